@@ -1,0 +1,405 @@
+/**
+ * Hand-written types for the PocketBase collections created by
+ * `pb_migrations/1764000000_initial_schema.js`. Keep both in sync.
+ *
+ * Conventions (as PocketBase returns them over the REST API):
+ * - dates are UTC strings `2006-01-02 15:04:05.000Z`, or `''` when empty;
+ * - a single relation is a record id, or `''` when empty;
+ * - an optional select is one of its values, or `''` when empty (required selects never are);
+ * - a file field holds the stored file name (`''` when empty), or an array of names for multi-file fields;
+ * - a JSON field may be `null`.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Collection names
+// ---------------------------------------------------------------------------------------------
+
+export const Collections = {
+	Users: 'users',
+	Associations: 'associations',
+	Memberships: 'memberships',
+	Rooms: 'rooms',
+	Closures: 'closures',
+	BookingSeries: 'booking_series',
+	Bookings: 'bookings',
+	Titles: 'titles',
+	Copies: 'copies',
+	Holds: 'holds',
+	Loans: 'loans',
+	Events: 'events',
+	Shifts: 'shifts',
+	Signups: 'signups',
+	Registrations: 'registrations',
+	Notifications: 'notifications',
+	AuditLog: 'audit_log'
+} as const;
+
+export type CollectionName = (typeof Collections)[keyof typeof Collections];
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers
+// ---------------------------------------------------------------------------------------------
+
+/** Record id (15 lowercase alphanumerics). */
+export type RecordId = string;
+/** UTC date string `2006-01-02 15:04:05.000Z`, or `''` when not set. */
+export type DateString = string;
+/** Empty value of an optional relation, select, date or file field. */
+export type Empty = '';
+
+export type JsonPrimitive = string | number | boolean | null;
+export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
+
+/** Fields every record of a base collection has (created/updated are autodate fields added by the migration). */
+export interface BaseRecord {
+	id: RecordId;
+	collectionId: string;
+	collectionName: string;
+	created: DateString;
+	updated: DateString;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Select values (runtime lists + unions)
+// ---------------------------------------------------------------------------------------------
+
+export const LANGUAGES = ['da', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const MEMBERSHIP_ROLES = ['admin', 'booker', 'member'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+export const WHO_MAY_BOOK = ['associations', 'citizens'] as const;
+export type WhoMayBook = (typeof WHO_MAY_BOOK)[number];
+
+export const BOOKING_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export const TITLE_TYPES = ['book', 'audiobook', 'film', 'game', 'magazine', 'thing'] as const;
+export type TitleType = (typeof TITLE_TYPES)[number];
+
+export const COPY_STATUSES = ['shelf', 'loan', 'reserved', 'missing'] as const;
+export type CopyStatus = (typeof COPY_STATUSES)[number];
+
+export const HOLD_STATUSES = ['waiting', 'paused', 'ready', 'collected', 'expired', 'cancelled'] as const;
+export type HoldStatus = (typeof HOLD_STATUSES)[number];
+/** Hold statuses covered by the "one active hold per patron per title" unique index. */
+export const ACTIVE_HOLD_STATUSES = ['waiting', 'paused', 'ready'] as const satisfies readonly HoldStatus[];
+
+export const EVENT_CATEGORIES = ['concert', 'talk', 'market', 'workshop', 'children', 'other'] as const;
+export type EventCategory = (typeof EVENT_CATEGORIES)[number];
+
+export const EVENT_STATES = ['draft', 'published', 'cancelled'] as const;
+export type EventState = (typeof EVENT_STATES)[number];
+
+/** Status of a volunteer shift sign-up or an event registration. */
+export const PLACE_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
+export type PlaceStatus = (typeof PLACE_STATUSES)[number];
+
+// ---------------------------------------------------------------------------------------------
+// JSON field shapes
+// ---------------------------------------------------------------------------------------------
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+/** Local time `HH:MM`. */
+export type LocalTime = string;
+/** Opening intervals per weekday in local time, e.g. `{ "mon": [["08:00", "22:00"]] }`; a missing day is closed. */
+export type OpeningHours = Partial<Record<Weekday, [LocalTime, LocalTime][]>>;
+
+// ---------------------------------------------------------------------------------------------
+// Records
+// ---------------------------------------------------------------------------------------------
+
+/** `users` (auth collection). */
+export interface UserRecord extends BaseRecord {
+	email: string;
+	emailVisibility: boolean;
+	verified: boolean;
+	name: string;
+	avatar: string;
+	phone: string;
+	language: Language | Empty;
+	staff: boolean;
+	notify_email: boolean;
+	notify_reminders: boolean;
+	volunteer_terms_at: DateString;
+	skills: string;
+	/** Hidden field: only present in superuser/server-side reads. */
+	calendar_token?: string;
+	deleted_at: DateString;
+}
+
+export interface AssociationRecord extends BaseRecord {
+	name: string;
+	/** CVR or registration number (unique). */
+	cvr: string;
+	contact_name: string;
+	contact_email: string;
+	contact_phone: string;
+	description: string;
+	verified: boolean;
+	verified_at: DateString;
+	created_by: RecordId | Empty;
+	expand?: {
+		created_by?: UserRecord;
+		memberships_via_association?: MembershipRecord[];
+	};
+}
+
+export interface MembershipRecord extends BaseRecord {
+	association: RecordId;
+	user: RecordId;
+	role: MembershipRole;
+	expand?: {
+		association?: AssociationRecord;
+		user?: UserRecord;
+	};
+}
+
+export interface RoomRecord extends BaseRecord {
+	name: string;
+	/** `^[a-z0-9-]+$`, unique. */
+	slug: string;
+	description: string;
+	/** Up to 6 image file names. */
+	photos: string[];
+	capacity: number;
+	facilities: string[] | null;
+	step_free: boolean;
+	hearing_loop: boolean;
+	accessible_toilet: boolean;
+	accessibility_notes: string;
+	who_may_book: WhoMayBook | Empty;
+	requires_approval: boolean;
+	opening_hours: OpeningHours | null;
+	min_minutes: number;
+	max_minutes: number;
+	step_minutes: number;
+	buffer_minutes: number;
+	horizon_days: number;
+	cancel_hours: number;
+	active: boolean;
+	sort: number;
+}
+
+export interface ClosureRecord extends BaseRecord {
+	/** Empty = the whole house is closed. */
+	room: RecordId | Empty;
+	start: DateString;
+	end: DateString;
+	reason: string;
+	expand?: { room?: RoomRecord };
+}
+
+export interface BookingSeriesRecord extends BaseRecord {
+	room: RecordId;
+	booker: RecordId;
+	association: RecordId | Empty;
+	purpose: string;
+	attendees: number;
+	rrule: string;
+	first_date: DateString;
+	last_date: DateString;
+	/** Local time `HH:MM`. */
+	start_time: LocalTime;
+	/** Local time `HH:MM`. */
+	end_time: LocalTime;
+	expand?: {
+		room?: RoomRecord;
+		booker?: UserRecord;
+		association?: AssociationRecord;
+	};
+}
+
+export interface BookingRecord extends BaseRecord {
+	room: RecordId;
+	booker: RecordId;
+	association: RecordId | Empty;
+	series: RecordId | Empty;
+	purpose: string;
+	attendees: number;
+	start: DateString;
+	end: DateString;
+	status: BookingStatus | Empty;
+	/** Rejection reason. */
+	reason: string;
+	cancelled_by: RecordId | Empty;
+	cancel_reason: string;
+	decided_by: RecordId | Empty;
+	decided_at: DateString;
+	expand?: {
+		room?: RoomRecord;
+		booker?: UserRecord;
+		association?: AssociationRecord;
+		series?: BookingSeriesRecord;
+		cancelled_by?: UserRecord;
+		decided_by?: UserRecord;
+	};
+}
+
+export interface TitleRecord extends BaseRecord {
+	title: string;
+	creator: string;
+	year: number;
+	language: string;
+	type: TitleType | Empty;
+	/** ISBN or other identifier. */
+	identifier: string;
+	/** Space/comma separated words, for search. */
+	subjects: string;
+	description: string;
+	/** Cover image file name. */
+	cover: string;
+	expand?: {
+		copies_via_title?: CopyRecord[];
+	};
+}
+
+export interface CopyRecord extends BaseRecord {
+	title: RecordId;
+	barcode: string;
+	shelf: string;
+	status: CopyStatus | Empty;
+	expand?: { title?: TitleRecord };
+}
+
+export interface HoldRecord extends BaseRecord {
+	title: RecordId;
+	patron: RecordId;
+	status: HoldStatus | Empty;
+	/** Queue order (set by the server, never by the client). */
+	placed_at: DateString;
+	copy: RecordId | Empty;
+	pickup_shelf: string;
+	pickup_deadline: DateString;
+	ready_at: DateString;
+	ended_at: DateString;
+	expand?: {
+		title?: TitleRecord;
+		patron?: UserRecord;
+		copy?: CopyRecord;
+	};
+}
+
+export interface LoanRecord extends BaseRecord {
+	copy: RecordId;
+	patron: RecordId;
+	title: RecordId;
+	start: DateString;
+	due: DateString;
+	/** `''` while the loan is open. */
+	returned_at: DateString;
+	expand?: {
+		copy?: CopyRecord;
+		patron?: UserRecord;
+		title?: TitleRecord;
+	};
+}
+
+export interface EventRecord extends BaseRecord {
+	title: string;
+	description: string;
+	/** Image file name. */
+	image: string;
+	category: EventCategory | Empty;
+	start: DateString;
+	end: DateString;
+	room: RecordId | Empty;
+	state: EventState | Empty;
+	/** Whether attendees register. */
+	registration: boolean;
+	capacity: number;
+	created_by: RecordId | Empty;
+	expand?: {
+		room?: RoomRecord;
+		created_by?: UserRecord;
+		shifts_via_event?: ShiftRecord[];
+	};
+}
+
+export interface ShiftRecord extends BaseRecord {
+	event: RecordId;
+	task: string;
+	start: DateString;
+	end: DateString;
+	places: number;
+	description: string;
+	requirements: string;
+	expand?: { event?: EventRecord };
+}
+
+/** Volunteer shift sign-up. */
+export interface SignupRecord extends BaseRecord {
+	shift: RecordId;
+	user: RecordId;
+	status: PlaceStatus | Empty;
+	cancelled_at: DateString;
+	expand?: {
+		shift?: ShiftRecord;
+		user?: UserRecord;
+	};
+}
+
+/** Event attendee registration. */
+export interface RegistrationRecord extends BaseRecord {
+	event: RecordId;
+	user: RecordId;
+	status: PlaceStatus | Empty;
+	/** Unique; generated on create (24 chars) unless the server sets one. */
+	ticket_code: string;
+	checked_in_at: DateString;
+	cancelled_at: DateString;
+	expand?: {
+		event?: EventRecord;
+		user?: UserRecord;
+	};
+}
+
+export interface NotificationRecord extends BaseRecord {
+	user: RecordId;
+	kind: string;
+	title: string;
+	body: string;
+	link: string;
+	read_at: DateString;
+	emailed_at: DateString;
+	/** Unique when non-empty. */
+	dedupe_key: string;
+}
+
+export interface AuditLogRecord extends BaseRecord {
+	actor: RecordId | Empty;
+	action: string;
+	target_collection: string;
+	target_id: string;
+	details: JsonValue;
+	expand?: { actor?: UserRecord };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Name -> record type
+// ---------------------------------------------------------------------------------------------
+
+export interface CollectionRecords {
+	users: UserRecord;
+	associations: AssociationRecord;
+	memberships: MembershipRecord;
+	rooms: RoomRecord;
+	closures: ClosureRecord;
+	booking_series: BookingSeriesRecord;
+	bookings: BookingRecord;
+	titles: TitleRecord;
+	copies: CopyRecord;
+	holds: HoldRecord;
+	loans: LoanRecord;
+	events: EventRecord;
+	shifts: ShiftRecord;
+	signups: SignupRecord;
+	registrations: RegistrationRecord;
+	notifications: NotificationRecord;
+	audit_log: AuditLogRecord;
+}
+
+/** The record type of a collection, e.g. `RecordOf<'bookings'>`. */
+export type RecordOf<C extends CollectionName> = CollectionRecords[C];

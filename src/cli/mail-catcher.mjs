@@ -1,0 +1,50 @@
+// A local SMTP server that catches every mail PocketBase sends, for development and tests.
+// Each mail is written as JSON to a folder, so tests in any process can read the real mail.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+
+/**
+ * @typedef {{ to: string[]; from: string; subject: string; text: string; html: string; date: string }} CaughtMail
+ */
+
+/**
+ * Starts the catcher on 127.0.0.1:port.
+ * @param {{ port: number; dir: string; log?: (mail: CaughtMail) => void }} options
+ * @returns {Promise<{ close: () => Promise<void> }>}
+ */
+export async function startMailCatcher({ port, dir, log }) {
+	mkdirSync(dir, { recursive: true });
+	let counter = 0;
+	const server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		logger: false,
+		onData(stream, _session, callback) {
+			simpleParser(stream)
+				.then((parsed) => {
+					const to = [parsed.to].flat().flatMap((a) => (a ? a.value.map((v) => v.address ?? '') : []));
+					/** @type {CaughtMail} */
+					const mail = {
+						to,
+						from: parsed.from?.value[0]?.address ?? '',
+						subject: parsed.subject ?? '',
+						text: parsed.text ?? '',
+						html: typeof parsed.html === 'string' ? parsed.html : '',
+						date: new Date().toISOString()
+					};
+					const name = `${Date.now()}-${process.pid}-${++counter}.json`;
+					writeFileSync(join(dir, name), JSON.stringify(mail, null, 2));
+					log?.(mail);
+					callback();
+				})
+				.catch(callback);
+		}
+	});
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', () => resolve(undefined));
+	});
+	return { close: () => new Promise((resolve) => server.close(() => resolve(undefined))) };
+}

@@ -1,0 +1,166 @@
+// Starts the whole Borgerhus stack on this machine: PocketBase, the mail catcher, demo data and the
+// SvelteKit app. Used by `npm start`, the integration test setup and the browser tests, so that all
+// three run the same thing.
+import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, ensurePocketBase } from './pocketbase.mjs';
+
+/** @returns {Promise<number>} a TCP port that was free a moment ago */
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+/**
+ * Polls a URL until it answers 2xx.
+ * @param {string} url
+ * @param {{ timeoutMs?: number; child?: import('node:child_process').ChildProcess }} [options]
+ */
+export async function waitForHttp(url, { timeoutMs = 60_000, child } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child && child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
+		try {
+			const response = await fetch(url);
+			if (response.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 150));
+	}
+	throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/**
+ * @typedef {object} StackOptions
+ * @property {string} dataDir PocketBase data directory
+ * @property {number} [pbPort]
+ * @property {number} [smtpPort]
+ * @property {string} mailDir where caught mails are written
+ * @property {number} [appPort] start the built app on this port (omit: no app)
+ * @property {string} [appUrl] public URL of the app (used in mails); defaults to http://localhost:appPort
+ * @property {Record<string, string>} [appEnv] extra environment for the app (e.g. ADDRESS_HEADER in tests)
+ * @property {boolean} [seed] load demo data
+ * @property {boolean} [quiet] keep PocketBase and the app quiet on the console
+ * @property {(line: string) => void} [log]
+ * @property {(mail: import('./mail-catcher.mjs').CaughtMail) => void} [onMail]
+ */
+
+/**
+ * Starts the stack and returns its addresses and a stop function.
+ * @param {StackOptions} options
+ */
+export async function startStack(options) {
+	const log = options.log ?? console.log;
+	const binary = ensurePocketBase({ log });
+	const pbPort = options.pbPort ?? (await freePort());
+	const smtpPort = options.smtpPort ?? (await freePort());
+	const pbUrl = `http://127.0.0.1:${pbPort}`;
+	const appUrl =
+		options.appUrl ?? (options.appPort ? `http://localhost:${options.appPort}` : 'http://localhost:3000');
+	mkdirSync(options.dataDir, { recursive: true });
+
+	/** @type {Array<() => Promise<void> | void>} */
+	const stops = [];
+	const stop = async () => {
+		for (const fn of stops.reverse()) await fn();
+	};
+
+	try {
+		const { startMailCatcher } = await import('./mail-catcher.mjs');
+		const catcher = await startMailCatcher({ port: smtpPort, dir: options.mailDir, log: options.onMail });
+		stops.push(() => catcher.close());
+
+		const pbArgs = [
+			`--dir=${options.dataDir}`,
+			`--migrationsDir=${join(ROOT, 'pb_migrations')}`,
+			`--hooksDir=${join(ROOT, 'pb_hooks')}`,
+			`--publicDir=${join(options.dataDir, 'public')}`,
+			'--hooksWatch=false',
+			'--automigrate=false',
+			'--dev=false'
+		];
+		// The system account is for scripts on this machine only; it never reaches a browser.
+		const superuser = {
+			email: process.env.PB_SUPERUSER_EMAIL ?? 'system@borgerhus.local',
+			password: process.env.PB_SUPERUSER_PASSWORD ?? randomBytes(18).toString('base64url')
+		};
+		execFileSync(binary, ['superuser', 'upsert', superuser.email, superuser.password, ...pbArgs], {
+			stdio: 'ignore'
+		});
+
+		const pb = spawn(binary, ['serve', `--http=127.0.0.1:${pbPort}`, ...pbArgs], {
+			env: {
+				...process.env,
+				BORGERHUS_APP_URL: appUrl,
+				BORGERHUS_SMTP_HOST: '127.0.0.1',
+				BORGERHUS_SMTP_PORT: String(smtpPort)
+			},
+			stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit']
+		});
+		stops.push(() => stopChild(pb));
+		await waitForHttp(`${pbUrl}/api/health`, { child: pb });
+
+		const env = {
+			...process.env,
+			POCKETBASE_URL: pbUrl,
+			PB_SUPERUSER_EMAIL: superuser.email,
+			PB_SUPERUSER_PASSWORD: superuser.password
+		};
+		if (options.seed) {
+			execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/lib/server/system/seed-cli.ts')], {
+				cwd: ROOT,
+				env,
+				stdio: options.quiet ? 'ignore' : 'inherit'
+			});
+		}
+
+		if (options.appPort) {
+			const app = spawn(process.execPath, [join(ROOT, 'build')], {
+				cwd: ROOT,
+				env: {
+					POCKETBASE_URL: pbUrl,
+					PATH: process.env.PATH,
+					NODE_ENV: 'production',
+					PORT: String(options.appPort),
+					HOST: '127.0.0.1',
+					ORIGIN: appUrl,
+					...options.appEnv
+				},
+				stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit']
+			});
+			stops.push(() => stopChild(app));
+			await waitForHttp(`http://127.0.0.1:${options.appPort}/healthz`, { child: app });
+		}
+		return { pbUrl, appUrl, superuser, mailDir: options.mailDir, smtpPort, stop };
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+/**
+ * Stops a child process: SIGTERM, then SIGKILL after 5 s.
+ * @param {import('node:child_process').ChildProcess} child
+ */
+export function stopChild(child) {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve(undefined);
+		});
+		child.kill('SIGTERM');
+	});
+}

@@ -1,0 +1,66 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		// Under Vitest the messages are compiled beforehand (`npm run i18n`): the plugin's watcher would
+		// keep the test process alive.
+		!process.env.VITEST &&
+			paraglideVitePlugin({
+				project: './src/i18n/project.inlang',
+				outdir: './src/lib/paraglide',
+				// The language is a cookie the user sets with the switcher (and on sign-in, from the profile);
+				// a first visit gets the browser's language when it is Danish or English, else Danish.
+				strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			}),
+		sveltekit(),
+		// The service worker is a build artefact; tests run without it.
+		!process.env.VITEST &&
+			SvelteKitPWA({
+				registerType: 'autoUpdate',
+				injectRegister: false,
+				manifest: {
+					name: 'Borgerhus',
+					short_name: 'Borgerhus',
+					description: 'Lokaler, bibliotek, arrangementer og frivillighed i Kultur- & Borgerhuset.',
+					lang: 'da',
+					start_url: '/',
+					scope: '/',
+					display: 'standalone',
+					background_color: '#fbf8f3',
+					theme_color: '#1f4e5f',
+					icons: [
+						{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+						{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+						{ src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+					]
+				},
+				workbox: {
+					globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff2}'],
+					// Pages are rendered on the server per user; they are not precached as a shell.
+					navigateFallback: null
+				}
+			})
+	],
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['src/**/*.spec.ts'], environment: 'node' }
+			},
+			{
+				extends: true,
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/setup/global-setup.ts'],
+					testTimeout: 30_000,
+					hookTimeout: 60_000
+				}
+			}
+		]
+	}
+});

@@ -1,0 +1,48 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+/** Reads an integer environment variable, falling back when it is missing or not a number. */
+function intEnv(name, fallback) {
+	const value = parseInt($os.getenv(name), 10);
+	return isNaN(value) ? fallback : value;
+}
+
+/**
+ * Applies mail, URL, proxy and rate-limit settings from the environment.
+ * Sign-in and the mail-sending endpoints are rate limited per client address; the SvelteKit server
+ * forwards the user's address in X-Forwarded-For, and a reverse proxy in front of PocketBase appends
+ * the real one, so the right-most address is the one to trust.
+ */
+function applySettings(app) {
+	const s = app.settings();
+	s.meta.appName = 'Borgerhus';
+	const appUrl = $os.getenv('BORGERHUS_APP_URL');
+	if (appUrl) s.meta.appURL = appUrl;
+	s.meta.senderName = $os.getenv('BORGERHUS_MAIL_FROM_NAME') || 'Borgerhus';
+	s.meta.senderAddress = $os.getenv('BORGERHUS_MAIL_FROM') || 'noreply@borgerhus.local';
+
+	const smtpHost = $os.getenv('BORGERHUS_SMTP_HOST');
+	if (smtpHost) {
+		s.smtp.enabled = true;
+		s.smtp.host = smtpHost;
+		s.smtp.port = intEnv('BORGERHUS_SMTP_PORT', 25);
+		s.smtp.username = $os.getenv('BORGERHUS_SMTP_USERNAME');
+		s.smtp.password = $os.getenv('BORGERHUS_SMTP_PASSWORD');
+		s.smtp.tls = $os.getenv('BORGERHUS_SMTP_TLS') === 'true';
+	}
+
+	s.trustedProxy.headers = ['X-Forwarded-For'];
+	s.trustedProxy.useLeftmostIP = false;
+
+	const perMinute = intEnv('BORGERHUS_AUTH_ATTEMPTS_PER_MINUTE', 10);
+	s.rateLimits.enabled = true;
+	s.rateLimits.rules = [
+		{ label: '*:authWithPassword', maxRequests: perMinute, duration: 60, audience: '' },
+		{ label: '*:requestPasswordReset', maxRequests: 5, duration: 60, audience: '' },
+		{ label: '*:requestVerification', maxRequests: 5, duration: 60, audience: '' },
+		{ label: '*:requestEmailChange', maxRequests: 5, duration: 60, audience: '@auth' },
+		{ label: '/api/', maxRequests: intEnv('BORGERHUS_API_REQUESTS_PER_10S', 600), duration: 10, audience: '' }
+	];
+	app.save(s);
+}
+
+module.exports = { applySettings };

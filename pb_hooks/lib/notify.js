@@ -1,0 +1,146 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// One mechanism for every message the house sends (DESIGN.md, "Mit overblik"):
+//  1. notify() writes an in-app notification in the user's language, inside the caller's transaction,
+//     so a message exists exactly when the change that caused it was committed;
+//  2. after the commit, notifications.pb.js mails it (if the user wants mail) and stamps emailed_at;
+//  3. a cron job mails what step 2 missed (a mail server that was down, a restart).
+// A dedupe key makes a message unique: a reminder job that runs twice still sends one reminder.
+
+/**
+ * @typedef {{ title: string, body: string }} Text
+ * @typedef {{ da: Text, en: Text }} Texts
+ */
+
+/** Replaces {name} placeholders with params. */
+function fill(template, params) {
+	return String(template).replace(/\{(\w+)\}/g, (_, key) =>
+		params && key in params ? String(params[key]) : ''
+	);
+}
+
+/**
+ * Creates a notification for a user. Call it with the transaction's app (txApp) inside a write.
+ * Returns false when a notification with the same dedupeKey exists already.
+ * @param {core.App} app
+ * @param {string} userId
+ * @param {{ kind: string, texts: Texts, params?: Record<string, unknown>, link?: string, dedupeKey?: string }} message
+ */
+function notify(app, userId, message) {
+	let user;
+	try {
+		user = app.findRecordById('users', userId);
+	} catch (_) {
+		return false; // a deleted account gets no messages
+	}
+	if (user.getString('deleted_at')) return false;
+	if (message.dedupeKey) {
+		try {
+			app.findFirstRecordByData('notifications', 'dedupe_key', message.dedupeKey);
+			return false;
+		} catch (_) {
+			// not sent before
+		}
+	}
+	const language = user.getString('language') === 'en' ? 'en' : 'da';
+	const text = message.texts[language];
+	const record = new Record(app.findCollectionByNameOrId('notifications'));
+	record.set('user', userId);
+	record.set('kind', message.kind);
+	record.set('title', fill(text.title, message.params));
+	record.set('body', fill(text.body, message.params));
+	record.set('link', message.link || '');
+	record.set('dedupe_key', message.dedupeKey || '');
+	app.save(record);
+	return true;
+}
+
+const SIGNATURE = {
+	da: 'Venlig hilsen\nKultur- & Borgerhuset',
+	en: 'Kind regards\nKultur- & Borgerhuset'
+};
+const SETTINGS_HINT = {
+	da: 'Du kan vælge e-mails fra i din profil: ',
+	en: 'You can turn off emails in your profile: '
+};
+
+function escapeHtml(value) {
+	return String(value)
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
+}
+
+/**
+ * Mails one notification if its user wants mail, then stamps emailed_at (also when no mail is wanted,
+ * so the cron job does not look at it again). Runs outside any transaction: no mail inside a write.
+ * The stamp is set before sending (and removed if sending fails): a crash between the two loses a mail
+ * rather than sending it twice.
+ * @param {core.App} app
+ * @param {core.Record} notification
+ */
+function mailNotification(app, notification) {
+	const fresh = app.findRecordById('notifications', notification.id);
+	if (fresh.getString('emailed_at')) return;
+	fresh.set('emailed_at', new Date().toISOString());
+	app.save(fresh);
+
+	let user;
+	try {
+		user = app.findRecordById('users', fresh.getString('user'));
+	} catch (_) {
+		return;
+	}
+	if (!user.getBool('notify_email') || user.getString('deleted_at') || !user.verified()) return;
+	const language = user.getString('language') === 'en' ? 'en' : 'da';
+	const base = app.settings().meta.appURL.replace(/\/$/, '');
+	const link = fresh.getString('link') ? base + fresh.getString('link') : '';
+	const lines = [
+		fresh.getString('body'),
+		link,
+		SIGNATURE[language],
+		SETTINGS_HINT[language] + base + '/profil'
+	];
+	const message = new MailerMessage({
+		from: { address: app.settings().meta.senderAddress, name: app.settings().meta.senderName },
+		to: [{ address: user.email() }],
+		subject: fresh.getString('title'),
+		text: lines.filter(Boolean).join('\n\n'),
+		html: lines
+			.filter(Boolean)
+			.map((line) =>
+				line === link
+					? '<p><a href="' + escapeHtml(link) + '">' + escapeHtml(link) + '</a></p>'
+					: '<p>' + escapeHtml(line).replace(/\n/g, '<br>') + '</p>'
+			)
+			.join('')
+	});
+	try {
+		app.newMailClient().send(message);
+	} catch (err) {
+		// Unstamp, so the cron job tries again once the mail server answers.
+		app.logger().error('notification mail failed', 'notification', fresh.id, 'error', String(err));
+		fresh.set('emailed_at', '');
+		app.save(fresh);
+	}
+}
+
+/** Mails every notification not handled yet (created more than a minute ago), oldest first. */
+function mailPending(app) {
+	const cutoff = new Date(Date.now() - 60 * 1000).toISOString().replace('T', ' ');
+	const pending = app.findRecordsByFilter(
+		'notifications',
+		'emailed_at = "" && created < {:cutoff}',
+		'created',
+		200,
+		0,
+		{
+			cutoff: cutoff
+		}
+	);
+	for (const notification of pending) mailNotification(app, notification);
+	return pending.length;
+}
+
+module.exports = { notify, mailNotification, mailPending, fill };

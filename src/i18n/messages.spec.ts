@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// STYLE.md: Danish and English message files kept complete. Every domain has its own pair of files
+// (listed in project.inlang/settings.json), and a key lives in exactly one domain.
+const settings = JSON.parse(readFileSync(new URL('./project.inlang/settings.json', import.meta.url), 'utf8'));
+const patterns: string[] = settings['plugin.inlang.messageFormat'].pathPattern;
+
+function load(pattern: string, locale: string): Record<string, string> {
+	const path = fileURLToPath(new URL(pattern.replace('{locale}', locale), import.meta.url));
+	const { $schema: _schema, ...messages } = JSON.parse(readFileSync(path, 'utf8'));
+	return messages;
+}
+
+describe('message files', () => {
+	it.each(patterns)('%s has the same keys in Danish and English, none empty', (pattern) => {
+		const da = load(pattern, 'da');
+		const en = load(pattern, 'en');
+		expect(Object.keys(en).sort()).toEqual(Object.keys(da).sort());
+		for (const [key, value] of [...Object.entries(da), ...Object.entries(en)]) {
+			expect(value.trim(), key).not.toBe('');
+		}
+	});
+
+	it('uses each key in one domain only', () => {
+		const seen = new Map<string, string>();
+		for (const pattern of patterns) {
+			for (const key of Object.keys(load(pattern, 'da'))) {
+				expect(seen.get(key), `${key} is in ${seen.get(key)} and ${pattern}`).toBeUndefined();
+				seen.set(key, pattern);
+			}
+		}
+	});
+
+	it('keeps placeholders the same in both languages', () => {
+		const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+		for (const pattern of patterns) {
+			const da = load(pattern, 'da');
+			const en = load(pattern, 'en');
+			for (const key of Object.keys(da)) {
+				expect(placeholders(en[key] ?? ''), key).toEqual(placeholders(da[key] ?? ''));
+			}
+		}
+	});
+});

@@ -1,0 +1,74 @@
+import { ClientResponseError } from 'pocketbase';
+import { m } from '$lib/paraglide/messages';
+
+/** A translated form-level message and translated messages per field. */
+export interface FormErrors {
+	form?: string;
+	fields: Record<string, string>;
+}
+
+type Translate = () => string;
+
+/** PocketBase validation codes (and our hooks' codes) to translated messages. */
+const CODE_MESSAGES: Record<string, Translate> = {
+	validation_required: m.errors_required,
+	validation_is_email: m.errors_email_invalid,
+	validation_invalid_email: m.errors_email_invalid,
+	validation_not_unique: m.errors_not_unique,
+	validation_min_text_constraint: m.errors_password_too_short,
+	validation_length_out_of_range: m.errors_invalid_value,
+	validation_values_mismatch: m.errors_password_mismatch,
+	validation_invalid_token: m.errors_link_expired,
+	validation_invalid_old_password: m.errors_wrong_password,
+	validation_invalid_password: m.errors_wrong_password
+};
+
+/** Field-specific overrides where a code means something more precise for that field. */
+const FIELD_CODE_MESSAGES: Record<string, Record<string, Translate>> = {
+	email: { validation_not_unique: m.errors_email_taken, validation_invalid_email: m.errors_email_taken },
+	newEmail: {
+		validation_not_unique: m.errors_email_taken,
+		validation_invalid_new_email: m.errors_email_taken
+	},
+	password: { validation_invalid_password: m.errors_wrong_password }
+};
+
+function statusMessage(status: number): string {
+	switch (status) {
+		case 0:
+			return m.errors_server_unreachable();
+		case 401:
+		case 403:
+			return m.errors_forbidden();
+		case 404:
+			return m.errors_not_found();
+		case 429:
+			return m.errors_too_many_attempts();
+		default:
+			return status >= 500 ? m.errors_unexpected() : m.errors_invalid_value();
+	}
+}
+
+/**
+ * Turns any error from the PocketBase SDK into translated messages: field errors where PocketBase named
+ * fields, otherwise one form-level message. Unknown errors become a generic message, never raw text.
+ */
+export function toFormErrors(err: unknown): FormErrors {
+	if (!(err instanceof ClientResponseError)) return { form: m.errors_unexpected(), fields: {} };
+	const fields: Record<string, string> = {};
+	const data = (err.response?.data ?? {}) as Record<string, { code?: string } | undefined>;
+	for (const [field, detail] of Object.entries(data)) {
+		const code = detail?.code;
+		if (!code) continue;
+		const translate = FIELD_CODE_MESSAGES[field]?.[code] ?? CODE_MESSAGES[code] ?? m.errors_invalid_value;
+		fields[field] = translate();
+	}
+	if (Object.keys(fields).length > 0) return { fields };
+	return { form: statusMessage(err.status), fields };
+}
+
+/** The HTTP status to answer a failed action with: the PocketBase status when it is a client error. */
+export function failureStatus(err: unknown): number {
+	if (err instanceof ClientResponseError && err.status >= 400 && err.status < 500) return err.status;
+	return 400;
+}

@@ -1,0 +1,25 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { UserRecord } from '$lib/pocketbase-types';
+import { m } from '$lib/paraglide/messages';
+
+/** Returns the signed-in user, or sends a guest to sign in and come back afterwards. */
+export function requireUser(locals: App.Locals, url: URL): UserRecord {
+	if (!locals.user) {
+		redirect(303, `/log-ind?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+	}
+	return locals.user;
+}
+
+/** Returns the signed-in staff member; refuses everyone else with 403 (guests are sent to sign in). */
+export function requireStaff(locals: App.Locals, url: URL): UserRecord {
+	const user = requireUser(locals, url);
+	if (!user.staff) error(403, m.errors_staff_only());
+	return user;
+}
+
+/** Accepts only a local path as a place to return to, so a link cannot send the user to another site. */
+export function safeRedirectTarget(target: string | null | undefined, fallback = '/overblik'): string {
+	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\'))
+		return fallback;
+	return target;
+}

@@ -1,0 +1,365 @@
+import type PocketBase from 'pocketbase';
+import { TZDate } from '@date-fns/tz';
+import { addDays, set } from 'date-fns';
+import { HOUSE_TIME_ZONE, toPbDate } from '../../dates';
+import { demoTitles } from './demo-titles';
+
+/** Password of every demo account; printed by `npm start`. */
+export const DEMO_PASSWORD = 'borgerhus-demo';
+
+export const DEMO_ACCOUNTS = {
+	citizen: { email: 'borger@demo.borgerhus.dk', name: 'Mette Borger', staff: false },
+	associationAdmin: { email: 'forening@demo.borgerhus.dk', name: 'Lars Formand', staff: false },
+	volunteer: { email: 'frivillig@demo.borgerhus.dk', name: 'Sofie Frivillig', staff: false },
+	staff: { email: 'personale@demo.borgerhus.dk', name: 'Karen Personale', staff: true }
+} as const;
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const openingHours = (open: string, close: string, weekendClose = close) =>
+	Object.fromEntries(WEEKDAYS.map((d) => [d, [[open, d === 'sat' || d === 'sun' ? weekendClose : close]]]));
+
+const ROOMS = [
+	{
+		slug: 'salen',
+		name: 'Salen',
+		description: 'Husets store sal med scene, lyd og lys. Til koncerter, generalforsamlinger og fester.',
+		capacity: 180,
+		facilities: ['Scene', 'Lydanlæg', 'Projektor', 'Borde og stole'],
+		colour: '#8a3b2e',
+		who_may_book: 'associations',
+		requires_approval: true,
+		opening_hours: openingHours('08:00', '23:00'),
+		max_minutes: 480
+	},
+	{
+		slug: 'moedelokale-1',
+		name: 'Mødelokale 1',
+		description: 'Lyst mødelokale med udsigt over torvet. Godt til bestyrelsesmøder.',
+		capacity: 14,
+		facilities: ['Skærm', 'Whiteboard', 'Kaffemaskine'],
+		colour: '#1f4e5f',
+		who_may_book: 'associations',
+		requires_approval: false,
+		opening_hours: openingHours('07:00', '22:00'),
+		max_minutes: 240
+	},
+	{
+		slug: 'moedelokale-2',
+		name: 'Mødelokale 2',
+		description: 'Mindre mødelokale til arbejdsgrupper og samtaler.',
+		capacity: 8,
+		facilities: ['Skærm', 'Whiteboard'],
+		colour: '#2f6b4f',
+		who_may_book: 'citizens',
+		requires_approval: false,
+		opening_hours: openingHours('07:00', '22:00'),
+		max_minutes: 180
+	},
+	{
+		slug: 'vaerkstedet',
+		name: 'Værkstedet',
+		description: 'Værksted med arbejdsborde, symaskiner og værktøj til kreative foreninger.',
+		capacity: 20,
+		facilities: ['Arbejdsborde', 'Symaskiner', 'Håndværktøj', 'Vask'],
+		colour: '#a0651a',
+		who_may_book: 'associations',
+		requires_approval: true,
+		opening_hours: openingHours('09:00', '21:00', '17:00'),
+		max_minutes: 360
+	},
+	{
+		slug: 'musiklokalet',
+		name: 'Musiklokalet',
+		description: 'Lydisoleret lokale med klaver og nodestativer. Til kor og sammenspil.',
+		capacity: 40,
+		facilities: ['Flygel', 'Nodestativer', 'Lydisolering'],
+		colour: '#5b3f8c',
+		who_may_book: 'associations',
+		requires_approval: true,
+		opening_hours: openingHours('10:00', '22:00'),
+		max_minutes: 240
+	},
+	{
+		slug: 'studierummet',
+		name: 'Studierummet',
+		description: 'Stille rum i biblioteket til lektier, læsegrupper og små møder.',
+		capacity: 6,
+		facilities: ['Stikkontakter', 'Whiteboard'],
+		colour: '#3c6e8f',
+		who_may_book: 'citizens',
+		requires_approval: false,
+		opening_hours: openingHours('08:00', '20:00', '16:00'),
+		max_minutes: 180
+	}
+] as const;
+
+/** A simple, recognisable illustration of a room: its colour, a table, chairs and its name. */
+function roomIllustration(name: string, colour: string): Blob {
+	const chairs = Array.from(
+		{ length: 6 },
+		(_, i) => `<rect x="${230 + i * 60}" y="250" width="36" height="36" rx="6" fill="#fbf8f3" opacity=".9"/>`
+	).join('');
+	const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 450" width="800" height="450">
+<rect width="800" height="450" fill="${colour}"/>
+<rect x="0" y="330" width="800" height="120" fill="#000" opacity=".18"/>
+<rect x="90" y="60" width="180" height="150" rx="8" fill="#fbf8f3" opacity=".25"/>
+<rect x="530" y="60" width="180" height="150" rx="8" fill="#fbf8f3" opacity=".25"/>
+<rect x="200" y="200" width="400" height="40" rx="10" fill="#fbf8f3"/>${chairs}
+<text x="400" y="405" font-family="Arial, sans-serif" font-size="44" font-weight="700" fill="#fff" text-anchor="middle">${name}</text>
+</svg>`;
+	return new Blob([svg], { type: 'image/svg+xml' });
+}
+
+/** Copenhagen wall-clock time `days` from today at hh:mm, as a PocketBase date string. */
+function houseTime(days: number, hours: number, minutes = 0): string {
+	const today = new TZDate(Date.now(), HOUSE_TIME_ZONE);
+	const day = set(addDays(today, days), { hours, minutes, seconds: 0, milliseconds: 0 });
+	return toPbDate(new Date(day.getTime()));
+}
+
+async function firstOrNull(pb: PocketBase, collection: string, filter: string) {
+	try {
+		return await pb.collection(collection).getFirstListItem(filter);
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Loads a house that looks real: rooms, associations, 200 titles with copies, upcoming events with
+ * shifts and the demo accounts. Idempotent: each part is keyed (email, slug, CVR, barcode, title) and
+ * skipped when it exists.
+ */
+export async function loadDemoData(pb: PocketBase): Promise<Record<string, number>> {
+	const created = { users: 0, rooms: 0, associations: 0, titles: 0, events: 0 };
+
+	const users: Record<keyof typeof DEMO_ACCOUNTS, string> = {
+		citizen: '',
+		associationAdmin: '',
+		volunteer: '',
+		staff: ''
+	};
+	for (const [key, account] of Object.entries(DEMO_ACCOUNTS) as [
+		keyof typeof DEMO_ACCOUNTS,
+		(typeof DEMO_ACCOUNTS)[keyof typeof DEMO_ACCOUNTS]
+	][]) {
+		const existing = await firstOrNull(pb, 'users', pb.filter('email = {:email}', { email: account.email }));
+		if (existing) {
+			users[key] = existing.id;
+			continue;
+		}
+		const record = await pb.collection('users').create({
+			email: account.email,
+			name: account.name,
+			password: DEMO_PASSWORD,
+			passwordConfirm: DEMO_PASSWORD,
+			verified: true,
+			staff: account.staff,
+			language: 'da',
+			notify_email: true,
+			notify_reminders: true,
+			phone: '20 30 40 50',
+			volunteer_terms_at: key === 'volunteer' ? toPbDate(new Date()) : ''
+		});
+		users[key] = record.id;
+		created.users++;
+	}
+
+	const roomIds: Record<string, string> = {};
+	for (const [index, room] of ROOMS.entries()) {
+		const existing = await firstOrNull(pb, 'rooms', pb.filter('slug = {:slug}', { slug: room.slug }));
+		if (existing) {
+			roomIds[room.slug] = existing.id;
+			continue;
+		}
+		const form = new FormData();
+		const fields: Record<string, string | number | boolean> = {
+			slug: room.slug,
+			name: room.name,
+			description: room.description,
+			capacity: room.capacity,
+			step_free: index !== 3,
+			hearing_loop: room.capacity >= 40,
+			accessible_toilet: index !== 5,
+			accessibility_notes:
+				index === 3 ? 'Et trin på 12 cm ved indgangen; rampe kan lånes i receptionen.' : '',
+			who_may_book: room.who_may_book,
+			requires_approval: room.requires_approval,
+			min_minutes: 30,
+			max_minutes: room.max_minutes,
+			step_minutes: 30,
+			buffer_minutes: room.capacity >= 40 ? 30 : 15,
+			horizon_days: 180,
+			cancel_hours: 48,
+			active: true,
+			sort: index
+		};
+		for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
+		form.append('facilities', JSON.stringify(room.facilities));
+		form.append('opening_hours', JSON.stringify(room.opening_hours));
+		form.append('photos', roomIllustration(room.name, room.colour), `${room.slug}.svg`);
+		const record = await pb.collection('rooms').create(form);
+		roomIds[room.slug] = record.id;
+		created.rooms++;
+	}
+
+	const associations = [
+		{
+			name: 'Nørreby Boldklub',
+			cvr: '29403473',
+			contact_name: 'Lars Formand',
+			description: 'Fodbold for børn og voksne siden 1921.'
+		},
+		{
+			name: 'Grundejerforeningen Søhøj',
+			cvr: '31541731',
+			contact_name: 'Hanne Kasserer',
+			description: 'Forening for de 140 huse ved Søhøj.'
+		},
+		{
+			name: 'Koret Tonefald',
+			cvr: '38241846',
+			contact_name: 'Peter Dirigent',
+			description: 'Blandet kor, der øver hver tirsdag.'
+		}
+	];
+	for (const [index, association] of associations.entries()) {
+		const existing = await firstOrNull(
+			pb,
+			'associations',
+			pb.filter('cvr = {:cvr}', { cvr: association.cvr })
+		);
+		if (existing) continue;
+		const record = await pb.collection('associations').create({
+			...association,
+			contact_email: `kontakt${index + 1}@forening.demo.borgerhus.dk`,
+			contact_phone: '70 10 20 3' + index,
+			verified: true,
+			verified_at: toPbDate(new Date()),
+			created_by: users.associationAdmin
+		});
+		await pb.collection('memberships').create({
+			association: record.id,
+			user: users.associationAdmin,
+			role: index === 0 ? 'admin' : 'booker'
+		});
+		created.associations++;
+	}
+
+	const titleCount = await pb.collection('titles').getList(1, 1, { fields: 'id' });
+	if (titleCount.totalItems === 0) {
+		for (const [index, title] of demoTitles().entries()) {
+			const record = await pb.collection('titles').create(title);
+			const copies = title.type === 'thing' ? 1 : 1 + (index % 3);
+			for (let c = 0; c < copies; c++) {
+				await pb.collection('copies').create({
+					title: record.id,
+					barcode: `BH${String(index + 1).padStart(5, '0')}-${c + 1}`,
+					shelf:
+						title.type === 'thing'
+							? 'Udlån af ting'
+							: `${title.type === 'book' ? 'Voksen' : 'Medier'} ${String.fromCharCode(65 + (index % 8))}`,
+					status: 'shelf'
+				});
+			}
+			created.titles++;
+		}
+	}
+
+	const events = [
+		{
+			title: 'Julekoncert med Koret Tonefald',
+			category: 'concert',
+			room: 'salen',
+			days: 12,
+			hour: 19,
+			hours: 2,
+			capacity: 150,
+			description:
+				'Koret Tonefald synger julen ind med danske og engelske julesange. Gratis adgang, men tilmelding.',
+			shifts: [
+				['Billetkontrol ved døren', 18, 2, 3],
+				['Kaffe og kage i pausen', 18, 3, 4],
+				['Oprydning', 21, 1, 4]
+			]
+		},
+		{
+			title: 'Foredrag: Klimatilpasning i Nørreby',
+			category: 'talk',
+			room: 'moedelokale-1',
+			days: 5,
+			hour: 17,
+			hours: 2,
+			capacity: 14,
+			description: 'Kommunens klimakoordinator fortæller om regnvandsbede, skybrud og hvad du selv kan gøre.',
+			shifts: [['Opstilling og kaffe', 16, 1, 2]]
+		},
+		{
+			title: 'Loppemarked i Salen',
+			category: 'market',
+			room: 'salen',
+			days: 19,
+			hour: 10,
+			hours: 5,
+			capacity: 0,
+			description: 'Køb og sælg brugte ting. Stadepladser kan bookes i receptionen.',
+			shifts: [
+				['Opstilling af borde', 8, 2, 6],
+				['Café', 10, 3, 4],
+				['Café', 13, 2, 4],
+				['Nedtagning', 15, 2, 6]
+			]
+		},
+		{
+			title: 'Børneteater: Rasmus Klump på eventyr',
+			category: 'children',
+			room: 'salen',
+			days: 26,
+			hour: 10,
+			hours: 1,
+			capacity: 120,
+			description: 'Dukketeater for børn fra 3 år. Varighed ca. 45 minutter.',
+			shifts: [['Værter ved indgangen', 9, 2, 3]]
+		},
+		{
+			title: 'Syværksted: Reparér dit tøj',
+			category: 'workshop',
+			room: 'vaerkstedet',
+			days: 8,
+			hour: 13,
+			hours: 3,
+			capacity: 16,
+			description: 'Frivillige syere hjælper dig med at lappe, sy knapper i og lægge op.',
+			shifts: [['Syhjælper', 13, 3, 4]]
+		}
+	] as const;
+	for (const event of events) {
+		const existing = await firstOrNull(pb, 'events', pb.filter('title = {:title}', { title: event.title }));
+		if (existing) continue;
+		const record = await pb.collection('events').create({
+			title: event.title,
+			description: event.description,
+			category: event.category,
+			room: roomIds[event.room],
+			start: houseTime(event.days, event.hour),
+			end: houseTime(event.days, event.hour + event.hours),
+			state: 'published',
+			registration: event.capacity > 0,
+			capacity: event.capacity,
+			created_by: users.staff
+		});
+		for (const [task, hour, hours, places] of event.shifts) {
+			await pb.collection('shifts').create({
+				event: record.id,
+				task,
+				start: houseTime(event.days, hour),
+				end: houseTime(event.days, hour + hours),
+				places,
+				description: `${task} til ${event.title.toLowerCase()}.`,
+				requirements: ''
+			});
+		}
+		created.events++;
+	}
+	return created;
+}

@@ -1,0 +1,42 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { ClientResponseError } from 'pocketbase';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { signInSchema } from '$lib/validation/account';
+import { readForm, validateForm, echoValues } from '$lib/forms';
+import { toFormErrors } from '$lib/errors';
+import { safeRedirectTarget } from '$lib/server/guards';
+import { rememberLanguage } from '$lib/server/language';
+import type { UserRecord } from '$lib/pocketbase-types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'));
+	if (locals.user) redirect(303, redirectTo);
+	return { redirectTo, askedToSignIn: url.searchParams.has('redirectTo') };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, cookies, url }) => {
+		const values = readForm(await request.formData());
+		const checked = validateForm(signInSchema, values);
+		if (!checked.ok) return fail(400, checked.failure);
+		try {
+			const auth = await locals.pb
+				.collection('users')
+				.authWithPassword<UserRecord>(checked.data.email, checked.data.password);
+			if (auth.record.language === 'da' || auth.record.language === 'en') {
+				rememberLanguage(cookies, auth.record.language);
+			}
+		} catch (err) {
+			// PocketBase answers 400 for a wrong password, an unknown email and an unverified account alike.
+			const tooMany = err instanceof ClientResponseError && err.status === 429;
+			const form = tooMany ? m.errors_too_many_attempts() : m.errors_invalid_credentials();
+			const status = tooMany ? 429 : 400;
+			if (!(err instanceof ClientResponseError) || err.status >= 500 || err.status === 0) {
+				return fail(503, { values: echoValues(values), errors: toFormErrors(err) });
+			}
+			return fail(status, { values: echoValues(values), errors: { form, fields: {} } });
+		}
+		redirect(303, safeRedirectTarget(String(values.redirectTo ?? url.searchParams.get('redirectTo') ?? '')));
+	}
+};

@@ -1,0 +1,75 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { emailChangeSchema, passwordChangeSchema, profileSchema } from '$lib/validation/account';
+import { readForm, validateForm, echoValues } from '$lib/forms';
+import { toFormErrors, failureStatus } from '$lib/errors';
+import { requireUser } from '$lib/server/guards';
+import { rememberLanguage } from '$lib/server/language';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	return {
+		saved: url.searchParams.has('gemt'),
+		profile: {
+			name: user.name,
+			email: user.email,
+			phone: user.phone,
+			language: user.language || 'da',
+			notify_email: user.notify_email,
+			notify_reminders: user.notify_reminders
+		}
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals, url, cookies }) => {
+		const user = requireUser(locals, url);
+		const values = readForm(await request.formData(), ['notify_email', 'notify_reminders']);
+		const checked = validateForm(profileSchema, values);
+		if (!checked.ok) return fail(400, { action: 'save' as const, ...checked.failure });
+		try {
+			await locals.pb.collection('users').update(user.id, checked.data);
+		} catch (err) {
+			return fail(failureStatus(err), {
+				action: 'save' as const,
+				values: echoValues(values),
+				errors: toFormErrors(err)
+			});
+		}
+		rememberLanguage(cookies, checked.data.language);
+		// Redirect, so the confirmation (and the whole page) shows in the language just chosen.
+		redirect(303, '/profil?gemt=1');
+	},
+
+	password: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(passwordChangeSchema, values);
+		if (!checked.ok) return fail(400, { action: 'password' as const, ...checked.failure });
+		try {
+			await locals.pb.collection('users').update(user.id, checked.data);
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'password' as const, values: {}, errors: toFormErrors(err) });
+		}
+		// A new password revokes every session, this one included.
+		locals.pb.authStore.clear();
+		redirect(303, '/log-ind?changed=password');
+	},
+
+	email: async ({ request, locals, url }) => {
+		requireUser(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(emailChangeSchema, values);
+		if (!checked.ok) return fail(400, { action: 'email' as const, ...checked.failure });
+		try {
+			await locals.pb.collection('users').requestEmailChange(checked.data.newEmail);
+		} catch (err) {
+			return fail(failureStatus(err), {
+				action: 'email' as const,
+				values: echoValues(values),
+				errors: toFormErrors(err)
+			});
+		}
+		return { action: 'email' as const, sentTo: checked.data.newEmail };
+	}
+};

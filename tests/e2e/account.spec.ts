@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { test, expect, expectAccessible, signIn, demo, mailDir } from './fixtures';
+import { waitForMail, linkFrom } from '../helpers/mail';
+
+test('a new citizen signs up, verifies the email from the mail, signs in and switches language', async ({
+	page
+}) => {
+	const email = `ny-${randomUUID().slice(0, 8)}@test.borgerhus.dk`;
+	const password = 'mit-gode-kodeord';
+
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Opret en konto' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Opret konto' })).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByLabel('Navn').fill('Nina Nyborger');
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Adgangskode', { exact: true }).fill(password);
+	await page.getByLabel('Gentag adgangskode').fill(password);
+	await page.getByRole('button', { name: 'Opret konto' }).click();
+	await expect(page.getByRole('heading', { name: 'Tjek din e-mail' })).toBeVisible();
+
+	const mail = await waitForMail(mailDir, email, /Bekræft din e-mail/);
+	expect(mail.text).toContain('Hej Nina Nyborger');
+	await page.goto(new URL(linkFrom(mail, '/bekraeft/')).pathname);
+	await expect(page.getByText('Din e-mail er bekræftet')).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('main').getByRole('link', { name: 'Log ind' }).click();
+	await signIn(page, email, password);
+	await expect(page.getByRole('heading', { level: 1, name: 'Mit overblik' })).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('button', { name: 'Switch to English' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'My overview' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.getByRole('button', { name: 'Skift til dansk' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Mit overblik' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+});
+
+test('a wrong password gets a clear Danish message', async ({ page }) => {
+	await page.goto('/log-ind');
+	await page.getByLabel('E-mail').fill(demo.citizen);
+	await page.getByLabel('Adgangskode').fill('forkert-kodeord');
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await expect(page.getByRole('alert')).toContainText('Forkert e-mail eller adgangskode');
+});
+
+test('staff reach the staff page; a citizen is refused', async ({ page, browser }) => {
+	await signIn(page, demo.staff);
+	await page.getByRole('navigation', { name: 'Hovedmenu' }).first().isVisible();
+	await page.goto('/personale');
+	await expect(page.getByRole('heading', { level: 1, name: 'Personale' })).toBeVisible();
+	await expect(page.getByText('Titler')).toBeVisible();
+	await expectAccessible(page);
+
+	const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.19.250.1' } });
+	const citizen = await context.newPage();
+	await signIn(citizen, demo.citizen);
+	const response = await citizen.goto('/personale');
+	expect(response?.status()).toBe(403);
+	await expect(citizen.getByText('Siden er kun for husets personale')).toBeVisible();
+	await context.close();
+});
+
+test('the profile saves name, phone, language and notification choices', async ({ page }) => {
+	await signIn(page, demo.volunteer);
+	await page.goto('/profil');
+	await expectAccessible(page);
+	await page.getByLabel('Telefon (valgfri)').fill('ring ikke');
+	await page.getByRole('button', { name: 'Gem oplysninger' }).click();
+	await expect(page.getByText('Skriv et telefonnummer med cifre')).toBeVisible();
+	await page.getByLabel('Telefon (valgfri)').fill('+45 11 22 33 44');
+	await page.getByRole('button', { name: 'Gem oplysninger' }).click();
+	await expect(page.getByRole('status')).toContainText('Dine oplysninger er gemt');
+	await page.reload();
+	await expect(page.getByLabel('Telefon (valgfri)')).toHaveValue('+45 11 22 33 44');
+});
+
+for (const path of [
+	'/',
+	'/lokaler',
+	'/bibliotek',
+	'/bibliotek?q=Blixen',
+	'/arrangementer',
+	'/log-ind',
+	'/opret-konto',
+	'/glemt-adgangskode'
+]) {
+	test(`public page ${path} has no axe violations and shows the main navigation`, async ({ page }) => {
+		const response = await page.goto(path);
+		expect(response?.status()).toBe(200);
+		await expect(page.getByRole('main')).toBeVisible();
+		await expect(
+			page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Lokaler' })
+		).toBeVisible();
+		await expectAccessible(page);
+	});
+}
+
+test('the app is installable: manifest and icons are served', async ({ page, request }) => {
+	await page.goto('/');
+	const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+	expect(href).toBeTruthy();
+	const manifest = await (await request.get(href!)).json();
+	expect(manifest).toMatchObject({ name: 'Borgerhus', display: 'standalone', start_url: '/' });
+	for (const icon of manifest.icons) {
+		const response = await request.get(icon.src);
+		expect(response.status(), icon.src).toBe(200);
+		expect(response.headers()['content-type']).toContain('image/png');
+	}
+});

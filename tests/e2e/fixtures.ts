@@ -1,0 +1,48 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { join } from 'node:path';
+
+export { expect };
+
+/** Where the e2e stack's mail catcher writes mails. */
+export const mailDir = join(process.env.BH_E2E_DIR ?? '', 'mail');
+
+export const DEMO_PASSWORD = 'borgerhus-demo';
+export const demo = {
+	citizen: 'borger@demo.borgerhus.dk',
+	associationAdmin: 'forening@demo.borgerhus.dk',
+	volunteer: 'frivillig@demo.borgerhus.dk',
+	staff: 'personale@demo.borgerhus.dk'
+};
+
+function randomIp(): string {
+	const n = Math.floor(Math.random() * 65_000);
+	return `198.19.${n >> 8}.${n & 255}`;
+}
+
+export const test = base.extend({
+	// Each test is its own "client address", so per-address rate limits never leak between tests.
+	context: async ({ context }, use) => {
+		await context.setExtraHTTPHeaders({ 'x-forwarded-for': randomIp() });
+		await use(context);
+	}
+});
+
+/** Runs axe-core (WCAG 2.1 A and AA) on the page and expects zero violations. */
+export async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+	await page.goto('/log-ind');
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Adgangskode').fill(password);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await expect(page).toHaveURL(/\/overblik$/);
+}

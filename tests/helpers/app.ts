@@ -1,0 +1,65 @@
+import { inject } from 'vitest';
+import { randomIp } from './pocketbase';
+
+/**
+ * A minimal browser stand-in for the SvelteKit app: keeps cookies, posts forms the way a browser without
+ * JavaScript does, and does not follow redirects, so tests can assert on them.
+ */
+export class AppSession {
+	readonly base = inject('appUrl');
+	readonly ip: string;
+	private cookies = new Map<string, string>();
+
+	constructor(ip = randomIp()) {
+		this.ip = ip;
+	}
+
+	private headers(extra: Record<string, string> = {}): Record<string, string> {
+		const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+		return { 'x-forwarded-for': this.ip, ...(cookie ? { cookie } : {}), ...extra };
+	}
+
+	private remember(response: Response) {
+		for (const line of response.headers.getSetCookie()) {
+			const [pair = ''] = line.split(';');
+			const index = pair.indexOf('=');
+			const name = pair.slice(0, index).trim();
+			const value = pair.slice(index + 1).trim();
+			if (value === '' || /max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name);
+			else this.cookies.set(name, value);
+		}
+	}
+
+	cookie(name: string): string | undefined {
+		return this.cookies.get(name);
+	}
+
+	async get(path: string): Promise<Response> {
+		const response = await fetch(new URL(path, this.base), {
+			headers: this.headers({ accept: 'text/html' }),
+			redirect: 'manual'
+		});
+		this.remember(response);
+		return response;
+	}
+
+	/** Posts a form like a browser without JavaScript (same-origin, urlencoded). */
+	async post(path: string, fields: Record<string, string>): Promise<Response> {
+		const response = await fetch(new URL(path, this.base), {
+			method: 'POST',
+			headers: this.headers({
+				origin: new URL(this.base).origin,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			}),
+			body: new URLSearchParams(fields),
+			redirect: 'manual'
+		});
+		this.remember(response);
+		return response;
+	}
+
+	async signIn(email: string, password: string): Promise<Response> {
+		return this.post('/log-ind', { email, password });
+	}
+}

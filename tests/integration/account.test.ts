@@ -1,0 +1,281 @@
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { AppSession } from '../helpers/app';
+import { waitForMail, linkFrom } from '../helpers/mail';
+import { createUser, guestClient, systemClient, uniqueEmail, PASSWORD } from '../helpers/pocketbase';
+
+const mailDir = () => inject('mailDir');
+
+async function signUpThroughApp(session: AppSession, email: string, password = PASSWORD) {
+	return session.post('/opret-konto', { name: 'Ny Borger', email, password, passwordConfirm: password });
+}
+
+describe('citizen account through the app', () => {
+	it('signs up, verifies from the real mail and signs in with an httpOnly, Lax cookie', async () => {
+		const session = new AppSession();
+		const email = uniqueEmail('signup');
+		const created = await signUpThroughApp(session, email);
+		expect(created.status).toBe(200);
+		expect(await created.text()).toContain('Tjek din e-mail');
+
+		// Not verified yet: sign-in is refused with the translated message.
+		const early = await session.signIn(email, PASSWORD);
+		expect(early.status).toBe(400);
+		expect(await early.text()).toContain('Forkert e-mail eller adgangskode');
+
+		const mail = await waitForMail(mailDir(), email, /Bekræft din e-mail/);
+		const link = linkFrom(mail, '/bekraeft/');
+		const verified = await session.get(new URL(link).pathname);
+		expect(await verified.text()).toContain('Din e-mail er bekræftet');
+
+		const signedIn = await session.signIn(email, PASSWORD);
+		expect(signedIn.status).toBe(303);
+		expect(signedIn.headers.get('location')).toBe('/overblik');
+		const cookie = signedIn.headers.getSetCookie().find((c) => c.startsWith('pb_auth='));
+		expect(cookie).toMatch(/HttpOnly/i);
+		expect(cookie).toMatch(/SameSite=Lax/i);
+		expect(cookie).toMatch(/Secure/i);
+
+		const overview = await session.get('/overblik');
+		expect(overview.status).toBe(200);
+		expect(await overview.text()).toContain('Mit overblik');
+	});
+
+	it('refuses a taken email with a translated message and creates nothing', async () => {
+		const existing = await createUser();
+		const session = new AppSession();
+		const response = await signUpThroughApp(session, existing.email);
+		expect(response.status).toBe(400);
+		expect(await response.text()).toContain('Der findes allerede en konto med den e-mail');
+		const system = await systemClient();
+		const matches = await system
+			.collection('users')
+			.getFullList({ filter: system.filter('email = {:e}', { e: existing.email }) });
+		expect(matches).toHaveLength(1);
+	});
+
+	it('checks the sign-up form on the server: short password, mismatch, bad email', async () => {
+		const session = new AppSession();
+		const response = await session.post('/opret-konto', {
+			name: '',
+			email: 'not-an-email',
+			password: 'short',
+			passwordConfirm: 'different'
+		});
+		expect(response.status).toBe(400);
+		const html = await response.text();
+		expect(html).toContain('Udfyld feltet.');
+		expect(html).toContain('Skriv en gyldig e-mail');
+		expect(html).toContain('mindst 10 tegn');
+		expect(html).not.toContain('value="short"');
+	});
+
+	it('answers a wrong password with a translated message, then rate limits the address', async () => {
+		const user = await createUser();
+		const session = new AppSession();
+		const wrong = await session.signIn(user.email, 'wrong-password-123');
+		expect(wrong.status).toBe(400);
+		expect(await wrong.text()).toContain('Forkert e-mail eller adgangskode');
+
+		let last: Response | undefined;
+		for (let i = 0; i < 12; i++) last = await session.signIn(user.email, 'wrong-password-123');
+		expect(last?.status).toBe(429);
+		expect(await last?.text()).toContain('For mange forsøg');
+
+		// Another address is not affected.
+		const other = new AppSession();
+		expect((await other.signIn(user.email, PASSWORD)).status).toBe(303);
+	});
+
+	it('resets a forgotten password from the mailed link', async () => {
+		const user = await createUser();
+		const session = new AppSession();
+		const asked = await session.post('/glemt-adgangskode', { email: user.email });
+		expect(await asked.text()).toContain('har vi sendt et link');
+		const mail = await waitForMail(mailDir(), user.email, /ny adgangskode/);
+		const path = new URL(linkFrom(mail, '/nulstil-adgangskode/')).pathname;
+
+		const mismatch = await session.post(path, {
+			password: 'a-new-password-1',
+			passwordConfirm: 'other-password-1'
+		});
+		expect(await mismatch.text()).toContain('De to adgangskoder er ikke ens');
+
+		const done = await session.post(path, {
+			password: 'a-new-password-1',
+			passwordConfirm: 'a-new-password-1'
+		});
+		expect(await done.text()).toContain('Din adgangskode er skiftet');
+		expect((await session.signIn(user.email, 'a-new-password-1')).status).toBe(303);
+
+		// The link works once.
+		const again = await new AppSession().post(path, {
+			password: 'third-password-1',
+			passwordConfirm: 'third-password-1'
+		});
+		expect(await again.text()).toContain('Linket er udløbet');
+	});
+
+	it('changes email after confirming the mailed link with the password', async () => {
+		const user = await createUser();
+		const session = new AppSession();
+		await session.signIn(user.email, PASSWORD);
+		const newEmail = uniqueEmail('moved');
+		const asked = await session.post('/profil?/email', { newEmail });
+		expect(await asked.text()).toContain(`Vi har sendt et link til ${newEmail}`);
+		const mail = await waitForMail(mailDir(), newEmail, /nye e-mail/);
+		const path = new URL(linkFrom(mail, '/skift-email/')).pathname;
+
+		const wrong = await session.post(path, { password: 'not-the-password' });
+		expect(wrong.status).toBe(400);
+		const done = await session.post(path, { password: PASSWORD });
+		expect(await done.text()).toContain('Din e-mail er skiftet');
+		expect((await new AppSession().signIn(newEmail, PASSWORD)).status).toBe(303);
+		expect((await new AppSession().signIn(user.email, PASSWORD)).status).toBe(400);
+	});
+
+	it('saves the profile and refuses a bad phone number without changing anything', async () => {
+		const user = await createUser({ name: 'Før Navn' });
+		const session = new AppSession();
+		await session.signIn(user.email, PASSWORD);
+
+		const bad = await session.post('/profil?/save', {
+			name: 'Efter Navn',
+			phone: 'ring til mig',
+			language: 'da'
+		});
+		expect(bad.status).toBe(400);
+		expect(await bad.text()).toContain('Skriv et telefonnummer med cifre');
+		const system = await systemClient();
+		expect((await system.collection('users').getOne(user.record.id)).name).toBe('Før Navn');
+
+		const good = await session.post('/profil?/save', {
+			name: 'Efter Navn',
+			phone: '+45 20 30 40 50',
+			language: 'en',
+			notify_email: 'on'
+		});
+		expect(good.status).toBe(303);
+		expect(good.headers.get('location')).toBe('/profil?gemt=1');
+		expect(await (await session.get('/profil?gemt=1')).text()).toContain('Your details have been saved');
+		const saved = await system.collection('users').getOne(user.record.id);
+		expect(saved).toMatchObject({
+			name: 'Efter Navn',
+			phone: '+45 20 30 40 50',
+			language: 'en',
+			notify_email: true,
+			notify_reminders: false
+		});
+	});
+
+	it('switches language for a guest and remembers it in a cookie', async () => {
+		const session = new AppSession();
+		expect(await (await session.get('/lokaler')).text()).toContain('<html lang="da"');
+		const switched = await session.post('/sprog', { language: 'en', redirectTo: '/lokaler' });
+		expect(switched.status).toBe(303);
+		expect(switched.headers.get('location')).toBe('/lokaler');
+		expect(session.cookie('PARAGLIDE_LOCALE')).toBe('en');
+		const page = await (await session.get('/lokaler')).text();
+		expect(page).toContain('<html lang="en"');
+		expect(page).toContain('Rooms');
+
+		// A hostile redirect target is ignored.
+		const hostile = await session.post('/sprog', { language: 'da', redirectTo: '//evil.example/' });
+		expect(hostile.headers.get('location')).toBe('/');
+	});
+
+	it('stores the language on the profile of a signed-in user and applies it at the next sign-in', async () => {
+		const user = await createUser();
+		const session = new AppSession();
+		await session.signIn(user.email, PASSWORD);
+		await session.post('/sprog', { language: 'en', redirectTo: '/' });
+		const system = await systemClient();
+		expect((await system.collection('users').getOne(user.record.id)).language).toBe('en');
+
+		const fresh = new AppSession();
+		await fresh.signIn(user.email, PASSWORD);
+		expect(fresh.cookie('PARAGLIDE_LOCALE')).toBe('en');
+	});
+
+	it('signs out and the cookie no longer gives access', async () => {
+		const user = await createUser();
+		const session = new AppSession();
+		await session.signIn(user.email, PASSWORD);
+		expect((await session.get('/overblik')).status).toBe(200);
+		const out = await session.post('/log-ud', {});
+		expect(out.status).toBe(303);
+		const after = await session.get('/overblik');
+		expect(after.status).toBe(303);
+		expect(after.headers.get('location')).toBe('/log-ind?redirectTo=%2Foverblik');
+	});
+});
+
+describe('staff pages are refused to others on the server', () => {
+	it.each([
+		['guest', null, 303],
+		['citizen', false, 403],
+		['staff', true, 200]
+	] as const)('%s gets %s… on /personale', async (_who, staff, status) => {
+		const session = new AppSession();
+		if (staff !== null) {
+			const user = await createUser({ staff });
+			await session.signIn(user.email, PASSWORD);
+		}
+		const response = await session.get('/personale');
+		expect(response.status).toBe(status);
+		const html = await response.text();
+		if (status === 403) expect(html).toContain('kun for husets personale');
+		if (status === 200) expect(html).toContain('Personale');
+	});
+});
+
+describe('the users collection through the PocketBase API directly', () => {
+	it('will not let anyone make themselves staff', async () => {
+		const guest = guestClient();
+		await expect(
+			guest.collection('users').create({
+				email: uniqueEmail('sneaky'),
+				password: PASSWORD,
+				passwordConfirm: PASSWORD,
+				name: 'Sneaky',
+				staff: true
+			})
+		).rejects.toMatchObject({ status: 400 });
+
+		const user = await createUser();
+		await expect(user.pb.collection('users').update(user.record.id, { staff: true })).rejects.toMatchObject({
+			status: 404
+		});
+		const system = await systemClient();
+		expect((await system.collection('users').getOne(user.record.id)).staff).toBe(false);
+	});
+
+	it('shows a user only their own record; staff see everyone; guests see nobody', async () => {
+		const alice = await createUser();
+		const bob = await createUser();
+		const staff = await createUser({ staff: true });
+
+		const aliceSees = await alice.pb.collection('users').getFullList();
+		expect(aliceSees.map((u) => u.id)).toEqual([alice.record.id]);
+		await expect(alice.pb.collection('users').getOne(bob.record.id)).rejects.toMatchObject({ status: 404 });
+
+		const guestSees = await guestClient().collection('users').getList(1, 50);
+		expect(guestSees.items).toHaveLength(0);
+
+		const staffSees = await staff.pb.collection('users').getOne(bob.record.id);
+		expect(staffSees.id).toBe(bob.record.id);
+		// The calendar secret is hidden even from staff.
+		expect(staffSees).not.toHaveProperty('calendar_token');
+	});
+
+	it('refuses sign-in to an unverified account (the auth rule answers 403)', async () => {
+		const system = await systemClient();
+		const email = uniqueEmail('unverified');
+		await system
+			.collection('users')
+			.create({ email, password: PASSWORD, passwordConfirm: PASSWORD, name: 'U', verified: false });
+		await expect(guestClient().collection('users').authWithPassword(email, PASSWORD)).rejects.toMatchObject({
+			status: 403
+		});
+	});
+});

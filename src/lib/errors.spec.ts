@@ -18,6 +18,16 @@ describe('toFormErrors', () => {
 		});
 	});
 
+	it('translates codes from our hooks through errors_<code>, with "form" as the whole-request field', () => {
+		const errors = toFormErrors(
+			pbError(400, { form: { code: 'too_many_attempts', message: 'x' }, start: { code: 'unknown_code' } })
+		);
+		expect(errors).toEqual({
+			form: 'For mange forsøg. Vent et minut, og prøv igen.',
+			fields: { start: 'Værdien er ikke gyldig.' }
+		});
+	});
+
 	it('gives a form-level message by status when no field is named', () => {
 		expect(toFormErrors(pbError(429)).form).toBe('For mange forsøg. Vent et minut, og prøv igen.');
 		expect(toFormErrors(pbError(0)).form).toBe('Vi kan ikke få fat i serveren lige nu. Prøv igen om lidt.');

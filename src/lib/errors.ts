@@ -1,5 +1,6 @@
 import { ClientResponseError } from 'pocketbase';
 import { m } from '$lib/paraglide/messages';
+import * as messages from '$lib/paraglide/messages';
 
 /** A translated form-level message and translated messages per field. */
 export interface FormErrors {
@@ -33,6 +34,15 @@ const FIELD_CODE_MESSAGES: Record<string, Record<string, Translate>> = {
 	password: { validation_invalid_password: m.errors_wrong_password }
 };
 
+/**
+ * Our PocketBase hooks refuse a write with a stable code, e.g. `{ data: { start: { code: "rooms_overlap" } } }`.
+ * Its translation is the message `errors_<code>` in the domain's message files.
+ */
+function hookMessage(code: string): Translate | undefined {
+	const candidate = (messages as unknown as Record<string, unknown>)[`errors_${code}`];
+	return typeof candidate === 'function' ? (candidate as Translate) : undefined;
+}
+
 function statusMessage(status: number): string {
 	switch (status) {
 		case 0:
@@ -60,8 +70,17 @@ export function toFormErrors(err: unknown): FormErrors {
 	for (const [field, detail] of Object.entries(data)) {
 		const code = detail?.code;
 		if (!code) continue;
-		const translate = FIELD_CODE_MESSAGES[field]?.[code] ?? CODE_MESSAGES[code] ?? m.errors_invalid_value;
+		const translate =
+			FIELD_CODE_MESSAGES[field]?.[code] ??
+			CODE_MESSAGES[code] ??
+			hookMessage(code) ??
+			m.errors_invalid_value;
 		fields[field] = translate();
+	}
+	// A hook's refusal of the whole request is reported on the pseudo-field "form".
+	if (fields.form) {
+		const { form, ...rest } = fields;
+		return { form, fields: rest };
 	}
 	if (Object.keys(fields).length > 0) return { fields };
 	return { form: statusMessage(err.status), fields };

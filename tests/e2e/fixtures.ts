@@ -1,6 +1,8 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import PocketBase from 'pocketbase';
 
 export { expect };
 
@@ -45,4 +47,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await page.getByLabel('Adgangskode').fill(password);
 	await page.getByRole('button', { name: 'Log ind' }).click();
 	await expect(page).toHaveURL(/\/overblik$/);
+}
+
+/** A superuser client for arranging test data only; the browser never sees it. */
+export async function systemClient(): Promise<PocketBase> {
+	const { pbUrl, email, password } = JSON.parse(
+		readFileSync(join(process.env.BH_E2E_DIR ?? '', 'system.json'), 'utf8')
+	);
+	const pb = new PocketBase(pbUrl);
+	pb.autoCancellation(false);
+	await pb.collection('_superusers').authWithPassword(email, password);
+	return pb;
 }

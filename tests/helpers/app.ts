@@ -15,7 +15,7 @@ export class AppSession {
 	}
 
 	private headers(extra: Record<string, string> = {}): Record<string, string> {
-		const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+		const cookie = this.cookieHeader();
 		return { 'x-forwarded-for': this.ip, ...(cookie ? { cookie } : {}), ...extra };
 	}
 
@@ -28,6 +28,11 @@ export class AppSession {
 			if (value === '' || /max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name);
 			else this.cookies.set(name, value);
 		}
+	}
+
+	/** The Cookie header this session would send. */
+	cookieHeader(): string {
+		return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 	}
 
 	cookie(name: string): string | undefined {

@@ -27,7 +27,7 @@ export function createRequestClient(event: RequestEvent): PocketBase {
 }
 
 /** The user's address; behind a proxy adapter-node reads it from ADDRESS_HEADER, which may be absent. */
-function clientAddressOf(event: RequestEvent): string {
+export function clientAddressOf(event: RequestEvent): string {
 	try {
 		return event.getClientAddress();
 	} catch {

@@ -46,12 +46,16 @@ function bufferedWindow(start, end, bufferMinutes) {
  * Call it with the transaction's app (txApp) inside the write it guards, so that no other write can
  * slip in between the check and the save.
  * @param {core.App} app
- * @param {{ room: string, start: unknown, end: unknown, excludeBookingId?: string, excludeEventId?: string }} claim
+ * @param {{ room: string | core.Record, start: unknown, end: unknown, excludeBookingId?: string, excludeEventId?: string }} claim
  * @returns {{ kind: 'booking' | 'event' | 'closure', id: string } | null}
  */
 function findRoomConflict(app, claim) {
+	// a room record may be passed in to save a lookup
 	var roomId = typeof claim.room === 'string' ? claim.room : claim.room.id;
-	var room = app.findRecordById('rooms', roomId);
+	var room =
+		typeof claim.room === 'string' || typeof claim.room.getInt !== 'function'
+			? app.findRecordById('rooms', roomId)
+			: claim.room;
 	var window = bufferedWindow(claim.start, claim.end, room.getInt('buffer_minutes'));
 	var params = {
 		room: roomId,

@@ -1,0 +1,90 @@
+// booking-race: 200 different users ask for the same slot of one room at the same moment, through
+// PocketBase's API directly. Exactly one may win; every other answer must be the clear conflict
+// (400 with code rooms_overlap). Ends with `booking-race: winners=W conflicts=C other=O attempts=200`.
+import PocketBase, { ClientResponseError } from 'pocketbase';
+import { startBenchStack } from './_stack';
+import { TZDate } from '@date-fns/tz';
+import { addDays, set } from 'date-fns';
+import { HOUSE_TIME_ZONE, toPbDate } from '../src/lib/dates';
+
+/** Copenhagen wall-clock time `days` from today at `hours`, in ms. */
+function houseTime(days: number, hours: number): number {
+	const day = set(addDays(new TZDate(Date.now(), HOUSE_TIME_ZONE), days), {
+		hours,
+		minutes: 0,
+		seconds: 0,
+		milliseconds: 0
+	});
+	return day.getTime();
+}
+
+const ATTEMPTS = 200;
+const ALL_DAY = Object.fromEntries(
+	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
+);
+
+const stack = await startBenchStack();
+try {
+	const { system, pbUrl } = stack;
+	const room = await system.collection('rooms').create({
+		name: 'Kapløbslokale',
+		slug: 'kaploeb',
+		capacity: 20,
+		who_may_book: 'citizens',
+		requires_approval: false,
+		opening_hours: ALL_DAY,
+		step_minutes: 30,
+		horizon_days: 365,
+		active: true
+	});
+	const start = toPbDate(new Date(houseTime(7, 10)));
+	const end = toPbDate(new Date(houseTime(7, 12)));
+
+	// 200 users, each with a token of its own and an address of its own (rate limits key on the address)
+	const clients: { pb: PocketBase; id: string }[] = [];
+	for (let i = 0; i < ATTEMPTS; i++) {
+		const user = await system.collection('users').create({
+			email: `race-${i}@bench.borgerhus.dk`,
+			password: 'bench-password-123',
+			passwordConfirm: 'bench-password-123',
+			name: `Racer ${i}`,
+			verified: true
+		});
+		const pb = await system.collection('users').impersonate(user.id, 3600);
+		pb.baseURL = pbUrl;
+		pb.autoCancellation(false);
+		const ip = `198.19.${i >> 8}.${i & 255}`;
+		pb.beforeSend = (url, options) => {
+			options.headers = { ...options.headers, 'X-Forwarded-For': ip };
+			return { url, options };
+		};
+		clients.push({ pb, id: user.id });
+	}
+
+	const results = await Promise.allSettled(
+		clients.map(({ pb, id }) =>
+			pb
+				.collection('bookings')
+				.create({ room: room.id, booker: id, attendees: 5, purpose: 'Kapløb', start, end })
+		)
+	);
+	let winners = 0;
+	let conflicts = 0;
+	let other = 0;
+	for (const result of results) {
+		if (result.status === 'fulfilled') winners++;
+		else {
+			const err = result.reason as ClientResponseError;
+			const code = (err.response?.data as Record<string, { code?: string }> | undefined)?.form?.code;
+			if (err.status === 400 && code === 'rooms_overlap') conflicts++;
+			else other++;
+		}
+	}
+	const stored = await system.collection('bookings').getList(1, 1, {
+		filter: system.filter('room = {:room}', { room: room.id })
+	});
+	console.log(`stored bookings for the slot: ${stored.totalItems}`);
+	console.log(`booking-race: winners=${winners} conflicts=${conflicts} other=${other} attempts=${ATTEMPTS}`);
+} finally {
+	await stack.stop();
+}

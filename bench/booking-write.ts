@@ -1,0 +1,119 @@
+// booking-write: rule-checked booking creates (hook + transaction + overlap, policy and busy projection)
+// against plain record creates of the same fields in a collection without hooks, on the same PocketBase,
+// 50 concurrent clients each, one phase after the other. ratio = checked throughput / plain throughput.
+// Ends with `booking-write: ratio=R checked_p50_ms=.. checked_p99_ms=.. plain_p50_ms=.. plain_p99_ms=..`.
+import PocketBase from 'pocketbase';
+import { percentile, startBenchStack } from './_stack';
+import { TZDate } from '@date-fns/tz';
+import { addDays, set } from 'date-fns';
+import { HOUSE_TIME_ZONE, toPbDate } from '../src/lib/dates';
+
+/** Copenhagen wall-clock time `days` from today at `hours`, in ms. */
+function houseTime(days: number, hours: number): number {
+	const day = set(addDays(new TZDate(Date.now(), HOUSE_TIME_ZONE), days), {
+		hours,
+		minutes: 0,
+		seconds: 0,
+		milliseconds: 0
+	});
+	return day.getTime();
+}
+
+const CLIENTS = 50;
+const PER_CLIENT = 20;
+const WARMUP = 2;
+const ALL_DAY = Object.fromEntries(
+	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
+);
+
+const stack = await startBenchStack();
+try {
+	const { system, pbUrl } = stack;
+	const room = await system.collection('rooms').create({
+		name: 'Målelokale',
+		slug: 'maal',
+		capacity: 20,
+		who_may_book: 'citizens',
+		requires_approval: false,
+		opening_hours: ALL_DAY,
+		step_minutes: 30,
+		buffer_minutes: 0,
+		horizon_days: 1000,
+		active: true
+	});
+	// The plain twin of bookings: same fields, a create rule, no hooks.
+	const bookings = await system.collections.getOne('bookings');
+	await system.collections.create({
+		name: 'bench_plain_bookings',
+		type: 'base',
+		fields: bookings.fields.filter((f) => !f.system && f.name !== 'id').map(({ id: _id, ...f }) => f),
+		createRule: '@request.auth.id != "" && booker = @request.auth.id'
+	});
+
+	const clients: { pb: PocketBase; id: string }[] = [];
+	for (let i = 0; i < CLIENTS; i++) {
+		const user = await system.collection('users').create({
+			email: `write-${i}@bench.borgerhus.dk`,
+			password: 'bench-password-123',
+			passwordConfirm: 'bench-password-123',
+			name: `Skriver ${i}`,
+			verified: true
+		});
+		const pb = await system.collection('users').impersonate(user.id, 3600);
+		pb.baseURL = pbUrl;
+		pb.autoCancellation(false);
+		const ip = `198.19.${i >> 8}.${i & 255}`;
+		pb.beforeSend = (url, options) => {
+			options.headers = { ...options.headers, 'X-Forwarded-For': ip };
+			return { url, options };
+		};
+		clients.push({ pb, id: user.id });
+	}
+
+	// Every create gets its own half hour, so no checked create is refused.
+	const base = houseTime(2, 0);
+	let next = 0;
+	const slot = () => {
+		const start = base + next++ * 30 * 60_000;
+		return { start: toPbDate(new Date(start)), end: toPbDate(new Date(start + 30 * 60_000)) };
+	};
+
+	async function phase(collection: string, count: number) {
+		const latencies: number[] = [];
+		let failures = 0;
+		const began = performance.now();
+		await Promise.all(
+			clients.map(async ({ pb, id }) => {
+				for (let i = 0; i < count; i++) {
+					const t = performance.now();
+					try {
+						await pb
+							.collection(collection)
+							.create({ room: room.id, booker: id, attendees: 5, purpose: 'Måling', ...slot() });
+					} catch {
+						failures++;
+					}
+					latencies.push(performance.now() - t);
+				}
+			})
+		);
+		const seconds = (performance.now() - began) / 1000;
+		return { latencies, failures, perSecond: latencies.length / seconds };
+	}
+
+	await phase('bench_plain_bookings', WARMUP);
+	await phase('bookings', WARMUP);
+	const plain = await phase('bench_plain_bookings', PER_CLIENT);
+	const checked = await phase('bookings', PER_CLIENT);
+	const round = (n: number) => Math.round(n * 10) / 10;
+	console.log(
+		`plain: ${round(plain.perSecond)}/s (${plain.failures} failed), checked: ${round(checked.perSecond)}/s (${checked.failures} failed), ${CLIENTS} clients x ${PER_CLIENT}`
+	);
+	console.log(
+		`booking-write: ratio=${(checked.perSecond / plain.perSecond).toFixed(2)} ` +
+			`checked_p50_ms=${round(percentile(checked.latencies, 50))} checked_p99_ms=${round(percentile(checked.latencies, 99))} ` +
+			`plain_p50_ms=${round(percentile(plain.latencies, 50))} plain_p99_ms=${round(percentile(plain.latencies, 99))}`
+	);
+} finally {
+	await stack.stop();
+}

@@ -1,0 +1,43 @@
+export type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
+/** Per weekday a list of [open, close] as "HH:MM"; close at or before open closes the next day. */
+export type OpeningHours = Partial<Record<Weekday, [string, string][]>>;
+
+export interface RoomPolicy {
+	capacity: number;
+	opening_hours: OpeningHours | null;
+	min_minutes: number;
+	max_minutes: number;
+	step_minutes: number;
+	horizon_days: number;
+	active: boolean;
+}
+
+export interface PolicyError {
+	code: string;
+	field: string;
+}
+
+export const WEEKDAYS: Weekday[];
+export function houseOffsetMinutes(ms: number): number;
+export function localParts(ms: number): { date: string; weekday: Weekday; minutes: number };
+export function localToUtc(date: string, time: string): number | null;
+export function addDays(date: string, days: number): string;
+export function openIntervals(
+	openingHours: OpeningHours | null,
+	fromDate: string,
+	toDate: string
+): [number, number][];
+export function withinOpeningHours(
+	openingHours: OpeningHours | null,
+	startMs: number,
+	endMs: number
+): boolean;
+export function checkBookingPolicy(input: {
+	room: RoomPolicy;
+	start: number;
+	end: number;
+	attendees: number;
+	now: number;
+	skipHorizon?: boolean;
+}): PolicyError | null;
+export function mayCancel(cancelHours: number, start: number, now: number): boolean;

@@ -1,0 +1,34 @@
+/// <reference path="../pb_data/types.d.ts" />
+
+// Room booking rules (DESIGN.md rules 1, 2, 3, 6), checked and saved in one transaction per write.
+onRecordCreateRequest((e) => {
+	require(`${__hooks}/lib/rooms-bookings.js`).handleCreate(e);
+}, 'bookings');
+
+onRecordUpdateRequest((e) => {
+	require(`${__hooks}/lib/rooms-bookings.js`).handleUpdate(e);
+}, 'bookings');
+
+// The public busy projection (room_busy) follows every booking and event write inside the writer's
+// transaction (model-level hooks run with the caller's app). New bookings are projected by handleCreate,
+// as bookings are only created through the API.
+onRecordUpdate((e) => {
+	e.next();
+	require(`${__hooks}/lib/rooms-bookings.js`).syncBusy(e.app, 'booking', e.record);
+}, 'bookings');
+onRecordDelete((e) => {
+	e.next();
+	require(`${__hooks}/lib/rooms-bookings.js`).syncBusy(e.app, 'booking', e.record, true);
+}, 'bookings');
+onRecordCreate((e) => {
+	e.next();
+	require(`${__hooks}/lib/rooms-bookings.js`).syncBusy(e.app, 'event', e.record, false, true);
+}, 'events');
+onRecordUpdate((e) => {
+	e.next();
+	require(`${__hooks}/lib/rooms-bookings.js`).syncBusy(e.app, 'event', e.record);
+}, 'events');
+onRecordDelete((e) => {
+	e.next();
+	require(`${__hooks}/lib/rooms-bookings.js`).syncBusy(e.app, 'event', e.record, true);
+}, 'events');

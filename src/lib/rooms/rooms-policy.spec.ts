@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import {
+	checkBookingPolicy,
+	houseOffsetMinutes,
+	localParts,
+	localToUtc,
+	mayCancel,
+	withinOpeningHours,
+	type OpeningHours,
+	type RoomPolicy
+} from '$rules/rooms-policy.js';
+
+const HOUR = 3_600_000;
+const utc = (iso: string) => Date.parse(iso);
+const everyDay = (open: string, close: string): OpeningHours => ({
+	mon: [[open, close]],
+	tue: [[open, close]],
+	wed: [[open, close]],
+	thu: [[open, close]],
+	fri: [[open, close]],
+	sat: [[open, close]],
+	sun: [[open, close]]
+});
+
+describe('Copenhagen time without Intl', () => {
+	it('agrees with @date-fns/tz every 30 minutes through 2026 and 2027', () => {
+		const copenhagen = tz('Europe/Copenhagen');
+		for (let t = utc('2026-01-01T00:00:00Z'); t < utc('2028-01-01T00:00:00Z'); t += 30 * 60_000 * 7) {
+			const expected = format(new Date(t), 'yyyy-MM-dd HH:mm', { in: copenhagen });
+			const parts = localParts(t);
+			const hhmm = `${String(Math.floor(parts.minutes / 60)).padStart(2, '0')}:${String(parts.minutes % 60).padStart(2, '0')}`;
+			expect(`${parts.date} ${hhmm}`).toBe(expected);
+		}
+	});
+
+	it('switches offset at 01:00 UTC on the last Sundays of March and October', () => {
+		expect(houseOffsetMinutes(utc('2026-03-29T00:59:00Z'))).toBe(60);
+		expect(houseOffsetMinutes(utc('2026-03-29T01:00:00Z'))).toBe(120);
+		expect(houseOffsetMinutes(utc('2026-10-25T00:59:00Z'))).toBe(120);
+		expect(houseOffsetMinutes(utc('2026-10-25T01:00:00Z'))).toBe(60);
+	});
+
+	it('finds the instant of a wall-clock time on ordinary and daylight-saving days', () => {
+		expect(localToUtc('2026-01-15', '19:00')).toBe(utc('2026-01-15T18:00:00Z'));
+		expect(localToUtc('2026-07-15', '19:00')).toBe(utc('2026-07-15T17:00:00Z'));
+		expect(localToUtc('2026-03-29', '03:00')).toBe(utc('2026-03-29T01:00:00Z'));
+		expect(localToUtc('2026-03-29', '01:59')).toBe(utc('2026-03-29T00:59:00Z'));
+		// 02:30 happens twice when clocks go back: the first one counts
+		expect(localToUtc('2026-10-25', '02:30')).toBe(utc('2026-10-25T00:30:00Z'));
+	});
+
+	it('refuses a wall-clock time that does not exist, and nonsense', () => {
+		expect(localToUtc('2026-03-29', '02:00')).toBeNull();
+		expect(localToUtc('2026-03-29', '02:30')).toBeNull();
+		expect(localToUtc('2026-02-30', '10:00')).toBeNull();
+		expect(localToUtc('2026-02-10', '24:00')).toBeNull();
+		expect(localToUtc('i morgen', '10:00')).toBeNull();
+	});
+});
+
+describe('withinOpeningHours', () => {
+	const hours = everyDay('08:00', '22:00');
+	it('accepts a booking inside and refuses one crossing opening or closing', () => {
+		expect(withinOpeningHours(hours, utc('2026-06-10T06:00:00Z'), utc('2026-06-10T08:00:00Z'))).toBe(true);
+		expect(withinOpeningHours(hours, utc('2026-06-10T05:30:00Z'), utc('2026-06-10T07:00:00Z'))).toBe(false);
+		expect(withinOpeningHours(hours, utc('2026-06-10T19:00:00Z'), utc('2026-06-10T20:00:00Z'))).toBe(true);
+		expect(withinOpeningHours(hours, utc('2026-06-10T19:30:00Z'), utc('2026-06-10T20:30:00Z'))).toBe(false);
+	});
+
+	it('uses Copenhagen time in winter and summer', () => {
+		// 21:00-22:00 local is 20:00-21:00 UTC in winter, 19:00-20:00 UTC in summer
+		expect(withinOpeningHours(hours, utc('2026-01-10T20:00:00Z'), utc('2026-01-10T21:00:00Z'))).toBe(true);
+		expect(withinOpeningHours(hours, utc('2026-07-10T20:00:00Z'), utc('2026-07-10T21:00:00Z'))).toBe(false);
+	});
+
+	it('keeps the wall-clock hours on both daylight-saving days', () => {
+		// spring: 08:00 local = 06:00 UTC; autumn: 08:00 local = 07:00 UTC
+		expect(withinOpeningHours(hours, utc('2026-03-29T06:00:00Z'), utc('2026-03-29T07:00:00Z'))).toBe(true);
+		expect(withinOpeningHours(hours, utc('2026-03-29T05:30:00Z'), utc('2026-03-29T07:00:00Z'))).toBe(false);
+		expect(withinOpeningHours(hours, utc('2026-10-25T07:00:00Z'), utc('2026-10-25T08:00:00Z'))).toBe(true);
+		expect(withinOpeningHours(hours, utc('2026-10-25T06:30:00Z'), utc('2026-10-25T08:00:00Z'))).toBe(false);
+	});
+
+	it('follows opening hours across midnight, also on a daylight-saving night', () => {
+		const night = everyDay('20:00', '02:00');
+		// Friday 23:00 to Saturday 01:30 local, winter
+		expect(withinOpeningHours(night, utc('2026-01-09T22:00:00Z'), utc('2026-01-10T00:30:00Z'))).toBe(true);
+		expect(withinOpeningHours(night, utc('2026-01-09T22:00:00Z'), utc('2026-01-10T01:30:00Z'))).toBe(false);
+		// the night clocks go back, 02:00 happens twice and the first one closes: 00:00 UTC
+		expect(withinOpeningHours(night, utc('2026-10-24T22:00:00Z'), utc('2026-10-25T00:00:00Z'))).toBe(true);
+		expect(withinOpeningHours(night, utc('2026-10-24T22:00:00Z'), utc('2026-10-25T00:30:00Z'))).toBe(false);
+		// the night clocks go forward: 20:00 Saturday to 02:00 Sunday local (02:00 moved to 03:00 = 01:00 UTC)
+		expect(withinOpeningHours(night, utc('2026-03-28T19:00:00Z'), utc('2026-03-29T01:00:00Z'))).toBe(true);
+		expect(withinOpeningHours(night, utc('2026-03-28T19:00:00Z'), utc('2026-03-29T01:30:00Z'))).toBe(false);
+	});
+
+	it('treats a missing weekday as closed', () => {
+		const weekdays: OpeningHours = { mon: [['08:00', '16:00']] };
+		// 2026-06-09 is a Tuesday
+		expect(withinOpeningHours(weekdays, utc('2026-06-09T08:00:00Z'), utc('2026-06-09T09:00:00Z'))).toBe(
+			false
+		);
+		expect(withinOpeningHours(weekdays, utc('2026-06-08T08:00:00Z'), utc('2026-06-08T09:00:00Z'))).toBe(true);
+		expect(withinOpeningHours(null, utc('2026-06-08T08:00:00Z'), utc('2026-06-08T09:00:00Z'))).toBe(false);
+	});
+});
+
+describe('checkBookingPolicy', () => {
+	const room: RoomPolicy = {
+		capacity: 10,
+		opening_hours: everyDay('08:00', '22:00'),
+		min_minutes: 30,
+		max_minutes: 180,
+		step_minutes: 30,
+		horizon_days: 60,
+		active: true
+	};
+	const now = utc('2026-06-01T10:00:00Z');
+	const ok = {
+		room,
+		start: utc('2026-06-10T08:00:00Z'),
+		end: utc('2026-06-10T10:00:00Z'),
+		attendees: 5,
+		now
+	};
+
+	it('accepts a booking that keeps every limit', () => {
+		expect(checkBookingPolicy(ok)).toBeNull();
+	});
+
+	it.each([
+		['rooms_invalid_time', { start: Number.NaN }],
+		['rooms_end_before_start', { end: utc('2026-06-10T08:00:00Z') }],
+		['rooms_end_before_start', { end: utc('2026-06-10T07:00:00Z') }],
+		['rooms_in_past', { start: utc('2026-05-31T08:00:00Z'), end: utc('2026-05-31T09:00:00Z') }],
+		['rooms_attendees_invalid', { attendees: 0 }],
+		['rooms_attendees_invalid', { attendees: 2.5 }],
+		['rooms_over_capacity', { attendees: 11 }],
+		['rooms_too_short', { end: utc('2026-06-10T08:15:00Z') }],
+		['rooms_too_long', { end: utc('2026-06-10T11:30:00Z') }],
+		['rooms_off_step', { start: utc('2026-06-10T08:10:00Z'), end: utc('2026-06-10T09:10:00Z') }],
+		['rooms_off_step', { end: utc('2026-06-10T09:45:00Z') }],
+		['rooms_beyond_horizon', { start: utc('2026-08-10T08:00:00Z'), end: utc('2026-08-10T09:00:00Z') }],
+		['rooms_outside_hours', { start: utc('2026-06-10T19:00:00Z'), end: utc('2026-06-10T21:00:00Z') }]
+	] as const)('%s', (code, change) => {
+		expect(checkBookingPolicy({ ...ok, ...change })?.code).toBe(code);
+	});
+
+	it('refuses an inactive room', () => {
+		expect(checkBookingPolicy({ ...ok, room: { ...room, active: false } })?.code).toBe('rooms_inactive');
+	});
+
+	it('lets the system skip the horizon', () => {
+		const far = { ...ok, start: utc('2026-08-10T08:00:00Z'), end: utc('2026-08-10T09:00:00Z') };
+		expect(checkBookingPolicy({ ...far, skipHorizon: true })).toBeNull();
+	});
+});
+
+describe('mayCancel', () => {
+	it('allows cancelling until cancel_hours before the start', () => {
+		const start = utc('2026-06-10T08:00:00Z');
+		expect(mayCancel(48, start, start - 49 * HOUR)).toBe(true);
+		expect(mayCancel(48, start, start - 47 * HOUR)).toBe(false);
+		expect(mayCancel(0, start, start - 1)).toBe(true);
+		expect(mayCancel(0, start, start)).toBe(false);
+	});
+});

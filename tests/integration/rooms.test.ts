@@ -1,0 +1,418 @@
+import { describe, expect, it } from 'vitest';
+import { ClientResponseError } from 'pocketbase';
+import { randomUUID } from 'node:crypto';
+import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
+import { toPbDate } from '$rules/room-claims.js';
+import { createUser, guestClient, systemClient, type TestUser } from '../helpers/pocketbase';
+
+// DESIGN.md rules 1, 2, 3 and 6 for rooms, through PocketBase's API with users' own tokens.
+
+const EVERY_DAY = Object.fromEntries(
+	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '22:00']]])
+);
+
+interface RoomOptions {
+	who_may_book?: 'citizens' | 'associations';
+	requires_approval?: boolean;
+	capacity?: number;
+	buffer_minutes?: number;
+	cancel_hours?: number;
+	horizon_days?: number;
+}
+
+async function makeRoom(options: RoomOptions = {}) {
+	const system = await systemClient();
+	return system.collection('rooms').create({
+		name: `Testlokale ${randomUUID().slice(0, 6)}`,
+		slug: `test-${randomUUID().slice(0, 12)}`,
+		capacity: 10,
+		who_may_book: 'citizens',
+		requires_approval: false,
+		opening_hours: EVERY_DAY,
+		min_minutes: 30,
+		max_minutes: 240,
+		step_minutes: 30,
+		buffer_minutes: 15,
+		horizon_days: 1000,
+		cancel_hours: 48,
+		active: true,
+		...options
+	});
+}
+
+/** A Copenhagen wall-clock time `days` from today, as PocketBase stores it. */
+function houseTime(days: number, time: string): string {
+	const date = addDays(localParts(Date.now()).date, days);
+	const ms = localToUtc(date, time);
+	if (ms === null) throw new Error(`no such time ${date} ${time}`);
+	return toPbDate(ms);
+}
+
+/** A random day far enough ahead that nothing else is near it. */
+const someDay = () => 30 + Math.floor(Math.random() * 600);
+
+function slot(day: number, from: string, to: string) {
+	return { start: houseTime(day, from), end: houseTime(day, to) };
+}
+
+async function book(user: TestUser, room: string, fields: Record<string, unknown>) {
+	return user.pb.collection('bookings').create({
+		room,
+		booker: user.record.id,
+		purpose: 'Møde',
+		attendees: 4,
+		...fields
+	});
+}
+
+/** The error code of a refused request ({ data: { field: { code } } }), or the status when none. */
+async function refusedWith(promise: Promise<unknown>): Promise<string> {
+	try {
+		await promise;
+	} catch (err) {
+		if (!(err instanceof ClientResponseError)) throw err;
+		const data = (err.response?.data ?? {}) as Record<string, { code?: string }>;
+		const codes = Object.values(data)
+			.map((d) => d?.code)
+			.filter(Boolean);
+		return codes[0] ?? `status_${err.status}`;
+	}
+	throw new Error('the request was accepted');
+}
+
+async function makeAssociation(options: { verified?: boolean } = {}) {
+	const system = await systemClient();
+	return system.collection('associations').create({
+		name: `Forening ${randomUUID().slice(0, 6)}`,
+		cvr: `T${randomUUID().slice(0, 10)}`,
+		verified: options.verified ?? true
+	});
+}
+
+async function join(association: string, user: TestUser, role: 'admin' | 'booker' | 'member') {
+	const system = await systemClient();
+	await system.collection('memberships').create({ association, user: user.record.id, role });
+}
+
+describe('creating a booking', () => {
+	it('refuses guests and gives them no bookings, only busy intervals without details', async () => {
+		const room = await makeRoom();
+		const owner = await createUser();
+		const day = someDay();
+		const created = await book(owner, room.id, slot(day, '10:00', '11:00'));
+
+		const guest = guestClient();
+		expect(
+			await refusedWith(
+				guest.collection('bookings').create({ room: room.id, attendees: 2, ...slot(day, '12:00', '13:00') })
+			)
+		).toBe('status_400');
+		const list = await guest.collection('bookings').getList(1, 50, {
+			filter: guest.filter('room = {:room}', { room: room.id })
+		});
+		expect(list.items).toHaveLength(0);
+		await expect(guest.collection('bookings').getOne(created.id)).rejects.toMatchObject({ status: 404 });
+
+		const busy = await guest.collection('room_busy').getFullList({
+			filter: guest.filter('room = {:room}', { room: room.id })
+		});
+		expect(busy).toHaveLength(1);
+		expect(busy[0]).toMatchObject({ kind: 'booking', start: created.start, end: created.end });
+		const text = JSON.stringify(busy[0]);
+		for (const secret of [owner.record.id, 'Møde', created.id]) expect(text).not.toContain(secret);
+	});
+
+	it('approves at once or leaves pending as the room says, whatever status the client sends', async () => {
+		const open = await makeRoom();
+		const strict = await makeRoom({ requires_approval: true });
+		const owner = await createUser();
+		const day = someDay();
+		expect((await book(owner, open.id, slot(day, '10:00', '11:00'))).status).toBe('approved');
+		expect((await book(owner, strict.id, slot(day, '10:00', '11:00'))).status).toBe('pending');
+		expect(
+			await refusedWith(book(owner, strict.id, { ...slot(day, '14:00', '15:00'), status: 'approved' }))
+		).toBe('status_400');
+	});
+
+	it('refuses a booking in another person’s name', async () => {
+		const room = await makeRoom();
+		const [owner, other] = await Promise.all([createUser(), createUser()]);
+		expect(
+			await refusedWith(
+				other.pb.collection('bookings').create({
+					room: room.id,
+					booker: owner.record.id,
+					attendees: 2,
+					...slot(someDay(), '10:00', '11:00')
+				})
+			)
+		).toBe('status_400');
+	});
+});
+
+describe('rule 1: no overlapping claims, buffer included', () => {
+	it('refuses an overlap and a booking inside the buffer, accepts one just outside it', async () => {
+		const room = await makeRoom({ buffer_minutes: 30 });
+		const [owner, other] = await Promise.all([createUser(), createUser()]);
+		const day = someDay();
+		await book(owner, room.id, slot(day, '10:00', '12:00'));
+		expect(await refusedWith(book(other, room.id, slot(day, '11:00', '13:00')))).toBe('rooms_overlap');
+		expect(await refusedWith(book(other, room.id, slot(day, '12:00', '13:00')))).toBe('rooms_overlap');
+		expect(await refusedWith(book(other, room.id, slot(day, '09:00', '10:00')))).toBe('rooms_overlap');
+		await expect(book(other, room.id, slot(day, '12:30', '13:30'))).resolves.toMatchObject({
+			status: 'approved'
+		});
+		// another room at the same time is free
+		const second = await makeRoom();
+		await expect(book(other, second.id, slot(day, '10:00', '12:00'))).resolves.toBeTruthy();
+	});
+
+	it('counts events that are not cancelled, and frees the slot when a booking is cancelled', async () => {
+		const room = await makeRoom({ buffer_minutes: 0 });
+		const owner = await createUser();
+		const system = await systemClient();
+		const day = someDay();
+		const event = await system
+			.collection('events')
+			.create({ title: 'Koncert', room: room.id, state: 'draft', ...slot(day, '18:00', '20:00') });
+		expect(await refusedWith(book(owner, room.id, slot(day, '19:00', '21:00')))).toBe('rooms_overlap');
+		await system.collection('events').update(event.id, { state: 'cancelled' });
+		const booking = await book(owner, room.id, slot(day, '19:00', '21:00'));
+
+		const other = await createUser();
+		expect(await refusedWith(book(other, room.id, slot(day, '19:00', '20:00')))).toBe('rooms_overlap');
+		await owner.pb.collection('bookings').update(booking.id, { status: 'cancelled' });
+		await expect(book(other, room.id, slot(day, '19:00', '20:00'))).resolves.toBeTruthy();
+	});
+
+	it('lets exactly one of many simultaneous requests for one slot win', async () => {
+		const room = await makeRoom();
+		const users = await Promise.all(Array.from({ length: 25 }, () => createUser()));
+		const wanted = slot(someDay(), '10:00', '12:00');
+		const results = await Promise.allSettled(users.map((u) => book(u, room.id, wanted)));
+		const winners = results.filter((r) => r.status === 'fulfilled');
+		expect(winners).toHaveLength(1);
+		for (const r of results) {
+			if (r.status === 'rejected') {
+				expect((r.reason as ClientResponseError).status).toBe(400);
+				expect(await refusedWith(Promise.reject(r.reason))).toBe('rooms_overlap');
+			}
+		}
+		const system = await systemClient();
+		const stored = await system.collection('bookings').getFullList({
+			filter: system.filter('room = {:room}', { room: room.id })
+		});
+		expect(stored).toHaveLength(1);
+	});
+});
+
+describe('rule 2: opening hours, closures, limits', () => {
+	it.each([
+		['rooms_outside_hours', '07:00', '09:00', 4],
+		['rooms_outside_hours', '21:00', '22:30', 4],
+		['rooms_too_long', '08:00', '13:00', 4],
+		['rooms_too_short', '10:00', '10:00', 4],
+		['rooms_off_step', '10:15', '11:15', 4],
+		['rooms_over_capacity', '10:00', '11:00', 11]
+	])('%s (%s-%s, %i attendees)', async (code, from, to, attendees) => {
+		const room = await makeRoom();
+		const owner = await createUser();
+		const times = slot(someDay(), from, to);
+		const expected = times.start === times.end ? 'rooms_end_before_start' : code;
+		expect(await refusedWith(book(owner, room.id, { ...times, attendees }))).toBe(expected);
+	});
+
+	it('refuses reversed, past, far-ahead and impossible times and hostile input without a 500', async () => {
+		const room = await makeRoom({ horizon_days: 60 });
+		const owner = await createUser();
+		const day = someDay();
+		expect(
+			await refusedWith(
+				book(owner, room.id, { start: houseTime(day, '12:00'), end: houseTime(day, '11:00') })
+			)
+		).toBe('rooms_end_before_start');
+		expect(await refusedWith(book(owner, room.id, slot(-3, '10:00', '11:00')))).toBe('rooms_in_past');
+		expect(await refusedWith(book(owner, room.id, slot(90, '10:00', '11:00')))).toBe('rooms_beyond_horizon');
+		expect(await refusedWith(book(owner, room.id, { start: 'i morgen', end: '2026-02-30 25:00' }))).toBe(
+			'rooms_invalid_time'
+		);
+		expect(await refusedWith(book(owner, 'nosuchroom12345', slot(10, '10:00', '11:00')))).not.toBe(
+			'status_500'
+		);
+		expect(
+			await refusedWith(book(owner, room.id, { ...slot(10, '10:00', '11:00'), attendees: 'mange' }))
+		).toBe('rooms_attendees_invalid');
+		expect(
+			await refusedWith(book(owner, room.id, { ...slot(10, '10:00', '11:00'), purpose: 'x'.repeat(100_000) }))
+		).not.toBe('status_500');
+	});
+
+	it('refuses bookings in closures of the room and of the whole house', async () => {
+		const room = await makeRoom();
+		const owner = await createUser();
+		const system = await systemClient();
+		const day = someDay();
+		await system
+			.collection('closures')
+			.create({ room: room.id, reason: 'Maling', ...slot(day, '08:00', '12:00') });
+		expect(await refusedWith(book(owner, room.id, slot(day, '11:00', '12:00')))).toBe('rooms_closed');
+		await expect(book(owner, room.id, slot(day, '12:00', '13:00'))).resolves.toBeTruthy();
+		await system
+			.collection('closures')
+			.create({ room: '', reason: 'Helligdag', ...slot(day + 1, '00:00', '23:30') });
+		expect(await refusedWith(book(owner, room.id, slot(day + 1, '14:00', '15:00')))).toBe('rooms_closed');
+	});
+});
+
+describe('rule 3: association rights and privacy', () => {
+	it('lets only a booker or admin of a verified association book in its name', async () => {
+		const room = await makeRoom({ who_may_book: 'associations' });
+		const [ours, theirs, unverified] = await Promise.all([
+			makeAssociation(),
+			makeAssociation(),
+			makeAssociation({ verified: false })
+		]);
+		const [booker, admin, member, outsider, otherBooker] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser(),
+			createUser(),
+			createUser()
+		]);
+		await join(ours.id, booker, 'booker');
+		await join(ours.id, admin, 'admin');
+		await join(ours.id, member, 'member');
+		await join(theirs.id, otherBooker, 'booker');
+		await join(unverified.id, outsider, 'admin');
+		const day = someDay();
+
+		expect(await refusedWith(book(outsider, room.id, slot(day, '10:00', '11:00')))).toBe(
+			'rooms_association_required'
+		);
+		expect(
+			await refusedWith(book(member, room.id, { ...slot(day, '10:00', '11:00'), association: ours.id }))
+		).toBe('status_400');
+		expect(
+			await refusedWith(book(otherBooker, room.id, { ...slot(day, '10:00', '11:00'), association: ours.id }))
+		).toBe('status_400');
+		expect(
+			await refusedWith(
+				book(outsider, room.id, { ...slot(day, '10:00', '11:00'), association: unverified.id })
+			)
+		).toBe('status_400');
+		const booked = await book(booker, room.id, { ...slot(day, '10:00', '11:00'), association: ours.id });
+		await expect(
+			book(admin, room.id, { ...slot(day, '14:00', '15:00'), association: ours.id })
+		).resolves.toBeTruthy();
+
+		// members of the association see its bookings; the other association's booker does not
+		await expect(member.pb.collection('bookings').getOne(booked.id)).resolves.toMatchObject({
+			purpose: 'Møde'
+		});
+		await expect(otherBooker.pb.collection('bookings').getOne(booked.id)).rejects.toMatchObject({
+			status: 404
+		});
+	});
+
+	it('hides a booking from other citizens and lets staff see it', async () => {
+		const room = await makeRoom();
+		const [owner, other, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		const booked = await book(owner, room.id, slot(someDay(), '10:00', '11:00'));
+		await expect(other.pb.collection('bookings').getOne(booked.id)).rejects.toMatchObject({ status: 404 });
+		const list = await other.pb.collection('bookings').getFullList({
+			filter: other.pb.filter('room = {:room}', { room: room.id })
+		});
+		expect(list).toHaveLength(0);
+		await expect(
+			other.pb.collection('bookings').update(booked.id, { status: 'cancelled' })
+		).rejects.toMatchObject({
+			status: 404
+		});
+		await expect(staff.pb.collection('bookings').getOne(booked.id)).resolves.toMatchObject({
+			purpose: 'Møde'
+		});
+	});
+});
+
+describe('decisions and cancellations', () => {
+	async function pendingBooking(day = someDay()) {
+		const room = await makeRoom({ requires_approval: true });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const booking = await book(owner, room.id, slot(day, '10:00', '11:00'));
+		return { room, owner, staff, booking };
+	}
+
+	async function notificationsOf(user: TestUser) {
+		return user.pb.collection('notifications').getFullList();
+	}
+
+	it('lets staff approve, tells the booker and writes the audit log', async () => {
+		const { owner, staff, booking } = await pendingBooking();
+		expect(
+			await refusedWith(owner.pb.collection('bookings').update(booking.id, { status: 'approved' }))
+		).toBe('status_404');
+		const approved = await staff.pb.collection('bookings').update(booking.id, { status: 'approved' });
+		expect(approved).toMatchObject({ status: 'approved', decided_by: staff.record.id });
+		expect((await notificationsOf(owner)).map((n) => n.kind)).toContain('booking_approved');
+		const log = await staff.pb.collection('audit_log').getFullList({
+			filter: staff.pb.filter('target_id = {:id}', { id: booking.id })
+		});
+		expect(log).toMatchObject([{ action: 'booking_approved', actor: staff.record.id }]);
+	});
+
+	it('requires a reason to reject, and a rejected booking stays rejected', async () => {
+		const { owner, staff, booking } = await pendingBooking();
+		expect(
+			await refusedWith(staff.pb.collection('bookings').update(booking.id, { status: 'rejected' }))
+		).toBe('rooms_reason_required');
+		await staff.pb
+			.collection('bookings')
+			.update(booking.id, { status: 'rejected', reason: 'Salen er malet' });
+		const [notice] = (await notificationsOf(owner)).filter((n) => n.kind === 'booking_rejected');
+		expect(notice?.body).toContain('Salen er malet');
+		expect(
+			await refusedWith(staff.pb.collection('bookings').update(booking.id, { status: 'approved' }))
+		).toBe('rooms_booking_closed');
+	});
+
+	it('lets staff cancel with a reason only', async () => {
+		const { owner, staff, booking } = await pendingBooking();
+		expect(
+			await refusedWith(staff.pb.collection('bookings').update(booking.id, { status: 'cancelled' }))
+		).toBe('rooms_reason_required');
+		const cancelled = await staff.pb
+			.collection('bookings')
+			.update(booking.id, { status: 'cancelled', cancel_reason: 'Vandskade' });
+		expect(cancelled).toMatchObject({ status: 'cancelled', cancelled_by: staff.record.id });
+		expect((await notificationsOf(owner)).map((n) => n.kind)).toContain('booking_cancelled');
+	});
+
+	it('lets the booker cancel before the deadline, not after it', async () => {
+		const early = await pendingBooking();
+		await expect(
+			early.owner.pb.collection('bookings').update(early.booking.id, { status: 'cancelled' })
+		).resolves.toMatchObject({ status: 'cancelled', cancelled_by: early.owner.record.id });
+		const late = await pendingBooking(1);
+		expect(
+			await refusedWith(late.owner.pb.collection('bookings').update(late.booking.id, { status: 'cancelled' }))
+		).toBe('rooms_cancel_deadline');
+	});
+
+	it('re-checks a moved booking against other claims', async () => {
+		const room = await makeRoom();
+		const [owner, other] = await Promise.all([createUser(), createUser()]);
+		const day = someDay();
+		await book(other, room.id, slot(day, '14:00', '15:00'));
+		const mine = await book(owner, room.id, slot(day, '10:00', '11:00'));
+		expect(
+			await refusedWith(owner.pb.collection('bookings').update(mine.id, slot(day, '14:00', '15:00')))
+		).toBe('rooms_overlap');
+		await expect(
+			owner.pb.collection('bookings').update(mine.id, slot(day, '11:00', '12:00'))
+		).resolves.toBeTruthy();
+	});
+});

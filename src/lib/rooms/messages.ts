@@ -1,0 +1,36 @@
+import * as messages from '$lib/paraglide/messages';
+import { m } from '$lib/paraglide/messages';
+import type { SlotKind } from './week';
+import type { BookingStatus } from '$lib/pocketbase-types';
+
+/** The translated message of a rule code (errors_<code>), as the hooks use them. */
+export function ruleMessage(code: string): string {
+	const translate = (messages as unknown as Record<string, unknown>)[`errors_${code}`];
+	return typeof translate === 'function' ? (translate as () => string)() : m.errors_invalid_value();
+}
+
+export function slotLabel(kind: SlotKind): string {
+	switch (kind) {
+		case 'free':
+			return m.rooms_slot_free();
+		case 'busy':
+			return m.rooms_slot_busy();
+		case 'closed':
+			return m.rooms_slot_closed();
+		default:
+			return m.rooms_slot_outside();
+	}
+}
+
+export function statusLabel(status: BookingStatus | ''): string {
+	switch (status) {
+		case 'approved':
+			return m.rooms_status_approved();
+		case 'rejected':
+			return m.rooms_status_rejected();
+		case 'cancelled':
+			return m.rooms_status_cancelled();
+		default:
+			return m.rooms_status_pending();
+	}
+}

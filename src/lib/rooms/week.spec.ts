@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { buildWeek } from './week';
+
+const utc = (iso: string) => Date.parse(iso);
+
+describe('buildWeek', () => {
+	it('shows free, busy, closed and outside stretches in Copenhagen time', () => {
+		// Monday 2026-06-08: busy 10-12 local (08-10 UTC), closed 18-20 local
+		const [monday, tuesday, wednesday] = buildWeek({
+			from: '2026-06-08',
+			days: 3,
+			openingHours: { mon: [['08:00', '22:00']], tue: [['08:00', '22:00']] },
+			busy: [{ start: utc('2026-06-08T08:00:00Z'), end: utc('2026-06-08T10:00:00Z') }],
+			closed: [{ start: utc('2026-06-08T16:00:00Z'), end: utc('2026-06-08T18:00:00Z') }]
+		});
+		expect(monday?.segments).toEqual([
+			{ kind: 'outside', from: '00:00', to: '08:00' },
+			{ kind: 'free', from: '08:00', to: '10:00' },
+			{ kind: 'busy', from: '10:00', to: '12:00' },
+			{ kind: 'free', from: '12:00', to: '18:00' },
+			{ kind: 'closed', from: '18:00', to: '20:00' },
+			{ kind: 'free', from: '20:00', to: '22:00' },
+			{ kind: 'outside', from: '22:00', to: '24:00' }
+		]);
+		expect(tuesday?.segments.map((s) => s.kind)).toEqual(['outside', 'free', 'outside']);
+		expect(wednesday?.segments).toEqual([{ kind: 'outside', from: '00:00', to: '24:00' }]);
+	});
+
+	it('keeps wall-clock opening hours on the day clocks go back', () => {
+		const [sunday] = buildWeek({
+			from: '2026-10-25',
+			days: 1,
+			openingHours: { sun: [['08:00', '22:00']] },
+			busy: [],
+			closed: []
+		});
+		expect(sunday?.segments.map((s) => `${s.kind} ${s.from}-${s.to}`)).toEqual([
+			'outside 00:00-08:00',
+			'free 08:00-22:00',
+			'outside 22:00-24:00'
+		]);
+	});
+});

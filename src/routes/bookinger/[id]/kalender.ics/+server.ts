@@ -1,0 +1,35 @@
+import { error } from '@sveltejs/kit';
+import ical from 'ical-generator';
+import type { RequestHandler } from './$types';
+import type { BookingRecord } from '$lib/pocketbase-types';
+import { requireUser } from '$lib/server/guards';
+import { parsePbDate } from '$lib/dates';
+import { m } from '$lib/paraglide/messages';
+
+/** One booking as an iCalendar file, read with the user's own rights (others get 404). */
+export const GET: RequestHandler = async ({ locals, params, url }) => {
+	requireUser(locals, url);
+	if (!/^[a-z0-9]{15}$/.test(params.id)) error(404);
+	let booking: BookingRecord;
+	try {
+		booking = await locals.pb.collection('bookings').getOne<BookingRecord>(params.id, { expand: 'room' });
+	} catch {
+		error(404);
+	}
+	const calendar = ical({ name: m.app_name() });
+	calendar.createEvent({
+		id: `booking-${booking.id}@borgerhus`,
+		start: parsePbDate(booking.start),
+		end: parsePbDate(booking.end),
+		summary: [booking.expand?.room?.name, booking.purpose].filter(Boolean).join(': '),
+		location: m.rooms_ics_location(),
+		url: new URL('/bookinger', url).href
+	});
+	return new Response(calendar.toString(), {
+		headers: {
+			'content-type': 'text/calendar; charset=utf-8',
+			'content-disposition': `attachment; filename="booking-${booking.id}.ics"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+};

@@ -1,0 +1,167 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import type PocketBase from 'pocketbase';
+import type { ClosureRecord, MembershipRecord, RoomRecord } from '$lib/pocketbase-types';
+import { requireUser } from '$lib/server/guards';
+import { echoValues, readForm, validateForm } from '$lib/forms';
+import { failureStatus, toFormErrors, type FormErrors } from '$lib/errors';
+import { bookingSchema } from '$lib/validation/rooms';
+import { ruleMessage } from '$lib/rooms/messages';
+import { buildWeek } from '$lib/rooms/week';
+import {
+	addDays,
+	checkBookingPolicy,
+	localParts,
+	localToUtc,
+	type OpeningHours
+} from '$rules/rooms-policy.js';
+import { toMs, toPbDate } from '$rules/room-claims.js';
+
+const DAYS = 7;
+const FIELDS = ['for', 'purpose', 'attendees', 'date', 'start', 'end'];
+
+/** Keeps messages of the form's own fields beside them (association -> for); the rest go on top. */
+function onForm(errors: FormErrors): FormErrors {
+	const fields: Record<string, string> = {};
+	const general: string[] = errors.form ? [errors.form] : [];
+	for (const [field, message] of Object.entries(errors.fields)) {
+		const name = field === 'association' ? 'for' : field;
+		if (FIELDS.includes(name)) fields[name] = message;
+		else general.push(message);
+	}
+	return general.length ? { form: general.join(' '), fields } : { fields };
+}
+
+async function findRoom(pb: PocketBase, slug: string): Promise<RoomRecord> {
+	try {
+		return await pb
+			.collection('rooms')
+			.getFirstListItem<RoomRecord>(pb.filter('slug = {:slug} && active = true', { slug }));
+	} catch {
+		error(404);
+	}
+}
+
+/** Associations the user may book for: verified, and the user is booker or admin (rule 3). */
+async function bookableAssociations(pb: PocketBase, userId: string) {
+	const memberships = await pb.collection('memberships').getFullList<MembershipRecord>({
+		filter: pb.filter(
+			'user = {:user} && (role = "admin" || role = "booker") && association.verified = true',
+			{
+				user: userId
+			}
+		),
+		expand: 'association',
+		fields: 'id,role,association,expand.association.id,expand.association.name'
+	});
+	return memberships.flatMap((ms) =>
+		ms.expand?.association ? [{ id: ms.expand.association.id, name: ms.expand.association.name }] : []
+	);
+}
+
+export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
+	// The room and its week are public (busy intervals carry no details); booking needs an account.
+	depends('app:rooms');
+	const room = await findRoom(locals.pb, params.slug);
+	const today = localParts(Date.now()).date;
+	const asked = url.searchParams.get('fra') ?? '';
+	const from = /^\d{4}-\d{2}-\d{2}$/.test(asked) && localToUtc(asked, '12:00') !== null ? asked : today;
+	const rangeStart = toPbDate(localToUtc(from, '00:00') as number);
+	const rangeEnd = toPbDate(localToUtc(addDays(from, DAYS), '00:00') as number);
+	const pb = locals.pb;
+	const [busy, closures] = await Promise.all([
+		pb.collection('room_busy').getFullList<{ start: string; end: string }>({
+			filter: pb.filter('room = {:room} && start < {:end} && end > {:start}', {
+				room: room.id,
+				start: rangeStart,
+				end: rangeEnd
+			}),
+			fields: 'start,end'
+		}),
+		pb.collection('closures').getFullList<ClosureRecord>({
+			filter: pb.filter('(room = {:room} || room = "") && start < {:end} && end > {:start}', {
+				room: room.id,
+				start: rangeStart,
+				end: rangeEnd
+			}),
+			fields: 'start,end'
+		})
+	]);
+	const interval = (r: { start: string; end: string }) => ({ start: toMs(r.start), end: toMs(r.end) });
+	const week = buildWeek({
+		from,
+		days: DAYS,
+		openingHours: room.opening_hours as OpeningHours | null,
+		busy: busy.map(interval),
+		closed: closures.map(interval)
+	});
+	return {
+		room,
+		from,
+		week,
+		previousWeek: addDays(from, -7),
+		nextWeek: addDays(from, 7),
+		previousDay: addDays(from, -1),
+		nextDay: addDays(from, 1),
+		associations: locals.user ? await bookableAssociations(pb, locals.user.id) : [],
+		signedIn: !!locals.user
+	};
+};
+
+export const actions: Actions = {
+	book: async ({ request, locals, params, url }) => {
+		const user = requireUser(locals, url);
+		const room = await findRoom(locals.pb, params.slug);
+		const values = readForm(await request.formData());
+		const checked = validateForm(bookingSchema, values);
+		if (!checked.ok) return fail(400, { action: 'book' as const, ...checked.failure });
+		const { data } = checked;
+		const start = localToUtc(data.date, data.start);
+		const end = localToUtc(data.date, data.end);
+		const refuse = (field: string, code: string) =>
+			fail(400, {
+				action: 'book' as const,
+				values: echoValues(values),
+				errors: onForm({ fields: { [field]: ruleMessage(code) } })
+			});
+		if (start === null) return refuse('start', 'rooms_time_missing');
+		if (end === null) return refuse('end', 'rooms_time_missing');
+		// An early, friendly answer; PocketBase decides again in the write's transaction.
+		const problem = checkBookingPolicy({
+			room: {
+				capacity: room.capacity,
+				opening_hours: room.opening_hours as OpeningHours | null,
+				min_minutes: room.min_minutes,
+				max_minutes: room.max_minutes,
+				step_minutes: room.step_minutes,
+				horizon_days: room.horizon_days,
+				active: room.active
+			},
+			start,
+			end,
+			attendees: data.attendees,
+			now: Date.now()
+		});
+		if (problem) return refuse(problem.field === 'form' ? 'form' : problem.field, problem.code);
+		let id: string;
+		try {
+			const created = await locals.pb.collection('bookings').create({
+				room: room.id,
+				booker: user.id,
+				association: data.for === 'self' ? '' : data.for,
+				purpose: data.purpose,
+				attendees: data.attendees,
+				start: toPbDate(start),
+				end: toPbDate(end)
+			});
+			id = created.id;
+		} catch (err) {
+			return fail(failureStatus(err), {
+				action: 'book' as const,
+				values: echoValues(values),
+				errors: onForm(toFormErrors(err))
+			});
+		}
+		redirect(303, `/bookinger?ny=${id}`);
+	}
+};

@@ -1,0 +1,83 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import type PocketBase from 'pocketbase';
+import type { BookingRecord } from '$lib/pocketbase-types';
+import { requireStaff } from '$lib/server/guards';
+import { readForm, validateForm } from '$lib/forms';
+import { failureStatus, toFormErrors } from '$lib/errors';
+import { idSchema, reasonSchema } from '$lib/validation/rooms';
+import { toPbDate } from '$rules/room-claims.js';
+
+const FIELDS =
+	'id,room,booker,association,series,purpose,attendees,start,end,status,' +
+	'expand.room.name,expand.booker.name,expand.booker.email,expand.association.name,expand.association.verified';
+
+/** The pending bookings that belong to the same request: the booking itself, or its whole series. */
+async function targets(pb: PocketBase, id: string, wholeSeries: boolean): Promise<string[]> {
+	if (!wholeSeries) return [id];
+	const booking = await pb.collection('bookings').getOne<BookingRecord>(id, { fields: 'id,series' });
+	if (!booking.series) return [id];
+	const series = await pb.collection('bookings').getFullList<BookingRecord>({
+		filter: pb.filter('series = {:series} && status = "pending"', { series: booking.series }),
+		fields: 'id'
+	});
+	return series.map((b) => b.id);
+}
+
+export const load: PageServerLoad = async ({ locals, url, depends }) => {
+	requireStaff(locals, url);
+	depends('app:rooms');
+	const pb = locals.pb;
+	const [pending, upcoming] = await Promise.all([
+		pb.collection('bookings').getFullList<BookingRecord>({
+			filter: 'status = "pending"',
+			sort: 'start',
+			expand: 'room,booker,association',
+			fields: FIELDS
+		}),
+		pb.collection('bookings').getList<BookingRecord>(1, 100, {
+			filter: pb.filter('status = "approved" && end > {:now}', { now: toPbDate(Date.now()) }),
+			sort: 'start',
+			expand: 'room,booker,association',
+			fields: FIELDS
+		})
+	]);
+	return { pending, upcoming: upcoming.items };
+};
+
+async function decide(
+	locals: App.Locals,
+	request: Request,
+	url: URL,
+	action: 'approve' | 'reject' | 'cancel'
+) {
+	requireStaff(locals, url);
+	const values = readForm(await request.formData());
+	const checked = validateForm(action === 'approve' ? idSchema : reasonSchema, values);
+	if (!checked.ok) return fail(400, { action, id: String(values.id ?? ''), ...checked.failure });
+	const data = checked.data as { id: string; reason?: string };
+	const change =
+		action === 'approve'
+			? { status: 'approved' }
+			: action === 'reject'
+				? { status: 'rejected', reason: data.reason }
+				: { status: 'cancelled', cancel_reason: data.reason };
+	let done = 0;
+	try {
+		const ids = action === 'cancel' ? [data.id] : await targets(locals.pb, data.id, values.series === 'yes');
+		// each booking goes through the hook on its own: decided, audited and notified
+		for (const id of ids) {
+			await locals.pb.collection('bookings').update(id, change);
+			done++;
+		}
+	} catch (err) {
+		return fail(failureStatus(err), { action, id: data.id, values: {}, errors: toFormErrors(err) });
+	}
+	return { action, id: data.id, done };
+}
+
+export const actions: Actions = {
+	approve: ({ locals, request, url }) => decide(locals, request, url, 'approve'),
+	reject: ({ locals, request, url }) => decide(locals, request, url, 'reject'),
+	cancel: ({ locals, request, url }) => decide(locals, request, url, 'cancel')
+};

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import ICAL from 'ical.js';
+import { AppSession } from '../helpers/app';
+import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
+import { addDays, localParts } from '$rules/rooms-policy.js';
+
+// Booking through the app the way a browser without JavaScript does; PocketBase still decides.
+
+const EVERY_DAY = Object.fromEntries(
+	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '22:00']]])
+);
+
+async function makeRoom(options: Record<string, unknown> = {}) {
+	const system = await systemClient();
+	return system.collection('rooms').create({
+		name: `Applokale ${randomUUID().slice(0, 6)}`,
+		slug: `app-${randomUUID().slice(0, 12)}`,
+		capacity: 10,
+		who_may_book: 'citizens',
+		requires_approval: true,
+		opening_hours: EVERY_DAY,
+		min_minutes: 30,
+		max_minutes: 240,
+		step_minutes: 30,
+		buffer_minutes: 15,
+		horizon_days: 1000,
+		cancel_hours: 48,
+		active: true,
+		...options
+	});
+}
+
+async function signedIn(user: TestUser) {
+	const session = new AppSession();
+	expect((await session.signIn(user.email, user.password)).status).toBe(303);
+	return session;
+}
+
+const someDate = () => addDays(localParts(Date.now()).date, 30 + Math.floor(Math.random() * 600));
+
+describe('booking a room through the app', () => {
+	it('books, shows the booking, refuses the same slot to another citizen and serves the .ics', async () => {
+		const room = await makeRoom();
+		const [owner, other] = await Promise.all([createUser(), createUser()]);
+		const date = someDate();
+		const session = await signedIn(owner);
+		const form = { for: 'self', purpose: 'Læsekreds', attendees: '6', date, start: '10:00', end: '11:30' };
+
+		const booked = await session.post(`/lokaler/${room.slug}?/book`, form);
+		expect(booked.status).toBe(303);
+		expect(booked.headers.get('location')).toMatch(/^\/bookinger\?ny=[a-z0-9]{15}$/);
+		const id = booked.headers.get('location')!.split('=')[1]!;
+
+		const mine = await (await session.get('/bookinger')).text();
+		expect(mine).toContain(room.name);
+		expect(mine).toContain('Afventer godkendelse');
+
+		// the week shows the slot as busy to anyone, without the purpose
+		const week = await (await new AppSession().get(`/lokaler/${room.slug}?fra=${date}`)).text();
+		expect(week).toContain('Optaget');
+		expect(week).not.toContain('Læsekreds');
+
+		const otherSession = await signedIn(other);
+		const refused = await otherSession.post(`/lokaler/${room.slug}?/book`, {
+			...form,
+			start: '11:00',
+			end: '12:00'
+		});
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toContain('Lokalet er optaget på det tidspunkt.');
+
+		const ics = await session.get(`/bookinger/${id}/kalender.ics`);
+		expect(ics.status).toBe(200);
+		expect(ics.headers.get('content-type')).toContain('text/calendar');
+		const calendar = new ICAL.Component(ICAL.parse(await ics.text()));
+		const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+		expect(event.summary).toContain('Læsekreds');
+		expect(event.endDate.toJSDate().getTime() - event.startDate.toJSDate().getTime()).toBe(90 * 60_000);
+		expect((await otherSession.get(`/bookinger/${id}/kalender.ics`)).status).toBe(404);
+	});
+
+	it('explains policy limits and a time that does not exist on a daylight-saving day', async () => {
+		const room = await makeRoom();
+		const owner = await createUser();
+		const session = await signedIn(owner);
+		const base = { for: 'self', purpose: 'Møde', attendees: '4', date: someDate() };
+		const late = await session.post(`/lokaler/${room.slug}?/book`, { ...base, start: '21:00', end: '23:00' });
+		expect(late.status).toBe(400);
+		expect(await late.text()).toContain('uden for lokalets åbningstid');
+		const crowded = await session.post(`/lokaler/${room.slug}?/book`, {
+			...base,
+			attendees: '40',
+			start: '10:00',
+			end: '11:00'
+		});
+		expect(await crowded.text()).toContain('flere deltagere, end lokalet har plads til');
+		const spring = `${Number(localParts(Date.now()).date.slice(0, 4)) + 1}-03-28`;
+		// the last Sunday of March: find it from the 25th
+		const sunday = [25, 26, 27, 28, 29, 30, 31]
+			.map((d) => `${spring.slice(0, 4)}-03-${d}`)
+			.find((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 0)!;
+		const missing = await session.post(`/lokaler/${room.slug}?/book`, {
+			...base,
+			date: sunday,
+			start: '02:30',
+			end: '03:30'
+		});
+		expect(missing.status).toBe(400);
+		expect(await missing.text()).toContain('Tidspunktet findes ikke den dag');
+	});
+
+	it('sends guests to sign in and keeps citizens out of the staff pages', async () => {
+		const guest = new AppSession();
+		const redirect = await guest.get('/bookinger');
+		expect(redirect.status).toBe(303);
+		expect(redirect.headers.get('location')).toContain('/log-ind');
+		const citizen = await signedIn(await createUser());
+		expect((await citizen.get('/personale/bookinger')).status).toBe(403);
+	});
+
+	it('lets staff approve and the booker cancel before the deadline', async () => {
+		const room = await makeRoom();
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const date = someDate();
+		const ownerSession = await signedIn(owner);
+		const booked = await ownerSession.post(`/lokaler/${room.slug}?/book`, {
+			for: 'self',
+			purpose: 'Generalforsamling',
+			attendees: '8',
+			date,
+			start: '18:00',
+			end: '20:00'
+		});
+		const id = booked.headers.get('location')!.split('=')[1]!;
+		const staffSession = await signedIn(staff);
+		const queue = await (await staffSession.get('/personale/bookinger')).text();
+		expect(queue).toContain('Generalforsamling');
+		const refused = await staffSession.post('/personale/bookinger?/reject', { id, reason: '' });
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toContain('Skriv en begrundelse.');
+		expect((await staffSession.post('/personale/bookinger?/approve', { id })).status).toBe(200);
+		expect((await owner.pb.collection('bookings').getOne(id)).status).toBe('approved');
+		expect(await (await ownerSession.get('/bookinger')).text()).toContain('Godkendt');
+
+		expect((await ownerSession.post('/bookinger?/cancel', { id })).status).toBe(200);
+		expect((await owner.pb.collection('bookings').getOne(id)).status).toBe('cancelled');
+	});
+});

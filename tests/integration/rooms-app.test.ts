@@ -147,3 +147,72 @@ describe('booking a room through the app', () => {
 		expect((await owner.pb.collection('bookings').getOne(id)).status).toBe('cancelled');
 	});
 });
+
+describe('season bookings through the app', () => {
+	it('previews dates across a daylight-saving change, sends only the chosen free ones and cancels the rest', async () => {
+		const room = await makeRoom({ requires_approval: false });
+		const owner = await createUser();
+		const system = await systemClient();
+		// the Tuesdays around the next autumn change of clocks (last Sunday of October)
+		const year = Number(localParts(Date.now()).date.slice(0, 4)) + 1;
+		const tuesdays = [6, 13, 20, 27].map((d) => `${year}-10-${String(d).padStart(2, '0')}`);
+		const first = tuesdays.find((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 2) ?? `${year}-10-07`;
+		const dates = [0, 7, 14, 21, 28].map((n) => addDays(first, n));
+		// an event on the third date collides
+		await system.collection('events').create({
+			title: 'Koncert',
+			room: room.id,
+			state: 'published',
+			start: `${dates[2]} 16:00:00.000Z`,
+			end: `${dates[2]} 20:00:00.000Z`
+		});
+		const session = await signedIn(owner);
+		const form = {
+			for: 'self',
+			purpose: 'Korprøve',
+			attendees: '8',
+			first_date: dates[0]!,
+			last_date: dates[4]!,
+			interval: '1',
+			start: '19:00',
+			end: '21:00'
+		};
+		const preview = await (await session.post(`/lokaler/${room.slug}?/preview`, form)).text();
+		expect(preview).toContain('Optaget af et arrangement');
+		expect(preview).not.toContain('Koncert');
+		expect(preview.match(/name="dates"/g)).toHaveLength(4);
+
+		// the user leaves out the second date; the colliding third is skipped anyway
+		const body = new URLSearchParams(form);
+		for (const d of [dates[0]!, dates[2]!, dates[3]!, dates[4]!]) body.append('dates', d);
+		const sent = await fetch(new URL(`/lokaler/${room.slug}?/season`, session.base), {
+			method: 'POST',
+			headers: {
+				origin: new URL(session.base).origin,
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html',
+				cookie: session.cookieHeader(),
+				'x-forwarded-for': session.ip
+			},
+			body,
+			redirect: 'manual'
+		});
+		expect(sent.status).toBe(303);
+		expect(sent.headers.get('location')).toBe('/bookinger?serie=3');
+
+		const bookings = await owner.pb.collection('bookings').getFullList({ sort: 'start' });
+		expect(bookings.map((b) => localParts(Date.parse(b.start.replace(' ', 'T'))).date)).toEqual([
+			dates[0],
+			dates[3],
+			dates[4]
+		]);
+		// 19:00 local on both sides of the change of clocks
+		for (const b of bookings) expect(localParts(Date.parse(b.start.replace(' ', 'T'))).minutes).toBe(19 * 60);
+		expect(new Set(bookings.map((b) => b.series)).size).toBe(1);
+
+		const cancel = await session.post('/bookinger?/cancelSeries', { id: bookings[1]!.id });
+		expect(cancel.status).toBe(200);
+		const after = await owner.pb.collection('bookings').getFullList({ sort: 'start' });
+		expect(after.map((b) => b.status)).toEqual(['approved', 'cancelled', 'cancelled']);
+	});
+});

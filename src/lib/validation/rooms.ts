@@ -39,3 +39,18 @@ export const reasonSchema = z.object({
 		.min(1, { error: () => m.errors_rooms_reason_required() })
 		.max(1000, { error: () => m.errors_too_long({ max: 1000 }) })
 });
+
+export const seasonSchema = z.object({
+	for: bookingSchema.shape.for,
+	purpose: bookingSchema.shape.purpose,
+	attendees: bookingSchema.shape.attendees,
+	first_date: date,
+	last_date: date,
+	interval: z.coerce
+		.number({ error: () => m.errors_invalid_value() })
+		.int({ error: () => m.errors_invalid_value() })
+		.min(1, { error: () => m.errors_invalid_value() })
+		.max(8, { error: () => m.errors_invalid_value() }),
+	start: time,
+	end: time
+});

@@ -26,6 +26,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const now = Date.now();
 	return {
 		created: url.searchParams.get('ny') ?? '',
+		seriesSent: url.searchParams.get('serie'),
 		bookings: bookings.map((b) => ({
 			...b,
 			mine: b.booker === user.id,
@@ -50,5 +51,34 @@ export const actions: Actions = {
 			return fail(failureStatus(err), { action: 'cancel' as const, values: {}, errors: toFormErrors(err) });
 		}
 		return { action: 'cancel' as const, cancelled: checked.data.id };
+	},
+	cancelSeries: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(idSchema, values);
+		if (!checked.ok) return fail(400, { action: 'cancel' as const, ...checked.failure });
+		const pb = locals.pb;
+		let count = 0;
+		try {
+			const booking = await pb.collection('bookings').getOne<BookingRecord>(checked.data.id);
+			if (!booking.series)
+				return fail(400, { action: 'cancel' as const, values: {}, errors: { fields: {} } });
+			// this date and every later active date of the series, each through the booking rules
+			const rest = await pb.collection('bookings').getFullList<BookingRecord>({
+				filter: pb.filter(
+					'series = {:series} && booker = {:me} && start >= {:start} && (status = "pending" || status = "approved")',
+					{ series: booking.series, me: user.id, start: booking.start }
+				),
+				sort: 'start',
+				fields: 'id'
+			});
+			for (const b of rest) {
+				await pb.collection('bookings').update(b.id, { status: 'cancelled' });
+				count++;
+			}
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'cancel' as const, values: {}, errors: toFormErrors(err) });
+		}
+		return { action: 'cancel' as const, cancelled: checked.data.id, count };
 	}
 };

@@ -3,9 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import type PocketBase from 'pocketbase';
 import type { ClosureRecord, MembershipRecord, RoomRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
+import { m } from '$lib/paraglide/messages';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors, type FormErrors } from '$lib/errors';
-import { bookingSchema } from '$lib/validation/rooms';
+import { bookingSchema, seasonSchema } from '$lib/validation/rooms';
+import { previewSeries, seriesDates, seriesRule, type PreviewDate } from '$lib/rooms/series';
 import { ruleMessage } from '$lib/rooms/messages';
 import { buildWeek } from '$lib/rooms/week';
 import {
@@ -18,7 +20,7 @@ import {
 import { toMs, toPbDate } from '$rules/room-claims.js';
 
 const DAYS = 7;
-const FIELDS = ['for', 'purpose', 'attendees', 'date', 'start', 'end'];
+const FIELDS = ['for', 'purpose', 'attendees', 'date', 'start', 'end', 'first_date', 'last_date', 'interval'];
 
 /** Keeps messages of the form's own fields beside them (association -> for); the rest go on top. */
 function onForm(errors: FormErrors): FormErrors {
@@ -30,6 +32,62 @@ function onForm(errors: FormErrors): FormErrors {
 		else general.push(message);
 	}
 	return general.length ? { form: general.join(' '), fields } : { fields };
+}
+
+function policyOf(room: RoomRecord) {
+	return {
+		capacity: room.capacity,
+		opening_hours: room.opening_hours as OpeningHours | null,
+		min_minutes: room.min_minutes,
+		max_minutes: room.max_minutes,
+		step_minutes: room.step_minutes,
+		horizon_days: room.horizon_days,
+		active: room.active
+	};
+}
+
+/** Each date of a season booking with its state, from the public busy projection and closures. */
+async function seasonPreview(
+	pb: PocketBase,
+	room: RoomRecord,
+	data: {
+		first_date: string;
+		last_date: string;
+		interval: number;
+		start: string;
+		end: string;
+		attendees: number;
+	}
+): Promise<PreviewDate[]> {
+	const dates = seriesDates({
+		firstDate: data.first_date,
+		lastDate: data.last_date,
+		intervalWeeks: data.interval
+	});
+	if (dates.length === 0) return [];
+	const from = toPbDate((localToUtc(dates[0] as string, '00:00') as number) - 86_400_000);
+	const to = toPbDate((localToUtc(dates[dates.length - 1] as string, '00:00') as number) + 2 * 86_400_000);
+	const range = { room: room.id, start: from, end: to };
+	const [busy, closures] = await Promise.all([
+		pb.collection('room_busy').getFullList<{ start: string; end: string; kind: 'booking' | 'event' }>({
+			filter: pb.filter('room = {:room} && start < {:end} && end > {:start}', range),
+			fields: 'start,end,kind'
+		}),
+		pb.collection('closures').getFullList<ClosureRecord>({
+			filter: pb.filter('(room = {:room} || room = "") && start < {:end} && end > {:start}', range),
+			fields: 'start,end'
+		})
+	]);
+	return previewSeries({
+		dates,
+		startTime: data.start,
+		endTime: data.end,
+		attendees: data.attendees,
+		room: { ...policyOf(room), buffer_minutes: room.buffer_minutes },
+		claims: busy.map((b) => ({ start: toMs(b.start), end: toMs(b.end), kind: b.kind })),
+		closures: closures.map((c) => ({ start: toMs(c.start), end: toMs(c.end) })),
+		now: Date.now()
+	});
 }
 
 async function findRoom(pb: PocketBase, slug: string): Promise<RoomRecord> {
@@ -128,15 +186,7 @@ export const actions: Actions = {
 		if (end === null) return refuse('end', 'rooms_time_missing');
 		// An early, friendly answer; PocketBase decides again in the write's transaction.
 		const problem = checkBookingPolicy({
-			room: {
-				capacity: room.capacity,
-				opening_hours: room.opening_hours as OpeningHours | null,
-				min_minutes: room.min_minutes,
-				max_minutes: room.max_minutes,
-				step_minutes: room.step_minutes,
-				horizon_days: room.horizon_days,
-				active: room.active
-			},
+			room: policyOf(room),
 			start,
 			end,
 			attendees: data.attendees,
@@ -163,5 +213,83 @@ export const actions: Actions = {
 			});
 		}
 		redirect(303, `/bookinger?ny=${id}`);
+	},
+	preview: async ({ request, locals, params, url }) => {
+		requireUser(locals, url);
+		const room = await findRoom(locals.pb, params.slug);
+		const values = readForm(await request.formData());
+		const checked = validateForm(seasonSchema, values);
+		if (!checked.ok) return fail(400, { action: 'season' as const, ...checked.failure });
+		const preview = await seasonPreview(locals.pb, room, checked.data);
+		return { action: 'season' as const, values: echoValues(values), preview };
+	},
+
+	season: async ({ request, locals, params, url }) => {
+		const user = requireUser(locals, url);
+		const room = await findRoom(locals.pb, params.slug);
+		const formData = await request.formData();
+		const chosen = new Set(formData.getAll('dates').map(String));
+		const values = readForm(formData);
+		const checked = validateForm(seasonSchema, values);
+		if (!checked.ok) return fail(400, { action: 'season' as const, ...checked.failure });
+		const { data } = checked;
+		// Only dates that are free now and that the user kept; the rest are skipped openly.
+		const preview = await seasonPreview(locals.pb, room, data);
+		const free = preview.filter((p) => p.state === 'free' && chosen.has(p.date));
+		if (free.length === 0) {
+			return fail(400, {
+				action: 'season' as const,
+				values: echoValues(values),
+				preview,
+				errors: { form: m.rooms_season_nothing(), fields: {} }
+			});
+		}
+		const association = data.for === 'self' ? '' : data.for;
+		let seriesId: string;
+		try {
+			const series = await locals.pb.collection('booking_series').create({
+				room: room.id,
+				booker: user.id,
+				association,
+				purpose: data.purpose,
+				attendees: data.attendees,
+				rrule: seriesRule({
+					firstDate: data.first_date,
+					lastDate: data.last_date,
+					intervalWeeks: data.interval
+				}).toString(),
+				first_date: `${data.first_date} 00:00:00.000Z`,
+				last_date: `${data.last_date} 00:00:00.000Z`,
+				start_time: data.start,
+				end_time: data.end
+			});
+			seriesId = series.id;
+		} catch (err) {
+			return fail(failureStatus(err), {
+				action: 'season' as const,
+				values: echoValues(values),
+				preview,
+				errors: onForm(toFormErrors(err))
+			});
+		}
+		let sent = 0;
+		for (const date of free) {
+			try {
+				await locals.pb.collection('bookings').create({
+					room: room.id,
+					booker: user.id,
+					association,
+					series: seriesId,
+					purpose: data.purpose,
+					attendees: data.attendees,
+					start: toPbDate(date.start as number),
+					end: toPbDate(date.end as number)
+				});
+				sent++;
+			} catch {
+				// taken since the preview: it stays out, and the user sees how many were sent
+			}
+		}
+		redirect(303, `/bookinger?serie=${sent}`);
 	}
 };

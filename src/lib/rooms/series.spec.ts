@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { previewSeries, seriesDates, seriesRule } from './series';
+
+const copenhagen = tz('Europe/Copenhagen');
+const local = (ms: number) => format(new Date(ms), 'yyyy-MM-dd HH:mm', { in: copenhagen });
+const room = {
+	capacity: 20,
+	opening_hours: Object.fromEntries(
+		['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '22:00']]])
+	) as never,
+	min_minutes: 30,
+	max_minutes: 240,
+	step_minutes: 30,
+	horizon_days: 0,
+	active: true,
+	buffer_minutes: 15
+};
+
+describe('season bookings', () => {
+	it('expands weekly dates across both daylight-saving changes', () => {
+		const dates = seriesDates({ firstDate: '2026-03-17', lastDate: '2026-11-03', intervalWeeks: 1 });
+		expect(dates[0]).toBe('2026-03-17');
+		expect(dates).toContain('2026-03-31');
+		expect(dates).toContain('2026-10-27');
+		expect(dates.at(-1)).toBe('2026-11-03');
+		expect(dates.every((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 2)).toBe(true);
+	});
+
+	it('keeps 19:00 at 19:00 local time on every date, winter and summer', () => {
+		const dates = seriesDates({ firstDate: '2026-03-17', lastDate: '2026-11-03', intervalWeeks: 2 });
+		const preview = previewSeries({
+			dates,
+			startTime: '19:00',
+			endTime: '21:00',
+			attendees: 10,
+			room,
+			claims: [],
+			closures: [],
+			now: Date.parse('2026-01-01T00:00:00Z')
+		});
+		expect(preview.every((p) => p.state === 'free')).toBe(true);
+		for (const p of preview) expect(local(p.start!)).toBe(`${p.date} 19:00`);
+		// 19:00 is 18:00 UTC in March, 17:00 UTC in summer
+		expect(new Date(preview[0]!.start!).toISOString()).toBe('2026-03-17T18:00:00.000Z');
+		expect(new Date(preview[3]!.start!).toISOString()).toBe('2026-04-28T17:00:00.000Z');
+	});
+
+	it('marks colliding dates by the kind of claim, closed dates and impossible times', () => {
+		const preview = previewSeries({
+			dates: ['2026-03-22', '2026-03-29', '2026-04-05', '2026-04-12'],
+			startTime: '02:30',
+			endTime: '04:00',
+			attendees: 10,
+			room: { ...room, opening_hours: { sun: [['00:00', '00:00']] } as never },
+			claims: [
+				{ kind: 'event', start: Date.parse('2026-04-05T02:00:00Z'), end: Date.parse('2026-04-05T03:00:00Z') }
+			],
+			closures: [{ start: Date.parse('2026-04-12T00:00:00Z'), end: Date.parse('2026-04-13T00:00:00Z') }],
+			now: Date.parse('2026-01-01T00:00:00Z')
+		});
+		expect(preview.map((p) => p.state)).toEqual(['free', 'unavailable', 'event', 'closed']);
+		expect(preview[1]?.code).toBe('rooms_time_missing');
+	});
+
+	it('writes a standard RRULE and caps the number of dates', () => {
+		expect(
+			seriesRule({ firstDate: '2026-09-01', lastDate: '2026-12-01', intervalWeeks: 2 }).toString()
+		).toContain('FREQ=WEEKLY;INTERVAL=2');
+		expect(seriesDates({ firstDate: '2026-01-01', lastDate: '2030-01-01', intervalWeeks: 1 })).toHaveLength(
+			60
+		);
+	});
+});

@@ -1,0 +1,92 @@
+import * as rrule from 'rrule';
+import { claimsOverlap } from '$rules/room-claims.js';
+import { checkBookingPolicy, localToUtc, type RoomPolicy } from '$rules/rooms-policy.js';
+
+// rrule reaches Node as CommonJS (server build) and bundlers as ESM: take RRule from either shape.
+const { RRule } = ((rrule as { default?: typeof rrule }).default ?? rrule) as typeof rrule;
+type RRule = InstanceType<typeof RRule>;
+
+/** The most dates one season booking may hold. */
+export const MAX_SERIES_DATES = 60;
+
+export interface SeriesInput {
+	firstDate: string;
+	lastDate: string;
+	intervalWeeks: number;
+}
+
+/** The RRULE of a season booking: every n weeks on the weekday of the first date, until the last date. */
+export function seriesRule(input: SeriesInput): RRule {
+	const [y, m, d] = input.firstDate.split('-').map(Number) as [number, number, number];
+	const [ly, lm, ld] = input.lastDate.split('-').map(Number) as [number, number, number];
+	// rrule works in "floating" time when given UTC dates: the dates are local calendar dates, and the
+	// wall-clock time is applied per date afterwards, so 19:00 stays 19:00 across daylight saving.
+	return new RRule({
+		freq: RRule.WEEKLY,
+		interval: Math.max(1, Math.floor(input.intervalWeeks)),
+		dtstart: new Date(Date.UTC(y, m - 1, d)),
+		until: new Date(Date.UTC(ly, lm - 1, ld, 23, 59)),
+		count: MAX_SERIES_DATES
+	});
+}
+
+/** The local dates "YYYY-MM-DD" of a season booking. */
+export function seriesDates(input: SeriesInput): string[] {
+	return seriesRule(input)
+		.all()
+		.map((date) => date.toISOString().slice(0, 10));
+}
+
+export type PreviewState = 'free' | 'booking' | 'event' | 'closed' | 'unavailable';
+
+export interface PreviewDate {
+	date: string;
+	state: PreviewState;
+	/** For "unavailable": the rule code (errors_<code>). */
+	code?: string;
+	start?: number;
+	end?: number;
+}
+
+export interface Claim {
+	start: number;
+	end: number;
+	kind: 'booking' | 'event';
+}
+
+/**
+ * Each date of a season booking as free, colliding (with a booking or an event, never whose), closed, or
+ * unavailable (a time that does not exist that day, outside opening hours, too far ahead...).
+ */
+export function previewSeries(input: {
+	dates: string[];
+	startTime: string;
+	endTime: string;
+	attendees: number;
+	room: RoomPolicy & { buffer_minutes: number };
+	claims: Claim[];
+	closures: { start: number; end: number }[];
+	now: number;
+}): PreviewDate[] {
+	return input.dates.map((date) => {
+		const start = localToUtc(date, input.startTime);
+		const end = localToUtc(date, input.endTime);
+		if (start === null || end === null) return { date, state: 'unavailable', code: 'rooms_time_missing' };
+		const problem = checkBookingPolicy({
+			room: input.room,
+			start,
+			end,
+			attendees: input.attendees,
+			now: input.now
+		});
+		if (problem) return { date, state: 'unavailable', code: problem.code, start, end };
+		if (input.closures.some((c) => claimsOverlap(start, end, c.start, c.end, 0))) {
+			return { date, state: 'closed', start, end };
+		}
+		const claim = input.claims.find((c) =>
+			claimsOverlap(start, end, c.start, c.end, input.room.buffer_minutes)
+		);
+		if (claim) return { date, state: claim.kind, start, end };
+		return { date, state: 'free', start, end };
+	});
+}

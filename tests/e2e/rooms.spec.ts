@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { test, expect, expectAccessible, signIn, systemClient } from './fixtures';
+
+const PASSWORD = 'e2e-kodeord-123';
+const EVERY_DAY = Object.fromEntries(
+	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '22:00']]])
+);
+
+/** A local date `days` from today, "YYYY-MM-DD". */
+function dayFromNow(days: number): string {
+	return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function arrange() {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const user = async (name: string, staff = false) => {
+		const email = `${name}-${id}@test.borgerhus.dk`;
+		const record = await system.collection('users').create({
+			email,
+			password: PASSWORD,
+			passwordConfirm: PASSWORD,
+			name,
+			verified: true,
+			staff,
+			language: 'da'
+		});
+		return { email, id: record.id };
+	};
+	const booker = await user('booker');
+	const staff = await user('personale', true);
+	const association = await system.collection('associations').create({
+		name: `Skakklubben ${id}`,
+		cvr: `E2E${id}`,
+		verified: true
+	});
+	await system
+		.collection('memberships')
+		.create({ association: association.id, user: booker.id, role: 'booker' });
+	const room = await system.collection('rooms').create({
+		name: `Klublokalet ${id}`,
+		slug: `klub-${id}`,
+		capacity: 20,
+		who_may_book: 'associations',
+		requires_approval: true,
+		opening_hours: EVERY_DAY,
+		min_minutes: 30,
+		max_minutes: 240,
+		step_minutes: 30,
+		buffer_minutes: 15,
+		horizon_days: 1000,
+		cancel_hours: 48,
+		active: true
+	});
+	return { booker, staff, association, room };
+}
+
+test('an association booker books a room and a season with a skipped date; staff approve; the booker gets the .ics', async ({
+	page,
+	browser
+}) => {
+	const { booker, staff, association, room } = await arrange();
+	const start = 100 + Math.floor(Math.random() * 600);
+
+	await signIn(page, booker.email, PASSWORD);
+	await page.goto(`/lokaler/${room.slug}`);
+	await expect(page.getByRole('heading', { level: 1, name: room.name })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Uge »' }).click();
+	await expect(page).toHaveURL(/fra=/);
+
+	// a single booking
+	const single = page.getByRole('region', { name: 'Book lokalet' });
+	await expect(single.getByLabel('Hvem booker du for?')).toHaveValue(association.id);
+	await single.getByLabel('Formål').fill('Bestyrelsesmøde');
+	await single.getByLabel('Antal deltagere').fill('6');
+	await single.getByLabel('Dato').fill(dayFromNow(start));
+	await single.getByLabel('Fra kl.').fill('17:00');
+	await single.getByLabel('Til kl.').fill('18:30');
+	await single.getByRole('button', { name: 'Send booking' }).click();
+	await expect(page).toHaveURL(/\/bookinger\?ny=/);
+	await expect(page.getByText('Din booking er sendt.')).toBeVisible();
+	await expect(page.getByText('Afventer godkendelse')).toBeVisible();
+	await expectAccessible(page);
+
+	// a season booking: four weekly dates, one left out
+	await page.goto(`/lokaler/${room.slug}`);
+	const season = page.getByRole('region', { name: 'Sæsonbooking' });
+	await season.getByLabel('Formål').fill('Klubaften');
+	await season.getByLabel('Antal deltagere').fill('12');
+	await season.getByLabel('Første dato').fill(dayFromNow(start + 1));
+	await season.getByLabel('Sidste dato').fill(dayFromNow(start + 22));
+	await season.getByLabel('Fra kl.').fill('19:00');
+	await season.getByLabel('Til kl.').fill('21:00');
+	await season.getByRole('button', { name: 'Vis datoer' }).click();
+	const dates = season.getByRole('checkbox');
+	await expect(dates).toHaveCount(4);
+	await expectAccessible(page);
+	await dates.nth(1).uncheck();
+	await season.getByRole('button', { name: 'Send de valgte datoer' }).click();
+	await expect(page).toHaveURL(/\/bookinger\?serie=3/);
+	await expect(page.getByText('3 datoer er sendt.')).toBeVisible();
+
+	// staff approve the whole series
+	const staffContext = await browser.newContext();
+	const staffPage = await staffContext.newPage();
+	await signIn(staffPage, staff.email, PASSWORD);
+	await staffPage.goto('/personale/bookinger');
+	await expect(staffPage.getByRole('heading', { level: 1, name: 'Bookinger' })).toBeVisible();
+	await expectAccessible(staffPage);
+	const request = staffPage
+		.getByRole('listitem')
+		.filter({ hasText: 'Klubaften' })
+		.filter({ hasText: room.name })
+		.first();
+	await request.getByRole('button', { name: 'Godkend hele serien' }).click();
+	await expect(staffPage.getByText('3 booking(er) er opdateret.')).toBeVisible();
+	await staffContext.close();
+
+	// the booker sees them approved and downloads a calendar file
+	await page.goto('/bookinger');
+	const approved = page.getByRole('listitem').filter({ hasText: 'Klubaften' });
+	await expect(approved).toHaveCount(3);
+	await expect(approved.first().getByText('Godkendt')).toBeVisible();
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		approved.first().getByRole('link', { name: 'Tilføj til kalender (.ics)' }).click()
+	]);
+	const ics = readFileSync((await download.path())!, 'utf8');
+	expect(ics).toContain('BEGIN:VEVENT');
+	expect(ics).toContain('Klubaften');
+});

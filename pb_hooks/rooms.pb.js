@@ -32,3 +32,26 @@ onRecordDelete((e) => {
 	e.next();
 	require(`${__hooks}/lib/rooms-bookings.js`).syncBusy(e.app, 'event', e.record, true);
 }, 'events');
+
+// Staff edits of rooms, policies and closures are audited in the same transaction.
+onRecordCreateRequest(
+	(e) => {
+		require(`${__hooks}/lib/rooms-bookings.js`).auditedStaffWrite(e, 'create');
+	},
+	'rooms',
+	'closures'
+);
+onRecordUpdateRequest(
+	(e) => {
+		require(`${__hooks}/lib/rooms-bookings.js`).auditedStaffWrite(e, 'update');
+	},
+	'rooms',
+	'closures'
+);
+onRecordDeleteRequest(
+	(e) => {
+		require(`${__hooks}/lib/rooms-bookings.js`).auditedStaffWrite(e, 'delete');
+	},
+	'rooms',
+	'closures'
+);

@@ -212,12 +212,12 @@ function houseWhen(ms) {
 	return parts.date + ' ' + (h < 10 ? '0' : '') + h + ':' + (m < 10 ? '0' : '') + m;
 }
 
-function audit(app, actorId, action, booking, details) {
+function audit(app, actorId, action, target, details) {
 	var record = new Record(app.findCollectionByNameOrId('audit_log'));
 	record.set('actor', actorId);
 	record.set('action', action);
-	record.set('target_collection', 'bookings');
-	record.set('target_id', booking.id);
+	record.set('target_collection', target.collection().name);
+	record.set('target_id', target.id);
 	record.set('details', details);
 	app.save(record);
 }
@@ -336,7 +336,44 @@ function syncBusy(app, kind, record, deleted, created) {
 	app.save(busy);
 }
 
+/**
+ * onRecord{Create,Update,Delete}Request for rooms and closures (staff only by API rule): the write and its
+ * audit_log entry in one transaction.
+ * @param {'create' | 'update' | 'delete'} verb
+ */
+function auditedStaffWrite(e, verb) {
+	var actorId = e.auth && !e.hasSuperuserAuth() ? e.auth.id : '';
+	inTransaction(
+		e,
+		function () {
+			return null;
+		},
+		function (txApp) {
+			if (!actorId) return;
+			var fields = {};
+			if (verb !== 'delete') {
+				var names = [
+					'name',
+					'room',
+					'start',
+					'end',
+					'reason',
+					'capacity',
+					'who_may_book',
+					'requires_approval',
+					'active'
+				];
+				for (var i = 0; i < names.length; i++) {
+					if (e.record.collection().fields.getByName(names[i])) fields[names[i]] = e.record.get(names[i]);
+				}
+			}
+			audit(txApp, actorId, e.record.collection().name + '_' + verb, e.record, fields);
+		}
+	);
+}
+
 module.exports = {
+	auditedStaffWrite,
 	checkBookingAlone,
 	checkClaims,
 	handleCreate,

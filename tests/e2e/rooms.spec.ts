@@ -116,6 +116,9 @@ test('an association booker books a room and a season with a skipped date; staff
 		.first();
 	await request.getByRole('button', { name: 'Godkend hele serien' }).click();
 	await expect(staffPage.getByText('3 booking(er) er opdateret.')).toBeVisible();
+	await staffPage.goto('/personale/lokaler');
+	await expect(staffPage.getByRole('heading', { level: 1, name: 'Lokaler og lukninger' })).toBeVisible();
+	await expectAccessible(staffPage);
 	await staffContext.close();
 
 	// the booker sees them approved and downloads a calendar file

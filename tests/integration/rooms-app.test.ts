@@ -216,3 +216,59 @@ describe('season bookings through the app', () => {
 		expect(after.map((b) => b.status)).toEqual(['approved', 'cancelled', 'cancelled']);
 	});
 });
+
+describe('staff edit closures and policies through the app', () => {
+	it('adds a closure that then closes the room, and saves opening hours', async () => {
+		const room = await makeRoom();
+		const [staff, owner] = await Promise.all([createUser({ staff: true }), createUser()]);
+		const session = await signedIn(staff);
+		expect((await session.get('/personale/lokaler')).status).toBe(200);
+		const date = someDate();
+		const added = await session.post('/personale/lokaler?/addClosure', {
+			room: room.id,
+			from_date: date,
+			from_time: '00:00',
+			to_date: date,
+			to_time: '23:59',
+			reason: 'Maling'
+		});
+		expect(added.status).toBe(200);
+		const ownerSession = await signedIn(owner);
+		const refused = await ownerSession.post(`/lokaler/${room.slug}?/book`, {
+			for: 'self',
+			purpose: 'Møde',
+			attendees: '3',
+			date,
+			start: '10:00',
+			end: '11:00'
+		});
+		expect(await refused.text()).toContain('Lokalet er lukket på det tidspunkt.');
+
+		const hours = Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((d) => [
+				[`open_${d}`, d === 'sun' ? '' : '09:00'],
+				[`close_${d}`, d === 'sun' ? '' : '17:00']
+			])
+		);
+		const saved = await session.post('/personale/lokaler?/saveRoom', {
+			id: room.id,
+			capacity: '12',
+			who_may_book: 'citizens',
+			requires_approval: 'on',
+			active: 'on',
+			min_minutes: '30',
+			max_minutes: '120',
+			step_minutes: '30',
+			buffer_minutes: '0',
+			horizon_days: '365',
+			cancel_hours: '24',
+			...hours
+		});
+		expect(saved.status).toBe(200);
+		const system = await systemClient();
+		const stored = await system.collection('rooms').getOne(room.id);
+		expect(stored).toMatchObject({ capacity: 12, max_minutes: 120, requires_approval: true });
+		expect(stored.opening_hours).toMatchObject({ mon: [['09:00', '17:00']] });
+		expect(stored.opening_hours.sun).toBeUndefined();
+	});
+});

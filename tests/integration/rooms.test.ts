@@ -416,3 +416,32 @@ describe('decisions and cancellations', () => {
 		).resolves.toBeTruthy();
 	});
 });
+
+describe('rooms and closures are staff work, audited', () => {
+	it('refuses citizens and audits staff closures and room edits in the same write', async () => {
+		const room = await makeRoom();
+		const [citizen, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const times = slot(someDay(), '08:00', '12:00');
+		expect(await refusedWith(citizen.pb.collection('closures').create({ room: room.id, ...times }))).toBe(
+			'status_400'
+		);
+		await expect(citizen.pb.collection('rooms').update(room.id, { capacity: 500 })).rejects.toMatchObject({
+			status: 404
+		});
+		const closure = await staff.pb
+			.collection('closures')
+			.create({ room: room.id, reason: 'Gulvbehandling', ...times });
+		await staff.pb.collection('rooms').update(room.id, { buffer_minutes: 0 });
+		await staff.pb.collection('closures').delete(closure.id);
+		const log = await staff.pb.collection('audit_log').getFullList({
+			filter: staff.pb.filter('actor = {:me}', { me: staff.record.id }),
+			sort: 'created'
+		});
+		expect(log.map((l) => `${l.action} ${l.target_id}`)).toEqual([
+			`closures_create ${closure.id}`,
+			`rooms_update ${room.id}`,
+			`closures_delete ${closure.id}`
+		]);
+		await expect(citizen.pb.collection('audit_log').getFullList()).resolves.toHaveLength(0);
+	});
+});

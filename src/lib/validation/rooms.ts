@@ -54,3 +54,46 @@ export const seasonSchema = z.object({
 	start: time,
 	end: time
 });
+
+export const closureSchema = z.object({
+	room: z.string().regex(/^([a-z0-9]{15})?$/, { error: () => m.errors_invalid_value() }),
+	from_date: date,
+	from_time: time,
+	to_date: date,
+	to_time: time,
+	reason: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.errors_required() })
+		.max(500, { error: () => m.errors_too_long({ max: 500 }) })
+});
+
+const minutes = (max: number) =>
+	z.coerce
+		.number({ error: () => m.errors_invalid_value() })
+		.int({ error: () => m.errors_invalid_value() })
+		.min(0, { error: () => m.errors_invalid_value() })
+		.max(max, { error: () => m.errors_invalid_value() });
+const optionalTime = z
+	.string()
+	.regex(/^(([01][0-9]|2[0-3]):[0-5][0-9])?$/, { error: () => m.errors_rooms_invalid_time() });
+
+export const roomPolicySchema = z.object({
+	id: z.string().regex(/^[a-z0-9]{15}$/),
+	capacity: minutes(100000).pipe(z.number().min(1, { error: () => m.errors_invalid_value() })),
+	who_may_book: z.enum(['associations', 'citizens'], { error: () => m.errors_invalid_value() }),
+	requires_approval: z.boolean(),
+	active: z.boolean(),
+	min_minutes: minutes(10080),
+	max_minutes: minutes(10080),
+	step_minutes: minutes(1440),
+	buffer_minutes: minutes(1440),
+	horizon_days: minutes(1100),
+	cancel_hours: minutes(8760),
+	...Object.fromEntries(
+		['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((d) => [
+			[`open_${d}`, optionalTime],
+			[`close_${d}`, optionalTime]
+		])
+	)
+});

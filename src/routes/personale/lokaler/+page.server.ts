@@ -1,0 +1,114 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import type { ClosureRecord, RoomRecord } from '$lib/pocketbase-types';
+import { requireStaff } from '$lib/server/guards';
+import { echoValues, readForm, validateForm } from '$lib/forms';
+import { failureStatus, toFormErrors } from '$lib/errors';
+import { closureSchema, idSchema, roomPolicySchema } from '$lib/validation/rooms';
+import { ruleMessage } from '$lib/rooms/messages';
+import { WEEKDAYS, localToUtc } from '$rules/rooms-policy.js';
+import { toPbDate } from '$rules/room-claims.js';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireStaff(locals, url);
+	const pb = locals.pb;
+	const [rooms, closures] = await Promise.all([
+		pb.collection('rooms').getFullList<RoomRecord>({ sort: 'sort,name' }),
+		pb.collection('closures').getFullList<ClosureRecord>({
+			filter: pb.filter('end > {:now}', { now: toPbDate(Date.now()) }),
+			sort: 'start',
+			expand: 'room'
+		})
+	]);
+	return { rooms, closures };
+};
+
+export const actions: Actions = {
+	addClosure: async ({ request, locals, url }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(closureSchema, values);
+		if (!checked.ok) return fail(400, { action: 'closure' as const, ...checked.failure });
+		const { data } = checked;
+		const start = localToUtc(data.from_date, data.from_time);
+		const end = localToUtc(data.to_date, data.to_time);
+		if (start === null || end === null || end <= start) {
+			return fail(400, {
+				action: 'closure' as const,
+				values: echoValues(values),
+				errors: {
+					fields: {
+						[start === null ? 'from_time' : 'to_time']: ruleMessage(
+							start === null || end === null ? 'rooms_time_missing' : 'rooms_end_before_start'
+						)
+					}
+				}
+			});
+		}
+		try {
+			await locals.pb.collection('closures').create({
+				room: data.room,
+				start: toPbDate(start),
+				end: toPbDate(end),
+				reason: data.reason
+			});
+		} catch (err) {
+			return fail(failureStatus(err), {
+				action: 'closure' as const,
+				values: echoValues(values),
+				errors: toFormErrors(err)
+			});
+		}
+		return { action: 'closure' as const, saved: true };
+	},
+
+	deleteClosure: async ({ request, locals, url }) => {
+		requireStaff(locals, url);
+		const checked = validateForm(idSchema, readForm(await request.formData()));
+		if (!checked.ok) return fail(400, { action: 'closure' as const, ...checked.failure });
+		try {
+			await locals.pb.collection('closures').delete(checked.data.id);
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'closure' as const, values: {}, errors: toFormErrors(err) });
+		}
+		return { action: 'closure' as const, saved: true };
+	},
+
+	saveRoom: async ({ request, locals, url }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData(), ['requires_approval', 'active']);
+		const checked = validateForm(roomPolicySchema, values);
+		if (!checked.ok)
+			return fail(400, { action: 'room' as const, id: String(values.id ?? ''), ...checked.failure });
+		const data = checked.data as Record<string, unknown> & { id: string };
+		const opening: Record<string, [string, string][]> = {};
+		for (const day of WEEKDAYS) {
+			const open = String(data[`open_${day}`] ?? '');
+			const close = String(data[`close_${day}`] ?? '');
+			if (open && close) opening[day] = [[open, close]];
+		}
+		try {
+			await locals.pb.collection('rooms').update(data.id, {
+				capacity: data.capacity,
+				who_may_book: data.who_may_book,
+				requires_approval: data.requires_approval,
+				active: data.active,
+				min_minutes: data.min_minutes,
+				max_minutes: data.max_minutes,
+				step_minutes: data.step_minutes,
+				buffer_minutes: data.buffer_minutes,
+				horizon_days: data.horizon_days,
+				cancel_hours: data.cancel_hours,
+				opening_hours: opening
+			});
+		} catch (err) {
+			return fail(failureStatus(err), {
+				action: 'room' as const,
+				id: data.id,
+				values: echoValues(values),
+				errors: toFormErrors(err)
+			});
+		}
+		return { action: 'room' as const, id: data.id, saved: true };
+	}
+};

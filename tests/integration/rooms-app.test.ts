@@ -272,3 +272,54 @@ describe('staff edit closures and policies through the app', () => {
 		expect(stored.opening_hours.sun).toBeUndefined();
 	});
 });
+
+/** A CVR number with a valid modulus-11 check digit, different each time. */
+function validCvrNumber(): string {
+	const weights = [2, 7, 6, 5, 4, 3, 2];
+	for (;;) {
+		const digits = [
+			1 + Math.floor(Math.random() * 9),
+			...Array.from({ length: 6 }, () => Math.floor(Math.random() * 10))
+		];
+		const check = (11 - (digits.reduce((s, d, i) => s + d * weights[i]!, 0) % 11)) % 11;
+		if (check < 10) return [...digits, check].join('');
+	}
+}
+
+describe('associations through the app', () => {
+	it('a citizen creates an association, staff verify it, the admin adds a booker', async () => {
+		const [founder, staff, member] = await Promise.all([
+			createUser(),
+			createUser({ staff: true }),
+			createUser()
+		]);
+		const session = await signedIn(founder);
+		const bad = await session.post('/foreninger?/create', {
+			name: 'Løbeklubben',
+			cvr: '12345678',
+			contact_name: '',
+			contact_email: '',
+			contact_phone: '',
+			description: ''
+		});
+		expect(bad.status).toBe(400);
+		expect(await bad.text()).toContain('CVR-nummeret er ikke gyldigt');
+		const created = await session.post('/foreninger?/create', {
+			name: `Løbeklubben ${randomUUID().slice(0, 4)}`,
+			cvr: validCvrNumber(),
+			contact_name: 'Lone',
+			contact_email: '',
+			contact_phone: '',
+			description: ''
+		});
+		expect(created.status).toBe(303);
+		const id = created.headers.get('location')!.split('/')[2]!.split('?')[0]!;
+		const staffSession = await signedIn(staff);
+		const system = await systemClient();
+		expect((await staffSession.post('/personale/lokaler?/verify', { id })).status).toBe(200);
+		expect((await system.collection('associations').getOne(id)).verified).toBe(true);
+		const invited = await session.post(`/foreninger/${id}?/invite`, { email: member.email, role: 'booker' });
+		expect(invited.status).toBe(200);
+		expect(await (await signedIn(member)).get(`/foreninger/${id}`).then((r) => r.text())).toContain('Booker');
+	});
+});

@@ -34,3 +34,11 @@ export function statusLabel(status: BookingStatus | ''): string {
 			return m.rooms_status_pending();
 	}
 }
+
+export function roleLabel(role: string): string {
+	return role === 'admin'
+		? m.rooms_role_admin()
+		: role === 'booker'
+			? m.rooms_role_booker()
+			: m.rooms_role_member();
+}

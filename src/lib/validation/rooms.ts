@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { validCvr } from '$rules/rooms-associations.js';
 
 // Forms of the room booking area. Wall-clock times are Copenhagen time; the server turns them into
 // instants with localToUtc (which refuses times that do not exist on daylight-saving days).
@@ -96,4 +97,47 @@ export const roomPolicySchema = z.object({
 			[`close_${d}`, optionalTime]
 		])
 	)
+});
+
+export const associationSchema = z.object({
+	name: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.errors_required() })
+		.max(160, { error: () => m.errors_too_long({ max: 160 }) }),
+	cvr: z
+		.string()
+		.trim()
+		.refine((v) => validCvr(v), { error: () => m.errors_rooms_cvr_invalid() }),
+	contact_name: z
+		.string()
+		.trim()
+		.max(120, { error: () => m.errors_too_long({ max: 120 }) }),
+	contact_email: z
+		.string()
+		.trim()
+		.max(254)
+		.pipe(z.union([z.literal(''), z.email({ error: () => m.errors_email_invalid() })])),
+	contact_phone: z
+		.string()
+		.trim()
+		.max(30, { error: () => m.errors_too_long({ max: 30 }) }),
+	description: z
+		.string()
+		.trim()
+		.max(2000, { error: () => m.errors_too_long({ max: 2000 }) })
+});
+
+export const memberSchema = z.object({
+	email: z
+		.string()
+		.trim()
+		.max(254)
+		.pipe(z.email({ error: () => m.errors_email_invalid() })),
+	role: z.enum(['admin', 'booker', 'member'], { error: () => m.errors_invalid_value() })
+});
+
+export const roleSchema = z.object({
+	id: z.string().regex(/^[a-z0-9]{15}$/),
+	role: z.enum(['admin', 'booker', 'member'], { error: () => m.errors_invalid_value() })
 });

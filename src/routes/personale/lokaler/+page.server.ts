@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import type { ClosureRecord, RoomRecord } from '$lib/pocketbase-types';
+import type { AssociationRecord, ClosureRecord, RoomRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
@@ -12,15 +12,18 @@ import { toPbDate } from '$rules/room-claims.js';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireStaff(locals, url);
 	const pb = locals.pb;
-	const [rooms, closures] = await Promise.all([
+	const [rooms, closures, associations] = await Promise.all([
 		pb.collection('rooms').getFullList<RoomRecord>({ sort: 'sort,name' }),
 		pb.collection('closures').getFullList<ClosureRecord>({
 			filter: pb.filter('end > {:now}', { now: toPbDate(Date.now()) }),
 			sort: 'start',
 			expand: 'room'
-		})
+		}),
+		pb
+			.collection('associations')
+			.getFullList<AssociationRecord>({ filter: 'verified = false', sort: 'created' })
 	]);
-	return { rooms, closures };
+	return { rooms, closures, associations };
 };
 
 export const actions: Actions = {
@@ -110,5 +113,18 @@ export const actions: Actions = {
 			});
 		}
 		return { action: 'room' as const, id: data.id, saved: true };
+	},
+	verify: async ({ request, locals, url }) => {
+		requireStaff(locals, url);
+		const checked = validateForm(idSchema, readForm(await request.formData()));
+		if (!checked.ok) return fail(400, { action: 'verify' as const, ...checked.failure });
+		try {
+			await locals.pb
+				.collection('associations')
+				.update(checked.data.id, { verified: true, verified_at: toPbDate(Date.now()) });
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'verify' as const, values: {}, errors: toFormErrors(err) });
+		}
+		return { action: 'verify' as const, saved: true };
 	}
 };

@@ -1,0 +1,2 @@
+export function validCvr(value: string): boolean;
+export function normalizeCvr(value: string): string;

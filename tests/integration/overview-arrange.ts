@@ -1,0 +1,126 @@
+// Scenario helpers for the overview tests: arrange data with system rights (never the thing under test).
+import type PocketBase from 'pocketbase';
+import { randomUUID } from 'node:crypto';
+import { systemClient } from '../helpers/pocketbase';
+
+/** A PocketBase date `hours` from now (negative for the past). */
+export function inHours(hours: number): string {
+	return new Date(Date.now() + hours * 3600_000).toISOString().replace('T', ' ');
+}
+
+const unique = () => randomUUID().slice(0, 8);
+
+export interface Arranged {
+	system: PocketBase;
+	room(name?: string): Promise<{ id: string; name: string }>;
+	association(memberIds: string[]): Promise<{ id: string; name: string }>;
+	booking(o: {
+		booker: string;
+		room: string;
+		start: string;
+		end: string;
+		status?: string;
+		association?: string;
+		purpose?: string;
+	}): Promise<{ id: string }>;
+	title(name?: string): Promise<{ id: string; title: string }>;
+	copy(title: string): Promise<{ id: string }>;
+	hold(o: {
+		patron: string;
+		title: string;
+		status?: string;
+		placed_at?: string;
+		pickup_shelf?: string;
+		pickup_deadline?: string;
+	}): Promise<{ id: string }>;
+	loan(o: { patron: string; title: string; due: string; returned_at?: string }): Promise<{ id: string }>;
+	event(o?: { title?: string; start?: string; end?: string; registration?: boolean }): Promise<{
+		id: string;
+		title: string;
+	}>;
+	shift(o: { event: string; task?: string; start: string; end: string; places?: number }): Promise<{
+		id: string;
+		task: string;
+	}>;
+	signup(o: { shift: string; user: string; status?: string }): Promise<{ id: string }>;
+	registration(o: { event: string; user: string; status?: string }): Promise<{ id: string }>;
+}
+
+export async function arrange(): Promise<Arranged> {
+	const system = await systemClient();
+	const a: Arranged = {
+		system,
+		async room(name = `Lokale ${unique()}`) {
+			const slug = `ov-${unique()}`;
+			const r = await system.collection('rooms').create({ name, slug, capacity: 40, active: true });
+			return { id: r.id, name };
+		},
+		async association(memberIds) {
+			const name = `Forening ${unique()}`;
+			const assoc = await system
+				.collection('associations')
+				.create({ name, cvr: unique() + unique(), verified: true });
+			for (const user of memberIds)
+				await system.collection('memberships').create({ association: assoc.id, user, role: 'admin' });
+			return { id: assoc.id, name };
+		},
+		async booking(o) {
+			return system.collection('bookings').create({
+				attendees: 5,
+				status: 'approved',
+				purpose: 'Møde',
+				...o
+			});
+		},
+		async title(name = `Bog ${unique()}`) {
+			const t = await system.collection('titles').create({ title: name, creator: 'Forfatter', type: 'book' });
+			return { id: t.id, title: name };
+		},
+		async copy(title) {
+			return system
+				.collection('copies')
+				.create({ title, barcode: `ov-${unique()}${unique()}`, status: 'shelf' });
+		},
+		async hold(o) {
+			return system.collection('holds').create({ status: 'waiting', placed_at: inHours(-24), ...o });
+		},
+		async loan(o) {
+			const copy = await a.copy(o.title);
+			return system.collection('loans').create({
+				copy: copy.id,
+				patron: o.patron,
+				title: o.title,
+				start: inHours(-72),
+				due: o.due,
+				returned_at: o.returned_at ?? ''
+			});
+		},
+		async event(o = {}) {
+			const title = o.title ?? `Koncert ${unique()}`;
+			const e = await system.collection('events').create({
+				title,
+				start: o.start ?? inHours(24 * 20),
+				end: o.end ?? inHours(24 * 20 + 2),
+				state: 'published',
+				registration: o.registration ?? true,
+				capacity: 50,
+				category: 'concert'
+			});
+			return { id: e.id, title };
+		},
+		async shift(o) {
+			const task = o.task ?? `Garderobe ${unique()}`;
+			const s = await system
+				.collection('shifts')
+				.create({ event: o.event, task, start: o.start, end: o.end, places: o.places ?? 2 });
+			return { id: s.id, task };
+		},
+		async signup(o) {
+			return system.collection('signups').create({ status: 'confirmed', ...o });
+		},
+		async registration(o) {
+			return system.collection('registrations').create({ status: 'confirmed', ...o });
+		}
+	};
+	return a;
+}

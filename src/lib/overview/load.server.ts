@@ -12,8 +12,8 @@ import type { TimelineInput } from './timeline';
 
 /** How far back the overview shows history. */
 export const HISTORY_DAYS = 30;
-/** At most this many entries of each kind (the overview is a summary; "Mine data" has everything). */
-export const PER_KIND = 200;
+/** At most this many entries of each kind: the overview is a summary of what is next ("Mine data" has everything). */
+export const PER_KIND = 50;
 
 const TITLE_FIELDS = 'expand.title.id,expand.title.title,expand.title.creator';
 

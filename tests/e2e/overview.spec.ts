@@ -46,15 +46,13 @@ async function citizenWithThree() {
 		state: 'published',
 		category: 'concert'
 	});
-	const shift = await system
-		.collection('shifts')
-		.create({
-			event: event.id,
-			task: `Billetsalg ${id}`,
-			start: inHours(24 * days - 1),
-			end: inHours(24 * days + 1),
-			places: 3
-		});
+	const shift = await system.collection('shifts').create({
+		event: event.id,
+		task: `Billetsalg ${id}`,
+		start: inHours(24 * days - 1),
+		end: inHours(24 * days + 1),
+		places: 3
+	});
 	await system.collection('signups').create({ shift: shift.id, user: user.id, status: 'confirmed' });
 	return { system, email, password, user, room, booking, title, shift };
 }

@@ -20,18 +20,32 @@ async function citizenWithThree() {
 		notify_email: true,
 		notify_reminders: true
 	});
-	const room = await system
-		.collection('rooms')
-		.create({ name: `Mødelokale ${id}`, slug: `e2e-ov-${id}`, capacity: 20, active: true });
-	const booking = await system.collection('bookings').create({
+	const room = await system.collection('rooms').create({
+		name: `Mødelokale ${id}`,
+		slug: `e2e-ov-${id}`,
+		capacity: 20,
+		active: true,
+		who_may_book: 'citizens',
+		opening_hours: Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['00:00', '23:59']]])
+		)
+	});
+	// Created on a free slot far ahead, then moved by the system account to the time the test needs.
+	const slot = new Date();
+	slot.setUTCHours(10, 0, 0, 0);
+	const slotStart = new Date(slot.getTime() + (400 + Math.floor(Math.random() * 300)) * 86_400_000);
+	const created = await system.collection('bookings').create({
 		room: room.id,
 		booker: user.id,
 		attendees: 4,
 		purpose: 'Bestyrelsesmøde',
-		start: inHours(6),
-		end: inHours(8),
+		start: slotStart.toISOString().replace('T', ' '),
+		end: new Date(slotStart.getTime() + 3_600_000).toISOString().replace('T', ' '),
 		status: 'pending'
 	});
+	const booking = await system
+		.collection('bookings')
+		.update(created.id, { start: inHours(6), end: inHours(8) });
 	const title = await system
 		.collection('titles')
 		.create({ title: `Krimi ${id}`, creator: 'Forfatter', type: 'book' });

@@ -10,6 +10,26 @@ export function inHours(hours: number): string {
 
 const unique = () => randomUUID().slice(0, 8);
 
+/** Open around the clock, so the rooms area's opening-hours rule never decides these tests. */
+const ALWAYS_OPEN = Object.fromEntries(
+	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['00:00', '23:59']]])
+);
+
+let placeholder = 0;
+/**
+ * A free, valid slot far ahead (whole hours, 10:00 UTC, a day of its own): bookings are created there
+ * and then moved by the system account to the time a test needs, which may lie in the past.
+ */
+function placeholderSlot(): { start: string; end: string } {
+	const day = new Date();
+	day.setUTCHours(10, 0, 0, 0);
+	const start = new Date(
+		day.getTime() + (400 + (placeholder++ % 300)) * 86_400_000 + Math.floor(Math.random() * 5) * 3_600_000
+	);
+	const end = new Date(start.getTime() + 3_600_000);
+	return { start: start.toISOString().replace('T', ' '), end: end.toISOString().replace('T', ' ') };
+}
+
 export interface Arranged {
 	system: PocketBase;
 	room(name?: string): Promise<{ id: string; name: string }>;
@@ -52,7 +72,16 @@ export async function arrange(): Promise<Arranged> {
 		system,
 		async room(name = `Lokale ${unique()}`) {
 			const slug = `ov-${unique()}`;
-			const r = await system.collection('rooms').create({ name, slug, capacity: 40, active: true });
+			const r = await system
+				.collection('rooms')
+				.create({
+					name,
+					slug,
+					capacity: 40,
+					active: true,
+					who_may_book: 'citizens',
+					opening_hours: ALWAYS_OPEN
+				});
 			return { id: r.id, name };
 		},
 		async association(memberIds) {
@@ -65,12 +94,14 @@ export async function arrange(): Promise<Arranged> {
 			return { id: assoc.id, name };
 		},
 		async booking(o) {
-			return system.collection('bookings').create({
+			const created = await system.collection('bookings').create({
 				attendees: 5,
 				status: 'approved',
 				purpose: 'Møde',
-				...o
+				...o,
+				...placeholderSlot()
 			});
+			return system.collection('bookings').update(created.id, { start: o.start, end: o.end });
 		},
 		async title(name = `Bog ${unique()}`) {
 			const t = await system.collection('titles').create({ title: name, creator: 'Forfatter', type: 'book' });

@@ -72,16 +72,14 @@ export async function arrange(): Promise<Arranged> {
 		system,
 		async room(name = `Lokale ${unique()}`) {
 			const slug = `ov-${unique()}`;
-			const r = await system
-				.collection('rooms')
-				.create({
-					name,
-					slug,
-					capacity: 40,
-					active: true,
-					who_may_book: 'citizens',
-					opening_hours: ALWAYS_OPEN
-				});
+			const r = await system.collection('rooms').create({
+				name,
+				slug,
+				capacity: 40,
+				active: true,
+				who_may_book: 'citizens',
+				opening_hours: ALWAYS_OPEN
+			});
 			return { id: r.id, name };
 		},
 		async association(memberIds) {
@@ -113,7 +111,26 @@ export async function arrange(): Promise<Arranged> {
 				.create({ title, barcode: `ov-${unique()}${unique()}`, status: 'shelf' });
 		},
 		async hold(o) {
-			return system.collection('holds').create({ status: 'waiting', placed_at: inHours(-24), ...o });
+			// Placed like any hold (the library stamps status and placed_at), then set by the system
+			// account to the state the test needs; a ready hold gets a new copy (which the library hands
+			// to it at once, as it is first in line).
+			const created = await system.collection('holds').create({ title: o.title, patron: o.patron });
+			const patch: Record<string, unknown> = {
+				status: o.status ?? 'waiting',
+				placed_at: o.placed_at ?? inHours(-24)
+			};
+			if (o.status === 'ready') {
+				const copy = await system
+					.collection('copies')
+					.create({ title: o.title, barcode: `ov-${unique()}${unique()}`, status: 'shelf' });
+				Object.assign(patch, {
+					copy: copy.id,
+					pickup_shelf: o.pickup_shelf ?? '',
+					pickup_deadline: o.pickup_deadline ?? inHours(48),
+					ready_at: inHours(-1)
+				});
+			}
+			return system.collection('holds').update(created.id, patch);
 		},
 		async loan(o) {
 			const copy = await a.copy(o.title);

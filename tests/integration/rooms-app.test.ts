@@ -140,6 +140,9 @@ describe('booking a room through the app', () => {
 		expect(refused.status).toBe(400);
 		expect(await refused.text()).toContain('Skriv en begrundelse.');
 		expect((await staffSession.post('/personale/bookinger?/approve', { id })).status).toBe(200);
+		const day = await (await staffSession.get(`/personale/bookinger?dag=${date}`)).text();
+		expect(day).toContain(room.name);
+		expect(day).toContain('18:00–20:00');
 		expect((await owner.pb.collection('bookings').getOne(id)).status).toBe('approved');
 		expect(await (await ownerSession.get('/bookinger')).text()).toContain('Godkendt');
 

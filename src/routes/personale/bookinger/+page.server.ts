@@ -1,12 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import type PocketBase from 'pocketbase';
-import type { BookingRecord } from '$lib/pocketbase-types';
+import type { BookingRecord, RoomRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { idSchema, reasonSchema } from '$lib/validation/rooms';
 import { toPbDate } from '$rules/room-claims.js';
+import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
 
 const FIELDS =
 	'id,room,booker,association,series,purpose,attendees,start,end,status,' +
@@ -28,7 +29,18 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	requireStaff(locals, url);
 	depends('app:rooms');
 	const pb = locals.pb;
-	const [pending, upcoming] = await Promise.all([
+	// the day (or week) across all rooms, in house time
+	const asked = url.searchParams.get('dag') ?? '';
+	const day =
+		/^\d{4}-\d{2}-\d{2}$/.test(asked) && localToUtc(asked, '12:00') !== null
+			? asked
+			: localParts(Date.now()).date;
+	const span = url.searchParams.get('visning') === 'uge' ? 7 : 1;
+	const range = {
+		start: toPbDate(localToUtc(day, '00:00') as number),
+		end: toPbDate(localToUtc(addDays(day, span), '00:00') as number)
+	};
+	const [pending, upcoming, rooms, calendar] = await Promise.all([
 		pb.collection('bookings').getFullList<BookingRecord>({
 			filter: 'status = "pending"',
 			sort: 'start',
@@ -40,9 +52,27 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			sort: 'start',
 			expand: 'room,booker,association',
 			fields: FIELDS
+		}),
+		pb.collection('rooms').getFullList<RoomRecord>({ sort: 'sort,name', fields: 'id,name' }),
+		pb.collection('bookings').getFullList<BookingRecord>({
+			filter: pb.filter(
+				'(status = "pending" || status = "approved") && start < {:end} && end > {:start}',
+				range
+			),
+			sort: 'start',
+			expand: 'room,booker,association',
+			fields: FIELDS
 		})
 	]);
-	return { pending, upcoming: upcoming.items };
+	return {
+		pending,
+		upcoming: upcoming.items,
+		day,
+		span,
+		previous: addDays(day, -span),
+		next: addDays(day, span),
+		calendar: rooms.map((room) => ({ room, bookings: calendar.filter((b) => b.room === room.id) }))
+	};
 };
 
 async function decide(

@@ -265,3 +265,44 @@ routerAdd(
 	},
 	$apis.requireAuth()
 );
+
+// The signed-in person's own waitlist places (1 = next to move up). Other people's sign-ups stay
+// hidden (DESIGN.md rule 3); only the positions of the caller's own rows are computed, with capacity.js.
+routerAdd(
+	'GET',
+	'/api/borgerhus/events/my-places',
+	(e) => {
+		const capacity = require(`${__hooks}/lib/capacity.js`);
+		const lib = require(`${__hooks}/lib/events-claims.js`);
+		const auth = e.auth;
+		if (!auth || auth.collection().name !== 'users') throw new ForbiddenError('Sign in first.');
+		const result = { signups: {}, registrations: {} };
+		for (const collection of ['signups', 'registrations']) {
+			const parentField = lib.KINDS[collection].parentField;
+			const mine = e.app.findRecordsByFilter(
+				collection,
+				'user = {:user} && status = "waitlisted"',
+				'',
+				200,
+				0,
+				{ user: auth.id }
+			);
+			for (const row of mine) {
+				const queue = e.app.findRecordsByFilter(
+					collection,
+					parentField + ' = {:parent} && status = "waitlisted" && placed_at <= {:placed}',
+					'',
+					0,
+					0,
+					{ parent: row.getString(parentField), placed: row.getString('placed_at') }
+				);
+				result[collection][row.id] = capacity.waitlistPosition({
+					id: row.id,
+					entries: queue.map((r) => ({ id: r.id, status: 'waitlisted', placedAt: r.getString('placed_at') }))
+				});
+			}
+		}
+		return e.json(200, result);
+	},
+	$apis.requireAuth()
+);

@@ -306,3 +306,64 @@ routerAdd(
 	},
 	$apis.requireAuth()
 );
+
+// Staff only: the roster of an event with contact details. Staff cannot read other users' emails through
+// the records API (PocketBase hides them), so the roster is assembled here after checking the staff flag.
+routerAdd(
+	'GET',
+	'/api/borgerhus/events/{id}/roster',
+	(e) => {
+		const lib = require(`${__hooks}/lib/events-claims.js`);
+		if (!lib.staffId(e)) throw new ForbiddenError('Only staff can see rosters.');
+		let event;
+		try {
+			event = e.app.findRecordById('events', e.request.pathValue('id'));
+		} catch (_) {
+			throw new NotFoundError('No such event.');
+		}
+		const people = {};
+		const person = (userId) => {
+			if (!people[userId]) {
+				try {
+					const u = e.app.findRecordById('users', userId);
+					people[userId] = { name: u.getString('name'), email: u.email(), phone: u.getString('phone') };
+				} catch (_) {
+					people[userId] = { name: '', email: '', phone: '' };
+				}
+			}
+			return people[userId];
+		};
+		const row = (r, parentField) =>
+			Object.assign(
+				{
+					id: r.id,
+					parent: r.getString(parentField),
+					status: r.getString('status'),
+					placed_at: r.getString('placed_at'),
+					checked_in_at: parentField === 'event' ? r.getString('checked_in_at') : ''
+				},
+				person(r.getString('user'))
+			);
+		const signups = e.app.findRecordsByFilter(
+			'signups',
+			'shift.event = {:event} && status != "cancelled"',
+			'placed_at,id',
+			0,
+			0,
+			{ event: event.id }
+		);
+		const registrations = e.app.findRecordsByFilter(
+			'registrations',
+			'event = {:event} && status != "cancelled"',
+			'placed_at,id',
+			0,
+			0,
+			{ event: event.id }
+		);
+		return e.json(200, {
+			signups: signups.map((r) => row(r, 'shift')),
+			registrations: registrations.map((r) => row(r, 'event'))
+		});
+	},
+	$apis.requireAuth()
+);

@@ -321,6 +321,11 @@ describe('staff and events', () => {
 		expect(result.sent).toBe(2);
 		const inbox = await v2.pb.collection('notifications').getFullList({ filter: 'kind = "events_message"' });
 		expect(inbox[0]?.body).toBe('Husk nøglen {x}');
+		// the roster with contact details is for staff only
+		const roster = `/api/borgerhus/events/${event.id}/roster`;
+		expect((await refusal(v1.pb.send(roster, { method: 'GET' }))).status).toBe(403);
+		const rows = await staff.pb.send<{ signups: { email: string }[] }>(roster, { method: 'GET' });
+		expect(rows.signups.map((r) => r.email).sort()).toEqual([v1.email, v2.email].sort());
 	});
 
 	it('fills the waitlist when staff add places to a shift', async () => {

@@ -125,6 +125,9 @@ onRecordCreateRequest(
 			if (staff) e.record.set('created_by', staff);
 		}
 		lib.inTransaction(e, (txApp) => {
+			if (e.collection.name === 'events') {
+				require(`${__hooks}/lib/events-rooms.js`).checkRoom(txApp, e.record);
+			}
 			e.next();
 			if (staff) {
 				lib.audit(txApp, staff, e.collection.name + '.create', e.collection.name, e.record.id, {
@@ -156,6 +159,7 @@ onRecordUpdateRequest(
 				if (fresh.getString('state') === 'cancelled' && e.record.getString('state') !== 'cancelled') {
 					throw lib.refuse('events_cancelled_final', 'A cancelled event cannot be reopened.');
 				}
+				require(`${__hooks}/lib/events-rooms.js`).checkRoom(txApp, e.record);
 			} else if (e.record.getString('event') !== fresh.getString('event')) {
 				throw lib.refuse('events_field_locked', 'This field cannot be changed.');
 			}

@@ -342,3 +342,68 @@ describe('staff and events', () => {
 		expect((await system.collection('shifts').getOne(shift.id)).taken).toBe(2);
 	});
 });
+
+describe('events claim their room like bookings', () => {
+	it('refuses an event moved onto a booked room, and frees the room when cancelled', async () => {
+		const system = await systemClient();
+		const slug = `sal-${Math.random().toString(36).slice(2, 8)}`;
+		const room = await system.collection('rooms').create({ name: `Testsal ${slug}`, slug, capacity: 50 });
+		const booker = await createUser();
+		const start = farFuture();
+		const end = new Date(start.getTime() + 2 * 3600_000);
+		await system.collection('bookings').create({
+			room: room.id,
+			booker: booker.record.id,
+			purpose: 'Generalforsamling',
+			attendees: 10,
+			start,
+			end,
+			status: 'approved'
+		});
+		const staff = await createUser({ staff: true });
+		const elsewhere = new Date(start.getTime() + 7 * 86_400_000);
+		const event = await staff.pb.collection('events').create({
+			title: 'Flyttes',
+			start: elsewhere,
+			end: new Date(elsewhere.getTime() + 3600_000),
+			room: room.id,
+			state: 'published'
+		});
+		const moved = await refusal(
+			staff.pb.collection('events').update(event.id, {
+				start: new Date(start.getTime() + 3600_000),
+				end: new Date(end.getTime() + 3600_000)
+			})
+		);
+		expect(moved.status).toBe(400);
+		expect(codeOf(moved.error, 'room')).toBe('events_room_taken');
+		const onTop = await refusal(
+			staff.pb.collection('events').create({ title: 'Oveni', start, end, room: room.id, state: 'draft' })
+		);
+		expect(codeOf(onTop.error, 'room')).toBe('events_room_taken');
+		// many simultaneous events for one free slot: exactly one wins
+		const slot = new Date(start.getTime() + 14 * 86_400_000);
+		const results = await Promise.allSettled(
+			Array.from({ length: 10 }, (_, i) =>
+				staff.pb.collection('events').create({
+					title: `Kapløb ${i}`,
+					start: slot,
+					end: new Date(slot.getTime() + 3600_000),
+					room: room.id,
+					state: 'published'
+				})
+			)
+		);
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		// a cancelled event releases the room
+		await staff.pb.collection('events').update(event.id, { state: 'cancelled' });
+		const replacement = await staff.pb.collection('events').create({
+			title: 'Erstatning',
+			start: elsewhere,
+			end: new Date(elsewhere.getTime() + 3600_000),
+			room: room.id,
+			state: 'draft'
+		});
+		expect(replacement.id).toBeTruthy();
+	});
+});

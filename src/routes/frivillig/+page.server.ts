@@ -51,7 +51,7 @@ export const actions: Actions = {
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'accept', values, errors: toFormErrors(err) });
 		}
-		const back = safeRedirectTarget(url.searchParams.get('redirectTo'), '/frivillig');
+		const back = safeRedirectTarget(String(values.redirectTo ?? ''), '/frivillig');
 		redirect(303, back);
 	},
 	cancel: async ({ request, locals, url }) => {

@@ -31,6 +31,13 @@ export function stateLabel(state: EventState | ''): string {
 	}
 }
 
+/** The same for staff reading a roster about other people. */
+export function rosterPlaceLabel(status: string, position: number | undefined): string {
+	if (status === 'confirmed') return m.events_staff_place_confirmed();
+	if (status === 'waitlisted') return m.events_staff_place_waitlisted({ position: String(position ?? '?') });
+	return m.events_place_cancelled();
+}
+
 /** "Confirmed", "Waitlist place 3" or "Cancelled" for a sign-up or registration. */
 export function placeLabel(status: string, position: number | undefined): string {
 	if (status === 'confirmed') return m.events_place_confirmed();

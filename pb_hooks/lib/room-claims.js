@@ -1,0 +1,99 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// Rule 1 of DESIGN.md: two active claims on one room never overlap, buffer included.
+// Active claims are bookings that are pending or approved, events that are not cancelled, and closures
+// (house-wide or of the room). Pure helpers first (shared with the app as `$rules/room-claims.js`), then
+// the one query that PocketBase hooks of every area use inside their write's transaction.
+
+var MINUTE = 60 * 1000;
+
+/**
+ * Milliseconds since the epoch of a PocketBase date string ("2026-01-02 15:04:05.000Z"), an ISO string,
+ * a Date, a number or a PocketBase DateTime. NaN when it is not a date.
+ */
+function toMs(value) {
+	if (typeof value === 'number') return value;
+	if (value instanceof Date) return value.getTime();
+	if (value && typeof value === 'object' && typeof value.string === 'function') value = value.string();
+	if (typeof value !== 'string' || value === '') return NaN;
+	return Date.parse(value.replace(' ', 'T'));
+}
+
+/** A PocketBase date string in UTC: "2026-01-02 15:04:05.000Z". */
+function toPbDate(value) {
+	return new Date(toMs(value)).toISOString().replace('T', ' ');
+}
+
+/**
+ * True when the interval [aStart, aEnd) comes within `bufferMinutes` of [bStart, bEnd).
+ * Touching intervals do not overlap when the buffer is 0.
+ */
+function claimsOverlap(aStart, aEnd, bStart, bEnd, bufferMinutes) {
+	var buffer = (bufferMinutes > 0 ? bufferMinutes : 0) * MINUTE;
+	return toMs(aStart) < toMs(bEnd) + buffer && toMs(bStart) < toMs(aEnd) + buffer;
+}
+
+/** The interval that another claim must stay out of: [start - buffer, end + buffer). */
+function bufferedWindow(start, end, bufferMinutes) {
+	var buffer = (bufferMinutes > 0 ? bufferMinutes : 0) * MINUTE;
+	return { start: toMs(start) - buffer, end: toMs(end) + buffer };
+}
+
+/**
+ * The first active claim on `room` that [start, end) would collide with, or null.
+ * Bookings (pending/approved) and events (draft/published) count with the room's buffer on both sides;
+ * closures of the room or of the whole house count without buffer.
+ * Call it with the transaction's app (txApp) inside the write it guards, so that no other write can
+ * slip in between the check and the save.
+ * @param {core.App} app
+ * @param {{ room: string | core.Record, start: unknown, end: unknown, excludeBookingId?: string, excludeEventId?: string }} claim
+ * @returns {{ kind: 'booking' | 'event' | 'closure', id: string } | null}
+ */
+function findRoomConflict(app, claim) {
+	// a room record may be passed in to save a lookup
+	var roomId = typeof claim.room === 'string' ? claim.room : claim.room.id;
+	var room =
+		typeof claim.room === 'string' || typeof claim.room.getInt !== 'function'
+			? app.findRecordById('rooms', roomId)
+			: claim.room;
+	var window = bufferedWindow(claim.start, claim.end, room.getInt('buffer_minutes'));
+	var params = {
+		room: roomId,
+		start: toPbDate(claim.start),
+		end: toPbDate(claim.end),
+		bstart: toPbDate(window.start),
+		bend: toPbDate(window.end),
+		booking: claim.excludeBookingId || '',
+		event: claim.excludeEventId || ''
+	};
+	var bookings = app.findRecordsByFilter(
+		'bookings',
+		'room = {:room} && (status = "pending" || status = "approved") && start < {:bend} && end > {:bstart} && id != {:booking}',
+		'',
+		1,
+		0,
+		params
+	);
+	if (bookings.length) return { kind: 'booking', id: bookings[0].id };
+	var events = app.findRecordsByFilter(
+		'events',
+		'room = {:room} && state != "cancelled" && start < {:bend} && end > {:bstart} && id != {:event}',
+		'',
+		1,
+		0,
+		params
+	);
+	if (events.length) return { kind: 'event', id: events[0].id };
+	var closures = app.findRecordsByFilter(
+		'closures',
+		'(room = {:room} || room = "") && start < {:end} && end > {:start}',
+		'',
+		1,
+		0,
+		params
+	);
+	if (closures.length) return { kind: 'closure', id: closures[0].id };
+	return null;
+}
+
+module.exports = { toMs, toPbDate, claimsOverlap, bufferedWindow, findRoomConflict };

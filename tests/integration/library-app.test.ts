@@ -83,4 +83,34 @@ describe('the library in the app', () => {
 		expect((await app.get('/bibliotek/aaaaaaaaaaaaaaa')).status).toBe(404);
 		expect((await app.get('/bibliotek/..%2Fadmin')).status).toBe(404);
 	});
+
+	it('runs the desk through the app: check in, hand out, take back; staff only', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1 });
+		const patron = await signedIn();
+		await patron.app.post(`/bibliotek/${title.id}?/hold`, {});
+		const [hold] = await patron.user.pb.collection('holds').getFullList<HoldRecord>();
+
+		expect((await patron.app.get('/personale/skranke')).status).toBe(403);
+		expect((await patron.app.post('/personale/skranke?/checkin', { code: copies[0]!.barcode })).status).toBe(
+			403
+		);
+
+		const staffUser = await createUser({ staff: true });
+		const desk = new AppSession();
+		await desk.signIn(staffUser.email, staffUser.password);
+		const checked = await desk.post('/personale/skranke?/checkin', { code: copies[0]!.barcode });
+		expect(checked.status).toBe(200);
+		expect(await checked.text()).toContain('Test Borger');
+		expect(await (await desk.get('/personale/skranke')).text()).toContain(title.title);
+		const unknown = await desk.post('/personale/skranke?/checkin', { code: 'no-such-copy' });
+		expect(unknown.status).toBe(400);
+		expect(await unknown.text()).toContain('Intet eksemplar har den stregkode');
+
+		expect((await desk.post('/personale/skranke?/collect', { hold: hold!.id })).status).toBe(200);
+		const [loan] = await patron.user.pb.collection('loans').getFullList();
+		expect(loan).toBeTruthy();
+		expect((await desk.post('/personale/skranke?/return', { loan: loan!.id })).status).toBe(200);
+		const returned = await patron.user.pb.collection('loans').getOne(loan!.id);
+		expect(returned.returned_at).not.toBe('');
+	});
 });

@@ -77,6 +77,12 @@ function audit(app, actorId, action, collection, targetId, details) {
 	app.save(record);
 }
 
+/** Audits a staff member's write through the API (system writes, e.g. data loads, are not staff actions). */
+function auditRequest(app, e, action, collection) {
+	if (!e.auth || e.hasSuperuserAuth()) return;
+	audit(app, e.auth.id, action, collection, e.record.id, { title: e.record.getString('title') });
+}
+
 /**
  * Sets a hold ready for pickup with a copy (on the record, not saved) and reserves the copy (saved).
  * @param {core.App} app
@@ -107,6 +113,19 @@ function handOutCopy(app, copy) {
 		return null;
 	}
 	prepareReady(app, next.record, copy);
+	app.save(next.record);
+	return next.record;
+}
+
+/**
+ * A new copy on the shelf goes to the first waiting hold, if any (cheap when nobody waits: one indexed
+ * read, which keeps loading a catalogue fast).
+ */
+function assignNewCopy(app, copy) {
+	const titleId = copy.getString('title');
+	const next = queue.nextHold(titleHolds(app, titleId));
+	if (!next) return null;
+	prepareReady(app, next.record, app.findRecordById('copies', copy.id));
 	app.save(next.record);
 	return next.record;
 }
@@ -460,9 +479,11 @@ module.exports = {
 	titleHolds,
 	touchTitle,
 	audit,
+	auditRequest,
 	prepareReady,
 	prepareNewHold,
 	handOutCopy,
+	assignNewCopy,
 	shelfCopy,
 	assertCopyFree,
 	notifyReady,

@@ -285,6 +285,24 @@ describe('the desk', () => {
 		expect(results.filter((r) => r.code === 'library_copy_reserved')).toHaveLength(1);
 	});
 
+	it('keeps the bulk catalogue load for the system account', async () => {
+		const staff = await createUser({ staff: true });
+		const body = { titles: [{ title: 'Bulk', copies: [{ barcode: `BULK-${Date.now()}` }] }] };
+		expect((await refusal(staff.pb.send('/api/library/bulk-load', { method: 'POST', body }))).status).toBe(
+			403
+		);
+		expect(
+			(await refusal(guestClient().send('/api/library/bulk-load', { method: 'POST', body }))).status
+		).toBe(401);
+		const system = await systemClient();
+		expect(await system.send('/api/library/bulk-load', { method: 'POST', body })).toEqual({ loaded: 1 });
+		const tooMany = { titles: Array.from({ length: 2001 }, () => ({ title: 'x' })) };
+		expect(await refusal(system.send('/api/library/bulk-load', { method: 'POST', body: tooMany }))).toEqual({
+			status: 400,
+			code: 'library_bulk_size'
+		});
+	});
+
 	it('answers bad input with a clear code and no 500', async () => {
 		const staff = await createUser({ staff: true });
 		expect(await refusal(checkIn(staff.pb, 'no-such-barcode'))).toEqual({

@@ -52,7 +52,8 @@ const optionalText = (max: number) =>
 	z
 		.string()
 		.trim()
-		.max(max, { error: () => m.errors_too_long({ max }) });
+		.max(max, { error: () => m.errors_too_long({ max }) })
+		.default('');
 
 /** A title in the catalogue (also one row of a CSV import). */
 export const titleSchema = z.object({
@@ -66,7 +67,8 @@ export const titleSchema = z.object({
 		.string()
 		.trim()
 		.regex(/^(-?\d{1,4})?$/, { error: () => m.errors_invalid_value() })
-		.transform((v) => (v === '' ? 0 : Number(v))),
+		.transform((v) => (v === '' ? 0 : Number(v)))
+		.default(0),
 	language: optionalText(20),
 	type: z.enum(TITLE_TYPES, { error: () => m.errors_invalid_value() }),
 	identifier: optionalText(64),

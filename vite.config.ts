@@ -39,8 +39,35 @@ export default defineConfig({
 				},
 				workbox: {
 					globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff2}'],
-					// Pages are rendered on the server per user; they are not precached as a shell.
-					navigateFallback: null
+					// Pages are rendered on the server per user, so there is no app shell to precache. A page
+					// comes from the network when there is one and from the cache when offline (a ticket, Mit
+					// overblik); a page never opened falls back to the prerendered /offline page. Signing out
+					// clears these caches (Clear-Site-Data), so a shared phone keeps no one's pages.
+					navigateFallback: null,
+					// A new version takes over open pages at once, so offline use starts with the first visit.
+					clientsClaim: true,
+					skipWaiting: true,
+					runtimeCaching: [
+						{
+							urlPattern: ({ request, url }) =>
+								request.mode === 'navigate' && !url.pathname.startsWith('/live'),
+							handler: 'NetworkFirst',
+							options: {
+								cacheName: 'pages',
+								networkTimeoutSeconds: 4,
+								expiration: { maxEntries: 50, maxAgeSeconds: 60 * 60 * 24 * 14 },
+								precacheFallback: { fallbackURL: '/offline' }
+							}
+						},
+						{
+							urlPattern: ({ url }) => url.pathname.startsWith('/media/'),
+							handler: 'CacheFirst',
+							options: {
+								cacheName: 'media',
+								expiration: { maxEntries: 200, maxAgeSeconds: 60 * 60 * 24 * 30 }
+							}
+						}
+					]
 				}
 			})
 	],

@@ -54,6 +54,9 @@ test('staff reach the staff page; a citizen is refused', async ({ page, browser 
 	await expect(page.getByRole('heading', { level: 1, name: 'Personale' })).toBeVisible();
 	await expect(page.getByText('Titler')).toBeVisible();
 	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Handlingslog' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Handlingslog' })).toBeVisible();
+	await expectAccessible(page);
 
 	const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.19.250.1' } });
 	const citizen = await context.newPage();

@@ -153,6 +153,7 @@ onRecordDeleteRequest((e) => {
 // Catalogue changes by staff are audited in the same transaction.
 onRecordCreateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
+	e.record.set('on_shelf', 0); // a new title has no copies yet
 	desk.requestInTransaction(e, null, (txApp) =>
 		desk.auditRequest(txApp, e, 'library_title_create', 'titles')
 	);
@@ -160,8 +161,10 @@ onRecordCreateRequest((e) => {
 
 onRecordUpdateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
-	desk.requestInTransaction(e, null, (txApp) =>
-		desk.auditRequest(txApp, e, 'library_title_update', 'titles')
+	desk.requestInTransaction(
+		e,
+		(txApp) => e.record.set('on_shelf', desk.countOnShelf(txApp, e.record.id)),
+		(txApp) => desk.auditRequest(txApp, e, 'library_title_update', 'titles')
 	);
 }, 'titles');
 
@@ -280,8 +283,8 @@ routerAdd(
 			const insertTitle = txApp
 				.db()
 				.newQuery(
-					'INSERT INTO titles (id, title, creator, year, language, type, identifier, subjects, description, cover, created, updated) ' +
-						"VALUES ({:id}, {:title}, {:creator}, {:year}, {:language}, {:type}, {:identifier}, {:subjects}, {:description}, '', {:now}, {:now})"
+					'INSERT INTO titles (id, title, creator, year, language, type, identifier, subjects, description, cover, on_shelf, created, updated) ' +
+						"VALUES ({:id}, {:title}, {:creator}, {:year}, {:language}, {:type}, {:identifier}, {:subjects}, {:description}, '', {:onShelf}, {:now}, {:now})"
 				);
 			const insertCopy = txApp
 				.db()
@@ -291,6 +294,7 @@ routerAdd(
 				);
 			for (const t of titles) {
 				const id = /^[a-z0-9]{15}$/.test(t.id) ? t.id : $security.randomStringWithAlphabet(15, alphabet);
+				const copies = Array.isArray(t.copies) ? t.copies.slice(0, 50) : [];
 				const type =
 					['book', 'audiobook', 'film', 'game', 'magazine', 'thing'].indexOf(t.type) >= 0 ? t.type : 'book';
 				insertTitle
@@ -304,10 +308,10 @@ routerAdd(
 						identifier: text(t.identifier, 64),
 						subjects: text(t.subjects, 2000),
 						description: text(t.description, 5000),
+						onShelf: copies.filter((c) => c.status !== 'missing').length,
 						now: now
 					})
 					.execute();
-				const copies = Array.isArray(t.copies) ? t.copies.slice(0, 50) : [];
 				for (const c of copies) {
 					insertCopy
 						.bind({

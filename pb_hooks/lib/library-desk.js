@@ -57,13 +57,25 @@ function titleHolds(app, titleId) {
 	}));
 }
 
-/** Saves the title unchanged, so that everyone watching it hears that its queue or copies moved. */
+/** The number of a title's copies on the shelf, counted (never kept as a running total). */
+function countOnShelf(app, titleId) {
+	return app.findRecordsByFilter('copies', 'title = {:t} && status = "shelf"', '', 0, 0, { t: titleId })
+		.length;
+}
+
+/**
+ * Saves the title with its recounted copies on the shelf, so that search sees availability and everyone
+ * watching the title hears that its queue or copies moved.
+ */
 function touchTitle(app, titleId) {
+	let title;
 	try {
-		app.save(app.findRecordById('titles', titleId));
+		title = app.findRecordById('titles', titleId);
 	} catch (_) {
-		// a title that is gone has nobody to tell
+		return; // a title that is gone has nobody to tell
 	}
+	title.set('on_shelf', countOnShelf(app, titleId));
+	app.save(title);
 }
 
 /** Writes an audit entry for a staff action. */
@@ -124,7 +136,10 @@ function handOutCopy(app, copy) {
 function assignNewCopy(app, copy) {
 	const titleId = copy.getString('title');
 	const next = queue.nextHold(titleHolds(app, titleId));
-	if (!next) return null;
+	if (!next) {
+		touchTitle(app, titleId);
+		return null;
+	}
 	prepareReady(app, next.record, app.findRecordById('copies', copy.id));
 	app.save(next.record);
 	return next.record;
@@ -478,6 +493,7 @@ module.exports = {
 	refuse,
 	titleHolds,
 	touchTitle,
+	countOnShelf,
 	audit,
 	auditRequest,
 	prepareReady,

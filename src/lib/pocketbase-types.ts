@@ -403,3 +403,8 @@ export interface CollectionRecords {
 
 /** The record type of a collection, e.g. `RecordOf<'bookings'>`. */
 export type RecordOf<C extends CollectionName> = CollectionRecords[C];
+
+/** Library: the count of a title's copies on the shelf, recounted by PocketBase on every copy change. */
+export interface TitleAvailability {
+	on_shelf: number;
+}

@@ -285,6 +285,22 @@ describe('the desk', () => {
 		expect(results.filter((r) => r.code === 'library_copy_reserved')).toHaveLength(1);
 	});
 
+	it('keeps the on-shelf count of a title true to its copies, whatever a client sends', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 2, onShelf: 2 });
+		const system = await systemClient();
+		const onShelf = async () =>
+			(await system.collection('titles').getOne<{ on_shelf: number }>(title.id)).on_shelf;
+		expect(await onShelf()).toBe(2);
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('titles').update(title.id, { on_shelf: 99 });
+		expect(await onShelf()).toBe(2);
+		const patron = await createUser();
+		expect((await placeHold(patron.pb, title.id, patron.record.id)).status).toBe('ready');
+		expect(await onShelf()).toBe(1);
+		await staff.pb.collection('copies').update(copies[1]!.id, { status: 'missing' });
+		expect(await onShelf()).toBe(0);
+	});
+
 	it('keeps the bulk catalogue load for the system account', async () => {
 		const staff = await createUser({ staff: true });
 		const body = { titles: [{ title: 'Bulk', copies: [{ barcode: `BULK-${Date.now()}` }] }] };

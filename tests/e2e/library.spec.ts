@@ -79,3 +79,22 @@ test('a patron holds a title, the desk checks in a copy and hands it out', async
 	await expect(page.getByText('Du har lånt den. Aflevér senest')).toBeVisible();
 	await expectAccessible(page);
 });
+
+test('staff create a title with a copy in the catalogue', async ({ page }) => {
+	const tag = randomUUID().slice(0, 8);
+	await signIn(page, demo.staff);
+	await page.goto('/personale/katalog');
+	await expect(page.getByRole('heading', { level: 1, name: 'Katalog' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Ny titel' }).click();
+	await expectAccessible(page);
+	await page.getByLabel('Titel').fill(`Symaskine ${tag}`);
+	await page.getByLabel('Type').selectOption('thing');
+	await page.getByRole('button', { name: 'Opret titel' }).click();
+	await expect(page.getByText('Titlen er gemt.')).toBeVisible();
+	await page.getByLabel('Stregkode').fill(`S-${tag}`);
+	await page.getByLabel('Hylde').fill('Værksted');
+	await page.getByRole('button', { name: 'Tilføj eksemplar' }).click();
+	await expect(page.getByText(`S-${tag}`, { exact: true })).toBeVisible();
+	await expectAccessible(page);
+});

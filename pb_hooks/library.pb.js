@@ -145,7 +145,10 @@ onRecordDeleteRequest((e) => {
 	if (status === 'loan' || status === 'reserved') {
 		throw desk.refuse('library_copy_busy', 'The copy is on loan or waiting for pickup.');
 	}
-	e.next();
+	desk.requestInTransaction(e, null, (txApp) => {
+		desk.touchTitle(txApp, e.record.getString('title'));
+		desk.auditRequest(txApp, e, 'library_copy_delete', 'copies');
+	});
 }, 'copies');
 
 // -- titles ---------------------------------------------------------------------------------------

@@ -299,6 +299,13 @@ describe('the desk', () => {
 		expect(await onShelf()).toBe(1);
 		await staff.pb.collection('copies').update(copies[1]!.id, { status: 'missing' });
 		expect(await onShelf()).toBe(0);
+		await staff.pb.collection('copies').update(copies[1]!.id, { status: 'shelf' });
+		expect(await onShelf()).toBe(1);
+		await staff.pb.collection('copies').delete(copies[1]!.id);
+		expect(await onShelf()).toBe(0);
+		expect((await refusal(staff.pb.collection('copies').delete(copies[0]!.id))).code).toBe(
+			'library_copy_busy'
+		);
 	});
 
 	it('keeps the bulk catalogue load for the system account', async () => {

@@ -1,0 +1,126 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// Deleting an account (issue 6, "Mine data"). Call deleteAccount() with the transaction's app: every
+// step saves with that app, so either all of it is committed or nothing is. Releases go through
+// ordinary saves (status = "cancelled"), so the model hooks of the rooms, library and events areas run
+// inside the same transaction: queues and waitlists move up and the people concerned are told.
+//
+// What is kept, and why (the "Mine data" page says the same):
+//  - past bookings, loans, shifts and registrations, attached to the anonymised account, for the
+//    house's statistics (room use, holds served, volunteer hours); the purpose of private bookings is cleared;
+//  - open loans stay until the item is returned: the copy is the library's;
+//  - the audit log of staff actions.
+// What goes: name, phone, email, skills, volunteer terms, the calendar feed, memberships, notifications.
+
+const ANONYMOUS_NAME = 'Slettet bruger';
+
+/**
+ * Releases everything in the future, anonymises the rest and stops sign-in.
+ * @param {core.App} txApp the app of a running transaction
+ * @param {string} userId
+ * @param {Date} [now]
+ * @returns {{ bookings: number, holds: number, signups: number, registrations: number }} what was released
+ */
+function deleteAccount(txApp, userId, now) {
+	const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
+	const at = toPbDate(now || new Date());
+	const p = { u: userId, now: at };
+	const released = { bookings: 0, holds: 0, signups: 0, registrations: 0 };
+	const user = txApp.findRecordById('users', userId);
+	if (user.getString('deleted_at')) throw new Error('account already deleted');
+
+	const bookings = txApp.findRecordsByFilter(
+		'bookings',
+		'booker = {:u} && start > {:now} && (status = "" || status = "pending" || status = "approved")',
+		'start',
+		0,
+		0,
+		p
+	);
+	for (const b of bookings) {
+		b.set('status', 'cancelled');
+		b.set('cancelled_by', userId);
+		b.set('cancel_reason', 'Account deleted');
+		txApp.save(b);
+		released.bookings++;
+	}
+
+	const holds = txApp.findRecordsByFilter(
+		'holds',
+		'patron = {:u} && (status = "" || status = "waiting" || status = "paused" || status = "ready")',
+		'',
+		0,
+		0,
+		p
+	);
+	for (const h of holds) {
+		h.set('status', 'cancelled');
+		h.set('ended_at', at);
+		txApp.save(h);
+		released.holds++;
+	}
+
+	const signups = txApp.findRecordsByFilter(
+		'signups',
+		'user = {:u} && (status = "" || status = "confirmed" || status = "waitlisted") && shift.start > {:now}',
+		'',
+		0,
+		0,
+		p
+	);
+	for (const s of signups) {
+		s.set('status', 'cancelled');
+		s.set('cancelled_at', at);
+		txApp.save(s);
+		released.signups++;
+	}
+
+	const registrations = txApp.findRecordsByFilter(
+		'registrations',
+		'user = {:u} && (status = "" || status = "confirmed" || status = "waitlisted") && event.start > {:now}',
+		'',
+		0,
+		0,
+		p
+	);
+	for (const r of registrations) {
+		r.set('status', 'cancelled');
+		r.set('cancelled_at', at);
+		txApp.save(r);
+		released.registrations++;
+	}
+
+	// History stays for statistics, without personal text.
+	const privateHistory = txApp.findRecordsByFilter(
+		'bookings',
+		'booker = {:u} && association = "" && purpose != ""',
+		'',
+		0,
+		0,
+		p
+	);
+	for (const b of privateHistory) {
+		b.set('purpose', '');
+		txApp.save(b);
+	}
+	for (const n of txApp.findRecordsByFilter('notifications', 'user = {:u}', '', 0, 0, p)) txApp.delete(n);
+	for (const m of txApp.findRecordsByFilter('memberships', 'user = {:u}', '', 0, 0, p)) txApp.delete(m);
+
+	user.set('name', ANONYMOUS_NAME);
+	user.set('phone', '');
+	user.set('skills', '');
+	user.set('volunteer_terms_at', '');
+	user.set('calendar_token', '');
+	user.set('notify_email', false);
+	user.set('notify_reminders', false);
+	user.set('staff', false);
+	user.setEmailVisibility(false);
+	user.setEmail('deleted-' + user.id + '@borgerhus.invalid');
+	user.set('deleted_at', at);
+	// A new random password also renews the token key, so every session ends now.
+	user.setRandomPassword();
+	txApp.save(user);
+	return released;
+}
+
+module.exports = { deleteAccount, ANONYMOUS_NAME };

@@ -1,0 +1,19 @@
+/** One entry of the personal calendar feed, as the feed route returns it. */
+export interface FeedEntry {
+	uid: string;
+	kind: 'booking' | 'pickup' | 'shift' | 'registration';
+	status: string;
+	title: string;
+	detail: string;
+	association: string;
+	location: string;
+	/** UTC "2006-01-02 15:04:05.000Z" */
+	start: string;
+	end: string;
+}
+export function isTokenShape(token: unknown): boolean;
+export const TOKEN_LENGTH: number;
+export function renewToken(app: unknown, userId: string): string;
+export function revokeToken(app: unknown, userId: string): void;
+export function userByToken(app: unknown, token: string): unknown;
+export function feedEntries(app: unknown, user: unknown, now?: Date): FeedEntry[];

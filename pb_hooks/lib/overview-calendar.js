@@ -1,0 +1,177 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// The personal calendar feed (issue 6). The token in the feed URL is the only credential, so it is long,
+// random, stored in the hidden users.calendar_token field (only hooks and superusers read it), and
+// replaced on renewal, after which the old URL finds nobody.
+
+const TOKEN_LENGTH = 48;
+const TOKEN_PATTERN = /^[A-Za-z0-9]{48}$/;
+const HISTORY_DAYS = 30;
+const LIMIT = 500;
+
+/** Whether a string has the shape of a feed token (checked before any lookup). */
+function isTokenShape(token) {
+	return TOKEN_PATTERN.test(String(token || ''));
+}
+
+/**
+ * Gives the user a new feed token (the old one stops working) and returns it.
+ * @param {core.App} app
+ * @param {string} userId
+ */
+function renewToken(app, userId) {
+	const user = app.findRecordById('users', userId);
+	const token = $security.randomString(TOKEN_LENGTH);
+	user.set('calendar_token', token);
+	app.save(user);
+	return token;
+}
+
+/** Stops the feed: no URL works any more. */
+function revokeToken(app, userId) {
+	const user = app.findRecordById('users', userId);
+	user.set('calendar_token', '');
+	app.save(user);
+}
+
+/** The user a token belongs to, or null (wrong shape, unknown, or a deleted account). */
+function userByToken(app, token) {
+	if (!isTokenShape(token)) return null;
+	try {
+		const user = app.findFirstRecordByData('users', 'calendar_token', token);
+		return user.getString('deleted_at') ? null : user;
+	} catch (_) {
+		return null;
+	}
+}
+
+/** Ids of the associations the user belongs to. */
+function associationIds(app, userId) {
+	return app
+		.findRecordsByFilter('memberships', 'user = {:u}', '', 200, 0, { u: userId })
+		.map((m) => m.getString('association'));
+}
+
+/**
+ * The entries of a user's feed: bookings (own and their associations'), pickups, shifts and
+ * registrations, from 30 days back. Plain objects; the app turns them into iCalendar.
+ * @param {core.App} app
+ * @param {core.Record} user
+ * @param {Date} [now]
+ */
+function feedEntries(app, user, now) {
+	const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
+	const since = toPbDate(new Date((now || new Date()).getTime() - HISTORY_DAYS * 24 * 3600 * 1000));
+	const u = user.id;
+	const entries = [];
+
+	const assocs = associationIds(app, u);
+	const params = { u: u, since: since };
+	let owner = 'booker = {:u}';
+	assocs.forEach((id, i) => {
+		params['a' + i] = id;
+		owner += ' || association = {:a' + i + '}';
+	});
+	const bookings = app.findRecordsByFilter(
+		'bookings',
+		'(' + owner + ') && (status = "pending" || status = "approved") && end >= {:since}',
+		'start',
+		LIMIT,
+		0,
+		params
+	);
+	app.expandRecords(bookings, ['room', 'association'], null);
+	for (const b of bookings) {
+		const room = b.expandedOne('room');
+		const assoc = b.expandedOne('association');
+		entries.push({
+			uid: 'booking-' + b.id,
+			kind: 'booking',
+			status: b.getString('status'),
+			title: room ? room.getString('name') : '',
+			detail: b.getString('purpose'),
+			association: assoc ? assoc.getString('name') : '',
+			location: room ? room.getString('name') : '',
+			start: b.getString('start'),
+			end: b.getString('end')
+		});
+	}
+
+	const holds = app.findRecordsByFilter(
+		'holds',
+		'patron = {:u} && status = "ready" && pickup_deadline >= {:since}',
+		'pickup_deadline',
+		LIMIT,
+		0,
+		params
+	);
+	app.expandRecords(holds, ['title'], null);
+	for (const h of holds) {
+		const title = h.expandedOne('title');
+		entries.push({
+			uid: 'pickup-' + h.id,
+			kind: 'pickup',
+			status: 'ready',
+			title: title ? title.getString('title') : '',
+			detail: h.getString('pickup_shelf'),
+			association: '',
+			location: '',
+			start: h.getString('ready_at') || h.getString('pickup_deadline'),
+			end: h.getString('pickup_deadline')
+		});
+	}
+
+	const signups = app.findRecordsByFilter(
+		'signups',
+		'user = {:u} && status = "confirmed" && shift.end >= {:since}',
+		'',
+		LIMIT,
+		0,
+		params
+	);
+	app.expandRecords(signups, ['shift', 'shift.event'], null);
+	for (const s of signups) {
+		const shift = s.expandedOne('shift');
+		if (!shift) continue;
+		const event = shift.expandedOne('event');
+		entries.push({
+			uid: 'shift-' + s.id,
+			kind: 'shift',
+			status: 'confirmed',
+			title: shift.getString('task'),
+			detail: event ? event.getString('title') : '',
+			association: '',
+			location: '',
+			start: shift.getString('start'),
+			end: shift.getString('end')
+		});
+	}
+
+	const registrations = app.findRecordsByFilter(
+		'registrations',
+		'user = {:u} && status = "confirmed" && event.end >= {:since}',
+		'',
+		LIMIT,
+		0,
+		params
+	);
+	app.expandRecords(registrations, ['event'], null);
+	for (const r of registrations) {
+		const event = r.expandedOne('event');
+		if (!event) continue;
+		entries.push({
+			uid: 'registration-' + r.id,
+			kind: 'registration',
+			status: event.getString('state') === 'cancelled' ? 'cancelled' : 'confirmed',
+			title: event.getString('title'),
+			detail: '',
+			association: '',
+			location: '',
+			start: event.getString('start'),
+			end: event.getString('end')
+		});
+	}
+	return entries;
+}
+
+module.exports = { isTokenShape, renewToken, revokeToken, userByToken, feedEntries, TOKEN_LENGTH };

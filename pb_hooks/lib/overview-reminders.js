@@ -1,0 +1,175 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// Scheduled reminders (issue 6): 24 hours before an approved booking and a confirmed shift, a ready
+// pickup whose deadline is within 24 hours, a loan due within 2 days. Each goes through notify() with a
+// dedupe key, and the unique index on notifications.dedupe_key makes "once" hold even when the job runs
+// twice at the same moment or the server restarts half-way: a second run finds the key and skips.
+// Users who turned reminders off (notify_reminders = false) get none.
+
+const HOUR = 60 * 60 * 1000;
+
+const TEXTS = {
+	booking: {
+		da: { title: 'Påmindelse: {room} {when}', body: 'Du har booket {room} {when}. Vel mødt!' },
+		en: { title: 'Reminder: {room} {when}', body: 'You have booked {room} {when}. See you!' }
+	},
+	shift: {
+		da: {
+			title: 'Påmindelse: din vagt {when}',
+			body: 'Du har en vagt som {task} til {event} {when}. Tak fordi du hjælper!'
+		},
+		en: {
+			title: 'Reminder: your shift {when}',
+			body: 'You have a shift as {task} at {event} {when}. Thank you for helping!'
+		}
+	},
+	pickup: {
+		da: {
+			title: 'Husk at hente {title}',
+			body: '{title} venter på dig på hylde {shelf}. Hent den senest {when}, ellers går den videre til den næste i køen.'
+		},
+		en: {
+			title: 'Remember to collect {title}',
+			body: '{title} is waiting for you on shelf {shelf}. Collect it by {when}, or it goes to the next in the queue.'
+		}
+	},
+	loan: {
+		da: { title: '{title} skal afleveres snart', body: 'Husk at aflevere {title} senest {when}.' },
+		en: { title: '{title} is due soon', body: 'Remember to return {title} by {when}.' }
+	}
+};
+
+/**
+ * Sends every reminder that is due at `now` and not sent before. Safe to run any number of times.
+ * @param {core.App} app
+ * @param {Date} [now]
+ * @returns {{ booking: number, shift: number, pickup: number, loan: number }} reminders created by this run
+ */
+function runReminders(app, now) {
+	const { notify } = require(`${__hooks}/lib/notify.js`);
+	const { formatHouseTime, toPbDate } = require(`${__hooks}/lib/overview-time.js`);
+	const at = now || new Date();
+	const params = {
+		now: toPbDate(at),
+		day: toPbDate(new Date(at.getTime() + 24 * HOUR)),
+		twoDays: toPbDate(new Date(at.getTime() + 48 * HOUR))
+	};
+	const sent = { booking: 0, shift: 0, pickup: 0, loan: 0 };
+	const languageOf = (user) => (user && user.getString('language') === 'en' ? 'en' : 'da');
+
+	const send = (kind, userId, textParams, link, dedupeKey) => {
+		try {
+			if (
+				notify(app, userId, {
+					kind: 'reminder_' + kind,
+					texts: TEXTS[kind],
+					params: textParams,
+					link,
+					dedupeKey
+				})
+			)
+				sent[kind]++;
+		} catch (err) {
+			// The unique dedupe index refused a twin created at the same moment: already sent.
+			app.logger().debug('reminder skipped', 'key', dedupeKey, 'error', String(err));
+		}
+	};
+
+	const bookings = app.findRecordsByFilter(
+		'bookings',
+		'status = "approved" && start > {:now} && start <= {:day} && booker.notify_reminders = true && booker.deleted_at = ""',
+		'start',
+		2000,
+		0,
+		params
+	);
+	app.expandRecords(bookings, ['room', 'booker'], null);
+	for (const b of bookings) {
+		const room = b.expandedOne('room');
+		const lang = languageOf(b.expandedOne('booker'));
+		send(
+			'booking',
+			b.getString('booker'),
+			{ room: room ? room.getString('name') : '', when: formatHouseTime(b.getString('start'), lang) },
+			'/overblik',
+			'reminder:booking:' + b.id + ':' + b.getString('start')
+		);
+	}
+
+	const signups = app.findRecordsByFilter(
+		'signups',
+		'status = "confirmed" && shift.start > {:now} && shift.start <= {:day} && user.notify_reminders = true && user.deleted_at = ""',
+		'',
+		2000,
+		0,
+		params
+	);
+	app.expandRecords(signups, ['shift', 'shift.event', 'user'], null);
+	for (const s of signups) {
+		const shift = s.expandedOne('shift');
+		if (!shift) continue;
+		const event = shift.expandedOne('event');
+		const lang = languageOf(s.expandedOne('user'));
+		send(
+			'shift',
+			s.getString('user'),
+			{
+				task: shift.getString('task'),
+				event: event ? event.getString('title') : '',
+				when: formatHouseTime(shift.getString('start'), lang)
+			},
+			'/overblik',
+			'reminder:shift:' + s.id + ':' + shift.getString('start')
+		);
+	}
+
+	const holds = app.findRecordsByFilter(
+		'holds',
+		'status = "ready" && pickup_deadline > {:now} && pickup_deadline <= {:day} && patron.notify_reminders = true && patron.deleted_at = ""',
+		'',
+		2000,
+		0,
+		params
+	);
+	app.expandRecords(holds, ['title', 'patron'], null);
+	for (const h of holds) {
+		const title = h.expandedOne('title');
+		const lang = languageOf(h.expandedOne('patron'));
+		send(
+			'pickup',
+			h.getString('patron'),
+			{
+				title: title ? title.getString('title') : '',
+				shelf: h.getString('pickup_shelf'),
+				when: formatHouseTime(h.getString('pickup_deadline'), lang)
+			},
+			'/overblik',
+			'reminder:pickup:' + h.id
+		);
+	}
+
+	const loans = app.findRecordsByFilter(
+		'loans',
+		'returned_at = "" && due > {:now} && due <= {:twoDays} && patron.notify_reminders = true && patron.deleted_at = ""',
+		'',
+		2000,
+		0,
+		params
+	);
+	app.expandRecords(loans, ['title', 'patron'], null);
+	for (const l of loans) {
+		const title = l.expandedOne('title');
+		const lang = languageOf(l.expandedOne('patron'));
+		send(
+			'loan',
+			l.getString('patron'),
+			{ title: title ? title.getString('title') : '', when: formatHouseTime(l.getString('due'), lang) },
+			'/overblik',
+			// a renewed loan (new due date) is reminded again
+			'reminder:loan:' + l.id + ':' + l.getString('due')
+		);
+	}
+	return sent;
+}
+
+module.exports = { runReminders, TEXTS };

@@ -1,0 +1,111 @@
+/// <reference path="../pb_data/types.d.ts" />
+
+// Mit overblik (issue 6): queue places, reminders, the calendar feed and account deletion.
+// Every route answers for the signed-in user only (their own id from the auth token), except the
+// feed, whose secret token is its credential, and the reminder trigger, which is for superusers.
+
+// Queue places of the signed-in patron's holds.
+routerAdd(
+	'GET',
+	'/api/borgerhus/overview/hold-places',
+	(e) => {
+		const { queuePlaces } = require(`${__hooks}/lib/overview-queue.js`);
+		return e.json(200, { places: queuePlaces(e.app, e.auth.id) });
+	},
+	$apis.requireAuth('users')
+);
+
+// Reminders every 10 minutes (UTC). The dedupe keys make a second run, or a run after a restart, a no-op.
+cronAdd('overview-reminders', '*/10 * * * *', () => {
+	require(`${__hooks}/lib/overview-reminders.js`).runReminders($app);
+});
+
+// The same job on demand, for the system account (operations after downtime, and the tests).
+routerAdd(
+	'POST',
+	'/api/borgerhus/overview/reminders/run',
+	(e) => {
+		const { runReminders } = require(`${__hooks}/lib/overview-reminders.js`);
+		return e.json(200, runReminders(e.app));
+	},
+	$apis.requireSuperuserAuth()
+);
+
+// Calendar feed: whether the signed-in user has one (the token itself is never shown again).
+routerAdd(
+	'GET',
+	'/api/borgerhus/calendar/status',
+	(e) => {
+		const user = e.app.findRecordById('users', e.auth.id);
+		return e.json(200, { active: user.getString('calendar_token') !== '' });
+	},
+	$apis.requireAuth('users')
+);
+
+// A new feed token for the signed-in user; the old URL stops working at once. Returned this one time.
+routerAdd(
+	'POST',
+	'/api/borgerhus/calendar/renew',
+	(e) => {
+		const { renewToken } = require(`${__hooks}/lib/overview-calendar.js`);
+		return e.json(200, { token: renewToken(e.app, e.auth.id) });
+	},
+	$apis.requireAuth('users')
+);
+
+// Stops the feed altogether.
+routerAdd(
+	'POST',
+	'/api/borgerhus/calendar/revoke',
+	(e) => {
+		const { revokeToken } = require(`${__hooks}/lib/overview-calendar.js`);
+		revokeToken(e.app, e.auth.id);
+		return e.json(200, { active: false });
+	},
+	$apis.requireAuth('users')
+);
+
+// The feed's entries for a token; the app turns them into iCalendar. An unknown or renewed token gets 404.
+routerAdd('GET', '/api/borgerhus/calendar/feed/{token}', (e) => {
+	const { userByToken, feedEntries } = require(`${__hooks}/lib/overview-calendar.js`);
+	const user = userByToken(e.app, e.request.pathValue('token'));
+	if (!user) throw new NotFoundError('Unknown calendar feed.');
+	return e.json(200, {
+		language: user.getString('language') === 'en' ? 'en' : 'da',
+		entries: feedEntries(e.app, user)
+	});
+});
+
+// Deletes the signed-in user's account, after the password, in one transaction: all of it or nothing.
+routerAdd(
+	'POST',
+	'/api/borgerhus/account/delete',
+	(e) => {
+		const { deleteAccount } = require(`${__hooks}/lib/overview-account.js`);
+		const body = e.requestInfo().body || {};
+		const password = typeof body.password === 'string' ? body.password : '';
+		const user = e.app.findRecordById('users', e.auth.id);
+		if (!password || password.length > 200 || !user.validatePassword(password)) {
+			throw new BadRequestError('The password is not correct.', {
+				password: new ValidationError('validation_invalid_password', 'The password is not correct.')
+			});
+		}
+		let released = null;
+		let failure = null;
+		try {
+			e.app.runInTransaction((txApp) => {
+				released = deleteAccount(txApp, user.id, new Date());
+			});
+		} catch (err) {
+			failure = err;
+		}
+		if (failure) {
+			e.app.logger().error('account deletion failed', 'user', user.id, 'error', String(failure));
+			throw new BadRequestError('The account could not be deleted. Nothing was changed.', {
+				form: new ValidationError('overview_delete_failed', 'The account could not be deleted.')
+			});
+		}
+		return e.json(200, { deleted: true, released: released });
+	},
+	$apis.requireAuth('users')
+);

@@ -1,0 +1,112 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { m } from '$lib/paraglide/messages';
+import { parsePbDate } from '$lib/dates';
+import type { FeedEntry } from '$rules/overview-calendar.js';
+import type { TimelineEntry } from './timeline';
+
+type Language = 'da' | 'en';
+
+/** One calendar event, whatever it came from. */
+export interface CalendarItem {
+	uid: string;
+	summary: string;
+	description: string;
+	start: Date;
+	end: Date;
+	status: 'confirmed' | 'tentative' | 'cancelled';
+}
+
+const HOST = 'borgerhus';
+/** A pickup is shown as the last half hour before the deadline: "collect by". */
+const PICKUP_MINUTES = 30;
+
+function pickupWindow(deadline: string): { start: Date; end: Date } {
+	const end = parsePbDate(deadline);
+	return { start: new Date(end.getTime() - PICKUP_MINUTES * 60_000), end };
+}
+
+/** An entry of the feed (from the calendar route in PocketBase) as a calendar event. */
+export function feedItem(entry: FeedEntry, locale: Language): CalendarItem {
+	const o = { locale };
+	const times =
+		entry.kind === 'pickup'
+			? pickupWindow(entry.end)
+			: { start: parsePbDate(entry.start), end: parsePbDate(entry.end) };
+	const summary =
+		entry.kind === 'booking'
+			? m.overview_feed_booking({ room: entry.title }, o)
+			: entry.kind === 'pickup'
+				? m.overview_feed_pickup({ title: entry.title }, o)
+				: entry.kind === 'shift'
+					? m.overview_feed_shift({ task: entry.title }, o)
+					: entry.title;
+	const description = [
+		entry.kind === 'pickup' && entry.detail
+			? m.overview_feed_shelf({ shelf: entry.detail }, o)
+			: entry.detail,
+		entry.association,
+		entry.status === 'pending' ? m.overview_feed_pending({}, o) : '',
+		entry.status === 'cancelled' ? m.overview_feed_cancelled({}, o) : ''
+	]
+		.filter(Boolean)
+		.join('\n');
+	return {
+		uid: entry.uid,
+		summary,
+		description,
+		...times,
+		status:
+			entry.status === 'pending' ? 'tentative' : entry.status === 'cancelled' ? 'cancelled' : 'confirmed'
+	};
+}
+
+/** One entry of the overview as a calendar event ("add to calendar"); null when it has no time. */
+export function entryItem(entry: TimelineEntry, locale: Language): CalendarItem | null {
+	const kind = entry.kind === 'hold' ? 'pickup' : entry.kind;
+	if (kind === 'loan') return null;
+	if (kind === 'pickup' && !entry.deadline) return null;
+	if (kind !== 'pickup' && (!entry.at || !entry.end)) return null;
+	return feedItem(
+		{
+			uid: `${kind}-${entry.id}`,
+			kind,
+			status: entry.state === 'booking_pending' ? 'pending' : 'confirmed',
+			title: entry.title,
+			detail: kind === 'pickup' ? (entry.shelf ?? '') : entry.detail,
+			association: '',
+			location: '',
+			start: entry.at,
+			end: kind === 'pickup' ? (entry.deadline ?? '') : entry.end
+		},
+		locale
+	);
+}
+
+const STATUS = {
+	confirmed: ICalEventStatus.CONFIRMED,
+	tentative: ICalEventStatus.TENTATIVE,
+	cancelled: ICalEventStatus.CANCELLED
+} as const;
+
+/** An iCalendar document (RFC 5545) with the items; `publish` for a subscribed feed. */
+export function buildCalendar(items: CalendarItem[], options: { name: string; publish: boolean }): string {
+	const calendar = ical({
+		name: options.name,
+		prodId: { company: 'Kultur- og Borgerhuset', product: 'Borgerhus', language: 'DA' },
+		method: options.publish ? ICalCalendarMethod.PUBLISH : null,
+		// calendar apps poll a subscribed feed; an hour keeps it fresh without hammering the house
+		ttl: options.publish ? 60 * 60 : null
+	});
+	for (const item of items) {
+		calendar.createEvent({
+			id: `${item.uid}@${HOST}`,
+			summary: item.summary,
+			description: item.description || null,
+			start: item.start,
+			end: item.end,
+			status: STATUS[item.status],
+			location: 'Kultur- & Borgerhuset'
+		});
+	}
+	return calendar.toString();
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { buildTimeline, type TimelineInput } from './timeline';
+import type { BookingRecord, HoldRecord, LoanRecord } from '$lib/pocketbase-types';
+
+const now = new Date('2026-06-01T10:00:00Z');
+const at = (hours: number) => new Date(now.getTime() + hours * 3600_000).toISOString().replace('T', ' ');
+const empty: TimelineInput = {
+	bookings: [],
+	holds: [],
+	loans: [],
+	signups: [],
+	registrations: [],
+	places: {}
+};
+
+const booking = (id: string, start: number, status: BookingRecord['status']) =>
+	({
+		id,
+		start: at(start),
+		end: at(start + 2),
+		status,
+		purpose: '',
+		reason: '',
+		cancel_reason: ''
+	}) as BookingRecord;
+
+describe('buildTimeline', () => {
+	it('puts upcoming entries first, soonest first, and history newest first', () => {
+		const t = buildTimeline(
+			{
+				...empty,
+				bookings: [
+					booking('later', 48, 'approved'),
+					booking('sooner', 5, 'pending'),
+					booking('old', -72, 'approved'),
+					booking('older', -200, 'cancelled')
+				]
+			},
+			now
+		);
+		expect(t.upcoming.map((e) => e.id)).toEqual(['sooner', 'later']);
+		expect(t.history.map((e) => e.id)).toEqual(['old', 'older']);
+		expect(t.history[0]?.state).toBe('booking_done');
+		expect(t.history[1]?.state).toBe('booking_cancelled');
+	});
+
+	it('offers cancel only before the start, and a calendar file only for live entries', () => {
+		const running = booking('running', -1, 'approved');
+		const t = buildTimeline({ ...empty, bookings: [running, booking('next', 3, 'approved')] }, now);
+		expect(t.upcoming.find((e) => e.id === 'running')?.actions).toEqual(['calendar']);
+		expect(t.upcoming.find((e) => e.id === 'next')?.actions).toEqual(['calendar', 'cancel']);
+	});
+
+	it('gives holds their queue place and actions by status', () => {
+		const hold = (id: string, status: HoldRecord['status']) =>
+			({ id, status, placed_at: at(-5), pickup_deadline: status === 'ready' ? at(20) : '' }) as HoldRecord;
+		const t = buildTimeline(
+			{
+				...empty,
+				holds: [hold('w', 'waiting'), hold('p', 'paused'), hold('r', 'ready'), hold('x', 'expired')],
+				places: { w: 3, p: 1 }
+			},
+			now
+		);
+		const byId = Object.fromEntries([...t.upcoming, ...t.history].map((e) => [e.id, e]));
+		expect(byId.w).toMatchObject({ state: 'hold_waiting', place: 3, actions: ['pause', 'cancel'] });
+		expect(byId.p).toMatchObject({ state: 'hold_paused', place: 1, actions: ['resume', 'cancel'] });
+		expect(byId.r).toMatchObject({ state: 'hold_ready', actions: ['calendar', 'cancel'], upcoming: true });
+		expect(byId.x).toMatchObject({ state: 'hold_expired', actions: [], upcoming: false });
+	});
+
+	it('marks overdue loans', () => {
+		const loan = (id: string, due: number) => ({ id, due: at(due), returned_at: '' }) as LoanRecord;
+		const t = buildTimeline({ ...empty, loans: [loan('late', -24), loan('ok', 48)] }, now);
+		expect(t.upcoming.map((e) => [e.id, e.state])).toEqual([
+			['late', 'loan_overdue'],
+			['ok', 'loan_open']
+		]);
+	});
+});

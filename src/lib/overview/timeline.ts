@@ -1,0 +1,235 @@
+import type {
+	BookingRecord,
+	HoldRecord,
+	LoanRecord,
+	RegistrationRecord,
+	SignupRecord
+} from '$lib/pocketbase-types';
+
+/** The kinds of things a citizen has in the house, in the order the overview names them. */
+export const ENTRY_KINDS = ['booking', 'hold', 'loan', 'shift', 'registration'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/** What the user can do with an entry; each is a form or a link on the page. */
+export type EntryAction = 'cancel' | 'pause' | 'resume' | 'calendar' | 'ticket';
+
+/** The state of an entry in plain words (a message key suffix; the page translates it). */
+export type EntryState =
+	| 'booking_pending'
+	| 'booking_approved'
+	| 'booking_rejected'
+	| 'booking_cancelled'
+	| 'booking_done'
+	| 'hold_waiting'
+	| 'hold_paused'
+	| 'hold_ready'
+	| 'hold_collected'
+	| 'hold_expired'
+	| 'hold_cancelled'
+	| 'loan_open'
+	| 'loan_overdue'
+	| 'loan_returned'
+	| 'place_confirmed'
+	| 'place_waitlisted'
+	| 'place_cancelled'
+	| 'place_done'
+	| 'event_cancelled';
+
+export interface TimelineEntry {
+	/** Unique across kinds, e.g. "booking:abc". */
+	key: string;
+	kind: EntryKind;
+	id: string;
+	title: string;
+	/** A second line: the association, the event, the creator. */
+	detail: string;
+	/** The moment the entry is about (start, pickup deadline, due date, or when a hold was placed). */
+	at: string;
+	end: string;
+	state: EntryState;
+	/** Place in the hold queue (waiting or paused holds). */
+	place?: number;
+	shelf?: string;
+	deadline?: string;
+	reason?: string;
+	actions: EntryAction[];
+	/** Still ahead or still running (shown under "Kommende"), otherwise history. */
+	upcoming: boolean;
+}
+
+export interface TimelineInput {
+	bookings: BookingRecord[];
+	holds: HoldRecord[];
+	loans: LoanRecord[];
+	signups: SignupRecord[];
+	registrations: RegistrationRecord[];
+	/** Hold id -> queue place. */
+	places: Record<string, number>;
+}
+
+export interface Timeline {
+	upcoming: TimelineEntry[];
+	history: TimelineEntry[];
+}
+
+const time = (value: string) => (value ? new Date(value.replace(' ', 'T')).getTime() : 0);
+
+function bookingEntry(b: BookingRecord, now: number): TimelineEntry {
+	const ended = time(b.end) <= now;
+	const active = b.status === 'pending' || b.status === 'approved' || b.status === '';
+	const state: EntryState =
+		b.status === 'rejected'
+			? 'booking_rejected'
+			: b.status === 'cancelled'
+				? 'booking_cancelled'
+				: ended
+					? 'booking_done'
+					: b.status === 'approved'
+						? 'booking_approved'
+						: 'booking_pending';
+	const actions: EntryAction[] = [];
+	if (active && !ended) actions.push('calendar');
+	if (active && time(b.start) > now) actions.push('cancel');
+	return {
+		key: `booking:${b.id}`,
+		kind: 'booking',
+		id: b.id,
+		title: b.expand?.room?.name ?? '',
+		detail: [b.expand?.association?.name, b.purpose].filter(Boolean).join(' · '),
+		at: b.start,
+		end: b.end,
+		state,
+		reason: b.status === 'rejected' ? b.reason : b.status === 'cancelled' ? b.cancel_reason : undefined,
+		actions,
+		upcoming: active && !ended
+	};
+}
+
+function holdEntry(h: HoldRecord, places: Record<string, number>): TimelineEntry {
+	const status = h.status || 'waiting';
+	const active = status === 'waiting' || status === 'paused' || status === 'ready';
+	const actions: EntryAction[] = [];
+	if (status === 'ready') actions.push('calendar');
+	if (status === 'waiting') actions.push('pause');
+	if (status === 'paused') actions.push('resume');
+	if (active) actions.push('cancel');
+	return {
+		key: `hold:${h.id}`,
+		kind: 'hold',
+		id: h.id,
+		title: h.expand?.title?.title ?? '',
+		detail: h.expand?.title?.creator ?? '',
+		at: status === 'ready' ? h.pickup_deadline : active ? h.placed_at || h.created : h.ended_at || h.updated,
+		end: '',
+		state: `hold_${status}`,
+		place: status === 'waiting' || status === 'paused' ? places[h.id] : undefined,
+		shelf: status === 'ready' ? h.pickup_shelf : undefined,
+		deadline: status === 'ready' ? h.pickup_deadline : undefined,
+		actions,
+		upcoming: active
+	};
+}
+
+function loanEntry(l: LoanRecord, now: number): TimelineEntry {
+	const open = l.returned_at === '';
+	return {
+		key: `loan:${l.id}`,
+		kind: 'loan',
+		id: l.id,
+		title: l.expand?.title?.title ?? '',
+		detail: l.expand?.title?.creator ?? '',
+		at: open ? l.due : l.returned_at,
+		end: '',
+		state: !open ? 'loan_returned' : time(l.due) < now ? 'loan_overdue' : 'loan_open',
+		deadline: l.due,
+		actions: [],
+		upcoming: open
+	};
+}
+
+function placeState(status: string, ended: boolean, eventCancelled: boolean): EntryState {
+	if (status === 'cancelled') return 'place_cancelled';
+	if (eventCancelled) return 'event_cancelled';
+	if (ended) return 'place_done';
+	return status === 'waitlisted' ? 'place_waitlisted' : 'place_confirmed';
+}
+
+function placeActions(
+	status: string,
+	future: boolean,
+	eventCancelled: boolean,
+	ticket: boolean
+): EntryAction[] {
+	const live = (status === 'confirmed' || status === 'waitlisted') && !eventCancelled;
+	const actions: EntryAction[] = [];
+	if (live && status === 'confirmed' && future) actions.push('calendar');
+	if (live && status === 'confirmed' && ticket) actions.push('ticket');
+	if (live && future) actions.push('cancel');
+	return actions;
+}
+
+function shiftEntry(s: SignupRecord, now: number): TimelineEntry {
+	const shift = s.expand?.shift;
+	const event = shift?.expand?.event;
+	const start = shift?.start ?? '';
+	const end = shift?.end ?? '';
+	const ended = time(end) <= now;
+	const cancelledEvent = event?.state === 'cancelled';
+	const state = placeState(s.status, ended, cancelledEvent);
+	return {
+		key: `shift:${s.id}`,
+		kind: 'shift',
+		id: s.id,
+		title: shift?.task ?? '',
+		detail: event?.title ?? '',
+		at: start,
+		end,
+		state,
+		actions: placeActions(s.status, time(start) > now, cancelledEvent, false),
+		upcoming: !ended && (s.status === 'confirmed' || s.status === 'waitlisted')
+	};
+}
+
+function registrationEntry(r: RegistrationRecord, now: number): TimelineEntry {
+	const event = r.expand?.event;
+	const start = event?.start ?? '';
+	const end = event?.end ?? '';
+	const ended = time(end) <= now;
+	const cancelledEvent = event?.state === 'cancelled';
+	return {
+		key: `registration:${r.id}`,
+		kind: 'registration',
+		id: r.id,
+		title: event?.title ?? '',
+		detail: '',
+		at: start,
+		end,
+		state: placeState(r.status, ended, cancelledEvent),
+		actions: placeActions(r.status, time(end) > now, cancelledEvent, !ended),
+		upcoming: !ended && (r.status === 'confirmed' || r.status === 'waitlisted')
+	};
+}
+
+/**
+ * One timeline of everything a user has: upcoming (and running) entries first, soonest first, with
+ * active holds and open loans among them by their deadline; then history, newest first.
+ */
+export function buildTimeline(input: TimelineInput, now: Date): Timeline {
+	const t = now.getTime();
+	const all = [
+		...input.bookings.map((b) => bookingEntry(b, t)),
+		...input.holds.map((h) => holdEntry(h, input.places)),
+		...input.loans.map((l) => loanEntry(l, t)),
+		...input.signups.map((s) => shiftEntry(s, t)),
+		...input.registrations.map((r) => registrationEntry(r, t))
+	];
+	// Waiting holds have no date ahead: they sort as "now", among today's entries.
+	const sortAt = (e: TimelineEntry) => Math.max(time(e.at), e.kind === 'hold' && !e.deadline ? t : 0);
+	const upcoming = all
+		.filter((e) => e.upcoming)
+		.sort((a, b) => sortAt(a) - sortAt(b) || a.key.localeCompare(b.key));
+	const history = all
+		.filter((e) => !e.upcoming)
+		.sort((a, b) => time(b.at) - time(a.at) || a.key.localeCompare(b.key));
+	return { upcoming, history };
+}

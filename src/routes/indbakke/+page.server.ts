@@ -1,0 +1,54 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import type { NotificationRecord } from '$lib/pocketbase-types';
+import { requireUser } from '$lib/server/guards';
+import { readForm, validateForm } from '$lib/forms';
+import { failureStatus, toFormErrors } from '$lib/errors';
+import { toPbDate } from '$lib/dates';
+import { notificationSchema } from '$lib/validation/overview';
+
+const PAGE_SIZE = 50;
+
+export const load: PageServerLoad = async ({ locals, url, depends }) => {
+	const user = requireUser(locals, url);
+	depends('app:unread');
+	const list = await locals.pb.collection('notifications').getList<NotificationRecord>(1, PAGE_SIZE, {
+		filter: locals.pb.filter('user = {:u}', { u: user.id }),
+		sort: '-created',
+		fields: 'id,kind,title,body,link,read_at,created',
+		skipTotal: true
+	});
+	return { notifications: list.items };
+};
+
+export const actions: Actions = {
+	// Only read_at may be changed by the owner (notifications' update rule); nothing else is sent.
+	read: async ({ locals, url, request }) => {
+		requireUser(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(notificationSchema, values);
+		if (!checked.ok) return fail(400, { action: 'read' as const, ...checked.failure });
+		try {
+			await locals.pb.collection('notifications').update(checked.data.id, { read_at: toPbDate(new Date()) });
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'read' as const, values, errors: toFormErrors(err) });
+		}
+		return { action: 'read' as const, done: true as const };
+	},
+
+	readAll: async ({ locals, url }) => {
+		const user = requireUser(locals, url);
+		const unread = await locals.pb.collection('notifications').getFullList({
+			filter: locals.pb.filter('user = {:u} && read_at = ""', { u: user.id }),
+			fields: 'id',
+			batch: 200
+		});
+		const readAt = toPbDate(new Date());
+		try {
+			for (const n of unread) await locals.pb.collection('notifications').update(n.id, { read_at: readAt });
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'readAll' as const, values: {}, errors: toFormErrors(err) });
+		}
+		return { action: 'readAll' as const, done: true as const };
+	}
+};

@@ -1,0 +1,32 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/guards';
+import { readForm, validateForm } from '$lib/forms';
+import { failureStatus, toFormErrors } from '$lib/errors';
+import { deleteAccountSchema } from '$lib/validation/overview';
+import { fetchMyData } from '$lib/overview/my-data.server';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	return { data: await fetchMyData(locals.pb, user.id, new Date()) };
+};
+
+export const actions: Actions = {
+	// The whole deletion happens in one PocketBase transaction (pb_hooks/overview.pb.js): all or nothing.
+	delete: async ({ locals, url, request }) => {
+		requireUser(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(deleteAccountSchema, values);
+		if (!checked.ok) return fail(400, { action: 'delete' as const, ...checked.failure });
+		try {
+			await locals.pb.send('/api/borgerhus/account/delete', {
+				method: 'POST',
+				body: { password: checked.data.password }
+			});
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'delete' as const, values: {}, errors: toFormErrors(err) });
+		}
+		locals.pb.authStore.clear();
+		redirect(303, '/mine-data/slettet');
+	}
+};

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { test, expect, expectAccessible, signIn, systemClient } from './fixtures';
+
+const inHours = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString().replace('T', ' ');
+
+/** A citizen with a booking (waiting for approval), a hold and a shift, arranged with system rights. */
+async function citizenWithThree() {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const email = `overblik-${id}@test.borgerhus.dk`;
+	const password = 'overblik-kodeord';
+	const user = await system.collection('users').create({
+		email,
+		password,
+		passwordConfirm: password,
+		name: 'Olga Overblik',
+		verified: true,
+		language: 'da',
+		notify_email: true,
+		notify_reminders: true
+	});
+	const room = await system.collection('rooms').create({
+		name: `Mødelokale ${id}`,
+		slug: `e2e-ov-${id}`,
+		capacity: 20,
+		active: true,
+		who_may_book: 'citizens',
+		opening_hours: Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['00:00', '23:59']]])
+		)
+	});
+	// Created on a free slot far ahead, then moved by the system account to the time the test needs.
+	const slot = new Date();
+	slot.setUTCHours(10, 0, 0, 0);
+	const slotStart = new Date(slot.getTime() + (400 + Math.floor(Math.random() * 300)) * 86_400_000);
+	const created = await system.collection('bookings').create({
+		room: room.id,
+		booker: user.id,
+		attendees: 4,
+		purpose: 'Bestyrelsesmøde',
+		start: slotStart.toISOString().replace('T', ' '),
+		end: new Date(slotStart.getTime() + 3_600_000).toISOString().replace('T', ' '),
+		status: 'pending'
+	});
+	const booking = await system
+		.collection('bookings')
+		.update(created.id, { start: inHours(6), end: inHours(8) });
+	const title = await system
+		.collection('titles')
+		.create({ title: `Krimi ${id}`, creator: 'Forfatter', type: 'book' });
+	await system
+		.collection('holds')
+		.create({ title: title.id, patron: user.id, status: 'waiting', placed_at: inHours(-1) });
+	const days = 200 + Math.floor(Math.random() * 300);
+	const event = await system.collection('events').create({
+		title: `Koncert ${id}`,
+		start: inHours(24 * days),
+		end: inHours(24 * days + 3),
+		state: 'published',
+		category: 'concert'
+	});
+	const shift = await system.collection('shifts').create({
+		event: event.id,
+		task: `Billetsalg ${id}`,
+		start: inHours(24 * days - 1),
+		end: inHours(24 * days + 1),
+		places: 3
+	});
+	await system.collection('signups').create({ shift: shift.id, user: user.id, status: 'confirmed' });
+	return { system, email, password, user, room, booking, title, shift };
+}
+
+test('a citizen sees a booking, a hold and a shift, hears live news, exports the data and deletes the account', async ({
+	page
+}) => {
+	const s = await citizenWithThree();
+	await signIn(page, s.email, s.password);
+	const main = page.getByRole('main');
+	await expect(main.getByRole('heading', { name: s.room.name })).toBeVisible();
+	await expect(main.getByRole('heading', { name: s.title.title })).toBeVisible();
+	await expect(main.getByRole('heading', { name: s.shift.task })).toBeVisible();
+	await expect(main.getByText('Venter på godkendelse fra personalet')).toBeVisible();
+	await expect(main.getByText('Du er nr. 1 i køen')).toBeVisible();
+	await expectAccessible(page);
+
+	// Staff approve the booking: the timeline changes without a reload.
+	await s.system.collection('bookings').update(s.booking.id, { status: 'approved' });
+	await expect(main.getByText('Godkendt', { exact: true })).toBeVisible();
+
+	// The inbox hears the reminder for the approved booking live.
+	await main.getByRole('link', { name: 'Indbakke' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Indbakke' })).toBeVisible();
+	await expect(main.getByText('Du har ingen beskeder endnu.', { exact: false })).toBeVisible();
+	await expectAccessible(page);
+	await s.system.send('/api/borgerhus/overview/reminders/run', { method: 'POST' });
+	await expect(main.getByRole('heading', { name: new RegExp(`Påmindelse: ${s.room.name}`) })).toBeVisible();
+	await main
+		.getByRole('button', { name: /Markér som læst/ })
+		.first()
+		.click();
+	await expect(main.getByRole('status')).toHaveText('Markeret som læst.');
+
+	await page.goto('/overblik/kalender');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Lav min kalenderadresse' }).click();
+	await expect(page.getByLabel('Din kalenderadresse')).toHaveValue(/\/kalender\/[A-Za-z0-9]{48}\.ics$/);
+
+	await page.goto('/mine-data');
+	await expect(page.getByRole('heading', { level: 1, name: 'Mine data' })).toBeVisible();
+	await expectAccessible(page);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: 'Hent som JSON-fil' }).click()
+	]);
+	const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+	expect(exported.profile.email).toBe(s.email);
+	expect(exported.bookings[0].room).toBe(s.room.name);
+	expect(exported.signups[0].task).toBe(s.shift.task);
+
+	await page.getByRole('link', { name: 'Vis som dokument, du kan printe' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Dine data i Borgerhus' })).toBeVisible();
+	await expectAccessible(page);
+	await page.goBack();
+
+	await page.getByLabel('Skriv din adgangskode for at bekræfte').fill(s.password);
+	await page.getByRole('button', { name: 'Slet min konto for altid' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Din konto er slettet' })).toBeVisible();
+	await expectAccessible(page);
+	expect((await s.system.collection('bookings').getOne(s.booking.id)).status).toBe('cancelled');
+
+	await page.goto('/log-ind');
+	await page.getByLabel('E-mail').fill(s.email);
+	await page.getByLabel('Adgangskode').fill(s.password);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await expect(page.getByRole('alert')).toContainText('Forkert e-mail eller adgangskode');
+});
+
+test('an empty overview says what to do next', async ({ page }) => {
+	const system = await systemClient();
+	const email = `tom-${randomUUID().slice(0, 8)}@test.borgerhus.dk`;
+	await system.collection('users').create({
+		email,
+		password: 'tomt-overblik',
+		passwordConfirm: 'tomt-overblik',
+		name: 'Tom Tomsen',
+		verified: true
+	});
+	await signIn(page, email, 'tomt-overblik');
+	await expect(
+		page.getByText('Du har ingen bookinger, reservationer, lån eller vagter endnu.')
+	).toBeVisible();
+	await expect(page.getByRole('main').getByRole('link', { name: 'Lokaler' })).toBeVisible();
+	await expectAccessible(page);
+});

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { AppSession } from '../helpers/app';
+import { createUser, guestClient, PASSWORD } from '../helpers/pocketbase';
+import { arrange, inHours } from './overview-arrange';
+
+async function userWithData() {
+	const a = await arrange();
+	const user = await createUser({ name: 'Data Ejer' });
+	await a.system
+		.collection('users')
+		.update(user.record.id, { phone: '+45 12 34 56 78', notify_reminders: true });
+	const assoc = await a.association([user.record.id]);
+	const room = await a.room();
+	const future = await a.booking({
+		booker: user.record.id,
+		room: room.id,
+		start: inHours(24 * 5),
+		end: inHours(24 * 5 + 2),
+		purpose: 'Fødselsdag for Data Ejer'
+	});
+	const past = await a.booking({
+		booker: user.record.id,
+		room: room.id,
+		start: inHours(-24 * 5),
+		end: inHours(-24 * 5 + 2),
+		purpose: 'Privat middag'
+	});
+	const title = await a.title();
+	const hold = await a.hold({ patron: user.record.id, title: title.id });
+	const event = await a.event();
+	// one place: the user is confirmed, the next volunteer waits
+	const shift = await a.shift({
+		event: event.id,
+		start: inHours(24 * 6),
+		end: inHours(24 * 6 + 3),
+		places: 1
+	});
+	const signup = await a.signup({ shift: shift.id, user: user.record.id });
+	const next = await createUser({ name: 'Næste Frivillig' });
+	const waiting = await a.signup({ shift: shift.id, user: next.record.id, status: 'waitlisted' });
+	const registration = await a.registration({ event: event.id, user: user.record.id });
+	const note = await a.system
+		.collection('notifications')
+		.create({ user: user.record.id, kind: 'test', title: 'Hej Data Ejer', body: 'Personlig besked' });
+	return {
+		a,
+		user,
+		assoc,
+		room,
+		future,
+		past,
+		title,
+		hold,
+		shift,
+		signup,
+		next,
+		waiting,
+		registration,
+		note
+	};
+}
+
+describe('Mine data: see and export everything', () => {
+	it('exports the user’s data as JSON and as a readable document, and nobody else’s', async () => {
+		const s = await userWithData();
+		const session = new AppSession();
+		await session.signIn(s.user.email, PASSWORD);
+		const response = await session.get('/mine-data/eksport.json');
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-disposition')).toMatch(/attachment/);
+		const data = await response.json();
+		expect(data.profile).toMatchObject({ name: 'Data Ejer', email: s.user.email, phone: '+45 12 34 56 78' });
+		expect(data.memberships).toEqual([expect.objectContaining({ association: s.assoc.name, role: 'admin' })]);
+		expect(data.bookings.map((b: { id: string }) => b.id).sort()).toEqual([s.future.id, s.past.id].sort());
+		expect(data.holds).toEqual([expect.objectContaining({ id: s.hold.id, title: s.title.title })]);
+		expect(data.signups).toEqual([expect.objectContaining({ id: s.signup.id, task: s.shift.task })]);
+		expect(data.registrations).toEqual([expect.objectContaining({ id: s.registration.id })]);
+		expect(data.notifications).toEqual([expect.objectContaining({ title: 'Hej Data Ejer' })]);
+		expect(JSON.stringify(data)).not.toContain('Næste Frivillig');
+		expect(JSON.stringify(data)).not.toContain(s.next.email);
+
+		const page = await (await session.get('/mine-data')).text();
+		expect(page).toContain('Fødselsdag for Data Ejer');
+		expect(page).toContain('/profil');
+		const document = await session.get('/mine-data/dokument');
+		expect(document.status).toBe(200);
+		expect(await document.text()).toContain(s.shift.task);
+
+		const other = new AppSession();
+		await other.signIn(s.next.email, PASSWORD);
+		const theirs = await (await other.get('/mine-data/eksport.json')).json();
+		expect(theirs.profile.email).toBe(s.next.email);
+		expect(JSON.stringify(theirs)).not.toContain('Data Ejer');
+		expect((await new AppSession().get('/mine-data/eksport.json')).status).toBe(303);
+	});
+});
+
+describe('deleting an account', () => {
+	it('refuses a wrong password and changes nothing', async () => {
+		const s = await userWithData();
+		const session = new AppSession();
+		await session.signIn(s.user.email, PASSWORD);
+		const response = await session.post('/mine-data?/delete', { password: 'not-the-password' });
+		expect(response.status).toBe(400);
+		expect(await response.text()).toContain('Adgangskoden er forkert.');
+		const user = await s.a.system.collection('users').getOne(s.user.record.id);
+		expect(user).toMatchObject({ name: 'Data Ejer', deleted_at: '' });
+		expect((await s.a.system.collection('bookings').getOne(s.future.id)).status).toBe('approved');
+		expect((await s.a.system.collection('signups').getOne(s.signup.id)).status).toBe('confirmed');
+		await expect(
+			guestClient().send('/api/borgerhus/account/delete', { method: 'POST', body: { password: PASSWORD } })
+		).rejects.toMatchObject({ status: 401 });
+	});
+
+	it('releases the future, anonymises the past and stops sign-in, all in one go', async () => {
+		const s = await userWithData();
+		const session = new AppSession();
+		await session.signIn(s.user.email, PASSWORD);
+		const response = await session.post('/mine-data?/delete', { password: PASSWORD });
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe('/mine-data/slettet');
+		const goodbye = await (await session.get('/mine-data/slettet')).text();
+		expect(goodbye).toContain('statistik');
+
+		const system = s.a.system;
+		const user = await system.collection('users').getOne(s.user.record.id);
+		expect(user.name).toBe('Slettet bruger');
+		expect(user.phone).toBe('');
+		expect(user.email).not.toBe(s.user.email);
+		expect(user.deleted_at).not.toBe('');
+
+		const future = await system.collection('bookings').getOne(s.future.id);
+		expect(future.status).toBe('cancelled');
+		const past = await system.collection('bookings').getOne(s.past.id);
+		expect(past.status).toBe('approved'); // kept for statistics
+		expect(past.purpose).toBe(''); // without the personal text
+		expect((await system.collection('holds').getOne(s.hold.id)).status).toBe('cancelled');
+		const signup = await system.collection('signups').getOne(s.signup.id);
+		expect(signup.status).toBe('cancelled');
+		expect(signup.cancelled_at).not.toBe('');
+		expect((await system.collection('registrations').getOne(s.registration.id)).status).toBe('cancelled');
+		await expect(system.collection('notifications').getOne(s.note.id)).rejects.toMatchObject({ status: 404 });
+		const memberships = await system
+			.collection('memberships')
+			.getFullList({ filter: system.filter('user = {:u}', { u: s.user.record.id }) });
+		expect(memberships).toEqual([]);
+
+		// sign-in stops, and the old session and API token are dead
+		await expect(
+			guestClient().collection('users').authWithPassword(s.user.email, PASSWORD)
+		).rejects.toMatchObject({ status: 400 });
+		expect((await session.get('/overblik')).status).toBe(303);
+		await expect(s.user.pb.collection('bookings').getList(1, 1)).resolves.toMatchObject({ items: [] });
+		await expect(s.user.pb.collection('users').authRefresh()).rejects.toMatchObject({ status: 401 });
+		const again = new AppSession();
+		expect((await again.signIn(s.user.email, PASSWORD)).status).toBe(400);
+	});
+
+	it('is all or nothing: when the last step fails, the releases before it are rolled back', async () => {
+		const s = await userWithData();
+		// Stands in for any failing step: an account (only the system account can make one in that
+		// domain) already holds the address the deleted account would get, so the final save of the
+		// user fails after the bookings, holds and sign-ups were released inside the transaction.
+		await s.a.system.collection('users').create({
+			email: `deleted-${s.user.record.id}@borgerhus.invalid`,
+			password: PASSWORD,
+			passwordConfirm: PASSWORD,
+			name: 'Optager adressen',
+			verified: true
+		});
+		const session = new AppSession();
+		await session.signIn(s.user.email, PASSWORD);
+		const response = await session.post('/mine-data?/delete', { password: PASSWORD });
+		expect(response.status).toBe(400);
+		expect(await response.text()).toContain('Kontoen kunne ikke slettes, og intet er ændret');
+
+		const system = s.a.system;
+		expect(await system.collection('users').getOne(s.user.record.id)).toMatchObject({
+			name: 'Data Ejer',
+			email: s.user.email,
+			deleted_at: ''
+		});
+		expect((await system.collection('bookings').getOne(s.future.id)).status).toBe('approved');
+		expect((await system.collection('bookings').getOne(s.past.id)).purpose).toBe('Privat middag');
+		expect((await system.collection('holds').getOne(s.hold.id)).status).toBe('waiting');
+		expect((await system.collection('signups').getOne(s.signup.id)).status).toBe('confirmed');
+		expect((await system.collection('notifications').getOne(s.note.id)).title).toBe('Hej Data Ejer');
+		expect((await session.get('/overblik')).status).toBe(200);
+	});
+
+	it('keeps the deleted accounts’ address domain out of reach of sign-up', async () => {
+		const guest = guestClient();
+		await expect(
+			guest.collection('users').create({
+				email: 'deleted-abcdefghijklmno@borgerhus.invalid',
+				password: PASSWORD,
+				passwordConfirm: PASSWORD,
+				name: 'Optager'
+			})
+		).rejects.toMatchObject({ status: 400 });
+	});
+});

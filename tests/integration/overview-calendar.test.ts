@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { AppSession } from '../helpers/app';
+import { createUser, guestClient, PASSWORD } from '../helpers/pocketbase';
+import { arrange, inHours } from './overview-arrange';
+
+/** Parses iCalendar with ical.js, a parser independent of the generator the app uses. */
+function parseEvents(text: string) {
+	const calendar = new ICAL.Component(ICAL.parse(text));
+	return calendar.getAllSubcomponents('vevent').map((v) => {
+		const event = new ICAL.Event(v);
+		return {
+			uid: event.uid,
+			summary: event.summary,
+			description: event.description,
+			start: event.startDate.toJSDate(),
+			end: event.endDate.toJSDate(),
+			status: String(v.getFirstPropertyValue('status') ?? '')
+		};
+	});
+}
+
+/** A PocketBase date to whole seconds, as iCalendar carries it. */
+const seconds = (pbDate: string) => Math.floor(new Date(pbDate.replace(' ', 'T')).getTime() / 1000) * 1000;
+
+/** Asks for a new feed address through the app, as the calendar page does, and returns its path. */
+async function renew(session: AppSession): Promise<string> {
+	const response = await session.post('/overblik/kalender?/renew', {});
+	expect(response.status).toBe(200);
+	const html = await response.text();
+	const url = html.match(/https?:\/\/[^"\s<]+\/kalender\/([A-Za-z0-9]{48})\.ics/);
+	expect(url, 'the new feed address is shown once').not.toBeNull();
+	return new URL(url![0]).pathname;
+}
+
+async function userWithCalendar() {
+	const a = await arrange();
+	const user = await createUser({ name: 'Kalender Bruger' });
+	const room = await a.room();
+	const start = inHours(24 * 7);
+	const booking = await a.booking({
+		booker: user.record.id,
+		room: room.id,
+		start,
+		end: inHours(24 * 7 + 2),
+		status: 'pending'
+	});
+	const cancelled = await a.booking({
+		booker: user.record.id,
+		room: room.id,
+		start: inHours(24 * 8),
+		end: inHours(24 * 8 + 1),
+		status: 'cancelled'
+	});
+	const title = await a.title();
+	const deadline = inHours(48);
+	const hold = await a.hold({
+		patron: user.record.id,
+		title: title.id,
+		status: 'ready',
+		pickup_shelf: 'K-9',
+		pickup_deadline: deadline
+	});
+	const event = await a.event();
+	const shift = await a.shift({ event: event.id, start: inHours(24 * 3), end: inHours(24 * 3 + 4) });
+	const signup = await a.signup({ shift: shift.id, user: user.record.id });
+	const registration = await a.registration({ event: event.id, user: user.record.id });
+	return {
+		a,
+		user,
+		room,
+		title,
+		event,
+		shift,
+		booking,
+		cancelled,
+		hold,
+		signup,
+		registration,
+		start,
+		deadline
+	};
+}
+
+describe('personal calendar feed', () => {
+	it('holds bookings, pickups, shifts and registrations, parsed by an independent parser', async () => {
+		const s = await userWithCalendar();
+		const session = new AppSession();
+		await session.signIn(s.user.email, PASSWORD);
+		const path = await renew(session);
+
+		// calendar apps carry no cookie: the secret URL alone opens the feed
+		const feed = await new AppSession().get(path);
+		expect(feed.status).toBe(200);
+		expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+		const events = parseEvents(await feed.text());
+		const byUid = Object.fromEntries(events.map((e) => [e.uid, e]));
+		expect(byUid[`booking-${s.booking.id}@borgerhus`]).toMatchObject({
+			summary: `Booking: ${s.room.name}`,
+			status: 'TENTATIVE'
+		});
+		expect(byUid[`booking-${s.booking.id}@borgerhus`]?.start.getTime()).toBe(seconds(s.start));
+		expect(byUid[`booking-${s.cancelled.id}@borgerhus`]).toBeUndefined();
+		expect(byUid[`pickup-${s.hold.id}@borgerhus`]?.summary).toBe(`Hent: ${s.title.title}`);
+		expect(byUid[`pickup-${s.hold.id}@borgerhus`]?.description).toContain('Hylde K-9');
+		expect(byUid[`shift-${s.signup.id}@borgerhus`]).toMatchObject({
+			summary: `Vagt: ${s.shift.task}`,
+			status: 'CONFIRMED'
+		});
+		expect(byUid[`registration-${s.registration.id}@borgerhus`]?.summary).toBe(s.event.title);
+		expect(events).toHaveLength(4);
+	});
+
+	it('stops the old address on renewal and on revoke', async () => {
+		const s = await userWithCalendar();
+		const session = new AppSession();
+		await session.signIn(s.user.email, PASSWORD);
+		const first = await renew(session);
+		const second = await renew(session);
+		expect(second).not.toBe(first);
+		expect((await new AppSession().get(first)).status).toBe(404);
+		expect((await new AppSession().get(second)).status).toBe(200);
+		const token = second.slice('/kalender/'.length, -'.ics'.length);
+		await expect(guestClient().send(`/api/borgerhus/calendar/feed/${token}`, {})).resolves.toBeTruthy();
+
+		expect((await session.post('/overblik/kalender?/revoke', {})).status).toBe(200);
+		expect((await new AppSession().get(second)).status).toBe(404);
+		await expect(guestClient().send(`/api/borgerhus/calendar/feed/${token}`, {})).rejects.toMatchObject({
+			status: 404
+		});
+	});
+
+	it('never shows or accepts the token through the records API, and refuses guessed tokens', async () => {
+		const s = await userWithCalendar();
+		const session = new AppSession();
+		await session.signIn(s.user.email, PASSWORD);
+		const path = await renew(session);
+		const me = await s.user.pb.collection('users').getOne(s.user.record.id);
+		expect(me.calendar_token).toBeUndefined();
+		// a user cannot choose their own token: the hidden field is not written from the API
+		const chosen = 'a'.repeat(48);
+		await s.user.pb
+			.collection('users')
+			.update(s.user.record.id, { calendar_token: chosen })
+			.catch(() => null);
+		expect((await new AppSession().get(`/kalender/${chosen}.ics`)).status).toBe(404);
+		expect((await new AppSession().get(path)).status).toBe(200);
+		const guess = await Promise.all(
+			['c'.repeat(48), 'x', '../../api/health', `${'b'.repeat(47)}%00`].map((t) =>
+				new AppSession().get(`/kalender/${encodeURIComponent(t)}.ics`)
+			)
+		);
+		for (const response of guess) expect(response.status).toBe(404);
+		await expect(
+			guestClient().send('/api/borgerhus/calendar/renew', { method: 'POST' })
+		).rejects.toMatchObject({
+			status: 401
+		});
+	});
+
+	it('adds a single entry to the calendar for its owner only', async () => {
+		const s = await userWithCalendar();
+		const owner = new AppSession();
+		await owner.signIn(s.user.email, PASSWORD);
+		const response = await owner.get(`/kalender/shift/${s.signup.id}.ics`);
+		expect(response.status).toBe(200);
+		const [event] = parseEvents(await response.text());
+		expect(event?.summary).toBe(`Vagt: ${s.shift.task}`);
+
+		const pickup = parseEvents(await (await owner.get(`/kalender/hold/${s.hold.id}.ics`)).text());
+		// "collect by": the event ends at the pickup deadline
+		expect(pickup[0]?.end.getTime()).toBe(seconds(s.deadline));
+
+		const stranger = await createUser();
+		const other = new AppSession();
+		await other.signIn(stranger.email, PASSWORD);
+		expect((await other.get(`/kalender/shift/${s.signup.id}.ics`)).status).toBe(404);
+		expect((await new AppSession().get(`/kalender/shift/${s.signup.id}.ics`)).status).toBe(303);
+	});
+});

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { AppSession } from '../helpers/app';
+import { readMails, waitForMail } from '../helpers/mail';
+import { createUser, guestClient, PASSWORD, type TestUser } from '../helpers/pocketbase';
+import { arrange, inHours } from './overview-arrange';
+
+const RUN = '/api/borgerhus/overview/reminders/run';
+
+async function runJob() {
+	const { system } = await arrange();
+	return system.send<{ booking: number; shift: number; pickup: number; loan: number }>(RUN, {
+		method: 'POST'
+	});
+}
+
+async function settings(user: TestUser, data: Record<string, unknown>) {
+	const { system } = await arrange();
+	await system.collection('users').update(user.record.id, data);
+}
+
+async function notificationsOf(userId: string) {
+	const { system } = await arrange();
+	return system.collection('notifications').getFullList({
+		filter: system.filter('user = {:u}', { u: userId }),
+		sort: 'created'
+	});
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	let value = await read();
+	while (!ok(value) && Date.now() < deadline) {
+		await new Promise((r) => setTimeout(r, 100));
+		value = await read();
+	}
+	return value;
+}
+
+describe('reminders: 24 hours before, sent once', () => {
+	it('reminds of a booking, a shift, a pickup and a loan exactly once across repeated and simultaneous runs', async () => {
+		const a = await arrange();
+		const user = await createUser({ name: 'Påmindes' });
+		await settings(user, { notify_reminders: true, notify_email: true });
+		const room = await a.room();
+		const booking = await a.booking({
+			booker: user.record.id,
+			room: room.id,
+			start: inHours(3),
+			end: inHours(5)
+		});
+		const later = await a.booking({
+			booker: user.record.id,
+			room: room.id,
+			start: inHours(30),
+			end: inHours(31)
+		});
+		const pending = await a.booking({
+			booker: user.record.id,
+			room: room.id,
+			start: inHours(6),
+			end: inHours(7),
+			status: 'pending'
+		});
+		const event = await a.event();
+		const shift = await a.shift({ event: event.id, start: inHours(10), end: inHours(12) });
+		const signup = await a.signup({ shift: shift.id, user: user.record.id });
+		const title = await a.title();
+		const hold = await a.hold({
+			patron: user.record.id,
+			title: title.id,
+			status: 'ready',
+			pickup_shelf: 'H-3',
+			pickup_deadline: inHours(20)
+		});
+		const loanTitle = await a.title();
+		const loan = await a.loan({ patron: user.record.id, title: loanTitle.id, due: inHours(40) });
+
+		await runJob();
+		// twice more at the same moment, then once again: nothing new
+		await Promise.all([runJob(), runJob()]);
+		const again = await runJob();
+		expect(again).toEqual({ booking: 0, shift: 0, pickup: 0, loan: 0 });
+
+		// (other areas may tell the user other things, e.g. that the hold is ready: only reminders count)
+		const mine = (await notificationsOf(user.record.id)).filter((n) => n.kind.startsWith('reminder_'));
+		const keys = mine.map((n) => n.dedupe_key);
+		const count = (prefix: string) => keys.filter((k) => k.startsWith(prefix)).length;
+		expect(count(`reminder:booking:${booking.id}:`)).toBe(1);
+		expect(count(`reminder:booking:${later.id}:`)).toBe(0);
+		expect(count(`reminder:booking:${pending.id}:`)).toBe(0);
+		expect(count(`reminder:shift:${signup.id}:`)).toBe(1);
+		expect(count(`reminder:pickup:${hold.id}`)).toBe(1);
+		expect(count(`reminder:loan:${loan.id}:`)).toBe(1);
+		expect(mine).toHaveLength(4);
+		const bookingReminder = mine.find((n) => n.kind === 'reminder_booking');
+		expect(bookingReminder?.title).toContain(room.name);
+		expect(bookingReminder?.title).toMatch(/^Påmindelse/);
+		expect(mine.find((n) => n.kind === 'reminder_pickup')?.body).toContain('hylde H-3');
+	});
+
+	it('respects notify_reminders = false', async () => {
+		const a = await arrange();
+		const user = await createUser();
+		await settings(user, { notify_reminders: false, notify_email: true });
+		const room = await a.room();
+		await a.booking({ booker: user.record.id, room: room.id, start: inHours(2), end: inHours(3) });
+		await runJob();
+		expect((await notificationsOf(user.record.id)).filter((n) => n.kind.startsWith('reminder_'))).toEqual([]);
+	});
+
+	it('is for the system account only', async () => {
+		const citizen = await createUser();
+		const staff = await createUser({ staff: true });
+		await expect(guestClient().send(RUN, { method: 'POST' })).rejects.toMatchObject({ status: 401 });
+		await expect(citizen.pb.send(RUN, { method: 'POST' })).rejects.toMatchObject({ status: 403 });
+		await expect(staff.pb.send(RUN, { method: 'POST' })).rejects.toMatchObject({ status: 403 });
+	});
+});
+
+describe('notify(): in-app and by email, as the user chose', () => {
+	it('mails in the user’s language', async () => {
+		const a = await arrange();
+		const english = await createUser({ name: 'English Reader' });
+		await settings(english, { language: 'en', notify_reminders: true, notify_email: true });
+		const room = await a.room();
+		await a.booking({ booker: english.record.id, room: room.id, start: inHours(4), end: inHours(5) });
+		await runJob();
+		const mail = await waitForMail(inject('mailDir'), english.email, /Reminder/);
+		expect(mail.subject.startsWith(`Reminder: ${room.name} `)).toBe(true);
+		expect(mail.text).toContain(`You have booked ${room.name}`);
+		expect(mail.text).toContain('Kind regards');
+		expect(mail.text).not.toContain('Påmindelse');
+	});
+
+	it('sends no mail when notify_email is off, but keeps the in-app message', async () => {
+		const a = await arrange();
+		const quiet = await createUser();
+		await settings(quiet, { notify_reminders: true, notify_email: false });
+		const room = await a.room();
+		await a.booking({ booker: quiet.record.id, room: room.id, start: inHours(4), end: inHours(5) });
+		await runJob();
+		const [note] = await until(
+			() => notificationsOf(quiet.record.id),
+			(list) => list.length === 1 && list[0]?.emailed_at !== ''
+		);
+		expect(note?.emailed_at).not.toBe('');
+		await new Promise((r) => setTimeout(r, 300));
+		expect(readMails(inject('mailDir')).filter((m) => m.to.includes(quiet.email.toLowerCase()))).toEqual([]);
+	});
+});
+
+describe('inbox', () => {
+	it('lists the user’s messages, marks one read, and lets nobody else read or change them', async () => {
+		const { system } = await arrange();
+		const owner = await createUser();
+		const other = await createUser();
+		const note = await system
+			.collection('notifications')
+			.create({ user: owner.record.id, kind: 'test', title: 'Din booking er godkendt', body: 'Vel mødt' });
+		await system
+			.collection('notifications')
+			.create({ user: owner.record.id, kind: 'test', title: 'Anden besked', body: 'Hej' });
+
+		const session = new AppSession();
+		await session.signIn(owner.email, PASSWORD);
+		const page = await (await session.get('/indbakke')).text();
+		expect(page).toContain('Din booking er godkendt');
+		expect(page).toContain('Ulæst');
+
+		const otherSession = new AppSession();
+		await otherSession.signIn(other.email, PASSWORD);
+		expect(await (await otherSession.get('/indbakke')).text()).not.toContain('Din booking er godkendt');
+		expect((await otherSession.post('/indbakke?/read', { id: note.id })).status).toBe(404);
+		await expect(other.pb.collection('notifications').getOne(note.id)).rejects.toMatchObject({ status: 404 });
+		// the owner may change read_at only
+		await expect(
+			owner.pb.collection('notifications').update(note.id, { title: 'Ændret' })
+		).rejects.toMatchObject({ status: 404 });
+
+		expect((await session.post('/indbakke?/read', { id: note.id })).status).toBe(200);
+		expect((await system.collection('notifications').getOne(note.id)).read_at).not.toBe('');
+		expect((await session.post('/indbakke?/readAll', {})).status).toBe(200);
+		const left = await owner.pb.collection('notifications').getList(1, 10, { filter: 'read_at = ""' });
+		expect(left.totalItems).toBe(0);
+	});
+});

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { AppSession } from '../helpers/app';
+import { createUser, guestClient, PASSWORD } from '../helpers/pocketbase';
+import { arrange, inHours } from './overview-arrange';
+
+/** A user with an entry of every kind, and the names to look for. */
+async function userWithEverything() {
+	const a = await arrange();
+	const owner = await createUser({ name: 'Alma Overblik' });
+	const fellow = await createUser({ name: 'Foreningsven' });
+	const stranger = await createUser({ name: 'Fremmed' });
+	const room = await a.room();
+	const assocRoom = await a.room();
+	const pastRoom = await a.room();
+	const assoc = await a.association([owner.record.id, fellow.record.id]);
+	const own = await a.booking({
+		booker: owner.record.id,
+		room: room.id,
+		start: inHours(50),
+		end: inHours(52),
+		status: 'pending'
+	});
+	const assocBooking = await a.booking({
+		booker: fellow.record.id,
+		association: assoc.id,
+		room: assocRoom.id,
+		start: inHours(100),
+		end: inHours(102)
+	});
+	const past = await a.booking({
+		booker: owner.record.id,
+		room: pastRoom.id,
+		start: inHours(-72),
+		end: inHours(-70)
+	});
+	// Queue: the stranger placed a hold first, so the owner is number 2; a paused hold keeps its place.
+	const queued = await a.title();
+	await a.hold({ patron: stranger.record.id, title: queued.id, placed_at: inHours(-48) });
+	const waiting = await a.hold({ patron: owner.record.id, title: queued.id, placed_at: inHours(-24) });
+	const pausedTitle = await a.title();
+	await a.hold({
+		patron: fellow.record.id,
+		title: pausedTitle.id,
+		placed_at: inHours(-10),
+		status: 'paused'
+	});
+	await a.hold({ patron: stranger.record.id, title: pausedTitle.id, placed_at: inHours(-9) });
+	const paused = await a.hold({
+		patron: owner.record.id,
+		title: pausedTitle.id,
+		placed_at: inHours(-5),
+		status: 'paused'
+	});
+	const readyTitle = await a.title();
+	const ready = await a.hold({
+		patron: owner.record.id,
+		title: readyTitle.id,
+		status: 'ready',
+		pickup_shelf: 'R-17',
+		pickup_deadline: inHours(30)
+	});
+	const loanTitle = await a.title();
+	const loan = await a.loan({ patron: owner.record.id, title: loanTitle.id, due: inHours(24 * 10) });
+	const event = await a.event();
+	const shift = await a.shift({ event: event.id, start: inHours(24 * 20 - 1), end: inHours(24 * 20 + 3) });
+	const signup = await a.signup({ shift: shift.id, user: owner.record.id });
+	const registration = await a.registration({ event: event.id, user: owner.record.id });
+	return {
+		a,
+		owner,
+		fellow,
+		stranger,
+		names: {
+			room: room.name,
+			assocRoom: assocRoom.name,
+			pastRoom: pastRoom.name,
+			queued: queued.title,
+			paused: pausedTitle.title,
+			ready: readyTitle.title,
+			loan: loanTitle.title,
+			task: shift.task,
+			event: event.title
+		},
+		ids: { own, assocBooking, past, waiting, paused, ready, loan, signup, registration }
+	};
+}
+
+describe('Mit overblik: one timeline of everything a user has', () => {
+	it('shows bookings (own and the association’s), holds with queue place and pickup, loans, shifts and registrations', async () => {
+		const s = await userWithEverything();
+		const session = new AppSession();
+		expect((await session.signIn(s.owner.email, PASSWORD)).status).toBe(303);
+		const response = await session.get('/overblik');
+		expect(response.status).toBe(200);
+		const html = await response.text();
+		for (const name of Object.values(s.names)) expect(html).toContain(name);
+		expect(html).toContain('Venter på godkendelse fra personalet');
+		expect(html).toContain('Du er nr. 2 i køen');
+		// the paused hold keeps its place behind the earlier paused and waiting holds
+		expect(html).toContain('Du beholder din plads som nr. 3 i køen');
+		expect(html).toContain('Klar til afhentning på hylde R-17');
+		expect(html).toContain('Lånt. Aflever senest');
+		expect(html).toContain(`/kalender/booking/${s.ids.own.id}.ics`);
+		expect(html).toContain(`/billet/${s.ids.registration.id}`);
+		// upcoming comes before history
+		expect(html.indexOf('Kommende')).toBeLessThan(html.indexOf(s.names.pastRoom));
+		expect(html.indexOf(s.names.room)).toBeLessThan(html.indexOf(s.names.assocRoom));
+	});
+
+	it('shows another citizen none of it, through the app or the raw API', async () => {
+		const s = await userWithEverything();
+		const session = new AppSession();
+		await session.signIn(s.stranger.email, PASSWORD);
+		const html = await (await session.get('/overblik')).text();
+		// (the stranger holds two of the same titles themselves, so those names may appear)
+		for (const key of ['room', 'assocRoom', 'pastRoom', 'ready', 'loan', 'task'] as const)
+			expect(html).not.toContain(s.names[key]);
+
+		const pb = s.stranger.pb;
+		const owner = s.owner.record.id;
+		const f = (field: string) => ({ filter: pb.filter(`${field} = {:u}`, { u: owner }) });
+		expect((await pb.collection('bookings').getList(1, 50, f('booker'))).items).toEqual([]);
+		expect((await pb.collection('holds').getList(1, 50, f('patron'))).items).toEqual([]);
+		expect((await pb.collection('loans').getList(1, 50, f('patron'))).items).toEqual([]);
+		expect((await pb.collection('signups').getList(1, 50, f('user'))).items).toEqual([]);
+		expect((await pb.collection('registrations').getList(1, 50, f('user'))).items).toEqual([]);
+		await expect(pb.collection('holds').getOne(s.ids.waiting.id)).rejects.toMatchObject({ status: 404 });
+		await expect(pb.collection('bookings').getOne(s.ids.own.id)).rejects.toMatchObject({ status: 404 });
+		const places = await pb.send<{ places: Record<string, number> }>(
+			'/api/borgerhus/overview/hold-places',
+			{}
+		);
+		expect(places.places[s.ids.waiting.id]).toBeUndefined();
+		// the stranger's own hold is first in that queue
+		expect(Object.values(places.places)).toContain(1);
+
+		// the owner's "add to calendar" file is theirs alone
+		expect((await session.get(`/kalender/booking/${s.ids.own.id}.ics`)).status).toBe(404);
+	});
+
+	it('sends guests to sign in and refuses them the queue places', async () => {
+		const response = await new AppSession().get('/overblik');
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toMatch(/^\/log-ind/);
+		await expect(guestClient().send('/api/borgerhus/overview/hold-places', {})).rejects.toMatchObject({
+			status: 401
+		});
+	});
+
+	it('cancels, pauses and resumes through the app with the user’s own rights only', async () => {
+		const s = await userWithEverything();
+		const owner = new AppSession();
+		await owner.signIn(s.owner.email, PASSWORD);
+		const stranger = new AppSession();
+		await stranger.signIn(s.stranger.email, PASSWORD);
+		const system = s.a.system;
+
+		const refused = await stranger.post('/overblik?/cancel', { kind: 'booking', id: s.ids.own.id });
+		expect(refused.status).toBe(404);
+		expect((await system.collection('bookings').getOne(s.ids.own.id)).status).toBe('pending');
+
+		const cancelled = await owner.post('/overblik?/cancel', { kind: 'booking', id: s.ids.own.id });
+		expect(cancelled.status).toBe(200);
+		const booking = await system.collection('bookings').getOne(s.ids.own.id);
+		expect(booking.status).toBe('cancelled');
+		expect(booking.cancelled_by).toBe(s.owner.record.id);
+
+		expect((await owner.post('/overblik?/pause', { kind: 'hold', id: s.ids.waiting.id })).status).toBe(200);
+		expect((await system.collection('holds').getOne(s.ids.waiting.id)).status).toBe('paused');
+		expect((await owner.post('/overblik?/resume', { kind: 'hold', id: s.ids.waiting.id })).status).toBe(200);
+		expect((await system.collection('holds').getOne(s.ids.waiting.id)).status).toBe('waiting');
+
+		const bad = await owner.post('/overblik?/cancel', { kind: 'loan', id: s.ids.loan.id });
+		expect(bad.status).toBe(400);
+		const hostile = await owner.post('/overblik?/cancel', { kind: 'booking', id: '") || 1=1 --' });
+		expect(hostile.status).toBe(400);
+	});
+
+	it('answers many simultaneous loads with the same timeline', async () => {
+		const s = await userWithEverything();
+		const session = new AppSession();
+		await session.signIn(s.owner.email, PASSWORD);
+		const pages = await Promise.all(Array.from({ length: 10 }, () => session.get('/overblik')));
+		for (const page of pages) {
+			expect(page.status).toBe(200);
+			expect(await page.text()).toContain('Du er nr. 2 i køen');
+		}
+	});
+});

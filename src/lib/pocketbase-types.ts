@@ -412,3 +412,7 @@ export interface TakenPlaces {
 export interface QueuePlacedAt {
 	placed_at: DateString;
 }
+/** Library: the count of a title's copies on the shelf, recounted by PocketBase on every copy change. */
+export interface TitleAvailability {
+	on_shelf: number;
+}

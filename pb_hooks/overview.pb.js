@@ -4,13 +4,18 @@
 // Every route answers for the signed-in user only (their own id from the auth token), except the
 // feed, whose secret token is its credential, and the reminder trigger, which is for superusers.
 
-// Queue places of the signed-in patron's holds.
+// Queue places of the signed-in patron's holds, computed by the library's one queue rule
+// (lib/library-queue.js through lib/library-desk.js).
 routerAdd(
 	'GET',
 	'/api/borgerhus/overview/hold-places',
 	(e) => {
-		const { queuePlaces } = require(`${__hooks}/lib/overview-queue.js`);
-		return e.json(200, { places: queuePlaces(e.app, e.auth.id) });
+		const { patronHolds } = require(`${__hooks}/lib/library-desk.js`);
+		const places = {};
+		for (const hold of patronHolds(e.app, e.auth.id)) {
+			if (hold.place > 0) places[hold.id] = hold.place;
+		}
+		return e.json(200, { places: places });
 	},
 	$apis.requireAuth('users')
 );

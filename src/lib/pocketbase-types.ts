@@ -403,3 +403,16 @@ export interface CollectionRecords {
 
 /** The record type of a collection, e.g. `RecordOf<'bookings'>`. */
 export type RecordOf<C extends CollectionName> = CollectionRecords[C];
+
+/** Events area (migration 1764300000): confirmed places on shifts and events, kept by hooks. */
+export interface TakenPlaces {
+	taken: number;
+}
+/** Events area (migration 1764300000): when a sign-up or registration joined its queue. */
+export interface QueuePlacedAt {
+	placed_at: DateString;
+}
+/** Library: the count of a title's copies on the shelf, recounted by PocketBase on every copy change. */
+export interface TitleAvailability {
+	on_shelf: number;
+}

@@ -138,6 +138,8 @@ describe('deleting an account', () => {
 		const signup = await system.collection('signups').getOne(s.signup.id);
 		expect(signup.status).toBe('cancelled');
 		expect(signup.cancelled_at).not.toBe('');
+		// The released place went to the first on the waitlist, in the same transaction.
+		expect((await system.collection('signups').getOne(s.waiting.id)).status).toBe('confirmed');
 		expect((await system.collection('registrations').getOne(s.registration.id)).status).toBe('cancelled');
 		await expect(system.collection('notifications').getOne(s.note.id)).rejects.toMatchObject({ status: 404 });
 		const memberships = await system

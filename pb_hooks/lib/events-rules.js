@@ -1,0 +1,32 @@
+// Pure rules of events and volunteer shifts, shared by the PocketBase hooks and the SvelteKit app.
+
+/** A volunteer may cancel a shift on their own until this many hours before it starts; after that, staff. */
+const SHIFT_CANCEL_CUTOFF_HOURS = 48;
+
+/** Milliseconds of a PocketBase date string ("2026-01-02 15:04:05.000Z"), an ISO string or a Date. */
+function toMs(value) {
+	if (value instanceof Date) return value.getTime();
+	return new Date(String(value).replace(' ', 'T')).getTime();
+}
+
+/** Whether two time ranges [start, end) overlap; touching ranges do not. */
+function overlaps(a, b) {
+	return toMs(a.start) < toMs(b.end) && toMs(b.start) < toMs(a.end);
+}
+
+/**
+ * Whether a volunteer may still cancel a shift on their own.
+ * @param {{ shiftStart: string | Date, now: string | Date }} input
+ */
+function mayCancelShift(input) {
+	return toMs(input.shiftStart) - toMs(input.now) >= SHIFT_CANCEL_CUTOFF_HOURS * 3600 * 1000;
+}
+
+/** A time range is valid when both ends are real dates and it ends after it starts. */
+function validRange(range) {
+	const start = toMs(range.start);
+	const end = toMs(range.end);
+	return !isNaN(start) && !isNaN(end) && end > start;
+}
+
+module.exports = { SHIFT_CANCEL_CUTOFF_HOURS, toMs, overlaps, mayCancelShift, validRange };

@@ -1,0 +1,23 @@
+export interface QueueHold {
+	id: string;
+	status: string;
+	placed_at: string;
+}
+
+export const MAX_ACTIVE_HOLDS: number;
+export const PICKUP_DAYS: number;
+export const LOAN_DAYS: number;
+export const ACTIVE_STATUSES: readonly string[];
+export const QUEUED_STATUSES: readonly string[];
+export function isActive(status: string): boolean;
+export function isQueued(status: string): boolean;
+export function compareHolds(a: QueueHold, b: QueueHold): number;
+export function queueOf<H extends QueueHold>(holds: H[]): H[];
+export function queuePlaces(holds: QueueHold[]): Record<string, number>;
+export function placeOf(holds: QueueHold[], holdId: string): number;
+export function nextHold<H extends QueueHold>(holds: H[]): H | null;
+export function isExpired(hold: { status: string; pickup_deadline: string }, now: string): boolean;
+export function toPbDate(date: Date): string;
+export function addDays(from: Date, days: number): string;
+export function pickupShelf(patronId: string): string;
+export function mayChangeStatus(from: string, to: string): boolean;

@@ -1,0 +1,158 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// The hold queue of one title, as pure functions (DESIGN.md rule 4). Shared by the PocketBase hooks
+// (require) and the app ($rules/library-queue.js), so both compute places the same way.
+//
+// A place in the queue is never stored: it is the position of a hold among the title's waiting and
+// paused holds, ordered by placed_at (set by the server) and then by id. A ready hold has left the
+// queue (a copy is waiting for it), so places are always 1..n without gaps or duplicates.
+// A paused hold keeps its place but is skipped when a copy is handed out.
+
+/** Most active (waiting, paused or ready) holds one patron may have at a time. */
+const MAX_ACTIVE_HOLDS = 10;
+/** Days a patron has to collect a copy that is ready for pickup. */
+const PICKUP_DAYS = 7;
+/** Days a loan runs. */
+const LOAN_DAYS = 28;
+
+/** Statuses covered by "one active hold per patron per title" ('' is a hold not yet stamped). */
+const ACTIVE_STATUSES = ['', 'waiting', 'paused', 'ready'];
+/** Statuses of holds that stand in the queue. */
+const QUEUED_STATUSES = ['', 'waiting', 'paused'];
+
+/**
+ * @typedef {{ id: string, status: string, placed_at: string }} QueueHold
+ */
+
+/** Whether a hold counts against the patron's limit and the one-hold-per-title rule. */
+function isActive(status) {
+	return ACTIVE_STATUSES.indexOf(status || '') >= 0;
+}
+
+/** Whether a hold stands in the queue (waiting or paused). */
+function isQueued(status) {
+	return QUEUED_STATUSES.indexOf(status || '') >= 0;
+}
+
+/** Queue order: earliest placed first; the id breaks ties so that the order is strict. */
+function compareHolds(a, b) {
+	if (a.placed_at < b.placed_at) return -1;
+	if (a.placed_at > b.placed_at) return 1;
+	if (a.id < b.id) return -1;
+	if (a.id > b.id) return 1;
+	return 0;
+}
+
+/**
+ * The title's queue: its waiting and paused holds in order.
+ * @template {QueueHold} H
+ * @param {H[]} holds all holds of one title (any status)
+ * @returns {H[]}
+ */
+function queueOf(holds) {
+	return holds.filter((h) => isQueued(h.status)).sort(compareHolds);
+}
+
+/**
+ * Places in the queue by hold id (1 = first). Holds outside the queue have no entry.
+ * @param {QueueHold[]} holds
+ * @returns {Record<string, number>}
+ */
+function queuePlaces(holds) {
+	/** @type {Record<string, number>} */
+	const places = {};
+	queueOf(holds).forEach((h, index) => {
+		places[h.id] = index + 1;
+	});
+	return places;
+}
+
+/**
+ * The place of one hold in its title's queue, or 0 when it is not in the queue.
+ * @param {QueueHold[]} holds
+ * @param {string} holdId
+ */
+function placeOf(holds, holdId) {
+	return queuePlaces(holds)[holdId] || 0;
+}
+
+/**
+ * The hold that gets the next copy of the title: the first waiting hold; paused holds are skipped.
+ * @template {QueueHold} H
+ * @param {H[]} holds
+ * @returns {H | null}
+ */
+function nextHold(holds) {
+	const queue = queueOf(holds);
+	for (let i = 0; i < queue.length; i++) {
+		if ((queue[i].status || 'waiting') === 'waiting') return queue[i];
+	}
+	return null;
+}
+
+/**
+ * Whether a ready hold has passed its pickup deadline.
+ * @param {{ status: string, pickup_deadline: string }} hold
+ * @param {string} now a PocketBase date string
+ */
+function isExpired(hold, now) {
+	return hold.status === 'ready' && !!hold.pickup_deadline && hold.pickup_deadline < now;
+}
+
+/** A Date as PocketBase stores and compares it: "2006-01-02 15:04:05.000Z". */
+function toPbDate(date) {
+	return date.toISOString().replace('T', ' ');
+}
+
+/** The date `days` days after `from`, as a PocketBase date string. */
+function addDays(from, days) {
+	return toPbDate(new Date(from.getTime() + days * 24 * 60 * 60 * 1000));
+}
+
+/**
+ * The pickup shelf of a patron: a stable shelf number from the patron's id, so that one patron's
+ * copies wait together and the desk finds them by the patron.
+ * @param {string} patronId
+ */
+function pickupShelf(patronId) {
+	let sum = 0;
+	for (let i = 0; i < patronId.length; i++) sum = (sum * 31 + patronId.charCodeAt(i)) % 9973;
+	const n = (sum % 40) + 1;
+	return 'R' + (n < 10 ? '0' + n : String(n));
+}
+
+/**
+ * Which status changes a request may make to a hold. Becoming ready, collected or expired happens only
+ * at the desk or in the scheduled job, never through a plain update.
+ * @param {string} from
+ * @param {string} to
+ */
+function mayChangeStatus(from, to) {
+	const f = from || 'waiting';
+	const t = to || 'waiting';
+	if (f === t) return true;
+	if (t === 'cancelled') return isActive(f);
+	if (t === 'paused') return f === 'waiting';
+	if (t === 'waiting') return f === 'paused';
+	return false;
+}
+
+module.exports = {
+	MAX_ACTIVE_HOLDS,
+	PICKUP_DAYS,
+	LOAN_DAYS,
+	ACTIVE_STATUSES,
+	QUEUED_STATUSES,
+	isActive,
+	isQueued,
+	compareHolds,
+	queueOf,
+	queuePlaces,
+	placeOf,
+	nextHold,
+	isExpired,
+	toPbDate,
+	addDays,
+	pickupShelf,
+	mayChangeStatus
+};

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { decideStatus, placesLeft, promotions, waitlistPosition } from '$rules/capacity.js';
+import { mayCancelShift, overlaps, validRange, SHIFT_CANCEL_CUTOFF_HOURS } from '$rules/events-rules.js';
+
+const at = (minute: number) => `2030-01-01 10:${String(minute).padStart(2, '0')}:00.000Z`;
+
+describe('decideStatus', () => {
+	it('confirms while places remain and waitlists afterwards', () => {
+		expect(decideStatus({ places: 2, confirmed: 0 })).toBe('confirmed');
+		expect(decideStatus({ places: 2, confirmed: 1 })).toBe('confirmed');
+		expect(decideStatus({ places: 2, confirmed: 2 })).toBe('waitlisted');
+		expect(decideStatus({ places: 0, confirmed: 0 })).toBe('waitlisted');
+	});
+	it('never confirms beyond the places when entries arrive one by one', () => {
+		let confirmed = 0;
+		for (let i = 0; i < 50; i++) if (decideStatus({ places: 10, confirmed }) === 'confirmed') confirmed++;
+		expect(confirmed).toBe(10);
+	});
+});
+
+describe('placesLeft', () => {
+	it('is never negative', () => {
+		expect(placesLeft({ places: 3, confirmed: 1 })).toBe(2);
+		expect(placesLeft({ places: 3, confirmed: 5 })).toBe(0);
+	});
+});
+
+describe('promotions', () => {
+	const entries = [
+		{ id: 'c1', status: 'confirmed', placedAt: at(1) },
+		{ id: 'w3', status: 'waitlisted', placedAt: at(5) },
+		{ id: 'w1', status: 'waitlisted', placedAt: at(3) },
+		{ id: 'x', status: 'cancelled', placedAt: at(0) },
+		{ id: 'w2', status: 'waitlisted', placedAt: at(4) }
+	];
+	it('moves up the first waitlisted in sign-up order, as many as places are free', () => {
+		expect(promotions({ places: 1, entries })).toEqual([]);
+		expect(promotions({ places: 2, entries })).toEqual(['w1']);
+		expect(promotions({ places: 3, entries })).toEqual(['w1', 'w2']);
+		expect(promotions({ places: 10, entries })).toEqual(['w1', 'w2', 'w3']);
+	});
+	it('breaks equal times by id so the order is total', () => {
+		const tied = [
+			{ id: 'b', status: 'waitlisted', placedAt: at(1) },
+			{ id: 'a', status: 'waitlisted', placedAt: at(1) }
+		];
+		expect(promotions({ places: 1, entries: tied })).toEqual(['a']);
+	});
+	it('promotes nobody when places are over-full', () => {
+		const full = [
+			{ id: 'c1', status: 'confirmed', placedAt: at(1) },
+			{ id: 'c2', status: 'confirmed', placedAt: at(2) },
+			{ id: 'w', status: 'waitlisted', placedAt: at(3) }
+		];
+		expect(promotions({ places: 1, entries: full })).toEqual([]);
+	});
+});
+
+describe('waitlistPosition', () => {
+	const entries = [
+		{ id: 'c', status: 'confirmed', placedAt: at(1) },
+		{ id: 'w2', status: 'waitlisted', placedAt: at(4) },
+		{ id: 'w1', status: 'waitlisted', placedAt: at(3) }
+	];
+	it('counts from 1 in sign-up order, and is 0 when not waiting', () => {
+		expect(waitlistPosition({ entries, id: 'w1' })).toBe(1);
+		expect(waitlistPosition({ entries, id: 'w2' })).toBe(2);
+		expect(waitlistPosition({ entries, id: 'c' })).toBe(0);
+		expect(waitlistPosition({ entries, id: 'nope' })).toBe(0);
+	});
+});
+
+describe('shift rules', () => {
+	it('overlap excludes touching ranges', () => {
+		expect(overlaps({ start: at(0), end: at(30) }, { start: at(29), end: at(40) })).toBe(true);
+		expect(overlaps({ start: at(0), end: at(30) }, { start: at(30), end: at(40) })).toBe(false);
+		expect(overlaps({ start: at(10), end: at(20) }, { start: at(0), end: at(59) })).toBe(true);
+	});
+	it('cut-off is the named number of hours before the shift', () => {
+		const start = new Date('2030-01-03T10:00:00Z');
+		const justBefore = new Date(start.getTime() - SHIFT_CANCEL_CUTOFF_HOURS * 3600_000);
+		expect(mayCancelShift({ shiftStart: start, now: justBefore })).toBe(true);
+		expect(mayCancelShift({ shiftStart: start, now: new Date(justBefore.getTime() + 1000) })).toBe(false);
+	});
+	it('a range must end after it starts and be real dates', () => {
+		expect(validRange({ start: at(1), end: at(2) })).toBe(true);
+		expect(validRange({ start: at(2), end: at(2) })).toBe(false);
+		expect(validRange({ start: 'nonsense', end: at(2) })).toBe(false);
+	});
+});

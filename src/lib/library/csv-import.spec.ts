@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { planImport } from './csv-import';
+
+describe('CSV import of titles', () => {
+	it('accepts good rows with English or Danish columns and type names', () => {
+		const plan = planImport(
+			'Titel;Forfatter;År;Type;ISBN\nHavet;Karen Blix;2020;bog;978-1\nFilmen;;;film;\n'
+		);
+		expect(plan.rejected).toEqual([]);
+		expect(plan.rows.map((r) => [r.line, r.data.title, r.data.type, r.data.year])).toEqual([
+			[2, 'Havet', 'book', 2020],
+			[3, 'Filmen', 'film', 0]
+		]);
+	});
+
+	it('reports each rejected row with its line and reasons, and keeps the good ones', () => {
+		const plan = planImport(
+			'title,year,type\nGod,2001,book\n,1999,book\nUgyldigt år,tyve,book\nForkert type,2000,rumskib\n'
+		);
+		expect(plan.rows.map((r) => r.data.title)).toEqual(['God']);
+		expect(plan.rejected.map((r) => r.line)).toEqual([3, 4, 5]);
+		expect(plan.rejected[0]!.reasons[0]).toMatch(/^title: /);
+		expect(plan.rejected[1]!.reasons[0]).toMatch(/^year: /);
+		expect(plan.rejected[2]!.reasons[0]).toMatch(/^type: /);
+	});
+
+	it('rejects hostile lengths without failing', () => {
+		const plan = planImport(`title\n${'x'.repeat(5000)}\n`);
+		expect(plan.rows).toEqual([]);
+		expect(plan.rejected).toHaveLength(1);
+	});
+});

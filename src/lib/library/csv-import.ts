@@ -1,0 +1,92 @@
+import Papa from 'papaparse';
+import { titleSchema, type TitleInput } from '$lib/validation/library';
+
+/** Most rows one import may hold (a larger catalogue is loaded in parts). */
+export const MAX_IMPORT_ROWS = 2000;
+
+/** Danish type names accepted in a CSV file besides the codes. */
+const TYPE_ALIASES: Record<string, string> = {
+	bog: 'book',
+	lydbog: 'audiobook',
+	spil: 'game',
+	blad: 'magazine',
+	tidsskrift: 'magazine',
+	ting: 'thing'
+};
+
+/** Column names accepted in Danish as well as in English. */
+const COLUMN_ALIASES: Record<string, string> = {
+	titel: 'title',
+	forfatter: 'creator',
+	ophav: 'creator',
+	år: 'year',
+	aar: 'year',
+	sprog: 'language',
+	isbn: 'identifier',
+	emner: 'subjects',
+	beskrivelse: 'description'
+};
+
+export interface ImportRejection {
+	/** Line in the file (the header is line 1). */
+	line: number;
+	/** The title column as written, to recognise the row. */
+	title: string;
+	/** Translated reasons, "field: message". */
+	reasons: string[];
+}
+
+export interface ImportPlan {
+	rows: Array<{ line: number; data: TitleInput }>;
+	rejected: ImportRejection[];
+	tooMany: boolean;
+}
+
+/**
+ * Reads a CSV file of titles (header row; columns title, creator, year, language, type, identifier,
+ * subjects, description, in English or Danish) and checks each row with the title schema. Nothing is
+ * written here: the caller creates the accepted rows and reports the rejected ones.
+ */
+export function planImport(text: string): ImportPlan {
+	const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+		header: true,
+		skipEmptyLines: 'greedy',
+		transformHeader: (header) => {
+			const name = header.trim().toLowerCase();
+			return COLUMN_ALIASES[name] ?? name;
+		}
+	});
+	const rows: ImportPlan['rows'] = [];
+	const rejected: ImportRejection[] = [];
+	const records = parsed.data.slice(0, MAX_IMPORT_ROWS);
+	records.forEach((record, index) => {
+		const line = index + 2;
+		const type = String(record.type ?? 'book')
+			.trim()
+			.toLowerCase();
+		const values = {
+			title: record.title ?? '',
+			creator: record.creator ?? '',
+			year: record.year ?? '',
+			language: record.language ?? '',
+			type: TYPE_ALIASES[type] ?? (type || 'book'),
+			identifier: record.identifier ?? '',
+			subjects: record.subjects ?? '',
+			description: record.description ?? ''
+		};
+		const result = titleSchema.safeParse(values);
+		if (result.success) rows.push({ line, data: result.data });
+		else
+			rejected.push({
+				line,
+				title: String(values.title).slice(0, 100),
+				reasons: result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+			});
+	});
+	for (const error of parsed.errors) {
+		const line = (error.row ?? 0) + 2;
+		if (!rejected.some((r) => r.line === line)) rejected.push({ line, title: '', reasons: [error.message] });
+	}
+	rejected.sort((a, b) => a.line - b.line);
+	return { rows, rejected, tooMany: parsed.data.length > MAX_IMPORT_ROWS };
+}

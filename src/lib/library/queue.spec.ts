@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import {
+	addDays,
+	isExpired,
+	mayChangeStatus,
+	nextHold,
+	pickupShelf,
+	placeOf,
+	queuePlaces,
+	type QueueHold
+} from '$rules/library-queue.js';
+
+/** Holds placed one minute apart, in the order given. */
+function holds(...statuses: string[]): QueueHold[] {
+	return statuses.map((status, i) => ({
+		id: `h${i + 1}`,
+		status,
+		placed_at: `2026-11-01 10:${String(i).padStart(2, '0')}:00.000Z`
+	}));
+}
+
+function withStatus(list: QueueHold[], id: string, status: string): QueueHold[] {
+	return list.map((h) => (h.id === id ? { ...h, status } : h));
+}
+
+describe('queue places', () => {
+	it('numbers waiting holds 1..n in placement order, whatever order they arrive in', () => {
+		const list = holds('waiting', 'waiting', 'waiting').reverse();
+		expect(queuePlaces(list)).toEqual({ h1: 1, h2: 2, h3: 3 });
+	});
+
+	it('breaks a tie in placed_at by id, so no two holds share a place', () => {
+		const same = '2026-11-01 10:00:00.000Z';
+		const list = [
+			{ id: 'b', status: 'waiting', placed_at: same },
+			{ id: 'a', status: 'waiting', placed_at: same }
+		];
+		expect(queuePlaces(list)).toEqual({ a: 1, b: 2 });
+	});
+
+	it('keeps the place of a paused hold', () => {
+		const list = withStatus(holds('waiting', 'waiting', 'waiting'), 'h2', 'paused');
+		expect(placeOf(list, 'h2')).toBe(2);
+		expect(placeOf(list, 'h3')).toBe(3);
+	});
+
+	it('closes the gap when a hold in the middle is cancelled', () => {
+		const list = withStatus(holds('waiting', 'waiting', 'waiting', 'waiting'), 'h2', 'cancelled');
+		expect(queuePlaces(list)).toEqual({ h1: 1, h3: 2, h4: 3 });
+	});
+
+	it('takes a ready hold out of the queue and moves the others up', () => {
+		const list = withStatus(holds('waiting', 'waiting', 'waiting'), 'h1', 'ready');
+		expect(placeOf(list, 'h1')).toBe(0);
+		expect(queuePlaces(list)).toEqual({ h2: 1, h3: 2 });
+	});
+
+	it('leaves ended holds out', () => {
+		const list = holds('collected', 'expired', 'cancelled', 'waiting');
+		expect(queuePlaces(list)).toEqual({ h4: 1 });
+	});
+});
+
+describe('next hold for a returned copy', () => {
+	it('is the first waiting hold', () => {
+		expect(nextHold(holds('waiting', 'waiting'))?.id).toBe('h1');
+	});
+
+	it('skips paused holds, and a resumed hold is first again', () => {
+		const paused = withStatus(holds('waiting', 'waiting', 'waiting'), 'h1', 'paused');
+		expect(nextHold(paused)?.id).toBe('h2');
+		const resumed = withStatus(paused, 'h1', 'waiting');
+		expect(nextHold(resumed)?.id).toBe('h1');
+	});
+
+	it('hands several returned copies to several holds in order, one each', () => {
+		let list = holds('waiting', 'paused', 'waiting', 'waiting');
+		const served: string[] = [];
+		for (let copy = 0; copy < 3; copy++) {
+			const next = nextHold(list);
+			if (!next) break;
+			served.push(next.id);
+			list = withStatus(list, next.id, 'ready');
+		}
+		expect(served).toEqual(['h1', 'h3', 'h4']);
+		expect(nextHold(list)).toBeNull();
+		expect(queuePlaces(list)).toEqual({ h2: 1 });
+	});
+
+	it('is nobody when everyone waiting has paused', () => {
+		expect(nextHold(holds('paused', 'paused', 'ready'))).toBeNull();
+	});
+});
+
+describe('expiry', () => {
+	const ready = { status: 'ready', pickup_deadline: '2026-11-08 10:00:00.000Z' };
+	it('expires a ready hold after its deadline only', () => {
+		expect(isExpired(ready, '2026-11-08 09:59:59.999Z')).toBe(false);
+		expect(isExpired(ready, '2026-11-08 10:00:00.001Z')).toBe(true);
+	});
+	it('never expires a hold that is not ready', () => {
+		expect(isExpired({ ...ready, status: 'waiting' }, '2030-01-01 00:00:00.000Z')).toBe(false);
+	});
+	it('after an expiry the copy goes to the next waiting hold', () => {
+		let list = withStatus(holds('waiting', 'waiting'), 'h1', 'ready');
+		list = withStatus(list, 'h1', 'expired');
+		expect(nextHold(list)?.id).toBe('h2');
+	});
+	it('counts deadlines in whole days in UTC storage format', () => {
+		expect(addDays(new Date('2026-11-01T10:00:00Z'), 7)).toBe('2026-11-08 10:00:00.000Z');
+	});
+});
+
+describe('status changes a request may make', () => {
+	it.each([
+		['waiting', 'paused', true],
+		['paused', 'waiting', true],
+		['waiting', 'cancelled', true],
+		['ready', 'cancelled', true],
+		['waiting', 'ready', false],
+		['ready', 'collected', false],
+		['ready', 'paused', false],
+		['cancelled', 'waiting', false],
+		['expired', 'cancelled', false]
+	])('%s -> %s is %s', (from, to, allowed) => {
+		expect(mayChangeStatus(from, to)).toBe(allowed);
+	});
+});
+
+describe('pickup shelf', () => {
+	it('is stable per patron and looks like R01..R40', () => {
+		expect(pickupShelf('abc123')).toBe(pickupShelf('abc123'));
+		expect(pickupShelf('abc123')).toMatch(/^R(0[1-9]|[1-3][0-9]|40)$/);
+	});
+});

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { EVENT_CATEGORIES, EVENT_STATES } from '$lib/pocketbase-types';
+import { houseLocalToUtc } from '$lib/events/time';
+
+// One schema per form of the events area, shared by the server actions and any browser pre-check.
+
+const recordId = z
+	.string()
+	.trim()
+	.regex(/^[a-z0-9]{15}$/, { error: () => m.errors_invalid_value() });
+
+const houseTime = z
+	.string()
+	.trim()
+	.min(1, { error: () => m.errors_required() })
+	.transform((value, ctx) => {
+		const date = houseLocalToUtc(value);
+		if (!date) {
+			ctx.addIssue({ code: 'custom', message: m.errors_events_time_invalid() });
+			return z.NEVER;
+		}
+		return date;
+	});
+
+const text = (max: number, required = false) =>
+	z
+		.string()
+		.trim()
+		.min(required ? 1 : 0, { error: () => m.errors_required() })
+		.max(max, { error: () => m.errors_too_long({ max }) });
+
+const count = (min: number, max: number) =>
+	z.coerce
+		.number({ error: () => m.errors_invalid_value() })
+		.int({ error: () => m.errors_invalid_value() })
+		.min(min, { error: () => m.errors_invalid_value() })
+		.max(max, { error: () => m.errors_invalid_value() });
+
+const endAfterStart = (value: { start: Date; end: Date }) => value.end > value.start;
+const endAfterStartIssue = { path: ['end'], error: () => m.errors_events_end_before_start() };
+
+export const shiftIdSchema = z.object({ shift: recordId });
+export const eventIdSchema = z.object({ event: recordId });
+export const entryIdSchema = z.object({ id: recordId });
+
+export const volunteerTermsSchema = z.object({
+	accept: z.literal(true, { error: () => m.events_terms_required() })
+});
+
+export const eventSchema = z
+	.object({
+		title: text(200, true),
+		description: text(10000),
+		category: z.enum(EVENT_CATEGORIES, { error: () => m.errors_invalid_value() }),
+		start: houseTime,
+		end: houseTime,
+		room: z.union([z.literal(''), recordId]),
+		state: z.enum(EVENT_STATES, { error: () => m.errors_invalid_value() }),
+		registration: z.boolean(),
+		capacity: count(0, 100000)
+	})
+	.refine(endAfterStart, endAfterStartIssue);
+
+export const shiftSchema = z
+	.object({
+		task: text(200, true),
+		start: houseTime,
+		end: houseTime,
+		places: count(1, 10000),
+		description: text(2000),
+		requirements: text(1000)
+	})
+	.refine(endAfterStart, endAfterStartIssue);
+
+export const messageSchema = z.object({ message: text(2000, true) });
+
+export const ticketCodeSchema = z.object({
+	code: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.regex(/^[a-z0-9]{24}$/, { error: () => m.errors_events_code_invalid() })
+});

@@ -1,0 +1,152 @@
+import { error, fail } from '@sveltejs/kit';
+import { ClientResponseError } from 'pocketbase';
+import type { Actions, PageServerLoad } from './$types';
+import type {
+	EventRecord,
+	QueuePlacedAt,
+	RegistrationRecord,
+	ShiftRecord,
+	SignupRecord,
+	TakenPlaces
+} from '$lib/pocketbase-types';
+import { requireUser } from '$lib/server/guards';
+import { readForm, validateForm } from '$lib/forms';
+import { failureStatus, toFormErrors } from '$lib/errors';
+import { entryIdSchema, eventIdSchema, shiftIdSchema } from '$lib/validation/events';
+import { myPlaces } from '$lib/events/queries';
+import { mayCancelShift } from '$rules/events-rules.js';
+
+const ID = /^[a-z0-9]{15}$/;
+
+// The event page is public; signing up, registering and cancelling need an account.
+export const load: PageServerLoad = async ({ locals, params, depends, url }) => {
+	depends('app:events');
+	if (!ID.test(params.id)) error(404);
+	let event: EventRecord & TakenPlaces;
+	try {
+		event = await locals.pb
+			.collection('events')
+			.getOne<EventRecord & TakenPlaces>(params.id, { expand: 'room' });
+	} catch (err) {
+		if (err instanceof ClientResponseError && err.status === 404) error(404);
+		throw err;
+	}
+	const shifts = await locals.pb.collection('shifts').getFullList<ShiftRecord & TakenPlaces>({
+		filter: locals.pb.filter('event = {:event}', { event: event.id }),
+		sort: 'start'
+	});
+	const user = locals.user;
+	let signups: (SignupRecord & QueuePlacedAt)[] = [];
+	let registration: RegistrationRecord | null = null;
+	if (user) {
+		signups = await locals.pb.collection('signups').getFullList<SignupRecord & QueuePlacedAt>({
+			filter: locals.pb.filter('user = {:user} && shift.event = {:event}', { user: user.id, event: event.id })
+		});
+		const regs = await locals.pb.collection('registrations').getFullList<RegistrationRecord>({
+			filter: locals.pb.filter('user = {:user} && event = {:event}', { user: user.id, event: event.id })
+		});
+		registration = regs[0] ?? null;
+	}
+	const places = await myPlaces(locals.pb);
+	const now = new Date();
+	const back = `?redirectTo=${encodeURIComponent(url.pathname)}`;
+	return {
+		links: { signIn: `/log-ind${back}`, terms: `/frivillig${back}` },
+		signedIn: Boolean(user),
+		volunteer: Boolean(user?.volunteer_terms_at),
+		event: {
+			id: event.id,
+			title: event.title,
+			description: event.description,
+			image: event.image,
+			category: event.category,
+			start: event.start,
+			end: event.end,
+			state: event.state,
+			room: event.expand?.room?.name ?? '',
+			registration: event.registration,
+			placesLeft: Math.max(0, event.capacity - event.taken)
+		},
+		registration: registration
+			? {
+					id: registration.id,
+					status: registration.status,
+					position: places.registrations[registration.id]
+				}
+			: null,
+		shifts: shifts.map((shift) => {
+			const mine = signups.find((s) => s.shift === shift.id);
+			return {
+				id: shift.id,
+				task: shift.task,
+				start: shift.start,
+				end: shift.end,
+				description: shift.description,
+				requirements: shift.requirements,
+				places: shift.places,
+				free: Math.max(0, shift.places - shift.taken),
+				started: new Date(shift.start.replace(' ', 'T')) <= now,
+				mine: mine
+					? {
+							id: mine.id,
+							status: mine.status,
+							position: places.signups[mine.id],
+							mayCancel: mayCancelShift({ shiftStart: shift.start, now })
+						}
+					: null
+			};
+		})
+	};
+};
+
+async function attempt(
+	action: string,
+	values: Record<string, string | boolean>,
+	write: () => Promise<unknown>
+) {
+	try {
+		await write();
+	} catch (err) {
+		return fail(failureStatus(err), { action, values, errors: toFormErrors(err) });
+	}
+	return { action, done: true as const };
+}
+
+export const actions: Actions = {
+	signup: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(shiftIdSchema, values);
+		if (!checked.ok) return fail(400, { action: 'signup', ...checked.failure });
+		return attempt('signup', values, () =>
+			locals.pb.collection('signups').create({ shift: checked.data.shift, user: user.id })
+		);
+	},
+	cancelSignup: async ({ request, locals, url }) => {
+		requireUser(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(entryIdSchema, values);
+		if (!checked.ok) return fail(400, { action: 'cancelSignup', ...checked.failure });
+		return attempt('cancelSignup', values, () =>
+			locals.pb.collection('signups').update(checked.data.id, { status: 'cancelled' })
+		);
+	},
+	register: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(eventIdSchema, values);
+		if (!checked.ok) return fail(400, { action: 'register', ...checked.failure });
+		return attempt('register', values, () =>
+			locals.pb.collection('registrations').create({ event: checked.data.event, user: user.id })
+		);
+	},
+	cancelRegistration: async ({ request, locals, url }) => {
+		requireUser(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(entryIdSchema, values);
+		if (!checked.ok) return fail(400, { action: 'cancelRegistration', ...checked.failure });
+		return attempt('cancelRegistration', values, () =>
+			locals.pb.collection('registrations').update(checked.data.id, { status: 'cancelled' })
+		);
+	}
+};

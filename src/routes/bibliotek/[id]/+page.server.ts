@@ -1,0 +1,54 @@
+import { error, fail } from '@sveltejs/kit';
+import { ClientResponseError } from 'pocketbase';
+import type { Actions, PageServerLoad } from './$types';
+import type { CopyRecord, HoldRecord, LoanRecord, TitleRecord } from '$lib/pocketbase-types';
+import { failureStatus, toFormErrors } from '$lib/errors';
+import { requireUser } from '$lib/server/guards';
+import { holdChangeActions, queueInfo } from '$lib/library/library.server';
+
+const RECORD_ID = /^[a-z0-9]{15}$/;
+
+// Public page: guests see the title, its copies and the queue length; a patron also sees their own
+// hold (place, pickup) and loan, read with their own token.
+export const load: PageServerLoad = async ({ locals, params, depends }) => {
+	depends('app:library');
+	if (!RECORD_ID.test(params.id)) error(404);
+	let title: TitleRecord;
+	try {
+		title = await locals.pb.collection('titles').getOne<TitleRecord>(params.id);
+	} catch (err) {
+		if (err instanceof ClientResponseError && err.status === 404) error(404);
+		throw err;
+	}
+	const [copies, queue, loans] = await Promise.all([
+		locals.pb.collection('copies').getFullList<CopyRecord>({
+			filter: locals.pb.filter('title = {:t}', { t: title.id }),
+			sort: 'barcode',
+			fields: 'id,shelf,status'
+		}),
+		queueInfo(locals.pb, title.id),
+		locals.user
+			? locals.pb.collection('loans').getFullList<LoanRecord>({
+					filter: locals.pb.filter('title = {:t} && returned_at = ""', { t: title.id }),
+					fields: 'id,due'
+				})
+			: Promise.resolve([])
+	]);
+	return { title, copies, queue, loans, signedIn: Boolean(locals.user) };
+};
+
+export const actions: Actions = {
+	hold: async ({ locals, url, params }) => {
+		const user = requireUser(locals, url);
+		if (!RECORD_ID.test(params.id)) error(404);
+		try {
+			const hold = await locals.pb
+				.collection('holds')
+				.create<HoldRecord>({ title: params.id, patron: user.id });
+			return { action: 'hold' as const, done: hold.status === 'ready' ? 'ready' : 'hold' };
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'hold' as const, values: {}, errors: toFormErrors(err) });
+		}
+	},
+	...holdChangeActions
+};

@@ -1,0 +1,41 @@
+import { error } from '@sveltejs/kit';
+import { ClientResponseError } from 'pocketbase';
+import QRCode from 'qrcode';
+import type { PageServerLoad } from './$types';
+import type { EventRecord, RegistrationRecord } from '$lib/pocketbase-types';
+import { requireUser } from '$lib/server/guards';
+
+const ID = /^[a-z0-9]{15}$/;
+
+// The ticket is rendered whole on the server, QR code included as a data URL, so the page needs nothing
+// else once it has been opened (the service worker may keep it for offline use at the door).
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	requireUser(locals, url);
+	if (!ID.test(params.id)) error(404);
+	let registration: RegistrationRecord & { expand?: { event?: EventRecord } };
+	try {
+		registration = await locals.pb.collection('registrations').getOne(params.id, { expand: 'event.room' });
+	} catch (err) {
+		if (err instanceof ClientResponseError && err.status === 404) error(404);
+		throw err;
+	}
+	const event = registration.expand?.event;
+	const qr =
+		registration.status === 'confirmed'
+			? await QRCode.toDataURL(registration.ticket_code, { errorCorrectionLevel: 'M', margin: 2, width: 320 })
+			: '';
+	return {
+		ticket: {
+			id: registration.id,
+			status: registration.status,
+			code: registration.ticket_code,
+			checkedInAt: registration.checked_in_at,
+			qr,
+			eventId: registration.event,
+			title: event?.title ?? '',
+			start: event?.start ?? '',
+			end: event?.end ?? '',
+			room: (event?.expand as { room?: { name: string } } | undefined)?.room?.name ?? ''
+		}
+	};
+};

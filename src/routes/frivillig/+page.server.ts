@@ -1,0 +1,69 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import type { EventRecord, ShiftRecord, SignupRecord } from '$lib/pocketbase-types';
+import { requireUser, safeRedirectTarget } from '$lib/server/guards';
+import { readForm, validateForm } from '$lib/forms';
+import { failureStatus, toFormErrors } from '$lib/errors';
+import { entryIdSchema, volunteerTermsSchema } from '$lib/validation/events';
+import { myPlaces } from '$lib/events/queries';
+import { mayCancelShift } from '$rules/events-rules.js';
+
+type MySignup = SignupRecord & { expand?: { shift?: ShiftRecord & { expand?: { event?: EventRecord } } } };
+
+export const load: PageServerLoad = async ({ locals, url, depends }) => {
+	depends('app:events');
+	const user = requireUser(locals, url);
+	const now = new Date();
+	const signups = await locals.pb.collection('signups').getFullList<MySignup>({
+		filter: locals.pb.filter('user = {:user} && status != "cancelled" && shift.end >= {:now}', {
+			user: user.id,
+			now
+		}),
+		sort: 'shift.start',
+		expand: 'shift.event'
+	});
+	const places = await myPlaces(locals.pb);
+	return {
+		acceptedAt: user.volunteer_terms_at,
+		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo'), ''),
+		shifts: signups.map((s) => ({
+			id: s.id,
+			status: s.status,
+			position: places.signups[s.id],
+			task: s.expand?.shift?.task ?? '',
+			start: s.expand?.shift?.start ?? '',
+			end: s.expand?.shift?.end ?? '',
+			eventId: s.expand?.shift?.event ?? '',
+			eventTitle: s.expand?.shift?.expand?.event?.title ?? '',
+			mayCancel: mayCancelShift({ shiftStart: s.expand?.shift?.start ?? '', now })
+		}))
+	};
+};
+
+export const actions: Actions = {
+	accept: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const values = readForm(await request.formData(), ['accept']);
+		const checked = validateForm(volunteerTermsSchema, values);
+		if (!checked.ok) return fail(400, { action: 'accept', ...checked.failure });
+		try {
+			await locals.pb.collection('users').update(user.id, { volunteer_terms_at: new Date() });
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'accept', values, errors: toFormErrors(err) });
+		}
+		const back = safeRedirectTarget(String(values.redirectTo ?? ''), '/frivillig');
+		redirect(303, back);
+	},
+	cancel: async ({ request, locals, url }) => {
+		requireUser(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(entryIdSchema, values);
+		if (!checked.ok) return fail(400, { action: 'cancel', ...checked.failure });
+		try {
+			await locals.pb.collection('signups').update(checked.data.id, { status: 'cancelled' });
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'cancel', values, errors: toFormErrors(err) });
+		}
+		return { action: 'cancel', done: true as const };
+	}
+};

@@ -1,0 +1,185 @@
+import { error, fail } from '@sveltejs/kit';
+import { ClientResponseError } from 'pocketbase';
+import type { Actions, PageServerLoad } from './$types';
+import type { EventRecord, RoomRecord, ShiftRecord, TakenPlaces } from '$lib/pocketbase-types';
+import { requireStaff } from '$lib/server/guards';
+import { echoValues, readForm, validateForm } from '$lib/forms';
+import { failureStatus, toFormErrors } from '$lib/errors';
+import { entryIdSchema, eventSchema, messageSchema, shiftSchema } from '$lib/validation/events';
+import { eventBody, shiftBody } from '$lib/events/staff-forms';
+import { utcToHouseLocal } from '$lib/events/time';
+import { waitlistPosition } from '$rules/capacity.js';
+
+const ID = /^[a-z0-9]{15}$/;
+
+/** One row of the staff roster route (pb_hooks/events.pb.js). */
+interface RosterRow {
+	id: string;
+	parent: string;
+	status: string;
+	placed_at: string;
+	checked_in_at: string;
+	name: string;
+	email: string;
+	phone: string;
+}
+interface Roster {
+	signups: RosterRow[];
+	registrations: RosterRow[];
+}
+
+export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
+	requireStaff(locals, url);
+	depends('app:events');
+	if (!ID.test(params.id)) error(404);
+	let event: EventRecord & TakenPlaces;
+	try {
+		event = await locals.pb.collection('events').getOne<EventRecord & TakenPlaces>(params.id);
+	} catch (err) {
+		if (err instanceof ClientResponseError && err.status === 404) error(404);
+		throw err;
+	}
+	const [shifts, roster, rooms] = await Promise.all([
+		locals.pb.collection('shifts').getFullList<ShiftRecord & TakenPlaces>({
+			filter: locals.pb.filter('event = {:event}', { event: event.id }),
+			sort: 'start'
+		}),
+		locals.pb.send<Roster>(`/api/borgerhus/events/${event.id}/roster`, { method: 'GET' }),
+		locals.pb.collection('rooms').getFullList<RoomRecord>({ sort: 'name', fields: 'id,name' })
+	]);
+	const { signups, registrations } = roster;
+	const entries = (rows: { id: string; status: string; placed_at: string }[]) =>
+		rows.map((r) => ({ id: r.id, status: r.status, placedAt: r.placed_at }));
+	return {
+		rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
+		event: {
+			id: event.id,
+			title: event.title,
+			state: event.state,
+			taken: event.taken,
+			capacity: event.capacity,
+			registration: event.registration
+		},
+		values: {
+			title: event.title,
+			description: event.description,
+			category: event.category,
+			start: utcToHouseLocal(event.start),
+			end: utcToHouseLocal(event.end),
+			room: event.room,
+			state: event.state,
+			registration: event.registration,
+			capacity: String(event.capacity)
+		},
+		shifts: shifts.map((shift) => {
+			const rows = signups.filter((s) => s.parent === shift.id);
+			return {
+				id: shift.id,
+				task: shift.task,
+				places: shift.places,
+				taken: shift.taken,
+				values: {
+					task: shift.task,
+					start: utcToHouseLocal(shift.start),
+					end: utcToHouseLocal(shift.end),
+					places: String(shift.places),
+					description: shift.description,
+					requirements: shift.requirements
+				},
+				roster: rows.map((s) => ({
+					id: s.id,
+					status: s.status,
+					position: waitlistPosition({ entries: entries(rows), id: s.id }),
+					name: s.name,
+					email: s.email,
+					phone: s.phone
+				}))
+			};
+		}),
+		attendees: registrations.map((r) => ({
+			id: r.id,
+			status: r.status,
+			position: waitlistPosition({ entries: entries(registrations), id: r.id }),
+			checkedIn: Boolean(r.checked_in_at),
+			name: r.name,
+			email: r.email,
+			phone: r.phone
+		}))
+	};
+};
+
+function failure(action: string, values: Record<string, string | boolean>, err: unknown) {
+	return fail(failureStatus(err), { action, values: echoValues(values), errors: toFormErrors(err) });
+}
+
+export const actions: Actions = {
+	update: async ({ request, locals, url, params }) => {
+		requireStaff(locals, url);
+		const form = await request.formData();
+		const values = readForm(form, ['registration']);
+		const checked = validateForm(eventSchema, values);
+		if (!checked.ok) return fail(400, { action: 'update', ...checked.failure });
+		try {
+			await locals.pb.collection('events').update(params.id, eventBody(checked.data, form.get('image')));
+		} catch (err) {
+			return failure('update', values, err);
+		}
+		return { action: 'update', done: true as const };
+	},
+	addShift: async ({ request, locals, url, params }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(shiftSchema, values);
+		if (!checked.ok) return fail(400, { action: 'addShift', ...checked.failure });
+		try {
+			await locals.pb.collection('shifts').create({ event: params.id, ...shiftBody(checked.data) });
+		} catch (err) {
+			return failure('addShift', values, err);
+		}
+		return { action: 'addShift', done: true as const };
+	},
+	updateShift: async ({ request, locals, url }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		const id = validateForm(entryIdSchema, { id: values.id ?? '' });
+		const checked = validateForm(shiftSchema, values);
+		if (!id.ok) return fail(400, { action: 'updateShift', ...id.failure });
+		if (!checked.ok) return fail(400, { action: 'updateShift', ...checked.failure, values });
+		try {
+			await locals.pb.collection('shifts').update(id.data.id, shiftBody(checked.data));
+		} catch (err) {
+			return failure('updateShift', values, err);
+		}
+		return { action: 'updateShift', done: true as const };
+	},
+	cancelSignup: async ({ request, locals, url }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(entryIdSchema, values);
+		if (!checked.ok) return fail(400, { action: 'cancelSignup', ...checked.failure });
+		try {
+			await locals.pb.collection('signups').update(checked.data.id, { status: 'cancelled' });
+		} catch (err) {
+			return failure('cancelSignup', values, err);
+		}
+		return { action: 'cancelSignup', done: true as const };
+	},
+	message: async ({ request, locals, url, params }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(messageSchema, values);
+		if (!checked.ok) return fail(400, { action: 'message', ...checked.failure });
+		let sent = 0;
+		try {
+			sent = (
+				await locals.pb.send<{ sent: number }>(`/api/borgerhus/events/${params.id}/message`, {
+					method: 'POST',
+					body: { message: checked.data.message }
+				})
+			).sent;
+		} catch (err) {
+			return failure('message', values, err);
+		}
+		return { action: 'message', done: true as const, sent };
+	}
+};

@@ -1,0 +1,65 @@
+import { error, fail } from '@sveltejs/kit';
+import { ClientResponseError } from 'pocketbase';
+import type { Actions, PageServerLoad } from './$types';
+import type { EventRecord, RegistrationRecord, UserRecord } from '$lib/pocketbase-types';
+import { requireStaff } from '$lib/server/guards';
+import { echoValues, readForm, validateForm } from '$lib/forms';
+import { failureStatus, toFormErrors } from '$lib/errors';
+import { ticketCodeSchema } from '$lib/validation/events';
+import { m } from '$lib/paraglide/messages';
+
+const ID = /^[a-z0-9]{15}$/;
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	requireStaff(locals, url);
+	if (!ID.test(params.id)) error(404);
+	try {
+		const event = await locals.pb.collection('events').getOne<EventRecord>(params.id, { fields: 'id,title' });
+		const checkedIn = await locals.pb.collection('registrations').getList(1, 1, {
+			filter: locals.pb.filter('event = {:event} && checked_in_at != ""', { event: event.id }),
+			fields: 'id'
+		});
+		return { event: { id: event.id, title: event.title }, checkedIn: checkedIn.totalItems };
+	} catch (err) {
+		if (err instanceof ClientResponseError && err.status === 404) error(404);
+		throw err;
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, url, params }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(ticketCodeSchema, values);
+		if (!checked.ok) return fail(400, checked.failure);
+		let registration: RegistrationRecord & { expand?: { user?: UserRecord } };
+		try {
+			registration = await locals.pb.collection('registrations').getFirstListItem(
+				locals.pb.filter('ticket_code = {:code} && event = {:event}', {
+					code: checked.data.code,
+					event: params.id
+				}),
+				{ expand: 'user' }
+			);
+		} catch (err) {
+			if (err instanceof ClientResponseError && err.status === 404) {
+				return fail(404, {
+					values: echoValues(values),
+					errors: { form: m.events_checkin_unknown(), fields: {} }
+				});
+			}
+			return fail(failureStatus(err), { values: echoValues(values), errors: toFormErrors(err) });
+		}
+		const name = registration.expand?.user?.name ?? '';
+		try {
+			await locals.pb.collection('registrations').update(registration.id, { checked_in_at: new Date() });
+		} catch (err) {
+			const errors = toFormErrors(err);
+			return fail(failureStatus(err), {
+				values: echoValues(values),
+				errors: { ...errors, form: `${name}: ${errors.form ?? ''}` }
+			});
+		}
+		return { done: true as const, name };
+	}
+};

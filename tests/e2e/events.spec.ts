@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, expectAccessible, signIn, systemClient, demo } from './fixtures';
+
+const PASSWORD = 'frivillig-kodeord';
+
+async function arrangeEvent(places: number, capacity: number) {
+	const system = await systemClient();
+	const days = 300 + Math.floor(Math.random() * 2000);
+	const start = new Date(Math.floor(Date.now() / 86_400_000 + days) * 86_400_000 + 17 * 3600_000);
+	const end = new Date(start.getTime() + 2 * 3600_000);
+	const title = `Sommerkoncert ${randomUUID().slice(0, 6)}`;
+	const event = await system.collection('events').create({
+		title,
+		description: 'Koncert i haven.',
+		category: 'concert',
+		start,
+		end,
+		state: 'published',
+		registration: capacity > 0,
+		capacity
+	});
+	await system.collection('shifts').create({ event: event.id, task: 'Billetkontrol', start, end, places });
+	return { id: event.id, title };
+}
+
+async function createPerson(name: string, volunteer: boolean) {
+	const system = await systemClient();
+	const email = `e2e-${randomUUID().slice(0, 8)}@test.borgerhus.dk`;
+	await system.collection('users').create({
+		email,
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		name,
+		verified: true,
+		language: 'da',
+		volunteer_terms_at: volunteer ? new Date() : ''
+	});
+	return email;
+}
+
+/** A second person on a phone of their own (same size and language as the project's default). */
+async function newPage(browser: Browser): Promise<Page> {
+	const n = Math.floor(Math.random() * 65_000);
+	const context = await browser.newContext({
+		...test.info().project.use,
+		baseURL: test.info().project.use.baseURL,
+		viewport: { width: 360, height: 740 },
+		locale: 'da-DK',
+		extraHTTPHeaders: { 'x-forwarded-for': `198.19.${n >> 8}.${n & 255}` }
+	});
+	return context.newPage();
+}
+
+test('a volunteer signs up, a second lands on the waitlist, the first cancels and the second is confirmed', async ({
+	page,
+	browser
+}) => {
+	const event = await arrangeEvent(1, 0);
+	const first = await createPerson('Frida Frivillig', false);
+	const second = await createPerson('Søren Suppleant', true);
+
+	await page.goto('/arrangementer');
+	await expect(page.getByRole('link', { name: event.title })).toBeVisible();
+	await expectAccessible(page);
+
+	await signIn(page, first, PASSWORD);
+	await page.goto(`/arrangementer/${event.id}`);
+	await page.getByRole('link', { name: 'Godkend vilkårene for frivillige for at tage en vagt' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Frivillig' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('Jeg godkender vilkårene for frivillige').check();
+	await page.getByRole('button', { name: 'Bliv frivillig' }).click();
+	await expect(page).toHaveURL(new RegExp(`/arrangementer/${event.id}$`));
+	await page.getByRole('button', { name: 'Tag vagten' }).click();
+	await expect(page.getByTestId('shift-place')).toHaveText('Du er bekræftet');
+	await expectAccessible(page);
+
+	const other = await newPage(browser);
+	await signIn(other, second, PASSWORD);
+	await other.goto(`/arrangementer/${event.id}`);
+	await other.getByRole('button', { name: 'Skriv mig på ventelisten' }).click();
+	await expect(other.getByTestId('shift-place')).toHaveText('Du er nummer 1 på ventelisten');
+
+	await page.goto('/frivillig');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Afmeld vagten' }).click();
+	await expect(page.getByRole('status')).toHaveText('Du er afmeldt.');
+	await expect(page.getByText('Du har ingen kommende vagter.')).toBeVisible();
+
+	await other.reload();
+	await expect(other.getByTestId('shift-place')).toHaveText('Du er bekræftet');
+	await other.goto('/frivillig');
+	await expect(other.getByText('Du er bekræftet')).toBeVisible();
+	await other.context().close();
+});
+
+test('an attendee registers and staff check them in from the ticket code', async ({ page, browser }) => {
+	const event = await arrangeEvent(2, 10);
+	const attendee = await createPerson('Dorthe Deltager', false);
+
+	await signIn(page, attendee, PASSWORD);
+	await page.goto(`/arrangementer/${event.id}`);
+	await page.getByRole('button', { name: 'Tilmeld mig' }).click();
+	await expect(page.getByTestId('registration-place')).toHaveText('Du er bekræftet');
+	await page.getByRole('link', { name: 'Vis billet' }).click();
+	await expect(page.getByRole('img', { name: 'QR-kode til indtjek' })).toBeVisible();
+	await expectAccessible(page);
+	const code = (await page.getByTestId('ticket-code').textContent())?.trim() ?? '';
+	expect(code).toMatch(/^[a-z0-9]{24}$/);
+
+	const staff = await newPage(browser);
+	await signIn(staff, demo.staff);
+	await staff.goto('/personale/arrangementer');
+	await expect(staff.getByRole('heading', { level: 1, name: 'Arrangementer og vagter' })).toBeVisible();
+	await expectAccessible(staff);
+	await staff.getByRole('link', { name: event.title }).click();
+	await expect(staff.getByText('Dorthe Deltager')).toBeVisible();
+	await expectAccessible(staff);
+	await staff.getByRole('link', { name: 'Indtjek ved døren' }).click();
+	await expectAccessible(staff);
+	await staff.getByLabel('Billetkode').fill(code);
+	await staff.getByRole('button', { name: 'Tjek ind' }).click();
+	await expect(staff.getByRole('status')).toHaveText('Dorthe Deltager er tjekket ind.');
+	await staff.getByLabel('Billetkode').fill(code);
+	await staff.getByRole('button', { name: 'Tjek ind' }).click();
+	await expect(staff.getByRole('alert')).toContainText('allerede tjekket ind');
+
+	await page.reload();
+	await expect(page.getByText('Du er tjekket ind.')).toBeVisible();
+	await staff.context().close();
+});

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { devices } from '@playwright/test';
+import { test, expect, expectAccessible, signIn, systemClient, demo } from './fixtures';
+import { baseURL } from '../playwright.config';
+
+// The library end to end at phone size: a patron finds a title and holds it, the desk checks in a copy,
+// the patron sees it waiting on a pickup shelf, the desk hands it out.
+test('a patron holds a title, the desk checks in a copy and hands it out', async ({ page, browser }) => {
+	const tag = randomUUID().slice(0, 8);
+	const system = await systemClient();
+	const title = await system.collection('titles').create({
+		title: `Fjordens hemmelighed ${tag}`,
+		creator: 'Karen Blix',
+		type: 'book',
+		identifier: `978-87-${tag}`,
+		subjects: 'roman krimi',
+		year: 2024
+	});
+	const barcode = `E2E-${tag}`;
+	await system.collection('copies').create({ title: title.id, barcode, shelf: 'Krimi', status: 'missing' });
+	const email = `laaner-${tag}@test.borgerhus.dk`;
+	await system.collection('users').create({
+		email,
+		password: 'et-godt-kodeord',
+		passwordConfirm: 'et-godt-kodeord',
+		name: `Lise Låner ${tag}`,
+		verified: true,
+		language: 'da'
+	});
+
+	// the patron searches as they type and holds the title
+	await signIn(page, email, 'et-godt-kodeord');
+	await page.goto('/bibliotek');
+	await expectAccessible(page);
+	await page.getByLabel('Søg efter titel, forfatter, ISBN eller emne').fill(tag);
+	await page.getByRole('link', { name: `Fjordens hemmelighed ${tag}` }).click();
+	await expect(page.getByRole('heading', { level: 1, name: `Fjordens hemmelighed ${tag}` })).toBeVisible();
+	await expect(page.getByText('Ingen i kø')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Reservér' }).click();
+	await expect(page.getByText('Du er nummer 1 i køen')).toBeVisible();
+	await expectAccessible(page);
+
+	// the desk checks in the copy and is told who gets it
+	const deskContext = await browser.newContext({
+		...devices['Pixel 5'],
+		viewport: { width: 360, height: 740 },
+		baseURL,
+		locale: 'da-DK',
+		timezoneId: 'Europe/Copenhagen'
+	});
+	const desk = await deskContext.newPage();
+	await signIn(desk, demo.staff);
+	await desk.goto('/personale/skranke');
+	await expectAccessible(desk);
+	await desk.getByLabel('Stregkode eller eksemplar-id').fill(barcode);
+	await desk.getByRole('button', { name: 'Indlevér' }).click();
+	const result = desk.getByRole('status').filter({ hasText: `Til Lise Låner ${tag}` });
+	await expect(result).toBeVisible();
+	const shelf = (await result.textContent())?.match(/afhentningshylde (R\d\d)/)?.[1];
+	expect(shelf).toMatch(/^R\d\d$/);
+
+	// the patron's page updates by itself: the copy waits on the pickup shelf
+	await expect(page.getByText(`Afhentningshylde ${shelf}`)).toBeVisible({ timeout: 15_000 });
+	await expect(page.getByText('Hent senest')).toBeVisible();
+
+	// the desk hands it out; the patron has a loan with a due date
+	await desk.reload();
+	await desk
+		.getByRole('listitem')
+		.filter({ hasText: `Fjordens hemmelighed ${tag}` })
+		.getByRole('button', { name: /Udlevér/ })
+		.click();
+	await expect(desk.getByText('Udleveret. Skal afleveres senest')).toBeVisible();
+	await deskContext.close();
+
+	await page.goto('/bibliotek/mine');
+	await expect(page.getByRole('heading', { level: 1, name: 'Mine reserveringer og lån' })).toBeVisible();
+	await expect(page.getByText('Du har lånt den. Aflevér senest')).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('staff create a title with a copy in the catalogue', async ({ page }) => {
+	const tag = randomUUID().slice(0, 8);
+	await signIn(page, demo.staff);
+	await page.goto('/personale/katalog');
+	await expect(page.getByRole('heading', { level: 1, name: 'Katalog' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Ny titel' }).click();
+	await expectAccessible(page);
+	await page.getByLabel('Titel').fill(`Symaskine ${tag}`);
+	await page.getByLabel('Type').selectOption('thing');
+	await page.getByRole('button', { name: 'Opret titel' }).click();
+	await expect(page.getByText('Titlen er gemt.')).toBeVisible();
+	await page.getByLabel('Stregkode').fill(`S-${tag}`);
+	await page.getByLabel('Hylde').fill('Værksted');
+	await page.getByRole('button', { name: 'Tilføj eksemplar' }).click();
+	await expect(page.getByText(`S-${tag}`, { exact: true })).toBeVisible();
+	await expectAccessible(page);
+});

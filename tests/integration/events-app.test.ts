@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { AppSession } from '../helpers/app';
+import { createUser, systemClient } from '../helpers/pocketbase';
+import type { SignupRecord } from '../../src/lib/pocketbase-types';
+import { arrangeEvent, createVolunteer } from './events-helpers';
+
+// The same rules through the SvelteKit app, the way a browser without JavaScript uses it.
+
+async function signedIn(user: { email: string; password: string }): Promise<AppSession> {
+	const session = new AppSession();
+	const response = await session.signIn(user.email, user.password);
+	expect(response.status).toBe(303);
+	return session;
+}
+
+describe('events through the app', () => {
+	it('shows the programme to guests with places left and shifts that need hands', async () => {
+		const { event, shift } = await arrangeEvent({ places: 3, capacity: 7 });
+		const guest = new AppSession();
+		const list = await (await guest.get('/arrangementer')).text();
+		expect(list).toContain(event.title);
+		const page = await (await guest.get(`/arrangementer/${event.id}`)).text();
+		expect(page).toContain(shift.task);
+		expect(page).toMatch(/Ledige pladser: 7/);
+	});
+
+	it('a volunteer accepts the terms once, signs up and sees confirmed or the waitlist place at once', async () => {
+		const { event, shift } = await arrangeEvent({ places: 1 });
+		const first = await createUser();
+		const second = await createVolunteer();
+		const a = await signedIn(first);
+		// before accepting the terms there is no sign-up button, and the API refuses the sign-up
+		const before = await (await a.get(`/arrangementer/${event.id}`)).text();
+		expect(before).not.toContain('name="shift"');
+		const refused = await a.post(`/arrangementer/${event.id}?/signup`, { shift: shift.id });
+		expect(refused.status).toBe(400);
+		const accepted = await a.post('/frivillig?/accept', { accept: 'on' });
+		expect(accepted.status).toBe(303);
+		const system = await systemClient();
+		expect((await system.collection('users').getOne(first.record.id)).volunteer_terms_at).not.toBe('');
+
+		const signedUp = await a.post(`/arrangementer/${event.id}?/signup`, { shift: shift.id });
+		expect(signedUp.status).toBe(200);
+		expect(await signedUp.text()).toContain('Du er bekræftet');
+
+		const b = await signedIn(second);
+		const waiting = await b.post(`/arrangementer/${event.id}?/signup`, { shift: shift.id });
+		expect(await waiting.text()).toContain('Du er nummer 1 på ventelisten');
+
+		const mine = await system
+			.collection('signups')
+			.getFirstListItem<SignupRecord>(
+				system.filter('shift = {:shift} && user = {:user}', { shift: shift.id, user: first.record.id })
+			);
+		const cancelled = await a.post('/frivillig?/cancel', { id: mine.id });
+		expect(cancelled.status).toBe(200);
+		expect(await (await b.get('/frivillig')).text()).toContain('Du er bekræftet');
+	});
+
+	it('lets exactly the free places win when many sign up through the app at once', async () => {
+		const { event, shift } = await arrangeEvent({ places: 3 });
+		const volunteers = await Promise.all(Array.from({ length: 12 }, () => createVolunteer()));
+		const sessions = await Promise.all(volunteers.map((v) => signedIn(v)));
+		const responses = await Promise.all(
+			sessions.map((s) => s.post(`/arrangementer/${event.id}?/signup`, { shift: shift.id }))
+		);
+		expect(responses.every((r) => r.status === 200)).toBe(true);
+		const system = await systemClient();
+		const rows = await system.collection('signups').getFullList<SignupRecord>({
+			filter: system.filter('shift = {:shift}', { shift: shift.id })
+		});
+		expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(3);
+		expect(rows.filter((r) => r.status === 'waitlisted')).toHaveLength(9);
+	});
+
+	it('refuses a cancellation after the cut-off with a message to contact staff', async () => {
+		const { event, shift } = await arrangeEvent({ start: new Date(Date.now() + 12 * 3600_000), places: 2 });
+		const v = await createVolunteer();
+		const s = await v.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: v.record.id });
+		const session = await signedIn(v);
+		const response = await session.post(`/arrangementer/${event.id}?/cancelSignup`, { id: s.id });
+		expect(response.status).toBe(400);
+		expect(await response.text()).toContain('Kontakt personalet');
+	});
+
+	it('an attendee registers and gets a self-contained ticket page with a QR code', async () => {
+		const { event } = await arrangeEvent({ capacity: 2 });
+		const attendee = await createUser();
+		const session = await signedIn(attendee);
+		const registered = await session.post(`/arrangementer/${event.id}?/register`, { event: event.id });
+		expect(await registered.text()).toContain('Du er bekræftet');
+		const system = await systemClient();
+		const registration = await system
+			.collection('registrations')
+			.getFirstListItem(
+				system.filter('event = {:event} && user = {:user}', { event: event.id, user: attendee.record.id })
+			);
+		const ticket = await (await session.get(`/billet/${registration.id}`)).text();
+		expect(ticket).toContain('src="data:image/png;base64,');
+		expect(ticket).toContain(registration.ticket_code);
+		// another citizen cannot open it
+		const other = await signedIn(await createUser());
+		expect((await other.get(`/billet/${registration.id}`)).status).toBe(404);
+	});
+});

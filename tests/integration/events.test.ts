@@ -1,0 +1,409 @@
+import { describe, expect, it } from 'vitest';
+import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
+import type { RegistrationRecord, SignupRecord } from '../../src/lib/pocketbase-types';
+import {
+	arrangeEvent,
+	arrangeShift,
+	codeOf,
+	createVolunteer,
+	farFuture,
+	refusal,
+	statusOf
+} from './events-helpers';
+
+// Rules 3, 5, 6 of DESIGN.md for shifts and registrations, through PocketBase's API with users' own tokens.
+
+describe('volunteer sign-ups through the API', () => {
+	it('decides the status itself and refuses a status sent by the client', async () => {
+		const { shift } = await arrangeEvent({ places: 1 });
+		const a = await createVolunteer();
+		const refused = await refusal(
+			a.pb.collection('signups').create({ shift: shift.id, user: a.record.id, status: 'confirmed' })
+		);
+		expect(refused.status).toBe(400);
+		const first = await a.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: a.record.id });
+		expect(first.status).toBe('confirmed');
+		const b = await createVolunteer();
+		const second = await b.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: b.record.id });
+		expect(second.status).toBe('waitlisted');
+		const system = await systemClient();
+		expect((await system.collection('shifts').getOne(shift.id)).taken).toBe(1);
+	});
+
+	it('needs the volunteer terms and a sign-in, and only for oneself', async () => {
+		const { shift } = await arrangeEvent();
+		const citizen = await createUser();
+		expect(
+			(await refusal(citizen.pb.collection('signups').create({ shift: shift.id, user: citizen.record.id })))
+				.status
+		).toBe(400);
+		const volunteer = await createVolunteer();
+		const other = await createVolunteer();
+		expect(
+			(await refusal(volunteer.pb.collection('signups').create({ shift: shift.id, user: other.record.id })))
+				.status
+		).toBe(400);
+		expect(
+			(await refusal(guestClient().collection('signups').create({ shift: shift.id, user: other.record.id })))
+				.status
+		).toBe(400);
+	});
+
+	it('lets exactly the free places win when many sign up at once, in sign-up order', async () => {
+		const { shift } = await arrangeEvent({ places: 5 });
+		const early = await Promise.all([createVolunteer(), createVolunteer()]);
+		for (const v of early) await v.pb.collection('signups').create({ shift: shift.id, user: v.record.id });
+		const crowd = await Promise.all(Array.from({ length: 30 }, () => createVolunteer()));
+		const results = await Promise.all(
+			crowd.map((v) =>
+				v.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: v.record.id })
+			)
+		);
+		expect(results.filter((r) => r.status === 'confirmed')).toHaveLength(3);
+		expect(results.filter((r) => r.status === 'waitlisted')).toHaveLength(27);
+		const system = await systemClient();
+		const all = await system.collection('signups').getFullList<SignupRecord & { placed_at: string }>({
+			filter: system.filter('shift = {:shift}', { shift: shift.id }),
+			sort: 'placed_at,id'
+		});
+		expect(all.filter((s) => s.status === 'confirmed')).toHaveLength(5);
+		// every confirmed sign-up came before every waitlisted one
+		const lastConfirmed = all.map((s) => s.status).lastIndexOf('confirmed');
+		expect(all.slice(0, lastConfirmed + 1).every((s) => s.status === 'confirmed')).toBe(true);
+		expect((await system.collection('shifts').getOne(shift.id)).taken).toBe(5);
+	});
+
+	it('refuses a second sign-up for the same shift, and reopens a cancelled one at the back', async () => {
+		const { shift } = await arrangeEvent({ places: 1 });
+		const a = await createVolunteer();
+		const b = await createVolunteer();
+		const first = await a.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: a.record.id });
+		const again = await refusal(a.pb.collection('signups').create({ shift: shift.id, user: a.record.id }));
+		expect(codeOf(again.error)).toBe('events_already_signed_up');
+		await b.pb.collection('signups').create({ shift: shift.id, user: b.record.id });
+		await a.pb.collection('signups').update(first.id, { status: 'cancelled' });
+		const reopened = await a.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: a.record.id });
+		expect(reopened.id).toBe(first.id);
+		expect(reopened.status).toBe('waitlisted');
+	});
+
+	it('moves the first on the waitlist up at once when a confirmed volunteer cancels, and tells them', async () => {
+		const { shift } = await arrangeEvent({ places: 1 });
+		const [a, b, c] = await Promise.all([createVolunteer(), createVolunteer(), createVolunteer()]);
+		const sa = await a.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: a.record.id });
+		const sb = await b.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: b.record.id });
+		const sc = await c.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: c.record.id });
+		await a.pb.collection('signups').update(sa.id, { status: 'cancelled' });
+		expect(await statusOf('signups', sb.id)).toBe('confirmed');
+		expect(await statusOf('signups', sc.id)).toBe('waitlisted');
+		const inbox = await b.pb.collection('notifications').getFullList({ filter: 'kind = "events_promoted"' });
+		expect(inbox).toHaveLength(1);
+		expect(
+			(await c.pb.collection('notifications').getFullList({ filter: 'kind = "events_promoted"' })).length
+		).toBe(0);
+	});
+
+	it('keeps one confirmed place when a cancellation races a new sign-up', async () => {
+		for (let round = 0; round < 3; round++) {
+			const { shift } = await arrangeEvent({ places: 1 });
+			const [a, b, c] = await Promise.all([createVolunteer(), createVolunteer(), createVolunteer()]);
+			const sa = await a.pb
+				.collection('signups')
+				.create<SignupRecord>({ shift: shift.id, user: a.record.id });
+			const sb = await b.pb
+				.collection('signups')
+				.create<SignupRecord>({ shift: shift.id, user: b.record.id });
+			const [, sc] = await Promise.all([
+				a.pb.collection('signups').update(sa.id, { status: 'cancelled' }),
+				c.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: c.record.id })
+			]);
+			expect(await statusOf('signups', sb.id)).toBe('confirmed');
+			expect(await statusOf('signups', sc.id)).toBe('waitlisted');
+		}
+	});
+
+	it('refuses a shift that overlaps another of the volunteer’s shifts, and allows one that touches it', async () => {
+		const start = farFuture();
+		const { event, shift } = await arrangeEvent({ start, hours: 2 });
+		const overlapping = await arrangeShift(event.id, new Date(start.getTime() + 3600_000), 2);
+		const after = await arrangeShift(event.id, new Date(start.getTime() + 2 * 3600_000), 1);
+		const v = await createVolunteer();
+		await v.pb.collection('signups').create({ shift: shift.id, user: v.record.id });
+		const refused = await refusal(
+			v.pb.collection('signups').create({ shift: overlapping.id, user: v.record.id })
+		);
+		expect(refused.status).toBe(400);
+		expect(codeOf(refused.error)).toBe('events_shift_overlap');
+		const ok = await v.pb.collection('signups').create<SignupRecord>({ shift: after.id, user: v.record.id });
+		expect(ok.status).toBe('confirmed');
+	});
+
+	it('refuses a volunteer’s cancellation after the cut-off; staff may still cancel', async () => {
+		const { shift } = await arrangeEvent({ start: new Date(Date.now() + 24 * 3600_000), places: 1 });
+		const v = await createVolunteer();
+		const s = await v.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: v.record.id });
+		const refused = await refusal(v.pb.collection('signups').update(s.id, { status: 'cancelled' }));
+		expect(codeOf(refused.error)).toBe('events_cancel_too_late');
+		expect(await statusOf('signups', s.id)).toBe('confirmed');
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('signups').update(s.id, { status: 'cancelled' });
+		expect(await statusOf('signups', s.id)).toBe('cancelled');
+	});
+
+	it('lets nobody but the volunteer and staff see a sign-up', async () => {
+		const { shift } = await arrangeEvent();
+		const v = await createVolunteer();
+		const s = await v.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: v.record.id });
+		const other = await createVolunteer();
+		const filter = `shift = "${shift.id}"`;
+		expect(await other.pb.collection('signups').getFullList({ filter })).toHaveLength(0);
+		expect((await refusal(other.pb.collection('signups').getOne(s.id))).status).toBe(404);
+		expect(await guestClient().collection('signups').getFullList({ filter })).toHaveLength(0);
+		expect(await v.pb.collection('signups').getFullList({ filter })).toHaveLength(1);
+		const staff = await createUser({ staff: true });
+		expect(await staff.pb.collection('signups').getFullList({ filter })).toHaveLength(1);
+		// and nobody can make a waitlisted place confirmed by hand
+		const w = await createVolunteer();
+		const full = await arrangeEvent({ places: 1 });
+		await v.pb.collection('signups').create({ shift: full.shift.id, user: v.record.id });
+		const ws = await w.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: full.shift.id, user: w.record.id });
+		expect((await refusal(w.pb.collection('signups').update(ws.id, { status: 'confirmed' }))).status).toBe(
+			404
+		);
+		expect(
+			(await refusal(staff.pb.collection('signups').update(ws.id, { status: 'confirmed' }))).status
+		).toBe(400);
+		expect(await statusOf('signups', ws.id)).toBe('waitlisted');
+	});
+
+	it('answers bad input with a clear error, never a 500', async () => {
+		const v = await createVolunteer();
+		const unknown = await refusal(
+			v.pb.collection('signups').create({ shift: 'doesnotexist123', user: v.record.id })
+		);
+		expect(unknown.status).toBe(400);
+		const staff = await createUser({ staff: true });
+		const start = farFuture();
+		const reversed = await refusal(
+			staff.pb.collection('events').create({
+				title: 'Baglæns',
+				start,
+				end: new Date(start.getTime() - 3600_000),
+				state: 'draft'
+			})
+		);
+		expect(reversed.status).toBe(400);
+		expect(codeOf(reversed.error, 'end')).toBe('events_end_before_start');
+		const hostile = await refusal(
+			staff.pb
+				.collection('events')
+				.create({ title: 'x'.repeat(5000), start, end: new Date(start.getTime() + 1) })
+		);
+		expect(hostile.status).toBe(400);
+	});
+});
+
+describe('attendee registrations through the API', () => {
+	it('uses the same confirmed / waitlist rule, with a ticket code, and moves up on cancel', async () => {
+		const { event } = await arrangeEvent({ capacity: 1 });
+		const [a, b] = await Promise.all([createUser(), createUser()]);
+		const ra = await a.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: a.record.id });
+		const rb = await b.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: b.record.id });
+		expect(ra.status).toBe('confirmed');
+		expect(ra.ticket_code).toMatch(/^[a-z0-9]{24}$/);
+		expect(rb.status).toBe('waitlisted');
+		await a.pb.collection('registrations').update(ra.id, { status: 'cancelled' });
+		expect(await statusOf('registrations', rb.id)).toBe('confirmed');
+	});
+
+	it('lets exactly the free places win under concurrency', async () => {
+		const { event } = await arrangeEvent({ capacity: 4 });
+		const people = await Promise.all(Array.from({ length: 20 }, () => createUser()));
+		const results = await Promise.all(
+			people.map((p) =>
+				p.pb.collection('registrations').create<RegistrationRecord>({ event: event.id, user: p.record.id })
+			)
+		);
+		expect(results.filter((r) => r.status === 'confirmed')).toHaveLength(4);
+		const system = await systemClient();
+		expect((await system.collection('events').getOne(event.id)).taken).toBe(4);
+	});
+
+	it('lets staff check in a confirmed ticket once; the attendee cannot check in themselves', async () => {
+		const { event } = await arrangeEvent({ capacity: 1 });
+		const [a, b] = await Promise.all([createUser(), createUser()]);
+		const ra = await a.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: a.record.id });
+		const rb = await b.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: b.record.id });
+		// the update rule hides the record from an attendee who sends checked_in_at (404, nothing changes)
+		expect(
+			(await refusal(a.pb.collection('registrations').update(ra.id, { checked_in_at: new Date() }))).status
+		).toBe(404);
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('registrations').update(ra.id, { checked_in_at: new Date() });
+		const twice = await refusal(
+			staff.pb.collection('registrations').update(ra.id, { checked_in_at: new Date() })
+		);
+		expect(codeOf(twice.error)).toBe('events_already_checked_in');
+		const waiting = await refusal(
+			staff.pb.collection('registrations').update(rb.id, { checked_in_at: new Date() })
+		);
+		expect(codeOf(waiting.error)).toBe('events_ticket_not_confirmed');
+		const audit = await staff.pb.collection('audit_log').getFullList({
+			filter: staff.pb.filter('target_id = {:id}', { id: ra.id })
+		});
+		expect(audit.length).toBe(1);
+	});
+});
+
+describe('staff and events', () => {
+	it('cancelling an event cancels every place and tells everyone signed up', async () => {
+		const { event, shift } = await arrangeEvent({ capacity: 2, places: 1 });
+		const [v1, v2, attendee] = await Promise.all([createVolunteer(), createVolunteer(), createUser()]);
+		const s1 = await v1.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: v1.record.id });
+		const s2 = await v2.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: v2.record.id });
+		const r = await attendee.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: attendee.record.id });
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('events').update(event.id, { state: 'cancelled' });
+		expect(await statusOf('signups', s1.id)).toBe('cancelled');
+		expect(await statusOf('signups', s2.id)).toBe('cancelled');
+		expect(await statusOf('registrations', r.id)).toBe('cancelled');
+		for (const person of [v1, v2, attendee]) {
+			const inbox = await person.pb
+				.collection('notifications')
+				.getFullList({ filter: 'kind = "events_cancelled"' });
+			expect(inbox).toHaveLength(1);
+		}
+		// nobody moved up from the waitlist of a cancelled event
+		expect(
+			await v2.pb.collection('notifications').getFullList({ filter: 'kind = "events_promoted"' })
+		).toHaveLength(0);
+	});
+
+	it('sends a message to all volunteers of an event; citizens may not', async () => {
+		const { event, shift } = await arrangeEvent({ places: 1 });
+		const [v1, v2] = await Promise.all([createVolunteer(), createVolunteer()]);
+		await v1.pb.collection('signups').create({ shift: shift.id, user: v1.record.id });
+		await v2.pb.collection('signups').create({ shift: shift.id, user: v2.record.id });
+		const path = `/api/borgerhus/events/${event.id}/message`;
+		const refused = await refusal(v1.pb.send(path, { method: 'POST', body: { message: 'Hej' } }));
+		expect(refused.status).toBe(403);
+		const staff = await createUser({ staff: true });
+		const empty = await refusal(staff.pb.send(path, { method: 'POST', body: { message: '  ' } }));
+		expect(empty.status).toBe(400);
+		const result = await staff.pb.send<{ sent: number }>(path, {
+			method: 'POST',
+			body: { message: 'Husk nøglen {x}' }
+		});
+		expect(result.sent).toBe(2);
+		const inbox = await v2.pb.collection('notifications').getFullList({ filter: 'kind = "events_message"' });
+		expect(inbox[0]?.body).toBe('Husk nøglen {x}');
+		// the roster with contact details is for staff only
+		const roster = `/api/borgerhus/events/${event.id}/roster`;
+		expect((await refusal(v1.pb.send(roster, { method: 'GET' }))).status).toBe(403);
+		const rows = await staff.pb.send<{ signups: { email: string }[] }>(roster, { method: 'GET' });
+		expect(rows.signups.map((r) => r.email).sort()).toEqual([v1.email, v2.email].sort());
+	});
+
+	it('fills the waitlist when staff add places to a shift', async () => {
+		const { shift } = await arrangeEvent({ places: 1 });
+		const [a, b, c] = await Promise.all([createVolunteer(), createVolunteer(), createVolunteer()]);
+		await a.pb.collection('signups').create({ shift: shift.id, user: a.record.id });
+		const sb = await b.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: b.record.id });
+		const sc = await c.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: c.record.id });
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('shifts').update(shift.id, { places: 2, taken: 99 });
+		expect(await statusOf('signups', sb.id)).toBe('confirmed');
+		expect(await statusOf('signups', sc.id)).toBe('waitlisted');
+		const system = await systemClient();
+		expect((await system.collection('shifts').getOne(shift.id)).taken).toBe(2);
+	});
+});
+
+describe('events claim their room like bookings', () => {
+	it('refuses an event moved onto a booked room, and frees the room when cancelled', async () => {
+		const system = await systemClient();
+		const slug = `sal-${Math.random().toString(36).slice(2, 8)}`;
+		const room = await system.collection('rooms').create({ name: `Testsal ${slug}`, slug, capacity: 50 });
+		const booker = await createUser();
+		const start = farFuture();
+		const end = new Date(start.getTime() + 2 * 3600_000);
+		await system.collection('bookings').create({
+			room: room.id,
+			booker: booker.record.id,
+			purpose: 'Generalforsamling',
+			attendees: 10,
+			start,
+			end,
+			status: 'approved'
+		});
+		const staff = await createUser({ staff: true });
+		const elsewhere = new Date(start.getTime() + 7 * 86_400_000);
+		const event = await staff.pb.collection('events').create({
+			title: 'Flyttes',
+			start: elsewhere,
+			end: new Date(elsewhere.getTime() + 3600_000),
+			room: room.id,
+			state: 'published'
+		});
+		const moved = await refusal(
+			staff.pb.collection('events').update(event.id, {
+				start: new Date(start.getTime() + 3600_000),
+				end: new Date(end.getTime() + 3600_000)
+			})
+		);
+		expect(moved.status).toBe(400);
+		expect(codeOf(moved.error, 'room')).toBe('events_room_taken');
+		const onTop = await refusal(
+			staff.pb.collection('events').create({ title: 'Oveni', start, end, room: room.id, state: 'draft' })
+		);
+		expect(codeOf(onTop.error, 'room')).toBe('events_room_taken');
+		// many simultaneous events for one free slot: exactly one wins
+		const slot = new Date(start.getTime() + 14 * 86_400_000);
+		const results = await Promise.allSettled(
+			Array.from({ length: 10 }, (_, i) =>
+				staff.pb.collection('events').create({
+					title: `Kapløb ${i}`,
+					start: slot,
+					end: new Date(slot.getTime() + 3600_000),
+					room: room.id,
+					state: 'published'
+				})
+			)
+		);
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		// a cancelled event releases the room
+		await staff.pb.collection('events').update(event.id, { state: 'cancelled' });
+		const replacement = await staff.pb.collection('events').create({
+			title: 'Erstatning',
+			start: elsewhere,
+			end: new Date(elsewhere.getTime() + 3600_000),
+			room: room.id,
+			state: 'draft'
+		});
+		expect(replacement.id).toBeTruthy();
+	});
+});

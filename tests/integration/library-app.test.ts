@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { AppSession } from '../helpers/app';
+import { createUser } from '../helpers/pocketbase';
+import type { HoldRecord } from '../../src/lib/pocketbase-types';
+import { arrangeTitle, checkIn } from './library-helpers';
+
+// The library through the app, the way a browser without JavaScript uses it.
+
+async function signedIn() {
+	const user = await createUser();
+	const app = new AppSession();
+	await app.signIn(user.email, user.password);
+	return { user, app };
+}
+
+describe('the library in the app', () => {
+	it('finds a title by title, creator, identifier and subject, filtered by type and availability', async () => {
+		const { title } = await arrangeTitle({ copies: 1, onShelf: 1, title: `Søgbar ${Date.now()}` });
+		const app = new AppSession();
+		for (const q of [title.title, title.identifier]) {
+			const html = await (await app.get(`/bibliotek?q=${encodeURIComponent(q)}`)).text();
+			expect(html).toContain(title.title);
+		}
+		const film = await (await app.get(`/bibliotek?q=${encodeURIComponent(title.title)}&type=film`)).text();
+		expect(film).not.toContain(`/bibliotek/${title.id}`);
+		const available = await (await app.get(`/bibliotek?q=${encodeURIComponent(title.title)}&ledig=1`)).text();
+		expect(available).toContain(`/bibliotek/${title.id}`);
+		const hostile = await app.get(`/bibliotek?q=${encodeURIComponent('" || id != "')}&side=-4&type=x`);
+		expect(hostile.status).toBe(200);
+	});
+
+	it('places a hold in one tap and shows the queue place; guests are sent to sign in', async () => {
+		const { title } = await arrangeTitle();
+		const first = await signedIn();
+		const second = await signedIn();
+		expect((await first.app.post(`/bibliotek/${title.id}?/hold`, {})).status).toBe(200);
+		expect((await second.app.post(`/bibliotek/${title.id}?/hold`, {})).status).toBe(200);
+		const page = await (await second.app.get(`/bibliotek/${title.id}`)).text();
+		expect(page).toContain('Du er nummer 2 i køen');
+		// a second hold on the same title is refused with a translated message
+		const again = await second.app.post(`/bibliotek/${title.id}?/hold`, {});
+		expect(again.status).toBe(400);
+		expect(await again.text()).toContain('Du har allerede en aktiv reservering');
+
+		const guest = new AppSession();
+		const refused = await guest.post(`/bibliotek/${title.id}?/hold`, {});
+		expect(refused.status).toBe(303);
+		expect(refused.headers.get('location')).toContain('/log-ind');
+	});
+
+	it('pauses, resumes and cancels through the app, and cannot touch another patron’s hold', async () => {
+		const { title } = await arrangeTitle();
+		const { user, app } = await signedIn();
+		const other = await signedIn();
+		await app.post(`/bibliotek/${title.id}?/hold`, {});
+		const [hold] = await user.pb.collection('holds').getFullList<HoldRecord>();
+		expect((await other.app.post('/bibliotek/mine?/cancel', { hold: hold!.id })).status).toBe(404);
+		await app.post('/bibliotek/mine?/pause', { hold: hold!.id });
+		expect((await user.pb.collection('holds').getOne<HoldRecord>(hold!.id)).status).toBe('paused');
+		await app.post('/bibliotek/mine?/resume', { hold: hold!.id });
+		expect((await user.pb.collection('holds').getOne<HoldRecord>(hold!.id)).status).toBe('waiting');
+		await app.post('/bibliotek/mine?/cancel', { hold: hold!.id });
+		expect((await user.pb.collection('holds').getOne<HoldRecord>(hold!.id)).status).toBe('cancelled');
+		expect((await app.post('/bibliotek/mine?/cancel', { hold: 'bad id' })).status).toBe(400);
+	});
+
+	it('shows the pickup shelf when a copy is ready, and my loans', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1 });
+		const { app } = await signedIn();
+		await app.post(`/bibliotek/${title.id}?/hold`, {});
+		const staff = await createUser({ staff: true });
+		const result = await checkIn(staff.pb, copies[0]!.barcode);
+		const page = await (await app.get(`/bibliotek/${title.id}`)).text();
+		expect(page).toContain(`Afhentningshylde ${result.pickupShelf}`);
+		const mine = await (await app.get('/bibliotek/mine')).text();
+		expect(mine).toContain(title.title);
+		expect(mine).toContain(`Afhentningshylde ${result.pickupShelf}`);
+		expect((await new AppSession().get('/bibliotek/mine')).status).toBe(303);
+	});
+
+	it('answers an unknown or malformed title id with 404', async () => {
+		const app = new AppSession();
+		expect((await app.get('/bibliotek/aaaaaaaaaaaaaaa')).status).toBe(404);
+		expect((await app.get('/bibliotek/..%2Fadmin')).status).toBe(404);
+	});
+
+	it('runs the desk through the app: check in, hand out, take back; staff only', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1 });
+		const patron = await signedIn();
+		await patron.app.post(`/bibliotek/${title.id}?/hold`, {});
+		const [hold] = await patron.user.pb.collection('holds').getFullList<HoldRecord>();
+
+		expect((await patron.app.get('/personale/skranke')).status).toBe(403);
+		expect((await patron.app.post('/personale/skranke?/checkin', { code: copies[0]!.barcode })).status).toBe(
+			403
+		);
+
+		const staffUser = await createUser({ staff: true });
+		const desk = new AppSession();
+		await desk.signIn(staffUser.email, staffUser.password);
+		const checked = await desk.post('/personale/skranke?/checkin', { code: copies[0]!.barcode });
+		expect(checked.status).toBe(200);
+		expect(await checked.text()).toContain('Test Borger');
+		expect(await (await desk.get('/personale/skranke')).text()).toContain(title.title);
+		const unknown = await desk.post('/personale/skranke?/checkin', { code: 'no-such-copy' });
+		expect(unknown.status).toBe(400);
+		expect(await unknown.text()).toContain('Intet eksemplar har den stregkode');
+
+		expect((await desk.post('/personale/skranke?/collect', { hold: hold!.id })).status).toBe(200);
+		const [loan] = await patron.user.pb.collection('loans').getFullList();
+		expect(loan).toBeTruthy();
+		expect((await desk.post('/personale/skranke?/return', { loan: loan!.id })).status).toBe(200);
+		const returned = await patron.user.pb.collection('loans').getOne(loan!.id);
+		expect(returned.returned_at).not.toBe('');
+	});
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { AppSession } from '../helpers/app';
+import { createUser, guestClient } from '../helpers/pocketbase';
+import type { AuditLogRecord, TitleRecord } from '../../src/lib/pocketbase-types';
+import { refusal } from './library-helpers';
+
+async function staffSession() {
+	const staff = await createUser({ staff: true });
+	const app = new AppSession();
+	await app.signIn(staff.email, staff.password);
+	return { staff, app };
+}
+
+/** Posts a multipart form (a file upload) the way a browser without JavaScript does. */
+async function upload(app: AppSession, path: string, name: string, content: string) {
+	const body = new FormData();
+	body.set(name, new Blob([content], { type: 'text/csv' }), 'titles.csv');
+	return fetch(new URL(path, app.base), {
+		method: 'POST',
+		headers: {
+			accept: 'text/html',
+			cookie: app.cookieHeader(),
+			origin: new URL(app.base).origin,
+			'x-forwarded-for': app.ip
+		},
+		body,
+		redirect: 'manual'
+	});
+}
+
+describe('the catalogue', () => {
+	it('lets only staff write titles and copies, and audits staff changes', async () => {
+		const patron = await createUser();
+		expect(
+			(await refusal(patron.pb.collection('titles').create({ title: 'Nej', type: 'book' }))).status
+		).toBe(400);
+		expect(
+			(await refusal(guestClient().collection('titles').create({ title: 'Nej', type: 'book' }))).status
+		).toBe(400);
+		const { staff } = await staffSession();
+		const title = await staff.pb
+			.collection('titles')
+			.create<TitleRecord>({ title: 'Revideret', type: 'book' });
+		const audit = await staff.pb.collection('audit_log').getFullList<AuditLogRecord>({
+			filter: staff.pb.filter('target_id = {:t}', { t: title.id })
+		});
+		expect(audit.map((a) => a.action)).toEqual(['library_title_create']);
+	});
+
+	it('creates and edits a title and adds a copy through the app', async () => {
+		const { staff, app } = await staffSession();
+		const name = `Katalogtitel ${randomUUID().slice(0, 6)}`;
+		const created = await app.post('/personale/katalog/ny?/save', {
+			title: name,
+			type: 'film',
+			year: '1999'
+		});
+		expect(created.status).toBe(303);
+		const id = created.headers.get('location')!.match(/katalog\/([a-z0-9]{15})/)![1]!;
+		const bad = await app.post(`/personale/katalog/${id}?/save`, { title: '', type: 'film', year: 'x' });
+		expect(bad.status).toBe(400);
+		const barcode = `K-${randomUUID().slice(0, 8)}`;
+		expect((await app.post(`/personale/katalog/${id}?/addCopy`, { barcode, shelf: 'B2' })).status).toBe(200);
+		const again = await app.post(`/personale/katalog/${id}?/addCopy`, { barcode, shelf: 'B2' });
+		expect(again.status).toBe(400);
+		const copies = await staff.pb
+			.collection('copies')
+			.getFullList({ filter: staff.pb.filter('title = {:t}', { t: id }) });
+		expect(copies.map((c) => [c.barcode, c.status])).toEqual([[barcode, 'shelf']]);
+		const citizen = new AppSession();
+		expect((await citizen.get('/personale/katalog')).status).toBe(303);
+	});
+
+	it('imports good CSV rows and reports the rejected ones with line and reason', async () => {
+		const { staff, app } = await staffSession();
+		const tag = randomUUID().slice(0, 6);
+		const csv = `titel;forfatter;år;type\nImport ${tag} A;Ane;2001;bog\n;Uden titel;2002;bog\nImport ${tag} B;Bo;tyve;film\nImport ${tag} C;Cy;2003;lydbog\n`;
+		const response = await upload(app, '/personale/katalog?/import', 'file', csv);
+		expect(response.status).toBe(200);
+		const html = await response.text();
+		expect(html).toContain('2 titler blev oprettet');
+		expect(html).toContain('2 rækker blev afvist');
+		const imported = await staff.pb.collection('titles').getFullList<TitleRecord>({
+			filter: staff.pb.filter('title ~ {:t}', { t: `Import ${tag}` }),
+			sort: 'title'
+		});
+		expect(imported.map((t) => [t.title, t.type])).toEqual([
+			[`Import ${tag} A`, 'book'],
+			[`Import ${tag} C`, 'audiobook']
+		]);
+	});
+});

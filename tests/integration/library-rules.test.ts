@@ -1,0 +1,345 @@
+import { describe, expect, it } from 'vitest';
+import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
+import type { CopyRecord, HoldRecord, LoanRecord } from '../../src/lib/pocketbase-types';
+import { MAX_ACTIVE_HOLDS } from '../../pb_hooks/lib/library-queue.js';
+import { arrangeTitle, checkIn, collect, placeHold, queueInfo, refusal, returnLoan } from './library-helpers';
+
+// DESIGN.md rules 3, 4, 6 for the library, through PocketBase's API with users' own tokens.
+
+describe('placing a hold', () => {
+	it('refuses guests, and hides every hold from them', async () => {
+		const { title } = await arrangeTitle();
+		const patron = await createUser();
+		await placeHold(patron.pb, title.id, patron.record.id);
+		const guest = guestClient();
+		expect((await refusal(placeHold(guest, title.id, patron.record.id))).status).toBe(400);
+		expect(
+			(await guest.collection('holds').getList(1, 50, { filter: `title = "${title.id}"` })).items
+		).toEqual([]);
+		expect((await queueInfo(guest, title.id)).queueLength).toBe(1);
+		expect((await queueInfo(guest, title.id)).mine).toBeNull();
+	});
+
+	it('stamps status and placement time on the server, and refuses them from the client', async () => {
+		const { title } = await arrangeTitle();
+		const patron = await createUser();
+		const early = { title: title.id, patron: patron.record.id, placed_at: '2000-01-01 00:00:00.000Z' };
+		expect((await refusal(patron.pb.collection('holds').create(early))).status).toBe(400);
+		const ready = { title: title.id, patron: patron.record.id, status: 'ready' };
+		expect((await refusal(patron.pb.collection('holds').create(ready))).status).toBe(400);
+		const before = new Date().toISOString().replace('T', ' ');
+		const hold = await placeHold(patron.pb, title.id, patron.record.id);
+		expect(hold.status).toBe('waiting');
+		expect(hold.placed_at >= before.slice(0, 19)).toBe(true);
+	});
+
+	it('refuses a hold in another patron’s name', async () => {
+		const { title } = await arrangeTitle();
+		const [a, b] = await Promise.all([createUser(), createUser()]);
+		expect((await refusal(placeHold(a.pb, title.id, b.record.id))).status).toBe(400);
+	});
+
+	it('allows one active hold per patron per title, also when ten arrive at once', async () => {
+		const { title } = await arrangeTitle();
+		const patron = await createUser();
+		const results = await Promise.all(
+			Array.from({ length: 10 }, () => refusal(placeHold(patron.pb, title.id, patron.record.id)))
+		);
+		expect(results.filter((r) => r.status === 0)).toHaveLength(1);
+		expect(results.filter((r) => r.status === 400)).toHaveLength(9);
+		const system = await systemClient();
+		const holds = await system.collection('holds').getFullList({ filter: `title = "${title.id}"` });
+		expect(holds).toHaveLength(1);
+		// after a cancellation a new hold may be placed
+		await patron.pb.collection('holds').update(holds[0]!.id, { status: 'cancelled' });
+		expect((await placeHold(patron.pb, title.id, patron.record.id)).status).toBe('waiting');
+	});
+
+	it(`keeps a patron at ${MAX_ACTIVE_HOLDS} active holds when holds race for the last place`, async () => {
+		const patron = await createUser();
+		const titles = await Promise.all(Array.from({ length: MAX_ACTIVE_HOLDS + 5 }, () => arrangeTitle()));
+		for (const { title } of titles.slice(0, MAX_ACTIVE_HOLDS - 1)) {
+			await placeHold(patron.pb, title.id, patron.record.id);
+		}
+		const race = await Promise.all(
+			titles
+				.slice(MAX_ACTIVE_HOLDS - 1)
+				.map(({ title }) => refusal(placeHold(patron.pb, title.id, patron.record.id)))
+		);
+		expect(race.filter((r) => r.status === 0)).toHaveLength(1);
+		expect(race.filter((r) => r.code === 'library_hold_limit')).toHaveLength(5);
+		const mine = await patron.pb.collection('holds').getFullList();
+		expect(mine).toHaveLength(MAX_ACTIVE_HOLDS);
+	});
+
+	it('refuses an unknown title with a clear code', async () => {
+		const patron = await createUser();
+		const result = await refusal(placeHold(patron.pb, 'doesnotexist123', patron.record.id));
+		expect(result.status).toBe(400);
+	});
+});
+
+describe('queue places', () => {
+	it('numbers the queue by placement, keeps a paused place, closes gaps on cancel', async () => {
+		const { title } = await arrangeTitle();
+		const patrons = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
+		const holds: HoldRecord[] = [];
+		for (const p of patrons) holds.push(await placeHold(p.pb, title.id, p.record.id));
+		const places = async () =>
+			Promise.all(patrons.map(async (p) => (await queueInfo(p.pb, title.id)).mine?.place ?? 0));
+		expect(await places()).toEqual([1, 2, 3, 4]);
+
+		await patrons[0]!.pb.collection('holds').update(holds[0]!.id, { status: 'paused' });
+		expect(await places()).toEqual([1, 2, 3, 4]);
+
+		await patrons[1]!.pb.collection('holds').update(holds[1]!.id, { status: 'cancelled' });
+		expect(await places()).toEqual([1, 0, 2, 3]);
+		expect((await queueInfo(patrons[1]!.pb, title.id)).queueLength).toBe(3);
+
+		await patrons[0]!.pb.collection('holds').update(holds[0]!.id, { status: 'waiting' });
+		expect(await places()).toEqual([1, 0, 2, 3]);
+	});
+
+	it('never shows one patron another patron’s hold', async () => {
+		const { title } = await arrangeTitle();
+		const [a, b] = await Promise.all([createUser(), createUser()]);
+		const hold = await placeHold(a.pb, title.id, a.record.id);
+		expect((await refusal(b.pb.collection('holds').getOne(hold.id))).status).toBe(404);
+		expect((await b.pb.collection('holds').getFullList()).map((h) => h.id)).not.toContain(hold.id);
+		expect((await refusal(b.pb.collection('holds').update(hold.id, { status: 'cancelled' }))).status).toBe(
+			404
+		);
+		const info = await queueInfo(b.pb, title.id);
+		expect(info.mine).toBeNull();
+		expect(JSON.stringify(info)).not.toContain(a.record.id);
+	});
+
+	it('lets a patron pause, resume and cancel, but not make a hold ready or move it', async () => {
+		const { title } = await arrangeTitle();
+		const patron = await createUser();
+		const hold = await placeHold(patron.pb, title.id, patron.record.id);
+		for (const change of [
+			{ status: 'ready' },
+			{ status: 'collected' },
+			{ status: 'expired' },
+			{ placed_at: '2000-01-01 00:00:00.000Z' },
+			{ pickup_shelf: 'R01' }
+		]) {
+			// refused by the update rule (404) or the hook (400)
+			expect(
+				(await refusal(patron.pb.collection('holds').update(hold.id, change))).status
+			).toBeGreaterThanOrEqual(400);
+		}
+		const staff = await createUser({ staff: true });
+		expect((await refusal(staff.pb.collection('holds').update(hold.id, { status: 'ready' }))).code).toBe(
+			'library_hold_change_refused'
+		);
+		const unchanged = await patron.pb.collection('holds').getOne<HoldRecord>(hold.id);
+		expect([unchanged.status, unchanged.placed_at, unchanged.pickup_shelf]).toEqual([
+			'waiting',
+			hold.placed_at,
+			''
+		]);
+		await patron.pb.collection('holds').update(hold.id, { status: 'paused' });
+		await patron.pb.collection('holds').update(hold.id, { status: 'waiting' });
+		const cancelled = await patron.pb
+			.collection('holds')
+			.update<HoldRecord>(hold.id, { status: 'cancelled' });
+		expect(cancelled.ended_at).not.toBe('');
+		expect((await refusal(patron.pb.collection('holds').update(hold.id, { status: 'waiting' }))).status).toBe(
+			404
+		);
+	});
+});
+
+describe('the desk', () => {
+	it('is for staff only', async () => {
+		const { copies } = await arrangeTitle({ copies: 1 });
+		const patron = await createUser();
+		expect((await refusal(checkIn(patron.pb, copies[0]!.barcode))).status).toBe(403);
+		expect((await refusal(checkIn(guestClient(), copies[0]!.barcode))).status).toBe(401);
+		expect((await refusal(collect(patron.pb, 'x'))).status).toBe(403);
+		expect((await refusal(patron.pb.send('/api/library/expire', { method: 'POST' }))).status).toBe(403);
+	});
+
+	it('makes a hold ready at once when a copy is on the shelf and nobody waits', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const patron = await createUser();
+		const hold = await placeHold(patron.pb, title.id, patron.record.id);
+		expect(hold.status).toBe('ready');
+		expect(hold.copy).toBe(copies[0]!.id);
+		expect(hold.pickup_shelf).toMatch(/^R\d\d$/);
+		const system = await systemClient();
+		expect((await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).status).toBe('reserved');
+		const notes = await patron.pb.collection('notifications').getFullList();
+		expect(notes.some((n) => n.kind === 'hold_ready')).toBe(true);
+	});
+
+	it('checks in to the first unpaused hold, starts a loan, and hands a returned copy on', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1 });
+		const staff = await createUser({ staff: true });
+		const [a, b, c] = await Promise.all([createUser(), createUser(), createUser()]);
+		const holdA = await placeHold(a.pb, title.id, a.record.id);
+		const holdB = await placeHold(b.pb, title.id, b.record.id);
+		const holdC = await placeHold(c.pb, title.id, c.record.id);
+		await a.pb.collection('holds').update(holdA.id, { status: 'paused' });
+
+		const first = await checkIn(staff.pb, copies[0]!.barcode);
+		expect(first.outcome).toBe('hold');
+		expect(first.hold).toBe(holdB.id);
+		const readyB = await b.pb.collection('holds').getOne<HoldRecord>(holdB.id);
+		expect(readyB.status).toBe('ready');
+		expect(readyB.pickup_deadline > readyB.ready_at).toBe(true);
+		expect((await b.pb.collection('notifications').getFullList()).some((n) => n.kind === 'hold_ready')).toBe(
+			true
+		);
+		// a reserved copy cannot be checked in again (it would serve two holds)
+		expect((await refusal(checkIn(staff.pb, copies[0]!.id))).code).toBe('library_copy_reserved');
+		// and staff cannot sneak it back on the shelf
+		expect(
+			(await refusal(staff.pb.collection('copies').update(copies[0]!.id, { status: 'shelf' }))).code
+		).toBe('library_copy_busy');
+
+		const { loan } = await collect(staff.pb, holdB.id);
+		const loanB = await b.pb.collection('loans').getOne<LoanRecord>(loan);
+		const days = (Date.parse(loanB.due.replace(' ', 'T')) - Date.now()) / 86_400_000;
+		expect(Math.round(days)).toBe(28);
+		expect((await refusal(c.pb.collection('loans').getOne(loan))).status).toBe(404);
+		expect((await refusal(collect(staff.pb, holdB.id))).code).toBe('library_hold_not_ready');
+
+		const back = await returnLoan(staff.pb, loan);
+		expect(back.hold).toBe(holdC.id);
+		expect((await b.pb.collection('loans').getOne<LoanRecord>(loan)).returned_at).not.toBe('');
+		expect((await refusal(returnLoan(staff.pb, loan))).code).toBe('library_loan_returned');
+
+		const audit = await staff.pb.collection('audit_log').getFullList({
+			filter: staff.pb.filter('actor = {:a}', { a: staff.record.id })
+		});
+		expect(audit.map((r) => r.action).sort()).toEqual([
+			'library_checkin',
+			'library_checkin',
+			'library_collect'
+		]);
+	});
+
+	it('moves a cancelled or expired pickup to the next in line, else to the shelf', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1 });
+		const staff = await createUser({ staff: true });
+		const [a, b, c] = await Promise.all([createUser(), createUser(), createUser()]);
+		const holdA = await placeHold(a.pb, title.id, a.record.id);
+		const holdB = await placeHold(b.pb, title.id, b.record.id);
+		await checkIn(staff.pb, copies[0]!.barcode);
+		await a.pb.collection('holds').update(holdA.id, { status: 'cancelled' });
+		const readyB = await b.pb.collection('holds').getOne<HoldRecord>(holdB.id);
+		expect(readyB.status).toBe('ready');
+		expect(readyB.copy).toBe(copies[0]!.id);
+
+		// expiry: the deadline has passed (arranged with system rights), the job runs
+		const system = await systemClient();
+		await system.collection('holds').update(holdB.id, { pickup_deadline: '2020-01-01 00:00:00.000Z' });
+		const holdC = await placeHold(c.pb, title.id, c.record.id);
+		const run = await staff.pb.send<{ expired: number }>('/api/library/expire', { method: 'POST' });
+		expect(run.expired).toBeGreaterThanOrEqual(1);
+		expect((await b.pb.collection('holds').getOne<HoldRecord>(holdB.id)).status).toBe('expired');
+		expect(
+			(await b.pb.collection('notifications').getFullList()).some((n) => n.kind === 'hold_expired')
+		).toBe(true);
+		expect((await c.pb.collection('holds').getOne<HoldRecord>(holdC.id)).status).toBe('ready');
+
+		// the last one cancels (as account deletion does, with a plain save): the copy goes on the shelf
+		await system.collection('holds').update(holdC.id, { status: 'cancelled' });
+		expect((await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).status).toBe('shelf');
+	});
+
+	it('gives two copies checked in at once by two desks to two different holds', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 2 });
+		const [desk1, desk2] = await Promise.all([createUser({ staff: true }), createUser({ staff: true })]);
+		const patrons = await Promise.all([createUser(), createUser(), createUser()]);
+		for (const p of patrons) await placeHold(p.pb, title.id, p.record.id);
+		const [r1, r2] = await Promise.all([
+			checkIn(desk1.pb, copies[0]!.barcode),
+			checkIn(desk2.pb, copies[1]!.barcode)
+		]);
+		expect(r1.outcome).toBe('hold');
+		expect(r2.outcome).toBe('hold');
+		expect(r1.hold).not.toBe(r2.hold);
+		const system = await systemClient();
+		const ready = await system.collection('holds').getFullList<HoldRecord>({
+			filter: system.filter('title = {:t} && status = "ready"', { t: title.id })
+		});
+		expect(ready).toHaveLength(2);
+		expect(new Set(ready.map((h) => h.copy)).size).toBe(2);
+		expect((await queueInfo(patrons[2]!.pb, title.id)).mine?.place).toBe(1);
+	});
+
+	it('checks in the same copy from two desks at once only once', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1 });
+		const [desk1, desk2] = await Promise.all([createUser({ staff: true }), createUser({ staff: true })]);
+		const patrons = await Promise.all([createUser(), createUser()]);
+		for (const p of patrons) await placeHold(p.pb, title.id, p.record.id);
+		const results = await Promise.all([
+			refusal(checkIn(desk1.pb, copies[0]!.id)),
+			refusal(checkIn(desk2.pb, copies[0]!.id))
+		]);
+		expect(results.filter((r) => r.status === 0)).toHaveLength(1);
+		expect(results.filter((r) => r.code === 'library_copy_reserved')).toHaveLength(1);
+	});
+
+	it('keeps the on-shelf count of a title true to its copies, whatever a client sends', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 2, onShelf: 2 });
+		const system = await systemClient();
+		const onShelf = async () =>
+			(await system.collection('titles').getOne<{ on_shelf: number }>(title.id)).on_shelf;
+		expect(await onShelf()).toBe(2);
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('titles').update(title.id, { on_shelf: 99 });
+		expect(await onShelf()).toBe(2);
+		const patron = await createUser();
+		expect((await placeHold(patron.pb, title.id, patron.record.id)).status).toBe('ready');
+		expect(await onShelf()).toBe(1);
+		await staff.pb.collection('copies').update(copies[1]!.id, { status: 'missing' });
+		expect(await onShelf()).toBe(0);
+		await staff.pb.collection('copies').update(copies[1]!.id, { status: 'shelf' });
+		expect(await onShelf()).toBe(1);
+		await staff.pb.collection('copies').delete(copies[1]!.id);
+		expect(await onShelf()).toBe(0);
+		expect((await refusal(staff.pb.collection('copies').delete(copies[0]!.id))).code).toBe(
+			'library_copy_busy'
+		);
+	});
+
+	it('keeps the bulk catalogue load for the system account', async () => {
+		const staff = await createUser({ staff: true });
+		const body = { titles: [{ title: 'Bulk', copies: [{ barcode: `BULK-${Date.now()}` }] }] };
+		expect((await refusal(staff.pb.send('/api/library/bulk-load', { method: 'POST', body }))).status).toBe(
+			403
+		);
+		expect(
+			(await refusal(guestClient().send('/api/library/bulk-load', { method: 'POST', body }))).status
+		).toBe(401);
+		const system = await systemClient();
+		expect(await system.send('/api/library/bulk-load', { method: 'POST', body })).toEqual({ loaded: 1 });
+		const tooMany = { titles: Array.from({ length: 2001 }, () => ({ title: 'x' })) };
+		expect(await refusal(system.send('/api/library/bulk-load', { method: 'POST', body: tooMany }))).toEqual({
+			status: 400,
+			code: 'library_bulk_size'
+		});
+	});
+
+	it('answers bad input with a clear code and no 500', async () => {
+		const staff = await createUser({ staff: true });
+		expect(await refusal(checkIn(staff.pb, 'no-such-barcode'))).toEqual({
+			status: 400,
+			code: 'library_copy_unknown'
+		});
+		expect(await refusal(checkIn(staff.pb, 'x'.repeat(100_000)))).toEqual({
+			status: 400,
+			code: 'library_copy_unknown'
+		});
+		expect((await refusal(collect(staff.pb, 'nope'))).code).toBe('library_hold_unknown');
+		expect((await refusal(returnLoan(staff.pb, 'nope'))).code).toBe('library_loan_unknown');
+		const { title } = await arrangeTitle();
+		const reserved = { title: title.id, barcode: `X-${Date.now()}`, status: 'reserved' };
+		expect((await refusal(staff.pb.collection('copies').create(reserved))).code).toBe('library_copy_status');
+	});
+});

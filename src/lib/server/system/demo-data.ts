@@ -212,13 +212,13 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 		},
 		{
 			name: 'Grundejerforeningen Søhøj',
-			cvr: '31541731',
+			cvr: '31541735',
 			contact_name: 'Hanne Kasserer',
 			description: 'Forening for de 140 huse ved Søhøj.'
 		},
 		{
 			name: 'Koret Tonefald',
-			cvr: '38241846',
+			cvr: '38241850',
 			contact_name: 'Peter Dirigent',
 			description: 'Blandet kor, der øver hver tirsdag.'
 		}

@@ -36,3 +36,36 @@ export function percentile(values: number[], p: number): number {
 	const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
 	return sorted[index] ?? 0;
 }
+
+/**
+ * Creates `count` verified users and returns a client for each, signed in with its own token and
+ * sending its own client address (rate limits key on the address, as they would for real users).
+ */
+export async function benchUsers(
+	system: PocketBase,
+	pbUrl: string,
+	count: number,
+	prefix: string,
+	name: string
+): Promise<{ pb: PocketBase; id: string }[]> {
+	const clients: { pb: PocketBase; id: string }[] = [];
+	for (let i = 0; i < count; i++) {
+		const user = await system.collection('users').create({
+			email: `${prefix}-${i}@bench.borgerhus.dk`,
+			password: 'bench-password-123',
+			passwordConfirm: 'bench-password-123',
+			name: `${name} ${i}`,
+			verified: true
+		});
+		const pb = await system.collection('users').impersonate(user.id, 3600);
+		pb.baseURL = pbUrl;
+		pb.autoCancellation(false);
+		const ip = `198.19.${i >> 8}.${i & 255}`;
+		pb.beforeSend = (url, options) => {
+			options.headers = { ...options.headers, 'X-Forwarded-For': ip };
+			return { url, options };
+		};
+		clients.push({ pb, id: user.id });
+	}
+	return clients;
+}

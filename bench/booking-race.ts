@@ -1,8 +1,8 @@
 // booking-race: 200 different users ask for the same slot of one room at the same moment, through
 // PocketBase's API directly. Exactly one may win; every other answer must be the clear conflict
 // (400 with code rooms_overlap). Ends with `booking-race: winners=W conflicts=C other=O attempts=200`.
-import PocketBase, { ClientResponseError } from 'pocketbase';
-import { startBenchStack } from './_stack';
+import { ClientResponseError } from 'pocketbase';
+import { startBenchStack, benchUsers } from './_stack';
 import { TZDate } from '@date-fns/tz';
 import { addDays, set } from 'date-fns';
 import { HOUSE_TIME_ZONE, toPbDate } from '../src/lib/dates';
@@ -40,26 +40,8 @@ try {
 	const start = toPbDate(new Date(houseTime(7, 10)));
 	const end = toPbDate(new Date(houseTime(7, 12)));
 
-	// 200 users, each with a token of its own and an address of its own (rate limits key on the address)
-	const clients: { pb: PocketBase; id: string }[] = [];
-	for (let i = 0; i < ATTEMPTS; i++) {
-		const user = await system.collection('users').create({
-			email: `race-${i}@bench.borgerhus.dk`,
-			password: 'bench-password-123',
-			passwordConfirm: 'bench-password-123',
-			name: `Racer ${i}`,
-			verified: true
-		});
-		const pb = await system.collection('users').impersonate(user.id, 3600);
-		pb.baseURL = pbUrl;
-		pb.autoCancellation(false);
-		const ip = `198.19.${i >> 8}.${i & 255}`;
-		pb.beforeSend = (url, options) => {
-			options.headers = { ...options.headers, 'X-Forwarded-For': ip };
-			return { url, options };
-		};
-		clients.push({ pb, id: user.id });
-	}
+	// Users with a token and an address of their own each.
+	const clients = await benchUsers(system, pbUrl, ATTEMPTS, 'race', 'Racer');
 
 	const results = await Promise.allSettled(
 		clients.map(({ pb, id }) =>

@@ -2,8 +2,7 @@
 // against plain record creates of the same fields in a collection without hooks, on the same PocketBase,
 // 50 concurrent clients each, one phase after the other. ratio = checked throughput / plain throughput.
 // Ends with `booking-write: ratio=R checked_p50_ms=.. checked_p99_ms=.. plain_p50_ms=.. plain_p99_ms=..`.
-import PocketBase from 'pocketbase';
-import { percentile, startBenchStack } from './_stack';
+import { percentile, startBenchStack, benchUsers } from './_stack';
 import { TZDate } from '@date-fns/tz';
 import { addDays, set } from 'date-fns';
 import { HOUSE_TIME_ZONE, toPbDate } from '../src/lib/dates';
@@ -50,25 +49,8 @@ try {
 		createRule: '@request.auth.id != "" && booker = @request.auth.id'
 	});
 
-	const clients: { pb: PocketBase; id: string }[] = [];
-	for (let i = 0; i < CLIENTS; i++) {
-		const user = await system.collection('users').create({
-			email: `write-${i}@bench.borgerhus.dk`,
-			password: 'bench-password-123',
-			passwordConfirm: 'bench-password-123',
-			name: `Skriver ${i}`,
-			verified: true
-		});
-		const pb = await system.collection('users').impersonate(user.id, 3600);
-		pb.baseURL = pbUrl;
-		pb.autoCancellation(false);
-		const ip = `198.19.${i >> 8}.${i & 255}`;
-		pb.beforeSend = (url, options) => {
-			options.headers = { ...options.headers, 'X-Forwarded-For': ip };
-			return { url, options };
-		};
-		clients.push({ pb, id: user.id });
-	}
+	// Users with a token and an address of their own each.
+	const clients = await benchUsers(system, pbUrl, CLIENTS, 'write', 'Skriver');
 
 	// Every create gets its own half hour, so no checked create is refused.
 	const base = houseTime(2, 0);

@@ -1,3 +1,6 @@
+import { invalidate } from '$app/navigation';
+import { navigating } from '$app/state';
+
 /** A change PocketBase reported on a record the signed-in user may see. */
 export interface LiveChange {
 	collection: string;
@@ -28,5 +31,35 @@ export function liveUpdates(collections: string[], onChange: (change: LiveChange
 	return () => {
 		source.close();
 		liveStatus.connected = false;
+	};
+}
+
+/**
+ * Reloads the data that depends on `dependency` (see `depends()` in a load) when PocketBase reports a
+ * change in `collections` that `accept` agrees with. A burst of changes reloads once, and no reload
+ * starts while a navigation runs: SvelteKit lets an invalidation take over a running navigation, which
+ * would keep someone on the page a form has just sent them away from. The reload then waits until the
+ * navigation has ended (and is dropped with the page if it was left).
+ */
+export function liveRefresh(
+	collections: string[],
+	dependency: string,
+	accept: (change: LiveChange) => boolean = () => true
+): () => void {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const schedule = (delay: number) => {
+		clearTimeout(timer);
+		timer = setTimeout(reload, delay);
+	};
+	const reload = () => {
+		if (navigating.to) schedule(200);
+		else void invalidate(dependency);
+	};
+	const stop = liveUpdates(collections, (change) => {
+		if (accept(change)) schedule(100);
+	});
+	return () => {
+		clearTimeout(timer);
+		stop();
 	};
 }

@@ -61,6 +61,7 @@ test('an association booker books a room and a season with a skipped date; staff
 	browser
 }) => {
 	const { booker, staff, association, room } = await arrange();
+	const system = await systemClient();
 	const start = 100 + Math.floor(Math.random() * 600);
 
 	await signIn(page, booker.email, PASSWORD);
@@ -78,8 +79,21 @@ test('an association booker books a room and a season with a skipped date; staff
 	await single.getByLabel('Dato').fill(dayFromNow(start));
 	await single.getByLabel('Fra kl.').fill('17:00');
 	await single.getByLabel('Til kl.').fill('18:30');
+	// Staff close the room on another day just as the browser is on its way to "Mine bookinger": the
+	// room page's live update arrives mid-navigation and must not keep the booker on the room page.
+	await page.route('**/bookinger/__data.json*', async (route) => {
+		await system.collection('closures').create({
+			room: room.id,
+			start: `${dayFromNow(start + 40)} 00:00:00.000Z`,
+			end: `${dayFromNow(start + 41)} 00:00:00.000Z`,
+			reason: 'Maling'
+		});
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await route.continue();
+	});
 	await single.getByRole('button', { name: 'Send booking' }).click();
 	await expect(page).toHaveURL(/\/bookinger\?ny=/);
+	await page.unroute('**/bookinger/__data.json*');
 	await expect(page.getByText('Din booking er sendt.')).toBeVisible();
 	await expect(page.getByText('Afventer godkendelse')).toBeVisible();
 	await expectAccessible(page);

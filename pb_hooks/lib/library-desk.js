@@ -424,17 +424,58 @@ function holdView(record, place) {
 	};
 }
 
+/**
+ * The active holds of several titles, grouped by title id, in one query (the shape titleHolds gives
+ * for one title).
+ * @param {string[]} titleIds
+ */
+function titlesHolds(app, titleIds) {
+	/** @type {Record<string, { id: string, status: string, placed_at: string, record: core.Record }[]>} */
+	const byTitle = {};
+	if (titleIds.length === 0) return byTitle;
+	const records = arrayOf(new Record());
+	app
+		.recordQuery('holds')
+		.andWhere($dbx.in('title', ...titleIds))
+		.andWhere($dbx.in('status', ...queue.ACTIVE_STATUSES))
+		.all(records);
+	for (const r of records) {
+		const title = r.getString('title');
+		(byTitle[title] = byTitle[title] || []).push({
+			id: r.id,
+			status: r.getString('status'),
+			placed_at: r.getString('placed_at'),
+			record: r
+		});
+	}
+	return byTitle;
+}
+
+/**
+ * Views of the given hold records with their places (0 outside the queue) and queue lengths; every
+ * title's queue is read once, whatever the number of holds.
+ * @param {core.Record[]} records
+ */
+function holdViews(app, records) {
+	const titles = [];
+	for (const r of records) {
+		if (titles.indexOf(r.getString('title')) < 0) titles.push(r.getString('title'));
+	}
+	const byTitle = titlesHolds(app, titles);
+	return records.map((record) => {
+		const holds = byTitle[record.getString('title')] || [];
+		const view = holdView(record, queue.placeOf(holds, record.id));
+		view.queueLength = queue.queueOf(holds).length;
+		return view;
+	});
+}
+
 /** The patron's active holds with their places and queue lengths (for the title page and the overview). */
 function patronHolds(app, patronId) {
 	const mine = app.findRecordsByFilter('holds', 'patron = {:p} && ' + ACTIVE_FILTER, 'placed_at', 0, 0, {
 		p: patronId
 	});
-	return mine.map((record) => {
-		const holds = titleHolds(app, record.getString('title'));
-		const view = holdView(record, queue.placeOf(holds, record.id));
-		view.queueLength = queue.queueOf(holds).length;
-		return view;
-	});
+	return holdViews(app, mine);
 }
 
 /**
@@ -510,5 +551,6 @@ module.exports = {
 	expireHold,
 	expireOverdue,
 	queueInfo,
+	holdViews,
 	patronHolds
 };

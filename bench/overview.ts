@@ -112,7 +112,7 @@ async function main() {
 			const queryTimes: number[] = [];
 			for (let i = 0; i < REQUESTS; i++) {
 				const t0 = performance.now();
-				await fetchTimelineInput(pb, user.id, new Date());
+				await fetchTimelineInput(pb);
 				queryTimes.push(performance.now() - t0);
 			}
 			const queries_p50 = percentile(queryTimes, 50).toFixed(1);

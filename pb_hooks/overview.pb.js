@@ -4,18 +4,25 @@
 // Every route answers for the signed-in user only (their own id from the auth token), except the
 // feed, whose secret token is its credential, and the reminder trigger, which is for superusers.
 
-// Queue places of the signed-in patron's holds, computed by the library's one queue rule
-// (lib/library-queue.js through lib/library-desk.js).
+// Everything Mit overblik shows, for the signed-in user, in one request (see lib/overview-timeline.js
+// for why this is a route and not a handful of filtered list requests).
 routerAdd(
 	'GET',
-	'/api/borgerhus/overview/hold-places',
+	'/api/borgerhus/overview',
 	(e) => {
-		const { patronHolds } = require(`${__hooks}/lib/library-desk.js`);
-		const places = {};
-		for (const hold of patronHolds(e.app, e.auth.id)) {
-			if (hold.place > 0) places[hold.id] = hold.place;
-		}
-		return e.json(200, { places: places });
+		const { overviewFor } = require(`${__hooks}/lib/overview-timeline.js`);
+		return e.json(200, overviewFor(e, new Date()));
+	},
+	$apis.requireAuth('users')
+);
+
+// The unread count beside "Indbakke" on every page, for the signed-in user.
+routerAdd(
+	'GET',
+	'/api/borgerhus/overview/unread',
+	(e) => {
+		const { unreadCount } = require(`${__hooks}/lib/overview-timeline.js`);
+		return e.json(200, { count: unreadCount(e.app, e.auth.id) });
 	},
 	$apis.requireAuth('users')
 );

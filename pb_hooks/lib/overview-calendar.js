@@ -45,13 +45,6 @@ function userByToken(app, token) {
 	}
 }
 
-/** Ids of the associations the user belongs to. */
-function associationIds(app, userId) {
-	return app
-		.findRecordsByFilter('memberships', 'user = {:u}', '', 200, 0, { u: userId })
-		.map((m) => m.getString('association'));
-}
-
 /**
  * The entries of a user's feed: bookings (own and their associations'), pickups, shifts and
  * registrations, from 30 days back. Plain objects; the app turns them into iCalendar.
@@ -61,20 +54,15 @@ function associationIds(app, userId) {
  */
 function feedEntries(app, user, now) {
 	const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
+	const { bookingOwnerFilter } = require(`${__hooks}/lib/overview-timeline.js`);
 	const since = toPbDate(new Date((now || new Date()).getTime() - HISTORY_DAYS * 24 * 3600 * 1000));
 	const u = user.id;
 	const entries = [];
 
-	const assocs = associationIds(app, u);
 	const params = { u: u, since: since };
-	let owner = 'booker = {:u}';
-	assocs.forEach((id, i) => {
-		params['a' + i] = id;
-		owner += ' || association = {:a' + i + '}';
-	});
 	const bookings = app.findRecordsByFilter(
 		'bookings',
-		'(' + owner + ') && (status = "pending" || status = "approved") && end >= {:since}',
+		bookingOwnerFilter(app, params) + ' && (status = "pending" || status = "approved") && end >= {:since}',
 		'start',
 		LIMIT,
 		0,

@@ -162,11 +162,18 @@ describe('inbox', () => {
 			.collection('notifications')
 			.create({ user: owner.record.id, kind: 'test', title: 'Anden besked', body: 'Hej' });
 
+		const unread = (pb: typeof owner.pb) =>
+			pb.send<{ count: number }>('/api/borgerhus/overview/unread', {}).then((r) => r.count);
+		expect(await unread(owner.pb)).toBe(2);
+		expect(await unread(other.pb)).toBe(0);
+
 		const session = new AppSession();
 		await session.signIn(owner.email, PASSWORD);
 		const page = await (await session.get('/indbakke')).text();
 		expect(page).toContain('Din booking er godkendt');
 		expect(page).toContain('Ulæst');
+		// the badge in the navigation
+		expect(page).toContain('2 ulæste beskeder');
 
 		const otherSession = new AppSession();
 		await otherSession.signIn(other.email, PASSWORD);
@@ -180,6 +187,7 @@ describe('inbox', () => {
 
 		expect((await session.post('/indbakke?/read', { id: note.id })).status).toBe(200);
 		expect((await system.collection('notifications').getOne(note.id)).read_at).not.toBe('');
+		expect(await unread(owner.pb)).toBe(1);
 		expect((await session.post('/indbakke?/readAll', {})).status).toBe(200);
 		const left = await owner.pb.collection('notifications').getList(1, 10, { filter: 'read_at = ""' });
 		expect(left.totalItems).toBe(0);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser, guestClient, PASSWORD } from '../helpers/pocketbase';
 import { arrange, inHours } from './overview-arrange';
+import type { TimelineInput } from '../../src/lib/overview/timeline';
 
 /** A user with an entry of every kind, and the names to look for. */
 async function userWithEverything() {
@@ -105,6 +106,17 @@ describe('Mit overblik: one timeline of everything a user has', () => {
 		// upcoming comes before history
 		expect(html.indexOf('Kommende')).toBeLessThan(html.indexOf(s.names.pastRoom));
 		expect(html.indexOf(s.names.room)).toBeLessThan(html.indexOf(s.names.assocRoom));
+
+		// the route behind it: records with their expands, and places computed from the queue rule
+		const input = await s.owner.pb.send<TimelineInput>('/api/borgerhus/overview', {});
+		expect(input.bookings.map((b) => b.id).sort()).toEqual(
+			[s.ids.own.id, s.ids.assocBooking.id, s.ids.past.id].sort()
+		);
+		expect(input.bookings.find((b) => b.id === s.ids.assocBooking.id)?.expand?.room?.name).toBe(
+			s.names.assocRoom
+		);
+		expect(input.places).toEqual({ [s.ids.waiting.id]: 2, [s.ids.paused.id]: 3 });
+		expect(input.signups[0]?.expand?.shift?.expand?.event?.title).toBe(s.names.event);
 	});
 
 	it('shows another citizen none of it, through the app or the raw API', async () => {
@@ -126,25 +138,26 @@ describe('Mit overblik: one timeline of everything a user has', () => {
 		expect((await pb.collection('registrations').getList(1, 50, f('user'))).items).toEqual([]);
 		await expect(pb.collection('holds').getOne(s.ids.waiting.id)).rejects.toMatchObject({ status: 404 });
 		await expect(pb.collection('bookings').getOne(s.ids.own.id)).rejects.toMatchObject({ status: 404 });
-		const places = await pb.send<{ places: Record<string, number> }>(
-			'/api/borgerhus/overview/hold-places',
-			{}
-		);
-		expect(places.places[s.ids.waiting.id]).toBeUndefined();
-		// the stranger's own hold is first in that queue
-		expect(Object.values(places.places)).toContain(1);
+		// the overview route answers for the token's user only
+		const theirs = await pb.send<TimelineInput>('/api/borgerhus/overview', {});
+		const ownerIds = Object.values(s.ids).map((r) => r.id);
+		for (const list of [theirs.bookings, theirs.holds, theirs.loans, theirs.signups, theirs.registrations])
+			for (const record of list) expect(ownerIds).not.toContain(record.id);
+		expect(theirs.places[s.ids.waiting.id]).toBeUndefined();
+		// the stranger's own two holds: first in one queue, second (behind a paused hold) in the other
+		expect(Object.values(theirs.places).sort()).toEqual([1, 2]);
+		expect((await pb.send<{ count: number }>('/api/borgerhus/overview/unread', {})).count).toBe(0);
 
 		// the owner's "add to calendar" file is theirs alone
 		expect((await session.get(`/kalender/booking/${s.ids.own.id}.ics`)).status).toBe(404);
 	});
 
-	it('sends guests to sign in and refuses them the queue places', async () => {
+	it('sends guests to sign in and refuses them the overview routes', async () => {
 		const response = await new AppSession().get('/overblik');
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toMatch(/^\/log-ind/);
-		await expect(guestClient().send('/api/borgerhus/overview/hold-places', {})).rejects.toMatchObject({
-			status: 401
-		});
+		for (const route of ['/api/borgerhus/overview', '/api/borgerhus/overview/unread'])
+			await expect(guestClient().send(route, {})).rejects.toMatchObject({ status: 401 });
 	});
 
 	it('cancels, pauses and resumes through the app with the user’s own rights only', async () => {

@@ -77,4 +77,21 @@ describe('buildTimeline', () => {
 			['ok', 'loan_open']
 		]);
 	});
+
+	it('shows the first entries across kinds up to the limits and says when there are more', () => {
+		const loan = (id: string, dueHours: number) =>
+			({ id, due: at(dueHours), returned_at: '', start: at(-24) }) as LoanRecord;
+		const input: TimelineInput = {
+			...empty,
+			bookings: [booking('b1', 1, 'approved'), booking('b2', 30, 'approved'), booking('b3', 50, 'approved')],
+			loans: [loan('l1', 10), loan('l2', 40)],
+			limits: { upcoming: 3, history: 2 }
+		};
+		const t = buildTimeline(input, now);
+		expect(t.upcoming.map((e) => e.id)).toEqual(['b1', 'l1', 'b2']);
+		expect(t.more).toEqual({ upcoming: true, history: false });
+		const exact = buildTimeline({ ...input, limits: { upcoming: 5, history: 2 } }, now);
+		expect(exact.upcoming).toHaveLength(5);
+		expect(exact.more.upcoming).toBe(false);
+	});
 });

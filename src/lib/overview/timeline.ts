@@ -65,11 +65,18 @@ export interface TimelineInput {
 	registrations: RegistrationRecord[];
 	/** Hold id -> queue place. */
 	places: Record<string, number>;
+	/**
+	 * How many upcoming and past entries to show; each kind then holds up to one more of each, in
+	 * timeline order, so that the first ones overall are exact and "there is more" is known.
+	 */
+	limits?: { upcoming: number; history: number };
 }
 
 export interface Timeline {
 	upcoming: TimelineEntry[];
 	history: TimelineEntry[];
+	/** Whether there were more entries than the limits let through. */
+	more: { upcoming: boolean; history: boolean };
 }
 
 const time = (value: string) => (value ? new Date(value.replace(' ', 'T')).getTime() : 0);
@@ -231,5 +238,10 @@ export function buildTimeline(input: TimelineInput, now: Date): Timeline {
 	const history = all
 		.filter((e) => !e.upcoming)
 		.sort((a, b) => time(b.at) - time(a.at) || a.key.localeCompare(b.key));
-	return { upcoming, history };
+	const limits = input.limits ?? { upcoming: Infinity, history: Infinity };
+	return {
+		upcoming: upcoming.slice(0, limits.upcoming),
+		history: history.slice(0, limits.history),
+		more: { upcoming: upcoming.length > limits.upcoming, history: history.length > limits.history }
+	};
 }

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const user = requireUser(locals, url);
 	depends('app:overview');
 	const now = new Date();
-	const input = await fetchTimelineInput(locals.pb, user.id, now);
+	const input = await fetchTimelineInput(locals.pb);
 	return { name: user.name, timeline: buildTimeline(input, now), now: now.toISOString() };
 };
 

@@ -317,12 +317,23 @@ describe('associations through the app', () => {
 		});
 		expect(created.status).toBe(303);
 		const id = created.headers.get('location')!.split('/')[2]!.split('?')[0]!;
-		const staffSession = await signedIn(staff);
 		const system = await systemClient();
+		const name = (await system.collection('associations').getOne(id)).name as string;
+		// the room's booking form offers an association only once it is verified, and only to its bookers
+		const room = await makeRoom({ who_may_book: 'associations' });
+		const offers = async (who: AppSession) =>
+			(await (await who.get(`/lokaler/${room.slug}`)).text()).includes(`<option value="${id}"`);
+		expect(await offers(session)).toBe(false);
+		const staffSession = await signedIn(staff);
 		expect((await staffSession.post('/personale/lokaler?/verify', { id })).status).toBe(200);
 		expect((await system.collection('associations').getOne(id)).verified).toBe(true);
+		expect(await offers(session)).toBe(true);
+		const memberSession = await signedIn(member);
+		expect(await offers(memberSession)).toBe(false);
 		const invited = await session.post(`/foreninger/${id}?/invite`, { email: member.email, role: 'booker' });
 		expect(invited.status).toBe(200);
-		expect(await (await signedIn(member)).get(`/foreninger/${id}`).then((r) => r.text())).toContain('Booker');
+		expect(await memberSession.get(`/foreninger/${id}`).then((r) => r.text())).toContain('Booker');
+		expect(await offers(memberSession)).toBe(true);
+		expect(await (await memberSession.get(`/lokaler/${room.slug}`)).text()).toContain(name);
 	});
 });

@@ -100,21 +100,27 @@ async function findRoom(pb: PocketBase, slug: string): Promise<RoomRecord> {
 	}
 }
 
-/** Associations the user may book for: verified, and the user is booker or admin (rule 3). */
+/**
+ * Associations the user may book for: verified, and the user is booker or admin (rule 3). Read as a
+ * back-relation expand of the user's own record rather than a filtered list, which PocketBase would
+ * slow down when it finds nothing (most citizens are in no association), as on every week step here.
+ */
 async function bookableAssociations(pb: PocketBase, userId: string) {
-	const memberships = await pb.collection('memberships').getFullList<MembershipRecord>({
-		filter: pb.filter(
-			'user = {:user} && (role = "admin" || role = "booker") && association.verified = true',
-			{
-				user: userId
-			}
-		),
-		expand: 'association',
-		fields: 'id,role,association,expand.association.id,expand.association.name'
+	const user = await pb.collection('users').getOne<{
+		expand?: { memberships_via_user?: MembershipRecord[] };
+	}>(userId, {
+		expand: 'memberships_via_user.association',
+		fields:
+			'id,expand.memberships_via_user.role,expand.memberships_via_user.expand.association.id,' +
+			'expand.memberships_via_user.expand.association.name,' +
+			'expand.memberships_via_user.expand.association.verified'
 	});
-	return memberships.flatMap((ms) =>
-		ms.expand?.association ? [{ id: ms.expand.association.id, name: ms.expand.association.name }] : []
-	);
+	return (user.expand?.memberships_via_user ?? []).flatMap((ms) => {
+		const association = ms.expand?.association;
+		return association?.verified && (ms.role === 'admin' || ms.role === 'booker')
+			? [{ id: association.id, name: association.name }]
+			: [];
+	});
 }
 
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {

@@ -189,6 +189,32 @@ describe('Mit overblik: one timeline of everything a user has', () => {
 		expect(hostile.status).toBe(400);
 	});
 
+	it('shows the next 20 upcoming entries across kinds, then says where the rest are', async () => {
+		const a = await arrange();
+		const user = await createUser();
+		const room = await a.room();
+		// 24 weekly bookings, and one shift between the first two
+		for (let week = 0; week < 24; week++)
+			await a.booking({
+				booker: user.record.id,
+				room: room.id,
+				start: inHours(24 + week * 168),
+				end: inHours(26 + week * 168),
+				purpose: `Uge ${week + 1}`
+			});
+		const event = await a.event();
+		const shift = await a.shift({ event: event.id, start: inHours(100), end: inHours(103) });
+		await a.signup({ shift: shift.id, user: user.record.id });
+		const session = new AppSession();
+		await session.signIn(user.email, PASSWORD);
+		const html = await (await session.get('/overblik')).text();
+		expect(html).toContain(shift.task);
+		expect(html).toContain('>Uge 19<');
+		expect(html).not.toContain('>Uge 20<');
+		expect(html).toContain('Her ser du de 20 næste.');
+		expect(html).toMatch(/href="[^"]*\/bookinger"/);
+	});
+
 	it('answers many simultaneous loads with the same timeline', async () => {
 		const s = await userWithEverything();
 		const session = new AppSession();

@@ -125,11 +125,18 @@ export async function startStack(options) {
 			PB_SUPERUSER_PASSWORD: superuser.password
 		};
 		if (options.seed) {
-			execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/lib/server/system/seed-cli.ts')], {
-				cwd: ROOT,
-				env,
-				stdio: options.quiet ? 'ignore' : 'inherit'
+			// Not execFileSync: the mail catcher runs in this process and must keep answering while the
+			// demo data's holds send their "ready for pickup" mails.
+			const seed = spawn(
+				join(ROOT, 'node_modules/.bin/tsx'),
+				[join(ROOT, 'src/lib/server/system/seed-cli.ts')],
+				{ cwd: ROOT, env, stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'] }
+			);
+			const code = await new Promise((resolve, reject) => {
+				seed.once('error', reject);
+				seed.once('exit', resolve);
 			});
+			if (code !== 0) throw new Error(`loading the demo data failed (exit code ${code})`);
 		}
 
 		if (options.appPort) {

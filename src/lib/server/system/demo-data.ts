@@ -131,7 +131,7 @@ async function firstOrNull(pb: PocketBase, collection: string, filter: string) {
  * skipped when it exists.
  */
 export async function loadDemoData(pb: PocketBase): Promise<Record<string, number>> {
-	const created = { users: 0, rooms: 0, associations: 0, titles: 0, events: 0 };
+	const created = { users: 0, rooms: 0, associations: 0, titles: 0, events: 0, entries: 0 };
 
 	const users: Record<keyof typeof DEMO_ACCOUNTS, string> = {
 		citizen: '',
@@ -361,5 +361,89 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 		}
 		created.events++;
 	}
+	created.entries = await loadDemoEntries(pb, users, roomIds);
 	return created;
+}
+
+/**
+ * Gives the demo accounts something to see in Mit overblik: the association's bookings, the citizen's
+ * own booking, a hold in the queue and one ready for pickup, a registration, and the volunteer's shifts.
+ * Written as the system account through the same hooks as everything else (queue, capacity, busy
+ * intervals). Each part is skipped when its account already has one of its kind.
+ */
+async function loadDemoEntries(
+	pb: PocketBase,
+	users: Record<keyof typeof DEMO_ACCOUNTS, string>,
+	roomIds: Record<string, string>
+): Promise<number> {
+	let count = 0;
+	const has = async (collection: string, field: string, user: string) =>
+		(await firstOrNull(pb, collection, pb.filter(`${field} = {:u}`, { u: user }))) !== null;
+	const club = await pb
+		.collection('associations')
+		.getFirstListItem(pb.filter('name = {:name}', { name: 'Nørreby Boldklub' }));
+	const booking = (fields: Record<string, unknown>) =>
+		pb
+			.collection('bookings')
+			.create({ attendees: 8, ...fields })
+			.then(() => count++);
+	const bookings = (await has('bookings', 'booker', users.associationAdmin))
+		? []
+		: ([
+				[3, 'approved'],
+				[10, 'approved'],
+				[17, 'approved'],
+				[24, 'pending']
+			] as const);
+	for (const [days, status] of bookings)
+		await booking({
+			room: roomIds['moedelokale-1'],
+			booker: users.associationAdmin,
+			association: club.id,
+			purpose: 'Bestyrelsesmøde',
+			start: houseTime(days, 19),
+			end: houseTime(days, 21),
+			status
+		});
+	if (!(await has('bookings', 'booker', users.citizen)))
+		await booking({
+			room: roomIds['studierummet'],
+			booker: users.citizen,
+			purpose: 'Læsegruppe',
+			attendees: 4,
+			start: houseTime(5, 16),
+			end: houseTime(5, 18),
+			status: 'pending'
+		});
+
+	// the first title has one copy: the volunteer's hold takes it, so the citizen waits as number 1
+	const titles = await pb.collection('titles').getList(1, 2, { sort: 'created,id', fields: 'id' });
+	const [single, shared] = titles.items;
+	const hold = async (title: string, patron: string) => {
+		const filter = pb.filter('title = {:t} && patron = {:p}', { t: title, p: patron });
+		if (await firstOrNull(pb, 'holds', filter)) return;
+		await pb.collection('holds').create({ title, patron });
+		count++;
+	};
+	if (single && shared) {
+		await hold(single.id, users.volunteer);
+		await hold(single.id, users.citizen);
+		await hold(shared.id, users.citizen);
+	}
+
+	const events = await pb.collection('events').getFullList({ sort: 'start', fields: 'id,registration' });
+	const open = events.find((e) => e.registration);
+	if (open && !(await has('registrations', 'user', users.citizen))) {
+		await pb.collection('registrations').create({ event: open.id, user: users.citizen });
+		count++;
+	}
+	await pb.collection('users').update(users.volunteer, { volunteer_terms_at: toPbDate(new Date()) });
+	const shifts = await pb.collection('shifts').getFullList({ sort: 'start', fields: 'id,event' });
+	const firstPerEvent = shifts.filter((s, i) => shifts.findIndex((t) => t.event === s.event) === i);
+	const signedUp = await has('signups', 'user', users.volunteer);
+	for (const shift of signedUp ? [] : firstPerEvent.slice(0, 2)) {
+		await pb.collection('signups').create({ shift: shift.id, user: users.volunteer });
+		count++;
+	}
+	return count;
 }

@@ -528,6 +528,7 @@ function requireStaff(e) {
 }
 
 module.exports = {
+	ACTIVE_FILTER,
 	inTransaction,
 	requestInTransaction,
 	requireStaff,

@@ -9,7 +9,7 @@
 // makes exactly those requests on every page. Here there is no client filter to time: every query is
 // bound to the user's own id from the auth token.
 
-const { holdViews } = require(`${__hooks}/lib/library-desk.js`);
+const { ACTIVE_FILTER, holdViews } = require(`${__hooks}/lib/library-desk.js`);
 const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
 
 /** How far back the overview shows history. */
@@ -22,7 +22,6 @@ const HISTORY_DAYS = 30;
 const LIMITS = { upcoming: 20, history: 10 };
 
 const LIVE_BOOKING = '(status = "" || status = "pending" || status = "approved")';
-const ACTIVE_HOLD = '(status = "" || status = "waiting" || status = "paused" || status = "ready")';
 const ENDED_HOLD = '(status = "collected" || status = "expired" || status = "cancelled")';
 const LIVE_PLACE = '(status = "confirmed" || status = "waitlisted")';
 const DEAD_PLACE = '(status != "confirmed" && status != "waitlisted")';
@@ -79,7 +78,7 @@ function overviewFor(e, now) {
 	const holds = read(
 		'holds',
 		// waiting and paused holds first (they sort as "now"), then those ready by pickup deadline
-		['patron = {:u} && ' + ACTIVE_HOLD, 'pickup_deadline,placed_at'],
+		['patron = {:u} && ' + ACTIVE_FILTER, 'pickup_deadline,placed_at'],
 		['patron = {:u} && ' + ENDED_HOLD + ' && ended_at >= {:since}', '-ended_at']
 	);
 	const loans = read(

@@ -6,7 +6,6 @@
 
 const TOKEN_LENGTH = 48;
 const TOKEN_PATTERN = /^[A-Za-z0-9]{48}$/;
-const HISTORY_DAYS = 30;
 const LIMIT = 500;
 
 /** Whether a string has the shape of a feed token (checked before any lookup). */
@@ -54,7 +53,7 @@ function userByToken(app, token) {
  */
 function feedEntries(app, user, now) {
 	const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
-	const { bookingOwnerFilter } = require(`${__hooks}/lib/overview-timeline.js`);
+	const { HISTORY_DAYS, bookingOwnerFilter } = require(`${__hooks}/lib/overview-timeline.js`);
 	const since = toPbDate(new Date((now || new Date()).getTime() - HISTORY_DAYS * 24 * 3600 * 1000));
 	const u = user.id;
 	const entries = [];

@@ -12,7 +12,7 @@
 const { ACTIVE_FILTER, holdViews } = require(`${__hooks}/lib/library-desk.js`);
 const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
 
-/** How far back the overview shows history. */
+/** How far back the overview and the calendar feed reach. */
 const HISTORY_DAYS = 30;
 /**
  * The overview is a summary: the next UPCOMING entries and the latest HISTORY ones across all kinds
@@ -127,7 +127,6 @@ function unreadCount(app, userId) {
 module.exports = {
 	HISTORY_DAYS,
 	LIMITS,
-	associationIds,
 	bookingOwnerFilter,
 	overviewFor,
 	unreadCount

@@ -1,6 +1,6 @@
 // A local SMTP server that catches every mail PocketBase sends, for development and tests.
 // Each mail is written as JSON to a folder, so tests in any process can read the real mail.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
@@ -35,7 +35,9 @@ export async function startMailCatcher({ port, dir, log }) {
 						date: new Date().toISOString()
 					};
 					const name = `${Date.now()}-${process.pid}-${++counter}.json`;
-					writeFileSync(join(dir, name), JSON.stringify(mail, null, 2));
+					// Written under a name readers skip, then renamed: a reader never sees half a mail.
+					writeFileSync(join(dir, `${name}.part`), JSON.stringify(mail, null, 2));
+					renameSync(join(dir, `${name}.part`), join(dir, name));
 					log?.(mail);
 					callback();
 				})

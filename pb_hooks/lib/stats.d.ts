@@ -1,0 +1,86 @@
+type HouseTime = {
+	localToUtc(date: string, time: string): number | null;
+	addDays(date: string, days: number): string;
+	localParts(ms: number): { date: string; weekday: string; minutes: number };
+	openIntervals(hours: object, fromDate: string, toDate: string): number[][];
+};
+export interface Period {
+	from: number;
+	to: number;
+}
+export interface RoomUse {
+	rooms: {
+		id: string;
+		name: string;
+		bookings: number;
+		events: number;
+		minutes: number;
+		openMinutes: number;
+	}[];
+	/** Booked minutes by house weekday, Monday first. */
+	weekdays: number[];
+	/** Booked minutes by house hour of the day, 0–23. */
+	hours: number[];
+}
+export interface HoldStats {
+	served: number;
+	waitMedianHours: number;
+	waitP90Hours: number;
+	collected: number;
+	expired: number;
+	loans: number;
+}
+export interface VolunteerHours {
+	minutes: number;
+	people: number;
+	signups: number;
+	events: { id: string; title: string; minutes: number; people: number }[];
+}
+export interface NoShows {
+	registered: number;
+	checkedIn: number;
+	noShows: number;
+	events: {
+		id: string;
+		title: string;
+		start: number;
+		registered: number;
+		checkedIn: number;
+		noShows: number;
+	}[];
+}
+/** The answer of GET /api/borgerhus/stats. */
+export interface Stats {
+	period: { from: string; to: string; fromMs: number; toMs: number };
+	rooms: RoomUse;
+	library: HoldStats & { waitingNow: number; pausedNow: number; readyNow: number };
+	volunteers: VolunteerHours;
+	noShows: NoShows;
+}
+export const MAX_DAYS: number;
+export const WEEK: readonly ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+export function periodBounds(
+	time: HouseTime,
+	fromDate: string,
+	toDate: string
+): Period | { error: 'stats_invalid_period' | 'stats_period_too_long' };
+export function subtract(intervals: number[][], holes: number[][]): number[][];
+export function roomUse(
+	time: HouseTime,
+	period: Period,
+	rooms: { id: string; name: string; opening_hours: object | null }[],
+	claims: { room: string; start: number; end: number; kind: 'booking' | 'event' }[],
+	closures: { room: string; start: number; end: number }[]
+): RoomUse;
+export function percentile(values: number[], p: number): number;
+export function holdStats(
+	period: Period,
+	holds: { status: string; placed_at: number; ready_at: number; ended_at: number }[],
+	loans: { start: number }[]
+): HoldStats;
+export function volunteerHours(
+	shifts: { user: string; event: string; title: string; start: number; end: number }[]
+): VolunteerHours;
+export function noShows(
+	registrations: { event: string; title: string; start: number; checked_in: boolean }[]
+): NoShows;

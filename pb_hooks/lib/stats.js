@@ -1,0 +1,209 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// The back office's statistics (DESIGN.md, "Staff back office"): room use by room, weekday and hour;
+// holds served and their waiting times; volunteer hours; no-shows. Pure functions over plain rows, so
+// the app and the unit tests import them as `$rules/stats.js`; lib/stats-read.js feeds them from the
+// database. House time comes in as `time` (lib/rooms-policy.js): no module here requires another, so
+// the same file loads in PocketBase and in Node.
+
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Longest period one request may cover, in days. */
+const MAX_DAYS = 366;
+/** Weekdays as the charts show them: Monday first. */
+const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/**
+ * The instants of a period of whole house days, from the first day's midnight to the midnight after
+ * the last day, or null (with a reason) when the dates are not a valid period.
+ * @param {{ localToUtc: (date: string, time: string) => number | null, addDays: (date: string, days: number) => string }} time
+ * @param {string} fromDate "YYYY-MM-DD"
+ * @param {string} toDate "YYYY-MM-DD", inclusive
+ * @returns {{ from: number, to: number } | { error: 'stats_invalid_period' | 'stats_period_too_long' }}
+ */
+function periodBounds(time, fromDate, toDate) {
+	const from = time.localToUtc(String(fromDate), '00:00');
+	const to = time.localToUtc(time.addDays(String(toDate), 1), '00:00');
+	if (from === null || to === null || Number.isNaN(to) || to <= from)
+		return { error: 'stats_invalid_period' };
+	const days = (Date.parse(toDate + 'T00:00:00Z') - Date.parse(fromDate + 'T00:00:00Z')) / DAY + 1;
+	if (days > MAX_DAYS) return { error: 'stats_period_too_long' };
+	return { from, to };
+}
+
+/** Total length of intervals [start, end) clipped to [from, to). */
+function clippedLength(intervals, from, to) {
+	let total = 0;
+	for (const [start, end] of intervals) total += Math.max(0, Math.min(end, to) - Math.max(start, from));
+	return total;
+}
+
+/** `intervals` minus `holes`; both sorted or not, the result is sorted and disjoint. */
+function subtract(intervals, holes) {
+	let rest = intervals.map(([s, e]) => [s, e]).sort((a, b) => a[0] - b[0]);
+	for (const [hs, he] of holes) {
+		const next = [];
+		for (const [s, e] of rest) {
+			if (he <= s || hs >= e) next.push([s, e]);
+			else {
+				if (s < hs) next.push([s, hs]);
+				if (he < e) next.push([he, e]);
+			}
+		}
+		rest = next;
+	}
+	return rest;
+}
+
+/**
+ * Room use in a period: per room its bookings, events, booked minutes and open minutes (opening hours
+ * less closures), and booked minutes by house weekday (Monday first) and by house hour of the day.
+ * A claim counts for the part of it inside the period; one that spans several hours counts in each.
+ * @param {{ localParts: (ms: number) => { date: string, weekday: string, minutes: number },
+ *   openIntervals: (hours: object, fromDate: string, toDate: string) => number[][] }} time
+ * @param {{ from: number, to: number }} period
+ * @param {{ id: string, name: string, opening_hours: object | null }[]} rooms
+ * @param {{ room: string, start: number, end: number, kind: 'booking' | 'event' }[]} claims
+ * @param {{ room: string, start: number, end: number }[]} closures room '' closes the whole house
+ */
+function roomUse(time, period, rooms, claims, closures) {
+	const fromDate = time.localParts(period.from).date;
+	const lastDate = time.localParts(period.to - 1).date;
+	const byRoom = new Map();
+	for (const room of rooms) {
+		const shut = closures.filter((c) => c.room === '' || c.room === room.id).map((c) => [c.start, c.end]);
+		const open = subtract(time.openIntervals(room.opening_hours || {}, fromDate, lastDate), shut);
+		byRoom.set(room.id, {
+			id: room.id,
+			name: room.name,
+			bookings: 0,
+			events: 0,
+			minutes: 0,
+			openMinutes: Math.round(clippedLength(open, period.from, period.to) / MINUTE)
+		});
+	}
+	const weekdays = WEEK.map(() => 0);
+	const hours = Array.from({ length: 24 }, () => 0);
+	for (const claim of claims) {
+		const room = byRoom.get(claim.room);
+		const start = Math.max(claim.start, period.from);
+		const end = Math.min(claim.end, period.to);
+		if (!room || end <= start) continue;
+		if (claim.kind === 'event') room.events++;
+		else room.bookings++;
+		room.minutes += Math.round((end - start) / MINUTE);
+		// Walk the claim hour by hour of house time (the offset may change inside it).
+		for (let t = start; t < end;) {
+			const parts = time.localParts(t);
+			const next = Math.min(end, t + (60 - (parts.minutes % 60)) * MINUTE);
+			const minutes = (next - t) / MINUTE;
+			weekdays[WEEK.indexOf(parts.weekday)] += minutes;
+			hours[Math.floor(parts.minutes / 60)] += minutes;
+			t = next;
+		}
+	}
+	return {
+		rooms: [...byRoom.values()],
+		weekdays: weekdays.map(Math.round),
+		hours: hours.map(Math.round)
+	};
+}
+
+/** Nearest-rank percentile of numbers (0..100); 0 for none. */
+function percentile(values, p) {
+	if (!values.length) return 0;
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/**
+ * Holds in a period: served (a copy became ready for them) with the wait from placing the hold until
+ * then, collected and expired (not collected in time) pickups, loans started; and the queue right now.
+ * @param {{ from: number, to: number }} period
+ * @param {{ status: string, placed_at: number, ready_at: number, ended_at: number }[]} holds times in ms, 0 when empty
+ * @param {{ start: number }[]} loans
+ */
+function holdStats(period, holds, loans) {
+	const inPeriod = (ms) => ms >= period.from && ms < period.to;
+	const waits = holds
+		.filter((h) => h.ready_at && inPeriod(h.ready_at) && h.placed_at)
+		.map((h) => (h.ready_at - h.placed_at) / HOUR);
+	return {
+		served: waits.length,
+		waitMedianHours: Math.round(percentile(waits, 50) * 10) / 10,
+		waitP90Hours: Math.round(percentile(waits, 90) * 10) / 10,
+		collected: holds.filter((h) => h.status === 'collected' && inPeriod(h.ended_at)).length,
+		expired: holds.filter((h) => h.status === 'expired' && inPeriod(h.ended_at)).length,
+		loans: loans.filter((l) => inPeriod(l.start)).length
+	};
+}
+
+/**
+ * Volunteer hours: confirmed sign-ups for shifts that have ended inside the period, by event.
+ * @param {{ user: string, event: string, title: string, start: number, end: number }[]} shifts one row per confirmed sign-up
+ */
+function volunteerHours(shifts) {
+	const events = new Map();
+	const people = new Set();
+	let minutes = 0;
+	for (const row of shifts) {
+		const length = Math.max(0, Math.round((row.end - row.start) / MINUTE));
+		minutes += length;
+		people.add(row.user);
+		const event = events.get(row.event) || { id: row.event, title: row.title, minutes: 0, people: new Set() };
+		event.minutes += length;
+		event.people.add(row.user);
+		events.set(row.event, event);
+	}
+	return {
+		minutes,
+		people: people.size,
+		signups: shifts.length,
+		events: [...events.values()]
+			.map((e) => ({ id: e.id, title: e.title, minutes: e.minutes, people: e.people.size }))
+			.sort((a, b) => b.minutes - a.minutes || a.title.localeCompare(b.title))
+	};
+}
+
+/**
+ * No-shows at events that have ended inside the period: confirmed attendees never checked in at the
+ * door. (Pickups never collected are the library's no-shows: `expired` in holdStats.)
+ * @param {{ event: string, title: string, start: number, checked_in: boolean }[]} registrations one row per confirmed registration
+ */
+function noShows(registrations) {
+	const events = new Map();
+	for (const row of registrations) {
+		const event = events.get(row.event) || {
+			id: row.event,
+			title: row.title,
+			start: row.start,
+			registered: 0,
+			checkedIn: 0
+		};
+		event.registered++;
+		if (row.checked_in) event.checkedIn++;
+		events.set(row.event, event);
+	}
+	const list = [...events.values()].sort((a, b) => a.start - b.start);
+	const registered = list.reduce((sum, e) => sum + e.registered, 0);
+	const checkedIn = list.reduce((sum, e) => sum + e.checkedIn, 0);
+	return {
+		registered,
+		checkedIn,
+		noShows: registered - checkedIn,
+		events: list.map((e) => ({ ...e, noShows: e.registered - e.checkedIn }))
+	};
+}
+
+module.exports = {
+	MAX_DAYS,
+	WEEK,
+	periodBounds,
+	subtract,
+	roomUse,
+	percentile,
+	holdStats,
+	volunteerHours,
+	noShows
+};

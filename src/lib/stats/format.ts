@@ -1,0 +1,43 @@
+import { da, enGB } from 'date-fns/locale';
+import { m } from '$lib/paraglide/messages';
+
+/** One bar of a chart on the statistics page. */
+export interface Bar {
+	/** Full name, for the numbers table and the rows. */
+	label: string;
+	/** Short name under a column, e.g. "man" or "08"; empty hides it. */
+	tick?: string;
+	value: number;
+	/** The value as people read it, e.g. "12,5 t". */
+	text: string;
+}
+
+/** Weekday names in the statistics' order, Monday first (date-fns counts from Sunday). */
+export function weekdayNames(language: 'da' | 'en'): string[] {
+	const locale = language === 'da' ? da : enGB;
+	return [1, 2, 3, 4, 5, 6, 0].map((day) => locale.localize.day(day as 0, { width: 'wide' }));
+}
+
+/** "08–09" for the hour starting at 08:00. */
+export function hourLabel(hour: number): string {
+	const pad = (n: number) => String(n % 24).padStart(2, '0');
+	return `${pad(hour)}–${pad(hour + 1)}`;
+}
+
+/** Minutes as hours with at most one decimal in the language's notation, e.g. "12,5 t". */
+export function formatHours(minutes: number, language: 'da' | 'en'): string {
+	const hours = new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB', {
+		maximumFractionDigits: 1
+	}).format(minutes / 60);
+	return m.stats_hours_value({ hours });
+}
+
+/** A share as a percentage (one decimal below 10 %) in the language's notation, or "–" when there is nothing to share. */
+export function formatPercent(part: number, whole: number, language: 'da' | 'en'): string {
+	if (!whole) return '–';
+	return new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB', {
+		style: 'percent',
+		// "0,4 %" rather than "0 %" when a little was used
+		maximumFractionDigits: part / whole < 0.1 ? 1 : 0
+	}).format(part / whole);
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import * as time from '$rules/rooms-policy.js';
+import { holdStats, noShows, periodBounds, roomUse, subtract, volunteerHours } from '$rules/stats.js';
+
+const at = (iso: string) => Date.parse(iso);
+const HOURS = { mon: [['08:00', '22:00']], tue: [['08:00', '22:00']], sun: [['10:00', '16:00']] };
+
+describe('the statistics period', () => {
+	it('runs from the first house midnight to the midnight after the last day', () => {
+		expect(periodBounds(time, '2026-11-02', '2026-11-08')).toEqual({
+			from: at('2026-11-01T23:00:00Z'),
+			to: at('2026-11-08T23:00:00Z')
+		});
+	});
+
+	it('has 23 hours on the day clocks go forward', () => {
+		const day = periodBounds(time, '2026-03-29', '2026-03-29');
+		expect('error' in day ? 0 : (day.to - day.from) / 3_600_000).toBe(23);
+	});
+
+	it('refuses reversed, impossible and over-long periods', () => {
+		expect(periodBounds(time, '2026-11-08', '2026-11-02')).toEqual({ error: 'stats_invalid_period' });
+		expect(periodBounds(time, '2026-02-30', '2026-03-02')).toEqual({ error: 'stats_invalid_period' });
+		expect(periodBounds(time, 'yesterday', '2026-03-02')).toEqual({ error: 'stats_invalid_period' });
+		expect(periodBounds(time, '2025-01-01', '2026-01-02')).toEqual({ error: 'stats_period_too_long' });
+		expect('error' in periodBounds(time, '2025-01-01', '2025-12-31')).toBe(false);
+	});
+});
+
+describe('room use', () => {
+	const week = { from: at('2026-11-01T23:00:00Z'), to: at('2026-11-08T23:00:00Z') }; // Mon 2 – Sun 8 Nov
+	const rooms = [
+		{ id: 'a', name: 'Salen', opening_hours: HOURS },
+		{ id: 'b', name: 'Mødelokale', opening_hours: HOURS }
+	];
+
+	it('counts booked minutes by room, house weekday and house hour, spread over the hours a claim spans', () => {
+		const use = roomUse(
+			time,
+			week,
+			rooms,
+			[
+				// Monday 19:30–21:00 house time (UTC+1)
+				{ room: 'a', start: at('2026-11-02T18:30:00Z'), end: at('2026-11-02T20:00:00Z'), kind: 'booking' },
+				// Sunday 10:00–12:00, an event
+				{ room: 'b', start: at('2026-11-08T09:00:00Z'), end: at('2026-11-08T11:00:00Z'), kind: 'event' }
+			],
+			[]
+		);
+		expect(use.rooms.map((r) => [r.id, r.bookings, r.events, r.minutes])).toEqual([
+			['a', 1, 0, 90],
+			['b', 0, 1, 120]
+		]);
+		expect(use.weekdays).toEqual([90, 0, 0, 0, 0, 0, 120]);
+		expect(use.hours[19]).toBe(30);
+		expect(use.hours[20]).toBe(60);
+		expect(use.hours[10]).toBe(60);
+		expect(use.hours[11]).toBe(60);
+		expect(use.hours.reduce((a, b) => a + b, 0)).toBe(210);
+	});
+
+	it('counts only the part of a claim inside the period, and open time less closures', () => {
+		const use = roomUse(
+			time,
+			week,
+			rooms,
+			[{ room: 'a', start: at('2026-11-08T22:00:00Z'), end: at('2026-11-09T01:00:00Z'), kind: 'booking' }],
+			[
+				{ room: '', start: at('2026-11-02T07:00:00Z'), end: at('2026-11-02T21:00:00Z') }, // house closed Monday
+				{ room: 'b', start: at('2026-11-03T07:00:00Z'), end: at('2026-11-03T08:00:00Z') }
+			]
+		);
+		expect(use.rooms[0]?.minutes).toBe(60);
+		// Open: Mon 14 h + Tue 14 h + Sun 6 h = 34 h; Monday closed for both, one Tuesday hour for b.
+		expect(use.rooms[0]?.openMinutes).toBe(20 * 60);
+		expect(use.rooms[1]?.openMinutes).toBe(19 * 60);
+	});
+
+	it('uses house time on both sides of the switch to winter time', () => {
+		const use = roomUse(
+			time,
+			{ from: at('2026-10-24T22:00:00Z'), to: at('2026-10-25T23:00:00Z') },
+			rooms,
+			// 19:00–20:00 house time on Saturday (summer) and Sunday (winter)
+			[
+				{ room: 'a', start: at('2026-10-24T17:00:00Z'), end: at('2026-10-24T18:00:00Z'), kind: 'booking' },
+				{ room: 'a', start: at('2026-10-25T18:00:00Z'), end: at('2026-10-25T19:00:00Z'), kind: 'booking' }
+			],
+			[]
+		);
+		expect(use.hours[19]).toBe(60);
+		expect(use.weekdays[6]).toBe(60);
+	});
+
+	it('subtracts holes from intervals', () => {
+		expect(
+			subtract(
+				[[0, 10]],
+				[
+					[2, 4],
+					[6, 12]
+				]
+			)
+		).toEqual([
+			[0, 2],
+			[4, 6]
+		]);
+		expect(subtract([[0, 10]], [[-5, 20]])).toEqual([]);
+	});
+});
+
+describe('holds, volunteers and no-shows', () => {
+	const period = { from: at('2026-11-01T00:00:00Z'), to: at('2026-12-01T00:00:00Z') };
+	const hour = 3_600_000;
+
+	it('measures waits of holds served in the period and counts pickups collected and not', () => {
+		const ready = at('2026-11-10T12:00:00Z');
+		const stats = holdStats(
+			period,
+			[
+				{ status: 'collected', placed_at: ready - 10 * hour, ready_at: ready, ended_at: ready + hour },
+				{ status: 'expired', placed_at: ready - 30 * hour, ready_at: ready, ended_at: ready + 72 * hour },
+				{ status: 'ready', placed_at: ready - 20 * hour, ready_at: ready, ended_at: 0 },
+				// served before the period, collected in it
+				{ status: 'collected', placed_at: 0, ready_at: at('2026-10-30T00:00:00Z'), ended_at: ready }
+			],
+			[{ start: ready }, { start: at('2026-10-01T00:00:00Z') }]
+		);
+		expect(stats).toEqual({
+			served: 3,
+			waitMedianHours: 20,
+			waitP90Hours: 30,
+			collected: 2,
+			expired: 1,
+			loans: 1
+		});
+	});
+
+	it('adds up volunteer hours per event and counts each volunteer once', () => {
+		const start = at('2026-11-10T16:00:00Z');
+		const hours = volunteerHours([
+			{ user: 'u1', event: 'e1', title: 'Koncert', start, end: start + 3 * hour },
+			{ user: 'u2', event: 'e1', title: 'Koncert', start, end: start + 3 * hour },
+			{ user: 'u1', event: 'e2', title: 'Marked', start, end: start + 2 * hour }
+		]);
+		expect(hours).toEqual({
+			minutes: 480,
+			people: 2,
+			signups: 3,
+			events: [
+				{ id: 'e1', title: 'Koncert', minutes: 360, people: 2 },
+				{ id: 'e2', title: 'Marked', minutes: 120, people: 1 }
+			]
+		});
+	});
+
+	it('counts confirmed attendees never checked in as no-shows', () => {
+		const result = noShows([
+			{ event: 'e1', title: 'Foredrag', start: 2, checked_in: true },
+			{ event: 'e1', title: 'Foredrag', start: 2, checked_in: false },
+			{ event: 'e0', title: 'Koncert', start: 1, checked_in: false }
+		]);
+		expect(result.registered).toBe(3);
+		expect(result.noShows).toBe(2);
+		expect(result.events.map((e) => [e.id, e.registered, e.checkedIn, e.noShows])).toEqual([
+			['e0', 1, 0, 1],
+			['e1', 2, 1, 1]
+		]);
+	});
+});

@@ -1,0 +1,199 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ClientResponseError } from 'pocketbase';
+import type { Stats } from '$rules/stats.js';
+import { createUser, guestClient, type TestUser } from '../helpers/pocketbase';
+import { AppSession } from '../helpers/app';
+import { arrange, type Arranged } from './overview-arrange';
+
+// A week of 2019 no other test touches, across the switch to summer time (Sunday 31 March, 02:00).
+const PERIOD = { from: '2019-03-25', to: '2019-03-31' };
+const Q = `fra=${PERIOD.from}&til=${PERIOD.to}`;
+const at = (iso: string) => iso.replace('T', ' ');
+
+describe('statistics for staff', () => {
+	let a: Arranged;
+	let staff: TestUser;
+	let citizen: TestUser;
+	let room: { id: string; name: string };
+	let eventTitle: string;
+
+	beforeAll(async () => {
+		a = await arrange();
+		staff = await createUser({ staff: true });
+		citizen = await createUser();
+		room = await a.room();
+		// Tuesday 18:00–20:00 and Sunday (summer time) 18:00–19:00 house time; a pending and a cancelled
+		// booking do not count.
+		await a.booking({
+			booker: citizen.record.id,
+			room: room.id,
+			start: at('2019-03-26T17:00:00Z'),
+			end: at('2019-03-26T19:00:00Z')
+		});
+		await a.booking({
+			booker: citizen.record.id,
+			room: room.id,
+			start: at('2019-03-31T16:00:00Z'),
+			end: at('2019-03-31T17:00:00Z')
+		});
+		await a.booking({
+			booker: citizen.record.id,
+			room: room.id,
+			start: at('2019-03-27T08:00:00Z'),
+			end: at('2019-03-27T09:00:00Z'),
+			status: 'pending'
+		});
+		await a.booking({
+			booker: citizen.record.id,
+			room: room.id,
+			start: at('2019-03-28T08:00:00Z'),
+			end: at('2019-03-28T09:00:00Z'),
+			status: 'cancelled'
+		});
+
+		// Two holds served after 24 and 72 hours: one collected, one never collected.
+		const title = await a.title();
+		for (const [placed, ready, ended, status] of [
+			['2019-03-25T10:00:00Z', '2019-03-26T10:00:00Z', '2019-03-27T10:00:00Z', 'collected'],
+			['2019-03-24T10:00:00Z', '2019-03-27T10:00:00Z', '2019-03-30T10:00:00Z', 'expired']
+		] as const) {
+			const patron = await createUser();
+			const hold = await a.hold({ patron: patron.record.id, title: title.id });
+			await a.system.collection('holds').update(hold.id, {
+				status,
+				placed_at: at(placed),
+				ready_at: at(ready),
+				ended_at: at(ended)
+			});
+		}
+		const loan = await a.loan({
+			patron: citizen.record.id,
+			title: title.id,
+			due: at('2019-04-25T10:00:00Z')
+		});
+		await a.system.collection('loans').update(loan.id, { start: at('2019-03-28T12:00:00Z') });
+
+		// An event with a three-hour shift (two confirmed volunteers, one on the waitlist) and three
+		// confirmed attendees, two of them checked in. Its title would be a formula in a spreadsheet.
+		eventTitle = `=HYPERLINK("https://example.com") ${Date.now()}`;
+		const event = await a.event({ title: eventTitle });
+		const shift = await a.shift({
+			event: event.id,
+			start: at('2030-01-01T17:00:00Z'),
+			end: at('2030-01-01T20:00:00Z'),
+			places: 2
+		});
+		for (const status of ['confirmed', 'confirmed', 'waitlisted']) {
+			const volunteer = await createUser();
+			await a.signup({ shift: shift.id, user: volunteer.record.id, status });
+		}
+		for (const checked of [true, true, false]) {
+			const attendee = await createUser();
+			const registration = await a.registration({ event: event.id, user: attendee.record.id });
+			if (checked) {
+				await a.system
+					.collection('registrations')
+					.update(registration.id, { checked_in_at: at('2019-03-29T16:55:00Z') });
+			}
+		}
+		await a.system
+			.collection('shifts')
+			.update(shift.id, { start: at('2019-03-29T17:00:00Z'), end: at('2019-03-29T20:00:00Z') });
+		await a.system
+			.collection('events')
+			.update(event.id, { start: at('2019-03-29T17:00:00Z'), end: at('2019-03-29T19:00:00Z') });
+	});
+
+	const stats = (pb = staff.pb, period = PERIOD) => pb.send<Stats>('/api/borgerhus/stats', { query: period });
+
+	it('counts room use by room, house weekday and house hour, across the daylight-saving switch', async () => {
+		const { rooms } = await stats();
+		const ours = rooms.rooms.find((r) => r.id === room.id);
+		expect(ours).toMatchObject({ name: room.name, bookings: 2, events: 0, minutes: 180 });
+		// Open 00:00–23:59 every day: seven such days, the last an hour shorter.
+		expect(ours?.openMinutes).toBe(7 * 1439 - 60);
+		expect(rooms.weekdays).toEqual([0, 120, 0, 0, 0, 0, 60]);
+		expect(rooms.hours[18]).toBe(120);
+		expect(rooms.hours[19]).toBe(60);
+		expect(rooms.hours.reduce((sum, m) => sum + m, 0)).toBe(180);
+	});
+
+	it('counts holds served with their waits, pickups collected and not, and loans', async () => {
+		const { library } = await stats();
+		expect(library).toMatchObject({
+			served: 2,
+			waitMedianHours: 24,
+			waitP90Hours: 72,
+			collected: 1,
+			expired: 1,
+			loans: 1
+		});
+	});
+
+	it('counts volunteer hours of confirmed shifts and attendees who did not show up', async () => {
+		const { volunteers, noShows } = await stats();
+		expect(volunteers).toMatchObject({ minutes: 360, people: 2, signups: 2 });
+		expect(volunteers.events).toEqual([
+			expect.objectContaining({ title: eventTitle, minutes: 360, people: 2 })
+		]);
+		expect(noShows).toMatchObject({ registered: 3, checkedIn: 2, noShows: 1 });
+	});
+
+	it('answers staff only, and refuses a bad period with a code', async () => {
+		const refused = async (promise: Promise<unknown>) => {
+			try {
+				await promise;
+			} catch (err) {
+				return err as ClientResponseError;
+			}
+			throw new Error('expected a refusal');
+		};
+		expect((await refused(stats(citizen.pb))).status).toBe(403);
+		expect((await refused(stats(guestClient()))).status).toBe(401);
+		const reversed = await refused(stats(staff.pb, { from: '2019-03-31', to: '2019-03-25' }));
+		expect(reversed.status).toBe(400);
+		expect(reversed.response.data.from.code).toBe('stats_invalid_period');
+		const long = await refused(stats(staff.pb, { from: '2018-01-01', to: '2019-03-31' }));
+		expect(long.response.data.from.code).toBe('stats_period_too_long');
+		const hostile = await refused(stats(staff.pb, { from: "2019-03-25' OR 1=1 --", to: '2019-03-31' }));
+		expect(hostile.response.data.from.code).toBe('stats_invalid_period');
+	});
+
+	it('shows the page and its CSV files to staff through the app, in the Danish spreadsheet dialect', async () => {
+		const app = new AppSession();
+		await app.signIn(staff.email, staff.password);
+		const page = await app.get(`/personale/statistik?${Q}`);
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		expect(html).toContain('Timer booket pr. ugedag');
+		expect(html).toContain(room.name);
+
+		const rooms = await app.get(`/personale/statistik/lokaler.csv?${Q}`);
+		expect(rooms.headers.get('content-type')).toContain('text/csv');
+		expect(rooms.headers.get('content-disposition')).toContain('statistik-lokaler-2019-03-25-2019-03-31.csv');
+		const bytes = Buffer.from(await rooms.arrayBuffer());
+		// A byte order mark first, so that a spreadsheet reads "Belægning" as UTF-8.
+		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const csv = bytes.toString('utf8');
+		expect(csv).toContain('Lokale;Bookinger;Arrangementer;Timer booket;Åbne timer;Belægning (%)');
+		expect(csv).toContain(`${room.name};2;0;3,0;166,9;1,8`);
+
+		const volunteers = await (await app.get(`/personale/statistik/frivillige.csv?${Q}`)).text();
+		// The title is written as text, never as a formula a spreadsheet would run.
+		expect(volunteers).toContain(`"'=HYPERLINK(""https://example.com"") `);
+		expect((await app.get(`/personale/statistik/ukendt.csv?${Q}`)).status).toBe(404);
+
+		const bad = await (await app.get('/personale/statistik?fra=2019-03-31&til=2019-03-01')).text();
+		expect(bad).toContain('Vælg en gyldig periode');
+	});
+
+	it('refuses the page and the files to citizens and guests', async () => {
+		const app = new AppSession();
+		await app.signIn(citizen.email, citizen.password);
+		expect((await app.get('/personale/statistik')).status).toBe(403);
+		expect((await app.get(`/personale/statistik/lokaler.csv?${Q}`)).status).toBe(403);
+		const guest = await new AppSession().get('/personale/statistik');
+		expect(guest.status).toBe(303);
+		expect(guest.headers.get('location')).toContain('/log-ind');
+	});
+});

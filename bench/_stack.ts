@@ -7,24 +7,45 @@ import { startStack } from '../src/cli/stack.mjs';
 
 export interface BenchStack {
 	pbUrl: string;
+	/** PocketBase's data directory. */
+	dataDir: string;
 	/** Superuser client, for loading data only. */
 	system: PocketBase;
+	/** Ends PocketBase with SIGKILL and waits until it is gone; the data directory stays. */
+	kill: () => Promise<void>;
+	/** Starts PocketBase again on the same data directory and port. */
+	restart: () => Promise<void>;
 	stop: () => Promise<void>;
 }
 
 /** Starts PocketBase (no app, no demo data). Call stop() at the end; it removes the data directory. */
 export async function startBenchStack(): Promise<BenchStack> {
 	const dir = mkdtempSync(join(tmpdir(), 'borgerhus-bench-'));
-	const stack = await startStack({ dataDir: join(dir, 'pb_data'), mailDir: join(dir, 'mail'), quiet: true });
+	const dataDir = join(dir, 'pb_data');
+	const removeDir = () => rmSync(dir, { recursive: true, force: true });
+	// A failed start leaves no process or directory behind (startStack stops what it started).
+	const stack = await startStack({ dataDir, mailDir: join(dir, 'mail'), quiet: true }).catch((error) => {
+		removeDir();
+		throw error;
+	});
 	const system = new PocketBase(stack.pbUrl);
 	system.autoCancellation(false);
-	await system.collection('_superusers').authWithPassword(stack.superuser.email, stack.superuser.password);
+	try {
+		await system.collection('_superusers').authWithPassword(stack.superuser.email, stack.superuser.password);
+	} catch (error) {
+		await stack.stop();
+		removeDir();
+		throw error;
+	}
 	return {
 		pbUrl: stack.pbUrl,
+		dataDir,
 		system,
+		kill: stack.pocketbase.kill,
+		restart: stack.pocketbase.restart,
 		stop: async () => {
 			await stack.stop();
-			rmSync(dir, { recursive: true, force: true });
+			removeDir();
 		}
 	};
 }

@@ -106,17 +106,34 @@ export async function startStack(options) {
 			stdio: 'ignore'
 		});
 
-		const pb = spawn(binary, ['serve', `--http=127.0.0.1:${pbPort}`, ...pbArgs], {
-			env: {
-				...process.env,
-				BORGERHUS_APP_URL: appUrl,
-				BORGERHUS_SMTP_HOST: '127.0.0.1',
-				BORGERHUS_SMTP_PORT: String(smtpPort)
-			},
-			stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit']
-		});
-		stops.push(() => stopChild(pb));
-		await waitForHttp(`${pbUrl}/api/health`, { child: pb });
+		/** @type {import('node:child_process').ChildProcess | undefined} */
+		let pb;
+		const startPocketBase = async () => {
+			const child = spawn(binary, ['serve', `--http=127.0.0.1:${pbPort}`, ...pbArgs], {
+				env: {
+					...process.env,
+					BORGERHUS_APP_URL: appUrl,
+					BORGERHUS_SMTP_HOST: '127.0.0.1',
+					BORGERHUS_SMTP_PORT: String(smtpPort)
+				},
+				stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit']
+			});
+			pb = child;
+			await waitForHttp(`${pbUrl}/api/health`, { child });
+		};
+		stops.push(() => pb && stopChild(pb));
+		await startPocketBase();
+		// For the durability benchmark: a crash of PocketBase alone, and a start on the same data again.
+		const pocketbase = {
+			/** Ends PocketBase with SIGKILL (nothing flushed or closed) and waits until it is gone. */
+			kill: () => (pb ? killChild(pb) : Promise.resolve()),
+			/** Starts PocketBase again on the same data directory and port, once the last one is gone. */
+			restart: async () => {
+				if (pb && pb.exitCode === null && pb.signalCode === null)
+					throw new Error('PocketBase is still running');
+				await startPocketBase();
+			}
+		};
 
 		const env = {
 			...process.env,
@@ -156,7 +173,7 @@ export async function startStack(options) {
 			stops.push(() => stopChild(app));
 			await waitForHttp(`http://127.0.0.1:${options.appPort}/healthz`, { child: app });
 		}
-		return { pbUrl, appUrl, superuser, mailDir: options.mailDir, smtpPort, stop };
+		return { pbUrl, appUrl, superuser, mailDir: options.mailDir, smtpPort, pocketbase, stop };
 	} catch (error) {
 		await stop();
 		throw error;
@@ -176,5 +193,17 @@ export function stopChild(child) {
 			resolve(undefined);
 		});
 		child.kill('SIGTERM');
+	});
+}
+
+/**
+ * Kills a child process with SIGKILL and waits until it is gone.
+ * @param {import('node:child_process').ChildProcess} child
+ */
+function killChild(child) {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise((resolve) => {
+		child.once('exit', () => resolve(undefined));
+		child.kill('SIGKILL');
 	});
 }

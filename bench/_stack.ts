@@ -50,6 +50,28 @@ export async function startBenchStack(): Promise<BenchStack> {
 	};
 }
 
+/**
+ * A room open around the clock that any citizen books without approval, on a 30-minute step with no
+ * buffer, bookable far ahead: the benchmarks measure the rules' cost, not a policy refusing them.
+ */
+export async function benchRoom(system: PocketBase, name: string, slug: string): Promise<{ id: string }> {
+	const allDay = Object.fromEntries(
+		['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
+	);
+	return system.collection('rooms').create({
+		name,
+		slug,
+		capacity: 20,
+		who_may_book: 'citizens',
+		requires_approval: false,
+		opening_hours: allDay,
+		step_minutes: 30,
+		buffer_minutes: 0,
+		horizon_days: 1000,
+		active: true
+	});
+}
+
 /** Percentile of a list of numbers (0..100), nearest-rank. */
 export function percentile(values: number[], p: number): number {
 	if (values.length === 0) return 0;

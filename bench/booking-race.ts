@@ -2,7 +2,7 @@
 // PocketBase's API directly. Exactly one may win; every other answer must be the clear conflict
 // (400 with code rooms_overlap). Ends with `booking-race: winners=W conflicts=C other=O attempts=200`.
 import { ClientResponseError } from 'pocketbase';
-import { startBenchStack, benchUsers } from './_stack';
+import { startBenchStack, benchUsers, benchRoom } from './_stack';
 import { TZDate } from '@date-fns/tz';
 import { addDays, set } from 'date-fns';
 import { HOUSE_TIME_ZONE, toPbDate } from '../src/lib/dates';
@@ -19,24 +19,10 @@ function houseTime(days: number, hours: number): number {
 }
 
 const ATTEMPTS = 200;
-const ALL_DAY = Object.fromEntries(
-	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
-);
-
 const stack = await startBenchStack();
 try {
 	const { system, pbUrl } = stack;
-	const room = await system.collection('rooms').create({
-		name: 'Kapløbslokale',
-		slug: 'kaploeb',
-		capacity: 20,
-		who_may_book: 'citizens',
-		requires_approval: false,
-		opening_hours: ALL_DAY,
-		step_minutes: 30,
-		horizon_days: 365,
-		active: true
-	});
+	const room = await benchRoom(system, 'Kapløbslokale', 'kaploeb');
 	const start = toPbDate(new Date(houseTime(7, 10)));
 	const end = toPbDate(new Date(houseTime(7, 12)));
 

@@ -2,7 +2,7 @@
 // against plain record creates of the same fields in a collection without hooks, on the same PocketBase,
 // 50 concurrent clients each, one phase after the other. ratio = checked throughput / plain throughput.
 // Ends with `booking-write: ratio=R checked_p50_ms=.. checked_p99_ms=.. plain_p50_ms=.. plain_p99_ms=..`.
-import { percentile, startBenchStack, benchUsers } from './_stack';
+import { percentile, startBenchStack, benchUsers, benchRoom } from './_stack';
 import { TZDate } from '@date-fns/tz';
 import { addDays, set } from 'date-fns';
 import { HOUSE_TIME_ZONE, toPbDate } from '../src/lib/dates';
@@ -21,25 +21,10 @@ function houseTime(days: number, hours: number): number {
 const CLIENTS = 50;
 const PER_CLIENT = 20;
 const WARMUP = 2;
-const ALL_DAY = Object.fromEntries(
-	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
-);
-
 const stack = await startBenchStack();
 try {
 	const { system, pbUrl } = stack;
-	const room = await system.collection('rooms').create({
-		name: 'Målelokale',
-		slug: 'maal',
-		capacity: 20,
-		who_may_book: 'citizens',
-		requires_approval: false,
-		opening_hours: ALL_DAY,
-		step_minutes: 30,
-		buffer_minutes: 0,
-		horizon_days: 1000,
-		active: true
-	});
+	const room = await benchRoom(system, 'Målelokale', 'maal');
 	// The plain twin of bookings: same fields, a create rule, no hooks.
 	const bookings = await system.collections.getOne('bookings');
 	await system.collections.create({

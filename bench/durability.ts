@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import PocketBase, { ClientResponseError } from 'pocketbase';
 import { waitForHttp } from '../src/cli/stack.mjs';
 import { toPbDate } from '../src/lib/dates';
-import { benchUsers, startBenchStack, type BenchStack } from './_stack';
+import { benchUsers, startBenchStack, type BenchStack, benchRoom } from './_stack';
 
 const BOOKERS = 40;
 const AUDITORS = 10;
@@ -20,10 +20,6 @@ const KILLS = 3;
 /** Write load between two kills. */
 const LOAD_MS = 2_500;
 const BACKUP = 'durability.zip';
-const ALL_DAY = Object.fromEntries(
-	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
-);
-
 type Kind = 'bookings' | 'audit_log';
 
 /** JSON with object keys in a fixed order, so equal data always hashes the same. */
@@ -106,18 +102,7 @@ const stack = await startBenchStack();
 let copy: BenchStack | undefined;
 try {
 	const { system, pbUrl } = stack;
-	const room = await system.collection('rooms').create({
-		name: 'Holdbarhedslokale',
-		slug: 'holdbar',
-		capacity: 20,
-		who_may_book: 'citizens',
-		requires_approval: false,
-		opening_hours: ALL_DAY,
-		step_minutes: 30,
-		buffer_minutes: 0,
-		horizon_days: 1000,
-		active: true
-	});
+	const room = await benchRoom(system, 'Holdbarhedslokale', 'holdbar');
 	const bookers = await benchUsers(system, pbUrl, BOOKERS, 'durable', 'Varig');
 	// The plain writers: the system account, each with an address of its own for the rate limits.
 	const auditors = Array.from({ length: AUDITORS }, (_, i) => {

@@ -18,12 +18,12 @@ describe('toFormErrors', () => {
 		});
 	});
 
-	it('translates codes from our hooks through errors_<code>, with "form" as the whole-request field', () => {
+	it('translates codes from our hooks through their registry, with "form" as the whole-request field', () => {
 		const errors = toFormErrors(
-			pbError(400, { form: { code: 'too_many_attempts', message: 'x' }, start: { code: 'unknown_code' } })
+			pbError(400, { form: { code: 'rooms_overlap', message: 'x' }, start: { code: 'unknown_code' } })
 		);
 		expect(errors).toEqual({
-			form: 'For mange forsøg. Vent et minut, og prøv igen.',
+			form: 'Lokalet er optaget på det tidspunkt.',
 			fields: { start: 'Værdien er ikke gyldig.' }
 		});
 	});

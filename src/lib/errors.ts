@@ -1,6 +1,7 @@
 import { ClientResponseError } from 'pocketbase';
 import { m } from '$lib/paraglide/messages';
-import * as messages from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import codes from '$rules/core/codes.js';
 
 /** A translated form-level message and translated messages per field. */
 export interface FormErrors {
@@ -36,11 +37,16 @@ const FIELD_CODE_MESSAGES: Record<string, Record<string, Translate>> = {
 
 /**
  * Our PocketBase hooks refuse a write with a stable code, e.g. `{ data: { start: { code: "rooms_overlap" } } }`.
- * Its translation is the message `errors_<code>` in the domain's message files.
+ * Its text in both languages is in the hooks' registry of codes (pb_hooks/lib/core/codes.js).
  */
 function hookMessage(code: string): Translate | undefined {
-	const candidate = (messages as unknown as Record<string, unknown>)[`errors_${code}`];
-	return typeof candidate === 'function' ? (candidate as Translate) : undefined;
+	const entry = Object.hasOwn(codes, code) ? codes[code] : undefined;
+	return entry ? () => (getLocale() === 'en' ? entry.en : entry.da) : undefined;
+}
+
+/** The text of a refusal code in the reader's language, or a generic message for an unknown code. */
+export function codeMessage(code: string): string {
+	return (hookMessage(code) ?? m.errors_invalid_value)();
 }
 
 function statusMessage(status: number): string {

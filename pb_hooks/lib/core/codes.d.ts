@@ -1,0 +1,2 @@
+declare const codes: Record<string, { da: string; en: string }>;
+export = codes;

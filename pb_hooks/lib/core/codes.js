@@ -1,0 +1,273 @@
+/// <reference path="../../../pb_data/types.d.ts" />
+
+// The registry of refusal codes (docs/rules.md, "Refusals"): every code a hook can answer with, with its
+// Danish and English text. The API answers { data: { <field>: { code, message } } }; the app shows the text
+// of the code in the reader's language (src/lib/errors.ts reads this registry), and a unit test checks that
+// every code the hooks use is here in both languages. Pure data; SvelteKit imports it as $rules/core/codes.js.
+
+module.exports = {
+	events_already_checked_in: {
+		da: 'Billetten er allerede tjekket ind.',
+		en: 'This ticket has already been checked in.'
+	},
+	events_already_signed_up: {
+		da: 'Du er allerede tilmeldt.',
+		en: 'You are already signed up.'
+	},
+	events_cancel_too_late: {
+		da: 'Vagten begynder snart. Kontakt personalet, hvis du ikke kan komme.',
+		en: 'The shift starts soon. Please contact the staff if you cannot come.'
+	},
+	events_cancelled_final: {
+		da: 'Et aflyst arrangement kan ikke genåbnes.',
+		en: 'A cancelled event cannot be reopened.'
+	},
+	events_capacity_required: {
+		da: 'Skriv hvor mange der kan tilmelde sig.',
+		en: 'Enter how many people can register.'
+	},
+	events_end_before_start: {
+		da: 'Sluttidspunktet skal ligge efter starttidspunktet.',
+		en: 'The end must be after the start.'
+	},
+	events_field_locked: {
+		da: 'Det felt kan ikke ændres.',
+		en: 'This field cannot be changed.'
+	},
+	events_message_invalid: {
+		da: 'Skriv en besked på højst 2000 tegn.',
+		en: 'Write a message of at most 2000 characters.'
+	},
+	events_not_open: {
+		da: 'Der er ikke åbent for tilmelding til dette arrangement.',
+		en: 'This event does not take sign-ups.'
+	},
+	events_room_taken: {
+		da: 'Lokalet er optaget på det tidspunkt.',
+		en: 'The room is taken at that time.'
+	},
+	events_shift_overlap: {
+		da: 'Du har allerede en vagt på det tidspunkt.',
+		en: 'You already have a shift at that time.'
+	},
+	events_started: {
+		da: 'Det er allerede begyndt, så du kan ikke melde dig til.',
+		en: 'It has already started, so you cannot sign up.'
+	},
+	events_status_locked: {
+		da: 'En tilmelding kan kun afmeldes her.',
+		en: 'A sign-up can only be cancelled here.'
+	},
+	events_ticket_not_confirmed: {
+		da: 'Billetten er ikke en bekræftet plads.',
+		en: 'This ticket is not a confirmed place.'
+	},
+	library_bulk_size: {
+		da: 'Send mellem 1 og 2000 titler.',
+		en: 'Send between 1 and 2000 titles.'
+	},
+	library_copy_busy: {
+		da: 'Eksemplaret er udlånt eller venter på afhentning.',
+		en: 'The copy is on loan or waiting for pickup.'
+	},
+	library_copy_reserved: {
+		da: 'Eksemplaret venter allerede på afhentning.',
+		en: 'The copy is already waiting for pickup.'
+	},
+	library_copy_status: {
+		da: 'Udlån og afhentning klares ved skranken.',
+		en: 'Loans and pickups are handled at the desk.'
+	},
+	library_copy_unknown: {
+		da: 'Intet eksemplar har den stregkode.',
+		en: 'No copy has this barcode.'
+	},
+	library_hold_change_refused: {
+		da: 'Reserveringen kan ikke ændres på den måde.',
+		en: 'The hold cannot be changed that way.'
+	},
+	library_hold_exists: {
+		da: 'Du har allerede en aktiv reservering på denne titel.',
+		en: 'You already have an active hold on this title.'
+	},
+	library_hold_limit: {
+		da: 'Du har nået grænsen for aktive reserveringer. Afmeld en, før du reserverer flere.',
+		en: 'You have reached the limit of active holds. Cancel one before placing more.'
+	},
+	library_hold_not_ready: {
+		da: 'Reserveringen er ikke klar til afhentning.',
+		en: 'The hold is not ready for pickup.'
+	},
+	library_hold_unknown: {
+		da: 'Reserveringen findes ikke.',
+		en: 'The hold does not exist.'
+	},
+	library_loan_returned: {
+		da: 'Lånet er allerede afleveret.',
+		en: 'The loan has already been returned.'
+	},
+	library_loan_unknown: {
+		da: 'Lånet findes ikke.',
+		en: 'The loan does not exist.'
+	},
+	library_title_unknown: {
+		da: 'Titlen findes ikke.',
+		en: 'The title does not exist.'
+	},
+	overview_delete_failed: {
+		da: 'Kontoen kunne ikke slettes, og intet er ændret. Prøv igen om lidt.',
+		en: 'The account could not be deleted, and nothing was changed. Please try again in a moment.'
+	},
+	rooms_already_member: {
+		da: 'Personen er allerede medlem.',
+		en: 'The person is already a member.'
+	},
+	rooms_association_required: {
+		da: 'Lokalet kan kun bookes af foreninger.',
+		en: 'This room can only be booked by associations.'
+	},
+	rooms_association_unverified: {
+		da: 'Foreningen er ikke godkendt endnu.',
+		en: 'The association is not verified yet.'
+	},
+	rooms_attendees_invalid: {
+		da: 'Skriv antal deltagere som et helt tal, mindst 1.',
+		en: 'Enter the number of attendees as a whole number, at least 1.'
+	},
+	rooms_bad_role: {
+		da: 'Vælg en gyldig rolle.',
+		en: 'Choose a valid role.'
+	},
+	rooms_bad_transition: {
+		da: 'Den ændring af status er ikke mulig.',
+		en: 'This change of status is not possible.'
+	},
+	rooms_beyond_horizon: {
+		da: 'Du kan ikke booke så langt frem i tiden.',
+		en: 'You cannot book that far ahead.'
+	},
+	rooms_booking_closed: {
+		da: 'Bookingen er afvist eller aflyst og kan ikke ændres.',
+		en: 'This booking is rejected or cancelled and cannot change.'
+	},
+	rooms_cancel_deadline: {
+		da: 'Fristen for at aflyse er overskredet. Kontakt huset.',
+		en: 'The deadline for cancelling has passed. Contact the house.'
+	},
+	rooms_closed: {
+		da: 'Lokalet er lukket på det tidspunkt.',
+		en: 'The room is closed at that time.'
+	},
+	rooms_cvr_invalid: {
+		da: 'CVR-nummeret er ikke gyldigt. Tjek de 8 cifre.',
+		en: 'The CVR number is not valid. Check the 8 digits.'
+	},
+	rooms_end_before_start: {
+		da: 'Bookingen skal slutte efter, den starter.',
+		en: 'The booking must end after it starts.'
+	},
+	rooms_in_past: {
+		da: 'Bookingen skal starte i fremtiden.',
+		en: 'The booking must start in the future.'
+	},
+	rooms_inactive: {
+		da: 'Lokalet kan ikke bookes.',
+		en: 'This room cannot be booked.'
+	},
+	rooms_invalid_time: {
+		da: 'Start og slut skal være gyldige tidspunkter.',
+		en: 'Start and end must be valid times.'
+	},
+	rooms_no_account: {
+		da: 'Der er ingen konto med den e-mail. Bed personen oprette en konto først.',
+		en: 'There is no account with that email. Ask the person to create an account first.'
+	},
+	rooms_not_booker: {
+		da: 'Kun bookere og administratorer i foreningen kan booke i dens navn.',
+		en: 'Only bookers and admins of the association may book in its name.'
+	},
+	rooms_off_step: {
+		da: 'Start og slut skal passe med lokalets tidsinterval.',
+		en: "Start and end must follow the room's time step."
+	},
+	rooms_outside_hours: {
+		da: 'Tidspunktet ligger uden for lokalets åbningstid.',
+		en: "The time is outside the room's opening hours."
+	},
+	rooms_over_capacity: {
+		da: 'Der er flere deltagere, end lokalet har plads til.',
+		en: 'More attendees than the room holds.'
+	},
+	rooms_overlap: {
+		da: 'Lokalet er optaget på det tidspunkt.',
+		en: 'The room is already taken at that time.'
+	},
+	rooms_reason_required: {
+		da: 'Skriv en begrundelse.',
+		en: 'Give a reason.'
+	},
+	rooms_too_long: {
+		da: 'Bookingen er længere, end lokalet tillader.',
+		en: 'The booking is longer than the room allows.'
+	},
+	rooms_too_short: {
+		da: 'Bookingen er kortere, end lokalet tillader.',
+		en: 'The booking is shorter than the room allows.'
+	},
+	rooms_unknown_room: {
+		da: 'Lokalet findes ikke.',
+		en: 'The room does not exist.'
+	},
+	stats_invalid_period: {
+		da: 'Vælg en gyldig periode: Fra skal være samme dag som eller før Til og med.',
+		en: 'Choose a valid period: From must be on or before To.'
+	},
+	stats_period_too_long: {
+		da: 'Perioden kan højst være 366 dage.',
+		en: 'The period can be at most 366 days.'
+	},
+	core_bad_transition: {
+		da: 'Den ændring er ikke mulig.',
+		en: 'This change is not possible.'
+	},
+	core_forbidden: {
+		da: 'Det har du ikke adgang til.',
+		en: 'You are not allowed to do that.'
+	},
+	core_field_locked: {
+		da: 'Feltet kan ikke ændres her.',
+		en: 'This field cannot be changed here.'
+	},
+	core_invalid_value: {
+		da: 'Værdien er ikke gyldig.',
+		en: 'The value is not valid.'
+	},
+	core_text_blank: {
+		da: 'Skriv mere end mellemrum.',
+		en: 'Write more than spaces.'
+	},
+	core_invalid_date: {
+		da: 'Skriv en gyldig dato og et gyldigt tidspunkt.',
+		en: 'Enter a valid date and time.'
+	},
+	core_date_out_of_range: {
+		da: 'Datoen ligger uden for det mulige tidsrum.',
+		en: 'The date is outside the possible range.'
+	},
+	core_end_before_start: {
+		da: 'Slut skal ligge efter start.',
+		en: 'The end must be after the start.'
+	},
+	core_time_nonexistent: {
+		da: 'Det klokkeslæt findes ikke den dag (sommertid). Vælg et andet.',
+		en: 'That time does not exist on that day (daylight saving). Choose another.'
+	},
+	core_time_ambiguous: {
+		da: 'Det klokkeslæt findes to gange den dag (vintertid). Vælg et andet.',
+		en: 'That time occurs twice on that day (daylight saving). Choose another.'
+	},
+	core_time_no_zone: {
+		da: 'Tidspunktet mangler en tidszone.',
+		en: 'The time has no time zone.'
+	}
+};

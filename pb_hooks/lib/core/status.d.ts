@@ -1,0 +1,15 @@
+export const ACTIVE_BOOKING: string[];
+export const ACTIVE_HOLD: string[];
+export const ACTIVE_PLACE: string[];
+export const ACTIVE_EVENT: string[];
+export function isActiveBooking(status: string): boolean;
+export function isActiveHold(status: string): boolean;
+export function isActivePlace(status: string): boolean;
+export function isConfirmedPlace(status: string): boolean;
+export function isActiveEvent(state: string): boolean;
+export function isOpenLoan(returnedAt: string): boolean;
+export function oneOf(field: string, values: string[], sql?: boolean): string;
+export function activeBookingFilter(field?: string, sql?: boolean): string;
+export function activeHoldFilter(field?: string, sql?: boolean): string;
+export function activePlaceFilter(field?: string, sql?: boolean): string;
+export function activeEventFilter(field?: string, sql?: boolean): string;

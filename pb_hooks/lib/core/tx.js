@@ -1,0 +1,57 @@
+/// <reference path="../../../pb_data/types.d.ts" />
+
+// The one transaction idiom of the hooks (docs/rules.md, "Transactions"). PocketBase runs every write and
+// every transaction on one connection, so a transaction is the global write lock: a check made inside it
+// and the write it guards cannot be split by another request. An ApiError thrown inside the callback would
+// reach Go as a plain error and lose its status, so it is kept and rethrown outside.
+
+/**
+ * Runs `fn(txApp)` in one transaction of `app` and returns what it returns. Errors thrown inside are
+ * rethrown unchanged (an ApiError keeps its status and data).
+ * @template T
+ * @param {core.App} app
+ * @param {(txApp: core.App) => T} fn
+ * @returns {T}
+ */
+function run(app, fn) {
+	var failure = null;
+	var result;
+	try {
+		app.runInTransaction(function (txApp) {
+			try {
+				result = fn(txApp);
+			} catch (err) {
+				failure = err;
+				throw err;
+			}
+		});
+	} catch (err) {
+		throw failure || err;
+	}
+	return result;
+}
+
+/**
+ * Runs `fn(txApp)` for a record request event in one transaction, with `e.app` pointing at the
+ * transaction while `fn` runs, so that `e.next()` called inside `fn` saves with it. `fn` must call
+ * `e.next()` itself (after its checks, before anything that needs the saved record).
+ * @param {core.RecordRequestEvent} e
+ * @param {(txApp: core.App) => void} fn
+ */
+function request(e, fn) {
+	var original = e.app;
+	try {
+		run(original, function (txApp) {
+			e.app = txApp;
+			try {
+				fn(txApp);
+			} finally {
+				e.app = original;
+			}
+		});
+	} finally {
+		e.app = original;
+	}
+}
+
+module.exports = { run: run, request: request };

@@ -1,10 +1,17 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import type { AssociationRecord, MembershipRecord } from '$lib/pocketbase-types';
+import type { AssociationRecord, MembershipRecord, MembershipRole } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { idSchema, memberSchema, roleSchema } from '$lib/validation/rooms';
+
+interface PendingInvitation {
+	id: string;
+	email: string;
+	role: MembershipRole;
+	invited_at: string;
+}
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
@@ -14,25 +21,44 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	} catch {
 		error(404);
 	}
-	// members of the association see its members (API rule); others see none
+	// active members see the association's active members (API rule); nobody else sees any
 	const memberships = await locals.pb.collection('memberships').getFullList<MembershipRecord>({
-		filter: locals.pb.filter('association = {:id}', { id: association.id }),
+		filter: locals.pb.filter('association = {:id} && status = "active"', { id: association.id }),
 		expand: 'user',
 		fields: 'id,role,user,expand.user.name'
 	});
 	const mine = memberships.find((ms) => ms.user === user.id);
+	const isAdmin = mine?.role === 'admin';
+	const pending = isAdmin
+		? (
+				await locals.pb.send<{ items: PendingInvitation[] }>(
+					`/api/borgerhus/associations/${encodeURIComponent(association.id)}/invitations`,
+					{ method: 'GET' }
+				)
+			).items
+		: [];
 	return {
 		created: url.searchParams.has('oprettet'),
 		association: { id: association.id, name: association.name, verified: association.verified },
-		isAdmin: mine?.role === 'admin',
+		isAdmin,
+		mine: mine ? { id: mine.id, role: mine.role } : null,
 		members: memberships.map((ms) => ({
 			id: ms.id,
 			role: ms.role,
 			name: ms.expand?.user?.name ?? '',
 			me: ms.user === user.id
-		}))
+		})),
+		pending
 	};
 };
+
+/** A transition of one membership through its route; the hooks decide who may make it. */
+async function transition(locals: App.Locals, id: string, action: string, body?: Record<string, unknown>) {
+	await locals.pb.send(`/api/borgerhus/memberships/${encodeURIComponent(id)}/${action}`, {
+		method: 'POST',
+		body
+	});
+}
 
 export const actions: Actions = {
 	invite: async ({ request, locals, url, params }) => {
@@ -41,7 +67,7 @@ export const actions: Actions = {
 		const checked = validateForm(memberSchema, values);
 		if (!checked.ok) return fail(400, { action: 'invite' as const, ...checked.failure });
 		try {
-			await locals.pb.send(`/api/borgerhus/associations/${encodeURIComponent(params.id)}/members`, {
+			await locals.pb.send(`/api/borgerhus/associations/${encodeURIComponent(params.id)}/invitations`, {
 				method: 'POST',
 				body: checked.data
 			});
@@ -52,30 +78,54 @@ export const actions: Actions = {
 				errors: toFormErrors(err)
 			});
 		}
-		return { action: 'invite' as const, saved: true };
+		return { action: 'invite' as const, invited: checked.data.email };
 	},
 
 	role: async ({ request, locals, url }) => {
 		requireUser(locals, url);
 		const checked = validateForm(roleSchema, readForm(await request.formData()));
-		if (!checked.ok) return fail(400, { action: 'role' as const, ...checked.failure });
+		if (!checked.ok) return fail(400, { action: 'member' as const, ...checked.failure });
 		try {
-			await locals.pb.collection('memberships').update(checked.data.id, { role: checked.data.role });
+			await transition(locals, checked.data.id, 'role', { role: checked.data.role });
 		} catch (err) {
-			return fail(failureStatus(err), { action: 'role' as const, values: {}, errors: toFormErrors(err) });
+			return fail(failureStatus(err), { action: 'member' as const, values: {}, errors: toFormErrors(err) });
 		}
-		return { action: 'role' as const, saved: true };
+		return { action: 'member' as const, done: 'role' as const };
 	},
 
 	remove: async ({ request, locals, url }) => {
 		requireUser(locals, url);
 		const checked = validateForm(idSchema, readForm(await request.formData()));
-		if (!checked.ok) return fail(400, { action: 'role' as const, ...checked.failure });
+		if (!checked.ok) return fail(400, { action: 'member' as const, ...checked.failure });
 		try {
-			await locals.pb.collection('memberships').delete(checked.data.id);
+			await transition(locals, checked.data.id, 'remove');
 		} catch (err) {
-			return fail(failureStatus(err), { action: 'role' as const, values: {}, errors: toFormErrors(err) });
+			return fail(failureStatus(err), { action: 'member' as const, values: {}, errors: toFormErrors(err) });
 		}
-		return { action: 'role' as const, saved: true };
+		return { action: 'member' as const, done: 'remove' as const };
+	},
+
+	withdraw: async ({ request, locals, url }) => {
+		requireUser(locals, url);
+		const checked = validateForm(idSchema, readForm(await request.formData()));
+		if (!checked.ok) return fail(400, { action: 'member' as const, ...checked.failure });
+		try {
+			await transition(locals, checked.data.id, 'remove');
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'member' as const, values: {}, errors: toFormErrors(err) });
+		}
+		return { action: 'member' as const, done: 'withdraw' as const };
+	},
+
+	leave: async ({ request, locals, url }) => {
+		requireUser(locals, url);
+		const checked = validateForm(idSchema, readForm(await request.formData()));
+		if (!checked.ok) return fail(400, { action: 'member' as const, ...checked.failure });
+		try {
+			await transition(locals, checked.data.id, 'leave');
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'member' as const, values: {}, errors: toFormErrors(err) });
+		}
+		return { action: 'member' as const, done: 'leave' as const };
 	}
 };

@@ -66,6 +66,17 @@ routerAdd('GET', '/api/borgerhus/associations/{id}/invitations', (e) => {
 	return e.json(200, { items: items });
 });
 
+// The active members of an association with their names, for its active members and staff.
+routerAdd('GET', '/api/borgerhus/associations/{id}/members', (e) => {
+	const actor = require(`${__hooks}/lib/core/auth.js`).requireUser(e);
+	const items = require(`${__hooks}/lib/rooms-memberships.js`).membersOf(
+		e.app,
+		actor,
+		e.request.pathValue('id')
+	);
+	return e.json(200, { items: items });
+});
+
 // The signed-in person's own invitations (and the associations they have blocked).
 routerAdd('GET', '/api/borgerhus/invitations', (e) => {
 	require(`${__hooks}/lib/core/auth.js`).requireUser(e);

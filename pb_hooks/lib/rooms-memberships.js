@@ -443,7 +443,48 @@ function invitationsFor(app, user) {
 	});
 }
 
+/**
+ * The active members of an association with their names, for its active members and staff (accounts are
+ * private to their owner, so the record API cannot expand another member's name). A 404 for anyone else.
+ * Only what members share by accepting: name and role; never an address.
+ */
+function membersOf(app, actor, associationId) {
+	var mine = actor.id
+		? app.findRecordsByFilter(
+				'memberships',
+				'association = {:a} && user = {:u} && status = "active"',
+				'',
+				1,
+				0,
+				{
+					a: associationId,
+					u: actor.id
+				}
+			)
+		: [];
+	if (!mine.length && actor.kind !== 'staff' && actor.kind !== 'system')
+		throw new NotFoundError('Not found.');
+	var rows = app.findRecordsByFilter('memberships', 'association = {:a} && status = "active"', '', 500, 0, {
+		a: associationId
+	});
+	app.expandRecords(rows, ['user'], null);
+	return rows
+		.map(function (row) {
+			var user = row.expandedOne('user');
+			return {
+				id: row.id,
+				role: row.getString('role'),
+				name: user ? user.getString('name') : '',
+				me: row.getString('user') === actor.id
+			};
+		})
+		.sort(function (a, b) {
+			return a.name.localeCompare(b.name);
+		});
+}
+
 module.exports = {
+	membersOf: membersOf,
 	normalizeEmail: normalizeEmail,
 	isActiveAdmin: isActiveAdmin,
 	invite: invite,

@@ -317,6 +317,37 @@ scenarios<World>(
 	})
 );
 
+scenarios<World>(
+	"the members route: names for the association's own active members",
+	world,
+	who.map(([name, actor]): Scenario<World> => {
+		const member = ['member', 'booker', 'admin', 'staff'].includes(name);
+		return {
+			name: `${name} ${member ? 'reads the active members' : 'gets no members'}`,
+			actor,
+			act: (pb, w) => pb.send(`/api/borgerhus/associations/${w.association.id}/members`, { method: 'GET' }),
+			status: member ? 200 : name === 'guest' ? 401 : 404,
+			after: async (w, body) => {
+				if (!member) return;
+				const items = (body as { items: { name: string; role: string }[] }).items;
+				expect(items.map((i) => `${i.name} ${i.role}`)).toEqual([
+					'Anna Admin admin',
+					'Bo Booker booker',
+					'Mia Medlem member'
+				]);
+			},
+			mustNotContain: (w) => [
+				w.invited.record.name as string,
+				w.former.record.name as string,
+				w.blocked.record.name as string,
+				w.admin.email,
+				w.member.email,
+				w.outsider.record.name as string
+			]
+		};
+	})
+);
+
 scenarios<World>('the record API makes no members', world, [
 	{
 		name: 'an admin cannot create a membership directly',

@@ -1,10 +1,18 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import type { AssociationRecord, MembershipRecord, MembershipRole } from '$lib/pocketbase-types';
+import { ClientResponseError } from 'pocketbase';
+import type { AssociationRecord, MembershipRole } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { idSchema, memberSchema, roleSchema } from '$lib/validation/rooms';
+
+interface Member {
+	id: string;
+	role: MembershipRole;
+	name: string;
+	me: boolean;
+}
 
 interface PendingInvitation {
 	id: string;
@@ -14,20 +22,27 @@ interface PendingInvitation {
 }
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requireUser(locals, url);
+	requireUser(locals, url);
 	let association: AssociationRecord;
 	try {
 		association = await locals.pb.collection('associations').getOne<AssociationRecord>(params.id);
 	} catch {
 		error(404);
 	}
-	// active members see the association's active members (API rule); nobody else sees any
-	const memberships = await locals.pb.collection('memberships').getFullList<MembershipRecord>({
-		filter: locals.pb.filter('association = {:id} && status = "active"', { id: association.id }),
-		expand: 'user',
-		fields: 'id,role,user,expand.user.name'
-	});
-	const mine = memberships.find((ms) => ms.user === user.id);
+	// active members see the association's active members with their names (a route: accounts are private);
+	// anyone else gets none
+	let members: Member[] = [];
+	try {
+		members = (
+			await locals.pb.send<{ items: Member[] }>(
+				`/api/borgerhus/associations/${encodeURIComponent(association.id)}/members`,
+				{ method: 'GET' }
+			)
+		).items;
+	} catch (err) {
+		if (!(err instanceof ClientResponseError) || err.status !== 404) throw err;
+	}
+	const mine = members.find((ms) => ms.me);
 	const isAdmin = mine?.role === 'admin';
 	const pending = isAdmin
 		? (
@@ -41,13 +56,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		created: url.searchParams.has('oprettet'),
 		association: { id: association.id, name: association.name, verified: association.verified },
 		isAdmin,
-		mine: mine ? { id: mine.id, role: mine.role } : null,
-		members: memberships.map((ms) => ({
-			id: ms.id,
-			role: ms.role,
-			name: ms.expand?.user?.name ?? '',
-			me: ms.user === user.id
-		})),
+		members,
 		pending
 	};
 };

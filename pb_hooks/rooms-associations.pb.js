@@ -1,97 +1,103 @@
 /// <reference path="../pb_data/types.d.ts" />
 
-// A new association: the CVR check digit is right, and its creator becomes admin in the same write.
+// Associations and memberships (docs/rules.md, "Associations and memberships"). This file only binds
+// events; the rules are in lib/rooms-associations-write.js and lib/rooms-memberships.js.
+
 onRecordCreateRequest((e) => {
-	const lib = require(`${__hooks}/lib/rooms-bookings.js`);
-	const cvr = require(`${__hooks}/lib/rooms-associations.js`);
-	e.record.set('cvr', cvr.normalizeCvr(e.record.getString('cvr')));
-	// the system account (imports, demo data) may register numbers as they are on file
-	if (!e.hasSuperuserAuth() && !cvr.validCvr(e.record.getString('cvr'))) {
-		throw lib.refusal('cvr', 'rooms_cvr_invalid');
-	}
-	const creator = e.hasSuperuserAuth() ? '' : e.auth ? e.auth.id : '';
-	lib.inTransaction(
-		e,
-		() => null,
-		(txApp) => {
-			if (!creator) return;
-			const membership = new Record(txApp.findCollectionByNameOrId('memberships'));
-			membership.set('association', e.record.id);
-			membership.set('user', creator);
-			membership.set('role', 'admin');
-			txApp.save(membership);
-		}
-	);
+	require(`${__hooks}/lib/rooms-associations-write.js`).create(e);
 }, 'associations');
 
-// Staff verifying (or editing) an association is audited.
 onRecordUpdateRequest((e) => {
-	require(`${__hooks}/lib/rooms-bookings.js`).auditedStaffWrite(e, 'update');
+	require(`${__hooks}/lib/rooms-associations-write.js`).update(e);
 }, 'associations');
 
-// An admin adds a member by email. Accounts are private, so the lookup happens here with system rights,
-// after checking that the caller is an admin of the association; the new member is told.
-routerAdd('POST', '/api/borgerhus/associations/{id}/members', (e) => {
-	const lib = require(`${__hooks}/lib/rooms-bookings.js`);
-	if (!e.auth || e.auth.collection().name !== 'users') throw new UnauthorizedError('Sign in first.');
-	const associationId = e.request.pathValue('id');
-	const body = e.requestInfo().body || {};
-	const email = String(body.email || '')
-		.trim()
-		.toLowerCase();
-	const role = String(body.role || 'member');
-	if (['admin', 'booker', 'member'].indexOf(role) < 0) throw lib.refusal('role', 'rooms_bad_role');
-	const admins = $app.findRecordsByFilter(
-		'memberships',
-		'association = {:association} && user = {:user} && role = "admin"',
-		'',
-		1,
-		0,
-		{ association: associationId, user: e.auth.id }
+// The API rules let only the system create memberships through the record API (data loads); a row it
+// sends without a status is an active membership.
+onRecordCreateRequest((e) => {
+	if (!e.record.getString('status')) e.record.set('status', 'active');
+	e.record.set(
+		'email',
+		require(`${__hooks}/lib/rooms-memberships.js`).normalizeEmail(e.record.getString('email'))
 	);
-	if (!admins.length && !e.auth.getBool('staff')) throw new NotFoundError('Not found.');
-	let user;
+	e.next();
+}, 'memberships');
+
+// Invitations sent to an address before it had a (verified) account become the account's at sign-in.
+onRecordAuthRequest((e) => {
 	try {
-		user = $app.findAuthRecordByEmail('users', email);
-	} catch (_) {
-		throw lib.refusal('email', 'rooms_no_account');
-	}
-	let failure = null;
-	try {
-		$app.runInTransaction((txApp) => {
-			const existing = txApp.findRecordsByFilter(
-				'memberships',
-				'association = {:association} && user = {:user}',
-				'',
-				1,
-				0,
-				{ association: associationId, user: user.id }
-			);
-			if (existing.length) {
-				failure = lib.refusal('email', 'rooms_already_member');
-				throw failure;
-			}
-			const association = txApp.findRecordById('associations', associationId);
-			const membership = new Record(txApp.findCollectionByNameOrId('memberships'));
-			membership.set('association', associationId);
-			membership.set('user', user.id);
-			membership.set('role', role);
-			txApp.save(membership);
-			require(`${__hooks}/lib/notify.js`).notify(txApp, user.id, {
-				kind: 'association_member',
-				texts: {
-					da: { title: 'Du er med i {name}', body: 'Du er tilføjet til foreningen {name} i Borgerhus.' },
-					en: {
-						title: 'You are in {name}',
-						body: 'You have been added to the association {name} in Borgerhus.'
-					}
-				},
-				params: { name: association.getString('name') },
-				link: '/foreninger/' + associationId
-			});
-		});
+		require(`${__hooks}/lib/rooms-memberships.js`).claim(e.app, e.record);
 	} catch (err) {
-		throw failure || err;
+		e.app.logger().error('claiming invitations failed', 'user', e.record.id, 'error', String(err));
 	}
+	e.next();
+}, 'users');
+
+// Staff verify or unverify an association: named, audited transitions.
+routerAdd('POST', '/api/borgerhus/associations/{id}/verify', (e) => {
+	const actor = require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
+	const write = require(`${__hooks}/lib/rooms-associations-write.js`);
+	return e.json(200, write.verification(e.app, actor, e.request.pathValue('id'), 'verify'));
+});
+
+routerAdd('POST', '/api/borgerhus/associations/{id}/unverify', (e) => {
+	const actor = require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
+	const write = require(`${__hooks}/lib/rooms-associations-write.js`);
+	return e.json(200, write.verification(e.app, actor, e.request.pathValue('id'), 'unverify'));
+});
+
+// An admin (or staff) invites an address. The answer is the same whether or not the address has an
+// account (no enumeration); the mail goes to the address after the commit either way.
+routerAdd('POST', '/api/borgerhus/associations/{id}/invitations', (e) => {
+	const actor = require(`${__hooks}/lib/core/auth.js`).requireUser(e);
+	const memberships = require(`${__hooks}/lib/rooms-memberships.js`);
+	const mail = memberships.invite(e.app, actor, e.request.pathValue('id'), e.requestInfo().body || {});
+	if (mail) memberships.sendInvitation(e.app, mail);
 	return e.json(200, { ok: true });
+});
+
+// The open invitations of an association, for its admins and staff.
+routerAdd('GET', '/api/borgerhus/associations/{id}/invitations', (e) => {
+	const actor = require(`${__hooks}/lib/core/auth.js`).requireUser(e);
+	const items = require(`${__hooks}/lib/rooms-memberships.js`).invitationsOf(
+		e.app,
+		actor,
+		e.request.pathValue('id')
+	);
+	return e.json(200, { items: items });
+});
+
+// The active members of an association with their names, for its active members and staff.
+routerAdd('GET', '/api/borgerhus/associations/{id}/members', (e) => {
+	const actor = require(`${__hooks}/lib/core/auth.js`).requireUser(e);
+	const items = require(`${__hooks}/lib/rooms-memberships.js`).membersOf(
+		e.app,
+		actor,
+		e.request.pathValue('id')
+	);
+	return e.json(200, { items: items });
+});
+
+// The signed-in person's own invitations (and the associations they have blocked).
+routerAdd('GET', '/api/borgerhus/invitations', (e) => {
+	require(`${__hooks}/lib/core/auth.js`).requireUser(e);
+	const items = require(`${__hooks}/lib/rooms-memberships.js`).invitationsFor(e.app, e.auth);
+	return e.json(200, { items: items });
+});
+
+// A transition of one membership: accept, decline, block, unblock, leave (the person), remove (an admin or
+// staff; of an open invitation: its withdrawal), or a new role (an admin or staff).
+routerAdd('POST', '/api/borgerhus/memberships/{id}/{action}', (e) => {
+	const actor = require(`${__hooks}/lib/core/auth.js`).requireUser(e);
+	const memberships = require(`${__hooks}/lib/rooms-memberships.js`);
+	const id = e.request.pathValue('id');
+	const action = e.request.pathValue('action');
+	if (action === 'role') {
+		return e.json(200, memberships.setRole(e.app, actor, id, (e.requestInfo().body || {}).role));
+	}
+	if (['accept', 'decline', 'block', 'unblock', 'leave', 'remove'].indexOf(action) < 0) {
+		throw new NotFoundError('Not found.');
+	}
+	// an invitation sent to the address before the account existed is the person's own
+	if (actor.kind !== 'system') memberships.claim(e.app, e.auth);
+	return e.json(200, memberships.act(e.app, actor, id, action));
 });

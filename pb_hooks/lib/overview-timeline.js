@@ -26,10 +26,10 @@ const ENDED_HOLD = '(status = "collected" || status = "expired" || status = "can
 const LIVE_PLACE = '(status = "confirmed" || status = "waitlisted")';
 const DEAD_PLACE = '(status != "confirmed" && status != "waitlisted")';
 
-/** Ids of the associations the user belongs to, in any role. */
+/** Ids of the associations the user is an active (accepted) member of, in any role. */
 function associationIds(app, userId) {
 	return app
-		.findRecordsByFilter('memberships', 'user = {:u}', '', 200, 0, { u: userId })
+		.findRecordsByFilter('memberships', 'user = {:u} && status = "active"', '', 200, 0, { u: userId })
 		.map((m) => m.getString('association'));
 }
 

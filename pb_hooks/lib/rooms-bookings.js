@@ -104,15 +104,16 @@ function checkBookingAlone(app, booking, who) {
 			if (!association.getBool('verified')) {
 				return { problem: refusal('association', 'rooms_association_unverified') };
 			}
-			var rights = app.findRecordsByFilter(
-				'memberships',
-				'association = {:association} && user = {:user} && (role = "admin" || role = "booker")',
-				'',
-				1,
-				0,
-				{ association: associationId, user: booking.getString('booker') }
-			);
-			if (!rights.length) return { problem: refusal('association', 'rooms_not_booker') };
+			// only an accepted (active) admin or booker: docs/rules.md, "Associations and memberships"
+			if (
+				!require(__hooks + '/lib/rooms-associations.js').mayBookFor(
+					app,
+					booking.getString('booker'),
+					associationId
+				)
+			) {
+				return { problem: refusal('association', 'rooms_not_booker') };
+			}
 		}
 	}
 	return { problem: null, room: room, start: start, end: end };

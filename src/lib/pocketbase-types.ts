@@ -147,10 +147,20 @@ export interface AssociationRecord extends BaseRecord {
 	};
 }
 
+/** Only `active` gives rights (docs/rules.md, "Associations and memberships"). */
+export type MembershipStatus = 'invited' | 'active' | 'declined' | 'blocked' | 'removed' | 'left';
+
 export interface MembershipRecord extends BaseRecord {
 	association: RecordId;
+	/** Empty for an invitation to an address that has no account yet. */
 	user: RecordId;
 	role: MembershipRole;
+	status: MembershipStatus;
+	/** The address an open invitation was sent to; cleared on acceptance. */
+	email: string;
+	invited_by: RecordId;
+	invited_at: DateString;
+	decided_at: DateString;
 	expand?: {
 		association?: AssociationRecord;
 		user?: UserRecord;

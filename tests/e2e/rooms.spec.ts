@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test, expect, expectAccessible, signIn, systemClient } from './fixtures';
+import { validCvrNumber } from '../helpers/cvr';
 
 const PASSWORD = 'e2e-kodeord-123';
 const EVERY_DAY = Object.fromEntries(
@@ -32,7 +33,7 @@ async function arrange() {
 	const staff = await user('personale', true);
 	const association = await system.collection('associations').create({
 		name: `Skakklubben ${id}`,
-		cvr: `E2E${id}`,
+		cvr: validCvrNumber(),
 		verified: true
 	});
 	await system

@@ -2,6 +2,7 @@
 import type PocketBase from 'pocketbase';
 import { randomUUID } from 'node:crypto';
 import { systemClient } from '../helpers/pocketbase';
+import { validCvrNumber } from '../helpers/cvr';
 
 /** A PocketBase date `hours` from now (negative for the past). */
 export function inHours(hours: number): string {
@@ -86,7 +87,7 @@ export async function arrange(): Promise<Arranged> {
 			const name = `Forening ${unique()}`;
 			const assoc = await system
 				.collection('associations')
-				.create({ name, cvr: unique() + unique(), verified: true });
+				.create({ name, cvr: validCvrNumber(), verified: true });
 			for (const user of memberIds)
 				await system.collection('memberships').create({ association: assoc.id, user, role: 'admin' });
 			return { id: assoc.id, name };

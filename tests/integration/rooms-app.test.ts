@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
 import { AppSession } from '../helpers/app';
 import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
+import { validCvrNumber } from '../helpers/cvr';
 import { addDays, localParts } from '$rules/rooms-policy.js';
 
 // Booking through the app the way a browser without JavaScript does; PocketBase still decides.
@@ -276,21 +277,8 @@ describe('staff edit closures and policies through the app', () => {
 	});
 });
 
-/** A CVR number with a valid modulus-11 check digit, different each time. */
-function validCvrNumber(): string {
-	const weights = [2, 7, 6, 5, 4, 3, 2];
-	for (;;) {
-		const digits = [
-			1 + Math.floor(Math.random() * 9),
-			...Array.from({ length: 6 }, () => Math.floor(Math.random() * 10))
-		];
-		const check = (11 - (digits.reduce((s, d, i) => s + d * weights[i]!, 0) % 11)) % 11;
-		if (check < 10) return [...digits, check].join('');
-	}
-}
-
 describe('associations through the app', () => {
-	it('a citizen creates an association, staff verify it, the admin adds a booker', async () => {
+	it('a citizen creates an association, staff verify it, the admin invites a booker who accepts', async () => {
 		const [founder, staff, member] = await Promise.all([
 			createUser(),
 			createUser({ staff: true }),
@@ -332,6 +320,14 @@ describe('associations through the app', () => {
 		expect(await offers(memberSession)).toBe(false);
 		const invited = await session.post(`/foreninger/${id}?/invite`, { email: member.email, role: 'booker' });
 		expect(invited.status).toBe(200);
+		// an invitation gives no rights until the invited person accepts it
+		expect(await offers(memberSession)).toBe(false);
+		const pending = await system
+			.collection('memberships')
+			.getFirstListItem(system.filter('association = {:a} && user = {:u}', { a: id, u: member.record.id }));
+		expect(pending.status).toBe('invited');
+		expect(await memberSession.get('/foreninger').then((r) => r.text())).toContain(name);
+		expect((await memberSession.post('/foreninger?/accept', { id: pending.id })).status).toBe(200);
 		expect(await memberSession.get(`/foreninger/${id}`).then((r) => r.text())).toContain('Booker');
 		expect(await offers(memberSession)).toBe(true);
 		expect(await (await memberSession.get(`/lokaler/${room.slug}`)).text()).toContain(name);

@@ -6,6 +6,30 @@
 // every code the hooks use is here in both languages. Pure data; SvelteKit imports it as $rules/core/codes.js.
 
 module.exports = {
+	associations_bad_role: {
+		da: 'Vælg en gyldig rolle: medlem, booker eller administrator.',
+		en: 'Choose a valid role: member, booker or admin.'
+	},
+	associations_cvr_invalid: {
+		da: 'CVR-nummeret er ikke gyldigt. Tjek de 8 cifre.',
+		en: 'The CVR number is not valid. Check the 8 digits.'
+	},
+	associations_cvr_taken: {
+		da: 'Der er allerede en forening med det CVR-nummer.',
+		en: 'An association with this CVR number already exists.'
+	},
+	associations_email_invalid: {
+		da: 'Skriv en gyldig e-mailadresse.',
+		en: 'Enter a valid email address.'
+	},
+	associations_invite_limit: {
+		da: 'Du har sendt mange invitationer den sidste time. Vent lidt, og prøv igen.',
+		en: 'You have sent many invitations in the last hour. Please wait a while and try again.'
+	},
+	associations_last_admin: {
+		da: 'Foreningen skal have mindst én administrator. Gør en anden til administrator først.',
+		en: 'The association must have at least one admin. Make someone else an admin first.'
+	},
 	events_already_checked_in: {
 		da: 'Billetten er allerede tjekket ind.',
 		en: 'This ticket has already been checked in.'
@@ -118,10 +142,6 @@ module.exports = {
 		da: 'Kontoen kunne ikke slettes, og intet er ændret. Prøv igen om lidt.',
 		en: 'The account could not be deleted, and nothing was changed. Please try again in a moment.'
 	},
-	rooms_already_member: {
-		da: 'Personen er allerede medlem.',
-		en: 'The person is already a member.'
-	},
 	rooms_association_required: {
 		da: 'Lokalet kan kun bookes af foreninger.',
 		en: 'This room can only be booked by associations.'
@@ -133,10 +153,6 @@ module.exports = {
 	rooms_attendees_invalid: {
 		da: 'Skriv antal deltagere som et helt tal, mindst 1.',
 		en: 'Enter the number of attendees as a whole number, at least 1.'
-	},
-	rooms_bad_role: {
-		da: 'Vælg en gyldig rolle.',
-		en: 'Choose a valid role.'
 	},
 	rooms_bad_transition: {
 		da: 'Den ændring af status er ikke mulig.',
@@ -158,10 +174,6 @@ module.exports = {
 		da: 'Lokalet er lukket på det tidspunkt.',
 		en: 'The room is closed at that time.'
 	},
-	rooms_cvr_invalid: {
-		da: 'CVR-nummeret er ikke gyldigt. Tjek de 8 cifre.',
-		en: 'The CVR number is not valid. Check the 8 digits.'
-	},
 	rooms_end_before_start: {
 		da: 'Bookingen skal slutte efter, den starter.',
 		en: 'The booking must end after it starts.'
@@ -177,10 +189,6 @@ module.exports = {
 	rooms_invalid_time: {
 		da: 'Start og slut skal være gyldige tidspunkter.',
 		en: 'Start and end must be valid times.'
-	},
-	rooms_no_account: {
-		da: 'Der er ingen konto med den e-mail. Bed personen oprette en konto først.',
-		en: 'There is no account with that email. Ask the person to create an account first.'
 	},
 	rooms_not_booker: {
 		da: 'Kun bookere og administratorer i foreningen kan booke i dens navn.',

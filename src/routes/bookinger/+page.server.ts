@@ -14,9 +14,13 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const pb = locals.pb;
 	// Own bookings and those of the user's associations (also for staff, who could read them all).
 	const bookings = await pb.collection('bookings').getFullList<BookingRecord>({
-		filter: pb.filter('booker = {:me} || association.memberships_via_association.user ?= {:me}', {
-			me: user.id
-		}),
+		filter: pb.filter(
+			'booker = {:me} || (association.memberships_via_association.user ?= {:me} && ' +
+				'association.memberships_via_association.status ?= "active")',
+			{
+				me: user.id
+			}
+		),
 		sort: '-start',
 		expand: 'room,association',
 		fields:

@@ -1,18 +1,31 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import type { MembershipRecord } from '$lib/pocketbase-types';
+import type { MembershipRecord, MembershipRole } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
-import { associationSchema } from '$lib/validation/rooms';
+import { associationSchema, idSchema } from '$lib/validation/rooms';
+
+interface Invitation {
+	id: string;
+	status: 'invited' | 'blocked';
+	role: MembershipRole;
+	invited_at: string;
+	association: { id: string; name: string };
+}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const memberships = await locals.pb.collection('memberships').getFullList<MembershipRecord>({
-		filter: locals.pb.filter('user = {:me}', { me: user.id }),
-		expand: 'association',
-		sort: 'association.name'
-	});
+	// only accepted memberships are memberships; invitations come from the route that binds those sent to
+	// the user's address before the account existed (docs/rules.md, "Associations and memberships")
+	const [memberships, invitations] = await Promise.all([
+		locals.pb.collection('memberships').getFullList<MembershipRecord>({
+			filter: locals.pb.filter('user = {:me} && status = "active"', { me: user.id }),
+			expand: 'association',
+			sort: 'association.name'
+		}),
+		locals.pb.send<{ items: Invitation[] }>('/api/borgerhus/invitations', { method: 'GET' })
+	]);
 	return {
 		associations: memberships.flatMap((ms) =>
 			ms.expand?.association
@@ -25,20 +38,39 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 						}
 					]
 				: []
-		)
+		),
+		invitations: invitations.items.filter((i) => i.status === 'invited'),
+		blocked: invitations.items.filter((i) => i.status === 'blocked')
 	};
 };
 
+/** One membership transition of the signed-in person. */
+function answer(action: 'accept' | 'decline' | 'block' | 'unblock') {
+	return async ({ request, locals, url }: Parameters<Actions[string]>[0]) => {
+		requireUser(locals, url);
+		const checked = validateForm(idSchema, readForm(await request.formData()));
+		if (!checked.ok) return fail(400, { action: 'answer' as const, ...checked.failure });
+		try {
+			await locals.pb.send(`/api/borgerhus/memberships/${encodeURIComponent(checked.data.id)}/${action}`, {
+				method: 'POST'
+			});
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'answer' as const, values: {}, errors: toFormErrors(err) });
+		}
+		return { action: 'answer' as const, answered: action };
+	};
+}
+
 export const actions: Actions = {
 	create: async ({ request, locals, url }) => {
-		const user = requireUser(locals, url);
+		requireUser(locals, url);
 		const values = readForm(await request.formData());
 		const checked = validateForm(associationSchema, values);
 		if (!checked.ok) return fail(400, { action: 'create' as const, ...checked.failure });
 		let id: string;
 		try {
 			// the hook makes the creator its admin in the same write
-			id = (await locals.pb.collection('associations').create({ ...checked.data, created_by: user.id })).id;
+			id = (await locals.pb.collection('associations').create(checked.data)).id;
 		} catch (err) {
 			return fail(failureStatus(err), {
 				action: 'create' as const,
@@ -47,5 +79,9 @@ export const actions: Actions = {
 			});
 		}
 		redirect(303, `/foreninger/${id}?oprettet=1`);
-	}
+	},
+	accept: answer('accept'),
+	decline: answer('decline'),
+	block: answer('block'),
+	unblock: answer('unblock')
 };

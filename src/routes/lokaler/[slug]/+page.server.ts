@@ -101,7 +101,8 @@ async function findRoom(pb: PocketBase, slug: string): Promise<RoomRecord> {
 }
 
 /**
- * Associations the user may book for: verified, and the user is booker or admin (rule 3). Read as a
+ * Associations the user may book for: verified, and the user is an accepted (active) booker or admin
+ * (rule 3; the hooks ask mayBookFor() again). Read as a
  * back-relation expand of the user's own record rather than a filtered list, which PocketBase would
  * slow down when it finds nothing (most citizens are in no association), as on every week step here.
  */
@@ -111,13 +112,13 @@ async function bookableAssociations(pb: PocketBase, userId: string) {
 	}>(userId, {
 		expand: 'memberships_via_user.association',
 		fields:
-			'id,expand.memberships_via_user.role,expand.memberships_via_user.expand.association.id,' +
+			'id,expand.memberships_via_user.role,expand.memberships_via_user.status,expand.memberships_via_user.expand.association.id,' +
 			'expand.memberships_via_user.expand.association.name,' +
 			'expand.memberships_via_user.expand.association.verified'
 	});
 	return (user.expand?.memberships_via_user ?? []).flatMap((ms) => {
 		const association = ms.expand?.association;
-		return association?.verified && (ms.role === 'admin' || ms.role === 'booker')
+		return association?.verified && ms.status === 'active' && (ms.role === 'admin' || ms.role === 'booker')
 			? [{ id: association.id, name: association.name }]
 			: [];
 	});

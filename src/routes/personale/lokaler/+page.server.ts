@@ -119,9 +119,10 @@ export const actions: Actions = {
 		const checked = validateForm(idSchema, readForm(await request.formData()));
 		if (!checked.ok) return fail(400, { action: 'verify' as const, ...checked.failure });
 		try {
-			await locals.pb
-				.collection('associations')
-				.update(checked.data.id, { verified: true, verified_at: toPbDate(Date.now()) });
+			// a named, audited transition (docs/rules.md, "Associations and memberships")
+			await locals.pb.send(`/api/borgerhus/associations/${encodeURIComponent(checked.data.id)}/verify`, {
+				method: 'POST'
+			});
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'verify' as const, values: {}, errors: toFormErrors(err) });
 		}

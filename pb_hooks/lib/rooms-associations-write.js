@@ -1,0 +1,177 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// Writes of an association (docs/rules.md, "Associations and memberships"): create, update and staff
+// verification, each in one transaction, each checking the name and the CVR check digit (every write, the
+// system's included), each asking the association machine of rooms-associations.js.
+
+/** Fields a client may write; the rest belong to the server and the machine. */
+var EDITABLE = ['name', 'cvr', 'contact_name', 'contact_email', 'contact_phone', 'description'];
+var LOCKED = ['verified', 'verified_at', 'created_by'];
+
+function now() {
+	return new Date().toISOString().replace('T', ' ');
+}
+
+function sent(body, key) {
+	return Object.prototype.hasOwnProperty.call(body, key);
+}
+
+/** Trims text fields, refuses a blank name and a wrong CVR check digit, and a number already registered. */
+function checkFields(txApp, record) {
+	var errors = require(__hooks + '/lib/core/errors.js');
+	var cvr = require(__hooks + '/lib/rooms-associations.js');
+	var texts = ['name', 'contact_name', 'contact_phone', 'description', 'contact_email'];
+	for (var i = 0; i < texts.length; i++) record.set(texts[i], record.getString(texts[i]).trim());
+	if (!record.getString('name')) errors.refuse('core_text_blank', 'name');
+	record.set('cvr', cvr.normalizeCvr(record.getString('cvr')));
+	if (!cvr.validCvr(record.getString('cvr'))) errors.refuse('associations_cvr_invalid', 'cvr');
+	var same = txApp.findRecordsByFilter('associations', 'cvr = {:cvr} && id != {:id}', '', 1, 0, {
+		cvr: record.getString('cvr'),
+		id: record.id || ''
+	});
+	if (same.length) errors.refuse('associations_cvr_taken', 'cvr');
+}
+
+/**
+ * A new association: unverified (only the system, loading data, may create one verified), created by the
+ * signed-in person, who becomes its active admin in the same transaction (their own act is their consent).
+ * @param {core.RecordRequestEvent} e
+ */
+function create(e) {
+	var auth = require(__hooks + '/lib/core/auth.js');
+	var errors = require(__hooks + '/lib/core/errors.js');
+	var actor = auth.actor(e);
+	var body = e.requestInfo().body || {};
+	if (actor.kind !== 'system') {
+		for (var i = 0; i < LOCKED.length; i++) {
+			if (sent(body, LOCKED[i]) && !(LOCKED[i] === 'created_by' && body.created_by === actor.id)) {
+				errors.refuse('core_field_locked', LOCKED[i]);
+			}
+		}
+		e.record.set('verified', false);
+		e.record.set('verified_at', '');
+		e.record.set('created_by', actor.id);
+	}
+	require(__hooks + '/lib/core/tx.js').request(e, function (txApp) {
+		checkFields(txApp, e.record);
+		e.next();
+		if (actor.kind === 'system') return;
+		var membership = new Record(txApp.findCollectionByNameOrId('memberships'));
+		membership.set('association', e.record.id);
+		membership.set('user', actor.id);
+		membership.set('role', 'admin');
+		membership.set('status', 'active');
+		membership.set('decided_at', now());
+		txApp.save(membership);
+		require(__hooks + '/lib/core/audit.js').staffAction(txApp, actor, 'associations_create', e.record, {
+			name: e.record.getString('name')
+		});
+	});
+}
+
+/**
+ * An edit by an active admin or staff. Decided from the row as it stands inside the transaction; fields the
+ * request did not send keep their stored value. A verified association whose name or number changes goes
+ * back to staff verification at once (the "resubmit" transition); it cannot book until staff verify it
+ * again.
+ * @param {core.RecordRequestEvent} e
+ */
+function update(e) {
+	var auth = require(__hooks + '/lib/core/auth.js');
+	var errors = require(__hooks + '/lib/core/errors.js');
+	var machine = require(__hooks + '/lib/core/machine.js');
+	var rules = require(__hooks + '/lib/rooms-associations.js');
+	var actor = auth.actor(e);
+	var body = e.requestInfo().body || {};
+	if (actor.kind !== 'system') {
+		for (var i = 0; i < LOCKED.length; i++)
+			if (sent(body, LOCKED[i])) errors.refuse('core_field_locked', LOCKED[i]);
+	}
+	require(__hooks + '/lib/core/tx.js').request(e, function (txApp) {
+		var fresh;
+		try {
+			fresh = txApp.findRecordById('associations', e.record.id);
+		} catch (_) {
+			throw new NotFoundError('Not found.');
+		}
+		var roles = [];
+		if (actor.kind === 'system') roles.push('system');
+		if (actor.kind === 'staff') roles.push('staff');
+		if (require(__hooks + '/lib/rooms-memberships.js').isActiveAdmin(txApp, actor.id, fresh.id)) {
+			roles.push('association');
+		}
+		if (!roles.length) throw new NotFoundError('Not found.');
+		// the stored row, with only what this request sent written onto it
+		var fields = e.record.collection().fields;
+		for (var f = 0; f < fields.length; f++) {
+			var name = fields[f].getName();
+			if (name === 'id' || sent(body, name)) continue;
+			e.record.set(name, fresh.get(name));
+		}
+		checkFields(txApp, e.record);
+		var renamed =
+			e.record.getString('name') !== fresh.getString('name') ||
+			e.record.getString('cvr') !== fresh.getString('cvr');
+		var details = {};
+		for (var k = 0; k < EDITABLE.length; k++) {
+			if (sent(body, EDITABLE[k])) details[EDITABLE[k]] = e.record.getString(EDITABLE[k]);
+		}
+		if (fresh.getBool('verified') && renamed) {
+			var t = machine.named(rules.associationMachine(), 'verified', 'resubmit');
+			if (!machine.allowed(t, roles)) errors.refuse('core_bad_transition', 'verified');
+			e.record.set('verified', false);
+			e.record.set('verified_at', '');
+			details.resubmitted = true;
+		}
+		e.next();
+		require(__hooks + '/lib/core/audit.js').staffAction(
+			txApp,
+			actor,
+			'associations_update',
+			e.record,
+			details
+		);
+	});
+}
+
+/**
+ * Staff verify or unverify an association: a named transition, audited with the staff member. The number's
+ * check digit is checked again (a row loaded before the rule existed cannot be verified with a wrong one).
+ * @param {core.App} app
+ * @param {{ kind: string, id: string }} actor
+ * @param {string} id
+ * @param {'verify' | 'unverify'} name
+ */
+function verification(app, actor, id, name) {
+	var errors = require(__hooks + '/lib/core/errors.js');
+	var machine = require(__hooks + '/lib/core/machine.js');
+	var rules = require(__hooks + '/lib/rooms-associations.js');
+	return require(__hooks + '/lib/core/tx.js').run(app, function (txApp) {
+		var row;
+		try {
+			row = txApp.findRecordById('associations', id);
+		} catch (_) {
+			throw new NotFoundError('Not found.');
+		}
+		var from = rules.associationState(row.getBool('verified'));
+		var t = machine.named(rules.associationMachine(), from, name);
+		if (!t || !machine.allowed(t, [actor.kind === 'system' ? 'system' : 'staff'])) {
+			errors.refuse('core_bad_transition', 'verified');
+		}
+		if (name === 'verify' && !rules.validCvr(row.getString('cvr')))
+			errors.refuse('associations_cvr_invalid', 'cvr');
+		row.set('verified', t.to === 'verified');
+		row.set('verified_at', t.to === 'verified' ? now() : '');
+		txApp.save(row);
+		require(__hooks + '/lib/core/audit.js').record(txApp, {
+			actor: actor.id,
+			action: 'association_' + name,
+			collection: 'associations',
+			id: row.id,
+			details: { name: row.getString('name'), cvr: row.getString('cvr') }
+		});
+		return { id: row.id, verified: t.to === 'verified' };
+	});
+}
+
+module.exports = { create: create, update: update, verification: verification, checkFields: checkFields };

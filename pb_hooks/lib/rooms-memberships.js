@@ -1,0 +1,497 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// Memberships are invitations the invited person accepts (docs/rules.md, "Associations and memberships").
+// Every write of a membership goes through the functions here, each inside one transaction of core/tx.js,
+// reading the row as it stands there and asking the membership machine of rooms-associations.js. The record
+// API cannot create or change memberships at all (API rules null), so nobody is made a member without
+// consent: the only way to "active" is the invited person's own accept (or the creator of an association,
+// who is its admin by their own act).
+
+function lib() {
+	return require(__hooks + '/lib/rooms-associations.js');
+}
+
+function now() {
+	return new Date().toISOString().replace('T', ' ');
+}
+
+/** The address as compared and stored: trimmed, lower case. */
+function normalizeEmail(value) {
+	return String(value || '')
+		.trim()
+		.toLowerCase();
+}
+
+/** A plain, sane address (the mail server decides the rest). */
+function plausibleEmail(value) {
+	return value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}
+
+/**
+ * True when `userId` is an active admin of `associationId`.
+ * @param {core.App} app
+ */
+function isActiveAdmin(app, userId, associationId) {
+	if (!userId) return false;
+	return (
+		app.findRecordsByFilter(
+			'memberships',
+			'association = {:a} && user = {:u} && status = "active" && role = "admin"',
+			'',
+			1,
+			0,
+			{ a: associationId, u: userId }
+		).length > 0
+	);
+}
+
+/** The number of active admins of an association. */
+function activeAdmins(app, associationId) {
+	return app.findRecordsByFilter(
+		'memberships',
+		'association = {:a} && status = "active" && role = "admin"',
+		'',
+		0,
+		0,
+		{ a: associationId }
+	).length;
+}
+
+/**
+ * The machine roles of `actor` towards a membership row: owner (the invited person), association (an
+ * active admin of its association), staff, system.
+ */
+function rolesFor(app, actor, membership) {
+	var roles = [];
+	if (actor.kind === 'system') roles.push('system');
+	if (actor.kind === 'staff') roles.push('staff');
+	if (actor.id && membership.getString('user') === actor.id) roles.push('owner');
+	if (actor.id && isActiveAdmin(app, actor.id, membership.getString('association')))
+		roles.push('association');
+	return roles;
+}
+
+/**
+ * The association, when `actor` may manage its members (an active admin, staff or the system); a 404
+ * otherwise, the same answer as for an association that does not exist.
+ */
+function managedAssociation(app, actor, associationId) {
+	var association;
+	try {
+		association = app.findRecordById('associations', associationId);
+	} catch (_) {
+		throw new NotFoundError('Not found.');
+	}
+	if (actor.kind === 'staff' || actor.kind === 'system') return association;
+	if (!isActiveAdmin(app, actor.id, associationId)) throw new NotFoundError('Not found.');
+	return association;
+}
+
+/** The 429 answer to an inviter over their hourly limit, in the shape of every coded refusal. */
+function tooManyInvitations() {
+	var codes = require(__hooks + '/lib/core/codes.js');
+	var text = codes.associations_invite_limit;
+	return new ApiError(429, text.en, { email: new ValidationError('associations_invite_limit', text.en) });
+}
+
+var INVITATION_TEXTS = {
+	da: {
+		title: 'Invitation fra {name}',
+		body: 'Du er inviteret med i foreningen {name} i Borgerhus. Svar under Foreninger.'
+	},
+	en: {
+		title: 'Invitation from {name}',
+		body: 'You are invited to join the association {name} in Borgerhus. Answer under Associations.'
+	}
+};
+
+/**
+ * Invites `email` to an association with `role`. Inside one transaction: the inviter may manage the
+ * association, has invitations left this hour (counted in the database, so the limit holds across app
+ * copies), and the address gets at most one open invitation per association. The outcome for the caller is
+ * the same whether or not the address has an account, was invited before, declined, is a member or has
+ * blocked the association: only the invited person can tell those apart. Returns the mail to send after the
+ * commit, or null.
+ * @param {core.App} app
+ * @param {{ kind: string, id: string }} actor
+ * @param {string} associationId
+ * @param {{ email?: unknown, role?: unknown }} input
+ * @returns {{ to: string, association: string } | null}
+ */
+function invite(app, actor, associationId, input) {
+	var errors = require(__hooks + '/lib/core/errors.js');
+	var role = String((input && input.role) || 'member');
+	var email = normalizeEmail(input && input.email);
+	return require(__hooks + '/lib/core/tx.js').run(app, function (txApp) {
+		var association = managedAssociation(txApp, actor, associationId);
+		if (!plausibleEmail(email)) errors.refuse('associations_email_invalid', 'email');
+		if (lib().ROLES.indexOf(role) < 0) errors.refuse('associations_bad_role', 'role');
+		var hourAgo = new Date(Date.now() - 3600 * 1000).toISOString().replace('T', ' ');
+		if (actor.id) {
+			var sent = txApp.findRecordsByFilter(
+				'memberships',
+				'invited_by = {:me} && invited_at >= {:since}',
+				'',
+				0,
+				0,
+				{ me: actor.id, since: hourAgo }
+			).length;
+			if (sent >= lib().INVITES_PER_HOUR) throw tooManyInvitations();
+		}
+		var user = null;
+		try {
+			user = txApp.findAuthRecordByEmail('users', email);
+			if (user.getString('deleted_at')) user = null;
+		} catch (_) {
+			user = null;
+		}
+		var existing = txApp.findRecordsByFilter(
+			'memberships',
+			'association = {:a} && (email = {:e} || (user != "" && user = {:u}))',
+			'',
+			1,
+			0,
+			{ a: associationId, e: email, u: user ? user.id : '' }
+		)[0];
+		var row;
+		if (existing) {
+			var t = require(__hooks + '/lib/core/machine.js').named(
+				lib().membershipMachine(),
+				existing.getString('status'),
+				'invite'
+			);
+			// invited, active or blocked: nothing changes, and the caller cannot tell
+			if (!t) return null;
+			row = existing;
+		} else {
+			row = new Record(txApp.findCollectionByNameOrId('memberships'));
+			row.set('association', associationId);
+		}
+		if (user) row.set('user', user.id);
+		row.set('email', email);
+		row.set('role', role);
+		row.set('status', 'invited');
+		row.set('invited_by', actor.id || '');
+		row.set('invited_at', now());
+		row.set('decided_at', '');
+		txApp.save(row);
+		if (user) tellInvited(txApp, user.id, association, row);
+		require(__hooks + '/lib/core/audit.js').staffAction(txApp, actor, 'membership_invite', row, {
+			association: associationId,
+			role: role
+		});
+		return { to: email, association: association.getString('name') };
+	});
+}
+
+/**
+ * The in-app notice of an invitation. Its mail is the invitation mail itself (sent to the address whether
+ * or not it has an account), so the notice is stamped as mailed.
+ */
+function tellInvited(txApp, userId, association, row) {
+	var key = 'association_invitation:' + row.id + ':' + row.getString('invited_at');
+	var notifications = require(__hooks + '/lib/notify.js');
+	if (
+		!notifications.notify(txApp, userId, {
+			kind: 'association_invitation',
+			texts: INVITATION_TEXTS,
+			params: { name: association.getString('name') },
+			link: '/foreninger',
+			dedupeKey: key
+		})
+	) {
+		return;
+	}
+	var notice = txApp.findFirstRecordByData('notifications', 'dedupe_key', key);
+	notice.set('emailed_at', now());
+	txApp.save(notice);
+}
+
+/**
+ * Sends the invitation mail, after the commit (never inside a write). One text for everyone, in Danish and
+ * English, as the sender does not know whether the address has an account. A failed send is logged; the
+ * invitation stands and shows in the app.
+ * @param {core.App} app
+ * @param {{ to: string, association: string }} mail
+ */
+function sendInvitation(app, mail) {
+	var base = app.settings().meta.appURL.replace(/\/$/, '');
+	var link = base + '/foreninger';
+	var da =
+		'Du er inviteret med i foreningen "' +
+		mail.association +
+		'" i Borgerhus. Log ind, eller opret en konto med denne e-mail, og svar under Foreninger: ' +
+		link +
+		'\n\nKender du ikke foreningen, kan du se bort fra mailen eller afvise og blokere invitationer fra den.';
+	var en =
+		'You are invited to join the association "' +
+		mail.association +
+		'" in Borgerhus. Sign in, or create an account with this email, and answer under Associations: ' +
+		link +
+		'\n\nIf you do not know the association, ignore this mail, or decline and block its invitations.';
+	var text = [
+		da,
+		'Venlig hilsen\nKultur- & Borgerhuset',
+		'---',
+		en,
+		'Kind regards\nKultur- & Borgerhuset'
+	].join('\n\n');
+	var html = text
+		.split('\n\n')
+		.map(function (p) {
+			return (
+				'<p>' +
+				String(p)
+					.replace(/&/g, '&amp;')
+					.replace(/</g, '&lt;')
+					.replace(/>/g, '&gt;')
+					.replace(/"/g, '&quot;')
+					.replace(/\n/g, '<br>') +
+				'</p>'
+			);
+		})
+		.join('');
+	try {
+		app.newMailClient().send(
+			new MailerMessage({
+				from: { address: app.settings().meta.senderAddress, name: app.settings().meta.senderName },
+				to: [{ address: mail.to }],
+				subject: 'Invitation: ' + mail.association + ' (Borgerhus)',
+				text: text,
+				html: html
+			})
+		);
+	} catch (err) {
+		app.logger().error('invitation mail failed', 'error', String(err));
+	}
+}
+
+/**
+ * Binds invitations sent to a verified account's address before it existed (or before this address was
+ * its own) to the account, and tells the person in the app. Runs at sign-in and when the person lists their
+ * invitations. An invitation to an association the person has blocked, or is already part of, is dropped.
+ * @param {core.App} app
+ * @param {core.Record} user
+ */
+function claim(app, user) {
+	if (!user || !user.verified() || user.getString('deleted_at')) return;
+	var email = normalizeEmail(user.email());
+	if (!email) return;
+	var quick = app.findRecordsByFilter('memberships', 'user = "" && email = {:e}', '', 1, 0, { e: email });
+	if (!quick.length) return;
+	require(__hooks + '/lib/core/tx.js').run(app, function (txApp) {
+		var open = txApp.findRecordsByFilter('memberships', 'user = "" && email = {:e}', '', 0, 0, { e: email });
+		for (var i = 0; i < open.length; i++) {
+			var row = open[i];
+			var associationId = row.getString('association');
+			var mine = txApp.findRecordsByFilter('memberships', 'association = {:a} && user = {:u}', '', 1, 0, {
+				a: associationId,
+				u: user.id
+			})[0];
+			if (mine) {
+				var status = mine.getString('status');
+				if (status === 'active' || status === 'invited' || status === 'blocked') {
+					txApp.delete(row);
+					continue;
+				}
+				txApp.delete(mine);
+			}
+			row.set('user', user.id);
+			txApp.save(row);
+			if (row.getString('status') === 'invited') {
+				tellInvited(txApp, user.id, txApp.findRecordById('associations', associationId), row);
+			}
+		}
+	});
+}
+
+/**
+ * Makes the transition `name` of one membership for `actor`, inside one transaction, deciding from the row
+ * as it stands there. The last active admin can neither leave nor be removed (docs/rules.md).
+ * @param {core.App} app
+ * @param {{ kind: string, id: string }} actor
+ * @param {string} membershipId
+ * @param {string} name accept | decline | block | unblock | leave | remove (withdraw for an invitation)
+ * @returns {{ status: string }}
+ */
+function act(app, actor, membershipId, name) {
+	var errors = require(__hooks + '/lib/core/errors.js');
+	var machine = require(__hooks + '/lib/core/machine.js');
+	return require(__hooks + '/lib/core/tx.js').run(app, function (txApp) {
+		var row;
+		try {
+			row = txApp.findRecordById('memberships', membershipId);
+		} catch (_) {
+			throw new NotFoundError('Not found.');
+		}
+		var roles = rolesFor(txApp, actor, row);
+		if (!roles.length) throw new NotFoundError('Not found.');
+		var from = row.getString('status');
+		// "remove" of an open invitation is its withdrawal
+		var wanted = name === 'remove' && from === 'invited' ? 'withdraw' : name;
+		var t = machine.named(lib().membershipMachine(), from, wanted);
+		if (!t || !machine.allowed(t, roles)) errors.refuse('core_bad_transition', 'status');
+		if (
+			from === 'active' &&
+			row.getString('role') === 'admin' &&
+			activeAdmins(txApp, row.getString('association')) <= 1
+		) {
+			errors.refuse('associations_last_admin', 'status');
+		}
+		row.set('status', t.to);
+		row.set('decided_at', now());
+		// an accepted membership no longer needs the address it was sent to; nobody else reads it then
+		if (t.to === 'active') row.set('email', '');
+		txApp.save(row);
+		require(__hooks + '/lib/core/audit.js').staffAction(txApp, actor, 'membership_' + t.name, row, {
+			association: row.getString('association'),
+			from: from,
+			to: t.to
+		});
+		return { status: t.to };
+	});
+}
+
+/**
+ * Changes the role of an active membership (an admin or staff). The last active admin keeps their role.
+ * @param {core.App} app
+ * @param {{ kind: string, id: string }} actor
+ * @param {string} membershipId
+ * @param {unknown} role
+ */
+function setRole(app, actor, membershipId, role) {
+	var errors = require(__hooks + '/lib/core/errors.js');
+	var wanted = String(role || '');
+	return require(__hooks + '/lib/core/tx.js').run(app, function (txApp) {
+		var row;
+		try {
+			row = txApp.findRecordById('memberships', membershipId);
+		} catch (_) {
+			throw new NotFoundError('Not found.');
+		}
+		var roles = rolesFor(txApp, actor, row);
+		if (roles.indexOf('association') < 0 && roles.indexOf('staff') < 0 && roles.indexOf('system') < 0) {
+			throw new NotFoundError('Not found.');
+		}
+		if (lib().ROLES.indexOf(wanted) < 0) errors.refuse('associations_bad_role', 'role');
+		var status = row.getString('status');
+		if (status !== 'active' && status !== 'invited') errors.refuse('core_bad_transition', 'status');
+		var before = row.getString('role');
+		if (before === wanted) return { role: wanted };
+		if (status === 'active' && before === 'admin' && activeAdmins(txApp, row.getString('association')) <= 1) {
+			errors.refuse('associations_last_admin', 'role');
+		}
+		row.set('role', wanted);
+		txApp.save(row);
+		require(__hooks + '/lib/core/audit.js').staffAction(txApp, actor, 'membership_role', row, {
+			association: row.getString('association'),
+			from: before,
+			to: wanted
+		});
+		return { role: wanted };
+	});
+}
+
+/**
+ * The open invitations of an association, for its admins and staff: the address as typed, the role and
+ * when; never whether the address has an account.
+ */
+function invitationsOf(app, actor, associationId) {
+	managedAssociation(app, actor, associationId);
+	return app
+		.findRecordsByFilter('memberships', 'association = {:a} && status = "invited"', '-invited_at', 200, 0, {
+			a: associationId
+		})
+		.map(function (row) {
+			return {
+				id: row.id,
+				email: row.getString('email'),
+				role: row.getString('role'),
+				invited_at: row.getString('invited_at')
+			};
+		});
+}
+
+/**
+ * The invitations and blocks of one person (after binding those sent to their address), newest first.
+ * @param {core.App} app
+ * @param {core.Record} user
+ */
+function invitationsFor(app, user) {
+	claim(app, user);
+	var rows = app.findRecordsByFilter(
+		'memberships',
+		'user = {:u} && (status = "invited" || status = "blocked")',
+		'-invited_at',
+		200,
+		0,
+		{ u: user.id }
+	);
+	app.expandRecords(rows, ['association'], null);
+	return rows.map(function (row) {
+		var association = row.expandedOne('association');
+		return {
+			id: row.id,
+			status: row.getString('status'),
+			role: row.getString('role'),
+			invited_at: row.getString('invited_at'),
+			association: {
+				id: row.getString('association'),
+				name: association ? association.getString('name') : ''
+			}
+		};
+	});
+}
+
+/**
+ * The active members of an association with their names, for its active members and staff (accounts are
+ * private to their owner, so the record API cannot expand another member's name). A 404 for anyone else.
+ * Only what members share by accepting: name and role; never an address.
+ */
+function membersOf(app, actor, associationId) {
+	var mine = actor.id
+		? app.findRecordsByFilter(
+				'memberships',
+				'association = {:a} && user = {:u} && status = "active"',
+				'',
+				1,
+				0,
+				{
+					a: associationId,
+					u: actor.id
+				}
+			)
+		: [];
+	if (!mine.length && actor.kind !== 'staff' && actor.kind !== 'system')
+		throw new NotFoundError('Not found.');
+	var rows = app.findRecordsByFilter('memberships', 'association = {:a} && status = "active"', '', 500, 0, {
+		a: associationId
+	});
+	app.expandRecords(rows, ['user'], null);
+	return rows
+		.map(function (row) {
+			var user = row.expandedOne('user');
+			return {
+				id: row.id,
+				role: row.getString('role'),
+				name: user ? user.getString('name') : '',
+				me: row.getString('user') === actor.id
+			};
+		})
+		.sort(function (a, b) {
+			return a.name.localeCompare(b.name);
+		});
+}
+
+module.exports = {
+	membersOf: membersOf,
+	normalizeEmail: normalizeEmail,
+	isActiveAdmin: isActiveAdmin,
+	invite: invite,
+	sendInvitation: sendInvitation,
+	claim: claim,
+	act: act,
+	setRole: setRole,
+	invitationsOf: invitationsOf,
+	invitationsFor: invitationsFor
+};

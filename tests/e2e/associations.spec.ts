@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, signIn, systemClient } from './fixtures';
+import { validCvrNumber } from '../helpers/cvr';
+
+// docs/rules.md, "Associations and memberships": an admin invites, the invited citizen accepts in the app,
+// and only then is a member. At phone size (360 px, tests/playwright.config.ts).
+
+const PASSWORD = 'e2e-kodeord-123';
+
+async function arrange() {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const user = async (name: string) => {
+		const email = `${name.toLowerCase().split(' ')[0]}-${id}@test.borgerhus.dk`;
+		const record = await system.collection('users').create({
+			email,
+			password: PASSWORD,
+			passwordConfirm: PASSWORD,
+			name,
+			verified: true,
+			language: 'da'
+		});
+		return { email, id: record.id, name };
+	};
+	const [admin, citizen] = await Promise.all([user('Alma Formand'), user('Kim Nymedlem')]);
+	const association = await system.collection('associations').create({
+		name: `Skakklubben ${id}`,
+		cvr: validCvrNumber(),
+		verified: true
+	});
+	await system
+		.collection('memberships')
+		.create({ association: association.id, user: admin.id, role: 'admin' });
+	return { admin, citizen, association };
+}
+
+async function noSidewaysScroll(page: Page) {
+	const width = await page.evaluate(() => document.documentElement.scrollWidth);
+	expect(width).toBeLessThanOrEqual(360);
+}
+
+test('an admin invites a citizen, who accepts in the app and is then a member', async ({ page, browser }) => {
+	const { admin, citizen, association } = await arrange();
+
+	await signIn(page, admin.email, PASSWORD);
+	await page.goto(`/foreninger/${association.id}`);
+	await expect(page.getByRole('heading', { level: 1, name: association.name })).toBeVisible();
+	await page.getByLabel('Personens e-mail').fill(citizen.email);
+	await page.getByLabel('Rolle', { exact: true }).selectOption('booker');
+	await page.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(page.getByText(`Invitationen er sendt til ${citizen.email}`)).toBeVisible();
+	const pending = page.getByRole('region', { name: 'Ventende invitationer' });
+	await expect(pending.getByText(`${citizen.email} som Booker`)).toBeVisible();
+	// invited is not a member
+	await expect(page.getByRole('region', { name: 'Medlemmer' }).getByText(citizen.name)).toHaveCount(0);
+	await expectAccessible(page);
+	await noSidewaysScroll(page);
+
+	const other = await browser.newContext({
+		viewport: { width: 360, height: 740 },
+		locale: 'da-DK',
+		extraHTTPHeaders: { 'x-forwarded-for': '198.19.250.7' }
+	});
+	const phone = await other.newPage();
+	await signIn(phone, citizen.email, PASSWORD);
+	await phone.goto('/indbakke');
+	const notice = phone.getByRole('article', { name: `Invitation fra ${association.name}` });
+	await notice.getByRole('link', { name: 'Se mere' }).click();
+	await expect(phone).toHaveURL(/\/foreninger$/);
+	const invitations = phone.getByRole('region', { name: 'Invitationer til dig' });
+	await expect(invitations.getByText(`${association.name} inviterer dig med som Booker.`)).toBeVisible();
+	await expect(invitations.getByRole('button', { name: 'Afvis og bloker' })).toBeVisible();
+	await expectAccessible(phone);
+	await noSidewaysScroll(phone);
+	await invitations.getByRole('button', { name: 'Tag imod' }).click();
+	await expect(phone.getByText('Du er nu med i foreningen.')).toBeVisible();
+	const mine = phone.getByRole('region', { name: 'Mine foreninger' });
+	await expect(mine.getByRole('link', { name: association.name })).toBeVisible();
+	await expect(phone.getByRole('region', { name: 'Invitationer til dig' })).toHaveCount(0);
+
+	await mine.getByRole('link', { name: association.name }).click();
+	const members = phone.getByRole('region', { name: 'Medlemmer' });
+	await expect(members.getByText(citizen.name)).toBeVisible();
+	await expect(members.getByText(admin.name)).toBeVisible();
+	await expectAccessible(phone);
+	await other.close();
+
+	await page.reload();
+	await expect(page.getByRole('region', { name: 'Medlemmer' }).getByText(citizen.name)).toBeVisible();
+	await expect(page.getByText('Ingen ventende invitationer.')).toBeVisible();
+});

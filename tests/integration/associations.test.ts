@@ -1,0 +1,883 @@
+import { describe, expect, inject, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import type PocketBase from 'pocketbase';
+import { guestClient, systemClient, uniqueEmail, createUser, PASSWORD } from '../helpers/pocketbase';
+import { outcome, codesOf, scenarios, type Scenario } from '../helpers/scenarios';
+import { validCvrNumber } from '../helpers/cvr';
+import { waitForMail, readMails } from '../helpers/mail';
+import {
+	makeAssociation,
+	makeAssociationRoom,
+	membership,
+	post,
+	slot,
+	world,
+	type World
+} from './associations-helpers';
+import { INVITES_PER_HOUR } from '$rules/rooms-associations.js';
+
+// docs/rules.md, "Associations and memberships": verification, numbers, invitations and consent, through
+// PocketBase's API with users' own tokens.
+
+const guest = () => guestClient();
+
+async function stored(id: string) {
+	return (await systemClient()).collection('associations').getOne(id);
+}
+
+async function storedMembership(id: string) {
+	return (await systemClient()).collection('memberships').getOne(id);
+}
+
+async function auditOf(id: string) {
+	const system = await systemClient();
+	return system.collection('audit_log').getFullList({ filter: system.filter('target_id = {:id}', { id }) });
+}
+
+// ---------------------------------------------------------------------------------------------- associations
+
+const who: [string, (w: World) => PocketBase][] = [
+	['guest', () => guest()],
+	['citizen', (w) => w.citizen.pb],
+	['invited person', (w) => w.invited.pb],
+	['member', (w) => w.member.pb],
+	['booker', (w) => w.booker.pb],
+	['admin', (w) => w.admin.pb],
+	['former member', (w) => w.former.pb],
+	['blocked person', (w) => w.blocked.pb],
+	['staff', (w) => w.staff.pb]
+];
+
+const unverifiedWorld = () => world({ verified: false });
+
+scenarios<World>(
+	'an unverified association: who sees it',
+	unverifiedWorld,
+	who.flatMap(([name, actor]) => {
+		const sees = ['member', 'booker', 'admin', 'staff'].includes(name);
+		return [
+			{
+				name: `${name} ${sees ? 'lists' : 'does not list'} it`,
+				actor,
+				act: (pb, w) =>
+					pb
+						.collection('associations')
+						.getFullList({ filter: pb.filter('id = {:id}', { id: w.association.id }) }),
+				status: 200,
+				after: async (_w, body) => expect((body as unknown[]).length).toBe(sees ? 1 : 0),
+				mustNotContain: (w) => (sees ? [w.other.name] : [w.association.name, w.association.cvr])
+			},
+			{
+				name: `${name} ${sees ? 'views' : 'gets 404 for'} it`,
+				actor,
+				act: (pb, w) => pb.collection('associations').getOne(w.association.id),
+				status: sees ? 200 : 404
+			}
+		] satisfies Scenario<World>[];
+	})
+);
+
+const edit =
+	(field: string, value: unknown): Scenario<World>['act'] =>
+	(pb, w) =>
+		pb.collection('associations').update(w.association.id, { [field]: value });
+
+const stays = (check: (a: Record<string, unknown>, w: World) => void) => async (w: World) =>
+	check(await stored(w.association.id), w);
+
+scenarios<World>('updating a verified association', world, [
+	...who
+		.filter(([name]) => !['admin', 'staff'].includes(name))
+		.map(([name, actor]): Scenario<World> => ({
+			name: `${name} cannot rename it`,
+			actor,
+			act: edit('name', 'Kaprede'),
+			status: 404,
+			after: stays((a, w) => expect(a).toMatchObject({ name: w.association.name, verified: true }))
+		})),
+	{
+		name: 'admin renames it: back to verification',
+		actor: (w) => w.admin.pb,
+		act: edit('name', 'Nyt navn'),
+		status: 200,
+		after: stays((a) => expect(a).toMatchObject({ name: 'Nyt navn', verified: false, verified_at: '' }))
+	},
+	{
+		name: 'admin empties the number: refused, nothing stored',
+		actor: (w) => w.admin.pb,
+		act: edit('cvr', ''),
+		status: 400,
+		code: 'associations_cvr_invalid',
+		after: stays((a, w) => expect(a).toMatchObject({ cvr: w.association.cvr, verified: true }))
+	},
+	{
+		name: 'admin gives a valid new number: back to verification',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => pb.collection('associations').update(w.association.id, { cvr: validCvrNumber() }),
+		status: 200,
+		after: stays((a, w) => {
+			expect(a.verified).toBe(false);
+			expect(a.cvr).not.toBe(w.association.cvr);
+		})
+	},
+	{
+		name: 'admin gives a number with a wrong check digit: refused, nothing stored',
+		actor: (w) => w.admin.pb,
+		act: edit('cvr', '12345678'),
+		status: 400,
+		code: 'associations_cvr_invalid',
+		after: stays((a, w) => expect(a).toMatchObject({ cvr: w.association.cvr, verified: true }))
+	},
+	{
+		name: 'staff give a number with a wrong check digit: refused too',
+		actor: (w) => w.staff.pb,
+		act: edit('cvr', '29403474'),
+		status: 400,
+		code: 'associations_cvr_invalid',
+		after: stays((a, w) => expect(a).toMatchObject({ cvr: w.association.cvr, verified: true }))
+	},
+	{
+		name: 'staff rename it: back to verification, audited',
+		actor: (w) => w.staff.pb,
+		act: edit('name', 'Personalets navn'),
+		status: 200,
+		after: async (w) => {
+			expect(await stored(w.association.id)).toMatchObject({ name: 'Personalets navn', verified: false });
+			expect((await auditOf(w.association.id)).map((e) => e.action)).toContain('associations_update');
+		}
+	},
+	{
+		name: 'admin edits the description: stays verified',
+		actor: (w) => w.admin.pb,
+		act: edit('description', 'Vi mødes om tirsdagen.'),
+		status: 200,
+		after: stays((a) => expect(a).toMatchObject({ description: 'Vi mødes om tirsdagen.', verified: true }))
+	},
+	{
+		name: 'admin sends a name of spaces: refused',
+		actor: (w) => w.admin.pb,
+		act: edit('name', '   '),
+		status: 400,
+		code: 'core_text_blank',
+		after: stays((a, w) => expect(a.name).toBe(w.association.name))
+	},
+	{
+		name: 'admin cannot unverify or re-verify through a plain update',
+		actor: (w) => w.admin.pb,
+		act: edit('verified', false),
+		status: 400,
+		code: 'core_field_locked',
+		after: stays((a) => expect(a.verified).toBe(true))
+	},
+	{
+		name: 'staff cannot verify through a plain update either',
+		actor: (w) => w.staff.pb,
+		act: edit('verified_at', '2020-01-01 00:00:00.000Z'),
+		status: 400,
+		code: 'core_field_locked',
+		after: stays((a) => expect(a.verified_at).not.toBe('2020-01-01 00:00:00.000Z'))
+	},
+	{
+		name: 'admin cannot change who created it',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) =>
+			pb.collection('associations').update(w.association.id, { created_by: w.citizen.record.id }),
+		status: 400,
+		code: 'core_field_locked'
+	},
+	{
+		name: 'admin cannot delete it',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => pb.collection('associations').delete(w.association.id),
+		status: 404
+	}
+]);
+
+scenarios<World>('staff verification: a named, audited action', unverifiedWorld, [
+	...who
+		.filter(([name]) => name !== 'staff')
+		.map(([name, actor]): Scenario<World> => ({
+			name: `${name} cannot verify`,
+			actor,
+			act: (pb, w) => post(pb, `/api/borgerhus/associations/${w.association.id}/verify`),
+			status: name === 'guest' ? 401 : 403,
+			after: stays((a) => expect(a.verified).toBe(false))
+		})),
+	{
+		name: 'staff verify, and the audit log names them',
+		actor: (w) => w.staff.pb,
+		act: (pb, w) => post(pb, `/api/borgerhus/associations/${w.association.id}/verify`),
+		status: 200,
+		after: async (w) => {
+			const a = await stored(w.association.id);
+			expect(a.verified).toBe(true);
+			expect(a.verified_at).not.toBe('');
+			const log = await auditOf(w.association.id);
+			expect(log).toEqual([
+				expect.objectContaining({ action: 'association_verify', actor: w.staff.record.id })
+			]);
+		}
+	},
+	{
+		name: 'staff cannot unverify what is not verified',
+		actor: (w) => w.staff.pb,
+		act: (pb, w) => post(pb, `/api/borgerhus/associations/${w.association.id}/unverify`),
+		status: 400,
+		code: 'core_bad_transition'
+	},
+	{
+		name: 'an unknown association is a 404',
+		actor: (w) => w.staff.pb,
+		act: (pb) => post(pb, `/api/borgerhus/associations/${'x'.repeat(15)}/verify`),
+		status: 404
+	}
+]);
+
+describe('creating an association', () => {
+	it('checks the number, locks the server fields and makes the creator its active admin', async () => {
+		const citizen = await createUser();
+		const create = (body: Record<string, unknown>) =>
+			outcome(citizen.pb.collection('associations').create({ name: 'Havefolket', ...body }));
+		expect(codesOf((await create({ cvr: '12345678' })).body)).toContain('associations_cvr_invalid');
+		expect(codesOf((await create({ cvr: validCvrNumber(), verified: true })).body)).toContain(
+			'core_field_locked'
+		);
+		expect(codesOf((await create({ cvr: validCvrNumber(), name: ' ' })).body)).toContain('core_text_blank');
+		const other = await createUser();
+		expect(codesOf((await create({ cvr: validCvrNumber(), created_by: other.record.id })).body)).toContain(
+			'core_field_locked'
+		);
+		const taken = await makeAssociation();
+		expect(codesOf((await create({ cvr: taken.cvr })).body)).toContain('associations_cvr_taken');
+		expect(
+			(await outcome(guest().collection('associations').create({ name: 'X', cvr: validCvrNumber() }))).status
+		).toBe(400);
+
+		const created = await citizen.pb
+			.collection('associations')
+			.create({ name: ' Havefolket ', cvr: validCvrNumber() });
+		expect(created).toMatchObject({ name: 'Havefolket', verified: false, created_by: citizen.record.id });
+		const mine = await citizen.pb.collection('memberships').getFullList({
+			filter: citizen.pb.filter('association = {:a}', { a: created.id })
+		});
+		expect(mine).toMatchObject([{ user: citizen.record.id, role: 'admin', status: 'active' }]);
+	});
+
+	it('refuses a wrong check digit from the system account too', async () => {
+		const system = await systemClient();
+		const result = await outcome(
+			system.collection('associations').create({ name: 'Import', cvr: '12345678' })
+		);
+		expect(codesOf(result.body)).toContain('associations_cvr_invalid');
+	});
+});
+
+// ---------------------------------------------------------------------------------------------- memberships
+
+scenarios<World>(
+	"who reads an association's memberships",
+	world,
+	who.map(([name, actor]): Scenario<World> => {
+		const member = ['member', 'booker', 'admin'].includes(name);
+		return {
+			name: `${name} lists ${member ? 'the active members only' : name === 'staff' ? 'every row' : 'at most their own row'}`,
+			actor,
+			act: (pb, w) =>
+				pb.collection('memberships').getFullList({
+					filter: pb.filter('association = {:a} || association = {:o}', {
+						a: w.association.id,
+						o: w.other.id
+					})
+				}),
+			status: 200,
+			after: async (w, body) => {
+				const rows = body as { user: string; status: string; association: string }[];
+				if (member) {
+					expect(rows.map((r) => r.status).sort()).toEqual(['active', 'active', 'active']);
+				} else if (name === 'staff') {
+					expect(rows.length).toBe(7);
+				} else {
+					const me = { 'invited person': w.invited, 'former member': w.former, 'blocked person': w.blocked }[
+						name as 'invited person'
+					];
+					expect(rows.map((r) => r.user)).toEqual(me ? [me.record.id] : []);
+				}
+			},
+			mustNotContain: (w) =>
+				name === 'staff'
+					? []
+					: [
+							w.other.id,
+							w.outsider.record.id,
+							...(member
+								? [w.invited.email, w.invited.record.id, w.blocked.record.id, w.former.record.id]
+								: [])
+						]
+		};
+	})
+);
+
+scenarios<World>(
+	"the members route: names for the association's own active members",
+	world,
+	who.map(([name, actor]): Scenario<World> => {
+		const member = ['member', 'booker', 'admin', 'staff'].includes(name);
+		return {
+			name: `${name} ${member ? 'reads the active members' : 'gets no members'}`,
+			actor,
+			act: (pb, w) => pb.send(`/api/borgerhus/associations/${w.association.id}/members`, { method: 'GET' }),
+			status: member ? 200 : name === 'guest' ? 401 : 404,
+			after: async (w, body) => {
+				if (!member) return;
+				const items = (body as { items: { name: string; role: string }[] }).items;
+				expect(items.map((i) => `${i.name} ${i.role}`)).toEqual([
+					'Anna Admin admin',
+					'Bo Booker booker',
+					'Mia Medlem member'
+				]);
+			},
+			mustNotContain: (w) => [
+				w.invited.record.name as string,
+				w.former.record.name as string,
+				w.blocked.record.name as string,
+				w.admin.email,
+				w.member.email,
+				w.outsider.record.name as string
+			]
+		};
+	})
+);
+
+scenarios<World>('the record API makes no members', world, [
+	{
+		name: 'an admin cannot create a membership directly',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) =>
+			pb
+				.collection('memberships')
+				.create({ association: w.association.id, user: w.citizen.record.id, role: 'admin' }),
+		status: 403,
+		after: async (w) => {
+			const system = await systemClient();
+			const rows = await system.collection('memberships').getFullList({
+				filter: system.filter('user = {:u}', { u: w.citizen.record.id })
+			});
+			expect(rows).toEqual([]);
+		}
+	},
+	{
+		name: 'staff cannot create one either',
+		actor: (w) => w.staff.pb,
+		act: (pb, w) =>
+			pb
+				.collection('memberships')
+				.create({ association: w.association.id, user: w.citizen.record.id, role: 'member' }),
+		status: 403
+	},
+	{
+		name: 'a citizen cannot join by creating their own row',
+		actor: (w) => w.citizen.pb,
+		act: (pb, w) =>
+			pb.collection('memberships').create({
+				association: w.association.id,
+				user: w.citizen.record.id,
+				role: 'admin',
+				status: 'active'
+			}),
+		status: 403
+	},
+	{
+		name: 'the invited person cannot accept by a plain update',
+		actor: (w) => w.invited.pb,
+		act: (pb, w) => pb.collection('memberships').update(w.ids.invited, { status: 'active' }),
+		status: 403,
+		after: async (w) => expect((await storedMembership(w.ids.invited)).status).toBe('invited')
+	},
+	{
+		name: 'an admin cannot change a role by a plain update',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => pb.collection('memberships').update(w.ids.member, { role: 'admin' }),
+		status: 403,
+		after: async (w) => expect((await storedMembership(w.ids.member)).role).toBe('member')
+	},
+	{
+		name: 'an admin cannot delete a membership directly',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => pb.collection('memberships').delete(w.ids.member),
+		status: 403
+	}
+]);
+
+const invitePath = (w: World) => `/api/borgerhus/associations/${w.association.id}/invitations`;
+
+scenarios<World>('inviting', world, [
+	...who
+		.filter(([name]) => !['admin', 'staff'].includes(name))
+		.map(([name, actor]): Scenario<World> => ({
+			name: `${name} cannot invite`,
+			actor,
+			act: (pb, w) => post(pb, invitePath(w), { email: w.citizen.email, role: 'admin' }),
+			status: name === 'guest' ? 401 : 404,
+			after: async (w) => {
+				const system = await systemClient();
+				const rows = await system.collection('memberships').getFullList({
+					filter: system.filter('user = {:u}', { u: w.citizen.record.id })
+				});
+				expect(rows).toEqual([]);
+			}
+		})),
+	{
+		name: 'admin invites: an invitation, not a member',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => post(pb, invitePath(w), { email: w.citizen.email.toUpperCase(), role: 'booker' }),
+		status: 200,
+		after: async (w, body) => {
+			expect(body).toEqual({ ok: true });
+			const system = await systemClient();
+			const row = await system
+				.collection('memberships')
+				.getFirstListItem(system.filter('user = {:u}', { u: w.citizen.record.id }));
+			expect(row).toMatchObject({ status: 'invited', role: 'booker', invited_by: w.admin.record.id });
+			const notices = await w.citizen.pb.collection('notifications').getFullList();
+			expect(notices.map((n) => [n.kind, n.link])).toEqual([['association_invitation', '/foreninger']]);
+		}
+	},
+	{
+		name: 'staff invite too, audited',
+		actor: (w) => w.staff.pb,
+		act: (pb, w) => post(pb, invitePath(w), { email: w.citizen.email, role: 'member' }),
+		status: 200,
+		after: async (w) => {
+			const system = await systemClient();
+			const row = await system
+				.collection('memberships')
+				.getFirstListItem(system.filter('user = {:u}', { u: w.citizen.record.id }));
+			expect(row.status).toBe('invited');
+			expect((await auditOf(row.id)).map((e) => e.action)).toEqual(['membership_invite']);
+		}
+	},
+	{
+		name: 'admin gives an unknown role',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => post(pb, invitePath(w), { email: w.citizen.email, role: 'owner' }),
+		status: 400,
+		code: 'associations_bad_role'
+	},
+	{
+		name: 'admin gives no address',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => post(pb, invitePath(w), { email: 'ikke en adresse', role: 'member' }),
+		status: 400,
+		code: 'associations_email_invalid'
+	},
+	{
+		name: 'admin re-invites a member: same answer, nothing changes',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => post(pb, invitePath(w), { email: w.member.email, role: 'admin' }),
+		status: 200,
+		after: async (w) =>
+			expect(await storedMembership(w.ids.member)).toMatchObject({ status: 'active', role: 'member' })
+	},
+	{
+		name: 'admin re-invites a person who blocked: same answer, no invitation, no notice',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => post(pb, invitePath(w), { email: w.blocked.email, role: 'member' }),
+		status: 200,
+		after: async (w, body) => {
+			expect(body).toEqual({ ok: true });
+			expect((await storedMembership(w.ids.blocked)).status).toBe('blocked');
+			expect(await w.blocked.pb.collection('notifications').getFullList()).toEqual([]);
+		}
+	},
+	{
+		name: 'admin re-invites a former member: invited again, not a member',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => post(pb, invitePath(w), { email: w.former.email, role: 'member' }),
+		status: 200,
+		after: async (w) =>
+			expect(await storedMembership(w.ids.former)).toMatchObject({ status: 'invited', role: 'member' })
+	},
+	{
+		name: 'admin of another association cannot invite into this one',
+		actor: (w) => w.outsider.pb,
+		act: (pb, w) => post(pb, invitePath(w), { email: w.citizen.email, role: 'member' }),
+		status: 404
+	}
+]);
+
+const act = (name: string) => (pb: PocketBase, w: World, id: string) =>
+	post(pb, `/api/borgerhus/memberships/${id}/${name}`);
+const statusOf = (key: keyof World['ids'], status: string) => async (w: World) =>
+	expect((await storedMembership(w.ids[key])).status).toBe(status);
+
+scenarios<World>('answering, leaving and removing', world, [
+	{
+		name: 'the invited person accepts: active',
+		actor: (w) => w.invited.pb,
+		act: (pb, w) => act('accept')(pb, w, w.ids.invited),
+		status: 200,
+		after: async (w) => {
+			const row = await storedMembership(w.ids.invited);
+			expect(row).toMatchObject({ status: 'active', email: '' });
+		}
+	},
+	{
+		name: 'the invited person declines',
+		actor: (w) => w.invited.pb,
+		act: (pb, w) => act('decline')(pb, w, w.ids.invited),
+		status: 200,
+		after: statusOf('invited', 'declined')
+	},
+	{
+		name: 'the invited person declines and blocks',
+		actor: (w) => w.invited.pb,
+		act: (pb, w) => act('block')(pb, w, w.ids.invited),
+		status: 200,
+		after: statusOf('invited', 'blocked')
+	},
+	{
+		name: 'the blocked person lifts the block',
+		actor: (w) => w.blocked.pb,
+		act: (pb, w) => act('unblock')(pb, w, w.ids.blocked),
+		status: 200,
+		after: statusOf('blocked', 'declined')
+	},
+	{
+		name: 'an admin cannot accept for the invited person',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => act('accept')(pb, w, w.ids.invited),
+		status: 400,
+		code: 'core_bad_transition',
+		after: statusOf('invited', 'invited')
+	},
+	{
+		name: 'staff cannot accept for the invited person',
+		actor: (w) => w.staff.pb,
+		act: (pb, w) => act('accept')(pb, w, w.ids.invited),
+		status: 400,
+		code: 'core_bad_transition',
+		after: statusOf('invited', 'invited')
+	},
+	{
+		name: "a citizen cannot touch someone else's invitation",
+		actor: (w) => w.citizen.pb,
+		act: (pb, w) => act('accept')(pb, w, w.ids.invited),
+		status: 404,
+		after: statusOf('invited', 'invited')
+	},
+	{
+		name: 'a member cannot remove another member',
+		actor: (w) => w.member.pb,
+		act: (pb, w) => act('remove')(pb, w, w.ids.booker),
+		status: 404,
+		after: statusOf('booker', 'active')
+	},
+	{
+		name: 'a former member cannot accept again',
+		actor: (w) => w.former.pb,
+		act: (pb, w) => act('accept')(pb, w, w.ids.former),
+		status: 400,
+		code: 'core_bad_transition',
+		after: statusOf('former', 'left')
+	},
+	{
+		name: 'an admin removes a member',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => act('remove')(pb, w, w.ids.member),
+		status: 200,
+		after: statusOf('member', 'removed')
+	},
+	{
+		name: 'an admin withdraws an invitation',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => act('remove')(pb, w, w.ids.invited),
+		status: 200,
+		after: statusOf('invited', 'removed')
+	},
+	{
+		name: 'staff remove a member, audited',
+		actor: (w) => w.staff.pb,
+		act: (pb, w) => act('remove')(pb, w, w.ids.booker),
+		status: 200,
+		after: async (w) => {
+			await statusOf('booker', 'removed')(w);
+			expect((await auditOf(w.ids.booker)).map((e) => e.action)).toEqual(['membership_remove']);
+		}
+	},
+	{
+		name: 'a member leaves',
+		actor: (w) => w.member.pb,
+		act: (pb, w) => act('leave')(pb, w, w.ids.member),
+		status: 200,
+		after: statusOf('member', 'left')
+	},
+	{
+		name: 'the last admin cannot leave',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => act('leave')(pb, w, w.ids.admin),
+		status: 400,
+		code: 'associations_last_admin',
+		after: statusOf('admin', 'active')
+	},
+	{
+		name: 'staff cannot remove the last admin',
+		actor: (w) => w.staff.pb,
+		act: (pb, w) => act('remove')(pb, w, w.ids.admin),
+		status: 400,
+		code: 'associations_last_admin',
+		after: statusOf('admin', 'active')
+	},
+	{
+		name: 'the last admin cannot be demoted',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => post(pb, `/api/borgerhus/memberships/${w.ids.admin}/role`, { role: 'member' }),
+		status: 400,
+		code: 'associations_last_admin',
+		after: async (w) => expect((await storedMembership(w.ids.admin)).role).toBe('admin')
+	},
+	{
+		name: 'an admin makes a member a booker',
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => post(pb, `/api/borgerhus/memberships/${w.ids.member}/role`, { role: 'booker' }),
+		status: 200,
+		after: async (w) => expect((await storedMembership(w.ids.member)).role).toBe('booker')
+	},
+	{
+		name: 'a booker cannot change roles',
+		actor: (w) => w.booker.pb,
+		act: (pb, w) => post(pb, `/api/borgerhus/memberships/${w.ids.booker}/role`, { role: 'admin' }),
+		status: 404,
+		after: async (w) => expect((await storedMembership(w.ids.booker)).role).toBe('booker')
+	},
+	{
+		name: 'an unknown action is a 404',
+		actor: (w) => w.invited.pb,
+		act: (pb, w) => act('approve')(pb, w, w.ids.invited),
+		status: 404
+	}
+]);
+
+describe('the last admin', () => {
+	it('may leave once another admin has accepted', async () => {
+		const w = await world();
+		const second = await membership(w.association.id, w.citizen, 'admin', 'invited');
+		await post(w.citizen.pb, `/api/borgerhus/memberships/${second.id}/accept`);
+		await post(w.admin.pb, `/api/borgerhus/memberships/${w.ids.admin}/leave`);
+		expect((await storedMembership(w.ids.admin)).status).toBe('left');
+	});
+});
+
+// ---------------------------------------------------------------------------------------------- no enumeration
+
+describe('inviting an address', () => {
+	async function raw(pb: PocketBase, path: string, body: unknown) {
+		const response = await fetch(pb.buildURL(path), {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Authorization: pb.authStore.token },
+			body: JSON.stringify(body)
+		});
+		return { status: response.status, body: await response.text() };
+	}
+
+	it('answers byte for byte the same for an account and an unknown address, and mails both', async () => {
+		const w = await world();
+		const unknown = uniqueEmail('nybegynder');
+		const known = await raw(w.admin.pb, invitePath(w), { email: w.citizen.email, role: 'member' });
+		const fresh = await raw(w.admin.pb, invitePath(w), { email: unknown, role: 'member' });
+		expect(fresh).toEqual(known);
+		expect(known.status).toBe(200);
+		// invalid input is refused the same way for both, too
+		const badKnown = await raw(w.admin.pb, invitePath(w), { email: w.citizen.email, role: 'ejer' });
+		const badUnknown = await raw(w.admin.pb, invitePath(w), { email: unknown, role: 'ejer' });
+		expect(badUnknown).toEqual(badKnown);
+		// and so is inviting again (an open invitation either way)
+		expect(await raw(w.admin.pb, invitePath(w), { email: unknown, role: 'member' })).toEqual(
+			await raw(w.admin.pb, invitePath(w), { email: w.citizen.email, role: 'member' })
+		);
+		const mailDir = inject('mailDir');
+		for (const address of [w.citizen.email, unknown]) {
+			const mail = await waitForMail(mailDir, address, new RegExp(w.association.name));
+			expect(mail.text).toContain('/foreninger');
+		}
+		// one mail each: a repeated invitation does not mail again
+		expect(readMails(mailDir).filter((m) => m.to.includes(unknown))).toHaveLength(1);
+
+		// the admin sees both the same way: the address as typed, never whether it has an account
+		const pending = await w.admin.pb.send(invitePath(w), { method: 'GET' });
+		const items = (pending as { items: Record<string, unknown>[] }).items;
+		expect(items.map((i) => Object.keys(i).sort())).toEqual([
+			['email', 'id', 'invited_at', 'role'],
+			['email', 'id', 'invited_at', 'role'],
+			['email', 'id', 'invited_at', 'role']
+		]);
+		expect(JSON.stringify(pending)).not.toContain(w.citizen.record.id);
+		expect(JSON.stringify(pending)).not.toContain(w.citizen.record.name as string);
+	});
+
+	it('a newcomer who signs up with the address sees the invitation and can accept it', async () => {
+		const w = await world();
+		const email = uniqueEmail('nybegynder');
+		await post(w.admin.pb, invitePath(w), { email, role: 'booker' });
+		const newcomer = await createUserWith(email);
+		const mine = (await newcomer.send('/api/borgerhus/invitations', { method: 'GET' })) as {
+			items: { id: string; association: { name: string }; role: string }[];
+		};
+		expect(mine.items).toMatchObject([{ association: { name: w.association.name }, role: 'booker' }]);
+		const notices = await newcomer.collection('notifications').getFullList();
+		expect(notices.map((n) => n.kind)).toEqual(['association_invitation']);
+		await post(newcomer, `/api/borgerhus/memberships/${mine.items[0]!.id}/accept`);
+		const row = await storedMembership(mine.items[0]!.id);
+		expect(row).toMatchObject({ status: 'active', user: newcomer.authStore.record!.id, email: '' });
+	});
+
+	it('is limited per inviter per hour, counted in the database', async () => {
+		const w = await world();
+		for (let i = 0; i < INVITES_PER_HOUR; i++) {
+			expect(
+				(await outcome(post(w.admin.pb, invitePath(w), { email: uniqueEmail('n'), role: 'member' }))).status
+			).toBe(200);
+		}
+		const last = uniqueEmail('for-mange');
+		const over = await outcome(post(w.admin.pb, invitePath(w), { email: last, role: 'member' }));
+		expect(over.status).toBe(429);
+		expect(codesOf(over.body)).toContain('associations_invite_limit');
+		const system = await systemClient();
+		expect(
+			await system
+				.collection('memberships')
+				.getFullList({ filter: system.filter('email = {:e}', { e: last }) })
+		).toEqual([]);
+		// another admin of the same association has their own count
+		const second = await membership(w.association.id, w.citizen, 'admin', 'invited');
+		await post(w.citizen.pb, `/api/borgerhus/memberships/${second.id}/accept`);
+		expect((await outcome(post(w.citizen.pb, invitePath(w), { email: last, role: 'member' }))).status).toBe(
+			200
+		);
+	});
+});
+
+/** A verified account for an address that was invited before it existed, signed in. */
+async function createUserWith(email: string): Promise<PocketBase> {
+	const system = await systemClient();
+	await system.collection('users').create({
+		email,
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		name: 'Ny Borger',
+		verified: true,
+		language: 'da'
+	});
+	const pb = guestClient();
+	await pb.collection('users').authWithPassword(email, PASSWORD);
+	return pb;
+}
+
+// ---------------------------------------------------------------------------------------------- rights
+
+describe('rights come from accepted memberships only', () => {
+	it('an invited booker cannot book for the association, nor see its bookings, until they accept', async () => {
+		const w = await world();
+		const room = await makeAssociationRoom();
+		const booking = (pb: PocketBase, booker: string) =>
+			outcome(
+				pb.collection('bookings').create({
+					room: room.id,
+					booker,
+					association: w.association.id,
+					purpose: 'Bestyrelsesmøde',
+					attendees: 4,
+					...slot()
+				})
+			);
+		const ours = await booking(w.booker.pb, w.booker.record.id);
+		expect(ours.status).toBe(200);
+		const ourId = (ours.body as { id: string }).id;
+		const people = { invited: w.invited, former: w.former, blocked: w.blocked, member: w.member };
+		for (const [name, person] of Object.entries(people)) {
+			expect((await booking(person.pb, person.record.id)).status, name).toBe(400);
+			expect((await outcome(person.pb.collection('bookings').getOne(ourId))).status, name).toBe(
+				name === 'member' ? 200 : 404
+			);
+			const overview = JSON.stringify(await person.pb.send('/api/borgerhus/overview', { method: 'GET' }));
+			expect(overview.includes(ourId), name).toBe(name === 'member');
+		}
+		await post(w.invited.pb, `/api/borgerhus/memberships/${w.ids.invited}/accept`);
+		expect((await booking(w.invited.pb, w.invited.record.id)).status).toBe(200);
+		expect((await outcome(w.invited.pb.collection('bookings').getOne(ourId))).status).toBe(200);
+	});
+
+	it('a renamed association cannot book until staff verify it again', async () => {
+		const w = await world();
+		const room = await makeAssociationRoom();
+		const booking = () =>
+			outcome(
+				w.booker.pb.collection('bookings').create({
+					room: room.id,
+					booker: w.booker.record.id,
+					association: w.association.id,
+					purpose: 'Møde',
+					attendees: 4,
+					...slot()
+				})
+			);
+		await w.admin.pb
+			.collection('associations')
+			.update(w.association.id, { name: `Omdøbt ${randomUUID().slice(0, 4)}` });
+		expect((await booking()).status).toBe(400);
+		await post(w.staff.pb, `/api/borgerhus/associations/${w.association.id}/verify`);
+		expect((await booking()).status).toBe(200);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------- races
+
+describe('at the same time', () => {
+	it('an invitation accepted while the admin removes it: one outcome, never a member after removal', async () => {
+		const [admin, invitee] = await Promise.all([createUser(), createUser()]);
+		for (let round = 0; round < 20; round++) {
+			const association = await makeAssociation();
+			await membership(association.id, admin, 'admin');
+			const invitation = await membership(association.id, invitee, 'booker', 'invited');
+			const [accepted, removed] = await Promise.all([
+				outcome(post(invitee.pb, `/api/borgerhus/memberships/${invitation.id}/accept`)),
+				outcome(post(admin.pb, `/api/borgerhus/memberships/${invitation.id}/remove`))
+			]);
+			// accepted first and then removed, or withdrawn first and the acceptance refused: removed either way
+			expect(removed.status).toBe(200);
+			if (accepted.status !== 200) expect(codesOf(accepted.body)).toContain('core_bad_transition');
+			expect((await storedMembership(invitation.id)).status).toBe('removed');
+			const active = await invitee.pb.collection('memberships').getFullList({
+				filter: invitee.pb.filter('association = {:a} && status = "active"', { a: association.id })
+			});
+			expect(active).toEqual([]);
+		}
+	}, 180_000);
+
+	it('two admins inviting one address at once make one invitation', async () => {
+		const existing = await createUser();
+		for (let round = 0; round < 20; round++) {
+			// fresh admins every round, so that the hourly limit never answers instead
+			const [first, second, association] = await Promise.all([createUser(), createUser(), makeAssociation()]);
+			await Promise.all([
+				membership(association.id, first, 'admin'),
+				membership(association.id, second, 'admin')
+			]);
+			const email = round % 2 ? uniqueEmail('samtidig') : existing.email;
+			const path = `/api/borgerhus/associations/${association.id}/invitations`;
+			const answers = await Promise.all([
+				outcome(post(first.pb, path, { email, role: 'member' })),
+				outcome(post(second.pb, path, { email, role: 'booker' }))
+			]);
+			expect(answers).toEqual([
+				{ status: 200, body: { ok: true } },
+				{ status: 200, body: { ok: true } }
+			]);
+			const system = await systemClient();
+			const rows = await system.collection('memberships').getFullList({
+				filter: system.filter('association = {:a} && email = {:e}', { a: association.id, e: email })
+			});
+			expect(rows).toHaveLength(1);
+			expect(rows[0]!.status).toBe('invited');
+		}
+	}, 180_000);
+});

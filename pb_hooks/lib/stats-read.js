@@ -26,6 +26,7 @@ function statsFor(app, fromDate, toDate, now) {
 	const time = require(`${__hooks}/lib/rooms-policy.js`);
 	const stats = require(`${__hooks}/lib/stats.js`);
 	const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
+	const status = require(`${__hooks}/lib/core/status.js`);
 	const period = stats.periodBounds(time, fromDate, toDate);
 	if ('error' in period) return period;
 	const params = {
@@ -83,7 +84,8 @@ function statsFor(app, fromDate, toDate, now) {
 		app,
 		"SELECT COUNT(CASE WHEN status = 'waiting' THEN 1 END) AS waiting, " +
 			"COUNT(CASE WHEN status = 'paused' THEN 1 END) AS paused, " +
-			"COUNT(CASE WHEN status = 'ready' THEN 1 END) AS ready FROM holds WHERE status IN ('waiting', 'paused', 'ready')",
+			"COUNT(CASE WHEN status = 'ready' THEN 1 END) AS ready FROM holds WHERE " +
+			status.activeHoldFilter('status', true),
 		{ waiting: 0, paused: 0, ready: 0 },
 		params
 	)[0];
@@ -92,7 +94,11 @@ function statsFor(app, fromDate, toDate, now) {
 		app,
 		'SELECT s.user AS user, e.id AS event, e.title AS title, sh.start AS start, sh.end AS end ' +
 			'FROM signups s JOIN shifts sh ON sh.id = s.shift JOIN events e ON e.id = sh.event ' +
-			"WHERE s.status = 'confirmed' AND e.state != 'cancelled' AND sh.end > {:from} AND sh.end <= {:until} " +
+			'WHERE ' +
+			status.confirmedPlaceFilter('s.status', true) +
+			' AND ' +
+			status.activeEventFilter('e.state', true) +
+			' AND sh.end > {:from} AND sh.end <= {:until} ' +
 			'LIMIT {:limit}',
 		{ user: '', event: '', title: '', start: '', end: '' },
 		params
@@ -101,7 +107,9 @@ function statsFor(app, fromDate, toDate, now) {
 		app,
 		'SELECT e.id AS event, e.title AS title, e.start AS start, r.checked_in_at AS checked ' +
 			'FROM registrations r JOIN events e ON e.id = r.event ' +
-			"WHERE r.status = 'confirmed' AND e.state = 'published' AND e.end > {:from} AND e.end <= {:until} " +
+			'WHERE ' +
+			status.confirmedPlaceFilter('r.status', true) +
+			" AND e.state = 'published' AND e.end > {:from} AND e.end <= {:until} " +
 			'LIMIT {:limit}',
 		{ event: '', title: '', start: '', checked: '' },
 		params

@@ -12,6 +12,30 @@ function ms(value) {
 	return text ? Date.parse(text.replace(' ', 'T')) : 0;
 }
 
+/**
+ * A room's opening hours as the figures need them ({ mon: [["08:00", "22:00"]], ... }), keeping only
+ * well-formed intervals, so that one room saved with hours of another shape cannot break the page.
+ * @param {string} raw the stored JSON
+ */
+function openingHours(raw) {
+	let parsed = null;
+	try {
+		parsed = raw ? JSON.parse(raw) : null;
+	} catch (_) {
+		return null;
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+	const hhmm = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+	const hours = {};
+	for (const day of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) {
+		if (!Array.isArray(parsed[day])) continue;
+		hours[day] = parsed[day].filter(
+			(pair) => Array.isArray(pair) && pair.length === 2 && hhmm.test(pair[0]) && hhmm.test(pair[1])
+		);
+	}
+	return hours;
+}
+
 function rows(app, sql, shape, params) {
 	const result = arrayOf(new DynamicModel(shape));
 	app.db().newQuery(sql).bind(params).all(result);
@@ -39,12 +63,12 @@ function statsFor(app, fromDate, toDate, now) {
 
 	const rooms = rows(
 		app,
-		'SELECT id, name, opening_hours AS hours FROM rooms WHERE active = TRUE OR id IN ' +
+		"SELECT id, name, COALESCE(opening_hours, '') AS hours FROM rooms WHERE active = TRUE OR id IN " +
 			"(SELECT room FROM bookings WHERE status = 'approved' AND start < {:to} AND end > {:from}) " +
 			'ORDER BY sort, name',
 		{ id: '', name: '', hours: '' },
 		params
-	).map((r) => ({ id: r.id, name: r.name, opening_hours: r.hours ? JSON.parse(r.hours) : null }));
+	).map((r) => ({ id: r.id, name: r.name, opening_hours: openingHours(r.hours) }));
 	const claims = rows(
 		app,
 		"SELECT room, start, end, 'booking' AS kind FROM bookings " +

@@ -5,7 +5,7 @@
 // the custom routes alike. A body that a client sends to create or update a record is then checked
 // against the collection's fields by lib/input.js before PocketBase loads it or evaluates the
 // collection's rules, so hostile values get a coded 400 and change nothing. The system account (data
-// loads, maintenance) is trusted and not checked here.
+// loads, maintenance) is trusted and not checked here; a guest only for a sign-up.
 routerUse((e) => {
 	const method = e.request.method;
 	if (method !== 'POST' && method !== 'PATCH' && method !== 'PUT') return e.next();
@@ -27,6 +27,8 @@ routerUse((e) => {
 
 	if (!path || method === 'PUT' || (method === 'POST') !== (path[2] === undefined)) return e.next();
 	if (e.auth && e.hasSuperuserAuth()) return e.next();
+	// a guest writes nothing but a sign-up; PocketBase's rules answer the rest as they are
+	if (!e.auth && path[1] !== 'users') return e.next();
 	let collection;
 	try {
 		collection = e.app.findCachedCollectionByNameOrId(path[1]);

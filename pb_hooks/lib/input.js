@@ -15,6 +15,7 @@ var ZONED = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})
 var ZONELESS = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
 /** Control characters other than tab and line breaks, the replacement character (what is left of a
  * broken encoding) and the bidirectional overrides that make text read differently from what it is. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
 var HOSTILE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd\u202a-\u202e\u2066-\u2069]/;
 var NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
 var BOOL_TEXT = ['true', 'false', 'on', 'off', '1', '0', ''];

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type PocketBase from 'pocketbase';
 import codes from '$rules/core/codes.js';
-import { createUser, guestClient, systemClient, type TestUser } from '../helpers/pocketbase';
+import { createUser, guestClient, type TestUser } from '../helpers/pocketbase';
 import { arrange, inHours } from './overview-arrange';
 
 /** Runs per property: enough to meet every kind of hostile value, bounded so the file stays fast. */
@@ -861,12 +861,12 @@ describe('the valid base records', () => {
 describe('hostile values on every writable collection', () => {
 	for (const target of TARGETS) {
 		describe(`${target.collection} ${target.op} as ${target.actor}`, () => {
-			const fields = Object.keys(target.fields).filter(
-				(f) => !PENDING_AREA_VALIDATION.includes(labelOf(target, f))
+			const fields = Object.entries(target.fields).filter(
+				([f]) => !PENDING_AREA_VALIDATION.includes(labelOf(target, f))
 			);
-			it.each(fields)('refuses hostile %s and changes nothing', async (field) => {
+			it.each(fields)('refuses hostile %s and changes nothing', async (field, values) => {
 				await fc.assert(
-					fc.asyncProperty(target.fields[field], async (value) => {
+					fc.asyncProperty(values, async (value) => {
 						await hostile(target, field, { ...target.base(ctx), [field]: value });
 					}),
 					{ numRuns: RUNS }

@@ -6,7 +6,8 @@ routerAdd(
 	'GET',
 	'/api/borgerhus/stats',
 	(e) => {
-		const { requireStaff, refuse } = require(`${__hooks}/lib/library-desk.js`);
+		const { requireStaff } = require(`${__hooks}/lib/core/auth.js`);
+		const { refusal } = require(`${__hooks}/lib/core/errors.js`);
 		requireStaff(e);
 		const query = e.request.url.query();
 		const result = require(`${__hooks}/lib/stats-read.js`).statsFor(
@@ -16,7 +17,7 @@ routerAdd(
 			new Date()
 		);
 		if ('error' in result) {
-			throw refuse(result.error, 'The period must be one to 366 whole days, from before to.', 'from');
+			throw refusal(result.error, 'from');
 		}
 		return e.json(200, result);
 	},

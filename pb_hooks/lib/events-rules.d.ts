@@ -2,5 +2,6 @@ type When = string | Date;
 export const SHIFT_CANCEL_CUTOFF_HOURS: number;
 export function toMs(value: When): number;
 export function overlaps(a: { start: When; end: When }, b: { start: When; end: When }): boolean;
+export function shiftCancelDeadline(shiftStart: When): number;
 export function mayCancelShift(input: { shiftStart: When; now: When }): boolean;
 export function validRange(range: { start: When; end: When }): boolean;

@@ -15,11 +15,19 @@ function overlaps(a, b) {
 }
 
 /**
- * Whether a volunteer may still cancel a shift on their own.
+ * The last instant (ms) at which a volunteer may cancel a shift on their own.
+ * @param {string | Date} shiftStart
+ */
+function shiftCancelDeadline(shiftStart) {
+	return toMs(shiftStart) - SHIFT_CANCEL_CUTOFF_HOURS * 3600 * 1000;
+}
+
+/**
+ * Whether a volunteer may still cancel a shift on their own: until shiftCancelDeadline.
  * @param {{ shiftStart: string | Date, now: string | Date }} input
  */
 function mayCancelShift(input) {
-	return toMs(input.shiftStart) - toMs(input.now) >= SHIFT_CANCEL_CUTOFF_HOURS * 3600 * 1000;
+	return toMs(input.now) <= shiftCancelDeadline(input.shiftStart);
 }
 
 /** A time range is valid when both ends are real dates and it ends after it starts. */
@@ -29,4 +37,11 @@ function validRange(range) {
 	return !isNaN(start) && !isNaN(end) && end > start;
 }
 
-module.exports = { SHIFT_CANCEL_CUTOFF_HOURS, toMs, overlaps, mayCancelShift, validRange };
+module.exports = {
+	SHIFT_CANCEL_CUTOFF_HOURS,
+	toMs,
+	overlaps,
+	shiftCancelDeadline,
+	mayCancelShift,
+	validRange
+};

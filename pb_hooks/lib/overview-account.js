@@ -23,6 +23,7 @@ const ANONYMOUS_NAME = 'Slettet bruger';
  */
 function deleteAccount(txApp, userId, now) {
 	const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
+	const status = require(`${__hooks}/lib/core/status.js`);
 	const at = toPbDate(now || new Date());
 	const p = { u: userId, now: at };
 	const released = { bookings: 0, holds: 0, signups: 0, registrations: 0 };
@@ -31,7 +32,7 @@ function deleteAccount(txApp, userId, now) {
 
 	const bookings = txApp.findRecordsByFilter(
 		'bookings',
-		'booker = {:u} && start > {:now} && (status = "" || status = "pending" || status = "approved")',
+		'booker = {:u} && start > {:now} && ' + status.activeBookingFilter(),
 		'start',
 		0,
 		0,
@@ -47,7 +48,7 @@ function deleteAccount(txApp, userId, now) {
 
 	const holds = txApp.findRecordsByFilter(
 		'holds',
-		'patron = {:u} && (status = "" || status = "waiting" || status = "paused" || status = "ready")',
+		'patron = {:u} && ' + status.activeHoldFilter(),
 		'',
 		0,
 		0,
@@ -62,7 +63,7 @@ function deleteAccount(txApp, userId, now) {
 
 	const signups = txApp.findRecordsByFilter(
 		'signups',
-		'user = {:u} && (status = "" || status = "confirmed" || status = "waitlisted") && shift.start > {:now}',
+		'user = {:u} && ' + status.activePlaceFilter() + ' && shift.start > {:now}',
 		'',
 		0,
 		0,
@@ -77,7 +78,7 @@ function deleteAccount(txApp, userId, now) {
 
 	const registrations = txApp.findRecordsByFilter(
 		'registrations',
-		'user = {:u} && (status = "" || status = "confirmed" || status = "waitlisted") && event.start > {:now}',
+		'user = {:u} && ' + status.activePlaceFilter() + ' && event.start > {:now}',
 		'',
 		0,
 		0,

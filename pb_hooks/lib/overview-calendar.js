@@ -54,6 +54,7 @@ function userByToken(app, token) {
 function feedEntries(app, user, now) {
 	const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
 	const { HISTORY_DAYS, bookingOwnerFilter } = require(`${__hooks}/lib/overview-timeline.js`);
+	const status = require(`${__hooks}/lib/core/status.js`);
 	const since = toPbDate(new Date((now || new Date()).getTime() - HISTORY_DAYS * 24 * 3600 * 1000));
 	const u = user.id;
 	const entries = [];
@@ -61,7 +62,7 @@ function feedEntries(app, user, now) {
 	const params = { u: u, since: since };
 	const bookings = app.findRecordsByFilter(
 		'bookings',
-		bookingOwnerFilter(app, params) + ' && (status = "pending" || status = "approved") && end >= {:since}',
+		bookingOwnerFilter(app, params) + ' && ' + status.activeBookingFilter() + ' && end >= {:since}',
 		'start',
 		LIMIT,
 		0,
@@ -110,7 +111,7 @@ function feedEntries(app, user, now) {
 
 	const signups = app.findRecordsByFilter(
 		'signups',
-		'user = {:u} && status = "confirmed" && shift.end >= {:since}',
+		'user = {:u} && ' + status.confirmedPlaceFilter() + ' && shift.end >= {:since}',
 		'',
 		LIMIT,
 		0,
@@ -136,7 +137,7 @@ function feedEntries(app, user, now) {
 
 	const registrations = app.findRecordsByFilter(
 		'registrations',
-		'user = {:u} && status = "confirmed" && event.end >= {:since}',
+		'user = {:u} && ' + status.confirmedPlaceFilter() + ' && event.end >= {:since}',
 		'',
 		LIMIT,
 		0,

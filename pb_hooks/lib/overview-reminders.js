@@ -48,6 +48,7 @@ const TEXTS = {
 function runReminders(app, now) {
 	const { notify } = require(`${__hooks}/lib/notify.js`);
 	const { formatHouseTime, toPbDate } = require(`${__hooks}/lib/overview-time.js`);
+	const status = require(`${__hooks}/lib/core/status.js`);
 	const at = now || new Date();
 	const params = {
 		now: toPbDate(at),
@@ -98,7 +99,8 @@ function runReminders(app, now) {
 
 	const signups = app.findRecordsByFilter(
 		'signups',
-		'status = "confirmed" && shift.start > {:now} && shift.start <= {:day} && user.notify_reminders = true && user.deleted_at = ""',
+		status.confirmedPlaceFilter() +
+			' && shift.start > {:now} && shift.start <= {:day} && user.notify_reminders = true && user.deleted_at = ""',
 		'',
 		2000,
 		0,
@@ -150,7 +152,8 @@ function runReminders(app, now) {
 
 	const loans = app.findRecordsByFilter(
 		'loans',
-		'returned_at = "" && due > {:now} && due <= {:twoDays} && patron.notify_reminders = true && patron.deleted_at = ""',
+		status.openLoanFilter() +
+			' && due > {:now} && due <= {:twoDays} && patron.notify_reminders = true && patron.deleted_at = ""',
 		'',
 		2000,
 		0,

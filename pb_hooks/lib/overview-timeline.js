@@ -11,6 +11,7 @@
 
 const { ACTIVE_FILTER, holdViews } = require(`${__hooks}/lib/library-desk.js`);
 const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
+const statuses = require(`${__hooks}/lib/core/status.js`);
 
 /** How far back the overview and the calendar feed reach. */
 const HISTORY_DAYS = 30;
@@ -21,10 +22,10 @@ const HISTORY_DAYS = 30;
  */
 const LIMITS = { upcoming: 20, history: 10 };
 
-const LIVE_BOOKING = '(status = "" || status = "pending" || status = "approved")';
+const LIVE_BOOKING = statuses.activeBookingFilter();
 const ENDED_HOLD = '(status = "collected" || status = "expired" || status = "cancelled")';
-const LIVE_PLACE = '(status = "confirmed" || status = "waitlisted")';
-const DEAD_PLACE = '(status != "confirmed" && status != "waitlisted")';
+const LIVE_PLACE = statuses.activePlaceFilter();
+const DEAD_PLACE = '(' + statuses.ACTIVE_PLACE.map((s) => 'status != "' + s + '"').join(' && ') + ')';
 
 /** Ids of the associations the user is an active (accepted) member of, in any role. */
 function associationIds(app, userId) {
@@ -83,7 +84,7 @@ function overviewFor(e, now) {
 	);
 	const loans = read(
 		'loans',
-		['patron = {:u} && returned_at = ""', 'due'],
+		['patron = {:u} && ' + statuses.openLoanFilter(), 'due'],
 		['patron = {:u} && returned_at != "" && returned_at >= {:since}', '-returned_at']
 	);
 	const signups = read(

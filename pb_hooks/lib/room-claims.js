@@ -66,9 +66,12 @@ function findRoomConflict(app, claim) {
 		booking: claim.excludeBookingId || '',
 		event: claim.excludeEventId || ''
 	};
+	var status = require(__hooks + '/lib/core/status.js');
 	var bookings = app.findRecordsByFilter(
 		'bookings',
-		'room = {:room} && (status = "pending" || status = "approved") && start < {:bend} && end > {:bstart} && id != {:booking}',
+		'room = {:room} && ' +
+			status.activeBookingFilter() +
+			' && start < {:bend} && end > {:bstart} && id != {:booking}',
 		'',
 		1,
 		0,
@@ -77,7 +80,9 @@ function findRoomConflict(app, claim) {
 	if (bookings.length) return { kind: 'booking', id: bookings[0].id };
 	var events = app.findRecordsByFilter(
 		'events',
-		'room = {:room} && state != "cancelled" && start < {:bend} && end > {:bstart} && id != {:event}',
+		'room = {:room} && ' +
+			status.activeEventFilter() +
+			' && start < {:bend} && end > {:bstart} && id != {:event}',
 		'',
 		1,
 		0,

@@ -40,4 +40,5 @@ export function checkBookingPolicy(input: {
 	now: number;
 	skipHorizon?: boolean;
 }): PolicyError | null;
+export function cancelDeadline(cancelHours: number, start: number): number;
 export function mayCancel(cancelHours: number, start: number, now: number): boolean;

@@ -152,9 +152,14 @@ function checkBookingPolicy(input) {
 	return null;
 }
 
-/** True while the booker may still cancel: more than cancel_hours before the start. */
+/** The instant (ms) from which the booker can no longer cancel: cancel_hours before the start. */
+function cancelDeadline(cancelHours, start) {
+	return start - (cancelHours > 0 ? cancelHours : 0) * 60 * MINUTE;
+}
+
+/** True while the booker may still cancel: before cancelDeadline. */
 function mayCancel(cancelHours, start, now) {
-	return now < start - (cancelHours > 0 ? cancelHours : 0) * 60 * MINUTE;
+	return now < cancelDeadline(cancelHours, start);
 }
 
 module.exports = {
@@ -166,5 +171,6 @@ module.exports = {
 	openIntervals: openIntervals,
 	withinOpeningHours: withinOpeningHours,
 	checkBookingPolicy: checkBookingPolicy,
+	cancelDeadline: cancelDeadline,
 	mayCancel: mayCancel
 };

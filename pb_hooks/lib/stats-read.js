@@ -12,6 +12,30 @@ function ms(value) {
 	return text ? Date.parse(text.replace(' ', 'T')) : 0;
 }
 
+/**
+ * A room's opening hours as the figures need them ({ mon: [["08:00", "22:00"]], ... }), keeping only
+ * well-formed intervals, so that one room saved with hours of another shape cannot break the page.
+ * @param {string} raw the stored JSON
+ */
+function openingHours(raw) {
+	let parsed = null;
+	try {
+		parsed = raw ? JSON.parse(raw) : null;
+	} catch (_) {
+		return null;
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+	const hhmm = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+	const hours = {};
+	for (const day of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) {
+		if (!Array.isArray(parsed[day])) continue;
+		hours[day] = parsed[day].filter(
+			(pair) => Array.isArray(pair) && pair.length === 2 && hhmm.test(pair[0]) && hhmm.test(pair[1])
+		);
+	}
+	return hours;
+}
+
 function rows(app, sql, shape, params) {
 	const result = arrayOf(new DynamicModel(shape));
 	app.db().newQuery(sql).bind(params).all(result);
@@ -26,6 +50,7 @@ function statsFor(app, fromDate, toDate, now) {
 	const time = require(`${__hooks}/lib/rooms-policy.js`);
 	const stats = require(`${__hooks}/lib/stats.js`);
 	const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
+	const status = require(`${__hooks}/lib/core/status.js`);
 	const period = stats.periodBounds(time, fromDate, toDate);
 	if ('error' in period) return period;
 	const params = {
@@ -38,12 +63,12 @@ function statsFor(app, fromDate, toDate, now) {
 
 	const rooms = rows(
 		app,
-		'SELECT id, name, opening_hours AS hours FROM rooms WHERE active = TRUE OR id IN ' +
+		"SELECT id, name, COALESCE(opening_hours, '') AS hours FROM rooms WHERE active = TRUE OR id IN " +
 			"(SELECT room FROM bookings WHERE status = 'approved' AND start < {:to} AND end > {:from}) " +
 			'ORDER BY sort, name',
 		{ id: '', name: '', hours: '' },
 		params
-	).map((r) => ({ id: r.id, name: r.name, opening_hours: r.hours ? JSON.parse(r.hours) : null }));
+	).map((r) => ({ id: r.id, name: r.name, opening_hours: openingHours(r.hours) }));
 	const claims = rows(
 		app,
 		"SELECT room, start, end, 'booking' AS kind FROM bookings " +
@@ -83,7 +108,8 @@ function statsFor(app, fromDate, toDate, now) {
 		app,
 		"SELECT COUNT(CASE WHEN status = 'waiting' THEN 1 END) AS waiting, " +
 			"COUNT(CASE WHEN status = 'paused' THEN 1 END) AS paused, " +
-			"COUNT(CASE WHEN status = 'ready' THEN 1 END) AS ready FROM holds WHERE status IN ('waiting', 'paused', 'ready')",
+			"COUNT(CASE WHEN status = 'ready' THEN 1 END) AS ready FROM holds WHERE " +
+			status.activeHoldFilter('status', true),
 		{ waiting: 0, paused: 0, ready: 0 },
 		params
 	)[0];
@@ -92,7 +118,11 @@ function statsFor(app, fromDate, toDate, now) {
 		app,
 		'SELECT s.user AS user, e.id AS event, e.title AS title, sh.start AS start, sh.end AS end ' +
 			'FROM signups s JOIN shifts sh ON sh.id = s.shift JOIN events e ON e.id = sh.event ' +
-			"WHERE s.status = 'confirmed' AND e.state != 'cancelled' AND sh.end > {:from} AND sh.end <= {:until} " +
+			'WHERE ' +
+			status.confirmedPlaceFilter('s.status', true) +
+			' AND ' +
+			status.activeEventFilter('e.state', true) +
+			' AND sh.end > {:from} AND sh.end <= {:until} ' +
 			'LIMIT {:limit}',
 		{ user: '', event: '', title: '', start: '', end: '' },
 		params
@@ -101,7 +131,9 @@ function statsFor(app, fromDate, toDate, now) {
 		app,
 		'SELECT e.id AS event, e.title AS title, e.start AS start, r.checked_in_at AS checked ' +
 			'FROM registrations r JOIN events e ON e.id = r.event ' +
-			"WHERE r.status = 'confirmed' AND e.state = 'published' AND e.end > {:from} AND e.end <= {:until} " +
+			'WHERE ' +
+			status.confirmedPlaceFilter('r.status', true) +
+			" AND e.state = 'published' AND e.end > {:from} AND e.end <= {:until} " +
 			'LIMIT {:limit}',
 		{ event: '', title: '', start: '', checked: '' },
 		params

@@ -153,3 +153,71 @@ test('an empty overview says what to do next', async ({ page }) => {
 	await expect(page.getByRole('main').getByRole('link', { name: 'Lokaler' })).toBeVisible();
 	await expectAccessible(page);
 });
+
+test("cancel is offered only before the room's cancellation deadline, and the page says why not", async ({
+	page
+}) => {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const email = `frist-${id}@test.borgerhus.dk`;
+	const password = 'frist-kodeord';
+	const user = await system.collection('users').create({
+		email,
+		password,
+		passwordConfirm: password,
+		name: 'Frida Frist',
+		verified: true,
+		language: 'da'
+	});
+	const room = (name: string) =>
+		system.collection('rooms').create({
+			name,
+			slug: `e2e-frist-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+			capacity: 20,
+			active: true,
+			who_may_book: 'citizens',
+			cancel_hours: 24,
+			opening_hours: Object.fromEntries(
+				['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['00:00', '23:59']]])
+			)
+		});
+	// Created on a free slot far ahead, then moved by the system account to the time the test needs.
+	const book = async (roomId: string, hoursAhead: number) => {
+		const slot = new Date();
+		slot.setUTCHours(10, 0, 0, 0);
+		const far = new Date(slot.getTime() + (400 + Math.floor(Math.random() * 300)) * 86_400_000);
+		const created = await system.collection('bookings').create({
+			room: roomId,
+			booker: user.id,
+			attendees: 4,
+			purpose: 'Møde',
+			start: far.toISOString().replace('T', ' '),
+			end: new Date(far.getTime() + 3_600_000).toISOString().replace('T', ' '),
+			status: 'approved'
+		});
+		return system
+			.collection('bookings')
+			.update(created.id, { start: inHours(hoursAhead), end: inHours(hoursAhead + 1) });
+	};
+	const soon = await room(`Snart ${id}`);
+	const later = await room(`Senere ${id}`);
+	await book(soon.id, 6);
+	const laterBooking = await book(later.id, 72);
+
+	await signIn(page, email, password);
+	const main = page.getByRole('main');
+	const soonCard = main.getByRole('article').filter({ has: page.getByRole('heading', { name: soon.name }) });
+	const laterCard = main
+		.getByRole('article')
+		.filter({ has: page.getByRole('heading', { name: later.name }) });
+	await expect(soonCard.getByText('Fristen for at aflyse er overskredet', { exact: false })).toBeVisible();
+	await expect(soonCard.getByRole('button', { name: /Aflys booking/ })).toHaveCount(0);
+	await expect(laterCard.getByText('Du kan aflyse indtil', { exact: false })).toBeVisible();
+	await expect(laterCard.getByRole('button', { name: /Aflys booking/ })).toBeVisible();
+	await expectAccessible(page);
+
+	await laterCard.getByRole('button', { name: /Aflys booking/ }).click();
+	await expect
+		.poll(async () => (await system.collection('bookings').getOne(laterBooking.id)).status)
+		.toBe('cancelled');
+});

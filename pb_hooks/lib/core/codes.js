@@ -250,9 +250,25 @@ module.exports = {
 		da: 'Værdien er ikke gyldig.',
 		en: 'The value is not valid.'
 	},
+	core_number_out_of_range: {
+		da: 'Tallet ligger uden for det tilladte.',
+		en: 'The number is outside the allowed range.'
+	},
+	core_required: {
+		da: 'Udfyld feltet.',
+		en: 'Fill in this field.'
+	},
 	core_text_blank: {
 		da: 'Skriv mere end mellemrum.',
 		en: 'Write more than spaces.'
+	},
+	core_text_too_long: {
+		da: 'Teksten er for lang.',
+		en: 'The text is too long.'
+	},
+	core_unknown_record: {
+		da: 'Det valgte findes ikke.',
+		en: 'The chosen item does not exist.'
 	},
 	core_invalid_date: {
 		da: 'Skriv en gyldig dato og et gyldigt tidspunkt.',

@@ -13,3 +13,5 @@ export function activeBookingFilter(field?: string, sql?: boolean): string;
 export function activeHoldFilter(field?: string, sql?: boolean): string;
 export function activePlaceFilter(field?: string, sql?: boolean): string;
 export function activeEventFilter(field?: string, sql?: boolean): string;
+export function confirmedPlaceFilter(field?: string, sql?: boolean): string;
+export function openLoanFilter(field?: string, sql?: boolean): string;

@@ -70,6 +70,14 @@ function activePlaceFilter(field, sql) {
 function activeEventFilter(field, sql) {
 	return oneOf(field || 'state', ACTIVE_EVENT, sql);
 }
+/** @param {string} [field] @param {boolean} [sql] */
+function confirmedPlaceFilter(field, sql) {
+	return oneOf(field || 'status', ['confirmed'], sql);
+}
+/** A loan not yet returned. @param {string} [field] @param {boolean} [sql] */
+function openLoanFilter(field, sql) {
+	return oneOf(field || 'returned_at', [''], sql);
+}
 
 module.exports = {
 	ACTIVE_BOOKING: ACTIVE_BOOKING,
@@ -86,5 +94,7 @@ module.exports = {
 	activeBookingFilter: activeBookingFilter,
 	activeHoldFilter: activeHoldFilter,
 	activePlaceFilter: activePlaceFilter,
-	activeEventFilter: activeEventFilter
+	activeEventFilter: activeEventFilter,
+	confirmedPlaceFilter: confirmedPlaceFilter,
+	openLoanFilter: openLoanFilter
 };

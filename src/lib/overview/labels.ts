@@ -72,3 +72,14 @@ export function cancelLabel(kind: EntryKind): string {
 	if (kind === 'hold') return m.overview_action_cancel_hold();
 	return m.overview_action_cancel_place();
 }
+
+/** The note beside or instead of the cancel button: until when, or why not (empty when neither). */
+export function cancelNote(entry: TimelineEntry, language: Language): string {
+	if (entry.noCancel === 'booking_deadline_passed') return m.overview_no_cancel_booking_deadline_passed();
+	if (entry.noCancel === 'shift_cutoff_passed') return m.overview_no_cancel_shift_cutoff_passed();
+	if (!entry.cancelUntil) return '';
+	const when = formatDateTime(entry.cancelUntil, language);
+	return entry.kind === 'shift'
+		? m.overview_cancel_until_shift({ when })
+		: m.overview_cancel_until_booking({ when });
+}

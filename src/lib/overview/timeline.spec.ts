@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, type TimelineInput } from './timeline';
-import type { BookingRecord, HoldRecord, LoanRecord } from '$lib/pocketbase-types';
+import type { BookingRecord, HoldRecord, LoanRecord, RoomRecord, SignupRecord } from '$lib/pocketbase-types';
 
 const now = new Date('2026-06-01T10:00:00Z');
 const at = (hours: number) => new Date(now.getTime() + hours * 3600_000).toISOString().replace('T', ' ');
@@ -49,6 +49,61 @@ describe('buildTimeline', () => {
 		const t = buildTimeline({ ...empty, bookings: [running, booking('next', 3, 'approved')] }, now);
 		expect(t.upcoming.find((e) => e.id === 'running')?.actions).toEqual(['calendar']);
 		expect(t.upcoming.find((e) => e.id === 'next')?.actions).toEqual(['calendar', 'cancel']);
+	});
+
+	it("offers cancel only before the room's cancellation deadline, and says why not after it", () => {
+		const room = { name: 'Salen', cancel_hours: 24 } as RoomRecord;
+		const withRoom = (b: BookingRecord) => ({ ...b, expand: { room } }) as BookingRecord;
+		const t = buildTimeline(
+			{
+				...empty,
+				bookings: [
+					withRoom(booking('inside', 10, 'approved')),
+					withRoom(booking('outside', 30, 'pending')),
+					withRoom(booking('rejected', 30, 'rejected'))
+				]
+			},
+			now
+		);
+		const byId = Object.fromEntries([...t.upcoming, ...t.history].map((e) => [e.id, e]));
+		expect(byId.inside).toMatchObject({ actions: ['calendar'], noCancel: 'booking_deadline_passed' });
+		expect(byId.inside?.cancelUntil).toBeUndefined();
+		expect(byId.outside).toMatchObject({
+			actions: ['calendar', 'cancel'],
+			cancelUntil: '2026-06-01T16:00:00.000Z'
+		});
+		expect(byId.outside?.noCancel).toBeUndefined();
+		expect(byId.rejected).toMatchObject({ actions: [], upcoming: false });
+		expect(byId.rejected?.noCancel).toBeUndefined();
+	});
+
+	it("offers a shift's cancel only before its cut-off", () => {
+		const signup = (id: string, startHours: number, status: SignupRecord['status']) =>
+			({
+				id,
+				status,
+				expand: { shift: { task: 'Bar', start: at(startHours), end: at(startHours + 3) } }
+			}) as SignupRecord;
+		const t = buildTimeline(
+			{ ...empty, signups: [signup('soon', 24, 'confirmed'), signup('later', 72, 'waitlisted')] },
+			now
+		);
+		const byId = Object.fromEntries(t.upcoming.map((e) => [e.id, e]));
+		expect(byId.soon).toMatchObject({ actions: ['calendar'], noCancel: 'shift_cutoff_passed' });
+		expect(byId.later).toMatchObject({ actions: ['cancel'], cancelUntil: '2026-06-02T10:00:00.000Z' });
+	});
+
+	it('treats an entry without a status as not active', () => {
+		const t = buildTimeline(
+			{
+				...empty,
+				bookings: [booking('b', 5, '')],
+				holds: [{ id: 'h', status: '', placed_at: at(-5), pickup_deadline: '' } as HoldRecord]
+			},
+			now
+		);
+		expect(t.upcoming).toEqual([]);
+		expect(t.history.every((e) => e.actions.length === 0)).toBe(true);
 	});
 
 	it('gives holds their queue place and actions by status', () => {

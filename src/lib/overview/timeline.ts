@@ -5,6 +5,15 @@ import type {
 	RegistrationRecord,
 	SignupRecord
 } from '$lib/pocketbase-types';
+import {
+	isActiveBooking,
+	isActiveHold,
+	isActivePlace,
+	isConfirmedPlace,
+	isOpenLoan
+} from '$rules/core/status.js';
+import { cancelDeadline, mayCancel } from '$rules/rooms-policy.js';
+import { mayCancelShift, shiftCancelDeadline } from '$rules/events-rules.js';
 
 /** The kinds of things a citizen has in the house, in the order the overview names them. */
 export const ENTRY_KINDS = ['booking', 'hold', 'loan', 'shift', 'registration'] as const;
@@ -12,6 +21,13 @@ export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /** What the user can do with an entry; each is a form or a link on the page. */
 export type EntryAction = 'cancel' | 'pause' | 'resume' | 'calendar' | 'ticket';
+
+/**
+ * Why an upcoming entry offers no cancel button although it is still active: the room's cancellation
+ * deadline or the shift's cut-off has passed (the server would refuse; docs/rules.md, "Mit overblik,
+ * account and bad input").
+ */
+export type NoCancelReason = 'booking_deadline_passed' | 'shift_cutoff_passed';
 
 /** The state of an entry in plain words (a message key suffix; the page translates it). */
 export type EntryState =
@@ -53,6 +69,10 @@ export interface TimelineEntry {
 	deadline?: string;
 	reason?: string;
 	actions: EntryAction[];
+	/** With a cancel action that closes: the last moment to cancel (ISO). */
+	cancelUntil?: string;
+	/** Without a cancel action on a still active entry: why. */
+	noCancel?: NoCancelReason;
 	/** Still ahead or still running (shown under "Kommende"), otherwise history. */
 	upcoming: boolean;
 }
@@ -80,10 +100,11 @@ export interface Timeline {
 }
 
 const time = (value: string) => (value ? new Date(value.replace(' ', 'T')).getTime() : 0);
+const iso = (ms: number) => new Date(ms).toISOString();
 
 function bookingEntry(b: BookingRecord, now: number): TimelineEntry {
 	const ended = time(b.end) <= now;
-	const active = b.status === 'pending' || b.status === 'approved' || b.status === '';
+	const active = isActiveBooking(b.status);
 	const state: EntryState =
 		b.status === 'rejected'
 			? 'booking_rejected'
@@ -96,7 +117,17 @@ function bookingEntry(b: BookingRecord, now: number): TimelineEntry {
 						: 'booking_pending';
 	const actions: EntryAction[] = [];
 	if (active && !ended) actions.push('calendar');
-	if (active && time(b.start) > now) actions.push('cancel');
+	// the booking rules' own deadline (rooms-policy.js), as the server applies it to a booker
+	const cancelHours = b.expand?.room?.cancel_hours ?? 0;
+	const start = time(b.start);
+	let cancelUntil: string | undefined;
+	let noCancel: NoCancelReason | undefined;
+	if (active && start > now) {
+		if (mayCancel(cancelHours, start, now)) {
+			actions.push('cancel');
+			cancelUntil = iso(cancelDeadline(cancelHours, start));
+		} else noCancel = 'booking_deadline_passed';
+	}
 	return {
 		key: `booking:${b.id}`,
 		kind: 'booking',
@@ -108,13 +139,16 @@ function bookingEntry(b: BookingRecord, now: number): TimelineEntry {
 		state,
 		reason: b.status === 'rejected' ? b.reason : b.status === 'cancelled' ? b.cancel_reason : undefined,
 		actions,
+		cancelUntil,
+		noCancel,
 		upcoming: active && !ended
 	};
 }
 
 function holdEntry(h: HoldRecord, places: Record<string, number>): TimelineEntry {
-	const status = h.status || 'waiting';
-	const active = status === 'waiting' || status === 'paused' || status === 'ready';
+	const active = isActiveHold(h.status);
+	// a hold without a status is no active hold (the library's rules give every hold one)
+	const status = h.status || 'cancelled';
 	const actions: EntryAction[] = [];
 	if (status === 'ready') actions.push('calendar');
 	if (status === 'waiting') actions.push('pause');
@@ -138,7 +172,7 @@ function holdEntry(h: HoldRecord, places: Record<string, number>): TimelineEntry
 }
 
 function loanEntry(l: LoanRecord, now: number): TimelineEntry {
-	const open = l.returned_at === '';
+	const open = isOpenLoan(l.returned_at);
 	return {
 		key: `loan:${l.id}`,
 		kind: 'loan',
@@ -161,17 +195,22 @@ function placeState(status: string, ended: boolean, eventCancelled: boolean): En
 	return status === 'waitlisted' ? 'place_waitlisted' : 'place_confirmed';
 }
 
+/**
+ * What the user can do with a sign-up or registration. `cancellable` is the server's own rule for the
+ * kind: a shift's cut-off (events-rules.js); a registration may be cancelled until the event ends.
+ */
 function placeActions(
 	status: string,
 	future: boolean,
 	eventCancelled: boolean,
-	ticket: boolean
+	ticket: boolean,
+	cancellable: boolean
 ): EntryAction[] {
-	const live = (status === 'confirmed' || status === 'waitlisted') && !eventCancelled;
+	const live = isActivePlace(status) && !eventCancelled;
 	const actions: EntryAction[] = [];
-	if (live && status === 'confirmed' && future) actions.push('calendar');
-	if (live && status === 'confirmed' && ticket) actions.push('ticket');
-	if (live && future) actions.push('cancel');
+	if (live && isConfirmedPlace(status) && future) actions.push('calendar');
+	if (live && isConfirmedPlace(status) && ticket) actions.push('ticket');
+	if (live && future && cancellable) actions.push('cancel');
 	return actions;
 }
 
@@ -183,6 +222,9 @@ function shiftEntry(s: SignupRecord, now: number): TimelineEntry {
 	const ended = time(end) <= now;
 	const cancelledEvent = event?.state === 'cancelled';
 	const state = placeState(s.status, ended, cancelledEvent);
+	const future = time(start) > now;
+	const cancellable = start !== '' && mayCancelShift({ shiftStart: start, now: new Date(now) });
+	const live = isActivePlace(s.status) && !cancelledEvent && future;
 	return {
 		key: `shift:${s.id}`,
 		kind: 'shift',
@@ -192,8 +234,10 @@ function shiftEntry(s: SignupRecord, now: number): TimelineEntry {
 		at: start,
 		end,
 		state,
-		actions: placeActions(s.status, time(start) > now, cancelledEvent, false),
-		upcoming: !ended && (s.status === 'confirmed' || s.status === 'waitlisted')
+		actions: placeActions(s.status, future, cancelledEvent, false, cancellable),
+		cancelUntil: live && cancellable ? iso(shiftCancelDeadline(start)) : undefined,
+		noCancel: live && !cancellable ? 'shift_cutoff_passed' : undefined,
+		upcoming: !ended && isActivePlace(s.status)
 	};
 }
 
@@ -212,8 +256,8 @@ function registrationEntry(r: RegistrationRecord, now: number): TimelineEntry {
 		at: start,
 		end,
 		state: placeState(r.status, ended, cancelledEvent),
-		actions: placeActions(r.status, time(end) > now, cancelledEvent, !ended),
-		upcoming: !ended && (r.status === 'confirmed' || r.status === 'waitlisted')
+		actions: placeActions(r.status, time(end) > now, cancelledEvent, !ended, true),
+		upcoming: !ended && isActivePlace(r.status)
 	};
 }
 

@@ -7,6 +7,7 @@ import { failureStatus, toFormErrors } from '$lib/errors';
 import { idSchema } from '$lib/validation/rooms';
 import { mayCancel } from '$rules/rooms-policy.js';
 import { toMs } from '$rules/room-claims.js';
+import { activeBookingFilter, isActiveBooking } from '$rules/core/status.js';
 
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const user = requireUser(locals, url);
@@ -36,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			mine: b.booker === user.id,
 			cancellable:
 				b.booker === user.id &&
-				(b.status === 'pending' || b.status === 'approved') &&
+				isActiveBooking(b.status) &&
 				mayCancel(b.expand?.room?.cancel_hours ?? 0, toMs(b.start), now),
 			past: toMs(b.end) < now
 		}))
@@ -70,7 +71,7 @@ export const actions: Actions = {
 			// this date and every later active date of the series, each through the booking rules
 			const rest = await pb.collection('bookings').getFullList<BookingRecord>({
 				filter: pb.filter(
-					'series = {:series} && booker = {:me} && start >= {:start} && (status = "pending" || status = "approved")',
+					'series = {:series} && booker = {:me} && start >= {:start} && ' + activeBookingFilter(),
 					{ series: booking.series, me: user.id, start: booking.start }
 				),
 				sort: 'start',

@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import type { CopyRecord, HoldRecord, LoanRecord, TitleRecord } from '$lib/pocketbase-types';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { requireUser } from '$lib/server/guards';
+import { openLoanFilter } from '$rules/core/status.js';
 import { holdChangeActions, queueInfo } from '$lib/library/library.server';
 
 const RECORD_ID = /^[a-z0-9]{15}$/;
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 		queueInfo(locals.pb, title.id),
 		locals.user
 			? locals.pb.collection('loans').getFullList<LoanRecord>({
-					filter: locals.pb.filter('title = {:t} && returned_at = ""', { t: title.id }),
+					filter: locals.pb.filter('title = {:t} && ' + openLoanFilter(), { t: title.id }),
 					fields: 'id,due'
 				})
 			: Promise.resolve([])

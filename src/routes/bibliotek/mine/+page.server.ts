@@ -1,6 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import type { LoanRecord, TitleRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
+import { openLoanFilter } from '$rules/core/status.js';
 import { holdChangeActions, myHolds } from '$lib/library/library.server';
 import { toPbDate } from '$lib/dates';
 
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const [holds, loans] = await Promise.all([
 		myHolds(locals.pb),
 		locals.pb.collection('loans').getFullList<LoanRecord>({
-			filter: 'returned_at = ""',
+			filter: openLoanFilter(),
 			sort: 'due',
 			expand: 'title',
 			fields: 'id,due,title,expand.title.id,expand.title.title'

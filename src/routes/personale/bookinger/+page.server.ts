@@ -8,6 +8,7 @@ import { failureStatus, toFormErrors } from '$lib/errors';
 import { idSchema, reasonSchema } from '$lib/validation/rooms';
 import { toPbDate } from '$rules/room-claims.js';
 import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
+import { activeBookingFilter } from '$rules/core/status.js';
 
 const FIELDS =
 	'id,room,booker,association,series,purpose,attendees,start,end,status,' +
@@ -55,10 +56,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		}),
 		pb.collection('rooms').getFullList<RoomRecord>({ sort: 'sort,name', fields: 'id,name' }),
 		pb.collection('bookings').getFullList<BookingRecord>({
-			filter: pb.filter(
-				'(status = "pending" || status = "approved") && start < {:end} && end > {:start}',
-				range
-			),
+			filter: pb.filter(activeBookingFilter() + ' && start < {:end} && end > {:start}', range),
 			sort: 'start',
 			expand: 'room,booker,association',
 			fields: FIELDS

@@ -4,6 +4,7 @@ import type { HoldRecord, LoanRecord } from '$lib/pocketbase-types';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { requireStaff } from '$lib/server/guards';
+import { openLoanFilter } from '$rules/core/status.js';
 import { toPbDate } from '$lib/dates';
 import { checkInSchema, collectSchema, returnSchema } from '$lib/validation/library';
 import { checkIn, collect, expireNow, returnLoan } from '$lib/library/desk.server';
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			fields: HOLD_FIELDS
 		}),
 		locals.pb.collection('loans').getList<LoanRecord>(1, 100, {
-			filter: locals.pb.filter('returned_at = "" && due < {:now}', { now: toPbDate(now) }),
+			filter: locals.pb.filter(openLoanFilter() + ' && due < {:now}', { now: toPbDate(now) }),
 			sort: 'due',
 			expand: 'patron,title,copy',
 			fields: 'id,due,expand.patron.name,expand.patron.email,expand.title.title,expand.copy.barcode'

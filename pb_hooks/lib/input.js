@@ -1,0 +1,188 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// Bad input at the door (docs/rules.md, "Mit overblik, account and bad input"): every body sent to the
+// records API by a client is checked field by field against its collection's fields before PocketBase
+// loads it, so a wrong type, hostile text or an impossible date gets a coded refusal instead of being cast
+// to something else (a number to text, "abc" to 0, an object to "") or failing deep inside a rule.
+// The areas' hooks still decide everything that depends on their rules (times, capacity, queues). Pure;
+// SvelteKit imports it as $rules/input.js.
+
+/** A record id as PocketBase makes them. */
+var ID = /^[a-z0-9]{15}$/;
+/** A date and time with its zone, as PocketBase and ISO 8601 write it. */
+var ZONED = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+/** The same without a zone. */
+var ZONELESS = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
+/** Control characters other than tab and line breaks, the replacement character (what is left of a
+ * broken encoding) and the bidirectional overrides that make text read differently from what it is. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
+var HOSTILE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd\u202a-\u202e\u2066-\u2069]/;
+var NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
+var BOOL_TEXT = ['true', 'false', 'on', 'off', '1', '0', ''];
+/** The years a date of the house can lie in. */
+var FIRST_YEAR = 2000;
+var LAST_YEAR = 2100;
+/** PocketBase's default limit of a text field without its own. */
+var TEXT_MAX = 5000;
+
+/**
+ * @typedef {{ name: string, type: string, required?: boolean, system?: boolean, hidden?: boolean,
+ *   autogeneratePattern?: string, max?: number | null, min?: number | null, onlyInt?: boolean,
+ *   values?: string[], maxSelect?: number, collectionId?: string }} FieldSpec
+ * @typedef {{ code: string, field: string }} Problem
+ */
+
+/**
+ * Why a date and time text is not a usable instant, or '' when it is one.
+ * @param {string} value
+ */
+function dateProblem(value) {
+	var m = ZONED.exec(value);
+	if (!m) return ZONELESS.test(value) ? 'core_time_no_zone' : 'core_invalid_date';
+	var year = +m[1];
+	var month = +m[2];
+	var day = +m[3];
+	var daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return 'core_invalid_date';
+	if (+m[4] > 23 || +m[5] > 59 || (m[6] !== undefined && +m[6] > 59)) return 'core_invalid_date';
+	if (year < FIRST_YEAR || year > LAST_YEAR) return 'core_date_out_of_range';
+	return '';
+}
+
+/**
+ * Why a text is not acceptable, or ''.
+ * @param {string} value
+ * @param {number} max
+ */
+function textProblem(value, max) {
+	if (HOSTILE_CHARACTERS.test(value)) return 'core_invalid_value';
+	if (value !== '' && value.trim() === '') return 'core_text_blank';
+	// PocketBase counts characters (code points), not UTF-16 units
+	if (Array.from(value).length > (max > 0 ? max : TEXT_MAX)) return 'core_text_too_long';
+	return '';
+}
+
+/**
+ * Whether a value clears a field: '' or null, or an empty list for a field that holds several.
+ * @param {unknown} value
+ * @param {boolean} [many]
+ */
+function isEmpty(value, many) {
+	return value === '' || value === null || (!!many && Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * Why one value does not fit its field, or ''.
+ * @param {FieldSpec} field
+ * @param {unknown} value
+ * @param {(collectionId: string, id: string) => boolean} exists
+ */
+function valueProblem(field, value, exists) {
+	switch (field.type) {
+		case 'text':
+		case 'editor':
+		case 'email':
+		case 'url':
+			if (value === null && !field.required) return '';
+			if (typeof value !== 'string') return 'core_invalid_value';
+			return textProblem(value, field.type === 'editor' ? 0 : field.max || 0);
+		case 'password':
+			return typeof value === 'string' ? '' : 'core_invalid_value';
+		case 'number': {
+			// a number is never emptied by '' or null: PocketBase would store 0 in its place
+			var n =
+				typeof value === 'number'
+					? value
+					: typeof value === 'string' && NUMBER_TEXT.test(value)
+						? +value
+						: NaN;
+			if (typeof n !== 'number' || !isFinite(n)) return 'core_invalid_value';
+			if (Math.abs(n) > Number.MAX_SAFE_INTEGER) return 'core_number_out_of_range';
+			if (field.onlyInt && Math.floor(n) !== n) return 'core_invalid_value';
+			if (field.min !== null && field.min !== undefined && n < field.min) return 'core_number_out_of_range';
+			if (field.max !== null && field.max !== undefined && n > field.max) return 'core_number_out_of_range';
+			return '';
+		}
+		case 'bool':
+			if (typeof value === 'boolean' || value === 0 || value === 1) return '';
+			return typeof value === 'string' && BOOL_TEXT.indexOf(value) >= 0 ? '' : 'core_invalid_value';
+		case 'date':
+			if (isEmpty(value) && !field.required) return '';
+			if (typeof value !== 'string') return 'core_invalid_value';
+			return dateProblem(value);
+		case 'select':
+		case 'relation': {
+			var many = (field.maxSelect || 1) > 1;
+			if (isEmpty(value, many)) return '';
+			var list = Array.isArray(value) && many ? value : [value];
+			for (var i = 0; i < list.length; i++) {
+				var item = list[i];
+				if (typeof item !== 'string') return 'core_invalid_value';
+				if (field.type === 'select') {
+					if ((field.values || []).indexOf(item) < 0) return 'core_invalid_value';
+				} else {
+					if (!ID.test(item)) return 'core_invalid_value';
+					if (!exists(field.collectionId || '', item)) return 'core_unknown_record';
+				}
+			}
+			return '';
+		}
+		default:
+			// json, file and geo point fields are left to PocketBase and the areas' rules
+			return '';
+	}
+}
+
+/**
+ * The first problem of a request body for a collection's fields, or null. Keys that name no field are
+ * PocketBase's business (it ignores them); `field+` and `field-` modifiers are checked like the field.
+ * @param {FieldSpec[]} fields
+ * @param {unknown} body the parsed request body
+ * @param {{ create: boolean, exists: (collectionId: string, id: string) => boolean }} options
+ * @returns {Problem | null}
+ */
+function checkBody(fields, body, options) {
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+		return { code: 'core_invalid_value', field: 'form' };
+	}
+	/** @type {Record<string, FieldSpec>} */
+	var byName = {};
+	for (var i = 0; i < fields.length; i++) byName[fields[i].name] = fields[i];
+	var keys = Object.keys(body);
+	for (var k = 0; k < keys.length; k++) {
+		var key = keys[k];
+		var name = key.replace(/^\+/, '').replace(/[+-]$/, '');
+		var field = byName[name];
+		if (!field) continue;
+		if (name === 'id') {
+			var id = body[key];
+			if (options.create && id !== '' && (typeof id !== 'string' || !ID.test(id))) {
+				return { code: 'core_invalid_value', field: 'id' };
+			}
+			continue;
+		}
+		if (field.system && field.type !== 'email' && field.type !== 'password' && field.type !== 'bool')
+			continue;
+		var code = valueProblem(field, body[key], options.exists);
+		if (code) return { code: code, field: name };
+	}
+	if (options.create) {
+		for (var j = 0; j < fields.length; j++) {
+			var f = fields[j];
+			if (!f.required || f.system || f.hidden || f.autogeneratePattern) continue;
+			if (['text', 'editor', 'email', 'url', 'number', 'date', 'select', 'relation'].indexOf(f.type) < 0) {
+				continue;
+			}
+			if (!(f.name in body) || isEmpty(body[f.name], true)) return { code: 'core_required', field: f.name };
+		}
+	}
+	return null;
+}
+
+module.exports = {
+	FIRST_YEAR: FIRST_YEAR,
+	LAST_YEAR: LAST_YEAR,
+	dateProblem: dateProblem,
+	textProblem: textProblem,
+	checkBody: checkBody
+};

@@ -2,26 +2,23 @@
 
 // A new association: the CVR check digit is right, and its creator becomes admin in the same write.
 onRecordCreateRequest((e) => {
-	const lib = require(`${__hooks}/lib/rooms-bookings.js`);
+	const errors = require(`${__hooks}/lib/core/errors.js`);
 	const cvr = require(`${__hooks}/lib/rooms-associations.js`);
 	e.record.set('cvr', cvr.normalizeCvr(e.record.getString('cvr')));
 	// the system account (imports, demo data) may register numbers as they are on file
 	if (!e.hasSuperuserAuth() && !cvr.validCvr(e.record.getString('cvr'))) {
-		throw lib.refusal('cvr', 'rooms_cvr_invalid');
+		throw errors.refusal('rooms_cvr_invalid', 'cvr');
 	}
 	const creator = e.hasSuperuserAuth() ? '' : e.auth ? e.auth.id : '';
-	lib.inTransaction(
-		e,
-		() => null,
-		(txApp) => {
-			if (!creator) return;
-			const membership = new Record(txApp.findCollectionByNameOrId('memberships'));
-			membership.set('association', e.record.id);
-			membership.set('user', creator);
-			membership.set('role', 'admin');
-			txApp.save(membership);
-		}
-	);
+	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
+		e.next();
+		if (!creator) return;
+		const membership = new Record(txApp.findCollectionByNameOrId('memberships'));
+		membership.set('association', e.record.id);
+		membership.set('user', creator);
+		membership.set('role', 'admin');
+		txApp.save(membership);
+	});
 }, 'associations');
 
 // Staff verifying (or editing) an association is audited.
@@ -32,7 +29,7 @@ onRecordUpdateRequest((e) => {
 // An admin adds a member by email. Accounts are private, so the lookup happens here with system rights,
 // after checking that the caller is an admin of the association; the new member is told.
 routerAdd('POST', '/api/borgerhus/associations/{id}/members', (e) => {
-	const lib = require(`${__hooks}/lib/rooms-bookings.js`);
+	const errors = require(`${__hooks}/lib/core/errors.js`);
 	if (!e.auth || e.auth.collection().name !== 'users') throw new UnauthorizedError('Sign in first.');
 	const associationId = e.request.pathValue('id');
 	const body = e.requestInfo().body || {};
@@ -40,7 +37,7 @@ routerAdd('POST', '/api/borgerhus/associations/{id}/members', (e) => {
 		.trim()
 		.toLowerCase();
 	const role = String(body.role || 'member');
-	if (['admin', 'booker', 'member'].indexOf(role) < 0) throw lib.refusal('role', 'rooms_bad_role');
+	if (['admin', 'booker', 'member'].indexOf(role) < 0) throw errors.refusal('rooms_bad_role', 'role');
 	const admins = $app.findRecordsByFilter(
 		'memberships',
 		'association = {:association} && user = {:user} && role = "admin"',
@@ -54,7 +51,7 @@ routerAdd('POST', '/api/borgerhus/associations/{id}/members', (e) => {
 	try {
 		user = $app.findAuthRecordByEmail('users', email);
 	} catch (_) {
-		throw lib.refusal('email', 'rooms_no_account');
+		throw errors.refusal('rooms_no_account', 'email');
 	}
 	let failure = null;
 	try {
@@ -68,7 +65,7 @@ routerAdd('POST', '/api/borgerhus/associations/{id}/members', (e) => {
 				{ association: associationId, user: user.id }
 			);
 			if (existing.length) {
-				failure = lib.refusal('email', 'rooms_already_member');
+				failure = errors.refusal('rooms_already_member', 'email');
 				throw failure;
 			}
 			const association = txApp.findRecordById('associations', associationId);

@@ -68,7 +68,9 @@ function findRoomConflict(app, claim) {
 	};
 	var bookings = app.findRecordsByFilter(
 		'bookings',
-		'room = {:room} && (status = "pending" || status = "approved") && start < {:bend} && end > {:bstart} && id != {:booking}',
+		'room = {:room} && ' +
+			require(__hooks + '/lib/core/status.js').activeBookingFilter() +
+			' && start < {:bend} && end > {:bstart} && id != {:booking}',
 		'',
 		1,
 		0,

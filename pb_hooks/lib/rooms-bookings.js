@@ -245,7 +245,12 @@ function transition(txApp, booking, to, actor, roles, data) {
 	var machines = lib('rooms/booking-machine');
 	var from = booking.getString('status');
 	if (!machines.isOpen(from) && !has(roles, 'system')) throw refusal('rooms_booking_closed', 'status');
-	var t = lib('core/machine').permitted(machines.booking, from, to, roles);
+	// a status change is one of the named decisions (or a system load), never a move in disguise
+	var t = null;
+	var names = has(roles, 'system')
+		? ['approve', 'reject', 'cancel', 'system']
+		: ['approve', 'reject', 'cancel'];
+	for (var n = 0; n < names.length && !t; n++) t = machines.may(from, names[n], roles, to);
 	if (!t) throw refusal('rooms_bad_transition', 'status');
 	var staff = has(roles, 'staff') || has(roles, 'system');
 	var now = Date.now();
@@ -475,7 +480,7 @@ function syncBusy(app, kind, record, deleted, created) {
 	app.save(busy);
 }
 
-/** The raw values of number and date fields as sent, and the record as it would be stored. */
+/** A room or closure as it would be stored (the record after the request's changes). */
 function validateStaffWrite(e, verb) {
 	if (verb === 'delete') return;
 	var validate = lib('rooms/validate');
@@ -483,19 +488,7 @@ function validateStaffWrite(e, verb) {
 	var body = bodyOf(e);
 	var p = null;
 	if (name === 'rooms') {
-		var ints = [
-			'capacity',
-			'min_minutes',
-			'max_minutes',
-			'step_minutes',
-			'buffer_minutes',
-			'horizon_days',
-			'cancel_hours'
-		];
-		for (var i = 0; i < ints.length && !p; i++)
-			if (sent(body, ints[i])) p = validate.checkNumber(body[ints[i]], ints[i], true);
-		if (!p && sent(body, 'sort')) p = validate.checkNumber(body.sort, 'sort', false);
-		if (!p && sent(body, 'name') && validate.blank(String(body.name)))
+		if (sent(body, 'name') && validate.blank(String(body.name)))
 			p = { code: 'core_text_blank', field: 'name' };
 		if (!p) {
 			p = validate.checkRoom({
@@ -509,8 +502,6 @@ function validateStaffWrite(e, verb) {
 			});
 		}
 	} else if (name === 'closures') {
-		if (sent(body, 'start')) p = validate.checkDate(String(body.start || ''), 'start', true);
-		if (!p && sent(body, 'end')) p = validate.checkDate(String(body.end || ''), 'end', true);
 		if (!p) {
 			p = validate.checkClosure({
 				start: e.record.getString('start'),

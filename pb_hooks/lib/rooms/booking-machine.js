@@ -60,15 +60,16 @@ function isOpen(status) {
 }
 
 /**
- * The transition named `name` from `from` that one of `roles` may make, or null.
+ * The transition named `name` from `from` (to `to`, when given) that one of `roles` may make, or null.
  * @param {string} from
  * @param {string} name
  * @param {string[]} roles
+ * @param {string} [to]
  */
-function may(from, name, roles) {
+function may(from, name, roles, to) {
 	for (var i = 0; i < booking.transitions.length; i++) {
 		var t = booking.transitions[i];
-		if (t.from === from && t.name === name && machine.allowed(t, roles)) return t;
+		if (t.from === from && t.name === name && (!to || t.to === to) && machine.allowed(t, roles)) return t;
 	}
 	return null;
 }

@@ -62,22 +62,6 @@ function checkDate(value, field, required) {
 }
 
 /**
- * A number field's raw value as sent: PocketBase would store text like "mange" as 0, so it is refused.
- * @param {unknown} value
- * @param {string} field
- * @param {boolean} [whole] an integer is required
- */
-function checkNumber(value, field, whole) {
-	if (value === undefined || value === null || value === '') return null;
-	var n =
-		typeof value === 'number' ? value : /^\s*-?\d+(\.\d+)?\s*$/.test(String(value)) ? Number(value) : NaN;
-	if (typeof n !== 'number' || !isFinite(n) || (whole && n % 1 !== 0)) {
-		return problem('core_invalid_value', field);
-	}
-	return null;
-}
-
-/**
  * Opening hours: { mon: [["08:00", "22:00"], ...], ... } with weekday keys only and HH:MM pairs whose
  * ends differ (an end at or before the start runs past midnight). Empty (null, {}) means closed.
  * @param {unknown} hours
@@ -271,7 +255,6 @@ module.exports = {
 	blank: blank,
 	dateMs: dateMs,
 	checkDate: checkDate,
-	checkNumber: checkNumber,
 	checkOpeningHours: checkOpeningHours,
 	checkRoom: checkRoom,
 	checkClosure: checkClosure,

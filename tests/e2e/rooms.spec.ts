@@ -156,7 +156,7 @@ test('a season booking where a date was taken after the preview shows which date
 	const system = await systemClient();
 	const id = randomUUID().slice(0, 8);
 	const email = `saeson-${id}@test.borgerhus.dk`;
-	const citizen = await system.collection('users').create({
+	await system.collection('users').create({
 		email,
 		password: PASSWORD,
 		passwordConfirm: PASSWORD,

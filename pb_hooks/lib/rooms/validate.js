@@ -62,8 +62,8 @@ function checkDate(value, field, required) {
 }
 
 /**
- * Opening hours: { mon: [["08:00", "22:00"], ...], ... } with weekday keys only and HH:MM pairs whose
- * ends differ (an end at or before the start runs past midnight). Empty (null, {}) means closed.
+ * Opening hours: { mon: [["08:00", "22:00"], ...], ... } with weekday keys only and HH:MM pairs (an end at
+ * or before the start runs past midnight; "00:00"-"00:00" is the whole day). Empty (null, {}) means closed.
  * @param {unknown} hours
  */
 function checkOpeningHours(hours) {
@@ -100,7 +100,7 @@ function checkOpeningHours(hours) {
 			}
 			var open = minutesOf(span[0]);
 			var close = minutesOf(span[1]);
-			if (isNaN(open) || isNaN(close) || open === close) {
+			if (isNaN(open) || isNaN(close)) {
 				return problem('rooms_opening_hours_invalid', 'opening_hours');
 			}
 		}

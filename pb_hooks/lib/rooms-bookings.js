@@ -290,6 +290,14 @@ function transition(txApp, booking, to, actor, roles, data) {
 	return t;
 }
 
+/** True when the body cancels and names the actor as the canceller (or sends no canceller). */
+function selfCancel(body, actor) {
+	return (
+		String(body.status) === 'cancelled' &&
+		(!sent(body, 'cancelled_by') || String(body.cancelled_by) === actor.id)
+	);
+}
+
 /** Copies every field of `from` onto `to` (the request's record becomes the fresh row). */
 function copyFields(from, to) {
 	var fields = from.collection().fields;
@@ -313,7 +321,10 @@ function handleUpdate(e) {
 	var staff = actor.kind === 'staff';
 	if (!system) {
 		for (var i = 0; i < machines.SERVER_OWNED.length; i++) {
-			if (sent(body, machines.SERVER_OWNED[i])) throw refusal('core_field_locked', machines.SERVER_OWNED[i]);
+			var owned = machines.SERVER_OWNED[i];
+			// a cancel may name its own actor as the canceller: that is what the server writes anyway
+			if (owned === 'cancelled_by' && selfCancel(body, actor)) continue;
+			if (sent(body, owned)) throw refusal('core_field_locked', owned);
 		}
 		if (sent(body, 'purpose') && lib('rooms/validate').blank(String(body.purpose))) {
 			throw refusal('core_text_blank', 'purpose');
@@ -339,6 +350,7 @@ function handleUpdate(e) {
 			// a status transition carries only its own reason
 			var keys = Object.keys(body);
 			for (var k = 0; k < keys.length; k++) {
+				if (keys[k] === 'cancelled_by' && selfCancel(body, actor)) continue;
 				if (machines.TRANSITION_FIELDS.indexOf(keys[k]) < 0) throw refusal('rooms_bad_transition', keys[k]);
 			}
 			if (sent(body, 'reason') && to !== 'rejected') throw refusal('core_field_locked', 'reason');

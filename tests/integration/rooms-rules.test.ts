@@ -372,6 +372,21 @@ const rows: Scenario<World>[] = [
 		}))
 	},
 	{
+		name: 'owner cancels naming someone else as the canceller',
+		actor: (w) => w.owner.pb,
+		act: patch('own', (w) => ({ status: 'cancelled', cancelled_by: w.other.record.id })),
+		status: 400,
+		code: 'core_field_locked',
+		after: unchanged('own')
+	},
+	{
+		name: 'owner cancels naming themselves as the canceller',
+		actor: (w) => w.owner.pb,
+		act: patch('own', (w) => ({ status: 'cancelled', cancelled_by: w.owner.record.id })),
+		status: 200,
+		after: storedAs('own', (w) => ({ status: 'cancelled', cancelled_by: w.owner.record.id }))
+	},
+	{
 		name: 'owner writes a rejection reason',
 		actor: (w) => w.owner.pb,
 		act: patch('own', () => ({ reason: 'Fordi' })),

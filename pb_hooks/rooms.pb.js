@@ -55,3 +55,25 @@ onRecordDeleteRequest(
 	'rooms',
 	'closures'
 );
+
+// Season bookings: the series and its dates in one transaction each (docs/rules.md, "Rooms and bookings").
+routerAdd('POST', '/api/borgerhus/series', (e) => require(`${__hooks}/lib/rooms/series.js`).create(e));
+routerAdd('POST', '/api/borgerhus/series/{id}/cancel', (e) =>
+	require(`${__hooks}/lib/rooms/series.js`).cancel(e)
+);
+routerAdd('POST', '/api/borgerhus/series/{id}/approve', (e) =>
+	require(`${__hooks}/lib/rooms/series.js`).decide(e, 'approved')
+);
+routerAdd('POST', '/api/borgerhus/series/{id}/reject', (e) =>
+	require(`${__hooks}/lib/rooms/series.js`).decide(e, 'rejected')
+);
+// Staff change who books only through this named, audited action.
+routerAdd('POST', '/api/borgerhus/bookings/{id}/reassign', (e) =>
+	require(`${__hooks}/lib/rooms-bookings.js`).reassign(e)
+);
+onRecordCreateRequest((e) => {
+	require(`${__hooks}/lib/rooms/series.js`).validateRecord(e);
+}, 'booking_series');
+onRecordUpdateRequest((e) => {
+	require(`${__hooks}/lib/rooms/series.js`).validateRecord(e);
+}, 'booking_series');

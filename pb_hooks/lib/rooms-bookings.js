@@ -1,39 +1,16 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
-// The booking rules of DESIGN.md (1, 2, 3, 6) as PocketBase sees them: every create and update of a
-// booking is checked and saved in ONE transaction (a global write lock in PocketBase), so two requests
-// for one slot can never both pass the overlap check. Pure parts live in room-claims.js and rooms-policy.js.
+// The booking rules (docs/rules.md, "Rooms and bookings") as PocketBase applies them. Every write of a
+// booking runs in ONE transaction (a global write lock in PocketBase), re-reads the row there, asks the
+// booking machine (rooms/booking-machine.js) and writes only what its transition owns. Pure parts live in
+// room-claims.js, rooms-policy.js and rooms/validate.js; the season routes in rooms/series.js.
 
-var MESSAGES = {
-	rooms_invalid_time: 'Start and end must be valid times.',
-	rooms_end_before_start: 'The booking must end after it starts.',
-	rooms_inactive: 'This room cannot be booked.',
-	rooms_unknown_room: 'The room does not exist.',
-	rooms_in_past: 'The booking must start in the future.',
-	rooms_attendees_invalid: 'Attendees must be a whole number of at least 1.',
-	rooms_over_capacity: 'More attendees than the room holds.',
-	rooms_too_short: 'The booking is shorter than the room allows.',
-	rooms_too_long: 'The booking is longer than the room allows.',
-	rooms_off_step: "Start and end must follow the room's time step.",
-	rooms_beyond_horizon: 'The booking is further ahead than the room can be booked.',
-	rooms_outside_hours: "The booking is outside the room's opening hours.",
-	rooms_closed: 'The room is closed at that time.',
-	rooms_overlap: 'The room is already taken at that time.',
-	rooms_association_required: 'This room is booked by associations only.',
-	rooms_association_unverified: 'The association is not verified yet.',
-	rooms_not_booker: 'Only bookers and admins of the association may book in its name.',
-	rooms_booking_closed: 'This booking is rejected or cancelled and cannot change.',
-	rooms_bad_transition: 'This change of status is not possible.',
-	rooms_cancel_deadline: 'The deadline for cancelling has passed. Contact the house.',
-	rooms_reason_required: 'Give a reason.'
-};
+function lib(name) {
+	return require(__hooks + '/lib/' + name + '.js');
+}
 
-/** A refusal with a stable code (translated by the app as errors_<code>). */
-function refusal(field, code) {
-	var message = MESSAGES[code] || 'Invalid booking.';
-	var data = {};
-	data[field] = new ValidationError(code, message);
-	return new BadRequestError(message, data);
+function refusal(code, field) {
+	return lib('core/errors').refusal(code, field);
 }
 
 function parseJson(text) {
@@ -57,138 +34,171 @@ function roomPolicy(room) {
 	};
 }
 
+/** The fields of a booking record that the checks read. */
+function draftOf(record) {
+	return {
+		id: record.id,
+		room: record.getString('room'),
+		booker: record.getString('booker'),
+		association: record.getString('association'),
+		start: record.getString('start'),
+		end: record.getString('end'),
+		attendees: record.getFloat('attendees')
+	};
+}
+
 /**
- * Checks what does not depend on other claims: the room exists, times, policy (rule 2) and association
- * rights (rule 3). Runs before the transaction, so the global write lock is held only for the claims.
- * Returns { problem } (an ApiError to throw) or { room, start, end }.
+ * Rule 3 with the rights as they are now: the room's who_may_book, and for an association booking that
+ * the association is verified and `booker` is its booker or admin. Returns null or { error, code }.
  * @param {core.App} app
- * @param {core.Record} booking
- * @param {{ system: boolean, checkPolicy: boolean, checkRights: boolean }} who
+ * @param {core.Record} room
+ * @param {string} booker
+ * @param {string} associationId
  */
-function checkBookingAlone(app, booking, who) {
-	var claims = require(__hooks + '/lib/room-claims.js');
-	var policy = require(__hooks + '/lib/rooms-policy.js');
+function checkRights(app, room, booker, associationId) {
+	var refused = function (code) {
+		return { error: refusal(code, 'association'), code: code };
+	};
+	if (!associationId && room.getString('who_may_book') === 'associations') {
+		return refused('rooms_association_required');
+	}
+	if (!associationId) return null;
+	var association;
+	try {
+		association = app.findRecordById('associations', associationId);
+	} catch (_) {
+		return refused('rooms_not_booker');
+	}
+	if (!association.getBool('verified')) return refused('rooms_association_unverified');
+	// only an accepted (active) admin or booker: docs/rules.md, "Associations and memberships"
+	var mayBook = require(__hooks + '/lib/rooms-associations.js').mayBookFor(app, booker, associationId);
+	return mayBook ? null : refused('rooms_not_booker');
+}
+
+/**
+ * EVERY create check of a booking at its room and time, inside the write's transaction: the room, sane
+ * times, the room's policy (rule 2), the rights (rule 3) and other claims (rule 1). A move runs the same.
+ * @param {core.App} txApp
+ * @param {{ id: string, room: string, booker: string, association: string, start: string, end: string,
+ *   attendees: number }} draft
+ * @param {{ policy: boolean, rights: boolean, skipHorizon?: boolean }} what
+ * @returns {{ problem: Error } | { problem: null, room: core.Record, start: number, end: number }}
+ */
+function checkBooking(txApp, draft, what) {
+	var claims = lib('room-claims');
+	var validate = lib('rooms/validate');
+	var refused = function (code, field) {
+		return { problem: refusal(code, field), code: code };
+	};
 	var room;
 	try {
-		room = app.findRecordById('rooms', booking.getString('room'));
+		room = txApp.findRecordById('rooms', draft.room);
 	} catch (_) {
-		return { problem: refusal('room', 'rooms_unknown_room') };
+		return refused('rooms_unknown_room', 'room');
 	}
-	var start = claims.toMs(booking.getString('start'));
-	var end = claims.toMs(booking.getString('end'));
-	if (isNaN(start) || isNaN(end)) return { problem: refusal('start', 'rooms_invalid_time') };
-	if (end <= start) return { problem: refusal('end', 'rooms_end_before_start') };
-	if (who.checkPolicy) {
-		var problem = policy.checkBookingPolicy({
+	var start = claims.toMs(draft.start);
+	var end = claims.toMs(draft.end);
+	if (isNaN(start) || isNaN(end)) return refused('rooms_invalid_time', 'start');
+	var years = validate.checkDate(draft.start, 'start', true) || validate.checkDate(draft.end, 'end', true);
+	if (years) return refused(years.code, years.field);
+	if (end <= start) return refused('rooms_end_before_start', 'end');
+	if (what.policy) {
+		var problem = lib('rooms-policy').checkBookingPolicy({
 			room: roomPolicy(room),
 			start: start,
 			end: end,
-			attendees: booking.getFloat('attendees'),
+			attendees: draft.attendees,
 			now: Date.now(),
-			skipHorizon: who.system
+			skipHorizon: !!what.skipHorizon
 		});
-		if (problem) return { problem: refusal(problem.field, problem.code) };
+		if (problem) return refused(problem.code, problem.field);
 	}
-	var associationId = booking.getString('association');
-	if (who.checkRights) {
-		if (!associationId && room.getString('who_may_book') === 'associations') {
-			return { problem: refusal('association', 'rooms_association_required') };
-		}
-		if (associationId) {
-			var association;
-			try {
-				association = app.findRecordById('associations', associationId);
-			} catch (_) {
-				return { problem: refusal('association', 'rooms_not_booker') };
-			}
-			if (!association.getBool('verified')) {
-				return { problem: refusal('association', 'rooms_association_unverified') };
-			}
-			// only an accepted (active) admin or booker: docs/rules.md, "Associations and memberships"
-			if (
-				!require(__hooks + '/lib/rooms-associations.js').mayBookFor(
-					app,
-					booking.getString('booker'),
-					associationId
-				)
-			) {
-				return { problem: refusal('association', 'rooms_not_booker') };
-			}
-		}
+	if (what.rights) {
+		var rights = checkRights(txApp, room, draft.booker, draft.association);
+		if (rights) return { problem: rights.error, code: rights.code };
 	}
-	return { problem: null, room: room, start: start, end: end };
-}
-
-/**
- * Rule 1, inside the write's transaction: the booking collides with no other active claim.
- * @param {core.App} txApp
- */
-function checkClaims(txApp, booking, checked) {
-	var conflict = require(__hooks + '/lib/room-claims.js').findRoomConflict(txApp, {
-		room: checked.room,
-		start: checked.start,
-		end: checked.end,
-		excludeBookingId: booking.id
+	var conflict = claims.findRoomConflict(txApp, {
+		room: room,
+		start: start,
+		end: end,
+		excludeBookingId: draft.id
 	});
-	if (conflict) return refusal('form', conflict.kind === 'closure' ? 'rooms_closed' : 'rooms_overlap');
-	return null;
+	if (conflict) return refused(conflict.kind === 'closure' ? 'rooms_closed' : 'rooms_overlap', 'form');
+	return { problem: null, code: '', room: room, start: start, end: end };
 }
 
 /**
- * Runs `work(txApp)`, the request's own save (e.next()) and `after(txApp)` in one transaction. Errors thrown by
- * either are kept and rethrown outside, so PocketBase answers with them (not with a generic 500).
+ * The roles an actor has towards a booking (or series): owner, association (admin or booker of its
+ * association now), staff, system.
+ * @param {core.App} app
+ * @param {core.Record} record a booking or booking series
+ * @param {{ kind: string, id: string }} actor
  */
-function inTransaction(e, work, after) {
-	var failure = null;
-	var original = e.app;
-	try {
-		original.runInTransaction(function (txApp) {
-			try {
-				var problem = work(txApp);
-				if (problem) throw problem;
-				e.app = txApp;
-				e.next();
-				if (after) after(txApp);
-			} catch (err) {
-				failure = err;
-				throw err;
-			} finally {
-				e.app = original;
-			}
-		});
-	} catch (err) {
-		throw failure || err;
+function rolesOf(app, record, actor) {
+	var roles = [];
+	if (actor.kind === 'system') roles.push('system');
+	if (actor.kind === 'staff') roles.push('staff');
+	if (actor.id && record.getString('booker') === actor.id) roles.push('owner');
+	var association = record.getString('association');
+	if (actor.id && association) {
+		var rights = app.findRecordsByFilter(
+			'memberships',
+			'association = {:association} && user = {:user} && status = "active" && (role = "admin" || role = "booker")',
+			'',
+			1,
+			0,
+			{ association: association, user: actor.id }
+		);
+		if (rights.length) roles.push('association');
 	}
+	return roles;
 }
 
-function isStaff(e) {
-	return !!(e.auth && e.auth.collection().name === 'users' && e.auth.getBool('staff'));
+function has(roles, role) {
+	return roles.indexOf(role) >= 0;
+}
+
+/** The status a booking gets at its room: pending where staff approve, else approved. */
+function initialStatus(room) {
+	return room.getBool('requires_approval') ? 'pending' : 'approved';
+}
+
+/** The body of a request as sent (keys present = fields sent). */
+function bodyOf(e) {
+	var body = e.requestInfo().body;
+	return body && typeof body === 'object' ? body : {};
+}
+
+function sent(body, field) {
+	return Object.prototype.hasOwnProperty.call(body, field);
 }
 
 /** onRecordCreateRequest for bookings. */
 function handleCreate(e) {
-	if (!e.auth) return e.next(); // the create rule refuses guests
-	var system = e.hasSuperuserAuth();
-	// The system account (imports, arranging data) is held to rule 1 and sane times, not to the policy.
-	var checked = checkBookingAlone(e.app, e.record, {
-		system: system,
-		checkPolicy: !system,
-		checkRights: !system
-	});
-	if (checked.problem) throw checked.problem;
-	if (!system || !e.record.getString('status')) {
-		e.record.set('status', checked.room.getBool('requires_approval') ? 'pending' : 'approved');
-	}
-	inTransaction(
-		e,
-		function (txApp) {
-			return checkClaims(txApp, e.record, checked);
-		},
-		function (txApp) {
-			// here rather than in a model hook: one pooled JS runtime per request is cheaper under load
-			syncBusy(txApp, 'booking', e.record, false, true);
+	var auth = lib('core/auth');
+	var actor = auth.actor(e);
+	if (actor.kind === 'guest') return e.next(); // the create rule refuses guests
+	var system = actor.kind === 'system';
+	var body = bodyOf(e);
+	if (!system) {
+		var owned = lib('rooms/booking-machine').SERVER_OWNED;
+		for (var i = 0; i < owned.length; i++) {
+			if (owned[i] !== 'booker' && sent(body, owned[i]) && body[owned[i]]) {
+				throw refusal('core_field_locked', owned[i]);
+			}
 		}
-	);
+		if (lib('rooms/validate').blank(e.record.getString('purpose')))
+			throw refusal('core_text_blank', 'purpose');
+	}
+	lib('core/tx').request(e, function (txApp) {
+		// The system account (imports, arranging data) is held to rule 1 and sane times, not to the policy.
+		var checked = checkBooking(txApp, draftOf(e.record), { policy: !system, rights: !system });
+		if (checked.problem) throw checked.problem;
+		if (!system || !e.record.getString('status')) e.record.set('status', initialStatus(checked.room));
+		e.next();
+		// here rather than in a model hook: one pooled JS runtime per request is cheaper under load
+		syncBusy(txApp, 'booking', e.record, false, true);
+	});
 }
 
 var STATUS_TEXTS = {
@@ -208,97 +218,235 @@ var STATUS_TEXTS = {
 
 /** "2026-06-10 19:00" in Copenhagen time, for messages. */
 function houseWhen(ms) {
-	var parts = require(__hooks + '/lib/rooms-policy.js').localParts(ms);
+	var parts = lib('rooms-policy').localParts(ms);
 	var h = Math.floor(parts.minutes / 60);
 	var m = parts.minutes % 60;
 	return parts.date + ' ' + (h < 10 ? '0' : '') + h + ':' + (m < 10 ? '0' : '') + m;
 }
 
-function audit(app, actorId, action, target, details) {
-	var record = new Record(app.findCollectionByNameOrId('audit_log'));
-	record.set('actor', actorId);
-	record.set('action', action);
-	record.set('target_collection', target.collection().name);
-	record.set('target_id', target.id);
-	record.set('details', details);
-	app.save(record);
+/**
+ * Makes a status transition (approve, reject, cancel) on the fresh row `booking` (not saved here): checks
+ * the machine and the transition's own rules, sets the fields it owns, audits staff. Returns what to tell
+ * the booker. Used by the record API and the series routes alike.
+ * @param {core.App} txApp
+ * @param {core.Record} booking the row as read inside the transaction
+ * @param {string} to the new status
+ * @param {{ kind: string, id: string }} actor
+ * @param {string[]} roles
+ * @param {{ reason?: string, cancel_reason?: string, series?: boolean }} data
+ */
+function transition(txApp, booking, to, actor, roles, data) {
+	var machines = lib('rooms/booking-machine');
+	var from = booking.getString('status');
+	if (!machines.isOpen(from) && !has(roles, 'system')) throw refusal('rooms_booking_closed', 'status');
+	// a status change is one of the named decisions (or a system load), never a move in disguise
+	var t = null;
+	var names = has(roles, 'system')
+		? ['approve', 'reject', 'cancel', 'system']
+		: ['approve', 'reject', 'cancel'];
+	for (var n = 0; n < names.length && !t; n++) t = machines.may(from, names[n], roles, to);
+	if (!t) throw refusal('rooms_bad_transition', 'status');
+	var staff = has(roles, 'staff') || has(roles, 'system');
+	var now = Date.now();
+	var reason = '';
+	var room = txApp.findRecordById('rooms', booking.getString('room'));
+	var start = lib('room-claims').toMs(booking.getString('start'));
+	if (t.name === 'cancel') {
+		reason = String(data.cancel_reason || '').trim();
+		if (!staff && !lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, now)) {
+			throw refusal('rooms_cancel_deadline', 'form');
+		}
+		if (staff && !has(roles, 'owner') && !reason && !has(roles, 'system')) {
+			throw refusal('rooms_reason_required', 'cancel_reason');
+		}
+		booking.set('cancelled_by', actor.id);
+		booking.set('cancel_reason', reason);
+	} else if (t.name === 'approve' || t.name === 'reject') {
+		if (t.name === 'reject') {
+			reason = String(data.reason || '').trim();
+			if (!reason) throw refusal('rooms_reason_required', 'reason');
+			booking.set('reason', reason);
+		}
+		booking.set('decided_by', actor.id);
+		booking.set('decided_at', lib('room-claims').toPbDate(now));
+	}
+	booking.set('status', to);
+	if (!data.series) {
+		lib('core/audit').staffAction(txApp, actor, 'booking_' + to, booking, { from: from, reason: reason });
+		lib('notify').notify(txApp, booking.getString('booker'), {
+			kind: 'booking_' + to,
+			texts: STATUS_TEXTS[to],
+			params: { room: room.getString('name'), when: houseWhen(start), reason: reason },
+			link: '/bookinger',
+			dedupeKey: 'booking-' + to + '-' + booking.id
+		});
+	}
+	return t;
 }
 
-/** onRecordUpdateRequest for bookings: status changes, cancellation deadline, re-checks when moved. */
+/** True when the body cancels and names the actor as the canceller (or sends no canceller). */
+function selfCancel(body, actor) {
+	return (
+		String(body.status) === 'cancelled' &&
+		(!sent(body, 'cancelled_by') || String(body.cancelled_by) === actor.id)
+	);
+}
+
+/** Copies every field of `from` onto `to` (the request's record becomes the fresh row). */
+function copyFields(from, to) {
+	var fields = from.collection().fields;
+	for (var i = 0; i < fields.length; i++) {
+		var name = fields[i].getName();
+		if (name === 'id') continue;
+		to.set(name, from.get(name));
+	}
+}
+
+/**
+ * onRecordUpdateRequest for bookings. Inside one transaction: the row is read again, the request is
+ * either one status transition (approve, reject, cancel) or a move/edit; server-owned fields are refused;
+ * a move runs every create check again with today's rights; only what the transition owns is written.
+ */
 function handleUpdate(e) {
-	var system = e.hasSuperuserAuth();
-	var staff = isStaff(e);
-	var actorId = e.auth && !system ? e.auth.id : '';
-	inTransaction(e, function (txApp) {
-		var claims = require(__hooks + '/lib/room-claims.js');
-		var policy = require(__hooks + '/lib/rooms-policy.js');
-		var before = txApp.findRecordById('bookings', e.record.id);
-		var oldStatus = before.getString('status');
-		var newStatus = e.record.getString('status');
-		var room = txApp.findRecordById('rooms', before.getString('room'));
-		var closed = oldStatus === 'rejected' || oldStatus === 'cancelled';
-		if (closed && !system) return refusal('form', 'rooms_booking_closed');
-
-		var moved =
-			e.record.getString('room') !== before.getString('room') ||
-			e.record.getString('start') !== before.getString('start') ||
-			e.record.getString('end') !== before.getString('end') ||
-			e.record.getFloat('attendees') !== before.getFloat('attendees');
-		var active = newStatus === 'pending' || newStatus === 'approved';
-		if (moved && active) {
-			var checked = checkBookingAlone(txApp, e.record, {
-				system: system || staff,
-				checkPolicy: !system,
-				checkRights: false
-			});
-			if (checked.problem) return checked.problem;
-			var problem = checkClaims(txApp, e.record, checked);
-			if (problem) return problem;
-			if (!staff && !system && room.getBool('requires_approval')) e.record.set('status', 'pending');
+	var machines = lib('rooms/booking-machine');
+	var actor = lib('core/auth').actor(e);
+	var body = bodyOf(e);
+	var system = actor.kind === 'system';
+	var staff = actor.kind === 'staff';
+	if (!system) {
+		for (var i = 0; i < machines.SERVER_OWNED.length; i++) {
+			var owned = machines.SERVER_OWNED[i];
+			// a cancel may name its own actor as the canceller: that is what the server writes anyway
+			if (owned === 'cancelled_by' && selfCancel(body, actor)) continue;
+			if (sent(body, owned)) throw refusal('core_field_locked', owned);
 		}
+		if (sent(body, 'purpose') && lib('rooms/validate').blank(String(body.purpose))) {
+			throw refusal('core_text_blank', 'purpose');
+		}
+	}
+	lib('core/tx').request(e, function (txApp) {
+		var fresh = txApp.findRecordById('bookings', e.record.id);
+		var from = fresh.getString('status');
+		var roles = rolesOf(txApp, fresh, actor);
+		var to = sent(body, 'status') ? e.record.getString('status') : from;
 
-		if (newStatus === oldStatus || system) return null;
-		var now = Date.now();
-		var stamp = claims.toPbDate(now);
-		if (newStatus === 'cancelled') {
-			if (!staff) {
-				var start = claims.toMs(before.getString('start'));
-				if (!policy.mayCancel(room.getInt('cancel_hours'), start, now)) {
-					return refusal('form', 'rooms_cancel_deadline');
-				}
-			} else if (!e.record.getString('cancel_reason').trim()) {
-				return refusal('cancel_reason', 'rooms_reason_required');
+		if (system) {
+			// imports and maintenance: whatever was sent, still held to rule 1 while active
+			var names = Object.keys(body);
+			for (var s = 0; s < names.length; s++) {
+				if (fresh.collection().fields.getByName(names[s])) fresh.set(names[s], e.record.get(names[s]));
 			}
-			e.record.set('cancelled_by', actorId);
-		} else if (staff && oldStatus === 'pending' && (newStatus === 'approved' || newStatus === 'rejected')) {
-			if (newStatus === 'rejected' && !e.record.getString('reason').trim()) {
-				return refusal('reason', 'rooms_reason_required');
+			if (machines.isOpen(fresh.getString('status'))) {
+				var sys = checkBooking(txApp, draftOf(fresh), { policy: false, rights: false });
+				if (sys.problem) throw sys.problem;
 			}
-			e.record.set('decided_by', actorId);
-			e.record.set('decided_at', stamp);
+		} else if (to !== from) {
+			// a status transition carries only its own reason
+			var keys = Object.keys(body);
+			for (var k = 0; k < keys.length; k++) {
+				if (keys[k] === 'cancelled_by' && selfCancel(body, actor)) continue;
+				if (machines.TRANSITION_FIELDS.indexOf(keys[k]) < 0) throw refusal('rooms_bad_transition', keys[k]);
+			}
+			if (sent(body, 'reason') && to !== 'rejected') throw refusal('core_field_locked', 'reason');
+			if (sent(body, 'cancel_reason') && to !== 'cancelled')
+				throw refusal('core_field_locked', 'cancel_reason');
+			transition(txApp, fresh, to, actor, roles, {
+				reason: e.record.getString('reason'),
+				cancel_reason: e.record.getString('cancel_reason')
+			});
 		} else {
-			return refusal('status', 'rooms_bad_transition');
+			if (sent(body, 'reason') && e.record.getString('reason') !== fresh.getString('reason')) {
+				throw refusal('core_field_locked', 'reason');
+			}
+			if (
+				sent(body, 'cancel_reason') &&
+				e.record.getString('cancel_reason') !== fresh.getString('cancel_reason')
+			) {
+				throw refusal('core_field_locked', 'cancel_reason');
+			}
+			var moved = [];
+			for (var m = 0; m < machines.MOVE_FIELDS.length; m++) {
+				var field = machines.MOVE_FIELDS[m];
+				if (sent(body, field) && e.record.getString(field) !== fresh.getString(field)) moved.push(field);
+			}
+			var edited = sent(body, 'purpose') && e.record.getString('purpose') !== fresh.getString('purpose');
+			if ((moved.length || edited) && !machines.isOpen(from)) throw refusal('rooms_booking_closed', 'form');
+			if (edited) {
+				if (!machines.may(from, 'edit', roles)) throw refusal('core_forbidden', 'purpose');
+				fresh.set('purpose', e.record.getString('purpose'));
+			}
+			if (moved.length) {
+				if (!machines.may(from, 'move', roles)) throw refusal('core_forbidden', moved[0]);
+				// staff change who books through the audited reassign action, not a plain update
+				if (moved.indexOf('association') >= 0 && !has(roles, 'owner')) {
+					throw refusal('core_field_locked', 'association');
+				}
+				var room = txApp.findRecordById('rooms', fresh.getString('room'));
+				var start = lib('room-claims').toMs(fresh.getString('start'));
+				// judged on the booking as it stands: inside its deadline it stays where it is
+				if (!staff && !lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, Date.now())) {
+					throw refusal('rooms_change_deadline', 'form');
+				}
+				for (var f = 0; f < moved.length; f++) fresh.set(moved[f], e.record.get(moved[f]));
+				var checked = checkBooking(txApp, draftOf(fresh), { policy: true, rights: true, skipHorizon: staff });
+				if (checked.problem) throw checked.problem;
+				if (from === 'approved' && !staff && checked.room.getBool('requires_approval')) {
+					fresh.set('status', 'pending');
+					fresh.set('decided_by', '');
+					fresh.set('decided_at', '');
+				}
+				lib('core/audit').staffAction(txApp, actor, 'booking_moved', fresh, { fields: moved });
+			}
 		}
-		if (staff) {
-			audit(txApp, actorId, 'booking_' + newStatus, e.record, {
-				from: oldStatus,
-				reason: e.record.getString(newStatus === 'cancelled' ? 'cancel_reason' : 'reason')
-			});
-		}
-		var texts = STATUS_TEXTS[newStatus];
-		require(__hooks + '/lib/notify.js').notify(txApp, before.getString('booker'), {
-			kind: 'booking_' + newStatus,
-			texts: texts,
-			params: {
-				room: room.getString('name'),
-				when: houseWhen(claims.toMs(before.getString('start'))),
-				reason: e.record.getString(newStatus === 'cancelled' ? 'cancel_reason' : 'reason')
-			},
-			link: '/bookinger',
-			dedupeKey: 'booking-' + newStatus + '-' + e.record.id
-		});
-		return null;
+		copyFields(fresh, e.record);
+		e.next();
 	});
+}
+
+/**
+ * Staff's named action that changes who books: a new booker and/or association, checked against rule 3
+ * as it is now, audited. POST /api/borgerhus/bookings/{id}/reassign { booker?, association?, reason? }.
+ * @param {core.RequestEvent} e
+ */
+function reassign(e) {
+	var actor = lib('core/auth').requireStaff(e);
+	var id = e.request.pathValue('id');
+	var body = bodyOf(e);
+	var result = lib('core/tx').run(e.app, function (txApp) {
+		var booking;
+		try {
+			booking = txApp.findRecordById('bookings', id);
+		} catch (_) {
+			throw new NotFoundError('Not found.');
+		}
+		var machines = lib('rooms/booking-machine');
+		var from = booking.getString('status');
+		if (!machines.isOpen(from)) throw refusal('rooms_booking_closed', 'form');
+		if (!machines.may(from, 'reassign', ['staff'])) throw refusal('rooms_bad_transition', 'form');
+		var booker = sent(body, 'booker') ? String(body.booker || '') : booking.getString('booker');
+		var association = sent(body, 'association')
+			? String(body.association || '')
+			: booking.getString('association');
+		try {
+			txApp.findRecordById('users', booker);
+		} catch (_) {
+			throw refusal('core_invalid_value', 'booker');
+		}
+		var room = txApp.findRecordById('rooms', booking.getString('room'));
+		var rights = checkRights(txApp, room, booker, association);
+		if (rights) throw rights.error;
+		var before = { booker: booking.getString('booker'), association: booking.getString('association') };
+		booking.set('booker', booker);
+		booking.set('association', association);
+		txApp.save(booking);
+		lib('core/audit').staffAction(txApp, actor, 'booking_reassigned', booking, {
+			from: before,
+			to: { booker: booker, association: association },
+			reason: String(body.reason || '').trim()
+		});
+		return { id: booking.id, booker: booker, association: association };
+	});
+	return e.json(200, result);
 }
 
 /**
@@ -316,7 +464,7 @@ function syncBusy(app, kind, record, deleted, created) {
 		!deleted &&
 		!!record.getString('room') &&
 		(kind === 'booking'
-			? record.getString('status') === 'pending' || record.getString('status') === 'approved'
+			? require(__hooks + '/lib/core/status.js').isActiveBooking(record.getString('status'))
 			: record.getString('state') !== 'cancelled');
 	var existing = null;
 	if (!created)
@@ -338,50 +486,81 @@ function syncBusy(app, kind, record, deleted, created) {
 	app.save(busy);
 }
 
+/** A room or closure as it would be stored (the record after the request's changes). */
+function validateStaffWrite(e, verb) {
+	if (verb === 'delete') return;
+	var validate = lib('rooms/validate');
+	var name = e.record.collection().name;
+	var body = bodyOf(e);
+	var p = null;
+	if (name === 'rooms') {
+		if (sent(body, 'name') && validate.blank(String(body.name)))
+			p = { code: 'core_text_blank', field: 'name' };
+		if (!p) {
+			p = validate.checkRoom({
+				name: e.record.getString('name'),
+				slug: e.record.getString('slug'),
+				capacity: e.record.getInt('capacity'),
+				opening_hours: parseJson(e.record.getString('opening_hours')),
+				min_minutes: e.record.getInt('min_minutes'),
+				max_minutes: e.record.getInt('max_minutes'),
+				step_minutes: e.record.getInt('step_minutes')
+			});
+		}
+	} else if (name === 'closures') {
+		if (!p) {
+			p = validate.checkClosure({
+				start: e.record.getString('start'),
+				end: e.record.getString('end'),
+				reason: e.record.getString('reason')
+			});
+		}
+	}
+	if (p) throw refusal(p.code, p.field);
+}
+
 /**
- * onRecord{Create,Update,Delete}Request for rooms and closures (staff only by API rule): the write and its
- * audit_log entry in one transaction.
+ * onRecord{Create,Update,Delete}Request for rooms, closures and associations (staff only by API rule):
+ * validated, then the write and its audit_log entry in one transaction.
  * @param {'create' | 'update' | 'delete'} verb
  */
 function auditedStaffWrite(e, verb) {
-	var actorId = e.auth && !e.hasSuperuserAuth() ? e.auth.id : '';
-	inTransaction(
-		e,
-		function () {
-			return null;
-		},
-		function (txApp) {
-			if (!actorId) return;
-			var fields = {};
-			if (verb !== 'delete') {
-				var names = [
-					'name',
-					'room',
-					'start',
-					'end',
-					'reason',
-					'capacity',
-					'who_may_book',
-					'requires_approval',
-					'active'
-				];
-				for (var i = 0; i < names.length; i++) {
-					if (e.record.collection().fields.getByName(names[i])) fields[names[i]] = e.record.get(names[i]);
-				}
+	validateStaffWrite(e, verb);
+	var actor = lib('core/auth').actor(e);
+	lib('core/tx').request(e, function (txApp) {
+		e.next();
+		var fields = {};
+		if (verb !== 'delete') {
+			var names = [
+				'name',
+				'room',
+				'start',
+				'end',
+				'reason',
+				'capacity',
+				'who_may_book',
+				'requires_approval',
+				'active'
+			];
+			for (var i = 0; i < names.length; i++) {
+				if (e.record.collection().fields.getByName(names[i])) fields[names[i]] = e.record.get(names[i]);
 			}
-			audit(txApp, actorId, e.record.collection().name + '_' + verb, e.record, fields);
 		}
-	);
+		lib('core/audit').staffAction(txApp, actor, e.record.collection().name + '_' + verb, e.record, fields);
+	});
 }
 
 module.exports = {
 	auditedStaffWrite,
-	checkBookingAlone,
-	checkClaims,
+	checkBooking,
+	checkRights,
+	draftOf,
 	handleCreate,
 	handleUpdate,
+	initialStatus,
+	reassign,
+	rolesOf,
 	syncBusy,
-	refusal,
-	inTransaction,
-	isStaff
+	transition,
+	houseWhen
 };

@@ -215,6 +215,8 @@ export interface BookingSeriesRecord extends BaseRecord {
 	start_time: LocalTime;
 	/** Local time `HH:MM`. */
 	end_time: LocalTime;
+	/** Set by the season routes; a cancelled series has no future dates left. */
+	status: 'active' | 'cancelled';
 	expand?: {
 		room?: RoomRecord;
 		booker?: UserRecord;

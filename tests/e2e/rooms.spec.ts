@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test, expect, expectAccessible, signIn, systemClient } from './fixtures';
 import { validCvrNumber } from '../helpers/cvr';
+import { formatDay } from '../../src/lib/rooms/format';
 
 const PASSWORD = 'e2e-kodeord-123';
 const EVERY_DAY = Object.fromEntries(
@@ -148,4 +149,77 @@ test('an association booker books a room and a season with a skipped date; staff
 	const ics = readFileSync((await download.path())!, 'utf8');
 	expect(ics).toContain('BEGIN:VEVENT');
 	expect(ics).toContain('Klubaften');
+});
+
+test('a season booking where a date was taken after the preview shows which date was skipped and why', async ({
+	page
+}) => {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const email = `saeson-${id}@test.borgerhus.dk`;
+	await system.collection('users').create({
+		email,
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		name: 'Sæson Signe',
+		verified: true,
+		language: 'da'
+	});
+	const other = await system.collection('users').create({
+		email: `anden-${id}@test.borgerhus.dk`,
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		name: 'Anden Arne',
+		verified: true,
+		language: 'da'
+	});
+	const room = await system.collection('rooms').create({
+		name: `Mødelokalet ${id}`,
+		slug: `moede-${id}`,
+		capacity: 12,
+		who_may_book: 'citizens',
+		requires_approval: false,
+		opening_hours: EVERY_DAY,
+		min_minutes: 30,
+		max_minutes: 240,
+		step_minutes: 30,
+		buffer_minutes: 0,
+		horizon_days: 1000,
+		cancel_hours: 24,
+		active: true
+	});
+	const start = 100 + Math.floor(Math.random() * 600);
+	const dates = [start + 1, start + 8, start + 15].map(dayFromNow);
+
+	await signIn(page, email, PASSWORD);
+	await page.goto(`/lokaler/${room.slug}`);
+	const season = page.getByRole('region', { name: 'Sæsonbooking' });
+	await season.getByLabel('Formål').fill('Strikkeklub');
+	await season.getByLabel('Antal deltagere').fill('8');
+	await season.getByLabel('Første dato').fill(dates[0]!);
+	await season.getByLabel('Sidste dato').fill(dates[2]!);
+	await season.getByLabel('Fra kl.').fill('17:00');
+	await season.getByLabel('Til kl.').fill('19:00');
+	await season.getByRole('button', { name: 'Vis datoer' }).click();
+	await expect(season.getByRole('checkbox')).toHaveCount(3);
+
+	// someone else books the second date through the API after the preview
+	await system.collection('bookings').create({
+		room: room.id,
+		booker: other.id,
+		purpose: 'Foredrag',
+		attendees: 5,
+		start: `${dates[1]} 16:30:00.000Z`,
+		end: `${dates[1]} 17:30:00.000Z`
+	});
+
+	await season.getByRole('button', { name: 'Send de valgte datoer' }).click();
+	await expect(page).toHaveURL(/\/bookinger\?serie=2&sprunget=/);
+	await expect(page.getByText('2 datoer er sendt.')).toBeVisible();
+	await expect(page.getByText('Disse datoer blev sprunget over:')).toBeVisible();
+	const skipped = page.getByRole('listitem').filter({ hasText: 'Lokalet er optaget på det tidspunkt.' });
+	await expect(skipped).toHaveCount(1);
+	await expect(skipped).toContainText(formatDay(dates[1]!, 'da'));
+	await expect(page.getByRole('listitem').filter({ hasText: 'Strikkeklub' })).toHaveCount(2);
+	await expectAccessible(page);
 });

@@ -202,7 +202,11 @@ describe('season bookings through the app', () => {
 			redirect: 'manual'
 		});
 		expect(sent.status).toBe(303);
-		expect(sent.headers.get('location')).toBe('/bookinger?serie=3');
+		// the colliding date is skipped openly, with its reason
+		expect(sent.headers.get('location')).toBe(`/bookinger?serie=3&sprunget=${dates[2]}.rooms_overlap`);
+		const mine = await (await session.get(sent.headers.get('location')!)).text();
+		expect(mine).toContain('Disse datoer blev sprunget over:');
+		expect(mine).toContain('Lokalet er optaget på det tidspunkt.');
 
 		const bookings = await owner.pb.collection('bookings').getFullList({ sort: 'start' });
 		expect(bookings.map((b) => localParts(Date.parse(b.start.replace(' ', 'T'))).date)).toEqual([
@@ -214,10 +218,14 @@ describe('season bookings through the app', () => {
 		for (const b of bookings) expect(localParts(Date.parse(b.start.replace(' ', 'T'))).minutes).toBe(19 * 60);
 		expect(new Set(bookings.map((b) => b.series)).size).toBe(1);
 
+		// the rest of the series: every future date before its deadline, in one transaction
 		const cancel = await session.post('/bookinger?/cancelSeries', { id: bookings[1]!.id });
 		expect(cancel.status).toBe(200);
+		expect(await cancel.text()).toContain('3 datoer er aflyst.');
 		const after = await owner.pb.collection('bookings').getFullList({ sort: 'start' });
-		expect(after.map((b) => b.status)).toEqual(['approved', 'cancelled', 'cancelled']);
+		expect(after.map((b) => b.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+		const series = await owner.pb.collection('booking_series').getOne(bookings[0]!.series);
+		expect(series.status).toBe('cancelled');
 	});
 });
 

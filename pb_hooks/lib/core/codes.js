@@ -170,6 +170,14 @@ module.exports = {
 		da: 'Fristen for at aflyse er overskredet. Kontakt huset.',
 		en: 'The deadline for cancelling has passed. Contact the house.'
 	},
+	rooms_capacity_invalid: {
+		da: 'Skriv hvor mange lokalet kan rumme, som et helt tal, mindst 1.',
+		en: 'Enter how many the room holds, as a whole number, at least 1.'
+	},
+	rooms_change_deadline: {
+		da: 'Fristen for at ændre bookingen er overskredet. Kontakt huset.',
+		en: 'The deadline for changing this booking has passed. Contact the house.'
+	},
 	rooms_closed: {
 		da: 'Lokalet er lukket på det tidspunkt.',
 		en: 'The room is closed at that time.'
@@ -190,6 +198,10 @@ module.exports = {
 		da: 'Start og slut skal være gyldige tidspunkter.',
 		en: 'Start and end must be valid times.'
 	},
+	rooms_min_above_max: {
+		da: 'Korteste varighed må ikke være længere end længste varighed.',
+		en: 'The shortest duration cannot be longer than the longest.'
+	},
 	rooms_not_booker: {
 		da: 'Kun bookere og administratorer i foreningen kan booke i dens navn.',
 		en: 'Only bookers and admins of the association may book in its name.'
@@ -197,6 +209,10 @@ module.exports = {
 	rooms_off_step: {
 		da: 'Start og slut skal passe med lokalets tidsinterval.',
 		en: "Start and end must follow the room's time step."
+	},
+	rooms_opening_hours_invalid: {
+		da: 'Åbningstiderne skal være ugedage med par af klokkeslæt (TT:MM).',
+		en: 'Opening hours must be weekdays with pairs of times (HH:MM).'
 	},
 	rooms_outside_hours: {
 		da: 'Tidspunktet ligger uden for lokalets åbningstid.',
@@ -213,6 +229,30 @@ module.exports = {
 	rooms_reason_required: {
 		da: 'Skriv en begrundelse.',
 		en: 'Give a reason.'
+	},
+	rooms_rrule_invalid: {
+		da: 'Gentagelsen skal være ugentlig eller hver n. uge.',
+		en: 'The repetition must be weekly or every n weeks.'
+	},
+	rooms_series_nothing: {
+		da: 'Ingen af datoerne kunne bookes, så intet er gemt.',
+		en: 'None of the dates could be booked, so nothing was saved.'
+	},
+	rooms_series_too_long: {
+		da: 'En sæsonbooking kan højst række 400 dage frem.',
+		en: 'A season booking can span at most 400 days.'
+	},
+	rooms_slug_invalid: {
+		da: 'Adressenavnet må kun have små bogstaver, tal og bindestreger.',
+		en: 'The address name may only have lowercase letters, digits and hyphens.'
+	},
+	rooms_step_invalid: {
+		da: 'Tidsintervallet skal gå op i et døgn og i korteste og længste varighed.',
+		en: 'The time step must divide a day and the shortest and longest durations.'
+	},
+	rooms_time_invalid: {
+		da: 'Skriv klokkeslættet som TT:MM.',
+		en: 'Enter the time as HH:MM.'
 	},
 	rooms_too_long: {
 		da: 'Bookingen er længere, end lokalet tillader.',

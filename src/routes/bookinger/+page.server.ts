@@ -7,7 +7,20 @@ import { failureStatus, toFormErrors } from '$lib/errors';
 import { idSchema } from '$lib/validation/rooms';
 import { mayCancel } from '$rules/rooms-policy.js';
 import { toMs } from '$rules/room-claims.js';
-import { activeBookingFilter, isActiveBooking } from '$rules/core/status.js';
+import { isActiveBooking } from '$rules/core/status.js';
+import codes from '$rules/core/codes.js';
+
+/** The dates a season booking skipped, from the redirect's `sprunget=date.code,...` (checked, not trusted). */
+function skippedDates(text: string | null): { date: string; code: string }[] {
+	if (!text) return [];
+	return text
+		.split(',')
+		.slice(0, 60)
+		.flatMap((part) => {
+			const [date = '', code = ''] = part.split('.');
+			return /^\d{4}-\d{2}-\d{2}$/.test(date) && Object.hasOwn(codes, code) ? [{ date, code }] : [];
+		});
+}
 
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const user = requireUser(locals, url);
@@ -32,6 +45,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	return {
 		created: url.searchParams.get('ny') ?? '',
 		seriesSent: url.searchParams.get('serie'),
+		skipped: skippedDates(url.searchParams.get('sprunget')),
 		bookings: bookings.map((b) => ({
 			...b,
 			mine: b.booker === user.id,
@@ -58,32 +72,30 @@ export const actions: Actions = {
 		return { action: 'cancel' as const, cancelled: checked.data.id };
 	},
 	cancelSeries: async ({ request, locals, url }) => {
-		const user = requireUser(locals, url);
+		requireUser(locals, url);
 		const values = readForm(await request.formData());
 		const checked = validateForm(idSchema, values);
 		if (!checked.ok) return fail(400, { action: 'cancel' as const, ...checked.failure });
 		const pb = locals.pb;
-		let count = 0;
 		try {
-			const booking = await pb.collection('bookings').getOne<BookingRecord>(checked.data.id);
+			const booking = await pb.collection('bookings').getOne<BookingRecord>(checked.data.id, {
+				fields: 'id,series'
+			});
 			if (!booking.series)
 				return fail(400, { action: 'cancel' as const, values: {}, errors: { fields: {} } });
-			// this date and every later active date of the series, each through the booking rules
-			const rest = await pb.collection('bookings').getFullList<BookingRecord>({
-				filter: pb.filter(
-					'series = {:series} && booker = {:me} && start >= {:start} && ' + activeBookingFilter(),
-					{ series: booking.series, me: user.id, start: booking.start }
-				),
-				sort: 'start',
-				fields: 'id'
-			});
-			for (const b of rest) {
-				await pb.collection('bookings').update(b.id, { status: 'cancelled' });
-				count++;
-			}
+			// the rest of the series in one transaction: what was cancelled, and what could not be and why
+			const answer = await pb.send<{
+				cancelled: { id: string; date: string }[];
+				kept: { id: string; date: string; code: string }[];
+			}>(`/api/borgerhus/series/${encodeURIComponent(booking.series)}/cancel`, { method: 'POST', body: {} });
+			return {
+				action: 'cancel' as const,
+				cancelled: checked.data.id,
+				count: answer.cancelled.length,
+				kept: answer.kept.map((k) => ({ date: k.date, code: k.code }))
+			};
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'cancel' as const, values: {}, errors: toFormErrors(err) });
 		}
-		return { action: 'cancel' as const, cancelled: checked.data.id, count };
 	}
 };

@@ -7,7 +7,7 @@ import { m } from '$lib/paraglide/messages';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors, type FormErrors } from '$lib/errors';
 import { bookingSchema, seasonSchema } from '$lib/validation/rooms';
-import { previewSeries, seriesDates, seriesRule, type PreviewDate } from '$lib/rooms/series';
+import { previewSeries, seriesDates, type PreviewDate } from '$lib/rooms/series';
 import { ruleMessage } from '$lib/rooms/messages';
 import { buildWeek } from '$lib/rooms/week';
 import {
@@ -20,6 +20,18 @@ import {
 import { toMs, toPbDate } from '$rules/room-claims.js';
 
 const DAYS = 7;
+
+interface SeasonAnswer {
+	series: string;
+	booked: { date: string; id: string; status: string }[];
+	skipped: { date: string; code: string }[];
+}
+
+/** The dates PocketBase skipped, from a refusal of the whole season (none could be booked). */
+function skippedOf(err: unknown): { date: string; code: string }[] {
+	const response = (err as { response?: { skipped?: unknown } } | undefined)?.response;
+	return Array.isArray(response?.skipped) ? (response.skipped as { date: string; code: string }[]) : [];
+}
 const FIELDS = ['for', 'purpose', 'attendees', 'date', 'start', 'end', 'first_date', 'last_date', 'interval'];
 
 /** Keeps messages of the form's own fields beside them (association -> for); the rest go on top. */
@@ -232,7 +244,7 @@ export const actions: Actions = {
 	},
 
 	season: async ({ request, locals, params, url }) => {
-		const user = requireUser(locals, url);
+		requireUser(locals, url);
 		const room = await findRoom(locals.pb, params.slug);
 		const formData = await request.formData();
 		const chosen = new Set(formData.getAll('dates').map(String));
@@ -240,63 +252,52 @@ export const actions: Actions = {
 		const checked = validateForm(seasonSchema, values);
 		if (!checked.ok) return fail(400, { action: 'season' as const, ...checked.failure });
 		const { data } = checked;
-		// Only dates that are free now and that the user kept; the rest are skipped openly.
-		const preview = await seasonPreview(locals.pb, room, data);
-		const free = preview.filter((p) => p.state === 'free' && chosen.has(p.date));
-		if (free.length === 0) {
+		// The dates the user kept; PocketBase skips openly those taken, closed or beyond policy since.
+		const kept = seriesDates({
+			firstDate: data.first_date,
+			lastDate: data.last_date,
+			intervalWeeks: data.interval
+		}).filter((date) => chosen.has(date));
+		if (kept.length === 0) {
 			return fail(400, {
 				action: 'season' as const,
 				values: echoValues(values),
-				preview,
+				preview: await seasonPreview(locals.pb, room, data),
 				errors: { form: m.rooms_season_nothing(), fields: {} }
 			});
 		}
-		const association = data.for === 'self' ? '' : data.for;
-		let seriesId: string;
+		// One request: PocketBase books the series and every chosen date that is still free in one
+		// transaction, and answers which dates were booked and which were skipped and why.
+		let answer: SeasonAnswer;
 		try {
-			const series = await locals.pb.collection('booking_series').create({
-				room: room.id,
-				booker: user.id,
-				association,
-				purpose: data.purpose,
-				attendees: data.attendees,
-				rrule: seriesRule({
-					firstDate: data.first_date,
-					lastDate: data.last_date,
-					intervalWeeks: data.interval
-				}).toString(),
-				first_date: `${data.first_date} 00:00:00.000Z`,
-				last_date: `${data.last_date} 00:00:00.000Z`,
-				start_time: data.start,
-				end_time: data.end
+			answer = await locals.pb.send<SeasonAnswer>('/api/borgerhus/series', {
+				method: 'POST',
+				body: {
+					room: room.id,
+					association: data.for === 'self' ? '' : data.for,
+					purpose: data.purpose,
+					attendees: data.attendees,
+					first_date: data.first_date,
+					last_date: data.last_date,
+					interval: data.interval,
+					start_time: data.start,
+					end_time: data.end,
+					dates: kept
+				}
 			});
-			seriesId = series.id;
 		} catch (err) {
 			return fail(failureStatus(err), {
 				action: 'season' as const,
 				values: echoValues(values),
-				preview,
+				preview: await seasonPreview(locals.pb, room, data),
+				skipped: skippedOf(err),
 				errors: onForm(toFormErrors(err))
 			});
 		}
-		let sent = 0;
-		for (const date of free) {
-			try {
-				await locals.pb.collection('bookings').create({
-					room: room.id,
-					booker: user.id,
-					association,
-					series: seriesId,
-					purpose: data.purpose,
-					attendees: data.attendees,
-					start: toPbDate(date.start as number),
-					end: toPbDate(date.end as number)
-				});
-				sent++;
-			} catch {
-				// taken since the preview: it stays out, and the user sees how many were sent
-			}
-		}
-		redirect(303, `/bookinger?serie=${sent}`);
+		const skipped = answer.skipped.map((s) => `${s.date}.${s.code}`).join(',');
+		redirect(
+			303,
+			`/bookinger?serie=${answer.booked.length}${skipped ? `&sprunget=${encodeURIComponent(skipped)}` : ''}`
+		);
 	}
 };

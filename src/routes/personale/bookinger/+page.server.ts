@@ -1,6 +1,5 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import type PocketBase from 'pocketbase';
 import type { BookingRecord, RoomRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
@@ -13,18 +12,6 @@ import { activeBookingFilter } from '$rules/core/status.js';
 const FIELDS =
 	'id,room,booker,association,series,purpose,attendees,start,end,status,' +
 	'expand.room.name,expand.booker.name,expand.booker.email,expand.association.name,expand.association.verified';
-
-/** The pending bookings that belong to the same request: the booking itself, or its whole series. */
-async function targets(pb: PocketBase, id: string, wholeSeries: boolean): Promise<string[]> {
-	if (!wholeSeries) return [id];
-	const booking = await pb.collection('bookings').getOne<BookingRecord>(id, { fields: 'id,series' });
-	if (!booking.series) return [id];
-	const series = await pb.collection('bookings').getFullList<BookingRecord>({
-		filter: pb.filter('series = {:series} && status = "pending"', { series: booking.series }),
-		fields: 'id'
-	});
-	return series.map((b) => b.id);
-}
 
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	requireStaff(locals, url);
@@ -56,7 +43,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		}),
 		pb.collection('rooms').getFullList<RoomRecord>({ sort: 'sort,name', fields: 'id,name' }),
 		pb.collection('bookings').getFullList<BookingRecord>({
-			filter: pb.filter(activeBookingFilter() + ' && start < {:end} && end > {:start}', range),
+			filter: pb.filter(`${activeBookingFilter()} && start < {:end} && end > {:start}`, range),
 			sort: 'start',
 			expand: 'room,booker,association',
 			fields: FIELDS
@@ -92,12 +79,22 @@ async function decide(
 				: { status: 'cancelled', cancel_reason: data.reason };
 	let done = 0;
 	try {
-		const ids = action === 'cancel' ? [data.id] : await targets(locals.pb, data.id, values.series === 'yes');
-		// each booking goes through the hook on its own: decided, audited and notified
-		for (const id of ids) {
-			await locals.pb.collection('bookings').update(id, change);
-			done++;
+		if (action !== 'cancel' && values.series === 'yes') {
+			// the whole series' pending dates in one transaction, with one message to the booker
+			const booking = await locals.pb
+				.collection('bookings')
+				.getOne<BookingRecord>(data.id, { fields: 'id,series' });
+			if (booking.series) {
+				const answer = await locals.pb.send<{ decided: { id: string }[] }>(
+					`/api/borgerhus/series/${encodeURIComponent(booking.series)}/${action}`,
+					{ method: 'POST', body: action === 'reject' ? { reason: data.reason } : {} }
+				);
+				return { action, id: data.id, done: answer.decided.length };
+			}
 		}
+		// one booking: the named transition, decided, audited and notified by PocketBase
+		await locals.pb.collection('bookings').update(data.id, change);
+		done = 1;
 	} catch (err) {
 		return fail(failureStatus(err), { action, id: data.id, values: {}, errors: toFormErrors(err) });
 	}

@@ -1,0 +1,86 @@
+/// <reference path="../../../pb_data/types.d.ts" />
+
+// The state machines of bookings and booking series (docs/rules.md, "Rooms and bookings"). Every path
+// that writes a booking (record API, the series routes, reassignment) asks these tables inside its
+// transaction, with the row as it stands there. Pure (no database access).
+
+var machine = require(__hooks + '/lib/core/machine.js');
+
+var ANYONE_WHO_MAY_CANCEL = ['owner', 'association', 'staff', 'system'];
+
+/** pending -> approved | rejected by staff; cancel by the owner, the association's admins and bookers, staff;
+ * move (room, time, attendees, association) keeps an active status or returns an approved booking to
+ * pending; reassign (booker, association) is staff's. */
+var booking = machine.define(
+	'bookings',
+	['pending', 'approved', 'rejected', 'cancelled'],
+	[
+		{ from: 'pending', to: 'approved', name: 'approve', who: ['staff', 'system'] },
+		{ from: 'pending', to: 'rejected', name: 'reject', who: ['staff', 'system'] },
+		{ from: 'pending', to: 'cancelled', name: 'cancel', who: ANYONE_WHO_MAY_CANCEL },
+		{ from: 'approved', to: 'cancelled', name: 'cancel', who: ANYONE_WHO_MAY_CANCEL },
+		{ from: 'pending', to: 'pending', name: 'move', who: ['owner', 'staff', 'system'] },
+		{ from: 'approved', to: 'approved', name: 'move', who: ['owner', 'staff', 'system'] },
+		{ from: 'approved', to: 'pending', name: 'move', who: ['owner', 'staff', 'system'] },
+		{ from: 'pending', to: 'pending', name: 'edit', who: ['owner', 'staff', 'system'] },
+		{ from: 'approved', to: 'approved', name: 'edit', who: ['owner', 'staff', 'system'] },
+		{ from: 'pending', to: 'pending', name: 'reassign', who: ['staff', 'system'] },
+		{ from: 'approved', to: 'approved', name: 'reassign', who: ['staff', 'system'] },
+		// a system load may set any state (imports, demo data)
+		{ from: 'pending', to: 'approved', name: 'system', who: ['system'] },
+		{ from: 'approved', to: 'pending', name: 'system', who: ['system'] },
+		{ from: 'rejected', to: 'pending', name: 'system', who: ['system'] },
+		{ from: 'cancelled', to: 'pending', name: 'system', who: ['system'] },
+		{ from: 'rejected', to: 'approved', name: 'system', who: ['system'] },
+		{ from: 'cancelled', to: 'approved', name: 'system', who: ['system'] },
+		{ from: 'rejected', to: 'cancelled', name: 'system', who: ['system'] },
+		{ from: 'cancelled', to: 'rejected', name: 'system', who: ['system'] }
+	]
+);
+
+/** A season booking is active until it is cancelled; cancelling cancels the rest of its dates. */
+var series = machine.define(
+	'booking_series',
+	['active', 'cancelled'],
+	[{ from: 'active', to: 'cancelled', name: 'cancel', who: ANYONE_WHO_MAY_CANCEL }]
+);
+
+/** Fields only the server writes (a transition or a named staff action); a plain update may not send them. */
+var SERVER_OWNED = ['booker', 'series', 'decided_by', 'decided_at', 'cancelled_by'];
+/** Fields whose change is a move: every create check runs again. */
+var MOVE_FIELDS = ['room', 'start', 'end', 'attendees', 'association'];
+/** Fields a plain update may change without any transition. */
+var EDIT_FIELDS = ['purpose'];
+/** Fields that belong to a status transition (reject's reason, cancel's reason). */
+var TRANSITION_FIELDS = ['status', 'reason', 'cancel_reason'];
+
+/** True when a booking in `status` is still open to change (not rejected or cancelled). */
+function isOpen(status) {
+	return status === 'pending' || status === 'approved';
+}
+
+/**
+ * The transition named `name` from `from` (to `to`, when given) that one of `roles` may make, or null.
+ * @param {string} from
+ * @param {string} name
+ * @param {string[]} roles
+ * @param {string} [to]
+ */
+function may(from, name, roles, to) {
+	for (var i = 0; i < booking.transitions.length; i++) {
+		var t = booking.transitions[i];
+		if (t.from === from && t.name === name && (!to || t.to === to) && machine.allowed(t, roles)) return t;
+	}
+	return null;
+}
+
+module.exports = {
+	booking: booking,
+	series: series,
+	SERVER_OWNED: SERVER_OWNED,
+	MOVE_FIELDS: MOVE_FIELDS,
+	EDIT_FIELDS: EDIT_FIELDS,
+	TRANSITION_FIELDS: TRANSITION_FIELDS,
+	isOpen: isOpen,
+	may: may
+};

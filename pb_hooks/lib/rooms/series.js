@@ -1,0 +1,368 @@
+/// <reference path="../../../pb_data/types.d.ts" />
+
+// Season bookings (docs/rules.md, "Rooms and bookings"): a series and its dates are written in ONE
+// transaction by the routes here, each date through the same checks as a single booking, so a series
+// never exists without a booked date and two requests for overlapping dates never both get one.
+
+function lib(name) {
+	return require(__hooks + '/lib/' + name + '.js');
+}
+
+function refusal(code, field) {
+	return lib('core/errors').refusal(code, field);
+}
+
+function bodyOf(e) {
+	var body = e.requestInfo().body;
+	// PocketBase's body is a Go map whose lists are Go slices: make it plain
+	return body && typeof body === 'object' ? JSON.parse(JSON.stringify(body)) : {};
+}
+
+/** "2026-10-06" to "20261006". */
+function compact(date) {
+	return date.replace(/-/g, '');
+}
+
+/** Thrown inside the transaction when no date could be booked: rolls everything back. */
+function Nothing(skipped) {
+	this.skipped = skipped;
+}
+
+var SERIES_TEXTS = {
+	approved: {
+		da: { title: 'Din sæsonbooking er godkendt', body: '{room}: {count} datoer fra {first} er godkendt.' },
+		en: { title: 'Your season booking is approved', body: '{room}: {count} dates from {first} are approved.' }
+	},
+	rejected: {
+		da: {
+			title: 'Din sæsonbooking er afvist',
+			body: '{room}: {count} datoer fra {first} er afvist. Begrundelse: {reason}'
+		},
+		en: {
+			title: 'Your season booking was rejected',
+			body: '{room}: {count} dates from {first} were rejected. Reason: {reason}'
+		}
+	},
+	cancelled: {
+		da: {
+			title: 'Din sæsonbooking er aflyst',
+			body: '{room}: {count} datoer fra {first} er aflyst. {reason}'
+		},
+		en: {
+			title: 'Your season booking is cancelled',
+			body: '{room}: {count} dates from {first} are cancelled. {reason}'
+		}
+	}
+};
+
+/**
+ * POST /api/borgerhus/series { room, association, purpose, attendees, first_date, last_date, interval,
+ * start_time, end_time, dates? }: the series and each chosen date that can be booked now, in one
+ * transaction. Answers { series, booked: [{ date, id, status }], skipped: [{ date, code }] }; when no date
+ * can be booked nothing is stored and the answer is 400 rooms_series_nothing with the skipped dates.
+ * @param {core.RequestEvent} e
+ */
+function create(e) {
+	var actor = lib('core/auth').requireUser(e);
+	var validate = lib('rooms/validate');
+	var policy = lib('rooms-policy');
+	var claims = lib('room-claims');
+	var bookings = lib('rooms-bookings');
+	var body = bodyOf(e);
+	var str = function (key) {
+		return body[key] === undefined || body[key] === null ? '' : String(body[key]);
+	};
+	var interval = Number(body.interval === undefined ? 1 : body.interval);
+	if (!(interval >= 1 && interval <= 52) || interval % 1 !== 0)
+		throw refusal('core_invalid_value', 'interval');
+	var firstDate = str('first_date').slice(0, 10);
+	var lastDate = str('last_date').slice(0, 10);
+	var purpose = str('purpose');
+	if (purpose.length > 200) throw refusal('core_invalid_value', 'purpose');
+	var fields = {
+		first_date: str('first_date'),
+		last_date: str('last_date'),
+		start_time: str('start_time'),
+		end_time: str('end_time'),
+		attendees: body.attendees === undefined ? '' : body.attendees,
+		purpose: purpose
+	};
+	var p = validate.checkSeries(fields);
+	if (p) throw refusal(p.code, p.field);
+	var all = validate.seriesDates(firstDate, lastDate, interval);
+	var chosen = all;
+	if (body.dates !== undefined) {
+		if (!Array.isArray(body.dates) || body.dates.length > validate.MAX_SERIES_DATES) {
+			throw refusal('core_invalid_value', 'dates');
+		}
+		chosen = [];
+		for (var i = 0; i < body.dates.length; i++) {
+			var d = String(body.dates[i]);
+			if (all.indexOf(d) < 0) throw refusal('core_invalid_value', 'dates');
+			if (chosen.indexOf(d) < 0) chosen.push(d);
+		}
+		chosen.sort();
+	}
+	if (!chosen.length) throw refusal('rooms_series_nothing', 'dates');
+	var roomId = str('room');
+	var association = str('association');
+	var attendees = Number(body.attendees);
+	var rrule =
+		'DTSTART:' +
+		compact(firstDate) +
+		'T000000Z\nRRULE:FREQ=WEEKLY;INTERVAL=' +
+		interval +
+		';UNTIL=' +
+		compact(lastDate) +
+		'T235900Z;COUNT=' +
+		validate.MAX_SERIES_DATES;
+
+	var answer;
+	try {
+		answer = lib('core/tx').run(e.app, function (txApp) {
+			var room;
+			try {
+				room = txApp.findRecordById('rooms', roomId);
+			} catch (_) {
+				throw refusal('rooms_unknown_room', 'room');
+			}
+			if (!room.getBool('active')) throw refusal('rooms_inactive', 'room');
+			// rule 3 for the whole series, with the rights as they are now
+			var rights = bookings.checkRights(txApp, room, actor.id, association);
+			if (rights) throw rights.error;
+			var series = new Record(txApp.findCollectionByNameOrId('booking_series'));
+			series.set('room', roomId);
+			series.set('booker', actor.id);
+			series.set('association', association);
+			series.set('purpose', purpose);
+			series.set('attendees', attendees);
+			series.set('rrule', rrule);
+			series.set('first_date', firstDate + ' 00:00:00.000Z');
+			series.set('last_date', lastDate + ' 00:00:00.000Z');
+			series.set('start_time', fields.start_time);
+			series.set('end_time', fields.end_time);
+			series.set('status', 'active');
+			txApp.save(series);
+			var collection = txApp.findCollectionByNameOrId('bookings');
+			var booked = [];
+			var skipped = [];
+			for (var n = 0; n < chosen.length; n++) {
+				var date = chosen[n];
+				var start = policy.localToUtc(date, fields.start_time);
+				var end = policy.localToUtc(date, fields.end_time);
+				if (start === null || end === null) {
+					skipped.push({ date: date, code: 'core_time_nonexistent' });
+					continue;
+				}
+				var booking = new Record(collection);
+				booking.set('room', roomId);
+				booking.set('booker', actor.id);
+				booking.set('association', association);
+				booking.set('series', series.id);
+				booking.set('purpose', purpose);
+				booking.set('attendees', attendees);
+				booking.set('start', claims.toPbDate(start));
+				booking.set('end', claims.toPbDate(end));
+				var checked = bookings.checkBooking(txApp, bookings.draftOf(booking), {
+					policy: true,
+					rights: false
+				});
+				if (checked.problem) {
+					skipped.push({ date: date, code: checked.code });
+					continue;
+				}
+				booking.set('status', bookings.initialStatus(room));
+				txApp.save(booking);
+				bookings.syncBusy(txApp, 'booking', booking, false, true);
+				booked.push({ date: date, id: booking.id, status: booking.getString('status') });
+			}
+			if (!booked.length) throw new Nothing(skipped);
+			return { series: series.id, booked: booked, skipped: skipped };
+		});
+	} catch (err) {
+		if (err instanceof Nothing) {
+			var entry = lib('core/codes').rooms_series_nothing;
+			return e.json(400, {
+				status: 400,
+				message: entry.en,
+				data: { dates: { code: 'rooms_series_nothing', message: entry.en } },
+				skipped: err.skipped
+			});
+		}
+		throw err;
+	}
+	return e.json(200, answer);
+}
+
+/**
+ * The series of a route, read inside the transaction, with the actor's roles; 404 for anyone who may
+ * not see it.
+ */
+function seriesFor(txApp, id, actor) {
+	var series;
+	try {
+		series = txApp.findRecordById('booking_series', id);
+	} catch (_) {
+		throw new NotFoundError('Not found.');
+	}
+	var roles = lib('rooms-bookings').rolesOf(txApp, series, actor);
+	if (!roles.length) throw new NotFoundError('Not found.');
+	return { series: series, roles: roles };
+}
+
+function activeBookings(txApp, seriesId, extra, params) {
+	params.series = seriesId;
+	return txApp.findRecordsByFilter(
+		'bookings',
+		'series = {:series} && ' + lib('core/status').activeBookingFilter() + (extra ? ' && ' + extra : ''),
+		'start',
+		0,
+		0,
+		params
+	);
+}
+
+function dateOf(booking) {
+	return lib('rooms-policy').localParts(lib('room-claims').toMs(booking.getString('start'))).date;
+}
+
+function tell(txApp, series, status, count, first, reason) {
+	var room = txApp.findRecordById('rooms', series.getString('room'));
+	lib('notify').notify(txApp, series.getString('booker'), {
+		kind: 'booking_series_' + status,
+		texts: SERIES_TEXTS[status],
+		params: { room: room.getString('name'), count: count, first: first, reason: reason },
+		link: '/bookinger'
+	});
+}
+
+/**
+ * POST /api/borgerhus/series/{id}/cancel { reason? }: cancels the rest of a series, the future dates
+ * not past their deadline (staff: every future date, with a reason), in one transaction. Answers
+ * { cancelled: [{ id, date }], kept: [{ id, date, code }] }.
+ * @param {core.RequestEvent} e
+ */
+function cancel(e) {
+	var actor = lib('core/auth').requireUser(e);
+	var id = e.request.pathValue('id');
+	var reason = String(bodyOf(e).reason || '').trim();
+	var result = lib('core/tx').run(e.app, function (txApp) {
+		var found = seriesFor(txApp, id, actor);
+		var series = found.series;
+		var roles = found.roles;
+		var machine = lib('core/machine');
+		var from = series.getString('status') || 'active';
+		if (!machine.permitted(lib('rooms/booking-machine').series, from, 'cancelled', roles)) {
+			throw refusal('rooms_bad_transition', 'form');
+		}
+		var staffOnly = roles.indexOf('staff') >= 0 && roles.indexOf('owner') < 0;
+		if (staffOnly && !reason) throw refusal('rooms_reason_required', 'reason');
+		var now = Date.now();
+		var rest = activeBookings(txApp, series.id, 'start > {:now}', {
+			now: lib('room-claims').toPbDate(now)
+		});
+		var cancelled = [];
+		var kept = [];
+		for (var i = 0; i < rest.length; i++) {
+			var booking = rest[i];
+			var bookingRoles = lib('rooms-bookings').rolesOf(txApp, booking, actor);
+			var room = txApp.findRecordById('rooms', booking.getString('room'));
+			var start = lib('room-claims').toMs(booking.getString('start'));
+			if (
+				roles.indexOf('staff') < 0 &&
+				!lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, now)
+			) {
+				kept.push({ id: booking.id, date: dateOf(booking), code: 'rooms_cancel_deadline' });
+				continue;
+			}
+			lib('rooms-bookings').transition(txApp, booking, 'cancelled', actor, bookingRoles, {
+				cancel_reason: reason,
+				series: true
+			});
+			txApp.save(booking);
+			cancelled.push({ id: booking.id, date: dateOf(booking) });
+		}
+		if (!kept.length) {
+			series.set('status', 'cancelled');
+			txApp.save(series);
+		}
+		if (cancelled.length) {
+			lib('core/audit').staffAction(txApp, actor, 'booking_series_cancelled', series, {
+				bookings: cancelled.map(function (c) {
+					return c.id;
+				}),
+				reason: reason
+			});
+			tell(txApp, series, 'cancelled', cancelled.length, cancelled[0].date, reason);
+		}
+		return { cancelled: cancelled, kept: kept };
+	});
+	return e.json(200, result);
+}
+
+/**
+ * POST /api/borgerhus/series/{id}/approve and /reject { reason }: staff decide every pending date of a
+ * series in one transaction, with one audit entry and one message for the series. Answers
+ * { decided: [{ id, date }] }; nothing pending is rooms_bad_transition.
+ * @param {core.RequestEvent} e
+ * @param {'approved' | 'rejected'} to
+ */
+function decide(e, to) {
+	var actor = lib('core/auth').requireStaff(e);
+	var id = e.request.pathValue('id');
+	var reason = String(bodyOf(e).reason || '').trim();
+	if (to === 'rejected' && !reason) throw refusal('rooms_reason_required', 'reason');
+	var result = lib('core/tx').run(e.app, function (txApp) {
+		var series = seriesFor(txApp, id, actor).series;
+		var pending = txApp.findRecordsByFilter(
+			'bookings',
+			'series = {:series} && status = "pending"',
+			'start',
+			0,
+			0,
+			{ series: series.id }
+		);
+		if (!pending.length) throw refusal('rooms_bad_transition', 'form');
+		var decided = [];
+		for (var i = 0; i < pending.length; i++) {
+			var booking = pending[i];
+			lib('rooms-bookings').transition(txApp, booking, to, actor, ['staff'], {
+				reason: reason,
+				series: true
+			});
+			txApp.save(booking);
+			decided.push({ id: booking.id, date: dateOf(booking) });
+		}
+		lib('core/audit').staffAction(txApp, actor, 'booking_series_' + to, series, {
+			bookings: decided.map(function (d) {
+				return d.id;
+			}),
+			reason: reason
+		});
+		tell(txApp, series, to, decided.length, decided[0].date, reason);
+		return { decided: decided };
+	});
+	return e.json(200, result);
+}
+
+/**
+ * onRecordCreateRequest / onRecordUpdateRequest for booking_series (only the system account may write
+ * series through the record API): the same validation as the route, nothing stored when it fails.
+ * @param {core.RecordRequestEvent} e
+ */
+function validateRecord(e) {
+	var p = lib('rooms/validate').checkSeries({
+		first_date: e.record.getString('first_date'),
+		last_date: e.record.getString('last_date'),
+		start_time: e.record.getString('start_time'),
+		end_time: e.record.getString('end_time'),
+		rrule: e.record.getString('rrule'),
+		attendees: e.record.getInt('attendees') || undefined,
+		purpose: e.record.getString('purpose')
+	});
+	if (p) throw refusal(p.code, p.field);
+	if (!e.record.getString('status')) e.record.set('status', 'active');
+	e.next();
+}
+
+module.exports = { create: create, cancel: cancel, decide: decide, validateRecord: validateRecord };

@@ -257,14 +257,17 @@ describe('attendee registrations through the API', () => {
 			(await refusal(a.pb.collection('registrations').update(ra.id, { checked_in_at: new Date() }))).status
 		).toBe(404);
 		const staff = await createUser({ staff: true });
-		await staff.pb.collection('registrations').update(ra.id, { checked_in_at: new Date() });
-		const twice = await refusal(
+		// checked_in_at is the server's: staff check in through the named transition, not a field update
+		const plain = await refusal(
 			staff.pb.collection('registrations').update(ra.id, { checked_in_at: new Date() })
 		);
+		expect(codeOf(plain.error, 'checked_in_at')).toBe('events_field_locked');
+		const checkIn = (id: string) =>
+			staff.pb.send(`/api/borgerhus/registrations/${id}/check-in`, { method: 'POST' });
+		await checkIn(ra.id);
+		const twice = await refusal(checkIn(ra.id));
 		expect(codeOf(twice.error)).toBe('events_already_checked_in');
-		const waiting = await refusal(
-			staff.pb.collection('registrations').update(rb.id, { checked_in_at: new Date() })
-		);
+		const waiting = await refusal(checkIn(rb.id));
 		expect(codeOf(waiting.error)).toBe('events_ticket_not_confirmed');
 		const audit = await staff.pb.collection('audit_log').getFullList({
 			filter: staff.pb.filter('target_id = {:id}', { id: ra.id })
@@ -335,7 +338,11 @@ describe('staff and events', () => {
 		const sb = await b.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: b.record.id });
 		const sc = await c.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: c.record.id });
 		const staff = await createUser({ staff: true });
-		await staff.pb.collection('shifts').update(shift.id, { places: 2, taken: 99 });
+		// the counter is the server's: sending it is refused, and nothing changes
+		const counter = await refusal(staff.pb.collection('shifts').update(shift.id, { places: 2, taken: 99 }));
+		expect(codeOf(counter.error, 'taken')).toBe('events_field_locked');
+		expect(await statusOf('signups', sb.id)).toBe('waitlisted');
+		await staff.pb.collection('shifts').update(shift.id, { places: 2 });
 		expect(await statusOf('signups', sb.id)).toBe('confirmed');
 		expect(await statusOf('signups', sc.id)).toBe('waitlisted');
 		const system = await systemClient();

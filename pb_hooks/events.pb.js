@@ -82,7 +82,9 @@ onRecordDeleteRequest(
 		const tx = require(`${__hooks}/lib/core/tx.js`);
 		const collection = e.collection.name;
 		tx.request(e, (txApp) => {
-			const parentId = txApp.findRecordById(collection, e.record.id).getString(lib.KINDS[collection].parentField);
+			const parentId = txApp
+				.findRecordById(collection, e.record.id)
+				.getString(lib.KINDS[collection].parentField);
 			e.next();
 			lib.fillPlaces(txApp, collection, parentId);
 			lib.recount(txApp, collection, parentId);
@@ -103,7 +105,7 @@ onRecordCreateRequest(
 		const machines = require(`${__hooks}/lib/events-machines.js`);
 		const collection = e.collection.name;
 		const who = actor(e);
-		const body = e.requestInfo().body || {};
+		const body = validate.rawBody(e);
 		if ('taken' in body) throw refusal('events_field_locked', 'taken');
 		e.record.set('taken', 0);
 		if (collection === 'events') {
@@ -156,12 +158,14 @@ onRecordUpdateRequest(
 		const collection = e.collection.name;
 		const who = actor(e);
 		const roles = lib.rolesOf(who);
-		const body = e.requestInfo().body || {};
+		const body = validate.rawBody(e);
 		const locked = collection === 'events' ? ['taken', 'created_by'] : ['taken', 'event'];
 		for (const field of locked) if (field in body) throw refusal('events_field_locked', field);
 		const stale = e.record.original();
 		const valueOf = (record, field) =>
-			field.type() === 'file' ? JSON.stringify(record.get(field.getName())) : record.getString(field.getName());
+			field.type() === 'file'
+				? JSON.stringify(record.get(field.getName()))
+				: record.getString(field.getName());
 		const changed = [];
 		for (const field of e.collection.fields) {
 			const name = field.getName();

@@ -168,7 +168,8 @@ function fillPlaces(app, collection, parentId) {
 			: null;
 	for (const record of waiting) {
 		if (free === 0) break;
-		if (!permitted(machines.machineOf(collection), record.getString('status'), 'confirmed', ['system'])) continue;
+		if (!permitted(machines.machineOf(collection), record.getString('status'), 'confirmed', ['system']))
+			continue;
 		if (shift && holdsOverlappingShift(app, record.getString('user'), shift)) continue;
 		record.set('status', 'confirmed');
 		app.save(record);
@@ -258,7 +259,9 @@ function checkIn(app, id, actor) {
 	if (!t) throw refusal('events_ticket_not_confirmed');
 	row.set('checked_in_at', pbNow());
 	app.save(row);
-	audit.staffAction(app, actor, 'registrations.check_in', row, { checked_in_at: row.getString('checked_in_at') });
+	audit.staffAction(app, actor, 'registrations.check_in', row, {
+		checked_in_at: row.getString('checked_in_at')
+	});
 	return row;
 }
 

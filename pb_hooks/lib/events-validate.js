@@ -64,7 +64,8 @@ function checkEvent(record, body) {
 	if ('category' in body && body.category !== '' && CATEGORIES.indexOf(String(body.category)) < 0) {
 		throw refusal('core_invalid_value', 'category');
 	}
-	if ('registration' in body && !isYesNo(body.registration)) throw refusal('core_invalid_value', 'registration');
+	if ('registration' in body && !isYesNo(body.registration))
+		throw refusal('core_invalid_value', 'registration');
 	checkWhole(body, 'capacity', 0, 100000);
 	checkRange(record);
 	if (record.getBool('registration') && record.getInt('capacity') < 1) {
@@ -87,4 +88,31 @@ function checkShift(record, body) {
 	checkRange(record);
 }
 
-module.exports = { CATEGORIES, isWhole, isYesNo, checkEvent, checkShift };
+/**
+ * The request body as the client sent it. PocketBase's requestInfo().body already holds the values cast to
+ * the fields' types ("abc" as 0), so the raw JSON is read again (the body is rereadable) and form fields
+ * are taken as their strings; the cast body is the fallback.
+ * @param {core.RequestEvent} e
+ * @returns {Record<string, unknown>}
+ */
+function rawBody(e) {
+	const cast = e.requestInfo().body || {};
+	// a record request event holds the HTTP request in its embedded request event
+	const request = (e.requestEvent && e.requestEvent.request) || e.request;
+	try {
+		const type = String(request.header.get('Content-Type') || '');
+		if (type.indexOf('application/json') >= 0) {
+			const parsed = JSON.parse(readerToString(request.body));
+			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed;
+		} else if (type.indexOf('multipart/form-data') >= 0 || type.indexOf('x-www-form-urlencoded') >= 0) {
+			const out = {};
+			for (const key of Object.keys(cast)) out[key] = request.formValue(key);
+			return out;
+		}
+	} catch (_) {
+		// fall back to the cast body
+	}
+	return cast;
+}
+
+module.exports = { CATEGORIES, isWhole, isYesNo, rawBody, checkEvent, checkShift };

@@ -350,6 +350,28 @@ describe('staff and events', () => {
 	});
 });
 
+describe('promotion never makes two confirmed shifts overlap', () => {
+	it('skips a waiting volunteer who now holds an overlapping confirmed shift; they keep their place', async () => {
+		const start = farFuture();
+		const { event, shift } = await arrangeEvent({ start, places: 1, hours: 2 });
+		const later = await arrangeShift(event.id, new Date(start.getTime() + 4 * 3600_000), 2, 1);
+		const [a, w, x] = await Promise.all([createVolunteer(), createVolunteer(), createVolunteer()]);
+		const sa = await a.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: a.record.id });
+		const sw = await w.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: w.record.id });
+		const sx = await x.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: x.record.id });
+		await w.pb.collection('signups').create({ shift: later.id, user: w.record.id });
+		// staff move the later shift onto the first one: w waits there, so the move is allowed
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('shifts').update(later.id, {
+			start: new Date(start.getTime() + 3600_000),
+			end: new Date(start.getTime() + 3 * 3600_000)
+		});
+		await a.pb.collection('signups').update(sa.id, { status: 'cancelled' });
+		expect(await statusOf('signups', sw.id)).toBe('waitlisted');
+		expect(await statusOf('signups', sx.id)).toBe('confirmed');
+	});
+});
+
 describe('events claim their room like bookings', () => {
 	it('refuses an event moved onto a booked room, and frees the room when cancelled', async () => {
 		const system = await systemClient();

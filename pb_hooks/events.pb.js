@@ -48,12 +48,23 @@ onRecordUpdateRequest(
 		const collection = e.collection.name;
 		const who = actor(e);
 		const body = e.requestInfo().body || {};
-		for (const key of Object.keys(body)) {
-			if (key !== 'status' && e.collection.fields.getByName(key)) throw refusal('events_field_locked', key);
-		}
+		const fields = Object.keys(body).filter((key) => key !== 'status' && e.collection.fields.getByName(key));
+		// The system (data loads and maintenance, never a browser) may correct the server's fields directly,
+		// e.g. a check-in time recorded on paper; everyone else is refused.
+		if (fields.length > 0 && who.kind !== 'system') throw refusal('events_field_locked', fields[0]);
 		let result = null;
 		tx.request(e, (txApp) => {
 			const fresh = txApp.findRecordById(collection, e.record.id);
+			if (fields.length > 0) {
+				for (const key of fields.concat('status' in body ? ['status'] : []))
+					fresh.set(key, e.record.get(key));
+				txApp.save(fresh);
+				const parentId = fresh.getString(lib.KINDS[collection].parentField);
+				lib.fillPlaces(txApp, collection, parentId);
+				lib.recount(txApp, collection, parentId);
+				result = fresh;
+				return;
+			}
 			if (!('status' in body)) {
 				result = fresh;
 				return;

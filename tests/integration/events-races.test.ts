@@ -19,15 +19,22 @@ function dayPicker() {
 	return () => new Date(first.getTime() + ++n * 86_400_000);
 }
 
-async function volunteers(n: number): Promise<TestUser[]> {
+type Tuple<N extends number, T, R extends T[] = []> = R['length'] extends N ? R : Tuple<N, T, [T, ...R]>;
+type Row = SignupRecord | RegistrationRecord;
+
+async function volunteers<N extends number>(n: N): Promise<Tuple<N, TestUser>> {
 	const out: TestUser[] = [];
 	for (let i = 0; i < n; i++) out.push(await createVolunteer());
-	return out;
+	return out as Tuple<N, TestUser>;
 }
 
 /** Signs each person up (in this order) for the shift or event. */
-async function signUp(collection: Place, parent: string, people: TestUser[]) {
-	const rows: (SignupRecord | RegistrationRecord)[] = [];
+async function signUp<T extends TestUser[]>(
+	collection: Place,
+	parent: string,
+	people: [...T]
+): Promise<{ [K in keyof T]: Row }> {
+	const rows: Row[] = [];
 	for (const p of people) {
 		rows.push(
 			collection === 'signups'
@@ -37,7 +44,7 @@ async function signUp(collection: Place, parent: string, people: TestUser[]) {
 						.create<RegistrationRecord>({ event: parent, user: p.record.id })
 		);
 	}
-	return rows;
+	return rows as { [K in keyof T]: Row };
 }
 
 /** Checks the stored queue of a shift or event: within the places, counter right, confirmed before waiting. */
@@ -111,7 +118,7 @@ describe('races on sign-ups and registrations', () => {
 			const { shift } = await arrangeEvent({ start: day(), places: 2 });
 			const [ra] = await signUp('signups', shift.id, [a, b]);
 			const [cancel, joined] = await Promise.all([
-				outcome(a.pb.collection('signups').update(ra!.id, { status: 'cancelled' })),
+				outcome(a.pb.collection('signups').update(ra.id, { status: 'cancelled' })),
 				outcome(c.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: c.record.id }))
 			]);
 			expect([cancel.status, joined.status]).toEqual([200, 200]);
@@ -195,7 +202,7 @@ describe('races on sign-ups and registrations', () => {
 		for (let round = 0; round < ROUNDS; round++) {
 			const { event } = await arrangeEvent({ start: day(), capacity: 2 });
 			const [ticket] = await signUp('registrations', event.id, [attendee]);
-			const path = `/api/borgerhus/registrations/${ticket!.id}/check-in`;
+			const path = `/api/borgerhus/registrations/${ticket.id}/check-in`;
 			const results = await Promise.all([
 				outcome(s1.pb.send(path, { method: 'POST' })),
 				outcome(s2.pb.send(path, { method: 'POST' }))
@@ -205,7 +212,7 @@ describe('races on sign-ups and registrations', () => {
 			expect(codesOf(refused.body)).toContain('events_already_checked_in');
 			const system = await systemClient();
 			const audit = await system.collection('audit_log').getFullList({
-				filter: system.filter('target_id = {:id} && action = "registrations.check_in"', { id: ticket!.id })
+				filter: system.filter('target_id = {:id} && action = "registrations.check_in"', { id: ticket.id })
 			});
 			expect(audit).toHaveLength(1);
 		}

@@ -75,7 +75,7 @@ describe('volunteer sign-ups through the API', () => {
 		const lastConfirmed = all.map((s) => s.status).lastIndexOf('confirmed');
 		expect(all.slice(0, lastConfirmed + 1).every((s) => s.status === 'confirmed')).toBe(true);
 		expect((await system.collection('shifts').getOne(shift.id)).taken).toBe(5);
-	});
+	}, 90_000); // thirty people arranged one by one: slow on a busy machine
 
 	it('refuses a second sign-up for the same shift, and reopens a cancelled one at the back', async () => {
 		const { shift } = await arrangeEvent({ places: 1 });
@@ -241,7 +241,7 @@ describe('attendee registrations through the API', () => {
 		expect(results.filter((r) => r.status === 'confirmed')).toHaveLength(4);
 		const system = await systemClient();
 		expect((await system.collection('events').getOne(event.id)).taken).toBe(4);
-	});
+	}, 90_000); // thirty people arranged one by one: slow on a busy machine
 
 	it('lets staff check in a confirmed ticket once; the attendee cannot check in themselves', async () => {
 		const { event } = await arrangeEvent({ capacity: 1 });

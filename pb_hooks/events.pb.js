@@ -1,18 +1,34 @@
 /// <reference path="../pb_data/types.d.ts" />
 
-// Events and volunteers (DESIGN.md rules 3, 5, 6). Every check runs in the write's transaction; the
-// queue logic itself is lib/capacity.js, applied by lib/events-claims.js.
+// Events and volunteers (docs/rules.md, "Events and volunteers"). This file only binds PocketBase's events to
+// the area's modules: lib/events-machines.js (the state machines), lib/events-claims.js (places, the
+// waitlist and the transitions), lib/events-validate.js (fields), lib/events-rooms.js (the room claim).
+// Every write runs in one transaction (core/tx.js) and decides from the row re-read inside it.
 
 // A new sign-up or registration: the hook decides its status (clients cannot send it), one per person,
 // no overlapping shifts; signing up again after cancelling reopens the cancelled row at the back of the queue.
 onRecordCreateRequest(
 	(e) => {
 		const lib = require(`${__hooks}/lib/events-claims.js`);
+		const tx = require(`${__hooks}/lib/core/tx.js`);
+		const { actor } = require(`${__hooks}/lib/core/auth.js`);
+		const { refusal } = require(`${__hooks}/lib/core/errors.js`);
 		const collection = e.collection.name;
+		const who = actor(e);
+		const body = e.requestInfo().body || {};
+		// Server-owned fields; the system's data loads may send a status, which is decided here all the same.
+		const owned = ['status', 'cancelled_at', 'placed_at', 'ticket_code', 'checked_in_at'];
+		for (const field of owned) {
+			if (field in body && !(who.kind === 'system' && field === 'status')) {
+				throw refusal('events_field_locked', field);
+			}
+		}
 		let reopened = null;
-		lib.inTransaction(e, (txApp) => {
-			reopened = lib.decideNew(txApp, collection, e.record);
-			if (!reopened) e.next();
+		tx.request(e, (txApp) => {
+			reopened = lib.decideNew(txApp, collection, e.record, who);
+			if (reopened) return;
+			e.next();
+			lib.recount(txApp, collection, e.record.getString(lib.KINDS[collection].parentField));
 		});
 		if (reopened) return e.json(200, reopened);
 	},
@@ -20,155 +36,223 @@ onRecordCreateRequest(
 	'registrations'
 );
 
-// Changes through the API: only cancelling (and staff check-in); a volunteer's cancellation after the
-// cut-off is refused (staff may still cancel).
+// Changes through the API: the transition "cancel" only (status = "cancelled"); every other field of a
+// sign-up or registration is the server's (check-in has its own route). The row PocketBase loaded before
+// the transaction is never saved: the transition writes its own fields onto the row read inside it.
 onRecordUpdateRequest(
 	(e) => {
 		const lib = require(`${__hooks}/lib/events-claims.js`);
-		const rules = require(`${__hooks}/lib/events-rules.js`);
+		const tx = require(`${__hooks}/lib/core/tx.js`);
+		const { actor } = require(`${__hooks}/lib/core/auth.js`);
+		const { refusal } = require(`${__hooks}/lib/core/errors.js`);
 		const collection = e.collection.name;
-		const staff = lib.staffId(e);
-		const privileged = staff !== '' || e.hasSuperuserAuth();
-		lib.inTransaction(e, (txApp) => {
+		const who = actor(e);
+		const body = e.requestInfo().body || {};
+		const fields = Object.keys(body).filter((key) => key !== 'status' && e.collection.fields.getByName(key));
+		// The system (data loads and maintenance, never a browser) may correct the server's fields directly,
+		// e.g. a check-in time recorded on paper; everyone else is refused.
+		if (fields.length > 0 && who.kind !== 'system') throw refusal('events_field_locked', fields[0]);
+		let result = null;
+		tx.request(e, (txApp) => {
 			const fresh = txApp.findRecordById(collection, e.record.id);
-			const before = fresh.getString('status');
-			const after = e.record.getString('status');
-			for (const field of ['user', 'shift', 'event', 'placed_at', 'ticket_code']) {
-				if (!e.collection.fields.getByName(field)) continue;
-				if (e.record.getString(field) !== fresh.getString(field)) {
-					throw lib.refuse('events_field_locked', 'This field cannot be changed.');
-				}
+			if (fields.length > 0) {
+				for (const key of fields.concat('status' in body ? ['status'] : []))
+					fresh.set(key, e.record.get(key));
+				txApp.save(fresh);
+				const parentId = fresh.getString(lib.KINDS[collection].parentField);
+				lib.fillPlaces(txApp, collection, parentId);
+				lib.recount(txApp, collection, parentId);
+				result = fresh;
+				return;
 			}
-			if (after !== before && after !== 'cancelled') {
-				throw lib.refuse('events_status_locked', 'A sign-up can only be cancelled here.');
+			if (!('status' in body)) {
+				result = fresh;
+				return;
 			}
-			if (before === 'cancelled' && after === 'cancelled' && !privileged) {
-				throw lib.refuse('events_status_locked', 'A sign-up can only be cancelled here.');
+			if (body.status !== 'cancelled') throw refusal('events_status_locked');
+			if (fresh.getString('status') === 'cancelled') {
+				// already cancelled (e.g. by a simultaneous request): nothing to do, for staff; the owner's
+				// update rule hides cancelled rows
+				if (who.kind !== 'staff' && who.kind !== 'system') throw refusal('events_status_locked');
+				result = fresh;
+				return;
 			}
-			if (after === 'cancelled' && before !== 'cancelled') {
-				if (collection === 'signups' && !privileged) {
-					const shift = txApp.findRecordById('shifts', fresh.getString('shift'));
-					if (!rules.mayCancelShift({ shiftStart: shift.getString('start'), now: new Date() })) {
-						throw lib.refuse(
-							'events_cancel_too_late',
-							'The shift starts soon: please contact the staff to cancel.'
-						);
-					}
-				}
-				e.record.set('cancelled_at', lib.pbNow());
-			} else {
-				e.record.set('cancelled_at', fresh.getString('cancelled_at'));
-			}
-			if (collection === 'registrations') {
-				const was = fresh.getString('checked_in_at');
-				const now = e.record.getString('checked_in_at');
-				if (now !== was) {
-					if (was !== '')
-						throw lib.refuse('events_already_checked_in', 'This ticket was already checked in.');
-					if (before !== 'confirmed' || after !== 'confirmed') {
-						throw lib.refuse('events_ticket_not_confirmed', 'This ticket is not a confirmed place.');
-					}
-				}
-			}
+			result = lib.cancelPlace(txApp, collection, fresh.id, who);
+		});
+		return e.json(200, result);
+	},
+	'signups',
+	'registrations'
+);
+
+// Sign-ups and registrations are history (statistics, "Mine data"): only the system removes one, and the
+// waitlist then moves up as after a cancellation.
+onRecordDeleteRequest(
+	(e) => {
+		const lib = require(`${__hooks}/lib/events-claims.js`);
+		const tx = require(`${__hooks}/lib/core/tx.js`);
+		const collection = e.collection.name;
+		tx.request(e, (txApp) => {
+			const parentId = txApp
+				.findRecordById(collection, e.record.id)
+				.getString(lib.KINDS[collection].parentField);
 			e.next();
-			if (staff) {
-				lib.audit(txApp, staff, collection + '.update', collection, e.record.id, {
-					status: after,
-					checked_in_at: collection === 'registrations' ? e.record.getString('checked_in_at') : undefined
-				});
-			}
+			lib.fillPlaces(txApp, collection, parentId);
+			lib.recount(txApp, collection, parentId);
 		});
 	},
 	'signups',
 	'registrations'
 );
 
-// Model level, so it also runs when another area saves these rows inside its own transaction (e.g.
-// account deletion cancelling sign-ups with txApp.save()): a place given up goes to the waitlist.
-onRecordCreate(
-	(e) => {
-		e.next();
-		const lib = require(`${__hooks}/lib/events-claims.js`);
-		const collection = e.record.collection().name;
-		lib.recount(e.app, collection, e.record.getString(lib.KINDS[collection].parentField));
-	},
-	'signups',
-	'registrations'
-);
-
-onRecordUpdate(
-	(e) => {
-		e.next();
-		const lib = require(`${__hooks}/lib/events-claims.js`);
-		lib.afterStatusChange(e.app, e.record.collection().name, e.record);
-	},
-	'signups',
-	'registrations'
-);
-
-// Events and shifts: staff only (API rules); times must make sense; counters belong to the hooks.
+// Events and shifts: staff only (API rules). Fields validated, counters and authorship the server's.
 onRecordCreateRequest(
 	(e) => {
-		const lib = require(`${__hooks}/lib/events-claims.js`);
-		const rules = require(`${__hooks}/lib/events-rules.js`);
-		lib.checkRange(e.record, rules);
+		const tx = require(`${__hooks}/lib/core/tx.js`);
+		const { actor } = require(`${__hooks}/lib/core/auth.js`);
+		const { refusal } = require(`${__hooks}/lib/core/errors.js`);
+		const audit = require(`${__hooks}/lib/core/audit.js`);
+		const validate = require(`${__hooks}/lib/events-validate.js`);
+		const machines = require(`${__hooks}/lib/events-machines.js`);
+		const collection = e.collection.name;
+		const who = actor(e);
+		const body = validate.rawBody(e);
+		if ('taken' in body) throw refusal('events_field_locked', 'taken');
 		e.record.set('taken', 0);
-		const staff = lib.staffId(e);
-		if (e.collection.name === 'events') {
+		if (collection === 'events') {
+			if ('created_by' in body && who.kind !== 'system') throw refusal('events_field_locked', 'created_by');
 			if (!e.record.getString('state')) e.record.set('state', 'draft');
-			if (e.record.getBool('registration') && e.record.getInt('capacity') < 1) {
-				const message = 'An event with registration needs a capacity.';
-				throw new BadRequestError(message, {
-					capacity: new ValidationError('events_capacity_required', message)
-				});
+			if (machines.INITIAL_EVENT.indexOf(e.record.getString('state')) < 0) {
+				throw refusal('core_bad_transition', 'state');
 			}
-			if (staff) e.record.set('created_by', staff);
+			if (who.kind === 'staff') e.record.set('created_by', who.id);
+			validate.checkEvent(e.record, body);
+		} else {
+			validate.checkShift(e.record, body);
 		}
-		lib.inTransaction(e, (txApp) => {
-			if (e.collection.name === 'events') {
+		tx.request(e, (txApp) => {
+			if (collection === 'events') {
 				require(`${__hooks}/lib/events-rooms.js`).checkRoom(txApp, e.record);
+			} else {
+				let event;
+				try {
+					event = txApp.findRecordById('events', e.record.getString('event'));
+				} catch (_) {
+					throw refusal('core_invalid_value', 'event');
+				}
+				if (event.getString('state') === 'cancelled') throw refusal('events_cancelled_final', 'event');
 			}
 			e.next();
-			if (staff) {
-				lib.audit(txApp, staff, e.collection.name + '.create', e.collection.name, e.record.id, {
-					title: e.record.getString(e.collection.name === 'events' ? 'title' : 'task')
-				});
-			}
+			audit.staffAction(txApp, who, collection + '.create', e.record, {
+				title: e.record.getString(collection === 'events' ? 'title' : 'task')
+			});
 		});
 	},
 	'events',
 	'shifts'
 );
 
+// A staff edit of an event or a shift. Inside the transaction the row is read again and every field the
+// request did not change is taken from it, so two simultaneous edits of different fields both survive.
+// A change of state is a transition of the event machine; places and capacity never fall below the
+// confirmed places; a shift is not moved onto another confirmed shift of one of its volunteers.
 onRecordUpdateRequest(
 	(e) => {
 		const lib = require(`${__hooks}/lib/events-claims.js`);
-		const rules = require(`${__hooks}/lib/events-rules.js`);
-		lib.checkRange(e.record, rules);
-		const staff = lib.staffId(e);
-		lib.inTransaction(e, (txApp) => {
-			const fresh = txApp.findRecordById(e.collection.name, e.record.id);
-			e.record.set('taken', fresh.getInt('taken'));
-			if (e.collection.name === 'events') {
-				if (e.record.getBool('registration') && e.record.getInt('capacity') < 1) {
-					const message = 'An event with registration needs a capacity.';
-					throw new BadRequestError(message, {
-						capacity: new ValidationError('events_capacity_required', message)
-					});
+		const tx = require(`${__hooks}/lib/core/tx.js`);
+		const { actor } = require(`${__hooks}/lib/core/auth.js`);
+		const { refusal } = require(`${__hooks}/lib/core/errors.js`);
+		const { permitted } = require(`${__hooks}/lib/core/machine.js`);
+		const audit = require(`${__hooks}/lib/core/audit.js`);
+		const validate = require(`${__hooks}/lib/events-validate.js`);
+		const machines = require(`${__hooks}/lib/events-machines.js`);
+		const collection = e.collection.name;
+		const who = actor(e);
+		const roles = lib.rolesOf(who);
+		const body = validate.rawBody(e);
+		const locked = collection === 'events' ? ['taken', 'created_by'] : ['taken', 'event'];
+		for (const field of locked) if (field in body) throw refusal('events_field_locked', field);
+		const stale = e.record.original();
+		const valueOf = (record, field) =>
+			field.type() === 'file'
+				? JSON.stringify(record.get(field.getName()))
+				: record.getString(field.getName());
+		const changed = [];
+		for (const field of e.collection.fields) {
+			const name = field.getName();
+			if (name === 'id' || field.type() === 'autodate') continue;
+			if (valueOf(e.record, field) !== valueOf(stale, field)) changed.push(name);
+		}
+		let transition = null;
+		tx.request(e, (txApp) => {
+			const fresh = txApp.findRecordById(collection, e.record.id);
+			for (const field of e.collection.fields) {
+				const name = field.getName();
+				if (name === 'id' || field.type() === 'autodate' || changed.indexOf(name) >= 0) continue;
+				e.record.set(name, fresh.get(name));
+			}
+			if (collection === 'events') {
+				validate.checkEvent(e.record, body);
+				const from = fresh.getString('state');
+				const to = e.record.getString('state');
+				if (from !== to) {
+					if (from === 'cancelled') throw refusal('events_cancelled_final', 'state');
+					transition = permitted(machines.EVENT, from, to, roles);
+					if (!transition) throw refusal('core_bad_transition', 'state');
 				}
-				if (fresh.getString('state') === 'cancelled' && e.record.getString('state') !== 'cancelled') {
-					throw lib.refuse('events_cancelled_final', 'A cancelled event cannot be reopened.');
+				if (
+					e.record.getBool('registration') &&
+					e.record.getInt('capacity') < lib.confirmedCount(txApp, 'registrations', fresh.id)
+				) {
+					throw refusal('events_capacity_below_confirmed', 'capacity');
 				}
 				require(`${__hooks}/lib/events-rooms.js`).checkRoom(txApp, e.record);
-			} else if (e.record.getString('event') !== fresh.getString('event')) {
-				throw lib.refuse('events_field_locked', 'This field cannot be changed.');
+			} else {
+				validate.checkShift(e.record, body);
+				if (e.record.getInt('places') < lib.confirmedCount(txApp, 'signups', fresh.id)) {
+					throw refusal('events_places_below_confirmed', 'places');
+				}
+				const moved =
+					e.record.getString('start') !== fresh.getString('start') ||
+					e.record.getString('end') !== fresh.getString('end');
+				if (moved) {
+					const span = { id: fresh.id, start: e.record.getString('start'), end: e.record.getString('end') };
+					const confirmed = txApp.findRecordsByFilter(
+						'signups',
+						'shift = {:shift} && status = "confirmed"',
+						'',
+						0,
+						0,
+						{ shift: fresh.id }
+					);
+					for (const s of confirmed) {
+						if (lib.holdsOverlappingShift(txApp, s.getString('user'), span)) {
+							throw refusal('events_shift_move_overlap', 'start');
+						}
+					}
+				}
 			}
 			e.next();
-			if (staff) {
-				lib.audit(txApp, staff, e.collection.name + '.update', e.collection.name, e.record.id, {
-					state: e.collection.name === 'events' ? e.record.getString('state') : undefined
-				});
+			if (collection === 'events') {
+				const state = e.record.getString('state');
+				if (transition && transition.name === 'cancel') {
+					lib.cancelEventEntries(txApp, e.record);
+				} else if (state === 'published') {
+					lib.fillPlaces(txApp, 'registrations', e.record.id);
+					if (transition) {
+						const shifts = txApp.findRecordsByFilter('shifts', 'event = {:event}', '', 0, 0, {
+							event: e.record.id
+						});
+						for (const s of shifts) lib.fillPlaces(txApp, 'signups', s.id);
+					}
+				}
+			} else if (e.record.getInt('places') > fresh.getInt('places')) {
+				lib.fillPlaces(txApp, 'signups', e.record.id);
 			}
+			audit.staffAction(txApp, who, collection + '.' + (transition ? transition.name : 'update'), e.record, {
+				changed: changed,
+				state: collection === 'events' ? e.record.getString('state') : undefined
+			});
 		});
 	},
 	'events',
@@ -177,57 +261,52 @@ onRecordUpdateRequest(
 
 onRecordDeleteRequest(
 	(e) => {
-		const lib = require(`${__hooks}/lib/events-claims.js`);
-		const staff = lib.staffId(e);
-		lib.inTransaction(e, (txApp) => {
+		const tx = require(`${__hooks}/lib/core/tx.js`);
+		const { actor } = require(`${__hooks}/lib/core/auth.js`);
+		const audit = require(`${__hooks}/lib/core/audit.js`);
+		const who = actor(e);
+		tx.request(e, (txApp) => {
 			e.next();
-			if (staff) lib.audit(txApp, staff, e.collection.name + '.delete', e.collection.name, e.record.id, {});
+			audit.staffAction(txApp, who, e.collection.name + '.delete', e.record, {});
 		});
 	},
 	'events',
 	'shifts'
 );
 
-// Model level: cancelling an event releases every place and tells everyone; more places fill the waitlist.
-onRecordUpdate((e) => {
+// Check-in at the door: the named transition "check_in" of a confirmed registration, by staff, once.
+routerAdd('POST', '/api/borgerhus/registrations/{id}/check-in', (e) => {
 	const lib = require(`${__hooks}/lib/events-claims.js`);
-	const original = e.record.original();
-	const wasState = original.getString('state');
-	const wasCapacity = original.getInt('capacity');
-	e.next();
-	const state = e.record.getString('state');
-	if (state === 'cancelled' && wasState !== 'cancelled') {
-		lib.cancelEventEntries(e.app, e.record);
-	} else if (
-		state === 'published' &&
-		(wasState !== 'published' || e.record.getInt('capacity') > wasCapacity)
-	) {
-		if (e.record.getBool('registration')) lib.fillPlaces(e.app, 'registrations', e.record.id);
-	}
-}, 'events');
-
-onRecordUpdate((e) => {
-	const lib = require(`${__hooks}/lib/events-claims.js`);
-	const wasPlaces = e.record.original().getInt('places');
-	e.next();
-	if (e.record.getInt('places') > wasPlaces) lib.fillPlaces(e.app, 'signups', e.record.id);
-}, 'shifts');
+	const tx = require(`${__hooks}/lib/core/tx.js`);
+	const auth = require(`${__hooks}/lib/core/auth.js`);
+	const who = auth.actor(e);
+	if (who.kind !== 'system') auth.requireStaff(e);
+	const id = e.request.pathValue('id');
+	const row = tx.run(e.app, (txApp) => {
+		try {
+			txApp.findRecordById('registrations', id);
+		} catch (_) {
+			throw new NotFoundError('No such ticket.');
+		}
+		return lib.checkIn(txApp, id, who);
+	});
+	return e.json(200, { id: row.id, checked_in_at: row.getString('checked_in_at') });
+});
 
 // A message from staff to every volunteer of an event, in the app and by email (notify()).
 routerAdd(
 	'POST',
 	'/api/borgerhus/events/{id}/message',
 	(e) => {
-		const lib = require(`${__hooks}/lib/events-claims.js`);
 		const { notify } = require(`${__hooks}/lib/notify.js`);
-		const staff = lib.staffId(e);
-		if (!staff) throw new ForbiddenError('Only staff can message volunteers.');
+		const auth = require(`${__hooks}/lib/core/auth.js`);
+		const audit = require(`${__hooks}/lib/core/audit.js`);
+		const { refusal } = require(`${__hooks}/lib/core/errors.js`);
+		const status = require(`${__hooks}/lib/core/status.js`);
+		const staff = auth.requireStaff(e);
 		const body = e.requestInfo().body || {};
 		const text = typeof body.message === 'string' ? body.message.trim() : '';
-		if (text === '' || text.length > 2000) {
-			const message = 'Write a message of at most 2000 characters.';
-			throw new BadRequestError(message, { message: new ValidationError('events_message_invalid', message) });
-		}
+		if (text === '' || text.length > 2000) throw refusal('events_message_invalid', 'message');
 		let event;
 		try {
 			event = e.app.findRecordById('events', e.request.pathValue('id'));
@@ -235,10 +314,10 @@ routerAdd(
 			throw new NotFoundError('No such event.');
 		}
 		let sent = 0;
-		e.app.runInTransaction((txApp) => {
+		require(`${__hooks}/lib/core/tx.js`).run(e.app, (txApp) => {
 			const signups = txApp.findRecordsByFilter(
 				'signups',
-				'shift.event = {:event} && status != "cancelled"',
+				'shift.event = {:event} && ' + status.activePlaceFilter(),
 				'',
 				0,
 				0,
@@ -263,7 +342,7 @@ routerAdd(
 					sent++;
 				}
 			}
-			lib.audit(txApp, staff, 'events.message', 'events', event.id, { recipients: sent, message: text });
+			audit.staffAction(txApp, staff, 'events.message', event, { recipients: sent, message: text });
 		});
 		return e.json(200, { sent: sent });
 	},
@@ -317,8 +396,8 @@ routerAdd(
 	'GET',
 	'/api/borgerhus/events/{id}/roster',
 	(e) => {
-		const lib = require(`${__hooks}/lib/events-claims.js`);
-		if (!lib.staffId(e)) throw new ForbiddenError('Only staff can see rosters.');
+		const status = require(`${__hooks}/lib/core/status.js`);
+		require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
 		let event;
 		try {
 			event = e.app.findRecordById('events', e.request.pathValue('id'));
@@ -350,7 +429,7 @@ routerAdd(
 			);
 		const signups = e.app.findRecordsByFilter(
 			'signups',
-			'shift.event = {:event} && status != "cancelled"',
+			'shift.event = {:event} && ' + status.activePlaceFilter(),
 			'placed_at,id',
 			0,
 			0,
@@ -358,7 +437,7 @@ routerAdd(
 		);
 		const registrations = e.app.findRecordsByFilter(
 			'registrations',
-			'event = {:event} && status != "cancelled"',
+			'event = {:event} && ' + status.activePlaceFilter(),
 			'placed_at,id',
 			0,
 			0,

@@ -1,7 +1,9 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
 // Sign-ups (volunteer shifts) and registrations (attendees) share one queue mechanism: capacity.js
-// decides, this module applies it to the database inside the caller's transaction.
+// decides, this module applies it to the database inside the caller's transaction, and every change of a
+// row's status goes through a transition of events-machines.js (docs/rules.md, "Events and volunteers").
+// Call every function with the transaction's app; each re-reads the rows it decides from.
 // Exported for other areas: releaseEntry(app, collection, record) and fillPlaces(app, collection, parentId).
 
 const KINDS = {
@@ -48,11 +50,6 @@ function pbNow() {
 	return new Date().toISOString().replace('T', ' ');
 }
 
-/** A refusal with a code that the app translates through errors_<code>. */
-function refuse(code, message) {
-	return new BadRequestError(message, { form: new ValidationError(code, message) });
-}
-
 function kindOf(collection) {
 	const kind = KINDS[collection];
 	if (!kind) throw new Error('unknown queue collection ' + collection);
@@ -70,6 +67,26 @@ function countStatus(app, collection, parentId, status) {
 	return app.countRecords(collection, $dbx.hashExp(where));
 }
 
+/** The number of confirmed places of a shift (signups) or an event (registrations). */
+function confirmedCount(app, collection, parentId) {
+	return countStatus(app, collection, parentId, 'confirmed');
+}
+
+/**
+ * The machine roles of an actor for one row: the row's own person is its "owner" (staff included, for
+ * their own rows), staff is "staff", the system is "system".
+ * @param {{ kind: string, id: string }} actor
+ * @param {string} [ownerId]
+ * @returns {string[]}
+ */
+function rolesOf(actor, ownerId) {
+	if (actor.kind === 'system') return ['system'];
+	const roles = [];
+	if (ownerId && actor.id === ownerId) roles.push('owner');
+	if (actor.kind === 'staff') roles.push('staff');
+	return roles;
+}
+
 /** Stores the number of confirmed places on the shift or event, so places left are public. */
 function recount(app, collection, parentId) {
 	const kind = kindOf(collection);
@@ -79,7 +96,7 @@ function recount(app, collection, parentId) {
 	} catch (_) {
 		return; // the parent is being deleted
 	}
-	const taken = countStatus(app, collection, parentId, 'confirmed');
+	const taken = confirmedCount(app, collection, parentId);
 	if (parent.getInt('taken') !== taken) {
 		parent.set('taken', taken);
 		app.saveNoValidate(parent);
@@ -91,42 +108,72 @@ function linkFor(collection, record, event) {
 }
 
 /**
- * Confirms waitlisted entries, first in sign-up order, while places are free; tells each one.
- * Does nothing for a cancelled event. Call it with the transaction's app.
+ * Whether the volunteer holds a confirmed shift (other than `shift`) that overlaps `shift`'s time.
+ * @param {core.App} app
+ * @param {string} userId
+ * @param {{ id: string, start: string, end: string }} shift
+ * @param {string} [status] a filter on the other sign-ups' status; confirmed ones when omitted
+ */
+function holdsOverlappingShift(app, userId, shift, status) {
+	const clash = app.findRecordsByFilter(
+		'signups',
+		'user = {:user} && ' +
+			(status || 'status = "confirmed"') +
+			' && shift != {:shift} && shift.start < {:end} && shift.end > {:start}',
+		'',
+		1,
+		0,
+		{ user: userId, shift: shift.id, start: shift.start, end: shift.end }
+	);
+	return clash.length > 0;
+}
+
+/**
+ * Confirms waitlisted entries, first in sign-up order, while places are free (transition "promote", made
+ * by the system); tells each one. A volunteer who meanwhile holds an overlapping confirmed shift is
+ * skipped and keeps their place in the queue. Does nothing for an event that is not published. Counts
+ * from the database, so calling it twice promotes nobody twice.
  * @param {core.App} app
  * @param {'signups' | 'registrations'} collection
  * @param {string} parentId shift id (signups) or event id (registrations)
+ * @returns {string[]} the promoted ids
  */
 function fillPlaces(app, collection, parentId) {
 	const capacity = require(`${__hooks}/lib/capacity.js`);
+	const machines = require(`${__hooks}/lib/events-machines.js`);
+	const { permitted } = require(`${__hooks}/lib/core/machine.js`);
 	const { notify } = require(`${__hooks}/lib/notify.js`);
 	const kind = kindOf(collection);
 	const parent = app.findRecordById(kind.parentCollection, parentId);
 	const event = eventOfParent(app, collection, parent);
 	if (event.getString('state') !== 'published') return [];
-	const places = parent.getInt(kind.placesField);
-	const confirmed = countStatus(app, collection, parentId, 'confirmed');
-	const free = capacity.placesLeft({ places: places, confirmed: confirmed });
-	if (free === 0) return [];
+	if (collection === 'registrations' && !event.getBool('registration')) return [];
+	let free = capacity.placesLeft({
+		places: parent.getInt(kind.placesField),
+		confirmed: confirmedCount(app, collection, parentId)
+	});
+	const promoted = [];
+	if (free === 0) return promoted;
 	const waiting = app.findRecordsByFilter(
 		collection,
 		kind.parentField + ' = {:parent} && status = "waitlisted"',
 		'placed_at,id',
-		free,
+		0,
 		0,
 		{ parent: parentId }
 	);
-	const entries = waiting.map((r) => ({
-		id: r.id,
-		status: 'waitlisted',
-		placedAt: r.getString('placed_at')
-	}));
-	const ids = capacity.promotions({ places: free, entries: entries });
-	const promoted = [];
+	const shift =
+		collection === 'signups'
+			? { id: parent.id, start: parent.getString('start'), end: parent.getString('end') }
+			: null;
 	for (const record of waiting) {
-		if (ids.indexOf(record.id) === -1) continue;
+		if (free === 0) break;
+		if (!permitted(machines.machineOf(collection), record.getString('status'), 'confirmed', ['system']))
+			continue;
+		if (shift && holdsOverlappingShift(app, record.getString('user'), shift)) continue;
 		record.set('status', 'confirmed');
 		app.save(record);
+		free--;
 		promoted.push(record.id);
 		notify(app, record.getString('user'), {
 			kind: 'events_promoted',
@@ -139,62 +186,113 @@ function fillPlaces(app, collection, parentId) {
 			dedupeKey: 'events-promoted-' + record.id + '-' + record.getString('placed_at')
 		});
 	}
+	if (promoted.length > 0) recount(app, collection, parentId);
 	return promoted;
 }
 
 /**
- * Cancels one sign-up or registration (no cut-off: for staff and for other areas, e.g. account deletion).
- * The model-level hook in events.pb.js then moves the waitlist up; calling txApp.save() on a record with
- * status "cancelled" has the same effect.
+ * The transition "cancel" of a sign-up or registration, on the row as it stands in the database: checks
+ * the machine and (for a volunteer's own sign-up) the cut-off, writes status and cancelled_at only, moves
+ * the waitlist up, keeps the counter and audits a staff member's act.
+ * @param {core.App} app the transaction's app
+ * @param {'signups' | 'registrations'} collection
+ * @param {string} id
+ * @param {{ kind: string, id: string }} actor
+ * @returns {core.Record} the row after the transition
+ */
+function cancelPlace(app, collection, id, actor) {
+	const machines = require(`${__hooks}/lib/events-machines.js`);
+	const { permitted } = require(`${__hooks}/lib/core/machine.js`);
+	const { refusal } = require(`${__hooks}/lib/core/errors.js`);
+	const audit = require(`${__hooks}/lib/core/audit.js`);
+	const kind = kindOf(collection);
+	const row = app.findRecordById(collection, id);
+	const roles = rolesOf(actor, row.getString('user'));
+	const from = row.getString('status');
+	const t = permitted(machines.machineOf(collection), from, 'cancelled', roles);
+	if (!t) throw refusal('events_status_locked');
+	if (collection === 'signups' && roles.indexOf('staff') < 0 && roles.indexOf('system') < 0) {
+		const rules = require(`${__hooks}/lib/events-rules.js`);
+		const shift = app.findRecordById('shifts', row.getString('shift'));
+		if (!rules.mayCancelShift({ shiftStart: shift.getString('start'), now: new Date() })) {
+			throw refusal('events_cancel_too_late');
+		}
+	}
+	row.set('status', 'cancelled');
+	row.set('cancelled_at', pbNow());
+	app.save(row);
+	const parentId = row.getString(kind.parentField);
+	if (from === 'confirmed') fillPlaces(app, collection, parentId);
+	recount(app, collection, parentId);
+	audit.staffAction(app, actor, collection + '.' + t.name, row, { from: from, to: 'cancelled' });
+	return row;
+}
+
+/**
+ * Cancels one sign-up or registration as the system (no cut-off): for other areas, e.g. account deletion.
+ * Re-reads the row inside `app`; a row that is already cancelled stays as it is.
  * @param {core.App} app
  * @param {'signups' | 'registrations'} collection
  * @param {core.Record} record
  */
 function releaseEntry(app, collection, record) {
-	kindOf(collection);
-	if (record.getString('status') === 'cancelled') return;
-	record.set('status', 'cancelled');
-	record.set('cancelled_at', pbNow());
-	app.save(record);
+	const fresh = app.findRecordById(collection, record.id);
+	if (fresh.getString('status') === 'cancelled') return fresh;
+	return cancelPlace(app, collection, fresh.id, { kind: 'system', id: '' });
 }
 
 /**
- * The model-level reaction to any saved sign-up or registration (also when another area saves it inside
- * its own transaction): a place that is not (or no longer) confirmed may free one for the waitlist, so
- * the queue is filled from the counts in the database (idempotent, safe with stale copies); counters follow.
+ * The named transition "check_in" of a confirmed registration (staff at the door): once per ticket.
+ * @param {core.App} app the transaction's app
+ * @param {string} id
+ * @param {{ kind: string, id: string }} actor
  */
-function afterStatusChange(app, collection, record) {
-	const parentId = record.getString(kindOf(collection).parentField);
-	if (record.getString('status') !== 'confirmed') fillPlaces(app, collection, parentId);
-	recount(app, collection, parentId);
+function checkIn(app, id, actor) {
+	const machines = require(`${__hooks}/lib/events-machines.js`);
+	const { named, allowed } = require(`${__hooks}/lib/core/machine.js`);
+	const { refusal } = require(`${__hooks}/lib/core/errors.js`);
+	const audit = require(`${__hooks}/lib/core/audit.js`);
+	const row = app.findRecordById('registrations', id);
+	const t = named(machines.REGISTRATION, row.getString('status'), 'check_in');
+	if (t && !allowed(t, rolesOf(actor))) throw new ForbiddenError('Only staff can check in tickets.');
+	if (row.getString('checked_in_at') !== '') throw refusal('events_already_checked_in');
+	if (!t) throw refusal('events_ticket_not_confirmed');
+	row.set('checked_in_at', pbNow());
+	app.save(row);
+	audit.staffAction(app, actor, 'registrations.check_in', row, {
+		checked_in_at: row.getString('checked_in_at')
+	});
+	return row;
 }
 
-/** Cancels every sign-up and registration of a cancelled event and tells each person once. */
+/** Cancels every active sign-up and registration of a cancelled event and tells each person once. */
 function cancelEventEntries(app, event) {
 	const { notify } = require(`${__hooks}/lib/notify.js`);
+	const status = require(`${__hooks}/lib/core/status.js`);
+	const system = { kind: 'system', id: '' };
 	const people = {};
 	const registrations = app.findRecordsByFilter(
 		'registrations',
-		'event = {:event} && status != "cancelled"',
+		'event = {:event} && ' + status.activePlaceFilter(),
 		'',
 		0,
 		0,
 		{ event: event.id }
 	);
 	for (const r of registrations) {
-		releaseEntry(app, 'registrations', r);
+		cancelPlace(app, 'registrations', r.id, system);
 		people[r.getString('user')] = true;
 	}
 	const signups = app.findRecordsByFilter(
 		'signups',
-		'shift.event = {:event} && status != "cancelled"',
+		'shift.event = {:event} && ' + status.activePlaceFilter(),
 		'',
 		0,
 		0,
 		{ event: event.id }
 	);
 	for (const s of signups) {
-		releaseEntry(app, 'signups', s);
+		cancelPlace(app, 'signups', s.id, system);
 		people[s.getString('user')] = true;
 	}
 	for (const userId of Object.keys(people)) {
@@ -210,12 +308,21 @@ function cancelEventEntries(app, event) {
 
 /**
  * Decides a new sign-up or registration inside the caller's transaction: checks, then sets status and
- * placed_at on `record`, or reopens the person's cancelled row and returns it.
+ * placed_at on `record` (a new row, to be saved by the caller), or reopens the person's cancelled row
+ * (transition "reopen") and returns it.
+ * @param {core.App} app
+ * @param {'signups' | 'registrations'} collection
+ * @param {core.Record} record
+ * @param {{ kind: string, id: string }} actor
  * @returns {core.Record | null} the reopened row, or null when `record` is to be created
  */
-function decideNew(app, collection, record) {
+function decideNew(app, collection, record, actor) {
 	const capacity = require(`${__hooks}/lib/capacity.js`);
 	const rules = require(`${__hooks}/lib/events-rules.js`);
+	const machines = require(`${__hooks}/lib/events-machines.js`);
+	const { permitted } = require(`${__hooks}/lib/core/machine.js`);
+	const { refusal } = require(`${__hooks}/lib/core/errors.js`);
+	const status = require(`${__hooks}/lib/core/status.js`);
 	const kind = kindOf(collection);
 	const parentId = record.getString(kind.parentField);
 	const userId = record.getString('user');
@@ -223,18 +330,14 @@ function decideNew(app, collection, record) {
 	try {
 		parent = app.findRecordById(kind.parentCollection, parentId);
 	} catch (_) {
-		throw refuse('events_not_open', 'This event does not take sign-ups.');
+		throw refusal('events_not_open', kind.parentField);
 	}
 	const event = eventOfParent(app, collection, parent);
-	if (event.getString('state') !== 'published') {
-		throw refuse('events_not_open', 'This event does not take sign-ups.');
-	}
+	if (event.getString('state') !== 'published') throw refusal('events_not_open', kind.parentField);
 	if (collection === 'registrations' && !event.getBool('registration')) {
-		throw refuse('events_not_open', 'This event does not take registrations.');
+		throw refusal('events_not_open', kind.parentField);
 	}
-	if (rules.toMs(parent.getString('start')) <= Date.now()) {
-		throw refuse('events_started', 'It has already started.');
-	}
+	if (rules.toMs(parent.getString('start')) <= Date.now()) throw refusal('events_started');
 	let existing = null;
 	try {
 		existing = app.findFirstRecordByFilter(collection, kind.parentField + ' = {:parent} && user = {:user}', {
@@ -244,107 +347,56 @@ function decideNew(app, collection, record) {
 	} catch (_) {
 		existing = null;
 	}
-	if (existing && existing.getString('status') !== 'cancelled') {
-		throw refuse('events_already_signed_up', 'You are already signed up.');
+	if (existing && status.isActivePlace(existing.getString('status'))) {
+		throw refusal('events_already_signed_up');
 	}
-	if (collection === 'signups') {
-		// No two active shifts at overlapping times, so a move up from the waitlist can never create an
-		// overlap of confirmed shifts (DESIGN.md, "Events and volunteers").
-		const clash = app.findRecordsByFilter(
-			'signups',
-			'user = {:user} && status != "cancelled" && shift != {:shift} && shift.start < {:end} && shift.end > {:start}',
-			'',
-			1,
-			0,
-			{
-				user: userId,
-				shift: parentId,
-				start: parent.getString('start'),
-				end: parent.getString('end')
-			}
-		);
-		if (clash.length > 0) {
-			throw refuse('events_shift_overlap', 'You already have a shift at that time.');
+	// No two active shifts at overlapping times, so a move up from the waitlist cannot create an overlap of
+	// confirmed shifts either (docs/rules.md, "Events and volunteers").
+	if (
+		collection === 'signups' &&
+		holdsOverlappingShift(
+			app,
+			userId,
+			{ id: parentId, start: parent.getString('start'), end: parent.getString('end') },
+			status.activePlaceFilter()
+		)
+	) {
+		throw refusal('events_shift_overlap');
+	}
+	const next = capacity.decideStatus({
+		places: parent.getInt(kind.placesField),
+		confirmed: confirmedCount(app, collection, parentId)
+	});
+	if (existing) {
+		const roles = rolesOf(actor, userId);
+		if (!permitted(machines.machineOf(collection), existing.getString('status'), next, roles)) {
+			throw refusal('events_status_locked');
 		}
 	}
-	const status = capacity.decideStatus({
-		places: parent.getInt(kind.placesField),
-		confirmed: countStatus(app, collection, parentId, 'confirmed')
-	});
 	const target = existing || record;
-	target.set('status', status);
+	target.set('status', next);
 	target.set('placed_at', pbNow());
 	target.set('cancelled_at', '');
 	if (collection === 'registrations') target.set('checked_in_at', '');
 	if (existing) {
 		app.save(existing);
+		recount(app, collection, parentId);
 		return existing;
 	}
 	return null;
 }
 
-/** Refuses a shift or event that does not end after it starts. */
-function checkRange(record, rules) {
-	if (!rules.validRange({ start: record.getString('start'), end: record.getString('end') })) {
-		const message = 'The end must be after the start.';
-		throw new BadRequestError(message, { end: new ValidationError('events_end_before_start', message) });
-	}
-}
-
-/** Writes an audit_log entry for a staff action (inside the write's transaction). */
-function audit(app, actorId, action, collection, targetId, details) {
-	const entry = new Record(app.findCollectionByNameOrId('audit_log'));
-	if (actorId) entry.set('actor', actorId);
-	entry.set('action', action);
-	entry.set('target_collection', collection);
-	entry.set('target_id', targetId);
-	entry.set('details', details || {});
-	app.save(entry);
-}
-
-/** The id of the signed-in staff member (users collection), or "" for anyone else. */
-function staffId(e) {
-	const auth = e.auth;
-	if (!auth || auth.collection().name !== 'users' || !auth.getBool('staff')) return '';
-	return auth.id;
-}
-
-/**
- * Runs fn(txApp) and then the request's own write in one transaction (NOTES.md pattern). An ApiError
- * thrown inside is rethrown outside with its type intact.
- */
-function inTransaction(e, fn) {
-	const original = e.app;
-	let failure = null;
-	try {
-		original.runInTransaction((txApp) => {
-			try {
-				e.app = txApp;
-				fn(txApp);
-			} catch (err) {
-				failure = err;
-				throw err;
-			}
-		});
-	} catch (err) {
-		e.app = original;
-		throw failure || err;
-	}
-	e.app = original;
-}
-
 module.exports = {
 	KINDS,
-	refuse,
 	pbNow,
+	rolesOf,
+	confirmedCount,
+	holdsOverlappingShift,
 	fillPlaces,
+	cancelPlace,
 	releaseEntry,
-	afterStatusChange,
+	checkIn,
 	cancelEventEntries,
 	decideNew,
-	recount,
-	audit,
-	checkRange,
-	staffId,
-	inTransaction
+	recount
 };

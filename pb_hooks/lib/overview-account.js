@@ -2,8 +2,9 @@
 
 // Deleting an account (issue 6, "Mine data"). Call deleteAccount() with the transaction's app: every
 // step saves with that app, so either all of it is committed or nothing is. Releases go through
-// ordinary saves (status = "cancelled"), so the model hooks of the rooms, library and events areas run
-// inside the same transaction: queues and waitlists move up and the people concerned are told.
+// ordinary saves (status = "cancelled"), so the model hooks of the rooms and library areas run inside the
+// same transaction; sign-ups and registrations go through the events area's transition "cancel" made by
+// the system (events-claims.js releaseEntry): waitlists move up and the people concerned are told.
 //
 // What is kept, and why (the "Mine data" page says the same):
 //  - past bookings, loans, shifts and registrations, attached to the anonymised account, for the
@@ -69,10 +70,9 @@ function deleteAccount(txApp, userId, now) {
 		0,
 		p
 	);
+	const places = require(`${__hooks}/lib/events-claims.js`);
 	for (const s of signups) {
-		s.set('status', 'cancelled');
-		s.set('cancelled_at', at);
-		txApp.save(s);
+		places.releaseEntry(txApp, 'signups', s);
 		released.signups++;
 	}
 
@@ -85,9 +85,7 @@ function deleteAccount(txApp, userId, now) {
 		p
 	);
 	for (const r of registrations) {
-		r.set('status', 'cancelled');
-		r.set('cancelled_at', at);
-		txApp.save(r);
+		places.releaseEntry(txApp, 'registrations', r);
 		released.registrations++;
 	}
 

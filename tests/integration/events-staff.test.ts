@@ -86,6 +86,19 @@ describe('staff events pages', () => {
 		expect(audit.map((a) => a.action)).toContain('events.create');
 	});
 
+	it('offers only the states the event machine allows from the current one', async () => {
+		const { event } = await arrangeEvent({ state: 'draft' });
+		const { session } = await staffSession();
+		const draft = await (await session.get(`/personale/arrangementer/${event.id}`)).text();
+		for (const state of ['draft', 'published', 'cancelled']) expect(draft).toContain(`value="${state}"`);
+		const system = await systemClient();
+		await system.collection('events').update(event.id, { state: 'cancelled' });
+		const cancelled = await (await session.get(`/personale/arrangementer/${event.id}`)).text();
+		expect(cancelled).toContain('value="cancelled"');
+		expect(cancelled).not.toContain('value="published"');
+		expect(cancelled).not.toContain('value="draft"');
+	});
+
 	it('shows the roster with contact details and messages every volunteer', async () => {
 		const { event, shift } = await arrangeEvent({ places: 2 });
 		const v = await createVolunteer();

@@ -75,7 +75,7 @@ describe('volunteer sign-ups through the API', () => {
 		const lastConfirmed = all.map((s) => s.status).lastIndexOf('confirmed');
 		expect(all.slice(0, lastConfirmed + 1).every((s) => s.status === 'confirmed')).toBe(true);
 		expect((await system.collection('shifts').getOne(shift.id)).taken).toBe(5);
-	});
+	}, 90_000); // thirty people arranged one by one: slow on a busy machine
 
 	it('refuses a second sign-up for the same shift, and reopens a cancelled one at the back', async () => {
 		const { shift } = await arrangeEvent({ places: 1 });
@@ -241,7 +241,7 @@ describe('attendee registrations through the API', () => {
 		expect(results.filter((r) => r.status === 'confirmed')).toHaveLength(4);
 		const system = await systemClient();
 		expect((await system.collection('events').getOne(event.id)).taken).toBe(4);
-	});
+	}, 90_000); // thirty people arranged one by one: slow on a busy machine
 
 	it('lets staff check in a confirmed ticket once; the attendee cannot check in themselves', async () => {
 		const { event } = await arrangeEvent({ capacity: 1 });
@@ -257,14 +257,17 @@ describe('attendee registrations through the API', () => {
 			(await refusal(a.pb.collection('registrations').update(ra.id, { checked_in_at: new Date() }))).status
 		).toBe(404);
 		const staff = await createUser({ staff: true });
-		await staff.pb.collection('registrations').update(ra.id, { checked_in_at: new Date() });
-		const twice = await refusal(
+		// checked_in_at is the server's: staff check in through the named transition, not a field update
+		const plain = await refusal(
 			staff.pb.collection('registrations').update(ra.id, { checked_in_at: new Date() })
 		);
+		expect(codeOf(plain.error, 'checked_in_at')).toBe('events_field_locked');
+		const checkIn = (id: string) =>
+			staff.pb.send(`/api/borgerhus/registrations/${id}/check-in`, { method: 'POST' });
+		await checkIn(ra.id);
+		const twice = await refusal(checkIn(ra.id));
 		expect(codeOf(twice.error)).toBe('events_already_checked_in');
-		const waiting = await refusal(
-			staff.pb.collection('registrations').update(rb.id, { checked_in_at: new Date() })
-		);
+		const waiting = await refusal(checkIn(rb.id));
 		expect(codeOf(waiting.error)).toBe('events_ticket_not_confirmed');
 		const audit = await staff.pb.collection('audit_log').getFullList({
 			filter: staff.pb.filter('target_id = {:id}', { id: ra.id })
@@ -335,11 +338,37 @@ describe('staff and events', () => {
 		const sb = await b.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: b.record.id });
 		const sc = await c.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: c.record.id });
 		const staff = await createUser({ staff: true });
-		await staff.pb.collection('shifts').update(shift.id, { places: 2, taken: 99 });
+		// the counter is the server's: sending it is refused, and nothing changes
+		const counter = await refusal(staff.pb.collection('shifts').update(shift.id, { places: 2, taken: 99 }));
+		expect(codeOf(counter.error, 'taken')).toBe('events_field_locked');
+		expect(await statusOf('signups', sb.id)).toBe('waitlisted');
+		await staff.pb.collection('shifts').update(shift.id, { places: 2 });
 		expect(await statusOf('signups', sb.id)).toBe('confirmed');
 		expect(await statusOf('signups', sc.id)).toBe('waitlisted');
 		const system = await systemClient();
 		expect((await system.collection('shifts').getOne(shift.id)).taken).toBe(2);
+	});
+});
+
+describe('promotion never makes two confirmed shifts overlap', () => {
+	it('skips a waiting volunteer who now holds an overlapping confirmed shift; they keep their place', async () => {
+		const start = farFuture();
+		const { event, shift } = await arrangeEvent({ start, places: 1, hours: 2 });
+		const later = await arrangeShift(event.id, new Date(start.getTime() + 4 * 3600_000), 2, 1);
+		const [a, w, x] = await Promise.all([createVolunteer(), createVolunteer(), createVolunteer()]);
+		const sa = await a.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: a.record.id });
+		const sw = await w.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: w.record.id });
+		const sx = await x.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: x.record.id });
+		await w.pb.collection('signups').create({ shift: later.id, user: w.record.id });
+		// staff move the later shift onto the first one: w waits there, so the move is allowed
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('shifts').update(later.id, {
+			start: new Date(start.getTime() + 3600_000),
+			end: new Date(start.getTime() + 3 * 3600_000)
+		});
+		await a.pb.collection('signups').update(sa.id, { status: 'cancelled' });
+		expect(await statusOf('signups', sw.id)).toBe('waitlisted');
+		expect(await statusOf('signups', sx.id)).toBe('confirmed');
 	});
 });
 

@@ -46,6 +46,10 @@ module.exports = {
 		da: 'Et aflyst arrangement kan ikke genåbnes.',
 		en: 'A cancelled event cannot be reopened.'
 	},
+	events_capacity_below_confirmed: {
+		da: 'Der er flere bekræftede tilmeldinger end det antal. Afmeld nogen først, eller vælg et større tal.',
+		en: 'More people are confirmed than that. Cancel some registrations first, or choose a larger number.'
+	},
 	events_capacity_required: {
 		da: 'Skriv hvor mange der kan tilmelde sig.',
 		en: 'Enter how many people can register.'
@@ -66,9 +70,17 @@ module.exports = {
 		da: 'Der er ikke åbent for tilmelding til dette arrangement.',
 		en: 'This event does not take sign-ups.'
 	},
+	events_places_below_confirmed: {
+		da: 'Der er flere bekræftede frivillige på vagten end det antal. Afmeld nogen først, eller vælg et større tal.',
+		en: 'More volunteers are confirmed for the shift than that. Cancel some first, or choose a larger number.'
+	},
 	events_room_taken: {
 		da: 'Lokalet er optaget på det tidspunkt.',
 		en: 'The room is taken at that time.'
+	},
+	events_shift_move_overlap: {
+		da: 'En bekræftet frivillig har en anden vagt på det nye tidspunkt.',
+		en: 'A confirmed volunteer has another shift at the new time.'
 	},
 	events_shift_overlap: {
 		da: 'Du har allerede en vagt på det tidspunkt.',

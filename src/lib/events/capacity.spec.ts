@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decideStatus, placesLeft, promotions, waitlistPosition } from '$rules/capacity.js';
-import { mayCancelShift, overlaps, validRange, SHIFT_CANCEL_CUTOFF_HOURS } from '$rules/events-rules.js';
+import {
+	mayCancelShift,
+	overlaps,
+	rangeProblem,
+	validRange,
+	SHIFT_CANCEL_CUTOFF_HOURS
+} from '$rules/events-rules.js';
 
 const at = (minute: number) => `2030-01-01 10:${String(minute).padStart(2, '0')}:00.000Z`;
 
@@ -86,5 +92,29 @@ describe('shift rules', () => {
 		expect(validRange({ start: at(1), end: at(2) })).toBe(true);
 		expect(validRange({ start: at(2), end: at(2) })).toBe(false);
 		expect(validRange({ start: 'nonsense', end: at(2) })).toBe(false);
+	});
+});
+
+describe('sane event and shift times', () => {
+	it('accepts a range inside the years the house plans for', () => {
+		expect(rangeProblem({ start: '2031-05-01 17:00:00.000Z', end: '2031-05-01 19:00:00.000Z' })).toBeNull();
+	});
+	it('refuses years like 0001 and 9999, non-dates, and reversed or empty ranges', () => {
+		expect(rangeProblem({ start: '0001-05-01 17:00:00.000Z', end: '2031-05-01 19:00:00.000Z' })).toEqual({
+			code: 'core_date_out_of_range',
+			field: 'start'
+		});
+		expect(rangeProblem({ start: '2031-05-01 17:00:00.000Z', end: '9999-05-01 19:00:00.000Z' })).toEqual({
+			code: 'core_date_out_of_range',
+			field: 'end'
+		});
+		expect(rangeProblem({ start: 'i morgen', end: '2031-05-01 19:00:00.000Z' })?.code).toBe(
+			'core_invalid_date'
+		);
+		expect(rangeProblem({ start: '', end: '2031-05-01 19:00:00.000Z' })?.code).toBe('core_invalid_date');
+		expect(rangeProblem({ start: '2031-05-01 19:00:00.000Z', end: '2031-05-01 19:00:00.000Z' })).toEqual({
+			code: 'events_end_before_start',
+			field: 'end'
+		});
 	});
 });

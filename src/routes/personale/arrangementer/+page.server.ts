@@ -1,11 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import type { EventRecord, RoomRecord, TakenPlaces } from '$lib/pocketbase-types';
+import type { EventRecord, EventState, RoomRecord, TakenPlaces } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { eventSchema } from '$lib/validation/events';
 import { eventBody } from '$lib/events/staff-forms';
+import { INITIAL_EVENT } from '$rules/events-machines.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireStaff(locals, url);
@@ -19,6 +20,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	]);
 	return {
 		rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
+		// a new event starts as a draft or published (the event machine)
+		states: INITIAL_EVENT as EventState[],
 		events: events.items.map((e) => ({
 			id: e.id,
 			title: e.title,

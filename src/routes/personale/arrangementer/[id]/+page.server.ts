@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { ClientResponseError } from 'pocketbase';
 import type { Actions, PageServerLoad } from './$types';
-import type { EventRecord, RoomRecord, ShiftRecord, TakenPlaces } from '$lib/pocketbase-types';
+import type { EventRecord, EventState, RoomRecord, ShiftRecord, TakenPlaces } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
@@ -9,6 +9,7 @@ import { entryIdSchema, eventSchema, messageSchema, shiftSchema } from '$lib/val
 import { eventBody, shiftBody } from '$lib/events/staff-forms';
 import { utcToHouseLocal } from '$lib/events/time';
 import { waitlistPosition } from '$rules/capacity.js';
+import { EVENT } from '$rules/events-machines.js';
 
 const ID = /^[a-z0-9]{15}$/;
 
@@ -52,6 +53,13 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		rows.map((r) => ({ id: r.id, status: r.status, placedAt: r.placed_at }));
 	return {
 		rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
+		// the form offers the current state and the transitions staff may make from it
+		states: [
+			event.state || 'draft',
+			...EVENT.transitions
+				.filter((t) => t.from === (event.state || 'draft') && t.who.includes('staff'))
+				.map((t) => t.to)
+		] as EventState[],
 		event: {
 			id: event.id,
 			title: event.title,

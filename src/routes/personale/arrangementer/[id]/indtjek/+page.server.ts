@@ -52,7 +52,8 @@ export const actions: Actions = {
 		}
 		const name = registration.expand?.user?.name ?? '';
 		try {
-			await locals.pb.collection('registrations').update(registration.id, { checked_in_at: new Date() });
+			// the named transition "check_in" (pb_hooks/events.pb.js), never a plain field update
+			await locals.pb.send(`/api/borgerhus/registrations/${registration.id}/check-in`, { method: 'POST' });
 		} catch (err) {
 			const errors = toFormErrors(err);
 			return fail(failureStatus(err), {

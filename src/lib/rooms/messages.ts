@@ -1,12 +1,13 @@
 import * as messages from '$lib/paraglide/messages';
 import { m } from '$lib/paraglide/messages';
+import { codeMessage } from '$lib/errors';
 import type { SlotKind } from './week';
 import type { BookingStatus } from '$lib/pocketbase-types';
 
-/** The translated message of a rule code (errors_<code>), as the hooks use them. */
+/** The translated message of a rule code: errors_<code> of the messages, else the hooks' registry. */
 export function ruleMessage(code: string): string {
 	const translate = (messages as unknown as Record<string, unknown>)[`errors_${code}`];
-	return typeof translate === 'function' ? (translate as () => string)() : m.errors_invalid_value();
+	return typeof translate === 'function' ? (translate as () => string)() : codeMessage(code);
 }
 
 export function slotLabel(kind: SlotKind): string {

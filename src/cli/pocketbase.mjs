@@ -74,7 +74,8 @@ export function ensurePocketBase({ log = console.log } = {}) {
 	renameSync(tmp, binary);
 	// Builds of older sources are never used again.
 	for (const file of readdirSync(binDir)) {
-		if (file.startsWith('pocketbase-') && !file.endsWith('.tmp') && file !== name) rmSync(join(binDir, file), { force: true });
+		if (file.startsWith('pocketbase-') && !file.endsWith('.tmp') && file !== name)
+			rmSync(join(binDir, file), { force: true });
 	}
 	return binary;
 }

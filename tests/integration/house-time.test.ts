@@ -8,7 +8,7 @@ import { codesOf, outcome, scenarios } from '../helpers/scenarios';
 
 // House time (docs/rules.md, "House time") inside the real PocketBase: the vectors of
 // tests/fixtures/house-time.json, which src/lib/core/time.spec.ts runs against the app's side (Intl),
-// here against the binary's side (Go's time package), through the public route of pb_hooks/_time.pb.js.
+// here against the binary's side (Go's time package), through the public route of pb_hooks/time.pb.js.
 // A route rather than hook behaviour: it answers every vector exactly (offsets, parts, both instants of
 // a repeated hour, the lenient reading), where a booking could only show some of them indirectly.
 

@@ -36,7 +36,7 @@ function define(entity, states, transitions) {
  * @param {string} to
  * @returns {Transition | null}
  */
-function find(machine, from, to) {
+function findTransition(machine, from, to) {
 	for (var i = 0; i < machine.transitions.length; i++) {
 		var t = machine.transitions[i];
 		if (t.from === from && t.to === to) return t;
@@ -80,7 +80,7 @@ function allowed(t, roles) {
  * @returns {Transition | null}
  */
 function permitted(machine, from, to, roles) {
-	var t = find(machine, from, to);
+	var t = findTransition(machine, from, to);
 	return allowed(t, roles) ? t : null;
 }
 

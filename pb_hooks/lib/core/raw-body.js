@@ -25,11 +25,12 @@ function rawBody(e) {
 	if (type.indexOf('multipart/form-data') === 0) {
 		// the parsed form's plain map of values (http.Request.PostForm is url.Values, whose methods show
 		// up among its keys in goja)
-		var parsed = (request.multipartForm && request.multipartForm.value) || {};
-		var names = Object.keys(parsed);
+		var multipart = (request.multipartForm && request.multipartForm.value) || {};
+		var names = Object.keys(multipart);
 		for (var n = 0; n < names.length; n++) {
 			form[names[n]] = [];
-			for (var v = 0; v < parsed[names[n]].length; v++) form[names[n]].push(String(parsed[names[n]][v]));
+			for (var v = 0; v < multipart[names[n]].length; v++)
+				form[names[n]].push(String(multipart[names[n]][v]));
 		}
 	} else if (type.indexOf('application/x-www-form-urlencoded') === 0) {
 		var pairs = toString(request.body).split('&');

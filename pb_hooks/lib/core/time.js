@@ -322,7 +322,7 @@ function zoneProblem(value) {
 
 /**
  * The first date field of a PocketBase collection whose value in a raw request body breaks the rule of
- * zoneProblem, as { field, code }, or null. For the record request hooks of pb_hooks/_time.pb.js.
+ * zoneProblem, as { field, code }, or null. For the record request hooks of pb_hooks/time.pb.js.
  * @param {{ fields: { length: number, [i: number]: { getName(): string, type(): string } } }} collection
  * @param {Record<string, unknown>} body
  */

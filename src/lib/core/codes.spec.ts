@@ -23,7 +23,8 @@ function usedCodes(): string[] {
 	for (const file of files(HOOKS)) {
 		if (file.endsWith('codes.js')) continue;
 		const text = readFileSync(file, 'utf8');
-		for (const call of text.matchAll(calls)) for (const match of call[1].matchAll(code)) found.add(match[1]);
+		for (const call of text.matchAll(calls))
+			for (const match of call[1]!.matchAll(code)) found.add(match[1]!);
 	}
 	return [...found].sort();
 }
@@ -58,7 +59,7 @@ describe('refusal codes', () => {
 				for (const [key, text] of Object.entries(messages)) {
 					const code = key.replace(/^errors_/, '');
 					if (key.startsWith('errors_') && Object.hasOwn(codes, code)) {
-						expect(text, `${key} (${locale})`).toBe(codes[code][locale]);
+						expect(text, `${key} (${locale})`).toBe(codes[code]![locale]);
 					}
 				}
 			}

@@ -102,7 +102,7 @@ function available(machine, from, roles) {
 
 module.exports = {
 	define: define,
-	find: find,
+	find: findTransition,
 	named: named,
 	allowed: allowed,
 	permitted: permitted,

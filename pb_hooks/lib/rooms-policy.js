@@ -3,43 +3,31 @@
 // Rule 2 of DESIGN.md as pure functions: a booking lies inside the room's opening hours (Copenhagen
 // wall-clock time, daylight-saving days included), within its duration limits, time step and horizon,
 // and its attendees fit the room. Shared by the PocketBase hook (which decides) and the app (which warns
-// early) as `$rules/rooms-policy.js`. No Intl here: goja has no time-zone data, so Copenhagen time follows
-// the EU rule (UTC+1, UTC+2 from the last Sunday of March to the last Sunday of October, 01:00 UTC).
+// early) as `$rules/rooms-policy.js`. House time comes from core/time.js (docs/rules.md, "House time").
 
 var MINUTE = 60 * 1000;
 var DAY = 24 * 60 * MINUTE;
 var WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
-function pad(n) {
-	return (n < 10 ? '0' : '') + n;
+/** core/time.js: through __hooks inside PocketBase, as a relative module in the app's bundle. */
+function houseTime() {
+	return typeof __hooks === 'undefined' ? require('./core/time.js') : require(__hooks + '/lib/core/time.js');
 }
 
-/** 01:00 UTC on the last Sunday of a month (0-based), in ms. */
-function lastSundayAt1Utc(year, month) {
-	var last = new Date(Date.UTC(year, month + 1, 0, 1, 0, 0));
-	return last.getTime() - last.getUTCDay() * DAY;
-}
-
-/** Copenhagen's offset from UTC at an instant, in minutes (60 or 120). */
+/** Copenhagen's offset from UTC at an instant, in minutes. */
 function houseOffsetMinutes(ms) {
-	var year = new Date(ms).getUTCFullYear();
-	return ms >= lastSundayAt1Utc(year, 2) && ms < lastSundayAt1Utc(year, 9) ? 120 : 60;
+	return houseTime().offsetMinutes(ms);
 }
 
 /** Copenhagen wall-clock parts of an instant: date "YYYY-MM-DD", weekday "mon".."sun", minutes of the day. */
 function localParts(ms) {
-	var local = new Date(ms + houseOffsetMinutes(ms) * MINUTE);
-	return {
-		date: local.getUTCFullYear() + '-' + pad(local.getUTCMonth() + 1) + '-' + pad(local.getUTCDate()),
-		weekday: WEEKDAYS[local.getUTCDay()],
-		minutes: local.getUTCHours() * 60 + local.getUTCMinutes()
-	};
+	var parts = houseTime().localParts(ms);
+	return { date: parts.date, weekday: parts.weekday, minutes: parts.minutes };
 }
 
 /** Adds days to a "YYYY-MM-DD" date. */
 function addDays(date, days) {
-	var d = new Date(Date.parse(date + 'T00:00:00Z') + days * DAY);
-	return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate());
+	return houseTime().addDays(date, days);
 }
 
 function parseHhmm(time) {
@@ -48,30 +36,13 @@ function parseHhmm(time) {
 }
 
 /**
- * The instant of a Copenhagen wall-clock time, or null when that time does not exist (the hour skipped
- * when clocks go forward) or the input is not a date and time. An hour that occurs twice (clocks going
- * back) gives its first occurrence.
+ * The instant of a Copenhagen wall-clock time, or null when there is not exactly one: the time does not
+ * exist (the hour skipped when clocks go forward), occurs twice (the hour repeated when they go back),
+ * or the input is not a date and time. core/time.js `resolve` says which.
  */
 function localToUtc(date, time) {
-	var minutes = parseHhmm(time);
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(String(date)) || isNaN(minutes)) return null;
-	var midnight = Date.parse(date + 'T00:00:00Z');
-	if (isNaN(midnight) || new Date(midnight).toISOString().slice(0, 10) !== date) return null;
-	var naive = midnight + minutes * MINUTE;
-	var offsets = [120, 60];
-	for (var i = 0; i < offsets.length; i++) {
-		var candidate = naive - offsets[i] * MINUTE;
-		if (houseOffsetMinutes(candidate) === offsets[i]) return candidate;
-	}
-	return null;
-}
-
-/** Like localToUtc, but a skipped time moves forward by the skipped hour (for opening hours). */
-function localToUtcLenient(date, time) {
-	var exact = localToUtc(date, time);
-	if (exact !== null) return exact;
-	var naive = Date.parse(date + 'T00:00:00Z') + parseHhmm(time) * MINUTE;
-	return naive - 60 * MINUTE;
+	var resolved = houseTime().resolve(date, time);
+	return 'instant' in resolved ? resolved.instant : null;
 }
 
 /**
@@ -81,16 +52,18 @@ function localToUtcLenient(date, time) {
  * @param {Record<string, [string, string][]>} openingHours e.g. { mon: [["08:00", "22:00"]] }
  */
 function openIntervals(openingHours, fromDate, toDate) {
+	var time = houseTime();
 	var intervals = [];
 	for (var date = addDays(fromDate, -1); date <= toDate; date = addDays(date, 1)) {
-		var weekday = WEEKDAYS[new Date(Date.parse(date + 'T00:00:00Z')).getUTCDay()];
+		var weekday = time.weekdayOf(date);
 		var spans = (openingHours && openingHours[weekday]) || [];
 		for (var i = 0; i < spans.length; i++) {
 			var open = spans[i] && spans[i][0];
 			var close = spans[i] && spans[i][1];
 			if (isNaN(parseHhmm(open)) || isNaN(parseHhmm(close))) continue;
 			var closeDate = parseHhmm(close) <= parseHhmm(open) ? addDays(date, 1) : date;
-			intervals.push([localToUtcLenient(date, open), localToUtcLenient(closeDate, close)]);
+			// A skipped opening time moves forward, a repeated one counts from its first occurrence.
+			intervals.push([time.resolveLenient(date, open), time.resolveLenient(closeDate, close)]);
 		}
 	}
 	intervals.sort(function (a, b) {

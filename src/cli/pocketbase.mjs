@@ -1,14 +1,31 @@
 // Finds or builds the pinned PocketBase binary. Node built-ins only: `npm start` calls this before
 // anything is installed. Order: $POCKETBASE_BIN, then the cached build in .pocketbase/bin, then a
-// fresh `go build` of PocketBase's own examples/base module at the pinned version.
+// fresh `go build` of our own main package in pocketbase/ (PocketBase v0.39.11 with the house-time
+// binding, docs/rules.md "House time"). The cached binary is named after a hash of that package's
+// sources, so a change to main.go, go.mod or go.sum always builds anew.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const POCKETBASE_VERSION = '0.39.11';
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const CACHE_DIR = join(ROOT, '.pocketbase');
+/** Our Go main package that builds PocketBase. */
+export const SOURCE_DIR = join(ROOT, 'pocketbase');
+const SOURCES = ['main.go', 'go.mod', 'go.sum'];
+
+/** A short hash of the Go package's sources: the cache key of the build. */
+export function sourceHash() {
+	const hash = createHash('sha256');
+	for (const file of SOURCES)
+		hash
+			.update(`${file}\0`)
+			.update(readFileSync(join(SOURCE_DIR, file)))
+			.update('\0');
+	return hash.digest('hex').slice(0, 12);
+}
 
 /**
  * Returns the path of a PocketBase binary, building it once if needed.
@@ -22,17 +39,12 @@ export function ensurePocketBase({ log = console.log } = {}) {
 		return resolve(fromEnv);
 	}
 	const binDir = join(CACHE_DIR, 'bin');
-	const binary = join(binDir, `pocketbase-${POCKETBASE_VERSION}`);
+	const name = `pocketbase-${POCKETBASE_VERSION}-${sourceHash()}`;
+	const binary = join(binDir, name);
 	if (existsSync(binary)) return binary;
 
-	const buildDir = join(CACHE_DIR, 'build');
-	mkdirSync(buildDir, { recursive: true });
 	mkdirSync(binDir, { recursive: true });
-	writeFileSync(
-		join(buildDir, 'go.mod'),
-		`module borgerhus/pocketbase\n\ngo 1.25\n\nrequire github.com/pocketbase/pocketbase v${POCKETBASE_VERSION}\n`
-	);
-	log(`Building PocketBase v${POCKETBASE_VERSION} from its Go module (first run only)...`);
+	log(`Building PocketBase v${POCKETBASE_VERSION} from pocketbase/ (once per change of its sources)...`);
 	const tmp = `${binary}.tmp`;
 	try {
 		execFileSync(
@@ -44,10 +56,10 @@ export function ensurePocketBase({ log = console.log } = {}) {
 				`-s -w -X github.com/pocketbase/pocketbase.Version=${POCKETBASE_VERSION}`,
 				'-o',
 				tmp,
-				'github.com/pocketbase/pocketbase/examples/base'
+				'.'
 			],
 			{
-				cwd: buildDir,
+				cwd: SOURCE_DIR,
 				stdio: ['ignore', 'inherit', 'inherit'],
 				env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' }
 			}
@@ -60,6 +72,11 @@ export function ensurePocketBase({ log = console.log } = {}) {
 	}
 	// Rename last, so an interrupted build never leaves a broken binary behind as "cached".
 	renameSync(tmp, binary);
+	// Builds of older sources are never used again.
+	for (const file of readdirSync(binDir)) {
+		if (file.startsWith('pocketbase-') && !file.endsWith('.tmp') && file !== name)
+			rmSync(join(binDir, file), { force: true });
+	}
 	return binary;
 }
 

@@ -108,7 +108,7 @@ describe('booking a room through the app', () => {
 			end: '03:30'
 		});
 		expect(missing.status).toBe(400);
-		expect(await missing.text()).toContain('Tidspunktet findes ikke den dag');
+		expect(await missing.text()).toContain('Det klokkeslæt findes ikke den dag');
 	});
 
 	it('sends guests to sign in and keeps citizens out of the staff pages', async () => {

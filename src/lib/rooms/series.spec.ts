@@ -61,7 +61,7 @@ describe('season bookings', () => {
 			now: Date.parse('2026-01-01T00:00:00Z')
 		});
 		expect(preview.map((p) => p.state)).toEqual(['free', 'unavailable', 'event', 'closed']);
-		expect(preview[1]?.code).toBe('rooms_time_missing');
+		expect(preview[1]?.code).toBe('core_time_nonexistent');
 	});
 
 	it('writes a standard RRULE and caps the number of dates', () => {

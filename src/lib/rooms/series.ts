@@ -1,6 +1,7 @@
 import * as rrule from 'rrule';
 import { claimsOverlap } from '$rules/room-claims.js';
-import { checkBookingPolicy, localToUtc, type RoomPolicy } from '$rules/rooms-policy.js';
+import { checkBookingPolicy, type RoomPolicy } from '$rules/rooms-policy.js';
+import { resolve } from '$rules/core/time.js';
 
 // rrule reaches Node as CommonJS (server build) and bundlers as ESM: take RRule from either shape.
 const { RRule } = ((rrule as { default?: typeof rrule }).default ?? rrule) as typeof rrule;
@@ -69,9 +70,13 @@ export function previewSeries(input: {
 	now: number;
 }): PreviewDate[] {
 	return input.dates.map((date) => {
-		const start = localToUtc(date, input.startTime);
-		const end = localToUtc(date, input.endTime);
-		if (start === null || end === null) return { date, state: 'unavailable', code: 'rooms_time_missing' };
+		// A time that does not exist that date, or occurs twice, makes the date unavailable, never a guess.
+		const startAt = resolve(date, input.startTime);
+		const endAt = resolve(date, input.endTime);
+		if ('code' in startAt) return { date, state: 'unavailable', code: startAt.code };
+		if ('code' in endAt) return { date, state: 'unavailable', code: endAt.code };
+		const start = startAt.instant;
+		const end = endAt.instant;
 		const problem = checkBookingPolicy({
 			room: input.room,
 			start,

@@ -18,6 +18,7 @@ import {
 	type OpeningHours
 } from '$rules/rooms-policy.js';
 import { toMs, toPbDate } from '$rules/room-claims.js';
+import { resolve } from '$rules/core/time.js';
 
 const DAYS = 7;
 
@@ -193,16 +194,19 @@ export const actions: Actions = {
 		const checked = validateForm(bookingSchema, values);
 		if (!checked.ok) return fail(400, { action: 'book' as const, ...checked.failure });
 		const { data } = checked;
-		const start = localToUtc(data.date, data.start);
-		const end = localToUtc(data.date, data.end);
+		// A time that does not exist that day, or occurs twice, is refused rather than guessed.
+		const startAt = resolve(data.date, data.start);
+		const endAt = resolve(data.date, data.end);
 		const refuse = (field: string, code: string) =>
 			fail(400, {
 				action: 'book' as const,
 				values: echoValues(values),
 				errors: onForm({ fields: { [field]: ruleMessage(code) } })
 			});
-		if (start === null) return refuse('start', 'rooms_time_missing');
-		if (end === null) return refuse('end', 'rooms_time_missing');
+		if ('code' in startAt) return refuse('start', startAt.code);
+		if ('code' in endAt) return refuse('end', endAt.code);
+		const start = startAt.instant;
+		const end = endAt.instant;
 		// An early, friendly answer; PocketBase decides again in the write's transaction.
 		const problem = checkBookingPolicy({
 			room: policyOf(room),

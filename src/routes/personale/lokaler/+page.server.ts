@@ -6,7 +6,8 @@ import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { closureSchema, idSchema, roomPolicySchema } from '$lib/validation/rooms';
 import { ruleMessage } from '$lib/rooms/messages';
-import { WEEKDAYS, localToUtc } from '$rules/rooms-policy.js';
+import { WEEKDAYS } from '$rules/rooms-policy.js';
+import { resolve } from '$rules/core/time.js';
 import { toPbDate } from '$rules/room-claims.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -33,21 +34,20 @@ export const actions: Actions = {
 		const checked = validateForm(closureSchema, values);
 		if (!checked.ok) return fail(400, { action: 'closure' as const, ...checked.failure });
 		const { data } = checked;
-		const start = localToUtc(data.from_date, data.from_time);
-		const end = localToUtc(data.to_date, data.to_time);
-		if (start === null || end === null || end <= start) {
-			return fail(400, {
+		const refuse = (field: string, code: string) =>
+			fail(400, {
 				action: 'closure' as const,
 				values: echoValues(values),
-				errors: {
-					fields: {
-						[start === null ? 'from_time' : 'to_time']: ruleMessage(
-							start === null || end === null ? 'rooms_time_missing' : 'rooms_end_before_start'
-						)
-					}
-				}
+				errors: { fields: { [field]: ruleMessage(code) } }
 			});
-		}
+		// A time that does not exist that day, or occurs twice, is refused rather than guessed.
+		const startAt = resolve(data.from_date, data.from_time);
+		const endAt = resolve(data.to_date, data.to_time);
+		if ('code' in startAt) return refuse('from_time', startAt.code);
+		if ('code' in endAt) return refuse('to_time', endAt.code);
+		const start = startAt.instant;
+		const end = endAt.instant;
+		if (end <= start) return refuse('to_time', 'rooms_end_before_start');
 		try {
 			await locals.pb.collection('closures').create({
 				room: data.room,

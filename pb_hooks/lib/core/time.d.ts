@@ -1,0 +1,39 @@
+// House time (Europe/Copenhagen): see time.js and docs/rules.md, "House time".
+export type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
+export type ResolveCode = 'core_invalid_date' | 'core_time_nonexistent' | 'core_time_ambiguous';
+
+export const ZONE: 'Europe/Copenhagen';
+/** Sunday first, as Date#getUTCDay numbers them. */
+export const WEEKDAYS: Weekday[];
+/** The house's offset from UTC at an instant, in minutes. */
+export function offsetMinutes(ms: number): number;
+/** The house's wall clock at an instant. */
+export function localParts(ms: number): {
+	date: string;
+	weekday: Weekday;
+	time: string;
+	minutes: number;
+	offset: number;
+};
+/** Every instant at which the clock shows `time` on `date` (0, 1 or 2), or null for bad input. */
+export function instantsOf(date: string, time: string): number[] | null;
+/** The one instant of a local date and time, or the refusal code that says why there is not one. */
+export function resolve(
+	date: string,
+	time: string
+): { instant: number } | { code: ResolveCode; instants: number[] };
+/** For opening hours: a skipped time moves forward, a repeated one takes its first occurrence. */
+export function resolveLenient(date: string, time: string): number | null;
+/** Adds calendar days to "YYYY-MM-DD". */
+export function addDays(date: string, days: number): string;
+/** The weekday of "YYYY-MM-DD", or null. */
+export function weekdayOf(date: string): Weekday | null;
+/** "tirsdag 24. november kl. 19:00" / "Tuesday 24 November, 19:00". */
+export function format(value: number | Date | string, language: 'da' | 'en'): string;
+/** Why a date value sent to the API is refused, or null when it names its zone (or is empty). */
+export function zoneProblem(value: unknown): null | 'core_time_no_zone' | 'core_invalid_date';
+/** The first date field of a collection whose raw request value has no zone or is not a date. */
+export function unzonedDateField(
+	collection: { fields: ArrayLike<{ getName(): string; type(): string }> },
+	body: Record<string, unknown> | null
+): { field: string; code: 'core_time_no_zone' | 'core_invalid_date' } | null;

@@ -1,0 +1,165 @@
+// The PocketBase binary of Borgerhus: PocketBase's own examples/base (JS hooks, migrations, the migrate
+// and superuser commands, the same flags) plus one binding for the JS hooks, `__houseTime`: the time of
+// the house (Europe/Copenhagen) from Go's time package and the IANA time-zone database embedded in the
+// binary. goja has no Intl; pb_hooks/lib/core/time.js holds the rules and uses this binding only for the
+// zone itself (docs/rules.md, "House time").
+package main
+
+import (
+	"log"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+	_ "time/tzdata"
+
+	"github.com/dop251/goja"
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/plugins/ghupdate"
+	"github.com/pocketbase/pocketbase/plugins/jsvm"
+	"github.com/pocketbase/pocketbase/plugins/migratecmd"
+	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/pocketbase/pocketbase/tools/osutils"
+)
+
+// houseZone is the house's time zone, loaded once from the embedded database.
+var houseZone = mustLoadZone("Europe/Copenhagen")
+
+func mustLoadZone(name string) *time.Location {
+	zone, err := time.LoadLocation(name)
+	if err != nil {
+		log.Fatal(err)
+	}
+	return zone
+}
+
+// offsetMinutes is the house's offset from UTC, in whole minutes, at an instant given in ms since the
+// epoch.
+func offsetMinutes(ms int64) int {
+	_, seconds := time.UnixMilli(ms).In(houseZone).Zone()
+	return seconds / 60
+}
+
+// resolve gives the instants (ms, earliest first) at which the house's clock shows a local date and
+// time: none on a skipped hour ("nonexistent"), two on a repeated one ("ambiguous"). Each offset in force
+// a day before or after is tried, and kept only where the zone agrees.
+func resolve(year, month, day, hour, minute int) map[string]any {
+	naive := time.Date(year, time.Month(month), day, hour, minute, 0, 0, time.UTC)
+	if naive.Year() != year || int(naive.Month()) != month || naive.Day() != day ||
+		hour < 0 || hour > 23 || minute < 0 || minute > 59 {
+		return map[string]any{"status": "invalid", "instants": []any{}}
+	}
+	found := map[int64]bool{}
+	for _, probe := range []time.Time{naive.Add(-24 * time.Hour), naive.Add(24 * time.Hour)} {
+		offset := offsetMinutes(probe.UnixMilli())
+		candidate := naive.Add(-time.Duration(offset) * time.Minute).UnixMilli()
+		if offsetMinutes(candidate) == offset {
+			found[candidate] = true
+		}
+	}
+	instants := []int64{}
+	for ms := range found {
+		instants = append(instants, ms)
+	}
+	sort.Slice(instants, func(i, j int) bool { return instants[i] < instants[j] })
+	status := map[int]string{0: "nonexistent", 1: "ok", 2: "ambiguous"}[len(instants)]
+	list := make([]any, len(instants))
+	for i, ms := range instants {
+		list[i] = ms
+	}
+	return map[string]any{"status": status, "instants": list}
+}
+
+func main() {
+	app := pocketbase.New()
+
+	// ---------------------------------------------------------------
+	// Optional plugin flags (as in PocketBase's examples/base):
+	// ---------------------------------------------------------------
+
+	var hooksDir string
+	app.RootCmd.PersistentFlags().StringVar(&hooksDir, "hooksDir", "", "the directory with the JS app hooks")
+
+	var hooksWatch bool
+	app.RootCmd.PersistentFlags().BoolVar(&hooksWatch, "hooksWatch", true,
+		"auto restart the app on pb_hooks file change; it has no effect on Windows")
+
+	var hooksPool int
+	app.RootCmd.PersistentFlags().IntVar(&hooksPool, "hooksPool", 15,
+		"the total prewarm goja.Runtime instances for the JS app hooks execution")
+
+	var migrationsDir string
+	app.RootCmd.PersistentFlags().StringVar(&migrationsDir, "migrationsDir", "",
+		"the directory with the user defined migrations")
+
+	var automigrate bool
+	app.RootCmd.PersistentFlags().BoolVar(&automigrate, "automigrate", true, "enable/disable auto migrations")
+
+	var publicDir string
+	app.RootCmd.PersistentFlags().StringVar(&publicDir, "publicDir", defaultPublicDir(),
+		"the directory to serve static files")
+
+	var indexFallback bool
+	app.RootCmd.PersistentFlags().BoolVar(&indexFallback, "indexFallback", true,
+		"fallback the request to index.html on missing static path, e.g. when pretty urls are used with SPA")
+
+	app.RootCmd.ParseFlags(os.Args[1:])
+
+	// ---------------------------------------------------------------
+	// Plugins and hooks:
+	// ---------------------------------------------------------------
+
+	// load jsvm (pb_hooks and pb_migrations), with the house-time binding in every JS runtime
+	jsvm.MustRegister(app, jsvm.Config{
+		MigrationsDir: migrationsDir,
+		HooksDir:      hooksDir,
+		HooksWatch:    hooksWatch,
+		HooksPoolSize: hooksPool,
+		OnInit: func(vm *goja.Runtime) {
+			vm.Set("__houseTime", map[string]any{
+				"zone":          houseZone.String(),
+				"offsetMinutes": offsetMinutes,
+				"resolve":       resolve,
+			})
+		},
+	})
+
+	// migrate command (with js templates)
+	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{
+		TemplateLang: migratecmd.TemplateLangJS,
+		Automigrate:  automigrate,
+		Dir:          migrationsDir,
+	})
+
+	// GitHub selfupdate
+	ghupdate.MustRegister(app, app.RootCmd, ghupdate.Config{})
+
+	// static route to serves files from the provided public dir
+	// (if publicDir exists and the route path is not already defined)
+	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Func: func(e *core.ServeEvent) error {
+			if !e.Router.HasRoute(http.MethodGet, "/{path...}") {
+				e.Router.GET("/{path...}", apis.Static(os.DirFS(publicDir), indexFallback))
+			}
+
+			return e.Next()
+		},
+		Priority: 999, // execute as latest as possible to allow users to provide their own route
+	})
+
+	if err := app.Start(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// the default pb_public dir location is relative to the executable
+func defaultPublicDir() string {
+	if osutils.IsProbablyGoRun() {
+		return "./pb_public"
+	}
+
+	return filepath.Join(os.Args[0], "../pb_public")
+}

@@ -6,8 +6,7 @@ routerAdd(
 	'GET',
 	'/api/borgerhus/stats',
 	(e) => {
-		const { requireStaff, refuse } = require(`${__hooks}/lib/library-desk.js`);
-		requireStaff(e);
+		require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
 		const query = e.request.url.query();
 		const result = require(`${__hooks}/lib/stats-read.js`).statsFor(
 			e.app,
@@ -16,7 +15,7 @@ routerAdd(
 			new Date()
 		);
 		if ('error' in result) {
-			throw refuse(result.error, 'The period must be one to 366 whole days, from before to.', 'from');
+			require(`${__hooks}/lib/core/errors.js`).refuse(result.error, 'from');
 		}
 		return e.json(200, result);
 	},

@@ -177,7 +177,10 @@ onRecordCreateRequest((e) => {
 		const open = !e.record.getString('returned_at');
 		const lend = open && (copy.getString('status') === 'shelf' || !system);
 		if (lend) {
-			if (copy.getString('status') === 'missing') refuse('library_copy_missing', 'copy');
+			// from the shelf only: a reserved copy is lent by handing over its pickup at the desk
+			const from = copy.getString('status');
+			if (from === 'missing') refuse('library_copy_missing', 'copy');
+			if (from !== 'shelf') refuse('library_copy_busy', 'copy');
 			desk.copyTo(copy, 'loan', desk.rolesFor(who, ''));
 			copy.set('status', 'loan');
 		}

@@ -384,7 +384,6 @@ routerAdd(
 	'POST',
 	'/api/library/bulk-load',
 	(e) => {
-		const desk = require(`${__hooks}/lib/library-desk.js`);
 		const body = e.requestInfo().body || {};
 		const titles = Array.isArray(body.titles) ? body.titles : [];
 		if (titles.length === 0 || titles.length > 2000) {

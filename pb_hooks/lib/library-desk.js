@@ -9,13 +9,13 @@
 
 const queue = require(`${__hooks}/lib/library-queue.js`);
 const machine = require(`${__hooks}/lib/library-machine.js`);
-const status = require(`${__hooks}/lib/core/status.js`);
+const predicates = require(`${__hooks}/lib/core/status.js`);
 const audit = require(`${__hooks}/lib/core/audit.js`);
 const tx = require(`${__hooks}/lib/core/tx.js`);
 const { notify } = require(`${__hooks}/lib/notify.js`);
 
 /** Active holds (in the queue or on the pickup shelf), from the one definition in core/status.js. */
-const ACTIVE_FILTER = status.activeHoldFilter();
+const ACTIVE_FILTER = predicates.activeHoldFilter();
 
 const TEXTS = {
 	ready: {
@@ -351,7 +351,7 @@ function changeHold(app, hold, from, to, roles) {
 	const titleId = hold.getString('title');
 	const copyId = from === 'ready' ? hold.getString('copy') : '';
 	hold.set('status', to);
-	if (!status.isActiveHold(to)) hold.set('ended_at', nowPb());
+	if (!predicates.isActiveHold(to)) hold.set('ended_at', nowPb());
 	let ready = false;
 	// A resumed hold is first among the unpaused when nobody else waits: it takes a copy on the shelf.
 	if (t.name === 'resume' && !queue.nextHold(titleHolds(app, titleId))) {
@@ -398,7 +398,7 @@ function notifyReady(app, hold) {
 function cancelHold(app, holdId, roles) {
 	const hold = app.findRecordById('holds', holdId);
 	const from = hold.getString('status');
-	if (!status.isActiveHold(from)) return false;
+	if (!predicates.isActiveHold(from)) return false;
 	const change = changeHold(app, hold, from, 'cancelled', roles || ['system']);
 	app.save(hold);
 	change.after();
@@ -512,7 +512,7 @@ function returnLoan(app, loanId, actor) {
 	} catch (_) {
 		return refuse('library_loan_unknown', 'loan');
 	}
-	if (!status.isOpenLoan(loan.getString('returned_at'))) refuse('library_loan_returned', 'loan');
+	if (!predicates.isOpenLoan(loan.getString('returned_at'))) refuse('library_loan_returned', 'loan');
 	return checkIn(app, loan.getString('copy'), actor);
 }
 
@@ -605,7 +605,7 @@ function titlesHolds(app, titleIds) {
 	app
 		.recordQuery('holds')
 		.andWhere($dbx.in('title', ...titleIds))
-		.andWhere($dbx.in('status', ...status.ACTIVE_HOLD))
+		.andWhere($dbx.in('status', ...predicates.ACTIVE_HOLD))
 		.all(records);
 	for (const r of records) {
 		const title = r.getString('title');

@@ -59,7 +59,7 @@ async function assertPlaces(titleId: string, patronIds: string[], newcomer: Test
 }
 
 const patronsById = new Map<string, PocketBase>();
-let pool: TestUser[] = [];
+const pool: TestUser[] = [];
 
 /** `n` patrons from a pool shared by the rounds, with no active holds left from an earlier round. */
 async function patrons(n: number) {

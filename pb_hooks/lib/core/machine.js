@@ -36,6 +36,7 @@ function define(entity, states, transitions) {
  * @param {string} to
  * @returns {Transition | null}
  */
+// eslint-disable-next-line no-redeclare -- a module function, not the browser global
 function find(machine, from, to) {
 	for (var i = 0; i < machine.transitions.length; i++) {
 		var t = machine.transitions[i];

@@ -35,7 +35,7 @@ async function assertConsistent(titleId: string) {
 	const queued = holds.filter((h) => h.status === 'waiting' || h.status === 'paused');
 	expect((await queueInfo(system, titleId)).queueLength).toBe(queued.length);
 	// a new hold on the title is still possible
-	const newcomer = pool[2]!;
+	const newcomer = (await ensurePool())[2]!;
 	const fresh = await placeHold(newcomer.pb, titleId, newcomer.record.id);
 	expect(['waiting', 'ready']).toContain(fresh.status);
 	await assertPlaces(
@@ -62,12 +62,17 @@ const patronsById = new Map<string, PocketBase>();
 const pool: TestUser[] = [];
 
 /** `n` patrons from a pool shared by the rounds, with no active holds left from an earlier round. */
-async function patrons(n: number) {
+async function ensurePool() {
 	while (pool.length < 3) {
 		const user = await createUser();
 		patronsById.set(user.record.id, user.pb);
 		pool.push(user);
 	}
+	return pool;
+}
+
+async function patrons(n: number) {
+	await ensurePool();
 	const system = await systemClient();
 	const active = await system.collection('holds').getFullList<HoldRecord>({
 		filter: pool
@@ -259,4 +264,43 @@ describe('two edits of different fields of one record at the same moment', () =>
 			expect([copy.status, copy.shelf]).toEqual([status, shelf]);
 		}
 	});
+});
+
+describe('account deletion and the desk at the same moment', () => {
+	it(
+		'releases the deleted patron’s pickup to the next in line, whichever comes first',
+		{ timeout: LONG },
+		async () => {
+			const staff = await createUser({ staff: true });
+			for (let round = 0; round < 5; round++) {
+				const { title, copies } = await arrangeTitle({ copies: 1 });
+				const [leaving, next] = await Promise.all([createUser(), createUser()]);
+				patronsById.set(next.record.id, next.pb);
+				const holdA = await placeHold(leaving.pb, title.id, leaving.record.id);
+				const holdB = await placeHold(next.pb, title.id, next.record.id);
+				const [desk, deletion] = await Promise.all([
+					refusal(checkIn(staff.pb, copies[0]!.barcode)),
+					refusal(
+						leaving.pb.send('/api/borgerhus/account/delete', {
+							method: 'POST',
+							body: { password: leaving.password }
+						})
+					)
+				]);
+				expect([desk.status, deletion.status]).toEqual([0, 0]);
+				const [afterA, afterB, copy] = await Promise.all([
+					holdOf(holdA.id),
+					holdOf(holdB.id),
+					copyOf(copies[0]!.id)
+				]);
+				expect([afterA.status, afterB.status, afterB.copy, copy.status]).toEqual([
+					'cancelled',
+					'ready',
+					copies[0]!.id,
+					'reserved'
+				]);
+				await assertConsistent(title.id);
+			}
+		}
+	);
 });

@@ -306,23 +306,21 @@ for (const role of ROLES) {
 			status: staff ? 200 : 404
 		}
 	);
-	for (const [field, value] of [
-		['status', 'missing'],
-		['barcode', 'NY-STREGKODE'],
-		['shelf', 'Z9']
-	] as const) {
+	const copyFields: [keyof CopyRecord & string, (ctx: Ctx) => string][] = [
+		['status', () => 'missing'],
+		['barcode', (ctx) => `NY-STREGKODE-${ctx.copy.id}`],
+		['shelf', () => 'Z9'],
+		['title', (ctx) => ctx.elsewhere.id]
+	];
+	for (const [field, value] of copyFields) {
 		copyRows.push({
 			name: `${role} sets ${field} of a copy on the shelf`,
 			actor: actorOf[role],
-			act: (pb, ctx) =>
-				pb.collection('copies').update(ctx.copy.id, {
-					[field]: field === 'barcode' ? `${value}-${ctx.copy.id}` : value
-				}),
+			act: (pb, ctx) => pb.collection('copies').update(ctx.copy.id, { [field]: value(ctx) }),
 			status: staff ? 200 : 404,
 			after: async (ctx) => {
 				const now = await stored<CopyRecord>('copies', ctx.copy.id);
-				const expected = field === 'barcode' ? `${value}-${ctx.copy.id}` : value;
-				expect(now[field]).toBe(staff ? expected : ctx.copy[field]);
+				expect(now[field]).toBe(staff ? value(ctx) : ctx.copy[field]);
 			}
 		});
 	}

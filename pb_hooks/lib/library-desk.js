@@ -12,6 +12,7 @@ const machine = require(`${__hooks}/lib/library-machine.js`);
 const predicates = require(`${__hooks}/lib/core/status.js`);
 const audit = require(`${__hooks}/lib/core/audit.js`);
 const tx = require(`${__hooks}/lib/core/tx.js`);
+const { refuse } = require(`${__hooks}/lib/core/errors.js`);
 const { notify } = require(`${__hooks}/lib/notify.js`);
 
 /** Active holds (in the queue or on the pickup shelf), from the one definition in core/status.js. */
@@ -42,11 +43,6 @@ const TEXTS = {
 
 function nowPb() {
 	return queue.toPbDate(new Date());
-}
-
-/** Throws the registered refusal `code` on `field`. */
-function refuse(code, field) {
-	require(`${__hooks}/lib/core/errors.js`).refuse(code, field);
 }
 
 /** The active holds of a title, as plain queue entries with their records. */

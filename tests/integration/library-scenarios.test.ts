@@ -350,6 +350,14 @@ copyRows.push(
 			expect((await stored<CopyRecord>('copies', ctx.copy.id)).barcode).toBe(ctx.copy.barcode)
 	},
 	{
+		name: 'staff sets a 100,000 character barcode: refused',
+		actor: actorOf.staff,
+		act: (pb, ctx) => pb.collection('copies').update(ctx.copy.id, { barcode: 'x'.repeat(100_000) }),
+		status: 400,
+		after: async (ctx) =>
+			expect((await stored<CopyRecord>('copies', ctx.copy.id)).barcode).toBe(ctx.copy.barcode)
+	},
+	{
 		name: 'staff creates a copy with a blank barcode: refused',
 		actor: actorOf.staff,
 		act: (pb, ctx) => pb.collection('copies').create({ title: ctx.title.id, barcode: ' ' }),
@@ -487,6 +495,13 @@ for (const role of ROLES) {
 		});
 	}
 }
+loanRows.push({
+	name: 'staff sets the due date to a word: refused',
+	actor: actorOf.staff,
+	act: (pb, ctx) => pb.collection('loans').update(ctx.loan!.id, { due: 'i morgen' }),
+	status: 400,
+	after: loanUnchanged
+});
 scenarios('loans: every role, every field', arrange('lent'), loanRows);
 
 scenarios('lending a copy from the shelf', arrange('shelf'), [

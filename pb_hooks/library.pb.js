@@ -1,9 +1,9 @@
 /// <reference path="../pb_data/types.d.ts" />
 
-// Library rules inside PocketBase (DESIGN.md rules 3, 4, 6). Request hooks check and write in one
-// transaction (NOTES.md); model hooks carry the effects that must also happen when another area saves a
-// hold (account deletion cancels holds with txApp.save). The logic is in lib/library-desk.js and the
-// queue order in lib/library-queue.js.
+// Library rules inside PocketBase (docs/rules.md, "Library"). Every request hook checks and writes in one
+// transaction, decides from the row as it stands there (desk.rebase) and asks the state machines of
+// lib/library-machine.js; the writes themselves are in lib/library-desk.js and the queue order in
+// lib/library-queue.js. Other areas change holds only through library-desk.cancelHold.
 
 // -- holds ------------------------------------------------------------------------------------------
 
@@ -12,83 +12,67 @@
 // and nobody unpaused waits.
 onRecordCreateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
-	desk.requestInTransaction(e, (txApp) => desk.prepareNewHold(txApp, e.record));
+	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
+		const after = desk.prepareNewHold(txApp, e.record);
+		e.next();
+		after();
+	});
 }, 'holds');
 
-// Pausing, resuming, cancelling: only these status changes, and never the server's fields.
+// Pausing, resuming, cancelling: transitions of the hold machine, decided on the row as it stands in the
+// transaction; every other field is the server's (docs/rules.md, "Library").
 onRecordUpdateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
-	const queue = require(`${__hooks}/lib/library-queue.js`);
-	desk.requestInTransaction(e, () => {
-		if (e.hasSuperuserAuth()) return;
-		const before = e.record.original();
-		if (!queue.mayChangeStatus(before.getString('status'), e.record.getString('status'))) {
-			throw desk.refuse('library_hold_change_refused', 'This change of the hold is not allowed.');
-		}
-		const owned = [
-			'title',
-			'patron',
-			'placed_at',
-			'copy',
-			'pickup_shelf',
-			'pickup_deadline',
-			'ready_at',
-			'ended_at'
-		];
-		for (const field of owned) {
-			if (before.getString(field) !== e.record.getString(field)) {
-				throw desk.refuse('library_hold_change_refused', 'This change of the hold is not allowed.');
+	const machine = require(`${__hooks}/lib/library-machine.js`);
+	const { actor } = require(`${__hooks}/lib/core/auth.js`);
+	const { refuse } = require(`${__hooks}/lib/core/errors.js`);
+	const who = actor(e);
+	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
+		const { fresh, sent } = desk.rebase(txApp, e);
+		// A superuser may load history as it was (maintenance); everyone else changes only the status.
+		if (who.kind !== 'system') desk.lockFields(sent, ['status']);
+		const from = fresh.getString('status');
+		const to = e.record.getString('status');
+		const roles = desk.rolesFor(who, fresh.getString('patron'));
+		let change = null;
+		if (to !== from) {
+			const t = machine.find(machine.HOLD, from, to);
+			const plain = !!t && machine.HOLD_PLAIN.indexOf(t.name) >= 0;
+			if (who.kind !== 'system' || (plain && machine.allowed(t, roles))) {
+				if (!plain) refuse('library_hold_change_refused', 'status');
+				change = desk.changeHold(txApp, e.record, from, to, roles);
+			} else if (!to) {
+				refuse('library_hold_change_refused', 'status');
 			}
+		}
+		e.next();
+		if (change) {
+			change.after();
+			if (who.kind === 'staff' && roles.indexOf('owner') < 0) {
+				require(`${__hooks}/lib/core/audit.js`).record(txApp, {
+					actor: who.id,
+					action: 'library_hold_' + change.name,
+					collection: 'holds',
+					id: e.record.id,
+					onBehalfOf: fresh.getString('patron')
+				});
+			}
+		} else if (who.kind === 'system') {
+			desk.touchTitle(txApp, e.record.getString('title'));
 		}
 	});
 }, 'holds');
 
+// Holds are cancelled, not deleted; a superuser's delete (maintenance) still frees the copy.
 onRecordDeleteRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
-	if (!e.hasSuperuserAuth())
-		throw desk.refuse('library_hold_change_refused', 'Holds are cancelled, not deleted.');
-	e.next();
-}, 'holds');
-
-// Model level (runs inside whichever transaction saves the hold).
-onRecordCreate((e) => {
-	const desk = require(`${__hooks}/lib/library-desk.js`);
-	const ready = e.record.getString('status') === 'ready';
-	if (ready) desk.assertCopyFree(e.app, e.record);
-	e.next();
-	if (ready) desk.notifyReady(e.app, e.record);
-	desk.touchTitle(e.app, e.record.getString('title'));
-}, 'holds');
-
-onRecordUpdate((e) => {
-	const desk = require(`${__hooks}/lib/library-desk.js`);
-	const queue = require(`${__hooks}/lib/library-queue.js`);
-	const before = e.record.original();
-	const from = before.getString('status') || 'waiting';
-	const titleId = e.record.getString('title');
-	if (from === (e.record.getString('status') || 'waiting')) return e.next();
-
-	// A resumed hold is first among the unpaused when nobody else waits: it takes a copy on the shelf.
-	if (
-		from === 'paused' &&
-		e.record.getString('status') === 'waiting' &&
-		!queue.nextHold(desk.titleHolds(e.app, titleId))
-	) {
-		const copy = desk.shelfCopy(e.app, titleId);
-		if (copy) desk.prepareReady(e.app, e.record, copy);
-	}
-	const to = e.record.getString('status');
-	if (to === 'ready') desk.assertCopyFree(e.app, e.record);
-	if (!queue.isActive(to) && !e.record.getString('ended_at')) {
-		e.record.set('ended_at', queue.toPbDate(new Date()));
-	}
-	e.next();
-	if (to === 'ready') desk.notifyReady(e.app, e.record);
-	// A copy that waited for a cancelled or expired hold goes to the next in line, or to the shelf.
-	if (from === 'ready' && to !== 'collected' && before.getString('copy')) {
-		desk.handOutCopy(e.app, e.app.findRecordById('copies', before.getString('copy')));
-	}
-	desk.touchTitle(e.app, titleId);
+	if (!e.hasSuperuserAuth()) require(`${__hooks}/lib/core/errors.js`).refuse('library_hold_change_refused');
+	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
+		const fresh = txApp.findRecordById('holds', e.record.id);
+		e.next();
+		if (fresh.getString('status') === 'ready') desk.releaseCopy(txApp, fresh.getString('copy'));
+		desk.touchTitle(txApp, fresh.getString('title'));
+	});
 }, 'holds');
 
 // -- copies -----------------------------------------------------------------------------------------
@@ -96,79 +80,194 @@ onRecordUpdate((e) => {
 // A new copy is on the shelf (or missing); one on the shelf goes to the first waiting hold at once.
 onRecordCreateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
-	desk.requestInTransaction(
-		e,
-		() => {
-			const status = e.record.getString('status') || 'shelf';
-			if (status !== 'shelf' && status !== 'missing') {
-				throw desk.refuse('library_copy_status', 'A new copy is on the shelf or missing.', 'status');
-			}
-			e.record.set('status', status);
-		},
-		(txApp) => {
-			if (e.record.getString('status') === 'shelf') desk.assignNewCopy(txApp, e.record);
-			desk.auditRequest(txApp, e, 'library_copy_create', 'copies');
+	const who = require(`${__hooks}/lib/core/auth.js`).actor(e);
+	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
+		desk.requireText(e.record, 'barcode');
+		const status = e.record.getString('status') || 'shelf';
+		if (status !== 'shelf' && status !== 'missing') {
+			require(`${__hooks}/lib/core/errors.js`).refuse('library_copy_status', 'status');
 		}
-	);
-}, 'copies');
-
-// Loans and reservations change only at the desk; a copy found again goes to the first waiting hold.
-onRecordUpdateRequest((e) => {
-	const desk = require(`${__hooks}/lib/library-desk.js`);
-	const before = e.record.original();
-	const from = before.getString('status');
-	desk.requestInTransaction(
-		e,
-		() => {
-			const to = e.record.getString('status');
-			const busy = from === 'loan' || from === 'reserved';
-			if (busy && (to !== from || e.record.getString('title') !== before.getString('title'))) {
-				throw desk.refuse('library_copy_busy', 'The copy is on loan or waiting for pickup.', 'status');
-			}
-			if (to !== from && (to === 'loan' || to === 'reserved' || to === '')) {
-				throw desk.refuse('library_copy_status', 'Loans and pickups are handled at the desk.', 'status');
-			}
-		},
-		(txApp) => {
-			if (e.record.getString('status') === 'shelf' && from !== 'shelf') {
-				desk.handOutCopy(txApp, txApp.findRecordById('copies', e.record.id));
-			}
-			desk.touchTitle(txApp, e.record.getString('title'));
-			desk.auditRequest(txApp, e, 'library_copy_update', 'copies');
-		}
-	);
-}, 'copies');
-
-onRecordDeleteRequest((e) => {
-	const desk = require(`${__hooks}/lib/library-desk.js`);
-	const status = e.record.getString('status');
-	if (status === 'loan' || status === 'reserved') {
-		throw desk.refuse('library_copy_busy', 'The copy is on loan or waiting for pickup.');
-	}
-	desk.requestInTransaction(e, null, (txApp) => {
+		e.record.set('status', status);
+		e.next();
+		if (status === 'shelf') desk.assignNewCopy(txApp, e.record);
 		desk.touchTitle(txApp, e.record.getString('title'));
-		desk.auditRequest(txApp, e, 'library_copy_delete', 'copies');
+		require(`${__hooks}/lib/core/audit.js`).staffAction(txApp, who, 'library_copy_create', e.record, {
+			title: e.record.getString('title')
+		});
 	});
 }, 'copies');
 
-// -- titles ---------------------------------------------------------------------------------------
+// Staff mark a copy missing and found; loans and pickups change only at the desk. A copy found again
+// goes to the first waiting hold. Decided on the copy as it stands in the transaction.
+onRecordUpdateRequest((e) => {
+	const desk = require(`${__hooks}/lib/library-desk.js`);
+	const machine = require(`${__hooks}/lib/library-machine.js`);
+	const { refuse } = require(`${__hooks}/lib/core/errors.js`);
+	const who = require(`${__hooks}/lib/core/auth.js`).actor(e);
+	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
+		const { fresh, sent } = desk.rebase(txApp, e);
+		desk.lockFields(sent, ['barcode', 'shelf', 'status', 'title']);
+		if (sent.barcode) desk.requireText(e.record, 'barcode');
+		const from = fresh.getString('status');
+		const to = e.record.getString('status');
+		const busy = from === 'loan' || from === 'reserved';
+		const oldTitle = fresh.getString('title');
+		const moved = e.record.getString('title') !== oldTitle;
+		if (moved && busy) refuse('library_copy_busy', 'title');
+		let t = null;
+		if (to !== from) {
+			t = machine.find(machine.COPY, from, to);
+			if (!t || machine.COPY_PLAIN.indexOf(t.name) < 0 || !machine.allowed(t, desk.rolesFor(who, ''))) {
+				refuse(busy ? 'library_copy_busy' : 'library_copy_status', 'status');
+			}
+		}
+		e.next();
+		if (to === 'shelf' && (from !== 'shelf' || moved)) {
+			desk.handOutCopy(txApp, txApp.findRecordById('copies', e.record.id));
+		}
+		desk.touchTitle(txApp, e.record.getString('title'));
+		if (moved) desk.touchTitle(txApp, oldTitle);
+		require(`${__hooks}/lib/core/audit.js`).staffAction(
+			txApp,
+			who,
+			t ? 'library_copy_' + t.name : 'library_copy_update',
+			e.record,
+			{ title: e.record.getString('title'), fields: Object.keys(sent) }
+		);
+	});
+}, 'copies');
 
-// Catalogue changes by staff are audited in the same transaction.
+// A copy on loan or waiting for pickup cannot be deleted (judged on the copy as it stands).
+onRecordDeleteRequest((e) => {
+	const desk = require(`${__hooks}/lib/library-desk.js`);
+	const who = require(`${__hooks}/lib/core/auth.js`).actor(e);
+	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
+		const fresh = txApp.findRecordById('copies', e.record.id);
+		const status = fresh.getString('status');
+		if (status === 'loan' || status === 'reserved') {
+			require(`${__hooks}/lib/core/errors.js`).refuse('library_copy_busy');
+		}
+		e.next();
+		desk.touchTitle(txApp, fresh.getString('title'));
+		require(`${__hooks}/lib/core/audit.js`).staffAction(txApp, who, 'library_copy_delete', fresh, {
+			title: fresh.getString('title'),
+			barcode: fresh.getString('barcode')
+		});
+	});
+}, 'copies');
+
+// -- loans ------------------------------------------------------------------------------------------
+
+// Lending a copy from the shelf (the loan machine's start, the copy machine's lend): the server sets the
+// title, the start and (unless staff give one) the due date; only the desk and this action open loans.
 onRecordCreateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
-	e.record.set('on_shelf', 0); // a new title has no copies yet
-	desk.requestInTransaction(e, null, (txApp) =>
-		desk.auditRequest(txApp, e, 'library_title_create', 'titles')
-	);
+	const { refuse } = require(`${__hooks}/lib/core/errors.js`);
+	const who = require(`${__hooks}/lib/core/auth.js`).actor(e);
+	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
+		const sent = desk.sentFields(e);
+		const system = who.kind === 'system';
+		if (!system) desk.lockFields(sent, ['copy', 'patron', 'due']);
+		let copy;
+		try {
+			copy = txApp.findRecordById('copies', e.record.getString('copy'));
+		} catch (_) {
+			return refuse('library_copy_unknown', 'copy');
+		}
+		const open = !e.record.getString('returned_at');
+		const lend = open && (copy.getString('status') === 'shelf' || !system);
+		if (lend) {
+			// from the shelf only: a reserved copy is lent by handing over its pickup at the desk
+			const from = copy.getString('status');
+			if (from === 'missing') refuse('library_copy_missing', 'copy');
+			if (from !== 'shelf') refuse('library_copy_busy', 'copy');
+			desk.copyTo(copy, 'loan', desk.rolesFor(who, ''));
+			copy.set('status', 'loan');
+		}
+		e.record.set('title', copy.getString('title'));
+		if (!system || !sent.start)
+			e.record.set('start', require(`${__hooks}/lib/library-queue.js`).toPbDate(new Date()));
+		if (sent.due) {
+			desk.checkDate(e.record, 'due');
+			if (!system && e.record.getString('due') <= e.record.getString('start'))
+				refuse('core_end_before_start', 'due');
+		} else {
+			const queue = require(`${__hooks}/lib/library-queue.js`);
+			e.record.set('due', queue.addDays(new Date(), queue.LOAN_DAYS));
+		}
+		e.next();
+		if (lend) txApp.save(copy);
+		desk.touchTitle(txApp, copy.getString('title'));
+		require(`${__hooks}/lib/core/audit.js`).staffAction(txApp, who, 'library_lend', e.record, {
+			copy: copy.id,
+			on_behalf_of: e.record.getString('patron')
+		});
+	});
+}, 'loans');
+
+// Staff may move a loan's due date (after its start, a real date); the rest of a loan is the desk's.
+onRecordUpdateRequest((e) => {
+	const desk = require(`${__hooks}/lib/library-desk.js`);
+	const { refuse } = require(`${__hooks}/lib/core/errors.js`);
+	const who = require(`${__hooks}/lib/core/auth.js`).actor(e);
+	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
+		const { fresh, sent } = desk.rebase(txApp, e);
+		const system = who.kind === 'system';
+		if (!system) desk.lockFields(sent, ['due']);
+		if (sent.due) {
+			desk.checkDate(e.record, 'due');
+			if (!system) {
+				if (fresh.getString('returned_at')) refuse('library_loan_returned', 'due');
+				if (e.record.getString('due') <= e.record.getString('start')) refuse('core_end_before_start', 'due');
+			}
+		}
+		e.next();
+		if (sent.due) {
+			require(`${__hooks}/lib/core/audit.js`).staffAction(txApp, who, 'library_loan_due', e.record, {
+				from: fresh.getString('due'),
+				to: e.record.getString('due'),
+				on_behalf_of: e.record.getString('patron')
+			});
+		}
+	});
+}, 'loans');
+
+// Loans are history (statistics, "Mine data"); they end by being returned at the desk, never deleted.
+onRecordDeleteRequest((e) => {
+	if (!e.hasSuperuserAuth()) require(`${__hooks}/lib/core/errors.js`).refuse('library_loan_kept');
+	e.next();
+}, 'loans');
+
+// -- titles ---------------------------------------------------------------------------------------
+
+// Catalogue changes by staff: a title that is not blank, a year no later than next year, a known type;
+// audited in the same transaction. The on-shelf count is always recounted, never taken from a client.
+onRecordCreateRequest((e) => {
+	const desk = require(`${__hooks}/lib/library-desk.js`);
+	const who = require(`${__hooks}/lib/core/auth.js`).actor(e);
+	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
+		desk.checkTitle(e.record, desk.sentFields(e), true);
+		e.record.set('on_shelf', 0); // a new title has no copies yet
+		e.next();
+		require(`${__hooks}/lib/core/audit.js`).staffAction(txApp, who, 'library_title_create', e.record, {
+			title: e.record.getString('title')
+		});
+	});
 }, 'titles');
 
 onRecordUpdateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
-	desk.requestInTransaction(
-		e,
-		(txApp) => e.record.set('on_shelf', desk.countOnShelf(txApp, e.record.id)),
-		(txApp) => desk.auditRequest(txApp, e, 'library_title_update', 'titles')
-	);
+	const who = require(`${__hooks}/lib/core/auth.js`).actor(e);
+	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
+		const { sent } = desk.rebase(txApp, e);
+		desk.checkTitle(e.record, sent, false);
+		e.record.set('on_shelf', desk.countOnShelf(txApp, e.record.id));
+		e.next();
+		require(`${__hooks}/lib/core/audit.js`).staffAction(txApp, who, 'library_title_update', e.record, {
+			title: e.record.getString('title'),
+			fields: Object.keys(sent)
+		});
+	});
 }, 'titles');
 
 // -- desk -------------------------------------------------------------------------------------------
@@ -178,9 +277,11 @@ routerAdd(
 	'/api/library/checkin',
 	(e) => {
 		const desk = require(`${__hooks}/lib/library-desk.js`);
-		desk.requireStaff(e);
+		const staff = require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
 		const body = e.requestInfo().body || {};
-		const result = desk.inTransaction(e.app, (txApp) => desk.checkIn(txApp, body.code, e.auth.id));
+		const result = require(`${__hooks}/lib/core/tx.js`).run(e.app, (txApp) =>
+			desk.checkIn(txApp, body.code, staff)
+		);
 		return e.json(200, result);
 	},
 	$apis.requireAuth('users')
@@ -191,9 +292,11 @@ routerAdd(
 	'/api/library/collect',
 	(e) => {
 		const desk = require(`${__hooks}/lib/library-desk.js`);
-		desk.requireStaff(e);
+		const staff = require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
 		const body = e.requestInfo().body || {};
-		const result = desk.inTransaction(e.app, (txApp) => desk.collect(txApp, body.hold, e.auth.id));
+		const result = require(`${__hooks}/lib/core/tx.js`).run(e.app, (txApp) =>
+			desk.collect(txApp, body.hold, staff)
+		);
 		return e.json(200, result);
 	},
 	$apis.requireAuth('users')
@@ -204,9 +307,11 @@ routerAdd(
 	'/api/library/return',
 	(e) => {
 		const desk = require(`${__hooks}/lib/library-desk.js`);
-		desk.requireStaff(e);
+		const staff = require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
 		const body = e.requestInfo().body || {};
-		const result = desk.inTransaction(e.app, (txApp) => desk.returnLoan(txApp, body.loan, e.auth.id));
+		const result = require(`${__hooks}/lib/core/tx.js`).run(e.app, (txApp) =>
+			desk.returnLoan(txApp, body.loan, staff)
+		);
 		return e.json(200, result);
 	},
 	$apis.requireAuth('users')
@@ -218,10 +323,16 @@ routerAdd(
 	'/api/library/expire',
 	(e) => {
 		const desk = require(`${__hooks}/lib/library-desk.js`);
-		desk.requireStaff(e);
+		const staff = require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
 		const expired = desk.expireOverdue(e.app);
-		desk.inTransaction(e.app, (txApp) =>
-			desk.audit(txApp, e.auth.id, 'library_expire', 'holds', '', { expired: expired })
+		require(`${__hooks}/lib/core/tx.js`).run(e.app, (txApp) =>
+			require(`${__hooks}/lib/core/audit.js`).record(txApp, {
+				actor: staff.id,
+				action: 'library_expire',
+				collection: 'holds',
+				id: '',
+				details: { expired: expired }
+			})
 		);
 		return e.json(200, { expired: expired });
 	},
@@ -273,15 +384,14 @@ routerAdd(
 	'POST',
 	'/api/library/bulk-load',
 	(e) => {
-		const desk = require(`${__hooks}/lib/library-desk.js`);
 		const body = e.requestInfo().body || {};
 		const titles = Array.isArray(body.titles) ? body.titles : [];
 		if (titles.length === 0 || titles.length > 2000) {
-			throw desk.refuse('library_bulk_size', 'Send between 1 and 2000 titles.');
+			require(`${__hooks}/lib/core/errors.js`).refuse('library_bulk_size');
 		}
 		const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
 		const text = (v, max) => String(v == null ? '' : v).slice(0, max);
-		const count = desk.inTransaction(e.app, (txApp) => {
+		const count = require(`${__hooks}/lib/core/tx.js`).run(e.app, (txApp) => {
 			const now = new Date().toISOString().replace('T', ' ');
 			const insertTitle = txApp
 				.db()

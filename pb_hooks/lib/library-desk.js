@@ -1,14 +1,22 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
-// The library's writes: holds becoming ready, the desk (check-in, pickup, return) and expiry.
-// Every function takes the app it must write with; call it with the transaction's app (txApp), so that a
-// desk operation and everything it moves (the next hold, the copy, the notification, the audit entry)
-// commit together or not at all. The queue order itself lives in library-queue.js.
+// The library's writes (docs/rules.md, "Library"): holds becoming ready, the desk (check-in, pickup,
+// return) and expiry. Every function takes the app it must write with; call it with the transaction's app
+// (txApp), so that a desk operation and everything it moves (the next hold, the copy, the notification, the
+// audit entry) commit together or not at all. Every status change goes through the machines of
+// library-machine.js, decided on rows read inside the transaction. The queue order lives in
+// library-queue.js.
 
 const queue = require(`${__hooks}/lib/library-queue.js`);
+const machine = require(`${__hooks}/lib/library-machine.js`);
+const predicates = require(`${__hooks}/lib/core/status.js`);
+const audit = require(`${__hooks}/lib/core/audit.js`);
+const tx = require(`${__hooks}/lib/core/tx.js`);
+const { refuse } = require(`${__hooks}/lib/core/errors.js`);
 const { notify } = require(`${__hooks}/lib/notify.js`);
 
-const ACTIVE_FILTER = '(status = "" || status = "waiting" || status = "paused" || status = "ready")';
+/** Active holds (in the queue or on the pickup shelf), from the one definition in core/status.js. */
+const ACTIVE_FILTER = predicates.activeHoldFilter();
 
 const TEXTS = {
 	ready: {
@@ -32,13 +40,6 @@ const TEXTS = {
 		}
 	}
 };
-
-/** A refusal the app translates through `errors_<code>`. */
-function refuse(code, message, field) {
-	const data = {};
-	data[field || 'form'] = new ValidationError(code, message);
-	return new BadRequestError(message, data);
-}
 
 function nowPb() {
 	return queue.toPbDate(new Date());
@@ -78,30 +79,157 @@ function touchTitle(app, titleId) {
 	app.save(title);
 }
 
-/** Writes an audit entry for a staff action. */
-function audit(app, actorId, action, collection, targetId, details) {
-	const record = new Record(app.findCollectionByNameOrId('audit_log'));
-	record.set('actor', actorId || '');
-	record.set('action', action);
-	record.set('target_collection', collection);
-	record.set('target_id', targetId);
-	record.set('details', details || {});
-	app.save(record);
-}
+// -- reading a request against the row as it stands ------------------------------------------------
 
-/** Audits a staff member's write through the API (system writes, e.g. data loads, are not staff actions). */
-function auditRequest(app, e, action, collection) {
-	if (!e.auth || e.hasSuperuserAuth()) return;
-	audit(app, e.auth.id, action, collection, e.record.id, { title: e.record.getString('title') });
+/**
+ * The base names of the fields a request sent ("cover+" counts as "cover").
+ * @param {core.RecordRequestEvent} e
+ * @returns {Record<string, boolean>}
+ */
+function sentFields(e) {
+	const body = e.requestInfo().body || {};
+	/** @type {Record<string, boolean>} */
+	const sent = {};
+	for (const key of Object.keys(body)) sent[key.replace(/[+-]$/, '')] = true;
+	return sent;
 }
 
 /**
- * Sets a hold ready for pickup with a copy (on the record, not saved) and reserves the copy (saved).
+ * Puts the request's record on top of the row as it stands inside the transaction (docs/rules.md,
+ * "Transactions"): every field the request did not send takes the value of the fresh row, so a hook decides
+ * from the current row and a save writes only what the request changed. Returns the fresh row and the sent
+ * fields.
+ * @param {core.App} txApp
+ * @param {core.RecordRequestEvent} e
+ */
+function rebase(txApp, e) {
+	const fresh = txApp.findRecordById(e.record.collection().name, e.record.id);
+	const sent = sentFields(e);
+	const fields = e.record.collection().fields;
+	for (let i = 0; i < fields.length; i++) {
+		const name = fields[i].getName();
+		if (name === 'id' || sent[name] || fields[i].type() === 'autodate') continue;
+		e.record.set(name, fresh.get(name));
+	}
+	return { fresh, sent };
+}
+
+/**
+ * Refuses every sent field outside `writable` with `core_field_locked` on that field.
+ * @param {Record<string, boolean>} sent
+ * @param {string[]} writable
+ */
+function lockFields(sent, writable) {
+	for (const name of Object.keys(sent)) {
+		if (writable.indexOf(name) < 0) refuse('core_field_locked', name);
+	}
+}
+
+/**
+ * The machine roles of an actor towards a hold or loan of `patronId`.
+ * @param {{ kind: string, id: string }} actor
+ * @param {string} patronId
+ * @returns {string[]}
+ */
+function rolesFor(actor, patronId) {
+	const roles = [];
+	if (actor.kind === 'system') roles.push('system');
+	if (actor.kind === 'staff') roles.push('staff');
+	if (actor.id && actor.id === patronId) roles.push('owner');
+	return roles;
+}
+
+// -- validation ------------------------------------------------------------------------------------
+
+/** Refuses a required text that is empty or only spaces. */
+function requireText(record, field) {
+	if (record.getString(field).trim() === '') refuse('core_text_blank', field);
+}
+
+/**
+ * Refuses a date that is not a date or lies outside 1900..2200, as stored by PocketBase.
+ * @returns {string} the date as PocketBase stores it
+ */
+function checkDate(record, field) {
+	const value = record.getString(field);
+	if (!value) refuse('core_invalid_date', field);
+	const year = Number(value.slice(0, 4));
+	if (!(year >= 1900 && year <= 2200)) refuse('core_date_out_of_range', field);
+	return value;
+}
+
+/** The kinds of title in the catalogue. */
+const TITLE_TYPES = ['book', 'audiobook', 'film', 'game', 'magazine', 'thing'];
+
+/**
+ * Refuses a title without a real title, with a year after next year (or before -5000: clay tablets are
+ * the oldest), or without a known type. `isNew` checks every field, an update only what it sent.
+ * @param {core.Record} record
+ * @param {Record<string, boolean>} sent
+ * @param {boolean} isNew
+ */
+function checkTitle(record, sent, isNew) {
+	if (isNew || sent.title) requireText(record, 'title');
+	if (isNew || sent.year) {
+		const year = record.getInt('year');
+		if (year < -5000 || year > new Date().getUTCFullYear() + 1) refuse('library_year_invalid', 'year');
+	}
+	if ((isNew || sent.type) && TITLE_TYPES.indexOf(record.getString('type')) < 0) {
+		refuse('library_type_invalid', 'type');
+	}
+}
+
+// -- copies and holds ------------------------------------------------------------------------------
+
+/**
+ * Moves a copy to `to` through its machine (no change when it is there already); the caller saves it.
+ * @param {core.Record} copy
+ * @param {string} to
+ * @param {string[]} roles
+ */
+function copyTo(copy, to, roles) {
+	const from = copy.getString('status');
+	if (from === to) return null;
+	const code = from === 'loan' || from === 'reserved' ? 'library_copy_busy' : 'library_copy_status';
+	return machine.transition(machine.COPY, from, to, roles, code, 'status');
+}
+
+/**
+ * Rule 4: a copy serves at most one hold or loan. Checked whenever a hold becomes ready.
+ * @param {core.App} app
+ * @param {string} holdId the hold that gets the copy ('' for a new one)
+ * @param {string} copyId
+ */
+function assertCopyFree(app, holdId, copyId) {
+	const others = app.findRecordsByFilter(
+		'holds',
+		'copy = {:c} && status = "ready" && id != {:id}',
+		'',
+		1,
+		0,
+		{ c: copyId, id: holdId }
+	);
+	const loans = app.findRecordsByFilter('loans', 'copy = {:c} && returned_at = ""', '', 1, 0, { c: copyId });
+	if (others.length > 0 || loans.length > 0) refuse('library_copy_busy', 'copy');
+}
+
+/**
+ * Makes a waiting hold ready with a copy (hold fields set on the record, not saved) and reserves the copy
+ * (saved): the hold machine's make_ready and the copy's reserve, both by the server.
  * @param {core.App} app
  * @param {core.Record} hold
  * @param {core.Record} copy
  */
-function prepareReady(app, hold, copy) {
+function makeReady(app, hold, copy) {
+	machine.transition(
+		machine.HOLD,
+		hold.getString('status'),
+		'ready',
+		['system'],
+		'library_hold_change_refused'
+	);
+	if (copy.getString('status') !== 'reserved') copyTo(copy, 'reserved', ['system']);
+	assertCopyFree(app, hold.id, copy.id);
 	const now = new Date();
 	hold.set('status', 'ready');
 	hold.set('copy', copy.id);
@@ -113,20 +241,42 @@ function prepareReady(app, hold, copy) {
 }
 
 /**
- * Gives a copy that has come free (checked in, released by an expired or cancelled hold, new) to the
- * first unpaused waiting hold of its title, or puts it back on the shelf.
+ * Gives a copy that has come free (checked in, found, released by an ended hold, new) to the first
+ * unpaused waiting hold of its title, or puts it on the shelf. `copy` is a row read in this transaction.
  * @returns {core.Record | null} the hold that got the copy
  */
 function handOutCopy(app, copy) {
 	const next = queue.nextHold(titleHolds(app, copy.getString('title')));
 	if (!next) {
-		copy.set('status', 'shelf');
-		app.save(copy);
+		if (copy.getString('status') !== 'shelf') {
+			copyTo(copy, 'shelf', ['system']);
+			copy.set('status', 'shelf');
+			app.save(copy);
+		}
 		return null;
 	}
-	prepareReady(app, next.record, copy);
+	makeReady(app, next.record, copy);
 	app.save(next.record);
+	notifyReady(app, next.record);
 	return next.record;
+}
+
+/**
+ * A copy that waited for a hold that has ended (saved already) goes to the next in line, or to the shelf.
+ * A copy that is no longer reserved (lent meanwhile) is left alone.
+ */
+function releaseCopy(app, copyId) {
+	if (!copyId) return;
+	let copy;
+	try {
+		copy = app.findRecordById('copies', copyId);
+	} catch (_) {
+		return;
+	}
+	if (copy.getString('status') !== 'reserved') return;
+	const still = app.findRecordsByFilter('holds', 'copy = {:c} && status = "ready"', '', 1, 0, { c: copyId });
+	if (still.length > 0) return;
+	handOutCopy(app, copy);
 }
 
 /**
@@ -134,15 +284,7 @@ function handOutCopy(app, copy) {
  * read, which keeps loading a catalogue fast).
  */
 function assignNewCopy(app, copy) {
-	const titleId = copy.getString('title');
-	const next = queue.nextHold(titleHolds(app, titleId));
-	if (!next) {
-		touchTitle(app, titleId);
-		return null;
-	}
-	prepareReady(app, next.record, app.findRecordById('copies', copy.id));
-	app.save(next.record);
-	return next.record;
+	return handOutCopy(app, app.findRecordById('copies', copy.id));
 }
 
 /** A copy on the shelf for a title, if any. */
@@ -157,8 +299,10 @@ function shelfCopy(app, titleId) {
 /**
  * Checks a hold that is about to be created and stamps what the server owns: status and placed_at.
  * When nobody unpaused waits and a copy is on the shelf, the hold is ready at once with that copy.
+ * Returns what must run once the hold is saved.
  * @param {core.App} app the transaction's app
  * @param {core.Record} hold
+ * @returns {() => void}
  */
 function prepareNewHold(app, hold) {
 	const titleId = hold.getString('title');
@@ -166,48 +310,61 @@ function prepareNewHold(app, hold) {
 	try {
 		app.findRecordById('titles', titleId);
 	} catch (_) {
-		throw refuse('library_title_unknown', 'The title does not exist.', 'title');
+		refuse('library_title_unknown', 'title');
 	}
 	const mine = app.findRecordsByFilter('holds', 'patron = {:p} && ' + ACTIVE_FILTER, '', 0, 0, {
 		p: patronId
 	});
-	if (mine.some((h) => h.getString('title') === titleId)) {
-		throw refuse('library_hold_exists', 'You already have an active hold on this title.');
-	}
-	if (mine.length >= queue.MAX_ACTIVE_HOLDS) {
-		throw refuse('library_hold_limit', 'You have reached the limit of active holds.');
-	}
+	if (mine.some((h) => h.getString('title') === titleId)) refuse('library_hold_exists');
+	if (mine.length >= queue.MAX_ACTIVE_HOLDS) refuse('library_hold_limit');
 	for (const field of ['copy', 'pickup_shelf', 'pickup_deadline', 'ready_at', 'ended_at'])
 		hold.set(field, '');
 	hold.set('status', 'waiting');
 	hold.set('placed_at', nowPb());
 	if (!queue.nextHold(titleHolds(app, titleId))) {
 		const copy = shelfCopy(app, titleId);
-		if (copy) prepareReady(app, hold, copy);
+		if (copy) makeReady(app, hold, copy);
 	}
+	return () => {
+		if (hold.getString('status') === 'ready') notifyReady(app, hold);
+		touchTitle(app, titleId);
+	};
 }
 
 /**
- * Rule 4: a copy serves at most one hold or loan. Checked whenever a hold becomes ready.
+ * Applies the hold transition `from` -> `to` to `hold` (a row as it stands in this transaction, or a
+ * request's record rebased onto it), with the fields the transition owns; the caller saves the hold and
+ * then runs the returned follow-up (a released copy goes to the next in line, the title is touched).
+ * @param {core.App} app
+ * @param {core.Record} hold
+ * @param {string} from the status the row has now
+ * @param {string} to
+ * @param {string[]} roles
+ * @returns {{ name: string, after: () => void }}
  */
-function assertCopyFree(app, hold) {
-	const copyId = hold.getString('copy');
-	if (!copyId) throw refuse('library_copy_busy', 'A ready hold needs a copy.');
-	const others = app.findRecordsByFilter(
-		'holds',
-		'copy = {:c} && status = "ready" && id != {:id}',
-		'',
-		1,
-		0,
-		{
-			c: copyId,
-			id: hold.id
+function changeHold(app, hold, from, to, roles) {
+	const t = machine.transition(machine.HOLD, from, to, roles, 'library_hold_change_refused', 'status');
+	const titleId = hold.getString('title');
+	const copyId = from === 'ready' ? hold.getString('copy') : '';
+	hold.set('status', to);
+	if (!predicates.isActiveHold(to)) hold.set('ended_at', nowPb());
+	let ready = false;
+	// A resumed hold is first among the unpaused when nobody else waits: it takes a copy on the shelf.
+	if (t.name === 'resume' && !queue.nextHold(titleHolds(app, titleId))) {
+		const copy = shelfCopy(app, titleId);
+		if (copy) {
+			makeReady(app, hold, copy);
+			ready = true;
 		}
-	);
-	const loans = app.findRecordsByFilter('loans', 'copy = {:c} && returned_at = ""', '', 1, 0, { c: copyId });
-	if (others.length > 0 || loans.length > 0) {
-		throw refuse('library_copy_busy', 'The copy already serves another hold or loan.');
 	}
+	return {
+		name: t.name,
+		after: () => {
+			if (ready) notifyReady(app, hold);
+			if (copyId && to !== 'collected') releaseCopy(app, copyId);
+			touchTitle(app, titleId);
+		}
+	};
 }
 
 /** Tells the patron that a copy is waiting. */
@@ -227,53 +384,62 @@ function notifyReady(app, hold) {
 }
 
 /**
- * Cancels a hold and moves the queue: a copy that was waiting for it goes to the next in line.
- * For other areas (account deletion): call with the transaction's app. Saving a hold with
- * status "cancelled" directly has the same effect (the model hook in library.pb.js does the rest).
+ * Cancels a hold through its machine and moves the queue: a copy that was waiting for it goes to the
+ * next in line. For other areas (account deletion): call with the transaction's app.
  * @param {core.App} app
  * @param {string} holdId
+ * @param {string[]} [roles] who cancels; the server (`system`) when omitted
  * @returns {boolean} false when the hold was not active
  */
-function cancelHold(app, holdId) {
+function cancelHold(app, holdId, roles) {
 	const hold = app.findRecordById('holds', holdId);
-	if (!queue.isActive(hold.getString('status'))) return false;
-	hold.set('status', 'cancelled');
-	hold.set('ended_at', nowPb());
+	const from = hold.getString('status');
+	if (!predicates.isActiveHold(from)) return false;
+	const change = changeHold(app, hold, from, 'cancelled', roles || ['system']);
 	app.save(hold);
+	change.after();
 	return true;
 }
 
 /** Finds a copy by its barcode or id. */
 function findCopy(app, code) {
 	const value = String(code || '').trim();
-	if (!value || value.length > 64) throw refuse('library_copy_unknown', 'No copy has this barcode.', 'code');
+	if (!value || value.length > 64) refuse('library_copy_unknown', 'code');
 	try {
 		return app.findFirstRecordByFilter('copies', 'barcode = {:v} || id = {:v}', { v: value });
 	} catch (_) {
-		throw refuse('library_copy_unknown', 'No copy has this barcode.', 'code');
+		return refuse('library_copy_unknown', 'code');
 	}
 }
 
-/** Closes the open loan of a copy, if there is one. */
-function closeLoan(app, copyId) {
+/** Closes the open loan of a copy through the loan machine, if there is one. */
+function closeLoan(app, copyId, roles) {
 	const open = app.findRecordsByFilter('loans', 'copy = {:c} && returned_at = ""', '', 1, 0, { c: copyId });
 	if (open.length === 0) return null;
+	machine.transition(machine.LOAN, 'open', 'returned', roles, 'library_loan_returned', 'loan');
 	open[0].set('returned_at', nowPb());
 	app.save(open[0]);
 	return open[0];
 }
 
 /**
- * The desk checks in a copy (returned, found, or new on the shelf): the open loan ends, and the copy goes
- * to the first unpaused waiting hold (ready for pickup, patron notified) or back on the shelf.
+ * The desk checks in a copy (returned, found, or on the shelf): the open loan ends, and the copy goes to
+ * the first unpaused waiting hold (ready for pickup, patron notified) or back on the shelf.
+ * @param {core.App} app the transaction's app
+ * @param {string} code barcode or copy id
+ * @param {{ kind: string, id: string }} actor
  */
-function checkIn(app, code, actorId) {
+function checkIn(app, code, actor) {
 	const copy = findCopy(app, code);
-	if (copy.getString('status') === 'reserved') {
-		throw refuse('library_copy_reserved', 'The copy is already waiting for pickup.', 'code');
+	const from = copy.getString('status');
+	if (from === 'reserved') refuse('library_copy_reserved', 'code');
+	if (from !== 'shelf') {
+		copyTo(copy, 'shelf', ['staff']);
+		copy.set('status', 'shelf');
 	}
-	const loan = closeLoan(app, copy.id);
+	const loan = closeLoan(app, copy.id, ['staff']);
 	const hold = handOutCopy(app, copy);
+	if (!hold && from !== 'shelf') app.save(copy);
 	const result = {
 		copy: copy.id,
 		barcode: copy.getString('barcode'),
@@ -289,74 +455,76 @@ function checkIn(app, code, actorId) {
 		const patron = app.findRecordById('users', hold.getString('patron'));
 		result.patronName = patron.getString('name');
 	}
-	audit(app, actorId, 'library_checkin', 'copies', copy.id, result);
+	audit.staffAction(app, actor, 'library_checkin', copy, result);
 	touchTitle(app, copy.getString('title'));
 	return result;
 }
 
-/** The desk hands a ready copy to its patron: the hold is collected and a loan starts. */
-function collect(app, holdId, actorId) {
+/**
+ * The desk hands a ready copy to its patron: the hold is collected, a loan starts and the copy is lent.
+ * @param {core.App} app the transaction's app
+ * @param {string} holdId
+ * @param {{ kind: string, id: string }} actor
+ */
+function collect(app, holdId, actor) {
 	let hold;
 	try {
 		hold = app.findRecordById('holds', String(holdId || ''));
 	} catch (_) {
-		throw refuse('library_hold_unknown', 'The hold does not exist.', 'hold');
+		return refuse('library_hold_unknown', 'hold');
 	}
-	if (hold.getString('status') !== 'ready') {
-		throw refuse('library_hold_not_ready', 'The hold is not ready for pickup.', 'hold');
-	}
+	if (hold.getString('status') !== 'ready') refuse('library_hold_not_ready', 'hold');
+	const change = changeHold(app, hold, 'ready', 'collected', rolesFor(actor, hold.getString('patron')));
 	const copy = app.findRecordById('copies', hold.getString('copy'));
-	hold.set('status', 'collected');
-	hold.set('ended_at', nowPb());
+	copyTo(copy, 'loan', ['staff']);
 	app.save(hold);
-	const now = new Date();
-	const loan = new Record(app.findCollectionByNameOrId('loans'));
-	loan.set('copy', copy.id);
-	loan.set('patron', hold.getString('patron'));
-	loan.set('title', hold.getString('title'));
-	loan.set('start', queue.toPbDate(now));
-	loan.set('due', queue.addDays(now, queue.LOAN_DAYS));
-	loan.set('returned_at', '');
-	app.save(loan);
+	const loan = openLoan(app, copy, hold.getString('patron'), '');
 	copy.set('status', 'loan');
 	app.save(copy);
-	audit(app, actorId, 'library_collect', 'holds', hold.id, { loan: loan.id, copy: copy.id });
-	touchTitle(app, hold.getString('title'));
+	change.after();
+	audit.staffAction(app, actor, 'library_collect', hold, { loan: loan.id, copy: copy.id });
 	return { hold: hold.id, loan: loan.id, due: loan.getString('due') };
 }
 
+/** Saves a new open loan of a copy (the copy itself is the caller's). */
+function openLoan(app, copy, patronId, due) {
+	const now = new Date();
+	const loan = new Record(app.findCollectionByNameOrId('loans'));
+	loan.set('copy', copy.id);
+	loan.set('patron', patronId);
+	loan.set('title', copy.getString('title'));
+	loan.set('start', queue.toPbDate(now));
+	loan.set('due', due || queue.addDays(now, queue.LOAN_DAYS));
+	loan.set('returned_at', '');
+	app.save(loan);
+	return loan;
+}
+
 /** The desk takes back a loan: the same as checking in its copy. */
-function returnLoan(app, loanId, actorId) {
+function returnLoan(app, loanId, actor) {
 	let loan;
 	try {
 		loan = app.findRecordById('loans', String(loanId || ''));
 	} catch (_) {
-		throw refuse('library_loan_unknown', 'The loan does not exist.', 'loan');
+		return refuse('library_loan_unknown', 'loan');
 	}
-	if (loan.getString('returned_at')) {
-		throw refuse('library_loan_returned', 'The loan has been returned already.', 'loan');
-	}
-	return checkIn(app, loan.getString('copy'), actorId);
+	if (!predicates.isOpenLoan(loan.getString('returned_at'))) refuse('library_loan_returned', 'loan');
+	return checkIn(app, loan.getString('copy'), actor);
 }
 
 /**
- * Expires one ready hold whose pickup deadline has passed, in the caller's transaction: the copy goes
- * to the next in line (model hook) and the patron is told.
+ * Expires one ready hold whose pickup deadline has passed, in the caller's transaction, reading it there:
+ * the copy goes to the next in line and the patron is told.
  * @returns {boolean} whether the hold was expired
  */
 function expireHold(app, holdId, now) {
 	const hold = app.findRecordById('holds', holdId);
-	if (
-		!queue.isExpired(
-			{ status: hold.getString('status'), pickup_deadline: hold.getString('pickup_deadline') },
-			now
-		)
-	) {
-		return false;
-	}
-	hold.set('status', 'expired');
+	const state = { status: hold.getString('status'), pickup_deadline: hold.getString('pickup_deadline') };
+	if (!queue.isExpired(state, now)) return false;
+	const change = changeHold(app, hold, 'ready', 'expired', ['system']);
 	hold.set('ended_at', now);
 	app.save(hold);
+	change.after();
 	const title = app.findRecordById('titles', hold.getString('title'));
 	notify(app, hold.getString('patron'), {
 		kind: 'hold_expired',
@@ -381,15 +549,11 @@ function expireOverdue(app) {
 		'pickup_deadline',
 		500,
 		0,
-		{
-			now: now
-		}
+		{ now: now }
 	);
 	let count = 0;
 	for (const hold of due) {
-		app.runInTransaction((txApp) => {
-			if (expireHold(txApp, hold.id, now)) count++;
-		});
+		if (tx.run(app, (txApp) => expireHold(txApp, hold.id, now))) count++;
 	}
 	return count;
 }
@@ -437,7 +601,7 @@ function titlesHolds(app, titleIds) {
 	app
 		.recordQuery('holds')
 		.andWhere($dbx.in('title', ...titleIds))
-		.andWhere($dbx.in('status', ...queue.ACTIVE_STATUSES))
+		.andWhere($dbx.in('status', ...predicates.ACTIVE_HOLD))
 		.all(records);
 	for (const r of records) {
 		const title = r.getString('title');
@@ -478,69 +642,24 @@ function patronHolds(app, patronId) {
 	return holdViews(app, mine);
 }
 
-/**
- * Runs fn(txApp) in one transaction and returns its result. An ApiError thrown inside is kept and
- * rethrown as itself (it may lose its type crossing the transaction boundary).
- */
-function inTransaction(app, fn) {
-	let result = null;
-	let failure = null;
-	try {
-		app.runInTransaction((txApp) => {
-			try {
-				result = fn(txApp);
-			} catch (err) {
-				failure = err;
-				throw err;
-			}
-		});
-	} catch (err) {
-		if (!failure) failure = err;
-	}
-	if (failure) throw failure;
-	return result;
-}
-
-/**
- * The race-free request pattern: checks (before) and the write (e.next) and its effects (after) in one
- * transaction, with e.app pointing at the transaction while it runs.
- * @param {core.RecordRequestEvent} e
- * @param {(txApp: core.App) => void} before
- * @param {((txApp: core.App) => void) | undefined} after
- */
-function requestInTransaction(e, before, after) {
-	const app = e.app;
-	try {
-		inTransaction(app, (txApp) => {
-			e.app = txApp;
-			if (before) before(txApp);
-			e.next();
-			if (after) after(txApp);
-		});
-	} finally {
-		e.app = app;
-	}
-}
-
-/** Desk routes are for staff only. */
-function requireStaff(e) {
-	if (!e.auth || !e.auth.getBool('staff')) throw new ForbiddenError('Only staff may do this.');
-}
-
 module.exports = {
 	ACTIVE_FILTER,
-	inTransaction,
-	requestInTransaction,
-	requireStaff,
-	refuse,
 	titleHolds,
 	touchTitle,
 	countOnShelf,
-	audit,
-	auditRequest,
-	prepareReady,
+	sentFields,
+	rebase,
+	lockFields,
+	rolesFor,
+	requireText,
+	checkDate,
+	checkTitle,
+	copyTo,
+	makeReady,
 	prepareNewHold,
+	changeHold,
 	handOutCopy,
+	releaseCopy,
 	assignNewCopy,
 	shelfCopy,
 	assertCopyFree,
@@ -548,6 +667,7 @@ module.exports = {
 	cancelHold,
 	checkIn,
 	collect,
+	openLoan,
 	returnLoan,
 	expireHold,
 	expireOverdue,

@@ -7,9 +7,7 @@ export interface QueueHold {
 export const MAX_ACTIVE_HOLDS: number;
 export const PICKUP_DAYS: number;
 export const LOAN_DAYS: number;
-export const ACTIVE_STATUSES: readonly string[];
 export const QUEUED_STATUSES: readonly string[];
-export function isActive(status: string): boolean;
 export function isQueued(status: string): boolean;
 export function compareHolds(a: QueueHold, b: QueueHold): number;
 export function queueOf<H extends QueueHold>(holds: H[]): H[];
@@ -20,4 +18,3 @@ export function isExpired(hold: { status: string; pickup_deadline: string }, now
 export function toPbDate(date: Date): string;
 export function addDays(from: Date, days: number): string;
 export function pickupShelf(patronId: string): string;
-export function mayChangeStatus(from: string, to: string): boolean;

@@ -15,23 +15,16 @@ const PICKUP_DAYS = 7;
 /** Days a loan runs. */
 const LOAN_DAYS = 28;
 
-/** Statuses covered by "one active hold per patron per title" ('' is a hold not yet stamped). */
-const ACTIVE_STATUSES = ['', 'waiting', 'paused', 'ready'];
-/** Statuses of holds that stand in the queue. */
-const QUEUED_STATUSES = ['', 'waiting', 'paused'];
+/** Statuses of holds that stand in the queue (a subset of the active holds of core/status.js). */
+const QUEUED_STATUSES = ['waiting', 'paused'];
 
 /**
  * @typedef {{ id: string, status: string, placed_at: string }} QueueHold
  */
 
-/** Whether a hold counts against the patron's limit and the one-hold-per-title rule. */
-function isActive(status) {
-	return ACTIVE_STATUSES.indexOf(status || '') >= 0;
-}
-
 /** Whether a hold stands in the queue (waiting or paused). */
 function isQueued(status) {
-	return QUEUED_STATUSES.indexOf(status || '') >= 0;
+	return QUEUED_STATUSES.indexOf(status) >= 0;
 }
 
 /** Queue order: earliest placed first; the id breaks ties so that the order is strict. */
@@ -85,7 +78,7 @@ function placeOf(holds, holdId) {
 function nextHold(holds) {
 	const queue = queueOf(holds);
 	for (let i = 0; i < queue.length; i++) {
-		if ((queue[i].status || 'waiting') === 'waiting') return queue[i];
+		if (queue[i].status === 'waiting') return queue[i];
 	}
 	return null;
 }
@@ -121,29 +114,11 @@ function pickupShelf(patronId) {
 	return 'R' + (n < 10 ? '0' + n : String(n));
 }
 
-/**
- * Which status changes a request may make to a hold. Becoming ready, collected or expired happens only
- * at the desk or in the scheduled job, never through a plain update.
- * @param {string} from
- * @param {string} to
- */
-function mayChangeStatus(from, to) {
-	const f = from || 'waiting';
-	const t = to || 'waiting';
-	if (f === t) return true;
-	if (t === 'cancelled') return isActive(f);
-	if (t === 'paused') return f === 'waiting';
-	if (t === 'waiting') return f === 'paused';
-	return false;
-}
-
 module.exports = {
 	MAX_ACTIVE_HOLDS,
 	PICKUP_DAYS,
 	LOAN_DAYS,
-	ACTIVE_STATUSES,
 	QUEUED_STATUSES,
-	isActive,
 	isQueued,
 	compareHolds,
 	queueOf,
@@ -153,6 +128,5 @@ module.exports = {
 	isExpired,
 	toPbDate,
 	addDays,
-	pickupShelf,
-	mayChangeStatus
+	pickupShelf
 };

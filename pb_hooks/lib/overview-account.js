@@ -55,12 +55,8 @@ function deleteAccount(txApp, userId, now) {
 		0,
 		p
 	);
-	for (const h of holds) {
-		h.set('status', 'cancelled');
-		h.set('ended_at', at);
-		txApp.save(h);
-		released.holds++;
-	}
+	const { cancelHold } = require(`${__hooks}/lib/library-desk.js`);
+	for (const h of holds) if (cancelHold(txApp, h.id)) released.holds++;
 
 	const signups = txApp.findRecordsByFilter(
 		'signups',

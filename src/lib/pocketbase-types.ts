@@ -272,14 +272,16 @@ export interface CopyRecord extends BaseRecord {
 	title: RecordId;
 	barcode: string;
 	shelf: string;
-	status: CopyStatus | Empty;
+	/** Always set by the server (required since migration 1765200000). */
+	status: CopyStatus;
 	expand?: { title?: TitleRecord };
 }
 
 export interface HoldRecord extends BaseRecord {
 	title: RecordId;
 	patron: RecordId;
-	status: HoldStatus | Empty;
+	/** Always set by the server (required since migration 1765200000). */
+	status: HoldStatus;
 	/** Queue order (set by the server, never by the client). */
 	placed_at: DateString;
 	copy: RecordId | Empty;

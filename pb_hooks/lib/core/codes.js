@@ -106,6 +106,10 @@ module.exports = {
 		da: 'Eksemplaret er udlånt eller venter på afhentning.',
 		en: 'The copy is on loan or waiting for pickup.'
 	},
+	library_copy_missing: {
+		da: 'Eksemplaret er meldt savnet. Tjek det ind ved skranken først.',
+		en: 'The copy is marked missing. Check it in at the desk first.'
+	},
 	library_copy_reserved: {
 		da: 'Eksemplaret venter allerede på afhentning.',
 		en: 'The copy is already waiting for pickup.'
@@ -138,6 +142,10 @@ module.exports = {
 		da: 'Reserveringen findes ikke.',
 		en: 'The hold does not exist.'
 	},
+	library_loan_kept: {
+		da: 'Et lån kan ikke slettes. Tag det retur ved skranken.',
+		en: 'A loan cannot be deleted. Take it back at the desk.'
+	},
 	library_loan_returned: {
 		da: 'Lånet er allerede afleveret.',
 		en: 'The loan has already been returned.'
@@ -149,6 +157,14 @@ module.exports = {
 	library_title_unknown: {
 		da: 'Titlen findes ikke.',
 		en: 'The title does not exist.'
+	},
+	library_type_invalid: {
+		da: 'Vælg en type: bog, lydbog, film, spil, blad eller ting.',
+		en: 'Choose a type: book, audiobook, film, game, magazine or thing.'
+	},
+	library_year_invalid: {
+		da: 'Skriv et udgivelsesår, der ikke ligger efter næste år.',
+		en: 'Enter a year of publication no later than next year.'
 	},
 	overview_delete_failed: {
 		da: 'Kontoen kunne ikke slettes, og intet er ændret. Prøv igen om lidt.',

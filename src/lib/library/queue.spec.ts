@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
 	addDays,
 	isExpired,
-	mayChangeStatus,
 	nextHold,
 	pickupShelf,
 	placeOf,
 	queuePlaces,
 	type QueueHold
 } from '$rules/library-queue.js';
+import { COPY, COPY_PLAIN, HOLD, HOLD_PLAIN, LOAN } from '$rules/library-machine.js';
+import { available, define, permitted, type Role } from '$rules/core/machine.js';
 
 /** Holds placed one minute apart, in the order given. */
 function holds(...statuses: string[]): QueueHold[] {
@@ -111,19 +112,65 @@ describe('expiry', () => {
 	});
 });
 
-describe('status changes a request may make', () => {
+describe('the library machines', () => {
+	it('name only their own states', () => {
+		for (const m of [HOLD, COPY, LOAN]) expect(() => define(m.entity, m.states, m.transitions)).not.toThrow();
+	});
+});
+
+describe('the hold machine', () => {
+	const plain = (from: string, to: string, roles: Role[]) => {
+		const t = permitted(HOLD, from, to, roles);
+		return !!t && HOLD_PLAIN.includes(t.name);
+	};
 	it.each([
 		['waiting', 'paused', true],
 		['paused', 'waiting', true],
 		['waiting', 'cancelled', true],
+		['paused', 'cancelled', true],
 		['ready', 'cancelled', true],
 		['waiting', 'ready', false],
 		['ready', 'collected', false],
 		['ready', 'paused', false],
+		['ready', 'waiting', false],
 		['cancelled', 'waiting', false],
+		['collected', 'cancelled', false],
 		['expired', 'cancelled', false]
-	])('%s -> %s is %s', (from, to, allowed) => {
-		expect(mayChangeStatus(from, to)).toBe(allowed);
+	])('a patron may change %s -> %s by a plain update: %s', (from, to, allowed) => {
+		expect(plain(from, to, ['owner'])).toBe(allowed);
+	});
+
+	it('keeps making ready, collecting and expiring for the server and the desk', () => {
+		expect(permitted(HOLD, 'waiting', 'ready', ['owner', 'staff'])).toBeNull();
+		expect(permitted(HOLD, 'waiting', 'ready', ['system'])?.name).toBe('make_ready');
+		expect(permitted(HOLD, 'ready', 'collected', ['owner'])).toBeNull();
+		expect(permitted(HOLD, 'ready', 'collected', ['staff'])?.name).toBe('collect');
+		expect(permitted(HOLD, 'ready', 'expired', ['staff'])).toBeNull();
+		expect(permitted(HOLD, 'ready', 'expired', ['system'])?.name).toBe('expire');
+	});
+
+	it('ends every path in collected, expired or cancelled, which have no way out', () => {
+		for (const end of ['collected', 'expired', 'cancelled']) {
+			expect(available(HOLD, end, ['owner', 'staff', 'system'])).toEqual([]);
+		}
+	});
+});
+
+describe('the copy machine', () => {
+	it('lets staff mark a copy on the shelf missing and found, and nothing else by a plain update', () => {
+		const plainNames = COPY.transitions
+			.filter((t) => COPY_PLAIN.includes(t.name))
+			.map((t) => `${t.from}->${t.to}`);
+		expect(plainNames.sort()).toEqual(['missing->shelf', 'shelf->missing']);
+		expect(permitted(COPY, 'reserved', 'missing', ['staff'])).toBeNull();
+		expect(permitted(COPY, 'loan', 'missing', ['staff'])).toBeNull();
+	});
+
+	it('reserves a copy only from the shelf, by the server', () => {
+		expect(permitted(COPY, 'shelf', 'reserved', ['system'])?.name).toBe('reserve');
+		expect(permitted(COPY, 'shelf', 'reserved', ['staff'])).toBeNull();
+		expect(permitted(COPY, 'loan', 'reserved', ['system'])).toBeNull();
+		expect(permitted(COPY, 'missing', 'reserved', ['system'])).toBeNull();
 	});
 });
 

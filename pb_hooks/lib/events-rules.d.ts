@@ -5,8 +5,6 @@ export function overlaps(a: { start: When; end: When }, b: { start: When; end: W
 export function shiftCancelDeadline(shiftStart: When): number;
 export function mayCancelShift(input: { shiftStart: When; now: When }): boolean;
 export function validRange(range: { start: When; end: When }): boolean;
-export const MIN_YEAR: number;
-export const MAX_YEAR: number;
 export function rangeProblem(range: {
 	start: When | null | undefined;
 	end: When | null | undefined;

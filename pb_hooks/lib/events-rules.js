@@ -37,13 +37,9 @@ function validRange(range) {
 	return !isNaN(start) && !isNaN(end) && end > start;
 }
 
-/** Events and shifts lie between these years (inclusive); 0001 or 9999 is a typing slip, not a plan. */
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
-
 /**
  * What is wrong with a start/end pair, as a refusal code and the field it concerns, or null when it is
- * sane: both real dates, years within MIN_YEAR..MAX_YEAR, the end after the start.
+ * sane: both real dates, years within the house's (core/time.js), the end after the start.
  * @param {{ start: string | Date, end: string | Date }} range
  * @returns {{ code: string, field: 'start' | 'end' } | null}
  */
@@ -54,8 +50,10 @@ function rangeProblem(range) {
 		if (value === '' || value === null || value === undefined) return { code: 'core_invalid_date', field };
 		const ms = toMs(value);
 		if (isNaN(ms)) return { code: 'core_invalid_date', field };
-		const year = new Date(ms).getUTCFullYear();
-		if (year < MIN_YEAR || year > MAX_YEAR) return { code: 'core_date_out_of_range', field };
+		const outOfRange = (
+			typeof __hooks === 'undefined' ? require('./core/time.js') : require(__hooks + '/lib/core/time.js')
+		).yearProblem(ms);
+		if (outOfRange) return { code: outOfRange, field };
 	}
 	if (toMs(range.end) <= toMs(range.start)) return { code: 'events_end_before_start', field: 'end' };
 	return null;
@@ -63,8 +61,6 @@ function rangeProblem(range) {
 
 module.exports = {
 	SHIFT_CANCEL_CUTOFF_HOURS,
-	MIN_YEAR,
-	MAX_YEAR,
 	toMs,
 	overlaps,
 	shiftCancelDeadline,

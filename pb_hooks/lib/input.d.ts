@@ -16,8 +16,6 @@ export interface Problem {
 	code: string;
 	field: string;
 }
-export const FIRST_YEAR: number;
-export const LAST_YEAR: number;
 export function dateProblem(value: string): string;
 export function textProblem(value: string, max: number): string;
 export function checkBody(

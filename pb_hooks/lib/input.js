@@ -9,19 +9,12 @@
 
 /** A record id as PocketBase makes them. */
 var ID = /^[a-z0-9]{15}$/;
-/** A date and time with its zone, as PocketBase and ISO 8601 write it. */
-var ZONED = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-/** The same without a zone. */
-var ZONELESS = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
 /** Control characters other than tab and line breaks, the replacement character (what is left of a
  * broken encoding) and the bidirectional overrides that make text read differently from what it is. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
 var HOSTILE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd\u202a-\u202e\u2066-\u2069]/;
 var NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
 var BOOL_TEXT = ['true', 'false', 'on', 'off', '1', '0', ''];
-/** The years a date of the house can lie in. */
-var FIRST_YEAR = 2000;
-var LAST_YEAR = 2100;
 /** PocketBase's default limit of a text field without its own. */
 var TEXT_MAX = 5000;
 
@@ -37,16 +30,11 @@ var TEXT_MAX = 5000;
  * @param {string} value
  */
 function dateProblem(value) {
-	var m = ZONED.exec(value);
-	if (!m) return ZONELESS.test(value) ? 'core_time_no_zone' : 'core_invalid_date';
-	var year = +m[1];
-	var month = +m[2];
-	var day = +m[3];
-	var daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-	if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return 'core_invalid_date';
-	if (+m[4] > 23 || +m[5] > 59 || (m[6] !== undefined && +m[6] > 59)) return 'core_invalid_date';
-	if (year < FIRST_YEAR || year > LAST_YEAR) return 'core_date_out_of_range';
-	return '';
+	var time =
+		typeof __hooks === 'undefined' ? require('./core/time.js') : require(__hooks + '/lib/core/time.js');
+	var zone = time.zoneProblem(value);
+	if (zone) return zone;
+	return time.yearProblem(Date.parse(String(value).trim().replace(' ', 'T'))) || '';
 }
 
 /**
@@ -180,8 +168,6 @@ function checkBody(fields, body, options) {
 }
 
 module.exports = {
-	FIRST_YEAR: FIRST_YEAR,
-	LAST_YEAR: LAST_YEAR,
 	dateProblem: dateProblem,
 	textProblem: textProblem,
 	checkBody: checkBody

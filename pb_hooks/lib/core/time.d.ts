@@ -37,3 +37,6 @@ export function unzonedDateField(
 	collection: { fields: ArrayLike<{ getName(): string; type(): string }> },
 	body: Record<string, unknown> | null
 ): { field: string; code: 'core_time_no_zone' | 'core_invalid_date' } | null;
+export const FIRST_YEAR: number;
+export const LAST_YEAR: number;
+export function yearProblem(ms: number): 'core_date_out_of_range' | null;

@@ -341,8 +341,24 @@ function unzonedDateField(collection, body) {
 	return null;
 }
 
+/**
+ * The years a date of the house can lie in (docs/rules.md, "House time"): 0001 or 9999 is a typing slip,
+ * not a plan. Every area's date checks use these two.
+ */
+var FIRST_YEAR = 2000;
+var LAST_YEAR = 2100;
+
+/** core_date_out_of_range when an instant (ms) falls outside the house's years, else null. */
+function yearProblem(ms) {
+	var year = new Date(ms).getUTCFullYear();
+	return year < FIRST_YEAR || year > LAST_YEAR ? 'core_date_out_of_range' : null;
+}
+
 module.exports = {
 	ZONE: ZONE,
+	FIRST_YEAR: FIRST_YEAR,
+	LAST_YEAR: LAST_YEAR,
+	yearProblem: yearProblem,
 	WEEKDAYS: WEEKDAYS,
 	offsetMinutes: offsetMinutes,
 	localParts: localParts,

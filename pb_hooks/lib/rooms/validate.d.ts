@@ -2,8 +2,6 @@ export interface Problem {
 	code: string;
 	field: string;
 }
-export const MIN_YEAR: number;
-export const MAX_YEAR: number;
 export const MAX_SERIES_DATES: number;
 export function blank(value: unknown): boolean;
 export function dateMs(value: unknown): number;

@@ -5,9 +5,6 @@
 // touches the database. SvelteKit imports it as $rules/rooms/validate.js.
 
 var WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-/** Years a booking, closure or series may lie in. */
-var MIN_YEAR = 2000;
-var MAX_YEAR = 2200;
 /** The most dates one season booking may hold (the app's limit too). */
 var MAX_SERIES_DATES = 60;
 var HHMM = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
@@ -56,9 +53,10 @@ function checkDate(value, field, required) {
 	}
 	var ms = dateMs(value);
 	if (isNaN(ms)) return problem('core_invalid_date', field);
-	var year = new Date(ms).getUTCFullYear();
-	if (year < MIN_YEAR || year > MAX_YEAR) return problem('core_date_out_of_range', field);
-	return null;
+	var outOfRange = (
+		typeof __hooks === 'undefined' ? require('../core/time.js') : require(__hooks + '/lib/core/time.js')
+	).yearProblem(ms);
+	return outOfRange ? problem(outOfRange, field) : null;
 }
 
 /**
@@ -249,8 +247,6 @@ function checkSeries(series) {
 }
 
 module.exports = {
-	MIN_YEAR: MIN_YEAR,
-	MAX_YEAR: MAX_YEAR,
 	MAX_SERIES_DATES: MAX_SERIES_DATES,
 	blank: blank,
 	dateMs: dateMs,

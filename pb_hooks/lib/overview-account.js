@@ -1,10 +1,11 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
 // Deleting an account (issue 6, "Mine data"). Call deleteAccount() with the transaction's app: every
-// step saves with that app, so either all of it is committed or nothing is. Releases go through
-// ordinary saves (status = "cancelled"), so the model hooks of the rooms and library areas run inside the
-// same transaction; sign-ups and registrations go through the events area's transition "cancel" made by
-// the system (events-claims.js releaseEntry): waitlists move up and the people concerned are told.
+// step saves with that app, so either all of it is committed or nothing is. Every release is a transition
+// of its entity's state machine made by the system: bookings through the booking machine's "cancel"
+// (rooms-bookings.js transition), holds through the library's (library-desk.js cancelHold: the copy goes
+// to the next in line), sign-ups and registrations through the events area's (events-claims.js
+// releaseEntry): waitlists move up and the people concerned are told.
 //
 // What is kept, and why (the "Mine data" page says the same):
 //  - past bookings, loans, shifts and registrations, attached to the anonymised account, for the
@@ -39,10 +40,14 @@ function deleteAccount(txApp, userId, now) {
 		0,
 		p
 	);
+	// the booking machine's "cancel", made by the system: no deadline holds back an account's deletion
+	const rooms = require(`${__hooks}/lib/rooms-bookings.js`);
 	for (const b of bookings) {
-		b.set('status', 'cancelled');
+		rooms.transition(txApp, b, 'cancelled', { kind: 'system', id: '' }, ['system'], {
+			cancel_reason: 'Account deleted',
+			silent: true
+		});
 		b.set('cancelled_by', userId);
-		b.set('cancel_reason', 'Account deleted');
 		txApp.save(b);
 		released.bookings++;
 	}

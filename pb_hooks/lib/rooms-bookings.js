@@ -233,7 +233,8 @@ function houseWhen(ms) {
  * @param {string} to the new status
  * @param {{ kind: string, id: string }} actor
  * @param {string[]} roles
- * @param {{ reason?: string, cancel_reason?: string, series?: boolean }} data
+ * @param {{ reason?: string, cancel_reason?: string, series?: boolean, silent?: boolean }} data `series`: the
+ *   series route tells the booker once for all dates; `silent`: nobody is told (the booker's account is going)
  */
 function transition(txApp, booking, to, actor, roles, data) {
 	var machines = lib('rooms/booking-machine');
@@ -271,7 +272,7 @@ function transition(txApp, booking, to, actor, roles, data) {
 		booking.set('decided_at', lib('room-claims').toPbDate(now));
 	}
 	booking.set('status', to);
-	if (!data.series) {
+	if (!data.series && !data.silent) {
 		lib('core/audit').staffAction(txApp, actor, 'booking_' + to, booking, { from: from, reason: reason });
 		lib('notify').notify(txApp, booking.getString('booker'), {
 			kind: 'booking_' + to,

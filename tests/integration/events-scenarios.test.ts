@@ -204,7 +204,7 @@ const badEvent: { name: string; body: (ctx: Ctx) => Record<string, unknown>; cod
 		code: 'events_end_before_start'
 	},
 	{ name: 'a capacity that is no number', body: () => ({ capacity: 'mange' }), code: 'core_invalid_value' },
-	{ name: 'a negative capacity', body: () => ({ capacity: -1 }), code: 'core_invalid_value' },
+	{ name: 'a negative capacity', body: () => ({ capacity: -1 }), code: 'core_number_out_of_range' },
 	{ name: 'registration without capacity', body: () => ({ capacity: 0 }), code: 'events_capacity_required' },
 	{
 		name: 'a capacity below the confirmed places',
@@ -380,7 +380,7 @@ for (const edit of shiftEdits) {
 }
 const badShift: { name: string; body: (ctx: Ctx) => Record<string, unknown>; code: string }[] = [
 	{ name: 'a task of one space', body: () => ({ task: ' ' }), code: 'core_text_blank' },
-	{ name: 'no places', body: () => ({ places: 0 }), code: 'core_invalid_value' },
+	{ name: 'no places', body: () => ({ places: 0 }), code: 'core_number_out_of_range' },
 	{ name: 'places that are no number', body: () => ({ places: 'mange' }), code: 'core_invalid_value' },
 	{ name: 'a start in year 0001', body: () => ({ start: year(1) }), code: 'core_date_out_of_range' },
 	{ name: 'an end in year 9999', body: () => ({ end: year(9999) }), code: 'core_date_out_of_range' },

@@ -314,7 +314,8 @@ const rows: Scenario<World>[] = [
 		actor: (w) => w.owner.pb,
 		act: patch('own', () => ({ attendees: 'mange' })),
 		status: 400,
-		code: 'rooms_attendees_invalid',
+		// a word for a number is refused at the door, before the booking rules (docs/rules.md)
+		code: 'core_invalid_value',
 		after: unchanged('own')
 	},
 	{
@@ -675,6 +676,24 @@ const rows: Scenario<World>[] = [
 				last_date: '0001-01-01 00:00:00.000Z',
 				start_time: '10:00',
 				end_time: '09:00'
+			}),
+		// bad values are refused at the door (400) before the closed record API (403) is asked
+		status: 400,
+		code: 'core_date_out_of_range',
+		after: async (w) => expect(await seriesCount(w, w.room2.id)).toBe(0)
+	},
+	{
+		name: 'a plain, well-formed series create is not a way around the route either',
+		actor: (w) => w.owner.pb,
+		act: (pb, w) =>
+			pb.collection('booking_series').create({
+				room: w.room2.id,
+				booker: w.owner.record.id,
+				rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=2',
+				first_date: '2030-01-07 00:00:00.000Z',
+				last_date: '2030-01-14 00:00:00.000Z',
+				start_time: '10:00',
+				end_time: '11:00'
 			}),
 		status: 403,
 		after: async (w) => expect(await seriesCount(w, w.room2.id)).toBe(0)

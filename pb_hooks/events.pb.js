@@ -306,7 +306,9 @@ routerAdd(
 		const staff = auth.requireStaff(e);
 		const body = e.requestInfo().body || {};
 		const text = typeof body.message === 'string' ? body.message.trim() : '';
-		if (text === '' || text.length > 2000) throw refusal('events_message_invalid', 'message');
+		if (text === '' || require(`${__hooks}/lib/input.js`).textProblem(text, 2000)) {
+			throw refusal('events_message_invalid', 'message');
+		}
 		let event;
 		try {
 			event = e.app.findRecordById('events', e.request.pathValue('id'));

@@ -42,6 +42,8 @@ routerUse((e) => {
 	);
 	const problem = checkBody(fields, body, {
 		create: method === 'POST',
+		// required fields the areas' create hooks fill in (docs/rules.md, "Library")
+		serverSet: { holds: ['status'], copies: ['status'], loans: ['title'] }[path[1]] || [],
 		exists: (collectionId, id) => {
 			try {
 				e.app.findRecordById(collectionId, id);
@@ -52,5 +54,10 @@ routerUse((e) => {
 		}
 	});
 	if (problem) throw refusal(problem.code, problem.field);
+	// a room's facilities: JSON of a shape only its area knows (a list of words)
+	if (path[1] === 'rooms' && body.facilities !== undefined) {
+		const shape = require(`${__hooks}/lib/rooms/validate.js`).checkFacilities(body.facilities);
+		if (shape) throw refusal(shape.code, shape.field);
+	}
 	return e.next();
 });

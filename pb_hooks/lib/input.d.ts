@@ -21,5 +21,5 @@ export function textProblem(value: string, max: number): string;
 export function checkBody(
 	fields: FieldSpec[],
 	body: unknown,
-	options: { create: boolean; exists: (collectionId: string, id: string) => boolean }
+	options: { create: boolean; exists: (collectionId: string, id: string) => boolean; serverSet?: string[] }
 ): Problem | null;

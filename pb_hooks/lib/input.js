@@ -126,7 +126,8 @@ function valueProblem(field, value, exists) {
  * PocketBase's business (it ignores them); `field+` and `field-` modifiers are checked like the field.
  * @param {FieldSpec[]} fields
  * @param {unknown} body the parsed request body
- * @param {{ create: boolean, exists: (collectionId: string, id: string) => boolean }} options
+ * @param {{ create: boolean, exists: (collectionId: string, id: string) => boolean, serverSet?: string[] }} options
+ *   serverSet: required fields the area's hook fills in on create (a client need not send them)
  * @returns {Problem | null}
  */
 function checkBody(fields, body, options) {
@@ -158,6 +159,7 @@ function checkBody(fields, body, options) {
 		for (var j = 0; j < fields.length; j++) {
 			var f = fields[j];
 			if (!f.required || f.system || f.hidden || f.autogeneratePattern) continue;
+			if (options.serverSet && options.serverSet.indexOf(f.name) >= 0) continue;
 			if (['text', 'editor', 'email', 'url', 'number', 'date', 'select', 'relation'].indexOf(f.type) < 0) {
 				continue;
 			}

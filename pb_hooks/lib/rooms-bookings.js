@@ -424,10 +424,13 @@ function reassign(e) {
 		var from = booking.getString('status');
 		if (!machines.isOpen(from)) throw refusal('rooms_booking_closed', 'form');
 		if (!machines.may(from, 'reassign', ['staff'])) throw refusal('rooms_bad_transition', 'form');
-		var booker = sent(body, 'booker') ? String(body.booker || '') : booking.getString('booker');
-		var association = sent(body, 'association')
-			? String(body.association || '')
-			: booking.getString('association');
+		// the values as sent, never cast: a list or a number is no person and no association
+		if (!sent(body, 'booker') && !sent(body, 'association')) throw refusal('core_invalid_value', 'booker');
+		var booker = sent(body, 'booker') ? body.booker : booking.getString('booker');
+		if (typeof booker !== 'string') throw refusal('core_invalid_value', 'booker');
+		var association = sent(body, 'association') ? body.association : booking.getString('association');
+		if (association === null) association = '';
+		if (typeof association !== 'string') throw refusal('core_invalid_value', 'association');
 		try {
 			txApp.findRecordById('users', booker);
 		} catch (_) {

@@ -120,12 +120,17 @@ var INVITATION_TEXTS = {
  */
 function invite(app, actor, associationId, input) {
 	var errors = require(__hooks + '/lib/core/errors.js');
-	var role = String((input && input.role) || 'member');
-	var email = normalizeEmail(input && input.email);
+	// the values as sent, never cast: a list holding an address is not an address
+	var sentRole = input && input.role;
+	var role = sentRole === undefined || sentRole === null || sentRole === '' ? 'member' : sentRole;
+	var sentEmail = input && input.email;
+	var email = typeof sentEmail === 'string' ? normalizeEmail(sentEmail) : '';
 	return require(__hooks + '/lib/core/tx.js').run(app, function (txApp) {
 		var association = managedAssociation(txApp, actor, associationId);
 		if (!plausibleEmail(email)) errors.refuse('associations_email_invalid', 'email');
-		if (lib().ROLES.indexOf(role) < 0) errors.refuse('associations_bad_role', 'role');
+		if (typeof role !== 'string' || lib().ROLES.indexOf(role) < 0) {
+			errors.refuse('associations_bad_role', 'role');
+		}
 		var hourAgo = new Date(Date.now() - 3600 * 1000).toISOString().replace('T', ' ');
 		if (actor.id) {
 			var sent = txApp.findRecordsByFilter(
@@ -361,7 +366,7 @@ function act(app, actor, membershipId, name) {
  */
 function setRole(app, actor, membershipId, role) {
 	var errors = require(__hooks + '/lib/core/errors.js');
-	var wanted = String(role || '');
+	var wanted = typeof role === 'string' ? role : '';
 	return require(__hooks + '/lib/core/tx.js').run(app, function (txApp) {
 		var row;
 		try {

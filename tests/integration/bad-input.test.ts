@@ -13,36 +13,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type PocketBase from 'pocketbase';
 import codes from '$rules/core/codes.js';
-import { createUser, guestClient, type TestUser } from '../helpers/pocketbase';
+import { createUser, guestClient, randomIp, type TestUser } from '../helpers/pocketbase';
 import { arrange, inHours } from './overview-arrange';
 
 /** Runs per property: enough to meet every kind of hostile value, bounded so the file stays fast. */
 const RUNS = 25;
-
-/**
- * Cases refused too late or not at all by an area's own hooks (bookings, library, events,
- * associations), listed as `collection.operation.actor.field` (or `route.field`). The cases here are
- * skipped; each is a rule an area still has to enforce. Empty when every area validates its input.
- */
-const PENDING_AREA_VALIDATION: string[] = [
-	// rooms (rooms.pb.js): the shape of facilities (a list of words) and opening hours
-	// ({ mon: [["08:00", "22:00"]], ... }) is not checked; a closure may end when it starts
-	'rooms.create.staff.facilities',
-	'rooms.update.staff.facilities',
-	'rooms.create.staff.opening_hours',
-	'rooms.update.staff.opening_hours',
-	'closures.create.staff.start>end',
-	'closures.update.staff.start>end',
-	// bookings (rooms-bookings.js): a series' rule text and its last date before its first
-	'booking_series.create.citizen.rrule',
-	'booking_series.update.staff.rrule',
-	'booking_series.create.citizen.first_date>last_date',
-	// library (library.pb.js): a loan due before (or when) it starts
-	'loans.create.staff.start>due',
-	'loans.update.staff.start>due',
-	// events (events.pb.js): a message to volunteers with control characters is sent
-	'events message'
-];
 
 // ------------------------------------------------------------------------------------- the context
 
@@ -62,6 +37,8 @@ interface Ctx {
 	title: string;
 	freeTitle: string;
 	copy: string;
+	/** A copy on the shelf that nobody waits for, to lend. */
+	shelfCopy: string;
 	hold: string;
 	loan: string;
 	event: string;
@@ -119,7 +96,7 @@ beforeAll(async () => {
 		booker: citizen.record.id,
 		purpose: 'Kor',
 		attendees: 5,
-		rrule: 'FREQ=WEEKLY;COUNT=1',
+		rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=1',
 		first_date: day(500),
 		last_date: day(500),
 		start_time: '10:00',
@@ -135,6 +112,7 @@ beforeAll(async () => {
 	const title = await a.title();
 	const freeTitle = await a.title();
 	const copy = await a.copy(title.id);
+	const shelfCopy = await a.copy((await a.title()).id);
 	const hold = await a.hold({ patron: citizen.record.id, title: title.id });
 	const loanTitle = await a.title();
 	const loan = await a.loan({ patron: citizen.record.id, title: loanTitle.id, due: inHours(24 * 14) });
@@ -184,6 +162,7 @@ beforeAll(async () => {
 		title: title.id,
 		freeTitle: freeTitle.id,
 		copy: copy.id,
+		shelfCopy: shelfCopy.id,
 		hold: hold.id,
 		loan: loan.id,
 		event: event.id,
@@ -308,7 +287,6 @@ const openingHours = fc.oneof(
 		[],
 		{ mon: 'hele dagen' },
 		{ mon: [['25:00', '26:00']] },
-		{ mon: [['16:00', '08:00']] },
 		{ mon: [['8', '16']] },
 		{ funday: [['08:00', '16:00']] },
 		{ mon: [[['08:00']]] },
@@ -316,16 +294,13 @@ const openingHours = fc.oneof(
 	)
 );
 const stringList = fc.constantFrom('wifi', 42, { a: 1 }, [1, 2], [{ a: 1 }], [['x']], ['\u0000'], [' ']);
-/** Valid instants, for pairs of times that are fine alone but reversed (or, when strict, equal). */
-const reversedRange = (strict: boolean) =>
-	fc.integer({ min: 30, max: 600 }).chain((d) =>
-		fc.integer({ min: strict ? 0 : 1, max: 600 }).map((minutes) => ({
-			start: day(d, 12),
-			end: new Date(Date.parse(day(d, 12).replace(' ', 'T')) - minutes * 60_000)
-				.toISOString()
-				.replace('T', ' ')
-		}))
-	);
+/** Valid instants, for pairs of times that are fine alone but reversed or equal. */
+const reversedRange = fc.integer({ min: 30, max: 600 }).chain((d) =>
+	fc.integer({ min: 0, max: 600 }).map((minutes) => ({
+		start: day(d, 12),
+		end: new Date(Date.parse(day(d, 12).replace(' ', 'T')) - minutes * 60_000).toISOString().replace('T', ' ')
+	}))
+);
 
 // -------------------------------------------------------------------------- the collections
 
@@ -341,7 +316,12 @@ interface Target {
 	id?: (c: Ctx) => string;
 	fields: Record<string, fc.Arbitrary<unknown>>;
 	/** Pairs of fields that must end after they start. */
-	ranges?: [string, string, ('after' | 'not-before')?][];
+	ranges?: [string, string][];
+	/**
+	 * The records API is closed to the actor for this collection and operation (the area's own routes
+	 * write it): even the valid base is refused, and nothing is stored.
+	 */
+	closed?: true;
 }
 
 const USER_FIELDS = {
@@ -490,21 +470,26 @@ const TARGETS: Target[] = [
 		id: (c) => c.association,
 		fields: ASSOCIATION_FIELDS
 	},
-	{
-		collection: 'memberships',
-		op: 'create',
-		actor: 'citizen',
-		base: (c) => ({ association: c.association, user: c.other.record.id, role: 'member' }),
-		fields: { association: relation, user: relation, role: select(['admin', 'booker', 'member']) }
-	},
-	{
-		collection: 'memberships',
-		op: 'update',
-		actor: 'citizen',
-		base: () => ({}),
-		id: (c) => c.membership,
-		fields: { role: select(['admin', 'booker', 'member']) }
-	},
+	// memberships change only through invitations and their named transitions (the routes below)
+	...(['citizen', 'staff'] as const).flatMap((actor): Target[] => [
+		{
+			collection: 'memberships',
+			op: 'create',
+			actor,
+			base: (c) => ({ association: c.association, user: c.other.record.id, role: 'member' }),
+			fields: { association: relation, user: relation, role: select(['admin', 'booker', 'member']) },
+			closed: true
+		},
+		{
+			collection: 'memberships',
+			op: 'update',
+			actor,
+			base: () => ({ role: 'booker' }),
+			id: (c) => c.membership,
+			fields: { role: select(['admin', 'booker', 'member']), status: select(['active', 'invited']) },
+			closed: true
+		}
+	]),
 	{
 		collection: 'rooms',
 		op: 'create',
@@ -543,32 +528,36 @@ const TARGETS: Target[] = [
 		fields: CLOSURE_FIELDS,
 		ranges: [['start', 'end']]
 	},
-	{
-		collection: 'booking_series',
-		op: 'create',
-		actor: 'citizen',
-		base: (c) => ({
-			room: c.room,
-			booker: c.citizen.record.id,
-			purpose: 'Strikkeklub',
-			attendees: 4,
-			rrule: 'FREQ=WEEKLY;COUNT=2',
-			first_date: day(540),
-			last_date: day(547),
-			start_time: '14:00',
-			end_time: '15:00'
-		}),
-		fields: SERIES_FIELDS,
-		ranges: [['first_date', 'last_date', 'not-before']]
-	},
-	{
-		collection: 'booking_series',
-		op: 'update',
-		actor: 'staff',
-		base: () => ({}),
-		id: (c) => c.series,
-		fields: SERIES_FIELDS
-	},
+	// season bookings are written only by their routes (POST /api/borgerhus/series and its transitions)
+	...(['citizen', 'staff'] as const).flatMap((actor): Target[] => [
+		{
+			collection: 'booking_series',
+			op: 'create',
+			actor,
+			base: (c) => ({
+				room: c.room,
+				booker: c.citizen.record.id,
+				purpose: 'Strikkeklub',
+				attendees: 4,
+				rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=2',
+				first_date: day(540),
+				last_date: day(547),
+				start_time: '14:00',
+				end_time: '15:00'
+			}),
+			fields: SERIES_FIELDS,
+			closed: true
+		},
+		{
+			collection: 'booking_series',
+			op: 'update',
+			actor,
+			base: () => ({ purpose: 'Nyt formål' }),
+			id: (c) => c.series,
+			fields: { ...SERIES_FIELDS, status: select(['active', 'cancelled']) },
+			closed: true
+		}
+	]),
 	{
 		collection: 'bookings',
 		op: 'create',
@@ -619,7 +608,8 @@ const TARGETS: Target[] = [
 		collection: 'copies',
 		op: 'create',
 		actor: 'staff',
-		base: (c) => ({ title: c.title, barcode: `bad-${uid()}`, status: 'shelf' }),
+		// a title nobody waits for: a new copy of a waited-for title goes to the first in the queue
+		base: (c) => ({ title: c.freeTitle, barcode: `bad-${uid()}`, status: 'shelf' }),
 		fields: COPY_FIELDS
 	},
 	{
@@ -653,9 +643,9 @@ const TARGETS: Target[] = [
 		collection: 'loans',
 		op: 'create',
 		actor: 'staff',
-		base: (c) => ({ copy: c.copy, patron: c.other.record.id, title: c.title, start: day(0), due: day(14) }),
-		fields: LOAN_FIELDS,
-		ranges: [['start', 'due']]
+		// the server stamps the title and the start of a loan (docs/rules.md, "Library")
+		base: (c) => ({ copy: c.shelfCopy, patron: c.other.record.id, due: day(14) }),
+		fields: LOAN_FIELDS
 	},
 	{
 		collection: 'loans',
@@ -772,7 +762,8 @@ async function send(
 	body?: unknown,
 	raw = false
 ): Promise<Answer> {
-	const headers: Record<string, string> = { 'X-Forwarded-For': '198.18.200.1' };
+	// an address of its own, so the house's rate limit (a rule with tests of its own) never answers
+	const headers: Record<string, string> = { 'X-Forwarded-For': randomIp() };
 	const token = tokenOf(actor);
 	if (token) headers.Authorization = token;
 	if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -812,13 +803,10 @@ function expectCodedRefusal(answer: Answer, label: string) {
 	}
 }
 
-/** What must not change: the row (without its `updated` stamp) or the collection's size. */
+/** What must not change: the row or the collection's size. */
 async function snapshot(target: Target): Promise<unknown> {
 	if (target.op === 'update') {
-		const row = await ctx.system.collection(target.collection).getOne(target.id!(ctx));
-		const rest: Record<string, unknown> = { ...row };
-		delete rest.updated;
-		return rest;
+		return rowOf(await ctx.system.collection(target.collection).getOne(target.id!(ctx)));
 	}
 	return (await ctx.system.collection(target.collection).getList(1, 1, { fields: 'id' })).totalItems;
 }
@@ -845,7 +833,7 @@ async function hostile(target: Target, field: string, body: unknown, raw = false
 describe('the valid base records', () => {
 	it('are accepted as they are, so the refusals below are the hostile values’ doing', async () => {
 		const refused: string[] = [];
-		for (const target of TARGETS.filter((t) => t.op === 'create')) {
+		for (const target of TARGETS.filter((t) => t.op === 'create' && !t.closed)) {
 			const answer = await send(target.actor, 'POST', pathOf(target), target.base(ctx));
 			if (answer.status !== 200) {
 				refused.push(`${target.collection}: ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -856,28 +844,61 @@ describe('the valid base records', () => {
 		}
 		expect(refused).toEqual([]);
 	});
+
+	it('a season booking of the base is booked by its route (and cancelled again)', async () => {
+		const answer = await send('citizen', 'POST', '/api/borgerhus/series', seasonBase(ctx));
+		expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+		const { series, booked } = answer.body as { series: string; booked: unknown[] };
+		expect(booked).toHaveLength(3);
+		const cancelled = await send('citizen', 'POST', `/api/borgerhus/series/${series}/cancel`, {});
+		expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+	});
 });
 
+/** A field of a target and a hostile value for it. */
+const anyField = (fields: Target['fields']) =>
+	fc.oneof(...Object.entries(fields).map(([field, values]) => values.map((v) => [field, v] as const)));
+
 describe('hostile values on every writable collection', () => {
-	for (const target of TARGETS) {
-		describe(`${target.collection} ${target.op} as ${target.actor}`, () => {
-			const fields = Object.entries(target.fields).filter(
-				([f]) => !PENDING_AREA_VALIDATION.includes(labelOf(target, f))
-			);
-			it.each(fields)('refuses hostile %s and changes nothing', async (field, values) => {
+	for (const target of TARGETS.filter((t) => t.closed)) {
+		describe(`${target.collection} ${target.op} as ${target.actor} (closed to the records API)`, () => {
+			it('refuses the valid record and hostile ones alike, and stores nothing', async () => {
+				await hostile(target, 'valid', target.base(ctx));
 				await fc.assert(
-					fc.asyncProperty(values, async (value) => {
+					fc.asyncProperty(anyField(target.fields), async ([field, value]) => {
 						await hostile(target, field, { ...target.base(ctx), [field]: value });
 					}),
 					{ numRuns: RUNS }
 				);
 			});
 
-			for (const [from, to, order = 'after'] of target.ranges ?? []) {
-				if (PENDING_AREA_VALIDATION.includes(labelOf(target, `${from}>${to}`))) continue;
+			it('refuses an empty body and one that is not a JSON object', async () => {
+				await hostile(target, 'empty', {});
+				for (const raw of ['[1,2,3]', '"tekst"', '{"name": ', 'null', '42']) {
+					await hostile(target, 'body', raw, true);
+				}
+			});
+		});
+	}
+
+	for (const target of TARGETS.filter((t) => !t.closed)) {
+		describe(`${target.collection} ${target.op} as ${target.actor}`, () => {
+			it.each(Object.entries(target.fields))(
+				'refuses hostile %s and changes nothing',
+				async (field, values) => {
+					await fc.assert(
+						fc.asyncProperty(values, async (value) => {
+							await hostile(target, field, { ...target.base(ctx), [field]: value });
+						}),
+						{ numRuns: RUNS }
+					);
+				}
+			);
+
+			for (const [from, to] of target.ranges ?? []) {
 				it(`refuses ${to} before ${from}`, async () => {
 					await fc.assert(
-						fc.asyncProperty(reversedRange(order === 'after'), async (range) => {
+						fc.asyncProperty(reversedRange, async (range) => {
 							await hostile(target, `${from}>${to}`, {
 								...target.base(ctx),
 								[from]: range.start,
@@ -944,6 +965,73 @@ const hostileDay = fc.oneof(
 	)
 );
 const hostileIdOrText = fc.oneof(relation, hostileText);
+/** An id that names no row, as one segment of a route's path. */
+const pathId = fc.oneof(
+	unknownId,
+	malformedId.filter((v) => v.trim() !== '' && !v.includes('/'))
+);
+/** Without its `updated` stamp, which says nothing about what a request changed. */
+function rowOf(row: Record<string, unknown>) {
+	const rest = { ...row };
+	delete rest.updated;
+	return rest;
+}
+const seriesState = async (c: Ctx) => ({
+	series: rowOf(await c.system.collection('booking_series').getOne(c.series)),
+	all: await count('booking_series')(c),
+	bookings: await count('bookings')(c)
+});
+const bookingState = async (c: Ctx) => ({
+	booking: rowOf(await c.system.collection('bookings').getOne(c.booking)),
+	audit: await count('audit_log')(c)
+});
+const registrationState = async (c: Ctx) => ({
+	registration: rowOf(await c.system.collection('registrations').getOne(c.registration)),
+	audit: await count('audit_log')(c)
+});
+const associationState = async (c: Ctx) => ({
+	association: rowOf(await c.system.collection('associations').getOne(c.association)),
+	audit: await count('audit_log')(c)
+});
+const membershipState = async (c: Ctx) => ({
+	membership: rowOf(await c.system.collection('memberships').getOne(c.membership)),
+	all: await count('memberships')(c),
+	audit: await count('audit_log')(c)
+});
+const MEMBERSHIP_ACTIONS = ['accept', 'decline', 'block', 'unblock', 'leave', 'remove'];
+
+/**
+ * A season booking its route accepts (three weekly dates, free in the test room): the base the hostile
+ * values of SEASON_FIELDS are put into.
+ */
+const seasonBase = (c: Ctx) => ({
+	room: c.room,
+	association: '',
+	purpose: 'Strikkeklub',
+	attendees: 4,
+	first_date: day(560).slice(0, 10),
+	last_date: day(574).slice(0, 10),
+	interval: 1,
+	start_time: '14:00',
+	end_time: '15:00'
+});
+const SEASON_FIELDS = {
+	room: relation,
+	association: relation,
+	purpose: text(200),
+	attendees: number({ min: 1, max: 100000, int: true }),
+	first_date: hostileDay,
+	last_date: hostileDay,
+	interval: number({ min: 1, max: 52, int: true }),
+	start_time: HHMM,
+	end_time: HHMM,
+	dates: fc.oneof(
+		notString,
+		fc.array(hostileDay, { minLength: 1, maxLength: 3 }),
+		fc.constant([day(567).slice(0, 10), 42]),
+		fc.constant([day(567).replace(' ', 'T')])
+	)
+};
 
 const ROUTES: Route[] = [
 	{
@@ -1014,10 +1102,7 @@ const ROUTES: Route[] = [
 		method: 'POST',
 		path: (_c, v) => `/api/borgerhus/events/${enc(v)}/message`,
 		body: () => ({ message: 'Husk at komme i god tid.' }),
-		value: fc.oneof(
-			unknownId,
-			malformedId.filter((v) => v.trim() !== '' && !v.includes('/'))
-		),
+		value: pathId,
 		state: count('notifications')
 	},
 	{
@@ -1034,40 +1119,209 @@ const ROUTES: Route[] = [
 		actor: 'staff',
 		method: 'GET',
 		path: (_c, v) => `/api/borgerhus/events/${enc(v)}/roster`,
-		value: fc.oneof(
-			unknownId,
-			malformedId.filter((v) => v.trim() !== '' && !v.includes('/'))
-		),
+		value: pathId,
 		state: count('audit_log')
 	},
+	// season bookings: POST /api/borgerhus/series books a series and its dates in one transaction
 	{
-		name: 'associations members',
+		name: 'series create',
 		actor: 'citizen',
 		method: 'POST',
-		path: (c) => `/api/borgerhus/associations/${c.association}/members`,
+		path: () => '/api/borgerhus/series',
+		body: (c, v) => {
+			const [field, value] = v as [string, unknown];
+			return { ...seasonBase(c), [field]: value };
+		},
+		value: anyField(SEASON_FIELDS),
+		state: seriesState
+	},
+	{
+		name: 'series create body',
+		actor: 'citizen',
+		method: 'POST',
+		path: () => '/api/borgerhus/series',
+		body: (_c, v) => v,
+		value: fc.oneof(notString, nested),
+		state: seriesState
+	},
+	...(
+		[
+			['cancel', 'citizen'],
+			['approve', 'staff'],
+			['reject', 'staff']
+		] as const
+	).map(([action, actor]): Route => ({
+		name: `series ${action} series id`,
+		actor,
+		method: 'POST',
+		path: (_c, v) => `/api/borgerhus/series/${enc(v)}/${action}`,
+		body: () => ({ reason: 'Lokalet er lukket' }),
+		value: pathId,
+		state: seriesState
+	})),
+	...(
+		[
+			['cancel', 'citizen'],
+			['reject', 'staff']
+		] as const
+	).map(([action, actor]): Route => ({
+		name: `series ${action} reason`,
+		actor,
+		method: 'POST',
+		path: (c) => `/api/borgerhus/series/${c.series}/${action}`,
+		body: (_c, v) => ({ reason: v }),
+		value: text(1000),
+		state: seriesState
+	})),
+	{
+		name: 'series approve as a citizen',
+		actor: 'citizen',
+		method: 'POST',
+		path: (c) => `/api/borgerhus/series/${c.series}/approve`,
+		body: (_c, v) => v,
+		value: fc.oneof(nested, fc.constant({})),
+		state: seriesState
+	},
+	{
+		name: 'bookings reassign',
+		actor: 'staff',
+		method: 'POST',
+		path: (c) => `/api/borgerhus/bookings/${c.booking}/reassign`,
 		body: (_c, v) => v,
 		value: fc.oneof(
-			fc.record({ email: fc.oneof(email, hostileText), role: fc.constant('member') }),
+			fc.record({ booker: relation }),
+			fc.record({ association: relation }),
+			fc.record({ booker: relation, association: relation }),
+			nested
+		),
+		state: bookingState
+	},
+	{
+		name: 'bookings reassign booking id',
+		actor: 'staff',
+		method: 'POST',
+		path: (_c, v) => `/api/borgerhus/bookings/${enc(v)}/reassign`,
+		body: (c) => ({ booker: c.other.record.id }),
+		value: pathId,
+		state: bookingState
+	},
+	{
+		name: 'bookings reassign as a citizen',
+		actor: 'citizen',
+		method: 'POST',
+		path: (c) => `/api/borgerhus/bookings/${c.booking}/reassign`,
+		body: (c, v) => ({ booker: c.other.record.id, association: v }),
+		value: fc.oneof(relation, fc.constant('')),
+		state: bookingState
+	},
+	{
+		name: 'registrations check-in id',
+		actor: 'staff',
+		method: 'POST',
+		path: (_c, v) => `/api/borgerhus/registrations/${enc(v)}/check-in`,
+		body: () => ({}),
+		value: pathId,
+		state: registrationState
+	},
+	{
+		name: 'registrations check-in as a citizen',
+		actor: 'citizen',
+		method: 'POST',
+		path: (c) => `/api/borgerhus/registrations/${c.registration}/check-in`,
+		body: (_c, v) => v,
+		value: fc.oneof(nested, fc.record({ checked_in_at: date })),
+		state: registrationState
+	},
+	// associations: members only by invitation and the invited person's own consent
+	{
+		name: 'associations invitations',
+		actor: 'citizen',
+		method: 'POST',
+		path: (c) => `/api/borgerhus/associations/${c.association}/invitations`,
+		body: (_c, v) => v,
+		value: fc.oneof(
+			fc.record({
+				email: fc.oneof(email, hostileText, fc.constant(['ny.person@test.borgerhus.dk'])),
+				role: fc.constant('member')
+			}),
 			fc.record({
 				email: fc.constant('findes.ikke@test.borgerhus.dk'),
-				role: select(['admin', 'booker', 'member'])
+				role: fc.oneof(select(['admin', 'booker', 'member']), fc.constant(['member']))
 			}),
 			notString,
 			nested
 		),
 		state: count('memberships')
 	},
+	...(['POST', 'GET'] as const).map((method): Route => ({
+		name: `associations invitations association id (${method})`,
+		actor: 'citizen',
+		method,
+		path: (_c, v) => `/api/borgerhus/associations/${enc(v)}/invitations`,
+		body: method === 'POST' ? (c) => ({ email: c.other.email, role: 'member' }) : undefined,
+		value: pathId,
+		state: count('memberships')
+	})),
 	{
 		name: 'associations members association id',
 		actor: 'citizen',
-		method: 'POST',
+		method: 'GET',
 		path: (_c, v) => `/api/borgerhus/associations/${enc(v)}/members`,
-		body: (c) => ({ email: c.other.email, role: 'member' }),
-		value: fc.oneof(
-			unknownId,
-			malformedId.filter((v) => v.trim() !== '' && !v.includes('/'))
-		),
+		value: pathId,
 		state: count('memberships')
+	},
+	...(['verify', 'unverify'] as const).flatMap((action): Route[] => [
+		{
+			name: `associations ${action} association id`,
+			actor: 'staff',
+			method: 'POST',
+			path: (_c, v) => `/api/borgerhus/associations/${enc(v)}/${action}`,
+			body: () => ({}),
+			value: pathId,
+			state: associationState
+		},
+		{
+			name: `associations ${action} as a citizen`,
+			actor: 'citizen',
+			method: 'POST',
+			path: (c) => `/api/borgerhus/associations/${c.association}/${action}`,
+			body: (_c, v) => v,
+			value: fc.oneof(nested, fc.record({ verified: bool })),
+			state: associationState
+		}
+	]),
+	{
+		name: 'memberships action membership id',
+		actor: 'citizen',
+		method: 'POST',
+		path: (_c, v) => {
+			const [id, action] = v as [string, string];
+			return `/api/borgerhus/memberships/${enc(id)}/${action}`;
+		},
+		body: () => ({ role: 'booker' }),
+		value: fc.tuple(pathId, fc.constantFrom(...MEMBERSHIP_ACTIONS, 'role')),
+		state: membershipState
+	},
+	{
+		name: 'memberships action name',
+		actor: 'citizen',
+		method: 'POST',
+		path: (c, v) => `/api/borgerhus/memberships/${c.membership}/${enc(v)}`,
+		body: () => ({}),
+		value: fc.oneof(
+			fc.string({ minLength: 1, maxLength: 30 }).filter((v) => ![...MEMBERSHIP_ACTIONS, 'role'].includes(v)),
+			fc.constantFrom(...MEMBERSHIP_ACTIONS, 'role').map((v) => v.toUpperCase())
+		),
+		state: membershipState
+	},
+	{
+		name: 'memberships role',
+		actor: 'citizen',
+		method: 'POST',
+		path: (c) => `/api/borgerhus/memberships/${c.membership}/role`,
+		body: (_c, v) => ({ role: v }),
+		value: fc.oneof(select(['admin', 'booker', 'member']), fc.constant(['booker']), fc.constant('')),
+		state: membershipState
 	},
 	{
 		name: 'overview reminders as a citizen',
@@ -1085,12 +1339,12 @@ const READ_ROUTES: { actor: Actor; path: string }[] = [
 	{ actor: 'citizen', path: '/api/borgerhus/overview' },
 	{ actor: 'citizen', path: '/api/borgerhus/overview/unread' },
 	{ actor: 'citizen', path: '/api/borgerhus/calendar/status' },
-	{ actor: 'citizen', path: '/api/borgerhus/events/my-places' }
+	{ actor: 'citizen', path: '/api/borgerhus/events/my-places' },
+	{ actor: 'citizen', path: '/api/borgerhus/invitations' }
 ];
 
 describe('hostile input to every custom route', () => {
 	for (const route of ROUTES) {
-		if (PENDING_AREA_VALIDATION.includes(route.name)) continue;
 		it(`${route.name}: refused, coded, nothing changed`, async () => {
 			await fc.assert(
 				fc.asyncProperty(route.value, async (value) => {

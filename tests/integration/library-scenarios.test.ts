@@ -488,8 +488,10 @@ for (const role of ROLES) {
 			name: `${role} sets ${field} of an open loan (${code})`,
 			actor: actorOf[role],
 			act: (pb, ctx) => pb.collection('loans').update(ctx.loan!.id, { [field]: value(ctx) }),
-			status: staff ? 400 : 404,
-			code: staff ? code : undefined,
+			// a date outside the house's years is refused at the door, for anyone, before the rules
+			// decide who may see the loan (the answer says nothing about the loan itself)
+			status: staff || code === 'core_date_out_of_range' ? 400 : 404,
+			code: staff || code === 'core_date_out_of_range' ? code : undefined,
 			after: loanUnchanged,
 			mustNotContain: mine ? undefined : secrets
 		});
@@ -593,7 +595,8 @@ const nextYear = new Date().getUTCFullYear() + 1;
 for (const [name, body, code] of [
 	['a blank title', { title: '   ', type: 'book' }, 'core_text_blank'],
 	['a year after next year', { title: 'Fremtid', type: 'book', year: nextYear + 1 }, 'library_year_invalid'],
-	['an unknown type', { title: 'Ukendt', type: 'scroll' }, 'library_type_invalid'],
+	// an unknown choice is refused at the door (docs/rules.md, "Bad input at the door")
+	['an unknown type', { title: 'Ukendt', type: 'scroll' }, 'core_invalid_value'],
 	['no type', { title: 'Uden type' }, 'library_type_invalid']
 ] as const) {
 	titleRows.push({

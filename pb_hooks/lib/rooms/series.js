@@ -69,16 +69,22 @@ function create(e) {
 	var claims = lib('room-claims');
 	var bookings = lib('rooms-bookings');
 	var body = bodyOf(e);
+	// every value as sent, never cast: a number for a text or " 5" for a number is refused
 	var str = function (key) {
-		return body[key] === undefined || body[key] === null ? '' : String(body[key]);
+		if (body[key] === undefined || body[key] === null) return '';
+		if (typeof body[key] !== 'string') throw refusal('core_invalid_value', key);
+		return body[key];
 	};
-	var interval = Number(body.interval === undefined ? 1 : body.interval);
-	if (!(interval >= 1 && interval <= 52) || interval % 1 !== 0)
+	var interval = body.interval === undefined ? 1 : body.interval;
+	if (typeof interval !== 'number' || !(interval >= 1 && interval <= 52) || interval % 1 !== 0)
 		throw refusal('core_invalid_value', 'interval');
+	if (body.attendees !== undefined && typeof body.attendees !== 'number')
+		throw refusal('rooms_attendees_invalid', 'attendees');
 	var firstDate = str('first_date').slice(0, 10);
 	var lastDate = str('last_date').slice(0, 10);
 	var purpose = str('purpose');
-	if (purpose.length > 200) throw refusal('core_invalid_value', 'purpose');
+	var textProblem = lib('input').textProblem(purpose, 200);
+	if (textProblem) throw refusal(textProblem, 'purpose');
 	var fields = {
 		first_date: str('first_date'),
 		last_date: str('last_date'),
@@ -97,8 +103,8 @@ function create(e) {
 		}
 		chosen = [];
 		for (var i = 0; i < body.dates.length; i++) {
-			var d = String(body.dates[i]);
-			if (all.indexOf(d) < 0) throw refusal('core_invalid_value', 'dates');
+			var d = body.dates[i];
+			if (typeof d !== 'string' || all.indexOf(d) < 0) throw refusal('core_invalid_value', 'dates');
 			if (chosen.indexOf(d) < 0) chosen.push(d);
 		}
 		chosen.sort();
@@ -222,6 +228,19 @@ function activeBookings(txApp, seriesId, extra, params) {
 	);
 }
 
+/**
+ * The reason of a cancellation or decision as sent: text without hostile characters, at most 1000
+ * characters (a booking's reason field), '' when none.
+ */
+function reasonOf(e) {
+	var reason = bodyOf(e).reason;
+	if (reason === undefined || reason === null) return '';
+	if (typeof reason !== 'string') throw refusal('core_invalid_value', 'reason');
+	var problem = lib('input').textProblem(reason, 1000);
+	if (problem) throw refusal(problem, 'reason');
+	return reason.trim();
+}
+
 function dateOf(booking) {
 	return lib('rooms-policy').localParts(lib('room-claims').toMs(booking.getString('start'))).date;
 }
@@ -245,7 +264,7 @@ function tell(txApp, series, status, count, first, reason) {
 function cancel(e) {
 	var actor = lib('core/auth').requireUser(e);
 	var id = e.request.pathValue('id');
-	var reason = String(bodyOf(e).reason || '').trim();
+	var reason = reasonOf(e);
 	var result = lib('core/tx').run(e.app, function (txApp) {
 		var found = seriesFor(txApp, id, actor);
 		var series = found.series;
@@ -310,7 +329,7 @@ function cancel(e) {
 function decide(e, to) {
 	var actor = lib('core/auth').requireStaff(e);
 	var id = e.request.pathValue('id');
-	var reason = String(bodyOf(e).reason || '').trim();
+	var reason = reasonOf(e);
 	if (to === 'rejected' && !reason) throw refusal('rooms_reason_required', 'reason');
 	var result = lib('core/tx').run(e.app, function (txApp) {
 		var series = seriesFor(txApp, id, actor).series;

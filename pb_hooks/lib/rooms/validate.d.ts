@@ -30,3 +30,4 @@ export function checkSeries(series: {
 	attendees?: unknown;
 	purpose?: unknown;
 }): Problem | null;
+export function checkFacilities(facilities: unknown): Problem | null;

@@ -107,6 +107,32 @@ function checkOpeningHours(hours) {
 }
 
 /**
+ * Facilities: a list of short words ("Skærm", "Whiteboard"), or its JSON text as a form sends it; empty
+ * (null, '') means none. Each word is text without hostile characters, not blank, at most 100 characters.
+ * @param {unknown} facilities
+ */
+function checkFacilities(facilities) {
+	var invalid = problem('core_invalid_value', 'facilities');
+	if (facilities === null || facilities === undefined || facilities === '') return null;
+	var list;
+	try {
+		// a JSON text from a form, or PocketBase's Go slice from a JSON body: make it plain
+		list = typeof facilities === 'string' ? JSON.parse(facilities) : JSON.parse(JSON.stringify(facilities));
+	} catch (_) {
+		return invalid;
+	}
+	if (list === null) return null;
+	if (!Array.isArray(list) || list.length > 50) return invalid;
+	var input = typeof __hooks === 'undefined' ? require('../input.js') : require(__hooks + '/lib/input.js');
+	for (var i = 0; i < list.length; i++) {
+		if (typeof list[i] !== 'string' || list[i].trim() === '') return invalid;
+		var text = input.textProblem(list[i], 100);
+		if (text) return problem(text, 'facilities');
+	}
+	return null;
+}
+
+/**
  * A room as it would be stored (record values after the request's changes).
  * @param {{ name: string, slug: string, capacity: number, opening_hours: unknown, min_minutes: number,
  *   max_minutes: number, step_minutes: number, buffer_minutes?: number, horizon_days?: number }} room
@@ -252,6 +278,7 @@ module.exports = {
 	dateMs: dateMs,
 	checkDate: checkDate,
 	checkOpeningHours: checkOpeningHours,
+	checkFacilities: checkFacilities,
 	checkRoom: checkRoom,
 	checkClosure: checkClosure,
 	parseSeriesRule: parseSeriesRule,

@@ -98,7 +98,7 @@ describe('buildTimeline', () => {
 			{
 				...empty,
 				bookings: [booking('b', 5, '')],
-				holds: [{ id: 'h', status: '', placed_at: at(-5), pickup_deadline: '' } as HoldRecord]
+				holds: [{ id: 'h', status: '', placed_at: at(-5), pickup_deadline: '' } as unknown as HoldRecord]
 			},
 			now
 		);

@@ -488,10 +488,10 @@ for (const role of ROLES) {
 			name: `${role} sets ${field} of an open loan (${code})`,
 			actor: actorOf[role],
 			act: (pb, ctx) => pb.collection('loans').update(ctx.loan!.id, { [field]: value(ctx) }),
-			// a date outside the house's years is refused at the door, for anyone, before the rules
-			// decide who may see the loan (the answer says nothing about the loan itself)
-			status: staff || code === 'core_date_out_of_range' ? 400 : 404,
-			code: staff || code === 'core_date_out_of_range' ? code : undefined,
+			// a date outside the house's years is refused at the door, for anyone signed in, before the rules
+			// decide who may see the loan (the answer says nothing about the loan itself); guests meet the rules
+			status: staff || (code === 'core_date_out_of_range' && role !== 'guest') ? 400 : 404,
+			code: staff || (code === 'core_date_out_of_range' && role !== 'guest') ? code : undefined,
 			after: loanUnchanged,
 			mustNotContain: mine ? undefined : secrets
 		});

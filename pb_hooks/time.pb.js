@@ -21,10 +21,18 @@ routerUse((e) => {
 			// no such collection: the record API answers 404 itself
 		}
 		if (collection) {
-			e.requestInfo(); // parses a form body, as the record API would
-			const { rawBody } = require(`${__hooks}/lib/core/raw-body.js`);
-			const problem = require(`${__hooks}/lib/core/time.js`).unzonedDateField(collection, rawBody(e));
-			if (problem) throw require(`${__hooks}/lib/core/errors.js`).refusal(problem.code, problem.field);
+			const { refusal } = require(`${__hooks}/lib/core/errors.js`);
+			let body;
+			try {
+				e.requestInfo(); // parses a form body, as the record API would
+				body = require(`${__hooks}/lib/core/raw-body.js`).rawBody(e);
+			} catch (_) {
+				// a body that is no JSON object nor form: the same coded answer as the door check gives
+				// (pb_hooks/input.pb.js), whichever of the two middlewares PocketBase runs first
+				throw refusal('core_invalid_value', 'form');
+			}
+			const problem = require(`${__hooks}/lib/core/time.js`).unzonedDateField(collection, body);
+			if (problem) throw refusal(problem.code, problem.field);
 		}
 	}
 	return e.next();

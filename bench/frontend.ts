@@ -1,4 +1,4 @@
-// Front-end weight of the start page's first load (DESIGN.md: at most 60 kB gzipped JavaScript).
+// Front-end weight of the start page's first load (docs/rules.md: at most 60 kB gzipped JavaScript).
 // Builds nothing: run `npm run build` first. Ends with `frontend: js_gzip_kb=.. js_files=.. css_gzip_kb=..`.
 import { chromium } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';

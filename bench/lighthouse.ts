@@ -1,4 +1,4 @@
-// Lighthouse on a mobile profile (DESIGN.md: performance >= 95, accessibility 100, best practices 100)
+// Lighthouse on a mobile profile (docs/rules.md: performance >= 95, accessibility 100, best practices 100)
 // for the public pages, against the built app with demo data. Run `npm run build` first.
 // Ends with `lighthouse: performance_min=.. accessibility_min=.. best_practices_min=.. pages=..`.
 import lighthouse from 'lighthouse';

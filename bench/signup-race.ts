@@ -1,6 +1,6 @@
 // `npm run bench -- signup-race`: 200 volunteers sign up at the same moment for a shift with 10 places,
 // through PocketBase's API with their own tokens. Exactly 10 must be confirmed, the rest waitlisted in
-// sign-up order (DESIGN.md rule 5). Ends with `signup-race: confirmed=.. waitlisted=.. order_ok=.. ...`.
+// sign-up order (docs/rules.md rule 5). Ends with `signup-race: confirmed=.. waitlisted=.. order_ok=.. ...`.
 import PocketBase from 'pocketbase';
 import { percentile, startBenchStack } from './_stack';
 

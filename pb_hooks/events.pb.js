@@ -352,7 +352,7 @@ routerAdd(
 );
 
 // The signed-in person's own waitlist places (1 = next to move up). Other people's sign-ups stay
-// hidden (DESIGN.md rule 3); only the positions of the caller's own rows are computed, with capacity.js.
+// hidden (docs/rules.md, "Events and volunteers"); only the positions of the caller's own rows are computed, with capacity.js.
 routerAdd(
 	'GET',
 	'/api/borgerhus/events/my-places',

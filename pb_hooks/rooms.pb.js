@@ -1,6 +1,6 @@
 /// <reference path="../pb_data/types.d.ts" />
 
-// Room booking rules (DESIGN.md rules 1, 2, 3, 6), checked and saved in one transaction per write.
+// Room booking rules (docs/rules.md, "Rooms and bookings"), checked and saved in one transaction per write.
 onRecordCreateRequest((e) => {
 	require(`${__hooks}/lib/rooms-bookings.js`).handleCreate(e);
 }, 'bookings');

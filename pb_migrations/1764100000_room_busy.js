@@ -1,7 +1,7 @@
 /// <reference path="../pb_data/types.d.ts" />
 
 // room_busy: the public projection of every active claim on a room (start, end, kind; never who or why).
-// Bookings are private to their booker, association and staff (DESIGN.md rule 3), yet everyone must see
+// Bookings are private to their booker, association and staff (docs/rules.md rule 3), yet everyone must see
 // when a room is busy and hear about it live. Hooks in rooms.pb.js keep this projection in the same
 // transaction as the booking or event it mirrors; `source` (hidden) links back for that upkeep only.
 

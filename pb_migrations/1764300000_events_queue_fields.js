@@ -3,7 +3,7 @@
 // Events and volunteers: the queue position of sign-ups and registrations (placed_at, set by hooks, so a
 // sign-up reopened after a cancellation goes to the back of the queue), and the number of confirmed
 // places on shifts and events (taken, kept by hooks), so everyone can see places left without seeing
-// other people's sign-ups (DESIGN.md rule 3).
+// other people's sign-ups (docs/rules.md rule 3).
 migrate(
 	(app) => {
 		for (const name of ['signups', 'registrations']) {

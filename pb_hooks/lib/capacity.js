@@ -1,4 +1,4 @@
-// The one capacity-and-waitlist mechanism (DESIGN.md rule 5), used for volunteer sign-ups
+// The one capacity-and-waitlist mechanism (docs/rules.md rule 5), used for volunteer sign-ups
 // (places = shift.places) and attendee registrations (places = event.capacity).
 // Pure and side-effect free: the PocketBase hooks and the SvelteKit app require this same file.
 

@@ -1,6 +1,6 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
-// An event claims its room like a booking (DESIGN.md rule 1): the rooms area's findRoomConflict() is the
+// An event claims its room like a booking (docs/rules.md rule 1): the rooms area's findRoomConflict() is the
 // one conflict query; this refuses an active event whose room is taken. Call it inside the write's
 // transaction with txApp.
 

@@ -1,6 +1,6 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
-// The hold queue of one title, as pure functions (DESIGN.md rule 4). Shared by the PocketBase hooks
+// The hold queue of one title, as pure functions (docs/rules.md rule 4). Shared by the PocketBase hooks
 // (require) and the app ($rules/library-queue.js), so both compute places the same way.
 //
 // A place in the queue is never stored: it is the position of a hold among the title's waiting and

@@ -1,6 +1,6 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
-// One mechanism for every message the house sends (DESIGN.md, "Mit overblik"):
+// One mechanism for every message the house sends (docs/rules.md, "Mit overblik"):
 //  1. notify() writes an in-app notification in the user's language, inside the caller's transaction,
 //     so a message exists exactly when the change that caused it was committed;
 //  2. after the commit, notifications.pb.js mails it (if the user wants mail) and stamps emailed_at;

@@ -1,6 +1,6 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
-// Rule 1 of DESIGN.md: two active claims on one room never overlap, buffer included.
+// Rule 1 of docs/rules.md: two active claims on one room never overlap, buffer included.
 // Active claims are bookings that are pending or approved, events that are not cancelled, and closures
 // (house-wide or of the room). Pure helpers first (shared with the app as `$rules/room-claims.js`), then
 // the one query that PocketBase hooks of every area use inside their write's transaction.

@@ -1,6 +1,6 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
-// Rule 2 of DESIGN.md as pure functions: a booking lies inside the room's opening hours (Copenhagen
+// Rule 2 of docs/rules.md as pure functions: a booking lies inside the room's opening hours (Copenhagen
 // wall-clock time, daylight-saving days included), within its duration limits, time step and horizon,
 // and its attendees fit the room. Shared by the PocketBase hook (which decides) and the app (which warns
 // early) as `$rules/rooms-policy.js`. House time comes from core/time.js (docs/rules.md, "House time").

@@ -1,6 +1,6 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
-// The back office's statistics (DESIGN.md, "Staff back office"): room use by room, weekday and hour;
+// The back office's statistics (docs/rules.md, "Staff back office"): room use by room, weekday and hour;
 // holds served and their waiting times; volunteer hours; no-shows. Pure functions over plain rows, so
 // the app and the unit tests import them as `$rules/stats.js`; lib/stats-read.js feeds them from the
 // database. House time comes in as `time` (lib/rooms-policy.js): no module here requires another, so

@@ -1,5 +1,5 @@
 // `npm run bench -- NAME`: runs bench/NAME.ts, which starts its own PocketBase on a temporary data
-// directory and a free port and ends with one line `NAME: key=value ...` (DESIGN.md, "Quality bars").
+// directory and a free port and ends with one line `NAME: key=value ...` (README, "Benchmarks").
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// STYLE.md: Danish and English message files kept complete. Every domain has its own pair of files
+// Danish and English message files are kept complete. Every domain has its own pair of files
 // (listed in project.inlang/settings.json), and a key lives in exactly one domain.
 const settings = JSON.parse(readFileSync(new URL('./project.inlang/settings.json', import.meta.url), 'utf8'));
 const patterns: string[] = settings['plugin.inlang.messageFormat'].pathPattern;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { systemClient } from '../helpers/pocketbase';
 
-// DESIGN.md: explicit API rules on every collection, nothing open by accident. A write rule of ""
+// docs/rules.md: explicit API rules on every collection, nothing open by accident. A write rule of ""
 // would let anyone, guests included, write; the schema must never have one.
 describe('API rules of every collection', () => {
 	it('has no write rule open to guests', async () => {

@@ -11,7 +11,7 @@ import {
 	statusOf
 } from './events-helpers';
 
-// Rules 3, 5, 6 of DESIGN.md for shifts and registrations, through PocketBase's API with users' own tokens.
+// Rules 3, 5, 6 of docs/rules.md for shifts and registrations, through PocketBase's API with users' own tokens.
 
 describe('volunteer sign-ups through the API', () => {
 	it('decides the status itself and refuses a status sent by the client', async () => {

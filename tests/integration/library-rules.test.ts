@@ -4,7 +4,7 @@ import type { CopyRecord, HoldRecord, LoanRecord } from '../../src/lib/pocketbas
 import { MAX_ACTIVE_HOLDS } from '../../pb_hooks/lib/library-queue.js';
 import { arrangeTitle, checkIn, collect, placeHold, queueInfo, refusal, returnLoan } from './library-helpers';
 
-// DESIGN.md rules 3, 4, 6 for the library, through PocketBase's API with users' own tokens.
+// docs/rules.md rules 3, 4, 6 for the library, through PocketBase's API with users' own tokens.
 
 describe('placing a hold', () => {
 	it('refuses guests, and hides every hold from them', async () => {

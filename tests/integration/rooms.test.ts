@@ -6,7 +6,7 @@ import { toPbDate } from '$rules/room-claims.js';
 import { createUser, guestClient, systemClient, type TestUser } from '../helpers/pocketbase';
 import { validCvrNumber } from '../helpers/cvr';
 
-// DESIGN.md rules 1, 2, 3 and 6 for rooms, through PocketBase's API with users' own tokens.
+// docs/rules.md rules 1, 2, 3 and 6 for rooms, through PocketBase's API with users' own tokens.
 
 const EVERY_DAY = Object.fromEntries(
 	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '22:00']]])

@@ -33,7 +33,7 @@ export function dayStart(date: string): number {
 
 /**
  * The days from `from` (local date) with their stretches: closures win over busy, busy over free, and
- * what lies outside opening hours is "outside". Others' bookings are only "busy" here (DESIGN.md).
+ * what lies outside opening hours is "outside". Others' bookings are only "busy" here (docs/rules.md, "Rooms and bookings").
  */
 export function buildWeek(input: {
 	from: string;

@@ -2,7 +2,7 @@
 // lint and type checks, unit tests, the production build, integration tests against a real PocketBase,
 // and browser tests in Debian's Chromium. Stops at the first failing step.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureNodeModules } from './install.mjs';
 import { ensurePocketBase, ROOT } from './pocketbase.mjs';
@@ -49,6 +49,7 @@ for (const [name, command, args] of steps) {
 	const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
 	if (result.status !== 0) {
 		console.error(`\n✖ ${name} failed`);
+		if (name === 'browser tests') printPageSnapshots();
 		summarize();
 		process.exit(result.status ?? 1);
 	}
@@ -76,4 +77,15 @@ function summarize() {
 		skipped += stats.skipped ?? 0;
 	}
 	console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+}
+
+/** Prints what each failed browser test's page showed (Playwright's error context), for a run read as text. */
+function printPageSnapshots() {
+	const dir = join(reports, 'e2e');
+	if (!existsSync(dir)) return;
+	for (const test of readdirSync(dir)) {
+		const file = join(dir, test, 'error-context.md');
+		if (!existsSync(file)) continue;
+		console.error(`\n── page at failure: ${test}\n${readFileSync(file, 'utf8').slice(0, 12_000)}`);
+	}
 }

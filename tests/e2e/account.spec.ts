@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { test, expect, expectAccessible, signIn, demo, mailDir } from './fixtures';
+import { test, expect, expectAccessible, signIn, demo, mailDir, waitsForHydration } from './fixtures';
 import { waitForMail, linkFrom } from '../helpers/mail';
 
 test('a new citizen signs up, verifies the email from the mail, signs in and switches language', async ({
@@ -59,7 +59,7 @@ test('staff reach the staff page; a citizen is refused', async ({ page, browser 
 	await expectAccessible(page);
 
 	const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.19.250.1' } });
-	const citizen = await context.newPage();
+	const citizen = waitsForHydration(await context.newPage());
 	await signIn(citizen, demo.citizen);
 	const response = await citizen.goto('/personale');
 	expect(response?.status()).toBe(403);

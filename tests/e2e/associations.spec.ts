@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, signIn, systemClient } from './fixtures';
+import { test, expect, expectAccessible, signIn, systemClient, waitsForHydration } from './fixtures';
 import { validCvrNumber } from '../helpers/cvr';
 
 // docs/rules.md, "Associations and memberships": an admin invites, the invited citizen accepts in the app,
@@ -62,7 +62,7 @@ test('an admin invites a citizen, who accepts in the app and is then a member', 
 		locale: 'da-DK',
 		extraHTTPHeaders: { 'x-forwarded-for': '198.19.250.7' }
 	});
-	const phone = await other.newPage();
+	const phone = waitsForHydration(await other.newPage());
 	await signIn(phone, citizen.email, PASSWORD);
 	await phone.goto('/indbakke');
 	const notice = phone.getByRole('article', { name: `Invitation fra ${association.name}` });

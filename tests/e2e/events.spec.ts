@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectAccessible, signIn, systemClient, demo } from './fixtures';
+import { test, expect, expectAccessible, signIn, systemClient, demo, waitsForHydration } from './fixtures';
 
 const PASSWORD = 'frivillig-kodeord';
 
@@ -49,7 +49,7 @@ async function newPage(browser: Browser): Promise<Page> {
 		locale: 'da-DK',
 		extraHTTPHeaders: { 'x-forwarded-for': `198.19.${n >> 8}.${n & 255}` }
 	});
-	return context.newPage();
+	return waitsForHydration(await context.newPage());
 }
 
 test('a volunteer signs up, a second lands on the waitlist, the first cancels and the second is confirmed', async ({

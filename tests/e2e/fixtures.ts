@@ -22,11 +22,36 @@ function randomIp(): string {
 	return `198.19.${n >> 8}.${n & 255}`;
 }
 
+/**
+ * Waits until the app has hydrated the page, as a person would before typing: a form filled or submitted
+ * earlier is handled by the browser without the app's JavaScript, which is not what the tests drive.
+ * Pages without the app (a prerendered fallback, a file) simply pass after the wait.
+ */
+export async function hydrated(page: Page) {
+	await page
+		.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated'), null, { timeout: 10_000 })
+		.catch(() => undefined);
+}
+
+/** Makes `page.goto` wait for hydration; the `page` fixture does this, pages of new contexts call it. */
+export function waitsForHydration(page: Page): Page {
+	const goto = page.goto.bind(page);
+	page.goto = async (url, options) => {
+		const response = await goto(url, options);
+		await hydrated(page);
+		return response;
+	};
+	return page;
+}
+
 export const test = base.extend({
 	// Each test is its own "client address", so per-address rate limits never leak between tests.
 	context: async ({ context }, use) => {
 		await context.setExtraHTTPHeaders({ 'x-forwarded-for': randomIp() });
 		await use(context);
+	},
+	page: async ({ page }, use) => {
+		await use(waitsForHydration(page));
 	}
 });
 
@@ -43,10 +68,12 @@ export async function expectAccessible(page: Page) {
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
 	await page.goto('/log-ind');
+	await hydrated(page);
 	await page.getByLabel('E-mail').fill(email);
 	await page.getByLabel('Adgangskode').fill(password);
 	await page.getByRole('button', { name: 'Log ind' }).click();
 	await expect(page).toHaveURL(/\/overblik$/);
+	await hydrated(page);
 }
 
 /** A superuser client for arranging test data only; the browser never sees it. */

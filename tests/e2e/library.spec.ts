@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { devices } from '@playwright/test';
-import { test, expect, expectAccessible, signIn, systemClient, demo } from './fixtures';
+import { test, expect, expectAccessible, signIn, systemClient, demo, waitsForHydration } from './fixtures';
 import { baseURL } from '../playwright.config';
 
 // The library end to end at phone size: a patron finds a title and holds it, the desk checks in a copy,
@@ -49,7 +49,7 @@ test('a patron holds a title, the desk checks in a copy and hands it out', async
 		locale: 'da-DK',
 		timezoneId: 'Europe/Copenhagen'
 	});
-	const desk = await deskContext.newPage();
+	const desk = waitsForHydration(await deskContext.newPage());
 	await signIn(desk, demo.staff);
 	await desk.goto('/personale/skranke');
 	await expectAccessible(desk);

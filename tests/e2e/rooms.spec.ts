@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { test, expect, expectAccessible, signIn, systemClient } from './fixtures';
+import { test, expect, expectAccessible, signIn, systemClient, waitsForHydration } from './fixtures';
 import { validCvrNumber } from '../helpers/cvr';
 import { formatDay } from '../../src/lib/rooms/format';
 
@@ -120,7 +120,7 @@ test('an association booker books a room and a season with a skipped date; staff
 
 	// staff approve the whole series
 	const staffContext = await browser.newContext();
-	const staffPage = await staffContext.newPage();
+	const staffPage = waitsForHydration(await staffContext.newPage());
 	await signIn(staffPage, staff.email, PASSWORD);
 	await staffPage.goto('/personale/bookinger');
 	await expect(staffPage.getByRole('heading', { level: 1, name: 'Bookinger' })).toBeVisible();

@@ -97,8 +97,8 @@ describe('checking in', () => {
 			filter: system.filter('target_id = {:id} && action = "booking_checked_in"', { id: booking.id })
 		});
 		expect(entries).toHaveLength(1);
-		expect(entries[0].actor).toBe(staff.record.id);
-		expect(entries[0].details.on_behalf_of).toBe(owner.record.id);
+		expect(entries[0]!.actor).toBe(staff.record.id);
+		expect(entries[0]!.details.on_behalf_of).toBe(owner.record.id);
 	});
 
 	it('is refused for a cancelled, rejected, pending or released booking, and where no check-in is needed', async () => {
@@ -188,8 +188,8 @@ describe('checking out early', () => {
 		const out = (await checkOut(owner.pb, booking.id)) as { checked_out_at: string };
 		const busy = (await busyOf(room.id)).filter((b) => b.source === booking.id);
 		expect(busy).toHaveLength(1);
-		expect(busy[0].end).toBe(out.checked_out_at);
-		expect(toMs(busy[0].end)).toBeLessThan(toMs(booking.end as string));
+		expect(busy[0]!.end).toBe(out.checked_out_at);
+		expect(toMs(busy[0]!.end)).toBeLessThan(toMs(booking.end as string));
 		const taken = await system.collection('bookings').create({
 			room: room.id,
 			booker: owner.record.id,
@@ -358,10 +358,10 @@ describe('no-shows per season', () => {
 			filter: system.filter('target_id = {:id}', { id: series.series })
 		});
 		expect(audit.map((a) => a.action)).toEqual(['booking_series_withdrawn']);
-		expect(audit[0].details.reason).toBe('Tre udeblivelser i sæsonen');
+		expect(audit[0]!.details.reason).toBe('Tre udeblivelser i sæsonen');
 		const told = await notificationsOf(booker, 'booking_series_withdrawn');
 		expect(told).toHaveLength(1);
-		expect(told[0].body).toContain('Tre udeblivelser i sæsonen');
+		expect(told[0]!.body).toContain('Tre udeblivelser i sæsonen');
 	});
 });
 

@@ -244,15 +244,22 @@ function warnAssociation(txApp, associationId, season) {
 
 /**
  * Releases one booking as a no-show inside `txApp` when, on the row as it stands there, it is still
- * approved, not checked in and past its grace period. Returns true when released.
+ * approved, not checked in and past its grace period. Returns the released booking's association and
+ * season (for the house rule, checked once per batch by the caller), or null.
+ * @param {core.App} txApp
+ * @param {string} id
+ * @param {number} now
+ * @param {Record<string, core.Record>} [rooms] rooms read in this transaction, by id
  */
-function releaseOne(txApp, id, now) {
+function releaseOne(txApp, id, now, rooms) {
 	var machines = lib('rooms/booking-machine');
 	var checkin = lib('rooms/checkin');
 	var booking = txApp.findRecordById('bookings', id);
-	var room = txApp.findRecordById('rooms', booking.getString('room'));
-	if (!checkin.isDue(policyOf(room), bookingOf(booking), now)) return false;
-	if (!machines.may(booking.getString('status'), 'release', ['system'], 'no_show')) return false;
+	var roomId = booking.getString('room');
+	var room = rooms && rooms[roomId] ? rooms[roomId] : txApp.findRecordById('rooms', roomId);
+	if (rooms) rooms[roomId] = room;
+	if (!checkin.isDue(policyOf(room), bookingOf(booking), now)) return null;
+	if (!machines.may(booking.getString('status'), 'release', ['system'], 'no_show')) return null;
 	booking.set('status', 'no_show');
 	booking.set('released_at', lib('room-claims').toPbDate(now));
 	txApp.save(booking); // the model hook removes the room_busy row in this transaction
@@ -269,8 +276,7 @@ function releaseOne(txApp, id, now) {
 		link: '/bookinger',
 		dedupeKey: 'booking-no_show-' + booking.id
 	});
-	if (booking.getString('association')) warnAssociation(txApp, booking.getString('association'), season);
-	return true;
+	return { association: booking.getString('association'), season: season };
 }
 
 /**
@@ -313,7 +319,18 @@ function releaseDue(app, nowMs, roomId) {
 		var batch = ids.slice(b, b + BATCH);
 		released += lib('core/tx').run(app, function (txApp) {
 			var n = 0;
-			for (var k = 0; k < batch.length; k++) if (releaseOne(txApp, batch[k], now)) n++;
+			var rooms = {};
+			var reached = {};
+			for (var k = 0; k < batch.length; k++) {
+				var done = releaseOne(txApp, batch[k], now, rooms);
+				if (!done) continue;
+				n++;
+				if (done.association) reached[done.association + '|' + done.season.label] = done;
+			}
+			// the house rule, once per association and season of this batch, in the same transaction
+			var keys = Object.keys(reached);
+			for (var w = 0; w < keys.length; w++)
+				warnAssociation(txApp, reached[keys[w]].association, reached[keys[w]].season);
 			return n;
 		});
 	}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { test, expect, expectAccessible, systemClient } from './fixtures';
+import { test, expect, expectAccessible, demo, signIn, systemClient } from './fixtures';
 
 // Check-in at the door and the no-show release, at phone size (docs/rules.md, "Check-in and no-shows").
 
@@ -112,4 +112,15 @@ test('a booking nobody checked in shows as free on the room page, without reload
 	await expect(today.locator('.segment.busy')).toHaveCount(0);
 	await expect(today.locator('.segment.free')).toHaveCount(1);
 	expect((await system.collection('bookings').getOne(booking.id)).status).toBe('no_show');
+});
+
+test('staff see no-shows per season and association on the rooms page', async ({ page }) => {
+	await signIn(page, demo.staff);
+	await page.goto('/personale/lokaler');
+	const section = page.locator('section', { has: page.getByRole('heading', { name: 'Udeblivelser' }) });
+	await expect(section).toBeVisible();
+	// the demo house: Grundejerforeningen Søhøj has no-shows, Nørreby Boldklub too
+	await expect(section.getByRole('table').first()).toContainText('Grundejerforeningen Søhøj');
+	await expect(section.getByRole('button', { name: 'Træk tilbage' })).toBeVisible();
+	await expectAccessible(page);
 });

@@ -262,7 +262,9 @@ function releaseOne(txApp, id, now, rooms) {
 	if (!machines.may(booking.getString('status'), 'release', ['system'], 'no_show')) return null;
 	booking.set('status', 'no_show');
 	booking.set('released_at', lib('room-claims').toPbDate(now));
-	txApp.save(booking); // the model hook removes the room_busy row in this transaction
+	// the two fields written are the job's own values: no field validation (its relation look-ups are the
+	// bulk of a save); the model hook still removes the room_busy row in this transaction
+	txApp.saveNoValidate(booking);
 	var start = toMs(booking.getString('start'));
 	var season = checkin.seasonOf(start);
 	lib('notify').notify(txApp, booking.getString('booker'), {

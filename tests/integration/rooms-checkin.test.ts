@@ -3,6 +3,8 @@ import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { waitForMail } from '../helpers/mail';
 import { seasonOf } from '$rules/rooms/checkin.js';
+import { addDays, localParts } from '$rules/rooms-policy.js';
+import type { Stats } from '$rules/stats.js';
 import { toMs } from '$rules/room-claims.js';
 import { book, makeRoom, slot } from './rooms-arrange';
 import {
@@ -362,6 +364,25 @@ describe('no-shows per season', () => {
 		const told = await notificationsOf(booker, 'booking_series_withdrawn');
 		expect(told).toHaveLength(1);
 		expect(told[0]!.body).toContain('Tre udeblivelser i sæsonen');
+	});
+});
+
+describe('the statistics', () => {
+	it('count room no-shows next to event no-shows, per room', async () => {
+		const room = await checkinRoom();
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		await bookingAt(owner, room.id, -4 * 60, 30, { checked_in_at: fromNow(-4 * 60) });
+		await bookingAt(owner, room.id, -3 * 60, 30);
+		await bookingAt(owner, room.id, -2 * 60, 30);
+		await release(room.id);
+		const today = localParts(Date.now()).date;
+		const stats = await staff.pb.send<Stats>('/api/borgerhus/stats', {
+			query: { from: addDays(today, -1), to: today }
+		});
+		const row = stats.roomNoShows.rooms.find((r) => r.id === room.id)!;
+		expect(row).toMatchObject({ due: 3, checkedIn: 1, noShows: 2 });
+		expect(stats.roomNoShows.noShows).toBeGreaterThanOrEqual(2);
+		expect(stats.noShows).toBeTruthy();
 	});
 });
 

@@ -77,3 +77,34 @@ onRecordCreateRequest((e) => {
 onRecordUpdateRequest((e) => {
 	require(`${__hooks}/lib/rooms/series.js`).validateRecord(e);
 }, 'booking_series');
+
+// Check-in and no-shows (docs/rules.md, "Check-in and no-shows"): check-in and early check-out by those
+// present, the release job every minute (UTC cron; each booking decided on its row in a transaction, so
+// a second run or a run after a restart releases nothing twice), the same job on demand for the system
+// account (operations after downtime, and the tests: `now` in ms runs it as at that moment, `room` for one
+// room only), and the
+// no-show report for staff.
+routerAdd('POST', '/api/borgerhus/bookings/{id}/check-in', (e) =>
+	require(`${__hooks}/lib/rooms/attendance.js`).checkIn(e)
+);
+routerAdd('POST', '/api/borgerhus/bookings/{id}/check-out', (e) =>
+	require(`${__hooks}/lib/rooms/attendance.js`).checkOut(e)
+);
+cronAdd('rooms-release-no-shows', '* * * * *', () => {
+	require(`${__hooks}/lib/rooms/attendance.js`).releaseDue($app);
+});
+routerAdd(
+	'POST',
+	'/api/borgerhus/rooms/release/run',
+	(e) => {
+		const body = e.requestInfo().body || {};
+		const now = typeof body.now === 'number' && isFinite(body.now) ? body.now : undefined;
+		const room = typeof body.room === 'string' ? body.room : undefined;
+		return e.json(200, require(`${__hooks}/lib/rooms/attendance.js`).releaseDue(e.app, now, room));
+	},
+	$apis.requireSuperuserAuth()
+);
+routerAdd('GET', '/api/borgerhus/rooms/no-shows', (e) => {
+	require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
+	return e.json(200, require(`${__hooks}/lib/rooms/attendance.js`).noShowReport(e.app));
+});

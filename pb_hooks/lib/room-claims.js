@@ -41,7 +41,8 @@ function bufferedWindow(start, end, bufferMinutes) {
 
 /**
  * The first active claim on `room` that [start, end) would collide with, or null.
- * Bookings (pending/approved) and events (draft/published) count with the room's buffer on both sides;
+ * Bookings (pending/approved; until their check-out when checked out early) and events (draft/published)
+ * count with the room's buffer on both sides;
  * closures of the room or of the whole house count without buffer.
  * Call it with the transaction's app (txApp) inside the write it guards, so that no other write can
  * slip in between the check and the save.
@@ -71,7 +72,9 @@ function findRoomConflict(app, claim) {
 		'bookings',
 		'room = {:room} && ' +
 			status.activeBookingFilter() +
-			' && start < {:bend} && end > {:bstart} && id != {:booking}',
+			' && start < {:bend} && end > {:bstart} && id != {:booking}' +
+			// checked out early: the rest of the slot is free (docs/rules.md, "Check-in and no-shows")
+			' && (checked_out_at = "" || checked_out_at > {:bstart})',
 		'',
 		1,
 		0,

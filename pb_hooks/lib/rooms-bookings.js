@@ -470,6 +470,15 @@ function syncBusy(app, kind, record, deleted, created) {
 		(kind === 'booking'
 			? require(__hooks + '/lib/core/status.js').isActiveBooking(record.getString('status'))
 			: record.getString('state') !== 'cancelled');
+	// a booking checked out early holds its room only until the check-out (docs/rules.md, "Check-in and
+	// no-shows"); one checked out at or before its start holds nothing
+	var end = record.getString('end');
+	var out = kind === 'booking' ? record.getString('checked_out_at') : '';
+	if (active && out) {
+		var claims = require(__hooks + '/lib/room-claims.js');
+		if (claims.toMs(out) <= claims.toMs(record.getString('start'))) active = false;
+		else if (claims.toMs(out) < claims.toMs(end)) end = out;
+	}
 	var existing = null;
 	if (!created)
 		try {
@@ -484,7 +493,7 @@ function syncBusy(app, kind, record, deleted, created) {
 	var busy = existing || new Record(app.findCollectionByNameOrId('room_busy'));
 	busy.set('room', record.getString('room'));
 	busy.set('start', record.getString('start'));
-	busy.set('end', record.getString('end'));
+	busy.set('end', end);
 	busy.set('kind', kind);
 	busy.set('source', record.id);
 	app.save(busy);
@@ -511,6 +520,21 @@ function validateStaffWrite(e, verb) {
 				step_minutes: e.record.getInt('step_minutes')
 			});
 		}
+		if (!p && sent(body, 'checkin_since') && lib('core/auth').actor(e).kind !== 'system') {
+			p = { code: 'core_field_locked', field: 'checkin_since' };
+		}
+		if (
+			!p &&
+			(e.record.getBool('checkin_required') ||
+				sent(body, 'checkin_opens_minutes') ||
+				sent(body, 'checkin_grace_minutes'))
+		) {
+			p = lib('rooms/checkin').checkPolicy({
+				checkin_required: e.record.getBool('checkin_required'),
+				checkin_opens_minutes: e.record.getInt('checkin_opens_minutes'),
+				checkin_grace_minutes: e.record.getInt('checkin_grace_minutes')
+			});
+		}
 	} else if (name === 'closures') {
 		if (!p) {
 			p = validate.checkClosure({
@@ -529,9 +553,25 @@ function validateStaffWrite(e, verb) {
  * @param {'create' | 'update' | 'delete'} verb
  */
 function auditedStaffWrite(e, verb) {
+	var body = bodyOf(e);
+	var rooms = e.record.collection().name === 'rooms';
+	if (rooms && verb === 'create') {
+		var checkin = lib('rooms/checkin');
+		if (!sent(body, 'checkin_opens_minutes')) e.record.set('checkin_opens_minutes', checkin.DEFAULT_OPENS);
+		if (!sent(body, 'checkin_grace_minutes')) e.record.set('checkin_grace_minutes', checkin.DEFAULT_GRACE);
+	}
 	validateStaffWrite(e, verb);
 	var actor = lib('core/auth').actor(e);
 	lib('core/tx').request(e, function (txApp) {
+		if (rooms && verb !== 'delete' && !(actor.kind === 'system' && sent(body, 'checkin_since'))) {
+			// when check-in became required: bookings that started before it are never released
+			var before = verb === 'create' ? null : txApp.findRecordById('rooms', e.record.id);
+			var required = e.record.getBool('checkin_required');
+			if (!required) e.record.set('checkin_since', '');
+			else if (!before || !before.getBool('checkin_required')) {
+				e.record.set('checkin_since', lib('room-claims').toPbDate(Date.now()));
+			} else e.record.set('checkin_since', before.getString('checkin_since'));
+		}
 		e.next();
 		var fields = {};
 		if (verb !== 'delete') {
@@ -544,7 +584,10 @@ function auditedStaffWrite(e, verb) {
 				'capacity',
 				'who_may_book',
 				'requires_approval',
-				'active'
+				'active',
+				'checkin_required',
+				'checkin_opens_minutes',
+				'checkin_grace_minutes'
 			];
 			for (var i = 0; i < names.length; i++) {
 				if (e.record.collection().fields.getByName(names[i])) fields[names[i]] = e.record.get(names[i]);

@@ -139,6 +139,16 @@ function statsFor(app, fromDate, toDate, now) {
 		params
 	).map((r) => ({ event: r.event, title: r.title, start: ms(r.start), checked_in: !!r.checked }));
 
+	// bookings that had to be checked in and have ended: checked in, or released as no-shows
+	const attendance = rows(
+		app,
+		'SELECT b.room AS room, r.name AS name, b.status AS status FROM bookings b JOIN rooms r ON r.id = b.room ' +
+			"WHERE (b.status = 'no_show' OR (b.status = 'approved' AND b.checked_in_at != '')) " +
+			'AND b.end > {:from} AND b.end <= {:until} LIMIT {:limit}',
+		{ room: '', name: '', status: '' },
+		params
+	).map((r) => ({ room: r.room, name: r.name, no_show: r.status === 'no_show' }));
+
 	return {
 		period: { from: fromDate, to: toDate, fromMs: period.from, toMs: period.to },
 		rooms: stats.roomUse(time, period, rooms, claims, closures),
@@ -148,7 +158,8 @@ function statsFor(app, fromDate, toDate, now) {
 			readyNow: queueNow ? queueNow.ready : 0
 		}),
 		volunteers: stats.volunteerHours(shifts),
-		noShows: stats.noShows(registrations)
+		noShows: stats.noShows(registrations),
+		roomNoShows: stats.roomNoShows(attendance)
 	};
 }
 

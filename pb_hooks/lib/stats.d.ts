@@ -49,6 +49,12 @@ export interface NoShows {
 		noShows: number;
 	}[];
 }
+export interface RoomNoShows {
+	due: number;
+	checkedIn: number;
+	noShows: number;
+	rooms: { id: string; name: string; due: number; checkedIn: number; noShows: number }[];
+}
 /** The answer of GET /api/borgerhus/stats. */
 export interface Stats {
 	period: { from: string; to: string; fromMs: number; toMs: number };
@@ -56,6 +62,7 @@ export interface Stats {
 	library: HoldStats & { waitingNow: number; pausedNow: number; readyNow: number };
 	volunteers: VolunteerHours;
 	noShows: NoShows;
+	roomNoShows: RoomNoShows;
 }
 export const MAX_DAYS: number;
 export const WEEK: readonly ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -84,3 +91,4 @@ export function volunteerHours(
 export function noShows(
 	registrations: { event: string; title: string; start: number; checked_in: boolean }[]
 ): NoShows;
+export function roomNoShows(bookings: { room: string; name: string; no_show: boolean }[]): RoomNoShows;

@@ -196,6 +196,25 @@ function noShows(registrations) {
 	};
 }
 
+/**
+ * Room no-shows in the period (docs/rules.md, "Check-in and no-shows"): of the bookings that had to be
+ * checked in (checked in, or released as no-shows), how many nobody checked in to, per room.
+ * @param {{ room: string, name: string, no_show: boolean }[]} bookings one row per such booking
+ */
+function roomNoShows(bookings) {
+	const rooms = new Map();
+	for (const row of bookings) {
+		const room = rooms.get(row.room) || { id: row.room, name: row.name, due: 0, checkedIn: 0, noShows: 0 };
+		room.due++;
+		if (row.no_show) room.noShows++;
+		else room.checkedIn++;
+		rooms.set(row.room, room);
+	}
+	const list = [...rooms.values()].sort((a, b) => b.noShows - a.noShows || a.name.localeCompare(b.name));
+	const sum = (key) => list.reduce((total, r) => total + r[key], 0);
+	return { due: sum('due'), checkedIn: sum('checkedIn'), noShows: sum('noShows'), rooms: list };
+}
+
 module.exports = {
 	MAX_DAYS,
 	WEEK,
@@ -205,5 +224,6 @@ module.exports = {
 	percentile,
 	holdStats,
 	volunteerHours,
-	noShows
+	noShows,
+	roomNoShows
 };

@@ -72,7 +72,8 @@ export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 export const WHO_MAY_BOOK = ['associations', 'citizens'] as const;
 export type WhoMayBook = (typeof WHO_MAY_BOOK)[number];
 
-export const BOOKING_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+/** `no_show`: released by the job, nobody checked in (docs/rules.md, "Check-in and no-shows"). */
+export const BOOKING_STATUSES = ['pending', 'approved', 'rejected', 'cancelled', 'no_show'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 export const TITLE_TYPES = ['book', 'audiobook', 'film', 'game', 'magazine', 'thing'] as const;
@@ -191,6 +192,14 @@ export interface RoomRecord extends BaseRecord {
 	cancel_hours: number;
 	active: boolean;
 	sort: number;
+	/** Bookings must be checked in (docs/rules.md, "Check-in and no-shows"). */
+	checkin_required: boolean;
+	/** Check-in opens this many minutes before the start (0-240). */
+	checkin_opens_minutes: number;
+	/** A booking not checked in this many minutes after its start is released (5-120). */
+	checkin_grace_minutes: number;
+	/** Server-owned: when check-in became required; bookings that started earlier are never released. */
+	checkin_since: DateString;
 }
 
 export interface ClosureRecord extends BaseRecord {
@@ -240,6 +249,11 @@ export interface BookingRecord extends BaseRecord {
 	cancel_reason: string;
 	decided_by: RecordId | Empty;
 	decided_at: DateString;
+	/** Server-owned stamps of check-in, early check-out and the no-show release. */
+	checked_in_at: DateString;
+	checked_in_by: RecordId | Empty;
+	checked_out_at: DateString;
+	released_at: DateString;
 	expand?: {
 		room?: RoomRecord;
 		booker?: UserRecord;

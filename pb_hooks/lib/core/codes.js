@@ -194,6 +194,10 @@ module.exports = {
 		da: 'Bookingen er afvist eller aflyst og kan ikke ændres.',
 		en: 'This booking is rejected or cancelled and cannot change.'
 	},
+	rooms_booking_no_show: {
+		da: 'Bookingen er frigivet, fordi ingen tjekkede ind i tide.',
+		en: 'This booking was released because nobody checked in in time.'
+	},
 	rooms_cancel_deadline: {
 		da: 'Fristen for at aflyse er overskredet. Kontakt huset.',
 		en: 'The deadline for cancelling has passed. Contact the house.'
@@ -205,6 +209,46 @@ module.exports = {
 	rooms_change_deadline: {
 		da: 'Fristen for at ændre bookingen er overskredet. Kontakt huset.',
 		en: 'The deadline for changing this booking has passed. Contact the house.'
+	},
+	rooms_checkin_closed: {
+		da: 'Tjek-ind er lukket: ventetiden efter starttidspunktet er gået.',
+		en: 'Check-in is closed: the waiting time after the start has passed.'
+	},
+	rooms_checkin_grace_invalid: {
+		da: 'Ventetiden efter start skal være et helt antal minutter fra 5 til 120.',
+		en: 'The waiting time after the start must be a whole number of minutes from 5 to 120.'
+	},
+	rooms_checkin_not_open: {
+		da: 'Tjek-ind er ikke åbnet endnu. Det åbner kort før starttidspunktet.',
+		en: 'Check-in is not open yet. It opens shortly before the start.'
+	},
+	rooms_checkin_not_yours: {
+		da: 'Kun den, der har booket, og foreningens medlemmer kan tjekke bookingen ind.',
+		en: "Only the person who booked and the association's members can check this booking in."
+	},
+	rooms_checkin_off: {
+		da: 'Lokalet kræver ikke tjek-ind.',
+		en: 'This room does not need check-in.'
+	},
+	rooms_checkin_opens_invalid: {
+		da: 'Tjek-ind skal åbne et helt antal minutter fra 0 til 240 før start.',
+		en: 'Check-in must open a whole number of minutes from 0 to 240 before the start.'
+	},
+	rooms_checkin_pending: {
+		da: 'Bookingen er ikke godkendt endnu, så den kan ikke tjekkes ind.',
+		en: 'This booking is not approved yet, so it cannot be checked in.'
+	},
+	rooms_checkout_not_checked_in: {
+		da: 'Bookingen er ikke tjekket ind.',
+		en: 'This booking is not checked in.'
+	},
+	rooms_checkout_not_started: {
+		da: 'Du kan tjekke ud, når bookingen er begyndt.',
+		en: 'You can check out once the booking has started.'
+	},
+	rooms_checkout_over: {
+		da: 'Bookingen er allerede slut eller tjekket ud.',
+		en: 'This booking has already ended or been checked out.'
 	},
 	rooms_closed: {
 		da: 'Lokalet er lukket på det tidspunkt.',

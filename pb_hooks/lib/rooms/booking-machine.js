@@ -8,12 +8,17 @@ var machine = require(__hooks + '/lib/core/machine.js');
 
 var ANYONE_WHO_MAY_CANCEL = ['owner', 'association', 'staff', 'system'];
 
+/** Who may check a booking in or out: its booker, any active member of its association (role
+ * `member`, whatever their role in it), staff, the system (docs/rules.md, "Check-in and no-shows"). */
+var ANYONE_PRESENT = ['owner', 'member', 'staff', 'system'];
+
 /** pending -> approved | rejected by staff; cancel by the owner, the association's admins and bookers, staff;
  * move (room, time, attendees, association) keeps an active status or returns an approved booking to
- * pending; reassign (booker, association) is staff's. */
+ * pending; reassign (booker, association) is staff's. In a room that requires check-in an approved booking
+ * is checked in (and may check out early) by those present, or released as a no-show by the job. */
 var booking = machine.define(
 	'bookings',
-	['pending', 'approved', 'rejected', 'cancelled'],
+	['pending', 'approved', 'rejected', 'cancelled', 'no_show'],
 	[
 		{ from: 'pending', to: 'approved', name: 'approve', who: ['staff', 'system'] },
 		{ from: 'pending', to: 'rejected', name: 'reject', who: ['staff', 'system'] },
@@ -26,6 +31,10 @@ var booking = machine.define(
 		{ from: 'approved', to: 'approved', name: 'edit', who: ['owner', 'staff', 'system'] },
 		{ from: 'pending', to: 'pending', name: 'reassign', who: ['staff', 'system'] },
 		{ from: 'approved', to: 'approved', name: 'reassign', who: ['staff', 'system'] },
+		{ from: 'approved', to: 'approved', name: 'check_in', who: ANYONE_PRESENT },
+		{ from: 'approved', to: 'approved', name: 'check_out', who: ANYONE_PRESENT },
+		// the release job, once the grace period has ended without a check-in
+		{ from: 'approved', to: 'no_show', name: 'release', who: ['system'] },
 		// a system load may set any state (imports, demo data)
 		{ from: 'pending', to: 'approved', name: 'system', who: ['system'] },
 		{ from: 'approved', to: 'pending', name: 'system', who: ['system'] },
@@ -34,7 +43,9 @@ var booking = machine.define(
 		{ from: 'rejected', to: 'approved', name: 'system', who: ['system'] },
 		{ from: 'cancelled', to: 'approved', name: 'system', who: ['system'] },
 		{ from: 'rejected', to: 'cancelled', name: 'system', who: ['system'] },
-		{ from: 'cancelled', to: 'rejected', name: 'system', who: ['system'] }
+		{ from: 'cancelled', to: 'rejected', name: 'system', who: ['system'] },
+		{ from: 'no_show', to: 'approved', name: 'system', who: ['system'] },
+		{ from: 'no_show', to: 'cancelled', name: 'system', who: ['system'] }
 	]
 );
 
@@ -46,7 +57,17 @@ var series = machine.define(
 );
 
 /** Fields only the server writes (a transition or a named staff action); a plain update may not send them. */
-var SERVER_OWNED = ['booker', 'series', 'decided_by', 'decided_at', 'cancelled_by'];
+var SERVER_OWNED = [
+	'booker',
+	'series',
+	'decided_by',
+	'decided_at',
+	'cancelled_by',
+	'checked_in_at',
+	'checked_in_by',
+	'checked_out_at',
+	'released_at'
+];
 /** Fields whose change is a move: every create check runs again. */
 var MOVE_FIELDS = ['room', 'start', 'end', 'attendees', 'association'];
 /** Fields a plain update may change without any transition. */

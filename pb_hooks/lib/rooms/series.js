@@ -43,6 +43,16 @@ var SERIES_TEXTS = {
 			body: '{room}: {count} dates from {first} were rejected. Reason: {reason}'
 		}
 	},
+	withdrawn: {
+		da: {
+			title: 'Huset har trukket din sæsonbooking tilbage',
+			body: '{room}: {count} datoer fra {first} er trukket tilbage. Begrundelse: {reason}'
+		},
+		en: {
+			title: 'The house has withdrawn your season booking',
+			body: '{room}: {count} dates from {first} are withdrawn. Reason: {reason}'
+		}
+	},
 	cancelled: {
 		da: {
 			title: 'Din sæsonbooking er aflyst',
@@ -256,8 +266,10 @@ function tell(txApp, series, status, count, first, reason) {
 }
 
 /**
- * POST /api/borgerhus/series/{id}/cancel { reason? }: cancels the rest of a series, the future dates
- * not past their deadline (staff: every future date, with a reason), in one transaction. Answers
+ * POST /api/borgerhus/series/{id}/cancel { reason?, withdraw? }: cancels the rest of a series, the future
+ * dates not past their deadline (staff: every future date, with a reason), in one transaction. `withdraw`
+ * (staff only, reason required) is the house withdrawing the season after repeated no-shows: audited as
+ * booking_series_withdrawn with the season's no-show count, and the booker is told so. Answers
  * { cancelled: [{ id, date }], kept: [{ id, date, code }] }.
  * @param {core.RequestEvent} e
  */
@@ -265,6 +277,12 @@ function cancel(e) {
 	var actor = lib('core/auth').requireUser(e);
 	var id = e.request.pathValue('id');
 	var reason = reasonOf(e);
+	// staff withdrawing the rest of a season (repeated no-shows): a reason, its own audit entry and message
+	var withdraw = bodyOf(e).withdraw;
+	if (withdraw !== undefined && typeof withdraw !== 'boolean')
+		throw refusal('core_invalid_value', 'withdraw');
+	if (withdraw && actor.kind !== 'staff') throw new ForbiddenError('Staff only.');
+	if (withdraw && !reason) throw refusal('rooms_reason_required', 'reason');
 	var result = lib('core/tx').run(e.app, function (txApp) {
 		var found = seriesFor(txApp, id, actor);
 		var series = found.series;
@@ -306,13 +324,36 @@ function cancel(e) {
 			txApp.save(series);
 		}
 		if (cancelled.length) {
-			lib('core/audit').staffAction(txApp, actor, 'booking_series_cancelled', series, {
+			var details = {
 				bookings: cancelled.map(function (c) {
 					return c.id;
 				}),
 				reason: reason
-			});
-			tell(txApp, series, 'cancelled', cancelled.length, cancelled[0].date, reason);
+			};
+			if (withdraw && series.getString('association')) {
+				var season = lib('rooms/checkin').seasonOf(now);
+				details.no_shows = txApp.findRecordsByFilter(
+					'bookings',
+					'association = {:association} && status = "no_show" && start >= {:from} && start < {:to}',
+					'',
+					0,
+					0,
+					{
+						association: series.getString('association'),
+						from: lib('room-claims').toPbDate(season.from),
+						to: lib('room-claims').toPbDate(season.to)
+					}
+				).length;
+				details.season = season.label;
+			}
+			lib('core/audit').staffAction(
+				txApp,
+				actor,
+				withdraw ? 'booking_series_withdrawn' : 'booking_series_cancelled',
+				series,
+				details
+			);
+			tell(txApp, series, withdraw ? 'withdrawn' : 'cancelled', cancelled.length, cancelled[0].date, reason);
 		}
 		return { cancelled: cancelled, kept: kept };
 	});

@@ -33,6 +33,10 @@ export function stateLabel(entry: TimelineEntry, language: Language): string {
 			return m.overview_state_booking_rejected();
 		case 'booking_cancelled':
 			return m.overview_state_booking_cancelled();
+		case 'booking_no_show':
+			return m.overview_state_booking_no_show();
+		case 'booking_checked_in':
+			return m.overview_state_booking_checked_in();
 		case 'booking_done':
 			return m.overview_state_booking_done();
 		case 'hold_waiting':

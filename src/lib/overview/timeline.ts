@@ -14,13 +14,14 @@ import {
 } from '$rules/core/status.js';
 import { cancelDeadline, mayCancel } from '$rules/rooms-policy.js';
 import { mayCancelShift, shiftCancelDeadline } from '$rules/events-rules.js';
+import { attendanceAction } from '$lib/rooms/checkin';
 
 /** The kinds of things a citizen has in the house, in the order the overview names them. */
 export const ENTRY_KINDS = ['booking', 'hold', 'loan', 'shift', 'registration'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /** What the user can do with an entry; each is a form or a link on the page. */
-export type EntryAction = 'cancel' | 'pause' | 'resume' | 'calendar' | 'ticket';
+export type EntryAction = 'cancel' | 'pause' | 'resume' | 'calendar' | 'ticket' | 'check_in' | 'check_out';
 
 /**
  * Why an upcoming entry offers no cancel button although it is still active: the room's cancellation
@@ -35,6 +36,8 @@ export type EntryState =
 	| 'booking_approved'
 	| 'booking_rejected'
 	| 'booking_cancelled'
+	| 'booking_no_show'
+	| 'booking_checked_in'
 	| 'booking_done'
 	| 'hold_waiting'
 	| 'hold_paused'
@@ -110,12 +113,19 @@ function bookingEntry(b: BookingRecord, now: number): TimelineEntry {
 			? 'booking_rejected'
 			: b.status === 'cancelled'
 				? 'booking_cancelled'
-				: ended
-					? 'booking_done'
-					: b.status === 'approved'
-						? 'booking_approved'
-						: 'booking_pending';
+				: b.status === 'no_show'
+					? 'booking_no_show'
+					: ended || b.checked_out_at
+						? 'booking_done'
+						: b.checked_in_at
+							? 'booking_checked_in'
+							: b.status === 'approved'
+								? 'booking_approved'
+								: 'booking_pending';
 	const actions: EntryAction[] = [];
+	// "Vi er her" / check out exactly while the server would accept it (docs/rules.md, "Check-in and no-shows")
+	const attend = b.expand?.room ? attendanceAction(b.expand.room, b, now) : null;
+	if (attend) actions.push(attend);
 	if (active && !ended) actions.push('calendar');
 	// the booking rules' own deadline (rooms-policy.js), as the server applies it to a booker
 	const cancelHours = b.expand?.room?.cancel_hours ?? 0;

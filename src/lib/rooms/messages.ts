@@ -31,6 +31,8 @@ export function statusLabel(status: BookingStatus | ''): string {
 			return m.rooms_status_rejected();
 		case 'cancelled':
 			return m.rooms_status_cancelled();
+		case 'no_show':
+			return m.rooms_status_no_show();
 		default:
 			return m.rooms_status_pending();
 	}

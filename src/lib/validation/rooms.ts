@@ -91,12 +91,26 @@ export const roomPolicySchema = z.object({
 	buffer_minutes: minutes(1440),
 	horizon_days: minutes(1100),
 	cancel_hours: minutes(8760),
+	// the sane ranges are the server's (rooms/checkin.js), answered with their own codes
+	checkin_required: z.boolean(),
+	checkin_opens_minutes: minutes(1440),
+	checkin_grace_minutes: minutes(1440),
 	...Object.fromEntries(
 		['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((d) => [
 			[`open_${d}`, optionalTime],
 			[`close_${d}`, optionalTime]
 		])
 	)
+});
+
+/** Staff withdrawing the rest of a season booking (docs/rules.md, "Check-in and no-shows"). */
+export const withdrawSchema = z.object({
+	id: z.string().regex(/^[a-z0-9]{15}$/),
+	reason: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.errors_required() })
+		.max(1000, { error: () => m.errors_too_long({ max: 1000 }) })
 });
 
 export const associationSchema = z.object({

@@ -9,6 +9,8 @@ import { mayCancel } from '$rules/rooms-policy.js';
 import { toMs } from '$rules/room-claims.js';
 import { isActiveBooking } from '$rules/core/status.js';
 import codes from '$rules/core/codes.js';
+import { attendanceAction } from '$lib/rooms/checkin';
+import { attend } from '$lib/server/checkin';
 
 /** The dates a season booking skipped, from the redirect's `sprunget=date.code,...` (checked, not trusted). */
 function skippedDates(text: string | null): { date: string; code: string }[] {
@@ -39,7 +41,9 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		expand: 'room,association',
 		fields:
 			'id,room,booker,association,series,purpose,attendees,start,end,status,reason,cancel_reason,' +
-			'expand.room.name,expand.room.slug,expand.room.cancel_hours,expand.association.name'
+			'checked_in_at,checked_out_at,' +
+			'expand.room.name,expand.room.slug,expand.room.cancel_hours,expand.association.name,' +
+			'expand.room.checkin_required,expand.room.checkin_opens_minutes,expand.room.checkin_grace_minutes'
 	});
 	const now = Date.now();
 	return {
@@ -53,12 +57,16 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 				b.booker === user.id &&
 				isActiveBooking(b.status) &&
 				mayCancel(b.expand?.room?.cancel_hours ?? 0, toMs(b.start), now),
-			past: toMs(b.end) < now
+			past: toMs(b.end) < now,
+			// "Vi er her" / check out while the server would accept it (docs/rules.md, "Check-in and no-shows")
+			attend: b.expand?.room ? attendanceAction(b.expand.room, b, now) : null
 		}))
 	};
 };
 
 export const actions: Actions = {
+	checkIn: ({ locals, url, request }) => attend(locals, url, request, 'check-in'),
+	checkOut: ({ locals, url, request }) => attend(locals, url, request, 'check-out'),
 	cancel: async ({ request, locals, url }) => {
 		requireUser(locals, url);
 		const values = readForm(await request.formData());

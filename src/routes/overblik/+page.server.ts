@@ -6,6 +6,7 @@ import { failureStatus, toFormErrors } from '$lib/errors';
 import { entryActionSchema } from '$lib/validation/overview';
 import { fetchTimelineInput } from '$lib/overview/load.server';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
+import { attend } from '$lib/server/checkin';
 
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const user = requireUser(locals, url);
@@ -51,5 +52,7 @@ async function change(locals: App.Locals, url: URL, request: Request, action: 'c
 export const actions: Actions = {
 	cancel: ({ locals, url, request }) => change(locals, url, request, 'cancel'),
 	pause: ({ locals, url, request }) => change(locals, url, request, 'pause'),
-	resume: ({ locals, url, request }) => change(locals, url, request, 'resume')
+	resume: ({ locals, url, request }) => change(locals, url, request, 'resume'),
+	checkIn: ({ locals, url, request }) => attend(locals, url, request, 'check-in'),
+	checkOut: ({ locals, url, request }) => attend(locals, url, request, 'check-out')
 };

@@ -362,7 +362,141 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 		created.events++;
 	}
 	created.entries = await loadDemoEntries(pb, users, roomIds);
+	created.entries += await loadDemoCheckin(pb, users, roomIds);
 	return created;
+}
+
+/** A PocketBase date `minutes` from now, on the whole minute. */
+function minutesFromNow(minutes: number): string {
+	const now = new Date();
+	now.setSeconds(0, 0);
+	return toPbDate(new Date(now.getTime() + minutes * 60_000));
+}
+
+/**
+ * Check-in and no-shows (docs/rules.md, "Check-in and no-shows"): the meeting rooms and the study room
+ * require check-in (since last spring, so their history counts); Grundejerforeningen Søhøj has reached
+ * the house rule this season and has a season booking staff may withdraw, Nørreby Boldklub is one short of
+ * it; some past bookings were checked in. The citizen's booking in Mødelokale 2 starts a few minutes
+ * after the seed, so "Vi er her" shows at once (and if nobody taps it, the job releases it live).
+ * Skipped when the rooms already require check-in.
+ */
+async function loadDemoCheckin(
+	pb: PocketBase,
+	users: Record<keyof typeof DEMO_ACCOUNTS, string>,
+	roomIds: Record<string, string>
+): Promise<number> {
+	const rooms = ['moedelokale-1', 'moedelokale-2', 'studierummet'];
+	const first = await pb.collection('rooms').getOne(roomIds['moedelokale-2']!);
+	if (first.checkin_required) return 0;
+	for (const slug of rooms) {
+		await pb.collection('rooms').update(roomIds[slug]!, {
+			checkin_required: true,
+			checkin_opens_minutes: 15,
+			checkin_grace_minutes: 15,
+			// the system dates the requirement back, so the history below is the room's own
+			checkin_since: houseTime(-200, 0)
+		});
+	}
+	const named = async (name: string) =>
+		pb.collection('associations').getFirstListItem(pb.filter('name = {:name}', { name }));
+	const [club, owners] = await Promise.all([named('Nørreby Boldklub'), named('Grundejerforeningen Søhøj')]);
+	let count = 0;
+	const booking = async (fields: Record<string, unknown>) => {
+		await pb.collection('bookings').create({ attendees: 6, purpose: 'Møde', ...fields });
+		count++;
+	};
+	const past = (days: number, hour: number, hours = 2) => ({
+		start: houseTime(days, hour),
+		end: houseTime(days, hour + hours)
+	});
+	// history: no-shows released by the job, and bookings that were checked in
+	const noShows: [string, number, string][] = [
+		[owners.id, -6, 'moedelokale-1'],
+		[owners.id, -13, 'moedelokale-1'],
+		[owners.id, -27, 'moedelokale-1'],
+		[club.id, -9, 'moedelokale-1'],
+		[club.id, -23, 'moedelokale-1']
+	];
+	for (const [association, days, room] of noShows) {
+		const slot = past(days, 17);
+		await booking({
+			room: roomIds[room],
+			booker: users.associationAdmin,
+			association,
+			...slot,
+			status: 'no_show',
+			released_at: toPbDate(new Date(new Date(slot.start.replace(' ', 'T')).getTime() + 15 * 60_000))
+		});
+	}
+	await booking({
+		room: roomIds['studierummet'],
+		booker: users.citizen,
+		purpose: 'Læsegruppe',
+		...past(-11, 15),
+		status: 'no_show',
+		released_at: houseTime(-11, 15, 15)
+	});
+	for (const days of [-2, -16, -30]) {
+		await booking({
+			room: roomIds['moedelokale-1'],
+			booker: users.associationAdmin,
+			association: club.id,
+			purpose: 'Træningsplanlægning',
+			...past(days, 10),
+			status: 'approved',
+			checked_in_at: houseTime(days, 9, 55),
+			checked_in_by: users.associationAdmin
+		});
+	}
+	// Søhøj's season booking: staff may withdraw the rest of it on the staff rooms page
+	const weeks = [4, 11, 18, 25];
+	const series = await pb.collection('booking_series').create({
+		room: roomIds['moedelokale-1'],
+		booker: users.associationAdmin,
+		association: owners.id,
+		purpose: 'Bestyrelsesmøde',
+		attendees: 6,
+		first_date: houseTime(weeks[0]!, 0).slice(0, 10) + ' 00:00:00.000Z',
+		last_date: houseTime(weeks[weeks.length - 1]!, 0).slice(0, 10) + ' 00:00:00.000Z',
+		start_time: '16:00',
+		end_time: '17:30',
+		status: 'active'
+	});
+	for (const days of weeks) {
+		await booking({
+			room: roomIds['moedelokale-1'],
+			booker: users.associationAdmin,
+			association: owners.id,
+			series: series.id,
+			purpose: 'Bestyrelsesmøde',
+			start: houseTime(days, 16),
+			end: houseTime(days, 17, 30),
+			status: 'approved'
+		});
+	}
+	// now: the citizen's check-in is open; the club's meeting is under way and checked in
+	await booking({
+		room: roomIds['moedelokale-2'],
+		booker: users.citizen,
+		purpose: 'Møde i læsegruppen',
+		attendees: 4,
+		start: minutesFromNow(5),
+		end: minutesFromNow(65),
+		status: 'approved'
+	});
+	await booking({
+		room: roomIds['studierummet'],
+		booker: users.associationAdmin,
+		association: club.id,
+		purpose: 'Holdmøde',
+		start: minutesFromNow(-20),
+		end: minutesFromNow(70),
+		status: 'approved',
+		checked_in_at: minutesFromNow(-22),
+		checked_in_by: users.associationAdmin
+	});
+	return count;
 }
 
 /**

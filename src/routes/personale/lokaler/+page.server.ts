@@ -9,11 +9,35 @@ import { ruleMessage } from '$lib/rooms/messages';
 import { WEEKDAYS } from '$rules/rooms-policy.js';
 import { resolve } from '$rules/core/time.js';
 import { toPbDate } from '$rules/room-claims.js';
+import { withdrawSchema } from '$lib/validation/rooms';
+
+interface NoShowRow {
+	id: string;
+	name: string;
+	count: number;
+	reached: boolean;
+}
+
+/** GET /api/borgerhus/rooms/no-shows (pb_hooks/lib/rooms/attendance.js, noShowReport). */
+export interface NoShowReport {
+	threshold: number;
+	current: string;
+	seasons: { label: string; total: number; associations: NoShowRow[]; bookers: NoShowRow[] }[];
+	series: {
+		id: string;
+		association: string;
+		room: string;
+		purpose: string;
+		start_time: string;
+		end_time: string;
+		last_date: string;
+	}[];
+}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireStaff(locals, url);
 	const pb = locals.pb;
-	const [rooms, closures, associations] = await Promise.all([
+	const [rooms, closures, associations, noShows] = await Promise.all([
 		pb.collection('rooms').getFullList<RoomRecord>({ sort: 'sort,name' }),
 		pb.collection('closures').getFullList<ClosureRecord>({
 			filter: pb.filter('end > {:now}', { now: toPbDate(Date.now()) }),
@@ -22,9 +46,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		}),
 		pb
 			.collection('associations')
-			.getFullList<AssociationRecord>({ filter: 'verified = false', sort: 'created' })
+			.getFullList<AssociationRecord>({ filter: 'verified = false', sort: 'created' }),
+		// no-shows per season, per association and booker (docs/rules.md, "Check-in and no-shows")
+		pb.send<NoShowReport>('/api/borgerhus/rooms/no-shows', {})
 	]);
-	return { rooms, closures, associations };
+	return { rooms, closures, associations, noShows };
 };
 
 export const actions: Actions = {
@@ -79,7 +105,7 @@ export const actions: Actions = {
 
 	saveRoom: async ({ request, locals, url }) => {
 		requireStaff(locals, url);
-		const values = readForm(await request.formData(), ['requires_approval', 'active']);
+		const values = readForm(await request.formData(), ['requires_approval', 'active', 'checkin_required']);
 		const checked = validateForm(roomPolicySchema, values);
 		if (!checked.ok)
 			return fail(400, { action: 'room' as const, id: String(values.id ?? ''), ...checked.failure });
@@ -102,6 +128,9 @@ export const actions: Actions = {
 				buffer_minutes: data.buffer_minutes,
 				horizon_days: data.horizon_days,
 				cancel_hours: data.cancel_hours,
+				checkin_required: data.checkin_required,
+				checkin_opens_minutes: data.checkin_opens_minutes,
+				checkin_grace_minutes: data.checkin_grace_minutes,
 				opening_hours: opening
 			});
 		} catch (err) {
@@ -113,6 +142,26 @@ export const actions: Actions = {
 			});
 		}
 		return { action: 'room' as const, id: data.id, saved: true };
+	},
+	withdraw: async ({ request, locals, url }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(withdrawSchema, values);
+		if (!checked.ok) return fail(400, { action: 'withdraw' as const, ...checked.failure });
+		try {
+			// the series' cancel-the-rest route, as the house withdrawing it: audited, the booker told
+			const answer = await locals.pb.send<{ cancelled: unknown[] }>(
+				`/api/borgerhus/series/${encodeURIComponent(checked.data.id)}/cancel`,
+				{ method: 'POST', body: { withdraw: true, reason: checked.data.reason } }
+			);
+			return { action: 'withdraw' as const, withdrawn: answer.cancelled.length };
+		} catch (err) {
+			return fail(failureStatus(err), {
+				action: 'withdraw' as const,
+				values: echoValues(values),
+				errors: toFormErrors(err)
+			});
+		}
 	},
 	verify: async ({ request, locals, url }) => {
 		requireStaff(locals, url);

@@ -1,0 +1,444 @@
+/// <reference path="../../../pb_data/types.d.ts" />
+
+// Check-in, early check-out and the no-show release (docs/rules.md, "Check-in and no-shows"). Every write
+// runs in ONE transaction, re-reads the booking there and asks the booking machine (rooms/booking-machine.js)
+// with the row as it stands, so a check-in racing the release has exactly one outcome and a booking is
+// released once however often the job runs. The busy projection (room_busy) follows in the same
+// transaction through the bookings' model hook (rooms.pb.js, syncBusy). Pure rules: rooms/checkin.js.
+
+function lib(name) {
+	return require(__hooks + '/lib/' + name + '.js');
+}
+
+function refusal(code, field) {
+	return lib('core/errors').refusal(code, field);
+}
+
+var MINUTE = 60 * 1000;
+/** Bookings released per transaction: short write locks, few commits. */
+var BATCH = 100;
+
+var RELEASE_TEXTS = {
+	da: {
+		title: 'Din booking er frigivet',
+		body: 'Ingen tjekkede ind til {room} {when}, så lokalet er givet fri til andre. Det tæller som en udeblivelse i sæsonen {season}.'
+	},
+	en: {
+		title: 'Your booking was released',
+		body: 'Nobody checked in to {room} {when}, so the room was given to others. It counts as a no-show in the {season} season.'
+	}
+};
+
+var THRESHOLD_TEXTS = {
+	da: {
+		title: '{association}: {count} udeblivelser i sæsonen',
+		body: '{association} har {count} bookinger i sæsonen {season}, hvor ingen tjekkede ind. Husets regel er højst {limit}. Ved flere kan huset trække resten af jeres sæsonbookinger tilbage.'
+	},
+	en: {
+		title: '{association}: {count} no-shows this season',
+		body: '{association} has {count} bookings in the {season} season where nobody checked in. The house rule is at most {limit}. With more, the house may withdraw the rest of your season bookings.'
+	}
+};
+
+/** The house rule: no-shows per season at which the association is warned (BORGERHUS_NOSHOW_THRESHOLD). */
+function threshold() {
+	return lib('rooms/checkin').thresholdOf($os.getenv('BORGERHUS_NOSHOW_THRESHOLD'));
+}
+
+function toMs(value) {
+	return lib('room-claims').toMs(value);
+}
+
+/** A room's check-in policy as rooms/checkin.js reads it. */
+function policyOf(room) {
+	var since = room.getString('checkin_since');
+	return {
+		checkin_required: room.getBool('checkin_required'),
+		checkin_opens_minutes: room.getInt('checkin_opens_minutes'),
+		checkin_grace_minutes: room.getInt('checkin_grace_minutes'),
+		checkin_since: since ? toMs(since) : NaN
+	};
+}
+
+function bookingOf(record) {
+	return {
+		status: record.getString('status'),
+		start: toMs(record.getString('start')),
+		end: toMs(record.getString('end')),
+		checked_in_at: record.getString('checked_in_at'),
+		checked_out_at: record.getString('checked_out_at')
+	};
+}
+
+/**
+ * The roles an actor has for checking a booking in or out: owner, member (any active member of the
+ * booking's association, whatever their role), staff, system.
+ * @param {core.App} app
+ * @param {core.Record} booking
+ * @param {{ kind: string, id: string }} actor
+ */
+function presentRoles(app, booking, actor) {
+	var roles = [];
+	if (actor.kind === 'system') roles.push('system');
+	if (actor.kind === 'staff') roles.push('staff');
+	if (actor.id && booking.getString('booker') === actor.id) roles.push('owner');
+	var association = booking.getString('association');
+	if (actor.id && association) {
+		var rows = app.findRecordsByFilter(
+			'memberships',
+			'association = {:association} && user = {:user} && status = "active"',
+			'',
+			1,
+			0,
+			{ association: association, user: actor.id }
+		);
+		if (rows.length) roles.push('member');
+	}
+	return roles;
+}
+
+/**
+ * The booking of a check-in or check-out route, read inside the transaction, with the transition asked of
+ * the machine for the actor. Someone else's booking and an unknown id get the same refusal.
+ */
+function bookingFor(txApp, id, actor, name) {
+	var booking;
+	try {
+		booking = txApp.findRecordById('bookings', id);
+	} catch (_) {
+		throw refusal('rooms_checkin_not_yours', 'form');
+	}
+	var roles = presentRoles(txApp, booking, actor);
+	var machines = lib('rooms/booking-machine');
+	var t = lib('core/machine').named(machines.booking, 'approved', name);
+	if (!lib('core/machine').allowed(t, roles)) throw refusal('rooms_checkin_not_yours', 'form');
+	var status = booking.getString('status');
+	if (status === 'no_show') throw refusal('rooms_booking_no_show', 'form');
+	if (status === 'pending') throw refusal('rooms_checkin_pending', 'form');
+	if (!machines.may(status, name, roles)) throw refusal('rooms_booking_closed', 'form');
+	var room = txApp.findRecordById('rooms', booking.getString('room'));
+	if (!room.getBool('checkin_required')) throw refusal('rooms_checkin_off', 'form');
+	return { booking: booking, room: room, roles: roles };
+}
+
+/** Staff acting for the booker is audited with both (the booker's own act and a member's are not). */
+function auditFor(txApp, actor, roles, action, booking, details) {
+	if (actor.kind !== 'staff' || roles.indexOf('owner') >= 0 || roles.indexOf('member') >= 0) return;
+	lib('core/audit').record(txApp, {
+		actor: actor.id,
+		action: action,
+		collection: 'bookings',
+		id: booking.id,
+		details: details,
+		onBehalfOf: booking.getString('booker')
+	});
+}
+
+/**
+ * POST /api/borgerhus/bookings/{id}/check-in: the booker, an active member of the booking's association
+ * or staff check an approved booking in while its window is open. Checking in twice answers the first
+ * check-in. Answers { id, checked_in_at, already }.
+ * @param {core.RequestEvent} e
+ */
+function checkIn(e) {
+	var actor = lib('core/auth').requireUser(e);
+	var id = e.request.pathValue('id');
+	var result = lib('core/tx').run(e.app, function (txApp) {
+		var found = bookingFor(txApp, id, actor, 'check_in');
+		var booking = found.booking;
+		if (booking.getString('checked_in_at')) {
+			return { id: booking.id, checked_in_at: booking.getString('checked_in_at'), already: true };
+		}
+		// the clock is read inside the transaction: a release committed before it has already won
+		var now = Date.now();
+		var phase = lib('rooms/checkin').phase(policyOf(found.room), bookingOf(booking), now);
+		if (phase === 'early') throw refusal('rooms_checkin_not_open', 'form');
+		if (phase !== 'open') throw refusal('rooms_checkin_closed', 'form');
+		var at = lib('room-claims').toPbDate(now);
+		booking.set('checked_in_at', at);
+		booking.set('checked_in_by', actor.id);
+		txApp.save(booking);
+		auditFor(txApp, actor, found.roles, 'booking_checked_in', booking, {});
+		return { id: booking.id, checked_in_at: at, already: false };
+	});
+	return e.json(200, result);
+}
+
+/**
+ * POST /api/borgerhus/bookings/{id}/check-out: ends a checked-in booking now; the rest of its slot is free
+ * at once (room_busy and the overlap rule read the check-out). Answers { id, checked_out_at }.
+ * @param {core.RequestEvent} e
+ */
+function checkOut(e) {
+	var actor = lib('core/auth').requireUser(e);
+	var id = e.request.pathValue('id');
+	var result = lib('core/tx').run(e.app, function (txApp) {
+		var found = bookingFor(txApp, id, actor, 'check_out');
+		var booking = found.booking;
+		if (!booking.getString('checked_in_at')) throw refusal('rooms_checkout_not_checked_in', 'form');
+		var now = Date.now();
+		if (booking.getString('checked_out_at') || now >= toMs(booking.getString('end'))) {
+			throw refusal('rooms_checkout_over', 'form');
+		}
+		if (now < toMs(booking.getString('start'))) throw refusal('rooms_checkout_not_started', 'form');
+		var at = lib('room-claims').toPbDate(now);
+		booking.set('checked_out_at', at);
+		txApp.save(booking);
+		auditFor(txApp, actor, found.roles, 'booking_checked_out', booking, {});
+		return { id: booking.id, checked_out_at: at };
+	});
+	return e.json(200, result);
+}
+
+/**
+ * No-shows in the season [from, to) of an association or a booker, counted from the bookings (never
+ * stored), inside the caller's transaction.
+ */
+function seasonCount(app, field, id, season) {
+	var rows = arrayOf(new DynamicModel({ n: 0 }));
+	app
+		.db()
+		.newQuery(
+			"SELECT COUNT(*) AS n FROM bookings WHERE status = 'no_show' AND " +
+				(field === 'association' ? 'association' : 'booker') +
+				' = {:id} AND start >= {:from} AND start < {:to}'
+		)
+		.bind({
+			id: id,
+			from: lib('room-claims').toPbDate(season.from),
+			to: lib('room-claims').toPbDate(season.to)
+		})
+		.all(rows);
+	return rows.length ? rows[0].n : 0;
+}
+
+/** Tells an association's active admins once per season when its no-shows reach the house rule. */
+function warnAssociation(txApp, associationId, season) {
+	var limit = threshold();
+	var count = seasonCount(txApp, 'association', associationId, season);
+	if (count < limit) return;
+	var association = txApp.findRecordById('associations', associationId);
+	var admins = txApp.findRecordsByFilter(
+		'memberships',
+		'association = {:association} && status = "active" && role = "admin"',
+		'',
+		0,
+		0,
+		{ association: associationId }
+	);
+	for (var i = 0; i < admins.length; i++) {
+		lib('notify').notify(txApp, admins[i].getString('user'), {
+			kind: 'noshow_threshold',
+			texts: THRESHOLD_TEXTS,
+			params: {
+				association: association.getString('name'),
+				count: count,
+				limit: limit,
+				season: season.label
+			},
+			link: '/bookinger',
+			dedupeKey: 'noshow-threshold:' + associationId + ':' + season.label + ':' + admins[i].getString('user')
+		});
+	}
+}
+
+/**
+ * Releases one booking as a no-show inside `txApp` when, on the row as it stands there, it is still
+ * approved, not checked in and past its grace period. Returns the released booking's association and
+ * season (for the house rule, checked once per batch by the caller), or null.
+ * @param {core.App} txApp
+ * @param {string} id
+ * @param {number} now
+ * @param {Record<string, core.Record>} [rooms] rooms read in this transaction, by id
+ */
+function releaseOne(txApp, id, now, rooms) {
+	var machines = lib('rooms/booking-machine');
+	var checkin = lib('rooms/checkin');
+	var booking = txApp.findRecordById('bookings', id);
+	var roomId = booking.getString('room');
+	var room = rooms && rooms[roomId] ? rooms[roomId] : txApp.findRecordById('rooms', roomId);
+	if (rooms) rooms[roomId] = room;
+	if (!checkin.isDue(policyOf(room), bookingOf(booking), now)) return null;
+	if (!machines.may(booking.getString('status'), 'release', ['system'], 'no_show')) return null;
+	booking.set('status', 'no_show');
+	booking.set('released_at', lib('room-claims').toPbDate(now));
+	// the two fields written are the job's own values: no field validation (its relation look-ups are the
+	// bulk of a save); the model hook still removes the room_busy row in this transaction
+	txApp.saveNoValidate(booking);
+	var start = toMs(booking.getString('start'));
+	var season = checkin.seasonOf(start);
+	lib('notify').notify(txApp, booking.getString('booker'), {
+		kind: 'booking_no_show',
+		texts: RELEASE_TEXTS,
+		params: {
+			room: room.getString('name'),
+			when: lib('rooms-bookings').houseWhen(start),
+			season: season.label
+		},
+		link: '/bookinger',
+		dedupeKey: 'booking-no_show-' + booking.id
+	});
+	return { association: booking.getString('association'), season: season };
+}
+
+/**
+ * The release job: every approved booking of a room that requires check-in, not checked in when its grace
+ * period ended, becomes a no-show and frees its room. Safe to run any number of times, at once or after a
+ * restart: each booking is decided on its row inside a transaction.
+ * @param {core.App} app
+ * @param {number} [nowMs] the job as at this moment (the system's route, for operations and tests)
+ * @param {string} [roomId] only this room
+ * @returns {{ due: number, released: number }}
+ */
+function releaseDue(app, nowMs, roomId) {
+	var now = typeof nowMs === 'number' ? nowMs : Date.now();
+	var toPbDate = lib('room-claims').toPbDate;
+	var rooms = app.findRecordsByFilter(
+		'rooms',
+		'checkin_required = true && checkin_since != ""' + (roomId ? ' && id = {:room}' : ''),
+		'',
+		0,
+		0,
+		{ room: roomId || '' }
+	);
+	var ids = [];
+	for (var r = 0; r < rooms.length; r++) {
+		var policy = policyOf(rooms[r]);
+		var cutoff = now - policy.checkin_grace_minutes * MINUTE;
+		var rows = arrayOf(new DynamicModel({ id: '' }));
+		app
+			.db()
+			.newQuery(
+				"SELECT id FROM bookings WHERE room = {:room} AND status = 'approved' AND checked_in_at = '' " +
+					'AND start <= {:cutoff} AND start >= {:since} ORDER BY start'
+			)
+			.bind({ room: rooms[r].id, cutoff: toPbDate(cutoff), since: rooms[r].getString('checkin_since') })
+			.all(rows);
+		for (var i = 0; i < rows.length; i++) ids.push(rows[i].id);
+	}
+	var released = 0;
+	for (var b = 0; b < ids.length; b += BATCH) {
+		var batch = ids.slice(b, b + BATCH);
+		released += lib('core/tx').run(app, function (txApp) {
+			var n = 0;
+			var rooms = {};
+			var reached = {};
+			for (var k = 0; k < batch.length; k++) {
+				var done = releaseOne(txApp, batch[k], now, rooms);
+				if (!done) continue;
+				n++;
+				if (done.association) reached[done.association + '|' + done.season.label] = done;
+			}
+			// the house rule, once per association and season of this batch, in the same transaction
+			var keys = Object.keys(reached);
+			for (var w = 0; w < keys.length; w++)
+				warnAssociation(txApp, reached[keys[w]].association, reached[keys[w]].season);
+			return n;
+		});
+	}
+	return { due: ids.length, released: released };
+}
+
+/**
+ * No-shows per season, per association and per booker, for staff, with the house rule. Seasons newest
+ * first. Counted from the bookings, never stored.
+ * @param {core.App} app
+ */
+function noShowReport(app) {
+	var checkin = lib('rooms/checkin');
+	var rows = arrayOf(
+		new DynamicModel({ start: '', booker: '', booker_name: '', association: '', association_name: '' })
+	);
+	app
+		.db()
+		.newQuery(
+			'SELECT b.start AS start, b.booker AS booker, COALESCE(u.name, "") AS booker_name, ' +
+				'b.association AS association, COALESCE(a.name, "") AS association_name FROM bookings b ' +
+				'LEFT JOIN users u ON u.id = b.booker LEFT JOIN associations a ON a.id = b.association ' +
+				"WHERE b.status = 'no_show' ORDER BY b.start DESC LIMIT 100000"
+		)
+		.all(rows);
+	var limit = threshold();
+	var seasons = {};
+	var order = [];
+	for (var i = 0; i < rows.length; i++) {
+		var row = rows[i];
+		var season = checkin.seasonOf(toMs(row.start));
+		if (!seasons[season.label]) {
+			seasons[season.label] = { label: season.label, total: 0, associations: {}, bookers: {} };
+			order.push(season.label);
+		}
+		var s = seasons[season.label];
+		s.total++;
+		if (row.association) {
+			var a = (s.associations[row.association] = s.associations[row.association] || {
+				id: row.association,
+				name: row.association_name,
+				count: 0
+			});
+			a.count++;
+		}
+		var p = (s.bookers[row.booker] = s.bookers[row.booker] || {
+			id: row.booker,
+			name: row.booker_name,
+			count: 0
+		});
+		p.count++;
+	}
+	var byCount = function (x, y) {
+		return y.count - x.count || (x.name < y.name ? -1 : 1);
+	};
+	var current = checkin.seasonOf(Date.now()).label;
+	// the season bookings staff may withdraw: active series of the associations with no-shows this season
+	var withdrawable = [];
+	var active = seasons[current] ? Object.keys(seasons[current].associations) : [];
+	for (var n = 0; n < active.length; n++) {
+		var series = app.findRecordsByFilter(
+			'booking_series',
+			'association = {:association} && status = "active" && last_date >= {:today}',
+			'first_date',
+			50,
+			0,
+			{ association: active[n], today: lib('room-claims').toPbDate(Date.now() - 24 * 60 * MINUTE) }
+		);
+		app.expandRecords(series, ['room'], null);
+		for (var k = 0; k < series.length; k++) {
+			var room = series[k].expandedOne('room');
+			withdrawable.push({
+				id: series[k].id,
+				association: active[n],
+				room: room ? room.getString('name') : '',
+				purpose: series[k].getString('purpose'),
+				start_time: series[k].getString('start_time'),
+				end_time: series[k].getString('end_time'),
+				last_date: series[k].getString('last_date')
+			});
+		}
+	}
+	return {
+		series: withdrawable,
+		threshold: limit,
+		current: current,
+		seasons: order.map(function (label) {
+			var s = seasons[label];
+			var list = function (map) {
+				return Object.keys(map)
+					.map(function (k) {
+						return Object.assign(map[k], { reached: map[k].count >= limit });
+					})
+					.sort(byCount);
+			};
+			return { label: label, total: s.total, associations: list(s.associations), bookers: list(s.bookers) };
+		})
+	};
+}
+
+module.exports = {
+	checkIn: checkIn,
+	checkOut: checkOut,
+	releaseDue: releaseDue,
+	releaseOne: releaseOne,
+	noShowReport: noShowReport,
+	presentRoles: presentRoles,
+	threshold: threshold
+};

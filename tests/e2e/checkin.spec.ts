@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { test, expect, expectAccessible, demo, signIn, systemClient } from './fixtures';
+
+// Check-in at the door and the no-show release, at phone size (docs/rules.md, "Check-in and no-shows").
+
+const PASSWORD = 'e2e-kodeord-123';
+const ALL_DAY = Object.fromEntries(
+	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
+);
+const MINUTE = 60_000;
+
+function pbDate(ms: number): string {
+	const whole = Math.floor(ms / MINUTE) * MINUTE;
+	return new Date(whole).toISOString().replace('T', ' ');
+}
+
+async function arrange(startIn: number) {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const email = `tjekind-${id}@test.borgerhus.dk`;
+	const user = await system.collection('users').create({
+		email,
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		name: 'Tjek Indsen',
+		verified: true,
+		language: 'da'
+	});
+	const room = await system.collection('rooms').create({
+		name: `Dørlokalet ${id}`,
+		slug: `doer-${id}`,
+		capacity: 10,
+		who_may_book: 'citizens',
+		requires_approval: false,
+		opening_hours: ALL_DAY,
+		min_minutes: 30,
+		max_minutes: 240,
+		step_minutes: 30,
+		buffer_minutes: 0,
+		horizon_days: 100,
+		cancel_hours: 0,
+		active: true,
+		checkin_required: true,
+		checkin_opens_minutes: 15,
+		checkin_grace_minutes: 15,
+		checkin_since: pbDate(Date.now() - 7 * 24 * 60 * MINUTE)
+	});
+	const booking = await system.collection('bookings').create({
+		room: room.id,
+		booker: user.id,
+		purpose: 'Bestyrelsesmøde',
+		attendees: 4,
+		start: pbDate(Date.now() + startIn * MINUTE),
+		end: pbDate(Date.now() + (startIn + 60) * MINUTE),
+		status: 'approved'
+	});
+	return { system, email, room, booking };
+}
+
+test('a booker opens the door’s check-in link, signs in and checks in', async ({ page }) => {
+	const { system, email, room, booking } = await arrange(5);
+	// the QR code on the door holds this address; a signed-out phone is sent to sign in and back
+	await page.goto(`/lokaler/${room.slug}/tjek-ind`);
+	await expect(page).toHaveURL(/\/log-ind\?redirectTo=/);
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Adgangskode').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await expect(page).toHaveURL(new RegExp(`/lokaler/${room.slug}/tjek-ind$`));
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(room.name);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Vi er her' }).click();
+	await expect(page.getByText('I er tjekket ind. God fornøjelse!')).toBeVisible();
+	await expect(page.getByTestId('checkin-booking')).toContainText('Tjekket ind kl.');
+	await expect(page.getByRole('button', { name: 'Vi er her' })).toHaveCount(0);
+	await expectAccessible(page);
+	const stored = await system.collection('bookings').getOne(booking.id);
+	expect(stored.checked_in_at).not.toBe('');
+	expect(stored.status).toBe('approved');
+	// the same button on Mine bookinger is gone now that the booking is checked in
+	await page.goto('/bookinger');
+	await expect(page.getByRole('button', { name: 'Vi er her' })).toHaveCount(0);
+});
+
+test('Mine bookinger offers “Vi er her” while check-in is open', async ({ page }) => {
+	const { email, booking } = await arrange(3);
+	await page.goto('/log-ind?redirectTo=/bookinger');
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Adgangskode').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await expect(page).toHaveURL(/\/bookinger$/);
+	const card = page.locator(`#booking-${booking.id}`);
+	await card.getByRole('button', { name: 'Vi er her' }).click();
+	await expect(page.getByText('I er tjekket ind. God fornøjelse!')).toBeVisible();
+	await expect(card).toContainText('Tjekket ind');
+	await expectAccessible(page);
+});
+
+test('a booking nobody checked in shows as free on the room page, without reload, once released', async ({
+	page
+}) => {
+	// its grace period ended five minutes ago; the job has not run for it yet
+	const { system, room, booking } = await arrange(-20);
+	await page.goto(`/lokaler/${room.slug}`);
+	const today = page.locator('.day').first();
+	await expect(today.locator('.segment.busy')).toHaveCount(1);
+	// the system account's route runs the job now, for this room (the minute cron does the same)
+	const answer = await system.send<{ released: number }>('/api/borgerhus/rooms/release/run', {
+		method: 'POST',
+		body: { room: room.id }
+	});
+	expect(answer.released).toBe(1);
+	await expect(today.locator('.segment.busy')).toHaveCount(0);
+	await expect(today.locator('.segment.free')).toHaveCount(1);
+	expect((await system.collection('bookings').getOne(booking.id)).status).toBe('no_show');
+});
+
+test('staff see no-shows per season and association on the rooms page', async ({ page }) => {
+	await signIn(page, demo.staff);
+	await page.goto('/personale/lokaler');
+	const section = page.locator('section', { has: page.getByRole('heading', { name: 'Udeblivelser' }) });
+	await expect(section).toBeVisible();
+	// the demo house: Grundejerforeningen Søhøj has no-shows, Nørreby Boldklub too
+	await expect(section.getByRole('table').first()).toContainText('Grundejerforeningen Søhøj');
+	await expect(section.getByRole('button', { name: 'Træk tilbage' })).toBeVisible();
+	await expectAccessible(page);
+});

@@ -1,0 +1,420 @@
+import { describe, expect, inject, it } from 'vitest';
+import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
+import { codesOf, outcome } from '../helpers/scenarios';
+import { waitForMail } from '../helpers/mail';
+import { seasonOf } from '$rules/rooms/checkin.js';
+import { addDays, localParts } from '$rules/rooms-policy.js';
+import type { Stats } from '$rules/stats.js';
+import { toMs } from '$rules/room-claims.js';
+import { book, makeRoom, slot } from './rooms-arrange';
+import {
+	arrangeAssociation,
+	bookingAt,
+	busyOf,
+	checkIn,
+	checkinRoom,
+	checkOut,
+	fromNow,
+	notificationsOf,
+	release
+} from './rooms-checkin-arrange';
+
+// Check-in and no-shows (docs/rules.md, "Check-in and no-shows"): who may check in and when, early
+// check-out, the release job (twice, at once), a check-in racing the release, the season's counts, the
+// house rule's warning and staff withdrawing the rest of a season.
+
+const MINUTE = 60_000;
+const ROUNDS = 20;
+
+async function refused(request: Promise<unknown>) {
+	const result = await outcome(request);
+	return { status: result.status, codes: codesOf(result.body) };
+}
+
+describe('checking in', () => {
+	it('is allowed to the booker while the window is open, once', async () => {
+		const room = await checkinRoom();
+		const owner = await createUser();
+		const booking = await bookingAt(owner, room.id, 5);
+		const first = (await checkIn(owner.pb, booking.id)) as { checked_in_at: string; already: boolean };
+		expect(first.already).toBe(false);
+		const system = await systemClient();
+		const stored = await system.collection('bookings').getOne(booking.id);
+		expect(stored.status).toBe('approved');
+		expect(stored.checked_in_at).toBe(first.checked_in_at);
+		expect(stored.checked_in_by).toBe(owner.record.id);
+		// scanning the door twice answers the first check-in and changes nothing
+		const again = (await checkIn(owner.pb, booking.id)) as { checked_in_at: string; already: boolean };
+		expect(again).toMatchObject({ already: true, checked_in_at: first.checked_in_at });
+	});
+
+	it('is refused before the window opens and after the grace period', async () => {
+		const room = await checkinRoom();
+		const owner = await createUser();
+		const early = await bookingAt(owner, room.id, 60);
+		// a booking whose grace ended five minutes ago, before the job has run: refused all the same
+		const late = await bookingAt(owner, room.id, -20, 60);
+		const system = await systemClient();
+		expect(await refused(checkIn(owner.pb, early.id))).toEqual({
+			status: 400,
+			codes: ['rooms_checkin_not_open']
+		});
+		expect(await refused(checkIn(owner.pb, late.id))).toEqual({
+			status: 400,
+			codes: ['rooms_checkin_closed']
+		});
+		for (const id of [early.id, late.id]) {
+			expect((await system.collection('bookings').getOne(id)).checked_in_at).toBe('');
+		}
+	});
+
+	it('is allowed to every active member of the association, and refused to anyone else', async () => {
+		const room = await checkinRoom({ who_may_book: 'associations' });
+		const { association, booker, member, outsider } = await arrangeAssociation();
+		const booking = await bookingAt(booker, room.id, 0, 60, { association: association.id });
+		const other = await bookingAt(booker, room.id, 70, 60, { association: association.id });
+		expect(await refused(checkIn(outsider.pb, booking.id))).toEqual({
+			status: 400,
+			codes: ['rooms_checkin_not_yours']
+		});
+		// an unknown id answers alike: nothing is told about other people's bookings
+		expect(await refused(checkIn(outsider.pb, 'abcdefghijklmno'))).toEqual({
+			status: 400,
+			codes: ['rooms_checkin_not_yours']
+		});
+		expect((await outcome(checkIn(guestClient(), booking.id))).status).toBe(401);
+		expect(((await checkIn(member.pb, booking.id)) as { already: boolean }).already).toBe(false);
+		const system = await systemClient();
+		expect((await system.collection('bookings').getOne(booking.id)).checked_in_by).toBe(member.record.id);
+		expect((await system.collection('bookings').getOne(other.id)).checked_in_at).toBe('');
+	});
+
+	it('by staff is audited as done for the booker', async () => {
+		const room = await checkinRoom();
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const booking = await bookingAt(owner, room.id, 5);
+		await checkIn(staff.pb, booking.id);
+		const system = await systemClient();
+		const entries = await system.collection('audit_log').getFullList({
+			filter: system.filter('target_id = {:id} && action = "booking_checked_in"', { id: booking.id })
+		});
+		expect(entries).toHaveLength(1);
+		expect(entries[0]!.actor).toBe(staff.record.id);
+		expect(entries[0]!.details.on_behalf_of).toBe(owner.record.id);
+	});
+
+	it('is refused for a cancelled, rejected, pending or released booking, and where no check-in is needed', async () => {
+		const room = await checkinRoom();
+		const plain = await makeRoom({ buffer_minutes: 0 });
+		const owner = await createUser();
+		const cancelled = await bookingAt(owner, room.id, 0, 30, { status: 'cancelled' });
+		const rejected = await bookingAt(owner, room.id, 0, 30, { status: 'rejected' });
+		const pending = await bookingAt(owner, room.id, 40, 30, { status: 'pending' });
+		const released = await bookingAt(owner, room.id, -600, 30, { status: 'no_show' });
+		const free = await bookingAt(owner, plain.id, 0, 30);
+		const cases: [string, string][] = [
+			[cancelled.id, 'rooms_booking_closed'],
+			[rejected.id, 'rooms_booking_closed'],
+			[pending.id, 'rooms_checkin_pending'],
+			[released.id, 'rooms_booking_no_show'],
+			[free.id, 'rooms_checkin_off']
+		];
+		for (const [id, code] of cases) {
+			expect(await refused(checkIn(owner.pb, id)), code).toEqual({ status: 400, codes: [code] });
+		}
+	});
+
+	it('fields cannot be set through the record API, staff included', async () => {
+		const room = await checkinRoom();
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const booking = await book(owner, room.id, slot(40, '10:00', '11:00'));
+		const system = await systemClient();
+		for (const field of ['checked_in_at', 'checked_out_at', 'released_at', 'checked_in_by']) {
+			const value = field === 'checked_in_by' ? owner.record.id : fromNow(0);
+			for (const actor of [owner, staff]) {
+				const result = await refused(actor.pb.collection('bookings').update(booking.id, { [field]: value }));
+				expect(result.status, `${field} by ${actor.record.name}`).toBeGreaterThanOrEqual(400);
+				if (result.status === 400) expect(result.codes).toContain('core_field_locked');
+			}
+		}
+		// a no-show is the job's transition, not a status anyone sends
+		expect(await refused(staff.pb.collection('bookings').update(booking.id, { status: 'no_show' }))).toEqual({
+			status: 400,
+			codes: ['rooms_bad_transition']
+		});
+		const created = await refused(
+			owner.pb.collection('bookings').create({
+				room: room.id,
+				booker: owner.record.id,
+				purpose: 'Møde',
+				attendees: 2,
+				...slot(41, '10:00', '11:00'),
+				checked_in_at: fromNow(0)
+			})
+		);
+		expect(created.status).toBe(400);
+		expect(created.codes).toContain('core_field_locked');
+		const stored = await system.collection('bookings').getOne(booking.id);
+		expect([stored.checked_in_at, stored.checked_out_at, stored.released_at, stored.status]).toEqual([
+			'',
+			'',
+			'',
+			'approved'
+		]);
+	});
+});
+
+describe('checking out early', () => {
+	it('frees the rest of the slot at once', async () => {
+		const room = await checkinRoom();
+		const owner = await createUser();
+		const booking = await bookingAt(owner, room.id, -10, 120);
+		expect(await refused(checkOut(owner.pb, booking.id))).toEqual({
+			status: 400,
+			codes: ['rooms_checkout_not_checked_in']
+		});
+		await checkIn(owner.pb, booking.id);
+		const system = await systemClient();
+		// the rest of the slot is taken until the check-out
+		const rest = { start: fromNow(30), end: fromNow(90) };
+		const before = await refused(
+			system.collection('bookings').create({
+				room: room.id,
+				booker: owner.record.id,
+				attendees: 2,
+				status: 'approved',
+				...rest
+			})
+		);
+		expect(before.codes).toContain('rooms_overlap');
+		const out = (await checkOut(owner.pb, booking.id)) as { checked_out_at: string };
+		const busy = (await busyOf(room.id)).filter((b) => b.source === booking.id);
+		expect(busy).toHaveLength(1);
+		expect(busy[0]!.end).toBe(out.checked_out_at);
+		expect(toMs(busy[0]!.end)).toBeLessThan(toMs(booking.end as string));
+		const taken = await system.collection('bookings').create({
+			room: room.id,
+			booker: owner.record.id,
+			attendees: 2,
+			status: 'approved',
+			...rest
+		});
+		expect(taken.id).toBeTruthy();
+		expect(await refused(checkOut(owner.pb, booking.id))).toEqual({
+			status: 400,
+			codes: ['rooms_checkout_over']
+		});
+	});
+});
+
+describe('the release job', () => {
+	it('releases a booking not checked in after its grace, once, even run twice at once', async () => {
+		const room = await checkinRoom();
+		const [owner, present] = await Promise.all([createUser({ name: 'Udeblevne Ulla' }), createUser()]);
+		const system = await systemClient();
+		await system.collection('users').update(owner.record.id, { notify_email: true });
+		const due = await bookingAt(owner, room.id, -40, 25);
+		const checked = await bookingAt(present, room.id, -24 * 60, 60, { checked_in_at: fromNow(-24 * 60) });
+		const notYet = await bookingAt(present, room.id, 115, 60);
+		const earlier = await bookingAt(present, room.id, -3 * 60, 30);
+		// a booking that started before the room required check-in is never released
+		const older = await bookingAt(present, room.id, 0, 30, {
+			start: fromNow(-8 * 24 * 60),
+			end: fromNow(-8 * 24 * 60 + 30)
+		});
+		const fresh = await bookingAt(present, room.id, -10, 30);
+		const [a, b] = await Promise.all([release(room.id), release(room.id)]);
+		expect(a.released + b.released).toBe(2);
+		const statuses = async (ids: string[]) =>
+			Promise.all(ids.map(async (id) => (await system.collection('bookings').getOne(id)).status));
+		// the booking 40 minutes ago and the one 3 hours ago are due
+		expect(await statuses([due.id, earlier.id])).toEqual(['no_show', 'no_show']);
+		expect(await statuses([checked.id, notYet.id, older.id, fresh.id])).toEqual([
+			'approved',
+			'approved',
+			'approved',
+			'approved'
+		]);
+		const stored = await system.collection('bookings').getOne(due.id);
+		expect(stored.released_at).not.toBe('');
+		expect((await busyOf(room.id)).map((r) => r.source)).not.toContain(due.id);
+		expect(await notificationsOf(owner, 'booking_no_show')).toHaveLength(1);
+		const mail = await waitForMail(inject('mailDir'), owner.email, /frigivet/);
+		expect(mail.text).toContain(seasonOf(toMs(due.start as string)).label);
+		// run again later: nothing more
+		const third = await release(room.id);
+		expect(third.released).toBe(0);
+		expect(await notificationsOf(owner, 'booking_no_show')).toHaveLength(1);
+	});
+
+	it('a check-in racing the release has exactly one outcome, 20 rounds', async () => {
+		const room = await checkinRoom();
+		const owner = await createUser();
+		const system = await systemClient();
+		const outcomes = { checkedIn: 0, released: 0 };
+		for (let round = 0; round < ROUNDS; round++) {
+			// the window is open now; the job runs as at the end of the grace period
+			const booking = await bookingAt(owner, room.id, -5, 60);
+			const [checked, job] = await Promise.all([
+				outcome(checkIn(owner.pb, booking.id)),
+				release(room.id, Date.now() + 11 * MINUTE)
+			]);
+			const stored = await system.collection('bookings').getOne(booking.id);
+			if (checked.status === 200) {
+				outcomes.checkedIn++;
+				expect(stored.status).toBe('approved');
+				expect(stored.checked_in_at).not.toBe('');
+				expect(job.released).toBe(0);
+				expect((await busyOf(room.id)).map((r) => r.source)).toContain(booking.id);
+			} else {
+				outcomes.released++;
+				expect(codesOf(checked.body)).toEqual(['rooms_booking_no_show']);
+				expect(stored.status).toBe('no_show');
+				expect(stored.checked_in_at).toBe('');
+				expect(job.released).toBe(1);
+				expect((await busyOf(room.id)).map((r) => r.source)).not.toContain(booking.id);
+			}
+			// clear the room for the next round
+			await system.collection('bookings').update(booking.id, { status: 'cancelled' });
+		}
+		expect(outcomes.checkedIn + outcomes.released).toBe(ROUNDS);
+	});
+});
+
+describe('no-shows per season', () => {
+	it('are counted per association and booker; the house rule warns the admins once', async () => {
+		const room = await checkinRoom({ who_may_book: 'associations' });
+		const { association, admin, booker } = await arrangeAssociation();
+		const staff = await createUser({ staff: true });
+		// three bookings of this season that nobody checked in, hours apart
+		const season = seasonOf(Date.now());
+		const hoursAgo = [5, 4, 3].filter((h) => Date.now() - h * 60 * MINUTE >= season.from);
+		for (const h of hoursAgo) {
+			await bookingAt(booker, room.id, -h * 60, 30, { association: association.id });
+		}
+		await Promise.all([release(room.id), release(room.id)]);
+		await release(room.id);
+		const warnings = await notificationsOf(admin, 'noshow_threshold');
+		expect(warnings).toHaveLength(hoursAgo.length >= 3 ? 1 : 0);
+		const report = (await staff.pb.send('/api/borgerhus/rooms/no-shows', {})) as {
+			threshold: number;
+			current: string;
+			seasons: {
+				label: string;
+				associations: { id: string; count: number; reached: boolean }[];
+				bookers: { id: string; count: number }[];
+			}[];
+			series: { id: string }[];
+		};
+		expect(report.threshold).toBe(3);
+		const current = report.seasons.find((s) => s.label === season.label)!;
+		const row = current.associations.find((a) => a.id === association.id)!;
+		expect(row.count).toBe(hoursAgo.length);
+		expect(row.reached).toBe(hoursAgo.length >= 3);
+		expect(current.bookers.find((p) => p.id === booker.record.id)!.count).toBe(hoursAgo.length);
+		// staff only
+		expect((await outcome(booker.pb.send('/api/borgerhus/rooms/no-shows', {}))).status).toBe(403);
+		expect((await outcome(guestClient().send('/api/borgerhus/rooms/no-shows', {}))).status).toBe(401);
+	});
+
+	it('staff withdraw the rest of a season booking with a reason: audited, the booker told', async () => {
+		const room = await checkinRoom({ who_may_book: 'associations' });
+		const { association, booker } = await arrangeAssociation();
+		const staff = await createUser({ staff: true });
+		const series = (await booker.pb.send('/api/borgerhus/series', {
+			method: 'POST',
+			body: {
+				room: room.id,
+				association: association.id,
+				purpose: 'Træning',
+				attendees: 8,
+				first_date: slot(30, '10:00', '11:00').start.slice(0, 10),
+				last_date: slot(80, '10:00', '11:00').start.slice(0, 10),
+				interval: 1,
+				start_time: '18:00',
+				end_time: '19:00'
+			}
+		})) as { series: string; booked: { id: string }[] };
+		expect(series.booked.length).toBeGreaterThan(3);
+		const path = `/api/borgerhus/series/${series.series}/cancel`;
+		// a citizen cannot withdraw, and staff must give a reason
+		expect(
+			(await outcome(booker.pb.send(path, { method: 'POST', body: { withdraw: true, reason: 'x' } }))).status
+		).toBe(403);
+		expect(await refused(staff.pb.send(path, { method: 'POST', body: { withdraw: true } }))).toEqual({
+			status: 400,
+			codes: ['rooms_reason_required']
+		});
+		const result = (await staff.pb.send(path, {
+			method: 'POST',
+			body: { withdraw: true, reason: 'Tre udeblivelser i sæsonen' }
+		})) as { cancelled: { id: string }[]; kept: unknown[] };
+		expect(result.cancelled).toHaveLength(series.booked.length);
+		const system = await systemClient();
+		const rows = await system.collection('bookings').getFullList({
+			filter: system.filter('series = {:series}', { series: series.series })
+		});
+		expect(rows.every((r) => r.status === 'cancelled' && r.cancelled_by === staff.record.id)).toBe(true);
+		expect((await system.collection('booking_series').getOne(series.series)).status).toBe('cancelled');
+		const audit = await system.collection('audit_log').getFullList({
+			filter: system.filter('target_id = {:id}', { id: series.series })
+		});
+		expect(audit.map((a) => a.action)).toEqual(['booking_series_withdrawn']);
+		expect(audit[0]!.details.reason).toBe('Tre udeblivelser i sæsonen');
+		const told = await notificationsOf(booker, 'booking_series_withdrawn');
+		expect(told).toHaveLength(1);
+		expect(told[0]!.body).toContain('Tre udeblivelser i sæsonen');
+	});
+});
+
+describe('the statistics', () => {
+	it('count room no-shows next to event no-shows, per room', async () => {
+		const room = await checkinRoom();
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		await bookingAt(owner, room.id, -4 * 60, 30, { checked_in_at: fromNow(-4 * 60) });
+		await bookingAt(owner, room.id, -3 * 60, 30);
+		await bookingAt(owner, room.id, -2 * 60, 30);
+		await release(room.id);
+		const today = localParts(Date.now()).date;
+		const stats = await staff.pb.send<Stats>('/api/borgerhus/stats', {
+			query: { from: addDays(today, -1), to: today }
+		});
+		const row = stats.roomNoShows.rooms.find((r) => r.id === room.id)!;
+		expect(row).toMatchObject({ due: 3, checkedIn: 1, noShows: 2 });
+		expect(stats.roomNoShows.noShows).toBeGreaterThanOrEqual(2);
+		expect(stats.noShows).toBeTruthy();
+	});
+});
+
+describe('the room policy', () => {
+	it('is validated with coded refusals and dates the requirement when switched on', async () => {
+		const room = await makeRoom();
+		const staff = await createUser({ staff: true });
+		const system = await systemClient();
+		const cases: [Record<string, unknown>, string][] = [
+			[{ checkin_required: true, checkin_grace_minutes: 2 }, 'rooms_checkin_grace_invalid'],
+			[{ checkin_required: true, checkin_grace_minutes: 200 }, 'rooms_checkin_grace_invalid'],
+			[{ checkin_required: true, checkin_opens_minutes: 300 }, 'rooms_checkin_opens_invalid'],
+			[{ checkin_since: fromNow(-60) }, 'core_field_locked']
+		];
+		for (const [body, code] of cases) {
+			expect(await refused(staff.pb.collection('rooms').update(room.id, body)), code).toEqual({
+				status: 400,
+				codes: [code]
+			});
+		}
+		const unchanged = await system.collection('rooms').getOne(room.id);
+		expect([unchanged.checkin_required, unchanged.checkin_since]).toEqual([false, '']);
+		const before = Date.now();
+		await staff.pb
+			.collection('rooms')
+			.update(room.id, { checkin_required: true, checkin_opens_minutes: 30, checkin_grace_minutes: 10 });
+		const on = await system.collection('rooms').getOne(room.id);
+		expect(toMs(on.checkin_since)).toBeGreaterThanOrEqual(before - 1000);
+		// a later edit keeps the date; switching off clears it
+		await staff.pb.collection('rooms').update(room.id, { checkin_grace_minutes: 20 });
+		expect((await system.collection('rooms').getOne(room.id)).checkin_since).toBe(on.checkin_since);
+		await staff.pb.collection('rooms').update(room.id, { checkin_required: false });
+		expect((await system.collection('rooms').getOne(room.id)).checkin_since).toBe('');
+	});
+});

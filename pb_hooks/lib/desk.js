@@ -115,49 +115,63 @@ function describe(app, collection, record) {
 
 /**
  * Record request hook of the collections staff act on: a desk act runs in one transaction with its
- * audit entry (staff X for citizen Y, with any override reason) and the citizen's notification. The
- * area's own hook (which re-enters the same transaction) decides the act.
+ * audit entry and the citizen's message. The area's own hook (which re-enters the same transaction)
+ * decides the act; an area hook that answers without calling e.next() audits through act() itself.
  * @param {core.RecordRequestEvent} e
  * @param {'create' | 'update'} kind
  */
 function around(e, kind) {
-	var desk = context(e);
-	if (!desk) return e.next();
+	if (!context(e)) return e.next();
 	var collection = e.collection.name;
-	var body = e.requestInfo().body || {};
-	var from = '';
 	require(__hooks + '/lib/core/tx.js').request(e, function (txApp) {
-		if (kind === 'update') from = txApp.findRecordById(collection, e.record.id).getString('status');
+		var from = kind === 'update' ? txApp.findRecordById(collection, e.record.id).getString('status') : '';
 		e.next();
 		var saved;
 		try {
 			saved = txApp.findRecordById(collection, e.record.id);
 		} catch (_) {
-			return; // the area answered without saving this record (e.g. a cancelled sign-up reopened)
+			return; // the area answered with another record (and audited it through act())
 		}
-		var to = saved.getString('status');
-		var details = { from: from, to: to };
-		if (desk.reason) details.override_reason = desk.reason;
-		if (kind === 'update' && body.status === undefined) details.fields = Object.keys(body);
-		require(__hooks + '/lib/core/audit.js').record(txApp, {
-			actor: desk.staff,
-			action: 'desk_' + kind,
-			collection: collection,
-			id: saved.id,
-			details: details,
-			onBehalfOf: desk.citizen
-		});
-		var status = STATUS_WORDS[to] || { da: to, en: to };
-		var what = describe(txApp, collection, saved);
-		require(__hooks + '/lib/notify.js').notify(txApp, desk.citizen, {
-			kind: 'desk_' + kind,
-			texts: {
-				da: { title: TEXTS[kind].da.title, body: TEXTS[kind].da.body.replace('{status}', status.da) },
-				en: { title: TEXTS[kind].en.title, body: TEXTS[kind].en.body.replace('{status}', status.en) }
-			},
-			params: { what: what },
-			link: '/overblik'
-		});
+		act(txApp, e, kind, saved, from);
+	});
+}
+
+/**
+ * Audits one desk act, once per request, with both identities (staff X for citizen Y, with any override
+ * reason), and tells the citizen. Does nothing for a request without the desk header.
+ * @param {core.App} txApp the act's transaction
+ * @param {core.RecordRequestEvent} e
+ * @param {'create' | 'update'} kind
+ * @param {core.Record} saved the record as the act left it
+ * @param {string} from its status before the act ('' for a new one)
+ */
+function act(txApp, e, kind, saved, from) {
+	var desk = context(e);
+	if (!desk || e.get('borgerhus.desk_audited')) return;
+	e.set('borgerhus.desk_audited', true);
+	var collection = saved.collection().name;
+	var body = e.requestInfo().body || {};
+	var to = saved.getString('status');
+	var details = { from: from, to: to };
+	if (desk.reason) details.override_reason = desk.reason;
+	if (kind === 'update' && body.status === undefined) details.fields = Object.keys(body);
+	require(__hooks + '/lib/core/audit.js').record(txApp, {
+		actor: desk.staff,
+		action: 'desk_' + kind,
+		collection: collection,
+		id: saved.id,
+		details: details,
+		onBehalfOf: desk.citizen
+	});
+	var status = STATUS_WORDS[to] || { da: to, en: to };
+	require(__hooks + '/lib/notify.js').notify(txApp, desk.citizen, {
+		kind: 'desk_' + kind,
+		texts: {
+			da: { title: TEXTS[kind].da.title, body: TEXTS[kind].da.body.replace('{status}', status.da) },
+			en: { title: TEXTS[kind].en.title, body: TEXTS[kind].en.body.replace('{status}', status.en) }
+		},
+		params: { what: describe(txApp, collection, saved) },
+		link: '/overblik'
 	});
 }
 
@@ -434,6 +448,7 @@ module.exports = {
 	OVERRIDE_HEADER: OVERRIDE_HEADER,
 	context: context,
 	around: around,
+	act: act,
 	madeAtDesk: madeAtDesk,
 	search: search,
 	citizen: citizen,

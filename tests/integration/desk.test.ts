@@ -6,6 +6,7 @@ import { linkFrom, waitForMail, readMails } from '../helpers/mail';
 import { AppSession } from '../helpers/app';
 import { makeRoom, slot, someDay } from './rooms-arrange';
 import { arrangeTitle, refusal } from './library-helpers';
+import { arrangeEvent, createVolunteer } from './events-helpers';
 import type { BookingRecord, HoldRecord } from '../../src/lib/pocketbase-types';
 
 // Service at the desk (docs/rules.md, "Service at the desk"): staff act for a citizen through the same
@@ -83,31 +84,27 @@ describe('acting for a citizen at the desk', () => {
 		expect(asGuest).toEqual({ status: 403, code: 'desk_staff_only' });
 		// the override header alone is refused too
 		const overrideOnly = await refusal(
-			citizen.pb
-				.collection('bookings')
-				.create(
-					{
-						room: room.id,
-						booker: citizen.record.id,
-						purpose: 'x',
-						attendees: 1,
-						...slot(day, '10:00', '11:00')
-					},
-					{ headers: { 'X-Borgerhus-Override': 'fordi' } }
-				)
+			citizen.pb.collection('bookings').create(
+				{
+					room: room.id,
+					booker: citizen.record.id,
+					purpose: 'x',
+					attendees: 1,
+					...slot(day, '10:00', '11:00')
+				},
+				{ headers: { 'X-Borgerhus-Override': 'fordi' } }
+			)
 		);
 		expect(overrideOnly).toEqual({ status: 403, code: 'desk_staff_only' });
 		// without the header, the citizen's own rule: only for themselves
 		const plain = await refusal(
-			citizen.pb
-				.collection('bookings')
-				.create({
-					room: room.id,
-					booker: other.record.id,
-					purpose: 'x',
-					attendees: 1,
-					...slot(day, '10:00', '11:00')
-				})
+			citizen.pb.collection('bookings').create({
+				room: room.id,
+				booker: other.record.id,
+				purpose: 'x',
+				attendees: 1,
+				...slot(day, '10:00', '11:00')
+			})
 		);
 		expect(plain.status).toBeGreaterThanOrEqual(400);
 		const system = await systemClient();
@@ -219,6 +216,57 @@ describe('acting for a citizen at the desk', () => {
 			status: 400,
 			code: 'library_hold_limit'
 		});
+	});
+
+	it('registers and signs up the citizen under their own terms and the shift cut-off, cancelled alike', async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser();
+		const volunteer = await createVolunteer();
+		// a shift tomorrow: inside the 48-hour cut-off for a volunteer's own cancellation
+		const soon = new Date(Math.ceil((Date.now() + 26 * 3600_000) / 60_000) * 60_000);
+		const { event, shift } = await arrangeEvent({ start: soon, capacity: 5, places: 3 });
+
+		const registration = await staff.pb
+			.collection('registrations')
+			.create({ event: event.id, user: citizen.record.id }, desk(citizen.record.id));
+		expect(registration).toMatchObject({ user: citizen.record.id, status: 'confirmed' });
+		expect((await auditOf(registration.id))[0]).toMatchObject({
+			actor: staff.record.id,
+			action: 'desk_create'
+		});
+
+		// the volunteer terms are the citizen's own to accept: the desk cannot skip them
+		const noTerms = await refusal(
+			staff.pb
+				.collection('signups')
+				.create({ shift: shift.id, user: citizen.record.id }, desk(citizen.record.id))
+		);
+		expect(noTerms.status).toBeGreaterThanOrEqual(400);
+		const signup = await staff.pb
+			.collection('signups')
+			.create({ shift: shift.id, user: volunteer.record.id }, desk(volunteer.record.id));
+		expect(signup).toMatchObject({ user: volunteer.record.id, status: 'confirmed' });
+
+		const late = await refusal(
+			staff.pb.collection('signups').update(signup.id, { status: 'cancelled' }, desk(volunteer.record.id))
+		);
+		expect(late).toEqual({ status: 400, code: 'events_cancel_too_late' });
+		await staff.pb
+			.collection('signups')
+			.update(
+				signup.id,
+				{ status: 'cancelled' },
+				desk(volunteer.record.id, 'Indlagt, ringede fra hospitalet')
+			);
+		const audit = await auditOf(signup.id);
+		expect(audit.at(-1)).toMatchObject({ actor: staff.record.id, action: 'desk_update' });
+		expect(audit.at(-1)?.details).toMatchObject({
+			on_behalf_of: volunteer.record.id,
+			to: 'cancelled',
+			override_reason: 'Indlagt, ringede fra hospitalet'
+		});
+		const inbox = await volunteer.pb.collection('notifications').getFullList();
+		expect(inbox.map((n) => n.title)).toContain('Ændret for dig ved skranken');
 	});
 
 	it('finds citizens by name, email, phone and library card number, for staff only', async () => {

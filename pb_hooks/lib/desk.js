@@ -241,9 +241,10 @@ function digits(text) {
 /** GET /api/borgerhus/desk/citizens?q= : staff find citizens by name, email, phone or library card. */
 function search(e) {
 	requireDeskStaff(e);
-	var q = String(e.request.url.query().get('q') || '').trim();
+	var q = String(e.request.url.query().get('q') || '');
+	if (require(__hooks + '/lib/input.js').textProblem(q, 100)) return e.json(200, { items: [] });
+	q = q.trim();
 	if (q.length < 2) return e.json(200, { items: [] });
-	if (q.length > 100) throw codeError(400, 'core_text_too_long', 'q');
 	var params = { q: q, d: digits(q) };
 	var filter = 'name ~ {:q} || email ~ {:q}';
 	if (params.d.length >= 4) {
@@ -287,21 +288,29 @@ function citizen(e) {
 	return e.json(200, { citizen: citizenView(user), overview: overview });
 }
 
+/** A text field of a desk route: a string, no hostile characters, not only spaces, not too long. */
 function cleanText(value, field, max, required) {
-	var text = String(value === undefined || value === null ? '' : value);
-	if (typeof value !== 'string' && value !== undefined && value !== null) {
-		throw codeError(400, 'core_invalid_value', field);
-	}
-	if (text && !text.trim()) throw codeError(400, 'core_text_blank', field);
-	text = text.trim();
+	if (value === undefined || value === null) value = '';
+	if (typeof value !== 'string') throw codeError(400, 'core_invalid_value', field);
+	var problem = require(__hooks + '/lib/input.js').textProblem(value, max);
+	if (problem) throw codeError(400, problem, field);
+	var text = value.trim();
 	if (required && !text) throw codeError(400, 'core_required', field);
-	if (text.length > max) throw codeError(400, 'core_text_too_long', field);
 	return text;
+}
+
+/** A library card number as typed (digits, spaces and dashes allowed between them), or ''. */
+function cleanCard(value) {
+	var text = cleanText(value, 'library_card', 30, false);
+	if (!text) return '';
+	if (!/^[0-9][0-9 -]*$/.test(text)) throw codeError(400, 'desk_card_invalid', 'library_card');
+	var card = text.replace(/[ -]/g, '');
+	if (!CARD_PATTERN.test(card)) throw codeError(400, 'desk_card_invalid', 'library_card');
+	return card;
 }
 
 function checkCard(app, card, exceptId) {
 	if (!card) return;
-	if (!CARD_PATTERN.test(card)) throw codeError(400, 'desk_card_invalid', 'library_card');
 	var taken = app.findRecordsByFilter('users', 'library_card = {:c} && id != {:id}', '', 1, 0, {
 		c: card,
 		id: exceptId || ''
@@ -322,9 +331,12 @@ function createAccount(e) {
 	var body = e.requestInfo().body || {};
 	var name = cleanText(body.name, 'name', 100, true);
 	var phone = cleanText(body.phone, 'phone', 30, false);
-	var card = digits(cleanText(body.library_card, 'library_card', 20, false));
-	if (body.library_card && !card) throw codeError(400, 'desk_card_invalid', 'library_card');
+	if (phone && !/^[0-9+()\- ]+$/.test(phone)) throw codeError(400, 'core_invalid_value', 'phone');
+	var card = cleanCard(body.library_card);
 	if (!phone && !card) throw codeError(400, 'desk_contact_required', 'phone');
+	if (body.language !== undefined && body.language !== 'da' && body.language !== 'en') {
+		throw codeError(400, 'core_invalid_value', 'language');
+	}
 	var language = body.language === 'en' ? 'en' : 'da';
 	var user = require(__hooks + '/lib/core/tx.js').run(e.app, function (txApp) {
 		checkCard(txApp, card, '');
@@ -360,8 +372,7 @@ function createAccount(e) {
 function setCard(e) {
 	var staff = requireDeskStaff(e);
 	var body = e.requestInfo().body || {};
-	var card = digits(cleanText(body.library_card, 'library_card', 20, false));
-	if (body.library_card && !card) throw codeError(400, 'desk_card_invalid', 'library_card');
+	var card = cleanCard(body.library_card);
 	var user = require(__hooks + '/lib/core/tx.js').run(e.app, function (txApp) {
 		var row;
 		try {

@@ -176,25 +176,27 @@ function act(txApp, e, kind, saved, from) {
 }
 
 /**
- * Of the given record ids, those an audit entry says were made for the user at the desk.
+ * Of the given records, those an audit entry says were made for the user at the desk. Each record is
+ * looked up by (collection, id), the audit log's index.
  * @param {core.App} app
  * @param {string} userId
- * @param {string[]} ids
+ * @param {core.Record[]} records
  * @returns {Record<string, boolean>}
  */
-function madeAtDesk(app, userId, ids) {
+function madeAtDesk(app, userId, records) {
 	/** @type {Record<string, boolean>} */
 	var found = {};
-	if (!ids.length) return found;
-	var params = { u: userId };
-	var names = ids.map(function (id, i) {
-		params['t' + i] = id;
-		return 'target_id = {:t' + i + '}';
+	if (!records.length) return found;
+	var params = {};
+	var terms = records.map(function (record, i) {
+		params['c' + i] = record.collection().name;
+		params['t' + i] = record.id;
+		return '(target_collection = {:c' + i + '} && target_id = {:t' + i + '})';
 	});
 	app
 		.findRecordsByFilter(
 			'audit_log',
-			'action = "desk_create" && (' + names.join(' || ') + ')',
+			'action = "desk_create" && (' + terms.join(' || ') + ')',
 			'',
 			0,
 			0,

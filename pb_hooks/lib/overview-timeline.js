@@ -109,7 +109,7 @@ function overviewFor(e, now, userId) {
 	const desk = require(`${__hooks}/lib/desk.js`).madeAtDesk(
 		app,
 		params.u,
-		[].concat(bookings, holds, signups, registrations).map((r) => r.id)
+		[].concat(bookings, holds, signups, registrations)
 	);
 
 	$apis.enrichRecords(e, bookings, 'room', 'association');

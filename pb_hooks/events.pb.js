@@ -26,7 +26,11 @@ onRecordCreateRequest(
 		let reopened = null;
 		tx.request(e, (txApp) => {
 			reopened = lib.decideNew(txApp, collection, e.record, who);
-			if (reopened) return;
+			if (reopened) {
+				// a desk act answered here, without e.next(), is audited here (docs/rules.md, "Service at the desk")
+				require(`${__hooks}/lib/desk.js`).act(txApp, e, 'create', reopened, 'cancelled');
+				return;
+			}
 			e.next();
 			lib.recount(txApp, collection, e.record.getString(lib.KINDS[collection].parentField));
 		});
@@ -78,6 +82,8 @@ onRecordUpdateRequest(
 				return;
 			}
 			result = lib.cancelPlace(txApp, collection, fresh.id, who);
+			// a desk act answered here, without e.next(), is audited here (docs/rules.md, "Service at the desk")
+			require(`${__hooks}/lib/desk.js`).act(txApp, e, 'update', result, fresh.getString('status'));
 		});
 		return e.json(200, result);
 	},

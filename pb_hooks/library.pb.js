@@ -12,8 +12,11 @@
 // and nobody unpaused waits.
 onRecordCreateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
+	const auth = require(`${__hooks}/lib/core/auth.js`);
+	// staff at the desk may override the hold limit for the citizen, with a reason
+	const overrideLimit = auth.overrides(auth.actor(e));
 	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
-		const after = desk.prepareNewHold(txApp, e.record);
+		const after = desk.prepareNewHold(txApp, e.record, { overrideLimit });
 		e.next();
 		after();
 	});

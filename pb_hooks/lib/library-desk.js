@@ -302,9 +302,10 @@ function shelfCopy(app, titleId) {
  * Returns what must run once the hold is saved.
  * @param {core.App} app the transaction's app
  * @param {core.Record} hold
+ * @param {{ overrideLimit?: boolean }} [options] staff at the desk overriding the hold limit, with a reason
  * @returns {() => void}
  */
-function prepareNewHold(app, hold) {
+function prepareNewHold(app, hold, options) {
 	const titleId = hold.getString('title');
 	const patronId = hold.getString('patron');
 	try {
@@ -316,7 +317,8 @@ function prepareNewHold(app, hold) {
 		p: patronId
 	});
 	if (mine.some((h) => h.getString('title') === titleId)) refuse('library_hold_exists');
-	if (mine.length >= queue.MAX_ACTIVE_HOLDS) refuse('library_hold_limit');
+	if (mine.length >= queue.MAX_ACTIVE_HOLDS && !(options && options.overrideLimit))
+		refuse('library_hold_limit');
 	for (const field of ['copy', 'pickup_shelf', 'pickup_deadline', 'ready_at', 'ended_at'])
 		hold.set(field, '');
 	hold.set('status', 'waiting');

@@ -93,6 +93,8 @@ function mailNotification(app, notification) {
 		return;
 	}
 	if (!user.getBool('notify_email') || user.getString('deleted_at') || !user.verified()) return;
+	// desk accounts have no address of their own (docs/rules.md, "Service at the desk")
+	if (user.getBool('desk_account') || require(`${__hooks}/lib/desk.js`).undeliverable(user.email())) return;
 	const language = user.getString('language') === 'en' ? 'en' : 'da';
 	const base = app.settings().meta.appURL.replace(/\/$/, '');
 	const link = fresh.getString('link') ? base + fresh.getString('link') : '';

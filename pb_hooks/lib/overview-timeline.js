@@ -54,11 +54,12 @@ function bookingOwnerFilter(app, params) {
  * (src/lib/overview/timeline.ts): an upcoming booking is a live one that has not ended, and so on.
  * @param {core.RequestEvent} e the request; its auth record is the user
  * @param {Date} now
+ * @param {string} [userId] another user than the token's: staff at the desk (lib/desk.js checks the right)
  */
-function overviewFor(e, now) {
+function overviewFor(e, now, userId) {
 	const app = e.app;
 	const params = {
-		u: e.auth.id,
+		u: userId || e.auth.id,
 		now: toPbDate(now),
 		since: toPbDate(new Date(now.getTime() - HISTORY_DAYS * 86400000))
 	};
@@ -104,6 +105,13 @@ function overviewFor(e, now) {
 		if (view.place > 0) places[view.id] = view.place;
 	}
 
+	// entries staff made for the user at the desk ("Oprettet for dig ved skranken"), from the audit log
+	const desk = require(`${__hooks}/lib/desk.js`).madeAtDesk(
+		app,
+		params.u,
+		[].concat(bookings, holds, signups, registrations)
+	);
+
 	$apis.enrichRecords(e, bookings, 'room', 'association');
 	$apis.enrichRecords(e, holds, 'title');
 	$apis.enrichRecords(e, loans, 'title');
@@ -116,6 +124,7 @@ function overviewFor(e, now) {
 		signups: signups,
 		registrations: registrations,
 		places: places,
+		desk: desk,
 		limits: LIMITS
 	};
 }

@@ -192,7 +192,13 @@ function handleCreate(e) {
 	}
 	lib('core/tx').request(e, function (txApp) {
 		// The system account (imports, arranging data) is held to rule 1 and sane times, not to the policy.
-		var checked = checkBooking(txApp, draftOf(e.record), { policy: !system, rights: !system });
+		// staff at the desk may override the horizon for the citizen, with a reason (docs/rules.md,
+		// "Service at the desk"); every other check of the citizen's holds
+		var checked = checkBooking(txApp, draftOf(e.record), {
+			policy: !system,
+			rights: !system,
+			skipHorizon: auth.overrides(actor)
+		});
 		if (checked.problem) throw checked.problem;
 		if (!system || !e.record.getString('status')) e.record.set('status', initialStatus(checked.room));
 		e.next();
@@ -254,7 +260,8 @@ function transition(txApp, booking, to, actor, roles, data) {
 	var start = lib('room-claims').toMs(booking.getString('start'));
 	if (t.name === 'cancel') {
 		reason = String(data.cancel_reason || '').trim();
-		if (!staff && !lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, now)) {
+		var overridden = lib('core/auth').overrides(actor);
+		if (!staff && !overridden && !lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, now)) {
 			throw refusal('rooms_cancel_deadline', 'form');
 		}
 		if (staff && !has(roles, 'owner') && !reason && !has(roles, 'system')) {

@@ -129,6 +129,10 @@ export interface UserRecord extends BaseRecord {
 	/** Hidden field: only present in superuser/server-side reads. */
 	calendar_token?: string;
 	deleted_at: DateString;
+	/** Service at the desk (migration 1766300000): the library card number, unique when set; staff set it. */
+	library_card?: string;
+	/** A desk account: no address of its own, cannot sign in until taken over. */
+	desk_account?: boolean;
 }
 
 export interface AssociationRecord extends BaseRecord {

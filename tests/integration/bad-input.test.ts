@@ -1323,6 +1323,69 @@ const ROUTES: Route[] = [
 		value: fc.oneof(select(['admin', 'booker', 'member']), fc.constant(['booker']), fc.constant('')),
 		state: membershipState
 	},
+	// service at the desk (docs/rules.md, "Service at the desk")
+	{
+		name: 'desk account name',
+		actor: 'staff',
+		method: 'POST',
+		path: () => '/api/borgerhus/desk/accounts',
+		body: (_c, v) => ({ name: v, phone: '20 30 40 50' }),
+		value: fc.oneof(text(100), fc.constant(''), fc.constant(undefined)),
+		state: count('users')
+	},
+	{
+		name: 'desk account contact',
+		actor: 'staff',
+		method: 'POST',
+		path: () => '/api/borgerhus/desk/accounts',
+		body: (_c, v) => {
+			const [phone, card] = v as [unknown, unknown];
+			return { name: 'Skranke Test', phone, library_card: card };
+		},
+		value: fc.oneof(
+			fc.tuple(text(30), fc.constant('')),
+			fc.tuple(fc.constant(''), fc.oneof(text(30), fc.constantFrom('12', 'a1234', '1234x', '1'.repeat(21)))),
+			fc.tuple(fc.constant(''), fc.constant('')),
+			fc.tuple(fc.constantFrom('ring mig', '12;34'), fc.constant(''))
+		),
+		state: count('users')
+	},
+	{
+		name: 'desk account as a citizen',
+		actor: 'citizen',
+		method: 'POST',
+		path: () => '/api/borgerhus/desk/accounts',
+		body: (_c, v) => v,
+		value: fc.oneof(nested, fc.constant({ name: 'Skranke Test', phone: '20304050' })),
+		state: count('users')
+	},
+	{
+		name: 'desk library card',
+		actor: 'staff',
+		method: 'POST',
+		path: (c) => `/api/borgerhus/desk/citizens/${c.other.record.id}/card`,
+		body: (_c, v) => ({ library_card: v }),
+		value: fc.oneof(text(30), fc.constantFrom('12', 'a1234', '1'.repeat(21))),
+		state: async (c) => (await c.system.collection('users').getOne(c.other.record.id)).library_card
+	},
+	{
+		name: 'desk citizen id',
+		actor: 'staff',
+		method: 'POST',
+		path: (_c, v) => `/api/borgerhus/desk/citizens/${enc(v)}/card`,
+		body: () => ({ library_card: '12345678' }),
+		value: pathId,
+		state: count('users')
+	},
+	{
+		name: 'desk take-over email',
+		actor: 'staff',
+		method: 'POST',
+		path: (c) => `/api/borgerhus/desk/citizens/${c.other.record.id}/takeover`,
+		body: (_c, v) => ({ email: v }),
+		value: fc.oneof(email, fc.constant('')),
+		state: async (c) => (await c.system.collection('users').getOne(c.other.record.id)).email
+	},
 	{
 		name: 'overview reminders as a citizen',
 		actor: 'citizen',
@@ -1340,7 +1403,8 @@ const READ_ROUTES: { actor: Actor; path: string }[] = [
 	{ actor: 'citizen', path: '/api/borgerhus/overview/unread' },
 	{ actor: 'citizen', path: '/api/borgerhus/calendar/status' },
 	{ actor: 'citizen', path: '/api/borgerhus/events/my-places' },
-	{ actor: 'citizen', path: '/api/borgerhus/invitations' }
+	{ actor: 'citizen', path: '/api/borgerhus/invitations' },
+	{ actor: 'staff', path: '/api/borgerhus/desk/citizens' }
 ];
 
 describe('hostile input to every custom route', () => {

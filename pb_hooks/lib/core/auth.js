@@ -3,8 +3,14 @@
 // Who is acting (docs/rules.md, "Actors"): a guest, a citizen, a staff member (a role on a normal
 // account), or the system (a PocketBase superuser: data loads and maintenance, never a browser).
 
+// A staff member acting for a citizen at the desk (docs/rules.md, "Service at the desk") names the
+// citizen in the request header X-Borgerhus-For: the request's actor is then the CITIZEN, so every area
+// decides with the citizen's own rights and limits, and carries `desk` (the staff member, and the reason
+// of an override of a deadline, limit or horizon, if staff chose one). Only staff may send it.
+
 /**
- * @typedef {{ kind: 'guest' | 'user' | 'staff' | 'system', id: string }} Actor
+ * @typedef {{ kind: 'guest' | 'user' | 'staff' | 'system', id: string,
+ *   desk?: { staff: string, reason: string } }} Actor
  */
 
 /**
@@ -13,10 +19,21 @@
  * @returns {Actor}
  */
 function actor(e) {
+	var desk = require(__hooks + '/lib/desk.js').context(e);
+	if (desk) return { kind: 'user', id: desk.citizen, desk: { staff: desk.staff, reason: desk.reason } };
 	if (!e.auth) return { kind: 'guest', id: '' };
 	if (e.hasSuperuserAuth()) return { kind: 'system', id: '' };
 	if (e.auth.collection().name !== 'users') return { kind: 'guest', id: '' };
 	return { kind: e.auth.getBool('staff') ? 'staff' : 'user', id: e.auth.id };
+}
+
+/**
+ * True when a staff member acting at the desk chose to override a deadline, limit or horizon of the
+ * citizen's rules (always with a reason; the act's audit entry keeps it).
+ * @param {Actor} a
+ */
+function overrides(a) {
+	return !!(a && a.desk && a.desk.reason);
 }
 
 /** The system actor, for scheduled jobs. */
@@ -58,6 +75,7 @@ function requireStaff(e) {
 
 module.exports = {
 	actor: actor,
+	overrides: overrides,
 	system: system,
 	isStaff: isStaff,
 	isSystem: isSystem,

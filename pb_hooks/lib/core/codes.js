@@ -30,6 +30,42 @@ module.exports = {
 		da: 'Foreningen skal have mindst én administrator. Gør en anden til administrator først.',
 		en: 'The association must have at least one admin. Make someone else an admin first.'
 	},
+	desk_card_invalid: {
+		da: 'Lånerkortnummeret skal være 4 til 20 cifre.',
+		en: 'The library card number must be 4 to 20 digits.'
+	},
+	desk_card_taken: {
+		da: 'Lånerkortnummeret hører allerede til en anden konto.',
+		en: 'This library card number already belongs to another account.'
+	},
+	desk_contact_required: {
+		da: 'Skriv et telefonnummer eller et lånerkortnummer, så vi kan finde borgeren igen.',
+		en: 'Enter a phone number or a library card number, so the citizen can be found again.'
+	},
+	desk_email_invalid: {
+		da: 'Skriv en gyldig e-mailadresse.',
+		en: 'Enter a valid email address.'
+	},
+	desk_email_taken: {
+		da: 'Der er allerede en konto med den e-mailadresse.',
+		en: 'An account with this email address already exists.'
+	},
+	desk_not_desk_account: {
+		da: 'Kontoen er allerede en almindelig konto.',
+		en: 'This account is already an ordinary account.'
+	},
+	desk_override_reason: {
+		da: 'Skriv en begrundelse, når du tilsidesætter en regel for borgeren.',
+		en: 'Give a reason when you override a rule for the citizen.'
+	},
+	desk_staff_only: {
+		da: 'Kun personalet kan handle for en borger ved skranken.',
+		en: 'Only staff can act for a citizen at the desk.'
+	},
+	desk_unknown_citizen: {
+		da: 'Vi kan ikke finde borgeren.',
+		en: 'We cannot find this citizen.'
+	},
 	events_already_checked_in: {
 		da: 'Billetten er allerede tjekket ind.',
 		en: 'This ticket has already been checked in.'

@@ -78,6 +78,8 @@ export interface TimelineEntry {
 	noCancel?: NoCancelReason;
 	/** Still ahead or still running (shown under "Kommende"), otherwise history. */
 	upcoming: boolean;
+	/** Made for the user by staff at the desk (docs/rules.md, "Service at the desk"). */
+	atDesk?: boolean;
 }
 
 export interface TimelineInput {
@@ -88,6 +90,8 @@ export interface TimelineInput {
 	registrations: RegistrationRecord[];
 	/** Hold id -> queue place. */
 	places: Record<string, number>;
+	/** Ids of entries staff made for the user at the desk. */
+	desk?: Record<string, boolean>;
 	/**
 	 * How many upcoming and past entries to show; each kind then holds up to one more of each, in
 	 * timeline order, so that the first ones overall are exact and "there is more" is known.
@@ -277,13 +281,14 @@ function registrationEntry(r: RegistrationRecord, now: number): TimelineEntry {
  */
 export function buildTimeline(input: TimelineInput, now: Date): Timeline {
 	const t = now.getTime();
+	const desk = input.desk ?? {};
 	const all = [
 		...input.bookings.map((b) => bookingEntry(b, t)),
 		...input.holds.map((h) => holdEntry(h, input.places)),
 		...input.loans.map((l) => loanEntry(l, t)),
 		...input.signups.map((s) => shiftEntry(s, t)),
 		...input.registrations.map((r) => registrationEntry(r, t))
-	];
+	].map((entry) => (desk[entry.id] ? { ...entry, atDesk: true } : entry));
 	// Waiting holds have no date ahead: they sort as "now", among today's entries.
 	const sortAt = (e: TimelineEntry) => Math.max(time(e.at), e.kind === 'hold' && !e.deadline ? t : 0);
 	const upcoming = all

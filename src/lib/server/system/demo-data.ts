@@ -1,4 +1,4 @@
-import type PocketBase from 'pocketbase';
+import PocketBase from 'pocketbase';
 import { TZDate } from '@date-fns/tz';
 import { addDays, set } from 'date-fns';
 import { HOUSE_TIME_ZONE, toPbDate } from '../../dates';
@@ -363,6 +363,7 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 	}
 	created.entries = await loadDemoEntries(pb, users, roomIds);
 	created.entries += await loadDemoCheckin(pb, users, roomIds);
+	created.entries += await loadDeskDemo(pb, users, roomIds);
 	return created;
 }
 
@@ -497,6 +498,93 @@ async function loadDemoCheckin(
 		checked_in_by: users.associationAdmin
 	});
 	return count;
+}
+
+/**
+ * Service at the desk: the citizen gets a library card number and entries staff made for them at the
+ * desk (one later cancelled there, for the history), and a desk account without email has a room booked
+ * and a title reserved. Made by the demo staff member through the desk itself (the citizen named in the
+ * desk header), so the audit log and Mit overblik show them as any desk act. Skipped when the desk
+ * account exists.
+ */
+async function loadDeskDemo(
+	pb: PocketBase,
+	users: Record<keyof typeof DEMO_ACCOUNTS, string>,
+	roomIds: Record<string, string>
+): Promise<number> {
+	const DESK_CARD = '5500200001';
+	if (await firstOrNull(pb, 'users', pb.filter('library_card = {:c}', { c: DESK_CARD }))) return 0;
+	await pb.collection('users').update(users.citizen, { library_card: '5500100001' });
+	const staff = new PocketBase(pb.baseURL);
+	staff.autoCancellation(false);
+	await staff.collection('users').authWithPassword(DEMO_ACCOUNTS.staff.email, DEMO_PASSWORD);
+	const forCitizen = (id: string, reason?: string) => ({
+		headers: {
+			'X-Borgerhus-For': id,
+			...(reason ? { 'X-Borgerhus-Override': encodeURIComponent(reason) } : {})
+		}
+	});
+	let count = 0;
+	const titles = await pb.collection('titles').getList(1, 6, { sort: 'created,id', fields: 'id' });
+	const room = roomIds['moedelokale-2'];
+
+	// the citizen: a booking and a hold made at the desk, and a booking the desk cancelled again
+	await staff.collection('bookings').create(
+		{
+			room,
+			booker: users.citizen,
+			purpose: 'Hjælp til digital post',
+			attendees: 2,
+			start: houseTime(8, 14),
+			end: houseTime(8, 15)
+		},
+		forCitizen(users.citizen)
+	);
+	const cancelled = await staff.collection('bookings').create(
+		{
+			room,
+			booker: users.citizen,
+			purpose: 'Slægtsforskning',
+			attendees: 2,
+			start: houseTime(12, 10),
+			end: houseTime(12, 12)
+		},
+		forCitizen(users.citizen)
+	);
+	await staff
+		.collection('bookings')
+		.update(cancelled.id, { status: 'cancelled', cancelled_by: users.citizen }, forCitizen(users.citizen));
+	count += 2;
+	if (titles.items[2]) {
+		await staff
+			.collection('holds')
+			.create({ title: titles.items[2].id, patron: users.citizen }, forCitizen(users.citizen));
+		count++;
+	}
+
+	// a desk account: name and library card number, no email; a room booked and a title reserved
+	const account = await staff.send<{ id: string }>('/api/borgerhus/desk/accounts', {
+		method: 'POST',
+		body: { name: 'Aage Skrankekonto', phone: '33 44 55 66', library_card: DESK_CARD }
+	});
+	await staff.collection('bookings').create(
+		{
+			room,
+			booker: account.id,
+			purpose: 'Møde med sagsbehandler',
+			attendees: 2,
+			start: houseTime(6, 10),
+			end: houseTime(6, 11)
+		},
+		forCitizen(account.id)
+	);
+	if (titles.items[3]) {
+		await staff
+			.collection('holds')
+			.create({ title: titles.items[3].id, patron: account.id }, forCitizen(account.id));
+	}
+	staff.authStore.clear();
+	return count + 2;
 }
 
 /**

@@ -1,0 +1,472 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// Service at the desk (docs/rules.md, "Service at the desk"). Staff act FOR a citizen through the same
+// record API and hooks the citizen uses, naming the citizen in the header X-Borgerhus-For (and, to
+// override a deadline, limit or horizon, the reason in X-Borgerhus-Override). core/auth.js then makes the
+// citizen the request's actor, so every area applies the citizen's own rules; this module checks the
+// headers, audits each act with both identities in the act's own transaction, tells the citizen, and
+// holds the desk's own routes: find a citizen, their overview, desk accounts and their take-over.
+
+var FOR_HEADER = 'X-Borgerhus-For';
+var OVERRIDE_HEADER = 'X-Borgerhus-Override';
+/** The collections staff may act on for a citizen. */
+var ACTED_ON = ['bookings', 'holds', 'signups', 'registrations'];
+/** Desk accounts have no address of their own: a placeholder in the reserved domain nobody can sign up with. */
+var PLACEHOLDER_DOMAIN = '@borgerhus.invalid';
+var CARD_PATTERN = /^[0-9]{4,20}$/;
+
+function codeError(status, code, field) {
+	var codes = require(__hooks + '/lib/core/codes.js');
+	var data = {};
+	data[field || 'form'] = new ValidationError(code, codes[code].en);
+	return status === 403
+		? new ForbiddenError(codes[code].en, data)
+		: new BadRequestError(codes[code].en, data);
+}
+
+/** A request header, read through the request info (a record request event has no `request` in goja). */
+function header(e, name) {
+	try {
+		var headers = e.requestInfo().headers || {};
+		var value = headers[name.toLowerCase().replace(/-/g, '_')];
+		return value ? String(value) : '';
+	} catch (_) {
+		return '';
+	}
+}
+
+/**
+ * The desk context of a request: null without the header; otherwise the staff member, the citizen and
+ * the override reason ('' when none), or a refusal: the header from anyone but staff, an unknown or
+ * deleted citizen, another staff account, an override without a reason.
+ * @param {core.RequestEvent} e
+ * @returns {{ staff: string, citizen: string, reason: string } | null}
+ */
+function context(e) {
+	var citizen = header(e, FOR_HEADER).trim();
+	var rawOverride = header(e, OVERRIDE_HEADER);
+	if (!citizen) {
+		if (rawOverride) throw codeError(403, 'desk_staff_only');
+		return null;
+	}
+	if (!e.auth || e.hasSuperuserAuth() || e.auth.collection().name !== 'users' || !e.auth.getBool('staff')) {
+		throw codeError(403, 'desk_staff_only');
+	}
+	var user;
+	try {
+		user = e.app.findRecordById('users', citizen);
+	} catch (_) {
+		throw codeError(400, 'desk_unknown_citizen');
+	}
+	if (user.getString('deleted_at') || user.getBool('staff')) throw codeError(400, 'desk_unknown_citizen');
+	var reason = '';
+	if (rawOverride) {
+		try {
+			reason = decodeURIComponent(rawOverride).trim();
+		} catch (_) {
+			reason = '';
+		}
+		if (!reason) throw codeError(400, 'desk_override_reason', 'override_reason');
+		if (reason.length > 500) throw codeError(400, 'core_text_too_long', 'override_reason');
+	}
+	return { staff: e.auth.id, citizen: citizen, reason: reason };
+}
+
+var TEXTS = {
+	create: {
+		da: { title: 'Oprettet for dig ved skranken', body: '{what}. Se det i Mit overblik.' },
+		en: { title: 'Made for you at the desk', body: '{what}. See it in My overview.' }
+	},
+	update: {
+		da: { title: 'Ændret for dig ved skranken', body: '{what}: {status}.' },
+		en: { title: 'Changed for you at the desk', body: '{what}: {status}.' }
+	}
+};
+
+var STATUS_WORDS = {
+	cancelled: { da: 'aflyst', en: 'cancelled' },
+	paused: { da: 'sat på pause', en: 'paused' },
+	waiting: { da: 'venter igen', en: 'waiting again' }
+};
+
+/** What the act was about, in a few words, for the message to the citizen and the receipt. */
+function describe(app, collection, record) {
+	var rel = function (coll, id, field) {
+		try {
+			return app.findRecordById(coll, id).getString(field);
+		} catch (_) {
+			return '';
+		}
+	};
+	if (collection === 'bookings') {
+		var when = require(__hooks + '/lib/core/time.js').format(record.getString('start'), 'da');
+		return rel('rooms', record.getString('room'), 'name') + ', ' + when;
+	}
+	if (collection === 'holds') return rel('titles', record.getString('title'), 'title');
+	if (collection === 'registrations') return rel('events', record.getString('event'), 'title');
+	var shift;
+	try {
+		shift = app.findRecordById('shifts', record.getString('shift'));
+	} catch (_) {
+		return '';
+	}
+	return rel('events', shift.getString('event'), 'title') + ', ' + shift.getString('task');
+}
+
+/**
+ * Record request hook of the collections staff act on: a desk act runs in one transaction with its
+ * audit entry and the citizen's message. The area's own hook (which re-enters the same transaction)
+ * decides the act; an area hook that answers without calling e.next() audits through act() itself.
+ * @param {core.RecordRequestEvent} e
+ * @param {'create' | 'update'} kind
+ */
+function around(e, kind) {
+	if (!context(e)) return e.next();
+	var collection = e.collection.name;
+	require(__hooks + '/lib/core/tx.js').request(e, function (txApp) {
+		var from = kind === 'update' ? txApp.findRecordById(collection, e.record.id).getString('status') : '';
+		e.next();
+		var saved;
+		try {
+			saved = txApp.findRecordById(collection, e.record.id);
+		} catch (_) {
+			return; // the area answered with another record (and audited it through act())
+		}
+		act(txApp, e, kind, saved, from);
+	});
+}
+
+/**
+ * Audits one desk act, once per request, with both identities (staff X for citizen Y, with any override
+ * reason), and tells the citizen. Does nothing for a request without the desk header.
+ * @param {core.App} txApp the act's transaction
+ * @param {core.RecordRequestEvent} e
+ * @param {'create' | 'update'} kind
+ * @param {core.Record} saved the record as the act left it
+ * @param {string} from its status before the act ('' for a new one)
+ */
+function act(txApp, e, kind, saved, from) {
+	var desk = context(e);
+	if (!desk || e.get('borgerhus.desk_audited')) return;
+	e.set('borgerhus.desk_audited', true);
+	var collection = saved.collection().name;
+	var body = e.requestInfo().body || {};
+	var to = saved.getString('status');
+	var details = { from: from, to: to };
+	if (desk.reason) details.override_reason = desk.reason;
+	if (kind === 'update' && body.status === undefined) details.fields = Object.keys(body);
+	require(__hooks + '/lib/core/audit.js').record(txApp, {
+		actor: desk.staff,
+		action: 'desk_' + kind,
+		collection: collection,
+		id: saved.id,
+		details: details,
+		onBehalfOf: desk.citizen
+	});
+	var status = STATUS_WORDS[to] || { da: to, en: to };
+	require(__hooks + '/lib/notify.js').notify(txApp, desk.citizen, {
+		kind: 'desk_' + kind,
+		texts: {
+			da: { title: TEXTS[kind].da.title, body: TEXTS[kind].da.body.replace('{status}', status.da) },
+			en: { title: TEXTS[kind].en.title, body: TEXTS[kind].en.body.replace('{status}', status.en) }
+		},
+		params: { what: describe(txApp, collection, saved) },
+		link: '/overblik'
+	});
+}
+
+/**
+ * Of the given records, those an audit entry says were made for the user at the desk. Each record is
+ * looked up by (collection, id), the audit log's index.
+ * @param {core.App} app
+ * @param {string} userId
+ * @param {core.Record[]} records
+ * @returns {Record<string, boolean>}
+ */
+function madeAtDesk(app, userId, records) {
+	/** @type {Record<string, boolean>} */
+	var found = {};
+	if (!records.length) return found;
+	var params = {};
+	var terms = records.map(function (record, i) {
+		params['c' + i] = record.collection().name;
+		params['t' + i] = record.id;
+		return '(target_collection = {:c' + i + '} && target_id = {:t' + i + '})';
+	});
+	app
+		.findRecordsByFilter(
+			'audit_log',
+			'action = "desk_create" && (' + terms.join(' || ') + ')',
+			'',
+			0,
+			0,
+			params
+		)
+		.forEach(function (row) {
+			var details = row.get('details');
+			var parsed = details;
+			try {
+				parsed = JSON.parse(String(details));
+			} catch (_) {
+				parsed = details;
+			}
+			if (parsed && parsed.on_behalf_of === userId) found[row.getString('target_id')] = true;
+		});
+	return found;
+}
+
+// -- staff routes ----------------------------------------------------------------------------------
+
+function requireDeskStaff(e) {
+	if (header(e, FOR_HEADER) || header(e, OVERRIDE_HEADER)) throw codeError(400, 'desk_staff_only');
+	return require(__hooks + '/lib/core/auth.js').requireStaff(e);
+}
+
+/** The public face of a citizen for staff: no placeholder address. */
+function citizenView(user) {
+	var email = user.email();
+	return {
+		id: user.id,
+		name: user.getString('name'),
+		email: email.endsWith(PLACEHOLDER_DOMAIN) ? '' : email,
+		phone: user.getString('phone'),
+		library_card: user.getString('library_card'),
+		desk_account: user.getBool('desk_account'),
+		verified: user.verified()
+	};
+}
+
+function digits(text) {
+	return String(text || '').replace(/[^0-9]/g, '');
+}
+
+/** GET /api/borgerhus/desk/citizens?q= : staff find citizens by name, email, phone or library card. */
+function search(e) {
+	requireDeskStaff(e);
+	var q = String(e.request.url.query().get('q') || '');
+	if (require(__hooks + '/lib/input.js').textProblem(q, 100)) return e.json(200, { items: [] });
+	q = q.trim();
+	if (q.length < 2) return e.json(200, { items: [] });
+	var params = { q: q, d: digits(q) };
+	var filter = 'name ~ {:q} || email ~ {:q}';
+	if (params.d.length >= 4) {
+		filter += ' || library_card = {:d}';
+		// phone numbers are written with spaces, dashes and a country code: compare their digits
+		var ids = arrayOf(new DynamicModel({ id: '' }));
+		e.app
+			.db()
+			.newQuery(
+				"SELECT id FROM users WHERE replace(replace(replace(replace(replace(phone, ' ', ''), '-', ''), '+', ''), '(', ''), ')', '') LIKE {:like} LIMIT 25"
+			)
+			.bind({ like: '%' + params.d + '%' })
+			.all(ids);
+		ids.forEach(function (row, i) {
+			params['p' + i] = row.id;
+			filter += ' || id = {:p' + i + '}';
+		});
+	}
+	var rows = e.app.findRecordsByFilter(
+		'users',
+		'staff = false && deleted_at = "" && (' + filter + ')',
+		'name',
+		25,
+		0,
+		params
+	);
+	return e.json(200, { items: rows.map(citizenView) });
+}
+
+/** GET /api/borgerhus/desk/citizens/{id} : one citizen and their overview, as Mit overblik shows it. */
+function citizen(e) {
+	requireDeskStaff(e);
+	var user;
+	try {
+		user = e.app.findRecordById('users', e.request.pathValue('id'));
+	} catch (_) {
+		throw codeError(400, 'desk_unknown_citizen');
+	}
+	if (user.getString('deleted_at') || user.getBool('staff')) throw codeError(400, 'desk_unknown_citizen');
+	var overview = require(__hooks + '/lib/overview-timeline.js').overviewFor(e, new Date(), user.id);
+	return e.json(200, { citizen: citizenView(user), overview: overview });
+}
+
+/** A text field of a desk route: a string, no hostile characters, not only spaces, not too long. */
+function cleanText(value, field, max, required) {
+	if (value === undefined || value === null) value = '';
+	if (typeof value !== 'string') throw codeError(400, 'core_invalid_value', field);
+	var problem = require(__hooks + '/lib/input.js').textProblem(value, max);
+	if (problem) throw codeError(400, problem, field);
+	var text = value.trim();
+	if (required && !text) throw codeError(400, 'core_required', field);
+	return text;
+}
+
+/** A library card number as typed (digits, spaces and dashes allowed between them), or ''. */
+function cleanCard(value) {
+	var text = cleanText(value, 'library_card', 30, false);
+	if (!text) return '';
+	if (!/^[0-9][0-9 -]*$/.test(text)) throw codeError(400, 'desk_card_invalid', 'library_card');
+	var card = text.replace(/[ -]/g, '');
+	if (!CARD_PATTERN.test(card)) throw codeError(400, 'desk_card_invalid', 'library_card');
+	return card;
+}
+
+function checkCard(app, card, exceptId) {
+	if (!card) return;
+	var taken = app.findRecordsByFilter('users', 'library_card = {:c} && id != {:id}', '', 1, 0, {
+		c: card,
+		id: exceptId || ''
+	});
+	if (taken.length) throw codeError(400, 'desk_card_taken', 'library_card');
+}
+
+function randomPassword() {
+	return $security.randomString(40);
+}
+
+/**
+ * POST /api/borgerhus/desk/accounts {name, phone?, library_card?, language?} : a desk account for a
+ * citizen without email: no address of their own, no password anyone knows, cannot sign in, gets no mail.
+ */
+function createAccount(e) {
+	var staff = requireDeskStaff(e);
+	var body = e.requestInfo().body || {};
+	var name = cleanText(body.name, 'name', 100, true);
+	var phone = cleanText(body.phone, 'phone', 30, false);
+	if (phone && !/^[0-9+()\- ]+$/.test(phone)) throw codeError(400, 'core_invalid_value', 'phone');
+	var card = cleanCard(body.library_card);
+	if (!phone && !card) throw codeError(400, 'desk_contact_required', 'phone');
+	if (body.language !== undefined && body.language !== 'da' && body.language !== 'en') {
+		throw codeError(400, 'core_invalid_value', 'language');
+	}
+	var language = body.language === 'en' ? 'en' : 'da';
+	var user = require(__hooks + '/lib/core/tx.js').run(e.app, function (txApp) {
+		checkCard(txApp, card, '');
+		var row = new Record(txApp.findCollectionByNameOrId('users'));
+		row.set('name', name);
+		row.set('phone', phone);
+		row.set('library_card', card);
+		row.set('language', language);
+		row.set('desk_account', true);
+		row.set('notify_email', false);
+		row.setEmail(
+			'desk-' +
+				$security.randomStringWithAlphabet(15, 'abcdefghijklmnopqrstuvwxyz0123456789') +
+				PLACEHOLDER_DOMAIN
+		);
+		row.setVerified(false);
+		row.setPassword(randomPassword());
+		txApp.save(row);
+		require(__hooks + '/lib/core/audit.js').record(txApp, {
+			actor: staff.id,
+			action: 'desk_account_create',
+			collection: 'users',
+			id: row.id,
+			details: {},
+			onBehalfOf: row.id
+		});
+		return row;
+	});
+	return e.json(200, citizenView(user));
+}
+
+/** POST /api/borgerhus/desk/citizens/{id}/card {library_card} : staff set or clear a library card number. */
+function setCard(e) {
+	var staff = requireDeskStaff(e);
+	var body = e.requestInfo().body || {};
+	var card = cleanCard(body.library_card);
+	var user = require(__hooks + '/lib/core/tx.js').run(e.app, function (txApp) {
+		var row;
+		try {
+			row = txApp.findRecordById('users', e.request.pathValue('id'));
+		} catch (_) {
+			throw codeError(400, 'desk_unknown_citizen');
+		}
+		if (row.getString('deleted_at') || row.getBool('staff')) throw codeError(400, 'desk_unknown_citizen');
+		checkCard(txApp, card, row.id);
+		var before = row.getString('library_card');
+		row.set('library_card', card);
+		txApp.save(row);
+		require(__hooks + '/lib/core/audit.js').record(txApp, {
+			actor: staff.id,
+			action: 'desk_card_set',
+			collection: 'users',
+			id: row.id,
+			details: { from: before, to: card },
+			onBehalfOf: row.id
+		});
+		return row;
+	});
+	return e.json(200, citizenView(user));
+}
+
+/**
+ * POST /api/borgerhus/desk/citizens/{id}/takeover {email} : staff give a desk account the citizen's own
+ * address; the citizen gets a mail to choose a password, and confirming it verifies the address. From
+ * then on it is an ordinary account (the desk_account flag is gone at once; sign-in waits for the mail).
+ */
+function takeover(e) {
+	var staff = requireDeskStaff(e);
+	var body = e.requestInfo().body || {};
+	var email = cleanText(body.email, 'email', 200, true).toLowerCase();
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.endsWith(PLACEHOLDER_DOMAIN)) {
+		throw codeError(400, 'desk_email_invalid', 'email');
+	}
+	var user = require(__hooks + '/lib/core/tx.js').run(e.app, function (txApp) {
+		var row;
+		try {
+			row = txApp.findRecordById('users', e.request.pathValue('id'));
+		} catch (_) {
+			throw codeError(400, 'desk_unknown_citizen');
+		}
+		if (!row.getBool('desk_account') || row.getString('deleted_at')) {
+			throw codeError(400, 'desk_not_desk_account');
+		}
+		var taken = txApp.findRecordsByFilter('users', 'email = {:m} && id != {:id}', '', 1, 0, {
+			m: email,
+			id: row.id
+		});
+		if (taken.length) throw codeError(400, 'desk_email_taken', 'email');
+		row.setEmail(email);
+		row.setVerified(false);
+		row.setPassword(randomPassword());
+		row.set('desk_account', false);
+		row.set('notify_email', true);
+		txApp.save(row);
+		require(__hooks + '/lib/core/audit.js').record(txApp, {
+			actor: staff.id,
+			action: 'desk_account_takeover',
+			collection: 'users',
+			id: row.id,
+			details: {},
+			onBehalfOf: row.id
+		});
+		return row;
+	});
+	// after the commit: the mail to choose a password (confirming it verifies the address)
+	$mails.sendRecordPasswordReset(e.app, user);
+	return e.json(200, citizenView(user));
+}
+
+/** True for an address nobody receives: desk accounts and deleted accounts. No mail goes there. */
+function undeliverable(address) {
+	return String(address || '')
+		.toLowerCase()
+		.endsWith(PLACEHOLDER_DOMAIN);
+}
+
+module.exports = {
+	ACTED_ON: ACTED_ON,
+	FOR_HEADER: FOR_HEADER,
+	OVERRIDE_HEADER: OVERRIDE_HEADER,
+	context: context,
+	around: around,
+	act: act,
+	madeAtDesk: madeAtDesk,
+	search: search,
+	citizen: citizen,
+	createAccount: createAccount,
+	setCard: setCard,
+	takeover: takeover,
+	undeliverable: undeliverable
+};

@@ -1,0 +1,59 @@
+import type PocketBase from 'pocketbase';
+import type { TimelineInput } from '$lib/overview/timeline';
+
+// Staff act for a citizen through the citizen's own record API calls, naming the citizen in a header
+// (docs/rules.md, "Service at the desk"); PocketBase then applies the citizen's rules and audits the act.
+
+export interface DeskCitizen {
+	id: string;
+	name: string;
+	email: string;
+	phone: string;
+	library_card: string;
+	desk_account: boolean;
+	verified: boolean;
+}
+
+/** Request options of a desk act for `citizenId`; `overrideReason` overrides a deadline, limit or horizon. */
+export function deskOptions(citizenId: string, overrideReason?: string) {
+	const headers: Record<string, string> = { 'X-Borgerhus-For': citizenId };
+	if (overrideReason !== undefined) headers['X-Borgerhus-Override'] = encodeURIComponent(overrideReason);
+	return { headers, requestKey: null };
+}
+
+export function searchCitizens(pb: PocketBase, q: string) {
+	return pb.send<{ items: DeskCitizen[] }>('/api/borgerhus/desk/citizens', {
+		query: { q },
+		requestKey: null
+	});
+}
+
+export function readCitizen(pb: PocketBase, id: string) {
+	return pb.send<{ citizen: DeskCitizen; overview: TimelineInput }>(
+		`/api/borgerhus/desk/citizens/${encodeURIComponent(id)}`,
+		{ requestKey: null }
+	);
+}
+
+export function createDeskAccount(
+	pb: PocketBase,
+	body: { name: string; phone: string; library_card: string }
+) {
+	return pb.send<DeskCitizen>('/api/borgerhus/desk/accounts', { method: 'POST', body, requestKey: null });
+}
+
+export function setCard(pb: PocketBase, id: string, libraryCard: string) {
+	return pb.send<DeskCitizen>(`/api/borgerhus/desk/citizens/${encodeURIComponent(id)}/card`, {
+		method: 'POST',
+		body: { library_card: libraryCard },
+		requestKey: null
+	});
+}
+
+export function takeOver(pb: PocketBase, id: string, email: string) {
+	return pb.send<DeskCitizen>(`/api/borgerhus/desk/citizens/${encodeURIComponent(id)}/takeover`, {
+		method: 'POST',
+		body: { email },
+		requestKey: null
+	});
+}

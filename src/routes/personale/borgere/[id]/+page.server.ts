@@ -1,0 +1,232 @@
+import { error, fail } from '@sveltejs/kit';
+import { ClientResponseError } from 'pocketbase';
+import type { z } from 'zod';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { EventRecord, RoomRecord, ShiftRecord, TitleRecord } from '$lib/pocketbase-types';
+import { requireStaff } from '$lib/server/guards';
+import { echoValues, readForm, validateForm } from '$lib/forms';
+import { failureStatus, toFormErrors, codeMessage } from '$lib/errors';
+import { toPbDate } from '$lib/dates';
+import { resolve as resolveTime } from '$rules/core/time.js';
+import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
+import { deskOptions, readCitizen, setCard, takeOver } from '$lib/server/desk';
+import {
+	cardSchema,
+	deskBookingSchema,
+	deskEntrySchema,
+	deskHoldSchema,
+	deskRegistrationSchema,
+	deskSignupSchema,
+	overrideOf,
+	takeoverSchema
+} from '$lib/validation/desk';
+
+// One citizen at the desk (docs/rules.md, "Service at the desk"): their overview as Mit overblik shows it,
+// and every act made FOR them through their own record API calls (the desk header names them), so
+// PocketBase applies their rules and limits, audits the act with both identities and tells them.
+
+const COLLECTION: Record<EntryKind, string> = {
+	booking: 'bookings',
+	hold: 'holds',
+	loan: 'loans',
+	shift: 'signups',
+	registration: 'registrations'
+};
+
+async function citizenOr404(locals: App.Locals, id: string) {
+	try {
+		return await readCitizen(locals.pb, id);
+	} catch (err) {
+		if (err instanceof ClientResponseError && err.status === 400)
+			error(404, codeMessage('desk_unknown_citizen'));
+		throw err;
+	}
+}
+
+export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
+	requireStaff(locals, url);
+	depends('app:desk');
+	const now = new Date();
+	const { citizen, overview } = await citizenOr404(locals, params.id);
+	const timeline = buildTimeline(overview, now);
+	// the desk may also cancel past a deadline, as an override with a reason
+	for (const entry of timeline.upcoming) {
+		if (entry.noCancel && !entry.actions.includes('cancel')) entry.actions = [...entry.actions, 'cancel'];
+	}
+	const titleQuery = (url.searchParams.get('titel') ?? '').trim().slice(0, 100);
+	const [rooms, events, shifts, titles] = await Promise.all([
+		locals.pb.collection('rooms').getFullList<RoomRecord>({
+			filter: 'active = true',
+			sort: 'name',
+			fields: 'id,name',
+			requestKey: null
+		}),
+		locals.pb.collection('events').getList<EventRecord>(1, 50, {
+			filter: locals.pb.filter('state = "published" && registration = true && start > {:now}', {
+				now: toPbDate(now)
+			}),
+			sort: 'start',
+			fields: 'id,title,start',
+			requestKey: null
+		}),
+		locals.pb.collection('shifts').getList<ShiftRecord>(1, 50, {
+			filter: locals.pb.filter('event.state = "published" && start > {:now}', { now: toPbDate(now) }),
+			sort: 'start',
+			expand: 'event',
+			fields: 'id,task,start,expand.event.title',
+			requestKey: null
+		}),
+		titleQuery.length >= 2
+			? locals.pb.collection('titles').getList<TitleRecord>(1, 10, {
+					filter: locals.pb.filter('title ~ {:q} || creator ~ {:q} || identifier = {:q}', { q: titleQuery }),
+					sort: 'title',
+					fields: 'id,title,creator',
+					requestKey: null
+				})
+			: null
+	]);
+	return {
+		citizen,
+		timeline,
+		now: now.toISOString(),
+		rooms,
+		events: events.items,
+		shifts: shifts.items,
+		titleQuery,
+		titles: titles?.items ?? null
+	};
+};
+
+type Event = RequestEvent;
+
+async function act<T>(
+	event: Event,
+	action: string,
+	schema: z.ZodType,
+	run: (data: T, citizenId: string) => Promise<unknown>
+) {
+	requireStaff(event.locals, event.url);
+	const values = readForm(await event.request.formData(), ['override']);
+	const checked = validateForm(schema, values);
+	if (!checked.ok) return fail(400, { action, ...checked.failure });
+	try {
+		await run(checked.data as T, event.params.id);
+	} catch (err) {
+		return fail(failureStatus(err), { action, values: echoValues(values), errors: toFormErrors(err) });
+	}
+	return { action, done: true as const };
+}
+
+type Override = { override: boolean; override_reason: string };
+
+export const actions: Actions = {
+	book: (event) =>
+		act<
+			Override & {
+				room: string;
+				purpose: string;
+				attendees: number;
+				date: string;
+				start: string;
+				end: string;
+			}
+		>(event, 'book', deskBookingSchema, async (data, citizen) => {
+			const start = resolveTime(data.date, data.start);
+			const end = resolveTime(data.date, data.end);
+			if ('code' in start || 'code' in end) {
+				const code = 'code' in start ? start.code : 'code' in end ? end.code : '';
+				throw new ClientResponseError({
+					status: 400,
+					response: { data: { start: { code } } }
+				});
+			}
+			await event.locals.pb.collection('bookings').create(
+				{
+					room: data.room,
+					booker: citizen,
+					purpose: data.purpose,
+					attendees: data.attendees,
+					start: toPbDate(new Date(start.instant)),
+					end: toPbDate(new Date(end.instant))
+				},
+				deskOptions(citizen, overrideOf(data))
+			);
+		}),
+	hold: (event) =>
+		act<Override & { title: string }>(event, 'hold', deskHoldSchema, (data, citizen) =>
+			event.locals.pb
+				.collection('holds')
+				.create({ title: data.title, patron: citizen }, deskOptions(citizen, overrideOf(data)))
+		),
+	register: (event) =>
+		act<Override & { event: string }>(event, 'register', deskRegistrationSchema, (data, citizen) =>
+			event.locals.pb
+				.collection('registrations')
+				.create({ event: data.event, user: citizen }, deskOptions(citizen, overrideOf(data)))
+		),
+	signup: (event) =>
+		act<Override & { shift: string }>(event, 'signup', deskSignupSchema, (data, citizen) =>
+			event.locals.pb
+				.collection('signups')
+				.create({ shift: data.shift, user: citizen }, deskOptions(citizen, overrideOf(data)))
+		),
+	cancel: (event) => change(event, 'cancel'),
+	pause: (event) => change(event, 'pause'),
+	resume: (event) => change(event, 'resume'),
+	card: async ({ locals, url, request, params }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(cardSchema, values);
+		if (!checked.ok) return fail(400, { action: 'card', ...checked.failure });
+		try {
+			await setCard(locals.pb, params.id, checked.data.library_card);
+		} catch (err) {
+			return fail(failureStatus(err), {
+				action: 'card',
+				values: echoValues(values),
+				errors: toFormErrors(err)
+			});
+		}
+		return { action: 'card', done: true as const };
+	},
+	takeover: async ({ locals, url, request, params }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(takeoverSchema, values);
+		if (!checked.ok) return fail(400, { action: 'takeover', ...checked.failure });
+		try {
+			await takeOver(locals.pb, params.id, checked.data.email);
+		} catch (err) {
+			return fail(failureStatus(err), {
+				action: 'takeover',
+				values: echoValues(values),
+				errors: toFormErrors(err)
+			});
+		}
+		return { action: 'takeover', done: true as const };
+	}
+};
+
+/** Cancel, pause or resume one of the citizen's entries, as the citizen would (with an optional override). */
+function change(event: Event, action: 'cancel' | 'pause' | 'resume') {
+	return act<Override & { kind: EntryKind; id: string }>(
+		event,
+		action,
+		deskEntrySchema,
+		async (data, citizen) => {
+			const allowed = action === 'cancel' ? data.kind !== 'loan' : data.kind === 'hold';
+			if (!allowed) throw new ClientResponseError({ status: 400, response: { data: {} } });
+			const body =
+				action === 'pause'
+					? { status: 'paused' }
+					: action === 'resume'
+						? { status: 'waiting' }
+						: data.kind === 'booking'
+							? { status: 'cancelled', cancelled_by: citizen }
+							: { status: 'cancelled' };
+			await event.locals.pb
+				.collection(COLLECTION[data.kind])
+				.update(data.id, body, deskOptions(citizen, overrideOf(data)));
+		}
+	);
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { test, expect, expectAccessible, signIn, systemClient, demo } from './fixtures';
+
+// Service at the desk (docs/rules.md, "Service at the desk"), at phone size: staff find a citizen, book a
+// room for them, and the citizen sees it in Mit overblik marked as made at the desk.
+
+function houseDate(daysAhead: number): string {
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/Copenhagen',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit'
+	}).format(new Date(Date.now() + daysAhead * 86_400_000));
+	return parts;
+}
+
+test('staff book a room for a citizen at the desk, and the citizen sees it made at the desk', async ({
+	page,
+	browser
+}) => {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const email = `skranke-${id}@test.borgerhus.dk`;
+	const password = 'skranke-kodeord';
+	await system.collection('users').create({
+		email,
+		password,
+		passwordConfirm: password,
+		name: `Karen Skranke ${id}`,
+		phone: '+45 41 22 33 44',
+		verified: true,
+		language: 'da'
+	});
+	const room = await system.collection('rooms').create({
+		name: `Skrankelokale ${id}`,
+		slug: `e2e-desk-${id}`,
+		capacity: 10,
+		active: true,
+		who_may_book: 'citizens',
+		min_minutes: 30,
+		max_minutes: 240,
+		step_minutes: 15,
+		horizon_days: 365,
+		opening_hours: Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['08:00', '22:00']]])
+		)
+	});
+
+	await signIn(page, demo.staff);
+	await page.goto('/personale/borgere');
+	await expectAccessible(page);
+	await page.getByLabel('Søg efter borger').fill(`Karen Skranke ${id}`);
+	await page.getByRole('button', { name: 'Søg' }).click();
+	await page.getByRole('link', { name: `Karen Skranke ${id}` }).click();
+	await expect(page.getByRole('heading', { level: 1, name: `Karen Skranke ${id}` })).toBeVisible();
+	await expectAccessible(page);
+
+	const day = 20 + Math.floor(Math.random() * 200);
+	const book = page.getByRole('region', { name: 'Book et lokale' });
+	await book.getByLabel('Lokale', { exact: true }).selectOption({ label: room.name });
+	await book.getByLabel('Dato', { exact: true }).fill(houseDate(day));
+	await book.getByLabel('Fra', { exact: true }).fill('10:00');
+	await book.getByLabel('Til', { exact: true }).fill('11:30');
+	await book.getByLabel('Formål', { exact: true }).fill('Læsekreds');
+	await book.getByLabel('Antal deltagere', { exact: true }).fill('3');
+	await book.getByRole('button', { name: 'Book for borgeren' }).click();
+	await expect(page.getByText('Det er gjort. Borgeren får besked i sin indbakke.')).toBeVisible();
+	const overview = page.getByRole('region', { name: 'Borgerens overblik' });
+	await expect(overview.getByRole('heading', { name: room.name })).toBeVisible();
+
+	// the receipt for the citizen
+	await page.getByRole('link', { name: 'Udskriv kvittering' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Kvittering fra skranken' })).toBeVisible();
+	await expect(page.getByText(room.name)).toBeVisible();
+	await expectAccessible(page);
+
+	// a new desk account, then its page
+	await page.goto('/personale/borgere/ny');
+	await expectAccessible(page);
+	await page.getByLabel('Navn', { exact: true }).fill(`Svend Skrankekonto ${id}`);
+	await page.getByLabel('Telefon', { exact: true }).fill('+45 55 66 77 88');
+	await page.getByRole('button', { name: 'Opret konto' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: `Svend Skrankekonto ${id}` })).toBeVisible();
+	await expect(page.getByText('Skrankekonto', { exact: true })).toBeVisible();
+
+	// the citizen signs in and sees it in Mit overblik, marked as made at the desk
+	const context = await browser.newContext({
+		baseURL: test.info().project.use.baseURL,
+		viewport: { width: 360, height: 740 },
+		locale: 'da-DK',
+		extraHTTPHeaders: { 'x-forwarded-for': `198.19.200.${Math.floor(Math.random() * 250)}` }
+	});
+	const citizen = await context.newPage();
+	await signIn(citizen, email, password);
+	const card = citizen
+		.getByRole('article')
+		.filter({ has: citizen.getByRole('heading', { name: room.name }) });
+	await expect(card.getByText('Oprettet for dig ved skranken')).toBeVisible();
+	await context.close();
+});

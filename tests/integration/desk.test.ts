@@ -1,0 +1,420 @@
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type PocketBase from 'pocketbase';
+import { createUser, guestClient, systemClient, PASSWORD, type TestUser } from '../helpers/pocketbase';
+import { linkFrom, waitForMail, readMails } from '../helpers/mail';
+import { AppSession } from '../helpers/app';
+import { makeRoom, slot, someDay } from './rooms-arrange';
+import { arrangeTitle, refusal } from './library-helpers';
+import { arrangeEvent, createVolunteer } from './events-helpers';
+import type { BookingRecord, HoldRecord } from '../../src/lib/pocketbase-types';
+
+// Service at the desk (docs/rules.md, "Service at the desk"): staff act for a citizen through the same
+// record API and rules, naming the citizen in X-Borgerhus-For; overrides need a reason.
+
+const mailDir = () => inject('mailDir');
+
+function desk(citizenId: string, reason?: string) {
+	const headers: Record<string, string> = { 'X-Borgerhus-For': citizenId };
+	if (reason !== undefined) headers['X-Borgerhus-Override'] = encodeURIComponent(reason);
+	return { headers };
+}
+
+async function auditOf(targetId: string) {
+	const system = await systemClient();
+	return system.collection('audit_log').getFullList({ filter: `target_id = "${targetId}"`, sort: 'created' });
+}
+
+async function bookFor(staff: TestUser, citizenId: string, room: string, day: number, reason?: string) {
+	return staff.pb
+		.collection('bookings')
+		.create<BookingRecord>(
+			{ room, booker: citizenId, purpose: 'Møde ved skranken', attendees: 2, ...slot(day, '10:00', '11:00') },
+			desk(citizenId, reason)
+		);
+}
+
+describe('acting for a citizen at the desk', () => {
+	it('books a room as the citizen, audited with both identities, and the citizen sees it made at the desk', async () => {
+		const staff = await createUser({ staff: true, name: 'Skranke Sara' });
+		const citizen = await createUser({ name: 'Borger Bent' });
+		const room = await makeRoom();
+		const booking = await bookFor(staff, citizen.record.id, room.id, someDay());
+		expect(booking.booker).toBe(citizen.record.id);
+		expect(booking.status).toBe('approved');
+
+		const audit = await auditOf(booking.id);
+		expect(audit).toHaveLength(1);
+		expect(audit[0]).toMatchObject({
+			actor: staff.record.id,
+			action: 'desk_create',
+			target_collection: 'bookings'
+		});
+		expect(audit[0]?.details).toMatchObject({ on_behalf_of: citizen.record.id, to: 'approved' });
+
+		const mine = await citizen.pb.send('/api/borgerhus/overview', {});
+		expect(mine.bookings.map((b: BookingRecord) => b.id)).toContain(booking.id);
+		expect(mine.desk[booking.id]).toBe(true);
+		const inbox = await citizen.pb.collection('notifications').getFullList();
+		expect(inbox.map((n) => n.title)).toContain('Oprettet for dig ved skranken');
+
+		// the app marks it in Mit overblik
+		const session = new AppSession();
+		await session.signIn(citizen.email, PASSWORD);
+		const page = await (await session.get('/overblik')).text();
+		expect(page).toContain('Oprettet for dig ved skranken');
+	});
+
+	it('refuses the desk header to citizens and guests, and a citizen cannot book for another', async () => {
+		const citizen = await createUser();
+		const other = await createUser();
+		const room = await makeRoom();
+		const day = someDay();
+		const asCitizen = await refusal(bookFor(citizen, other.record.id, room.id, day));
+		expect(asCitizen).toEqual({ status: 403, code: 'desk_staff_only' });
+		const guest = guestClient();
+		const asGuest = await refusal(
+			guest
+				.collection('bookings')
+				.create(
+					{ room: room.id, booker: other.record.id, ...slot(day, '10:00', '11:00') },
+					desk(other.record.id)
+				)
+		);
+		expect(asGuest).toEqual({ status: 403, code: 'desk_staff_only' });
+		// the override header alone is refused too
+		const overrideOnly = await refusal(
+			citizen.pb.collection('bookings').create(
+				{
+					room: room.id,
+					booker: citizen.record.id,
+					purpose: 'x',
+					attendees: 1,
+					...slot(day, '10:00', '11:00')
+				},
+				{ headers: { 'X-Borgerhus-Override': 'fordi' } }
+			)
+		);
+		expect(overrideOnly).toEqual({ status: 403, code: 'desk_staff_only' });
+		// without the header, the citizen's own rule: only for themselves
+		const plain = await refusal(
+			citizen.pb.collection('bookings').create({
+				room: room.id,
+				booker: other.record.id,
+				purpose: 'x',
+				attendees: 1,
+				...slot(day, '10:00', '11:00')
+			})
+		);
+		expect(plain.status).toBeGreaterThanOrEqual(400);
+		const system = await systemClient();
+		const stored = await system.collection('bookings').getFullList({ filter: `room = "${room.id}"` });
+		expect(stored).toHaveLength(0);
+		// the desk routes are staff's
+		expect((await refusal(citizen.pb.send('/api/borgerhus/desk/citizens?q=Test', {}))).status).toBe(403);
+		expect((await refusal(guest.send('/api/borgerhus/desk/citizens?q=Test', {}))).status).toBe(401);
+		expect(
+			(await refusal(citizen.pb.send(`/api/borgerhus/desk/citizens/${other.record.id}`, {}))).status
+		).toBe(403);
+	});
+
+	it("applies the citizen's horizon and cancellation deadline unless staff override them with a reason", async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser();
+		const room = await makeRoom({ horizon_days: 30, cancel_hours: 48 });
+		const far = await refusal(bookFor(staff, citizen.record.id, room.id, 40));
+		expect(far).toEqual({ status: 400, code: 'rooms_beyond_horizon' });
+		const blank = await refusal(bookFor(staff, citizen.record.id, room.id, 40, '   '));
+		expect(blank).toEqual({ status: 400, code: 'desk_override_reason' });
+		const forced = await bookFor(staff, citizen.record.id, room.id, 40, 'Fast aftale med biblioteket');
+		expect(forced.booker).toBe(citizen.record.id);
+		const audit = await auditOf(forced.id);
+		expect(audit[0]?.details).toMatchObject({
+			on_behalf_of: citizen.record.id,
+			override_reason: 'Fast aftale med biblioteket'
+		});
+
+		// a booking tomorrow is inside the 48-hour deadline: the citizen's rule refuses the desk's cancel
+		const system = await systemClient();
+		const soon = await system.collection('bookings').create<BookingRecord>({
+			room: room.id,
+			booker: citizen.record.id,
+			purpose: 'I morgen',
+			attendees: 1,
+			status: 'approved',
+			...slot(1, '12:00', '13:00')
+		});
+		const cancel = { status: 'cancelled', cancelled_by: citizen.record.id };
+		const late = await refusal(
+			staff.pb.collection('bookings').update(soon.id, cancel, desk(citizen.record.id))
+		);
+		expect(late).toEqual({ status: 400, code: 'rooms_cancel_deadline' });
+		expect((await system.collection('bookings').getOne(soon.id)).status).toBe('approved');
+		const noReason = await refusal(
+			staff.pb.collection('bookings').update(soon.id, cancel, desk(citizen.record.id, ' '))
+		);
+		expect(noReason).toEqual({ status: 400, code: 'desk_override_reason' });
+		await staff.pb
+			.collection('bookings')
+			.update(soon.id, cancel, desk(citizen.record.id, 'Syg, ringede ind'));
+		expect((await system.collection('bookings').getOne(soon.id)).status).toBe('cancelled');
+		const cancelAudit = await auditOf(soon.id);
+		expect(cancelAudit.at(-1)).toMatchObject({ actor: staff.record.id, action: 'desk_update' });
+		expect(cancelAudit.at(-1)?.details).toMatchObject({
+			on_behalf_of: citizen.record.id,
+			from: 'approved',
+			to: 'cancelled',
+			override_reason: 'Syg, ringede ind'
+		});
+	});
+
+	it('places, pauses and resumes a hold for the citizen within their hold limit', async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser();
+		const { title } = await arrangeTitle({ copies: 1 });
+		const hold = await staff.pb
+			.collection('holds')
+			.create<HoldRecord>({ title: title.id, patron: citizen.record.id }, desk(citizen.record.id));
+		expect(hold).toMatchObject({ patron: citizen.record.id, status: 'waiting' });
+		const paused = await staff.pb
+			.collection('holds')
+			.update<HoldRecord>(hold.id, { status: 'paused' }, desk(citizen.record.id));
+		expect(paused.status).toBe('paused');
+		await staff.pb.collection('holds').update(hold.id, { status: 'waiting' }, desk(citizen.record.id));
+		const audit = await auditOf(hold.id);
+		expect(audit.map((a) => a.action)).toEqual(['desk_create', 'desk_update', 'desk_update']);
+		for (const a of audit) {
+			expect(a.actor).toBe(staff.record.id);
+			expect(a.details.on_behalf_of).toBe(citizen.record.id);
+		}
+
+		// the citizen's limit of active holds holds at the desk too, unless overridden with a reason
+		const system = await systemClient();
+		for (let i = 0; i < 9; i++) {
+			const { title: t } = await arrangeTitle();
+			await system.collection('holds').create({ title: t.id, patron: citizen.record.id });
+		}
+		const { title: one } = await arrangeTitle();
+		const limit = await refusal(
+			staff.pb
+				.collection('holds')
+				.create({ title: one.id, patron: citizen.record.id }, desk(citizen.record.id))
+		);
+		expect(limit).toEqual({ status: 400, code: 'library_hold_limit' });
+		const over = await staff.pb
+			.collection('holds')
+			.create<HoldRecord>(
+				{ title: one.id, patron: citizen.record.id },
+				desk(citizen.record.id, 'Studieophold, aftalt med lederen')
+			);
+		expect(over.patron).toBe(citizen.record.id);
+		// and the citizen themself still cannot go over it
+		const { title: two } = await arrangeTitle();
+		expect(
+			await refusal(citizen.pb.collection('holds').create({ title: two.id, patron: citizen.record.id }))
+		).toEqual({
+			status: 400,
+			code: 'library_hold_limit'
+		});
+	});
+
+	it('registers and signs up the citizen under their own terms and the shift cut-off, cancelled alike', async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser();
+		const volunteer = await createVolunteer();
+		// a shift tomorrow: inside the 48-hour cut-off for a volunteer's own cancellation
+		const soon = new Date(Math.ceil((Date.now() + 26 * 3600_000) / 60_000) * 60_000);
+		const { event, shift } = await arrangeEvent({ start: soon, capacity: 5, places: 3 });
+
+		const registration = await staff.pb
+			.collection('registrations')
+			.create({ event: event.id, user: citizen.record.id }, desk(citizen.record.id));
+		expect(registration).toMatchObject({ user: citizen.record.id, status: 'confirmed' });
+		expect((await auditOf(registration.id))[0]).toMatchObject({
+			actor: staff.record.id,
+			action: 'desk_create'
+		});
+
+		// the volunteer terms are the citizen's own to accept: the desk cannot skip them
+		const noTerms = await refusal(
+			staff.pb
+				.collection('signups')
+				.create({ shift: shift.id, user: citizen.record.id }, desk(citizen.record.id))
+		);
+		expect(noTerms.status).toBeGreaterThanOrEqual(400);
+		const signup = await staff.pb
+			.collection('signups')
+			.create({ shift: shift.id, user: volunteer.record.id }, desk(volunteer.record.id));
+		expect(signup).toMatchObject({ user: volunteer.record.id, status: 'confirmed' });
+
+		const late = await refusal(
+			staff.pb.collection('signups').update(signup.id, { status: 'cancelled' }, desk(volunteer.record.id))
+		);
+		expect(late).toEqual({ status: 400, code: 'events_cancel_too_late' });
+		await staff.pb
+			.collection('signups')
+			.update(
+				signup.id,
+				{ status: 'cancelled' },
+				desk(volunteer.record.id, 'Indlagt, ringede fra hospitalet')
+			);
+		const audit = await auditOf(signup.id);
+		expect(audit.at(-1)).toMatchObject({ actor: staff.record.id, action: 'desk_update' });
+		expect(audit.at(-1)?.details).toMatchObject({
+			on_behalf_of: volunteer.record.id,
+			to: 'cancelled',
+			override_reason: 'Indlagt, ringede fra hospitalet'
+		});
+		const inbox = await volunteer.pb.collection('notifications').getFullList();
+		expect(inbox.map((n) => n.title)).toContain('Ændret for dig ved skranken');
+	});
+
+	it('finds citizens by name, email, phone and library card number, for staff only', async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser({ name: `Findes Frida ${Date.now()}` });
+		const card = String(Date.now()).slice(-10);
+		const system = await systemClient();
+		await system.collection('users').update(citizen.record.id, { phone: '+45 20 30 40 50' });
+		await staff.pb.send(`/api/borgerhus/desk/citizens/${citizen.record.id}/card`, {
+			method: 'POST',
+			body: { library_card: card }
+		});
+		const find = async (q: string) =>
+			(await staff.pb.send(`/api/borgerhus/desk/citizens?q=${encodeURIComponent(q)}`, {})).items.map(
+				(c: { id: string }) => c.id
+			);
+		expect(await find(citizen.record.name)).toContain(citizen.record.id);
+		expect(await find(citizen.email)).toContain(citizen.record.id);
+		expect(await find('20304050')).toContain(citizen.record.id);
+		expect(await find(card)).toContain(citizen.record.id);
+
+		// the card number is unique, digits only, and not the citizen's to set
+		const other = await createUser();
+		const taken = await refusal(
+			staff.pb.send(`/api/borgerhus/desk/citizens/${other.record.id}/card`, {
+				method: 'POST',
+				body: { library_card: card }
+			})
+		);
+		expect(taken).toEqual({ status: 400, code: 'desk_card_taken' });
+		const bad = await refusal(
+			staff.pb.send(`/api/borgerhus/desk/citizens/${other.record.id}/card`, {
+				method: 'POST',
+				body: { library_card: '12' }
+			})
+		);
+		expect(bad).toEqual({ status: 400, code: 'desk_card_invalid' });
+		const self = await refusal(
+			other.pb.collection('users').update(other.record.id, { library_card: '99999999' })
+		);
+		expect(self.status).toBeGreaterThanOrEqual(400);
+		expect((await system.collection('users').getOne(other.record.id)).library_card).toBe('');
+
+		const overview = await staff.pb.send(`/api/borgerhus/desk/citizens/${citizen.record.id}`, {});
+		expect(overview.citizen).toMatchObject({ id: citizen.record.id, library_card: card });
+		expect(overview.overview.bookings).toEqual([]);
+	});
+});
+
+describe('desk accounts', () => {
+	async function createDeskAccount(staff: PocketBase, body: Record<string, unknown>) {
+		return staff.send('/api/borgerhus/desk/accounts', { method: 'POST', body });
+	}
+
+	it('are created by staff only, cannot sign in, get no mail, and become ordinary after a take-over', async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser();
+		const card = String(Date.now()).slice(-9);
+		expect(await refusal(createDeskAccount(citizen.pb, { name: 'Nogen', phone: '12345678' }))).toMatchObject({
+			status: 403
+		});
+		expect(await refusal(createDeskAccount(staff.pb, { name: 'Uden Kontakt' }))).toEqual({
+			status: 400,
+			code: 'desk_contact_required'
+		});
+		expect(await refusal(createDeskAccount(staff.pb, { name: '   ', phone: '12345678' }))).toEqual({
+			status: 400,
+			code: 'core_text_blank'
+		});
+		const account = await createDeskAccount(staff.pb, { name: 'Skranke Svend', library_card: card });
+		expect(account).toMatchObject({
+			name: 'Skranke Svend',
+			email: '',
+			library_card: card,
+			desk_account: true
+		});
+		const audit = await auditOf(account.id);
+		expect(audit[0]).toMatchObject({ actor: staff.record.id, action: 'desk_account_create' });
+
+		// a room booked for them at the desk; no mail goes anywhere
+		const system = await systemClient();
+		const stored = await system.collection('users').getOne(account.id);
+		expect(stored.email).toMatch(/@borgerhus\.invalid$/);
+		const room = await makeRoom();
+		const mailsBefore = readMails(mailDir()).length;
+		const booking = await bookFor(staff, account.id, room.id, someDay());
+		expect(booking.booker).toBe(account.id);
+		await new Promise((r) => setTimeout(r, 500));
+		expect(
+			readMails(mailDir()).filter((m) => m.to.some((t) => t.endsWith('borgerhus.invalid')))
+		).toHaveLength(0);
+		expect(readMails(mailDir()).length).toBeGreaterThanOrEqual(mailsBefore);
+
+		// even with a password known, the account does not sign in
+		await system.collection('users').update(account.id, { password: PASSWORD, passwordConfirm: PASSWORD });
+		const signIn = await refusal(guestClient().collection('users').authWithPassword(stored.email, PASSWORD));
+		expect(signIn.status).toBeGreaterThanOrEqual(400);
+		expect(signIn.status).toBeLessThan(500);
+		const reset = guestClient().collection('users').requestPasswordReset(stored.email);
+		await reset;
+		await new Promise((r) => setTimeout(r, 300));
+		expect(
+			readMails(mailDir()).filter((m) => m.to.some((t) => t.endsWith('borgerhus.invalid')))
+		).toHaveLength(0);
+
+		// take-over: staff enter the citizen's address; the mail lets them choose a password
+		expect(
+			await refusal(
+				staff.pb.send(`/api/borgerhus/desk/citizens/${account.id}/takeover`, {
+					method: 'POST',
+					body: { email: citizen.email }
+				})
+			)
+		).toEqual({ status: 400, code: 'desk_email_taken' });
+		expect(
+			await refusal(
+				citizen.pb.send(`/api/borgerhus/desk/citizens/${account.id}/takeover`, {
+					method: 'POST',
+					body: { email: 'x@test.borgerhus.dk' }
+				})
+			)
+		).toMatchObject({ status: 403 });
+		const address = `svend-${Date.now()}@test.borgerhus.dk`;
+		const taken = await staff.pb.send(`/api/borgerhus/desk/citizens/${account.id}/takeover`, {
+			method: 'POST',
+			body: { email: address }
+		});
+		expect(taken).toMatchObject({ email: address, desk_account: false });
+		expect(
+			await refusal(
+				staff.pb.send(`/api/borgerhus/desk/citizens/${account.id}/takeover`, {
+					method: 'POST',
+					body: { email: `2${address}` }
+				})
+			)
+		).toEqual({ status: 400, code: 'desk_not_desk_account' });
+		const mail = await waitForMail(mailDir(), address, /adgangskode/);
+		const session = new AppSession();
+		const path = new URL(linkFrom(mail, '/nulstil-adgangskode/')).pathname;
+		const done = await session.post(path, {
+			password: 'svends-egen-kode-1',
+			passwordConfirm: 'svends-egen-kode-1'
+		});
+		expect(done.status).toBeLessThan(500);
+		expect((await session.signIn(address, 'svends-egen-kode-1')).status).toBe(303);
+		const overview = await (await session.get('/overblik')).text();
+		expect(overview).toContain('Oprettet for dig ved skranken');
+		const after = await system.collection('users').getOne(account.id);
+		expect(after).toMatchObject({ verified: true, desk_account: false, email: address });
+	});
+});

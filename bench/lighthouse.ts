@@ -24,8 +24,11 @@ const scores = {
 	'best-practices': [] as number[]
 };
 let worst = { type: '', key: [101, 101, 101] };
+/** BENCH_PAGES: a comma-separated list of page types to measure alone (e.g. /lokaler/[slug]). */
+const only = process.env.BENCH_PAGES?.split(',');
 try {
 	for (const page of stack.pages) {
+		if (only && !only.includes(page.type)) continue;
 		const result = await lighthouse(stack.base + page.path, {
 			port: chrome.port,
 			output: 'json',
@@ -42,12 +45,23 @@ try {
 			key.push(score);
 			line.push(`${name}=${score}`);
 		}
-		const lcp = result?.lhr.audits['largest-contentful-paint']?.numericValue ?? 0;
-		const failing = Object.values(result?.lhr.audits ?? {})
+		const audits = result?.lhr.audits ?? {};
+		const lcp = audits['largest-contentful-paint']?.numericValue ?? 0;
+		const tbt = audits['total-blocking-time']?.numericValue ?? 0;
+		const cls = audits['cumulative-layout-shift']?.numericValue ?? 0;
+		// what the console said, so a failing best-practices score says why
+		const consoleItems =
+			(
+				audits['errors-in-console']?.details as
+					{ items?: { description?: string; sourceLocation?: { url?: string } }[] } | undefined
+			)?.items ?? [];
+		for (const item of consoleItems)
+			console.error(`${page.type}: console: ${item.description ?? ''} ${item.sourceLocation?.url ?? ''}`);
+		const failing = Object.values(audits)
 			.filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
 			.map((a) => a.id);
 		console.log(
-			`${page.type}: ${line.join(' ')} lcp_ms=${Math.round(lcp)}${failing.length ? ` failing=${failing.join(',')}` : ''}`
+			`${page.type}: ${line.join(' ')} lcp_ms=${Math.round(lcp)} tbt_ms=${Math.round(tbt)} cls=${cls.toFixed(3)}${failing.length ? ` failing=${failing.join(',')}` : ''}`
 		);
 		const worse = key.findIndex((v, i) => v !== worst.key[i]);
 		if (worse >= 0 && (key[worse] ?? 0) < (worst.key[worse] ?? 0)) worst = { type: page.type, key };

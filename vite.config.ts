@@ -39,6 +39,11 @@ export default defineConfig({
 		// The service worker is a build artefact; tests run without it.
 		!process.env.VITEST &&
 			SvelteKitPWA({
+				// The service worker lives at /sw.js for the whole site. Without these the register script
+				// used SvelteKit's relative base ("./sw.js"), so a page two levels down (/lokaler/x) asked for
+				// /lokaler/sw.js, got a 404 and logged a console error (docs/performance.md).
+				base: '/',
+				scope: '/',
 				registerType: 'autoUpdate',
 				injectRegister: false,
 				manifest: {

@@ -4,6 +4,26 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+	build: {
+		rolldownOptions: {
+			output: {
+				codeSplitting: {
+					groups: [
+						{
+							// Paraglide compiles each message to a module of its own; left alone, every message that
+							// two pages share became a script file of its own (a room page loaded about a hundred).
+							// One group, split by which pages use them (entriesAware), with small splits merged
+							// into a neighbour: a page loads its messages in a few files (docs/performance.md).
+							name: 'messages',
+							test: /[\\/]paraglide[\\/]messages[\\/]/,
+							entriesAware: true,
+							entriesAwareMergeThreshold: 6 * 1024
+						}
+					]
+				}
+			}
+		}
+	},
 	plugins: [
 		// Under Vitest the messages are compiled beforehand (`npm run i18n`): the plugin's watcher would
 		// keep the test process alive.
@@ -19,6 +39,11 @@ export default defineConfig({
 		// The service worker is a build artefact; tests run without it.
 		!process.env.VITEST &&
 			SvelteKitPWA({
+				// The service worker lives at /sw.js for the whole site. Without these the register script
+				// used SvelteKit's relative base ("./sw.js"), so a page two levels down (/lokaler/x) asked for
+				// /lokaler/sw.js, got a 404 and logged a console error (docs/performance.md).
+				base: '/',
+				scope: '/',
 				registerType: 'autoUpdate',
 				injectRegister: false,
 				manifest: {

@@ -1,41 +1,60 @@
-// Front-end weight of the start page's first load (docs/rules.md: at most 60 kB gzipped JavaScript).
-// Builds nothing: run `npm run build` first. Ends with `frontend: js_gzip_kb=.. js_files=.. css_gzip_kb=..`.
+// Front-end weight of the first load of every page type a user opens (docs/performance.md: at most 60 kB
+// of gzipped JavaScript and 25 script requests), signed in where the page needs it. Builds nothing: run
+// `npm run build` first. Prints a line per page and ends with
+// `frontend: js_gzip_kb_max=.. js_files_max=.. worst=.. pages=..` (worst = the page with the most
+// JavaScript), plus css_gzip_kb_max and failed (requests that failed or answered 4xx/5xx, all pages).
 import { chromium } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startStack, freePort } from '../src/cli/stack.mjs';
+import { cookiesFor, startPages } from './_pages';
 
-const dir = mkdtempSync(join(tmpdir(), 'borgerhus-bench-'));
-const appPort = await freePort();
-const stack = await startStack({
-	dataDir: join(dir, 'pb'),
-	mailDir: join(dir, 'mail'),
-	appPort,
-	seed: true,
-	quiet: true
-});
+const stack = await startPages();
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 });
+const kb = (values: number[]) => values.reduce((a, b) => a + b, 0) / 1024;
+let worst = { type: '', js: 0, files: 0 };
+let filesMax = 0;
+let cssMax = 0;
+let failed = 0;
 try {
-	const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-	const sizes = { js: [] as number[], css: [] as number[] };
-	page.on('response', async (response) => {
-		const type = response.request().resourceType();
-		if (type !== 'script' && type !== 'stylesheet') return;
-		const body = await response.body().catch(() => Buffer.alloc(0));
-		(type === 'script' ? sizes.js : sizes.css).push(gzipSync(body, { level: 9 }).length);
-	});
-	await page.goto(`http://localhost:${appPort}/`, { waitUntil: 'networkidle' });
-	const kb = (values: number[]) => (values.reduce((a, b) => a + b, 0) / 1024).toFixed(1);
-	console.log(
-		`frontend: js_gzip_kb=${kb(sizes.js)} js_files=${sizes.js.length} css_gzip_kb=${kb(sizes.css)}`
-	);
+	for (const page of stack.pages) {
+		// A fresh context per page: nothing cached, as on a first visit.
+		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+		if (page.cookie) await context.addCookies(cookiesFor(stack.base, page.cookie));
+		const tab = await context.newPage();
+		const sizes = { js: [] as number[], css: [] as number[] };
+		const pending: Promise<void>[] = [];
+		tab.on('requestfailed', () => failed++);
+		tab.on('response', (response) => {
+			if (response.status() >= 400) failed++;
+			const type = response.request().resourceType();
+			if (type !== 'script' && type !== 'stylesheet') return;
+			pending.push(
+				response
+					.body()
+					.catch(() => Buffer.alloc(0))
+					.then((body) => {
+						(type === 'script' ? sizes.js : sizes.css).push(gzipSync(body, { level: 9 }).length);
+					})
+			);
+		});
+		await tab.goto(stack.base + page.path, { waitUntil: 'networkidle' });
+		await Promise.all(pending);
+		await context.close();
+		const js = kb(sizes.js);
+		const css = kb(sizes.css);
+		console.log(
+			`${page.type}: js_gzip_kb=${js.toFixed(1)} js_files=${sizes.js.length} css_gzip_kb=${css.toFixed(1)}`
+		);
+		if (js > worst.js) worst = { type: page.type, js, files: sizes.js.length };
+		filesMax = Math.max(filesMax, sizes.js.length);
+		cssMax = Math.max(cssMax, css);
+	}
 } finally {
 	await browser.close();
 	await stack.stop();
-	rmSync(dir, { recursive: true, force: true });
 }
+console.log(
+	`frontend: js_gzip_kb_max=${worst.js.toFixed(1)} js_files_max=${filesMax} worst=${worst.type} pages=${stack.pages.length} css_gzip_kb_max=${cssMax.toFixed(1)} failed=${failed}`
+);

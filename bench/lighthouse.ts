@@ -1,24 +1,13 @@
-// Lighthouse on a mobile profile (docs/rules.md: performance >= 95, accessibility 100, best practices 100)
-// for the public pages, against the built app with demo data. Run `npm run build` first.
-// Ends with `lighthouse: performance_min=.. accessibility_min=.. best_practices_min=.. pages=..`.
+// Lighthouse on a mobile profile (docs/performance.md: performance >= 95, accessibility 100, best
+// practices 100) for every page type a user opens, signed in where the page needs it, against the built
+// app with demo data. Run `npm run build` first. Prints a line per page and ends with
+// `lighthouse: performance_min=.. accessibility_min=.. best_practices_min=.. worst=.. pages=..`
+// (worst = the page with the lowest score of the three, performance first).
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startStack, freePort } from '../src/cli/stack.mjs';
+import { startPages } from './_pages';
 
-const PAGES = ['/', '/lokaler', '/bibliotek', '/arrangementer', '/log-ind', '/opret-konto'];
-
-const dir = mkdtempSync(join(tmpdir(), 'borgerhus-bench-'));
-const appPort = await freePort();
-const stack = await startStack({
-	dataDir: join(dir, 'pb'),
-	mailDir: join(dir, 'mail'),
-	appPort,
-	seed: true,
-	quiet: true
-});
+const stack = await startPages();
 const chrome = await chromeLauncher.launch({
 	chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	chromeFlags: [
@@ -34,32 +23,54 @@ const scores = {
 	accessibility: [] as number[],
 	'best-practices': [] as number[]
 };
+let worst = { type: '', key: [101, 101, 101] };
+/** BENCH_PAGES: a comma-separated list of page types to measure alone (e.g. /lokaler/[slug]). */
+const only = process.env.BENCH_PAGES?.split(',');
 try {
-	for (const path of PAGES) {
-		const result = await lighthouse(`http://localhost:${appPort}${path}`, {
+	for (const page of stack.pages) {
+		if (only && !only.includes(page.type)) continue;
+		const result = await lighthouse(stack.base + page.path, {
 			port: chrome.port,
 			output: 'json',
 			logLevel: 'error',
-			onlyCategories: ['performance', 'accessibility', 'best-practices']
+			onlyCategories: ['performance', 'accessibility', 'best-practices'],
+			...(page.cookie ? { extraHeaders: { cookie: page.cookie } } : {})
 		});
 		const categories = result?.lhr.categories ?? {};
 		const line: string[] = [];
-		for (const key of Object.keys(scores) as (keyof typeof scores)[]) {
-			const score = Math.round((categories[key]?.score ?? 0) * 100);
-			scores[key].push(score);
-			line.push(`${key}=${score}`);
+		const key: number[] = [];
+		for (const name of Object.keys(scores) as (keyof typeof scores)[]) {
+			const score = Math.round((categories[name]?.score ?? 0) * 100);
+			scores[name].push(score);
+			key.push(score);
+			line.push(`${name}=${score}`);
 		}
-		const failing = Object.values(result?.lhr.audits ?? {})
+		const audits = result?.lhr.audits ?? {};
+		const lcp = audits['largest-contentful-paint']?.numericValue ?? 0;
+		const tbt = audits['total-blocking-time']?.numericValue ?? 0;
+		const cls = audits['cumulative-layout-shift']?.numericValue ?? 0;
+		// what the console said, so a failing best-practices score says why
+		const consoleItems =
+			(
+				audits['errors-in-console']?.details as
+					{ items?: { description?: string; sourceLocation?: { url?: string } }[] } | undefined
+			)?.items ?? [];
+		for (const item of consoleItems)
+			console.error(`${page.type}: console: ${item.description ?? ''} ${item.sourceLocation?.url ?? ''}`);
+		const failing = Object.values(audits)
 			.filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
 			.map((a) => a.id);
-		console.log(`${path}: ${line.join(' ')}${failing.length ? ` failing=${failing.join(',')}` : ''}`);
+		console.log(
+			`${page.type}: ${line.join(' ')} lcp_ms=${Math.round(lcp)} tbt_ms=${Math.round(tbt)} cls=${cls.toFixed(3)}${failing.length ? ` failing=${failing.join(',')}` : ''}`
+		);
+		const worse = key.findIndex((v, i) => v !== worst.key[i]);
+		if (worse >= 0 && (key[worse] ?? 0) < (worst.key[worse] ?? 0)) worst = { type: page.type, key };
 	}
 } finally {
 	chrome.kill();
 	await stack.stop();
-	rmSync(dir, { recursive: true, force: true });
 }
 const min = (values: number[]) => Math.min(...values);
 console.log(
-	`lighthouse: performance_min=${min(scores.performance)} accessibility_min=${min(scores.accessibility)} best_practices_min=${min(scores['best-practices'])} pages=${PAGES.length}`
+	`lighthouse: performance_min=${min(scores.performance)} accessibility_min=${min(scores.accessibility)} best_practices_min=${min(scores['best-practices'])} worst=${worst.type} pages=${stack.pages.length}`
 );

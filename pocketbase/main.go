@@ -6,11 +6,15 @@
 package main
 
 import (
+	"encoding/json"
+	"errors"
 	"log"
 	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 	_ "time/tzdata"
 
@@ -23,6 +27,7 @@ import (
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/osutils"
+	"github.com/pocketbase/pocketbase/tools/router"
 )
 
 // houseZone is the house's time zone, loaded once from the embedded database.
@@ -137,6 +142,12 @@ func main() {
 	// GitHub selfupdate
 	ghupdate.MustRegister(app, app.RootCmd, ghupdate.Config{})
 
+	// a limited request says when to come back (docs/performance.md, "Load from one address")
+	app.OnServe().BindFunc(func(e *core.ServeEvent) error {
+		e.Router.Bind(retryAfter())
+		return e.Next()
+	})
+
 	// static route to serves files from the provided public dir
 	// (if publicDir exists and the route path is not already defined)
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
@@ -153,6 +164,38 @@ func main() {
 	if err := app.Start(); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// retryAfter wraps PocketBase's rate limiter (it runs just outside it) and gives every 429 a
+// Retry-After header: the window of the rule that was hit, in seconds. PocketBase names the rule, as
+// JSON, in the error it returns.
+func retryAfter() *hook.Handler[*core.RequestEvent] {
+	return &hook.Handler[*core.RequestEvent]{
+		Id:       "borgerhusRetryAfter",
+		Priority: apis.DefaultRateLimitMiddlewarePriority - 1,
+		Func: func(e *core.RequestEvent) error {
+			err := e.Next()
+			var apiErr *router.ApiError
+			if err != nil && errors.As(err, &apiErr) && apiErr.Status == http.StatusTooManyRequests {
+				e.Response.Header().Set("Retry-After", strconv.FormatInt(limitWindow(apiErr), 10))
+			}
+			return err
+		},
+	}
+}
+
+// limitWindow is the duration (seconds) of the rate limit rule named in a 429, 10 when it is not named.
+func limitWindow(apiErr *router.ApiError) int64 {
+	raw, ok := apiErr.RawData().(error)
+	if !ok {
+		return 10
+	}
+	text := raw.Error()
+	var rule core.RateLimitRule
+	if i := strings.Index(text, "{"); i < 0 || json.Unmarshal([]byte(text[i:]), &rule) != nil || rule.Duration <= 0 {
+		return 10
+	}
+	return rule.Duration
 }
 
 // the default pb_public dir location is relative to the executable

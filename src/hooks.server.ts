@@ -2,7 +2,7 @@ import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
-import { authCookie, createRequestClient } from '$lib/server/pocketbase';
+import { authCookie, createRequestClient, retryAfterFor } from '$lib/server/pocketbase';
 import type { UserRecord } from '$lib/pocketbase-types';
 
 /** Liveness for load balancers and the start script; answers without touching PocketBase. */
@@ -39,6 +39,10 @@ const auth: Handle = async ({ event, resolve }) => {
 		response.headers.append('set-cookie', authCookie(pb, event.url));
 	}
 	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	// A limited request says when to come back (a page read or a form action alike).
+	if (response.status === 429 && !response.headers.has('retry-after')) {
+		response.headers.set('retry-after', String(retryAfterFor(event)));
+	}
 	return response;
 };
 

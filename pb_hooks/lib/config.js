@@ -8,9 +8,13 @@ function intEnv(name, fallback) {
 
 /**
  * Applies mail, URL, proxy and rate-limit settings from the environment.
- * Sign-in and the mail-sending endpoints are rate limited per client address; the SvelteKit server
- * forwards the user's address in X-Forwarded-For, and a reverse proxy in front of PocketBase appends
- * the real one, so the right-most address is the one to trust.
+ * Sign-in, the mail-sending endpoints, writes and the raw API are rate limited per client address; the
+ * SvelteKit server forwards the user's address in X-Forwarded-For on those requests, and a reverse proxy
+ * in front of PocketBase appends the real one, so the right-most address is the one to trust.
+ * The app's own reads for a page carry no forwarded address: they come from the app's address, which is
+ * excluded from the limits (BORGERHUS_APP_ADDRESSES, comma-separated addresses or subnets), so that a
+ * house's Wi-Fi or a school class behind one address does not exhaust it by opening pages
+ * (docs/performance.md, "Load from one address").
  */
 function applySettings(app) {
 	const s = app.settings();
@@ -35,6 +39,10 @@ function applySettings(app) {
 
 	const perMinute = intEnv('BORGERHUS_AUTH_ATTEMPTS_PER_MINUTE', 10);
 	s.rateLimits.enabled = true;
+	s.rateLimits.excludedIPs = ($os.getenv('BORGERHUS_APP_ADDRESSES') || '127.0.0.1,::1')
+		.split(',')
+		.map((a) => a.trim())
+		.filter((a) => a !== '');
 	s.rateLimits.rules = [
 		{ label: '*:authWithPassword', maxRequests: perMinute, duration: 60, audience: '' },
 		{ label: '*:requestPasswordReset', maxRequests: 5, duration: 60, audience: '' },

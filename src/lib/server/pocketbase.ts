@@ -1,6 +1,7 @@
-import PocketBase from 'pocketbase';
+import PocketBase, { ClientResponseError, type SendOptions } from 'pocketbase';
 import { env } from '$env/dynamic/private';
-import type { RequestEvent } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 
 export const AUTH_COOKIE = 'pb_auth';
 
@@ -16,14 +17,76 @@ export function pocketBaseUrl(): string {
 export function createRequestClient(event: RequestEvent): PocketBase {
 	const pb = new PocketBase(pocketBaseUrl());
 	pb.autoCancellation(false);
-	// PocketBase rate limits per client address; forward the user's, not this server's.
 	const clientAddress = clientAddressOf(event);
 	pb.beforeSend = (url, options) => {
-		options.headers = { ...options.headers, 'X-Forwarded-For': clientAddress };
+		if (countsAgainstLimit(url, options.method)) {
+			options.headers = { ...options.headers, 'X-Forwarded-For': clientAddress };
+		}
 		return { url, options };
 	};
+	if (isPageRead(event)) answerLimitsAsBusy(pb, (seconds) => limited.set(event, seconds));
 	pb.authStore.loadFromCookie(event.request.headers.get('cookie') ?? '', AUTH_COOKIE);
 	return pb;
+}
+
+/**
+ * Whether a request of this server to PocketBase counts against the user's address in PocketBase's rate
+ * limits: writes, sign-in and the mail-sending endpoints do. The reads a page makes (GET), refreshing the
+ * session and the live stream's subscriptions do not: they carry no forwarded address, so PocketBase sees
+ * this server's address, which it excludes from the limits (pb_hooks/lib/config.js). Otherwise one house's
+ * Wi-Fi, a school class or a mobile carrier's NAT, all behind one address, would exhaust the limit by
+ * opening pages (docs/performance.md, "Load from one address").
+ */
+export function countsAgainstLimit(url: string, method = 'GET'): boolean {
+	if (method === 'GET' || method === 'HEAD') return false;
+	const path = new URL(url).pathname;
+	return !path.endsWith('/auth-refresh') && path !== '/api/realtime';
+}
+
+/** Requests (the handle hook's event) that met a limit, with the seconds PocketBase asked to wait. */
+const limited = new WeakMap<RequestEvent, number>();
+
+/** The Retry-After (seconds) for a request answered 429: what PocketBase asked, or 10. */
+export function retryAfterFor(event: RequestEvent): number {
+	return limited.get(event) ?? 10;
+}
+
+/** A page or endpoint read (not a form action): a limit met there is shown as "try again in a moment". */
+function isPageRead(event: RequestEvent): boolean {
+	return event.request.method === 'GET' || event.request.method === 'HEAD';
+}
+
+/** Seconds to wait after a 429 from PocketBase, from its Retry-After (10 when it gives none). */
+export function retryAfterOf(err: unknown): number {
+	const value = Number((err as { response?: { retryAfter?: unknown } })?.response?.retryAfter);
+	return Number.isFinite(value) && value > 0 ? value : 10;
+}
+
+/**
+ * While a page is read, a 429 from PocketBase becomes SvelteKit's 429 "try again in a moment", so that no
+ * load's own error handling (a catch that answers "not found") can turn it into a 404 or a 500. Form
+ * actions keep PocketBase's error, which `toFormErrors` translates beside the form.
+ */
+function answerLimitsAsBusy(pb: PocketBase, onLimited: (seconds: number) => void): void {
+	const send = pb.send.bind(pb);
+	pb.afterSend = (response, data) => {
+		if (response.status === 429) {
+			const seconds = Number(response.headers.get('retry-after'));
+			return { ...data, retryAfter: Number.isFinite(seconds) && seconds > 0 ? seconds : 10 };
+		}
+		return data;
+	};
+	pb.send = async <T>(path: string, options: SendOptions) => {
+		try {
+			return await send<T>(path, options);
+		} catch (err) {
+			if (err instanceof ClientResponseError && err.status === 429) {
+				onLimited(retryAfterOf(err));
+				error(429, m.errors_busy());
+			}
+			throw err;
+		}
+	};
 }
 
 /** The user's address; behind a proxy adapter-node reads it from ADDRESS_HEADER, which may be absent. */

@@ -270,7 +270,7 @@ describe('show_publicly is the booker’s choice', () => {
 		['staff', 'staff', 400, 'core_forbidden'],
 		['a plain member', 'member', 404, ''],
 		['someone else', 'other', 404, '']
-	] as const)('%s changing it answers %s', async (_name, who, status, code) => {
+	] as const)('%s (%s) changing it', async (_name, who, status, code) => {
 		const w = await world();
 		const result = await outcome(
 			w[who].pb.collection('bookings').update(w.booking.id, { show_publicly: true })

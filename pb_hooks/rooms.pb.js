@@ -77,3 +77,9 @@ onRecordCreateRequest((e) => {
 onRecordUpdateRequest((e) => {
 	require(`${__hooks}/lib/rooms/series.js`).validateRecord(e);
 }, 'booking_series');
+
+// Cancel a period: all of one's own (or one's association's) bookings in a period, previewed, then in one
+// transaction through the booking machine (docs/rules.md, "Cancel a period").
+routerAdd('POST', '/api/borgerhus/bookings/cancel-period', (e) =>
+	require(`${__hooks}/lib/rooms/period.js`).cancelPeriod(e)
+);

@@ -217,6 +217,8 @@ export interface BookingSeriesRecord extends BaseRecord {
 	end_time: LocalTime;
 	/** Set by the season routes; a cancelled series has no future dates left. */
 	status: 'active' | 'cancelled';
+	/** Each date shows the association's name on the house's screens (migration 1766200000). */
+	show_publicly?: boolean;
 	expand?: {
 		room?: RoomRecord;
 		booker?: UserRecord;
@@ -240,6 +242,8 @@ export interface BookingRecord extends BaseRecord {
 	cancel_reason: string;
 	decided_by: RecordId | Empty;
 	decided_at: DateString;
+	/** The booker's choice to show the association's name on the house's screens (migration 1766200000). */
+	show_publicly?: boolean;
 	expand?: {
 		room?: RoomRecord;
 		booker?: UserRecord;

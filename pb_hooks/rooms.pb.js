@@ -108,3 +108,8 @@ routerAdd('GET', '/api/borgerhus/rooms/no-shows', (e) => {
 	require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
 	return e.json(200, require(`${__hooks}/lib/rooms/attendance.js`).noShowReport(e.app));
 });
+// Cancel a period: all of one's own (or one's association's) bookings in a period, previewed, then in one
+// transaction through the booking machine (docs/rules.md, "Cancel a period").
+routerAdd('POST', '/api/borgerhus/bookings/cancel-period', (e) =>
+	require(`${__hooks}/lib/rooms/period.js`).cancelPeriod(e)
+);

@@ -173,6 +173,13 @@ function sent(body, field) {
 	return Object.prototype.hasOwnProperty.call(body, field);
 }
 
+/** Only an association's booking can show a name on the screens; a private one is always "Optaget". */
+function checkShown(record) {
+	if (record.getBool('show_publicly') && !record.getString('association')) {
+		throw refusal('rooms_show_publicly_private', 'show_publicly');
+	}
+}
+
 /** onRecordCreateRequest for bookings. */
 function handleCreate(e) {
 	var auth = lib('core/auth');
@@ -190,6 +197,7 @@ function handleCreate(e) {
 		if (lib('rooms/validate').blank(e.record.getString('purpose')))
 			throw refusal('core_text_blank', 'purpose');
 	}
+	checkShown(e.record);
 	lib('core/tx').request(e, function (txApp) {
 		// The system account (imports, arranging data) is held to rule 1 and sane times, not to the policy.
 		// staff at the desk may override the horizon for the citizen, with a reason (docs/rules.md,
@@ -378,7 +386,15 @@ function handleUpdate(e) {
 				if (sent(body, field) && e.record.getString(field) !== fresh.getString(field)) moved.push(field);
 			}
 			var edited = sent(body, 'purpose') && e.record.getString('purpose') !== fresh.getString('purpose');
-			if ((moved.length || edited) && !machines.isOpen(from)) throw refusal('rooms_booking_closed', 'form');
+			var shown =
+				sent(body, 'show_publicly') && e.record.getBool('show_publicly') !== fresh.getBool('show_publicly');
+			if ((moved.length || edited || shown) && !machines.isOpen(from))
+				throw refusal('rooms_booking_closed', 'form');
+			if (shown) {
+				// the booker's choice (or the association's), never staff's: docs/rules.md, "Door signs and the lobby screen"
+				if (!machines.may(from, 'show', roles)) throw refusal('core_forbidden', 'show_publicly');
+				fresh.set('show_publicly', e.record.getBool('show_publicly'));
+			}
 			if (edited) {
 				if (!machines.may(from, 'edit', roles)) throw refusal('core_forbidden', 'purpose');
 				fresh.set('purpose', e.record.getString('purpose'));
@@ -405,6 +421,7 @@ function handleUpdate(e) {
 				}
 				lib('core/audit').staffAction(txApp, actor, 'booking_moved', fresh, { fields: moved });
 			}
+			checkShown(fresh);
 		}
 		copyFields(fresh, e.record);
 		e.next();
@@ -503,7 +520,27 @@ function syncBusy(app, kind, record, deleted, created) {
 	busy.set('end', end);
 	busy.set('kind', kind);
 	busy.set('source', record.id);
+	busy.set('label', publicLabel(app, kind, record));
 	app.save(busy);
+}
+
+/**
+ * What the house's screens may say about a claim (docs/rules.md, "Door signs and the lobby screen"): a
+ * published event's title; an association's name only when its booker chose to show it; else '' ("Optaget").
+ * Never the purpose or the booker.
+ * @param {core.App} app
+ * @param {'booking' | 'event'} kind
+ * @param {core.Record} record
+ */
+function publicLabel(app, kind, record) {
+	if (kind === 'event') return record.getString('state') === 'published' ? record.getString('title') : '';
+	var association = record.getString('association');
+	if (!association || !record.getBool('show_publicly')) return '';
+	try {
+		return app.findRecordById('associations', association).getString('name');
+	} catch (_) {
+		return '';
+	}
 }
 
 /** A room or closure as it would be stored (the record after the request's changes). */
@@ -608,6 +645,7 @@ module.exports = {
 	auditedStaffWrite,
 	checkBooking,
 	checkRights,
+	checkShown,
 	draftOf,
 	handleCreate,
 	handleUpdate,

@@ -16,7 +16,7 @@ export const liveStatus = $state({ connected: false });
  * onChange for each. Returns the function that stops listening; call it from onMount or $effect.
  * Without EventSource (very old browsers) pages simply do not update by themselves.
  */
-function liveUpdates(collections: string[], onChange: (change: LiveChange) => void): () => void {
+export function liveUpdates(collections: string[], onChange: (change: LiveChange) => void): () => void {
 	if (typeof EventSource === 'undefined') return () => {};
 	const source = new EventSource(`/live?c=${encodeURIComponent(collections.join(','))}`);
 	source.addEventListener('ready', () => (liveStatus.connected = true));

@@ -230,6 +230,8 @@ export interface BookingSeriesRecord extends BaseRecord {
 	end_time: LocalTime;
 	/** Set by the season routes; a cancelled series has no future dates left. */
 	status: 'active' | 'cancelled';
+	/** Each date shows the association's name on the house's screens (migration 1766200000). */
+	show_publicly?: boolean;
 	expand?: {
 		room?: RoomRecord;
 		booker?: UserRecord;
@@ -258,6 +260,8 @@ export interface BookingRecord extends BaseRecord {
 	checked_in_by: RecordId | Empty;
 	checked_out_at: DateString;
 	released_at: DateString;
+	/** The booker's choice to show the association's name on the house's screens (migration 1766200000). */
+	show_publicly?: boolean;
 	expand?: {
 		room?: RoomRecord;
 		booker?: UserRecord;

@@ -334,6 +334,22 @@ module.exports = {
 		da: 'Lokalet er optaget på det tidspunkt.',
 		en: 'The room is already taken at that time.'
 	},
+	rooms_period_invalid: {
+		da: 'Vælg en periode med en første og en sidste dato, hvor den sidste ikke er før den første.',
+		en: 'Choose a period with a first and a last date, the last not before the first.'
+	},
+	rooms_period_nothing: {
+		da: 'Der er ingen bookinger i perioden, som du kan aflyse.',
+		en: 'There are no bookings in the period that you can cancel.'
+	},
+	rooms_period_scope: {
+		da: 'Du kan kun aflyse dine egne bookinger eller bookinger for en forening, hvor du er administrator eller booker.',
+		en: 'You can only cancel your own bookings or those of an association where you are an admin or booker.'
+	},
+	rooms_period_too_long: {
+		da: 'Perioden må højst være 366 dage.',
+		en: 'The period can be at most 366 days.'
+	},
 	rooms_reason_required: {
 		da: 'Skriv en begrundelse.',
 		en: 'Give a reason.'
@@ -349,6 +365,10 @@ module.exports = {
 	rooms_series_too_long: {
 		da: 'En sæsonbooking kan højst række 400 dage frem.',
 		en: 'A season booking can span at most 400 days.'
+	},
+	rooms_show_publicly_private: {
+		da: 'Kun en forenings booking kan vises med navn på husets skærme.',
+		en: 'Only an association booking can be shown by name on the house screens.'
 	},
 	rooms_slug_invalid: {
 		da: 'Adressenavnet må kun have små bogstaver, tal og bindestreger.',

@@ -29,6 +29,9 @@ var booking = machine.define(
 		{ from: 'approved', to: 'pending', name: 'move', who: ['owner', 'staff', 'system'] },
 		{ from: 'pending', to: 'pending', name: 'edit', who: ['owner', 'staff', 'system'] },
 		{ from: 'approved', to: 'approved', name: 'edit', who: ['owner', 'staff', 'system'] },
+		// whether the association's name shows on the house's screens is the booker's (or association's) choice
+		{ from: 'pending', to: 'pending', name: 'show', who: ['owner', 'association', 'system'] },
+		{ from: 'approved', to: 'approved', name: 'show', who: ['owner', 'association', 'system'] },
 		{ from: 'pending', to: 'pending', name: 'reassign', who: ['staff', 'system'] },
 		{ from: 'approved', to: 'approved', name: 'reassign', who: ['staff', 'system'] },
 		{ from: 'approved', to: 'approved', name: 'check_in', who: ANYONE_PRESENT },

@@ -123,6 +123,12 @@ function create(e) {
 	var roomId = str('room');
 	var association = str('association');
 	var attendees = Number(body.attendees);
+	// the booker's choice to show the association's name on the house's screens (docs/rules.md,
+	// "Door signs and the lobby screen"); a private season booking is never shown by name
+	if (body.show_publicly !== undefined && typeof body.show_publicly !== 'boolean')
+		throw refusal('core_invalid_value', 'show_publicly');
+	var showPublicly = body.show_publicly === true;
+	if (showPublicly && !association) throw refusal('rooms_show_publicly_private', 'show_publicly');
 	var rrule =
 		'DTSTART:' +
 		compact(firstDate) +
@@ -158,6 +164,7 @@ function create(e) {
 			series.set('start_time', fields.start_time);
 			series.set('end_time', fields.end_time);
 			series.set('status', 'active');
+			series.set('show_publicly', showPublicly);
 			txApp.save(series);
 			var collection = txApp.findCollectionByNameOrId('bookings');
 			var booked = [];
@@ -175,6 +182,7 @@ function create(e) {
 				booking.set('booker', actor.id);
 				booking.set('association', association);
 				booking.set('series', series.id);
+				booking.set('show_publicly', showPublicly);
 				booking.set('purpose', purpose);
 				booking.set('attendees', attendees);
 				booking.set('start', claims.toPbDate(start));

@@ -155,3 +155,10 @@ export const roleSchema = z.object({
 	id: z.string().regex(/^[a-z0-9]{15}$/),
 	role: z.enum(['admin', 'booker', 'member'], { error: () => m.errors_invalid_value() })
 });
+
+/** Cancel a period: the first and last day and whose bookings (docs/rules.md, "Cancel a period"). */
+export const periodSchema = z.object({
+	from: date,
+	to: date,
+	scope: z.string().regex(/^(own|[a-z0-9]{15})$/, { error: () => m.errors_invalid_value() })
+});

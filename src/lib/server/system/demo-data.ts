@@ -364,6 +364,7 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 	created.entries = await loadDemoEntries(pb, users, roomIds);
 	created.entries += await loadDemoCheckin(pb, users, roomIds);
 	created.entries += await loadDeskDemo(pb, users, roomIds);
+	created.entries += await loadScreenDemo(pb, users, roomIds);
 	return created;
 }
 
@@ -668,4 +669,71 @@ async function loadDemoEntries(
 		count++;
 	}
 	return count;
+}
+
+/**
+ * Today in the house, for the lobby screen (/skaerm) and the door signs (/lokaler/{slug}/skilt): two
+ * events today and tonight, the association's booking shown by name, a citizen's private one (shown as
+ * "Optaget"), and an association booking the day after tomorrow, inside its cancellation deadline, so that
+ * cancelling a period on "Mine bookinger" shows a booking that cannot be cancelled. Skipped once loaded.
+ */
+async function loadScreenDemo(
+	pb: PocketBase,
+	users: Record<keyof typeof DEMO_ACCOUNTS, string>,
+	roomIds: Record<string, string>
+): Promise<number> {
+	const first = 'Strikkecafé i Musiklokalet';
+	if (await firstOrNull(pb, 'events', pb.filter('title = {:title}', { title: first }))) return 0;
+	const club = await pb
+		.collection('associations')
+		.getFirstListItem(pb.filter('name = {:name}', { name: 'Nørreby Boldklub' }));
+	const hour = 3_600_000;
+	const base = Math.floor(Date.now() / hour) * hour;
+	const at = (hours: number) => toPbDate(new Date(base + hours * hour));
+	const event = (title: string, room: string, from: number, to: number, description: string) =>
+		pb.collection('events').create({
+			title,
+			description,
+			category: title.startsWith('Strik') ? 'workshop' : 'concert',
+			room: roomIds[room],
+			start: at(from),
+			end: at(to),
+			state: 'published',
+			registration: false,
+			capacity: 0,
+			created_by: users.staff
+		});
+	await event(first, 'musiklokalet', 0, 2, 'Tag dit strikketøj med. Kaffe og gode råd på pindene.');
+	await event('Fællessang i Salen', 'salen', 3, 5, 'Vi synger fra Højskolesangbogen. Alle kan være med.');
+	await pb.collection('bookings').create({
+		room: roomIds['moedelokale-1'],
+		booker: users.associationAdmin,
+		association: club.id,
+		show_publicly: true,
+		purpose: 'Holdmøde for U12',
+		attendees: 10,
+		start: at(0),
+		end: at(2),
+		status: 'approved'
+	});
+	await pb.collection('bookings').create({
+		room: roomIds['moedelokale-2'],
+		booker: users.citizen,
+		purpose: 'Læsegruppe om Karen Blixen',
+		attendees: 5,
+		start: at(1),
+		end: at(3),
+		status: 'approved'
+	});
+	await pb.collection('bookings').create({
+		room: roomIds['moedelokale-1'],
+		booker: users.associationAdmin,
+		association: club.id,
+		purpose: 'Trænermøde',
+		attendees: 6,
+		start: houseTime(1, 17),
+		end: houseTime(1, 18),
+		status: 'approved'
+	});
+	return 5;
 }

@@ -190,7 +190,7 @@ export const actions: Actions = {
 	book: async ({ request, locals, params, url }) => {
 		const user = requireUser(locals, url);
 		const room = await findRoom(locals.pb, params.slug);
-		const values = readForm(await request.formData());
+		const values = readForm(await request.formData(), ['show_publicly']);
 		const checked = validateForm(bookingSchema, values);
 		if (!checked.ok) return fail(400, { action: 'book' as const, ...checked.failure });
 		const { data } = checked;
@@ -224,6 +224,8 @@ export const actions: Actions = {
 				association: data.for === 'self' ? '' : data.for,
 				purpose: data.purpose,
 				attendees: data.attendees,
+				// only an association's booking can show its name on the house's screens
+				show_publicly: data.for !== 'self' && values.show_publicly === true,
 				start: toPbDate(start),
 				end: toPbDate(end)
 			});
@@ -240,7 +242,7 @@ export const actions: Actions = {
 	preview: async ({ request, locals, params, url }) => {
 		requireUser(locals, url);
 		const room = await findRoom(locals.pb, params.slug);
-		const values = readForm(await request.formData());
+		const values = readForm(await request.formData(), ['show_publicly']);
 		const checked = validateForm(seasonSchema, values);
 		if (!checked.ok) return fail(400, { action: 'season' as const, ...checked.failure });
 		const preview = await seasonPreview(locals.pb, room, checked.data);
@@ -252,7 +254,7 @@ export const actions: Actions = {
 		const room = await findRoom(locals.pb, params.slug);
 		const formData = await request.formData();
 		const chosen = new Set(formData.getAll('dates').map(String));
-		const values = readForm(formData);
+		const values = readForm(formData, ['show_publicly']);
 		const checked = validateForm(seasonSchema, values);
 		if (!checked.ok) return fail(400, { action: 'season' as const, ...checked.failure });
 		const { data } = checked;
@@ -286,6 +288,7 @@ export const actions: Actions = {
 					interval: data.interval,
 					start_time: data.start,
 					end_time: data.end,
+					show_publicly: data.for !== 'self' && values.show_publicly === true,
 					dates: kept
 				}
 			});

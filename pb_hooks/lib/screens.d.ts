@@ -1,0 +1,21 @@
+export interface Claim {
+	start: number;
+	end: number;
+	kind: string;
+	label: string;
+}
+
+export interface DoorState {
+	state: 'busy' | 'free' | 'closed';
+	current: Claim | null;
+	next: Claim | null;
+	freeUntil: number | null;
+	opensAt: number | null;
+}
+
+export function doorState(input: {
+	now: number;
+	claims: Claim[];
+	open: number[][];
+	closures: number[][];
+}): DoorState;

@@ -1,0 +1,214 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// Door signs and the lobby screen (docs/rules.md, "Door signs and the lobby screen"). Both need no sign-in
+// and show only what the public room page shows: when a room is busy (room_busy), and the `label` that
+// projection carries (a published event's title, or an association's name its booker chose to show).
+// Never a booking's purpose, booker, or any other field of it. `doorState` is pure (the app imports it as
+// $rules/screens.js); `lobby` and `door` are the public routes.
+
+var MINUTE = 60 * 1000;
+var DAY = 24 * 60 * MINUTE;
+/** How far ahead a door sign looks for the next claim. */
+var LOOKAHEAD_DAYS = 7;
+
+/**
+ * @typedef {{ start: number, end: number, kind: string, label: string }} Claim
+ * @typedef {{ state: 'busy' | 'free' | 'closed', current: Claim | null, next: Claim | null,
+ *   freeUntil: number | null, opensAt: number | null }} DoorState
+ */
+
+/**
+ * What a door sign says at `now`: busy (with the claim and its end), free (until the next claim, closure or
+ * closing time) or closed (until it opens), and the next claim.
+ * @param {{ now: number, claims: Claim[], open: number[][], closures: number[][] }} input claims sorted by start
+ * @returns {DoorState}
+ */
+function doorState(input) {
+	var now = input.now;
+	var claims = input.claims.slice().sort(function (a, b) {
+		return a.start - b.start;
+	});
+	var current = null;
+	var next = null;
+	for (var i = 0; i < claims.length; i++) {
+		var c = claims[i];
+		if (c.end <= now) continue;
+		if (c.start <= now && !current) current = c;
+		else if (c.start > now && !next) next = c;
+	}
+	var closure = null;
+	var nextClosure = null;
+	for (var k = 0; k < input.closures.length; k++) {
+		var z = input.closures[k];
+		if (z[0] <= now && now < z[1]) closure = z;
+		else if (z[0] > now && (!nextClosure || z[0] < nextClosure[0])) nextClosure = z;
+	}
+	var openNow = null;
+	var opensAt = null;
+	for (var j = 0; j < input.open.length; j++) {
+		var o = input.open[j];
+		if (o[0] <= now && now < o[1]) openNow = o;
+		else if (o[0] > now && (opensAt === null || o[0] < opensAt)) opensAt = o[0];
+	}
+	if (current) return { state: 'busy', current: current, next: next, freeUntil: null, opensAt: null };
+	if (!openNow || closure) {
+		if (closure && opensAt !== null && opensAt < closure[1]) opensAt = null;
+		return { state: 'closed', current: null, next: next, freeUntil: null, opensAt: opensAt };
+	}
+	var until = openNow[1];
+	if (next && next.start < until) until = next.start;
+	if (nextClosure && nextClosure[0] < until) until = nextClosure[0];
+	return { state: 'free', current: null, next: next, freeUntil: until, opensAt: null };
+}
+
+function lib(name) {
+	return require(__hooks + '/lib/' + name + '.js');
+}
+
+function toMs(value) {
+	return lib('room-claims').toMs(value);
+}
+
+function pbDate(ms) {
+	return lib('room-claims').toPbDate(ms);
+}
+
+/** The public shape of a room_busy row: when, what kind, and its public label. Nothing else. */
+function claimOf(row) {
+	return {
+		start: toMs(row.getString('start')),
+		end: toMs(row.getString('end')),
+		kind: row.getString('kind'),
+		label: row.getString('label')
+	};
+}
+
+/** The start of the next house day (local midnight) after `now`. */
+function endOfHouseDay(now) {
+	var time = lib('core/time');
+	return time.resolveLenient(time.addDays(time.localParts(now).date, 1), '00:00');
+}
+
+/**
+ * GET /api/borgerhus/screens/lobby: today's and tonight's published events (not yet over) and the rooms
+ * in use until midnight, house time. Public; no personal data.
+ * @param {core.RequestEvent} e
+ */
+function lobby(e) {
+	var now = Date.now();
+	var until = endOfHouseDay(now);
+	var range = { now: pbDate(now), until: pbDate(until) };
+	var rooms = {};
+	var roomRows = e.app.findRecordsByFilter('rooms', 'active = true', 'sort,name', 0, 0);
+	for (var r = 0; r < roomRows.length; r++) {
+		rooms[roomRows[r].id] = { name: roomRows[r].getString('name'), slug: roomRows[r].getString('slug') };
+	}
+	var events = e.app
+		.findRecordsByFilter(
+			'events',
+			'state = "published" && start < {:until} && end > {:now}',
+			'start',
+			100,
+			0,
+			range
+		)
+		.map(function (row) {
+			var room = rooms[row.getString('room')];
+			return {
+				title: row.getString('title'),
+				category: row.getString('category'),
+				start: toMs(row.getString('start')),
+				end: toMs(row.getString('end')),
+				room: room ? room.name : ''
+			};
+		});
+	var inUse = [];
+	var busy = e.app.findRecordsByFilter(
+		'room_busy',
+		'start < {:until} && end > {:now}',
+		'start',
+		300,
+		0,
+		range
+	);
+	for (var b = 0; b < busy.length; b++) {
+		var room = rooms[busy[b].getString('room')];
+		if (!room) continue;
+		var claim = claimOf(busy[b]);
+		inUse.push({
+			room: room.name,
+			slug: room.slug,
+			start: claim.start,
+			end: claim.end,
+			kind: claim.kind,
+			label: claim.label
+		});
+	}
+	return e.json(200, { now: now, date: lib('core/time').localParts(now).date, events: events, rooms: inUse });
+}
+
+/**
+ * GET /api/borgerhus/screens/rooms/{slug}: a room's door sign, its state now and the claims ahead today.
+ * Public; no personal data. 404 for an unknown or inactive room.
+ * @param {core.RequestEvent} e
+ */
+function door(e) {
+	var slug = e.request.pathValue('slug');
+	var rows = e.app.findRecordsByFilter('rooms', 'slug = {:slug} && active = true', '', 1, 0, { slug: slug });
+	if (!rows.length) throw new NotFoundError('Not found.');
+	var room = rows[0];
+	var now = Date.now();
+	var horizon = now + LOOKAHEAD_DAYS * DAY;
+	var range = { room: room.id, now: pbDate(now), until: pbDate(horizon) };
+	var claims = e.app
+		.findRecordsByFilter(
+			'room_busy',
+			'room = {:room} && end > {:now} && start < {:until}',
+			'start',
+			50,
+			0,
+			range
+		)
+		.map(claimOf);
+	var closures = e.app
+		.findRecordsByFilter(
+			'closures',
+			'(room = {:room} || room = "") && end > {:now} && start < {:until}',
+			'start',
+			50,
+			0,
+			range
+		)
+		.map(function (row) {
+			return [toMs(row.getString('start')), toMs(row.getString('end'))];
+		});
+	var policy = lib('rooms-policy');
+	var today = policy.localParts(now).date;
+	var hours = null;
+	try {
+		hours = JSON.parse(room.getString('opening_hours') || 'null');
+	} catch (_) {
+		hours = null;
+	}
+	var open = policy.openIntervals(hours, today, policy.addDays(today, LOOKAHEAD_DAYS));
+	var state = doorState({ now: now, claims: claims, open: open, closures: closures });
+	var until = endOfHouseDay(now);
+	return e.json(200, {
+		now: now,
+		room: { name: room.getString('name'), slug: room.getString('slug') },
+		state: state.state,
+		current: state.current,
+		next: state.next,
+		freeUntil: state.freeUntil,
+		opensAt: state.opensAt,
+		today: claims.filter(function (c) {
+			return c.start < until;
+		})
+	});
+}
+
+module.exports = {
+	doorState: doorState,
+	lobby: lobby,
+	door: door
+};

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { doorState } from '$rules/screens.js';
+import { retryDelay } from './refresh';
+
+// What a door sign says (docs/rules.md, "Door signs and the lobby screen") and how an unattended screen
+// backs off when the network or the server is gone.
+
+const H = 3_600_000;
+const now = 1_800_000_000_000;
+const open = [[now - 4 * H, now + 6 * H]];
+const claim = (from: number, to: number, label = '') => ({
+	start: now + from * H,
+	end: now + to * H,
+	kind: 'booking',
+	label
+});
+
+describe('doorState', () => {
+	it('is busy during a claim, with the next one', () => {
+		const state = doorState({ now, claims: [claim(2, 3), claim(-1, 1, 'Skakklubben')], open, closures: [] });
+		expect(state.state).toBe('busy');
+		expect(state.current?.label).toBe('Skakklubben');
+		expect(state.next?.start).toBe(now + 2 * H);
+	});
+
+	it('is free until the next claim, or until closing time', () => {
+		expect(doorState({ now, claims: [claim(2, 3)], open, closures: [] }).freeUntil).toBe(now + 2 * H);
+		expect(doorState({ now, claims: [], open, closures: [] }).freeUntil).toBe(now + 6 * H);
+		expect(doorState({ now, claims: [claim(-3, -2)], open, closures: [] }).state).toBe('free');
+	});
+
+	it('is free only until a closure begins', () => {
+		const state = doorState({ now, claims: [], open, closures: [[now + H, now + 2 * H]] });
+		expect(state.freeUntil).toBe(now + H);
+	});
+
+	it('is closed outside opening hours and during a closure, saying when it opens', () => {
+		const later = [[now + 2 * H, now + 8 * H]];
+		expect(doorState({ now, claims: [], open: later, closures: [] })).toMatchObject({
+			state: 'closed',
+			opensAt: now + 2 * H
+		});
+		expect(doorState({ now, claims: [], open, closures: [[now - H, now + H]] }).state).toBe('closed');
+	});
+});
+
+describe('retryDelay', () => {
+	it('polls at the normal pace, retries sooner after a failure and never waits longer than the pace', () => {
+		expect(retryDelay(0, 30_000)).toBe(30_000);
+		expect(retryDelay(1, 30_000)).toBe(2_000);
+		expect(retryDelay(2, 30_000)).toBe(4_000);
+		expect(retryDelay(10, 30_000)).toBe(30_000);
+	});
+});

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { test, expect, expectAccessible, signIn, systemClient } from './fixtures';
+import { validCvrNumber } from '../helpers/cvr';
+
+// The lobby screen, a door sign and cancelling a period in a browser (docs/rules.md, "Door signs and the
+// lobby screen", "Cancel a period").
+
+const PASSWORD = 'e2e-kodeord-123';
+const MINUTE = 60_000;
+const EVERY_DAY = Object.fromEntries(
+	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['07:00', '23:00']]])
+);
+const pbDate = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
+const at = (minutes: number) => pbDate(Math.floor(Date.now() / MINUTE) * MINUTE + minutes * MINUTE);
+
+async function arrangeRoom(name: string) {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const room = await system.collection('rooms').create({
+		name: `${name} ${id}`,
+		slug: `${name.toLowerCase().replace(/[^a-z]/g, '')}-${id}`,
+		capacity: 10,
+		who_may_book: 'citizens',
+		requires_approval: false,
+		opening_hours: EVERY_DAY,
+		min_minutes: 30,
+		max_minutes: 240,
+		step_minutes: 30,
+		buffer_minutes: 0,
+		horizon_days: 400,
+		cancel_hours: 48,
+		active: true
+	});
+	return { system, room, id };
+}
+
+async function makeUser(system: Awaited<ReturnType<typeof systemClient>>, name: string, id: string) {
+	const email = `${name}-${id}@test.borgerhus.dk`;
+	const record = await system.collection('users').create({
+		email,
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		name,
+		verified: true,
+		language: 'da'
+	});
+	return { email, id: record.id };
+}
+
+test('the lobby screen on a 1920x1080 TV shows today’s events, in Danish and in English', async ({
+	page
+}) => {
+	const { system, room, id } = await arrangeRoom('Foyerlokale');
+	const title = `Fællessang for alle ${id}`;
+	await system.collection('events').create({
+		title,
+		description: 'Til test',
+		category: 'concert',
+		room: room.id,
+		start: at(-10),
+		end: at(50),
+		state: 'published',
+		registration: false,
+		capacity: 0
+	});
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await page.goto('/skaerm?sprog=da');
+	await expect(page.getByRole('heading', { level: 1, name: 'I huset i dag' })).toBeVisible();
+	await expect(page.getByText(title).first()).toBeVisible();
+	await expect(page.getByRole('navigation')).toHaveCount(0);
+	await expectAccessible(page);
+	await page.goto('/skaerm?sprog=en');
+	await expect(page.getByRole('heading', { level: 1, name: 'In the house today' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Rooms in use' })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('a door sign on a tablet shows now and next with the check-in QR, and follows a change live', async ({
+	page
+}) => {
+	const { system, room, id } = await arrangeRoom('Doerlokale');
+	const booker = await makeUser(system, 'skiltbooker', id);
+	const association = await system.collection('associations').create({
+		name: `Strikkeklubben ${id}`,
+		cvr: validCvrNumber(),
+		verified: true
+	});
+	await system
+		.collection('memberships')
+		.create({ association: association.id, user: booker.id, role: 'admin' });
+	const now = await system.collection('bookings').create({
+		room: room.id,
+		booker: booker.id,
+		association: association.id,
+		show_publicly: true,
+		purpose: `Hemmeligt formål ${id}`,
+		attendees: 4,
+		start: at(-20),
+		end: at(40),
+		status: 'approved'
+	});
+	await system.collection('bookings').create({
+		room: room.id,
+		booker: booker.id,
+		purpose: `Privat ${id}`,
+		attendees: 2,
+		start: at(120),
+		end: at(180),
+		status: 'approved'
+	});
+	await page.setViewportSize({ width: 800, height: 1280 });
+	await page.goto(`/lokaler/${room.slug}/skilt`);
+	await expect(page.getByRole('heading', { level: 1, name: room.name })).toBeVisible();
+	await expect(page.getByText('Optaget', { exact: true }).first()).toBeVisible();
+	await expect(page.getByText(association.name, { exact: true })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Næste' })).toBeVisible();
+	await expect(page.getByText(`Hemmeligt formål ${id}`)).toHaveCount(0);
+	await expect(page.getByText(`Privat ${id}`)).toHaveCount(0);
+	const qr = page.getByRole('img', { name: `QR-kode til at tjekke ind i ${room.name}` });
+	await expect(qr).toBeVisible();
+	expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+	await expect(page.getByText(`/lokaler/${room.slug}/tjek-ind`)).toBeVisible();
+	await expectAccessible(page);
+
+	// the booking is cancelled: the sign says free without anyone touching it
+	await system.collection('bookings').update(now.id, { status: 'cancelled' });
+	await expect(page.getByText('Ledigt', { exact: true })).toBeVisible({ timeout: 40_000 });
+
+	// the printed A4 layout carries the room and the QR code
+	await page.goto(`/lokaler/${room.slug}/skilt?format=a4`);
+	await expect(page.getByRole('img', { name: `QR-kode til at tjekke ind i ${room.name}` })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('cancel a period at phone size: the preview lists what goes and what cannot, then one step', async ({
+	page
+}) => {
+	const { system, room, id } = await arrangeRoom('Periodelokale');
+	const owner = await makeUser(system, 'periodeborger', id);
+	const day = (n: number) =>
+		new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(Date.now() + n * 86_400_000);
+	const book = (n: number, purpose: string) =>
+		system.collection('bookings').create({
+			room: room.id,
+			booker: owner.id,
+			purpose,
+			attendees: 2,
+			start: pbDate(Date.parse(`${day(n)}T10:00:00Z`)),
+			end: pbDate(Date.parse(`${day(n)}T11:00:00Z`)),
+			status: 'approved'
+		});
+	await book(1, `Morgenmøde ${id}`); // inside the 48-hour deadline
+	await book(20, `Efterårsmøde A ${id}`);
+	await book(21, `Efterårsmøde B ${id}`);
+	await signIn(page, owner.email, PASSWORD);
+	await page.goto('/bookinger');
+	await page.getByRole('link', { name: 'Aflys alle bookinger i en periode' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Aflys en periode' })).toBeVisible();
+	await page.getByLabel('Første dag').fill(day(0));
+	await page.getByLabel('Sidste dag').fill(day(25));
+	await page.getByRole('button', { name: 'Vis hvad der aflyses' }).click();
+	await expect(page.getByRole('heading', { name: 'Disse 2 bookinger aflyses' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Disse kan ikke aflyses' })).toBeVisible();
+	await expect(page.getByText(`Morgenmøde ${id}`)).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Aflys 2 bookinger' }).click();
+	await expect(page.getByText('2 bookinger er aflyst.')).toBeVisible();
+	await expectAccessible(page);
+	const left = await system.collection('bookings').getFullList({ filter: `booker = "${owner.id}"` });
+	expect(left.map((b) => b.status).sort()).toEqual(['approved', 'cancelled', 'cancelled']);
+});

@@ -1,0 +1,320 @@
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { toPbDate } from '$rules/room-claims.js';
+import { createUser, guestClient, systemClient, type TestUser } from '../helpers/pocketbase';
+import { AppSession } from '../helpers/app';
+import { codesOf, outcome } from '../helpers/scenarios';
+import { book, join, makeAssociation, makeRoom, slot, someDay } from './rooms-arrange';
+import type { DoorData, LobbyData } from '../../src/lib/screens/types';
+
+// Door signs and the lobby screen (docs/rules.md, "Door signs and the lobby screen"): public, and showing
+// nothing the public room page does not: no purpose, no booker, no private booking's details; an
+// association's name only when its booker chose to show it.
+
+const MINUTE = 60_000;
+const at = (minutes: number) => toPbDate(Math.floor(Date.now() / MINUTE) * MINUTE + minutes * MINUTE);
+
+interface Arranged {
+	secrets: string[];
+	association: { id: string; name: string };
+	hiddenAssociation: { id: string; name: string };
+	rooms: {
+		privateRoom: { id: string; slug: string };
+		shown: { id: string; slug: string };
+		hidden: { id: string; slug: string };
+		eventRoom: { id: string; slug: string };
+	};
+	eventTitle: string;
+	draftTitle: string;
+	booker: TestUser;
+}
+
+/** Bookings going on right now (made by the system account, which may book the present), one per room. */
+async function arrange(): Promise<Arranged> {
+	const system = await systemClient();
+	const tag = randomUUID().slice(0, 6);
+	const [owner, booker] = await Promise.all([
+		createUser({ name: `Hemmelig Hansen ${tag}` }),
+		createUser({ name: `Skjult Bookersen ${tag}` })
+	]);
+	const [privateRoom, shown, hidden, eventRoom, association, hiddenAssociation] = await Promise.all([
+		makeRoom({ name: `Skærmlokale privat ${tag}` }),
+		makeRoom({ name: `Skærmlokale vist ${tag}` }),
+		makeRoom({ name: `Skærmlokale skjult ${tag}` }),
+		makeRoom({ name: `Skærmlokale arrangement ${tag}` }),
+		makeAssociation(),
+		makeAssociation()
+	]);
+	await Promise.all([join(association.id, booker, 'booker'), join(hiddenAssociation.id, booker, 'admin')]);
+	const now = { start: at(-30), end: at(30) };
+	const purpose = (what: string) => `FORMÅL-${what}-${tag}`;
+	const create = (fields: Record<string, unknown>) =>
+		system.collection('bookings').create({ attendees: 3, ...fields });
+	const bookings = await Promise.all([
+		create({ room: privateRoom.id, booker: owner.record.id, purpose: purpose('privat'), ...now }),
+		create({
+			room: shown.id,
+			booker: booker.record.id,
+			association: association.id,
+			show_publicly: true,
+			purpose: purpose('vist'),
+			...now
+		}),
+		create({
+			room: hidden.id,
+			booker: booker.record.id,
+			association: hiddenAssociation.id,
+			purpose: purpose('skjult'),
+			...now
+		}),
+		// the private room's next booking, later
+		create({
+			room: privateRoom.id,
+			booker: owner.record.id,
+			purpose: purpose('senere'),
+			start: at(120),
+			end: at(150)
+		})
+	]);
+	const eventTitle = `Offentlig koncert ${tag}`;
+	const draftTitle = `Hemmeligt udkast ${tag}`;
+	await system.collection('events').create({
+		title: eventTitle,
+		description: 'Til test',
+		category: 'concert',
+		room: eventRoom.id,
+		...now,
+		state: 'published',
+		registration: false,
+		capacity: 0
+	});
+	await system.collection('events').create({
+		title: draftTitle,
+		description: 'Til test',
+		category: 'concert',
+		room: eventRoom.id,
+		start: at(60),
+		end: at(90),
+		state: 'draft',
+		registration: false,
+		capacity: 0
+	});
+	return {
+		secrets: [
+			purpose(''),
+			`Hemmelig Hansen ${tag}`,
+			`Skjult Bookersen ${tag}`,
+			owner.email,
+			booker.email,
+			owner.record.id,
+			booker.record.id,
+			hiddenAssociation.name,
+			draftTitle,
+			...bookings.map((b) => b.id)
+		].concat(bookings.map((b) => String(b.purpose))),
+		association: { id: association.id, name: association.name },
+		hiddenAssociation: { id: hiddenAssociation.id, name: hiddenAssociation.name },
+		rooms: {
+			privateRoom: { id: privateRoom.id, slug: privateRoom.slug },
+			shown: { id: shown.id, slug: shown.slug },
+			hidden: { id: hidden.id, slug: hidden.slug },
+			eventRoom: { id: eventRoom.id, slug: eventRoom.slug }
+		},
+		eventTitle,
+		draftTitle,
+		booker
+	};
+}
+
+function expectNoSecrets(text: string, secrets: string[]) {
+	for (const secret of secrets) expect(text, secret).not.toContain(secret.replace(/-$/, ''));
+}
+
+describe('the lobby screen and the door signs read only public data', () => {
+	it('the lobby route shows rooms in use and events, with a name only where chosen', async () => {
+		const ctx = await arrange();
+		const lobby = await guestClient().send<LobbyData>('/api/borgerhus/screens/lobby', { method: 'GET' });
+		const inRoom = (id: string) =>
+			lobby.rooms.filter((r) => r.slug === Object.values(ctx.rooms).find((x) => x.id === id)?.slug);
+		// the private room has its booking now and one later today (unless that is past midnight)
+		expect(inRoom(ctx.rooms.privateRoom.id).length).toBeGreaterThan(0);
+		expect(inRoom(ctx.rooms.privateRoom.id).every((r) => r.label === '')).toBe(true);
+		expect(inRoom(ctx.rooms.shown.id).map((r) => r.label)).toEqual([ctx.association.name]);
+		expect(inRoom(ctx.rooms.hidden.id).map((r) => r.label)).toEqual(['']);
+		expect(inRoom(ctx.rooms.eventRoom.id).map((r) => r.label)).toContain(ctx.eventTitle);
+		expect(lobby.events.map((e) => e.title)).toContain(ctx.eventTitle);
+		expect(lobby.events.map((e) => e.title)).not.toContain(ctx.draftTitle);
+		expectNoSecrets(JSON.stringify(lobby), ctx.secrets);
+	});
+
+	it('a door sign says busy now, with the next claim, and nothing private', async () => {
+		const ctx = await arrange();
+		const guest = guestClient();
+		const door = await guest.send<DoorData>(`/api/borgerhus/screens/rooms/${ctx.rooms.privateRoom.slug}`, {
+			method: 'GET'
+		});
+		expect(door.state).toBe('busy');
+		expect(door.current?.label).toBe('');
+		expect(door.next?.start).toBeGreaterThan(Date.now());
+		expectNoSecrets(JSON.stringify(door), ctx.secrets);
+		const shown = await guest.send<DoorData>(`/api/borgerhus/screens/rooms/${ctx.rooms.shown.slug}`, {
+			method: 'GET'
+		});
+		expect(shown.current?.label).toBe(ctx.association.name);
+		const missing = await outcome(guest.send('/api/borgerhus/screens/rooms/no-such-room', { method: 'GET' }));
+		expect(missing.status).toBe(404);
+	});
+
+	it('the pages and their polled data through the app carry no private detail, signed in as staff too', async () => {
+		const ctx = await arrange();
+		const session = new AppSession();
+		for (const path of [
+			'/skaerm',
+			'/skaerm?sprog=en',
+			'/skaerm/data',
+			`/lokaler/${ctx.rooms.privateRoom.slug}/skilt`,
+			`/lokaler/${ctx.rooms.privateRoom.slug}/skilt?format=a5`,
+			`/lokaler/${ctx.rooms.hidden.slug}/skilt/data`
+		]) {
+			const response = await session.get(path);
+			expect(response.status, path).toBe(200);
+			expectNoSecrets(await response.text(), ctx.secrets);
+		}
+		const sign = await (await session.get(`/lokaler/${ctx.rooms.shown.slug}/skilt`)).text();
+		expect(sign).toContain(ctx.association.name);
+		expect(sign).toContain('data:image/svg+xml;base64,');
+		expect((await session.get('/lokaler/no-such-room/skilt')).status).toBe(404);
+	});
+
+	it('room_busy carries the public label and never the source', async () => {
+		const ctx = await arrange();
+		const rows = await guestClient()
+			.collection('room_busy')
+			.getFullList({ filter: `room = "${ctx.rooms.shown.id}" || room = "${ctx.rooms.privateRoom.id}"` });
+		expect(rows.map((r) => r.label).sort()).toEqual(['', '', ctx.association.name].sort());
+		expect(rows.every((r) => r.source === undefined)).toBe(true);
+		expectNoSecrets(JSON.stringify(rows), ctx.secrets);
+	});
+});
+
+describe('show_publicly is the booker’s choice', () => {
+	async function world() {
+		const [booker, admin, member, other, staff] = await Promise.all([
+			createUser({ name: 'Booker Bo' }),
+			createUser({ name: 'Admin Alma' }),
+			createUser({ name: 'Medlem Mia' }),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		const [room, association] = await Promise.all([makeRoom(), makeAssociation()]);
+		await Promise.all([
+			join(association.id, booker, 'booker'),
+			join(association.id, admin, 'admin'),
+			join(association.id, member, 'member')
+		]);
+		const day = someDay();
+		const booking = await book(booker, room.id, {
+			...slot(day, '10:00', '11:00'),
+			association: association.id
+		});
+		return { booker, admin, member, other, staff, room, association, booking, day };
+	}
+	const label = async (source: string) => {
+		const system = await systemClient();
+		const rows = await system.collection('room_busy').getFullList({ filter: `source = "${source}"` });
+		return rows[0]?.label;
+	};
+
+	it('the booker sets it when booking, and the association’s name becomes public', async () => {
+		const w = await world();
+		const shown = await book(w.booker, w.room.id, {
+			...slot(w.day, '13:00', '14:00'),
+			association: w.association.id,
+			show_publicly: true
+		});
+		expect(shown.show_publicly).toBe(true);
+		expect(await label(shown.id)).toBe(w.association.name);
+		expect(await label(w.booking.id)).toBe('');
+	});
+
+	it('a private booking cannot be shown by name', async () => {
+		const w = await world();
+		const result = await outcome(
+			book(w.booker, w.room.id, { ...slot(w.day, '13:00', '14:00'), show_publicly: true })
+		);
+		expect(result.status).toBe(400);
+		expect(codesOf(result.body)).toContain('rooms_show_publicly_private');
+		const season = await outcome(
+			w.booker.pb.send('/api/borgerhus/series', {
+				method: 'POST',
+				body: {
+					room: w.room.id,
+					purpose: 'Træning',
+					attendees: 4,
+					first_date: slot(w.day, '10:00', '11:00').start.slice(0, 10),
+					last_date: slot(w.day + 14, '10:00', '11:00').start.slice(0, 10),
+					interval: 1,
+					start_time: '16:00',
+					end_time: '17:00',
+					show_publicly: true
+				}
+			})
+		);
+		expect(season.status).toBe(400);
+		expect(codesOf(season.body)).toContain('rooms_show_publicly_private');
+	});
+
+	it.each([
+		['the booker', 'booker', 200, ''],
+		['an admin of the association', 'admin', 200, ''],
+		['staff', 'staff', 400, 'core_forbidden'],
+		['a plain member', 'member', 404, ''],
+		['someone else', 'other', 404, '']
+	] as const)('%s (%s) changing it', async (_name, who, status, code) => {
+		const w = await world();
+		const result = await outcome(
+			w[who].pb.collection('bookings').update(w.booking.id, { show_publicly: true })
+		);
+		expect(result.status, JSON.stringify(result.body)).toBe(status);
+		if (code) expect(codesOf(result.body)).toContain(code);
+		const system = await systemClient();
+		const stored = await system.collection('bookings').getOne(w.booking.id);
+		expect(stored.show_publicly).toBe(status === 200);
+		expect(await label(w.booking.id)).toBe(status === 200 ? w.association.name : '');
+	});
+
+	it('turning it off hides the name again; a cancelled booking leaves the screens', async () => {
+		const w = await world();
+		await w.booker.pb.collection('bookings').update(w.booking.id, { show_publicly: true });
+		await w.booker.pb.collection('bookings').update(w.booking.id, { show_publicly: false });
+		expect(await label(w.booking.id)).toBe('');
+		const bad = await outcome(
+			w.booker.pb.collection('bookings').update(w.booking.id, { show_publicly: 'ja' })
+		);
+		expect(bad.status).toBe(400);
+		await w.booker.pb.collection('bookings').update(w.booking.id, { status: 'cancelled' });
+		expect(await label(w.booking.id)).toBeUndefined();
+	});
+
+	it('a season booking shown publicly shows each date by name', async () => {
+		const w = await world();
+		const first = slot(w.day, '10:00', '11:00').start;
+		const answer = await w.booker.pb.send<{ booked: { id: string }[] }>('/api/borgerhus/series', {
+			method: 'POST',
+			body: {
+				room: w.room.id,
+				association: w.association.id,
+				purpose: 'Træning',
+				attendees: 4,
+				first_date: new Date(Date.parse(first.replace(' ', 'T'))).toISOString().slice(0, 10),
+				last_date: new Date(Date.parse(first.replace(' ', 'T')) + 14 * 86_400_000).toISOString().slice(0, 10),
+				interval: 1,
+				start_time: '16:00',
+				end_time: '17:00',
+				show_publicly: true
+			}
+		});
+		expect(answer.booked.length).toBeGreaterThan(0);
+		for (const b of answer.booked) expect(await label(b.id)).toBe(w.association.name);
+	});
+});

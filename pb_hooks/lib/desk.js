@@ -24,8 +24,16 @@ function codeError(status, code, field) {
 		: new BadRequestError(codes[code].en, data);
 }
 
-/** A request header, read through the request info (a record request event has no `request` in goja). */
+/**
+ * A request header: from the request itself on a router event (no body is parsed for it), through the
+ * request info on a record request event (which has no `request` in goja, and has parsed the body).
+ */
 function header(e, name) {
+	try {
+		if (e.request && e.request.header) return String(e.request.header.get(name) || '');
+	} catch (_) {
+		// fall through to the request info
+	}
 	try {
 		var headers = e.requestInfo().headers || {};
 		var value = headers[name.toLowerCase().replace(/-/g, '_')];

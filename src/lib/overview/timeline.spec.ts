@@ -25,6 +25,21 @@ const booking = (id: string, start: number, status: BookingRecord['status']) =>
 	}) as BookingRecord;
 
 describe('buildTimeline', () => {
+	it('marks the entries staff made for the user at the desk, and only those', () => {
+		const t = buildTimeline(
+			{
+				...empty,
+				bookings: [booking('desk', 5, 'approved'), booking('own', 8, 'approved')],
+				desk: { desk: true }
+			},
+			now
+		);
+		expect(t.upcoming.map((e) => [e.id, e.atDesk ?? false])).toEqual([
+			['desk', true],
+			['own', false]
+		]);
+	});
+
 	it('puts upcoming entries first, soonest first, and history newest first', () => {
 		const t = buildTimeline(
 			{

@@ -20,15 +20,18 @@ const PUBLISHED =
 const DAY = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 
 const timestamps = () => [
-	new AutodateField({ name: 'created', onCreate: true, onUpdate: false }),
-	new AutodateField({ name: 'updated', onCreate: true, onUpdate: true })
+	{ type: 'autodate', name: 'created', onCreate: true, onUpdate: false },
+	{ type: 'autodate', name: 'updated', onCreate: true, onUpdate: true }
 ];
-const text = (name, o) => new TextField(Object.assign({ name: name, max: 1000 }, o || {}));
-const json = (name) => new JSONField({ name: name, maxSize: 2000000 });
+const text = (name, o) => Object.assign({ type: 'text', name: name, max: 1000 }, o || {});
+const json = (name) => ({ type: 'json', name: name, maxSize: 2000000 });
+const date = (name) => ({ type: 'date', name: name });
+const bool = (name) => ({ type: 'bool', name: name });
+const int = (name) => ({ type: 'number', name: name, onlyInt: true });
 const rel = (name, collectionId, o) =>
-	new RelationField(Object.assign({ name: name, collectionId: collectionId, maxSelect: 1 }, o || {}));
+	Object.assign({ type: 'relation', name: name, collectionId: collectionId, maxSelect: 1 }, o || {});
 const select = (name, values, o) =>
-	new SelectField(Object.assign({ name: name, values: values, maxSelect: 1 }, o || {}));
+	Object.assign({ type: 'select', name: name, values: values, maxSelect: 1 }, o || {});
 
 const NAMES = ['season_swaps', 'season_objections', 'season_lines', 'season_applications', 'seasons'];
 
@@ -53,30 +56,30 @@ migrate(
 				text('last_date', { required: true, pattern: DAY, max: 10 }),
 				json('slots'),
 				json('blackout_dates'),
-				new DateField({ name: 'apply_from' }),
-				new DateField({ name: 'apply_until' }),
-				new DateField({ name: 'draft_at' }),
-				new DateField({ name: 'objection_until' }),
-				new DateField({ name: 'final_at' }),
+				date('apply_from'),
+				date('apply_until'),
+				date('draft_at'),
+				date('objection_until'),
+				date('final_at'),
 				json('tiers'),
 				json('house_associations'),
 				json('local_criteria'),
 				json('tie_breakers'),
 				select('leftovers', ['fcfs', 'second_round']),
-				new BoolField({ name: 'swap_approval' }),
+				bool('swap_approval'),
 				select('status', ['setup', 'open', 'closed', 'draft_published', 'final', 'leftovers']),
 				json('settlements'),
 				json('overrides'),
-				new DateField({ name: 'drafted_at' }),
-				new DateField({ name: 'published_at' }),
-				new DateField({ name: 'finalized_at' }),
+				date('drafted_at'),
+				date('published_at'),
+				date('finalized_at'),
 				...timestamps()
 			],
 			indexes: ['CREATE INDEX `idx_seasons_status` ON `seasons` (`status`)']
 		});
 		app.save(seasons);
 		// the season before, for "copy last season" and the history tie-breaker
-		seasons.fields.add(rel('previous', seasons.id));
+		seasons.fields.add(new RelationField(rel('previous', seasons.id)));
 		app.save(seasons);
 
 		const applications = new Collection({
@@ -92,12 +95,12 @@ migrate(
 				rel('association', associations, { required: true, cascadeDelete: true }),
 				rel('applicant', users, { required: true }),
 				json('activities'),
-				new BoolField({ name: 'declared_section4' }),
-				new BoolField({ name: 'declared_child_certificates' }),
+				bool('declared_section4'),
+				bool('declared_child_certificates'),
 				json('local_criteria'),
 				json('eligibility'),
 				select('status', ['submitted', 'withdrawn']),
-				new DateField({ name: 'submitted_at' }),
+				date('submitted_at'),
 				...timestamps()
 			],
 			indexes: [
@@ -118,23 +121,23 @@ migrate(
 				rel('season', seasons.id, { required: true, cascadeDelete: true }),
 				rel('application', applications.id, { cascadeDelete: true }),
 				rel('association', associations, { required: true, cascadeDelete: true }),
-				text('activity', { required: true, max: 40 }),
+				text('activity', { required: true, max: 120 }),
 				text('activity_name', { max: 200 }),
 				text('tier', { max: 20 }),
 				select('status', ['allocated', 'flagged', 'unallocated', 'released'], { required: true }),
 				select('via', ['wish', 'flexibility', 'override', 'settled', 'leftover', 'none']),
-				new NumberField({ name: 'wish', onlyInt: true }),
+				int('wish'),
 				text('slot', { max: 60 }),
 				rel('room', rooms),
 				text('weekday', { max: 3 }),
 				text('start_time', { max: 5 }),
 				text('end_time', { max: 5 }),
-				new NumberField({ name: 'every', onlyInt: true }),
-				new NumberField({ name: 'parity', onlyInt: true }),
-				new NumberField({ name: 'participants', onlyInt: true }),
+				int('every'),
+				int('parity'),
+				int('participants'),
 				json('reason'),
 				rel('series', seriesId),
-				new NumberField({ name: 'booked', onlyInt: true }),
+				int('booked'),
 				json('skipped'),
 				...timestamps()
 			],
@@ -162,7 +165,7 @@ migrate(
 				select('status', ['open', 'answered'], { required: true }),
 				text('answer', { max: 2000 }),
 				rel('answered_by', users),
-				new DateField({ name: 'answered_at' }),
+				date('answered_at'),
 				...timestamps()
 			],
 			indexes: ['CREATE INDEX `idx_season_objections_season` ON `season_objections` (`season`, `status`)']
@@ -185,11 +188,11 @@ migrate(
 				rel('from_association', associations, { required: true, cascadeDelete: true }),
 				rel('to_association', associations, { required: true, cascadeDelete: true }),
 				rel('from_consent_by', users),
-				new DateField({ name: 'from_consent_at' }),
+				date('from_consent_at'),
 				rel('to_consent_by', users),
-				new DateField({ name: 'to_consent_at' }),
+				date('to_consent_at'),
 				rel('decided_by', users),
-				new DateField({ name: 'decided_at' }),
+				date('decided_at'),
 				select('status', ['proposed', 'consented', 'done', 'declined', 'cancelled', 'rejected'], {
 					required: true
 				}),

@@ -241,7 +241,14 @@ function act(e) {
 		if (actor.kind === 'staff') roles.push('staff');
 		if (isAdmin(txApp, actor.id, swap.getString('from_association'))) roles.push('owner');
 		if (isAdmin(txApp, actor.id, swap.getString('to_association'))) roles.push('association');
-		if (!roles.length) throw new NotFoundError('Not found.');
+		if (!roles.length) {
+			// a member of either association sees the swap but may not decide it; anyone else does not see it
+			var member =
+				c.roleIn(txApp, actor.id, swap.getString('from_association')) ||
+				c.roleIn(txApp, actor.id, swap.getString('to_association'));
+			if (member) throw c.refusal('season_not_admin', 'form');
+			throw new NotFoundError('Not found.');
+		}
 		var season = txApp.findRecordById('seasons', swap.getString('season'));
 		var machine = lib('core/machine');
 		var from = swap.getString('status');

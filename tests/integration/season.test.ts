@@ -198,7 +198,9 @@ describe('the season round from set-up to bookings', () => {
 		};
 		expect(final.booking).toHaveLength(3);
 		// the plan and the bookings agree: every date of every line, blackout left out, 17:00 house time
-		const seasonRow = await sys.collection('seasons').getOne(season);
+		const seasonRow = await sys
+			.collection('seasons')
+			.getOne<{ first_date: string; last_date: string; blackout_dates: string[] }>(season);
 		for (const line of await lines()) {
 			expect(line.status).toBe('allocated');
 			const expected = datesOf(seasonRow, line.weekday, line.every, line.parity);

@@ -137,7 +137,7 @@ function update(e) {
  * (publish.js), one transaction per association.
  * @param {core.RequestEvent} e
  */
-function status(e) {
+function moveRound(e) {
 	var actor = lib('core/auth').requireStaff(e);
 	var body = c.bodyOf(e);
 	var id = e.request.pathValue('id');
@@ -854,7 +854,7 @@ function plan(e) {
 module.exports = {
 	create: create,
 	update: update,
-	status: status,
+	status: moveRound,
 	apply: apply,
 	withdraw: withdraw,
 	copy: copy,

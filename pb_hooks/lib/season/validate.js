@@ -9,6 +9,7 @@ var DAY = /^\d{4}-\d{2}-\d{2}$/;
 var HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 var ID = /^[a-z0-9]{15}$/;
 var KEY = /^[a-z0-9_]{1,30}$/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
 var HOSTILE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd\u202a-\u202e\u2066-\u2069]/;
 var MAX_SLOTS = 600;
 var MAX_ACTIVITIES = 20;

@@ -149,7 +149,7 @@ describe('season allocation', () => {
 		expect(line(r, 'a:x').reason.flagged_with).toEqual(['b:y']);
 		expect(line(r, 'b:y').status).toBe('flagged');
 		expect(line(r, 'c:z').status).toBe('unallocated');
-		expect(line(r, 'c:z').reason.contests[0].by).toBe('held_for_conflict');
+		expect(line(r, 'c:z').reason.contests[0]?.by).toBe('held_for_conflict');
 	});
 
 	it('lets staff settle a flagged tie, and the loser goes on to its next wish', () => {
@@ -164,7 +164,7 @@ describe('season allocation', () => {
 		expect(r.flagged).toBe(0);
 		expect(line(r, 'b:y').slot).toBe('big-mon-17');
 		expect(line(r, 'a:x')).toMatchObject({ slot: 'big-tue-17', wish: 1 });
-		expect(line(r, 'a:x').reason.contests[0].by).toBe('staff_settled');
+		expect(line(r, 'a:x').reason.contests[0]?.by).toBe('staff_settled');
 	});
 
 	it('lets two every-other-week activities share a slot without a conflict', () => {
@@ -193,7 +193,7 @@ describe('season allocation', () => {
 		expect(line(r, 'a:x')).toMatchObject({ slot: 'big-mon-17', wish: 1 });
 		expect(line(r, 'a:x').reason.skipped[0]).toMatchObject({ slot: 'small-mon-17', why: 'capacity' });
 		expect(line(r, 'b:y')).toMatchObject({ slot: 'big-tue-17', wish: 1 });
-		expect(line(r, 'b:y').reason.skipped[0].why).toBe('accessibility');
+		expect(line(r, 'b:y').reason.skipped[0]?.why).toBe('accessibility');
 	});
 
 	it('gives a step-free room to the activity that needs it before an equal one', () => {
@@ -206,7 +206,7 @@ describe('season allocation', () => {
 			]
 		});
 		expect(line(r, 'b:y').status).toBe('allocated');
-		expect(line(r, 'a:x').reason.contests[0].by).toBe('accessibility');
+		expect(line(r, 'a:x').reason.contests[0]?.by).toBe('accessibility');
 	});
 
 	it('leaves blackout dates out, and skips a slot whose every date is a blackout', () => {
@@ -259,8 +259,8 @@ describe('season allocation', () => {
 						participants: 5 + (i % 4),
 						flexibility: 'any',
 						wishes: [
-							{ slot: slots[i % 3], every: i % 2 ? 2 : 1 },
-							{ slot: slots[(i + 1) % 3], every: 1 }
+							{ slot: slots[i % 3]!, every: i % 2 ? 2 : 1 },
+							{ slot: slots[(i + 1) % 3]!, every: 1 }
 						]
 					}
 				])

@@ -1,4 +1,5 @@
 import type PocketBase from 'pocketbase';
+import { loadDemoSeason } from './demo-season';
 import { TZDate } from '@date-fns/tz';
 import { addDays, set } from 'date-fns';
 import { HOUSE_TIME_ZONE, toPbDate } from '../../dates';
@@ -362,6 +363,7 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 		created.events++;
 	}
 	created.entries = await loadDemoEntries(pb, users, roomIds);
+	created.entries += await loadDemoSeason(pb, users, roomIds);
 	return created;
 }
 

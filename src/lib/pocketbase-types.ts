@@ -31,7 +31,12 @@ export const Collections = {
 	Signups: 'signups',
 	Registrations: 'registrations',
 	Notifications: 'notifications',
-	AuditLog: 'audit_log'
+	AuditLog: 'audit_log',
+	Seasons: 'seasons',
+	SeasonApplications: 'season_applications',
+	SeasonLines: 'season_lines',
+	SeasonObjections: 'season_objections',
+	SeasonSwaps: 'season_swaps'
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];
@@ -414,6 +419,106 @@ export interface AuditLogRecord extends BaseRecord {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Season application round (pb_migrations/1766400000_season_round.js; written only by the season routes)
+
+export type SeasonStatus = 'setup' | 'open' | 'closed' | 'draft_published' | 'final' | 'leftovers';
+
+export interface SeasonRecord extends BaseRecord {
+	name: string;
+	/** "YYYY-MM-DD". */
+	first_date: string;
+	last_date: string;
+	slots: { id: string; room: RecordId; weekday: Weekday; start: LocalTime; end: LocalTime }[] | null;
+	blackout_dates: string[] | null;
+	apply_from: DateString;
+	apply_until: DateString;
+	draft_at: DateString;
+	objection_until: DateString;
+	final_at: DateString;
+	tiers: ('house' | 'children' | 'education' | 'adults')[] | null;
+	house_associations: RecordId[] | null;
+	local_criteria: { key: string; da: string; en: string }[] | null;
+	tie_breakers: ('history' | 'participants_per_hour' | 'applied_first')[] | null;
+	leftovers: 'fcfs' | 'second_round' | Empty;
+	swap_approval: boolean;
+	status: SeasonStatus;
+	settlements: { slot: string; winner: string; note?: string; by?: RecordId }[] | null;
+	overrides:
+		{ activity: string; slot: string; every: number; code: string; note?: string; by?: RecordId }[] | null;
+	drafted_at: DateString;
+	published_at: DateString;
+	finalized_at: DateString;
+	previous: RecordId | Empty;
+}
+
+export interface SeasonApplicationRecord extends BaseRecord {
+	season: RecordId;
+	association: RecordId;
+	applicant: RecordId;
+	activities: JsonValue;
+	declared_section4: boolean;
+	declared_child_certificates: boolean;
+	local_criteria: string[] | null;
+	eligibility: JsonValue;
+	status: 'submitted' | 'withdrawn';
+	submitted_at: DateString;
+}
+
+export interface SeasonLineRecord extends BaseRecord {
+	season: RecordId;
+	application: RecordId | Empty;
+	association: RecordId;
+	/** "<application id>:<activity key>", or "leftover:..." for a claimed free time. */
+	activity: string;
+	activity_name: string;
+	tier: string;
+	status: 'allocated' | 'flagged' | 'unallocated' | 'released';
+	via: 'wish' | 'flexibility' | 'override' | 'settled' | 'leftover' | 'none' | Empty;
+	wish: number;
+	slot: string;
+	room: RecordId | Empty;
+	weekday: string;
+	start_time: string;
+	end_time: string;
+	every: number;
+	parity: number;
+	participants: number;
+	reason: JsonValue;
+	series: RecordId | Empty;
+	booked: number;
+	skipped: { date: string; code: string }[] | null;
+}
+
+export interface SeasonObjectionRecord extends BaseRecord {
+	season: RecordId;
+	association: RecordId;
+	line: RecordId | Empty;
+	author: RecordId | Empty;
+	text: string;
+	status: 'open' | 'answered';
+	answer: string;
+	answered_by: RecordId | Empty;
+	answered_at: DateString;
+}
+
+export interface SeasonSwapRecord extends BaseRecord {
+	season: RecordId;
+	kind: 'swap' | 'handover';
+	from_line: RecordId;
+	to_line: RecordId | Empty;
+	from_association: RecordId;
+	to_association: RecordId;
+	from_consent_by: RecordId | Empty;
+	from_consent_at: DateString;
+	to_consent_by: RecordId | Empty;
+	to_consent_at: DateString;
+	decided_by: RecordId | Empty;
+	decided_at: DateString;
+	status: 'proposed' | 'consented' | 'done' | 'declined' | 'cancelled' | 'rejected';
+	note: string;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Name -> record type
 // ---------------------------------------------------------------------------------------------
 
@@ -435,6 +540,11 @@ export interface CollectionRecords {
 	registrations: RegistrationRecord;
 	notifications: NotificationRecord;
 	audit_log: AuditLogRecord;
+	seasons: SeasonRecord;
+	season_applications: SeasonApplicationRecord;
+	season_lines: SeasonLineRecord;
+	season_objections: SeasonObjectionRecord;
+	season_swaps: SeasonSwapRecord;
 }
 
 /** The record type of a collection, e.g. `RecordOf<'bookings'>`. */

@@ -394,6 +394,122 @@ module.exports = {
 		da: 'Lokalet findes ikke.',
 		en: 'The room does not exist.'
 	},
+	season_activities_required: {
+		da: 'Tilføj mindst én aktivitet.',
+		en: 'Add at least one activity.'
+	},
+	season_association_unverified: {
+		da: 'Foreningen skal være godkendt af huset, før den kan søge.',
+		en: 'The association must be verified by the house before it can apply.'
+	},
+	season_blackout: {
+		da: 'Datoen er lukket i sæsonen (ferie eller husets eget arrangement).',
+		en: 'The date is closed in the season (a holiday or an event of the house).'
+	},
+	season_blackout_outside: {
+		da: 'Lukkedage skal ligge inden for sæsonen.',
+		en: 'Blackout dates must lie within the season.'
+	},
+	season_child_certificate_required: {
+		da: 'Bekræft, at I har indhentet børneattester, når aktiviteten er for børn eller unge.',
+		en: 'Confirm that you have obtained child certificates when the activity is for children or young people.'
+	},
+	season_dates_order: {
+		da: 'Datoerne skal komme i rækkefølge: ansøgningsfrist, udkast, indsigelser, endelig plan.',
+		en: 'The dates must come in order: application window, draft, objections, final plan.'
+	},
+	season_flagged_open: {
+		da: 'Der er konflikter, som du skal afgøre, før udkastet kan offentliggøres.',
+		en: 'There are conflicts to settle before the draft can be published.'
+	},
+	season_no_draft: {
+		da: 'Kør fordelingen, før du offentliggør udkastet.',
+		en: 'Run the allocation before you publish the draft.'
+	},
+	season_not_admin: {
+		da: 'Kun en administrator af foreningen kan gøre det.',
+		en: 'Only an admin of the association can do that.'
+	},
+	season_not_booker: {
+		da: 'Du skal være administrator eller booker i foreningen.',
+		en: 'You must be an admin or booker of the association.'
+	},
+	season_not_flagged: {
+		da: 'Der er ingen konflikt om den tid med den aktivitet.',
+		en: 'There is no conflict over that time with that activity.'
+	},
+	season_not_leftovers: {
+		da: 'Der gives ikke ledige tider ud i denne sæson lige nu.',
+		en: 'Free times are not being handed out in this season right now.'
+	},
+	season_objection_closed: {
+		da: 'Fristen for indsigelser er udløbet.',
+		en: 'The deadline for objections has passed.'
+	},
+	season_objections_open: {
+		da: 'Besvar alle indsigelser, før den endelige plan offentliggøres.',
+		en: 'Answer every objection before the final plan is published.'
+	},
+	season_period_too_long: {
+		da: 'En sæson kan højst vare 400 dage.',
+		en: 'A season can last at most 400 days.'
+	},
+	season_reason_code_required: {
+		da: 'Vælg en begrundelse for ændringen.',
+		en: 'Choose a reason for the change.'
+	},
+	season_section4_required: {
+		da: 'Bekræft, at foreningen opfylder betingelserne i folkeoplysningslovens § 4.',
+		en: 'Confirm that the association meets the conditions of section 4 of the Folkeoplysning Act.'
+	},
+	season_setup_locked: {
+		da: 'Det kan ikke længere ændres i denne sæson.',
+		en: 'That can no longer be changed in this season.'
+	},
+	season_slot_overlap: {
+		da: 'To tider i samme lokale overlapper hinanden.',
+		en: 'Two times in the same room overlap.'
+	},
+	season_slot_taken: {
+		da: 'Tiden er allerede givet til en anden.',
+		en: 'The time has already been given to someone else.'
+	},
+	season_slot_unknown: {
+		da: 'Vælg en af de tider, sæsonen tilbyder.',
+		en: 'Choose one of the times the season offers.'
+	},
+	season_slots_required: {
+		da: 'Tilbyd mindst én ugentlig tid.',
+		en: 'Offer at least one weekly time.'
+	},
+	season_swap_consent_missing: {
+		da: 'Begge foreninger skal sige ja til byttet.',
+		en: 'Both associations must agree to the swap.'
+	},
+	season_swap_not_booked: {
+		da: 'Tiden er ikke (længere) booket til foreningen.',
+		en: 'The time is not (or no longer) booked for the association.'
+	},
+	season_swap_same: {
+		da: 'Vælg en anden forening.',
+		en: 'Choose another association.'
+	},
+	season_tiers_invalid: {
+		da: 'Prioriteringen skal følge loven: børn og unge, folkeoplysende voksenundervisning, andre voksenaktiviteter (evt. husets egne først).',
+		en: "The priority order must follow the law: children and young people, adult education, other adult activities (optionally the house's own first)."
+	},
+	season_too_many: {
+		da: 'Der er for mange. Fjern nogle.',
+		en: 'There are too many. Remove some.'
+	},
+	season_window_closed: {
+		da: 'Ansøgningsvinduet er lukket.',
+		en: 'The application window is closed.'
+	},
+	season_wish_twice: {
+		da: 'Den samme tid er ønsket to gange.',
+		en: 'The same time is wished twice.'
+	},
 	stats_invalid_period: {
 		da: 'Vælg en gyldig periode: Fra skal være samme dag som eller før Til og med.',
 		en: 'Choose a valid period: From must be on or before To.'

@@ -1,4 +1,5 @@
 import PocketBase from 'pocketbase';
+import { loadDemoSeason } from './demo-season';
 import { TZDate } from '@date-fns/tz';
 import { addDays, set } from 'date-fns';
 import { HOUSE_TIME_ZONE, toPbDate } from '../../dates';
@@ -365,6 +366,7 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 	created.entries += await loadDemoCheckin(pb, users, roomIds);
 	created.entries += await loadDeskDemo(pb, users, roomIds);
 	created.entries += await loadScreenDemo(pb, users, roomIds);
+	created.entries += await loadDemoSeason(pb, users, roomIds);
 	return created;
 }
 

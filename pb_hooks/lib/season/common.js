@@ -1,0 +1,126 @@
+/// <reference path="../../../pb_data/types.d.ts" />
+
+// Helpers shared by the season routes (docs/rules.md, "Season application round").
+
+function lib(name) {
+	return require(__hooks + '/lib/' + name + '.js');
+}
+
+function refusal(code, field) {
+	return lib('core/errors').refusal(code, field);
+}
+
+/** The request body as plain JSON (PocketBase's body is a Go map whose lists are Go slices). */
+function bodyOf(e) {
+	var body = e.requestInfo().body;
+	return body && typeof body === 'object' ? JSON.parse(JSON.stringify(body)) : {};
+}
+
+/** A JSON field as plain data. */
+function jsonOf(record, field) {
+	var text = record.getString(field);
+	try {
+		return text ? JSON.parse(text) : null;
+	} catch (_) {
+		return null;
+	}
+}
+
+function nowPb() {
+	return new Date().toISOString().replace('T', ' ');
+}
+
+function msOf(pbDate) {
+	return pbDate ? Date.parse(String(pbDate).replace(' ', 'T')) : NaN;
+}
+
+/** The season of a route, or 404; a season in set-up is staff's only. */
+function seasonOf(app, id, actor) {
+	var season;
+	try {
+		season = app.findRecordById('seasons', id);
+	} catch (_) {
+		throw new NotFoundError('Not found.');
+	}
+	if (season.getString('status') === 'setup' && actor.kind !== 'staff' && actor.kind !== 'system') {
+		throw new NotFoundError('Not found.');
+	}
+	return season;
+}
+
+/** The active role ('admin' | 'booker' | 'member') of a user in an association, or ''. */
+function roleIn(app, userId, associationId) {
+	if (!userId || !associationId) return '';
+	var rows = app.findRecordsByFilter(
+		'memberships',
+		'association = {:a} && user = {:u} && status = "active"',
+		'',
+		1,
+		0,
+		{ a: associationId, u: userId }
+	);
+	return rows.length ? rows[0].getString('role') : '';
+}
+
+/** The season's set-up as the allocation reads it. */
+function configOf(season) {
+	return {
+		id: season.id,
+		first_date: season.getString('first_date'),
+		last_date: season.getString('last_date'),
+		slots: jsonOf(season, 'slots') || [],
+		blackout_dates: jsonOf(season, 'blackout_dates') || [],
+		tiers: jsonOf(season, 'tiers') || [],
+		house_associations: jsonOf(season, 'house_associations') || [],
+		local_criteria: jsonOf(season, 'local_criteria') || [],
+		tie_breakers: jsonOf(season, 'tie_breakers') || [],
+		settlements: jsonOf(season, 'settlements') || [],
+		overrides: jsonOf(season, 'overrides') || []
+	};
+}
+
+/** The season's rooms as the allocation reads them. */
+function roomsOf(app, config) {
+	var rooms = {};
+	var ids = [];
+	config.slots.forEach(function (s) {
+		if (ids.indexOf(s.room) < 0) ids.push(s.room);
+	});
+	for (var i = 0; i < ids.length; i++) {
+		try {
+			var room = app.findRecordById('rooms', ids[i]);
+			rooms[room.id] = {
+				capacity: room.getInt('capacity'),
+				step_free: room.getBool('step_free'),
+				name: room.getString('name')
+			};
+		} catch (_) {
+			// a room deleted since the set-up offers nothing
+		}
+	}
+	return rooms;
+}
+
+/** Asks the season machine for the move to `to`, or refuses. */
+function moveSeason(season, to, roles) {
+	var machine = lib('core/machine');
+	var from = season.getString('status') || 'setup';
+	var t = machine.permitted(lib('season/machines').season, from, to, roles);
+	if (!t) throw refusal('core_bad_transition', 'status');
+	season.set('status', to);
+	return t;
+}
+
+module.exports = {
+	lib: lib,
+	refusal: refusal,
+	bodyOf: bodyOf,
+	jsonOf: jsonOf,
+	nowPb: nowPb,
+	msOf: msOf,
+	seasonOf: seasonOf,
+	roleIn: roleIn,
+	configOf: configOf,
+	roomsOf: roomsOf,
+	moveSeason: moveSeason
+};

@@ -1,0 +1,308 @@
+/// <reference path="../../../pb_data/types.d.ts" />
+
+// From the final plan to bookings, and the leftovers (docs/rules.md, "Season application round"):
+//   * each allocated line becomes a booking series with one approved booking per date of its slot, in the
+//     house's wall-clock time on every date (daylight saving included), blackout dates left out and
+//     listed, a date the room cannot have (a closure, an event) skipped with its code: one transaction per
+//     association, so an association has all its lines booked or none;
+//   * leftovers, first come first served: a free half of a slot (no line holds it, or its series was
+//     cancelled) goes to the first association that claims it; the claim and its bookings are one
+//     transaction, so two claims of one slot never both win.
+
+var c = require(__hooks + '/lib/season/common.js');
+
+function lib(name) {
+	return c.lib(name);
+}
+
+function compact(date) {
+	return date.replace(/-/g, '');
+}
+
+/** Today's date in the house. */
+function today() {
+	return lib('core/time').localParts(Date.now()).date;
+}
+
+/**
+ * Books one line inside the caller's transaction: the series and one booking per date from today on.
+ * Writes series, booked and skipped on the line. Answers { booked, skipped }.
+ */
+function bookLine(txApp, config, line, booker, actor) {
+	var allocate = lib('season/allocate');
+	var time = lib('core/time');
+	var claims = lib('room-claims');
+	var bookings = lib('rooms-bookings');
+	var every = line.getInt('every') || 1;
+	var parity = line.getInt('parity');
+	var all = allocate.datesOf(config, line.getString('weekday'), every, parity);
+	var from = today();
+	var dates = all.dates.filter(function (d) {
+		return d >= from;
+	});
+	var skipped = all.blackout
+		.filter(function (d) {
+			return d >= from;
+		})
+		.map(function (d) {
+			return { date: d, code: 'season_blackout' };
+		});
+	var start = line.getString('start_time');
+	var end = line.getString('end_time');
+	var booked = 0;
+	var series = null;
+	if (dates.length) {
+		series = new Record(txApp.findCollectionByNameOrId('booking_series'));
+		series.set('room', line.getString('room'));
+		series.set('booker', booker);
+		series.set('association', line.getString('association'));
+		series.set('purpose', line.getString('activity_name'));
+		series.set('attendees', line.getInt('participants'));
+		series.set(
+			'rrule',
+			'DTSTART:' +
+				compact(dates[0]) +
+				'T000000Z\nRRULE:FREQ=WEEKLY;INTERVAL=' +
+				every +
+				';UNTIL=' +
+				compact(dates[dates.length - 1]) +
+				'T235900Z'
+		);
+		series.set('first_date', dates[0] + ' 00:00:00.000Z');
+		series.set('last_date', dates[dates.length - 1] + ' 00:00:00.000Z');
+		series.set('start_time', start);
+		series.set('end_time', end);
+		series.set('status', 'active');
+		txApp.save(series);
+		var collection = txApp.findCollectionByNameOrId('bookings');
+		for (var i = 0; i < dates.length; i++) {
+			var s = time.resolve(dates[i], start);
+			var f = time.resolve(dates[i], end);
+			if (!('instant' in s) || !('instant' in f)) {
+				skipped.push({ date: dates[i], code: 'instant' in s ? f.code : s.code });
+				continue;
+			}
+			var booking = new Record(collection);
+			booking.set('room', line.getString('room'));
+			booking.set('booker', booker);
+			booking.set('association', line.getString('association'));
+			booking.set('series', series.id);
+			booking.set('purpose', line.getString('activity_name'));
+			booking.set('attendees', line.getInt('participants'));
+			booking.set('start', claims.toPbDate(s.instant));
+			booking.set('end', claims.toPbDate(f.instant));
+			var checked = bookings.checkBooking(txApp, bookings.draftOf(booking), {
+				policy: true,
+				rights: false,
+				skipHorizon: true
+			});
+			if (checked.problem) {
+				skipped.push({ date: dates[i], code: checked.code });
+				continue;
+			}
+			booking.set('status', 'approved');
+			if (actor.kind === 'staff') booking.set('decided_by', actor.id);
+			booking.set('decided_at', claims.toPbDate(Date.now()));
+			txApp.save(booking);
+			bookings.syncBusy(txApp, 'booking', booking, false, true);
+			booked++;
+		}
+		if (!booked) {
+			txApp.delete(series);
+			series = null;
+		}
+	}
+	skipped.sort(function (a, b) {
+		return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+	});
+	line.set('series', series ? series.id : '');
+	line.set('booked', booked);
+	line.set('skipped', skipped);
+	txApp.save(line);
+	return { booked: booked, skipped: skipped, series: series ? series.id : '' };
+}
+
+/**
+ * Books the final plan: one transaction per association for its allocated lines not yet booked. Safe to
+ * call again (a line with a series is done). Answers per association what was booked and skipped.
+ * @param {core.App} app
+ * @param {string} seasonId
+ * @param {{ kind: string, id: string }} actor
+ */
+function bookAll(app, seasonId, actor) {
+	var season = app.findRecordById('seasons', seasonId);
+	var config = c.configOf(season);
+	var lines = app.findRecordsByFilter(
+		'season_lines',
+		'season = {:s} && status = "allocated" && series = "" && booked = 0',
+		'association',
+		0,
+		0,
+		{ s: seasonId }
+	);
+	var byAssociation = {};
+	lines.forEach(function (l) {
+		(byAssociation[l.getString('association')] = byAssociation[l.getString('association')] || []).push(l.id);
+	});
+	var out = [];
+	Object.keys(byAssociation)
+		.sort()
+		.forEach(function (association) {
+			try {
+				var done = lib('core/tx').run(app, function (txApp) {
+					var booked = 0;
+					var skipped = 0;
+					var booker = '';
+					var ids = byAssociation[association];
+					for (var i = 0; i < ids.length; i++) {
+						var line = txApp.findRecordById('season_lines', ids[i]);
+						if (line.getString('status') !== 'allocated' || line.getString('series')) continue;
+						var application = line.getString('application')
+							? txApp.findRecordById('season_applications', line.getString('application'))
+							: null;
+						booker = application ? application.getString('applicant') : booker;
+						var r = bookLine(txApp, config, line, booker, actor);
+						booked += r.booked;
+						skipped += r.skipped.length;
+					}
+					if (booker) {
+						lib('notify').notify(txApp, booker, {
+							kind: 'season_booked',
+							texts: {
+								da: {
+									title: 'Jeres sæsontider er booket',
+									body: '{season}: {booked} datoer er booket, {skipped} er sprunget over (se hvorfor).'
+								},
+								en: {
+									title: 'Your season times are booked',
+									body: '{season}: {booked} dates are booked, {skipped} were skipped (see why).'
+								}
+							},
+							params: { season: season.getString('name'), booked: booked, skipped: skipped },
+							link: '/saeson/' + seasonId,
+							dedupeKey: 'season_booked:' + seasonId + ':' + association
+						});
+					}
+					return { association: association, booked: booked, skipped: skipped };
+				});
+				out.push(done);
+			} catch (err) {
+				out.push({ association: association, error: String(err && err.message ? err.message : err) });
+			}
+		});
+	return out;
+}
+
+/**
+ * POST /api/borgerhus/seasons/{id}/book: staff book what the final plan has not booked yet (after a
+ * failed association). Answers as bookAll.
+ * @param {core.RequestEvent} e
+ */
+function book(e) {
+	var actor = lib('core/auth').requireStaff(e);
+	var id = e.request.pathValue('id');
+	var season = c.seasonOf(e.app, id, actor);
+	if (['final', 'leftovers'].indexOf(season.getString('status')) < 0)
+		throw c.refusal('core_bad_transition', 'status');
+	return e.json(200, { booking: bookAll(e.app, id, actor) });
+}
+
+/** The halves of slots held now: by an allocated line whose series is not cancelled. */
+function heldUnits(txApp, seasonId) {
+	var allocate = lib('season/allocate');
+	var held = {};
+	txApp
+		.findRecordsByFilter('season_lines', 'season = {:s} && status = "allocated"', '', 0, 0, { s: seasonId })
+		.forEach(function (l) {
+			var seriesId = l.getString('series');
+			if (seriesId) {
+				try {
+					if (txApp.findRecordById('booking_series', seriesId).getString('status') === 'cancelled') return;
+				} catch (_) {
+					return;
+				}
+			}
+			allocate
+				.unitsOf({ slot: l.getString('slot'), every: l.getInt('every'), parity: l.getInt('parity') })
+				.forEach(function (u) {
+					held[u] = l.id;
+				});
+		});
+	return held;
+}
+
+/**
+ * POST /api/borgerhus/seasons/{id}/claim { association, slot, every?, activity_name, participants }: an
+ * admin or booker of a verified association takes a free slot of a season whose leftovers go first come,
+ * first served. One transaction: the line, the series and its bookings; a slot taken in between is
+ * season_slot_taken.
+ * @param {core.RequestEvent} e
+ */
+function claim(e) {
+	var actor = lib('core/auth').requireUser(e);
+	var body = c.bodyOf(e);
+	var id = e.request.pathValue('id');
+	if (typeof body.association !== 'string') throw c.refusal('season_not_booker', 'association');
+	if (typeof body.slot !== 'string') throw c.refusal('season_slot_unknown', 'slot');
+	var every = body.every === undefined ? 1 : body.every;
+	if (every !== 1 && every !== 2) throw c.refusal('core_invalid_value', 'every');
+	var name = typeof body.activity_name === 'string' ? body.activity_name : '';
+	var p = lib('input').textProblem(name, 200);
+	if (p) throw c.refusal(p, 'activity_name');
+	if (!name.trim()) throw c.refusal('core_required', 'activity_name');
+	var participants = body.participants;
+	if (typeof participants !== 'number' || participants % 1 !== 0 || participants < 1 || participants > 1000) {
+		throw c.refusal('core_number_out_of_range', 'participants');
+	}
+	var answer = lib('core/tx').run(e.app, function (txApp) {
+		var season = c.seasonOf(txApp, id, actor);
+		if (season.getString('status') !== 'leftovers' || season.getString('leftovers') !== 'fcfs') {
+			throw c.refusal('season_not_leftovers', 'form');
+		}
+		var role = c.roleIn(txApp, actor.id, body.association);
+		if (role !== 'admin' && role !== 'booker') throw c.refusal('season_not_booker', 'association');
+		var association = txApp.findRecordById('associations', body.association);
+		if (!association.getBool('verified')) throw c.refusal('season_association_unverified', 'association');
+		var config = c.configOf(season);
+		var slot = config.slots.filter(function (s) {
+			return s.id === body.slot;
+		})[0];
+		if (!slot) throw c.refusal('season_slot_unknown', 'slot');
+		var room = txApp.findRecordById('rooms', slot.room);
+		if (room.getInt('capacity') && participants > room.getInt('capacity')) {
+			throw c.refusal('rooms_over_capacity', 'participants');
+		}
+		var held = heldUnits(txApp, season.id);
+		var parity = 0;
+		if (every === 1) {
+			if (held[slot.id + '#0'] || held[slot.id + '#1']) throw c.refusal('season_slot_taken', 'slot');
+		} else if (!held[slot.id + '#0']) parity = 0;
+		else if (!held[slot.id + '#1']) parity = 1;
+		else throw c.refusal('season_slot_taken', 'slot');
+		var line = new Record(txApp.findCollectionByNameOrId('season_lines'));
+		line.set('season', season.id);
+		line.set('association', body.association);
+		line.set('activity', 'leftover:' + body.association + ':' + slot.id + ':' + parity);
+		line.set('activity_name', name.trim());
+		line.set('participants', participants);
+		line.set('tier', '');
+		line.set('status', 'allocated');
+		line.set('via', 'leftover');
+		line.set('wish', -1);
+		line.set('slot', slot.id);
+		line.set('room', slot.room);
+		line.set('weekday', slot.weekday);
+		line.set('start_time', slot.start);
+		line.set('end_time', slot.end);
+		line.set('every', every);
+		line.set('parity', parity);
+		line.set('reason', { leftover: true, claimed_at: c.nowPb() });
+		txApp.save(line);
+		var r = bookLine(txApp, config, line, actor.id, actor);
+		if (!r.booked) throw c.refusal('season_slot_taken', 'slot');
+		return { line: line.id, series: r.series, booked: r.booked, skipped: r.skipped };
+	});
+	return e.json(200, answer);
+}
+
+module.exports = { bookLine: bookLine, bookAll: bookAll, book: book, claim: claim, heldUnits: heldUnits };

@@ -1,0 +1,868 @@
+/// <reference path="../../../pb_data/types.d.ts" />
+
+// The season round up to the draft (docs/rules.md, "Season application round"): set-up, the round's
+// states, applications, the draft allocation with staff's settlements and overrides, objections and the
+// public plan. Each write is one transaction that re-reads its rows and asks the machines of machines.js.
+
+var c = require(__hooks + '/lib/season/common.js');
+
+function lib(name) {
+	return c.lib(name);
+}
+
+/** The ids an update or set-up may name: active rooms and associations. */
+function known(app) {
+	var rooms = app.findRecordsByFilter('rooms', 'active = true', '', 0, 0).map(function (r) {
+		return r.id;
+	});
+	var associations = app.findRecordsByFilter('associations', 'id != ""', '', 0, 0).map(function (r) {
+		return r.id;
+	});
+	return { rooms: rooms, associations: associations };
+}
+
+var SETUP_FIELDS = [
+	'name',
+	'first_date',
+	'last_date',
+	'slots',
+	'blackout_dates',
+	'apply_from',
+	'apply_until',
+	'draft_at',
+	'objection_until',
+	'final_at',
+	'tiers',
+	'house_associations',
+	'local_criteria',
+	'tie_breakers',
+	'leftovers',
+	'swap_approval',
+	'previous'
+];
+
+/** The set-up of a season row as the validation reads it (ISO instants with their zone). */
+function setupOf(season) {
+	var out = {};
+	SETUP_FIELDS.forEach(function (f) {
+		if (
+			['slots', 'blackout_dates', 'tiers', 'house_associations', 'local_criteria', 'tie_breakers'].indexOf(
+				f
+			) >= 0
+		) {
+			out[f] = c.jsonOf(season, f) || [];
+		} else if (f === 'swap_approval') out[f] = season.getBool(f);
+		else if (['apply_from', 'apply_until', 'draft_at', 'objection_until', 'final_at'].indexOf(f) >= 0) {
+			var v = season.getString(f);
+			out[f] = v ? v.replace(' ', 'T') : '';
+		} else out[f] = season.getString(f);
+	});
+	return out;
+}
+
+function writeSetup(season, value) {
+	SETUP_FIELDS.forEach(function (f) {
+		season.set(f, value[f]);
+	});
+}
+
+/**
+ * POST /api/borgerhus/seasons: staff set up a season (state "setup").
+ * @param {core.RequestEvent} e
+ */
+function create(e) {
+	var actor = lib('core/auth').requireStaff(e);
+	var body = c.bodyOf(e);
+	var result = lib('core/tx').run(e.app, function (txApp) {
+		var checked = lib('season/validate').checkSeason(body, known(txApp));
+		if (checked.problem) throw c.refusal(checked.problem.code, checked.problem.field);
+		var season = new Record(txApp.findCollectionByNameOrId('seasons'));
+		writeSetup(season, checked.value);
+		season.set('status', 'setup');
+		season.set('settlements', []);
+		season.set('overrides', []);
+		txApp.save(season);
+		lib('core/audit').staffAction(txApp, actor, 'season_created', season, { name: checked.value.name });
+		return { id: season.id };
+	});
+	return e.json(200, result);
+}
+
+/**
+ * PATCH /api/borgerhus/seasons/{id}: staff change the set-up until the draft is published. The slots,
+ * tiers and tie-breakers shape the allocation: they are fixed once the window has closed.
+ * @param {core.RequestEvent} e
+ */
+function update(e) {
+	var actor = lib('core/auth').requireStaff(e);
+	var body = c.bodyOf(e);
+	var id = e.request.pathValue('id');
+	lib('core/tx').run(e.app, function (txApp) {
+		var season = c.seasonOf(txApp, id, actor);
+		var status = season.getString('status');
+		if (['setup', 'open', 'closed'].indexOf(status) < 0) throw c.refusal('season_setup_locked', 'form');
+		var merged = setupOf(season);
+		var keys = Object.keys(body);
+		for (var i = 0; i < keys.length; i++) {
+			if (SETUP_FIELDS.indexOf(keys[i]) < 0) throw c.refusal('core_field_locked', keys[i]);
+			if (
+				status !== 'setup' &&
+				[
+					'slots',
+					'tiers',
+					'tie_breakers',
+					'local_criteria',
+					'house_associations',
+					'first_date',
+					'last_date'
+				].indexOf(keys[i]) >= 0 &&
+				JSON.stringify(body[keys[i]]) !== JSON.stringify(merged[keys[i]])
+			) {
+				throw c.refusal('season_setup_locked', keys[i]);
+			}
+			merged[keys[i]] = body[keys[i]];
+		}
+		var checked = lib('season/validate').checkSeason(merged, known(txApp));
+		if (checked.problem) throw c.refusal(checked.problem.code, checked.problem.field);
+		writeSetup(season, checked.value);
+		txApp.save(season);
+		lib('core/audit').staffAction(txApp, actor, 'season_changed', season, { fields: keys });
+	});
+	return e.json(200, { id: id });
+}
+
+/**
+ * POST /api/borgerhus/seasons/{id}/status { to }: staff move the round on. Publishing the draft needs a
+ * draft without flagged lines; the final plan needs every objection answered, and then books the plan
+ * (publish.js), one transaction per association.
+ * @param {core.RequestEvent} e
+ */
+function moveRound(e) {
+	var actor = lib('core/auth').requireStaff(e);
+	var body = c.bodyOf(e);
+	var id = e.request.pathValue('id');
+	if (typeof body.to !== 'string') throw c.refusal('core_invalid_value', 'to');
+	var to = body.to;
+	lib('core/tx').run(e.app, function (txApp) {
+		var season = c.seasonOf(txApp, id, actor);
+		var t = c.moveSeason(season, to, ['staff']);
+		if (to === 'draft_published') {
+			if (!season.getString('drafted_at')) throw c.refusal('season_no_draft', 'form');
+			var flagged = txApp.findRecordsByFilter(
+				'season_lines',
+				'season = {:s} && status = "flagged"',
+				'',
+				1,
+				0,
+				{ s: season.id }
+			);
+			if (flagged.length) throw c.refusal('season_flagged_open', 'form');
+			season.set('published_at', c.nowPb());
+		}
+		if (to === 'final') {
+			var open = txApp.findRecordsByFilter(
+				'season_objections',
+				'season = {:s} && status = "open"',
+				'',
+				1,
+				0,
+				{ s: season.id }
+			);
+			if (open.length) throw c.refusal('season_objections_open', 'form');
+			season.set('finalized_at', c.nowPb());
+		}
+		txApp.save(season);
+		lib('core/audit').staffAction(txApp, actor, 'season_' + t.name, season, { to: to });
+		if (to === 'draft_published' || to === 'final') tellApplicants(txApp, season, to);
+	});
+	var answer = { id: id, status: to };
+	if (to === 'final') answer.booking = lib('season/publish').bookAll(e.app, id, actor);
+	return e.json(200, answer);
+}
+
+var TEXTS = {
+	draft_published: {
+		da: {
+			title: 'Udkastet til sæsonens fordeling er offentliggjort',
+			body: '{season}: se hvad I har fået og hvorfor. I kan gøre indsigelse indtil {until}.'
+		},
+		en: {
+			title: 'The draft allocation of the season is published',
+			body: '{season}: see what you got and why. You can object until {until}.'
+		}
+	},
+	final: {
+		da: {
+			title: 'Sæsonens endelige fordeling er offentliggjort',
+			body: '{season}: jeres tider er nu booket. Se dem under Mit overblik.'
+		},
+		en: {
+			title: 'The final allocation of the season is published',
+			body: '{season}: your times are now booked. See them in My overview.'
+		}
+	},
+	answered: {
+		da: { title: 'Svar på jeres indsigelse', body: '{season}: {answer}' },
+		en: { title: 'Answer to your objection', body: '{season}: {answer}' }
+	}
+};
+
+function tellApplicants(txApp, season, what) {
+	var apps = txApp.findRecordsByFilter(
+		'season_applications',
+		'season = {:s} && status = "submitted"',
+		'',
+		0,
+		0,
+		{ s: season.id }
+	);
+	var until = season.getString('objection_until');
+	for (var i = 0; i < apps.length; i++) {
+		lib('notify').notify(txApp, apps[i].getString('applicant'), {
+			kind: 'season_' + what,
+			texts: TEXTS[what],
+			params: {
+				season: season.getString('name'),
+				until: until ? lib('core/time').format(c.msOf(until), 'da') : '-'
+			},
+			link: '/saeson/' + season.id,
+			dedupeKey: 'season_' + what + ':' + season.id + ':' + apps[i].id
+		});
+	}
+}
+
+/** The problem with an association applying now, or null: docs/rules.md, "Season application round". */
+function eligibilityProblem(app, season, associationId, actor, value) {
+	var association;
+	try {
+		association = app.findRecordById('associations', associationId);
+	} catch (_) {
+		return { code: 'season_not_booker', field: 'association' };
+	}
+	var role = c.roleIn(app, actor.id, association.id);
+	if (role !== 'admin' && role !== 'booker') return { code: 'season_not_booker', field: 'association' };
+	if (season.getString('status') !== 'open') return { code: 'season_window_closed', field: 'form' };
+	var now = Date.now();
+	if (now < c.msOf(season.getString('apply_from')) || now > c.msOf(season.getString('apply_until'))) {
+		return { code: 'season_window_closed', field: 'form' };
+	}
+	if (!association.getBool('verified'))
+		return { code: 'season_association_unverified', field: 'association' };
+	if (value && !value.declared_section4)
+		return { code: 'season_section4_required', field: 'declared_section4' };
+	if (value && value.children && !value.declared_child_certificates) {
+		return { code: 'season_child_certificate_required', field: 'declared_child_certificates' };
+	}
+	return null;
+}
+
+/** The computed tier of each activity and why, as the applicant sees it. */
+function eligibilityOf(config, associationId, value) {
+	var allocate = lib('season/allocate');
+	var met = (value.local_criteria || []).filter(function (k) {
+		return config.local_criteria.some(function (c2) {
+			return c2.key === k;
+		});
+	});
+	return {
+		local: met,
+		activities: value.activities.map(function (a) {
+			var t = allocate.tierOf(config, { association: associationId }, a);
+			return { key: a.key, name: a.name, tier: t.tier, tier_rank: t.index + 1, why: t.why };
+		})
+	};
+}
+
+/**
+ * POST /api/borgerhus/seasons/{id}/apply { association, activities, local_criteria, declared_section4,
+ * declared_child_certificates }: an admin or booker of an eligible association applies (or changes its
+ * application) inside the window. Answers the application's id and the computed tier of each activity.
+ * @param {core.RequestEvent} e
+ */
+function apply(e) {
+	var actor = lib('core/auth').requireUser(e);
+	var body = c.bodyOf(e);
+	var id = e.request.pathValue('id');
+	if (typeof body.association !== 'string') throw c.refusal('season_not_booker', 'association');
+	var result = lib('core/tx').run(e.app, function (txApp) {
+		var season = c.seasonOf(txApp, id, actor);
+		var first = eligibilityProblem(txApp, season, body.association, actor, null);
+		if (first) throw c.refusal(first.code, first.field);
+		var config = c.configOf(season);
+		var checked = lib('season/validate').checkApplication(config, body);
+		if (checked.problem) throw c.refusal(checked.problem.code, checked.problem.field);
+		var problem = eligibilityProblem(txApp, season, body.association, actor, checked.value);
+		if (problem) throw c.refusal(problem.code, problem.field);
+		var existing = txApp.findRecordsByFilter(
+			'season_applications',
+			'season = {:s} && association = {:a}',
+			'',
+			1,
+			0,
+			{ s: season.id, a: body.association }
+		);
+		var machine = lib('core/machine');
+		var machines = lib('season/machines');
+		var row;
+		if (existing.length) {
+			row = existing[0];
+			var from = row.getString('status');
+			var t =
+				from === 'withdrawn'
+					? machine.named(machines.application, from, 'resubmit')
+					: machine.named(machines.application, from, 'change');
+			if (!machine.allowed(t, ['association'])) throw c.refusal('core_bad_transition', 'form');
+		} else {
+			row = new Record(txApp.findCollectionByNameOrId('season_applications'));
+			row.set('season', season.id);
+			row.set('association', body.association);
+		}
+		var eligibility = eligibilityOf(config, body.association, checked.value);
+		row.set('applicant', actor.id);
+		row.set('activities', checked.value.activities);
+		row.set('local_criteria', checked.value.local_criteria);
+		row.set('declared_section4', checked.value.declared_section4);
+		row.set('declared_child_certificates', checked.value.declared_child_certificates);
+		row.set('eligibility', eligibility);
+		row.set('status', 'submitted');
+		row.set('submitted_at', c.nowPb());
+		txApp.save(row);
+		return { id: row.id, eligibility: eligibility };
+	});
+	return e.json(200, result);
+}
+
+/**
+ * POST /api/borgerhus/seasons/{id}/withdraw { association }: withdraws the application while the window
+ * is open.
+ * @param {core.RequestEvent} e
+ */
+function withdraw(e) {
+	var actor = lib('core/auth').requireUser(e);
+	var body = c.bodyOf(e);
+	var id = e.request.pathValue('id');
+	if (typeof body.association !== 'string') throw c.refusal('season_not_booker', 'association');
+	lib('core/tx').run(e.app, function (txApp) {
+		var season = c.seasonOf(txApp, id, actor);
+		var role = c.roleIn(txApp, actor.id, body.association);
+		if (role !== 'admin' && role !== 'booker') throw c.refusal('season_not_booker', 'association');
+		var problem = eligibilityProblem(txApp, season, body.association, actor, null);
+		if (problem && problem.code === 'season_window_closed') throw c.refusal(problem.code, problem.field);
+		var rows = txApp.findRecordsByFilter(
+			'season_applications',
+			'season = {:s} && association = {:a}',
+			'',
+			1,
+			0,
+			{ s: season.id, a: body.association }
+		);
+		if (!rows.length) throw new NotFoundError('Not found.');
+		var machine = lib('core/machine');
+		if (
+			!machine.permitted(lib('season/machines').application, rows[0].getString('status'), 'withdrawn', [
+				'association'
+			])
+		) {
+			throw c.refusal('core_bad_transition', 'form');
+		}
+		rows[0].set('status', 'withdrawn');
+		txApp.save(rows[0]);
+	});
+	return e.json(200, { id: id });
+}
+
+/**
+ * GET /api/borgerhus/seasons/{id}/copy?association=: "copy last season": the activities of the
+ * association's application to the previous season, with the slot it got there first among its wishes
+ * when this season offers it. For its admins and bookers.
+ * @param {core.RequestEvent} e
+ */
+function copy(e) {
+	var actor = lib('core/auth').requireUser(e);
+	var id = e.request.pathValue('id');
+	var association = e.request.url.query().get('association');
+	var season = c.seasonOf(e.app, id, actor);
+	var role = c.roleIn(e.app, actor.id, association);
+	if (role !== 'admin' && role !== 'booker') throw c.refusal('season_not_booker', 'association');
+	var previous = season.getString('previous');
+	if (!previous) return e.json(200, { activities: [] });
+	var config = c.configOf(season);
+	var offered = config.slots.map(function (s) {
+		return s.id;
+	});
+	var rows = e.app.findRecordsByFilter(
+		'season_applications',
+		'season = {:s} && association = {:a}',
+		'',
+		1,
+		0,
+		{ s: previous, a: association }
+	);
+	var got = {};
+	e.app
+		.findRecordsByFilter(
+			'season_lines',
+			'season = {:s} && association = {:a} && status = "allocated"',
+			'',
+			0,
+			0,
+			{
+				s: previous,
+				a: association
+			}
+		)
+		.forEach(function (l) {
+			got[l.getString('activity_name')] = { slot: l.getString('slot'), every: l.getInt('every') || 1 };
+		});
+	var activities = rows.length ? c.jsonOf(rows[0], 'activities') || [] : [];
+	var out = activities.map(function (a) {
+		var wishes = [];
+		var had = got[a.name];
+		if (had && offered.indexOf(had.slot) >= 0) wishes.push(had);
+		(a.wishes || []).forEach(function (w) {
+			if (offered.indexOf(w.slot) >= 0 && !wishes.some((x) => x.slot === w.slot && x.every === w.every)) {
+				wishes.push(w);
+			}
+		});
+		return {
+			name: a.name,
+			age_group: a.age_group,
+			adult_kind: a.adult_kind,
+			participants: a.participants,
+			step_free: a.step_free,
+			flexibility: a.flexibility,
+			wishes: wishes.slice(0, lib('season/validate').MAX_WISHES)
+		};
+	});
+	return e.json(200, {
+		activities: out,
+		local_criteria: rows.length ? c.jsonOf(rows[0], 'local_criteria') || [] : []
+	});
+}
+
+/**
+ * Runs the allocation and writes its lines (one per activity, updated in place so objections keep their
+ * line). Inside the caller's transaction.
+ * @returns {{ lines: number, allocated: number, flagged: number, result: object }}
+ */
+function runDraft(txApp, season) {
+	var config = c.configOf(season);
+	var apps = txApp.findRecordsByFilter(
+		'season_applications',
+		'season = {:s} && status = "submitted"',
+		'',
+		0,
+		0,
+		{ s: season.id }
+	);
+	var previous = season.getString('previous');
+	var history = {};
+	if (previous) {
+		txApp
+			.findRecordsByFilter('season_lines', 'season = {:s} && status = "allocated"', '', 0, 0, { s: previous })
+			.forEach(function (l) {
+				var a = l.getString('association');
+				(history[a] = history[a] || []).push(l.getString('slot'));
+			});
+	}
+	var input = {
+		season: config,
+		rooms: c.roomsOf(txApp, config),
+		applications: apps.map(function (row) {
+			return {
+				id: row.id,
+				association: row.getString('association'),
+				submitted_at: row.getString('submitted_at'),
+				local_criteria: c.jsonOf(row, 'local_criteria') || [],
+				history: history[row.getString('association')] || [],
+				activities: c.jsonOf(row, 'activities') || []
+			};
+		})
+	};
+	var result = lib('season/allocate').allocate(input);
+	var existing = {};
+	txApp
+		.findRecordsByFilter('season_lines', 'season = {:s} && via != "leftover"', '', 0, 0, { s: season.id })
+		.forEach(function (l) {
+			existing[l.getString('activity')] = l;
+		});
+	var collection = txApp.findCollectionByNameOrId('season_lines');
+	var allocated = 0;
+	var seen = {};
+	for (var i = 0; i < result.lines.length; i++) {
+		var line = result.lines[i];
+		seen[line.activity] = true;
+		var row = existing[line.activity] || new Record(collection);
+		row.set('season', season.id);
+		row.set('application', line.application);
+		row.set('association', line.association);
+		row.set('activity', line.activity);
+		row.set('activity_name', line.activity_name);
+		row.set('participants', line.participants);
+		row.set('tier', line.tier);
+		row.set('status', line.status);
+		row.set('via', line.via);
+		row.set('wish', line.wish);
+		row.set('slot', line.slot);
+		row.set('room', line.room);
+		row.set('weekday', line.weekday);
+		row.set('start_time', line.start_time);
+		row.set('end_time', line.end_time);
+		row.set('every', line.every);
+		row.set('parity', line.parity);
+		row.set('reason', line.reason);
+		txApp.save(row);
+		if (line.status === 'allocated') allocated++;
+	}
+	Object.keys(existing).forEach(function (key) {
+		if (!seen[key]) txApp.delete(existing[key]);
+	});
+	season.set('drafted_at', c.nowPb());
+	txApp.save(season);
+	return { lines: result.lines.length, allocated: allocated, flagged: result.flagged, result: result };
+}
+
+/** The draft may run (and be adjusted) after the window closes and until the final plan. */
+function draftable(season) {
+	var s = season.getString('status');
+	if (s !== 'closed' && s !== 'draft_published') throw c.refusal('core_bad_transition', 'status');
+}
+
+/**
+ * POST /api/borgerhus/seasons/{id}/draft: staff run the allocation.
+ * @param {core.RequestEvent} e
+ */
+function draft(e) {
+	var actor = lib('core/auth').requireStaff(e);
+	var id = e.request.pathValue('id');
+	var answer = lib('core/tx').run(e.app, function (txApp) {
+		var season = c.seasonOf(txApp, id, actor);
+		draftable(season);
+		var run = runDraft(txApp, season);
+		lib('core/audit').staffAction(txApp, actor, 'season_draft_run', season, {
+			lines: run.lines,
+			allocated: run.allocated,
+			flagged: run.flagged
+		});
+		return { lines: run.lines, allocated: run.allocated, flagged: run.flagged };
+	});
+	return e.json(200, answer);
+}
+
+function noteOf(body) {
+	var note = body.note === undefined || body.note === null ? '' : body.note;
+	if (typeof note !== 'string') throw c.refusal('core_invalid_value', 'note');
+	var p = lib('input').textProblem(note, 1000);
+	if (p) throw c.refusal(p, 'note');
+	return note.trim();
+}
+
+/**
+ * POST /api/borgerhus/seasons/{id}/settle { slot, winner, note? }: staff settle a flagged conflict by
+ * naming the activity that gets the slot; the draft runs again with that settlement (the others go on to
+ * their next wishes). Audited.
+ * @param {core.RequestEvent} e
+ */
+function settle(e) {
+	var actor = lib('core/auth').requireStaff(e);
+	var body = c.bodyOf(e);
+	var id = e.request.pathValue('id');
+	var note = noteOf(body);
+	if (typeof body.slot !== 'string' || typeof body.winner !== 'string')
+		throw c.refusal('core_invalid_value', 'winner');
+	var answer = lib('core/tx').run(e.app, function (txApp) {
+		var season = c.seasonOf(txApp, id, actor);
+		draftable(season);
+		var parts = body.winner.split(':');
+		var flagged = txApp.findRecordsByFilter(
+			'season_lines',
+			'season = {:s} && status = "flagged" && slot = {:slot} && application = {:app} && activity = {:w}',
+			'',
+			1,
+			0,
+			{ s: season.id, slot: body.slot, app: parts[0] || '', w: body.winner }
+		);
+		if (!flagged.length) throw c.refusal('season_not_flagged', 'winner');
+		var settlements = (c.jsonOf(season, 'settlements') || []).filter(function (x) {
+			return x.slot !== body.slot;
+		});
+		settlements.push({ slot: body.slot, winner: body.winner, note: note, by: actor.id });
+		season.set('settlements', settlements);
+		var run = runDraft(txApp, season);
+		lib('core/audit').staffAction(txApp, actor, 'season_conflict_settled', season, {
+			slot: body.slot,
+			winner: body.winner,
+			note: note
+		});
+		return { lines: run.lines, allocated: run.allocated, flagged: run.flagged };
+	});
+	return e.json(200, answer);
+}
+
+/**
+ * POST /api/borgerhus/seasons/{id}/adjust { activity, slot, every?, code, note? }: staff set a line by hand
+ * (a slot, or '' for none) with a reason code; the draft runs again with the override first. Audited.
+ * @param {core.RequestEvent} e
+ */
+function adjust(e) {
+	var actor = lib('core/auth').requireStaff(e);
+	var body = c.bodyOf(e);
+	var id = e.request.pathValue('id');
+	var note = noteOf(body);
+	if (typeof body.code !== 'string' || lib('season/allocate').OVERRIDE_CODES.indexOf(body.code) < 0) {
+		throw c.refusal('season_reason_code_required', 'code');
+	}
+	if (typeof body.activity !== 'string') throw c.refusal('core_invalid_value', 'activity');
+	var slot = body.slot === undefined || body.slot === null ? '' : body.slot;
+	if (typeof slot !== 'string') throw c.refusal('season_slot_unknown', 'slot');
+	var every = body.every === undefined ? 1 : body.every;
+	if (every !== 1 && every !== 2) throw c.refusal('core_invalid_value', 'every');
+	var answer = lib('core/tx').run(e.app, function (txApp) {
+		var season = c.seasonOf(txApp, id, actor);
+		draftable(season);
+		var config = c.configOf(season);
+		if (
+			slot &&
+			!config.slots.some(function (s) {
+				return s.id === slot;
+			})
+		) {
+			throw c.refusal('season_slot_unknown', 'slot');
+		}
+		var lines = txApp.findRecordsByFilter('season_lines', 'season = {:s} && activity = {:a}', '', 1, 0, {
+			s: season.id,
+			a: body.activity
+		});
+		if (!lines.length) throw c.refusal('core_unknown_record', 'activity');
+		var before = {
+			status: lines[0].getString('status'),
+			slot: lines[0].getString('slot'),
+			every: lines[0].getInt('every')
+		};
+		var overrides = config.overrides.filter(function (o) {
+			return o.activity !== body.activity;
+		});
+		overrides.push({
+			activity: body.activity,
+			slot: slot,
+			every: every,
+			code: body.code,
+			note: note,
+			by: actor.id
+		});
+		season.set('overrides', overrides);
+		var run = runDraft(txApp, season);
+		var mine = run.result.lines.filter(function (l) {
+			return l.activity === body.activity;
+		})[0];
+		if (mine && mine.reason.override && mine.reason.override.clash)
+			throw c.refusal('season_slot_taken', 'slot');
+		lib('core/audit').staffAction(txApp, actor, 'season_line_adjusted', lines[0], {
+			before: before,
+			after: { slot: slot, every: every },
+			code: body.code,
+			note: note
+		});
+		return { lines: run.lines, allocated: run.allocated, flagged: run.flagged };
+	});
+	return e.json(200, answer);
+}
+
+/**
+ * POST /api/borgerhus/seasons/{id}/objections { association, line?, text }: an admin or booker of an
+ * applicant objects to the published draft, within the objection window.
+ * @param {core.RequestEvent} e
+ */
+function object(e) {
+	var actor = lib('core/auth').requireUser(e);
+	var body = c.bodyOf(e);
+	var id = e.request.pathValue('id');
+	if (typeof body.association !== 'string') throw c.refusal('season_not_booker', 'association');
+	if (typeof body.text !== 'string' || !body.text.trim()) throw c.refusal('core_required', 'text');
+	var p = lib('input').textProblem(body.text, 2000);
+	if (p) throw c.refusal(p, 'text');
+	var line = body.line === undefined || body.line === null ? '' : body.line;
+	if (typeof line !== 'string') throw c.refusal('core_invalid_value', 'line');
+	var answer = lib('core/tx').run(e.app, function (txApp) {
+		var season = c.seasonOf(txApp, id, actor);
+		var role = c.roleIn(txApp, actor.id, body.association);
+		if (role !== 'admin' && role !== 'booker') throw c.refusal('season_not_booker', 'association');
+		var until = c.msOf(season.getString('objection_until'));
+		if (season.getString('status') !== 'draft_published' || (!isNaN(until) && Date.now() > until)) {
+			throw c.refusal('season_objection_closed', 'form');
+		}
+		if (line) {
+			var found = txApp.findRecordsByFilter(
+				'season_lines',
+				'id = {:l} && season = {:s} && association = {:a}',
+				'',
+				1,
+				0,
+				{ l: line, s: season.id, a: body.association }
+			);
+			if (!found.length) throw c.refusal('core_unknown_record', 'line');
+		}
+		var row = new Record(txApp.findCollectionByNameOrId('season_objections'));
+		row.set('season', season.id);
+		row.set('association', body.association);
+		row.set('line', line);
+		row.set('author', actor.id);
+		row.set('text', body.text.trim());
+		row.set('status', 'open');
+		txApp.save(row);
+		return { id: row.id };
+	});
+	return e.json(200, answer);
+}
+
+/**
+ * POST /api/borgerhus/season-objections/{id}/answer { answer }: staff answer an objection (adjusting the
+ * line is its own action, with its reason code). The author is told. Audited.
+ * @param {core.RequestEvent} e
+ */
+function answerObjection(e) {
+	var actor = lib('core/auth').requireStaff(e);
+	var body = c.bodyOf(e);
+	var id = e.request.pathValue('id');
+	if (typeof body.answer !== 'string' || !body.answer.trim()) throw c.refusal('core_required', 'answer');
+	var p = lib('input').textProblem(body.answer, 2000);
+	if (p) throw c.refusal(p, 'answer');
+	lib('core/tx').run(e.app, function (txApp) {
+		var row;
+		try {
+			row = txApp.findRecordById('season_objections', id);
+		} catch (_) {
+			throw new NotFoundError('Not found.');
+		}
+		if (
+			!lib('core/machine').permitted(lib('season/machines').objection, row.getString('status'), 'answered', [
+				'staff'
+			])
+		) {
+			throw c.refusal('core_bad_transition', 'form');
+		}
+		row.set('status', 'answered');
+		row.set('answer', body.answer.trim());
+		row.set('answered_by', actor.id);
+		row.set('answered_at', c.nowPb());
+		txApp.save(row);
+		var season = txApp.findRecordById('seasons', row.getString('season'));
+		lib('core/audit').staffAction(txApp, actor, 'season_objection_answered', row, {
+			answer: body.answer.trim()
+		});
+		if (row.getString('author')) {
+			lib('notify').notify(txApp, row.getString('author'), {
+				kind: 'season_objection_answered',
+				texts: TEXTS.answered,
+				params: { season: season.getString('name'), answer: body.answer.trim() },
+				link: '/saeson/' + season.id
+			});
+		}
+	});
+	return e.json(200, { id: id });
+}
+
+/**
+ * GET /api/borgerhus/seasons/{id}/plan: the public plan of a final season, per room and weekday, with
+ * association names only (no people).
+ * @param {core.RequestEvent} e
+ */
+function plan(e) {
+	var actor = lib('core/auth').actor(e);
+	var id = e.request.pathValue('id');
+	var season = c.seasonOf(e.app, id, actor);
+	var status = season.getString('status');
+	if (status !== 'final' && status !== 'leftovers' && actor.kind !== 'staff')
+		throw new NotFoundError('Not found.');
+	var config = c.configOf(season);
+	var rooms = c.roomsOf(e.app, config);
+	var lines = e.app.findRecordsByFilter('season_lines', 'season = {:s} && status = "allocated"', '', 0, 0, {
+		s: season.id
+	});
+	var names = {};
+	var cancelled = {};
+	var rows = [];
+	for (var i = 0; i < lines.length; i++) {
+		var l = lines[i];
+		var seriesId = l.getString('series');
+		if (seriesId && cancelled[seriesId] === undefined) {
+			try {
+				cancelled[seriesId] =
+					e.app.findRecordById('booking_series', seriesId).getString('status') === 'cancelled';
+			} catch (_) {
+				cancelled[seriesId] = true;
+			}
+		}
+		if (seriesId && cancelled[seriesId]) continue;
+		var a = l.getString('association');
+		if (names[a] === undefined) {
+			try {
+				names[a] = e.app.findRecordById('associations', a).getString('name');
+			} catch (_) {
+				names[a] = '';
+			}
+		}
+		rows.push({
+			slot: l.getString('slot'),
+			room: l.getString('room'),
+			room_name: (rooms[l.getString('room')] || {}).name || '',
+			weekday: l.getString('weekday'),
+			start: l.getString('start_time'),
+			end: l.getString('end_time'),
+			every: l.getInt('every'),
+			parity: l.getInt('parity'),
+			association: names[a]
+		});
+	}
+	var weekdays = lib('season/allocate').WEEKDAYS;
+	rows.sort(function (x, y) {
+		return (
+			x.room_name.localeCompare(y.room_name) ||
+			weekdays.indexOf(x.weekday) - weekdays.indexOf(y.weekday) ||
+			x.start.localeCompare(y.start) ||
+			x.parity - y.parity
+		);
+	});
+	var free = config.slots.filter(function (s) {
+		return !rows.some(function (r) {
+			return r.slot === s.id && (r.every === 1 || rows.filter((q) => q.slot === s.id).length >= 2);
+		});
+	});
+	return e.json(200, {
+		season: {
+			id: season.id,
+			name: season.getString('name'),
+			first_date: config.first_date,
+			last_date: config.last_date,
+			status: status,
+			leftovers: season.getString('leftovers'),
+			blackout_dates: config.blackout_dates
+		},
+		rows: rows,
+		free: free.map(function (s) {
+			return {
+				slot: s.id,
+				room_name: (rooms[s.room] || {}).name || '',
+				weekday: s.weekday,
+				start: s.start,
+				end: s.end
+			};
+		})
+	});
+}
+
+module.exports = {
+	create: create,
+	update: update,
+	status: moveRound,
+	apply: apply,
+	withdraw: withdraw,
+	copy: copy,
+	draft: draft,
+	settle: settle,
+	adjust: adjust,
+	object: object,
+	answerObjection: answerObjection,
+	plan: plan,
+	runDraft: runDraft
+};

@@ -1,0 +1,300 @@
+/// <reference path="../../../pb_data/types.d.ts" />
+
+// Swaps and hand-overs of booked season times (docs/rules.md, "Season application round"): an admin of the
+// giving association proposes (its consent), an admin of the other consents; when the season says so,
+// staff approve. The exchange is one transaction: the lines, their series and every future active booking
+// change association (and booker) together, and both admins are told.
+
+var c = require(__hooks + '/lib/season/common.js');
+
+function lib(name) {
+	return c.lib(name);
+}
+
+/** A booked line of the season whose series is still active, or a refusal on `field`. */
+function bookedLine(txApp, seasonId, id, field) {
+	var line;
+	try {
+		line = txApp.findRecordById('season_lines', id);
+	} catch (_) {
+		throw c.refusal('core_unknown_record', field);
+	}
+	if (
+		line.getString('season') !== seasonId ||
+		line.getString('status') !== 'allocated' ||
+		!line.getString('series')
+	) {
+		throw c.refusal('season_swap_not_booked', field);
+	}
+	var series = txApp.findRecordById('booking_series', line.getString('series'));
+	if (series.getString('status') !== 'active') throw c.refusal('season_swap_not_booked', field);
+	return line;
+}
+
+function isAdmin(txApp, userId, associationId) {
+	return c.roleIn(txApp, userId, associationId) === 'admin';
+}
+
+var TEXTS = {
+	proposed: {
+		da: {
+			title: 'En forening foreslår et bytte af sæsontider',
+			body: '{from} foreslår: {what}. Svar i appen.'
+		},
+		en: {
+			title: 'An association proposes a swap of season times',
+			body: '{from} proposes: {what}. Answer in the app.'
+		}
+	},
+	done: {
+		da: {
+			title: 'Byttet af sæsontider er gennemført',
+			body: '{what}. Se jeres bookinger under Mit overblik.'
+		},
+		en: { title: 'The swap of season times is done', body: '{what}. See your bookings in My overview.' }
+	},
+	waiting: {
+		da: { title: 'Byttet venter på personalets godkendelse', body: '{what}.' },
+		en: { title: 'The swap is waiting for the staff to approve it', body: '{what}.' }
+	},
+	declined: {
+		da: { title: 'Byttet af sæsontider blev ikke til noget', body: '{what}.' },
+		en: { title: 'The swap of season times did not happen', body: '{what}.' }
+	}
+};
+
+function describe(txApp, swap) {
+	var from = txApp.findRecordById('season_lines', swap.getString('from_line'));
+	var text =
+		from.getString('activity_name') +
+		' (' +
+		from.getString('weekday') +
+		' ' +
+		from.getString('start_time') +
+		')';
+	if (swap.getString('to_line')) {
+		var to = txApp.findRecordById('season_lines', swap.getString('to_line'));
+		text +=
+			' <-> ' +
+			to.getString('activity_name') +
+			' (' +
+			to.getString('weekday') +
+			' ' +
+			to.getString('start_time') +
+			')';
+	}
+	return text;
+}
+
+function tell(txApp, swap, users, what) {
+	var from = txApp.findRecordById('associations', swap.getString('from_association')).getString('name');
+	users.forEach(function (u) {
+		if (!u) return;
+		lib('notify').notify(txApp, u, {
+			kind: 'season_swap_' + what,
+			texts: TEXTS[what],
+			params: { from: from, what: describe(txApp, swap) },
+			link: '/saeson/' + swap.getString('season'),
+			dedupeKey: 'season_swap_' + what + ':' + swap.id + ':' + u
+		});
+	});
+}
+
+/**
+ * POST /api/borgerhus/seasons/{id}/swaps { kind: 'swap' | 'handover', from_line, to_line?,
+ * to_association?, note? }: an admin of the line's association proposes.
+ * @param {core.RequestEvent} e
+ */
+function propose(e) {
+	var actor = lib('core/auth').requireUser(e);
+	var body = c.bodyOf(e);
+	var id = e.request.pathValue('id');
+	if (body.kind !== 'swap' && body.kind !== 'handover') throw c.refusal('core_invalid_value', 'kind');
+	if (typeof body.from_line !== 'string') throw c.refusal('core_unknown_record', 'from_line');
+	var note = body.note === undefined || body.note === null ? '' : body.note;
+	if (typeof note !== 'string') throw c.refusal('core_invalid_value', 'note');
+	var p = lib('input').textProblem(note, 1000);
+	if (p) throw c.refusal(p, 'note');
+	var answer = lib('core/tx').run(e.app, function (txApp) {
+		var season = c.seasonOf(txApp, id, actor);
+		if (['final', 'leftovers'].indexOf(season.getString('status')) < 0)
+			throw c.refusal('core_bad_transition', 'status');
+		var from = bookedLine(txApp, season.id, body.from_line, 'from_line');
+		if (!isAdmin(txApp, actor.id, from.getString('association')))
+			throw c.refusal('season_not_admin', 'from_line');
+		var to = null;
+		var toAssociation;
+		if (body.kind === 'swap') {
+			if (typeof body.to_line !== 'string') throw c.refusal('core_unknown_record', 'to_line');
+			to = bookedLine(txApp, season.id, body.to_line, 'to_line');
+			toAssociation = to.getString('association');
+		} else {
+			toAssociation = typeof body.to_association === 'string' ? body.to_association : '';
+			var other;
+			try {
+				other = txApp.findRecordById('associations', toAssociation);
+			} catch (_) {
+				throw c.refusal('core_unknown_record', 'to_association');
+			}
+			if (!other.getBool('verified')) throw c.refusal('season_association_unverified', 'to_association');
+		}
+		if (toAssociation === from.getString('association'))
+			throw c.refusal('season_swap_same', 'to_association');
+		var swap = new Record(txApp.findCollectionByNameOrId('season_swaps'));
+		swap.set('season', season.id);
+		swap.set('kind', body.kind);
+		swap.set('from_line', from.id);
+		swap.set('to_line', to ? to.id : '');
+		swap.set('from_association', from.getString('association'));
+		swap.set('to_association', toAssociation);
+		swap.set('from_consent_by', actor.id);
+		swap.set('from_consent_at', c.nowPb());
+		swap.set('status', 'proposed');
+		swap.set('note', note.trim());
+		txApp.save(swap);
+		var admins = txApp
+			.findRecordsByFilter(
+				'memberships',
+				'association = {:a} && status = "active" && role = "admin"',
+				'',
+				0,
+				0,
+				{
+					a: toAssociation
+				}
+			)
+			.map(function (m) {
+				return m.getString('user');
+			});
+		tell(txApp, swap, admins, 'proposed');
+		return { id: swap.id };
+	});
+	return e.json(200, answer);
+}
+
+/** Moves a line, its series and its future active bookings to another association and booker. */
+function moveLine(txApp, line, association, booker) {
+	line.set('association', association);
+	txApp.save(line);
+	var series = txApp.findRecordById('booking_series', line.getString('series'));
+	series.set('association', association);
+	series.set('booker', booker);
+	txApp.save(series);
+	var claims = lib('room-claims');
+	var future = txApp.findRecordsByFilter(
+		'bookings',
+		'series = {:s} && start > {:now} && ' + lib('core/status').activeBookingFilter(),
+		'start',
+		0,
+		0,
+		{ s: series.id, now: claims.toPbDate(Date.now()) }
+	);
+	for (var i = 0; i < future.length; i++) {
+		future[i].set('association', association);
+		future[i].set('booker', booker);
+		txApp.save(future[i]);
+	}
+	return future.length;
+}
+
+/** Carries out a swap inside the caller's transaction, with the lines as they stand now. */
+function execute(txApp, swap) {
+	var from = bookedLine(txApp, swap.getString('season'), swap.getString('from_line'), 'from_line');
+	if (from.getString('association') !== swap.getString('from_association'))
+		throw c.refusal('season_swap_not_booked', 'from_line');
+	var fromBooker = swap.getString('from_consent_by');
+	var toBooker = swap.getString('to_consent_by');
+	if (swap.getString('kind') === 'swap') {
+		var to = bookedLine(txApp, swap.getString('season'), swap.getString('to_line'), 'to_line');
+		if (to.getString('association') !== swap.getString('to_association'))
+			throw c.refusal('season_swap_not_booked', 'to_line');
+		moveLine(txApp, to, swap.getString('from_association'), fromBooker);
+	}
+	moveLine(txApp, from, swap.getString('to_association'), toBooker);
+	swap.set('status', 'done');
+	txApp.save(swap);
+	tell(txApp, swap, [fromBooker, toBooker], 'done');
+}
+
+function swapOf(txApp, id) {
+	try {
+		return txApp.findRecordById('season_swaps', id);
+	} catch (_) {
+		throw new NotFoundError('Not found.');
+	}
+}
+
+/**
+ * POST /api/borgerhus/season-swaps/{id}/{action}: consent | decline (an admin of the receiving
+ * association), cancel (an admin of the giving one), approve | reject (staff, when the season asks).
+ * @param {core.RequestEvent} e
+ */
+function act(e) {
+	var actor = lib('core/auth').requireUser(e);
+	var id = e.request.pathValue('id');
+	var action = e.request.pathValue('action');
+	if (['consent', 'decline', 'cancel', 'approve', 'reject'].indexOf(action) < 0)
+		throw new NotFoundError('Not found.');
+	var answer = lib('core/tx').run(e.app, function (txApp) {
+		var swap = swapOf(txApp, id);
+		var roles = [];
+		if (actor.kind === 'staff') roles.push('staff');
+		if (isAdmin(txApp, actor.id, swap.getString('from_association'))) roles.push('owner');
+		if (isAdmin(txApp, actor.id, swap.getString('to_association'))) roles.push('association');
+		if (!roles.length) {
+			// a member of either association sees the swap but may not decide it; anyone else does not see it
+			var member =
+				c.roleIn(txApp, actor.id, swap.getString('from_association')) ||
+				c.roleIn(txApp, actor.id, swap.getString('to_association'));
+			if (member) throw c.refusal('season_not_admin', 'form');
+			throw new NotFoundError('Not found.');
+		}
+		var season = txApp.findRecordById('seasons', swap.getString('season'));
+		var machine = lib('core/machine');
+		var from = swap.getString('status');
+		var to = {
+			consent: season.getBool('swap_approval') ? 'consented' : 'done',
+			decline: 'declined',
+			cancel: 'cancelled',
+			approve: 'done',
+			reject: 'rejected'
+		}[action];
+		var t = machine.find(lib('season/machines').swap, from, to);
+		if (t && t.name !== action) t = null;
+		if (!t) throw c.refusal('core_bad_transition', 'status');
+		if (!machine.allowed(t, roles)) {
+			throw c.refusal(
+				action === 'approve' || action === 'reject' ? 'core_forbidden' : 'season_not_admin',
+				'form'
+			);
+		}
+		if (action === 'consent') {
+			swap.set('to_consent_by', actor.id);
+			swap.set('to_consent_at', c.nowPb());
+		}
+		if (action === 'approve' || action === 'reject') {
+			swap.set('decided_by', actor.id);
+			swap.set('decided_at', c.nowPb());
+			lib('core/audit').staffAction(txApp, actor, 'season_swap_' + action, swap, {});
+		}
+		if (to === 'done') {
+			if (!swap.getString('to_consent_by') || !swap.getString('from_consent_by')) {
+				throw c.refusal('season_swap_consent_missing', 'form');
+			}
+			execute(txApp, swap);
+		} else {
+			swap.set('status', to);
+			txApp.save(swap);
+			if (to === 'consented') {
+				tell(txApp, swap, [swap.getString('from_consent_by'), swap.getString('to_consent_by')], 'waiting');
+			}
+			if (to === 'declined' || to === 'rejected') {
+				tell(txApp, swap, [swap.getString('from_consent_by'), swap.getString('to_consent_by')], 'declined');
+			}
+		}
+		return { id: swap.id, status: swap.getString('status') };
+	});
+	return e.json(200, answer);
+}
+
+module.exports = { propose: propose, act: act };

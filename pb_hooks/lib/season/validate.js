@@ -1,0 +1,323 @@
+// Validation of a season's set-up and of an application (docs/rules.md, "Season application round"). Pure;
+// the hooks call it inside the write's transaction, the app imports it as $rules/season/validate.js for the
+// forms' early check. Each check answers { code, field } for the first problem, or the clean value.
+
+var allocate =
+	typeof __hooks === 'undefined' ? require('./allocate.js') : require(__hooks + '/lib/season/allocate.js');
+
+var DAY = /^\d{4}-\d{2}-\d{2}$/;
+var HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+var ID = /^[a-z0-9]{15}$/;
+var KEY = /^[a-z0-9_]{1,30}$/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
+var HOSTILE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd\u202a-\u202e\u2066-\u2069]/;
+var MAX_SLOTS = 600;
+var MAX_ACTIVITIES = 20;
+var MAX_WISHES = 5;
+var FIRST_YEAR = 1900;
+var LAST_YEAR = 2200;
+
+function problem(code, field) {
+	return { problem: { code: code, field: field } };
+}
+
+function textOf(value, max, required) {
+	if (value === undefined || value === null) value = '';
+	if (typeof value !== 'string') return { code: 'core_invalid_value' };
+	if (HOSTILE.test(value)) return { code: 'core_invalid_value' };
+	if (value !== '' && value.trim() === '') return { code: 'core_text_blank' };
+	if (Array.from(value).length > max) return { code: 'core_text_too_long' };
+	if (required && !value.trim()) return { code: 'core_required' };
+	return { value: value.trim() };
+}
+
+function dayProblem(value) {
+	if (typeof value !== 'string' || !DAY.test(value)) return 'core_invalid_date';
+	var ms = Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10));
+	if (new Date(ms).toISOString().slice(0, 10) !== value) return 'core_invalid_date';
+	var year = +value.slice(0, 4);
+	if (year < FIRST_YEAR || year > LAST_YEAR) return 'core_date_out_of_range';
+	return '';
+}
+
+/** An instant sent with its zone ("2026-05-01T10:00:00Z" or "+02:00"), as ms, or a code. */
+function instantOf(value) {
+	if (typeof value !== 'string' || !/(Z|[+-]\d{2}:?\d{2})$/.test(value.trim())) {
+		return { code: typeof value === 'string' && value ? 'core_time_no_zone' : 'core_invalid_date' };
+	}
+	var ms = Date.parse(value.trim().replace(' ', 'T'));
+	if (isNaN(ms)) return { code: 'core_invalid_date' };
+	var year = new Date(ms).getUTCFullYear();
+	if (year < FIRST_YEAR || year > LAST_YEAR) return { code: 'core_date_out_of_range' };
+	return { ms: ms };
+}
+
+function minutes(hhmm) {
+	return +hhmm.slice(0, 2) * 60 + +hhmm.slice(3, 5);
+}
+
+/** The id of a weekly slot: the same room, weekday and start keep their id from season to season. */
+function slotId(room, weekday, start) {
+	return room + '-' + weekday + '-' + start.replace(':', '');
+}
+
+/**
+ * Checks a season's set-up as sent (all fields; an update sends the merged set-up).
+ * @param {object} body
+ * @param {{ rooms: string[], associations?: string[] }} known the ids of active rooms (and of associations)
+ * @returns {{ problem: { code: string, field: string } } | { value: object }}
+ */
+function checkSeason(body, known) {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return problem('core_invalid_value', 'form');
+	var name = textOf(body.name, 200, true);
+	if (name.code) return problem(name.code, 'name');
+	var p = dayProblem(body.first_date);
+	if (p) return problem(p, 'first_date');
+	p = dayProblem(body.last_date);
+	if (p) return problem(p, 'last_date');
+	if (body.last_date < body.first_date) return problem('core_end_before_start', 'last_date');
+	var span = (Date.parse(body.last_date) - Date.parse(body.first_date)) / 86400000;
+	if (span > 400) return problem('season_period_too_long', 'last_date');
+
+	if (!Array.isArray(body.slots) || !body.slots.length || body.slots.length > MAX_SLOTS) {
+		return problem('season_slots_required', 'slots');
+	}
+	var slots = [];
+	var ids = {};
+	for (var i = 0; i < body.slots.length; i++) {
+		var s = body.slots[i];
+		if (!s || typeof s !== 'object') return problem('core_invalid_value', 'slots');
+		if (typeof s.room !== 'string' || known.rooms.indexOf(s.room) < 0)
+			return problem('season_slot_unknown', 'slots');
+		if (allocate.WEEKDAYS.indexOf(s.weekday) < 0) return problem('core_invalid_value', 'slots');
+		if (
+			typeof s.start !== 'string' ||
+			!HHMM.test(s.start) ||
+			typeof s.end !== 'string' ||
+			!HHMM.test(s.end)
+		) {
+			return problem('core_invalid_value', 'slots');
+		}
+		if (minutes(s.end) <= minutes(s.start)) return problem('core_end_before_start', 'slots');
+		for (var j = 0; j < slots.length; j++) {
+			var o = slots[j];
+			if (
+				o.room === s.room &&
+				o.weekday === s.weekday &&
+				minutes(o.start) < minutes(s.end) &&
+				minutes(s.start) < minutes(o.end)
+			) {
+				return problem('season_slot_overlap', 'slots');
+			}
+		}
+		var id = slotId(s.room, s.weekday, s.start);
+		if (ids[id]) return problem('season_slot_overlap', 'slots');
+		ids[id] = true;
+		slots.push({ id: id, room: s.room, weekday: s.weekday, start: s.start, end: s.end });
+	}
+
+	var blackout = body.blackout_dates === undefined || body.blackout_dates === null ? [] : body.blackout_dates;
+	if (!Array.isArray(blackout) || blackout.length > 400)
+		return problem('core_invalid_value', 'blackout_dates');
+	var dates = [];
+	for (var b = 0; b < blackout.length; b++) {
+		p = dayProblem(blackout[b]);
+		if (p) return problem(p, 'blackout_dates');
+		if (blackout[b] < body.first_date || blackout[b] > body.last_date) {
+			return problem('season_blackout_outside', 'blackout_dates');
+		}
+		if (dates.indexOf(blackout[b]) < 0) dates.push(blackout[b]);
+	}
+	dates.sort();
+
+	// the round's dates in order: window, draft, end of objections, final plan
+	var order = ['apply_from', 'apply_until', 'draft_at', 'objection_until', 'final_at'];
+	var instants = {};
+	var last = null;
+	for (var k = 0; k < order.length; k++) {
+		var field = order[k];
+		var v = body[field];
+		if (v === undefined || v === null || v === '') {
+			if (field === 'apply_from' || field === 'apply_until') return problem('core_required', field);
+			instants[field] = '';
+			continue;
+		}
+		var at = instantOf(v);
+		if (at.code) return problem(at.code, field);
+		if (last !== null && at.ms < last) return problem('season_dates_order', field);
+		if (field === 'apply_until' && at.ms <= last) return problem('core_end_before_start', field);
+		last = at.ms;
+		instants[field] = new Date(at.ms).toISOString().replace('T', ' ');
+	}
+
+	var tiers = body.tiers === undefined || body.tiers === null ? allocate.LAW_TIERS : body.tiers;
+	var wanted = JSON.stringify(tiers);
+	if (wanted !== JSON.stringify(allocate.LAW_TIERS) && wanted !== JSON.stringify(allocate.TIERS)) {
+		return problem('season_tiers_invalid', 'tiers');
+	}
+	var house = body.house_associations || [];
+	if (!Array.isArray(house) || house.length > 50) return problem('core_invalid_value', 'house_associations');
+	for (var h = 0; h < house.length; h++) {
+		if (typeof house[h] !== 'string' || !ID.test(house[h]))
+			return problem('core_invalid_value', 'house_associations');
+		if (known.associations && known.associations.indexOf(house[h]) < 0) {
+			return problem('core_unknown_record', 'house_associations');
+		}
+	}
+	var criteria = body.local_criteria || [];
+	if (!Array.isArray(criteria) || criteria.length > 5) return problem('core_invalid_value', 'local_criteria');
+	var cleanCriteria = [];
+	for (var c = 0; c < criteria.length; c++) {
+		var crit = criteria[c];
+		if (!crit || typeof crit.key !== 'string' || !KEY.test(crit.key))
+			return problem('core_invalid_value', 'local_criteria');
+		var da = textOf(crit.da, 200, true);
+		var en = textOf(crit.en, 200, true);
+		if (da.code || en.code) return problem(da.code || en.code, 'local_criteria');
+		cleanCriteria.push({ key: crit.key, da: da.value, en: en.value });
+	}
+	var breakers = body.tie_breakers || [];
+	if (!Array.isArray(breakers)) return problem('core_invalid_value', 'tie_breakers');
+	for (var t = 0; t < breakers.length; t++) {
+		if (allocate.TIE_BREAKERS.indexOf(breakers[t]) < 0 || breakers.indexOf(breakers[t]) !== t) {
+			return problem('core_invalid_value', 'tie_breakers');
+		}
+	}
+	var leftovers = body.leftovers || 'fcfs';
+	if (leftovers !== 'fcfs' && leftovers !== 'second_round') return problem('core_invalid_value', 'leftovers');
+	if (body.swap_approval !== undefined && typeof body.swap_approval !== 'boolean') {
+		return problem('core_invalid_value', 'swap_approval');
+	}
+	var previous = body.previous || '';
+	if (typeof previous !== 'string' || (previous && !ID.test(previous)))
+		return problem('core_invalid_value', 'previous');
+	return {
+		value: {
+			name: name.value,
+			first_date: body.first_date,
+			last_date: body.last_date,
+			slots: slots,
+			blackout_dates: dates,
+			apply_from: instants.apply_from,
+			apply_until: instants.apply_until,
+			draft_at: instants.draft_at,
+			objection_until: instants.objection_until,
+			final_at: instants.final_at,
+			tiers: tiers,
+			house_associations: house,
+			local_criteria: cleanCriteria,
+			tie_breakers: breakers,
+			leftovers: leftovers,
+			swap_approval: !!body.swap_approval,
+			previous: previous
+		}
+	};
+}
+
+/**
+ * Checks an application's activities against a season.
+ * @param {{ slots: { id: string }[], local_criteria?: { key: string }[] }} season
+ * @param {object} body
+ * @returns {{ problem: { code: string, field: string } } | { value: object }}
+ */
+function checkApplication(season, body) {
+	if (!body || typeof body !== 'object') return problem('core_invalid_value', 'form');
+	var list = body.activities;
+	if (!Array.isArray(list) || !list.length) return problem('season_activities_required', 'activities');
+	if (list.length > MAX_ACTIVITIES) return problem('season_too_many', 'activities');
+	var slotIds = (season.slots || []).map(function (s) {
+		return s.id;
+	});
+	var activities = [];
+	var children = false;
+	for (var i = 0; i < list.length; i++) {
+		var a = list[i];
+		var field = 'activities.' + i;
+		if (!a || typeof a !== 'object') return problem('core_invalid_value', field);
+		var name = textOf(a.name, 200, true);
+		if (name.code) return problem(name.code, field + '.name');
+		if (allocate.AGE_GROUPS.indexOf(a.age_group) < 0)
+			return problem('core_invalid_value', field + '.age_group');
+		var child = a.age_group === 'children' || a.age_group === 'youth';
+		if (child) children = true;
+		var kind = child ? '' : a.adult_kind || 'other';
+		if (!child && allocate.ADULT_KINDS.indexOf(kind) < 0)
+			return problem('core_invalid_value', field + '.adult_kind');
+		if (
+			typeof a.participants !== 'number' ||
+			a.participants % 1 !== 0 ||
+			a.participants < 1 ||
+			a.participants > 1000
+		) {
+			return problem('core_number_out_of_range', field + '.participants');
+		}
+		if (a.step_free !== undefined && typeof a.step_free !== 'boolean')
+			return problem('core_invalid_value', field + '.step_free');
+		var flex = a.flexibility || 'none';
+		if (allocate.FLEXIBILITY.indexOf(flex) < 0) return problem('core_invalid_value', field + '.flexibility');
+		if (!Array.isArray(a.wishes) || !a.wishes.length)
+			return problem('season_wishes_required', field + '.wishes');
+		if (a.wishes.length > MAX_WISHES) return problem('season_too_many', field + '.wishes');
+		var wishes = [];
+		for (var w = 0; w < a.wishes.length; w++) {
+			var wish = a.wishes[w];
+			if (!wish || typeof wish.slot !== 'string' || slotIds.indexOf(wish.slot) < 0) {
+				return problem('season_slot_unknown', field + '.wishes');
+			}
+			var every = wish.every === undefined ? 1 : wish.every;
+			if (every !== 1 && every !== 2) return problem('core_invalid_value', field + '.wishes');
+			for (var d = 0; d < wishes.length; d++) {
+				if (wishes[d].slot === wish.slot && wishes[d].every === every)
+					return problem('season_wish_twice', field + '.wishes');
+			}
+			wishes.push({ slot: wish.slot, every: every });
+		}
+		activities.push({
+			key: 'a' + (i + 1),
+			name: name.value,
+			age_group: a.age_group,
+			adult_kind: kind,
+			participants: a.participants,
+			step_free: !!a.step_free,
+			flexibility: flex,
+			wishes: wishes
+		});
+	}
+	var keys = (season.local_criteria || []).map(function (c) {
+		return c.key;
+	});
+	var local = body.local_criteria || [];
+	if (!Array.isArray(local)) return problem('core_invalid_value', 'local_criteria');
+	for (var l = 0; l < local.length; l++) {
+		if (keys.indexOf(local[l]) < 0) return problem('core_invalid_value', 'local_criteria');
+	}
+	if (body.declared_section4 !== undefined && typeof body.declared_section4 !== 'boolean') {
+		return problem('core_invalid_value', 'declared_section4');
+	}
+	if (
+		body.declared_child_certificates !== undefined &&
+		typeof body.declared_child_certificates !== 'boolean'
+	) {
+		return problem('core_invalid_value', 'declared_child_certificates');
+	}
+	return {
+		value: {
+			activities: activities,
+			children: children,
+			local_criteria: local.filter(function (k, n) {
+				return local.indexOf(k) === n;
+			}),
+			declared_section4: !!body.declared_section4,
+			declared_child_certificates: !!body.declared_child_certificates
+		}
+	};
+}
+
+module.exports = {
+	checkSeason: checkSeason,
+	checkApplication: checkApplication,
+	slotId: slotId,
+	dayProblem: dayProblem,
+	MAX_ACTIVITIES: MAX_ACTIVITIES,
+	MAX_WISHES: MAX_WISHES
+};

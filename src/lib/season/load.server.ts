@@ -1,0 +1,106 @@
+import { error } from '@sveltejs/kit';
+import type PocketBase from 'pocketbase';
+import type { LineReason, SeasonSlot } from '$rules/season/allocate.js';
+
+// Reads of the season round for the pages; every write goes through the season routes.
+
+export interface SeasonView {
+	id: string;
+	name: string;
+	status: string;
+	first_date: string;
+	last_date: string;
+	apply_from: string;
+	apply_until: string;
+	objection_until: string;
+	slots: SeasonSlot[];
+	blackout_dates: string[];
+	tiers: string[];
+	local_criteria: { key: string; da: string; en: string }[];
+	tie_breakers: string[];
+	leftovers: string;
+	swap_approval: boolean;
+	previous: string;
+}
+
+export interface LineView {
+	id: string;
+	association: string;
+	application: string;
+	activity: string;
+	activity_name: string;
+	tier: string;
+	status: string;
+	via: string;
+	wish: number;
+	slot: string;
+	room: string;
+	weekday: string;
+	start_time: string;
+	end_time: string;
+	every: number;
+	parity: number;
+	participants: number;
+	reason: LineReason | null;
+	booked: number;
+	skipped: { date: string; code: string }[] | null;
+	series: string;
+}
+
+export async function loadSeason(pb: PocketBase, id: string): Promise<SeasonView> {
+	try {
+		return await pb.collection('seasons').getOne<SeasonView>(id);
+	} catch {
+		error(404);
+	}
+}
+
+/** The names of the season's rooms by id. */
+export async function roomNames(pb: PocketBase, season: SeasonView): Promise<Record<string, string>> {
+	const ids = [...new Set(season.slots.map((s) => s.room))];
+	if (!ids.length) return {};
+	const rooms = await pb.collection('rooms').getFullList<{ id: string; name: string }>({
+		filter: ids.map((id) => pb.filter('id = {:id}', { id })).join(' || '),
+		fields: 'id,name'
+	});
+	return Object.fromEntries(rooms.map((r) => [r.id, r.name]));
+}
+
+/** The names of associations by id (the ones the reader may see). */
+export async function associationNames(pb: PocketBase, ids: string[]): Promise<Record<string, string>> {
+	const unique = [...new Set(ids.filter(Boolean))];
+	const out: Record<string, string> = {};
+	for (let i = 0; i < unique.length; i += 50) {
+		const chunk = unique.slice(i, i + 50);
+		const rows = await pb.collection('associations').getFullList<{ id: string; name: string }>({
+			filter: chunk.map((id) => pb.filter('id = {:id}', { id })).join(' || '),
+			fields: 'id,name'
+		});
+		for (const r of rows) out[r.id] = r.name;
+	}
+	return out;
+}
+
+export interface PlanRow {
+	slot: string;
+	room_name: string;
+	weekday: string;
+	start: string;
+	end: string;
+	every: number;
+	parity: number;
+	association: string;
+}
+
+export interface Plan {
+	rows: PlanRow[];
+	free: { slot: string; room_name: string; weekday: string; start: string; end: string }[];
+}
+
+export async function loadPlan(pb: PocketBase, id: string): Promise<Plan | null> {
+	try {
+		return await pb.send<Plan>(`/api/borgerhus/seasons/${encodeURIComponent(id)}/plan`, { method: 'GET' });
+	} catch {
+		return null;
+	}
+}

@@ -1,0 +1,212 @@
+import type PocketBase from 'pocketbase';
+import { TZDate } from '@date-fns/tz';
+import { addDays, format, startOfWeek } from 'date-fns';
+import { HOUSE_TIME_ZONE } from '../../dates';
+
+// A season round under way for the demo (docs/rules.md, "Season application round"): last season's final
+// plan (for "copy last season" and the history tie-breaker), this season's draft published after staff
+// settled a tie, with an objection waiting for an answer, and next season open for applications. Written
+// through the season routes as the demo staff member and the demo association admin, so every rule runs.
+
+const day = (date: Date) => format(date, 'yyyy-MM-dd');
+
+async function as(pb: PocketBase, userId: string): Promise<PocketBase> {
+	const client = await pb.collection('users').impersonate(userId, 3600);
+	client.baseURL = pb.baseURL;
+	client.autoCancellation(false);
+	return client;
+}
+
+const post = (pb: PocketBase, path: string, body: Record<string, unknown> = {}) =>
+	pb.send<{ id: string }>(path, { method: 'POST', body });
+
+/** Loads the demo round unless a season exists. Answers how many seasons it made. */
+export async function loadDemoSeason(
+	pb: PocketBase,
+	users: { staff: string; associationAdmin: string },
+	roomIds: Record<string, string>
+): Promise<number> {
+	const existing = await pb.collection('seasons').getList(1, 1, { fields: 'id' });
+	if (existing.totalItems > 0) return 0;
+	const clubs = await pb.collection('associations').getFullList<{ id: string; name: string }>({
+		filter: 'name = "Nørreby Boldklub" || name = "Koret Tonefald" || name = "Grundejerforeningen Søhøj"',
+		fields: 'id,name'
+	});
+	const club = (name: string) => clubs.find((c) => c.name === name)?.id ?? '';
+	const [boldklub, kor, soehoej] = [
+		club('Nørreby Boldklub'),
+		club('Koret Tonefald'),
+		club('Grundejerforeningen Søhøj')
+	];
+	if (!boldklub || !kor || !soehoej || !roomIds['moedelokale-1'] || !roomIds.musiklokalet || !roomIds.salen)
+		return 0;
+	const staff = await as(pb, users.staff);
+	const admin = await as(pb, users.associationAdmin);
+	const slots = [
+		{ room: roomIds['moedelokale-1'], weekday: 'mon', start: '17:00', end: '19:00' },
+		{ room: roomIds['moedelokale-1'], weekday: 'wed', start: '19:00', end: '21:00' },
+		{ room: roomIds.musiklokalet, weekday: 'tue', start: '19:00', end: '21:00' },
+		{ room: roomIds.salen, weekday: 'thu', start: '18:00', end: '20:00' }
+	];
+	const id = (slot: (typeof slots)[number]) => `${slot.room}-${slot.weekday}-${slot.start.replace(':', '')}`;
+	const [mon, wed, tue, thu] = slots.map(id) as [string, string, string, string];
+	const now = new TZDate(Date.now(), HOUSE_TIME_ZONE);
+	const hour = 3600_000;
+	const windowNow = {
+		apply_from: new Date(Date.now() - hour).toISOString(),
+		apply_until: new Date(Date.now() + hour).toISOString()
+	};
+	const base = {
+		slots,
+		tiers: ['children', 'education', 'adults'],
+		tie_breakers: ['history', 'participants_per_hour'],
+		local_criteria: [
+			{
+				key: 'local_members',
+				da: 'Flest medlemmer bor i kommunen',
+				en: 'Most members live in the municipality'
+			}
+		],
+		leftovers: 'fcfs'
+	};
+	const apps = (season: string) => [
+		{
+			association: boldklub,
+			declared_child_certificates: true,
+			local_criteria: ['local_members'],
+			activities: [
+				{
+					name: 'U10 holdmøde',
+					age_group: 'children',
+					participants: 12,
+					flexibility: 'time',
+					wishes: [{ slot: mon, every: 1 }]
+				},
+				{
+					name: 'Trænerudvalg',
+					age_group: 'adults',
+					adult_kind: 'other',
+					participants: 8,
+					wishes: [{ slot: wed, every: 2 }]
+				}
+			],
+			season
+		},
+		{
+			association: kor,
+			activities: [
+				{
+					name: 'Korprøve',
+					age_group: 'adults',
+					adult_kind: 'other',
+					participants: 30,
+					flexibility: 'room',
+					wishes: [
+						{ slot: tue, every: 1 },
+						{ slot: thu, every: 1 }
+					]
+				}
+			],
+			season
+		},
+		{
+			association: soehoej,
+			activities: [
+				{
+					name: 'Bestyrelsesmøde',
+					age_group: 'adults',
+					adult_kind: 'other',
+					participants: 30,
+					flexibility: 'none',
+					wishes: [{ slot: tue, every: 1 }]
+				}
+			],
+			season
+		}
+	];
+	const applyAll = async (season: string) => {
+		for (const { season: s, ...body } of apps(season)) {
+			await post(admin, `/api/borgerhus/seasons/${s}/apply`, { declared_section4: true, ...body });
+		}
+	};
+	const to = (season: string, state: string) =>
+		post(staff, `/api/borgerhus/seasons/${season}/status`, { to: state });
+
+	// last season: ended ten days ago, final plan published
+	const lastEnd = addDays(now, -10);
+	const last = await post(staff, '/api/borgerhus/seasons', {
+		...base,
+		name: `Sæson ${format(addDays(lastEnd, -280), 'yyyy')}/${format(lastEnd, 'yy')}`,
+		first_date: day(addDays(lastEnd, -280)),
+		last_date: day(lastEnd),
+		...windowNow
+	});
+	await to(last.id, 'open');
+	await applyAll(last.id);
+	await to(last.id, 'closed');
+	await post(staff, `/api/borgerhus/seasons/${last.id}/draft`);
+	await settleAll(pb, staff, last.id, kor);
+	await to(last.id, 'draft_published');
+	await to(last.id, 'final');
+
+	// this season: starts in three weeks; draft published, one objection open
+	const start = startOfWeek(addDays(now, 21), { weekStartsOn: 1 });
+	const current = await post(staff, '/api/borgerhus/seasons', {
+		...base,
+		name: `Sæson ${format(start, 'yyyy')}/${format(addDays(start, 280), 'yy')}`,
+		first_date: day(start),
+		last_date: day(addDays(start, 34 * 7 - 1)),
+		blackout_dates: [
+			day(addDays(start, 7 * 8)),
+			day(addDays(start, 7 * 8 + 1)),
+			day(addDays(start, 7 * 8 + 2))
+		],
+		previous: last.id,
+		...windowNow,
+		objection_until: new Date(Date.now() + 14 * 24 * hour).toISOString()
+	});
+	await to(current.id, 'open');
+	await applyAll(current.id);
+	await to(current.id, 'closed');
+	await post(staff, `/api/borgerhus/seasons/${current.id}/draft`);
+	await settleAll(pb, staff, current.id, kor);
+	await to(current.id, 'draft_published');
+	const lost = await pb
+		.collection('season_lines')
+		.getFirstListItem(pb.filter('season = {:s} && association = {:a}', { s: current.id, a: soehoej }));
+	await post(admin, `/api/borgerhus/seasons/${current.id}/objections`, {
+		association: soehoej,
+		line: lost.id,
+		text: 'Vi har haft tirsdag aften i mange år. Kan vi få en anden aften i stedet?'
+	});
+
+	// next season: open for applications for a month, "copy last season" fills the form
+	const next = addDays(start, 34 * 7);
+	const upcoming = await post(staff, '/api/borgerhus/seasons', {
+		...base,
+		name: `Forår ${format(next, 'yyyy')}`,
+		first_date: day(next),
+		last_date: day(addDays(next, 16 * 7 - 1)),
+		previous: last.id,
+		apply_from: new Date(Date.now() - hour).toISOString(),
+		apply_until: new Date(Date.now() + 30 * 24 * hour).toISOString()
+	});
+	await to(upcoming.id, 'open');
+	return 3;
+}
+
+/** Staff settle each flagged tie in favour of `preferred` (or the first flagged activity of the slot). */
+async function settleAll(pb: PocketBase, staff: PocketBase, season: string, preferred: string) {
+	for (let guard = 0; guard < 10; guard++) {
+		const flagged = await pb.collection('season_lines').getFullList({
+			filter: pb.filter('season = {:s} && status = "flagged"', { s: season }),
+			sort: 'slot,activity'
+		});
+		const first = flagged.find((l) => l.association === preferred) ?? flagged[0];
+		if (!first) return;
+		await post(staff, `/api/borgerhus/seasons/${season}/settle`, {
+			slot: first.slot,
+			winner: first.activity
+		});
+	}
+}

@@ -1,0 +1,129 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireStaff } from '$lib/server/guards';
+import { readForm } from '$lib/forms';
+import { failureStatus, toFormErrors } from '$lib/errors';
+import { available } from '$rules/core/machine.js';
+import { season as seasonMachine } from '$rules/season/machines.js';
+import { OVERRIDE_CODES } from '$rules/season/allocate.js';
+import { associationNames, loadSeason, roomNames, type LineView } from '$lib/season/load.server';
+
+// Staff run a season round: the applications, the draft, the conflicts to settle, adjustments with a
+// reason code, the objections, and the next step of the round (only the steps its machine allows).
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requireStaff(locals, url);
+	const season = await loadSeason(locals.pb, params.id);
+	const filter = locals.pb.filter('season = {:s}', { s: season.id });
+	const [applications, lines, objections] = await Promise.all([
+		locals.pb.collection('season_applications').getFullList<{
+			id: string;
+			association: string;
+			status: string;
+			activities: { name: string }[];
+			submitted_at: string;
+		}>({ filter, sort: 'submitted_at' }),
+		locals.pb.collection('season_lines').getFullList<LineView>({ filter, sort: 'slot,activity' }),
+		locals.pb.collection('season_objections').getFullList<{
+			id: string;
+			association: string;
+			line: string;
+			text: string;
+			status: string;
+			answer: string;
+		}>({ filter, sort: 'created' })
+	]);
+	const names = await associationNames(locals.pb, [
+		...applications.map((a) => a.association),
+		...lines.map((l) => l.association)
+	]);
+	return {
+		season,
+		rooms: await roomNames(locals.pb, season),
+		applications,
+		lines,
+		objections,
+		names,
+		steps: available(seasonMachine, season.status, ['staff']).map((name) => {
+			const t = seasonMachine.transitions.find((x) => x.from === season.status && x.name === name)!;
+			return { name, to: t.to };
+		}),
+		codes: OVERRIDE_CODES
+	};
+};
+
+async function post(locals: App.Locals, path: string, body: Record<string, unknown> = {}) {
+	return locals.pb.send(path, { method: 'POST', body });
+}
+
+export const actions: Actions = {
+	status: async ({ request, locals, url, params }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		try {
+			await post(locals, `/api/borgerhus/seasons/${encodeURIComponent(params.id)}/status`, {
+				to: values.to ?? ''
+			});
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'status' as const, values, errors: toFormErrors(err) });
+		}
+		return { action: 'status' as const, done: true };
+	},
+	draft: async ({ locals, url, params }) => {
+		requireStaff(locals, url);
+		try {
+			const run = (await post(locals, `/api/borgerhus/seasons/${encodeURIComponent(params.id)}/draft`)) as {
+				lines: number;
+				allocated: number;
+				flagged: number;
+			};
+			return { action: 'draft' as const, run };
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'draft' as const, values: {}, errors: toFormErrors(err) });
+		}
+	},
+	settle: async ({ request, locals, url, params }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		try {
+			await post(locals, `/api/borgerhus/seasons/${encodeURIComponent(params.id)}/settle`, {
+				slot: values.slot ?? '',
+				winner: values.winner ?? ''
+			});
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'settle' as const, values, errors: toFormErrors(err) });
+		}
+		return { action: 'settle' as const, done: true };
+	},
+	adjust: async ({ request, locals, url, params }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		try {
+			await post(locals, `/api/borgerhus/seasons/${encodeURIComponent(params.id)}/adjust`, {
+				activity: values.activity ?? '',
+				slot: values.slot ?? '',
+				every: values.every === '2' ? 2 : 1,
+				code: values.code ?? '',
+				note: values.note ?? ''
+			});
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'adjust' as const, values, errors: toFormErrors(err) });
+		}
+		return { action: 'adjust' as const, done: true };
+	},
+	answer: async ({ request, locals, url }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		try {
+			await post(
+				locals,
+				`/api/borgerhus/season-objections/${encodeURIComponent(String(values.id ?? ''))}/answer`,
+				{
+					answer: values.answer ?? ''
+				}
+			);
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'answer' as const, values, errors: toFormErrors(err) });
+		}
+		return { action: 'answer' as const, done: true };
+	}
+};

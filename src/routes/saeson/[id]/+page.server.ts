@@ -1,0 +1,160 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/guards';
+import { readForm } from '$lib/forms';
+import { failureStatus, toFormErrors } from '$lib/errors';
+import { associationNames, loadPlan, loadSeason, roomNames, type LineView } from '$lib/season/load.server';
+import { ACTIVITY_SLOTS, WISH_SLOTS, activitiesFromForm, formFromActivities } from '$lib/season/form';
+
+interface Application {
+	id: string;
+	association: string;
+	status: string;
+	activities: Parameters<typeof formFromActivities>[0];
+	local_criteria: string[];
+	declared_section4: boolean;
+	declared_child_certificates: boolean;
+	eligibility: {
+		activities: { key: string; name: string; tier: string; tier_rank: number; why: string }[];
+	} | null;
+}
+
+// The association side of a season: apply (or change the application) inside the window, "copy last
+// season", see the computed tier and, once the draft is published, each line with its reason; object;
+// take a free time among the leftovers. Every write is a season route; the hooks decide.
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const season = await loadSeason(locals.pb, params.id);
+	const memberships = await locals.pb.collection('memberships').getFullList<{
+		association: string;
+		role: string;
+		expand?: { association?: { id: string; name: string; verified: boolean } };
+	}>({
+		filter: locals.pb.filter('user = {:u} && status = "active" && (role = "admin" || role = "booker")', {
+			u: user.id
+		}),
+		expand: 'association'
+	});
+	const associations = memberships
+		.filter((ms) => ms.expand?.association)
+		.map((ms) => ({ ...ms.expand!.association!, role: ms.role }));
+	const applications = await locals.pb.collection('season_applications').getFullList<Application>({
+		filter: locals.pb.filter('season = {:s}', { s: season.id })
+	});
+	const lines = await locals.pb.collection('season_lines').getFullList<LineView>({
+		filter: locals.pb.filter('season = {:s}', { s: season.id }),
+		sort: 'activity'
+	});
+	const objections = await locals.pb.collection('season_objections').getFullList<{
+		id: string;
+		association: string;
+		text: string;
+		status: string;
+		answer: string;
+	}>({ filter: locals.pb.filter('season = {:s}', { s: season.id }), sort: 'created' });
+	const rooms = await roomNames(locals.pb, season);
+	const plan = ['final', 'leftovers'].includes(season.status) ? await loadPlan(locals.pb, season.id) : null;
+	const names = await associationNames(
+		locals.pb,
+		lines.flatMap((l) => (l.reason?.contests ?? []).map((c) => c.lost_to_association))
+	);
+	const chosen = url.searchParams.get('forening') ?? associations[0]?.id ?? '';
+	return {
+		season,
+		rooms,
+		associations,
+		chosen,
+		applications,
+		lines,
+		objections,
+		plan,
+		names,
+		activitySlots: ACTIVITY_SLOTS,
+		wishSlots: WISH_SLOTS
+	};
+};
+
+function association(values: Record<string, string | boolean>) {
+	return typeof values.association === 'string' ? values.association : '';
+}
+
+export const actions: Actions = {
+	apply: async ({ request, locals, url, params }) => {
+		requireUser(locals, url);
+		const values = readForm(await request.formData(), [
+			'declared_section4',
+			'declared_child_certificates',
+			...Array.from({ length: ACTIVITY_SLOTS }, (_, i) => `a${i}_step_free`)
+		]);
+		const { activities, local } = activitiesFromForm(values);
+		try {
+			await locals.pb.send(`/api/borgerhus/seasons/${encodeURIComponent(params.id)}/apply`, {
+				method: 'POST',
+				body: {
+					association: association(values),
+					activities,
+					local_criteria: local,
+					declared_section4: values.declared_section4 === true,
+					declared_child_certificates: values.declared_child_certificates === true
+				}
+			});
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'apply' as const, values, errors: toFormErrors(err) });
+		}
+		return { action: 'apply' as const, sent: true };
+	},
+	copy: async ({ request, locals, url, params }) => {
+		requireUser(locals, url);
+		const values = readForm(await request.formData());
+		try {
+			const copied = await locals.pb.send<{
+				activities: Parameters<typeof formFromActivities>[0];
+				local_criteria: string[];
+			}>(
+				`/api/borgerhus/seasons/${encodeURIComponent(params.id)}/copy?association=${encodeURIComponent(association(values))}`,
+				{ method: 'GET' }
+			);
+			return {
+				action: 'copy' as const,
+				copied: true,
+				values: {
+					association: association(values),
+					...formFromActivities(copied.activities, copied.local_criteria)
+				}
+			};
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'copy' as const, values, errors: toFormErrors(err) });
+		}
+	},
+	object: async ({ request, locals, url, params }) => {
+		requireUser(locals, url);
+		const values = readForm(await request.formData());
+		try {
+			await locals.pb.send(`/api/borgerhus/seasons/${encodeURIComponent(params.id)}/objections`, {
+				method: 'POST',
+				body: { association: association(values), line: values.line || '', text: values.text ?? '' }
+			});
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'object' as const, values, errors: toFormErrors(err) });
+		}
+		return { action: 'object' as const, sent: true };
+	},
+	claim: async ({ request, locals, url, params }) => {
+		requireUser(locals, url);
+		const values = readForm(await request.formData());
+		try {
+			await locals.pb.send(`/api/borgerhus/seasons/${encodeURIComponent(params.id)}/claim`, {
+				method: 'POST',
+				body: {
+					association: association(values),
+					slot: values.slot ?? '',
+					activity_name: values.activity_name ?? '',
+					participants: Number(values.participants)
+				}
+			});
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'claim' as const, values, errors: toFormErrors(err) });
+		}
+		return { action: 'claim' as const, sent: true };
+	}
+};

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import PocketBase from 'pocketbase';
+import { test, expect, expectAccessible, signIn, systemClient, demo } from './fixtures';
+import { validCvrNumber } from '../helpers/cvr';
+
+// docs/rules.md, "Season application round", at phone size: the demo association copies last season and
+// applies with two wishes; staff close, run the draft, settle the flagged tie and publish; the association
+// sees its result and reason, objects; staff answer and publish the final plan; the bookings show in Mit
+// overblik.
+
+async function as(system: PocketBase, email: string) {
+	const user = await system.collection('users').getFirstListItem(system.filter('email = {:e}', { e: email }));
+	const client = await system.collection('users').impersonate(user.id, 3600);
+	client.baseURL = system.baseURL;
+	return client;
+}
+
+async function arrange() {
+	const system = await systemClient();
+	const staff = await as(system, demo.staff);
+	const last = await system.collection('seasons').getFirstListItem('status = "final"', { sort: 'created' });
+	const slots = last.slots as { room: string; weekday: string; start: string; end: string }[];
+	const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+	const end = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+	const hour = 3600_000;
+	const season = await staff.send<{ id: string }>('/api/borgerhus/seasons', {
+		method: 'POST',
+		body: {
+			name: `E2E-sæson ${randomUUID().slice(0, 6)}`,
+			first_date: tomorrow,
+			last_date: end,
+			slots,
+			local_criteria: last.local_criteria,
+			tie_breakers: [],
+			previous: last.id,
+			apply_from: new Date(Date.now() - hour).toISOString(),
+			apply_until: new Date(Date.now() + hour).toISOString()
+		}
+	});
+	await staff.send(`/api/borgerhus/seasons/${season.id}/status`, { method: 'POST', body: { to: 'open' } });
+	// a rival association, equal in every way on the Monday slot: a real tie
+	const email = `rival-${randomUUID().slice(0, 8)}@test.borgerhus.dk`;
+	const rivalUser = await system.collection('users').create({
+		email,
+		password: 'e2e-kodeord-123',
+		passwordConfirm: 'e2e-kodeord-123',
+		name: 'Rita Rival',
+		verified: true
+	});
+	const rival = await system
+		.collection('associations')
+		.create({ name: `Rivalerne ${randomUUID().slice(0, 4)}`, cvr: validCvrNumber(), verified: true });
+	await system
+		.collection('memberships')
+		.create({ association: rival.id, user: rivalUser.id, role: 'admin', status: 'active' });
+	const rivalClient = await as(system, email);
+	const monday = slots.find((s) => s.weekday === 'mon')!;
+	await rivalClient.send(`/api/borgerhus/seasons/${season.id}/apply`, {
+		method: 'POST',
+		body: {
+			association: rival.id,
+			declared_section4: true,
+			declared_child_certificates: true,
+			local_criteria: ['local_members'],
+			activities: [
+				{
+					name: 'Rivalholdet',
+					age_group: 'children',
+					participants: 12,
+					wishes: [{ slot: `${monday.room}-mon-${monday.start.replace(':', '')}`, every: 1 }]
+				}
+			]
+		}
+	});
+	return { season: season.id, rival: rival.name };
+}
+
+test('a whole season round at phone size', async ({ browser }) => {
+	const { season, rival } = await arrange();
+	const association = await (await browser.newContext()).newPage();
+	await signIn(association, demo.associationAdmin);
+	await association.goto(`/saeson/${season}`);
+	await association.getByRole('button', { name: 'Kopiér sidste sæson' }).click();
+	await expect(association.getByText('Formularen er udfyldt')).toBeVisible();
+	await expect(association.getByLabel('Navn (hold, kor, klasse)').first()).toHaveValue('U10 holdmøde');
+	// a second wish for the first activity
+	await association.locator('#a0_w1_slot').selectOption({ index: 2 });
+	await association.getByLabel('Foreningen opfylder betingelserne i folkeoplysningslovens § 4').check();
+	await association.getByLabel(/børneattester/).check();
+	await association.getByRole('button', { name: 'Send ansøgning' }).click();
+	await expect(association.getByText('Ansøgningen er modtaget.')).toBeVisible();
+	await expect(association.getByText(/U10 holdmøde: gruppe 1/)).toBeVisible();
+	await expectAccessible(association);
+
+	const staff = await (await browser.newContext()).newPage();
+	await signIn(staff, demo.staff);
+	await staff.goto(`/personale/saeson/${season}`);
+	await staff.getByRole('button', { name: /Næste trin: Lukket/ }).click();
+	await staff.getByRole('button', { name: 'Kør fordelingen' }).click();
+	await expect(staff.getByRole('heading', { name: 'Konflikter, du skal afgøre' })).toBeVisible();
+	await staff.getByRole('button', { name: /Giv tiden til Nørreby Boldklub/ }).click();
+	await expect(staff.getByText('Konflikten er afgjort')).toBeVisible();
+	await expect(staff.getByRole('heading', { name: 'Konflikter, du skal afgøre' })).toHaveCount(0);
+	await expectAccessible(staff);
+	await staff.getByRole('button', { name: /Næste trin: Udkast offentliggjort/ }).click();
+	await expect(staff.getByText('Udkast offentliggjort').first()).toBeVisible();
+
+	await association.goto(`/saeson/${season}`);
+	await expect(association.getByRole('heading', { name: 'Jeres resultat' })).toBeVisible();
+	await expect(association.getByText('Jeres ønske 1.').first()).toBeVisible();
+	await association
+		.getByLabel('Hvad er I uenige i, og hvad ønsker I?')
+		.fill('Vi vil gerne have en time mere.');
+	await association.getByRole('button', { name: 'Gør indsigelse' }).click();
+	await expect(association.getByText('Indsigelsen er sendt.')).toBeVisible();
+	await expectAccessible(association);
+
+	await staff.goto(`/personale/saeson/${season}`);
+	await staff.getByLabel('Svar').fill('Der er desværre ikke flere tider.');
+	await staff.getByRole('button', { name: 'Send svar' }).click();
+	await expect(staff.getByText(/Besvaret/)).toBeVisible();
+	await staff.getByRole('button', { name: /Næste trin: Endelig plan/ }).click();
+	await expect(staff.getByText(/datoer booket/).first()).toBeVisible();
+
+	await association.goto(`/saeson/${season}`);
+	await expect(association.getByRole('heading', { name: 'Sæsonplan' })).toBeVisible();
+	await expect(association.locator('ul.plan').getByText('Nørreby Boldklub').first()).toBeVisible();
+	await expect(association.getByText(rival)).toHaveCount(0);
+	await association.goto('/overblik');
+	await expect(association.getByText(/U10 holdmøde/).first()).toBeVisible();
+});

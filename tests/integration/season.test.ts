@@ -1,0 +1,383 @@
+import { describe, expect, it } from 'vitest';
+import { createUser, guestClient } from '../helpers/pocketbase';
+import { codesOf, outcome } from '../helpers/scenarios';
+import { localParts } from '$rules/rooms-policy.js';
+import { datesOf } from '$rules/season/allocate.js';
+import { activity, club, makeSeason, seasonRooms, send, slotId, system, type Club } from './season-arrange';
+
+// The season application round end to end against a real PocketBase (docs/rules.md, "Season application
+// round"): the round's refusals, the draft with a flagged conflict, objections, the final plan and the
+// bookings it makes, swaps with and without both consents, and leftovers under concurrency.
+
+const apply = (who: { pb: import('pocketbase').default }, season: string, body: Record<string, unknown>) =>
+	outcome(send(who.pb, `/api/borgerhus/seasons/${season}/apply`, { declared_section4: true, ...body }));
+
+async function expectRefused(request: Promise<unknown>, code: string) {
+	const result = await outcome(request);
+	expect(result.status, JSON.stringify(result.body)).toBe(400);
+	expect(codesOf(result.body)).toContain(code);
+}
+
+describe('season applications', () => {
+	it('are taken only from admins and bookers of eligible associations, inside the window', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const wish = [slotId(rooms.big, 'mon', '17:00')];
+		const ok = await club();
+		const unverified = await club({ verified: false });
+		const member = await createUser();
+		const { membership } = await import('./associations-helpers');
+		await membership(ok.id, member, 'member');
+
+		const adult = { association: ok.id, activities: [activity('Kor', wish)] };
+		expect((await apply(member, season, adult)).status).toBe(400);
+		expect(codesOf((await apply(member, season, adult)).body)).toContain('season_not_booker');
+		const unverifiedAnswer = await apply(unverified.admin, season, { ...adult, association: unverified.id });
+		expect(codesOf(unverifiedAnswer.body)).toContain('season_association_unverified');
+		await expectRefused(
+			send(ok.booker.pb, `/api/borgerhus/seasons/${season}/apply`, { ...adult, declared_section4: false }),
+			'season_section4_required'
+		);
+		const kids = {
+			association: ok.id,
+			activities: [activity('Juniorhold', wish, { age_group: 'children' })]
+		};
+		expect(codesOf((await apply(ok.booker, season, kids)).body)).toContain(
+			'season_child_certificate_required'
+		);
+		const accepted = await apply(ok.booker, season, { ...kids, declared_child_certificates: true });
+		expect(accepted.status).toBe(200);
+		// the applicant sees its computed tier and why
+		expect((accepted.body as { eligibility: unknown }).eligibility).toMatchObject({
+			activities: [{ name: 'Juniorhold', tier: 'children', tier_rank: 1, why: 'age_group' }]
+		});
+		// a wish for a time the season does not offer
+		expect(
+			codesOf(
+				(await apply(ok.admin, season, { association: ok.id, activities: [activity('X', ['nope'])] })).body
+			)
+		).toContain('season_slot_unknown');
+
+		// outside the window: closed by staff, and a window that has passed
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'closed' });
+		expect(codesOf((await apply(ok.admin, season, adult)).body)).toContain('season_window_closed');
+		const past = await makeSeason(staff, rooms, {
+			apply_from: new Date(Date.now() - 7200_000).toISOString(),
+			apply_until: new Date(Date.now() - 3600_000).toISOString()
+		});
+		expect(codesOf((await apply(ok.admin, past, adult)).body)).toContain('season_window_closed');
+		// nothing is written through the record API
+		const stored = await (
+			await system()
+		)
+			.collection('season_applications')
+			.getFullList({ filter: `season = "${season}"` });
+		expect(stored).toHaveLength(1);
+		const direct = await outcome(
+			ok.admin.pb
+				.collection('season_applications')
+				.create({ season, association: ok.id, applicant: ok.admin.record.id })
+		);
+		expect(direct.status).toBe(403);
+	});
+});
+
+describe('the season round from set-up to bookings', () => {
+	it('drafts tier by tier, flags a tie, publishes, hears an objection and books the plan', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const { first_date } = (await import('./season-arrange')).springPeriod();
+		const monday = datesOf({ first_date, last_date: `${first_date.slice(0, 4)}-04-25` }, 'mon', 1, 0)
+			.dates[1];
+		const season = await makeSeason(staff, rooms, { blackout_dates: [monday] });
+		const bigMon = slotId(rooms.big, 'mon', '17:00');
+		const bigTue = slotId(rooms.big, 'tue', '17:00');
+		const [kids, choir, chess] = await Promise.all([club(), club(), club()]);
+		expect(
+			(
+				await apply(kids.admin, season, {
+					association: kids.id,
+					declared_child_certificates: true,
+					activities: [activity('U10', [bigMon], { age_group: 'children', participants: 20 })]
+				})
+			).status
+		).toBe(200);
+		for (const c of [choir, chess]) {
+			const answer = await apply(c.admin, season, {
+				association: c.id,
+				activities: [activity(`Hold ${c.name}`, [bigMon, bigTue], { flexibility: 'time' })]
+			});
+			expect(answer.status).toBe(200);
+		}
+		// the draft waits for the window to close
+		await expectRefused(send(staff.pb, `/api/borgerhus/seasons/${season}/draft`), 'core_bad_transition');
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'closed' });
+		const drafted = (await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`)) as { flagged: number };
+		expect(drafted.flagged).toBe(2);
+		const sys = await system();
+		const lines = () =>
+			sys.collection('season_lines').getFullList({ filter: `season = "${season}"`, sort: 'activity' });
+		const first = await lines();
+		const kidsLine = first.find((l) => l.association === kids.id)!;
+		expect(kidsLine).toMatchObject({ status: 'allocated', slot: bigMon, tier: 'children', wish: 0 });
+		const flagged = first.filter((l) => l.status === 'flagged');
+		expect(flagged.map((l) => l.slot)).toEqual([bigTue, bigTue]);
+		// no publication with a flagged conflict
+		await expectRefused(
+			send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'draft_published' }),
+			'season_flagged_open'
+		);
+		// the same applications give the same draft
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		const again = await lines();
+		expect(again.map((l) => [l.id, l.status, l.slot, JSON.stringify(l.reason)])).toEqual(
+			first.map((l) => [l.id, l.status, l.slot, JSON.stringify(l.reason)])
+		);
+		// staff settle: choir gets Tuesday, chess goes on to what its flexibility allows
+		const choirLine = flagged.find((l) => l.association === choir.id)!;
+		await expectRefused(
+			send(staff.pb, `/api/borgerhus/seasons/${season}/settle`, { slot: bigMon, winner: choirLine.activity }),
+			'season_not_flagged'
+		);
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/settle`, {
+			slot: bigTue,
+			winner: choirLine.activity
+		});
+		const settled = await lines();
+		expect(settled.find((l) => l.association === choir.id)).toMatchObject({
+			status: 'allocated',
+			slot: bigTue
+		});
+		const chessLine = settled.find((l) => l.association === chess.id)!;
+		expect(chessLine.status).toBe('unallocated');
+		expect(chessLine.reason.contests.map((c: { by: string }) => c.by)).toEqual(['tier', 'staff_settled']);
+		// an adjustment needs a reason code, and is audited
+		await expectRefused(
+			send(staff.pb, `/api/borgerhus/seasons/${season}/adjust`, {
+				activity: chessLine.activity,
+				slot: slotId(rooms.small, 'mon', '17:00')
+			}),
+			'season_reason_code_required'
+		);
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'draft_published' });
+		// lines are visible to the association, not to others
+		expect(await chess.booker.pb.collection('season_lines').getFullList()).toHaveLength(1);
+		expect(
+			(await chess.booker.pb.collection('season_lines').getFullList()).every(
+				(l) => l.association === chess.id
+			)
+		).toBe(true);
+		const objection = (await send(chess.booker.pb, `/api/borgerhus/seasons/${season}/objections`, {
+			association: chess.id,
+			line: chessLine.id,
+			text: 'Vi kan også bruge det lille lokale om mandagen.'
+		})) as { id: string };
+		await expectRefused(
+			send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'final' }),
+			'season_objections_open'
+		);
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/adjust`, {
+			activity: chessLine.activity,
+			slot: slotId(rooms.small, 'mon', '17:00'),
+			code: 'objection_upheld',
+			note: 'Indsigelse imødekommet'
+		});
+		await send(staff.pb, `/api/borgerhus/season-objections/${objection.id}/answer`, {
+			answer: 'I får det lille lokale mandag 17-19.'
+		});
+		const audit = await sys.collection('audit_log').getFullList({ filter: `actor = "${staff.record.id}"` });
+		expect(audit.map((a) => a.action)).toEqual(
+			expect.arrayContaining(['season_conflict_settled', 'season_line_adjusted', 'season_objection_answered'])
+		);
+		const adjusted = audit.find((a) => a.action === 'season_line_adjusted')!;
+		expect(adjusted.details).toMatchObject({ code: 'objection_upheld' });
+
+		const final = (await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'final' })) as {
+			booking: { association: string; booked: number }[];
+		};
+		expect(final.booking).toHaveLength(3);
+		// the plan and the bookings agree: every date of every line, blackout left out, 17:00 house time
+		const seasonRow = await sys
+			.collection('seasons')
+			.getOne<{ first_date: string; last_date: string; blackout_dates: string[] }>(season);
+		for (const line of await lines()) {
+			expect(line.status).toBe('allocated');
+			const expected = datesOf(seasonRow, line.weekday, line.every, line.parity);
+			const bookings = await sys
+				.collection('bookings')
+				.getFullList({ filter: `series = "${line.series}"`, sort: 'start' });
+			expect(bookings.map((b) => localParts(Date.parse(b.start.replace(' ', 'T'))).date)).toEqual(
+				expected.dates
+			);
+			expect(
+				bookings.every(
+					(b) =>
+						localParts(Date.parse(b.start.replace(' ', 'T'))).minutes === 17 * 60 &&
+						b.status === 'approved' &&
+						b.association === line.association
+				)
+			).toBe(true);
+			expect(line.booked).toBe(expected.dates.length);
+			// the season crosses the spring change: the same wall-clock time is a different UTC hour
+			expect(new Set(bookings.map((b) => b.start.slice(11, 13)))).toEqual(new Set(['16', '15']));
+			if (line.weekday === 'mon') {
+				expect(line.skipped).toEqual([{ date: monday, code: 'season_blackout' }]);
+			}
+		}
+		// the public plan: association names, no people
+		const plan = (await guestClient().send(`/api/borgerhus/seasons/${season}/plan`, {})) as {
+			rows: { association: string }[];
+		};
+		expect(plan.rows.map((r) => r.association).sort()).toEqual([kids.name, choir.name, chess.name].sort());
+		const text = JSON.stringify(plan);
+		for (const c of [kids, choir, chess]) {
+			expect(text).not.toContain(c.admin.email);
+			expect(text).not.toContain(c.admin.record.id);
+		}
+	});
+});
+
+async function finalSeason(extra: Record<string, unknown> = {}) {
+	const staff = await createUser({ staff: true });
+	const rooms = await seasonRooms();
+	const season = await makeSeason(staff, rooms, extra);
+	const a = await club();
+	const b = await club();
+	await apply(a.admin, season, {
+		association: a.id,
+		activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
+	});
+	await apply(b.admin, season, {
+		association: b.id,
+		activities: [activity('B', [slotId(rooms.big, 'tue', '17:00')])]
+	});
+	for (const to of ['closed', 'draft', 'draft_published', 'final']) {
+		if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+	}
+	const sys = await system();
+	const lines = await sys.collection('season_lines').getFullList({ filter: `season = "${season}"` });
+	const lineOf = (c: Club) => lines.find((l) => l.association === c.id)!;
+	return { staff, rooms, season, a, b, lineA: lineOf(a), lineB: lineOf(b), sys };
+}
+
+describe('season swaps', () => {
+	it('need both consents, and move lines and future bookings in one go', async () => {
+		const { season, a, b, lineA, lineB, sys, staff } = await finalSeason();
+		const propose = (who: Club) =>
+			send(who.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {
+				kind: 'swap',
+				from_line: lineA.id,
+				to_line: lineB.id
+			}) as Promise<{ id: string }>;
+		await expectRefused(
+			send(a.booker.pb, `/api/borgerhus/seasons/${season}/swaps`, {
+				kind: 'swap',
+				from_line: lineA.id,
+				to_line: lineB.id
+			}),
+			'season_not_admin'
+		);
+		const swap = await propose(a);
+		// without the other association's consent: a booker of it, the proposer, or staff cannot finish it
+		await expectRefused(
+			send(b.booker.pb, `/api/borgerhus/season-swaps/${swap.id}/consent`),
+			'season_not_admin'
+		);
+		await expectRefused(
+			send(a.admin.pb, `/api/borgerhus/season-swaps/${swap.id}/consent`),
+			'season_not_admin'
+		);
+		await expectRefused(
+			send(staff.pb, `/api/borgerhus/season-swaps/${swap.id}/approve`),
+			'core_bad_transition'
+		);
+		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(a.id);
+		// with it: done at once (this season needs no staff approval)
+		const done = (await send(b.admin.pb, `/api/borgerhus/season-swaps/${swap.id}/consent`)) as {
+			status: string;
+		};
+		expect(done.status).toBe('done');
+		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(b.id);
+		expect((await sys.collection('season_lines').getOne(lineB.id)).association).toBe(a.id);
+		const movedA = await sys.collection('bookings').getFullList({ filter: `series = "${lineA.series}"` });
+		expect(movedA.every((x) => x.association === b.id && x.booker === b.admin.record.id)).toBe(true);
+		const movedB = await sys.collection('bookings').getFullList({ filter: `series = "${lineB.series}"` });
+		expect(movedB.every((x) => x.association === a.id && x.booker === a.admin.record.id)).toBe(true);
+		// both were told
+		for (const who of [a.admin, b.admin]) {
+			const told = await sys
+				.collection('notifications')
+				.getFullList({ filter: `user = "${who.record.id}" && kind = "season_swap_done"` });
+			expect(told).toHaveLength(1);
+		}
+	});
+
+	it('waits for staff approval when the season says so', async () => {
+		const { season, a, b, lineA, sys, staff } = await finalSeason({ swap_approval: true });
+		const swap = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {
+			kind: 'handover',
+			from_line: lineA.id,
+			to_association: b.id
+		})) as { id: string };
+		const consented = (await send(b.admin.pb, `/api/borgerhus/season-swaps/${swap.id}/consent`)) as {
+			status: string;
+		};
+		expect(consented.status).toBe('consented');
+		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(a.id);
+		await expectRefused(send(b.admin.pb, `/api/borgerhus/season-swaps/${swap.id}/approve`), 'core_forbidden');
+		const approved = (await send(staff.pb, `/api/borgerhus/season-swaps/${swap.id}/approve`)) as {
+			status: string;
+		};
+		expect(approved.status).toBe('done');
+		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(b.id);
+	});
+});
+
+describe('season leftovers', () => {
+	it('go first come, first served: one winner per slot under concurrency; a cancelled series frees its slot', async () => {
+		const { season, rooms, a, lineA, sys, staff } = await finalSeason();
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'leftovers' });
+		const clubs = await Promise.all([club(), club(), club(), club()]);
+		const free = [
+			slotId(rooms.small, 'tue', '17:00'),
+			slotId(rooms.small, 'tue', '19:00'),
+			slotId(rooms.small, 'wed', '17:00'),
+			slotId(rooms.small, 'wed', '19:00'),
+			slotId(rooms.small, 'thu', '17:00')
+		];
+		for (const slot of free) {
+			const results = await Promise.all(
+				clubs.map((c) =>
+					outcome(
+						send(c.booker.pb, `/api/borgerhus/seasons/${season}/claim`, {
+							association: c.id,
+							slot,
+							activity_name: 'Ekstra',
+							participants: 5
+						})
+					)
+				)
+			);
+			expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+			for (const r of results.filter((x) => x.status !== 200))
+				expect(codesOf(r.body)).toEqual(['season_slot_taken']);
+			const held = await sys
+				.collection('season_lines')
+				.getFullList({ filter: `season = "${season}" && slot = "${slot}" && status = "allocated"` });
+			expect(held).toHaveLength(1);
+		}
+		// a taken slot of the plan cannot be claimed; once its series is cancelled, it can
+		const taken = { association: clubs[0].id, slot: lineA.slot, activity_name: 'Ekstra', participants: 5 };
+		await expectRefused(
+			send(clubs[0].booker.pb, `/api/borgerhus/seasons/${season}/claim`, taken),
+			'season_slot_taken'
+		);
+		await send(a.admin.pb, `/api/borgerhus/series/${lineA.series}/cancel`, {});
+		const claimed = (await send(clubs[0].booker.pb, `/api/borgerhus/seasons/${season}/claim`, taken)) as {
+			booked: number;
+		};
+		expect(claimed.booked).toBe(lineA.booked);
+	});
+});

@@ -30,27 +30,33 @@ function Nothing(skipped) {
 
 var SERIES_TEXTS = {
 	approved: {
-		da: { title: 'Din sæsonbooking er godkendt', body: '{room}: {count} datoer fra {first} er godkendt.' },
-		en: { title: 'Your season booking is approved', body: '{room}: {count} dates from {first} are approved.' }
+		da: {
+			title: 'Din sæsonbooking er godkendt',
+			body: '{room}: {count} datoer fra {first} til {last} er godkendt.{note}'
+		},
+		en: {
+			title: 'Your season booking is approved',
+			body: '{room}: {count} dates from {first} to {last} are approved.{note}'
+		}
 	},
 	rejected: {
 		da: {
 			title: 'Din sæsonbooking er afvist',
-			body: '{room}: {count} datoer fra {first} er afvist. Begrundelse: {reason}'
+			body: '{room}: {count} datoer fra {first} til {last} er afvist. Begrundelse: {reason}'
 		},
 		en: {
 			title: 'Your season booking was rejected',
-			body: '{room}: {count} dates from {first} were rejected. Reason: {reason}'
+			body: '{room}: {count} dates from {first} to {last} were rejected. Reason: {reason}'
 		}
 	},
 	cancelled: {
 		da: {
 			title: 'Din sæsonbooking er aflyst',
-			body: '{room}: {count} datoer fra {first} er aflyst. {reason}'
+			body: '{room}: {count} datoer fra {first} til {last} er aflyst. {reason}'
 		},
 		en: {
 			title: 'Your season booking is cancelled',
-			body: '{room}: {count} dates from {first} are cancelled. {reason}'
+			body: '{room}: {count} dates from {first} to {last} are cancelled. {reason}'
 		}
 	}
 };
@@ -245,12 +251,23 @@ function dateOf(booking) {
 	return lib('rooms-policy').localParts(lib('room-claims').toMs(booking.getString('start'))).date;
 }
 
-function tell(txApp, series, status, count, first, reason) {
+/**
+ * One message to the booker for one decision over many dates (docs/rules.md, "Messages"): how many, the
+ * first and the last date in the reader's language, and the staff's reason or message.
+ */
+function tell(txApp, series, status, dates, reason) {
 	var room = txApp.findRecordById('rooms', series.getString('room'));
 	lib('notify').notify(txApp, series.getString('booker'), {
 		kind: 'booking_series_' + status,
 		texts: SERIES_TEXTS[status],
-		params: { room: room.getString('name'), count: count, first: first, reason: reason },
+		params: {
+			room: room.getString('name'),
+			count: dates.length,
+			first: { date: dates[0].date },
+			last: { date: dates[dates.length - 1].date },
+			reason: reason,
+			note: status === 'approved' ? lib('rooms-bookings').approvalNote(reason) : ''
+		},
 		link: '/bookinger'
 	});
 }
@@ -312,7 +329,7 @@ function cancel(e) {
 				}),
 				reason: reason
 			});
-			tell(txApp, series, 'cancelled', cancelled.length, cancelled[0].date, reason);
+			tell(txApp, series, 'cancelled', cancelled, reason);
 		}
 		return { cancelled: cancelled, kept: kept };
 	});
@@ -358,7 +375,7 @@ function decide(e, to) {
 			}),
 			reason: reason
 		});
-		tell(txApp, series, to, decided.length, decided[0].date, reason);
+		tell(txApp, series, to, decided, reason);
 		return { decided: decided };
 	});
 	return e.json(200, result);

@@ -4,7 +4,7 @@ import type { BookingRecord, RoomRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
-import { idSchema, reasonSchema } from '$lib/validation/rooms';
+import { approveSchema, reasonSchema } from '$lib/validation/rooms';
 import { toPbDate } from '$rules/room-claims.js';
 import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
 import { activeBookingFilter } from '$rules/core/status.js';
@@ -68,37 +68,43 @@ async function decide(
 ) {
 	requireStaff(locals, url);
 	const values = readForm(await request.formData());
-	const checked = validateForm(action === 'approve' ? idSchema : reasonSchema, values);
+	const checked = validateForm(action === 'approve' ? approveSchema : reasonSchema, values);
 	if (!checked.ok) return fail(400, { action, id: String(values.id ?? ''), ...checked.failure });
 	const data = checked.data as { id: string; reason?: string };
+	const reason = data.reason ?? '';
+	// approve and reject both carry the reason: the booker reads it and the audit log keeps it
 	const change =
 		action === 'approve'
-			? { status: 'approved' }
+			? reason
+				? { status: 'approved', reason }
+				: { status: 'approved' }
 			: action === 'reject'
-				? { status: 'rejected', reason: data.reason }
-				: { status: 'cancelled', cancel_reason: data.reason };
-	let done = 0;
+				? { status: 'rejected', reason }
+				: { status: 'cancelled', cancel_reason: reason };
 	try {
-		if (action !== 'cancel' && values.series === 'yes') {
+		const booking = await locals.pb
+			.collection('bookings')
+			.getOne<BookingRecord>(data.id, { fields: 'id,series,start,expand.room.name', expand: 'room' });
+		const decided = { action, id: data.id, room: booking.expand?.room?.name ?? '', start: booking.start };
+		if (action !== 'cancel' && values.series === 'yes' && booking.series) {
 			// the whole series' pending dates in one transaction, with one message to the booker
-			const booking = await locals.pb
-				.collection('bookings')
-				.getOne<BookingRecord>(data.id, { fields: 'id,series' });
-			if (booking.series) {
-				const answer = await locals.pb.send<{ decided: { id: string }[] }>(
-					`/api/borgerhus/series/${encodeURIComponent(booking.series)}/${action}`,
-					{ method: 'POST', body: action === 'reject' ? { reason: data.reason } : {} }
-				);
-				return { action, id: data.id, done: answer.decided.length };
-			}
+			const answer = await locals.pb.send<{ decided: { id: string }[] }>(
+				`/api/borgerhus/series/${encodeURIComponent(booking.series)}/${action}`,
+				{ method: 'POST', body: reason ? { reason } : {} }
+			);
+			return { ...decided, series: true, done: answer.decided.length };
 		}
 		// one booking: the named transition, decided, audited and notified by PocketBase
 		await locals.pb.collection('bookings').update(data.id, change);
-		done = 1;
+		return { ...decided, series: false, done: 1 };
 	} catch (err) {
-		return fail(failureStatus(err), { action, id: data.id, values: {}, errors: toFormErrors(err) });
+		return fail(failureStatus(err), {
+			action,
+			id: data.id,
+			values: { reason },
+			errors: toFormErrors(err)
+		});
 	}
-	return { action, id: data.id, done };
 }
 
 export const actions: Actions = {

@@ -1,13 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import type { BookingRecord, RoomRecord } from '$lib/pocketbase-types';
+import type { BookingRecord, ClosureRecord, EventRecord, RoomRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { approveSchema, reasonSchema } from '$lib/validation/rooms';
 import { toPbDate } from '$rules/room-claims.js';
 import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
-import { activeBookingFilter } from '$rules/core/status.js';
+import { activeBookingFilter, activeEventFilter } from '$rules/core/status.js';
+import { parsePbDate } from '$lib/dates';
+import { dayColumns, gridRows, weekColumns, type GridItem } from '$lib/staff/grid';
 
 const FIELDS =
 	'id,room,booker,association,series,purpose,attendees,start,end,status,' +
@@ -28,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		start: toPbDate(localToUtc(day, '00:00') as number),
 		end: toPbDate(localToUtc(addDays(day, span), '00:00') as number)
 	};
-	const [pending, upcoming, rooms, calendar] = await Promise.all([
+	const [pending, upcoming, rooms, calendar, events, closures] = await Promise.all([
 		pb.collection('bookings').getFullList<BookingRecord>({
 			filter: 'status = "pending"',
 			sort: 'start',
@@ -41,14 +43,64 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			expand: 'room,booker,association',
 			fields: FIELDS
 		}),
-		pb.collection('rooms').getFullList<RoomRecord>({ sort: 'sort,name', fields: 'id,name' }),
+		pb.collection('rooms').getFullList<RoomRecord>({
+			filter: 'active = true',
+			sort: 'sort,name',
+			fields: 'id,name,opening_hours'
+		}),
 		pb.collection('bookings').getFullList<BookingRecord>({
 			filter: pb.filter(`${activeBookingFilter()} && start < {:end} && end > {:start}`, range),
 			sort: 'start',
 			expand: 'room,booker,association',
 			fields: FIELDS
+		}),
+		// events claim their room like bookings (rule 1): the calendar shows them too
+		pb.collection('events').getFullList<EventRecord>({
+			filter: pb.filter(`room != "" && ${activeEventFilter()} && start < {:end} && end > {:start}`, range),
+			sort: 'start',
+			fields: 'id,title,room,start,end,state'
+		}),
+		pb.collection('closures').getFullList<ClosureRecord>({
+			filter: pb.filter('start < {:end} && end > {:start}', range),
+			sort: 'start',
+			fields: 'id,room,start,end,reason'
 		})
 	]);
+	const ms = (value: string) => parsePbDate(value).getTime();
+	const items: GridItem[] = [
+		...calendar.map((b) => ({
+			kind: 'booking' as const,
+			id: b.id,
+			room: b.room,
+			start: ms(b.start),
+			end: ms(b.end),
+			label: b.expand?.association?.name ?? b.expand?.booker?.name ?? '',
+			status: b.status,
+			href: ''
+		})),
+		...events.map((e) => ({
+			kind: 'event' as const,
+			id: e.id,
+			room: e.room,
+			start: ms(e.start),
+			end: ms(e.end),
+			label: e.title,
+			status: e.state,
+			href: `/personale/arrangementer/${e.id}`
+		})),
+		...closures.map((c) => ({
+			kind: 'closure' as const,
+			id: c.id,
+			room: c.room,
+			start: ms(c.start),
+			end: ms(c.end),
+			label: c.reason,
+			status: '',
+			href: '/personale/lokaler'
+		}))
+	];
+	const gridRooms = rooms.map((r) => ({ id: r.id, name: r.name, opening_hours: r.opening_hours }));
+	const columns = span === 7 ? weekColumns(day) : dayColumns(day, gridRooms, items);
 	return {
 		pending,
 		upcoming: upcoming.items,
@@ -56,7 +108,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		span,
 		previous: addDays(day, -span),
 		next: addDays(day, span),
-		calendar: rooms.map((room) => ({ room, bookings: calendar.filter((b) => b.room === room.id) }))
+		columns,
+		grid: gridRows(gridRooms, items, columns)
 	};
 };
 

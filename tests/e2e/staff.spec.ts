@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { test, expect, expectAccessible, signIn, systemClient } from './fixtures';
+import { localToUtc, addDays, localParts } from '../../pb_hooks/lib/rooms-policy.js';
+
+// The staff side of issue 13 at 360 px: the calendar across rooms shows events, and the reason given with
+// an approval reaches the citizen.
+
+const PASSWORD = 'e2e-kodeord-123';
+const EVERY_DAY = Object.fromEntries(
+	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '22:00']]])
+);
+const pbDate = (date: string, time: string) =>
+	new Date(localToUtc(date, time) as number).toISOString().replace('T', ' ');
+
+async function arrange() {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const user = async (name: string, staff = false) => {
+		const email = `${name}-${id}@test.borgerhus.dk`;
+		const record = await system.collection('users').create({
+			email,
+			password: PASSWORD,
+			passwordConfirm: PASSWORD,
+			name,
+			verified: true,
+			staff,
+			language: 'da'
+		});
+		return { email, id: record.id };
+	};
+	const [citizen, staff] = await Promise.all([user('borger'), user('personale', true)]);
+	const room = await system.collection('rooms').create({
+		name: `Koncertsal ${id}`,
+		slug: `koncert-${id}`,
+		capacity: 200,
+		who_may_book: 'citizens',
+		requires_approval: true,
+		opening_hours: EVERY_DAY,
+		min_minutes: 30,
+		max_minutes: 240,
+		step_minutes: 30,
+		buffer_minutes: 15,
+		horizon_days: 1000,
+		cancel_hours: 48,
+		active: true,
+		sort: -1
+	});
+	return { system, citizen, staff, room, id };
+}
+
+/** True when the page itself scrolls sideways. */
+const pageScrollsSideways = (page: import('@playwright/test').Page) =>
+	page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+test('the staff calendar shows an event in its room on a concert day, as a grid of rooms by hours', async ({
+	page
+}) => {
+	const { system, staff, room, id } = await arrange();
+	const day = addDays(localParts(Date.now()).date, 200 + Math.floor(Math.random() * 400));
+	await system.collection('events').create({
+		title: `Koncert ${id}`,
+		description: 'Et orkester spiller.',
+		start: pbDate(day, '19:00'),
+		end: pbDate(day, '21:00'),
+		room: room.id,
+		state: 'published',
+		registration: false,
+		capacity: 0
+	});
+	await system.collection('closures').create({
+		room: room.id,
+		start: pbDate(day, '09:00'),
+		end: pbDate(day, '11:00'),
+		reason: `Rengøring ${id}`
+	});
+
+	await signIn(page, staff.email, PASSWORD);
+	await page.goto(`/personale/bookinger?dag=${day}`);
+	const grid = page.getByRole('table');
+	await expect(grid.getByRole('columnheader', { name: '19:00' })).toBeVisible();
+	const row = grid.getByRole('row').filter({ has: page.getByRole('rowheader', { name: room.name }) });
+	await expect(row.getByRole('link', { name: `Koncert ${id}` })).toBeAttached();
+	await expect(row.getByText(`Rengøring ${id}`)).toBeAttached();
+	// the event's cell lies under 19:00 and 20:00: one cell across two hours
+	const cell = row.getByRole('cell').filter({ hasText: `Koncert ${id}` });
+	await expect(cell).toHaveAttribute('colspan', '2');
+	expect(await pageScrollsSideways(page)).toBe(false);
+	await expectAccessible(page);
+	await page.screenshot({ path: 'test-results/e2e/staff-grid-360.png', fullPage: true });
+
+	// the week
+	await page.getByRole('link', { name: 'Vis uge' }).click();
+	await expect(page).toHaveURL(/visning=uge/);
+	const weekRow = page
+		.getByRole('table')
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name: room.name }) });
+	await expect(weekRow.getByRole('link', { name: `Koncert ${id}` })).toBeAttached();
+	expect(await pageScrollsSideways(page)).toBe(false);
+	await expectAccessible(page);
+
+	await page.setViewportSize({ width: 1024, height: 768 });
+	await page.goto(`/personale/bookinger?dag=${day}`);
+	await page.screenshot({ path: 'test-results/e2e/staff-grid-1024.png', fullPage: true });
+});
+
+test('a reason given with an approval reaches the citizen', async ({ page, browser }) => {
+	const { system, citizen, staff, room, id } = await arrange();
+	const day = addDays(localParts(Date.now()).date, 200 + Math.floor(Math.random() * 400));
+	await system.collection('bookings').create({
+		room: room.id,
+		booker: citizen.id,
+		purpose: `Fødselsdag ${id}`,
+		attendees: 20,
+		start: pbDate(day, '14:00'),
+		end: pbDate(day, '16:00'),
+		status: 'pending'
+	});
+
+	await signIn(page, staff.email, PASSWORD);
+	await page.goto('/personale/bookinger');
+	const request = page.getByRole('listitem').filter({ hasText: `Fødselsdag ${id}` });
+	await request
+		.getByRole('textbox', { name: new RegExp(`Begrundelse eller besked til bookeren til ${room.name}`) })
+		.fill('Nøglen ligger i receptionen.');
+	await request.getByRole('button', { name: new RegExp(`^Godkend booking af ${room.name}`) }).click();
+	await expect(page.getByRole('status').filter({ hasText: `Godkendt: ${room.name}` })).toBeVisible();
+	await expectAccessible(page);
+
+	const citizenContext = await browser.newContext({
+		viewport: { width: 360, height: 740 },
+		extraHTTPHeaders: { 'x-forwarded-for': `198.18.${Math.floor(Math.random() * 250)}.7` }
+	});
+	const citizenPage = await citizenContext.newPage();
+	await signIn(citizenPage, citizen.email, PASSWORD);
+	await citizenPage.goto('/indbakke');
+	await expect(citizenPage.getByText('Besked fra personalet: Nøglen ligger i receptionen.')).toBeVisible();
+	await expect(citizenPage.getByText(/\d{4}-\d{2}-\d{2}/)).toHaveCount(0);
+	await citizenContext.close();
+});

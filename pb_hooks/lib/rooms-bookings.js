@@ -198,6 +198,8 @@ function handleCreate(e) {
 		e.next();
 		// here rather than in a model hook: one pooled JS runtime per request is cheaper under load
 		syncBusy(txApp, 'booking', e.record, false, true);
+		// the booker's receipt (docs/rules.md, "Messages"); the system's data loads send none
+		if (!system) lib('receipts').bookingReceived(txApp, e.record);
 	});
 }
 

@@ -189,6 +189,8 @@ function create(e) {
 				booked.push({ date: date, id: booking.id, status: booking.getString('status') });
 			}
 			if (!booked.length) throw new Nothing(skipped);
+			// one receipt for the whole season (docs/rules.md, "Messages")
+			lib('receipts').seriesReceived(txApp, series, booked);
 			return { series: series.id, booked: booked, skipped: skipped };
 		});
 	} catch (err) {

@@ -138,3 +138,31 @@ test('a reason given with an approval reaches the citizen', async ({ page, brows
 	await expect(citizenPage.getByText(/\d{4}-\d{2}-\d{2}/)).toHaveCount(0);
 	await citizenContext.close();
 });
+
+test('at the desk, focus returns to the barcode field after a check-in and the outcome is announced', async ({
+	page
+}) => {
+	const { system, staff, id } = await arrange();
+	const title = await system.collection('titles').create({
+		title: `Skrankebog ${id}`,
+		creator: 'Test',
+		type: 'book',
+		identifier: `978${id}`,
+		subjects: 'test'
+	});
+	const barcodes = [0, 1].map((i) => `SK-${id}-${i}`);
+	for (const barcode of barcodes)
+		await system.collection('copies').create({ title: title.id, barcode, shelf: 'A1', status: 'missing' });
+
+	await signIn(page, staff.email, PASSWORD);
+	await page.goto('/personale/skranke');
+	const field = page.getByLabel('Stregkode');
+	for (const barcode of barcodes) {
+		await field.fill(barcode);
+		await field.press('Enter');
+		await expect(page.getByRole('status').filter({ hasText: /hylde/i }).first()).toBeVisible();
+		await expect(field).toBeFocused();
+		await expect(field).toHaveValue('');
+	}
+	await expectAccessible(page);
+});

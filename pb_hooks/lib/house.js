@@ -23,7 +23,7 @@ function time() {
 }
 
 /** "Salen, Kultur- & Borgerhuset, Torvet 1, 8000 Aarhus C": a room (or nothing) and the house's address. */
-function location(room) {
+function locationOf(room) {
 	return [room, NAME, ADDRESS].filter(Boolean).join(', ');
 }
 
@@ -61,7 +61,7 @@ module.exports = {
 	NAME: NAME,
 	ADDRESS: ADDRESS,
 	OPENING_HOURS: OPENING_HOURS,
-	location: location,
+	locationOf: locationOf,
 	closingTime: closingTime,
 	deadlineAfter: deadlineAfter
 };

@@ -166,3 +166,35 @@ test('at the desk, focus returns to the barcode field after a check-in and the o
 	}
 	await expectAccessible(page);
 });
+
+test('the changed staff pages and the feed page pass axe, do not scroll sideways, and are pictured at 360 and 1024 px', async ({
+	page
+}) => {
+	const { staff } = await arrange();
+	await signIn(page, staff.email, PASSWORD);
+	await expect(page).toHaveURL(/\/personale$/);
+	for (const width of [360, 1024]) {
+		await page.setViewportSize({ width, height: width === 360 ? 740 : 768 });
+		for (const path of ['/personale', '/personale/log', '/personale/lokaler', '/personale/skranke']) {
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			expect(await pageScrollsSideways(page), path).toBe(false);
+			await expectAccessible(page);
+			await page.screenshot({
+				path: `test-results/e2e/staff${path.replaceAll('/', '-')}-${width}.png`,
+				fullPage: true
+			});
+		}
+		await page.goto('/overblik/kalender');
+		await page
+			.getByRole('button', { name: /Lav|Opret|Forny|adresse/i })
+			.first()
+			.click();
+		await expect(page.getByRole('link', { name: 'Abonnér i din kalender' })).toHaveAttribute(
+			'href',
+			/^webcal:\/\//
+		);
+		await expectAccessible(page);
+		await page.screenshot({ path: `test-results/e2e/feed-${width}.png`, fullPage: true });
+	}
+});

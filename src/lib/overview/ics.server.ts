@@ -1,5 +1,5 @@
 import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { location as houseLocation } from '$rules/house.js';
+import { locationOf as houseLocation } from '$rules/house.js';
 import { m } from '$lib/paraglide/messages';
 import { parsePbDate } from '$lib/dates';
 import type { FeedEntry } from '$rules/overview-calendar.js';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import ical, { ICalEventStatus } from 'ical-generator';
-import { location as houseLocation } from '$rules/house.js';
+import { locationOf as houseLocation } from '$rules/house.js';
 import type { RequestHandler } from './$types';
 import type { BookingRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { emailOnlySchema } from '$lib/validation/account';
-import { echoValues, readForm, validateForm } from '$lib/forms';
+import { readForm, validateForm } from '$lib/forms';
 
 // Sends the verification mail again, offered where a sign-in was refused (docs/rules.md, "Staff pages and
 // messages"). The answer is the same whether or not the address has an account or is confirmed already.
@@ -11,7 +11,7 @@ export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const values = readForm(await request.formData());
 		const checked = validateForm(emailOnlySchema, values);
-		if (!checked.ok) return fail(400, { values: echoValues(values), ...checked.failure });
+		if (!checked.ok) return fail(400, checked.failure);
 		await locals.pb
 			.collection('users')
 			.requestVerification(checked.data.email)

@@ -5,7 +5,7 @@
 // hooks and the app (`$rules/house.js`). Pure; house time from core/time.js.
 
 var NAME = 'Kultur- & Borgerhuset';
-var ADDRESS = 'Torvet 1, 8000 Aarhus C';
+var ADDRESS = 'Torvet 1';
 
 /** The house's (and the library desk's) opening hours, per weekday, in house time. */
 var OPENING_HOURS = {

@@ -185,6 +185,7 @@ test('at the desk, focus returns to the barcode field after a check-in and the o
 test('the changed staff pages and the feed page pass axe, do not scroll sideways, and are pictured at 360 and 1024 px', async ({
 	page
 }) => {
+	test.setTimeout(300_000); // ten pages, each with axe, at two widths
 	const { staff } = await arrange();
 	await signIn(page, staff.email, PASSWORD);
 	await expect(page).toHaveURL(/\/personale$/);

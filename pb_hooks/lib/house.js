@@ -22,7 +22,7 @@ function time() {
 	return typeof __hooks === 'undefined' ? require('./core/time.js') : require(__hooks + '/lib/core/time.js');
 }
 
-/** "Salen, Kultur- & Borgerhuset, Torvet 1, 8000 Aarhus C": a room (or nothing) and the house's address. */
+/** "Salen, Kultur- & Borgerhuset, Torvet 1": a room (or nothing) and the house's address. */
 function locationOf(room) {
 	return [room, NAME, ADDRESS].filter(Boolean).join(', ');
 }

@@ -25,14 +25,20 @@ onRecordCreateRequest(
 		}
 		let reopened = null;
 		tx.request(e, (txApp) => {
+			const receipts = require(`${__hooks}/lib/receipts.js`);
 			reopened = lib.decideNew(txApp, collection, e.record, who);
 			if (reopened) {
 				// a desk act answered here, without e.next(), is audited here (docs/rules.md, "Service at the desk")
 				require(`${__hooks}/lib/desk.js`).act(txApp, e, 'create', reopened, 'cancelled');
+				// a receipt for the reopened place too (docs/rules.md, "Messages")
+				if (who.kind !== 'system') {
+					receipts.placeReceived(txApp, collection, txApp.findRecordById(collection, reopened.id));
+				}
 				return;
 			}
 			e.next();
 			lib.recount(txApp, collection, e.record.getString(lib.KINDS[collection].parentField));
+			if (who.kind !== 'system') receipts.placeReceived(txApp, collection, e.record);
 		});
 		if (reopened) return e.json(200, reopened);
 	},

@@ -196,7 +196,7 @@ onRecordCreateRequest((e) => {
 				refuse('core_end_before_start', 'due');
 		} else {
 			const queue = require(`${__hooks}/lib/library-queue.js`);
-			e.record.set('due', queue.addDays(new Date(), queue.LOAN_DAYS));
+			e.record.set('due', queue.deadline(new Date(), queue.LOAN_DAYS));
 		}
 		e.next();
 		if (lend) txApp.save(copy);

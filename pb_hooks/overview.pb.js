@@ -84,6 +84,8 @@ routerAdd('GET', '/api/borgerhus/calendar/feed/{token}', (e) => {
 	if (!user) throw new NotFoundError('Unknown calendar feed.');
 	return e.json(200, {
 		language: user.getString('language') === 'en' ? 'en' : 'da',
+		// the feed carries reminder alarms when the user wants reminders
+		reminders: user.getBool('notify_reminders'),
 		entries: feedEntries(e.app, user)
 	});
 });

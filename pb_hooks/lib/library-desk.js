@@ -234,7 +234,7 @@ function makeReady(app, hold, copy) {
 	hold.set('status', 'ready');
 	hold.set('copy', copy.id);
 	hold.set('pickup_shelf', queue.pickupShelf(hold.getString('patron')));
-	hold.set('pickup_deadline', queue.addDays(now, queue.PICKUP_DAYS));
+	hold.set('pickup_deadline', queue.deadline(now, queue.PICKUP_DAYS));
 	hold.set('ready_at', queue.toPbDate(now));
 	copy.set('status', 'reserved');
 	app.save(copy);
@@ -378,7 +378,7 @@ function notifyReady(app, hold) {
 		params: {
 			title: title.getString('title'),
 			shelf: hold.getString('pickup_shelf'),
-			deadline: hold.getString('pickup_deadline').slice(0, 10)
+			deadline: { instant: hold.getString('pickup_deadline') }
 		},
 		link: '/bibliotek/' + title.id,
 		dedupeKey: 'hold_ready:' + hold.id + ':' + hold.getString('ready_at')
@@ -496,7 +496,7 @@ function openLoan(app, copy, patronId, due) {
 	loan.set('patron', patronId);
 	loan.set('title', copy.getString('title'));
 	loan.set('start', queue.toPbDate(now));
-	loan.set('due', due || queue.addDays(now, queue.LOAN_DAYS));
+	loan.set('due', due || queue.deadline(now, queue.LOAN_DAYS));
 	loan.set('returned_at', '');
 	app.save(loan);
 	return loan;

@@ -103,6 +103,17 @@ function addDays(from, days) {
 }
 
 /**
+ * A pickup or loan deadline `days` days after `from`: the house's closing time of that day (the next open
+ * day when the house is closed), as a PocketBase date string (docs/rules.md, "The house").
+ * @param {Date} from
+ * @param {number} days
+ */
+function deadline(from, days) {
+	var house = typeof __hooks === 'undefined' ? require('./house.js') : require(__hooks + '/lib/house.js');
+	return toPbDate(new Date(house.deadlineAfter(from.getTime(), days)));
+}
+
+/**
  * The pickup shelf of a patron: a stable shelf number from the patron's id, so that one patron's
  * copies wait together and the desk finds them by the patron.
  * @param {string} patronId
@@ -118,6 +129,7 @@ module.exports = {
 	MAX_ACTIVE_HOLDS,
 	PICKUP_DAYS,
 	LOAN_DAYS,
+	deadline,
 	QUEUED_STATUSES,
 	isQueued,
 	compareHolds,

@@ -12,10 +12,37 @@
  * @typedef {{ da: Text, en: Text }} Texts
  */
 
-/** Replaces {name} placeholders with params. */
-function fill(template, params) {
+/**
+ * A message parameter in the reader's language (docs/rules.md, "Messages"): `{ instant }` is a moment
+ * written as people read it in house time ("tirsdag 24. november kl. 19:00"), `{ date }` a local day
+ * "YYYY-MM-DD" written as a day ("tirsdag 24. november"), `{ da, en }` a text per language; anything else
+ * as it is. Never an ISO date in a message.
+ * @param {unknown} value
+ * @param {'da' | 'en'} language
+ */
+function paramText(value, language) {
+	if (value === null || value === undefined) return '';
+	if (typeof value !== 'object') return String(value);
+	const time = require(`${__hooks}/lib/core/time.js`);
+	if ('instant' in value) return value.instant ? time.format(value.instant, language) : '';
+	if ('date' in value) return value.date ? formatDay(value.date, language) : '';
+	if ('da' in value || 'en' in value) return String(value[language] || '');
+	return String(value);
+}
+
+/** A local day "YYYY-MM-DD" as people read it: "tirsdag 24. november" / "Tuesday 24 November". */
+function formatDay(date, language) {
+	const time = require(`${__hooks}/lib/core/time.js`);
+	const noon = time.resolveLenient(date, '12:00');
+	if (noon === null) return String(date);
+	const text = time.format(noon, language);
+	return language === 'en' ? text.replace(/, \d\d:\d\d$/, '') : text.replace(/ kl\. \d\d:\d\d$/, '');
+}
+
+/** Replaces {name} placeholders with params, written in `language` (paramText). */
+function fill(template, params, language) {
 	return String(template).replace(/\{(\w+)\}/g, (_, key) =>
-		params && key in params ? String(params[key]) : ''
+		params && key in params ? paramText(params[key], language === 'en' ? 'en' : 'da') : ''
 	);
 }
 
@@ -47,8 +74,8 @@ function notify(app, userId, message) {
 	const record = new Record(app.findCollectionByNameOrId('notifications'));
 	record.set('user', userId);
 	record.set('kind', message.kind);
-	record.set('title', fill(text.title, message.params));
-	record.set('body', fill(text.body, message.params));
+	record.set('title', fill(text.title, message.params, language));
+	record.set('body', fill(text.body, message.params, language));
 	record.set('link', message.link || '');
 	record.set('dedupe_key', message.dedupeKey || '');
 	app.save(record);
@@ -145,4 +172,4 @@ function mailPending(app) {
 	return pending.length;
 }
 
-module.exports = { notify, mailNotification, mailPending, fill };
+module.exports = { notify, mailNotification, mailPending, fill, paramText, formatDay };

@@ -117,11 +117,12 @@ function feedEntries(app, user, now) {
 		0,
 		params
 	);
-	app.expandRecords(signups, ['shift', 'shift.event'], null);
+	app.expandRecords(signups, ['shift', 'shift.event', 'shift.event.room'], null);
 	for (const s of signups) {
 		const shift = s.expandedOne('shift');
 		if (!shift) continue;
 		const event = shift.expandedOne('event');
+		const shiftRoom = event ? event.expandedOne('room') : null;
 		entries.push({
 			uid: 'shift-' + s.id,
 			kind: 'shift',
@@ -129,7 +130,7 @@ function feedEntries(app, user, now) {
 			title: shift.getString('task'),
 			detail: event ? event.getString('title') : '',
 			association: '',
-			location: '',
+			location: shiftRoom ? shiftRoom.getString('name') : '',
 			start: shift.getString('start'),
 			end: shift.getString('end')
 		});
@@ -143,7 +144,7 @@ function feedEntries(app, user, now) {
 		0,
 		params
 	);
-	app.expandRecords(registrations, ['event'], null);
+	app.expandRecords(registrations, ['event', 'event.room'], null);
 	for (const r of registrations) {
 		const event = r.expandedOne('event');
 		if (!event) continue;
@@ -154,7 +155,7 @@ function feedEntries(app, user, now) {
 			title: event.getString('title'),
 			detail: '',
 			association: '',
-			location: '',
+			location: event.expandedOne('room') ? event.expandedOne('room').getString('name') : '',
 			start: event.getString('start'),
 			end: event.getString('end')
 		});

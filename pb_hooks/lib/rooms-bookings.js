@@ -212,13 +212,15 @@ function handleCreate(e) {
 		e.next();
 		// here rather than in a model hook: one pooled JS runtime per request is cheaper under load
 		syncBusy(txApp, 'booking', e.record, false, true);
+		// the booker's receipt (docs/rules.md, "Messages"); the system's data loads send none
+		if (!system) lib('receipts').bookingReceived(txApp, e.record);
 	});
 }
 
 var STATUS_TEXTS = {
 	approved: {
-		da: { title: 'Din booking er godkendt', body: '{room}, {when}, er godkendt.' },
-		en: { title: 'Your booking is approved', body: '{room}, {when}, is approved.' }
+		da: { title: 'Din booking er godkendt', body: '{room}, {when}, er godkendt.{note}' },
+		en: { title: 'Your booking is approved', body: '{room}, {when}, is approved.{note}' }
 	},
 	rejected: {
 		da: { title: 'Din booking er afvist', body: '{room}, {when}, er afvist. Begrundelse: {reason}' },
@@ -230,12 +232,9 @@ var STATUS_TEXTS = {
 	}
 };
 
-/** "2026-06-10 19:00" in Copenhagen time, for messages. */
-function houseWhen(ms) {
-	var parts = lib('rooms-policy').localParts(ms);
-	var h = Math.floor(parts.minutes / 60);
-	var m = parts.minutes % 60;
-	return parts.date + ' ' + (h < 10 ? '0' : '') + h + ':' + (m < 10 ? '0' : '') + m;
+/** The staff's message with an approval, in the reader's language, or nothing (docs/rules.md, "Messages"). */
+function approvalNote(reason) {
+	return reason ? { da: ' Besked fra personalet: ' + reason, en: ' Message from the staff: ' + reason } : '';
 }
 
 /**
@@ -278,11 +277,10 @@ function transition(txApp, booking, to, actor, roles, data) {
 		booking.set('cancelled_by', actor.id);
 		booking.set('cancel_reason', reason);
 	} else if (t.name === 'approve' || t.name === 'reject') {
-		if (t.name === 'reject') {
-			reason = String(data.reason || '').trim();
-			if (!reason) throw refusal('rooms_reason_required', 'reason');
-			booking.set('reason', reason);
-		}
+		// a reason is required to reject; approving may carry one too, told to the booker and audited
+		reason = String(data.reason || '').trim();
+		if (t.name === 'reject' && !reason) throw refusal('rooms_reason_required', 'reason');
+		if (reason || t.name === 'reject') booking.set('reason', reason);
 		booking.set('decided_by', actor.id);
 		booking.set('decided_at', lib('room-claims').toPbDate(now));
 	}
@@ -292,7 +290,12 @@ function transition(txApp, booking, to, actor, roles, data) {
 		lib('notify').notify(txApp, booking.getString('booker'), {
 			kind: 'booking_' + to,
 			texts: STATUS_TEXTS[to],
-			params: { room: room.getString('name'), when: houseWhen(start), reason: reason },
+			params: {
+				room: room.getString('name'),
+				when: { instant: start },
+				reason: reason,
+				note: approvalNote(reason)
+			},
 			link: '/bookinger',
 			dedupeKey: 'booking-' + to + '-' + booking.id
 		});
@@ -363,7 +366,9 @@ function handleUpdate(e) {
 				if (keys[k] === 'cancelled_by' && selfCancel(body, actor)) continue;
 				if (machines.TRANSITION_FIELDS.indexOf(keys[k]) < 0) throw refusal('rooms_bad_transition', keys[k]);
 			}
-			if (sent(body, 'reason') && to !== 'rejected') throw refusal('core_field_locked', 'reason');
+			if (sent(body, 'reason') && to !== 'rejected' && to !== 'approved') {
+				throw refusal('core_field_locked', 'reason');
+			}
 			if (sent(body, 'cancel_reason') && to !== 'cancelled')
 				throw refusal('core_field_locked', 'cancel_reason');
 			transition(txApp, fresh, to, actor, roles, {
@@ -654,5 +659,5 @@ module.exports = {
 	rolesOf,
 	syncBusy,
 	transition,
-	houseWhen
+	approvalNote
 };

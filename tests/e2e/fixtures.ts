@@ -72,7 +72,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await page.getByLabel('E-mail').fill(email);
 	await page.getByLabel('Adgangskode').fill(password);
 	await page.getByRole('button', { name: 'Log ind' }).click();
-	await expect(page).toHaveURL(/\/overblik$/);
+	await expect(page).toHaveURL(/\/(overblik|personale)$/);
 	await hydrated(page);
 }
 

@@ -30,17 +30,23 @@ function Nothing(skipped) {
 
 var SERIES_TEXTS = {
 	approved: {
-		da: { title: 'Din sæsonbooking er godkendt', body: '{room}: {count} datoer fra {first} er godkendt.' },
-		en: { title: 'Your season booking is approved', body: '{room}: {count} dates from {first} are approved.' }
+		da: {
+			title: 'Din sæsonbooking er godkendt',
+			body: '{room}: {count} datoer fra {first} til {last} er godkendt.{note}'
+		},
+		en: {
+			title: 'Your season booking is approved',
+			body: '{room}: {count} dates from {first} to {last} are approved.{note}'
+		}
 	},
 	rejected: {
 		da: {
 			title: 'Din sæsonbooking er afvist',
-			body: '{room}: {count} datoer fra {first} er afvist. Begrundelse: {reason}'
+			body: '{room}: {count} datoer fra {first} til {last} er afvist. Begrundelse: {reason}'
 		},
 		en: {
 			title: 'Your season booking was rejected',
-			body: '{room}: {count} dates from {first} were rejected. Reason: {reason}'
+			body: '{room}: {count} dates from {first} to {last} were rejected. Reason: {reason}'
 		}
 	},
 	withdrawn: {
@@ -56,11 +62,11 @@ var SERIES_TEXTS = {
 	cancelled: {
 		da: {
 			title: 'Din sæsonbooking er aflyst',
-			body: '{room}: {count} datoer fra {first} er aflyst. {reason}'
+			body: '{room}: {count} datoer fra {first} til {last} er aflyst. {reason}'
 		},
 		en: {
 			title: 'Your season booking is cancelled',
-			body: '{room}: {count} dates from {first} are cancelled. {reason}'
+			body: '{room}: {count} dates from {first} to {last} are cancelled. {reason}'
 		}
 	}
 };
@@ -201,6 +207,8 @@ function create(e) {
 				booked.push({ date: date, id: booking.id, status: booking.getString('status') });
 			}
 			if (!booked.length) throw new Nothing(skipped);
+			// one receipt for the whole season (docs/rules.md, "Messages")
+			lib('receipts').seriesReceived(txApp, series, booked);
 			return { series: series.id, booked: booked, skipped: skipped };
 		});
 	} catch (err) {
@@ -263,12 +271,23 @@ function dateOf(booking) {
 	return lib('rooms-policy').localParts(lib('room-claims').toMs(booking.getString('start'))).date;
 }
 
-function tell(txApp, series, status, count, first, reason) {
+/**
+ * One message to the booker for one decision over many dates (docs/rules.md, "Messages"): how many, the
+ * first and the last date in the reader's language, and the staff's reason or message.
+ */
+function tell(txApp, series, status, dates, reason) {
 	var room = txApp.findRecordById('rooms', series.getString('room'));
 	lib('notify').notify(txApp, series.getString('booker'), {
 		kind: 'booking_series_' + status,
 		texts: SERIES_TEXTS[status],
-		params: { room: room.getString('name'), count: count, first: first, reason: reason },
+		params: {
+			room: room.getString('name'),
+			count: dates.length,
+			first: { date: dates[0].date },
+			last: { date: dates[dates.length - 1].date },
+			reason: reason,
+			note: status === 'approved' ? lib('rooms-bookings').approvalNote(reason) : ''
+		},
 		link: '/bookinger'
 	});
 }
@@ -361,7 +380,7 @@ function cancel(e) {
 				series,
 				details
 			);
-			tell(txApp, series, withdraw ? 'withdrawn' : 'cancelled', cancelled.length, cancelled[0].date, reason);
+			tell(txApp, series, withdraw ? 'withdrawn' : 'cancelled', cancelled, reason);
 		}
 		return { cancelled: cancelled, kept: kept };
 	});
@@ -407,7 +426,7 @@ function decide(e, to) {
 			}),
 			reason: reason
 		});
-		tell(txApp, series, to, decided.length, decided[0].date, reason);
+		tell(txApp, series, to, decided, reason);
 		return { decided: decided };
 	});
 	return e.json(200, result);

@@ -1,4 +1,5 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { locationOf as houseLocation } from '$rules/house.js';
 import { m } from '$lib/paraglide/messages';
 import { parsePbDate } from '$lib/dates';
 import type { FeedEntry } from '$rules/overview-calendar.js';
@@ -14,7 +15,12 @@ export interface CalendarItem {
 	start: Date;
 	end: Date;
 	status: 'confirmed' | 'tentative' | 'cancelled';
+	/** The room (when there is one) and the house's address. */
+	location: string;
 }
+
+/** How long before an entry a calendar reminds, for people who want reminders. */
+export const ALARM_MINUTES = 60;
 
 const HOST = 'borgerhus';
 /** A pickup is shown as the last half hour before the deadline: "collect by". */
@@ -55,8 +61,10 @@ export function feedItem(entry: FeedEntry, locale: Language): CalendarItem {
 		summary,
 		description,
 		...times,
+		// a booking still waiting for staff is tentative in the calendar (docs/rules.md, "Messages")
 		status:
-			entry.status === 'pending' ? 'tentative' : entry.status === 'cancelled' ? 'cancelled' : 'confirmed'
+			entry.status === 'pending' ? 'tentative' : entry.status === 'cancelled' ? 'cancelled' : 'confirmed',
+		location: houseLocation(entry.location)
 	};
 }
 
@@ -89,7 +97,10 @@ const STATUS = {
 } as const;
 
 /** An iCalendar document (RFC 5545) with the items; `publish` for a subscribed feed. */
-export function buildCalendar(items: CalendarItem[], options: { name: string; publish: boolean }): string {
+export function buildCalendar(
+	items: CalendarItem[],
+	options: { name: string; publish: boolean; reminders?: boolean; language?: Language }
+): string {
 	const calendar = ical({
 		name: options.name,
 		prodId: { company: 'Kultur- og Borgerhuset', product: 'Borgerhus', language: 'DA' },
@@ -98,15 +109,23 @@ export function buildCalendar(items: CalendarItem[], options: { name: string; pu
 		ttl: options.publish ? 60 * 60 : null
 	});
 	for (const item of items) {
-		calendar.createEvent({
+		const event = calendar.createEvent({
 			id: `${item.uid}@${HOST}`,
 			summary: item.summary,
 			description: item.description || null,
 			start: item.start,
 			end: item.end,
 			status: STATUS[item.status],
-			location: 'Kultur- & Borgerhuset'
+			location: item.location
 		});
+		// a reminder only for people who want reminders (their notification choice), never for cancelled
+		if (options.reminders && item.status !== 'cancelled') {
+			event.createAlarm({
+				type: ICalAlarmType.display,
+				trigger: ALARM_MINUTES * 60,
+				description: item.summary
+			});
+		}
 	}
 	return calendar.toString();
 }

@@ -41,6 +41,16 @@ export const reasonSchema = z.object({
 		.max(1000, { error: () => m.errors_too_long({ max: 1000 }) })
 });
 
+/** Approving: the reason is optional, a message to the booker when given. */
+export const approveSchema = z.object({
+	id: z.string().regex(/^[a-z0-9]{15}$/),
+	reason: z
+		.string()
+		.trim()
+		.max(1000, { error: () => m.errors_too_long({ max: 1000 }) })
+		.optional()
+});
+
 export const seasonSchema = z.object({
 	for: bookingSchema.shape.for,
 	purpose: bookingSchema.shape.purpose,

@@ -9,10 +9,19 @@ import { safeRedirectTarget } from '$lib/server/guards';
 import { rememberLanguage } from '$lib/server/language';
 import type { UserRecord } from '$lib/pocketbase-types';
 
+/** Where a person lands after signing in without a page to return to: staff in the back office. */
+function homeOf(user: { staff?: boolean }): string {
+	return user.staff ? '/personale' : '/overblik';
+}
+
 export const load: PageServerLoad = ({ locals, url }) => {
-	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'));
-	if (locals.user) redirect(303, redirectTo);
-	return { redirectTo, askedToSignIn: url.searchParams.has('redirectTo') };
+	const asked = url.searchParams.get('redirectTo');
+	if (locals.user) redirect(303, safeRedirectTarget(asked, homeOf(locals.user)));
+	// no target asked for: the action sends each person home (staff to the back office)
+	return {
+		redirectTo: asked ? safeRedirectTarget(asked) : '',
+		askedToSignIn: url.searchParams.has('redirectTo')
+	};
 };
 
 export const actions: Actions = {
@@ -20,6 +29,7 @@ export const actions: Actions = {
 		const values = readForm(await request.formData());
 		const checked = validateForm(signInSchema, values);
 		if (!checked.ok) return fail(400, checked.failure);
+		let home = '/overblik';
 		try {
 			const auth = await locals.pb
 				.collection('users')
@@ -27,6 +37,7 @@ export const actions: Actions = {
 			if (auth.record.language === 'da' || auth.record.language === 'en') {
 				rememberLanguage(cookies, auth.record.language);
 			}
+			home = homeOf(auth.record);
 		} catch (err) {
 			// PocketBase answers 400 for a wrong password, an unknown email and an unverified account alike.
 			const tooMany = err instanceof ClientResponseError && err.status === 429;
@@ -37,6 +48,7 @@ export const actions: Actions = {
 			}
 			return fail(status, { values: echoValues(values), errors: { form, fields: {} } });
 		}
-		redirect(303, safeRedirectTarget(String(values.redirectTo ?? url.searchParams.get('redirectTo') ?? '')));
+		const asked = String(values.redirectTo || url.searchParams.get('redirectTo') || '');
+		redirect(303, safeRedirectTarget(asked, home));
 	}
 };

@@ -1,16 +1,28 @@
 import type { PageServerLoad } from './$types';
 import { requireStaff } from '$lib/server/guards';
+import { toPbDate } from '$lib/dates';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireStaff(locals, url);
+	const pb = locals.pb;
 	// Staff read through their own token; PocketBase's rules grant staff what they may see.
-	const count = async (collection: string) =>
-		(await locals.pb.collection(collection).getList(1, 1, { fields: 'id', skipTotal: false })).totalItems;
-	const [users, rooms, titles, events] = await Promise.all([
+	const count = async (collection: string, filter = '') =>
+		(await pb.collection(collection).getList(1, 1, { fields: 'id', filter, skipTotal: false })).totalItems;
+	const now = toPbDate(new Date());
+	// what waits for staff (docs/rules.md, "Staff pages"): the work first, the house's size after
+	const [pending, pickups, overdue, shifts, users, rooms, titles, events] = await Promise.all([
+		count('bookings', 'status = "pending"'),
+		count('holds', 'status = "ready"'),
+		count('loans', pb.filter('returned_at = "" && due < {:now}', { now })),
+		// a shift of a published event, still to come, with places no volunteer has taken
+		count('shifts', pb.filter('start > {:now} && taken < places && event.state = "published"', { now })),
 		count('users'),
 		count('rooms'),
 		count('titles'),
 		count('events')
 	]);
-	return { counts: { users, rooms, titles, events } };
+	return {
+		work: { pending, pickups, overdue, shifts },
+		counts: { users, rooms, titles, events }
+	};
 };

@@ -334,6 +334,16 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 			shifts: [['Syhjælper', 13, 3, 4]]
 		}
 	] as const;
+	// a closure on the concert day, so the staff calendar shows bookings, events and closures together
+	const closure = 'Gulvet i Salen lakeres';
+	if (!(await firstOrNull(pb, 'closures', pb.filter('reason = {:r}', { r: closure })))) {
+		await pb.collection('closures').create({
+			room: roomIds['salen'],
+			start: houseTime(12, 8),
+			end: houseTime(12, 12),
+			reason: closure
+		});
+	}
 	for (const event of events) {
 		const existing = await firstOrNull(pb, 'events', pb.filter('title = {:title}', { title: event.title }));
 		if (existing) continue;

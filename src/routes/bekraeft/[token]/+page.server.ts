@@ -3,10 +3,20 @@ import type { Actions, PageServerLoad } from './$types';
 import { emailOnlySchema } from '$lib/validation/account';
 import { readForm, validateForm } from '$lib/forms';
 
+/** The address a (now confirmed) verification token was issued for, to fill in the sign-in form. */
+function emailOf(token: string): string {
+	try {
+		const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+		return typeof payload.email === 'string' ? payload.email : '';
+	} catch {
+		return '';
+	}
+}
+
 export const load: PageServerLoad = async ({ params, locals }) => {
 	try {
 		await locals.pb.collection('users').confirmVerification(params.token);
-		return { verified: true };
+		return { verified: true, email: emailOf(params.token) };
 	} catch {
 		return { verified: false };
 	}

@@ -13,7 +13,7 @@ import { clientAddressOf, pocketBaseUrl } from '$lib/server/pocketbase';
 export const GET: RequestHandler = async (event) => {
 	const { params } = event;
 	if (!isTokenShape(params.token)) error(404, m.errors_not_found());
-	let feed: { language: 'da' | 'en'; entries: FeedEntry[] };
+	let feed: { language: 'da' | 'en'; reminders?: boolean; entries: FeedEntry[] };
 	try {
 		// A client without the visitor's auth, made for this request: the token alone decides.
 		const pb = new PocketBase(pocketBaseUrl());
@@ -31,7 +31,11 @@ export const GET: RequestHandler = async (event) => {
 	}
 	const body = buildCalendar(
 		feed.entries.map((entry) => feedItem(entry, feed.language)),
-		{ name: m.overview_feed_name({}, { locale: feed.language }), publish: true }
+		{
+			name: m.overview_feed_name({}, { locale: feed.language }),
+			publish: true,
+			reminders: feed.reminders === true
+		}
 	);
 	return new Response(body, {
 		headers: {

@@ -1,13 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import type { BookingRecord, RoomRecord } from '$lib/pocketbase-types';
+import type { BookingRecord, ClosureRecord, EventRecord, RoomRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
-import { idSchema, reasonSchema } from '$lib/validation/rooms';
+import { approveSchema, reasonSchema } from '$lib/validation/rooms';
 import { toPbDate } from '$rules/room-claims.js';
 import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
-import { activeBookingFilter } from '$rules/core/status.js';
+import { activeBookingFilter, activeEventFilter } from '$rules/core/status.js';
+import { parsePbDate } from '$lib/dates';
+import { dayColumns, gridRows, weekColumns, type GridItem } from '$lib/staff/grid';
 
 const FIELDS =
 	'id,room,booker,association,series,purpose,attendees,start,end,status,' +
@@ -28,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		start: toPbDate(localToUtc(day, '00:00') as number),
 		end: toPbDate(localToUtc(addDays(day, span), '00:00') as number)
 	};
-	const [pending, upcoming, rooms, calendar] = await Promise.all([
+	const [pending, upcoming, rooms, calendar, events, closures] = await Promise.all([
 		pb.collection('bookings').getFullList<BookingRecord>({
 			filter: 'status = "pending"',
 			sort: 'start',
@@ -41,14 +43,64 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			expand: 'room,booker,association',
 			fields: FIELDS
 		}),
-		pb.collection('rooms').getFullList<RoomRecord>({ sort: 'sort,name', fields: 'id,name' }),
+		pb.collection('rooms').getFullList<RoomRecord>({
+			filter: 'active = true',
+			sort: 'sort,name',
+			fields: 'id,name,opening_hours'
+		}),
 		pb.collection('bookings').getFullList<BookingRecord>({
 			filter: pb.filter(`${activeBookingFilter()} && start < {:end} && end > {:start}`, range),
 			sort: 'start',
 			expand: 'room,booker,association',
 			fields: FIELDS
+		}),
+		// events claim their room like bookings (rule 1): the calendar shows them too
+		pb.collection('events').getFullList<EventRecord>({
+			filter: pb.filter(`room != "" && ${activeEventFilter()} && start < {:end} && end > {:start}`, range),
+			sort: 'start',
+			fields: 'id,title,room,start,end,state'
+		}),
+		pb.collection('closures').getFullList<ClosureRecord>({
+			filter: pb.filter('start < {:end} && end > {:start}', range),
+			sort: 'start',
+			fields: 'id,room,start,end,reason'
 		})
 	]);
+	const ms = (value: string) => parsePbDate(value).getTime();
+	const items: GridItem[] = [
+		...calendar.map((b) => ({
+			kind: 'booking' as const,
+			id: b.id,
+			room: b.room,
+			start: ms(b.start),
+			end: ms(b.end),
+			label: b.expand?.association?.name ?? b.expand?.booker?.name ?? '',
+			status: b.status,
+			href: ''
+		})),
+		...events.map((e) => ({
+			kind: 'event' as const,
+			id: e.id,
+			room: e.room,
+			start: ms(e.start),
+			end: ms(e.end),
+			label: e.title,
+			status: e.state,
+			href: `/personale/arrangementer/${e.id}`
+		})),
+		...closures.map((c) => ({
+			kind: 'closure' as const,
+			id: c.id,
+			room: c.room,
+			start: ms(c.start),
+			end: ms(c.end),
+			label: c.reason,
+			status: '',
+			href: '/personale/lokaler'
+		}))
+	];
+	const gridRooms = rooms.map((r) => ({ id: r.id, name: r.name, opening_hours: r.opening_hours }));
+	const columns = span === 7 ? weekColumns(day) : dayColumns(day, gridRooms, items);
 	return {
 		pending,
 		upcoming: upcoming.items,
@@ -56,7 +108,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		span,
 		previous: addDays(day, -span),
 		next: addDays(day, span),
-		calendar: rooms.map((room) => ({ room, bookings: calendar.filter((b) => b.room === room.id) }))
+		columns,
+		grid: gridRows(gridRooms, items, columns)
 	};
 };
 
@@ -68,37 +121,43 @@ async function decide(
 ) {
 	requireStaff(locals, url);
 	const values = readForm(await request.formData());
-	const checked = validateForm(action === 'approve' ? idSchema : reasonSchema, values);
+	const checked = validateForm(action === 'approve' ? approveSchema : reasonSchema, values);
 	if (!checked.ok) return fail(400, { action, id: String(values.id ?? ''), ...checked.failure });
 	const data = checked.data as { id: string; reason?: string };
+	const reason = data.reason ?? '';
+	// approve and reject both carry the reason: the booker reads it and the audit log keeps it
 	const change =
 		action === 'approve'
-			? { status: 'approved' }
+			? reason
+				? { status: 'approved', reason }
+				: { status: 'approved' }
 			: action === 'reject'
-				? { status: 'rejected', reason: data.reason }
-				: { status: 'cancelled', cancel_reason: data.reason };
-	let done = 0;
+				? { status: 'rejected', reason }
+				: { status: 'cancelled', cancel_reason: reason };
 	try {
-		if (action !== 'cancel' && values.series === 'yes') {
+		const booking = await locals.pb
+			.collection('bookings')
+			.getOne<BookingRecord>(data.id, { fields: 'id,series,start,expand.room.name', expand: 'room' });
+		const decided = { action, id: data.id, room: booking.expand?.room?.name ?? '', start: booking.start };
+		if (action !== 'cancel' && values.series === 'yes' && booking.series) {
 			// the whole series' pending dates in one transaction, with one message to the booker
-			const booking = await locals.pb
-				.collection('bookings')
-				.getOne<BookingRecord>(data.id, { fields: 'id,series' });
-			if (booking.series) {
-				const answer = await locals.pb.send<{ decided: { id: string }[] }>(
-					`/api/borgerhus/series/${encodeURIComponent(booking.series)}/${action}`,
-					{ method: 'POST', body: action === 'reject' ? { reason: data.reason } : {} }
-				);
-				return { action, id: data.id, done: answer.decided.length };
-			}
+			const answer = await locals.pb.send<{ decided: { id: string }[] }>(
+				`/api/borgerhus/series/${encodeURIComponent(booking.series)}/${action}`,
+				{ method: 'POST', body: reason ? { reason } : {} }
+			);
+			return { ...decided, series: true, done: answer.decided.length };
 		}
 		// one booking: the named transition, decided, audited and notified by PocketBase
 		await locals.pb.collection('bookings').update(data.id, change);
-		done = 1;
+		return { ...decided, series: false, done: 1 };
 	} catch (err) {
-		return fail(failureStatus(err), { action, id: data.id, values: {}, errors: toFormErrors(err) });
+		return fail(failureStatus(err), {
+			action,
+			id: data.id,
+			values: { reason },
+			errors: toFormErrors(err)
+		});
 	}
-	return { action, id: data.id, done };
 }
 
 export const actions: Actions = {

@@ -1,30 +1,183 @@
 import type { PageServerLoad } from './$types';
+import type PocketBase from 'pocketbase';
 import { requireStaff } from '$lib/server/guards';
 import type { AuditLogRecord } from '$lib/pocketbase-types';
+import { getLocale } from '$lib/paraglide/runtime';
+import { toPbDate } from '$lib/dates';
+import { bookingName } from '$lib/staff/names';
+import { AREAS, thingOf, verbOf } from '$lib/staff/audit-words';
+import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
 
 const PER_PAGE = 50;
+const ID = /^[a-z0-9]{15}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+type Row = Record<string, unknown> & { id: string; expand?: Record<string, Row | undefined> };
+interface Target {
+	text: string;
+	href: string;
+}
+
+/** What a target is, in words, and where staff open it (docs/rules.md, "Staff pages"). */
+async function describeTargets(
+	pb: PocketBase,
+	entries: AuditLogRecord[],
+	language: 'da' | 'en'
+): Promise<Map<string, Target>> {
+	const byCollection = new Map<string, Set<string>>();
+	for (const e of entries) {
+		if (!e.target_collection || !ID.test(e.target_id)) continue;
+		if (!byCollection.has(e.target_collection)) byCollection.set(e.target_collection, new Set());
+		byCollection.get(e.target_collection)!.add(e.target_id);
+	}
+	const s = (row: Row | undefined, field: string) => String(row?.[field] ?? '');
+	const kinds: Record<string, { expand?: string; describe: (r: Row) => Target }> = {
+		bookings: {
+			expand: 'room',
+			describe: (r) => ({
+				text: bookingName(s(r.expand?.room, 'name'), s(r, 'start'), language),
+				href: `/personale/bookinger?dag=${localParts(new Date(s(r, 'start').replace(' ', 'T')).getTime()).date}`
+			})
+		},
+		booking_series: {
+			expand: 'room',
+			describe: (r) => ({
+				text: `${s(r.expand?.room, 'name')} · ${s(r, 'purpose')}`,
+				href: '/personale/bookinger'
+			})
+		},
+		holds: {
+			expand: 'title,patron',
+			describe: (r) => ({
+				text: `${s(r.expand?.title, 'title')} · ${s(r.expand?.patron, 'name')}`,
+				href: `/personale/katalog/${s(r, 'title')}`
+			})
+		},
+		loans: {
+			expand: 'title,patron',
+			describe: (r) => ({
+				text: `${s(r.expand?.title, 'title')} · ${s(r.expand?.patron, 'name')}`,
+				href: `/personale/katalog/${s(r, 'title')}`
+			})
+		},
+		copies: {
+			expand: 'title',
+			describe: (r) => ({
+				text: `${s(r.expand?.title, 'title')} (${s(r, 'barcode')})`,
+				href: `/personale/katalog/${s(r, 'title')}`
+			})
+		},
+		titles: { describe: (r) => ({ text: s(r, 'title'), href: `/personale/katalog/${r.id}` }) },
+		events: { describe: (r) => ({ text: s(r, 'title'), href: `/personale/arrangementer/${r.id}` }) },
+		shifts: {
+			expand: 'event',
+			describe: (r) => ({
+				text: `${s(r, 'task')} · ${s(r.expand?.event, 'title')}`,
+				href: `/personale/arrangementer/${s(r, 'event')}`
+			})
+		},
+		signups: {
+			expand: 'user,shift,shift.event',
+			describe: (r) => ({
+				text: `${s(r.expand?.user, 'name')} · ${s(r.expand?.shift, 'task')}`,
+				href: `/personale/arrangementer/${s(r.expand?.shift, 'event')}`
+			})
+		},
+		registrations: {
+			expand: 'user,event',
+			describe: (r) => ({
+				text: `${s(r.expand?.user, 'name')} · ${s(r.expand?.event, 'title')}`,
+				href: `/personale/arrangementer/${s(r, 'event')}`
+			})
+		},
+		users: { describe: (r) => ({ text: s(r, 'name') || s(r, 'email'), href: '' }) },
+		associations: { describe: (r) => ({ text: s(r, 'name'), href: '/personale/lokaler' }) },
+		memberships: {
+			expand: 'user,association',
+			describe: (r) => ({
+				text: `${s(r.expand?.user, 'name')} · ${s(r.expand?.association, 'name')}`,
+				href: '/personale/lokaler'
+			})
+		},
+		rooms: { describe: (r) => ({ text: s(r, 'name'), href: '/personale/lokaler' }) },
+		closures: {
+			expand: 'room',
+			describe: (r) => ({
+				text: `${s(r.expand?.room, 'name')} ${s(r, 'reason')}`.trim(),
+				href: '/personale/lokaler'
+			})
+		}
+	};
+	const found = new Map<string, Target>();
+	await Promise.all(
+		[...byCollection].map(async ([collection, ids]) => {
+			const kind = kinds[collection];
+			if (!kind) return;
+			try {
+				const rows = await pb.collection(collection).getFullList<Row>({
+					filter: [...ids].map((id) => `id = "${id}"`).join(' || '),
+					expand: kind.expand
+				});
+				for (const row of rows) found.set(`${collection}/${row.id}`, kind.describe(row));
+			} catch {
+				// a collection staff may not read: the entry keeps its kind of thing
+			}
+		})
+	);
+	return found;
+}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireStaff(locals, url);
+	const pb = locals.pb;
+	const language = getLocale() === 'en' ? 'en' : 'da';
 	const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('side') ?? '1', 10) || 1));
-	const action = (url.searchParams.get('handling') ?? '').trim().slice(0, 100);
-	const result = await locals.pb.collection('audit_log').getList<AuditLogRecord>(page, PER_PAGE, {
-		filter: action ? locals.pb.filter('action ~ {:action}', { action }) : '',
-		sort: '-created',
-		expand: 'actor',
-		fields: 'id,created,action,target_collection,target_id,details,expand.actor.name'
-	});
+	const person = url.searchParams.get('person') ?? '';
+	const area = url.searchParams.get('omraade') ?? '';
+	const from = url.searchParams.get('fra') ?? '';
+	const to = url.searchParams.get('til') ?? '';
+	const filters: string[] = [];
+	if (ID.test(person)) filters.push(pb.filter('actor = {:person}', { person }));
+	if (AREAS[area]) filters.push(`(${AREAS[area]!.map((c) => `target_collection = "${c}"`).join(' || ')})`);
+	const start = DATE.test(from) ? localToUtc(from, '00:00') : null;
+	const end = DATE.test(to) ? localToUtc(addDays(to, 1), '00:00') : null;
+	if (start !== null) filters.push(pb.filter('created >= {:start}', { start: toPbDate(new Date(start)) }));
+	if (end !== null) filters.push(pb.filter('created < {:end}', { end: toPbDate(new Date(end)) }));
+
+	const [result, staff] = await Promise.all([
+		pb.collection('audit_log').getList<AuditLogRecord>(page, PER_PAGE, {
+			filter: filters.join(' && '),
+			sort: '-created',
+			expand: 'actor',
+			fields: 'id,created,action,actor,target_collection,target_id,details,expand.actor.name'
+		}),
+		pb.collection('users').getFullList({ filter: 'staff = true', sort: 'name', fields: 'id,name' })
+	]);
+	const targets = await describeTargets(pb, result.items, language);
 	return {
-		action,
+		filter: {
+			person: ID.test(person) ? person : '',
+			area: AREAS[area] ? area : '',
+			from: start !== null ? from : '',
+			to: end !== null ? to : ''
+		},
+		staff: staff.map((u) => ({ id: u.id, name: String(u.name) })),
+		areas: Object.keys(AREAS),
 		page: result.page,
 		totalPages: result.totalPages,
-		entries: result.items.map((entry) => ({
-			id: entry.id,
-			created: entry.created,
-			action: entry.action,
-			target: entry.target_collection ? `${entry.target_collection}/${entry.target_id}` : '',
-			actor: entry.expand?.actor?.name ?? '',
-			details: entry.details ? JSON.stringify(entry.details) : ''
-		}))
+		entries: result.items.map((entry) => {
+			const target = targets.get(`${entry.target_collection}/${entry.target_id}`);
+			const details = (entry.details ?? {}) as Record<string, unknown>;
+			return {
+				id: entry.id,
+				created: entry.created,
+				action: entry.action,
+				actor: entry.expand?.actor?.name ?? '',
+				verb: verbOf(entry.action, language),
+				thing: target?.text || (entry.target_collection ? thingOf(entry.target_collection, language) : ''),
+				href: target?.href ?? '',
+				reason: typeof details.reason === 'string' ? details.reason : ''
+			};
+		})
 	};
 };

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import ical from 'ical-generator';
+import ical, { ICalEventStatus } from 'ical-generator';
+import { locationOf as houseLocation } from '$rules/house.js';
 import type { RequestHandler } from './$types';
 import type { BookingRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
@@ -22,7 +23,9 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		start: parsePbDate(booking.start),
 		end: parsePbDate(booking.end),
 		summary: [booking.expand?.room?.name, booking.purpose].filter(Boolean).join(': '),
-		location: m.rooms_ics_location(),
+		// the room and the house's address; a booking still waiting for staff is tentative
+		location: houseLocation(booking.expand?.room?.name),
+		status: booking.status === 'pending' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
 		url: new URL('/bookinger', url).href
 	});
 	return new Response(calendar.toString(), {

@@ -1,0 +1,97 @@
+// The audit log in words (docs/rules.md, "Staff pages"): "Pia godkendte bookingen af Salen, 3. dec 18:00"
+// instead of "booking_approved bookings/abc123". The verb comes from the action's name, the thing from the
+// target the page has read; an action without words here is shown by its name.
+
+type Language = 'da' | 'en';
+type Words = Record<Language, string>;
+
+/** The verb of an action, by its exact name, else by its last part (after '_' or '.'). */
+const EXACT: Record<string, Words> = {
+	booking_series_approved: { da: 'godkendte sæsonbookingen', en: 'approved the season booking' },
+	booking_series_rejected: { da: 'afviste sæsonbookingen', en: 'rejected the season booking' },
+	booking_series_cancelled: {
+		da: 'aflyste resten af sæsonbookingen',
+		en: 'cancelled the rest of the season booking'
+	},
+	booking_reassigned: { da: 'skiftede booker på', en: 'changed who books' },
+	library_lend: { da: 'lånte ud:', en: 'lent out' },
+	library_loan_due: { da: 'ændrede afleveringsdatoen for', en: 'changed the due date of' },
+	library_checkin: { da: 'tjekkede ind:', en: 'checked in' },
+	library_collect: { da: 'udleverede', en: 'handed out' },
+	library_expire: { da: 'lod afhentningen udløbe:', en: 'let the pickup expire:' },
+	'registrations.check_in': { da: 'tjekkede ind ved døren:', en: 'checked in at the door:' },
+	'events.message': {
+		da: 'sendte en besked til de frivillige ved',
+		en: 'sent a message to the volunteers of'
+	},
+	membership_invite: { da: 'inviterede', en: 'invited' },
+	membership_role: { da: 'ændrede rollen for', en: 'changed the role of' }
+};
+
+const VERBS: Record<string, Words> = {
+	approved: { da: 'godkendte', en: 'approved' },
+	approve: { da: 'godkendte', en: 'approved' },
+	rejected: { da: 'afviste', en: 'rejected' },
+	reject: { da: 'afviste', en: 'rejected' },
+	cancelled: { da: 'aflyste', en: 'cancelled' },
+	cancel: { da: 'aflyste', en: 'cancelled' },
+	moved: { da: 'flyttede', en: 'moved' },
+	create: { da: 'oprettede', en: 'created' },
+	update: { da: 'ændrede', en: 'changed' },
+	delete: { da: 'slettede', en: 'deleted' },
+	verify: { da: 'godkendte', en: 'verified' },
+	verified: { da: 'godkendte', en: 'verified' },
+	publish: { da: 'offentliggjorde', en: 'published' },
+	remove: { da: 'fjernede', en: 'removed' },
+	accept: { da: 'godkendte', en: 'accepted' },
+	decline: { da: 'afslog', en: 'declined' },
+	pause: { da: 'satte på pause:', en: 'paused' },
+	resume: { da: 'genoptog', en: 'resumed' },
+	ready: { da: 'lagde klar:', en: 'put ready' },
+	collect: { da: 'udleverede', en: 'handed out' },
+	expire: { da: 'lod udløbe:', en: 'let expire' },
+	promote: { da: 'rykkede op:', en: 'moved up' },
+	reopen: { da: 'genåbnede', en: 'reopened' },
+	check_in: { da: 'tjekkede ind:', en: 'checked in' },
+	status: { da: 'ændrede status for', en: 'changed the status of' }
+};
+
+/** The verb phrase of an action, or null when it has no words here. */
+export function verbOf(action: string, language: Language): string | null {
+	const exact = EXACT[action];
+	if (exact) return exact[language];
+	const last = action.split(/[._]/).at(-1) ?? '';
+	const found = VERBS[last] ?? VERBS[action.replace(/^[a-z]+[._]/, '')];
+	return found ? found[language] : null;
+}
+
+/** What kind of thing a collection holds, for a target whose row is gone. */
+const THINGS: Record<string, Words> = {
+	bookings: { da: 'en booking', en: 'a booking' },
+	booking_series: { da: 'en sæsonbooking', en: 'a season booking' },
+	holds: { da: 'en reservation', en: 'a reservation' },
+	loans: { da: 'et lån', en: 'a loan' },
+	copies: { da: 'et eksemplar', en: 'a copy' },
+	titles: { da: 'en titel', en: 'a title' },
+	events: { da: 'et arrangement', en: 'an event' },
+	shifts: { da: 'en vagt', en: 'a shift' },
+	signups: { da: 'en tilmelding til en vagt', en: 'a shift sign-up' },
+	registrations: { da: 'en tilmelding', en: 'a registration' },
+	users: { da: 'en borger', en: 'a citizen' },
+	associations: { da: 'en forening', en: 'an association' },
+	memberships: { da: 'et medlemskab', en: 'a membership' },
+	rooms: { da: 'et lokale', en: 'a room' },
+	closures: { da: 'en lukning', en: 'a closure' }
+};
+
+export function thingOf(collection: string, language: Language): string {
+	return THINGS[collection]?.[language] ?? collection;
+}
+
+/** The areas of the house, each a set of collections, for the log's filter. */
+export const AREAS: Record<string, string[]> = {
+	lokaler: ['bookings', 'booking_series', 'rooms', 'closures', 'associations', 'memberships'],
+	bibliotek: ['titles', 'copies', 'holds', 'loans'],
+	arrangementer: ['events', 'shifts', 'signups', 'registrations'],
+	konti: ['users']
+};

@@ -1,0 +1,358 @@
+import { describe, expect, inject, it } from 'vitest';
+import { AppSession } from '../helpers/app';
+import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
+import { readMails, waitForMail } from '../helpers/mail';
+import { book, houseDate, makeRoom, slot, someDay } from './rooms-arrange';
+import { arrangeEvent, createVolunteer } from './events-helpers';
+import { arrangeTitle, placeHold } from './library-helpers';
+import ICAL from 'ical.js';
+import { deadlineAfter } from '$rules/house.js';
+import { localParts } from '$rules/core/time.js';
+
+// Staff decisions and the messages they send (docs/rules.md, "Messages" and "Staff pages"): the reason of
+// an approval reaches the booker and the audit log, one decision over many dates is one message and one
+// mail, and dates in messages read as people read them in the reader's language.
+
+const mailDir = () => inject('mailDir');
+const ISO = /\d{4}-\d{2}-\d{2}/;
+
+async function mailable(user: TestUser, language: 'da' | 'en' = 'da') {
+	const system = await systemClient();
+	await system.collection('users').update(user.record.id, { notify_email: true, language });
+}
+
+async function notificationsOf(userId: string) {
+	const system = await systemClient();
+	return system
+		.collection('notifications')
+		.getFullList({ filter: system.filter('user = {:u}', { u: userId }), sort: 'created' });
+}
+
+async function auditOf(id: string) {
+	const system = await systemClient();
+	return system.collection('audit_log').getFullList({ filter: system.filter('target_id = {:id}', { id }) });
+}
+
+async function signedIn(user: TestUser) {
+	const session = new AppSession();
+	expect((await session.signIn(user.email, user.password)).status).toBe(303);
+	return session;
+}
+
+describe('approving with a reason', () => {
+	it('stores the reason, tells the booker in their language and audits it (API)', async () => {
+		const room = await makeRoom({ requires_approval: true });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		await mailable(owner, 'en');
+		const day = someDay();
+		const booking = await book(owner, room.id, slot(day, '18:00', '19:00'));
+		expect(booking.status).toBe('pending');
+
+		const approved = await staff.pb
+			.collection('bookings')
+			.update(booking.id, { status: 'approved', reason: 'Nøglen ligger i receptionen' });
+		expect(approved.status).toBe('approved');
+		expect(approved.reason).toBe('Nøglen ligger i receptionen');
+		expect(approved.decided_by).toBe(staff.record.id);
+
+		const notes = (await notificationsOf(owner.record.id)).filter((n) => n.kind === 'booking_approved');
+		expect(notes).toHaveLength(1);
+		expect(notes[0]!.title).toBe('Your booking is approved');
+		expect(notes[0]!.body).toContain('Message from the staff: Nøglen ligger i receptionen');
+		expect(notes[0]!.body).toMatch(/18:00/);
+		expect(notes[0]!.body).not.toMatch(ISO);
+
+		const mail = await waitForMail(mailDir(), owner.email, /Your booking is approved/);
+		expect(mail.text).toContain('Nøglen ligger i receptionen');
+		expect(mail.text).not.toMatch(ISO);
+
+		const audit = await auditOf(booking.id);
+		expect(audit.map((a) => a.action)).toContain('booking_approved');
+		const entry = audit.find((a) => a.action === 'booking_approved')!;
+		expect(entry.actor).toBe(staff.record.id);
+		expect((entry.details as { reason: string }).reason).toBe('Nøglen ligger i receptionen');
+	});
+
+	it('a citizen still cannot write a reason, and an approval without a reason says nothing extra', async () => {
+		const room = await makeRoom({ requires_approval: true });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const booking = await book(owner, room.id, slot(someDay(), '10:00', '11:00'));
+		await expect(
+			owner.pb.collection('bookings').update(booking.id, { status: 'approved', reason: 'Selv' })
+		).rejects.toMatchObject({ status: expect.any(Number) });
+		expect((await staff.pb.collection('bookings').getOne(booking.id)).status).toBe('pending');
+		await staff.pb.collection('bookings').update(booking.id, { status: 'approved' });
+		const note = (await notificationsOf(owner.record.id)).find((n) => n.kind === 'booking_approved')!;
+		expect(note.body).not.toContain('personalet');
+		expect(note.body).toMatch(/er godkendt\.$/);
+	});
+
+	it('through the staff page: the reason of an approval and of a rejection reach the booker', async () => {
+		const room = await makeRoom({ requires_approval: true });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const day = someDay();
+		const [first, second] = await Promise.all([
+			book(owner, room.id, slot(day, '10:00', '11:00')),
+			book(owner, room.id, slot(day, '14:00', '15:00'))
+		]);
+		const session = await signedIn(staff);
+		const page = await (await session.get('/personale/bookinger')).text();
+		// every decision button names its booking
+		expect(page).toContain(`aria-label="Godkend booking af ${room.name}, `);
+		expect(page).toContain(`aria-label="Afvis booking af ${room.name}, `);
+
+		const ok = await session.post('/personale/bookinger?/approve', { id: first.id, reason: 'Velkommen' });
+		expect(ok.status).toBe(200);
+		expect(await ok.text()).toContain('Godkendt:');
+		const no = await session.post('/personale/bookinger?/reject', { id: second.id, reason: 'Salen males' });
+		expect(no.status).toBe(200);
+
+		expect((await owner.pb.collection('bookings').getOne(first.id)).reason).toBe('Velkommen');
+		const notes = await notificationsOf(owner.record.id);
+		expect(notes.find((n) => n.kind === 'booking_approved')!.body).toContain(
+			'Besked fra personalet: Velkommen'
+		);
+		expect(notes.find((n) => n.kind === 'booking_rejected')!.body).toContain('Begrundelse: Salen males');
+		const audit = [...(await auditOf(first.id)), ...(await auditOf(second.id))];
+		expect(audit.map((a) => (a.details as { reason: string }).reason).sort()).toEqual([
+			'Salen males',
+			'Velkommen'
+		]);
+	});
+});
+
+describe('one decision over many dates', () => {
+	it('approving a whole series with a message sends one notification and one mail', async () => {
+		const room = await makeRoom({ requires_approval: true });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		await mailable(owner);
+		const day = someDay();
+		const answer = await owner.pb.send<{ series: string; booked: { id: string }[] }>(
+			'/api/borgerhus/series',
+			{
+				method: 'POST',
+				body: {
+					room: room.id,
+					association: '',
+					purpose: 'Korprøve',
+					attendees: 6,
+					first_date: houseDate(day),
+					last_date: houseDate(day + 35),
+					interval: 1,
+					start_time: '18:00',
+					end_time: '20:00'
+				}
+			}
+		);
+		expect(answer.booked.length).toBe(6);
+		const decided = await staff.pb.send<{ decided: unknown[] }>(
+			`/api/borgerhus/series/${answer.series}/approve`,
+			{ method: 'POST', body: { reason: 'Husk at rydde op' } }
+		);
+		expect(decided.decided).toHaveLength(6);
+
+		const notes = (await notificationsOf(owner.record.id)).filter(
+			(n) => n.kind.startsWith('booking_') && n.kind !== 'booking_series_received'
+		);
+		expect(notes.map((n) => n.kind)).toEqual(['booking_series_approved']);
+		expect(notes[0]!.body).toContain('6 datoer');
+		expect(notes[0]!.body).toContain('Husk at rydde op');
+		expect(notes[0]!.body).not.toMatch(ISO);
+
+		await waitForMail(mailDir(), owner.email, /sæsonbooking er godkendt/);
+		// give a second mail time to show up if there were one
+		await new Promise((r) => setTimeout(r, 1500));
+		const mails = readMails(mailDir()).filter((m) => m.to.includes(owner.email.toLowerCase()));
+		// one receipt for the request, one mail for the decision: never one per date
+		expect(mails.map((m) => m.subject).sort()).toEqual([
+			`Din sæsonbooking er godkendt`,
+			`Vi har modtaget din sæsonbooking: ${room.name}`
+		]);
+		for (const b of answer.booked) {
+			expect((await owner.pb.collection('bookings').getOne(b.id)).reason).toBe('Husk at rydde op');
+		}
+	});
+});
+
+describe('the back office', () => {
+	it('staff land on the back office after signing in, citizens on Mit overblik, an asked page wins', async () => {
+		const [citizen, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const staffIn = await new AppSession().signIn(staff.email, staff.password);
+		expect(staffIn.headers.get('location')).toBe('/personale');
+		const citizenIn = await new AppSession().signIn(citizen.email, citizen.password);
+		expect(citizenIn.headers.get('location')).toBe('/overblik');
+		const asked = await new AppSession().post('/log-ind?redirectTo=%2Fpersonale%2Fskranke', {
+			email: staff.email,
+			password: staff.password
+		});
+		expect(asked.headers.get('location')).toBe('/personale/skranke');
+	});
+
+	it('the hub counts what waits: pending requests among them', async () => {
+		const room = await makeRoom({ requires_approval: true });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const session = await signedIn(staff);
+		const count = async () => {
+			const html = await (await session.get('/personale')).text();
+			const match = html.match(
+				/<span class="value[^"]*">(\d+)<\/span>\s*<span class="label[^"]*">Bookinger til godkendelse/
+			);
+			expect(match, 'the pending count on the hub').not.toBeNull();
+			return Number(match![1]);
+		};
+		const before = await count();
+		await book(owner, room.id, slot(someDay(), '10:00', '11:00'));
+		expect(await count()).toBe(before + 1);
+		const html = await (await session.get('/personale')).text();
+		for (const label of ['Afhentninger på hylden', 'Lån over tiden', 'Vagter der mangler frivillige'])
+			expect(html).toContain(label);
+	});
+});
+
+describe('receipts', () => {
+	it("a booking request is confirmed in the booker's language, by mail only when they chose mail", async () => {
+		const room = await makeRoom({ requires_approval: true });
+		const [english, quiet] = await Promise.all([createUser(), createUser()]);
+		await mailable(english, 'en');
+		const day = someDay();
+		await book(english, room.id, slot(day, '10:00', '11:00'));
+		await book(quiet, room.id, slot(day, '14:00', '15:00'));
+		const mail = await waitForMail(mailDir(), english.email, /We have received your booking/);
+		expect(mail.text).toContain(room.name);
+		expect(mail.text).toMatch(/10:00/);
+		expect(mail.text).not.toMatch(ISO);
+		// the quiet user (no mail chosen) has the message in the inbox and no mail
+		const notes = await notificationsOf(quiet.record.id);
+		expect(notes.map((n) => n.title)).toContain(`Vi har modtaget din booking: ${room.name}`);
+		await new Promise((r) => setTimeout(r, 1000));
+		expect(readMails(mailDir()).filter((m) => m.to.includes(quiet.email.toLowerCase()))).toHaveLength(0);
+	});
+
+	it('a registration sends its ticket with a calendar file that opens', async () => {
+		const { event } = await arrangeEvent({ capacity: 5 });
+		const user = await createUser();
+		await mailable(user);
+		const registration = await user.pb
+			.collection('registrations')
+			.create({ event: event.id, user: user.record.id });
+		const mail = await waitForMail(mailDir(), user.email, /Din billet/);
+		expect(mail.subject).toBe(`Din billet: ${event.title}`);
+		expect(mail.text).toContain(`/billet/${registration.id}`);
+		const ics = mail.text.match(/https?:\/\/\S+\/kalender\/registration\/[a-z0-9]{15}\.ics/)?.[0];
+		expect(ics, 'the calendar file is linked').toBeTruthy();
+		expect(mail.text).not.toMatch(ISO);
+		const session = await signedIn(user);
+		const file = await session.get(new URL(ics!).pathname);
+		expect(file.status).toBe(200);
+		const calendar = new ICAL.Component(ICAL.parse(await file.text()));
+		expect(new ICAL.Event(calendar.getFirstSubcomponent('vevent')!).summary).toBe(event.title);
+	});
+
+	it("a shift sign-up says confirmed or waiting list, each in the volunteer's language", async () => {
+		const { shift } = await arrangeEvent({ places: 1 });
+		const [first, second] = await Promise.all([createVolunteer(), createVolunteer()]);
+		await Promise.all([mailable(first), mailable(second, 'en')]);
+		await first.pb.collection('signups').create({ shift: shift.id, user: first.record.id });
+		await second.pb.collection('signups').create({ shift: shift.id, user: second.record.id });
+		const confirmed = await waitForMail(mailDir(), first.email, /Du har vagten/);
+		expect(confirmed.text).toContain('Billetkontrol');
+		const waiting = await waitForMail(mailDir(), second.email, /waiting list/);
+		expect(waiting.subject).toBe('You are on the waiting list for the shift: Billetkontrol');
+		expect(waiting.text).not.toMatch(ISO);
+	});
+});
+
+describe('the calendar feed', () => {
+	it("carries the room and the house's address, TENTATIVE for a pending booking, and alarms only for people who want reminders", async () => {
+		const room = await makeRoom({ requires_approval: true });
+		const [wants, not] = await Promise.all([createUser(), createUser()]);
+		const system = await systemClient();
+		await system.collection('users').update(wants.record.id, { notify_reminders: true });
+		await system.collection('users').update(not.record.id, { notify_reminders: false });
+		const day = someDay();
+		const feedOf = async (user: TestUser) => {
+			await book(
+				user,
+				room.id,
+				slot(day, user === wants ? '10:00' : '14:00', user === wants ? '11:00' : '15:00')
+			);
+			const session = await signedIn(user);
+			const html = await (await session.post('/overblik/kalender?/renew', {})).text();
+			const url = html.match(/https?:\/\/[^"\s<]+\/kalender\/[A-Za-z0-9]{48}\.ics/)![0];
+			// the page offers one-tap subscription and says how often calendars refresh
+			expect(html).toContain(`href="${url.replace(/^https?:\/\//, 'webcal://')}"`);
+			expect(html).toContain('cirka hver time');
+			const text = await (await new AppSession().get(new URL(url).pathname)).text();
+			return new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+		};
+		const [mine] = await feedOf(wants);
+		expect(String(mine!.getFirstPropertyValue('location'))).toBe(
+			`${room.name}, Kultur- & Borgerhuset, Torvet 1`
+		);
+		expect(String(mine!.getFirstPropertyValue('status'))).toBe('TENTATIVE');
+		const alarm = mine!.getFirstSubcomponent('valarm');
+		expect(alarm, 'a reminder for someone who wants reminders').not.toBeNull();
+		expect(String(alarm!.getFirstPropertyValue('trigger'))).toBe('-PT1H');
+		const [theirs] = await feedOf(not);
+		expect(theirs!.getFirstSubcomponent('valarm')).toBeNull();
+	});
+});
+
+describe('pickup and loan deadlines', () => {
+	it("fall on the house's closing time of the day, across a change of clocks", () => {
+		// Friday 23 October 2026, 10:17 summer time; seven days later is Friday 30 October, winter time
+		const from = Date.parse('2026-10-23T08:17:00Z');
+		const deadline = deadlineAfter(from, 7);
+		expect(localParts(deadline)).toMatchObject({ date: '2026-10-30', time: '18:00' });
+		expect(new Date(deadline).toISOString()).toBe('2026-10-30T17:00:00.000Z');
+		// 28 days from Saturday 7 March 2026 (winter) is Saturday 4 April (summer), closing at 16:00
+		const loan = deadlineAfter(Date.parse('2026-03-07T15:59:00Z'), 28);
+		expect(new Date(loan).toISOString()).toBe('2026-04-04T14:00:00.000Z');
+	});
+
+	it('a copy put on the pickup shelf gets a deadline at closing time, not the minute it was put there', async () => {
+		const system = await systemClient();
+		const staff = await createUser({ staff: true });
+		const patron = await createUser();
+		const { title, copies } = await arrangeTitle({ copies: 1 });
+		const hold = await placeHold(patron.pb, title.id, patron.record.id);
+		await staff.pb.send('/api/library/checkin', { method: 'POST', body: { code: copies[0]!.barcode } });
+		const ready = await system.collection('holds').getOne(hold.id);
+		expect(ready.status).toBe('ready');
+		const parts = localParts(Date.parse(String(ready.pickup_deadline).replace(' ', 'T')));
+		expect(['16:00', '18:00', '21:00']).toContain(parts.time);
+		const notes = await notificationsOf(patron.record.id);
+		const readyNote = notes.find((n) => n.kind === 'hold_ready')!;
+		expect(readyNote.body).toContain(`kl. ${parts.time}`);
+		expect(readyNote.body).not.toMatch(ISO);
+	});
+});
+
+describe('the audit log in words', () => {
+	it('says who did what to which booking, with a link, filtered by person, area and period', async () => {
+		const room = await makeRoom({ requires_approval: true });
+		const [owner, staff, other] = await Promise.all([
+			createUser(),
+			createUser({ staff: true, name: 'Personale Pia' }),
+			createUser({ staff: true, name: 'Personale Per' })
+		]);
+		const day = someDay();
+		const booking = await book(owner, room.id, slot(day, '18:00', '19:00'));
+		await staff.pb.collection('bookings').update(booking.id, { status: 'approved', reason: 'Velkommen' });
+		const session = await signedIn(staff);
+		const today = new Date().toISOString().slice(0, 10);
+		const html = await (
+			await session.get(`/personale/log?person=${staff.record.id}&omraade=lokaler&fra=${today}&til=${today}`)
+		).text();
+		expect(html).toContain('Personale Pia');
+		expect(html).toContain('godkendte');
+		expect(html).toContain(`${room.name}, `);
+		expect(html).toContain(`href="/personale/bookinger?dag=${houseDate(day)}"`);
+		expect(html).toContain('Begrundelse: Velkommen');
+		// another person, another area, another period: not there
+		for (const query of [`person=${other.record.id}`, 'omraade=bibliotek', `fra=2020-01-01&til=2020-01-02`]) {
+			const filtered = await (await session.get(`/personale/log?${query}`)).text();
+			expect(filtered, query).not.toContain(`href="/personale/bookinger?dag=${houseDate(day)}"`);
+		}
+	});
+});

@@ -131,7 +131,7 @@ test('an association booker books a room and a season with a skipped date; staff
 		.filter({ hasText: room.name })
 		.first();
 	await request.getByRole('button', { name: 'Godkend hele serien' }).click();
-	await expect(staffPage.getByText('3 booking(er) er opdateret.')).toBeVisible();
+	await expect(staffPage.getByText('3 bookinger er opdateret.')).toBeVisible();
 	await staffPage.goto('/personale/lokaler');
 	await expect(staffPage.getByRole('heading', { level: 1, name: 'Lokaler og lukninger' })).toBeVisible();
 	await expectAccessible(staffPage);

@@ -59,7 +59,7 @@ async function overflow(page: Page, path: string): Promise<string | null> {
 		const width = document.documentElement.clientWidth;
 		if (document.documentElement.scrollWidth <= width) return null;
 		// The innermost elements that stick out (a fixed bar only follows the page's width).
-		const wide = [...document.querySelectorAll('main *, header *')]
+		const wide = [...document.querySelectorAll('body *')]
 			.filter((el) => el.getBoundingClientRect().right > width + 0.5)
 			.filter((el) => ![...el.children].some((child) => child.getBoundingClientRect().right > width + 0.5))
 			.slice(0, 4)

@@ -85,6 +85,42 @@ export default defineConfig({
 							}
 						},
 						{
+							// The data of a page reached by a tap inside the app (SvelteKit fetches
+							// /path/__data.json instead of the page). Kept like the pages, so that a ticket opened
+							// with "Vis billet" opens again offline. SvelteKit's query flags (which parts changed)
+							// are left out of the key: the same page is one entry, however it was reached.
+							urlPattern: ({ url }) => url.pathname.endsWith('/__data.json'),
+							handler: 'NetworkFirst',
+							options: {
+								cacheName: 'page-data',
+								networkTimeoutSeconds: 4,
+								expiration: { maxEntries: 50, maxAgeSeconds: 60 * 60 * 24 * 14 },
+								plugins: [
+									{
+										cacheKeyWillBeUsed: async ({ request }) => {
+											const url = new URL(request.url);
+											url.searchParams.delete('x-sveltekit-invalidated');
+											url.searchParams.delete('x-sveltekit-trailing-slash');
+											return url.href;
+										}
+									}
+								]
+							}
+						},
+						{
+							// After a tap to a page people need offline (a ticket, Mit overblik, bookings, holds,
+							// the inbox), the app asks for the page itself once more with this header, so a later
+							// visit by address or from the home screen opens it offline too
+							// (src/lib/offline.ts).
+							urlPattern: ({ request }) => request.headers.get('x-borgerhus-keep') === '1',
+							handler: 'NetworkFirst',
+							options: {
+								cacheName: 'pages',
+								networkTimeoutSeconds: 4,
+								expiration: { maxEntries: 50, maxAgeSeconds: 60 * 60 * 24 * 14 }
+							}
+						},
+						{
 							urlPattern: ({ url }) => url.pathname.startsWith('/media/'),
 							handler: 'CacheFirst',
 							options: {

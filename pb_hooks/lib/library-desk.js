@@ -31,7 +31,7 @@ const TEXTS = {
 	},
 	expired: {
 		da: {
-			title: 'Reservering udløbet: {title}',
+			title: 'Reservation udløbet: {title}',
 			body: 'Du hentede ikke {title} inden fristen, så den er givet videre. Du kan reservere den igen.'
 		},
 		en: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatTime, parsePbDate, toPbDate } from './dates';
+import { formatDate, formatDateTime, formatDay, formatTime, parsePbDate, toPbDate } from './dates';
 
 describe('dates', () => {
 	it('round-trips PocketBase date strings', () => {
@@ -13,8 +13,28 @@ describe('dates', () => {
 		expect(formatTime('2026-03-30 17:00:00.000Z')).toBe('19:00');
 	});
 
+	const now = new Date('2026-06-15T10:00:00Z');
+
 	it('formats in Danish and English', () => {
-		expect(formatDateTime('2026-12-01 18:00:00.000Z', 'da')).toBe('tirsdag 1. december kl. 19:00');
-		expect(formatDateTime('2026-12-01 18:00:00.000Z', 'en')).toBe('Tuesday 1 December, 19:00');
+		expect(formatDateTime('2026-12-01 18:00:00.000Z', 'da', now)).toBe('tirsdag 1. december kl. 19:00');
+		expect(formatDateTime('2026-12-01 18:00:00.000Z', 'en', now)).toBe('Tuesday 1 December, 19:00');
+	});
+
+	it('writes the year only when the date is not in this year', () => {
+		expect(formatDateTime('2027-01-05 18:00:00.000Z', 'da', now)).toBe('tirsdag 5. januar 2027 kl. 19:00');
+		expect(formatDateTime('2025-12-30 18:00:00.000Z', 'en', now)).toBe('Tuesday 30 December 2025, 19:00');
+		expect(formatDate('2027-01-05 18:00:00.000Z', 'da', now)).toBe('tirsdag 5. januar 2027');
+		expect(formatDate('2026-01-05 18:00:00.000Z', 'en', now)).toBe('Monday 5 January');
+		expect(formatDay('2026-06-08', 'da', now)).toBe('mandag 8. juni');
+		expect(formatDay('2027-06-08', 'en', now)).toBe('Tuesday 8 June 2027');
+	});
+
+	it('decides "this year" in Copenhagen time, not UTC', () => {
+		// 23:30 UTC on 31 December 2026 is already 1 January 2027 in Copenhagen.
+		const newYearsEve = new Date('2026-12-31T23:30:00Z');
+		expect(formatDateTime('2027-01-01 10:00:00.000Z', 'da', newYearsEve)).toBe('fredag 1. januar kl. 11:00');
+		expect(formatDateTime('2026-12-31 10:00:00.000Z', 'da', newYearsEve)).toBe(
+			'torsdag 31. december 2026 kl. 11:00'
+		);
 	});
 });

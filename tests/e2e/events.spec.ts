@@ -85,6 +85,7 @@ test('a volunteer signs up, a second lands on the waitlist, the first cancels an
 	await page.goto('/frivillig');
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Afmeld vagten' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Ja, afmeld mig' }).click();
 	await expect(page.getByRole('status')).toHaveText('Du er afmeldt.');
 	await expect(page.getByText('Du har ingen kommende vagter.')).toBeVisible();
 

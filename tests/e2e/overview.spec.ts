@@ -217,6 +217,7 @@ test("cancel is offered only before the room's cancellation deadline, and the pa
 	await expectAccessible(page);
 
 	await laterCard.getByRole('button', { name: /Aflys booking/ }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Ja, aflys booking' }).click();
 	await expect
 		.poll(async () => (await system.collection('bookings').getOne(laterBooking.id)).status)
 		.toBe('cancelled');

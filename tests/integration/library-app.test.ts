@@ -40,7 +40,7 @@ describe('the library in the app', () => {
 		// a second hold on the same title is refused with a translated message
 		const again = await second.app.post(`/bibliotek/${title.id}?/hold`, {});
 		expect(again.status).toBe(400);
-		expect(await again.text()).toContain('Du har allerede en aktiv reservering');
+		expect(await again.text()).toContain('Du har allerede en aktiv reservation');
 
 		const guest = new AppSession();
 		const refused = await guest.post(`/bibliotek/${title.id}?/hold`, {});

@@ -159,23 +159,23 @@ module.exports = {
 		en: 'No copy has this barcode.'
 	},
 	library_hold_change_refused: {
-		da: 'Reserveringen kan ikke ændres på den måde.',
+		da: 'Reservationen kan ikke ændres på den måde.',
 		en: 'The hold cannot be changed that way.'
 	},
 	library_hold_exists: {
-		da: 'Du har allerede en aktiv reservering på denne titel.',
+		da: 'Du har allerede en aktiv reservation på denne titel.',
 		en: 'You already have an active hold on this title.'
 	},
 	library_hold_limit: {
-		da: 'Du har nået grænsen for aktive reserveringer. Afmeld en, før du reserverer flere.',
+		da: 'Du har nået grænsen for aktive reservationer. Annuller en, før du reserverer flere.',
 		en: 'You have reached the limit of active holds. Cancel one before placing more.'
 	},
 	library_hold_not_ready: {
-		da: 'Reserveringen er ikke klar til afhentning.',
+		da: 'Reservationen er ikke klar til afhentning.',
 		en: 'The hold is not ready for pickup.'
 	},
 	library_hold_unknown: {
-		da: 'Reserveringen findes ikke.',
+		da: 'Reservationen findes ikke.',
 		en: 'The hold does not exist.'
 	},
 	library_loan_kept: {

@@ -46,21 +46,47 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			'expand.room.checkin_required,expand.room.checkin_opens_minutes,expand.room.checkin_grace_minutes'
 	});
 	const now = Date.now();
+	const rows = bookings.map((b) => {
+		const cancelHours = b.expand?.room?.cancel_hours ?? 0;
+		const active = isActiveBooking(b.status);
+		const mine = b.booker === user.id;
+		const beforeDeadline = mayCancel(cancelHours, toMs(b.start), now);
+		return {
+			...b,
+			mine,
+			// The last moment the booker may cancel (docs/rules.md, Rooms and bookings).
+			cancelDeadline: new Date(toMs(b.start) - cancelHours * 3_600_000).toISOString(),
+			cancellable: mine && active && beforeDeadline,
+			// Why an active, upcoming booking has no cancel button.
+			noCancel: !active
+				? null
+				: !mine
+					? ('not_booker' as const)
+					: !beforeDeadline
+						? ('deadline' as const)
+						: null,
+			past: toMs(b.end) < now,
+			// "Vi er her" / check out while the server would accept it (docs/rules.md, "Check-in and no-shows")
+			attend: b.expand?.room ? attendanceAction(b.expand.room, b, now) : null
+		};
+	});
+	// What "Aflys resten af serien" would cancel: the series' later dates still before their deadline.
+	const seriesRest = new Map<string, { count: number; first: string; last: string; kept: number }>();
+	for (const b of [...rows].sort((x, y) => toMs(x.start) - toMs(y.start))) {
+		if (!b.series || !b.mine || !isActiveBooking(b.status) || toMs(b.start) <= now) continue;
+		const rest = seriesRest.get(b.series) ?? { count: 0, first: '', last: '', kept: 0 };
+		if (b.cancellable) {
+			rest.count += 1;
+			rest.first ||= b.start;
+			rest.last = b.start;
+		} else rest.kept += 1;
+		seriesRest.set(b.series, rest);
+	}
 	return {
 		created: url.searchParams.get('ny') ?? '',
 		seriesSent: url.searchParams.get('serie'),
 		skipped: skippedDates(url.searchParams.get('sprunget')),
-		bookings: bookings.map((b) => ({
-			...b,
-			mine: b.booker === user.id,
-			cancellable:
-				b.booker === user.id &&
-				isActiveBooking(b.status) &&
-				mayCancel(b.expand?.room?.cancel_hours ?? 0, toMs(b.start), now),
-			past: toMs(b.end) < now,
-			// "Vi er her" / check out while the server would accept it (docs/rules.md, "Check-in and no-shows")
-			attend: b.expand?.room ? attendanceAction(b.expand.room, b, now) : null
-		}))
+		bookings: rows.map((b) => ({ ...b, seriesRest: b.series ? (seriesRest.get(b.series) ?? null) : null }))
 	};
 };
 

@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import type { NotificationRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
@@ -34,6 +34,28 @@ export const actions: Actions = {
 			return fail(failureStatus(err), { action: 'read' as const, values, errors: toFormErrors(err) });
 		}
 		return { action: 'read' as const, done: true as const };
+	},
+
+	// "Se mere" on an unread message: mark it read, then open what it is about (its own stored link,
+	// never an address from the form).
+	open: async ({ locals, url, request }) => {
+		requireUser(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(notificationSchema, values);
+		if (!checked.ok) return fail(400, { action: 'read' as const, ...checked.failure });
+		let link = '';
+		try {
+			const n = await locals.pb
+				.collection('notifications')
+				.getOne<NotificationRecord>(checked.data.id, { fields: 'id,link,read_at' });
+			link = n.link;
+			if (!n.read_at) {
+				await locals.pb.collection('notifications').update(n.id, { read_at: toPbDate(new Date()) });
+			}
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'read' as const, values, errors: toFormErrors(err) });
+		}
+		redirect(303, link.startsWith('/') && !link.startsWith('//') ? link : '/indbakke');
 	},
 
 	readAll: async ({ locals, url }) => {

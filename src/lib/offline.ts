@@ -1,0 +1,41 @@
+// What the app does offline (docs/offline.md): which pages it keeps, when each was last loaded, and
+// forms that cannot be sent without a connection.
+
+/** Pages a person needs without a connection: a ticket, Mit overblik, bookings, holds, the inbox. */
+const KEPT = [/^\/billet\/[^/]+$/, /^\/overblik$/, /^\/bookinger$/, /^\/bibliotek\/mine$/, /^\/indbakke$/];
+
+export function isKeptPath(pathname: string): boolean {
+	return KEPT.some((pattern) => pattern.test(pathname));
+}
+
+const STAMP = 'borgerhus:updated:';
+
+/** Remembers that this address was loaded from the network now (cleared on sign-out with the rest). */
+export function stampLoaded(address: string) {
+	try {
+		localStorage.setItem(STAMP + address, new Date(Date.now()).toISOString());
+	} catch {
+		// Private mode or a full store: the page works, it only cannot say when it was loaded.
+	}
+}
+
+/** When the address last loaded from the network (an ISO instant), if it did here. */
+export function loadedAt(address: string): string | null {
+	try {
+		return localStorage.getItem(STAMP + address);
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * After a tap to a kept page, fetch the page itself once, so the service worker keeps it for a visit by
+ * address or from the home screen (a tap only fetched the page's data).
+ */
+export function keepPage(address: string) {
+	if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller) return;
+	fetch(address, {
+		headers: { 'x-borgerhus-keep': '1', accept: 'text/html' },
+		credentials: 'same-origin'
+	}).catch(() => {});
+}

@@ -1,0 +1,2 @@
+// The same text for everybody: built once.
+export const prerender = true;

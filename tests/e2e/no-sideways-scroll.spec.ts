@@ -1,0 +1,108 @@
+import { test, expect, signIn, demo } from './fixtures';
+import type { Page } from '@playwright/test';
+
+// No page scrolls sideways at 320 px or wider: every route, for each role.
+
+const publicPaths = [
+	'/',
+	'/lokaler',
+	'/bibliotek',
+	'/arrangementer',
+	'/foreninger',
+	'/log-ind',
+	'/opret-konto',
+	'/glemt-adgangskode',
+	'/offline',
+	'/bekraeft/ukendt',
+	'/nulstil-adgangskode/ukendt',
+	'/skift-email/ukendt',
+	'/mine-data/slettet'
+];
+const userPaths = [
+	'/overblik',
+	'/overblik/kalender',
+	'/indbakke',
+	'/bookinger',
+	'/bibliotek/mine',
+	'/frivillig',
+	'/profil',
+	'/mine-data',
+	'/mine-data/dokument'
+];
+const staffPaths = [
+	'/personale',
+	'/personale/arrangementer',
+	'/personale/bookinger',
+	'/personale/katalog',
+	'/personale/katalog/ny',
+	'/personale/log',
+	'/personale/lokaler',
+	'/personale/skranke',
+	'/personale/statistik'
+];
+
+/** The first link on `from` whose address matches `pattern` (a page with an id: a room, a title ...). */
+async function firstLink(page: Page, from: string, pattern: RegExp): Promise<string[]> {
+	await page.goto(from);
+	await page.waitForLoadState('networkidle');
+	const hrefs = await page
+		.locator('main a[href]')
+		.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+	const found = hrefs.find((href) => pattern.test(href));
+	return found ? [found] : [];
+}
+
+async function overflow(page: Page, path: string): Promise<string | null> {
+	await page.goto(path);
+	await page.waitForLoadState('networkidle');
+	return page.evaluate((path) => {
+		const width = document.documentElement.clientWidth;
+		if (document.documentElement.scrollWidth <= width) return null;
+		// The innermost elements that stick out (a fixed bar only follows the page's width).
+		const wide = [...document.querySelectorAll('body *')]
+			.filter((el) => el.getBoundingClientRect().right > width + 0.5)
+			.filter((el) => ![...el.children].some((child) => child.getBoundingClientRect().right > width + 0.5))
+			.slice(0, 4)
+			.map(
+				(el) => `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''}`
+			);
+		return `${path}: ${document.documentElement.scrollWidth}px (${wide.join(', ')})`;
+	}, path);
+}
+
+const roles = [
+	{ name: 'guest', email: null },
+	{ name: 'citizen', email: demo.citizen },
+	{ name: 'association admin', email: demo.associationAdmin },
+	{ name: 'volunteer', email: demo.volunteer },
+	{ name: 'staff', email: demo.staff }
+] as const;
+
+for (const role of roles) {
+	test(`no page scrolls sideways at 320 px for a ${role.name}`, async ({ page }) => {
+		test.setTimeout(240_000);
+		if (role.email) await signIn(page, role.email);
+		await page.setViewportSize({ width: 320, height: 740 });
+		const paths = [...publicPaths];
+		paths.push(...(await firstLink(page, '/lokaler', /^\/lokaler\/[^/]+$/)));
+		paths.push(...(await firstLink(page, '/bibliotek', /^\/bibliotek\/(?!mine)[^/]+$/)));
+		paths.push(...(await firstLink(page, '/arrangementer', /^\/arrangementer\/[^/]+$/)));
+		paths.push(...(await firstLink(page, '/foreninger', /^\/foreninger\/[^/]+$/)));
+		if (role.email) {
+			paths.push(...userPaths);
+			paths.push(...(await firstLink(page, '/overblik', /^\/billet\/[^/]+$/)));
+		}
+		if (role.name === 'staff') {
+			paths.push(...staffPaths);
+			const events = await firstLink(page, '/personale/arrangementer', /^\/personale\/arrangementer\/[^/]+$/);
+			paths.push(...events, ...events.map((path) => `${path}/indtjek`));
+			paths.push(...(await firstLink(page, '/personale/katalog', /^\/personale\/katalog\/(?!ny)[^/]+$/)));
+		}
+		const wide: string[] = [];
+		for (const path of paths) {
+			const problem = await overflow(page, path);
+			if (problem) wide.push(problem);
+		}
+		expect(wide, 'pages wider than 320 px').toEqual([]);
+	});
+}

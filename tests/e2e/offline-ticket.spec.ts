@@ -1,0 +1,91 @@
+import { test, expect, expectAccessible, signIn, demo } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function serviceWorkerInControl(page: Page) {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+		}
+	});
+}
+
+test('a ticket opened with a tap inside the app opens again offline, by tap and by address', async ({
+	page,
+	context
+}) => {
+	await signIn(page, demo.citizen);
+	await serviceWorkerInControl(page);
+	// Mit overblik was the first page under the service worker's control: reload it so it is kept.
+	await page.reload();
+	await serviceWorkerInControl(page);
+
+	const kept = page.waitForRequest((r) => r.headers()['x-borgerhus-keep'] === '1');
+	await page
+		.getByRole('link', { name: /Vis billet/ })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/\/billet\/\w+$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Billet' })).toBeVisible();
+	const ticketUrl = page.url();
+	const code = await page.getByTestId('ticket-code').textContent();
+	await (await kept).response();
+
+	// Back to Mit overblik inside the app, then offline: a tap to the ticket still opens it.
+	await page.getByRole('link', { name: 'Mit overblik' }).first().click();
+	await expect(page).toHaveURL(/\/overblik$/);
+	await context.setOffline(true);
+	await expect(page.getByTestId('offline-notice')).toContainText('Du er offline.');
+	await page
+		.getByRole('link', { name: /Vis billet/ })
+		.first()
+		.click();
+	await expect(page.getByTestId('ticket-code')).toHaveText(code ?? '');
+
+	// Reopened by address (or from the home screen) offline: the page itself was kept too.
+	await page.goto(ticketUrl);
+	await expect(page.getByTestId('ticket-code')).toHaveText(code ?? '');
+	await expect(page.getByTestId('offline-notice')).toContainText(
+		/Du er offline\. Siden er fra .* kl\. \d\d:\d\d/
+	);
+	await expectAccessible(page);
+	await context.setOffline(false);
+});
+
+test('offline, a button that needs the network says so instead of failing', async ({ page, context }) => {
+	await signIn(page, demo.citizen);
+	await serviceWorkerInControl(page);
+	await page.goto('/profil');
+	await context.setOffline(true);
+	await expect(page.getByTestId('offline-notice')).toBeVisible();
+	await page.locator('footer').getByRole('button', { name: 'Log ud' }).click();
+	await expect(page.getByTestId('offline-notice')).toContainText(
+		'Det kræver forbindelse. Prøv igen, når du er online.'
+	);
+	await expect(page).toHaveURL(/\/profil$/);
+	await context.setOffline(false);
+});
+
+test('the offline page at a nested address is styled, in one language and offers no sign-in', async ({
+	page,
+	context
+}) => {
+	await signIn(page, demo.citizen);
+	await serviceWorkerInControl(page);
+	await context.setOffline(true);
+	await page.goto('/billet/aldrigsetbillet');
+	await expect(page.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeVisible();
+	await expect(page.getByText('You are offline')).toBeHidden();
+	await expect(page.getByRole('link', { name: 'Log ind' })).toHaveCount(0);
+	// The stylesheet loaded at a nested address: the header has the house colour.
+	await expect(page.locator('header.top')).toHaveCSS('background-color', 'rgb(31, 78, 95)');
+	await expectAccessible(page);
+
+	// An English reader gets it in English only (the language is a cookie).
+	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: page.url() }]);
+	await page.goto('/billet/aldrigsetbillet/igen');
+	await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
+	await expect(page.getByText('Du er offline')).toBeHidden();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await context.setOffline(false);
+});

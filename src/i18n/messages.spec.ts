@@ -7,10 +7,21 @@ import { fileURLToPath } from 'node:url';
 const settings = JSON.parse(readFileSync(new URL('./project.inlang/settings.json', import.meta.url), 'utf8'));
 const patterns: string[] = settings['plugin.inlang.messageFormat'].pathPattern;
 
-function load(pattern: string, locale: string): Record<string, string> {
+/** A message is a text, or (for plural forms) a list of variants, each text chosen by its `match` key. */
+type Variants = { declarations?: string[]; selectors?: string[]; match: Record<string, string> }[];
+type Message = string | Variants;
+
+function load(pattern: string, locale: string): Record<string, Message> {
 	const path = fileURLToPath(new URL(pattern.replace('{locale}', locale), import.meta.url));
 	const { $schema: _schema, ...messages } = JSON.parse(readFileSync(path, 'utf8'));
 	return messages;
+}
+
+/** Every text a message can show: the text itself, or each variant's. */
+function texts(message: Message | undefined): string[] {
+	if (message === undefined) return [''];
+	if (typeof message === 'string') return [message];
+	return message.flatMap((variant) => Object.values(variant.match));
 }
 
 describe('message files', () => {
@@ -19,7 +30,7 @@ describe('message files', () => {
 		const en = load(pattern, 'en');
 		expect(Object.keys(en).sort()).toEqual(Object.keys(da).sort());
 		for (const [key, value] of [...Object.entries(da), ...Object.entries(en)]) {
-			expect(value.trim(), key).not.toBe('');
+			for (const text of texts(value)) expect(text.trim(), key).not.toBe('');
 		}
 	});
 
@@ -34,12 +45,16 @@ describe('message files', () => {
 	});
 
 	it('keeps placeholders the same in both languages', () => {
-		const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+		// the placeholders a message uses in any of its texts
+		const placeholders = (message: Message | undefined) =>
+			[
+				...new Set(texts(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1])))
+			].sort();
 		for (const pattern of patterns) {
 			const da = load(pattern, 'da');
 			const en = load(pattern, 'en');
 			for (const key of Object.keys(da)) {
-				expect(placeholders(en[key] ?? ''), key).toEqual(placeholders(da[key] ?? ''));
+				expect(placeholders(en[key]), key).toEqual(placeholders(da[key]));
 			}
 		}
 	});

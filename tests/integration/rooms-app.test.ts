@@ -274,12 +274,21 @@ describe('staff edit closures and policies through the app', () => {
 			buffer_minutes: '0',
 			horizon_days: '365',
 			cancel_hours: '24',
+			checkin_opens_minutes: '10',
+			checkin_grace_minutes: '20',
 			...hours
 		});
 		expect(saved.status).toBe(200);
 		const system = await systemClient();
 		const stored = await system.collection('rooms').getOne(room.id);
-		expect(stored).toMatchObject({ capacity: 12, max_minutes: 120, requires_approval: true });
+		expect(stored).toMatchObject({
+			capacity: 12,
+			max_minutes: 120,
+			requires_approval: true,
+			checkin_required: false,
+			checkin_opens_minutes: 10,
+			checkin_grace_minutes: 20
+		});
 		expect(stored.opening_hours).toMatchObject({ mon: [['09:00', '17:00']] });
 		expect(stored.opening_hours.sun).toBeUndefined();
 	});

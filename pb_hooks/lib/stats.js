@@ -71,16 +71,28 @@ function roomUse(time, period, rooms, claims, closures) {
 	const fromDate = time.localParts(period.from).date;
 	const lastDate = time.localParts(period.to - 1).date;
 	const byRoom = new Map();
+	// Rooms mostly share their opening hours and closures: each combination is laid out over the period
+	// and measured once (the JS runtime is slow at walking hundreds of rooms' days one by one).
+	const layouts = new Map();
+	const openHours = new Map();
 	for (const room of rooms) {
 		const shut = closures.filter((c) => c.room === '' || c.room === room.id).map((c) => [c.start, c.end]);
-		const open = subtract(time.openIntervals(room.opening_hours || {}, fromDate, lastDate), shut);
+		const hoursKey = JSON.stringify(room.opening_hours || {});
+		const key = hoursKey + '|' + JSON.stringify(shut);
+		if (!openHours.has(key)) {
+			if (!layouts.has(hoursKey)) {
+				layouts.set(hoursKey, time.openIntervals(room.opening_hours || {}, fromDate, lastDate));
+			}
+			const open = subtract(layouts.get(hoursKey), shut);
+			openHours.set(key, Math.round(clippedLength(open, period.from, period.to) / MINUTE));
+		}
 		byRoom.set(room.id, {
 			id: room.id,
 			name: room.name,
 			bookings: 0,
 			events: 0,
 			minutes: 0,
-			openMinutes: Math.round(clippedLength(open, period.from, period.to) / MINUTE)
+			openMinutes: openHours.get(key)
 		});
 	}
 	const weekdays = WEEK.map(() => 0);

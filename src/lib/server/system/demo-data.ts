@@ -728,13 +728,14 @@ async function loadScreenDemo(
 		end: at(2),
 		status: 'approved'
 	});
+	// in Studierummet from the third whole hour on: clear of the check-in demo's bookings around now
 	await pb.collection('bookings').create({
-		room: roomIds['moedelokale-2'],
+		room: roomIds['studierummet'],
 		booker: users.citizen,
 		purpose: 'Læsegruppe om Karen Blixen',
 		attendees: 5,
-		start: at(1),
-		end: at(3),
+		start: at(3),
+		end: at(5),
 		status: 'approved'
 	});
 	await pb.collection('bookings').create({

@@ -23,7 +23,9 @@ describe('audit log of staff actions', () => {
 		const html = await page.text();
 		expect(html).toContain(action);
 		expect(html).toContain('Revisor Rita');
-		expect(html).toContain('rooms/abc123');
+		// the target in words (an unknown room is "et lokale"), with the reason
+		expect(html).toContain('et lokale');
+		expect(html).toContain('Rengøring');
 
 		const citizenSession = new AppSession();
 		await citizenSession.signIn(citizen.email, PASSWORD);

@@ -109,7 +109,7 @@ describe('staff events pages', () => {
 		const sent = await session.post(`/personale/arrangementer/${event.id}?/message`, {
 			message: 'Mød op kl. 17'
 		});
-		expect(await sent.text()).toContain('Beskeden er sendt til 1 frivillige');
+		expect(await sent.text()).toContain('Beskeden er sendt til 1 frivillig.');
 		const inbox = await v.pb.collection('notifications').getFullList({ filter: 'kind = "events_message"' });
 		expect(inbox).toHaveLength(1);
 	});

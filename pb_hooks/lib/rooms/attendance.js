@@ -272,7 +272,7 @@ function releaseOne(txApp, id, now, rooms) {
 		texts: RELEASE_TEXTS,
 		params: {
 			room: room.getString('name'),
-			when: lib('rooms-bookings').houseWhen(start),
+			when: { instant: start },
 			season: season.label
 		},
 		link: '/bookinger',

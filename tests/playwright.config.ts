@@ -26,6 +26,7 @@ export default defineConfig({
 		viewport: { width: 360, height: 740 },
 		locale: 'da-DK',
 		timezoneId: 'Europe/Copenhagen',
+		actionTimeout: 15_000,
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',
 		launchOptions: {

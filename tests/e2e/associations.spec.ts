@@ -66,7 +66,8 @@ test('an admin invites a citizen, who accepts in the app and is then a member', 
 	await signIn(phone, citizen.email, PASSWORD);
 	await phone.goto('/indbakke');
 	const notice = phone.getByRole('article', { name: `Invitation fra ${association.name}` });
-	await notice.getByRole('link', { name: 'Se mere' }).click();
+	// an unread message opens through a button that marks it read on the way
+	await notice.getByRole('button', { name: /^Se mere/ }).click();
 	await expect(phone).toHaveURL(/\/foreninger$/);
 	const invitations = phone.getByRole('region', { name: 'Invitationer til dig' });
 	await expect(invitations.getByText(`${association.name} inviterer dig med som Booker.`)).toBeVisible();

@@ -115,7 +115,7 @@ async function describeTargets(
 			if (!kind) return;
 			try {
 				const rows = await pb.collection(collection).getFullList<Row>({
-					filter: [...ids].map((id) => `id = "${id}"`).join(' || '),
+					filter: [...ids].map((id) => pb.filter('id = {:id}', { id })).join(' || '),
 					expand: kind.expand
 				});
 				for (const row of rows) found.set(`${collection}/${row.id}`, kind.describe(row));
@@ -138,7 +138,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const to = url.searchParams.get('til') ?? '';
 	const filters: string[] = [];
 	if (ID.test(person)) filters.push(pb.filter('actor = {:person}', { person }));
-	if (AREAS[area]) filters.push(`(${AREAS[area]!.map((c) => `target_collection = "${c}"`).join(' || ')})`);
+	if (AREAS[area]) {
+		const inArea = AREAS[area]!.map((collection) =>
+			pb.filter('target_collection = {:collection}', { collection })
+		);
+		filters.push(`(${inArea.join(' || ')})`);
+	}
 	const start = DATE.test(from) ? localToUtc(from, '00:00') : null;
 	const end = DATE.test(to) ? localToUtc(addDays(to, 1), '00:00') : null;
 	if (start !== null) filters.push(pb.filter('created >= {:start}', { start: toPbDate(new Date(start)) }));

@@ -89,7 +89,8 @@ for (const path of [
 	'/arrangementer',
 	'/log-ind',
 	'/opret-konto',
-	'/glemt-adgangskode'
+	'/glemt-adgangskode',
+	'/privatliv'
 ]) {
 	test(`public page ${path} has no axe violations and shows the main navigation`, async ({ page }) => {
 		const response = await page.goto(path);

@@ -40,6 +40,12 @@ routerAdd('POST', '/api/borgerhus/seasons/{id}/book', (e) =>
 routerAdd('POST', '/api/borgerhus/seasons/{id}/claim', (e) =>
 	require(`${__hooks}/lib/season/publish.js`).claim(e)
 );
+routerAdd('POST', '/api/borgerhus/seasons/{id}/claim-date', (e) =>
+	require(`${__hooks}/lib/season/publish.js`).claimDate(e)
+);
+routerAdd('GET', '/api/borgerhus/seasons/{id}/swap-options', (e) =>
+	require(`${__hooks}/lib/season/swaps.js`).options(e)
+);
 routerAdd('POST', '/api/borgerhus/seasons/{id}/swaps', (e) =>
 	require(`${__hooks}/lib/season/swaps.js`).propose(e)
 );

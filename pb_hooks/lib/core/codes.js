@@ -414,6 +414,10 @@ module.exports = {
 		da: 'Bekræft, at I har indhentet børneattester, når aktiviteten er for børn eller unge.',
 		en: 'Confirm that you have obtained child certificates when the activity is for children or young people.'
 	},
+	season_date_not_free: {
+		da: 'Datoen er ikke ledig længere. Vælg en anden dato.',
+		en: 'The date is no longer free. Choose another date.'
+	},
 	season_dates_order: {
 		da: 'Datoerne skal komme i rækkefølge: ansøgningsfrist, udkast, indsigelser, endelig plan.',
 		en: 'The dates must come in order: application window, draft, objections, final plan.'
@@ -421,6 +425,10 @@ module.exports = {
 	season_flagged_open: {
 		da: 'Der er konflikter, som du skal afgøre, før udkastet kan offentliggøres.',
 		en: 'There are conflicts to settle before the draft can be published.'
+	},
+	season_leftovers_mode: {
+		da: 'Sæsonen giver de ledige tider videre på en anden måde (se "Ledige tider" i opsætningen).',
+		en: 'The season passes on its free times another way (see "Free times" in the set-up).'
 	},
 	season_no_draft: {
 		da: 'Kør fordelingen, før du offentliggør udkastet.',

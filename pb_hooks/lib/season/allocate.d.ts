@@ -87,6 +87,8 @@ export function allocate(input: {
 	season: AllocationSeason;
 	rooms: Record<string, { capacity?: number; step_free?: boolean }>;
 	applications: AllocationApplication[];
+	/** Halves ("slot#parity") already held, never given (a second round). */
+	held?: string[];
 }): { lines: AllocationLine[]; flagged: number };
 export function datesOf(
 	season: { first_date: string; last_date: string; blackout_dates?: string[] },

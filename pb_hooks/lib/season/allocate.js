@@ -16,7 +16,8 @@
 //     slot, both lines are flagged and the slot is held for staff: never decided by chance;
 //   * a wish is skipped, with its reason, when the room is too small, not step-free for an activity that
 //     needs it, or when every date of the slot is a blackout date; blackout dates are left out of the dates;
-//   * staff overrides (a slot or none, with a reason code) are applied before any tier.
+//   * staff overrides (a slot or none, with a reason code) are applied before any tier;
+//   * `held` halves (a second round: what the final plan already gave) are never given.
 
 var LAW_TIERS = ['children', 'education', 'adults'];
 var TIERS = ['house'].concat(LAW_TIERS);
@@ -390,6 +391,10 @@ function allocate(input) {
 	(season.settlements || []).forEach(function (s) {
 		ctx.settled[s.slot] = s.winner;
 	});
+	// halves already held by the plan (a second round allocates only around them): never given again
+	(input.held || []).forEach(function (unit) {
+		ctx.owner[unit] = { key: '', tier: -1, taken: true };
+	});
 	var all = [];
 	var apps = (input.applications || []).slice().sort(function (a, b) {
 		return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -455,7 +460,13 @@ function allocate(input) {
 					if (!halvesFor(ctx.owner, c.slot, c.every)) {
 						var holder = holderOf(ctx, c.slot);
 						if (c.via === 'wish') {
-							var by = holder.held ? 'held_for_conflict' : holder.tier < t ? 'tier' : 'wish_order';
+							var by = holder.taken
+								? 'taken'
+								: holder.held
+									? 'held_for_conflict'
+									: holder.tier < t
+										? 'tier'
+										: 'wish_order';
 							lose(ctx, p, c, by, holder.key);
 						} else p.next++;
 						continue;

@@ -6,3 +6,6 @@ export const application: Machine;
 export const objection: Machine;
 export const swap: Machine;
 export const PUBLISHED: string[];
+export const FINAL: string[];
+export const LEFTOVERS_MOVE: Record<string, string>;
+export function roundOf(status: string): 1 | 2;

@@ -9,17 +9,23 @@ function define(entity, states, transitions) {
 	return { entity: entity, states: states, transitions: transitions };
 }
 
-/** setup -> open -> closed -> draft_published -> final -> leftovers; staff move it, one step at a time. */
+/** setup -> open -> closed -> draft_published -> final, then the leftovers: released first come, first
+ * served (final -> leftovers), or offered in a second round (final -> second_round -> second_closed ->
+ * leftovers), as the season's `leftovers` says. Staff move it, one step at a time. */
 var season = define(
 	'seasons',
-	['setup', 'open', 'closed', 'draft_published', 'final', 'leftovers'],
+	['setup', 'open', 'closed', 'draft_published', 'final', 'second_round', 'second_closed', 'leftovers'],
 	[
 		{ from: 'setup', to: 'open', name: 'open', who: ['staff', 'system'] },
 		{ from: 'open', to: 'closed', name: 'close', who: ['staff', 'system'] },
 		{ from: 'closed', to: 'open', name: 'reopen', who: ['staff', 'system'] },
 		{ from: 'closed', to: 'draft_published', name: 'publish_draft', who: ['staff', 'system'] },
 		{ from: 'draft_published', to: 'final', name: 'publish_final', who: ['staff', 'system'] },
-		{ from: 'final', to: 'leftovers', name: 'release', who: ['staff', 'system'] }
+		{ from: 'final', to: 'leftovers', name: 'release', who: ['staff', 'system'] },
+		{ from: 'final', to: 'second_round', name: 'open_second_round', who: ['staff', 'system'] },
+		{ from: 'second_round', to: 'second_closed', name: 'close_second_round', who: ['staff', 'system'] },
+		{ from: 'second_closed', to: 'second_round', name: 'reopen_second_round', who: ['staff', 'system'] },
+		{ from: 'second_closed', to: 'leftovers', name: 'publish_second_round', who: ['staff', 'system'] }
 	]
 );
 
@@ -57,13 +63,27 @@ var swap = define(
 	]
 );
 
-/** Seasons in which associations see their lines. */
-var PUBLISHED = ['draft_published', 'final', 'leftovers'];
+/** Seasons in which associations see their lines (second-round lines only in `leftovers`). */
+var PUBLISHED = ['draft_published', 'final', 'second_round', 'second_closed', 'leftovers'];
+
+/** Seasons whose final plan is public. */
+var FINAL = ['final', 'second_round', 'second_closed', 'leftovers'];
+
+/** The move out of `final` each leftovers mode allows; the other is refused (season_leftovers_mode). */
+var LEFTOVERS_MOVE = { fcfs: 'leftovers', second_round: 'second_round' };
+
+/** The round a season's applications and draft belong to now: 2 in the second round, else 1. */
+function roundOf(status) {
+	return status === 'second_round' || status === 'second_closed' ? 2 : 1;
+}
 
 module.exports = {
 	season: season,
 	application: application,
 	objection: objection,
 	swap: swap,
-	PUBLISHED: PUBLISHED
+	PUBLISHED: PUBLISHED,
+	FINAL: FINAL,
+	LEFTOVERS_MOVE: LEFTOVERS_MOVE,
+	roundOf: roundOf
 };

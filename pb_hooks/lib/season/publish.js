@@ -7,7 +7,10 @@
 //     association, so an association has all its lines booked or none;
 //   * leftovers, first come first served: a free half of a slot (no line holds it, or its series was
 //     cancelled) goes to the first association that claims it; the claim and its bookings are one
-//     transaction, so two claims of one slot never both win.
+//     transaction, so two claims of one slot never both win;
+//   * a free date: one date of a slot the plan gave whose booking is no longer active (cancelled, withdrawn,
+//     released) and that nothing else holds (no active booking, event or closure of the room at that
+//     time); in fcfs leftovers it goes, alone, to the first association that claims it.
 
 var c = require(__hooks + '/lib/season/common.js');
 
@@ -129,7 +132,7 @@ function bookLine(txApp, config, line, booker, actor) {
  * @param {string} seasonId
  * @param {{ kind: string, id: string }} actor
  */
-function bookAll(app, seasonId, actor) {
+function bookAll(app, seasonId, actor, round) {
 	var season = app.findRecordById('seasons', seasonId);
 	var config = c.configOf(season);
 	var lines = app.findRecordsByFilter(
@@ -180,7 +183,7 @@ function bookAll(app, seasonId, actor) {
 							},
 							params: { season: season.getString('name'), booked: booked, skipped: skipped },
 							link: '/saeson/' + seasonId,
-							dedupeKey: 'season_booked:' + seasonId + ':' + association
+							dedupeKey: 'season_booked:' + seasonId + ':' + association + (round === 2 ? ':second' : '')
 						});
 					}
 					return { association: association, booked: booked, skipped: skipped };
@@ -207,12 +210,22 @@ function book(e) {
 	return e.json(200, { booking: bookAll(e.app, id, actor) });
 }
 
-/** The halves of slots held now: by an allocated line whose series is not cancelled. */
-function heldUnits(txApp, seasonId) {
+/**
+ * The halves of slots held now: by an allocated weekly line whose series is not cancelled (a single claimed
+ * date holds no half). `firstOnly` leaves out the second round's lines (what that round allocates around).
+ */
+function heldUnits(txApp, seasonId, firstOnly) {
 	var allocate = lib('season/allocate');
 	var held = {};
 	txApp
-		.findRecordsByFilter('season_lines', 'season = {:s} && status = "allocated"', '', 0, 0, { s: seasonId })
+		.findRecordsByFilter(
+			'season_lines',
+			'season = {:s} && status = "allocated" && every != 0' + (firstOnly ? ' && round != 2' : ''),
+			'',
+			0,
+			0,
+			{ s: seasonId }
+		)
 		.forEach(function (l) {
 			var seriesId = l.getString('series');
 			if (seriesId) {
@@ -305,4 +318,189 @@ function claim(e) {
 	return e.json(200, answer);
 }
 
-module.exports = { bookLine: bookLine, bookAll: bookAll, book: book, claim: claim, heldUnits: heldUnits };
+/** The instants of a slot on a date, or null when the wall-clock time does not exist that day. */
+function instantsOf(date, start, end) {
+	var time = lib('core/time');
+	var s = time.resolve(date, start);
+	var f = time.resolve(date, end);
+	if (!('instant' in s) || !('instant' in f)) return null;
+	return { start: s.instant, end: f.instant };
+}
+
+/**
+ * The free dates of a season in leftovers: dates (from today) of the halves the plan's lines hold whose own
+ * booking is no longer active, that no booking, event or closure of the room takes now.
+ * @returns {{ slot: string, date: string, room_name: string, weekday: string, start: string, end: string }[]}
+ */
+function freeDates(app, season) {
+	var allocate = lib('season/allocate');
+	var claims = lib('room-claims');
+	var time = lib('core/time');
+	var config = c.configOf(season);
+	var rooms = c.roomsOf(app, config);
+	var from = today();
+	var out = [];
+	var lines = app.findRecordsByFilter(
+		'season_lines',
+		'season = {:s} && status = "allocated" && every != 0 && series != ""',
+		'slot',
+		0,
+		0,
+		{ s: season.id }
+	);
+	for (var i = 0; i < lines.length; i++) {
+		var line = lines[i];
+		var series;
+		try {
+			series = app.findRecordById('booking_series', line.getString('series'));
+		} catch (_) {
+			continue;
+		}
+		if (series.getString('status') !== 'active') continue;
+		var active = {};
+		app
+			.findRecordsByFilter(
+				'bookings',
+				'series = {:s} && ' + lib('core/status').activeBookingFilter(),
+				'',
+				0,
+				0,
+				{ s: series.id }
+			)
+			.forEach(function (b) {
+				active[time.localParts(claims.toMs(b.getString('start'))).date] = true;
+			});
+		var skipped = {};
+		(c.jsonOf(line, 'skipped') || []).forEach(function (x) {
+			skipped[x.date] = true;
+		});
+		var dates = allocate.datesOf(
+			config,
+			line.getString('weekday'),
+			line.getInt('every') || 1,
+			line.getInt('parity')
+		).dates;
+		for (var d = 0; d < dates.length; d++) {
+			var date = dates[d];
+			if (date < from || active[date] || skipped[date]) continue;
+			var at = instantsOf(date, line.getString('start_time'), line.getString('end_time'));
+			if (!at || at.start <= Date.now()) continue;
+			if (claims.findRoomConflict(app, { room: line.getString('room'), start: at.start, end: at.end }))
+				continue;
+			out.push({
+				slot: line.getString('slot'),
+				date: date,
+				room_name: (rooms[line.getString('room')] || {}).name || '',
+				weekday: line.getString('weekday'),
+				start: line.getString('start_time'),
+				end: line.getString('end_time')
+			});
+		}
+	}
+	out.sort(function (a, b) {
+		return a.date < b.date ? -1 : a.date > b.date ? 1 : a.slot < b.slot ? -1 : a.slot > b.slot ? 1 : 0;
+	});
+	return out;
+}
+
+/**
+ * POST /api/borgerhus/seasons/{id}/claim-date { association, slot, date, activity_name, participants }: an
+ * admin or booker of a verified association takes one free date (see freeDates) of a season whose leftovers
+ * go first come, first served. One transaction: the check, a line for the date and its one booking; a date
+ * taken in between is season_slot_taken.
+ * @param {core.RequestEvent} e
+ */
+function claimDate(e) {
+	var actor = lib('core/auth').requireUser(e);
+	var body = c.bodyOf(e);
+	var id = e.request.pathValue('id');
+	if (typeof body.association !== 'string') throw c.refusal('season_not_booker', 'association');
+	if (typeof body.slot !== 'string') throw c.refusal('season_slot_unknown', 'slot');
+	var dayProblem = lib('season/validate').dayProblem(body.date);
+	if (dayProblem) throw c.refusal(dayProblem, 'date');
+	var name = typeof body.activity_name === 'string' ? body.activity_name : '';
+	var p = lib('input').textProblem(name, 200);
+	if (p) throw c.refusal(p, 'activity_name');
+	if (!name.trim()) throw c.refusal('core_required', 'activity_name');
+	var participants = body.participants;
+	if (typeof participants !== 'number' || participants % 1 !== 0 || participants < 1 || participants > 1000) {
+		throw c.refusal('core_number_out_of_range', 'participants');
+	}
+	var answer = lib('core/tx').run(e.app, function (txApp) {
+		var season = c.seasonOf(txApp, id, actor);
+		if (season.getString('status') !== 'leftovers' || season.getString('leftovers') !== 'fcfs') {
+			throw c.refusal('season_not_leftovers', 'form');
+		}
+		var role = c.roleIn(txApp, actor.id, body.association);
+		if (role !== 'admin' && role !== 'booker') throw c.refusal('season_not_booker', 'association');
+		var association = txApp.findRecordById('associations', body.association);
+		if (!association.getBool('verified')) throw c.refusal('season_association_unverified', 'association');
+		var free = freeDates(txApp, season).filter(function (f) {
+			return f.slot === body.slot && f.date === body.date;
+		});
+		if (!free.length) throw c.refusal('season_date_not_free', 'date');
+		var config = c.configOf(season);
+		var slot = config.slots.filter(function (s) {
+			return s.id === body.slot;
+		})[0];
+		var room = txApp.findRecordById('rooms', slot.room);
+		if (room.getInt('capacity') && participants > room.getInt('capacity')) {
+			throw c.refusal('rooms_over_capacity', 'participants');
+		}
+		var at = instantsOf(body.date, slot.start, slot.end);
+		var claims = lib('room-claims');
+		var bookings = lib('rooms-bookings');
+		var line = new Record(txApp.findCollectionByNameOrId('season_lines'));
+		line.set('season', season.id);
+		line.set('association', body.association);
+		line.set('activity', 'leftover-date:' + body.association + ':' + slot.id + ':' + body.date);
+		line.set('activity_name', name.trim());
+		line.set('participants', participants);
+		line.set('tier', '');
+		line.set('status', 'allocated');
+		line.set('via', 'leftover');
+		line.set('wish', -1);
+		line.set('slot', slot.id);
+		line.set('room', slot.room);
+		line.set('weekday', slot.weekday);
+		line.set('start_time', slot.start);
+		line.set('end_time', slot.end);
+		line.set('every', 0);
+		line.set('parity', 0);
+		line.set('booked', 1);
+		line.set('reason', { leftover: true, date: body.date, claimed_at: c.nowPb() });
+		var booking = new Record(txApp.findCollectionByNameOrId('bookings'));
+		booking.set('room', slot.room);
+		booking.set('booker', actor.id);
+		booking.set('association', body.association);
+		booking.set('purpose', name.trim());
+		booking.set('attendees', participants);
+		booking.set('start', claims.toPbDate(at.start));
+		booking.set('end', claims.toPbDate(at.end));
+		var checked = bookings.checkBooking(txApp, bookings.draftOf(booking), {
+			policy: true,
+			rights: false,
+			skipHorizon: true
+		});
+		if (checked.problem) {
+			throw c.refusal(checked.code === 'rooms_overlap' ? 'season_date_not_free' : checked.code, 'date');
+		}
+		booking.set('status', 'approved');
+		booking.set('decided_at', claims.toPbDate(Date.now()));
+		txApp.save(booking);
+		bookings.syncBusy(txApp, 'booking', booking, false, true);
+		txApp.save(line);
+		return { line: line.id, booking: booking.id };
+	});
+	return e.json(200, answer);
+}
+
+module.exports = {
+	bookLine: bookLine,
+	bookAll: bookAll,
+	book: book,
+	claim: claim,
+	claimDate: claimDate,
+	freeDates: freeDates,
+	heldUnits: heldUnits
+};

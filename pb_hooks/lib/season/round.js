@@ -143,9 +143,37 @@ function moveRound(e) {
 	var id = e.request.pathValue('id');
 	if (typeof body.to !== 'string') throw c.refusal('core_invalid_value', 'to');
 	var to = body.to;
+	var secondUntil = '';
+	if (to === 'second_round') {
+		var window = lib('season/validate').checkSecondWindow(body.second_until, Date.now());
+		if (window.problem) throw c.refusal(window.problem.code, window.problem.field);
+		secondUntil = window.value;
+	}
+	var from = '';
 	lib('core/tx').run(e.app, function (txApp) {
 		var season = c.seasonOf(txApp, id, actor);
+		from = season.getString('status');
+		var machines = lib('season/machines');
+		if (from === 'final' && machines.LEFTOVERS_MOVE[season.getString('leftovers') || 'fcfs'] !== to) {
+			throw c.refusal('season_leftovers_mode', 'to');
+		}
 		var t = c.moveSeason(season, to, ['staff']);
+		if (to === 'second_round') {
+			season.set('second_from', c.nowPb());
+			season.set('second_until', secondUntil);
+		}
+		if (from === 'second_closed' && to === 'leftovers') {
+			if (!season.getString('second_drafted_at')) throw c.refusal('season_no_draft', 'form');
+			var flaggedSecond = txApp.findRecordsByFilter(
+				'season_lines',
+				'season = {:s} && status = "flagged" && round = 2',
+				'',
+				1,
+				0,
+				{ s: season.id }
+			);
+			if (flaggedSecond.length) throw c.refusal('season_flagged_open', 'form');
+		}
 		if (to === 'draft_published') {
 			if (!season.getString('drafted_at')) throw c.refusal('season_no_draft', 'form');
 			var flagged = txApp.findRecordsByFilter(
@@ -174,9 +202,13 @@ function moveRound(e) {
 		txApp.save(season);
 		lib('core/audit').staffAction(txApp, actor, 'season_' + t.name, season, { to: to });
 		if (to === 'draft_published' || to === 'final') tellApplicants(txApp, season, to);
+		if (to === 'second_round') tellSecondRound(txApp, season);
 	});
 	var answer = { id: id, status: to };
 	if (to === 'final') answer.booking = lib('season/publish').bookAll(e.app, id, actor);
+	if (from === 'second_closed' && to === 'leftovers') {
+		answer.booking = lib('season/publish').bookAll(e.app, id, actor, 2);
+	}
 	return e.json(200, answer);
 }
 
@@ -199,6 +231,16 @@ var TEXTS = {
 		en: {
 			title: 'The final allocation of the season is published',
 			body: '{season}: your times are now booked. See them in My overview.'
+		}
+	},
+	second_round: {
+		da: {
+			title: 'Anden runde: søg om de ledige sæsontider',
+			body: '{season}: de tider, der er tilbage efter den endelige plan, kan søges indtil {until}.'
+		},
+		en: {
+			title: 'Second round: apply for the free season times',
+			body: '{season}: the times left after the final plan can be applied for until {until}.'
 		}
 	},
 	answered: {
@@ -231,6 +273,46 @@ function tellApplicants(txApp, season, what) {
 	}
 }
 
+/** Tells the admins of verified associations that the second round is open. */
+function tellSecondRound(txApp, season) {
+	var admins = txApp.findRecordsByFilter(
+		'memberships',
+		'status = "active" && role = "admin" && association.verified = true',
+		'',
+		0,
+		0
+	);
+	var until = lib('core/time').format(c.msOf(season.getString('second_until')), 'da');
+	var seen = {};
+	for (var i = 0; i < admins.length; i++) {
+		var user = admins[i].getString('user');
+		if (seen[user]) continue;
+		seen[user] = true;
+		lib('notify').notify(txApp, user, {
+			kind: 'season_second_round',
+			texts: TEXTS.second_round,
+			params: { season: season.getString('name'), until: until },
+			link: '/saeson/' + season.id,
+			dedupeKey: 'season_second_round:' + season.id + ':' + user
+		});
+	}
+}
+
+/** The season's set-up for the current round: in the second round only the slots with a free half. */
+function roundConfig(txApp, season) {
+	var config = c.configOf(season);
+	var round = lib('season/machines').roundOf(season.getString('status'));
+	config.settlements = config.settlements.filter(function (x) {
+		return (x.round || 1) === round;
+	});
+	if (round !== 2) return { config: config, round: round, held: [] };
+	var heldMap = lib('season/publish').heldUnits(txApp, season.id, true);
+	config.slots = config.slots.filter(function (s) {
+		return !heldMap[s.id + '#0'] || !heldMap[s.id + '#1'];
+	});
+	return { config: config, round: 2, held: Object.keys(heldMap) };
+}
+
 /** The problem with an association applying now, or null: docs/rules.md, "Season application round". */
 function eligibilityProblem(app, season, associationId, actor, value) {
 	var association;
@@ -241,11 +323,13 @@ function eligibilityProblem(app, season, associationId, actor, value) {
 	}
 	var role = c.roleIn(app, actor.id, association.id);
 	if (role !== 'admin' && role !== 'booker') return { code: 'season_not_booker', field: 'association' };
-	if (season.getString('status') !== 'open') return { code: 'season_window_closed', field: 'form' };
+	var status = season.getString('status');
+	var second = status === 'second_round';
+	if (status !== 'open' && !second) return { code: 'season_window_closed', field: 'form' };
 	var now = Date.now();
-	if (now < c.msOf(season.getString('apply_from')) || now > c.msOf(season.getString('apply_until'))) {
-		return { code: 'season_window_closed', field: 'form' };
-	}
+	var from = c.msOf(season.getString(second ? 'second_from' : 'apply_from'));
+	var until = c.msOf(season.getString(second ? 'second_until' : 'apply_until'));
+	if (now < from || now > until) return { code: 'season_window_closed', field: 'form' };
 	if (!association.getBool('verified'))
 		return { code: 'season_association_unverified', field: 'association' };
 	if (value && !value.declared_section4)
@@ -288,14 +372,15 @@ function apply(e) {
 		var season = c.seasonOf(txApp, id, actor);
 		var first = eligibilityProblem(txApp, season, body.association, actor, null);
 		if (first) throw c.refusal(first.code, first.field);
-		var config = c.configOf(season);
+		var rc = roundConfig(txApp, season);
+		var config = rc.config;
 		var checked = lib('season/validate').checkApplication(config, body);
 		if (checked.problem) throw c.refusal(checked.problem.code, checked.problem.field);
 		var problem = eligibilityProblem(txApp, season, body.association, actor, checked.value);
 		if (problem) throw c.refusal(problem.code, problem.field);
 		var existing = txApp.findRecordsByFilter(
 			'season_applications',
-			'season = {:s} && association = {:a}',
+			'season = {:s} && association = {:a} && ' + (rc.round === 2 ? 'round = 2' : 'round != 2'),
 			'',
 			1,
 			0,
@@ -316,6 +401,7 @@ function apply(e) {
 			row = new Record(txApp.findCollectionByNameOrId('season_applications'));
 			row.set('season', season.id);
 			row.set('association', body.association);
+			row.set('round', rc.round);
 		}
 		var eligibility = eligibilityOf(config, body.association, checked.value);
 		row.set('applicant', actor.id);
@@ -348,9 +434,10 @@ function withdraw(e) {
 		if (role !== 'admin' && role !== 'booker') throw c.refusal('season_not_booker', 'association');
 		var problem = eligibilityProblem(txApp, season, body.association, actor, null);
 		if (problem && problem.code === 'season_window_closed') throw c.refusal(problem.code, problem.field);
+		var round = lib('season/machines').roundOf(season.getString('status'));
 		var rows = txApp.findRecordsByFilter(
 			'season_applications',
-			'season = {:s} && association = {:a}',
+			'season = {:s} && association = {:a} && ' + (round === 2 ? 'round = 2' : 'round != 2'),
 			'',
 			1,
 			0,
@@ -392,7 +479,7 @@ function copy(e) {
 	});
 	var rows = e.app.findRecordsByFilter(
 		'season_applications',
-		'season = {:s} && association = {:a}',
+		'season = {:s} && association = {:a} && round != 2',
 		'',
 		1,
 		0,
@@ -446,10 +533,12 @@ function copy(e) {
  * @returns {{ lines: number, allocated: number, flagged: number, result: object }}
  */
 function runDraft(txApp, season) {
-	var config = c.configOf(season);
+	var rc = roundConfig(txApp, season);
+	var config = rc.config;
+	var roundFilter = rc.round === 2 ? ' && round = 2' : ' && round != 2';
 	var apps = txApp.findRecordsByFilter(
 		'season_applications',
-		'season = {:s} && status = "submitted"',
+		'season = {:s} && status = "submitted"' + roundFilter,
 		'',
 		0,
 		0,
@@ -467,6 +556,7 @@ function runDraft(txApp, season) {
 	}
 	var input = {
 		season: config,
+		held: rc.held,
 		rooms: c.roomsOf(txApp, config),
 		applications: apps.map(function (row) {
 			return {
@@ -482,7 +572,9 @@ function runDraft(txApp, season) {
 	var result = lib('season/allocate').allocate(input);
 	var existing = {};
 	txApp
-		.findRecordsByFilter('season_lines', 'season = {:s} && via != "leftover"', '', 0, 0, { s: season.id })
+		.findRecordsByFilter('season_lines', 'season = {:s} && via != "leftover"' + roundFilter, '', 0, 0, {
+			s: season.id
+		})
 		.forEach(function (l) {
 			existing[l.getString('activity')] = l;
 		});
@@ -494,6 +586,7 @@ function runDraft(txApp, season) {
 		seen[line.activity] = true;
 		var row = existing[line.activity] || new Record(collection);
 		row.set('season', season.id);
+		row.set('round', rc.round);
 		row.set('application', line.application);
 		row.set('association', line.association);
 		row.set('activity', line.activity);
@@ -517,7 +610,7 @@ function runDraft(txApp, season) {
 	Object.keys(existing).forEach(function (key) {
 		if (!seen[key]) txApp.delete(existing[key]);
 	});
-	season.set('drafted_at', c.nowPb());
+	season.set(rc.round === 2 ? 'second_drafted_at' : 'drafted_at', c.nowPb());
 	txApp.save(season);
 	return { lines: result.lines.length, allocated: allocated, flagged: result.flagged, result: result };
 }
@@ -525,7 +618,9 @@ function runDraft(txApp, season) {
 /** The draft may run (and be adjusted) after the window closes and until the final plan. */
 function draftable(season) {
 	var s = season.getString('status');
-	if (s !== 'closed' && s !== 'draft_published') throw c.refusal('core_bad_transition', 'status');
+	if (s !== 'closed' && s !== 'draft_published' && s !== 'second_closed') {
+		throw c.refusal('core_bad_transition', 'status');
+	}
 }
 
 /**
@@ -583,10 +678,11 @@ function settle(e) {
 			{ s: season.id, slot: body.slot, app: parts[0] || '', w: body.winner }
 		);
 		if (!flagged.length) throw c.refusal('season_not_flagged', 'winner');
+		var round = lib('season/machines').roundOf(season.getString('status'));
 		var settlements = (c.jsonOf(season, 'settlements') || []).filter(function (x) {
-			return x.slot !== body.slot;
+			return x.slot !== body.slot || (x.round || 1) !== round;
 		});
-		settlements.push({ slot: body.slot, winner: body.winner, note: note, by: actor.id });
+		settlements.push({ slot: body.slot, winner: body.winner, note: note, by: actor.id, round: round });
 		season.set('settlements', settlements);
 		var run = runDraft(txApp, season);
 		lib('core/audit').staffAction(txApp, actor, 'season_conflict_settled', season, {
@@ -772,8 +868,8 @@ function plan(e) {
 	var id = e.request.pathValue('id');
 	var season = c.seasonOf(e.app, id, actor);
 	var status = season.getString('status');
-	if (status !== 'final' && status !== 'leftovers' && actor.kind !== 'staff')
-		throw new NotFoundError('Not found.');
+	var isFinal = lib('season/machines').FINAL.indexOf(status) >= 0;
+	if (!isFinal && actor.kind !== 'staff') throw new NotFoundError('Not found.');
 	var config = c.configOf(season);
 	var rooms = c.roomsOf(e.app, config);
 	var lines = e.app.findRecordsByFilter('season_lines', 'season = {:s} && status = "allocated"', '', 0, 0, {
@@ -784,6 +880,9 @@ function plan(e) {
 	var rows = [];
 	for (var i = 0; i < lines.length; i++) {
 		var l = lines[i];
+		// a single claimed date is not a weekly time; second-round lines show once that round is published
+		if (l.getInt('every') === 0) continue;
+		if (l.getInt('round') === 2 && status !== 'leftovers') continue;
 		var seriesId = l.getString('series');
 		if (seriesId && cancelled[seriesId] === undefined) {
 			try {
@@ -836,9 +935,14 @@ function plan(e) {
 			last_date: config.last_date,
 			status: status,
 			leftovers: season.getString('leftovers'),
+			second_until: season.getString('second_until'),
 			blackout_dates: config.blackout_dates
 		},
 		rows: rows,
+		free_dates:
+			status === 'leftovers' && season.getString('leftovers') === 'fcfs'
+				? lib('season/publish').freeDates(e.app, season)
+				: [],
 		free: free.map(function (s) {
 			return {
 				slot: s.id,

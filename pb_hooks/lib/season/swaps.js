@@ -117,7 +117,7 @@ function propose(e) {
 	if (p) throw c.refusal(p, 'note');
 	var answer = lib('core/tx').run(e.app, function (txApp) {
 		var season = c.seasonOf(txApp, id, actor);
-		if (['final', 'leftovers'].indexOf(season.getString('status')) < 0)
+		if (lib('season/machines').FINAL.indexOf(season.getString('status')) < 0)
 			throw c.refusal('core_bad_transition', 'status');
 		var from = bookedLine(txApp, season.id, body.from_line, 'from_line');
 		if (!isAdmin(txApp, actor.id, from.getString('association')))
@@ -297,4 +297,65 @@ function act(e) {
 	return e.json(200, answer);
 }
 
-module.exports = { propose: propose, act: act };
+/**
+ * GET /api/borgerhus/seasons/{id}/swap-options?association=: what an admin of the association may offer
+ * and ask for: its booked weekly lines, the other associations' booked weekly lines (association names and
+ * times, no people) and the verified associations a hand-over can go to.
+ * @param {core.RequestEvent} e
+ */
+function options(e) {
+	var actor = lib('core/auth').requireUser(e);
+	var id = e.request.pathValue('id');
+	var association = e.request.url.query().get('association');
+	var season = c.seasonOf(e.app, id, actor);
+	if (!isAdmin(e.app, actor.id, association)) throw c.refusal('season_not_admin', 'association');
+	if (lib('season/machines').FINAL.indexOf(season.getString('status')) < 0) {
+		return e.json(200, { mine: [], others: [], associations: [] });
+	}
+	var rooms = c.roomsOf(e.app, c.configOf(season));
+	var names = {};
+	var nameOf = function (a) {
+		if (names[a] === undefined) {
+			try {
+				names[a] = e.app.findRecordById('associations', a).getString('name');
+			} catch (_) {
+				names[a] = '';
+			}
+		}
+		return names[a];
+	};
+	var mine = [];
+	var others = [];
+	e.app
+		.findRecordsByFilter(
+			'season_lines',
+			'season = {:s} && status = "allocated" && every != 0 && series != "" && series.status = "active"',
+			'slot',
+			0,
+			0,
+			{ s: season.id }
+		)
+		.forEach(function (l) {
+			var row = {
+				id: l.id,
+				association: l.getString('association'),
+				association_name: nameOf(l.getString('association')),
+				activity_name: l.getString('activity_name'),
+				room_name: (rooms[l.getString('room')] || {}).name || '',
+				weekday: l.getString('weekday'),
+				start: l.getString('start_time'),
+				end: l.getString('end_time'),
+				every: l.getInt('every'),
+				parity: l.getInt('parity')
+			};
+			(row.association === association ? mine : others).push(row);
+		});
+	var associations = e.app
+		.findRecordsByFilter('associations', 'verified = true && id != {:a}', 'name', 0, 0, { a: association })
+		.map(function (a) {
+			return { id: a.id, name: a.getString('name') };
+		});
+	return e.json(200, { mine: mine, others: others, associations: associations });
+}
+
+module.exports = { propose: propose, act: act, options: options };

@@ -33,10 +33,10 @@ function textOf(value, max, required) {
 
 function dayProblem(value) {
 	if (typeof value !== 'string' || !DAY.test(value)) return 'core_invalid_date';
-	var ms = Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10));
-	if (new Date(ms).toISOString().slice(0, 10) !== value) return 'core_invalid_date';
 	var year = +value.slice(0, 4);
 	if (year < FIRST_YEAR || year > LAST_YEAR) return 'core_date_out_of_range';
+	var ms = Date.UTC(year, +value.slice(5, 7) - 1, +value.slice(8, 10));
+	if (new Date(ms).toISOString().slice(0, 10) !== value) return 'core_invalid_date';
 	return '';
 }
 
@@ -313,8 +313,23 @@ function checkApplication(season, body) {
 	};
 }
 
+/**
+ * Checks the end of a second round's window: an instant with its zone, after now.
+ * @param {unknown} value
+ * @param {number} nowMs
+ * @returns {{ problem: { code: string, field: string } } | { value: string }}
+ */
+function checkSecondWindow(value, nowMs) {
+	if (value === undefined || value === null || value === '') return problem('core_required', 'second_until');
+	var at = instantOf(value);
+	if (at.code) return problem(at.code, 'second_until');
+	if (at.ms <= nowMs) return problem('core_end_before_start', 'second_until');
+	return { value: new Date(at.ms).toISOString().replace('T', ' ') };
+}
+
 module.exports = {
 	checkSeason: checkSeason,
+	checkSecondWindow: checkSecondWindow,
 	checkApplication: checkApplication,
 	slotId: slotId,
 	dayProblem: dayProblem,

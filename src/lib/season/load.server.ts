@@ -19,6 +19,7 @@ export interface SeasonView {
 	local_criteria: { key: string; da: string; en: string }[];
 	tie_breakers: string[];
 	leftovers: string;
+	second_until?: string;
 	swap_approval: boolean;
 	previous: string;
 }
@@ -45,6 +46,8 @@ export interface LineView {
 	booked: number;
 	skipped: { date: string; code: string }[] | null;
 	series: string;
+	/** 2 for a line of the second round. */
+	round: number;
 }
 
 export async function loadSeason(pb: PocketBase, id: string): Promise<SeasonView> {
@@ -93,8 +96,26 @@ export interface PlanRow {
 }
 
 export interface Plan {
+	season: {
+		id: string;
+		name: string;
+		first_date: string;
+		last_date: string;
+		status: string;
+		leftovers: string;
+		second_until: string;
+		blackout_dates: string[];
+	};
 	rows: PlanRow[];
 	free: { slot: string; room_name: string; weekday: string; start: string; end: string }[];
+	free_dates: {
+		slot: string;
+		date: string;
+		room_name: string;
+		weekday: string;
+		start: string;
+		end: string;
+	}[];
 }
 
 export async function loadPlan(pb: PocketBase, id: string): Promise<Plan | null> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { available, define, permitted } from '$rules/core/machine.js';
-import { application, objection, season, swap } from '$rules/season/machines.js';
+import { application, objection, roundOf, season, swap } from '$rules/season/machines.js';
 
 describe('season machines', () => {
 	it('are valid machines that only name their own states', () => {
@@ -14,6 +14,19 @@ describe('season machines', () => {
 		expect(available(season, 'closed', ['staff']).sort()).toEqual(['publish_draft', 'reopen']);
 		expect(permitted(season, 'open', 'final', ['staff'])).toBeNull();
 		expect(permitted(season, 'setup', 'open', ['association', 'owner'])).toBeNull();
+	});
+
+	it('go on from the final plan to the leftovers or a second round, and back to allocating once closed', () => {
+		expect(available(season, 'final', ['staff']).sort()).toEqual(['open_second_round', 'release']);
+		expect(available(season, 'second_round', ['staff'])).toEqual(['close_second_round']);
+		expect(available(season, 'second_closed', ['staff']).sort()).toEqual([
+			'publish_second_round',
+			'reopen_second_round'
+		]);
+		expect(permitted(season, 'second_round', 'leftovers', ['staff'])).toBeNull();
+		expect(permitted(season, 'final', 'second_round', ['association'])).toBeNull();
+		expect(roundOf('second_closed')).toBe(2);
+		expect(roundOf('closed')).toBe(1);
 	});
 
 	it('let only the receiving association consent to a swap, and staff approve only a consented one', () => {

@@ -46,7 +46,8 @@ export const BY: Record<string, () => string> = {
 	tier: m.season_tb_tier,
 	wish_order: m.season_tb_wish_order,
 	staff_settled: m.season_tb_staff_settled,
-	held_for_conflict: m.season_tb_held_for_conflict
+	held_for_conflict: m.season_tb_held_for_conflict,
+	taken: m.season_tb_taken
 };
 
 export const SKIP: Record<string, () => string> = {
@@ -70,7 +71,18 @@ export const STATE: Record<string, () => string> = {
 	closed: m.season_state_closed,
 	draft_published: m.season_state_draft_published,
 	final: m.season_state_final,
+	second_round: m.season_state_second_round,
+	second_closed: m.season_state_second_closed,
 	leftovers: m.season_state_leftovers
+};
+
+export const SWAP_STATUS: Record<string, () => string> = {
+	proposed: m.season_swap_status_proposed,
+	consented: m.season_swap_status_consented,
+	done: m.season_swap_status_done,
+	declined: m.season_swap_status_declined,
+	cancelled: m.season_swap_status_cancelled,
+	rejected: m.season_swap_status_rejected
 };
 
 export const LINE_STATUS: Record<string, () => string> = {

@@ -182,7 +182,19 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		previousDay: addDays(from, -1),
 		nextDay: addDays(from, 1),
 		associations: locals.user ? await bookableAssociations(pb, locals.user.id) : [],
-		signedIn: !!locals.user
+		signedIn: !!locals.user,
+		// the final season plans this room is part of (docs/rules.md, "Season application round")
+		seasonPlans: await pb
+			.collection('seasons')
+			.getList<{ id: string; name: string }>(1, 3, {
+				filter: pb.filter(
+					'(status = "final" || status = "second_round" || status = "second_closed" || status = "leftovers") && slots ~ {:room}',
+					{ room: room.id }
+				),
+				sort: '-first_date',
+				fields: 'id,name'
+			})
+			.then((r) => r.items)
 	};
 };
 

@@ -4,8 +4,9 @@ import { requireStaff } from '$lib/server/guards';
 import { readForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { available } from '$rules/core/machine.js';
-import { season as seasonMachine } from '$rules/season/machines.js';
+import { LEFTOVERS_MOVE, season as seasonMachine } from '$rules/season/machines.js';
 import { OVERRIDE_CODES } from '$rules/season/allocate.js';
+import { houseInstant } from '$lib/season/setup-form';
 import { associationNames, loadSeason, roomNames, type LineView } from '$lib/season/load.server';
 
 // Staff run a season round: the applications, the draft, the conflicts to settle, adjustments with a
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requireStaff(locals, url);
 	const season = await loadSeason(locals.pb, params.id);
 	const filter = locals.pb.filter('season = {:s}', { s: season.id });
-	const [applications, lines, objections] = await Promise.all([
+	const [applications, lines, objections, swaps] = await Promise.all([
 		locals.pb.collection('season_applications').getFullList<{
 			id: string;
 			association: string;
@@ -30,11 +31,21 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			text: string;
 			status: string;
 			answer: string;
-		}>({ filter, sort: 'created' })
+		}>({ filter, sort: 'created' }),
+		locals.pb.collection('season_swaps').getFullList<{
+			id: string;
+			kind: string;
+			status: string;
+			from_line: string;
+			to_line: string;
+			from_association: string;
+			to_association: string;
+		}>({ filter, sort: '-created' })
 	]);
 	const names = await associationNames(locals.pb, [
 		...applications.map((a) => a.association),
-		...lines.map((l) => l.association)
+		...lines.map((l) => l.association),
+		...swaps.flatMap((x) => [x.from_association, x.to_association])
 	]);
 	return {
 		season,
@@ -42,11 +53,15 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		applications,
 		lines,
 		objections,
+		swaps,
 		names,
-		steps: available(seasonMachine, season.status, ['staff']).map((name) => {
-			const t = seasonMachine.transitions.find((x) => x.from === season.status && x.name === name)!;
-			return { name, to: t.to };
-		}),
+		// out of the final plan only the way the season's leftovers mode allows (the hooks refuse the other)
+		steps: available(seasonMachine, season.status, ['staff'])
+			.map((name) => {
+				const t = seasonMachine.transitions.find((x) => x.from === season.status && x.name === name)!;
+				return { name, to: t.to };
+			})
+			.filter((step) => season.status !== 'final' || LEFTOVERS_MOVE[season.leftovers || 'fcfs'] === step.to),
 		codes: OVERRIDE_CODES
 	};
 };
@@ -61,7 +76,8 @@ export const actions: Actions = {
 		const values = readForm(await request.formData());
 		try {
 			await post(locals, `/api/borgerhus/seasons/${encodeURIComponent(params.id)}/status`, {
-				to: values.to ?? ''
+				to: values.to ?? '',
+				...(values.to === 'second_round' ? { second_until: houseInstant(values.second_until) } : {})
 			});
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'status' as const, values, errors: toFormErrors(err) });
@@ -109,6 +125,17 @@ export const actions: Actions = {
 			return fail(failureStatus(err), { action: 'adjust' as const, values, errors: toFormErrors(err) });
 		}
 		return { action: 'adjust' as const, done: true };
+	},
+	swap: async ({ request, locals, url }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		const act = values.act === 'reject' ? 'reject' : 'approve';
+		try {
+			await post(locals, `/api/borgerhus/season-swaps/${encodeURIComponent(String(values.id ?? ''))}/${act}`);
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'swap' as const, values, errors: toFormErrors(err) });
+		}
+		return { action: 'swap' as const, done: true };
 	},
 	answer: async ({ request, locals, url }) => {
 		requireStaff(locals, url);

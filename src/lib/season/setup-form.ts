@@ -1,0 +1,151 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { HOUSE_TIME_ZONE } from '$lib/dates';
+import type { SeasonView } from '$lib/season/load.server';
+
+// The staff form of a season's set-up (create and edit) and the body the season routes take. The slots are
+// written one a line as "room-slug weekday HH:MM-HH:MM" (e.g. "salen man 17:00-19:00"); the hooks check
+// everything (pb_hooks/lib/season/validate.js), this only reshapes.
+
+export const LOCAL_ROWS = 3;
+export const TIE_BREAKER_ROWS = 3;
+export const SETUP_BOOLEANS = ['house_tier', 'swap_approval'];
+
+const DAYS: Record<string, string> = {
+	man: 'mon',
+	mon: 'mon',
+	tir: 'tue',
+	tue: 'tue',
+	ons: 'wed',
+	wed: 'wed',
+	tor: 'thu',
+	thu: 'thu',
+	fre: 'fri',
+	fri: 'fri',
+	lør: 'sat',
+	sat: 'sat',
+	søn: 'sun',
+	sun: 'sun'
+};
+const DANISH_DAY: Record<string, string> = {
+	mon: 'man',
+	tue: 'tir',
+	wed: 'ons',
+	thu: 'tor',
+	fri: 'fre',
+	sat: 'lør',
+	sun: 'søn'
+};
+
+/** "2026-08-01T10:00" in house time as an ISO instant; '' stays ''. */
+export function houseInstant(value: string | boolean | undefined): string {
+	if (typeof value !== 'string' || !value) return '';
+	const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+	if (!m) return value;
+	return new TZDate(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, HOUSE_TIME_ZONE).toISOString();
+}
+
+/** A stored instant ("2026-08-01 08:00:00.000Z") as a datetime-local value in house time. */
+export function localInput(value: string | undefined): string {
+	if (!value) return '';
+	const ms = Date.parse(value.replace(' ', 'T'));
+	if (Number.isNaN(ms)) return '';
+	return format(new TZDate(ms, HOUSE_TIME_ZONE), "yyyy-MM-dd'T'HH:mm");
+}
+
+type Values = Record<string, string | boolean>;
+const text = (values: Values, key: string) =>
+	typeof values[key] === 'string' ? (values[key] as string) : '';
+
+/** The body of POST /api/borgerhus/seasons (or its PATCH) from the form. */
+export function bodyFromForm(
+	values: Values,
+	rooms: { id: string; slug: string }[],
+	houseAssociations: string[]
+) {
+	const bySlug = new Map(rooms.map((r) => [r.slug, r.id]));
+	const slots = text(values, 'slots')
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean)
+		.map((line) => {
+			const [slug = '', day = '', span = ''] = line.split(/\s+/);
+			const [start = '', end = ''] = span.split('-');
+			return { room: bySlug.get(slug) ?? slug, weekday: DAYS[day.toLowerCase()] ?? day, start, end };
+		});
+	const local = Array.from({ length: LOCAL_ROWS }, (_, i) => ({
+		key: text(values, `local_${i}_key`) || `local_${i + 1}`,
+		da: text(values, `local_${i}_da`),
+		en: text(values, `local_${i}_en`)
+	})).filter((c) => c.da.trim() || c.en.trim());
+	const breakers = Array.from({ length: TIE_BREAKER_ROWS }, (_, i) => text(values, `tb_${i}`)).filter(
+		Boolean
+	);
+	return {
+		name: text(values, 'name'),
+		first_date: text(values, 'first_date'),
+		last_date: text(values, 'last_date'),
+		slots,
+		blackout_dates: text(values, 'blackout_dates')
+			.split(/[\s,]+/)
+			.filter(Boolean),
+		apply_from: houseInstant(values.apply_from),
+		apply_until: houseInstant(values.apply_until),
+		draft_at: houseInstant(values.draft_at),
+		objection_until: houseInstant(values.objection_until),
+		final_at: houseInstant(values.final_at),
+		tiers: values.house_tier
+			? ['house', 'children', 'education', 'adults']
+			: ['children', 'education', 'adults'],
+		house_associations: houseAssociations,
+		local_criteria: local,
+		tie_breakers: breakers,
+		leftovers: text(values, 'leftovers') || 'fcfs',
+		swap_approval: values.swap_approval === true,
+		previous: text(values, 'previous')
+	};
+}
+
+export interface SeasonSetup extends SeasonView {
+	draft_at: string;
+	final_at: string;
+	house_associations: string[];
+}
+
+/** The form's values of a stored season. */
+export function formFromSeason(season: SeasonSetup, rooms: { id: string; slug: string }[]): Values {
+	const slugOf = new Map(rooms.map((r) => [r.id, r.slug]));
+	const values: Values = {
+		name: season.name,
+		first_date: season.first_date,
+		last_date: season.last_date,
+		slots: season.slots
+			.map((s) => `${slugOf.get(s.room) ?? s.room} ${DANISH_DAY[s.weekday] ?? s.weekday} ${s.start}-${s.end}`)
+			.join('\n'),
+		blackout_dates: (season.blackout_dates ?? []).join(', '),
+		apply_from: localInput(season.apply_from),
+		apply_until: localInput(season.apply_until),
+		draft_at: localInput(season.draft_at),
+		objection_until: localInput(season.objection_until),
+		final_at: localInput(season.final_at),
+		house_tier: (season.tiers ?? []).includes('house'),
+		leftovers: season.leftovers || 'fcfs',
+		swap_approval: !!season.swap_approval,
+		previous: season.previous ?? ''
+	};
+	(season.local_criteria ?? []).forEach((c, i) => {
+		values[`local_${i}_key`] = c.key;
+		values[`local_${i}_da`] = c.da;
+		values[`local_${i}_en`] = c.en;
+	});
+	(season.tie_breakers ?? []).forEach((t, i) => {
+		values[`tb_${i}`] = t;
+	});
+	for (const id of season.house_associations ?? []) values[`house_${id}`] = true;
+	return values;
+}
+
+/** The ids of the house associations ticked in the form ("house_<id>"). */
+export function houseFromForm(form: FormData): string[] {
+	return [...form.keys()].filter((k) => /^house_[a-z0-9]{15}$/.test(k)).map((k) => k.slice(6));
+}

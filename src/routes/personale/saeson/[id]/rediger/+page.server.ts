@@ -1,0 +1,76 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireStaff } from '$lib/server/guards';
+import { readForm } from '$lib/forms';
+import { failureStatus, toFormErrors } from '$lib/errors';
+import type { SeasonView } from '$lib/season/load.server';
+import {
+	SETUP_BOOLEANS,
+	bodyFromForm,
+	formFromSeason,
+	houseFromForm,
+	type SeasonSetup
+} from '$lib/season/setup-form';
+
+// Staff edit a season's set-up while its state allows it (setup, open, closed; the hooks refuse otherwise
+// with season_setup_locked, and refuse changing the slots, priorities and period once the window closed).
+const EDITABLE = ['setup', 'open', 'closed'];
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requireStaff(locals, url);
+	let season: SeasonSetup;
+	try {
+		season = await locals.pb.collection('seasons').getOne<SeasonSetup>(params.id);
+	} catch {
+		error(404);
+	}
+	const [seasons, rooms, associations] = await Promise.all([
+		locals.pb
+			.collection('seasons')
+			.getFullList<SeasonView>({
+				sort: '-first_date',
+				fields: 'id,name',
+				filter: locals.pb.filter('id != {:id}', { id: season.id })
+			}),
+		locals.pb.collection('rooms').getFullList<{ id: string; slug: string; name: string }>({
+			fields: 'id,slug,name',
+			sort: 'sort,name'
+		}),
+		locals.pb
+			.collection('associations')
+			.getFullList<{ id: string; name: string }>({
+				filter: 'verified = true',
+				fields: 'id,name',
+				sort: 'name'
+			})
+	]);
+	return {
+		season,
+		seasons,
+		rooms: rooms.filter((r) => r.slug),
+		associations,
+		editable: EDITABLE.includes(season.status),
+		fixed: season.status !== 'setup',
+		values: formFromSeason(season, rooms)
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals, url, params }) => {
+		requireStaff(locals, url);
+		const form = await request.formData();
+		const values = readForm(form, SETUP_BOOLEANS);
+		const rooms = await locals.pb
+			.collection('rooms')
+			.getFullList<{ id: string; slug: string }>({ fields: 'id,slug' });
+		try {
+			await locals.pb.send(`/api/borgerhus/seasons/${encodeURIComponent(params.id)}`, {
+				method: 'PATCH',
+				body: bodyFromForm(values, rooms, houseFromForm(form))
+			});
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'save' as const, values, errors: toFormErrors(err) });
+		}
+		return { action: 'save' as const, saved: true };
+	}
+};

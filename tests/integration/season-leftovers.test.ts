@@ -1,0 +1,312 @@
+import { describe, expect, it } from 'vitest';
+import { createUser, guestClient } from '../helpers/pocketbase';
+import { codesOf, outcome } from '../helpers/scenarios';
+import { activity, club, makeSeason, seasonRooms, send, slotId, system, type Club } from './season-arrange';
+
+// What the final plan leaves (docs/rules.md, "Season application round", "Leftovers"): the second round over
+// the free slots only, single freed dates taken first come, first served under concurrency, and what the
+// swap page and the public plan read.
+
+const apply = (who: { pb: import('pocketbase').default }, season: string, body: Record<string, unknown>) =>
+	outcome(send(who.pb, `/api/borgerhus/seasons/${season}/apply`, { declared_section4: true, ...body }));
+
+async function expectRefused(request: Promise<unknown>, code: string) {
+	const result = await outcome(request);
+	expect(result.status, JSON.stringify(result.body)).toBe(400);
+	expect(codesOf(result.body)).toContain(code);
+}
+
+async function finalSeason(extra: Record<string, unknown> = {}) {
+	const staff = await createUser({ staff: true });
+	const rooms = await seasonRooms();
+	const season = await makeSeason(staff, rooms, extra);
+	const [a, b] = await Promise.all([club(), club()]);
+	await apply(a.admin, season, {
+		association: a.id,
+		activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
+	});
+	await apply(b.admin, season, {
+		association: b.id,
+		activities: [activity('B', [slotId(rooms.big, 'tue', '17:00')])]
+	});
+	for (const to of ['closed', 'draft', 'draft_published', 'final']) {
+		if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+	}
+	const sys = await system();
+	const lines = await sys.collection('season_lines').getFullList({ filter: `season = "${season}"` });
+	const lineOf = (c: Club) => lines.find((l) => l.association === c.id)!;
+	return { staff, rooms, season, a, b, lineA: lineOf(a), lineB: lineOf(b), sys };
+}
+
+describe('the second round', () => {
+	it('offers only the free slots, allocates them by the same rules and books them on publication', async () => {
+		const { staff, rooms, season, a, lineA, sys } = await finalSeason({ leftovers: 'second_round' });
+		const status = (body: Record<string, unknown>) =>
+			send(staff.pb, `/api/borgerhus/seasons/${season}/status`, body);
+		// the season's mode decides the way out of the final plan
+		await expectRefused(status({ to: 'leftovers' }), 'season_leftovers_mode');
+		await expectRefused(status({ to: 'second_round' }), 'core_required');
+		await expectRefused(
+			status({ to: 'second_round', second_until: new Date(Date.now() - 60_000).toISOString() }),
+			'core_end_before_start'
+		);
+		const [kids, adults] = await Promise.all([club(), club()]);
+		const bigMon = slotId(rooms.big, 'mon', '17:00');
+		const smallMon = slotId(rooms.small, 'mon', '17:00');
+		// no application before the round opens
+		await expectRefused(
+			send(kids.admin.pb, `/api/borgerhus/seasons/${season}/apply`, {
+				association: kids.id,
+				declared_section4: true,
+				activities: [activity('X', [smallMon])]
+			}),
+			'season_window_closed'
+		);
+		await status({ to: 'second_round', second_until: new Date(Date.now() + 3600_000).toISOString() });
+		expect((await sys.collection('seasons').getOne(season)).status).toBe('second_round');
+		// a slot the plan already gave is not offered
+		await expectRefused(
+			send(adults.admin.pb, `/api/borgerhus/seasons/${season}/apply`, {
+				association: adults.id,
+				declared_section4: true,
+				activities: [activity('Voksne', [bigMon])]
+			}),
+			'season_slot_unknown'
+		);
+		// the first round's applicant applies again, once per round
+		expect(
+			(await apply(a.admin, season, { association: a.id, activities: [activity('A2', [smallMon])] })).status
+		).toBe(200);
+		expect(
+			(
+				await apply(kids.admin, season, {
+					association: kids.id,
+					declared_child_certificates: true,
+					activities: [activity('Børn', [smallMon], { age_group: 'children' })]
+				})
+			).status
+		).toBe(200);
+		expect(
+			(
+				await apply(adults.admin, season, {
+					association: adults.id,
+					activities: [activity('Voksne', [smallMon], { flexibility: 'any' })]
+				})
+			).status
+		).toBe(200);
+		const apps = await sys.collection('season_applications').getFullList({ filter: `season = "${season}"` });
+		expect(
+			apps
+				.filter((x) => x.association === a.id)
+				.map((x) => x.round)
+				.sort()
+		).toEqual([1, 2]);
+		await expectRefused(send(staff.pb, `/api/borgerhus/seasons/${season}/draft`), 'core_bad_transition');
+		await status({ to: 'second_closed' });
+		const run = (await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`)) as { lines: number };
+		expect(run.lines).toBe(3);
+		const lines = await sys.collection('season_lines').getFullList({ filter: `season = "${season}"` });
+		const second = lines.filter((l) => l.round === 2);
+		expect(second).toHaveLength(3);
+		// the first round's lines are untouched; no half the plan holds is given again
+		expect(lines.find((l) => l.id === lineA.id)).toMatchObject({
+			slot: bigMon,
+			status: 'allocated',
+			round: 1
+		});
+		expect(second.filter((l) => l.status === 'allocated').map((l) => l.slot)).not.toContain(bigMon);
+		const kidsLine = second.find((l) => l.association === kids.id)!;
+		expect(kidsLine).toMatchObject({ status: 'allocated', slot: smallMon });
+		const adultLine = second.find((l) => l.association === adults.id)!;
+		expect(adultLine.status).toBe('allocated');
+		expect(adultLine.slot).not.toBe(smallMon);
+		expect(adultLine.slot).not.toBe(bigMon);
+		// the same draft again gives the same lines
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		const again = await sys.collection('season_lines').getFullList({ filter: `season = "${season}"` });
+		expect(again.map((l) => [l.id, l.status, l.slot]).sort()).toEqual(
+			lines.map((l) => [l.id, l.status, l.slot]).sort()
+		);
+		// not yet published: the applicants do not see their second-round lines, the public plan leaves them out
+		const seen = await kids.admin.pb
+			.collection('season_lines')
+			.getFullList({ filter: `season = "${season}"` });
+		expect(seen).toHaveLength(0);
+		const planBefore = (await guestClient().send(`/api/borgerhus/seasons/${season}/plan`, {})) as {
+			rows: { association: string }[];
+		};
+		expect(planBefore.rows.map((r) => r.association)).not.toContain(kids.name);
+		await status({ to: 'leftovers' });
+		const booked = await sys.collection('season_lines').getOne(kidsLine.id);
+		expect(booked.series).not.toBe('');
+		expect(booked.booked).toBeGreaterThan(0);
+		const bookings = await sys.collection('bookings').getFullList({ filter: `series = "${booked.series}"` });
+		expect(bookings).toHaveLength(booked.booked);
+		expect(bookings.every((x) => x.association === kids.id && x.status === 'approved')).toBe(true);
+		expect(
+			(await kids.admin.pb.collection('season_lines').getFullList({ filter: `season = "${season}"` })).length
+		).toBe(1);
+		const planAfter = (await guestClient().send(`/api/borgerhus/seasons/${season}/plan`, {})) as {
+			rows: { association: string }[];
+		};
+		expect(planAfter.rows.map((r) => r.association)).toContain(kids.name);
+		// in a second-round season nothing is claimed first come, first served
+		await expectRefused(
+			send(adults.admin.pb, `/api/borgerhus/seasons/${season}/claim`, {
+				association: adults.id,
+				slot: slotId(rooms.small, 'thu', '17:00'),
+				activity_name: 'X',
+				participants: 3
+			}),
+			'season_not_leftovers'
+		);
+		// each move was audited under its name
+		const audit = await sys
+			.collection('audit_log')
+			.getFullList({ filter: `target_id = "${season}"`, sort: 'created' });
+		expect(audit.map((x) => x.action)).toEqual(
+			expect.arrayContaining([
+				'season_open_second_round',
+				'season_close_second_round',
+				'season_publish_second_round'
+			])
+		);
+	});
+
+	it('is refused for a season whose leftovers go first come, first served', async () => {
+		const { staff, season } = await finalSeason();
+		await expectRefused(
+			send(staff.pb, `/api/borgerhus/seasons/${season}/status`, {
+				to: 'second_round',
+				second_until: new Date(Date.now() + 3600_000).toISOString()
+			}),
+			'season_leftovers_mode'
+		);
+	});
+});
+
+describe('single freed dates', () => {
+	it('are free dates of the leftovers, each taken by exactly one association under concurrency', async () => {
+		const { staff, season, a, lineA, sys } = await finalSeason();
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'leftovers' });
+		const bookings = await sys
+			.collection('bookings')
+			.getFullList({ filter: `series = "${lineA.series}"`, sort: 'start' });
+		expect(bookings.length).toBeGreaterThanOrEqual(6);
+		type Free = { slot: string; date: string }[];
+		const plan = async () =>
+			((await guestClient().send(`/api/borgerhus/seasons/${season}/plan`, {})) as { free_dates: Free })
+				.free_dates;
+		expect(await plan()).toEqual([]);
+		// the owner cancels single dates; staff could withdraw them the same way
+		const freed = bookings.slice(1, 6);
+		for (const b of freed) await a.admin.pb.collection('bookings').update(b.id, { status: 'cancelled' });
+		const free = await plan();
+		expect(free.map((f) => f.slot)).toEqual(freed.map(() => lineA.slot));
+		expect(free).toHaveLength(5);
+		// a date still booked is not free
+		const stillBooked = bookings[0]!;
+		const clubs = await Promise.all([club(), club(), club(), club()]);
+		const claim = (c: Club, date: string) =>
+			outcome(
+				send(c.booker.pb, `/api/borgerhus/seasons/${season}/claim-date`, {
+					association: c.id,
+					slot: lineA.slot,
+					date,
+					activity_name: 'Ekstra gang',
+					participants: 5
+				})
+			);
+		const otherDate = free[0]!.date === stillBooked.start.slice(0, 10) ? '' : stillBooked.start.slice(0, 10);
+		if (otherDate)
+			expect(codesOf((await claim(clubs[0]!, otherDate)).body)).toEqual(['season_date_not_free']);
+		for (const f of free) {
+			const results = await Promise.all(clubs.map((c) => claim(c, f.date)));
+			expect(
+				results.filter((r) => r.status === 200),
+				JSON.stringify(results)
+			).toHaveLength(1);
+			for (const r of results.filter((x) => x.status !== 200))
+				expect(codesOf(r.body)).toEqual(['season_date_not_free']);
+		}
+		// exactly one active booking per freed date, and no date is free any more
+		const room = lineA.room;
+		for (const b of freed) {
+			const active = await sys.collection('bookings').getFullList({
+				filter: `room = "${room}" && start = "${b.start}" && (status = "pending" || status = "approved")`
+			});
+			expect(active).toHaveLength(1);
+			expect(active[0]!.series).toBe('');
+		}
+		expect(await plan()).toEqual([]);
+		// the weekly line still holds its slot: no whole-slot claim
+		await expectRefused(
+			send(clubs[0]!.booker.pb, `/api/borgerhus/seasons/${season}/claim`, {
+				association: clubs[0]!.id,
+				slot: lineA.slot,
+				activity_name: 'X',
+				participants: 3
+			}),
+			'season_slot_taken'
+		);
+		// a member without booking rights, and bad input, are refused with nothing stored
+		const stranger = await createUser();
+		await expectRefused(
+			send(stranger.pb, `/api/borgerhus/seasons/${season}/claim-date`, {
+				association: clubs[0]!.id,
+				slot: lineA.slot,
+				date: free[0]!.date,
+				activity_name: 'X',
+				participants: 3
+			}),
+			'season_not_booker'
+		);
+		await expectRefused(
+			send(clubs[0]!.booker.pb, `/api/borgerhus/seasons/${season}/claim-date`, {
+				association: clubs[0]!.id,
+				slot: lineA.slot,
+				date: '0001-01-01',
+				activity_name: 'X',
+				participants: 3
+			}),
+			'core_date_out_of_range'
+		);
+	});
+});
+
+describe('the swap page and the public plan', () => {
+	it('gives an admin the lines to offer and ask for, and no people', async () => {
+		const { season, a, b, lineA, lineB } = await finalSeason();
+		await expectRefused(
+			send(
+				a.booker.pb,
+				`/api/borgerhus/seasons/${season}/swap-options?association=${a.id}`,
+				undefined,
+				'GET'
+			),
+			'season_not_admin'
+		);
+		const options = (await send(
+			a.admin.pb,
+			`/api/borgerhus/seasons/${season}/swap-options?association=${a.id}`,
+			undefined,
+			'GET'
+		)) as {
+			mine: { id: string }[];
+			others: { id: string; association_name: string }[];
+			associations: unknown[];
+		};
+		expect(options.mine.map((l) => l.id)).toEqual([lineA.id]);
+		expect(options.others.map((l) => [l.id, l.association_name])).toEqual([[lineB.id, b.name]]);
+		expect(JSON.stringify(options)).not.toContain(b.admin.email);
+	});
+
+	it('is public for a final season and not shown for a draft', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const guest = await outcome(guestClient().send(`/api/borgerhus/seasons/${season}/plan`, {}));
+		expect(guest.status).toBe(404);
+	});
+});

@@ -192,7 +192,93 @@ export async function loadDemoSeason(
 		apply_until: new Date(Date.now() + 30 * 24 * hour).toISOString()
 	});
 	await to(upcoming.id, 'open');
-	return 3;
+
+	// an autumn course season under way in the workshop, past its final plan: leftovers first come, first
+	// served, two single dates freed by the club's cancellations, and a swap waiting for the choir's answer
+	let made = 3;
+	if (roomIds.vaerkstedet)
+		made += await loadDemoLeftovers(pb, staff, admin, roomIds.vaerkstedet, {
+			boldklub,
+			kor
+		});
+	return made;
+}
+
+async function loadDemoLeftovers(
+	pb: PocketBase,
+	staff: PocketBase,
+	admin: PocketBase,
+	room: string,
+	clubs: { boldklub: string; kor: string }
+): Promise<number> {
+	const hour = 3600_000;
+	const now = new TZDate(Date.now(), HOUSE_TIME_ZONE);
+	const first = addDays(now, 1);
+	const slots = ['mon', 'tue', 'wed', 'thu'].map((weekday) => ({
+		room,
+		weekday,
+		start: '18:00',
+		end: '20:00'
+	}));
+	const slotOf = (weekday: string) => `${room}-${weekday}-1800`;
+	const season = await post(staff, '/api/borgerhus/seasons', {
+		name: `Værkstedshold efterår ${format(first, 'yyyy')}`,
+		first_date: day(first),
+		last_date: day(addDays(first, 12 * 7)),
+		slots,
+		tiers: ['children', 'education', 'adults'],
+		tie_breakers: ['participants_per_hour'],
+		leftovers: 'fcfs',
+		apply_from: new Date(Date.now() - hour).toISOString(),
+		apply_until: new Date(Date.now() + hour).toISOString()
+	});
+	const to = (state: string) => post(staff, `/api/borgerhus/seasons/${season.id}/status`, { to: state });
+	await to('open');
+	const wish = (association: string, name: string, weekday: string) =>
+		post(admin, `/api/borgerhus/seasons/${season.id}/apply`, {
+			association,
+			declared_section4: true,
+			activities: [
+				{
+					name,
+					age_group: 'adults',
+					adult_kind: 'other',
+					participants: 8,
+					wishes: [{ slot: slotOf(weekday), every: 1 }]
+				}
+			]
+		});
+	await wish(clubs.boldklub, 'Materialeværksted', 'mon');
+	await wish(clubs.kor, 'Nodeværksted', 'tue');
+	await to('closed');
+	await post(staff, `/api/borgerhus/seasons/${season.id}/draft`);
+	await to('draft_published');
+	await to('final');
+	await to('leftovers');
+	const lines = await pb.collection('season_lines').getFullList({
+		filter: pb.filter('season = {:s} && status = "allocated"', { s: season.id })
+	});
+	const mine = lines.find((l) => l.association === clubs.boldklub);
+	const theirs = lines.find((l) => l.association === clubs.kor);
+	if (mine?.series) {
+		const dates = await pb.collection('bookings').getFullList({
+			filter: pb.filter('series = {:s}', { s: mine.series }),
+			sort: 'start',
+			fields: 'id'
+		});
+		for (const b of [dates[3], dates[5]]) {
+			if (b) await admin.collection('bookings').update(b.id, { status: 'cancelled' });
+		}
+	}
+	if (mine && theirs) {
+		await post(admin, `/api/borgerhus/seasons/${season.id}/swaps`, {
+			kind: 'swap',
+			from_line: mine.id,
+			to_line: theirs.id,
+			note: 'Vi vil hellere have tirsdag, så vi kan bruge værkstedet efter træning.'
+		});
+	}
+	return 1;
 }
 
 /** Staff settle each flagged tie in favour of `preferred` (or the first flagged activity of the slot). */

@@ -16,13 +16,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			fields: 'id,slug,name',
 			sort: 'sort,name'
 		}),
-		locals.pb
-			.collection('associations')
-			.getFullList<{ id: string; name: string }>({
-				filter: 'verified = true',
-				fields: 'id,name',
-				sort: 'name'
-			})
+		locals.pb.collection('associations').getFullList<{ id: string; name: string }>({
+			filter: 'verified = true',
+			fields: 'id,name',
+			sort: 'name'
+		})
 	]);
 	return { seasons, rooms, associations };
 };

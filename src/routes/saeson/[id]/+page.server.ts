@@ -4,10 +4,12 @@ import { requireUser } from '$lib/server/guards';
 import { readForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { associationNames, loadPlan, loadSeason, roomNames, type LineView } from '$lib/season/load.server';
+import { FINAL } from '$rules/season/machines.js';
 import { ACTIVITY_SLOTS, WISH_SLOTS, activitiesFromForm, formFromActivities } from '$lib/season/form';
 
 interface Application {
 	id: string;
+	round: number;
 	association: string;
 	status: string;
 	activities: Parameters<typeof formFromActivities>[0];
@@ -53,7 +55,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		answer: string;
 	}>({ filter: locals.pb.filter('season = {:s}', { s: season.id }), sort: 'created' });
 	const rooms = await roomNames(locals.pb, season);
-	const plan = ['final', 'leftovers'].includes(season.status) ? await loadPlan(locals.pb, season.id) : null;
+	const plan = FINAL.includes(season.status) ? await loadPlan(locals.pb, season.id) : null;
 	const names = await associationNames(
 		locals.pb,
 		lines.flatMap((l) => (l.reason?.contests ?? []).map((c) => c.lost_to_association))
@@ -156,5 +158,24 @@ export const actions: Actions = {
 			return fail(failureStatus(err), { action: 'claim' as const, values, errors: toFormErrors(err) });
 		}
 		return { action: 'claim' as const, sent: true };
+	},
+	claimDate: async ({ request, locals, url, params }) => {
+		requireUser(locals, url);
+		const values = readForm(await request.formData());
+		try {
+			await locals.pb.send(`/api/borgerhus/seasons/${encodeURIComponent(params.id)}/claim-date`, {
+				method: 'POST',
+				body: {
+					association: association(values),
+					slot: values.slot ?? '',
+					date: values.date ?? '',
+					activity_name: values.activity_name ?? '',
+					participants: Number(values.participants)
+				}
+			});
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'claimDate' as const, values, errors: toFormErrors(err) });
+		}
+		return { action: 'claimDate' as const, sent: true };
 	}
 };

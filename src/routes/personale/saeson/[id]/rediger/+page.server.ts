@@ -25,24 +25,20 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		error(404);
 	}
 	const [seasons, rooms, associations] = await Promise.all([
-		locals.pb
-			.collection('seasons')
-			.getFullList<SeasonView>({
-				sort: '-first_date',
-				fields: 'id,name',
-				filter: locals.pb.filter('id != {:id}', { id: season.id })
-			}),
+		locals.pb.collection('seasons').getFullList<SeasonView>({
+			sort: '-first_date',
+			fields: 'id,name',
+			filter: locals.pb.filter('id != {:id}', { id: season.id })
+		}),
 		locals.pb.collection('rooms').getFullList<{ id: string; slug: string; name: string }>({
 			fields: 'id,slug,name',
 			sort: 'sort,name'
 		}),
-		locals.pb
-			.collection('associations')
-			.getFullList<{ id: string; name: string }>({
-				filter: 'verified = true',
-				fields: 'id,name',
-				sort: 'name'
-			})
+		locals.pb.collection('associations').getFullList<{ id: string; name: string }>({
+			filter: 'verified = true',
+			fields: 'id,name',
+			sort: 'name'
+		})
 	]);
 	return {
 		season,

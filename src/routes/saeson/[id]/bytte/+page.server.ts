@@ -1,0 +1,123 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/guards';
+import { readForm } from '$lib/forms';
+import { failureStatus, toFormErrors } from '$lib/errors';
+import { loadSeason } from '$lib/season/load.server';
+
+// Swaps and hand-overs of booked season times (docs/rules.md, "Season application round", "Swaps"): an
+// admin proposes, an admin of the other association consents or declines, staff approve when the season
+// says so; both see the result here. Every write is a swap route; the hooks decide.
+
+export interface SwapLine {
+	id: string;
+	association: string;
+	association_name: string;
+	activity_name: string;
+	room_name: string;
+	weekday: string;
+	start: string;
+	end: string;
+	every: number;
+	parity: number;
+}
+
+export interface SwapRow {
+	id: string;
+	kind: 'swap' | 'handover';
+	status: string;
+	from_line: string;
+	to_line: string;
+	from_association: string;
+	to_association: string;
+	note: string;
+	expand?: {
+		from_association?: { name: string };
+		to_association?: { name: string };
+	};
+}
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const season = await loadSeason(locals.pb, params.id);
+	const memberships = await locals.pb.collection('memberships').getFullList<{
+		role: string;
+		expand?: { association?: { id: string; name: string } };
+	}>({
+		filter: locals.pb.filter('user = {:u} && status = "active"', { u: user.id }),
+		expand: 'association'
+	});
+	const associations = memberships
+		.filter((ms) => ms.expand?.association)
+		.map((ms) => ({ ...ms.expand!.association!, role: ms.role }));
+	const chosen = associations.find((a) => a.id === url.searchParams.get('forening')) ?? associations[0];
+	let options: { mine: SwapLine[]; others: SwapLine[]; associations: { id: string; name: string }[] } = {
+		mine: [],
+		others: [],
+		associations: []
+	};
+	if (chosen?.role === 'admin') {
+		options = await locals.pb.send(
+			`/api/borgerhus/seasons/${encodeURIComponent(season.id)}/swap-options?association=${encodeURIComponent(chosen.id)}`,
+			{ method: 'GET' }
+		);
+	}
+	const swaps = chosen
+		? await locals.pb.collection('season_swaps').getFullList<SwapRow>({
+				filter: locals.pb.filter('season = {:s} && (from_association = {:a} || to_association = {:a})', {
+					s: season.id,
+					a: chosen.id
+				}),
+				expand: 'from_association,to_association',
+				sort: '-created'
+			})
+		: [];
+	return { season, associations, chosen: chosen ?? null, options, swaps };
+};
+
+async function act(locals: App.Locals, request: Request, action: string) {
+	const values = readForm(await request.formData());
+	try {
+		await locals.pb.send(
+			`/api/borgerhus/season-swaps/${encodeURIComponent(String(values.id ?? ''))}/${action}`,
+			{ method: 'POST', body: {} }
+		);
+	} catch (err) {
+		return fail(failureStatus(err), { action: 'answer' as const, values, errors: toFormErrors(err) });
+	}
+	return { action: 'answer' as const, done: action };
+}
+
+export const actions: Actions = {
+	propose: async ({ request, locals, url, params }) => {
+		requireUser(locals, url);
+		const values = readForm(await request.formData());
+		const handover = values.kind === 'handover';
+		try {
+			await locals.pb.send(`/api/borgerhus/seasons/${encodeURIComponent(params.id)}/swaps`, {
+				method: 'POST',
+				body: {
+					kind: handover ? 'handover' : 'swap',
+					from_line: values.from_line ?? '',
+					...(handover ? { to_association: values.to_association ?? '' } : { to_line: values.to_line ?? '' }),
+					note: values.note ?? ''
+				}
+			});
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'propose' as const, values, errors: toFormErrors(err) });
+		}
+		return { action: 'propose' as const, sent: true };
+	},
+	consent: async ({ request, locals, url }) => {
+		requireUser(locals, url);
+		return act(locals, request, 'consent');
+	},
+	decline: async ({ request, locals, url }) => {
+		requireUser(locals, url);
+		return act(locals, request, 'decline');
+	},
+	cancel: async ({ request, locals, url }) => {
+		requireUser(locals, url);
+		return act(locals, request, 'cancel');
+	}
+};

@@ -310,3 +310,42 @@ describe('the swap page and the public plan', () => {
 		expect(guest.status).toBe(404);
 	});
 });
+
+describe("editing a season's set-up", () => {
+	it('is allowed while the state allows it, validated with nothing stored on bad input, refused after', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms, {}, false);
+		const sys = await system();
+		const patch = (body: Record<string, unknown>, who = staff) =>
+			send(who.pb, `/api/borgerhus/seasons/${season}`, body, 'PATCH');
+		await patch({ name: 'Ny titel', tie_breakers: ['applied_first', 'history'], leftovers: 'second_round' });
+		expect(await sys.collection('seasons').getOne(season)).toMatchObject({
+			name: 'Ny titel',
+			tie_breakers: ['applied_first', 'history'],
+			leftovers: 'second_round'
+		});
+		const before = await sys.collection('seasons').getOne(season);
+		for (const [body, code] of [
+			[{ name: '   ' }, 'core_text_blank'],
+			[{ last_date: '2001-01-01' }, 'core_end_before_start'],
+			[{ tie_breakers: ['history', 'history'] }, 'core_invalid_value'],
+			[{ draft_at: '9999-01-01T10:00:00Z' }, 'core_date_out_of_range'],
+			[{ status: 'final' }, 'core_field_locked']
+		] as const) {
+			await expectRefused(patch(body), code);
+		}
+		const guest = await createUser();
+		expect((await outcome(patch({ name: 'X' }, guest))).status).toBe(403);
+		const after = await sys.collection('seasons').getOne(season);
+		expect({ ...after, updated: '' }).toEqual({ ...before, updated: '' });
+		// once the draft is published nothing of the set-up changes
+		for (const to of ['open', 'closed', 'draft', 'draft_published']) {
+			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+		}
+		expect((await sys.collection('seasons').getOne(season)).status).toBe('draft_published');
+		await expectRefused(patch({ name: 'For sent' }), 'season_setup_locked');
+		expect((await sys.collection('seasons').getOne(season)).name).toBe('Ny titel');
+	});
+});

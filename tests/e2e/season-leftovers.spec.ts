@@ -43,7 +43,7 @@ async function rivalClub(system: PocketBase) {
 	};
 }
 
-/** A season in the workshop on two Friday slots, taken to its final plan: the demo club has the first. */
+/** A season in the workshop on three Friday slots apart by more than the room buffer, taken to its final plan. */
 async function finalSeason(extra: Record<string, unknown> = {}) {
 	const system = await systemClient();
 	const staff = await as(system, demo.staff);
@@ -60,8 +60,8 @@ async function finalSeason(extra: Record<string, unknown> = {}) {
 			first_date: day(offset),
 			last_date: day(offset + 27),
 			slots: [
-				{ room: room.id, weekday: 'fri', start: '17:00', end: '18:30' },
-				{ room: room.id, weekday: 'fri', start: '18:30', end: '20:00' },
+				{ room: room.id, weekday: 'fri', start: '16:00', end: '17:30' },
+				{ room: room.id, weekday: 'fri', start: '18:00', end: '19:30' },
 				{ room: room.id, weekday: 'fri', start: '20:00', end: '21:00' }
 			],
 			tie_breakers: [],
@@ -83,12 +83,12 @@ async function finalSeason(extra: Record<string, unknown> = {}) {
 	await post(admin, '/apply', {
 		association: boldklub.id,
 		declared_section4: true,
-		activities: [activity('Boldværksted', '1700')]
+		activities: [activity('Boldværksted', '1600')]
 	});
 	await post(rival.client, '/apply', {
 		association: rival.id,
 		declared_section4: true,
-		activities: [activity('Byttehold', '1830')]
+		activities: [activity('Byttehold', '1800')]
 	});
 	await post(staff, '/status', { to: 'closed' });
 	await post(staff, '/draft');
@@ -110,10 +110,10 @@ test('an admin proposes a swap, the other admin confirms it, and both see the sw
 	await proposer.goto(`/saeson/${season}`);
 	await proposer.getByRole('link', { name: 'Byt eller overdrag tider' }).click();
 	await expect(proposer.getByRole('heading', { name: 'Byt sæsontider' })).toBeVisible();
-	await expect(proposer.getByText(/Boldværksted: fredag 17:00-18:30/).first()).toBeVisible();
+	await expect(proposer.getByText(/Boldværksted: fredag 16:00-17:30/).first()).toBeVisible();
 	await proposer
 		.getByLabel('Den anden forenings tid')
-		.selectOption({ label: `${rival.name}: fredag 18:30-20:00, Værkstedet` });
+		.selectOption({ label: `${rival.name}: fredag 18:00-19:30, Værkstedet` });
 	await proposer.getByRole('button', { name: 'Send forslaget' }).click();
 	await expect(proposer.getByText('Forslaget er sendt.', { exact: false })).toBeVisible();
 	await expect(proposer.getByText('Venter på svar')).toBeVisible();
@@ -126,14 +126,14 @@ test('an admin proposes a swap, the other admin confirms it, and both see the sw
 	await expect(other.getByText(/Nørreby Boldklub giver Boldværksted/)).toBeVisible();
 	await other.getByRole('button', { name: 'Ja tak, byt' }).click();
 	await expect(other.getByText('Gennemført').first()).toBeVisible();
-	await expect(other.getByText(/Boldværksted: fredag 17:00-18:30/).first()).toBeVisible();
+	await expect(other.getByText(/Boldværksted: fredag 16:00-17:30/).first()).toBeVisible();
 	await expectAccessible(other);
 
 	await proposer.reload();
 	await expect(proposer.getByRole('heading', { name: 'Afsluttede bytter' })).toBeVisible();
 	await expect(proposer.getByText('Gennemført').first()).toBeVisible();
 	await expect(
-		proposer.locator('section', { hasText: 'Jeres faste tider' }).getByText(/Byttehold: fredag 18:30-20:00/)
+		proposer.locator('section', { hasText: 'Jeres faste tider' }).getByText(/Byttehold: fredag 18:00-19:30/)
 	).toBeVisible();
 });
 
@@ -253,5 +253,5 @@ test('staff create a season with the set-up form, see a refusal, and edit it', a
 	const stored = await system
 		.collection('seasons')
 		.getFirstListItem(system.filter('name = {:n}', { n: `${name} (rettet)` }));
-	expect(stored.tie_breakers).toEqual(['applied_first']);
+	expect(stored.tie_breakers).toEqual(['applied_first', 'participants_per_hour']);
 });

@@ -71,6 +71,24 @@ describe('season allocation', () => {
 		expect(x.reason.contests[0]).toMatchObject({ slot: 'big-mon-17', lost_to: 'b:y', by: 'tier' });
 	});
 
+	it('never gives a half already held (a second round), and says the time is taken', () => {
+		const r = allocate({
+			season: season(),
+			rooms: ROOMS,
+			held: ['big-mon-17#0', 'big-mon-17#1', 'big-tue-17#0'],
+			applications: [
+				app('a', [act('x', ['big-mon-17'], { age_group: 'children' })]),
+				app('b', [act('y', ['big-tue-17'])]),
+				app('c', [{ ...act('z', ['big-tue-17']), wishes: [{ slot: 'big-tue-17', every: 2 }] }])
+			]
+		});
+		expect(line(r, 'a:x')).toMatchObject({ status: 'unallocated' });
+		expect(line(r, 'a:x').reason.contests[0]).toMatchObject({ slot: 'big-mon-17', by: 'taken', lost_to: '' });
+		expect(line(r, 'b:y').status).toBe('unallocated');
+		// the free odd-week half still goes to an every-other-week wish
+		expect(line(r, 'c:z')).toMatchObject({ status: 'allocated', slot: 'big-tue-17', every: 2, parity: 1 });
+	});
+
 	it('puts folkeoplysende adult education before other adult activities', () => {
 		const r = allocate({
 			season: season(),

@@ -421,7 +421,9 @@ export interface AuditLogRecord extends BaseRecord {
 // ---------------------------------------------------------------------------------------------
 // Season application round (pb_migrations/1766400000_season_round.js; written only by the season routes)
 
-export type SeasonStatus = 'setup' | 'open' | 'closed' | 'draft_published' | 'final' | 'leftovers';
+// (second round and free dates: pb_migrations/1766800000_season_second_round.js)
+export type SeasonStatus =
+	'setup' | 'open' | 'closed' | 'draft_published' | 'final' | 'second_round' | 'second_closed' | 'leftovers';
 
 export interface SeasonRecord extends BaseRecord {
 	name: string;
@@ -442,13 +444,17 @@ export interface SeasonRecord extends BaseRecord {
 	leftovers: 'fcfs' | 'second_round' | Empty;
 	swap_approval: boolean;
 	status: SeasonStatus;
-	settlements: { slot: string; winner: string; note?: string; by?: RecordId }[] | null;
+	settlements: { slot: string; winner: string; note?: string; by?: RecordId; round?: 1 | 2 }[] | null;
 	overrides:
 		{ activity: string; slot: string; every: number; code: string; note?: string; by?: RecordId }[] | null;
 	drafted_at: DateString;
 	published_at: DateString;
 	finalized_at: DateString;
 	previous: RecordId | Empty;
+	/** The second round's window (opened by staff) and when its draft last ran. */
+	second_from: DateString;
+	second_until: DateString;
+	second_drafted_at: DateString;
 }
 
 export interface SeasonApplicationRecord extends BaseRecord {
@@ -462,13 +468,16 @@ export interface SeasonApplicationRecord extends BaseRecord {
 	eligibility: JsonValue;
 	status: 'submitted' | 'withdrawn';
 	submitted_at: DateString;
+	/** 0 or 1: the first round; 2: the second. One application per association and round. */
+	round: number;
 }
 
 export interface SeasonLineRecord extends BaseRecord {
 	season: RecordId;
 	application: RecordId | Empty;
 	association: RecordId;
-	/** "<application id>:<activity key>", or "leftover:..." for a claimed free time. */
+	/** "<application id>:<activity key>", "leftover:..." for a claimed free time, "leftover-date:..." for a
+	 * claimed single date (every = 0, holds no half). */
 	activity: string;
 	activity_name: string;
 	tier: string;
@@ -487,6 +496,8 @@ export interface SeasonLineRecord extends BaseRecord {
 	series: RecordId | Empty;
 	booked: number;
 	skipped: { date: string; code: string }[] | null;
+	/** 0 or 1: the first round (or leftovers); 2: the second round. */
+	round: number;
 }
 
 export interface SeasonObjectionRecord extends BaseRecord {

@@ -10,10 +10,15 @@ export interface FocusingOptions {
 	 * in the document) or a function of the form. Nothing given: focus stays where it is.
 	 */
 	focus?: Target | Target[];
-	/** What is read out after a successful action (a polite live region). */
+	/**
+	 * What is read out after a successful action (a polite live region). Nothing given: the page's
+	 * success message (FormMessage), when it shows one.
+	 */
 	announce?: string | ((result: ActionResult) => string | undefined);
 	/** Whether the form is emptied after success (SvelteKit's default: yes). */
 	reset?: boolean;
+	/** Runs after the page has the result, before focus moves (e.g. to empty a bound field). */
+	then?: (result: ActionResult) => void;
 }
 
 function find(form: HTMLFormElement, target: Target): HTMLElement | null {
@@ -64,6 +69,7 @@ export function focusing(options: FocusingOptions = {}): SubmitFunction {
 	return ({ formElement }) =>
 		async ({ result, update }) => {
 			await update({ reset: options.reset ?? true });
+			options.then?.(result);
 			await tick();
 			if (result.type === 'failure') {
 				focusFirstProblem(formElement);
@@ -79,7 +85,10 @@ export function focusing(options: FocusingOptions = {}): SubmitFunction {
 					break;
 				}
 			}
-			const text = typeof options.announce === 'function' ? options.announce(result) : options.announce;
+			const text =
+				typeof options.announce === 'function'
+					? options.announce(result)
+					: (options.announce ?? document.querySelector('main .notice.success')?.textContent?.trim());
 			if (text) announce(text);
 		};
 }

@@ -11,8 +11,8 @@ export interface FocusingOptions {
 	 */
 	focus?: Target | Target[];
 	/**
-	 * What is read out after a successful action (a polite live region). Nothing given: the page's
-	 * success message (FormMessage), when it shows one.
+	 * What is read out after a successful action (the layout's polite live region), for a change the page
+	 * does not say itself. Nothing given: the page's own success message (FormMessage, a polite status) says it.
 	 */
 	announce?: string | ((result: ActionResult) => string | undefined);
 	/** Whether the form is emptied after success (SvelteKit's default: yes). */
@@ -37,17 +37,14 @@ export function focusOn(element: HTMLElement) {
 }
 
 /**
- * After a failed submit: the first invalid field gets focus, and its message is read out (the field
- * names it through aria-describedby; the live region says it once more). Without invalid fields the
- * form's own alert gets focus. Answers whether something got focus.
+ * After a failed submit: the first invalid field gets focus, and with it its message is read out (the
+ * field is aria-invalid and names its message through aria-describedby). Without invalid fields the
+ * form's own alert (role=alert, read out at once) gets focus. Answers whether something got focus.
  */
 export function focusFirstProblem(form: HTMLFormElement): boolean {
 	const field = form.querySelector<HTMLElement>('[aria-invalid="true"]');
 	if (field) {
 		field.focus();
-		const ids = field.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
-		const error = ids.map((id) => document.getElementById(id)).find((el) => el?.classList.contains('error'));
-		if (error?.textContent) announce(error.textContent.trim());
 		return true;
 	}
 	const alert =
@@ -85,10 +82,7 @@ export function focusing(options: FocusingOptions = {}): SubmitFunction {
 					break;
 				}
 			}
-			const text =
-				typeof options.announce === 'function'
-					? options.announce(result)
-					: (options.announce ?? document.querySelector('main .notice.success')?.textContent?.trim());
+			const text = typeof options.announce === 'function' ? options.announce(result) : options.announce;
 			if (text) announce(text);
 		};
 }

@@ -40,5 +40,9 @@ export function checkBookingPolicy(input: {
 	now: number;
 	skipHorizon?: boolean;
 }): PolicyError | null;
+/** The latest instant a booking may start at; Infinity when the room has no horizon. */
+export function horizonEnd(horizonDays: number, now: number): number;
+/** The last local date a booking can start on, or null when the room has no horizon. */
+export function lastBookableDate(horizonDays: number, now: number): string | null;
 export function cancelDeadline(cancelHours: number, start: number): number;
 export function mayCancel(cancelHours: number, start: number, now: number): boolean;

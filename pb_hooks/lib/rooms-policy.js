@@ -116,13 +116,27 @@ function checkBookingPolicy(input) {
 	if (localParts(start).minutes % step !== 0 || minutes % step !== 0 || start % MINUTE !== 0) {
 		return { code: 'rooms_off_step', field: 'start' };
 	}
-	if (!input.skipHorizon && room.horizon_days > 0 && start > input.now + room.horizon_days * DAY) {
+	if (!input.skipHorizon && start > horizonEnd(room.horizon_days, input.now)) {
 		return { code: 'rooms_beyond_horizon', field: 'start' };
 	}
 	if (!withinOpeningHours(room.opening_hours, start, end)) {
 		return { code: 'rooms_outside_hours', field: 'form' };
 	}
 	return null;
+}
+
+/**
+ * The latest instant (ms) a booking may start at, `horizonDays` days from now; Infinity when the room has no
+ * horizon (0). The one source of the booking horizon: the hook refuses beyond it, the app shows it.
+ */
+function horizonEnd(horizonDays, now) {
+	return horizonDays > 0 ? now + horizonDays * DAY : Infinity;
+}
+
+/** The last local date "YYYY-MM-DD" on which a booking can start, or null when the room has no horizon. */
+function lastBookableDate(horizonDays, now) {
+	var end = horizonEnd(horizonDays, now);
+	return end === Infinity ? null : localParts(end).date;
 }
 
 /** The instant (ms) from which the booker can no longer cancel: cancel_hours before the start. */
@@ -144,6 +158,8 @@ module.exports = {
 	openIntervals: openIntervals,
 	withinOpeningHours: withinOpeningHours,
 	checkBookingPolicy: checkBookingPolicy,
+	horizonEnd: horizonEnd,
+	lastBookableDate: lastBookableDate,
 	cancelDeadline: cancelDeadline,
 	mayCancel: mayCancel
 };

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDay, formatTime, parsePbDate, toPbDate } from './dates';
+import {
+	formatDate,
+	formatDateTime,
+	formatDay,
+	formatShortDay,
+	formatTime,
+	parsePbDate,
+	toPbDate
+} from './dates';
 
 describe('dates', () => {
 	it('round-trips PocketBase date strings', () => {
@@ -27,6 +35,12 @@ describe('dates', () => {
 		expect(formatDate('2026-01-05 18:00:00.000Z', 'en', now)).toBe('Monday 5 January');
 		expect(formatDay('2026-06-08', 'da', now)).toBe('mandag 8. juni');
 		expect(formatDay('2027-06-08', 'en', now)).toBe('Tuesday 8 June 2027');
+	});
+
+	it('writes many dates in short, with the year only when not this year', () => {
+		expect(formatShortDay('2026-06-08', 'da', now)).toBe('8. jun.');
+		expect(formatShortDay('2027-01-30', 'da', now)).toBe('30. jan. 2027');
+		expect(formatShortDay('2027-01-30', 'en', now)).toBe('30 Jan 2027');
 	});
 
 	it('decides "this year" in Copenhagen time, not UTC', () => {

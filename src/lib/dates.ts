@@ -54,6 +54,14 @@ export function formatDay(day: string, language: Language, now: Date = new Date(
 	});
 }
 
+/** A local calendar date in short, for lists of many dates: "30. jan.", with the year when not this year. */
+export function formatShortDay(day: string, language: Language, now: Date = new Date()): string {
+	const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+	const value = new Date(y, mo - 1, d, 12);
+	const year = y !== house(now).getFullYear() ? ' yyyy' : '';
+	return format(value, language === 'da' ? `d. MMM${year}` : `d MMM${year}`, { locale: LOCALES[language] });
+}
+
 /** Formats only the time of day in Copenhagen time, "19:00". */
 export function formatTime(value: string | Date): string {
 	return format(house(value), 'HH:mm');

@@ -140,6 +140,8 @@ test('a reason given with an approval reaches the citizen', async ({ page, brows
 		.fill('Nøglen ligger i receptionen.');
 	await request.getByRole('button', { name: new RegExp(`^Godkend booking af ${room.name}`) }).click();
 	await expect(page.getByRole('status').filter({ hasText: `Godkendt: ${room.name}` })).toBeVisible();
+	// focus goes on to the list of requests still waiting, not back to the top of the page
+	await expect(page.locator('#pending-heading')).toBeFocused();
 	await expectAccessible(page);
 
 	const citizenContext = await browser.newContext({

@@ -95,3 +95,17 @@ export function previewSeries(input: {
 		return { date, state: 'free', start, end };
 	});
 }
+
+/**
+ * A preview split for showing: the dates beyond the booking horizon once, together, and the rest one by
+ * one (each with its own state), so a long season does not repeat the same refusal a dozen times.
+ */
+export function splitBeyondHorizon(preview: PreviewDate[]): { beyond: string[]; rest: PreviewDate[] } {
+	const beyond: string[] = [];
+	const rest: PreviewDate[] = [];
+	for (const p of preview) {
+		if (p.state === 'unavailable' && p.code === 'rooms_beyond_horizon') beyond.push(p.date);
+		else rest.push(p);
+	}
+	return { beyond, rest };
+}

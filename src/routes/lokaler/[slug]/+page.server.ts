@@ -13,6 +13,7 @@ import { buildWeek } from '$lib/rooms/week';
 import {
 	addDays,
 	checkBookingPolicy,
+	lastBookableDate,
 	localParts,
 	localToUtc,
 	type OpeningHours
@@ -142,8 +143,23 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	depends('app:rooms');
 	const room = await findRoom(locals.pb, params.slug);
 	const today = localParts(Date.now()).date;
-	const asked = url.searchParams.get('fra') ?? '';
-	const from = /^\d{4}-\d{2}-\d{2}$/.test(asked) && localToUtc(asked, '12:00') !== null ? asked : today;
+	const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && localToUtc(value, '12:00') !== null;
+	const isTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+	// A link from the room search (or anyone) may fill the booking form in: ?dato=&start=&slut=&antal=
+	const wanted = {
+		date: url.searchParams.get('dato') ?? '',
+		start: url.searchParams.get('start') ?? '',
+		end: url.searchParams.get('slut') ?? '',
+		attendees: url.searchParams.get('antal') ?? ''
+	};
+	const prefill = {
+		date: isDate(wanted.date) ? wanted.date : '',
+		start: isTime(wanted.start) ? wanted.start : '',
+		end: isTime(wanted.end) ? wanted.end : '',
+		attendees: /^\d{1,5}$/.test(wanted.attendees) ? wanted.attendees : ''
+	};
+	const asked = url.searchParams.get('fra') ?? prefill.date;
+	const from = isDate(asked) ? asked : today;
 	const rangeStart = toPbDate(localToUtc(from, '00:00') as number);
 	const rangeEnd = toPbDate(localToUtc(addDays(from, DAYS), '00:00') as number);
 	const pb = locals.pb;
@@ -176,6 +192,11 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	return {
 		room,
 		from,
+		today,
+		nowMinutes: localParts(Date.now()).minutes,
+		// the same horizon the hooks refuse beyond (rule 2), shown before anyone runs into it
+		lastBookable: lastBookableDate(room.horizon_days, Date.now()),
+		prefill,
 		week,
 		previousWeek: addDays(from, -7),
 		nextWeek: addDays(from, 7),

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { horizonEnd, lastBookableDate, checkBookingPolicy, localToUtc } from '$rules/rooms-policy.js';
+import { slotChoice } from './week';
+import { splitBeyondHorizon, type PreviewDate } from './series';
+import { freeRooms, type SearchRoom } from './search';
+
+const DAY = 86_400_000;
+const at = (date: string, time: string) => localToUtc(date, time) as number;
+
+describe('the booking horizon, one source for the hook and the page', () => {
+	const now = at('2026-11-30', '10:00');
+
+	it('names the last date a booking can start on, the same the policy refuses after', () => {
+		expect(lastBookableDate(180, now)).toBe('2027-05-29');
+		expect(horizonEnd(180, now)).toBe(now + 180 * DAY);
+		const room = {
+			capacity: 10,
+			opening_hours: null,
+			min_minutes: 0,
+			max_minutes: 0,
+			step_minutes: 30,
+			horizon_days: 180,
+			active: true
+		};
+		const check = (start: number) =>
+			checkBookingPolicy({ room, start, end: start + 3_600_000, attendees: 1, now });
+		// inside the last date (before the hour of now) it passes the horizon, the next day it does not
+		expect(check(at('2027-05-29', '09:00'))?.code).not.toBe('rooms_beyond_horizon');
+		expect(check(at('2027-05-30', '09:00'))?.code).toBe('rooms_beyond_horizon');
+	});
+
+	it('has no last date when the room has no horizon', () => {
+		expect(lastBookableDate(0, now)).toBeNull();
+		expect(horizonEnd(0, now)).toBe(Infinity);
+	});
+});
+
+describe('splitBeyondHorizon', () => {
+	it('gathers the dates beyond the horizon and keeps the rest in order', () => {
+		const preview: PreviewDate[] = [
+			{ date: '2027-05-20', state: 'free' },
+			{ date: '2027-05-27', state: 'booking' },
+			{ date: '2027-06-03', state: 'unavailable', code: 'rooms_beyond_horizon' },
+			{ date: '2027-06-10', state: 'unavailable', code: 'rooms_outside_hours' },
+			{ date: '2027-06-17', state: 'unavailable', code: 'rooms_beyond_horizon' }
+		];
+		const { beyond, rest } = splitBeyondHorizon(preview);
+		expect(beyond).toEqual(['2027-06-03', '2027-06-17']);
+		expect(rest.map((p) => p.date)).toEqual(['2027-05-20', '2027-05-27', '2027-06-10']);
+	});
+});
+
+describe('slotChoice', () => {
+	const room = { step_minutes: 30, min_minutes: 60, max_minutes: 240, buffer_minutes: 15 };
+
+	it('suggests two hours from the start of the free stretch', () => {
+		expect(
+			slotChoice({ date: '2026-12-01', segment: { kind: 'free', from: '08:00', to: '22:00' }, room })
+		).toEqual({ date: '2026-12-01', start: '08:00', end: '10:00' });
+	});
+
+	it('keeps clear of a busy neighbour by the buffer, on the time step, inside the stretch', () => {
+		expect(
+			slotChoice({
+				date: '2026-12-01',
+				segment: { kind: 'free', from: '12:00', to: '13:45' },
+				before: 'busy',
+				after: 'busy',
+				room
+			})
+		).toEqual({ date: '2026-12-01', start: '12:30', end: '13:30' });
+	});
+
+	it('starts after now on today and gives up when nothing long enough is left', () => {
+		const segment = { kind: 'free' as const, from: '08:00', to: '22:00' };
+		expect(slotChoice({ date: 'd', segment, room, nowMinutes: 10 * 60 + 5 })).toEqual({
+			date: 'd',
+			start: '10:30',
+			end: '12:30'
+		});
+		expect(slotChoice({ date: 'd', segment, room, nowMinutes: 21 * 60 })).toBeNull();
+	});
+
+	it('never suggests 24:00 and stays within the longest booking', () => {
+		const short = { ...room, max_minutes: 90, min_minutes: 0 };
+		expect(
+			slotChoice({ date: 'd', segment: { kind: 'free', from: '23:00', to: '24:00' }, room: short })
+		).toEqual({
+			date: 'd',
+			start: '23:00',
+			end: '23:30'
+		});
+		expect(
+			slotChoice({ date: 'd', segment: { kind: 'free', from: '08:00', to: '22:00' }, room: short })?.end
+		).toBe('09:30');
+	});
+});
+
+describe('freeRooms', () => {
+	const base: SearchRoom = {
+		id: 'a',
+		capacity: 20,
+		opening_hours: { tue: [['08:00', '22:00']] },
+		min_minutes: 60,
+		max_minutes: 240,
+		step_minutes: 30,
+		horizon_days: 180,
+		active: true,
+		buffer_minutes: 15,
+		facilities: ['Projektor', 'Køkken'],
+		step_free: true,
+		hearing_loop: false,
+		accessible_toilet: true
+	};
+	const rooms = [
+		base,
+		{ ...base, id: 'b', capacity: 8 },
+		{ ...base, id: 'c', hearing_loop: true, facilities: [] },
+		{ ...base, id: 'd' },
+		{ ...base, id: 'e' }
+	];
+	const now = at('2026-11-30', '10:00');
+	const query = {
+		date: '2026-12-01',
+		start: '19:00',
+		end: '21:00',
+		attendees: 10,
+		needs: [] as ('step_free' | 'hearing_loop' | 'accessible_toilet')[],
+		facilities: [] as string[]
+	};
+	// d is busy until 18:50 (inside its 15 minute buffer); e is closed that evening
+	const busy = [{ room: 'd', start: at('2026-12-01', '17:00'), end: at('2026-12-01', '18:50') }];
+	const closures = [{ room: 'e', start: at('2026-12-01', '18:00'), end: at('2026-12-01', '23:00') }];
+	const ids = (result: ReturnType<typeof freeRooms>) =>
+		'rooms' in result ? result.rooms.map((r) => r.id) : result;
+
+	it('lists the rooms that are big enough, open and free, buffer and closures counted', () => {
+		expect(ids(freeRooms({ rooms, query, busy, closures, now }))).toEqual(['a', 'c']);
+	});
+
+	it('keeps only rooms with every need and facility asked for (facility names in any case)', () => {
+		expect(
+			ids(freeRooms({ rooms, query: { ...query, needs: ['hearing_loop'] }, busy, closures, now }))
+		).toEqual(['c']);
+		expect(
+			ids(freeRooms({ rooms, query: { ...query, facilities: ['projektor'] }, busy, closures, now }))
+		).toEqual(['a']);
+	});
+
+	it('closes the whole house with a closure of no room, and leaves out what the rules refuse', () => {
+		const house = [{ room: '', start: at('2026-12-01', '00:00'), end: at('2026-12-02', '00:00') }];
+		expect(ids(freeRooms({ rooms, query, busy, closures: house, now }))).toEqual([]);
+		// Wednesday is outside the opening hours, 19:10 is off the time step
+		expect(ids(freeRooms({ rooms, query: { ...query, date: '2026-12-02' }, busy, closures, now }))).toEqual(
+			[]
+		);
+		expect(ids(freeRooms({ rooms, query: { ...query, start: '19:10' }, busy, closures, now }))).toEqual([]);
+	});
+
+	it('answers a code for a time that ends before it starts', () => {
+		expect(freeRooms({ rooms, query: { ...query, end: '18:00' }, busy, closures, now })).toEqual({
+			code: 'rooms_end_before_start',
+			field: 'end'
+		});
+	});
+});

@@ -156,6 +156,8 @@ export async function startStack(options) {
 			if (code !== 0) throw new Error(`loading the demo data failed (exit code ${code})`);
 		}
 
+		/** @type {number | undefined} */
+		let appPid;
 		if (options.appPort) {
 			const app = spawn(process.execPath, [join(ROOT, 'build')], {
 				cwd: ROOT,
@@ -171,9 +173,12 @@ export async function startStack(options) {
 				stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit']
 			});
 			stops.push(() => stopChild(app));
+			appPid = app.pid;
 			await waitForHttp(`http://127.0.0.1:${options.appPort}/healthz`, { child: app });
 		}
-		return { pbUrl, appUrl, superuser, mailDir: options.mailDir, smtpPort, pocketbase, stop };
+		// Process ids, for benchmarks that read the processes' memory.
+		const pids = { pocketbase: () => pb?.pid, app: () => appPid };
+		return { pbUrl, appUrl, superuser, mailDir: options.mailDir, smtpPort, pocketbase, pids, stop };
 	} catch (error) {
 		await stop();
 		throw error;

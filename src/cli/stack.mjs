@@ -105,6 +105,15 @@ export async function startStack(options) {
 		execFileSync(binary, ['superuser', 'upsert', superuser.email, superuser.password, ...pbArgs], {
 			stdio: 'ignore'
 		});
+		// The app's live stream holds one PocketBase subscription for all its clients, under an account of
+		// its own (docs/performance.md, "Live"); a new password on every start.
+		const liveAccount = {
+			email: process.env.BORGERHUS_LIVE_EMAIL ?? 'live@borgerhus.local',
+			password: randomBytes(18).toString('base64url')
+		};
+		execFileSync(binary, ['superuser', 'upsert', liveAccount.email, liveAccount.password, ...pbArgs], {
+			stdio: 'ignore'
+		});
 
 		/** @type {import('node:child_process').ChildProcess | undefined} */
 		let pb;
@@ -168,6 +177,8 @@ export async function startStack(options) {
 					PORT: String(options.appPort),
 					HOST: '127.0.0.1',
 					ORIGIN: appUrl,
+					BORGERHUS_LIVE_EMAIL: liveAccount.email,
+					BORGERHUS_LIVE_PASSWORD: liveAccount.password,
 					...options.appEnv
 				},
 				stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit']

@@ -196,7 +196,7 @@ describe('/live: one shared subscription, each change only to those who may see 
 		const system = await systemClient();
 		const [alice, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
 		const [aliceSession, staffSession] = await Promise.all([signedIn(alice), signedIn(staff)]);
-		const collections = 'closures,events,notifications,holds,users';
+		const collections = 'closures,events,shifts,notifications,holds,users';
 		const guestLive = await stream(collections);
 		const aliceLive = await stream(collections, aliceSession.cookieHeader(), aliceSession.ip);
 		const staffLive = await stream(collections, staffSession.cookieHeader(), staffSession.ip);
@@ -210,29 +210,38 @@ describe('/live: one shared subscription, each change only to those who may see 
 			reason: 'Maling'
 		});
 		const note = await notify(alice.record.id);
-		const { event: draft } = await arrangeEvent({ state: 'draft' });
+		const { event: draft, shift } = await arrangeEvent({ state: 'draft' });
 		const closureHeard = { collection: 'closures', action: 'create', id: closure.id };
 		const draftHeard = { collection: 'events', action: 'create', id: draft.id };
+		const shiftHeard = { collection: 'shifts', action: 'create', id: shift.id };
 		await until(
-			() => guestLive.changes.length > 0 && staffLive.changes.length > 1 && aliceLive.changes.length > 1
+			() => guestLive.changes.length > 0 && staffLive.changes.length > 2 && aliceLive.changes.length > 1
 		);
 		await grace();
 		expect(guestLive.changes).toEqual([closureHeard]);
-		expect(aliceLive.changes).toEqual([
-			closureHeard,
-			{ collection: 'notifications', action: 'create', id: note.id }
-		]);
+		// Her notification (its creation and any update after it), and nothing else but the closure.
+		expect(aliceLive.changes).toContainEqual({ collection: 'notifications', action: 'create', id: note.id });
+		expect(aliceLive.changes.filter((c) => c.collection !== 'notifications')).toEqual([closureHeard]);
+		expect(aliceLive.changes.every((c) => c.collection !== 'notifications' || c.id === note.id)).toBe(true);
 		// Staff are not told of someone else's notification (its rule has no staff part).
-		expect(staffLive.changes).toEqual([closureHeard, draftHeard]);
+		expect(staffLive.changes).toEqual([closureHeard, draftHeard, shiftHeard]);
 
 		await system.collection('events').update(draft.id, { state: 'published' });
 		const published = { collection: 'events', action: 'update', id: draft.id };
 		await until(() =>
-			[guestLive, aliceLive, staffLive].every((l) => l.changes.some((c) => c.action === 'update'))
+			[guestLive, aliceLive, staffLive].every((l) =>
+				l.changes.some((c) => c.collection === 'events' && c.action === 'update')
+			)
 		);
 		expect(guestLive.changes).toEqual([closureHeard, published]);
-		expect(aliceLive.changes.at(-1)).toEqual(published);
-		expect(staffLive.changes.at(-1)).toEqual(published);
+		expect(aliceLive.changes).toContainEqual(published);
+		expect(staffLive.changes).toEqual([closureHeard, draftHeard, shiftHeard, published]);
+
+		// The shift of a published event is public now.
+		await system.collection('shifts').update(shift.id, { places: 3 });
+		const shiftChanged = { collection: 'shifts', action: 'update', id: shift.id };
+		await until(() => guestLive.changes.length > 2);
+		expect(guestLive.changes).toEqual([closureHeard, published, shiftChanged]);
 		for (const l of [guestLive, aliceLive, staffLive]) l.close();
 	});
 

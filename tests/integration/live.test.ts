@@ -158,10 +158,17 @@ describe('/live: one shared subscription, each change only to those who may see 
 			join(association.id, former, 'member')
 		]);
 		await system.collection('memberships').delete(formerMembership.id);
-		const sessions = await Promise.all([booker, member, former, other, staff].map(signedIn));
-		const [bookerLive, memberLive, formerLive, otherLive, staffLive] = await Promise.all(
-			sessions.map((s) => stream('bookings', s.cookieHeader(), s.ip))
-		);
+		const live = async (user: TestUser) => {
+			const session = await signedIn(user);
+			return stream('bookings', session.cookieHeader(), session.ip);
+		};
+		const [bookerLive, memberLive, formerLive, otherLive, staffLive] = await Promise.all([
+			live(booker),
+			live(member),
+			live(former),
+			live(other),
+			live(staff)
+		]);
 		const guestLive = await stream('bookings');
 
 		const day = someDay();
@@ -253,9 +260,12 @@ describe('/live: one shared subscription, each change only to those who may see 
 			createUser(),
 			createUser({ staff: true })
 		]);
-		const [outSession, passwordSession, deletedSession, demotedSession] = await Promise.all(
-			[outUser, passwordUser, deletedUser, demoted].map(signedIn)
-		);
+		const [outSession, passwordSession, deletedSession, demotedSession] = await Promise.all([
+			signedIn(outUser),
+			signedIn(passwordUser),
+			signedIn(deletedUser),
+			signedIn(demoted)
+		]);
 		const passwordCookie = passwordSession.cookieHeader();
 		const outLive = await stream('notifications', outSession.cookieHeader(), outSession.ip);
 		const passwordLive = await stream('notifications', passwordCookie, passwordSession.ip);

@@ -102,7 +102,9 @@ export async function startStack(options) {
 			email: process.env.PB_SUPERUSER_EMAIL ?? 'system@borgerhus.local',
 			password: process.env.PB_SUPERUSER_PASSWORD ?? randomBytes(18).toString('base64url')
 		};
-		execFileSync(binary, ['superuser', 'upsert', superuser.email, superuser.password, ...pbArgs], {
+		// `--` before the account: a password may begin with "-", which PocketBase would take for a flag
+		// (and then, printing the error, still exit 0 without the account).
+		execFileSync(binary, ['superuser', 'upsert', ...pbArgs, '--', superuser.email, superuser.password], {
 			stdio: 'ignore'
 		});
 		// The app's live stream holds one PocketBase subscription for all its clients, under an account of
@@ -111,7 +113,7 @@ export async function startStack(options) {
 			email: process.env.BORGERHUS_LIVE_EMAIL ?? 'live@borgerhus.local',
 			password: randomBytes(18).toString('base64url')
 		};
-		execFileSync(binary, ['superuser', 'upsert', liveAccount.email, liveAccount.password, ...pbArgs], {
+		execFileSync(binary, ['superuser', 'upsert', ...pbArgs, '--', liveAccount.email, liveAccount.password], {
 			stdio: 'ignore'
 		});
 

@@ -220,6 +220,7 @@ SELECT printf('live%011d', i), printf('live-%d@bench.invalid', i), 'Live ' || i,
 				const memory = rss();
 				const latencies: number[] = [];
 				const ids: string[] = [];
+				const writes: number[] = [];
 				for (let round = 0; round < ROUNDS; round++) {
 					day += 1;
 					const start = new Date(Date.UTC(2030, 0, 1) + day * 86_400_000);
@@ -231,6 +232,7 @@ SELECT printf('live%011d', i), printf('live-%d@bench.invalid', i), 'Live ' || i,
 						reason: `Live ${day}`
 					});
 					ids.push(closure.id);
+					writes.push(performance.now() - sent);
 					const deadline = performance.now() + DELIVERY_TIMEOUT_MS;
 					while (performance.now() < deadline && clients.some((c) => !c.heard.has(closure.id))) {
 						await new Promise((r) => setTimeout(r, 20));
@@ -245,7 +247,7 @@ SELECT printf('live%011d', i), printf('live-%d@bench.invalid', i), 'Live ' || i,
 				}
 				const delivered = clients.filter((c) => ids.every((id) => c.heard.has(id))).length;
 				log(
-					`${count} clients: delivered=${delivered} p50=${percentile(latencies, 50).toFixed(0)} ms p99=${percentile(latencies, 99).toFixed(0)} ms rss app=${memory.app.toFixed(1)} MB pb=${memory.pb.toFixed(1)} MB`
+					`${count} clients: delivered=${delivered} p50=${percentile(latencies, 50).toFixed(0)} ms p99=${percentile(latencies, 99).toFixed(0)} ms rss app=${memory.app.toFixed(1)} MB pb=${memory.pb.toFixed(1)} MB (the closure's own request took ${writes.map((w) => w.toFixed(0)).join(', ')} ms)`
 				);
 				return { clients: count, delivered, latencies, rssApp: memory.app, rssPb: memory.pb };
 			};

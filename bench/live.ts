@@ -104,6 +104,13 @@ function rssMb(pid: number | undefined): number {
 	return match ? Number(match[1]) / 1024 : 0;
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number {
+	if (!pid) return 0;
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Runs `fn` over `items` with at most `limit` at a time. */
 async function pool<T, R>(
 	items: T[],
@@ -221,9 +228,13 @@ SELECT printf('live%011d', i), printf('live-%d@bench.invalid', i), 'Live ' || i,
 				const latencies: number[] = [];
 				const ids: string[] = [];
 				const writes: number[] = [];
+				/** CPU each process spent from the write until every client had the change (or the timeout). */
+				const cpu: string[] = [];
 				for (let round = 0; round < ROUNDS; round++) {
 					day += 1;
 					const start = new Date(Date.UTC(2030, 0, 1) + day * 86_400_000);
+					const cpuBefore = { app: cpuMs(stack.pids.app()), pb: cpuMs(stack.pids.pocketbase()) };
+					const benchBefore = process.cpuUsage();
 					const sent = performance.now();
 					const closure = await system.collection('closures').create({
 						room: room.id,
@@ -237,6 +248,10 @@ SELECT printf('live%011d', i), printf('live-%d@bench.invalid', i), 'Live ' || i,
 					while (performance.now() < deadline && clients.some((c) => !c.heard.has(closure.id))) {
 						await new Promise((r) => setTimeout(r, 20));
 					}
+					const bench = process.cpuUsage(benchBefore);
+					cpu.push(
+						`app ${cpuMs(stack.pids.app()) - cpuBefore.app} ms, PocketBase ${cpuMs(stack.pids.pocketbase()) - cpuBefore.pb} ms, bench ${((bench.user + bench.system) / 1000).toFixed(0)} ms`
+					);
 					for (const c of clients) {
 						const at = c.heard.get(closure.id);
 						if (at !== undefined) latencies.push(at - sent);
@@ -249,6 +264,7 @@ SELECT printf('live%011d', i), printf('live-%d@bench.invalid', i), 'Live ' || i,
 				log(
 					`${count} clients: delivered=${delivered} p50=${percentile(latencies, 50).toFixed(0)} ms p99=${percentile(latencies, 99).toFixed(0)} ms rss app=${memory.app.toFixed(1)} MB pb=${memory.pb.toFixed(1)} MB (the closure's own request took ${writes.map((w) => w.toFixed(0)).join(', ')} ms)`
 				);
+				log(`${count} clients, CPU per change until delivered: ${cpu.join('; ')}`);
 				return { clients: count, delivered, latencies, rssApp: memory.app, rssPb: memory.pb };
 			};
 

@@ -16,7 +16,7 @@ import PocketBase, { type RecordModel, type RecordSubscription } from 'pocketbas
 import { EventSource } from 'eventsource';
 import { env } from '$env/dynamic/private';
 import { pocketBaseUrl } from '$lib/server/pocketbase';
-import { AUDIENCES, type Viewer } from './audience';
+import { AUDIENCES, served, type Viewer } from './audience';
 
 // The SDK's realtime client needs an EventSource, which Node 20 lacks.
 (globalThis as { EventSource?: unknown }).EventSource = EventSource;
@@ -64,7 +64,32 @@ export function tokenExpiry(token: string): number {
 	}
 }
 
-/** Connects to PocketBase once per process and subscribes to every collection whose rules match. */
+/** The collections whose rules in PocketBase are the ones `./audience` was written for. */
+const matching = new Set<string>();
+/** How often the rules are compared again (a rule changed in the dashboard while the app runs). */
+const RULES_CHECK_MS = 60_000;
+
+/** Compares the served collections' rules in PocketBase with `./audience`; a collection that differs is silent. */
+async function checkRules(pb: PocketBase): Promise<void> {
+	const collections = await pb.collections.getFullList({ fields: 'name,listRule,viewRule' });
+	const now = new Set<string>();
+	for (const collection of collections) {
+		if (!served(collection.name)) continue;
+		const audience = AUDIENCES[collection.name]!;
+		if (collection.listRule === audience.rule && collection.viewRule === audience.rule)
+			now.add(collection.name);
+		else if (matching.has(collection.name) || !checkedOnce)
+			console.error(
+				`/live: the rules of ${collection.name} differ from src/lib/server/live/audience.ts; its changes are not sent`
+			);
+	}
+	checkedOnce = true;
+	matching.clear();
+	for (const name of now) matching.add(name);
+}
+let checkedOnce = false;
+
+/** Connects to PocketBase once per process and subscribes to every collection /live serves. */
 function start(): Promise<PocketBase> {
 	started ??= (async () => {
 		const email = env.BORGERHUS_LIVE_EMAIL;
@@ -74,27 +99,17 @@ function start(): Promise<PocketBase> {
 		pb.autoCancellation(false);
 		// Signs in again by itself before the token runs out (also for the realtime client's reconnects).
 		await pb.collection('_superusers').authWithPassword(email, password, { autoRefreshThreshold: 30 * 60 });
-		const collections = await pb.collections.getFullList({ fields: 'name,listRule,viewRule' });
-		for (const collection of collections) {
-			const audience = AUDIENCES[collection.name];
-			if (!audience) continue;
-			if (collection.listRule !== audience.rule || collection.viewRule !== audience.rule) {
-				console.error(
-					`/live: the rules of ${collection.name} differ from src/lib/server/live/audience.ts; its changes are not sent`
-				);
-				continue;
-			}
+		await checkRules(pb);
+		for (const [name, audience] of Object.entries(AUDIENCES)) {
 			await pb
-				.collection(collection.name)
-				.subscribe(
-					'*',
-					(e) => void deliver(pb, collection.name, e),
-					audience.expand ? { expand: audience.expand } : {}
-				);
+				.collection(name)
+				.subscribe('*', (e) => void deliver(pb, name, e), audience.expand ? { expand: audience.expand } : {});
 		}
 		await pb.collection('users').subscribe('*', (e) => void accountChanged(e));
 		keepalive = setInterval(tick, KEEPALIVE_MS);
 		keepalive.unref();
+		// While a check fails (PocketBase unreachable) the last answer stands.
+		setInterval(() => void checkRules(pb).catch(() => {}), RULES_CHECK_MS).unref();
 		return pb;
 	})().catch((error) => {
 		started = null; // the next stream tries again
@@ -116,7 +131,7 @@ async function activeMembers(pb: PocketBase, association: string): Promise<Set<s
 async function deliver(pb: PocketBase, collection: string, e: RecordSubscription<RecordModel>) {
 	const streams = byCollection.get(collection);
 	const audience = AUDIENCES[collection];
-	if (!streams?.size || !audience) return;
+	if (!streams?.size || !audience || !matching.has(collection)) return;
 	let members: Set<string> | undefined;
 	if (audience.members && typeof e.record.association === 'string' && e.record.association !== '') {
 		// Without the members only the booker and staff hear of it (never someone who may not see it).

@@ -102,7 +102,18 @@ export async function startStack(options) {
 			email: process.env.PB_SUPERUSER_EMAIL ?? 'system@borgerhus.local',
 			password: process.env.PB_SUPERUSER_PASSWORD ?? randomBytes(18).toString('base64url')
 		};
-		execFileSync(binary, ['superuser', 'upsert', superuser.email, superuser.password, ...pbArgs], {
+		// `--` before the account: a password may begin with "-", which PocketBase would take for a flag
+		// (and then, printing the error, still exit 0 without the account).
+		execFileSync(binary, ['superuser', 'upsert', ...pbArgs, '--', superuser.email, superuser.password], {
+			stdio: 'ignore'
+		});
+		// The app's live stream holds one PocketBase subscription for all its clients, under an account of
+		// its own (docs/performance.md, "Live"); a new password on every start.
+		const liveAccount = {
+			email: process.env.BORGERHUS_LIVE_EMAIL ?? 'live@borgerhus.local',
+			password: randomBytes(18).toString('base64url')
+		};
+		execFileSync(binary, ['superuser', 'upsert', ...pbArgs, '--', liveAccount.email, liveAccount.password], {
 			stdio: 'ignore'
 		});
 
@@ -156,6 +167,8 @@ export async function startStack(options) {
 			if (code !== 0) throw new Error(`loading the demo data failed (exit code ${code})`);
 		}
 
+		/** @type {number | undefined} */
+		let appPid;
 		if (options.appPort) {
 			const app = spawn(process.execPath, [join(ROOT, 'build')], {
 				cwd: ROOT,
@@ -166,14 +179,19 @@ export async function startStack(options) {
 					PORT: String(options.appPort),
 					HOST: '127.0.0.1',
 					ORIGIN: appUrl,
+					BORGERHUS_LIVE_EMAIL: liveAccount.email,
+					BORGERHUS_LIVE_PASSWORD: liveAccount.password,
 					...options.appEnv
 				},
 				stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit']
 			});
 			stops.push(() => stopChild(app));
+			appPid = app.pid;
 			await waitForHttp(`http://127.0.0.1:${options.appPort}/healthz`, { child: app });
 		}
-		return { pbUrl, appUrl, superuser, mailDir: options.mailDir, smtpPort, pocketbase, stop };
+		// Process ids, for benchmarks that read the processes' memory.
+		const pids = { pocketbase: () => pb?.pid, app: () => appPid };
+		return { pbUrl, appUrl, superuser, mailDir: options.mailDir, smtpPort, pocketbase, pids, stop };
 	} catch (error) {
 		await stop();
 		throw error;

@@ -2,12 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { EventSource } from 'eventsource';
 import { AppSession } from '../helpers/app';
-import { createUser, systemClient, PASSWORD } from '../helpers/pocketbase';
+import { createUser, randomIp, systemClient, PASSWORD, type TestUser } from '../helpers/pocketbase';
+import { AUDIENCES } from '../../src/lib/server/live/audience';
+import { makeAssociation, makeRoom, join, book, slot, someDay } from './rooms-arrange';
+import { arrangeEvent, farFuture } from './events-helpers';
+
+interface Change {
+	collection: string;
+	action: string;
+	id: string;
+}
 
 /** Opens /live through the app as the session's user and collects the change events. */
 async function listen(session: AppSession, collections: string) {
 	const cookie = session.cookieHeader();
-	const changes: Array<{ collection: string; action: string; id: string }> = [];
+	const changes: Change[] = [];
 	const source = new EventSource(`${inject('appUrl')}/live?c=${collections}`, {
 		fetch: (input, init) =>
 			fetch(input, { ...init, headers: { ...init?.headers, cookie, 'x-forwarded-for': session.ip } })
@@ -20,9 +29,67 @@ async function listen(session: AppSession, collections: string) {
 	return { changes, close: () => source.close() };
 }
 
+/**
+ * One /live connection as a browser opens it (no reconnecting): the changes it heard, and whether the
+ * server ended it. `cookie` is the Cookie header (empty: a guest).
+ */
+async function stream(collections: string, cookie = '', ip = randomIp()) {
+	const abort = new AbortController();
+	const response = await fetch(`${inject('appUrl')}/live?c=${collections}`, {
+		headers: { accept: 'text/event-stream', 'x-forwarded-for': ip, ...(cookie ? { cookie } : {}) },
+		signal: abort.signal
+	});
+	expect(response.status).toBe(200);
+	const reader = response.body!.getReader();
+	const decoder = new TextDecoder();
+	const state = { changes: [] as Change[], ended: false, close: () => abort.abort() };
+	let markReady = () => {};
+	const ready = new Promise<void>((resolve) => (markReady = resolve));
+	void (async () => {
+		let buffer = '';
+		try {
+			for (;;) {
+				const { done, value } = await reader.read();
+				if (done) break;
+				buffer += decoder.decode(value, { stream: true });
+				let end: number;
+				while ((end = buffer.indexOf('\n\n')) >= 0) {
+					const message = buffer.slice(0, end);
+					buffer = buffer.slice(end + 2);
+					if (message.startsWith('event: ready')) markReady();
+					if (message.startsWith('event: change'))
+						state.changes.push(JSON.parse(message.slice(message.indexOf('data: ') + 6)));
+				}
+			}
+		} catch {
+			// aborted by the test
+		}
+		state.ended = true;
+		markReady();
+	})();
+	await ready;
+	return state;
+}
+
 async function until(check: () => boolean, timeoutMs = 5_000) {
 	const deadline = Date.now() + timeoutMs;
 	while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
+/** The same chance to (wrongly) hear a change that the ones who should hear it had, and more. */
+const grace = () => new Promise((r) => setTimeout(r, 500));
+
+async function signedIn(user: TestUser): Promise<AppSession> {
+	const session = new AppSession();
+	expect((await session.signIn(user.email, PASSWORD)).status).toBe(303);
+	return session;
+}
+
+async function notify(userId: string) {
+	const system = await systemClient();
+	return system
+		.collection('notifications')
+		.create({ user: userId, kind: 'test', title: 'Hej', body: 'Test' });
 }
 
 describe('/live: realtime with the user own rights', () => {
@@ -55,5 +122,189 @@ describe('/live: realtime with the user own rights', () => {
 		expect((await session.get('/live?c=')).status).toBe(400);
 		expect((await session.get('/live?c=users;drop')).status).toBe(400);
 		expect((await session.get('/live?c=a,b,c,d,e,f,g,h,i')).status).toBe(400);
+	});
+});
+
+describe('/live: one shared subscription, each change only to those who may see the record', () => {
+	it('serves each collection by the rules PocketBase has for it (audience.ts follows every rule change)', async () => {
+		const system = await systemClient();
+		for (const [name, audience] of Object.entries(AUDIENCES)) {
+			const collection = await system.collections.getOne(name);
+			expect({ name, list: collection.listRule, view: collection.viewRule }).toEqual({
+				name,
+				list: audience.rule,
+				view: audience.rule
+			});
+		}
+	});
+
+	it('a booking: the booker, the association active members and staff hear it; nobody else', async () => {
+		const system = await systemClient();
+		const [booker, member, former, other, staff] = await Promise.all([
+			createUser({ name: 'Booker' }),
+			createUser({ name: 'Medlem' }),
+			createUser({ name: 'Tidligere' }),
+			createUser({ name: 'Anden' }),
+			createUser({ staff: true, name: 'Personale' })
+		]);
+		const [room, ownRoom, association] = await Promise.all([
+			makeRoom({ who_may_book: 'associations' }),
+			makeRoom(),
+			makeAssociation()
+		]);
+		const [, , formerMembership] = await Promise.all([
+			join(association.id, booker, 'booker'),
+			join(association.id, member, 'member'),
+			join(association.id, former, 'member')
+		]);
+		await system.collection('memberships').delete(formerMembership.id);
+		const live = async (user: TestUser) => {
+			const session = await signedIn(user);
+			return stream('bookings', session.cookieHeader(), session.ip);
+		};
+		const [bookerLive, memberLive, formerLive, otherLive, staffLive] = await Promise.all([
+			live(booker),
+			live(member),
+			live(former),
+			live(other),
+			live(staff)
+		]);
+		const guestLive = await stream('bookings');
+
+		const day = someDay();
+		const booking = await book(booker, room.id, {
+			...slot(day, '10:00', '11:00'),
+			association: association.id
+		});
+		const heard = { collection: 'bookings', action: 'create', id: booking.id };
+		await until(() => [bookerLive, memberLive, staffLive].every((l) => l.changes.length > 0));
+		await grace();
+		expect(bookerLive.changes).toEqual([heard]);
+		expect(memberLive.changes).toEqual([heard]);
+		expect(staffLive.changes).toEqual([heard]);
+		expect(formerLive.changes).toEqual([]);
+		expect(otherLive.changes).toEqual([]);
+		expect(guestLive.changes).toEqual([]);
+
+		// A booking of one's own (no association): the booker and staff only.
+		const own = await book(other, ownRoom.id, slot(day, '12:00', '13:00'));
+		const ownHeard = { collection: 'bookings', action: 'create', id: own.id };
+		await until(() => otherLive.changes.length > 0 && staffLive.changes.length > 1);
+		await grace();
+		expect(otherLive.changes).toEqual([ownHeard]);
+		expect(staffLive.changes).toEqual([heard, ownHeard]);
+		expect(bookerLive.changes).toEqual([heard]);
+		expect(memberLive.changes).toEqual([heard]);
+		expect(guestLive.changes).toEqual([]);
+		for (const l of [bookerLive, memberLive, formerLive, otherLive, staffLive, guestLive]) l.close();
+	});
+
+	it('a guest hears public changes only; a draft event reaches staff alone until it is published', async () => {
+		const system = await systemClient();
+		const [alice, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const [aliceSession, staffSession] = await Promise.all([signedIn(alice), signedIn(staff)]);
+		const collections = 'closures,events,shifts,notifications,holds,users';
+		const guestLive = await stream(collections);
+		const aliceLive = await stream(collections, aliceSession.cookieHeader(), aliceSession.ip);
+		const staffLive = await stream(collections, staffSession.cookieHeader(), staffSession.ip);
+
+		const room = await makeRoom();
+		const start = farFuture();
+		const closure = await system.collection('closures').create({
+			room: room.id,
+			start,
+			end: new Date(start.getTime() + 3_600_000),
+			reason: 'Maling'
+		});
+		const note = await notify(alice.record.id);
+		const { event: draft, shift } = await arrangeEvent({ state: 'draft' });
+		const closureHeard = { collection: 'closures', action: 'create', id: closure.id };
+		const draftHeard = { collection: 'events', action: 'create', id: draft.id };
+		const shiftHeard = { collection: 'shifts', action: 'create', id: shift.id };
+		await until(
+			() => guestLive.changes.length > 0 && staffLive.changes.length > 2 && aliceLive.changes.length > 1
+		);
+		await grace();
+		expect(guestLive.changes).toEqual([closureHeard]);
+		// Her notification (its creation and any update after it), and nothing else but the closure.
+		expect(aliceLive.changes).toContainEqual({ collection: 'notifications', action: 'create', id: note.id });
+		expect(aliceLive.changes.filter((c) => c.collection !== 'notifications')).toEqual([closureHeard]);
+		expect(aliceLive.changes.every((c) => c.collection !== 'notifications' || c.id === note.id)).toBe(true);
+		// Staff are not told of someone else's notification (its rule has no staff part).
+		expect(staffLive.changes).toEqual([closureHeard, draftHeard, shiftHeard]);
+
+		await system.collection('events').update(draft.id, { state: 'published' });
+		const published = { collection: 'events', action: 'update', id: draft.id };
+		await until(() =>
+			[guestLive, aliceLive, staffLive].every((l) =>
+				l.changes.some((c) => c.collection === 'events' && c.action === 'update')
+			)
+		);
+		expect(guestLive.changes).toEqual([closureHeard, published]);
+		expect(aliceLive.changes).toContainEqual(published);
+		expect(staffLive.changes).toEqual([closureHeard, draftHeard, shiftHeard, published]);
+
+		// The shift of a published event is public now.
+		await system.collection('shifts').update(shift.id, { places: 3 });
+		const shiftChanged = { collection: 'shifts', action: 'update', id: shift.id };
+		await until(() => guestLive.changes.length > 2);
+		expect(guestLive.changes).toEqual([closureHeard, published, shiftChanged]);
+		for (const l of [guestLive, aliceLive, staffLive]) l.close();
+	});
+
+	it('a session that ends stops hearing: signing out, a new password, a deleted account, staff rights taken away', async () => {
+		const system = await systemClient();
+		const [outUser, passwordUser, deletedUser, demoted] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		const [outSession, passwordSession, deletedSession, demotedSession] = await Promise.all([
+			signedIn(outUser),
+			signedIn(passwordUser),
+			signedIn(deletedUser),
+			signedIn(demoted)
+		]);
+		const passwordCookie = passwordSession.cookieHeader();
+		const outLive = await stream('notifications', outSession.cookieHeader(), outSession.ip);
+		const passwordLive = await stream('notifications', passwordCookie, passwordSession.ip);
+		const deletedLive = await stream('notifications', deletedSession.cookieHeader(), deletedSession.ip);
+		const demotedLive = await stream('events', demotedSession.cookieHeader(), demotedSession.ip);
+
+		// Signing out ends the stream; the browser connects again with the cookie it now has (none).
+		expect((await outSession.post('/log-ud', {})).status).toBe(303);
+		await until(() => outLive.ended);
+		expect(outLive.ended).toBe(true);
+		const outAgain = await stream('notifications', outSession.cookieHeader(), outSession.ip);
+
+		// A new password revokes the tokens made before: the stream ends, and the old cookie is a guest's.
+		await system.collection('users').update(passwordUser.record.id, {
+			password: 'a-new-password-456',
+			passwordConfirm: 'a-new-password-456'
+		});
+		await until(() => passwordLive.ended);
+		expect(passwordLive.ended).toBe(true);
+		const passwordAgain = await stream('notifications', passwordCookie, passwordSession.ip);
+
+		await system.collection('users').delete(deletedUser.record.id);
+		await until(() => deletedLive.ended);
+		expect(deletedLive.ended).toBe(true);
+
+		await system.collection('users').update(demoted.record.id, { staff: false });
+		const { event: draft } = await arrangeEvent({ state: 'draft' });
+		await notify(outUser.record.id);
+		await notify(passwordUser.record.id);
+		await grace();
+		expect(outAgain.changes).toEqual([]);
+		expect(passwordAgain.changes).toEqual([]);
+		expect(demotedLive.changes).toEqual([]);
+		expect(demotedLive.ended).toBe(false);
+
+		// The demoted user's stream still hears what everyone may see.
+		await system.collection('events').update(draft.id, { state: 'published' });
+		await until(() => demotedLive.changes.length > 0);
+		expect(demotedLive.changes).toEqual([{ collection: 'events', action: 'update', id: draft.id }]);
+		for (const l of [outAgain, passwordAgain, demotedLive]) l.close();
 	});
 });

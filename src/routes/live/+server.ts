@@ -1,18 +1,16 @@
 import { error } from '@sveltejs/kit';
-import { EventSource } from 'eventsource';
+import { ready, register, tokenExpiry, type LiveStream } from '$lib/server/live/hub';
 import type { RequestHandler } from './$types';
 
-// The browser has no PocketBase token (it is in an httpOnly cookie), so live updates are proxied:
-// this stream subscribes to PocketBase realtime with the user's own token, PocketBase's list/view rules
-// decide which changes the user hears, and only { collection, action, id } reach the browser.
-// The SDK's realtime client needs an EventSource, which Node 20 lacks. The stream and its subscriptions
-// are reads: they carry no forwarded address (countsAgainstLimit in $lib/server/pocketbase), so PocketBase
-// sees this server's address on both, as its check that they come from one address wants.
-(globalThis as { EventSource?: unknown }).EventSource = EventSource;
+// The browser has no PocketBase token (it is in an httpOnly cookie), so live updates come through this
+// server-sent event stream. This process holds one PocketBase subscription for all its streams and hands
+// each change to the streams whose user may see the record, by the collections' own rules
+// ($lib/server/live/audience); only { collection, action, id } reach the browser (docs/performance.md, "Live").
 
 const COLLECTION = /^[a-z_]{1,40}$/;
 const MAX_COLLECTIONS = 8;
-const KEEPALIVE_MS = 25_000;
+const encoder = new TextEncoder();
+const READY = encoder.encode('event: ready\ndata: {}\n\n');
 
 export const GET: RequestHandler = async ({ locals, url, request }) => {
 	const collections = [...new Set((url.searchParams.get('c') ?? '').split(',').filter(Boolean))];
@@ -23,39 +21,44 @@ export const GET: RequestHandler = async ({ locals, url, request }) => {
 	) {
 		error(400);
 	}
-	const pb = locals.pb;
-	const encoder = new TextEncoder();
-	let keepalive: ReturnType<typeof setInterval> | undefined;
-
-	const stop = () => {
-		clearInterval(keepalive);
-		pb.realtime.unsubscribe().catch(() => {});
-	};
-	request.signal.addEventListener('abort', stop);
-
+	try {
+		await ready();
+	} catch (err) {
+		console.error(err);
+		error(503);
+	}
+	const user = locals.user;
+	const token = user ? locals.pb.authStore.token : '';
+	let unregister = () => {};
 	const stream = new ReadableStream<Uint8Array>({
-		async start(controller) {
-			const send = (text: string) => {
-				try {
-					controller.enqueue(encoder.encode(text));
-				} catch {
-					stop(); // the client has gone
+		start(controller) {
+			const live: LiveStream = {
+				viewer: user ? { id: user.id, staff: user.staff === true } : null,
+				token,
+				expires: user ? tokenExpiry(token) : 0,
+				collections,
+				send: (chunk) => {
+					try {
+						controller.enqueue(chunk);
+					} catch {
+						unregister(); // the client has gone
+					}
+				},
+				end: () => {
+					unregister();
+					try {
+						controller.close();
+					} catch {
+						// already closed
+					}
 				}
 			};
-			for (const collection of collections) {
-				await pb
-					.collection(collection)
-					.subscribe('*', (e) => {
-						const data = JSON.stringify({ collection, action: e.action, id: e.record.id });
-						send(`event: change\ndata: ${data}\n\n`);
-					})
-					.catch(() => {}); // an unknown or forbidden collection is simply silent
-			}
-			send('event: ready\ndata: {}\n\n');
-			keepalive = setInterval(() => send(': keepalive\n\n'), KEEPALIVE_MS);
+			unregister = register(live);
+			controller.enqueue(READY);
 		},
-		cancel: stop
+		cancel: () => unregister()
 	});
+	request.signal.addEventListener('abort', () => unregister());
 
 	return new Response(stream, {
 		headers: {

@@ -1,0 +1,211 @@
+/**
+ * The live stream's one PocketBase subscription per app process (docs/performance.md, "Live").
+ *
+ * PocketBase realtime holds one connection per authenticated client, so a stream per browser with the
+ * user's own token costs a PocketBase connection, a subscription and a rule query per change and
+ * client. Instead this process subscribes once per collection it serves, under an account of its own
+ * (BORGERHUS_LIVE_EMAIL / BORGERHUS_LIVE_PASSWORD, a superuser kept for this alone), and hands each change
+ * to the streams whose user may see the record by the collection's rules (`./audience`). Only
+ * `{ collection, action, id }` ever reaches a browser, as before.
+ *
+ * A stream ends when its session does: when the user signs out (`endSessionsOf`), when the account is
+ * deleted, when its token no longer refreshes after a change of the account (a new password, a revoked
+ * token key), and when the token expires. A change of the account (staff or not) applies at once.
+ */
+import PocketBase, { type RecordModel, type RecordSubscription } from 'pocketbase';
+import { EventSource } from 'eventsource';
+import { env } from '$env/dynamic/private';
+import { pocketBaseUrl } from '$lib/server/pocketbase';
+import { AUDIENCES, served, type Viewer } from './audience';
+
+// The SDK's realtime client needs an EventSource, which Node 20 lacks.
+(globalThis as { EventSource?: unknown }).EventSource = EventSource;
+
+const KEEPALIVE_MS = 25_000;
+const encoder = new TextEncoder();
+const KEEPALIVE = encoder.encode(': keepalive\n\n');
+
+/** One open /live stream. */
+export interface LiveStream {
+	viewer: Viewer | null;
+	/** The user's PocketBase token (signed-in streams), to check the session after a change of the account. */
+	token: string;
+	/** Seconds since the epoch when the token expires (0: a guest). */
+	expires: number;
+	collections: string[];
+	send: (chunk: Uint8Array) => void;
+	/** Ends the stream (the browser's EventSource connects again by itself, with its current cookie). */
+	end: () => void;
+}
+
+const byCollection = new Map<string, Set<LiveStream>>();
+const byUser = new Map<string, Set<LiveStream>>();
+let started: Promise<PocketBase> | null = null;
+let keepalive: ReturnType<typeof setInterval> | undefined;
+
+function add<K>(map: Map<K, Set<LiveStream>>, key: K, stream: LiveStream) {
+	let set = map.get(key);
+	if (!set) map.set(key, (set = new Set()));
+	set.add(stream);
+}
+
+function remove<K>(map: Map<K, Set<LiveStream>>, key: K, stream: LiveStream) {
+	const set = map.get(key);
+	if (set?.delete(stream) && set.size === 0) map.delete(key);
+}
+
+/** Seconds since the epoch when a JWT expires, read without checking it (PocketBase has just done so). */
+export function tokenExpiry(token: string): number {
+	try {
+		const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+		return typeof payload.exp === 'number' ? payload.exp : 0;
+	} catch {
+		return 0;
+	}
+}
+
+/** The collections whose rules in PocketBase are the ones `./audience` was written for. */
+const matching = new Set<string>();
+/** How often the rules are compared again (a rule changed in the dashboard while the app runs). */
+const RULES_CHECK_MS = 60_000;
+
+/** Compares the served collections' rules in PocketBase with `./audience`; a collection that differs is silent. */
+async function checkRules(pb: PocketBase): Promise<void> {
+	const collections = await pb.collections.getFullList({ fields: 'name,listRule,viewRule' });
+	const now = new Set<string>();
+	for (const collection of collections) {
+		if (!served(collection.name)) continue;
+		const audience = AUDIENCES[collection.name]!;
+		if (collection.listRule === audience.rule && collection.viewRule === audience.rule)
+			now.add(collection.name);
+		else if (matching.has(collection.name) || !checkedOnce)
+			console.error(
+				`/live: the rules of ${collection.name} differ from src/lib/server/live/audience.ts; its changes are not sent`
+			);
+	}
+	checkedOnce = true;
+	matching.clear();
+	for (const name of now) matching.add(name);
+}
+let checkedOnce = false;
+
+/** Connects to PocketBase once per process and subscribes to every collection /live serves. */
+function start(): Promise<PocketBase> {
+	started ??= (async () => {
+		const email = env.BORGERHUS_LIVE_EMAIL;
+		const password = env.BORGERHUS_LIVE_PASSWORD;
+		if (!email || !password) throw new Error('BORGERHUS_LIVE_EMAIL and BORGERHUS_LIVE_PASSWORD must be set');
+		const pb = new PocketBase(pocketBaseUrl());
+		pb.autoCancellation(false);
+		// Signs in again by itself before the token runs out (also for the realtime client's reconnects).
+		await pb.collection('_superusers').authWithPassword(email, password, { autoRefreshThreshold: 30 * 60 });
+		await checkRules(pb);
+		for (const [name, audience] of Object.entries(AUDIENCES)) {
+			await pb
+				.collection(name)
+				.subscribe('*', (e) => void deliver(pb, name, e), audience.expand ? { expand: audience.expand } : {});
+		}
+		await pb.collection('users').subscribe('*', (e) => void accountChanged(e));
+		keepalive = setInterval(tick, KEEPALIVE_MS);
+		keepalive.unref();
+		// While a check fails (PocketBase unreachable) the last answer stands.
+		setInterval(() => void checkRules(pb).catch(() => {}), RULES_CHECK_MS).unref();
+		return pb;
+	})().catch((error) => {
+		started = null; // the next stream tries again
+		throw error;
+	});
+	return started;
+}
+
+/** Users with an active membership of an association (who see its bookings). */
+async function activeMembers(pb: PocketBase, association: string): Promise<Set<string>> {
+	const rows = await pb.collection('memberships').getFullList({
+		filter: pb.filter('association = {:association} && status = "active"', { association }),
+		fields: 'user',
+		batch: 1000
+	});
+	return new Set(rows.map((row) => row.user as string));
+}
+
+async function deliver(pb: PocketBase, collection: string, e: RecordSubscription<RecordModel>) {
+	const streams = byCollection.get(collection);
+	const audience = AUDIENCES[collection];
+	if (!streams?.size || !audience || !matching.has(collection)) return;
+	let members: Set<string> | undefined;
+	if (audience.members && typeof e.record.association === 'string' && e.record.association !== '') {
+		// Without the members only the booker and staff hear of it (never someone who may not see it).
+		members = await activeMembers(pb, e.record.association).catch(() => undefined);
+	}
+	const chunk = encoder.encode(
+		`event: change\ndata: ${JSON.stringify({ collection, action: e.action, id: e.record.id })}\n\n`
+	);
+	const change = { record: e.record, members };
+	for (const stream of streams) {
+		if (audience.hears(change, stream.viewer)) stream.send(chunk);
+	}
+}
+
+/**
+ * An account changed or went. Deleted: its streams end. Changed: until PocketBase has refreshed the
+ * stream's token (which fails once the password or token key changed), the stream hears only what a
+ * guest hears, so that no change arriving meanwhile reaches rights the account may just have lost; then
+ * it hears with the account's new rights, or ends.
+ */
+async function accountChanged(e: RecordSubscription<RecordModel>) {
+	const streams = byUser.get(e.record.id);
+	if (!streams) return;
+	for (const stream of [...streams]) {
+		if (e.action === 'delete') {
+			stream.end();
+			continue;
+		}
+		stream.viewer = null;
+		const pb = new PocketBase(pocketBaseUrl());
+		pb.autoCancellation(false);
+		pb.authStore.save(stream.token);
+		try {
+			const auth = await pb.collection('users').authRefresh();
+			stream.viewer = { id: auth.record.id, staff: auth.record.staff === true };
+			stream.token = auth.token;
+			stream.expires = tokenExpiry(auth.token);
+		} catch {
+			stream.end();
+		}
+	}
+}
+
+/** Keeps idle connections open through proxies, and ends the streams whose token has expired. */
+function tick() {
+	const now = Date.now() / 1000;
+	const seen = new Set<LiveStream>();
+	for (const streams of byCollection.values()) {
+		for (const stream of streams) {
+			if (seen.has(stream)) continue;
+			seen.add(stream);
+			if (stream.token && stream.expires <= now) stream.end();
+			else stream.send(KEEPALIVE);
+		}
+	}
+}
+
+/** Waits until this process is subscribed (so that a stream said ready misses nothing after it). */
+export async function ready(): Promise<void> {
+	await start();
+}
+
+/** Registers an open stream; returns the function that removes it. */
+export function register(stream: LiveStream): () => void {
+	for (const collection of stream.collections) add(byCollection, collection, stream);
+	const user = stream.viewer?.id;
+	if (user) add(byUser, user, stream);
+	return () => {
+		for (const collection of stream.collections) remove(byCollection, collection, stream);
+		if (user) remove(byUser, user, stream);
+	};
+}
+
+/** Ends every stream of a user in this process (signing out; their other devices connect again). */
+export function endSessionsOf(userId: string): void {
+	for (const stream of [...(byUser.get(userId) ?? [])]) stream.end();
+}

@@ -1,8 +1,9 @@
 // The PocketBase binary of Borgerhus: PocketBase's own examples/base (JS hooks, migrations, the migrate
-// and superuser commands, the same flags) plus one binding for the JS hooks, `__houseTime`: the time of
+// and superuser commands, the same flags) plus two bindings for the JS hooks. `__houseTime`: the time of
 // the house (Europe/Copenhagen) from Go's time package and the IANA time-zone database embedded in the
 // binary. goja has no Intl; pb_hooks/lib/core/time.js holds the rules and uses this binding only for the
-// zone itself (docs/rules.md, "House time").
+// zone itself (docs/rules.md, "House time"). `__writeTurn`: first come, first served order for the hooks'
+// write transactions (writegate.go, docs/performance.md "Writes").
 package main
 
 import (
@@ -117,7 +118,11 @@ func main() {
 	// Plugins and hooks:
 	// ---------------------------------------------------------------
 
-	// load jsvm (pb_hooks and pb_migrations), with the house-time binding in every JS runtime
+	// the hooks' write transactions take turns in order (pb_hooks/lib/core/tx.js)
+	gate := newWriteGate()
+	gateOff := gateDisabled()
+
+	// load jsvm (pb_hooks and pb_migrations), with the house-time and write-turn bindings in every JS runtime
 	jsvm.MustRegister(app, jsvm.Config{
 		MigrationsDir: migrationsDir,
 		HooksDir:      hooksDir,
@@ -128,6 +133,12 @@ func main() {
 				"zone":          houseZone.String(),
 				"offsetMinutes": offsetMinutes,
 				"resolve":       resolve,
+			})
+			vm.Set("__writeTurn", func() func() {
+				if gateOff {
+					return func() {}
+				}
+				return gate.wait()
 			})
 		},
 	})

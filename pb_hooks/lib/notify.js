@@ -3,7 +3,8 @@
 // One mechanism for every message the house sends (docs/rules.md, "Mit overblik"):
 //  1. notify() writes an in-app notification in the user's language, inside the caller's transaction,
 //     so a message exists exactly when the change that caused it was committed;
-//  2. after the commit, notifications.pb.js mails it (if the user wants mail) and stamps emailed_at;
+//  2. after the commit, notifications.pb.js mails it (if the user wants mail) and stamps emailed_at; a
+//     message for a user who wants no mail is stamped when it is written;
 //  3. a cron job mails what step 2 missed (a mail server that was down, a restart).
 // A dedupe key makes a message unique: a reminder job that runs twice still sends one reminder.
 
@@ -47,6 +48,16 @@ function fill(template, params, language) {
 }
 
 /**
+ * Whether a user gets messages by mail: chosen, verified, not deleted, an address of their own (desk
+ * accounts have none: docs/rules.md, "Service at the desk").
+ * @param {core.Record} user
+ */
+function wantsMail(user) {
+	if (!user.getBool('notify_email') || user.getString('deleted_at') || !user.verified()) return false;
+	return !user.getBool('desk_account') && !require(`${__hooks}/lib/desk.js`).undeliverable(user.email());
+}
+
+/**
  * Creates a notification for a user. Call it with the transaction's app (txApp) inside a write.
  * Returns false when a notification with the same dedupeKey exists already.
  * @param {core.App} app
@@ -72,6 +83,9 @@ function notify(app, userId, message) {
 	const language = user.getString('language') === 'en' ? 'en' : 'da';
 	const text = message.texts[language];
 	const record = new Record(app.findCollectionByNameOrId('notifications'));
+	// no mail wanted: stamped now, so nothing after the commit has to write again (docs/performance.md,
+	// "Writes")
+	if (!wantsMail(user)) record.set('emailed_at', new Date().toISOString());
 	record.set('user', userId);
 	record.set('kind', message.kind);
 	record.set('title', fill(text.title, message.params, language));
@@ -108,6 +122,7 @@ function escapeHtml(value) {
  * @param {core.Record} notification
  */
 function mailNotification(app, notification) {
+	if (notification.getString('emailed_at')) return;
 	const fresh = app.findRecordById('notifications', notification.id);
 	if (fresh.getString('emailed_at')) return;
 	fresh.set('emailed_at', new Date().toISOString());
@@ -119,9 +134,7 @@ function mailNotification(app, notification) {
 	} catch (_) {
 		return;
 	}
-	if (!user.getBool('notify_email') || user.getString('deleted_at') || !user.verified()) return;
-	// desk accounts have no address of their own (docs/rules.md, "Service at the desk")
-	if (user.getBool('desk_account') || require(`${__hooks}/lib/desk.js`).undeliverable(user.email())) return;
+	if (!wantsMail(user)) return;
 	const language = user.getString('language') === 'en' ? 'en' : 'da';
 	const base = app.settings().meta.appURL.replace(/\/$/, '');
 	const link = fresh.getString('link') ? base + fresh.getString('link') : '';
@@ -172,4 +185,4 @@ function mailPending(app) {
 	return pending.length;
 }
 
-module.exports = { notify, mailNotification, mailPending, fill, paramText, formatDay };
+module.exports = { notify, wantsMail, mailNotification, mailPending, fill, paramText, formatDay };

@@ -99,11 +99,14 @@ function toMs(value) {
 	return lib('room-claims').toMs(value);
 }
 
-/** A receipt for one booking just created (not for the system's data loads). */
-function bookingReceived(app, booking) {
+/**
+ * A receipt for one booking just created (not for the system's data loads). `room`: the booking's room
+ * as the caller read it in the same transaction, if it did.
+ */
+function bookingReceived(app, booking, room) {
 	var status = booking.getString('status');
 	if (!BOOKING[status]) return;
-	var room = app.findRecordById('rooms', booking.getString('room'));
+	if (!room) room = app.findRecordById('rooms', booking.getString('room'));
 	lib('notify').notify(app, booking.getString('booker'), {
 		kind: 'booking_received',
 		texts: BOOKING[status],

@@ -68,39 +68,27 @@ function findRoomConflict(app, claim) {
 		event: claim.excludeEventId || ''
 	};
 	var status = require(__hooks + '/lib/core/status.js');
-	var bookings = app.findRecordsByFilter(
-		'bookings',
-		'room = {:room} && ' +
-			status.activeBookingFilter() +
-			' && start < {:bend} && end > {:bstart} && id != {:booking}' +
-			// checked out early: the rest of the slot is free (docs/rules.md, "Check-in and no-shows")
-			' && (checked_out_at = "" || checked_out_at > {:bstart})',
-		'',
-		1,
-		0,
-		params
-	);
-	if (bookings.length) return { kind: 'booking', id: bookings[0].id };
-	var events = app.findRecordsByFilter(
-		'events',
-		'room = {:room} && ' +
-			status.activeEventFilter() +
-			' && start < {:bend} && end > {:bstart} && id != {:event}',
-		'',
-		1,
-		0,
-		params
-	);
-	if (events.length) return { kind: 'event', id: events[0].id };
-	var closures = app.findRecordsByFilter(
-		'closures',
-		'(room = {:room} || room = "") && start < {:end} && end > {:start}',
-		'',
-		1,
-		0,
-		params
-	);
-	if (closures.length) return { kind: 'closure', id: closures[0].id };
+	// one query for the three kinds of claim, first match only: it runs inside the write's transaction,
+	// which holds the one write connection (docs/performance.md, "Writes")
+	var found = arrayOf(new DynamicModel({ kind: '', id: '' }));
+	app
+		.db()
+		.newQuery(
+			"SELECT * FROM (SELECT 'booking' AS kind, id FROM bookings WHERE room = {:room} AND " +
+				status.activeBookingFilter('status', true) +
+				' AND start < {:bend} AND [[end]] > {:bstart} AND id != {:booking}' +
+				// checked out early: the rest of the slot is free (docs/rules.md, "Check-in and no-shows")
+				" AND (checked_out_at = '' OR checked_out_at > {:bstart}) LIMIT 1)" +
+				" UNION ALL SELECT * FROM (SELECT 'event' AS kind, id FROM events WHERE room = {:room} AND " +
+				status.activeEventFilter('state', true) +
+				' AND start < {:bend} AND [[end]] > {:bstart} AND id != {:event} LIMIT 1)' +
+				" UNION ALL SELECT * FROM (SELECT 'closure' AS kind, id FROM closures WHERE (room = {:room} OR room = '')" +
+				' AND start < {:end} AND [[end]] > {:start} LIMIT 1)' +
+				' LIMIT 1'
+		)
+		.bind(params)
+		.all(found);
+	if (found.length) return { kind: found[0].kind, id: found[0].id };
 	return null;
 }
 

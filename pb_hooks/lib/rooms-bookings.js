@@ -76,26 +76,19 @@ function checkRights(app, room, booker, associationId) {
 }
 
 /**
- * EVERY create check of a booking at its room and time, inside the write's transaction: the room, sane
- * times, the room's policy (rule 2), the rights (rule 3) and other claims (rule 1). A move runs the same.
- * @param {core.App} txApp
- * @param {{ id: string, room: string, booker: string, association: string, start: string, end: string,
- *   attendees: number }} draft
- * @param {{ policy: boolean, rights: boolean, skipHorizon?: boolean }} what
- * @returns {{ problem: Error } | { problem: null, room: core.Record, start: number, end: number }}
+ * The checks of a booking that read nothing but its room: sane times and, with `what.policy`, the room's
+ * policy (rule 2). A pure function of the room's policy fields, the draft and the clock.
+ * @param {core.Record} room
+ * @param {{ start: string, end: string, attendees: number }} draft
+ * @param {{ policy: boolean, skipHorizon?: boolean }} what
+ * @returns {{ problem: Error, code: string } | { problem: null, start: number, end: number }}
  */
-function checkBooking(txApp, draft, what) {
+function checkAtRoom(room, draft, what) {
 	var claims = lib('room-claims');
 	var validate = lib('rooms/validate');
 	var refused = function (code, field) {
 		return { problem: refusal(code, field), code: code };
 	};
-	var room;
-	try {
-		room = txApp.findRecordById('rooms', draft.room);
-	} catch (_) {
-		return refused('rooms_unknown_room', 'room');
-	}
 	var start = claims.toMs(draft.start);
 	var end = claims.toMs(draft.end);
 	if (isNaN(start) || isNaN(end)) return refused('rooms_invalid_time', 'start');
@@ -113,6 +106,63 @@ function checkBooking(txApp, draft, what) {
 		});
 		if (problem) return refused(problem.code, problem.field);
 	}
+	return { problem: null, code: '', start: start, end: end };
+}
+
+/** What checkAtRoom reads of a room, as one string: equal strings give equal verdicts. */
+function policyKey(room) {
+	return JSON.stringify(roomPolicy(room));
+}
+
+/**
+ * checkAtRoom before the write's transaction (docs/performance.md, "Writes"): the room as it is now and
+ * the checks that read only it, so that a refused booking never waits for the write connection and an
+ * accepted one spends less time holding it. checkBooking decides again inside the transaction; it reuses
+ * this verdict only when the room's policy fields are still the same.
+ * @param {core.App} app
+ * @param {{ room: string, start: string, end: string, attendees: number }} draft
+ * @param {{ policy: boolean, skipHorizon?: boolean }} what
+ * @returns {{ problem: Error, code: string } | { problem: null, start: number, end: number, key: string }}
+ */
+function precheckBooking(app, draft, what) {
+	var room;
+	try {
+		room = app.findRecordById('rooms', draft.room);
+	} catch (_) {
+		return { problem: refusal('rooms_unknown_room', 'room'), code: 'rooms_unknown_room' };
+	}
+	var verdict = checkAtRoom(room, draft, what);
+	if (verdict.problem) return verdict;
+	return { problem: null, code: '', start: verdict.start, end: verdict.end, key: policyKey(room) };
+}
+
+/**
+ * EVERY create check of a booking at its room and time, inside the write's transaction: the room, sane
+ * times, the room's policy (rule 2), the rights (rule 3) and other claims (rule 1). A move runs the same.
+ * `earlier` (precheckBooking's verdict for the same draft and `what`) spares the time and policy checks
+ * when the room's policy fields read here are those it judged.
+ * @param {core.App} txApp
+ * @param {{ id: string, room: string, booker: string, association: string, start: string, end: string,
+ *   attendees: number }} draft
+ * @param {{ policy: boolean, rights: boolean, skipHorizon?: boolean }} what
+ * @param {{ problem: null, start: number, end: number, key: string }} [earlier]
+ * @returns {{ problem: Error } | { problem: null, room: core.Record, start: number, end: number }}
+ */
+function checkBooking(txApp, draft, what, earlier) {
+	var claims = lib('room-claims');
+	var refused = function (code, field) {
+		return { problem: refusal(code, field), code: code };
+	};
+	var room;
+	try {
+		room = txApp.findRecordById('rooms', draft.room);
+	} catch (_) {
+		return refused('rooms_unknown_room', 'room');
+	}
+	var timed = earlier && earlier.key === policyKey(room) ? earlier : checkAtRoom(room, draft, what);
+	if (timed.problem) return timed;
+	var start = timed.start;
+	var end = timed.end;
 	if (what.rights) {
 		var rights = checkRights(txApp, room, draft.booker, draft.association);
 		if (rights) return { problem: rights.error, code: rights.code };
@@ -198,22 +248,21 @@ function handleCreate(e) {
 			throw refusal('core_text_blank', 'purpose');
 	}
 	checkShown(e.record);
+	// The system account (imports, arranging data) is held to rule 1 and sane times, not to the policy.
+	// staff at the desk may override the horizon for the citizen, with a reason (docs/rules.md,
+	// "Service at the desk"); every other check of the citizen's holds
+	var what = { policy: !system, rights: !system, skipHorizon: auth.overrides(actor) };
+	var earlier = precheckBooking(e.app, draftOf(e.record), what);
+	if (earlier.problem) throw earlier.problem;
 	lib('core/tx').request(e, function (txApp) {
-		// The system account (imports, arranging data) is held to rule 1 and sane times, not to the policy.
-		// staff at the desk may override the horizon for the citizen, with a reason (docs/rules.md,
-		// "Service at the desk"); every other check of the citizen's holds
-		var checked = checkBooking(txApp, draftOf(e.record), {
-			policy: !system,
-			rights: !system,
-			skipHorizon: auth.overrides(actor)
-		});
+		var checked = checkBooking(txApp, draftOf(e.record), what, earlier);
 		if (checked.problem) throw checked.problem;
 		if (!system || !e.record.getString('status')) e.record.set('status', initialStatus(checked.room));
 		e.next();
 		// here rather than in a model hook: one pooled JS runtime per request is cheaper under load
 		syncBusy(txApp, 'booking', e.record, false, true);
 		// the booker's receipt (docs/rules.md, "Messages"); the system's data loads send none
-		if (!system) lib('receipts').bookingReceived(txApp, e.record);
+		if (!system) lib('receipts').bookingReceived(txApp, e.record, checked.room);
 	});
 }
 
@@ -650,6 +699,7 @@ module.exports = {
 	auditedStaffWrite,
 	checkBooking,
 	checkRights,
+	precheckBooking,
 	checkShown,
 	draftOf,
 	handleCreate,

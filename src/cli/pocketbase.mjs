@@ -2,7 +2,7 @@
 // anything is installed. Order: $POCKETBASE_BIN, then the cached build in .pocketbase/bin, then a
 // fresh `go build` of our own main package in pocketbase/ (PocketBase v0.39.11 with the house-time
 // binding, docs/rules.md "House time"). The cached binary is named after a hash of that package's
-// sources, so a change to main.go, go.mod or go.sum always builds anew.
+// sources, so a change to a .go file, go.mod or go.sum always builds anew.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -14,12 +14,16 @@ export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const CACHE_DIR = join(ROOT, '.pocketbase');
 /** Our Go main package that builds PocketBase. */
 export const SOURCE_DIR = join(ROOT, 'pocketbase');
-const SOURCES = ['main.go', 'go.mod', 'go.sum'];
+/** The Go package's sources: every .go file, go.mod and go.sum. */
+function sources() {
+	const go = readdirSync(SOURCE_DIR).filter((file) => file.endsWith('.go') && !file.endsWith('_test.go'));
+	return [...go.sort(), 'go.mod', 'go.sum'];
+}
 
 /** A short hash of the Go package's sources: the cache key of the build. */
 export function sourceHash() {
 	const hash = createHash('sha256');
-	for (const file of SOURCES)
+	for (const file of sources())
 		hash
 			.update(`${file}\0`)
 			.update(readFileSync(join(SOURCE_DIR, file)))

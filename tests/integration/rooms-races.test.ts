@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createUser, systemClient } from '../helpers/pocketbase';
-import { outcome } from '../helpers/scenarios';
+import { codesOf, outcome } from '../helpers/scenarios';
 import { book, houseDate, makeRoom, slot } from './rooms-arrange';
 
 // Two people acting on one booking at once (docs/rules.md, "Rooms and bookings"): each pair of requests is
@@ -130,6 +130,62 @@ describe('races on bookings', () => {
 			expect(booked.sort()).toEqual(stored.map((b) => b.id).sort());
 			for (const r of results) {
 				if (r.status !== 200) expect(JSON.stringify(r.body)).toContain('rooms_series_nothing');
+			}
+		}
+	});
+
+	it('five citizens booking overlapping times at once: one booking is stored, the others are refused', async () => {
+		const room = await makeRoom({ buffer_minutes: 15 });
+		const people = await Promise.all([createUser(), createUser(), createUser(), createUser(), createUser()]);
+		const system = await systemClient();
+		for (let round = 0; round < ROUNDS; round++) {
+			const day = 40 + round * 2;
+			// each overlaps every other one, or comes within the room's buffer of it
+			const times = [
+				['10:00', '12:00'],
+				['10:30', '12:30'],
+				['11:00', '13:00'],
+				['11:30', '13:30'],
+				['12:00', '14:00']
+			] as const;
+			const results = await Promise.all(
+				people.map((person, i) => outcome(book(person, room.id, slot(day, times[i]![0], times[i]![1]))))
+			);
+			const stored = await system.collection('bookings').getFullList({
+				filter: system.filter('room = {:room} && start >= {:from} && start < {:to}', {
+					room: room.id,
+					from: slot(day, '00:00', '01:00').start,
+					to: slot(day + 1, '00:00', '01:00').start
+				})
+			});
+			expect(stored).toHaveLength(1);
+			expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+			for (const r of results) if (r.status !== 200) expect(codesOf(r.body)).toContain('rooms_overlap');
+		}
+	});
+
+	it('staff lowering a room’s capacity while a citizen books for more: accepted only if written before', async () => {
+		const [citizen, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const system = await systemClient();
+		for (let round = 0; round < ROUNDS; round++) {
+			// the checks that read only the room run before the write's transaction too: the one inside
+			// decides on the room as it is when the booking is written (docs/performance.md, "Writes")
+			const room = await makeRoom({ capacity: 20, buffer_minutes: 0 });
+			const [booking, lowered] = await Promise.all([
+				outcome(book(citizen, room.id, { ...slot(40 + round, '10:00', '11:00'), attendees: 12 })),
+				outcome(staff.pb.collection('rooms').update(room.id, { capacity: 8 }))
+			]);
+			expect(lowered.status).toBe(200);
+			const changed = (lowered.body as { updated: string }).updated;
+			if (booking.status === 200) {
+				const stored = await system.collection('bookings').getOne((booking.body as { id: string }).id);
+				expect(stored.created <= changed).toBe(true);
+			} else {
+				expect(codesOf(booking.body)).toContain('rooms_over_capacity');
+				const stored = await system.collection('bookings').getFullList({
+					filter: system.filter('room = {:room}', { room: room.id })
+				});
+				expect(stored).toHaveLength(0);
 			}
 		}
 	});

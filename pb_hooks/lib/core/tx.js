@@ -3,7 +3,9 @@
 // The one transaction idiom of the hooks (docs/rules.md, "Transactions"). PocketBase runs every write and
 // every transaction on one connection, so a transaction is the global write lock: a check made inside it
 // and the write it guards cannot be split by another request. An ApiError thrown inside the callback would
-// reach Go as a plain error and lose its status, so it is kept and rethrown outside.
+// reach Go as a plain error and lose its status, so it is kept and rethrown outside. Transactions take
+// their turn for the connection first come, first served (`__writeTurn`, pocketbase/writegate.go;
+// docs/performance.md, "Writes").
 
 /**
  * Runs `fn(txApp)` in one transaction of `app` and returns what it returns. Errors thrown inside are
@@ -16,8 +18,11 @@
 function run(app, fn) {
 	var failure = null;
 	var result;
+	// first come, first served for the write connection; a nested run is part of its outer transaction
+	var endTurn = app.isTransactional() ? null : __writeTurn();
 	try {
 		app.runInTransaction(function (txApp) {
+			if (endTurn) endTurn();
 			try {
 				result = fn(txApp);
 			} catch (err) {
@@ -27,6 +32,8 @@ function run(app, fn) {
 		});
 	} catch (err) {
 		throw failure || err;
+	} finally {
+		if (endTurn) endTurn();
 	}
 	return result;
 }

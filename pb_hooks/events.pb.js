@@ -464,3 +464,11 @@ routerAdd(
 	},
 	$apis.requireAuth()
 );
+
+// The public programme (/arrangementer) in one request: lib/events-programme.js.
+routerAdd('GET', '/api/borgerhus/events/programme', (e) => {
+	const { programme } = require(`${__hooks}/lib/events-programme.js`);
+	const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
+	const category = e.request.url.query().get('category') || '';
+	return e.json(200, programme(e, category, toPbDate(new Date())));
+});

@@ -140,30 +140,26 @@ async function bookableAssociations(pb: PocketBase, userId: string) {
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
 	// The room and its week are public (busy intervals carry no details); booking needs an account.
 	depends('app:rooms');
-	const room = await findRoom(locals.pb, params.slug);
 	const today = localParts(Date.now()).date;
 	const asked = url.searchParams.get('fra') ?? '';
 	const from = /^\d{4}-\d{2}-\d{2}$/.test(asked) && localToUtc(asked, '12:00') !== null ? asked : today;
 	const rangeStart = toPbDate(localToUtc(from, '00:00') as number);
 	const rangeEnd = toPbDate(localToUtc(addDays(from, DAYS), '00:00') as number);
 	const pb = locals.pb;
-	const [busy, closures] = await Promise.all([
+	// The room, its busy intervals and closures in one round: the week's reads name the room by its
+	// slug (an indexed join in PocketBase) instead of waiting for its id (docs/performance.md, "Reads").
+	const range = { slug: params.slug, start: rangeStart, end: rangeEnd };
+	const [room, busy, closures, associations] = await Promise.all([
+		findRoom(pb, params.slug),
 		pb.collection('room_busy').getFullList<{ start: string; end: string }>({
-			filter: pb.filter('room = {:room} && start < {:end} && end > {:start}', {
-				room: room.id,
-				start: rangeStart,
-				end: rangeEnd
-			}),
+			filter: pb.filter('room.slug = {:slug} && start < {:end} && end > {:start}', range),
 			fields: 'start,end'
 		}),
 		pb.collection('closures').getFullList<ClosureRecord>({
-			filter: pb.filter('(room = {:room} || room = "") && start < {:end} && end > {:start}', {
-				room: room.id,
-				start: rangeStart,
-				end: rangeEnd
-			}),
+			filter: pb.filter('(room.slug = {:slug} || room = "") && start < {:end} && end > {:start}', range),
 			fields: 'start,end'
-		})
+		}),
+		locals.user ? bookableAssociations(pb, locals.user.id) : []
 	]);
 	const interval = (r: { start: string; end: string }) => ({ start: toMs(r.start), end: toMs(r.end) });
 	const week = buildWeek({
@@ -181,7 +177,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		nextWeek: addDays(from, 7),
 		previousDay: addDays(from, -1),
 		nextDay: addDays(from, 1),
-		associations: locals.user ? await bookableAssociations(pb, locals.user.id) : [],
+		associations,
 		signedIn: !!locals.user
 	};
 };

@@ -469,6 +469,7 @@ routerAdd(
 routerAdd('GET', '/api/borgerhus/events/programme', (e) => {
 	const { programme } = require(`${__hooks}/lib/events-programme.js`);
 	const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
-	const category = e.request.url.query().get('category') || '';
-	return e.json(200, programme(e, category, toPbDate(new Date())));
+	const query = e.request.url.query();
+	const page = Number(query.get('page') || '1');
+	return e.json(200, programme(e, query.get('category') || '', page, toPbDate(new Date())));
 });

@@ -7,8 +7,10 @@
 // PocketBase's own view rule of the collection, asked for all the rows at once (`__viewable`, our
 // PocketBase build, pocketbase/main.go); the reads only narrow to what the page lists.
 
-/** How many events the programme lists. */
-const LIMIT = 100;
+/** How many events one page of the programme lists (a phone's screenful or five; the rest on later pages). */
+const LIMIT = 30;
+/** The last page anyone can ask for. */
+const MAX_PAGE = 1000;
 
 /** `IN ({:p0}, ...)` with each value bound as a parameter added to `params`. */
 function inList(prefix, values, params) {
@@ -35,13 +37,15 @@ function viewableOnly(e, collection, rows) {
 }
 
 /**
- * The programme for the request: published events not yet over (of one category, or all), and the
- * coming shifts of those events.
+ * One page of the programme for the request: published events not yet over (of one category, or all),
+ * soonest first, the coming shifts of those events, and whether there is a next page.
  * @param {core.RequestEvent} e
- * @param {string} category '' for all; the caller checks it is one of the categories
+ * @param {string} category '' for all (any other value is only compared, as a bound parameter)
+ * @param {number} page 1 for the first
  * @param {string} now a PocketBase date string
  */
-function programme(e, category, now) {
+function programme(e, category, page, now) {
+	const offset = (Math.min(MAX_PAGE, Math.max(1, Math.floor(page) || 1)) - 1) * LIMIT;
 	const params = { now: now, category: category };
 	const events = arrayOf(
 		new DynamicModel({
@@ -65,12 +69,15 @@ function programme(e, category, now) {
 				"COALESCE(r.name, '') AS room, e.registration, e.capacity, e.taken FROM events e " +
 				"LEFT JOIN rooms r ON r.id = e.room WHERE e.state = 'published' AND e.end >= {:now}" +
 				(category ? ' AND e.category = {:category}' : '') +
-				' ORDER BY e.start LIMIT ' +
-				LIMIT
+				' ORDER BY e.start, e.id LIMIT ' +
+				(LIMIT + 1) +
+				' OFFSET ' +
+				offset
 		)
 		.bind(params)
 		.all(events);
-	const listed = viewableOnly(e, 'events', events);
+	const more = events.length > LIMIT;
+	const listed = viewableOnly(e, 'events', more ? events.slice(0, LIMIT) : events);
 	const ids = [];
 	for (const event of listed) ids.push(event.id);
 	let shifts = [];
@@ -87,7 +94,7 @@ function programme(e, category, now) {
 			.all(rows);
 		shifts = viewableOnly(e, 'shifts', rows);
 	}
-	return { events: listed, shifts: shifts };
+	return { events: listed, shifts: shifts, more: more };
 }
 
-module.exports = { LIMIT, programme };
+module.exports = { LIMIT, MAX_PAGE, programme };

@@ -18,14 +18,22 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	depends('app:events');
 	const wanted = url.searchParams.get('kategori') ?? '';
 	const category = (EVENT_CATEGORIES as readonly string[]).includes(wanted) ? wanted : '';
-	// One request: the coming published events with their room's name and their coming shifts, read
-	// with a join in PocketBase (pb_hooks/lib/events-programme.js; docs/performance.md, "Reads").
-	const { events, shifts } = await locals.pb.send<{ events: ListedEvent[]; shifts: ListedShift[] }>(
-		'/api/borgerhus/events/programme',
-		{ query: category ? { category } : {}, requestKey: null }
-	);
+	const page = Math.max(1, Math.min(1000, Number.parseInt(url.searchParams.get('side') ?? '1', 10) || 1));
+	// One request: a page of the coming published events with their room's name and their coming
+	// shifts, read with a join in PocketBase (pb_hooks/lib/events-programme.js; docs/performance.md,
+	// "Reads").
+	const { events, shifts, more } = await locals.pb.send<{
+		events: ListedEvent[];
+		shifts: ListedShift[];
+		more: boolean;
+	}>('/api/borgerhus/events/programme', {
+		query: { page, ...(category ? { category } : {}) },
+		requestKey: null
+	});
 	return {
 		category,
+		page,
+		hasNext: more,
 		events: events.map((event) => ({
 			id: event.id,
 			title: event.title,

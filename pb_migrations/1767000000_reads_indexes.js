@@ -5,7 +5,9 @@
 //    (state, start) alone SQLite read every past event's row to test its end; with end in the index it
 //    tests it there and reads only the rows it lists.
 
-const INDEXES = [['events', 'CREATE INDEX `idx_events_state_start_end` ON `events` (`state`, `start`, `end`)']];
+const INDEXES = [
+	['events', 'CREATE INDEX `idx_events_state_start_end` ON `events` (`state`, `start`, `end`)']
+];
 
 migrate(
 	(app) => {

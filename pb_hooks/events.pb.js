@@ -464,3 +464,12 @@ routerAdd(
 	},
 	$apis.requireAuth()
 );
+
+// The public programme (/arrangementer) in one request: lib/events-programme.js.
+routerAdd('GET', '/api/borgerhus/events/programme', (e) => {
+	const { programme } = require(`${__hooks}/lib/events-programme.js`);
+	const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
+	const query = e.request.url.query();
+	const page = Number(query.get('page') || '1');
+	return e.json(200, programme(e, query.get('category') || '', page, toPbDate(new Date())));
+});

@@ -20,6 +20,7 @@ import (
 	_ "time/tzdata"
 
 	"github.com/dop251/goja"
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
@@ -29,6 +30,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/osutils"
 	"github.com/pocketbase/pocketbase/tools/router"
+	"github.com/pocketbase/pocketbase/tools/search"
 )
 
 // houseZone is the house's time zone, loaded once from the embedded database.
@@ -140,6 +142,7 @@ func main() {
 				}
 				return gate.wait()
 			})
+			vm.Set("__viewable", viewable)
 		},
 	})
 
@@ -216,4 +219,50 @@ func defaultPublicDir() string {
 	}
 
 	return filepath.Join(os.Args[0], "../pb_public")
+}
+
+// viewable is the binding `__viewable(app, collection, ids, requestInfo)`: of the given record ids of a
+// collection, those the request may view under the collection's own view rule, decided in one query.
+// It is PocketBase's CanAccessRecord (core/record_query.go) for many records at once: superusers see
+// everything, a nil rule nobody else, an empty rule everyone, otherwise the rule's filter with the
+// request's auth. A hook route that reads related records with a join (Mit overblik) asks it instead of
+// expanding, so the rule stays where PocketBase enforces it (docs/performance.md, "Reads").
+func viewable(app core.App, collection string, ids []string, info *core.RequestInfo) ([]string, error) {
+	if len(ids) == 0 {
+		return []string{}, nil
+	}
+	c, err := app.FindCachedCollectionByNameOrId(collection)
+	if err != nil {
+		return nil, err
+	}
+	if info != nil && info.HasSuperuserAuth() {
+		return ids, nil
+	}
+	if c.ViewRule == nil {
+		return []string{}, nil
+	}
+	if *c.ViewRule == "" {
+		return ids, nil
+	}
+	values := make([]any, len(ids))
+	for i, id := range ids {
+		values[i] = id
+	}
+	query := app.RecordQuery(c).
+		Select(c.Name + ".id").
+		Distinct(true).
+		AndWhere(dbx.In(c.Name+".id", values...))
+	resolver := core.NewRecordFieldResolver(app, c, info, true)
+	expr, err := search.FilterData(*c.ViewRule).BuildExpr(resolver)
+	if err != nil {
+		return nil, err
+	}
+	if err := resolver.UpdateQuery(query); err != nil {
+		return nil, err
+	}
+	out := []string{}
+	if err := query.AndWhere(expr).Column(&out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }

@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { getTokenPayload, isTokenExpired } from 'pocketbase';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { authCookie, createRequestClient, retryAfterFor } from '$lib/server/pocketbase';
@@ -17,16 +18,29 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
+/** A session token with less than this left (seconds) is renewed; PocketBase issues them for 7 days. */
+const RENEW_WITHIN = 3 * 24 * 3600;
+
 /**
- * One PocketBase client per request, signed in as the user from the httpOnly cookie. The user record
- * is refreshed on every request, so a revoked or deleted account loses access at once.
+ * One PocketBase client per request, signed in as the user from the httpOnly cookie. The user's own
+ * record is read afresh from PocketBase on every request, with the session's token: a revoked session
+ * (a new password or email, a deleted account) reads nothing and is signed out at once, and a changed
+ * record (no longer staff) counts at once. The token itself is renewed only when it nears its end, as
+ * minting one on every request cost more than the read (docs/performance.md, "Reads").
  */
 const auth: Handle = async ({ event, resolve }) => {
 	const pb = createRequestClient(event);
 	const hadCookie = pb.authStore.token !== '';
 	if (pb.authStore.isValid) {
 		try {
-			await pb.collection('users').authRefresh();
+			// whose record: the token's own (signed) id, never the cookie's copy of the record
+			const id: unknown = getTokenPayload(pb.authStore.token).id;
+			if (typeof id !== 'string' || isTokenExpired(pb.authStore.token, RENEW_WITHIN)) {
+				await pb.collection('users').authRefresh({ requestKey: null });
+			} else {
+				const fresh = await pb.collection('users').getOne(id, { requestKey: null });
+				pb.authStore.save(pb.authStore.token, fresh);
+			}
 		} catch {
 			pb.authStore.clear();
 		}

@@ -565,17 +565,24 @@ function expireOverdue(app) {
  * hold with its place. Other patrons' holds are never revealed, only counted.
  */
 function queueInfo(app, titleId, patronId) {
-	const holds = titleHolds(app, titleId);
-	const places = queue.queuePlaces(holds);
-	const onShelf = app.findRecordsByFilter('copies', 'title = {:t} && status = "shelf"', '', 0, 0, {
-		t: titleId
-	});
+	const holds = titlesHolds(app, [titleId])[titleId] || [];
+	const onShelf = app.countRecords('copies', $dbx.hashExp({ title: titleId, status: 'shelf' }));
 	let mine = null;
 	if (patronId) {
-		const own = holds.filter((h) => h.record.getString('patron') === patronId)[0];
-		if (own) mine = holdView(own.record, places[own.id] || 0);
+		const own = app.findRecordsByFilter(
+			'holds',
+			'title = {:t} && patron = {:p} && ' + ACTIVE_FILTER,
+			'',
+			1,
+			0,
+			{
+				t: titleId,
+				p: patronId
+			}
+		)[0];
+		if (own) mine = holdView(own, queue.placeOf(holds, own.id));
 	}
-	return { queueLength: queue.queueOf(holds).length, onShelf: onShelf.length, mine: mine };
+	return { queueLength: queue.queueOf(holds).length, onShelf: onShelf, mine: mine };
 }
 
 function holdView(record, place) {
@@ -596,25 +603,38 @@ function holdView(record, place) {
  * @param {string[]} titleIds
  */
 function titlesHolds(app, titleIds) {
-	/** @type {Record<string, { id: string, status: string, placed_at: string, record: core.Record }[]>} */
+	/** @type {Record<string, { id: string, status: string, placed_at: string }[]>} */
 	const byTitle = {};
 	if (titleIds.length === 0) return byTitle;
-	const records = arrayOf(new Record());
+	// narrow rows rather than records: every visit of a title page or Mit overblik reads them
+	const rows = arrayOf(new DynamicModel({ id: '', title: '', status: '', placed_at: '' }));
 	app
-		.recordQuery('holds')
-		.andWhere($dbx.in('title', ...titleIds))
+		.db()
+		.select('id', 'title', 'status', 'placed_at')
+		.from('holds')
+		.where($dbx.in('title', ...titleIds))
 		.andWhere($dbx.in('status', ...predicates.ACTIVE_HOLD))
-		.all(records);
-	for (const r of records) {
-		const title = r.getString('title');
-		(byTitle[title] = byTitle[title] || []).push({
-			id: r.id,
-			status: r.getString('status'),
-			placed_at: r.getString('placed_at'),
-			record: r
-		});
+		.all(rows);
+	for (const r of rows) {
+		(byTitle[r.title] = byTitle[r.title] || []).push({ id: r.id, status: r.status, placed_at: r.placed_at });
 	}
 	return byTitle;
+}
+
+/**
+ * The queue places (0 outside the queue) of the given holds, by hold id; every title's queue is read
+ * once, whatever the number of holds.
+ * @param {{ id: string, title: string }[]} holds
+ * @returns {Record<string, number>}
+ */
+function queuePlacesOf(app, holds) {
+	const titles = [];
+	for (const h of holds) if (titles.indexOf(h.title) < 0) titles.push(h.title);
+	const byTitle = titlesHolds(app, titles);
+	/** @type {Record<string, number>} */
+	const places = {};
+	for (const h of holds) places[h.id] = queue.placeOf(byTitle[h.title] || [], h.id);
+	return places;
 }
 
 /**
@@ -647,6 +667,7 @@ function patronHolds(app, patronId) {
 module.exports = {
 	ACTIVE_FILTER,
 	titleHolds,
+	queuePlacesOf,
 	touchTitle,
 	countOnShelf,
 	sentFields,

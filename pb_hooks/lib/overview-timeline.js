@@ -9,7 +9,6 @@
 // makes exactly those requests on every page. Here there is no client filter to time: every query is
 // bound to the user's own id from the auth token.
 
-const { ACTIVE_FILTER, holdViews } = require(`${__hooks}/lib/library-desk.js`);
 const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
 const statuses = require(`${__hooks}/lib/core/status.js`);
 
@@ -21,11 +20,6 @@ const HISTORY_DAYS = 30;
  * sorted as the timeline sorts it, so the merged first entries are exact and "there is more" is known.
  */
 const LIMITS = { upcoming: 20, history: 10 };
-
-const LIVE_BOOKING = statuses.activeBookingFilter();
-const ENDED_HOLD = '(status = "collected" || status = "expired" || status = "cancelled")';
-const LIVE_PLACE = statuses.activePlaceFilter();
-const DEAD_PLACE = '(' + statuses.ACTIVE_PLACE.map((s) => 'status != "' + s + '"').join(' && ') + ')';
 
 /** Ids of the associations the user is an active (accepted) member of, in any role. */
 function associationIds(app, userId) {
@@ -48,10 +42,83 @@ function bookingOwnerFilter(app, params) {
 }
 
 /**
- * The overview's records for one user, each list enriched as the records API would (expands checked
- * against the expanded collections' view rules for the requesting user, hidden fields left out).
- * Upcoming and past entries of each kind are read separately, in the order the timeline shows them
- * (src/lib/overview/timeline.ts): an upcoming booking is a live one that has not ended, and so on.
+ * The same owner condition in SQL for the `b` alias of bookings (the associations from
+ * associationIds, bound as parameters added to `params`, which must hold the user's id as `u`).
+ */
+function bookingOwnerSql(app, params) {
+	const ids = associationIds(app, params.u).map((id, i) => {
+		params['a' + i] = id;
+		return '{:a' + i + '}';
+	});
+	return ids.length ? '(b.booker = {:u} OR b.association IN (' + ids.join(', ') + '))' : 'b.booker = {:u}';
+}
+
+/**
+ * One kind of entry: its upcoming rows (up to LIMITS.upcoming + 1) and its past ones (up to
+ * LIMITS.history + 1), each in timeline order, in one SQL read with bound parameters. The related
+ * records the timeline shows (room, association, title, shift, event) come joined, as the `expand`
+ * column the records API would give, built by SQLite; the rows go to the answer as they are. Reading
+ * records and expanding them in this runtime cost several times the queries themselves
+ * (docs/performance.md, "Reads").
+ */
+function entries(app, shape, select, upcoming, past, params) {
+	const out = arrayOf(new DynamicModel(shape));
+	const sql =
+		'SELECT * FROM (' +
+		select +
+		' WHERE ' +
+		upcoming +
+		' LIMIT ' +
+		(LIMITS.upcoming + 1) +
+		') UNION ALL ' +
+		'SELECT * FROM (' +
+		select +
+		' WHERE ' +
+		past +
+		' LIMIT ' +
+		(LIMITS.history + 1) +
+		')';
+	app.db().newQuery(sql).bind(params).all(out);
+	return out;
+}
+
+/**
+ * Leaves out of the rows' expands the related records the request may not view, as an expand leaves
+ * them out: PocketBase's own view rule of each collection, for the request's auth, checked for all the
+ * related records at once (the `__viewable` binding of our PocketBase build, pocketbase/main.go).
+ * A row that loses something is replaced by a plain copy (rare: a draft event, an unverified
+ * association the user is no member of).
+ * @param {core.RequestEvent} e
+ * @param {any[]} list the rows
+ * @param {string} collection of the related records
+ * @param {string} field the row's relation field
+ * @param {string[]} path where the related record sits in the row's expand
+ */
+function hideUnviewable(e, list, collection, field, path) {
+	const ids = [];
+	for (const row of list) {
+		const id = row[field];
+		if (id && ids.indexOf(id) < 0) ids.push(id);
+	}
+	if (!ids.length) return list;
+	const seen = __viewable(e.app, collection, ids, e.requestInfo());
+	if (seen.length === ids.length) return list;
+	return list.map((row) => {
+		if (!row[field] || seen.indexOf(row[field]) >= 0) return row;
+		const copy = JSON.parse(JSON.stringify(row));
+		let expand = copy.expand;
+		for (let i = 0; i < path.length - 1 && expand; i++) expand = expand[path[i]] && expand[path[i]].expand;
+		if (expand) delete expand[path[path.length - 1]];
+		return copy;
+	});
+}
+
+/**
+ * The overview's entries for one user, each kind with what the timeline shows of its related records
+ * under `expand`, as the records API would give it (a related record the request may not view left
+ * out), and `desk`: the entries staff made for the user at the desk. Upcoming and past entries of each
+ * kind are read in the order the timeline shows them (src/lib/overview/timeline.ts): an upcoming booking
+ * is a live one that has not ended, and so on.
  * @param {core.RequestEvent} e the request; its auth record is the user
  * @param {Date} now
  * @param {string} [userId] another user than the token's: staff at the desk (lib/desk.js checks the right)
@@ -63,60 +130,150 @@ function overviewFor(e, now, userId) {
 		now: toPbDate(now),
 		since: toPbDate(new Date(now.getTime() - HISTORY_DAYS * 86400000))
 	};
-	const read = (collection, upcoming, past) =>
-		app
-			.findRecordsByFilter(collection, upcoming[0], upcoming[1], LIMITS.upcoming + 1, 0, params)
-			.concat(app.findRecordsByFilter(collection, past[0], past[1], LIMITS.history + 1, 0, params));
+	const atDesk = require(`${__hooks}/lib/desk.js`).madeAtDeskSql;
+	const place = (alias) => statuses.activePlaceFilter(alias + '.status', true);
 
-	const owner = bookingOwnerFilter(app, params);
-	const bookings = read(
-		'bookings',
-		[owner + ' && ' + LIVE_BOOKING + ' && end > {:now}', 'start'],
-		[
-			owner + ' && end >= {:since} && (end <= {:now} || status = "rejected" || status = "cancelled")',
-			'-start'
-		]
+	const owner = bookingOwnerSql(app, params);
+	let bookings = entries(
+		app,
+		{
+			id: '',
+			room: '',
+			association: '',
+			booker: '',
+			purpose: '',
+			attendees: 0,
+			start: '',
+			end: '',
+			status: '',
+			reason: '',
+			cancel_reason: '',
+			checked_in_at: '',
+			checked_out_at: '',
+			at_desk: false,
+			expand: {}
+		},
+		'SELECT b.id, b.room, b.association, b.booker, b.purpose, b.attendees, b.start, b.end, b.status, ' +
+			'b.reason, b.cancel_reason, b.checked_in_at, b.checked_out_at, ' +
+			atDesk('bookings', 'b.id') +
+			' AS at_desk, json_object(' +
+			"'room', CASE WHEN r.id IS NULL THEN NULL ELSE json_object('id', r.id, 'name', r.name, " +
+			"'cancel_hours', r.cancel_hours, 'checkin_required', json(CASE WHEN r.checkin_required THEN 'true' ELSE 'false' END), " +
+			"'checkin_opens_minutes', r.checkin_opens_minutes, 'checkin_grace_minutes', r.checkin_grace_minutes) END, " +
+			"'association', CASE WHEN a.id IS NULL THEN NULL ELSE json_object('id', a.id, 'name', a.name) END" +
+			') AS expand FROM bookings b LEFT JOIN rooms r ON r.id = b.room ' +
+			'LEFT JOIN associations a ON a.id = b.association',
+		owner +
+			' AND (' +
+			statuses.activeBookingFilter('b.status', true) +
+			') AND b.end > {:now} ORDER BY b.start',
+		owner +
+			" AND b.end >= {:since} AND (b.end <= {:now} OR b.status = 'rejected' OR b.status = 'cancelled') " +
+			'ORDER BY b.start DESC',
+		params
 	);
-	const holds = read(
-		'holds',
+	bookings = hideUnviewable(e, bookings, 'rooms', 'room', ['room']);
+	bookings = hideUnviewable(e, bookings, 'associations', 'association', ['association']);
+
+	const title = (alias) =>
+		"json_object('title', CASE WHEN t.id IS NULL THEN NULL ELSE json_object('id', t.id, 'title', t.title, " +
+		"'creator', t.creator) END) AS expand FROM " +
+		alias +
+		' LEFT JOIN titles t ON t.id = ';
+	let holds = entries(
+		app,
+		{
+			id: '',
+			title: '',
+			patron: '',
+			status: '',
+			placed_at: '',
+			pickup_shelf: '',
+			pickup_deadline: '',
+			ended_at: '',
+			created: '',
+			updated: '',
+			at_desk: false,
+			expand: {}
+		},
+		'SELECT h.id, h.title, h.patron, h.status, h.placed_at, h.pickup_shelf, h.pickup_deadline, h.ended_at, ' +
+			'h.created, h.updated, ' +
+			atDesk('holds', 'h.id') +
+			' AS at_desk, ' +
+			title('holds h') +
+			'h.title',
 		// waiting and paused holds first (they sort as "now"), then those ready by pickup deadline
-		['patron = {:u} && ' + ACTIVE_FILTER, 'pickup_deadline,placed_at'],
-		['patron = {:u} && ' + ENDED_HOLD + ' && ended_at >= {:since}', '-ended_at']
+		'h.patron = {:u} AND (' +
+			statuses.activeHoldFilter('h.status', true) +
+			') ORDER BY h.pickup_deadline, h.placed_at',
+		"h.patron = {:u} AND h.status IN ('collected', 'expired', 'cancelled') AND h.ended_at >= {:since} " +
+			'ORDER BY h.ended_at DESC',
+		params
 	);
-	const loans = read(
-		'loans',
-		['patron = {:u} && ' + statuses.openLoanFilter(), 'due'],
-		['patron = {:u} && returned_at != "" && returned_at >= {:since}', '-returned_at']
+	holds = hideUnviewable(e, holds, 'titles', 'title', ['title']);
+	let loans = entries(
+		app,
+		{ id: '', title: '', patron: '', due: '', returned_at: '', expand: {} },
+		'SELECT l.id, l.title, l.patron, l.due, l.returned_at, ' + title('loans l') + 'l.title',
+		'l.patron = {:u} AND (' + statuses.openLoanFilter('l.returned_at', true) + ') ORDER BY l.due',
+		"l.patron = {:u} AND l.returned_at != '' AND l.returned_at >= {:since} ORDER BY l.returned_at DESC",
+		params
 	);
-	const signups = read(
-		'signups',
-		['user = {:u} && ' + LIVE_PLACE + ' && shift.end > {:now}', 'shift.start'],
-		['user = {:u} && shift.end >= {:since} && (shift.end <= {:now} || ' + DEAD_PLACE + ')', '-shift.start']
-	);
-	const registrations = read(
-		'registrations',
-		['user = {:u} && ' + LIVE_PLACE + ' && event.end > {:now}', 'event.start'],
-		['user = {:u} && event.end >= {:since} && (event.end <= {:now} || ' + DEAD_PLACE + ')', '-event.start']
-	);
+	loans = hideUnviewable(e, loans, 'titles', 'title', ['title']);
 
+	const event =
+		"CASE WHEN ev.id IS NULL THEN NULL ELSE json_object('id', ev.id, 'title', ev.title, 'state', ev.state, " +
+		"'start', ev.start, 'end', ev.end) END";
+	let signups = entries(
+		app,
+		{ id: '', shift: '', user: '', status: '', event: '', at_desk: false, expand: {} },
+		'SELECT s.id, s.shift, s.user, s.status, sh.event, ' +
+			atDesk('signups', 's.id') +
+			" AS at_desk, json_object('shift', json_object('id', sh.id, 'task', sh.task, 'start', sh.start, " +
+			"'end', sh.end, 'event', sh.event, 'expand', json_object('event', " +
+			event +
+			'))) AS expand FROM signups s JOIN shifts sh ON sh.id = s.shift LEFT JOIN events ev ON ev.id = sh.event',
+		's.user = {:u} AND (' + place('s') + ') AND sh.end > {:now} ORDER BY sh.start',
+		's.user = {:u} AND sh.end >= {:since} AND (sh.end <= {:now} OR NOT (' +
+			place('s') +
+			')) ORDER BY sh.start DESC',
+		params
+	);
+	signups = hideUnviewable(e, signups, 'shifts', 'shift', ['shift']);
+	signups = hideUnviewable(e, signups, 'events', 'event', ['shift', 'event']);
+	let registrations = entries(
+		app,
+		{ id: '', event: '', user: '', status: '', at_desk: false, expand: {} },
+		'SELECT g.id, g.event, g.user, g.status, ' +
+			atDesk('registrations', 'g.id') +
+			" AS at_desk, json_object('event', " +
+			event +
+			') AS expand FROM registrations g JOIN events ev ON ev.id = g.event',
+		'g.user = {:u} AND (' + place('g') + ') AND ev.end > {:now} ORDER BY ev.start',
+		'g.user = {:u} AND ev.end >= {:since} AND (ev.end <= {:now} OR NOT (' +
+			place('g') +
+			')) ORDER BY ev.start DESC',
+		params
+	);
+	registrations = hideUnviewable(e, registrations, 'events', 'event', ['event']);
+
+	// queue places of the waiting and paused holds, in the library's own queue order
+	const queued = [];
+	for (const h of holds) {
+		const status = h.status;
+		if (status === 'waiting' || status === 'paused') queued.push({ id: h.id, title: h.title });
+	}
 	/** @type {Record<string, number>} */
 	const places = {};
-	for (const view of holdViews(app, holds)) {
-		if (view.place > 0) places[view.id] = view.place;
+	const placed = require(`${__hooks}/lib/library-desk.js`).queuePlacesOf(app, queued);
+	for (const id in placed) if (placed[id] > 0) places[id] = placed[id];
+
+	// entries staff made for the user at the desk ("Oprettet for dig ved skranken")
+	/** @type {Record<string, boolean>} */
+	const desk = {};
+	for (const list of [bookings, holds, signups, registrations]) {
+		for (const row of list) if (row.at_desk) desk[row.id] = true;
 	}
-
-	// entries staff made for the user at the desk ("Oprettet for dig ved skranken"), from the audit log
-	const desk = require(`${__hooks}/lib/desk.js`).madeAtDesk(
-		app,
-		params.u,
-		[].concat(bookings, holds, signups, registrations)
-	);
-
-	$apis.enrichRecords(e, bookings, 'room', 'association');
-	$apis.enrichRecords(e, holds, 'title');
-	$apis.enrichRecords(e, loans, 'title');
-	$apis.enrichRecords(e, signups, 'shift.event');
-	$apis.enrichRecords(e, registrations, 'event');
 	return {
 		bookings: bookings,
 		holds: holds,

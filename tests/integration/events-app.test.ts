@@ -17,8 +17,14 @@ describe('events through the app', () => {
 	it('shows the programme to guests with places left and shifts that need hands', async () => {
 		const { event, shift } = await arrangeEvent({ places: 3, capacity: 7 });
 		const guest = new AppSession();
-		const list = await (await guest.get('/arrangementer')).text();
-		expect(list).toContain(event.title);
+		// the programme comes in pages, soonest first; other tests' events may come before this one
+		let found = false;
+		for (let side = 1; side <= 200 && !found; side++) {
+			const list = await (await guest.get(`/arrangementer?side=${side}`)).text();
+			found = list.includes(event.title);
+			if (!found && !list.includes(`side=${side + 1}`)) break;
+		}
+		expect(found).toBe(true);
 		const page = await (await guest.get(`/arrangementer/${event.id}`)).text();
 		expect(page).toContain(shift.task);
 		expect(page).toMatch(/Ledige pladser: 7/);

@@ -14,28 +14,38 @@ const RECORD_ID = /^[a-z0-9]{15}$/;
 export const load: PageServerLoad = async ({ locals, params, depends }) => {
 	depends('app:library');
 	if (!RECORD_ID.test(params.id)) error(404);
-	let title: TitleRecord;
-	try {
-		title = await locals.pb.collection('titles').getOne<TitleRecord>(params.id);
-	} catch (err) {
-		if (err instanceof ClientResponseError && err.status === 404) error(404);
-		throw err;
-	}
-	const [copies, queue, loans] = await Promise.all([
+	// The title, its copies, its queue and the reader's loans are read at once (docs/performance.md,
+	// "Reads"); an unknown title answers 404 whatever the others answer.
+	const title = locals.pb
+		.collection('titles')
+		.getOne<TitleRecord>(params.id)
+		.catch((err: unknown) => {
+			if (err instanceof ClientResponseError && err.status === 404) error(404);
+			throw err;
+		});
+	const rest = Promise.all([
 		locals.pb.collection('copies').getFullList<CopyRecord>({
-			filter: locals.pb.filter('title = {:t}', { t: title.id }),
+			filter: locals.pb.filter('title = {:t}', { t: params.id }),
 			sort: 'barcode',
 			fields: 'id,shelf,status'
 		}),
-		queueInfo(locals.pb, title.id),
+		queueInfo(locals.pb, params.id),
 		locals.user
 			? locals.pb.collection('loans').getFullList<LoanRecord>({
-					filter: locals.pb.filter('title = {:t} && ' + openLoanFilter(), { t: title.id }),
+					filter: locals.pb.filter('title = {:t} && ' + openLoanFilter(), { t: params.id }),
 					fields: 'id,due'
 				})
 			: Promise.resolve([])
 	]);
-	return { title, copies, queue, loans, signedIn: Boolean(locals.user) };
+	// the title decides first, so that an unknown one is a 404 even when the queue read fails too
+	const [found, [copies, queue, loans]] = await Promise.all([
+		title,
+		rest.catch(async (err) => {
+			await title;
+			throw err;
+		})
+	]);
+	return { title: found, copies, queue, loans, signedIn: Boolean(locals.user) };
 };
 
 export const actions: Actions = {

@@ -141,7 +141,6 @@ async function bookableAssociations(pb: PocketBase, userId: string) {
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
 	// The room and its week are public (busy intervals carry no details); booking needs an account.
 	depends('app:rooms');
-	const room = await findRoom(locals.pb, params.slug);
 	const today = localParts(Date.now()).date;
 	const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && localToUtc(value, '12:00') !== null;
 	const isTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
@@ -163,23 +162,35 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	const rangeStart = toPbDate(localToUtc(from, '00:00') as number);
 	const rangeEnd = toPbDate(localToUtc(addDays(from, DAYS), '00:00') as number);
 	const pb = locals.pb;
-	const [busy, closures] = await Promise.all([
+	// The room, its busy intervals and closures in one round: the week's reads name the room by its
+	// slug (an indexed join in PocketBase) instead of waiting for its id (docs/performance.md, "Reads").
+	const range = { slug: params.slug, start: rangeStart, end: rangeEnd };
+	const found = findRoom(pb, params.slug);
+	const [room, busy, closures, associations, seasonPlans] = await Promise.all([
+		found,
 		pb.collection('room_busy').getFullList<{ start: string; end: string }>({
-			filter: pb.filter('room = {:room} && start < {:end} && end > {:start}', {
-				room: room.id,
-				start: rangeStart,
-				end: rangeEnd
-			}),
+			filter: pb.filter('room.slug = {:slug} && start < {:end} && end > {:start}', range),
 			fields: 'start,end'
 		}),
 		pb.collection('closures').getFullList<ClosureRecord>({
-			filter: pb.filter('(room = {:room} || room = "") && start < {:end} && end > {:start}', {
-				room: room.id,
-				start: rangeStart,
-				end: rangeEnd
-			}),
+			filter: pb.filter('(room.slug = {:slug} || room = "") && start < {:end} && end > {:start}', range),
 			fields: 'start,end'
-		})
+		}),
+		locals.user ? bookableAssociations(pb, locals.user.id) : [],
+		// the final season plans this room is part of (docs/rules.md, "Season application round")
+		found.then((room) =>
+			pb
+				.collection('seasons')
+				.getList<{ id: string; name: string }>(1, 3, {
+					filter: pb.filter(
+						'(status = "final" || status = "second_round" || status = "second_closed" || status = "leftovers") && slots ~ {:room}',
+						{ room: room.id }
+					),
+					sort: '-first_date',
+					fields: 'id,name'
+				})
+				.then((r) => r.items)
+		)
 	]);
 	const interval = (r: { start: string; end: string }) => ({ start: toMs(r.start), end: toMs(r.end) });
 	const week = buildWeek({
@@ -202,20 +213,9 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		nextWeek: addDays(from, 7),
 		previousDay: addDays(from, -1),
 		nextDay: addDays(from, 1),
-		associations: locals.user ? await bookableAssociations(pb, locals.user.id) : [],
+		associations,
 		signedIn: !!locals.user,
-		// the final season plans this room is part of (docs/rules.md, "Season application round")
-		seasonPlans: await pb
-			.collection('seasons')
-			.getList<{ id: string; name: string }>(1, 3, {
-				filter: pb.filter(
-					'(status = "final" || status = "second_round" || status = "second_closed" || status = "leftovers") && slots ~ {:room}',
-					{ room: room.id }
-				),
-				sort: '-first_date',
-				fields: 'id,name'
-			})
-			.then((r) => r.items)
+		seasonPlans
 	};
 };
 

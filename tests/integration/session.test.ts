@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { AppSession } from '../helpers/app';
+import { createUser, PASSWORD, systemClient } from '../helpers/pocketbase';
+
+// The app reads the signed-in user's own record afresh on every request, with the session's token
+// (src/hooks.server.ts): a revoked session loses access at once, a changed record counts at once, and
+// the token is renewed only when it nears its end (docs/performance.md, "Reads").
+async function signedIn(options: { staff?: boolean; name?: string } = {}) {
+	const user = await createUser(options);
+	const session = new AppSession();
+	expect((await session.signIn(user.email, PASSWORD)).status).toBe(303);
+	return { user, session };
+}
+
+/** The session's cookie with the record copy in it changed (a browser can send any cookie). */
+function tampered(session: AppSession, change: (record: Record<string, unknown>) => void): string {
+	const raw = session.cookie('pb_auth') ?? '';
+	const value = JSON.parse(decodeURIComponent(raw)) as { token: string; record: Record<string, unknown> };
+	change(value.record);
+	return `pb_auth=${encodeURIComponent(JSON.stringify(value))}`;
+}
+
+describe('a signed-in session', () => {
+	it('is signed out at the next request once the password changes', async () => {
+		const { user, session } = await signedIn();
+		expect((await session.get('/overblik')).status).toBe(200);
+		const system = await systemClient();
+		await system
+			.collection('users')
+			.update(user.record.id, { password: 'a-new-password-123', passwordConfirm: 'a-new-password-123' });
+		const after = await session.get('/overblik');
+		expect(after.status).toBe(303);
+		expect(after.headers.get('location')).toContain('/log-ind');
+	});
+
+	it('is signed out at the next request once the account is gone', async () => {
+		const { user, session } = await signedIn();
+		expect((await session.get('/overblik')).status).toBe(200);
+		await (await systemClient()).collection('users').delete(user.record.id);
+		expect((await session.get('/overblik')).status).toBe(303);
+	});
+
+	it('loses the staff pages at the next request once staff is taken away, and keeps the citizen ones', async () => {
+		const { user, session } = await signedIn({ staff: true });
+		expect((await session.get('/personale')).status).toBe(200);
+		await (await systemClient()).collection('users').update(user.record.id, { staff: false });
+		expect((await session.get('/personale')).status).toBe(403);
+		expect((await session.get('/overblik')).status).toBe(200);
+	});
+
+	it("acts as the token's user whatever the cookie's copy of the record says", async () => {
+		const other = await createUser({ name: 'Anden Borger Cookie' });
+		const { session } = await signedIn({ staff: true, name: 'Personale Cookie' });
+		const cookie = tampered(session, (record) => {
+			record.id = other.record.id;
+			record.name = 'Anden Borger Cookie';
+			record.staff = true;
+		});
+		const response = await fetch(new URL('/overblik', session.base), {
+			headers: { cookie, accept: 'text/html', 'x-forwarded-for': session.ip },
+			redirect: 'manual'
+		});
+		expect(response.status).toBe(200);
+		const html = await response.text();
+		expect(html).toContain('Personale Cookie');
+		expect(html).not.toContain('Anden Borger Cookie');
+	});
+
+	it('stays signed in across requests with the same token while it is far from its end', async () => {
+		const { session } = await signedIn();
+		const token = JSON.parse(decodeURIComponent(session.cookie('pb_auth') ?? '')).token as string;
+		for (let i = 0; i < 3; i++) expect((await session.get('/overblik')).status).toBe(200);
+		// a token far from its end is kept, not minted anew on every request
+		expect(JSON.parse(decodeURIComponent(session.cookie('pb_auth') ?? '')).token).toBe(token);
+	});
+});

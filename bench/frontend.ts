@@ -13,17 +13,23 @@ const browser = await chromium.launch({
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 });
 const kb = (values: number[]) => values.reduce((a, b) => a + b, 0) / 1024;
+/** BENCH_FILES=1: also list each page's script and style files with their gzipped sizes. */
+const listFiles = process.env.BENCH_FILES === '1';
+/** BENCH_PAGES: a comma-separated list of page types to measure alone (e.g. /lokaler/[slug]). */
+const only = process.env.BENCH_PAGES?.split(',');
 let worst = { type: '', js: 0, files: 0 };
 let filesMax = 0;
 let cssMax = 0;
 let failed = 0;
 try {
 	for (const page of stack.pages) {
+		if (only && !only.includes(page.type)) continue;
 		// A fresh context per page: nothing cached, as on a first visit.
 		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
 		if (page.cookie) await context.addCookies(cookiesFor(stack.base, page.cookie));
 		const tab = await context.newPage();
 		const sizes = { js: [] as number[], css: [] as number[] };
+		const files: { url: string; size: number }[] = [];
 		const pending: Promise<void>[] = [];
 		tab.on('requestfailed', () => failed++);
 		tab.on('response', (response) => {
@@ -35,7 +41,9 @@ try {
 					.body()
 					.catch(() => Buffer.alloc(0))
 					.then((body) => {
-						(type === 'script' ? sizes.js : sizes.css).push(gzipSync(body, { level: 9 }).length);
+						const size = gzipSync(body, { level: 9 }).length;
+						(type === 'script' ? sizes.js : sizes.css).push(size);
+						files.push({ url: response.url().replace(stack.base, ''), size });
 					})
 			);
 		});
@@ -47,6 +55,9 @@ try {
 		console.log(
 			`${page.type}: js_gzip_kb=${js.toFixed(1)} js_files=${sizes.js.length} css_gzip_kb=${css.toFixed(1)}`
 		);
+		if (listFiles)
+			for (const file of files.sort((a, b) => b.size - a.size))
+				console.log(`  ${(file.size / 1024).toFixed(1).padStart(6)} kB ${file.url}`);
 		if (js > worst.js) worst = { type: page.type, js, files: sizes.js.length };
 		filesMax = Math.max(filesMax, sizes.js.length);
 		cssMax = Math.max(cssMax, css);

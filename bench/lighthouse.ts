@@ -5,6 +5,8 @@
 // (worst = the page with the lowest score of the three, performance first).
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startPages } from './_pages';
 
 const stack = await startPages();
@@ -26,6 +28,8 @@ const scores = {
 let worst = { type: '', key: [101, 101, 101] };
 /** BENCH_PAGES: a comma-separated list of page types to measure alone (e.g. /lokaler/[slug]). */
 const only = process.env.BENCH_PAGES?.split(',');
+/** BENCH_REPORTS: a directory to write each page's full Lighthouse JSON into (LCP element, blocking resources). */
+const reports = process.env.BENCH_REPORTS;
 try {
 	for (const page of stack.pages) {
 		if (only && !only.includes(page.type)) continue;
@@ -36,6 +40,11 @@ try {
 			onlyCategories: ['performance', 'accessibility', 'best-practices'],
 			...(page.cookie ? { extraHeaders: { cookie: page.cookie } } : {})
 		});
+		if (reports && result)
+			writeFileSync(
+				join(reports, `${page.type.replace(/[^a-z0-9]+/gi, '_')}.json`),
+				JSON.stringify(result.lhr)
+			);
 		const categories = result?.lhr.categories ?? {};
 		const line: string[] = [];
 		const key: number[] = [];

@@ -23,8 +23,9 @@ export default defineConfig({
 							name: 'shared',
 							test: (id: string) =>
 								/[\\/](src[\\/]lib|node_modules)[\\/]/.test(id) && !/[\\/]paraglide[\\/]/.test(id),
+							minShareCount: 2,
 							entriesAware: true,
-							entriesAwareMergeThreshold: 4 * 1024,
+							entriesAwareMergeThreshold: 6 * 1024,
 							priority: 1
 						},
 						{
@@ -34,6 +35,7 @@ export default defineConfig({
 							// into a neighbour: a page loads its messages in a few files (docs/performance.md).
 							name: 'messages',
 							test: /[\\/]paraglide[\\/]messages[\\/]/,
+							minShareCount: 2,
 							entriesAware: true,
 							entriesAwareMergeThreshold: 6 * 1024
 						}

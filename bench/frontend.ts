@@ -2,7 +2,8 @@
 // of gzipped JavaScript and 25 script requests), signed in where the page needs it. Builds nothing: run
 // `npm run build` first. Prints a line per page and ends with
 // `frontend: js_gzip_kb_max=.. js_files_max=.. worst=.. pages=..` (worst = the page with the most
-// JavaScript), plus css_gzip_kb_max and failed (requests that failed or answered 4xx/5xx, all pages).
+// JavaScript), plus css_gzip_kb_max (stylesheet files; the app's styles come inside the HTML), html_gzip_kb_max
+// (the page's document, styles included) and failed (requests that failed or answered 4xx/5xx, all pages).
 import { chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { cookiesFor, startPages } from './_pages';
@@ -20,6 +21,7 @@ const only = process.env.BENCH_PAGES?.split(',');
 let worst = { type: '', js: 0, files: 0 };
 let filesMax = 0;
 let cssMax = 0;
+let htmlMax = 0;
 let failed = 0;
 try {
 	for (const page of stack.pages) {
@@ -28,22 +30,22 @@ try {
 		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
 		if (page.cookie) await context.addCookies(cookiesFor(stack.base, page.cookie));
 		const tab = await context.newPage();
-		const sizes = { js: [] as number[], css: [] as number[] };
+		const sizes = { js: [] as number[], css: [] as number[], html: [] as number[] };
 		const files: { url: string; size: number }[] = [];
 		const pending: Promise<void>[] = [];
 		tab.on('requestfailed', () => failed++);
 		tab.on('response', (response) => {
 			if (response.status() >= 400) failed++;
 			const type = response.request().resourceType();
-			if (type !== 'script' && type !== 'stylesheet') return;
+			if (type !== 'script' && type !== 'stylesheet' && type !== 'document') return;
 			pending.push(
 				response
 					.body()
 					.catch(() => Buffer.alloc(0))
 					.then((body) => {
 						const size = gzipSync(body, { level: 9 }).length;
-						(type === 'script' ? sizes.js : sizes.css).push(size);
-						files.push({ url: response.url().replace(stack.base, ''), size });
+						(type === 'script' ? sizes.js : type === 'document' ? sizes.html : sizes.css).push(size);
+						if (type !== 'document') files.push({ url: response.url().replace(stack.base, ''), size });
 					})
 			);
 		});
@@ -52,8 +54,9 @@ try {
 		await context.close();
 		const js = kb(sizes.js);
 		const css = kb(sizes.css);
+		const html = kb(sizes.html);
 		console.log(
-			`${page.type}: js_gzip_kb=${js.toFixed(1)} js_files=${sizes.js.length} css_gzip_kb=${css.toFixed(1)}`
+			`${page.type}: js_gzip_kb=${js.toFixed(1)} js_files=${sizes.js.length} css_gzip_kb=${css.toFixed(1)} html_gzip_kb=${html.toFixed(1)}`
 		);
 		if (listFiles)
 			for (const file of files.sort((a, b) => b.size - a.size))
@@ -61,11 +64,12 @@ try {
 		if (js > worst.js) worst = { type: page.type, js, files: sizes.js.length };
 		filesMax = Math.max(filesMax, sizes.js.length);
 		cssMax = Math.max(cssMax, css);
+		htmlMax = Math.max(htmlMax, html);
 	}
 } finally {
 	await browser.close();
 	await stack.stop();
 }
 console.log(
-	`frontend: js_gzip_kb_max=${worst.js.toFixed(1)} js_files_max=${filesMax} worst=${worst.type} pages=${stack.pages.length} css_gzip_kb_max=${cssMax.toFixed(1)} failed=${failed}`
+	`frontend: js_gzip_kb_max=${worst.js.toFixed(1)} js_files_max=${filesMax} worst=${worst.type} pages=${stack.pages.length} css_gzip_kb_max=${cssMax.toFixed(1)} html_gzip_kb_max=${htmlMax.toFixed(1)} failed=${failed}`
 );

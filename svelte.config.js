@@ -15,6 +15,10 @@ const config = {
 		// Absolute asset addresses: the prerendered offline page is served in place of any page (also
 		// /billet/...), and a relative stylesheet link would point beside that address instead.
 		paths: { relative: false },
+		// The page's styles (the app's 8 kB and the page's own) come inside the HTML instead of three or
+		// four stylesheet requests that hold back the first paint: on a phone's slow connection each costs
+		// a round trip before anything shows (docs/performance.md, "Front end").
+		inlineStyleThreshold: 12 * 1024,
 		csp: {
 			mode: 'auto',
 			directives: {

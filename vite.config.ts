@@ -10,12 +10,32 @@ export default defineConfig({
 				codeSplitting: {
 					groups: [
 						{
+							// Svelte's runtime, SvelteKit's client and the bundler's small helpers are loaded by
+							// every page: one file instead of six.
+							name: 'framework',
+							test: /[\\/]node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env)[\\/]|^\0(rolldown|vite)[\\/]|[\\/]paraglide[\\/]runtime\.js$/,
+							priority: 2
+						},
+						{
+							// The app's shared modules and libraries (components, formatting, live updates), split by
+							// the pages that use them like the messages below: without it, each small component
+							// that a few pages share was a script file of its own.
+							name: 'shared',
+							test: (id: string) =>
+								/[\\/](src[\\/]lib|node_modules)[\\/]/.test(id) && !/[\\/]paraglide[\\/]/.test(id),
+							minShareCount: 2,
+							entriesAware: true,
+							entriesAwareMergeThreshold: 6 * 1024,
+							priority: 1
+						},
+						{
 							// Paraglide compiles each message to a module of its own; left alone, every message that
 							// two pages share became a script file of its own (a room page loaded about a hundred).
 							// One group, split by which pages use them (entriesAware), with small splits merged
 							// into a neighbour: a page loads its messages in a few files (docs/performance.md).
 							name: 'messages',
 							test: /[\\/]paraglide[\\/]messages[\\/]/,
+							minShareCount: 2,
 							entriesAware: true,
 							entriesAwareMergeThreshold: 6 * 1024
 						}

@@ -90,6 +90,13 @@ export async function startPages(): Promise<PagesStack> {
 			{ type: '/personale/bookinger', path: '/personale/bookinger', cookie: staffCookie },
 			{ type: '/personale/skranke', path: '/personale/skranke', cookie: staffCookie }
 		];
+		// One request per page before measuring: the first request of a fresh server process loads its
+		// route modules and PocketBase's caches (seconds on this machine), which a running house never sees.
+		for (const page of pages) {
+			const response = await fetch(base + page.path, { headers: page.cookie ? { cookie: page.cookie } : {} });
+			await response.arrayBuffer();
+			if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}`);
+		}
 		return { base, pages, stop };
 	} catch (error) {
 		await stop();

@@ -2,7 +2,8 @@
 // of gzipped JavaScript and 25 script requests), signed in where the page needs it. Builds nothing: run
 // `npm run build` first. Prints a line per page and ends with
 // `frontend: js_gzip_kb_max=.. js_files_max=.. worst=.. pages=..` (worst = the page with the most
-// JavaScript), plus css_gzip_kb_max and failed (requests that failed or answered 4xx/5xx, all pages).
+// JavaScript), plus css_gzip_kb_max (stylesheet files; the app's styles come inside the HTML), html_gzip_kb_max
+// (the page's document, styles included) and failed (requests that failed or answered 4xx/5xx, all pages).
 import { chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { cookiesFor, startPages } from './_pages';
@@ -13,29 +14,38 @@ const browser = await chromium.launch({
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 });
 const kb = (values: number[]) => values.reduce((a, b) => a + b, 0) / 1024;
+/** BENCH_FILES=1: also list each page's script and style files with their gzipped sizes. */
+const listFiles = process.env.BENCH_FILES === '1';
+/** BENCH_PAGES: a comma-separated list of page types to measure alone (e.g. /lokaler/[slug]). */
+const only = process.env.BENCH_PAGES?.split(',');
 let worst = { type: '', js: 0, files: 0 };
 let filesMax = 0;
 let cssMax = 0;
+let htmlMax = 0;
 let failed = 0;
 try {
 	for (const page of stack.pages) {
+		if (only && !only.includes(page.type)) continue;
 		// A fresh context per page: nothing cached, as on a first visit.
 		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
 		if (page.cookie) await context.addCookies(cookiesFor(stack.base, page.cookie));
 		const tab = await context.newPage();
-		const sizes = { js: [] as number[], css: [] as number[] };
+		const sizes = { js: [] as number[], css: [] as number[], html: [] as number[] };
+		const files: { url: string; size: number }[] = [];
 		const pending: Promise<void>[] = [];
 		tab.on('requestfailed', () => failed++);
 		tab.on('response', (response) => {
 			if (response.status() >= 400) failed++;
 			const type = response.request().resourceType();
-			if (type !== 'script' && type !== 'stylesheet') return;
+			if (type !== 'script' && type !== 'stylesheet' && type !== 'document') return;
 			pending.push(
 				response
 					.body()
 					.catch(() => Buffer.alloc(0))
 					.then((body) => {
-						(type === 'script' ? sizes.js : sizes.css).push(gzipSync(body, { level: 9 }).length);
+						const size = gzipSync(body, { level: 9 }).length;
+						(type === 'script' ? sizes.js : type === 'document' ? sizes.html : sizes.css).push(size);
+						if (type !== 'document') files.push({ url: response.url().replace(stack.base, ''), size });
 					})
 			);
 		});
@@ -44,17 +54,22 @@ try {
 		await context.close();
 		const js = kb(sizes.js);
 		const css = kb(sizes.css);
+		const html = kb(sizes.html);
 		console.log(
-			`${page.type}: js_gzip_kb=${js.toFixed(1)} js_files=${sizes.js.length} css_gzip_kb=${css.toFixed(1)}`
+			`${page.type}: js_gzip_kb=${js.toFixed(1)} js_files=${sizes.js.length} css_gzip_kb=${css.toFixed(1)} html_gzip_kb=${html.toFixed(1)}`
 		);
+		if (listFiles)
+			for (const file of files.sort((a, b) => b.size - a.size))
+				console.log(`  ${(file.size / 1024).toFixed(1).padStart(6)} kB ${file.url}`);
 		if (js > worst.js) worst = { type: page.type, js, files: sizes.js.length };
 		filesMax = Math.max(filesMax, sizes.js.length);
 		cssMax = Math.max(cssMax, css);
+		htmlMax = Math.max(htmlMax, html);
 	}
 } finally {
 	await browser.close();
 	await stack.stop();
 }
 console.log(
-	`frontend: js_gzip_kb_max=${worst.js.toFixed(1)} js_files_max=${filesMax} worst=${worst.type} pages=${stack.pages.length} css_gzip_kb_max=${cssMax.toFixed(1)} failed=${failed}`
+	`frontend: js_gzip_kb_max=${worst.js.toFixed(1)} js_files_max=${filesMax} worst=${worst.type} pages=${stack.pages.length} css_gzip_kb_max=${cssMax.toFixed(1)} html_gzip_kb_max=${htmlMax.toFixed(1)} failed=${failed}`
 );

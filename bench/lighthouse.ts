@@ -5,6 +5,8 @@
 // (worst = the page with the lowest score of the three, performance first).
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startPages } from './_pages';
 
 const stack = await startPages();
@@ -23,19 +25,41 @@ const scores = {
 	accessibility: [] as number[],
 	'best-practices': [] as number[]
 };
-let worst = { type: '', key: [101, 101, 101] };
+let worst = { type: '', key: [101, 101, 101], lcp: 0, tbt: 0 };
 /** BENCH_PAGES: a comma-separated list of page types to measure alone (e.g. /lokaler/[slug]). */
 const only = process.env.BENCH_PAGES?.split(',');
+/** BENCH_REPORTS: a directory to write each page's full Lighthouse JSON into (LCP element, blocking resources). */
+const reports = process.env.BENCH_REPORTS;
+/**
+ * BENCH_RUNS: Lighthouse runs per page (default 3); the run with the median performance score counts, as
+ * Lighthouse's own guidance suggests for noisy machines: its simulated slow 4G and CPU scale the main-thread
+ * work it observes, so a busy shared machine alone can cost a run ten points.
+ */
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 try {
 	for (const page of stack.pages) {
 		if (only && !only.includes(page.type)) continue;
-		const result = await lighthouse(stack.base + page.path, {
-			port: chrome.port,
-			output: 'json',
-			logLevel: 'error',
-			onlyCategories: ['performance', 'accessibility', 'best-practices'],
-			...(page.cookie ? { extraHeaders: { cookie: page.cookie } } : {})
-		});
+		const results = [];
+		for (let run = 0; run < runs; run++) {
+			const one = await lighthouse(stack.base + page.path, {
+				port: chrome.port,
+				output: 'json',
+				logLevel: 'error',
+				onlyCategories: ['performance', 'accessibility', 'best-practices'],
+				...(page.cookie ? { extraHeaders: { cookie: page.cookie } } : {})
+			});
+			if (one) results.push(one);
+		}
+		results.sort(
+			(a, b) => (a.lhr.categories.performance?.score ?? 0) - (b.lhr.categories.performance?.score ?? 0)
+		);
+		const result = results[Math.floor((results.length - 1) / 2)];
+		const allPerformance = results.map((r) => Math.round((r.lhr.categories.performance?.score ?? 0) * 100));
+		if (reports && result)
+			writeFileSync(
+				join(reports, `${page.type.replace(/[^a-z0-9]+/gi, '_')}.json`),
+				JSON.stringify(result.lhr)
+			);
 		const categories = result?.lhr.categories ?? {};
 		const line: string[] = [];
 		const key: number[] = [];
@@ -61,10 +85,10 @@ try {
 			.filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
 			.map((a) => a.id);
 		console.log(
-			`${page.type}: ${line.join(' ')} lcp_ms=${Math.round(lcp)} tbt_ms=${Math.round(tbt)} cls=${cls.toFixed(3)}${failing.length ? ` failing=${failing.join(',')}` : ''}`
+			`${page.type}: ${line.join(' ')} lcp_ms=${Math.round(lcp)} tbt_ms=${Math.round(tbt)} cls=${cls.toFixed(3)} runs=${allPerformance.join('/')}${failing.length ? ` failing=${failing.join(',')}` : ''}`
 		);
 		const worse = key.findIndex((v, i) => v !== worst.key[i]);
-		if (worse >= 0 && (key[worse] ?? 0) < (worst.key[worse] ?? 0)) worst = { type: page.type, key };
+		if (worse >= 0 && (key[worse] ?? 0) < (worst.key[worse] ?? 0)) worst = { type: page.type, key, lcp, tbt };
 	}
 } finally {
 	chrome.kill();
@@ -72,5 +96,5 @@ try {
 }
 const min = (values: number[]) => Math.min(...values);
 console.log(
-	`lighthouse: performance_min=${min(scores.performance)} accessibility_min=${min(scores.accessibility)} best_practices_min=${min(scores['best-practices'])} worst=${worst.type} pages=${stack.pages.length}`
+	`lighthouse: performance_min=${min(scores.performance)} accessibility_min=${min(scores.accessibility)} best_practices_min=${min(scores['best-practices'])} worst=${worst.type} pages=${only?.length ?? stack.pages.length} worst_lcp_ms=${Math.round(worst.lcp)} worst_tbt_ms=${Math.round(worst.tbt)}`
 );

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import type { BookingRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { codeMessage, failureStatus, toFormErrors } from '$lib/errors';
 import { idSchema } from '$lib/validation/rooms';
 import { mayCancel } from '$rules/rooms-policy.js';
 import { toMs } from '$rules/room-claims.js';
@@ -13,14 +13,16 @@ import { attendanceAction } from '$lib/rooms/checkin';
 import { attend } from '$lib/server/checkin';
 
 /** The dates a season booking skipped, from the redirect's `sprunget=date.code,...` (checked, not trusted). */
-function skippedDates(text: string | null): { date: string; code: string }[] {
+function skippedDates(text: string | null): { date: string; code: string; message: string }[] {
 	if (!text) return [];
 	return text
 		.split(',')
 		.slice(0, 60)
 		.flatMap((part) => {
 			const [date = '', code = ''] = part.split('.');
-			return /^\d{4}-\d{2}-\d{2}$/.test(date) && Object.hasOwn(codes, code) ? [{ date, code }] : [];
+			return /^\d{4}-\d{2}-\d{2}$/.test(date) && Object.hasOwn(codes, code)
+				? [{ date, code, message: codeMessage(code) }]
+				: [];
 		});
 }
 
@@ -126,7 +128,8 @@ export const actions: Actions = {
 				action: 'cancel' as const,
 				cancelled: checked.data.id,
 				count: answer.cancelled.length,
-				kept: answer.kept.map((k) => ({ date: k.date, code: k.code }))
+				// translated here: the page needs no registry of codes in the browser
+				kept: answer.kept.map((k) => ({ date: k.date, code: k.code, message: codeMessage(k.code) }))
 			};
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'cancel' as const, values: {}, errors: toFormErrors(err) });

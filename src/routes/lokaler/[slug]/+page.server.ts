@@ -8,7 +8,8 @@ import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors, type FormErrors } from '$lib/errors';
 import { bookingSchema, seasonSchema } from '$lib/validation/rooms';
 import { previewSeries, seriesDates, type PreviewDate } from '$lib/rooms/series';
-import { ruleMessage } from '$lib/rooms/messages';
+import { ruleMessage } from '$lib/rooms/rule-message';
+import { codeMessage } from '$lib/errors';
 import { buildWeek } from '$lib/rooms/week';
 import {
 	addDays,
@@ -26,13 +27,17 @@ const DAYS = 7;
 interface SeasonAnswer {
 	series: string;
 	booked: { date: string; id: string; status: string }[];
-	skipped: { date: string; code: string }[];
+	skipped: { date: string; code: string; message: string }[];
 }
 
 /** The dates PocketBase skipped, from a refusal of the whole season (none could be booked). */
-function skippedOf(err: unknown): { date: string; code: string }[] {
+function skippedOf(err: unknown): { date: string; code: string; message: string }[] {
 	const response = (err as { response?: { skipped?: unknown } } | undefined)?.response;
-	return Array.isArray(response?.skipped) ? (response.skipped as { date: string; code: string }[]) : [];
+	const skipped = Array.isArray(response?.skipped)
+		? (response.skipped as { date: string; code: string }[])
+		: [];
+	// translated here, so the page needs no registry of codes in the browser
+	return skipped.map((s) => ({ ...s, message: codeMessage(s.code) }));
 }
 const FIELDS = ['for', 'purpose', 'attendees', 'date', 'start', 'end', 'first_date', 'last_date', 'interval'];
 
@@ -72,7 +77,7 @@ async function seasonPreview(
 		end: string;
 		attendees: number;
 	}
-): Promise<PreviewDate[]> {
+): Promise<(PreviewDate & { message?: string })[]> {
 	const dates = seriesDates({
 		firstDate: data.first_date,
 		lastDate: data.last_date,
@@ -92,7 +97,7 @@ async function seasonPreview(
 			fields: 'start,end'
 		})
 	]);
-	return previewSeries({
+	const preview = previewSeries({
 		dates,
 		startTime: data.start,
 		endTime: data.end,
@@ -102,6 +107,8 @@ async function seasonPreview(
 		closures: closures.map((c) => ({ start: toMs(c.start), end: toMs(c.end) })),
 		now: Date.now()
 	});
+	// an unavailable date's reason, translated here: the page needs no registry of codes in the browser
+	return preview.map((p) => (p.code ? { ...p, message: ruleMessage(p.code) } : p));
 }
 
 async function findRoom(pb: PocketBase, slug: string): Promise<RoomRecord> {

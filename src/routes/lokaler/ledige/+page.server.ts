@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import type { ClosureRecord, RoomRecord } from '$lib/pocketbase-types';
 import { m } from '$lib/paraglide/messages';
-import { ruleMessage } from '$lib/rooms/messages';
+import { ruleMessage } from '$lib/rooms/rule-message';
 import { freeRooms, NEEDS, type Need } from '$lib/rooms/search';
 import { localParts, localToUtc, type OpeningHours } from '$rules/rooms-policy.js';
 import { toMs, toPbDate } from '$rules/room-claims.js';

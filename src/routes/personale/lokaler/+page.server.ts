@@ -5,7 +5,7 @@ import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { closureSchema, idSchema, roomPolicySchema } from '$lib/validation/rooms';
-import { ruleMessage } from '$lib/rooms/messages';
+import { ruleMessage } from '$lib/rooms/rule-message';
 import { WEEKDAYS } from '$rules/rooms-policy.js';
 import { resolve } from '$rules/core/time.js';
 import { toPbDate } from '$rules/room-claims.js';

@@ -3,7 +3,7 @@ import {
 	formatDate,
 	formatDateTime,
 	formatDay,
-	formatShortDay,
+	formatShortDate,
 	formatTime,
 	parsePbDate,
 	toPbDate
@@ -38,9 +38,9 @@ describe('dates', () => {
 	});
 
 	it('writes many dates in short, with the year only when not this year', () => {
-		expect(formatShortDay('2026-06-08', 'da', now)).toBe('8. jun.');
-		expect(formatShortDay('2027-01-30', 'da', now)).toBe('30. jan. 2027');
-		expect(formatShortDay('2027-01-30', 'en', now)).toBe('30 Jan 2027');
+		expect(formatShortDate('2026-06-08', 'da', now)).toBe('8. jun.');
+		expect(formatShortDate('2027-01-30', 'da', now)).toBe('30. jan. 2027');
+		expect(formatShortDate('2027-01-30', 'en', now)).toBe('30 Jan 2027');
 	});
 
 	it('decides "this year" in Copenhagen time, not UTC', () => {

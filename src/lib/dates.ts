@@ -159,12 +159,12 @@ export function formatDay(day: string, language: Language, now: Date = new Date(
 	return longDate(parts, language, houseParts(now).year);
 }
 
-/** A local calendar date in short, for lists of many dates: "30. jan.", with the year when not this year. */
-export function formatShortDay(day: string, language: Language, now: Date = new Date()): string {
+/** A local calendar date "YYYY-MM-DD" in short, for lists of many dates: "30. jan.", with the year when not this year. */
+export function formatShortDate(day: string, language: Language, now: Date = new Date()): string {
 	const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
-	const value = new Date(y, mo - 1, d, 12);
-	const year = y !== house(now).getFullYear() ? ' yyyy' : '';
-	return format(value, language === 'da' ? `d. MMM${year}` : `d MMM${year}`, { locale: LOCALES[language] });
+	const year = y !== houseParts(now).year ? ` ${y}` : '';
+	const month = NAMES[language].shortMonths[mo - 1];
+	return language === 'da' ? `${d}. ${month}${year}` : `${d} ${month}${year}`;
 }
 
 /** Formats only the time of day in Copenhagen time, "19:00". */

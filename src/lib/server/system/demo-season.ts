@@ -9,6 +9,11 @@ import { HOUSE_TIME_ZONE } from '../../dates';
 // through the season routes as the demo staff member and the demo association admin, so every rule runs.
 
 const day = (date: Date) => format(date, 'yyyy-MM-dd');
+/** A season's years as associations say them: "2026" within one year, "2026/27" across two. */
+const span = (from: Date, to: Date) =>
+	format(from, 'yyyy') === format(to, 'yyyy')
+		? format(from, 'yyyy')
+		: `${format(from, 'yyyy')}/${format(to, 'yy')}`;
 
 async function as(pb: PocketBase, userId: string): Promise<PocketBase> {
 	const client = await pb.collection('users').impersonate(userId, 3600);
@@ -136,7 +141,7 @@ export async function loadDemoSeason(
 	const lastEnd = addDays(now, -10);
 	const last = await post(staff, '/api/borgerhus/seasons', {
 		...base,
-		name: `Sæson ${format(addDays(lastEnd, -280), 'yyyy')}/${format(lastEnd, 'yy')}`,
+		name: `Sæson ${span(addDays(lastEnd, -280), lastEnd)}`,
 		first_date: day(addDays(lastEnd, -280)),
 		last_date: day(lastEnd),
 		...windowNow
@@ -153,7 +158,7 @@ export async function loadDemoSeason(
 	const start = startOfWeek(addDays(now, 21), { weekStartsOn: 1 });
 	const current = await post(staff, '/api/borgerhus/seasons', {
 		...base,
-		name: `Sæson ${format(start, 'yyyy')}/${format(addDays(start, 280), 'yy')}`,
+		name: `Sæson ${span(start, addDays(start, 34 * 7 - 1))}`,
 		first_date: day(start),
 		last_date: day(addDays(start, 34 * 7 - 1)),
 		blackout_dates: [
@@ -184,7 +189,7 @@ export async function loadDemoSeason(
 	const next = addDays(start, 34 * 7);
 	const upcoming = await post(staff, '/api/borgerhus/seasons', {
 		...base,
-		name: `Forår ${format(next, 'yyyy')}`,
+		name: `Sæson ${span(next, addDays(next, 16 * 7 - 1))}`,
 		first_date: day(next),
 		last_date: day(addDays(next, 16 * 7 - 1)),
 		previous: last.id,
@@ -222,7 +227,7 @@ async function loadDemoLeftovers(
 	}));
 	const slotOf = (weekday: string) => `${room}-${weekday}-1800`;
 	const season = await post(staff, '/api/borgerhus/seasons', {
-		name: `Værkstedshold efterår ${format(first, 'yyyy')}`,
+		name: `Værkstedshold ${span(first, addDays(first, 12 * 7))}`,
 		first_date: day(first),
 		last_date: day(addDays(first, 12 * 7)),
 		slots,

@@ -1,5 +1,5 @@
 // `npm test`: the whole suite on a fresh clone. Installs what is missing, then runs, in order: format,
-// lint and type checks, unit tests, the production build, integration tests against a real PocketBase,
+// lint and type checks, unit tests, the Go tests of our PocketBase build, the production build, integration tests against a real PocketBase,
 // and browser tests in Debian's Chromium. Stops at the first failing step.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -28,6 +28,8 @@ const steps = [
 			`--outputFile.json=${join(reports, 'unit.json')}`
 		]
 	],
+	// our PocketBase build's own Go code (the ordered write queue); Go is what builds PocketBase here
+	['Go tests (pocketbase/)', 'go', ['-C', join(ROOT, 'pocketbase'), 'test', './...']],
 	['build', bin('vite'), ['build', '--logLevel', 'warn']],
 	[
 		'integration tests',

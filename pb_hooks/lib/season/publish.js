@@ -245,6 +245,44 @@ function heldUnits(txApp, seasonId, firstOnly) {
 }
 
 /**
+ * The activity a claim of leftovers names (claim and claimDate): its name and participants, or a refusal.
+ * @param {Record<string, any>} body
+ * @returns {{ name: string, participants: number }}
+ */
+function claimActivity(body) {
+	var name = typeof body.activity_name === 'string' ? body.activity_name : '';
+	var p = lib('input').textProblem(name, 200);
+	if (p) throw c.refusal(p, 'activity_name');
+	if (!name.trim()) throw c.refusal('core_required', 'activity_name');
+	var participants = body.participants;
+	if (typeof participants !== 'number' || participants % 1 !== 0 || participants < 1 || participants > 1000) {
+		throw c.refusal('core_number_out_of_range', 'participants');
+	}
+	return { name: name, participants: participants };
+}
+
+/**
+ * Inside a claim's transaction: the season, when its leftovers go first come, first served and the actor is
+ * an admin or booker of the verified association it claims for; a refusal otherwise.
+ * @param {core.App} txApp
+ * @param {string} id
+ * @param {{ kind: string, id: string }} actor
+ * @param {string} associationId
+ * @returns {core.Record}
+ */
+function claimableSeason(txApp, id, actor, associationId) {
+	var season = c.seasonOf(txApp, id, actor);
+	if (season.getString('status') !== 'leftovers' || season.getString('leftovers') !== 'fcfs') {
+		throw c.refusal('season_not_leftovers', 'form');
+	}
+	var role = c.roleIn(txApp, actor.id, associationId);
+	if (role !== 'admin' && role !== 'booker') throw c.refusal('season_not_booker', 'association');
+	var association = txApp.findRecordById('associations', associationId);
+	if (!association.getBool('verified')) throw c.refusal('season_association_unverified', 'association');
+	return season;
+}
+
+/**
  * POST /api/borgerhus/seasons/{id}/claim { association, slot, every?, activity_name, participants }: an
  * admin or booker of a verified association takes a free slot of a season whose leftovers go first come,
  * first served. One transaction: the line, the series and its bookings; a slot taken in between is
@@ -259,23 +297,11 @@ function claim(e) {
 	if (typeof body.slot !== 'string') throw c.refusal('season_slot_unknown', 'slot');
 	var every = body.every === undefined ? 1 : body.every;
 	if (every !== 1 && every !== 2) throw c.refusal('core_invalid_value', 'every');
-	var name = typeof body.activity_name === 'string' ? body.activity_name : '';
-	var p = lib('input').textProblem(name, 200);
-	if (p) throw c.refusal(p, 'activity_name');
-	if (!name.trim()) throw c.refusal('core_required', 'activity_name');
-	var participants = body.participants;
-	if (typeof participants !== 'number' || participants % 1 !== 0 || participants < 1 || participants > 1000) {
-		throw c.refusal('core_number_out_of_range', 'participants');
-	}
+	var activity = claimActivity(body);
+	var name = activity.name;
+	var participants = activity.participants;
 	var answer = lib('core/tx').run(e.app, function (txApp) {
-		var season = c.seasonOf(txApp, id, actor);
-		if (season.getString('status') !== 'leftovers' || season.getString('leftovers') !== 'fcfs') {
-			throw c.refusal('season_not_leftovers', 'form');
-		}
-		var role = c.roleIn(txApp, actor.id, body.association);
-		if (role !== 'admin' && role !== 'booker') throw c.refusal('season_not_booker', 'association');
-		var association = txApp.findRecordById('associations', body.association);
-		if (!association.getBool('verified')) throw c.refusal('season_association_unverified', 'association');
+		var season = claimableSeason(txApp, id, actor, body.association);
 		var config = c.configOf(season);
 		var slot = config.slots.filter(function (s) {
 			return s.id === body.slot;
@@ -418,23 +444,11 @@ function claimDate(e) {
 	if (typeof body.slot !== 'string') throw c.refusal('season_slot_unknown', 'slot');
 	var dayProblem = lib('season/validate').dayProblem(body.date);
 	if (dayProblem) throw c.refusal(dayProblem, 'date');
-	var name = typeof body.activity_name === 'string' ? body.activity_name : '';
-	var p = lib('input').textProblem(name, 200);
-	if (p) throw c.refusal(p, 'activity_name');
-	if (!name.trim()) throw c.refusal('core_required', 'activity_name');
-	var participants = body.participants;
-	if (typeof participants !== 'number' || participants % 1 !== 0 || participants < 1 || participants > 1000) {
-		throw c.refusal('core_number_out_of_range', 'participants');
-	}
+	var activity = claimActivity(body);
+	var name = activity.name;
+	var participants = activity.participants;
 	var answer = lib('core/tx').run(e.app, function (txApp) {
-		var season = c.seasonOf(txApp, id, actor);
-		if (season.getString('status') !== 'leftovers' || season.getString('leftovers') !== 'fcfs') {
-			throw c.refusal('season_not_leftovers', 'form');
-		}
-		var role = c.roleIn(txApp, actor.id, body.association);
-		if (role !== 'admin' && role !== 'booker') throw c.refusal('season_not_booker', 'association');
-		var association = txApp.findRecordById('associations', body.association);
-		if (!association.getBool('verified')) throw c.refusal('season_association_unverified', 'association');
+		var season = claimableSeason(txApp, id, actor, body.association);
 		var free = freeDates(txApp, season).filter(function (f) {
 			return f.slot === body.slot && f.date === body.date;
 		});

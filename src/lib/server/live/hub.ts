@@ -118,6 +118,12 @@ function start(): Promise<PocketBase> {
 	return started;
 }
 
+// When the server stops (adapter-node's graceful shutdown), the PocketBase connection ends too: its
+// reconnect timer would otherwise keep the process alive after the last request.
+process.once('sveltekit:shutdown', () => {
+	void started?.then((pb) => pb.realtime.unsubscribe()).catch(() => {});
+});
+
 /** Users with an active membership of an association (who see its bookings). */
 async function activeMembers(pb: PocketBase, association: string): Promise<Set<string>> {
 	const rows = await pb.collection('memberships').getFullList({

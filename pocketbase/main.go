@@ -3,7 +3,8 @@
 // the house (Europe/Copenhagen) from Go's time package and the IANA time-zone database embedded in the
 // binary. goja has no Intl; pb_hooks/lib/core/time.js holds the rules and uses this binding only for the
 // zone itself (docs/rules.md, "House time"). `__writeTurn`: first come, first served order for the hooks'
-// write transactions (writegate.go, docs/performance.md "Writes").
+// write transactions (writegate.go, docs/performance.md "Writes"). One hook in Go: the app server's own
+// empty lists skip PocketBase's randomized sleep against timing attacks (listtiming.go).
 package main
 
 import (
@@ -161,6 +162,9 @@ func main() {
 		e.Router.Bind(retryAfter())
 		return e.Next()
 	})
+
+	// the app's own empty lists are answered without PocketBase's timing-attack sleep (listtiming.go)
+	app.OnRecordsListRequest().Bind(appListsUnthrottled())
 
 	// static route to serves files from the provided public dir
 	// (if publicDir exists and the route path is not already defined)

@@ -2,8 +2,8 @@ import type PocketBase from 'pocketbase';
 
 /**
  * The number of unread notifications of the signed-in user, for the badge in the navigation: one
- * indexed count in PocketBase for the token's user (a route, not a filtered list request, which
- * PocketBase would slow down whenever the answer is "none"); 0 for guests.
+ * indexed count in PocketBase for the token's user (a route that answers the number only); 0 for
+ * guests.
  * Call it from a load function that also calls `depends('app:unread')`, so the badge's live updates
  * can refresh it.
  */

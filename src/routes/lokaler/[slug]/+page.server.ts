@@ -124,8 +124,7 @@ async function findRoom(pb: PocketBase, slug: string): Promise<RoomRecord> {
 /**
  * Associations the user may book for: verified, and the user is an accepted (active) booker or admin
  * (rule 3; the hooks ask mayBookFor() again). Read as a
- * back-relation expand of the user's own record rather than a filtered list, which PocketBase would
- * slow down when it finds nothing (most citizens are in no association), as on every week step here.
+ * back-relation expand of the user's own record, one request with the associations' names.
  */
 async function bookableAssociations(pb: PocketBase, userId: string) {
 	const user = await pb.collection('users').getOne<{
@@ -172,9 +171,8 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	// The room, its busy intervals and closures in one round: the week's reads name the room by its
 	// slug (an indexed join in PocketBase) instead of waiting for its id (docs/performance.md, "Reads").
 	const range = { slug: params.slug, start: rangeStart, end: rangeEnd };
-	const found = findRoom(pb, params.slug);
 	const [room, busy, closures, associations, seasonPlans] = await Promise.all([
-		found,
+		findRoom(pb, params.slug),
 		pb.collection('room_busy').getFullList<{ start: string; end: string }>({
 			filter: pb.filter('room.slug = {:slug} && start < {:end} && end > {:start}', range),
 			fields: 'start,end'
@@ -184,20 +182,20 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 			fields: 'start,end'
 		}),
 		locals.user ? bookableAssociations(pb, locals.user.id) : [],
-		// the final season plans this room is part of (docs/rules.md, "Season application round")
-		found.then((room) =>
-			pb
-				.collection('seasons')
-				.getList<{ id: string; name: string }>(1, 3, {
-					filter: pb.filter(
-						'(status = "final" || status = "second_round" || status = "second_closed" || status = "leftovers") && slots ~ {:room}',
-						{ room: room.id }
-					),
-					sort: '-first_date',
-					fields: 'id,name'
-				})
-				.then((r) => r.items)
-		)
+		// the final season plans running now or later (docs/rules.md, "Season application round"), read
+		// beside the room rather than after it; which of them offer this room is picked below
+		pb
+			.collection('seasons')
+			.getList<{ id: string; name: string; slots: { room: string }[] }>(1, 20, {
+				filter: pb.filter(
+					'(status = "final" || status = "second_round" || status = "second_closed" || status = "leftovers") && last_date >= {:today}',
+					{ today }
+				),
+				sort: '-first_date',
+				fields: 'id,name,slots',
+				skipTotal: true
+			})
+			.then((r) => r.items)
 	]);
 	const interval = (r: { start: string; end: string }) => ({ start: toMs(r.start), end: toMs(r.end) });
 	const week = buildWeek({
@@ -222,7 +220,10 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		nextDay: addDays(from, 1),
 		associations,
 		signedIn: !!locals.user,
-		seasonPlans
+		seasonPlans: seasonPlans
+			.filter((season) => season.slots.some((slot) => slot.room === room.id))
+			.slice(0, 3)
+			.map(({ id, name }) => ({ id, name }))
 	};
 };
 

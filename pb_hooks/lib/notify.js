@@ -2,7 +2,8 @@
 
 // One mechanism for every message the house sends (docs/rules.md, "Mit overblik"):
 //  1. notify() writes an in-app notification in the user's language, inside the caller's transaction,
-//     so a message exists exactly when the change that caused it was committed;
+//     so a message exists exactly when the change that caused it was committed (or prepare() makes it
+//     before the transaction and deliver() saves it inside);
 //  2. after the commit, notifications.pb.js mails it (if the user wants mail) and stamps emailed_at; a
 //     message for a user who wants no mail is stamped when it is written;
 //  3. a cron job mails what step 2 missed (a mail server that was down, a restart).
@@ -11,6 +12,7 @@
 /**
  * @typedef {{ title: string, body: string }} Text
  * @typedef {{ da: Text, en: Text }} Texts
+ * @typedef {{ kind: string, texts: Texts, params?: Record<string, unknown>, link?: string, dedupeKey?: string }} Message
  */
 
 /**
@@ -62,24 +64,30 @@ function wantsMail(user) {
  * Returns false when a notification with the same dedupeKey exists already.
  * @param {core.App} app
  * @param {string} userId
- * @param {{ kind: string, texts: Texts, params?: Record<string, unknown>, link?: string, dedupeKey?: string }} message
+ * @param {Message} message
  */
 function notify(app, userId, message) {
+	return deliver(app, prepare(app, userId, message));
+}
+
+/**
+ * The notification notify() would save, not saved: read and written in the user's language. A write whose
+ * transaction should hold the write connection only for its own work makes it before (the reads and the
+ * wording need no lock: docs/performance.md, "Writes") and delivers it inside. Null for a deleted account,
+ * which gets no messages.
+ * @param {core.App} app
+ * @param {string} userId
+ * @param {Message} message
+ * @returns {core.Record | null}
+ */
+function prepare(app, userId, message) {
 	let user;
 	try {
 		user = app.findRecordById('users', userId);
 	} catch (_) {
-		return false; // a deleted account gets no messages
+		return null;
 	}
-	if (user.getString('deleted_at')) return false;
-	if (message.dedupeKey) {
-		try {
-			app.findFirstRecordByData('notifications', 'dedupe_key', message.dedupeKey);
-			return false;
-		} catch (_) {
-			// not sent before
-		}
-	}
+	if (user.getString('deleted_at')) return null;
 	const language = user.getString('language') === 'en' ? 'en' : 'da';
 	const text = message.texts[language];
 	const record = new Record(app.findCollectionByNameOrId('notifications'));
@@ -92,6 +100,26 @@ function notify(app, userId, message) {
 	record.set('body', fill(text.body, message.params, language));
 	record.set('link', message.link || '');
 	record.set('dedupe_key', message.dedupeKey || '');
+	return record;
+}
+
+/**
+ * Saves a prepared notification, unless there is none or one with its dedupe key exists already (checked
+ * here, in the caller's transaction). Returns whether it was saved.
+ * @param {core.App} app
+ * @param {core.Record | null} record
+ */
+function deliver(app, record) {
+	if (!record) return false;
+	const key = record.getString('dedupe_key');
+	if (key) {
+		try {
+			app.findFirstRecordByData('notifications', 'dedupe_key', key);
+			return false;
+		} catch (_) {
+			// not sent before
+		}
+	}
 	app.save(record);
 	return true;
 }
@@ -185,4 +213,14 @@ function mailPending(app) {
 	return pending.length;
 }
 
-module.exports = { notify, wantsMail, mailNotification, mailPending, fill, paramText, formatDay };
+module.exports = {
+	notify,
+	prepare,
+	deliver,
+	wantsMail,
+	mailNotification,
+	mailPending,
+	fill,
+	paramText,
+	formatDay
+};

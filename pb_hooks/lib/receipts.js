@@ -104,16 +104,43 @@ function toMs(value) {
  * as the caller read it in the same transaction, if it did.
  */
 function bookingReceived(app, booking, room) {
-	var status = booking.getString('status');
-	if (!BOOKING[status]) return;
 	if (!room) room = app.findRecordById('rooms', booking.getString('room'));
-	lib('notify').notify(app, booking.getString('booker'), {
+	deliverBookingReceived(
+		app,
+		prepareBookingReceived(app, booking, booking.getString('status'), room),
+		booking
+	);
+}
+
+/**
+ * The receipt of a new booking that will have `status`, made before its transaction (notify.prepare);
+ * null when the status sends none.
+ * @param {core.App} app
+ * @param {core.Record} booking not saved yet
+ * @param {string} status
+ * @param {core.Record} room
+ */
+function prepareBookingReceived(app, booking, status, room) {
+	if (!BOOKING[status]) return null;
+	return lib('notify').prepare(app, booking.getString('booker'), {
 		kind: 'booking_received',
 		texts: BOOKING[status],
 		params: { room: room.getString('name'), when: { instant: toMs(booking.getString('start')) } },
-		link: '/bookinger',
-		dedupeKey: 'booking-received-' + booking.id
+		link: '/bookinger'
 	});
+}
+
+/**
+ * Saves a prepared booking receipt once the booking is saved (its id names the receipt, so it is sent
+ * once), in the booking's transaction.
+ * @param {core.App} txApp
+ * @param {core.Record | null} receipt
+ * @param {core.Record} booking saved
+ */
+function deliverBookingReceived(txApp, receipt, booking) {
+	if (!receipt) return;
+	receipt.set('dedupe_key', 'booking-received-' + booking.id);
+	lib('notify').deliver(txApp, receipt);
 }
 
 /** One receipt for a season booking: all its dates in one message. */
@@ -190,6 +217,8 @@ function placeReceived(app, collection, record) {
 
 module.exports = {
 	bookingReceived: bookingReceived,
+	prepareBookingReceived: prepareBookingReceived,
+	deliverBookingReceived: deliverBookingReceived,
 	seriesReceived: seriesReceived,
 	placeReceived: placeReceived
 };

@@ -122,7 +122,8 @@ function policyKey(room) {
  * @param {core.App} app
  * @param {{ room: string, start: string, end: string, attendees: number }} draft
  * @param {{ policy: boolean, skipHorizon?: boolean }} what
- * @returns {{ problem: Error, code: string } | { problem: null, start: number, end: number, key: string }}
+ * @returns {{ problem: Error, code: string } | { problem: null, start: number, end: number, key: string,
+ *   room: core.Record }}
  */
 function precheckBooking(app, draft, what) {
 	var room;
@@ -133,7 +134,14 @@ function precheckBooking(app, draft, what) {
 	}
 	var verdict = checkAtRoom(room, draft, what);
 	if (verdict.problem) return verdict;
-	return { problem: null, code: '', start: verdict.start, end: verdict.end, key: policyKey(room) };
+	return {
+		problem: null,
+		code: '',
+		start: verdict.start,
+		end: verdict.end,
+		key: policyKey(room),
+		room: room
+	};
 }
 
 /**
@@ -254,6 +262,11 @@ function handleCreate(e) {
 	var what = { policy: !system, rights: !system, skipHorizon: auth.overrides(actor) };
 	var earlier = precheckBooking(e.app, draftOf(e.record), what);
 	if (earlier.problem) throw earlier.problem;
+	var receipts = lib('receipts');
+	// the booker's receipt (docs/rules.md, "Messages"), worded before the transaction for the status the
+	// room gives now; the system's data loads send none
+	var expected = system ? '' : initialStatus(earlier.room);
+	var receipt = system ? null : receipts.prepareBookingReceived(e.app, e.record, expected, earlier.room);
 	lib('core/tx').request(e, function (txApp) {
 		var checked = checkBooking(txApp, draftOf(e.record), what, earlier);
 		if (checked.problem) throw checked.problem;
@@ -261,8 +274,10 @@ function handleCreate(e) {
 		e.next();
 		// here rather than in a model hook: one pooled JS runtime per request is cheaper under load
 		syncBusy(txApp, 'booking', e.record, false, true);
-		// the booker's receipt (docs/rules.md, "Messages"); the system's data loads send none
-		if (!system) lib('receipts').bookingReceived(txApp, e.record, checked.room);
+		if (system) return;
+		// the room changed in between (it now asks for approval, or no longer): worded again
+		if (e.record.getString('status') !== expected) receipts.bookingReceived(txApp, e.record, checked.room);
+		else receipts.deliverBookingReceived(txApp, receipt, e.record);
 	});
 }
 

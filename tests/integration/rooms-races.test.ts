@@ -189,4 +189,27 @@ describe('races on bookings', () => {
 			}
 		}
 	});
+	it('staff asking for approval while a citizen books: the receipt says what the booking became', async () => {
+		const [citizen, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const system = await systemClient();
+		const wording = { pending: 'Vi har modtaget din booking', approved: 'Din booking er bekræftet' };
+		for (let round = 0; round < ROUNDS; round++) {
+			// the receipt is worded before the write's transaction for the status the room gives then; the
+			// booking's status is decided inside it, and the receipt follows that (docs/performance.md, "Writes")
+			const room = await makeRoom({ requires_approval: false, buffer_minutes: 0 });
+			const [booking, changed] = await Promise.all([
+				outcome(book(citizen, room.id, slot(40 + round, '10:00', '11:00'))),
+				outcome(staff.pb.collection('rooms').update(room.id, { requires_approval: true }))
+			]);
+			expect(changed.status).toBe(200);
+			expect(booking.status).toBe(200);
+			const id = (booking.body as { id: string }).id;
+			const stored = await system.collection('bookings').getOne<{ status: 'pending' | 'approved' }>(id);
+			const receipts = await system.collection('notifications').getFullList<{ title: string }>({
+				filter: system.filter('dedupe_key = {:key}', { key: `booking-received-${id}` })
+			});
+			expect(receipts).toHaveLength(1);
+			expect(receipts[0]!.title).toContain(wording[stored.status]);
+		}
+	});
 });

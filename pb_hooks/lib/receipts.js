@@ -2,8 +2,9 @@
 
 // Receipts (docs/rules.md, "Messages"): what a person gets when the house has received what they asked
 // for: a booking request (one for a whole season), a registration with its ticket and its calendar file, a
-// shift sign-up with a confirmed or a waitlist place. Each goes through notify() inside the write's
-// transaction: written in the person's language, mailed only when they chose mail.
+// shift sign-up with a confirmed or a waitlist place. Each is saved by notify() inside the write's
+// transaction (a single booking's is worded before it: prepareBookingReceived), written in the person's
+// language, mailed only when they chose mail.
 
 var BOOKING = {
 	pending: {

@@ -14,8 +14,27 @@ import { ROOT, ensurePocketBase } from './pocketbase.mjs';
 // `booking-write` about a fifth more checked creates per second at 50 clients, side by side.
 const HOOKS_POOL = Number(process.env.BORGERHUS_HOOKS_POOL ?? 64);
 
-/** @returns {Promise<number>} a TCP port that was free a moment ago */
-export function freePort() {
+/** Ports this process has handed out: the system may offer a port again once its probe is closed. */
+const handedOut = new Set();
+
+/**
+ * A TCP port that was free a moment ago and that this process has not handed out before (the app, its
+ * PocketBase and the mail catcher each ask before any of them listens).
+ * @returns {Promise<number>}
+ */
+export async function freePort() {
+	for (let attempt = 0; attempt < 20; attempt++) {
+		const port = await probePort();
+		if (!handedOut.has(port)) {
+			handedOut.add(port);
+			return port;
+		}
+	}
+	throw new Error('no free TCP port found');
+}
+
+/** @returns {Promise<number>} a port the system offered for listening, closed again */
+function probePort() {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
 		server.unref();

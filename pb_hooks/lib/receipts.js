@@ -101,47 +101,41 @@ function toMs(value) {
 }
 
 /**
- * A receipt for one booking just created (not for the system's data loads). `room`: the booking's room
- * as the caller read it in the same transaction, if it did.
- */
-function bookingReceived(app, booking, room) {
-	if (!room) room = app.findRecordById('rooms', booking.getString('room'));
-	deliverBookingReceived(
-		app,
-		prepareBookingReceived(app, booking, booking.getString('status'), room),
-		booking
-	);
-}
-
-/**
- * The receipt of a new booking that will have `status`, made before its transaction (notify.prepare);
- * null when the status sends none.
+ * The receipt of a new booking, made before its transaction (notify.prepare: the reads and the wording
+ * need no lock) for the status the booking is expected to get; `record` is null when there is none to
+ * send (a status without a receipt, a deleted account).
  * @param {core.App} app
  * @param {core.Record} booking not saved yet
  * @param {string} status
  * @param {core.Record} room
+ * @returns {{ status: string, record: core.Record | null }}
  */
 function prepareBookingReceived(app, booking, status, room) {
-	if (!BOOKING[status]) return null;
-	return lib('notify').prepare(app, booking.getString('booker'), {
+	if (!BOOKING[status]) return { status: status, record: null };
+	var record = lib('notify').prepare(app, booking.getString('booker'), {
 		kind: 'booking_received',
 		texts: BOOKING[status],
 		params: { room: room.getString('name'), when: { instant: toMs(booking.getString('start')) } },
 		link: '/bookinger'
 	});
+	return { status: status, record: record };
 }
 
 /**
- * Saves a prepared booking receipt once the booking is saved (its id names the receipt, so it is sent
- * once), in the booking's transaction.
+ * Saves a prepared booking receipt in the booking's transaction, once the booking is saved (its id names
+ * the receipt, so it is sent once). A booking whose status differs from the expected one (its room began
+ * or stopped asking for approval in between) gets its receipt worded again here.
  * @param {core.App} txApp
- * @param {core.Record | null} receipt
+ * @param {{ status: string, record: core.Record | null }} prepared
  * @param {core.Record} booking saved
+ * @param {core.Record} room as read in the transaction
  */
-function deliverBookingReceived(txApp, receipt, booking) {
-	if (!receipt) return;
-	receipt.set('dedupe_key', 'booking-received-' + booking.id);
-	lib('notify').deliver(txApp, receipt);
+function deliverBookingReceived(txApp, prepared, booking, room) {
+	var status = booking.getString('status');
+	if (status !== prepared.status) prepared = prepareBookingReceived(txApp, booking, status, room);
+	if (!prepared.record) return;
+	prepared.record.set('dedupe_key', 'booking-received-' + booking.id);
+	lib('notify').deliver(txApp, prepared.record);
 }
 
 /** One receipt for a season booking: all its dates in one message. */
@@ -217,7 +211,6 @@ function placeReceived(app, collection, record) {
 }
 
 module.exports = {
-	bookingReceived: bookingReceived,
 	prepareBookingReceived: prepareBookingReceived,
 	deliverBookingReceived: deliverBookingReceived,
 	seriesReceived: seriesReceived,

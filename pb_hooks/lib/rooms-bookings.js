@@ -265,8 +265,9 @@ function handleCreate(e) {
 	var receipts = lib('receipts');
 	// the booker's receipt (docs/rules.md, "Messages"), worded before the transaction for the status the
 	// room gives now; the system's data loads send none
-	var expected = system ? '' : initialStatus(earlier.room);
-	var receipt = system ? null : receipts.prepareBookingReceived(e.app, e.record, expected, earlier.room);
+	var receipt = system
+		? null
+		: receipts.prepareBookingReceived(e.app, e.record, initialStatus(earlier.room), earlier.room);
 	lib('core/tx').request(e, function (txApp) {
 		var checked = checkBooking(txApp, draftOf(e.record), what, earlier);
 		if (checked.problem) throw checked.problem;
@@ -274,10 +275,7 @@ function handleCreate(e) {
 		e.next();
 		// here rather than in a model hook: one pooled JS runtime per request is cheaper under load
 		syncBusy(txApp, 'booking', e.record, false, true);
-		if (system) return;
-		// the room changed in between (it now asks for approval, or no longer): worded again
-		if (e.record.getString('status') !== expected) receipts.bookingReceived(txApp, e.record, checked.room);
-		else receipts.deliverBookingReceived(txApp, receipt, e.record);
+		if (receipt) receipts.deliverBookingReceived(txApp, receipt, e.record, checked.room);
 	});
 }
 

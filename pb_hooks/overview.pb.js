@@ -27,6 +27,21 @@ routerAdd(
 	$apis.requireAuth('users')
 );
 
+// The app's session check on every page, in one request: the signed-in user's own record, read afresh
+// (PocketBase loads it for the token on each request, so a revoked session answers 401), as the records
+// API gives it, and the unread count beside "Indbakke".
+routerAdd(
+	'GET',
+	'/api/borgerhus/session',
+	(e) => {
+		const { unreadCount } = require(`${__hooks}/lib/overview-timeline.js`);
+		const record = e.auth;
+		$apis.enrichRecord(e, record);
+		return e.json(200, { record: record, unread: unreadCount(e.app, record.id) });
+	},
+	$apis.requireAuth('users')
+);
+
 // Reminders every 10 minutes (UTC). The dedupe keys make a second run, or a run after a restart, a no-op.
 cronAdd('overview-reminders', '*/10 * * * *', () => {
 	require(`${__hooks}/lib/overview-reminders.js`).runReminders($app);

@@ -9,6 +9,8 @@ declare global {
 			pb: PocketBase;
 			/** The signed-in user, refreshed from PocketBase on this request; null for guests. */
 			user: UserRecord | null;
+			/** The user's unread notifications, as the session check of a GET request found them. */
+			unread?: number;
 		}
 		interface PageData {
 			user?: Pick<UserRecord, 'id' | 'name' | 'email' | 'staff' | 'language'> | null;

@@ -25,21 +25,27 @@ const RENEW_WITHIN = 3 * 24 * 3600;
  * One PocketBase client per request, signed in as the user from the httpOnly cookie. The user's own
  * record is read afresh from PocketBase on every request, with the session's token: a revoked session
  * (a new password or email, a deleted account) reads nothing and is signed out at once, and a changed
- * record (no longer staff) counts at once. The token itself is renewed only when it nears its end, as
- * minting one on every request cost more than the read (docs/performance.md, "Reads").
+ * record (no longer staff) counts at once. The same request brings the unread count the navigation
+ * shows, so a signed-in page costs PocketBase one request more than a guest's. The token itself is
+ * renewed only when it nears its end, as minting one on every request cost more than the read
+ * (docs/performance.md, "Reads").
  */
 const auth: Handle = async ({ event, resolve }) => {
 	const pb = createRequestClient(event);
 	const hadCookie = pb.authStore.token !== '';
 	if (pb.authStore.isValid) {
 		try {
-			// whose record: the token's own (signed) id, never the cookie's copy of the record
+			// whose record: the token's own (signed) user, never the cookie's copy of the record
 			const id: unknown = getTokenPayload(pb.authStore.token).id;
 			if (typeof id !== 'string' || isTokenExpired(pb.authStore.token, RENEW_WITHIN)) {
 				await pb.collection('users').authRefresh({ requestKey: null });
 			} else {
-				const fresh = await pb.collection('users').getOne(id, { requestKey: null });
-				pb.authStore.save(pb.authStore.token, fresh);
+				const session = await pb.send<{ record: UserRecord; unread: number }>('/api/borgerhus/session', {
+					requestKey: null
+				});
+				pb.authStore.save(pb.authStore.token, session.record);
+				// a form action may read notifications before the page renders: then the layout counts again
+				if (event.request.method === 'GET') event.locals.unread = session.unread;
 			}
 		} catch {
 			pb.authStore.clear();

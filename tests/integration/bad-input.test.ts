@@ -1401,6 +1401,7 @@ const ROUTES: Route[] = [
 const READ_ROUTES: { actor: Actor; path: string }[] = [
 	{ actor: 'citizen', path: '/api/borgerhus/overview' },
 	{ actor: 'citizen', path: '/api/borgerhus/overview/unread' },
+	{ actor: 'citizen', path: '/api/borgerhus/session' },
 	{ actor: 'citizen', path: '/api/borgerhus/calendar/status' },
 	{ actor: 'citizen', path: '/api/borgerhus/events/my-places' },
 	{ actor: 'citizen', path: '/api/borgerhus/invitations' },

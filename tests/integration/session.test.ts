@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
-import { createUser, PASSWORD, systemClient } from '../helpers/pocketbase';
+import { createUser, guestClient, PASSWORD, systemClient } from '../helpers/pocketbase';
 
 // The app reads the signed-in user's own record afresh on every request, with the session's token
 // (src/hooks.server.ts): a revoked session loses access at once, a changed record counts at once, and
@@ -72,5 +72,45 @@ describe('a signed-in session', () => {
 		for (let i = 0; i < 3; i++) expect((await session.get('/overblik')).status).toBe(200);
 		// a token far from its end is kept, not minted anew on every request
 		expect(JSON.parse(decodeURIComponent(session.cookie('pb_auth') ?? '')).token).toBe(token);
+	});
+
+	it("reads the user's own record and unread count in one request, for the token's user only", async () => {
+		const user = await createUser({ name: 'Borger Session' });
+		const system = await systemClient();
+		await system
+			.collection('notifications')
+			.create({ user: user.record.id, kind: 'test', title: 'Hej', body: '' });
+		const session = await user.pb.send<{ record: Record<string, unknown>; unread: number }>(
+			'/api/borgerhus/session',
+			{}
+		);
+		expect(session.unread).toBe(1);
+		// as the records API gives the user their own record: the email shown, hidden fields never
+		expect(session.record).toMatchObject({ id: user.record.id, name: 'Borger Session', email: user.email });
+		expect(session.record).toEqual(await user.pb.collection('users').getOne(user.record.id));
+		for (const hidden of ['password', 'tokenKey', 'calendar_token'])
+			expect(session.record).not.toHaveProperty(hidden);
+		await expect(guestClient().send('/api/borgerhus/session', {})).rejects.toMatchObject({ status: 401 });
+		// a revoked token reads nothing
+		await system
+			.collection('users')
+			.update(user.record.id, { password: 'a-new-password-123', passwordConfirm: 'a-new-password-123' });
+		await expect(user.pb.send('/api/borgerhus/session', {})).rejects.toMatchObject({ status: 401 });
+	});
+
+	it('counts unread messages after a form action, not before it', async () => {
+		const { user, session } = await signedIn();
+		const system = await systemClient();
+		const note = { user: user.record.id, kind: 'test', body: '' };
+		const first = await system.collection('notifications').create({ ...note, title: 'Første' });
+		await system.collection('notifications').create({ ...note, title: 'Anden' });
+		expect(await (await session.get('/indbakke')).text()).toContain('2 ulæste beskeder');
+		// without JavaScript the action's answer is the page itself: its badge counts after the change
+		const answer = await session.post('/indbakke?/read', { id: first.id });
+		expect(answer.status).toBe(200);
+		const html = await answer.text();
+		expect(html).toContain('1 ulæst besked');
+		expect(html).not.toContain('2 ulæste beskeder');
+		expect(await (await session.get('/overblik')).text()).toContain('1 ulæst besked');
 	});
 });

@@ -622,22 +622,6 @@ function titlesHolds(app, titleIds) {
 }
 
 /**
- * The queue places (0 outside the queue) of the given holds, by hold id; every title's queue is read
- * once, whatever the number of holds.
- * @param {{ id: string, title: string }[]} holds
- * @returns {Record<string, number>}
- */
-function queuePlacesOf(app, holds) {
-	const titles = [];
-	for (const h of holds) if (titles.indexOf(h.title) < 0) titles.push(h.title);
-	const byTitle = titlesHolds(app, titles);
-	/** @type {Record<string, number>} */
-	const places = {};
-	for (const h of holds) places[h.id] = queue.placeOf(byTitle[h.title] || [], h.id);
-	return places;
-}
-
-/**
  * Views of the given hold records with their places (0 outside the queue) and queue lengths; every
  * title's queue is read once, whatever the number of holds.
  * @param {core.Record[]} records
@@ -667,7 +651,6 @@ function patronHolds(app, patronId) {
 module.exports = {
 	ACTIVE_FILTER,
 	titleHolds,
-	queuePlacesOf,
 	touchTitle,
 	countOnShelf,
 	sentFields,

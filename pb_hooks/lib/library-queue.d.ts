@@ -13,6 +13,7 @@ export function compareHolds(a: QueueHold, b: QueueHold): number;
 export function queueOf<H extends QueueHold>(holds: H[]): H[];
 export function queuePlaces(holds: QueueHold[]): Record<string, number>;
 export function placeOf(holds: QueueHold[], holdId: string): number;
+export function placeSql(alias: string): string;
 export function nextHold<H extends QueueHold>(holds: H[]): H | null;
 export function isExpired(hold: { status: string; pickup_deadline: string }, now: string): boolean;
 export function toPbDate(date: Date): string;

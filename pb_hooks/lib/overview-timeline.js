@@ -8,6 +8,7 @@
 
 const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
 const statuses = require(`${__hooks}/lib/core/status.js`);
+const queue = require(`${__hooks}/lib/library-queue.js`);
 
 /** How far back the overview and the calendar feed reach. */
 const HISTORY_DAYS = 30;
@@ -191,10 +192,13 @@ function overviewFor(e, now, userId) {
 			created: '',
 			updated: '',
 			at_desk: false,
+			place: 0,
 			expand: {}
 		},
 		'SELECT h.id, h.title, h.patron, h.status, h.placed_at, h.pickup_shelf, h.pickup_deadline, h.ended_at, ' +
 			'h.created, h.updated, ' +
+			queue.placeSql('h') +
+			' AS place, ' +
 			atDesk('holds', 'h.id') +
 			' AS at_desk, ' +
 			title('holds h') +
@@ -254,16 +258,13 @@ function overviewFor(e, now, userId) {
 	);
 	registrations = hideUnviewable(e, registrations, 'events', 'event', ['event']);
 
-	// queue places of the waiting and paused holds, in the library's own queue order
-	const queued = [];
-	for (const h of holds) {
-		const status = h.status;
-		if (status === 'waiting' || status === 'paused') queued.push({ id: h.id, title: h.title });
-	}
+	// queue places of the waiting and paused holds, read with the holds in the library's queue order
 	/** @type {Record<string, number>} */
 	const places = {};
-	const placed = require(`${__hooks}/lib/library-desk.js`).queuePlacesOf(app, queued);
-	for (const id in placed) if (placed[id] > 0) places[id] = placed[id];
+	for (const h of holds) {
+		const place = h.place;
+		if (place > 0) places[h.id] = place;
+	}
 
 	// entries staff made for the user at the desk ("Oprettet for dig ved skranken")
 	/** @type {Record<string, boolean>} */

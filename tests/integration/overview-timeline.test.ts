@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser, guestClient, PASSWORD } from '../helpers/pocketbase';
 import { arrange, inHours } from './overview-arrange';
+import type PocketBase from 'pocketbase';
+import { queuePlaces, type QueueHold } from '../../pb_hooks/lib/library-queue.js';
 import type { TimelineInput } from '../../src/lib/overview/timeline';
 
 /** A user with an entry of every kind, and the names to look for. */
@@ -150,6 +152,42 @@ describe('Mit overblik: one timeline of everything a user has', () => {
 
 		// the owner's "add to calendar" file is theirs alone
 		expect((await session.get(`/kalender/booking/${s.ids.own.id}.ics`)).status).toBe(404);
+	});
+
+	it('gives every queue place as the library orders its queue, equal placement times included', async () => {
+		const a = await arrange();
+		const title = await a.title();
+		const at = [inHours(-30), inHours(-20), inHours(-10)];
+		// placement time (index into at) and status of each patron's hold; three placed at the same time
+		const plan: [number, string][] = [
+			[1, 'waiting'],
+			[0, 'paused'],
+			[1, 'waiting'],
+			[1, 'ready'],
+			[2, 'waiting'],
+			[0, 'cancelled'],
+			[1, 'paused'],
+			[0, 'waiting']
+		];
+		const patrons = new Map<string, PocketBase>();
+		for (const [time, status] of plan) {
+			const patron = await createUser();
+			const hold = await a.hold({ patron: patron.record.id, title: title.id, status, placed_at: at[time] });
+			patrons.set(hold.id, patron.pb);
+		}
+		// the holds as they stand (a new copy for the ready one goes to the first in line)
+		const holds = await a.system.collection('holds').getFullList<QueueHold>({
+			filter: a.system.filter('title = {:t}', { t: title.id })
+		});
+		const expected = queuePlaces(holds);
+		const queued = holds.filter((h) => expected[h.id]);
+		expect(queued.length).toBeGreaterThanOrEqual(4);
+		// some stand in the queue with the same placement time, so the id decides between them
+		expect(new Set(queued.map((h) => h.placed_at)).size).toBeLessThan(queued.length);
+		for (const hold of holds) {
+			const answer = await patrons.get(hold.id)!.send<TimelineInput>('/api/borgerhus/overview', {});
+			expect(answer.places[hold.id]).toBe(expected[hold.id]);
+		}
 	});
 
 	it('sends guests to sign in and refuses them the overview routes', async () => {

@@ -5,6 +5,7 @@ import {
 	nextHold,
 	pickupShelf,
 	placeOf,
+	placeSql,
 	queuePlaces,
 	type QueueHold
 } from '$rules/library-queue.js';
@@ -37,6 +38,11 @@ describe('queue places', () => {
 			{ id: 'a', status: 'waiting', placed_at: same }
 		];
 		expect(queuePlaces(list)).toEqual({ a: 1, b: 2 });
+	});
+
+	it('writes the place in SQL for a table alias only, never for other text', () => {
+		expect(placeSql('h')).toContain("h.status IN ('waiting', 'paused')");
+		for (const hostile of ['h; DROP TABLE holds', 'h.id', '', 'H']) expect(() => placeSql(hostile)).toThrow();
 	});
 
 	it('keeps the place of a paused hold', () => {

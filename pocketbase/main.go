@@ -4,7 +4,8 @@
 // binary. goja has no Intl; pb_hooks/lib/core/time.js holds the rules and uses this binding only for the
 // zone itself (docs/rules.md, "House time"). `__writeTurn`: first come, first served order for the hooks'
 // write transactions (writegate.go, docs/performance.md "Writes"). One hook in Go: the app server's own
-// empty lists skip PocketBase's randomized sleep against timing attacks (listtiming.go).
+// empty lists skip PocketBase's randomized sleep against timing attacks (listtiming.go). And the database
+// through SQLite's C library (sqlite.go; built with CGO_ENABLED=1 and the no_default_driver tag).
 package main
 
 import (
@@ -83,7 +84,7 @@ func resolve(year, month, day, hour, minute int) map[string]any {
 }
 
 func main() {
-	app := pocketbase.New()
+	app := pocketbase.NewWithConfig(pocketbase.Config{DBConnect: connectDB})
 
 	// ---------------------------------------------------------------
 	// Optional plugin flags (as in PocketBase's examples/base):

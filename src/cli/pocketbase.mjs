@@ -12,6 +12,12 @@ import { fileURLToPath } from 'node:url';
 export const POCKETBASE_VERSION = '0.39.11';
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const CACHE_DIR = join(ROOT, '.pocketbase');
+/**
+ * How our Go package is built and tested: with SQLite's C library (cgo, so a C compiler) in place of
+ * PocketBase's pure-Go default, which the tag leaves out (pocketbase/sqlite.go).
+ */
+export const GO_TAGS = 'no_default_driver';
+export const GO_ENV = { ...process.env, CGO_ENABLED: '1', GOFLAGS: '-mod=mod' };
 /** Our Go main package that builds PocketBase. */
 export const SOURCE_DIR = join(ROOT, 'pocketbase');
 /** The Go package's sources: every .go file, go.mod and go.sum. */
@@ -55,6 +61,8 @@ export function ensurePocketBase({ log = console.log } = {}) {
 			'go',
 			[
 				'build',
+				'-tags',
+				GO_TAGS,
 				'-trimpath',
 				'-ldflags',
 				`-s -w -X github.com/pocketbase/pocketbase.Version=${POCKETBASE_VERSION}`,
@@ -65,12 +73,12 @@ export function ensurePocketBase({ log = console.log } = {}) {
 			{
 				cwd: SOURCE_DIR,
 				stdio: ['ignore', 'inherit', 'inherit'],
-				env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' }
+				env: GO_ENV
 			}
 		);
 	} catch (error) {
 		throw new Error(
-			'Could not build PocketBase. Install Go 1.25 or newer, or set POCKETBASE_BIN to an existing binary.',
+			'Could not build PocketBase. Install Go 1.25 or newer and a C compiler (Debian: gcc), or set POCKETBASE_BIN to an existing binary.',
 			{ cause: error }
 		);
 	}

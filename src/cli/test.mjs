@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureNodeModules } from './install.mjs';
-import { ensurePocketBase, ROOT } from './pocketbase.mjs';
+import { ensurePocketBase, GO_ENV, GO_TAGS, ROOT } from './pocketbase.mjs';
 
 ensureNodeModules();
 ensurePocketBase();
@@ -29,7 +29,12 @@ const steps = [
 		]
 	],
 	// our PocketBase build's own Go code (the ordered write queue); Go is what builds PocketBase here
-	['Go tests (pocketbase/)', 'go', ['-C', join(ROOT, 'pocketbase'), 'test', './...']],
+	[
+		'Go tests (pocketbase/)',
+		'go',
+		['-C', join(ROOT, 'pocketbase'), 'test', '-trimpath', '-tags', GO_TAGS, './...'],
+		GO_ENV
+	],
 	['build', bin('vite'), ['build', '--logLevel', 'warn']],
 	[
 		'integration tests',
@@ -46,9 +51,9 @@ const steps = [
 	['browser tests', bin('playwright'), ['test', '-c', 'tests/playwright.config.ts']]
 ];
 
-for (const [name, command, args] of steps) {
+for (const [name, command, args, env = process.env] of steps) {
 	console.log(`\n▶ ${name}`);
-	const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+	const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
 	if (result.status !== 0) {
 		console.error(`\n✖ ${name} failed`);
 		if (name === 'browser tests') printPageSnapshots();

@@ -291,12 +291,21 @@ export function buildTimeline(input: TimelineInput, now: Date): Timeline {
 	].map((entry) => (desk[entry.id] ? { ...entry, atDesk: true } : entry));
 	// Waiting holds have no date ahead: they sort as "now", among today's entries.
 	const sortAt = (e: TimelineEntry) => Math.max(time(e.at), e.kind === 'hold' && !e.deadline ? t : 0);
-	const upcoming = all
-		.filter((e) => e.upcoming)
-		.sort((a, b) => sortAt(a) - sortAt(b) || a.key.localeCompare(b.key));
-	const history = all
-		.filter((e) => !e.upcoming)
-		.sort((a, b) => time(b.at) - time(a.at) || a.key.localeCompare(b.key));
+	// each entry's moment is worked out once, not at every comparison of the sort
+	const sorted = (entries: TimelineEntry[], at: (e: TimelineEntry) => number) =>
+		entries
+			.map((entry) => ({ entry, at: at(entry) }))
+			.sort((a, b) => a.at - b.at || a.entry.key.localeCompare(b.entry.key))
+			.map(({ entry }) => entry);
+	const upcoming = sorted(
+		all.filter((e) => e.upcoming),
+		sortAt
+	);
+	// newest first
+	const history = sorted(
+		all.filter((e) => !e.upcoming),
+		(e) => -time(e.at)
+	);
 	const limits = input.limits ?? { upcoming: Infinity, history: Infinity };
 	return {
 		upcoming: upcoming.slice(0, limits.upcoming),

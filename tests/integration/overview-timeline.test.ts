@@ -190,6 +190,37 @@ describe('Mit overblik: one timeline of everything a user has', () => {
 		}
 	});
 
+	it('leaves out a related record the user may not view, as an expand would', async () => {
+		const a = await arrange();
+		const user = await createUser();
+		const room = await a.room();
+		// an association the user booked for, left, and that is not (or no longer) verified
+		const assoc = await a.association([]);
+		await a.system.collection('associations').update(assoc.id, { verified: false });
+		const booking = await a.booking({
+			booker: user.record.id,
+			association: assoc.id,
+			room: room.id,
+			start: inHours(30),
+			end: inHours(32)
+		});
+		const visible = await a.association([user.record.id]);
+		const other = await a.booking({
+			booker: user.record.id,
+			association: visible.id,
+			room: room.id,
+			start: inHours(40),
+			end: inHours(42)
+		});
+		const answer = await user.pb.send<TimelineInput>('/api/borgerhus/overview', {});
+		const row = (id: string) => answer.bookings.find((b) => b.id === id);
+		expect(row(booking.id)?.expand?.room?.name).toBe(room.name);
+		expect(row(booking.id)?.expand?.association).toBeUndefined();
+		expect(row(other.id)?.expand?.association?.name).toBe(visible.name);
+		// the records API's own expand says the same
+		await expect(user.pb.collection('associations').getOne(assoc.id)).rejects.toMatchObject({ status: 404 });
+	});
+
 	it('sends guests to sign in and refuses them the overview routes', async () => {
 		const response = await new AppSession().get('/overblik');
 		expect(response.status).toBe(303);

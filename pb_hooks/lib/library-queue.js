@@ -77,24 +77,39 @@ function placeOf(holds, holdId) {
  * @param {string} alias a table alias of holds in the query, a plain name
  */
 function placeSql(alias) {
-	if (!/^[a-z_]+$/.test(alias)) throw new Error('placeSql: not a table alias: ' + alias);
-	const queued = "('" + QUEUED_STATUSES.join("', '") + "')";
+	var inner = 'queue_hold';
+	if (!/^[a-z_]+$/.test(alias) || alias === inner) throw new Error('placeSql: not a table alias: ' + alias);
+	var status =
+		typeof __hooks === 'undefined' ? require('./core/status.js') : require(__hooks + '/lib/core/status.js');
+	var queued = function (table) {
+		return status.oneOf(table + '.status', QUEUED_STATUSES, true);
+	};
+	var col = function (table, column) {
+		return table + '.' + column;
+	};
+	// the holds of the title in the queue up to and including this one, in queue order (compareHolds)
+	var placedBefore = col(inner, 'placed_at') + ' < ' + col(alias, 'placed_at');
+	var tiedBefore =
+		col(inner, 'placed_at') +
+		' = ' +
+		col(alias, 'placed_at') +
+		' AND ' +
+		col(inner, 'id') +
+		' <= ' +
+		col(alias, 'id');
+	var upTo = [
+		col(inner, 'title') + ' = ' + col(alias, 'title'),
+		queued(inner),
+		'(' + placedBefore + ' OR (' + tiedBefore + '))'
+	];
 	return (
 		'CASE WHEN ' +
-		alias +
-		'.status IN ' +
-		queued +
-		' THEN (SELECT count(*) FROM holds q WHERE q.title = ' +
-		alias +
-		'.title AND q.status IN ' +
-		queued +
-		' AND (q.placed_at < ' +
-		alias +
-		'.placed_at OR (q.placed_at = ' +
-		alias +
-		'.placed_at AND q.id <= ' +
-		alias +
-		'.id))) ELSE 0 END'
+		queued(alias) +
+		' THEN (SELECT count(*) FROM holds ' +
+		inner +
+		' WHERE ' +
+		upTo.join(' AND ') +
+		') ELSE 0 END'
 	);
 }
 

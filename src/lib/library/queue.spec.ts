@@ -41,8 +41,10 @@ describe('queue places', () => {
 	});
 
 	it('writes the place in SQL for a table alias only, never for other text', () => {
-		expect(placeSql('h')).toContain("h.status IN ('waiting', 'paused')");
-		for (const hostile of ['h; DROP TABLE holds', 'h.id', '', 'H']) expect(() => placeSql(hostile)).toThrow();
+		expect(placeSql('h')).toContain("(h.status = 'waiting' OR h.status = 'paused')");
+		// and never the alias of its own subquery, which would compare the queue with itself
+		for (const hostile of ['h; DROP TABLE holds', 'h.id', '', 'H', 'queue_hold'])
+			expect(() => placeSql(hostile)).toThrow();
 	});
 
 	it('keeps the place of a paused hold', () => {

@@ -9,6 +9,6 @@ export const load: LayoutServerLoad = async ({ locals, depends }) => {
 		user: user
 			? { id: user.id, name: user.name, email: user.email, staff: user.staff, language: user.language }
 			: null,
-		unread: user ? (locals.unread ?? (await unreadCount(locals.pb, user.id))) : 0
+		unread: locals.unread ?? (await unreadCount(locals.pb, user?.id))
 	};
 };

@@ -3,27 +3,7 @@
 // Service at the desk (docs/rules.md, "Service at the desk"): staff act for a citizen through the same
 // record API the citizen uses (lib/desk.js, core/auth.js); desk accounts and their take-over.
 
-// Nobody but staff names a citizen in the desk headers, on any route (also where no hook asks the actor).
-routerUse((e) => {
-	require(`${__hooks}/lib/desk.js`).context(e);
-	return e.next();
-});
-
-// Each desk act commits with its audit entry (both identities) and the citizen's message.
-onRecordCreateRequest(
-	(e) => require(`${__hooks}/lib/desk.js`).around(e, 'create'),
-	'bookings',
-	'holds',
-	'signups',
-	'registrations'
-);
-onRecordUpdateRequest(
-	(e) => require(`${__hooks}/lib/desk.js`).around(e, 'update'),
-	'bookings',
-	'holds',
-	'signups',
-	'registrations'
-);
+// The desk headers are checked and each desk act is audited at the door (lib/core/door.js).
 
 routerAdd('GET', '/api/borgerhus/desk/citizens', (e) => require(`${__hooks}/lib/desk.js`).search(e));
 routerAdd('GET', '/api/borgerhus/desk/citizens/{id}', (e) => require(`${__hooks}/lib/desk.js`).citizen(e));

@@ -1475,3 +1475,38 @@ describe('after all of it', () => {
 		}
 	});
 });
+
+describe('the door after a collection changes', () => {
+	it('checks a body against the fields as they are now, not as they were', async () => {
+		const name = `door_${uid()}`;
+		const collection = await ctx.system.collections.create({
+			name,
+			type: 'base',
+			fields: [{ name: 'note', type: 'text', max: 5 }],
+			createRule: '@request.auth.id != ""'
+		});
+		try {
+			const send = () =>
+				ctx.citizen.pb
+					.collection(name)
+					.create({ note: 'abcdefgh' })
+					.then(
+						() => 'stored',
+						(error) => error?.response?.data?.note?.code ?? `status ${error?.status}`
+					);
+			expect(await send()).toBe('core_text_too_long');
+			const note = collection.fields.find((f) => f.name === 'note');
+			await ctx.system.collections.update(collection.id, {
+				fields: collection.fields.map((f) => (f.name === 'note' ? { ...note, max: 20 } : f))
+			});
+			expect(await send()).toBe('stored');
+			await ctx.system.collections.update(collection.id, {
+				fields: collection.fields.map((f) => (f.name === 'note' ? { ...note, max: 3 } : f))
+			});
+			expect(await send()).toBe('core_text_too_long');
+			expect((await ctx.system.collection(name).getFullList()).map((r) => r.note)).toEqual(['abcdefgh']);
+		} finally {
+			await ctx.system.collections.delete(collection.id);
+		}
+	});
+});

@@ -1,0 +1,159 @@
+/// <reference path="../../../pb_data/types.d.ts" />
+
+// The door every API request passes before any area's rule (docs/rules.md, "The door"): who may name a
+// citizen in the desk headers, the body's shape and values, and instants with a zone, checked in that
+// order by one router middleware (`request`) and, for the records API, one create and one update hook
+// (`recordRequest`), bound in pb_hooks/door.pb.js.
+//
+// One middleware and one hook rather than one per rule: a JS handler holds a runtime of PocketBase's pool
+// until the request it wraps is answered, and a request that finds the pool empty pays for a new runtime
+// (every binding made again, every module loaded again). Three middlewares and two hooks around each write
+// held five runtimes per request; under fifty writers at once most requests built runtimes
+// (docs/performance.md, "Writes").
+
+/**
+ * The router middleware's checks, in order; throws a coded refusal, else returns and the caller goes on.
+ * @param {core.RequestEvent} e
+ */
+function request(e) {
+	// Nobody but staff names a citizen in the desk headers, on any route (also where no hook asks the actor).
+	require(__hooks + '/lib/desk.js').context(e);
+	var method = e.request.method;
+	if (method !== 'POST' && method !== 'PATCH' && method !== 'PUT') return;
+	checkBody(e, method);
+	checkDates(e, method);
+}
+
+/**
+ * Bad input (docs/rules.md, "Mit overblik, account and bad input"). Every API request with a body must send
+ * a JSON object (or a form); anything else gets a coded 400 here, for the records API and the custom routes
+ * alike. A body that a client sends to create or update a record is then checked against the collection's
+ * fields by lib/input.js before PocketBase loads it or evaluates the collection's rules, so hostile values
+ * get a coded 400 and change nothing. The system account (data loads, maintenance) is trusted and not
+ * checked here; a guest only for a sign-up.
+ * @param {core.RequestEvent} e
+ * @param {string} method
+ */
+function checkBody(e, method) {
+	var urlPath = e.request.url.path;
+	var path = /^\/api\/collections\/([^/]+)\/records(?:\/([^/]+))?$/.exec(urlPath);
+	// the records API and our own routes read the body as request info (PocketBase's other endpoints
+	// bind it themselves, once, and are left alone)
+	if (!path && !/^\/api\/(borgerhus|library)\//.test(urlPath)) return;
+	var refusal = require(__hooks + '/lib/core/errors.js').refusal;
+	var body;
+	try {
+		body = e.requestInfo().body;
+	} catch (_) {
+		throw refusal('core_invalid_value', 'form');
+	}
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+		throw refusal('core_invalid_value', 'form');
+	}
+
+	if (!path || method === 'PUT' || (method === 'POST') !== (path[2] === undefined)) return;
+	if (e.auth && e.hasSuperuserAuth()) return;
+	// a guest writes nothing but a sign-up; PocketBase's rules answer the rest as they are
+	if (!e.auth && path[1] !== 'users') return;
+	var collection;
+	try {
+		collection = e.app.findCachedCollectionByNameOrId(path[1]);
+	} catch (_) {
+		return;
+	}
+	var problem = require(__hooks + '/lib/input.js').checkBody(fieldSpecs(collection), body, {
+		create: method === 'POST',
+		// required fields the areas' create hooks fill in (docs/rules.md, "Library")
+		serverSet: { holds: ['status'], copies: ['status'], loans: ['title'] }[path[1]] || [],
+		exists: function (collectionId, id) {
+			try {
+				e.app.findRecordById(collectionId, id);
+				return true;
+			} catch (_) {
+				return false;
+			}
+		}
+	});
+	if (problem) throw refusal(problem.code, problem.field);
+	// a room's facilities: JSON of a shape only its area knows (a list of words)
+	if (path[1] === 'rooms' && body.facilities !== undefined) {
+		var shape = require(__hooks + '/lib/rooms/validate.js').checkFacilities(body.facilities);
+		if (shape) throw refusal(shape.code, shape.field);
+	}
+}
+
+/** Field settings by collection id and the collection's last change, in this runtime. */
+var specs = {};
+
+/**
+ * Each field's settings of a collection as plain data, with its type (which a field keeps behind a
+ * method), made once per version of the collection: copying them out of PocketBase's field objects
+ * costs more than checking a body against them.
+ * @param {core.Collection} collection
+ */
+function fieldSpecs(collection) {
+	var version = collection.updated.string();
+	var known = specs[collection.id];
+	if (known && known.version === version) return known.fields;
+	var fields = collection.fields.map(function (f) {
+		return Object.assign(JSON.parse(JSON.stringify(f)), { type: f.type() });
+	});
+	specs[collection.id] = { version: version, fields: fields };
+	return fields;
+}
+
+/**
+ * House time (docs/rules.md, "House time"): an instant without a zone is refused. Each date field's value
+ * in a create or update request, as the client sent it, must end in `Z` or `±hh:mm` (PocketBase itself
+ * would read "2026-03-29 02:30:00" as UTC, an hour or two off the wall clock the sender meant). Every
+ * collection is covered, and only its date fields checked, so a date field added later is covered too. No
+ * actor is exempt: the system account's scripts and PocketBase's own dashboard send zoned dates. Checked
+ * here, before the record API runs any hook, so the refusal comes before every other rule; `recordRequest`
+ * holds the same rule for the requests of a batch (/api/batch), which pass no middleware.
+ * @param {core.RequestEvent} e
+ * @param {string} method
+ */
+function checkDates(e, method) {
+	var match = /^\/api\/collections\/([^/]+)\/records(\/[^/]+)?\/?$/.exec(e.request.url.path);
+	if (!match || !((method === 'POST' && !match[2]) || (method === 'PATCH' && match[2]))) return;
+	var collection = null;
+	try {
+		collection = e.app.findCachedCollectionByNameOrId(decodeURIComponent(match[1]));
+	} catch (_) {
+		return; // no such collection: the record API answers 404 itself
+	}
+	var refusal = require(__hooks + '/lib/core/errors.js').refusal;
+	var body;
+	try {
+		e.requestInfo(); // parses a form body, as the record API would
+		body = require(__hooks + '/lib/core/raw-body.js').rawBody(e);
+	} catch (_) {
+		// a body that is no JSON object nor form: the same coded answer as the body check gives
+		throw refusal('core_invalid_value', 'form');
+	}
+	var problem = require(__hooks + '/lib/core/time.js').unzonedDateField(collection, body);
+	if (problem) throw refusal(problem.code, problem.field);
+	e.set(DATES_CHECKED, true);
+}
+
+/** Set on a request whose dates the middleware has checked, so the record hook does not read the body again. */
+var DATES_CHECKED = 'borgerhus.dates_checked';
+
+/**
+ * The record create and update hook of the door: the dates of a batch's requests (those of a direct
+ * request were checked by the middleware), then a desk act around the rest of the write (lib/desk.js).
+ * @param {core.RecordRequestEvent} e
+ * @param {'create' | 'update'} kind
+ */
+function recordRequest(e, kind) {
+	if (!e.get(DATES_CHECKED)) {
+		var rawBody = require(__hooks + '/lib/core/raw-body.js').rawBody;
+		var problem = require(__hooks + '/lib/core/time.js').unzonedDateField(e.collection, rawBody(e));
+		if (problem) throw require(__hooks + '/lib/core/errors.js').refusal(problem.code, problem.field);
+	}
+	var desk = require(__hooks + '/lib/desk.js');
+	if (desk.ACTED_ON.indexOf(e.collection.name) >= 0) return desk.around(e, kind);
+	return e.next();
+}
+
+module.exports = { request: request, recordRequest: recordRequest };

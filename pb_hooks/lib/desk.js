@@ -328,7 +328,7 @@ function createAccount(e) {
 	var language = body.language === 'en' ? 'en' : 'da';
 	var user = require(__hooks + '/lib/core/tx.js').run(e.app, function (txApp) {
 		checkCard(txApp, card, '');
-		var row = new Record(txApp.findCollectionByNameOrId('users'));
+		var row = new Record(txApp.findCachedCollectionByNameOrId('users'));
 		row.set('name', name);
 		row.set('phone', phone);
 		row.set('library_card', card);

@@ -491,7 +491,7 @@ function collect(app, holdId, actor) {
 /** Saves a new open loan of a copy (the copy itself is the caller's). */
 function openLoan(app, copy, patronId, due) {
 	const now = new Date();
-	const loan = new Record(app.findCollectionByNameOrId('loans'));
+	const loan = new Record(app.findCachedCollectionByNameOrId('loans'));
 	loan.set('copy', copy.id);
 	loan.set('patron', patronId);
 	loan.set('title', copy.getString('title'));

@@ -90,7 +90,7 @@ function prepare(app, userId, message) {
 	if (user.getString('deleted_at')) return null;
 	const language = user.getString('language') === 'en' ? 'en' : 'da';
 	const text = message.texts[language];
-	const record = new Record(app.findCollectionByNameOrId('notifications'));
+	const record = new Record(app.findCachedCollectionByNameOrId('notifications'));
 	// no mail wanted: stamped now, so nothing after the commit has to write again (docs/performance.md,
 	// "Writes")
 	if (!wantsMail(user)) record.set('emailed_at', new Date().toISOString());

@@ -56,7 +56,7 @@ function create(e) {
 		checkFields(txApp, e.record);
 		e.next();
 		if (actor.kind === 'system') return;
-		var membership = new Record(txApp.findCollectionByNameOrId('memberships'));
+		var membership = new Record(txApp.findCachedCollectionByNameOrId('memberships'));
 		membership.set('association', e.record.id);
 		membership.set('user', actor.id);
 		membership.set('role', 'admin');

@@ -581,7 +581,7 @@ function syncBusy(app, kind, record, deleted, created) {
 		if (existing) app.delete(existing);
 		return;
 	}
-	var busy = existing || new Record(app.findCollectionByNameOrId('room_busy'));
+	var busy = existing || new Record(app.findCachedCollectionByNameOrId('room_busy'));
 	busy.set('room', record.getString('room'));
 	busy.set('start', record.getString('start'));
 	busy.set('end', end);

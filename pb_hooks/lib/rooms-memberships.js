@@ -169,7 +169,7 @@ function invite(app, actor, associationId, input) {
 			if (!t) return null;
 			row = existing;
 		} else {
-			row = new Record(txApp.findCollectionByNameOrId('memberships'));
+			row = new Record(txApp.findCachedCollectionByNameOrId('memberships'));
 			row.set('association', associationId);
 		}
 		if (user) row.set('user', user.id);

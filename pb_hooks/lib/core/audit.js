@@ -10,7 +10,7 @@
  *   onBehalfOf?: string }} entry `onBehalfOf` is the citizen a staff member acted for
  */
 function record(app, entry) {
-	var row = new Record(app.findCollectionByNameOrId('audit_log'));
+	var row = new Record(app.findCachedCollectionByNameOrId('audit_log'));
 	if (entry.actor) row.set('actor', entry.actor);
 	row.set('action', entry.action);
 	row.set('target_collection', entry.collection);

@@ -158,7 +158,7 @@ function create(e) {
 			// rule 3 for the whole series, with the rights as they are now
 			var rights = bookings.checkRights(txApp, room, actor.id, association);
 			if (rights) throw rights.error;
-			var series = new Record(txApp.findCollectionByNameOrId('booking_series'));
+			var series = new Record(txApp.findCachedCollectionByNameOrId('booking_series'));
 			series.set('room', roomId);
 			series.set('booker', actor.id);
 			series.set('association', association);
@@ -172,7 +172,7 @@ function create(e) {
 			series.set('status', 'active');
 			series.set('show_publicly', showPublicly);
 			txApp.save(series);
-			var collection = txApp.findCollectionByNameOrId('bookings');
+			var collection = txApp.findCachedCollectionByNameOrId('bookings');
 			var booked = [];
 			var skipped = [];
 			for (var n = 0; n < chosen.length; n++) {

@@ -55,7 +55,7 @@ function bookLine(txApp, config, line, booker, actor) {
 	var booked = 0;
 	var series = null;
 	if (dates.length) {
-		series = new Record(txApp.findCollectionByNameOrId('booking_series'));
+		series = new Record(txApp.findCachedCollectionByNameOrId('booking_series'));
 		series.set('room', line.getString('room'));
 		series.set('booker', booker);
 		series.set('association', line.getString('association'));
@@ -77,7 +77,7 @@ function bookLine(txApp, config, line, booker, actor) {
 		series.set('end_time', end);
 		series.set('status', 'active');
 		txApp.save(series);
-		var collection = txApp.findCollectionByNameOrId('bookings');
+		var collection = txApp.findCachedCollectionByNameOrId('bookings');
 		for (var i = 0; i < dates.length; i++) {
 			var s = time.resolve(dates[i], start);
 			var f = time.resolve(dates[i], end);
@@ -318,7 +318,7 @@ function claim(e) {
 		} else if (!held[slot.id + '#0']) parity = 0;
 		else if (!held[slot.id + '#1']) parity = 1;
 		else throw c.refusal('season_slot_taken', 'slot');
-		var line = new Record(txApp.findCollectionByNameOrId('season_lines'));
+		var line = new Record(txApp.findCachedCollectionByNameOrId('season_lines'));
 		line.set('season', season.id);
 		line.set('association', body.association);
 		line.set('activity', 'leftover:' + body.association + ':' + slot.id + ':' + parity);
@@ -464,7 +464,7 @@ function claimDate(e) {
 		var at = instantsOf(body.date, slot.start, slot.end);
 		var claims = lib('room-claims');
 		var bookings = lib('rooms-bookings');
-		var line = new Record(txApp.findCollectionByNameOrId('season_lines'));
+		var line = new Record(txApp.findCachedCollectionByNameOrId('season_lines'));
 		line.set('season', season.id);
 		line.set('association', body.association);
 		line.set('activity', 'leftover-date:' + body.association + ':' + slot.id + ':' + body.date);
@@ -483,7 +483,7 @@ function claimDate(e) {
 		line.set('parity', 0);
 		line.set('booked', 1);
 		line.set('reason', { leftover: true, date: body.date, claimed_at: c.nowPb() });
-		var booking = new Record(txApp.findCollectionByNameOrId('bookings'));
+		var booking = new Record(txApp.findCachedCollectionByNameOrId('bookings'));
 		booking.set('room', slot.room);
 		booking.set('booker', actor.id);
 		booking.set('association', body.association);

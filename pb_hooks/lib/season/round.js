@@ -76,7 +76,7 @@ function create(e) {
 	var result = lib('core/tx').run(e.app, function (txApp) {
 		var checked = lib('season/validate').checkSeason(body, known(txApp));
 		if (checked.problem) throw c.refusal(checked.problem.code, checked.problem.field);
-		var season = new Record(txApp.findCollectionByNameOrId('seasons'));
+		var season = new Record(txApp.findCachedCollectionByNameOrId('seasons'));
 		writeSetup(season, checked.value);
 		season.set('status', 'setup');
 		season.set('settlements', []);
@@ -398,7 +398,7 @@ function apply(e) {
 					: machine.named(machines.application, from, 'change');
 			if (!machine.allowed(t, ['association'])) throw c.refusal('core_bad_transition', 'form');
 		} else {
-			row = new Record(txApp.findCollectionByNameOrId('season_applications'));
+			row = new Record(txApp.findCachedCollectionByNameOrId('season_applications'));
 			row.set('season', season.id);
 			row.set('association', body.association);
 			row.set('round', rc.round);
@@ -578,7 +578,7 @@ function runDraft(txApp, season) {
 		.forEach(function (l) {
 			existing[l.getString('activity')] = l;
 		});
-	var collection = txApp.findCollectionByNameOrId('season_lines');
+	var collection = txApp.findCachedCollectionByNameOrId('season_lines');
 	var allocated = 0;
 	var seen = {};
 	for (var i = 0; i < result.lines.length; i++) {
@@ -798,7 +798,7 @@ function object(e) {
 			);
 			if (!found.length) throw c.refusal('core_unknown_record', 'line');
 		}
-		var row = new Record(txApp.findCollectionByNameOrId('season_objections'));
+		var row = new Record(txApp.findCachedCollectionByNameOrId('season_objections'));
 		row.set('season', season.id);
 		row.set('association', body.association);
 		row.set('line', line);

@@ -140,7 +140,7 @@ function propose(e) {
 		}
 		if (toAssociation === from.getString('association'))
 			throw c.refusal('season_swap_same', 'to_association');
-		var swap = new Record(txApp.findCollectionByNameOrId('season_swaps'));
+		var swap = new Record(txApp.findCachedCollectionByNameOrId('season_swaps'));
 		swap.set('season', season.id);
 		swap.set('kind', body.kind);
 		swap.set('from_line', from.id);

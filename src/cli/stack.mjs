@@ -9,10 +9,13 @@ import { join } from 'node:path';
 import { ROOT, ensurePocketBase } from './pocketbase.mjs';
 
 // JS runtimes PocketBase keeps warm for hooks. A request that finds them all busy builds a one-off
-// runtime, which costs more than the hook itself; with PocketBase's default of 15, writes queued for the
-// database hold every runtime and the rest pay that price. 64 runtimes cost about 23 MB more and gave
-// `booking-write` about a fifth more checked creates per second at 50 clients, side by side.
-const HOOKS_POOL = Number(process.env.BORGERHUS_HOOKS_POOL ?? 64);
+// runtime (every binding made and every module loaded again), which costs more than the hook itself.
+// Each JS handler holds its runtime until the request it wraps is answered, and writes wait for the
+// database while holding theirs: a booking create holds four (the door's middleware and record hook, the
+// booking hook, the receipt's after-commit hook), so fifty writers at once need two hundred. 256 runtimes
+// cost about 80 MB more than 64 when idle and about 125 MB more under that load, and gave `booking-write`
+// about a third more checked creates per second at 50 clients (docs/performance.md, "Writes").
+const HOOKS_POOL = Number(process.env.BORGERHUS_HOOKS_POOL ?? 256);
 
 /** Ports this process has handed out: the system may offer a port again once its probe is closed. */
 const handedOut = new Set();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
 import type { CopyRecord, HoldRecord, LoanRecord } from '../../src/lib/pocketbase-types';
 import { MAX_ACTIVE_HOLDS } from '../../pb_hooks/lib/library-queue.js';
+import { deadlineAfter } from '../../pb_hooks/lib/house.js';
 import { arrangeTitle, checkIn, collect, placeHold, queueInfo, refusal, returnLoan } from './library-helpers';
 
 // docs/rules.md rules 3, 4, 6 for the library, through PocketBase's API with users' own tokens.
@@ -200,10 +201,16 @@ describe('the desk', () => {
 			(await refusal(staff.pb.collection('copies').update(copies[0]!.id, { status: 'shelf' }))).code
 		).toBe('library_copy_busy');
 
+		const before = Date.now();
 		const { loan } = await collect(staff.pb, holdB.id);
+		const after = Date.now();
 		const loanB = await b.pb.collection('loans').getOne<LoanRecord>(loan);
-		const days = (Date.parse(loanB.due.replace(' ', 'T')) - Date.now()) / 86_400_000;
-		expect(Math.round(days)).toBe(28);
+		// due at the house's closing time 28 calendar days on (16:00 to 21:00 in house time, so 27 to 29
+		// days from now depending on the hour)
+		const due = Date.parse(loanB.due.replace(' ', 'T'));
+		expect([deadlineAfter(before, 28), deadlineAfter(after, 28)]).toContain(due);
+		expect((due - after) / 86_400_000).toBeGreaterThan(27);
+		expect((due - before) / 86_400_000).toBeLessThan(29);
 		expect((await refusal(c.pb.collection('loans').getOne(loan))).status).toBe(404);
 		expect((await refusal(collect(staff.pb, holdB.id))).code).toBe('library_hold_not_ready');
 

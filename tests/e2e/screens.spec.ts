@@ -7,8 +7,9 @@ import { validCvrNumber } from '../helpers/cvr';
 
 const PASSWORD = 'e2e-kodeord-123';
 const MINUTE = 60_000;
+// open around the clock, so that a sign read at any hour of the run says free or busy, never closed
 const EVERY_DAY = Object.fromEntries(
-	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['07:00', '23:00']]])
+	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
 );
 const pbDate = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
 const at = (minutes: number) => pbDate(Math.floor(Date.now() / MINUTE) * MINUTE + minutes * MINUTE);

@@ -20,8 +20,27 @@ function request(e) {
 	require(__hooks + '/lib/desk.js').context(e);
 	var method = e.request.method;
 	if (method !== 'POST' && method !== 'PATCH' && method !== 'PUT') return;
-	checkBody(e, method);
-	checkDates(e, method);
+	var path = RECORDS_PATH.exec(e.request.url.path);
+	var collection = path && isRecordWrite(path, method) ? cachedCollection(e, path[1]) : null;
+	checkBody(e, method, path, collection);
+	if (collection) checkDates(e, collection);
+}
+
+/** The records API's paths: the collection (name or id) and, for one record, its id. */
+var RECORDS_PATH = /^\/api\/collections\/([^/]+)\/records(?:\/([^/]+))?\/?$/;
+
+/** A create (POST to a collection's list) or an update (PATCH of one record) through the records API. */
+function isRecordWrite(path, method) {
+	return (method === 'POST' && !path[2]) || (method === 'PATCH' && !!path[2]);
+}
+
+/** The collection a records API path names, or null when there is none (the record API answers 404). */
+function cachedCollection(e, nameOrId) {
+	try {
+		return e.app.findCachedCollectionByNameOrId(decodeURIComponent(nameOrId));
+	} catch (_) {
+		return null;
+	}
 }
 
 /**
@@ -33,13 +52,13 @@ function request(e) {
  * checked here; a guest only for a sign-up.
  * @param {core.RequestEvent} e
  * @param {string} method
+ * @param {RegExpExecArray | null} path the records API path, if it is one
+ * @param {core.Collection | null} collection the collection of a records API create or update
  */
-function checkBody(e, method) {
-	var urlPath = e.request.url.path;
-	var path = /^\/api\/collections\/([^/]+)\/records(?:\/([^/]+))?$/.exec(urlPath);
+function checkBody(e, method, path, collection) {
 	// the records API and our own routes read the body as request info (PocketBase's other endpoints
 	// bind it themselves, once, and are left alone)
-	if (!path && !/^\/api\/(borgerhus|library)\//.test(urlPath)) return;
+	if (!path && !/^\/api\/(borgerhus|library)\//.test(e.request.url.path)) return;
 	var refusal = require(__hooks + '/lib/core/errors.js').refusal;
 	var body;
 	try {
@@ -51,20 +70,14 @@ function checkBody(e, method) {
 		throw refusal('core_invalid_value', 'form');
 	}
 
-	if (!path || method === 'PUT' || (method === 'POST') !== (path[2] === undefined)) return;
+	if (!collection) return;
 	if (e.auth && e.hasSuperuserAuth()) return;
 	// a guest writes nothing but a sign-up; PocketBase's rules answer the rest as they are
-	if (!e.auth && path[1] !== 'users') return;
-	var collection;
-	try {
-		collection = e.app.findCachedCollectionByNameOrId(path[1]);
-	} catch (_) {
-		return;
-	}
+	if (!e.auth && collection.name !== 'users') return;
 	var problem = require(__hooks + '/lib/input.js').checkBody(fieldSpecs(collection), body, {
 		create: method === 'POST',
 		// required fields the areas' create hooks fill in (docs/rules.md, "Library")
-		serverSet: { holds: ['status'], copies: ['status'], loans: ['title'] }[path[1]] || [],
+		serverSet: { holds: ['status'], copies: ['status'], loans: ['title'] }[collection.name] || [],
 		exists: function (collectionId, id) {
 			try {
 				e.app.findRecordById(collectionId, id);
@@ -76,7 +89,7 @@ function checkBody(e, method) {
 	});
 	if (problem) throw refusal(problem.code, problem.field);
 	// a room's facilities: JSON of a shape only its area knows (a list of words)
-	if (path[1] === 'rooms' && body.facilities !== undefined) {
+	if (collection.name === 'rooms' && body.facilities !== undefined) {
 		var shape = require(__hooks + '/lib/rooms/validate.js').checkFacilities(body.facilities);
 		if (shape) throw refusal(shape.code, shape.field);
 	}
@@ -111,17 +124,9 @@ function fieldSpecs(collection) {
  * here, before the record API runs any hook, so the refusal comes before every other rule; `recordRequest`
  * holds the same rule for the requests of a batch (/api/batch), which pass no middleware.
  * @param {core.RequestEvent} e
- * @param {string} method
+ * @param {core.Collection} collection the collection of a records API create or update
  */
-function checkDates(e, method) {
-	var match = /^\/api\/collections\/([^/]+)\/records(\/[^/]+)?\/?$/.exec(e.request.url.path);
-	if (!match || !((method === 'POST' && !match[2]) || (method === 'PATCH' && match[2]))) return;
-	var collection = null;
-	try {
-		collection = e.app.findCachedCollectionByNameOrId(decodeURIComponent(match[1]));
-	} catch (_) {
-		return; // no such collection: the record API answers 404 itself
-	}
+function checkDates(e, collection) {
 	var refusal = require(__hooks + '/lib/core/errors.js').refusal;
 	var body;
 	try {

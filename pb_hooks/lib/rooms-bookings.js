@@ -252,6 +252,14 @@ function handleCreate(e) {
 				throw refusal('core_field_locked', owned[i]);
 			}
 		}
+		// a new booking starts as its room says (initialStatus); its reasons belong to later transitions
+		if (sent(body, 'status') && body.status && body.status !== 'pending') {
+			throw refusal('core_field_locked', 'status');
+		}
+		var reasons = ['reason', 'cancel_reason'];
+		for (var r = 0; r < reasons.length; r++) {
+			if (sent(body, reasons[r]) && body[reasons[r]]) throw refusal('core_field_locked', reasons[r]);
+		}
 		if (lib('rooms/validate').blank(e.record.getString('purpose')))
 			throw refusal('core_text_blank', 'purpose');
 	}

@@ -214,8 +214,46 @@ const rows: Scenario<World>[] = [
 				attendees: 2,
 				...slot(w.day, '17:00', '18:00')
 			}),
-		status: 400
+		status: 400,
+		code: 'rooms_not_booker'
 	},
+	{
+		name: 'a citizen books in the name of an association they are not in',
+		actor: (w) => w.other.pb,
+		act: (pb, w) =>
+			pb.collection('bookings').create({
+				room: w.associationRoom.id,
+				booker: w.other.record.id,
+				association: w.association.id,
+				attendees: 2,
+				...slot(w.day, '17:00', '18:00')
+			}),
+		status: 400,
+		code: 'rooms_not_booker'
+	},
+	// the fields a create may not send: a new booking starts as its room says, its decisions come later
+	...(
+		[
+			['status', () => 'approved'],
+			['reason', () => 'Godkendt på forhånd'],
+			['cancel_reason', () => 'Aflyst på forhånd'],
+			['decided_by', (w) => w.staff.record.id],
+			['cancelled_by', (w) => w.owner.record.id]
+		] as [string, (w: World) => string][]
+	).map(([field, value]): Scenario<World> => ({
+		name: `create sending the server’s field ${field}`,
+		actor: (w) => w.owner.pb,
+		act: (pb, w) =>
+			pb.collection('bookings').create({
+				room: w.approvalRoom.id,
+				booker: w.owner.record.id,
+				attendees: 2,
+				[field]: value(w),
+				...slot(w.day, '17:00', '18:00')
+			}),
+		status: 400,
+		code: 'core_field_locked'
+	})),
 	// ------------------------------------------------------------------ update by the owner, field by field
 	{
 		name: 'owner moves to another free room',

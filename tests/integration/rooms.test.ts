@@ -132,7 +132,7 @@ describe('creating a booking', () => {
 		expect((await book(owner, strict.id, slot(day, '10:00', '11:00'))).status).toBe('pending');
 		expect(
 			await refusedWith(book(owner, strict.id, { ...slot(day, '14:00', '15:00'), status: 'approved' }))
-		).toBe('status_400');
+		).toBe('core_field_locked');
 	});
 
 	it('refuses a booking in another person’s name', async () => {
@@ -299,15 +299,15 @@ describe('rule 3: association rights and privacy', () => {
 		);
 		expect(
 			await refusedWith(book(member, room.id, { ...slot(day, '10:00', '11:00'), association: ours.id }))
-		).toBe('status_400');
+		).toBe('rooms_not_booker');
 		expect(
 			await refusedWith(book(otherBooker, room.id, { ...slot(day, '10:00', '11:00'), association: ours.id }))
-		).toBe('status_400');
+		).toBe('rooms_not_booker');
 		expect(
 			await refusedWith(
 				book(outsider, room.id, { ...slot(day, '10:00', '11:00'), association: unverified.id })
 			)
-		).toBe('status_400');
+		).toBe('rooms_association_unverified');
 		const booked = await book(booker, room.id, { ...slot(day, '10:00', '11:00'), association: ours.id });
 		await expect(
 			book(admin, room.id, { ...slot(day, '14:00', '15:00'), association: ours.id })

@@ -135,7 +135,9 @@ function deliverBookingReceived(txApp, prepared, booking, room) {
 	if (status !== prepared.status) prepared = prepareBookingReceived(txApp, booking, status, room);
 	if (!prepared.record) return;
 	prepared.record.set('dedupe_key', 'booking-received-' + booking.id);
-	lib('notify').deliver(txApp, prepared.record);
+	// saved without looking for an earlier one: the booking was created in this transaction, so nothing
+	// was sent for it yet (and the unique index on dedupe_key would refuse a second)
+	txApp.save(prepared.record);
 }
 
 /** One receipt for a season booking: all its dates in one message. */

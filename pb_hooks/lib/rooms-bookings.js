@@ -21,17 +21,31 @@ function parseJson(text) {
 	}
 }
 
+/** The room fields rooms-policy.js reads, and how each is read. */
+var POLICY_FIELDS = {
+	capacity: 'int',
+	opening_hours: 'json',
+	min_minutes: 'int',
+	max_minutes: 'int',
+	step_minutes: 'int',
+	horizon_days: 'int',
+	active: 'bool'
+};
+var POLICY_NAMES = Object.keys(POLICY_FIELDS);
+
 /** The policy fields of a room record as a plain object for rooms-policy.js. */
 function roomPolicy(room) {
-	return {
-		capacity: room.getInt('capacity'),
-		opening_hours: parseJson(room.getString('opening_hours')),
-		min_minutes: room.getInt('min_minutes'),
-		max_minutes: room.getInt('max_minutes'),
-		step_minutes: room.getInt('step_minutes'),
-		horizon_days: room.getInt('horizon_days'),
-		active: room.getBool('active')
-	};
+	var policy = {};
+	POLICY_NAMES.forEach(function (name) {
+		var kind = POLICY_FIELDS[name];
+		policy[name] =
+			kind === 'int'
+				? room.getInt(name)
+				: kind === 'bool'
+					? room.getBool(name)
+					: parseJson(room.getString(name));
+	});
+	return policy;
 }
 
 /** The fields of a booking record that the checks read. */
@@ -109,9 +123,14 @@ function checkAtRoom(room, draft, what) {
 	return { problem: null, code: '', start: start, end: end };
 }
 
-/** What checkAtRoom reads of a room, as one string: equal strings give equal verdicts. */
+/**
+ * What checkAtRoom reads of a room, as one string: equal strings give equal verdicts. The stored values as
+ * they are (JSON, numbers and flags as text, joined by a character no value contains), without parsing them.
+ */
 function policyKey(room) {
-	return JSON.stringify(roomPolicy(room));
+	return POLICY_NAMES.map(function (name) {
+		return room.getString(name);
+	}).join('\u0000');
 }
 
 /**

@@ -32,18 +32,23 @@ var POLICY_FIELDS = {
 	active: 'bool'
 };
 var POLICY_NAMES = Object.keys(POLICY_FIELDS);
+var READ = {
+	int: function (room, name) {
+		return room.getInt(name);
+	},
+	bool: function (room, name) {
+		return room.getBool(name);
+	},
+	json: function (room, name) {
+		return parseJson(room.getString(name));
+	}
+};
 
 /** The policy fields of a room record as a plain object for rooms-policy.js. */
 function roomPolicy(room) {
 	var policy = {};
 	POLICY_NAMES.forEach(function (name) {
-		var kind = POLICY_FIELDS[name];
-		policy[name] =
-			kind === 'int'
-				? room.getInt(name)
-				: kind === 'bool'
-					? room.getBool(name)
-					: parseJson(room.getString(name));
+		policy[name] = READ[POLICY_FIELDS[name]](room, name);
 	});
 	return policy;
 }
@@ -265,19 +270,15 @@ function handleCreate(e) {
 	var system = actor.kind === 'system';
 	var body = bodyOf(e);
 	if (!system) {
-		var owned = lib('rooms/booking-machine').SERVER_OWNED;
-		for (var i = 0; i < owned.length; i++) {
-			if (owned[i] !== 'booker' && sent(body, owned[i]) && body[owned[i]]) {
-				throw refusal('core_field_locked', owned[i]);
-			}
-		}
-		// a new booking starts as its room says (initialStatus); its reasons belong to later transitions
-		if (sent(body, 'status') && body.status && body.status !== 'pending') {
-			throw refusal('core_field_locked', 'status');
-		}
-		var reasons = ['reason', 'cancel_reason'];
-		for (var r = 0; r < reasons.length; r++) {
-			if (sent(body, reasons[r]) && body[reasons[r]]) throw refusal('core_field_locked', reasons[r]);
+		// the server's fields and those of later transitions: a new booking starts as its room says
+		// (initialStatus), so `pending` is the one status a client may send; `booker` the create rule decides
+		var machine = lib('rooms/booking-machine');
+		var locked = machine.SERVER_OWNED.concat(machine.TRANSITION_FIELDS);
+		for (var i = 0; i < locked.length; i++) {
+			var field = locked[i];
+			if (field === 'booker' || !sent(body, field) || !body[field]) continue;
+			if (field === 'status' && body.status === 'pending') continue;
+			throw refusal('core_field_locked', field);
 		}
 		if (lib('rooms/validate').blank(e.record.getString('purpose')))
 			throw refusal('core_text_blank', 'purpose');

@@ -2,7 +2,8 @@
 // against plain record creates of the same fields in a collection without hooks, on the same PocketBase,
 // 50 concurrent clients each, in alternating rounds (plain, checked, plain, checked, ...) so that a noisy
 // moment of the machine falls on both kinds alike. ratio = checked throughput / plain throughput, over all
-// rounds.
+// rounds. The room has a history first, as a house's rooms do (HISTORY past bookings, five a day, in both
+// collections alike), so that a check whose cost grows with a room's past shows here.
 // Ends with `booking-write: ratio=R checked_p50_ms=.. checked_p99_ms=.. plain_p50_ms=.. plain_p99_ms=..`.
 import { percentile, startBenchStack, benchUsers, benchRoom } from './_stack';
 import { TZDate } from '@date-fns/tz';
@@ -24,6 +25,7 @@ const CLIENTS = 50;
 const PER_CLIENT = 10;
 const ROUNDS = 4;
 const WARMUP = 2;
+const HISTORY = 5000;
 const stack = await startBenchStack();
 try {
 	const { system, pbUrl } = stack;
@@ -39,6 +41,28 @@ try {
 
 	// Users with a token and an address of their own each.
 	const clients = await benchUsers(system, pbUrl, CLIENTS, 'write', 'Skriver');
+
+	// The room's past: five two-hour bookings a day back from yesterday, by the first writer, in both
+	// collections (created by the system account, which may write the past).
+	const historyStart = houseTime(-Math.ceil(HISTORY / 5) - 1, 8);
+	let written = 0;
+	const writeHistory = async () => {
+		while (written < HISTORY) {
+			const i = written++;
+			const start = historyStart + Math.floor(i / 5) * 86_400_000 + (i % 5) * 2 * 3_600_000;
+			const row = {
+				room: room.id,
+				booker: clients[0].id,
+				attendees: 5,
+				purpose: 'Historik',
+				start: toPbDate(new Date(start)),
+				end: toPbDate(new Date(start + 2 * 3_600_000))
+			};
+			await system.collection('bookings').create(row);
+			await system.collection('bench_plain_bookings').create(row);
+		}
+	};
+	await Promise.all(Array.from({ length: 10 }, writeHistory));
 
 	// Every create gets its own half hour, so no checked create is refused.
 	const base = houseTime(2, 0);

@@ -1,10 +1,40 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import PocketBase from 'pocketbase';
 
 export { expect };
+
+/** Per context taken offline: what says so again to each new document (setOffline). */
+const offlineAgain = new WeakMap<BrowserContext, () => void>();
+
+/**
+ * Takes a browser context off the network, or back on, as a phone losing its connection. In some Chromium
+ * builds (Debian's Chromium 148) `context.setOffline` alone neither reaches the service worker's own
+ * requests nor the `navigator.onLine` of a document loaded after it, so every request of the context is
+ * refused too, and each page says "offline" again once a new document has loaded.
+ */
+export async function setOffline(context: BrowserContext, offline: boolean) {
+	const pages = context.pages();
+	const previous = offlineAgain.get(context);
+	if (previous) for (const page of pages) page.off('domcontentloaded', previous);
+	offlineAgain.delete(context);
+	await context.setOffline(offline);
+	if (!offline) {
+		await context.unroute('**/*');
+		return;
+	}
+	await context.route('**/*', (route) => route.abort('internetdisconnected'));
+	const again = () => {
+		void context
+			.setOffline(false)
+			.then(() => (offlineAgain.get(context) === again ? context.setOffline(true) : undefined))
+			.catch(() => undefined);
+	};
+	offlineAgain.set(context, again);
+	for (const page of pages) page.on('domcontentloaded', again);
+}
 
 /** Where the e2e stack's mail catcher writes mails. */
 export const mailDir = join(process.env.BH_E2E_DIR ?? '', 'mail');

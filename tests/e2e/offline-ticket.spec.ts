@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, signIn, demo } from './fixtures';
+import { test, expect, expectAccessible, setOffline, signIn, demo } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function serviceWorkerInControl(page: Page) {
@@ -34,7 +34,7 @@ test('a ticket opened with a tap inside the app opens again offline, by tap and 
 	// Back to Mit overblik inside the app, then offline: a tap to the ticket still opens it.
 	await page.getByRole('link', { name: 'Mit overblik' }).first().click();
 	await expect(page).toHaveURL(/\/overblik$/);
-	await context.setOffline(true);
+	await setOffline(context, true);
 	await expect(page.getByTestId('offline-notice')).toContainText('Du er offline.');
 	await page
 		.getByRole('link', { name: /Vis billet/ })
@@ -49,21 +49,21 @@ test('a ticket opened with a tap inside the app opens again offline, by tap and 
 		/Du er offline\. Siden er fra .* kl\. \d\d:\d\d/
 	);
 	await expectAccessible(page);
-	await context.setOffline(false);
+	await setOffline(context, false);
 });
 
 test('offline, a button that needs the network says so instead of failing', async ({ page, context }) => {
 	await signIn(page, demo.citizen);
 	await serviceWorkerInControl(page);
 	await page.goto('/profil');
-	await context.setOffline(true);
+	await setOffline(context, true);
 	await expect(page.getByTestId('offline-notice')).toBeVisible();
 	await page.locator('footer').getByRole('button', { name: 'Log ud' }).click();
 	await expect(page.getByTestId('offline-notice')).toContainText(
 		'Det kræver forbindelse. Prøv igen, når du er online.'
 	);
 	await expect(page).toHaveURL(/\/profil$/);
-	await context.setOffline(false);
+	await setOffline(context, false);
 });
 
 test('the offline page at a nested address is styled, in one language and offers no sign-in', async ({
@@ -72,7 +72,7 @@ test('the offline page at a nested address is styled, in one language and offers
 }) => {
 	await signIn(page, demo.citizen);
 	await serviceWorkerInControl(page);
-	await context.setOffline(true);
+	await setOffline(context, true);
 	await page.goto('/billet/aldrigsetbillet');
 	await expect(page.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeVisible();
 	await expect(page.getByText('You are offline')).toBeHidden();
@@ -87,5 +87,5 @@ test('the offline page at a nested address is styled, in one language and offers
 	await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
 	await expect(page.getByText('Du er offline')).toBeHidden();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-	await context.setOffline(false);
+	await setOffline(context, false);
 });

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible } from './fixtures';
+import { test, expect, expectAccessible, setOffline } from './fixtures';
 
 test('pages opened before still work offline; others show the offline page', async ({ page, context }) => {
 	await page.goto('/');
@@ -12,7 +12,7 @@ test('pages opened before still work offline; others show the offline page', asy
 	await page.goto('/arrangementer');
 	await expect(page.getByRole('heading', { level: 1, name: 'Arrangementer' })).toBeVisible();
 
-	await context.setOffline(true);
+	await setOffline(context, true);
 	await page.goto('/arrangementer');
 	await expect(page.getByRole('heading', { level: 1, name: 'Arrangementer' })).toBeVisible();
 
@@ -21,7 +21,7 @@ test('pages opened before still work offline; others show the offline page', asy
 	// One language, the reader's: Danish here.
 	await expect(page.getByText('You are offline')).toBeHidden();
 	await expectAccessible(page);
-	await context.setOffline(false);
+	await setOffline(context, false);
 });
 
 test('signing out asks the browser to clear cached pages', async ({ page }) => {

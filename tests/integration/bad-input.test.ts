@@ -259,8 +259,9 @@ const date = fc.oneof(
 		.integer({ min: 1, max: 9998 })
 		.filter((y) => y < 2000 || y > 2100)
 		.map((y) => `${String(y).padStart(4, '0')}-06-01 10:00:00.000Z`),
-	// not dates at all
+	// not dates at all, and spaces that must not pass for an empty (cleared) date
 	fc.constantFrom('i morgen', 'tomorrow', 'null', '2026', '10:00', 'now'),
+	blank,
 	fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !/^\d{4}-\d{2}-\d{2}/.test(s))
 );
 const unknownId = fc.stringMatching(/^[a-z0-9]{15}$/).map((s) => 'zz' + s.slice(2));

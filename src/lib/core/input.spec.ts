@@ -83,6 +83,12 @@ describe('dateProblem and textProblem', () => {
 		expect(dateProblem('0001-01-01 00:00:00.000Z')).toBe('core_date_out_of_range');
 	});
 
+	it('refuses a date of spaces instead of taking it as an empty field', () => {
+		for (const blank of [' ', '\t', '\n \n', '\u00a0', '\u3000', '\ufeff ']) {
+			expect(dateProblem(blank)).toBe('core_invalid_date');
+		}
+	});
+
 	it('counts characters, not UTF-16 units', () => {
 		expect(textProblem('🙂🙂', 2)).toBe('');
 		expect(textProblem('🙂🙂🙂', 2)).toBe('core_text_too_long');

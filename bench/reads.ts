@@ -3,14 +3,17 @@
 // titles, 50,000 users, 10,000 events) and again with a hundredth of it. Ends with
 // `reads: room_week_p50_ms=.. events_p50_ms=.. title_p50_ms=.. overview_p50_ms=.. worst_p99_ms=.. growth_max=..`
 // (the p50s at full size; growth = p50 at full size / p50 at a hundredth, the largest of the four pages),
-// then the same for the two pages that read every room at once, the lobby screen and the free-room search:
-// `lobby_p50_ms=.. free_rooms_p50_ms=.. all_rooms_p99_ms=.. all_rooms_growth=..`.
+// then the same for the pages that read every room at once, the lobby screen, the free-room search and
+// staff's booking calendar (signed in as staff):
+// `lobby_p50_ms=.. free_rooms_p50_ms=.. staff_calendar_p50_ms=.. all_rooms_p99_ms=.. all_rooms_growth=..`.
 //
 // The house grows the way a real one does: more rooms and a longer history, not fuller weeks. Bookings are
 // five a day per room (two hours each) over 1,000 days around today, so a room's week holds the same 35
-// bookings at both sizes; the rooms are bookings / 5,000. Rows are written with sqlite3 straight into the
-// data.db of a stopped PocketBase after its migrations ran (as bench/overview does); busy intervals are
-// written beside the bookings as the booking hooks would. BENCH_SCALE (1) scales the full size, e.g. 0.1.
+// bookings at both sizes; the rooms are bookings / 5,000. A tenth are cancelled; a tenth of those in the next
+// 30 days wait for staff's approval (pending), every other one staff have approved. Rows are written with
+// sqlite3 straight into the data.db of a stopped PocketBase after its migrations ran (as bench/overview
+// does); busy intervals are written beside the bookings as the booking hooks would. BENCH_SCALE (1) scales
+// the full size, e.g. 0.1.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +42,10 @@ interface Timing {
 	p99: number;
 }
 
-type Pages = Record<'room_week' | 'events' | 'title' | 'overview' | 'lobby' | 'free_rooms', Timing>;
+type Pages = Record<
+	'room_week' | 'events' | 'title' | 'overview' | 'lobby' | 'free_rooms' | 'staff_calendar',
+	Timing
+>;
 
 async function measure(size: Size): Promise<Pages> {
 	const dir = mkdtempSync(join(tmpdir(), 'borgerhus-bench-reads-'));
@@ -57,6 +63,16 @@ async function measure(size: Size): Promise<Pages> {
 			name: 'Bench Reads',
 			verified: true,
 			language: 'da'
+		});
+		// staff, for the staff calendar: every room's day
+		await system.collection('users').create({
+			email: 'reads-staff@bench.invalid',
+			password: PASSWORD,
+			passwordConfirm: PASSWORD,
+			name: 'Bench Staff',
+			verified: true,
+			language: 'da',
+			staff: true
 		});
 		const rooms = Math.max(1, Math.round(size.bookings / 5000));
 		const allDay = Object.fromEntries(
@@ -89,25 +105,29 @@ async function measure(size: Size): Promise<Pages> {
 		stack = await startStack({ dataDir, mailDir, appPort, quiet: true, log });
 		try {
 			const base = stack.appUrl;
-			const signIn = await fetch(`${base}/log-ind`, {
-				method: 'POST',
-				headers: {
-					origin: new URL(base).origin,
-					accept: 'text/html',
-					'content-type': 'application/x-www-form-urlencoded'
-				},
-				body: new URLSearchParams({ email: 'reads@bench.invalid', password: PASSWORD }),
-				redirect: 'manual'
-			});
-			const cookie = signIn.headers
-				.getSetCookie()
-				.map((c) => c.split(';')[0])
-				.join('; ');
-			if (signIn.status !== 303) throw new Error(`sign-in failed: ${signIn.status}`);
-			const time = async (path: string, withCookie: boolean): Promise<Timing> => {
+			const signIn = async (email: string) => {
+				const answer = await fetch(`${base}/log-ind`, {
+					method: 'POST',
+					headers: {
+						origin: new URL(base).origin,
+						accept: 'text/html',
+						'content-type': 'application/x-www-form-urlencoded'
+					},
+					body: new URLSearchParams({ email, password: PASSWORD }),
+					redirect: 'manual'
+				});
+				if (answer.status !== 303) throw new Error(`sign-in failed: ${answer.status}`);
+				return answer.headers
+					.getSetCookie()
+					.map((c) => c.split(';')[0])
+					.join('; ');
+			};
+			const citizen = await signIn('reads@bench.invalid');
+			const staff = await signIn('reads-staff@bench.invalid');
+			const time = async (path: string, cookie?: string): Promise<Timing> => {
 				const one = async () => {
 					const t0 = performance.now();
-					const response = await fetch(base + path, { headers: withCookie ? { cookie } : {} });
+					const response = await fetch(base + path, { headers: cookie ? { cookie } : {} });
 					await response.text();
 					const ms = performance.now() - t0;
 					if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
@@ -119,13 +139,14 @@ async function measure(size: Size): Promise<Pages> {
 				return { p50: percentile(times, 50), p99: percentile(times, 99) };
 			};
 			const pages: Pages = {
-				room_week: await time('/lokaler/lokale-0', false),
-				events: await time('/arrangementer', false),
-				title: await time(`/bibliotek/${'t'.padEnd(15 - 1, '0')}1`, false),
-				overview: await time('/overblik', true),
-				// the two reads of every room's busy times at once: what is on now, and which room is free
-				lobby: await time('/skaerm', false),
-				free_rooms: await time(`/lokaler/ledige?dato=${houseToday()}&fra=10:00&til=12:00&antal=5`, false)
+				room_week: await time('/lokaler/lokale-0'),
+				events: await time('/arrangementer'),
+				title: await time(`/bibliotek/${'t'.padEnd(15 - 1, '0')}1`),
+				overview: await time('/overblik', citizen),
+				// the pages that read every room at once: what is on now, which room is free, and staff's day
+				lobby: await time('/skaerm'),
+				free_rooms: await time(`/lokaler/ledige?dato=${houseToday()}&fra=10:00&til=12:00&antal=5`),
+				staff_calendar: await time('/personale/bookinger', staff)
 			};
 			for (const [name, t] of Object.entries(pages))
 				log(`${name} (bookings=${size.bookings}): p50=${t.p50.toFixed(1)} p99=${t.p99.toFixed(1)}`);
@@ -171,7 +192,8 @@ SELECT ${id('u')}, printf('u%d@bench.invalid', i), 'Borger ' || i, (SELECT passw
 ${seq(size.bookings)} INSERT INTO bookings (id, room, booker, attendees, start, "end", status, purpose, created, updated)
 SELECT ${id('b')}, printf('room%011d', i % ${rooms}), ${id('u', `i % ${size.users}`)}, 10,
 	${ts(bookingStart)}, ${ts(`${bookingStart} + 7200`)},
-	CASE i % 10 WHEN 0 THEN 'cancelled' WHEN 1 THEN 'pending' ELSE 'approved' END, 'Møde', ${nowTs}, ${nowTs} FROM n;
+	CASE WHEN i % 10 = 0 THEN 'cancelled' WHEN i % 10 = 1 AND ${bookingStart} BETWEEN ${now} AND ${now + 30 * DAY} THEN 'pending' ELSE 'approved' END,
+	'Møde', ${nowTs}, ${nowTs} FROM n;
 INSERT INTO room_busy (id, room, start, "end", kind, source)
 SELECT printf('rb%013d', CAST(substr(id, 2) AS INTEGER)), room, start, "end", 'booking', id FROM bookings
 WHERE id LIKE 'b%' AND status != 'cancelled';
@@ -223,15 +245,15 @@ async function main() {
 	const a = await measure(small);
 	const b = await measure(full);
 	// growth and the worst p99 over the four pages of one room, one title, one user and the programme;
-	// the lobby and the free-room search read every room, and the full house has a hundred times the rooms,
-	// so their growth is reported on its own (all_rooms_growth)
+	// the lobby, the free-room search and the staff calendar read every room, and the full house has a
+	// hundred times the rooms, so their growth is reported on its own (all_rooms_growth)
 	const pages: (keyof Pages)[] = ['room_week', 'events', 'title', 'overview'];
-	const allRooms: (keyof Pages)[] = ['lobby', 'free_rooms'];
+	const allRooms: (keyof Pages)[] = ['lobby', 'free_rooms', 'staff_calendar'];
 	const growthOf = (names: (keyof Pages)[]) => Math.max(...names.map((n) => b[n].p50 / a[n].p50));
 	const worstP99 = Math.max(...pages.map((n) => b[n].p99));
 	const allRoomsP99 = Math.max(...allRooms.map((n) => b[n].p99));
 	console.log(
-		`reads: room_week_p50_ms=${b.room_week.p50.toFixed(1)} events_p50_ms=${b.events.p50.toFixed(1)} title_p50_ms=${b.title.p50.toFixed(1)} overview_p50_ms=${b.overview.p50.toFixed(1)} worst_p99_ms=${worstP99.toFixed(1)} growth_max=${growthOf(pages).toFixed(2)} lobby_p50_ms=${b.lobby.p50.toFixed(1)} free_rooms_p50_ms=${b.free_rooms.p50.toFixed(1)} all_rooms_p99_ms=${allRoomsP99.toFixed(1)} all_rooms_growth=${growthOf(allRooms).toFixed(2)} bookings=${full.bookings} titles=${full.titles} users=${full.users}`
+		`reads: room_week_p50_ms=${b.room_week.p50.toFixed(1)} events_p50_ms=${b.events.p50.toFixed(1)} title_p50_ms=${b.title.p50.toFixed(1)} overview_p50_ms=${b.overview.p50.toFixed(1)} worst_p99_ms=${worstP99.toFixed(1)} growth_max=${growthOf(pages).toFixed(2)} lobby_p50_ms=${b.lobby.p50.toFixed(1)} free_rooms_p50_ms=${b.free_rooms.p50.toFixed(1)} staff_calendar_p50_ms=${b.staff_calendar.p50.toFixed(1)} all_rooms_p99_ms=${allRoomsP99.toFixed(1)} all_rooms_growth=${growthOf(allRooms).toFixed(2)} bookings=${full.bookings} titles=${full.titles} users=${full.users}`
 	);
 }
 

@@ -23,7 +23,7 @@ export interface PagesStack {
 }
 
 /** Signs in through the app as a browser would and returns the Cookie header. */
-async function signIn(base: string, email: string): Promise<string> {
+export async function signIn(base: string, email: string, password = DEMO_PASSWORD): Promise<string> {
 	const response = await fetch(`${base}/log-ind`, {
 		method: 'POST',
 		headers: {
@@ -31,7 +31,7 @@ async function signIn(base: string, email: string): Promise<string> {
 			accept: 'text/html',
 			'content-type': 'application/x-www-form-urlencoded'
 		},
-		body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+		body: new URLSearchParams({ email, password }),
 		redirect: 'manual'
 	});
 	if (response.status !== 303) throw new Error(`sign-in as ${email} answered ${response.status}`);

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PocketBase from 'pocketbase';
 import { freePort, startStack } from '../src/cli/stack.mjs';
+import { signIn } from './_pages';
 import { percentile } from './_stack';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -105,25 +106,8 @@ async function measure(size: Size): Promise<Pages> {
 		stack = await startStack({ dataDir, mailDir, appPort, quiet: true, log });
 		try {
 			const base = stack.appUrl;
-			const signIn = async (email: string) => {
-				const answer = await fetch(`${base}/log-ind`, {
-					method: 'POST',
-					headers: {
-						origin: new URL(base).origin,
-						accept: 'text/html',
-						'content-type': 'application/x-www-form-urlencoded'
-					},
-					body: new URLSearchParams({ email, password: PASSWORD }),
-					redirect: 'manual'
-				});
-				if (answer.status !== 303) throw new Error(`sign-in failed: ${answer.status}`);
-				return answer.headers
-					.getSetCookie()
-					.map((c) => c.split(';')[0])
-					.join('; ');
-			};
-			const citizen = await signIn('reads@bench.invalid');
-			const staff = await signIn('reads-staff@bench.invalid');
+			const citizen = await signIn(base, 'reads@bench.invalid', PASSWORD);
+			const staff = await signIn(base, 'reads-staff@bench.invalid', PASSWORD);
 			const time = async (path: string, cookie?: string): Promise<Timing> => {
 				const one = async () => {
 					const t0 = performance.now();

@@ -113,3 +113,9 @@ routerAdd('GET', '/api/borgerhus/rooms/no-shows', (e) => {
 routerAdd('POST', '/api/borgerhus/bookings/cancel-period', (e) =>
 	require(`${__hooks}/lib/rooms/period.js`).cancelPeriod(e)
 );
+
+// The longest claim of bookings and of the busy projection, in ms (public: a length names nobody). Reads of
+// claims by time across rooms bound their start with it (lib/room-claims.js, overlapFloor).
+routerAdd('GET', '/api/borgerhus/claims/longest', (e) =>
+	e.json(200, require(`${__hooks}/lib/room-claims.js`).longestClaims(e.app))
+);

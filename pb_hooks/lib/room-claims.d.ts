@@ -31,3 +31,6 @@ export function findRoomConflict(
 		excludeEventId?: string;
 	}
 ): RoomConflict | null;
+/** Only callable inside PocketBase hooks: the longest claim of each table, in ms. */
+export function longestClaims(app: unknown): { bookings: number; room_busy: number };
+export function overlapFloor(from: DateLike, longestMs: number): number;

@@ -92,4 +92,51 @@ function findRoomConflict(app, claim) {
 	return null;
 }
 
-module.exports = { toMs, toPbDate, claimsOverlap, bufferedWindow, findRoomConflict };
+/** The tables whose claims are read by time across rooms, each with an index on a claim's length. */
+var LENGTH_TABLES = ['bookings', 'room_busy'];
+
+/**
+ * The longest claim stored in each table (ms, rounded up), any status: one index lookup
+ * each (`idx_*_length`, an index on the expression below). Only callable inside PocketBase hooks.
+ * @param {core.App} app
+ * @returns {{ bookings: number, room_busy: number }}
+ */
+function longestClaims(app) {
+	/** @type {Record<string, number>} */
+	var longest = {};
+	for (var i = 0; i < LENGTH_TABLES.length; i++) {
+		var row = new DynamicModel({ ms: 0 });
+		app
+			.db()
+			.newQuery(
+				// the expression as the index has it, or SQLite cannot use the index for MAX; whole ms, rounded up
+				'SELECT CAST(COALESCE(MAX(julianday(`end`) - julianday(`start`)), 0) * 86400000 AS INTEGER) + 1 AS ms FROM ' +
+					LENGTH_TABLES[i]
+			)
+			.one(row);
+		longest[LENGTH_TABLES[i]] = row.ms;
+	}
+	return /** @type {{ bookings: number, room_busy: number }} */ (longest);
+}
+
+/**
+ * The earliest start a claim overlapping [from, ...) can have, given the longest claim of its table
+ * (longestClaims): a read of claims by time asks `start > floor` beside `end > from`, so that SQLite
+ * walks the claims that start after the floor instead of the whole history (docs/performance.md,
+ * "Reads of every room at once"). A second to spare covers the rounding of julianday.
+ * @param {unknown} from
+ * @param {number} longestMs
+ */
+function overlapFloor(from, longestMs) {
+	return toMs(from) - (longestMs > 0 ? longestMs : 0) - 1000;
+}
+
+module.exports = {
+	toMs,
+	toPbDate,
+	claimsOverlap,
+	bufferedWindow,
+	findRoomConflict,
+	longestClaims,
+	overlapFloor
+};

@@ -123,13 +123,15 @@ function lobby(e) {
 			};
 		});
 	var inUse = [];
+	var claims = lib('room-claims');
+	var floor = claims.overlapFloor(now, claims.longestClaims(e.app).room_busy);
 	var busy = e.app.findRecordsByFilter(
 		'room_busy',
-		'start < {:until} && end > {:now}',
+		'start > {:floor} && start < {:until} && end > {:now}',
 		'start',
 		300,
 		0,
-		range
+		Object.assign({ floor: pbDate(floor) }, range)
 	);
 	for (var b = 0; b < busy.length; b++) {
 		var room = rooms[busy[b].getString('room')];

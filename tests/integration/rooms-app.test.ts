@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
+import PocketBase from 'pocketbase';
 import { AppSession } from '../helpers/app';
 import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
 import { validCvrNumber } from '../helpers/cvr';
+import { houseDate, houseTime } from './rooms-arrange';
 import { addDays, localParts } from '$rules/rooms-policy.js';
 
 // Booking through the app the way a browser without JavaScript does; PocketBase still decides.
@@ -348,5 +350,60 @@ describe('associations through the app', () => {
 		expect(await memberSession.get(`/foreninger/${id}`).then((r) => r.text())).toContain('Booker');
 		expect(await offers(memberSession)).toBe(true);
 		expect(await (await memberSession.get(`/lokaler/${room.slug}`)).text()).toContain(name);
+	});
+});
+
+describe('reads of claims by time across rooms', () => {
+	it('find a claim that started days before the period, however long it is', async () => {
+		const system = await systemClient();
+		const [booker, staff] = await Promise.all([
+			createUser({ name: `Langbooker ${randomUUID().slice(0, 6)}` }),
+			createUser({ staff: true })
+		]);
+		const [long, past, control] = await Promise.all([makeRoom(), makeRoom(), makeRoom()]);
+		// longer than any other claim of the suite: the bound comes from it. The system account is held to
+		// rule 1 and sane times only, as for an import.
+		const claim = (room: string, from: number, to: number) =>
+			system.collection('bookings').create({
+				room,
+				booker: booker.record.id,
+				purpose: 'Udstilling',
+				attendees: 1,
+				status: 'approved',
+				start: houseTime(from, '10:00'),
+				end: houseTime(to, '10:00')
+			});
+		await claim(long.id, -3, 40);
+		await claim(past.id, -60, -50);
+
+		const longest = await system.send<{ bookings: number; room_busy: number }>(
+			'/api/borgerhus/claims/longest',
+			{ method: 'GET' }
+		);
+		expect(longest.bookings).toBeGreaterThanOrEqual(43 * 86_400_000 - 3_600_000);
+		expect(longest.room_busy).toBeGreaterThanOrEqual(43 * 86_400_000 - 3_600_000);
+
+		// the lobby: in use now, since three days
+		const lobby = await new PocketBase(inject('pbUrl')).send<{ rooms: { slug: string }[] }>(
+			'/api/borgerhus/screens/lobby',
+			{ method: 'GET' }
+		);
+		expect(lobby.rooms.map((r) => r.slug)).toContain(long.slug);
+
+		// the free-room search: busy all day in twenty days; the control room is free
+		const guest = new AppSession();
+		const search = await (
+			await guest.get(`/lokaler/ledige?dato=${houseDate(20)}&fra=12:00&til=14:00&antal=1`)
+		).text();
+		expect(search).toContain(control.name);
+		expect(search).not.toContain(long.name);
+
+		// staff's day, fifty-five days ago: a booking that began five days before it
+		const staffSession = await signedIn(staff);
+		const day = await (await staffSession.get(`/personale/bookinger?dag=${houseDate(-55)}`)).text();
+		expect(day).toContain(booker.record.name);
+		// and the upcoming list holds the one still running
+		const today = await (await staffSession.get('/personale/bookinger')).text();
+		expect(today).toContain(booker.record.name);
 	});
 });

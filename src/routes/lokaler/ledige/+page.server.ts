@@ -4,7 +4,8 @@ import { m } from '$lib/paraglide/messages';
 import { ruleMessage } from '$lib/rooms/rule-message';
 import { freeRooms, NEEDS, type Need } from '$lib/rooms/search';
 import { localParts, localToUtc, type OpeningHours } from '$rules/rooms-policy.js';
-import { toMs, toPbDate } from '$rules/room-claims.js';
+import { overlapFloor, toMs, toPbDate } from '$rules/room-claims.js';
+import { longestClaims } from '$lib/server/claims';
 
 const MINUTE = 60_000;
 const ROOM_FIELDS =
@@ -53,9 +54,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const buffer = Math.max(0, ...rooms.map((r) => r.buffer_minutes || 0)) * MINUTE;
 	const dayStart = localToUtc(values.date, '00:00') as number;
 	const range = { start: toPbDate(dayStart - buffer), end: toPbDate(dayStart + 2 * 86_400_000 + buffer) };
+	// bounded by the longest claim, so that the read walks the claims near the day, not the whole history
+	const floor = toPbDate(overlapFloor(dayStart - buffer, (await longestClaims(pb)).room_busy));
 	const [busy, closures] = await Promise.all([
 		pb.collection('room_busy').getFullList<{ room: string; start: string; end: string }>({
-			filter: pb.filter('start < {:end} && end > {:start}', range),
+			filter: pb.filter('start > {:floor} && start < {:end} && end > {:start}', { ...range, floor }),
 			fields: 'room,start,end'
 		}),
 		pb.collection('closures').getFullList<ClosureRecord>({

@@ -5,7 +5,8 @@ import { requireStaff } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { approveSchema, reasonSchema } from '$lib/validation/rooms';
-import { toPbDate } from '$rules/room-claims.js';
+import { overlapFloor, toPbDate } from '$rules/room-claims.js';
+import { longestClaims } from '$lib/server/claims';
 import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
 import { activeBookingFilter, activeEventFilter } from '$rules/core/status.js';
 import { parsePbDate } from '$lib/dates';
@@ -26,9 +27,15 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			? asked
 			: localParts(Date.now()).date;
 	const span = url.searchParams.get('visning') === 'uge' ? 7 : 1;
+	const from = localToUtc(day, '00:00') as number;
+	const now = Date.now();
+	// the day's bookings and the upcoming ones start after a floor set by the longest booking, so that
+	// these reads walk the bookings near the day instead of the house's whole history
+	const longest = (await longestClaims(pb)).bookings;
 	const range = {
-		start: toPbDate(localToUtc(day, '00:00') as number),
-		end: toPbDate(localToUtc(addDays(day, span), '00:00') as number)
+		start: toPbDate(from),
+		end: toPbDate(localToUtc(addDays(day, span), '00:00') as number),
+		floor: toPbDate(overlapFloor(from, longest))
 	};
 	const [pending, upcoming, rooms, calendar, events, closures] = await Promise.all([
 		pb.collection('bookings').getFullList<BookingRecord>({
@@ -38,7 +45,10 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			fields: FIELDS
 		}),
 		pb.collection('bookings').getList<BookingRecord>(1, 100, {
-			filter: pb.filter('status = "approved" && end > {:now}', { now: toPbDate(Date.now()) }),
+			filter: pb.filter('status = "approved" && start > {:floor} && end > {:now}', {
+				now: toPbDate(now),
+				floor: toPbDate(overlapFloor(now, longest))
+			}),
 			sort: 'start',
 			expand: 'room,booker,association',
 			fields: FIELDS
@@ -49,7 +59,10 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			fields: 'id,name,opening_hours'
 		}),
 		pb.collection('bookings').getFullList<BookingRecord>({
-			filter: pb.filter(`${activeBookingFilter()} && start < {:end} && end > {:start}`, range),
+			filter: pb.filter(
+				`${activeBookingFilter()} && start > {:floor} && start < {:end} && end > {:start}`,
+				range
+			),
 			sort: 'start',
 			expand: 'room,booker,association',
 			fields: FIELDS

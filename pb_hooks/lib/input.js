@@ -33,7 +33,7 @@ function dateProblem(value) {
 	var time =
 		typeof __hooks === 'undefined' ? require('./core/time.js') : require(__hooks + '/lib/core/time.js');
 	// only '' clears a date; a value of spaces is a mistake, not an empty field
-	if (String(value).trim() === '') return 'core_invalid_date';
+	if (value !== '' && String(value).trim() === '') return 'core_invalid_date';
 	var zone = time.zoneProblem(value);
 	if (zone) return zone;
 	return time.yearProblem(Date.parse(String(value).trim().replace(' ', 'T'))) || '';

@@ -87,6 +87,8 @@ describe('dateProblem and textProblem', () => {
 		for (const blank of [' ', '\t', '\n \n', '\u00a0', '\u3000', '\ufeff ']) {
 			expect(dateProblem(blank)).toBe('core_invalid_date');
 		}
+		// '' is an empty field: PocketBase's own required check answers for a required one
+		expect(dateProblem('')).toBe('');
 	});
 
 	it('counts characters, not UTF-16 units', () => {

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PocketBase from 'pocketbase';
 import { freePort, startStack } from '../src/cli/stack.mjs';
+import { localParts } from '../pb_hooks/lib/rooms-policy.js';
 import { signIn } from './_pages';
 import { percentile } from './_stack';
 
@@ -129,7 +130,9 @@ async function measure(size: Size): Promise<Pages> {
 				overview: await time('/overblik', citizen),
 				// the pages that read every room at once: what is on now, which room is free, and staff's day
 				lobby: await time('/skaerm'),
-				free_rooms: await time(`/lokaler/ledige?dato=${houseToday()}&fra=10:00&til=12:00&antal=5`),
+				free_rooms: await time(
+					`/lokaler/ledige?dato=${localParts(Date.now()).date}&fra=10:00&til=12:00&antal=5`
+				),
 				staff_calendar: await time('/personale/bookinger', staff)
 			};
 			for (const [name, t] of Object.entries(pages))
@@ -146,11 +149,6 @@ async function measure(size: Size): Promise<Pages> {
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
-}
-
-/** Today's date in house time, YYYY-MM-DD. */
-function houseToday(): string {
-	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
 }
 
 /** The bulk load as one SQL script. Only constants of this script go into it; no outside input. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { horizonEnd, lastBookableDate, checkBookingPolicy, localToUtc } from '$rules/rooms-policy.js';
-import { slotChoice } from './week';
-import { splitBeyondHorizon, type PreviewDate } from './series';
+import { slotChoice } from './slot';
+import { splitBeyondHorizon, type PreviewDate } from './preview';
 import { freeRooms, type SearchRoom } from './search';
 
 const DAY = 86_400_000;

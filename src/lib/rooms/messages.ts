@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { SlotKind } from './week';
+import type { SlotKind } from './slot';
 import type { BookingStatus } from '$lib/pocketbase-types';
 
 export function slotLabel(kind: SlotKind): string {

@@ -2,6 +2,7 @@ import * as rrule from 'rrule';
 import { claimsOverlap } from '$rules/room-claims.js';
 import { checkBookingPolicy, type RoomPolicy } from '$rules/rooms-policy.js';
 import { resolve } from '$rules/core/time.js';
+import type { PreviewDate } from './preview';
 
 // rrule reaches Node as CommonJS (server build) and bundlers as ESM: take RRule from either shape.
 const { RRule } = ((rrule as { default?: typeof rrule }).default ?? rrule) as typeof rrule;
@@ -36,17 +37,6 @@ export function seriesDates(input: SeriesInput): string[] {
 	return seriesRule(input)
 		.all()
 		.map((date) => date.toISOString().slice(0, 10));
-}
-
-export type PreviewState = 'free' | 'booking' | 'event' | 'closed' | 'unavailable';
-
-export interface PreviewDate {
-	date: string;
-	state: PreviewState;
-	/** For "unavailable": the rule code (errors_<code>). */
-	code?: string;
-	start?: number;
-	end?: number;
 }
 
 export interface Claim {
@@ -94,18 +84,4 @@ export function previewSeries(input: {
 		if (claim) return { date, state: claim.kind, start, end };
 		return { date, state: 'free', start, end };
 	});
-}
-
-/**
- * A preview split for showing: the dates beyond the booking horizon once, together, and the rest one by
- * one (each with its own state), so a long season does not repeat the same refusal a dozen times.
- */
-export function splitBeyondHorizon(preview: PreviewDate[]): { beyond: string[]; rest: PreviewDate[] } {
-	const beyond: string[] = [];
-	const rest: PreviewDate[] = [];
-	for (const p of preview) {
-		if (p.state === 'unavailable' && p.code === 'rooms_beyond_horizon') beyond.push(p.date);
-		else rest.push(p);
-	}
-	return { beyond, rest };
 }

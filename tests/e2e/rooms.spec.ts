@@ -131,7 +131,7 @@ test('an association booker books a room and a season with a skipped date; staff
 	const staffContext = await browser.newContext();
 	const staffPage = waitsForHydration(await staffContext.newPage());
 	await signIn(staffPage, staff.email, PASSWORD);
-	await staffPage.goto('/personale/bookinger');
+	await staffPage.goto(`/personale/bookinger?lokale=${room.id}`);
 	await expect(staffPage.getByRole('heading', { level: 1, name: 'Bookinger' })).toBeVisible();
 	await expectAccessible(staffPage);
 	const request = staffPage

@@ -137,7 +137,7 @@ describe('booking a room through the app', () => {
 		});
 		const id = booked.headers.get('location')!.split('=')[1]!;
 		const staffSession = await signedIn(staff);
-		const queue = await (await staffSession.get('/personale/bookinger')).text();
+		const queue = await (await staffSession.get(`/personale/bookinger?lokale=${room.id}`)).text();
 		expect(queue).toContain('Generalforsamling');
 		const refused = await staffSession.post('/personale/bookinger?/reject', { id, reason: '' });
 		expect(refused.status).toBe(400);
@@ -151,6 +151,62 @@ describe('booking a room through the app', () => {
 
 		expect((await ownerSession.post('/bookinger?/cancel', { id })).status).toBe(200);
 		expect((await owner.pb.collection('bookings').getOne(id)).status).toBe('cancelled');
+	});
+});
+
+describe('the requests waiting for staff', () => {
+	it('come twenty at a time, oldest date first, for one room or all, and a page past the end shows the last', async () => {
+		const room = await makeRoom();
+		const [booker, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const system = await systemClient();
+		const marker = randomUUID().slice(0, 8);
+		// 23 requests on 23 days, made in shuffled order so that the page's order is its own
+		const days = Array.from({ length: 23 }, (_, i) => 40 + i);
+		for (const i of [...days.keys()].sort(() => Math.random() - 0.5)) {
+			await system.collection('bookings').create({
+				room: room.id,
+				booker: booker.record.id,
+				purpose: `Kor ${marker} nr. ${String(i + 1).padStart(2, '0')}.`,
+				attendees: 5,
+				start: houseTime(days[i]!, '10:00'),
+				end: houseTime(days[i]!, '11:00'),
+				status: 'pending'
+			});
+		}
+		const session = await signedIn(staff);
+		// the waiting requests in the order the page lists them (not the approved ones further down)
+		const shown = (html: string) => {
+			const waiting = html.slice(html.indexOf('id="pending-heading"'), html.indexOf('id="calendar-heading"'));
+			return [...waiting.matchAll(new RegExp(`Kor ${marker} nr\\. (\\d+)\\.`, 'g'))].map((m) => Number(m[1]));
+		};
+
+		const first = await (await session.get(`/personale/bookinger?lokale=${room.id}`)).text();
+		expect(first).toContain('Afventer godkendelse (23)');
+		expect(shown(first)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+		expect(first).toContain('Side 1 af 2');
+		expect(first).toContain(`lokale=${room.id}&amp;side=2`);
+		// the room asked for is the one chosen in the filter
+		expect(first).toMatch(new RegExp(`<option value="${room.id}" selected[^>]*>`));
+
+		const second = await (await session.get(`/personale/bookinger?lokale=${room.id}&side=2`)).text();
+		expect(shown(second)).toEqual([21, 22, 23]);
+		expect(second).toContain('Side 2 af 2');
+		const beyond = await (await session.get(`/personale/bookinger?lokale=${room.id}&side=9`)).text();
+		expect(shown(beyond)).toEqual([21, 22, 23]);
+
+		// a decision counts down; an id that is not an id narrows nothing and breaks nothing
+		const last = await system
+			.collection('bookings')
+			.getFirstListItem(system.filter('room = {:room} && purpose ~ {:nr}', { room: room.id, nr: 'nr. 23.' }));
+		expect((await session.post(`/personale/bookinger?/approve`, { id: last.id })).status).toBe(200);
+		const after = await (await session.get(`/personale/bookinger?lokale=${room.id}&side=2`)).text();
+		expect(after).toContain('Afventer godkendelse (22)');
+		expect(shown(after)).toEqual([21, 22]);
+		const hostile = await session.get(
+			`/personale/bookinger?lokale=${encodeURIComponent('" || 1=1 || "')}&side=-3`
+		);
+		expect(hostile.status).toBe(200);
+		expect(await hostile.text()).toContain('<option value="" selected');
 	});
 });
 

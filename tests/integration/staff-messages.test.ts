@@ -96,7 +96,7 @@ describe('approving with a reason', () => {
 			book(owner, room.id, slot(day, '14:00', '15:00'))
 		]);
 		const session = await signedIn(staff);
-		const page = await (await session.get('/personale/bookinger')).text();
+		const page = await (await session.get(`/personale/bookinger?lokale=${room.id}`)).text();
 		// every decision button names its booking
 		expect(page).toContain(`aria-label="Godkend booking af ${room.name}, `);
 		expect(page).toContain(`aria-label="Afvis booking af ${room.name}, `);

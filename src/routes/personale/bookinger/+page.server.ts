@@ -16,6 +16,10 @@ const FIELDS =
 	'id,room,booker,association,series,purpose,attendees,start,end,status,' +
 	'expand.room.name,expand.booker.name,expand.booker.email,expand.association.name,expand.association.verified';
 
+/** Requests waiting for a decision shown at once; the rest are a page further on (or narrowed to a room). */
+const PENDING_PER_PAGE = 20;
+const ID = /^[a-z0-9]{15}$/;
+
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	requireStaff(locals, url);
 	depends('app:rooms');
@@ -29,6 +33,21 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const span = url.searchParams.get('visning') === 'uge' ? 7 : 1;
 	const from = localToUtc(day, '00:00') as number;
 	const now = Date.now();
+	// the waiting requests, oldest date first, a page at a time, for one room or all
+	const askedRoom = url.searchParams.get('lokale') ?? '';
+	const room = ID.test(askedRoom) ? askedRoom : '';
+	const askedPage = Number.parseInt(url.searchParams.get('side') ?? '1', 10);
+	const page = Math.max(1, Math.min(10_000, askedPage || 1));
+	const pendingFilter = room
+		? pb.filter('status = "pending" && room = {:room}', { room })
+		: 'status = "pending"';
+	const pendingPage = (n: number) =>
+		pb.collection('bookings').getList<BookingRecord>(n, PENDING_PER_PAGE, {
+			filter: pendingFilter,
+			sort: 'start,id',
+			expand: 'room,booker,association',
+			fields: FIELDS
+		});
 	// the day's bookings and the upcoming ones start after a floor set by the longest booking, so that
 	// these reads walk the bookings near the day instead of the house's whole history
 	const longest = (await longestClaims(pb)).bookings;
@@ -37,13 +56,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		end: toPbDate(localToUtc(addDays(day, span), '00:00') as number),
 		floor: toPbDate(overlapFloor(from, longest))
 	};
-	const [pending, upcoming, rooms, calendar, events, closures] = await Promise.all([
-		pb.collection('bookings').getFullList<BookingRecord>({
-			filter: 'status = "pending"',
-			sort: 'start',
-			expand: 'room,booker,association',
-			fields: FIELDS
-		}),
+	const [firstAsked, upcoming, rooms, calendar, events, closures] = await Promise.all([
+		pendingPage(page),
 		pb.collection('bookings').getList<BookingRecord>(1, 100, {
 			filter: pb.filter('status = "approved" && start > {:floor} && end > {:now}', {
 				now: toPbDate(now),
@@ -79,6 +93,11 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			fields: 'id,room,start,end,reason'
 		})
 	]);
+	// a page past the end (the last request on it was just decided) shows the last page there is
+	const pending =
+		firstAsked.items.length === 0 && firstAsked.totalPages > 0 && page > firstAsked.totalPages
+			? await pendingPage(firstAsked.totalPages)
+			: firstAsked;
 	const ms = (value: string) => parsePbDate(value).getTime();
 	const items: GridItem[] = [
 		...calendar.map((b) => ({
@@ -115,7 +134,12 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const gridRooms = rooms.map((r) => ({ id: r.id, name: r.name, opening_hours: r.opening_hours }));
 	const columns = span === 7 ? weekColumns(day) : dayColumns(day, gridRooms, items);
 	return {
-		pending,
+		pending: pending.items,
+		pendingTotal: pending.totalItems,
+		page: pending.page,
+		totalPages: pending.totalPages,
+		room,
+		rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
 		upcoming: upcoming.items,
 		day,
 		span,

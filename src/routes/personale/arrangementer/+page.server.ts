@@ -14,7 +14,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		locals.pb.collection('events').getList<EventRecord & TakenPlaces>(1, 200, {
 			filter: locals.pb.filter('end >= {:since}', { since: new Date(Date.now() - 30 * 86_400_000) }),
 			sort: 'start',
-			expand: 'room'
+			expand: 'room',
+			skipTotal: true
 		}),
 		locals.pb.collection('rooms').getFullList<RoomRecord>({ sort: 'name', fields: 'id,name' })
 	]);

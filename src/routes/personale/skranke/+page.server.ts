@@ -23,19 +23,22 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			filter: 'status = "ready"',
 			sort: 'pickup_deadline',
 			expand: 'patron,title,copy',
-			fields: HOLD_FIELDS
+			fields: HOLD_FIELDS,
+			skipTotal: true
 		}),
 		locals.pb.collection('holds').getList<HoldRecord>(1, 50, {
 			filter: locals.pb.filter('status = "expired" && ended_at >= {:since}', { since }),
 			sort: '-ended_at',
 			expand: 'patron,title,copy',
-			fields: HOLD_FIELDS
+			fields: HOLD_FIELDS,
+			skipTotal: true
 		}),
 		locals.pb.collection('loans').getList<LoanRecord>(1, 100, {
 			filter: locals.pb.filter(openLoanFilter() + ' && due < {:now}', { now: toPbDate(now) }),
 			sort: 'due',
 			expand: 'patron,title,copy',
-			fields: 'id,due,expand.patron.name,expand.patron.email,expand.title.title,expand.copy.barcode'
+			fields: 'id,due,expand.patron.name,expand.patron.email,expand.title.title,expand.copy.barcode',
+			skipTotal: true
 		})
 	]);
 	return {

@@ -67,6 +67,7 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 			}),
 			sort: 'start',
 			fields: 'id,title,start',
+			skipTotal: true,
 			requestKey: null
 		}),
 		locals.pb.collection('shifts').getList<ShiftRecord>(1, 50, {
@@ -74,6 +75,7 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 			sort: 'start',
 			expand: 'event',
 			fields: 'id,task,start,expand.event.title',
+			skipTotal: true,
 			requestKey: null
 		}),
 		titleQuery.length >= 2
@@ -81,6 +83,7 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 					filter: locals.pb.filter('title ~ {:q} || creator ~ {:q} || identifier = {:q}', { q: titleQuery }),
 					sort: 'title',
 					fields: 'id,title,creator',
+					skipTotal: true,
 					requestKey: null
 				})
 			: null

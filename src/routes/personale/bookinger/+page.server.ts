@@ -75,14 +75,15 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			sort: 'sort,name',
 			fields: 'id,name,opening_hours'
 		}),
+		// the grid places a booking by its room's id and names it by its association or booker: no more
 		pb.collection('bookings').getFullList<BookingRecord>({
 			filter: pb.filter(
 				`${activeBookingFilter()} && start > {:floor} && start < {:end} && end > {:start}`,
 				range
 			),
 			sort: 'start',
-			expand: 'room,booker,association',
-			fields: FIELDS
+			expand: 'booker,association',
+			fields: 'id,room,start,end,status,expand.booker.name,expand.association.name'
 		}),
 		// events claim their room like bookings (rule 1): the calendar shows them too
 		pb.collection('events').getFullList<EventRecord>({

@@ -191,6 +191,8 @@ describe('the requests waiting for staff', () => {
 		const second = await (await session.get(`/personale/bookinger?lokale=${room.id}&side=2`)).text();
 		expect(shown(second)).toEqual([21, 22, 23]);
 		expect(second).toContain('Side 2 af 2');
+		// a decision's form says which room and page to answer with
+		expect(second).toContain(`action="?/approve&amp;lokale=${room.id}&amp;side=2&amp;`);
 		const beyond = await (await session.get(`/personale/bookinger?lokale=${room.id}&side=9`)).text();
 		expect(shown(beyond)).toEqual([21, 22, 23]);
 
@@ -198,7 +200,14 @@ describe('the requests waiting for staff', () => {
 		const last = await system
 			.collection('bookings')
 			.getFirstListItem(system.filter('room = {:room} && purpose ~ {:nr}', { room: room.id, nr: 'nr. 23.' }));
-		expect((await session.post(`/personale/bookinger?/approve`, { id: last.id })).status).toBe(200);
+		// without JavaScript the page answered after a decision is the same room and page, counted down
+		const decided = await session.post(`/personale/bookinger?/approve&lokale=${room.id}&side=2`, {
+			id: last.id
+		});
+		expect(decided.status).toBe(200);
+		const answered = await decided.text();
+		expect(answered).toContain('Afventer godkendelse (22)');
+		expect(shown(answered)).toEqual([21, 22]);
 		const after = await (await session.get(`/personale/bookinger?lokale=${room.id}&side=2`)).text();
 		expect(after).toContain('Afventer godkendelse (22)');
 		expect(shown(after)).toEqual([21, 22]);

@@ -1,6 +1,7 @@
 import { tick } from 'svelte';
 import type { ActionResult, SubmitFunction } from '@sveltejs/kit';
 import { announce } from '$lib/announce.svelte';
+import { applyingForm } from '$lib/live.svelte';
 
 type Target = string | ((form: HTMLFormElement) => HTMLElement | null | undefined);
 
@@ -63,26 +64,33 @@ export function focusFirstProblem(form: HTMLFormElement): boolean {
  * invalid field gets focus and its message is read out. Use as `use:enhance={focusing({ ... })}`.
  */
 export function focusing(options: FocusingOptions = {}): SubmitFunction {
-	return ({ formElement }) =>
-		async ({ result, update }) => {
-			await update({ reset: options.reset ?? true });
-			options.then?.(result);
-			await tick();
-			if (result.type === 'failure') {
-				focusFirstProblem(formElement);
-				return;
-			}
-			if (result.type === 'error') return;
-			const targets =
-				options.focus === undefined ? [] : Array.isArray(options.focus) ? options.focus : [options.focus];
-			for (const target of targets) {
-				const element = find(formElement, target);
-				if (element) {
-					focusOn(element);
-					break;
+	return ({ formElement }) => {
+		// live reloads wait until the result is shown and focus has moved (src/lib/live.svelte.ts)
+		const applied = applyingForm();
+		return async ({ result, update }) => {
+			try {
+				await update({ reset: options.reset ?? true });
+				options.then?.(result);
+				await tick();
+				if (result.type === 'failure') {
+					focusFirstProblem(formElement);
+					return;
 				}
+				if (result.type === 'error') return;
+				const targets =
+					options.focus === undefined ? [] : Array.isArray(options.focus) ? options.focus : [options.focus];
+				for (const target of targets) {
+					const element = find(formElement, target);
+					if (element) {
+						focusOn(element);
+						break;
+					}
+				}
+				const text = typeof options.announce === 'function' ? options.announce(result) : options.announce;
+				if (text) announce(text);
+			} finally {
+				applied();
 			}
-			const text = typeof options.announce === 'function' ? options.announce(result) : options.announce;
-			if (text) announce(text);
 		};
+	};
 }

@@ -34,12 +34,34 @@ export function liveUpdates(collections: string[], onChange: (change: LiveChange
 	};
 }
 
+/** How many form submissions are being applied now (`applyingForm`). */
+let applying = 0;
+
+/**
+ * Marks a form submission as under way until the returned function is called (at the latest after 15 s).
+ * Live reloads wait for it: a reload that ran beside the form's own would render the page once more
+ * after focus had moved to what the form changed (the hold, the cancelled booking), and focus was lost.
+ */
+export function applyingForm(): () => void {
+	let open = true;
+	applying++;
+	const end = () => {
+		if (!open) return;
+		open = false;
+		applying--;
+		clearTimeout(timer);
+	};
+	const timer = setTimeout(end, 15_000);
+	return end;
+}
+
 /**
  * Reloads the data that depends on `dependency` (see `depends()` in a load) when PocketBase reports a
  * change in `collections` that `accept` agrees with. A burst of changes reloads once, and no reload
  * starts while a navigation runs: SvelteKit lets an invalidation take over a running navigation, which
  * would keep someone on the page a form has just sent them away from. The reload then waits until the
- * navigation has ended (and is dropped with the page if it was left).
+ * navigation has ended (and is dropped with the page if it was left); so it does while a form submitted
+ * with `focusing` is applied.
  */
 export function liveRefresh(
 	collections: string[],
@@ -52,7 +74,7 @@ export function liveRefresh(
 		timer = setTimeout(reload, delay);
 	};
 	const reload = () => {
-		if (navigating.to) schedule(200);
+		if (navigating.to || applying > 0) schedule(200);
 		else void invalidate(dependency);
 	};
 	const stop = liveUpdates(collections, (change) => {

@@ -159,6 +159,28 @@ export default defineConfig({
 							}
 						},
 						{
+							// Which page an address is: SvelteKit asks the server (/path/__route.js) on a tap to an
+							// address not yet reached in this visit (`router.resolution` in svelte.config.js). Kept
+							// beside the page's data, so a tap to a kept page works offline in a later visit too.
+							// With neither network nor a kept answer, an empty module tells SvelteKit it does not
+							// know the page, and it loads the address as a whole: the kept page, or /offline.
+							urlPattern: ({ url }) => url.pathname.endsWith('/__route.js'),
+							handler: 'NetworkFirst',
+							options: {
+								cacheName: 'page-data',
+								networkTimeoutSeconds: 4,
+								expiration: { maxEntries: 50, maxAgeSeconds: 60 * 60 * 24 * 14 },
+								plugins: [
+									{
+										handlerDidError: async () =>
+											new Response('', {
+												headers: { 'content-type': 'application/javascript; charset=utf-8' }
+											})
+									}
+								]
+							}
+						},
+						{
 							// After a tap to a page people need offline (a ticket, Mit overblik, bookings, holds,
 							// the inbox), the app asks for the page itself once more with this header, so a later
 							// visit by address or from the home screen opens it offline too

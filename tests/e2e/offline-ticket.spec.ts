@@ -52,6 +52,33 @@ test('a ticket opened with a tap inside the app opens again offline, by tap and 
 	await setOffline(context, false);
 });
 
+test('offline, a tap to a kept page opens it in a new visit too, and a tap to another page shows the offline page', async ({
+	page,
+	context
+}) => {
+	await signIn(page, demo.citizen);
+	await serviceWorkerInControl(page);
+	await page.reload();
+	await serviceWorkerInControl(page);
+	await page.getByRole('main').getByRole('link', { name: 'Indbakke', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Indbakke' })).toBeVisible();
+
+	// A new visit (from the home screen, say): nothing the last visit learnt is in memory.
+	await page.goto('/overblik');
+	await expect(page.getByRole('heading', { level: 1, name: 'Mit overblik' })).toBeVisible();
+	await setOffline(context, true);
+	await expect(page.getByTestId('offline-notice')).toContainText('Du er offline.');
+	await page.getByRole('main').getByRole('link', { name: 'Indbakke', exact: true }).click();
+	await expect(page).toHaveURL(/\/indbakke$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Indbakke' })).toBeVisible();
+
+	// A page never opened is not kept: the tap lands on the offline page, not on nothing.
+	await page.getByRole('link', { name: 'Lokaler' }).first().click();
+	await expect(page).toHaveURL(/\/lokaler$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeVisible();
+	await setOffline(context, false);
+});
+
 test('offline, a button that needs the network says so instead of failing', async ({ page, context }) => {
 	await signIn(page, demo.citizen);
 	await serviceWorkerInControl(page);

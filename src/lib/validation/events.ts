@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { EVENT_CATEGORIES, EVENT_STATES } from '$lib/pocketbase-types';
 import { houseLocalToUtc } from '$lib/events/time';
+import { RECORD_ID } from '$lib/ids';
 
 // One schema per form of the events area, shared by the server actions and any browser pre-check.
 
 const recordId = z
 	.string()
 	.trim()
-	.regex(/^[a-z0-9]{15}$/, { error: () => m.errors_invalid_value() });
+	.regex(RECORD_ID, { error: () => m.errors_invalid_value() });
 
 const houseTime = z
 	.string()

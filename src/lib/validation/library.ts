@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { TITLE_TYPES } from '$lib/pocketbase-types';
+import { RECORD_ID } from '$lib/ids';
 
 // Forms and queries of the library. Messages are functions, translated in the request's language.
-
-const RECORD_ID = /^[a-z0-9]{15}$/;
 
 const recordId = z
 	.string()

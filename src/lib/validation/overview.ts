@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { ENTRY_KINDS } from '$lib/overview/timeline';
+import { RECORD_ID } from '$lib/ids';
 
-/** A PocketBase record id: 15 lowercase letters and digits. */
-export const recordId = z.string().regex(/^[a-z0-9]{15}$/, { error: () => m.errors_invalid_value() });
+/** A PocketBase record id, with a translated error. */
+export const recordId = z.string().regex(RECORD_ID, { error: () => m.errors_invalid_value() });
 
 /** An action on one entry of the overview. */
 export const entryActionSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { validCvr } from '$rules/rooms-associations.js';
+import { RECORD_ID } from '$lib/ids';
 
 // Forms of the room booking area. Wall-clock times are Copenhagen time; the server turns them into
 // instants with localToUtc (which refuses times that do not exist on daylight-saving days).
@@ -30,10 +31,10 @@ export const bookingSchema = z.object({
 	end: time
 });
 
-export const idSchema = z.object({ id: z.string().regex(/^[a-z0-9]{15}$/) });
+export const idSchema = z.object({ id: z.string().regex(RECORD_ID) });
 
 export const reasonSchema = z.object({
-	id: z.string().regex(/^[a-z0-9]{15}$/),
+	id: z.string().regex(RECORD_ID),
 	reason: z
 		.string()
 		.trim()
@@ -43,7 +44,7 @@ export const reasonSchema = z.object({
 
 /** Approving: the reason is optional, a message to the booker when given. */
 export const approveSchema = z.object({
-	id: z.string().regex(/^[a-z0-9]{15}$/),
+	id: z.string().regex(RECORD_ID),
 	reason: z
 		.string()
 		.trim()
@@ -90,7 +91,7 @@ const optionalTime = z
 	.regex(/^(([01][0-9]|2[0-3]):[0-5][0-9])?$/, { error: () => m.errors_rooms_invalid_time() });
 
 export const roomPolicySchema = z.object({
-	id: z.string().regex(/^[a-z0-9]{15}$/),
+	id: z.string().regex(RECORD_ID),
 	capacity: minutes(100000).pipe(z.number().min(1, { error: () => m.errors_invalid_value() })),
 	who_may_book: z.enum(['associations', 'citizens'], { error: () => m.errors_invalid_value() }),
 	requires_approval: z.boolean(),
@@ -115,7 +116,7 @@ export const roomPolicySchema = z.object({
 
 /** Staff withdrawing the rest of a season booking (docs/rules.md, "Check-in and no-shows"). */
 export const withdrawSchema = z.object({
-	id: z.string().regex(/^[a-z0-9]{15}$/),
+	id: z.string().regex(RECORD_ID),
 	reason: z
 		.string()
 		.trim()
@@ -162,7 +163,7 @@ export const memberSchema = z.object({
 });
 
 export const roleSchema = z.object({
-	id: z.string().regex(/^[a-z0-9]{15}$/),
+	id: z.string().regex(RECORD_ID),
 	role: z.enum(['admin', 'booker', 'member'], { error: () => m.errors_invalid_value() })
 });
 

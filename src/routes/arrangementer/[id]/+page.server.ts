@@ -15,13 +15,12 @@ import { failureStatus, toFormErrors } from '$lib/errors';
 import { entryIdSchema, eventIdSchema, shiftIdSchema } from '$lib/validation/events';
 import { myPlaces } from '$lib/events/queries';
 import { mayCancelShift } from '$rules/events-rules.js';
-
-const ID = /^[a-z0-9]{15}$/;
+import { RECORD_ID } from '$lib/ids';
 
 // The event page is public; signing up, registering and cancelling need an account.
 export const load: PageServerLoad = async ({ locals, params, depends, url }) => {
 	depends('app:events');
-	if (!ID.test(params.id)) error(404);
+	if (!RECORD_ID.test(params.id)) error(404);
 	let event: EventRecord & TakenPlaces;
 	try {
 		event = await locals.pb

@@ -6,8 +6,7 @@ import { failureStatus, toFormErrors } from '$lib/errors';
 import { requireUser } from '$lib/server/guards';
 import { openLoanFilter } from '$rules/core/status.js';
 import { holdChangeActions, queueInfo } from '$lib/library/library.server';
-
-const RECORD_ID = /^[a-z0-9]{15}$/;
+import { RECORD_ID } from '$lib/ids';
 
 // Public page: guests see the title, its copies and the queue length; a patron also sees their own
 // hold (place, pickup) and loan, read with their own token.

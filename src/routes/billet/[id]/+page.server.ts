@@ -4,14 +4,13 @@ import QRCode from 'qrcode';
 import type { PageServerLoad } from './$types';
 import type { EventRecord, RegistrationRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
-
-const ID = /^[a-z0-9]{15}$/;
+import { RECORD_ID } from '$lib/ids';
 
 // The ticket is rendered whole on the server, QR code included as a data URL, so the page needs nothing
 // else once it has been opened (the service worker may keep it for offline use at the door).
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireUser(locals, url);
-	if (!ID.test(params.id)) error(404);
+	if (!RECORD_ID.test(params.id)) error(404);
 	let registration: RegistrationRecord & { expand?: { event?: EventRecord } };
 	try {
 		registration = await locals.pb.collection('registrations').getOne(params.id, { expand: 'event.room' });

@@ -6,6 +6,7 @@ import { requireUser } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { periodSchema } from '$lib/validation/rooms';
+import { RECORD_ID } from '$lib/ids';
 
 // Cancel a period (docs/rules.md, "Cancel a period"): PocketBase previews and cancels in one route; this
 // page shows the preview, then sends the bookings the person saw, with their confirmation.
@@ -84,7 +85,7 @@ export const actions: Actions = {
 		const ids = formData
 			.getAll('ids')
 			.map(String)
-			.filter((id) => /^[a-z0-9]{15}$/.test(id));
+			.filter((id) => RECORD_ID.test(id));
 		const values = readForm(formData);
 		const checked = validateForm(periodSchema, values);
 		if (!checked.ok) return fail(400, { action: 'preview' as const, ...checked.failure });

@@ -11,6 +11,7 @@ import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
 import { activeBookingFilter, activeEventFilter } from '$rules/core/status.js';
 import { parsePbDate } from '$lib/dates';
 import { dayColumns, gridRows, weekColumns, type GridItem } from '$lib/staff/grid';
+import { RECORD_ID } from '$lib/ids';
 
 const FIELDS =
 	'id,room,booker,association,series,purpose,attendees,start,end,status,' +
@@ -18,7 +19,6 @@ const FIELDS =
 
 /** Requests waiting for a decision shown at once; the rest are a page further on (or narrowed to a room). */
 const PENDING_PER_PAGE = 20;
-const ID = /^[a-z0-9]{15}$/;
 
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	requireStaff(locals, url);
@@ -35,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const now = Date.now();
 	// the waiting requests, oldest date first, a page at a time, for one room or all
 	const askedRoom = url.searchParams.get('lokale') ?? '';
-	const room = ID.test(askedRoom) ? askedRoom : '';
+	const room = RECORD_ID.test(askedRoom) ? askedRoom : '';
 	const askedPage = Number.parseInt(url.searchParams.get('side') ?? '1', 10);
 	const page = Math.max(1, Math.min(10_000, askedPage || 1));
 	const pendingFilter = room

@@ -7,9 +7,9 @@ import { toPbDate } from '$lib/dates';
 import { bookingName } from '$lib/staff/names';
 import { AREAS, thingOf, verbOf } from '$lib/staff/audit-words';
 import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
+import { RECORD_ID } from '$lib/ids';
 
 const PER_PAGE = 50;
-const ID = /^[a-z0-9]{15}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type Row = Record<string, unknown> & { id: string; expand?: Record<string, Row | undefined> };
@@ -26,7 +26,7 @@ async function describeTargets(
 ): Promise<Map<string, Target>> {
 	const byCollection = new Map<string, Set<string>>();
 	for (const e of entries) {
-		if (!e.target_collection || !ID.test(e.target_id)) continue;
+		if (!e.target_collection || !RECORD_ID.test(e.target_id)) continue;
 		if (!byCollection.has(e.target_collection)) byCollection.set(e.target_collection, new Set());
 		byCollection.get(e.target_collection)!.add(e.target_id);
 	}
@@ -137,7 +137,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const from = url.searchParams.get('fra') ?? '';
 	const to = url.searchParams.get('til') ?? '';
 	const filters: string[] = [];
-	if (ID.test(person)) filters.push(pb.filter('actor = {:person}', { person }));
+	if (RECORD_ID.test(person)) filters.push(pb.filter('actor = {:person}', { person }));
 	if (AREAS[area]) {
 		const inArea = AREAS[area]!.map((collection) =>
 			pb.filter('target_collection = {:collection}', { collection })
@@ -161,7 +161,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const targets = await describeTargets(pb, result.items, language);
 	return {
 		filter: {
-			person: ID.test(person) ? person : '',
+			person: RECORD_ID.test(person) ? person : '',
 			area: AREAS[area] ? area : '',
 			from: start !== null ? from : '',
 			to: end !== null ? to : ''

@@ -6,11 +6,12 @@ import type { BookingRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
 import { parsePbDate } from '$lib/dates';
 import { m } from '$lib/paraglide/messages';
+import { RECORD_ID } from '$lib/ids';
 
 /** One booking as an iCalendar file, read with the user's own rights (others get 404). */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	requireUser(locals, url);
-	if (!/^[a-z0-9]{15}$/.test(params.id)) error(404);
+	if (!RECORD_ID.test(params.id)) error(404);
 	let booking: BookingRecord;
 	try {
 		booking = await locals.pb.collection('bookings').getOne<BookingRecord>(params.id, { expand: 'room' });

@@ -7,6 +7,7 @@ import { requireUser } from '$lib/server/guards';
 import { fetchEntryInput } from '$lib/overview/load.server';
 import { buildTimeline } from '$lib/overview/timeline';
 import { buildCalendar, entryItem } from '$lib/overview/ics.server';
+import { RECORD_ID } from '$lib/ids';
 
 const KINDS = ['booking', 'hold', 'shift', 'registration'] as const;
 type CalendarKind = (typeof KINDS)[number];
@@ -15,7 +16,7 @@ const isKind = (value: string): value is CalendarKind => (KINDS as readonly stri
 // "Add to calendar" for one entry of the overview: a one-event .ics file, read with the user's own token.
 export const GET: RequestHandler = async ({ params, locals, url }) => {
 	requireUser(locals, url);
-	if (!isKind(params.kind) || !/^[a-z0-9]{15}$/.test(params.id)) error(404, m.errors_not_found());
+	if (!isKind(params.kind) || !RECORD_ID.test(params.id)) error(404, m.errors_not_found());
 	let input;
 	try {
 		input = await fetchEntryInput(locals.pb, params.kind, params.id);

@@ -10,8 +10,7 @@ import { eventBody, shiftBody } from '$lib/events/staff-forms';
 import { utcToHouseLocal } from '$lib/events/time';
 import { waitlistPosition } from '$rules/capacity.js';
 import { EVENT } from '$rules/events-machines.js';
-
-const ID = /^[a-z0-9]{15}$/;
+import { RECORD_ID } from '$lib/ids';
 
 /** One row of the staff roster route (pb_hooks/events.pb.js). */
 interface RosterRow {
@@ -32,7 +31,7 @@ interface Roster {
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
 	requireStaff(locals, url);
 	depends('app:events');
-	if (!ID.test(params.id)) error(404);
+	if (!RECORD_ID.test(params.id)) error(404);
 	let event: EventRecord & TakenPlaces;
 	try {
 		event = await locals.pb.collection('events').getOne<EventRecord & TakenPlaces>(params.id);

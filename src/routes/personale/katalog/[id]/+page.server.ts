@@ -8,8 +8,8 @@ import { failureStatus, toFormErrors } from '$lib/errors';
 import { requireStaff } from '$lib/server/guards';
 import { saveTitle } from '$lib/library/catalogue.server';
 import { copySchema } from '$lib/validation/library';
+import { RECORD_ID } from '$lib/ids';
 
-const RECORD_ID = /^[a-z0-9]{15}$/;
 const copyStatusSchema = z.object({
 	copy: z.string().regex(RECORD_ID),
 	status: z.enum(['shelf', 'missing'])

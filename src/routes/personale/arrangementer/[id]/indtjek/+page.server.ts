@@ -7,12 +7,11 @@ import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { ticketCodeSchema } from '$lib/validation/events';
 import { m } from '$lib/paraglide/messages';
-
-const ID = /^[a-z0-9]{15}$/;
+import { RECORD_ID } from '$lib/ids';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireStaff(locals, url);
-	if (!ID.test(params.id)) error(404);
+	if (!RECORD_ID.test(params.id)) error(404);
 	try {
 		const event = await locals.pb.collection('events').getOne<EventRecord>(params.id, { fields: 'id,title' });
 		const checkedIn = await locals.pb.collection('registrations').getList(1, 1, {

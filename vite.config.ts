@@ -33,6 +33,15 @@ function keptIntlFormat(Kind, locale, options) {
 	};
 }
 
+/**
+ * How the service worker keeps pages and their data (docs/offline.md): from the network when it answers
+ * within 4 seconds, else the kept copy; at most 50 of each kind, for 14 days.
+ */
+const KEPT = {
+	networkTimeoutSeconds: 4,
+	expiration: { maxEntries: 50, maxAgeSeconds: 60 * 60 * 24 * 14 }
+};
+
 export default defineConfig({
 	build: {
 		rolldownOptions: {
@@ -130,8 +139,7 @@ export default defineConfig({
 							handler: 'NetworkFirst',
 							options: {
 								cacheName: 'pages',
-								networkTimeoutSeconds: 4,
-								expiration: { maxEntries: 50, maxAgeSeconds: 60 * 60 * 24 * 14 },
+								...KEPT,
 								precacheFallback: { fallbackURL: '/offline' }
 							}
 						},
@@ -144,8 +152,7 @@ export default defineConfig({
 							handler: 'NetworkFirst',
 							options: {
 								cacheName: 'page-data',
-								networkTimeoutSeconds: 4,
-								expiration: { maxEntries: 50, maxAgeSeconds: 60 * 60 * 24 * 14 },
+								...KEPT,
 								plugins: [
 									{
 										cacheKeyWillBeUsed: async ({ request }) => {
@@ -168,8 +175,7 @@ export default defineConfig({
 							handler: 'NetworkFirst',
 							options: {
 								cacheName: 'page-data',
-								networkTimeoutSeconds: 4,
-								expiration: { maxEntries: 50, maxAgeSeconds: 60 * 60 * 24 * 14 },
+								...KEPT,
 								plugins: [
 									{
 										handlerDidError: async () =>
@@ -189,8 +195,7 @@ export default defineConfig({
 							handler: 'NetworkFirst',
 							options: {
 								cacheName: 'pages',
-								networkTimeoutSeconds: 4,
-								expiration: { maxEntries: 50, maxAgeSeconds: 60 * 60 * 24 * 14 }
+								...KEPT
 							}
 						},
 						{

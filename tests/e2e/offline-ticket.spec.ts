@@ -10,15 +10,20 @@ async function serviceWorkerInControl(page: Page) {
 	});
 }
 
-test('a ticket opened with a tap inside the app opens again offline, by tap and by address', async ({
-	page,
-	context
-}) => {
+/** Signed in as the demo citizen on Mit overblik, kept by the service worker. */
+async function signedInAndKept(page: Page) {
 	await signIn(page, demo.citizen);
 	await serviceWorkerInControl(page);
 	// Mit overblik was the first page under the service worker's control: reload it so it is kept.
 	await page.reload();
 	await serviceWorkerInControl(page);
+}
+
+test('a ticket opened with a tap inside the app opens again offline, by tap and by address', async ({
+	page,
+	context
+}) => {
+	await signedInAndKept(page);
 
 	const kept = page.waitForRequest((r) => r.headers()['x-borgerhus-keep'] === '1');
 	await page
@@ -56,10 +61,7 @@ test('offline, a tap to a kept page opens it in a new visit too, and a tap to an
 	page,
 	context
 }) => {
-	await signIn(page, demo.citizen);
-	await serviceWorkerInControl(page);
-	await page.reload();
-	await serviceWorkerInControl(page);
+	await signedInAndKept(page);
 	await page.getByRole('main').getByRole('link', { name: 'Indbakke', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Indbakke' })).toBeVisible();
 

@@ -5,6 +5,8 @@
 // for BENCH_SECONDS (5) seconds, every request from the same address, and ends with
 // `ssr: worst_req_s=.. worst_p99_ms=.. non2xx=.. static_req_s=.. worst=..` (worst = the page with the
 // lowest throughput). Every non-2xx answer is counted (a 429 from a limit as much as a 500).
+// BENCH_PAGES=/overblik,/ drives only those page types; BENCH_APP_PROFILE=dir has the app write a V8 CPU
+// profile of the run there.
 // A small keep-alive HTTP client of Node's own, so the figures need nothing beyond the repository.
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -94,7 +96,14 @@ async function main() {
 			seed: true,
 			quiet: true,
 			log,
-			appEnv: { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }
+			appEnv: {
+				ADDRESS_HEADER: 'x-forwarded-for',
+				XFF_DEPTH: '1'
+			},
+			// BENCH_APP_PROFILE=dir: the app writes a V8 CPU profile of the whole run there when it stops
+			appNodeArgs: process.env.BENCH_APP_PROFILE
+				? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_APP_PROFILE}`]
+				: []
 		});
 		try {
 			const system = new PocketBase(stack.pbUrl);
@@ -130,13 +139,21 @@ async function main() {
 				.join('; ');
 			if (signIn.status !== 303) throw new Error(`sign-in failed: ${signIn.status}`);
 
-			const pages: [string, string][] = [
-				['/', ''],
-				[`/lokaler/${room.slug}`, ''],
-				['/arrangementer', ''],
-				[`/bibliotek/${title.id}`, ''],
-				['/overblik', cookie]
-			];
+			const typeOf = (path: string) =>
+				path
+					.replace(`/lokaler/${room.slug}`, '/lokaler/[slug]')
+					.replace(`/bibliotek/${title.id}`, '/bibliotek/[id]');
+			// BENCH_PAGES=/overblik,/ drives only those page types (the static file always)
+			const only = process.env.BENCH_PAGES?.split(',');
+			const pages = (
+				[
+					['/', ''],
+					[`/lokaler/${room.slug}`, ''],
+					['/arrangementer', ''],
+					[`/bibliotek/${title.id}`, ''],
+					['/overblik', cookie]
+				] as [string, string][]
+			).filter(([path]) => !only || only.includes(typeOf(path)));
 			// Warm up: the first requests compile templates and fill PocketBase's caches.
 			for (const [path, c] of pages) await drive(base, path, c).catch(() => undefined);
 			const staticResult = await drive(base, '/robots.txt');
@@ -152,9 +169,7 @@ async function main() {
 			const worst = results.reduce((a, b) => (b.reqPerS < a.reqPerS ? b : a));
 			const worstP99 = Math.max(...results.map((r) => r.p99));
 			const non2xx = results.reduce((sum, r) => sum + r.non2xx, 0) + staticResult.non2xx;
-			const worstName = worst.path
-				.replace(`/lokaler/${room.slug}`, '/lokaler/[slug]')
-				.replace(`/bibliotek/${title.id}`, '/bibliotek/[id]');
+			const worstName = typeOf(worst.path);
 			console.log(
 				`ssr: worst_req_s=${worst.reqPerS.toFixed(0)} worst_p99_ms=${worstP99.toFixed(1)} non2xx=${non2xx} static_req_s=${staticResult.reqPerS.toFixed(0)} worst=${worstName} connections=${CONNECTIONS} seconds=${SECONDS}`
 			);

@@ -78,6 +78,7 @@ export async function waitForHttp(url, { timeoutMs = 60_000, child } = {}) {
  * @property {number} [appPort] start the built app on this port (omit: no app)
  * @property {string} [appUrl] public URL of the app (used in mails); defaults to http://localhost:appPort
  * @property {Record<string, string>} [appEnv] extra environment for the app (e.g. ADDRESS_HEADER in tests)
+ * @property {string[]} [appNodeArgs] extra options for the app's Node (e.g. --cpu-prof in a benchmark)
  * @property {boolean} [seed] load demo data
  * @property {boolean} [quiet] keep PocketBase and the app quiet on the console
  * @property {(line: string) => void} [log]
@@ -192,7 +193,7 @@ export async function startStack(options) {
 		/** @type {number | undefined} */
 		let appPid;
 		if (options.appPort) {
-			const app = spawn(process.execPath, [join(ROOT, 'build')], {
+			const app = spawn(process.execPath, [...(options.appNodeArgs ?? []), join(ROOT, 'build')], {
 				cwd: ROOT,
 				env: {
 					POCKETBASE_URL: pbUrl,

@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { m } from '$lib/paraglide/messages';
 import type { LineView, SeasonView } from './load.server';
 import { LINE_STATUS, TIER_NAME, reasonLines, slotLabel } from './reasons';
@@ -34,15 +33,4 @@ export function allocationRows(
 			reasonLines(l, (s) => label(s), byActivity).join(' ')
 		])
 	];
-}
-
-/**
- * The allocation as CSV in the spreadsheet dialect of the language (as the statistics export): `;` and a
- * byte order mark for Danish spreadsheets, `,` for English ones; formulas escaped.
- */
-export function allocationCsv(rows: string[][], language: 'da' | 'en'): string {
-	return (
-		'\uFEFF' +
-		Papa.unparse(rows, { delimiter: language === 'da' ? ';' : ',', newline: '\r\n', escapeFormulae: true })
-	);
 }

@@ -1,10 +1,10 @@
-import Papa from 'papaparse';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Stats } from '$rules/stats.js';
 import { m } from '$lib/paraglide/messages';
 import { HOUSE_TIME_ZONE } from '$lib/dates';
 import { weekdayNames, hourLabel } from './format';
+import { spreadsheetCsv } from '$lib/csv';
 
 /** The tables the statistics page offers as CSV, by their name in the URL. */
 export const CSV_TABLES = ['lokaler', 'ugedage', 'timer', 'bibliotek', 'frivillige', 'udeblivelser'] as const;
@@ -15,9 +15,8 @@ export const isCsvTable = (value: string): value is CsvTable =>
 type Cell = string | number;
 
 /**
- * One table of the statistics as CSV in the spreadsheet dialect of the language: Danish spreadsheets
- * read `;` between fields and a decimal comma, English ones `,` and a decimal point. Text that a
- * spreadsheet would run as a formula (an event called "=1+1") is escaped.
+ * One table of the statistics as CSV in the spreadsheet dialect of the language (`spreadsheetCsv`), with
+ * a decimal comma for Danish spreadsheets and a decimal point for English ones.
  */
 export function statsCsv(stats: Stats, table: CsvTable, language: 'da' | 'en'): string {
 	const number = (value: number, decimals = 1) => {
@@ -25,12 +24,7 @@ export function statsCsv(stats: Stats, table: CsvTable, language: 'da' | 'en'): 
 		return language === 'da' ? text.replace('.', ',') : text;
 	};
 	const hours = (minutes: number) => number(minutes / 60);
-	const rows = tableRows(stats, table, hours, number, language);
-	// A byte order mark, so that spreadsheets read the Danish letters as UTF-8.
-	return (
-		'\uFEFF' +
-		Papa.unparse(rows, { delimiter: language === 'da' ? ';' : ',', newline: '\r\n', escapeFormulae: true })
-	);
+	return spreadsheetCsv(tableRows(stats, table, hours, number, language), language);
 }
 
 function tableRows(

@@ -4,7 +4,7 @@ import type { TitleRecord } from '$lib/pocketbase-types';
 import { toFormErrors } from '$lib/errors';
 import { requireStaff } from '$lib/server/guards';
 import { m } from '$lib/paraglide/messages';
-import { planImport, type ImportRejection } from '$lib/library/csv-import';
+import { MAX_IMPORT_ROWS, planImport, type ImportRejection } from '$lib/library/csv-import';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -17,7 +17,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		skipTotal: true,
 		fields: 'id,title,creator,identifier'
 	});
-	return { q, titles: result.items };
+	// the limit comes with the data: the module that holds it parses CSV (papaparse, zod), server-side only
+	return { q, titles: result.items, maxImportRows: MAX_IMPORT_ROWS };
 };
 
 export const actions: Actions = {

@@ -2,7 +2,8 @@ import type { RequestHandler } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { associationNames, loadSeason, roomNames, type LineView } from '$lib/season/load.server';
-import { allocationCsv, allocationRows } from '$lib/season/export';
+import { allocationRows } from '$lib/season/export';
+import { spreadsheetCsv } from '$lib/csv';
 
 // The season's allocation with reasons as a CSV file, for staff only.
 export const GET: RequestHandler = async ({ params, locals, url }) => {
@@ -18,7 +19,7 @@ export const GET: RequestHandler = async ({ params, locals, url }) => {
 	);
 	const rows = allocationRows(season, lines, await roomNames(locals.pb, season), names);
 	const language = getLocale() === 'en' ? 'en' : 'da';
-	return new Response(allocationCsv(rows, language), {
+	return new Response(spreadsheetCsv(rows, language), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="saeson-${season.id}.csv"`

@@ -154,6 +154,10 @@ async function main() {
 					['/overblik', cookie]
 				] as [string, string][]
 			).filter(([path]) => !only || only.includes(typeOf(path)));
+			if (!pages.length)
+				throw new Error(
+					`BENCH_PAGES names no page type of this bench: /, /lokaler/[slug], /arrangementer, /bibliotek/[id], /overblik`
+				);
 			// Warm up: the first requests compile templates and fill PocketBase's caches.
 			for (const [path, c] of pages) await drive(base, path, c).catch(() => undefined);
 			const staticResult = await drive(base, '/robots.txt');

@@ -4,6 +4,11 @@
 // Every route answers for the signed-in user only (their own id from the auth token), except the
 // feed, whose secret token is its credential, and the reminder trigger, which is for superusers.
 
+// Account changes are decided on the row as it stands, and a deleted account is not written again.
+onRecordUpdateRequest((e) => {
+	require(`${__hooks}/lib/overview-account.js`).handleUpdate(e);
+}, 'users');
+
 // Everything Mit overblik shows, for the signed-in user, in one request (see lib/overview-timeline.js
 // for why this is a route and not a handful of filtered list requests).
 routerAdd(

@@ -82,39 +82,6 @@ function touchTitle(app, titleId) {
 // -- reading a request against the row as it stands ------------------------------------------------
 
 /**
- * The base names of the fields a request sent ("cover+" counts as "cover").
- * @param {core.RecordRequestEvent} e
- * @returns {Record<string, boolean>}
- */
-function sentFields(e) {
-	const body = e.requestInfo().body || {};
-	/** @type {Record<string, boolean>} */
-	const sent = {};
-	for (const key of Object.keys(body)) sent[key.replace(/[+-]$/, '')] = true;
-	return sent;
-}
-
-/**
- * Puts the request's record on top of the row as it stands inside the transaction (docs/rules.md,
- * "Transactions"): every field the request did not send takes the value of the fresh row, so a hook decides
- * from the current row and a save writes only what the request changed. Returns the fresh row and the sent
- * fields.
- * @param {core.App} txApp
- * @param {core.RecordRequestEvent} e
- */
-function rebase(txApp, e) {
-	const fresh = txApp.findRecordById(e.record.collection().name, e.record.id);
-	const sent = sentFields(e);
-	const fields = e.record.collection().fields;
-	for (let i = 0; i < fields.length; i++) {
-		const name = fields[i].getName();
-		if (name === 'id' || sent[name] || fields[i].type() === 'autodate') continue;
-		e.record.set(name, fresh.get(name));
-	}
-	return { fresh, sent };
-}
-
-/**
  * Refuses every sent field outside `writable` with `core_field_locked` on that field.
  * @param {Record<string, boolean>} sent
  * @param {string[]} writable
@@ -653,8 +620,9 @@ module.exports = {
 	titleHolds,
 	touchTitle,
 	countOnShelf,
-	sentFields,
-	rebase,
+	// the kernel's (core/tx.js), named here too for the library's hooks
+	sentFields: require(`${__hooks}/lib/core/tx.js`).sentFields,
+	rebase: require(`${__hooks}/lib/core/tx.js`).rebase,
 	lockFields,
 	rolesFor,
 	requireText,

@@ -114,6 +114,10 @@ function deleteAccount(txApp, userId, now) {
 	user.set('notify_email', false);
 	user.set('notify_reminders', false);
 	user.set('staff', false);
+	// the picture (PocketBase removes its file after the commit) and the library card number, which is
+	// unique and would stay reserved
+	user.set('avatar', '');
+	user.set('library_card', '');
 	user.setEmailVisibility(false);
 	user.setEmail('deleted-' + user.id + '@borgerhus.invalid');
 	user.set('deleted_at', at);
@@ -123,4 +127,23 @@ function deleteAccount(txApp, userId, now) {
 	return released;
 }
 
-module.exports = { deleteAccount, ANONYMOUS_NAME };
+/**
+ * onRecordUpdateRequest for users: an account's own changes (and staff's and the system's) are decided on
+ * the row as it stands inside the write's transaction (docs/rules.md, "Transactions"). PocketBase loads the
+ * record before the transaction and would write every field back, so a profile save that met an account
+ * deletion, a new or revoked calendar address or a desk change of the same row undid it; rebased, the save
+ * writes only what it sent, and a deleted account is not written at all.
+ * @param {core.RecordRequestEvent} e
+ */
+function handleUpdate(e) {
+	const tx = require(`${__hooks}/lib/core/tx.js`);
+	tx.request(e, (txApp) => {
+		const { fresh } = tx.rebase(txApp, e);
+		if (fresh.getString('deleted_at')) {
+			throw require(`${__hooks}/lib/core/errors.js`).refusal('overview_account_deleted');
+		}
+		e.next();
+	});
+}
+
+module.exports = { deleteAccount, handleUpdate, ANONYMOUS_NAME };

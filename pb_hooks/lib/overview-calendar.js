@@ -19,18 +19,24 @@ function isTokenShape(token) {
  * @param {string} userId
  */
 function renewToken(app, userId) {
-	const user = app.findRecordById('users', userId);
 	const token = $security.randomString(TOKEN_LENGTH);
-	user.set('calendar_token', token);
-	app.save(user);
+	setToken(app, userId, token);
 	return token;
+}
+
+/** Writes the feed token on the account as it stands, in one transaction (no other change is undone). */
+function setToken(app, userId, token) {
+	require(`${__hooks}/lib/core/tx.js`).run(app, (txApp) => {
+		const user = txApp.findRecordById('users', userId);
+		if (user.getString('deleted_at')) return; // a deleted account has no feed
+		user.set('calendar_token', token);
+		txApp.save(user);
+	});
 }
 
 /** Stops the feed: no URL works any more. */
 function revokeToken(app, userId) {
-	const user = app.findRecordById('users', userId);
-	user.set('calendar_token', '');
-	app.save(user);
+	setToken(app, userId, '');
 }
 
 /** The user a token belongs to, or null (wrong shape, unknown, or a deleted account). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
-import { createUser, guestClient, PASSWORD } from '../helpers/pocketbase';
+import { createUser, guestClient, PASSWORD, systemClient } from '../helpers/pocketbase';
 import { arrange, inHours } from './overview-arrange';
 
 async function userWithData() {
@@ -200,5 +200,98 @@ describe('deleting an account', () => {
 				name: 'Optager'
 			})
 		).rejects.toMatchObject({ status: 400 });
+	});
+});
+
+describe('an account and other writes to it at the same moment', () => {
+	/** The user's row as stored, hidden fields included. */
+	async function stored(id: string) {
+		return (await systemClient()).collection('users').getOne(id);
+	}
+
+	it('keeps neither the picture nor the library card of a deleted account', async () => {
+		const user = await createUser({ name: 'Billede Ejer' });
+		const system = await systemClient();
+		const picture = new FormData();
+		// a 1x1 PNG
+		const png = Buffer.from(
+			'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+			'base64'
+		);
+		picture.append('avatar', new Blob([png], { type: 'image/png' }), 'mig.png');
+		picture.append('library_card', `${Date.now()}`.slice(-12));
+		const before = await system.collection('users').update(user.record.id, picture);
+		expect(before.avatar).not.toBe('');
+		const fileUrl = system.files.getURL(before, before.avatar);
+		expect((await fetch(fileUrl)).status).toBe(200);
+
+		await user.pb.send('/api/borgerhus/account/delete', { method: 'POST', body: { password: PASSWORD } });
+		const after = await stored(user.record.id);
+		expect([after.avatar, after.library_card, after.deleted_at !== '']).toEqual(['', '', true]);
+		expect((await fetch(fileUrl)).status).toBe(404);
+	});
+
+	it('a profile save during the deletion does not bring the account back', { timeout: 120_000 }, async () => {
+		for (let round = 0; round < 3; round++) {
+			const s = await userWithData();
+			// more to release, so the deletion's transaction lasts a while
+			for (let i = 0; i < 15; i++) {
+				await s.a.booking({
+					booker: s.user.record.id,
+					room: s.room.id,
+					start: inHours(24 * 8 + i * 3),
+					end: inHours(24 * 8 + i * 3 + 1),
+					purpose: `Møde ${i}`
+				});
+			}
+			await s.user.pb.send('/api/borgerhus/calendar/renew', { method: 'POST' });
+			const deletion = s.user.pb.send('/api/borgerhus/account/delete', {
+				method: 'POST',
+				body: { password: PASSWORD }
+			});
+			// profile saves every few milliseconds while the deletion runs: some load the row before it commits
+			const saves: Promise<unknown>[] = [];
+			for (let i = 0; i < 40; i++) {
+				saves.push(
+					s.user.pb
+						.collection('users')
+						.update(s.user.record.id, { name: `Nyt navn ${i}` })
+						.then(
+							() => 200,
+							(err: { status: number }) => err.status
+						)
+				);
+				await new Promise((resolve) => setTimeout(resolve, 5));
+			}
+			await deletion;
+			const statuses = await Promise.all(saves);
+			const user = await stored(s.user.record.id);
+			expect([user.name, user.phone, user.calendar_token, user.deleted_at !== '']).toEqual([
+				'Slettet bruger',
+				'',
+				'',
+				true
+			]);
+			expect(user.email).toBe(`deleted-${s.user.record.id}@borgerhus.invalid`);
+			// each save was made before the deletion (then anonymised by it) or refused after
+			for (const status of statuses) expect([200, 400, 401, 404]).toContain(status);
+			await expect(
+				guestClient().collection('users').authWithPassword(s.user.email, PASSWORD)
+			).rejects.toMatchObject({ status: 400 });
+		}
+	});
+
+	it('a profile save and a revoked calendar address both hold', { timeout: 120_000 }, async () => {
+		const user = await createUser();
+		for (let round = 0; round < 30; round++) {
+			await user.pb.send('/api/borgerhus/calendar/renew', { method: 'POST' });
+			const name = `Navn ${round}`;
+			await Promise.all([
+				user.pb.send('/api/borgerhus/calendar/revoke', { method: 'POST' }),
+				user.pb.collection('users').update(user.record.id, { name })
+			]);
+			const row = await stored(user.record.id);
+			expect([row.name, row.calendar_token]).toEqual([name, '']);
+		}
 	});
 });

@@ -202,6 +202,10 @@ module.exports = {
 		da: 'Skriv et udgivelsesår, der ikke ligger efter næste år.',
 		en: 'Enter a year of publication no later than next year.'
 	},
+	overview_account_deleted: {
+		da: 'Kontoen er slettet, så den kan ikke ændres.',
+		en: 'The account is deleted, so it cannot be changed.'
+	},
 	overview_delete_failed: {
 		da: 'Kontoen kunne ikke slettes, og intet er ændret. Prøv igen om lidt.',
 		en: 'The account could not be deleted, and nothing was changed. Please try again in a moment.'

@@ -61,4 +61,53 @@ function request(e, fn) {
 	}
 }
 
-module.exports = { run: run, request: request };
+/**
+ * The base names of the fields a request sent ("cover+" counts as "cover"), a file uploaded for a file
+ * field included.
+ * @param {core.RecordRequestEvent} e
+ * @returns {Record<string, boolean>}
+ */
+function sentFields(e) {
+	var body = e.requestInfo().body || {};
+	/** @type {Record<string, boolean>} */
+	var sent = {};
+	var keys = Object.keys(body);
+	for (var i = 0; i < keys.length; i++) sent[keys[i].replace(/[+-]$/, '')] = true;
+	var fields = e.record.collection().fields;
+	for (var j = 0; j < fields.length; j++) {
+		if (fields[j].type() !== 'file') continue;
+		var name = fields[j].getName();
+		if (sent[name]) continue;
+		try {
+			if (e.findUploadedFiles(name).length || e.findUploadedFiles(name + '+').length) sent[name] = true;
+		} catch (_) {
+			// not a multipart request: no files
+		}
+	}
+	return sent;
+}
+
+/**
+ * Puts the request's record on top of the row as it stands inside the transaction (docs/rules.md,
+ * "Transactions"): every field the request did not send takes the value of the fresh row, so a hook decides
+ * from the current row and a save writes only what the request changed. Returns the fresh row and the sent
+ * fields.
+ * @param {core.App} txApp
+ * @param {core.RecordRequestEvent} e
+ */
+function rebase(txApp, e) {
+	var fresh = txApp.findRecordById(e.record.collection().name, e.record.id);
+	var sent = sentFields(e);
+	var fields = e.record.collection().fields;
+	for (var i = 0; i < fields.length; i++) {
+		var name = fields[i].getName();
+		var type = fields[i].type();
+		if (name === 'id' || sent[name] || type === 'autodate') continue;
+		// a password is kept as its hash: copied raw, or it would be hashed again
+		if (type === 'password') e.record.setRaw(name, fresh.getRaw(name));
+		else e.record.set(name, fresh.get(name));
+	}
+	return { fresh: fresh, sent: sent };
+}
+
+module.exports = { run: run, request: request, sentFields: sentFields, rebase: rebase };

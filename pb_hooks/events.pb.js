@@ -212,9 +212,14 @@ onRecordUpdateRequest(
 					transition = permitted(machines.EVENT, from, to, roles);
 					if (!transition) throw refusal('core_bad_transition', 'state');
 				}
+				// Confirmed registrations stay when registration is switched off, so a capacity this request
+				// changes must still hold them, whatever the flag (else capacity 0 and registration off in one
+				// request would slip under them). An unchanged capacity is only checked while registration is
+				// on, so an old event with registration off is not blocked for an edit of its title.
+				const capacity = e.record.getInt('capacity');
 				if (
-					e.record.getBool('registration') &&
-					e.record.getInt('capacity') < lib.confirmedCount(txApp, 'registrations', fresh.id)
+					(e.record.getBool('registration') || capacity !== fresh.getInt('capacity')) &&
+					capacity < lib.confirmedCount(txApp, 'registrations', fresh.id)
 				) {
 					throw refusal('events_capacity_below_confirmed', 'capacity');
 				}
@@ -271,13 +276,22 @@ onRecordUpdateRequest(
 	'shifts'
 );
 
+// Deleting an event or a shift would take its sign-ups and registrations with it (cascade), and they are
+// history (statistics, "Mine data"). So only one that never had a place may be deleted (a draft, a
+// mistake); anyone but the system is refused once someone has signed up, cancelled or not, and staff cancel
+// the event instead. Decided inside the transaction, so a sign-up arriving at the same moment is counted.
 onRecordDeleteRequest(
 	(e) => {
+		const lib = require(`${__hooks}/lib/events-claims.js`);
 		const tx = require(`${__hooks}/lib/core/tx.js`);
 		const { actor } = require(`${__hooks}/lib/core/auth.js`);
+		const { refusal } = require(`${__hooks}/lib/core/errors.js`);
 		const audit = require(`${__hooks}/lib/core/audit.js`);
 		const who = actor(e);
 		tx.request(e, (txApp) => {
+			if (who.kind !== 'system' && lib.hasPlaces(txApp, e.collection.name, e.record.id)) {
+				throw refusal('events_has_places');
+			}
 			e.next();
 			audit.staffAction(txApp, who, e.collection.name + '.delete', e.record, {});
 		});

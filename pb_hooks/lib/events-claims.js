@@ -73,6 +73,21 @@ function confirmedCount(app, collection, parentId) {
 }
 
 /**
+ * Whether a shift or an event has ever had a place: a sign-up or registration in any status, cancelled
+ * ones included, because they are history (statistics, "Mine data"). An event counts the sign-ups of all
+ * its shifts too.
+ * @param {core.App} app
+ * @param {'events' | 'shifts'} collection
+ * @param {string} id
+ * @returns {boolean}
+ */
+function hasPlaces(app, collection, id) {
+	if (collection === 'shifts') return app.countRecords('signups', $dbx.hashExp({ shift: id })) > 0;
+	if (app.countRecords('registrations', $dbx.hashExp({ event: id })) > 0) return true;
+	return app.findRecordsByFilter('signups', 'shift.event = {:event}', '', 1, 0, { event: id }).length > 0;
+}
+
+/**
  * The machine roles of an actor for one row: the row's own person is its "owner" (staff included, for
  * their own rows), staff is "staff", the system is "system".
  * @param {{ kind: string, id: string }} actor
@@ -392,6 +407,7 @@ module.exports = {
 	pbNow,
 	rolesOf,
 	confirmedCount,
+	hasPlaces,
 	holdsOverlappingShift,
 	fillPlaces,
 	cancelPlace,

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser, systemClient } from '../helpers/pocketbase';
-import type { EventRecord, RegistrationRecord, ShiftRecord } from '../../src/lib/pocketbase-types';
-import { arrangeEvent, createVolunteer } from './events-helpers';
+import type {
+	EventRecord,
+	RegistrationRecord,
+	ShiftRecord,
+	SignupRecord
+} from '../../src/lib/pocketbase-types';
+import { arrangeEvent, arrangeShift, codeOf, createVolunteer, refusal, statusOf } from './events-helpers';
 
 // Staff pages through the app: events and shifts, rosters, messages and check-in. Citizens are refused.
 
@@ -130,5 +135,127 @@ describe('staff events pages', () => {
 		const again = await session.post(path, { code: registration.ticket_code });
 		expect(again.status).toBe(400);
 		expect(await again.text()).toContain('allerede tjekket ind');
+	});
+});
+
+// Deleting events and shifts, and capacity, through the API with a staff member's own token
+// (docs/rules.md, "Places, the waitlist and overlapping shifts").
+describe('staff deleting events and shifts, and capacity', () => {
+	async function exists(collection: string, id: string): Promise<boolean> {
+		const system = await systemClient();
+		return system
+			.collection(collection)
+			.getOne(id)
+			.then(
+				() => true,
+				() => false
+			);
+	}
+
+	it('refuses deleting an event with a registration, or with a sign-up on a shift; nothing is deleted', async () => {
+		const staff = await createUser({ staff: true, name: 'Test Personale' });
+		const { event, shift } = await arrangeEvent({ capacity: 3 });
+		const attendee = await createUser();
+		const ticket = await attendee.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: attendee.record.id });
+		const refused = await refusal(staff.pb.collection('events').delete(event.id));
+		expect(refused.status).toBe(400);
+		expect(codeOf(refused.error)).toBe('events_has_places');
+		expect(await exists('events', event.id)).toBe(true);
+		expect(await exists('shifts', shift.id)).toBe(true);
+		expect(await statusOf('registrations', ticket.id)).toBe('confirmed');
+
+		// a cancelled sign-up is history too, and it counts for its event
+		const other = await arrangeEvent({ capacity: 0 });
+		const v = await createVolunteer();
+		const signup = await v.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: other.shift.id, user: v.record.id });
+		await v.pb.collection('signups').update(signup.id, { status: 'cancelled' });
+		const again = await refusal(staff.pb.collection('events').delete(other.event.id));
+		expect(again.status).toBe(400);
+		expect(codeOf(again.error)).toBe('events_has_places');
+		expect(await exists('events', other.event.id)).toBe(true);
+		expect(await statusOf('signups', signup.id)).toBe('cancelled');
+	});
+
+	it('refuses deleting a shift with a sign-up; the sign-up stays', async () => {
+		const staff = await createUser({ staff: true, name: 'Test Personale' });
+		const { event, shift } = await arrangeEvent({ places: 2 });
+		const v = await createVolunteer();
+		const signup = await v.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: v.record.id });
+		expect(signup.status).toBe('confirmed');
+		const refused = await refusal(staff.pb.collection('shifts').delete(shift.id));
+		expect(refused.status).toBe(400);
+		expect(codeOf(refused.error)).toBe('events_has_places');
+		expect(await exists('shifts', shift.id)).toBe(true);
+		expect(await statusOf('signups', signup.id)).toBe('confirmed');
+		const audit = await staff.pb.collection('audit_log').getFullList({
+			filter: staff.pb.filter('target_id = {:id}', { id: shift.id })
+		});
+		expect(audit.map((a) => a.action)).not.toContain('shifts.delete');
+		// the system (maintenance) still may
+		const system = await systemClient();
+		await system.collection('shifts').delete(shift.id);
+		expect(await exists('signups', signup.id)).toBe(false);
+		expect(await exists('events', event.id)).toBe(true);
+	});
+
+	it('deletes an event and a shift that never had a place', async () => {
+		const staff = await createUser({ staff: true, name: 'Test Personale' });
+		const { event, shift } = await arrangeEvent({ state: 'draft' });
+		const spare = await arrangeShift(event.id, new Date(shift.start.replace(' ', 'T')), 1);
+		await staff.pb.collection('shifts').delete(spare.id);
+		expect(await exists('shifts', spare.id)).toBe(false);
+		await staff.pb.collection('events').delete(event.id);
+		expect(await exists('events', event.id)).toBe(false);
+		expect(await exists('shifts', shift.id)).toBe(false);
+	});
+
+	it('refuses capacity 0 with registration off while registrations are confirmed, and allows other edits', async () => {
+		const staff = await createUser({ staff: true, name: 'Test Personale' });
+		const { event } = await arrangeEvent({ capacity: 3 });
+		for (let i = 0; i < 3; i++) {
+			const attendee = await createUser();
+			await attendee.pb.collection('registrations').create({ event: event.id, user: attendee.record.id });
+		}
+		const events = staff.pb.collection('events');
+		const lowered = await refusal(events.update(event.id, { capacity: 1 }));
+		expect(codeOf(lowered.error, 'capacity')).toBe('events_capacity_below_confirmed');
+		const switchedOff = await refusal(events.update(event.id, { capacity: 0, registration: false }));
+		expect(switchedOff.status).toBe(400);
+		expect(codeOf(switchedOff.error, 'capacity')).toBe('events_capacity_below_confirmed');
+		const system = await systemClient();
+		let stored = await system.collection('events').getOne<EventRecord>(event.id);
+		expect(stored.capacity).toBe(3);
+		expect(stored.registration).toBe(true);
+		// registration off alone keeps the places; later edits that leave the capacity alone go through
+		await events.update(event.id, { registration: false });
+		await events.update(event.id, { title: 'Ny titel', capacity: 3, registration: false });
+		const later = await refusal(events.update(event.id, { capacity: 2 }));
+		expect(codeOf(later.error, 'capacity')).toBe('events_capacity_below_confirmed');
+		stored = await system.collection('events').getOne<EventRecord>(event.id);
+		expect(stored).toMatchObject({ title: 'Ny titel', capacity: 3, registration: false, taken: 3 });
+	});
+
+	it('refuses places below the confirmed volunteers, also together with other fields', async () => {
+		const staff = await createUser({ staff: true, name: 'Test Personale' });
+		const { shift } = await arrangeEvent({ places: 2 });
+		for (let i = 0; i < 2; i++) {
+			const v = await createVolunteer();
+			await v.pb.collection('signups').create({ shift: shift.id, user: v.record.id });
+		}
+		const refused = await refusal(
+			staff.pb.collection('shifts').update(shift.id, { places: 1, task: 'Garderobe' })
+		);
+		expect(codeOf(refused.error, 'places')).toBe('events_places_below_confirmed');
+		const system = await systemClient();
+		expect(await system.collection('shifts').getOne<ShiftRecord>(shift.id)).toMatchObject({
+			places: 2,
+			task: 'Billetkontrol'
+		});
 	});
 });

@@ -98,6 +98,10 @@ module.exports = {
 		da: 'Det felt kan ikke ændres.',
 		en: 'This field cannot be changed.'
 	},
+	events_has_places: {
+		da: 'Der har været tilmeldinger, og de gemmes, så det kan ikke slettes. Aflys arrangementet, eller afmeld de frivillige på vagten, i stedet.',
+		en: 'People have signed up, and that is kept, so it cannot be deleted. Cancel the event, or the volunteers on the shift, instead.'
+	},
 	events_message_invalid: {
 		da: 'Skriv en besked på højst 2000 tegn.',
 		en: 'Write a message of at most 2000 characters.'

@@ -43,10 +43,35 @@ function header(e, name) {
 	}
 }
 
+/** The records API's paths: the collection (name or id) and, for one record, its id. */
+var RECORDS_PATH = /^\/api\/collections\/([^/]+)\/records(?:\/([^/]+))?\/?$/;
+
+/**
+ * Whether a request is one of the desk's acts: a create or update through the record API of a collection
+ * in ACTED_ON (a record request event names its collection; a router event is read by its path).
+ * @param {core.RequestEvent | core.RecordRequestEvent} e
+ */
+function isDeskAct(e) {
+	var name = '';
+	if (e.collection) name = e.collection.name;
+	else if (e.request) {
+		var path = RECORDS_PATH.exec(e.request.url.path);
+		var method = e.request.method;
+		if (!path || !((method === 'POST' && !path[2]) || (method === 'PATCH' && path[2]))) return false;
+		try {
+			name = e.app.findCachedCollectionByNameOrId(decodeURIComponent(path[1])).name;
+		} catch (_) {
+			return false;
+		}
+	}
+	return ACTED_ON.indexOf(name) >= 0;
+}
+
 /**
  * The desk context of a request: null without the header; otherwise the staff member, the citizen and
  * the override reason ('' when none), or a refusal: the header from anyone but staff, an unknown or
- * deleted citizen, another staff account, an override without a reason.
+ * deleted citizen, another staff account, an override without a reason, the header anywhere but on a
+ * desk act.
  * @param {core.RequestEvent} e
  * @returns {{ staff: string, citizen: string, reason: string } | null}
  */
@@ -60,6 +85,9 @@ function context(e) {
 	if (!e.auth || e.hasSuperuserAuth() || e.auth.collection().name !== 'users' || !e.auth.getBool('staff')) {
 		throw codeError(403, 'desk_staff_only');
 	}
+	// the desk acts through the record API on these collections only: nowhere else (an association's or
+	// membership's route, a season application, a swap) does a staff member act as the citizen
+	if (!isDeskAct(e)) throw codeError(403, 'desk_not_here');
 	var user;
 	try {
 		user = e.app.findRecordById('users', citizen);

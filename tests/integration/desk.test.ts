@@ -7,6 +7,8 @@ import { AppSession } from '../helpers/app';
 import { makeRoom, slot, someDay } from './rooms-arrange';
 import { arrangeTitle, refusal } from './library-helpers';
 import { arrangeEvent, createVolunteer } from './events-helpers';
+import { makeAssociation, membership } from './associations-helpers';
+import { validCvrNumber } from '../helpers/cvr';
 import type { BookingRecord, HoldRecord } from '../../src/lib/pocketbase-types';
 
 // Service at the desk (docs/rules.md, "Service at the desk"): staff act for a citizen through the same
@@ -116,6 +118,42 @@ describe('acting for a citizen at the desk', () => {
 		expect(
 			(await refusal(citizen.pb.send(`/api/borgerhus/desk/citizens/${other.record.id}`, {}))).status
 		).toBe(403);
+	});
+
+	it('acts for the citizen in the desk acts only: never on an association, a membership or a season route', async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser();
+		const admin = await createUser();
+		const association = await makeAssociation();
+		await membership(association.id, admin, 'admin');
+		const invitation = await membership(association.id, citizen, 'admin', 'invited');
+		// accepting an invitation is the invited person's own consent
+		const accept = await refusal(
+			staff.pb.send(`/api/borgerhus/memberships/${invitation.id}/accept`, {
+				method: 'POST',
+				...desk(citizen.record.id)
+			})
+		);
+		expect(accept).toEqual({ status: 403, code: 'desk_not_here' });
+		const system = await systemClient();
+		expect((await system.collection('memberships').getOne(invitation.id)).status).toBe('invited');
+		// nor is an association founded in the citizen's name
+		const name = `Skrankeforening ${citizen.record.id}`;
+		const founded = await refusal(
+			staff.pb.collection('associations').create({ name, cvr: validCvrNumber() }, desk(citizen.record.id))
+		);
+		expect(founded).toEqual({ status: 403, code: 'desk_not_here' });
+		expect(
+			await system
+				.collection('associations')
+				.getFullList({ filter: system.filter('name = {:name}', { name }) })
+		).toEqual([]);
+		// nor are the records API's reads a desk act
+		const read = await refusal(staff.pb.collection('memberships').getFullList(desk(citizen.record.id)));
+		expect(read).toEqual({ status: 403, code: 'desk_not_here' });
+		// the citizen accepts for themselves
+		await citizen.pb.send(`/api/borgerhus/memberships/${invitation.id}/accept`, { method: 'POST' });
+		expect((await system.collection('memberships').getOne(invitation.id)).status).toBe('active');
 	});
 
 	it("applies the citizen's horizon and cancellation deadline unless staff override them with a reason", async () => {

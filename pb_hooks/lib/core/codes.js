@@ -58,6 +58,10 @@ module.exports = {
 		da: 'Skriv en begrundelse, når du tilsidesætter en regel for borgeren.',
 		en: 'Give a reason when you override a rule for the citizen.'
 	},
+	desk_not_here: {
+		da: 'Ved skranken kan du booke, reservere, tilmelde og afmelde for borgeren, men ikke dette.',
+		en: 'At the desk you can book, reserve, register and cancel for the citizen, but not this.'
+	},
 	desk_staff_only: {
 		da: 'Kun personalet kan handle for en borger ved skranken.',
 		en: 'Only staff can act for a citizen at the desk.'

@@ -560,6 +560,9 @@ function reassign(e) {
 		if (rights) throw rights.error;
 		var before = { booker: booking.getString('booker'), association: booking.getString('association') };
 		booking.set('booker', booker);
+		// showing the name was the old association's choice: nobody of the new one chose it (docs/rules.md,
+		// "Door signs and the lobby screen"); the model hook updates the room_busy label with the save
+		if (association !== before.association) booking.set('show_publicly', false);
 		booking.set('association', association);
 		txApp.save(booking);
 		lib('core/audit').staffAction(txApp, actor, 'booking_reassigned', booking, {

@@ -344,6 +344,37 @@ describe('rule 3: association rights and privacy', () => {
 			purpose: 'Møde'
 		});
 	});
+
+	it('clears the choice to be shown by name when staff reassign a booking to another association', async () => {
+		const room = await makeRoom();
+		const [ours, theirs] = await Promise.all([makeAssociation(), makeAssociation()]);
+		const [booker, otherBooker, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		await join(ours.id, booker, 'booker');
+		await join(theirs.id, otherBooker, 'booker');
+		const booked = await book(booker, room.id, {
+			...slot(someDay(), '10:00', '11:00'),
+			association: ours.id,
+			show_publicly: true
+		});
+		const system = await systemClient();
+		const label = async () =>
+			(await system.collection('room_busy').getFullList({ filter: `source = "${booked.id}"` }))[0]?.label;
+		expect(await label()).toBe(ours.name);
+		await staff.pb.send(`/api/borgerhus/bookings/${booked.id}/reassign`, {
+			method: 'POST',
+			body: { booker: otherBooker.record.id, association: theirs.id, reason: 'Overdraget' }
+		});
+		// nobody of the new association chose to be shown: the screens say "Optaget"
+		expect(await system.collection('bookings').getOne(booked.id)).toMatchObject({
+			association: theirs.id,
+			show_publicly: false
+		});
+		expect(await label()).toBe('');
+	});
 });
 
 describe('decisions and cancellations', () => {

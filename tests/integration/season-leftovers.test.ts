@@ -311,6 +311,107 @@ describe('the swap page and the public plan', () => {
 	});
 });
 
+describe('hand-overs carried out with the rights as they are now', () => {
+	/** A leftovers slot claimed by the admin of `a`, proposed as a hand-over to a third association. */
+	async function proposedHandover(extra: Record<string, unknown> = {}) {
+		const world = await finalSeason(extra);
+		const { staff, rooms, season, a } = world;
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'leftovers' });
+		const claimed = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/claim`, {
+			association: a.id,
+			slot: slotId(rooms.small, 'thu', '17:00'),
+			activity_name: 'Skak',
+			participants: 5
+		})) as { line: string; series: string; booked: number };
+		expect(claimed.booked).toBeGreaterThan(0);
+		const c = await club();
+		const swap = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {
+			kind: 'handover',
+			from_line: claimed.line,
+			to_association: c.id
+		})) as { id: string };
+		return { ...world, c, claimed, swap };
+	}
+
+	const unchanged = async (
+		sys: import('pocketbase').default,
+		claimed: { line: string; series: string },
+		owner: Club
+	) => {
+		expect((await sys.collection('season_lines').getOne(claimed.line)).association).toBe(owner.id);
+		expect(await sys.collection('booking_series').getOne(claimed.series)).toMatchObject({
+			association: owner.id,
+			booker: owner.admin.record.id
+		});
+		const bookings = await sys.collection('bookings').getFullList({ filter: `series = "${claimed.series}"` });
+		expect(bookings.length).toBeGreaterThan(0);
+		expect(bookings.every((b) => b.association === owner.id && b.booker === owner.admin.record.id)).toBe(
+			true
+		);
+	};
+
+	it('refuses the consent when the receiving association went back to verification, and moves nothing', async () => {
+		const { a, c, claimed, swap, sys } = await proposedHandover();
+		// a rename sends the association back to staff verification
+		await c.admin.pb.collection('associations').update(c.id, { name: `${c.name} (ny)` });
+		expect((await sys.collection('associations').getOne(c.id)).verified).toBe(false);
+		await expectRefused(
+			send(c.admin.pb, `/api/borgerhus/season-swaps/${swap.id}/consent`),
+			'rooms_association_unverified'
+		);
+		await unchanged(sys, claimed, a);
+		expect((await sys.collection('season_swaps').getOne(swap.id)).status).toBe('proposed');
+	});
+
+	it('refuses the approval when the consenting admin has lost the role, and moves nothing', async () => {
+		const { a, c, claimed, swap, sys, staff } = await proposedHandover({ swap_approval: true });
+		const consented = (await send(c.admin.pb, `/api/borgerhus/season-swaps/${swap.id}/consent`)) as {
+			status: string;
+		};
+		expect(consented.status).toBe('consented');
+		const [row] = await sys
+			.collection('memberships')
+			.getFullList({ filter: `association = "${c.id}" && user = "${c.admin.record.id}"` });
+		await sys.collection('memberships').update(row!.id, { status: 'left' });
+		await expectRefused(send(staff.pb, `/api/borgerhus/season-swaps/${swap.id}/approve`), 'rooms_not_booker');
+		await unchanged(sys, claimed, a);
+		expect((await sys.collection('season_swaps').getOne(swap.id)).status).toBe('consented');
+	});
+
+	it('refuses a proposed swap with an unverified association on either side', async () => {
+		const { season, a, b, lineA, lineB, sys } = await finalSeason();
+		const propose = () =>
+			send(a.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {
+				kind: 'swap',
+				from_line: lineA.id,
+				to_line: lineB.id
+			});
+		await sys.collection('associations').update(b.id, { verified: false });
+		await expectRefused(propose(), 'season_association_unverified');
+		await sys.collection('associations').update(b.id, { verified: true });
+		await sys.collection('associations').update(a.id, { verified: false });
+		await expectRefused(propose(), 'season_association_unverified');
+		expect(await sys.collection('season_swaps').getFullList({ filter: `season = "${season}"` })).toEqual([]);
+	});
+
+	it("clears the giving association's choice to be shown by name on the screens", async () => {
+		const { c, claimed, swap, sys, a } = await proposedHandover();
+		const bookings = await sys.collection('bookings').getFullList({ filter: `series = "${claimed.series}"` });
+		for (const b of bookings) await a.admin.pb.collection('bookings').update(b.id, { show_publicly: true });
+		const label = async (source: string) =>
+			(await sys.collection('room_busy').getFullList({ filter: `source = "${source}"` }))[0]?.label;
+		expect(await label(bookings[0]!.id)).toBe(a.name);
+		const done = (await send(c.admin.pb, `/api/borgerhus/season-swaps/${swap.id}/consent`)) as {
+			status: string;
+		};
+		expect(done.status).toBe('done');
+		const moved = await sys.collection('bookings').getFullList({ filter: `series = "${claimed.series}"` });
+		expect(moved.every((b) => b.association === c.id && b.show_publicly === false)).toBe(true);
+		expect((await sys.collection('booking_series').getOne(claimed.series)).show_publicly).toBe(false);
+		for (const b of moved) expect(await label(b.id)).toBe('');
+	});
+});
+
 describe("editing a season's set-up", () => {
 	it('is allowed while the state allows it, validated with nothing stored on bad input, refused after', async () => {
 		const staff = await createUser({ staff: true });

@@ -35,6 +35,37 @@ function isAdmin(txApp, userId, associationId) {
 	return c.roleIn(txApp, userId, associationId) === 'admin';
 }
 
+/**
+ * Rule 3 when a line is carried out to an association, with the rights as they are now: the association is
+ * still verified and the person who becomes the booker of its bookings is still an active admin or booker
+ * of it. A consent is no right to book: since it was given the association may have been renamed (back to
+ * staff verification) or the person may have lost the role, while staff had yet to approve. A refusal on
+ * `field` otherwise.
+ */
+function checkReceiver(txApp, associationId, booker, field) {
+	var association;
+	try {
+		association = txApp.findRecordById('associations', associationId);
+	} catch (_) {
+		throw c.refusal('rooms_not_booker', field);
+	}
+	if (!association.getBool('verified')) throw c.refusal('rooms_association_unverified', field);
+	if (!lib('rooms-associations').mayBookFor(txApp, booker, associationId)) {
+		throw c.refusal('rooms_not_booker', field);
+	}
+}
+
+/** Whether an association may receive a line at all: it exists and is verified. A refusal otherwise. */
+function checkVerified(txApp, associationId, field) {
+	var association;
+	try {
+		association = txApp.findRecordById('associations', associationId);
+	} catch (_) {
+		throw c.refusal('core_unknown_record', field);
+	}
+	if (!association.getBool('verified')) throw c.refusal('season_association_unverified', field);
+}
+
 var TEXTS = {
 	proposed: {
 		da: {
@@ -124,19 +155,17 @@ function propose(e) {
 			throw c.refusal('season_not_admin', 'from_line');
 		var to = null;
 		var toAssociation;
+		// every side that receives a line must be verified: the other association always, the proposer's
+		// own too when it gets the other line back (carrying out checks again, with the rights as they are then)
 		if (body.kind === 'swap') {
 			if (typeof body.to_line !== 'string') throw c.refusal('core_unknown_record', 'to_line');
 			to = bookedLine(txApp, season.id, body.to_line, 'to_line');
 			toAssociation = to.getString('association');
+			checkVerified(txApp, toAssociation, 'to_line');
+			checkVerified(txApp, from.getString('association'), 'from_line');
 		} else {
 			toAssociation = typeof body.to_association === 'string' ? body.to_association : '';
-			var other;
-			try {
-				other = txApp.findRecordById('associations', toAssociation);
-			} catch (_) {
-				throw c.refusal('core_unknown_record', 'to_association');
-			}
-			if (!other.getBool('verified')) throw c.refusal('season_association_unverified', 'to_association');
+			checkVerified(txApp, toAssociation, 'to_association');
 		}
 		if (toAssociation === from.getString('association'))
 			throw c.refusal('season_swap_same', 'to_association');
@@ -172,13 +201,19 @@ function propose(e) {
 	return e.json(200, answer);
 }
 
-/** Moves a line, its series and its future active bookings to another association and booker. */
+/**
+ * Moves a line, its series and its future active bookings to another association and booker. Showing the
+ * association's name on the screens was the giving booker's choice, so it is cleared: nobody of the new
+ * association chose it (docs/rules.md, "Door signs and the lobby screen"); saving a booking updates its
+ * room_busy label through the bookings' model hook.
+ */
 function moveLine(txApp, line, association, booker) {
 	line.set('association', association);
 	txApp.save(line);
 	var series = txApp.findRecordById('booking_series', line.getString('series'));
 	series.set('association', association);
 	series.set('booker', booker);
+	series.set('show_publicly', false);
 	txApp.save(series);
 	var claims = lib('room-claims');
 	var future = txApp.findRecordsByFilter(
@@ -192,6 +227,7 @@ function moveLine(txApp, line, association, booker) {
 	for (var i = 0; i < future.length; i++) {
 		future[i].set('association', association);
 		future[i].set('booker', booker);
+		future[i].set('show_publicly', false);
 		txApp.save(future[i]);
 	}
 	return future.length;
@@ -204,12 +240,16 @@ function execute(txApp, swap) {
 		throw c.refusal('season_swap_not_booked', 'from_line');
 	var fromBooker = swap.getString('from_consent_by');
 	var toBooker = swap.getString('to_consent_by');
+	var to = null;
 	if (swap.getString('kind') === 'swap') {
-		var to = bookedLine(txApp, swap.getString('season'), swap.getString('to_line'), 'to_line');
+		to = bookedLine(txApp, swap.getString('season'), swap.getString('to_line'), 'to_line');
 		if (to.getString('association') !== swap.getString('to_association'))
 			throw c.refusal('season_swap_not_booked', 'to_line');
-		moveLine(txApp, to, swap.getString('from_association'), fromBooker);
+		checkReceiver(txApp, swap.getString('from_association'), fromBooker, 'from_association');
 	}
+	// every side is checked before anything moves: a refusal leaves the lines and bookings as they were
+	checkReceiver(txApp, swap.getString('to_association'), toBooker, 'to_association');
+	if (to) moveLine(txApp, to, swap.getString('from_association'), fromBooker);
 	moveLine(txApp, from, swap.getString('to_association'), toBooker);
 	swap.set('status', 'done');
 	txApp.save(swap);

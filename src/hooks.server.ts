@@ -77,6 +77,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 export const handle = sequence(health, securityHeaders, i18n, auth);
 
 export const handleError: HandleServerError = ({ error, status }) => {
-	if (status !== 404) console.error(error);
-	return { message: status === 404 ? m.errors_not_found() : m.errors_unexpected() };
+	if (status === 404) return { message: m.errors_not_found() };
+	// a body over BODY_SIZE_LIMIT (adapter-node), e.g. too large a file: the sender's doing, said plainly
+	if (status === 413) return { message: m.errors_too_large() };
+	console.error(error);
+	return { message: m.errors_unexpected() };
 };

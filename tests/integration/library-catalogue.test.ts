@@ -90,4 +90,26 @@ describe('the catalogue', () => {
 			[`Import ${tag} C`, 'audiobook']
 		]);
 	});
+
+	it('takes a file up to its 2 MB and says plainly when a file or form is larger', async () => {
+		const { staff, app } = await staffSession();
+		const tag = randomUUID().slice(0, 6);
+		// 700 kB: over adapter-node's default body limit, within the import's own
+		const big = `titel;forfatter;år;type\nStor ${tag};Ane;2001;bog\n${'x'.repeat(700_000)};Bo;2002;bog\n`;
+		const taken = await upload(app, '/personale/katalog?/import', 'file', big);
+		expect(taken.status).toBe(200);
+		expect(await taken.text()).toContain('1 række blev afvist');
+		const imported = await staff.pb.collection('titles').getFullList<TitleRecord>({
+			filter: staff.pb.filter('title = {:t}', { t: `Stor ${tag}` })
+		});
+		expect(imported).toHaveLength(1);
+
+		const tooBig = await upload(app, '/personale/katalog?/import', 'file', 'x'.repeat(2_500_000));
+		expect(tooBig.status).toBe(400);
+		expect(await tooBig.text()).toContain('Filen er for stor (højst 2 MB).');
+
+		const overLimit = await upload(app, '/personale/katalog?/import', 'file', 'x'.repeat(4_000_000));
+		expect(overLimit.status).toBe(413);
+		expect(await overLimit.text()).toContain('Det, du sendte, er for stort.');
+	});
 });

@@ -244,7 +244,8 @@ describe('the users collection through the PocketBase API directly', () => {
 
 		const user = await createUser();
 		await expect(user.pb.collection('users').update(user.record.id, { staff: true })).rejects.toMatchObject({
-			status: 404
+			status: 400,
+			response: { data: { staff: { code: 'core_field_locked' } } }
 		});
 		const system = await systemClient();
 		expect((await system.collection('users').getOne(user.record.id)).staff).toBe(false);

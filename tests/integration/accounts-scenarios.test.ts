@@ -107,16 +107,17 @@ const userRows: Scenario<World>[] = [
 		name: 'the citizen cannot make themselves staff',
 		actor: (w) => w.citizen.pb,
 		act: (pb, w) => pb.collection('users').update(w.citizen.record.id, { staff: true }),
-		status: 404,
+		status: 400,
+		code: 'core_field_locked',
 		after: userUnchanged('staff', () => false)
 	},
 	{
-		// a hidden field is not writable through the record API: PocketBase drops it from the body, so the
-		// request succeeds and the token stays what the feed route made it
+		// the update rule forbids the field, and the door says which; the token stays what the feed route made it
 		name: 'the citizen cannot set their calendar token',
 		actor: (w) => w.citizen.pb,
 		act: (pb, w) => pb.collection('users').update(w.citizen.record.id, { calendar_token: 'x'.repeat(40) }),
-		status: 200,
+		status: 400,
+		code: 'core_field_locked',
 		after: async (w) =>
 			expect((await user(w, w.citizen.record.id)).calendar_token ?? '').not.toBe('x'.repeat(40))
 	},
@@ -125,7 +126,8 @@ const userRows: Scenario<World>[] = [
 		actor: (w) => w.citizen.pb,
 		act: (pb, w) =>
 			pb.collection('users').update(w.citizen.record.id, { deleted_at: '2030-01-01 00:00:00.000Z' }),
-		status: 404,
+		status: 400,
+		code: 'core_field_locked',
 		after: userUnchanged('deleted_at', () => '')
 	},
 	{
@@ -148,7 +150,8 @@ const userRows: Scenario<World>[] = [
 		name: 'staff cannot change a citizen into staff through the record API',
 		actor: (w) => w.staff.pb,
 		act: (pb, w) => pb.collection('users').update(w.citizen.record.id, { staff: true }),
-		status: 404,
+		status: 400,
+		code: 'core_field_locked',
 		after: userUnchanged('staff', () => false)
 	},
 	{
@@ -207,7 +210,8 @@ const notificationRows: Scenario<World>[] = [
 		name: 'the owner cannot rewrite a message',
 		actor: (w) => w.citizen.pb,
 		act: (pb, w) => pb.collection('notifications').update(w.note.id, { title: 'Ændret' }),
-		status: 404,
+		status: 400,
+		code: 'core_field_locked',
 		after: async (w) => expect((await noteRow(w)).title).toBe(w.note.title)
 	},
 	{

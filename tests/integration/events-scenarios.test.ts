@@ -533,8 +533,9 @@ for (const collection of ['signups', 'registrations'] as const) {
 		});
 	}
 
-	// Each server-owned field, sent by the owner (the update rule hides the row: 404) and by staff (refused
-	// with a code): nothing changes.
+	// Each server-owned field, sent by the owner or another citizen (the update rule forbids the field: the
+	// door names it) and by staff (refused by the hooks with a code): nothing changes. placed_at is not in
+	// the rule: the owner's hook refuses it, and the rule hides another person's row (404).
 	const owned: Record<string, (ctx: Ctx) => unknown> = {
 		user: (ctx) => ctx.other.record.id,
 		cancelled_at: () => new Date(),
@@ -549,18 +550,18 @@ for (const collection of ['signups', 'registrations'] as const) {
 	}
 	for (const [field, value] of Object.entries(owned)) {
 		for (const actor of ['owner', 'staff', 'other'] as const) {
-			const byRule = actor === 'other' || (actor === 'owner' && field !== 'placed_at' && field !== 'status');
+			const byRule = actor !== 'staff' && field !== 'placed_at';
+			const hidden = actor === 'other' && !byRule;
 			rows.push({
 				name: `${actor} sends ${collection}.${field} in an update: refused, nothing stored`,
 				actor: client(actor),
 				act: (pb, ctx) => pb.collection(collection).update(mine(ctx).id, { [field]: value(ctx) }),
-				status: byRule ? 404 : actor === 'owner' && field === 'status' ? 404 : 400,
-				code:
-					byRule || (actor === 'owner' && field === 'status')
-						? undefined
-						: field === 'status'
-							? 'events_status_locked'
-							: 'events_field_locked',
+				status: hidden ? 404 : 400,
+				code: hidden
+					? undefined
+					: actor === 'staff' && field === 'status'
+						? 'events_status_locked'
+						: 'events_field_locked',
 				after: unchanged(collection, mine)
 			});
 		}

@@ -177,9 +177,8 @@ describe('volunteer sign-ups through the API', () => {
 		const ws = await w.pb
 			.collection('signups')
 			.create<SignupRecord>({ shift: full.shift.id, user: w.record.id });
-		expect((await refusal(w.pb.collection('signups').update(ws.id, { status: 'confirmed' }))).status).toBe(
-			404
-		);
+		const byHand = await refusal(w.pb.collection('signups').update(ws.id, { status: 'confirmed' }));
+		expect([byHand.status, codeOf(byHand.error, 'status')]).toEqual([400, 'events_field_locked']);
 		expect(
 			(await refusal(staff.pb.collection('signups').update(ws.id, { status: 'confirmed' }))).status
 		).toBe(400);
@@ -252,10 +251,14 @@ describe('attendee registrations through the API', () => {
 		const rb = await b.pb
 			.collection('registrations')
 			.create<RegistrationRecord>({ event: event.id, user: b.record.id });
-		// the update rule hides the record from an attendee who sends checked_in_at (404, nothing changes)
-		expect(
-			(await refusal(a.pb.collection('registrations').update(ra.id, { checked_in_at: new Date() }))).status
-		).toBe(404);
+		// the update rule forbids an attendee checked_in_at: refused by name, nothing changes
+		const selfCheckIn = await refusal(
+			a.pb.collection('registrations').update(ra.id, { checked_in_at: new Date() })
+		);
+		expect([selfCheckIn.status, codeOf(selfCheckIn.error, 'checked_in_at')]).toEqual([
+			400,
+			'events_field_locked'
+		]);
 		const staff = await createUser({ staff: true });
 		// checked_in_at is the server's: staff check in through the named transition, not a field update
 		const plain = await refusal(

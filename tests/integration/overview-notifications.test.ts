@@ -183,7 +183,7 @@ describe('inbox', () => {
 		// the owner may change read_at only
 		await expect(
 			owner.pb.collection('notifications').update(note.id, { title: 'Ændret' })
-		).rejects.toMatchObject({ status: 404 });
+		).rejects.toMatchObject({ status: 400, response: { data: { title: { code: 'core_field_locked' } } } });
 
 		expect((await session.post('/indbakke?/read', { id: note.id })).status).toBe(200);
 		expect((await system.collection('notifications').getOne(note.id)).read_at).not.toBe('');

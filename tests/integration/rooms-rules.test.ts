@@ -396,7 +396,8 @@ const rows: Scenario<World>[] = [
 		name: `owner sets status ${status} on a pending booking`,
 		actor: (w) => w.owner.pb,
 		act: patch('pending', () => ({ status })),
-		status: 404,
+		status: 400,
+		code: 'core_field_locked',
 		after: unchanged('pending')
 	})),
 	{

@@ -147,7 +147,7 @@ describe('creating a booking', () => {
 					...slot(someDay(), '10:00', '11:00')
 				})
 			)
-		).toBe('status_400');
+		).toBe('core_field_locked');
 	});
 });
 
@@ -393,7 +393,7 @@ describe('decisions and cancellations', () => {
 		const { owner, staff, booking } = await pendingBooking();
 		expect(
 			await refusedWith(owner.pb.collection('bookings').update(booking.id, { status: 'approved' }))
-		).toBe('status_404');
+		).toBe('core_field_locked');
 		const approved = await staff.pb.collection('bookings').update(booking.id, { status: 'approved' });
 		expect(approved).toMatchObject({ status: 'approved', decided_by: staff.record.id });
 		expect((await notificationsOf(owner)).map((n) => n.kind)).toContain('booking_approved');

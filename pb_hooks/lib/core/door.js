@@ -88,6 +88,19 @@ function checkBody(e, method, path, collection) {
 		}
 	});
 	if (problem) throw refusal(problem.code, problem.field);
+	// a field the collection's rule forbids the sender: refused by name, not as a bare "Failed to create"
+	var rule = rulesOf(collection)[method === 'POST' ? 'createRule' : 'updateRule'];
+	var user = e.auth && e.auth.collection().name === 'users' ? e.auth : null;
+	var locked = require(__hooks + '/lib/rule-locks.js').lockedField(rule, body, {
+		id: user ? user.id : '',
+		staff: !!(user && user.getBool('staff')),
+		create: method === 'POST'
+	});
+	if (locked)
+		throw refusal(
+			EVENTS_AREA.indexOf(collection.name) >= 0 ? 'events_field_locked' : 'core_field_locked',
+			locked
+		);
 	// a room's facilities: JSON of a shape only its area knows (a list of words)
 	if (collection.name === 'rooms' && body.facilities !== undefined) {
 		var shape = require(__hooks + '/lib/rooms/validate.js').checkFacilities(body.facilities);
@@ -95,8 +108,29 @@ function checkBody(e, method, path, collection) {
 	}
 }
 
+/** The collections whose locked fields are the events area's (`events_field_locked`). */
+var EVENTS_AREA = ['events', 'shifts', 'signups', 'registrations'];
+
 /** Field settings by collection id and the collection's last change, in this runtime. */
 var specs = {};
+
+/** A collection's create and update rules by collection id and the collection's last change, in this runtime. */
+var rules = {};
+
+/**
+ * A collection's create and update rules as text (null: superusers only), read once per version of the
+ * collection (a rule is a pointer in PocketBase, which its JSON form gives as text or null).
+ * @param {core.Collection} collection
+ * @returns {{ createRule: string | null, updateRule: string | null }}
+ */
+function rulesOf(collection) {
+	var version = collection.updated.string();
+	var known = rules[collection.id];
+	if (known && known.version === version) return known;
+	var json = JSON.parse(JSON.stringify(collection));
+	rules[collection.id] = { version: version, createRule: json.createRule, updateRule: json.updateRule };
+	return rules[collection.id];
+}
 
 /**
  * Each field's settings of a collection as plain data, with its type (which a field keeps behind a

@@ -1,0 +1,7 @@
+export function lockedField(
+	rule: string | null | undefined,
+	body: Record<string, unknown>,
+	auth: { id: string; staff: boolean; create: boolean }
+): string;
+export type Formula = { op: 'and' | 'or'; items: Formula[] } | { atom: string };
+export function parse(rule: string): Formula | null;

@@ -165,7 +165,16 @@ function invite(app, actor, associationId, input) {
 				existing.getString('status'),
 				'invite'
 			);
-			// invited, active or blocked: nothing changes, and the caller cannot tell
+			// invited, active or blocked: nothing changes for the person, and the caller cannot tell. A person
+			// who blocked the association is not told, but to its admins the invitation looks sent: it counts
+			// towards the hour's limit and stays in their list of open invitations, as one nobody answered
+			if (!t && existing.getString('status') === 'blocked') {
+				existing.set('email', email);
+				existing.set('role', role);
+				existing.set('invited_by', actor.id || '');
+				existing.set('invited_at', now());
+				txApp.save(existing);
+			}
 			if (!t) return null;
 			row = existing;
 		} else {
@@ -399,14 +408,20 @@ function setRole(app, actor, membershipId, role) {
 
 /**
  * The open invitations of an association, for its admins and staff: the address as typed, the role and
- * when; never whether the address has an account.
+ * when; never whether the address has an account, nor that its person blocked the association (an
+ * invitation sent after the block is listed like any unanswered one).
  */
 function invitationsOf(app, actor, associationId) {
 	managedAssociation(app, actor, associationId);
 	return app
-		.findRecordsByFilter('memberships', 'association = {:a} && status = "invited"', '-invited_at', 200, 0, {
-			a: associationId
-		})
+		.findRecordsByFilter(
+			'memberships',
+			'association = {:a} && (status = "invited" || (status = "blocked" && invited_at > decided_at))',
+			'-invited_at',
+			200,
+			0,
+			{ a: associationId }
+		)
 		.map(function (row) {
 			return {
 				id: row.id,

@@ -479,7 +479,7 @@ scenarios<World>('inviting', world, [
 			expect(await storedMembership(w.ids.member)).toMatchObject({ status: 'active', role: 'member' })
 	},
 	{
-		name: 'admin re-invites a person who blocked: same answer, no invitation, no notice',
+		name: 'admin re-invites a person who blocked: same answer, no invitation, no notice, listed as sent',
 		actor: (w) => w.admin.pb,
 		act: (pb, w) => post(pb, invitePath(w), { email: w.blocked.email, role: 'member' }),
 		status: 200,
@@ -487,6 +487,11 @@ scenarios<World>('inviting', world, [
 			expect(body).toEqual({ ok: true });
 			expect((await storedMembership(w.ids.blocked)).status).toBe('blocked');
 			expect(await w.blocked.pb.collection('notifications').getFullList()).toEqual([]);
+			// to the admins it looks like any invitation nobody has answered yet
+			const open = (await w.admin.pb.send(invitePath(w), { method: 'GET' })) as {
+				items: { email: string }[];
+			};
+			expect(open.items.map((i) => i.email)).toContain(w.blocked.email.toLowerCase());
 		}
 	},
 	{

@@ -226,6 +226,11 @@ function cancelPlace(app, collection, id, actor) {
 	const from = row.getString('status');
 	const t = permitted(machines.machineOf(collection), from, 'cancelled', roles);
 	if (!t) throw refusal('events_status_locked');
+	// a ticket used at the door is attendance: cancelling it would hand its place on and, reopened, clear the
+	// check-in; only the system (account deletion, a cancelled event) releases it
+	if (collection === 'registrations' && row.getString('checked_in_at') && roles.indexOf('system') < 0) {
+		throw refusal('events_already_checked_in');
+	}
 	const overridden = require(`${__hooks}/lib/core/auth.js`).overrides(actor);
 	if (collection === 'signups' && roles.indexOf('staff') < 0 && roles.indexOf('system') < 0 && !overridden) {
 		const rules = require(`${__hooks}/lib/events-rules.js`);

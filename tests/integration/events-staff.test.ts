@@ -259,3 +259,31 @@ describe('staff deleting events and shifts, and capacity', () => {
 		});
 	});
 });
+
+describe('a ticket checked in at the door', () => {
+	it('stays: neither its holder nor staff cancel it, so its place and attendance are kept', async () => {
+		const staff = await createUser({ staff: true, name: 'Test Dørvogter' });
+		const { event } = await arrangeEvent({ capacity: 1 });
+		const [holder, next] = [await createUser(), await createUser()];
+		const ticket = await holder.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: holder.record.id });
+		const waiting = await next.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: next.record.id });
+		expect(waiting.status).toBe('waitlisted');
+		await staff.pb.send(`/api/borgerhus/registrations/${ticket.id}/check-in`, { method: 'POST' });
+
+		for (const who of [holder, staff]) {
+			const refused = await refusal(
+				who.pb.collection('registrations').update(ticket.id, { status: 'cancelled' })
+			);
+			expect(refused.status).toBe(400);
+			expect(codeOf(refused.error)).toBe('events_already_checked_in');
+		}
+		const system = await systemClient();
+		const stored = await system.collection('registrations').getOne<RegistrationRecord>(ticket.id);
+		expect([stored.status, stored.checked_in_at !== '']).toEqual(['confirmed', true]);
+		expect(await statusOf('registrations', waiting.id)).toBe('waitlisted');
+	});
+});

@@ -188,6 +188,33 @@ describe('the back office', () => {
 		expect(asked.headers.get('location')).toBe('/personale/skranke');
 	});
 
+	it('never sends anyone off the site after signing in or switching language', async () => {
+		const citizen = await createUser();
+		// browsers drop the tab, which would make "/<tab>/other.example" read as "//other.example"
+		const offSite = encodeURIComponent('/\t/other.example/log-ind');
+		const signingIn = await new AppSession().post(`/log-ind?redirectTo=${offSite}`, {
+			email: citizen.email,
+			password: citizen.password
+		});
+		expect(signingIn.headers.get('location')).toBe('/overblik');
+		const session = await signedIn(citizen);
+		expect((await session.get(`/log-ind?redirectTo=${offSite}`)).headers.get('location')).toBe('/overblik');
+		const language = await session.post('/sprog', { language: 'da', redirectTo: '/\t/other.example/' });
+		expect(language.headers.get('location')).toBe('/');
+		// a body that is no form is bad input, not a failure
+		const json = await fetch(new URL('/sprog', session.base), {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				origin: new URL(session.base).origin,
+				cookie: session.cookieHeader()
+			},
+			body: JSON.stringify({ language: 'da' }),
+			redirect: 'manual'
+		});
+		expect(json.status).toBe(400);
+	});
+
 	it('the hub counts what waits: pending requests among them', async () => {
 		const room = await makeRoom({ requires_approval: true });
 		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);

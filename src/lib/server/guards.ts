@@ -17,9 +17,4 @@ export function requireStaff(locals: App.Locals, url: URL): UserRecord {
 	return user;
 }
 
-/** Accepts only a local path as a place to return to, so a link cannot send the user to another site. */
-export function safeRedirectTarget(target: string | null | undefined, fallback = '/overblik'): string {
-	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\'))
-		return fallback;
-	return target;
-}
+export { safeRedirectTarget } from '$lib/redirect';

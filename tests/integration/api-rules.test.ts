@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ClientResponseError } from 'pocketbase';
-import { createUser, guestClient, PASSWORD, systemClient, uniqueEmail } from '../helpers/pocketbase';
+import {
+	createUser,
+	guestClient,
+	PASSWORD,
+	systemClient,
+	uniqueEmail,
+	type TestUser
+} from '../helpers/pocketbase';
 import { arrangeTitle } from './library-helpers';
 import { arrangeEvent, createVolunteer } from './events-helpers';
 import { makeRoom, slot, someDay } from './rooms-arrange';
@@ -38,6 +45,19 @@ describe('a field the rule forbids', () => {
 			const field = Object.keys(data).find((k) => data[k]?.code) ?? '';
 			return { status: err.status, code: data[field]?.code ?? '', field };
 		}
+	}
+
+	/** A room and an approved booking of the citizen's own in it. */
+	async function ownBooking(citizen: TestUser) {
+		const room = await makeRoom();
+		const booking = await citizen.pb.collection('bookings').create({
+			room: room.id,
+			booker: citizen.record.id,
+			purpose: 'Møde',
+			attendees: 2,
+			...slot(someDay(), '10:00', '11:00')
+		});
+		return { room, booking };
 	}
 
 	it('is refused by name on creates and updates, and nothing is stored', async () => {
@@ -94,14 +114,7 @@ describe('a field the rule forbids', () => {
 			)
 		).toEqual(locked('core_field_locked', 'staff'));
 
-		const room = await makeRoom();
-		const booking = await citizen.pb.collection('bookings').create({
-			room: room.id,
-			booker: citizen.record.id,
-			purpose: 'Møde',
-			attendees: 2,
-			...slot(someDay(), '10:00', '11:00')
-		});
+		const { room, booking } = await ownBooking(citizen);
 		expect(
 			await answer(
 				citizen.pb.collection('bookings').create({
@@ -137,14 +150,7 @@ describe('a field the rule forbids', () => {
 
 	it('leaves what the rule allows alone: a citizen cancels, staff name the citizen at the desk', async () => {
 		const citizen = await createUser();
-		const room = await makeRoom();
-		const booking = await citizen.pb.collection('bookings').create({
-			room: room.id,
-			booker: citizen.record.id,
-			purpose: 'Møde',
-			attendees: 2,
-			...slot(someDay(), '10:00', '11:00')
-		});
+		const { booking } = await ownBooking(citizen);
 		expect(
 			await answer(
 				citizen.pb

@@ -58,38 +58,49 @@ function runReminders(app, now) {
 	const sent = { booking: 0, shift: 0, pickup: 0, loan: 0 };
 	const languageOf = (user) => (user && user.getString('language') === 'en' ? 'en' : 'da');
 
-	const send = (kind, userId, textParams, link, dedupeKey) => {
+	const tx = require(`${__hooks}/lib/core/tx.js`);
+	// Each reminder is decided on its row as it stands: the rows were read at the start of the run, and a
+	// booking cancelled, a hold collected or a loan returned since (the run mails as it goes) is not
+	// reminded. The row is read again with the same filter inside the reminder's own transaction.
+	const send = (kind, collection, filter, row, userId, textParams, link, dedupeKey) => {
 		try {
-			if (
-				notify(app, userId, {
+			const saved = tx.run(app, (txApp) => {
+				const still = txApp.findRecordsByFilter(
+					collection,
+					'id = {:id} && (' + filter + ')',
+					'',
+					1,
+					0,
+					Object.assign({}, params, { id: row.id })
+				);
+				if (!still.length) return false;
+				return notify(txApp, userId, {
 					kind: 'reminder_' + kind,
 					texts: TEXTS[kind],
 					params: textParams,
 					link,
 					dedupeKey
-				})
-			)
-				sent[kind]++;
+				});
+			});
+			if (saved) sent[kind]++;
 		} catch (err) {
 			// The unique dedupe index refused a twin created at the same moment: already sent.
 			app.logger().debug('reminder skipped', 'key', dedupeKey, 'error', String(err));
 		}
 	};
 
-	const bookings = app.findRecordsByFilter(
-		'bookings',
-		'status = "approved" && start > {:now} && start <= {:day} && booker.notify_reminders = true && booker.deleted_at = ""',
-		'start',
-		2000,
-		0,
-		params
-	);
+	const bookingFilter =
+		'status = "approved" && start > {:now} && start <= {:day} && booker.notify_reminders = true && booker.deleted_at = ""';
+	const bookings = app.findRecordsByFilter('bookings', bookingFilter, 'start', 2000, 0, params);
 	app.expandRecords(bookings, ['room', 'booker'], null);
 	for (const b of bookings) {
 		const room = b.expandedOne('room');
 		const lang = languageOf(b.expandedOne('booker'));
 		send(
 			'booking',
+			'bookings',
+			bookingFilter,
+			b,
 			b.getString('booker'),
 			{ room: room ? room.getString('name') : '', when: formatHouseTime(b.getString('start'), lang) },
 			'/overblik',
@@ -97,15 +108,10 @@ function runReminders(app, now) {
 		);
 	}
 
-	const signups = app.findRecordsByFilter(
-		'signups',
+	const signupFilter =
 		status.confirmedPlaceFilter() +
-			' && shift.start > {:now} && shift.start <= {:day} && user.notify_reminders = true && user.deleted_at = ""',
-		'',
-		2000,
-		0,
-		params
-	);
+		' && shift.start > {:now} && shift.start <= {:day} && user.notify_reminders = true && user.deleted_at = ""';
+	const signups = app.findRecordsByFilter('signups', signupFilter, '', 2000, 0, params);
 	app.expandRecords(signups, ['shift', 'shift.event', 'user'], null);
 	for (const s of signups) {
 		const shift = s.expandedOne('shift');
@@ -114,6 +120,9 @@ function runReminders(app, now) {
 		const lang = languageOf(s.expandedOne('user'));
 		send(
 			'shift',
+			'signups',
+			signupFilter,
+			s,
 			s.getString('user'),
 			{
 				task: shift.getString('task'),
@@ -125,20 +134,18 @@ function runReminders(app, now) {
 		);
 	}
 
-	const holds = app.findRecordsByFilter(
-		'holds',
-		'status = "ready" && pickup_deadline > {:now} && pickup_deadline <= {:day} && patron.notify_reminders = true && patron.deleted_at = ""',
-		'',
-		2000,
-		0,
-		params
-	);
+	const holdFilter =
+		'status = "ready" && pickup_deadline > {:now} && pickup_deadline <= {:day} && patron.notify_reminders = true && patron.deleted_at = ""';
+	const holds = app.findRecordsByFilter('holds', holdFilter, '', 2000, 0, params);
 	app.expandRecords(holds, ['title', 'patron'], null);
 	for (const h of holds) {
 		const title = h.expandedOne('title');
 		const lang = languageOf(h.expandedOne('patron'));
 		send(
 			'pickup',
+			'holds',
+			holdFilter,
+			h,
 			h.getString('patron'),
 			{
 				title: title ? title.getString('title') : '',
@@ -150,21 +157,19 @@ function runReminders(app, now) {
 		);
 	}
 
-	const loans = app.findRecordsByFilter(
-		'loans',
+	const loanFilter =
 		status.openLoanFilter() +
-			' && due > {:now} && due <= {:twoDays} && patron.notify_reminders = true && patron.deleted_at = ""',
-		'',
-		2000,
-		0,
-		params
-	);
+		' && due > {:now} && due <= {:twoDays} && patron.notify_reminders = true && patron.deleted_at = ""';
+	const loans = app.findRecordsByFilter('loans', loanFilter, '', 2000, 0, params);
 	app.expandRecords(loans, ['title', 'patron'], null);
 	for (const l of loans) {
 		const title = l.expandedOne('title');
 		const lang = languageOf(l.expandedOne('patron'));
 		send(
 			'loan',
+			'loans',
+			loanFilter,
+			l,
 			l.getString('patron'),
 			{ title: title ? title.getString('title') : '', when: formatHouseTime(l.getString('due'), lang) },
 			'/overblik',

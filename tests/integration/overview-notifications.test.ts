@@ -99,6 +99,36 @@ describe('reminders: 24 hours before, sent once', () => {
 		expect(mine.find((n) => n.kind === 'reminder_pickup')?.body).toContain('hylde H-3');
 	});
 
+	it('does not remind of a booking cancelled while the run is under way', async () => {
+		const a = await arrange();
+		const user = await createUser({ name: 'Aflyser' });
+		// mailed reminders: each takes a moment, so the run lasts while the booking is cancelled
+		await settings(user, { notify_reminders: true, notify_email: true });
+		const room = await a.room();
+		const bookings = [];
+		for (let i = 0; i < 10; i++) {
+			bookings.push(
+				await a.booking({
+					booker: user.record.id,
+					room: room.id,
+					start: inHours(3 + i),
+					end: inHours(3.5 + i)
+				})
+			);
+		}
+		const last = bookings[bookings.length - 1]!;
+		const run = runJob();
+		await new Promise((resolve) => setTimeout(resolve, 250));
+		await a.system.collection('bookings').update(last.id, { status: 'cancelled', cancel_reason: 'Aflyst' });
+		await run;
+		const keys = (await notificationsOf(user.record.id)).map((n) => n.dedupe_key);
+		expect(keys.filter((k) => k.startsWith(`reminder:booking:${last.id}:`))).toEqual([]);
+		// the others were reminded once each
+		for (const b of bookings.slice(0, -1)) {
+			expect(keys.filter((k) => k.startsWith(`reminder:booking:${b.id}:`))).toHaveLength(1);
+		}
+	});
+
 	it('respects notify_reminders = false', async () => {
 		const a = await arrange();
 		const user = await createUser();

@@ -148,11 +148,12 @@ function overviewFor(e, now, userId) {
 			cancel_reason: '',
 			checked_in_at: '',
 			checked_out_at: '',
+			decided_at: '',
 			at_desk: false,
 			expand: {}
 		},
 		'SELECT b.id, b.room, b.association, b.booker, b.purpose, b.attendees, b.start, b.end, b.status, ' +
-			'b.reason, b.cancel_reason, b.checked_in_at, b.checked_out_at, ' +
+			'b.reason, b.cancel_reason, b.checked_in_at, b.checked_out_at, b.decided_at, ' +
 			atDesk('bookings', 'b.id') +
 			' AS at_desk, json_object(' +
 			"'room', CASE WHEN r.id IS NULL THEN NULL ELSE json_object('id', r.id, 'name', r.name, " +

@@ -247,6 +247,36 @@ describe('the release job', () => {
 		expect(await notificationsOf(owner, 'booking_no_show')).toHaveLength(1);
 	});
 
+	it('counts the grace from a late approval: the group refused as pending can check in once approved', async () => {
+		const room = await checkinRoom({ requires_approval: true });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		// started 20 minutes ago, past the 15 minutes' grace, and still waiting for staff
+		const pending = await bookingAt(owner, room.id, -20, 60, { status: 'pending' });
+		expect(await refused(checkIn(owner.pb, pending.id))).toEqual({
+			status: 400,
+			codes: ['rooms_checkin_pending']
+		});
+		await staff.pb.collection('bookings').update(pending.id, { status: 'approved' });
+		// not released at once for a check-in nobody could make
+		expect((await release(room.id)).released).toBe(0);
+		await checkIn(owner.pb, pending.id);
+		const system = await systemClient();
+		const stored = await system.collection('bookings').getOne(pending.id);
+		expect([stored.status, stored.checked_in_at !== '']).toEqual(['approved', true]);
+		// without a check-in it is due when the grace after the approval has passed
+		const second = await checkinRoom({ requires_approval: true });
+		const other = await bookingAt(owner, second.id, -30, 90, { status: 'pending' });
+		await staff.pb.collection('bookings').update(other.id, { status: 'approved' });
+		expect((await release(second.id)).released).toBe(0);
+		expect((await release(second.id, Date.now() + 16 * MINUTE)).released).toBe(1);
+		expect((await system.collection('bookings').getOne(other.id)).status).toBe('no_show');
+		// approved only after it ended: nobody ever could check in, so never a no-show
+		const over = await bookingAt(owner, second.id, -120, 30, { status: 'pending' });
+		await staff.pb.collection('bookings').update(over.id, { status: 'approved' });
+		expect((await release(second.id, Date.now() + 60 * MINUTE)).released).toBe(0);
+		expect((await system.collection('bookings').getOne(over.id)).status).toBe('approved');
+	});
+
 	it('a check-in racing the release has exactly one outcome, 20 rounds', async () => {
 		const room = await checkinRoom();
 		const owner = await createUser();

@@ -61,12 +61,16 @@ function policyOf(room) {
 }
 
 function bookingOf(record) {
+	var status = record.getString('status');
+	var decided = record.getString('decided_at');
 	return {
-		status: record.getString('status'),
+		status: status,
 		start: toMs(record.getString('start')),
 		end: toMs(record.getString('end')),
 		checked_in_at: record.getString('checked_in_at'),
-		checked_out_at: record.getString('checked_out_at')
+		checked_out_at: record.getString('checked_out_at'),
+		// when staff approved it; the window's grace runs from there when that was late (checkin.windowOf)
+		approved_at: status === 'approved' && decided ? toMs(decided) : 0
 	};
 }
 

@@ -14,16 +14,24 @@ export const DEFAULT_THRESHOLD: number;
 export function checkPolicy(policy: CheckinPolicy): { code: string; field: string } | null;
 export function windowOf(
 	room: Pick<CheckinPolicy, 'checkin_opens_minutes' | 'checkin_grace_minutes'>,
-	startMs: number
+	startMs: number,
+	approvedAt?: number
 ): { opens: number; closes: number };
 export function phase(
 	room: CheckinPolicy,
-	booking: { status: string; start: number; end: number; checked_in_at?: string; checked_out_at?: string },
+	booking: {
+		status: string;
+		start: number;
+		end: number;
+		checked_in_at?: string;
+		checked_out_at?: string;
+		approved_at?: number;
+	},
 	now: number
 ): CheckinPhase;
 export function isDue(
 	room: CheckinPolicy & { checkin_since: number },
-	booking: { status: string; start: number; checked_in_at?: string },
+	booking: { status: string; start: number; end?: number; checked_in_at?: string; approved_at?: number },
 	now: number
 ): boolean;
 export function seasonOf(ms: number): { label: string; from: number; to: number };

@@ -45,14 +45,20 @@ function checkPolicy(policy) {
 
 /**
  * The check-in window of a booking: it opens `opens` minutes before the start and closes when the grace
- * period after the start ends (the release deadline). Times in ms.
+ * period after the start ends (the release deadline), or after the approval of a booking staff approved
+ * once the window had opened. Times in ms.
  * @param {{ checkin_opens_minutes: number, checkin_grace_minutes: number }} room
  * @param {number} startMs
+ * @param {number} [approvedAt] when staff approved the booking (0 or none: approved from the start)
  */
-function windowOf(room, startMs) {
+function windowOf(room, startMs, approvedAt) {
 	var opens = whole(room.checkin_opens_minutes) ? room.checkin_opens_minutes : DEFAULT_OPENS;
 	var grace = whole(room.checkin_grace_minutes) ? room.checkin_grace_minutes : DEFAULT_GRACE;
-	return { opens: startMs - opens * MINUTE, closes: startMs + grace * MINUTE };
+	var window = { opens: startMs - opens * MINUTE, closes: startMs + grace * MINUTE };
+	// approved by staff after the window opened: nobody could check in before (a pending booking cannot),
+	// so the grace runs from the approval
+	if (approvedAt > window.opens) window.closes = Math.max(window.closes, approvedAt + grace * MINUTE);
+	return window;
 }
 
 /**
@@ -62,7 +68,8 @@ function windowOf(room, startMs) {
  *  - 'checked_in': done (check-out is possible while the booking runs).
  * Only approved bookings can be checked in; any other status is 'closed'.
  * @param {{ checkin_required: boolean, checkin_opens_minutes: number, checkin_grace_minutes: number }} room
- * @param {{ status: string, start: number, end: number, checked_in_at?: string, checked_out_at?: string }} booking
+ * @param {{ status: string, start: number, end: number, checked_in_at?: string, checked_out_at?: string,
+ *   approved_at?: number }} booking
  * @param {number} now
  * @returns {'off' | 'closed' | 'early' | 'open' | 'late' | 'checked_in' | 'checked_out'}
  */
@@ -71,7 +78,7 @@ function phase(room, booking, now) {
 	if (booking.checked_out_at) return 'checked_out';
 	if (booking.status !== 'approved') return 'closed';
 	if (booking.checked_in_at) return 'checked_in';
-	var w = windowOf(room, booking.start);
+	var w = windowOf(room, booking.start, booking.approved_at);
 	if (now < w.opens) return 'early';
 	if (now >= w.closes || now >= booking.end) return 'late';
 	return 'open';
@@ -79,15 +86,17 @@ function phase(room, booking, now) {
 
 /**
  * True when a booking not checked in is due for release at `now`: the room requires check-in (since
- * before the booking started) and its grace period has ended.
+ * before the booking started) and its grace period has ended (counted from a late approval).
  * @param {{ checkin_required: boolean, checkin_opens_minutes: number, checkin_grace_minutes: number, checkin_since: number }} room
- * @param {{ status: string, start: number, checked_in_at?: string }} booking
+ * @param {{ status: string, start: number, end?: number, checked_in_at?: string, approved_at?: number }} booking
  * @param {number} now
  */
 function isDue(room, booking, now) {
 	if (!room.checkin_required || booking.status !== 'approved' || booking.checked_in_at) return false;
 	if (!(room.checkin_since <= booking.start)) return false;
-	return now >= windowOf(room, booking.start).closes;
+	// approved only after it ended: nobody ever could check in
+	if (booking.approved_at && booking.end && booking.approved_at >= booking.end) return false;
+	return now >= windowOf(room, booking.start, booking.approved_at).closes;
 }
 
 /**

@@ -60,6 +60,24 @@ describe('the release', () => {
 		expect(isDue(policy, { ...booking, status: 'pending' }, start + 60 * MINUTE)).toBe(false);
 	});
 
+	it('counts the grace from a late approval: a booking nobody could check in while pending', () => {
+		// approved 20 minutes after the start: open for the grace from then
+		const late = { ...booking, approved_at: start + 20 * MINUTE };
+		expect(windowOf(room, start, late.approved_at)).toEqual({
+			opens: start - 15 * MINUTE,
+			closes: start + 30 * MINUTE
+		});
+		expect(phase(room, late, start + 25 * MINUTE)).toBe('open');
+		expect(isDue(policy, late, start + 29 * MINUTE)).toBe(false);
+		expect(isDue(policy, late, start + 30 * MINUTE)).toBe(true);
+		// approved before the window opened: the usual grace
+		expect(isDue(policy, { ...booking, approved_at: start - 60 * MINUTE }, start + 10 * MINUTE)).toBe(true);
+		// approved after it ended: never a no-show
+		expect(isDue(policy, { ...booking, approved_at: start + 61 * MINUTE }, start + 3 * 60 * MINUTE)).toBe(
+			false
+		);
+	});
+
 	it('never reaches bookings that started before check-in was required', () => {
 		expect(isDue({ ...policy, checkin_since: start + MINUTE }, booking, start + 60 * MINUTE)).toBe(false);
 		expect(isDue({ ...policy, checkin_since: NaN }, booking, start + 60 * MINUTE)).toBe(false);

@@ -6,7 +6,13 @@ import { toMs } from '$rules/room-claims.js';
 // (pb_hooks/lib/rooms/checkin.js; docs/rules.md, "Check-in and no-shows").
 
 type Room = Pick<RoomRecord, 'checkin_required' | 'checkin_opens_minutes' | 'checkin_grace_minutes'>;
-type Booking = Pick<BookingRecord, 'status' | 'start' | 'end' | 'checked_in_at' | 'checked_out_at'>;
+type Booking = Pick<BookingRecord, 'status' | 'start' | 'end' | 'checked_in_at' | 'checked_out_at'> &
+	Partial<Pick<BookingRecord, 'decided_at'>>;
+
+/** When staff approved a booking (ms), or 0: the check-in grace runs from a late approval. */
+function approvedAt(booking: Partial<Pick<BookingRecord, 'status' | 'decided_at'>>): number {
+	return booking.status === 'approved' && booking.decided_at ? toMs(booking.decided_at) : 0;
+}
 
 /** Where a booking stands for check-in at `now` (ms). */
 export function checkinPhase(room: Room, booking: Booking, now: number): CheckinPhase {
@@ -21,7 +27,8 @@ export function checkinPhase(room: Room, booking: Booking, now: number): Checkin
 			start: toMs(booking.start),
 			end: toMs(booking.end),
 			checked_in_at: booking.checked_in_at ?? '',
-			checked_out_at: booking.checked_out_at ?? ''
+			checked_out_at: booking.checked_out_at ?? '',
+			approved_at: approvedAt(booking)
 		},
 		now
 	);
@@ -36,6 +43,9 @@ export function attendanceAction(room: Room, booking: Booking, now: number): 'ch
 }
 
 /** When check-in opens and closes for a booking (ms). */
-export function checkinWindow(room: Room, booking: Pick<BookingRecord, 'start'>) {
-	return windowOf(room, toMs(booking.start));
+export function checkinWindow(
+	room: Room,
+	booking: Pick<BookingRecord, 'start'> & Partial<Pick<BookingRecord, 'status' | 'decided_at'>>
+) {
+	return windowOf(room, toMs(booking.start), approvedAt(booking));
 }

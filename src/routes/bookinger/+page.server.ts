@@ -43,7 +43,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		expand: 'room,association',
 		fields:
 			'id,room,booker,association,series,purpose,attendees,start,end,status,reason,cancel_reason,' +
-			'checked_in_at,checked_out_at,' +
+			'checked_in_at,checked_out_at,decided_at,' +
 			'expand.room.name,expand.room.slug,expand.room.cancel_hours,expand.association.name,' +
 			'expand.room.checkin_required,expand.room.checkin_opens_minutes,expand.room.checkin_grace_minutes'
 	});

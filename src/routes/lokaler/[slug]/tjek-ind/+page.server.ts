@@ -41,7 +41,7 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		sort: 'start',
 		expand: 'association',
 		fields:
-			'id,booker,association,purpose,start,end,status,checked_in_at,checked_out_at,expand.association.name'
+			'id,booker,association,purpose,start,end,status,decided_at,checked_in_at,checked_out_at,expand.association.name'
 	});
 	return {
 		room: {

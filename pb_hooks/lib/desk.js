@@ -43,28 +43,15 @@ function header(e, name) {
 	}
 }
 
-/** The records API's paths: the collection (name or id) and, for one record, its id. */
-var RECORDS_PATH = /^\/api\/collections\/([^/]+)\/records(?:\/([^/]+))?\/?$/;
-
 /**
  * Whether a request is one of the desk's acts: a create or update through the record API of a collection
  * in ACTED_ON (a record request event names its collection; a router event is read by its path).
  * @param {core.RequestEvent | core.RecordRequestEvent} e
  */
 function isDeskAct(e) {
-	var name = '';
-	if (e.collection) name = e.collection.name;
-	else if (e.request) {
-		var path = RECORDS_PATH.exec(e.request.url.path);
-		var method = e.request.method;
-		if (!path || !((method === 'POST' && !path[2]) || (method === 'PATCH' && path[2]))) return false;
-		try {
-			name = e.app.findCachedCollectionByNameOrId(decodeURIComponent(path[1])).name;
-		} catch (_) {
-			return false;
-		}
-	}
-	return ACTED_ON.indexOf(name) >= 0;
+	var collection =
+		e.collection || (e.request ? require(__hooks + '/lib/core/door.js').recordWriteCollection(e) : null);
+	return !!collection && ACTED_ON.indexOf(collection.name) >= 0;
 }
 
 /**

@@ -21,9 +21,19 @@ function request(e) {
 	var method = e.request.method;
 	if (method !== 'POST' && method !== 'PATCH' && method !== 'PUT') return;
 	var path = RECORDS_PATH.exec(e.request.url.path);
-	var collection = path && isRecordWrite(path, method) ? cachedCollection(e, path[1]) : null;
+	var collection = recordWriteCollection(e);
 	checkBody(e, method, path, collection);
 	if (collection) checkDates(e, collection);
+}
+
+/**
+ * The collection of a create or update through the records API (a router event, read by its path), or
+ * null for any other request.
+ * @param {core.RequestEvent} e
+ */
+function recordWriteCollection(e) {
+	var path = RECORDS_PATH.exec(e.request.url.path);
+	return path && isRecordWrite(path, e.request.method) ? cachedCollection(e, path[1]) : null;
 }
 
 /** The records API's paths: the collection (name or id) and, for one record, its id. */
@@ -195,4 +205,8 @@ function recordRequest(e, kind) {
 	return e.next();
 }
 
-module.exports = { request: request, recordRequest: recordRequest };
+module.exports = {
+	request: request,
+	recordRequest: recordRequest,
+	recordWriteCollection: recordWriteCollection
+};

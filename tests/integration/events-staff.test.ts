@@ -285,5 +285,13 @@ describe('a ticket checked in at the door', () => {
 		const stored = await system.collection('registrations').getOne<RegistrationRecord>(ticket.id);
 		expect([stored.status, stored.checked_in_at !== '']).toEqual(['confirmed', true]);
 		expect(await statusOf('registrations', waiting.id)).toBe('waitlisted');
+
+		// through the app, the holder is told why
+		const session = new AppSession();
+		await session.signIn(holder.email, holder.password);
+		const response = await session.post(`/arrangementer/${event.id}?/cancelRegistration`, { id: ticket.id });
+		expect(response.status).toBe(400);
+		expect(await response.text()).toContain('Billetten er allerede tjekket ind.');
+		expect(await statusOf('registrations', ticket.id)).toBe('confirmed');
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
+import { AppSession } from '../helpers/app';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { waitForMail } from '../helpers/mail';
 import { seasonOf } from '$rules/rooms/checkin.js';
@@ -275,6 +276,19 @@ describe('the release job', () => {
 		await staff.pb.collection('bookings').update(over.id, { status: 'approved' });
 		expect((await release(second.id, Date.now() + 60 * MINUTE)).released).toBe(0);
 		expect((await system.collection('bookings').getOne(over.id)).status).toBe('approved');
+
+		// through the app: the room's check-in page offers "Vi er her" after the late approval, and it works
+		const third = await checkinRoom({ requires_approval: true });
+		const waiting = await bookingAt(owner, third.id, -20, 60, { status: 'pending' });
+		const session = new AppSession();
+		await session.signIn(owner.email, owner.password);
+		const button = /<button[^>]*>\s*Vi er her\s*<\/button>/;
+		expect(await (await session.get(`/lokaler/${third.slug}/tjek-ind`)).text()).not.toMatch(button);
+		await staff.pb.collection('bookings').update(waiting.id, { status: 'approved' });
+		expect(await (await session.get(`/lokaler/${third.slug}/tjek-ind`)).text()).toMatch(button);
+		const done = await session.post(`/lokaler/${third.slug}/tjek-ind?/checkIn`, { id: waiting.id });
+		expect(done.status).toBe(200);
+		expect((await system.collection('bookings').getOne(waiting.id)).checked_in_at).not.toBe('');
 	});
 
 	it('a check-in racing the release has exactly one outcome, 20 rounds', async () => {

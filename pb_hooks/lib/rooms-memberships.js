@@ -159,6 +159,7 @@ function invite(app, actor, associationId, input) {
 			{ a: associationId, e: email, u: user ? user.id : '' }
 		)[0];
 		var row;
+		var again = false;
 		if (existing) {
 			var t = require(__hooks + '/lib/core/machine.js').named(
 				lib().membershipMachine(),
@@ -177,6 +178,10 @@ function invite(app, actor, associationId, input) {
 			}
 			if (!t) return null;
 			row = existing;
+			// invited again within the hour of its last invitation (withdrawn or declined meanwhile): the
+			// invitation stands again without a new mail or notice, so that inviting and withdrawing in turn
+			// cannot send one address mail after mail past the hour's limit
+			again = existing.getString('invited_at') >= hourAgo;
 		} else {
 			row = new Record(txApp.findCachedCollectionByNameOrId('memberships'));
 			row.set('association', associationId);
@@ -185,16 +190,18 @@ function invite(app, actor, associationId, input) {
 		row.set('email', email);
 		row.set('role', role);
 		row.set('status', 'invited');
-		row.set('invited_by', actor.id || '');
-		row.set('invited_at', now());
+		if (!again) {
+			row.set('invited_by', actor.id || '');
+			row.set('invited_at', now());
+		}
 		row.set('decided_at', '');
 		txApp.save(row);
-		if (user) tellInvited(txApp, user.id, association, row);
+		if (user && !again) tellInvited(txApp, user.id, association, row);
 		require(__hooks + '/lib/core/audit.js').staffAction(txApp, actor, 'membership_invite', row, {
 			association: associationId,
 			role: role
 		});
-		return { to: email, association: association.getString('name') };
+		return again ? null : { to: email, association: association.getString('name') };
 	});
 }
 

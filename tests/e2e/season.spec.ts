@@ -130,3 +130,35 @@ test('a whole season round at phone size', async ({ browser }) => {
 	await association.goto('/overblik');
 	await expect(association.getByText(/U10 holdmøde/).first()).toBeVisible();
 });
+
+test('staff see the final plan times an association could not get, and book them once it is verified', async ({
+	browser
+}) => {
+	const { season, rival } = await arrange();
+	const system = await systemClient();
+	const staffApi = await as(system, demo.staff);
+	const step = (to: string) =>
+		staffApi.send(`/api/borgerhus/seasons/${season}/status`, { method: 'POST', body: { to } });
+	await step('closed');
+	await staffApi.send(`/api/borgerhus/seasons/${season}/draft`, { method: 'POST' });
+	await step('draft_published');
+	// the rival association is sent back to verification before the plan is published
+	const association = await system
+		.collection('associations')
+		.getFirstListItem(system.filter('name = {:n}', { n: rival }));
+	await system.collection('associations').update(association.id, { verified: false });
+
+	const staff = await (await browser.newContext()).newPage();
+	await signIn(staff, demo.staff);
+	await staff.goto(`/personale/saeson/${season}`);
+	await staff.getByRole('button', { name: /Næste trin: Endelig plan/ }).click();
+	await expect(staff.getByText(`${rival}: ikke booket. Foreningen er ikke godkendt endnu.`)).toBeVisible();
+	await expect(staff.getByRole('heading', { name: 'Ikke booket endnu' })).toBeVisible();
+	await expect(staff.getByText(new RegExp(`${rival}: Rivalholdet`))).toBeVisible();
+	await expectAccessible(staff);
+
+	await system.collection('associations').update(association.id, { verified: true });
+	await staff.getByRole('button', { name: 'Book de manglende tider' }).click();
+	await expect(staff.getByText(new RegExp(`${rival}: \\d+ datoer booket\\.`))).toBeVisible();
+	await expect(staff.getByRole('heading', { name: 'Ikke booket endnu' })).toHaveCount(0);
+});

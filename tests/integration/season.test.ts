@@ -262,6 +262,138 @@ async function finalSeason(extra: Record<string, unknown> = {}) {
 	return { staff, rooms, season, a, b, lineA: lineOf(a), lineB: lineOf(b), sys };
 }
 
+describe('objections to the draft', () => {
+	it('come only from applicants, one open objection per line at a time', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const [applicant, outsider, unverified] = await Promise.all([club(), club(), club({ verified: false })]);
+		await apply(applicant.admin, season, {
+			association: applicant.id,
+			activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
+		});
+		for (const to of ['closed', 'draft', 'draft_published']) {
+			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+		}
+		const objectionsPath = `/api/borgerhus/seasons/${season}/objections`;
+		// an association that never applied has no draft to object to, verified or not
+		for (const c of [outsider, unverified]) {
+			await expectRefused(
+				send(c.admin.pb, objectionsPath, { association: c.id, text: 'Vi vil også have tider.' }),
+				'season_not_applicant'
+			);
+		}
+		const sys = await system();
+		const [line] = await sys.collection('season_lines').getFullList({ filter: `season = "${season}"` });
+		const first = (await send(applicant.booker.pb, objectionsPath, {
+			association: applicant.id,
+			line: line!.id,
+			text: 'Vi ønsker en senere tid.'
+		})) as { id: string };
+		// a second one about the same line waits for the first to be answered, even at once from two people
+		const again = await Promise.all(
+			[applicant.admin, applicant.booker].map((who) =>
+				outcome(send(who.pb, objectionsPath, { association: applicant.id, line: line!.id, text: 'Igen.' }))
+			)
+		);
+		expect(again.map((r) => r.status)).toEqual([400, 400]);
+		expect(again.every((r) => codesOf(r.body).includes('season_objection_open'))).toBe(true);
+		// one about the draft as a whole is its own
+		expect(
+			(
+				await outcome(
+					send(applicant.admin.pb, objectionsPath, { association: applicant.id, text: 'Generelt.' })
+				)
+			).status
+		).toBe(200);
+		await send(staff.pb, `/api/borgerhus/season-objections/${first.id}/answer`, { answer: 'Det ser vi på.' });
+		expect(
+			(
+				await outcome(
+					send(applicant.booker.pb, objectionsPath, {
+						association: applicant.id,
+						line: line!.id,
+						text: 'Tak.'
+					})
+				)
+			).status
+		).toBe(200);
+		expect(
+			await sys.collection('season_objections').getFullList({ filter: `season = "${season}"` })
+		).toHaveLength(3);
+	});
+});
+
+describe('booking the final plan', () => {
+	it('books only for a verified association, for someone who may still book for it', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const [renamed, left] = await Promise.all([club(), club()]);
+		await apply(renamed.admin, season, {
+			association: renamed.id,
+			activities: [activity('R', [slotId(rooms.big, 'mon', '17:00')])]
+		});
+		// the booker applies, then leaves the association before the plan is booked
+		await apply(left.booker, season, {
+			association: left.id,
+			activities: [activity('L', [slotId(rooms.big, 'tue', '17:00')])]
+		});
+		for (const to of ['closed', 'draft', 'draft_published']) {
+			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+		}
+		// a new name sends the association back to the staff's verification
+		await renamed.admin.pb.collection('associations').update(renamed.id, { name: `${renamed.name} (ny)` });
+		const sys = await system();
+		expect((await sys.collection('associations').getOne(renamed.id)).verified).toBe(false);
+		const [gone] = await sys.collection('memberships').getFullList({
+			filter: sys.filter('association = {:a} && user = {:u}', { a: left.id, u: left.booker.record.id })
+		});
+		await send(left.booker.pb, `/api/borgerhus/memberships/${gone!.id}/leave`);
+
+		const final = (await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'final' })) as {
+			booking: { association: string; booked?: number; code?: string }[];
+		};
+		expect(final.booking.find((b) => b.association === renamed.id)).toEqual({
+			association: renamed.id,
+			code: 'rooms_association_unverified'
+		});
+		const bookingsOf = (association: string) =>
+			sys
+				.collection('bookings')
+				.getFullList({ filter: sys.filter('association = {:a}', { a: association }) });
+		expect(await bookingsOf(renamed.id)).toEqual([]);
+		const [renamedLine] = await sys
+			.collection('season_lines')
+			.getFullList({ filter: sys.filter('association = {:a}', { a: renamed.id }) });
+		expect(renamedLine).toMatchObject({ status: 'allocated', series: '', booked: 0 });
+		const told = await renamed.admin.pb
+			.collection('notifications')
+			.getFullList({ filter: 'kind = "season_not_booked"' });
+		expect(told).toHaveLength(1);
+		expect(told[0]!.body).toContain('Foreningen er ikke godkendt endnu.');
+		// the one who left books nothing in its name: the association's admin is the booker
+		const leftBookings = await bookingsOf(left.id);
+		expect(leftBookings.length).toBeGreaterThan(0);
+		expect(new Set(leftBookings.map((b) => b.booker))).toEqual(new Set([left.admin.record.id]));
+		expect(await left.booker.pb.collection('booking_series').getFullList()).toEqual([]);
+
+		// once staff verify the new name, booking again books its lines
+		await send(staff.pb, `/api/borgerhus/associations/${renamed.id}/verify`);
+		const again = (await send(staff.pb, `/api/borgerhus/seasons/${season}/book`)) as {
+			booking: { association: string; booked?: number }[];
+		};
+		expect(again.booking).toHaveLength(1);
+		expect(again.booking[0]!.association).toBe(renamed.id);
+		expect(again.booking[0]!.booked).toBeGreaterThan(0);
+		expect(new Set((await bookingsOf(renamed.id)).map((b) => b.booker))).toEqual(
+			new Set([renamed.admin.record.id])
+		);
+	});
+});
+
 describe('season swaps', () => {
 	it('need both consents, and move lines and future bookings in one go', async () => {
 		const { season, a, b, lineA, lineB, sys, staff } = await finalSeason();

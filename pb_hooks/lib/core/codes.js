@@ -462,6 +462,14 @@ module.exports = {
 		da: 'Der gives ikke ledige tider ud i denne sæson lige nu.',
 		en: 'Free times are not being handed out in this season right now.'
 	},
+	season_not_applicant: {
+		da: 'Kun foreninger, der har søgt i sæsonen, kan gøre indsigelse mod udkastet.',
+		en: 'Only associations that applied for the season can object to the draft.'
+	},
+	season_objection_open: {
+		da: 'I har allerede en indsigelse om det, som venter på svar fra huset.',
+		en: 'You already have an objection about this that is waiting for an answer from the house.'
+	},
 	season_objection_closed: {
 		da: 'Fristen for indsigelser er udløbet.',
 		en: 'The deadline for objections has passed.'

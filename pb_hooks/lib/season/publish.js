@@ -126,8 +126,52 @@ function bookLine(txApp, config, line, booker, actor) {
 }
 
 /**
+ * Rule 3 when the plan is booked, on the rows as they are now (the application may be months old): the
+ * association must be verified, and the bookings are made for a person who may book in its name. The
+ * applicant while they still may; else the association's longest-standing active admin. Answers the person,
+ * or `{ code }` when nobody may book for it (the lines stay unbooked until staff book them again).
+ * @param {core.App} txApp
+ * @param {string} associationId
+ * @param {string} applicant
+ * @returns {{ booker: string } | { code: string }}
+ */
+function bookerFor(txApp, associationId, applicant) {
+	var association;
+	try {
+		association = txApp.findRecordById('associations', associationId);
+	} catch (_) {
+		return { code: 'rooms_not_booker' };
+	}
+	if (!association.getBool('verified')) return { code: 'rooms_association_unverified' };
+	if (applicant && lib('rooms-associations').mayBookFor(txApp, applicant, associationId)) {
+		return { booker: applicant };
+	}
+	var admins = txApp.findRecordsByFilter(
+		'memberships',
+		'association = {:a} && status = "active" && role = "admin" && user != ""',
+		'decided_at,created',
+		1,
+		0,
+		{ a: associationId }
+	);
+	return admins.length ? { booker: admins[0].getString('user') } : { code: 'rooms_not_booker' };
+}
+
+var NOT_BOOKED_TEXTS = {
+	da: {
+		title: 'Jeres sæsontider er ikke booket endnu',
+		body: '{season}: {reason} Huset booker tiderne, når det er på plads.'
+	},
+	en: {
+		title: 'Your season times are not booked yet',
+		body: '{season}: {reason} The house books the times once that is settled.'
+	}
+};
+
+/**
  * Books the final plan: one transaction per association for its allocated lines not yet booked. Safe to
- * call again (a line with a series is done). Answers per association what was booked and skipped.
+ * call again (a line with a series is done). Answers per association what was booked and skipped, or the
+ * code of why it could not be booked (`bookerFor`); its admins are told so.
  * @param {core.App} app
  * @param {string} seasonId
  * @param {{ kind: string, id: string }} actor
@@ -151,6 +195,7 @@ function bookAll(app, seasonId, actor, round) {
 	Object.keys(byAssociation)
 		.sort()
 		.forEach(function (association) {
+			var refused = '';
 			try {
 				var done = lib('core/tx').run(app, function (txApp) {
 					var booked = 0;
@@ -163,7 +208,12 @@ function bookAll(app, seasonId, actor, round) {
 						var application = line.getString('application')
 							? txApp.findRecordById('season_applications', line.getString('application'))
 							: null;
-						booker = application ? application.getString('applicant') : booker;
+						var who = bookerFor(txApp, association, application ? application.getString('applicant') : '');
+						if ('code' in who) {
+							refused = who.code;
+							throw c.refusal(who.code, 'association');
+						}
+						booker = who.booker;
 						var r = bookLine(txApp, config, line, booker, actor);
 						booked += r.booked;
 						skipped += r.skipped.length;
@@ -190,10 +240,50 @@ function bookAll(app, seasonId, actor, round) {
 				});
 				out.push(done);
 			} catch (err) {
-				out.push({ association: association, error: String(err && err.message ? err.message : err) });
+				if (!refused) {
+					out.push({ association: association, error: String(err && err.message ? err.message : err) });
+					return;
+				}
+				out.push({ association: association, code: refused });
+				tellNotBooked(app, season, association, refused, round);
 			}
 		});
 	return out;
+}
+
+/** Tells an association's active admins why its season times were not booked, once per reason and round. */
+function tellNotBooked(app, season, associationId, code, round) {
+	var reason = lib('core/codes')[code];
+	lib('core/tx').run(app, function (txApp) {
+		txApp
+			.findRecordsByFilter(
+				'memberships',
+				'association = {:a} && status = "active" && role = "admin" && user != ""',
+				'',
+				0,
+				0,
+				{ a: associationId }
+			)
+			.forEach(function (admin) {
+				var user = admin.getString('user');
+				lib('notify').notify(txApp, user, {
+					kind: 'season_not_booked',
+					texts: NOT_BOOKED_TEXTS,
+					params: { season: season.getString('name'), reason: reason },
+					link: '/saeson/' + season.id,
+					dedupeKey:
+						'season_not_booked:' +
+						season.id +
+						':' +
+						associationId +
+						':' +
+						code +
+						':' +
+						user +
+						(round === 2 ? ':second' : '')
+				});
+			});
+	});
 }
 
 /**

@@ -766,7 +766,8 @@ function adjust(e) {
 
 /**
  * POST /api/borgerhus/seasons/{id}/objections { association, line?, text }: an admin or booker of an
- * applicant objects to the published draft, within the objection window.
+ * association that applied to the season (application not withdrawn) objects to the published draft,
+ * within the objection window; one open objection per line and one about the draft as a whole.
  * @param {core.RequestEvent} e
  */
 function object(e) {
@@ -787,6 +788,16 @@ function object(e) {
 		if (season.getString('status') !== 'draft_published' || (!isNaN(until) && Date.now() > until)) {
 			throw c.refusal('season_objection_closed', 'form');
 		}
+		// only an association that applied to the season has a draft to object to
+		var applied = txApp.findRecordsByFilter(
+			'season_applications',
+			'season = {:s} && association = {:a} && status = "submitted"',
+			'',
+			1,
+			0,
+			{ s: season.id, a: body.association }
+		);
+		if (!applied.length) throw c.refusal('season_not_applicant', 'association');
 		if (line) {
 			var found = txApp.findRecordsByFilter(
 				'season_lines',
@@ -798,6 +809,17 @@ function object(e) {
 			);
 			if (!found.length) throw c.refusal('core_unknown_record', 'line');
 		}
+		// one open objection per line (and one about the draft as a whole) until staff answer it, so that
+		// nobody can hold back the final plan by objecting again and again
+		var open = txApp.findRecordsByFilter(
+			'season_objections',
+			'season = {:s} && association = {:a} && line = {:l} && status = "open"',
+			'',
+			1,
+			0,
+			{ s: season.id, a: body.association, l: line }
+		);
+		if (open.length) throw c.refusal('season_objection_open', line ? 'line' : 'form');
 		var row = new Record(txApp.findCachedCollectionByNameOrId('season_objections'));
 		row.set('season', season.id);
 		row.set('association', body.association);

@@ -66,6 +66,14 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
+/** What booking the final plan did for one association: dates booked, or the code of why not. */
+interface BookingResult {
+	association: string;
+	booked?: number;
+	code?: string;
+	error?: string;
+}
+
 async function post(locals: App.Locals, path: string, body: Record<string, unknown> = {}) {
 	return locals.pb.send(path, { method: 'POST', body });
 }
@@ -74,15 +82,17 @@ export const actions: Actions = {
 	status: async ({ request, locals, url, params }) => {
 		requireStaff(locals, url);
 		const values = readForm(await request.formData());
+		let answer: { booking?: BookingResult[] };
 		try {
-			await post(locals, `/api/borgerhus/seasons/${encodeURIComponent(params.id)}/status`, {
+			answer = (await post(locals, `/api/borgerhus/seasons/${encodeURIComponent(params.id)}/status`, {
 				to: values.to ?? '',
 				...(values.to === 'second_round' ? { second_until: houseInstant(values.second_until) } : {})
-			});
+			})) as { booking?: BookingResult[] };
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'status' as const, values, errors: toFormErrors(err) });
 		}
-		return { action: 'status' as const, done: true };
+		// publishing the final plan (or the second round) books it: what each association got, or why not
+		return { action: 'status' as const, done: true, booking: answer.booking ?? null };
 	},
 	draft: async ({ locals, url, params }) => {
 		requireStaff(locals, url);
@@ -152,5 +162,17 @@ export const actions: Actions = {
 			return fail(failureStatus(err), { action: 'answer' as const, values, errors: toFormErrors(err) });
 		}
 		return { action: 'answer' as const, done: true };
+	},
+	// the final plan's lines that are not booked yet (an association awaiting verification, say), again
+	book: async ({ locals, url, params }) => {
+		requireStaff(locals, url);
+		try {
+			const answer = (await post(locals, `/api/borgerhus/seasons/${encodeURIComponent(params.id)}/book`)) as {
+				booking: BookingResult[];
+			};
+			return { action: 'book' as const, booking: answer.booking };
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'book' as const, values: {}, errors: toFormErrors(err) });
+		}
 	}
 };

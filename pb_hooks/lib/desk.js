@@ -100,19 +100,44 @@ var TEXTS = {
 		da: { title: 'Oprettet for dig ved skranken', body: '{what}. Se det i Mit overblik.' },
 		en: { title: 'Made for you at the desk', body: '{what}. See it in My overview.' }
 	},
+	// an update that left the status as it was (an edited purpose, a moved time), or changed it to one
+	// without a word in STATUS_WORDS
 	update: {
+		da: { title: 'Ændret for dig ved skranken', body: '{what}. Se det i Mit overblik.' },
+		en: { title: 'Changed for you at the desk', body: '{what}. See it in My overview.' }
+	},
+	// an update that changed the status: the new one in words
+	status: {
 		da: { title: 'Ændret for dig ved skranken', body: '{what}: {status}.' },
 		en: { title: 'Changed for you at the desk', body: '{what}: {status}.' }
 	}
 };
 
+/**
+ * Every status of the collections in ACTED_ON (bookings, holds, signups, registrations) in words, as a
+ * `{ da, en }` message parameter. A status without a word is left out of the message, never shown raw.
+ */
 var STATUS_WORDS = {
+	pending: { da: 'venter på godkendelse', en: 'waiting for approval' },
+	approved: { da: 'godkendt', en: 'approved' },
+	rejected: { da: 'afvist', en: 'rejected' },
 	cancelled: { da: 'aflyst', en: 'cancelled' },
+	no_show: { da: 'registreret som udeblevet', en: 'recorded as a no-show' },
+	waiting: { da: 'venter igen', en: 'waiting again' },
 	paused: { da: 'sat på pause', en: 'paused' },
-	waiting: { da: 'venter igen', en: 'waiting again' }
+	ready: { da: 'klar til afhentning', en: 'ready for pickup' },
+	collected: { da: 'afhentet', en: 'collected' },
+	expired: { da: 'udløbet', en: 'expired' },
+	confirmed: { da: 'bekræftet', en: 'confirmed' },
+	waitlisted: { da: 'på ventelisten', en: 'on the waiting list' }
 };
 
-/** What the act was about, in a few words, for the message to the citizen and the receipt. */
+/**
+ * What the act was about, in a few words, for the message to the citizen: a `{ da, en }` message
+ * parameter (notify.js paramText), so a booking's time is written in the citizen's language
+ * (docs/rules.md, "Messages").
+ * @returns {{ da: string, en: string }}
+ */
 function describe(app, collection, record) {
 	var rel = function (coll, id, field) {
 		try {
@@ -121,19 +146,24 @@ function describe(app, collection, record) {
 			return '';
 		}
 	};
+	var same = function (text) {
+		return { da: text, en: text };
+	};
 	if (collection === 'bookings') {
-		var when = require(__hooks + '/lib/core/time.js').format(record.getString('start'), 'da');
-		return rel('rooms', record.getString('room'), 'name') + ', ' + when;
+		var time = require(__hooks + '/lib/core/time.js');
+		var room = rel('rooms', record.getString('room'), 'name');
+		var start = record.getString('start');
+		return { da: room + ', ' + time.format(start, 'da'), en: room + ', ' + time.format(start, 'en') };
 	}
-	if (collection === 'holds') return rel('titles', record.getString('title'), 'title');
-	if (collection === 'registrations') return rel('events', record.getString('event'), 'title');
+	if (collection === 'holds') return same(rel('titles', record.getString('title'), 'title'));
+	if (collection === 'registrations') return same(rel('events', record.getString('event'), 'title'));
 	var shift;
 	try {
 		shift = app.findRecordById('shifts', record.getString('shift'));
 	} catch (_) {
-		return '';
+		return same('');
 	}
-	return rel('events', shift.getString('event'), 'title') + ', ' + shift.getString('task');
+	return same(rel('events', shift.getString('event'), 'title') + ', ' + shift.getString('task'));
 }
 
 /**
@@ -186,14 +216,12 @@ function act(txApp, e, kind, saved, from) {
 		details: details,
 		onBehalfOf: desk.citizen
 	});
-	var status = STATUS_WORDS[to] || { da: to, en: to };
+	// an update names the new status when it changed and has a word; otherwise it says what was changed
+	var status = kind === 'update' && to !== from ? STATUS_WORDS[to] : undefined;
 	require(__hooks + '/lib/notify.js').notify(txApp, desk.citizen, {
 		kind: 'desk_' + kind,
-		texts: {
-			da: { title: TEXTS[kind].da.title, body: TEXTS[kind].da.body.replace('{status}', status.da) },
-			en: { title: TEXTS[kind].en.title, body: TEXTS[kind].en.body.replace('{status}', status.en) }
-		},
-		params: { what: describe(txApp, collection, saved) },
+		texts: status ? TEXTS.status : TEXTS[kind],
+		params: { what: describe(txApp, collection, saved), status: status || '' },
 		link: '/overblik'
 	});
 }
@@ -388,12 +416,14 @@ function setCard(e) {
 		var before = row.getString('library_card');
 		row.set('library_card', card);
 		txApp.save(row);
+		// whether a number was there before and is now, never the number: the audit log outlives the
+		// account, whose deletion clears the number (migration 1767480000_desk_card_audit.js)
 		require(__hooks + '/lib/core/audit.js').record(txApp, {
 			actor: staff.id,
 			action: 'desk_card_set',
 			collection: 'users',
 			id: row.id,
-			details: { from: before, to: card },
+			details: { had: before !== '', has: card !== '' },
 			onBehalfOf: row.id
 		});
 		return row;
@@ -423,7 +453,9 @@ function takeover(e) {
 		if (!row.getBool('desk_account') || row.getString('deleted_at')) {
 			throw codeError(400, 'desk_not_desk_account');
 		}
-		var taken = txApp.findRecordsByFilter('users', 'email = {:m} && id != {:id}', '', 1, 0, {
+		// an address is the same in any letter case: the users' email index is not, so compare in
+		// lower case (a stored "Anna@..." is taken for "anna@...")
+		var taken = txApp.findRecordsByFilter('users', 'email:lower = {:m} && id != {:id}', '', 1, 0, {
 			m: email,
 			id: row.id
 		});

@@ -10,6 +10,7 @@ import { arrangeEvent, createVolunteer } from './events-helpers';
 import { makeAssociation, membership } from './associations-helpers';
 import { validCvrNumber } from '../helpers/cvr';
 import type { BookingRecord, HoldRecord } from '../../src/lib/pocketbase-types';
+import { format } from '$rules/core/time.js';
 
 // Service at the desk (docs/rules.md, "Service at the desk"): staff act for a citizen through the same
 // record API and rules, naming the citizen in X-Borgerhus-For; overrides need a reason.
@@ -454,5 +455,133 @@ describe('desk accounts', () => {
 		expect(overview).toContain('Oprettet for dig ved skranken');
 		const after = await system.collection('users').getOne(account.id);
 		expect(after).toMatchObject({ verified: true, desk_account: false, email: address });
+	});
+});
+
+describe("the desk's messages, in the citizen's language", () => {
+	async function deskMessages(citizen: TestUser, kind: 'desk_create' | 'desk_update') {
+		return citizen.pb
+			.collection('notifications')
+			.getFullList({ filter: `kind = "${kind}"`, sort: 'created' });
+	}
+
+	it('writes the time and the status as the citizen reads them, and leaves an unchanged status out', async () => {
+		const staff = await createUser({ staff: true });
+		const english = await createUser({ name: 'Desk Dana' });
+		const system = await systemClient();
+		await system.collection('users').update(english.record.id, { language: 'en' });
+		const room = await makeRoom();
+		const booking = await bookFor(staff, english.record.id, room.id, someDay());
+		const when = `${room.name}, ${format(booking.start, 'en')}`;
+		const [made] = await deskMessages(english, 'desk_create');
+		expect(made).toMatchObject({
+			title: 'Made for you at the desk',
+			body: `${when}. See it in My overview.`
+		});
+
+		// an edit that leaves the status as it was says what changed, not the status code
+		await staff.pb
+			.collection('bookings')
+			.update(booking.id, { purpose: 'Nyt formål' }, desk(english.record.id));
+		await staff.pb
+			.collection('bookings')
+			.update(booking.id, { status: 'cancelled', cancelled_by: english.record.id }, desk(english.record.id));
+		const changed = await deskMessages(english, 'desk_update');
+		expect(changed.map((n) => [n.title, n.body])).toEqual([
+			['Changed for you at the desk', `${when}. See it in My overview.`],
+			['Changed for you at the desk', `${when}: cancelled.`]
+		]);
+
+		// a hold paused for an English reader
+		const { title } = await arrangeTitle({ copies: 1 });
+		const hold = await staff.pb
+			.collection('holds')
+			.create<HoldRecord>({ title: title.id, patron: english.record.id }, desk(english.record.id));
+		await staff.pb.collection('holds').update(hold.id, { status: 'paused' }, desk(english.record.id));
+		expect((await deskMessages(english, 'desk_update')).at(-1)?.body).toBe(`${title.title}: paused.`);
+	});
+
+	it('names every new status in words for a Danish reader: a moved booking waiting for approval again', async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser({ name: 'Skranke Signe' });
+		const system = await systemClient();
+		const room = await makeRoom({ requires_approval: true });
+		const day = someDay();
+		const booking = await bookFor(staff, citizen.record.id, room.id, day);
+		expect(booking.status).toBe('pending');
+		await system.collection('bookings').update(booking.id, { status: 'approved' });
+
+		await staff.pb
+			.collection('bookings')
+			.update(booking.id, { purpose: 'Nyt formål' }, desk(citizen.record.id));
+		const moved = await staff.pb
+			.collection('bookings')
+			.update<BookingRecord>(booking.id, slot(day, '12:00', '13:00'), desk(citizen.record.id));
+		expect(moved.status).toBe('pending');
+		const changed = await deskMessages(citizen, 'desk_update');
+		expect(changed.map((n) => [n.title, n.body])).toEqual([
+			['Ændret for dig ved skranken', `${room.name}, ${format(booking.start, 'da')}. Se det i Mit overblik.`],
+			['Ændret for dig ved skranken', `${room.name}, ${format(moved.start, 'da')}: venter på godkendelse.`]
+		]);
+		for (const n of changed) expect(n.body).not.toMatch(/approved|pending/);
+	});
+});
+
+describe('the desk keeps addresses and card numbers', () => {
+	it('refuses a take-over address that another account has in another letter case', async () => {
+		const staff = await createUser({ staff: true });
+		const system = await systemClient();
+		const stored = `Anna.Hansen-${Date.now()}@Test.Borgerhus.dk`;
+		const existing = await system.collection('users').create({
+			email: stored,
+			password: PASSWORD,
+			passwordConfirm: PASSWORD,
+			name: 'Anna Hansen',
+			verified: true,
+			language: 'da'
+		});
+		expect(existing.email).toBe(stored);
+		const account = await staff.pb.send('/api/borgerhus/desk/accounts', {
+			method: 'POST',
+			body: { name: 'Anna Skranke', phone: '11223344' }
+		});
+		for (const email of [stored.toLowerCase(), stored.toUpperCase()]) {
+			expect(
+				await refusal(
+					staff.pb.send(`/api/borgerhus/desk/citizens/${account.id}/takeover`, {
+						method: 'POST',
+						body: { email }
+					})
+				)
+			).toEqual({ status: 400, code: 'desk_email_taken' });
+		}
+		const same = await system
+			.collection('users')
+			.getFullList({ filter: system.filter('email:lower = {:m}', { m: stored.toLowerCase() }) });
+		expect(same.map((u) => u.id)).toEqual([existing.id]);
+		expect((await system.collection('users').getOne(account.id)).desk_account).toBe(true);
+	});
+
+	it('audits a card number set, changed and removed without the number itself', async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser();
+		const first = String(Date.now()).slice(-10);
+		const second = `7${first.slice(1)}`;
+		for (const library_card of [first, second, '']) {
+			await staff.pb.send(`/api/borgerhus/desk/citizens/${citizen.record.id}/card`, {
+				method: 'POST',
+				body: { library_card }
+			});
+		}
+		const audit = (await auditOf(citizen.record.id)).filter((a) => a.action === 'desk_card_set');
+		expect(audit.map((a) => a.details)).toEqual([
+			{ had: false, has: true, on_behalf_of: citizen.record.id },
+			{ had: true, has: true, on_behalf_of: citizen.record.id },
+			{ had: true, has: false, on_behalf_of: citizen.record.id }
+		]);
+		for (const a of audit) {
+			expect(JSON.stringify(a)).not.toContain(first);
+			expect(JSON.stringify(a)).not.toContain(second);
+		}
 	});
 });

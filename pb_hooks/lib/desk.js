@@ -453,8 +453,8 @@ function takeover(e) {
 		if (!row.getBool('desk_account') || row.getString('deleted_at')) {
 			throw codeError(400, 'desk_not_desk_account');
 		}
-		// an address is the same in any letter case: the users' email index is not, so compare in
-		// lower case (a stored "Anna@..." is taken for "anna@...")
+		// an address is the same in any letter case (the users' email index is NOCASE; a filter's `=`
+		// compares as stored, so compare in lower case: a stored "Anna@..." is taken for "anna@...")
 		var taken = txApp.findRecordsByFilter('users', 'email:lower = {:m} && id != {:id}', '', 1, 0, {
 			m: email,
 			id: row.id

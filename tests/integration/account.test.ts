@@ -54,6 +54,32 @@ describe('citizen account through the app', () => {
 		expect(matches).toHaveLength(1);
 	});
 
+	it('takes an address as one account in any letter case, for sign-up and sign-in', async () => {
+		const existing = await createUser();
+		const shouted = existing.email.toUpperCase();
+		const session = new AppSession();
+		const response = await signUpThroughApp(session, shouted);
+		expect(response.status).toBe(400);
+		expect(await response.text()).toContain('Der findes allerede en konto med den e-mail');
+		// nor by the API directly, nor by changing another account's address to it
+		const direct = await guestClient()
+			.collection('users')
+			.create({ email: shouted, password: PASSWORD, passwordConfirm: PASSWORD, name: 'Dobbelt' })
+			.then(
+				() => 200,
+				(err: { status: number }) => err.status
+			);
+		expect(direct).toBe(400);
+		const system = await systemClient();
+		const matches = await system
+			.collection('users')
+			.getFullList({ filter: system.filter('email:lower = {:e}', { e: existing.email.toLowerCase() }) });
+		expect(matches).toHaveLength(1);
+		// the account signs in with the address spelt either way
+		const signedIn = await new AppSession().signIn(shouted, PASSWORD);
+		expect(signedIn.status).toBe(303);
+	});
+
 	it('checks the sign-up form on the server: short password, mismatch, bad email', async () => {
 		const session = new AppSession();
 		const response = await session.post('/opret-konto', {

@@ -347,6 +347,11 @@ function decideNew(app, collection, record, actor) {
 	const kind = kindOf(collection);
 	const parentId = record.getString(kind.parentField);
 	const userId = record.getString('user');
+	// a deleted account holds no place: read here, as the deletion may have committed since PocketBase let
+	// the request in (docs/rules.md, "Account, feed and reminders")
+	if (require(`${__hooks}/lib/core/auth.js`).isDeletedAccount(app, userId)) {
+		throw refusal('overview_account_deleted');
+	}
 	let parent;
 	try {
 		parent = app.findRecordById(kind.parentCollection, parentId);

@@ -275,6 +275,10 @@ function shelfCopy(app, titleId) {
 function prepareNewHold(app, hold, options) {
 	const titleId = hold.getString('title');
 	const patronId = hold.getString('patron');
+	// a deleted account holds nothing: read here, as the deletion may have committed since PocketBase let
+	// the request in (docs/rules.md, "Account, feed and reminders")
+	if (require(`${__hooks}/lib/core/auth.js`).isDeletedAccount(app, patronId))
+		refuse('overview_account_deleted');
 	try {
 		app.findRecordById('titles', titleId);
 	} catch (_) {

@@ -9,12 +9,118 @@
 //
 // What is kept, and why (the "Mine data" page says the same):
 //  - past bookings, loans, shifts and registrations, attached to the anonymised account, for the
-//    house's statistics (room use, holds served, volunteer hours); the purpose of private bookings is cleared;
+//    house's statistics (room use, holds served, volunteer hours); the purpose of private bookings and
+//    private season bookings is cleared; the user's season bookings are cancelled with their dates;
 //  - open loans stay until the item is returned: the copy is the library's;
-//  - the audit log of staff actions.
+//  - the associations the user created or belonged to, without the user's name, email and phone as contact;
+//  - the audit log of staff actions: who did what to which row and when, without the free text staff wrote
+//    about the person (an override's reason, a decision's reason) or the person's name.
 // What goes: name, phone, email, skills, volunteer terms, the calendar feed, memberships, notifications.
+// A create for the account that meets the deletion is refused inside its own transaction
+// (core/auth.js isDeletedAccount), so nothing the deletion did not see outlives it.
 
 const ANONYMOUS_NAME = 'Slettet bruger';
+
+/** The keys of an audit entry's details that hold free text about a person (or the person's name). */
+const AUDIT_FREE_TEXT = ['override_reason', 'reason', 'cancel_reason', 'message', 'note', 'patronName'];
+
+/** The digits of a phone number; the last 8 (a Danish number without its country code) when longer. */
+function phoneDigits(text) {
+	const digits = String(text || '').replace(/[^0-9]/g, '');
+	return digits.length > 8 ? digits.slice(-8) : digits;
+}
+
+/**
+ * The contact fields of the associations the user created or belongs to that hold the user's own name,
+ * email (in any case) or phone are cleared; the rest of each association stays as it is. Call before the
+ * memberships go.
+ * @param {core.App} txApp
+ * @param {core.Record} user the account as it stands, before it is anonymised
+ */
+function clearContacts(txApp, user) {
+	const own = {
+		contact_name: user.getString('name').trim().toLowerCase(),
+		contact_email: user.email().trim().toLowerCase(),
+		contact_phone: phoneDigits(user.getString('phone'))
+	};
+	const read = {
+		contact_name: (v) => v.trim().toLowerCase(),
+		contact_email: (v) => v.trim().toLowerCase(),
+		contact_phone: phoneDigits
+	};
+	const associations = txApp.findRecordsByFilter(
+		'associations',
+		'created_by = {:u} || memberships_via_association.user ?= {:u}',
+		'',
+		0,
+		0,
+		{ u: user.id }
+	);
+	for (const a of associations) {
+		let changed = false;
+		for (const field of Object.keys(own)) {
+			const value = a.getString(field);
+			if (!own[field] || !value || read[field](value) !== own[field]) continue;
+			a.set(field, '');
+			changed = true;
+		}
+		if (changed) txApp.save(a);
+	}
+}
+
+/**
+ * The audit entries about the user keep what was done and when (accountability), without the free text
+ * staff wrote about the person: entries on behalf of the user or naming them as patron, entries about the
+ * account, and entries about their private bookings and season bookings, holds, loans, sign-ups,
+ * registrations and memberships. Call before the memberships go.
+ * @param {core.App} txApp
+ * @param {string} userId
+ */
+function blankAuditText(txApp, userId) {
+	// constants of the code only, never input; the user's id is bound as {:u}
+	const about = (collection, filter) =>
+		`(target_collection = '${collection}' AND target_id IN (SELECT id FROM ${collection} WHERE ${filter}))`;
+	const jsonOf = (path) => `CASE WHEN json_valid(details) THEN json_extract(details, '$.${path}') END = {:u}`;
+	const rows = arrayOf(new DynamicModel({ id: '' }));
+	txApp
+		.db()
+		.newQuery(
+			'SELECT id FROM audit_log WHERE ' +
+				[
+					jsonOf('on_behalf_of'),
+					jsonOf('patron'),
+					"(target_collection = 'users' AND target_id = {:u})",
+					about('bookings', "booker = {:u} AND association = ''"),
+					about('booking_series', "booker = {:u} AND association = ''"),
+					about('holds', 'patron = {:u}'),
+					about('loans', 'patron = {:u}'),
+					about('signups', '[[user]] = {:u}'),
+					about('registrations', '[[user]] = {:u}'),
+					about('memberships', '[[user]] = {:u}')
+				].join(' OR ')
+		)
+		.bind({ u: userId })
+		.all(rows);
+	for (const row of rows) {
+		const entry = txApp.findRecordById('audit_log', row.id);
+		let details;
+		try {
+			details = JSON.parse(entry.getString('details') || 'null');
+		} catch (_) {
+			continue;
+		}
+		if (!details || typeof details !== 'object') continue;
+		let changed = false;
+		for (const key of AUDIT_FREE_TEXT) {
+			if (typeof details[key] !== 'string' || !details[key]) continue;
+			details[key] = '';
+			changed = true;
+		}
+		if (!changed) continue;
+		entry.set('details', details);
+		txApp.save(entry);
+	}
+}
 
 /**
  * Releases everything in the future, anonymises the rest and stops sign-in.
@@ -50,6 +156,34 @@ function deleteAccount(txApp, userId, now) {
 		b.set('cancelled_by', userId);
 		txApp.save(b);
 		released.bookings++;
+	}
+
+	// The user's season bookings end with their dates, as the series' own cancel does (rooms/series.js
+	// `cancel`): cancelled when no active date is kept ahead; a private one loses its purpose like the bookings.
+	const { permitted } = require(`${__hooks}/lib/core/machine.js`);
+	const seriesMachine = require(`${__hooks}/lib/rooms/booking-machine.js`).series;
+	for (const s of txApp.findRecordsByFilter('booking_series', 'booker = {:u}', '', 0, 0, p)) {
+		let changed = false;
+		const from = s.getString('status') || 'active';
+		if (permitted(seriesMachine, from, 'cancelled', ['system'])) {
+			const kept = txApp.findRecordsByFilter(
+				'bookings',
+				'series = {:s} && start > {:now} && ' + status.activeBookingFilter(),
+				'',
+				1,
+				0,
+				{ s: s.id, now: at }
+			);
+			if (!kept.length) {
+				s.set('status', 'cancelled');
+				changed = true;
+			}
+		}
+		if (!s.getString('association') && s.getString('purpose')) {
+			s.set('purpose', '');
+			changed = true;
+		}
+		if (changed) txApp.save(s);
 	}
 
 	const holds = txApp.findRecordsByFilter(
@@ -90,10 +224,11 @@ function deleteAccount(txApp, userId, now) {
 		released.registrations++;
 	}
 
-	// History stays for statistics, without personal text.
+	// History stays for statistics, without personal text: the purpose, and the reasons staff wrote to the
+	// person when rejecting or cancelling
 	const privateHistory = txApp.findRecordsByFilter(
 		'bookings',
-		'booker = {:u} && association = "" && purpose != ""',
+		'booker = {:u} && association = "" && (purpose != "" || reason != "" || cancel_reason != "")',
 		'',
 		0,
 		0,
@@ -101,8 +236,12 @@ function deleteAccount(txApp, userId, now) {
 	);
 	for (const b of privateHistory) {
 		b.set('purpose', '');
+		b.set('reason', '');
+		b.set('cancel_reason', '');
 		txApp.save(b);
 	}
+	clearContacts(txApp, user);
+	blankAuditText(txApp, userId);
 	for (const n of txApp.findRecordsByFilter('notifications', 'user = {:u}', '', 0, 0, p)) txApp.delete(n);
 	for (const m of txApp.findRecordsByFilter('memberships', 'user = {:u}', '', 0, 0, p)) txApp.delete(m);
 

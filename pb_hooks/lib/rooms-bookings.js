@@ -169,8 +169,9 @@ function precheckBooking(app, draft, what) {
 }
 
 /**
- * EVERY create check of a booking at its room and time, inside the write's transaction: the room, sane
- * times, the room's policy (rule 2), the rights (rule 3) and other claims (rule 1). A move runs the same.
+ * EVERY create check of a booking at its room and time, inside the write's transaction: a booker whose
+ * account is not deleted, the room, sane times, the room's policy (rule 2), the rights (rule 3) and other
+ * claims (rule 1). A move runs the same.
  * `earlier` (precheckBooking's verdict for the same draft and `what`) spares the time and policy checks
  * when the room's policy fields read here are those it judged.
  * @param {core.App} txApp
@@ -185,6 +186,10 @@ function checkBooking(txApp, draft, what, earlier) {
 	var refused = function (code, field) {
 		return { problem: refusal(code, field), code: code };
 	};
+	// a deleted account holds no booking: read here, as the deletion may have committed since PocketBase
+	// let the request in (docs/rules.md, "Account, feed and reminders")
+	if (lib('core/auth').isDeletedAccount(txApp, draft.booker))
+		return refused('overview_account_deleted', 'form');
 	var room;
 	try {
 		room = txApp.findRecordById('rooms', draft.room);

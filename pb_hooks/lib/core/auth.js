@@ -73,8 +73,31 @@ function requireStaff(e) {
 	return a;
 }
 
+/**
+ * True when the account `userId` is deleted (docs/rules.md, "Account, feed and reminders"), read with `app`:
+ * call it with the transaction's app in every create of a row that is someone's (a booking's booker, a
+ * hold's patron, a sign-up's or registration's user), so a create that PocketBase let in before the account's
+ * deletion committed is refused once the deletion has (`overview_account_deleted`); one that commits first is
+ * released by the deletion. An unknown id is left to the relation's own check.
+ * @param {core.App} app
+ * @param {string} userId
+ * @returns {boolean}
+ */
+function isDeletedAccount(app, userId) {
+	if (!userId) return false;
+	// one column by its key: this runs inside every such create's transaction
+	var rows = arrayOf(new DynamicModel({ deleted_at: '' }));
+	app
+		.db()
+		.newQuery("SELECT deleted_at FROM users WHERE id = {:id} AND deleted_at != '' LIMIT 1")
+		.bind({ id: userId })
+		.all(rows);
+	return rows.length > 0;
+}
+
 module.exports = {
 	actor: actor,
+	isDeletedAccount: isDeletedAccount,
 	overrides: overrides,
 	system: system,
 	isStaff: isStaff,

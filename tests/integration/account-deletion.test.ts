@@ -1,0 +1,318 @@
+import { describe, expect, it } from 'vitest';
+import type PocketBase from 'pocketbase';
+import { createUser, PASSWORD, systemClient, type TestUser } from '../helpers/pocketbase';
+import { codesOf, outcome, type Outcome } from '../helpers/scenarios';
+import { validCvrNumber } from '../helpers/cvr';
+import { houseDate, makeRoom, slot } from './rooms-arrange';
+import { arrangeTitle, checkIn, placeHold } from './library-helpers';
+import { arrangeEvent, createVolunteer } from './events-helpers';
+
+// Account deletion (docs/rules.md, "Account, feed and reminders"): nothing made for the account while it
+// is deleted outlives the deletion, and no personal text is left behind in season bookings, associations
+// or the audit log.
+
+const ROUNDS = 4;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function desk(citizenId: string, reason?: string) {
+	const headers: Record<string, string> = { 'X-Borgerhus-For': citizenId };
+	if (reason !== undefined) headers['X-Borgerhus-Override'] = encodeURIComponent(reason);
+	return { headers };
+}
+
+function deleteAccount(user: TestUser) {
+	return user.pb.send('/api/borgerhus/account/delete', { method: 'POST', body: { password: PASSWORD } });
+}
+
+/** Every answer is an answer: a success or a refusal, never a server error. */
+function expectNoServerError(results: Outcome[]) {
+	for (const r of results) expect(r.status, JSON.stringify(r.body)).toBeLessThan(500);
+}
+
+async function activeOf(
+	system: PocketBase,
+	collection: string,
+	field: string,
+	userId: string,
+	active: string
+) {
+	return system
+		.collection(collection)
+		.getFullList({ filter: system.filter(`${field} = {:u} && (${active})`, { u: userId }) });
+}
+
+describe('a create that meets the account’s deletion', () => {
+	it('bookings made by the citizen and at the desk while the account is deleted do not outlive it', async () => {
+		const system = await systemClient();
+		const staff = await createUser({ staff: true, name: 'Skranke Sune' });
+		const room = await makeRoom({ buffer_minutes: 0 });
+		let refusedInside = 0;
+		for (let round = 0; round < ROUNDS; round++) {
+			const citizen = await createUser({ name: 'Slettes Snart' });
+			const id = citizen.record.id;
+			const creates = Array.from({ length: 20 }, async (_, i) => {
+				await sleep(i * 6);
+				const body = {
+					room: room.id,
+					booker: id,
+					purpose: `Kapløb ${round}-${i}`,
+					attendees: 2,
+					...slot(40 + round * 25 + i, '10:00', '11:00')
+				};
+				return outcome(
+					i % 2
+						? citizen.pb.collection('bookings').create(body)
+						: staff.pb.collection('bookings').create(body, desk(id))
+				);
+			});
+			const [deleted, ...results] = await Promise.all([outcome(deleteAccount(citizen)), ...creates]);
+			expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
+			expectNoServerError(results);
+			refusedInside += results.filter((r) => codesOf(r.body).includes('overview_account_deleted')).length;
+			// every booking that was made is released, and none keeps its text
+			expect(
+				await activeOf(system, 'bookings', 'booker', id, 'status = "pending" || status = "approved"')
+			).toEqual([]);
+			const texts = await system
+				.collection('bookings')
+				.getFullList({ filter: system.filter('booker = {:u} && purpose != ""', { u: id }) });
+			expect(texts.map((b) => b.purpose)).toEqual([]);
+		}
+		// the race was run: some creates met the deletion inside their transaction
+		expect(refusedInside).toBeGreaterThan(0);
+	});
+
+	it('holds, sign-ups and registrations made while the account is deleted do not outlive it', async () => {
+		const system = await systemClient();
+		const staff = await createUser({ staff: true, name: 'Skranke Signe' });
+		for (let round = 0; round < ROUNDS; round++) {
+			const citizen = await createVolunteer();
+			const id = citizen.record.id;
+			const titles = await Promise.all(Array.from({ length: 6 }, () => arrangeTitle({ copies: 1 })));
+			const events = await Promise.all(Array.from({ length: 7 }, () => arrangeEvent({ places: 3 })));
+			const requests: (() => Promise<unknown>)[] = [];
+			titles.forEach(({ title }, i) =>
+				requests.push(() =>
+					i % 2
+						? placeHold(citizen.pb, title.id, id)
+						: staff.pb.collection('holds').create({ title: title.id, patron: id }, desk(id))
+				)
+			);
+			events.forEach(({ event, shift }, i) => {
+				requests.push(() =>
+					i % 2
+						? citizen.pb.collection('signups').create({ shift: shift.id, user: id })
+						: staff.pb.collection('signups').create({ shift: shift.id, user: id }, desk(id))
+				);
+				requests.push(() =>
+					i % 2
+						? staff.pb.collection('registrations').create({ event: event.id, user: id }, desk(id))
+						: citizen.pb.collection('registrations').create({ event: event.id, user: id })
+				);
+			});
+			const creates = requests.map(async (request, i) => {
+				await sleep(i * 6);
+				return outcome(request());
+			});
+			const [deleted, ...results] = await Promise.all([outcome(deleteAccount(citizen)), ...creates]);
+			expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
+			expectNoServerError(results);
+			const held = 'status = "waiting" || status = "paused" || status = "ready"';
+			const placed = 'status = "confirmed" || status = "waitlisted"';
+			expect(await activeOf(system, 'holds', 'patron', id, held)).toEqual([]);
+			expect(await activeOf(system, 'signups', 'user', id, placed)).toEqual([]);
+			expect(await activeOf(system, 'registrations', 'user', id, placed)).toEqual([]);
+		}
+	});
+
+	it('is refused inside the write for a deleted account, whoever sends it', async () => {
+		const system = await systemClient();
+		const citizen = await createVolunteer();
+		const id = citizen.record.id;
+		expect((await outcome(deleteAccount(citizen))).status).toBe(200);
+		const room = await makeRoom();
+		const { title } = await arrangeTitle();
+		const { event, shift } = await arrangeEvent();
+		// the system account passes every API rule and the door: only the transaction's check stands in the way
+		const tries = await Promise.all([
+			outcome(
+				system.collection('bookings').create({
+					room: room.id,
+					booker: id,
+					purpose: 'Efter sletningen',
+					attendees: 2,
+					...slot(50, '10:00', '11:00')
+				})
+			),
+			outcome(system.collection('holds').create({ title: title.id, patron: id })),
+			outcome(system.collection('signups').create({ shift: shift.id, user: id })),
+			outcome(system.collection('registrations').create({ event: event.id, user: id }))
+		]);
+		expect(tries.map((t) => [t.status, codesOf(t.body)])).toEqual(
+			Array.from({ length: 4 }, () => [400, ['overview_account_deleted']])
+		);
+		for (const [collection, field] of [
+			['bookings', 'booker'],
+			['holds', 'patron'],
+			['signups', 'user'],
+			['registrations', 'user']
+		] as const) {
+			const rows = await system
+				.collection(collection)
+				.getFullList({ filter: system.filter(`${field} = {:u}`, { u: id }) });
+			expect(rows, collection).toEqual([]);
+		}
+	});
+});
+
+describe('what deletion leaves behind', () => {
+	it('cancels the season bookings, clears the private purpose, the association contact and the staff’s free text', async () => {
+		const system = await systemClient();
+		const staff = await createUser({ staff: true, name: 'Skranke Stine' });
+		const citizen = await createUser({ name: 'Karen Kontakt' });
+		const other = await createUser({ name: 'Anden Borger' });
+		const id = citizen.record.id;
+		await system.collection('users').update(id, { phone: '+45 12 34 56 78' });
+
+		// an association the citizen founded, with the citizen's own details as its contact
+		const association = await citizen.pb.collection('associations').create({
+			name: 'Strikkeklubben Maske',
+			cvr: validCvrNumber(),
+			contact_name: ' karen kontakt',
+			contact_email: citizen.email.toUpperCase(),
+			contact_phone: '12 34 56 78',
+			description: 'Vi strikker om tirsdagen'
+		});
+		await staff.pb.send(`/api/borgerhus/associations/${association.id}/verify`, { method: 'POST', body: {} });
+		// another association with someone else as its contact stays as it is
+		const foreign = await system.collection('associations').create({
+			name: 'Anden Forening',
+			cvr: validCvrNumber(),
+			contact_name: 'Anden Borger',
+			contact_email: other.email,
+			contact_phone: '87 65 43 21',
+			verified: true
+		});
+		await system.collection('memberships').create({ association: foreign.id, user: id, role: 'member' });
+
+		// a private season booking and one in the association's name
+		const day = 40 + Math.floor(Math.random() * 300);
+		const season = async (room: string, association: string, purpose: string) =>
+			(await citizen.pb.send('/api/borgerhus/series', {
+				method: 'POST',
+				body: {
+					room,
+					association,
+					purpose,
+					attendees: 4,
+					first_date: houseDate(day),
+					last_date: houseDate(day + 14),
+					interval: 1,
+					start_time: '18:00',
+					end_time: '20:00'
+				}
+			})) as { series: string; booked: { id: string }[] };
+		const privateSeries = await season((await makeRoom()).id, '', 'Genoptræning efter hjerneblødning');
+		const associationSeries = await season((await makeRoom()).id, association.id, 'Strikkeaften');
+		expect(privateSeries.booked.length).toBeGreaterThan(0);
+		expect(associationSeries.booked.length).toBeGreaterThan(0);
+
+		// staff's free text about the citizen: an override at the desk, a rejection's reason
+		const room = await makeRoom();
+		const deskBooking = await staff.pb.collection('bookings').create(
+			{
+				room: room.id,
+				booker: id,
+				purpose: 'Ved skranken',
+				attendees: 1,
+				...slot(day + 1, '10:00', '11:00')
+			},
+			desk(id, 'Borger er blind og kan ikke bruge appen')
+		);
+		const approvalRoom = await makeRoom({ requires_approval: true });
+		const pending = await citizen.pb.collection('bookings').create({
+			room: approvalRoom.id,
+			booker: id,
+			purpose: 'Samtale',
+			attendees: 1,
+			...slot(day + 2, '10:00', '11:00')
+		});
+		await staff.pb
+			.collection('bookings')
+			.update(pending.id, { status: 'rejected', reason: 'Borgeren har en sag hos kommunen' });
+		// someone else's rejection keeps its reason
+		const others = await other.pb.collection('bookings').create({
+			room: approvalRoom.id,
+			booker: other.record.id,
+			purpose: 'Samtale',
+			attendees: 1,
+			...slot(day + 3, '10:00', '11:00')
+		});
+		await staff.pb
+			.collection('bookings')
+			.update(others.id, { status: 'rejected', reason: 'Lokalet er optaget' });
+		// the desk hands the citizen's reserved copy to the pickup shelf: the audit entry names the citizen
+		const { title, copies } = await arrangeTitle({ copies: 1 });
+		await placeHold(citizen.pb, title.id, id);
+		const checkedIn = await checkIn(staff.pb, copies[0]!.barcode);
+		expect(checkedIn.outcome).toBe('hold');
+
+		const deleted = await outcome(deleteAccount(citizen));
+		expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
+
+		// season bookings: cancelled like the series' own cancel; the private one without its text
+		const privateRow = await system.collection('booking_series').getOne(privateSeries.series);
+		expect([privateRow.status, privateRow.purpose]).toEqual(['cancelled', '']);
+		const associationRow = await system.collection('booking_series').getOne(associationSeries.series);
+		expect([associationRow.status, associationRow.purpose]).toEqual(['cancelled', 'Strikkeaften']);
+		for (const b of privateSeries.booked) {
+			const row = await system.collection('bookings').getOne(b.id);
+			expect([row.status, row.purpose]).toEqual(['cancelled', '']);
+		}
+
+		// the association: the contact that was the citizen is gone, everything else stays
+		const assoc = await system.collection('associations').getOne(association.id);
+		expect(assoc).toMatchObject({
+			name: 'Strikkeklubben Maske',
+			contact_name: '',
+			contact_email: '',
+			contact_phone: '',
+			description: 'Vi strikker om tirsdagen',
+			verified: true,
+			created_by: id
+		});
+		expect(await system.collection('associations').getOne(foreign.id)).toMatchObject({
+			contact_name: 'Anden Borger',
+			contact_email: other.email,
+			contact_phone: '87 65 43 21'
+		});
+
+		// the audit log: what was done, by whom and when stays; the free text about the citizen goes
+		const entry = async (target: string, action: string) =>
+			system
+				.collection('audit_log')
+				.getFirstListItem(system.filter('target_id = {:t} && action = {:a}', { t: target, a: action }));
+		const deskEntry = await entry(deskBooking.id, 'desk_create');
+		expect(deskEntry.actor).toBe(staff.record.id);
+		expect(deskEntry.details).toMatchObject({ on_behalf_of: id, to: 'approved', override_reason: '' });
+		const rejected = await entry(pending.id, 'booking_rejected');
+		expect(rejected.actor).toBe(staff.record.id);
+		expect(rejected.details).toMatchObject({ from: 'pending', reason: '' });
+		expect((await entry(others.id, 'booking_rejected')).details).toMatchObject({
+			reason: 'Lokalet er optaget'
+		});
+		// and on the bookings themselves
+		expect(await system.collection('bookings').getOne(pending.id)).toMatchObject({ reason: '', purpose: '' });
+		expect((await system.collection('bookings').getOne(others.id)).reason).toBe('Lokalet er optaget');
+		const checkin = await entry(copies[0]!.id, 'library_checkin');
+		expect(checkin.details).toMatchObject({ patron: id, patronName: '', outcome: 'hold' });
+		const log = JSON.stringify(
+			await system.collection('audit_log').getFullList({
+				filter: system.filter('created >= {:since}', { since: privateRow.created })
+			})
+		);
+		for (const text of ['Borger er blind', 'sag hos kommunen', 'Karen Kontakt'])
+			expect(log).not.toContain(text);
+	});
+});

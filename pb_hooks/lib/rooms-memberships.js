@@ -105,6 +105,20 @@ var INVITATION_TEXTS = {
 	}
 };
 
+var ROLE_TEXTS = {
+	da: { title: 'Ny rolle i {name}', body: 'Du er nu {role} i foreningen {name}. Se mere under Foreninger.' },
+	en: {
+		title: 'A new role in {name}',
+		body: 'You are now {role} of the association {name}. See more under Associations.'
+	}
+};
+
+var ROLE_WORDS = {
+	admin: { da: 'administrator', en: 'an admin' },
+	booker: { da: 'booker', en: 'a booker' },
+	member: { da: 'medlem', en: 'a member' }
+};
+
 /**
  * Invites `email` to an association with `role`. Inside one transaction: the inviter may manage the
  * association, has invitations left this hour (counted in the database, so the limit holds across app
@@ -409,6 +423,17 @@ function setRole(app, actor, membershipId, role) {
 			from: before,
 			to: wanted
 		});
+		// a member is told of a new role (an admin answers for the association); an invitation shows its
+		// role where it is answered
+		if (status === 'active' && row.getString('user')) {
+			var association = txApp.findRecordById('associations', row.getString('association'));
+			require(__hooks + '/lib/notify.js').notify(txApp, row.getString('user'), {
+				kind: 'association_role',
+				texts: ROLE_TEXTS,
+				params: { name: association.getString('name'), role: ROLE_WORDS[wanted] },
+				link: '/foreninger'
+			});
+		}
 		return { role: wanted };
 	});
 }

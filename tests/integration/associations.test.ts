@@ -641,11 +641,19 @@ scenarios<World>('answering, leaving and removing', world, [
 		after: async (w) => expect((await storedMembership(w.ids.admin)).role).toBe('admin')
 	},
 	{
-		name: 'an admin makes a member a booker',
+		name: 'an admin makes a member a booker, and the member is told',
 		actor: (w) => w.admin.pb,
 		act: (pb, w) => post(pb, `/api/borgerhus/memberships/${w.ids.member}/role`, { role: 'booker' }),
 		status: 200,
-		after: async (w) => expect((await storedMembership(w.ids.member)).role).toBe('booker')
+		after: async (w) => {
+			expect((await storedMembership(w.ids.member)).role).toBe('booker');
+			const told = await w.member.pb
+				.collection('notifications')
+				.getFullList({ filter: 'kind = "association_role"' });
+			expect(told.map((n) => n.body)).toEqual([
+				`Du er nu booker i foreningen ${w.association.name}. Se mere under Foreninger.`
+			]);
+		}
 	},
 	{
 		name: 'a booker cannot change roles',

@@ -273,6 +273,39 @@ onRecordUpdateRequest((e) => {
 	});
 }, 'titles');
 
+// A title that has been reserved or lent out is kept (library_title_has_history): its holds and loans are
+// the queue and history. One that never was (a mistake, a duplicate) may be deleted, and its copies go with
+// it (cascade), each audited as library_copy_delete like a copy deleted on its own, in the same
+// transaction. Decided inside the transaction, so a hold or loan arriving at the same moment is counted.
+onRecordDeleteRequest((e) => {
+	const desk = require(`${__hooks}/lib/library-desk.js`);
+	const audit = require(`${__hooks}/lib/core/audit.js`);
+	const who = require(`${__hooks}/lib/core/auth.js`).actor(e);
+	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
+		let fresh;
+		try {
+			fresh = txApp.findRecordById('titles', e.record.id);
+		} catch (_) {
+			throw new NotFoundError('The title does not exist.'); // deleted at the same moment
+		}
+		if (who.kind !== 'system' && desk.titleHasHistory(txApp, fresh.id)) {
+			require(`${__hooks}/lib/core/errors.js`).refuse('library_title_has_history');
+		}
+		const copies = txApp.findRecordsByFilter('copies', 'title = {:t}', 'barcode', 0, 0, { t: fresh.id });
+		e.next();
+		for (const copy of copies) {
+			audit.staffAction(txApp, who, 'library_copy_delete', copy, {
+				title: fresh.id,
+				barcode: copy.getString('barcode')
+			});
+		}
+		audit.staffAction(txApp, who, 'library_title_delete', fresh, {
+			title: fresh.getString('title'),
+			copies: copies.map((c) => c.getString('barcode'))
+		});
+	});
+}, 'titles');
+
 // -- desk -------------------------------------------------------------------------------------------
 
 routerAdd(

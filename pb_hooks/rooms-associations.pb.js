@@ -11,6 +11,11 @@ onRecordUpdateRequest((e) => {
 	require(`${__hooks}/lib/rooms-associations-write.js`).update(e);
 }, 'associations');
 
+// Staff delete only an association without history (associations_has_history), audited.
+onRecordDeleteRequest((e) => {
+	require(`${__hooks}/lib/rooms-associations-write.js`).remove(e);
+}, 'associations');
+
 // The API rules let only the system create memberships through the record API (data loads); a row it
 // sends without a status is an active membership.
 onRecordCreateRequest((e) => {

@@ -65,6 +65,21 @@ function countOnShelf(app, titleId) {
 }
 
 /**
+ * True when a title has been reserved or lent out: a hold (any status) or a loan (returned or not) of the
+ * title or of one of its copies. That is the queue and history (statistics, "Mine data"), so the title is
+ * kept (docs/rules.md, "Server-owned fields", titles). Ask it inside the delete's transaction.
+ * @param {core.App} app the transaction's app
+ * @param {string} titleId
+ * @returns {boolean}
+ */
+function titleHasHistory(app, titleId) {
+	const any = (collection) =>
+		app.findRecordsByFilter(collection, 'title = {:t} || copy.title = {:t}', '', 1, 0, { t: titleId })
+			.length > 0;
+	return any('holds') || any('loans');
+}
+
+/**
  * Saves the title with its recounted copies on the shelf, so that search sees availability and everyone
  * watching the title hears that its queue or copies moved.
  */
@@ -624,6 +639,7 @@ module.exports = {
 	titleHolds,
 	touchTitle,
 	countOnShelf,
+	titleHasHistory,
 	// the kernel's (core/tx.js), named here too for the library's hooks
 	sentFields: require(`${__hooks}/lib/core/tx.js`).sentFields,
 	rebase: require(`${__hooks}/lib/core/tx.js`).rebase,

@@ -2,7 +2,8 @@
 
 // Writes of an association (docs/rules.md, "Associations and memberships"): create, update and staff
 // verification, each in one transaction, each checking the name and the CVR check digit (every write, the
-// system's included), each asking the association machine of rooms-associations.js.
+// system's included), each asking the association machine of rooms-associations.js; and staff deletion of
+// one without history.
 
 /** Fields a client may write; the rest belong to the server and the machine. */
 var EDITABLE = ['name', 'cvr', 'contact_name', 'contact_email', 'contact_phone', 'description'];
@@ -174,4 +175,66 @@ function verification(app, actor, id, name) {
 	});
 }
 
-module.exports = { create: create, update: update, verification: verification, checkFields: checkFields };
+/**
+ * True when an association has history that is kept (docs/rules.md, "Associations and memberships"):
+ * bookings or booking series in its name (any status), season applications, lines, objections or swaps, a
+ * season that names it a house association, or more than one active member. Deleting it would take its
+ * season rows and memberships with it (cascade) and leave its bookings without an association.
+ * @param {core.App} app the transaction's app
+ * @param {string} id
+ * @returns {boolean}
+ */
+function hasHistory(app, id) {
+	var params = { a: id };
+	var found = function (collection, filter, limit) {
+		return app.findRecordsByFilter(collection, filter, '', limit, 0, params).length;
+	};
+	return (
+		found('bookings', 'association = {:a}', 1) > 0 ||
+		found('booking_series', 'association = {:a}', 1) > 0 ||
+		found('season_applications', 'association = {:a}', 1) > 0 ||
+		found('season_lines', 'association = {:a}', 1) > 0 ||
+		found('season_objections', 'association = {:a}', 1) > 0 ||
+		found('season_swaps', 'from_association = {:a} || to_association = {:a}', 1) > 0 ||
+		found('seasons', 'house_associations ~ {:a}', 1) > 0 ||
+		// one active member is the person who registered it (a mistake, a duplicate); a second one joined
+		found('memberships', 'association = {:a} && status = "active"', 2) > 1
+	);
+}
+
+/**
+ * Staff delete an association that has no history (a mistake, a duplicate), audited in the same
+ * transaction; one with history is refused with `associations_has_history` (staff withdraw its
+ * verification instead). Decided inside the delete's transaction, so a booking, a season application or a
+ * new member arriving at the same moment is counted. The system (maintenance) may delete any.
+ * @param {core.RecordRequestEvent} e
+ */
+function remove(e) {
+	var actor = require(__hooks + '/lib/core/auth.js').actor(e);
+	require(__hooks + '/lib/core/tx.js').request(e, function (txApp) {
+		var fresh;
+		try {
+			fresh = txApp.findRecordById('associations', e.record.id);
+		} catch (_) {
+			throw new NotFoundError('Not found.');
+		}
+		if (actor.kind !== 'system' && hasHistory(txApp, fresh.id)) {
+			require(__hooks + '/lib/core/errors.js').refuse('associations_has_history');
+		}
+		e.next();
+		require(__hooks + '/lib/core/audit.js').staffAction(txApp, actor, 'associations_delete', fresh, {
+			name: fresh.getString('name'),
+			cvr: fresh.getString('cvr'),
+			verified: fresh.getBool('verified')
+		});
+	});
+}
+
+module.exports = {
+	create: create,
+	update: update,
+	remove: remove,
+	hasHistory: hasHistory,
+	verification: verification,
+	checkFields: checkFields
+};

@@ -22,6 +22,10 @@ module.exports = {
 		da: 'Skriv en gyldig e-mailadresse.',
 		en: 'Enter a valid email address.'
 	},
+	associations_has_history: {
+		da: 'Foreningen har bookinger, sæsondata eller flere medlemmer, og det gemmes, så den kan ikke slettes. Fjern i stedet foreningens godkendelse, så den ikke kan booke i sit navn.',
+		en: 'The association has bookings, season records or more than one member, and that is kept, so it cannot be deleted. Withdraw its verification instead, so it can no longer book in its name.'
+	},
 	associations_invite_limit: {
 		da: 'Du har sendt mange invitationer den sidste time. Vent lidt, og prøv igen.',
 		en: 'You have sent many invitations in the last hour. Please wait a while and try again.'
@@ -197,6 +201,10 @@ module.exports = {
 	library_loan_unknown: {
 		da: 'Lånet findes ikke.',
 		en: 'The loan does not exist.'
+	},
+	library_title_has_history: {
+		da: 'Titlen har været reserveret eller lånt ud, og det gemmes, så den kan ikke slettes. Meld i stedet dens eksemplarer savnet.',
+		en: 'The title has been reserved or lent out, and that is kept, so it cannot be deleted. Mark its copies missing instead.'
 	},
 	library_title_unknown: {
 		da: 'Titlen findes ikke.',

@@ -1,0 +1,320 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// "Mine data" (docs/rules.md, "Account, feed and reminders"): the part of everything the house holds about
+// a user that their own token cannot read through the records API, because the collection's rules answer
+// for the association or for staff, not for the person the row names. The app reads the rest with the
+// user's token (src/lib/overview/my-data.server.ts) and merges the two.
+//
+// Every query is bound to the signed-in user's own id (and address, phone and name for the association
+// contact). Nothing about other people is returned: no other user's id, name or address, no invitee's
+// address, no staff member's identity (an act by staff says "staff"). Association, room, season and
+// title names are the house's, and are returned.
+
+/** Reads rows of a collection by id once per request, for names. */
+function namer(app) {
+	const cache = {};
+	return function (collection, id, field) {
+		if (!id) return '';
+		const key = collection + ':' + id;
+		if (!(key in cache)) {
+			try {
+				cache[key] = app.findRecordById(collection, id).getString(field);
+			} catch (_) {
+				cache[key] = '';
+			}
+		}
+		return cache[key];
+	};
+}
+
+function jsonOf(record, field) {
+	const text = record.getString(field);
+	try {
+		return text ? JSON.parse(text) : null;
+	} catch (_) {
+		return null;
+	}
+}
+
+const digits = (value) => String(value || '').replace(/[^0-9]/g, '');
+
+/**
+ * Whether an association's contact details are the user's: the same address (any case), the same phone
+ * number (digit by digit) or the same name. Otherwise they are somebody else's and are left out.
+ */
+function contactIsUser(association, user) {
+	const email = association.getString('contact_email').trim().toLowerCase();
+	const phone = digits(association.getString('contact_phone'));
+	const name = association.getString('contact_name').trim().toLowerCase();
+	if (email && email === user.email().trim().toLowerCase()) return true;
+	if (phone.length >= 4 && phone === digits(user.getString('phone'))) return true;
+	return !!name && name === user.getString('name').trim().toLowerCase();
+}
+
+/** Associations the user founded, and those that name the user as their contact. */
+function associations(app, user) {
+	const rows = arrayOf(new DynamicModel({ id: '' }));
+	app
+		.db()
+		.newQuery(
+			'SELECT id FROM associations WHERE created_by = {:u} ' +
+				"OR (contact_email != '' AND lower(contact_email) = lower({:e})) ORDER BY created"
+		)
+		.bind({ u: user.id, e: user.email() })
+		.all(rows);
+	return rows.map((row) => {
+		const a = app.findRecordById('associations', row.id);
+		const yours = contactIsUser(a, user);
+		return {
+			name: a.getString('name'),
+			founded_by_you: a.getString('created_by') === user.id,
+			created: a.getString('created'),
+			verified: a.getBool('verified'),
+			contact: yours
+				? {
+						name: a.getString('contact_name'),
+						email: a.getString('contact_email'),
+						phone: a.getString('contact_phone')
+					}
+				: null
+		};
+	});
+}
+
+/** Invitations the user sent as an association's admin: the association, role and answer, not the invitee. */
+function invitationsSent(app, userId, name) {
+	return app
+		.findRecordsByFilter('memberships', 'invited_by = {:u} && user != {:u}', '-invited_at', 0, 0, {
+			u: userId
+		})
+		.map((m) => ({
+			association: name('associations', m.getString('association'), 'name'),
+			role: m.getString('role'),
+			status: m.getString('status'),
+			invited_at: m.getString('invited_at'),
+			decided_at: m.getString('decided_at')
+		}));
+}
+
+/**
+ * The names of the associations of the user's own membership rows, in any state. The user's token reads
+ * the rows, but not an unverified association they are only invited to (or have left), so its name would
+ * be missing from the row.
+ */
+function membershipAssociationNames(app, userId, name) {
+	const names = {};
+	app.findRecordsByFilter('memberships', 'user = {:u}', '', 0, 0, { u: userId }).forEach((m) => {
+		const id = m.getString('association');
+		names[id] = name('associations', id, 'name');
+	});
+	return names;
+}
+
+/** The weekly time of a season line, in words the page can show ("mon 17:00-19:00, Salen"). */
+function lineOf(app, lineId, name) {
+	if (!lineId) return null;
+	try {
+		const line = app.findRecordById('season_lines', lineId);
+		return {
+			activity: line.getString('activity_name'),
+			room: name('rooms', line.getString('room'), 'name'),
+			weekday: line.getString('weekday'),
+			start_time: line.getString('start_time'),
+			end_time: line.getString('end_time')
+		};
+	} catch (_) {
+		return null;
+	}
+}
+
+/** Season applications the user submitted for an association. */
+function seasonApplications(app, userId, name) {
+	return app
+		.findRecordsByFilter('season_applications', 'applicant = {:u}', '-created', 0, 0, { u: userId })
+		.map((r) => ({
+			season: name('seasons', r.getString('season'), 'name'),
+			association: name('associations', r.getString('association'), 'name'),
+			round: r.getInt('round') === 2 ? 2 : 1,
+			status: r.getString('status'),
+			submitted_at: r.getString('submitted_at'),
+			activities: jsonOf(r, 'activities') || [],
+			local_criteria: jsonOf(r, 'local_criteria') || [],
+			declared_section4: r.getBool('declared_section4'),
+			declared_child_certificates: r.getBool('declared_child_certificates')
+		}));
+}
+
+/** Objections the user wrote to a season's draft, with the house's answer (by "staff"). */
+function seasonObjections(app, userId, name) {
+	return app
+		.findRecordsByFilter('season_objections', 'author = {:u}', '-created', 0, 0, { u: userId })
+		.map((r) => ({
+			season: name('seasons', r.getString('season'), 'name'),
+			association: name('associations', r.getString('association'), 'name'),
+			time: lineOf(app, r.getString('line'), name),
+			text: r.getString('text'),
+			status: r.getString('status'),
+			answer: r.getString('answer'),
+			answered_at: r.getString('answered_at'),
+			created: r.getString('created')
+		}));
+}
+
+/**
+ * Swaps and handovers of season times the user consented to for an association. The note is left out:
+ * it is the proposing association's text, written by whoever proposed.
+ */
+function seasonSwaps(app, userId, name) {
+	return app
+		.findRecordsByFilter('season_swaps', 'from_consent_by = {:u} || to_consent_by = {:u}', '-created', 0, 0, {
+			u: userId
+		})
+		.map((r) => {
+			const side = r.getString('from_consent_by') === userId ? 'from' : 'to';
+			return {
+				season: name('seasons', r.getString('season'), 'name'),
+				kind: r.getString('kind'),
+				from_association: name('associations', r.getString('from_association'), 'name'),
+				to_association: name('associations', r.getString('to_association'), 'name'),
+				from_time: lineOf(app, r.getString('from_line'), name),
+				to_time: lineOf(app, r.getString('to_line'), name),
+				consented_for: side === 'from' ? 'from_association' : 'to_association',
+				consented_at: r.getString(side + '_consent_at'),
+				status: r.getString('status'),
+				decided_at: r.getString('decided_at'),
+				created: r.getString('created')
+			};
+		});
+}
+
+/**
+ * Bookings of someone else (of the user's association) that the user cancelled or checked in: the room,
+ * association and time, never the booker or the purpose they wrote.
+ */
+function bookingsActedOn(app, userId, name) {
+	return app
+		.findRecordsByFilter(
+			'bookings',
+			'booker != {:u} && (cancelled_by = {:u} || checked_in_by = {:u})',
+			'-start',
+			0,
+			0,
+			{ u: userId }
+		)
+		.map((b) => ({
+			room: name('rooms', b.getString('room'), 'name'),
+			association: name('associations', b.getString('association'), 'name'),
+			start: b.getString('start'),
+			end: b.getString('end'),
+			action: b.getString('cancelled_by') === userId ? 'cancelled' : 'checked_in',
+			cancel_reason: b.getString('cancelled_by') === userId ? b.getString('cancel_reason') : '',
+			checked_in_at: b.getString('checked_in_by') === userId ? b.getString('checked_in_at') : ''
+		}));
+}
+
+/** The user's rows each collection names the user in, for the audit entries about them. */
+const OWN_ROWS = [
+	['bookings', 'booker'],
+	['booking_series', 'booker'],
+	['holds', 'patron'],
+	['loans', 'patron'],
+	['signups', 'user'],
+	['registrations', 'user'],
+	['memberships', 'user'],
+	['season_applications', 'applicant'],
+	['season_objections', 'author']
+];
+
+/** A plain value of an audit entry's details (a status, a date, a card number), never an object. */
+const plain = (value) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
+/**
+ * The audit log's entries about the user: acts done for them at the desk (`on_behalf_of`), acts on their
+ * account, and staff's acts on their own rows. Each says what was done, when, by whom in kind ("staff",
+ * "you", "system": never a staff member's name) and why, and of the details only the plain from/to, the
+ * reasons and the names of changed fields, so no other person's id or row comes along.
+ */
+function auditEntries(app, userId) {
+	const rows = arrayOf(new DynamicModel({ id: '' }));
+	const own = OWN_ROWS.map(
+		(pair) =>
+			"(a.target_collection = '" +
+			pair[0] +
+			"' AND a.target_id IN (SELECT id FROM " +
+			pair[0] +
+			' WHERE ' +
+			pair[1] +
+			' = {:u}))'
+	).join(' OR ');
+	app
+		.db()
+		.newQuery(
+			'SELECT a.id FROM audit_log a WHERE ' +
+				"(CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.on_behalf_of') END = {:u}) " +
+				"OR (a.target_collection = 'users' AND a.target_id = {:u}) OR " +
+				own +
+				' ORDER BY a.created DESC'
+		)
+		.bind({ u: userId })
+		.all(rows);
+	return rows.map((row) => {
+		const a = app.findRecordById('audit_log', row.id);
+		const details = jsonOf(a, 'details') || {};
+		const actor = a.getString('actor');
+		const fields = Array.isArray(details.fields) ? details.fields.filter((f) => typeof f === 'string') : [];
+		return {
+			action: a.getString('action'),
+			collection: a.getString('target_collection'),
+			target: a.getString('target_id'),
+			by: actor === userId ? 'you' : actor ? 'staff' : 'system',
+			when: a.getString('created'),
+			from: plain(details.from),
+			to: plain(details.to),
+			reason: plain(details.reason),
+			override_reason: plain(details.override_reason),
+			fields: fields
+		};
+	});
+}
+
+/** The devices PocketBase has seen the account sign in from (first and last time) and linked sign-ins. */
+function signIns(app, user) {
+	const collection = user.collection().id;
+	const devices = app
+		.findRecordsByFilter('_authOrigins', 'recordRef = {:u} && collectionRef = {:c}', '-updated', 0, 0, {
+			u: user.id,
+			c: collection
+		})
+		.map((r) => ({ first_seen: r.getString('created'), last_seen: r.getString('updated') }));
+	const external = app
+		.findRecordsByFilter('_externalAuths', 'recordRef = {:u} && collectionRef = {:c}', '-created', 0, 0, {
+			u: user.id,
+			c: collection
+		})
+		.map((r) => ({ provider: r.getString('provider'), created: r.getString('created') }));
+	return { devices: devices, external: external };
+}
+
+/**
+ * Everything of the user's data the records API does not give their token, for the signed-in user only.
+ * @param {core.App} app
+ * @param {string} userId the auth record's id (never input)
+ */
+function myDataFor(app, userId) {
+	const user = app.findRecordById('users', userId);
+	const name = namer(app);
+	return {
+		calendar_feed: user.getString('calendar_token') !== '',
+		associations: associations(app, user),
+		membership_associations: membershipAssociationNames(app, userId, name),
+		invitations_sent: invitationsSent(app, userId, name),
+		season_applications: seasonApplications(app, userId, name),
+		season_objections: seasonObjections(app, userId, name),
+		season_swaps: seasonSwaps(app, userId, name),
+		bookings_acted_on: bookingsActedOn(app, userId, name),
+		audit: auditEntries(app, userId),
+		sign_ins: signIns(app, user)
+	};
+}
+
+module.exports = { myDataFor: myDataFor, contactIsUser: contactIsUser };

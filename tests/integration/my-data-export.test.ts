@@ -1,0 +1,281 @@
+import { describe, expect, it } from 'vitest';
+import { AppSession } from '../helpers/app';
+import { createUser, guestClient, PASSWORD, systemClient } from '../helpers/pocketbase';
+import { validCvrNumber } from '../helpers/cvr';
+import { makeAssociation, membership } from './associations-helpers';
+import { makeRoom, slot, someDay } from './rooms-arrange';
+import { springPeriod } from './season-arrange';
+import type { BookingRecord } from '../../src/lib/pocketbase-types';
+
+// "Mine data" holds everything the house keeps about the user (docs/rules.md, "Account, feed and
+// reminders"): the whole profile, memberships in every state, associations founded, regular bookings,
+// the season round, and what staff did for the user at the desk with its reasons; nothing about others.
+
+// A 1x1 PNG, as a profile picture.
+const PIXEL = Uint8Array.from(
+	atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='),
+	(c) => c.charCodeAt(0)
+);
+
+async function everything() {
+	const system = await systemClient();
+	const [user, staff, other] = await Promise.all([
+		createUser({ name: 'Dorte Dataejer' }),
+		createUser({ staff: true, name: 'Skranke Sigrid' }),
+		createUser({ name: 'Anden Admin' })
+	]);
+	const uid = user.record.id;
+	const form = new FormData();
+	form.append('phone', '+45 21 22 23 24');
+	form.append('avatar', new Blob([PIXEL], { type: 'image/png' }), 'mig.png');
+	await system.collection('users').update(uid, form);
+
+	// staff register the library card and book for the user at the desk, past the horizon, with a reason
+	const card = String(Date.now()).slice(-8);
+	await staff.pb.send(`/api/borgerhus/desk/citizens/${uid}/card`, {
+		method: 'POST',
+		body: { library_card: card }
+	});
+	const room = await makeRoom({ horizon_days: 10 });
+	const desk = await staff.pb.collection('bookings').create<BookingRecord>(
+		{
+			room: room.id,
+			booker: uid,
+			purpose: 'Genoptræning',
+			attendees: 2,
+			...slot(someDay(), '10:00', '11:00')
+		},
+		{
+			headers: {
+				'X-Borgerhus-For': uid,
+				'X-Borgerhus-Override': encodeURIComponent('Borgeren kan ikke bruge appen')
+			}
+		}
+	);
+
+	// associations: one founded with the user's own contact details, one naming somebody else as contact
+	const founded = await system.collection('associations').create({
+		name: `Dortes Strikkeklub ${Date.now() % 100000}`,
+		cvr: validCvrNumber(),
+		created_by: uid,
+		contact_name: 'Dorte Dataejer',
+		contact_email: user.email,
+		contact_phone: '+45 21 22 23 24'
+	});
+	const theirs = await system.collection('associations').create({
+		name: `Havefolket ${Date.now() % 100000}`,
+		cvr: validCvrNumber(),
+		created_by: uid,
+		contact_name: 'Karen Kontaktperson',
+		contact_email: 'karen.kontakt@example.dk',
+		contact_phone: '+45 99 88 77 66'
+	});
+	// an invitation the user declined, and one the user sent to somebody else
+	const club = await makeAssociation({ name: `Sangkoret ${Date.now() % 100000}` });
+	const declined = await membership(club.id, user, 'member', 'declined');
+	await system.collection('memberships').update(declined.id, { invited_by: other.record.id });
+	await membership(founded.id, user, 'admin');
+	const sent = await membership(founded.id, other, 'booker', 'invited');
+	await system
+		.collection('memberships')
+		.update(sent.id, { invited_by: uid, invited_at: new Date().toISOString() });
+
+	// a regular booking (series) of the user
+	const period = springPeriod();
+	await system.collection('booking_series').create({
+		room: room.id,
+		booker: uid,
+		purpose: 'Ugentlig strikkeaften',
+		attendees: 4,
+		first_date: `${period.first_date} 00:00:00.000Z`,
+		last_date: `${period.last_date} 00:00:00.000Z`,
+		start_time: '18:00',
+		end_time: '20:00',
+		status: 'active'
+	});
+
+	// the season round: an application, an objection (answered by staff) and a handover the user agreed to
+	const season = await system
+		.collection('seasons')
+		.create({ name: `Sæson for Dorte ${Date.now() % 100000}`, ...period, status: 'final' });
+	const application = await system.collection('season_applications').create({
+		season: season.id,
+		association: founded.id,
+		applicant: uid,
+		activities: [{ name: 'Strik for begyndere', participants: 8, age_group: 'adults' }],
+		declared_section4: true,
+		status: 'submitted',
+		submitted_at: new Date().toISOString(),
+		round: 1
+	});
+	const line = await system.collection('season_lines').create({
+		season: season.id,
+		application: application.id,
+		association: founded.id,
+		activity: `${application.id}:a1`,
+		activity_name: 'Strik for begyndere',
+		status: 'allocated',
+		room: room.id,
+		weekday: 'tue',
+		start_time: '17:00',
+		end_time: '19:00'
+	});
+	await system.collection('season_objections').create({
+		season: season.id,
+		association: founded.id,
+		line: line.id,
+		author: uid,
+		text: 'Vi ønsker hellere onsdag',
+		status: 'answered',
+		answer: 'Onsdag er desværre optaget',
+		answered_by: staff.record.id,
+		answered_at: new Date().toISOString()
+	});
+	await system.collection('season_swaps').create({
+		season: season.id,
+		kind: 'handover',
+		from_line: line.id,
+		from_association: founded.id,
+		to_association: club.id,
+		from_consent_by: uid,
+		from_consent_at: new Date().toISOString(),
+		status: 'proposed',
+		note: 'Hemmelig note fra en anden'
+	});
+	return { user, staff, other, card, desk, founded, theirs, club, season };
+}
+
+describe('Mine data: everything the house holds about the user', () => {
+	it('exports the whole profile, every membership state, associations, series, the season and desk acts', async () => {
+		const s = await everything();
+		const session = new AppSession();
+		await session.signIn(s.user.email, PASSWORD);
+		const response = await session.get('/mine-data/eksport.json');
+		expect(response.status).toBe(200);
+		const data = await response.json();
+
+		expect(data.profile).toMatchObject({
+			library_card: s.card,
+			has_picture: true,
+			desk_account: false,
+			staff: false,
+			calendar_feed: false
+		});
+		expect(data.memberships).toContainEqual(
+			expect.objectContaining({ association: s.club.name, role: 'member', status: 'declined' })
+		);
+		expect(data.memberships).toContainEqual(
+			expect.objectContaining({ association: s.founded.name, role: 'admin', status: 'active' })
+		);
+		expect(data.associations).toContainEqual(
+			expect.objectContaining({
+				name: s.founded.name,
+				founded_by_you: true,
+				contact: { name: 'Dorte Dataejer', email: s.user.email, phone: '+45 21 22 23 24' }
+			})
+		);
+		// founded by the user, but the contact is somebody else: the association, not the contact
+		expect(data.associations).toContainEqual(
+			expect.objectContaining({ name: s.theirs.name, founded_by_you: true, contact: null })
+		);
+		expect(data.invitations_sent).toEqual([
+			expect.objectContaining({ association: s.founded.name, role: 'booker', status: 'invited' })
+		]);
+		expect(data.series).toEqual([
+			expect.objectContaining({ purpose: 'Ugentlig strikkeaften', start_time: '18:00', status: 'active' })
+		]);
+		expect(data.season_applications).toEqual([
+			expect.objectContaining({
+				season: s.season.name,
+				association: s.founded.name,
+				status: 'submitted',
+				activities: [expect.objectContaining({ name: 'Strik for begyndere' })]
+			})
+		]);
+		expect(data.season_objections).toEqual([
+			expect.objectContaining({
+				text: 'Vi ønsker hellere onsdag',
+				answer: 'Onsdag er desværre optaget',
+				status: 'answered'
+			})
+		]);
+		expect(data.season_swaps).toEqual([
+			expect.objectContaining({
+				kind: 'handover',
+				from_association: s.founded.name,
+				to_association: s.club.name,
+				consented_for: 'from_association',
+				status: 'proposed'
+			})
+		]);
+		expect(data.audit).toContainEqual(
+			expect.objectContaining({
+				action: 'desk_create',
+				collection: 'bookings',
+				target: s.desk.id,
+				by: 'staff',
+				to: 'approved',
+				override_reason: 'Borgeren kan ikke bruge appen'
+			})
+		);
+		expect(data.audit).toContainEqual(
+			expect.objectContaining({ action: 'desk_card_set', collection: 'users', by: 'staff' })
+		);
+
+		// nothing about other people: not staff, not the invitee, not another association's contact
+		const text = JSON.stringify(data);
+		for (const secret of [
+			'Skranke Sigrid',
+			s.staff.email,
+			s.staff.record.id,
+			'Anden Admin',
+			s.other.email,
+			s.other.record.id,
+			'Karen Kontaktperson',
+			'karen.kontakt@example.dk',
+			'99 88 77 66',
+			'Hemmelig note'
+		]) {
+			expect(text).not.toContain(secret);
+		}
+
+		// the page and the printable document show the same, in words
+		for (const path of ['/mine-data', '/mine-data/dokument']) {
+			const page = await (await session.get(path)).text();
+			expect(page).toContain(s.card);
+			expect(page).toContain('Du sagde nej tak');
+			expect(page).toContain(s.founded.name);
+			expect(page).toContain('Ugentlig strikkeaften');
+			expect(page).toContain('Strik for begyndere');
+			expect(page).toContain('Onsdag er desværre optaget');
+			expect(page).toMatch(/Personalet oprettede en booking \(Regellokale [^)]*\) for dig ved skranken/);
+			expect(page).toContain('Undtagelse fra reglerne: Borgeren kan ikke bruge appen');
+			expect(page).not.toContain('Skranke Sigrid');
+			expect(page).not.toContain('karen.kontakt@example.dk');
+		}
+
+		// the other person sees the invitation they got, not the user who sent it,
+		const other = new AppSession();
+		await other.signIn(s.other.email, PASSWORD);
+		const theirs = await (await other.get('/mine-data/eksport.json')).json();
+		expect(theirs.memberships).toContainEqual(
+			expect.objectContaining({ association: s.founded.name, status: 'invited' })
+		);
+		// and the invitation they sent the user, with its answer, but not to whom it went
+		expect(theirs.invitations_sent).toEqual([
+			expect.objectContaining({ association: s.club.name, role: 'member', status: 'declined' })
+		]);
+		expect(JSON.stringify(theirs)).not.toContain('Dorte Dataejer');
+		expect(JSON.stringify(theirs)).not.toContain(s.user.email);
+	});
+
+	it('answers only the signed-in user: not guests, not staff at the desk for a citizen', async () => {
+		const [user, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		await expect(guestClient().send('/api/borgerhus/mydata', {})).rejects.toMatchObject({ status: 401 });
+		await expect(
+			staff.pb.send('/api/borgerhus/mydata', { headers: { 'X-Borgerhus-For': user.record.id } })
+		).rejects.toMatchObject({ status: 403 });
+		const own = await user.pb.send('/api/borgerhus/mydata', {});
+		expect(own).toMatchObject({ associations: [], audit: [], season_applications: [] });
+	});
+});

@@ -154,7 +154,9 @@ test('staff see the final plan times an association could not get, and book them
 	await staff.getByRole('button', { name: /Næste trin: Endelig plan/ }).click();
 	await expect(staff.getByText(`${rival}: ikke booket. Foreningen er ikke godkendt endnu.`)).toBeVisible();
 	await expect(staff.getByRole('heading', { name: 'Ikke booket endnu' })).toBeVisible();
-	await expect(staff.getByText(new RegExp(`${rival}: Rivalholdet`))).toBeVisible();
+	const unbooked = staff.getByRole('region', { name: 'Ikke booket endnu' });
+	await expect(unbooked.getByText(new RegExp(`${rival}: Rivalholdet`))).toBeVisible();
+	await expect(staff.getByText(`${rival}: Rivalholdet (sendt)`)).toBeVisible();
 	await expectAccessible(staff);
 
 	await system.collection('associations').update(association.id, { verified: true });

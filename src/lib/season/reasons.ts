@@ -85,6 +85,11 @@ export const SWAP_STATUS: Record<string, () => string> = {
 	rejected: m.season_swap_status_rejected
 };
 
+export const APPLICATION_STATUS: Record<string, () => string> = {
+	submitted: m.season_app_submitted,
+	withdrawn: m.season_app_withdrawn
+};
+
 export const LINE_STATUS: Record<string, () => string> = {
 	allocated: m.season_status_allocated,
 	unallocated: m.season_status_unallocated,

@@ -125,7 +125,11 @@ function valueProblem(field, value, exists) {
 
 /**
  * The first problem of a request body for a collection's fields, or null. Keys that name no field are
- * PocketBase's business (it ignores them); `field+` and `field-` modifiers are checked like the field.
+ * PocketBase's business (it ignores them). PocketBase's modifiers (`field+`, `+field`, `field-`: add to,
+ * prepend to or take from the stored value) are taken for file fields only, where they add and remove
+ * files; for any other field they are refused (`core_field_modifier`), because every hook decides on the
+ * fields by their names, and a value changed through a modifier would pass a check that looks for the name
+ * (a server-owned count, a relation, a number checked against a capacity).
  * @param {FieldSpec[]} fields
  * @param {unknown} body the parsed request body
  * @param {{ create: boolean, exists: (collectionId: string, id: string) => boolean, serverSet?: string[] }} options
@@ -145,6 +149,7 @@ function checkBody(fields, body, options) {
 		var name = key.replace(/^\+/, '').replace(/[+-]$/, '');
 		var field = byName[name];
 		if (!field) continue;
+		if (key !== name && field.type !== 'file') return { code: 'core_field_modifier', field: name };
 		if (name === 'id') {
 			var id = body[key];
 			if (options.create && id !== '' && (typeof id !== 'string' || !ID.test(id))) {

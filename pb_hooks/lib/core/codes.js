@@ -558,6 +558,10 @@ module.exports = {
 		da: 'Den ændring er ikke mulig.',
 		en: 'This change is not possible.'
 	},
+	core_field_modifier: {
+		da: 'Send feltets nye værdi, ikke en ændring af den (felt+ eller felt-).',
+		en: "Send the field's new value, not a change to it (field+ or field-)."
+	},
 	core_forbidden: {
 		da: 'Det har du ikke adgang til.',
 		en: 'You are not allowed to do that.'

@@ -62,7 +62,7 @@ function request(e, fn) {
 }
 
 /**
- * The base names of the fields a request sent ("cover+" counts as "cover"), a file uploaded for a file
+ * The base names of the fields a request sent ("cover+" and "+cover" count as "cover"), a file uploaded for a file
  * field included.
  * @param {core.RecordRequestEvent} e
  * @returns {Record<string, boolean>}
@@ -72,7 +72,7 @@ function sentFields(e) {
 	/** @type {Record<string, boolean>} */
 	var sent = {};
 	var keys = Object.keys(body);
-	for (var i = 0; i < keys.length; i++) sent[keys[i].replace(/[+-]$/, '')] = true;
+	for (var i = 0; i < keys.length; i++) sent[keys[i].replace(/^\+/, '').replace(/[+-]$/, '')] = true;
 	var fields = e.record.collection().fields;
 	for (var j = 0; j < fields.length; j++) {
 		if (fields[j].type() !== 'file') continue;

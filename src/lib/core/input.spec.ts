@@ -62,7 +62,11 @@ describe('checkBody', () => {
 		[{ room: 'zzzzzzzzzzzzzzz' }, 'room', 'core_unknown_record'],
 		[{ room: '../etc' }, 'room', 'core_invalid_value'],
 		[{ room: [] }, 'room', 'core_invalid_value'],
-		[{ 'count+': 'x' }, 'count', 'core_invalid_value']
+		// a modifier changes the stored value past every check that looks for the field by its name
+		[{ 'count+': 1 }, 'count', 'core_field_modifier'],
+		[{ 'count-': 1 }, 'count', 'core_field_modifier'],
+		[{ '+tags': 'a' }, 'tags', 'core_field_modifier'],
+		[{ 'room+': 'zzzzzzzzzzzzzzz' }, 'room', 'core_field_modifier']
 	])('refuses %j on %s with %s', (body, field, code) => {
 		expect(check(body)).toEqual({ field, code });
 	});

@@ -416,6 +416,32 @@ function copyFields(from, to) {
 	}
 }
 
+/** What a check-in stands for: the check-in, who made it and the check-out. */
+var ATTENDANCE_FIELDS = ['checked_in_at', 'checked_in_by', 'checked_out_at'];
+
+/**
+ * A check-in belongs to the slot it was made for (docs/rules.md, "Check-in and no-shows"). A move to
+ * another room or start clears the check-in and the check-out: the booking must be checked in again in its
+ * new slot, or the release job frees it there as a no-show. A new end alone clears the check-out (the
+ * booking holds its room again until its new end) and keeps the check-in. Attendees or association alone
+ * keep both. Sets the fields on `booking` (the row read in the transaction, the move applied) and returns
+ * the names of those it cleared.
+ * @param {core.Record} booking
+ * @param {string[]} moved the move fields whose value changes
+ * @returns {string[]}
+ */
+function clearAttendance(booking, moved) {
+	var slot = moved.indexOf('room') >= 0 || moved.indexOf('start') >= 0;
+	var fields = slot ? ATTENDANCE_FIELDS : moved.indexOf('end') >= 0 ? ['checked_out_at'] : [];
+	var cleared = [];
+	for (var i = 0; i < fields.length; i++) {
+		if (!booking.getString(fields[i])) continue;
+		booking.set(fields[i], '');
+		cleared.push(fields[i]);
+	}
+	return cleared;
+}
+
 /**
  * onRecordUpdateRequest for bookings. Inside one transaction: the row is read again, the request is
  * either one status transition (approve, reject, cancel) or a move/edit; server-owned fields are refused;
@@ -512,6 +538,9 @@ function handleUpdate(e) {
 					throw refusal('rooms_change_deadline', 'form');
 				}
 				for (var f = 0; f < moved.length; f++) fresh.set(moved[f], e.record.get(moved[f]));
+				// before the checks and the save: the overlap rule and the busy projection (syncBusy, in the
+				// model hook of this save) read the booking without the old slot's check-in and check-out
+				var cleared = clearAttendance(fresh, moved);
 				var checked = checkBooking(txApp, draftOf(fresh), { policy: true, rights: true, skipHorizon: staff });
 				if (checked.problem) throw checked.problem;
 				if (from === 'approved' && !staff && checked.room.getBool('requires_approval')) {
@@ -519,7 +548,8 @@ function handleUpdate(e) {
 					fresh.set('decided_by', '');
 					fresh.set('decided_at', '');
 				}
-				lib('core/audit').staffAction(txApp, actor, 'booking_moved', fresh, { fields: moved });
+				var details = cleared.length ? { fields: moved, cleared: cleared } : { fields: moved };
+				lib('core/audit').staffAction(txApp, actor, 'booking_moved', fresh, details);
 			}
 			checkShown(fresh);
 		}

@@ -6,8 +6,8 @@ import { waitForMail } from '../helpers/mail';
 import { seasonOf } from '$rules/rooms/checkin.js';
 import { addDays, localParts } from '$rules/rooms-policy.js';
 import type { Stats } from '$rules/stats.js';
-import { toMs } from '$rules/room-claims.js';
-import { book, makeRoom, slot } from './rooms-arrange';
+import { toMs, toPbDate } from '$rules/room-claims.js';
+import { book, makeRoom, slot, someDay } from './rooms-arrange';
 import {
 	arrangeAssociation,
 	bookingAt,
@@ -205,6 +205,126 @@ describe('checking out early', () => {
 			status: 400,
 			codes: ['rooms_checkout_over']
 		});
+	});
+});
+
+describe('a move', () => {
+	// a check-in belongs to the slot it was made for (docs/rules.md, "Check-in and no-shows")
+	const ALL_DAY = Object.fromEntries(
+		['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
+	);
+	const attendance = (b: Record<string, unknown>) => [b.checked_in_at, b.checked_in_by, b.checked_out_at];
+
+	it('of a booking checked in and out holds its new slot: nobody else books it', async () => {
+		const room = await checkinRoom();
+		const [owner, other, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		const booking = await bookingAt(owner, room.id, -5, 60);
+		await checkIn(owner.pb, booking.id);
+		await checkOut(owner.pb, booking.id);
+		const to = slot(someDay(), '10:00', '11:00');
+		const moved = await staff.pb.collection('bookings').update(booking.id, to);
+		// the overlap rule counts it, and the busy projection holds the whole new slot
+		expect(await refused(book(other, room.id, to))).toEqual({ status: 400, codes: ['rooms_overlap'] });
+		const busy = (await busyOf(room.id)).filter((b) => b.source === booking.id);
+		expect(busy.map((b) => [b.start, b.end])).toEqual([[to.start, to.end]]);
+		expect(moved.status).toBe('approved');
+		expect(attendance(moved)).toEqual(['', '', '']);
+		const system = await systemClient();
+		const active = await system.collection('bookings').getFullList({
+			filter: system.filter(
+				'room = {:room} && start = {:start} && (status = "approved" || status = "pending")',
+				{
+					room: room.id,
+					start: to.start
+				}
+			)
+		});
+		expect(active.map((b) => b.id)).toEqual([booking.id]);
+		const audit = await system.collection('audit_log').getFullList({
+			filter: system.filter('target_id = {:id} && action = "booking_moved"', { id: booking.id })
+		});
+		expect(audit.map((a) => a.details.cleared)).toEqual([
+			['checked_in_at', 'checked_in_by', 'checked_out_at']
+		]);
+	});
+
+	it('of a booking checked in by staff or by its booker is released as a no-show at its new time', async () => {
+		const room = await checkinRoom({ checkin_opens_minutes: 240, cancel_hours: 0 });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const system = await systemClient();
+		// staff move a booking checked in five minutes into its slot to another day
+		const running = await bookingAt(owner, room.id, -5, 60);
+		await checkIn(owner.pb, running.id);
+		const day = someDay();
+		const first = slot(day, '14:00', '15:00');
+		const moved = await staff.pb.collection('bookings').update(running.id, first);
+		// the booker checks in early (the window opens four hours before) and moves it himself
+		const early = await bookingAt(owner, room.id, 90, 60);
+		await checkIn(owner.pb, early.id);
+		expect((await system.collection('bookings').getOne(early.id)).checked_in_at).not.toBe('');
+		const second = slot(day + 1, '14:00', '15:00');
+		const own = await owner.pb.collection('bookings').update(early.id, second);
+		// within the grace of the new slot nothing is due; after it, both are released, once
+		expect((await release(room.id, toMs(first.start) + 10 * MINUTE)).released).toBe(0);
+		expect((await release(room.id, toMs(first.end) + 30 * MINUTE)).released).toBe(1);
+		expect((await system.collection('bookings').getOne(running.id)).status).toBe('no_show');
+		expect((await release(room.id, toMs(second.end) + 30 * MINUTE)).released).toBe(1);
+		expect((await system.collection('bookings').getOne(early.id)).status).toBe('no_show');
+		expect((await busyOf(room.id)).map((b) => b.source)).toEqual([]);
+		expect(attendance(moved)).toEqual(['', '', '']);
+		expect([own.status, own.checked_in_at]).toEqual(['approved', '']);
+	});
+
+	it('of only the end keeps the check-in: the booking holds its room until the new end', async () => {
+		const room = await checkinRoom({ opening_hours: ALL_DAY, step_minutes: 1 });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		// starts on a whole minute ten minutes from now: the window is open
+		const start = Math.ceil((Date.now() + 10 * MINUTE) / MINUTE) * MINUTE;
+		const booking = await bookingAt(owner, room.id, 0, 60, {
+			start: toPbDate(start),
+			end: toPbDate(start + 60 * MINUTE)
+		});
+		const checked = (await checkIn(owner.pb, booking.id)) as { checked_in_at: string };
+		const end = toPbDate(start + 90 * MINUTE);
+		const moved = await staff.pb.collection('bookings').update(booking.id, { end });
+		expect(attendance(moved)).toEqual([checked.checked_in_at, owner.record.id, '']);
+		const busy = (await busyOf(room.id)).filter((b) => b.source === booking.id);
+		expect(busy.map((b) => b.end)).toEqual([end]);
+		expect((await release(room.id, start + 30 * MINUTE)).released).toBe(0);
+		const system = await systemClient();
+		expect((await system.collection('bookings').getOne(booking.id)).status).toBe('approved');
+	});
+
+	it('racing a check-in has one outcome: never a check-in of the old slot in the new one, 10 rounds', async () => {
+		const room = await checkinRoom();
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const system = await systemClient();
+		const day = someDay();
+		const rounds = 10;
+		let last = 0;
+		const stamps: unknown[][] = [];
+		for (let round = 0; round < rounds; round++) {
+			const booking = await bookingAt(owner, room.id, -5, 60);
+			const to = slot(day + round, '14:00', '15:00');
+			last = toMs(to.end);
+			const [checked, moved] = await Promise.all([
+				outcome(checkIn(owner.pb, booking.id)),
+				outcome(staff.pb.collection('bookings').update(booking.id, to))
+			]);
+			expect(moved.status).toBe(200);
+			// the check-in first (then the move clears it), or the move first (then its window is not open)
+			if (checked.status !== 200) expect(codesOf(checked.body)).toEqual(['rooms_checkin_not_open']);
+			const stored = await system.collection('bookings').getOne(booking.id);
+			expect([stored.start, stored.status]).toEqual([to.start, 'approved']);
+			stamps.push(attendance(stored));
+		}
+		// nobody came to any new slot: every booking is released there
+		expect((await release(room.id, last + 30 * MINUTE)).released).toBe(rounds);
+		expect(stamps).toEqual(Array.from({ length: rounds }, () => ['', '', '']));
 	});
 });
 

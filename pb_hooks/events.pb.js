@@ -198,6 +198,8 @@ onRecordUpdateRequest(
 		let transition = null;
 		tx.request(e, (txApp) => {
 			const fresh = txApp.findRecordById(collection, e.record.id);
+			/** @type {core.Record[]} confirmed sign-ups of a shift moved to another time */
+			let movedAway = [];
 			for (const field of e.collection.fields) {
 				const name = field.getName();
 				if (name === 'id' || field.type() === 'autodate' || changed.indexOf(name) >= 0) continue;
@@ -247,6 +249,7 @@ onRecordUpdateRequest(
 							throw refusal('events_shift_move_overlap', 'start');
 						}
 					}
+					movedAway = confirmed;
 				}
 			}
 			e.next();
@@ -263,8 +266,11 @@ onRecordUpdateRequest(
 						for (const s of shifts) lib.fillPlaces(txApp, 'signups', s.id);
 					}
 				}
-			} else if (e.record.getInt('places') > fresh.getInt('places')) {
-				lib.fillPlaces(txApp, 'signups', e.record.id);
+			} else {
+				if (e.record.getInt('places') > fresh.getInt('places')) lib.fillPlaces(txApp, 'signups', e.record.id);
+				// its volunteers may have been skipped for places at the old time: those places are filled again
+				const old = { id: fresh.id, start: fresh.getString('start'), end: fresh.getString('end') };
+				for (const s of movedAway) lib.refillSkipped(txApp, s.getString('user'), old);
 			}
 			audit.staffAction(txApp, who, collection + '.' + (transition ? transition.name : 'update'), e.record, {
 				changed: changed,

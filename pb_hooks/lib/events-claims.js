@@ -34,6 +34,30 @@ const TEXTS = {
 			}
 		}
 	},
+	// a place cancelled by someone other than its person (staff, the system); the desk tells the citizen
+	// itself (desk.js act), and a cancelled event has its own message
+	placeCancelled: {
+		signups: {
+			da: {
+				title: 'Din vagt er annulleret: {task}',
+				body: 'Huset har annulleret din vagt "{task}" til {event}, {start}.'
+			},
+			en: {
+				title: 'Your shift has been cancelled: {task}',
+				body: 'The house has cancelled your shift "{task}" at {event}, {start}.'
+			}
+		},
+		registrations: {
+			da: {
+				title: 'Din tilmelding er annulleret: {event}',
+				body: 'Huset har annulleret din tilmelding til {event}, {start}.'
+			},
+			en: {
+				title: 'Your registration has been cancelled: {event}',
+				body: 'The house has cancelled your registration for {event}, {start}.'
+			}
+		}
+	},
 	eventCancelled: {
 		da: {
 			title: 'Aflyst: {event}',
@@ -206,16 +230,67 @@ function fillPlaces(app, collection, parentId) {
 }
 
 /**
+ * Fills again the places a volunteer was skipped for: the shifts where `userId` waits that overlap `span`,
+ * the time of a confirmed shift of theirs that was just cancelled or moved away. fillPlaces decides each
+ * one from the database (the volunteer may still hold another overlapping shift).
+ * @param {core.App} app the transaction's app
+ * @param {string} userId
+ * @param {{ id: string, start: string, end: string }} span
+ */
+function refillSkipped(app, userId, span) {
+	const waiting = app.findRecordsByFilter(
+		'signups',
+		'user = {:user} && status = "waitlisted" && shift != {:shift} && shift.start < {:end} && shift.end > {:start}',
+		'',
+		0,
+		0,
+		{ user: userId, shift: span.id, start: span.start, end: span.end }
+	);
+	for (const s of waiting) fillPlaces(app, 'signups', s.getString('shift'));
+}
+
+/**
+ * Tells a person that someone else (staff, the system) cancelled their sign-up or registration: once per
+ * place (a place reopened later is a new one), naming the shift or event and when it starts.
+ * @param {core.App} app the transaction's app
+ * @param {'signups' | 'registrations'} collection
+ * @param {core.Record} row the cancelled row
+ */
+function tellCancelled(app, collection, row) {
+	const { notify } = require(`${__hooks}/lib/notify.js`);
+	const parent = app.findRecordById(
+		kindOf(collection).parentCollection,
+		row.getString(kindOf(collection).parentField)
+	);
+	const event = eventOfParent(app, collection, parent);
+	notify(app, row.getString('user'), {
+		kind: 'events_place_cancelled',
+		texts: TEXTS.placeCancelled[collection],
+		params: {
+			event: event.getString('title'),
+			task: collection === 'signups' ? parent.getString('task') : '',
+			start: { instant: parent.getString('start') }
+		},
+		link: '/arrangementer/' + event.id,
+		dedupeKey: 'events-place-cancelled-' + row.id + '-' + row.getString('placed_at')
+	});
+}
+
+/**
  * The transition "cancel" of a sign-up or registration, on the row as it stands in the database: checks
  * the machine and (for a volunteer's own sign-up) the cut-off, writes status and cancelled_at only, moves
- * the waitlist up, keeps the counter and audits a staff member's act.
+ * the waitlist up (and, for a confirmed shift, the places its volunteer was skipped for), keeps the
+ * counter, audits a staff member's act and tells the person when someone else cancelled it. A desk act is
+ * the citizen's own (the desk tells them itself); `options.quiet` is for callers that tell in their own
+ * words or not at all (a cancelled event, account deletion).
  * @param {core.App} app the transaction's app
  * @param {'signups' | 'registrations'} collection
  * @param {string} id
  * @param {{ kind: string, id: string }} actor
+ * @param {{ quiet?: boolean }} [options]
  * @returns {core.Record} the row after the transition
  */
-function cancelPlace(app, collection, id, actor) {
+function cancelPlace(app, collection, id, actor, options) {
 	const machines = require(`${__hooks}/lib/events-machines.js`);
 	const { permitted } = require(`${__hooks}/lib/core/machine.js`);
 	const { refusal } = require(`${__hooks}/lib/core/errors.js`);
@@ -245,13 +320,22 @@ function cancelPlace(app, collection, id, actor) {
 	const parentId = row.getString(kind.parentField);
 	if (from === 'confirmed') fillPlaces(app, collection, parentId);
 	recount(app, collection, parentId);
+	if (from === 'confirmed' && collection === 'signups') {
+		const shift = app.findRecordById('shifts', parentId);
+		refillSkipped(app, row.getString('user'), {
+			id: shift.id,
+			start: shift.getString('start'),
+			end: shift.getString('end')
+		});
+	}
 	audit.staffAction(app, actor, collection + '.' + t.name, row, { from: from, to: 'cancelled' });
+	if (roles.indexOf('owner') < 0 && !(options && options.quiet)) tellCancelled(app, collection, row);
 	return row;
 }
 
 /**
- * Cancels one sign-up or registration as the system (no cut-off): for other areas, e.g. account deletion.
- * Re-reads the row inside `app`; a row that is already cancelled stays as it is.
+ * Cancels one sign-up or registration as the system (no cut-off, no message to the person): for other
+ * areas, e.g. account deletion. Re-reads the row inside `app`; a row that is already cancelled stays as it is.
  * @param {core.App} app
  * @param {'signups' | 'registrations'} collection
  * @param {core.Record} record
@@ -259,7 +343,7 @@ function cancelPlace(app, collection, id, actor) {
 function releaseEntry(app, collection, record) {
 	const fresh = app.findRecordById(collection, record.id);
 	if (fresh.getString('status') === 'cancelled') return fresh;
-	return cancelPlace(app, collection, fresh.id, { kind: 'system', id: '' });
+	return cancelPlace(app, collection, fresh.id, { kind: 'system', id: '' }, { quiet: true });
 }
 
 /**
@@ -301,7 +385,7 @@ function cancelEventEntries(app, event) {
 		{ event: event.id }
 	);
 	for (const r of registrations) {
-		cancelPlace(app, 'registrations', r.id, system);
+		cancelPlace(app, 'registrations', r.id, system, { quiet: true });
 		people[r.getString('user')] = true;
 	}
 	const signups = app.findRecordsByFilter(
@@ -313,7 +397,7 @@ function cancelEventEntries(app, event) {
 		{ event: event.id }
 	);
 	for (const s of signups) {
-		cancelPlace(app, 'signups', s.id, system);
+		cancelPlace(app, 'signups', s.id, system, { quiet: true });
 		people[s.getString('user')] = true;
 	}
 	for (const userId of Object.keys(people)) {
@@ -389,6 +473,10 @@ function decideNew(app, collection, record, actor) {
 	) {
 		throw refusal('events_shift_overlap');
 	}
+	// A free place goes to the waitlist first, in sign-up order: someone skipped earlier (an overlapping
+	// shift since moved or cancelled) may take it now, ahead of this newcomer (docs/rules.md, "Places, the
+	// waitlist and overlapping shifts").
+	fillPlaces(app, collection, parentId);
 	const next = capacity.decideStatus({
 		places: parent.getInt(kind.placesField),
 		confirmed: confirmedCount(app, collection, parentId)
@@ -420,6 +508,7 @@ module.exports = {
 	hasPlaces,
 	holdsOverlappingShift,
 	fillPlaces,
+	refillSkipped,
 	cancelPlace,
 	releaseEntry,
 	checkIn,

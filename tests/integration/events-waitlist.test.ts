@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
+import type { RegistrationRecord, SignupRecord } from '../../src/lib/pocketbase-types';
+import { arrangeEvent, arrangeShift, createVolunteer, farFuture, statusOf } from './events-helpers';
+
+// docs/rules.md, "Places, the waitlist and overlapping shifts": a person whose place someone else cancels is
+// told (once, in their language, with the time), and a new sign-up never takes a free place while someone
+// earlier on the waitlist could take it.
+
+const HOUR = 3600_000;
+
+/** A moment as the house writes it in messages (core/time.js format), in house time. */
+function houseTime(date: Date, language: 'da' | 'en'): string {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', {
+			timeZone: 'Europe/Copenhagen',
+			weekday: 'long',
+			day: 'numeric',
+			month: 'long',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23'
+		})
+			.formatToParts(date)
+			.map((p) => [p.type, p.value])
+	);
+	const time = `${parts.hour}:${parts.minute}`;
+	return language === 'da'
+		? `${parts.weekday} ${parts.day}. ${parts.month} kl. ${time}`
+		: `${parts.weekday} ${parts.day} ${parts.month}, ${time}`;
+}
+
+interface Note {
+	kind: string;
+	title: string;
+	body: string;
+	link: string;
+}
+
+async function inbox(person: TestUser, kind: string): Promise<Note[]> {
+	return person.pb.collection('notifications').getFullList<Note>({ filter: `kind = "${kind}"` });
+}
+
+async function speaksEnglish(person: TestUser): Promise<void> {
+	const system = await systemClient();
+	await system.collection('users').update(person.record.id, { language: 'en' });
+}
+
+describe('a person whose place someone else cancels is told', () => {
+	it('tells a volunteer and an attendee once when staff cancel, in their language, with the time', async () => {
+		const start = farFuture();
+		const { event, shift } = await arrangeEvent({ start, places: 1, capacity: 1 });
+		const [v, waiting, attendee] = await Promise.all([createVolunteer(), createVolunteer(), createUser()]);
+		await speaksEnglish(attendee);
+		const s = await v.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: v.record.id });
+		const sw = await waiting.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: waiting.record.id });
+		const r = await attendee.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: attendee.record.id });
+		const staff = await createUser({ staff: true });
+		// what the staff event page's cancelSignup action sends
+		await staff.pb.collection('signups').update(s.id, { status: 'cancelled' });
+		await staff.pb.collection('registrations').update(r.id, { status: 'cancelled' });
+
+		const shiftNotes = await inbox(v, 'events_place_cancelled');
+		expect(shiftNotes).toHaveLength(1);
+		expect(shiftNotes[0]).toMatchObject({
+			title: 'Din vagt er annulleret: Billetkontrol',
+			body: `Huset har annulleret din vagt "Billetkontrol" til ${event.title}, ${houseTime(start, 'da')}.`,
+			link: `/arrangementer/${event.id}`
+		});
+		const ticketNotes = await inbox(attendee, 'events_place_cancelled');
+		expect(ticketNotes).toHaveLength(1);
+		expect(ticketNotes[0]).toMatchObject({
+			title: `Your registration has been cancelled: ${event.title}`,
+			body: `The house has cancelled your registration for ${event.title}, ${houseTime(start, 'en')}.`,
+			link: `/arrangementer/${event.id}`
+		});
+		// the waitlist still moves up, and the one who moved up is told that, not a cancellation
+		expect(await statusOf('signups', sw.id)).toBe('confirmed');
+		expect(await inbox(waiting, 'events_promoted')).toHaveLength(1);
+		expect(await inbox(waiting, 'events_place_cancelled')).toHaveLength(0);
+	});
+
+	it('tells the person once when two staff members cancel the same place at once', async () => {
+		for (let round = 0; round < 3; round++) {
+			const { shift } = await arrangeEvent({ places: 2 });
+			const v = await createVolunteer();
+			const s = await v.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: v.record.id });
+			const [one, two] = await Promise.all([createUser({ staff: true }), createUser({ staff: true })]);
+			await Promise.all([
+				one.pb.collection('signups').update(s.id, { status: 'cancelled' }),
+				two.pb.collection('signups').update(s.id, { status: 'cancelled' })
+			]);
+			expect(await statusOf('signups', s.id)).toBe('cancelled');
+			expect(await inbox(v, 'events_place_cancelled')).toHaveLength(1);
+		}
+	});
+
+	it('tells the person when the system cancels their place through the API', async () => {
+		const { shift } = await arrangeEvent({ places: 2 });
+		const v = await createVolunteer();
+		const s = await v.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: v.record.id });
+		const system = await systemClient();
+		await system.collection('signups').update(s.id, { status: 'cancelled' });
+		expect(await inbox(v, 'events_place_cancelled')).toHaveLength(1);
+	});
+
+	it('does not tell a person who cancels themselves, and a desk act sends one message, not two', async () => {
+		const { event, shift } = await arrangeEvent({ places: 2, capacity: 2 });
+		const [v, citizen] = await Promise.all([createVolunteer(), createUser()]);
+		const s = await v.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: v.record.id });
+		await v.pb.collection('signups').update(s.id, { status: 'cancelled' });
+		expect(await inbox(v, 'events_place_cancelled')).toHaveLength(0);
+
+		const r = await citizen.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: citizen.record.id });
+		const staff = await createUser({ staff: true });
+		await staff.pb
+			.collection('registrations')
+			.update(r.id, { status: 'cancelled' }, { headers: { 'X-Borgerhus-For': citizen.record.id } });
+		expect(await statusOf('registrations', r.id)).toBe('cancelled');
+		expect(await inbox(citizen, 'desk_update')).toHaveLength(1);
+		expect(await inbox(citizen, 'events_place_cancelled')).toHaveLength(0);
+	});
+
+	it('tells the people of a cancelled event once, with the event’s own message', async () => {
+		const { event, shift } = await arrangeEvent({ places: 1, capacity: 1 });
+		const [v, attendee] = await Promise.all([createVolunteer(), createUser()]);
+		await v.pb.collection('signups').create({ shift: shift.id, user: v.record.id });
+		await attendee.pb.collection('registrations').create({ event: event.id, user: attendee.record.id });
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('events').update(event.id, { state: 'cancelled' });
+		for (const person of [v, attendee]) {
+			expect(await inbox(person, 'events_cancelled')).toHaveLength(1);
+			expect(await inbox(person, 'events_place_cancelled')).toHaveLength(0);
+		}
+	});
+});
+
+/**
+ * Shift S (one place): C confirmed, W waiting; W confirmed on shift T of the same event, which staff then
+ * move onto S, so C's cancellation skips W (they keep their place in the queue) and S has a free place.
+ */
+async function skippedVolunteer() {
+	const day = farFuture();
+	const { event, shift: s } = await arrangeEvent({
+		start: new Date(day.getTime() + 2 * HOUR),
+		places: 1,
+		hours: 1
+	});
+	const t = await arrangeShift(event.id, new Date(day.getTime() + 5 * HOUR), 1, 1);
+	const [c, w] = await Promise.all([createVolunteer(), createVolunteer()]);
+	const sc = await c.pb.collection('signups').create<SignupRecord>({ shift: s.id, user: c.record.id });
+	const sw = await w.pb.collection('signups').create<SignupRecord>({ shift: s.id, user: w.record.id });
+	const tw = await w.pb.collection('signups').create<SignupRecord>({ shift: t.id, user: w.record.id });
+	expect([sc.status, sw.status, tw.status]).toEqual(['confirmed', 'waitlisted', 'confirmed']);
+	const staff = await createUser({ staff: true });
+	await staff.pb.collection('shifts').update(t.id, {
+		start: new Date(day.getTime() + 2.5 * HOUR),
+		end: new Date(day.getTime() + 3.5 * HOUR)
+	});
+	await c.pb.collection('signups').update(sc.id, { status: 'cancelled' });
+	expect(await statusOf('signups', sw.id)).toBe('waitlisted');
+	const system = await systemClient();
+	expect((await system.collection('shifts').getOne(s.id)).taken).toBe(0);
+	return { day, s, t, w, sw, tw, staff };
+}
+
+describe('a skipped waiting volunteer keeps their turn', () => {
+	it('moves them up when staff move the overlapping shift away, before any newcomer', async () => {
+		const { day, s, t, w, sw, staff } = await skippedVolunteer();
+		await staff.pb.collection('shifts').update(t.id, {
+			start: new Date(day.getTime() + 5 * HOUR),
+			end: new Date(day.getTime() + 6 * HOUR)
+		});
+		expect(await statusOf('signups', sw.id)).toBe('confirmed');
+		expect(await inbox(w, 'events_promoted')).toHaveLength(1);
+		const n = await createVolunteer();
+		const sn = await n.pb.collection('signups').create<SignupRecord>({ shift: s.id, user: n.record.id });
+		expect(sn.status).toBe('waitlisted');
+		const system = await systemClient();
+		expect((await system.collection('shifts').getOne(s.id)).taken).toBe(1);
+	});
+
+	it('moves them up when their overlapping shift is cancelled', async () => {
+		const { s, w, sw, tw, staff } = await skippedVolunteer();
+		await staff.pb.collection('signups').update(tw.id, { status: 'cancelled' });
+		expect(await statusOf('signups', sw.id)).toBe('confirmed');
+		const system = await systemClient();
+		expect((await system.collection('shifts').getOne(s.id)).taken).toBe(1);
+		expect(await inbox(w, 'events_promoted')).toHaveLength(1);
+	});
+
+	it('gives the free place to the waiting volunteer, not to newcomers signing up at once', async () => {
+		for (let round = 0; round < 2; round++) {
+			const { s, w, sw, tw } = await skippedVolunteer();
+			// the system removes W's sign-up for T (maintenance): nothing else fills S's places again
+			const system = await systemClient();
+			await system.collection('signups').delete(tw.id);
+			expect(await statusOf('signups', sw.id)).toBe('waitlisted');
+			const [n1, n2] = await Promise.all([createVolunteer(), createVolunteer()]);
+			const [a, b] = await Promise.all([
+				n1.pb.collection('signups').create<SignupRecord>({ shift: s.id, user: n1.record.id }),
+				n2.pb.collection('signups').create<SignupRecord>({ shift: s.id, user: n2.record.id })
+			]);
+			expect([a.status, b.status]).toEqual(['waitlisted', 'waitlisted']);
+			expect(await statusOf('signups', sw.id)).toBe('confirmed');
+			expect(await inbox(w, 'events_promoted')).toHaveLength(1);
+			expect((await system.collection('shifts').getOne(s.id)).taken).toBe(1);
+		}
+	});
+});

@@ -140,16 +140,25 @@ onRecordUpdateRequest((e) => {
 	});
 }, 'copies');
 
-// A copy on loan or waiting for pickup cannot be deleted (judged on the copy as it stands).
+// A copy on loan or waiting for pickup cannot be deleted, nor one that ever was: its holds and loans (any
+// status) are history, kept (library_copy_has_history; staff mark it missing instead). Judged on the copy
+// as it stands in the transaction, so a hold or loan arriving at the same moment is counted.
 onRecordDeleteRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
+	const { refuse } = require(`${__hooks}/lib/core/errors.js`);
 	const who = require(`${__hooks}/lib/core/auth.js`).actor(e);
 	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
-		const fresh = txApp.findRecordById('copies', e.record.id);
-		const status = fresh.getString('status');
-		if (status === 'loan' || status === 'reserved') {
-			require(`${__hooks}/lib/core/errors.js`).refuse('library_copy_busy');
+		let fresh;
+		try {
+			fresh = txApp.findRecordById('copies', e.record.id);
+		} catch (_) {
+			throw new NotFoundError('The copy does not exist.'); // deleted at the same moment
 		}
+		const status = fresh.getString('status');
+		if (status === 'loan' || status === 'reserved') refuse('library_copy_busy');
+		const used = (collection) =>
+			txApp.findRecordsByFilter(collection, 'copy = {:c}', '', 1, 0, { c: fresh.id }).length > 0;
+		if (used('loans') || used('holds')) refuse('library_copy_has_history');
 		e.next();
 		desk.touchTitle(txApp, fresh.getString('title'));
 		require(`${__hooks}/lib/core/audit.js`).staffAction(txApp, who, 'library_copy_delete', fresh, {
@@ -196,7 +205,7 @@ onRecordCreateRequest((e) => {
 				refuse('core_end_before_start', 'due');
 		} else {
 			const queue = require(`${__hooks}/lib/library-queue.js`);
-			e.record.set('due', queue.deadline(new Date(), queue.LOAN_DAYS));
+			e.record.set('due', queue.deadline(new Date(), queue.LOAN_DAYS, txApp));
 		}
 		e.next();
 		if (lend) txApp.save(copy);
@@ -414,19 +423,65 @@ cronAdd('library_expire_pickups', '*/5 * * * *', () => {
 // -- bulk load --------------------------------------------------------------------------------------
 
 // Loads a catalogue in bulk for the system account only (a new branch's stock, the benchmark): up to
-// 2,000 titles with their copies per call, in one transaction, straight into the tables. New titles
-// have no holds, so there is nothing for the hold rules to do.
+// 2,000 titles with up to 50 copies each per call, in one transaction, straight into the tables. New
+// titles have no holds, so there is nothing for the hold rules to do. Every row is held to the checks of
+// a normal create (desk.titleProblem; a copy's barcode and status; lengths of the fields) and a barcode
+// or title id that is taken is refused: a refusal names the row in its field
+// (`titles.<i>.<field>`, `titles.<i>.copies.<j>.<field>`, counted from 0) and loads nothing.
+// A title without a type is a book.
 routerAdd(
 	'POST',
 	'/api/library/bulk-load',
 	(e) => {
+		const desk = require(`${__hooks}/lib/library-desk.js`);
+		const { refuse } = require(`${__hooks}/lib/core/errors.js`);
 		const body = e.requestInfo().body || {};
 		const titles = Array.isArray(body.titles) ? body.titles : [];
-		if (titles.length === 0 || titles.length > 2000) {
-			require(`${__hooks}/lib/core/errors.js`).refuse('library_bulk_size');
-		}
+		if (titles.length === 0 || titles.length > 2000) refuse('library_bulk_size');
 		const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-		const text = (v, max) => String(v == null ? '' : v).slice(0, max);
+		const given = (v) => v !== undefined && v !== null && v !== '';
+		// the text of a field, refused when it is not text (or a number) or longer than the field allows
+		const text = (v, max, field) => {
+			if (!given(v)) return '';
+			if (typeof v !== 'string' && typeof v !== 'number') refuse('core_invalid_value', field);
+			const value = String(v);
+			if (Array.from(value).length > max) refuse('core_text_too_long', field);
+			return value;
+		};
+		// every row checked before anything is written
+		const rows = titles.map((t, i) => {
+			const at = 'titles.' + i;
+			if (!t || typeof t !== 'object' || Array.isArray(t)) refuse('core_invalid_value', at);
+			const year = given(t.year) ? Number(t.year) : 0;
+			if (!Number.isInteger(year)) refuse('library_year_invalid', at + '.year');
+			const row = {
+				id: /^[a-z0-9]{15}$/.test(t.id) ? t.id : $security.randomStringWithAlphabet(15, alphabet),
+				title: text(t.title, 300, at + '.title'),
+				creator: text(t.creator, 300, at + '.creator'),
+				year: year,
+				language: text(t.language, 20, at + '.language'),
+				type: given(t.type) ? String(t.type) : 'book',
+				identifier: text(t.identifier, 64, at + '.identifier'),
+				subjects: text(t.subjects, 2000, at + '.subjects'),
+				description: text(t.description, 5000, at + '.description'),
+				copies: []
+			};
+			const problem = desk.titleProblem({ title: row.title, year: row.year, type: row.type });
+			if (problem) refuse(problem.code, at + '.' + problem.field);
+			if (given(t.copies) && !Array.isArray(t.copies)) refuse('core_invalid_value', at + '.copies');
+			const copies = t.copies || [];
+			if (copies.length > 50) refuse('core_invalid_value', at + '.copies');
+			row.copies = copies.map((c, j) => {
+				const cat = at + '.copies.' + j;
+				if (!c || typeof c !== 'object' || Array.isArray(c)) refuse('core_invalid_value', cat);
+				const barcode = text(c.barcode, 64, cat + '.barcode');
+				if (barcode.trim() === '') refuse('core_text_blank', cat + '.barcode');
+				const status = given(c.status) ? c.status : 'shelf';
+				if (status !== 'shelf' && status !== 'missing') refuse('library_copy_status', cat + '.status');
+				return { barcode: barcode, shelf: text(c.shelf, 50, cat + '.shelf'), status: status, at: cat };
+			});
+			return row;
+		});
 		const count = require(`${__hooks}/lib/core/tx.js`).run(e.app, (txApp) => {
 			const now = new Date().toISOString().replace('T', ' ');
 			const insertTitle = txApp
@@ -441,40 +496,54 @@ routerAdd(
 					'INSERT INTO copies (id, title, barcode, shelf, status, created, updated) ' +
 						'VALUES ({:id}, {:title}, {:barcode}, {:shelf}, {:status}, {:now}, {:now})'
 				);
-			for (const t of titles) {
-				const id = /^[a-z0-9]{15}$/.test(t.id) ? t.id : $security.randomStringWithAlphabet(15, alphabet);
-				const copies = Array.isArray(t.copies) ? t.copies.slice(0, 50) : [];
-				const type =
-					['book', 'audiobook', 'film', 'game', 'magazine', 'thing'].indexOf(t.type) >= 0 ? t.type : 'book';
-				insertTitle
-					.bind({
-						id: id,
-						title: text(t.title, 300) || '?',
-						creator: text(t.creator, 300),
-						year: Math.trunc(Number(t.year) || 0),
-						language: text(t.language, 20),
-						type: type,
-						identifier: text(t.identifier, 64),
-						subjects: text(t.subjects, 2000),
-						description: text(t.description, 5000),
-						onShelf: copies.filter((c) => c.status !== 'missing').length,
-						now: now
-					})
-					.execute();
-				for (const c of copies) {
-					insertCopy
+			// A unique index refuses a taken id or barcode (in the catalogue or earlier in this call); the
+			// refusal names the row. Nothing is asked in the common case, where every insert succeeds.
+			const taken = (collection, filter, value) =>
+				txApp.findRecordsByFilter(collection, filter, '', 1, 0, { v: value }).length > 0;
+			rows.forEach((row, i) => {
+				try {
+					insertTitle
 						.bind({
-							id: $security.randomStringWithAlphabet(15, alphabet),
-							title: id,
-							barcode: text(c.barcode, 64),
-							shelf: text(c.shelf, 50),
-							status: c.status === 'missing' ? 'missing' : 'shelf',
+							id: row.id,
+							title: row.title,
+							creator: row.creator,
+							year: row.year,
+							language: row.language,
+							type: row.type,
+							identifier: row.identifier,
+							subjects: row.subjects,
+							description: row.description,
+							onShelf: row.copies.filter((c) => c.status !== 'missing').length,
 							now: now
 						})
 						.execute();
+				} catch (err) {
+					if (taken('titles', 'id = {:v}', row.id)) {
+						refuse('library_bulk_id_taken', 'titles.' + i + '.id');
+					}
+					throw err;
 				}
-			}
-			return titles.length;
+				for (const c of row.copies) {
+					try {
+						insertCopy
+							.bind({
+								id: $security.randomStringWithAlphabet(15, alphabet),
+								title: row.id,
+								barcode: c.barcode,
+								shelf: c.shelf,
+								status: c.status,
+								now: now
+							})
+							.execute();
+					} catch (err) {
+						if (taken('copies', 'barcode = {:v}', c.barcode)) {
+							refuse('library_barcode_taken', c.at + '.barcode');
+						}
+						throw err;
+					}
+				}
+			});
+			return rows.length;
 		});
 		return e.json(200, { loaded: count });
 	},

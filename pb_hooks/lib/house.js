@@ -40,18 +40,40 @@ function closingTime(date) {
 }
 
 /**
+ * Whether a whole-house closure covers the closing instant of a day: the house shuts for it before its
+ * closing time and is still shut then, so nobody can come by that day's deadline. A closure that ends
+ * before closing time (the house opens again) or starts at it leaves the day open.
+ * @param {number} closeMs
+ * @param {number[][]} closures [startMs, endMs] of closures of the whole house
+ */
+function closedAtClose(closeMs, closures) {
+	for (var i = 0; i < closures.length; i++) {
+		if (closures[i][0] < closeMs && closures[i][1] >= closeMs) return true;
+	}
+	return false;
+}
+
+/**
  * A deadline `days` days after `fromMs` (calendar days in house time), at the house's closing time of
- * that day; a day the house is closed moves it to the next open day. Returns an instant (ms). Clock
- * changes need no care: the day is counted on the wall calendar and its closing time resolved in the zone.
+ * that day; a day the house is closed (by its opening hours, or by a whole-house closure that covers its
+ * closing time) moves it to the next open day. Returns an instant (ms). Clock changes need no care: the
+ * day is counted on the wall calendar and its closing time resolved in the zone.
  * @param {number} fromMs
  * @param {number} days
+ * @param {number[][]} [closures] [startMs, endMs] of the whole house's closures (room empty), read by the
+ *   caller in its transaction; none when omitted
  */
-function deadlineAfter(fromMs, days) {
+function deadlineAfter(fromMs, days, closures) {
 	var t = time();
+	var shut = closures || [];
 	var date = t.addDays(t.localParts(fromMs).date, days);
-	for (var i = 0; i < 7; i++) {
+	// a year ahead at most: the house is never closed for longer
+	for (var i = 0; i < 366; i++) {
 		var close = closingTime(date);
-		if (close) return t.resolveLenient(date, close);
+		if (close) {
+			var at = t.resolveLenient(date, close);
+			if (!closedAtClose(at, shut)) return at;
+		}
 		date = t.addDays(date, 1);
 	}
 	return fromMs + days * 24 * 60 * 60 * 1000;

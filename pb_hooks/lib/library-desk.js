@@ -144,21 +144,41 @@ function checkDate(record, field) {
 const TITLE_TYPES = ['book', 'audiobook', 'film', 'game', 'magazine', 'thing'];
 
 /**
- * Refuses a title without a real title, with a year after next year (or before -5000: clay tablets are
- * the oldest), or without a known type. `isNew` checks every field, an update only what it sent.
+ * The first problem of a title's values, as { code, field }, or null: a title without a real title, a year
+ * after next year (or before -5000: clay tablets are the oldest), a type that is not known. Only the
+ * fields given are checked (also for the bulk load, library.pb.js).
+ * @param {{ title?: string, year?: number, type?: string }} values
+ * @returns {{ code: string, field: string } | null}
+ */
+function titleProblem(values) {
+	if ('title' in values && String(values.title).trim() === '')
+		return { code: 'core_text_blank', field: 'title' };
+	if ('year' in values) {
+		const year = Number(values.year);
+		if (!(year >= -5000 && year <= new Date().getUTCFullYear() + 1)) {
+			return { code: 'library_year_invalid', field: 'year' };
+		}
+	}
+	if ('type' in values && TITLE_TYPES.indexOf(String(values.type)) < 0) {
+		return { code: 'library_type_invalid', field: 'type' };
+	}
+	return null;
+}
+
+/**
+ * Refuses a title that titleProblem finds wrong. `isNew` checks every field, an update only what it sent.
  * @param {core.Record} record
  * @param {Record<string, boolean>} sent
  * @param {boolean} isNew
  */
 function checkTitle(record, sent, isNew) {
-	if (isNew || sent.title) requireText(record, 'title');
-	if (isNew || sent.year) {
-		const year = record.getInt('year');
-		if (year < -5000 || year > new Date().getUTCFullYear() + 1) refuse('library_year_invalid', 'year');
-	}
-	if ((isNew || sent.type) && TITLE_TYPES.indexOf(record.getString('type')) < 0) {
-		refuse('library_type_invalid', 'type');
-	}
+	/** @type {{ title?: string, year?: number, type?: string }} */
+	const values = {};
+	if (isNew || sent.title) values.title = record.getString('title');
+	if (isNew || sent.year) values.year = record.getInt('year');
+	if (isNew || sent.type) values.type = record.getString('type');
+	const problem = titleProblem(values);
+	if (problem) refuse(problem.code, problem.field);
 }
 
 // -- copies and holds ------------------------------------------------------------------------------
@@ -216,7 +236,7 @@ function makeReady(app, hold, copy) {
 	hold.set('status', 'ready');
 	hold.set('copy', copy.id);
 	hold.set('pickup_shelf', queue.pickupShelf(hold.getString('patron')));
-	hold.set('pickup_deadline', queue.deadline(now, queue.PICKUP_DAYS));
+	hold.set('pickup_deadline', queue.deadline(now, queue.PICKUP_DAYS, app));
 	hold.set('ready_at', queue.toPbDate(now));
 	copy.set('status', 'reserved');
 	app.save(copy);
@@ -482,7 +502,7 @@ function openLoan(app, copy, patronId, due) {
 	loan.set('patron', patronId);
 	loan.set('title', copy.getString('title'));
 	loan.set('start', queue.toPbDate(now));
-	loan.set('due', due || queue.deadline(now, queue.LOAN_DAYS));
+	loan.set('due', due || queue.deadline(now, queue.LOAN_DAYS, app));
 	loan.set('returned_at', '');
 	app.save(loan);
 	return loan;
@@ -647,6 +667,7 @@ module.exports = {
 	rolesFor,
 	requireText,
 	checkDate,
+	titleProblem,
 	checkTitle,
 	copyTo,
 	makeReady,

@@ -18,5 +18,5 @@ export function nextHold<H extends QueueHold>(holds: H[]): H | null;
 export function isExpired(hold: { status: string; pickup_deadline: string }, now: string): boolean;
 export function toPbDate(date: Date): string;
 export function addDays(from: Date, days: number): string;
-export function deadline(from: Date, days: number): string;
+export function deadline(from: Date, days: number, app?: unknown): string;
 export function pickupShelf(patronId: string): string;

@@ -147,14 +147,35 @@ function addDays(from, days) {
 }
 
 /**
+ * The closures of the whole house (an empty room) that end after `from`, as [startMs, endMs], read with
+ * `app` (the caller's transaction, so a closure saved in it counts).
+ * @param {core.App} app
+ * @param {Date} from
+ * @returns {number[][]}
+ */
+function houseClosures(app, from) {
+	var ms = function (value) {
+		return Date.parse(String(value).replace(' ', 'T'));
+	};
+	return app
+		.findRecordsByFilter('closures', 'room = "" && end > {:from}', 'start', 0, 0, { from: toPbDate(from) })
+		.map(function (row) {
+			return [ms(row.getString('start')), ms(row.getString('end'))];
+		});
+}
+
+/**
  * A pickup or loan deadline `days` days after `from`: the house's closing time of that day (the next open
- * day when the house is closed), as a PocketBase date string (docs/rules.md, "The house").
+ * day when the house is closed, by its opening hours or a whole-house closure), as a PocketBase date
+ * string (docs/rules.md, "The house"). Pass the transaction's app so that closures are counted.
  * @param {Date} from
  * @param {number} days
+ * @param {core.App} [app] reads the whole house's closures; without it only the opening hours count
  */
-function deadline(from, days) {
+function deadline(from, days, app) {
 	var house = typeof __hooks === 'undefined' ? require('./house.js') : require(__hooks + '/lib/house.js');
-	return toPbDate(new Date(house.deadlineAfter(from.getTime(), days)));
+	var closures = app ? houseClosures(app, from) : [];
+	return toPbDate(new Date(house.deadlineAfter(from.getTime(), days, closures)));
 }
 
 /**

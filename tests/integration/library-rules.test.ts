@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
 import type { CopyRecord, HoldRecord, LoanRecord } from '../../src/lib/pocketbase-types';
 import { MAX_ACTIVE_HOLDS } from '../../pb_hooks/lib/library-queue.js';
-import { deadlineAfter } from '../../pb_hooks/lib/house.js';
+import { closingTime, deadlineAfter } from '../../pb_hooks/lib/house.js';
+import { addDays, localParts, resolveLenient } from '../../pb_hooks/lib/core/time.js';
 import { arrangeTitle, checkIn, collect, placeHold, queueInfo, refusal, returnLoan } from './library-helpers';
 
 // docs/rules.md rules 3, 4, 6 for the library, through PocketBase's API with users' own tokens.
@@ -348,5 +349,188 @@ describe('the desk', () => {
 		const { title } = await arrangeTitle();
 		const reserved = { title: title.id, barcode: `X-${Date.now()}`, status: 'reserved' };
 		expect((await refusal(staff.pb.collection('copies').create(reserved))).code).toBe('library_copy_status');
+	});
+});
+
+describe('pickup and loan deadlines and closures of the whole house', () => {
+	/** The house's closing instant of a local date. */
+	const closeOf = (date: string) => resolveLenient(date, closingTime(date)!)!;
+	const pbDate = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
+
+	it('moves a deadline that lands on a day the whole house is closed to the next open day', async () => {
+		const system = await systemClient();
+		const staff = await createUser({ staff: true });
+		const patron = await createUser();
+		const { title } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const today = localParts(Date.now()).date;
+		const pickupDay = addDays(today, 7);
+		const loanDay = addDays(today, 28);
+		// whole days (house time) closed; removed again at once, so that they never close the rooms or
+		// move the deadlines of the other tests sharing this PocketBase
+		const closures = [];
+		try {
+			for (const day of [pickupDay, loanDay]) {
+				closures.push(
+					await system.collection('closures').create({
+						room: '',
+						reason: 'Helligdag',
+						start: new Date(resolveLenient(day, '00:00')!).toISOString(),
+						end: new Date(resolveLenient(addDays(day, 1), '00:00')!).toISOString()
+					})
+				);
+			}
+			const hold = await placeHold(patron.pb, title.id, patron.record.id);
+			expect(hold.status).toBe('ready');
+			const { loan } = await collect(staff.pb, hold.id);
+			const due = (await system.collection('loans').getOne<LoanRecord>(loan)).due;
+			// the day after (also when midnight passed meanwhile: then the deadline lands there anyway)
+			expect(hold.pickup_deadline).toBe(pbDate(closeOf(addDays(pickupDay, 1))));
+			expect(due).toBe(pbDate(closeOf(addDays(loanDay, 1))));
+		} finally {
+			for (const c of closures) await system.collection('closures').delete(c.id);
+		}
+	});
+
+	it('keeps a deadline on a day the house closes only for part of it, open again at closing time', async () => {
+		const system = await systemClient();
+		const patron = await createUser();
+		const { title } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const pickupDay = addDays(localParts(Date.now()).date, 7);
+		const closure = await system.collection('closures').create({
+			room: '',
+			reason: 'Morgenmøde',
+			start: new Date(resolveLenient(pickupDay, '00:00')!).toISOString(),
+			end: new Date(resolveLenient(pickupDay, '12:00')!).toISOString()
+		});
+		try {
+			const hold = await placeHold(patron.pb, title.id, patron.record.id);
+			expect([pbDate(closeOf(pickupDay)), pbDate(closeOf(addDays(pickupDay, 1)))]).toContain(
+				hold.pickup_deadline
+			);
+			expect(hold.pickup_deadline).toBe(
+				pbDate(deadlineAfter(Date.parse(hold.ready_at.replace(' ', 'T')), 7))
+			);
+		} finally {
+			await system.collection('closures').delete(closure.id);
+		}
+	});
+});
+
+describe('deleting a copy', () => {
+	it('refuses a copy that has been lent or reserved, with a code, and keeps its history', async () => {
+		const lentTitle = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const heldTitle = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const staff = await createUser({ staff: true });
+		const [lender, canceller] = await Promise.all([createUser(), createUser()]);
+		const system = await systemClient();
+		// one copy lent and returned
+		const hold = await placeHold(lender.pb, lentTitle.title.id, lender.record.id);
+		const { loan } = await collect(staff.pb, hold.id);
+		await returnLoan(staff.pb, loan);
+		const lent = lentTitle.copies[0]!.id;
+		// another reserved and the hold cancelled (as a patron can), so it is back on the shelf
+		const other = await placeHold(canceller.pb, heldTitle.title.id, canceller.record.id);
+		const held = heldTitle.copies[0]!.id;
+		expect(other.copy).toBe(held);
+		await canceller.pb.collection('holds').update(other.id, { status: 'cancelled' });
+		for (const id of [lent, held]) {
+			expect((await system.collection('copies').getOne<CopyRecord>(id)).status).toBe('shelf');
+			expect(await refusal(staff.pb.collection('copies').delete(id))).toEqual({
+				status: 400,
+				code: 'library_copy_has_history'
+			});
+			expect((await system.collection('copies').getOne<CopyRecord>(id)).id).toBe(id);
+		}
+		expect((await system.collection('loans').getOne<LoanRecord>(loan)).copy).toBe(lent);
+		expect((await system.collection('holds').getOne<HoldRecord>(other.id)).copy).toBe(held);
+		const deletes = await system.collection('audit_log').getFullList({
+			filter: system.filter('action = "library_copy_delete" && (target_id = {:a} || target_id = {:b})', {
+				a: lent,
+				b: held
+			})
+		});
+		expect(deletes).toEqual([]);
+		// a copy that never served anyone may still go
+		const fresh = await system.collection('copies').create<CopyRecord>({
+			title: lentTitle.title.id,
+			barcode: `NY-${lent}`,
+			status: 'missing'
+		});
+		await staff.pb.collection('copies').delete(fresh.id);
+	});
+});
+
+describe('the bulk catalogue load', () => {
+	/** The status, code and field of a refused bulk load. */
+	async function refused(body: unknown) {
+		const system = await systemClient();
+		try {
+			await system.send('/api/library/bulk-load', { method: 'POST', body });
+			return { status: 0, code: '', field: '' };
+		} catch (err) {
+			const e = err as { status: number; response?: { data?: Record<string, { code?: string }> } };
+			const [field, value] = Object.entries(e.response?.data ?? {})[0] ?? ['', {}];
+			return { status: e.status, code: value?.code ?? '', field };
+		}
+	}
+
+	it('holds every row to the checks of a normal create, names the row, and loads nothing on a refusal', async () => {
+		const system = await systemClient();
+		const tag = `BULK${Date.now()}`;
+		const good = (n: number) => ({
+			title: `${tag} ${n}`,
+			type: 'film',
+			year: 2001,
+			copies: [{ barcode: `${tag}-${n}` }]
+		});
+		const cases: [Record<string, unknown>, string, string][] = [
+			[{ title: '   ' }, 'core_text_blank', 'title'],
+			[{ title: `${tag} x`, year: 99999 }, 'library_year_invalid', 'year'],
+			[{ title: `${tag} x`, year: 'gammel' }, 'library_year_invalid', 'year'],
+			[{ title: `${tag} x`, type: 'zzz' }, 'library_type_invalid', 'type'],
+			[{ title: 'x'.repeat(301) }, 'core_text_too_long', 'title'],
+			[{ title: `${tag} x`, copies: [{ barcode: '  ' }] }, 'core_text_blank', 'copies.0.barcode'],
+			[
+				{ title: `${tag} x`, copies: [{ barcode: `${tag}-y`, status: 'loan' }] },
+				'library_copy_status',
+				'copies.0.status'
+			],
+			[{ title: `${tag} x`, copies: [{ barcode: `${tag}-1` }] }, 'library_barcode_taken', 'copies.0.barcode']
+		];
+		for (const [row, code, field] of cases) {
+			expect(await refused({ titles: [good(0), good(1), row] }), code).toEqual({
+				status: 400,
+				code,
+				field: `titles.2.${field}`
+			});
+		}
+		// two copies with one barcode in one call
+		expect(
+			await refused({
+				titles: [good(0), { title: `${tag} z`, copies: [{ barcode: `${tag}-d` }, { barcode: `${tag}-d` }] }]
+			})
+		).toEqual({ status: 400, code: 'library_barcode_taken', field: 'titles.1.copies.1.barcode' });
+		const loaded = () =>
+			system.collection('titles').getFullList({ filter: system.filter('title ~ {:t}', { t: tag }) });
+		expect(await loaded()).toEqual([]);
+		expect(
+			await system.send('/api/library/bulk-load', { method: 'POST', body: { titles: [good(0)] } })
+		).toEqual({
+			loaded: 1
+		});
+		const [stored] = await loaded();
+		expect(stored).toMatchObject({ title: `${tag} 0`, type: 'film', year: 2001, on_shelf: 1 });
+		// a barcode or id already in the catalogue
+		expect(await refused({ titles: [good(5), good(0)] })).toEqual({
+			status: 400,
+			code: 'library_barcode_taken',
+			field: 'titles.1.copies.0.barcode'
+		});
+		expect(await refused({ titles: [{ id: stored!.id, title: `${tag} igen` }] })).toEqual({
+			status: 400,
+			code: 'library_bulk_id_taken',
+			field: 'titles.0.id'
+		});
+		expect((await loaded()).map((t) => t.title)).toEqual([`${tag} 0`]);
 	});
 });

@@ -146,13 +146,25 @@ module.exports = {
 		da: 'Billetten er ikke en bekræftet plads.',
 		en: 'This ticket is not a confirmed place.'
 	},
+	library_bulk_id_taken: {
+		da: 'Der findes allerede en titel med det id.',
+		en: 'A title with this id already exists.'
+	},
 	library_bulk_size: {
 		da: 'Send mellem 1 og 2000 titler.',
 		en: 'Send between 1 and 2000 titles.'
 	},
+	library_barcode_taken: {
+		da: 'Et andet eksemplar har allerede den stregkode.',
+		en: 'Another copy already has this barcode.'
+	},
 	library_copy_busy: {
 		da: 'Eksemplaret er udlånt eller venter på afhentning.',
 		en: 'The copy is on loan or waiting for pickup.'
+	},
+	library_copy_has_history: {
+		da: 'Eksemplaret har været udlånt eller reserveret, og det gemmes, så det kan ikke slettes. Meld det i stedet savnet.',
+		en: 'The copy has been lent out or reserved, and that is kept, so it cannot be deleted. Mark it missing instead.'
 	},
 	library_copy_missing: {
 		da: 'Eksemplaret er meldt savnet. Tjek det ind ved skranken først.',

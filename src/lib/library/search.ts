@@ -7,10 +7,27 @@ export interface CatalogueFilter {
 /** Looks like an ISBN or another catalogue number (digits, hyphens, a final X), long enough to narrow. */
 const IDENTIFIER = /^[0-9][0-9-]{5,}[0-9Xx]?$/;
 
+/** Most pieces of a search split at '@' that are each looked for (the rest are left out). */
+const MAX_PIECES = 8;
+
+/**
+ * The text of a search as the pieces to look for. PocketBase refuses (403) any filter from someone who is
+ * not a superuser whose text contains "@request." or "@collection.", even inside a bound value, so a search
+ * never sends an '@': it splits the text there, and each piece must match (docs/rules.md rule 6).
+ */
+function piecesOf(q: string): string[] {
+	return q
+		.split('@')
+		.map((piece) => piece.trim())
+		.filter(Boolean)
+		.slice(0, MAX_PIECES);
+}
+
 /**
  * Builds the search filter. Words match title, creator, identifier and subjects anywhere; a number that
  * looks like an ISBN is looked up as an identifier prefix through its index instead (a substring search
- * would read all 100,000 titles). "Available now" reads the title's recounted on_shelf column.
+ * would read all 100,000 titles). Text with an '@' is searched as its pieces, each anywhere (piecesOf).
+ * "Available now" reads the title's recounted on_shelf column.
  */
 export function catalogueFilter(search: { q: string; type: string; ledig: boolean }): CatalogueFilter {
 	const parts: string[] = [];
@@ -20,8 +37,13 @@ export function catalogueFilter(search: { q: string; type: string; ledig: boolea
 		params.q = search.q;
 		params.qEnd = `${search.q}~`;
 	} else if (search.q) {
-		parts.push('(title ~ {:q} || creator ~ {:q} || identifier ~ {:q} || subjects ~ {:q})');
-		params.q = search.q;
+		piecesOf(search.q).forEach((piece, i) => {
+			const name = i === 0 ? 'q' : `q${i}`;
+			parts.push(
+				`(title ~ {:${name}} || creator ~ {:${name}} || identifier ~ {:${name}} || subjects ~ {:${name}})`
+			);
+			params[name] = piece;
+		});
 	}
 	if (search.type) {
 		parts.push('type = {:type}');

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readForm, validateForm } from './forms';
-import { signUpSchema, profileSchema } from './validation/account';
+import { z } from 'zod';
+import { signUpSchema, profileSchema, signInSchema, passwordChangeSchema } from './validation/account';
+import { associationSchema, memberSchema } from './validation/rooms';
+import { ticketCodeSchema } from './validation/events';
 
 describe('readForm', () => {
 	it('turns checkboxes into booleans and keeps strings', () => {
@@ -77,5 +80,65 @@ describe('validateForm', () => {
 		if (result.ok) return;
 		expect(Object.keys(result.failure.errors.fields).sort()).toEqual(['language', 'name', 'phone']);
 		expect(result.failure.errors.fields.name).toBe('Teksten er for lang (højst 120 tegn).');
+	});
+});
+
+describe('validateForm with checks that have no message of their own', () => {
+	it('gives the translated text, never the library default', () => {
+		const schema = z.object({
+			note: z.string().max(5),
+			name: z.string().min(1),
+			mail: z.email(),
+			count: z.coerce.number().int().max(3)
+		});
+		const result = validateForm(schema, { note: 'x'.repeat(6), name: '', mail: 'nope', count: '9' });
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.failure.errors.fields).toEqual({
+			note: 'Teksten er for lang (højst 5 tegn).',
+			name: 'Udfyld feltet.',
+			mail: 'Skriv en gyldig e-mail, fx navn@eksempel.dk.',
+			count: 'Værdien er ikke gyldig.'
+		});
+	});
+
+	it.each([
+		['sign-in password', signInSchema, { email: 'a@b.dk', password: 'x'.repeat(201) }, 'password', 200],
+		[
+			'old password',
+			passwordChangeSchema,
+			{ oldPassword: 'x'.repeat(201), password: 'langt-nok-kodeord', passwordConfirm: 'langt-nok-kodeord' },
+			'oldPassword',
+			200
+		],
+		[
+			'association e-mail',
+			associationSchema,
+			{
+				name: 'F',
+				cvr: '',
+				contact_name: '',
+				contact_email: `${'x'.repeat(250)}@b.dk`,
+				contact_phone: '',
+				description: ''
+			},
+			'contact_email',
+			254
+		],
+		['invite e-mail', memberSchema, { email: `${'x'.repeat(250)}@b.dk`, role: 'member' }, 'email', 254]
+	] as const)('says the %s is too long in Danish', (_, schema, values, field, max) => {
+		const result = validateForm(schema as z.ZodType, values);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.failure.errors.fields[field]).toBe(`Teksten er for lang (højst ${max} tegn).`);
+	});
+});
+
+describe('ticket code at the door', () => {
+	it('takes the code as the ticket shows it, in groups of 4 with spaces', () => {
+		const result = validateForm(ticketCodeSchema, { code: ' ABCD efgh 1234 5678 ijkl mnop ' });
+		expect(result.ok).toBe(true);
+		if (result.ok) expect(result.data.code).toBe('abcdefgh12345678ijklmnop');
+		expect(validateForm(ticketCodeSchema, { code: 'abcd efgh' }).ok).toBe(false);
 	});
 });

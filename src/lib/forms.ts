@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { translatedIssue } from '$lib/validation/issues';
 
 /** What a failed form action returns: the values to show again (never passwords) and messages. */
 export interface FormFailure {
@@ -28,13 +29,13 @@ export function echoValues(values: Record<string, string | boolean>) {
 
 /**
  * Validates form values with a schema. Returns the parsed data, or a FormFailure with the first
- * message for each field.
+ * message for each field. A check without a message of its own gets a translated one (translatedIssue).
  */
 export function validateForm<S extends z.ZodType>(
 	schema: S,
 	values: Record<string, string | boolean>
 ): { ok: true; data: z.output<S> } | { ok: false; failure: FormFailure } {
-	const result = schema.safeParse(values);
+	const result = schema.safeParse(values, { error: translatedIssue });
 	if (result.success) return { ok: true, data: result.data };
 	const fields: Record<string, string> = {};
 	for (const issue of result.error.issues) {

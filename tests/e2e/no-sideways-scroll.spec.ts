@@ -106,3 +106,28 @@ for (const role of roles) {
 		expect(wide, 'pages wider than 320 px').toEqual([]);
 	});
 }
+
+// A title page with a cover, a long title or creator and long facts (an ISBN, subjects) stays within a
+// phone's width: every title linked from the first page of the catalogue, at 360 and 320 px.
+test('no title page scrolls sideways at 360 or 320 px', async ({ page }) => {
+	test.setTimeout(240_000);
+	await page.goto('/bibliotek');
+	await page.waitForLoadState('networkidle');
+	const titles = [
+		...new Set(
+			await page
+				.locator('main a[href]')
+				.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+		)
+	].filter((path) => /^\/bibliotek\/(?!mine)[^/]+$/.test(path));
+	expect(titles.length, 'title links on /bibliotek').toBeGreaterThan(0);
+	const wide: string[] = [];
+	for (const width of [360, 320]) {
+		await page.setViewportSize({ width, height: 740 });
+		for (const path of titles) {
+			const problem = await overflow(page, path);
+			if (problem) wide.push(`${width}: ${problem}`);
+		}
+	}
+	expect(wide, 'title pages wider than the screen').toEqual([]);
+});

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { titleSchema, type TitleInput } from '$lib/validation/library';
+import { translatedIssue } from '$lib/validation/issues';
 
 /** Most rows one import may hold (a larger catalogue is loaded in parts). */
 export const MAX_IMPORT_ROWS = 2000;
@@ -74,7 +75,7 @@ export function planImport(text: string): ImportPlan {
 			subjects: record.subjects ?? '',
 			description: record.description ?? ''
 		};
-		const result = titleSchema.safeParse(values);
+		const result = titleSchema.safeParse(values, { error: translatedIssue });
 		if (result.success) rows.push({ line, data: result.data });
 		else
 			rejected.push({

@@ -1,4 +1,6 @@
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { formatDay } from '$lib/dates';
 import type { LineReason } from '$rules/season/allocate.js';
 
 // How a season line and its reason read (docs/rules.md, "Season application round"): one sentence per
@@ -123,7 +125,8 @@ export function slotLabel(
 export function reasonLines(
 	line: { via: string; wish: number; reason: LineReason | null },
 	label: (slotId: string) => string,
-	names: Record<string, string> = {}
+	names: Record<string, string> = {},
+	now: Date = new Date()
 ): string[] {
 	const r = line.reason;
 	if (!r) return [];
@@ -145,6 +148,11 @@ export function reasonLines(
 	if (r.override) out.push(m.season_reason_override({ code: call(CODE, r.override.code) }));
 	else if (line.via === 'wish') out.push(m.season_reason_wish({ n: line.wish + 1 }));
 	else if (line.via === 'flexibility') out.push(m.season_reason_flexibility());
-	if (r.blackout?.length) out.push(m.season_reason_blackout({ dates: r.blackout.join(', ') }));
+	if (r.blackout?.length) {
+		// days as people read them ("mandag 15. februar 2027"), in the language of the messages
+		const language = getLocale() === 'en' ? 'en' : 'da';
+		const dates = r.blackout.map((day) => formatDay(day, language, now)).join(', ');
+		out.push(m.season_reason_blackout({ dates }));
+	}
 	return out;
 }

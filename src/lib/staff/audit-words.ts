@@ -25,7 +25,47 @@ const EXACT: Record<string, Words> = {
 		en: 'sent a message to the volunteers of'
 	},
 	membership_invite: { da: 'inviterede', en: 'invited' },
-	membership_role: { da: 'ændrede rollen for', en: 'changed the role of' }
+	membership_role: { da: 'ændrede rollen for', en: 'changed the role of' },
+	desk_create: { da: 'oprettede ved skranken:', en: 'created at the desk:' },
+	desk_update: { da: 'ændrede ved skranken:', en: 'changed at the desk:' },
+	desk_card_set: { da: 'registrerede lånerkortet for', en: 'registered the library card of' },
+	desk_account_create: {
+		da: 'oprettede en konto ved skranken for',
+		en: 'created an account at the desk for'
+	},
+	desk_account_takeover: {
+		da: 'knyttede en e-mailadresse til kontoen for',
+		en: 'linked an email address to the account of'
+	},
+	bookings_period_cancelled: {
+		da: 'aflyste bookinger i en periode:',
+		en: 'cancelled bookings for a period:'
+	},
+	// the season round (docs/rules.md, "Season application round"): the step, then the season's name
+	season_created: { da: 'oprettede sæsonen', en: 'created the season' },
+	season_changed: { da: 'ændrede sæsonen', en: 'changed the season' },
+	season_open: { da: 'åbnede for ansøgninger til', en: 'opened applications for' },
+	season_close: { da: 'lukkede for ansøgninger til', en: 'closed applications for' },
+	season_reopen: { da: 'genåbnede for ansøgninger til', en: 'reopened applications for' },
+	season_draft_run: { da: 'lavede et udkast til fordelingen af', en: 'drafted the allocation of' },
+	season_conflict_settled: { da: 'afgjorde en konflikt i', en: 'settled a conflict in' },
+	season_line_adjusted: { da: 'rettede', en: 'adjusted' },
+	season_publish_draft: { da: 'offentliggjorde udkastet til', en: 'published the draft of' },
+	season_publish_final: {
+		da: 'offentliggjorde den endelige fordeling af',
+		en: 'published the final allocation of'
+	},
+	season_release: { da: 'frigav de ledige tider i', en: 'released the free times of' },
+	season_open_second_round: { da: 'åbnede anden runde af', en: 'opened the second round of' },
+	season_close_second_round: { da: 'lukkede anden runde af', en: 'closed the second round of' },
+	season_reopen_second_round: { da: 'genåbnede anden runde af', en: 'reopened the second round of' },
+	season_publish_second_round: {
+		da: 'offentliggjorde anden runde af',
+		en: 'published the second round of'
+	},
+	season_objection_answered: { da: 'besvarede', en: 'answered' },
+	season_swap_approve: { da: 'godkendte', en: 'approved' },
+	season_swap_reject: { da: 'afviste', en: 'rejected' }
 };
 
 const VERBS: Record<string, Words> = {
@@ -65,6 +105,13 @@ export function verbOf(action: string, language: Language): string | null {
 	return found ? found[language] : null;
 }
 
+const SOME_CHANGE: Words = { da: 'foretog en ændring af', en: 'made a change to' };
+
+/** The verb phrase of an action; one without words here still reads as a sentence, never as a code. */
+export function verbOrChange(action: string, language: Language): string {
+	return verbOf(action, language) ?? SOME_CHANGE[language];
+}
+
 /** What kind of thing a collection holds, for a target whose row is gone. */
 const THINGS: Record<string, Words> = {
 	bookings: { da: 'en booking', en: 'a booking' },
@@ -81,11 +128,21 @@ const THINGS: Record<string, Words> = {
 	associations: { da: 'en forening', en: 'an association' },
 	memberships: { da: 'et medlemskab', en: 'a membership' },
 	rooms: { da: 'et lokale', en: 'a room' },
-	closures: { da: 'en lukning', en: 'a closure' }
+	closures: { da: 'en lukning', en: 'a closure' },
+	seasons: { da: 'en sæson', en: 'a season' },
+	season_applications: { da: 'en sæsonansøgning', en: 'a season application' },
+	season_lines: { da: 'en tid i sæsonfordelingen', en: 'a time in the season allocation' },
+	season_objections: {
+		da: 'en indsigelse mod sæsonfordelingen',
+		en: 'an objection to the season allocation'
+	},
+	season_swaps: { da: 'et bytte af sæsontider', en: 'a swap of season times' },
+	notifications: { da: 'en besked', en: 'a message' }
 };
 
+/** What kind of thing a collection holds; an unknown collection by its name in words ("season_x": "season x"). */
 export function thingOf(collection: string, language: Language): string {
-	return THINGS[collection]?.[language] ?? collection;
+	return THINGS[collection]?.[language] ?? collection.replace(/[_.-]+/g, ' ').trim();
 }
 
 /** The areas of the house, each a set of collections, for the log's filter. */
@@ -93,5 +150,6 @@ export const AREAS: Record<string, string[]> = {
 	lokaler: ['bookings', 'booking_series', 'rooms', 'closures', 'associations', 'memberships'],
 	bibliotek: ['titles', 'copies', 'holds', 'loans'],
 	arrangementer: ['events', 'shifts', 'signups', 'registrations'],
+	saeson: ['seasons', 'season_applications', 'season_lines', 'season_objections', 'season_swaps'],
 	konti: ['users']
 };

@@ -35,7 +35,7 @@ export const signInSchema = z.object({
 	password: z
 		.string()
 		.min(1, { error: () => m.errors_required() })
-		.max(200)
+		.max(200, { error: () => m.errors_too_long({ max: 200 }) })
 });
 
 export const signUpSchema = z
@@ -60,7 +60,7 @@ export const passwordChangeSchema = z
 		oldPassword: z
 			.string()
 			.min(1, { error: () => m.errors_required() })
-			.max(200),
+			.max(200, { error: () => m.errors_too_long({ max: 200 }) }),
 		password: newPassword,
 		passwordConfirm: z.string()
 	})
@@ -82,5 +82,5 @@ export const emailChangeConfirmSchema = z.object({
 	password: z
 		.string()
 		.min(1, { error: () => m.errors_required() })
-		.max(200)
+		.max(200, { error: () => m.errors_too_long({ max: 200 }) })
 });

@@ -66,7 +66,9 @@ export const accountSchema = z
 export const cardSchema = z.object({ library_card: card });
 
 export const takeoverSchema = z.object({
-	email: z.email({ error: () => codeMessage('desk_email_invalid') }).max(200)
+	email: z
+		.email({ error: () => codeMessage('desk_email_invalid') })
+		.max(200, { error: () => m.errors_too_long({ max: 200 }) })
 });
 
 export const deskBookingSchema = withOverride({

@@ -76,10 +76,10 @@ export const shiftSchema = z
 
 export const messageSchema = z.object({ message: text(2000, true) });
 
+/** A ticket code as typed at the door: the ticket shows it in groups of 4, so spaces are left out. */
 export const ticketCodeSchema = z.object({
 	code: z
 		.string()
-		.trim()
-		.toLowerCase()
-		.regex(/^[a-z0-9]{24}$/, { error: () => m.errors_events_code_invalid() })
+		.transform((v) => v.replace(/\s+/g, '').toLowerCase())
+		.pipe(z.string().regex(/^[a-z0-9]{24}$/, { error: () => m.errors_events_code_invalid() }))
 });

@@ -14,7 +14,7 @@ const time = z
 export const bookingSchema = z.object({
 	for: z
 		.string()
-		.max(30)
+		.max(30, { error: () => m.errors_invalid_value() })
 		.regex(/^(self|[a-z0-9]{15})$/, { error: () => m.errors_invalid_value() }),
 	purpose: z
 		.string()
@@ -141,7 +141,7 @@ export const associationSchema = z.object({
 	contact_email: z
 		.string()
 		.trim()
-		.max(254)
+		.max(254, { error: () => m.errors_too_long({ max: 254 }) })
 		.pipe(z.union([z.literal(''), z.email({ error: () => m.errors_email_invalid() })])),
 	contact_phone: z
 		.string()
@@ -157,7 +157,7 @@ export const memberSchema = z.object({
 	email: z
 		.string()
 		.trim()
-		.max(254)
+		.max(254, { error: () => m.errors_too_long({ max: 254 }) })
 		.pipe(z.email({ error: () => m.errors_email_invalid() })),
 	role: z.enum(['admin', 'booker', 'member'], { error: () => m.errors_invalid_value() })
 });

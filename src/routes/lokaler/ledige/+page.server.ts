@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import type { ClosureRecord, RoomRecord } from '$lib/pocketbase-types';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { ruleMessage } from '$lib/rooms/rule-message';
 import { freeRooms, NEEDS, type Need } from '$lib/rooms/search';
 import { localParts, localToUtc, type OpeningHours } from '$rules/rooms-policy.js';
@@ -8,6 +9,8 @@ import { overlapFloor, toMs, toPbDate } from '$rules/room-claims.js';
 import { longestClaims } from '$lib/server/claims';
 
 const MINUTE = 60_000;
+/** More people than any room of the house could hold: the search says so instead of "at least 1". */
+const MAX_PEOPLE = 99_999;
 const ROOM_FIELDS =
 	'id,name,slug,description,capacity,photos,facilities,step_free,hearing_loop,accessible_toilet,who_may_book,' +
 	'requires_approval,opening_hours,min_minutes,max_minutes,step_minutes,buffer_minutes,horizon_days,active';
@@ -39,7 +42,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		needs: params.getAll('behov').filter((n): n is Need => (NEEDS as readonly string[]).includes(n)),
 		facilities: params.getAll('udstyr').filter((f) => facilities.includes(f))
 	};
-	const base = { rooms: [] as RoomRecord[], facilities, values, today, searched: false };
+	const base = {
+		rooms: [] as RoomRecord[],
+		facilities,
+		values,
+		today,
+		maxPeople: MAX_PEOPLE,
+		searched: false
+	};
 	if (!params.has('dato')) return { ...base, errors: {} as Record<string, string> };
 
 	const errors: Record<string, string> = {};
@@ -47,7 +57,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!isTime(values.start)) errors.start = m.rooms_search_time_error();
 	if (!isTime(values.end)) errors.end = m.rooms_search_time_error();
 	const attendees = Number(values.attendees);
-	if (!/^\d{1,5}$/.test(values.attendees) || attendees < 1) errors.attendees = m.rooms_search_people_error();
+	if (!/^\d+$/.test(values.attendees) || attendees < 1) errors.attendees = m.rooms_search_people_error();
+	else if (attendees > MAX_PEOPLE) {
+		errors.attendees = m.rooms_search_people_too_many({ max: MAX_PEOPLE.toLocaleString(getLocale()) });
+	}
 	if (Object.keys(errors).length) return { ...base, errors };
 
 	// One read of the busy stretches and one of the closures for every room, wide enough for any buffer.

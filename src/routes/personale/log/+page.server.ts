@@ -5,7 +5,7 @@ import type { AuditLogRecord } from '$lib/pocketbase-types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { toPbDate } from '$lib/dates';
 import { bookingName } from '$lib/staff/names';
-import { AREAS, thingOf, verbOf } from '$lib/staff/audit-words';
+import { AREAS, thingOf, verbOrChange } from '$lib/staff/audit-words';
 import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
 import { RECORD_ID } from '$lib/ids';
 
@@ -100,6 +100,7 @@ async function describeTargets(
 			})
 		},
 		rooms: { describe: (r) => ({ text: s(r, 'name'), href: '/personale/lokaler' }) },
+		seasons: { describe: (r) => ({ text: s(r, 'name'), href: `/personale/saeson/${r.id}` }) },
 		closures: {
 			expand: 'room',
 			describe: (r) => ({
@@ -178,7 +179,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				created: entry.created,
 				action: entry.action,
 				actor: entry.expand?.actor?.name ?? '',
-				verb: verbOf(entry.action, language),
+				verb: verbOrChange(entry.action, language),
 				thing: target?.text || (entry.target_collection ? thingOf(entry.target_collection, language) : ''),
 				href: target?.href ?? '',
 				reason: typeof details.reason === 'string' ? details.reason : ''

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import type { LineReason } from '$rules/season/allocate.js';
+import { reasonLines } from './reasons';
+
+describe('reasonLines', () => {
+	it('writes the closed days as people read them, not as ISO dates', () => {
+		const reason = { blackout: ['2027-02-15', '2027-02-22'] } as unknown as LineReason;
+		const lines = reasonLines(
+			{ via: 'wish', wish: 0, reason },
+			(s) => s,
+			{},
+			new Date('2026-12-02T12:00:00Z')
+		);
+		const blackout = lines.find((l) => l.startsWith('Lukkedage'));
+		expect(blackout).toBe('Lukkedage uden booking: mandag 15. februar 2027, mandag 22. februar 2027.');
+		expect(lines.join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+	});
+});

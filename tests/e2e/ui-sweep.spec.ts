@@ -1,0 +1,77 @@
+import { test, expect, expectAccessible, signIn, demo } from './fixtures';
+import type { Page } from '@playwright/test';
+
+// Findings of a UI sweep, checked where a browser is needed: what a person reads and reaches at 360 px.
+
+/** The first link on `from` whose address matches `pattern`. */
+async function firstLink(page: Page, from: string, pattern: RegExp): Promise<string | undefined> {
+	await page.goto(from);
+	const hrefs = await page
+		.locator('main a[href]')
+		.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+	return hrefs.find((href) => pattern.test(href));
+}
+
+test('a ticket shows its code in whole groups of 4 in a monospace font, and copies as the code', async ({
+	page
+}) => {
+	await signIn(page, demo.citizen);
+	await page
+		.getByRole('link', { name: /Vis billet/ })
+		.first()
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Billet' })).toBeVisible();
+	const code = page.getByTestId('ticket-code');
+	expect(((await code.textContent()) ?? '').trim()).toMatch(/^[a-z0-9]{24}$/);
+	const groups = await code.locator('span').evaluateAll((spans) =>
+		spans.map((s) => ({
+			text: s.textContent ?? '',
+			lines: new Set([...s.getClientRects()].map((r) => r.top)).size
+		}))
+	);
+	expect(groups.map((g) => g.text.length)).toEqual([4, 4, 4, 4, 4, 4]);
+	expect(
+		groups.every((g) => g.lines === 1),
+		'no group is broken over two lines'
+	).toBe(true);
+	expect(await code.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	await expectAccessible(page);
+});
+
+test('the lobby screen capitalizes only the first letter of the date', async ({ page }) => {
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await page.goto('/skaerm?sprog=da');
+	const date = (await page.locator('.clock .date').innerText()).trim();
+	// "Onsdag 2. december": the weekday starts the sentence, the month stays in lower case
+	expect(date).toMatch(/^[A-ZÆØÅ][a-zæøå]+ \d{1,2}\. [a-zæøå]+$/);
+});
+
+test('staff pages: plain words, readable log and scrolling tables reachable by keyboard', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await signIn(page, demo.staff);
+	await page.goto('/personale');
+	await expect(page.getByText('Husets administration.')).toBeVisible();
+	await expect(page.getByText(/back office/i)).toHaveCount(0);
+
+	await page.goto('/personale/log');
+	const log = await page.locator('ol.entries').innerText();
+	expect(log, 'the log has no action codes').not.toMatch(/\b[a-z]+_[a-z_]+\b|\bseasons\b/);
+
+	await page.goto('/personale/statistik');
+	for (const region of await page.locator('.scroll').all()) {
+		await expect(region).toHaveAttribute('tabindex', '0');
+		await expect(region).toHaveAttribute('role', 'region');
+		await expect(region).toHaveAttribute('aria-label', /.+/);
+	}
+	await expectAccessible(page);
+
+	const season = await firstLink(page, '/personale/saeson', /^\/personale\/saeson\/[a-z0-9]{15}$/);
+	if (season) {
+		await page.goto(`${season}/dokument`);
+		await expect(page.getByRole('region', { name: 'Fordeling' })).toHaveAttribute('tabindex', '0');
+		await expectAccessible(page);
+	}
+});

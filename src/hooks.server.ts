@@ -77,7 +77,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 export const handle = sequence(health, securityHeaders, i18n, auth);
 
 export const handleError: HandleServerError = ({ error, status }) => {
-	if (status === 404) return { message: m.errors_not_found() };
+	// an address that leads nowhere: the not-found page's own words (a 404 a page throws keeps its message)
+	if (status === 404) return { message: m.error_page_not_found_text() };
 	// a body over BODY_SIZE_LIMIT (adapter-node), e.g. too large a file: the sender's doing, said plainly
 	if (status === 413) return { message: m.errors_too_large() };
 	console.error(error);

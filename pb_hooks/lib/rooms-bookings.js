@@ -590,6 +590,8 @@ function reassign(e) {
 		} catch (_) {
 			throw refusal('core_invalid_value', 'booker');
 		}
+		// a deleted account holds no booking (docs/rules.md, "Account, feed and reminders")
+		if (lib('core/auth').isDeletedAccount(txApp, booker)) throw refusal('overview_account_deleted', 'booker');
 		var room = txApp.findRecordById('rooms', booking.getString('room'));
 		var rights = checkRights(txApp, room, booker, association);
 		if (rights) throw rights.error;

@@ -163,6 +163,24 @@ describe('a create that meets the account’s deletion', () => {
 				.getFullList({ filter: system.filter(`${field} = {:u}`, { u: id }) });
 			expect(rows, collection).toEqual([]);
 		}
+		// nor is someone else's booking handed to it by staff
+		const staff = await createUser({ staff: true });
+		const other = await createUser();
+		const booking = await other.pb.collection('bookings').create({
+			room: room.id,
+			booker: other.record.id,
+			purpose: 'Møde',
+			attendees: 2,
+			...slot(51, '10:00', '11:00')
+		});
+		const handed = await outcome(
+			staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+				method: 'POST',
+				body: { booker: id, reason: 'Overtager' }
+			})
+		);
+		expect([handed.status, codesOf(handed.body)]).toEqual([400, ['overview_account_deleted']]);
+		expect((await system.collection('bookings').getOne(booking.id)).booker).toBe(other.record.id);
 	});
 });
 

@@ -154,6 +154,28 @@ describe('booking a room through the app', () => {
 	});
 });
 
+describe("a room page beside the house's seasons", () => {
+	it('answers while a final season has no weekly times at all (a season the system loaded)', async () => {
+		const room = await makeRoom();
+		const system = await systemClient();
+		const year = new Date().getUTCFullYear() + 3;
+		const season = await system.collection('seasons').create({
+			name: `Tom sæson ${randomUUID().slice(0, 6)}`,
+			first_date: `${year}-03-01`,
+			last_date: `${year}-04-25`,
+			status: 'final'
+		});
+		try {
+			expect((await system.collection('seasons').getOne(season.id)).slots).toBeNull();
+			const page = await new AppSession().get(`/lokaler/${room.slug}`);
+			expect(page.status).toBe(200);
+			expect(await page.text()).toContain(room.name);
+		} finally {
+			await system.collection('seasons').delete(season.id);
+		}
+	});
+});
+
 describe('the requests waiting for staff', () => {
 	it('come twenty at a time, oldest date first, for one room or all, and a page past the end shows the last', async () => {
 		const room = await makeRoom();

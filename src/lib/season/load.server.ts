@@ -60,7 +60,7 @@ export async function loadSeason(pb: PocketBase, id: string): Promise<SeasonView
 
 /** The names of the season's rooms by id. */
 export async function roomNames(pb: PocketBase, season: SeasonView): Promise<Record<string, string>> {
-	const ids = [...new Set(season.slots.map((s) => s.room))];
+	const ids = [...new Set((season.slots ?? []).map((s) => s.room))];
 	if (!ids.length) return {};
 	const rooms = await pb.collection('rooms').getFullList<{ id: string; name: string }>({
 		filter: ids.map((id) => pb.filter('id = {:id}', { id })).join(' || '),

@@ -187,7 +187,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		// beside the room rather than after it; which of them offer this room is picked below
 		pb
 			.collection('seasons')
-			.getList<{ id: string; name: string; slots: { room: string }[] }>(1, 20, {
+			.getList<{ id: string; name: string; slots: { room: string }[] | null }>(1, 20, {
 				filter: pb.filter(
 					'(status = "final" || status = "second_round" || status = "second_closed" || status = "leftovers") && last_date >= {:today}',
 					{ today }
@@ -222,7 +222,8 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		associations,
 		signedIn: !!locals.user,
 		seasonPlans: seasonPlans
-			.filter((season) => season.slots.some((slot) => slot.room === room.id))
+			// a season loaded by the system may have no slots at all (null)
+			.filter((season) => (season.slots ?? []).some((slot) => slot.room === room.id))
 			.slice(0, 3)
 			.map(({ id, name }) => ({ id, name }))
 	};

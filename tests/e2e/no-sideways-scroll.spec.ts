@@ -108,7 +108,7 @@ for (const role of roles) {
 }
 
 // A title page with a cover, a long title or creator and long facts (an ISBN, subjects) stays within a
-// phone's width: every title linked from the first page of the catalogue, at 360 and 320 px.
+// phone's width: the first titles linked from the catalogue, at 360 and 320 px.
 test('no title page scrolls sideways at 360 or 320 px', async ({ page }) => {
 	test.setTimeout(240_000);
 	await page.goto('/bibliotek');
@@ -119,7 +119,10 @@ test('no title page scrolls sideways at 360 or 320 px', async ({ page }) => {
 				.locator('main a[href]')
 				.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
 		)
-	].filter((path) => /^\/bibliotek\/(?!mine)[^/]+$/.test(path));
+	]
+		.filter((path) => /^\/bibliotek\/(?!mine)[^/]+$/.test(path))
+		// the first page's first few: enough shapes of cover, title and facts, in reasonable time
+		.slice(0, 6);
 	expect(titles.length, 'title links on /bibliotek').toBeGreaterThan(0);
 	const wide: string[] = [];
 	for (const width of [360, 320]) {

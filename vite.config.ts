@@ -223,6 +223,11 @@ export default defineConfig({
 					include: ['tests/integration/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/setup/global-setup.ts'],
+					// Two files at a time, each against its own stack (tests/setup/global-setup.ts): the
+					// tests wait on PocketBase and the app more than they compute.
+					maxWorkers: 2,
+					// after the unit tests when both run in one call (projects of one group share a worker count)
+					sequence: { groupOrder: 1 },
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}

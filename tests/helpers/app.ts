@@ -1,12 +1,12 @@
-import { inject } from 'vitest';
 import { randomIp } from './pocketbase';
+import { stack } from './stack';
 
 /**
  * A minimal browser stand-in for the SvelteKit app: keeps cookies, posts forms the way a browser without
  * JavaScript does, and does not follow redirects, so tests can assert on them.
  */
 export class AppSession {
-	readonly base = inject('appUrl');
+	readonly base = stack().appUrl;
 	readonly ip: string;
 	private cookies = new Map<string, string>();
 

@@ -1,21 +1,21 @@
 import PocketBase from 'pocketbase';
-import { inject } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { UserRecord } from '../../src/lib/pocketbase-types';
+import { stack } from './stack';
 
 export const PASSWORD = 'correct-horse-battery';
 
 /** A client with system rights, for arranging test data only (never the thing under test). */
 export async function systemClient(): Promise<PocketBase> {
-	const pb = new PocketBase(inject('pbUrl'));
+	const pb = new PocketBase(stack().pbUrl);
 	pb.autoCancellation(false);
-	pb.authStore.save(inject('superuserToken'));
+	pb.authStore.save(stack().superuserToken);
 	return pb;
 }
 
 /** A guest client talking to PocketBase directly, as anyone on the internet could. */
 export function guestClient(ip = randomIp()): PocketBase {
-	const pb = new PocketBase(inject('pbUrl'));
+	const pb = new PocketBase(stack().pbUrl);
 	pb.autoCancellation(false);
 	pb.beforeSend = (url, options) => {
 		options.headers = { ...options.headers, 'X-Forwarded-For': ip };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { waitForMail, linkFrom } from '../helpers/mail';
 import { createUser, guestClient, systemClient, uniqueEmail, PASSWORD } from '../helpers/pocketbase';
+import { stack } from '../helpers/stack';
 
-const mailDir = () => inject('mailDir');
+const mailDir = () => stack().mailDir;
 
 async function signUpThroughApp(session: AppSession, email: string, password = PASSWORD) {
 	return session.post('/opret-konto', { name: 'Ny Borger', email, password, passwordConfirm: password });

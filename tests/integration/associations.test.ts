@@ -1,4 +1,4 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type PocketBase from 'pocketbase';
 import { guestClient, systemClient, uniqueEmail, createUser, PASSWORD } from '../helpers/pocketbase';
@@ -15,6 +15,7 @@ import {
 	type World
 } from './associations-helpers';
 import { INVITES_PER_HOUR } from '$rules/rooms-associations.js';
+import { stack } from '../helpers/stack';
 
 // docs/rules.md, "Associations and memberships": verification, numbers, invitations and consent, through
 // PocketBase's API with users' own tokens.
@@ -707,7 +708,7 @@ describe('inviting an address', () => {
 		expect(await raw(w.admin.pb, invitePath(w), { email: unknown, role: 'member' })).toEqual(
 			await raw(w.admin.pb, invitePath(w), { email: w.citizen.email, role: 'member' })
 		);
-		const mailDir = inject('mailDir');
+		const mailDir = stack().mailDir;
 		for (const address of [w.citizen.email, unknown]) {
 			const mail = await waitForMail(mailDir, address, new RegExp(w.association.name));
 			expect(mail.text).toContain('/foreninger');
@@ -771,7 +772,7 @@ describe('inviting an address', () => {
 	it('inviting and withdrawing in turn sends one mail, not one each time', async () => {
 		const w = await world();
 		const address = uniqueEmail('igen-og-igen');
-		const mailDir = inject('mailDir');
+		const mailDir = stack().mailDir;
 		for (let i = 0; i < INVITES_PER_HOUR + 3; i++) {
 			expect(
 				(await outcome(post(w.admin.pb, invitePath(w), { email: address, role: 'member' }))).status

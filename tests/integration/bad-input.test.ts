@@ -10,11 +10,11 @@
 // The collections, their fields and a valid base record are data (TARGETS, ROUTES); one loop runs them.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import type PocketBase from 'pocketbase';
 import codes from '$rules/core/codes.js';
 import { createUser, guestClient, randomIp, type TestUser } from '../helpers/pocketbase';
 import { arrange, inHours } from './overview-arrange';
+import { stack } from '../helpers/stack';
 
 /** Runs per property: enough to meet every kind of hostile value, bounded so the file stays fast. */
 const RUNS = 25;
@@ -747,7 +747,7 @@ const TARGETS: Target[] = [
 
 // ------------------------------------------------------------------------------- the checks
 
-const pbUrl = () => inject('pbUrl');
+const pbUrl = () => stack().pbUrl;
 const tokenOf = (actor: Actor | 'guest') => (actor === 'guest' ? '' : ctx[actor].pb.authStore.token);
 
 interface Answer {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import type PocketBase from 'pocketbase';
 import { createUser, guestClient, systemClient, PASSWORD, type TestUser } from '../helpers/pocketbase';
 import { linkFrom, waitForMail, readMails } from '../helpers/mail';
@@ -11,11 +10,12 @@ import { makeAssociation, membership } from './associations-helpers';
 import { validCvrNumber } from '../helpers/cvr';
 import type { BookingRecord, HoldRecord } from '../../src/lib/pocketbase-types';
 import { format } from '$rules/core/time.js';
+import { stack } from '../helpers/stack';
 
 // Service at the desk (docs/rules.md, "Service at the desk"): staff act for a citizen through the same
 // record API and rules, naming the citizen in X-Borgerhus-For; overrides need a reason.
 
-const mailDir = () => inject('mailDir');
+const mailDir = () => stack().mailDir;
 
 function desk(citizenId: string, reason?: string) {
 	const headers: Record<string, string> = { 'X-Borgerhus-For': citizenId };

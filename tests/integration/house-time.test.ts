@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type PocketBase from 'pocketbase';
 import vectors from '../fixtures/house-time.json';
 import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
 import { codesOf, outcome, scenarios } from '../helpers/scenarios';
+import { stack } from '../helpers/stack';
 
 // House time (docs/rules.md, "House time") inside the real PocketBase: the vectors of
 // tests/fixtures/house-time.json, which src/lib/core/time.spec.ts runs against the app's side (Intl),
@@ -23,7 +23,7 @@ interface Answer {
 }
 
 async function ask(query: Record<string, string>): Promise<Answer> {
-	const response = await fetch(`${inject('pbUrl')}/api/borgerhus/house-time?${new URLSearchParams(query)}`);
+	const response = await fetch(`${stack().pbUrl}/api/borgerhus/house-time?${new URLSearchParams(query)}`);
 	expect(response.status).toBe(200);
 	return (await response.json()) as Answer;
 }

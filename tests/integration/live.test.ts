@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { EventSource } from 'eventsource';
 import { AppSession } from '../helpers/app';
 import { createUser, randomIp, systemClient, PASSWORD, type TestUser } from '../helpers/pocketbase';
 import { AUDIENCES } from '../../src/lib/server/live/audience';
 import { makeAssociation, makeRoom, join, book, slot, someDay } from './rooms-arrange';
 import { arrangeEvent, farFuture } from './events-helpers';
+import { stack } from '../helpers/stack';
 
 interface Change {
 	collection: string;
@@ -17,7 +17,7 @@ interface Change {
 async function listen(session: AppSession, collections: string) {
 	const cookie = session.cookieHeader();
 	const changes: Change[] = [];
-	const source = new EventSource(`${inject('appUrl')}/live?c=${collections}`, {
+	const source = new EventSource(`${stack().appUrl}/live?c=${collections}`, {
 		fetch: (input, init) =>
 			fetch(input, { ...init, headers: { ...init?.headers, cookie, 'x-forwarded-for': session.ip } })
 	});
@@ -35,7 +35,7 @@ async function listen(session: AppSession, collections: string) {
  */
 async function stream(collections: string, cookie = '', ip = randomIp()) {
 	const abort = new AbortController();
-	const response = await fetch(`${inject('appUrl')}/live?c=${collections}`, {
+	const response = await fetch(`${stack().appUrl}/live?c=${collections}`, {
 		headers: { accept: 'text/event-stream', 'x-forwarded-for': ip, ...(cookie ? { cookie } : {}) },
 		signal: abort.signal
 	});

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { readMails, waitForMail } from '../helpers/mail';
 import { createUser, guestClient, PASSWORD, type TestUser } from '../helpers/pocketbase';
 import { arrange, inHours } from './overview-arrange';
+import { stack } from '../helpers/stack';
 
 const RUN = '/api/borgerhus/overview/reminders/run';
 
@@ -156,7 +156,7 @@ describe('notify(): in-app and by email, as the user chose', () => {
 		const room = await a.room();
 		await a.booking({ booker: english.record.id, room: room.id, start: inHours(4), end: inHours(5) });
 		await runJob();
-		const mail = await waitForMail(inject('mailDir'), english.email, /Reminder/);
+		const mail = await waitForMail(stack().mailDir, english.email, /Reminder/);
 		expect(mail.subject.startsWith(`Reminder: ${room.name} `)).toBe(true);
 		expect(mail.text).toContain(`You have booked ${room.name}`);
 		expect(mail.text).toContain('Kind regards');
@@ -176,7 +176,7 @@ describe('notify(): in-app and by email, as the user chose', () => {
 		);
 		expect(note?.emailed_at).not.toBe('');
 		await new Promise((r) => setTimeout(r, 300));
-		expect(readMails(inject('mailDir')).filter((m) => m.to.includes(quiet.email.toLowerCase()))).toEqual([]);
+		expect(readMails(stack().mailDir).filter((m) => m.to.includes(quiet.email.toLowerCase()))).toEqual([]);
 	});
 });
 

@@ -1,4 +1,4 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
 import PocketBase from 'pocketbase';
@@ -7,6 +7,7 @@ import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
 import { validCvrNumber } from '../helpers/cvr';
 import { houseDate, houseTime } from './rooms-arrange';
 import { addDays, localParts } from '$rules/rooms-policy.js';
+import { stack } from '../helpers/stack';
 
 // Booking through the app the way a browser without JavaScript does; PocketBase still decides.
 
@@ -471,7 +472,7 @@ describe('reads of claims by time across rooms', () => {
 		expect(longest.room_busy).toBeGreaterThanOrEqual(43 * 86_400_000 - 3_600_000);
 
 		// the lobby: in use now, since three days
-		const lobby = await new PocketBase(inject('pbUrl')).send<{ rooms: { slug: string }[] }>(
+		const lobby = await new PocketBase(stack().pbUrl).send<{ rooms: { slug: string }[] }>(
 			'/api/borgerhus/screens/lobby',
 			{ method: 'GET' }
 		);

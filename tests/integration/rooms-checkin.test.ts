@@ -1,4 +1,4 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
 import { AppSession } from '../helpers/app';
 import { codesOf, outcome } from '../helpers/scenarios';
@@ -19,6 +19,7 @@ import {
 	notificationsOf,
 	release
 } from './rooms-checkin-arrange';
+import { stack } from '../helpers/stack';
 
 // Check-in and no-shows (docs/rules.md, "Check-in and no-shows"): who may check in and when, early
 // check-out, the release job (twice, at once), a check-in racing the release, the season's counts, the
@@ -360,7 +361,7 @@ describe('the release job', () => {
 		expect(stored.released_at).not.toBe('');
 		expect((await busyOf(room.id)).map((r) => r.source)).not.toContain(due.id);
 		expect(await notificationsOf(owner, 'booking_no_show')).toHaveLength(1);
-		const mail = await waitForMail(inject('mailDir'), owner.email, /frigivet/);
+		const mail = await waitForMail(stack().mailDir, owner.email, /frigivet/);
 		expect(mail.text).toContain(seasonOf(toMs(due.start as string)).label);
 		// run again later: nothing more
 		const third = await release(room.id);

@@ -1,4 +1,4 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
 import { readMails, waitForMail } from '../helpers/mail';
@@ -8,12 +8,13 @@ import { arrangeTitle, placeHold } from './library-helpers';
 import ICAL from 'ical.js';
 import { deadlineAfter } from '$rules/house.js';
 import { localParts } from '$rules/core/time.js';
+import { stack } from '../helpers/stack';
 
 // Staff decisions and the messages they send (docs/rules.md, "Messages" and "Staff pages"): the reason of
 // an approval reaches the booker and the audit log, one decision over many dates is one message and one
 // mail, and dates in messages read as people read them in the reader's language.
 
-const mailDir = () => inject('mailDir');
+const mailDir = () => stack().mailDir;
 const ISO = /\d{4}-\d{2}-\d{2}/;
 
 async function mailable(user: TestUser, language: 'da' | 'en' = 'da') {

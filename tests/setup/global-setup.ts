@@ -1,5 +1,5 @@
 // Starts a real PocketBase (temporary data directory, free port), the mail catcher and the built app
-// for the integration tests, and tears them down afterwards.
+// for the integration tests, one such stack per worker, and tears them down afterwards.
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,20 +7,45 @@ import type { TestProject } from 'vitest/node';
 import PocketBase from 'pocketbase';
 import { startStack, freePort } from '../../src/cli/stack.mjs';
 
+/** One running stack, as the tests reach it. */
+export interface TestStack {
+	pbUrl: string;
+	appUrl: string;
+	mailDir: string;
+	/** A superuser token for arranging test data; signing in once keeps clear of the rate limit. */
+	superuserToken: string;
+}
+
 declare module 'vitest' {
 	export interface ProvidedContext {
-		pbUrl: string;
-		appUrl: string;
-		mailDir: string;
-		/** A superuser token for arranging test data; signing in once keeps clear of the rate limit. */
-		superuserToken: string;
+		/** One stack per worker (tests/helpers/stack.ts picks the worker's own). */
+		stacks: TestStack[];
 	}
 }
 
 export default async function setup(project: TestProject) {
-	const dir = mkdtempSync(join(tmpdir(), 'borgerhus-it-'));
 	const hasBuild = existsSync(join(process.cwd(), 'build', 'index.js'));
 	if (!hasBuild) throw new Error('Integration tests drive the built app: run `npm run build` first.');
+	const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
+	const results = await Promise.allSettled(Array.from({ length: workers }, () => startOne()));
+	const started = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+	const failed = results.find((result) => result.status === 'rejected');
+	if (failed) {
+		await Promise.all(started.map((one) => one.stop()));
+		throw failed.reason;
+	}
+	project.provide(
+		'stacks',
+		started.map((one) => one.stack)
+	);
+	return async () => {
+		await Promise.all(started.map((one) => one.stop()));
+	};
+}
+
+/** A stack on its own temporary data directory and free ports. */
+async function startOne(): Promise<{ stack: TestStack; stop: () => Promise<void> }> {
+	const dir = mkdtempSync(join(tmpdir(), 'borgerhus-it-'));
 	const appPort = await freePort();
 	const stack = await startStack({
 		dataDir: join(dir, 'pb_data'),
@@ -30,14 +55,18 @@ export default async function setup(project: TestProject) {
 		seed: false,
 		appEnv: { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }
 	});
-	project.provide('pbUrl', stack.pbUrl);
-	project.provide('appUrl', stack.appUrl);
-	project.provide('mailDir', stack.mailDir);
 	const system = new PocketBase(stack.pbUrl);
 	await system.collection('_superusers').authWithPassword(stack.superuser.email, stack.superuser.password);
-	project.provide('superuserToken', system.authStore.token);
-	return async () => {
-		await stack.stop();
-		rmSync(dir, { recursive: true, force: true });
+	return {
+		stack: {
+			pbUrl: stack.pbUrl,
+			appUrl: stack.appUrl,
+			mailDir: stack.mailDir,
+			superuserToken: system.authStore.token
+		},
+		stop: async () => {
+			await stack.stop();
+			rmSync(dir, { recursive: true, force: true });
+		}
 	};
 }

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectAccessible, signIn, systemClient, demo, waitsForHydration } from './fixtures';
+import {
+	test,
+	expect,
+	expectAccessible,
+	signIn,
+	systemClient,
+	demo,
+	waitsForHydration,
+	stack
+} from './fixtures';
 
 const PASSWORD = 'frivillig-kodeord';
 
@@ -44,7 +53,7 @@ async function newPage(browser: Browser): Promise<Page> {
 	const n = Math.floor(Math.random() * 65_000);
 	const context = await browser.newContext({
 		...test.info().project.use,
-		baseURL: test.info().project.use.baseURL,
+		baseURL: stack.url,
 		viewport: { width: 360, height: 740 },
 		locale: 'da-DK',
 		extraHTTPHeaders: { 'x-forwarded-for': `198.19.${n >> 8}.${n & 255}` }

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import PocketBase from 'pocketbase';
+import { e2eStack } from '../playwright.config';
 
 export { expect };
 
@@ -36,8 +37,11 @@ export async function setOffline(context: BrowserContext, offline: boolean) {
 	for (const page of pages) page.on('domcontentloaded', again);
 }
 
-/** Where the e2e stack's mail catcher writes mails. */
-export const mailDir = join(process.env.BH_E2E_DIR ?? '', 'mail');
+/** The stack this worker's tests run against (one per worker, tests/playwright.config.ts). */
+export const stack = e2eStack(Number(process.env.TEST_PARALLEL_INDEX ?? 0));
+
+/** Where this worker's stack's mail catcher writes mails. */
+export const mailDir = join(stack.dir, 'mail');
 
 export const DEMO_PASSWORD = 'borgerhus-demo';
 export const demo = {
@@ -75,6 +79,11 @@ export function waitsForHydration(page: Page): Page {
 }
 
 export const test = base.extend({
+	// Playwright reads a fixture's dependencies from its first parameter; this one has none.
+	// eslint-disable-next-line no-empty-pattern
+	baseURL: async ({}, use) => {
+		await use(stack.url);
+	},
 	// Each test is its own "client address", so per-address rate limits never leak between tests.
 	context: async ({ context }, use) => {
 		await context.setExtraHTTPHeaders({ 'x-forwarded-for': randomIp() });
@@ -108,9 +117,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 /** A superuser client for arranging test data only; the browser never sees it. */
 export async function systemClient(): Promise<PocketBase> {
-	const { pbUrl, email, password } = JSON.parse(
-		readFileSync(join(process.env.BH_E2E_DIR ?? '', 'system.json'), 'utf8')
-	);
+	const { pbUrl, email, password } = JSON.parse(readFileSync(join(stack.dir, 'system.json'), 'utf8'));
 	const pb = new PocketBase(pbUrl);
 	pb.autoCancellation(false);
 	await pb.collection('_superusers').authWithPassword(email, password);

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { devices } from '@playwright/test';
-import { test, expect, expectAccessible, signIn, systemClient, demo, waitsForHydration } from './fixtures';
-import { baseURL } from '../playwright.config';
+import {
+	test,
+	expect,
+	expectAccessible,
+	signIn,
+	systemClient,
+	demo,
+	waitsForHydration,
+	stack
+} from './fixtures';
 
 // The library end to end at phone size: a patron finds a title and holds it, the desk checks in a copy,
 // the patron sees it waiting on a pickup shelf, the desk hands it out.
@@ -46,7 +54,7 @@ test('a patron holds a title, the desk checks in a copy and hands it out', async
 	const deskContext = await browser.newContext({
 		...devices['Pixel 5'],
 		viewport: { width: 360, height: 740 },
-		baseURL,
+		baseURL: stack.url,
 		locale: 'da-DK',
 		timezoneId: 'Europe/Copenhagen'
 	});

@@ -1,6 +1,9 @@
 import { test, expect, expectAccessible, setOffline, signIn, demo } from './fixtures';
 import type { Page } from '@playwright/test';
 
+// These tests are about the service worker, which the other browser tests leave out.
+test.use({ serviceWorkers: 'allow' });
+
 async function serviceWorkerInControl(page: Page) {
 	await page.evaluate(async () => {
 		await navigator.serviceWorker.ready;

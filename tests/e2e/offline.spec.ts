@@ -1,5 +1,8 @@
 import { test, expect, expectAccessible, setOffline } from './fixtures';
 
+// These tests are about the service worker, which the other browser tests leave out.
+test.use({ serviceWorkers: 'allow' });
+
 test('pages opened before still work offline; others show the offline page', async ({ page, context }) => {
 	await page.goto('/');
 	// Wait until the service worker controls the page, so the next navigations go through it.

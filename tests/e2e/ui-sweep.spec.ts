@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, signIn, demo } from './fixtures';
+import { test, expect, expectAccessible, signIn, systemClient, demo } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // Findings of a UI sweep, checked where a browser is needed: what a person reads and reaches at 360 px.
@@ -74,4 +74,33 @@ test('staff pages: plain words, readable log and scrolling tables reachable by k
 		await expect(page.getByRole('region', { name: 'Fordeling' })).toHaveAttribute('tabindex', '0');
 		await expectAccessible(page);
 	}
+});
+
+test('after a refused form, focus goes to the first field to fix, or to the message when no field is at fault', async ({
+	page
+}) => {
+	// a citizen's form: signing up with nothing filled in
+	await page.goto('/opret-konto');
+	await page.getByRole('button', { name: 'Opret konto' }).click();
+	const name = page.getByLabel('Navn', { exact: true });
+	await expect(name).toHaveAttribute('aria-invalid', 'true');
+	await expect(name).toBeFocused();
+
+	// a wrong password: no one field is at fault, so the form's message gets focus and is read out
+	await page.goto('/log-ind');
+	await page.getByLabel('E-mail').fill(demo.citizen);
+	await page.getByLabel('Adgangskode').fill('not-the-password');
+	await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+	await expect(page.getByRole('alert')).toBeFocused();
+
+	// a staff form: a copy with a barcode the catalogue already has
+	const system = await systemClient();
+	const copy = await system.collection('copies').getFirstListItem('', { sort: 'barcode' });
+	await signIn(page, demo.staff);
+	await page.goto(`/personale/katalog/${copy.title}`);
+	const barcode = page.getByLabel('Stregkode', { exact: true });
+	await barcode.fill(copy.barcode);
+	await page.getByRole('button', { name: 'Tilføj eksemplar' }).click();
+	await expect(barcode).toHaveAttribute('aria-invalid', 'true');
+	await expect(barcode).toBeFocused();
 });

@@ -160,6 +160,16 @@ export default defineConfig({
 											url.searchParams.delete('x-sveltekit-invalidated');
 											url.searchParams.delete('x-sveltekit-trailing-slash');
 											return url.href;
+										},
+										// Only an answer that carries the page's own data is kept: one where only the
+										// layout was asked again (a flag per node, layout first; "10" when the unread
+										// count changed) would stand in for the page, and a later tap offline would
+										// get the layout and a page with another page's data. A plugin here replaces
+										// the strategy's own check, so it asks for a 200 too.
+										cacheWillUpdate: async ({ request, response }) => {
+											const flags = new URL(request.url).searchParams.get('x-sveltekit-invalidated') ?? '';
+											if (flags.slice(1).includes('0')) return null;
+											return response.status === 200 ? response : null;
 										}
 									}
 								]

@@ -15,3 +15,9 @@ onMailerRecordEmailChangeSend((e) => {
 	require(`${__hooks}/lib/mail.js`).localize(e, 'emailChange');
 	e.next();
 }, 'users');
+
+// A sign-in from a new place (PocketBase's alert, on by default for auth collections).
+onMailerRecordAuthAlertSend((e) => {
+	require(`${__hooks}/lib/mail.js`).localize(e, 'authAlert');
+	e.next();
+}, 'users');

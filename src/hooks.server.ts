@@ -1,9 +1,9 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getTokenPayload, isTokenExpired } from 'pocketbase';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
-import { authCookie, createRequestClient, retryAfterFor } from '$lib/server/pocketbase';
+import { authCookie, createRequestClient, retryAfterFor, sessionEnded } from '$lib/server/pocketbase';
 import type { UserRecord } from '$lib/pocketbase-types';
 
 /** Liveness for load balancers and the start script; answers without touching PocketBase. */
@@ -47,16 +47,27 @@ const auth: Handle = async ({ event, resolve }) => {
 				// a form action may read notifications before the page renders: then the layout counts again
 				if (event.request.method === 'GET') event.locals.unread = session.unread;
 			}
-		} catch {
+		} catch (err) {
+			// PocketBase unreachable or failing: the page cannot be served, but the session (and the pages
+			// kept for offline use, cleared below when a session ends) stays for when it is back
+			if (!sessionEnded(err)) error(503, m.errors_server_unreachable());
 			pb.authStore.clear();
 		}
 	}
 	event.locals.pb = pb;
 	event.locals.user = pb.authStore.isValid ? (pb.authStore.record as unknown as UserRecord) : null;
+	const signedInAs = event.locals.user?.id;
 
 	const response = await resolve(event);
 	if (hadCookie || pb.authStore.isValid) {
 		response.headers.append('set-cookie', authCookie(pb, event.url));
+	}
+	// A session that ends with this request, however it ends (signing out, a new password or email, a
+	// deleted account, a lapsed or revoked token, another account signing in), takes the pages kept for
+	// offline use with it: they are the person's own, and a shared phone must not show them to the next.
+	const signedInAfter = pb.authStore.isValid ? pb.authStore.record?.id : undefined;
+	if (hadCookie && (!signedInAs || signedInAs !== signedInAfter)) {
+		response.headers.set('clear-site-data', '"cache", "storage"');
 	}
 	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
 	// A limited request says when to come back (a page read or a form action alike).

@@ -1,11 +1,12 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
+// The verification mail greets nobody by name: it goes to an address before anyone has shown it is theirs,
+// and a name chosen at sign-up is anybody's words in the house's own mail.
 const TEXTS = {
 	da: {
 		verification: {
 			subject: 'Bekræft din e-mail til Borgerhus',
-			intro:
-				'Hej {name}. Tak fordi du har oprettet en konto i Borgerhus. Bekræft din e-mail ved at åbne linket:',
+			intro: 'Hej. Tak fordi du har oprettet en konto i Borgerhus. Bekræft din e-mail ved at åbne linket:',
 			path: '/bekraeft/',
 			outro: 'Linket virker i 3 dage. Har du ikke oprettet en konto, kan du se bort fra denne mail.'
 		},
@@ -21,13 +22,20 @@ const TEXTS = {
 			path: '/skift-email/',
 			outro: 'Har du ikke bedt om det, kan du se bort fra denne mail.'
 		},
+		authAlert: {
+			subject: 'Nogen loggede ind på din konto i Borgerhus',
+			intro:
+				'Hej {name}. Nogen loggede ind på din konto {when} fra et sted, din konto ikke er brugt fra før (adressen {address}). Var det ikke dig, så vælg en ny adgangskode med det samme. Det logger alle andre ud:',
+			path: '/glemt-adgangskode',
+			outro: 'Var det dig, skal du ikke gøre noget.'
+		},
 		code: 'Koden er:',
 		signature: 'Venlig hilsen\nKultur- & Borgerhuset'
 	},
 	en: {
 		verification: {
 			subject: 'Confirm your email for Borgerhus',
-			intro: 'Hi {name}. Thank you for creating a Borgerhus account. Confirm your email by opening the link:',
+			intro: 'Hi. Thank you for creating a Borgerhus account. Confirm your email by opening the link:',
 			path: '/bekraeft/',
 			outro: 'The link works for 3 days. If you did not create an account, you can ignore this mail.'
 		},
@@ -43,10 +51,22 @@ const TEXTS = {
 			path: '/skift-email/',
 			outro: 'If you did not ask for it, you can ignore this mail.'
 		},
+		authAlert: {
+			subject: 'Someone signed in to your Borgerhus account',
+			intro:
+				'Hi {name}. Someone signed in to your account on {when} from a place your account has not been used from before (the address {address}). If it was not you, choose a new password at once. That signs everyone else out:',
+			path: '/glemt-adgangskode',
+			outro: 'If it was you, there is nothing to do.'
+		},
 		code: 'The code is:',
 		signature: 'Kind regards\nKultur- & Borgerhuset'
 	}
 };
+
+/** House time through __hooks inside PocketBase. */
+function formatHouseTime(date, lang) {
+	return require(`${__hooks}/lib/overview-time.js`).formatHouseTime(date, lang);
+}
 
 function escapeHtml(value) {
 	return String(value)
@@ -56,15 +76,30 @@ function escapeHtml(value) {
 		.replace(/"/g, '&quot;');
 }
 
-/** Rewrites the mail of a MailerRecordEvent in the record's language. */
+/**
+ * The client address in PocketBase's alert info ("<date> - <address> <user agent>", HTML-escaped). The user
+ * agent is the app's own (it signs in on the user's behalf), so only the address says anything.
+ */
+function alertAddress(info) {
+	const match = /^.* - (\S+)/.exec(String(info || ''));
+	return match ? match[1].replace(/&[a-z#0-9]+;/gi, '') : '?';
+}
+
+/**
+ * Rewrites the mail of a MailerRecordEvent in the record's language: the links of verification, password
+ * reset and email change with their token, and the alert of a sign-in from a new place (PocketBase sends it
+ * when an account that has signed in before signs in from a new address).
+ */
 function localize(e, kind) {
 	const lang = e.record.getString('language') === 'en' ? 'en' : 'da';
 	const t = TEXTS[lang];
 	const k = t[kind];
-	const token = String(e.meta.token);
 	const base = e.app.settings().meta.appURL.replace(/\/$/, '');
-	const link = base + k.path + token;
-	const intro = k.intro.replace('{name}', e.record.getString('name') || e.record.email());
+	const link = base + k.path + (kind === 'authAlert' ? '' : String(e.meta.token));
+	const intro = k.intro
+		.replace('{name}', e.record.getString('name') || e.record.email())
+		.replace('{when}', kind === 'authAlert' ? formatHouseTime(new Date(), lang) : '')
+		.replace('{address}', kind === 'authAlert' ? alertAddress(e.meta.info) : '');
 	e.message.subject = k.subject;
 	e.message.text = [intro, link, k.outro, t.signature].join('\n\n');
 	e.message.html =

@@ -19,3 +19,14 @@ test('the page after sign-in speaks the account language throughout', async ({ b
 	await expect(page.getByRole('button', { name: 'Switch to English' })).toBeVisible();
 	await context.close();
 });
+
+// The offline page is built once for nobody; it shows the language the server would have chosen.
+test('the offline page speaks the browser’s language when none was chosen', async ({ browser }) => {
+	const context = await browser.newContext({ locale: 'en-GB' });
+	const page = await context.newPage();
+	await page.goto('/offline');
+	await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeHidden();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await context.close();
+});

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, setOffline, signIn, demo } from './fixtures';
+import { test, expect, expectAccessible, setOffline, signIn, systemClient, demo } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // These tests are about the service worker, which the other browser tests leave out.
@@ -81,6 +81,45 @@ test('offline, a tap to a kept page opens it in a new visit too, and a tap to an
 	await page.getByRole('link', { name: 'Lokaler' }).first().click();
 	await expect(page).toHaveURL(/\/lokaler$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeVisible();
+	await setOffline(context, false);
+});
+
+test('offline, a tap opens a page whole even when only its layout was refreshed since', async ({
+	page,
+	context
+}) => {
+	await signedInAndKept(page);
+	await page
+		.getByRole('link', { name: /Vis billet/ })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/\/billet\/\w+$/);
+	const code = await page.getByTestId('ticket-code').textContent();
+	expect(code).toBeTruthy();
+
+	// A new message changes only the layout's unread count: the app asks for the layout's part alone.
+	const partial = page.waitForResponse((r) =>
+		/\/billet\/\w+\/__data\.json\?.*x-sveltekit-invalidated=10\b/.test(r.url())
+	);
+	const system = await systemClient();
+	const citizen = await system
+		.collection('users')
+		.getFirstListItem(system.filter('email = {:e}', { e: demo.citizen }));
+	await system
+		.collection('notifications')
+		.create({ user: citizen.id, kind: 'test', title: 'En besked under testen', body: 'Hej' });
+	await partial;
+
+	// Back, offline, and a tap to the ticket again: the kept ticket with its own data.
+	await page.getByRole('link', { name: 'Mit overblik' }).first().click();
+	await expect(page).toHaveURL(/\/overblik$/);
+	await setOffline(context, true);
+	await page
+		.getByRole('link', { name: /Vis billet/ })
+		.first()
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Billet' })).toBeVisible();
+	await expect(page.getByTestId('ticket-code')).toHaveText(code ?? '');
 	await setOffline(context, false);
 });
 

@@ -113,6 +113,44 @@ describe('citizen account through the app', () => {
 		expect((await other.signIn(user.email, PASSWORD)).status).toBe(303);
 	});
 
+	it('limits sign-in from a request whose address cannot be read, as one shared address', async () => {
+		const user = await createUser();
+		const base = new AppSession().base;
+		const attempt = () =>
+			fetch(new URL('/log-ind', base), {
+				method: 'POST',
+				// no X-Forwarded-For although the app is told to read the address from it
+				headers: {
+					origin: new URL(base).origin,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: new URLSearchParams({ email: user.email, password: 'wrong-password-123' }),
+				redirect: 'manual'
+			});
+		let last: Response | undefined;
+		for (let i = 0; i < 12; i++) last = await attempt();
+		expect(last?.status).toBe(429);
+	});
+
+	it('tells the account of a sign-in from a new place, in its language', async () => {
+		// createUser signed in once already: the next sign-in from another address is from a new place
+		const user = await createUser({ name: 'Vagtsom Vera' });
+		const session = new AppSession();
+		expect((await session.signIn(user.email, PASSWORD)).status).toBe(303);
+		const danish = await waitForMail(mailDir(), user.email, /Nogen loggede ind på din konto/);
+		expect(danish.text).toContain('Hej Vagtsom Vera.');
+		expect(danish.text).toContain(`adressen ${session.ip}`);
+		expect(danish.text).toContain('/glemt-adgangskode');
+		expect(danish.text).not.toMatch(/Login from a new location/i);
+
+		await (await systemClient()).collection('users').update(user.record.id, { language: 'en' });
+		const elsewhere = new AppSession();
+		expect((await elsewhere.signIn(user.email, PASSWORD)).status).toBe(303);
+		const english = await waitForMail(mailDir(), user.email, /Someone signed in to your Borgerhus account/);
+		expect(english.text).toContain(`the address ${elsewhere.ip}`);
+	});
+
 	it('resets a forgotten password from the mailed link', async () => {
 		const user = await createUser();
 		const session = new AppSession();
@@ -154,8 +192,11 @@ describe('citizen account through the app', () => {
 
 		const wrong = await session.post(path, { password: 'not-the-password' });
 		expect(wrong.status).toBe(400);
+		expect(wrong.headers.get('clear-site-data')).toBeNull();
 		const done = await session.post(path, { password: PASSWORD });
 		expect(await done.text()).toContain('Din e-mail er skiftet');
+		// the session ended with the change: the pages kept for offline use go with it
+		expect(done.headers.get('clear-site-data')).toBe('"cache", "storage"');
 		expect((await new AppSession().signIn(newEmail, PASSWORD)).status).toBe(303);
 		expect((await new AppSession().signIn(user.email, PASSWORD)).status).toBe(400);
 	});

@@ -114,3 +114,82 @@ describe('a signed-in session', () => {
 		expect(await (await session.get('/overblik')).text()).toContain('1 ulæst besked');
 	});
 });
+
+// A session that ends takes the pages kept for offline use with it (src/hooks.server.ts, docs/offline.md):
+// the browser is told to clear them on the answer that ends it, whatever ends it.
+describe('the pages kept for offline use', () => {
+	const CLEAR = '"cache", "storage"';
+
+	it('stay while the session lasts, and are cleared once when a revoked session reaches the app', async () => {
+		const { user, session } = await signedIn();
+		expect((await session.get('/overblik')).headers.get('clear-site-data')).toBeNull();
+		await (
+			await systemClient()
+		)
+			.collection('users')
+			.update(user.record.id, { password: 'a-new-password-123', passwordConfirm: 'a-new-password-123' });
+		const ended = await session.get('/overblik');
+		expect(ended.status).toBe(303);
+		expect(ended.headers.get('clear-site-data')).toBe(CLEAR);
+		// the cookie went with it: the next answer is a guest's, with nothing to clear
+		expect((await session.get('/')).headers.get('clear-site-data')).toBeNull();
+	});
+
+	it('are cleared by a new password set in the profile, and not by a refused one', async () => {
+		const { session } = await signedIn();
+		const refused = await session.post('/profil?/password', {
+			oldPassword: 'not-the-password',
+			password: 'a-new-password-123',
+			passwordConfirm: 'a-new-password-123'
+		});
+		expect(refused.status).toBe(400);
+		expect(refused.headers.get('clear-site-data')).toBeNull();
+		const changed = await session.post('/profil?/password', {
+			oldPassword: PASSWORD,
+			password: 'a-new-password-123',
+			passwordConfirm: 'a-new-password-123'
+		});
+		expect(changed.status).toBe(303);
+		expect(changed.headers.get('clear-site-data')).toBe(CLEAR);
+	});
+
+	it('are cleared when the account is deleted', async () => {
+		const { session } = await signedIn();
+		const deleted = await session.post('/mine-data?/delete', { password: PASSWORD });
+		expect(deleted.status).toBe(303);
+		expect(deleted.headers.get('location')).toBe('/mine-data/slettet');
+		expect(deleted.headers.get('clear-site-data')).toBe(CLEAR);
+	});
+
+	it('are cleared when another account signs in on the same browser, not at a first sign-in', async () => {
+		const first = await createUser();
+		const second = await createUser();
+		const session = new AppSession();
+		const signedInFirst = await session.signIn(first.email, PASSWORD);
+		expect(signedInFirst.status).toBe(303);
+		expect(signedInFirst.headers.get('clear-site-data')).toBeNull();
+		const again = await session.signIn(first.email, PASSWORD);
+		expect(again.headers.get('clear-site-data')).toBeNull();
+		const other = await session.signIn(second.email, PASSWORD);
+		expect(other.status).toBe(303);
+		expect(other.headers.get('clear-site-data')).toBe(CLEAR);
+	});
+});
+
+// The privacy notice is rendered for its reader like any page: in their language, with their header.
+describe('the privacy notice', () => {
+	it("speaks the reader's language and shows who is signed in", async () => {
+		const { session } = await signedIn({ name: 'Borger Privatliv' });
+		const mine = await (await session.get('/privatliv')).text();
+		expect(mine).toContain('Hvad huset gemmer om dig');
+		expect(mine).toContain('Log ud');
+		expect(mine).not.toContain('>Log ind<');
+
+		const english = await fetch(new URL('/privatliv', session.base), {
+			headers: { accept: 'text/html', 'accept-language': 'en-GB,en;q=0.8', 'x-forwarded-for': session.ip }
+		});
+		const html = await english.text();
+		expect(html).toContain('<html lang="en"');
+		expect(html).toContain('What the house keeps about you');
+	});
+});

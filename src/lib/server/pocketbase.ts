@@ -89,13 +89,28 @@ function answerLimitsAsBusy(pb: PocketBase, onLimited: (seconds: number) => void
 	};
 }
 
+/**
+ * An address for requests whose own cannot be read: one shared bucket that PocketBase limits like any
+ * address. This server's own address would be unlimited (PocketBase excludes it for the page reads).
+ */
+export const UNKNOWN_ADDRESS = '0.0.0.0';
+
 /** The user's address; behind a proxy adapter-node reads it from ADDRESS_HEADER, which may be absent. */
-export function clientAddressOf(event: RequestEvent): string {
+export function clientAddressOf(event: Pick<RequestEvent, 'getClientAddress'>): string {
 	try {
 		return event.getClientAddress();
 	} catch {
-		return '127.0.0.1';
+		return UNKNOWN_ADDRESS;
 	}
+}
+
+/**
+ * Whether PocketBase's answer to the session check means the session is over (a lapsed or revoked token,
+ * an account gone or refused sign-in): any 4xx but "too many". No answer, "too many" and a server error
+ * say nothing about the session, which is kept for the next request.
+ */
+export function sessionEnded(err: unknown): boolean {
+	return err instanceof ClientResponseError && err.status >= 400 && err.status < 500 && err.status !== 429;
 }
 
 /** The Set-Cookie value that stores the client's auth state (httpOnly, SameSite=Lax). */

@@ -1,2 +1,0 @@
-// The same text for everybody: built once.
-export const prerender = true;

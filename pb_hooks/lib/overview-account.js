@@ -244,6 +244,14 @@ function deleteAccount(txApp, userId, now) {
 	blankAuditText(txApp, userId);
 	for (const n of txApp.findRecordsByFilter('notifications', 'user = {:u}', '', 0, 0, p)) txApp.delete(n);
 	for (const m of txApp.findRecordsByFilter('memberships', 'user = {:u}', '', 0, 0, p)) txApp.delete(m);
+	// invitations still waiting for the account's address, and where the account signed in from (the
+	// places PocketBase remembers for its sign-in alert): both name the person
+	const email = require(`${__hooks}/lib/rooms-memberships.js`).normalizeEmail(user.email());
+	const waiting = txApp.findRecordsByFilter('memberships', 'user = "" && email = {:e}', '', 0, 0, {
+		e: email
+	});
+	for (const invitation of waiting) txApp.delete(invitation);
+	for (const origin of txApp.findAllAuthOriginsByRecord(user)) txApp.delete(origin);
 
 	user.set('name', ANONYMOUS_NAME);
 	user.set('phone', '');

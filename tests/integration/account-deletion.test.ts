@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type PocketBase from 'pocketbase';
-import { createUser, PASSWORD, systemClient, type TestUser } from '../helpers/pocketbase';
+import { createUser, guestClient, PASSWORD, systemClient, type TestUser } from '../helpers/pocketbase';
 import { codesOf, outcome, type Outcome } from '../helpers/scenarios';
 import { validCvrNumber } from '../helpers/cvr';
 import { houseDate, makeRoom, slot } from './rooms-arrange';
@@ -332,5 +332,38 @@ describe('what deletion leaves behind', () => {
 		);
 		for (const text of ['Borger er blind', 'sag hos kommunen', 'Karen Kontakt'])
 			expect(log).not.toContain(text);
+	});
+});
+
+describe('what names the person beside the account', () => {
+	it('invitations waiting for its address and the places it signed in from go with the deletion', async () => {
+		const system = await systemClient();
+		const citizen = await createUser({ name: 'Inviteret Ingrid' });
+		const other = await createUser({ name: 'Bliver Bent' });
+		// a second place the account signs in from (createUser signed in from the first)
+		await guestClient().collection('users').authWithPassword(citizen.email, PASSWORD);
+		const association = await system
+			.collection('associations')
+			.create({ name: 'Sangkoret Stemmen', cvr: validCvrNumber(), verified: true });
+		// invitations to an address, not yet an account's (as an admin's invitation to a new address is)
+		for (const email of [citizen.email.toLowerCase(), other.email.toLowerCase()]) {
+			await system
+				.collection('memberships')
+				.create({ association: association.id, user: '', email, role: 'member', status: 'invited' });
+		}
+		const origins = (userId: string) =>
+			system
+				.collection('_authOrigins')
+				.getFullList({ filter: system.filter('recordRef = {:u}', { u: userId }) });
+		expect((await origins(citizen.record.id)).length).toBe(2);
+
+		await deleteAccount(citizen);
+
+		expect(await origins(citizen.record.id)).toEqual([]);
+		expect((await origins(other.record.id)).length).toBe(1);
+		const waiting = await system
+			.collection('memberships')
+			.getFullList({ filter: system.filter('user = "" && association = {:a}', { a: association.id }) });
+		expect(waiting.map((m) => m.email)).toEqual([other.email.toLowerCase()]);
 	});
 });

@@ -42,11 +42,16 @@ function formatDay(date, language) {
 	return language === 'en' ? text.replace(/, \d\d:\d\d$/, '') : text.replace(/ kl\. \d\d:\d\d$/, '');
 }
 
-/** Replaces {name} placeholders with params, written in `language` (paramText). */
+/**
+ * Replaces {name} placeholders with params, written in `language` (paramText), and {name|one|other} with
+ * the word for a count of one or any other (Danish and English have no other plural forms).
+ */
 function fill(template, params, language) {
-	return String(template).replace(/\{(\w+)\}/g, (_, key) =>
-		params && key in params ? paramText(params[key], language === 'en' ? 'en' : 'da') : ''
-	);
+	return String(template).replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (_, key, one, other) => {
+		if (!params || !(key in params)) return '';
+		if (one !== undefined) return Number(params[key]) === 1 ? one : other;
+		return paramText(params[key], language === 'en' ? 'en' : 'da');
+	});
 }
 
 /**

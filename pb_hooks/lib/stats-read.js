@@ -71,7 +71,10 @@ function statsFor(app, fromDate, toDate, now) {
 	).map((r) => ({ id: r.id, name: r.name, opening_hours: openingHours(r.hours) }));
 	const claims = rows(
 		app,
-		"SELECT room, start, end, 'booking' AS kind FROM bookings " +
+		// a booking checked out early was in use until then; the rest of its slot was free to book again
+		// (room-claims.js), and counting it too would count that time twice
+		"SELECT room, start, CASE WHEN checked_out_at != '' AND checked_out_at < end THEN checked_out_at " +
+			"ELSE end END AS end, 'booking' AS kind FROM bookings " +
 			"WHERE status = 'approved' AND start < {:to} AND end > {:from} " +
 			"UNION ALL SELECT room, start, end, 'event' AS kind FROM events " +
 			"WHERE state = 'published' AND room != '' AND start < {:to} AND end > {:from} LIMIT {:limit}",

@@ -44,7 +44,6 @@ const staffPaths = [
 /** The first link on `from` whose address matches `pattern` (a page with an id: a room, a title ...). */
 async function firstLink(page: Page, from: string, pattern: RegExp): Promise<string[]> {
 	await page.goto(from);
-	await page.waitForLoadState('networkidle');
 	const hrefs = await page
 		.locator('main a[href]')
 		.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
@@ -53,8 +52,9 @@ async function firstLink(page: Page, from: string, pattern: RegExp): Promise<str
 }
 
 async function overflow(page: Page, path: string): Promise<string | null> {
+	// `goto` waits for the load event (styles and images) and hydration; the fonts decide the widths too
 	await page.goto(path);
-	await page.waitForLoadState('networkidle');
+	await page.evaluate(() => document.fonts.ready.then(() => undefined));
 	return page.evaluate((path) => {
 		const width = document.documentElement.clientWidth;
 		if (document.documentElement.scrollWidth <= width) return null;
@@ -112,7 +112,6 @@ for (const role of roles) {
 test('no title page scrolls sideways at 360 or 320 px', async ({ page }) => {
 	test.setTimeout(240_000);
 	await page.goto('/bibliotek');
-	await page.waitForLoadState('networkidle');
 	const titles = [
 		...new Set(
 			await page

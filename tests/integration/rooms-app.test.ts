@@ -79,9 +79,18 @@ describe('booking a room through the app', () => {
 		expect(ics.headers.get('content-type')).toContain('text/calendar');
 		const calendar = new ICAL.Component(ICAL.parse(await ics.text()));
 		const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
-		expect(event.summary).toContain('Læsekreds');
+		// the same event as Mit overblik's "add to calendar" and the subscribed feed give
+		expect(event.uid).toBe(`booking-${id}@borgerhus`);
+		expect(event.summary).toBe(`Booking: ${room.name}`);
+		expect(event.description).toContain('Læsekreds');
+		expect(event.location).toContain(room.name);
 		expect(event.endDate.toJSDate().getTime() - event.startDate.toJSDate().getTime()).toBe(90 * 60_000);
 		expect((await otherSession.get(`/bookinger/${id}/kalender.ics`)).status).toBe(404);
+
+		// a cancelled booking has nothing to add to a calendar
+		const cancelled = await session.post('/bookinger?/cancel', { id });
+		expect(cancelled.status).toBeLessThan(400);
+		expect((await session.get(`/bookinger/${id}/kalender.ics`)).status).toBe(404);
 	});
 
 	it('explains policy limits and a time that does not exist on a daylight-saving day', async () => {

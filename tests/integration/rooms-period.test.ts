@@ -90,6 +90,7 @@ describe('cancel a period', () => {
 			.collection('notifications')
 			.getFullList({ filter: `user = "${w.owner.record.id}" && kind = "bookings_period_cancelled"` });
 		expect(messages).toHaveLength(1);
+		expect(messages[0]?.body).toContain(`Du har aflyst ${w.inPeriod.length} bookinger fra`);
 		const audit = await system
 			.collection('audit_log')
 			.getFullList({ filter: `actor = "${w.owner.record.id}" && action = "bookings_period_cancelled"` });

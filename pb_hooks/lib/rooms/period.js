@@ -21,11 +21,11 @@ var TEXTS = {
 	actor: {
 		da: {
 			title: 'Bookinger aflyst',
-			body: 'Du har aflyst {count} bookinger fra {from} til {to}.{kept}'
+			body: 'Du har aflyst {count} {count|booking|bookinger} fra {from} til {to}.{kept}'
 		},
 		en: {
 			title: 'Bookings cancelled',
-			body: 'You cancelled {count} bookings from {from} to {to}.{kept}'
+			body: 'You cancelled {count} {count|booking|bookings} from {from} to {to}.{kept}'
 		}
 	},
 	booker: {
@@ -35,7 +35,7 @@ var TEXTS = {
 		},
 		en: {
 			title: 'Your bookings are cancelled',
-			body: '{count} of your bookings from {from} to {to} were cancelled by an admin of {association}.'
+			body: '{count} of your bookings from {from} to {to} {count|was|were} cancelled by an admin of {association}.'
 		}
 	}
 };

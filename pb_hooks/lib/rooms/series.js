@@ -32,41 +32,41 @@ var SERIES_TEXTS = {
 	approved: {
 		da: {
 			title: 'Din sæsonbooking er godkendt',
-			body: '{room}: {count} datoer fra {first} til {last} er godkendt.{note}'
+			body: '{room}: {count} {count|dato|datoer} fra {first} til {last} er godkendt.{note}'
 		},
 		en: {
 			title: 'Your season booking is approved',
-			body: '{room}: {count} dates from {first} to {last} are approved.{note}'
+			body: '{room}: {count} {count|date|dates} from {first} to {last} {count|is|are} approved.{note}'
 		}
 	},
 	rejected: {
 		da: {
 			title: 'Din sæsonbooking er afvist',
-			body: '{room}: {count} datoer fra {first} til {last} er afvist. Begrundelse: {reason}'
+			body: '{room}: {count} {count|dato|datoer} fra {first} til {last} er afvist. Begrundelse: {reason}'
 		},
 		en: {
 			title: 'Your season booking was rejected',
-			body: '{room}: {count} dates from {first} to {last} were rejected. Reason: {reason}'
+			body: '{room}: {count} {count|date|dates} from {first} to {last} {count|was|were} rejected. Reason: {reason}'
 		}
 	},
 	withdrawn: {
 		da: {
 			title: 'Huset har trukket din sæsonbooking tilbage',
-			body: '{room}: {count} datoer fra {first} er trukket tilbage. Begrundelse: {reason}'
+			body: '{room}: {count} {count|dato|datoer} fra {first} er trukket tilbage. Begrundelse: {reason}'
 		},
 		en: {
 			title: 'The house has withdrawn your season booking',
-			body: '{room}: {count} dates from {first} are withdrawn. Reason: {reason}'
+			body: '{room}: {count} {count|date|dates} from {first} {count|is|are} withdrawn. Reason: {reason}'
 		}
 	},
 	cancelled: {
 		da: {
 			title: 'Din sæsonbooking er aflyst',
-			body: '{room}: {count} datoer fra {first} til {last} er aflyst. {reason}'
+			body: '{room}: {count} {count|dato|datoer} fra {first} til {last} er aflyst. {reason}'
 		},
 		en: {
 			title: 'Your season booking is cancelled',
-			body: '{room}: {count} dates from {first} to {last} are cancelled. {reason}'
+			body: '{room}: {count} {count|date|dates} from {first} to {last} {count|is|are} cancelled. {reason}'
 		}
 	}
 };

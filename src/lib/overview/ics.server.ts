@@ -82,7 +82,7 @@ export function entryItem(entry: TimelineEntry, locale: Language): CalendarItem 
 			title: entry.title,
 			detail: kind === 'pickup' ? (entry.shelf ?? '') : entry.detail,
 			association: '',
-			location: '',
+			location: entry.room ?? '',
 			start: entry.at,
 			end: kind === 'pickup' ? (entry.deadline ?? '') : entry.end
 		},

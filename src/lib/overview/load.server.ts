@@ -38,13 +38,13 @@ export async function fetchEntryInput(
 		case 'shift':
 			return {
 				...empty,
-				signups: [await pb.collection('signups').getOne<SignupRecord>(id, { expand: 'shift.event' })]
+				signups: [await pb.collection('signups').getOne<SignupRecord>(id, { expand: 'shift.event.room' })]
 			};
 		case 'registration':
 			return {
 				...empty,
 				registrations: [
-					await pb.collection('registrations').getOne<RegistrationRecord>(id, { expand: 'event' })
+					await pb.collection('registrations').getOne<RegistrationRecord>(id, { expand: 'event.room' })
 				]
 			};
 	}

@@ -80,6 +80,8 @@ export interface TimelineEntry {
 	upcoming: boolean;
 	/** Made for the user by staff at the desk (docs/rules.md, "Service at the desk"). */
 	atDesk?: boolean;
+	/** The room it takes place in: a booking's, an event's (for "add to calendar"). */
+	room?: string;
 }
 
 export interface TimelineInput {
@@ -148,6 +150,7 @@ function bookingEntry(b: BookingRecord, now: number): TimelineEntry {
 		id: b.id,
 		title: b.expand?.room?.name ?? '',
 		detail: [b.expand?.association?.name, b.purpose].filter(Boolean).join(' · '),
+		room: b.expand?.room?.name,
 		at: b.start,
 		end: b.end,
 		state,
@@ -245,6 +248,7 @@ function shiftEntry(s: SignupRecord, now: number): TimelineEntry {
 		id: s.id,
 		title: shift?.task ?? '',
 		detail: event?.title ?? '',
+		room: event?.expand?.room?.name,
 		at: start,
 		end,
 		state,
@@ -267,6 +271,7 @@ function registrationEntry(r: RegistrationRecord, now: number): TimelineEntry {
 		id: r.id,
 		title: event?.title ?? '',
 		detail: '',
+		room: event?.expand?.room?.name,
 		at: start,
 		end,
 		state: placeState(r.status, ended, cancelledEvent),

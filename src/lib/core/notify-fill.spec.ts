@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { fill } from '$rules/notify.js';
+
+// The house's messages are written from templates in each language (pb_hooks/lib/notify.js `fill`).
+describe('a message template', () => {
+	it('puts the parameters in its placeholders and leaves unknown ones empty', () => {
+		expect(fill('{room}: {count} af {who}', { room: 'Salen', count: 3 }, 'da')).toBe('Salen: 3 af ');
+	});
+
+	it('says one or more in words that agree with the count, in Danish and English', () => {
+		const da = 'Du har aflyst {count} {count|booking|bookinger}.';
+		expect(fill(da, { count: 1 }, 'da')).toBe('Du har aflyst 1 booking.');
+		expect(fill(da, { count: 2 }, 'da')).toBe('Du har aflyst 2 bookinger.');
+		expect(fill(da, { count: 0 }, 'da')).toBe('Du har aflyst 0 bookinger.');
+		const en = '{count} {count|date|dates} {count|is|are} approved.';
+		expect(fill(en, { count: 1 }, 'en')).toBe('1 date is approved.');
+		expect(fill(en, { count: 12 }, 'en')).toBe('12 dates are approved.');
+	});
+});

@@ -38,6 +38,24 @@ export function liveUpdates(collections: string[], onChange: (change: LiveChange
 let applying = 0;
 
 /**
+ * When a link of the app was last tapped. SvelteKit first asks the server which page the address is
+ * (`__route.js`) and only then counts as navigating; an invalidation started in that gap takes over the
+ * navigation, and the tap did nothing.
+ */
+let tappedAt = -Infinity;
+const TAP_SETTLES_MS = 2000;
+if (typeof document !== 'undefined') {
+	document.addEventListener(
+		'click',
+		(event) => {
+			const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+			if (link instanceof HTMLAnchorElement && link.origin === location.origin) tappedAt = performance.now();
+		},
+		true
+	);
+}
+
+/**
  * Marks a form submission as under way until the returned function is called (at the latest after 15 s).
  * Live reloads wait for it: a reload that ran beside the form's own would render the page once more
  * after focus had moved to what the form changed (the hold, the cancelled booking), and focus was lost.
@@ -58,8 +76,9 @@ export function applyingForm(): () => void {
 /**
  * Reloads the data that depends on `dependency` (see `depends()` in a load) when PocketBase reports a
  * change in `collections` that `accept` agrees with. A burst of changes reloads once, and no reload
- * starts while a navigation runs: SvelteKit lets an invalidation take over a running navigation, which
- * would keep someone on the page a form has just sent them away from. The reload then waits until the
+ * starts while a navigation runs or a tap on a link is about to start one: SvelteKit lets an invalidation
+ * take over a running navigation, which would keep someone on the page a form has just sent them away from,
+ * or on the page whose link they tapped. The reload then waits until the
  * navigation has ended (and is dropped with the page if it was left); so it does while a form submitted
  * with `focusing` is applied.
  */
@@ -74,7 +93,8 @@ export function liveRefresh(
 		timer = setTimeout(reload, delay);
 	};
 	const reload = () => {
-		if (navigating.to || applying > 0) schedule(200);
+		const tapping = performance.now() - tappedAt < TAP_SETTLES_MS;
+		if (navigating.to || applying > 0 || tapping) schedule(200);
 		else void invalidate(dependency);
 	};
 	const stop = liveUpdates(collections, (change) => {

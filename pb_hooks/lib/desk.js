@@ -252,7 +252,7 @@ function requireDeskStaff(e) {
 }
 
 /** The public face of a citizen for staff: no placeholder address. */
-function citizenView(user) {
+function citizenView(user, app) {
 	var email = user.email();
 	return {
 		id: user.id,
@@ -261,8 +261,28 @@ function citizenView(user) {
 		phone: user.getString('phone'),
 		library_card: user.getString('library_card'),
 		desk_account: user.getBool('desk_account'),
-		verified: user.verified()
+		verified: user.verified(),
+		takeover_pending: app ? takeoverPending(app, user) : false
 	};
+}
+
+/**
+ * A take-over whose mail is not answered yet: staff gave the desk account an address (audited) and the
+ * citizen has not chosen a password through it, so the address is not verified. Until then staff may send
+ * the mail again, to the same address or a corrected one.
+ */
+function takeoverPending(app, user) {
+	if (user.getBool('desk_account') || user.verified() || user.getString('deleted_at')) return false;
+	return (
+		app.findRecordsByFilter(
+			'audit_log',
+			'action = "desk_account_takeover" && target_collection = "users" && target_id = {:id}',
+			'',
+			1,
+			0,
+			{ id: user.id }
+		).length > 0
+	);
 }
 
 function digits(text) {
@@ -316,7 +336,7 @@ function citizen(e) {
 	}
 	if (user.getString('deleted_at') || user.getBool('staff')) throw codeError(400, 'desk_unknown_citizen');
 	var overview = require(__hooks + '/lib/overview-timeline.js').overviewFor(e, new Date(), user.id);
-	return e.json(200, { citizen: citizenView(user), overview: overview });
+	return e.json(200, { citizen: citizenView(user, e.app), overview: overview });
 }
 
 /** A text field of a desk route: a string, no hostile characters, not only spaces, not too long. */
@@ -435,6 +455,8 @@ function setCard(e) {
  * POST /api/borgerhus/desk/citizens/{id}/takeover {email} : staff give a desk account the citizen's own
  * address; the citizen gets a mail to choose a password, and confirming it verifies the address. From
  * then on it is an ordinary account (the desk_account flag is gone at once; sign-in waits for the mail).
+ * Until the password is chosen staff may do it again, to correct a mistyped address or to send the mail
+ * once more: the new random password ends the link sent before (PocketBase signs it with the token key).
  */
 function takeover(e) {
 	var staff = requireDeskStaff(e);
@@ -450,7 +472,8 @@ function takeover(e) {
 		} catch (_) {
 			throw codeError(400, 'desk_unknown_citizen');
 		}
-		if (!row.getBool('desk_account') || row.getString('deleted_at')) {
+		var again = takeoverPending(txApp, row);
+		if ((!row.getBool('desk_account') && !again) || row.getString('deleted_at')) {
 			throw codeError(400, 'desk_not_desk_account');
 		}
 		// an address is the same in any letter case (the users' email index is NOCASE; a filter's `=`
@@ -471,14 +494,14 @@ function takeover(e) {
 			action: 'desk_account_takeover',
 			collection: 'users',
 			id: row.id,
-			details: {},
+			details: again ? { again: true } : {},
 			onBehalfOf: row.id
 		});
 		return row;
 	});
 	// after the commit: the mail to choose a password (confirming it verifies the address)
 	$mails.sendRecordPasswordReset(e.app, user);
-	return e.json(200, citizenView(user));
+	return e.json(200, citizenView(user, e.app));
 }
 
 /** True for an address nobody receives: desk accounts and deleted accounts. No mail goes there. */

@@ -83,6 +83,18 @@ test('staff book a room for a citizen at the desk, and the citizen sees it made 
 	await expect(page.getByRole('heading', { level: 1, name: `Svend Skrankekonto ${id}` })).toBeVisible();
 	await expect(page.getByText('Skrankekonto', { exact: true })).toBeVisible();
 
+	// the take-over: a mistyped address is corrected and the mail sent again until a password is chosen
+	const takeover = page.getByRole('region', { name: 'Overtag kontoen' });
+	await takeover.getByLabel('E-mail', { exact: true }).fill(`svend-${id}@test.borgerhus.dkk`);
+	await takeover.getByRole('button', { name: 'Send mail til borgeren' }).click();
+	const waiting = page.getByRole('region', { name: 'Venter på borgeren' });
+	await expect(waiting.getByText(`Vi har sendt en mail til svend-${id}@test.borgerhus.dkk`)).toBeVisible();
+	await expect(waiting.getByRole('status')).toHaveText(/Mailen er sendt/);
+	await waiting.getByLabel('E-mail', { exact: true }).fill(`svend-${id}@test.borgerhus.dk`);
+	await waiting.getByRole('button', { name: 'Send mailen igen' }).click();
+	await expect(waiting.getByText(`Vi har sendt en mail til svend-${id}@test.borgerhus.dk,`)).toBeVisible();
+	await expectAccessible(page);
+
 	// the citizen signs in and sees it in Mit overblik, marked as made at the desk
 	const context = await browser.newContext({
 		baseURL: stack.url,

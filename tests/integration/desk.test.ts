@@ -433,16 +433,32 @@ describe('desk accounts', () => {
 			method: 'POST',
 			body: { email: address }
 		});
-		expect(taken).toMatchObject({ email: address, desk_account: false });
+		expect(taken).toMatchObject({ email: address, desk_account: false, takeover_pending: true });
+		const mistyped = await waitForMail(mailDir(), address, /adgangskode/);
+
+		// until the citizen has chosen a password, staff may correct the address and send the mail again;
+		// the link sent to the first address stops working
+		const corrected = `svend-rettet-${Date.now()}@test.borgerhus.dk`;
+		const again = await staff.pb.send(`/api/borgerhus/desk/citizens/${account.id}/takeover`, {
+			method: 'POST',
+			body: { email: corrected }
+		});
+		expect(again).toMatchObject({ email: corrected, desk_account: false, takeover_pending: true });
+		const firstToken = new URL(linkFrom(mistyped, '/nulstil-adgangskode/')).pathname.split('/').at(-1)!;
 		expect(
 			await refusal(
-				staff.pb.send(`/api/borgerhus/desk/citizens/${account.id}/takeover`, {
-					method: 'POST',
-					body: { email: `2${address}` }
-				})
+				guestClient()
+					.collection('users')
+					.confirmPasswordReset(firstToken, 'fremmed-kode-123', 'fremmed-kode-123')
 			)
-		).toEqual({ status: 400, code: 'desk_not_desk_account' });
-		const mail = await waitForMail(mailDir(), address, /adgangskode/);
+		).toMatchObject({ status: 400 });
+		expect(await system.collection('users').getOne(account.id)).toMatchObject({
+			verified: false,
+			email: corrected
+		});
+		expect((await auditOf(account.id)).filter((a) => a.action === 'desk_account_takeover')).toHaveLength(2);
+
+		const mail = await waitForMail(mailDir(), corrected, /adgangskode/);
 		const session = new AppSession();
 		const path = new URL(linkFrom(mail, '/nulstil-adgangskode/')).pathname;
 		const done = await session.post(path, {
@@ -450,11 +466,45 @@ describe('desk accounts', () => {
 			passwordConfirm: 'svends-egen-kode-1'
 		});
 		expect(done.status).toBeLessThan(500);
-		expect((await session.signIn(address, 'svends-egen-kode-1')).status).toBe(303);
+		expect((await session.signIn(corrected, 'svends-egen-kode-1')).status).toBe(303);
 		const overview = await (await session.get('/overblik')).text();
 		expect(overview).toContain('Oprettet for dig ved skranken');
 		const after = await system.collection('users').getOne(account.id);
-		expect(after).toMatchObject({ verified: true, desk_account: false, email: address });
+		expect(after).toMatchObject({ verified: true, desk_account: false, email: corrected });
+
+		// once the password is chosen, the account is the citizen's: staff cannot change its address
+		expect(
+			await refusal(
+				staff.pb.send(`/api/borgerhus/desk/citizens/${account.id}/takeover`, {
+					method: 'POST',
+					body: { email: `3${address}` }
+				})
+			)
+		).toEqual({ status: 400, code: 'desk_not_desk_account' });
+		expect((await system.collection('users').getOne(account.id)).email).toBe(corrected);
+	});
+
+	it('never lets staff give an ordinary unverified account a new address', async () => {
+		const staff = await createUser({ staff: true });
+		const system = await systemClient();
+		const address = `uverificeret-${Date.now()}@test.borgerhus.dk`;
+		const signup = await system.collection('users').create({
+			email: address,
+			password: 'en-kode-til-test',
+			passwordConfirm: 'en-kode-til-test',
+			name: 'Ulla Uverificeret'
+		});
+		const citizen = await staff.pb.send(`/api/borgerhus/desk/citizens/${signup.id}`, {});
+		expect(citizen.citizen).toMatchObject({ verified: false, takeover_pending: false });
+		expect(
+			await refusal(
+				staff.pb.send(`/api/borgerhus/desk/citizens/${signup.id}/takeover`, {
+					method: 'POST',
+					body: { email: `ny-${address}` }
+				})
+			)
+		).toEqual({ status: 400, code: 'desk_not_desk_account' });
+		expect((await system.collection('users').getOne(signup.id)).email).toBe(address);
 	});
 });
 

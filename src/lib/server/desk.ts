@@ -12,6 +12,8 @@ export interface DeskCitizen {
 	library_card: string;
 	desk_account: boolean;
 	verified: boolean;
+	/** Staff gave the account an address and the citizen has not chosen a password through the mail yet. */
+	takeover_pending: boolean;
 }
 
 /** Request options of a desk act for `citizenId`; `overrideReason` overrides a deadline, limit or horizon. */

@@ -262,6 +262,7 @@ function citizenView(user, app) {
 		library_card: user.getString('library_card'),
 		desk_account: user.getBool('desk_account'),
 		verified: user.verified(),
+		language: user.getString('language') === 'en' ? 'en' : 'da',
 		takeover_pending: app ? takeoverPending(app, user) : false
 	};
 }

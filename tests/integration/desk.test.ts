@@ -509,6 +509,26 @@ describe('desk accounts', () => {
 });
 
 describe("the desk's messages, in the citizen's language", () => {
+	it("prints the receipt in the citizen's language, whatever the staff member reads", async () => {
+		const staff = await createUser({ staff: true });
+		const english = await createUser({ name: 'Receipt Rita' });
+		const system = await systemClient();
+		await system.collection('users').update(english.record.id, { language: 'en' });
+		const room = await makeRoom();
+		await bookFor(staff, english.record.id, room.id, someDay());
+		const session = new AppSession();
+		expect((await session.signIn(staff.email, staff.password)).status).toBe(303);
+		const html = await (await session.get(`/personale/borgere/${english.record.id}/kvittering`)).text();
+		const receipt = html.slice(html.indexOf('<div lang="en">'));
+		expect(html).toContain('<html lang="da"');
+		expect(html).toContain('Tilbage til borgeren');
+		expect(receipt).toContain('Receipt from the desk');
+		expect(receipt).toContain('For Receipt Rita');
+		expect(receipt).toContain(room.name);
+		expect(receipt).toMatch(/>Booking</);
+		expect(receipt).not.toContain('Kvittering fra skranken');
+	});
+
 	async function deskMessages(citizen: TestUser, kind: 'desk_create' | 'desk_update') {
 		return citizen.pb
 			.collection('notifications')

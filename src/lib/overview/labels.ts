@@ -5,68 +5,70 @@ import type { EntryKind, TimelineEntry } from './timeline';
 type Language = 'da' | 'en';
 
 /** The name of a kind of entry, e.g. "Reservation". */
-export function kindLabel(kind: EntryKind): string {
+export function kindLabel(kind: EntryKind, language?: Language): string {
+	const o = language ? { locale: language } : undefined;
 	switch (kind) {
 		case 'booking':
-			return m.overview_kind_booking();
+			return m.overview_kind_booking({}, o);
 		case 'hold':
-			return m.overview_kind_hold();
+			return m.overview_kind_hold({}, o);
 		case 'loan':
-			return m.overview_kind_loan();
+			return m.overview_kind_loan({}, o);
 		case 'shift':
-			return m.overview_kind_shift();
+			return m.overview_kind_shift({}, o);
 		case 'registration':
-			return m.overview_kind_registration();
+			return m.overview_kind_registration({}, o);
 	}
 }
 
 /** The state of an entry in plain words, with its place in the queue, shelf or date where it has one. */
 export function stateLabel(entry: TimelineEntry, language: Language): string {
+	const o = { locale: language };
 	const when = (value: string | undefined) => (value ? formatDateTime(value, language) : '');
 	const place = String(entry.place ?? '?');
 	switch (entry.state) {
 		case 'booking_pending':
-			return m.overview_state_booking_pending();
+			return m.overview_state_booking_pending({}, o);
 		case 'booking_approved':
-			return m.overview_state_booking_approved();
+			return m.overview_state_booking_approved({}, o);
 		case 'booking_rejected':
-			return m.overview_state_booking_rejected();
+			return m.overview_state_booking_rejected({}, o);
 		case 'booking_cancelled':
-			return m.overview_state_booking_cancelled();
+			return m.overview_state_booking_cancelled({}, o);
 		case 'booking_no_show':
-			return m.overview_state_booking_no_show();
+			return m.overview_state_booking_no_show({}, o);
 		case 'booking_checked_in':
-			return m.overview_state_booking_checked_in();
+			return m.overview_state_booking_checked_in({}, o);
 		case 'booking_done':
-			return m.overview_state_booking_done();
+			return m.overview_state_booking_done({}, o);
 		case 'hold_waiting':
-			return m.overview_state_hold_waiting({ place });
+			return m.overview_state_hold_waiting({ place }, o);
 		case 'hold_paused':
-			return m.overview_state_hold_paused({ place });
+			return m.overview_state_hold_paused({ place }, o);
 		case 'hold_ready':
-			return m.overview_state_hold_ready({ shelf: entry.shelf ?? '', deadline: when(entry.deadline) });
+			return m.overview_state_hold_ready({ shelf: entry.shelf ?? '', deadline: when(entry.deadline) }, o);
 		case 'hold_collected':
-			return m.overview_state_hold_collected();
+			return m.overview_state_hold_collected({}, o);
 		case 'hold_expired':
-			return m.overview_state_hold_expired();
+			return m.overview_state_hold_expired({}, o);
 		case 'hold_cancelled':
-			return m.overview_state_hold_cancelled();
+			return m.overview_state_hold_cancelled({}, o);
 		case 'loan_open':
-			return m.overview_state_loan_open({ due: when(entry.deadline) });
+			return m.overview_state_loan_open({ due: when(entry.deadline) }, o);
 		case 'loan_overdue':
-			return m.overview_state_loan_overdue({ due: when(entry.deadline) });
+			return m.overview_state_loan_overdue({ due: when(entry.deadline) }, o);
 		case 'loan_returned':
-			return m.overview_state_loan_returned();
+			return m.overview_state_loan_returned({}, o);
 		case 'place_confirmed':
-			return m.overview_state_place_confirmed();
+			return m.overview_state_place_confirmed({}, o);
 		case 'place_waitlisted':
-			return m.overview_state_place_waitlisted();
+			return m.overview_state_place_waitlisted({}, o);
 		case 'place_cancelled':
-			return m.overview_state_place_cancelled();
+			return m.overview_state_place_cancelled({}, o);
 		case 'place_done':
-			return m.overview_state_place_done();
+			return m.overview_state_place_done({}, o);
 		case 'event_cancelled':
-			return m.overview_state_event_cancelled();
+			return m.overview_state_event_cancelled({}, o);
 	}
 }
 

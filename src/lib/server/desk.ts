@@ -12,6 +12,8 @@ export interface DeskCitizen {
 	library_card: string;
 	desk_account: boolean;
 	verified: boolean;
+	/** The language the citizen reads the house's messages in. */
+	language: 'da' | 'en';
 	/** Staff gave the account an address and the citizen has not chosen a password through the mail yet. */
 	takeover_pending: boolean;
 }

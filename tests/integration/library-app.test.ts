@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser } from '../helpers/pocketbase';
 import type { HoldRecord } from '../../src/lib/pocketbase-types';
-import { arrangeTitle, checkIn } from './library-helpers';
+import { arrangeTitle, checkIn, collect } from './library-helpers';
 
 // The library through the app, the way a browser without JavaScript uses it.
 
@@ -116,5 +116,22 @@ describe('the library in the app', () => {
 		expect((await desk.post('/personale/skranke?/return', { loan: loan!.id })).status).toBe(200);
 		const returned = await patron.user.pb.collection('loans').getOne(loan!.id);
 		expect(returned.returned_at).not.toBe('');
+	});
+
+	it("shows staff their own loans on the patron's pages, not everyone's", async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1, title: `Lånt af en anden ${Date.now()}` });
+		const patron = await signedIn();
+		await patron.app.post(`/bibliotek/${title.id}?/hold`, {});
+		const [hold] = await patron.user.pb.collection('holds').getFullList<HoldRecord>();
+		const staffUser = await createUser({ staff: true });
+		await checkIn(staffUser.pb, copies[0]!.barcode);
+		await collect(staffUser.pb, hold!.id);
+		const desk = new AppSession();
+		await desk.signIn(staffUser.email, staffUser.password);
+
+		expect(await (await patron.app.get('/bibliotek/mine')).text()).toContain(title.title);
+		expect(await (await desk.get('/bibliotek/mine')).text()).not.toContain(title.title);
+		expect(await (await patron.app.get(`/bibliotek/${title.id}`)).text()).toContain('Du har lånt');
+		expect(await (await desk.get(`/bibliotek/${title.id}`)).text()).not.toContain('Du har lånt');
 	});
 });

@@ -31,7 +31,10 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 		queueInfo(locals.pb, params.id),
 		locals.user
 			? locals.pb.collection('loans').getFullList<LoanRecord>({
-					filter: locals.pb.filter('title = {:t} && ' + openLoanFilter(), { t: params.id }),
+					filter: locals.pb.filter('patron = {:me} && title = {:t} && ' + openLoanFilter(), {
+						me: locals.user.id,
+						t: params.id
+					}),
 					fields: 'id,due'
 				})
 			: Promise.resolve([])

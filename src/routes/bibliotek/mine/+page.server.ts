@@ -8,11 +8,12 @@ import { toPbDate } from '$lib/dates';
 // The patron's own holds (with computed places) and loans, read with the patron's own token.
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	depends('app:library');
-	requireUser(locals, url);
+	const user = requireUser(locals, url);
 	const [holds, loans] = await Promise.all([
 		myHolds(locals.pb),
 		locals.pb.collection('loans').getFullList<LoanRecord>({
-			filter: openLoanFilter(),
+			// the patron's own: staff may read every loan, and their own are what this page is about
+			filter: locals.pb.filter('patron = {:me} && ' + openLoanFilter(), { me: user.id }),
 			sort: 'due',
 			expand: 'title',
 			fields: 'id,due,title,expand.title.id,expand.title.title'

@@ -267,7 +267,13 @@ onRecordUpdateRequest(
 					}
 				}
 			} else {
-				if (e.record.getInt('places') > fresh.getInt('places')) lib.fillPlaces(txApp, 'signups', e.record.id);
+				// more places, or a new time: a volunteer skipped for overlapping another shift may fit now
+				const moved =
+					e.record.getString('start') !== fresh.getString('start') ||
+					e.record.getString('end') !== fresh.getString('end');
+				if (moved || e.record.getInt('places') > fresh.getInt('places')) {
+					lib.fillPlaces(txApp, 'signups', e.record.id);
+				}
 				// its volunteers may have been skipped for places at the old time: those places are filled again
 				const old = { id: fresh.id, start: fresh.getString('start'), end: fresh.getString('end') };
 				for (const s of movedAway) lib.refillSkipped(txApp, s.getString('user'), old);

@@ -187,6 +187,9 @@ function fillPlaces(app, collection, parentId) {
 	const event = eventOfParent(app, collection, parent);
 	if (event.getString('state') !== 'published') return [];
 	if (collection === 'registrations' && !event.getBool('registration')) return [];
+	// nobody is moved up into a shift or an event that has begun (as nobody may sign up for one): a place
+	// given up afterwards stays free, and the waitlist stays what it was
+	if (require(`${__hooks}/lib/events-rules.js`).toMs(parent.getString('start')) <= Date.now()) return [];
 	let free = capacity.placesLeft({
 		places: parent.getInt(kind.placesField),
 		confirmed: confirmedCount(app, collection, parentId)
@@ -306,8 +309,18 @@ function cancelPlace(app, collection, id, actor, options) {
 	if (collection === 'registrations' && row.getString('checked_in_at') && roles.indexOf('system') < 0) {
 		throw refusal('events_already_checked_in');
 	}
+	const ownAct = roles.indexOf('staff') < 0 && roles.indexOf('system') < 0;
+	// a confirmed place of something that has begun is attendance or a no-show: the person cannot undo
+	// it afterwards (staff can, to correct a mistake; nobody is moved up then, see fillPlaces)
+	if (ownAct && from === 'confirmed') {
+		const parent = app.findRecordById(kind.parentCollection, row.getString(kind.parentField));
+		if (require(`${__hooks}/lib/events-rules.js`).toMs(parent.getString('start')) <= Date.now()) {
+			throw refusal('events_cancel_started');
+		}
+	}
 	const overridden = require(`${__hooks}/lib/core/auth.js`).overrides(actor);
-	if (collection === 'signups' && roles.indexOf('staff') < 0 && roles.indexOf('system') < 0 && !overridden) {
+	// the cut-off guards the confirmed places the event counts on; leaving a waitlist is always possible
+	if (collection === 'signups' && from === 'confirmed' && ownAct && !overridden) {
 		const rules = require(`${__hooks}/lib/events-rules.js`);
 		const shift = app.findRecordById('shifts', row.getString('shift'));
 		if (!rules.mayCancelShift({ shiftStart: shift.getString('start'), now: new Date() })) {

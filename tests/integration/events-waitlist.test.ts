@@ -8,6 +8,7 @@ import { arrangeEvent, arrangeShift, createVolunteer, farFuture, statusOf } from
 // earlier on the waitlist could take it.
 
 const HOUR = 3600_000;
+const DAY = 24 * HOUR;
 
 /** A moment as the house writes it in messages (core/time.js format), in house time. */
 function houseTime(date: Date, language: 'da' | 'en'): string {
@@ -212,5 +213,84 @@ describe('a skipped waiting volunteer keeps their turn', () => {
 			expect(await inbox(w, 'events_promoted')).toHaveLength(1);
 			expect((await system.collection('shifts').getOne(s.id)).taken).toBe(1);
 		}
+	});
+});
+
+describe('the waitlist around the start', () => {
+	it('moves a skipped volunteer up when staff move the shift they wait for away from the overlap', async () => {
+		const { day, s, w, sw, staff } = await skippedVolunteer();
+		await staff.pb.collection('shifts').update(s.id, {
+			start: new Date(day.getTime() + 4 * HOUR),
+			end: new Date(day.getTime() + 5 * HOUR)
+		});
+		expect(await statusOf('signups', sw.id)).toBe('confirmed');
+		expect(await inbox(w, 'events_promoted')).toHaveLength(1);
+		const system = await systemClient();
+		expect((await system.collection('shifts').getOne(s.id)).taken).toBe(1);
+	});
+
+	it('moves nobody up into an event or a shift that has begun, and the person cannot undo a place then', async () => {
+		const { event, shift } = await arrangeEvent({
+			start: new Date(Date.now() + 4 * DAY),
+			places: 1,
+			capacity: 1
+		});
+		const [a, b] = [await createVolunteer(), await createVolunteer()];
+		const ra = await a.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: a.record.id });
+		const rb = await b.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: b.record.id });
+		const sa = await a.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: a.record.id });
+		const sb = await b.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: b.record.id });
+		expect([ra.status, rb.status, sa.status, sb.status]).toEqual([
+			'confirmed',
+			'waitlisted',
+			'confirmed',
+			'waitlisted'
+		]);
+		// the event began an hour ago
+		const system = await systemClient();
+		const begun = { start: new Date(Date.now() - HOUR), end: new Date(Date.now() + HOUR) };
+		await system.collection('events').update(event.id, begun);
+		await system.collection('shifts').update(shift.id, begun);
+
+		// the attendee who did not come cannot cancel afterwards (the no-show would vanish)
+		const own = await a.pb
+			.collection('registrations')
+			.update(ra.id, { status: 'cancelled' })
+			.catch((err: { response: { data: Record<string, { code: string }> } }) => err.response.data);
+		expect(own).toMatchObject({ form: { code: 'events_cancel_started' } });
+		expect(await statusOf('registrations', ra.id)).toBe('confirmed');
+
+		// staff may correct it, but nobody on the waitlist is moved up into what has begun
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('registrations').update(ra.id, { status: 'cancelled' });
+		await staff.pb.collection('signups').update(sa.id, { status: 'cancelled' });
+		expect(await statusOf('registrations', rb.id)).toBe('waitlisted');
+		expect(await statusOf('signups', sb.id)).toBe('waitlisted');
+		expect(await inbox(b, 'events_promoted')).toHaveLength(0);
+		expect((await system.collection('events').getOne(event.id)).taken).toBe(0);
+		expect((await system.collection('shifts').getOne(shift.id)).taken).toBe(0);
+		// a waiting place may still be given up
+		await b.pb.collection('registrations').update(rb.id, { status: 'cancelled' });
+		expect(await statusOf('registrations', rb.id)).toBe('cancelled');
+	});
+
+	it('lets a waiting volunteer leave the waitlist inside the cut-off, not a confirmed one', async () => {
+		const { shift } = await arrangeEvent({ start: new Date(Date.now() + DAY), places: 1 });
+		const [a, b] = [await createVolunteer(), await createVolunteer()];
+		const sa = await a.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: a.record.id });
+		const sb = await b.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: b.record.id });
+		expect([sa.status, sb.status]).toEqual(['confirmed', 'waitlisted']);
+		const late = await a.pb
+			.collection('signups')
+			.update(sa.id, { status: 'cancelled' })
+			.catch((err: { response: { data: Record<string, { code: string }> } }) => err.response.data);
+		expect(late).toMatchObject({ form: { code: 'events_cancel_too_late' } });
+		await b.pb.collection('signups').update(sb.id, { status: 'cancelled' });
+		expect(await statusOf('signups', sb.id)).toBe('cancelled');
+		expect(await statusOf('signups', sa.id)).toBe('confirmed');
 	});
 });

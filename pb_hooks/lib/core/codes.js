@@ -134,6 +134,10 @@ module.exports = {
 		da: 'Du har allerede en vagt på det tidspunkt.',
 		en: 'You already have a shift at that time.'
 	},
+	events_cancel_started: {
+		da: 'Det er allerede begyndt, så du kan ikke længere melde fra. Kontakt personalet, hvis der er sket en fejl.',
+		en: 'It has already started, so you can no longer cancel. Please contact the staff if something is wrong.'
+	},
 	events_started: {
 		da: 'Det er allerede begyndt, så du kan ikke melde dig til.',
 		en: 'It has already started, so you cannot sign up.'

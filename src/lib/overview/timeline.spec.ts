@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, type TimelineInput } from './timeline';
-import type { BookingRecord, HoldRecord, LoanRecord, RoomRecord, SignupRecord } from '$lib/pocketbase-types';
+import type {
+	BookingRecord,
+	HoldRecord,
+	LoanRecord,
+	RegistrationRecord,
+	RoomRecord,
+	SignupRecord
+} from '$lib/pocketbase-types';
 
 const now = new Date('2026-06-01T10:00:00Z');
 const at = (hours: number) => new Date(now.getTime() + hours * 3600_000).toISOString().replace('T', ' ');
@@ -100,12 +107,42 @@ describe('buildTimeline', () => {
 				expand: { shift: { task: 'Bar', start: at(startHours), end: at(startHours + 3) } }
 			}) as SignupRecord;
 		const t = buildTimeline(
-			{ ...empty, signups: [signup('soon', 24, 'confirmed'), signup('later', 72, 'waitlisted')] },
+			{
+				...empty,
+				signups: [
+					signup('soon', 24, 'confirmed'),
+					signup('later', 72, 'confirmed'),
+					signup('waiting', 24, 'waitlisted')
+				]
+			},
 			now
 		);
 		const byId = Object.fromEntries(t.upcoming.map((e) => [e.id, e]));
 		expect(byId.soon).toMatchObject({ actions: ['calendar'], noCancel: 'shift_cutoff_passed' });
-		expect(byId.later).toMatchObject({ actions: ['cancel'], cancelUntil: '2026-06-02T10:00:00.000Z' });
+		expect(byId.later).toMatchObject({
+			actions: ['calendar', 'cancel'],
+			cancelUntil: '2026-06-02T10:00:00.000Z'
+		});
+		// the waitlist may be left until the shift begins
+		expect(byId.waiting).toMatchObject({ actions: ['cancel'], cancelUntil: new Date(at(24)).toISOString() });
+		expect(byId.waiting?.noCancel).toBeUndefined();
+	});
+
+	it("offers a registration's cancel only before the event begins", () => {
+		const registration = (id: string, startHours: number) =>
+			({
+				id,
+				status: 'confirmed',
+				expand: { event: { title: 'Koncert', start: at(startHours), end: at(startHours + 3) } }
+			}) as unknown as RegistrationRecord;
+		const t = buildTimeline(
+			{ ...empty, registrations: [registration('ahead', 2), registration('begun', -1)] },
+			now
+		);
+		const byId = Object.fromEntries(t.upcoming.map((e) => [e.id, e]));
+		expect(byId.ahead?.actions).toContain('cancel');
+		expect(byId.begun?.actions).not.toContain('cancel');
+		expect(byId.begun?.actions).toContain('ticket');
 	});
 
 	it('treats an entry without a status as not active', () => {

@@ -214,7 +214,8 @@ function placeState(status: string, ended: boolean, eventCancelled: boolean): En
 
 /**
  * What the user can do with a sign-up or registration. `cancellable` is the server's own rule for the
- * kind: a shift's cut-off (events-rules.js); a registration may be cancelled until the event ends.
+ * kind: a shift's cut-off (events-rules.js; a waiting place until the shift begins); a registration until
+ * the event begins.
  */
 function placeActions(
 	status: string,
@@ -240,7 +241,10 @@ function shiftEntry(s: SignupRecord, now: number): TimelineEntry {
 	const cancelledEvent = event?.state === 'cancelled';
 	const state = placeState(s.status, ended, cancelledEvent);
 	const future = time(start) > now;
-	const cancellable = start !== '' && mayCancelShift({ shiftStart: start, now: new Date(now) });
+	// the waitlist may be left until the shift begins, a confirmed place until the cut-off
+	const cancellable =
+		start !== '' &&
+		(s.status === 'waitlisted' ? future : mayCancelShift({ shiftStart: start, now: new Date(now) }));
 	const live = isActivePlace(s.status) && !cancelledEvent && future;
 	return {
 		key: `shift:${s.id}`,
@@ -253,7 +257,10 @@ function shiftEntry(s: SignupRecord, now: number): TimelineEntry {
 		end,
 		state,
 		actions: placeActions(s.status, future, cancelledEvent, false, cancellable),
-		cancelUntil: live && cancellable ? iso(shiftCancelDeadline(start)) : undefined,
+		cancelUntil:
+			live && cancellable
+				? iso(s.status === 'waitlisted' ? time(start) : shiftCancelDeadline(start))
+				: undefined,
 		noCancel: live && !cancellable ? 'shift_cutoff_passed' : undefined,
 		upcoming: !ended && isActivePlace(s.status)
 	};
@@ -275,7 +282,7 @@ function registrationEntry(r: RegistrationRecord, now: number): TimelineEntry {
 		at: start,
 		end,
 		state: placeState(r.status, ended, cancelledEvent),
-		actions: placeActions(r.status, time(end) > now, cancelledEvent, !ended, true),
+		actions: placeActions(r.status, time(end) > now, cancelledEvent, !ended, time(start) > now),
 		upcoming: !ended && isActivePlace(r.status)
 	};
 }

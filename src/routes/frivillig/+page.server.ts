@@ -35,7 +35,11 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			end: s.expand?.shift?.end ?? '',
 			eventId: s.expand?.shift?.event ?? '',
 			eventTitle: s.expand?.shift?.expand?.event?.title ?? '',
-			mayCancel: mayCancelShift({ shiftStart: s.expand?.shift?.start ?? '', now })
+			// the waitlist may be left until the shift begins, a confirmed place until the cut-off
+			mayCancel:
+				s.status === 'waitlisted'
+					? new Date((s.expand?.shift?.start ?? '').replace(' ', 'T')) > now
+					: mayCancelShift({ shiftStart: s.expand?.shift?.start ?? '', now })
 		}))
 	};
 };

@@ -64,7 +64,8 @@ export const load: PageServerLoad = async ({ locals, params, depends, url }) => 
 			state: event.state,
 			room: event.expand?.room?.name ?? '',
 			registration: event.registration,
-			placesLeft: Math.max(0, event.capacity - event.taken)
+			placesLeft: Math.max(0, event.capacity - event.taken),
+			started: new Date(event.start.replace(' ', 'T')) <= now
 		},
 		registration: registration
 			? {
@@ -92,7 +93,12 @@ export const load: PageServerLoad = async ({ locals, params, depends, url }) => 
 							id: mine.id,
 							status: mine.status,
 							position: places.signups[mine.id],
-							mayCancel: mayCancelShift({ shiftStart: shift.start, now })
+							// a place on the waitlist may be given up until the shift begins; a confirmed one
+							// until the cut-off (events-rules.js)
+							mayCancel:
+								mine.status === 'waitlisted'
+									? new Date(shift.start.replace(' ', 'T')) > now
+									: mayCancelShift({ shiftStart: shift.start, now })
 						}
 					: null
 			};

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createUser, guestClient } from '../helpers/pocketbase';
+import { AppSession } from '../helpers/app';
+import { formFromSeason, localInput } from '../../src/lib/season/setup-form';
+import type { SeasonSetup } from '../../src/lib/season/setup-form';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { activity, club, makeSeason, seasonRooms, send, slotId, system, type Club } from './season-arrange';
 
@@ -413,6 +416,40 @@ describe('hand-overs carried out with the rights as they are now', () => {
 });
 
 describe("editing a season's set-up", () => {
+	it('saves the staff form of an open season with its fixed fields sent back unchanged', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const sys = await system();
+		const stored = await sys.collection('seasons').getOne<SeasonSetup & { slots: unknown[] }>(season);
+		const allRooms = await sys
+			.collection('rooms')
+			.getFullList<{ id: string; slug: string }>({ fields: 'id,slug' });
+		const values = formFromSeason(stored, allRooms);
+		const later = new Date(Date.now() + 5 * 3600_000).toISOString();
+		const fields: Record<string, string> = {};
+		for (const [k, v] of Object.entries({ ...values, apply_until: localInput(later) })) {
+			if (v === true) fields[k] = 'on';
+			else if (typeof v === 'string') fields[k] = v;
+		}
+		const app = new AppSession();
+		await app.signIn(staff.email, staff.password);
+		const saved = await app.post(`/personale/saeson/${season}/rediger?/save`, fields);
+		expect(saved.status).toBe(200);
+		const after = await sys.collection('seasons').getOne(season);
+		expect(localInput(after.apply_until)).toBe(localInput(later));
+		expect(after.slots).toEqual(stored.slots);
+
+		// a slot changed through the same form is refused, and nothing is stored
+		const moved = await app.post(`/personale/saeson/${season}/rediger?/save`, {
+			...fields,
+			slots: String(values.slots).replace('17:00-19:00', '16:00-18:00')
+		});
+		expect(moved.status).toBe(400);
+		expect(await moved.text()).toContain('Det kan ikke længere ændres i denne sæson.');
+		expect((await sys.collection('seasons').getOne(season)).slots).toEqual(stored.slots);
+	});
+
 	it('is allowed while the state allows it, validated with nothing stored on bad input, refused after', async () => {
 		const staff = await createUser({ staff: true });
 		const rooms = await seasonRooms();

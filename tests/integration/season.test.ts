@@ -513,3 +513,143 @@ describe('season leftovers', () => {
 		expect(claimed.booked).toBe(lineA.booked);
 	});
 });
+
+describe('a draft that no longer matches the applications', () => {
+	it('must be run again after the window was reopened, and a withdrawn application is never booked', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const objectionUntil = new Date(Date.now() + 3 * 86_400_000);
+		const season = await makeSeason(staff, rooms, { objection_until: objectionUntil.toISOString() });
+		const bigMon = slotId(rooms.big, 'mon', '17:00');
+		const [first, second] = await Promise.all([club(), club()]);
+		await (await system()).collection('users').update(second.admin.record.id, { language: 'en' });
+		const status = (to: string) => send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+		expect(
+			(
+				await apply(first.admin, season, {
+					association: first.id,
+					activities: [activity('Hold A', [bigMon])]
+				})
+			).status
+		).toBe(200);
+		await status('closed');
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		// the window opens again: the first association withdraws, another applies for the same time
+		await status('open');
+		await send(first.admin.pb, `/api/borgerhus/seasons/${season}/withdraw`, { association: first.id });
+		expect(
+			(
+				await apply(second.admin, season, {
+					association: second.id,
+					activities: [activity('Hold B', [bigMon])]
+				})
+			).status
+		).toBe(200);
+		await status('closed');
+		await expectRefused(status('draft_published'), 'season_no_draft');
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		const sys = await system();
+		const lines = await sys.collection('season_lines').getFullList({ filter: `season = "${season}"` });
+		expect(lines.map((l) => [l.association, l.status, l.slot])).toEqual([[second.id, 'allocated', bigMon]]);
+		await status('draft_published');
+		// the notice names the last day for objections in its reader's language
+		const [notice] = await second.admin.pb
+			.collection('notifications')
+			.getFullList({ filter: 'kind = "season_draft_published"' });
+		const weekday = new Intl.DateTimeFormat('en-GB', {
+			timeZone: 'Europe/Copenhagen',
+			weekday: 'long'
+		}).format(objectionUntil);
+		expect(notice?.body).toContain(`You can object until ${weekday} `);
+		const final = (await status('final')) as { booking: { association: string; booked: number }[] };
+		expect(final.booking.map((b) => b.association)).toEqual([second.id]);
+		const booked = await sys.collection('bookings').getFullList({ filter: `association = "${first.id}"` });
+		expect(booked).toHaveLength(0);
+	});
+
+	it('cannot become the final plan while a tie is flagged again after its publication', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const bigTue = slotId(rooms.big, 'tue', '17:00');
+		const clubs = await Promise.all([club(), club(), club()]);
+		for (const c of clubs) {
+			const answer = await apply(c.admin, season, {
+				association: c.id,
+				activities: [activity(`Hold ${c.name}`, [bigTue])]
+			});
+			expect(answer.status).toBe(200);
+		}
+		const status = (to: string) => send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+		await status('closed');
+		expect(
+			((await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`)) as { flagged: number }).flagged
+		).toBe(3);
+		const sys = await system();
+		const lineOf = async (c: Club) =>
+			(
+				await sys
+					.collection('season_lines')
+					.getFullList({ filter: `season = "${season}" && association = "${c.id}"` })
+			)[0]!;
+		const winner = await lineOf(clubs[0]!);
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/settle`, {
+			slot: bigTue,
+			winner: winner.activity
+		});
+		await status('draft_published');
+		// the winner is taken off the slot after an objection: the other two tie again
+		const adjusted = (await send(staff.pb, `/api/borgerhus/seasons/${season}/adjust`, {
+			activity: winner.activity,
+			slot: '',
+			code: 'objection_upheld'
+		})) as { flagged: number };
+		expect(adjusted.flagged).toBe(2);
+		await expectRefused(status('final'), 'season_flagged_open');
+		expect((await sys.collection('seasons').getOne(season)).status).toBe('draft_published');
+		// staff's settlements and overrides (notes, who made them) are not read through the record API
+		for (const pb of [guestClient(), clubs[1]!.admin.pb, staff.pb]) {
+			const read = await pb
+				.collection('seasons')
+				.getOne(season, { fields: 'id,status,settlements,overrides' });
+			expect(read).toEqual({ id: season, status: 'draft_published' });
+		}
+		const second = await lineOf(clubs[1]!);
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/settle`, {
+			slot: bigTue,
+			winner: second.activity
+		});
+		const final = (await status('final')) as { booking: { association: string }[] };
+		expect(final.booking.map((b) => b.association)).toEqual([clubs[1]!.id]);
+	});
+
+	it("counts as last season's history only the weekly times that season kept", async () => {
+		const { staff, rooms, season: previous, a, b, lineA, lineB } = await finalSeason();
+		// A's weekly time was given up during the season; B kept its own
+		await send(a.admin.pb, `/api/borgerhus/series/${lineA.series}/cancel`, {});
+		const newcomer = await club();
+		const next = await makeSeason(staff, rooms, { previous, tie_breakers: ['history'] });
+		for (const [c, slots] of [
+			[a, [lineA.slot]],
+			[b, [lineB.slot]],
+			[newcomer, [lineA.slot, lineB.slot]]
+		] as const) {
+			const answer = await apply(c.admin, next, {
+				association: c.id,
+				activities: slots.map((slot) => activity(`Hold ${c.name} ${slot}`, [slot]))
+			});
+			expect(answer.status).toBe(200);
+		}
+		await send(staff.pb, `/api/borgerhus/seasons/${next}/status`, { to: 'closed' });
+		await send(staff.pb, `/api/borgerhus/seasons/${next}/draft`);
+		const sys = await system();
+		const lines = await sys.collection('season_lines').getFullList({ filter: `season = "${next}"` });
+		const statusOf = (c: Club, slot: string) =>
+			lines.filter((l) => l.association === c.id && l.activity_name.endsWith(slot)).map((l) => l.status);
+		// B held its slot all season: history decides for it; A's given-up time decides nothing (a tie)
+		expect(statusOf(b, lineB.slot)).toEqual(['allocated']);
+		expect(statusOf(newcomer, lineB.slot)).toEqual(['unallocated']);
+		expect(statusOf(a, lineA.slot)).toEqual(['flagged']);
+		expect(statusOf(newcomer, lineA.slot)).toEqual(['flagged']);
+	});
+});

@@ -208,6 +208,8 @@ function bookAll(app, seasonId, actor, round) {
 						var application = line.getString('application')
 							? txApp.findRecordById('season_applications', line.getString('application'))
 							: null;
+						// only what is still applied for is booked (a draft is run again after any change)
+						if (application && application.getString('status') !== 'submitted') continue;
 						var who = bookerFor(txApp, association, application ? application.getString('applicant') : '');
 						if ('code' in who) {
 							refused = who.code;

@@ -42,6 +42,17 @@ var SETUP_FIELDS = [
 ];
 
 /** The set-up of a season row as the validation reads it (ISO instants with their zone). */
+/** The set-up fields that shape the allocation: fixed once the window has opened. */
+var FIXED_FIELDS = [
+	'slots',
+	'tiers',
+	'tie_breakers',
+	'local_criteria',
+	'house_associations',
+	'first_date',
+	'last_date'
+];
+
 function setupOf(season) {
 	var out = {};
 	SETUP_FIELDS.forEach(function (f) {
@@ -101,29 +112,27 @@ function update(e) {
 		var season = c.seasonOf(txApp, id, actor);
 		var status = season.getString('status');
 		if (['setup', 'open', 'closed'].indexOf(status) < 0) throw c.refusal('season_setup_locked', 'form');
+		var stored = setupOf(season);
 		var merged = setupOf(season);
 		var keys = Object.keys(body);
 		for (var i = 0; i < keys.length; i++) {
 			if (SETUP_FIELDS.indexOf(keys[i]) < 0) throw c.refusal('core_field_locked', keys[i]);
-			if (
-				status !== 'setup' &&
-				[
-					'slots',
-					'tiers',
-					'tie_breakers',
-					'local_criteria',
-					'house_associations',
-					'first_date',
-					'last_date'
-				].indexOf(keys[i]) >= 0 &&
-				JSON.stringify(body[keys[i]]) !== JSON.stringify(merged[keys[i]])
-			) {
-				throw c.refusal('season_setup_locked', keys[i]);
-			}
 			merged[keys[i]] = body[keys[i]];
 		}
-		var checked = lib('season/validate').checkSeason(merged, known(txApp));
+		var validate = lib('season/validate');
+		var checked = validate.checkSeason(merged, known(txApp));
 		if (checked.problem) throw c.refusal(checked.problem.code, checked.problem.field);
+		if (status !== 'setup') {
+			// what shapes the allocation is fixed once the window has opened; compared as the checks write it
+			// (a slot's id, the order of keys), so a form that sends every field back unchanged is not refused
+			var before = validate.checkSeason(stored, known(txApp)).value || stored;
+			for (var f = 0; f < FIXED_FIELDS.length; f++) {
+				var k = FIXED_FIELDS[f];
+				if (JSON.stringify(checked.value[k]) !== JSON.stringify(before[k])) {
+					throw c.refusal('season_setup_locked', k);
+				}
+			}
+		}
 		writeSetup(season, checked.value);
 		txApp.save(season);
 		lib('core/audit').staffAction(txApp, actor, 'season_changed', season, { fields: keys });
@@ -158,6 +167,10 @@ function moveRound(e) {
 			throw c.refusal('season_leftovers_mode', 'to');
 		}
 		var t = c.moveSeason(season, to, ['staff']);
+		// reopening the window lets applications change: the draft made before is no longer the draft of
+		// what was applied for, so it has to be run again before it can be published
+		if (t.name === 'reopen') season.set('drafted_at', '');
+		if (t.name === 'reopen_second_round') season.set('second_drafted_at', '');
 		if (to === 'second_round') {
 			season.set('second_from', c.nowPb());
 			season.set('second_until', secondUntil);
@@ -197,6 +210,17 @@ function moveRound(e) {
 				{ s: season.id }
 			);
 			if (open.length) throw c.refusal('season_objections_open', 'form');
+			// a draft run again after its publication (a settlement or an adjustment) may flag a tie anew:
+			// staff settle it first, the final plan never leaves a contested slot to whoever claims it later
+			var flaggedFinal = txApp.findRecordsByFilter(
+				'season_lines',
+				'season = {:s} && status = "flagged" && round != 2',
+				'',
+				1,
+				0,
+				{ s: season.id }
+			);
+			if (flaggedFinal.length) throw c.refusal('season_flagged_open', 'form');
 			season.set('finalized_at', c.nowPb());
 		}
 		txApp.save(season);
@@ -265,7 +289,8 @@ function tellApplicants(txApp, season, what) {
 			texts: TEXTS[what],
 			params: {
 				season: season.getString('name'),
-				until: until ? lib('core/time').format(c.msOf(until), 'da') : '-'
+				// written in each reader's language and house time (notify fills an instant)
+				until: until ? { instant: until } : '-'
 			},
 			link: '/saeson/' + season.id,
 			dedupeKey: 'season_' + what + ':' + season.id + ':' + apps[i].id
@@ -282,7 +307,7 @@ function tellSecondRound(txApp, season) {
 		0,
 		0
 	);
-	var until = lib('core/time').format(c.msOf(season.getString('second_until')), 'da');
+	var until = { instant: season.getString('second_until') };
 	var seen = {};
 	for (var i = 0; i < admins.length; i++) {
 		var user = admins[i].getString('user');
@@ -528,6 +553,33 @@ function copy(e) {
 }
 
 /**
+ * The weekly times a season's plan holds: allocated lines that repeat (a single date claimed from the
+ * leftovers is not a weekly time) and whose series is not cancelled (withdrawn after no-shows, or given up).
+ * The public plan shows these, and the next season's `history` tie-breaker counts these and nothing else.
+ * @returns {core.Record[]}
+ */
+function weeklyTimes(app, seasonId) {
+	var cancelled = {};
+	return app
+		.findRecordsByFilter('season_lines', 'season = {:s} && status = "allocated" && every > 0', '', 0, 0, {
+			s: seasonId
+		})
+		.filter(function (l) {
+			var seriesId = l.getString('series');
+			if (!seriesId) return true;
+			if (cancelled[seriesId] === undefined) {
+				try {
+					cancelled[seriesId] =
+						app.findRecordById('booking_series', seriesId).getString('status') === 'cancelled';
+				} catch (_) {
+					cancelled[seriesId] = true;
+				}
+			}
+			return !cancelled[seriesId];
+		});
+}
+
+/**
  * Runs the allocation and writes its lines (one per activity, updated in place so objections keep their
  * line). Inside the caller's transaction.
  * @returns {{ lines: number, allocated: number, flagged: number, result: object }}
@@ -547,12 +599,10 @@ function runDraft(txApp, season) {
 	var previous = season.getString('previous');
 	var history = {};
 	if (previous) {
-		txApp
-			.findRecordsByFilter('season_lines', 'season = {:s} && status = "allocated"', '', 0, 0, { s: previous })
-			.forEach(function (l) {
-				var a = l.getString('association');
-				(history[a] = history[a] || []).push(l.getString('slot'));
-			});
+		weeklyTimes(txApp, previous).forEach(function (l) {
+			var a = l.getString('association');
+			(history[a] = history[a] || []).push(l.getString('slot'));
+		});
 	}
 	var input = {
 		season: config,
@@ -894,27 +944,13 @@ function plan(e) {
 	if (!isFinal && actor.kind !== 'staff') throw new NotFoundError('Not found.');
 	var config = c.configOf(season);
 	var rooms = c.roomsOf(e.app, config);
-	var lines = e.app.findRecordsByFilter('season_lines', 'season = {:s} && status = "allocated"', '', 0, 0, {
-		s: season.id
-	});
+	var lines = weeklyTimes(e.app, season.id);
 	var names = {};
-	var cancelled = {};
 	var rows = [];
 	for (var i = 0; i < lines.length; i++) {
 		var l = lines[i];
-		// a single claimed date is not a weekly time; second-round lines show once that round is published
-		if (l.getInt('every') === 0) continue;
+		// second-round lines show once that round is published
 		if (l.getInt('round') === 2 && status !== 'leftovers') continue;
-		var seriesId = l.getString('series');
-		if (seriesId && cancelled[seriesId] === undefined) {
-			try {
-				cancelled[seriesId] =
-					e.app.findRecordById('booking_series', seriesId).getString('status') === 'cancelled';
-			} catch (_) {
-				cancelled[seriesId] = true;
-			}
-		}
-		if (seriesId && cancelled[seriesId]) continue;
 		var a = l.getString('association');
 		if (names[a] === undefined) {
 			try {

@@ -428,7 +428,8 @@ describe("editing a season's set-up", () => {
 		const values = formFromSeason(stored, allRooms);
 		const later = new Date(Date.now() + 5 * 3600_000).toISOString();
 		const fields: Record<string, string> = {};
-		for (const [k, v] of Object.entries({ ...values, apply_until: localInput(later) })) {
+		const edited: Record<string, string | boolean> = { ...values, apply_until: localInput(later) };
+		for (const [k, v] of Object.entries(edited)) {
 			if (v === true) fields[k] = 'on';
 			else if (typeof v === 'string') fields[k] = v;
 		}

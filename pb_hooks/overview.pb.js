@@ -119,7 +119,8 @@ routerAdd(
 		const body = e.requestInfo().body || {};
 		const password = typeof body.password === 'string' ? body.password : '';
 		const user = e.app.findRecordById('users', e.auth.id);
-		if (!password || password.length > 200 || !user.validatePassword(password)) {
+		// wrong passwords are counted per account (a stolen session is no way to guess it)
+		if (!require(`${__hooks}/lib/password-checks.js`).check(e, user.id, password, 'password')) {
 			throw new BadRequestError('The password is not correct.', {
 				password: new ValidationError('validation_invalid_password', 'The password is not correct.')
 			});

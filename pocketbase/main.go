@@ -188,7 +188,7 @@ func main() {
 
 // retryAfter wraps PocketBase's rate limiter (it runs just outside it) and gives every 429 a
 // Retry-After header: the window of the rule that was hit, in seconds. PocketBase names the rule, as
-// JSON, in the error it returns.
+// JSON, in the error it returns. A hook that refused with its own Retry-After keeps it.
 func retryAfter() *hook.Handler[*core.RequestEvent] {
 	return &hook.Handler[*core.RequestEvent]{
 		Id:       "borgerhusRetryAfter",
@@ -196,7 +196,8 @@ func retryAfter() *hook.Handler[*core.RequestEvent] {
 		Func: func(e *core.RequestEvent) error {
 			err := e.Next()
 			var apiErr *router.ApiError
-			if err != nil && errors.As(err, &apiErr) && apiErr.Status == http.StatusTooManyRequests {
+			if err != nil && errors.As(err, &apiErr) && apiErr.Status == http.StatusTooManyRequests &&
+				e.Response.Header().Get("Retry-After") == "" {
 				e.Response.Header().Set("Retry-After", strconv.FormatInt(limitWindow(apiErr), 10))
 			}
 			return err

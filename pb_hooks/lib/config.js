@@ -48,6 +48,8 @@ function applySettings(app) {
 		{ label: '*:requestPasswordReset', maxRequests: 5, duration: 60, audience: '' },
 		{ label: '*:requestVerification', maxRequests: 5, duration: 60, audience: '' },
 		{ label: '*:requestEmailChange', maxRequests: 5, duration: 60, audience: '@auth' },
+		// confirming a new address takes the password (with the token mailed to the new address)
+		{ label: '*:confirmEmailChange', maxRequests: 5, duration: 60, audience: '' },
 		{ label: '/api/', maxRequests: intEnv('BORGERHUS_API_REQUESTS_PER_10S', 600), duration: 10, audience: '' }
 	];
 	app.save(s);

@@ -284,6 +284,11 @@ function deleteAccount(txApp, userId, now) {
  */
 function handleUpdate(e) {
 	const tx = require(`${__hooks}/lib/core/tx.js`);
+	// a new password names the old one: wrong ones are counted per account, as for account deletion
+	const body = e.requestInfo().body || {};
+	if (!e.hasSuperuserAuth() && typeof body.oldPassword === 'string' && body.oldPassword !== '') {
+		require(`${__hooks}/lib/password-checks.js`).check(e, e.record.id, body.oldPassword, 'oldPassword');
+	}
 	tx.request(e, (txApp) => {
 		const { fresh } = tx.rebase(txApp, e);
 		if (fresh.getString('deleted_at')) {

@@ -295,3 +295,106 @@ describe('an account and other writes to it at the same moment', () => {
 		}
 	});
 });
+
+describe('password checks made with a session', () => {
+	const wrongOld = (pb: import('pocketbase').default, id: string, oldPassword: string) =>
+		pb
+			.collection('users')
+			.update(id, { oldPassword, password: 'ein-neues-kodeord-1', passwordConfirm: 'ein-neues-kodeord-1' })
+			.then(
+				() => ({ status: 200, code: '', retry: null as string | null }),
+				(err: { status: number; response: { data?: Record<string, { code?: string }> } }) => ({
+					status: err.status,
+					code: Object.values(err.response.data ?? {})[0]?.code ?? '',
+					retry: null as string | null
+				})
+			);
+	const deletion = async (pb: import('pocketbase').default, password: string) => {
+		const answer = await fetch(`${pb.baseURL}/api/borgerhus/account/delete`, {
+			method: 'POST',
+			headers: { authorization: pb.authStore.token, 'content-type': 'application/json' },
+			body: JSON.stringify({ password })
+		});
+		const body = (await answer.json()) as { data?: Record<string, { code?: string }> };
+		return {
+			status: answer.status,
+			code: Object.values(body.data ?? {})[0]?.code ?? '',
+			retry: answer.headers.get('retry-after')
+		};
+	};
+
+	it('count wrong passwords per account, from any address, and refuse further checks for a while', async () => {
+		const user = await createUser();
+		const other = await createUser();
+		const system = await systemClient();
+		// four wrong passwords, then the right one: the count starts again
+		for (let i = 0; i < 3; i++)
+			expect((await wrongOld(user.pb, user.record.id, `feil-${i}-kodeord`)).status).toBe(400);
+		expect((await deletion(user.pb, 'stadig-forkert')).status).toBe(400);
+		const changed = await user.pb.collection('users').update(user.record.id, {
+			oldPassword: PASSWORD,
+			password: 'nyt-kodeord-123',
+			passwordConfirm: 'nyt-kodeord-123'
+		});
+		expect(changed.id).toBe(user.record.id);
+		await user.pb.collection('users').authWithPassword(user.email, 'nyt-kodeord-123');
+
+		// five wrong passwords in a row, the deletion's and the profile's together, from two addresses
+		const elsewhere = guestClient();
+		elsewhere.authStore.save(user.pb.authStore.token, user.pb.authStore.record);
+		for (let i = 0; i < 3; i++) expect((await deletion(user.pb, `forkert-${i}`)).status).toBe(400);
+		for (let i = 0; i < 2; i++)
+			expect((await wrongOld(elsewhere, user.record.id, `forkert-igen-${i}`)).code).toBe(
+				'validation_invalid_old_password'
+			);
+		// now even the right password is refused for a while, with a coded 429 and when to try again
+		const locked = await deletion(user.pb, 'nyt-kodeord-123');
+		expect(locked).toMatchObject({ status: 429, code: 'account_password_attempts' });
+		expect(Number(locked.retry)).toBeGreaterThan(800);
+		expect(Number(locked.retry)).toBeLessThanOrEqual(900);
+		const lockedOld = await wrongOld(user.pb, user.record.id, 'nyt-kodeord-123');
+		expect(lockedOld).toMatchObject({ status: 429, code: 'account_password_attempts' });
+		expect((await system.collection('users').getOne(user.record.id)).deleted_at).toBe('');
+		// the account still signs in, and other accounts are not affected
+		await user.pb.collection('users').authWithPassword(user.email, 'nyt-kodeord-123');
+		expect((await deletion(other.pb, 'forkert')).status).toBe(400);
+	});
+
+	it('through the app: the message says to wait, in the reader’s language', async () => {
+		const user = await createUser();
+		const session = new AppSession();
+		expect((await session.signIn(user.email, PASSWORD)).status).toBe(303);
+		for (let i = 0; i < 5; i++) {
+			const refused = await session.post('/profil?/password', {
+				oldPassword: `forkert-${i}-kodeord`,
+				password: 'a-new-password-123',
+				passwordConfirm: 'a-new-password-123'
+			});
+			expect(refused.status).toBe(400);
+		}
+		const locked = await session.post('/mine-data?/delete', { password: PASSWORD });
+		expect(locked.status).toBe(429);
+		const page = await locked.text();
+		expect(page, page.slice(page.indexOf('<main'), page.indexOf('<main') + 3000)).toContain(
+			'Du har skrevet en forkert adgangskode for mange gange'
+		);
+	});
+
+	it('limit confirming a new address per address, as the mail endpoints are', async () => {
+		const guest = guestClient();
+		const answers: number[] = [];
+		for (let i = 0; i < 7; i++) {
+			answers.push(
+				await guest
+					.collection('users')
+					.confirmEmailChange('not.a.token', 'et-kodeord-1')
+					.then(
+						() => 200,
+						(err: { status: number }) => err.status
+					)
+			);
+		}
+		expect(answers.slice(0, 5).every((s) => s === 400)).toBe(true);
+		expect(answers.at(-1)).toBe(429);
+	});
+});

@@ -54,6 +54,10 @@ module.exports = {
 		da: 'Der er allerede en konto med den e-mailadresse.',
 		en: 'An account with this email address already exists.'
 	},
+	account_password_attempts: {
+		da: 'Du har skrevet en forkert adgangskode for mange gange. Vent et kvarter, og prøv igen.',
+		en: 'You have entered a wrong password too many times. Wait a quarter of an hour and try again.'
+	},
 	desk_not_desk_account: {
 		da: 'Kontoen er allerede en almindelig konto.',
 		en: 'This account is already an ordinary account.'

@@ -1,0 +1,79 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// Password checks made with a session (docs/rules.md, "Accounts"): the old password of a new password,
+// the password that confirms deleting the account. A stolen session must not be a way to guess the
+// password (which would turn it into the account for good), so wrong passwords are counted per account,
+// whatever address they come from: after MAX_FAILURES in WINDOW_MS, every such check of the account is
+// refused with 429 and Retry-After until the window has passed. A right password clears the count. The
+// count lives in PocketBase's memory (a restart clears it); sign-in has its own limit per address.
+
+var MAX_FAILURES = 5;
+var WINDOW_MS = 15 * 60 * 1000;
+
+function key(userId) {
+	return 'borgerhus:password-failures:' + userId;
+}
+
+/** The failures counted in the current window: { count, since } or null. */
+function current(app, userId, now) {
+	var raw = app.store().get(key(userId));
+	if (!raw) return null;
+	var parts = String(raw).split(':');
+	var count = Number(parts[0]);
+	var since = Number(parts[1]);
+	if (!(count > 0) || !(now - since < WINDOW_MS)) return null;
+	return { count: count, since: since };
+}
+
+/**
+ * Refuses the check while the account is over its limit: 429 with Retry-After (seconds until the window
+ * ends), coded `account_password_attempts` on `field`.
+ * @param {core.RequestEvent} e
+ * @param {string} userId
+ * @param {string} field the request field the password came in
+ */
+function guard(e, userId, field) {
+	var now = Date.now();
+	var counted = current(e.app, userId, now);
+	if (!counted || counted.count < MAX_FAILURES) return;
+	var seconds = Math.max(1, Math.ceil((counted.since + WINDOW_MS - now) / 1000));
+	// a record request hook's event carries the response in its request event
+	var response = e.response || (e.requestEvent && e.requestEvent.response);
+	if (response) response.header().set('Retry-After', String(seconds));
+	var text = require(__hooks + '/lib/core/codes.js').account_password_attempts;
+	var data = {};
+	data[field] = new ValidationError('account_password_attempts', text.en);
+	throw new ApiError(429, text.en, data);
+}
+
+/** Counts one wrong password of the account. */
+function failed(app, userId) {
+	var now = Date.now();
+	var counted = current(app, userId, now);
+	var next = counted ? counted.count + 1 + ':' + counted.since : '1:' + now;
+	app.store().set(key(userId), next);
+}
+
+/** A right password clears the account's count. */
+function succeeded(app, userId) {
+	app.store().remove(key(userId));
+}
+
+/**
+ * Checks `password` against the stored password of `userId` under the limit (guard, then count).
+ * @returns {boolean} whether it is the account's password
+ */
+function check(e, userId, password, field) {
+	guard(e, userId, field);
+	var user = e.app.findRecordById('users', userId);
+	var right =
+		typeof password === 'string' &&
+		password !== '' &&
+		password.length <= 200 &&
+		user.validatePassword(password);
+	if (right) succeeded(e.app, userId);
+	else failed(e.app, userId);
+	return right;
+}
+
+module.exports = { MAX_FAILURES: MAX_FAILURES, WINDOW_MS: WINDOW_MS, guard: guard, check: check };

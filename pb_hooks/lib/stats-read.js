@@ -123,9 +123,8 @@ function statsFor(app, fromDate, toDate, now) {
 			'FROM signups s JOIN shifts sh ON sh.id = s.shift JOIN events e ON e.id = sh.event ' +
 			'WHERE ' +
 			status.confirmedPlaceFilter('s.status', true) +
-			' AND ' +
-			status.activeEventFilter('e.state', true) +
-			' AND sh.end > {:from} AND sh.end <= {:until} ' +
+			// published events only, as for their room time and their attendees: a draft did not take place
+			" AND e.state = 'published' AND sh.end > {:from} AND sh.end <= {:until} " +
 			'LIMIT {:limit}',
 		{ user: '', event: '', title: '', start: '', end: '' },
 		params

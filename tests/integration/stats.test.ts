@@ -102,6 +102,25 @@ describe('statistics for staff', () => {
 		await a.system
 			.collection('events')
 			.update(event.id, { start: at('2019-03-29T17:00:00Z'), end: at('2019-03-29T19:00:00Z') });
+
+		// An event taken back to draft after a volunteer signed up did not take place: its shift is not counted.
+		const draft = await a.event({ title: `Kladde ${Date.now()}` });
+		const draftShift = await a.shift({
+			event: draft.id,
+			start: at('2030-01-02T10:00:00Z'),
+			end: at('2030-01-02T12:00:00Z'),
+			places: 1
+		});
+		const draftVolunteer = await createUser();
+		await a.signup({ shift: draftShift.id, user: draftVolunteer.record.id, status: 'confirmed' });
+		await a.system
+			.collection('shifts')
+			.update(draftShift.id, { start: at('2019-03-27T10:00:00Z'), end: at('2019-03-27T12:00:00Z') });
+		await a.system.collection('events').update(draft.id, {
+			state: 'draft',
+			start: at('2019-03-27T10:00:00Z'),
+			end: at('2019-03-27T12:00:00Z')
+		});
 	});
 
 	const stats = (pb = staff.pb, period = PERIOD) => pb.send<Stats>('/api/borgerhus/stats', { query: period });
@@ -181,6 +200,8 @@ describe('statistics for staff', () => {
 		const volunteers = await (await app.get(`/personale/statistik/frivillige.csv?${Q}`)).text();
 		// The title is written as text, never as a formula a spreadsheet would run.
 		expect(volunteers).toContain(`"'=HYPERLINK(""https://example.com"") `);
+		const roomNoShows = await (await app.get(`/personale/statistik/lokale-udeblivelser.csv?${Q}`)).text();
+		expect(roomNoShows).toContain('Lokale;Bookinger med tjek-ind;Tjekket ind;Udeblevet');
 		expect((await app.get(`/personale/statistik/ukendt.csv?${Q}`)).status).toBe(404);
 
 		const bad = await (await app.get('/personale/statistik?fra=2019-03-31&til=2019-03-01')).text();

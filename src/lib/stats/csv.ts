@@ -7,7 +7,15 @@ import { weekdayNames, hourLabel } from './format';
 import { spreadsheetCsv } from '$lib/csv';
 
 /** The tables the statistics page offers as CSV, by their name in the URL. */
-export const CSV_TABLES = ['lokaler', 'ugedage', 'timer', 'bibliotek', 'frivillige', 'udeblivelser'] as const;
+export const CSV_TABLES = [
+	'lokaler',
+	'ugedage',
+	'timer',
+	'bibliotek',
+	'frivillige',
+	'lokale-udeblivelser',
+	'udeblivelser'
+] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 export const isCsvTable = (value: string): value is CsvTable =>
 	(CSV_TABLES as readonly string[]).includes(value);
@@ -85,6 +93,16 @@ function tableRows(
 			return [
 				[m.stats_col_event(), m.stats_col_volunteer_hours(), m.stats_col_volunteers()],
 				...stats.volunteers.events.map((e) => [e.title, hours(e.minutes), e.people])
+			];
+		case 'lokale-udeblivelser':
+			return [
+				[
+					m.stats_col_room(),
+					m.stats_room_no_shows_due(),
+					m.stats_room_no_shows_checked_in(),
+					m.stats_room_no_shows_count()
+				],
+				...stats.roomNoShows.rooms.map((room) => [room.name, room.due, room.checkedIn, room.noShows])
 			];
 		case 'udeblivelser':
 			return [

@@ -42,6 +42,41 @@ const KEPT = {
 	expiration: { maxEntries: 50, maxAgeSeconds: 60 * 60 * 24 * 14 }
 };
 
+/**
+ * A kept page or page data used in place of the network (offline, or the network slower than
+ * `networkTimeoutSeconds`) says so, so the page can show how old it is (src/lib/components/OfflineNotice.svelte,
+ * docs/offline.md): a kept page carries `data-kept` on its root element, and the page that asked for kept
+ * data is told by a message naming the address. Runs inside the service worker.
+ */
+const SAYS_KEPT = {
+	cachedResponseWillBeUsed: async ({
+		cachedResponse,
+		request,
+		event
+	}: {
+		cachedResponse?: Response;
+		request: Request;
+		event?: Event & { clientId?: string };
+	}) => {
+		if (!cachedResponse) return cachedResponse;
+		if (request.mode === 'navigate') {
+			const text = await cachedResponse.text();
+			return new Response(text.replace('<html', '<html data-kept'), {
+				status: cachedResponse.status,
+				statusText: cachedResponse.statusText,
+				headers: cachedResponse.headers
+			});
+		}
+		// `self` is the service worker here; its clients are the open pages
+		const worker = self as unknown as {
+			clients: { get(id: string): Promise<{ postMessage(message: unknown): void } | undefined> };
+		};
+		const client = event?.clientId ? await worker.clients.get(event.clientId) : undefined;
+		client?.postMessage({ type: 'borgerhus:kept', url: request.url });
+		return cachedResponse;
+	}
+};
+
 export default defineConfig({
 	build: {
 		rolldownOptions: {
@@ -140,7 +175,8 @@ export default defineConfig({
 							options: {
 								cacheName: 'pages',
 								...KEPT,
-								precacheFallback: { fallbackURL: '/offline' }
+								precacheFallback: { fallbackURL: '/offline' },
+								plugins: [SAYS_KEPT]
 							}
 						},
 						{
@@ -171,7 +207,8 @@ export default defineConfig({
 											if (flags.slice(1).includes('0')) return null;
 											return response.status === 200 ? response : null;
 										}
-									}
+									},
+									SAYS_KEPT
 								]
 							}
 						},

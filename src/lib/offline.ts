@@ -19,6 +19,21 @@ export function stampLoaded(address: string) {
 	}
 }
 
+/** Puts back the time an address was loaded before (or none), when a stamp turned out to be wrong. */
+export function restoreLoaded(address: string, previous: string | null) {
+	try {
+		if (previous === null) localStorage.removeItem(STAMP + address);
+		else localStorage.setItem(STAMP + address, previous);
+	} catch {
+		// as in stampLoaded
+	}
+}
+
+/** The page an address of page data belongs to: `/billet/x/__data.json` is `/billet/x`. */
+export function pageOfData(url: string): string {
+	return new URL(url).pathname.replace(/\/?__data\.json$/, '') || '/';
+}
+
 /** When the address last loaded from the network (an ISO instant), if it did here. */
 export function loadedAt(address: string): string | null {
 	try {

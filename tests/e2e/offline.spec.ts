@@ -1,4 +1,6 @@
-import { test, expect, expectAccessible, setOffline } from './fixtures';
+import { createServer, request as forwardRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test, expect, expectAccessible, setOffline, stack } from './fixtures';
 
 // These tests are about the service worker, which the other browser tests leave out.
 test.use({ serviceWorkers: 'allow' });
@@ -81,4 +83,90 @@ test('a new version waits while something typed is not sent, and comes with the 
 	await takeOver();
 	await page.waitForFunction(() => !(window as unknown as { marked?: boolean }).marked);
 	await expect(page.getByTestId('update-notice')).toHaveCount(0);
+});
+
+test('online, a kept page used because the network is too slow says how old it is', async ({ browser }) => {
+	// the app behind a proxy that answers addresses starting with `slow` only after six seconds, longer than
+	// the service worker waits for the network
+	const target = new URL(stack.url);
+	let slow = '';
+	const proxy = createServer((req, res) => {
+		const forward = () => {
+			const upstream = forwardRequest(
+				{
+					host: target.hostname,
+					port: target.port,
+					path: req.url,
+					method: req.method,
+					headers: { ...req.headers, host: target.host }
+				},
+				(answer) => {
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+				}
+			);
+			upstream.on('error', () => res.destroy());
+			req.pipe(upstream);
+		};
+		if (slow && req.url?.startsWith(slow)) setTimeout(forward, 6000);
+		else forward();
+	});
+	await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+	const context = await browser.newContext({
+		baseURL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+		serviceWorkers: 'allow',
+		locale: 'da-DK',
+		viewport: { width: 360, height: 740 }
+	});
+	const page = await context.newPage();
+	try {
+		await page.goto('/');
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+			if (!navigator.serviceWorker.controller) {
+				await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+			}
+		});
+		// a page loaded by address, and the same page reached by a tap (its data), both kept
+		await page.goto('/arrangementer');
+		await expect(page.getByRole('heading', { level: 1, name: 'Arrangementer' })).toBeVisible();
+		await page.goto('/');
+		await expect(page.locator('html[data-hydrated]')).toBeAttached();
+		await page
+			.getByRole('navigation', { name: 'Hovedmenu' })
+			.last()
+			.getByRole('link', { name: 'Arrangementer' })
+			.click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Arrangementer' })).toBeVisible();
+		await expect(page.getByTestId('kept-notice')).toHaveCount(0);
+
+		slow = '/arrangementer';
+		await page.goto('/arrangementer');
+		await expect(page.getByRole('heading', { level: 1, name: 'Arrangementer' })).toBeVisible();
+		await expect(page.getByTestId('kept-notice')).toContainText(
+			'Siden kunne ikke hentes lige nu, så du ser den, som den var'
+		);
+		await expectAccessible(page);
+
+		// by a tap: the kept data is used, and the page says so too
+		slow = '';
+		await page.goto('/');
+		await expect(page.locator('html[data-hydrated]')).toBeAttached();
+		await expect(page.getByTestId('kept-notice')).toHaveCount(0);
+		slow = '/arrangementer';
+		await page
+			.getByRole('navigation', { name: 'Hovedmenu' })
+			.last()
+			.getByRole('link', { name: 'Arrangementer' })
+			.click();
+		await expect(page.getByTestId('kept-notice')).toContainText('Siden kunne ikke hentes lige nu', {
+			timeout: 30_000
+		});
+		await expect(page).toHaveURL(/\/arrangementer$/);
+	} finally {
+		slow = '';
+		await context.close();
+		proxy.closeAllConnections();
+		proxy.close();
+	}
 });

@@ -563,6 +563,10 @@ describe('a draft that no longer matches the applications', () => {
 		expect(notice?.body).toContain(`You can object until ${weekday} `);
 		const final = (await status('final')) as { booking: { association: string; booked: number }[] };
 		expect(final.booking.map((b) => b.association)).toEqual([second.id]);
+		const [told] = await second.admin.pb
+			.collection('notifications')
+			.getFullList({ filter: 'kind = "season_booked"' });
+		expect(told?.body).toMatch(/: \d+ dates are booked, 0 were skipped \(see why\)\.$/);
 		const booked = await sys.collection('bookings').getFullList({ filter: `association = "${first.id}"` });
 		expect(booked).toHaveLength(0);
 	});

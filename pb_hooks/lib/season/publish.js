@@ -226,11 +226,11 @@ function bookAll(app, seasonId, actor, round) {
 							texts: {
 								da: {
 									title: 'Jeres sæsontider er booket',
-									body: '{season}: {booked} datoer er booket, {skipped} er sprunget over (se hvorfor).'
+									body: '{season}: {booked} {booked|dato|datoer} er booket, {skipped} er sprunget over (se hvorfor).'
 								},
 								en: {
 									title: 'Your season times are booked',
-									body: '{season}: {booked} dates are booked, {skipped} were skipped (see why).'
+									body: '{season}: {booked} {booked|date is|dates are} booked, {skipped} {skipped|was|were} skipped (see why).'
 								}
 							},
 							params: { season: season.getString('name'), booked: booked, skipped: skipped },
@@ -243,7 +243,13 @@ function bookAll(app, seasonId, actor, round) {
 				out.push(done);
 			} catch (err) {
 				if (!refused) {
-					out.push({ association: association, error: String(err && err.message ? err.message : err) });
+					// not a rule's refusal: nothing of this association was booked; staff see "not booked" and
+					// can book the plan again (POST .../book), the cause goes to the log
+					var cause = String(err && err.message ? err.message : err);
+					app
+						.logger()
+						.error('season booking failed', 'season', seasonId, 'association', association, 'error', cause);
+					out.push({ association: association, error: cause });
 					return;
 				}
 				out.push({ association: association, code: refused });

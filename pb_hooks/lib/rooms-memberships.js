@@ -362,6 +362,19 @@ function act(app, actor, membershipId, name) {
 		var roles = rolesFor(txApp, actor, row);
 		if (!roles.length) throw new NotFoundError('Not found.');
 		var from = row.getString('status');
+		// to its admins, a person who blocked the association and was invited again looks like an open
+		// invitation; withdrawing it must look the same, or the answer would tell them of the block: it
+		// leaves their list, and the block stands
+		if (
+			name === 'remove' &&
+			looksInvited(row) &&
+			roles.indexOf('association') >= 0 &&
+			roles.indexOf('owner') < 0
+		) {
+			row.set('email', '');
+			txApp.save(row);
+			return { status: 'withdrawn' };
+		}
 		// "remove" of an open invitation is its withdrawal
 		var wanted = name === 'remove' && from === 'invited' ? 'withdraw' : name;
 		var t = machine.named(lib().membershipMachine(), from, wanted);
@@ -410,7 +423,10 @@ function setRole(app, actor, membershipId, role) {
 		}
 		if (lib().ROLES.indexOf(wanted) < 0) errors.refuse('associations_bad_role', 'role');
 		var status = row.getString('status');
-		if (status !== 'active' && status !== 'invited') errors.refuse('core_bad_transition', 'status');
+		// a blocked person invited again looks invited to the admins: its role is theirs to change alike
+		var disguised = looksInvited(row) && roles.indexOf('owner') < 0;
+		if (status !== 'active' && status !== 'invited' && !disguised)
+			errors.refuse('core_bad_transition', 'status');
 		var before = row.getString('role');
 		if (before === wanted) return { role: wanted };
 		if (status === 'active' && before === 'admin' && activeAdmins(txApp, row.getString('association')) <= 1) {
@@ -439,6 +455,18 @@ function setRole(app, actor, membershipId, role) {
 }
 
 /**
+ * Whether a blocked membership shows to the association's admins as an open invitation: the person
+ * blocked it and was invited again since (invitationsOf lists it), and the admins have not withdrawn it.
+ */
+function looksInvited(row) {
+	return (
+		row.getString('status') === 'blocked' &&
+		row.getString('email') !== '' &&
+		row.getString('invited_at') > row.getString('decided_at')
+	);
+}
+
+/**
  * The open invitations of an association, for its admins and staff: the address as typed, the role and
  * when; never whether the address has an account, nor that its person blocked the association (an
  * invitation sent after the block is listed like any unanswered one).
@@ -448,7 +476,7 @@ function invitationsOf(app, actor, associationId) {
 	return app
 		.findRecordsByFilter(
 			'memberships',
-			'association = {:a} && (status = "invited" || (status = "blocked" && invited_at > decided_at))',
+			'association = {:a} && (status = "invited" || (status = "blocked" && email != "" && invited_at > decided_at))',
 			'-invited_at',
 			200,
 			0,

@@ -496,6 +496,37 @@ scenarios<World>('inviting', world, [
 		}
 	},
 	{
+		name: 'admin changes and withdraws the invitation of a person who blocked: answered as any invitation',
+		actor: (w) => w.admin.pb,
+		act: async (pb, w) => {
+			await post(pb, invitePath(w), { email: w.blocked.email, role: 'member' });
+			// the id comes from the admins' list of open invitations, where the block looks like one
+			const open = (await pb.send(invitePath(w), { method: 'GET' })) as {
+				items: { id: string; email: string }[];
+			};
+			const row = open.items.find((i) => i.email === w.blocked.email.toLowerCase())!;
+			expect(
+				await pb.send(`/api/borgerhus/memberships/${row.id}/role`, {
+					method: 'POST',
+					body: { role: 'booker' }
+				})
+			).toEqual({
+				role: 'booker'
+			});
+			return pb.send(`/api/borgerhus/memberships/${row.id}/remove`, { method: 'POST' });
+		},
+		status: 200,
+		after: async (w, body) => {
+			expect(body).toEqual({ status: 'withdrawn' });
+			expect((await storedMembership(w.ids.blocked)).status).toBe('blocked');
+			const open = (await w.admin.pb.send(invitePath(w), { method: 'GET' })) as {
+				items: { email: string }[];
+			};
+			expect(open.items.map((i) => i.email)).not.toContain(w.blocked.email.toLowerCase());
+			expect(await w.blocked.pb.collection('notifications').getFullList()).toEqual([]);
+		}
+	},
+	{
 		name: 'admin re-invites a former member: invited again, not a member',
 		actor: (w) => w.admin.pb,
 		act: (pb, w) => post(pb, invitePath(w), { email: w.former.email, role: 'member' }),

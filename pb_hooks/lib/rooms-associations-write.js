@@ -125,6 +125,9 @@ function update(e) {
 			details.resubmitted = true;
 		}
 		e.next();
+		if (renamed || e.record.getBool('verified') !== fresh.getBool('verified')) {
+			require(__hooks + '/lib/rooms-bookings.js').relabelAssociation(txApp, e.record.id);
+		}
 		require(__hooks + '/lib/core/audit.js').staffAction(
 			txApp,
 			actor,
@@ -164,6 +167,7 @@ function verification(app, actor, id, name) {
 		row.set('verified', t.to === 'verified');
 		row.set('verified_at', t.to === 'verified' ? now() : '');
 		txApp.save(row);
+		require(__hooks + '/lib/rooms-bookings.js').relabelAssociation(txApp, row.id);
 		require(__hooks + '/lib/core/audit.js').record(txApp, {
 			actor: actor.id,
 			action: 'association_' + name,

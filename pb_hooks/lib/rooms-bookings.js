@@ -372,6 +372,24 @@ function transition(txApp, booking, to, actor, roles, data) {
 		booking.set('cancelled_by', actor.id);
 		booking.set('cancel_reason', reason);
 	} else if (t.name === 'approve' || t.name === 'reject') {
+		// a request may wait for days: what the house decided since (a closure, the room taken out of use,
+		// the association no longer verified or the booker no longer one of its bookers) is asked again
+		// before it is approved, on the rows as they are now (rules 2 and 3); the request itself was
+		// judged by the room's policy when it was made
+		if (t.name === 'approve' && !has(roles, 'system')) {
+			if (!room.getBool('active')) throw refusal('rooms_inactive', 'room');
+			var closed = txApp.findRecordsByFilter(
+				'closures',
+				"(room = {:room} || room = '') && start < {:end} && end > {:start}",
+				'',
+				1,
+				0,
+				{ room: room.id, start: booking.getString('start'), end: booking.getString('end') }
+			);
+			if (closed.length) throw refusal('rooms_closed', 'form');
+			var rights = checkRights(txApp, room, booking.getString('booker'), booking.getString('association'));
+			if (rights) throw rights.error;
+		}
 		// a reason is required to reject; approving may carry one too, told to the booker and audited
 		reason = String(data.reason || '').trim();
 		if (t.name === 'reject' && !reason) throw refusal('rooms_reason_required', 'reason');
@@ -672,9 +690,43 @@ function publicLabel(app, kind, record) {
 	var association = record.getString('association');
 	if (!association || !record.getBool('show_publicly')) return '';
 	try {
-		return app.findRecordById('associations', association).getString('name');
+		// only a name staff have verified goes on the house's screens (a renamed association is unverified
+		// until staff look at it again)
+		var row = app.findRecordById('associations', association);
+		return row.getBool('verified') ? row.getString('name') : '';
 	} catch (_) {
 		return '';
+	}
+}
+
+/**
+ * Writes again the public labels of an association's bookings still to come or running today, after its
+ * name or its verification changed (inside the caller's transaction): the screens show the verified name,
+ * or nothing.
+ * @param {core.App} app
+ * @param {string} associationId
+ */
+function relabelAssociation(app, associationId) {
+	var since = new Date(Date.now() - 24 * 3600 * 1000).toISOString().replace('T', ' ');
+	var bookings = app.findRecordsByFilter(
+		'bookings',
+		'association = {:a} && show_publicly = true && end > {:since}',
+		'',
+		0,
+		0,
+		{ a: associationId, since: since }
+	);
+	for (var i = 0; i < bookings.length; i++) {
+		var busy;
+		try {
+			busy = app.findFirstRecordByData('room_busy', 'source', bookings[i].id);
+		} catch (_) {
+			continue;
+		}
+		var label = publicLabel(app, 'booking', bookings[i]);
+		if (busy.getString('label') === label) continue;
+		busy.set('label', label);
+		app.save(busy);
 	}
 }
 
@@ -739,9 +791,12 @@ function auditedStaffWrite(e, verb) {
 		if (!sent(body, 'checkin_opens_minutes')) e.record.set('checkin_opens_minutes', checkin.DEFAULT_OPENS);
 		if (!sent(body, 'checkin_grace_minutes')) e.record.set('checkin_grace_minutes', checkin.DEFAULT_GRACE);
 	}
-	validateStaffWrite(e, verb);
 	var actor = lib('core/auth').actor(e);
 	lib('core/tx').request(e, function (txApp) {
+		// an update is judged and written on the row as it stands now, with only what this request sent
+		// written onto it: two staff members changing different fields at once both keep their change
+		if (verb === 'update') lib('core/tx').rebase(txApp, e);
+		validateStaffWrite(e, verb);
 		if (rooms && verb !== 'delete' && !(actor.kind === 'system' && sent(body, 'checkin_since'))) {
 			// when check-in became required: bookings that started before it are never released
 			var before = verb === 'create' ? null : txApp.findRecordById('rooms', e.record.id);
@@ -789,6 +844,7 @@ module.exports = {
 	reassign,
 	rolesOf,
 	syncBusy,
+	relabelAssociation,
 	transition,
 	approvalNote
 };

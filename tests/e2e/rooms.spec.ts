@@ -144,6 +144,23 @@ test('an association booker books a room and a season with a skipped date; staff
 	await staffPage.goto('/personale/lokaler');
 	await expect(staffPage.getByRole('heading', { level: 1, name: 'Lokaler og lukninger' })).toBeVisible();
 	await expectAccessible(staffPage);
+	// Tuesdays closed for lunch: a second period of the day
+	const policy = staffPage
+		.locator('details.card')
+		.filter({ has: staffPage.getByText(room.name, { exact: true }) });
+	await policy.getByText(room.name, { exact: true }).click();
+	await policy.getByLabel('Tirsdag lukker', { exact: true }).fill('12:00');
+	await policy.getByText('Flere perioder samme dag (fx lukket til frokost)').click();
+	await policy.getByLabel('Tirsdag, periode 2 åbner', { exact: true }).fill('13:00');
+	await policy.getByLabel('Tirsdag, periode 2 lukker', { exact: true }).fill('21:00');
+	await policy.getByRole('button', { name: 'Gem lokale' }).click();
+	await expect(policy.getByText('Gemt.')).toBeVisible();
+	const saved = await (await systemClient()).collection('rooms').getOne(room.id);
+	expect(saved.opening_hours.tue).toEqual([
+		['08:00', '12:00'],
+		['13:00', '21:00']
+	]);
+	await expectAccessible(staffPage);
 	await staffContext.close();
 
 	// the booker sees them approved and downloads a calendar file

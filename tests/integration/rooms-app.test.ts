@@ -390,6 +390,44 @@ describe('staff edit closures and policies through the app', () => {
 		});
 		expect(stored.opening_hours).toMatchObject({ mon: [['09:00', '17:00']] });
 		expect(stored.opening_hours.sun).toBeUndefined();
+
+		// a day in two periods (closed for lunch) is kept, and saved again unchanged by the form
+		const base = {
+			id: room.id,
+			capacity: '12',
+			who_may_book: 'citizens',
+			requires_approval: 'on',
+			active: 'on',
+			min_minutes: '30',
+			max_minutes: '120',
+			step_minutes: '30',
+			buffer_minutes: '0',
+			horizon_days: '365',
+			cancel_hours: '24',
+			checkin_opens_minutes: '10',
+			checkin_grace_minutes: '20',
+			...hours
+		};
+		const split = await session.post('/personale/lokaler?/saveRoom', {
+			...base,
+			close_tue: '12:00',
+			open_tue_2: '13:00',
+			close_tue_2: '21:00'
+		});
+		expect(split.status).toBe(200);
+		const page = await (await session.get('/personale/lokaler')).text();
+		expect(page).toContain(`name="open_tue_2" type="time" value="13:00"`);
+		expect((await system.collection('rooms').getOne(room.id)).opening_hours.tue).toEqual([
+			['09:00', '12:00'],
+			['13:00', '21:00']
+		]);
+		// a period with an opening time but no closing time is refused, not read as closed
+		const half = await session.post('/personale/lokaler?/saveRoom', { ...base, close_wed: '' });
+		expect(half.status).toBe(400);
+		expect(await half.text()).toContain('Skriv både hvornår lokalet åbner, og hvornår det lukker.');
+		expect((await system.collection('rooms').getOne(room.id)).opening_hours.wed).toEqual([
+			['09:00', '17:00']
+		]);
 	});
 });
 

@@ -92,6 +92,39 @@ describe('races on bookings', () => {
 		}
 	});
 
+	it('two staff members changing different fields of one room or closure at once: both changes stay', async () => {
+		const room = await makeRoom();
+		const [first, second] = await Promise.all([createUser({ staff: true }), createUser({ staff: true })]);
+		const system = await systemClient();
+		const closure = await system.collection('closures').create({
+			room: room.id,
+			start: slot(700, '08:00', '09:00').start,
+			end: slot(700, '08:00', '09:00').end,
+			reason: 'Rengøring'
+		});
+		for (let round = 0; round < 10; round++) {
+			const [a, b, c, d] = await Promise.all([
+				outcome(first.pb.collection('rooms').update(room.id, { capacity: 20 + round })),
+				outcome(second.pb.collection('rooms').update(room.id, { step_minutes: round % 2 ? 30 : 15 })),
+				outcome(first.pb.collection('closures').update(closure.id, { reason: `Maling ${round}` })),
+				outcome(
+					second.pb
+						.collection('closures')
+						.update(closure.id, { end: slot(700, '08:00', `1${round % 2}:00`).end })
+				)
+			]);
+			expect([a.status, b.status, c.status, d.status]).toEqual([200, 200, 200, 200]);
+			expect(await system.collection('rooms').getOne(room.id)).toMatchObject({
+				capacity: 20 + round,
+				step_minutes: round % 2 ? 30 : 15
+			});
+			expect(await system.collection('closures').getOne(closure.id)).toMatchObject({
+				reason: `Maling ${round}`,
+				end: slot(700, '08:00', `1${round % 2}:00`).end
+			});
+		}
+	});
+
 	it('two season bookings for overlapping dates: no overlap is ever stored', async () => {
 		const room = await makeRoom({ buffer_minutes: 0 });
 		const [first, second] = await Promise.all([createUser(), createUser()]);

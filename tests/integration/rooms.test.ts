@@ -403,6 +403,42 @@ describe('decisions and cancellations', () => {
 		expect(log).toMatchObject([{ action: 'booking_approved', actor: staff.record.id }]);
 	});
 
+	it('asks again at approval what the house decided since the request: closures, the room, the rights', async () => {
+		const day = someDay();
+		const { room, staff, booking } = await pendingBooking(day);
+		const system = await systemClient();
+		const approve = (id: string) => staff.pb.collection('bookings').update(id, { status: 'approved' });
+		// a closure made over the request after it came in
+		const closure = await staff.pb
+			.collection('closures')
+			.create({ room: room.id, ...slot(day, '09:00', '12:00'), reason: 'Vandskade' });
+		expect(await refusedWith(approve(booking.id))).toBe('rooms_closed');
+		await staff.pb.collection('closures').delete(closure.id);
+		// the room taken out of use
+		await staff.pb.collection('rooms').update(room.id, { active: false });
+		expect(await refusedWith(approve(booking.id))).toBe('rooms_inactive');
+		await staff.pb.collection('rooms').update(room.id, { active: true });
+		expect((await system.collection('bookings').getOne(booking.id)).status).toBe('pending');
+		// an association's booking after the booker lost the right to book for it
+		const association = await makeAssociation();
+		const booker = await createUser();
+		await join(association.id, booker, 'booker');
+		const membership = await system
+			.collection('memberships')
+			.getFirstListItem(
+				system.filter('association = {:a} && user = {:u}', { a: association.id, u: booker.record.id })
+			);
+		const forAssociation = await book(booker, room.id, {
+			...slot(day, '14:00', '15:00'),
+			association: association.id
+		});
+		await system.collection('memberships').update(membership.id, { role: 'member' });
+		expect(await refusedWith(approve(forAssociation.id))).toBe('rooms_not_booker');
+		expect((await system.collection('bookings').getOne(forAssociation.id)).status).toBe('pending');
+		// rejecting is always possible, and an approval once nothing stands in the way
+		expect((await approve(booking.id)).status).toBe('approved');
+	});
+
 	it('requires a reason to reject, and a rejected booking stays rejected', async () => {
 		const { owner, staff, booking } = await pendingBooking();
 		expect(

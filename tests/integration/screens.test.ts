@@ -237,6 +237,26 @@ describe('show_publicly is the booker’s choice', () => {
 		expect(await label(w.booking.id)).toBe('');
 	});
 
+	it('shows only a verified name: a renamed association is unnamed until staff verify it again', async () => {
+		const w = await world();
+		const shown = await book(w.booker, w.room.id, {
+			...slot(w.day, '13:00', '14:00'),
+			association: w.association.id,
+			show_publicly: true
+		});
+		expect(await label(shown.id)).toBe(w.association.name);
+		const renamed = `Omdøbt ${Date.now()}`;
+		await w.admin.pb.collection('associations').update(w.association.id, { name: renamed });
+		expect(await label(shown.id)).toBe('');
+		// a later save of the booking does not bring the unverified name back
+		await w.booker.pb.collection('bookings').update(shown.id, { purpose: 'Bestyrelsesmøde' });
+		expect(await label(shown.id)).toBe('');
+		await w.staff.pb.send(`/api/borgerhus/associations/${w.association.id}/verify`, { method: 'POST' });
+		expect(await label(shown.id)).toBe(renamed);
+		await w.staff.pb.send(`/api/borgerhus/associations/${w.association.id}/unverify`, { method: 'POST' });
+		expect(await label(shown.id)).toBe('');
+	});
+
 	it('a private booking cannot be shown by name', async () => {
 		const w = await world();
 		const result = await outcome(

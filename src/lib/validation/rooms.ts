@@ -90,7 +90,11 @@ const optionalTime = z
 	.string()
 	.regex(/^(([01][0-9]|2[0-3]):[0-5][0-9])?$/, { error: () => m.errors_rooms_invalid_time() });
 
-export const roomPolicySchema = z.object({
+/** The periods a day of opening hours has in the staff form: `open_mon`, `open_mon_2`, `open_mon_3`. */
+export const HOUR_PERIODS = ['', '_2', '_3'] as const;
+const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+const roomPolicyFields = z.object({
 	id: z.string().regex(RECORD_ID),
 	capacity: minutes(100000).pipe(z.number().min(1, { error: () => m.errors_invalid_value() })),
 	who_may_book: z.enum(['associations', 'citizens'], { error: () => m.errors_invalid_value() }),
@@ -107,11 +111,31 @@ export const roomPolicySchema = z.object({
 	checkin_opens_minutes: minutes(1440),
 	checkin_grace_minutes: minutes(1440),
 	...Object.fromEntries(
-		['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((d) => [
-			[`open_${d}`, optionalTime],
-			[`close_${d}`, optionalTime]
-		])
+		WEEK.flatMap((d) =>
+			// the further periods may be left out of a request altogether
+			HOUR_PERIODS.flatMap((p) => [
+				[`open_${d}${p}`, p ? optionalTime.optional() : optionalTime],
+				[`close_${d}${p}`, p ? optionalTime.optional() : optionalTime]
+			])
+		)
 	)
+});
+
+// a period with only its opening or only its closing time would be read as closed: say so instead
+export const roomPolicySchema = roomPolicyFields.superRefine((value, context) => {
+	const fields = value as Record<string, unknown>;
+	for (const d of WEEK) {
+		for (const p of HOUR_PERIODS) {
+			const open = fields[`open_${d}${p}`];
+			const close = fields[`close_${d}${p}`];
+			if (Boolean(open) === Boolean(close)) continue;
+			context.addIssue({
+				code: 'custom',
+				path: [open ? `close_${d}${p}` : `open_${d}${p}`],
+				message: m.errors_rooms_hours_pair()
+			});
+		}
+	}
 });
 
 /** Staff withdrawing the rest of a season booking (docs/rules.md, "Check-in and no-shows"). */

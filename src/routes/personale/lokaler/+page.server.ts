@@ -4,7 +4,7 @@ import type { AssociationRecord, ClosureRecord, RoomRecord } from '$lib/pocketba
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
-import { closureSchema, idSchema, roomPolicySchema } from '$lib/validation/rooms';
+import { closureSchema, HOUR_PERIODS, idSchema, roomPolicySchema } from '$lib/validation/rooms';
 import { ruleMessage } from '$lib/rooms/rule-message';
 import { WEEKDAYS } from '$rules/rooms-policy.js';
 import { resolve } from '$rules/core/time.js';
@@ -110,13 +110,24 @@ export const actions: Actions = {
 		if (!checked.ok)
 			return fail(400, { action: 'room' as const, id: String(values.id ?? ''), ...checked.failure });
 		const data = checked.data as Record<string, unknown> & { id: string };
-		const opening: Record<string, [string, string][]> = {};
-		for (const day of WEEKDAYS) {
-			const open = String(data[`open_${day}`] ?? '');
-			const close = String(data[`close_${day}`] ?? '');
-			if (open && close) opening[day] = [[open, close]];
-		}
 		try {
+			// the form has up to three periods a day; periods beyond those (set through the API) are kept
+			const stored = await locals.pb
+				.collection('rooms')
+				.getOne<RoomRecord>(data.id, { fields: 'opening_hours', requestKey: null });
+			const opening: Record<string, [string, string][]> = {};
+			for (const day of WEEKDAYS) {
+				const periods: [string, string][] = [];
+				for (const p of HOUR_PERIODS) {
+					const open = String(data[`open_${day}${p}`] ?? '');
+					const close = String(data[`close_${day}${p}`] ?? '');
+					if (open && close) periods.push([open, close]);
+				}
+				const beyond = (stored.opening_hours?.[day as keyof typeof stored.opening_hours] ?? []).slice(
+					HOUR_PERIODS.length
+				);
+				if (periods.length || beyond.length) opening[day] = [...periods, ...beyond];
+			}
 			await locals.pb.collection('rooms').update(data.id, {
 				capacity: data.capacity,
 				who_may_book: data.who_may_book,

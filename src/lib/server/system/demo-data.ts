@@ -376,6 +376,7 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 	created.entries += await loadDemoCheckin(pb, users, roomIds);
 	created.entries += await loadDeskDemo(pb, users, roomIds);
 	created.entries += await loadScreenDemo(pb, users, roomIds);
+	created.entries += await loadPastEvents(pb, users);
 	created.entries += await loadDemoSeason(pb, users, roomIds);
 	return created;
 }
@@ -678,6 +679,111 @@ async function loadDemoEntries(
 	const signedUp = await has('signups', 'user', users.volunteer);
 	for (const shift of signedUp ? [] : firstPerEvent.slice(0, 2)) {
 		await pb.collection('signups').create({ shift: shift.id, user: users.volunteer });
+		count++;
+	}
+	return count;
+}
+
+/**
+ * History for the statistics: two events of the last weeks (in the foyer and the courtyard: no room, so they
+ * meet no booking of the rooms' history) with their volunteers (volunteer hours) and attendees, some checked in at the door and some not (no-shows), and a few citizens besides the demo
+ * accounts who came. Made as they would have been (registrations and sign-ups while the event was ahead,
+ * check-ins at the door), then moved to their dates in the past. Skipped once loaded.
+ */
+async function loadPastEvents(
+	pb: PocketBase,
+	users: Record<keyof typeof DEMO_ACCOUNTS, string>
+): Promise<number> {
+	const past = [
+		{
+			title: 'Forfatteraften: Nørrebys historie',
+			description: 'Lokalhistorikeren fortæller om byen fra 1850 til i dag. Kaffe og kage i pausen.',
+			category: 'talk',
+			days: -12,
+			from: 19,
+			to: 21,
+			shift: ['Kaffe og kage', 2] as const,
+			guests: 6,
+			checkedIn: 4
+		},
+		{
+			title: 'Familieworkshop: Byg et fuglehus',
+			description: 'Børn og voksne bygger fuglehuse sammen. Værktøj og materialer er der.',
+			category: 'workshop',
+			days: -5,
+			from: 10,
+			to: 13,
+			shift: ['Værkstedshjælper', 2] as const,
+			guests: 5,
+			checkedIn: 3
+		}
+	];
+	if (await firstOrNull(pb, 'events', pb.filter('title = {:title}', { title: past[0]!.title }))) return 0;
+	// citizens who came to the house's events (no one signs in as them)
+	const guests: string[] = [];
+	for (let i = 1; i <= 6; i++) {
+		const email = `gaest${i}@demo.borgerhus.dk`;
+		const existing = await firstOrNull(pb, 'users', pb.filter('email = {:email}', { email }));
+		const password = `gaest-${crypto.randomUUID()}`;
+		guests.push(
+			existing?.id ??
+				(
+					await pb.collection('users').create({
+						email,
+						name: ['Inger Holm', 'Jens Bach', 'Mona Friis', 'Per Lund', 'Sara Krogh', 'Ole Dam'][i - 1],
+						password,
+						passwordConfirm: password,
+						verified: true,
+						language: 'da',
+						// the last of them volunteers
+						volunteer_terms_at: i === 6 ? toPbDate(new Date()) : ''
+					})
+				).id
+		);
+	}
+	let count = 0;
+	for (const event of past) {
+		// made while still ahead, as people signed up for it then
+		const ahead = await pb.collection('events').create({
+			title: event.title,
+			description: event.description,
+			category: event.category,
+			start: houseTime(60, event.from),
+			end: houseTime(60, event.to),
+			state: 'published',
+			registration: true,
+			capacity: 30,
+			created_by: users.staff
+		});
+		const shift = await pb.collection('shifts').create({
+			event: ahead.id,
+			task: event.shift[0],
+			start: houseTime(60, event.from - 1),
+			end: houseTime(60, event.to),
+			places: event.shift[1]
+		});
+		for (const volunteer of [users.volunteer, guests[5]!]) {
+			await pb.collection('signups').create({ shift: shift.id, user: volunteer });
+			count++;
+		}
+		const attendees = [users.citizen, ...guests.slice(0, event.guests - 1)];
+		for (const [i, user] of attendees.entries()) {
+			const registration = await pb.collection('registrations').create({ event: ahead.id, user });
+			if (i < event.checkedIn) {
+				await pb
+					.collection('registrations')
+					.update(registration.id, { checked_in_at: houseTime(event.days, event.from, 5 + i) });
+			}
+			count++;
+		}
+		await pb.collection('shifts').update(shift.id, {
+			start: houseTime(event.days, event.from - 1),
+			end: houseTime(event.days, event.to)
+		});
+		await pb.collection('events').update(ahead.id, {
+			start: houseTime(event.days, event.from),
+			end: houseTime(event.days, event.to)
+		});
 		count++;
 	}
 	return count;

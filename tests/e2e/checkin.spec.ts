@@ -104,11 +104,12 @@ test('a booking nobody checked in shows as free on the room page, without reload
 	const today = page.locator('.day').first();
 	await expect(today.locator('.segment.busy')).toHaveCount(1);
 	// the system account's route runs the job now, for this room (the minute cron does the same)
+	// (the minute's own run may have released it a moment before: then this one finds nothing left)
 	const answer = await system.send<{ released: number }>('/api/borgerhus/rooms/release/run', {
 		method: 'POST',
 		body: { room: room.id }
 	});
-	expect(answer.released).toBe(1);
+	expect(answer.released).toBeLessThanOrEqual(1);
 	await expect(today.locator('.segment.busy')).toHaveCount(0);
 	await expect(today.locator('.segment.free')).toHaveCount(1);
 	expect((await system.collection('bookings').getOne(booking.id)).status).toBe('no_show');

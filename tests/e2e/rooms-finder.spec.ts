@@ -68,7 +68,8 @@ test('the room page shows the last bookable date, and a season preview says once
 	// the booking form's date field stops at the same date the hooks refuse after
 	await expect(page.locator('#field-date')).toHaveAttribute('max', last);
 
-	// a season from five weeks before the horizon to twelve weeks after it
+	// a season from five weeks before the horizon to twelve weeks after it, on the room's season page
+	await page.goto(`/lokaler/${free.slug}/saeson`);
 	await page.locator('#season-purpose').fill('Stjerneklubben');
 	await page.locator('#season-attendees').fill('4');
 	await page.locator('#season-first').fill(addDays(last, -34));
@@ -90,6 +91,7 @@ test('the room page shows the last bookable date, and a season preview says once
 	await page.screenshot({ path: 'test-results/e2e/finder-season-360.png', fullPage: true });
 
 	// a failed submit: the first invalid field gets focus and its message is read out
+	await page.goto(`/lokaler/${free.slug}`);
 	await page.locator('#book-form button[type=submit]').click();
 	const purpose = page.locator('#field-purpose');
 	await expect(purpose).toBeFocused();

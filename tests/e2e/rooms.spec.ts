@@ -108,8 +108,13 @@ test('an association booker books a room and a season with a skipped date; staff
 	await expect(page.getByText('Afventer godkendelse')).toBeVisible();
 	await expectAccessible(page);
 
-	// a season booking: four weekly dates, one left out
+	// a season booking: four weekly dates, one left out, on the room's season page
 	await page.goto(`/lokaler/${room.slug}`);
+	await page
+		.getByRole('region', { name: 'Sæsonbooking' })
+		.getByRole('link', { name: 'Book en fast tid' })
+		.click();
+	await expect(page).toHaveURL(new RegExp(`/lokaler/${room.slug}/saeson$`));
 	const season = page.getByRole('region', { name: 'Sæsonbooking' });
 	await season.getByLabel('Formål').fill('Klubaften');
 	await season.getByLabel('Antal deltagere').fill('12');
@@ -218,7 +223,7 @@ test('a season booking where a date was taken after the preview shows which date
 	const dates = [start + 1, start + 8, start + 15].map(dayFromNow);
 
 	await signIn(page, email, PASSWORD);
-	await page.goto(`/lokaler/${room.slug}`);
+	await page.goto(`/lokaler/${room.slug}/saeson`);
 	const season = page.getByRole('region', { name: 'Sæsonbooking' });
 	await season.getByLabel('Formål').fill('Strikkeklub');
 	await season.getByLabel('Antal deltagere').fill('8');

@@ -280,7 +280,7 @@ describe('season bookings through the app', () => {
 			start: '19:00',
 			end: '21:00'
 		};
-		const preview = await (await session.post(`/lokaler/${room.slug}?/preview`, form)).text();
+		const preview = await (await session.post(`/lokaler/${room.slug}/saeson?/preview`, form)).text();
 		expect(preview).toContain('Optaget af et arrangement');
 		expect(preview).not.toContain('Koncert');
 		expect(preview.match(/name="dates"/g)).toHaveLength(4);
@@ -288,7 +288,7 @@ describe('season bookings through the app', () => {
 		// the user leaves out the second date; the colliding third is skipped anyway
 		const body = new URLSearchParams(form);
 		for (const d of [dates[0]!, dates[2]!, dates[3]!, dates[4]!]) body.append('dates', d);
-		const sent = await fetch(new URL(`/lokaler/${room.slug}?/season`, session.base), {
+		const sent = await fetch(new URL(`/lokaler/${room.slug}/saeson?/season`, session.base), {
 			method: 'POST',
 			headers: {
 				origin: new URL(session.base).origin,

@@ -1,17 +1,13 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import type PocketBase from 'pocketbase';
-import type { ClosureRecord, MembershipRecord, RoomRecord } from '$lib/pocketbase-types';
+import type { ClosureRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
-import { m } from '$lib/paraglide/messages';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors, type FormErrors } from '$lib/errors';
-import { bookingSchema, seasonSchema } from '$lib/validation/rooms';
-import { previewSeries, seriesDates } from '$lib/rooms/series';
-import type { PreviewDate } from '$lib/rooms/preview';
+import { failureStatus, toFormErrors } from '$lib/errors';
+import { bookingSchema } from '$lib/validation/rooms';
 import { ruleMessage } from '$lib/rooms/rule-message';
-import { codeMessage } from '$lib/errors';
 import { buildWeek } from '$lib/rooms/week';
+import { bookableAssociations, findRoom, onForm, policyOf } from '$lib/server/room-page';
 import {
 	addDays,
 	checkBookingPolicy,
@@ -24,126 +20,6 @@ import { toMs, toPbDate } from '$rules/room-claims.js';
 import { resolve } from '$rules/core/time.js';
 
 const DAYS = 7;
-
-interface SeasonAnswer {
-	series: string;
-	booked: { date: string; id: string; status: string }[];
-	skipped: { date: string; code: string; message: string }[];
-}
-
-/** The dates PocketBase skipped, from a refusal of the whole season (none could be booked). */
-function skippedOf(err: unknown): { date: string; code: string; message: string }[] {
-	const response = (err as { response?: { skipped?: unknown } } | undefined)?.response;
-	const skipped = Array.isArray(response?.skipped)
-		? (response.skipped as { date: string; code: string }[])
-		: [];
-	// translated here, so the page needs no registry of codes in the browser
-	return skipped.map((s) => ({ ...s, message: codeMessage(s.code) }));
-}
-const FIELDS = ['for', 'purpose', 'attendees', 'date', 'start', 'end', 'first_date', 'last_date', 'interval'];
-
-/** Keeps messages of the form's own fields beside them (association -> for); the rest go on top. */
-function onForm(errors: FormErrors): FormErrors {
-	const fields: Record<string, string> = {};
-	const general: string[] = errors.form ? [errors.form] : [];
-	for (const [field, message] of Object.entries(errors.fields)) {
-		const name = field === 'association' ? 'for' : field;
-		if (FIELDS.includes(name)) fields[name] = message;
-		else general.push(message);
-	}
-	return general.length ? { form: general.join(' '), fields } : { fields };
-}
-
-function policyOf(room: RoomRecord) {
-	return {
-		capacity: room.capacity,
-		opening_hours: room.opening_hours as OpeningHours | null,
-		min_minutes: room.min_minutes,
-		max_minutes: room.max_minutes,
-		step_minutes: room.step_minutes,
-		horizon_days: room.horizon_days,
-		active: room.active
-	};
-}
-
-/** Each date of a season booking with its state, from the public busy projection and closures. */
-async function seasonPreview(
-	pb: PocketBase,
-	room: RoomRecord,
-	data: {
-		first_date: string;
-		last_date: string;
-		interval: number;
-		start: string;
-		end: string;
-		attendees: number;
-	}
-): Promise<(PreviewDate & { message?: string })[]> {
-	const dates = seriesDates({
-		firstDate: data.first_date,
-		lastDate: data.last_date,
-		intervalWeeks: data.interval
-	});
-	if (dates.length === 0) return [];
-	const from = toPbDate((localToUtc(dates[0] as string, '00:00') as number) - 86_400_000);
-	const to = toPbDate((localToUtc(dates[dates.length - 1] as string, '00:00') as number) + 2 * 86_400_000);
-	const range = { room: room.id, start: from, end: to };
-	const [busy, closures] = await Promise.all([
-		pb.collection('room_busy').getFullList<{ start: string; end: string; kind: 'booking' | 'event' }>({
-			filter: pb.filter('room = {:room} && start < {:end} && end > {:start}', range),
-			fields: 'start,end,kind'
-		}),
-		pb.collection('closures').getFullList<ClosureRecord>({
-			filter: pb.filter('(room = {:room} || room = "") && start < {:end} && end > {:start}', range),
-			fields: 'start,end'
-		})
-	]);
-	const preview = previewSeries({
-		dates,
-		startTime: data.start,
-		endTime: data.end,
-		attendees: data.attendees,
-		room: { ...policyOf(room), buffer_minutes: room.buffer_minutes },
-		claims: busy.map((b) => ({ start: toMs(b.start), end: toMs(b.end), kind: b.kind })),
-		closures: closures.map((c) => ({ start: toMs(c.start), end: toMs(c.end) })),
-		now: Date.now()
-	});
-	// an unavailable date's reason, translated here: the page needs no registry of codes in the browser
-	return preview.map((p) => (p.code ? { ...p, message: ruleMessage(p.code) } : p));
-}
-
-async function findRoom(pb: PocketBase, slug: string): Promise<RoomRecord> {
-	try {
-		return await pb
-			.collection('rooms')
-			.getFirstListItem<RoomRecord>(pb.filter('slug = {:slug} && active = true', { slug }));
-	} catch {
-		error(404);
-	}
-}
-
-/**
- * Associations the user may book for: verified, and the user is an accepted (active) booker or admin
- * (rule 3; the hooks ask mayBookFor() again). Read as a
- * back-relation expand of the user's own record, one request with the associations' names.
- */
-async function bookableAssociations(pb: PocketBase, userId: string) {
-	const user = await pb.collection('users').getOne<{
-		expand?: { memberships_via_user?: MembershipRecord[] };
-	}>(userId, {
-		expand: 'memberships_via_user.association',
-		fields:
-			'id,expand.memberships_via_user.role,expand.memberships_via_user.status,expand.memberships_via_user.expand.association.id,' +
-			'expand.memberships_via_user.expand.association.name,' +
-			'expand.memberships_via_user.expand.association.verified'
-	});
-	return (user.expand?.memberships_via_user ?? []).flatMap((ms) => {
-		const association = ms.expand?.association;
-		return association?.verified && ms.status === 'active' && (ms.role === 'admin' || ms.role === 'booker')
-			? [{ id: association.id, name: association.name }]
-			: [];
-	});
-}
 
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
 	// The room and its week are public (busy intervals carry no details); booking needs an account.
@@ -281,73 +157,5 @@ export const actions: Actions = {
 			});
 		}
 		redirect(303, `/bookinger?ny=${id}`);
-	},
-	preview: async ({ request, locals, params, url }) => {
-		requireUser(locals, url);
-		const room = await findRoom(locals.pb, params.slug);
-		const values = readForm(await request.formData(), ['show_publicly']);
-		const checked = validateForm(seasonSchema, values);
-		if (!checked.ok) return fail(400, { action: 'season' as const, ...checked.failure });
-		const preview = await seasonPreview(locals.pb, room, checked.data);
-		return { action: 'season' as const, values: echoValues(values), preview };
-	},
-
-	season: async ({ request, locals, params, url }) => {
-		requireUser(locals, url);
-		const room = await findRoom(locals.pb, params.slug);
-		const formData = await request.formData();
-		const chosen = new Set(formData.getAll('dates').map(String));
-		const values = readForm(formData, ['show_publicly']);
-		const checked = validateForm(seasonSchema, values);
-		if (!checked.ok) return fail(400, { action: 'season' as const, ...checked.failure });
-		const { data } = checked;
-		// The dates the user kept; PocketBase skips openly those taken, closed or beyond policy since.
-		const kept = seriesDates({
-			firstDate: data.first_date,
-			lastDate: data.last_date,
-			intervalWeeks: data.interval
-		}).filter((date) => chosen.has(date));
-		if (kept.length === 0) {
-			return fail(400, {
-				action: 'season' as const,
-				values: echoValues(values),
-				preview: await seasonPreview(locals.pb, room, data),
-				errors: { form: m.rooms_season_nothing(), fields: {} }
-			});
-		}
-		// One request: PocketBase books the series and every chosen date that is still free in one
-		// transaction, and answers which dates were booked and which were skipped and why.
-		let answer: SeasonAnswer;
-		try {
-			answer = await locals.pb.send<SeasonAnswer>('/api/borgerhus/series', {
-				method: 'POST',
-				body: {
-					room: room.id,
-					association: data.for === 'self' ? '' : data.for,
-					purpose: data.purpose,
-					attendees: data.attendees,
-					first_date: data.first_date,
-					last_date: data.last_date,
-					interval: data.interval,
-					start_time: data.start,
-					end_time: data.end,
-					show_publicly: data.for !== 'self' && values.show_publicly === true,
-					dates: kept
-				}
-			});
-		} catch (err) {
-			return fail(failureStatus(err), {
-				action: 'season' as const,
-				values: echoValues(values),
-				preview: await seasonPreview(locals.pb, room, data),
-				skipped: skippedOf(err),
-				errors: onForm(toFormErrors(err))
-			});
-		}
-		const skipped = answer.skipped.map((s) => `${s.date}.${s.code}`).join(',');
-		redirect(
-			303,
-			`/bookinger?serie=${answer.booked.length}${skipped ? `&sprunget=${encodeURIComponent(skipped)}` : ''}`
-		);
 	}
 };

@@ -140,6 +140,19 @@ function update(e) {
 	return e.json(200, { id: id });
 }
 
+/** Refuses a publication while a line of the round is flagged: a tie staff have not settled. */
+function refuseFlagged(txApp, season, round) {
+	var flagged = txApp.findRecordsByFilter(
+		'season_lines',
+		'season = {:s} && status = "flagged" && ' + (round === 2 ? 'round = 2' : 'round != 2'),
+		'',
+		1,
+		0,
+		{ s: season.id }
+	);
+	if (flagged.length) throw c.refusal('season_flagged_open', 'form');
+}
+
 /**
  * POST /api/borgerhus/seasons/{id}/status { to }: staff move the round on. Publishing the draft needs a
  * draft without flagged lines; the final plan needs every objection answered, and then books the plan
@@ -177,27 +190,11 @@ function moveRound(e) {
 		}
 		if (from === 'second_closed' && to === 'leftovers') {
 			if (!season.getString('second_drafted_at')) throw c.refusal('season_no_draft', 'form');
-			var flaggedSecond = txApp.findRecordsByFilter(
-				'season_lines',
-				'season = {:s} && status = "flagged" && round = 2',
-				'',
-				1,
-				0,
-				{ s: season.id }
-			);
-			if (flaggedSecond.length) throw c.refusal('season_flagged_open', 'form');
+			refuseFlagged(txApp, season, 2);
 		}
 		if (to === 'draft_published') {
 			if (!season.getString('drafted_at')) throw c.refusal('season_no_draft', 'form');
-			var flagged = txApp.findRecordsByFilter(
-				'season_lines',
-				'season = {:s} && status = "flagged"',
-				'',
-				1,
-				0,
-				{ s: season.id }
-			);
-			if (flagged.length) throw c.refusal('season_flagged_open', 'form');
+			refuseFlagged(txApp, season, 1);
 			season.set('published_at', c.nowPb());
 		}
 		if (to === 'final') {
@@ -212,15 +209,7 @@ function moveRound(e) {
 			if (open.length) throw c.refusal('season_objections_open', 'form');
 			// a draft run again after its publication (a settlement or an adjustment) may flag a tie anew:
 			// staff settle it first, the final plan never leaves a contested slot to whoever claims it later
-			var flaggedFinal = txApp.findRecordsByFilter(
-				'season_lines',
-				'season = {:s} && status = "flagged" && round != 2',
-				'',
-				1,
-				0,
-				{ s: season.id }
-			);
-			if (flaggedFinal.length) throw c.refusal('season_flagged_open', 'form');
+			refuseFlagged(txApp, season, 1);
 			season.set('finalized_at', c.nowPb());
 		}
 		txApp.save(season);

@@ -56,6 +56,11 @@ onRecordDeleteRequest(
 	'closures'
 );
 
+// What closing a room (or the house) for a period, or taking a room out of use, would cancel (staff).
+routerAdd('GET', '/api/borgerhus/rooms/closing', (e) =>
+	require(`${__hooks}/lib/rooms/closing.js`).preview(e)
+);
+
 // Season bookings: the series and its dates in one transaction each (docs/rules.md, "Rooms and bookings").
 routerAdd('POST', '/api/borgerhus/series', (e) => require(`${__hooks}/lib/rooms/series.js`).create(e));
 routerAdd('POST', '/api/borgerhus/series/{id}/cancel', (e) =>

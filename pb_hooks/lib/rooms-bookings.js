@@ -372,8 +372,9 @@ function transition(txApp, booking, to, actor, roles, data) {
 		booking.set('cancelled_by', actor.id);
 		booking.set('cancel_reason', reason);
 	} else if (t.name === 'approve' || t.name === 'reject') {
-		// a request may wait for days: what the house decided since (a closure, the room taken out of use,
-		// the association no longer verified or the booker no longer one of its bookers) is asked again
+		// a request may wait for days: what the house decided since (the association no longer verified or
+		// the booker no longer one of its bookers; a closure or the room taken out of use, which since
+		// rooms/closing.js cancel the requests inside them, for requests older than that) is asked again
 		// before it is approved, on the rows as they are now (rules 2 and 3); the request itself was
 		// judged by the room's policy when it was made
 		if (t.name === 'approve' && !has(roles, 'system')) {
@@ -779,6 +780,52 @@ function validateStaffWrite(e, verb) {
 }
 
 /**
+ * A closure written, or a room taken out of use, with active claims inside: refused, or the bookings staff
+ * confirmed cancelled in this transaction (rooms/closing.js).
+ * @param {core.App} txApp
+ * @param {core.RecordRequestEvent} e
+ * @param {{ kind: string, id: string }} actor
+ * @param {Record<string, unknown>} body
+ * @param {boolean} rooms a room's write (else a closure's)
+ * @param {boolean} closedBefore the room was out of use before this write
+ */
+function closeClaims(txApp, e, actor, body, rooms, closedBefore) {
+	var closing = lib('rooms/closing');
+	var now = Date.now();
+	if (!rooms) {
+		var claims = lib('room-claims');
+		var start = claims.toMs(e.record.getString('start'));
+		var end = claims.toMs(e.record.getString('end'));
+		if (end <= now) return;
+		closing.close(
+			txApp,
+			actor,
+			{ room: e.record.getString('room'), from: Math.max(start, now), to: end },
+			{
+				kind: 'closure',
+				target: e.record,
+				reason: e.record.getString('reason'),
+				body: body,
+				start: start,
+				end: end
+			}
+		);
+		return;
+	}
+	if (e.record.getBool('active') || closedBefore) return;
+	var reason = body.cancel_reason === undefined || body.cancel_reason === null ? '' : body.cancel_reason;
+	if (typeof reason !== 'string') throw refusal('core_invalid_value', 'cancel_reason');
+	var problem = lib('input').textProblem(reason, 1000);
+	if (problem) throw refusal(problem, 'cancel_reason');
+	closing.close(
+		txApp,
+		actor,
+		{ room: e.record.id, from: now, to: null },
+		{ kind: 'room', target: e.record, reason: reason, body: body }
+	);
+}
+
+/**
  * onRecord{Create,Update,Delete}Request for rooms, closures and associations (staff only by API rule):
  * validated, then the write and its audit_log entry in one transaction.
  * @param {'create' | 'update' | 'delete'} verb
@@ -806,7 +853,10 @@ function auditedStaffWrite(e, verb) {
 				e.record.set('checkin_since', lib('room-claims').toPbDate(Date.now()));
 			} else e.record.set('checkin_since', before.getString('checkin_since'));
 		}
+		var closedBefore =
+			rooms && (verb !== 'update' || !txApp.findRecordById('rooms', e.record.id).getBool('active'));
 		e.next();
+		if (verb !== 'delete') closeClaims(txApp, e, actor, body, rooms, closedBefore);
 		var fields = {};
 		if (verb !== 'delete') {
 			var names = [

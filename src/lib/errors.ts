@@ -92,6 +92,13 @@ export function toFormErrors(err: unknown): FormErrors {
 	return { form: statusMessage(err.status), fields };
 }
 
+/** The refusal codes of a PocketBase error, field by field (none for any other error). */
+export function refusalCodes(err: unknown): string[] {
+	if (!(err instanceof ClientResponseError)) return [];
+	const data = (err.response?.data ?? {}) as Record<string, { code?: string } | undefined>;
+	return Object.values(data).flatMap((detail) => (detail?.code ? [detail.code] : []));
+}
+
 /** The HTTP status to answer a failed action with: the PocketBase status when it is a client error. */
 export function failureStatus(err: unknown): number {
 	if (err instanceof ClientResponseError && err.status >= 400 && err.status < 500) return err.status;

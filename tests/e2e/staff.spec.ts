@@ -223,3 +223,61 @@ test('the changed staff pages and the feed page pass axe, do not scroll sideways
 		await page.screenshot({ path: `test-results/e2e/feed-${width}.png`, fullPage: true });
 	}
 });
+
+test('a closure over a booking shows it, and confirming cancels it and tells the booker; so does taking the room out of use', async ({
+	page
+}) => {
+	const { system, citizen, staff, room, id } = await arrange();
+	const day = addDays(localParts(Date.now()).date, 200 + Math.floor(Math.random() * 400));
+	const booking = (date: string, purpose: string) =>
+		system.collection('bookings').create({
+			room: room.id,
+			booker: citizen.id,
+			purpose,
+			attendees: 4,
+			start: pbDate(date, '10:00'),
+			end: pbDate(date, '12:00'),
+			status: 'approved'
+		});
+	const inside = await booking(day, `Strikkeklub ${id}`);
+	const later = await booking(addDays(day, 7), `Læsekreds ${id}`);
+
+	await signIn(page, staff.email, PASSWORD);
+	await page.goto('/personale/lokaler');
+	const closures = page.getByRole('region', { name: 'Lukninger' });
+	await closures.getByLabel('Hvad lukker?').selectOption({ label: room.name });
+	await closures.getByLabel('Fra dato').fill(day);
+	await closures.getByLabel('Til dato').fill(day);
+	await closures.getByLabel('Begrundelse').fill('Vandskade');
+	await closures.getByRole('button', { name: 'Tilføj lukning' }).click();
+	await expect(closures.getByText('Lukningen rammer 1 booking.')).toBeVisible();
+	await expect(closures.getByText(`Strikkeklub ${id}`)).toBeVisible();
+	await expectAccessible(page);
+	await closures.screenshot({ path: 'test-results/e2e/staff-closure-confirm-360.png' });
+	await closures.getByRole('button', { name: 'Luk og aflys 1 booking' }).click();
+	await expect(closures.getByRole('status')).toContainText('Gemt');
+	await expect(closures.getByText(`Strikkeklub ${id}`)).toHaveCount(0);
+	await expect
+		.poll(async () => (await system.collection('bookings').getOne(inside.id)).status)
+		.toBe('cancelled');
+	const told = await system.collection('notifications').getFullList({
+		filter: system.filter('user = {:u} && kind = "booking_cancelled"', { u: citizen.id })
+	});
+	expect(told.map((n) => n.body)).toEqual([expect.stringContaining('Vandskade')]);
+
+	// the room out of use: the booking a week later is shown, a reason asked for, then cancelled
+	const details = page.locator('details').filter({ has: page.getByText(room.name, { exact: true }) });
+	await details.getByText(room.name, { exact: true }).click();
+	await details.getByRole('checkbox', { name: 'Kan bookes' }).uncheck();
+	await details.getByRole('button', { name: 'Gem lokale' }).click();
+	await expect(details.getByText('Lokalet har 1 kommende booking.')).toBeVisible();
+	await expect(details.getByText(`Læsekreds ${id}`)).toBeVisible();
+	await expect(details.getByRole('checkbox', { name: 'Kan bookes' })).not.toBeChecked();
+	await details.getByRole('button', { name: 'Tag ud af brug og aflys 1 booking' }).click();
+	await expect(details.getByText('Skriv en begrundelse.').first()).toBeVisible();
+	await details.getByLabel('Begrundelse til bookerne').fill('Lokalet bygges om');
+	await details.getByRole('button', { name: 'Tag ud af brug og aflys 1 booking' }).click();
+	await expect(details.getByRole('status')).toContainText('Gemt');
+	expect((await system.collection('bookings').getOne(later.id)).status).toBe('cancelled');
+	expect((await system.collection('rooms').getOne(room.id)).active).toBe(false);
+});

@@ -326,6 +326,14 @@ module.exports = {
 		da: 'Bookingen er allerede slut eller tjekket ud.',
 		en: 'This booking has already ended or been checked out.'
 	},
+	rooms_closing_bookings: {
+		da: 'Der er bookinger i lokalet i perioden. Bekræft, at de skal aflyses, og at bookerne får besked.',
+		en: 'There are bookings of the room in this period. Confirm that they are to be cancelled and their bookers told.'
+	},
+	rooms_closing_events: {
+		da: 'Der er arrangementer i lokalet i perioden. Flyt eller aflys dem først.',
+		en: 'There are events in the room in this period. Move or cancel them first.'
+	},
 	rooms_closed: {
 		da: 'Lokalet er lukket på det tidspunkt.',
 		en: 'The room is closed at that time.'

@@ -37,6 +37,14 @@ const EXACT: Record<string, Words> = {
 		da: 'knyttede en e-mailadresse til kontoen for',
 		en: 'linked an email address to the account of'
 	},
+	closure_bookings_cancelled: {
+		da: 'aflyste bookingerne i lukningen:',
+		en: 'cancelled the bookings inside the closure:'
+	},
+	room_closed_bookings_cancelled: {
+		da: 'tog lokalet ud af brug og aflyste dets bookinger:',
+		en: 'took the room out of use and cancelled its bookings:'
+	},
 	bookings_period_cancelled: {
 		da: 'aflyste bookinger i en periode:',
 		en: 'cancelled bookings for a period:'

@@ -67,7 +67,18 @@ export const seasonSchema = z.object({
 	end: time
 });
 
+/**
+ * The bookings staff saw and confirm to cancel when a closure or a room taken out of use covers them: the
+ * ids as the form sends them, comma-separated, read into a list (rooms/closing.js decides).
+ */
+const confirmedBookings = z
+	.string()
+	.regex(/^([a-z0-9]{15}(,[a-z0-9]{15})*)?$/, { error: () => m.errors_invalid_value() })
+	.optional()
+	.transform((ids) => (ids === undefined ? undefined : ids ? ids.split(',') : []));
+
 export const closureSchema = z.object({
+	cancel_bookings: confirmedBookings,
 	room: z.string().regex(/^([a-z0-9]{15})?$/, { error: () => m.errors_invalid_value() }),
 	from_date: date,
 	from_time: time,
@@ -110,6 +121,12 @@ const roomPolicyFields = z.object({
 	checkin_required: z.boolean(),
 	checkin_opens_minutes: minutes(1440),
 	checkin_grace_minutes: minutes(1440),
+	cancel_bookings: confirmedBookings,
+	cancel_reason: z
+		.string()
+		.trim()
+		.max(1000, { error: () => m.errors_too_long({ max: 1000 }) })
+		.optional(),
 	...Object.fromEntries(
 		WEEK.flatMap((d) =>
 			// the further periods may be left out of a request altogether

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import type { AssociationRecord, ClosureRecord, RoomRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, refusalCodes, toFormErrors } from '$lib/errors';
 import { closureSchema, HOUR_PERIODS, idSchema, roomPolicySchema } from '$lib/validation/rooms';
 import { ruleMessage } from '$lib/rooms/rule-message';
 import { WEEKDAYS } from '$rules/rooms-policy.js';
@@ -32,6 +32,38 @@ export interface NoShowReport {
 		end_time: string;
 		last_date: string;
 	}[];
+}
+
+/** GET /api/borgerhus/rooms/closing (pb_hooks/lib/rooms/closing.js, preview): what closing would cancel. */
+export interface ClosingPreview {
+	bookings: {
+		id: string;
+		room: string;
+		start: number;
+		end: number;
+		status: string;
+		purpose: string;
+		booker: string;
+		association: string;
+	}[];
+	events: { id: string; title: string; room: string; start: number; end: number }[];
+}
+
+/**
+ * When PocketBase refused a closure or a room out of use because claims lie inside, what they are: staff
+ * see them and confirm (the bookings) or move them first (the events). Null for any other failure.
+ */
+async function closingOf(
+	pb: App.Locals['pb'],
+	err: unknown,
+	query: { room: string; start?: string; end?: string },
+	confirming: boolean
+): Promise<ClosingPreview | null> {
+	const codes = refusalCodes(err);
+	// a refusal of the confirmation itself (no reason given) keeps the list in view
+	const closing = codes.includes('rooms_closing_bookings') || codes.includes('rooms_closing_events');
+	if (!closing && !(confirming && codes.length)) return null;
+	return pb.send<ClosingPreview>('/api/borgerhus/rooms/closing', { query });
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -79,13 +111,25 @@ export const actions: Actions = {
 				room: data.room,
 				start: toPbDate(start),
 				end: toPbDate(end),
-				reason: data.reason
+				reason: data.reason,
+				...(data.cancel_bookings ? { cancel_bookings: data.cancel_bookings } : {})
 			});
 		} catch (err) {
+			const closing = await closingOf(
+				locals.pb,
+				err,
+				{
+					room: data.room,
+					start: toPbDate(start),
+					end: toPbDate(end)
+				},
+				data.cancel_bookings !== undefined
+			);
 			return fail(failureStatus(err), {
 				action: 'closure' as const,
 				values: echoValues(values),
-				errors: toFormErrors(err)
+				errors: toFormErrors(err),
+				closing
 			});
 		}
 		return { action: 'closure' as const, saved: true };
@@ -142,14 +186,19 @@ export const actions: Actions = {
 				checkin_required: data.checkin_required,
 				checkin_opens_minutes: data.checkin_opens_minutes,
 				checkin_grace_minutes: data.checkin_grace_minutes,
-				opening_hours: opening
+				opening_hours: opening,
+				...(data.cancel_bookings
+					? { cancel_bookings: data.cancel_bookings, cancel_reason: data.cancel_reason ?? '' }
+					: {})
 			});
 		} catch (err) {
+			const closing = await closingOf(locals.pb, err, { room: data.id }, data.cancel_bookings !== undefined);
 			return fail(failureStatus(err), {
 				action: 'room' as const,
 				id: data.id,
 				values: echoValues(values),
-				errors: toFormErrors(err)
+				errors: toFormErrors(err),
+				closing
 			});
 		}
 		return { action: 'room' as const, id: data.id, saved: true };

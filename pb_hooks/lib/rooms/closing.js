@@ -1,0 +1,264 @@
+/// <reference path="../../../pb_data/types.d.ts" />
+
+// Closing a room (docs/rules.md, "Closures and rooms taken out of use"): a closure, or a room taken out of
+// use, would leave the bookings already given inside it breaking rule 2. So the write that closes is
+// refused while active claims lie inside, unless staff confirm the bookings they were shown: then each is
+// cancelled through the booking machine with the closure's reason, in the closing write's transaction, and
+// each booker gets one message. Events are the house's own: they are moved or cancelled first.
+
+var MAX_IDS = 2000;
+
+function lib(name) {
+	return require(__hooks + '/lib/' + name + '.js');
+}
+
+function refusal(code, field) {
+	return lib('core/errors').refusal(code, field);
+}
+
+var TEXTS = {
+	closure: {
+		da: {
+			title: 'Din booking er aflyst',
+			body: '{count} {count|booking|bookinger} i {room} er aflyst, fordi lokalet er lukket fra {from} til {to}. Begrundelse: {reason}'
+		},
+		en: {
+			title: 'Your booking is cancelled',
+			body: '{count} {count|booking|bookings} in {room} {count|was|were} cancelled because the room is closed from {from} to {to}. Reason: {reason}'
+		}
+	},
+	house: {
+		da: {
+			title: 'Din booking er aflyst',
+			body: '{count} {count|booking|bookinger} er aflyst, fordi huset er lukket fra {from} til {to}. Begrundelse: {reason}'
+		},
+		en: {
+			title: 'Your booking is cancelled',
+			body: '{count} {count|booking|bookings} {count|was|were} cancelled because the house is closed from {from} to {to}. Reason: {reason}'
+		}
+	},
+	room: {
+		da: {
+			title: 'Din booking er aflyst',
+			body: '{count} {count|booking|bookinger} i {room} er aflyst, fordi lokalet ikke længere kan bookes. Begrundelse: {reason}'
+		},
+		en: {
+			title: 'Your booking is cancelled',
+			body: '{count} {count|booking|bookings} in {room} {count|was|were} cancelled because the room can no longer be booked. Reason: {reason}'
+		}
+	}
+};
+
+/**
+ * The active claims that closing `scope.room` ('' for the whole house) from `scope.from` to `scope.to`
+ * (ms; null: for good) would leave inside a closed room: bookings (pending or approved, not checked out
+ * before it) and events (draft or published) that have not ended by `scope.from`.
+ * @param {core.App} app
+ * @param {{ room: string, from: number, to: number | null }} scope
+ * @returns {{ bookings: core.Record[], events: core.Record[] }}
+ */
+function claimsInside(app, scope) {
+	var claims = lib('room-claims');
+	var status = lib('core/status');
+	var params = {
+		room: scope.room,
+		from: claims.toPbDate(scope.from),
+		to: scope.to === null ? '' : claims.toPbDate(scope.to)
+	};
+	var where =
+		(scope.room ? 'room = {:room} && ' : '') +
+		(scope.to === null ? '' : 'start < {:to} && ') +
+		'end > {:from}';
+	var bookings = app.findRecordsByFilter(
+		'bookings',
+		where + ' && ' + status.activeBookingFilter() + " && (checked_out_at = '' || checked_out_at > {:from})",
+		'start',
+		0,
+		0,
+		params
+	);
+	var events = app.findRecordsByFilter(
+		'events',
+		where + " && room != '' && " + status.activeEventFilter('state'),
+		'start',
+		0,
+		0,
+		params
+	);
+	return { bookings: bookings, events: events };
+}
+
+/**
+ * What staff are shown before they confirm: each booking with its room, time, booker and association, each
+ * event with its title (staff may read all of these anyway).
+ * @param {core.App} app
+ * @param {{ bookings: core.Record[], events: core.Record[] }} found
+ */
+function describe(app, found) {
+	var claims = lib('room-claims');
+	var names = {};
+	var nameOf = function (collection, id, field) {
+		if (!id) return '';
+		var key = collection + ':' + id;
+		if (!(key in names)) {
+			try {
+				names[key] = app.findRecordById(collection, id).getString(field);
+			} catch (_) {
+				names[key] = '';
+			}
+		}
+		return names[key];
+	};
+	return {
+		bookings: found.bookings.map(function (b) {
+			return {
+				id: b.id,
+				room: nameOf('rooms', b.getString('room'), 'name'),
+				start: claims.toMs(b.getString('start')),
+				end: claims.toMs(b.getString('end')),
+				status: b.getString('status'),
+				purpose: b.getString('purpose'),
+				booker: nameOf('users', b.getString('booker'), 'name'),
+				association: nameOf('associations', b.getString('association'), 'name')
+			};
+		}),
+		events: found.events.map(function (ev) {
+			return {
+				id: ev.id,
+				title: ev.getString('title'),
+				room: nameOf('rooms', ev.getString('room'), 'name'),
+				start: claims.toMs(ev.getString('start')),
+				end: claims.toMs(ev.getString('end'))
+			};
+		})
+	};
+}
+
+/**
+ * The ids staff confirm to cancel, as sent in `cancel_bookings` (a list of booking ids), or null when the
+ * request confirms nothing.
+ * @param {Record<string, unknown>} body
+ * @returns {string[] | null}
+ */
+function confirmedIds(body) {
+	if (!Object.prototype.hasOwnProperty.call(body, 'cancel_bookings') || body.cancel_bookings === null)
+		return null;
+	var ids = body.cancel_bookings;
+	if (!Array.isArray(ids) || ids.length > MAX_IDS) throw refusal('core_invalid_value', 'cancel_bookings');
+	for (var i = 0; i < ids.length; i++) {
+		if (typeof ids[i] !== 'string' || !/^[a-z0-9]{15}$/.test(ids[i]))
+			throw refusal('core_invalid_value', 'cancel_bookings');
+	}
+	return ids;
+}
+
+/**
+ * Inside the closing write's transaction: refuses while events lie inside (`rooms_closing_events`) or
+ * bookings the request did not confirm (`rooms_closing_bookings`: one made since staff were shown the list
+ * is refused too, so nobody's booking is cancelled unseen); otherwise cancels the confirmed bookings with
+ * `reason`, tells each booker once and audits the lot. Returns the ids cancelled.
+ * @param {core.App} txApp
+ * @param {{ kind: string, id: string }} actor
+ * @param {{ room: string, from: number, to: number | null }} scope
+ * @param {{ kind: 'closure' | 'room', target: core.Record, reason: string, body: Record<string, unknown>,
+ *   start?: number, end?: number }} why the closing write; a closure's own start and end for the message
+ * @returns {string[]}
+ */
+function closeRoom(txApp, actor, scope, why) {
+	var confirmed = confirmedIds(why.body);
+	var found = claimsInside(txApp, scope);
+	if (found.events.length) throw refusal('rooms_closing_events', 'form');
+	if (!found.bookings.length) return [];
+	for (var i = 0; i < found.bookings.length; i++) {
+		if (!confirmed || confirmed.indexOf(found.bookings[i].id) < 0)
+			throw refusal('rooms_closing_bookings', 'form');
+	}
+	var reason = String(why.reason || '').trim();
+	if (!reason) throw refusal('rooms_reason_required', why.kind === 'room' ? 'cancel_reason' : 'reason');
+	var bookings = lib('rooms-bookings');
+	var perBooker = {};
+	var ids = [];
+	for (var b = 0; b < found.bookings.length; b++) {
+		var booking = found.bookings[b];
+		var roles = bookings.rolesOf(txApp, booking, actor);
+		// the machine's cancel transition with the house's reason; the booker is told below, once
+		bookings.transition(txApp, booking, 'cancelled', actor, roles, { cancel_reason: reason, series: true });
+		txApp.save(booking);
+		ids.push(booking.id);
+		var booker = booking.getString('booker');
+		if (booker) perBooker[booker] = (perBooker[booker] || 0) + 1;
+	}
+	if (why.kind === 'room') {
+		// a room out of use keeps no season booking going
+		var series = txApp.findRecordsByFilter(
+			'booking_series',
+			'room = {:room} && status = "active"',
+			'',
+			0,
+			0,
+			{
+				room: scope.room
+			}
+		);
+		for (var s = 0; s < series.length; s++) {
+			series[s].set('status', 'cancelled');
+			txApp.save(series[s]);
+		}
+	}
+	tell(txApp, scope, why, perBooker, reason);
+	lib('core/audit').record(txApp, {
+		actor: actor.kind === 'staff' ? actor.id : '',
+		action: why.kind === 'room' ? 'room_closed_bookings_cancelled' : 'closure_bookings_cancelled',
+		collection: why.target.collection().name,
+		id: why.target.id,
+		details: { cancelled: ids, reason: reason }
+	});
+	return ids;
+}
+
+/** One message to each booker, with how many of their bookings went and why. */
+function tell(txApp, scope, why, perBooker, reason) {
+	var room = scope.room ? txApp.findRecordById('rooms', scope.room).getString('name') : '';
+	var texts = why.kind === 'room' ? TEXTS.room : scope.room ? TEXTS.closure : TEXTS.house;
+	var notify = lib('notify').notify;
+	var bookers = Object.keys(perBooker);
+	for (var i = 0; i < bookers.length; i++) {
+		notify(txApp, bookers[i], {
+			kind: 'booking_cancelled',
+			texts: texts,
+			params: {
+				count: perBooker[bookers[i]],
+				room: room,
+				from: { instant: why.start || scope.from },
+				to: { instant: why.end || scope.from },
+				reason: reason
+			},
+			link: '/bookinger'
+		});
+	}
+}
+
+/**
+ * GET /api/borgerhus/rooms/closing?room=&start=&end= (staff): what closing the room (or the house, with no
+ * room) from `start` to `end` would cancel, or what taking the room out of use would (no `end`), as
+ * { bookings: [...], events: [...] }; changes nothing. Times are PocketBase dates.
+ * @param {core.RequestEvent} e
+ */
+function preview(e) {
+	lib('core/auth').requireStaff(e);
+	var query = e.requestInfo().query || {};
+	var room = String(query.room || '');
+	if (room && !/^[a-z0-9]{15}$/.test(room)) throw refusal('core_invalid_value', 'room');
+	var validate = lib('rooms/validate');
+	var start = String(query.start || '');
+	var end = String(query.end || '');
+	if (start && validate.checkDate(start, 'start', true)) throw refusal('core_invalid_date', 'start');
+	if (end && validate.checkDate(end, 'end', true)) throw refusal('core_invalid_date', 'end');
+	if (!end && !room) throw refusal('core_invalid_value', 'end');
+	var now = Date.now();
+	var from = Math.max(start ? validate.dateMs(start) : now, now);
+	var found = claimsInside(e.app, { room: room, from: from, to: end ? validate.dateMs(end) : null });
+	return e.json(200, describe(e.app, found));
+}
+
+module.exports = { claimsInside: claimsInside, close: closeRoom, confirmedIds: confirmedIds, preview: preview };

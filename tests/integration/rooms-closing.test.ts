@@ -1,0 +1,308 @@
+import { describe, expect, it } from 'vitest';
+import { createUser, guestClient, systemClient, type TestUser } from '../helpers/pocketbase';
+import { codesOf, outcome } from '../helpers/scenarios';
+import { book, houseDate, houseTime, makeRoom, slot } from './rooms-arrange';
+
+// Closing a room (docs/rules.md, "Closures and rooms taken out of use"): a closure or a room taken out of
+// use with bookings inside is refused unless staff confirm the bookings they were shown; then each is
+// cancelled with the house's reason and each booker told once, in the closing write's transaction.
+
+interface Preview {
+	bookings: { id: string; room: string; booker: string; association: string; status: string }[];
+	events: { id: string; title: string }[];
+}
+
+const preview = (pb: TestUser['pb'], query: Record<string, string>) =>
+	pb.send<Preview>('/api/borgerhus/rooms/closing', { query });
+
+/** A day with nothing else on it, for the whole-house closures (no other test books this far ahead). */
+const farDay = () => 700 + Math.floor(Math.random() * 250);
+
+async function world() {
+	const system = await systemClient();
+	const [eva, anders, staff] = await Promise.all([
+		createUser({ name: 'Ejer Eva' }),
+		createUser({ name: 'Anden Anders' }),
+		createUser({ staff: true, name: 'Personale Per' })
+	]);
+	const [room, approvalRoom] = await Promise.all([makeRoom(), makeRoom({ requires_approval: true })]);
+	const day = 30 + Math.floor(Math.random() * 600);
+	const [first, second, pending, outside] = await Promise.all([
+		book(eva, room.id, slot(day, '10:00', '11:00')),
+		book(eva, room.id, slot(day, '14:00', '15:00')),
+		book(anders, approvalRoom.id, slot(day, '10:00', '11:00')),
+		book(anders, room.id, slot(day + 1, '10:00', '11:00'))
+	]);
+	return { system, eva, anders, staff, room, approvalRoom, day, first, second, pending, outside };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+const closure = (w: World, room: string, fields: Record<string, unknown> = {}) => ({
+	room,
+	start: houseTime(w.day, '00:00'),
+	end: houseTime(w.day + 1, '00:00'),
+	reason: 'Vandskade',
+	...fields
+});
+
+const statusOf = async (w: World, id: string) => (await w.system.collection('bookings').getOne(id)).status;
+const closuresOf = async (w: World, room: string) =>
+	w.system.collection('closures').getFullList({ filter: w.system.filter('room = {:room}', { room }) });
+const messagesOf = async (w: World, user: TestUser) =>
+	w.system.collection('notifications').getFullList({
+		filter: w.system.filter('user = {:user} && kind = "booking_cancelled"', { user: user.record.id })
+	});
+
+describe('a closure over bookings already given', () => {
+	it('is refused until staff confirm, and nothing changes', async () => {
+		const w = await world();
+		const result = await outcome(w.staff.pb.collection('closures').create(closure(w, w.room.id)));
+		expect(result.status).toBe(400);
+		expect(codesOf(result.body)).toEqual(['rooms_closing_bookings']);
+		expect(await closuresOf(w, w.room.id)).toHaveLength(0);
+		expect(await statusOf(w, w.first.id)).toBe('approved');
+		expect(await statusOf(w, w.second.id)).toBe('approved');
+	});
+
+	it('shows staff what it would cancel, and only staff', async () => {
+		const w = await world();
+		const query = {
+			room: w.room.id,
+			start: houseTime(w.day, '00:00'),
+			end: houseTime(w.day + 1, '00:00')
+		};
+		const seen = await preview(w.staff.pb, query);
+		expect(seen.bookings.map((b) => b.id).sort()).toEqual([w.first.id, w.second.id].sort());
+		expect(seen.bookings[0]).toMatchObject({ booker: 'Ejer Eva', status: 'approved' });
+		expect(seen.events).toEqual([]);
+		for (const pb of [w.eva.pb, guestClient()]) {
+			const refused = await outcome(preview(pb, query));
+			expect([401, 403]).toContain(refused.status);
+			expect(JSON.stringify(refused.body)).not.toContain(w.first.id);
+		}
+		const bad = await outcome(preview(w.staff.pb, { ...query, start: 'i morgen' }));
+		expect(bad.status).toBe(400);
+		expect(codesOf(bad.body)).toEqual(['core_invalid_date']);
+	});
+
+	it('cancels the confirmed bookings with its reason and tells each booker once', async () => {
+		const w = await world();
+		const seen = await preview(w.staff.pb, {
+			room: w.room.id,
+			start: houseTime(w.day, '00:00'),
+			end: houseTime(w.day + 1, '00:00')
+		});
+		const made = await w.staff.pb
+			.collection('closures')
+			.create({ ...closure(w, w.room.id), cancel_bookings: seen.bookings.map((b) => b.id) });
+		for (const id of [w.first.id, w.second.id]) {
+			const stored = await w.system.collection('bookings').getOne(id);
+			expect(stored).toMatchObject({
+				status: 'cancelled',
+				cancel_reason: 'Vandskade',
+				cancelled_by: w.staff.record.id
+			});
+		}
+		// the next day's booking and the other room's are untouched
+		expect(await statusOf(w, w.outside.id)).toBe('approved');
+		expect(await statusOf(w, w.pending.id)).toBe('pending');
+		const told = await messagesOf(w, w.eva);
+		expect(told).toHaveLength(1);
+		expect(told[0]?.body).toContain('2 bookinger i');
+		expect(told[0]?.body).toContain('Vandskade');
+		expect(await messagesOf(w, w.anders)).toHaveLength(0);
+		const busy = await w.system.collection('room_busy').getFullList({
+			filter: w.system.filter('source = {:a} || source = {:b}', { a: w.first.id, b: w.second.id })
+		});
+		expect(busy).toHaveLength(0);
+		const audit = await w.system.collection('audit_log').getFullList({
+			filter: w.system.filter('target_id = {:id} && action = "closure_bookings_cancelled"', { id: made.id })
+		});
+		expect(audit).toHaveLength(1);
+		expect(audit[0]?.actor).toBe(w.staff.record.id);
+		expect((audit[0]?.details as { cancelled: string[] }).cancelled.sort()).toEqual(
+			[w.first.id, w.second.id].sort()
+		);
+	});
+
+	it('is refused again when a booking was made after staff were shown the list', async () => {
+		const w = await world();
+		const late = await book(w.anders, w.room.id, slot(w.day, '18:00', '19:00'));
+		const result = await outcome(
+			w.staff.pb
+				.collection('closures')
+				.create({ ...closure(w, w.room.id), cancel_bookings: [w.first.id, w.second.id] })
+		);
+		expect(result.status).toBe(400);
+		expect(codesOf(result.body)).toEqual(['rooms_closing_bookings']);
+		expect(await closuresOf(w, w.room.id)).toHaveLength(0);
+		for (const b of [w.first, w.second, late]) expect(await statusOf(w, b.id)).toBe('approved');
+	});
+
+	it('refuses a list of ids that is no list, changing nothing', async () => {
+		const w = await world();
+		for (const cancel_bookings of [w.first.id, [1, 2], ['<script>']]) {
+			const result = await outcome(
+				w.staff.pb.collection('closures').create({ ...closure(w, w.room.id), cancel_bookings })
+			);
+			expect(result.status).toBe(400);
+			expect(codesOf(result.body)).toEqual(['core_invalid_value']);
+		}
+		expect(await closuresOf(w, w.room.id)).toHaveLength(0);
+		expect(await statusOf(w, w.first.id)).toBe('approved');
+	});
+
+	it('moved onto bookings by an update is refused the same way', async () => {
+		const w = await world();
+		const made = await w.staff.pb.collection('closures').create(
+			closure(w, w.room.id, {
+				start: houseTime(w.day + 2, '00:00'),
+				end: houseTime(w.day + 3, '00:00')
+			})
+		);
+		const moved = { start: houseTime(w.day, '09:00'), end: houseTime(w.day, '12:00') };
+		const result = await outcome(w.staff.pb.collection('closures').update(made.id, moved));
+		expect(result.status).toBe(400);
+		expect(codesOf(result.body)).toEqual(['rooms_closing_bookings']);
+		expect((await w.system.collection('closures').getOne(made.id)).start).toBe(houseTime(w.day + 2, '00:00'));
+		await w.staff.pb.collection('closures').update(made.id, { ...moved, cancel_bookings: [w.first.id] });
+		expect(await statusOf(w, w.first.id)).toBe('cancelled');
+		expect(await statusOf(w, w.second.id)).toBe('approved');
+	});
+
+	it('over an event is refused even when confirmed: events are moved or cancelled first', async () => {
+		const w = await world();
+		const event = await w.system.collection('events').create({
+			title: 'Koncert i lokalet',
+			description: 'Til test',
+			category: 'concert',
+			room: w.room.id,
+			state: 'published',
+			...slot(w.day, '19:00', '21:00')
+		});
+		const query = { room: w.room.id, start: houseTime(w.day, '00:00'), end: houseTime(w.day + 1, '00:00') };
+		expect((await preview(w.staff.pb, query)).events.map((e) => e.id)).toEqual([event.id]);
+		const result = await outcome(
+			w.staff.pb
+				.collection('closures')
+				.create({ ...closure(w, w.room.id), cancel_bookings: [w.first.id, w.second.id] })
+		);
+		expect(result.status).toBe(400);
+		expect(codesOf(result.body)).toEqual(['rooms_closing_events']);
+		expect(await statusOf(w, w.first.id)).toBe('approved');
+		expect(await closuresOf(w, w.room.id)).toHaveLength(0);
+	});
+
+	it('leaves bookings that end as it starts or start as it ends', async () => {
+		const w = await world();
+		const result = await outcome(
+			w.staff.pb.collection('closures').create(
+				closure(w, w.room.id, {
+					start: houseTime(w.day, '11:00'),
+					end: houseTime(w.day, '14:00')
+				})
+			)
+		);
+		expect(result.status).toBe(200);
+		expect(await statusOf(w, w.first.id)).toBe('approved');
+		expect(await statusOf(w, w.second.id)).toBe('approved');
+	});
+
+	it('of the whole house cancels in every room', async () => {
+		const w = await world();
+		const day = farDay();
+		const [here, there] = await Promise.all([
+			book(w.eva, w.room.id, slot(day, '10:00', '11:00')),
+			book(w.anders, w.approvalRoom.id, slot(day, '12:00', '13:00'))
+		]);
+		const fields = { room: '', start: houseTime(day, '09:00'), end: houseTime(day, '14:00'), reason: 'Valg' };
+		const seen = await preview(w.staff.pb, { start: fields.start, end: fields.end });
+		expect(seen.bookings.map((b) => b.id).sort()).toEqual([here.id, there.id].sort());
+		await w.staff.pb
+			.collection('closures')
+			.create({ ...fields, cancel_bookings: seen.bookings.map((b) => b.id) });
+		expect(await statusOf(w, here.id)).toBe('cancelled');
+		expect(await statusOf(w, there.id)).toBe('cancelled');
+		expect((await messagesOf(w, w.anders))[0]?.body).toContain('huset er lukket');
+	});
+
+	it('and a booking made at the same moment: one of the two wins, never both', async () => {
+		const w = await world();
+		const first = farDay();
+		// several pairs at once, so that both orders happen
+		const rounds = await Promise.all(
+			[0, 1, 2, 3, 4, 5].map(async (n) => {
+				const day = first + n;
+				const fields = closure(w, w.room.id, {
+					start: houseTime(day, '00:00'),
+					end: houseTime(day + 1, '00:00'),
+					cancel_bookings: []
+				});
+				return Promise.all([
+					outcome(w.staff.pb.collection('closures').create(fields)),
+					outcome(book(w.eva, w.room.id, slot(day, '10:00', '11:00')))
+				]);
+			})
+		);
+		for (const [closed, booked] of rounds) {
+			expect([closed.status, booked.status].sort()).toEqual([200, 400]);
+			if (closed.status === 400) expect(codesOf(closed.body)).toEqual(['rooms_closing_bookings']);
+			else expect(codesOf(booked.body)).toEqual(['rooms_closed']);
+		}
+	});
+});
+
+describe('a room taken out of use', () => {
+	it('is refused while bookings lie ahead, then cancels them and the room’s season bookings', async () => {
+		const w = await world();
+		const series = await w.eva.pb.send<{ series: string; booked: { id: string }[] }>(
+			'/api/borgerhus/series',
+			{
+				method: 'POST',
+				body: {
+					room: w.room.id,
+					association: '',
+					purpose: 'Korprøve',
+					attendees: 6,
+					first_date: houseDate(w.day + 2),
+					last_date: houseDate(w.day + 16),
+					interval: 1,
+					start_time: '18:00',
+					end_time: '20:00'
+				}
+			}
+		);
+		const refused = await outcome(w.staff.pb.collection('rooms').update(w.room.id, { active: false }));
+		expect(refused.status).toBe(400);
+		expect(codesOf(refused.body)).toEqual(['rooms_closing_bookings']);
+		expect((await w.system.collection('rooms').getOne(w.room.id)).active).toBe(true);
+
+		const seen = await preview(w.staff.pb, { room: w.room.id });
+		const ids = seen.bookings.map((b) => b.id);
+		expect(ids.sort()).toEqual(
+			[w.first.id, w.second.id, w.outside.id, ...series.booked.map((b) => b.id)].sort()
+		);
+		const noReason = await outcome(
+			w.staff.pb.collection('rooms').update(w.room.id, { active: false, cancel_bookings: ids })
+		);
+		expect(noReason.status).toBe(400);
+		expect(codesOf(noReason.body)).toEqual(['rooms_reason_required']);
+
+		await w.staff.pb
+			.collection('rooms')
+			.update(w.room.id, { active: false, cancel_bookings: ids, cancel_reason: 'Lokalet rives ned' });
+		expect((await w.system.collection('rooms').getOne(w.room.id)).active).toBe(false);
+		for (const id of ids) expect(await statusOf(w, id)).toBe('cancelled');
+		expect((await w.system.collection('booking_series').getOne(series.series)).status).toBe('cancelled');
+		expect((await messagesOf(w, w.eva))[0]?.body).toContain('ikke længere kan bookes');
+		expect((await messagesOf(w, w.anders))[0]?.body).toContain('Lokalet rives ned');
+		// back in use: nothing to confirm
+		await w.staff.pb.collection('rooms').update(w.room.id, { active: true });
+	});
+
+	it('other changes to a room with bookings need no confirmation', async () => {
+		const w = await world();
+		await w.staff.pb.collection('rooms').update(w.room.id, { capacity: 12 });
+		expect(await statusOf(w, w.first.id)).toBe('approved');
+	});
+});

@@ -187,6 +187,9 @@ onRecordCreateRequest((e) => {
 			return refuse('library_copy_unknown', 'copy');
 		}
 		const open = !e.record.getString('returned_at');
+		// a deleted account borrows nothing (read here: the deletion may have committed since)
+		if (open && require(`${__hooks}/lib/core/auth.js`).isDeletedAccount(txApp, e.record.getString('patron')))
+			refuse('overview_account_deleted', 'patron');
 		const lend = open && (copy.getString('status') === 'shelf' || !system);
 		if (lend) {
 			// from the shelf only: a reserved copy is lent by handing over its pickup at the desk

@@ -128,7 +128,8 @@ routerAdd(
 		let released = null;
 		let failure = null;
 		try {
-			e.app.runInTransaction((txApp) => {
+			// in its turn for the write connection, like every other write (core/tx.js)
+			require(`${__hooks}/lib/core/tx.js`).run(e.app, (txApp) => {
 				released = deleteAccount(txApp, user.id, new Date());
 			});
 		} catch (err) {

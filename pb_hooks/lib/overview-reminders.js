@@ -61,17 +61,19 @@ function runReminders(app, now) {
 	const tx = require(`${__hooks}/lib/core/tx.js`);
 	// Each reminder is decided on its row as it stands: the rows were read at the start of the run, and a
 	// booking cancelled, a hold collected or a loan returned since (the run mails as it goes) is not
-	// reminded. The row is read again with the same filter inside the reminder's own transaction.
-	const send = (kind, collection, filter, row, userId, textParams, link, dedupeKey) => {
+	// reminded. The row is read again with the same filter inside the reminder's own transaction, and with
+	// the time the message names (`stamp`, a constant field name): one moved since is left to the next run,
+	// which tells the new time.
+	const send = (kind, collection, filter, row, userId, textParams, link, dedupeKey, stamp) => {
 		try {
 			const saved = tx.run(app, (txApp) => {
 				const still = txApp.findRecordsByFilter(
 					collection,
-					'id = {:id} && (' + filter + ')',
+					'id = {:id} && ' + stamp.field + ' = {:stamp} && (' + filter + ')',
 					'',
 					1,
 					0,
-					Object.assign({}, params, { id: row.id })
+					Object.assign({}, params, { id: row.id, stamp: stamp.value })
 				);
 				if (!still.length) return false;
 				return notify(txApp, userId, {
@@ -104,7 +106,8 @@ function runReminders(app, now) {
 			b.getString('booker'),
 			{ room: room ? room.getString('name') : '', when: formatHouseTime(b.getString('start'), lang) },
 			'/overblik',
-			'reminder:booking:' + b.id + ':' + b.getString('start')
+			'reminder:booking:' + b.id + ':' + b.getString('start'),
+			{ field: 'start', value: b.getString('start') }
 		);
 	}
 
@@ -130,7 +133,8 @@ function runReminders(app, now) {
 				when: formatHouseTime(shift.getString('start'), lang)
 			},
 			'/overblik',
-			'reminder:shift:' + s.id + ':' + shift.getString('start')
+			'reminder:shift:' + s.id + ':' + shift.getString('start'),
+			{ field: 'shift.start', value: shift.getString('start') }
 		);
 	}
 
@@ -153,7 +157,8 @@ function runReminders(app, now) {
 				when: formatHouseTime(h.getString('pickup_deadline'), lang)
 			},
 			'/overblik',
-			'reminder:pickup:' + h.id
+			'reminder:pickup:' + h.id,
+			{ field: 'pickup_deadline', value: h.getString('pickup_deadline') }
 		);
 	}
 
@@ -174,7 +179,8 @@ function runReminders(app, now) {
 			{ title: title ? title.getString('title') : '', when: formatHouseTime(l.getString('due'), lang) },
 			'/overblik',
 			// a renewed loan (new due date) is reminded again
-			'reminder:loan:' + l.id + ':' + l.getString('due')
+			'reminder:loan:' + l.id + ':' + l.getString('due'),
+			{ field: 'due', value: l.getString('due') }
 		);
 	}
 	return sent;

@@ -411,7 +411,13 @@ function transition(txApp, booking, to, actor, roles, data) {
 				note: approvalNote(reason)
 			},
 			link: '/bookinger',
-			dedupeKey: 'booking-' + to + '-' + booking.id
+			// a booking moved back to pending is decided again, and told again
+			dedupeKey:
+				'booking-' +
+				to +
+				'-' +
+				booking.id +
+				(t.name === 'cancel' ? '' : '-' + booking.getString('decided_at'))
 		});
 	}
 	return t;

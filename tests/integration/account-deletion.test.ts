@@ -132,7 +132,7 @@ describe('a create that meets the account’s deletion', () => {
 		const id = citizen.record.id;
 		expect((await outcome(deleteAccount(citizen))).status).toBe(200);
 		const room = await makeRoom();
-		const { title } = await arrangeTitle();
+		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
 		const { event, shift } = await arrangeEvent();
 		// the system account passes every API rule and the door: only the transaction's check stands in the way
 		const tries = await Promise.all([
@@ -147,16 +147,19 @@ describe('a create that meets the account’s deletion', () => {
 			),
 			outcome(system.collection('holds').create({ title: title.id, patron: id })),
 			outcome(system.collection('signups').create({ shift: shift.id, user: id })),
-			outcome(system.collection('registrations').create({ event: event.id, user: id }))
+			outcome(system.collection('registrations').create({ event: event.id, user: id })),
+			outcome(system.collection('loans').create({ copy: copies[0]!.id, patron: id }))
 		]);
 		expect(tries.map((t) => [t.status, codesOf(t.body)])).toEqual(
-			Array.from({ length: 4 }, () => [400, ['overview_account_deleted']])
+			Array.from({ length: 5 }, () => [400, ['overview_account_deleted']])
 		);
+		expect((await system.collection('copies').getOne(copies[0]!.id)).status).toBe('shelf');
 		for (const [collection, field] of [
 			['bookings', 'booker'],
 			['holds', 'patron'],
 			['signups', 'user'],
-			['registrations', 'user']
+			['registrations', 'user'],
+			['loans', 'patron']
 		] as const) {
 			const rows = await system
 				.collection(collection)
@@ -181,6 +184,46 @@ describe('a create that meets the account’s deletion', () => {
 		);
 		expect([handed.status, codesOf(handed.body)]).toEqual([400, ['overview_account_deleted']]);
 		expect((await system.collection('bookings').getOne(booking.id)).booker).toBe(other.record.id);
+	});
+});
+
+describe('a session let in before the deletion', () => {
+	it('changes nothing once the deletion has committed: its writes are refused inside their transaction', async () => {
+		const system = await systemClient();
+		const citizen = await createUser({ name: 'Slettes Snart' });
+		const room = await makeRoom();
+		const booking = await citizen.pb.collection('bookings').create({
+			room: room.id,
+			booker: citizen.record.id,
+			purpose: 'Før',
+			attendees: 2,
+			...slot(52, '10:00', '11:00')
+		});
+		// the deletion's mark as it stands inside the transaction of a request PocketBase let in before it
+		// (its session loaded before the deletion committed): set alone, the session still loads
+		await system.collection('users').update(citizen.record.id, { deleted_at: new Date().toISOString() });
+		const tries = await Promise.all([
+			outcome(
+				citizen.pb.collection('bookings').update(booking.id, { purpose: 'Petra Hansen, tlf 12345678' })
+			),
+			outcome(
+				citizen.pb.collection('associations').create({
+					name: 'Efter sletningen',
+					cvr: validCvrNumber(),
+					contact_name: 'Petra Hansen',
+					contact_email: 'petra@example.org'
+				})
+			)
+		]);
+		expect(tries.map((t) => [t.status, codesOf(t.body)])).toEqual([
+			[400, ['overview_account_deleted']],
+			[400, ['overview_account_deleted']]
+		]);
+		expect((await system.collection('bookings').getOne(booking.id)).purpose).toBe('Før');
+		const made = await system
+			.collection('associations')
+			.getFullList({ filter: system.filter('created_by = {:u}', { u: citizen.record.id }) });
+		expect(made).toEqual([]);
 	});
 });
 

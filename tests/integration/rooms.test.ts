@@ -404,6 +404,21 @@ describe('decisions and cancellations', () => {
 		expect(log).toMatchObject([{ action: 'booking_approved', actor: staff.record.id }]);
 	});
 
+	it('tells the booker of each approval: moved back to pending and approved again, the new time is told', async () => {
+		const day = someDay();
+		const { owner, staff, booking } = await pendingBooking(day);
+		await staff.pb.collection('bookings').update(booking.id, { status: 'approved' });
+		const moved = await owner.pb.collection('bookings').update(booking.id, slot(day, '14:00', '15:00'));
+		expect(moved.status).toBe('pending');
+		await staff.pb
+			.collection('bookings')
+			.update(booking.id, { status: 'approved', reason: 'Velkommen igen' });
+		const approvals = (await notificationsOf(owner)).filter((n) => n.kind === 'booking_approved');
+		expect(approvals).toHaveLength(2);
+		expect(approvals.map((n) => n.body).join('\n')).toContain('kl. 14:00');
+		expect(approvals.map((n) => n.body).join('\n')).toContain('Velkommen igen');
+	});
+
 	it('asks again at approval what the house decided since the request: closures, the room, the rights', async () => {
 		const day = someDay();
 		const { room, staff, booking } = await pendingBooking(day);

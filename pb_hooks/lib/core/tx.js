@@ -47,8 +47,16 @@ function run(app, fn) {
  */
 function request(e, fn) {
 	var original = e.app;
+	var auth = e.auth;
+	var user = auth && !auth.isSuperuser() && auth.collection().name === 'users' ? auth.id : '';
 	try {
 		run(original, function (txApp) {
+			// a request let in with a session whose account has been deleted since changes nothing: read
+			// here, as the deletion may have committed after PocketBase loaded the session (docs/rules.md,
+			// "Account, feed and reminders")
+			if (user && require(__hooks + '/lib/core/auth.js').isDeletedAccount(txApp, user)) {
+				throw require(__hooks + '/lib/core/errors.js').refusal('overview_account_deleted');
+			}
 			e.app = txApp;
 			try {
 				fn(txApp);

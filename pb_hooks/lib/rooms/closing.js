@@ -261,4 +261,9 @@ function preview(e) {
 	return e.json(200, describe(e.app, found));
 }
 
-module.exports = { claimsInside: claimsInside, close: closeRoom, confirmedIds: confirmedIds, preview: preview };
+module.exports = {
+	claimsInside: claimsInside,
+	close: closeRoom,
+	confirmedIds: confirmedIds,
+	preview: preview
+};

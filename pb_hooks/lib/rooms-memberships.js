@@ -186,8 +186,11 @@ function invite(app, actor, associationId, input) {
 			if (!t && existing.getString('status') === 'blocked') {
 				existing.set('email', email);
 				existing.set('role', role);
-				existing.set('invited_by', actor.id || '');
-				existing.set('invited_at', now());
+				// stamped as an invitation that stands again is (below): within the hour, its first stamp
+				if (existing.getString('invited_at') < hourAgo) {
+					existing.set('invited_by', actor.id || '');
+					existing.set('invited_at', now());
+				}
 				txApp.save(existing);
 			}
 			if (!t) return null;
@@ -373,7 +376,7 @@ function act(app, actor, membershipId, name) {
 		) {
 			row.set('email', '');
 			txApp.save(row);
-			return { status: 'withdrawn' };
+			return { status: machine.named(lib().membershipMachine(), 'invited', 'withdraw').to };
 		}
 		// "remove" of an open invitation is its withdrawal
 		var wanted = name === 'remove' && from === 'invited' ? 'withdraw' : name;
@@ -388,8 +391,9 @@ function act(app, actor, membershipId, name) {
 		}
 		row.set('status', t.to);
 		row.set('decided_at', now());
-		// an accepted membership no longer needs the address it was sent to; nobody else reads it then
-		if (t.to === 'active') row.set('email', '');
+		// an accepted or blocked membership no longer needs the address it was sent to (a blocked one gets it
+		// again only when invited again, when it looks invited to the admins: looksInvited)
+		if (t.to === 'active' || t.to === 'blocked') row.set('email', '');
 		txApp.save(row);
 		require(__hooks + '/lib/core/audit.js').staffAction(txApp, actor, 'membership_' + t.name, row, {
 			association: row.getString('association'),
@@ -459,11 +463,7 @@ function setRole(app, actor, membershipId, role) {
  * blocked it and was invited again since (invitationsOf lists it), and the admins have not withdrawn it.
  */
 function looksInvited(row) {
-	return (
-		row.getString('status') === 'blocked' &&
-		row.getString('email') !== '' &&
-		row.getString('invited_at') > row.getString('decided_at')
-	);
+	return row.getString('status') === 'blocked' && row.getString('email') !== '';
 }
 
 /**
@@ -476,7 +476,7 @@ function invitationsOf(app, actor, associationId) {
 	return app
 		.findRecordsByFilter(
 			'memberships',
-			'association = {:a} && (status = "invited" || (status = "blocked" && email != "" && invited_at > decided_at))',
+			'association = {:a} && (status = "invited" || (status = "blocked" && email != ""))',
 			'-invited_at',
 			200,
 			0,

@@ -517,13 +517,52 @@ scenarios<World>('inviting', world, [
 		},
 		status: 200,
 		after: async (w, body) => {
-			expect(body).toEqual({ status: 'withdrawn' });
+			expect(body).toEqual({ status: 'removed' });
 			expect((await storedMembership(w.ids.blocked)).status).toBe('blocked');
 			const open = (await w.admin.pb.send(invitePath(w), { method: 'GET' })) as {
 				items: { email: string }[];
 			};
 			expect(open.items.map((i) => i.email)).not.toContain(w.blocked.email.toLowerCase());
 			expect(await w.blocked.pb.collection('notifications').getFullList()).toEqual([]);
+		}
+	},
+	{
+		name: 'admin invites, withdraws and invites again a person who blocked and one who did not: no difference shows',
+		actor: (w) => w.admin.pb,
+		act: async (pb, w) => {
+			const fresh = await createUser({ name: 'Ny Nina' });
+			const emails = [fresh.email.toLowerCase(), w.blocked.email.toLowerCase()];
+			type Open = { items: { id: string; email: string; invited_at: string; role: string }[] };
+			const listed = async () => {
+				const open = (await pb.send(invitePath(w), { method: 'GET' })) as Open;
+				return emails.map((email) => open.items.find((i) => i.email === email));
+			};
+			const invite = () =>
+				Promise.all(emails.map((email) => post(pb, invitePath(w), { email, role: 'member' })));
+			const first = await invite();
+			const before = await listed();
+			const withdrawn = await Promise.all(
+				before.map((row) => pb.send(`/api/borgerhus/memberships/${row!.id}/remove`, { method: 'POST' }))
+			);
+			const again = await invite();
+			const after = await listed();
+			return { first, before, withdrawn, again, after };
+		},
+		status: 200,
+		after: async (w, body) => {
+			const seen = body as {
+				first: unknown[];
+				before: { invited_at: string }[];
+				withdrawn: unknown[];
+				again: unknown[];
+				after: { invited_at: string }[];
+			};
+			expect(seen.first[1]).toEqual(seen.first[0]);
+			expect(seen.withdrawn[1]).toEqual(seen.withdrawn[0]);
+			expect(seen.again[1]).toEqual(seen.again[0]);
+			// invited again within the hour, each invitation stands with its first stamp
+			expect(seen.after.map((r) => r.invited_at)).toEqual(seen.before.map((r) => r.invited_at));
+			expect((await storedMembership(w.ids.blocked)).status).toBe('blocked');
 		}
 	},
 	{

@@ -544,6 +544,10 @@ function handleUpdate(e) {
 			if (shown) {
 				// the booker's choice (or the association's), never staff's: docs/rules.md, "Door signs and the lobby screen"
 				if (!machines.may(from, 'show', roles)) throw refusal('core_forbidden', 'show_publicly');
+				// putting the association's name up is its admins' and bookers' as they are now (rule 3): a
+				// booker removed since may take it down, not put it up
+				if (e.record.getBool('show_publicly') && !has(roles, 'association') && !has(roles, 'system'))
+					throw refusal('rooms_not_booker', 'show_publicly');
 				fresh.set('show_publicly', e.record.getBool('show_publicly'));
 			}
 			if (edited) {

@@ -257,6 +257,28 @@ describe('show_publicly is the booker’s choice', () => {
 		expect(await label(shown.id)).toBe('');
 	});
 
+	it('a booker removed from the association may take its name down, not put it up', async () => {
+		const w = await world();
+		const system = await systemClient();
+		const [membership] = await system.collection('memberships').getFullList({
+			filter: system.filter('association = {:a} && user = {:u}', {
+				a: w.association.id,
+				u: w.booker.record.id
+			})
+		});
+		await w.admin.pb.send(`/api/borgerhus/memberships/${membership!.id}/remove`, { method: 'POST' });
+		const put = await outcome(
+			w.booker.pb.collection('bookings').update(w.booking.id, { show_publicly: true })
+		);
+		expect([put.status, codesOf(put.body)]).toEqual([400, ['rooms_not_booker']]);
+		expect(await label(w.booking.id)).toBe('');
+		// the admin may, and the removed booker may take it down again
+		await w.admin.pb.collection('bookings').update(w.booking.id, { show_publicly: true });
+		expect(await label(w.booking.id)).toBe(w.association.name);
+		await w.booker.pb.collection('bookings').update(w.booking.id, { show_publicly: false });
+		expect(await label(w.booking.id)).toBe('');
+	});
+
 	it('a private booking cannot be shown by name', async () => {
 		const w = await world();
 		const result = await outcome(

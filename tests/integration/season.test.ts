@@ -446,6 +446,47 @@ describe('season swaps', () => {
 		}
 	});
 
+	it('is refused when the admin who offered it is no longer one: a consent of the giving side lapses with its role', async () => {
+		const { season, a, b, lineA, sys } = await finalSeason();
+		const { membership } = await import('./associations-helpers');
+		const second = await createUser();
+		await membership(a.id, second, 'admin');
+		const swap = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {
+			kind: 'handover',
+			from_line: lineA.id,
+			to_association: b.id
+		})) as { id: string };
+		const [offered] = await sys.collection('memberships').getFullList({
+			filter: sys.filter('association = {:a} && user = {:u}', { a: a.id, u: a.admin.record.id })
+		});
+		await send(second.pb, `/api/borgerhus/memberships/${offered!.id}/remove`);
+		await expectRefused(
+			send(b.admin.pb, `/api/borgerhus/season-swaps/${swap.id}/consent`),
+			'season_swap_offer_lapsed'
+		);
+		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(a.id);
+		const kept = await sys.collection('bookings').getFullList({ filter: `series = "${lineA.series}"` });
+		expect(kept.every((x) => x.association === a.id)).toBe(true);
+	});
+
+	it('shows a new, unverified name of an association nowhere public, only to staff', async () => {
+		const { season, a, b, staff } = await finalSeason();
+		await a.admin.pb.collection('associations').update(a.id, { name: 'Hemmeligt Navn ApS' });
+		type Plan = { rows: { association: string }[] };
+		const plan = (await guestClient().send(`/api/borgerhus/seasons/${season}/plan`, {})) as Plan;
+		expect(plan.rows.map((r) => r.association).sort()).toEqual(['', b.name].sort());
+		expect(JSON.stringify(plan)).not.toContain('Hemmeligt');
+		const options = await send(
+			b.admin.pb,
+			`/api/borgerhus/seasons/${season}/swap-options?association=${b.id}`,
+			undefined,
+			'GET'
+		);
+		expect(JSON.stringify(options)).not.toContain('Hemmeligt');
+		const staffPlan = (await staff.pb.send(`/api/borgerhus/seasons/${season}/plan`, {})) as Plan;
+		expect(staffPlan.rows.map((r) => r.association)).toContain('Hemmeligt Navn ApS');
+	});
+
 	it('waits for staff approval when the season says so', async () => {
 		const { season, a, b, lineA, sys, staff } = await finalSeason({ swap_approval: true });
 		const swap = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {

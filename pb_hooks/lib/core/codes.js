@@ -482,6 +482,10 @@ module.exports = {
 		da: 'Kør fordelingen, før du offentliggør udkastet.',
 		en: 'Run the allocation before you publish the draft.'
 	},
+	season_swap_offer_lapsed: {
+		da: 'Den, der tilbød byttet, er ikke længere administrator i foreningen. Foreningen må tilbyde det igen.',
+		en: 'The person who offered the swap is no longer an admin of the association. The association must offer it again.'
+	},
 	season_not_admin: {
 		da: 'Kun en administrator af foreningen kan gøre det.',
 		en: 'Only an admin of the association can do that.'

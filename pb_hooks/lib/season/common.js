@@ -111,7 +111,29 @@ function moveSeason(season, to, roles) {
 	return t;
 }
 
+/**
+ * An association's name as the season's public pages show it: the name staff have verified, so a new,
+ * unverified name shows nowhere public (as on the house's screens); staff see it as it is. Names read are
+ * kept in `cache` by id ('' for an association not shown or gone).
+ * @param {core.App} app
+ * @param {string} associationId
+ * @param {boolean} staff
+ * @param {Record<string, string>} cache
+ */
+function shownName(app, associationId, staff, cache) {
+	if (cache[associationId] === undefined) {
+		try {
+			var row = app.findRecordById('associations', associationId);
+			cache[associationId] = staff || row.getBool('verified') ? row.getString('name') : '';
+		} catch (_) {
+			cache[associationId] = '';
+		}
+	}
+	return cache[associationId];
+}
+
 module.exports = {
+	shownName: shownName,
 	lib: lib,
 	refusal: refusal,
 	bodyOf: bodyOf,

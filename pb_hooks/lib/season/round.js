@@ -941,13 +941,6 @@ function plan(e) {
 		// second-round lines show once that round is published
 		if (l.getInt('round') === 2 && status !== 'leftovers') continue;
 		var a = l.getString('association');
-		if (names[a] === undefined) {
-			try {
-				names[a] = e.app.findRecordById('associations', a).getString('name');
-			} catch (_) {
-				names[a] = '';
-			}
-		}
 		rows.push({
 			slot: l.getString('slot'),
 			room: l.getString('room'),
@@ -957,7 +950,7 @@ function plan(e) {
 			end: l.getString('end_time'),
 			every: l.getInt('every'),
 			parity: l.getInt('parity'),
-			association: names[a]
+			association: c.shownName(e.app, a, actor.kind === 'staff', names)
 		});
 	}
 	var weekdays = lib('season/allocate').WEEKDAYS;

@@ -247,6 +247,10 @@ function execute(txApp, swap) {
 			throw c.refusal('season_swap_not_booked', 'to_line');
 		checkReceiver(txApp, swap.getString('from_association'), fromBooker, 'from_association');
 	}
+	// the giving side's consent is an admin's, and counts only while that person is one (rule 3): an admin
+	// removed since the offer cannot give the association's times away
+	if (!isAdmin(txApp, fromBooker, swap.getString('from_association')))
+		throw c.refusal('season_swap_offer_lapsed', 'from_association');
 	// every side is checked before anything moves: a refusal leaves the lines and bookings as they were
 	checkReceiver(txApp, swap.getString('to_association'), toBooker, 'to_association');
 	if (to) moveLine(txApp, to, swap.getString('from_association'), fromBooker);
@@ -355,14 +359,7 @@ function options(e) {
 	var rooms = c.roomsOf(e.app, c.configOf(season));
 	var names = {};
 	var nameOf = function (a) {
-		if (names[a] === undefined) {
-			try {
-				names[a] = e.app.findRecordById('associations', a).getString('name');
-			} catch (_) {
-				names[a] = '';
-			}
-		}
-		return names[a];
+		return c.shownName(e.app, a, actor.kind === 'staff', names);
 	};
 	var mine = [];
 	var others = [];

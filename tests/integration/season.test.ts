@@ -263,6 +263,41 @@ async function finalSeason(extra: Record<string, unknown> = {}) {
 }
 
 describe('objections to the draft', () => {
+	it('have until their deadline: the final plan waits for it', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const hour = 3600_000;
+		const season = await makeSeason(staff, rooms, {
+			objection_until: new Date(Date.now() + 2 * hour).toISOString()
+		});
+		const a = await club();
+		await apply(a.admin, season, {
+			association: a.id,
+			activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
+		});
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'closed' });
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'draft_published' });
+		await expectRefused(
+			send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'final' }),
+			'season_objection_window_open'
+		);
+		const sys = await system();
+		expect((await sys.collection('seasons').getOne(season)).status).toBe('draft_published');
+		const booked = await sys.collection('bookings').getFullList({ filter: `association = "${a.id}"` });
+		expect(booked).toEqual([]);
+		// an objection may still be made
+		const [line] = await sys.collection('season_lines').getFullList({ filter: `season = "${season}"` });
+		const objection = await outcome(
+			send(a.admin.pb, `/api/borgerhus/seasons/${season}/objections`, {
+				association: a.id,
+				line: line!.id,
+				text: 'Vi ønsker hellere tirsdag'
+			})
+		);
+		expect(objection.status).toBe(200);
+	});
+
 	it('come only from applicants, one open objection per line at a time', async () => {
 		const staff = await createUser({ staff: true });
 		const rooms = await seasonRooms();
@@ -602,6 +637,10 @@ describe('a draft that no longer matches the applications', () => {
 			weekday: 'long'
 		}).format(objectionUntil);
 		expect(notice?.body).toContain(`You can object until ${weekday} `);
+		// the objection period ends (the final plan waits for it)
+		await sys
+			.collection('seasons')
+			.update(season, { objection_until: new Date(Date.now() - 60_000).toISOString() });
 		const final = (await status('final')) as { booking: { association: string; booked: number }[] };
 		expect(final.booking.map((b) => b.association)).toEqual([second.id]);
 		const [told] = await second.admin.pb

@@ -486,6 +486,10 @@ module.exports = {
 		da: 'Den, der tilbød byttet, er ikke længere administrator i foreningen. Foreningen må tilbyde det igen.',
 		en: 'The person who offered the swap is no longer an admin of the association. The association must offer it again.'
 	},
+	season_objection_window_open: {
+		da: 'Fristen for indsigelser er ikke slut endnu. Den endelige plan kan offentliggøres, når fristen er udløbet.',
+		en: 'The objection period has not ended yet. The final plan can be published once it has.'
+	},
 	season_not_admin: {
 		da: 'Kun en administrator af foreningen kan gøre det.',
 		en: 'Only an admin of the association can do that.'

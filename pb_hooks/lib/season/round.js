@@ -198,6 +198,10 @@ function moveRound(e) {
 			season.set('published_at', c.nowPb());
 		}
 		if (to === 'final') {
+			// the associations have until the objection deadline to object to the draft: the final plan waits
+			var objectionsUntil = c.msOf(season.getString('objection_until'));
+			if (!isNaN(objectionsUntil) && Date.now() < objectionsUntil)
+				throw c.refusal('season_objection_window_open', 'form');
 			var open = txApp.findRecordsByFilter(
 				'season_objections',
 				'season = {:s} && status = "open"',

@@ -39,16 +39,24 @@ function jsonOf(record, field) {
 const digits = (value) => String(value || '').replace(/[^0-9]/g, '');
 
 /**
- * Whether an association's contact details are the user's: the same address (any case), the same phone
- * number (digit by digit) or the same name. Otherwise they are somebody else's and are left out.
+ * The part of an association's contact details that is the user's own: the address when it is the user's
+ * (any case), the phone when it is the user's number (digit by digit), and the contact's name when any of
+ * the three (the name too) is the user's. What is somebody else's is left out, so a name alone, which anyone
+ * can give their profile, shows no one's address or phone. Null when nothing is the user's.
  */
-function contactIsUser(association, user) {
+function contactOf(association, user) {
 	const email = association.getString('contact_email').trim().toLowerCase();
 	const phone = digits(association.getString('contact_phone'));
 	const name = association.getString('contact_name').trim().toLowerCase();
-	if (email && email === user.email().trim().toLowerCase()) return true;
-	if (phone.length >= 4 && phone === digits(user.getString('phone'))) return true;
-	return !!name && name === user.getString('name').trim().toLowerCase();
+	const byEmail = !!email && email === user.email().trim().toLowerCase();
+	const byPhone = phone.length >= 4 && phone === digits(user.getString('phone'));
+	const byName = !!name && name === user.getString('name').trim().toLowerCase();
+	if (!byEmail && !byPhone && !byName) return null;
+	return {
+		name: association.getString('contact_name'),
+		email: byEmail ? association.getString('contact_email') : '',
+		phone: byPhone ? association.getString('contact_phone') : ''
+	};
 }
 
 /** Associations the user founded, and those that name the user as their contact. */
@@ -64,19 +72,12 @@ function associations(app, user) {
 		.all(rows);
 	return rows.map((row) => {
 		const a = app.findRecordById('associations', row.id);
-		const yours = contactIsUser(a, user);
 		return {
 			name: a.getString('name'),
 			founded_by_you: a.getString('created_by') === user.id,
 			created: a.getString('created'),
 			verified: a.getBool('verified'),
-			contact: yours
-				? {
-						name: a.getString('contact_name'),
-						email: a.getString('contact_email'),
-						phone: a.getString('contact_phone')
-					}
-				: null
+			contact: contactOf(a, user)
 		};
 	});
 }
@@ -317,4 +318,4 @@ function myDataFor(app, userId) {
 	};
 }
 
-module.exports = { myDataFor: myDataFor, contactIsUser: contactIsUser };
+module.exports = { myDataFor: myDataFor, contactOf: contactOf };

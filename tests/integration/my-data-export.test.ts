@@ -70,6 +70,15 @@ async function everything() {
 		contact_email: 'karen.kontakt@example.dk',
 		contact_phone: '+45 99 88 77 66'
 	});
+	// founded by the user, whose contact has the user's name but somebody else's address and phone
+	const namesake = await system.collection('associations').create({
+		name: `Navnefællerne ${Date.now() % 100000}`,
+		cvr: validCvrNumber(),
+		created_by: uid,
+		contact_name: 'Dorte Dataejer',
+		contact_email: 'en.anden@example.dk',
+		contact_phone: '+45 55 44 33 22'
+	});
 	// an invitation the user declined, and one the user sent to somebody else
 	const club = await makeAssociation({ name: `Sangkoret ${Date.now() % 100000}` });
 	const declined = await membership(club.id, user, 'member', 'declined');
@@ -142,7 +151,7 @@ async function everything() {
 		status: 'proposed',
 		note: 'Hemmelig note fra en anden'
 	});
-	return { user, staff, other, card, desk, founded, theirs, club, season };
+	return { user, staff, other, card, desk, founded, theirs, namesake, club, season };
 }
 
 describe('Mine data: everything the house holds about the user', () => {
@@ -178,6 +187,14 @@ describe('Mine data: everything the house holds about the user', () => {
 		expect(data.associations).toContainEqual(
 			expect.objectContaining({ name: s.theirs.name, founded_by_you: true, contact: null })
 		);
+		// the same name is no proof: somebody else's address and phone stay out
+		expect(data.associations).toContainEqual(
+			expect.objectContaining({
+				name: s.namesake.name,
+				contact: { name: 'Dorte Dataejer', email: '', phone: '' }
+			})
+		);
+		expect(JSON.stringify(data)).not.toContain('en.anden@example.dk');
 		expect(data.invitations_sent).toEqual([
 			expect.objectContaining({ association: s.founded.name, role: 'booker', status: 'invited' })
 		]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readForm, validateForm } from './forms';
+import { changedOnly, readForm, snapshotOf, validateForm } from './forms';
 import { z } from 'zod';
 import { signUpSchema, profileSchema, signInSchema, passwordChangeSchema } from './validation/account';
 import { associationSchema, memberSchema } from './validation/rooms';
@@ -140,5 +140,44 @@ describe('ticket code at the door', () => {
 		expect(result.ok).toBe(true);
 		if (result.ok) expect(result.data.code).toBe('abcdefgh12345678ijklmnop');
 		expect(validateForm(ticketCodeSchema, { code: 'abcd efgh' }).ok).toBe(false);
+	});
+});
+
+describe('changedOnly', () => {
+	const shown = snapshotOf(
+		{
+			capacity: 12,
+			active: true,
+			start: '2027-01-05 18:00:00.000Z',
+			hours: { tue: [['09:00', '17:00']], mon: [] },
+			note: ''
+		},
+		['capacity', 'active', 'start', 'hours', 'note']
+	);
+
+	it('keeps only what differs from what the form showed, whatever the types', () => {
+		expect(
+			changedOnly(
+				{
+					capacity: 12,
+					active: false,
+					start: new Date('2027-01-05T18:00:00Z'),
+					hours: { mon: [], tue: [['09:00', '17:00']] },
+					note: '',
+					extra: 'x'
+				},
+				shown
+			)
+		).toEqual({ active: false, extra: 'x' });
+		expect(changedOnly({ capacity: '13', start: new Date('2027-01-05T19:00:00Z') }, shown)).toEqual({
+			capacity: '13',
+			start: new Date('2027-01-05T19:00:00Z')
+		});
+	});
+
+	it('sends every field without a readable snapshot', () => {
+		for (const loaded of [undefined, '', 'ikke json', '[1]', 'null']) {
+			expect(changedOnly({ capacity: 12 }, loaded)).toEqual({ capacity: 12 });
+		}
 	});
 });

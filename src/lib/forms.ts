@@ -55,3 +55,63 @@ export function failureOf(form: unknown, action?: string): FormFailure | null {
 	if (!result.errors || (action !== undefined && result.action !== action)) return null;
 	return { values: result.values ?? {}, errors: result.errors };
 }
+
+/** The hidden field in which an edit form carries what it showed when it was rendered (`snapshotOf`). */
+export const LOADED_FIELD = '_loaded';
+
+/** What an edit form shows of a record, as the JSON its hidden `_loaded` field carries. */
+export function snapshotOf(record: object, keys: readonly string[]): string {
+	const values = record as Record<string, unknown>;
+	return JSON.stringify(Object.fromEntries(keys.map((key) => [key, values[key] ?? null])));
+}
+
+function sortedKeys(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(sortedKeys);
+	if (value && typeof value === 'object') {
+		const record = value as Record<string, unknown>;
+		return Object.fromEntries(
+			Object.keys(record)
+				.sort()
+				.map((key) => [key, sortedKeys(record[key])])
+		);
+	}
+	return value;
+}
+
+/** One text for values that mean the same to a record: 12 and "12", a Date and its stored UTC string. */
+function canonical(value: unknown): string {
+	if (value instanceof Date) return `@${value.getTime()}`;
+	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(value)) {
+		const ms = Date.parse(value.replace(' ', 'T'));
+		if (!Number.isNaN(ms)) return `@${ms}`;
+	}
+	if (value === null || value === undefined) return '';
+	if (typeof value === 'object') return JSON.stringify(sortedKeys(value));
+	return String(value);
+}
+
+/**
+ * Only the fields of an edit form's save that differ from what the form showed (its `_loaded` snapshot;
+ * docs/rules.md, "Transactions"): two staff members saving one record's form at once, each having changed
+ * other fields, both keep their change, as PocketBase's hooks write only the fields a request sends. Every
+ * field when the form carried no readable snapshot.
+ */
+export function changedOnly<T extends Record<string, unknown>>(next: T, loaded: unknown): Partial<T> {
+	let before: Record<string, unknown> | null = null;
+	if (typeof loaded === 'string') {
+		try {
+			const parsed: unknown = JSON.parse(loaded);
+			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+				before = parsed as Record<string, unknown>;
+		} catch {
+			before = null;
+		}
+	}
+	if (!before) return next;
+	const shown = before;
+	return Object.fromEntries(
+		Object.entries(next).filter(
+			([key, value]) => !(key in shown) || canonical(value) !== canonical(shown[key])
+		)
+	) as Partial<T>;
+}

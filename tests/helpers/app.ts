@@ -68,3 +68,20 @@ export class AppSession {
 		return this.post('/log-ind', { email, password });
 	}
 }
+
+/**
+ * The `_loaded` snapshot an edit form was rendered with (src/lib/forms.ts `snapshotOf`), read from a page's
+ * HTML: the first after `marker`, or the first of the page.
+ */
+export function loadedAfter(html: string, marker = ''): string {
+	const at = html.indexOf(marker);
+	if (at < 0) throw new Error(`not on the page: ${marker}`);
+	const found = /name="_loaded" value="([^"]*)"/.exec(html.slice(at));
+	if (!found) throw new Error('no _loaded field on the page');
+	return found[1]!
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&');
+}

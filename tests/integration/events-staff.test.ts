@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppSession } from '../helpers/app';
+import { AppSession, loadedAfter } from '../helpers/app';
 import { createUser, systemClient } from '../helpers/pocketbase';
 import type {
 	EventRecord,
@@ -28,6 +28,39 @@ describe('staff events pages', () => {
 		expect(
 			(await session.post(`/personale/arrangementer/${event.id}?/message`, { message: 'x' })).status
 		).toBe(403);
+	});
+
+	it('two staff members saving one event’s form at once each keep the field they changed', async () => {
+		const [{ session: a }, { session: b }] = await Promise.all([staffSession(), staffSession()]);
+		const title = `Samtidig ${Math.random().toString(36).slice(2, 8)}`;
+		const fields = {
+			title,
+			description: 'Om byens historie',
+			category: 'talk',
+			start: '2031-06-13T19:00',
+			end: '2031-06-13T21:00',
+			room: '',
+			state: 'draft',
+			registration: 'on',
+			capacity: '40'
+		};
+		const created = await a.post('/personale/arrangementer?/create', fields);
+		const id = created.headers.get('location')!.split('/').at(-1)!;
+		const form = {
+			...fields,
+			_loaded: loadedAfter(await (await a.get(`/personale/arrangementer/${id}`)).text())
+		};
+		const saved = await Promise.all([
+			a.post(`/personale/arrangementer/${id}?/update`, { ...form, capacity: '60' }),
+			b.post(`/personale/arrangementer/${id}?/update`, { ...form, description: 'Nu med kaffe' })
+		]);
+		expect(saved.map((r) => r.status)).toEqual([200, 200]);
+		const stored = await (await systemClient()).collection('events').getOne<EventRecord>(id);
+		expect(stored).toMatchObject({
+			capacity: 60,
+			description: 'Nu med kaffe',
+			start: '2031-06-13 17:00:00.000Z'
+		});
 	});
 
 	it('creates an event in house time, adds a shift, and refuses reversed or non-existent times', async () => {

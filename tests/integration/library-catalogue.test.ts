@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { AppSession } from '../helpers/app';
+import { AppSession, loadedAfter } from '../helpers/app';
 import { createUser, guestClient } from '../helpers/pocketbase';
 import type { AuditLogRecord, TitleRecord } from '../../src/lib/pocketbase-types';
 import { arrangeTitle, refusal } from './library-helpers';
@@ -71,6 +71,22 @@ describe('the catalogue', () => {
 		expect(copies.map((c) => [c.barcode, c.status])).toEqual([[barcode, 'shelf']]);
 		const citizen = new AppSession();
 		expect((await citizen.get('/personale/katalog')).status).toBe(303);
+	});
+
+	it('two staff members saving one title’s form at once each keep the field they changed', async () => {
+		const [{ staff, app: a }, { app: b }] = await Promise.all([staffSession(), staffSession()]);
+		const name = `Samtidig ${randomUUID().slice(0, 6)}`;
+		const created = await a.post('/personale/katalog/ny?/save', { title: name, type: 'book', year: '2000' });
+		const id = created.headers.get('location')!.match(/katalog\/([a-z0-9]{15})/)![1]!;
+		const loaded = loadedAfter(await (await a.get(`/personale/katalog/${id}`)).text());
+		const form = { _loaded: loaded, title: name, type: 'book', year: '2000', description: '' };
+		const saved = await Promise.all([
+			a.post(`/personale/katalog/${id}?/save`, { ...form, year: '1999' }),
+			b.post(`/personale/katalog/${id}?/save`, { ...form, description: 'Ny beskrivelse' })
+		]);
+		expect(saved.map((r) => r.status)).toEqual([303, 303]);
+		const stored = await staff.pb.collection('titles').getOne<TitleRecord>(id);
+		expect(stored).toMatchObject({ year: 1999, description: 'Ny beskrivelse' });
 	});
 
 	it('imports good CSV rows and reports the rejected ones with line and reason', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
 import PocketBase from 'pocketbase';
-import { AppSession } from '../helpers/app';
+import { AppSession, loadedAfter } from '../helpers/app';
 import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
 import { validCvrNumber } from '../helpers/cvr';
 import { houseDate, houseTime } from './rooms-arrange';
@@ -413,6 +413,46 @@ describe('staff edit closures and policies through the app', () => {
 		expect((await system.collection('rooms').getOne(room.id)).opening_hours.wed).toEqual([
 			['09:00', '17:00']
 		]);
+	});
+});
+
+describe('two staff members saving one room’s form at once', () => {
+	it('each keep the field they changed', async () => {
+		const room = await makeRoom();
+		const [pia, per] = await Promise.all([createUser({ staff: true }), createUser({ staff: true })]);
+		const [a, b] = await Promise.all([signedIn(pia), signedIn(per)]);
+		const html = await (await a.get('/personale/lokaler')).text();
+		const loaded = loadedAfter(html, `name="id" value="${room.id}"`);
+		const hours = Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((d) => [
+				[`open_${d}`, '08:00'],
+				[`close_${d}`, '22:00']
+			])
+		);
+		// the form as both saw it: every field as stored
+		const form = {
+			id: room.id,
+			_loaded: loaded,
+			capacity: String(room.capacity),
+			who_may_book: room.who_may_book,
+			active: 'on',
+			min_minutes: String(room.min_minutes),
+			max_minutes: String(room.max_minutes),
+			step_minutes: String(room.step_minutes),
+			buffer_minutes: String(room.buffer_minutes),
+			horizon_days: String(room.horizon_days),
+			cancel_hours: String(room.cancel_hours),
+			checkin_opens_minutes: String(room.checkin_opens_minutes),
+			checkin_grace_minutes: String(room.checkin_grace_minutes),
+			...hours
+		};
+		const saved = await Promise.all([
+			a.post('/personale/lokaler?/saveRoom', { ...form, capacity: '25' }),
+			b.post('/personale/lokaler?/saveRoom', { ...form, max_minutes: '180' })
+		]);
+		expect(saved.map((r) => r.status)).toEqual([200, 200]);
+		const stored = await (await systemClient()).collection('rooms').getOne(room.id);
+		expect(stored).toMatchObject({ capacity: 25, max_minutes: 180 });
 	});
 });
 

@@ -1,18 +1,48 @@
 import type { z } from 'zod';
 import type { eventSchema, shiftSchema } from '$lib/validation/events';
+import { changedOnly } from '$lib/forms';
 
-/** The PocketBase body of an event form; the image only when one was chosen. */
-export function eventBody(data: z.output<typeof eventSchema>, image: FormDataEntryValue | null): FormData {
+/** The event fields the staff event form saves (its `_loaded` snapshot holds them as shown). */
+export const EVENT_FORM_FIELDS = [
+	'title',
+	'description',
+	'category',
+	'start',
+	'end',
+	'room',
+	'state',
+	'registration',
+	'capacity'
+] as const;
+
+/**
+ * The PocketBase body of an event form; the image only when one was chosen. Editing (with the form's
+ * `_loaded` snapshot), only the fields this form changed, so that another staff member's save meanwhile
+ * stands.
+ */
+export function eventBody(
+	data: z.output<typeof eventSchema>,
+	image: FormDataEntryValue | null,
+	loaded?: unknown
+): FormData {
+	const fields = changedOnly(
+		{
+			title: data.title,
+			description: data.description,
+			category: data.category,
+			start: data.start,
+			end: data.end,
+			room: data.room,
+			state: data.state,
+			registration: data.registration,
+			capacity: data.capacity
+		},
+		loaded
+	);
 	const body = new FormData();
-	body.set('title', data.title);
-	body.set('description', data.description);
-	body.set('category', data.category);
-	body.set('start', data.start.toISOString());
-	body.set('end', data.end.toISOString());
-	body.set('room', data.room);
-	body.set('state', data.state);
-	body.set('registration', String(data.registration));
-	body.set('capacity', String(data.capacity));
+	for (const [key, value] of Object.entries(fields)) {
+		body.set(key, value instanceof Date ? value.toISOString() : String(value));
+	}
 	if (image instanceof File && image.size > 0) body.set('image', image);
 	return body;
 }

@@ -1,6 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { TitleRecord } from '$lib/pocketbase-types';
-import { echoValues, readForm, validateForm } from '$lib/forms';
+import { changedOnly, echoValues, LOADED_FIELD, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { requireStaff } from '$lib/server/guards';
 import { titleSchema } from '$lib/validation/library';
@@ -14,7 +14,10 @@ export async function saveTitle({ request, locals, url }: RequestEvent, id?: str
 	let saved: TitleRecord;
 	try {
 		saved = id
-			? await locals.pb.collection('titles').update<TitleRecord>(id, checked.data)
+			? // only what this form changed: another staff member's save of other fields meanwhile stands
+				await locals.pb
+					.collection('titles')
+					.update<TitleRecord>(id, changedOnly(checked.data, values[LOADED_FIELD]))
 			: await locals.pb.collection('titles').create<TitleRecord>(checked.data);
 	} catch (err) {
 		return fail(failureStatus(err), {

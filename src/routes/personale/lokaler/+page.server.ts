@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import type { AssociationRecord, ClosureRecord, RoomRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
-import { echoValues, readForm, validateForm } from '$lib/forms';
+import { changedOnly, echoValues, LOADED_FIELD, readForm, validateForm } from '$lib/forms';
 import { failureStatus, refusalCodes, toFormErrors } from '$lib/errors';
 import { closureSchema, HOUR_PERIODS, idSchema, roomPolicySchema } from '$lib/validation/rooms';
 import { ruleMessage } from '$lib/rooms/rule-message';
@@ -172,21 +172,28 @@ export const actions: Actions = {
 				);
 				if (periods.length || beyond.length) opening[day] = [...periods, ...beyond];
 			}
+			// only what this form changed: another staff member's save of other fields meanwhile stands
+			const changed = changedOnly(
+				{
+					capacity: data.capacity,
+					who_may_book: data.who_may_book,
+					requires_approval: data.requires_approval,
+					active: data.active,
+					min_minutes: data.min_minutes,
+					max_minutes: data.max_minutes,
+					step_minutes: data.step_minutes,
+					buffer_minutes: data.buffer_minutes,
+					horizon_days: data.horizon_days,
+					cancel_hours: data.cancel_hours,
+					checkin_required: data.checkin_required,
+					checkin_opens_minutes: data.checkin_opens_minutes,
+					checkin_grace_minutes: data.checkin_grace_minutes,
+					opening_hours: opening
+				},
+				values[LOADED_FIELD]
+			);
 			await locals.pb.collection('rooms').update(data.id, {
-				capacity: data.capacity,
-				who_may_book: data.who_may_book,
-				requires_approval: data.requires_approval,
-				active: data.active,
-				min_minutes: data.min_minutes,
-				max_minutes: data.max_minutes,
-				step_minutes: data.step_minutes,
-				buffer_minutes: data.buffer_minutes,
-				horizon_days: data.horizon_days,
-				cancel_hours: data.cancel_hours,
-				checkin_required: data.checkin_required,
-				checkin_opens_minutes: data.checkin_opens_minutes,
-				checkin_grace_minutes: data.checkin_grace_minutes,
-				opening_hours: opening,
+				...changed,
 				...(data.cancel_bookings
 					? { cancel_bookings: data.cancel_bookings, cancel_reason: data.cancel_reason ?? '' }
 					: {})

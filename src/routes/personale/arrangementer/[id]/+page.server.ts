@@ -3,10 +3,10 @@ import { ClientResponseError } from 'pocketbase';
 import type { Actions, PageServerLoad } from './$types';
 import type { EventRecord, EventState, RoomRecord, ShiftRecord, TakenPlaces } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
-import { echoValues, readForm, validateForm } from '$lib/forms';
+import { echoValues, LOADED_FIELD, readForm, snapshotOf, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { entryIdSchema, eventSchema, messageSchema, shiftSchema } from '$lib/validation/events';
-import { eventBody, shiftBody } from '$lib/events/staff-forms';
+import { EVENT_FORM_FIELDS, eventBody, shiftBody } from '$lib/events/staff-forms';
 import { utcToHouseLocal } from '$lib/events/time';
 import { waitlistPosition } from '$rules/capacity.js';
 import { EVENT } from '$rules/events-machines.js';
@@ -67,6 +67,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 			capacity: event.capacity,
 			registration: event.registration
 		},
+		loaded: snapshotOf(event, EVENT_FORM_FIELDS),
 		values: {
 			title: event.title,
 			description: event.description,
@@ -127,7 +128,9 @@ export const actions: Actions = {
 		const checked = validateForm(eventSchema, values);
 		if (!checked.ok) return fail(400, { action: 'update', ...checked.failure });
 		try {
-			await locals.pb.collection('events').update(params.id, eventBody(checked.data, form.get('image')));
+			await locals.pb
+				.collection('events')
+				.update(params.id, eventBody(checked.data, form.get('image'), values[LOADED_FIELD]));
 		} catch (err) {
 			return failure('update', values, err);
 		}

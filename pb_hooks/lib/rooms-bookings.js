@@ -522,14 +522,17 @@ function handleUpdate(e) {
 				cancel_reason: e.record.getString('cancel_reason')
 			});
 		} else {
+			// the same status with another reason: a decision or cancellation someone else made first (say so),
+			// or a reason changed without a decision (locked)
+			var lockedOr = sent(body, 'status') ? 'rooms_booking_decided' : 'core_field_locked';
 			if (sent(body, 'reason') && e.record.getString('reason') !== fresh.getString('reason')) {
-				throw refusal('core_field_locked', 'reason');
+				throw refusal(lockedOr, 'reason');
 			}
 			if (
 				sent(body, 'cancel_reason') &&
 				e.record.getString('cancel_reason') !== fresh.getString('cancel_reason')
 			) {
-				throw refusal('core_field_locked', 'cancel_reason');
+				throw refusal(lockedOr, 'cancel_reason');
 			}
 			var moved = [];
 			for (var m = 0; m < machines.MOVE_FIELDS.length; m++) {

@@ -453,6 +453,33 @@ describe('two staff members saving one room’s form at once', () => {
 		expect(saved.map((r) => r.status)).toEqual([200, 200]);
 		const stored = await (await systemClient()).collection('rooms').getOne(room.id);
 		expect(stored).toMatchObject({ capacity: 25, max_minutes: 180 });
+
+		// without JavaScript, a refused save shows the form again with what it first showed: saving it
+		// then still counts only this form's changes, not the other save made meanwhile
+		const again = loadedAfter(
+			await (await a.get('/personale/lokaler')).text(),
+			`name="id" value="${room.id}"`
+		);
+		const fresh = { ...form, _loaded: again, capacity: '25', max_minutes: '180' };
+		await (await systemClient()).collection('rooms').update(room.id, { cancel_hours: 72 });
+		const refused = await a.post('/personale/lokaler?/saveRoom', {
+			...fresh,
+			buffer_minutes: '5',
+			close_wed: ''
+		});
+		expect(refused.status).toBe(400);
+		const shownAgain = loadedAfter(await refused.text(), `name="id" value="${room.id}"`);
+		expect(shownAgain).toBe(again);
+		const fixed = await a.post('/personale/lokaler?/saveRoom', {
+			...fresh,
+			buffer_minutes: '5',
+			_loaded: shownAgain
+		});
+		expect(fixed.status).toBe(200);
+		expect(await (await systemClient()).collection('rooms').getOne(room.id)).toMatchObject({
+			buffer_minutes: 5,
+			cancel_hours: 72
+		});
 	});
 });
 

@@ -141,7 +141,7 @@ describe('a closure over bookings already given', () => {
 
 	it('refuses a list of ids that is no list, changing nothing', async () => {
 		const w = await world();
-		for (const cancel_bookings of [w.first.id, [1, 2], ['<script>']]) {
+		for (const cancel_bookings of [42, { id: w.first.id }, [1, 2], ['<script>'], 'a,b']) {
 			const result = await outcome(
 				w.staff.pb.collection('closures').create({ ...closure(w, w.room.id), cancel_bookings })
 			);
@@ -298,6 +298,27 @@ describe('a room taken out of use', () => {
 		expect((await messagesOf(w, w.anders))[0]?.body).toContain('Lokalet rives ned');
 		// back in use: nothing to confirm
 		await w.staff.pb.collection('rooms').update(w.room.id, { active: true });
+	});
+
+	it('keeps its events: a room no longer bookable is still the house’s to use', async () => {
+		const w = await world();
+		const event = await w.staff.pb.collection('events').create({
+			title: 'Foredrag',
+			description: 'Til test',
+			category: 'talk',
+			room: w.room.id,
+			state: 'published',
+			...slot(w.day + 3, '19:00', '21:00')
+		});
+		const seen = await preview(w.staff.pb, { room: w.room.id });
+		expect(seen.events).toEqual([]);
+		await w.staff.pb.collection('rooms').update(w.room.id, {
+			active: false,
+			cancel_bookings: seen.bookings.map((b) => b.id),
+			cancel_reason: 'Kun til husets egne arrangementer'
+		});
+		expect((await w.system.collection('events').getOne(event.id)).state).toBe('published');
+		expect(await statusOf(w, w.first.id)).toBe('cancelled');
 	});
 
 	it('other changes to a room with bookings need no confirmation', async () => {

@@ -471,6 +471,27 @@ describe('decisions and cancellations', () => {
 		).toBe('rooms_booking_closed');
 	});
 
+	it('tells a second staff member that the booking was already decided, and keeps the first decision', async () => {
+		const { staff, booking } = await pendingBooking();
+		const other = await createUser({ staff: true });
+		await staff.pb.collection('bookings').update(booking.id, { status: 'approved', reason: 'Velkommen' });
+		expect(
+			await refusedWith(
+				other.pb.collection('bookings').update(booking.id, { status: 'approved', reason: 'Husk nøglen' })
+			)
+		).toBe('rooms_booking_decided');
+		await staff.pb
+			.collection('bookings')
+			.update(booking.id, { status: 'cancelled', cancel_reason: 'Vandskade' });
+		expect(
+			await refusedWith(
+				other.pb.collection('bookings').update(booking.id, { status: 'cancelled', cancel_reason: 'Maling' })
+			)
+		).toBe('rooms_booking_decided');
+		const stored = await (await systemClient()).collection('bookings').getOne(booking.id);
+		expect(stored).toMatchObject({ status: 'cancelled', reason: 'Velkommen', cancel_reason: 'Vandskade' });
+	});
+
 	it('lets staff cancel with a reason only', async () => {
 		const { owner, staff, booking } = await pendingBooking();
 		expect(

@@ -497,7 +497,7 @@ describe('season swaps', () => {
 		await send(second.pb, `/api/borgerhus/memberships/${offered!.id}/remove`);
 		await expectRefused(
 			send(b.admin.pb, `/api/borgerhus/season-swaps/${swap.id}/consent`),
-			'season_swap_offer_lapsed'
+			'season_swap_consent_lapsed'
 		);
 		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(a.id);
 		const kept = await sys.collection('bookings').getFullList({ filter: `series = "${lineA.series}"` });
@@ -520,6 +520,29 @@ describe('season swaps', () => {
 		expect(JSON.stringify(options)).not.toContain('Hemmeligt');
 		const staffPlan = (await staff.pb.send(`/api/borgerhus/seasons/${season}/plan`, {})) as Plan;
 		expect(staffPlan.rows.map((r) => r.association)).toContain('Hemmeligt Navn ApS');
+	});
+
+	it('in a swap, the receiving admin who agreed gives a line too: demoted before staff approve, it is refused', async () => {
+		const { season, a, b, lineA, lineB, sys, staff } = await finalSeason({ swap_approval: true });
+		const { membership } = await import('./associations-helpers');
+		await membership(b.id, await createUser(), 'admin');
+		const swap = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {
+			kind: 'swap',
+			from_line: lineA.id,
+			to_line: lineB.id,
+			to_association: b.id
+		})) as { id: string };
+		await send(b.admin.pb, `/api/borgerhus/season-swaps/${swap.id}/consent`);
+		const [row] = await sys.collection('memberships').getFullList({
+			filter: sys.filter('association = {:a} && user = {:u}', { a: b.id, u: b.admin.record.id })
+		});
+		await sys.collection('memberships').update(row!.id, { role: 'booker' });
+		await expectRefused(
+			send(staff.pb, `/api/borgerhus/season-swaps/${swap.id}/approve`),
+			'season_swap_consent_lapsed'
+		);
+		expect((await sys.collection('season_lines').getOne(lineB.id)).association).toBe(b.id);
+		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(a.id);
 	});
 
 	it('waits for staff approval when the season says so', async () => {

@@ -326,13 +326,17 @@ module.exports = {
 		da: 'Bookingen er allerede slut eller tjekket ud.',
 		en: 'This booking has already ended or been checked out.'
 	},
+	rooms_booking_decided: {
+		da: 'Bookingen er allerede afgjort, måske af en anden. Genindlæs siden for at se hvordan.',
+		en: 'This booking has already been decided, perhaps by someone else. Reload the page to see how.'
+	},
 	rooms_closing_bookings: {
-		da: 'Der er bookinger i lokalet i perioden. Bekræft, at de skal aflyses, og at bookerne får besked.',
-		en: 'There are bookings of the room in this period. Confirm that they are to be cancelled and their bookers told.'
+		da: 'Der er bookinger, som lukningen rammer. Bekræft, at de skal aflyses, og at bookerne får besked.',
+		en: 'There are bookings that the closing affects. Confirm that they are to be cancelled and their bookers told.'
 	},
 	rooms_closing_events: {
-		da: 'Der er arrangementer i lokalet i perioden. Flyt eller aflys dem først.',
-		en: 'There are events in the room in this period. Move or cancel them first.'
+		da: 'Der er arrangementer, som lukningen rammer. Flyt eller aflys dem først.',
+		en: 'There are events that the closing affects. Move or cancel them first.'
 	},
 	rooms_closed: {
 		da: 'Lokalet er lukket på det tidspunkt.',
@@ -482,9 +486,9 @@ module.exports = {
 		da: 'Kør fordelingen, før du offentliggør udkastet.',
 		en: 'Run the allocation before you publish the draft.'
 	},
-	season_swap_offer_lapsed: {
-		da: 'Den, der tilbød byttet, er ikke længere administrator i foreningen. Foreningen må tilbyde det igen.',
-		en: 'The person who offered the swap is no longer an admin of the association. The association must offer it again.'
+	season_swap_consent_lapsed: {
+		da: 'En, der sagde ja til byttet på sin forenings vegne, er ikke længere administrator der. Byttet må aftales igen.',
+		en: 'Someone who agreed to the swap for their association is no longer an admin of it. The swap must be agreed again.'
 	},
 	season_objection_window_open: {
 		da: 'Fristen for indsigelser er ikke slut endnu. Den endelige plan kan offentliggøres, når fristen er udløbet.',

@@ -4,9 +4,10 @@
 // use, would leave the bookings already given inside it breaking rule 2. So the write that closes is
 // refused while active claims lie inside, unless staff confirm the bookings they were shown: then each is
 // cancelled through the booking machine with the closure's reason, in the closing write's transaction, and
-// each booker gets one message. Events are the house's own: they are moved or cancelled first.
+// each booker gets one message. Events are the house's own: a closure waits until they are moved or
+// cancelled; a room taken out of use (no longer bookable) may still hold them.
 
-var MAX_IDS = 2000;
+var MAX_IDS = 5000;
 
 function lib(name) {
 	return require(__hooks + '/lib/' + name + '.js');
@@ -19,31 +20,31 @@ function refusal(code, field) {
 var TEXTS = {
 	closure: {
 		da: {
-			title: 'Din booking er aflyst',
+			title: '{count|Din booking er aflyst|Dine bookinger er aflyst}',
 			body: '{count} {count|booking|bookinger} i {room} er aflyst, fordi lokalet er lukket fra {from} til {to}. Begrundelse: {reason}'
 		},
 		en: {
-			title: 'Your booking is cancelled',
+			title: '{count|Your booking is cancelled|Your bookings are cancelled}',
 			body: '{count} {count|booking|bookings} in {room} {count|was|were} cancelled because the room is closed from {from} to {to}. Reason: {reason}'
 		}
 	},
 	house: {
 		da: {
-			title: 'Din booking er aflyst',
+			title: '{count|Din booking er aflyst|Dine bookinger er aflyst}',
 			body: '{count} {count|booking|bookinger} er aflyst, fordi huset er lukket fra {from} til {to}. Begrundelse: {reason}'
 		},
 		en: {
-			title: 'Your booking is cancelled',
+			title: '{count|Your booking is cancelled|Your bookings are cancelled}',
 			body: '{count} {count|booking|bookings} {count|was|were} cancelled because the house is closed from {from} to {to}. Reason: {reason}'
 		}
 	},
 	room: {
 		da: {
-			title: 'Din booking er aflyst',
+			title: '{count|Din booking er aflyst|Dine bookinger er aflyst}',
 			body: '{count} {count|booking|bookinger} i {room} er aflyst, fordi lokalet ikke længere kan bookes. Begrundelse: {reason}'
 		},
 		en: {
-			title: 'Your booking is cancelled',
+			title: '{count|Your booking is cancelled|Your bookings are cancelled}',
 			body: '{count} {count|booking|bookings} in {room} {count|was|were} cancelled because the room can no longer be booked. Reason: {reason}'
 		}
 	}
@@ -51,8 +52,9 @@ var TEXTS = {
 
 /**
  * The active claims that closing `scope.room` ('' for the whole house) from `scope.from` to `scope.to`
- * (ms; null: for good) would leave inside a closed room: bookings (pending or approved, not checked out
- * before it) and events (draft or published) that have not ended by `scope.from`.
+ * (ms; null: taking the room out of use, which concerns bookings only) would leave inside a closed room:
+ * bookings (pending or approved, not checked out before it) and events (draft or published) that have not
+ * ended by `scope.from`.
  * @param {core.App} app
  * @param {{ room: string, from: number, to: number | null }} scope
  * @returns {{ bookings: core.Record[], events: core.Record[] }}
@@ -77,14 +79,17 @@ function claimsInside(app, scope) {
 		0,
 		params
 	);
-	var events = app.findRecordsByFilter(
-		'events',
-		where + " && room != '' && " + status.activeEventFilter('state'),
-		'start',
-		0,
-		0,
-		params
-	);
+	var events =
+		scope.to === null
+			? []
+			: app.findRecordsByFilter(
+					'events',
+					where + " && room != '' && " + status.activeEventFilter('state'),
+					'start',
+					0,
+					0,
+					params
+				);
 	return { bookings: bookings, events: events };
 }
 
@@ -144,6 +149,8 @@ function confirmedIds(body) {
 	if (!Object.prototype.hasOwnProperty.call(body, 'cancel_bookings') || body.cancel_bookings === null)
 		return null;
 	var ids = body.cancel_bookings;
+	// a form sent as multipart (one value) or url-encoded carries the list as comma-separated text
+	if (typeof ids === 'string') ids = ids ? ids.split(',') : [];
 	if (!Array.isArray(ids) || ids.length > MAX_IDS) throw refusal('core_invalid_value', 'cancel_bookings');
 	for (var i = 0; i < ids.length; i++) {
 		if (typeof ids[i] !== 'string' || !/^[a-z0-9]{15}$/.test(ids[i]))
@@ -188,6 +195,7 @@ function closeRoom(txApp, actor, scope, why) {
 		var booker = booking.getString('booker');
 		if (booker) perBooker[booker] = (perBooker[booker] || 0) + 1;
 	}
+	var endedSeries = [];
 	if (why.kind === 'room') {
 		// a room out of use keeps no season booking going
 		var series = txApp.findRecordsByFilter(
@@ -204,6 +212,9 @@ function closeRoom(txApp, actor, scope, why) {
 			series[s].set('status', 'cancelled');
 			txApp.save(series[s]);
 		}
+		endedSeries = series.map(function (row) {
+			return row.id;
+		});
 	}
 	tell(txApp, scope, why, perBooker, reason);
 	lib('core/audit').record(txApp, {
@@ -211,7 +222,7 @@ function closeRoom(txApp, actor, scope, why) {
 		action: why.kind === 'room' ? 'room_closed_bookings_cancelled' : 'closure_bookings_cancelled',
 		collection: why.target.collection().name,
 		id: why.target.id,
-		details: { cancelled: ids, reason: reason }
+		details: { cancelled: ids, series: endedSeries, reason: reason }
 	});
 	return ids;
 }

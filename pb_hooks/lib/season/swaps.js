@@ -247,10 +247,13 @@ function execute(txApp, swap) {
 			throw c.refusal('season_swap_not_booked', 'to_line');
 		checkReceiver(txApp, swap.getString('from_association'), fromBooker, 'from_association');
 	}
-	// the giving side's consent is an admin's, and counts only while that person is one (rule 3): an admin
-	// removed since the offer cannot give the association's times away
+	// a side that gives a line away (the offering one; in a swap both) gave its consent through an admin, and
+	// it counts only while that person is one (rule 3): an admin removed or demoted since cannot give the
+	// association's times away
 	if (!isAdmin(txApp, fromBooker, swap.getString('from_association')))
-		throw c.refusal('season_swap_offer_lapsed', 'from_association');
+		throw c.refusal('season_swap_consent_lapsed', 'from_association');
+	if (to && !isAdmin(txApp, toBooker, swap.getString('to_association')))
+		throw c.refusal('season_swap_consent_lapsed', 'to_association');
 	// every side is checked before anything moves: a refusal leaves the lines and bookings as they were
 	checkReceiver(txApp, swap.getString('to_association'), toBooker, 'to_association');
 	if (to) moveLine(txApp, to, swap.getString('from_association'), fromBooker);

@@ -156,10 +156,16 @@ function escapeHtml(value) {
  */
 function mailNotification(app, notification) {
 	if (notification.getString('emailed_at')) return;
-	const fresh = app.findRecordById('notifications', notification.id);
-	if (fresh.getString('emailed_at')) return;
-	fresh.set('emailed_at', new Date().toISOString());
-	app.save(fresh);
+	// the stamp is claimed in a transaction, read and written as one: the mail after a commit and the cron
+	// job that mails what was missed may both reach the same message, and only one of them sends it
+	const fresh = require(`${__hooks}/lib/core/tx.js`).run(app, (txApp) => {
+		const row = txApp.findRecordById('notifications', notification.id);
+		if (row.getString('emailed_at')) return null;
+		row.set('emailed_at', new Date().toISOString());
+		txApp.save(row);
+		return row;
+	});
+	if (!fresh) return;
 
 	let user;
 	try {

@@ -63,6 +63,21 @@ describe('events through the app', () => {
 		expect(await (await b.get('/frivillig')).text()).toContain('Du er bekræftet');
 	});
 
+	it('offers the waitlist of a full shift inside the cut-off, and says how a place can still open', async () => {
+		const { event, shift } = await arrangeEvent({ places: 1, start: new Date(Date.now() + 24 * 3600_000) });
+		const [first, second] = await Promise.all([createVolunteer(), createVolunteer()]);
+		const a = await signedIn(first);
+		expect(await (await a.post(`/arrangementer/${event.id}?/signup`, { shift: shift.id })).text()).toContain(
+			'Du er bekræftet'
+		);
+		const b = await signedIn(second);
+		const page = await (await b.get(`/arrangementer/${event.id}`)).text();
+		expect(page).toContain('Der er under 48 timer til vagten.');
+		expect(page).toContain('Skriv mig på ventelisten');
+		const waiting = await b.post(`/arrangementer/${event.id}?/signup`, { shift: shift.id });
+		expect(await waiting.text()).toContain('Du er nummer 1 på ventelisten');
+	});
+
 	it('lets exactly the free places win when many sign up through the app at once', async () => {
 		const { event, shift } = await arrangeEvent({ places: 3 });
 		const volunteers = await Promise.all(Array.from({ length: 12 }, () => createVolunteer()));

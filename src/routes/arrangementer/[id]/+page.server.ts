@@ -86,7 +86,7 @@ export const load: PageServerLoad = async ({ locals, params, depends, url }) => 
 				places: shift.places,
 				free: Math.max(0, shift.places - shift.taken),
 				started: new Date(shift.start.replace(' ', 'T')) <= now,
-				// A waitlist place only helps while confirmed volunteers may still cancel (the cut-off).
+				// Inside the cut-off a place on the waitlist opens only when staff take a volunteer off: said so.
 				waitlistHelps: mayCancelShift({ shiftStart: shift.start, now }),
 				mine: mine
 					? {

@@ -320,7 +320,7 @@ routerAdd('POST', '/api/borgerhus/registrations/{id}/check-in', (e) => {
 	const who = auth.actor(e);
 	if (who.kind !== 'system') auth.requireStaff(e);
 	const id = e.request.pathValue('id');
-	const row = tx.run(e.app, (txApp) => {
+	const row = tx.route(e, (txApp) => {
 		try {
 			txApp.findRecordById('registrations', id);
 		} catch (_) {
@@ -354,7 +354,7 @@ routerAdd(
 			throw new NotFoundError('No such event.');
 		}
 		let sent = 0;
-		require(`${__hooks}/lib/core/tx.js`).run(e.app, (txApp) => {
+		require(`${__hooks}/lib/core/tx.js`).route(e, (txApp) => {
 			const signups = txApp.findRecordsByFilter(
 				'signups',
 				'shift.event = {:event} && ' + status.activePlaceFilter(),

@@ -327,7 +327,7 @@ routerAdd(
 		const desk = require(`${__hooks}/lib/library-desk.js`);
 		const staff = require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
 		const body = e.requestInfo().body || {};
-		const result = require(`${__hooks}/lib/core/tx.js`).run(e.app, (txApp) =>
+		const result = require(`${__hooks}/lib/core/tx.js`).route(e, (txApp) =>
 			desk.checkIn(txApp, body.code, staff)
 		);
 		return e.json(200, result);
@@ -342,7 +342,7 @@ routerAdd(
 		const desk = require(`${__hooks}/lib/library-desk.js`);
 		const staff = require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
 		const body = e.requestInfo().body || {};
-		const result = require(`${__hooks}/lib/core/tx.js`).run(e.app, (txApp) =>
+		const result = require(`${__hooks}/lib/core/tx.js`).route(e, (txApp) =>
 			desk.collect(txApp, body.hold, staff)
 		);
 		return e.json(200, result);
@@ -357,7 +357,7 @@ routerAdd(
 		const desk = require(`${__hooks}/lib/library-desk.js`);
 		const staff = require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
 		const body = e.requestInfo().body || {};
-		const result = require(`${__hooks}/lib/core/tx.js`).run(e.app, (txApp) =>
+		const result = require(`${__hooks}/lib/core/tx.js`).route(e, (txApp) =>
 			desk.returnLoan(txApp, body.loan, staff)
 		);
 		return e.json(200, result);
@@ -373,7 +373,7 @@ routerAdd(
 		const desk = require(`${__hooks}/lib/library-desk.js`);
 		const staff = require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
 		const expired = desk.expireOverdue(e.app);
-		require(`${__hooks}/lib/core/tx.js`).run(e.app, (txApp) =>
+		require(`${__hooks}/lib/core/tx.js`).route(e, (txApp) =>
 			require(`${__hooks}/lib/core/audit.js`).record(txApp, {
 				actor: staff.id,
 				action: 'library_expire',
@@ -485,7 +485,7 @@ routerAdd(
 			});
 			return row;
 		});
-		const count = require(`${__hooks}/lib/core/tx.js`).run(e.app, (txApp) => {
+		const count = require(`${__hooks}/lib/core/tx.js`).route(e, (txApp) => {
 			const now = new Date().toISOString().replace('T', ' ');
 			const insertTitle = txApp
 				.db()

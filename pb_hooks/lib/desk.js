@@ -390,7 +390,7 @@ function createAccount(e) {
 		throw codeError(400, 'core_invalid_value', 'language');
 	}
 	var language = body.language === 'en' ? 'en' : 'da';
-	var user = require(__hooks + '/lib/core/tx.js').run(e.app, function (txApp) {
+	var user = require(__hooks + '/lib/core/tx.js').route(e, function (txApp) {
 		checkCard(txApp, card, '');
 		var row = new Record(txApp.findCachedCollectionByNameOrId('users'));
 		row.set('name', name);
@@ -425,7 +425,7 @@ function setCard(e) {
 	var staff = requireDeskStaff(e);
 	var body = e.requestInfo().body || {};
 	var card = cleanCard(body.library_card);
-	var user = require(__hooks + '/lib/core/tx.js').run(e.app, function (txApp) {
+	var user = require(__hooks + '/lib/core/tx.js').route(e, function (txApp) {
 		var row;
 		try {
 			row = txApp.findRecordById('users', e.request.pathValue('id'));
@@ -466,7 +466,7 @@ function takeover(e) {
 	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.endsWith(PLACEHOLDER_DOMAIN)) {
 		throw codeError(400, 'desk_email_invalid', 'email');
 	}
-	var user = require(__hooks + '/lib/core/tx.js').run(e.app, function (txApp) {
+	var user = require(__hooks + '/lib/core/tx.js').route(e, function (txApp) {
 		var row;
 		try {
 			row = txApp.findRecordById('users', e.request.pathValue('id'));

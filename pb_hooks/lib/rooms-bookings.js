@@ -599,7 +599,7 @@ function reassign(e) {
 	var actor = lib('core/auth').requireStaff(e);
 	var id = e.request.pathValue('id');
 	var body = bodyOf(e);
-	var result = lib('core/tx').run(e.app, function (txApp) {
+	var result = lib('core/tx').route(e, function (txApp) {
 		var booking;
 		try {
 			booking = txApp.findRecordById('bookings', id);

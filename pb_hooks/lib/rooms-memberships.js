@@ -140,6 +140,8 @@ function invite(app, actor, associationId, input) {
 	var sentEmail = input && input.email;
 	var email = typeof sentEmail === 'string' ? normalizeEmail(sentEmail) : '';
 	return require(__hooks + '/lib/core/tx.js').run(app, function (txApp) {
+		// the sender's account deleted since the session was loaded: nothing changes (core/tx.js)
+		require(__hooks + '/lib/core/tx.js').refuseDeleted(txApp, actor.kind === 'system' ? '' : actor.id);
 		var association = managedAssociation(txApp, actor, associationId);
 		if (!plausibleEmail(email)) errors.refuse('associations_email_invalid', 'email');
 		if (typeof role !== 'string' || lib().ROLES.indexOf(role) < 0) {
@@ -356,6 +358,8 @@ function act(app, actor, membershipId, name) {
 	var errors = require(__hooks + '/lib/core/errors.js');
 	var machine = require(__hooks + '/lib/core/machine.js');
 	return require(__hooks + '/lib/core/tx.js').run(app, function (txApp) {
+		// the sender's account deleted since the session was loaded: nothing changes (core/tx.js)
+		require(__hooks + '/lib/core/tx.js').refuseDeleted(txApp, actor.kind === 'system' ? '' : actor.id);
 		var row;
 		try {
 			row = txApp.findRecordById('memberships', membershipId);
@@ -415,6 +419,8 @@ function setRole(app, actor, membershipId, role) {
 	var errors = require(__hooks + '/lib/core/errors.js');
 	var wanted = typeof role === 'string' ? role : '';
 	return require(__hooks + '/lib/core/tx.js').run(app, function (txApp) {
+		// the sender's account deleted since the session was loaded: nothing changes (core/tx.js)
+		require(__hooks + '/lib/core/tx.js').refuseDeleted(txApp, actor.kind === 'system' ? '' : actor.id);
 		var row;
 		try {
 			row = txApp.findRecordById('memberships', membershipId);

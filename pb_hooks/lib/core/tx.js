@@ -38,6 +38,39 @@ function run(app, fn) {
 	return result;
 }
 
+/** The signed-in person who sent a request (not the system account), or ''. @param {core.RequestEvent} e */
+function sender(e) {
+	var auth = e.auth;
+	return auth && !auth.isSuperuser() && auth.collection().name === 'users' ? auth.id : '';
+}
+
+/**
+ * A request let in with a session whose account has been deleted since changes nothing: read inside the
+ * transaction, as the deletion may have committed after PocketBase loaded the session (docs/rules.md,
+ * "Account, feed and reminders").
+ */
+function refuseDeletedSender(txApp, user) {
+	if (user && require(__hooks + '/lib/core/auth.js').isDeletedAccount(txApp, user)) {
+		throw require(__hooks + '/lib/core/errors.js').refusal('overview_account_deleted');
+	}
+}
+
+/**
+ * Runs `fn(txApp)` for a custom route in one transaction of `e.app`, as `run` does, refusing first a
+ * sender whose account was deleted meanwhile.
+ * @template T
+ * @param {core.RequestEvent} e
+ * @param {(txApp: core.App) => T} fn
+ * @returns {T}
+ */
+function route(e, fn) {
+	var user = sender(e);
+	return run(e.app, function (txApp) {
+		refuseDeletedSender(txApp, user);
+		return fn(txApp);
+	});
+}
+
 /**
  * Runs `fn(txApp)` for a record request event in one transaction, with `e.app` pointing at the
  * transaction while `fn` runs, so that `e.next()` called inside `fn` saves with it. `fn` must call
@@ -47,16 +80,10 @@ function run(app, fn) {
  */
 function request(e, fn) {
 	var original = e.app;
-	var auth = e.auth;
-	var user = auth && !auth.isSuperuser() && auth.collection().name === 'users' ? auth.id : '';
+	var user = sender(e);
 	try {
 		run(original, function (txApp) {
-			// a request let in with a session whose account has been deleted since changes nothing: read
-			// here, as the deletion may have committed after PocketBase loaded the session (docs/rules.md,
-			// "Account, feed and reminders")
-			if (user && require(__hooks + '/lib/core/auth.js').isDeletedAccount(txApp, user)) {
-				throw require(__hooks + '/lib/core/errors.js').refusal('overview_account_deleted');
-			}
+			refuseDeletedSender(txApp, user);
 			e.app = txApp;
 			try {
 				fn(txApp);
@@ -118,4 +145,11 @@ function rebase(txApp, e) {
 	return { fresh: fresh, sent: sent };
 }
 
-module.exports = { run: run, request: request, sentFields: sentFields, rebase: rebase };
+module.exports = {
+	run: run,
+	route: route,
+	request: request,
+	refuseDeleted: refuseDeletedSender,
+	sentFields: sentFields,
+	rebase: rebase
+};

@@ -147,7 +147,7 @@ function auditFor(txApp, actor, roles, action, booking, details) {
 function checkIn(e) {
 	var actor = lib('core/auth').requireUser(e);
 	var id = e.request.pathValue('id');
-	var result = lib('core/tx').run(e.app, function (txApp) {
+	var result = lib('core/tx').route(e, function (txApp) {
 		var found = bookingFor(txApp, id, actor, 'check_in');
 		var booking = found.booking;
 		if (booking.getString('checked_in_at')) {
@@ -176,7 +176,7 @@ function checkIn(e) {
 function checkOut(e) {
 	var actor = lib('core/auth').requireUser(e);
 	var id = e.request.pathValue('id');
-	var result = lib('core/tx').run(e.app, function (txApp) {
+	var result = lib('core/tx').route(e, function (txApp) {
 		var found = bookingFor(txApp, id, actor, 'check_out');
 		var booking = found.booking;
 		if (!booking.getString('checked_in_at')) throw refusal('rooms_checkout_not_checked_in', 'form');

@@ -128,7 +128,7 @@ function cancelPeriod(e) {
 	var actor = lib('core/auth').requireUser(e);
 	var info = e.requestInfo().body;
 	var input = readBody(info && typeof info === 'object' ? info : {});
-	var answer = lib('core/tx').run(e.app, function (txApp) {
+	var answer = lib('core/tx').route(e, function (txApp) {
 		var bookings = lib('rooms-bookings');
 		var machines = lib('rooms/booking-machine');
 		var claims = lib('room-claims');

@@ -147,7 +147,7 @@ function create(e) {
 
 	var answer;
 	try {
-		answer = lib('core/tx').run(e.app, function (txApp) {
+		answer = lib('core/tx').route(e, function (txApp) {
 			var room;
 			try {
 				room = txApp.findRecordById('rooms', roomId);
@@ -310,7 +310,7 @@ function cancel(e) {
 		throw refusal('core_invalid_value', 'withdraw');
 	if (withdraw && actor.kind !== 'staff') throw new ForbiddenError('Staff only.');
 	if (withdraw && !reason) throw refusal('rooms_reason_required', 'reason');
-	var result = lib('core/tx').run(e.app, function (txApp) {
+	var result = lib('core/tx').route(e, function (txApp) {
 		var found = seriesFor(txApp, id, actor);
 		var series = found.series;
 		var roles = found.roles;
@@ -399,7 +399,7 @@ function decide(e, to) {
 	var id = e.request.pathValue('id');
 	var reason = reasonOf(e);
 	if (to === 'rejected' && !reason) throw refusal('rooms_reason_required', 'reason');
-	var result = lib('core/tx').run(e.app, function (txApp) {
+	var result = lib('core/tx').route(e, function (txApp) {
 		var series = seriesFor(txApp, id, actor).series;
 		var pending = txApp.findRecordsByFilter(
 			'bookings',

@@ -398,7 +398,7 @@ function claim(e) {
 	var activity = claimActivity(body);
 	var name = activity.name;
 	var participants = activity.participants;
-	var answer = lib('core/tx').run(e.app, function (txApp) {
+	var answer = lib('core/tx').route(e, function (txApp) {
 		var season = claimableSeason(txApp, id, actor, body.association);
 		var config = c.configOf(season);
 		var slot = config.slots.filter(function (s) {
@@ -545,7 +545,7 @@ function claimDate(e) {
 	var activity = claimActivity(body);
 	var name = activity.name;
 	var participants = activity.participants;
-	var answer = lib('core/tx').run(e.app, function (txApp) {
+	var answer = lib('core/tx').route(e, function (txApp) {
 		var season = claimableSeason(txApp, id, actor, body.association);
 		var free = freeDates(txApp, season).filter(function (f) {
 			return f.slot === body.slot && f.date === body.date;

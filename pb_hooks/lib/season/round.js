@@ -84,7 +84,7 @@ function writeSetup(season, value) {
 function create(e) {
 	var actor = lib('core/auth').requireStaff(e);
 	var body = c.bodyOf(e);
-	var result = lib('core/tx').run(e.app, function (txApp) {
+	var result = lib('core/tx').route(e, function (txApp) {
 		var checked = lib('season/validate').checkSeason(body, known(txApp));
 		if (checked.problem) throw c.refusal(checked.problem.code, checked.problem.field);
 		var season = new Record(txApp.findCachedCollectionByNameOrId('seasons'));
@@ -108,7 +108,7 @@ function update(e) {
 	var actor = lib('core/auth').requireStaff(e);
 	var body = c.bodyOf(e);
 	var id = e.request.pathValue('id');
-	lib('core/tx').run(e.app, function (txApp) {
+	lib('core/tx').route(e, function (txApp) {
 		var season = c.seasonOf(txApp, id, actor);
 		var status = season.getString('status');
 		if (['setup', 'open', 'closed'].indexOf(status) < 0) throw c.refusal('season_setup_locked', 'form');
@@ -172,7 +172,7 @@ function moveRound(e) {
 		secondUntil = window.value;
 	}
 	var from = '';
-	lib('core/tx').run(e.app, function (txApp) {
+	lib('core/tx').route(e, function (txApp) {
 		var season = c.seasonOf(txApp, id, actor);
 		from = season.getString('status');
 		var machines = lib('season/machines');
@@ -386,7 +386,7 @@ function apply(e) {
 	var body = c.bodyOf(e);
 	var id = e.request.pathValue('id');
 	if (typeof body.association !== 'string') throw c.refusal('season_not_booker', 'association');
-	var result = lib('core/tx').run(e.app, function (txApp) {
+	var result = lib('core/tx').route(e, function (txApp) {
 		var season = c.seasonOf(txApp, id, actor);
 		var first = eligibilityProblem(txApp, season, body.association, actor, null);
 		if (first) throw c.refusal(first.code, first.field);
@@ -446,7 +446,7 @@ function withdraw(e) {
 	var body = c.bodyOf(e);
 	var id = e.request.pathValue('id');
 	if (typeof body.association !== 'string') throw c.refusal('season_not_booker', 'association');
-	lib('core/tx').run(e.app, function (txApp) {
+	lib('core/tx').route(e, function (txApp) {
 		var season = c.seasonOf(txApp, id, actor);
 		var role = c.roleIn(txApp, actor.id, body.association);
 		if (role !== 'admin' && role !== 'booker') throw c.refusal('season_not_booker', 'association');
@@ -673,7 +673,7 @@ function draftable(season) {
 function draft(e) {
 	var actor = lib('core/auth').requireStaff(e);
 	var id = e.request.pathValue('id');
-	var answer = lib('core/tx').run(e.app, function (txApp) {
+	var answer = lib('core/tx').route(e, function (txApp) {
 		var season = c.seasonOf(txApp, id, actor);
 		draftable(season);
 		var run = runDraft(txApp, season);
@@ -708,7 +708,7 @@ function settle(e) {
 	var note = noteOf(body);
 	if (typeof body.slot !== 'string' || typeof body.winner !== 'string')
 		throw c.refusal('core_invalid_value', 'winner');
-	var answer = lib('core/tx').run(e.app, function (txApp) {
+	var answer = lib('core/tx').route(e, function (txApp) {
 		var season = c.seasonOf(txApp, id, actor);
 		draftable(season);
 		var parts = body.winner.split(':');
@@ -756,7 +756,7 @@ function adjust(e) {
 	if (typeof slot !== 'string') throw c.refusal('season_slot_unknown', 'slot');
 	var every = body.every === undefined ? 1 : body.every;
 	if (every !== 1 && every !== 2) throw c.refusal('core_invalid_value', 'every');
-	var answer = lib('core/tx').run(e.app, function (txApp) {
+	var answer = lib('core/tx').route(e, function (txApp) {
 		var season = c.seasonOf(txApp, id, actor);
 		draftable(season);
 		var config = c.configOf(season);
@@ -823,7 +823,7 @@ function object(e) {
 	if (p) throw c.refusal(p, 'text');
 	var line = body.line === undefined || body.line === null ? '' : body.line;
 	if (typeof line !== 'string') throw c.refusal('core_invalid_value', 'line');
-	var answer = lib('core/tx').run(e.app, function (txApp) {
+	var answer = lib('core/tx').route(e, function (txApp) {
 		var season = c.seasonOf(txApp, id, actor);
 		var role = c.roleIn(txApp, actor.id, body.association);
 		if (role !== 'admin' && role !== 'booker') throw c.refusal('season_not_booker', 'association');
@@ -888,7 +888,7 @@ function answerObjection(e) {
 	if (typeof body.answer !== 'string' || !body.answer.trim()) throw c.refusal('core_required', 'answer');
 	var p = lib('input').textProblem(body.answer, 2000);
 	if (p) throw c.refusal(p, 'answer');
-	lib('core/tx').run(e.app, function (txApp) {
+	lib('core/tx').route(e, function (txApp) {
 		var row;
 		try {
 			row = txApp.findRecordById('season_objections', id);

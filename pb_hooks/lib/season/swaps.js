@@ -146,7 +146,7 @@ function propose(e) {
 	if (typeof note !== 'string') throw c.refusal('core_invalid_value', 'note');
 	var p = lib('input').textProblem(note, 1000);
 	if (p) throw c.refusal(p, 'note');
-	var answer = lib('core/tx').run(e.app, function (txApp) {
+	var answer = lib('core/tx').route(e, function (txApp) {
 		var season = c.seasonOf(txApp, id, actor);
 		if (lib('season/machines').FINAL.indexOf(season.getString('status')) < 0)
 			throw c.refusal('core_bad_transition', 'status');
@@ -282,7 +282,7 @@ function act(e) {
 	var action = e.request.pathValue('action');
 	if (['consent', 'decline', 'cancel', 'approve', 'reject'].indexOf(action) < 0)
 		throw new NotFoundError('Not found.');
-	var answer = lib('core/tx').run(e.app, function (txApp) {
+	var answer = lib('core/tx').route(e, function (txApp) {
 		var swap = swapOf(txApp, id);
 		var roles = [];
 		if (actor.kind === 'staff') roles.push('staff');

@@ -344,6 +344,18 @@ describe('staff edit closures and policies through the app', () => {
 			reason: 'Maling'
 		});
 		expect(added.status).toBe(200);
+		// a confirmation that is no list of booking ids is refused with a message the form shows
+		const garbled = await session.post('/personale/lokaler?/addClosure', {
+			room: room.id,
+			from_date: date,
+			from_time: '00:00',
+			to_date: date,
+			to_time: '23:59',
+			reason: 'Maling',
+			cancel_bookings: '<script>'
+		});
+		expect(garbled.status).toBe(400);
+		expect(await garbled.text()).toMatch(/role="alert"[^>]*>Værdien er ikke gyldig\.</);
 		const ownerSession = await signedIn(owner);
 		const refused = await ownerSession.post(`/lokaler/${room.slug}?/book`, {
 			for: 'self',

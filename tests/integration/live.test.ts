@@ -230,8 +230,11 @@ describe('/live: one shared subscription, each change only to those who may see 
 		expect(aliceLive.changes).toContainEqual({ collection: 'notifications', action: 'create', id: note.id });
 		expect(aliceLive.changes.filter((c) => c.collection !== 'notifications')).toEqual([closureHeard]);
 		expect(aliceLive.changes.every((c) => c.collection !== 'notifications' || c.id === note.id)).toBe(true);
-		// Staff are not told of someone else's notification (its rule has no staff part).
-		expect(staffLive.changes).toEqual([closureHeard, draftHeard, shiftHeard]);
+		// Staff are not told of someone else's notification (its rule has no staff part). PocketBase sends
+		// the changes of two writes made one right after the other in either order, so they are compared as
+		// a set.
+		expect(staffLive.changes).toHaveLength(3);
+		expect(staffLive.changes).toEqual(expect.arrayContaining([closureHeard, draftHeard, shiftHeard]));
 
 		await system.collection('events').update(draft.id, { state: 'published' });
 		const published = { collection: 'events', action: 'update', id: draft.id };
@@ -242,7 +245,11 @@ describe('/live: one shared subscription, each change only to those who may see 
 		);
 		expect(guestLive.changes).toEqual([closureHeard, published]);
 		expect(aliceLive.changes).toContainEqual(published);
-		expect(staffLive.changes).toEqual([closureHeard, draftHeard, shiftHeard, published]);
+		expect(staffLive.changes).toHaveLength(4);
+		expect(staffLive.changes).toEqual(
+			expect.arrayContaining([closureHeard, draftHeard, shiftHeard, published])
+		);
+		expect(staffLive.changes.at(-1)).toEqual(published);
 
 		// The shift of a published event is public now.
 		await system.collection('shifts').update(shift.id, { places: 3 });

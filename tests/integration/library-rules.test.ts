@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type PocketBase from 'pocketbase';
 import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
 import type { CopyRecord, HoldRecord, LoanRecord } from '../../src/lib/pocketbase-types';
 import { MAX_ACTIVE_HOLDS } from '../../pb_hooks/lib/library-queue.js';
@@ -356,6 +357,30 @@ describe('pickup and loan deadlines and closures of the whole house', () => {
 	/** The house's closing instant of a local date. */
 	const closeOf = (date: string) => resolveLenient(date, closingTime(date)!)!;
 	const pbDate = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
+	/**
+	 * Closes the whole house from `from` to `to` (local date and time), as staff do: room bookings that
+	 * other tests sharing this PocketBase left inside are shown first and confirmed (a closure refuses
+	 * bookings nobody confirmed).
+	 */
+	const closeHouse = async (
+		staff: PocketBase,
+		reason: string,
+		from: [string, string],
+		to: [string, string]
+	) => {
+		const start = new Date(resolveLenient(...from)!).toISOString();
+		const end = new Date(resolveLenient(...to)!).toISOString();
+		const seen = await staff.send<{ bookings: { id: string }[] }>('/api/borgerhus/rooms/closing', {
+			query: { start, end }
+		});
+		return staff.collection('closures').create({
+			room: '',
+			reason,
+			start,
+			end,
+			cancel_bookings: seen.bookings.map((b) => b.id)
+		});
+	};
 
 	it('moves a deadline that lands on a day the whole house is closed to the next open day', async () => {
 		const system = await systemClient();
@@ -370,14 +395,7 @@ describe('pickup and loan deadlines and closures of the whole house', () => {
 		const closures = [];
 		try {
 			for (const day of [pickupDay, loanDay]) {
-				closures.push(
-					await system.collection('closures').create({
-						room: '',
-						reason: 'Helligdag',
-						start: new Date(resolveLenient(day, '00:00')!).toISOString(),
-						end: new Date(resolveLenient(addDays(day, 1), '00:00')!).toISOString()
-					})
-				);
+				closures.push(await closeHouse(staff.pb, 'Helligdag', [day, '00:00'], [addDays(day, 1), '00:00']));
 			}
 			const hold = await placeHold(patron.pb, title.id, patron.record.id);
 			expect(hold.status).toBe('ready');
@@ -393,15 +411,11 @@ describe('pickup and loan deadlines and closures of the whole house', () => {
 
 	it('keeps a deadline on a day the house closes only for part of it, open again at closing time', async () => {
 		const system = await systemClient();
+		const staff = await createUser({ staff: true });
 		const patron = await createUser();
 		const { title } = await arrangeTitle({ copies: 1, onShelf: 1 });
 		const pickupDay = addDays(localParts(Date.now()).date, 7);
-		const closure = await system.collection('closures').create({
-			room: '',
-			reason: 'Morgenmøde',
-			start: new Date(resolveLenient(pickupDay, '00:00')!).toISOString(),
-			end: new Date(resolveLenient(pickupDay, '12:00')!).toISOString()
-		});
+		const closure = await closeHouse(staff.pb, 'Morgenmøde', [pickupDay, '00:00'], [pickupDay, '12:00']);
 		try {
 			const hold = await placeHold(patron.pb, title.id, patron.record.id);
 			expect([pbDate(closeOf(pickupDay)), pbDate(closeOf(addDays(pickupDay, 1)))]).toContain(

@@ -217,7 +217,8 @@ describe('a closure over bookings already given', () => {
 		]);
 		const fields = { room: '', start: houseTime(day, '09:00'), end: houseTime(day, '14:00'), reason: 'Valg' };
 		const seen = await preview(w.staff.pb, { start: fields.start, end: fields.end });
-		expect(seen.bookings.map((b) => b.id).sort()).toEqual([here.id, there.id].sort());
+		// other tests sharing this PocketBase may have bookings on the same day in other rooms
+		expect(seen.bookings.map((b) => b.id)).toEqual(expect.arrayContaining([here.id, there.id]));
 		await w.staff.pb
 			.collection('closures')
 			.create({ ...fields, cancel_bookings: seen.bookings.map((b) => b.id) });

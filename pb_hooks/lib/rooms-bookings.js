@@ -216,7 +216,9 @@ function checkBooking(txApp, draft, what, earlier) {
 
 /**
  * The roles an actor has towards a booking (or series): owner, association (admin or booker of its
- * association now), staff, system.
+ * association now), staff, system. A booking or series in an association's name is its booker's only while
+ * they may book for the association (rule 3): removed, or made a plain member, they keep no hand in its
+ * times (`lapsedBooker` names that case).
  * @param {core.App} app
  * @param {core.Record} record a booking or booking series
  * @param {{ kind: string, id: string }} actor
@@ -225,20 +227,40 @@ function rolesOf(app, record, actor) {
 	var roles = [];
 	if (actor.kind === 'system') roles.push('system');
 	if (actor.kind === 'staff') roles.push('staff');
-	if (actor.id && record.getString('booker') === actor.id) roles.push('owner');
 	var association = record.getString('association');
+	var rights = false;
 	if (actor.id && association) {
-		var rights = app.findRecordsByFilter(
-			'memberships',
-			'association = {:association} && user = {:user} && status = "active" && (role = "admin" || role = "booker")',
-			'',
-			1,
-			0,
-			{ association: association, user: actor.id }
-		);
-		if (rights.length) roles.push('association');
+		rights =
+			app.findRecordsByFilter(
+				'memberships',
+				'association = {:association} && user = {:user} && status = "active" && (role = "admin" || role = "booker")',
+				'',
+				1,
+				0,
+				{ association: association, user: actor.id }
+			).length > 0;
 	}
+	if (actor.id && record.getString('booker') === actor.id && (!association || rights)) roles.push('owner');
+	if (rights) roles.push('association');
 	return roles;
+}
+
+/**
+ * The booker of an association's booking or series who may no longer book for it (rule 3), asking as
+ * themselves: refused by name (`rooms_not_booker`) rather than as a stranger.
+ * @param {core.Record} record
+ * @param {{ kind: string, id: string }} actor
+ * @param {string[]} roles from rolesOf
+ */
+function lapsedBooker(record, actor, roles) {
+	return (
+		!!actor.id &&
+		record.getString('booker') === actor.id &&
+		!!record.getString('association') &&
+		roles.indexOf('owner') < 0 &&
+		roles.indexOf('staff') < 0 &&
+		roles.indexOf('system') < 0
+	);
 }
 
 function has(roles, role) {
@@ -493,6 +515,7 @@ function handleUpdate(e) {
 		var fresh = txApp.findRecordById('bookings', e.record.id);
 		var from = fresh.getString('status');
 		var roles = rolesOf(txApp, fresh, actor);
+		if (lapsedBooker(fresh, actor, roles)) throw refusal('rooms_not_booker', 'form');
 		var to = sent(body, 'status') ? e.record.getString('status') : from;
 
 		if (system) {
@@ -546,11 +569,9 @@ function handleUpdate(e) {
 				throw refusal('rooms_booking_closed', 'form');
 			if (shown) {
 				// the booker's choice (or the association's), never staff's: docs/rules.md, "Door signs and the lobby screen"
+				// the association's admins and bookers as they are now (rule 3): a booker removed since is no
+				// longer its owner (rolesOf) and was refused above
 				if (!machines.may(from, 'show', roles)) throw refusal('core_forbidden', 'show_publicly');
-				// putting the association's name up is its admins' and bookers' as they are now (rule 3): a
-				// booker removed since may take it down, not put it up
-				if (e.record.getBool('show_publicly') && !has(roles, 'association') && !has(roles, 'system'))
-					throw refusal('rooms_not_booker', 'show_publicly');
 				fresh.set('show_publicly', e.record.getBool('show_publicly'));
 			}
 			if (edited) {
@@ -561,6 +582,10 @@ function handleUpdate(e) {
 				if (!machines.may(from, 'move', roles)) throw refusal('core_forbidden', moved[0]);
 				// staff change who books through the audited reassign action, not a plain update
 				if (moved.indexOf('association') >= 0 && !has(roles, 'owner')) {
+					throw refusal('core_field_locked', 'association');
+				}
+				// a season date is its series' association's; the series moves as a whole (swaps, reassign)
+				if (moved.indexOf('association') >= 0 && fresh.getString('series')) {
 					throw refusal('core_field_locked', 'association');
 				}
 				var room = txApp.findRecordById('rooms', fresh.getString('room'));
@@ -904,6 +929,7 @@ module.exports = {
 	handleCreate,
 	handleUpdate,
 	initialStatus,
+	lapsedBooker,
 	reassign,
 	rolesOf,
 	syncBusy,

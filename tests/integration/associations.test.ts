@@ -15,6 +15,7 @@ import {
 	type World
 } from './associations-helpers';
 import { INVITES_PER_HOUR } from '$rules/rooms-associations.js';
+import { addDays, localParts } from '$rules/core/time.js';
 import { stack } from '../helpers/stack';
 
 // docs/rules.md, "Associations and memberships": verification, numbers, invitations and consent, through
@@ -914,6 +915,84 @@ describe('rights come from accepted memberships only', () => {
 		await post(w.invited.pb, `/api/borgerhus/memberships/${w.ids.invited}/accept`);
 		expect((await booking(w.invited.pb, w.invited.record.id)).status).toBe(200);
 		expect((await outcome(w.invited.pb.collection('bookings').getOne(ourId))).status).toBe(200);
+	});
+
+	it("a booker removed since, or made a plain member, keeps no hand in the association's bookings and season", async () => {
+		const w = await world();
+		const system = await systemClient();
+		const room = await makeAssociationRoom();
+		const [, other] = await Promise.all([membership(w.other.id, w.booker, 'booker'), makeAssociationRoom()]);
+		const booked = await w.booker.pb.collection('bookings').create({
+			room: room.id,
+			booker: w.booker.record.id,
+			association: w.association.id,
+			purpose: 'Bestyrelsesmøde',
+			attendees: 4,
+			...slot()
+		});
+		const day = 100 + Math.floor(Math.random() * 400);
+		const date = (d: number) => addDays(localParts(Date.now()).date, d);
+		const season = (await w.booker.pb.send('/api/borgerhus/series', {
+			method: 'POST',
+			body: {
+				room: other.id,
+				association: w.association.id,
+				purpose: 'Træning',
+				attendees: 4,
+				first_date: date(day),
+				last_date: date(day + 14),
+				interval: 1,
+				start_time: '18:00',
+				end_time: '20:00'
+			}
+		})) as { series: string; booked: { id: string }[] };
+		expect(season.booked).toHaveLength(3);
+		const first = season.booked[0]!.id;
+		// still a booker of both: a season date stays its series' association's (the series moves as a whole)
+		const relabel = await outcome(
+			w.booker.pb.collection('bookings').update(first, { association: w.other.id })
+		);
+		expect([relabel.status, codesOf(relabel.body)]).toEqual([400, ['core_field_locked']]);
+
+		for (const lapse of ['member', 'removed'] as const) {
+			if (lapse === 'member')
+				await post(w.admin.pb, `/api/borgerhus/memberships/${w.ids.booker}/role`, { role: 'member' });
+			else await post(w.admin.pb, `/api/borgerhus/memberships/${w.ids.booker}/remove`);
+			const tries = {
+				cancel: () => w.booker.pb.collection('bookings').update(booked.id, { status: 'cancelled' }),
+				move: () => w.booker.pb.collection('bookings').update(booked.id, { attendees: 5 }),
+				edit: () => w.booker.pb.collection('bookings').update(booked.id, { purpose: 'Noget andet' }),
+				take: () => w.booker.pb.collection('bookings').update(booked.id, { association: w.other.id }),
+				date: () => w.booker.pb.collection('bookings').update(first, { status: 'cancelled' }),
+				series: () =>
+					w.booker.pb.send(`/api/borgerhus/series/${season.series}/cancel`, {
+						method: 'POST',
+						body: {}
+					})
+			};
+			for (const [name, attempt] of Object.entries(tries)) {
+				const result = await outcome(attempt());
+				expect([result.status, codesOf(result.body)], `${lapse}: ${name}`).toEqual([
+					400,
+					['rooms_not_booker']
+				]);
+			}
+			const row = await system.collection('bookings').getOne(booked.id);
+			expect([row.status, row.attendees, row.purpose, row.association]).toEqual([
+				'pending',
+				4,
+				'Bestyrelsesmøde',
+				w.association.id
+			]);
+			const dates = await system.collection('bookings').getFullList({
+				filter: system.filter('series = {:series} && status != "cancelled"', { series: season.series })
+			});
+			expect(dates, lapse).toHaveLength(3);
+		}
+		// the association's bookers and admins still decide over its times
+		await w.admin.pb.send(`/api/borgerhus/series/${season.series}/cancel`, { method: 'POST', body: {} });
+		await w.admin.pb.collection('bookings').update(booked.id, { status: 'cancelled' });
+		expect((await system.collection('bookings').getOne(booked.id)).status).toBe('cancelled');
 	});
 
 	it('a renamed association cannot book until staff verify it again', async () => {

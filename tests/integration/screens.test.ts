@@ -257,7 +257,7 @@ describe('show_publicly is the booker’s choice', () => {
 		expect(await label(shown.id)).toBe('');
 	});
 
-	it('a booker removed from the association may take its name down, not put it up', async () => {
+	it('a booker removed from the association can no longer put its name up, nor take it down', async () => {
 		const w = await world();
 		const system = await systemClient();
 		const [membership] = await system.collection('memberships').getFullList({
@@ -272,10 +272,16 @@ describe('show_publicly is the booker’s choice', () => {
 		);
 		expect([put.status, codesOf(put.body)]).toEqual([400, ['rooms_not_booker']]);
 		expect(await label(w.booking.id)).toBe('');
-		// the admin may, and the removed booker may take it down again
+		// the admin may; the booking is no longer the removed booker's to change (rule 3), so the
+		// association's admins and bookers take the name down
 		await w.admin.pb.collection('bookings').update(w.booking.id, { show_publicly: true });
 		expect(await label(w.booking.id)).toBe(w.association.name);
-		await w.booker.pb.collection('bookings').update(w.booking.id, { show_publicly: false });
+		const down = await outcome(
+			w.booker.pb.collection('bookings').update(w.booking.id, { show_publicly: false })
+		);
+		expect([down.status, codesOf(down.body)]).toEqual([400, ['rooms_not_booker']]);
+		expect(await label(w.booking.id)).toBe(w.association.name);
+		await w.admin.pb.collection('bookings').update(w.booking.id, { show_publicly: false });
 		expect(await label(w.booking.id)).toBe('');
 	});
 

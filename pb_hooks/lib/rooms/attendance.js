@@ -85,8 +85,8 @@ function presentRoles(app, booking, actor) {
 	var roles = [];
 	if (actor.kind === 'system') roles.push('system');
 	if (actor.kind === 'staff') roles.push('staff');
-	if (actor.id && booking.getString('booker') === actor.id) roles.push('owner');
 	var association = booking.getString('association');
+	var member = false;
 	if (actor.id && association) {
 		var rows = app.findRecordsByFilter(
 			'memberships',
@@ -96,8 +96,11 @@ function presentRoles(app, booking, actor) {
 			0,
 			{ association: association, user: actor.id }
 		);
-		if (rows.length) roles.push('member');
+		member = rows.length > 0;
 	}
+	// an association's booking is its booker's while they are still a member (rule 3, as in rolesOf)
+	if (actor.id && booking.getString('booker') === actor.id && (!association || member)) roles.push('owner');
+	if (member) roles.push('member');
 	return roles;
 }
 

@@ -183,7 +183,8 @@ function cancelPeriod(e) {
 			}
 			var roles = bookings.rolesOf(txApp, booking, actor);
 			if (!machines.may(from, 'cancel', roles, 'cancelled')) {
-				kept.push(Object.assign(item, { code: 'rooms_bad_transition' }));
+				var lapsed = bookings.lapsedBooker(booking, actor, roles);
+				kept.push(Object.assign(item, { code: lapsed ? 'rooms_not_booker' : 'rooms_bad_transition' }));
 				continue;
 			}
 			var room = rooms[booking.getString('room')];

@@ -237,7 +237,9 @@ function seriesFor(txApp, id, actor) {
 	} catch (_) {
 		throw new NotFoundError('Not found.');
 	}
-	var roles = lib('rooms-bookings').rolesOf(txApp, series, actor);
+	var bookings = lib('rooms-bookings');
+	var roles = bookings.rolesOf(txApp, series, actor);
+	if (bookings.lapsedBooker(series, actor, roles)) throw refusal('rooms_not_booker', 'form');
 	if (!roles.length) throw new NotFoundError('Not found.');
 	return { series: series, roles: roles };
 }

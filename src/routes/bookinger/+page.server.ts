@@ -31,27 +31,39 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	depends('app:rooms');
 	const pb = locals.pb;
 	// Own bookings and those of the user's associations (also for staff, who could read them all).
-	const bookings = await pb.collection('bookings').getFullList<BookingRecord>({
-		filter: pb.filter(
-			'booker = {:me} || (association.memberships_via_association.user ?= {:me} && ' +
-				'association.memberships_via_association.status ?= "active")',
-			{
+	const [bookings, rights] = await Promise.all([
+		pb.collection('bookings').getFullList<BookingRecord>({
+			filter: pb.filter(
+				'booker = {:me} || (association.memberships_via_association.user ?= {:me} && ' +
+					'association.memberships_via_association.status ?= "active")',
+				{
+					me: user.id
+				}
+			),
+			sort: '-start',
+			expand: 'room,association',
+			fields:
+				'id,room,booker,association,series,purpose,attendees,start,end,status,reason,cancel_reason,' +
+				'checked_in_at,checked_out_at,decided_at,' +
+				'expand.room.name,expand.room.slug,expand.room.cancel_hours,expand.association.name,' +
+				'expand.room.checkin_required,expand.room.checkin_opens_minutes,expand.room.checkin_grace_minutes'
+		}),
+		// the associations the user may still book for: an association's booking is its booker's only
+		// while they may (rule 3); a booker removed since sees it, but it is no longer theirs to change
+		pb.collection('memberships').getFullList<{ association: string }>({
+			filter: pb.filter('user = {:me} && status = "active" && (role = "admin" || role = "booker")', {
 				me: user.id
-			}
-		),
-		sort: '-start',
-		expand: 'room,association',
-		fields:
-			'id,room,booker,association,series,purpose,attendees,start,end,status,reason,cancel_reason,' +
-			'checked_in_at,checked_out_at,decided_at,' +
-			'expand.room.name,expand.room.slug,expand.room.cancel_hours,expand.association.name,' +
-			'expand.room.checkin_required,expand.room.checkin_opens_minutes,expand.room.checkin_grace_minutes'
-	});
+			}),
+			fields: 'association'
+		})
+	]);
+	const mayBookFor = new Set(rights.map((r) => r.association));
 	const now = Date.now();
 	const rows = bookings.map((b) => {
 		const cancelHours = b.expand?.room?.cancel_hours ?? 0;
 		const active = isActiveBooking(b.status);
-		const mine = b.booker === user.id;
+		const lapsed = b.booker === user.id && !!b.association && !mayBookFor.has(b.association);
+		const mine = b.booker === user.id && !lapsed;
 		const beforeDeadline = mayCancel(cancelHours, toMs(b.start), now);
 		return {
 			...b,
@@ -62,14 +74,16 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			// Why an active, upcoming booking has no cancel button.
 			noCancel: !active
 				? null
-				: !mine
-					? ('not_booker' as const)
-					: !beforeDeadline
-						? ('deadline' as const)
-						: null,
+				: lapsed
+					? ('lapsed' as const)
+					: !mine
+						? ('not_booker' as const)
+						: !beforeDeadline
+							? ('deadline' as const)
+							: null,
 			past: toMs(b.end) < now,
 			// "Vi er her" / check out while the server would accept it (docs/rules.md, "Check-in and no-shows")
-			attend: b.expand?.room ? attendanceAction(b.expand.room, b, now) : null
+			attend: b.expand?.room && !lapsed ? attendanceAction(b.expand.room, b, now) : null
 		};
 	});
 	// What "Aflys resten af serien" would cancel: the series' later dates still before their deadline.

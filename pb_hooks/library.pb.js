@@ -85,7 +85,7 @@ onRecordCreateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
 	const who = require(`${__hooks}/lib/core/auth.js`).actor(e);
 	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
-		desk.requireText(e.record, 'barcode');
+		desk.checkBarcode(txApp, e.record);
 		const status = e.record.getString('status') || 'shelf';
 		if (status !== 'shelf' && status !== 'missing') {
 			require(`${__hooks}/lib/core/errors.js`).refuse('library_copy_status', 'status');
@@ -110,7 +110,7 @@ onRecordUpdateRequest((e) => {
 	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
 		const { fresh, sent } = desk.rebase(txApp, e);
 		desk.lockFields(sent, ['barcode', 'shelf', 'status', 'title']);
-		if (sent.barcode) desk.requireText(e.record, 'barcode');
+		if (sent.barcode) desk.checkBarcode(txApp, e.record);
 		const from = fresh.getString('status');
 		const to = e.record.getString('status');
 		const busy = from === 'loan' || from === 'reserved';

@@ -41,7 +41,9 @@ onRecordAuthRequest((e) => {
 routerAdd('POST', '/api/borgerhus/associations/{id}/verify', (e) => {
 	const actor = require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
 	const write = require(`${__hooks}/lib/rooms-associations-write.js`);
-	return e.json(200, write.verification(e.app, actor, e.request.pathValue('id'), 'verify'));
+	// `seen`: the association's `updated` as staff read it; a change since refuses the verification
+	const seen = (e.requestInfo().body || {}).seen;
+	return e.json(200, write.verification(e.app, actor, e.request.pathValue('id'), 'verify', seen));
 });
 
 routerAdd('POST', '/api/borgerhus/associations/{id}/unverify', (e) => {

@@ -129,6 +129,24 @@ function requireText(record, field) {
 }
 
 /**
+ * A copy's barcode: not blank, and not the id of another copy. The desk finds a scanned code by barcode
+ * first and by id after (findCopy), so a barcode equal to another copy's id would hide that copy.
+ * @param {core.App} app
+ * @param {core.Record} record the copy being written
+ */
+function checkBarcode(app, record) {
+	requireText(record, 'barcode');
+	const barcode = record.getString('barcode').trim();
+	if (barcode === record.id) return;
+	try {
+		app.findRecordById('copies', barcode);
+	} catch (_) {
+		return;
+	}
+	refuse('library_barcode_is_copy_id', 'barcode');
+}
+
+/**
  * Refuses a date that is not a date or lies outside 1900..2200, as stored by PocketBase.
  * @returns {string} the date as PocketBase stores it
  */
@@ -409,12 +427,17 @@ function cancelHold(app, holdId, roles) {
 	return true;
 }
 
-/** Finds a copy by its barcode or id. */
+/**
+ * Finds a scanned copy: by its barcode first, then by its id (one query could match one copy's barcode and
+ * another's id, and take either).
+ */
 function findCopy(app, code) {
 	const value = String(code || '').trim();
 	if (!value || value.length > 64) refuse('library_copy_unknown', 'code');
+	const byBarcode = app.findRecordsByFilter('copies', 'barcode = {:v}', '', 1, 0, { v: value });
+	if (byBarcode.length) return byBarcode[0];
 	try {
-		return app.findFirstRecordByFilter('copies', 'barcode = {:v} || id = {:v}', { v: value });
+		return app.findRecordById('copies', value);
 	} catch (_) {
 		return refuse('library_copy_unknown', 'code');
 	}
@@ -438,7 +461,11 @@ function closeLoan(app, copyId, roles) {
  * @param {{ kind: string, id: string }} actor
  */
 function checkIn(app, code, actor) {
-	const copy = findCopy(app, code);
+	return checkInCopy(app, findCopy(app, code), actor);
+}
+
+/** checkIn of a copy already read in the caller's transaction. */
+function checkInCopy(app, copy, actor) {
 	const from = copy.getString('status');
 	if (from === 'reserved') refuse('library_copy_reserved', 'code');
 	if (from !== 'shelf') {
@@ -517,7 +544,8 @@ function returnLoan(app, loanId, actor) {
 		return refuse('library_loan_unknown', 'loan');
 	}
 	if (!predicates.isOpenLoan(loan.getString('returned_at'))) refuse('library_loan_returned', 'loan');
-	return checkIn(app, loan.getString('copy'), actor);
+	// the loan's own copy, by its id: never a copy whose barcode happens to read the same
+	return checkInCopy(app, app.findRecordById('copies', loan.getString('copy')), actor);
 }
 
 /**
@@ -666,6 +694,7 @@ module.exports = {
 	lockFields,
 	rolesFor,
 	requireText,
+	checkBarcode,
 	checkDate,
 	titleProblem,
 	checkTitle,

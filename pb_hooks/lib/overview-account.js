@@ -197,9 +197,12 @@ function deleteAccount(txApp, userId, now) {
 	const { cancelHold } = require(`${__hooks}/lib/library-desk.js`);
 	for (const h of holds) if (cancelHold(txApp, h.id)) released.holds++;
 
+	// a place on a waitlist is never attendance: released whenever the shift or event is, so a deleted
+	// account is never moved up (a started one rescheduled could otherwise promote it); confirmed places of
+	// what has begun stay as history
 	const signups = txApp.findRecordsByFilter(
 		'signups',
-		'user = {:u} && ' + status.activePlaceFilter() + ' && shift.start > {:now}',
+		'user = {:u} && (status = "waitlisted" || (' + status.activePlaceFilter() + ' && shift.start > {:now}))',
 		'',
 		0,
 		0,
@@ -213,7 +216,7 @@ function deleteAccount(txApp, userId, now) {
 
 	const registrations = txApp.findRecordsByFilter(
 		'registrations',
-		'user = {:u} && ' + status.activePlaceFilter() + ' && event.start > {:now}',
+		'user = {:u} && (status = "waitlisted" || (' + status.activePlaceFilter() + ' && event.start > {:now}))',
 		'',
 		0,
 		0,

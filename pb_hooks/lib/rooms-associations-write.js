@@ -146,7 +146,7 @@ function update(e) {
  * @param {string} id
  * @param {'verify' | 'unverify'} name
  */
-function verification(app, actor, id, name) {
+function verification(app, actor, id, name, seen) {
 	var errors = require(__hooks + '/lib/core/errors.js');
 	var machine = require(__hooks + '/lib/core/machine.js');
 	var rules = require(__hooks + '/lib/rooms-associations.js');
@@ -162,6 +162,9 @@ function verification(app, actor, id, name) {
 		if (!t || !machine.allowed(t, [actor.kind === 'system' ? 'system' : 'staff'])) {
 			errors.refuse('core_bad_transition', 'verified');
 		}
+		// staff verify what they read: a name, number or contact changed since is looked at again first
+		if (seen !== undefined && seen !== null && String(seen) !== row.getString('updated'))
+			errors.refuse('associations_changed_since', 'form');
 		if (name === 'verify' && !rules.validCvr(row.getString('cvr')))
 			errors.refuse('associations_cvr_invalid', 'cvr');
 		row.set('verified', t.to === 'verified');

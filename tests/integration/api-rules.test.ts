@@ -8,7 +8,7 @@ import {
 	uniqueEmail,
 	type TestUser
 } from '../helpers/pocketbase';
-import { arrangeTitle } from './library-helpers';
+import { arrangeTitle, placeHold, refusal } from './library-helpers';
 import { arrangeEvent, createVolunteer } from './events-helpers';
 import { makeRoom, slot, someDay } from './rooms-arrange';
 
@@ -158,5 +158,99 @@ describe('a field the rule forbids', () => {
 					.update(booking.id, { status: 'cancelled', cancelled_by: citizen.record.id })
 			)
 		).toEqual({ status: 0, code: '', field: '' });
+	});
+});
+
+// docs/rules.md, "The door": PocketBase answers the "every row" part of a filter through a back-relation
+// (`x_via_y` with an operator without `?`, or `:each` / `:length` on it) without the related collection's
+// list rule, so such a filter would tell a citizen whose holds and loans lie beside their own.
+describe('filters through a back-relation', () => {
+	async function world() {
+		const [holder, prober] = await Promise.all([
+			createUser({ name: 'Hanne Holder' }),
+			createUser({ name: 'Peter Prøver' })
+		]);
+		const { title } = await arrangeTitle({ copies: 1, onShelf: 0 });
+		await placeHold(holder.pb, title.id, holder.record.id);
+		// a row of the prober's own on the title, which is all the probe needed
+		const own = await placeHold(prober.pb, title.id, prober.record.id);
+		await prober.pb.collection('holds').update(own.id, { status: 'cancelled' });
+		return { holder, prober, title, own };
+	}
+
+	it('refuses "every row" comparisons with a code and answers the "any row" ones by the rules', async () => {
+		const { holder, prober, own } = await world();
+		const probes = [
+			`title.holds_via_title.patron != "${holder.record.id}"`,
+			`title.holds_via_title.patron = "${holder.record.id}"`,
+			`title.holds_via_title.patron.name:each !~ "Hanne%"`,
+			`title.holds_via_title:length > 1`,
+			`title.holds_via_title.status:each != "waiting"`,
+			`"${holder.record.id}" != title.holds_via_title.patron`,
+			`(id != "" && (title.holds_via_title.patron.name != "x"))`
+		];
+		for (const filter of probes) {
+			const result = await refusal(prober.pb.collection('holds').getList(1, 10, { filter }));
+			expect(result, filter).toEqual({ status: 400, code: 'core_filter_through_relation' });
+		}
+		// the "any row" forms go through PocketBase's list rule: only the prober's own row answers
+		const any = await prober.pb.collection('holds').getList(1, 10, {
+			filter: `title.holds_via_title.patron ?= "${prober.record.id}"`
+		});
+		expect(any.items.map((h) => h.id)).toEqual([own.id]);
+		const other = await prober.pb.collection('holds').getList(1, 10, {
+			filter: `title.holds_via_title.patron ?= "${holder.record.id}"`
+		});
+		expect(other.items).toEqual([]);
+		// words inside quotes are values, not paths
+		const quoted = await prober.pb.collection('holds').getList(1, 10, { filter: `status != "x_via_y"` });
+		expect(quoted.items.map((h) => h.id)).toEqual([own.id]);
+	});
+
+	it('refuses the same filter on a realtime subscription', async () => {
+		const { holder, prober } = await world();
+		// PocketBase's realtime protocol by hand: the stream names the client, a POST sets its subscriptions
+		const abort = new AbortController();
+		const stream = await fetch(`${prober.pb.baseURL}/api/realtime`, { signal: abort.signal });
+		const reader = stream.body!.getReader();
+		let text = '';
+		while (!/"clientId":"[^"]+"/.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+		const clientId = /"clientId":"([^"]+)"/.exec(text)![1];
+		const subscribe = (filter: string) =>
+			fetch(`${prober.pb.baseURL}/api/realtime`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', Authorization: prober.pb.authStore.token },
+				body: JSON.stringify({
+					clientId,
+					subscriptions: [`holds/*?options=${encodeURIComponent(JSON.stringify({ query: { filter } }))}`]
+				})
+			});
+		try {
+			const refused = await subscribe(`title.holds_via_title.patron != "${holder.record.id}"`);
+			expect(refused.status).toBe(400);
+			expect(JSON.stringify(await refused.json())).toContain('core_filter_through_relation');
+			const allowed = await subscribe(`title.holds_via_title.patron ?= "${prober.record.id}"`);
+			expect(allowed.status).toBe(204);
+		} finally {
+			abort.abort();
+		}
+	});
+});
+
+// docs/rules.md, "The door": the server names new records; an id of the client's choosing would win a tie
+// in a queue, which orders by the time placed and then by id.
+describe('an id chosen by the client', () => {
+	it('is refused on a create by anyone but a superuser, and nothing is stored', async () => {
+		const patron = await createUser();
+		const { title } = await arrangeTitle({ copies: 1, onShelf: 0 });
+		const id = `0000${Math.random().toString(36).slice(2, 13).padEnd(11, '0')}`;
+		expect(
+			await refusal(patron.pb.collection('holds').create({ id, title: title.id, patron: patron.record.id }))
+		).toEqual({ status: 400, code: 'core_field_locked' });
+		const system = await systemClient();
+		expect(await refusal(system.collection('holds').getOne(id))).toMatchObject({ status: 404 });
+		// without one, the server names it
+		const hold = await patron.pb.collection('holds').create({ title: title.id, patron: patron.record.id });
+		expect(hold.id).toMatch(/^[a-z0-9]{15}$/);
 	});
 });

@@ -995,6 +995,23 @@ describe('rights come from accepted memberships only', () => {
 		expect((await system.collection('bookings').getOne(booked.id)).status).toBe('cancelled');
 	});
 
+	it('staff verify the association as they read it: a change since is refused, to be looked at again', async () => {
+		const w = await world({ verified: false });
+		const read = await w.staff.pb.collection('associations').getOne(w.association.id);
+		const fresh = validCvrNumber();
+		await w.admin.pb
+			.collection('associations')
+			.update(w.association.id, { name: `Nørreby Boldklub ${randomUUID().slice(0, 4)}`, cvr: fresh });
+		const refused = await outcome(
+			post(w.staff.pb, `/api/borgerhus/associations/${w.association.id}/verify`, { seen: read.updated })
+		);
+		expect([refused.status, codesOf(refused.body)]).toEqual([400, ['associations_changed_since']]);
+		expect((await stored(w.association.id)).verified).toBe(false);
+		const again = await w.staff.pb.collection('associations').getOne(w.association.id);
+		await post(w.staff.pb, `/api/borgerhus/associations/${w.association.id}/verify`, { seen: again.updated });
+		expect(await stored(w.association.id)).toMatchObject({ verified: true, cvr: fresh, name: again.name });
+	});
+
 	it('a renamed association cannot book until staff verify it again', async () => {
 		const w = await world();
 		const room = await makeAssociationRoom();

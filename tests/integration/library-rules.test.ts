@@ -430,6 +430,28 @@ describe('pickup and loan deadlines and closures of the whole house', () => {
 	});
 });
 
+describe('a barcode that reads as another copy', () => {
+	it("refuses a barcode equal to another copy's id, on create and update, and the desk returns a loan's own copy", async () => {
+		const staff = await createUser({ staff: true });
+		const patron = await createUser();
+		const { title, copies } = await arrangeTitle({ copies: 2, onShelf: 2 });
+		const [lent, other] = copies as [CopyRecord, CopyRecord];
+		const loan = await staff.pb.collection('loans').create({ copy: lent.id, patron: patron.record.id });
+		expect(await refusal(staff.pb.collection('copies').update(other.id, { barcode: lent.id }))).toMatchObject(
+			{ status: 400, code: 'library_barcode_is_copy_id' }
+		);
+		expect(
+			await refusal(
+				staff.pb
+					.collection('copies')
+					.create({ title: title.id, barcode: lent.id, shelf: 'A1', status: 'shelf' })
+			)
+		).toMatchObject({ status: 400, code: 'library_barcode_is_copy_id' });
+		const returned = await returnLoan(staff.pb, loan.id);
+		expect(returned).toMatchObject({ copy: lent.id, returnedLoan: loan.id });
+	});
+});
+
 describe('deleting a copy', () => {
 	it('refuses a copy that has been lent or reserved, with a code, and keeps its history', async () => {
 		const lentTitle = await arrangeTitle({ copies: 1, onShelf: 1 });

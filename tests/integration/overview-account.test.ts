@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser, guestClient, PASSWORD, systemClient } from '../helpers/pocketbase';
 import { arrange, inHours } from './overview-arrange';
+import { arrangeEvent, createVolunteer, statusOf } from './events-helpers';
 
 async function userWithData() {
 	const a = await arrange();
@@ -200,6 +201,43 @@ describe('deleting an account', () => {
 				name: 'Optager'
 			})
 		).rejects.toMatchObject({ status: 400 });
+	});
+	it('releases a waitlist place also of a shift or event already begun, so a later move never promotes it', async () => {
+		const system = await systemClient();
+		const { event, shift } = await arrangeEvent({ places: 1, capacity: 1 });
+		const [first, waiting] = await Promise.all([createVolunteer(), createVolunteer()]);
+		const confirmed = await first.pb.collection('signups').create({ shift: shift.id, user: first.record.id });
+		const queued = await waiting.pb
+			.collection('signups')
+			.create({ shift: shift.id, user: waiting.record.id });
+		await first.pb.collection('registrations').create({ event: event.id, user: first.record.id });
+		const ticket = await waiting.pb
+			.collection('registrations')
+			.create({ event: event.id, user: waiting.record.id });
+		expect([confirmed.status, queued.status, ticket.status]).toEqual([
+			'confirmed',
+			'waitlisted',
+			'waitlisted'
+		]);
+		// the event began an hour ago
+		const began = {
+			start: new Date(Date.now() - 3600_000).toISOString(),
+			end: new Date(Date.now() + 3600_000).toISOString()
+		};
+		await system.collection('events').update(event.id, began);
+		await system.collection('shifts').update(shift.id, began);
+		await waiting.pb.send('/api/borgerhus/account/delete', { method: 'POST', body: { password: PASSWORD } });
+		expect(await statusOf('signups', queued.id)).toBe('cancelled');
+		expect(await statusOf('registrations', ticket.id)).toBe('cancelled');
+		// moved to next week and a place freed: nobody deleted is moved up
+		const later = {
+			start: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+			end: new Date(Date.now() + 7 * 86_400_000 + 3600_000).toISOString()
+		};
+		await system.collection('events').update(event.id, later);
+		await system.collection('shifts').update(shift.id, later);
+		await first.pb.collection('signups').update(confirmed.id, { status: 'cancelled' });
+		expect(await statusOf('signups', queued.id)).toBe('cancelled');
 	});
 });
 

@@ -10,6 +10,10 @@ module.exports = {
 		da: 'Vælg en gyldig rolle: medlem, booker eller administrator.',
 		en: 'Choose a valid role: member, booker or admin.'
 	},
+	associations_changed_since: {
+		da: 'Foreningen er ændret, siden du åbnede siden. Se de nye oplysninger igen, før du godkender.',
+		en: 'The association has changed since you opened the page. Look at the new details before you verify it.'
+	},
 	associations_cvr_invalid: {
 		da: 'CVR-nummeret er ikke gyldigt. Tjek de 8 cifre.',
 		en: 'The CVR number is not valid. Check the 8 digits.'
@@ -161,6 +165,10 @@ module.exports = {
 	library_bulk_size: {
 		da: 'Send mellem 1 og 2000 titler.',
 		en: 'Send between 1 and 2000 titles.'
+	},
+	library_barcode_is_copy_id: {
+		da: 'Stregkoden er id på et andet eksemplar. Vælg en anden stregkode.',
+		en: "The barcode is another copy's id. Choose another barcode."
 	},
 	library_barcode_taken: {
 		da: 'Et andet eksemplar har allerede den stregkode.',
@@ -609,6 +617,10 @@ module.exports = {
 	core_field_locked: {
 		da: 'Feltet kan ikke ændres her.',
 		en: 'This field cannot be changed here.'
+	},
+	core_filter_through_relation: {
+		da: 'Søgningen kan ikke bruges: en sammenligning gennem en tilbagerelation skal bruge ?-operatorer (f.eks. ?=), og :each og :length kan ikke bruges på den.',
+		en: 'The search cannot be used: a comparison through a back-relation must use the ? operators (e.g. ?=), and :each and :length cannot be used on it.'
 	},
 	core_invalid_value: {
 		da: 'Værdien er ikke gyldig.',

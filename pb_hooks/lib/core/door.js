@@ -19,11 +19,80 @@ function request(e) {
 	// Nobody but staff names a citizen in the desk headers, on any route (also where no hook asks the actor).
 	require(__hooks + '/lib/desk.js').context(e);
 	var method = e.request.method;
+	checkFilters(e, method);
 	if (method !== 'POST' && method !== 'PATCH' && method !== 'PUT') return;
 	var path = RECORDS_PATH.exec(e.request.url.path);
 	var collection = recordWriteCollection(e);
 	checkBody(e, method, path, collection);
 	if (collection) checkDates(e, collection);
+}
+
+/**
+ * Client filters through a back-relation that PocketBase would answer without the related collection's list
+ * rule (lib/core/filter-guard.js): refused for everyone but superusers, on list reads of the records API
+ * and on realtime subscriptions, whose options carry a filter of their own.
+ * @param {core.RequestEvent} e
+ * @param {string} method
+ */
+function checkFilters(e, method) {
+	var filters;
+	if (method === 'GET') {
+		var path = RECORDS_PATH.exec(e.request.url.path);
+		if (!path || path[2]) return;
+		filters = [e.request.url.query().get('filter')];
+	} else if (method === 'POST' && e.request.url.path === '/api/realtime') {
+		filters = subscriptionFilters(e);
+	} else return;
+	if (e.auth && e.hasSuperuserAuth()) return;
+	var guard = require(__hooks + '/lib/core/filter-guard.js');
+	for (var i = 0; i < filters.length; i++) {
+		if (guard.everyRowThroughBackRelation(filters[i])) {
+			throw require(__hooks + '/lib/core/errors.js').refusal('core_filter_through_relation', 'filter');
+		}
+	}
+}
+
+/**
+ * The filters of a realtime subscription request: each subscription's `options` query parameter is JSON
+ * whose `query.filter` PocketBase applies to the records it sends (read as PocketBase reads it).
+ * @param {core.RequestEvent} e
+ * @returns {string[]}
+ */
+function subscriptionFilters(e) {
+	var body;
+	try {
+		body = e.requestInfo().body;
+	} catch (_) {
+		return [];
+	}
+	var subscriptions = body && Array.isArray(body.subscriptions) ? body.subscriptions : [];
+	var filters = [];
+	for (var i = 0; i < subscriptions.length; i++) {
+		var topic = String(subscriptions[i]);
+		var query = topic.indexOf('?') >= 0 ? topic.slice(topic.indexOf('?') + 1) : '';
+		var pairs = query ? query.split('&') : [];
+		for (var p = 0; p < pairs.length; p++) {
+			var eq = pairs[p].indexOf('=');
+			if (eq < 0 || decodePart(pairs[p].slice(0, eq)) !== 'options') continue;
+			try {
+				var options = JSON.parse(decodePart(pairs[p].slice(eq + 1)));
+				var filter = options && options.query ? options.query.filter : undefined;
+				if (filter !== undefined && filter !== null) filters.push(String(filter));
+			} catch (_) {
+				// options that are no JSON: PocketBase ignores them too
+			}
+		}
+	}
+	return filters;
+}
+
+/** A part of a URL's query, decoded as Go's url package decodes it ("+" is a space); '' when malformed. */
+function decodePart(text) {
+	try {
+		return decodeURIComponent(text.replace(/\+/g, ' '));
+	} catch (_) {
+		return '';
+	}
 }
 
 /**
@@ -82,6 +151,9 @@ function checkBody(e, method, path, collection) {
 
 	if (!collection) return;
 	if (e.auth && e.hasSuperuserAuth()) return;
+	// the server names new records: an id of the client's choosing would win a tie in a queue, which
+	// orders by the time placed and then by id (holds, sign-ups, registrations)
+	if (method === 'POST' && body.id !== undefined) throw refusal('core_field_locked', 'id');
 	// a guest writes nothing but a sign-up; PocketBase's rules answer the rest as they are
 	if (!e.auth && collection.name !== 'users') return;
 	var problem = require(__hooks + '/lib/input.js').checkBody(fieldSpecs(collection), body, {

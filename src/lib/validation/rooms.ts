@@ -33,6 +33,9 @@ export const bookingSchema = z.object({
 
 export const idSchema = z.object({ id: z.string().regex(RECORD_ID) });
 
+/** Staff's verification of an association: its id and its `updated` time as staff read it. */
+export const verifySchema = z.object({ id: z.string().regex(RECORD_ID), seen: z.string().min(1).max(40) });
+
 export const reasonSchema = z.object({
 	id: z.string().regex(RECORD_ID),
 	reason: z

@@ -4,7 +4,7 @@ import type { AssociationRecord, ClosureRecord, RoomRecord } from '$lib/pocketba
 import { requireStaff } from '$lib/server/guards';
 import { changedOnly, echoValues, LOADED_FIELD, readForm, validateForm } from '$lib/forms';
 import { failureStatus, refusalCodes, toFormErrors } from '$lib/errors';
-import { closureSchema, HOUR_PERIODS, idSchema, roomPolicySchema } from '$lib/validation/rooms';
+import { closureSchema, HOUR_PERIODS, idSchema, roomPolicySchema, verifySchema } from '$lib/validation/rooms';
 import { ruleMessage } from '$lib/rooms/rule-message';
 import { WEEKDAYS } from '$rules/rooms-policy.js';
 import { resolve } from '$rules/core/time.js';
@@ -232,12 +232,14 @@ export const actions: Actions = {
 	},
 	verify: async ({ request, locals, url }) => {
 		requireStaff(locals, url);
-		const checked = validateForm(idSchema, readForm(await request.formData()));
+		const checked = validateForm(verifySchema, readForm(await request.formData()));
 		if (!checked.ok) return fail(400, { action: 'verify' as const, ...checked.failure });
 		try {
-			// a named, audited transition (docs/rules.md, "Associations and memberships")
+			// a named, audited transition (docs/rules.md, "Associations and memberships"), of the association
+			// as staff read it: one changed since is refused
 			await locals.pb.send(`/api/borgerhus/associations/${encodeURIComponent(checked.data.id)}/verify`, {
-				method: 'POST'
+				method: 'POST',
+				body: { seen: checked.data.seen }
 			});
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'verify' as const, values: {}, errors: toFormErrors(err) });

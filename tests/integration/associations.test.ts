@@ -17,6 +17,7 @@ import {
 import { INVITES_PER_HOUR } from '$rules/rooms-associations.js';
 import { addDays, localParts } from '$rules/core/time.js';
 import { stack } from '../helpers/stack';
+import { AppSession } from '../helpers/app';
 
 // docs/rules.md, "Associations and memberships": verification, numbers, invitations and consent, through
 // PocketBase's API with users' own tokens.
@@ -989,6 +990,13 @@ describe('rights come from accepted memberships only', () => {
 			});
 			expect(dates, lapse).toHaveLength(3);
 		}
+		// my bookings still lists it for them, with why it is no longer theirs to change, and no button
+		const session = new AppSession();
+		await session.signIn(w.booker.email, PASSWORD);
+		const page = await (await session.get('/bookinger')).text();
+		expect(page).toContain(`id="booking-${booked.id}"`);
+		expect(page).toContain('Du er ikke længere booker eller administrator i foreningen');
+		expect(page).not.toContain(`value="${booked.id}"`);
 		// the association's bookers and admins still decide over its times
 		await w.admin.pb.send(`/api/borgerhus/series/${season.series}/cancel`, { method: 'POST', body: {} });
 		await w.admin.pb.collection('bookings').update(booked.id, { status: 'cancelled' });

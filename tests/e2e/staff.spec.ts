@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { test, expect, expectAccessible, signIn, systemClient } from './fixtures';
 import { localToUtc, addDays, localParts } from '../../pb_hooks/lib/rooms-policy.js';
+import { validCvrNumber } from '../helpers/cvr';
 
 // The staff side of issue 13 at 360 px: the calendar across rooms shows events, and the reason given with
 // an approval reaches the citizen.
@@ -280,4 +281,30 @@ test('a closure over a booking shows it, and confirming cancels it and tells the
 	await expect(details.getByRole('status')).toContainText('Gemt');
 	expect((await system.collection('bookings').getOne(later.id)).status).toBe('cancelled');
 	expect((await system.collection('rooms').getOne(room.id)).active).toBe(false);
+});
+
+test('staff verify an association as they read it; one changed since is refused with a message', async ({
+	page
+}) => {
+	const { system, staff, id } = await arrange();
+	const association = (name: string) =>
+		system
+			.collection('associations')
+			.create({ name: `${name} ${id}`, cvr: validCvrNumber(), verified: false });
+	const [chess, choir] = await Promise.all([association('Skakklubben'), association('Sangkoret')]);
+	await signIn(page, staff.email, PASSWORD);
+	await page.goto('/personale/lokaler');
+	const item = (name: string) => page.getByRole('listitem').filter({ hasText: name });
+	await expect(item(choir.name)).toBeVisible();
+	// renamed after staff read it: looked at again first
+	await system.collection('associations').update(choir.id, { name: `Nørreby Boldklub ${id}` });
+	await item(choir.name).getByRole('button', { name: 'Godkend forening' }).click();
+	await expect(page.getByText('Foreningen er ændret, siden du åbnede siden.')).toBeVisible();
+	expect((await system.collection('associations').getOne(choir.id)).verified).toBe(false);
+	// the one read as it is
+	await item(chess.name).getByRole('button', { name: 'Godkend forening' }).click();
+	await expect(page.getByText('Foreningen er godkendt og kan nu booke i sit navn.')).toBeVisible();
+	expect((await system.collection('associations').getOne(chess.id)).verified).toBe(true);
+	await expect(item(chess.name)).toHaveCount(0);
+	await expectAccessible(page);
 });

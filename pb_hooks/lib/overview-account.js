@@ -138,14 +138,31 @@ function deleteAccount(txApp, userId, now) {
 	const user = txApp.findRecordById('users', userId);
 	if (user.getString('deleted_at')) throw new Error('account already deleted');
 
-	const bookings = txApp.findRecordsByFilter(
-		'bookings',
-		'booker = {:u} && start > {:now} && ' + status.activeBookingFilter(),
-		'start',
-		0,
-		0,
-		p
-	);
+	// an association's booking or season is its booker's only while they may book for it (rule 3): one
+	// made by a booker removed since is the association's, and stays when the account goes
+	const mayBookFor = {};
+	txApp
+		.findRecordsByFilter(
+			'memberships',
+			'user = {:u} && status = "active" && (role = "admin" || role = "booker")',
+			'',
+			0,
+			0,
+			p
+		)
+		.forEach((m) => (mayBookFor[m.getString('association')] = true));
+	const theirs = (record) =>
+		!record.getString('association') || !!mayBookFor[record.getString('association')];
+	const bookings = txApp
+		.findRecordsByFilter(
+			'bookings',
+			'booker = {:u} && start > {:now} && ' + status.activeBookingFilter(),
+			'start',
+			0,
+			0,
+			p
+		)
+		.filter(theirs);
 	// the booking machine's "cancel", made by the system: no deadline holds back an account's deletion
 	const rooms = require(`${__hooks}/lib/rooms-bookings.js`);
 	for (const b of bookings) {
@@ -162,7 +179,7 @@ function deleteAccount(txApp, userId, now) {
 	// `cancel`): cancelled when no active date is kept ahead; a private one loses its purpose like the bookings.
 	const { permitted } = require(`${__hooks}/lib/core/machine.js`);
 	const seriesMachine = require(`${__hooks}/lib/rooms/booking-machine.js`).series;
-	for (const s of txApp.findRecordsByFilter('booking_series', 'booker = {:u}', '', 0, 0, p)) {
+	for (const s of txApp.findRecordsByFilter('booking_series', 'booker = {:u}', '', 0, 0, p).filter(theirs)) {
 		let changed = false;
 		const from = s.getString('status') || 'active';
 		if (permitted(seriesMachine, from, 'cancelled', ['system'])) {

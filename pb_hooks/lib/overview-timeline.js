@@ -19,11 +19,19 @@ const HISTORY_DAYS = 30;
  */
 const LIMITS = { upcoming: 20, history: 10 };
 
+/** The user's role in each association they are an active (accepted) member of, by association id. */
+function associationRoles(app, userId) {
+	/** @type {Record<string, string>} */
+	const roles = {};
+	app
+		.findRecordsByFilter('memberships', 'user = {:u} && status = "active"', '', 200, 0, { u: userId })
+		.forEach((m) => (roles[m.getString('association')] = m.getString('role')));
+	return roles;
+}
+
 /** Ids of the associations the user is an active (accepted) member of, in any role. */
 function associationIds(app, userId) {
-	return app
-		.findRecordsByFilter('memberships', 'user = {:u} && status = "active"', '', 200, 0, { u: userId })
-		.map((m) => m.getString('association'));
+	return Object.keys(associationRoles(app, userId));
 }
 
 /**
@@ -43,8 +51,8 @@ function bookingOwnerFilter(app, params) {
  * The same owner condition in SQL for the `b` alias of bookings (the associations from
  * associationIds, bound as parameters added to `params`, which must hold the user's id as `u`).
  */
-function bookingOwnerSql(app, params) {
-	const ids = associationIds(app, params.u).map((id, i) => {
+function bookingOwnerSql(app, params, roles) {
+	const ids = Object.keys(roles || associationRoles(app, params.u)).map((id, i) => {
 		params['a' + i] = id;
 		return '{:a' + i + '}';
 	});
@@ -131,7 +139,10 @@ function overviewFor(e, now, userId) {
 	const atDesk = require(`${__hooks}/lib/desk.js`).madeAtDeskSql;
 	const place = (alias) => statuses.activePlaceFilter(alias + '.status', true);
 
-	const owner = bookingOwnerSql(app, params);
+	// the user's roles decide which of the association's bookings they may change (rule 3; the timeline
+	// offers what the booking machine would allow: src/lib/overview/timeline.ts)
+	const roles = associationRoles(app, params.u);
+	const owner = bookingOwnerSql(app, params, roles);
 	let bookings = entries(
 		app,
 		{
@@ -276,6 +287,8 @@ function overviewFor(e, now, userId) {
 		for (const row of list) if (row.at_desk) desk[row.id] = true;
 	}
 	return {
+		user: params.u,
+		roles: roles,
 		bookings: bookings,
 		holds: holds,
 		loans: loans,

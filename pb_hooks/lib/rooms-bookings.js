@@ -642,6 +642,9 @@ function reassign(e) {
 		var association = sent(body, 'association') ? body.association : booking.getString('association');
 		if (association === null) association = '';
 		if (typeof association !== 'string') throw refusal('core_invalid_value', 'association');
+		// a season date is its series' association's: the season moves as a whole (a swap or hand-over)
+		if (association !== booking.getString('association') && booking.getString('series'))
+			throw refusal('core_field_locked', 'association');
 		try {
 			txApp.findRecordById('users', booker);
 		} catch (_) {

@@ -301,10 +301,15 @@ test('staff verify an association as they read it; one changed since is refused 
 	await item(choir.name).getByRole('button', { name: 'Godkend forening' }).click();
 	await expect(page.getByText('Foreningen er ændret, siden du åbnede siden.')).toBeVisible();
 	expect((await system.collection('associations').getOne(choir.id)).verified).toBe(false);
+	// the list is read again: staff see the new name, and verify what they now see
+	await expect(item(`Nørreby Boldklub ${id}`)).toBeVisible();
 	// the one read as it is
 	await item(chess.name).getByRole('button', { name: 'Godkend forening' }).click();
 	await expect(page.getByText('Foreningen er godkendt og kan nu booke i sit navn.')).toBeVisible();
 	expect((await system.collection('associations').getOne(chess.id)).verified).toBe(true);
 	await expect(item(chess.name)).toHaveCount(0);
+	await item(`Nørreby Boldklub ${id}`).getByRole('button', { name: 'Godkend forening' }).click();
+	await expect(item(`Nørreby Boldklub ${id}`)).toHaveCount(0);
+	expect((await system.collection('associations').getOne(choir.id)).verified).toBe(true);
 	await expectAccessible(page);
 });

@@ -954,6 +954,14 @@ describe('rights come from accepted memberships only', () => {
 			w.booker.pb.collection('bookings').update(first, { association: w.other.id })
 		);
 		expect([relabel.status, codesOf(relabel.body)]).toEqual([400, ['core_field_locked']]);
+		// nor by staff's reassign: the season moves as a whole
+		const reassigned = await outcome(
+			w.staff.pb.send(`/api/borgerhus/bookings/${first}/reassign`, {
+				method: 'POST',
+				body: { association: w.other.id, reason: 'Flyttet' }
+			})
+		);
+		expect([reassigned.status, codesOf(reassigned.body)]).toEqual([400, ['core_field_locked']]);
 
 		for (const lapse of ['member', 'removed'] as const) {
 			if (lapse === 'member')
@@ -997,6 +1005,13 @@ describe('rights come from accepted memberships only', () => {
 		expect(page).toContain(`id="booking-${booked.id}"`);
 		expect(page).toContain('Du er ikke længere booker eller administrator i foreningen');
 		expect(page).not.toContain(`value="${booked.id}"`);
+		// deleting the account leaves the association's times to the association
+		await w.booker.pb.send('/api/borgerhus/account/delete', { method: 'POST', body: { password: PASSWORD } });
+		expect((await system.collection('bookings').getOne(booked.id)).status).toBe('pending');
+		const kept = await system.collection('bookings').getFullList({
+			filter: system.filter('series = {:series} && status != "cancelled"', { series: season.series })
+		});
+		expect(kept).toHaveLength(3);
 		// the association's bookers and admins still decide over its times
 		await w.admin.pb.send(`/api/borgerhus/series/${season.series}/cancel`, { method: 'POST', body: {} });
 		await w.admin.pb.collection('bookings').update(booked.id, { status: 'cancelled' });

@@ -524,14 +524,18 @@ describe('associations through the app', () => {
 		expect(created.status).toBe(303);
 		const id = created.headers.get('location')!.split('/')[2]!.split('?')[0]!;
 		const system = await systemClient();
-		const name = (await system.collection('associations').getOne(id)).name as string;
+		const read = await system.collection('associations').getOne(id);
+		const name = read.name as string;
 		// the room's booking form offers an association only once it is verified, and only to its bookers
 		const room = await makeRoom({ who_may_book: 'associations' });
 		const offers = async (who: AppSession) =>
 			(await (await who.get(`/lokaler/${room.slug}`)).text()).includes(`<option value="${id}"`);
 		expect(await offers(session)).toBe(false);
 		const staffSession = await signedIn(staff);
-		expect((await staffSession.post('/personale/lokaler?/verify', { id })).status).toBe(200);
+		// the form sends the association's last change as staff saw it
+		expect((await staffSession.post('/personale/lokaler?/verify', { id, seen: read.updated })).status).toBe(
+			200
+		);
 		expect((await system.collection('associations').getOne(id)).verified).toBe(true);
 		expect(await offers(session)).toBe(true);
 		const memberSession = await signedIn(member);

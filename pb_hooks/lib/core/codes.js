@@ -634,6 +634,10 @@ module.exports = {
 		da: 'Udfyld feltet.',
 		en: 'Fill in this field.'
 	},
+	core_realtime_options: {
+		da: 'Abonnementer med valg (filter eller udvidelser) kan ikke bruges her. Brug sidernes egen livestrøm.',
+		en: "Subscriptions with options (a filter or expands) cannot be used here. Use the pages' own live stream."
+	},
 	core_text_blank: {
 		da: 'Skriv mere end mellemrum.',
 		en: 'Write more than spaces.'

@@ -29,70 +29,59 @@ function request(e) {
 
 /**
  * Client filters through a back-relation that PocketBase would answer without the related collection's list
- * rule (lib/core/filter-guard.js): refused for everyone but superusers, on list reads of the records API
- * and on realtime subscriptions, whose options carry a filter of their own.
+ * rule (lib/core/filter-guard.js), refused for everyone but superusers on list reads of the records API
+ * (GET, and HEAD, which Go's router answers with the same query). Realtime subscriptions of anyone but a
+ * superuser carry no options at all (a filter, an expand): the app's live stream subscribes as a superuser
+ * and fans the changes out itself, so nobody else needs them, and their encoding has more ways than the
+ * records API's query to say one thing.
  * @param {core.RequestEvent} e
  * @param {string} method
  */
 function checkFilters(e, method) {
-	var filters;
-	if (method === 'GET') {
+	var listRead = false;
+	if (method === 'GET' || method === 'HEAD') {
 		var path = RECORDS_PATH.exec(e.request.url.path);
-		if (!path || path[2]) return;
-		filters = [e.request.url.query().get('filter')];
-	} else if (method === 'POST' && e.request.url.path === '/api/realtime') {
-		filters = subscriptionFilters(e);
-	} else return;
+		listRead = !!path && !path[2];
+	}
+	var realtime = method === 'POST' && e.request.url.path === '/api/realtime';
+	if (!listRead && !realtime) return;
 	if (e.auth && e.hasSuperuserAuth()) return;
-	var guard = require(__hooks + '/lib/core/filter-guard.js');
-	for (var i = 0; i < filters.length; i++) {
-		if (guard.everyRowThroughBackRelation(filters[i])) {
-			throw require(__hooks + '/lib/core/errors.js').refusal('core_filter_through_relation', 'filter');
-		}
+	var refusal = require(__hooks + '/lib/core/errors.js').refusal;
+	if (listRead) {
+		var filter = e.request.url.query().get('filter');
+		if (require(__hooks + '/lib/core/filter-guard.js').everyRowThroughBackRelation(filter))
+			throw refusal('core_filter_through_relation', 'filter');
+		return;
+	}
+	var topics = subscriptionTopics(e);
+	for (var i = 0; i < topics.length; i++) {
+		if (topics[i].indexOf('?') >= 0) throw refusal('core_realtime_options', 'subscriptions');
 	}
 }
 
 /**
- * The filters of a realtime subscription request: each subscription's `options` query parameter is JSON
- * whose `query.filter` PocketBase applies to the records it sends (read as PocketBase reads it).
+ * The topics of a realtime subscription request as PocketBase binds them: JSON or a form, the key in any
+ * letter case (Go's JSON decoding), a list or a single text.
  * @param {core.RequestEvent} e
  * @returns {string[]}
  */
-function subscriptionFilters(e) {
+function subscriptionTopics(e) {
 	var body;
 	try {
 		body = e.requestInfo().body;
 	} catch (_) {
 		return [];
 	}
-	var subscriptions = body && Array.isArray(body.subscriptions) ? body.subscriptions : [];
-	var filters = [];
-	for (var i = 0; i < subscriptions.length; i++) {
-		var topic = String(subscriptions[i]);
-		var query = topic.indexOf('?') >= 0 ? topic.slice(topic.indexOf('?') + 1) : '';
-		var pairs = query ? query.split('&') : [];
-		for (var p = 0; p < pairs.length; p++) {
-			var eq = pairs[p].indexOf('=');
-			if (eq < 0 || decodePart(pairs[p].slice(0, eq)) !== 'options') continue;
-			try {
-				var options = JSON.parse(decodePart(pairs[p].slice(eq + 1)));
-				var filter = options && options.query ? options.query.filter : undefined;
-				if (filter !== undefined && filter !== null) filters.push(String(filter));
-			} catch (_) {
-				// options that are no JSON: PocketBase ignores them too
-			}
-		}
+	var topics = [];
+	if (!body || typeof body !== 'object') return topics;
+	var keys = Object.keys(body);
+	for (var k = 0; k < keys.length; k++) {
+		if (keys[k].toLowerCase() !== 'subscriptions') continue;
+		var value = body[keys[k]];
+		var list = Array.isArray(value) ? value : [value];
+		for (var i = 0; i < list.length; i++) topics.push(String(list[i]));
 	}
-	return filters;
-}
-
-/** A part of a URL's query, decoded as Go's url package decodes it ("+" is a space); '' when malformed. */
-function decodePart(text) {
-	try {
-		return decodeURIComponent(text.replace(/\+/g, ' '));
-	} catch (_) {
-		return '';
-	}
+	return topics;
 }
 
 /**

@@ -19,7 +19,10 @@ export async function fetchEntryInput(
 	kind: 'booking' | 'hold' | 'shift' | 'registration',
 	id: string
 ): Promise<TimelineInput> {
+	// one entry for "add to calendar": no actions are offered, so no rights are read
 	const empty: TimelineInput = {
+		user: '',
+		roles: {},
 		bookings: [],
 		holds: [],
 		loans: [],

@@ -12,6 +12,8 @@ import type {
 const now = new Date('2026-06-01T10:00:00Z');
 const at = (hours: number) => new Date(now.getTime() + hours * 3600_000).toISOString().replace('T', ' ');
 const empty: TimelineInput = {
+	user: 'me',
+	roles: {},
 	bookings: [],
 	holds: [],
 	loans: [],
@@ -23,6 +25,8 @@ const empty: TimelineInput = {
 const booking = (id: string, start: number, status: BookingRecord['status']) =>
 	({
 		id,
+		booker: 'me',
+		association: '',
 		start: at(start),
 		end: at(start + 2),
 		status,
@@ -32,6 +36,39 @@ const booking = (id: string, start: number, status: BookingRecord['status']) =>
 	}) as BookingRecord;
 
 describe('buildTimeline', () => {
+	it("offers cancel of an association's booking as the booking machine would", () => {
+		const of = (id: string, association: string, booker: string) => ({
+			...booking(id, 5, 'approved'),
+			association,
+			booker
+		});
+		const t = buildTimeline(
+			{
+				...empty,
+				roles: { club: 'admin', choir: 'member', team: 'booker' },
+				bookings: [
+					of('mine-club', 'club', 'me'),
+					of('other-club', 'club', 'someone'),
+					of('mine-choir', 'choir', 'me'),
+					of('other-choir', 'choir', 'someone'),
+					of('mine-left', 'gone', 'me'),
+					of('private', '', 'me')
+				]
+			},
+			now
+		);
+		const byId = Object.fromEntries(t.upcoming.map((e) => [e.id, e]));
+		// admins and bookers cancel the association's bookings, whoever booked them
+		expect(byId['mine-club']?.actions).toContain('cancel');
+		expect(byId['other-club']?.actions).toContain('cancel');
+		expect(byId['private']?.actions).toContain('cancel');
+		// a booker who is now a plain member, or no longer a member, cannot (rule 3), and is told why
+		for (const id of ['mine-choir', 'other-choir', 'mine-left']) {
+			expect(byId[id]?.actions, id).not.toContain('cancel');
+			expect(byId[id]?.noCancel, id).toBe('booking_not_yours');
+		}
+	});
+
 	it('marks the entries staff made for the user at the desk, and only those', () => {
 		const t = buildTimeline(
 			{

@@ -28,7 +28,7 @@ export type EntryAction = 'cancel' | 'pause' | 'resume' | 'calendar' | 'ticket' 
  * deadline or the shift's cut-off has passed (the server would refuse; docs/rules.md, "Mit overblik,
  * account and bad input").
  */
-export type NoCancelReason = 'booking_deadline_passed' | 'shift_cutoff_passed';
+export type NoCancelReason = 'booking_deadline_passed' | 'booking_not_yours' | 'shift_cutoff_passed';
 
 /** The state of an entry in plain words (a message key suffix; the page translates it). */
 export type EntryState =
@@ -85,6 +85,9 @@ export interface TimelineEntry {
 }
 
 export interface TimelineInput {
+	/** The user whose timeline it is, and their role in each association they are an active member of. */
+	user: string;
+	roles: Record<string, string>;
 	bookings: BookingRecord[];
 	holds: HoldRecord[];
 	loans: LoanRecord[];
@@ -111,7 +114,23 @@ export interface Timeline {
 const time = (value: string) => (value ? new Date(value.replace(' ', 'T')).getTime() : 0);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function bookingEntry(b: BookingRecord, now: number): TimelineEntry {
+/**
+ * What the user may do with a booking, as the booking machine decides it (rooms-bookings.js `rolesOf`):
+ * cancel as its booker while they may still book for its association (rule 3) or as an admin or booker of
+ * the association; check in and out as its booker or any active member of the association.
+ */
+function bookingRights(b: BookingRecord, who: Pick<TimelineInput, 'user' | 'roles'>) {
+	const role = b.association ? who.roles[b.association] : undefined;
+	const books = role === 'admin' || role === 'booker';
+	const booker = b.booker === who.user && (!b.association || books);
+	return { cancel: booker || books, attend: booker || (!!b.association && role !== undefined) };
+}
+
+function bookingEntry(
+	b: BookingRecord,
+	now: number,
+	who: Pick<TimelineInput, 'user' | 'roles'>
+): TimelineEntry {
 	const ended = time(b.end) <= now;
 	const active = isActiveBooking(b.status);
 	const state: EntryState =
@@ -130,7 +149,8 @@ function bookingEntry(b: BookingRecord, now: number): TimelineEntry {
 								: 'booking_pending';
 	const actions: EntryAction[] = [];
 	// "Vi er her" / check out exactly while the server would accept it (docs/rules.md, "Check-in and no-shows")
-	const attend = b.expand?.room ? attendanceAction(b.expand.room, b, now) : null;
+	const may = bookingRights(b, who);
+	const attend = b.expand?.room && may.attend ? attendanceAction(b.expand.room, b, now) : null;
 	if (attend) actions.push(attend);
 	if (active && !ended) actions.push('calendar');
 	// the booking rules' own deadline (rooms-policy.js), as the server applies it to a booker
@@ -139,7 +159,8 @@ function bookingEntry(b: BookingRecord, now: number): TimelineEntry {
 	let cancelUntil: string | undefined;
 	let noCancel: NoCancelReason | undefined;
 	if (active && start > now) {
-		if (mayCancel(cancelHours, start, now)) {
+		if (!may.cancel) noCancel = 'booking_not_yours';
+		else if (mayCancel(cancelHours, start, now)) {
 			actions.push('cancel');
 			cancelUntil = iso(cancelDeadline(cancelHours, start));
 		} else noCancel = 'booking_deadline_passed';
@@ -295,7 +316,7 @@ export function buildTimeline(input: TimelineInput, now: Date): Timeline {
 	const t = now.getTime();
 	const desk = input.desk ?? {};
 	const all = [
-		...input.bookings.map((b) => bookingEntry(b, t)),
+		...input.bookings.map((b) => bookingEntry(b, t, input)),
 		...input.holds.map((h) => holdEntry(h, input.places)),
 		...input.loans.map((l) => loanEntry(l, t)),
 		...input.signups.map((s) => shiftEntry(s, t)),

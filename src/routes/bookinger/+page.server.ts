@@ -48,16 +48,17 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 				'expand.room.name,expand.room.slug,expand.room.cancel_hours,expand.association.name,' +
 				'expand.room.checkin_required,expand.room.checkin_opens_minutes,expand.room.checkin_grace_minutes'
 		}),
-		// the associations the user may still book for: an association's booking is its booker's only
-		// while they may (rule 3); a booker removed since sees it, but it is no longer theirs to change
-		pb.collection('memberships').getFullList<{ association: string }>({
-			filter: pb.filter('user = {:me} && status = "active" && (role = "admin" || role = "booker")', {
-				me: user.id
-			}),
-			fields: 'association'
+		// the user's active memberships: an association's booking is its booker's only while they may book
+		// for it (admin or booker, rule 3); any active member may still check it in
+		pb.collection('memberships').getFullList<{ association: string; role: string }>({
+			filter: pb.filter('user = {:me} && status = "active"', { me: user.id }),
+			fields: 'association,role'
 		})
 	]);
-	const mayBookFor = new Set(rights.map((r) => r.association));
+	const mayBookFor = new Set(
+		rights.filter((r) => r.role === 'admin' || r.role === 'booker').map((r) => r.association)
+	);
+	const memberOf = new Set(rights.map((r) => r.association));
 	const now = Date.now();
 	const rows = bookings.map((b) => {
 		const cancelHours = b.expand?.room?.cancel_hours ?? 0;
@@ -83,7 +84,10 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 							: null,
 			past: toMs(b.end) < now,
 			// "Vi er her" / check out while the server would accept it (docs/rules.md, "Check-in and no-shows")
-			attend: b.expand?.room && !lapsed ? attendanceAction(b.expand.room, b, now) : null
+			attend:
+				b.expand?.room && (!lapsed || memberOf.has(b.association))
+					? attendanceAction(b.expand.room, b, now)
+					: null
 		};
 	});
 	// What "Aflys resten af serien" would cancel: the series' later dates still before their deadline.

@@ -25,11 +25,12 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		error(404);
 	}
 	const now = Date.now();
-	// own bookings and those of the user's associations, as the bookings' read rule allows
+	// own private bookings and those of the user's associations, which any active member checks in (a
+	// booker who left the association no longer can: docs/rules.md, "Rooms and bookings")
 	const bookings = await pb.collection('bookings').getFullList<BookingRecord>({
 		filter: pb.filter(
 			'room = {:room} && end > {:now} && start < {:until} && status != "cancelled" && status != "rejected" && ' +
-				'(booker = {:me} || (association.memberships_via_association.user ?= {:me} && ' +
+				'((booker = {:me} && association = "") || (association.memberships_via_association.user ?= {:me} && ' +
 				'association.memberships_via_association.status ?= "active"))',
 			{
 				room: room.id,

@@ -138,21 +138,12 @@ function deleteAccount(txApp, userId, now) {
 	const user = txApp.findRecordById('users', userId);
 	if (user.getString('deleted_at')) throw new Error('account already deleted');
 
-	// an association's booking or season is its booker's only while they may book for it (rule 3): one
-	// made by a booker removed since is the association's, and stays when the account goes
-	const mayBookFor = {};
-	txApp
-		.findRecordsByFilter(
-			'memberships',
-			'user = {:u} && status = "active" && (role = "admin" || role = "booker")',
-			'',
-			0,
-			0,
-			p
-		)
-		.forEach((m) => (mayBookFor[m.getString('association')] = true));
-	const theirs = (record) =>
-		!record.getString('association') || !!mayBookFor[record.getString('association')];
+	// an association's booking or season is its booker's only while they may book for it (rule 3, the
+	// booking machine's `rolesOf` decides): one made by a booker removed since is the association's, and
+	// stays when the account goes
+	const rooms = require(`${__hooks}/lib/rooms-bookings.js`);
+	const asUser = { kind: 'user', id: userId };
+	const theirs = (record) => rooms.rolesOf(txApp, record, asUser).indexOf('owner') >= 0;
 	const bookings = txApp
 		.findRecordsByFilter(
 			'bookings',
@@ -164,7 +155,6 @@ function deleteAccount(txApp, userId, now) {
 		)
 		.filter(theirs);
 	// the booking machine's "cancel", made by the system: no deadline holds back an account's deletion
-	const rooms = require(`${__hooks}/lib/rooms-bookings.js`);
 	for (const b of bookings) {
 		rooms.transition(txApp, b, 'cancelled', { kind: 'system', id: '' }, ['system'], {
 			cancel_reason: 'Account deleted',

@@ -91,6 +91,47 @@ describe('checking in', () => {
 		expect((await system.collection('bookings').getOne(other.id)).checked_in_at).toBe('');
 	});
 
+	it("is offered on the room's page to the association's active members: a booker removed since keeps only their own", async () => {
+		const room = await checkinRoom();
+		const { association, booker, member } = await arrangeAssociation();
+		const clubs = await bookingAt(booker, room.id, 0, 60, {
+			association: association.id,
+			purpose: 'Foreningens bestyrelsesmøde'
+		});
+		await bookingAt(booker, room.id, 70, 60, { purpose: 'Mit eget møde' });
+		const page = async (user: typeof booker) => {
+			const session = new AppSession();
+			await session.signIn(user.email, user.password);
+			const response = await session.get(`/lokaler/${room.slug}/tjek-ind`);
+			expect(response.status).toBe(200);
+			return response.text();
+		};
+		const before = await page(booker);
+		expect(before).toContain('Foreningens bestyrelsesmøde');
+		expect(before).toContain('Mit eget møde');
+
+		const system = await systemClient();
+		const membership = await system
+			.collection('memberships')
+			.getFirstListItem(
+				system.filter('association = {:a} && user = {:u}', { a: association.id, u: booker.record.id })
+			);
+		await system.collection('memberships').update(membership.id, { status: 'removed' });
+		// PocketBase still lets them read the booking they made; the page lists what they may check in
+		const after = await page(booker);
+		expect(after).not.toContain('Foreningens bestyrelsesmøde');
+		expect(after).toContain('Mit eget møde');
+		expect(await refused(checkIn(booker.pb, clubs.id))).toEqual({
+			status: 400,
+			codes: ['rooms_checkin_not_yours']
+		});
+		// the members still have it, with the button
+		const members = await page(member);
+		expect(members).toContain('Foreningens bestyrelsesmøde');
+		expect(members).toMatch(/<button[^>]*>\s*Vi er her\s*<\/button>/);
+		expect(members).not.toContain('Mit eget møde');
+	});
+
 	it('by staff is audited as done for the booker', async () => {
 		const room = await checkinRoom();
 		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);

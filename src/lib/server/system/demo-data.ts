@@ -222,6 +222,14 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 			cvr: '38241850',
 			contact_name: 'Peter Dirigent',
 			description: 'Blandet kor, der øver hver tirsdag.'
+		},
+		// founded by the demo citizen and waiting for staff to verify it (the staff association list)
+		{
+			name: 'Strikkeklubben Masken',
+			cvr: '41234563',
+			contact_name: 'Mette Borger',
+			description: 'Vi strikker, hækler og drikker kaffe hver anden torsdag.',
+			founder: 'citizen' as const
 		}
 	];
 	for (const [index, association] of associations.entries()) {
@@ -231,18 +239,19 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 			pb.filter('cvr = {:cvr}', { cvr: association.cvr })
 		);
 		if (existing) continue;
+		const { founder, ...fields } = { founder: undefined, ...association };
 		const record = await pb.collection('associations').create({
-			...association,
+			...fields,
 			contact_email: `kontakt${index + 1}@forening.demo.borgerhus.dk`,
 			contact_phone: '70 10 20 3' + index,
-			verified: true,
-			verified_at: toPbDate(new Date()),
-			created_by: users.associationAdmin
+			verified: !founder,
+			verified_at: founder ? '' : toPbDate(new Date()),
+			created_by: founder ? users[founder] : users.associationAdmin
 		});
 		await pb.collection('memberships').create({
 			association: record.id,
-			user: users.associationAdmin,
-			role: index === 0 ? 'admin' : 'booker'
+			user: founder ? users[founder] : users.associationAdmin,
+			role: index === 0 || founder ? 'admin' : 'booker'
 		});
 		created.associations++;
 	}

@@ -16,6 +16,11 @@ describe('safeRedirectTarget', () => {
 			'/\n/other.example/x',
 			'/\r\n/other.example',
 			'/%09/other.example',
+			// resolve to the path "//other.example"
+			'/.//other.example/x',
+			'/..//other.example/x',
+			'/%2e//other.example/x',
+			'/a/..//other.example/x',
 			'other.example',
 			'',
 			null,

@@ -200,6 +200,16 @@ describe('the back office', () => {
 		expect(signingIn.headers.get('location')).toBe('/overblik');
 		const session = await signedIn(citizen);
 		expect((await session.get(`/log-ind?redirectTo=${offSite}`)).headers.get('location')).toBe('/overblik');
+		// "/.//other.example" resolves to the path "//other.example"
+		for (const dotted of ['/.//other.example/x', '/%2e//other.example/x']) {
+			const target = encodeURIComponent(dotted);
+			expect((await session.get(`/log-ind?redirectTo=${target}`)).headers.get('location')).toBe('/overblik');
+			const viaForm = await new AppSession().post(`/log-ind?redirectTo=${target}`, {
+				email: citizen.email,
+				password: citizen.password
+			});
+			expect(viaForm.headers.get('location')).toBe('/overblik');
+		}
 		const language = await session.post('/sprog', { language: 'da', redirectTo: '/\t/other.example/' });
 		expect(language.headers.get('location')).toBe('/');
 		// a body that is no form is bad input, not a failure

@@ -204,6 +204,28 @@ describe('filters through a back-relation', () => {
 		expect(other.items).toEqual([]);
 	});
 
+	it('refuses a sort through a back-relation, which drops the rows whose related rows the caller may not see', async () => {
+		const { prober, title } = await world();
+		const guest = guestClient();
+		for (const [pb, collection, sort] of [
+			[guest, 'titles', 'holds_via_title.id'],
+			[guest, 'titles', '-loans_via_title.id'],
+			[guest, 'events', 'title,registrations_via_event.id'],
+			[prober.pb, 'titles', 'HOLDS_VIA_TITLE.created']
+		] as const) {
+			const result = await refusal(pb.collection(collection).getList(1, 500, { sort }));
+			expect(result, sort).toEqual({ status: 400, code: 'core_sort_through_relation' });
+		}
+		// a sort by the collection's own fields, or by a forward relation, is the list as it is
+		const sorted = await guest.collection('titles').getList(1, 1, {
+			sort: '-created,title',
+			filter: guest.filter('id = {:id}', { id: title.id })
+		});
+		expect(sorted.items.map((t) => t.id)).toEqual([title.id]);
+		const holds = await prober.pb.collection('holds').getList(1, 10, { sort: 'title.title,-created' });
+		expect(holds.items.length).toBeGreaterThan(0);
+	});
+
 	it('refuses the same filter on a HEAD request, which PocketBase answers with the same query', async () => {
 		const { holder, prober } = await world();
 		const filter = encodeURIComponent(`title.holds_via_title.patron != "${holder.record.id}"`);

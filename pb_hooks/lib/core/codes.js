@@ -622,6 +622,10 @@ module.exports = {
 		da: 'Søgningen kan ikke bruges: en sammenligning gennem en tilbagerelation skal bruge ?-operatorer (f.eks. ?=), og :each og :length kan ikke bruges på den.',
 		en: 'The search cannot be used: a comparison through a back-relation must use the ? operators (e.g. ?=), and :each and :length cannot be used on it.'
 	},
+	core_sort_through_relation: {
+		da: 'Listen kan ikke sorteres gennem en tilbagerelation.',
+		en: 'The list cannot be sorted through a back-relation.'
+	},
 	core_invalid_value: {
 		da: 'Værdien er ikke gyldig.',
 		en: 'The value is not valid.'

@@ -29,7 +29,7 @@ function request(e) {
 
 /**
  * Client filters through a back-relation that PocketBase would answer without the related collection's list
- * rule (lib/core/filter-guard.js), refused for everyone but superusers on list reads of the records API
+ * rule, and sorts by one (lib/core/filter-guard.js), refused for everyone but superusers on list reads of the records API
  * (GET, and HEAD, which Go's router answers with the same query). Realtime subscriptions of anyone but a
  * superuser carry no options at all (a filter, an expand): the app's live stream subscribes as a superuser
  * and fans the changes out itself, so nobody else needs them, and their encoding has more ways than the
@@ -48,9 +48,12 @@ function checkFilters(e, method) {
 	if (e.auth && e.hasSuperuserAuth()) return;
 	var refusal = require(__hooks + '/lib/core/errors.js').refusal;
 	if (listRead) {
-		var filter = e.request.url.query().get('filter');
-		if (require(__hooks + '/lib/core/filter-guard.js').everyRowThroughBackRelation(filter))
+		var query = e.request.url.query();
+		var guard = require(__hooks + '/lib/core/filter-guard.js');
+		if (guard.everyRowThroughBackRelation(query.get('filter')))
 			throw refusal('core_filter_through_relation', 'filter');
+		if (guard.sortsThroughBackRelation(query.get('sort')))
+			throw refusal('core_sort_through_relation', 'sort');
 		return;
 	}
 	var topics = subscriptionTopics(e);

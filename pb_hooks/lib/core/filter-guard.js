@@ -29,4 +29,17 @@ function everyRowThroughBackRelation(filter) {
 	return /_via_/i.test(text.replace(ANY_ROW, ' '));
 }
 
-module.exports = { everyRowThroughBackRelation: everyRowThroughBackRelation };
+/**
+ * Whether a client's sort names a back-relation. PocketBase sorts by a back-relation with a join that
+ * leaves out the rows whose related rows the caller may not see, so which titles went missing from a
+ * sorted list told a guest which titles anyone holds or has borrowed. The app never sorts that way.
+ * @param {string | null | undefined} sort
+ */
+function sortsThroughBackRelation(sort) {
+	return /_via_/i.test(String(sort || ''));
+}
+
+module.exports = {
+	everyRowThroughBackRelation: everyRowThroughBackRelation,
+	sortsThroughBackRelation: sortsThroughBackRelation
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { everyRowThroughBackRelation } from '$rules/core/filter-guard.js';
+import { everyRowThroughBackRelation, sortsThroughBackRelation } from '$rules/core/filter-guard.js';
 
 // docs/rules.md, "The door": a back-relation in a client filter only as a path directly before a `?`
 // operator; every other form is refused, whatever PocketBase would make of it.
@@ -35,5 +35,17 @@ describe('everyRowThroughBackRelation', () => {
 
 	it('refuses a back-relation named only inside a quoted value too (nothing the app sends)', () => {
 		expect(everyRowThroughBackRelation('purpose != "x_via_y"')).toBe(true);
+	});
+});
+
+describe('sortsThroughBackRelation', () => {
+	it('refuses a sort that names a back-relation, in any position or letter case', () => {
+		for (const sort of ['holds_via_title.id', '-loans_via_title.id', 'title,HOLDS_VIA_TITLE.created'])
+			expect(sortsThroughBackRelation(sort), sort).toBe(true);
+	});
+
+	it("lets the collection's own fields and forward relations through", () => {
+		for (const sort of ['', null, undefined, '-created,title', 'title.title', '@random'])
+			expect(sortsThroughBackRelation(sort), String(sort)).toBe(false);
 	});
 });

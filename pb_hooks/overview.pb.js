@@ -8,6 +8,10 @@
 onRecordUpdateRequest((e) => {
 	require(`${__hooks}/lib/overview-account.js`).handleUpdate(e);
 }, 'users');
+// ... whatever path saves it: PocketBase's confirm routes too (lib/overview-account.js `keepDeleted`).
+onRecordUpdate((e) => {
+	require(`${__hooks}/lib/overview-account.js`).keepDeleted(e);
+}, 'users');
 
 // Everything Mit overblik shows, for the signed-in user, in one request (see lib/overview-timeline.js
 // for why this is a route and not a handful of filtered list requests).

@@ -308,4 +308,37 @@ function handleUpdate(e) {
 	});
 }
 
-module.exports = { deleteAccount, handleUpdate, ANONYMOUS_NAME };
+/**
+ * onRecordUpdate for users, every save whatever its path: a deleted account stays deleted. PocketBase's own
+ * confirm routes (password reset, email change, verification) load the account, do their slow part (a
+ * password hash) and save every field of the row they loaded; one that began before a deletion committed
+ * would write the name, address and phone back and open the account again. The stored row is read in the
+ * save's transaction (one is opened when the save has none), so no deletion commits between the check and
+ * the write.
+ * @param {core.RecordEvent} e
+ */
+function keepDeleted(e) {
+	if (e.record.getString('deleted_at')) return e.next();
+	const refuse = (app) => {
+		const stored = app.findRecordById('users', e.record.id);
+		if (stored.getString('deleted_at')) {
+			throw require(`${__hooks}/lib/core/errors.js`).refusal('overview_account_deleted');
+		}
+	};
+	if (e.app.isTransactional()) {
+		refuse(e.app);
+		return e.next();
+	}
+	const original = e.app;
+	try {
+		require(`${__hooks}/lib/core/tx.js`).run(original, (txApp) => {
+			e.app = txApp;
+			refuse(txApp);
+			e.next();
+		});
+	} finally {
+		e.app = original;
+	}
+}
+
+module.exports = { deleteAccount, handleUpdate, keepDeleted, ANONYMOUS_NAME };

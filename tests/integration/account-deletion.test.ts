@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type PocketBase from 'pocketbase';
-import { createUser, guestClient, PASSWORD, systemClient, type TestUser } from '../helpers/pocketbase';
+import {
+	createUser,
+	guestClient,
+	PASSWORD,
+	systemClient,
+	uniqueEmail,
+	type TestUser
+} from '../helpers/pocketbase';
+import { linkFrom, waitForMail } from '../helpers/mail';
+import { stack } from '../helpers/stack';
 import { codesOf, outcome, type Outcome } from '../helpers/scenarios';
 import { validCvrNumber } from '../helpers/cvr';
 import { houseDate, makeRoom, slot } from './rooms-arrange';
@@ -252,6 +261,65 @@ describe('a session let in before the deletion', () => {
 			.collection('associations')
 			.getFullList({ filter: system.filter('created_by = {:u}', { u: citizen.record.id }) });
 		expect(made.map((a) => a.id)).toEqual([club.id]);
+	});
+});
+
+// PocketBase's confirm routes load the account, hash the new password (or read the new address) and then
+// save every field of the row they loaded: one that began before the deletion committed wrote the name,
+// address and phone back and opened the account again (lib/overview-account.js `keepDeleted`).
+describe('a mailed link confirmed while the account is deleted', () => {
+	const DELAYS = [0, 10, 20, 30, 45, 60];
+
+	async function expectStaysDeleted(user: TestUser, password: string, email: string) {
+		const system = await systemClient();
+		const row = await system.collection('users').getOne(user.record.id);
+		expect([row.deleted_at !== '', row.email.startsWith('deleted-'), row.name]).toEqual([
+			true,
+			true,
+			'Slettet bruger'
+		]);
+		expect((await outcome(guestClient().collection('users').authWithPassword(email, password))).status).toBe(
+			400
+		);
+	}
+
+	it('a new password leaves it deleted, whichever commits first', async () => {
+		for (const delay of DELAYS) {
+			const user = await createUser({ name: 'Nulstil Nu' });
+			await guestClient().collection('users').requestPasswordReset(user.email);
+			const mail = await waitForMail(stack().mailDir, user.email, /adgangskode/i);
+			const token = new URL(linkFrom(mail, '/nulstil-adgangskode/')).pathname.split('/').at(-1)!;
+			const [deleted, confirmed] = await Promise.all([
+				outcome(deleteAccount(user)),
+				sleep(delay).then(() =>
+					outcome(
+						guestClient().collection('users').confirmPasswordReset(token, 'ny-kode-12345', 'ny-kode-12345')
+					)
+				)
+			]);
+			expect(deleted.status, `delay ${delay}`).toBe(200);
+			expectNoServerError([confirmed]);
+			await expectStaysDeleted(user, 'ny-kode-12345', user.email);
+		}
+	});
+
+	it('a new address leaves it deleted, whichever commits first', async () => {
+		for (const delay of DELAYS) {
+			const user = await createUser({ name: 'Flytter Nu' });
+			const address = uniqueEmail('moved');
+			await user.pb.collection('users').requestEmailChange(address);
+			const mail = await waitForMail(stack().mailDir, address, /e-mail/i);
+			const token = new URL(linkFrom(mail, '/skift-email/')).pathname.split('/').at(-1)!;
+			const [deleted, confirmed] = await Promise.all([
+				outcome(deleteAccount(user)),
+				sleep(delay).then(() =>
+					outcome(guestClient().collection('users').confirmEmailChange(token, PASSWORD))
+				)
+			]);
+			expect(deleted.status, `delay ${delay}`).toBe(200);
+			expectNoServerError([confirmed]);
+			await expectStaysDeleted(user, PASSWORD, address);
+		}
 	});
 });
 

@@ -3,6 +3,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { KEPT_SECONDS } from './src/lib/offline';
 
 /**
  * Paraglide's compiled registry makes a new `Intl.PluralRules` (or number or date format) on every call of
@@ -39,7 +40,7 @@ function keptIntlFormat(Kind, locale, options) {
  */
 const KEPT = {
 	networkTimeoutSeconds: 4,
-	expiration: { maxEntries: 50, maxAgeSeconds: 60 * 60 * 24 * 14 }
+	expiration: { maxEntries: 50, maxAgeSeconds: KEPT_SECONDS }
 };
 
 /**

@@ -54,6 +54,9 @@ const auth: Handle = async ({ event, resolve }) => {
 			pb.authStore.clear();
 		}
 	}
+	// a lapsed token (the cookie outlives it, src/lib/server/pocketbase.ts `authCookie`) ends the session
+	// here: the cookie is deleted and the kept pages cleared below, once
+	if (!pb.authStore.isValid) pb.authStore.clear();
 	event.locals.pb = pb;
 	event.locals.user = pb.authStore.isValid ? (pb.authStore.record as unknown as UserRecord) : null;
 	const signedInAs = event.locals.user?.id;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { getTokenPayload } from 'pocketbase';
+import { KEPT_SECONDS } from '$lib/offline';
 import { AppSession } from '../helpers/app';
 import { createUser, guestClient, PASSWORD, systemClient } from '../helpers/pocketbase';
 
@@ -133,6 +135,34 @@ describe('the pages kept for offline use', () => {
 		expect(ended.headers.get('clear-site-data')).toBe(CLEAR);
 		// the cookie went with it: the next answer is a guest's, with nothing to clear
 		expect((await session.get('/')).headers.get('clear-site-data')).toBeNull();
+	});
+
+	it('are cleared when a lapsed session reaches the app: the cookie outlives its token by as long as pages are kept', async () => {
+		const { user, session } = await signedIn();
+		const signIn = await session.signIn(user.email, PASSWORD);
+		const line = signIn.headers.getSetCookie().find((c) => c.startsWith('pb_auth='))!;
+		const expires = Date.parse(/expires=([^;]+)/i.exec(line)![1]!);
+		const { token } = JSON.parse(decodeURIComponent(session.cookie('pb_auth')!)) as { token: string };
+		const exp = (getTokenPayload(token).exp as number) * 1000;
+		// the browser drops a cookie at its expiry without asking the app: it must still be sent once the
+		// token has lapsed, for as long as the service worker keeps pages (14 days)
+		expect(expires - exp).toBe(KEPT_SECONDS * 1000);
+
+		// a token that lapsed (a one-second token of the same user) still in the browser's cookie
+		const system = await systemClient();
+		const short = await system.collection('users').impersonate(user.record.id, 1);
+		await new Promise((resolve) => setTimeout(resolve, 2100));
+		const cookie = `pb_auth=${encodeURIComponent(JSON.stringify({ token: short.authStore.token, record: user.record }))}`;
+		const lapsed = await fetch(new URL('/overblik', session.base), {
+			headers: { cookie, accept: 'text/html', 'x-forwarded-for': session.ip },
+			redirect: 'manual'
+		});
+		expect(lapsed.status).toBe(303);
+		expect(lapsed.headers.get('location')).toMatch(/^\/log-ind/);
+		expect(lapsed.headers.get('clear-site-data')).toBe(CLEAR);
+		// and the cookie goes, so the next request is a guest's with nothing more to clear
+		const deleted = lapsed.headers.getSetCookie().find((c) => c.startsWith('pb_auth='))!;
+		expect(deleted).toMatch(/expires=thu, 01 jan 1970/i);
 	});
 
 	it('are cleared by a new password set in the profile, and not by a refused one', async () => {

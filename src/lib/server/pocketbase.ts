@@ -1,4 +1,5 @@
-import PocketBase, { ClientResponseError, type SendOptions } from 'pocketbase';
+import PocketBase, { ClientResponseError, getTokenPayload, type SendOptions } from 'pocketbase';
+import { KEPT_SECONDS } from '$lib/offline';
 import { env } from '$env/dynamic/private';
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
@@ -113,15 +114,24 @@ export function sessionEnded(err: unknown): boolean {
 	return err instanceof ClientResponseError && err.status >= 400 && err.status < 500 && err.status !== 429;
 }
 
-/** The Set-Cookie value that stores the client's auth state (httpOnly, SameSite=Lax). */
+/**
+ * The Set-Cookie value that stores the client's auth state (httpOnly, SameSite=Lax). The cookie outlives
+ * its token by as long as the service worker keeps pages (`KEPT_SECONDS`): a browser drops a cookie at its
+ * expiry without telling anyone, and a session whose cookie was gone could not clear the pages kept for
+ * offline use (src/hooks.server.ts), which the next person on the device would find. A lapsed token in the
+ * cookie signs nobody in; its first request ends the session and clears them. A cleared store deletes the
+ * cookie.
+ */
 export function authCookie(pb: PocketBase, url: URL): string {
+	const exp: unknown = pb.authStore.token ? getTokenPayload(pb.authStore.token).exp : undefined;
 	return pb.authStore.exportToCookie(
 		{
 			httpOnly: true,
 			// Browsers accept Secure cookies on http://localhost, so only plain-http hosts elsewhere go without.
 			secure: url.protocol === 'https:' || url.hostname === 'localhost',
 			sameSite: 'Lax',
-			path: '/'
+			path: '/',
+			...(typeof exp === 'number' ? { expires: new Date((exp + KEPT_SECONDS) * 1000) } : {})
 		},
 		AUTH_COOKIE
 	);

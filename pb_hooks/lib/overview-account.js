@@ -31,8 +31,8 @@ function phoneDigits(text) {
 }
 
 /**
- * The contact fields of the associations the user created or belongs to that hold the user's own name,
- * email (in any case) or phone are cleared; the rest of each association stays as it is. Call before the
+ * The contact fields of the associations the user created or belongs to, or that name the user's email as
+ * their contact, that hold the user's own name, email (in any case) or phone are cleared; the rest of each association stays as it is. Call before the
  * memberships go.
  * @param {core.App} txApp
  * @param {core.Record} user the account as it stands, before it is anonymised
@@ -56,6 +56,18 @@ function clearContacts(txApp, user) {
 		0,
 		{ u: user.id }
 	);
+	// and those that name the user's address as their contact, whoever entered it (as the user's own data
+	// export lists them: lib/overview-mydata.js)
+	const rows = arrayOf(new DynamicModel({ id: '' }));
+	txApp
+		.db()
+		.newQuery("SELECT id FROM associations WHERE contact_email != '' AND lower(trim(contact_email)) = {:e}")
+		.bind({ e: own.contact_email })
+		.all(rows);
+	for (const row of rows) {
+		if (!associations.some((a) => a.id === row.id))
+			associations.push(txApp.findRecordById('associations', row.id));
+	}
 	for (const a of associations) {
 		let changed = false;
 		for (const field of Object.keys(own)) {

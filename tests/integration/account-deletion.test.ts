@@ -352,6 +352,16 @@ describe('what deletion leaves behind', () => {
 			verified: true
 		});
 		await system.collection('memberships').create({ association: foreign.id, user: id, role: 'member' });
+		// one the citizen neither founded nor belongs to, whose admin entered the citizen as its contact
+		const named = await system.collection('associations').create({
+			name: 'Naboforeningen',
+			cvr: validCvrNumber(),
+			contact_name: 'Karen Kontakt',
+			contact_email: ` ${citizen.email.toUpperCase()}`,
+			contact_phone: '+4512345678',
+			created_by: other.record.id,
+			verified: true
+		});
 
 		// a private season booking and one in the association's name
 		const day = 40 + Math.floor(Math.random() * 300);
@@ -438,6 +448,13 @@ describe('what deletion leaves behind', () => {
 			description: 'Vi strikker om tirsdagen',
 			verified: true,
 			created_by: id
+		});
+		expect(await system.collection('associations').getOne(named.id)).toMatchObject({
+			name: 'Naboforeningen',
+			contact_name: '',
+			contact_email: '',
+			contact_phone: '',
+			created_by: other.record.id
 		});
 		expect(await system.collection('associations').getOne(foreign.id)).toMatchObject({
 			contact_name: 'Anden Borger',

@@ -5,6 +5,7 @@ import { validCvrNumber } from '../helpers/cvr';
 import { makeAssociation, membership } from './associations-helpers';
 import { makeRoom, slot, someDay } from './rooms-arrange';
 import { springPeriod } from './season-arrange';
+import { arrangeTitle, checkIn, collect, placeHold } from './library-helpers';
 import type { BookingRecord } from '../../src/lib/pocketbase-types';
 
 // "Mine data" holds everything the house keeps about the user (docs/rules.md, "Account, feed and
@@ -284,6 +285,37 @@ describe('Mine data: everything the house holds about the user', () => {
 		]);
 		expect(JSON.stringify(theirs)).not.toContain('Dorte Dataejer');
 		expect(JSON.stringify(theirs)).not.toContain(s.user.email);
+	});
+
+	it("lists the desk's check-ins that passed a copy to the user's hold or took back the user's loan", async () => {
+		const [first, second, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		const { title, copies } = await arrangeTitle({ copies: 1 });
+		const barcode = copies[0]!.barcode;
+		const held = await placeHold(first.pb, title.id, first.record.id);
+		// the copy comes in and goes to the first patron's hold, who borrows it; then the second holds it
+		const toFirst = await checkIn(staff.pb, barcode);
+		expect(toFirst.hold).toBe(held.id);
+		await collect(staff.pb, held.id);
+		await placeHold(second.pb, title.id, second.record.id);
+		// the first patron returns it at the desk, and it goes on to the second patron's hold
+		const back = await checkIn(staff.pb, barcode);
+		expect(back.returnedLoan).not.toBe('');
+		const checkins = async (user: typeof first) =>
+			((await user.pb.send('/api/borgerhus/mydata', {})) as { audit: { action: string; by: string }[] }).audit
+				.filter((a) => a.action === 'library_checkin')
+				.map((a) => [a.action, a.by]);
+		expect(await checkins(first)).toEqual([
+			['library_checkin', 'staff'],
+			['library_checkin', 'staff']
+		]);
+		expect(await checkins(second)).toEqual([['library_checkin', 'staff']]);
+		// and no other patron's name comes along
+		const text = JSON.stringify(await second.pb.send('/api/borgerhus/mydata', {}));
+		expect(text).not.toContain(first.record.id);
 	});
 
 	it('answers only the signed-in user: not guests, not staff at the desk for a citizen', async () => {

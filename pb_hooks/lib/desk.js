@@ -177,7 +177,7 @@ function around(e, kind) {
 	if (!context(e)) return e.next();
 	var collection = e.collection.name;
 	require(__hooks + '/lib/core/tx.js').request(e, function (txApp) {
-		var from = kind === 'update' ? txApp.findRecordById(collection, e.record.id).getString('status') : '';
+		var before = kind === 'update' ? txApp.findRecordById(collection, e.record.id) : null;
 		e.next();
 		var saved;
 		try {
@@ -185,8 +185,21 @@ function around(e, kind) {
 		} catch (_) {
 			return; // the area answered with another record (and audited it through act())
 		}
-		act(txApp, e, kind, saved, from);
+		// an update that changed nothing is no act: nothing to audit or tell, and no row of someone else's
+		// described to the citizen the header names (the areas decide every real change with that citizen's
+		// rights)
+		if (before && sameRow(before, saved)) return;
+		act(txApp, e, kind, saved, before ? before.getString('status') : '');
 	});
+}
+
+/** Whether two reads of one row hold the same values (as the records API would give them), `updated` aside. */
+function sameRow(a, b) {
+	var x = JSON.parse(JSON.stringify(a));
+	var y = JSON.parse(JSON.stringify(b));
+	delete x.updated;
+	delete y.updated;
+	return JSON.stringify(x) === JSON.stringify(y);
 }
 
 /**

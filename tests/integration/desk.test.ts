@@ -535,6 +535,36 @@ describe("the desk's messages, in the citizen's language", () => {
 			.getFullList({ filter: `kind = "${kind}"`, sort: 'created' });
 	}
 
+	it('audits and tells nothing for an update that changed nothing, whoever the header names', async () => {
+		const staff = await createUser({ staff: true });
+		const [owner, stranger] = await Promise.all([
+			createUser({ name: 'Ejer Eva' }),
+			createUser({ name: 'Fremmed Frede' })
+		]);
+		const room = await makeRoom();
+		const booking = await bookFor(staff, owner.record.id, room.id, someDay());
+		const before = await auditOf(booking.id);
+		// staff name another citizen and send nothing to change: no act, so nothing is told about the
+		// owner's booking to the citizen named, nor audited as done for them
+		await staff.pb.collection('bookings').update(booking.id, {}, desk(stranger.record.id));
+		await staff.pb
+			.collection('bookings')
+			.update(booking.id, { purpose: booking.purpose }, desk(stranger.record.id));
+		expect(await deskMessages(stranger, 'desk_update')).toEqual([]);
+		expect(await auditOf(booking.id)).toHaveLength(before.length);
+		const system = await systemClient();
+		const strangers = await system.collection('audit_log').getFullList({
+			filter: system.filter('details.on_behalf_of = {:u}', { u: stranger.record.id })
+		});
+		expect(strangers).toEqual([]);
+		// a real change for someone else's booking is refused with the named citizen's rights
+		const changed = await refusal(
+			staff.pb.collection('bookings').update(booking.id, { purpose: 'Overtaget' }, desk(stranger.record.id))
+		);
+		expect(changed.status).toBeGreaterThanOrEqual(400);
+		expect((await system.collection('bookings').getOne(booking.id)).purpose).toBe(booking.purpose);
+	});
+
 	it('writes the time and the status as the citizen reads them, and leaves an unchanged status out', async () => {
 		const staff = await createUser({ staff: true });
 		const english = await createUser({ name: 'Desk Dana' });

@@ -149,3 +149,21 @@ routerAdd(
 	},
 	$apis.requireAuth('users')
 );
+
+// Signs the signed-in user out everywhere: a new token key ends every session token of the account (a
+// shared computer someone forgot to sign out of, a lost phone, a copied cookie), this one included. The
+// session tokens are signed, not stored, so ending one session alone would need a list of ended tokens on
+// every request; this ends them all.
+routerAdd(
+	'POST',
+	'/api/borgerhus/account/sign-out-everywhere',
+	(e) => {
+		require(`${__hooks}/lib/core/tx.js`).route(e, (txApp) => {
+			const user = txApp.findRecordById('users', e.auth.id);
+			user.refreshTokenKey();
+			txApp.save(user);
+		});
+		return e.noContent(204);
+	},
+	$apis.requireAuth('users')
+);

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { test, expect, expectAccessible, signIn, demo, mailDir, waitsForHydration } from './fixtures';
+import {
+	test,
+	expect,
+	expectAccessible,
+	signIn,
+	demo,
+	mailDir,
+	systemClient,
+	waitsForHydration
+} from './fixtures';
 import { waitForMail, linkFrom } from '../helpers/mail';
 
 test('a new citizen signs up, verifies the email from the mail, signs in and switches language', async ({
@@ -116,4 +125,40 @@ test('the app is installable: manifest and icons are served', async ({ page, req
 		expect(response.status(), icon.src).toBe(200);
 		expect(response.headers()['content-type']).toContain('image/png');
 	}
+});
+
+test('a citizen who forgot to sign out elsewhere signs out everywhere from the profile', async ({
+	page,
+	browser
+}) => {
+	const email = `glemt-${randomUUID().slice(0, 8)}@test.borgerhus.dk`;
+	const password = 'mit-gode-kodeord';
+	const system = await systemClient();
+	await system.collection('users').create({
+		email,
+		password,
+		passwordConfirm: password,
+		name: 'Glemte Gitte',
+		verified: true,
+		language: 'da'
+	});
+	// signed in on the library's computer, and on the phone
+	const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.19.250.2' } });
+	const library = waitsForHydration(await context.newPage());
+	await signIn(library, email, password);
+	await signIn(page, email, password);
+
+	await page.goto('/profil');
+	await expect(page.getByRole('heading', { name: 'Log ud alle steder' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Log ud alle steder' }).click();
+	await expect(page).toHaveURL(/\/log-ind\?changed=everywhere$/);
+	await expect(page.getByRole('status')).toContainText('Du er logget ud alle steder.');
+	await expectAccessible(page);
+
+	// the library's computer is signed out at its next page
+	await library.goto('/overblik');
+	await expect(library).toHaveURL(/\/log-ind\?redirectTo=/);
+	await expect(library.getByRole('heading', { level: 1, name: 'Log ind' })).toBeVisible();
+	await context.close();
 });

@@ -119,6 +119,56 @@ describe('a signed-in session', () => {
 
 // A session that ends takes the pages kept for offline use with it (src/hooks.server.ts, docs/offline.md):
 // the browser is told to clear them on the answer that ends it, whatever ends it.
+describe('signing out everywhere', () => {
+	it("ends every session of the account, this one included, and no one else's", async () => {
+		const { user, session } = await signedIn({ name: 'Glemte Gitte' });
+		// the same account on the library's computer, a token copied from it, and someone else
+		const elsewhere = new AppSession();
+		expect((await elsewhere.signIn(user.email, PASSWORD)).status).toBe(303);
+		const copied = guestClient();
+		await copied.collection('users').authWithPassword(user.email, PASSWORD);
+		const other = await signedIn();
+
+		const page = await (await session.get('/profil')).text();
+		expect(page).toContain('Log ud alle steder');
+		const ended = await session.post('/profil?/signOutEverywhere', {});
+		expect(ended.status).toBe(303);
+		expect(ended.headers.get('location')).toBe('/log-ind?changed=everywhere');
+		expect(ended.headers.get('clear-site-data')).toBe('"cache", "storage"');
+		expect(await (await session.get('/log-ind?changed=everywhere')).text()).toContain(
+			'Du er logget ud alle steder.'
+		);
+
+		const there = await elsewhere.get('/overblik');
+		expect(there.status).toBe(303);
+		expect(there.headers.get('location')).toMatch(/^\/log-ind/);
+		expect(there.headers.get('clear-site-data')).toBe('"cache", "storage"');
+		await expect(copied.collection('users').authRefresh()).rejects.toMatchObject({ status: 401 });
+		expect((await other.session.get('/overblik')).status).toBe(200);
+		// the password still works: signing in again starts a new session
+		expect((await session.signIn(user.email, PASSWORD)).status).toBe(303);
+		expect((await session.get('/overblik')).status).toBe(200);
+	});
+
+	it('is for the signed-in account only: not for guests, not at the desk', async () => {
+		const [citizen, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		await expect(
+			guestClient().send('/api/borgerhus/account/sign-out-everywhere', { method: 'POST' })
+		).rejects.toMatchObject({ status: 401 });
+		await expect(
+			staff.pb.send('/api/borgerhus/account/sign-out-everywhere', {
+				method: 'POST',
+				headers: { 'X-Borgerhus-For': citizen.record.id }
+			})
+		).rejects.toMatchObject({ status: 403 });
+		// the citizen's session is untouched by either
+		await citizen.pb.collection('users').authRefresh();
+		const guest = await new AppSession().post('/profil?/signOutEverywhere', {});
+		expect(guest.status).toBe(303);
+		expect(guest.headers.get('location')).toMatch(/^\/log-ind\?redirectTo=/);
+	});
+});
+
 describe('the pages kept for offline use', () => {
 	const CLEAR = '"cache", "storage"';
 

@@ -18,9 +18,12 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const asked = url.searchParams.get('redirectTo');
 	if (locals.user) redirect(303, safeRedirectTarget(asked, homeOf(locals.user)));
 	// no target asked for: the action sends each person home (staff to the back office)
+	const changed = url.searchParams.get('changed');
 	return {
 		redirectTo: asked ? safeRedirectTarget(asked) : '',
-		askedToSignIn: url.searchParams.has('redirectTo')
+		askedToSignIn: url.searchParams.has('redirectTo'),
+		// why the session just ended, when the person ended it themselves (profile page)
+		ended: changed === 'password' || changed === 'everywhere' ? changed : null
 	};
 };
 

@@ -5,6 +5,7 @@ import { readForm, validateForm, echoValues } from '$lib/forms';
 import { toFormErrors, failureStatus } from '$lib/errors';
 import { requireUser } from '$lib/server/guards';
 import { rememberLanguage } from '$lib/server/language';
+import { endSessionsOf } from '$lib/server/live/hub';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireUser(locals, url);
@@ -54,6 +55,23 @@ export const actions: Actions = {
 		// A new password revokes every session, this one included.
 		locals.pb.authStore.clear();
 		redirect(303, '/log-ind?changed=password');
+	},
+
+	signOutEverywhere: async ({ locals, url }) => {
+		const user = requireUser(locals, url);
+		try {
+			await locals.pb.send('/api/borgerhus/account/sign-out-everywhere', { method: 'POST' });
+		} catch (err) {
+			return fail(failureStatus(err), {
+				action: 'everywhere' as const,
+				values: {},
+				errors: toFormErrors(err)
+			});
+		}
+		// every session token of the account has ended; the live streams in this process end with them
+		endSessionsOf(user.id);
+		locals.pb.authStore.clear();
+		redirect(303, '/log-ind?changed=everywhere');
 	},
 
 	email: async ({ request, locals, url }) => {

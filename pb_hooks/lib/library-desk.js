@@ -428,11 +428,24 @@ function cancelHold(app, holdId, roles) {
 }
 
 /**
+ * A code or id the desk sent: a text (or a scanner's number), never a list or an object, which `String()`
+ * would read as the text of its first element.
+ * @param {unknown} value
+ * @param {string} field
+ */
+function plainText(value, field) {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return refuse('core_invalid_value', field);
+}
+
+/**
  * Finds a scanned copy: by its barcode first, then by its id (one query could match one copy's barcode and
  * another's id, and take either).
  */
 function findCopy(app, code) {
-	const value = String(code || '').trim();
+	const value = plainText(code, 'code').trim();
 	if (!value || value.length > 64) refuse('library_copy_unknown', 'code');
 	const byBarcode = app.findRecordsByFilter('copies', 'barcode = {:v}', '', 1, 0, { v: value });
 	if (byBarcode.length) return byBarcode[0];
@@ -502,9 +515,10 @@ function checkInCopy(app, copy, actor) {
  * @param {{ kind: string, id: string }} actor
  */
 function collect(app, holdId, actor) {
+	const id = plainText(holdId, 'hold');
 	let hold;
 	try {
-		hold = app.findRecordById('holds', String(holdId || ''));
+		hold = app.findRecordById('holds', id);
 	} catch (_) {
 		return refuse('library_hold_unknown', 'hold');
 	}
@@ -537,9 +551,10 @@ function openLoan(app, copy, patronId, due) {
 
 /** The desk takes back a loan: the same as checking in its copy. */
 function returnLoan(app, loanId, actor) {
+	const id = plainText(loanId, 'loan');
 	let loan;
 	try {
-		loan = app.findRecordById('loans', String(loanId || ''));
+		loan = app.findRecordById('loans', id);
 	} catch (_) {
 		return refuse('library_loan_unknown', 'loan');
 	}

@@ -347,6 +347,24 @@ describe('the desk', () => {
 		});
 		expect((await refusal(collect(staff.pb, 'nope'))).code).toBe('library_hold_unknown');
 		expect((await refusal(returnLoan(staff.pb, 'nope'))).code).toBe('library_loan_unknown');
+		// a list or an object is no code, even when its first element is one
+		const { copies } = await arrangeTitle({ copies: 1 });
+		const send = (path: string, body: unknown) =>
+			refusal(staff.pb.send(path, { method: 'POST', body: body as Record<string, unknown> }));
+		for (const [path, body] of [
+			['/api/library/checkin', { code: [copies[0]!.barcode] }],
+			['/api/library/checkin', { code: { barcode: copies[0]!.barcode } }],
+			['/api/library/collect', { hold: ['x'] }],
+			['/api/library/return', { loan: [true] }]
+		] as const) {
+			expect(await send(path, body), `${path} ${JSON.stringify(body)}`).toMatchObject({
+				status: 400,
+				code: 'core_invalid_value'
+			});
+		}
+		expect((await systemClient().then((s) => s.collection('copies').getOne(copies[0]!.id))).status).toBe(
+			'missing'
+		);
 		const { title } = await arrangeTitle();
 		const reserved = { title: title.id, barcode: `X-${Date.now()}`, status: 'reserved' };
 		expect((await refusal(staff.pb.collection('copies').create(reserved))).code).toBe('library_copy_status');

@@ -8,9 +8,9 @@
 //
 // The rule is read as a formula of `&&`, `||` and parentheses over atoms. Only atoms the request decides on
 // its own are judged: `@request.body.F:isset = false` (false when F was sent), `@request.body.F = "text"`
-// (false when F was sent with another value), `@request.auth.staff = true` (from the signed-in account)
-// and, on a create, where the new record's field is what the body sent, `F = "text"` and
-// `F = @request.auth.id`; every other atom may be true or false. A field is blamed only when the rule is false whatever the unknown
+// (false when F was sent with another value), `@request.auth.staff = true` (from the signed-in account),
+// `@request.headers.H != ""` (when the door passes the header) and, on a create, where the new record's
+// field is what the body sent, `F = "text"`, `F = @request.auth.id` and `F = @request.headers.H`; every other atom may be true or false. A field is blamed only when the rule is false whatever the unknown
 // atoms are, so the door refuses nothing PocketBase would have let through. Pure; SvelteKit's unit tests
 // import it as $rules/rule-locks.js.
 
@@ -92,6 +92,9 @@ var STAFF_TRUE = /^@request\.auth\.staff\s*=\s*true$/;
 // a new record's own field, whose value on a create is what the body sent
 var FIELD_TEXT = /^([A-Za-z0-9_]+)\s*=\s*"([^"\\]*)"$/;
 var FIELD_AUTH = /^([A-Za-z0-9_]+)\s*=\s*@request\.auth\.id$/;
+// a request header (the desk's `x_borgerhus_for`), known when the door passes it
+var HEADER_SET = /^@request\.headers\.([a-z0-9_]+)\s*!=\s*""$/;
+var FIELD_HEADER = /^([A-Za-z0-9_]+)\s*=\s*@request\.headers\.([a-z0-9_]+)$/;
 
 /**
  * What an atom judges, read once per rule: { kind, field, text } for the forms above, else { kind: '' }.
@@ -107,6 +110,10 @@ function classify(atom) {
 	if (m) return { kind: 'field', field: m[1], text: m[2] };
 	m = FIELD_AUTH.exec(atom);
 	if (m) return { kind: 'auth', field: m[1], text: '' };
+	m = HEADER_SET.exec(atom);
+	if (m) return { kind: 'header_set', field: '', text: m[1] };
+	m = FIELD_HEADER.exec(atom);
+	if (m) return { kind: 'header', field: m[1], text: m[2] };
 	return { kind: '', field: '', text: '' };
 }
 
@@ -115,10 +122,13 @@ function classify(atom) {
  * @param {{ kind: string, field: string, text: string }} atom
  * @param {string} field the sent field whose atoms are judged
  * @param {Record<string, unknown>} body
- * @param {{ id: string, staff: boolean, create: boolean }} auth
+ * @param {{ id: string, staff: boolean, create: boolean, headers?: Record<string, string> }} auth
  */
 function judge(atom, field, body, auth) {
 	if (atom.kind === 'staff') return auth.staff;
+	var headers = auth.headers || {};
+	var known = Object.prototype.hasOwnProperty.call(headers, atom.text);
+	if (atom.kind === 'header_set') return known ? headers[atom.text] !== '' : undefined;
 	if (atom.field !== field) return undefined;
 	if (atom.kind === 'sent') return false;
 	// a comparison is judged only for text as sent (PocketBase casts other values first)
@@ -129,6 +139,7 @@ function judge(atom, field, body, auth) {
 	if (!auth.create) return undefined;
 	if (atom.kind === 'field') return text === atom.text;
 	if (atom.kind === 'auth') return auth.id ? text === auth.id : undefined;
+	if (atom.kind === 'header') return known && headers[atom.text] ? text === headers[atom.text] : undefined;
 	return undefined;
 }
 
@@ -172,8 +183,9 @@ function compiled(rule) {
  * The first sent field that alone makes the rule false for this body, or '' when there is none.
  * @param {string | null} rule the collection's create or update rule (null: superusers only; '' : anyone)
  * @param {Record<string, unknown>} body the request's body
- * @param {{ id: string, staff: boolean, create: boolean }} auth the signed-in account ('' for a guest),
- *   and whether the request creates a record
+ * @param {{ id: string, staff: boolean, create: boolean, headers?: Record<string, string> }} auth the
+ *   signed-in account ('' for a guest), whether the request creates a record, and the request headers the
+ *   rule may name, by PocketBase's name for them (`x_borgerhus_for`); a header not given is unknown
  * @returns {string}
  */
 function lockedField(rule, body, auth) {

@@ -110,9 +110,35 @@ describe('acting for a citizen at the desk', () => {
 			})
 		);
 		expect(plain.status).toBeGreaterThanOrEqual(400);
+		// staff at the desk for one citizen whose body names another: refused by the field, with a code
+		const staff = await createUser({ staff: true });
+		const mixed = await refusal(
+			staff.pb
+				.collection('bookings')
+				.create(
+					{
+						room: room.id,
+						booker: other.record.id,
+						purpose: 'x',
+						attendees: 1,
+						...slot(day, '10:00', '11:00')
+					},
+					desk(citizen.record.id)
+				)
+		);
+		expect(mixed).toEqual({ status: 400, code: 'core_field_locked' });
+		const { title } = await arrangeTitle();
+		const hold = await refusal(
+			staff.pb
+				.collection('holds')
+				.create({ title: title.id, patron: other.record.id }, desk(citizen.record.id))
+		);
+		expect(hold).toEqual({ status: 400, code: 'core_field_locked' });
 		const system = await systemClient();
 		const stored = await system.collection('bookings').getFullList({ filter: `room = "${room.id}"` });
 		expect(stored).toHaveLength(0);
+		const held = await system.collection('holds').getFullList({ filter: `title = "${title.id}"` });
+		expect(held).toHaveLength(0);
 		// the desk routes are staff's
 		expect((await refusal(citizen.pb.send('/api/borgerhus/desk/citizens?q=Test', {}))).status).toBe(403);
 		expect((await refusal(guest.send('/api/borgerhus/desk/citizens?q=Test', {}))).status).toBe(401);

@@ -51,6 +51,19 @@ describe('lockedField', () => {
 		expect(lockedField(BOOKING_UPDATE, { purpose: 'Møde' }, CITIZEN)).toBe('');
 	});
 
+	it("judges the desk's header when it is given, and leaves it unknown when not", () => {
+		const desk = (citizen: string) => ({ ...creating(STAFF), headers: { x_borgerhus_for: citizen } });
+		// staff at the desk for one citizen, naming another in the body
+		expect(lockedField(HOLD_CREATE, { title: 'x', patron: 'someoneelse0001' }, desk(CITIZEN.id))).toBe(
+			'patron'
+		);
+		expect(lockedField(HOLD_CREATE, { title: 'x', patron: CITIZEN.id }, desk(CITIZEN.id))).toBe('');
+		// no desk header: the staff branch is false, and the citizen branch names the staff member
+		expect(lockedField(HOLD_CREATE, { title: 'x', patron: CITIZEN.id }, desk(''))).toBe('patron');
+		// not given: PocketBase's to judge
+		expect(lockedField(HOLD_CREATE, { title: 'x', patron: 'someoneelse0001' }, creating(STAFF))).toBe('');
+	});
+
 	it('judges nothing in a rule without body terms, an open rule or a rule it cannot read', () => {
 		expect(lockedField('@request.auth.id != ""', { staff: true }, CITIZEN)).toBe('');
 		expect(lockedField('', { staff: true }, CITIZEN)).toBe('');

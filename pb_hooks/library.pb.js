@@ -429,7 +429,7 @@ cronAdd('library_expire_pickups', '*/5 * * * *', () => {
 // 2,000 titles with up to 50 copies each per call, in one transaction, straight into the tables. New
 // titles have no holds, so there is nothing for the hold rules to do. Every row is held to the checks of
 // a normal create (desk.titleProblem; a copy's barcode and status; lengths of the fields) and a barcode
-// or title id that is taken is refused: a refusal names the row in its field
+// or title id that is taken, or a barcode that is a copy's id, is refused: a refusal names the row in its field
 // (`titles.<i>.<field>`, `titles.<i>.copies.<j>.<field>`, counted from 0) and loads nothing.
 // A title without a type is a book.
 routerAdd(
@@ -546,7 +546,23 @@ routerAdd(
 					}
 				}
 			});
-			return rows.length;
+			// a barcode never reads as another copy's id, nor a new copy's id as a barcode (the desk looks a
+			// code up by barcode first, then by id): one read of the new copies, refused by the row
+			const clash = new DynamicModel({ barcode: '', id: '' });
+			try {
+				txApp
+					.db()
+					.newQuery(
+						'SELECT c.barcode AS barcode, c.id AS id FROM copies c WHERE c.created = {:now} AND ' +
+							'(c.barcode IN (SELECT id FROM copies) OR c.id IN (SELECT barcode FROM copies)) LIMIT 1'
+					)
+					.bind({ now: now })
+					.one(clash);
+			} catch (_) {
+				return rows.length; // no row: no clash
+			}
+			const at = rows.flatMap((row) => row.copies).find((c) => c.barcode === clash.barcode);
+			refuse('library_barcode_is_copy_id', (at ? at.at : 'titles') + '.barcode');
 		});
 		return e.json(200, { loaded: count });
 	},

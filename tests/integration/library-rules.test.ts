@@ -467,6 +467,30 @@ describe('a barcode that reads as another copy', () => {
 		).toMatchObject({ status: 400, code: 'library_barcode_is_copy_id' });
 		const returned = await returnLoan(staff.pb, loan.id);
 		expect(returned).toMatchObject({ copy: lent.id, returnedLoan: loan.id });
+		// the bulk load alike, refusing the whole call by the row and loading nothing
+		const system = await systemClient();
+		const name = `Bulktitel ${lent.id}`;
+		const bulk = {
+			titles: [
+				{ title: `${name} 1`, copies: [{ barcode: `B-${lent.id}` }] },
+				{ title: `${name} 2`, copies: [{ barcode: `C-${lent.id}` }, { barcode: other.id }] }
+			]
+		};
+		const refused = await system.send('/api/library/bulk-load', { method: 'POST', body: bulk }).then(
+			() => null,
+			(err: { status: number; response: { data: unknown } }) => ({
+				status: err.status,
+				data: err.response.data
+			})
+		);
+		expect(refused).toMatchObject({
+			status: 400,
+			data: { 'titles.1.copies.1.barcode': { code: 'library_barcode_is_copy_id' } }
+		});
+		const loaded = await system
+			.collection('titles')
+			.getFullList({ filter: system.filter('title ~ {:n}', { n: name }) });
+		expect(loaded).toEqual([]);
 	});
 });
 

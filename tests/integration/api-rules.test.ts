@@ -299,3 +299,35 @@ describe('an id chosen by the client', () => {
 		expect(hold.id).toMatch(/^[a-z0-9]{15}$/);
 	});
 });
+
+// PocketBase's batch endpoint runs each write without the router middleware (the door's filter, body and
+// id checks), so only superusers may use it, even if the setting were switched on.
+describe('the batch endpoint', () => {
+	it('is refused to everyone but a superuser, whatever the settings say', async () => {
+		const system = await systemClient();
+		const patron = await createUser();
+		const { title } = await arrangeTitle({ copies: 1, onShelf: 0 });
+		const id = `0000${Math.random().toString(36).slice(2, 13).padEnd(11, '0')}`;
+		const body = {
+			requests: [
+				{
+					method: 'POST',
+					url: '/api/collections/holds/records',
+					body: { id, title: title.id, patron: patron.record.id }
+				}
+			]
+		};
+		await system.settings.update({ batch: { enabled: true, maxRequests: 10, timeout: 3 } });
+		try {
+			for (const pb of [patron.pb, guestClient()]) {
+				expect(await refusal(pb.send('/api/batch', { method: 'POST', body }))).toEqual({
+					status: 403,
+					code: 'core_forbidden'
+				});
+			}
+			expect(await refusal(system.collection('holds').getOne(id))).toMatchObject({ status: 404 });
+		} finally {
+			await system.settings.update({ batch: { enabled: false } });
+		}
+	});
+});

@@ -131,8 +131,11 @@ function judge(atom, field, body, auth) {
 	if (atom.kind === 'header_set') return known ? headers[atom.text] !== '' : undefined;
 	if (atom.field !== field) return undefined;
 	if (atom.kind === 'sent') return false;
-	// a comparison is judged only for text as sent (PocketBase casts other values first)
+	// a comparison is judged only for text as sent (PocketBase casts other values first), and for null,
+	// which equals no text but the empty one whatever PocketBase makes of it
 	var text = body[field];
+	if (text === null && (atom.kind === 'body' || (atom.kind === 'field' && auth.create)) && atom.text !== '')
+		return false;
 	if (typeof text !== 'string') return undefined;
 	if (atom.kind === 'body') return text === atom.text;
 	// on an update a bare field is the stored value, which the body does not decide

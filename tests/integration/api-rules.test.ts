@@ -126,10 +126,18 @@ describe('a field the rule forbids', () => {
 				})
 			)
 		).toEqual(locked('core_field_locked', 'booker'));
-		// the owner may cancel, not approve
+		// the owner may cancel, not approve, nor empty the status
 		expect(
 			await answer(citizen.pb.collection('bookings').update(booking.id, { status: 'approved' }))
 		).toEqual(locked('core_field_locked', 'status'));
+		expect(await answer(citizen.pb.collection('bookings').update(booking.id, { status: null }))).toEqual(
+			locked('core_field_locked', 'status')
+		);
+		const own = await citizen.pb.collection('signups').create({ shift: shift.id, user: citizen.record.id });
+		expect(await answer(citizen.pb.collection('signups').update(own.id, { status: null }))).toEqual(
+			locked('events_field_locked', 'status')
+		);
+		await system.collection('signups').delete(own.id);
 
 		const filter = system.filter('patron = {:u} || patron = {:o}', {
 			u: citizen.record.id,

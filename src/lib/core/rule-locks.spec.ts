@@ -46,8 +46,12 @@ describe('lockedField', () => {
 		// on an update a bare field is the stored row's, which the body does not decide
 		expect(lockedField('status = "waiting"', { status: 'ready' }, CITIZEN)).toBe('');
 		expect(lockedField(BOOKING_UPDATE, { status: 'approved' }, CITIZEN)).toBe('status');
+		// null equals no text but the empty one
+		expect(lockedField(BOOKING_UPDATE, { status: null }, CITIZEN)).toBe('status');
+		expect(lockedField(BOOKING_UPDATE, { status: null }, STAFF)).toBe('');
+		expect(lockedField('@request.body.status = ""', { status: null }, CITIZEN)).toBe('');
 		// other values than text are cast by PocketBase first: left to it
-		expect(lockedField(BOOKING_UPDATE, { status: null }, CITIZEN)).toBe('');
+		expect(lockedField(BOOKING_UPDATE, { status: 1 }, CITIZEN)).toBe('');
 		expect(lockedField(BOOKING_UPDATE, { purpose: 'Møde' }, CITIZEN)).toBe('');
 	});
 

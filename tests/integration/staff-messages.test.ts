@@ -392,5 +392,11 @@ describe('the audit log in words', () => {
 			const filtered = await (await session.get(`/personale/log?${query}`)).text();
 			expect(filtered, query).not.toContain(`href="/personale/bookinger?dag=${houseDate(day)}"`);
 		}
+		// an area no page has, named like what every object has: the whole log, not an error
+		for (const area of ['constructor', '__proto__', 'toString', 'ukendt']) {
+			const response = await session.get(`/personale/log?omraade=${area}`);
+			expect(response.status, area).toBe(200);
+			expect(await response.text(), area).toContain(`href="/personale/bookinger?dag=${houseDate(day)}"`);
+		}
 	});
 });

@@ -134,7 +134,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const language = getLocale() === 'en' ? 'en' : 'da';
 	const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('side') ?? '1', 10) || 1));
 	const person = url.searchParams.get('person') ?? '';
-	const area = url.searchParams.get('omraade') ?? '';
+	// an area the page knows, never a name every object has ("constructor", "__proto__")
+	const asked = url.searchParams.get('omraade') ?? '';
+	const area = Object.hasOwn(AREAS, asked) ? asked : '';
 	const from = url.searchParams.get('fra') ?? '';
 	const to = url.searchParams.get('til') ?? '';
 	const filters: string[] = [];

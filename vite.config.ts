@@ -3,7 +3,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { KEPT_SECONDS } from './src/lib/offline';
+import { KEPT_SECONDS } from './src/lib/kept-pages.js';
 
 /**
  * Paraglide's compiled registry makes a new `Intl.PluralRules` (or number or date format) on every call of

@@ -1,11 +1,7 @@
 // What the app does offline (docs/offline.md): which pages it keeps, when each was last loaded, and
 // forms that cannot be sent without a connection.
 
-/**
- * How long the service worker keeps a page and its data (14 days). The session cookie outlives its token by
- * as long, so the first request after a session lapsed still carries it and clears what was kept.
- */
-export const KEPT_SECONDS = 60 * 60 * 24 * 14;
+export { KEPT_SECONDS } from './kept-pages.js';
 
 /** Pages a person needs without a connection: a ticket, Mit overblik, bookings, holds, the inbox. */
 const KEPT = [/^\/billet\/[^/]+$/, /^\/overblik$/, /^\/bookinger$/, /^\/bibliotek\/mine$/, /^\/indbakke$/];

@@ -9,6 +9,17 @@ import Papa from 'papaparse';
 export function spreadsheetCsv(rows: (string | number)[][], language: 'da' | 'en'): string {
 	return (
 		'\uFEFF' +
-		Papa.unparse(rows, { delimiter: language === 'da' ? ';' : ',', newline: '\r\n', escapeFormulae: true })
+		Papa.unparse(rows, {
+			delimiter: language === 'da' ? ';' : ',',
+			newline: '\r\n',
+			escapeFormulae: FORMULA
+		})
 	);
 }
+
+/**
+ * A value a spreadsheet would run as a formula: its first character is one that starts a formula. Papaparse's
+ * own pattern (`escapeFormulae: true`) ends in `.*$` without the dot matching a line break, so a value
+ * with a line break in it (an association's name) went through unescaped.
+ */
+const FORMULA = /^[=+\-@\t\r]/;

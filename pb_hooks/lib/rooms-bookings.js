@@ -894,32 +894,57 @@ function auditedStaffWrite(e, verb) {
 				e.record.set('checkin_since', lib('room-claims').toPbDate(Date.now()));
 			} else e.record.set('checkin_since', before.getString('checkin_since'));
 		}
+		if (rooms && verb === 'delete') refuseRoomWithHistory(txApp, e.record);
 		var closedBefore =
 			rooms && (verb !== 'update' || !txApp.findRecordById('rooms', e.record.id).getBool('active'));
 		e.next();
 		if (verb !== 'delete') closeClaims(txApp, e, actor, body, rooms, closedBefore);
+		// what the row held, also when it is gone: a deleted room or closure is named in its audit entry
 		var fields = {};
-		if (verb !== 'delete') {
-			var names = [
-				'name',
-				'room',
-				'start',
-				'end',
-				'reason',
-				'capacity',
-				'who_may_book',
-				'requires_approval',
-				'active',
-				'checkin_required',
-				'checkin_opens_minutes',
-				'checkin_grace_minutes'
-			];
-			for (var i = 0; i < names.length; i++) {
-				if (e.record.collection().fields.getByName(names[i])) fields[names[i]] = e.record.get(names[i]);
-			}
+		var names = [
+			'name',
+			'room',
+			'start',
+			'end',
+			'reason',
+			'capacity',
+			'who_may_book',
+			'requires_approval',
+			'active',
+			'checkin_required',
+			'checkin_opens_minutes',
+			'checkin_grace_minutes'
+		];
+		for (var i = 0; i < names.length; i++) {
+			if (e.record.collection().fields.getByName(names[i])) fields[names[i]] = e.record.get(names[i]);
 		}
 		lib('core/audit').staffAction(txApp, actor, e.record.collection().name + '_' + verb, e.record, fields);
 	});
+}
+
+/**
+ * A room that anything was ever booked, held or planned in stays (take it out of use instead): deleting it
+ * would empty the room of its events and season lines, which PocketBase's relations do without a word,
+ * and lose where its history happened. Every relation to rooms counts but the busy projection, which
+ * goes with the room. Refused with `rooms_room_has_history`.
+ * @param {core.App} txApp
+ * @param {core.Record} room
+ */
+function refuseRoomWithHistory(txApp, room) {
+	var collections = txApp.findAllCollections();
+	for (var i = 0; i < collections.length; i++) {
+		var collection = collections[i];
+		if (collection.system || collection.name === 'room_busy') continue;
+		var fields = collection.fields;
+		for (var j = 0; j < fields.length; j++) {
+			var field = fields[j];
+			if (field.type() !== 'relation' || field.collectionId !== room.collection().id) continue;
+			var used = txApp.findRecordsByFilter(collection.name, field.getName() + ' ?= {:room}', '', 1, 0, {
+				room: room.id
+			});
+			if (used.length) throw refusal('rooms_room_has_history', 'form');
+		}
+	}
 }
 
 module.exports = {

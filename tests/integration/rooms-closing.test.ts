@@ -328,3 +328,39 @@ describe('a room taken out of use', () => {
 		expect(await statusOf(w, w.first.id)).toBe('approved');
 	});
 });
+
+describe('deleting a room', () => {
+	it('is refused while anything was ever booked or planned in it, and names the room it deleted', async () => {
+		const system = await systemClient();
+		const staff = await createUser({ staff: true });
+		// an event in a room: deleting the room would have emptied the event's room without a word
+		const [eventRoom, bookedRoom, bare] = await Promise.all([makeRoom(), makeRoom(), makeRoom()]);
+		const day = 30 + Math.floor(Math.random() * 600);
+		const event = await staff.pb.collection('events').create({
+			title: 'Foredrag',
+			description: 'Til test',
+			category: 'talk',
+			room: eventRoom.id,
+			state: 'published',
+			...slot(day, '19:00', '21:00')
+		});
+		const citizen = await createUser();
+		const booking = await book(citizen, bookedRoom.id, slot(day, '10:00', '11:00'));
+		await system.collection('bookings').update(booking.id, { status: 'cancelled' });
+		for (const room of [eventRoom, bookedRoom]) {
+			const refused = await outcome(staff.pb.collection('rooms').delete(room.id));
+			expect([refused.status, codesOf(refused.body)], room.name).toEqual([400, ['rooms_room_has_history']]);
+			expect((await system.collection('rooms').getOne(room.id)).id).toBe(room.id);
+		}
+		expect((await system.collection('events').getOne(event.id)).room).toBe(eventRoom.id);
+		expect((await outcome(citizen.pb.collection('rooms').delete(bare.id))).status).toBeGreaterThanOrEqual(
+			400
+		);
+		// a room nothing ever happened in goes, and the audit says which
+		await staff.pb.collection('rooms').delete(bare.id);
+		const [entry] = await system.collection('audit_log').getFullList({
+			filter: system.filter('target_id = {:id} && action = "rooms_delete"', { id: bare.id })
+		});
+		expect(entry?.details).toMatchObject({ name: bare.name, capacity: bare.capacity });
+	});
+});

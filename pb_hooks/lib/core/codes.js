@@ -254,6 +254,10 @@ module.exports = {
 		da: 'Kontoen kunne ikke slettes, og intet er ændret. Prøv igen om lidt.',
 		en: 'The account could not be deleted, and nothing was changed. Please try again in a moment.'
 	},
+	rooms_room_has_history: {
+		da: 'Lokalet har bookinger, arrangementer eller sæsontider, og de gemmes, så det kan ikke slettes. Tag det ud af brug i stedet.',
+		en: 'The room has bookings, events or season times, and those are kept, so it cannot be deleted. Take it out of use instead.'
+	},
 	rooms_association_required: {
 		da: 'Lokalet kan kun bookes af foreninger.',
 		en: 'This room can only be booked by associations.'

@@ -61,8 +61,11 @@ function clearContacts(txApp, user) {
 	const rows = arrayOf(new DynamicModel({ id: '' }));
 	txApp
 		.db()
-		.newQuery("SELECT id FROM associations WHERE contact_email != '' AND lower(trim(contact_email)) = {:e}")
-		.bind({ e: own.contact_email })
+		// both sides lowered by SQLite (ASCII letters only), as the export compares them: "Åse@..." is found
+		.newQuery(
+			"SELECT id FROM associations WHERE contact_email != '' AND lower(trim(contact_email)) = lower(trim({:e}))"
+		)
+		.bind({ e: user.email() })
 		.all(rows);
 	for (const row of rows) {
 		if (!associations.some((a) => a.id === row.id))

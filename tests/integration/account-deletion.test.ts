@@ -324,6 +324,38 @@ describe('a mailed link confirmed while the account is deleted', () => {
 });
 
 describe('what deletion leaves behind', () => {
+	it('clears the contact of an association that names an address with letters beyond ASCII, as the export finds it', async () => {
+		const system = await systemClient();
+		const email = `Åse-${Date.now() % 1_000_000}@test.borgerhus.dk`;
+		const record = await system.collection('users').create({
+			email,
+			password: PASSWORD,
+			passwordConfirm: PASSWORD,
+			name: 'Åse Østergård',
+			verified: true,
+			language: 'da'
+		});
+		const pb = guestClient();
+		await pb.collection('users').authWithPassword(email, PASSWORD);
+		const user: TestUser = { record: record as unknown as TestUser['record'], email, password: PASSWORD, pb };
+		const founder = await createUser();
+		const named = await system.collection('associations').create({
+			name: 'Åens Venner',
+			cvr: validCvrNumber(),
+			contact_name: 'Åse Østergård',
+			contact_email: email,
+			created_by: founder.record.id,
+			verified: true
+		});
+		const listed = (await pb.send('/api/borgerhus/mydata', {})) as { associations: { name: string }[] };
+		expect(listed.associations.map((a) => a.name)).toEqual(['Åens Venner']);
+		await deleteAccount(user);
+		expect(await system.collection('associations').getOne(named.id)).toMatchObject({
+			contact_name: '',
+			contact_email: ''
+		});
+	});
+
 	it('cancels the season bookings, clears the private purpose, the association contact and the staff’s free text', async () => {
 		const system = await systemClient();
 		const staff = await createUser({ staff: true, name: 'Skranke Stine' });

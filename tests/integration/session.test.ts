@@ -117,8 +117,7 @@ describe('a signed-in session', () => {
 	});
 });
 
-// A session that ends takes the pages kept for offline use with it (src/hooks.server.ts, docs/offline.md):
-// the browser is told to clear them on the answer that ends it, whatever ends it.
+// Signing out everywhere (docs/rules.md, "Account, feed and reminders"): a new token key ends every session.
 describe('signing out everywhere', () => {
 	it("ends every session of the account, this one included, and no one else's", async () => {
 		const { user, session } = await signedIn({ name: 'Glemte Gitte' });
@@ -169,6 +168,8 @@ describe('signing out everywhere', () => {
 	});
 });
 
+// A session that ends takes the pages kept for offline use with it (src/hooks.server.ts, docs/offline.md):
+// the browser is told to clear them on the answer that ends it, whatever ends it.
 describe('the pages kept for offline use', () => {
 	const CLEAR = '"cache", "storage"';
 

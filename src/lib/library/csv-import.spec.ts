@@ -24,6 +24,20 @@ describe('CSV import of titles', () => {
 		expect(plan.rejected[2]!.reasons[0]).toMatch(/^type: /);
 	});
 
+	it('rejects a row with more or fewer fields than the header as a whole, and never also accepts it', () => {
+		const plan = planImport(
+			'title,creator,year\nAlfa,Forf,2001,EKSTRA\n"Beta",Forf,2002\nGamma\n"Delta, ""del 2""",Forf,2003\n'
+		);
+		expect(plan.rows.map((r) => [r.line, r.data.title])).toEqual([
+			[3, 'Beta'],
+			[5, 'Delta, "del 2"']
+		]);
+		expect(plan.rejected.map((r) => [r.line, r.title, r.reasons])).toEqual([
+			[2, 'Alfa', ['Rækken har ikke lige så mange felter som overskriftsrækken.']],
+			[4, 'Gamma', ['Rækken har ikke lige så mange felter som overskriftsrækken.']]
+		]);
+	});
+
 	it('rejects hostile lengths without failing', () => {
 		const plan = planImport(`title\n${'x'.repeat(5000)}\n`);
 		expect(plan.rows).toEqual([]);

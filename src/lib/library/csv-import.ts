@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { titleSchema, type TitleInput } from '$lib/validation/library';
 import { translatedIssue } from '$lib/validation/issues';
+import { m } from '$lib/paraglide/messages';
 
 /** Most rows one import may hold (a larger catalogue is loaded in parts). */
 export const MAX_IMPORT_ROWS = 2000;
@@ -45,8 +46,9 @@ export interface ImportPlan {
 
 /**
  * Reads a CSV file of titles (header row; columns title, creator, year, language, type, identifier,
- * subjects, description, in English or Danish) and checks each row with the title schema. Nothing is
- * written here: the caller creates the accepted rows and reports the rejected ones.
+ * subjects, description, in English or Danish) and checks each row with the title schema. A row is either
+ * accepted or rejected, never both. Nothing is written here: the caller creates the accepted rows and
+ * reports the rejected ones.
  */
 export function planImport(text: string): ImportPlan {
 	const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
@@ -60,8 +62,23 @@ export function planImport(text: string): ImportPlan {
 	const rows: ImportPlan['rows'] = [];
 	const rejected: ImportRejection[] = [];
 	const records = parsed.data.slice(0, MAX_IMPORT_ROWS);
+	// a row the parser could not read whole (more or fewer fields than the header, a broken quote) is
+	// rejected as a whole: its fields may have slid into the wrong columns
+	const unreadable = new Map<number, string>();
+	for (const error of parsed.errors) {
+		// a file of one column has no delimiter to find: read as it is
+		if (error.type === 'Delimiter') continue;
+		const reason =
+			error.type === 'FieldMismatch' ? m.library_import_field_count() : m.library_import_unreadable();
+		if (!unreadable.has(error.row ?? -1)) unreadable.set(error.row ?? -1, reason);
+	}
 	records.forEach((record, index) => {
 		const line = index + 2;
+		const problem = unreadable.get(index);
+		if (problem !== undefined) {
+			rejected.push({ line, title: String(record.title ?? '').slice(0, 100), reasons: [problem] });
+			return;
+		}
 		const type = String(record.type ?? 'book')
 			.trim()
 			.toLowerCase();
@@ -84,9 +101,11 @@ export function planImport(text: string): ImportPlan {
 				reasons: result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
 			});
 	});
-	for (const error of parsed.errors) {
-		const line = (error.row ?? 0) + 2;
-		if (!rejected.some((r) => r.line === line)) rejected.push({ line, title: '', reasons: [error.message] });
+	// a problem of no row the import reads (the file as a whole, or past the rows read)
+	for (const [index, reason] of unreadable) {
+		if (index >= 0 && index < records.length) continue;
+		if (index >= records.length && records.length === MAX_IMPORT_ROWS) continue;
+		rejected.push({ line: Math.max(index, 0) + 2, title: '', reasons: [reason] });
 	}
 	rejected.sort((a, b) => a.line - b.line);
 	return { rows, rejected, tooMany: parsed.data.length > MAX_IMPORT_ROWS };

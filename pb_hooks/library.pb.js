@@ -477,7 +477,7 @@ routerAdd(
 			row.copies = copies.map((c, j) => {
 				const cat = at + '.copies.' + j;
 				if (!c || typeof c !== 'object' || Array.isArray(c)) refuse('core_invalid_value', cat);
-				const barcode = text(c.barcode, 64, cat + '.barcode');
+				const barcode = text(c.barcode, 64, cat + '.barcode').trim();
 				if (barcode.trim() === '') refuse('core_text_blank', cat + '.barcode');
 				const status = given(c.status) ? c.status : 'shelf';
 				if (status !== 'shelf' && status !== 'missing') refuse('library_copy_status', cat + '.status');

@@ -129,14 +129,16 @@ function requireText(record, field) {
 }
 
 /**
- * A copy's barcode: not blank, and not the id of another copy. The desk finds a scanned code by barcode
+ * A copy's barcode: not blank, without spaces around it, and not the id of another copy. The desk finds a scanned code by barcode
  * first and by id after (findCopy), so a barcode equal to another copy's id would hide that copy.
  * @param {core.App} app
  * @param {core.Record} record the copy being written
  */
 function checkBarcode(app, record) {
 	requireText(record, 'barcode');
+	// stored as the desk reads a scan (findCopy trims it): " BH1" would be a barcode nobody can scan
 	const barcode = record.getString('barcode').trim();
+	record.set('barcode', barcode);
 	if (barcode === record.id) return;
 	try {
 		app.findRecordById('copies', barcode);

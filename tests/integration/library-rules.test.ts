@@ -467,6 +467,20 @@ describe('a barcode that reads as another copy', () => {
 		).toMatchObject({ status: 400, code: 'library_barcode_is_copy_id' });
 		const returned = await returnLoan(staff.pb, loan.id);
 		expect(returned).toMatchObject({ copy: lent.id, returnedLoan: loan.id });
+		// spaces around a barcode are not kept: the desk reads a scan trimmed
+		const spaced = await staff.pb
+			.collection('copies')
+			.create<CopyRecord>({ title: title.id, barcode: ` SP-${lent.id} `, shelf: 'A1', status: 'missing' });
+		expect(spaced.barcode).toBe(`SP-${lent.id}`);
+		expect(await checkIn(staff.pb, `SP-${lent.id}`)).toMatchObject({ copy: spaced.id });
+		const twin = await refusal(
+			staff.pb.collection('copies').create({ title: title.id, barcode: `SP-${lent.id} `, shelf: 'A1' })
+		);
+		expect(twin.status).toBe(400);
+		expect(
+			(await staff.pb.collection('copies').update<CopyRecord>(other.id, { barcode: `  O-${other.id}` }))
+				.barcode
+		).toBe(`O-${other.id}`);
 		// the bulk load alike, refusing the whole call by the row and loading nothing
 		const system = await systemClient();
 		const name = `Bulktitel ${lent.id}`;

@@ -265,6 +265,8 @@ onRecordUpdateRequest(
 						});
 						for (const s of shifts) lib.fillPlaces(txApp, 'signups', s.id);
 					}
+					// a new time or room is told to everyone with a place
+					lib.tellMoved(txApp, fresh, e.record);
 				}
 			} else {
 				// more places, or a new time: a volunteer skipped for overlapping another shift may fit now

@@ -58,6 +58,16 @@ const TEXTS = {
 			}
 		}
 	},
+	eventMoved: {
+		da: {
+			title: 'Flyttet: {event}',
+			body: '{event} er flyttet til {when}. Din plads gælder stadig; se tider og vagter på arrangementets side.'
+		},
+		en: {
+			title: 'Moved: {event}',
+			body: '{event} has moved to {when}. Your place still stands; see times and shifts on the event page.'
+		}
+	},
 	eventCancelled: {
 		da: {
 			title: 'Aflyst: {event}',
@@ -425,6 +435,43 @@ function cancelEventEntries(app, event) {
 }
 
 /**
+ * Tells everyone with a place (registered, signed up for one of its shifts, or waiting for either) that a
+ * published event moved to another time or room: once per person and move, in their language.
+ * @param {core.App} app the transaction of the move
+ * @param {core.Record} before the event as it stood
+ * @param {core.Record} event the event as saved
+ */
+function tellMoved(app, before, event) {
+	const moved = ['start', 'end', 'room'].some((f) => before.getString(f) !== event.getString(f));
+	if (!moved || before.getString('state') !== 'published' || event.getString('state') !== 'published') return;
+	const { notify } = require(`${__hooks}/lib/notify.js`);
+	const status = require(`${__hooks}/lib/core/status.js`);
+	const time = require(`${__hooks}/lib/core/time.js`);
+	const people = {};
+	const active = status.activePlaceFilter();
+	const p = { event: event.id };
+	for (const r of app.findRecordsByFilter('registrations', 'event = {:event} && ' + active, '', 0, 0, p))
+		people[r.getString('user')] = true;
+	for (const s of app.findRecordsByFilter('signups', 'shift.event = {:event} && ' + active, '', 0, 0, p))
+		people[s.getString('user')] = true;
+	let room = '';
+	try {
+		room = app.findRecordById('rooms', event.getString('room')).getString('name');
+	} catch (_) {
+		room = '';
+	}
+	const when = (language) => time.format(event.getString('start'), language) + (room ? ', ' + room : '');
+	for (const userId of Object.keys(people)) {
+		notify(app, userId, {
+			kind: 'events_moved',
+			texts: TEXTS.eventMoved,
+			params: { event: event.getString('title'), when: { da: when('da'), en: when('en') } },
+			link: '/arrangementer/' + event.id
+		});
+	}
+}
+
+/**
  * Decides a new sign-up or registration inside the caller's transaction: checks, then sets status and
  * placed_at on `record` (a new row, to be saved by the caller), or reopens the person's cancelled row
  * (transition "reopen") and returns it.
@@ -517,6 +564,7 @@ module.exports = {
 	KINDS,
 	pbNow,
 	rolesOf,
+	tellMoved,
 	confirmedCount,
 	hasPlaces,
 	holdsOverlappingShift,

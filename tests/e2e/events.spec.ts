@@ -140,3 +140,34 @@ test('an attendee registers and staff check them in from the ticket code', async
 	await expect(page.getByText('Du er tjekket ind.')).toBeVisible();
 	await staff.context().close();
 });
+
+test('staff move an event a day later and the attendee reads it in the inbox', async ({ page, browser }) => {
+	const event = await arrangeEvent(1, 10);
+	const attendee = await createPerson('Mads Mødeop', false);
+	await signIn(page, attendee, PASSWORD);
+	await page.goto(`/arrangementer/${event.id}`);
+	await page.getByRole('button', { name: 'Tilmeld mig' }).click();
+	await expect(page.getByTestId('registration-place')).toHaveText('Du er bekræftet');
+
+	const staff = await newPage(browser);
+	await signIn(staff, demo.staff);
+	await staff.goto(`/personale/arrangementer/${event.id}`);
+	const form = staff.getByRole('region', { name: 'Ret arrangement' });
+	const start = form.getByLabel('Start', { exact: true });
+	const end = form.getByLabel('Slut', { exact: true });
+	const dayLater = (value: string) => {
+		const [date, time] = value.split('T') as [string, string];
+		const next = new Date(`${date}T00:00:00Z`);
+		next.setUTCDate(next.getUTCDate() + 1);
+		return `${next.toISOString().slice(0, 10)}T${time}`;
+	};
+	await start.fill(dayLater(await start.inputValue()));
+	await end.fill(dayLater(await end.inputValue()));
+	await form.getByRole('button', { name: 'Gem', exact: true }).click();
+	await expect(form.getByText('Gemt.')).toBeVisible();
+
+	await page.goto('/indbakke');
+	await expect(page.getByText(`Flyttet: ${event.title}`)).toBeVisible();
+	await expect(page.getByText('Din plads gælder stadig')).toBeVisible();
+	await expectAccessible(page);
+});

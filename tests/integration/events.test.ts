@@ -309,6 +309,54 @@ describe('staff and events', () => {
 		).toHaveLength(0);
 	});
 
+	it('moving an event tells everyone with a place, once per move, in their language', async () => {
+		const { event, shift } = await arrangeEvent({ capacity: 1, places: 1 });
+		const [volunteer, attendee, waiting, gone] = await Promise.all([
+			createVolunteer(),
+			createUser(),
+			createUser(),
+			createUser()
+		]);
+		await volunteer.pb.collection('signups').create({ shift: shift.id, user: volunteer.record.id });
+		await attendee.pb.collection('registrations').create({ event: event.id, user: attendee.record.id });
+		await waiting.pb.collection('registrations').create({ event: event.id, user: waiting.record.id });
+		const left = await gone.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: gone.record.id });
+		await gone.pb.collection('registrations').update(left.id, { status: 'cancelled' });
+		const system = await systemClient();
+		await system.collection('users').update(attendee.record.id, { language: 'en' });
+		const staff = await createUser({ staff: true });
+		const moved = async (person: { pb: typeof staff.pb }) =>
+			person.pb.collection('notifications').getFullList({ filter: 'kind = "events_moved"', sort: 'created' });
+
+		// a new title is no move
+		await staff.pb.collection('events').update(event.id, { title: `${event.title} (ny titel)` });
+		expect(await moved(attendee)).toHaveLength(0);
+		const later = new Date(Date.parse(event.start.replace(' ', 'T')) + 7 * 24 * 3600_000);
+		const end = new Date(later.getTime() + 2 * 3600_000);
+		await staff.pb.collection('events').update(event.id, { start: later, end });
+		for (const person of [volunteer, waiting]) {
+			const [message] = await moved(person);
+			expect(message?.title).toBe(`Flyttet: ${event.title} (ny titel)`);
+			expect(message?.body).toContain('er flyttet til');
+			expect(message?.link).toBe(`/arrangementer/${event.id}`);
+		}
+		const [english] = await moved(attendee);
+		expect(english?.title).toBe(`Moved: ${event.title} (ny titel)`);
+		expect(await moved(gone)).toHaveLength(0);
+		// an edit that keeps the time tells nobody again; each move tells again, also back to a time before
+		await staff.pb.collection('events').update(event.id, { start: later, end, description: 'Ny tekst' });
+		expect(await moved(attendee)).toHaveLength(1);
+		await staff.pb.collection('events').update(event.id, {
+			start: new Date(later.getTime() + 3600_000),
+			end: new Date(end.getTime() + 3600_000)
+		});
+		expect(await moved(attendee)).toHaveLength(2);
+		await staff.pb.collection('events').update(event.id, { start: later, end });
+		expect(await moved(attendee)).toHaveLength(3);
+	});
+
 	it('sends a message to all volunteers of an event; citizens may not', async () => {
 		const { event, shift } = await arrangeEvent({ places: 1 });
 		const [v1, v2] = await Promise.all([createVolunteer(), createVolunteer()]);

@@ -113,18 +113,16 @@ describe('acting for a citizen at the desk', () => {
 		// staff at the desk for one citizen whose body names another: refused by the field, with a code
 		const staff = await createUser({ staff: true });
 		const mixed = await refusal(
-			staff.pb
-				.collection('bookings')
-				.create(
-					{
-						room: room.id,
-						booker: other.record.id,
-						purpose: 'x',
-						attendees: 1,
-						...slot(day, '10:00', '11:00')
-					},
-					desk(citizen.record.id)
-				)
+			staff.pb.collection('bookings').create(
+				{
+					room: room.id,
+					booker: other.record.id,
+					purpose: 'x',
+					attendees: 1,
+					...slot(day, '10:00', '11:00')
+				},
+				desk(citizen.record.id)
+			)
 		);
 		expect(mixed).toEqual({ status: 400, code: 'core_field_locked' });
 		const { title } = await arrangeTitle();

@@ -213,6 +213,11 @@ onRecordUpdateRequest(
 					if (from === 'cancelled') throw refusal('events_cancelled_final', 'state');
 					transition = permitted(machines.EVENT, from, to, roles);
 					if (!transition) throw refusal('core_bad_transition', 'state');
+					// a draft is hidden from the people holding places in it (their tickets and shifts would
+					// lose their event): such an event is cancelled, which tells them, not unpublished
+					if (transition.name === 'unpublish' && lib.hasActivePlaces(txApp, fresh.id)) {
+						throw refusal('events_unpublish_has_places', 'state');
+					}
 				}
 				// Confirmed registrations stay when registration is switched off, so a capacity this request
 				// changes must still hold them, whatever the flag (else capacity 0 and registration off in one

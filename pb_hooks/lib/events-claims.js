@@ -122,6 +122,21 @@ function hasPlaces(app, collection, id) {
 }
 
 /**
+ * Whether anyone holds a place in an event now: a registration or a sign-up for one of its shifts,
+ * confirmed or waiting.
+ * @param {core.App} app
+ * @param {string} eventId
+ */
+function hasActivePlaces(app, eventId) {
+	const active = require(`${__hooks}/lib/core/status.js`).activePlaceFilter();
+	const p = { event: eventId };
+	return (
+		app.findRecordsByFilter('registrations', 'event = {:event} && ' + active, '', 1, 0, p).length > 0 ||
+		app.findRecordsByFilter('signups', 'shift.event = {:event} && ' + active, '', 1, 0, p).length > 0
+	);
+}
+
+/**
  * The machine roles of an actor for one row: the row's own person is its "owner" (staff included, for
  * their own rows), staff is "staff", the system is "system".
  * @param {{ kind: string, id: string }} actor
@@ -564,6 +579,7 @@ module.exports = {
 	KINDS,
 	pbNow,
 	rolesOf,
+	hasActivePlaces,
 	tellMoved,
 	confirmedCount,
 	hasPlaces,

@@ -248,6 +248,28 @@ describe('staff deleting events and shifts, and capacity', () => {
 		expect(await exists('shifts', shift.id)).toBe(false);
 	});
 
+	it('refuses to make a draft of an event people hold places in; one whose places were all cancelled may', async () => {
+		const staff = await createUser({ staff: true, name: 'Test Personale' });
+		const { event } = await arrangeEvent({ capacity: 3 });
+		const attendee = await createUser();
+		const place = await attendee.pb
+			.collection('registrations')
+			.create({ event: event.id, user: attendee.record.id });
+		const events = staff.pb.collection('events');
+		const refused = await refusal(events.update(event.id, { state: 'draft' }));
+		expect(codeOf(refused.error, 'state')).toBe('events_unpublish_has_places');
+		const system = await systemClient();
+		expect((await system.collection('events').getOne(event.id)).state).toBe('published');
+		// the ticket still names its event
+		const ticket = await attendee.pb
+			.collection('registrations')
+			.getOne(place.id, { expand: 'event', fields: 'id,expand.event.title' });
+		expect(ticket.expand?.event?.title).toBe(event.title);
+		await attendee.pb.collection('registrations').update(place.id, { status: 'cancelled' });
+		await events.update(event.id, { state: 'draft' });
+		expect((await system.collection('events').getOne(event.id)).state).toBe('draft');
+	});
+
 	it('refuses capacity 0 with registration off while registrations are confirmed, and allows other edits', async () => {
 		const staff = await createUser({ staff: true, name: 'Test Personale' });
 		const { event } = await arrangeEvent({ capacity: 3 });

@@ -114,6 +114,10 @@ module.exports = {
 		da: 'Det felt kan ikke ændres.',
 		en: 'This field cannot be changed.'
 	},
+	events_unpublish_has_places: {
+		da: 'Der er tilmeldte til arrangementet, så det kan ikke gøres til en kladde. Aflys det i stedet, så får de besked.',
+		en: 'People are signed up for the event, so it cannot be made a draft. Cancel it instead, and they are told.'
+	},
 	events_has_places: {
 		da: 'Der har været tilmeldinger, og de gemmes, så det kan ikke slettes. Aflys arrangementet, eller afmeld de frivillige på vagten, i stedet.',
 		en: 'People have signed up, and that is kept, so it cannot be deleted. Cancel the event, or the volunteers on the shift, instead.'

@@ -214,8 +214,13 @@ onRecordUpdateRequest(
 					transition = permitted(machines.EVENT, from, to, roles);
 					if (!transition) throw refusal('core_bad_transition', 'state');
 					// a draft is hidden from the people holding places in it (their tickets and shifts would
-					// lose their event): such an event is cancelled, which tells them, not unpublished
-					if (transition.name === 'unpublish' && lib.hasActivePlaces(txApp, fresh.id)) {
+					// lose their event): such an event is cancelled, which tells them, not unpublished (the system
+					// corrects data as it finds it)
+					if (
+						transition.name === 'unpublish' &&
+						who.kind !== 'system' &&
+						lib.hasActivePlaces(txApp, fresh.id)
+					) {
 						throw refusal('events_unpublish_has_places', 'state');
 					}
 				}

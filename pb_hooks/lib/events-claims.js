@@ -122,18 +122,32 @@ function hasPlaces(app, collection, id) {
 }
 
 /**
- * Whether anyone holds a place in an event now: a registration or a sign-up for one of its shifts,
- * confirmed or waiting.
+ * The places held in an event now, confirmed or waiting: its registrations and the sign-ups for its shifts.
  * @param {core.App} app
  * @param {string} eventId
+ * @param {number} [limit] at most this many of each (0: all)
+ * @returns {{ registrations: core.Record[], signups: core.Record[] }}
  */
-function hasActivePlaces(app, eventId) {
+function activePlaces(app, eventId, limit) {
 	const active = require(`${__hooks}/lib/core/status.js`).activePlaceFilter();
 	const p = { event: eventId };
-	return (
-		app.findRecordsByFilter('registrations', 'event = {:event} && ' + active, '', 1, 0, p).length > 0 ||
-		app.findRecordsByFilter('signups', 'shift.event = {:event} && ' + active, '', 1, 0, p).length > 0
-	);
+	return {
+		registrations: app.findRecordsByFilter(
+			'registrations',
+			'event = {:event} && ' + active,
+			'',
+			limit || 0,
+			0,
+			p
+		),
+		signups: app.findRecordsByFilter('signups', 'shift.event = {:event} && ' + active, '', limit || 0, 0, p)
+	};
+}
+
+/** Whether anyone holds a place in an event now (`activePlaces`). */
+function hasActivePlaces(app, eventId) {
+	const places = activePlaces(app, eventId, 1);
+	return places.registrations.length > 0 || places.signups.length > 0;
 }
 
 /**
@@ -411,29 +425,13 @@ function checkIn(app, id, actor) {
 /** Cancels every active sign-up and registration of a cancelled event and tells each person once. */
 function cancelEventEntries(app, event) {
 	const { notify } = require(`${__hooks}/lib/notify.js`);
-	const status = require(`${__hooks}/lib/core/status.js`);
 	const system = { kind: 'system', id: '' };
 	const people = {};
-	const registrations = app.findRecordsByFilter(
-		'registrations',
-		'event = {:event} && ' + status.activePlaceFilter(),
-		'',
-		0,
-		0,
-		{ event: event.id }
-	);
+	const { registrations, signups } = activePlaces(app, event.id);
 	for (const r of registrations) {
 		cancelPlace(app, 'registrations', r.id, system, { quiet: true });
 		people[r.getString('user')] = true;
 	}
-	const signups = app.findRecordsByFilter(
-		'signups',
-		'shift.event = {:event} && ' + status.activePlaceFilter(),
-		'',
-		0,
-		0,
-		{ event: event.id }
-	);
 	for (const s of signups) {
 		cancelPlace(app, 'signups', s.id, system, { quiet: true });
 		people[s.getString('user')] = true;
@@ -460,15 +458,10 @@ function tellMoved(app, before, event) {
 	const moved = ['start', 'end', 'room'].some((f) => before.getString(f) !== event.getString(f));
 	if (!moved || before.getString('state') !== 'published' || event.getString('state') !== 'published') return;
 	const { notify } = require(`${__hooks}/lib/notify.js`);
-	const status = require(`${__hooks}/lib/core/status.js`);
 	const time = require(`${__hooks}/lib/core/time.js`);
+	const places = activePlaces(app, event.id);
 	const people = {};
-	const active = status.activePlaceFilter();
-	const p = { event: event.id };
-	for (const r of app.findRecordsByFilter('registrations', 'event = {:event} && ' + active, '', 0, 0, p))
-		people[r.getString('user')] = true;
-	for (const s of app.findRecordsByFilter('signups', 'shift.event = {:event} && ' + active, '', 0, 0, p))
-		people[s.getString('user')] = true;
+	for (const place of places.registrations.concat(places.signups)) people[place.getString('user')] = true;
 	let room = '';
 	try {
 		room = app.findRecordById('rooms', event.getString('room')).getString('name');

@@ -334,21 +334,14 @@ function handleUpdate(e) {
  */
 function keepDeleted(e) {
 	if (e.record.getString('deleted_at')) return e.next();
-	const refuse = (app) => {
-		const stored = app.findRecordById('users', e.record.id);
-		if (stored.getString('deleted_at')) {
-			throw require(`${__hooks}/lib/core/errors.js`).refusal('overview_account_deleted');
-		}
-	};
-	if (e.app.isTransactional()) {
-		refuse(e.app);
-		return e.next();
-	}
 	const original = e.app;
 	try {
+		// a save already inside a transaction runs in it (core/tx.js `run` nests)
 		require(`${__hooks}/lib/core/tx.js`).run(original, (txApp) => {
 			e.app = txApp;
-			refuse(txApp);
+			if (txApp.findRecordById('users', e.record.id).getString('deleted_at')) {
+				throw require(`${__hooks}/lib/core/errors.js`).refusal('overview_account_deleted');
+			}
 			e.next();
 		});
 	} finally {

@@ -22,9 +22,8 @@ function request(e) {
 	// PocketBase's batch endpoint runs its writes without this middleware: for superusers only, whatever
 	// the settings say (the app never uses it)
 	if (/^\/api\/batch\/?$/i.test(e.request.url.path) && !(e.auth && e.hasSuperuserAuth())) {
-		throw new ForbiddenError(require(__hooks + '/lib/core/codes.js').core_forbidden.en, {
-			form: new ValidationError('core_forbidden', require(__hooks + '/lib/core/codes.js').core_forbidden.en)
-		});
+		var forbidden = require(__hooks + '/lib/core/codes.js').core_forbidden.en;
+		throw new ForbiddenError(forbidden, { form: new ValidationError('core_forbidden', forbidden) });
 	}
 	checkFilters(e, method);
 	if (method !== 'POST' && method !== 'PATCH' && method !== 'PUT') return;

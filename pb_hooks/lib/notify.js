@@ -146,6 +146,32 @@ function escapeHtml(value) {
 		.replace(/"/g, '&quot;');
 }
 
+// A mail the server refused is tried again after 1, 2, 4 ... minutes, at most MAX_WAIT_MINUTES apart,
+// and given up after MAX_MAIL_TRIES tries (about a day): a mail server that was down for hours still gets
+// every message out, and an address that never takes mail is not tried every minute for ever, nor keeps
+// the messages after it waiting in the safety net's queue.
+const MAX_MAIL_TRIES = 12;
+const MAX_WAIT_MINUTES = 6 * 60;
+
+/** When the next try may be made after `tries` failed ones: an instant in PocketBase's date format. */
+function nextTry(tries, now) {
+	const minutes = Math.min(Math.pow(2, tries - 1), MAX_WAIT_MINUTES);
+	return dbDate(now + minutes * 60 * 1000);
+}
+
+function dbDate(ms) {
+	return new Date(ms).toISOString().replace('T', ' ');
+}
+
+/** Whether a message whose mail failed before may be tried now. */
+function due(row, now) {
+	const tries = row.getInt('mail_tries');
+	if (tries === 0) return true;
+	if (tries >= MAX_MAIL_TRIES) return false;
+	const after = row.getString('mail_after');
+	return !after || after <= dbDate(now);
+}
+
 /**
  * Mails one notification if its user wants mail, then stamps emailed_at (also when no mail is wanted,
  * so the cron job does not look at it again). Runs outside any transaction: no mail inside a write.
@@ -157,10 +183,11 @@ function escapeHtml(value) {
 function mailNotification(app, notification) {
 	if (notification.getString('emailed_at')) return;
 	// the stamp is claimed in a transaction, read and written as one: the mail after a commit and the cron
-	// job that mails what was missed may both reach the same message, and only one of them sends it
+	// job that mails what was missed may both reach the same message, and only one of them sends it (nor
+	// tries again before the failed try's wait is over)
 	const fresh = require(`${__hooks}/lib/core/tx.js`).run(app, (txApp) => {
 		const row = txApp.findRecordById('notifications', notification.id);
-		if (row.getString('emailed_at')) return null;
+		if (row.getString('emailed_at') || !due(row, Date.now())) return null;
 		row.set('emailed_at', new Date().toISOString());
 		txApp.save(row);
 		return row;
@@ -200,24 +227,45 @@ function mailNotification(app, notification) {
 	try {
 		app.newMailClient().send(message);
 	} catch (err) {
-		// Unstamp, so the cron job tries again once the mail server answers.
-		app.logger().error('notification mail failed', 'notification', fresh.id, 'error', String(err));
+		// Unstamp, so the cron job tries again once the mail server answers, after a wait that grows with
+		// each failed try; after the last try the message stays in the inbox only.
+		const tries = fresh.getInt('mail_tries') + 1;
+		const last = tries >= MAX_MAIL_TRIES;
+		app
+			.logger()
+			.error(
+				last ? 'notification mail failed, not tried again' : 'notification mail failed',
+				'notification',
+				fresh.id,
+				'tries',
+				tries,
+				'error',
+				String(err)
+			);
 		fresh.set('emailed_at', '');
+		fresh.set('mail_tries', tries);
+		fresh.set('mail_after', last ? '' : nextTry(tries, Date.now()));
 		app.save(fresh);
 	}
 }
 
-/** Mails every notification not handled yet (created more than a minute ago), oldest first. */
+/**
+ * Mails every notification not handled yet, oldest first: those never tried that were created more than
+ * a minute ago (the mail after their commit had its chance), and those whose failed try's wait is over.
+ */
 function mailPending(app) {
-	const cutoff = new Date(Date.now() - 60 * 1000).toISOString().replace('T', ' ');
+	const now = Date.now();
 	const pending = app.findRecordsByFilter(
 		'notifications',
-		'emailed_at = "" && created < {:cutoff}',
+		'emailed_at = "" && ((mail_tries = 0 && created < {:cutoff}) || ' +
+			'(mail_tries > 0 && mail_tries < {:max} && mail_after <= {:now}))',
 		'created',
 		200,
 		0,
 		{
-			cutoff: cutoff
+			cutoff: dbDate(now - 60 * 1000),
+			now: dbDate(now),
+			max: MAX_MAIL_TRIES
 		}
 	);
 	for (const notification of pending) mailNotification(app, notification);
@@ -231,6 +279,7 @@ module.exports = {
 	wantsMail,
 	mailNotification,
 	mailPending,
+	MAX_MAIL_TRIES,
 	fill,
 	paramText,
 	formatDay

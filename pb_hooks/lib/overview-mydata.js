@@ -301,6 +301,20 @@ function signIns(app, user) {
 }
 
 /**
+ * How often the mail of each of the user's messages was refused by the mail server, by message id (only
+ * those refused at least once): the mailer's bookkeeping, hidden from the records API.
+ */
+function mailFailures(app, userId) {
+	var out = {};
+	app
+		.findRecordsByFilter('notifications', 'user = {:u} && mail_tries > 0', '', 0, 0, { u: userId })
+		.forEach(function (r) {
+			out[r.id] = r.getInt('mail_tries');
+		});
+	return out;
+}
+
+/**
  * Everything of the user's data the records API does not give their token, for the signed-in user only.
  * @param {core.App} app
  * @param {string} userId the auth record's id (never input)
@@ -318,7 +332,8 @@ function myDataFor(app, userId) {
 		season_swaps: seasonSwaps(app, userId, name),
 		bookings_acted_on: bookingsActedOn(app, userId, name),
 		audit: auditEntries(app, userId),
-		sign_ins: signIns(app, user)
+		sign_ins: signIns(app, user),
+		mail_failures: mailFailures(app, userId)
 	};
 }
 

@@ -10,6 +10,12 @@ import { simpleParser } from 'mailparser';
  */
 
 /**
+ * Mail to this domain is refused as a mailbox that does not exist (SMTP 550), so the house's handling of a
+ * refused mail (tried again later, then given up) can be seen and tested.
+ */
+export const REFUSED_DOMAIN = '@afvist.test.borgerhus.dk';
+
+/**
  * Starts the catcher on 127.0.0.1:port.
  * @param {{ port: number; dir: string; log?: (mail: CaughtMail) => void }} options
  * @returns {Promise<{ close: () => Promise<void> }>}
@@ -21,6 +27,11 @@ export async function startMailCatcher({ port, dir, log }) {
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
 		logger: false,
+		onRcptTo(address, _session, callback) {
+			if (!address.address.toLowerCase().endsWith(REFUSED_DOMAIN)) return callback();
+			const refused = Object.assign(new Error('No such mailbox'), { responseCode: 550 });
+			callback(refused);
+		},
 		onData(stream, _session, callback) {
 			simpleParser(stream)
 				.then((parsed) => {

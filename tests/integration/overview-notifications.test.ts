@@ -223,3 +223,113 @@ describe('inbox', () => {
 		expect(left.totalItems).toBe(0);
 	});
 });
+
+describe('mail the mail server refuses', () => {
+	// the test mail server refuses every address at this domain as a mailbox that does not exist
+	const refusedAddress = () =>
+		`afvist-${Date.now() % 1_000_000}-${Math.random().toString(36).slice(2, 6)}@afvist.test.borgerhus.dk`;
+	const MAX_TRIES = 12;
+
+	it('is tried again after a growing wait, given up after its last try, and holds no later message back', async () => {
+		const { system } = await arrange();
+		const user = await createUser({ name: 'Afvist Adresse' });
+		await settings(user, { notify_email: true, email: refusedAddress() });
+		const notes = system.collection('notifications');
+		const note = (title: string) => notes.create({ user: user.record.id, kind: 'test', title, body: 'Hej' });
+		const read = (id: string) => notes.getOne(id);
+		const triedOnce = async (id: string) => {
+			const row = await until(
+				() => read(id),
+				(r) => r.mail_tries === 1
+			);
+			expect(row.mail_tries, 'the mail after the commit was tried and failed').toBe(1);
+			return row;
+		};
+		const due = (id: string) => notes.update(id, { mail_after: new Date(Date.now() - 1000).toISOString() });
+		/** Runs the safety net and waits until it has reached `sentinel`, the newest message it handles. */
+		const runUntil = async (sentinel: string, tries: number) => {
+			await system.crons.run('notifications-mail');
+			const row = await until(
+				() => read(sentinel),
+				(r) => r.mail_tries === tries,
+				10_000
+			);
+			expect(row.mail_tries).toBe(tries);
+			return row;
+		};
+
+		const first = await triedOnce((await note('Første besked')).id);
+		// the next try waits a minute: the mail after the commit and the safety net do not hammer the server
+		const wait = Date.parse(first.mail_after.replace(' ', 'T')) - Date.now();
+		expect(wait).toBeGreaterThan(20_000);
+		expect(wait).toBeLessThan(70_000);
+		expect(first.emailed_at).toBe('');
+
+		const repeated = await triedOnce((await note('Gentaget besked')).id);
+		for (let tries = 2; tries <= MAX_TRIES; tries++) {
+			await due(repeated.id);
+			const row = await runUntil(repeated.id, tries);
+			if (tries < MAX_TRIES) {
+				// each wait is twice the one before (1, 2, 4 ... minutes), at most six hours
+				const waited = Date.parse(row.mail_after.replace(' ', 'T')) - Date.now();
+				const minutes = Math.min(2 ** (tries - 1), 6 * 60);
+				expect(waited, `after try ${tries}`).toBeGreaterThan(minutes * 60_000 - 30_000);
+				expect(waited, `after try ${tries}`).toBeLessThan(minutes * 60_000 + 30_000);
+			} else expect(row.mail_after).toBe('');
+		}
+		// the first message is older, so the safety net reached it before the newer one each time: not due, not tried
+		expect((await read(first.id)).mail_tries).toBe(1);
+
+		// given up: the last try's message is not tried again, even when the net runs past it
+		const sentinel = await triedOnce((await note('Senere besked')).id);
+		await due(repeated.id);
+		await due(sentinel.id);
+		await runUntil(sentinel.id, 2);
+		expect((await read(repeated.id)).mail_tries).toBe(MAX_TRIES);
+		expect((await read(repeated.id)).emailed_at).toBe('');
+
+		// once the address takes mail, the next due try sends the message and stamps it
+		const fixed = `rettet-${user.email}`;
+		await settings(user, { email: fixed });
+		await due(first.id);
+		await system.crons.run('notifications-mail');
+		const sent = await until(
+			() => read(first.id),
+			(r) => r.emailed_at !== '',
+			10_000
+		);
+		expect(sent.emailed_at).not.toBe('');
+		expect((await waitForMail(stack().mailDir, fixed, /^Første besked$/)).text).toContain('Hej');
+		// the owner sees the message in the inbox, but not the mailer's bookkeeping, and cannot change it
+		// (a new address signs the account out: sign in again with it)
+		const owner = guestClient();
+		await owner.collection('users').authWithPassword(fixed, PASSWORD);
+		const own = await owner.collection('notifications').getOne(first.id);
+		expect(own.title).toBe('Første besked');
+		expect(own).not.toHaveProperty('mail_tries');
+		expect(own).not.toHaveProperty('mail_after');
+		for (const body of [{ mail_tries: 0 }, { mail_after: '' }]) {
+			const answer = await owner
+				.collection('notifications')
+				.update(repeated.id, body)
+				.then(
+					() => 200,
+					(err: { status: number }) => err.status
+				);
+			expect(answer, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
+		}
+		expect((await read(repeated.id)).mail_tries).toBe(MAX_TRIES);
+
+		// the user's data export says which mails were refused, and how often
+		const session = new AppSession();
+		await session.signIn(fixed, PASSWORD);
+		const exported = (await (await session.get('/mine-data/eksport.json')).json()) as {
+			notifications: { title: string; emailed_at: string; mail_failed_tries: number }[];
+		};
+		const byTitle = Object.fromEntries(exported.notifications.map((n) => [n.title, n]));
+		expect(byTitle['Første besked']).toMatchObject({ mail_failed_tries: 1 });
+		expect(byTitle['Første besked']?.emailed_at).not.toBe('');
+		expect(byTitle['Gentaget besked']).toMatchObject({ mail_failed_tries: MAX_TRIES, emailed_at: '' });
+		expect(byTitle['Senere besked']).toMatchObject({ mail_failed_tries: 2 });
+	});
+});

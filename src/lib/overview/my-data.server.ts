@@ -105,6 +105,8 @@ export interface MyDataExtra {
 		devices: { first_seen: string; last_seen: string }[];
 		external: { provider: string; created: string }[];
 	};
+	/** Message id to how often the mail server refused its mail, for messages refused at least once. */
+	mail_failures: Record<string, number>;
 }
 
 /** Everything the house holds about one user, grouped, in plain JSON (the export and the page). */
@@ -213,6 +215,8 @@ export interface MyData {
 		created: string;
 		read_at: string;
 		emailed_at: string;
+		/** How often the mail server refused this message's mail (it is tried again later, then given up). */
+		mail_failed_tries: number;
 	}[];
 	/** What was done for or to the user by staff (the desk, decisions), when and why. */
 	audit: MyDataExtra['audit'];
@@ -360,7 +364,8 @@ export async function fetchMyData(pb: PocketBase, userId: string, now: Date): Pr
 			body: n.body,
 			created: n.created,
 			read_at: n.read_at,
-			emailed_at: n.emailed_at
+			emailed_at: n.emailed_at,
+			mail_failed_tries: extra.mail_failures[n.id] ?? 0
 		})),
 		audit: extra.audit,
 		sign_ins: extra.sign_ins

@@ -146,6 +146,32 @@ describe('checking in', () => {
 		expect(entries[0]!.details.on_behalf_of).toBe(owner.record.id);
 	});
 
+	it("by staff at the desk, from the citizen's page: the buttons it shows check in and out", async () => {
+		const room = await checkinRoom();
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const booking = await bookingAt(owner, room.id, -5);
+		const session = new AppSession();
+		await session.signIn(staff.email, staff.password);
+		const page = `/personale/borgere/${owner.record.id}`;
+		const before = await (await session.get(page)).text();
+		expect(before).toContain('action="?/checkIn"');
+		const done = await session.post(`${page}?/checkIn`, { id: booking.id });
+		expect(done.status).toBe(200);
+		expect(await done.text()).toContain('Det er gjort');
+		const system = await systemClient();
+		const checkedIn = await system.collection('bookings').getOne(booking.id);
+		expect(checkedIn.checked_in_at).not.toBe('');
+		expect(checkedIn.checked_in_by).toBe(staff.record.id);
+		// checked in, the page offers the check-out, which frees the rest of the slot now
+		const after = await (await session.get(page)).text();
+		expect(after).toContain('action="?/checkOut"');
+		expect((await session.post(`${page}?/checkOut`, { id: booking.id })).status).toBe(200);
+		expect((await system.collection('bookings').getOne(booking.id)).checked_out_at).not.toBe('');
+		// the route still decides: a second check-out is refused with its message on the page
+		const again = await session.post(`${page}?/checkOut`, { id: booking.id });
+		expect(again.status).toBe(400);
+	});
+
 	it('is refused for a cancelled, rejected, pending or released booking, and where no check-in is needed', async () => {
 		const room = await checkinRoom();
 		const plain = await makeRoom({ buffer_minutes: 0 });

@@ -10,6 +10,7 @@ import { toPbDate } from '$lib/dates';
 import { resolve as resolveTime } from '$rules/core/time.js';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
 import { deskOptions, readCitizen, setCard, takeOver } from '$lib/server/desk';
+import { idSchema } from '$lib/validation/rooms';
 import {
 	cardSchema,
 	deskBookingSchema,
@@ -173,6 +174,10 @@ export const actions: Actions = {
 				.collection('signups')
 				.create({ shift: data.shift, user: citizen }, deskOptions(citizen, overrideOf(data)))
 		),
+	// "Vi er her" and "Tjek ud nu" on the citizen's booking, by staff at the desk (the check-in route lets
+	// staff act for those present, and audits it on the booker's behalf)
+	checkIn: (event) => attendFor(event, 'check-in'),
+	checkOut: (event) => attendFor(event, 'check-out'),
 	cancel: (event) => change(event, 'cancel'),
 	pause: (event) => change(event, 'pause'),
 	resume: (event) => change(event, 'resume'),
@@ -209,6 +214,15 @@ export const actions: Actions = {
 		return { action: 'takeover', done: true as const };
 	}
 };
+
+/** Checks the citizen's booking in or out, with staff's token, through the booking's named route. */
+function attendFor(event: Event, what: 'check-in' | 'check-out') {
+	return act<{ id: string }>(event, what === 'check-in' ? 'check_in' : 'check_out', idSchema, (data) =>
+		event.locals.pb.send(`/api/borgerhus/bookings/${encodeURIComponent(data.id)}/${what}`, {
+			method: 'POST'
+		})
+	);
+}
 
 /** Cancel, pause or resume one of the citizen's entries, as the citizen would (with an optional override). */
 function change(event: Event, action: 'cancel' | 'pause' | 'resume') {

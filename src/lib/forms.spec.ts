@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changedOnly, readForm, snapshotOf, validateForm } from './forms';
 import { z } from 'zod';
 import { signUpSchema, profileSchema, signInSchema, passwordChangeSchema } from './validation/account';
-import { associationSchema, memberSchema } from './validation/rooms';
+import { associationSchema, isCalendarDay, memberSchema, seasonSchema } from './validation/rooms';
 import { ticketCodeSchema } from './validation/events';
 
 describe('readForm', () => {
@@ -179,5 +179,27 @@ describe('changedOnly', () => {
 		for (const loaded of [undefined, '', 'ikke json', '[1]', 'null']) {
 			expect(changedOnly({ capacity: 12 }, loaded)).toEqual({ capacity: 12 });
 		}
+	});
+});
+
+describe('a day in a form', () => {
+	it('is a day of the calendar: 30 February is refused with its message, not rolled into March', () => {
+		for (const day of ['2027-02-28', '2028-02-29', '2027-12-31']) expect(isCalendarDay(day), day).toBe(true);
+		for (const day of ['2027-02-29', '2027-02-30', '2027-04-31', '2027-13-01', '2027-00-10', '0099-01-01'])
+			expect(isCalendarDay(day), day).toBe(false);
+		const season = seasonSchema.safeParse({
+			for: 'self',
+			purpose: 'Strik',
+			attendees: 5,
+			first_date: '2027-02-30',
+			last_date: '2027-03-20',
+			interval: 1,
+			start: '10:00',
+			end: '11:00'
+		});
+		expect(season.success).toBe(false);
+		expect(season.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+			['first_date', 'Datoen findes ikke. Vælg en dag i kalenderen.']
+		]);
 	});
 });

@@ -6,7 +6,17 @@ import { RECORD_ID } from '$lib/ids';
 // Forms of the room booking area. Wall-clock times are Copenhagen time; the server turns them into
 // instants with localToUtc (which refuses times that do not exist on daylight-saving days).
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.errors_rooms_invalid_time() });
+/** Whether "YYYY-MM-DD" names a day of the calendar (not 2027-02-30, which Date would roll into March). */
+export function isCalendarDay(value: string): boolean {
+	const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+	const at = new Date(Date.UTC(year, month - 1, day));
+	return at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === day;
+}
+
+const date = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.errors_rooms_invalid_time() })
+	.refine(isCalendarDay, { error: () => m.errors_rooms_invalid_day() });
 const time = z
 	.string()
 	.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: () => m.errors_rooms_invalid_time() });

@@ -6,7 +6,11 @@
 
 const TOKEN_LENGTH = 48;
 const TOKEN_PATTERN = /^[A-Za-z0-9]{48}$/;
-const LIMIT = 500;
+// The feed holds what lies between HISTORY_DAYS back and AHEAD_DAYS ahead, all of it: each kind is read
+// in pages of PAGE rows, in time order, until none is left (a club's weekly season times of a year are
+// many hundred bookings; a fixed cap would silently drop the furthest ones).
+const PAGE = 500;
+const AHEAD_DAYS = 400;
 
 /** Whether a string has the shape of a feed token (checked before any lookup). */
 function isTokenShape(token) {
@@ -52,7 +56,7 @@ function userByToken(app, token) {
 
 /**
  * The entries of a user's feed: bookings (own and their associations'), pickups, shifts and
- * registrations, from 30 days back. Plain objects; the app turns them into iCalendar.
+ * registrations, from 30 days back to AHEAD_DAYS ahead. Plain objects; the app turns them into iCalendar.
  * @param {core.App} app
  * @param {core.Record} user
  * @param {Date} [now]
@@ -61,18 +65,29 @@ function feedEntries(app, user, now) {
 	const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
 	const { HISTORY_DAYS, bookingOwnerFilter } = require(`${__hooks}/lib/overview-timeline.js`);
 	const status = require(`${__hooks}/lib/core/status.js`);
-	const since = toPbDate(new Date((now || new Date()).getTime() - HISTORY_DAYS * 24 * 3600 * 1000));
+	const at = (now || new Date()).getTime();
+	const since = toPbDate(new Date(at - HISTORY_DAYS * 24 * 3600 * 1000));
+	const until = toPbDate(new Date(at + AHEAD_DAYS * 24 * 3600 * 1000));
 	const u = user.id;
 	const entries = [];
 
-	const params = { u: u, since: since };
-	const bookings = app.findRecordsByFilter(
+	const params = { u: u, since: since, until: until };
+	/** Every row of a kind in the window, page by page, in time order (then by id, so no page repeats one). */
+	const all = (collection, filter, sort) => {
+		const rows = [];
+		for (let offset = 0; ; offset += PAGE) {
+			const page = app.findRecordsByFilter(collection, filter, sort + ',id', PAGE, offset, params);
+			for (const row of page) rows.push(row);
+			if (page.length < PAGE) return rows;
+		}
+	};
+	const bookings = all(
 		'bookings',
-		bookingOwnerFilter(app, params) + ' && ' + status.activeBookingFilter() + ' && end >= {:since}',
-		'start',
-		LIMIT,
-		0,
-		params
+		bookingOwnerFilter(app, params) +
+			' && ' +
+			status.activeBookingFilter() +
+			' && end >= {:since} && start <= {:until}',
+		'start'
 	);
 	app.expandRecords(bookings, ['room', 'association'], null);
 	for (const b of bookings) {
@@ -91,13 +106,10 @@ function feedEntries(app, user, now) {
 		});
 	}
 
-	const holds = app.findRecordsByFilter(
+	const holds = all(
 		'holds',
 		'patron = {:u} && status = "ready" && pickup_deadline >= {:since}',
-		'pickup_deadline',
-		LIMIT,
-		0,
-		params
+		'pickup_deadline'
 	);
 	app.expandRecords(holds, ['title'], null);
 	for (const h of holds) {
@@ -115,13 +127,12 @@ function feedEntries(app, user, now) {
 		});
 	}
 
-	const signups = app.findRecordsByFilter(
+	const signups = all(
 		'signups',
-		'user = {:u} && ' + status.confirmedPlaceFilter() + ' && shift.end >= {:since}',
-		'',
-		LIMIT,
-		0,
-		params
+		'user = {:u} && ' +
+			status.confirmedPlaceFilter() +
+			' && shift.end >= {:since} && shift.start <= {:until}',
+		'shift.start'
 	);
 	app.expandRecords(signups, ['shift', 'shift.event', 'shift.event.room'], null);
 	for (const s of signups) {
@@ -142,13 +153,12 @@ function feedEntries(app, user, now) {
 		});
 	}
 
-	const registrations = app.findRecordsByFilter(
+	const registrations = all(
 		'registrations',
-		'user = {:u} && ' + status.confirmedPlaceFilter() + ' && event.end >= {:since}',
-		'',
-		LIMIT,
-		0,
-		params
+		'user = {:u} && ' +
+			status.confirmedPlaceFilter() +
+			' && event.end >= {:since} && event.start <= {:until}',
+		'event.start'
 	);
 	app.expandRecords(registrations, ['event', 'event.room'], null);
 	for (const r of registrations) {

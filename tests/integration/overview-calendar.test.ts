@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { AppSession } from '../helpers/app';
-import { createUser, guestClient, PASSWORD } from '../helpers/pocketbase';
+import { createUser, guestClient, PASSWORD, systemClient } from '../helpers/pocketbase';
+import { makeRoom, slot } from './rooms-arrange';
 import { arrange, inHours } from './overview-arrange';
 
 /** Parses iCalendar with ical.js, a parser independent of the generator the app uses. */
@@ -176,5 +177,50 @@ describe('personal calendar feed', () => {
 		await other.signIn(stranger.email, PASSWORD);
 		expect((await other.get(`/kalender/shift/${s.signup.id}.ics`)).status).toBe(404);
 		expect((await new AppSession().get(`/kalender/shift/${s.signup.id}.ics`)).status).toBe(303);
+	});
+});
+
+describe('a feed with many entries', () => {
+	it('holds every entry of the coming year in time order, none cut off, and nothing beyond it', async () => {
+		const system = await systemClient();
+		const user = await createUser({ name: 'Travl Forening' });
+		const room = await makeRoom({ buffer_minutes: 0 });
+		const slots = Array.from({ length: 520 }, (_, i) =>
+			slot(2 + Math.floor(i / 2), i % 2 ? '12:00' : '10:00', i % 2 ? '13:00' : '11:00')
+		);
+		const ids: string[] = [];
+		for (let i = 0; i < slots.length; i += 20) {
+			const made = await Promise.all(
+				slots.slice(i, i + 20).map((s) =>
+					system.collection('bookings').create({
+						room: room.id,
+						booker: user.record.id,
+						purpose: 'Ugentlig træning',
+						attendees: 8,
+						status: 'approved',
+						...s
+					})
+				)
+			);
+			ids.push(...made.map((b) => b.id));
+		}
+		// beyond the feed's window of a little over a year ahead
+		const far = await system.collection('bookings').create({
+			room: room.id,
+			booker: user.record.id,
+			purpose: 'Langt ude',
+			attendees: 8,
+			status: 'approved',
+			...slot(420, '10:00', '11:00')
+		});
+
+		const session = new AppSession();
+		await session.signIn(user.email, PASSWORD);
+		const feed = await new AppSession().get(await renew(session));
+		expect(feed.status).toBe(200);
+		const events = parseEvents(await feed.text());
+		const uids = events.map((e) => e.uid);
+		expect(uids).toEqual(ids.map((id) => `booking-${id}@borgerhus`));
+		expect(uids).not.toContain(`booking-${far.id}@borgerhus`);
 	});
 });

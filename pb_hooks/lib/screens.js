@@ -44,21 +44,42 @@ function doorState(input) {
 		else if (z[0] > now && (!nextClosure || z[0] < nextClosure[0])) nextClosure = z;
 	}
 	var openNow = null;
-	var opensAt = null;
 	for (var j = 0; j < input.open.length; j++) {
 		var o = input.open[j];
 		if (o[0] <= now && now < o[1]) openNow = o;
-		else if (o[0] > now && (opensAt === null || o[0] < opensAt)) opensAt = o[0];
 	}
 	if (current) return { state: 'busy', current: current, next: next, freeUntil: null, opensAt: null };
 	if (!openNow || closure) {
-		if (closure && opensAt !== null && opensAt < closure[1]) opensAt = null;
-		return { state: 'closed', current: null, next: next, freeUntil: null, opensAt: opensAt };
+		return { state: 'closed', current: null, next: next, freeUntil: null, opensAt: reopening(input, now) };
 	}
 	var until = openNow[1];
 	if (next && next.start < until) until = next.start;
 	if (nextClosure && nextClosure[0] < until) until = nextClosure[0];
 	return { state: 'free', current: null, next: next, freeUntil: until, opensAt: null };
+}
+
+/**
+ * When a closed room opens again: the earliest moment after `now` inside opening hours and outside every
+ * closure. That is an opening time or the end of a closure (one that ends within opening hours, or the
+ * last of closures that follow each other); null when none is known.
+ */
+function reopening(input, now) {
+	var candidates = [];
+	for (var i = 0; i < input.open.length; i++) if (input.open[i][0] > now) candidates.push(input.open[i][0]);
+	for (var j = 0; j < input.closures.length; j++) {
+		if (input.closures[j][1] > now) candidates.push(input.closures[j][1]);
+	}
+	candidates.sort(function (a, b) {
+		return a - b;
+	});
+	var inside = function (ranges, t) {
+		for (var k = 0; k < ranges.length; k++) if (ranges[k][0] <= t && t < ranges[k][1]) return true;
+		return false;
+	};
+	for (var c = 0; c < candidates.length; c++) {
+		if (inside(input.open, candidates[c]) && !inside(input.closures, candidates[c])) return candidates[c];
+	}
+	return null;
 }
 
 function lib(name) {

@@ -42,6 +42,33 @@ describe('doorState', () => {
 		});
 		expect(doorState({ now, claims: [], open, closures: [[now - H, now + H]] }).state).toBe('closed');
 	});
+
+	it('during a closure, opens again when the closure ends inside opening hours, not at the next opening', () => {
+		const days = [
+			[now - 4 * H, now + 6 * H],
+			[now + 20 * H, now + 30 * H]
+		];
+		// ends today within the hours: open again at its end
+		expect(doorState({ now, claims: [], open: days, closures: [[now - H, now + H]] }).opensAt).toBe(now + H);
+		// closures that follow each other: open again after the last
+		const chained = [
+			[now - H, now + H],
+			[now + H, now + 3 * H]
+		];
+		expect(doorState({ now, claims: [], open: days, closures: chained }).opensAt).toBe(now + 3 * H);
+		// runs past today's closing and into tomorrow's hours: open again at its end tomorrow
+		expect(doorState({ now, claims: [], open: days, closures: [[now - H, now + 22 * H]] }).opensAt).toBe(
+			now + 22 * H
+		);
+		// runs past today's closing and ends in the night: open again at tomorrow's opening
+		expect(doorState({ now, claims: [], open: days, closures: [[now - H, now + 10 * H]] }).opensAt).toBe(
+			now + 20 * H
+		);
+		// nothing known beyond the closure: no time is promised
+		expect(
+			doorState({ now, claims: [], open: days, closures: [[now - H, now + 40 * H]] }).opensAt
+		).toBeNull();
+	});
 });
 
 describe('retryDelay', () => {

@@ -80,6 +80,28 @@ const auth: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * A form post whose body cannot be read as a form (a broken or cut-off multipart body, plain text) is
+ * refused here as bad input, in the reader's language, before any action reads it: never a server error
+ * from deep inside an action. The body is read from a copy, so the action reads it as before.
+ */
+const readableForm: Handle = async ({ event, resolve }) => {
+	const type = (event.request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+	if (event.request.method === 'POST' && FORM_TYPES.includes(type)) {
+		const readable = await event.request
+			.clone()
+			.formData()
+			.then(
+				() => true,
+				() => false
+			);
+		if (!readable) error(400, m.errors_form_unreadable());
+	}
+	return resolve(event);
+};
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
@@ -88,13 +110,15 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(health, securityHeaders, i18n, auth);
+export const handle = sequence(health, securityHeaders, i18n, readableForm, auth);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	// an address that leads nowhere: the not-found page's own words (a 404 a page throws keeps its message)
 	if (status === 404) return { message: m.error_page_not_found_text() };
 	// a body over BODY_SIZE_LIMIT (adapter-node), e.g. too large a file: the sender's doing, said plainly
 	if (status === 413) return { message: m.errors_too_large() };
+	// a form action sent something other than a form (415): the sender's doing, not the server's
+	if (status === 415) return { message: m.errors_form_unreadable() };
 	console.error(error);
 	return { message: m.errors_unexpected() };
 };

@@ -78,3 +78,56 @@ describe('finding a free room', () => {
 		expect(html).not.toContain('mindst 1');
 	});
 });
+
+describe('a form post that cannot be read as a form', () => {
+	it('is refused as bad input in the reader’s language, never a server error, on any page', async () => {
+		const citizen = await createUser({ name: 'Formular Fejl' });
+		const session = new AppSession();
+		await session.signIn(citizen.email, citizen.password);
+		const post = (path: string, type: string, body: string, extra: Record<string, string> = {}) =>
+			fetch(new URL(path, session.base), {
+				method: 'POST',
+				headers: {
+					'x-forwarded-for': session.ip,
+					origin: new URL(session.base).origin,
+					cookie: session.cookieHeader(),
+					'content-type': type,
+					accept: 'text/html',
+					...extra
+				},
+				body,
+				redirect: 'manual'
+			});
+		for (const path of ['/log-ind', '/profil?/save', '/overblik?/cancel']) {
+			for (const [type, body] of [
+				['multipart/form-data; boundary=xyz', 'garbage'],
+				[
+					'multipart/form-data; boundary=xyz',
+					'--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\ncut off'
+				],
+				['text/plain', 'id=1']
+			] as const) {
+				const answer = await post(path, type, body);
+				expect(answer.status, `${path} ${type}`).toBe(400);
+				expect(await answer.text()).toContain('Formularen kunne ikke læses');
+			}
+		}
+		const english = await fetch(new URL('/log-ind', session.base), {
+			method: 'POST',
+			headers: {
+				origin: new URL(session.base).origin,
+				cookie: 'PARAGLIDE_LOCALE=en',
+				'content-type': 'text/plain'
+			},
+			body: 'x'
+		});
+		expect(english.status).toBe(400);
+		expect(await english.text()).toContain('The form could not be read');
+		// JSON to a form action, as a script might send it: refused in words, not as an unexpected error
+		const json = await post('/overblik?/cancel', 'application/json', '{}', { accept: 'application/json' });
+		expect(json.status).toBe(415);
+		expect(await json.text()).toContain('Formularen kunne ikke læses');
+		// a readable form still reaches its action
+		expect((await session.post('/overblik?/cancel', { kind: 'booking', id: 'x' })).status).toBe(400);
+	});
+});

@@ -10,3 +10,13 @@ export function clock(ms: number): string {
 export function when(ms: number, now: number, language: ScreenLanguage): string {
 	return localParts(ms).date === localParts(now).date ? clock(ms) : format(ms, language);
 }
+
+/**
+ * A claim's time as a screen shows it: "10:00–12:00" within a day; a start on another day than today and
+ * an end on another day than the start are written with their day ("01:00–fredag 4. december kl. 03:00").
+ * An end at midnight right after its start's day is that day's end ("22:00–00:00").
+ */
+export function span(start: number, end: number, now: number, language: ScreenLanguage): string {
+	const sameDay = localParts(end - 1).date === localParts(start).date;
+	return `${when(start, now, language)}–${sameDay ? clock(end) : format(end, language)}`;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { doorState } from '$rules/screens.js';
 import { retryDelay } from './refresh';
+import { span } from './format';
 
 // What a door sign says (docs/rules.md, "Door signs and the lobby screen") and how an unattended screen
 // backs off when the network or the server is gone.
@@ -77,5 +78,20 @@ describe('retryDelay', () => {
 		expect(retryDelay(1, 30_000)).toBe(2_000);
 		expect(retryDelay(2, 30_000)).toBe(4_000);
 		expect(retryDelay(10, 30_000)).toBe(30_000);
+	});
+});
+
+describe('span', () => {
+	// 2026-12-03 10:00 in Copenhagen (UTC+1)
+	const today = Date.UTC(2026, 11, 3, 9, 0);
+	const at = (day: number, hour: number) => Date.UTC(2026, 11, day, hour - 1, 0);
+
+	it('writes a claim within today as two clock times, and names the day of an end on another day', () => {
+		expect(span(at(3, 10), at(3, 12), today, 'da')).toBe('10:00–12:00');
+		expect(span(at(3, 22), at(4, 0), today, 'da')).toBe('22:00–00:00');
+		expect(span(at(3, 1), at(4, 3), today, 'da')).toBe('01:00–fredag 4. december kl. 03:00');
+		expect(span(at(2, 20), at(3, 11), today, 'en')).toMatch(
+			/^Wednesday 2 December.*20:00–Thursday 3 December.*11:00$/
+		);
 	});
 });

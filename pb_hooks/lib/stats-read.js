@@ -64,7 +64,8 @@ function statsFor(app, fromDate, toDate, now) {
 	const rooms = rows(
 		app,
 		"SELECT id, name, COALESCE(opening_hours, '') AS hours FROM rooms WHERE active = TRUE OR id IN " +
-			"(SELECT room FROM bookings WHERE status = 'approved' AND start < {:to} AND end > {:from}) " +
+			"(SELECT room FROM bookings WHERE status = 'approved' AND start < {:to} AND end > {:from}) OR id IN " +
+			"(SELECT room FROM events WHERE state = 'published' AND start < {:to} AND end > {:from}) " +
 			'ORDER BY sort, name',
 		{ id: '', name: '', hours: '' },
 		params

@@ -16,6 +16,8 @@ export interface RoomUse {
 		events: number;
 		minutes: number;
 		openMinutes: number;
+		/** The part of `minutes` inside the open time (opening hours less closures), at most `openMinutes`. */
+		openUsedMinutes: number;
 	}[];
 	/** Booked minutes by house weekday, Monday first. */
 	weekdays: number[];

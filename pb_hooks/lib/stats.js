@@ -39,6 +39,22 @@ function clippedLength(intervals, from, to) {
 	return total;
 }
 
+/** How much of [start, end) lies inside `intervals` (sorted and disjoint), in ms; a binary search finds the first. */
+function overlapWith(intervals, start, end) {
+	let lo = 0;
+	let hi = intervals.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (intervals[mid][1] <= start) lo = mid + 1;
+		else hi = mid;
+	}
+	let total = 0;
+	for (let i = lo; i < intervals.length && intervals[i][0] < end; i++) {
+		total += Math.max(0, Math.min(end, intervals[i][1]) - Math.max(start, intervals[i][0]));
+	}
+	return total;
+}
+
 /** `intervals` minus `holes`; both sorted or not, the result is sorted and disjoint. */
 function subtract(intervals, holes) {
 	let rest = intervals.map(([s, e]) => [s, e]).sort((a, b) => a[0] - b[0]);
@@ -75,6 +91,8 @@ function roomUse(time, period, rooms, claims, closures) {
 	// and measured once (the JS runtime is slow at walking hundreds of rooms' days one by one).
 	const layouts = new Map();
 	const openHours = new Map();
+	// each room's open time (opening hours less closures), sorted: occupancy counts only use inside it
+	const openOf = new Map();
 	for (const room of rooms) {
 		const shut = closures.filter((c) => c.room === '' || c.room === room.id).map((c) => [c.start, c.end]);
 		const hoursKey = JSON.stringify(room.opening_hours || {});
@@ -85,6 +103,7 @@ function roomUse(time, period, rooms, claims, closures) {
 			}
 			const open = subtract(layouts.get(hoursKey), shut);
 			openHours.set(key, Math.round(clippedLength(open, period.from, period.to) / MINUTE));
+			openOf.set(key, open);
 		}
 		byRoom.set(room.id, {
 			id: room.id,
@@ -92,7 +111,9 @@ function roomUse(time, period, rooms, claims, closures) {
 			bookings: 0,
 			events: 0,
 			minutes: 0,
-			openMinutes: openHours.get(key)
+			openMinutes: openHours.get(key),
+			openUsedMinutes: 0,
+			open: openOf.get(key)
 		});
 	}
 	const weekdays = WEEK.map(() => 0);
@@ -105,6 +126,7 @@ function roomUse(time, period, rooms, claims, closures) {
 		if (claim.kind === 'event') room.events++;
 		else room.bookings++;
 		room.minutes += Math.round((end - start) / MINUTE);
+		room.openUsed = (room.openUsed || 0) + overlapWith(room.open, start, end);
 		// Walk the claim hour by hour of house time (the offset may change inside it).
 		for (let t = start; t < end;) {
 			const parts = time.localParts(t);
@@ -116,7 +138,17 @@ function roomUse(time, period, rooms, claims, closures) {
 		}
 	}
 	return {
-		rooms: [...byRoom.values()],
+		rooms: [...byRoom.values()].map((r) => ({
+			id: r.id,
+			name: r.name,
+			bookings: r.bookings,
+			events: r.events,
+			minutes: r.minutes,
+			openMinutes: r.openMinutes,
+			// never above the open time: claims that overlap each other (an event over a booking) are counted
+			// once per claim, as in `minutes`, but occupancy is a share of the open time
+			openUsedMinutes: Math.min(r.openMinutes, Math.round((r.openUsed || 0) / MINUTE))
+		})),
 		weekdays: weekdays.map(Math.round),
 		hours: hours.map(Math.round)
 	};

@@ -249,4 +249,26 @@ describe('room use after an early check-out', () => {
 		expect(rooms.rooms.find((r) => r.id === room.id)).toMatchObject({ bookings: 2, minutes: 120 });
 		expect(rooms.hours.reduce((sum, m) => sum + m, 0)).toBe(120);
 	});
+
+	it('keeps the events of a room taken out of use since, in the room and in the weekday and hour totals', async () => {
+		const a = await arrange();
+		const staff = await createUser({ staff: true });
+		const room = await a.room();
+		const week = { from: '2018-10-15', to: '2018-10-21' };
+		const event = await a.system.collection('events').create({
+			title: 'Koncert i et lokale, der lukkede',
+			room: room.id,
+			start: at('2018-10-16T14:00:00Z'),
+			end: at('2018-10-16T16:00:00Z'),
+			state: 'published',
+			category: 'concert'
+		});
+		const before = await staff.pb.send<Stats>('/api/borgerhus/stats', { query: week });
+		await a.system.collection('rooms').update(room.id, { active: false });
+		const after = await staff.pb.send<Stats>('/api/borgerhus/stats', { query: week });
+		expect(after.rooms.rooms.find((r) => r.id === room.id)).toMatchObject({ events: 1, minutes: 120 });
+		expect(after.rooms.weekdays).toEqual(before.rooms.weekdays);
+		expect(after.rooms.hours).toEqual(before.rooms.hours);
+		expect(event.id).toBeTruthy();
+	});
 });

@@ -59,7 +59,7 @@ function tableRows(
 					room.events,
 					hours(room.minutes),
 					hours(room.openMinutes),
-					room.openMinutes ? number((100 * room.minutes) / room.openMinutes) : ''
+					room.openMinutes ? number((100 * room.openUsedMinutes) / room.openMinutes) : ''
 				])
 			];
 		case 'ugedage': {

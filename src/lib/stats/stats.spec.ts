@@ -76,6 +76,25 @@ describe('room use', () => {
 		expect(use.rooms[1]?.openMinutes).toBe(19 * 60);
 	});
 
+	it('counts occupancy only inside the open time, so it never passes 100 %', () => {
+		const use = roomUse(
+			time,
+			week,
+			rooms,
+			[
+				// Tuesday 3 November: a whole day and night, of which the room's opening hours are 14 h
+				{ room: 'a', start: at('2026-11-02T23:00:00Z'), end: at('2026-11-03T23:00:00Z'), kind: 'event' },
+				// and a booking on top of it inside the hours
+				{ room: 'a', start: at('2026-11-03T09:00:00Z'), end: at('2026-11-03T10:00:00Z'), kind: 'booking' }
+			],
+			[]
+		);
+		const a = use.rooms[0]!;
+		expect(a.minutes).toBe(25 * 60);
+		expect(a.openUsedMinutes).toBeLessThanOrEqual(a.openMinutes);
+		expect(a.openUsedMinutes).toBe(15 * 60);
+	});
+
 	it('uses house time on both sides of the switch to winter time', () => {
 		const use = roomUse(
 			time,

@@ -131,3 +131,21 @@ describe('a form post that cannot be read as a form', () => {
 		expect((await session.post('/overblik?/cancel', { kind: 'booking', id: 'x' })).status).toBe(400);
 	});
 });
+
+describe('the app’s own endpoints', () => {
+	it('answer a bad request and a missing file in words, not a bare status', async () => {
+		const session = new AppSession();
+		for (const path of [
+			'/live?c=',
+			'/live?c=Bad!',
+			'/media/users/abc/x.png',
+			'/media/rooms/abcdefghijklmno/nothing.png'
+		]) {
+			const answer = await session.get(path);
+			expect(answer.status, path).toBeGreaterThanOrEqual(400);
+			const text = await answer.text();
+			expect(text, path).not.toMatch(/Error: \d{3}/);
+			expect(text, path).toMatch(/Værdien er ikke gyldig|Adressen er måske skrevet forkert/);
+		}
+	});
+});

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { ready, register, tokenExpiry, type LiveStream } from '$lib/server/live/hub';
 import type { RequestHandler } from './$types';
 
@@ -19,13 +20,13 @@ export const GET: RequestHandler = async ({ locals, url, request }) => {
 		collections.length > MAX_COLLECTIONS ||
 		!collections.every((c) => COLLECTION.test(c))
 	) {
-		error(400);
+		error(400, m.errors_invalid_value());
 	}
 	try {
 		await ready();
 	} catch (err) {
 		console.error(err);
-		error(503);
+		error(503, m.errors_server_unreachable());
 	}
 	const user = locals.user;
 	const token = user ? locals.pb.authStore.token : '';

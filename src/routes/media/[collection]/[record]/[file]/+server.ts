@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 import { pocketBaseUrl } from '$lib/server/pocketbase';
 
@@ -10,13 +11,14 @@ const THUMB = /^\d{1,4}x\d{1,4}[tbf]?$/;
 
 export const GET: RequestHandler = async ({ params, url, fetch }) => {
 	if (!PUBLIC_FILES.has(params.collection) || !SAFE.test(params.record) || !SAFE.test(params.file)) {
-		error(404);
+		error(404, m.error_page_not_found_text());
 	}
 	const target = new URL(`/api/files/${params.collection}/${params.record}/${params.file}`, pocketBaseUrl());
 	const thumb = url.searchParams.get('thumb');
 	if (thumb && THUMB.test(thumb)) target.searchParams.set('thumb', thumb);
 	const upstream = await fetch(target);
-	if (!upstream.ok) error(upstream.status === 404 ? 404 : 502);
+	if (upstream.status === 404) error(404, m.error_page_not_found_text());
+	if (!upstream.ok) error(502, m.errors_server_unreachable());
 	return new Response(upstream.body, {
 		headers: {
 			'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',

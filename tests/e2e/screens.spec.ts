@@ -127,6 +127,16 @@ test('a door sign on a tablet shows now and next with the check-in QR, and follo
 	await system.collection('bookings').update(now.id, { status: 'cancelled' });
 	await expect(page.getByText('Ledigt', { exact: true })).toBeVisible({ timeout: 40_000 });
 
+	// the connection goes: once the state it last showed has run out, the sign says it does not know
+	await page.clock.install();
+	await page.goto(`/lokaler/${room.slug}/skilt`);
+	await expect(page.getByText('Ledigt', { exact: true })).toBeVisible();
+	await page.route('**/skilt/data**', (route) => route.abort());
+	await page.clock.fastForward('03:00:00');
+	await expect(page.getByText('Status ukendt', { exact: true })).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('Ledigt', { exact: true })).toHaveCount(0);
+	await page.unroute('**/skilt/data**');
+
 	// the printed A4 layout carries the room and the QR code
 	await page.goto(`/lokaler/${room.slug}/skilt?format=a4`);
 	await expect(page.getByRole('img', { name: `QR-kode til at tjekke ind i ${room.name}` })).toBeVisible();

@@ -80,6 +80,15 @@ const auth: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Whether a body could not be read because it is over the size limit (413, also as the cause). */
+function tooLarge(err: unknown): boolean {
+	for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+		if ((e as { status?: unknown }).status === 413) return true;
+		e = (e as { cause?: unknown }).cause;
+	}
+	return false;
+}
+
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
 /**
@@ -90,14 +99,18 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 
 const readableForm: Handle = async ({ event, resolve }) => {
 	const type = (event.request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 	if (event.request.method === 'POST' && FORM_TYPES.includes(type)) {
-		const readable = await event.request
+		const failure = await event.request
 			.clone()
 			.formData()
 			.then(
-				() => true,
-				() => false
+				() => null,
+				(err: unknown) => err ?? new Error('unreadable form')
 			);
-		if (!readable) error(400, m.errors_form_unreadable());
+		if (failure) {
+			// a body over BODY_SIZE_LIMIT (adapter-node) stays what it is: too large, said plainly
+			if (tooLarge(failure)) error(413, m.errors_too_large());
+			error(400, m.errors_form_unreadable());
+		}
 	}
 	return resolve(event);
 };

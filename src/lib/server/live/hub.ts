@@ -147,9 +147,36 @@ async function deliver(pb: PocketBase, collection: string, e: RecordSubscription
 		`event: change\ndata: ${JSON.stringify({ collection, action: e.action, id: e.record.id })}\n\n`
 	);
 	const change = { record: e.record, members };
+	// A change only staff may hear waits for the account to be read again: the message that took the rights
+	// away comes on the users subscription and may arrive after this one (PocketBase sends each
+	// subscription's messages on its own), and must not let this one through meanwhile.
+	const privileged: LiveStream[] = [];
 	for (const stream of streams) {
-		if (audience.hears(change, stream.viewer)) stream.send(chunk);
+		const viewer = stream.viewer;
+		if (!audience.hears(change, viewer)) continue;
+		if (viewer?.staff && !audience.hears(change, { ...viewer, staff: false })) privileged.push(stream);
+		else stream.send(chunk);
 	}
+	if (privileged.length === 0) return;
+	const staffNow = new Map<string, Promise<boolean>>();
+	await Promise.all(
+		privileged.map(async (stream) => {
+			const id = stream.viewer?.id ?? '';
+			if (!staffNow.has(id)) {
+				staffNow.set(
+					id,
+					pb
+						.collection('users')
+						.getOne(id, { fields: 'staff', requestKey: null })
+						.then(
+							(user) => user.staff === true,
+							() => false
+						)
+				);
+			}
+			if ((await staffNow.get(id)) && stream.viewer?.staff) stream.send(chunk);
+		})
+	);
 }
 
 /**

@@ -160,7 +160,7 @@ function nextTry(tries, now) {
 }
 
 function dbDate(ms) {
-	return new Date(ms).toISOString().replace('T', ' ');
+	return require(`${__hooks}/lib/room-claims.js`).toPbDate(ms);
 }
 
 /** Whether a message whose mail failed before may be tried now. */
@@ -279,7 +279,6 @@ module.exports = {
 	wantsMail,
 	mailNotification,
 	mailPending,
-	MAX_MAIL_TRIES,
 	fill,
 	paramText,
 	formatDay

@@ -112,8 +112,8 @@ function roomUse(time, period, rooms, claims, closures) {
 			events: 0,
 			minutes: 0,
 			openMinutes: openHours.get(key),
-			openUsedMinutes: 0,
-			open: openOf.get(key)
+			open: openOf.get(key),
+			openUsed: 0
 		});
 	}
 	const weekdays = WEEK.map(() => 0);
@@ -126,7 +126,7 @@ function roomUse(time, period, rooms, claims, closures) {
 		if (claim.kind === 'event') room.events++;
 		else room.bookings++;
 		room.minutes += Math.round((end - start) / MINUTE);
-		room.openUsed = (room.openUsed || 0) + overlapWith(room.open, start, end);
+		room.openUsed += overlapWith(room.open, start, end);
 		// Walk the claim hour by hour of house time (the offset may change inside it).
 		for (let t = start; t < end;) {
 			const parts = time.localParts(t);
@@ -147,7 +147,7 @@ function roomUse(time, period, rooms, claims, closures) {
 			openMinutes: r.openMinutes,
 			// never above the open time: claims that overlap each other (an event over a booking) are counted
 			// once per claim, as in `minutes`, but occupancy is a share of the open time
-			openUsedMinutes: Math.min(r.openMinutes, Math.round((r.openUsed || 0) / MINUTE))
+			openUsedMinutes: Math.min(r.openMinutes, Math.round(r.openUsed / MINUTE))
 		})),
 		weekdays: weekdays.map(Math.round),
 		hours: hours.map(Math.round)

@@ -135,6 +135,9 @@ test('a door sign on a tablet shows now and next with the check-in QR, and follo
 	await page.clock.fastForward('03:00:00');
 	await expect(page.getByText('Status ukendt', { exact: true })).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByText('Ledigt', { exact: true })).toHaveCount(0);
+	// nor does it name as next a claim that is over, or say that nothing is booked, which it cannot know
+	await expect(page.locator('section.next strong')).toHaveCount(0);
+	await expect(page.getByText('Intet booket de næste 7 dage')).toHaveCount(0);
 	await page.unroute('**/skilt/data**');
 
 	// the printed A4 layout carries the room and the QR code

@@ -6,11 +6,10 @@
 
 const TOKEN_LENGTH = 48;
 const TOKEN_PATTERN = /^[A-Za-z0-9]{48}$/;
-// The feed holds what lies between HISTORY_DAYS back and AHEAD_DAYS ahead, all of it: each kind is read
-// in pages of PAGE rows, in time order, until none is left (a club's weekly season times of a year are
-// many hundred bookings; a fixed cap would silently drop the furthest ones).
+// The feed holds everything from HISTORY_DAYS back: each kind is read in pages of PAGE rows, in time
+// order, until none is left (a club's weekly season times of a year are many hundred bookings; a fixed
+// cap would silently drop the furthest ones).
 const PAGE = 500;
-const AHEAD_DAYS = 400;
 
 /** Whether a string has the shape of a feed token (checked before any lookup). */
 function isTokenShape(token) {
@@ -56,7 +55,7 @@ function userByToken(app, token) {
 
 /**
  * The entries of a user's feed: bookings (own and their associations'), pickups, shifts and
- * registrations, from 30 days back to AHEAD_DAYS ahead. Plain objects; the app turns them into iCalendar.
+ * registrations, from 30 days back. Plain objects; the app turns them into iCalendar.
  * @param {core.App} app
  * @param {core.Record} user
  * @param {Date} [now]
@@ -67,11 +66,10 @@ function feedEntries(app, user, now) {
 	const status = require(`${__hooks}/lib/core/status.js`);
 	const at = (now || new Date()).getTime();
 	const since = toPbDate(new Date(at - HISTORY_DAYS * 24 * 3600 * 1000));
-	const until = toPbDate(new Date(at + AHEAD_DAYS * 24 * 3600 * 1000));
 	const u = user.id;
 	const entries = [];
 
-	const params = { u: u, since: since, until: until };
+	const params = { u: u, since: since };
 	/** Every row of a kind in the window, page by page, in time order (then by id, so no page repeats one). */
 	const all = (collection, filter, sort) => {
 		const rows = [];
@@ -83,10 +81,7 @@ function feedEntries(app, user, now) {
 	};
 	const bookings = all(
 		'bookings',
-		bookingOwnerFilter(app, params) +
-			' && ' +
-			status.activeBookingFilter() +
-			' && end >= {:since} && start <= {:until}',
+		bookingOwnerFilter(app, params) + ' && ' + status.activeBookingFilter() + ' && end >= {:since}',
 		'start'
 	);
 	app.expandRecords(bookings, ['room', 'association'], null);
@@ -129,9 +124,7 @@ function feedEntries(app, user, now) {
 
 	const signups = all(
 		'signups',
-		'user = {:u} && ' +
-			status.confirmedPlaceFilter() +
-			' && shift.end >= {:since} && shift.start <= {:until}',
+		'user = {:u} && ' + status.confirmedPlaceFilter() + ' && shift.end >= {:since}',
 		'shift.start'
 	);
 	app.expandRecords(signups, ['shift', 'shift.event', 'shift.event.room'], null);
@@ -155,9 +148,7 @@ function feedEntries(app, user, now) {
 
 	const registrations = all(
 		'registrations',
-		'user = {:u} && ' +
-			status.confirmedPlaceFilter() +
-			' && event.end >= {:since} && event.start <= {:until}',
+		'user = {:u} && ' + status.confirmedPlaceFilter() + ' && event.end >= {:since}',
 		'event.start'
 	);
 	app.expandRecords(registrations, ['event', 'event.room'], null);

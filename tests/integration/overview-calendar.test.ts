@@ -181,7 +181,7 @@ describe('personal calendar feed', () => {
 });
 
 describe('a feed with many entries', () => {
-	it('holds every entry of the coming year in time order, none cut off, and nothing beyond it', async () => {
+	it('holds every coming entry in time order, none cut off, however many and however far ahead', async () => {
 		const system = await systemClient();
 		const user = await createUser({ name: 'Travl Forening' });
 		const room = await makeRoom({ buffer_minutes: 0 });
@@ -204,7 +204,7 @@ describe('a feed with many entries', () => {
 			);
 			ids.push(...made.map((b) => b.id));
 		}
-		// beyond the feed's window of a little over a year ahead
+		// well over a year ahead
 		const far = await system.collection('bookings').create({
 			room: room.id,
 			booker: user.record.id,
@@ -220,7 +220,6 @@ describe('a feed with many entries', () => {
 		expect(feed.status).toBe(200);
 		const events = parseEvents(await feed.text());
 		const uids = events.map((e) => e.uid);
-		expect(uids).toEqual(ids.map((id) => `booking-${id}@borgerhus`));
-		expect(uids).not.toContain(`booking-${far.id}@borgerhus`);
+		expect(uids).toEqual([...ids, far.id].map((id) => `booking-${id}@borgerhus`));
 	});
 });

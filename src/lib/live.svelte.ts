@@ -11,16 +11,47 @@ export interface LiveChange {
 /** Whether the live stream is connected, for a small "live" indicator. */
 export const liveStatus = $state({ connected: false });
 
+/** How long a page's data may have been read before its stream opens, after a tap within the app. */
+const LOAD_MS = 30_000;
+/** Allowance for the stream's own way to the server and back. */
+const SLACK_MS = 2_000;
+
 /**
  * Listens for changes in the given collections (through /live, with the user's own rights) and calls
- * onChange for each. Returns the function that stops listening; call it from onMount or $effect.
+ * onChange for each. A change made after the page's data was read but before the stream was open (or
+ * while it was down) is not sent again; the server tells how long ago its last change in these
+ * collections was, and when that is within the data's age, `onMissed` is called once so that the page
+ * reads its data again. Returns the function that stops listening; call it from onMount or $effect.
  * Without EventSource (very old browsers) pages simply do not update by themselves.
  */
-export function liveUpdates(collections: string[], onChange: (change: LiveChange) => void): () => void {
+export function liveUpdates(
+	collections: string[],
+	onChange: (change: LiveChange) => void,
+	onMissed: () => void = () => {}
+): () => void {
 	if (typeof EventSource === 'undefined') return () => {};
 	const source = new EventSource(`/live?c=${encodeURIComponent(collections.join(','))}`);
-	source.addEventListener('ready', () => (liveStatus.connected = true));
-	source.addEventListener('error', () => (liveStatus.connected = false));
+	// The data is at most as old as the document (a first page, rendered by the server) or a moment
+	// before the page was opened by a tap; after a lost connection, as old as the loss.
+	const openedAt = performance.now();
+	let lostAt: number | null = null;
+	source.addEventListener('ready', (event) => {
+		liveStatus.connected = true;
+		const now = performance.now();
+		const dataAge = lostAt === null ? now - openedAt + Math.min(openedAt, LOAD_MS) : now - lostAt;
+		lostAt = null;
+		let age: unknown;
+		try {
+			age = (JSON.parse((event as MessageEvent<string>).data) as { age?: unknown }).age;
+		} catch {
+			age = undefined;
+		}
+		if (typeof age !== 'number' || age <= dataAge + SLACK_MS) onMissed();
+	});
+	source.addEventListener('error', () => {
+		liveStatus.connected = false;
+		lostAt ??= performance.now();
+	});
 	source.addEventListener('change', (event) => {
 		try {
 			onChange(JSON.parse((event as MessageEvent<string>).data) as LiveChange);
@@ -97,9 +128,13 @@ export function liveRefresh(
 		if (navigating.to || applying > 0 || tapping) schedule(200);
 		else void invalidate(dependency);
 	};
-	const stop = liveUpdates(collections, (change) => {
-		if (accept(change)) schedule(100);
-	});
+	const stop = liveUpdates(
+		collections,
+		(change) => {
+			if (accept(change)) schedule(100);
+		},
+		() => schedule(100)
+	);
 	return () => {
 		clearTimeout(timer);
 		stop();

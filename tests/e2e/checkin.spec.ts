@@ -115,6 +115,26 @@ test('a booking nobody checked in shows as free on the room page, without reload
 	expect((await system.collection('bookings').getOne(booking.id)).status).toBe('no_show');
 });
 
+test('a release made before the page’s live stream opens still shows, without reload', async ({ page }) => {
+	const { system, room, booking } = await arrange(-20);
+	// the stream is held back until the booking is released: the page's data is older than the change,
+	// which the stream itself never sends
+	let open = () => {};
+	const released = new Promise<void>((resolve) => (open = resolve));
+	await page.route('**/live?*', async (route) => {
+		await released;
+		await route.continue();
+	});
+	await page.goto(`/lokaler/${room.slug}`);
+	const today = page.locator('.day').first();
+	await expect(today.locator('.segment.busy')).toHaveCount(1);
+	await system.send('/api/borgerhus/rooms/release/run', { method: 'POST', body: { room: room.id } });
+	expect((await system.collection('bookings').getOne(booking.id)).status).toBe('no_show');
+	open();
+	await expect(today.locator('.segment.busy')).toHaveCount(0);
+	await expect(today.locator('.segment.free')).toHaveCount(1);
+});
+
 test('staff see no-shows per season and association on the rooms page', async ({ page }) => {
 	await signIn(page, demo.staff);
 	await page.goto('/personale/lokaler');

@@ -42,7 +42,13 @@ async function stream(collections: string, cookie = '', ip = randomIp()) {
 	expect(response.status).toBe(200);
 	const reader = response.body!.getReader();
 	const decoder = new TextDecoder();
-	const state = { changes: [] as Change[], ended: false, close: () => abort.abort() };
+	const state = {
+		changes: [] as Change[],
+		ended: false,
+		/** The ready message's `age`: ms since the server last heard of a change in these collections. */
+		age: undefined as unknown,
+		close: () => abort.abort()
+	};
 	let markReady = () => {};
 	const ready = new Promise<void>((resolve) => (markReady = resolve));
 	void (async () => {
@@ -56,7 +62,10 @@ async function stream(collections: string, cookie = '', ip = randomIp()) {
 				while ((end = buffer.indexOf('\n\n')) >= 0) {
 					const message = buffer.slice(0, end);
 					buffer = buffer.slice(end + 2);
-					if (message.startsWith('event: ready')) markReady();
+					if (message.startsWith('event: ready')) {
+						state.age = JSON.parse(message.slice(message.indexOf('data: ') + 6)).age;
+						markReady();
+					}
 					if (message.startsWith('event: change'))
 						state.changes.push(JSON.parse(message.slice(message.indexOf('data: ') + 6)));
 				}
@@ -115,6 +124,23 @@ describe('/live: realtime with the user own rights', () => {
 		expect(bobLive.changes).toEqual([]);
 		aliceLive.close();
 		bobLive.close();
+	});
+
+	it('tells a new stream how long ago its collections last changed, so a page older than that reloads', async () => {
+		const alice = await createUser();
+		const session = await signedIn(alice);
+		const aliceLive = await stream('notifications', session.cookieHeader(), session.ip);
+		const before = Date.now();
+		const created = await notify(alice.record.id);
+		await until(() => aliceLive.changes.some((change) => change.id === created.id));
+		expect(aliceLive.changes.map((change) => change.id)).toContain(created.id);
+		// a stream opened now (a page whose data was read before the change) learns the change is recent
+		const later = await stream('notifications');
+		expect(typeof later.age).toBe('number');
+		expect(later.age as number).toBeGreaterThanOrEqual(0);
+		expect(later.age as number).toBeLessThanOrEqual(Date.now() - before);
+		aliceLive.close();
+		later.close();
 	});
 
 	it('refuses bad collection lists', async () => {

@@ -98,7 +98,13 @@ export function keepFresh<T>(options: RefreshOptions<T>): () => void {
 	let stopLive = () => {};
 	function startLive() {
 		stopLive();
-		stopLive = options.live?.length ? liveUpdates(options.live, () => schedule(300)) : () => {};
+		stopLive = options.live?.length
+			? liveUpdates(
+					options.live,
+					() => schedule(300),
+					() => schedule(300)
+				)
+			: () => {};
 	}
 	startLive();
 	// Back on the network: try at once rather than at the end of a pause.

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { ready, register, tokenExpiry, type LiveStream } from '$lib/server/live/hub';
+import { ready, register, sinceLastChange, tokenExpiry, type LiveStream } from '$lib/server/live/hub';
 import type { RequestHandler } from './$types';
 
 // The browser has no PocketBase token (it is in an httpOnly cookie), so live updates come through this
@@ -11,7 +11,6 @@ import type { RequestHandler } from './$types';
 const COLLECTION = /^[a-z_]{1,40}$/;
 const MAX_COLLECTIONS = 8;
 const encoder = new TextEncoder();
-const READY = encoder.encode('event: ready\ndata: {}\n\n');
 
 export const GET: RequestHandler = async ({ locals, url, request }) => {
 	const collections = [...new Set((url.searchParams.get('c') ?? '').split(',').filter(Boolean))];
@@ -55,7 +54,10 @@ export const GET: RequestHandler = async ({ locals, url, request }) => {
 				}
 			};
 			unregister = register(live);
-			controller.enqueue(READY);
+			// Registered first: every change from now on reaches the stream; `age` tells the page whether one
+			// came between its data being read and now (then it reloads once).
+			const age = sinceLastChange(collections);
+			controller.enqueue(encoder.encode(`event: ready\ndata: ${JSON.stringify({ age })}\n\n`));
 		},
 		cancel: () => unregister()
 	});

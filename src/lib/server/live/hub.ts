@@ -41,6 +41,10 @@ export interface LiveStream {
 const byCollection = new Map<string, Set<LiveStream>>();
 const byUser = new Map<string, Set<LiveStream>>();
 let started: Promise<PocketBase> | null = null;
+/** When this process last heard of a change, per collection (Date.now()). */
+const lastChange = new Map<string, number>();
+/** When this process finished subscribing: what changed before it is unknown to it. */
+let subscribedAt = 0;
 let keepalive: ReturnType<typeof setInterval> | undefined;
 
 function add<K>(map: Map<K, Set<LiveStream>>, key: K, stream: LiveStream) {
@@ -106,6 +110,7 @@ function start(): Promise<PocketBase> {
 				.subscribe('*', (e) => void deliver(pb, name, e), audience.expand ? { expand: audience.expand } : {});
 		}
 		await pb.collection('users').subscribe('*', (e) => void accountChanged(e));
+		subscribedAt = Date.now();
 		keepalive = setInterval(tick, KEEPALIVE_MS);
 		keepalive.unref();
 		// While a check fails (PocketBase unreachable) the last answer stands.
@@ -135,6 +140,7 @@ async function activeMembers(pb: PocketBase, association: string): Promise<Set<s
 }
 
 async function deliver(pb: PocketBase, collection: string, e: RecordSubscription<RecordModel>) {
+	lastChange.set(collection, Date.now());
 	const streams = byCollection.get(collection);
 	const audience = AUDIENCES[collection];
 	if (!streams?.size || !audience || !matching.has(collection)) return;
@@ -225,6 +231,17 @@ function tick() {
 /** Waits until this process is subscribed (so that a stream said ready misses nothing after it). */
 export async function ready(): Promise<void> {
 	await start();
+}
+
+/**
+ * How many milliseconds ago this process last heard of a change in any of `collections` (or started
+ * listening, if it has heard of none since). A page whose data is older than that may have missed the
+ * change, which happened before its stream was registered, and reloads (`$lib/live.svelte`).
+ */
+export function sinceLastChange(collections: string[]): number {
+	let latest = subscribedAt;
+	for (const collection of collections) latest = Math.max(latest, lastChange.get(collection) ?? 0);
+	return Math.max(0, Date.now() - latest);
 }
 
 /** Registers an open stream; returns the function that removes it. */

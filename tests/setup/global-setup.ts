@@ -39,12 +39,33 @@ export default async function setup(project: TestProject) {
 		started.map((one) => one.stack)
 	);
 	return async () => {
+		await Promise.all(started.map((one) => one.report()));
 		await Promise.all(started.map((one) => one.stop()));
 	};
 }
 
 /** A stack on its own temporary data directory and free ports. */
-async function startOne(): Promise<{ stack: TestStack; stop: () => Promise<void> }> {
+/** PocketBase writes its request log in batches, at the latest every 3 seconds. */
+const LOG_FLUSH_MS = 3_500;
+
+/**
+ * Requests PocketBase answered with an error no rule of ours gave: a 5xx, or a 400 that wraps an error
+ * of the database or a hook ("Failed to create record." with a cause that is neither a rule's refusal nor
+ * field errors). The log keeps the cause the answer leaves out, so a rare failure in a run can be told
+ * from a broken rule afterwards.
+ */
+const UNEXPECTED =
+	'data.status >= 500 || ((data.error ~ "Failed to create record" || data.error ~ "Failed to update record" || data.error ~ "Failed to delete record") && data.details !~ "rule failure")';
+
+function unexpected(data: Record<string, unknown>): boolean {
+	return Number(data.status) >= 500 || typeof data.details === 'string';
+}
+
+async function startOne(): Promise<{
+	stack: TestStack;
+	report: () => Promise<void>;
+	stop: () => Promise<void>;
+}> {
 	const dir = mkdtempSync(join(tmpdir(), 'borgerhus-it-'));
 	const appPort = await freePort();
 	const stack = await startStack({
@@ -63,6 +84,21 @@ async function startOne(): Promise<{ stack: TestStack; stop: () => Promise<void>
 			appUrl: stack.appUrl,
 			mailDir: stack.mailDir,
 			superuserToken: system.authStore.token
+		},
+		report: async () => {
+			try {
+				await new Promise((resolve) => setTimeout(resolve, LOG_FLUSH_MS));
+				const logs = await system.logs.getList(1, 500, { filter: UNEXPECTED, sort: 'created' });
+				for (const log of logs.items) {
+					const data = log.data as Record<string, unknown>;
+					if (!unexpected(data)) continue;
+					console.error(
+						`PocketBase ${log.created} ${data.method} ${data.url} ${data.status}: ${data.error} ${JSON.stringify(data.details ?? '')}`
+					);
+				}
+			} catch (err) {
+				console.error('PocketBase request log unreadable:', err);
+			}
 		},
 		stop: async () => {
 			await stack.stop();

@@ -47,6 +47,8 @@ function applySettings(app) {
 		{ label: '*:authWithPassword', maxRequests: perMinute, duration: 60, audience: '' },
 		{ label: '*:requestPasswordReset', maxRequests: 5, duration: 60, audience: '' },
 		{ label: '*:requestVerification', maxRequests: 5, duration: 60, audience: '' },
+		// sign-up sends a mail too (lib/signup.js)
+		{ label: 'POST /api/borgerhus/account/signup', maxRequests: perMinute, duration: 60, audience: '' },
 		{ label: '*:requestEmailChange', maxRequests: 5, duration: 60, audience: '@auth' },
 		// confirming a new address takes the password (with the token mailed to the new address)
 		{ label: '*:confirmEmailChange', maxRequests: 5, duration: 60, audience: '' },

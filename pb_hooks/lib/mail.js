@@ -29,6 +29,14 @@ const TEXTS = {
 			path: '/glemt-adgangskode',
 			outro: 'Var det dig, skal du ikke gøre noget.'
 		},
+		accountExists: {
+			subject: 'Du har allerede en konto i Borgerhus',
+			intro:
+				'Hej {name}. Nogen, måske dig, har prøvet at oprette en konto i Borgerhus med denne e-mail. Du har allerede en konto. Log ind her:',
+			path: '/log-ind',
+			reset: 'Har du glemt din adgangskode, kan du vælge en ny her:',
+			outro: 'Var det ikke dig, kan du se bort fra denne mail. Din konto er som før.'
+		},
 		code: 'Koden er:',
 		signature: 'Venlig hilsen\nKultur- & Borgerhuset'
 	},
@@ -57,6 +65,14 @@ const TEXTS = {
 				'Hi {name}. Someone signed in to your account on {when} from a place your account has not been used from before (the address {address}). If it was not you, choose a new password at once. That signs everyone else out:',
 			path: '/glemt-adgangskode',
 			outro: 'If it was you, there is nothing to do.'
+		},
+		accountExists: {
+			subject: 'You already have a Borgerhus account',
+			intro:
+				'Hi {name}. Someone, perhaps you, tried to create a Borgerhus account with this email. You already have an account. Sign in here:',
+			path: '/log-ind',
+			reset: 'If you have forgotten your password, you can choose a new one here:',
+			outro: 'If it was not you, you can ignore this mail. Your account is as it was.'
 		},
 		code: 'The code is:',
 		signature: 'Kind regards\nKultur- & Borgerhuset'
@@ -116,4 +132,43 @@ function localize(e, kind) {
 		'</p>';
 }
 
-module.exports = { localize };
+/**
+ * Tells the owner of an account that someone tried to sign up with its address (lib/signup.js), in the
+ * account's language, with the way to sign in and to choose a new password.
+ * @param {core.App} app
+ * @param {core.Record} user
+ */
+function sendAccountExists(app, user) {
+	const lang = user.getString('language') === 'en' ? 'en' : 'da';
+	const t = TEXTS[lang];
+	const k = t.accountExists;
+	const base = app.settings().meta.appURL.replace(/\/$/, '');
+	const signIn = base + k.path;
+	const reset = base + '/glemt-adgangskode';
+	const intro = k.intro.replace('{name}', user.getString('name') || user.email());
+	const link = (url) => '<p><a href="' + escapeHtml(url) + '">' + escapeHtml(url) + '</a></p>';
+	app.newMailClient().send(
+		new MailerMessage({
+			from: { address: app.settings().meta.senderAddress, name: app.settings().meta.senderName },
+			to: [{ address: user.email() }],
+			subject: k.subject,
+			text: [intro, signIn, k.reset, reset, k.outro, t.signature].join('\n\n'),
+			html:
+				'<p>' +
+				escapeHtml(intro) +
+				'</p>' +
+				link(signIn) +
+				'<p>' +
+				escapeHtml(k.reset) +
+				'</p>' +
+				link(reset) +
+				'<p>' +
+				escapeHtml(k.outro) +
+				'</p><p>' +
+				escapeHtml(t.signature).replace('\n', '<br>') +
+				'</p>'
+		})
+	);
+}
+
+module.exports = { localize, sendAccountExists };

@@ -50,6 +50,37 @@ test('a new citizen signs up, verifies the email from the mail, signs in and swi
 	await expect(page.locator('html')).toHaveAttribute('lang', 'da');
 });
 
+test('signing up with an address that has an account looks like any sign-up; the owner gets a mail with the way in', async ({
+	page
+}) => {
+	const email = `har-konto-${randomUUID().slice(0, 8)}@test.borgerhus.dk`;
+	const system = await systemClient();
+	await system.collection('users').create({
+		email,
+		password: 'mit-gode-kodeord',
+		passwordConfirm: 'mit-gode-kodeord',
+		name: 'Hanne Harkonto',
+		verified: true,
+		language: 'da'
+	});
+	await page.goto('/opret-konto');
+	await page.getByLabel('Navn').fill('En Anden');
+	await page.getByLabel('E-mail').fill(email.toUpperCase());
+	await page.getByLabel('Adgangskode', { exact: true }).fill('et-andet-kodeord');
+	await page.getByLabel('Gentag adgangskode').fill('et-andet-kodeord');
+	await page.getByRole('button', { name: 'Opret konto' }).click();
+	await expect(page.getByRole('heading', { name: 'Tjek din e-mail' })).toBeVisible();
+	await expect(page.getByRole('status')).toContainText('Har du allerede en konto med den e-mail');
+	await expectAccessible(page);
+	const mail = await waitForMail(mailDir, email, /Du har allerede en konto/);
+	expect(mail.text).toContain('Hej Hanne Harkonto');
+	expect(mail.text).toMatch(/^https?:\/\/\S+\/log-ind$/m);
+	expect(mail.text).toMatch(/^https?:\/\/\S+\/glemt-adgangskode$/m);
+	// the account is as it was: its own password still signs in
+	await signIn(page, email, 'mit-gode-kodeord');
+	await expect(page.getByRole('heading', { level: 1, name: 'Mit overblik' })).toBeVisible();
+});
+
 test('a wrong password gets a clear Danish message', async ({ page }) => {
 	await page.goto('/log-ind');
 	await page.getByLabel('E-mail').fill(demo.citizen);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
-import { waitForMail, linkFrom } from '../helpers/mail';
-import { createUser, guestClient, systemClient, uniqueEmail, PASSWORD } from '../helpers/pocketbase';
+import { waitForMail, linkFrom, readMails } from '../helpers/mail';
+import {
+	createUser,
+	guestClient,
+	randomIp,
+	systemClient,
+	uniqueEmail,
+	PASSWORD
+} from '../helpers/pocketbase';
 import { stack } from '../helpers/stack';
 
 const mailDir = () => stack().mailDir;
@@ -41,43 +48,148 @@ describe('citizen account through the app', () => {
 		expect(await overview.text()).toContain('Mit overblik');
 	});
 
-	it('refuses a taken email with a translated message and creates nothing', async () => {
-		const existing = await createUser();
-		const session = new AppSession();
-		const response = await signUpThroughApp(session, existing.email);
-		expect(response.status).toBe(400);
-		expect(await response.text()).toContain('Der findes allerede en konto med den e-mail');
+	it('answers a taken address as a new one, creates nothing and tells the owner by mail', async () => {
+		const existing = await createUser({ name: 'Ejer Ejersen' });
+		const fresh = uniqueEmail('signup');
+		const taken = await signUpThroughApp(new AppSession(), existing.email);
+		const created = await signUpThroughApp(new AppSession(), fresh);
+		// the same page for both: nothing tells a visitor which address has an account
+		expect(taken.status).toBe(200);
+		expect(created.status).toBe(200);
+		const mainOf = async (response: Response, address: string) => {
+			const html = await response.text();
+			return html.slice(html.indexOf('<main'), html.indexOf('</main>')).replaceAll(address, 'ADDRESS');
+		};
+		const takenPage = await mainOf(taken, existing.email);
+		expect(takenPage).toContain('Tjek din e-mail');
+		expect(takenPage).toBe(await mainOf(created, fresh));
 		const system = await systemClient();
 		const matches = await system
 			.collection('users')
 			.getFullList({ filter: system.filter('email = {:e}', { e: existing.email }) });
 		expect(matches).toHaveLength(1);
+		expect(matches[0]!.name).toBe('Ejer Ejersen');
+		// the owner is told, in the account's language, with the way in
+		const mail = await waitForMail(mailDir(), existing.email, /Du har allerede en konto/);
+		expect(mail.text).toContain('Hej Ejer Ejersen');
+		expect(mail.text).toMatch(/^https?:\/\/\S+\/log-ind$/m);
+		expect(mail.text).toMatch(/^https?:\/\/\S+\/glemt-adgangskode$/m);
+		// a second try at once mails the owner no more (one such mail per account in ten minutes)
+		expect((await signUpThroughApp(new AppSession(), existing.email.toUpperCase())).status).toBe(200);
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		const notices = readMails(mailDir()).filter(
+			(m) => m.to.includes(existing.email.toLowerCase()) && /Du har allerede en konto/.test(m.subject)
+		);
+		expect(notices).toHaveLength(1);
 	});
 
-	it('takes an address as one account in any letter case, for sign-up and sign-in', async () => {
+	it('answers bad input for a taken address exactly as for a new one', async () => {
 		const existing = await createUser();
-		const shouted = existing.email.toUpperCase();
-		const session = new AppSession();
-		const response = await signUpThroughApp(session, shouted);
-		expect(response.status).toBe(400);
-		expect(await response.text()).toContain('Der findes allerede en konto med den e-mail');
-		// nor by the API directly, nor by changing another account's address to it
+		const bodies = (email: string) => [
+			{ name: 'Ny Borger', email, password: 'short', passwordConfirm: 'short' },
+			{ name: '', email, password: PASSWORD, passwordConfirm: PASSWORD },
+			{ name: 'Ny Borger', email, password: PASSWORD, passwordConfirm: 'anden-kode-123' }
+		];
+		const guest = guestClient();
+		const answer = (body: Record<string, string>) =>
+			guest.send('/api/borgerhus/account/signup', { method: 'POST', body }).then(
+				() => ({ status: 204, data: {} }),
+				(err: { status: number; response: { data: Record<string, { code: string }> } }) => ({
+					status: err.status,
+					data: Object.fromEntries(Object.entries(err.response.data).map(([k, v]) => [k, v.code]))
+				})
+			);
+		const forTaken = await Promise.all(bodies(existing.email).map(answer));
+		const forNew = await Promise.all(bodies(uniqueEmail('signup')).map(answer));
+		expect(forTaken).toEqual(forNew);
+		expect(forTaken.map((a) => a.status)).toEqual([400, 400, 400]);
+		expect(forTaken[0]!.data).toHaveProperty('password');
+		expect(forTaken[1]!.data).toHaveProperty('name');
+		expect(forTaken[2]!.data).toEqual({ passwordConfirm: 'validation_values_mismatch' });
+		// and the owner is told nothing of input that was refused
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		expect(readMails(mailDir()).filter((m) => m.to.includes(existing.email.toLowerCase()))).toEqual([]);
+	});
+
+	it('limits sign-ups per address, with Retry-After', async () => {
+		const ip = randomIp();
+		const statuses: number[] = [];
+		let last: Response | undefined;
+		for (let i = 0; i < 12; i++) {
+			last = await fetch(`${stack().pbUrl}/api/borgerhus/account/signup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+				body: JSON.stringify({
+					name: 'Ny',
+					email: uniqueEmail('limit'),
+					password: 'kort',
+					passwordConfirm: 'kort'
+				})
+			});
+			statuses.push(last.status);
+		}
+		expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400));
+		expect(last?.status).toBe(429);
+		expect(last?.headers.get('retry-after')).toMatch(/^\d+$/);
+	});
+
+	it('sends the confirmation mail again when an address signs up that never confirmed its account', async () => {
+		const email = uniqueEmail('signup');
+		expect((await signUpThroughApp(new AppSession(), email)).status).toBe(200);
+		await waitForMail(mailDir(), email, /Bekræft din e-mail/);
+		expect((await signUpThroughApp(new AppSession(), email)).status).toBe(200);
+		const deadline = Date.now() + 10_000;
+		const confirmations = () =>
+			readMails(mailDir()).filter((m) => m.to.includes(email) && /Bekræft din e-mail/.test(m.subject));
+		while (confirmations().length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		expect(confirmations()).toHaveLength(2);
+		const system = await systemClient();
+		expect(
+			await system.collection('users').getFullList({ filter: system.filter('email = {:e}', { e: email }) })
+		).toHaveLength(1);
+	});
+
+	it('makes a citizen and nothing more, whatever the sign-up sends; the record API makes no account at all', async () => {
+		const email = uniqueEmail('signup');
+		await guestClient().send('/api/borgerhus/account/signup', {
+			method: 'POST',
+			body: {
+				name: 'Ny Borger',
+				email,
+				password: PASSWORD,
+				passwordConfirm: PASSWORD,
+				staff: true,
+				verified: true,
+				library_card: '12345678',
+				desk_account: true,
+				language: 'en'
+			}
+		});
+		const system = await systemClient();
+		const made = await system
+			.collection('users')
+			.getFirstListItem(system.filter('email = {:e}', { e: email }));
+		expect(made).toMatchObject({
+			staff: false,
+			verified: false,
+			library_card: '',
+			desk_account: false,
+			language: 'en',
+			name: 'Ny Borger'
+		});
 		const direct = await guestClient()
 			.collection('users')
-			.create({ email: shouted, password: PASSWORD, passwordConfirm: PASSWORD, name: 'Dobbelt' })
+			.create({
+				email: uniqueEmail('direct'),
+				password: PASSWORD,
+				passwordConfirm: PASSWORD,
+				name: 'Direkte'
+			})
 			.then(
 				() => 200,
 				(err: { status: number }) => err.status
 			);
-		expect(direct).toBe(400);
-		const system = await systemClient();
-		const matches = await system
-			.collection('users')
-			.getFullList({ filter: system.filter('email:lower = {:e}', { e: existing.email.toLowerCase() }) });
-		expect(matches).toHaveLength(1);
-		// the account signs in with the address spelt either way
-		const signedIn = await new AppSession().signIn(shouted, PASSWORD);
-		expect(signedIn.status).toBe(303);
+		expect(direct).toBe(403);
 	});
 
 	it('checks the sign-up form on the server: short password, mismatch, bad email', async () => {
@@ -307,7 +419,7 @@ describe('the users collection through the PocketBase API directly', () => {
 				name: 'Sneaky',
 				staff: true
 			})
-		).rejects.toMatchObject({ status: 400 });
+		).rejects.toMatchObject({ status: 403 });
 
 		const user = await createUser();
 		await expect(user.pb.collection('users').update(user.record.id, { staff: true })).rejects.toMatchObject({

@@ -172,7 +172,7 @@ const userRows: Scenario<World>[] = [
 				name: 'Ny Borger',
 				staff: true
 			}),
-		status: 400
+		status: 403
 	}
 ];
 

@@ -1326,6 +1326,41 @@ const ROUTES: Route[] = [
 		value: fc.oneof(select(['admin', 'booker', 'member']), fc.constant(['booker']), fc.constant('')),
 		state: membershipState
 	},
+	// sign-up (docs/rules.md, "Account, feed and reminders")
+	{
+		name: 'sign-up email',
+		actor: 'guest',
+		method: 'POST',
+		path: () => '/api/borgerhus/account/signup',
+		body: (_c, v) => ({
+			name: 'Ny Borger',
+			email: v,
+			password: 'et-langt-kodeord-1',
+			passwordConfirm: 'et-langt-kodeord-1'
+		}),
+		value: fc.oneof(
+			notString,
+			fc.constantFrom(
+				'ikke en adresse',
+				'a@',
+				'@b.dk',
+				'a b@c.dk',
+				'',
+				'x@borgerhus.invalid',
+				'X@BORGERHUS.INVALID'
+			)
+		),
+		state: count('users')
+	},
+	{
+		name: 'sign-up body',
+		actor: 'guest',
+		method: 'POST',
+		path: () => '/api/borgerhus/account/signup',
+		body: (_c, v) => v,
+		value: nested,
+		state: count('users')
+	},
 	// service at the desk (docs/rules.md, "Service at the desk")
 	{
 		name: 'desk account name',

@@ -47,7 +47,8 @@ const KEPT = {
  * A kept page or page data used in place of the network (offline, or the network slower than
  * `networkTimeoutSeconds`) says so, so the page can show how old it is (src/lib/components/OfflineNotice.svelte,
  * docs/offline.md): a kept page carries `data-kept` on its root element, and the page that asked for kept
- * data is told by a message naming the address. Runs inside the service worker.
+ * data is told by a message naming the address; both with the time the kept answer was made. Runs inside
+ * the service worker.
  */
 const SAYS_KEPT = {
 	cachedResponseWillBeUsed: async ({
@@ -60,9 +61,13 @@ const SAYS_KEPT = {
 		event?: Event & { clientId?: string };
 	}) => {
 		if (!cachedResponse) return cachedResponse;
+		// when the server made this answer (its Date header): the page and its data are kept apart, and
+		// each is as old as its own answer, whatever the address's last load was
+		const date = Date.parse(cachedResponse.headers.get('date') ?? '');
+		const at = Number.isNaN(date) ? '' : new Date(date).toISOString();
 		if (request.mode === 'navigate') {
 			const text = await cachedResponse.text();
-			return new Response(text.replace('<html', '<html data-kept'), {
+			return new Response(text.replace('<html', `<html data-kept="${at}"`), {
 				status: cachedResponse.status,
 				statusText: cachedResponse.statusText,
 				headers: cachedResponse.headers
@@ -73,7 +78,7 @@ const SAYS_KEPT = {
 			clients: { get(id: string): Promise<{ postMessage(message: unknown): void } | undefined> };
 		};
 		const client = event?.clientId ? await worker.clients.get(event.clientId) : undefined;
-		client?.postMessage({ type: 'borgerhus:kept', url: request.url });
+		client?.postMessage({ type: 'borgerhus:kept', url: request.url, at });
 		return cachedResponse;
 	}
 };

@@ -123,6 +123,39 @@ test('offline, a tap opens a page whole even when only its layout was refreshed 
 	await setOffline(context, false);
 });
 
+test('offline, a kept page says how old its own data is, not when its address last loaded', async ({
+	page,
+	context
+}) => {
+	await signedInAndKept(page);
+	const clock = (date: Date) =>
+		new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' })
+			.format(date)
+			.replace('.', ':');
+	// a tap to the inbox keeps its data now
+	const before = new Date();
+	await page.getByRole('main').getByRole('link', { name: 'Indbakke', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Indbakke' })).toBeVisible();
+	const after = new Date();
+	// hours later (by the phone's clock) the inbox loads whole by address: its page is kept again, not
+	// the data a tap uses
+	const later = new Date(Date.now() + 3 * 60 * 60_000);
+	await page.clock.setFixedTime(later);
+	await page.goto('/indbakke');
+	await expect(page.getByRole('heading', { level: 1, name: 'Indbakke' })).toBeVisible();
+	await page.goto('/overblik');
+	await expect(page.getByRole('heading', { level: 1, name: 'Mit overblik' })).toBeVisible();
+	await setOffline(context, true);
+	await page.getByRole('main').getByRole('link', { name: 'Indbakke', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Indbakke' })).toBeVisible();
+	const notice = page.getByTestId('offline-notice');
+	await expect(notice).toContainText(/Siden er fra .* kl\. \d\d:\d\d/);
+	const shown = /kl\. (\d\d:\d\d)/.exec((await notice.textContent()) ?? '')?.[1];
+	expect(shown).not.toBe(clock(later));
+	expect([clock(before), clock(after)]).toContain(shown);
+	await setOffline(context, false);
+});
+
 test('offline, a button that needs the network says so instead of failing', async ({ page, context }) => {
 	await signIn(page, demo.citizen);
 	await serviceWorkerInControl(page);

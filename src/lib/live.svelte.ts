@@ -11,8 +11,11 @@ export interface LiveChange {
 /** Whether the live stream is connected, for a small "live" indicator. */
 export const liveStatus = $state({ connected: false });
 
-/** How long a page's data may have been read before its stream opens, after a tap within the app. */
-const LOAD_MS = 30_000;
+/**
+ * How long a page's data may have been read before its stream opens, after a tap within the app (the
+ * app preloads a page's data when a pointer rests on its link, and keeps it until the tap).
+ */
+const LOAD_MS = 10 * 60_000;
 /** Allowance for the stream's own way to the server and back. */
 const SLACK_MS = 2_000;
 
@@ -21,7 +24,8 @@ const SLACK_MS = 2_000;
  * onChange for each. A change made after the page's data was read but before the stream was open (or
  * while it was down) is not sent again; the server tells how long ago its last change in these
  * collections was, and when that is within the data's age, `onMissed` is called once so that the page
- * reads its data again. Returns the function that stops listening; call it from onMount or $effect.
+ * reads its data again; so it is after the stream was lost, and when the server says it may have missed
+ * changes itself. Returns the function that stops listening; call it from onMount or $effect.
  * Without EventSource (very old browsers) pages simply do not update by themselves.
  */
 export function liveUpdates(
@@ -31,15 +35,19 @@ export function liveUpdates(
 ): () => void {
 	if (typeof EventSource === 'undefined') return () => {};
 	const source = new EventSource(`/live?c=${encodeURIComponent(collections.join(','))}`);
-	// The data is at most as old as the document (a first page, rendered by the server) or a moment
-	// before the page was opened by a tap; after a lost connection, as old as the loss.
+	// The data is at most as old as the document (a first page, rendered by the server) or LOAD_MS before
+	// the page was opened by a tap. After a lost connection it is read again in any case: the stream may
+	// have ended long before the browser noticed (a phone asleep).
 	const openedAt = performance.now();
-	let lostAt: number | null = null;
+	let lost = false;
 	source.addEventListener('ready', (event) => {
 		liveStatus.connected = true;
-		const now = performance.now();
-		const dataAge = lostAt === null ? now - openedAt + Math.min(openedAt, LOAD_MS) : now - lostAt;
-		lostAt = null;
+		if (lost) {
+			lost = false;
+			onMissed();
+			return;
+		}
+		const dataAge = performance.now() - openedAt + Math.min(openedAt, LOAD_MS);
 		let age: unknown;
 		try {
 			age = (JSON.parse((event as MessageEvent<string>).data) as { age?: unknown }).age;
@@ -50,8 +58,10 @@ export function liveUpdates(
 	});
 	source.addEventListener('error', () => {
 		liveStatus.connected = false;
-		lostAt ??= performance.now();
+		lost = true;
 	});
+	// the server's own connection to the database was lost and is back: changes may have been missed
+	source.addEventListener('stale', () => onMissed());
 	source.addEventListener('change', (event) => {
 		try {
 			onChange(JSON.parse((event as MessageEvent<string>).data) as LiveChange);

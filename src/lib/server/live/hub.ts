@@ -111,6 +111,16 @@ function start(): Promise<PocketBase> {
 		}
 		await pb.collection('users').subscribe('*', (e) => void accountChanged(e));
 		subscribedAt = Date.now();
+		// PocketBase ends a realtime connection now and then (after a while, when idle, at a restart); the
+		// SDK connects again and subscribes again, and what changed in between was sent to nobody. Once it
+		// is subscribed again, every open page is told to read its data again. (Subscribed after the first
+		// connection, this hears only the later ones; the SDK may call it twice for one.)
+		let again: ReturnType<typeof setTimeout> | undefined;
+		await pb.realtime.subscribe('PB_CONNECT', () => {
+			clearTimeout(again);
+			again = setTimeout(resubscribed, RESUBSCRIBED_MS);
+			again.unref();
+		});
 		keepalive = setInterval(tick, KEEPALIVE_MS);
 		keepalive.unref();
 		// While a check fails (PocketBase unreachable) the last answer stands.
@@ -210,6 +220,23 @@ async function accountChanged(e: RecordSubscription<RecordModel>) {
 			stream.expires = tokenExpiry(auth.token);
 		} catch {
 			stream.end();
+		}
+	}
+}
+
+/** How long after PocketBase's connection is back the SDK has certainly subscribed again. */
+const RESUBSCRIBED_MS = 1_000;
+const STALE = encoder.encode('event: stale\ndata: {}\n\n');
+
+/** After a lost PocketBase connection: changes may have been missed, so every stream is told so. */
+function resubscribed() {
+	subscribedAt = Date.now();
+	const seen = new Set<LiveStream>();
+	for (const streams of byCollection.values()) {
+		for (const stream of streams) {
+			if (seen.has(stream)) continue;
+			seen.add(stream);
+			stream.send(STALE);
 		}
 	}
 }

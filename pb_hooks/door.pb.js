@@ -4,7 +4,8 @@
 // fixed order (lib/core/door.js). One middleware and one hook per kind of write, as each JS handler holds a
 // pooled runtime until the request is answered.
 routerUse((e) => {
-	require(`${__hooks}/lib/core/door.js`).request(e);
+	// true: the door has answered the request itself
+	if (require(`${__hooks}/lib/core/door.js`).request(e)) return;
 	return e.next();
 });
 onRecordCreateRequest((e) => require(`${__hooks}/lib/core/door.js`).recordRequest(e, 'create'));

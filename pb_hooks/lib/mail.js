@@ -37,6 +37,14 @@ const TEXTS = {
 			reset: 'Har du glemt din adgangskode, kan du vælge en ny her:',
 			outro: 'Var det ikke dig, kan du se bort fra denne mail. Din konto er som før.'
 		},
+		accountUnconfirmed: {
+			subject: 'Tag din konto i Borgerhus i brug',
+			intro:
+				'Hej. Nogen, måske dig, har prøvet at oprette en konto i Borgerhus med denne e-mail. Der er allerede en konto med den, men den er aldrig blevet bekræftet. Vælg din adgangskode ved at åbne linket, så er kontoen din:',
+			path: '/nulstil-adgangskode/',
+			outro:
+				'Linket virker i 30 minutter. Har du ikke prøvet at oprette en konto, kan du se bort fra denne mail.'
+		},
 		code: 'Koden er:',
 		signature: 'Venlig hilsen\nKultur- & Borgerhuset'
 	},
@@ -73,6 +81,14 @@ const TEXTS = {
 			path: '/log-ind',
 			reset: 'If you have forgotten your password, you can choose a new one here:',
 			outro: 'If it was not you, you can ignore this mail. Your account is as it was.'
+		},
+		accountUnconfirmed: {
+			subject: 'Take your Borgerhus account into use',
+			intro:
+				'Hi. Someone, perhaps you, tried to create a Borgerhus account with this email. There is already an account with it, but it was never confirmed. Choose your password by opening the link, and the account is yours:',
+			path: '/nulstil-adgangskode/',
+			outro:
+				'The link works for 30 minutes. If you did not try to create an account, you can ignore this mail.'
 		},
 		code: 'The code is:',
 		signature: 'Kind regards\nKultur- & Borgerhuset'
@@ -132,42 +148,62 @@ function localize(e, kind) {
 		'</p>';
 }
 
+/** Sends a mail of the house with paragraphs and links (each link a paragraph of its own). */
+function sendPlain(app, to, subject, parts, signature) {
+	const isLink = (part) => /^https?:\/\//.test(part);
+	app.newMailClient().send(
+		new MailerMessage({
+			from: { address: app.settings().meta.senderAddress, name: app.settings().meta.senderName },
+			to: [{ address: to }],
+			subject: subject,
+			text: parts.concat([signature]).join('\n\n'),
+			html:
+				parts
+					.map((part) =>
+						isLink(part)
+							? '<p><a href="' + escapeHtml(part) + '">' + escapeHtml(part) + '</a></p>'
+							: '<p>' + escapeHtml(part) + '</p>'
+					)
+					.join('') +
+				'<p>' +
+				escapeHtml(signature).replace('\n', '<br>') +
+				'</p>'
+		})
+	);
+}
+
 /**
- * Tells the owner of an account that someone tried to sign up with its address (lib/signup.js), in the
- * account's language, with the way to sign in and to choose a new password.
+ * Tells the owner of an address that someone tried to sign up with it (lib/signup.js), in the account's
+ * language. A confirmed account gets the way to sign in and to choose a new password. One never confirmed
+ * gets a link to choose its password (which confirms it too): its password may be a stranger's, who
+ * signed up with the address first, so confirming it as it is would hand the stranger the account. That
+ * mail greets nobody by name, as the confirmation mail does (the name may be the stranger's words).
  * @param {core.App} app
  * @param {core.Record} user
  */
 function sendAccountExists(app, user) {
 	const lang = user.getString('language') === 'en' ? 'en' : 'da';
 	const t = TEXTS[lang];
-	const k = t.accountExists;
 	const base = app.settings().meta.appURL.replace(/\/$/, '');
-	const signIn = base + k.path;
-	const reset = base + '/glemt-adgangskode';
+	if (!user.verified()) {
+		const k = t.accountUnconfirmed;
+		sendPlain(
+			app,
+			user.email(),
+			k.subject,
+			[k.intro, base + k.path + user.newPasswordResetToken(), k.outro],
+			t.signature
+		);
+		return;
+	}
+	const k = t.accountExists;
 	const intro = k.intro.replace('{name}', user.getString('name') || user.email());
-	const link = (url) => '<p><a href="' + escapeHtml(url) + '">' + escapeHtml(url) + '</a></p>';
-	app.newMailClient().send(
-		new MailerMessage({
-			from: { address: app.settings().meta.senderAddress, name: app.settings().meta.senderName },
-			to: [{ address: user.email() }],
-			subject: k.subject,
-			text: [intro, signIn, k.reset, reset, k.outro, t.signature].join('\n\n'),
-			html:
-				'<p>' +
-				escapeHtml(intro) +
-				'</p>' +
-				link(signIn) +
-				'<p>' +
-				escapeHtml(k.reset) +
-				'</p>' +
-				link(reset) +
-				'<p>' +
-				escapeHtml(k.outro) +
-				'</p><p>' +
-				escapeHtml(t.signature).replace('\n', '<br>') +
-				'</p>'
-		})
+	sendPlain(
+		app,
+		user.email(),
+		k.subject,
+		[intro, base + k.path, k.reset, base + '/glemt-adgangskode', k.outro],
+		t.signature
 	);
 }
 

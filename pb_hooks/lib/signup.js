@@ -1,14 +1,14 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
-// Sign-up (docs/rules.md, "Accounts"). The answer never tells whether an address already has an account:
-// a new address gets an account and the mail to confirm it; an address that has one gets the same answer,
-// and its owner a mail saying so (or, not yet confirmed, the confirmation mail again). The users
-// collection's create rule is superusers only, so this route is the one way to sign up; it sets only a
-// new citizen's own fields (never staff, a library card or a desk account).
+// Sign-up and a change of address never tell whether an address has an account (docs/rules.md, "Account,
+// feed and reminders"). Sign-up: a new address gets an account and the mail to confirm it; an address that
+// has one gets the same answer, and its owner a mail saying so (an account never confirmed: a link to choose
+// its password). The users collection's create rule is superusers only, so this route is the one way to
+// sign up; it sets only a new citizen's own fields (never staff, a library card or a desk account).
 
 /** Addresses of deleted accounts and desk accounts; nobody signs up with one. */
 var RESERVED_DOMAIN = '@borgerhus.invalid';
-/** One mail about an existing account per account in this time, however often someone tries. */
+/** One sign-up mail per address in this time, however often someone tries. */
 var NOTICE_EVERY_MS = 10 * 60 * 1000;
 
 function text(value) {
@@ -21,22 +21,33 @@ function fieldError(field, code, message) {
 	return new BadRequestError('Failed to create record.', data);
 }
 
-/** Whether the account at this address was told within NOTICE_EVERY_MS (and notes that it is now). */
-function toldRecently(app, user) {
-	var key = 'signup-notice:' + user.id;
+/**
+ * Whether a mail about this address went out within NOTICE_EVERY_MS, and notes one now if not (one step,
+ * so that two requests at once send one mail). Kept for a new account's confirmation mail too: a second
+ * try at once then sends nothing, whether the address was new or taken before the first.
+ */
+function mailedRecently(app, address) {
+	var key = 'signup-mail:' + address.toLowerCase();
 	var now = Date.now();
-	var last = app.store().get(key);
-	if (typeof last === 'number' && now - last < NOTICE_EVERY_MS) return true;
-	app.store().set(key, now);
-	return false;
+	var recent = false;
+	app.store().setFunc(key, function (last) {
+		if (typeof last === 'number' && now - last < NOTICE_EVERY_MS) {
+			recent = true;
+			return last;
+		}
+		return now;
+	});
+	return recent;
 }
 
-/** Tells the owner of an address that has an account that someone tried to sign up with it. */
+/**
+ * Tells the owner of an address that has an account that someone tried to sign up with it (lib/mail.js).
+ * A desk account waiting for its take-over is staff's to finish, and hears nothing.
+ */
 function tellOwner(app, user) {
-	if (toldRecently(app, user)) return;
+	if (user.getBool('desk_account') || mailedRecently(app, user.email())) return;
 	try {
-		if (user.verified()) require(__hooks + '/lib/mail.js').sendAccountExists(app, user);
-		else $mails.sendRecordVerification(app, user);
+		require(__hooks + '/lib/mail.js').sendAccountExists(app, user);
 	} catch (err) {
 		app.logger().error('sign-up notice failed', 'user', user.id, 'error', String(err));
 	}
@@ -53,6 +64,11 @@ function signUp(e) {
 	var password = text(body.password);
 	if (text(body.passwordConfirm) !== password) {
 		throw fieldError('passwordConfirm', 'validation_values_mismatch', "Values don't match.");
+	}
+	var nameProblem = require(__hooks + '/lib/input.js').textProblem(text(body.name), 0);
+	if (nameProblem) {
+		var codes = require(__hooks + '/lib/core/codes.js');
+		throw fieldError('name', nameProblem, codes[nameProblem].en);
 	}
 	if (email.toLowerCase().indexOf(RESERVED_DOMAIN) >= 0) {
 		throw fieldError('email', 'validation_invalid_email', 'Invalid email address.');
@@ -90,6 +106,7 @@ function signUp(e) {
 		tellOwner(e.app, now);
 		return e.noContent(204);
 	}
+	if (mailedRecently(e.app, email)) return e.noContent(204);
 	try {
 		$mails.sendRecordVerification(e.app, row);
 	} catch (err) {
@@ -109,4 +126,53 @@ function findByEmail(app, email) {
 	}
 }
 
-module.exports = { signUp: signUp };
+/** Requests to change an address allowed per minute, per account and per client address. */
+var EMAIL_CHANGES_PER_MINUTE = 5;
+
+/**
+ * Counts one request against a fixed one-minute window of `key`; the seconds until the window ends when
+ * it is spent (0: allowed).
+ */
+function spent(app, key, max) {
+	var now = Date.now();
+	var wait = 0;
+	app.store().setFunc(key, function (window) {
+		if (!window || now - window.start >= 60000) return { start: now, n: 1 };
+		if (window.n >= max) {
+			wait = Math.ceil((window.start + 60000 - now) / 1000);
+			return window;
+		}
+		return { start: window.start, n: window.n + 1 };
+	});
+	return wait;
+}
+
+/**
+ * In front of PocketBase's POST /api/collections/users/request-email-change, which refuses an address
+ * that has an account as "not unique": such an address is answered as a free one (204), and nothing is
+ * sent. This counts every request, taken or free, per account and per client address (PocketBase's own
+ * limit in its handler counts the free ones only, so alone it would tell them apart). Called by the door
+ * (lib/core/door.js); true when it has answered the request.
+ * @param {core.RequestEvent} e
+ * @returns {boolean}
+ */
+function emailChange(e) {
+	if (!e.auth || e.auth.collection().name !== 'users') return false;
+	var ip = e.realIP();
+	// the app's own addresses are left out of the count per address, as PocketBase's limits leave them out
+	var excluded = e.app.settings().rateLimits.excludedIPs.indexOf(ip) >= 0;
+	var wait = Math.max(
+		spent(e.app, 'email-change:user:' + e.auth.id, EMAIL_CHANGES_PER_MINUTE),
+		excluded ? 0 : spent(e.app, 'email-change:ip:' + ip, EMAIL_CHANGES_PER_MINUTE)
+	);
+	if (wait > 0) {
+		e.response.header().set('Retry-After', String(wait));
+		throw new TooManyRequestsError('Too Many Requests.', {});
+	}
+	var owner = findByEmail(e.app, text((e.requestInfo().body || {}).newEmail).trim());
+	if (!owner || owner.id === e.auth.id) return false;
+	e.noContent(204);
+	return true;
+}
+
+module.exports = { signUp: signUp, emailChange: emailChange };

@@ -133,20 +133,51 @@ describe('citizen account through the app', () => {
 		expect(last?.headers.get('retry-after')).toMatch(/^\d+$/);
 	});
 
-	it('sends the confirmation mail again when an address signs up that never confirmed its account', async () => {
-		const email = uniqueEmail('signup');
-		expect((await signUpThroughApp(new AppSession(), email)).status).toBe(200);
-		await waitForMail(mailDir(), email, /Bekræft din e-mail/);
-		expect((await signUpThroughApp(new AppSession(), email)).status).toBe(200);
-		const deadline = Date.now() + 10_000;
-		const confirmations = () =>
-			readMails(mailDir()).filter((m) => m.to.includes(email) && /Bekræft din e-mail/.test(m.subject));
-		while (confirmations().length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-		expect(confirmations()).toHaveLength(2);
+	it('gives an account never confirmed to whoever can read its mail: a link to choose the password, never the first password', async () => {
+		// a stranger signed up first with someone else's address and a password of their own
+		const email = uniqueEmail('forud');
 		const system = await systemClient();
-		expect(
-			await system.collection('users').getFullList({ filter: system.filter('email = {:e}', { e: email }) })
-		).toHaveLength(1);
+		await system.collection('users').create({
+			email,
+			password: 'fremmedes-kode-1',
+			passwordConfirm: 'fremmedes-kode-1',
+			name: 'Fremmed',
+			verified: false,
+			language: 'da'
+		});
+		// the owner signs up: the same answer as ever, and a mail to take the account into use
+		expect((await signUpThroughApp(new AppSession(), email, 'ejerens-kode-12')).status).toBe(200);
+		const mail = await waitForMail(mailDir(), email, /Tag din konto i Borgerhus i brug/);
+		expect(mail.text).not.toContain('Fremmed');
+		expect(readMails(mailDir()).filter((m) => m.to.includes(email) && /Bekræft/.test(m.subject))).toEqual([]);
+		const path = new URL(linkFrom(mail, '/nulstil-adgangskode/')).pathname;
+		const session = new AppSession();
+		const done = await session.post(path, {
+			password: 'ejerens-kode-12',
+			passwordConfirm: 'ejerens-kode-12'
+		});
+		expect(await done.text()).toContain('Din adgangskode er skiftet');
+		// the owner's password signs in (the account is confirmed by the link), the stranger's does not
+		expect((await new AppSession().signIn(email, 'ejerens-kode-12')).status).toBe(303);
+		expect((await new AppSession().signIn(email, 'fremmedes-kode-1')).status).toBe(400);
+		// a try at once after mails nothing more
+		expect((await signUpThroughApp(new AppSession(), email)).status).toBe(200);
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		expect(readMails(mailDir()).filter((m) => m.to.includes(email))).toHaveLength(1);
+	});
+
+	it('refuses a name with characters that hide or reorder text, for a taken address as for a new one', async () => {
+		const existing = await createUser();
+		for (const email of [existing.email, uniqueEmail('signup')]) {
+			for (const name of ['Anna\u202eNNA', 'A\u0000B', '   ']) {
+				await expect(
+					guestClient().send('/api/borgerhus/account/signup', {
+						method: 'POST',
+						body: { name, email, password: PASSWORD, passwordConfirm: PASSWORD }
+					})
+				).rejects.toMatchObject({ status: 400, response: { data: { name: {} } } });
+			}
+		}
 	});
 
 	it('makes a citizen and nothing more, whatever the sign-up sends; the record API makes no account at all', async () => {
@@ -311,6 +342,51 @@ describe('citizen account through the app', () => {
 		expect(done.headers.get('clear-site-data')).toBe('"cache", "storage"');
 		expect((await new AppSession().signIn(newEmail, PASSWORD)).status).toBe(303);
 		expect((await new AppSession().signIn(user.email, PASSWORD)).status).toBe(400);
+	});
+
+	it('answers a change to a taken address as a change to a free one, and sends nothing', async () => {
+		const user = await createUser();
+		const other = await createUser();
+		const session = new AppSession();
+		await session.signIn(user.email, PASSWORD);
+		const asked = await session.post('/profil?/email', { newEmail: other.email.toUpperCase() });
+		expect(await asked.text()).toContain(`Vi har sendt et link til ${other.email.toUpperCase()}`);
+		// through PocketBase directly, the same answer for a taken and a free address
+		const taken = await user.pb.send('/api/collections/users/request-email-change', {
+			method: 'POST',
+			body: { newEmail: other.email }
+		});
+		const free = uniqueEmail('fri');
+		const freeAnswer = await user.pb.send('/api/collections/users/request-email-change', {
+			method: 'POST',
+			body: { newEmail: free }
+		});
+		expect(taken).toEqual(freeAnswer);
+		await waitForMail(mailDir(), free, /nye e-mail/);
+		expect(readMails(mailDir()).filter((m) => m.to.includes(other.email.toLowerCase()))).toEqual([]);
+		const system = await systemClient();
+		expect((await system.collection('users').getOne(user.record.id)).email).toBe(user.email);
+		expect((await system.collection('users').getOne(other.record.id)).email).toBe(other.email);
+		// every request counts against one limit per account, taken or free: five a minute
+		const ip = randomIp();
+		const statuses: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			for (const newEmail of [other.email, uniqueEmail('fri')]) {
+				const response = await fetch(`${stack().pbUrl}/api/collections/users/request-email-change`, {
+					method: 'POST',
+					headers: {
+						'content-type': 'application/json',
+						authorization: user.pb.authStore.token,
+						'x-forwarded-for': ip
+					},
+					body: JSON.stringify({ newEmail })
+				});
+				statuses.push(response.status);
+				if (response.status === 429) expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+			}
+		}
+		// three were made above: two more pass, then every request is refused, taken or free
+		expect(statuses).toEqual([204, 204, 429, 429, 429, 429]);
 	});
 
 	it('saves the profile and refuses a bad phone number without changing anything', async () => {

@@ -12,8 +12,10 @@
 // (docs/performance.md, "Writes").
 
 /**
- * The router middleware's checks, in order; throws a coded refusal, else returns and the caller goes on.
+ * The router middleware's checks, in order; throws a coded refusal, else returns false and the caller
+ * goes on (true: the request has been answered here).
  * @param {core.RequestEvent} e
+ * @returns {boolean}
  */
 function request(e) {
 	// Nobody but staff names a citizen in the desk headers, on any route (also where no hook asks the actor).
@@ -26,11 +28,16 @@ function request(e) {
 		throw new ForbiddenError(forbidden, { form: new ValidationError('core_forbidden', forbidden) });
 	}
 	checkFilters(e, method);
-	if (method !== 'POST' && method !== 'PATCH' && method !== 'PUT') return;
+	// a change of address answers a taken address as a free one (lib/signup.js)
+	if (method === 'POST' && e.request.url.path === '/api/collections/users/request-email-change') {
+		if (require(__hooks + '/lib/signup.js').emailChange(e)) return true;
+	}
+	if (method !== 'POST' && method !== 'PATCH' && method !== 'PUT') return false;
 	var path = RECORDS_PATH.exec(e.request.url.path);
 	var collection = recordWriteCollection(e);
 	checkBody(e, method, path, collection);
 	if (collection) checkDates(e, collection);
+	return false;
 }
 
 /**
@@ -126,7 +133,7 @@ function cachedCollection(e, nameOrId) {
  * alike. A body that a client sends to create or update a record is then checked against the collection's
  * fields by lib/input.js before PocketBase loads it or evaluates the collection's rules, so hostile values
  * get a coded 400 and change nothing. The system account (data loads, maintenance) is trusted and not
- * checked here; a guest only for a sign-up.
+ * checked here, nor a guest (whom every create and update rule refuses).
  * @param {core.RequestEvent} e
  * @param {string} method
  * @param {RegExpExecArray | null} path the records API path, if it is one
@@ -152,8 +159,9 @@ function checkBody(e, method, path, collection) {
 	// the server names new records: an id of the client's choosing would win a tie in a queue, which
 	// orders by the time placed and then by id (holds, sign-ups, registrations)
 	if (method === 'POST' && body.id !== undefined) throw refusal('core_field_locked', 'id');
-	// a guest writes nothing but a sign-up; PocketBase's rules answer the rest as they are
-	if (!e.auth && collection.name !== 'users') return;
+	// a guest writes nothing through the records API (sign-up is a route, lib/signup.js); PocketBase's rules
+	// answer such a write as they are
+	if (!e.auth) return;
 	var problem = require(__hooks + '/lib/input.js').checkBody(fieldSpecs(collection), body, {
 		create: method === 'POST',
 		// required fields the areas' create hooks fill in (docs/rules.md, "Library")

@@ -22,22 +22,44 @@ function fieldError(field, code, message) {
 }
 
 /**
- * Whether a mail about this address went out within NOTICE_EVERY_MS, and notes one now if not (one step,
- * so that two requests at once send one mail). Kept for a new account's confirmation mail too: a second
- * try at once then sends nothing, whether the address was new or taken before the first.
+ * Counts one event of `key` in a fixed window that starts at its first event, in PocketBase's memory: the
+ * seconds until the window ends when `max` events were already counted in it (0: counted, go on). One
+ * store entry per kind holds every key, and keys whose window has ended are dropped at each count, so the
+ * entry stays as small as the traffic of one window. One step under the store's lock, so that two requests
+ * at once are both counted.
+ * @param {core.App} app
+ * @param {string} kind
+ * @param {string} key
+ * @param {number} windowMs
+ * @param {number} max
+ * @returns {number}
+ */
+function count(app, kind, key, windowMs, max) {
+	var now = Date.now();
+	var wait = 0;
+	app.store().setFunc(kind, function (all) {
+		var kept = {};
+		if (all) {
+			for (var k in all) {
+				if (now - all[k].start < windowMs) kept[k] = { start: all[k].start, n: all[k].n };
+			}
+		}
+		var entry = kept[key];
+		if (!entry) kept[key] = { start: now, n: 1 };
+		else if (entry.n >= max) wait = Math.max(1, Math.ceil((entry.start + windowMs - now) / 1000));
+		else kept[key] = { start: entry.start, n: entry.n + 1 };
+		return kept;
+	});
+	return wait;
+}
+
+/**
+ * Whether a sign-up mail to this address went out within NOTICE_EVERY_MS (else it counts one now). Kept
+ * for a new account's confirmation mail too: a second try at once then sends nothing, whether the address
+ * was new or taken before the first.
  */
 function mailedRecently(app, address) {
-	var key = 'signup-mail:' + address.toLowerCase();
-	var now = Date.now();
-	var recent = false;
-	app.store().setFunc(key, function (last) {
-		if (typeof last === 'number' && now - last < NOTICE_EVERY_MS) {
-			recent = true;
-			return last;
-		}
-		return now;
-	});
-	return recent;
+	return count(app, 'signup-mails', address.toLowerCase(), NOTICE_EVERY_MS, 1) > 0;
 }
 
 /**
@@ -130,24 +152,6 @@ function findByEmail(app, email) {
 var EMAIL_CHANGES_PER_MINUTE = 5;
 
 /**
- * Counts one request against a fixed one-minute window of `key`; the seconds until the window ends when
- * it is spent (0: allowed).
- */
-function spent(app, key, max) {
-	var now = Date.now();
-	var wait = 0;
-	app.store().setFunc(key, function (window) {
-		if (!window || now - window.start >= 60000) return { start: now, n: 1 };
-		if (window.n >= max) {
-			wait = Math.ceil((window.start + 60000 - now) / 1000);
-			return window;
-		}
-		return { start: window.start, n: window.n + 1 };
-	});
-	return wait;
-}
-
-/**
  * In front of PocketBase's POST /api/collections/users/request-email-change, which refuses an address
  * that has an account as "not unique": such an address is answered as a free one (204), and nothing is
  * sent. This counts every request, taken or free, per account and per client address (PocketBase's own
@@ -162,8 +166,8 @@ function emailChange(e) {
 	// the app's own addresses are left out of the count per address, as PocketBase's limits leave them out
 	var excluded = e.app.settings().rateLimits.excludedIPs.indexOf(ip) >= 0;
 	var wait = Math.max(
-		spent(e.app, 'email-change:user:' + e.auth.id, EMAIL_CHANGES_PER_MINUTE),
-		excluded ? 0 : spent(e.app, 'email-change:ip:' + ip, EMAIL_CHANGES_PER_MINUTE)
+		count(e.app, 'email-changes', 'user:' + e.auth.id, 60000, EMAIL_CHANGES_PER_MINUTE),
+		excluded ? 0 : count(e.app, 'email-changes', 'ip:' + ip, 60000, EMAIL_CHANGES_PER_MINUTE)
 	);
 	if (wait > 0) {
 		e.response.header().set('Retry-After', String(wait));

@@ -118,6 +118,23 @@ function alertAddress(info) {
 }
 
 /**
+ * A mail's text and HTML: each part a paragraph (a part that is an address a link of its own), then the
+ * signature.
+ * @param {string[]} parts
+ * @param {string} signature
+ */
+function mailBody(parts, signature) {
+	const paragraph = (part) =>
+		/^https?:\/\//.test(part)
+			? '<p><a href="' + escapeHtml(part) + '">' + escapeHtml(part) + '</a></p>'
+			: '<p>' + escapeHtml(part) + '</p>';
+	return {
+		text: parts.concat([signature]).join('\n\n'),
+		html: parts.map(paragraph).join('') + '<p>' + escapeHtml(signature).replace('\n', '<br>') + '</p>'
+	};
+}
+
+/**
  * Rewrites the mail of a MailerRecordEvent in the record's language: the links of verification, password
  * reset and email change with their token, and the alert of a sign-in from a new place (PocketBase sends it
  * when an account that has signed in before signs in from a new address).
@@ -132,42 +149,22 @@ function localize(e, kind) {
 		.replace('{name}', e.record.getString('name') || e.record.email())
 		.replace('{when}', kind === 'authAlert' ? formatHouseTime(new Date(), lang) : '')
 		.replace('{address}', kind === 'authAlert' ? alertAddress(e.meta.info) : '');
+	const body = mailBody([intro, link, k.outro], t.signature);
 	e.message.subject = k.subject;
-	e.message.text = [intro, link, k.outro, t.signature].join('\n\n');
-	e.message.html =
-		'<p>' +
-		escapeHtml(intro) +
-		'</p><p><a href="' +
-		escapeHtml(link) +
-		'">' +
-		escapeHtml(link) +
-		'</a></p><p>' +
-		escapeHtml(k.outro) +
-		'</p><p>' +
-		escapeHtml(t.signature).replace('\n', '<br>') +
-		'</p>';
+	e.message.text = body.text;
+	e.message.html = body.html;
 }
 
-/** Sends a mail of the house with paragraphs and links (each link a paragraph of its own). */
+/** Sends `parts` (see mailBody) and the signature to `to`, from the house. */
 function sendPlain(app, to, subject, parts, signature) {
-	const isLink = (part) => /^https?:\/\//.test(part);
+	const body = mailBody(parts, signature);
 	app.newMailClient().send(
 		new MailerMessage({
 			from: { address: app.settings().meta.senderAddress, name: app.settings().meta.senderName },
 			to: [{ address: to }],
 			subject: subject,
-			text: parts.concat([signature]).join('\n\n'),
-			html:
-				parts
-					.map((part) =>
-						isLink(part)
-							? '<p><a href="' + escapeHtml(part) + '">' + escapeHtml(part) + '</a></p>'
-							: '<p>' + escapeHtml(part) + '</p>'
-					)
-					.join('') +
-				'<p>' +
-				escapeHtml(signature).replace('\n', '<br>') +
-				'</p>'
+			text: body.text,
+			html: body.html
 		})
 	);
 }

@@ -6,8 +6,6 @@
 // its password). The users collection's create rule is superusers only, so this route is the one way to
 // sign up; it sets only a new citizen's own fields (never staff, a library card or a desk account).
 
-/** Addresses of deleted accounts and desk accounts; nobody signs up with one. */
-var RESERVED_DOMAIN = '@borgerhus.invalid';
 /** One sign-up mail per address in this time, however often someone tries. */
 var NOTICE_EVERY_MS = 10 * 60 * 1000;
 
@@ -88,11 +86,9 @@ function signUp(e) {
 		throw fieldError('passwordConfirm', 'validation_values_mismatch', "Values don't match.");
 	}
 	var nameProblem = require(__hooks + '/lib/input.js').textProblem(text(body.name), 0);
-	if (nameProblem) {
-		var codes = require(__hooks + '/lib/core/codes.js');
-		throw fieldError('name', nameProblem, codes[nameProblem].en);
-	}
-	if (email.toLowerCase().indexOf(RESERVED_DOMAIN) >= 0) {
+	if (nameProblem) throw require(__hooks + '/lib/core/errors.js').refusal(nameProblem, 'name');
+	// the addresses of deleted accounts and desk accounts: nobody signs up with one
+	if (require(__hooks + '/lib/desk.js').undeliverable(email)) {
 		throw fieldError('email', 'validation_invalid_email', 'Invalid email address.');
 	}
 	var users = e.app.findCachedCollectionByNameOrId('users');

@@ -98,13 +98,8 @@ export function keepFresh<T>(options: RefreshOptions<T>): () => void {
 	let stopLive = () => {};
 	function startLive() {
 		stopLive();
-		stopLive = options.live?.length
-			? liveUpdates(
-					options.live,
-					() => schedule(300),
-					() => schedule(300)
-				)
-			: () => {};
+		const poll = () => schedule(300);
+		stopLive = options.live?.length ? liveUpdates(options.live, poll, poll) : () => {};
 	}
 	startLive();
 	// Back on the network: try at once rather than at the end of a pause.

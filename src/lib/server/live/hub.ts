@@ -231,12 +231,17 @@ const STALE = encoder.encode('event: stale\ndata: {}\n\n');
 /** After a lost PocketBase connection: changes may have been missed, so every stream is told so. */
 function resubscribed() {
 	subscribedAt = Date.now();
+	eachStream((stream) => stream.send(STALE));
+}
+
+/** Calls `fn` once for every open stream (a stream is listed under each of its collections). */
+function eachStream(fn: (stream: LiveStream) => void) {
 	const seen = new Set<LiveStream>();
 	for (const streams of byCollection.values()) {
 		for (const stream of streams) {
 			if (seen.has(stream)) continue;
 			seen.add(stream);
-			stream.send(STALE);
+			fn(stream);
 		}
 	}
 }
@@ -244,15 +249,10 @@ function resubscribed() {
 /** Keeps idle connections open through proxies, and ends the streams whose token has expired. */
 function tick() {
 	const now = Date.now() / 1000;
-	const seen = new Set<LiveStream>();
-	for (const streams of byCollection.values()) {
-		for (const stream of streams) {
-			if (seen.has(stream)) continue;
-			seen.add(stream);
-			if (stream.token && stream.expires <= now) stream.end();
-			else stream.send(KEEPALIVE);
-		}
-	}
+	eachStream((stream) => {
+		if (stream.token && stream.expires <= now) stream.end();
+		else stream.send(KEEPALIVE);
+	});
 }
 
 /** Waits until this process is subscribed (so that a stream said ready misses nothing after it). */

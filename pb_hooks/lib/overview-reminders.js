@@ -7,6 +7,8 @@
 // Users who turned reminders off (notify_reminders = false) get none.
 
 const HOUR = 60 * 60 * 1000;
+/** Due rows are read this many at a time, however many there are. */
+const PAGE = 200;
 
 const TEXTS = {
 	booking: {
@@ -91,98 +93,162 @@ function runReminders(app, now) {
 		}
 	};
 
+	// a row's time field, read through the expanded relation for `shift.start`
+	const timeOf = (row, field) => {
+		const [first, second] = field.split('.');
+		if (!second) return row.getString(first);
+		const related = row.expandedOne(first);
+		return related ? related.getString(second) : '';
+	};
+	// Every due row of a kind, a page at a time in order of its time (earliest first), without those
+	// already reminded: their dedupe keys are looked up once per page, so a run opens a transaction only
+	// for a reminder still to send, and no number of due rows leaves some never read.
+	const eachDue = (collection, filter, timeField, expand, keyOf, visit) => {
+		let after = null;
+		for (;;) {
+			const rows = app.findRecordsByFilter(
+				collection,
+				after
+					? '(' + filter + ') && (' + timeField + ' > {:at} || (' + timeField + ' = {:at} && id > {:after}))'
+					: filter,
+				timeField + ',id',
+				PAGE,
+				0,
+				Object.assign({}, params, after || {})
+			);
+			if (!rows.length) return;
+			app.expandRecords(rows, expand, null);
+			const last = rows[rows.length - 1];
+			after = { at: timeOf(last, timeField), after: last.id };
+			const keys = rows.map(keyOf);
+			const found = arrayOf(new DynamicModel({ dedupe_key: '' }));
+			app
+				.db()
+				.select('dedupe_key')
+				.from('notifications')
+				.where($dbx.in('dedupe_key', ...keys))
+				.all(found);
+			const sentBefore = new Set(found.map((n) => n.dedupe_key));
+			rows.forEach((row, i) => {
+				if (!sentBefore.has(keys[i])) visit(row, keys[i]);
+			});
+			if (rows.length < PAGE) return;
+		}
+	};
+
 	const bookingFilter =
 		'status = "approved" && start > {:now} && start <= {:day} && booker.notify_reminders = true && booker.deleted_at = ""';
-	const bookings = app.findRecordsByFilter('bookings', bookingFilter, 'start', 2000, 0, params);
-	app.expandRecords(bookings, ['room', 'booker'], null);
-	for (const b of bookings) {
-		const room = b.expandedOne('room');
-		const lang = languageOf(b.expandedOne('booker'));
-		send(
-			'booking',
-			'bookings',
-			bookingFilter,
-			b,
-			b.getString('booker'),
-			{ room: room ? room.getString('name') : '', when: formatHouseTime(b.getString('start'), lang) },
-			'/overblik',
-			'reminder:booking:' + b.id + ':' + b.getString('start'),
-			{ field: 'start', value: b.getString('start') }
-		);
-	}
+	eachDue(
+		'bookings',
+		bookingFilter,
+		'start',
+		['room', 'booker'],
+		(b) => 'reminder:booking:' + b.id + ':' + b.getString('start'),
+		(b, key) => {
+			const room = b.expandedOne('room');
+			const lang = languageOf(b.expandedOne('booker'));
+			send(
+				'booking',
+				'bookings',
+				bookingFilter,
+				b,
+				b.getString('booker'),
+				{ room: room ? room.getString('name') : '', when: formatHouseTime(b.getString('start'), lang) },
+				'/overblik',
+				key,
+				{ field: 'start', value: b.getString('start') }
+			);
+		}
+	);
 
 	const signupFilter =
 		status.confirmedPlaceFilter() +
 		' && shift.start > {:now} && shift.start <= {:day} && user.notify_reminders = true && user.deleted_at = ""';
-	const signups = app.findRecordsByFilter('signups', signupFilter, '', 2000, 0, params);
-	app.expandRecords(signups, ['shift', 'shift.event', 'user'], null);
-	for (const s of signups) {
-		const shift = s.expandedOne('shift');
-		if (!shift) continue;
-		const event = shift.expandedOne('event');
-		const lang = languageOf(s.expandedOne('user'));
-		send(
-			'shift',
-			'signups',
-			signupFilter,
-			s,
-			s.getString('user'),
-			{
-				task: shift.getString('task'),
-				event: event ? event.getString('title') : '',
-				when: formatHouseTime(shift.getString('start'), lang)
-			},
-			'/overblik',
-			'reminder:shift:' + s.id + ':' + shift.getString('start'),
-			{ field: 'shift.start', value: shift.getString('start') }
-		);
-	}
+	const shiftOf = (s) => s.expandedOne('shift');
+	eachDue(
+		'signups',
+		signupFilter,
+		'shift.start',
+		['shift', 'shift.event', 'user'],
+		(s) => 'reminder:shift:' + s.id + ':' + (shiftOf(s) ? shiftOf(s).getString('start') : ''),
+		(s, key) => {
+			const shift = shiftOf(s);
+			if (!shift) return;
+			const event = shift.expandedOne('event');
+			const lang = languageOf(s.expandedOne('user'));
+			send(
+				'shift',
+				'signups',
+				signupFilter,
+				s,
+				s.getString('user'),
+				{
+					task: shift.getString('task'),
+					event: event ? event.getString('title') : '',
+					when: formatHouseTime(shift.getString('start'), lang)
+				},
+				'/overblik',
+				key,
+				{ field: 'shift.start', value: shift.getString('start') }
+			);
+		}
+	);
 
 	const holdFilter =
 		'status = "ready" && pickup_deadline > {:now} && pickup_deadline <= {:day} && patron.notify_reminders = true && patron.deleted_at = ""';
-	const holds = app.findRecordsByFilter('holds', holdFilter, '', 2000, 0, params);
-	app.expandRecords(holds, ['title', 'patron'], null);
-	for (const h of holds) {
-		const title = h.expandedOne('title');
-		const lang = languageOf(h.expandedOne('patron'));
-		send(
-			'pickup',
-			'holds',
-			holdFilter,
-			h,
-			h.getString('patron'),
-			{
-				title: title ? title.getString('title') : '',
-				shelf: h.getString('pickup_shelf'),
-				when: formatHouseTime(h.getString('pickup_deadline'), lang)
-			},
-			'/overblik',
-			'reminder:pickup:' + h.id,
-			{ field: 'pickup_deadline', value: h.getString('pickup_deadline') }
-		);
-	}
+	eachDue(
+		'holds',
+		holdFilter,
+		'pickup_deadline',
+		['title', 'patron'],
+		(h) => 'reminder:pickup:' + h.id,
+		(h, key) => {
+			const title = h.expandedOne('title');
+			const lang = languageOf(h.expandedOne('patron'));
+			send(
+				'pickup',
+				'holds',
+				holdFilter,
+				h,
+				h.getString('patron'),
+				{
+					title: title ? title.getString('title') : '',
+					shelf: h.getString('pickup_shelf'),
+					when: formatHouseTime(h.getString('pickup_deadline'), lang)
+				},
+				'/overblik',
+				key,
+				{ field: 'pickup_deadline', value: h.getString('pickup_deadline') }
+			);
+		}
+	);
 
 	const loanFilter =
 		status.openLoanFilter() +
 		' && due > {:now} && due <= {:twoDays} && patron.notify_reminders = true && patron.deleted_at = ""';
-	const loans = app.findRecordsByFilter('loans', loanFilter, '', 2000, 0, params);
-	app.expandRecords(loans, ['title', 'patron'], null);
-	for (const l of loans) {
-		const title = l.expandedOne('title');
-		const lang = languageOf(l.expandedOne('patron'));
-		send(
-			'loan',
-			'loans',
-			loanFilter,
-			l,
-			l.getString('patron'),
-			{ title: title ? title.getString('title') : '', when: formatHouseTime(l.getString('due'), lang) },
-			'/overblik',
-			// a renewed loan (new due date) is reminded again
-			'reminder:loan:' + l.id + ':' + l.getString('due'),
-			{ field: 'due', value: l.getString('due') }
-		);
-	}
+	eachDue(
+		'loans',
+		loanFilter,
+		'due',
+		['title', 'patron'],
+		// a renewed loan (new due date) is reminded again
+		(l) => 'reminder:loan:' + l.id + ':' + l.getString('due'),
+		(l, key) => {
+			const title = l.expandedOne('title');
+			const lang = languageOf(l.expandedOne('patron'));
+			send(
+				'loan',
+				'loans',
+				loanFilter,
+				l,
+				l.getString('patron'),
+				{ title: title ? title.getString('title') : '', when: formatHouseTime(l.getString('due'), lang) },
+				'/overblik',
+				key,
+				{ field: 'due', value: l.getString('due') }
+			);
+		}
+	);
 	return sent;
 }
 

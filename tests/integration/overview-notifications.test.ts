@@ -139,6 +139,26 @@ describe('reminders: 24 hours before, sent once', () => {
 		expect((await notificationsOf(user.record.id)).filter((n) => n.kind.startsWith('reminder_'))).toEqual([]);
 	});
 
+	it('reminds of every due loan, more than the job reads at a time (200), once each', async () => {
+		const a = await arrange();
+		const user = await createUser({ name: 'Låner mange' });
+		await settings(user, { notify_reminders: true, notify_email: false });
+		const title = await a.title();
+		const loans: { id: string }[] = [];
+		for (let i = 0; i < 210; i += 15) {
+			const batch = Array.from({ length: Math.min(15, 210 - i) }, () =>
+				a.loan({ patron: user.record.id, title: title.id, due: inHours(30) })
+			);
+			loans.push(...(await Promise.all(batch)));
+		}
+		await runJob();
+		await runJob();
+		const keys = (await notificationsOf(user.record.id)).map((n) => n.dedupe_key);
+		const counts = loans.map((l) => keys.filter((k) => k.startsWith(`reminder:loan:${l.id}:`)).length);
+		expect(counts.filter((c) => c !== 1)).toEqual([]);
+		expect(keys.filter((k) => k.startsWith('reminder:loan:'))).toHaveLength(210);
+	});
+
 	it('is for the system account only', async () => {
 		const citizen = await createUser();
 		const staff = await createUser({ staff: true });

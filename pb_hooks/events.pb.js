@@ -248,11 +248,12 @@ onRecordUpdateRequest(
 					const span = { id: fresh.id, start: e.record.getString('start'), end: e.record.getString('end') };
 					const confirmed = txApp.findRecordsByFilter(
 						'signups',
-						'shift = {:shift} && status = "confirmed"',
+						require(`${__hooks}/lib/core/filter.js`).bindFilter('shift = {:shift} && status = "confirmed"', {
+							shift: fresh.id
+						}),
 						'',
 						0,
-						0,
-						{ shift: fresh.id }
+						0
 					);
 					for (const s of confirmed) {
 						if (lib.holdsOverlappingShift(txApp, s.getString('user'), span)) {
@@ -270,9 +271,15 @@ onRecordUpdateRequest(
 				} else if (state === 'published') {
 					lib.fillPlaces(txApp, 'registrations', e.record.id);
 					if (transition) {
-						const shifts = txApp.findRecordsByFilter('shifts', 'event = {:event}', '', 0, 0, {
-							event: e.record.id
-						});
+						const shifts = txApp.findRecordsByFilter(
+							'shifts',
+							require(`${__hooks}/lib/core/filter.js`).bindFilter('event = {:event}', {
+								event: e.record.id
+							}),
+							'',
+							0,
+							0
+						);
 						for (const s of shifts) lib.fillPlaces(txApp, 'signups', s.id);
 					}
 					// a new time or room is told to everyone with a place
@@ -369,11 +376,13 @@ routerAdd(
 		require(`${__hooks}/lib/core/tx.js`).route(e, (txApp) => {
 			const signups = txApp.findRecordsByFilter(
 				'signups',
-				'shift.event = {:event} && ' + status.activePlaceFilter(),
+				require(`${__hooks}/lib/core/filter.js`).bindFilter(
+					'shift.event = {:event} && ' + status.activePlaceFilter(),
+					{ event: event.id }
+				),
 				'',
 				0,
-				0,
-				{ event: event.id }
+				0
 			);
 			const seen = {};
 			for (const s of signups) {
@@ -416,20 +425,23 @@ routerAdd(
 			const parentField = lib.KINDS[collection].parentField;
 			const mine = e.app.findRecordsByFilter(
 				collection,
-				'user = {:user} && status = "waitlisted"',
+				require(`${__hooks}/lib/core/filter.js`).bindFilter('user = {:user} && status = "waitlisted"', {
+					user: auth.id
+				}),
 				'',
 				200,
-				0,
-				{ user: auth.id }
+				0
 			);
 			for (const row of mine) {
 				const queue = e.app.findRecordsByFilter(
 					collection,
-					parentField + ' = {:parent} && status = "waitlisted" && placed_at <= {:placed}',
+					require(`${__hooks}/lib/core/filter.js`).bindFilter(
+						parentField + ' = {:parent} && status = "waitlisted" && placed_at <= {:placed}',
+						{ parent: row.getString(parentField), placed: row.getString('placed_at') }
+					),
 					'',
 					0,
-					0,
-					{ parent: row.getString(parentField), placed: row.getString('placed_at') }
+					0
 				);
 				result[collection][row.id] = capacity.waitlistPosition({
 					id: row.id,
@@ -481,19 +493,23 @@ routerAdd(
 			);
 		const signups = e.app.findRecordsByFilter(
 			'signups',
-			'shift.event = {:event} && ' + status.activePlaceFilter(),
+			require(`${__hooks}/lib/core/filter.js`).bindFilter(
+				'shift.event = {:event} && ' + status.activePlaceFilter(),
+				{ event: event.id }
+			),
 			'placed_at,id',
 			0,
-			0,
-			{ event: event.id }
+			0
 		);
 		const registrations = e.app.findRecordsByFilter(
 			'registrations',
-			'event = {:event} && ' + status.activePlaceFilter(),
+			require(`${__hooks}/lib/core/filter.js`).bindFilter(
+				'event = {:event} && ' + status.activePlaceFilter(),
+				{ event: event.id }
+			),
 			'placed_at,id',
 			0,
-			0,
-			{ event: event.id }
+			0
 		);
 		return e.json(200, {
 			signups: signups.map((r) => row(r, 'shift')),

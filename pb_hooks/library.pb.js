@@ -157,7 +157,13 @@ onRecordDeleteRequest((e) => {
 		const status = fresh.getString('status');
 		if (status === 'loan' || status === 'reserved') refuse('library_copy_busy');
 		const used = (collection) =>
-			txApp.findRecordsByFilter(collection, 'copy = {:c}', '', 1, 0, { c: fresh.id }).length > 0;
+			txApp.findRecordsByFilter(
+				collection,
+				require(`${__hooks}/lib/core/filter.js`).bindFilter('copy = {:c}', { c: fresh.id }),
+				'',
+				1,
+				0
+			).length > 0;
 		if (used('loans') || used('holds')) refuse('library_copy_has_history');
 		e.next();
 		desk.touchTitle(txApp, fresh.getString('title'));
@@ -303,7 +309,13 @@ onRecordDeleteRequest((e) => {
 		if (who.kind !== 'system' && desk.titleHasHistory(txApp, fresh.id)) {
 			require(`${__hooks}/lib/core/errors.js`).refuse('library_title_has_history');
 		}
-		const copies = txApp.findRecordsByFilter('copies', 'title = {:t}', 'barcode', 0, 0, { t: fresh.id });
+		const copies = txApp.findRecordsByFilter(
+			'copies',
+			require(`${__hooks}/lib/core/filter.js`).bindFilter('title = {:t}', { t: fresh.id }),
+			'barcode',
+			0,
+			0
+		);
 		e.next();
 		for (const copy of copies) {
 			audit.staffAction(txApp, who, 'library_copy_delete', copy, {
@@ -502,7 +514,13 @@ routerAdd(
 			// A unique index refuses a taken id or barcode (in the catalogue or earlier in this call); the
 			// refusal names the row. Nothing is asked in the common case, where every insert succeeds.
 			const taken = (collection, filter, value) =>
-				txApp.findRecordsByFilter(collection, filter, '', 1, 0, { v: value }).length > 0;
+				txApp.findRecordsByFilter(
+					collection,
+					require(`${__hooks}/lib/core/filter.js`).bindFilter(filter, { v: value }),
+					'',
+					1,
+					0
+				).length > 0;
 			rows.forEach((row, i) => {
 				try {
 					insertTitle

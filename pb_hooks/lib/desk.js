@@ -7,6 +7,8 @@
 // headers, audits each act with both identities in the act's own transaction, tells the citizen, and
 // holds the desk's own routes: find a citizen, their overview, desk accounts and their take-over.
 
+var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+
 var FOR_HEADER = 'X-Borgerhus-For';
 var OVERRIDE_HEADER = 'X-Borgerhus-Override';
 /** The collections staff may act on for a citizen. */
@@ -290,11 +292,12 @@ function takeoverPending(app, user) {
 	return (
 		app.findRecordsByFilter(
 			'audit_log',
-			'action = "desk_account_takeover" && target_collection = "users" && target_id = {:id}',
+			bindFilter('action = "desk_account_takeover" && target_collection = "users" && target_id = {:id}', {
+				id: user.id
+			}),
 			'',
 			1,
-			0,
-			{ id: user.id }
+			0
 		).length > 0
 	);
 }
@@ -330,11 +333,10 @@ function search(e) {
 	}
 	var rows = e.app.findRecordsByFilter(
 		'users',
-		'staff = false && deleted_at = "" && (' + filter + ')',
+		bindFilter('staff = false && deleted_at = "" && (' + filter + ')', params),
 		'name',
 		25,
-		0,
-		params
+		0
 	);
 	return e.json(200, { items: rows.map(citizenView) });
 }
@@ -376,10 +378,16 @@ function cleanCard(value) {
 
 function checkCard(app, card, exceptId) {
 	if (!card) return;
-	var taken = app.findRecordsByFilter('users', 'library_card = {:c} && id != {:id}', '', 1, 0, {
-		c: card,
-		id: exceptId || ''
-	});
+	var taken = app.findRecordsByFilter(
+		'users',
+		bindFilter('library_card = {:c} && id != {:id}', {
+			c: card,
+			id: exceptId || ''
+		}),
+		'',
+		1,
+		0
+	);
 	if (taken.length) throw codeError(400, 'desk_card_taken', 'library_card');
 }
 
@@ -492,10 +500,16 @@ function takeover(e) {
 		}
 		// an address is the same in any letter case (the users' email index is NOCASE; a filter's `=`
 		// compares as stored, so compare in lower case: a stored "Anna@..." is taken for "anna@...")
-		var taken = txApp.findRecordsByFilter('users', 'email:lower = {:m} && id != {:id}', '', 1, 0, {
-			m: email,
-			id: row.id
-		});
+		var taken = txApp.findRecordsByFilter(
+			'users',
+			bindFilter('email:lower = {:m} && id != {:id}', {
+				m: email,
+				id: row.id
+			}),
+			'',
+			1,
+			0
+		);
 		if (taken.length) throw codeError(400, 'desk_email_taken', 'email');
 		row.setEmail(email);
 		row.setVerified(false);

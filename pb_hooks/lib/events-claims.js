@@ -6,6 +6,8 @@
 // Call every function with the transaction's app; each re-reads the rows it decides from.
 // Exported for other areas: releaseEntry(app, collection, record) and fillPlaces(app, collection, parentId).
 
+const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+
 const KINDS = {
 	signups: { parentField: 'shift', parentCollection: 'shifts', placesField: 'places' },
 	registrations: { parentField: 'event', parentCollection: 'events', placesField: 'capacity' }
@@ -118,7 +120,10 @@ function confirmedCount(app, collection, parentId) {
 function hasPlaces(app, collection, id) {
 	if (collection === 'shifts') return app.countRecords('signups', $dbx.hashExp({ shift: id })) > 0;
 	if (app.countRecords('registrations', $dbx.hashExp({ event: id })) > 0) return true;
-	return app.findRecordsByFilter('signups', 'shift.event = {:event}', '', 1, 0, { event: id }).length > 0;
+	return (
+		app.findRecordsByFilter('signups', bindFilter('shift.event = {:event}', { event: id }), '', 1, 0).length >
+		0
+	);
 }
 
 /**
@@ -134,13 +139,18 @@ function activePlaces(app, eventId, limit) {
 	return {
 		registrations: app.findRecordsByFilter(
 			'registrations',
-			'event = {:event} && ' + active,
+			bindFilter('event = {:event} && ' + active, p),
 			'',
 			limit || 0,
-			0,
-			p
+			0
 		),
-		signups: app.findRecordsByFilter('signups', 'shift.event = {:event} && ' + active, '', limit || 0, 0, p)
+		signups: app.findRecordsByFilter(
+			'signups',
+			bindFilter('shift.event = {:event} && ' + active, p),
+			'',
+			limit || 0,
+			0
+		)
 	};
 }
 
@@ -195,13 +205,15 @@ function linkFor(collection, record, event) {
 function holdsOverlappingShift(app, userId, shift, status) {
 	const clash = app.findRecordsByFilter(
 		'signups',
-		'user = {:user} && ' +
-			(status || 'status = "confirmed"') +
-			' && shift != {:shift} && shift.start < {:end} && shift.end > {:start}',
+		bindFilter(
+			'user = {:user} && ' +
+				(status || 'status = "confirmed"') +
+				' && shift != {:shift} && shift.start < {:end} && shift.end > {:start}',
+			{ user: userId, shift: shift.id, start: shift.start, end: shift.end }
+		),
 		'',
 		1,
-		0,
-		{ user: userId, shift: shift.id, start: shift.start, end: shift.end }
+		0
 	);
 	return clash.length > 0;
 }
@@ -237,11 +249,10 @@ function fillPlaces(app, collection, parentId) {
 	if (free === 0) return promoted;
 	const waiting = app.findRecordsByFilter(
 		collection,
-		kind.parentField + ' = {:parent} && status = "waitlisted"',
+		bindFilter(kind.parentField + ' = {:parent} && status = "waitlisted"', { parent: parentId }),
 		'placed_at,id',
 		0,
-		0,
-		{ parent: parentId }
+		0
 	);
 	const shift =
 		collection === 'signups'
@@ -282,11 +293,13 @@ function fillPlaces(app, collection, parentId) {
 function refillSkipped(app, userId, span) {
 	const waiting = app.findRecordsByFilter(
 		'signups',
-		'user = {:user} && status = "waitlisted" && shift != {:shift} && shift.start < {:end} && shift.end > {:start}',
+		bindFilter(
+			'user = {:user} && status = "waitlisted" && shift != {:shift} && shift.start < {:end} && shift.end > {:start}',
+			{ user: userId, shift: span.id, start: span.start, end: span.end }
+		),
 		'',
 		0,
-		0,
-		{ user: userId, shift: span.id, start: span.start, end: span.end }
+		0
 	);
 	for (const s of waiting) fillPlaces(app, 'signups', s.getString('shift'));
 }
@@ -518,10 +531,13 @@ function decideNew(app, collection, record, actor) {
 	if (rules.toMs(parent.getString('start')) <= Date.now()) throw refusal('events_started');
 	let existing = null;
 	try {
-		existing = app.findFirstRecordByFilter(collection, kind.parentField + ' = {:parent} && user = {:user}', {
-			parent: parentId,
-			user: userId
-		});
+		existing = app.findFirstRecordByFilter(
+			collection,
+			bindFilter(kind.parentField + ' = {:parent} && user = {:user}', {
+				parent: parentId,
+				user: userId
+			})
+		);
 	} catch (_) {
 		existing = null;
 	}

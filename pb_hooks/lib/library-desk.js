@@ -7,6 +7,8 @@
 // library-machine.js, decided on rows read inside the transaction. The queue order lives in
 // library-queue.js.
 
+const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+
 const queue = require(`${__hooks}/lib/library-queue.js`);
 const machine = require(`${__hooks}/lib/library-machine.js`);
 const predicates = require(`${__hooks}/lib/core/status.js`);
@@ -47,9 +49,15 @@ function nowPb() {
 
 /** The active holds of a title, as plain queue entries with their records. */
 function titleHolds(app, titleId) {
-	const records = app.findRecordsByFilter('holds', 'title = {:t} && ' + ACTIVE_FILTER, '', 0, 0, {
-		t: titleId
-	});
+	const records = app.findRecordsByFilter(
+		'holds',
+		bindFilter('title = {:t} && ' + ACTIVE_FILTER, {
+			t: titleId
+		}),
+		'',
+		0,
+		0
+	);
 	return records.map((r) => ({
 		id: r.id,
 		status: r.getString('status'),
@@ -60,8 +68,13 @@ function titleHolds(app, titleId) {
 
 /** The number of a title's copies on the shelf, counted (never kept as a running total). */
 function countOnShelf(app, titleId) {
-	return app.findRecordsByFilter('copies', 'title = {:t} && status = "shelf"', '', 0, 0, { t: titleId })
-		.length;
+	return app.findRecordsByFilter(
+		'copies',
+		bindFilter('title = {:t} && status = "shelf"', { t: titleId }),
+		'',
+		0,
+		0
+	).length;
 }
 
 /**
@@ -74,8 +87,13 @@ function countOnShelf(app, titleId) {
  */
 function titleHasHistory(app, titleId) {
 	const any = (collection) =>
-		app.findRecordsByFilter(collection, 'title = {:t} || copy.title = {:t}', '', 1, 0, { t: titleId })
-			.length > 0;
+		app.findRecordsByFilter(
+			collection,
+			bindFilter('title = {:t} || copy.title = {:t}', { t: titleId }),
+			'',
+			1,
+			0
+		).length > 0;
 	return any('holds') || any('loans');
 }
 
@@ -225,13 +243,18 @@ function copyTo(copy, to, roles) {
 function assertCopyFree(app, holdId, copyId) {
 	const others = app.findRecordsByFilter(
 		'holds',
-		'copy = {:c} && status = "ready" && id != {:id}',
+		bindFilter('copy = {:c} && status = "ready" && id != {:id}', { c: copyId, id: holdId }),
 		'',
 		1,
-		0,
-		{ c: copyId, id: holdId }
+		0
 	);
-	const loans = app.findRecordsByFilter('loans', 'copy = {:c} && returned_at = ""', '', 1, 0, { c: copyId });
+	const loans = app.findRecordsByFilter(
+		'loans',
+		bindFilter('copy = {:c} && returned_at = ""', { c: copyId }),
+		'',
+		1,
+		0
+	);
 	if (others.length > 0 || loans.length > 0) refuse('library_copy_busy', 'copy');
 }
 
@@ -296,7 +319,13 @@ function releaseCopy(app, copyId) {
 		return;
 	}
 	if (copy.getString('status') !== 'reserved') return;
-	const still = app.findRecordsByFilter('holds', 'copy = {:c} && status = "ready"', '', 1, 0, { c: copyId });
+	const still = app.findRecordsByFilter(
+		'holds',
+		bindFilter('copy = {:c} && status = "ready"', { c: copyId }),
+		'',
+		1,
+		0
+	);
 	if (still.length > 0) return;
 	handOutCopy(app, copy);
 }
@@ -312,7 +341,10 @@ function assignNewCopy(app, copy) {
 /** A copy on the shelf for a title, if any. */
 function shelfCopy(app, titleId) {
 	try {
-		return app.findFirstRecordByFilter('copies', 'title = {:t} && status = "shelf"', { t: titleId });
+		return app.findFirstRecordByFilter(
+			'copies',
+			bindFilter('title = {:t} && status = "shelf"', { t: titleId })
+		);
 	} catch (_) {
 		return null;
 	}
@@ -339,9 +371,15 @@ function prepareNewHold(app, hold, options) {
 	} catch (_) {
 		refuse('library_title_unknown', 'title');
 	}
-	const mine = app.findRecordsByFilter('holds', 'patron = {:p} && ' + ACTIVE_FILTER, '', 0, 0, {
-		p: patronId
-	});
+	const mine = app.findRecordsByFilter(
+		'holds',
+		bindFilter('patron = {:p} && ' + ACTIVE_FILTER, {
+			p: patronId
+		}),
+		'',
+		0,
+		0
+	);
 	if (mine.some((h) => h.getString('title') === titleId)) refuse('library_hold_exists');
 	if (mine.length >= queue.MAX_ACTIVE_HOLDS && !(options && options.overrideLimit))
 		refuse('library_hold_limit');
@@ -449,7 +487,7 @@ function plainText(value, field) {
 function findCopy(app, code) {
 	const value = plainText(code, 'code').trim();
 	if (!value || value.length > 64) refuse('library_copy_unknown', 'code');
-	const byBarcode = app.findRecordsByFilter('copies', 'barcode = {:v}', '', 1, 0, { v: value });
+	const byBarcode = app.findRecordsByFilter('copies', bindFilter('barcode = {:v}', { v: value }), '', 1, 0);
 	if (byBarcode.length) return byBarcode[0];
 	try {
 		return app.findRecordById('copies', value);
@@ -460,7 +498,13 @@ function findCopy(app, code) {
 
 /** Closes the open loan of a copy through the loan machine, if there is one. */
 function closeLoan(app, copyId, roles) {
-	const open = app.findRecordsByFilter('loans', 'copy = {:c} && returned_at = ""', '', 1, 0, { c: copyId });
+	const open = app.findRecordsByFilter(
+		'loans',
+		bindFilter('copy = {:c} && returned_at = ""', { c: copyId }),
+		'',
+		1,
+		0
+	);
 	if (open.length === 0) return null;
 	machine.transition(machine.LOAN, 'open', 'returned', roles, 'library_loan_returned', 'loan');
 	open[0].set('returned_at', nowPb());
@@ -598,11 +642,10 @@ function expireOverdue(app) {
 	const now = nowPb();
 	const due = app.findRecordsByFilter(
 		'holds',
-		'status = "ready" && pickup_deadline < {:now}',
+		bindFilter('status = "ready" && pickup_deadline < {:now}', { now: now }),
 		'pickup_deadline',
 		500,
-		0,
-		{ now: now }
+		0
 	);
 	let count = 0;
 	for (const hold of due) {
@@ -622,14 +665,13 @@ function queueInfo(app, titleId, patronId) {
 	if (patronId) {
 		const own = app.findRecordsByFilter(
 			'holds',
-			'title = {:t} && patron = {:p} && ' + ACTIVE_FILTER,
-			'',
-			1,
-			0,
-			{
+			bindFilter('title = {:t} && patron = {:p} && ' + ACTIVE_FILTER, {
 				t: titleId,
 				p: patronId
-			}
+			}),
+			'',
+			1,
+			0
 		)[0];
 		if (own) mine = holdView(own, queue.placeOf(holds, own.id));
 	}
@@ -693,9 +735,15 @@ function holdViews(app, records) {
 
 /** The patron's active holds with their places and queue lengths (for the title page and the overview). */
 function patronHolds(app, patronId) {
-	const mine = app.findRecordsByFilter('holds', 'patron = {:p} && ' + ACTIVE_FILTER, 'placed_at', 0, 0, {
-		p: patronId
-	});
+	const mine = app.findRecordsByFilter(
+		'holds',
+		bindFilter('patron = {:p} && ' + ACTIVE_FILTER, {
+			p: patronId
+		}),
+		'placed_at',
+		0,
+		0
+	);
 	return holdViews(app, mine);
 }
 

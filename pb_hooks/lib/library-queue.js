@@ -8,6 +8,8 @@
 // queue (a copy is waiting for it), so places are always 1..n without gaps or duplicates.
 // A paused hold keeps its place but is skipped when a copy is handed out.
 
+const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+
 /** Most active (waiting, paused or ready) holds one patron may have at a time. */
 const MAX_ACTIVE_HOLDS = 10;
 /** Days a patron has to collect a copy that is ready for pickup. */
@@ -158,7 +160,13 @@ function houseClosures(app, from) {
 		return Date.parse(String(value).replace(' ', 'T'));
 	};
 	return app
-		.findRecordsByFilter('closures', 'room = "" && end > {:from}', 'start', 0, 0, { from: toPbDate(from) })
+		.findRecordsByFilter(
+			'closures',
+			bindFilter('room = "" && end > {:from}', { from: toPbDate(from) }),
+			'start',
+			0,
+			0
+		)
 		.map(function (row) {
 			return [ms(row.getString('start')), ms(row.getString('end'))];
 		});

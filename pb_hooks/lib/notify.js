@@ -9,6 +9,8 @@
 //  3. a cron job mails what step 2 missed (a mail server that was down, a restart).
 // A dedupe key makes a message unique: a reminder job that runs twice still sends one reminder.
 
+const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+
 /**
  * @typedef {{ title: string, body: string }} Text
  * @typedef {{ da: Text, en: Text }} Texts
@@ -257,16 +259,18 @@ function mailPending(app) {
 	const now = Date.now();
 	const pending = app.findRecordsByFilter(
 		'notifications',
-		'emailed_at = "" && ((mail_tries = 0 && created < {:cutoff}) || ' +
-			'(mail_tries > 0 && mail_tries < {:max} && mail_after <= {:now}))',
+		bindFilter(
+			'emailed_at = "" && ((mail_tries = 0 && created < {:cutoff}) || ' +
+				'(mail_tries > 0 && mail_tries < {:max} && mail_after <= {:now}))',
+			{
+				cutoff: dbDate(now - 60 * 1000),
+				now: dbDate(now),
+				max: MAX_MAIL_TRIES
+			}
+		),
 		'created',
 		200,
-		0,
-		{
-			cutoff: dbDate(now - 60 * 1000),
-			now: dbDate(now),
-			max: MAX_MAIL_TRIES
-		}
+		0
 	);
 	for (const notification of pending) mailNotification(app, notification);
 	return pending.length;

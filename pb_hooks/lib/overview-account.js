@@ -19,6 +19,8 @@
 // A create for the account that meets the deletion is refused inside its own transaction
 // (core/auth.js isDeletedAccount), so nothing the deletion did not see outlives it.
 
+const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+
 const ANONYMOUS_NAME = 'Slettet bruger';
 
 /** The keys of an audit entry's details that hold free text about a person (or the person's name). */
@@ -50,11 +52,10 @@ function clearContacts(txApp, user) {
 	};
 	const associations = txApp.findRecordsByFilter(
 		'associations',
-		'created_by = {:u} || memberships_via_association.user ?= {:u}',
+		bindFilter('created_by = {:u} || memberships_via_association.user ?= {:u}', { u: user.id }),
 		'',
 		0,
-		0,
-		{ u: user.id }
+		0
 	);
 	// and those that name the user's address as their contact, whoever entered it (as the user's own data
 	// export lists them: lib/overview-mydata.js)
@@ -162,11 +163,10 @@ function deleteAccount(txApp, userId, now) {
 	const bookings = txApp
 		.findRecordsByFilter(
 			'bookings',
-			'booker = {:u} && start > {:now} && ' + status.activeBookingFilter(),
+			bindFilter('booker = {:u} && start > {:now} && ' + status.activeBookingFilter(), p),
 			'start',
 			0,
-			0,
-			p
+			0
 		)
 		.filter(theirs);
 	// the booking machine's "cancel", made by the system: no deadline holds back an account's deletion
@@ -184,17 +184,21 @@ function deleteAccount(txApp, userId, now) {
 	// `cancel`): cancelled when no active date is kept ahead; a private one loses its purpose like the bookings.
 	const { permitted } = require(`${__hooks}/lib/core/machine.js`);
 	const seriesMachine = require(`${__hooks}/lib/rooms/booking-machine.js`).series;
-	for (const s of txApp.findRecordsByFilter('booking_series', 'booker = {:u}', '', 0, 0, p).filter(theirs)) {
+	for (const s of txApp
+		.findRecordsByFilter('booking_series', bindFilter('booker = {:u}', p), '', 0, 0)
+		.filter(theirs)) {
 		let changed = false;
 		const from = s.getString('status') || 'active';
 		if (permitted(seriesMachine, from, 'cancelled', ['system'])) {
 			const kept = txApp.findRecordsByFilter(
 				'bookings',
-				'series = {:s} && start > {:now} && ' + status.activeBookingFilter(),
+				bindFilter('series = {:s} && start > {:now} && ' + status.activeBookingFilter(), {
+					s: s.id,
+					now: at
+				}),
 				'',
 				1,
-				0,
-				{ s: s.id, now: at }
+				0
 			);
 			if (!kept.length) {
 				s.set('status', 'cancelled');
@@ -210,11 +214,10 @@ function deleteAccount(txApp, userId, now) {
 
 	const holds = txApp.findRecordsByFilter(
 		'holds',
-		'patron = {:u} && ' + status.activeHoldFilter(),
+		bindFilter('patron = {:u} && ' + status.activeHoldFilter(), p),
 		'',
 		0,
-		0,
-		p
+		0
 	);
 	const { cancelHold } = require(`${__hooks}/lib/library-desk.js`);
 	for (const h of holds) if (cancelHold(txApp, h.id)) released.holds++;
@@ -224,11 +227,15 @@ function deleteAccount(txApp, userId, now) {
 	// what has begun stay as history
 	const signups = txApp.findRecordsByFilter(
 		'signups',
-		'user = {:u} && (status = "waitlisted" || (' + status.activePlaceFilter() + ' && shift.start > {:now}))',
+		bindFilter(
+			'user = {:u} && (status = "waitlisted" || (' +
+				status.activePlaceFilter() +
+				' && shift.start > {:now}))',
+			p
+		),
 		'',
 		0,
-		0,
-		p
+		0
 	);
 	const places = require(`${__hooks}/lib/events-claims.js`);
 	for (const s of signups) {
@@ -238,11 +245,15 @@ function deleteAccount(txApp, userId, now) {
 
 	const registrations = txApp.findRecordsByFilter(
 		'registrations',
-		'user = {:u} && (status = "waitlisted" || (' + status.activePlaceFilter() + ' && event.start > {:now}))',
+		bindFilter(
+			'user = {:u} && (status = "waitlisted" || (' +
+				status.activePlaceFilter() +
+				' && event.start > {:now}))',
+			p
+		),
 		'',
 		0,
-		0,
-		p
+		0
 	);
 	for (const r of registrations) {
 		places.releaseEntry(txApp, 'registrations', r);
@@ -253,11 +264,13 @@ function deleteAccount(txApp, userId, now) {
 	// person when rejecting or cancelling
 	const privateHistory = txApp.findRecordsByFilter(
 		'bookings',
-		'booker = {:u} && association = "" && (purpose != "" || reason != "" || cancel_reason != "")',
+		bindFilter(
+			'booker = {:u} && association = "" && (purpose != "" || reason != "" || cancel_reason != "")',
+			p
+		),
 		'',
 		0,
-		0,
-		p
+		0
 	);
 	for (const b of privateHistory) {
 		b.set('purpose', '');
@@ -267,14 +280,22 @@ function deleteAccount(txApp, userId, now) {
 	}
 	clearContacts(txApp, user);
 	blankAuditText(txApp, userId);
-	for (const n of txApp.findRecordsByFilter('notifications', 'user = {:u}', '', 0, 0, p)) txApp.delete(n);
-	for (const m of txApp.findRecordsByFilter('memberships', 'user = {:u}', '', 0, 0, p)) txApp.delete(m);
+	for (const n of txApp.findRecordsByFilter('notifications', bindFilter('user = {:u}', p), '', 0, 0))
+		txApp.delete(n);
+	for (const m of txApp.findRecordsByFilter('memberships', bindFilter('user = {:u}', p), '', 0, 0))
+		txApp.delete(m);
 	// invitations still waiting for the account's address, and where the account signed in from (the
 	// places PocketBase remembers for its sign-in alert): both name the person
 	const email = require(`${__hooks}/lib/rooms-memberships.js`).normalizeEmail(user.email());
-	const waiting = txApp.findRecordsByFilter('memberships', 'user = "" && email = {:e}', '', 0, 0, {
-		e: email
-	});
+	const waiting = txApp.findRecordsByFilter(
+		'memberships',
+		bindFilter('user = "" && email = {:e}', {
+			e: email
+		}),
+		'',
+		0,
+		0
+	);
 	for (const invitation of waiting) txApp.delete(invitation);
 	for (const origin of txApp.findAllAuthOriginsByRecord(user)) txApp.delete(origin);
 

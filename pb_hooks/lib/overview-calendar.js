@@ -4,6 +4,8 @@
 // random, stored in the hidden users.calendar_token field (only hooks and superusers read it), and
 // replaced on renewal, after which the old URL finds nobody.
 
+const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+
 const TOKEN_LENGTH = 48;
 const TOKEN_PATTERN = /^[A-Za-z0-9]{48}$/;
 // The feed holds everything from HISTORY_DAYS back: each kind is read in pages of PAGE rows, in time
@@ -74,7 +76,13 @@ function feedEntries(app, user, now) {
 	const all = (collection, filter, sort) => {
 		const rows = [];
 		for (let offset = 0; ; offset += PAGE) {
-			const page = app.findRecordsByFilter(collection, filter, sort + ',id', PAGE, offset, params);
+			const page = app.findRecordsByFilter(
+				collection,
+				bindFilter(filter, params),
+				sort + ',id',
+				PAGE,
+				offset
+			);
 			for (const row of page) rows.push(row);
 			if (page.length < PAGE) return rows;
 		}

@@ -10,6 +10,8 @@
 // address, no staff member's identity (an act by staff says "staff"). Association, room, season and
 // title names are the house's, and are returned.
 
+const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+
 /** Reads rows of a collection by id once per request, for names. */
 function namer(app) {
 	const cache = {};
@@ -85,9 +87,15 @@ function associations(app, user) {
 /** Invitations the user sent as an association's admin: the association, role and answer, not the invitee. */
 function invitationsSent(app, userId, name) {
 	return app
-		.findRecordsByFilter('memberships', 'invited_by = {:u} && user != {:u}', '-invited_at', 0, 0, {
-			u: userId
-		})
+		.findRecordsByFilter(
+			'memberships',
+			bindFilter('invited_by = {:u} && user != {:u}', {
+				u: userId
+			}),
+			'-invited_at',
+			0,
+			0
+		)
 		.map((m) => ({
 			association: name('associations', m.getString('association'), 'name'),
 			role: m.getString('role'),
@@ -104,7 +112,7 @@ function invitationsSent(app, userId, name) {
  */
 function membershipAssociationNames(app, userId, name) {
 	const names = {};
-	app.findRecordsByFilter('memberships', 'user = {:u}', '', 0, 0, { u: userId }).forEach((m) => {
+	app.findRecordsByFilter('memberships', bindFilter('user = {:u}', { u: userId }), '', 0, 0).forEach((m) => {
 		const id = m.getString('association');
 		names[id] = name('associations', id, 'name');
 	});
@@ -131,7 +139,13 @@ function lineOf(app, lineId, name) {
 /** Season applications the user submitted for an association. */
 function seasonApplications(app, userId, name) {
 	return app
-		.findRecordsByFilter('season_applications', 'applicant = {:u}', '-created', 0, 0, { u: userId })
+		.findRecordsByFilter(
+			'season_applications',
+			bindFilter('applicant = {:u}', { u: userId }),
+			'-created',
+			0,
+			0
+		)
 		.map((r) => ({
 			season: name('seasons', r.getString('season'), 'name'),
 			association: name('associations', r.getString('association'), 'name'),
@@ -148,7 +162,7 @@ function seasonApplications(app, userId, name) {
 /** Objections the user wrote to a season's draft, with the house's answer (by "staff"). */
 function seasonObjections(app, userId, name) {
 	return app
-		.findRecordsByFilter('season_objections', 'author = {:u}', '-created', 0, 0, { u: userId })
+		.findRecordsByFilter('season_objections', bindFilter('author = {:u}', { u: userId }), '-created', 0, 0)
 		.map((r) => ({
 			season: name('seasons', r.getString('season'), 'name'),
 			association: name('associations', r.getString('association'), 'name'),
@@ -167,9 +181,15 @@ function seasonObjections(app, userId, name) {
  */
 function seasonSwaps(app, userId, name) {
 	return app
-		.findRecordsByFilter('season_swaps', 'from_consent_by = {:u} || to_consent_by = {:u}', '-created', 0, 0, {
-			u: userId
-		})
+		.findRecordsByFilter(
+			'season_swaps',
+			bindFilter('from_consent_by = {:u} || to_consent_by = {:u}', {
+				u: userId
+			}),
+			'-created',
+			0,
+			0
+		)
 		.map((r) => {
 			const side = r.getString('from_consent_by') === userId ? 'from' : 'to';
 			return {
@@ -196,11 +216,10 @@ function bookingsActedOn(app, userId, name) {
 	return app
 		.findRecordsByFilter(
 			'bookings',
-			'booker != {:u} && (cancelled_by = {:u} || checked_in_by = {:u})',
+			bindFilter('booker != {:u} && (cancelled_by = {:u} || checked_in_by = {:u})', { u: userId }),
 			'-start',
 			0,
-			0,
-			{ u: userId }
+			0
 		)
 		.map((b) => ({
 			room: name('rooms', b.getString('room'), 'name'),
@@ -286,16 +305,28 @@ function auditEntries(app, userId) {
 function signIns(app, user) {
 	const collection = user.collection().id;
 	const devices = app
-		.findRecordsByFilter('_authOrigins', 'recordRef = {:u} && collectionRef = {:c}', '-updated', 0, 0, {
-			u: user.id,
-			c: collection
-		})
+		.findRecordsByFilter(
+			'_authOrigins',
+			bindFilter('recordRef = {:u} && collectionRef = {:c}', {
+				u: user.id,
+				c: collection
+			}),
+			'-updated',
+			0,
+			0
+		)
 		.map((r) => ({ first_seen: r.getString('created'), last_seen: r.getString('updated') }));
 	const external = app
-		.findRecordsByFilter('_externalAuths', 'recordRef = {:u} && collectionRef = {:c}', '-created', 0, 0, {
-			u: user.id,
-			c: collection
-		})
+		.findRecordsByFilter(
+			'_externalAuths',
+			bindFilter('recordRef = {:u} && collectionRef = {:c}', {
+				u: user.id,
+				c: collection
+			}),
+			'-created',
+			0,
+			0
+		)
 		.map((r) => ({ provider: r.getString('provider'), created: r.getString('created') }));
 	return { devices: devices, external: external };
 }
@@ -307,7 +338,13 @@ function signIns(app, user) {
 function mailFailures(app, userId) {
 	var out = {};
 	app
-		.findRecordsByFilter('notifications', 'user = {:u} && mail_tries > 0', '', 0, 0, { u: userId })
+		.findRecordsByFilter(
+			'notifications',
+			bindFilter('user = {:u} && mail_tries > 0', { u: userId }),
+			'',
+			0,
+			0
+		)
 		.forEach(function (r) {
 			out[r.id] = r.getInt('mail_tries');
 		});

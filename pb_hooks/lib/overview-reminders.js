@@ -6,6 +6,8 @@
 // twice at the same moment or the server restarts half-way: a second run finds the key and skips.
 // Users who turned reminders off (notify_reminders = false) get none.
 
+const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+
 const HOUR = 60 * 60 * 1000;
 /** Due rows are read this many at a time, however many there are. */
 const PAGE = 200;
@@ -71,11 +73,13 @@ function runReminders(app, now) {
 			const saved = tx.run(app, (txApp) => {
 				const still = txApp.findRecordsByFilter(
 					collection,
-					'id = {:id} && ' + stamp.field + ' = {:stamp} && (' + filter + ')',
+					bindFilter(
+						'id = {:id} && ' + stamp.field + ' = {:stamp} && (' + filter + ')',
+						Object.assign({}, params, { id: row.id, stamp: stamp.value })
+					),
 					'',
 					1,
-					0,
-					Object.assign({}, params, { id: row.id, stamp: stamp.value })
+					0
 				);
 				if (!still.length) return false;
 				return notify(txApp, userId, {
@@ -108,13 +112,21 @@ function runReminders(app, now) {
 		for (;;) {
 			const rows = app.findRecordsByFilter(
 				collection,
-				after
-					? '(' + filter + ') && (' + timeField + ' > {:at} || (' + timeField + ' = {:at} && id > {:after}))'
-					: filter,
+				bindFilter(
+					after
+						? '(' +
+								filter +
+								') && (' +
+								timeField +
+								' > {:at} || (' +
+								timeField +
+								' = {:at} && id > {:after}))'
+						: filter,
+					Object.assign({}, params, after || {})
+				),
 				timeField + ',id',
 				PAGE,
-				0,
-				Object.assign({}, params, after || {})
+				0
 			);
 			if (!rows.length) return;
 			app.expandRecords(rows, expand, null);

@@ -6,6 +6,8 @@
 // The app could read these through the records API, as some ten filtered list requests with expands;
 // here they are five SQL reads, every query bound to the user's own id from the auth token.
 
+const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+
 const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
 const statuses = require(`${__hooks}/lib/core/status.js`);
 const queue = require(`${__hooks}/lib/library-queue.js`);
@@ -24,7 +26,13 @@ function associationRoles(app, userId) {
 	/** @type {Record<string, string>} */
 	const roles = {};
 	app
-		.findRecordsByFilter('memberships', 'user = {:u} && status = "active"', '', 200, 0, { u: userId })
+		.findRecordsByFilter(
+			'memberships',
+			bindFilter('user = {:u} && status = "active"', { u: userId }),
+			'',
+			200,
+			0
+		)
 		.forEach((m) => (roles[m.getString('association')] = m.getString('role')));
 	return roles;
 }

@@ -5,6 +5,8 @@
 // system's included), each asking the association machine of rooms-associations.js; and staff deletion of
 // one without history.
 
+var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+
 /** Fields a client may write; the rest belong to the server and the machine. */
 var EDITABLE = ['name', 'cvr', 'contact_name', 'contact_email', 'contact_phone', 'description'];
 var LOCKED = ['verified', 'verified_at', 'created_by'];
@@ -26,10 +28,16 @@ function checkFields(txApp, record) {
 	if (!record.getString('name')) errors.refuse('core_text_blank', 'name');
 	record.set('cvr', cvr.normalizeCvr(record.getString('cvr')));
 	if (!cvr.validCvr(record.getString('cvr'))) errors.refuse('associations_cvr_invalid', 'cvr');
-	var same = txApp.findRecordsByFilter('associations', 'cvr = {:cvr} && id != {:id}', '', 1, 0, {
-		cvr: record.getString('cvr'),
-		id: record.id || ''
-	});
+	var same = txApp.findRecordsByFilter(
+		'associations',
+		bindFilter('cvr = {:cvr} && id != {:id}', {
+			cvr: record.getString('cvr'),
+			id: record.id || ''
+		}),
+		'',
+		1,
+		0
+	);
 	if (same.length) errors.refuse('associations_cvr_taken', 'cvr');
 }
 
@@ -194,7 +202,7 @@ function verification(app, actor, id, name, seen) {
 function hasHistory(app, id) {
 	var params = { a: id };
 	var found = function (collection, filter, limit) {
-		return app.findRecordsByFilter(collection, filter, '', limit, 0, params).length;
+		return app.findRecordsByFilter(collection, bindFilter(filter, params), '', limit, 0).length;
 	};
 	return (
 		found('bookings', 'association = {:a}', 1) > 0 ||

@@ -5,6 +5,8 @@
 // mayBookFor(). Everything here but mayBookFor() is pure; SvelteKit imports this module as
 // $rules/rooms-associations.js (the form's early CVR check and the actions a page offers).
 
+var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+
 var CVR_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1];
 
 /** True for an 8-digit Danish CVR (or SE) number whose modulus-11 check digit is right. */
@@ -101,11 +103,13 @@ function mayBookFor(app, userId, associationId) {
 	if (!association.getBool('verified')) return false;
 	var rights = app.findRecordsByFilter(
 		'memberships',
-		'association = {:a} && user = {:u} && status = "active" && (role = "admin" || role = "booker")',
+		bindFilter(
+			'association = {:a} && user = {:u} && status = "active" && (role = "admin" || role = "booker")',
+			{ a: associationId, u: userId }
+		),
 		'',
 		1,
-		0,
-		{ a: associationId, u: userId }
+		0
 	);
 	return rights.length > 0;
 }

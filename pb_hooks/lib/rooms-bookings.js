@@ -5,6 +5,8 @@
 // booking machine (rooms/booking-machine.js) and writes only what its transition owns. Pure parts live in
 // room-claims.js, rooms-policy.js and rooms/validate.js; the season routes in rooms/series.js.
 
+var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+
 function lib(name) {
 	return require(__hooks + '/lib/' + name + '.js');
 }
@@ -233,11 +235,13 @@ function rolesOf(app, record, actor) {
 		rights =
 			app.findRecordsByFilter(
 				'memberships',
-				'association = {:association} && user = {:user} && status = "active" && (role = "admin" || role = "booker")',
+				bindFilter(
+					'association = {:association} && user = {:user} && status = "active" && (role = "admin" || role = "booker")',
+					{ association: association, user: actor.id }
+				),
 				'',
 				1,
-				0,
-				{ association: association, user: actor.id }
+				0
 			).length > 0;
 	}
 	if (actor.id && record.getString('booker') === actor.id && (!association || rights)) roles.push('owner');
@@ -403,11 +407,14 @@ function transition(txApp, booking, to, actor, roles, data) {
 			if (!room.getBool('active')) throw refusal('rooms_inactive', 'room');
 			var closed = txApp.findRecordsByFilter(
 				'closures',
-				"(room = {:room} || room = '') && start < {:end} && end > {:start}",
+				bindFilter("(room = {:room} || room = '') && start < {:end} && end > {:start}", {
+					room: room.id,
+					start: booking.getString('start'),
+					end: booking.getString('end')
+				}),
 				'',
 				1,
-				0,
-				{ room: room.id, start: booking.getString('start'), end: booking.getString('end') }
+				0
 			);
 			if (closed.length) throw refusal('rooms_closed', 'form');
 			var rights = checkRights(txApp, room, booking.getString('booker'), booking.getString('association'));
@@ -752,11 +759,13 @@ function relabelAssociation(app, associationId) {
 	var since = new Date(Date.now() - 24 * 3600 * 1000).toISOString().replace('T', ' ');
 	var bookings = app.findRecordsByFilter(
 		'bookings',
-		'association = {:a} && show_publicly = true && end > {:since}',
+		bindFilter('association = {:a} && show_publicly = true && end > {:since}', {
+			a: associationId,
+			since: since
+		}),
 		'',
 		0,
-		0,
-		{ a: associationId, since: since }
+		0
 	);
 	for (var i = 0; i < bookings.length; i++) {
 		var busy;
@@ -939,9 +948,15 @@ function refuseRoomWithHistory(txApp, room) {
 		for (var j = 0; j < fields.length; j++) {
 			var field = fields[j];
 			if (field.type() !== 'relation' || field.collectionId !== room.collection().id) continue;
-			var used = txApp.findRecordsByFilter(collection.name, field.getName() + ' ?= {:room}', '', 1, 0, {
-				room: room.id
-			});
+			var used = txApp.findRecordsByFilter(
+				collection.name,
+				bindFilter(field.getName() + ' ?= {:room}', {
+					room: room.id
+				}),
+				'',
+				1,
+				0
+			);
 			if (used.length) throw refusal('rooms_room_has_history', 'form');
 		}
 	}

@@ -7,6 +7,8 @@
 // consent: the only way to "active" is the invited person's own accept (or the creator of an association,
 // who is its admin by their own act).
 
+var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+
 function lib() {
 	return require(__hooks + '/lib/rooms-associations.js');
 }
@@ -36,11 +38,13 @@ function isActiveAdmin(app, userId, associationId) {
 	return (
 		app.findRecordsByFilter(
 			'memberships',
-			'association = {:a} && user = {:u} && status = "active" && role = "admin"',
+			bindFilter('association = {:a} && user = {:u} && status = "active" && role = "admin"', {
+				a: associationId,
+				u: userId
+			}),
 			'',
 			1,
-			0,
-			{ a: associationId, u: userId }
+			0
 		).length > 0
 	);
 }
@@ -49,11 +53,10 @@ function isActiveAdmin(app, userId, associationId) {
 function activeAdmins(app, associationId) {
 	return app.findRecordsByFilter(
 		'memberships',
-		'association = {:a} && status = "active" && role = "admin"',
+		bindFilter('association = {:a} && status = "active" && role = "admin"', { a: associationId }),
 		'',
 		0,
-		0,
-		{ a: associationId }
+		0
 	).length;
 }
 
@@ -151,11 +154,10 @@ function invite(app, actor, associationId, input) {
 		if (actor.id) {
 			var sent = txApp.findRecordsByFilter(
 				'memberships',
-				'invited_by = {:me} && invited_at >= {:since}',
+				bindFilter('invited_by = {:me} && invited_at >= {:since}', { me: actor.id, since: hourAgo }),
 				'',
 				0,
-				0,
-				{ me: actor.id, since: hourAgo }
+				0
 			).length;
 			if (sent >= lib().INVITES_PER_HOUR) throw tooManyInvitations();
 		}
@@ -168,11 +170,14 @@ function invite(app, actor, associationId, input) {
 		}
 		var existing = txApp.findRecordsByFilter(
 			'memberships',
-			'association = {:a} && (email = {:e} || (user != "" && user = {:u}))',
+			bindFilter('association = {:a} && (email = {:e} || (user != "" && user = {:u}))', {
+				a: associationId,
+				e: email,
+				u: user ? user.id : ''
+			}),
 			'',
 			1,
-			0,
-			{ a: associationId, e: email, u: user ? user.id : '' }
+			0
 		)[0];
 		var row;
 		var again = false;
@@ -317,17 +322,35 @@ function claim(app, user) {
 	if (!user || !user.verified() || user.getString('deleted_at')) return;
 	var email = normalizeEmail(user.email());
 	if (!email) return;
-	var quick = app.findRecordsByFilter('memberships', 'user = "" && email = {:e}', '', 1, 0, { e: email });
+	var quick = app.findRecordsByFilter(
+		'memberships',
+		bindFilter('user = "" && email = {:e}', { e: email }),
+		'',
+		1,
+		0
+	);
 	if (!quick.length) return;
 	require(__hooks + '/lib/core/tx.js').run(app, function (txApp) {
-		var open = txApp.findRecordsByFilter('memberships', 'user = "" && email = {:e}', '', 0, 0, { e: email });
+		var open = txApp.findRecordsByFilter(
+			'memberships',
+			bindFilter('user = "" && email = {:e}', { e: email }),
+			'',
+			0,
+			0
+		);
 		for (var i = 0; i < open.length; i++) {
 			var row = open[i];
 			var associationId = row.getString('association');
-			var mine = txApp.findRecordsByFilter('memberships', 'association = {:a} && user = {:u}', '', 1, 0, {
-				a: associationId,
-				u: user.id
-			})[0];
+			var mine = txApp.findRecordsByFilter(
+				'memberships',
+				bindFilter('association = {:a} && user = {:u}', {
+					a: associationId,
+					u: user.id
+				}),
+				'',
+				1,
+				0
+			)[0];
 			if (mine) {
 				var status = mine.getString('status');
 				if (status === 'active' || status === 'invited' || status === 'blocked') {
@@ -482,11 +505,12 @@ function invitationsOf(app, actor, associationId) {
 	return app
 		.findRecordsByFilter(
 			'memberships',
-			'association = {:a} && (status = "invited" || (status = "blocked" && email != ""))',
+			bindFilter('association = {:a} && (status = "invited" || (status = "blocked" && email != ""))', {
+				a: associationId
+			}),
 			'-invited_at',
 			200,
-			0,
-			{ a: associationId }
+			0
 		)
 		.map(function (row) {
 			return {
@@ -507,11 +531,10 @@ function invitationsFor(app, user) {
 	claim(app, user);
 	var rows = app.findRecordsByFilter(
 		'memberships',
-		'user = {:u} && (status = "invited" || status = "blocked")',
+		bindFilter('user = {:u} && (status = "invited" || status = "blocked")', { u: user.id }),
 		'-invited_at',
 		200,
-		0,
-		{ u: user.id }
+		0
 	);
 	app.expandRecords(rows, ['association'], null);
 	return rows.map(function (row) {
@@ -538,21 +561,26 @@ function membersOf(app, actor, associationId) {
 	var mine = actor.id
 		? app.findRecordsByFilter(
 				'memberships',
-				'association = {:a} && user = {:u} && status = "active"',
-				'',
-				1,
-				0,
-				{
+				bindFilter('association = {:a} && user = {:u} && status = "active"', {
 					a: associationId,
 					u: actor.id
-				}
+				}),
+				'',
+				1,
+				0
 			)
 		: [];
 	if (!mine.length && actor.kind !== 'staff' && actor.kind !== 'system')
 		throw new NotFoundError('Not found.');
-	var rows = app.findRecordsByFilter('memberships', 'association = {:a} && status = "active"', '', 500, 0, {
-		a: associationId
-	});
+	var rows = app.findRecordsByFilter(
+		'memberships',
+		bindFilter('association = {:a} && status = "active"', {
+			a: associationId
+		}),
+		'',
+		500,
+		0
+	);
 	app.expandRecords(rows, ['user'], null);
 	return rows
 		.map(function (row) {

@@ -6,6 +6,8 @@
 // Never a booking's purpose, booker, or any other field of it. `doorState` is pure (the app imports it as
 // $rules/screens.js); `lobby` and `door` are the public routes.
 
+var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+
 var MINUTE = 60 * 1000;
 var DAY = 24 * 60 * MINUTE;
 /** How far ahead a door sign looks for the next claim. */
@@ -127,11 +129,10 @@ function lobby(e) {
 	var events = e.app
 		.findRecordsByFilter(
 			'events',
-			'state = "published" && start < {:until} && end > {:now}',
+			bindFilter('state = "published" && start < {:until} && end > {:now}', range),
 			'start',
 			100,
-			0,
-			range
+			0
 		)
 		.map(function (row) {
 			var room = rooms[row.getString('room')];
@@ -148,11 +149,13 @@ function lobby(e) {
 	var floor = claims.overlapFloor(now, claims.longestClaims(e.app).room_busy);
 	var busy = e.app.findRecordsByFilter(
 		'room_busy',
-		'start > {:floor} && start < {:until} && end > {:now}',
+		bindFilter(
+			'start > {:floor} && start < {:until} && end > {:now}',
+			Object.assign({ floor: pbDate(floor) }, range)
+		),
 		'start',
 		300,
-		0,
-		Object.assign({ floor: pbDate(floor) }, range)
+		0
 	);
 	for (var b = 0; b < busy.length; b++) {
 		var room = rooms[busy[b].getString('room')];
@@ -177,7 +180,13 @@ function lobby(e) {
  */
 function door(e) {
 	var slug = e.request.pathValue('slug');
-	var rows = e.app.findRecordsByFilter('rooms', 'slug = {:slug} && active = true', '', 1, 0, { slug: slug });
+	var rows = e.app.findRecordsByFilter(
+		'rooms',
+		bindFilter('slug = {:slug} && active = true', { slug: slug }),
+		'',
+		1,
+		0
+	);
 	if (!rows.length) throw new NotFoundError('Not found.');
 	var room = rows[0];
 	var now = Date.now();
@@ -186,21 +195,19 @@ function door(e) {
 	var claims = e.app
 		.findRecordsByFilter(
 			'room_busy',
-			'room = {:room} && end > {:now} && start < {:until}',
+			bindFilter('room = {:room} && end > {:now} && start < {:until}', range),
 			'start',
 			50,
-			0,
-			range
+			0
 		)
 		.map(claimOf);
 	var closures = e.app
 		.findRecordsByFilter(
 			'closures',
-			'(room = {:room} || room = "") && end > {:now} && start < {:until}',
+			bindFilter('(room = {:room} || room = "") && end > {:now} && start < {:until}', range),
 			'start',
 			50,
-			0,
-			range
+			0
 		)
 		.map(function (row) {
 			return [toMs(row.getString('start')), toMs(row.getString('end'))];

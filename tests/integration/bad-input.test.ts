@@ -267,6 +267,8 @@ const date = fc.oneof(
 const unknownId = fc.stringMatching(/^[a-z0-9]{15}$/).map((s) => 'zz' + s.slice(2));
 const malformedId = fc.oneof(
 	fc.constantFrom('../../etc/passwd', 'a', "'; DROP TABLE bookings; --", '🙂🙂🙂', 'ABCDEFGHIJKLMNO', ' '),
+	// text that PocketBase's own filling of filter placeholders would read as one (docs/rules.md, "The door")
+	fc.constantFrom('{:a}', '{:u}', '{:s}', '{:id}', '{:user}', '{:l}'),
 	fc.string({ minLength: 16, maxLength: 600 }),
 	fc.string({ minLength: 1, maxLength: 14 }).filter((s) => s.trim() !== '')
 );

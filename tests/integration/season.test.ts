@@ -334,7 +334,7 @@ describe('objections to the draft', () => {
 		);
 		expect(again.map((r) => r.status)).toEqual([400, 400]);
 		expect(again.every((r) => codesOf(r.body).includes('season_objection_open'))).toBe(true);
-		// one about the draft as a whole is its own
+		// one about the draft as a whole is its own, and a second one waits for it as well
 		expect(
 			(
 				await outcome(
@@ -342,6 +342,21 @@ describe('objections to the draft', () => {
 				)
 			).status
 		).toBe(200);
+		const wholeAgain = await Promise.all(
+			[applicant.admin, applicant.booker].map((who) =>
+				outcome(send(who.pb, objectionsPath, { association: applicant.id, text: 'Generelt igen.' }))
+			)
+		);
+		expect(wholeAgain.map((r) => r.status)).toEqual([400, 400]);
+		expect(wholeAgain.every((r) => codesOf(r.body).includes('season_objection_open'))).toBe(true);
+		// a line named by text that looks like a placeholder is an unknown line, every time
+		for (let i = 0; i < 6; i++) {
+			const odd = await outcome(
+				send(applicant.admin.pb, objectionsPath, { association: applicant.id, line: '{:a}', text: 'Hm.' })
+			);
+			expect(odd.status).toBe(400);
+			expect(codesOf(odd.body).length).toBeGreaterThan(0);
+		}
 		await send(staff.pb, `/api/borgerhus/season-objections/${first.id}/answer`, { answer: 'Det ser vi på.' });
 		expect(
 			(

@@ -6,6 +6,8 @@
 // released once however often the job runs. The busy projection (room_busy) follows in the same
 // transaction through the bookings' model hook (rooms.pb.js, syncBusy). Pure rules: rooms/checkin.js.
 
+var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+
 function lib(name) {
 	return require(__hooks + '/lib/' + name + '.js');
 }
@@ -90,11 +92,13 @@ function presentRoles(app, booking, actor) {
 	if (actor.id && association) {
 		var rows = app.findRecordsByFilter(
 			'memberships',
-			'association = {:association} && user = {:user} && status = "active"',
+			bindFilter('association = {:association} && user = {:user} && status = "active"', {
+				association: association,
+				user: actor.id
+			}),
 			'',
 			1,
-			0,
-			{ association: association, user: actor.id }
+			0
 		);
 		member = rows.length > 0;
 	}
@@ -227,11 +231,12 @@ function warnAssociation(txApp, associationId, season) {
 	var association = txApp.findRecordById('associations', associationId);
 	var admins = txApp.findRecordsByFilter(
 		'memberships',
-		'association = {:association} && status = "active" && role = "admin"',
+		bindFilter('association = {:association} && status = "active" && role = "admin"', {
+			association: associationId
+		}),
 		'',
 		0,
-		0,
-		{ association: associationId }
+		0
 	);
 	for (var i = 0; i < admins.length; i++) {
 		lib('notify').notify(txApp, admins[i].getString('user'), {
@@ -302,11 +307,12 @@ function releaseDue(app, nowMs, roomId) {
 	var toPbDate = lib('room-claims').toPbDate;
 	var rooms = app.findRecordsByFilter(
 		'rooms',
-		'checkin_required = true && checkin_since != ""' + (roomId ? ' && id = {:room}' : ''),
+		bindFilter('checkin_required = true && checkin_since != ""' + (roomId ? ' && id = {:room}' : ''), {
+			room: roomId || ''
+		}),
 		'',
 		0,
-		0,
-		{ room: roomId || '' }
+		0
 	);
 	var ids = [];
 	for (var r = 0; r < rooms.length; r++) {
@@ -402,11 +408,13 @@ function noShowReport(app) {
 	for (var n = 0; n < active.length; n++) {
 		var series = app.findRecordsByFilter(
 			'booking_series',
-			'association = {:association} && status = "active" && last_date >= {:today}',
+			bindFilter('association = {:association} && status = "active" && last_date >= {:today}', {
+				association: active[n],
+				today: lib('room-claims').toPbDate(Date.now() - 24 * 60 * MINUTE)
+			}),
 			'first_date',
 			50,
-			0,
-			{ association: active[n], today: lib('room-claims').toPbDate(Date.now() - 24 * 60 * MINUTE) }
+			0
 		);
 		app.expandRecords(series, ['room'], null);
 		for (var k = 0; k < series.length; k++) {

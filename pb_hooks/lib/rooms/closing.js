@@ -7,6 +7,8 @@
 // each booker gets one message. Events are the house's own: a closure waits until they are moved or
 // cancelled; a room taken out of use (no longer bookable) may still hold them.
 
+var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+
 var MAX_IDS = 5000;
 
 function lib(name) {
@@ -73,22 +75,23 @@ function claimsInside(app, scope) {
 		'end > {:from}';
 	var bookings = app.findRecordsByFilter(
 		'bookings',
-		where + ' && ' + status.activeBookingFilter() + " && (checked_out_at = '' || checked_out_at > {:from})",
+		bindFilter(
+			where + ' && ' + status.activeBookingFilter() + " && (checked_out_at = '' || checked_out_at > {:from})",
+			params
+		),
 		'start',
 		0,
-		0,
-		params
+		0
 	);
 	var events =
 		scope.to === null
 			? []
 			: app.findRecordsByFilter(
 					'events',
-					where + " && room != '' && " + status.activeEventFilter('state'),
+					bindFilter(where + " && room != '' && " + status.activeEventFilter('state'), params),
 					'start',
 					0,
-					0,
-					params
+					0
 				);
 	return { bookings: bookings, events: events };
 }
@@ -200,13 +203,12 @@ function closeRoom(txApp, actor, scope, why) {
 		// a room out of use keeps no season booking going
 		var series = txApp.findRecordsByFilter(
 			'booking_series',
-			'room = {:room} && status = "active"',
+			bindFilter('room = {:room} && status = "active"', {
+				room: scope.room
+			}),
 			'',
 			0,
-			0,
-			{
-				room: scope.room
-			}
+			0
 		);
 		for (var s = 0; s < series.length; s++) {
 			series[s].set('status', 'cancelled');

@@ -6,6 +6,8 @@
 // through the booking machine's cancel transition (rooms-bookings.js `transition`), never a side path,
 // and writes one audit entry and one message per booker, all in that transaction or not at all.
 
+var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+
 var MAX_DAYS = 366;
 var MAX_BOOKINGS = 500;
 
@@ -137,11 +139,13 @@ function cancelPeriod(e) {
 			// an admin or booker (accepted) of the association now: docs/rules.md rule 3
 			var rights = txApp.findRecordsByFilter(
 				'memberships',
-				'association = {:a} && user = {:u} && status = "active" && (role = "admin" || role = "booker")',
+				bindFilter(
+					'association = {:a} && user = {:u} && status = "active" && (role = "admin" || role = "booker")',
+					{ a: input.scope, u: actor.id }
+				),
 				'',
 				1,
-				0,
-				{ a: input.scope, u: actor.id }
+				0
 			);
 			if (!rights.length) throw refusal('rooms_period_scope', 'scope');
 			association = txApp.findRecordById('associations', input.scope);
@@ -156,7 +160,13 @@ function cancelPeriod(e) {
 		var inScope =
 			(association ? 'association = {:association}' : 'booker = {:me}') +
 			' && start >= {:start} && start < {:end}';
-		var found = txApp.findRecordsByFilter('bookings', inScope, 'start', MAX_BOOKINGS + 1, 0, params);
+		var found = txApp.findRecordsByFilter(
+			'bookings',
+			bindFilter(inScope, params),
+			'start',
+			MAX_BOOKINGS + 1,
+			0
+		);
 		if (found.length > MAX_BOOKINGS) throw refusal('rooms_period_too_long', 'to');
 		if (input.ids) {
 			var byId = {};

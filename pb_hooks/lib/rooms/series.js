@@ -4,6 +4,8 @@
 // transaction by the routes here, each date through the same checks as a single booking, so a series
 // never exists without a booked date and two requests for overlapping dates never both get one.
 
+var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+
 function lib(name) {
 	return require(__hooks + '/lib/' + name + '.js');
 }
@@ -248,11 +250,13 @@ function activeBookings(txApp, seriesId, extra, params) {
 	params.series = seriesId;
 	return txApp.findRecordsByFilter(
 		'bookings',
-		'series = {:series} && ' + lib('core/status').activeBookingFilter() + (extra ? ' && ' + extra : ''),
+		bindFilter(
+			'series = {:series} && ' + lib('core/status').activeBookingFilter() + (extra ? ' && ' + extra : ''),
+			params
+		),
 		'start',
 		0,
-		0,
-		params
+		0
 	);
 }
 
@@ -363,15 +367,17 @@ function cancel(e) {
 				var season = lib('rooms/checkin').seasonOf(now);
 				details.no_shows = txApp.findRecordsByFilter(
 					'bookings',
-					'association = {:association} && status = "no_show" && start >= {:from} && start < {:to}',
+					bindFilter(
+						'association = {:association} && status = "no_show" && start >= {:from} && start < {:to}',
+						{
+							association: series.getString('association'),
+							from: lib('room-claims').toPbDate(season.from),
+							to: lib('room-claims').toPbDate(season.to)
+						}
+					),
 					'',
 					0,
-					0,
-					{
-						association: series.getString('association'),
-						from: lib('room-claims').toPbDate(season.from),
-						to: lib('room-claims').toPbDate(season.to)
-					}
+					0
 				).length;
 				details.season = season.label;
 			}
@@ -405,11 +411,10 @@ function decide(e, to) {
 		var series = seriesFor(txApp, id, actor).series;
 		var pending = txApp.findRecordsByFilter(
 			'bookings',
-			'series = {:series} && status = "pending"',
+			bindFilter('series = {:series} && status = "pending"', { series: series.id }),
 			'start',
 			0,
-			0,
-			{ series: series.id }
+			0
 		);
 		if (!pending.length) throw refusal('rooms_bad_transition', 'form');
 		var decided = [];

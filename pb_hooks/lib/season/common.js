@@ -2,6 +2,8 @@
 
 // Helpers shared by the season routes (docs/rules.md, "Season application round").
 
+var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+
 function lib(name) {
 	return require(__hooks + '/lib/' + name + '.js');
 }
@@ -53,11 +55,10 @@ function roleIn(app, userId, associationId) {
 	if (!userId || !associationId) return '';
 	var rows = app.findRecordsByFilter(
 		'memberships',
-		'association = {:a} && user = {:u} && status = "active"',
+		bindFilter('association = {:a} && user = {:u} && status = "active"', { a: associationId, u: userId }),
 		'',
 		1,
-		0,
-		{ a: associationId, u: userId }
+		0
 	);
 	return rows.length ? rows[0].getString('role') : '';
 }

@@ -12,6 +12,8 @@
 //     released) and that nothing else holds (no active booking, event or closure of the room at that
 //     time); in fcfs leftovers it goes, alone, to the first association that claims it.
 
+var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+
 var c = require(__hooks + '/lib/season/common.js');
 
 function lib(name) {
@@ -148,11 +150,12 @@ function bookerFor(txApp, associationId, applicant) {
 	}
 	var admins = txApp.findRecordsByFilter(
 		'memberships',
-		'association = {:a} && status = "active" && role = "admin" && user != ""',
+		bindFilter('association = {:a} && status = "active" && role = "admin" && user != ""', {
+			a: associationId
+		}),
 		'decided_at,created',
 		1,
-		0,
-		{ a: associationId }
+		0
 	);
 	return admins.length ? { booker: admins[0].getString('user') } : { code: 'rooms_not_booker' };
 }
@@ -181,11 +184,10 @@ function bookAll(app, seasonId, actor, round) {
 	var config = c.configOf(season);
 	var lines = app.findRecordsByFilter(
 		'season_lines',
-		'season = {:s} && status = "allocated" && series = "" && booked = 0',
+		bindFilter('season = {:s} && status = "allocated" && series = "" && booked = 0', { s: seasonId }),
 		'association',
 		0,
-		0,
-		{ s: seasonId }
+		0
 	);
 	var byAssociation = {};
 	lines.forEach(function (l) {
@@ -266,11 +268,12 @@ function tellNotBooked(app, season, associationId, code, round) {
 		txApp
 			.findRecordsByFilter(
 				'memberships',
-				'association = {:a} && status = "active" && role = "admin" && user != ""',
+				bindFilter('association = {:a} && status = "active" && role = "admin" && user != ""', {
+					a: associationId
+				}),
 				'',
 				0,
-				0,
-				{ a: associationId }
+				0
 			)
 			.forEach(function (admin) {
 				var user = admin.getString('user');
@@ -318,11 +321,13 @@ function heldUnits(txApp, seasonId, firstOnly) {
 	txApp
 		.findRecordsByFilter(
 			'season_lines',
-			'season = {:s} && status = "allocated" && every != 0' + (firstOnly ? ' && round != 2' : ''),
+			bindFilter(
+				'season = {:s} && status = "allocated" && every != 0' + (firstOnly ? ' && round != 2' : ''),
+				{ s: seasonId }
+			),
 			'',
 			0,
-			0,
-			{ s: seasonId }
+			0
 		)
 		.forEach(function (l) {
 			var seriesId = l.getString('series');
@@ -466,11 +471,10 @@ function freeDates(app, season) {
 	var out = [];
 	var lines = app.findRecordsByFilter(
 		'season_lines',
-		'season = {:s} && status = "allocated" && every != 0 && series != ""',
+		bindFilter('season = {:s} && status = "allocated" && every != 0 && series != ""', { s: season.id }),
 		'slot',
 		0,
-		0,
-		{ s: season.id }
+		0
 	);
 	for (var i = 0; i < lines.length; i++) {
 		var line = lines[i];
@@ -485,11 +489,10 @@ function freeDates(app, season) {
 		app
 			.findRecordsByFilter(
 				'bookings',
-				'series = {:s} && ' + lib('core/status').activeBookingFilter(),
+				bindFilter('series = {:s} && ' + lib('core/status').activeBookingFilter(), { s: series.id }),
 				'',
 				0,
-				0,
-				{ s: series.id }
+				0
 			)
 			.forEach(function (b) {
 				active[time.localParts(claims.toMs(b.getString('start'))).date] = true;

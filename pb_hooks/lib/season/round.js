@@ -4,6 +4,8 @@
 // states, applications, the draft allocation with staff's settlements and overrides, objections and the
 // public plan. Each write is one transaction that re-reads its rows and asks the machines of machines.js.
 
+var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+
 var c = require(__hooks + '/lib/season/common.js');
 
 function lib(name) {
@@ -144,11 +146,12 @@ function update(e) {
 function refuseFlagged(txApp, season, round) {
 	var flagged = txApp.findRecordsByFilter(
 		'season_lines',
-		'season = {:s} && status = "flagged" && ' + (round === 2 ? 'round = 2' : 'round != 2'),
+		bindFilter('season = {:s} && status = "flagged" && ' + (round === 2 ? 'round = 2' : 'round != 2'), {
+			s: season.id
+		}),
 		'',
 		1,
-		0,
-		{ s: season.id }
+		0
 	);
 	if (flagged.length) throw c.refusal('season_flagged_open', 'form');
 }
@@ -204,11 +207,10 @@ function moveRound(e) {
 				throw c.refusal('season_objection_window_open', 'form');
 			var open = txApp.findRecordsByFilter(
 				'season_objections',
-				'season = {:s} && status = "open"',
+				bindFilter('season = {:s} && status = "open"', { s: season.id }),
 				'',
 				1,
-				0,
-				{ s: season.id }
+				0
 			);
 			if (open.length) throw c.refusal('season_objections_open', 'form');
 			// a draft run again after its publication (a settlement or an adjustment) may flag a tie anew:
@@ -269,11 +271,10 @@ var TEXTS = {
 function tellApplicants(txApp, season, what) {
 	var apps = txApp.findRecordsByFilter(
 		'season_applications',
-		'season = {:s} && status = "submitted"',
+		bindFilter('season = {:s} && status = "submitted"', { s: season.id }),
 		'',
 		0,
-		0,
-		{ s: season.id }
+		0
 	);
 	var until = season.getString('objection_until');
 	for (var i = 0; i < apps.length; i++) {
@@ -398,11 +399,13 @@ function apply(e) {
 		if (problem) throw c.refusal(problem.code, problem.field);
 		var existing = txApp.findRecordsByFilter(
 			'season_applications',
-			'season = {:s} && association = {:a} && ' + (rc.round === 2 ? 'round = 2' : 'round != 2'),
+			bindFilter('season = {:s} && association = {:a} && ' + (rc.round === 2 ? 'round = 2' : 'round != 2'), {
+				s: season.id,
+				a: body.association
+			}),
 			'',
 			1,
-			0,
-			{ s: season.id, a: body.association }
+			0
 		);
 		var machine = lib('core/machine');
 		var machines = lib('season/machines');
@@ -455,11 +458,13 @@ function withdraw(e) {
 		var round = lib('season/machines').roundOf(season.getString('status'));
 		var rows = txApp.findRecordsByFilter(
 			'season_applications',
-			'season = {:s} && association = {:a} && ' + (round === 2 ? 'round = 2' : 'round != 2'),
+			bindFilter('season = {:s} && association = {:a} && ' + (round === 2 ? 'round = 2' : 'round != 2'), {
+				s: season.id,
+				a: body.association
+			}),
 			'',
 			1,
-			0,
-			{ s: season.id, a: body.association }
+			0
 		);
 		if (!rows.length) throw new NotFoundError('Not found.');
 		var machine = lib('core/machine');
@@ -497,24 +502,22 @@ function copy(e) {
 	});
 	var rows = e.app.findRecordsByFilter(
 		'season_applications',
-		'season = {:s} && association = {:a} && round != 2',
+		bindFilter('season = {:s} && association = {:a} && round != 2', { s: previous, a: association }),
 		'',
 		1,
-		0,
-		{ s: previous, a: association }
+		0
 	);
 	var got = {};
 	e.app
 		.findRecordsByFilter(
 			'season_lines',
-			'season = {:s} && association = {:a} && status = "allocated"',
-			'',
-			0,
-			0,
-			{
+			bindFilter('season = {:s} && association = {:a} && status = "allocated"', {
 				s: previous,
 				a: association
-			}
+			}),
+			'',
+			0,
+			0
 		)
 		.forEach(function (l) {
 			got[l.getString('activity_name')] = { slot: l.getString('slot'), every: l.getInt('every') || 1 };
@@ -554,9 +557,15 @@ function copy(e) {
 function weeklyTimes(app, seasonId) {
 	var cancelled = {};
 	return app
-		.findRecordsByFilter('season_lines', 'season = {:s} && status = "allocated" && every > 0', '', 0, 0, {
-			s: seasonId
-		})
+		.findRecordsByFilter(
+			'season_lines',
+			bindFilter('season = {:s} && status = "allocated" && every > 0', {
+				s: seasonId
+			}),
+			'',
+			0,
+			0
+		)
 		.filter(function (l) {
 			var seriesId = l.getString('series');
 			if (!seriesId) return true;
@@ -583,11 +592,10 @@ function runDraft(txApp, season) {
 	var roundFilter = rc.round === 2 ? ' && round = 2' : ' && round != 2';
 	var apps = txApp.findRecordsByFilter(
 		'season_applications',
-		'season = {:s} && status = "submitted"' + roundFilter,
+		bindFilter('season = {:s} && status = "submitted"' + roundFilter, { s: season.id }),
 		'',
 		0,
-		0,
-		{ s: season.id }
+		0
 	);
 	var previous = season.getString('previous');
 	var history = {};
@@ -615,9 +623,15 @@ function runDraft(txApp, season) {
 	var result = lib('season/allocate').allocate(input);
 	var existing = {};
 	txApp
-		.findRecordsByFilter('season_lines', 'season = {:s} && via != "leftover"' + roundFilter, '', 0, 0, {
-			s: season.id
-		})
+		.findRecordsByFilter(
+			'season_lines',
+			bindFilter('season = {:s} && via != "leftover"' + roundFilter, {
+				s: season.id
+			}),
+			'',
+			0,
+			0
+		)
 		.forEach(function (l) {
 			existing[l.getString('activity')] = l;
 		});
@@ -714,11 +728,13 @@ function settle(e) {
 		var parts = body.winner.split(':');
 		var flagged = txApp.findRecordsByFilter(
 			'season_lines',
-			'season = {:s} && status = "flagged" && slot = {:slot} && application = {:app} && activity = {:w}',
+			bindFilter(
+				'season = {:s} && status = "flagged" && slot = {:slot} && application = {:app} && activity = {:w}',
+				{ s: season.id, slot: body.slot, app: parts[0] || '', w: body.winner }
+			),
 			'',
 			1,
-			0,
-			{ s: season.id, slot: body.slot, app: parts[0] || '', w: body.winner }
+			0
 		);
 		if (!flagged.length) throw c.refusal('season_not_flagged', 'winner');
 		var round = lib('season/machines').roundOf(season.getString('status'));
@@ -768,10 +784,16 @@ function adjust(e) {
 		) {
 			throw c.refusal('season_slot_unknown', 'slot');
 		}
-		var lines = txApp.findRecordsByFilter('season_lines', 'season = {:s} && activity = {:a}', '', 1, 0, {
-			s: season.id,
-			a: body.activity
-		});
+		var lines = txApp.findRecordsByFilter(
+			'season_lines',
+			bindFilter('season = {:s} && activity = {:a}', {
+				s: season.id,
+				a: body.activity
+			}),
+			'',
+			1,
+			0
+		);
 		if (!lines.length) throw c.refusal('core_unknown_record', 'activity');
 		var before = {
 			status: lines[0].getString('status'),
@@ -834,21 +856,26 @@ function object(e) {
 		// only an association that applied to the season has a draft to object to
 		var applied = txApp.findRecordsByFilter(
 			'season_applications',
-			'season = {:s} && association = {:a} && status = "submitted"',
+			bindFilter('season = {:s} && association = {:a} && status = "submitted"', {
+				s: season.id,
+				a: body.association
+			}),
 			'',
 			1,
-			0,
-			{ s: season.id, a: body.association }
+			0
 		);
 		if (!applied.length) throw c.refusal('season_not_applicant', 'association');
 		if (line) {
 			var found = txApp.findRecordsByFilter(
 				'season_lines',
-				'id = {:l} && season = {:s} && association = {:a}',
+				bindFilter('id = {:l} && season = {:s} && association = {:a}', {
+					l: line,
+					s: season.id,
+					a: body.association
+				}),
 				'',
 				1,
-				0,
-				{ l: line, s: season.id, a: body.association }
+				0
 			);
 			if (!found.length) throw c.refusal('core_unknown_record', 'line');
 		}
@@ -856,11 +883,14 @@ function object(e) {
 		// nobody can hold back the final plan by objecting again and again
 		var open = txApp.findRecordsByFilter(
 			'season_objections',
-			'season = {:s} && association = {:a} && line = {:l} && status = "open"',
+			bindFilter('season = {:s} && association = {:a} && line = {:l} && status = "open"', {
+				s: season.id,
+				a: body.association,
+				l: line
+			}),
 			'',
 			1,
-			0,
-			{ s: season.id, a: body.association, l: line }
+			0
 		);
 		if (open.length) throw c.refusal('season_objection_open', line ? 'line' : 'form');
 		var row = new Record(txApp.findCachedCollectionByNameOrId('season_objections'));

@@ -5,6 +5,8 @@
 // staff approve. The exchange is one transaction: the lines, their series and every future active booking
 // change association (and booker) together, and both admins are told.
 
+var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+
 var c = require(__hooks + '/lib/season/common.js');
 
 function lib(name) {
@@ -184,13 +186,12 @@ function propose(e) {
 		var admins = txApp
 			.findRecordsByFilter(
 				'memberships',
-				'association = {:a} && status = "active" && role = "admin"',
+				bindFilter('association = {:a} && status = "active" && role = "admin"', {
+					a: toAssociation
+				}),
 				'',
 				0,
-				0,
-				{
-					a: toAssociation
-				}
+				0
 			)
 			.map(function (m) {
 				return m.getString('user');
@@ -218,11 +219,13 @@ function moveLine(txApp, line, association, booker) {
 	var claims = lib('room-claims');
 	var future = txApp.findRecordsByFilter(
 		'bookings',
-		'series = {:s} && start > {:now} && ' + lib('core/status').activeBookingFilter(),
+		bindFilter('series = {:s} && start > {:now} && ' + lib('core/status').activeBookingFilter(), {
+			s: series.id,
+			now: claims.toPbDate(Date.now())
+		}),
 		'start',
 		0,
-		0,
-		{ s: series.id, now: claims.toPbDate(Date.now()) }
+		0
 	);
 	for (var i = 0; i < future.length; i++) {
 		future[i].set('association', association);
@@ -369,11 +372,13 @@ function options(e) {
 	e.app
 		.findRecordsByFilter(
 			'season_lines',
-			'season = {:s} && status = "allocated" && every != 0 && series != "" && series.status = "active"',
+			bindFilter(
+				'season = {:s} && status = "allocated" && every != 0 && series != "" && series.status = "active"',
+				{ s: season.id }
+			),
 			'slot',
 			0,
-			0,
-			{ s: season.id }
+			0
 		)
 		.forEach(function (l) {
 			var row = {
@@ -391,7 +396,13 @@ function options(e) {
 			(row.association === association ? mine : others).push(row);
 		});
 	var associations = e.app
-		.findRecordsByFilter('associations', 'verified = true && id != {:a}', 'name', 0, 0, { a: association })
+		.findRecordsByFilter(
+			'associations',
+			bindFilter('verified = true && id != {:a}', { a: association }),
+			'name',
+			0,
+			0
+		)
 		.map(function (a) {
 			return { id: a.id, name: a.getString('name') };
 		});

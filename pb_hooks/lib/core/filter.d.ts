@@ -1,0 +1,1 @@
+export function bindFilter(filter: string, params?: Record<string, unknown>): string;

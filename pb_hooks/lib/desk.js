@@ -7,7 +7,10 @@
 // headers, audits each act with both identities in the act's own transaction, tells the citizen, and
 // holds the desk's own routes: find a citizen, their overview, desk accounts and their take-over.
 
-var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(__hooks + '/lib/core/filter.js').bindFilter(filter, params);
+}
 
 var FOR_HEADER = 'X-Borgerhus-For';
 var OVERRIDE_HEADER = 'X-Borgerhus-Override';

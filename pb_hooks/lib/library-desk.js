@@ -7,7 +7,10 @@
 // library-machine.js, decided on rows read inside the transaction. The queue order lives in
 // library-queue.js.
 
-const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(`${__hooks}/lib/core/filter.js`).bindFilter(filter, params);
+}
 
 const queue = require(`${__hooks}/lib/library-queue.js`);
 const machine = require(`${__hooks}/lib/library-machine.js`);

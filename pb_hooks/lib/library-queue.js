@@ -8,7 +8,10 @@
 // queue (a copy is waiting for it), so places are always 1..n without gaps or duplicates.
 // A paused hold keeps its place but is skipped when a copy is handed out.
 
-const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(`${__hooks}/lib/core/filter.js`).bindFilter(filter, params);
+}
 
 /** Most active (waiting, paused or ready) holds one patron may have at a time. */
 const MAX_ACTIVE_HOLDS = 10;

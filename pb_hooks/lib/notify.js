@@ -9,7 +9,10 @@
 //  3. a cron job mails what step 2 missed (a mail server that was down, a restart).
 // A dedupe key makes a message unique: a reminder job that runs twice still sends one reminder.
 
-const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(`${__hooks}/lib/core/filter.js`).bindFilter(filter, params);
+}
 
 /**
  * @typedef {{ title: string, body: string }} Text

@@ -19,7 +19,10 @@
 // A create for the account that meets the deletion is refused inside its own transaction
 // (core/auth.js isDeletedAccount), so nothing the deletion did not see outlives it.
 
-const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(`${__hooks}/lib/core/filter.js`).bindFilter(filter, params);
+}
 
 const ANONYMOUS_NAME = 'Slettet bruger';
 

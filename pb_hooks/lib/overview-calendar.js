@@ -4,7 +4,10 @@
 // random, stored in the hidden users.calendar_token field (only hooks and superusers read it), and
 // replaced on renewal, after which the old URL finds nobody.
 
-const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(`${__hooks}/lib/core/filter.js`).bindFilter(filter, params);
+}
 
 const TOKEN_LENGTH = 48;
 const TOKEN_PATTERN = /^[A-Za-z0-9]{48}$/;

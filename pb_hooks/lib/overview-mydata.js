@@ -10,7 +10,10 @@
 // address, no staff member's identity (an act by staff says "staff"). Association, room, season and
 // title names are the house's, and are returned.
 
-const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(`${__hooks}/lib/core/filter.js`).bindFilter(filter, params);
+}
 
 /** Reads rows of a collection by id once per request, for names. */
 function namer(app) {

@@ -6,7 +6,10 @@
 // twice at the same moment or the server restarts half-way: a second run finds the key and skips.
 // Users who turned reminders off (notify_reminders = false) get none.
 
-const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(`${__hooks}/lib/core/filter.js`).bindFilter(filter, params);
+}
 
 const HOUR = 60 * 60 * 1000;
 /** Due rows are read this many at a time, however many there are. */

@@ -6,7 +6,10 @@
 // The app could read these through the records API, as some ten filtered list requests with expands;
 // here they are five SQL reads, every query bound to the user's own id from the auth token.
 
-const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(`${__hooks}/lib/core/filter.js`).bindFilter(filter, params);
+}
 
 const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
 const statuses = require(`${__hooks}/lib/core/status.js`);

@@ -5,7 +5,10 @@
 // system's included), each asking the association machine of rooms-associations.js; and staff deletion of
 // one without history.
 
-var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(__hooks + '/lib/core/filter.js').bindFilter(filter, params);
+}
 
 /** Fields a client may write; the rest belong to the server and the machine. */
 var EDITABLE = ['name', 'cvr', 'contact_name', 'contact_email', 'contact_phone', 'description'];

@@ -5,7 +5,10 @@
 // mayBookFor(). Everything here but mayBookFor() is pure; SvelteKit imports this module as
 // $rules/rooms-associations.js (the form's early CVR check and the actions a page offers).
 
-var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(__hooks + '/lib/core/filter.js').bindFilter(filter, params);
+}
 
 var CVR_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1];
 

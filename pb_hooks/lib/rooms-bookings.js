@@ -5,7 +5,10 @@
 // booking machine (rooms/booking-machine.js) and writes only what its transition owns. Pure parts live in
 // room-claims.js, rooms-policy.js and rooms/validate.js; the season routes in rooms/series.js.
 
-var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(__hooks + '/lib/core/filter.js').bindFilter(filter, params);
+}
 
 function lib(name) {
 	return require(__hooks + '/lib/' + name + '.js');

@@ -7,7 +7,10 @@
 // consent: the only way to "active" is the invited person's own accept (or the creator of an association,
 // who is its admin by their own act).
 
-var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(__hooks + '/lib/core/filter.js').bindFilter(filter, params);
+}
 
 function lib() {
 	return require(__hooks + '/lib/rooms-associations.js');

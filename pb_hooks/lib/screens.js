@@ -6,7 +6,10 @@
 // Never a booking's purpose, booker, or any other field of it. `doorState` is pure (the app imports it as
 // $rules/screens.js); `lobby` and `door` are the public routes.
 
-var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(__hooks + '/lib/core/filter.js').bindFilter(filter, params);
+}
 
 var MINUTE = 60 * 1000;
 var DAY = 24 * 60 * MINUTE;

@@ -6,7 +6,10 @@
 // released once however often the job runs. The busy projection (room_busy) follows in the same
 // transaction through the bookings' model hook (rooms.pb.js, syncBusy). Pure rules: rooms/checkin.js.
 
-var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(__hooks + '/lib/core/filter.js').bindFilter(filter, params);
+}
 
 function lib(name) {
 	return require(__hooks + '/lib/' + name + '.js');

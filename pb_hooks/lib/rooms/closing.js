@@ -7,7 +7,10 @@
 // each booker gets one message. Events are the house's own: a closure waits until they are moved or
 // cancelled; a room taken out of use (no longer bookable) may still hold them.
 
-var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(__hooks + '/lib/core/filter.js').bindFilter(filter, params);
+}
 
 var MAX_IDS = 5000;
 

@@ -6,7 +6,10 @@
 // through the booking machine's cancel transition (rooms-bookings.js `transition`), never a side path,
 // and writes one audit entry and one message per booker, all in that transaction or not at all.
 
-var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(__hooks + '/lib/core/filter.js').bindFilter(filter, params);
+}
 
 var MAX_DAYS = 366;
 var MAX_BOOKINGS = 500;

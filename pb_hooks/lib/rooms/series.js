@@ -4,7 +4,10 @@
 // transaction by the routes here, each date through the same checks as a single booking, so a series
 // never exists without a booked date and two requests for overlapping dates never both get one.
 
-var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(__hooks + '/lib/core/filter.js').bindFilter(filter, params);
+}
 
 function lib(name) {
 	return require(__hooks + '/lib/' + name + '.js');

@@ -2,7 +2,10 @@
 
 // Helpers shared by the season routes (docs/rules.md, "Season application round").
 
-var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(__hooks + '/lib/core/filter.js').bindFilter(filter, params);
+}
 
 function lib(name) {
 	return require(__hooks + '/lib/' + name + '.js');

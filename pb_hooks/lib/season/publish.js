@@ -12,7 +12,10 @@
 //     released) and that nothing else holds (no active booking, event or closure of the room at that
 //     time); in fcfs leftovers it goes, alone, to the first association that claims it.
 
-var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(__hooks + '/lib/core/filter.js').bindFilter(filter, params);
+}
 
 var c = require(__hooks + '/lib/season/common.js');
 

@@ -4,7 +4,10 @@
 // states, applications, the draft allocation with staff's settlements and overrides, objections and the
 // public plan. Each write is one transaction that re-reads its rows and asks the machines of machines.js.
 
-var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(__hooks + '/lib/core/filter.js').bindFilter(filter, params);
+}
 
 var c = require(__hooks + '/lib/season/common.js');
 

@@ -5,7 +5,10 @@
 // staff approve. The exchange is one transaction: the lines, their series and every future active booking
 // change association (and booker) together, and both admins are told.
 
-var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(__hooks + '/lib/core/filter.js').bindFilter(filter, params);
+}
 
 var c = require(__hooks + '/lib/season/common.js');
 

@@ -33,6 +33,27 @@ describe('the library in the app', () => {
 		}
 	});
 
+	it('searches the staff catalogue and the desk’s titles with an "@" in the text as in the library', async () => {
+		const tag = `Stab${Date.now()}`;
+		const { title } = await arrangeTitle({ title: `Post@request.auth.id ${tag}` });
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser();
+		const app = new AppSession();
+		await app.signIn(staff.email, staff.password);
+		const pages = (q: string) => [
+			`/personale/katalog?q=${encodeURIComponent(q)}`,
+			`/personale/borgere/${citizen.record.id}?titel=${encodeURIComponent(q)}`
+		];
+		for (const q of ['x@request.auth.id', 'mette@collection.users', 'bog@request.x']) {
+			for (const path of pages(q)) expect((await app.get(path)).status, path).toBe(200);
+		}
+		for (const path of pages(`${tag}@request.auth.id`)) {
+			const page = await app.get(path);
+			expect(page.status, path).toBe(200);
+			expect(await page.text(), path).toContain(title.title);
+		}
+	});
+
 	it('places a hold in one tap and shows the queue place; guests are sent to sign in', async () => {
 		const { title } = await arrangeTitle();
 		const first = await signedIn();

@@ -5,15 +5,17 @@ import { toFormErrors } from '$lib/errors';
 import { requireStaff } from '$lib/server/guards';
 import { m } from '$lib/paraglide/messages';
 import { MAX_IMPORT_ROWS, planImport, type ImportRejection } from '$lib/library/csv-import';
+import { anyFieldFilter } from '$lib/library/search';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireStaff(locals, url);
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 200);
+	const search = anyFieldFilter(q, ['title', 'identifier', 'creator']);
 	const result = await locals.pb.collection('titles').getList<TitleRecord>(1, 30, {
-		filter: q ? locals.pb.filter('title ~ {:q} || identifier ~ {:q} || creator ~ {:q}', { q }) : '',
-		sort: q ? 'title' : '-created',
+		filter: search.filter ? locals.pb.filter(search.filter, search.params) : '',
+		sort: search.filter ? 'title' : '-created',
 		skipTotal: true,
 		fields: 'id,title,creator,identifier'
 	});

@@ -11,6 +11,7 @@ import { resolve as resolveTime } from '$rules/core/time.js';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
 import { deskOptions, readCitizen, setCard, takeOver } from '$lib/server/desk';
 import { idSchema } from '$lib/validation/rooms';
+import { anyFieldFilter } from '$lib/library/search';
 import {
 	cardSchema,
 	deskBookingSchema,
@@ -55,6 +56,11 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		if (entry.noCancel && !entry.actions.includes('cancel')) entry.actions = [...entry.actions, 'cancel'];
 	}
 	const titleQuery = (url.searchParams.get('titel') ?? '').trim().slice(0, 100);
+	const titleSearch = anyFieldFilter(titleQuery.length >= 2 ? titleQuery : '', [
+		'title',
+		'creator',
+		'identifier'
+	]);
 	const [rooms, events, shifts, titles] = await Promise.all([
 		locals.pb.collection('rooms').getFullList<RoomRecord>({
 			filter: 'active = true',
@@ -79,9 +85,9 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 			skipTotal: true,
 			requestKey: null
 		}),
-		titleQuery.length >= 2
+		titleSearch.filter
 			? locals.pb.collection('titles').getList<TitleRecord>(1, 10, {
-					filter: locals.pb.filter('title ~ {:q} || creator ~ {:q} || identifier = {:q}', { q: titleQuery }),
+					filter: locals.pb.filter(titleSearch.filter, titleSearch.params),
 					sort: 'title',
 					fields: 'id,title,creator',
 					skipTotal: true,

@@ -152,7 +152,7 @@ onRecordCreateRequest(
 				} catch (_) {
 					throw refusal('core_invalid_value', 'event');
 				}
-				if (event.getString('state') === 'cancelled') throw refusal('events_cancelled_final', 'event');
+				if (event.getString('state') === 'cancelled') throw refusal('events_shift_event_cancelled', 'form');
 			}
 			e.next();
 			audit.staffAction(txApp, who, collection + '.create', e.record, {

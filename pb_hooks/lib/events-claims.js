@@ -6,7 +6,10 @@
 // Call every function with the transaction's app; each re-reads the rows it decides from.
 // Exported for other areas: releaseEntry(app, collection, record) and fillPlaces(app, collection, parentId).
 
-const { bindFilter } = require(`${__hooks}/lib/core/filter.js`);
+/** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
+function bindFilter(filter, params) {
+	return require(`${__hooks}/lib/core/filter.js`).bindFilter(filter, params);
+}
 
 const KINDS = {
 	signups: { parentField: 'shift', parentCollection: 'shifts', placesField: 'places' },
@@ -516,6 +519,16 @@ function decideNew(app, collection, record, actor) {
 	// the request in (docs/rules.md, "Account, feed and reminders")
 	if (require(`${__hooks}/lib/core/auth.js`).isDeletedAccount(app, userId)) {
 		throw refusal('overview_account_deleted');
+	}
+	// a volunteer's shift needs the volunteer terms accepted; read here, in the write's transaction, as for
+	// the state of the event below (the collections' create rules name only whose place it is). The
+	// system's data loads are not held to it, as they were not to the create rule.
+	if (
+		collection === 'signups' &&
+		actor.kind !== 'system' &&
+		!app.findRecordById('users', userId).getString('volunteer_terms_at')
+	) {
+		throw refusal('events_volunteer_terms');
 	}
 	let parent;
 	try {

@@ -104,6 +104,34 @@ describe('events through the app', () => {
 		expect(await response.text()).toContain('Kontakt personalet');
 	});
 
+	it('says "not open" to someone registering or signing up after staff closed it, and stores nothing', async () => {
+		const { event, shift } = await arrangeEvent({ capacity: 5, places: 2 });
+		const attendee = await createUser();
+		const volunteer = await createVolunteer();
+		const page = await signedIn(attendee);
+		const volunteerPage = await signedIn(volunteer);
+		const system = await systemClient();
+		// registration switched off while the page was open
+		await system.collection('events').update(event.id, { registration: false });
+		const registered = await page.post(`/arrangementer/${event.id}?/register`, { event: event.id });
+		expect(registered.status).toBe(400);
+		expect(await registered.text()).toContain('Der er ikke åbent for tilmelding');
+		// the event cancelled: its shifts take no volunteers either
+		await system.collection('events').update(event.id, { state: 'cancelled' });
+		const signedUp = await volunteerPage.post(`/arrangementer/${event.id}?/signup`, { shift: shift.id });
+		expect(signedUp.status).toBe(400);
+		expect(await signedUp.text()).toContain('Der er ikke åbent for tilmelding');
+		const places = [
+			...(await system
+				.collection('registrations')
+				.getFullList({ filter: system.filter('event = {:e}', { e: event.id }) })),
+			...(await system
+				.collection('signups')
+				.getFullList({ filter: system.filter('shift = {:s}', { s: shift.id }) }))
+		];
+		expect(places).toEqual([]);
+	});
+
 	it('an attendee registers and gets a self-contained ticket page with a QR code', async () => {
 		const { event } = await arrangeEvent({ capacity: 2 });
 		const attendee = await createUser();

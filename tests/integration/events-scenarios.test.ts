@@ -496,10 +496,14 @@ for (const collection of ['signups', 'registrations'] as const) {
 					: mayCreate
 						? 200
 						: 400,
+			// a citizen without the volunteer terms is told so, in their language (not PocketBase's uncoded
+			// "Failed to create record.")
 			code:
 				collection === 'registrations' && (actor === 'owner' || actor === 'other')
 					? 'events_already_signed_up'
-					: undefined
+					: collection === 'signups' && (actor === 'citizen' || actor === 'staff')
+						? 'events_volunteer_terms'
+						: undefined
 		});
 		rows.push({
 			name: `${actor} creates a ${collection} row for someone else`,

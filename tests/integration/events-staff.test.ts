@@ -63,6 +63,61 @@ describe('staff events pages', () => {
 		});
 	});
 
+	it('two staff members saving one shift’s form each keep the field they changed', async () => {
+		const [{ session: a }, { session: b }] = await Promise.all([staffSession(), staffSession()]);
+		const { event, shift } = await arrangeEvent({ start: new Date('2031-06-14T16:00:00Z'), places: 2 });
+		const form = {
+			id: shift.id,
+			task: shift.task,
+			start: '2031-06-14T18:00',
+			end: '2031-06-14T20:00',
+			places: '2',
+			description: '',
+			requirements: '',
+			_loaded: loadedAfter(
+				await (await a.get(`/personale/arrangementer/${event.id}`)).text(),
+				`name="id" value="${shift.id}"`
+			)
+		};
+		// one raises the places, then the other, from the page as it was, renames the task
+		const raised = await a.post(`/personale/arrangementer/${event.id}?/updateShift`, {
+			...form,
+			places: '4'
+		});
+		expect(raised.status).toBe(200);
+		const renamed = await b.post(`/personale/arrangementer/${event.id}?/updateShift`, {
+			...form,
+			task: 'Billetkontrol ved indgangen'
+		});
+		expect(renamed.status).toBe(200);
+		const stored = await (await systemClient()).collection('shifts').getOne<ShiftRecord>(shift.id);
+		expect(stored).toMatchObject({ places: 4, task: 'Billetkontrol ved indgangen', start: shift.start });
+	});
+
+	it('offers no new shift on a cancelled event, and says why when one is posted anyway', async () => {
+		const { session } = await staffSession();
+		const { event } = await arrangeEvent({ start: new Date('2031-06-15T16:00:00Z') });
+		await (await systemClient()).collection('events').update(event.id, { state: 'cancelled' });
+		const page = await (await session.get(`/personale/arrangementer/${event.id}`)).text();
+		expect(page).not.toContain('action="?/addShift"');
+		const added = await session.post(`/personale/arrangementer/${event.id}?/addShift`, {
+			task: 'Kaffe',
+			start: '2031-06-15T18:00',
+			end: '2031-06-15T19:00',
+			places: '2',
+			description: '',
+			requirements: ''
+		});
+		expect(added.status).toBe(400);
+		expect(await added.text()).toContain('Arrangementet er aflyst, så det kan ikke få nye vagter.');
+		const shifts = await (
+			await systemClient()
+		)
+			.collection('shifts')
+			.getFullList({ filter: `event = "${event.id}" && task = "Kaffe"` });
+		expect(shifts).toEqual([]);
+	});
+
 	it('creates an event in house time, adds a shift, and refuses reversed or non-existent times', async () => {
 		const { staff, session } = await staffSession();
 		const reversed = await session.post('/personale/arrangementer?/create', {

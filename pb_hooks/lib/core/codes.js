@@ -138,6 +138,10 @@ module.exports = {
 		da: 'Lokalet er optaget på det tidspunkt.',
 		en: 'The room is taken at that time.'
 	},
+	events_shift_event_cancelled: {
+		da: 'Arrangementet er aflyst, så det kan ikke få nye vagter.',
+		en: 'The event is cancelled, so it cannot get new shifts.'
+	},
 	events_shift_move_overlap: {
 		da: 'En bekræftet frivillig har en anden vagt på det nye tidspunkt.',
 		en: 'A confirmed volunteer has another shift at the new time.'
@@ -161,6 +165,10 @@ module.exports = {
 	events_ticket_not_confirmed: {
 		da: 'Billetten er ikke en bekræftet plads.',
 		en: 'This ticket is not a confirmed place.'
+	},
+	events_volunteer_terms: {
+		da: 'Godkend vilkårene for frivillige, før du tager en vagt.',
+		en: 'Accept the terms for volunteers before you take a shift.'
 	},
 	library_bulk_id_taken: {
 		da: 'Der findes allerede en titel med det id.',

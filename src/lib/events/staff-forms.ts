@@ -47,14 +47,23 @@ export function eventBody(
 	return body;
 }
 
-/** The PocketBase body of a shift form. */
-export function shiftBody(data: z.output<typeof shiftSchema>) {
-	return {
-		task: data.task,
-		start: data.start,
-		end: data.end,
-		places: data.places,
-		description: data.description,
-		requirements: data.requirements
-	};
+/** The shift fields the staff shift form saves (its `_loaded` snapshot holds them as shown). */
+export const SHIFT_FORM_FIELDS = ['task', 'start', 'end', 'places', 'description', 'requirements'] as const;
+
+/**
+ * The PocketBase body of a shift form. Editing (with the form's `_loaded` snapshot), only the fields this
+ * form changed, so that another staff member's save meanwhile stands, as for the event form.
+ */
+export function shiftBody(data: z.output<typeof shiftSchema>, loaded?: unknown) {
+	return changedOnly(
+		{
+			task: data.task,
+			start: data.start,
+			end: data.end,
+			places: data.places,
+			description: data.description,
+			requirements: data.requirements
+		},
+		loaded
+	);
 }

@@ -6,7 +6,7 @@ import { requireStaff } from '$lib/server/guards';
 import { echoValues, LOADED_FIELD, readForm, snapshotOf, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { entryIdSchema, eventSchema, messageSchema, shiftSchema } from '$lib/validation/events';
-import { EVENT_FORM_FIELDS, eventBody, shiftBody } from '$lib/events/staff-forms';
+import { EVENT_FORM_FIELDS, eventBody, SHIFT_FORM_FIELDS, shiftBody } from '$lib/events/staff-forms';
 import { utcToHouseLocal } from '$lib/events/time';
 import { waitlistPosition } from '$rules/capacity.js';
 import { EVENT } from '$rules/events-machines.js';
@@ -86,6 +86,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 				task: shift.task,
 				places: shift.places,
 				taken: shift.taken,
+				loaded: snapshotOf(shift, SHIFT_FORM_FIELDS),
 				values: {
 					task: shift.task,
 					start: utcToHouseLocal(shift.start),
@@ -156,7 +157,7 @@ export const actions: Actions = {
 		if (!id.ok) return fail(400, { action: 'updateShift', ...id.failure });
 		if (!checked.ok) return fail(400, { action: 'updateShift', ...checked.failure, values });
 		try {
-			await locals.pb.collection('shifts').update(id.data.id, shiftBody(checked.data));
+			await locals.pb.collection('shifts').update(id.data.id, shiftBody(checked.data, values[LOADED_FIELD]));
 		} catch (err) {
 			return failure('updateShift', values, err);
 		}

@@ -7,6 +7,8 @@
 var WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 /** The most dates one season booking may hold (the app's limit too). */
 var MAX_SERIES_DATES = 60;
+/** The most attendees a booking or a season booking can name (the collections' own limit). */
+var MAX_ATTENDEES = 100000;
 var HHMM = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
 
 function problem(code, field) {
@@ -264,7 +266,7 @@ function checkSeries(series) {
 	}
 	if (series.attendees !== undefined) {
 		var n = Number(series.attendees);
-		if (typeof series.attendees === 'boolean' || !(n >= 1) || n % 1 !== 0) {
+		if (typeof series.attendees === 'boolean' || !(n >= 1) || n > MAX_ATTENDEES || n % 1 !== 0) {
 			return problem('rooms_attendees_invalid', 'attendees');
 		}
 	}

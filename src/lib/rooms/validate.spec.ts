@@ -79,6 +79,7 @@ describe('season bookings', () => {
 		['rooms_rrule_invalid', { rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=0' }],
 		['rooms_rrule_invalid', { rrule: 'DTSTART:20270106T000000Z\nRRULE:FREQ=WEEKLY;INTERVAL=1' }],
 		['rooms_attendees_invalid', { attendees: 0 }],
+		['rooms_attendees_invalid', { attendees: 100001 }],
 		['core_text_blank', { purpose: '  ' }]
 	])('%s for %j', (code, change) => {
 		expect(checkSeries({ ...series, ...change })?.code).toBe(code);

@@ -296,6 +296,8 @@ onRecordUpdateRequest(
 				// its volunteers may have been skipped for places at the old time: those places are filled again
 				const old = { id: fresh.id, start: fresh.getString('start'), end: fresh.getString('end') };
 				for (const s of movedAway) lib.refillSkipped(txApp, s.getString('user'), old);
+				// a new time is told to each volunteer with a place on it
+				lib.tellShiftMoved(txApp, fresh, e.record);
 			}
 			audit.staffAction(txApp, who, collection + '.' + (transition ? transition.name : 'update'), e.record, {
 				changed: changed,

@@ -73,6 +73,16 @@ const TEXTS = {
 			body: '{event} has moved to {when}. Your place still stands; see times and shifts on the event page.'
 		}
 	},
+	shiftMoved: {
+		da: {
+			title: 'Din vagt er flyttet: {task}',
+			body: 'Din vagt som {task} til {event} er flyttet til {when}. Kan du ikke komme på det nye tidspunkt, så afmeld dig på arrangementets side eller kontakt personalet.'
+		},
+		en: {
+			title: 'Your shift has moved: {task}',
+			body: 'Your shift as {task} at {event} has moved to {when}. If you cannot come at the new time, cancel on the event page or contact the staff.'
+		}
+	},
 	eventCancelled: {
 		da: {
 			title: 'Aflyst: {event}',
@@ -496,6 +506,49 @@ function tellMoved(app, before, event) {
 }
 
 /**
+ * Tells each volunteer with a place on a shift (confirmed or waiting) that its time changed, in the move's
+ * transaction, as tellMoved does for an event. A shift of an event that is not published tells no one.
+ * @param {core.App} app
+ * @param {core.Record} before the shift as it was
+ * @param {core.Record} shift the shift as saved
+ */
+function tellShiftMoved(app, before, shift) {
+	const moved = ['start', 'end'].some((f) => before.getString(f) !== shift.getString(f));
+	if (!moved) return;
+	let event;
+	try {
+		event = app.findRecordById('events', shift.getString('event'));
+	} catch (_) {
+		return;
+	}
+	if (event.getString('state') !== 'published') return;
+	const { notify } = require(`${__hooks}/lib/notify.js`);
+	const time = require(`${__hooks}/lib/core/time.js`);
+	const active = require(`${__hooks}/lib/core/status.js`).activePlaceFilter();
+	const places = app.findRecordsByFilter(
+		'signups',
+		bindFilter('shift = {:shift} && ' + active, { shift: shift.id }),
+		'',
+		0,
+		0
+	);
+	const until = (language) => time.format(shift.getString('end'), language).split(' ').pop();
+	const when = (language) => time.format(shift.getString('start'), language) + '-' + until(language);
+	for (const place of places) {
+		notify(app, place.getString('user'), {
+			kind: 'events_shift_moved',
+			texts: TEXTS.shiftMoved,
+			params: {
+				task: shift.getString('task'),
+				event: event.getString('title'),
+				when: { da: when('da'), en: when('en') }
+			},
+			link: '/arrangementer/' + event.id
+		});
+	}
+}
+
+/**
  * Decides a new sign-up or registration inside the caller's transaction: checks, then sets status and
  * placed_at on `record` (a new row, to be saved by the caller), or reopens the person's cancelled row
  * (transition "reopen") and returns it.
@@ -603,6 +656,7 @@ module.exports = {
 	rolesOf,
 	hasActivePlaces,
 	tellMoved,
+	tellShiftMoved,
 	confirmedCount,
 	hasPlaces,
 	holdsOverlappingShift,

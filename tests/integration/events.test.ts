@@ -357,6 +357,45 @@ describe('staff and events', () => {
 		expect(await moved(attendee)).toHaveLength(3);
 	});
 
+	it('moving a shift tells its volunteers, confirmed and waiting, once per move', async () => {
+		const { event, shift } = await arrangeEvent({ start: new Date('2032-05-03T16:00:00Z'), places: 1 });
+		const [confirmed, waiting, gone, elsewhere] = await Promise.all([
+			createVolunteer(),
+			createVolunteer(),
+			createVolunteer(),
+			createVolunteer()
+		]);
+		await confirmed.pb.collection('signups').create({ shift: shift.id, user: confirmed.record.id });
+		await waiting.pb.collection('signups').create({ shift: shift.id, user: waiting.record.id });
+		const left = await gone.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: gone.record.id });
+		await gone.pb.collection('signups').update(left.id, { status: 'cancelled' });
+		const other = await arrangeShift(event.id, new Date('2032-05-03T20:00:00Z'), 1);
+		await elsewhere.pb.collection('signups').create({ shift: other.id, user: elsewhere.record.id });
+		const staff = await createUser({ staff: true });
+		const told = (person: { pb: typeof staff.pb }) =>
+			person.pb.collection('notifications').getFullList({ filter: 'kind = "events_shift_moved"' });
+
+		// more places is no move
+		await staff.pb.collection('shifts').update(shift.id, { places: 1, task: 'Billetkontrol' });
+		expect(await told(confirmed)).toHaveLength(0);
+		await staff.pb
+			.collection('shifts')
+			.update(shift.id, { start: '2032-05-03 17:00:00.000Z', end: '2032-05-03 19:00:00.000Z' });
+		for (const person of [confirmed, waiting]) {
+			const [message] = await told(person);
+			expect(message?.title).toBe('Din vagt er flyttet: Billetkontrol');
+			// house time: 19:00 to 21:00 on a Monday in May
+			expect(message?.body).toContain('mandag 3. maj kl. 19:00-21:00');
+			expect(message?.link).toBe(`/arrangementer/${event.id}`);
+		}
+		expect(await told(gone)).toHaveLength(0);
+		expect(await told(elsewhere)).toHaveLength(0);
+		await staff.pb.collection('shifts').update(shift.id, { end: '2032-05-03 19:30:00.000Z' });
+		expect(await told(waiting)).toHaveLength(2);
+	});
+
 	it('sends a message to all volunteers of an event; citizens may not', async () => {
 		const { event, shift } = await arrangeEvent({ places: 1 });
 		const [v1, v2] = await Promise.all([createVolunteer(), createVolunteer()]);

@@ -34,6 +34,26 @@ const TEXTS = {
 			body: 'You can collect {title} from pickup shelf {shelf} by {deadline}.'
 		}
 	},
+	pickupMoved: {
+		da: {
+			title: 'Ny frist: {title}',
+			body: 'Huset er lukket, når {title} skulle hentes. Du kan hente den på afhentningshylde {shelf} senest {deadline}.'
+		},
+		en: {
+			title: 'New deadline: {title}',
+			body: 'The house is closed when {title} was due to be collected. You can collect it from pickup shelf {shelf} by {deadline}.'
+		}
+	},
+	dueMoved: {
+		da: {
+			title: 'Ny afleveringsdato: {title}',
+			body: 'Huset er lukket, når {title} skulle afleveres. Du kan aflevere den senest {deadline}.'
+		},
+		en: {
+			title: 'New return date: {title}',
+			body: 'The house is closed when {title} was due back. You can return it by {deadline}.'
+		}
+	},
 	expired: {
 		da: {
 			title: 'Reservation udløbet: {title}',
@@ -453,6 +473,58 @@ function notifyReady(app, hold) {
 }
 
 /**
+ * A closure of the whole house saved over deadlines already given (docs/rules.md, "The house"): each ready
+ * hold's pickup deadline and each open loan's due date that the closure covers moves to the closing time
+ * of the next day the house is open, as a deadline set now would be; a deadline never moves earlier, so a
+ * closure shortened or removed leaves them. Each patron is told, in the closure's transaction.
+ * @param {core.App} app the closure's transaction, with the closure saved
+ * @param {number} startMs
+ * @param {number} endMs
+ * @returns {number} deadlines moved
+ */
+function moveDeadlinesPastClosure(app, startMs, endMs) {
+	const house = require(`${__hooks}/lib/house.js`);
+	const time = require(`${__hooks}/lib/room-claims.js`);
+	const closures = queue.houseClosures(app, new Date(startMs));
+	const span = { from: queue.toPbDate(new Date(startMs)), to: queue.toPbDate(new Date(endMs)) };
+	const kinds = [
+		{ collection: 'holds', field: 'pickup_deadline', filter: 'status = "ready"', texts: TEXTS.pickupMoved },
+		{ collection: 'loans', field: 'due', filter: predicates.openLoanFilter(), texts: TEXTS.dueMoved }
+	];
+	let moved = 0;
+	for (const kind of kinds) {
+		const rows = app.findRecordsByFilter(
+			kind.collection,
+			bindFilter(kind.filter + ' && ' + kind.field + ' > {:from} && ' + kind.field + ' <= {:to}', span),
+			kind.field,
+			0,
+			0
+		);
+		for (const row of rows) {
+			const before = time.toMs(row.getString(kind.field));
+			const after = house.deadlineAfter(before, 0, closures);
+			if (!(after > before)) continue;
+			row.set(kind.field, queue.toPbDate(new Date(after)));
+			app.save(row);
+			moved++;
+			const title = app.findRecordById('titles', row.getString('title'));
+			notify(app, row.getString('patron'), {
+				kind: kind.collection === 'holds' ? 'hold_deadline_moved' : 'loan_due_moved',
+				texts: kind.texts,
+				params: {
+					title: title.getString('title'),
+					shelf: row.getString('pickup_shelf'),
+					deadline: { instant: row.getString(kind.field) }
+				},
+				link: kind.collection === 'holds' ? '/bibliotek/' + title.id : '/bibliotek/mine',
+				dedupeKey: kind.collection + '-moved:' + row.id + ':' + row.getString(kind.field)
+			});
+		}
+	}
+	return moved;
+}
+
+/**
  * Cancels a hold through its machine and moves the queue: a copy that was waiting for it goes to the
  * next in line. For other areas (account deletion): call with the transaction's app.
  * @param {core.App} app
@@ -776,6 +848,7 @@ module.exports = {
 	shelfCopy,
 	assertCopyFree,
 	notifyReady,
+	moveDeadlinesPastClosure,
 	cancelHold,
 	checkIn,
 	collect,

@@ -206,6 +206,7 @@ module.exports = {
 	PICKUP_DAYS,
 	LOAN_DAYS,
 	deadline,
+	houseClosures,
 	QUEUED_STATUSES,
 	isQueued,
 	compareHolds,

@@ -216,7 +216,8 @@ function runReminders(app, now) {
 		holdFilter,
 		'pickup_deadline',
 		['title', 'patron'],
-		(h) => 'reminder:pickup:' + h.id,
+		// a deadline moved by a closure is reminded again
+		(h) => 'reminder:pickup:' + h.id + ':' + h.getString('pickup_deadline'),
 		(h, key) => {
 			const title = h.expandedOne('title');
 			const lang = languageOf(h.expandedOne('patron'));

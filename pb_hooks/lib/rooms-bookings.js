@@ -863,6 +863,9 @@ function closeClaims(txApp, e, actor, body, rooms, closedBefore) {
 				end: end
 			}
 		);
+		// the library's deadlines inside a closure of the whole house move past it
+		if (!e.record.getString('room'))
+			lib('library-desk').moveDeadlinesPastClosure(txApp, Math.max(start, now), end);
 		return;
 	}
 	if (e.record.getBool('active') || closedBefore) return;

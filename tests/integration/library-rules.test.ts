@@ -427,6 +427,43 @@ describe('pickup and loan deadlines and closures of the whole house', () => {
 		}
 	});
 
+	it('moves the deadlines already given past a closure of the whole house saved later, and tells the patron', async () => {
+		const system = await systemClient();
+		const staff = await createUser({ staff: true });
+		const patron = await createUser();
+		const { title } = await arrangeTitle({ copies: 2, onShelf: 2 });
+		const hold = await placeHold(patron.pb, title.id, patron.record.id);
+		expect(hold.status).toBe('ready');
+		const { copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const lent = await staff.pb
+			.collection('loans')
+			.create<LoanRecord>({ copy: copies[0]!.id, patron: patron.record.id });
+		// a day of its own, far ahead, so that no other test's deadline lies in the closure
+		const day = addDays(localParts(Date.now()).date, 150 + Math.floor(Math.random() * 100));
+		await system.collection('holds').update(hold.id, { pickup_deadline: pbDate(closeOf(day)) });
+		await system.collection('loans').update(lent.id, { due: pbDate(closeOf(day)) });
+		const closure = await closeHouse(staff.pb, 'Vandskade', [day, '00:00'], [addDays(day, 1), '00:00']);
+		try {
+			const after = pbDate(closeOf(addDays(day, 1)));
+			expect((await system.collection('holds').getOne<HoldRecord>(hold.id)).pickup_deadline).toBe(after);
+			expect((await system.collection('loans').getOne<LoanRecord>(lent.id)).due).toBe(after);
+			const told = await patron.pb
+				.collection('notifications')
+				.getFullList({ filter: 'kind = "hold_deadline_moved" || kind = "loan_due_moved"', sort: 'kind' });
+			expect(told.map((n) => n.title)).toEqual([
+				`Ny frist: ${title.title}`,
+				expect.stringMatching(/^Ny afleveringsdato: /)
+			]);
+			// the closure shortened to nothing of that day: the deadlines stay where they were moved
+			await staff.pb
+				.collection('closures')
+				.update(closure.id, { end: new Date(resolveLenient(day, '01:00')!).toISOString() });
+			expect((await system.collection('holds').getOne<HoldRecord>(hold.id)).pickup_deadline).toBe(after);
+		} finally {
+			await system.collection('closures').delete(closure.id);
+		}
+	});
+
 	it('keeps a deadline on a day the house closes only for part of it, open again at closing time', async () => {
 		const system = await systemClient();
 		const staff = await createUser({ staff: true });

@@ -85,6 +85,13 @@ onRecordCreateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
 	const who = require(`${__hooks}/lib/core/auth.js`).actor(e);
 	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
+		// its title as it stands in the transaction: one deleted since the request came in is refused with a
+		// code, not with PocketBase's relation error at the save
+		try {
+			txApp.findRecordById('titles', e.record.getString('title'));
+		} catch (_) {
+			require(`${__hooks}/lib/core/errors.js`).refuse('library_title_unknown', 'title');
+		}
 		desk.checkBarcode(txApp, e.record);
 		const status = e.record.getString('status') || 'shelf';
 		if (status !== 'shelf' && status !== 'missing') {

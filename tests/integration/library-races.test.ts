@@ -266,6 +266,49 @@ describe('two edits of different fields of one record at the same moment', () =>
 	});
 });
 
+describe('a title deleted while copies are added to it', () => {
+	it(
+		'refuses each copy that lost its title with a code of ours, and keeps none without one',
+		{ timeout: LONG },
+		async () => {
+			const [staff1, staff2] = await Promise.all([createUser({ staff: true }), createUser({ staff: true })]);
+			const system = await systemClient();
+			const codes = new Set<string>();
+			for (let round = 0; round < ROUNDS; round++) {
+				const { title } = await arrangeTitle();
+				const adds = Array.from({ length: 4 }, (_, i) =>
+					refusal(
+						staff2.pb.collection('copies').create({
+							title: title.id,
+							barcode: `DEL-${round}-${i}-${title.id}`,
+							shelf: 'A1',
+							status: 'missing'
+						})
+					)
+				);
+				const [removed, ...added] = await Promise.all([
+					refusal(staff1.pb.collection('titles').delete(title.id)),
+					...adds
+				]);
+				for (const outcome of added) if (outcome.status) codes.add(`${outcome.status} ${outcome.code}`);
+				const left = await system
+					.collection('copies')
+					.getFullList({ filter: system.filter('barcode ~ {:b}', { b: `DEL-${round}-` }) });
+				// the title went: no copy names it; it stayed (a copy came first): every stored copy has it
+				if (removed.status === 0) expect(left).toEqual([]);
+				else expect(left.every((c) => c.title === title.id)).toBe(true);
+			}
+			for (const code of codes) {
+				expect([
+					'400 library_title_unknown',
+					'400 core_unknown_record',
+					'400 library_title_in_use'
+				]).toContain(code);
+			}
+		}
+	);
+});
+
 describe('account deletion and the desk at the same moment', () => {
 	it(
 		'releases the deleted patron’s pickup to the next in line, whichever comes first',

@@ -87,6 +87,7 @@ function signUp(e) {
 	}
 	var nameProblem = require(__hooks + '/lib/input.js').textProblem(text(body.name), 0);
 	if (nameProblem) throw require(__hooks + '/lib/core/errors.js').refusal(nameProblem, 'name');
+	if (addressProblem(email)) throw fieldError('email', 'validation_invalid_email', 'Invalid email address.');
 	// the addresses of deleted accounts and desk accounts: nobody signs up with one
 	if (require(__hooks + '/lib/desk.js').undeliverable(email)) {
 		throw fieldError('email', 'validation_invalid_email', 'Invalid email address.');
@@ -134,6 +135,18 @@ function signUp(e) {
 	return e.noContent(204);
 }
 
+/**
+ * Whether an address is one no account may have, beyond PocketBase's own check of its form: longer than
+ * an address can be (64 characters before the @, 254 in all), or with a character that hides or reorders
+ * text (lib/input.js), which would show staff's citizen search a lookalike of another address.
+ * @param {string} email
+ */
+function addressProblem(email) {
+	var at = email.lastIndexOf('@');
+	if (at < 1 || at > 64 || email.length > 254) return true;
+	return require(__hooks + '/lib/input.js').textProblem(email, 254) !== '';
+}
+
 /** The account with this address in any letter case, or null. */
 function findByEmail(app, email) {
 	if (!email) return null;
@@ -169,7 +182,11 @@ function emailChange(e) {
 		e.response.header().set('Retry-After', String(wait));
 		throw new TooManyRequestsError('Too Many Requests.', {});
 	}
-	var owner = findByEmail(e.app, text((e.requestInfo().body || {}).newEmail).trim());
+	var newEmail = text((e.requestInfo().body || {}).newEmail).trim();
+	if (newEmail && addressProblem(newEmail)) {
+		throw fieldError('newEmail', 'validation_invalid_email', 'Invalid email address.');
+	}
+	var owner = findByEmail(e.app, newEmail);
 	if (!owner || owner.id === e.auth.id) return false;
 	e.noContent(204);
 	return true;

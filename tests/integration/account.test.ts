@@ -17,6 +17,15 @@ async function signUpThroughApp(session: AppSession, email: string, password = P
 	return session.post('/opret-konto', { name: 'Ny Borger', email, password, passwordConfirm: password });
 }
 
+async function outcomeOf(request: Promise<unknown>): Promise<{ status: number }> {
+	try {
+		await request;
+		return { status: 204 };
+	} catch (err) {
+		return { status: (err as { status: number }).status };
+	}
+}
+
 describe('citizen account through the app', () => {
 	it('signs up, verifies from the real mail and signs in with an httpOnly, Lax cookie', async () => {
 		const session = new AppSession();
@@ -387,6 +396,30 @@ describe('citizen account through the app', () => {
 		}
 		// three were made above: two more pass, then every request is refused, taken or free
 		expect(statuses).toEqual([204, 204, 429, 429, 429, 429]);
+	});
+
+	it('answers a taken address as a free one also where the path names the users collection otherwise', async () => {
+		const user = await createUser();
+		const other = await createUser();
+		for (const name of ['_pb_users_auth_', 'Users', 'USERS']) {
+			const answer = await outcomeOf(
+				user.pb.send(`/api/collections/${name}/request-email-change`, {
+					method: 'POST',
+					body: { newEmail: other.email }
+				})
+			);
+			expect(answer, name).toEqual({ status: 204 });
+		}
+		// an address no account may have is refused before anything else
+		const lookalike = await outcomeOf(
+			user.pb.send('/api/collections/users/request-email-change', {
+				method: 'POST',
+				body: { newEmail: `bor\u200bger-${other.email}` }
+			})
+		);
+		expect(lookalike.status).toBe(400);
+		await new Promise((r) => setTimeout(r, 300));
+		expect(readMails(mailDir()).filter((m) => m.to.includes(other.email.toLowerCase()))).toEqual([]);
 	});
 
 	it('saves the profile and refuses a bad phone number without changing anything', async () => {

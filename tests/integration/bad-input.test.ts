@@ -192,7 +192,7 @@ const notString = fc.oneof(
 	fc.array(fc.string({ maxLength: 3 }), { minLength: 1, maxLength: 3 }),
 	nested
 );
-const HOSTILE_CHARS = ['\u0000', '\u0007', '\u001b', '\u007f', '\u202e', '\u2066', '\ufffd'];
+const HOSTILE_CHARS = ['\u0000', '\u0007', '\u001b', '\u007f', '\u009b', '\u200b', '\u202e', '\u2066', '\ufffd'];
 const withHostileChar = fc
 	.tuple(fc.string({ maxLength: 20 }), fc.constantFrom(...HOSTILE_CHARS), fc.string({ maxLength: 20 }))
 	.map(([a, c, b]) => `Navn${a}${c}${b}`);
@@ -269,6 +269,8 @@ const malformedId = fc.oneof(
 	fc.constantFrom('../../etc/passwd', 'a', "'; DROP TABLE bookings; --", '🙂🙂🙂', 'ABCDEFGHIJKLMNO', ' '),
 	// text that PocketBase's own filling of filter placeholders would read as one (docs/rules.md, "The door")
 	fc.constantFrom('{:a}', '{:u}', '{:s}', '{:id}', '{:user}', '{:l}'),
+	// a character the filter language cannot write
+	fc.constantFrom('a\u0000b', '\u0000'),
 	fc.string({ minLength: 16, maxLength: 600 }),
 	fc.string({ minLength: 1, maxLength: 14 }).filter((s) => s.trim() !== '')
 );
@@ -1349,7 +1351,12 @@ const ROUTES: Route[] = [
 				'a b@c.dk',
 				'',
 				'x@borgerhus.invalid',
-				'X@BORGERHUS.INVALID'
+				'X@BORGERHUS.INVALID',
+				// too long for an address, and lookalikes of one with hidden or reordering characters
+				`${'a'.repeat(65)}@example.org`,
+				`a@${'b'.repeat(250)}.dk`,
+				'evil\u202egro.elpmaxe@example.org',
+				'bor\u200bger@demo.borgerhus.dk'
 			)
 		),
 		state: count('users')

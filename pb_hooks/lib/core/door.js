@@ -28,9 +28,13 @@ function request(e) {
 		throw new ForbiddenError(forbidden, { form: new ValidationError('core_forbidden', forbidden) });
 	}
 	checkFilters(e, method);
-	// a change of address answers a taken address as a free one (lib/signup.js)
-	if (method === 'POST' && e.request.url.path === '/api/collections/users/request-email-change') {
-		if (require(__hooks + '/lib/signup.js').emailChange(e)) return true;
+	// a change of address answers a taken address as a free one (lib/signup.js), however the path names the
+	// users collection (PocketBase also takes its id, and its name in any letter case)
+	var emailChange = method === 'POST' && EMAIL_CHANGE_PATH.exec(e.request.url.path);
+	if (emailChange) {
+		var changing = cachedCollection(e, emailChange[1]);
+		if (changing && changing.name === 'users' && require(__hooks + '/lib/signup.js').emailChange(e))
+			return true;
 	}
 	if (method !== 'POST' && method !== 'PATCH' && method !== 'PUT') return false;
 	var path = RECORDS_PATH.exec(e.request.url.path);
@@ -109,6 +113,9 @@ function recordWriteCollection(e) {
 	var path = RECORDS_PATH.exec(e.request.url.path);
 	return path && isRecordWrite(path, e.request.method) ? cachedCollection(e, path[1]) : null;
 }
+
+/** PocketBase's request for a change of address, of a collection named by name or id. */
+var EMAIL_CHANGE_PATH = /^\/api\/collections\/([^/]+)\/request-email-change\/?$/;
 
 /** The records API's paths: the collection (name or id) and, for one record, its id. */
 var RECORDS_PATH = /^\/api\/collections\/([^/]+)\/records(?:\/([^/]+))?\/?$/;

@@ -12,9 +12,19 @@
 // bindFilter fills every placeholder in one pass, with the filter language's own quoting; the hooks pass
 // the result without params.
 
-/** A text as the filter language quotes it: only the backslash and the quote are escaped. */
+/**
+ * A text as the filter language quotes it: only the backslash and the quote are escaped. The language
+ * cannot write U+0000 (its scanner reads it as the end of the filter), and no stored text holds one (the
+ * door refuses it), so a value with one is refused as an invalid value.
+ */
 function quoted(text) {
+	if (text.indexOf('\u0000') >= 0) throw invalidValue();
 	return '"' + text.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+}
+
+function invalidValue() {
+	if (typeof __hooks === 'undefined') return new Error('core_invalid_value');
+	return require(__hooks + '/lib/core/errors.js').refusal('core_invalid_value');
 }
 
 /**

@@ -30,6 +30,10 @@ describe('bindFilter', () => {
 		expect(bindFilter('id = {:id}', { id: ['a', 'b'] })).toBe('id = "[\\"a\\",\\"b\\"]"');
 	});
 
+	it('refuses a value with U+0000, which the filter language cannot write', () => {
+		expect(() => bindFilter('code = {:c}', { c: 'ab\u0000cd' })).toThrow(/core_invalid_value/);
+	});
+
 	it('fills the same name twice and throws for a name without a value', () => {
 		expect(bindFilter('a = {:x} || b = {:x}', { x: 'q' })).toBe('a = "q" || b = "q"');
 		expect(() => bindFilter('a = {:missing}', {})).toThrow(/missing/);

@@ -95,6 +95,21 @@ describe('dateProblem and textProblem', () => {
 		expect(dateProblem('')).toBe('');
 	});
 
+	it('refuses control, invisible and direction characters, and keeps the joiners of emoji and scripts', () => {
+		for (const hostile of [
+			'a\u009bb',
+			'a\u0085b',
+			'\u200b\u2060\ufeff',
+			'a\u200eb',
+			'a\u200fb',
+			'a\u061cb'
+		]) {
+			expect(textProblem(hostile, 100), JSON.stringify(hostile)).toBe('core_invalid_value');
+		}
+		expect(textProblem('Familie 👨\u200d👩\u200d👧', 100)).toBe('');
+		expect(textProblem('می\u200cخواهم', 100)).toBe('');
+	});
+
 	it('counts characters, not UTF-16 units', () => {
 		expect(textProblem('🙂🙂', 2)).toBe('');
 		expect(textProblem('🙂🙂🙂', 2)).toBe('core_text_too_long');

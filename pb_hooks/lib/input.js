@@ -13,8 +13,8 @@ var ID = /^[a-z0-9]{15}$/;
  * left of a broken encoding), the bidirectional overrides and marks that make text read differently from
  * what it is, and the invisible characters that hide in it (zero-width space, word joiner, byte-order
  * mark). The zero-width joiner and non-joiner stay: emoji and some scripts are written with them. */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
 var HOSTILE_CHARACTERS =
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
 	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffd]/;
 var NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
 var BOOL_TEXT = ['true', 'false', 'on', 'off', '1', '0', ''];

@@ -65,7 +65,14 @@ function mailedRecently(app, address) {
  * A desk account waiting for its take-over is staff's to finish, and hears nothing.
  */
 function tellOwner(app, user) {
-	if (user.getBool('desk_account') || mailedRecently(app, user.email())) return;
+	if (user.getBool('desk_account')) return;
+	if (!user.verified()) {
+		// every link mailed for it before stops working: the first confirmation mail would confirm the
+		// account with the password of whoever signed up first, and the owner may be the one signing up now
+		user.refreshTokenKey();
+		app.save(user);
+	}
+	if (mailedRecently(app, user.email())) return;
 	try {
 		require(__hooks + '/lib/mail.js').sendAccountExists(app, user);
 	} catch (err) {

@@ -175,6 +175,29 @@ describe('citizen account through the app', () => {
 		expect(readMails(mailDir()).filter((m) => m.to.includes(email))).toHaveLength(1);
 	});
 
+	it('lets no earlier confirmation link confirm an account once its address signs up again', async () => {
+		const email = uniqueEmail('forkoeb');
+		const signUp = (password: string) =>
+			guestClient().send('/api/borgerhus/account/signup', {
+				method: 'POST',
+				body: { name: 'Ny Borger', email, password, passwordConfirm: password }
+			});
+		// a stranger signs up first with the address: its confirmation mail would confirm their password
+		await signUp('fremmedes-kode-1');
+		const first = await waitForMail(mailDir(), email, /Bekræft din e-mail/);
+		const token = new URL(linkFrom(first, '/bekraeft/')).pathname.split('/').pop()!;
+		// the owner signs up within the ten minutes (no new mail: one per address in that time)
+		await signUp('ejerens-kode-12');
+		await expect(guestClient().collection('users').confirmVerification(token)).rejects.toMatchObject({
+			status: 400
+		});
+		const system = await systemClient();
+		const stored = await system
+			.collection('users')
+			.getFirstListItem(system.filter('email = {:e}', { e: email }));
+		expect(stored.verified).toBe(false);
+	});
+
 	it('refuses a name with characters that hide or reorder text, for a taken address as for a new one', async () => {
 		const existing = await createUser();
 		for (const email of [existing.email, uniqueEmail('signup')]) {
@@ -557,14 +580,27 @@ describe('the users collection through the PocketBase API directly', () => {
 		expect(staffSees).not.toHaveProperty('calendar_token');
 	});
 
-	it('refuses sign-in to an unverified account (the auth rule answers 403)', async () => {
+	it('refuses sign-in to an account that may not sign in as it refuses a wrong password', async () => {
 		const system = await systemClient();
 		const email = uniqueEmail('unverified');
 		await system
 			.collection('users')
 			.create({ email, password: PASSWORD, passwordConfirm: PASSWORD, name: 'U', verified: false });
-		await expect(guestClient().collection('users').authWithPassword(email, PASSWORD)).rejects.toMatchObject({
-			status: 403
-		});
+		const refused = (address: string, password: string) =>
+			guestClient()
+				.collection('users')
+				.authWithPassword(address, password)
+				.then(
+					() => null,
+					(err: { status: number; response: { message: string } }) => [err.status, err.response.message]
+				);
+		const wrong = await refused((await createUser()).email, 'et-forkert-kodeord');
+		expect(wrong).toEqual([400, 'Failed to authenticate.']);
+		// never confirmed, with the right password: whoever signed up with an address cannot tell by signing
+		// in whether it had an account before
+		expect(await refused(email, PASSWORD)).toEqual(wrong);
+		const deleted = await createUser();
+		await system.collection('users').update(deleted.record.id, { deleted_at: new Date().toISOString() });
+		expect(await refused(deleted.email, deleted.password)).toEqual(wrong);
 	});
 });

@@ -37,8 +37,9 @@ function phoneDigits(text) {
 
 /**
  * The contact fields of the associations the user created or belongs to, or that name the user's email as
- * their contact, that hold the user's own name, email (in any case) or phone are cleared; the rest of each association stays as it is. Call before the
- * memberships go.
+ * their contact, that hold the user's own email (in any case) are cleared, and the name and phone where
+ * they are the user's own and the contact is the user's (below); the rest of each association stays as
+ * it is. Call before the memberships go.
  * @param {core.App} txApp
  * @param {core.Record} user the account as it stands, before it is anonymised
  */
@@ -76,8 +77,27 @@ function clearContacts(txApp, user) {
 			associations.push(txApp.findRecordById('associations', row.id));
 	}
 	for (const a of associations) {
+		// a name or phone is the user's only where the contact is theirs: the association names the user's
+		// address, or the user founded it or is an active admin of it. Anyone may call themselves what a
+		// club's contact is called (an invited member could copy it into their profile), and a household
+		// shares a phone.
+		const contactIsUser = read.contact_email(a.getString('contact_email')) === own.contact_email;
+		const keeps =
+			contactIsUser ||
+			a.getString('created_by') === user.id ||
+			txApp.findRecordsByFilter(
+				'memberships',
+				bindFilter('association = {:a} && user = {:u} && status = "active" && role = "admin"', {
+					a: a.id,
+					u: user.id
+				}),
+				'',
+				1,
+				0
+			).length > 0;
 		let changed = false;
 		for (const field of Object.keys(own)) {
+			if (field !== 'contact_email' && !keeps) continue;
 			const value = a.getString(field);
 			if (!own[field] || !value || read[field](value) !== own[field]) continue;
 			a.set(field, '');

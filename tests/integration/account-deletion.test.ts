@@ -391,6 +391,19 @@ describe('what deletion leaves behind', () => {
 			verified: true
 		});
 		await system.collection('memberships').create({ association: foreign.id, user: id, role: 'member' });
+		// one the citizen was only invited to, whose contact's name and phone the citizen copied into their
+		// own profile: another person's contact, kept
+		const lookalike = await system.collection('associations').create({
+			name: 'Efterligneren',
+			cvr: validCvrNumber(),
+			contact_name: 'Karen Kontakt',
+			contact_email: other.email,
+			contact_phone: '+45 12 34 56 78',
+			verified: true
+		});
+		await system
+			.collection('memberships')
+			.create({ association: lookalike.id, user: id, role: 'member', status: 'invited' });
 		// one the citizen neither founded nor belongs to, whose admin entered the citizen as its contact
 		const named = await system.collection('associations').create({
 			name: 'Naboforeningen',
@@ -499,6 +512,11 @@ describe('what deletion leaves behind', () => {
 			contact_name: 'Anden Borger',
 			contact_email: other.email,
 			contact_phone: '87 65 43 21'
+		});
+		expect(await system.collection('associations').getOne(lookalike.id)).toMatchObject({
+			contact_name: 'Karen Kontakt',
+			contact_email: other.email,
+			contact_phone: '+45 12 34 56 78'
 		});
 
 		// the audit log: what was done, by whom and when stays; the free text about the citizen goes

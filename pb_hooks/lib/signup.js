@@ -199,4 +199,29 @@ function emailChange(e) {
 	return true;
 }
 
-module.exports = { signUp: signUp, emailChange: emailChange };
+/** Mails about an account that anyone may ask for by its address (a new password, the confirmation mail
+ * again), per address in an hour, however many client addresses ask. */
+var ACCOUNT_MAILS_PER_HOUR = 3;
+
+/**
+ * In front of PocketBase's POST /api/collections/users/request-password-reset and request-verification,
+ * which answer 204 whether or not they send anything, and are limited per client address only: past
+ * ACCOUNT_MAILS_PER_HOUR requests for one address in an hour, the request is answered 204 and nothing is
+ * sent, so nobody fills an inbox from many client addresses. Called by the door (lib/core/door.js); true
+ * when it has answered the request.
+ * @param {core.RequestEvent} e
+ * @param {string} kind the route's last part
+ * @returns {boolean}
+ */
+function accountMail(e, kind) {
+	var email = text((e.requestInfo().body || {}).email)
+		.trim()
+		.toLowerCase();
+	if (!email) return false;
+	if (count(e.app, 'account-mails', kind + ':' + email, 60 * 60 * 1000, ACCOUNT_MAILS_PER_HOUR) === 0)
+		return false;
+	e.noContent(204);
+	return true;
+}
+
+module.exports = { signUp: signUp, emailChange: emailChange, accountMail: accountMail };

@@ -445,6 +445,25 @@ describe('citizen account through the app', () => {
 		expect(readMails(mailDir()).filter((m) => m.to.includes(other.email.toLowerCase()))).toEqual([]);
 	});
 
+	it('sends at most three password mails to one address in an hour, however many client addresses ask', async () => {
+		const user = await createUser();
+		const statuses: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			const response = await fetch(`${stack().pbUrl}/api/collections/users/request-password-reset`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() },
+				body: JSON.stringify({ email: i % 2 ? user.email.toUpperCase() : user.email })
+			});
+			statuses.push(response.status);
+		}
+		// every request gets the same answer
+		expect(statuses).toEqual([204, 204, 204, 204, 204]);
+		await waitForMail(mailDir(), user.email, /adgangskode/i);
+		await new Promise((r) => setTimeout(r, 1_000));
+		const mails = readMails(mailDir()).filter((m) => m.to.includes(user.email.toLowerCase()));
+		expect(mails).toHaveLength(3);
+	});
+
 	it('saves the profile and refuses a bad phone number without changing anything', async () => {
 		const user = await createUser({ name: 'Før Navn' });
 		const session = new AppSession();

@@ -36,6 +36,17 @@ function request(e) {
 		if (changing && changing.name === 'users' && require(__hooks + '/lib/signup.js').emailChange(e))
 			return true;
 	}
+	// a new password or the confirmation mail again: a few per address in an hour (lib/signup.js)
+	var accountMail = method === 'POST' && ACCOUNT_MAIL_PATH.exec(e.request.url.path);
+	if (accountMail) {
+		var mailing = cachedCollection(e, accountMail[1]);
+		if (
+			mailing &&
+			mailing.name === 'users' &&
+			require(__hooks + '/lib/signup.js').accountMail(e, accountMail[2])
+		)
+			return true;
+	}
 	if (method !== 'POST' && method !== 'PATCH' && method !== 'PUT') return false;
 	var path = RECORDS_PATH.exec(e.request.url.path);
 	var collection = recordWriteCollection(e);
@@ -116,6 +127,9 @@ function recordWriteCollection(e) {
 
 /** PocketBase's request for a change of address, of a collection named by name or id. */
 var EMAIL_CHANGE_PATH = /^\/api\/collections\/([^/]+)\/request-email-change\/?$/;
+
+/** PocketBase's requests for a mail about an account by its address. */
+var ACCOUNT_MAIL_PATH = /^\/api\/collections\/([^/]+)\/(request-password-reset|request-verification)\/?$/;
 
 /** The records API's paths: the collection (name or id) and, for one record, its id. */
 var RECORDS_PATH = /^\/api\/collections\/([^/]+)\/records(?:\/([^/]+))?\/?$/;

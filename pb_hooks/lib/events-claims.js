@@ -83,6 +83,16 @@ const TEXTS = {
 			body: 'Your shift as {task} at {event} has moved to {when}. If you cannot come at the new time, cancel on the event page or contact the staff.'
 		}
 	},
+	shiftMovedLate: {
+		da: {
+			title: 'Din vagt er flyttet: {task}',
+			body: 'Din vagt som {task} til {event} er flyttet til {when}. Kan du ikke komme på det nye tidspunkt, så kontakt personalet.'
+		},
+		en: {
+			title: 'Your shift has moved: {task}',
+			body: 'Your shift as {task} at {event} has moved to {when}. If you cannot come at the new time, please contact the staff.'
+		}
+	},
 	eventCancelled: {
 		da: {
 			title: 'Aflyst: {event}',
@@ -534,10 +544,15 @@ function tellShiftMoved(app, before, shift) {
 	);
 	const until = (language) => time.format(shift.getString('end'), language).split(' ').pop();
 	const when = (language) => time.format(shift.getString('start'), language) + '-' + until(language);
+	// inside the cut-off a volunteer can no longer cancel on their own: the notice sends them to staff
+	const { mayCancelShift } = require(`${__hooks}/lib/events-rules.js`);
+	const texts = mayCancelShift({ shiftStart: shift.getString('start'), now: new Date() })
+		? TEXTS.shiftMoved
+		: TEXTS.shiftMovedLate;
 	for (const place of places) {
 		notify(app, place.getString('user'), {
 			kind: 'events_shift_moved',
-			texts: TEXTS.shiftMoved,
+			texts: texts,
 			params: {
 				task: shift.getString('task'),
 				event: event.getString('title'),

@@ -386,14 +386,29 @@ describe('staff and events', () => {
 		for (const person of [confirmed, waiting]) {
 			const [message] = await told(person);
 			expect(message?.title).toBe('Din vagt er flyttet: Billetkontrol');
-			// house time: 19:00 to 21:00 on a Monday in May
+			// house time: 19:00 to 21:00 on a Monday in May; far ahead, they may still cancel themselves
 			expect(message?.body).toContain('mandag 3. maj kl. 19:00-21:00');
+			expect(message?.body).toContain('afmeld dig på arrangementets side');
 			expect(message?.link).toBe(`/arrangementer/${event.id}`);
 		}
 		expect(await told(gone)).toHaveLength(0);
 		expect(await told(elsewhere)).toHaveLength(0);
 		await staff.pb.collection('shifts').update(shift.id, { end: '2032-05-03 19:30:00.000Z' });
 		expect(await told(waiting)).toHaveLength(2);
+	});
+
+	it('a shift moved inside the cut-off sends its volunteers to staff, as they can no longer cancel', async () => {
+		const start = new Date(Date.now() + 30 * 3600_000);
+		const { shift } = await arrangeEvent({ start, places: 1 });
+		const volunteer = await createVolunteer();
+		await volunteer.pb.collection('signups').create({ shift: shift.id, user: volunteer.record.id });
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('shifts').update(shift.id, { end: new Date(start.getTime() + 3 * 3600_000) });
+		const [message] = await volunteer.pb
+			.collection('notifications')
+			.getFullList({ filter: 'kind = "events_shift_moved"' });
+		expect(message?.body).toContain('kontakt personalet');
+		expect(message?.body).not.toContain('afmeld dig');
 	});
 
 	it('sends a message to all volunteers of an event; citizens may not', async () => {

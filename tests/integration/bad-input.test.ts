@@ -192,7 +192,17 @@ const notString = fc.oneof(
 	fc.array(fc.string({ maxLength: 3 }), { minLength: 1, maxLength: 3 }),
 	nested
 );
-const HOSTILE_CHARS = ['\u0000', '\u0007', '\u001b', '\u007f', '\u009b', '\u200b', '\u202e', '\u2066', '\ufffd'];
+const HOSTILE_CHARS = [
+	'\u0000',
+	'\u0007',
+	'\u001b',
+	'\u007f',
+	'\u009b',
+	'\u200b',
+	'\u202e',
+	'\u2066',
+	'\ufffd'
+];
 const withHostileChar = fc
 	.tuple(fc.string({ maxLength: 20 }), fc.constantFrom(...HOSTILE_CHARS), fc.string({ maxLength: 20 }))
 	.map(([a, c, b]) => `Navn${a}${c}${b}`);

@@ -76,21 +76,11 @@ const TEXTS = {
 	shiftMoved: {
 		da: {
 			title: 'Din vagt er flyttet: {task}',
-			body: 'Din vagt som {task} til {event} er flyttet til {when}. Kan du ikke komme på det nye tidspunkt, så afmeld dig på arrangementets side eller kontakt personalet.'
+			body: 'Din vagt som {task} til {event} er flyttet til {when}. Kan du ikke komme på det nye tidspunkt, så {advice}.'
 		},
 		en: {
 			title: 'Your shift has moved: {task}',
-			body: 'Your shift as {task} at {event} has moved to {when}. If you cannot come at the new time, cancel on the event page or contact the staff.'
-		}
-	},
-	shiftMovedLate: {
-		da: {
-			title: 'Din vagt er flyttet: {task}',
-			body: 'Din vagt som {task} til {event} er flyttet til {when}. Kan du ikke komme på det nye tidspunkt, så kontakt personalet.'
-		},
-		en: {
-			title: 'Your shift has moved: {task}',
-			body: 'Your shift as {task} at {event} has moved to {when}. If you cannot come at the new time, please contact the staff.'
+			body: 'Your shift as {task} at {event} has moved to {when}. If you cannot come at the new time, {advice}.'
 		}
 	},
 	eventCancelled: {
@@ -546,14 +536,18 @@ function tellShiftMoved(app, before, shift) {
 	const when = (language) => time.format(shift.getString('start'), language) + '-' + until(language);
 	// inside the cut-off a volunteer can no longer cancel on their own: the notice sends them to staff
 	const { mayCancelShift } = require(`${__hooks}/lib/events-rules.js`);
-	const texts = mayCancelShift({ shiftStart: shift.getString('start'), now: new Date() })
-		? TEXTS.shiftMoved
-		: TEXTS.shiftMovedLate;
+	const advice = mayCancelShift({ shiftStart: shift.getString('start'), now: new Date() })
+		? {
+				da: 'afmeld dig på arrangementets side eller kontakt personalet',
+				en: 'cancel on the event page or contact the staff'
+			}
+		: { da: 'kontakt personalet', en: 'please contact the staff' };
 	for (const place of places) {
 		notify(app, place.getString('user'), {
 			kind: 'events_shift_moved',
-			texts: texts,
+			texts: TEXTS.shiftMoved,
 			params: {
+				advice: advice,
 				task: shift.getString('task'),
 				event: event.getString('title'),
 				when: { da: when('da'), en: when('en') }

@@ -484,7 +484,7 @@ function notifyReady(app, hold) {
  */
 function moveDeadlinesPastClosure(app, startMs, endMs) {
 	const house = require(`${__hooks}/lib/house.js`);
-	const time = require(`${__hooks}/lib/room-claims.js`);
+	const claims = require(`${__hooks}/lib/room-claims.js`);
 	const closures = queue.houseClosures(app, new Date(startMs));
 	const span = { from: queue.toPbDate(new Date(startMs)), to: queue.toPbDate(new Date(endMs)) };
 	const kinds = [
@@ -501,7 +501,7 @@ function moveDeadlinesPastClosure(app, startMs, endMs) {
 			0
 		);
 		for (const row of rows) {
-			const before = time.toMs(row.getString(kind.field));
+			const before = claims.toMs(row.getString(kind.field));
 			const after = house.deadlineAfter(before, 0, closures);
 			if (!(after > before)) continue;
 			row.set(kind.field, queue.toPbDate(new Date(after)));

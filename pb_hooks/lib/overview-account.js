@@ -82,7 +82,7 @@ function clearContacts(txApp, user) {
 		// club's contact is called (an invited member could copy it into their profile), and a household
 		// shares a phone.
 		const contactIsUser = read.contact_email(a.getString('contact_email')) === own.contact_email;
-		const keeps =
+		const theirs =
 			contactIsUser ||
 			a.getString('created_by') === user.id ||
 			txApp.findRecordsByFilter(
@@ -97,7 +97,7 @@ function clearContacts(txApp, user) {
 			).length > 0;
 		let changed = false;
 		for (const field of Object.keys(own)) {
-			if (field !== 'contact_email' && !keeps) continue;
+			if (field !== 'contact_email' && !theirs) continue;
 			const value = a.getString(field);
 			if (!own[field] || !value || read[field](value) !== own[field]) continue;
 			a.set(field, '');

@@ -200,6 +200,8 @@ onRecordUpdateRequest(
 			const fresh = txApp.findRecordById(collection, e.record.id);
 			/** @type {core.Record[]} confirmed sign-ups of a shift moved to another time */
 			let movedAway = [];
+			/** an event's shifts moved along with its start, and the volunteers told of it */
+			let shiftsMoved = { shifts: [], told: [] };
 			for (const field of e.collection.fields) {
 				const name = field.getName();
 				if (name === 'id' || field.type() === 'autodate' || changed.indexOf(name) >= 0) continue;
@@ -245,22 +247,11 @@ onRecordUpdateRequest(
 					e.record.getString('start') !== fresh.getString('start') ||
 					e.record.getString('end') !== fresh.getString('end');
 				if (moved) {
-					const span = { id: fresh.id, start: e.record.getString('start'), end: e.record.getString('end') };
-					const confirmed = txApp.findRecordsByFilter(
-						'signups',
-						require(`${__hooks}/lib/core/filter.js`).bindFilter('shift = {:shift} && status = "confirmed"', {
-							shift: fresh.id
-						}),
-						'',
-						0,
-						0
-					);
-					for (const s of confirmed) {
-						if (lib.holdsOverlappingShift(txApp, s.getString('user'), span)) {
-							throw refusal('events_shift_move_overlap', 'start');
-						}
-					}
-					movedAway = confirmed;
+					movedAway = lib.checkShiftMove(txApp, {
+						id: fresh.id,
+						start: e.record.getString('start'),
+						end: e.record.getString('end')
+					});
 				}
 			}
 			e.next();
@@ -268,7 +259,11 @@ onRecordUpdateRequest(
 				const state = e.record.getString('state');
 				if (transition && transition.name === 'cancel') {
 					lib.cancelEventEntries(txApp, e.record);
-				} else if (state === 'published') {
+				} else if (state !== 'cancelled') {
+					// its coming shifts keep their distance to its start, and their volunteers are told
+					shiftsMoved = lib.moveShiftsAlong(txApp, fresh, e.record);
+				}
+				if (state === 'published' && !(transition && transition.name === 'cancel')) {
 					lib.fillPlaces(txApp, 'registrations', e.record.id);
 					if (transition) {
 						const shifts = txApp.findRecordsByFilter(
@@ -283,25 +278,21 @@ onRecordUpdateRequest(
 						for (const s of shifts) lib.fillPlaces(txApp, 'signups', s.id);
 					}
 					// a new time or room is told to everyone with a place
-					lib.tellMoved(txApp, fresh, e.record);
+					lib.tellMoved(txApp, fresh, e.record, shiftsMoved.told);
 				}
 			} else {
-				// more places, or a new time: a volunteer skipped for overlapping another shift may fit now
 				const moved =
 					e.record.getString('start') !== fresh.getString('start') ||
 					e.record.getString('end') !== fresh.getString('end');
-				if (moved || e.record.getInt('places') > fresh.getInt('places')) {
+				if (moved) lib.afterShiftMove(txApp, fresh, e.record, movedAway);
+				// more places: the waitlist moves up
+				else if (e.record.getInt('places') > fresh.getInt('places'))
 					lib.fillPlaces(txApp, 'signups', e.record.id);
-				}
-				// its volunteers may have been skipped for places at the old time: those places are filled again
-				const old = { id: fresh.id, start: fresh.getString('start'), end: fresh.getString('end') };
-				for (const s of movedAway) lib.refillSkipped(txApp, s.getString('user'), old);
-				// a new time is told to each volunteer with a place on it
-				lib.tellShiftMoved(txApp, fresh, e.record);
 			}
 			audit.staffAction(txApp, who, collection + '.' + (transition ? transition.name : 'update'), e.record, {
 				changed: changed,
-				state: collection === 'events' ? e.record.getString('state') : undefined
+				state: collection === 'events' ? e.record.getString('state') : undefined,
+				shifts_moved: shiftsMoved.shifts.length || undefined
 			});
 		});
 	},

@@ -479,8 +479,9 @@ function cancelEventEntries(app, event) {
  * @param {core.App} app the transaction of the move
  * @param {core.Record} before the event as it stood
  * @param {core.Record} event the event as saved
+ * @param {string[]} [told] users already told of their moved shift (moveShiftsAlong), told no more
  */
-function tellMoved(app, before, event) {
+function tellMoved(app, before, event, told) {
 	const moved = ['start', 'end', 'room'].some((f) => before.getString(f) !== event.getString(f));
 	if (!moved || before.getString('state') !== 'published' || event.getString('state') !== 'published') return;
 	const { notify } = require(`${__hooks}/lib/notify.js`);
@@ -488,6 +489,7 @@ function tellMoved(app, before, event) {
 	const places = activePlaces(app, event.id);
 	const people = {};
 	for (const place of places.registrations.concat(places.signups)) people[place.getString('user')] = true;
+	for (const userId of told || []) delete people[userId];
 	let room = '';
 	try {
 		room = app.findRecordById('rooms', event.getString('room')).getString('name');
@@ -506,22 +508,105 @@ function tellMoved(app, before, event) {
 }
 
 /**
+ * The confirmed volunteers of a shift that is being moved to `span`. Refuses the move when one of them
+ * would hold two overlapping confirmed shifts (events_shift_move_overlap).
+ * @param {core.App} app the move's transaction
+ * @param {{ id: string, start: string, end: string }} span the shift's new time
+ * @returns {core.Record[]} the confirmed sign-ups
+ */
+function checkShiftMove(app, span) {
+	const { refusal } = require(`${__hooks}/lib/core/errors.js`);
+	const confirmed = app.findRecordsByFilter(
+		'signups',
+		bindFilter('shift = {:shift} && status = "confirmed"', { shift: span.id }),
+		'',
+		0,
+		0
+	);
+	for (const s of confirmed) {
+		if (holdsOverlappingShift(app, s.getString('user'), span)) {
+			throw refusal('events_shift_move_overlap', 'start');
+		}
+	}
+	return confirmed;
+}
+
+/**
+ * What follows a shift's move, once it is saved: a volunteer skipped for overlapping another shift may fit
+ * now; those skipped for the places its volunteers held at the old time may move up; its volunteers are
+ * told (tellShiftMoved).
+ * @param {core.App} app the move's transaction
+ * @param {core.Record} before the shift as it was
+ * @param {core.Record} shift the shift as saved
+ * @param {core.Record[]} confirmed its confirmed sign-ups (checkShiftMove)
+ * @returns {string[]} the users told
+ */
+function afterShiftMove(app, before, shift, confirmed) {
+	fillPlaces(app, 'signups', shift.id);
+	const old = { id: before.id, start: before.getString('start'), end: before.getString('end') };
+	for (const s of confirmed) refillSkipped(app, s.getString('user'), old);
+	return tellShiftMoved(app, before, shift);
+}
+
+/**
+ * Moves an event's coming shifts along with its start (docs/rules.md, "Events and volunteers"): each keeps
+ * its distance to the event's start. A shift that has begun stays, as its places are attendance by then.
+ * Saves every shift first, then checks their confirmed volunteers, so shifts of one event that move
+ * together are judged at their new times.
+ * @param {core.App} app the event's move transaction
+ * @param {core.Record} before the event as it was
+ * @param {core.Record} event the event as saved
+ * @returns {{ shifts: string[], told: string[] }} the shifts moved and the users told of it
+ */
+function moveShiftsAlong(app, before, event) {
+	const { refusal } = require(`${__hooks}/lib/core/errors.js`);
+	const rules = require(`${__hooks}/lib/events-rules.js`);
+	const delta = rules.toMs(event.getString('start')) - rules.toMs(before.getString('start'));
+	if (!delta) return { shifts: [], told: [] };
+	const shifts = app.findRecordsByFilter(
+		'shifts',
+		bindFilter('event = {:event} && start > {:now}', { event: event.id, now: pbNow() }),
+		'start',
+		0,
+		0
+	);
+	const toPb = (ms) => new Date(ms).toISOString().replace('T', ' ');
+	const moved = [];
+	for (const shift of shifts) {
+		const was = shift.fresh();
+		shift.set('start', toPb(rules.toMs(was.getString('start')) + delta));
+		shift.set('end', toPb(rules.toMs(was.getString('end')) + delta));
+		const problem = rules.rangeProblem({ start: shift.getString('start'), end: shift.getString('end') });
+		if (problem) throw refusal(problem.code, 'start');
+		app.save(shift);
+		moved.push({ was, shift });
+	}
+	const confirmed = moved.map(({ shift }) =>
+		checkShiftMove(app, { id: shift.id, start: shift.getString('start'), end: shift.getString('end') })
+	);
+	const told = [];
+	moved.forEach(({ was, shift }, i) => told.push(...afterShiftMove(app, was, shift, confirmed[i])));
+	return { shifts: moved.map(({ shift }) => shift.id), told };
+}
+
+/**
  * Tells each volunteer with a place on a shift (confirmed or waiting) that its time changed, in the move's
  * transaction, as tellMoved does for an event. A shift of an event that is not published tells no one.
  * @param {core.App} app
  * @param {core.Record} before the shift as it was
  * @param {core.Record} shift the shift as saved
+ * @returns {string[]} the users told
  */
 function tellShiftMoved(app, before, shift) {
 	const moved = ['start', 'end'].some((f) => before.getString(f) !== shift.getString(f));
-	if (!moved) return;
+	if (!moved) return [];
 	let event;
 	try {
 		event = app.findRecordById('events', shift.getString('event'));
 	} catch (_) {
-		return;
+		return [];
 	}
-	if (event.getString('state') !== 'published') return;
+	if (event.getString('state') !== 'published') return [];
 	const { notify } = require(`${__hooks}/lib/notify.js`);
 	const time = require(`${__hooks}/lib/core/time.js`);
 	const active = require(`${__hooks}/lib/core/status.js`).activePlaceFilter();
@@ -542,7 +627,9 @@ function tellShiftMoved(app, before, shift) {
 				en: 'cancel on the event page or contact the staff'
 			}
 		: { da: 'kontakt personalet', en: 'please contact the staff' };
+	const told = [];
 	for (const place of places) {
+		told.push(place.getString('user'));
 		notify(app, place.getString('user'), {
 			kind: 'events_shift_moved',
 			texts: TEXTS.shiftMoved,
@@ -555,6 +642,7 @@ function tellShiftMoved(app, before, shift) {
 			link: '/arrangementer/' + event.id
 		});
 	}
+	return told;
 }
 
 /**
@@ -666,6 +754,9 @@ module.exports = {
 	hasActivePlaces,
 	tellMoved,
 	tellShiftMoved,
+	checkShiftMove,
+	afterShiftMove,
+	moveShiftsAlong,
 	confirmedCount,
 	hasPlaces,
 	holdsOverlappingShift,

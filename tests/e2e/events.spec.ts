@@ -10,6 +10,7 @@ import {
 	waitsForHydration,
 	stack
 } from './fixtures';
+import { formatDateTime, formatTime } from '../../src/lib/dates';
 
 const PASSWORD = 'frivillig-kodeord';
 
@@ -161,10 +162,22 @@ test('staff move an event a day later and the attendee reads it in the inbox', a
 		next.setUTCDate(next.getUTCDate() + 1);
 		return `${next.toISOString().slice(0, 10)}T${time}`;
 	};
+	const start0 = (await (await systemClient()).collection('shifts').getFirstListItem(`event = "${event.id}"`))
+		.start;
+	const shiftTime = staff.getByTestId('shift-time');
+	const shiftWas = await shiftTime.textContent();
+	await expect(start).toHaveAccessibleDescription(/flytter vagter, der ikke er begyndt/);
 	await start.fill(dayLater(await start.inputValue()));
 	await end.fill(dayLater(await end.inputValue()));
 	await form.getByRole('button', { name: 'Gem', exact: true }).click();
 	await expect(form.getByText('Gemt.')).toBeVisible();
+	// the event's shift (which began with it) moved along with it, and the page shows its new time
+	const system = await systemClient();
+	const moved = await system.collection('shifts').getFirstListItem(`event = "${event.id}"`);
+	expect(moved.start).not.toBe(start0);
+	expect(moved.start).toBe((await system.collection('events').getOne(event.id)).start);
+	await expect(shiftTime).toHaveText(`${formatDateTime(moved.start, 'da')}–${formatTime(moved.end)}`);
+	expect(await shiftTime.textContent()).not.toBe(shiftWas);
 
 	await page.goto('/indbakke');
 	await expect(page.getByText(`Flyttet: ${event.title}`)).toBeVisible();

@@ -336,12 +336,16 @@ describe('staff and events', () => {
 		const later = new Date(Date.parse(event.start.replace(' ', 'T')) + 7 * 24 * 3600_000);
 		const end = new Date(later.getTime() + 2 * 3600_000);
 		await staff.pb.collection('events').update(event.id, { start: later, end });
-		for (const person of [volunteer, waiting]) {
-			const [message] = await moved(person);
-			expect(message?.title).toBe(`Flyttet: ${event.title} (ny titel)`);
-			expect(message?.body).toContain('er flyttet til');
-			expect(message?.link).toBe(`/arrangementer/${event.id}`);
-		}
+		const [message] = await moved(waiting);
+		expect(message?.title).toBe(`Flyttet: ${event.title} (ny titel)`);
+		expect(message?.body).toContain('er flyttet til');
+		expect(message?.link).toBe(`/arrangementer/${event.id}`);
+		// the volunteer's shift moved along: they are told of their shift instead, once
+		expect(await moved(volunteer)).toHaveLength(0);
+		const shiftMoved = await volunteer.pb
+			.collection('notifications')
+			.getFullList({ filter: 'kind = "events_shift_moved"' });
+		expect(shiftMoved).toHaveLength(1);
 		const [english] = await moved(attendee);
 		expect(english?.title).toBe(`Moved: ${event.title} (ny titel)`);
 		expect(await moved(gone)).toHaveLength(0);
@@ -355,6 +359,86 @@ describe('staff and events', () => {
 		expect(await moved(attendee)).toHaveLength(2);
 		await staff.pb.collection('events').update(event.id, { start: later, end });
 		expect(await moved(attendee)).toHaveLength(3);
+	});
+
+	it('moving an event moves its coming shifts along; a begun shift stays; a clash refuses the whole move', async () => {
+		const system = await systemClient();
+		const start = farFuture();
+		const hour = 3600_000;
+		const { event, shift } = await arrangeEvent({ start, places: 1 });
+		const setup = await arrangeShift(event.id, new Date(start.getTime() - 2 * hour), 2, 1);
+		// a shift that has begun (the event's first day began an hour ago) keeps its time
+		const begun = await arrangeShift(event.id, new Date(Date.now() - hour), 3, 1);
+		const [volunteer, waiting, elsewhere] = await Promise.all([
+			createVolunteer(),
+			createVolunteer(),
+			createVolunteer()
+		]);
+		await volunteer.pb.collection('signups').create({ shift: shift.id, user: volunteer.record.id });
+		await waiting.pb.collection('signups').create({ shift: shift.id, user: waiting.record.id });
+		await elsewhere.pb.collection('signups').create({ shift: setup.id, user: elsewhere.record.id });
+		const staff = await createUser({ staff: true });
+		const at = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
+		const shiftTimes = async () =>
+			Object.fromEntries(
+				await Promise.all(
+					[shift, setup, begun].map(async (s) => {
+						const row = await system.collection('shifts').getOne(s.id);
+						return [s.id, [row.start, row.end]];
+					})
+				)
+			);
+		const before = await shiftTimes();
+
+		// another event's shift, a day later at the moved setup time: its volunteer "elsewhere" would hold
+		// two overlapping confirmed shifts, so the move is refused and nothing changes
+		const day = 24 * hour;
+		const other = await arrangeEvent({ start: new Date(start.getTime() + day - 2 * hour), hours: 1 });
+		await elsewhere.pb.collection('signups').create({ shift: other.shift.id, user: elsewhere.record.id });
+		const refused = await refusal(
+			staff.pb.collection('events').update(event.id, {
+				start: new Date(start.getTime() + day),
+				end: new Date(start.getTime() + day + 2 * hour)
+			})
+		);
+		expect(refused.status).toBe(400);
+		expect(codeOf(refused.error, 'start')).toBe('events_shift_move_overlap');
+		expect((await system.collection('events').getOne(event.id)).start).toBe(event.start);
+		expect(await shiftTimes()).toEqual(before);
+
+		// two days later: the coming shifts keep their distance to the start, the begun one stays
+		const twoDays = 2 * day;
+		await staff.pb.collection('events').update(event.id, {
+			start: new Date(start.getTime() + twoDays),
+			end: new Date(start.getTime() + twoDays + 2 * hour)
+		});
+		const after = await shiftTimes();
+		expect(after[shift.id]).toEqual([
+			at(start.getTime() + twoDays),
+			at(start.getTime() + twoDays + 2 * hour)
+		]);
+		expect(after[setup.id]).toEqual([
+			at(start.getTime() + twoDays - 2 * hour),
+			at(start.getTime() + twoDays)
+		]);
+		expect(after[begun.id]).toEqual(before[begun.id]);
+		// each volunteer is told once, of their shift (confirmed and waiting alike), not twice
+		for (const person of [volunteer, waiting, elsewhere]) {
+			const kinds = (
+				await person.pb.collection('notifications').getFullList({ filter: 'kind ~ "moved"' })
+			).map((n) => n.kind);
+			expect(kinds).toEqual(['events_shift_moved']);
+		}
+		const [told] = await volunteer.pb
+			.collection('notifications')
+			.getFullList({ filter: 'kind = "events_shift_moved"' });
+		expect(told?.title).toBe('Din vagt er flyttet: Billetkontrol');
+
+		// a new end alone moves no shift
+		await staff.pb
+			.collection('events')
+			.update(event.id, { end: new Date(start.getTime() + twoDays + 3 * hour) });
+		expect(await shiftTimes()).toEqual(after);
 	});
 
 	it('moving a shift tells its volunteers, confirmed and waiting, once per move', async () => {

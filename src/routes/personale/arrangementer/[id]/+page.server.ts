@@ -84,6 +84,8 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 			return {
 				id: shift.id,
 				task: shift.task,
+				start: shift.start,
+				end: shift.end,
 				places: shift.places,
 				taken: shift.taken,
 				loaded: snapshotOf(shift, SHIFT_FORM_FIELDS),

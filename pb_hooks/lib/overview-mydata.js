@@ -99,13 +99,30 @@ function invitationsSent(app, userId, name) {
 			0,
 			0
 		)
-		.map((m) => ({
-			association: name('associations', m.getString('association'), 'name'),
-			role: m.getString('role'),
-			status: m.getString('status'),
-			invited_at: m.getString('invited_at'),
-			decided_at: m.getString('decided_at')
-		}));
+		.map((m) => {
+			const status = sentStatus(m);
+			return {
+				association: name('associations', m.getString('association'), 'name'),
+				role: m.getString('role'),
+				status: status,
+				invited_at: m.getString('invited_at'),
+				// when it was turned down is the invited person's to know, as the block is
+				decided_at: status === 'not_accepted' ? '' : m.getString('decided_at')
+			};
+		});
+}
+
+/**
+ * An invitation's state as its sender may know it, which is what the association's admins see: a person
+ * who blocked the association and was invited again looks invited, and a block looks like a "no thanks"
+ * (docs/rules.md, "Associations"). Only the invited person can tell a block from a no.
+ * @param {core.Record} row a membership row
+ * @returns {string} invited, active, not_accepted, removed or left
+ */
+function sentStatus(row) {
+	const status = row.getString('status');
+	if (status === 'blocked') return row.getString('email') !== '' ? 'invited' : 'not_accepted';
+	return status === 'declined' ? 'not_accepted' : status;
 }
 
 /**

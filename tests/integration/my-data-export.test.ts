@@ -152,7 +152,7 @@ async function everything() {
 		status: 'proposed',
 		note: 'Hemmelig note fra en anden'
 	});
-	return { user, staff, other, card, desk, founded, theirs, namesake, club, season };
+	return { user, staff, other, card, desk, founded, theirs, namesake, club, declined, season };
 }
 
 describe('Mine data: everything the house holds about the user', () => {
@@ -281,10 +281,31 @@ describe('Mine data: everything the house holds about the user', () => {
 		);
 		// and the invitation they sent the user, with its answer, but not to whom it went
 		expect(theirs.invitations_sent).toEqual([
-			expect.objectContaining({ association: s.club.name, role: 'member', status: 'declined' })
+			expect.objectContaining({
+				association: s.club.name,
+				role: 'member',
+				status: 'not_accepted',
+				decided_at: ''
+			})
 		]);
 		expect(JSON.stringify(theirs)).not.toContain('Dorte Dataejer');
 		expect(JSON.stringify(theirs)).not.toContain(s.user.email);
+		// a block looks to the sender as the "no" did: only the invited person can tell the two apart
+		const system = await systemClient();
+		await s.user.pb.send(`/api/borgerhus/memberships/${s.declined.id}/block`, { method: 'POST' });
+		expect((await system.collection('memberships').getOne(s.declined.id)).status).toBe('blocked');
+		const blocked = await (await other.get('/mine-data/eksport.json')).json();
+		expect(blocked.invitations_sent).toEqual(theirs.invitations_sent);
+		expect(JSON.stringify(blocked)).not.toContain('blocked');
+		const page = await (await other.get('/mine-data')).text();
+		expect(page).toContain('Ikke taget imod');
+		expect(page).not.toContain('blokerede');
+		// invited again after the block, it looks invited, as on the admins' own list
+		await system.collection('memberships').update(s.declined.id, { email: 'igen@example.dk' });
+		const again = await (await other.get('/mine-data/eksport.json')).json();
+		expect(again.invitations_sent).toEqual([
+			expect.objectContaining({ association: s.club.name, status: 'invited' })
+		]);
 	});
 
 	it("lists the desk's check-ins that passed a copy to the user's hold or took back the user's loan", async () => {

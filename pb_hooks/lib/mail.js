@@ -135,6 +135,16 @@ function mailBody(parts, signature) {
 }
 
 /**
+ * A text with its `{placeholders}` filled in one pass (lib/notify.js fill): a value is never read as a
+ * pattern or filled again, whatever a name holds ("$'", "{when}").
+ * @param {string} template
+ * @param {Record<string, string>} values
+ */
+function fill(template, values) {
+	return require(`${__hooks}/lib/notify.js`).fill(template, values, 'da');
+}
+
+/**
  * Rewrites the mail of a MailerRecordEvent in the record's language: the links of verification, password
  * reset and email change with their token, and the alert of a sign-in from a new place (PocketBase sends it
  * when an account that has signed in before signs in from a new address).
@@ -145,10 +155,11 @@ function localize(e, kind) {
 	const k = t[kind];
 	const base = e.app.settings().meta.appURL.replace(/\/$/, '');
 	const link = base + k.path + (kind === 'authAlert' ? '' : String(e.meta.token));
-	const intro = k.intro
-		.replace('{name}', e.record.getString('name') || e.record.email())
-		.replace('{when}', kind === 'authAlert' ? formatHouseTime(new Date(), lang) : '')
-		.replace('{address}', kind === 'authAlert' ? alertAddress(e.meta.info) : '');
+	const intro = fill(k.intro, {
+		name: e.record.getString('name') || e.record.email(),
+		when: kind === 'authAlert' ? formatHouseTime(new Date(), lang) : '',
+		address: kind === 'authAlert' ? alertAddress(e.meta.info) : ''
+	});
 	const body = mailBody([intro, link, k.outro], t.signature);
 	e.message.subject = k.subject;
 	e.message.text = body.text;
@@ -194,7 +205,7 @@ function sendAccountExists(app, user) {
 		return;
 	}
 	const k = t.accountExists;
-	const intro = k.intro.replace('{name}', user.getString('name') || user.email());
+	const intro = fill(k.intro, { name: user.getString('name') || user.email() });
 	sendPlain(
 		app,
 		user.email(),

@@ -464,6 +464,19 @@ describe('citizen account through the app', () => {
 		expect(mails).toHaveLength(3);
 	});
 
+	it("writes a name into a mail as it is, whatever it holds ($' or a placeholder)", async () => {
+		const user = await createUser({ name: "Ann$' {when} $&" });
+		const response = await fetch(`${stack().pbUrl}/api/collections/users/request-password-reset`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() },
+			body: JSON.stringify({ email: user.email })
+		});
+		expect(response.status).toBe(204);
+		const mail = await waitForMail(mailDir(), user.email, /adgangskode/i);
+		expect(mail.text).toContain("Hej Ann$' {when} $&. Du har bedt om en ny adgangskode.");
+		expect(mail.text.split('Du har bedt om en ny adgangskode').length).toBe(2);
+	});
+
 	it('saves the profile and refuses a bad phone number without changing anything', async () => {
 		const user = await createUser({ name: 'Før Navn' });
 		const session = new AppSession();

@@ -71,7 +71,7 @@ function runReminders(app, now) {
 	// reminded. The row is read again with the same filter inside the reminder's own transaction, and with
 	// the time the message names (`stamp`, a constant field name): one moved since is left to the next run,
 	// which tells the new time.
-	const send = (kind, collection, filter, row, userId, textParams, link, dedupeKey, stamp) => {
+	const send = (kind, collection, filter, row, userId, textParams, link, dedupeKey, stamp, mayRemind) => {
 		try {
 			const saved = tx.run(app, (txApp) => {
 				const still = txApp.findRecordsByFilter(
@@ -84,7 +84,7 @@ function runReminders(app, now) {
 					1,
 					0
 				);
-				if (!still.length) return false;
+				if (!still.length || (mayRemind && !mayRemind(txApp, still[0]))) return false;
 				return notify(txApp, userId, {
 					kind: 'reminder_' + kind,
 					texts: TEXTS[kind],
@@ -151,6 +151,24 @@ function runReminders(app, now) {
 		}
 	};
 
+	// An association's booking is its booker's while they may book for it (docs/rules.md, "Rooms and
+	// bookings"): one who left or was made a plain member is not reminded of the association's time.
+	const stillBooker = (txApp, booking) => {
+		const association = booking.getString('association');
+		if (!association) return true;
+		return (
+			txApp.findRecordsByFilter(
+				'memberships',
+				bindFilter(
+					'association = {:a} && user = {:u} && status = "active" && (role = "admin" || role = "booker")',
+					{ a: association, u: booking.getString('booker') }
+				),
+				'',
+				1,
+				0
+			).length > 0
+		);
+	};
 	const bookingFilter =
 		'status = "approved" && start > {:now} && start <= {:day} && booker.notify_reminders = true && booker.deleted_at = ""';
 	eachDue(
@@ -171,7 +189,8 @@ function runReminders(app, now) {
 				{ room: room ? room.getString('name') : '', when: formatHouseTime(b.getString('start'), lang) },
 				'/overblik',
 				key,
-				{ field: 'start', value: b.getString('start') }
+				{ field: 'start', value: b.getString('start') },
+				stillBooker
 			);
 		}
 	);

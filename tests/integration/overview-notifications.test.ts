@@ -129,6 +129,40 @@ describe('reminders: 24 hours before, sent once', () => {
 		}
 	});
 
+	it("reminds of an association's booking only a booker who may still book for it", async () => {
+		const a = await arrange();
+		const [stays, left] = await Promise.all([createUser({ name: 'Bliver' }), createUser({ name: 'Gået' })]);
+		await settings(stays, { notify_reminders: true, notify_email: false });
+		await settings(left, { notify_reminders: true, notify_email: false });
+		const room = await a.room();
+		const association = await a.association([stays.record.id, left.record.id]);
+		const theirs = await a.booking({
+			booker: stays.record.id,
+			association: association.id,
+			room: room.id,
+			start: inHours(3),
+			end: inHours(4)
+		});
+		await a.booking({
+			booker: left.record.id,
+			association: association.id,
+			room: room.id,
+			start: inHours(5),
+			end: inHours(6)
+		});
+		const membership = await a.system
+			.collection('memberships')
+			.getFirstListItem(
+				a.system.filter('association = {:a} && user = {:u}', { a: association.id, u: left.record.id })
+			);
+		await a.system.collection('memberships').update(membership.id, { status: 'left' });
+		await runJob();
+		const keys = async (userId: string) =>
+			(await notificationsOf(userId)).filter((n) => n.kind === 'reminder_booking').map((n) => n.dedupe_key);
+		expect(await keys(stays.record.id)).toEqual([expect.stringContaining(`reminder:booking:${theirs.id}:`)]);
+		expect(await keys(left.record.id)).toEqual([]);
+	});
+
 	it('respects notify_reminders = false', async () => {
 		const a = await arrange();
 		const user = await createUser();

@@ -278,6 +278,49 @@ describe('inbox', () => {
 	});
 });
 
+describe('a long inbox', () => {
+	it('shows every message, fifty to a page, newest first, and offers "mark all read" from any page', async () => {
+		const { system } = await arrange();
+		const owner = await createUser();
+		const notes = system.collection('notifications');
+		// 60 messages, message 1 the oldest; the last ten read, so page 2 holds only unread ones
+		for (let i = 1; i <= 60; i++) {
+			await notes.create({
+				user: owner.record.id,
+				kind: 'test',
+				title: `Besked nr. ${i}.`,
+				body: 'Hej',
+				read_at: i > 50 ? new Date() : ''
+			});
+		}
+		const session = new AppSession();
+		await session.signIn(owner.email, PASSWORD);
+		const first = await (await session.get('/indbakke')).text();
+		expect(first).toContain('Besked nr. 60.');
+		expect(first).toContain('Besked nr. 11.');
+		expect(first).not.toContain('Besked nr. 10.');
+		expect(first).toContain('Side 1 af 2');
+		expect(first).toContain('href="/indbakke?side=2"');
+		// all fifty unread ones count, though the first page shows forty
+		expect(first).toContain('Markér alle som læst');
+		const second = await (await session.get('/indbakke?side=2')).text();
+		expect(second).toContain('Besked nr. 10.');
+		expect(second).toContain('Besked nr. 1.');
+		expect(second).not.toContain('Besked nr. 11.');
+		expect(second).toContain('Forrige side');
+		expect(second).not.toContain('Næste side');
+		expect(await (await session.get('/indbakke?side=9')).text()).toContain('Til de nyeste beskeder');
+		expect((await session.post('/indbakke?side=2&/readAll', {})).status).toBe(200);
+		expect(
+			(
+				await notes.getList(1, 1, {
+					filter: system.filter('user = {:u} && read_at = ""', { u: owner.record.id })
+				})
+			).totalItems
+		).toBe(0);
+	});
+});
+
 describe('mail the mail server refuses', () => {
 	// the test mail server refuses every address at this domain as a mailbox that does not exist
 	const refusedAddress = () =>

@@ -12,13 +12,19 @@ const PAGE_SIZE = 50;
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const user = requireUser(locals, url);
 	depends('app:unread');
-	const list = await locals.pb.collection('notifications').getList<NotificationRecord>(1, PAGE_SIZE, {
+	const asked = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('side') ?? '1', 10) || 1));
+	const list = await locals.pb.collection('notifications').getList<NotificationRecord>(asked, PAGE_SIZE, {
 		filter: locals.pb.filter('user = {:u}', { u: user.id }),
-		sort: '-created',
-		fields: 'id,kind,title,body,link,read_at,created',
-		skipTotal: true
+		sort: '-created,-id',
+		fields: 'id,kind,title,body,link,read_at,created'
 	});
-	return { notifications: list.items };
+	return {
+		notifications: list.items,
+		page: list.page,
+		pages: Math.max(1, list.totalPages),
+		// the messages past a deleted one's page: a page beyond the last shows the way back
+		beyond: list.items.length === 0 && asked > 1
+	};
 };
 
 export const actions: Actions = {

@@ -16,6 +16,27 @@ var ID = /^[a-z0-9]{15}$/;
 var HOSTILE_CHARACTERS =
 	// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
 	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffd]/;
+/** Line breaks of any kind: a name or title stands on one line (headings, mail subjects, calendars). */
+var LINE_BREAKS = /[\r\n\u2028\u2029]/;
+/** The text fields that are one line wherever they are shown: names, titles, a shift's task, a booking's
+ * purpose, a person's phone, the library's shelves and numbers. Descriptions, reasons and notes may hold
+ * several lines. */
+var ONE_LINE_FIELDS = [
+	'name',
+	'title',
+	'task',
+	'activity',
+	'activity_name',
+	'contact_name',
+	'contact_phone',
+	'phone',
+	'creator',
+	'purpose',
+	'shelf',
+	'pickup_shelf',
+	'barcode',
+	'identifier'
+];
 var NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
 var BOOL_TEXT = ['true', 'false', 'on', 'off', '1', '0', ''];
 /** PocketBase's default limit of a text field without its own. */
@@ -46,9 +67,11 @@ function dateProblem(value) {
  * Why a text is not acceptable, or ''.
  * @param {string} value
  * @param {number} max
+ * @param {boolean} [oneLine] a name or title: no line breaks (`core_text_one_line`)
  */
-function textProblem(value, max) {
+function textProblem(value, max, oneLine) {
 	if (HOSTILE_CHARACTERS.test(value)) return 'core_invalid_value';
+	if (oneLine && LINE_BREAKS.test(value)) return 'core_text_one_line';
 	if (value !== '' && value.trim() === '') return 'core_text_blank';
 	// PocketBase counts characters (code points), not UTF-16 units
 	if (Array.from(value).length > (max > 0 ? max : TEXT_MAX)) return 'core_text_too_long';
@@ -78,7 +101,11 @@ function valueProblem(field, value, exists) {
 		case 'url':
 			if (value === null && !field.required) return '';
 			if (typeof value !== 'string') return 'core_invalid_value';
-			return textProblem(value, field.type === 'editor' ? 0 : field.max || 0);
+			return textProblem(
+				value,
+				field.type === 'editor' ? 0 : field.max || 0,
+				field.type === 'text' && ONE_LINE_FIELDS.indexOf(field.name) >= 0
+			);
 		case 'password':
 			return typeof value === 'string' ? '' : 'core_invalid_value';
 		case 'number': {

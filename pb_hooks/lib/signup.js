@@ -92,7 +92,7 @@ function signUp(e) {
 	if (text(body.passwordConfirm) !== password) {
 		throw fieldError('passwordConfirm', 'validation_values_mismatch', "Values don't match.");
 	}
-	var nameProblem = require(__hooks + '/lib/input.js').textProblem(text(body.name), 0);
+	var nameProblem = require(__hooks + '/lib/input.js').textProblem(text(body.name), 0, true);
 	if (nameProblem) throw require(__hooks + '/lib/core/errors.js').refusal(nameProblem, 'name');
 	if (addressProblem(email)) throw fieldError('email', 'validation_invalid_email', 'Invalid email address.');
 	// the addresses of deleted accounts and desk accounts: nobody signs up with one

@@ -216,6 +216,15 @@ function tooLong(max: number) {
 }
 
 const text = (max: number) => fc.oneof(notString, withHostileChar, blank, tooLong(max));
+// a name or title on more than one line (lib/input.js ONE_LINE_FIELDS)
+const withLineBreak = fc
+	.tuple(
+		fc.string({ maxLength: 20 }),
+		fc.constantFrom('\n', '\r\n', '\r', '\u2029'),
+		fc.string({ maxLength: 20 })
+	)
+	.map(([a, c, b]) => `Navn${a}${c}Bcc: x${b}`);
+const line = (max: number) => fc.oneof(text(max), withLineBreak);
 const email = fc.oneof(
 	notString,
 	withHostileChar,
@@ -340,8 +349,8 @@ interface Target {
 }
 
 const USER_FIELDS = {
-	name: text(120),
-	phone: text(30),
+	name: line(120),
+	phone: line(30),
 	language: select(['da', 'en']),
 	notify_email: bool,
 	notify_reminders: bool,
@@ -350,15 +359,15 @@ const USER_FIELDS = {
 	emailVisibility: bool
 };
 const ASSOCIATION_FIELDS = {
-	name: text(160),
+	name: line(160),
 	cvr: text(20),
-	contact_name: text(120),
+	contact_name: line(120),
 	contact_email: email,
-	contact_phone: text(30),
+	contact_phone: line(30),
 	description: text(2000)
 };
 const ROOM_FIELDS = {
-	name: text(120),
+	name: line(120),
 	slug: fc.oneof(text(80), fc.constantFrom('Stor Sal', 'sal/1', 'æøå', '../x')),
 	description: text(5000),
 	capacity: number({ min: 1, max: 100000, int: true }),
@@ -388,7 +397,7 @@ const HHMM = fc.oneof(
 const SERIES_FIELDS = {
 	room: relation,
 	association: relation,
-	purpose: text(200),
+	purpose: line(200),
 	attendees: number({ min: 1, max: 100000, int: true }),
 	rrule: fc.oneof(
 		text(500),
@@ -402,25 +411,25 @@ const SERIES_FIELDS = {
 const BOOKING_FIELDS = {
 	room: relation,
 	association: relation,
-	purpose: text(200),
+	purpose: line(200),
 	attendees: number({ min: 1, max: 100000, int: true }),
 	start: date,
 	end: date
 };
 const TITLE_FIELDS = {
-	title: text(300),
-	creator: text(300),
+	title: line(300),
+	creator: line(300),
 	year: number({ min: -5000, max: 3000, int: true }),
 	language: text(20),
 	type: select(['book', 'audiobook', 'film', 'game', 'magazine', 'thing']),
-	identifier: text(64),
+	identifier: line(64),
 	subjects: text(2000),
 	description: text(5000)
 };
 const COPY_FIELDS = {
 	title: relation,
-	barcode: text(64),
-	shelf: text(50),
+	barcode: line(64),
+	shelf: line(50),
 	status: select(['shelf', 'loan', 'reserved', 'missing'])
 };
 const LOAN_FIELDS = {
@@ -432,7 +441,7 @@ const LOAN_FIELDS = {
 	returned_at: date
 };
 const EVENT_FIELDS = {
-	title: text(200),
+	title: line(200),
 	description: text(10000),
 	category: select(['concert', 'talk', 'market', 'workshop', 'children', 'other']),
 	start: date,
@@ -444,7 +453,7 @@ const EVENT_FIELDS = {
 };
 const SHIFT_FIELDS = {
 	event: relation,
-	task: text(200),
+	task: line(200),
 	start: date,
 	end: date,
 	places: number({ min: 1, max: 10000, int: true }),
@@ -1035,7 +1044,7 @@ const seasonBase = (c: Ctx) => ({
 const SEASON_FIELDS = {
 	room: relation,
 	association: relation,
-	purpose: text(200),
+	purpose: line(200),
 	attendees: number({ min: 1, max: 100000, int: true }),
 	first_date: hostileDay,
 	last_date: hostileDay,

@@ -662,6 +662,10 @@ module.exports = {
 		da: 'Skriv mere end mellemrum.',
 		en: 'Write more than spaces.'
 	},
+	core_text_one_line: {
+		da: 'Skriv det på én linje.',
+		en: 'Write it on one line.'
+	},
 	core_text_too_long: {
 		da: 'Teksten er for lang.',
 		en: 'The text is too long.'

@@ -104,7 +104,7 @@ function create(e) {
 	var firstDate = str('first_date').slice(0, 10);
 	var lastDate = str('last_date').slice(0, 10);
 	var purpose = str('purpose');
-	var textProblem = lib('input').textProblem(purpose, 200);
+	var textProblem = lib('input').textProblem(purpose, 200, true);
 	if (textProblem) throw refusal(textProblem, 'purpose');
 	var fields = {
 		first_date: str('first_date'),

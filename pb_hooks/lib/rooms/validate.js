@@ -128,7 +128,7 @@ function checkFacilities(facilities) {
 	var input = typeof __hooks === 'undefined' ? require('../input.js') : require(__hooks + '/lib/input.js');
 	for (var i = 0; i < list.length; i++) {
 		if (typeof list[i] !== 'string' || list[i].trim() === '') return invalid;
-		var text = input.textProblem(list[i], 100);
+		var text = input.textProblem(list[i], 100, true);
 		if (text) return problem(text, 'facilities');
 	}
 	return null;

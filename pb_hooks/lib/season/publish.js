@@ -357,7 +357,7 @@ function heldUnits(txApp, seasonId, firstOnly) {
  */
 function claimActivity(body) {
 	var name = typeof body.activity_name === 'string' ? body.activity_name : '';
-	var p = lib('input').textProblem(name, 200);
+	var p = lib('input').textProblem(name, 200, true);
 	if (p) throw c.refusal(p, 'activity_name');
 	if (!name.trim()) throw c.refusal('core_required', 'activity_name');
 	var participants = body.participants;

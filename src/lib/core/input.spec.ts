@@ -45,6 +45,8 @@ describe('checkBody', () => {
 		[{ name: 'a\u0000b' }, 'name', 'core_invalid_value'],
 		[{ name: 'abc\u202e' }, 'name', 'core_invalid_value'],
 		[{ name: 'x'.repeat(21) }, 'name', 'core_text_too_long'],
+		[{ name: 'Klub\r\nBcc: x' }, 'name', 'core_text_one_line'],
+		[{ name: 'Klub\u2028B' }, 'name', 'core_text_one_line'],
 		[{ count: '' }, 'count', 'core_invalid_value'],
 		[{ count: null }, 'count', 'core_invalid_value'],
 		[{ count: 'abc' }, 'count', 'core_invalid_value'],
@@ -108,6 +110,15 @@ describe('dateProblem and textProblem', () => {
 		}
 		expect(textProblem('Familie 👨\u200d👩\u200d👧', 100)).toBe('');
 		expect(textProblem('می\u200cخواهم', 100)).toBe('');
+	});
+
+	it('keeps names and titles on one line, and lets other text hold several', () => {
+		expect(textProblem('Linje 1\nLinje 2', 100)).toBe('');
+		expect(textProblem('Linje 1\nLinje 2', 100, true)).toBe('core_text_one_line');
+		expect(textProblem('Linje 1\rLinje 2', 100, true)).toBe('core_text_one_line');
+		expect(textProblem('Én linje', 100, true)).toBe('');
+		const described: FieldSpec[] = [{ name: 'description', type: 'text', max: 100 }];
+		expect(checkBody(described, { description: 'a\nb' }, { create: true, exists: () => true })).toBeNull();
 	});
 
 	it('counts characters, not UTF-16 units', () => {

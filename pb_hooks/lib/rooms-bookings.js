@@ -376,7 +376,7 @@ function approvalNote(reason) {
 function transition(txApp, booking, to, actor, roles, data) {
 	var machines = lib('rooms/booking-machine');
 	var from = booking.getString('status');
-	if (!machines.isOpen(from) && !has(roles, 'system')) throw refusal('rooms_booking_closed', 'status');
+	if (!machines.isOpen(from) && !has(roles, 'system')) throw refusal(machines.closedCode(from), 'status');
 	// a status change is one of the named decisions (or a system load), never a move in disguise
 	var t = null;
 	var names = has(roles, 'system')
@@ -576,7 +576,7 @@ function handleUpdate(e) {
 			var shown =
 				sent(body, 'show_publicly') && e.record.getBool('show_publicly') !== fresh.getBool('show_publicly');
 			if ((moved.length || edited || shown) && !machines.isOpen(from))
-				throw refusal('rooms_booking_closed', 'form');
+				throw refusal(machines.closedCode(from), 'form');
 			if (shown) {
 				// the booker's choice (or the association's), never staff's: docs/rules.md, "Door signs and the lobby screen"
 				// the association's admins and bookers as they are now (rule 3): a booker removed since is no
@@ -643,7 +643,7 @@ function reassign(e) {
 		}
 		var machines = lib('rooms/booking-machine');
 		var from = booking.getString('status');
-		if (!machines.isOpen(from)) throw refusal('rooms_booking_closed', 'form');
+		if (!machines.isOpen(from)) throw refusal(machines.closedCode(from), 'form');
 		if (!machines.may(from, 'reassign', ['staff'])) throw refusal('rooms_bad_transition', 'form');
 		// the values as sent, never cast: a list or a number is no person and no association
 		if (!sent(body, 'booker') && !sent(body, 'association')) throw refusal('core_invalid_value', 'booker');

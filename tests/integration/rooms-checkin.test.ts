@@ -430,6 +430,22 @@ describe('the release job', () => {
 		expect(await notificationsOf(owner, 'booking_no_show')).toHaveLength(1);
 		const mail = await waitForMail(stack().mailDir, owner.email, /frigivet/);
 		expect(mail.text).toContain(seasonOf(toMs(due.start as string)).label);
+		// a released booking changes no more, and says why: released, not rejected or cancelled
+		const staff = await createUser({ staff: true });
+		for (const [who, change] of [
+			[owner, { purpose: 'Nyt formål' }],
+			[owner, { status: 'cancelled' }],
+			[staff, { status: 'cancelled', cancel_reason: 'Ryddet op' }],
+			[staff, { end: toPbDate(toMs(stored.end as string) + 30 * MINUTE) }]
+		] as const) {
+			expect(
+				await refused(who.pb.collection('bookings').update(due.id, change)),
+				JSON.stringify(change)
+			).toEqual({
+				status: 400,
+				codes: ['rooms_booking_no_show']
+			});
+		}
 		// run again later: nothing more
 		const third = await release(room.id);
 		expect(third.released).toBe(0);

@@ -84,6 +84,15 @@ function isOpen(status) {
 }
 
 /**
+ * Why a booking in `status` can no longer change: released for a no-show (`rooms_booking_no_show`), or
+ * rejected or cancelled (`rooms_booking_closed`).
+ * @param {string} status
+ */
+function closedCode(status) {
+	return status === 'no_show' ? 'rooms_booking_no_show' : 'rooms_booking_closed';
+}
+
+/**
  * The transition named `name` from `from` (to `to`, when given) that one of `roles` may make, or null.
  * @param {string} from
  * @param {string} name
@@ -106,5 +115,6 @@ module.exports = {
 	EDIT_FIELDS: EDIT_FIELDS,
 	TRANSITION_FIELDS: TRANSITION_FIELDS,
 	isOpen: isOpen,
+	closedCode: closedCode,
 	may: may
 };

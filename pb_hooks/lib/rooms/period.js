@@ -191,7 +191,7 @@ function cancelPeriod(e) {
 			var item = itemOf(txApp, booking, rooms);
 			if (!isActive(from)) {
 				// only a booking chosen in the preview and closed since is listed; others were never asked for
-				if (input.ids) kept.push(Object.assign(item, { code: 'rooms_booking_closed' }));
+				if (input.ids) kept.push(Object.assign(item, { code: machines.closedCode(from) }));
 				continue;
 			}
 			var roles = bookings.rolesOf(txApp, booking, actor);

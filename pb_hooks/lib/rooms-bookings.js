@@ -104,7 +104,7 @@ function checkRights(app, room, booker, associationId) {
  * policy (rule 2). A pure function of the room's policy fields, the draft and the clock.
  * @param {core.Record} room
  * @param {{ start: string, end: string, attendees: number }} draft
- * @param {{ policy: boolean, skipHorizon?: boolean }} what
+ * @param {{ policy: boolean, skipHorizon?: boolean, running?: boolean }} what
  * @returns {{ problem: Error, code: string } | { problem: null, start: number, end: number }}
  */
 function checkAtRoom(room, draft, what) {
@@ -126,7 +126,8 @@ function checkAtRoom(room, draft, what) {
 			end: end,
 			attendees: draft.attendees,
 			now: Date.now(),
-			skipHorizon: !!what.skipHorizon
+			skipHorizon: !!what.skipHorizon,
+			running: !!what.running
 		});
 		if (problem) return refused(problem.code, problem.field);
 	}
@@ -182,7 +183,7 @@ function precheckBooking(app, draft, what) {
  * @param {core.App} txApp
  * @param {{ id: string, room: string, booker: string, association: string, start: string, end: string,
  *   attendees: number }} draft
- * @param {{ policy: boolean, rights: boolean, skipHorizon?: boolean }} what
+ * @param {{ policy: boolean, rights: boolean, skipHorizon?: boolean, running?: boolean }} what
  * @param {{ problem: null, start: number, end: number, key: string }} [earlier]
  * @returns {{ problem: Error } | { problem: null, room: core.Record, start: number, end: number }}
  */
@@ -608,7 +609,15 @@ function handleUpdate(e) {
 				// before the checks and the save: the overlap rule and the busy projection (syncBusy, in the
 				// model hook of this save) read the booking without the old slot's check-in and check-out
 				var cleared = clearAttendance(fresh, moved);
-				var checked = checkBooking(txApp, draftOf(fresh), { policy: true, rights: true, skipHorizon: staff });
+				// a booking under way may get a new end (it was judged on its start when it was made); only staff
+				// move it, as its change deadline has passed for the booker
+				var running = moved.length === 1 && moved[0] === 'end' && start < Date.now();
+				var checked = checkBooking(txApp, draftOf(fresh), {
+					policy: true,
+					rights: true,
+					skipHorizon: staff,
+					running: running
+				});
 				if (checked.problem) throw checked.problem;
 				if (from === 'approved' && !staff && checked.room.getBool('requires_approval')) {
 					fresh.set('status', 'pending');

@@ -39,6 +39,8 @@ export function checkBookingPolicy(input: {
 	attendees: number;
 	now: number;
 	skipHorizon?: boolean;
+	/** a booking that has begun: only its end is judged against the clock */
+	running?: boolean;
 }): PolicyError | null;
 /** The latest instant a booking may start at; Infinity when the room has no horizon. */
 export function horizonEnd(horizonDays: number, now: number): number;

@@ -92,7 +92,8 @@ function withinOpeningHours(openingHours, startMs, endMs) {
  * { code, field } with a code whose message is errors_<code>.
  * @param {{ room: { capacity: number, opening_hours: object, min_minutes: number, max_minutes: number,
  *   step_minutes: number, horizon_days: number, active: boolean }, start: number, end: number,
- *   attendees: number, now: number, skipHorizon?: boolean }} input
+ *   attendees: number, now: number, skipHorizon?: boolean, running?: boolean }} input `running`: a
+ *   booking that has begun gets a new end only (its start stays as it was booked)
  */
 function checkBookingPolicy(input) {
 	var room = input.room;
@@ -103,7 +104,10 @@ function checkBookingPolicy(input) {
 	}
 	if (end <= start) return { code: 'rooms_end_before_start', field: 'end' };
 	if (!room.active) return { code: 'rooms_inactive', field: 'room' };
-	if (start < input.now) return { code: 'rooms_in_past', field: 'start' };
+	// a booking under way may only get a new end (staff: "we stay half an hour longer"), never one past
+	if (input.running ? end <= input.now : start < input.now) {
+		return { code: 'rooms_in_past', field: input.running ? 'end' : 'start' };
+	}
 	var attendees = input.attendees;
 	if (typeof attendees !== 'number' || isNaN(attendees) || attendees < 1 || attendees % 1 !== 0) {
 		return { code: 'rooms_attendees_invalid', field: 'attendees' };

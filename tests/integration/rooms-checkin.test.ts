@@ -367,6 +367,58 @@ describe('a move', () => {
 		expect((await system.collection('bookings').getOne(booking.id)).status).toBe('approved');
 	});
 
+	it('of the end of a booking under way: staff extend it, also after a check-out by mistake', async () => {
+		const room = await checkinRoom({ opening_hours: ALL_DAY, step_minutes: 1 });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		// began ten minutes ago, on a whole minute; checked in, then checked out by mistake
+		const start = Math.floor((Date.now() - 10 * MINUTE) / MINUTE) * MINUTE;
+		const booking = await bookingAt(owner, room.id, 0, 60, {
+			start: toPbDate(start),
+			end: toPbDate(start + 60 * MINUTE)
+		});
+		const checked = (await checkIn(owner.pb, booking.id)) as { checked_in_at: string };
+		await checkOut(owner.pb, booking.id);
+		expect((await busyOf(room.id)).filter((b) => b.source === booking.id).map((b) => b.end)).not.toEqual([
+			toPbDate(start + 60 * MINUTE)
+		]);
+		// the booker cannot (the change deadline has passed); nor may anyone move the start of it, or end it
+		// in the past
+		const later = toPbDate(start + 90 * MINUTE);
+		expect((await refused(owner.pb.collection('bookings').update(booking.id, { end: later }))).codes).toEqual(
+			['rooms_change_deadline']
+		);
+		expect(
+			(await refused(staff.pb.collection('bookings').update(booking.id, { start: toPbDate(start + MINUTE) })))
+				.codes
+		).toEqual(['rooms_in_past']);
+		expect(
+			(
+				await refused(
+					staff.pb.collection('bookings').update(booking.id, { end: toPbDate(start + 5 * MINUTE) })
+				)
+			).codes
+		).toEqual(['rooms_in_past']);
+		// staff give it half an hour more: the check-in stands, the check-out is undone, the room is held
+		const moved = await staff.pb.collection('bookings').update(booking.id, { end: later });
+		expect(attendance(moved)).toEqual([checked.checked_in_at, owner.record.id, '']);
+		expect((await busyOf(room.id)).filter((b) => b.source === booking.id).map((b) => b.end)).toEqual([later]);
+		const other = await createUser();
+		expect(
+			(
+				await refused(
+					other.pb.collection('bookings').create({
+						room: room.id,
+						booker: other.record.id,
+						purpose: 'Bagefter',
+						attendees: 2,
+						start: toPbDate(start + 70 * MINUTE),
+						end: toPbDate(start + 100 * MINUTE)
+					})
+				)
+			).codes
+		).toEqual(['rooms_overlap']);
+	});
+
 	it('racing a check-in has one outcome: never a check-in of the old slot in the new one, 10 rounds', async () => {
 		const room = await checkinRoom();
 		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);

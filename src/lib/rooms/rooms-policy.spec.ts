@@ -131,6 +131,20 @@ describe('checkBookingPolicy', () => {
 		expect(checkBookingPolicy(ok)).toBeNull();
 	});
 
+	it('judges a booking under way by its new end only, never an end already past', () => {
+		const running = { ...ok, start: utc('2026-06-01T09:00:00Z'), running: true };
+		expect(checkBookingPolicy({ ...running, end: utc('2026-06-01T11:00:00Z') })).toBeNull();
+		expect(checkBookingPolicy({ ...running, end: utc('2026-06-01T10:00:00Z') })).toEqual({
+			code: 'rooms_in_past',
+			field: 'end'
+		});
+		// the rest of the policy still holds: longer than the room allows
+		expect(checkBookingPolicy({ ...running, end: utc('2026-06-01T13:00:00Z') })?.code).toBe('rooms_too_long');
+		expect(checkBookingPolicy({ ...running, running: false, end: utc('2026-06-01T11:00:00Z') })?.code).toBe(
+			'rooms_in_past'
+		);
+	});
+
 	it.each([
 		['rooms_invalid_time', { start: Number.NaN }],
 		['rooms_end_before_start', { end: utc('2026-06-10T08:00:00Z') }],

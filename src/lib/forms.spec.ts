@@ -198,6 +198,19 @@ describe('a day in a form', () => {
 			end: '11:00'
 		});
 		expect(season.success).toBe(false);
+		// a weekly time that ends when or before it starts is refused on its end field
+		const backwards = seasonSchema.safeParse({
+			for: 'self',
+			purpose: 'Strik',
+			attendees: 5,
+			first_date: '2027-03-01',
+			last_date: '2027-03-20',
+			interval: 1,
+			start: '18:00',
+			end: '18:00'
+		});
+		expect(backwards.success).toBe(false);
+		expect(backwards.error?.issues.map((i) => i.path.join('.'))).toEqual(['end']);
 		expect(season.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
 			['first_date', 'Datoen findes ikke. Vælg en dag i kalenderen.']
 		]);

@@ -84,6 +84,8 @@ test('a volunteer signs up, a second lands on the waitlist, the first cancels an
 	await expect(page).toHaveURL(new RegExp(`/arrangementer/${event.id}$`));
 	await page.getByRole('button', { name: 'Tag vagten' }).click();
 	await expect(page.getByTestId('shift-place')).toHaveText('Du er bekræftet');
+	// focus stays where the work is: on the new place, not back at the top of the page
+	await expect(page.getByTestId('shift-place')).toBeFocused();
 	await expectAccessible(page);
 
 	const other = await newPage(browser);
@@ -114,6 +116,7 @@ test('an attendee registers and staff check them in from the ticket code', async
 	await page.goto(`/arrangementer/${event.id}`);
 	await page.getByRole('button', { name: 'Tilmeld mig' }).click();
 	await expect(page.getByTestId('registration-place')).toHaveText('Du er bekræftet');
+	await expect(page.getByTestId('registration-place')).toBeFocused();
 	await page.getByRole('link', { name: 'Vis billet' }).click();
 	await expect(page.getByRole('img', { name: 'QR-kode til indtjek' })).toBeVisible();
 	await expectAccessible(page);

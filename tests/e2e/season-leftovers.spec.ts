@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from '@playwright/test';
 import PocketBase from 'pocketbase';
 import { test, expect, expectAccessible, signIn, systemClient, demo, waitsForHydration } from './fixtures';
+import { formatDay } from '../../src/lib/dates';
 import { validCvrNumber } from '../helpers/cvr';
 
 // docs/rules.md, "Season application round", at phone size: what follows the final plan. A swap proposed by
@@ -175,6 +176,9 @@ test('a freed single date of the leftovers is booked by an association', async (
 	await expect(page.getByRole('heading', { name: 'Ledige enkeltdatoer' })).toBeVisible();
 	const first = page.locator('form[action*="claimDate"]').first();
 	const date = await first.locator('input[name="date"]').inputValue();
+	// the date in words, as everywhere else, not as it is stored
+	await expect(first.locator('strong')).toContainText(formatDay(date, 'da'));
+	await expect(first.locator('strong')).not.toContainText(date);
 	await first.getByLabel('Navn (hold, kor, klasse)').fill('Ekstra værkstedsaften');
 	await first.getByLabel('Forventet antal deltagere').fill('6');
 	await first.getByRole('button', { name: 'Book datoen' }).click();

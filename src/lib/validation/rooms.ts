@@ -78,7 +78,9 @@ export const seasonSchema = z.object({
 		.max(8, { error: () => m.errors_invalid_value() }),
 	start: time,
 	end: time
-});
+})
+	// a weekly time ends after it starts (every date would say so; the field says it once)
+	.refine((v) => v.end > v.start, { path: ['end'], error: () => m.errors_rooms_season_end_before_start() });
 
 /**
  * The bookings staff saw and confirm to cancel when a closure or a room taken out of use covers them: the

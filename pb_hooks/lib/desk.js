@@ -95,7 +95,9 @@ function context(e) {
 			reason = '';
 		}
 		if (!reason) throw codeError(400, 'desk_override_reason', 'override_reason');
-		if (reason.length > 500) throw codeError(400, 'core_text_too_long', 'override_reason');
+		// the reason is what the audit log shows for the exception: written text, on one line
+		var problem = require(__hooks + '/lib/input.js').textProblem(reason, 500, true);
+		if (problem) throw codeError(400, problem, 'override_reason');
 	}
 	return { staff: e.auth.id, citizen: citizen, reason: reason };
 }

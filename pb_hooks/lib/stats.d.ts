@@ -72,7 +72,12 @@ export function periodBounds(
 	time: HouseTime,
 	fromDate: string,
 	toDate: string
-): Period | { error: 'stats_invalid_period' | 'stats_period_too_long' };
+):
+	| Period
+	| {
+			error:
+				'stats_invalid_period' | 'stats_period_too_long' | 'core_invalid_date' | 'core_date_out_of_range';
+	  };
 export function subtract(intervals: number[][], holes: number[][]): number[][];
 export function roomUse(
 	time: HouseTime,

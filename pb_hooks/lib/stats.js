@@ -20,9 +20,20 @@ const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
  * @param {{ localToUtc: (date: string, time: string) => number | null, addDays: (date: string, days: number) => string }} time
  * @param {string} fromDate "YYYY-MM-DD"
  * @param {string} toDate "YYYY-MM-DD", inclusive
- * @returns {{ from: number, to: number } | { error: 'stats_invalid_period' | 'stats_period_too_long' }}
+ * @returns {{ from: number, to: number } | { error: 'stats_invalid_period' | 'stats_period_too_long' |
+ *   'core_invalid_date' | 'core_date_out_of_range' }}
  */
 function periodBounds(time, fromDate, toDate) {
+	const core =
+		typeof __hooks === 'undefined' ? require('./core/time.js') : require(__hooks + '/lib/core/time.js');
+	for (const date of [String(fromDate), String(toDate)]) {
+		// a day that is no day of the calendar (30 February) or lies outside the house's years
+		const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+		const at = day ? Date.UTC(+day[1], +day[2] - 1, +day[3]) : NaN;
+		if (!day || isNaN(at) || new Date(at).toISOString().slice(0, 10) !== date)
+			return { error: 'core_invalid_date' };
+		if (core.yearProblem(at)) return { error: 'core_date_out_of_range' };
+	}
 	const from = time.localToUtc(String(fromDate), '00:00');
 	const to = time.localToUtc(time.addDays(String(toDate), 1), '00:00');
 	if (from === null || to === null || Number.isNaN(to) || to <= from)

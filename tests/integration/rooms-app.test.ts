@@ -132,6 +132,14 @@ describe('booking a room through the app', () => {
 		expect((await citizen.get('/personale/bookinger')).status).toBe(403);
 	});
 
+	it("shows staff today's calendar for a day outside the house's years, never an error", async () => {
+		const staff = await signedIn(await createUser({ staff: true }));
+		for (const day of ['9999-12-31', '0001-01-01', '2100-12-30', '2026-02-30']) {
+			expect((await staff.get(`/personale/bookinger?dag=${day}`)).status, day).toBe(200);
+			expect((await staff.get(`/personale/bookinger?dag=${day}&visning=uge`)).status, day).toBe(200);
+		}
+	});
+
 	it('lets staff approve and the booker cancel before the deadline', async () => {
 		const room = await makeRoom();
 		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);

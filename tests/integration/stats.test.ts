@@ -175,7 +175,11 @@ describe('statistics for staff', () => {
 		const long = await refused(stats(staff.pb, { from: '2018-01-01', to: '2019-03-31' }));
 		expect(long.response.data.from.code).toBe('stats_period_too_long');
 		const hostile = await refused(stats(staff.pb, { from: "2019-03-25' OR 1=1 --", to: '2019-03-31' }));
-		expect(hostile.response.data.from.code).toBe('stats_invalid_period');
+		expect(hostile.response.data.from.code).toBe('core_invalid_date');
+		const slip = await refused(stats(staff.pb, { from: '2019-03-25', to: '9999-12-31' }));
+		expect(slip.response.data.from.code).toBe('core_date_out_of_range');
+		const missing = await refused(stats(staff.pb, { from: '2019-02-30', to: '2019-03-31' }));
+		expect(missing.response.data.from.code).toBe('core_invalid_date');
 	});
 
 	it('shows the page and its CSV files to staff through the app, in the Danish spreadsheet dialect', async () => {

@@ -10,6 +10,7 @@ import { longestClaims } from '$lib/server/claims';
 import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
 import { activeBookingFilter, activeEventFilter } from '$rules/core/status.js';
 import { parsePbDate } from '$lib/dates';
+import { yearProblem } from '$rules/core/time.js';
 import { dayColumns, gridRows, weekColumns, type GridItem } from '$lib/staff/grid';
 import { RECORD_ID } from '$lib/ids';
 
@@ -26,8 +27,10 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const pb = locals.pb;
 	// the day (or week) across all rooms, in house time
 	const asked = url.searchParams.get('dag') ?? '';
+	const noon = /^\d{4}-\d{2}-\d{2}$/.test(asked) ? localToUtc(asked, '12:00') : null;
+	// a day of the house's years (the week after it included); another is a typing slip, and today is shown
 	const day =
-		/^\d{4}-\d{2}-\d{2}$/.test(asked) && localToUtc(asked, '12:00') !== null
+		noon !== null && !yearProblem(noon) && !yearProblem(noon + 8 * 86_400_000)
 			? asked
 			: localParts(Date.now()).date;
 	const span = url.searchParams.get('visning') === 'uge' ? 7 : 1;

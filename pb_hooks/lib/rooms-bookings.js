@@ -676,6 +676,12 @@ function reassign(e) {
 		var room = txApp.findRecordById('rooms', booking.getString('room'));
 		var rights = checkRights(txApp, room, booker, association);
 		if (rights) throw rights.error;
+		// the reason is shown in the audit log and told to the bookers: written text, if any
+		var reason = sent(body, 'reason') && body.reason !== null ? body.reason : '';
+		if (typeof reason !== 'string') throw refusal('core_invalid_value', 'reason');
+		var reasonProblem = lib('input').textProblem(reason, 1000);
+		if (reasonProblem) throw refusal(reasonProblem, 'reason');
+		reason = reason.trim();
 		var before = { booker: booking.getString('booker'), association: booking.getString('association') };
 		booking.set('booker', booker);
 		// showing the name was the old association's choice: nobody of the new one chose it (docs/rules.md,
@@ -686,11 +692,83 @@ function reassign(e) {
 		lib('core/audit').staffAction(txApp, actor, 'booking_reassigned', booking, {
 			from: before,
 			to: { booker: booker, association: association },
-			reason: String(body.reason || '').trim()
+			reason: reason
 		});
+		tellReassigned(txApp, booking, room, before, reason);
 		return { id: booking.id, booker: booker, association: association };
 	});
 	return e.json(200, result);
+}
+
+var REASSIGNED_TEXTS = {
+	// the new booker (or the same booker, for another association)
+	to: {
+		da: {
+			title: 'Du har fået en booking: {room}',
+			body: '{room}, {when}, står nu i dit navn{association}. Personalet har flyttet den.{reason}'
+		},
+		en: {
+			title: 'A booking is now yours: {room}',
+			body: '{room}, {when}, is now in your name{association}. The staff moved it.{reason}'
+		}
+	},
+	// the booker it was taken from; who has it now is not theirs to know
+	from: {
+		da: {
+			title: 'En booking er flyttet fra dig: {room}',
+			body: '{room}, {when}, står ikke længere i dit navn. Personalet har flyttet den.{reason}'
+		},
+		en: {
+			title: 'A booking has moved from you: {room}',
+			body: '{room}, {when}, is no longer in your name. The staff moved it.{reason}'
+		}
+	}
+};
+
+/**
+ * Tells the bookers of a reassigned booking, in the reassignment's transaction: the new booker that it is
+ * theirs (for which association), and a former booker that it is no longer theirs.
+ * @param {core.App} txApp
+ * @param {core.Record} booking as saved
+ * @param {core.Record} room
+ * @param {{ booker: string, association: string }} before
+ * @param {string} reason
+ */
+function tellReassigned(txApp, booking, room, before, reason) {
+	var notify = lib('notify').notify;
+	var association = booking.getString('association');
+	var name = '';
+	if (association) {
+		try {
+			name = txApp.findRecordById('associations', association).getString('name');
+		} catch (_) {
+			name = '';
+		}
+	}
+	var params = {
+		room: room.getString('name'),
+		when: { instant: lib('room-claims').toMs(booking.getString('start')) },
+		reason: reason ? { da: ' Begrundelse: ' + reason, en: ' Reason: ' + reason } : ''
+	};
+	var stamp = booking.getString('updated');
+	notify(txApp, booking.getString('booker'), {
+		kind: 'booking_reassigned',
+		texts: REASSIGNED_TEXTS.to,
+		params: Object.assign({}, params, {
+			association: name ? { da: ' for ' + name, en: ' for ' + name } : ''
+		}),
+		link: '/bookinger',
+		dedupeKey: 'booking-reassigned-to-' + booking.id + '-' + stamp
+	});
+	if (before.booker !== booking.getString('booker')) {
+		notify(txApp, before.booker, {
+			kind: 'booking_reassigned',
+			texts: REASSIGNED_TEXTS.from,
+			params: params,
+			link: '/bookinger',
+			dedupeKey: 'booking-reassigned-from-' + booking.id + '-' + stamp
+		});
+	}
 }
 
 /**

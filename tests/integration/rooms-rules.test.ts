@@ -589,7 +589,29 @@ const rows: Scenario<World>[] = [
 			const stored = await w.system.collection('bookings').getOne(w.own.id);
 			expect(stored).toMatchObject({ booker: w.booker.record.id, association: w.association.id });
 			expect((await auditOf(w, w.own.id)).map((a) => a.action)).toEqual(['booking_reassigned']);
+			// both bookers are told, the former one without the new one's name
+			const told = async (pb: typeof w.owner.pb) =>
+				(await pb.collection('notifications').getFullList()).filter((n) => n.kind === 'booking_reassigned');
+			const [given] = await told(w.booker.pb);
+			expect(given?.title).toContain('Du har fået en booking');
+			expect(given?.body).toContain(`står nu i dit navn for ${w.association.name}`);
+			expect(given?.body).toContain('Begrundelse: Foreningens møde');
+			const [taken] = await told(w.owner.pb);
+			expect(taken?.body).toContain('står ikke længere i dit navn');
+			expect(taken?.body).not.toContain(w.association.name);
 		}
+	},
+	{
+		name: 'staff reassign with a reason that is no text',
+		actor: (w) => w.staff.pb,
+		act: (pb, w) =>
+			pb.send(`/api/borgerhus/bookings/${w.own.id}/reassign`, {
+				method: 'POST',
+				body: { booker: w.other.record.id, reason: { x: 1 } }
+			}),
+		status: 400,
+		code: 'core_invalid_value',
+		after: unchanged('own')
 	},
 	{
 		name: 'staff reassign to someone who is no booker of the association',

@@ -987,7 +987,10 @@ function auditedStaffWrite(e, verb) {
 	lib('core/tx').request(e, function (txApp) {
 		// an update is judged and written on the row as it stands now, with only what this request sent
 		// written onto it: two staff members changing different fields at once both keep their change
-		if (verb === 'update') lib('core/tx').rebase(txApp, e);
+		if (verb === 'update') {
+			var rebased = lib('core/tx').rebase(txApp, e);
+			if (rooms && rebased.sent.opening_hours) mergeOpeningHours(e, rebased.fresh);
+		}
 		validateStaffWrite(e, verb);
 		if (rooms && verb !== 'delete' && !(actor.kind === 'system' && sent(body, 'checkin_since'))) {
 			// when check-in became required: bookings that started before it are never released
@@ -1017,13 +1020,70 @@ function auditedStaffWrite(e, verb) {
 			'active',
 			'checkin_required',
 			'checkin_opens_minutes',
-			'checkin_grace_minutes'
+			'checkin_grace_minutes',
+			'opening_hours',
+			'min_minutes',
+			'max_minutes',
+			'step_minutes',
+			'buffer_minutes',
+			'horizon_days',
+			'cancel_hours'
 		];
 		for (var i = 0; i < names.length; i++) {
 			if (e.record.collection().fields.getByName(names[i])) fields[names[i]] = e.record.get(names[i]);
 		}
 		lib('core/audit').staffAction(txApp, actor, e.record.collection().name + '_' + verb, e.record, fields);
 	});
+}
+
+/** The header in which the staff form names the opening hours it showed (mergeOpeningHours). */
+var BASE_HOURS_HEADER = 'X-Borgerhus-Base-Hours';
+
+/**
+ * Opening hours are one field, edited day by day: two staff members changing different days at once must
+ * both keep their change. When the request names the hours it was edited from (BASE_HOURS_HEADER, the
+ * staff form sends it), each day the request left as it was takes the stored day, as it stands inside this
+ * transaction; a day it changed takes the request's. Without the header the field is written whole.
+ * @param {core.RecordRequestEvent} e
+ * @param {core.Record} fresh the room as stored now
+ */
+function mergeOpeningHours(e, fresh) {
+	// PocketBase's request info names headers in lower case with underscores
+	var raw = String(e.requestInfo().headers[BASE_HOURS_HEADER.toLowerCase().replace(/-/g, '_')] || '');
+	if (!raw) return;
+	var base;
+	try {
+		base = JSON.parse(decodeURIComponent(raw));
+	} catch (_) {
+		throw refusal('core_invalid_value', 'opening_hours');
+	}
+	if (!base || typeof base !== 'object' || Array.isArray(base))
+		throw refusal('core_invalid_value', 'opening_hours');
+	var parse = function (record) {
+		try {
+			var value = JSON.parse(record.getString('opening_hours') || '{}');
+			return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+		} catch (_) {
+			return {};
+		}
+	};
+	var mine = parse(e.record);
+	var stored = parse(fresh);
+	var same = function (a, b) {
+		return JSON.stringify(a && a.length ? a : []) === JSON.stringify(b && b.length ? b : []);
+	};
+	var days = {};
+	[mine, base, stored].forEach(function (hours) {
+		Object.keys(hours).forEach(function (day) {
+			days[day] = true;
+		});
+	});
+	var merged = {};
+	Object.keys(days).forEach(function (day) {
+		var periods = same(mine[day], base[day]) ? stored[day] : mine[day];
+		if (periods && periods.length) merged[day] = periods;
+	});
+	e.record.set('opening_hours', merged);
 }
 
 /**

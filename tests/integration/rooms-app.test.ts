@@ -436,6 +436,58 @@ describe('staff edit closures and policies through the app', () => {
 	});
 });
 
+describe('two staff members saving one room’s opening hours', () => {
+	it('each keep the day they changed, also when one saves a form loaded before the other saved', async () => {
+		const room = await makeRoom();
+		const [pia, per] = await Promise.all([createUser({ staff: true }), createUser({ staff: true })]);
+		const [a, b] = await Promise.all([signedIn(pia), signedIn(per)]);
+		const loaded = loadedAfter(
+			await (await a.get('/personale/lokaler')).text(),
+			`name="id" value="${room.id}"`
+		);
+		const hours = Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((d) => [
+				[`open_${d}`, '08:00'],
+				[`close_${d}`, '22:00']
+			])
+		);
+		const form = {
+			id: room.id,
+			_loaded: loaded,
+			capacity: String(room.capacity),
+			who_may_book: room.who_may_book,
+			active: 'on',
+			min_minutes: String(room.min_minutes),
+			max_minutes: String(room.max_minutes),
+			step_minutes: String(room.step_minutes),
+			buffer_minutes: String(room.buffer_minutes),
+			horizon_days: String(room.horizon_days),
+			cancel_hours: String(room.cancel_hours),
+			checkin_opens_minutes: String(room.checkin_opens_minutes),
+			checkin_grace_minutes: String(room.checkin_grace_minutes),
+			...hours
+		};
+		const first = await a.post('/personale/lokaler?/saveRoom', { ...form, open_mon: '09:00' });
+		expect(first.status, await first.clone().text()).toBe(200);
+		// Per's page was loaded before Pia saved: his form still shows Monday from 08:00
+		expect((await b.post('/personale/lokaler?/saveRoom', { ...form, close_tue: '19:00' })).status).toBe(200);
+		const system = await systemClient();
+		const stored = (await system.collection('rooms').getOne(room.id)).opening_hours;
+		expect(stored.mon).toEqual([['09:00', '22:00']]);
+		expect(stored.tue).toEqual([['08:00', '19:00']]);
+		expect(stored.wed).toEqual([['08:00', '22:00']]);
+		// both saves are in the audit log with the hours they left
+		const audit = await system.collection('audit_log').getFullList({
+			filter: system.filter('target_id = {:id} && action = "rooms_update"', { id: room.id }),
+			sort: 'created'
+		});
+		expect(audit.map((x) => x.details.opening_hours.tue)).toEqual([
+			[['08:00', '22:00']],
+			[['08:00', '19:00']]
+		]);
+	});
+});
+
 describe('two staff members saving one room’s form at once', () => {
 	it('each keep the field they changed', async () => {
 		const room = await makeRoom();

@@ -85,6 +85,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { rooms, closures, associations, noShows };
 };
 
+/** The opening hours an edit form showed (its snapshot, `snapshotOf`), or null. */
+function loadedHours(loaded: unknown): Record<string, unknown> | null {
+	if (typeof loaded !== 'string') return null;
+	try {
+		const hours = (JSON.parse(loaded) as { opening_hours?: unknown }).opening_hours;
+		return hours && typeof hours === 'object' && !Array.isArray(hours)
+			? (hours as Record<string, unknown>)
+			: null;
+	} catch {
+		return null;
+	}
+}
+
 export const actions: Actions = {
 	addClosure: async ({ request, locals, url }) => {
 		requireStaff(locals, url);
@@ -192,12 +205,21 @@ export const actions: Actions = {
 				},
 				values[LOADED_FIELD]
 			);
-			await locals.pb.collection('rooms').update(data.id, {
-				...changed,
-				...(data.cancel_bookings
-					? { cancel_bookings: data.cancel_bookings, cancel_reason: data.cancel_reason ?? '' }
-					: {})
-			});
+			// the hours the form showed go along, so that the hook keeps the days this save did not change as
+			// they are stored by then (another staff member may have changed them meanwhile)
+			const base = loadedHours(values[LOADED_FIELD]);
+			await locals.pb.collection('rooms').update(
+				data.id,
+				{
+					...changed,
+					...(data.cancel_bookings
+						? { cancel_bookings: data.cancel_bookings, cancel_reason: data.cancel_reason ?? '' }
+						: {})
+				},
+				'opening_hours' in changed && base
+					? { headers: { 'X-Borgerhus-Base-Hours': encodeURIComponent(JSON.stringify(base)) } }
+					: undefined
+			);
 		} catch (err) {
 			const closing = await closingOf(locals.pb, err, { room: data.id }, data.cancel_bookings !== undefined);
 			return fail(failureStatus(err), {

@@ -65,20 +65,21 @@ export const approveSchema = z.object({
 		.optional()
 });
 
-export const seasonSchema = z.object({
-	for: bookingSchema.shape.for,
-	purpose: bookingSchema.shape.purpose,
-	attendees: bookingSchema.shape.attendees,
-	first_date: date,
-	last_date: date,
-	interval: z.coerce
-		.number({ error: () => m.errors_invalid_value() })
-		.int({ error: () => m.errors_invalid_value() })
-		.min(1, { error: () => m.errors_invalid_value() })
-		.max(8, { error: () => m.errors_invalid_value() }),
-	start: time,
-	end: time
-})
+export const seasonSchema = z
+	.object({
+		for: bookingSchema.shape.for,
+		purpose: bookingSchema.shape.purpose,
+		attendees: bookingSchema.shape.attendees,
+		first_date: date,
+		last_date: date,
+		interval: z.coerce
+			.number({ error: () => m.errors_invalid_value() })
+			.int({ error: () => m.errors_invalid_value() })
+			.min(1, { error: () => m.errors_invalid_value() })
+			.max(8, { error: () => m.errors_invalid_value() }),
+		start: time,
+		end: time
+	})
 	// a weekly time ends after it starts (every date would say so; the field says it once)
 	.refine((v) => v.end > v.start, { path: ['end'], error: () => m.errors_rooms_season_end_before_start() });
 

@@ -364,6 +364,28 @@ describe('staff edit closures and policies through the app', () => {
 		});
 		expect(garbled.status).toBe(400);
 		expect(await garbled.text()).toMatch(/role="alert"[^>]*>Værdien er ikke gyldig\.</);
+		// the server's refusal of a date outside the house's years shows at the form's date field, and an
+		// end at its start is worded for a closure, not a booking
+		const far = await session.post('/personale/lokaler?/addClosure', {
+			room: room.id,
+			from_date: '2199-01-05',
+			from_time: '00:00',
+			to_date: '2199-01-06',
+			to_time: '00:00',
+			reason: 'Test'
+		});
+		expect(far.status).toBe(400);
+		expect(await far.text()).toContain('Datoen ligger uden for det mulige tidsrum.');
+		const empty = await session.post('/personale/lokaler?/addClosure', {
+			room: room.id,
+			from_date: date,
+			from_time: '10:00',
+			to_date: date,
+			to_time: '10:00',
+			reason: 'Test'
+		});
+		expect(empty.status).toBe(400);
+		expect(await empty.text()).toContain('Slut skal ligge efter start.');
 		const ownerSession = await signedIn(owner);
 		const refused = await ownerSession.post(`/lokaler/${room.slug}?/book`, {
 			for: 'self',

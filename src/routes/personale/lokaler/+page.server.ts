@@ -118,7 +118,7 @@ export const actions: Actions = {
 		if ('code' in endAt) return refuse('to_time', endAt.code);
 		const start = startAt.instant;
 		const end = endAt.instant;
-		if (end <= start) return refuse('to_time', 'rooms_end_before_start');
+		if (end <= start) return refuse('to_time', 'core_end_before_start');
 		try {
 			await locals.pb.collection('closures').create({
 				room: data.room,
@@ -138,10 +138,20 @@ export const actions: Actions = {
 				},
 				data.cancel_bookings !== undefined
 			);
+			// the record's start and end are the form's "from" and "to" (a date outside the house's years)
+			const errors = toFormErrors(err);
+			const { start: startError, end: endError, ...fields } = errors.fields;
 			return fail(failureStatus(err), {
 				action: 'closure' as const,
 				values: echoValues(values),
-				errors: toFormErrors(err),
+				errors: {
+					...errors,
+					fields: {
+						...fields,
+						...(startError ? { from_date: startError } : {}),
+						...(endError ? { to_date: endError } : {})
+					}
+				},
 				closing
 			});
 		}

@@ -202,6 +202,12 @@ describe('acting for a citizen at the desk', () => {
 			on_behalf_of: citizen.record.id,
 			override_reason: 'Fast aftale med biblioteket'
 		});
+		// the staff log says whom it was for (a link to the citizen's page) and why the rule gave way
+		const session = new AppSession();
+		await session.signIn(staff.email, PASSWORD);
+		const log = await (await session.get(`/personale/log?person=${staff.record.id}`)).text();
+		expect(log).toContain(`href="/personale/borgere/${citizen.record.id}"`);
+		expect(log).toContain('Undtagelse fra reglerne: Fast aftale med biblioteket');
 
 		// a booking tomorrow is inside the 48-hour deadline: the citizen's rule refuses the desk's cancel
 		const system = await systemClient();

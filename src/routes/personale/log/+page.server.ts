@@ -184,7 +184,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				verb: verbOrChange(entry.action, language),
 				thing: target?.text || (entry.target_collection ? thingOf(entry.target_collection, language) : ''),
 				href: target?.href ?? '',
-				reason: typeof details.reason === 'string' ? details.reason : ''
+				reason: typeof details.reason === 'string' ? details.reason : '',
+				// a desk act: the citizen it was done for (their page names them) and an exception's reason
+				citizen:
+					typeof details.on_behalf_of === 'string' && RECORD_ID.test(details.on_behalf_of)
+						? details.on_behalf_of
+						: '',
+				override: typeof details.override_reason === 'string' ? details.override_reason : ''
 			};
 		})
 	};

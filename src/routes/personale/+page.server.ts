@@ -11,13 +11,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const now = toPbDate(new Date());
 	// what waits for staff (docs/rules.md, "Staff pages"): the work first, the house's size after
 	const [pending, pickups, overdue, shifts, users, rooms, titles, events] = await Promise.all([
-		count('bookings', 'status = "pending"'),
+		// requests still to decide: one whose time has come can only be rejected (docs/rules.md)
+		count('bookings', pb.filter('status = "pending" && start > {:now}', { now })),
 		count('holds', 'status = "ready"'),
 		count('loans', pb.filter('returned_at = "" && due < {:now}', { now })),
 		// a shift of a published event, still to come, with places no volunteer has taken
 		count('shifts', pb.filter('start > {:now} && taken < places && event.state = "published"', { now })),
-		count('users'),
-		count('rooms'),
+		// the citizens (not staff, not deleted accounts) and the rooms in use
+		count('users', 'staff = false && deleted_at = ""'),
+		count('rooms', 'active = true'),
 		count('titles'),
 		count('events')
 	]);

@@ -375,7 +375,7 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 				start: houseTime(event.days, hour),
 				end: houseTime(event.days, hour + hours),
 				places,
-				description: `${task} til ${event.title.toLowerCase()}.`,
+				description: `${task} til ${event.title}.`,
 				requirements: ''
 			});
 		}

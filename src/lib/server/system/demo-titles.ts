@@ -166,7 +166,7 @@ export function demoTitles(): DemoTitle[] {
 			type: i % 11 === 0 ? 'audiobook' : 'book',
 			identifier: isbn13(1000 + i),
 			subjects: `${subject} ${PLACES[(i * 7) % PLACES.length]?.toLowerCase() ?? ''}`,
-			description: `En ${subject} af ${creator}.`
+			description: `Om ${subject}, af ${creator}.`
 		});
 	}
 	return titles;

@@ -682,6 +682,12 @@ describe('reads of claims by time across rooms', () => {
 		).text();
 		expect(search).toContain(control.name);
 		expect(search).not.toContain(long.name);
+		// a time already gone is said as such, not as "no room is free"
+		const gone = await (
+			await guest.get(`/lokaler/ledige?dato=${houseDate(-1)}&fra=12:00&til=14:00&antal=1`)
+		).text();
+		expect(gone).toContain('Bookingen skal starte i fremtiden.');
+		expect(gone).not.toContain(control.name);
 
 		// staff's day, fifty-five days ago: a booking that began five days before it
 		const staffSession = await signedIn(staff);

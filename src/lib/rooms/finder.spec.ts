@@ -157,6 +157,21 @@ describe('freeRooms', () => {
 		expect(ids(freeRooms({ rooms, query: { ...query, start: '19:10' }, busy, closures, now }))).toEqual([]);
 	});
 
+	it('answers a code for a time already gone, not an empty list', () => {
+		expect(
+			freeRooms({
+				rooms,
+				query: { ...query, date: '2026-11-30', start: '09:00', end: '11:00' },
+				busy,
+				closures,
+				now
+			})
+		).toEqual({
+			code: 'rooms_in_past',
+			field: 'start'
+		});
+	});
+
 	it('answers a code for a time that ends before it starts', () => {
 		expect(freeRooms({ rooms, query: { ...query, end: '18:00' }, busy, closures, now })).toEqual({
 			code: 'rooms_end_before_start',

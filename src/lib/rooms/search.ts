@@ -52,6 +52,8 @@ export function freeRooms<R extends SearchRoom>(input: {
 	const start = startAt.instant;
 	const end = endAt.instant;
 	if (end <= start) return { code: 'rooms_end_before_start', field: 'end' };
+	// a time already gone is no room's fault: said as such, not as "no room is free"
+	if (start < input.now) return { code: 'rooms_in_past', field: 'start' };
 	const wanted = query.facilities.map((f) => f.toLocaleLowerCase('da'));
 	const rooms = input.rooms.filter((room) => {
 		if (!query.needs.every((need) => room[need])) return false;

@@ -132,6 +132,27 @@ describe('booking a room through the app', () => {
 		expect((await citizen.get('/personale/bookinger')).status).toBe(403);
 	});
 
+	it('shows staff an event in a room taken out of use on its day, in a row of its own', async () => {
+		const room = await makeRoom();
+		const system = await systemClient();
+		const day = someDate();
+		const event = await system.collection('events').create({
+			title: `Koncert i gammelt lokale ${room.slug}`,
+			category: 'concert',
+			room: room.id,
+			start: `${day} 16:00:00.000Z`,
+			end: `${day} 18:00:00.000Z`,
+			state: 'published',
+			registration: false,
+			capacity: 0
+		});
+		await system.collection('rooms').update(room.id, { active: false });
+		const staff = await signedIn(await createUser({ staff: true }));
+		const page = await (await staff.get(`/personale/bookinger?dag=${day}`)).text();
+		expect(page).toContain(event.title);
+		expect(page).toContain(room.name);
+	});
+
 	it("shows staff today's calendar for a day outside the house's years, never an error", async () => {
 		const staff = await signedIn(await createUser({ staff: true }));
 		for (const day of ['9999-12-31', '0001-01-01', '2100-12-30', '2026-02-30']) {

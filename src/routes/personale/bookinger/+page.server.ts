@@ -138,7 +138,23 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			href: '/personale/lokaler'
 		}))
 	];
-	const gridRooms = rooms.map((r) => ({ id: r.id, name: r.name, opening_hours: r.opening_hours }));
+	// a room taken out of use may still hold an event or a booking in the period: it gets its row too
+	const shown = new Set(rooms.map((r) => r.id));
+	const missing = [...new Set(items.filter((i) => i.kind !== 'closure').map((i) => i.room))].filter(
+		(id) => id && !shown.has(id)
+	);
+	const retired = missing.length
+		? await pb.collection('rooms').getFullList<RoomRecord>({
+				filter: missing.map((id) => pb.filter('id = {:id}', { id })).join(' || '),
+				sort: 'sort,name',
+				fields: 'id,name,opening_hours'
+			})
+		: [];
+	const gridRooms = [...rooms, ...retired].map((r) => ({
+		id: r.id,
+		name: r.name,
+		opening_hours: r.opening_hours
+	}));
 	const columns = span === 7 ? weekColumns(day) : dayColumns(day, gridRooms, items);
 	return {
 		pending: pending.items,

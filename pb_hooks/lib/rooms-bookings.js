@@ -408,8 +408,6 @@ function transition(txApp, booking, to, actor, roles, data) {
 		// before it is approved, on the rows as they are now (rules 2 and 3); the request itself was
 		// judged by the room's policy when it was made
 		if (t.name === 'approve' && !has(roles, 'system')) {
-			// a request whose time has come is history: approving it would tell the booker of a time gone
-			if (start <= now) throw refusal('rooms_request_passed', 'status');
 			if (!room.getBool('active')) throw refusal('rooms_inactive', 'room');
 			var closed = txApp.findRecordsByFilter(
 				'closures',

@@ -829,32 +829,6 @@ const rows: Scenario<World>[] = [
 		}
 	},
 	{
-		name: 'staff approve a season whose first date has come: the dates still to come only',
-		actor: (w) => w.staff.pb,
-		act: async (pb, w) => {
-			const answer = (await season(w, w.owner.pb, { room: w.approvalRoom.id })) as { series: string };
-			const dates = await w.system.collection('bookings').getFullList({
-				filter: w.system.filter('series = {:s}', { s: answer.series }),
-				sort: 'start'
-			});
-			// the first date's time has come while the request waited
-			await w.system.collection('bookings').update(dates[0]!.id, {
-				start: new Date(Date.now() - 60 * 60_000).toISOString(),
-				end: new Date(Date.now() - 30 * 60_000).toISOString()
-			});
-			return pb.send(`/api/borgerhus/series/${answer.series}/approve`, { method: 'POST', body: {} });
-		},
-		status: 200,
-		after: async (w, result) => {
-			const decided = (result as { decided: { id: string }[] }).decided;
-			expect(decided).toHaveLength(2);
-			const statuses = await Promise.all(
-				decided.map(async (d) => (await w.system.collection('bookings').getOne(d.id)).status)
-			);
-			expect(statuses).toEqual(['approved', 'approved']);
-		}
-	},
-	{
 		name: 'staff reject a season only with a reason',
 		actor: (w) => w.staff.pb,
 		act: async (pb, w) => {

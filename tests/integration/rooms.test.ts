@@ -456,17 +456,6 @@ describe('decisions and cancellations', () => {
 		expect((await system.collection('bookings').getOne(forAssociation.id)).status).toBe('pending');
 		// rejecting is always possible, and an approval once nothing stands in the way
 		expect((await approve(booking.id)).status).toBe('approved');
-		// a request whose time has come is no longer approved (the booker would be told of a time gone);
-		// it is rejected instead
-		const past = await system.collection('bookings').update(forAssociation.id, {
-			association: '',
-			start: new Date(Date.now() - 30 * 60_000).toISOString(),
-			end: new Date(Date.now() + 30 * 60_000).toISOString()
-		});
-		expect(past.status).toBe('pending');
-		expect(await refusedWith(approve(past.id))).toBe('rooms_request_passed');
-		await staff.pb.collection('bookings').update(past.id, { status: 'rejected', reason: 'Tiden er gået' });
-		expect((await system.collection('bookings').getOne(past.id)).status).toBe('rejected');
 	});
 
 	it('requires a reason to reject, and a rejected booking stays rejected', async () => {

@@ -294,10 +294,6 @@ module.exports = {
 		da: 'Bookingen er afvist eller aflyst og kan ikke ændres.',
 		en: 'This booking is rejected or cancelled and cannot change.'
 	},
-	rooms_request_passed: {
-		da: 'Tidspunktet er gået, så anmodningen kan ikke godkendes. Afvis den i stedet.',
-		en: 'The time has passed, so the request cannot be approved. Reject it instead.'
-	},
 	rooms_booking_no_show: {
 		da: 'Bookingen er frigivet, fordi ingen tjekkede ind i tide.',
 		en: 'This booking was released because nobody checked in in time.'

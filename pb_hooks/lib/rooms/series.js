@@ -420,15 +420,6 @@ function decide(e, to) {
 			0
 		);
 		if (!pending.length) throw refusal('rooms_bad_transition', 'form');
-		// approving takes the dates still to come (a date whose time has come cannot be approved; a
-		// rejection takes them all)
-		if (to === 'approved') {
-			var now = Date.now();
-			pending = pending.filter(function (b) {
-				return lib('room-claims').toMs(b.getString('start')) > now;
-			});
-			if (!pending.length) throw refusal('rooms_request_passed', 'form');
-		}
 		var decided = [];
 		for (var i = 0; i < pending.length; i++) {
 			var booking = pending[i];

@@ -592,13 +592,14 @@ const rows: Scenario<World>[] = [
 			// both bookers are told, the former one without the new one's name
 			const told = async (pb: typeof w.owner.pb) =>
 				(await pb.collection('notifications').getFullList()).filter((n) => n.kind === 'booking_reassigned');
+			const association = await w.system.collection('associations').getOne(w.association.id);
 			const [given] = await told(w.booker.pb);
 			expect(given?.title).toContain('Du har fået en booking');
-			expect(given?.body).toContain(`står nu i dit navn for ${w.association.name}`);
+			expect(given?.body).toContain(`står nu i dit navn for ${association.name}`);
 			expect(given?.body).toContain('Begrundelse: Foreningens møde');
 			const [taken] = await told(w.owner.pb);
 			expect(taken?.body).toContain('står ikke længere i dit navn');
-			expect(taken?.body).not.toContain(w.association.name);
+			expect(taken?.body).not.toContain(association.name);
 		}
 	},
 	{

@@ -64,6 +64,18 @@ export class AppSession {
 		return response;
 	}
 
+	/** Posts a form with files like a browser without JavaScript (same-origin, multipart). */
+	async postMultipart(path: string, form: FormData): Promise<Response> {
+		const response = await fetch(new URL(path, this.base), {
+			method: 'POST',
+			headers: this.headers({ origin: new URL(this.base).origin, accept: 'text/html' }),
+			body: form,
+			redirect: 'manual'
+		});
+		this.remember(response);
+		return response;
+	}
+
 	async signIn(email: string, password: string): Promise<Response> {
 		return this.post('/log-ind', { email, password });
 	}

@@ -479,6 +479,114 @@ describe('staff edit closures and policies through the app', () => {
 	});
 });
 
+describe("staff describe the house's rooms", () => {
+	it('create a room that citizens can book at once, then edit what it is, photos included', async () => {
+		const [staff, citizen] = await Promise.all([createUser({ staff: true }), createUser()]);
+		const session = await signedIn(staff);
+		const name = `Nyt Mødelokale ${Math.random().toString(36).slice(2, 7)}`;
+		const slug = name.toLowerCase().replace('ø', 'oe').replace(/ /g, '-');
+		expect((await session.get('/personale/lokaler/ny')).status).toBe(200);
+		// a name on two lines is refused, and nothing is made
+		const twoLines = await session.post('/personale/lokaler/ny?/create', {
+			name: `${name}\nBcc: x`,
+			slug: '',
+			capacity: '12',
+			description: '',
+			facilities: '',
+			accessibility_notes: ''
+		});
+		expect(twoLines.status).toBe(400);
+		expect(await twoLines.text()).toContain('Skriv det på én linje.');
+		const created = await session.post('/personale/lokaler/ny?/create', {
+			name,
+			slug: '',
+			capacity: '12',
+			description: 'Lyst lokale med udsigt.',
+			facilities: 'Projektor, Whiteboard',
+			step_free: 'on',
+			accessibility_notes: ''
+		});
+		expect(created.status).toBe(303);
+		const id = /\/personale\/lokaler\/([a-z0-9]{15})/.exec(created.headers.get('location') ?? '')?.[1];
+		expect(id).toBeTruthy();
+		const system = await systemClient();
+		const room = await system.collection('rooms').getOne(id!);
+		expect(room).toMatchObject({ name, slug, capacity: 12, step_free: true, active: true });
+		expect(room.facilities).toEqual(['Projektor', 'Whiteboard']);
+		// its page is public, and a citizen can book it
+		expect(await (await new AppSession().get(`/lokaler/${slug}`)).text()).toContain(
+			'Lyst lokale med udsigt.'
+		);
+		// two weeks ahead: inside a new room's booking horizon, on a day it is open
+		const day = houseDate(14);
+		const booked = await (
+			await signedIn(citizen)
+		).post(`/lokaler/${slug}?/book`, {
+			for: 'self',
+			purpose: 'Møde',
+			attendees: '4',
+			date: day,
+			start: '10:00',
+			end: '11:00'
+		});
+		expect(booked.status).toBe(303);
+
+		// editing: only what changed is sent, a photo is added and then removed again
+		const page = await (await session.get(`/personale/lokaler/${id}`)).text();
+		const loaded = loadedAfter(page);
+		const form = new FormData();
+		for (const [k, v] of Object.entries({
+			_loaded: loaded,
+			name,
+			slug,
+			description: 'Lyst lokale med udsigt over parken.',
+			facilities: 'Projektor, Whiteboard, Køkken',
+			step_free: 'on',
+			hearing_loop: 'on',
+			accessibility_notes: ''
+		}))
+			form.append(k, v);
+		const svg =
+			'<svg xmlns="http://www.w3.org/2000/svg" width="3" height="2"><rect width="3" height="2"/></svg>';
+		form.append('photos', new File([svg], 'lokale.svg', { type: 'image/svg+xml' }));
+		expect((await session.postMultipart(`/personale/lokaler/${id}?/save`, form)).status).toBe(200);
+		const edited = await system.collection('rooms').getOne(id!);
+		expect(edited).toMatchObject({ description: 'Lyst lokale med udsigt over parken.', hearing_loop: true });
+		expect(edited.facilities).toEqual(['Projektor', 'Whiteboard', 'Køkken']);
+		expect(edited.photos).toHaveLength(1);
+		const again = loadedAfter(await (await session.get(`/personale/lokaler/${id}`)).text());
+		const removed = await session.post(`/personale/lokaler/${id}?/save`, {
+			_loaded: again,
+			name,
+			slug,
+			description: 'Lyst lokale med udsigt over parken.',
+			facilities: 'Projektor, Whiteboard, Køkken',
+			step_free: 'on',
+			hearing_loop: 'on',
+			accessibility_notes: '',
+			remove_photo: edited.photos[0]
+		});
+		expect(removed.status).toBe(200);
+		expect((await system.collection('rooms').getOne(id!)).photos).toEqual([]);
+		// an address name another room has is refused at its field
+		const other = await makeRoom();
+		const taken = await session.post(`/personale/lokaler/${id}?/save`, {
+			_loaded: again,
+			name,
+			slug: other.slug,
+			description: '',
+			facilities: '',
+			accessibility_notes: ''
+		});
+		expect(taken.status).toBe(400);
+		expect((await system.collection('rooms').getOne(id!)).slug).toBe(slug);
+		// citizens reach neither page
+		const citizenSession = await signedIn(citizen);
+		expect((await citizenSession.get('/personale/lokaler/ny')).status).toBe(403);
+		expect((await citizenSession.get(`/personale/lokaler/${id}`)).status).toBe(403);
+	});
+});
+
 describe('two staff members saving one room’s opening hours', () => {
 	it('each keep the day they changed, also when one saves a form loaded before the other saved', async () => {
 		const room = await makeRoom();

@@ -248,3 +248,29 @@ export const periodSchema = z.object({
 	to: date,
 	scope: z.string().regex(/^(own|[a-z0-9]{15})$/, { error: () => m.errors_invalid_value() })
 });
+
+const longText = (max: number) => z.string().max(max, { error: () => m.errors_too_long({ max }) });
+
+/** What a room is (src/lib/rooms/details.ts): the staff's room page, for a new room and an existing one. */
+export const roomDetailsSchema = z.object({
+	name: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.errors_required() })
+		.max(120, { error: () => m.errors_too_long({ max: 120 }) }),
+	slug: z
+		.string()
+		.trim()
+		.max(80, { error: () => m.errors_too_long({ max: 80 }) }),
+	description: longText(5000),
+	facilities: longText(2000),
+	step_free: z.boolean(),
+	hearing_loop: z.boolean(),
+	accessible_toilet: z.boolean(),
+	accessibility_notes: longText(2000)
+});
+
+/** A new room: what it is, and how many it holds (its other rules start as NEW_ROOM_RULES). */
+export const roomCreateSchema = roomDetailsSchema.extend({
+	capacity: minutes(100000).pipe(z.number().min(1, { error: () => m.errors_invalid_value() }))
+});

@@ -99,30 +99,27 @@ function invitationsSent(app, userId, name) {
 			0,
 			0
 		)
-		.map((m) => {
-			const status = sentStatus(m);
-			return {
-				association: name('associations', m.getString('association'), 'name'),
-				role: m.getString('role'),
-				status: status,
-				invited_at: m.getString('invited_at'),
-				// when it was turned down is the invited person's to know, as the block is
-				decided_at: status === 'not_accepted' ? '' : m.getString('decided_at')
-			};
-		});
+		.map((m) => ({
+			association: name('associations', m.getString('association'), 'name'),
+			role: m.getString('role'),
+			status: sentStatus(m),
+			// when, and how, it was answered is the invited person's to know (a block among them)
+			invited_at: m.getString('invited_at')
+		}));
 }
 
 /**
- * An invitation's state as its sender may know it, which is what the association's admins see: a person
- * who blocked the association and was invited again looks invited, and a block looks like a "no thanks"
- * (docs/rules.md, "Associations"). Only the invited person can tell a block from a no.
+ * An invitation's state as its sender may know it, which is what the association's admins see (docs/rules.md,
+ * "Associations"): open ("invited", also a person who blocked the association and was invited again), a
+ * member now ("active"), or neither any more ("closed": declined, blocked, withdrawn, or a member who left or
+ * was removed). Only the invited person can tell a block from a no, or a withdrawn block from a withdrawal.
  * @param {core.Record} row a membership row
- * @returns {string} invited, active, not_accepted, removed or left
+ * @returns {'invited' | 'active' | 'closed'}
  */
 function sentStatus(row) {
 	const status = row.getString('status');
-	if (status === 'blocked') return row.getString('email') !== '' ? 'invited' : 'not_accepted';
-	return status === 'declined' ? 'not_accepted' : status;
+	if (status === 'invited' || (status === 'blocked' && row.getString('email') !== '')) return 'invited';
+	return status === 'active' ? 'active' : 'closed';
 }
 
 /**

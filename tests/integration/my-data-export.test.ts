@@ -197,7 +197,7 @@ describe('Mine data: everything the house holds about the user', () => {
 		);
 		expect(JSON.stringify(data)).not.toContain('en.anden@example.dk');
 		expect(data.invitations_sent).toEqual([
-			expect.objectContaining({ association: s.founded.name, role: 'booker', status: 'invited' })
+			{ association: s.founded.name, role: 'booker', status: 'invited', invited_at: expect.any(String) }
 		]);
 		expect(data.series).toEqual([
 			expect.objectContaining({ purpose: 'Ugentlig strikkeaften', start_time: '18:00', status: 'active' })
@@ -281,12 +281,7 @@ describe('Mine data: everything the house holds about the user', () => {
 		);
 		// and the invitation they sent the user, with its answer, but not to whom it went
 		expect(theirs.invitations_sent).toEqual([
-			expect.objectContaining({
-				association: s.club.name,
-				role: 'member',
-				status: 'not_accepted',
-				decided_at: ''
-			})
+			{ association: s.club.name, role: 'member', status: 'closed', invited_at: expect.any(String) }
 		]);
 		expect(JSON.stringify(theirs)).not.toContain('Dorte Dataejer');
 		expect(JSON.stringify(theirs)).not.toContain(s.user.email);
@@ -298,14 +293,18 @@ describe('Mine data: everything the house holds about the user', () => {
 		expect(blocked.invitations_sent).toEqual(theirs.invitations_sent);
 		expect(JSON.stringify(blocked)).not.toContain('blocked');
 		const page = await (await other.get('/mine-data')).text();
-		expect(page).toContain('Ikke taget imod');
+		expect(page).toContain('Ikke længere åben');
 		expect(page).not.toContain('blokerede');
-		// invited again after the block, it looks invited, as on the admins' own list
+		// invited again after the block, it looks invited, as on the admins' own list, with no time of an answer
 		await system.collection('memberships').update(s.declined.id, { email: 'igen@example.dk' });
 		const again = await (await other.get('/mine-data/eksport.json')).json();
 		expect(again.invitations_sent).toEqual([
-			expect.objectContaining({ association: s.club.name, status: 'invited' })
+			{ association: s.club.name, role: 'member', status: 'invited', invited_at: expect.any(String) }
 		]);
+		// withdrawn then, it is no longer open, as a withdrawn invitation of anyone else is
+		await system.collection('memberships').update(s.declined.id, { email: '' });
+		const withdrawn = await (await other.get('/mine-data/eksport.json')).json();
+		expect(withdrawn.invitations_sent).toEqual(theirs.invitations_sent);
 	});
 
 	it("lists the desk's check-ins that passed a copy to the user's hold or took back the user's loan", async () => {

@@ -40,9 +40,9 @@ export interface MyDataExtra {
 	invitations_sent: {
 		association: string;
 		role: string;
+		/** invited, active or closed: as the association's admins see it */
 		status: string;
 		invited_at: string;
-		decided_at: string;
 	}[];
 	season_applications: {
 		season: string;

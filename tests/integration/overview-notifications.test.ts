@@ -310,6 +310,19 @@ describe('a long inbox', () => {
 		expect(second).toContain('Forrige side');
 		expect(second).not.toContain('Næste side');
 		expect(await (await session.get('/indbakke?side=9')).text()).toContain('Til de nyeste beskeder');
+		// the app's own addresses in a message are links; one that would leave the app through its path is not
+		// made one ("//elsewhere" after the app's origin)
+		const origin = new URL(session.base).origin;
+		await notes.create({
+			user: owner.record.id,
+			kind: 'test',
+			title: 'Adresser',
+			body: `Kalender: ${origin}/kalender/x.ics og ${origin}//evil.example/log-ind og https://example.org/a`
+		});
+		const linked = await (await session.get('/indbakke')).text();
+		expect(linked).toContain(`href="${origin}/kalender/x.ics"`);
+		expect(linked).not.toMatch(/href="\/\/evil/);
+		expect(linked).not.toContain('href="https://example.org/a"');
 		expect((await session.post('/indbakke?side=2&/readAll', {})).status).toBe(200);
 		expect(
 			(

@@ -489,7 +489,13 @@ function tellMoved(app, before, event, told) {
 	const places = activePlaces(app, event.id);
 	const people = {};
 	for (const place of places.registrations.concat(places.signups)) people[place.getString('user')] = true;
-	for (const userId of told || []) delete people[userId];
+	// a volunteer told of their moved shift hears no more, unless they also hold a ticket or the event
+	// changed room (the shift's message names its time, not the event's time or room)
+	if (before.getString('room') === event.getString('room')) {
+		const ticket = {};
+		for (const r of places.registrations) ticket[r.getString('user')] = true;
+		for (const userId of told || []) if (!ticket[userId]) delete people[userId];
+	}
 	let room = '';
 	try {
 		room = app.findRecordById('rooms', event.getString('room')).getString('name');
@@ -578,6 +584,8 @@ function moveShiftsAlong(app, before, event) {
 		shift.set('end', toPb(rules.toMs(was.getString('end')) + delta));
 		const problem = rules.rangeProblem({ start: shift.getString('start'), end: shift.getString('end') });
 		if (problem) throw refusal(problem.code, 'start');
+		// a shift still to come is not moved into the past (nobody could sign up, and it would stay there)
+		if (rules.toMs(shift.getString('start')) <= Date.now()) throw refusal('events_shifts_into_past', 'start');
 		app.save(shift);
 		moved.push({ was, shift });
 	}

@@ -377,6 +377,8 @@ describe('staff and events', () => {
 		await volunteer.pb.collection('signups').create({ shift: shift.id, user: volunteer.record.id });
 		await waiting.pb.collection('signups').create({ shift: shift.id, user: waiting.record.id });
 		await elsewhere.pb.collection('signups').create({ shift: setup.id, user: elsewhere.record.id });
+		// the waiting volunteer also holds a ticket: the event's own message reaches them too
+		await waiting.pb.collection('registrations').create({ event: event.id, user: waiting.record.id });
 		const staff = await createUser({ staff: true });
 		const at = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
 		const shiftTimes = async () =>
@@ -422,13 +424,15 @@ describe('staff and events', () => {
 			at(start.getTime() + twoDays)
 		]);
 		expect(after[begun.id]).toEqual(before[begun.id]);
-		// each volunteer is told once, of their shift (confirmed and waiting alike), not twice
-		for (const person of [volunteer, waiting, elsewhere]) {
-			const kinds = (
-				await person.pb.collection('notifications').getFullList({ filter: 'kind ~ "moved"' })
-			).map((n) => n.kind);
-			expect(kinds).toEqual(['events_shift_moved']);
-		}
+		// each volunteer is told once, of their shift (confirmed and waiting alike), not twice; one who also
+		// holds a ticket hears the event's new time too
+		const movedKinds = async (person: typeof volunteer) =>
+			(await person.pb.collection('notifications').getFullList({ filter: 'kind ~ "moved"' }))
+				.map((n) => n.kind)
+				.sort();
+		for (const person of [volunteer, elsewhere])
+			expect(await movedKinds(person)).toEqual(['events_shift_moved']);
+		expect(await movedKinds(waiting)).toEqual(['events_moved', 'events_shift_moved']);
 		const [told] = await volunteer.pb
 			.collection('notifications')
 			.getFullList({ filter: 'kind = "events_shift_moved"' });
@@ -438,6 +442,14 @@ describe('staff and events', () => {
 		await staff.pb
 			.collection('events')
 			.update(event.id, { end: new Date(start.getTime() + twoDays + 3 * hour) });
+		expect(await shiftTimes()).toEqual(after);
+		// nor is a shift still to come moved into the past (it would stay there): the move is refused
+		const intoPast = await refusal(
+			staff.pb
+				.collection('events')
+				.update(event.id, { start: new Date(Date.now() + hour), end: new Date(Date.now() + 3 * hour) })
+		);
+		expect(codeOf(intoPast.error, 'start')).toBe('events_shifts_into_past');
 		expect(await shiftTimes()).toEqual(after);
 	});
 

@@ -142,6 +142,10 @@ module.exports = {
 		da: 'Arrangementet er aflyst, så det kan ikke få nye vagter.',
 		en: 'The event is cancelled, so it cannot get new shifts.'
 	},
+	events_shifts_into_past: {
+		da: 'Så ville en vagt, der endnu ikke er begyndt, komme til at ligge før nu. Flyt eller slet vagten først.',
+		en: 'A shift that has not begun would then lie before now. Move or delete the shift first.'
+	},
 	events_shift_move_overlap: {
 		da: 'En bekræftet frivillig har en anden vagt på det nye tidspunkt.',
 		en: 'A confirmed volunteer has another shift at the new time.'
@@ -369,6 +373,10 @@ module.exports = {
 	rooms_end_before_start: {
 		da: 'Bookingen skal slutte efter, den starter.',
 		en: 'The booking must end after it starts.'
+	},
+	rooms_end_in_past: {
+		da: 'Slut skal ligge efter nu.',
+		en: 'The end must be after now.'
 	},
 	rooms_in_past: {
 		da: 'Bookingen skal starte i fremtiden.',

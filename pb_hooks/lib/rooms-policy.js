@@ -106,7 +106,9 @@ function checkBookingPolicy(input) {
 	if (!room.active) return { code: 'rooms_inactive', field: 'room' };
 	// a booking under way may only get a new end (staff: "we stay half an hour longer"), never one past
 	if (input.running ? end <= input.now : start < input.now) {
-		return { code: 'rooms_in_past', field: input.running ? 'end' : 'start' };
+		return input.running
+			? { code: 'rooms_end_in_past', field: 'end' }
+			: { code: 'rooms_in_past', field: 'start' };
 	}
 	var attendees = input.attendees;
 	if (typeof attendees !== 'number' || isNaN(attendees) || attendees < 1 || attendees % 1 !== 0) {

@@ -397,7 +397,7 @@ describe('a move', () => {
 					staff.pb.collection('bookings').update(booking.id, { end: toPbDate(start + 5 * MINUTE) })
 				)
 			).codes
-		).toEqual(['rooms_in_past']);
+		).toEqual(['rooms_end_in_past']);
 		// staff give it half an hour more: the check-in stands, the check-out is undone, the room is held
 		const moved = await staff.pb.collection('bookings').update(booking.id, { end: later });
 		expect(attendance(moved)).toEqual([checked.checked_in_at, owner.record.id, '']);

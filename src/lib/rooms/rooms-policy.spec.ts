@@ -135,7 +135,7 @@ describe('checkBookingPolicy', () => {
 		const running = { ...ok, start: utc('2026-06-01T09:00:00Z'), running: true };
 		expect(checkBookingPolicy({ ...running, end: utc('2026-06-01T11:00:00Z') })).toBeNull();
 		expect(checkBookingPolicy({ ...running, end: utc('2026-06-01T10:00:00Z') })).toEqual({
-			code: 'rooms_in_past',
+			code: 'rooms_end_in_past',
 			field: 'end'
 		});
 		// the rest of the policy still holds: longer than the room allows

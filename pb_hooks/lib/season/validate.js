@@ -4,13 +4,12 @@
 
 var allocate =
 	typeof __hooks === 'undefined' ? require('./allocate.js') : require(__hooks + '/lib/season/allocate.js');
+var input = typeof __hooks === 'undefined' ? require('../input.js') : require(__hooks + '/lib/input.js');
 
 var DAY = /^\d{4}-\d{2}-\d{2}$/;
 var HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 var ID = /^[a-z0-9]{15}$/;
 var KEY = /^[a-z0-9_]{1,30}$/;
-// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
-var HOSTILE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd\u202a-\u202e\u2066-\u2069]/;
 var MAX_SLOTS = 600;
 var MAX_ACTIVITIES = 20;
 var MAX_WISHES = 5;
@@ -21,12 +20,15 @@ function problem(code, field) {
 	return { problem: { code: code, field: field } };
 }
 
+/**
+ * A text of the season's forms, checked as every text of the house is (lib/input.js textProblem); a name is
+ * one line. Answers { code } or the trimmed { value }.
+ */
 function textOf(value, max, required) {
 	if (value === undefined || value === null) value = '';
 	if (typeof value !== 'string') return { code: 'core_invalid_value' };
-	if (HOSTILE.test(value)) return { code: 'core_invalid_value' };
-	if (value !== '' && value.trim() === '') return { code: 'core_text_blank' };
-	if (Array.from(value).length > max) return { code: 'core_text_too_long' };
+	var problem = input.textProblem(value, max, true);
+	if (problem) return { code: problem };
 	if (required && !value.trim()) return { code: 'core_required' };
 	return { value: value.trim() };
 }

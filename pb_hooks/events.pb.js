@@ -261,7 +261,7 @@ onRecordUpdateRequest(
 					lib.cancelEventEntries(txApp, e.record);
 				} else if (state !== 'cancelled') {
 					// its coming shifts keep their distance to its start, and their volunteers are told
-					shiftsMoved = lib.moveShiftsAlong(txApp, fresh, e.record);
+					shiftsMoved = lib.moveShiftsAlong(txApp, fresh, e.record, who.kind === 'system');
 				}
 				if (state === 'published' && !(transition && transition.name === 'cancel')) {
 					lib.fillPlaces(txApp, 'registrations', e.record.id);

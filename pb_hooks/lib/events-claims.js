@@ -562,9 +562,10 @@ function afterShiftMove(app, before, shift, confirmed) {
  * @param {core.App} app the event's move transaction
  * @param {core.Record} before the event as it was
  * @param {core.Record} event the event as saved
+ * @param {boolean} [system] the system account moves it (data arranged as found: shifts may land in the past)
  * @returns {{ shifts: string[], told: string[] }} the shifts moved and the users told of it
  */
-function moveShiftsAlong(app, before, event) {
+function moveShiftsAlong(app, before, event, system) {
 	const { refusal } = require(`${__hooks}/lib/core/errors.js`);
 	const rules = require(`${__hooks}/lib/events-rules.js`);
 	const delta = rules.toMs(event.getString('start')) - rules.toMs(before.getString('start'));
@@ -584,8 +585,11 @@ function moveShiftsAlong(app, before, event) {
 		shift.set('end', toPb(rules.toMs(was.getString('end')) + delta));
 		const problem = rules.rangeProblem({ start: shift.getString('start'), end: shift.getString('end') });
 		if (problem) throw refusal(problem.code, 'start');
-		// a shift still to come is not moved into the past (nobody could sign up, and it would stay there)
-		if (rules.toMs(shift.getString('start')) <= Date.now()) throw refusal('events_shifts_into_past', 'start');
+		// a shift still to come is not moved into the past (nobody could sign up, and it would stay there);
+		// the system, which arranges data as it finds it, may
+		if (!system && rules.toMs(shift.getString('start')) <= Date.now()) {
+			throw refusal('events_shifts_into_past', 'start');
+		}
 		app.save(shift);
 		moved.push({ was, shift });
 	}

@@ -152,23 +152,12 @@ function runReminders(app, now) {
 	};
 
 	// An association's booking is its booker's while they may book for it (docs/rules.md, "Rooms and
-	// bookings"): one who left or was made a plain member is not reminded of the association's time.
-	const stillBooker = (txApp, booking) => {
-		const association = booking.getString('association');
-		if (!association) return true;
-		return (
-			txApp.findRecordsByFilter(
-				'memberships',
-				bindFilter(
-					'association = {:a} && user = {:u} && status = "active" && (role = "admin" || role = "booker")',
-					{ a: association, u: booking.getString('booker') }
-				),
-				'',
-				1,
-				0
-			).length > 0
-		);
-	};
+	// bookings", the booking's `owner` role): one who left or was made a plain member is not reminded of
+	// the association's time.
+	const stillBooker = (txApp, booking) =>
+		require(`${__hooks}/lib/rooms-bookings.js`)
+			.rolesOf(txApp, booking, { kind: 'user', id: booking.getString('booker') })
+			.indexOf('owner') >= 0;
 	const bookingFilter =
 		'status = "approved" && start > {:now} && start <= {:day} && booker.notify_reminders = true && booker.deleted_at = ""';
 	eachDue(

@@ -35,6 +35,32 @@ async function makeRoom(options: Record<string, unknown> = {}) {
 	});
 }
 
+/** The staff room form as it shows a room of makeRoom (open 08-22 every day), every field as stored. */
+function roomForm(room: Awaited<ReturnType<typeof makeRoom>>, loaded: string) {
+	const hours = Object.fromEntries(
+		['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((d) => [
+			[`open_${d}`, '08:00'],
+			[`close_${d}`, '22:00']
+		])
+	);
+	return {
+		id: room.id,
+		_loaded: loaded,
+		capacity: String(room.capacity),
+		who_may_book: room.who_may_book,
+		active: 'on',
+		min_minutes: String(room.min_minutes),
+		max_minutes: String(room.max_minutes),
+		step_minutes: String(room.step_minutes),
+		buffer_minutes: String(room.buffer_minutes),
+		horizon_days: String(room.horizon_days),
+		cancel_hours: String(room.cancel_hours),
+		checkin_opens_minutes: String(room.checkin_opens_minutes),
+		checkin_grace_minutes: String(room.checkin_grace_minutes),
+		...hours
+	};
+}
+
 async function signedIn(user: TestUser) {
 	const session = new AppSession();
 	expect((await session.signIn(user.email, user.password)).status).toBe(303);
@@ -596,28 +622,7 @@ describe('two staff members saving one room’s opening hours', () => {
 			await (await a.get('/personale/lokaler')).text(),
 			`name="id" value="${room.id}"`
 		);
-		const hours = Object.fromEntries(
-			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((d) => [
-				[`open_${d}`, '08:00'],
-				[`close_${d}`, '22:00']
-			])
-		);
-		const form = {
-			id: room.id,
-			_loaded: loaded,
-			capacity: String(room.capacity),
-			who_may_book: room.who_may_book,
-			active: 'on',
-			min_minutes: String(room.min_minutes),
-			max_minutes: String(room.max_minutes),
-			step_minutes: String(room.step_minutes),
-			buffer_minutes: String(room.buffer_minutes),
-			horizon_days: String(room.horizon_days),
-			cancel_hours: String(room.cancel_hours),
-			checkin_opens_minutes: String(room.checkin_opens_minutes),
-			checkin_grace_minutes: String(room.checkin_grace_minutes),
-			...hours
-		};
+		const form = roomForm(room, loaded);
 		const first = await a.post('/personale/lokaler?/saveRoom', { ...form, open_mon: '09:00' });
 		expect(first.status, await first.clone().text()).toBe(200);
 		// Per's page was loaded before Pia saved: his form still shows Monday from 08:00
@@ -646,29 +651,8 @@ describe('two staff members saving one room’s form at once', () => {
 		const [a, b] = await Promise.all([signedIn(pia), signedIn(per)]);
 		const html = await (await a.get('/personale/lokaler')).text();
 		const loaded = loadedAfter(html, `name="id" value="${room.id}"`);
-		const hours = Object.fromEntries(
-			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((d) => [
-				[`open_${d}`, '08:00'],
-				[`close_${d}`, '22:00']
-			])
-		);
 		// the form as both saw it: every field as stored
-		const form = {
-			id: room.id,
-			_loaded: loaded,
-			capacity: String(room.capacity),
-			who_may_book: room.who_may_book,
-			active: 'on',
-			min_minutes: String(room.min_minutes),
-			max_minutes: String(room.max_minutes),
-			step_minutes: String(room.step_minutes),
-			buffer_minutes: String(room.buffer_minutes),
-			horizon_days: String(room.horizon_days),
-			cancel_hours: String(room.cancel_hours),
-			checkin_opens_minutes: String(room.checkin_opens_minutes),
-			checkin_grace_minutes: String(room.checkin_grace_minutes),
-			...hours
-		};
+		const form = roomForm(room, loaded);
 		const saved = await Promise.all([
 			a.post('/personale/lokaler?/saveRoom', { ...form, capacity: '25' }),
 			b.post('/personale/lokaler?/saveRoom', { ...form, max_minutes: '180' })

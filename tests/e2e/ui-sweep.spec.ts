@@ -68,6 +68,16 @@ test('staff pages: plain words, readable log and scrolling tables reachable by k
 	}
 	await expectAccessible(page);
 
+	// the room pages: a new room, and an existing room's details
+	await page.goto('/personale/lokaler/ny');
+	await expect(page.getByRole('heading', { level: 1, name: 'Nyt lokale' })).toBeVisible();
+	await expectAccessible(page);
+	const room = await firstLink(page, '/personale/lokaler', /^\/personale\/lokaler\/[a-z0-9]{15}$/);
+	expect(room, "a room's details link on /personale/lokaler").toBeTruthy();
+	await page.goto(room!);
+	await expect(page.getByRole('heading', { level: 1, name: /^Oplysninger om / })).toBeVisible();
+	await expectAccessible(page);
+
 	const season = await firstLink(page, '/personale/saeson', /^\/personale\/saeson\/[a-z0-9]{15}$/);
 	if (season) {
 		await page.goto(`${season}/dokument`);

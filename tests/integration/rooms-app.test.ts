@@ -502,6 +502,35 @@ describe('staff edit closures and policies through the app', () => {
 		expect((await system.collection('rooms').getOne(room.id)).opening_hours.wed).toEqual([
 			['09:00', '17:00']
 		]);
+		// a closing time before the opening time is a slip in the form, not a night opening: refused
+		const swapped = await session.post('/personale/lokaler?/saveRoom', {
+			...base,
+			open_thu: '17:00',
+			close_thu: '09:00'
+		});
+		expect(swapped.status).toBe(400);
+		expect(await swapped.text()).toContain('Lukketiden ligger før åbningstiden.');
+		expect((await system.collection('rooms').getOne(room.id)).opening_hours.thu).toEqual([
+			['09:00', '17:00']
+		]);
+		// open until midnight, and past it as a period of the next day, are written with 00:00
+		const late = await session.post('/personale/lokaler?/saveRoom', {
+			...base,
+			open_fri: '18:00',
+			close_fri: '00:00',
+			open_sat: '00:00',
+			close_sat: '02:00',
+			open_sat_2: '09:00',
+			close_sat_2: '17:00'
+		});
+		expect(late.status, await late.clone().text()).toBe(200);
+		expect((await system.collection('rooms').getOne(room.id)).opening_hours).toMatchObject({
+			fri: [['18:00', '00:00']],
+			sat: [
+				['00:00', '02:00'],
+				['09:00', '17:00']
+			]
+		});
 	});
 });
 

@@ -172,19 +172,31 @@ const roomPolicyFields = z.object({
 	)
 });
 
-// a period with only its opening or only its closing time would be read as closed: say so instead
+// a period with only its opening or only its closing time would be read as closed, and one that closes
+// before it opens as open past midnight: say so instead
 export const roomPolicySchema = roomPolicyFields.superRefine((value, context) => {
 	const fields = value as Record<string, unknown>;
 	for (const d of WEEK) {
 		for (const p of HOUR_PERIODS) {
 			const open = fields[`open_${d}${p}`];
 			const close = fields[`close_${d}${p}`];
-			if (Boolean(open) === Boolean(close)) continue;
-			context.addIssue({
-				code: 'custom',
-				path: [open ? `close_${d}${p}` : `open_${d}${p}`],
-				message: m.errors_rooms_hours_pair()
-			});
+			if (Boolean(open) !== Boolean(close)) {
+				context.addIssue({
+					code: 'custom',
+					path: [open ? `close_${d}${p}` : `open_${d}${p}`],
+					message: m.errors_rooms_hours_pair()
+				});
+			} else if (
+				typeof open === 'string' &&
+				typeof close === 'string' &&
+				open !== '' &&
+				close !== '00:00' &&
+				close <= open
+			) {
+				// the house's rules read such a pair as open past midnight; from a form it is far more often a
+				// slip, so staff write midnight as 00:00 and the next morning as a period of the next day
+				context.addIssue({ code: 'custom', path: [`close_${d}${p}`], message: m.errors_rooms_hours_order() });
+			}
 		}
 	}
 });

@@ -219,6 +219,13 @@ describe('acting for a citizen at the desk', () => {
 			status: 'approved',
 			...slot(1, '12:00', '13:00')
 		});
+		// the citizen's page at the desk speaks of the citizen, not to them
+		const deskPage = await (await session.get(`/personale/borgere/${citizen.record.id}`)).text();
+		expect(deskPage).toContain('Oprettet ved skranken');
+		expect(deskPage).toContain('Borgerens frist for at aflyse er overskredet.');
+		expect(deskPage).toContain('Borgeren kan selv aflyse indtil');
+		expect(deskPage).not.toContain('Oprettet for dig');
+		expect(deskPage).not.toContain('Du kan aflyse indtil');
 		const cancel = { status: 'cancelled', cancelled_by: citizen.record.id };
 		const late = await refusal(
 			staff.pb.collection('bookings').update(soon.id, cancel, desk(citizen.record.id))

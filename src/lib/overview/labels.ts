@@ -80,12 +80,21 @@ export function cancelLabel(kind: EntryKind): string {
 }
 
 /** The note beside or instead of the cancel button: until when, or why not (empty when neither). */
-export function cancelNote(entry: TimelineEntry, language: Language): string {
-	if (entry.noCancel === 'booking_deadline_passed') return m.overview_no_cancel_booking_deadline_passed();
+export function cancelNote(entry: TimelineEntry, language: Language, desk = false): string {
+	if (entry.noCancel === 'booking_deadline_passed') {
+		return desk ? m.desk_no_cancel_booking_deadline_passed() : m.overview_no_cancel_booking_deadline_passed();
+	}
 	if (entry.noCancel === 'booking_not_yours') return m.overview_no_cancel_booking_not_yours();
-	if (entry.noCancel === 'shift_cutoff_passed') return m.overview_no_cancel_shift_cutoff_passed();
+	if (entry.noCancel === 'shift_cutoff_passed') {
+		return desk ? m.desk_no_cancel_shift_cutoff_passed() : m.overview_no_cancel_shift_cutoff_passed();
+	}
 	if (!entry.cancelUntil) return '';
 	const when = formatDateTime(entry.cancelUntil, language);
+	if (desk) {
+		return entry.kind === 'shift'
+			? m.desk_cancel_until_shift({ when })
+			: m.desk_cancel_until_booking({ when });
+	}
 	return entry.kind === 'shift'
 		? m.overview_cancel_until_shift({ when })
 		: m.overview_cancel_until_booking({ when });

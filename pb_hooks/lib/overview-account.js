@@ -29,81 +29,21 @@ const ANONYMOUS_NAME = 'Slettet bruger';
 /** The keys of an audit entry's details that hold free text about a person (or the person's name). */
 const AUDIT_FREE_TEXT = ['override_reason', 'reason', 'cancel_reason', 'message', 'note', 'patronName'];
 
-/** The digits of a phone number; the last 8 (a Danish number without its country code) when longer. */
-function phoneDigits(text) {
-	const digits = String(text || '').replace(/[^0-9]/g, '');
-	return digits.length > 8 ? digits.slice(-8) : digits;
-}
-
 /**
- * The contact fields of the associations the user created or belongs to, or that name the user's email as
- * their contact, that hold the user's own email (in any case) are cleared, and the name and phone where
- * they are the user's own and the contact is the user's (below); the rest of each association stays as
- * it is. Call before the memberships go.
+ * The contact fields that are the user's own (lib/overview-contacts.js, the rule "Mine data" exports by) are
+ * cleared; the rest of each association stays as it is. Call before the memberships go.
  * @param {core.App} txApp
  * @param {core.Record} user the account as it stands, before it is anonymised
  */
 function clearContacts(txApp, user) {
-	const own = {
-		contact_name: user.getString('name').trim().toLowerCase(),
-		contact_email: user.email().trim().toLowerCase(),
-		contact_phone: phoneDigits(user.getString('phone'))
-	};
-	const read = {
-		contact_name: (v) => v.trim().toLowerCase(),
-		contact_email: (v) => v.trim().toLowerCase(),
-		contact_phone: phoneDigits
-	};
-	const associations = txApp.findRecordsByFilter(
-		'associations',
-		bindFilter('created_by = {:u} || memberships_via_association.user ?= {:u}', { u: user.id }),
-		'',
-		0,
-		0
-	);
-	// and those that name the user's address as their contact, whoever entered it (as the user's own data
-	// export lists them: lib/overview-mydata.js)
-	const rows = arrayOf(new DynamicModel({ id: '' }));
-	txApp
-		.db()
-		// both sides lowered by SQLite (ASCII letters only), as the export compares them: "Åse@..." is found
-		.newQuery(
-			"SELECT id FROM associations WHERE contact_email != '' AND lower(trim(contact_email)) = lower(trim({:e}))"
-		)
-		.bind({ e: user.email() })
-		.all(rows);
-	for (const row of rows) {
-		if (!associations.some((a) => a.id === row.id))
-			associations.push(txApp.findRecordById('associations', row.id));
-	}
-	for (const a of associations) {
-		// a name or phone is the user's only where the contact is theirs: the association names the user's
-		// address, or the user founded it or is an active admin of it. Anyone may call themselves what a
-		// club's contact is called (an invited member could copy it into their profile), and a household
-		// shares a phone.
-		const contactIsUser = read.contact_email(a.getString('contact_email')) === own.contact_email;
-		const theirs =
-			contactIsUser ||
-			a.getString('created_by') === user.id ||
-			txApp.findRecordsByFilter(
-				'memberships',
-				bindFilter('association = {:a} && user = {:u} && status = "active" && role = "admin"', {
-					a: a.id,
-					u: user.id
-				}),
-				'',
-				1,
-				0
-			).length > 0;
+	for (const contact of require(`${__hooks}/lib/overview-contacts.js`).ownContacts(txApp, user)) {
 		let changed = false;
-		for (const field of Object.keys(own)) {
-			if (field !== 'contact_email' && !theirs) continue;
-			const value = a.getString(field);
-			if (!own[field] || !value || read[field](value) !== own[field]) continue;
-			a.set(field, '');
+		for (const field of Object.keys(contact.own)) {
+			if (!contact.own[field]) continue;
+			contact.record.set(field, '');
 			changed = true;
 		}
-		if (changed) txApp.save(a);
+		if (changed) txApp.save(contact.record);
 	}
 }
 

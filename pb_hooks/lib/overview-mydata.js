@@ -41,50 +41,33 @@ function jsonOf(record, field) {
 	}
 }
 
-const digits = (value) => String(value || '').replace(/[^0-9]/g, '');
-
 /**
- * The part of an association's contact details that is the user's own: the address when it is the user's
- * (any case), the phone when it is the user's number (digit by digit), and the contact's name when any of
- * the three (the name too) is the user's. What is somebody else's is left out, so a name alone, which anyone
- * can give their profile, shows no one's address or phone. Null when nothing is the user's.
+ * The associations that hold the user's contact details, or that the user founded, with the part of their
+ * contact that is the user's own (lib/overview-contacts.js: the same rule deleting the account clears by).
+ * What is somebody else's is left out, so a name alone, which anyone can give their profile, shows no one's
+ * address or phone.
  */
-function contactOf(association, user) {
-	const email = association.getString('contact_email').trim().toLowerCase();
-	const phone = digits(association.getString('contact_phone'));
-	const name = association.getString('contact_name').trim().toLowerCase();
-	const byEmail = !!email && email === user.email().trim().toLowerCase();
-	const byPhone = phone.length >= 4 && phone === digits(user.getString('phone'));
-	const byName = !!name && name === user.getString('name').trim().toLowerCase();
-	if (!byEmail && !byPhone && !byName) return null;
-	return {
-		name: association.getString('contact_name'),
-		email: byEmail ? association.getString('contact_email') : '',
-		phone: byPhone ? association.getString('contact_phone') : ''
-	};
-}
-
-/** Associations the user founded, and those that name the user as their contact. */
 function associations(app, user) {
-	const rows = arrayOf(new DynamicModel({ id: '' }));
-	app
-		.db()
-		.newQuery(
-			'SELECT id FROM associations WHERE created_by = {:u} ' +
-				"OR (contact_email != '' AND lower(contact_email) = lower({:e})) ORDER BY created"
-		)
-		.bind({ u: user.id, e: user.email() })
-		.all(rows);
-	return rows.map((row) => {
-		const a = app.findRecordById('associations', row.id);
-		return {
+	const list = [];
+	for (const c of require(`${__hooks}/lib/overview-contacts.js`).ownContacts(app, user)) {
+		const own = c.own.contact_name || c.own.contact_email || c.own.contact_phone;
+		if (!own && !c.founded) continue;
+		const a = c.record;
+		list.push({
 			name: a.getString('name'),
-			founded_by_you: a.getString('created_by') === user.id,
+			founded_by_you: c.founded,
 			created: a.getString('created'),
 			verified: a.getBool('verified'),
-			contact: contactOf(a, user)
-		};
-	});
+			contact: own
+				? {
+						name: c.own.contact_name ? a.getString('contact_name') : '',
+						email: c.own.contact_email ? a.getString('contact_email') : '',
+						phone: c.own.contact_phone ? a.getString('contact_phone') : ''
+					}
+				: null
+		});
+	}
+	return list;
 }
 
 /** Invitations the user sent as an association's admin: the association, role and answer, not the invitee. */
@@ -391,4 +374,4 @@ function myDataFor(app, userId) {
 	};
 }
 
-module.exports = { myDataFor: myDataFor, contactOf: contactOf };
+module.exports = { myDataFor: myDataFor };

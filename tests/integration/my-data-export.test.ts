@@ -80,6 +80,17 @@ async function everything() {
 		contact_email: 'en.anden@example.dk',
 		contact_phone: '+45 55 44 33 22'
 	});
+	// founded by somebody else, with the user as its admin and contact, the phone written without the
+	// country code: the user's data as much as the deletion that would clear it says
+	const adminOf = await system.collection('associations').create({
+		name: `Gårdlauget ${Date.now() % 100000}`,
+		cvr: validCvrNumber(),
+		created_by: other.record.id,
+		contact_name: 'dorte dataejer ',
+		contact_email: 'laug@example.dk',
+		contact_phone: '21222324'
+	});
+	await membership(adminOf.id, user, 'admin');
 	// an invitation the user declined, and one the user sent to somebody else
 	const club = await makeAssociation({ name: `Sangkoret ${Date.now() % 100000}` });
 	const declined = await membership(club.id, user, 'member', 'declined');
@@ -152,7 +163,7 @@ async function everything() {
 		status: 'proposed',
 		note: 'Hemmelig note fra en anden'
 	});
-	return { user, staff, other, card, desk, founded, theirs, namesake, club, declined, season };
+	return { user, staff, other, card, desk, founded, theirs, namesake, adminOf, club, declined, season };
 }
 
 describe('Mine data: everything the house holds about the user', () => {
@@ -196,6 +207,13 @@ describe('Mine data: everything the house holds about the user', () => {
 			})
 		);
 		expect(JSON.stringify(data)).not.toContain('en.anden@example.dk');
+		expect(data.associations).toContainEqual(
+			expect.objectContaining({
+				name: s.adminOf.name,
+				founded_by_you: false,
+				contact: { name: 'dorte dataejer', email: '', phone: '21222324' }
+			})
+		);
 		expect(data.invitations_sent).toEqual([
 			{ association: s.founded.name, role: 'booker', status: 'invited', invited_at: expect.any(String) }
 		]);
@@ -336,6 +354,33 @@ describe('Mine data: everything the house holds about the user', () => {
 		// and no other patron's name comes along
 		const text = JSON.stringify(await second.pb.send('/api/borgerhus/mydata', {}));
 		expect(text).not.toContain(first.record.id);
+	});
+
+	it('shows as the user’s contact details exactly what deleting the account clears', async () => {
+		const s = await everything();
+		const system = await systemClient();
+		type Contact = { name: string; email: string; phone: string } | null;
+		const exported = (
+			(await s.user.pb.send('/api/borgerhus/mydata', {})) as {
+				associations: { name: string; contact: Contact }[];
+			}
+		).associations;
+		const ids = [s.founded, s.theirs, s.namesake, s.adminOf].map((a) => a.id);
+		const before = await Promise.all(ids.map((id) => system.collection('associations').getOne(id)));
+		await s.user.pb.send('/api/borgerhus/account/delete', { method: 'POST', body: { password: PASSWORD } });
+		for (const association of before) {
+			const after = await system.collection('associations').getOne(association.id);
+			const contact = exported.find((a) => a.name === association.name)?.contact ?? null;
+			for (const [field, shown] of [
+				['contact_name', contact?.name],
+				['contact_email', contact?.email],
+				['contact_phone', contact?.phone]
+			] as const) {
+				// a field shown as the user's is cleared; every other field stays as it was
+				expect(after[field], `${association.name} ${field}`).toBe(shown ? '' : association[field]);
+			}
+		}
+		expect(exported.find((a) => a.name === s.adminOf.name)?.contact?.phone).toBe('21222324');
 	});
 
 	it('answers only the signed-in user: not guests, not staff at the desk for a citizen', async () => {

@@ -1,0 +1,67 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// Which association contact details are a user's own data: one rule for what "Mine data" shows and
+// exports (lib/overview-mydata.js) and what deleting the account clears (lib/overview-account.js), so the
+// export never leaves out what the deletion treats as the person's.
+
+/** The digits of a phone number; the last 8 (a Danish number without its country code) when longer. */
+function phoneDigits(text) {
+	const digits = String(text || '').replace(/[^0-9]/g, '');
+	return digits.length > 8 ? digits.slice(-8) : digits;
+}
+
+const lowered = (text) =>
+	String(text || '')
+		.trim()
+		.toLowerCase();
+
+/**
+ * The associations that may hold the user's contact details (the ones the user founded or is an active
+ * admin of, and those whose contact address is the user's), each with the contact fields that are the
+ * user's own:
+ *  - the address when it is the user's, in any case;
+ *  - the name and the phone (compared by their last eight digits, so "+45 11 22 33 44" is "11223344") only
+ *    where the contact is the user's: the association names the user's address, or the user founded it or
+ *    is its admin. Anyone may call themselves what a club's contact is called, and a household shares a
+ *    phone.
+ * @param {core.App} app the transaction's app when called inside one
+ * @param {core.Record} user the account as it stands
+ * @returns {{ record: core.Record, founded: boolean, own: { contact_name: boolean, contact_email: boolean, contact_phone: boolean } }[]}
+ */
+function ownContacts(app, user) {
+	const rows = arrayOf(new DynamicModel({ id: '', admin: 0 }));
+	app
+		.db()
+		// both sides lowered by SQLite (ASCII letters only): "Åse@..." is found as typed
+		.newQuery(
+			'SELECT a.id AS id, EXISTS (SELECT 1 FROM memberships m WHERE m.association = a.id AND m.user = {:u} ' +
+				"AND m.status = 'active' AND m.role = 'admin') AS admin FROM associations a WHERE a.created_by = {:u} " +
+				"OR (a.contact_email != '' AND lower(trim(a.contact_email)) = lower(trim({:e}))) " +
+				"OR a.id IN (SELECT association FROM memberships WHERE user = {:u} AND status = 'active' AND role = 'admin') " +
+				'ORDER BY a.created'
+		)
+		.bind({ u: user.id, e: user.email() })
+		.all(rows);
+	const name = lowered(user.getString('name'));
+	const email = lowered(user.email());
+	const phone = phoneDigits(user.getString('phone'));
+	return rows.map((row) => {
+		const record = app.findRecordById('associations', row.id);
+		const founded = record.getString('created_by') === user.id;
+		const byEmail = !!email && lowered(record.getString('contact_email')) === email;
+		const theirs = byEmail || founded || row.admin > 0;
+		const contactName = lowered(record.getString('contact_name'));
+		const contactPhone = phoneDigits(record.getString('contact_phone'));
+		return {
+			record: record,
+			founded: founded,
+			own: {
+				contact_email: byEmail,
+				contact_name: theirs && !!name && contactName === name,
+				contact_phone: theirs && phone.length >= 4 && contactPhone === phone
+			}
+		};
+	});
+}
+
+module.exports = { ownContacts: ownContacts, phoneDigits: phoneDigits };

@@ -119,9 +119,11 @@ function checkBookingPolicy(input) {
 	if (room.min_minutes > 0 && minutes < room.min_minutes) return { code: 'rooms_too_short', field: 'end' };
 	if (room.max_minutes > 0 && minutes > room.max_minutes) return { code: 'rooms_too_long', field: 'end' };
 	var step = room.step_minutes > 0 ? room.step_minutes : 1;
-	if (localParts(start).minutes % step !== 0 || minutes % step !== 0 || start % MINUTE !== 0) {
+	if (localParts(start).minutes % step !== 0 || start % MINUTE !== 0) {
 		return { code: 'rooms_off_step', field: 'start' };
 	}
+	// a start on the step with a length off it is the end's fault (and the only field of a running booking)
+	if (minutes % step !== 0) return { code: 'rooms_off_step', field: 'end' };
 	if (!input.skipHorizon && start > horizonEnd(room.horizon_days, input.now)) {
 		return { code: 'rooms_beyond_horizon', field: 'start' };
 	}

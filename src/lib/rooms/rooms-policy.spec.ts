@@ -163,6 +163,16 @@ describe('checkBookingPolicy', () => {
 		expect(checkBookingPolicy({ ...ok, ...change })?.code).toBe(code);
 	});
 
+	it('blames the field that is off the step: the start, or the end of a start on it', () => {
+		expect(
+			checkBookingPolicy({ ...ok, start: utc('2026-06-10T08:10:00Z'), end: utc('2026-06-10T09:10:00Z') })
+		).toEqual({ code: 'rooms_off_step', field: 'start' });
+		expect(checkBookingPolicy({ ...ok, end: utc('2026-06-10T09:45:00Z') })).toEqual({
+			code: 'rooms_off_step',
+			field: 'end'
+		});
+	});
+
 	it('refuses an inactive room', () => {
 		expect(checkBookingPolicy({ ...ok, room: { ...room, active: false } })?.code).toBe('rooms_inactive');
 	});

@@ -10,6 +10,8 @@ export function slotLabel(kind: SlotKind): string {
 			return m.rooms_slot_busy();
 		case 'closed':
 			return m.rooms_slot_closed();
+		case 'past':
+			return m.rooms_slot_past();
 		default:
 			return m.rooms_slot_outside();
 	}

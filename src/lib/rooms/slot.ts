@@ -1,8 +1,11 @@
 // A room's day as stretches, and what a tap on a free stretch suggests. Apart from week.ts, which builds the
 // week on the server from the house's opening hours and time zone: the room page's script needs only this.
 
-/** What a stretch of a day is for someone looking at a room: free, busy, closed or outside opening hours. */
-export type SlotKind = 'free' | 'busy' | 'closed' | 'outside';
+/**
+ * What a stretch of a day is for someone looking at a room: free, busy, closed, outside opening hours, or
+ * opening hours already gone today.
+ */
+export type SlotKind = 'free' | 'busy' | 'closed' | 'outside' | 'past';
 
 export interface DaySegment {
 	kind: SlotKind;

@@ -26,6 +26,32 @@ describe('buildWeek', () => {
 		expect(wednesday?.segments).toEqual([{ kind: 'outside', from: '00:00', to: '24:00' }]);
 	});
 
+	it('shows opening hours already gone as past, busy or free as they were, and later days as they are', () => {
+		// now: Monday 2026-06-08 11:00 local, an hour into a booking from 10 to 12
+		const [monday, tuesday] = buildWeek({
+			from: '2026-06-08',
+			days: 2,
+			openingHours: { mon: [['08:00', '22:00']], tue: [['08:00', '22:00']] },
+			busy: [{ start: utc('2026-06-08T08:00:00Z'), end: utc('2026-06-08T10:00:00Z') }],
+			closed: [{ start: utc('2026-06-08T16:00:00Z'), end: utc('2026-06-08T18:00:00Z') }],
+			now: utc('2026-06-08T09:00:00Z')
+		});
+		expect(monday?.segments.map((s) => `${s.kind} ${s.from}-${s.to}`)).toEqual([
+			'outside 00:00-08:00',
+			'past 08:00-11:00',
+			'busy 11:00-12:00',
+			'free 12:00-18:00',
+			'closed 18:00-20:00',
+			'free 20:00-22:00',
+			'outside 22:00-24:00'
+		]);
+		expect(tuesday?.segments.map((s) => `${s.kind} ${s.from}-${s.to}`)).toEqual([
+			'outside 00:00-08:00',
+			'free 08:00-22:00',
+			'outside 22:00-24:00'
+		]);
+	});
+
 	it('keeps wall-clock opening hours on the day clocks go back', () => {
 		const [sunday] = buildWeek({
 			from: '2026-10-25',

@@ -25,6 +25,7 @@ export function dayStart(date: string): number {
 /**
  * The days from `from` (local date) with their stretches: closures win over busy, busy over free, and
  * what lies outside opening hours is "outside". Others' bookings are only "busy" here (docs/rules.md, "Rooms and bookings").
+ * Opening hours before `now` are "past": nobody can book them any more, whatever they held.
  */
 export function buildWeek(input: {
 	from: string;
@@ -32,7 +33,9 @@ export function buildWeek(input: {
 	openingHours: OpeningHours | null;
 	busy: Interval[];
 	closed: Interval[];
+	now?: number;
 }): WeekDay[] {
+	const now = input.now ?? -Infinity;
 	const last = addDays(input.from, input.days - 1);
 	const open = openIntervals(input.openingHours, input.from, last);
 	const within = (list: Interval[] | [number, number][], t: number) =>
@@ -50,6 +53,7 @@ export function buildWeek(input: {
 			add(s);
 			add(e);
 		}
+		add(now);
 		for (const i of [...input.busy, ...input.closed]) {
 			add(i.start);
 			add(i.end);
@@ -59,13 +63,17 @@ export function buildWeek(input: {
 		for (let p = 0; p < sorted.length - 1; p++) {
 			const a = sorted[p] as number;
 			const b = sorted[p + 1] as number;
-			const kind: SlotKind = within(input.closed, a)
-				? 'closed'
-				: !within(open, a)
-					? 'outside'
-					: within(input.busy, a)
-						? 'busy'
-						: 'free';
+			const kind: SlotKind = !within(open, a)
+				? within(input.closed, a)
+					? 'closed'
+					: 'outside'
+				: a < now
+					? 'past'
+					: within(input.closed, a)
+						? 'closed'
+						: within(input.busy, a)
+							? 'busy'
+							: 'free';
 			const previous = segments[segments.length - 1];
 			if (previous && previous.kind === kind) previous.to = hhmm(b, end);
 			else segments.push({ kind, from: hhmm(a, end), to: hhmm(b, end) });

@@ -80,7 +80,8 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		days: DAYS,
 		openingHours: room.opening_hours as OpeningHours | null,
 		busy: busy.map(interval),
-		closed: closures.map(interval)
+		closed: closures.map(interval),
+		now: Date.now()
 	});
 	return {
 		room,

@@ -56,6 +56,20 @@ export function failureOf(form: unknown, action?: string): FormFailure | null {
 	return { values: result.values ?? {}, errors: result.errors };
 }
 
+/**
+ * The message to show above a form: the form's own, else the first field's whose input the form does not
+ * have (`inputs`). A hook refuses on the record's field (a hold's `status`, a claim's `slot`), which a form
+ * of buttons has no place for; without this the refusal would not show at all.
+ */
+export function failureMessage(
+	failure: FormFailure | null,
+	inputs: readonly string[] = []
+): string | undefined {
+	if (!failure) return undefined;
+	if (failure.errors.form) return failure.errors.form;
+	return Object.entries(failure.errors.fields).find(([field]) => !inputs.includes(field))?.[1];
+}
+
 /** The hidden field in which an edit form carries what it showed when it was rendered (`snapshotOf`). */
 export const LOADED_FIELD = '_loaded';
 

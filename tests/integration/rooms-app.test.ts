@@ -777,6 +777,14 @@ describe('associations through the app', () => {
 		expect(await memberSession.get(`/foreninger/${id}`).then((r) => r.text())).toContain('Booker');
 		expect(await offers(memberSession)).toBe(true);
 		expect(await (await memberSession.get(`/lokaler/${room.slug}`)).text()).toContain(name);
+		// the only admin cannot leave, and the page says why
+		const own = await system
+			.collection('memberships')
+			.getFirstListItem(system.filter('association = {:a} && role = "admin"', { a: id }));
+		const leave = await session.post(`/foreninger/${id}?/leave`, { id: own.id });
+		expect(leave.status).toBe(400);
+		expect(await leave.text()).toContain('Foreningen skal have mindst én administrator');
+		expect((await system.collection('memberships').getOne(own.id)).status).toBe('active');
 	});
 });
 

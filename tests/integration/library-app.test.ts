@@ -132,6 +132,10 @@ describe('the library in the app', () => {
 		expect(await unknown.text()).toContain('Intet eksemplar har den stregkode');
 
 		expect((await desk.post('/personale/skranke?/collect', { hold: hold!.id })).status).toBe(200);
+		// a second hand-over of the same pickup (another desk's page) says why it did nothing
+		const twice = await desk.post('/personale/skranke?/collect', { hold: hold!.id });
+		expect(twice.status).toBe(400);
+		expect(await twice.text()).toContain('Reservationen er ikke klar til afhentning.');
 		const [loan] = await patron.user.pb.collection('loans').getFullList();
 		expect(loan).toBeTruthy();
 		expect((await desk.post('/personale/skranke?/return', { loan: loan!.id })).status).toBe(200);

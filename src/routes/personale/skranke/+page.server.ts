@@ -37,7 +37,9 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			filter: locals.pb.filter(openLoanFilter() + ' && due < {:now}', { now: toPbDate(now) }),
 			sort: 'due',
 			expand: 'patron,title,copy',
-			fields: 'id,due,expand.patron.name,expand.patron.email,expand.title.title,expand.copy.barcode',
+			// whom to call about it: the name, the card and the phone (staff do not see addresses)
+			fields:
+				'id,due,expand.patron.id,expand.patron.name,expand.patron.library_card,expand.patron.phone,expand.title.title,expand.copy.barcode',
 			skipTotal: true
 		})
 	]);

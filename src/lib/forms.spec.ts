@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { changedOnly, readForm, snapshotOf, validateForm } from './forms';
+import { changedOnly, failureMessage, readForm, snapshotOf, validateForm, type FormFailure } from './forms';
 import { z } from 'zod';
 import { signUpSchema, profileSchema, signInSchema, passwordChangeSchema } from './validation/account';
 import { associationSchema, isCalendarDay, memberSchema, seasonSchema } from './validation/rooms';
 import { ticketCodeSchema } from './validation/events';
+import { readSearch } from './validation/library';
 
 describe('readForm', () => {
 	it('turns checkboxes into booleans and keeps strings', () => {
@@ -214,5 +215,31 @@ describe('a day in a form', () => {
 		expect(season.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
 			['first_date', 'Datoen findes ikke. Vælg en dag i kalenderen.']
 		]);
+	});
+});
+
+describe('failureMessage', () => {
+	const failure = (errors: FormFailure['errors']): FormFailure => ({ values: {}, errors });
+	it('shows the form’s message, else a field’s the form has no input for', () => {
+		expect(failureMessage(null)).toBeUndefined();
+		expect(failureMessage(failure({ form: 'Hele formularen', fields: { status: 'Status' } }))).toBe(
+			'Hele formularen'
+		);
+		expect(failureMessage(failure({ fields: { status: 'Reservationen er ikke klar.' } }))).toBe(
+			'Reservationen er ikke klar.'
+		);
+		// a field the form shows beside its input is not repeated above it
+		expect(failureMessage(failure({ fields: { purpose: 'Skal udfyldes.' } }), ['purpose'])).toBeUndefined();
+		expect(
+			failureMessage(failure({ fields: { purpose: 'Skal udfyldes.', slot: 'Tiden er taget.' } }), ['purpose'])
+		).toBe('Tiden er taget.');
+	});
+});
+
+describe('readSearch', () => {
+	it('cuts a search longer than 200 characters instead of dropping it', () => {
+		const long = 'x'.repeat(5000);
+		expect(readSearch(new URLSearchParams({ q: long })).q).toBe('x'.repeat(200));
+		expect(readSearch(new URLSearchParams({ q: '  Marie Grubbe ' })).q).toBe('Marie Grubbe');
 	});
 });

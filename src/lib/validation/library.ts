@@ -12,7 +12,11 @@ const recordId = z
 
 /** The catalogue search (GET parameters; bad values fall back to defaults rather than fail). */
 export const searchSchema = z.object({
-	q: z.string().trim().max(200).catch(''),
+	// a search longer than any title is cut, not dropped: dropped, it listed the whole catalogue
+	q: z
+		.string()
+		.transform((v) => v.trim().slice(0, 200).trim())
+		.catch(''),
 	type: z.enum(TITLE_TYPES).or(z.literal('')).catch(''),
 	ledig: z
 		.string()

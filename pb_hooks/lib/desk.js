@@ -490,7 +490,12 @@ function takeover(e) {
 	var staff = requireDeskStaff(e);
 	var body = e.requestInfo().body || {};
 	var email = cleanText(body.email, 'email', 200, true).toLowerCase();
-	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.endsWith(PLACEHOLDER_DOMAIN)) {
+	// the rules of sign-up's address (its parts' lengths, no hidden characters) hold here too
+	if (
+		!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ||
+		email.endsWith(PLACEHOLDER_DOMAIN) ||
+		require(__hooks + '/lib/signup.js').addressProblem(email)
+	) {
 		throw codeError(400, 'desk_email_invalid', 'email');
 	}
 	var user = require(__hooks + '/lib/core/tx.js').route(e, function (txApp) {

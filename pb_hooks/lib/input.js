@@ -11,13 +11,18 @@
 var ID = /^[a-z0-9]{15}$/;
 /** Control characters other than tab and line breaks (C0 and C1), the replacement character (what is
  * left of a broken encoding), the bidirectional overrides and marks that make text read differently from
- * what it is, and the invisible characters that hide in it (zero-width space, word joiner, byte-order
- * mark). The zero-width joiner and non-joiner stay: emoji and some scripts are written with them. */
+ * what it is, and the invisible characters that hide in it (zero-width space, word joiner, the invisible
+ * operators, the combining grapheme joiner, the Hangul and Khmer fillers and vowels that show as nothing,
+ * the Mongolian vowel separator, byte-order mark). The zero-width joiner and non-joiner stay: emoji and
+ * some scripts are written with them. */
 var HOSTILE_CHARACTERS =
-	// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
-	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffd]/;
+	// eslint-disable-next-line no-control-regex, no-misleading-character-class -- control and invisible characters are exactly what it looks for
+	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\ufffd]/;
 /** Line breaks of any kind: a name or title stands on one line (headings, mail subjects, calendars). */
 var LINE_BREAKS = /[\r\n\u2028\u2029]/;
+/** The soft hyphen shows only where a long word breaks: a description pasted from a word processor may
+ * hold it, but in a name or an address it makes a lookalike of another ("an\u00adna" reads "anna"). */
+var SOFT_HYPHEN = /\u00ad/;
 /** The text fields that are one line wherever they are shown: names, titles, a shift's task, a booking's
  * purpose, a person's phone, the library's shelves and numbers. Descriptions, reasons and notes may hold
  * several lines. */
@@ -71,6 +76,7 @@ function dateProblem(value) {
  */
 function textProblem(value, max, oneLine) {
 	if (HOSTILE_CHARACTERS.test(value)) return 'core_invalid_value';
+	if (oneLine && SOFT_HYPHEN.test(value)) return 'core_invalid_value';
 	if (oneLine && LINE_BREAKS.test(value)) return 'core_text_one_line';
 	if (value !== '' && value.trim() === '') return 'core_text_blank';
 	// PocketBase counts characters (code points), not UTF-16 units

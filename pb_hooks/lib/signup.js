@@ -94,7 +94,7 @@ function signUp(e) {
 	}
 	var nameProblem = require(__hooks + '/lib/input.js').textProblem(text(body.name), 0, true);
 	if (nameProblem) throw require(__hooks + '/lib/core/errors.js').refusal(nameProblem, 'name');
-	if (addressProblem(email)) throw fieldError('email', 'validation_invalid_email', 'Invalid email address.');
+	if (addressProblem(email)) throw fieldError('email', 'validation_is_email', 'Invalid email address.');
 	// the addresses of deleted accounts and desk accounts: nobody signs up with one
 	if (require(__hooks + '/lib/desk.js').undeliverable(email)) {
 		throw fieldError('email', 'validation_invalid_email', 'Invalid email address.');
@@ -151,7 +151,7 @@ function signUp(e) {
 function addressProblem(email) {
 	var at = email.lastIndexOf('@');
 	if (at < 1 || at > 64 || email.length > 254) return true;
-	return require(__hooks + '/lib/input.js').textProblem(email, 254) !== '';
+	return require(__hooks + '/lib/input.js').textProblem(email, 254, true) !== '';
 }
 
 /** The account with this address in any letter case, or null. */
@@ -191,7 +191,7 @@ function emailChange(e) {
 	}
 	var newEmail = text((e.requestInfo().body || {}).newEmail).trim();
 	if (newEmail && addressProblem(newEmail)) {
-		throw fieldError('newEmail', 'validation_invalid_email', 'Invalid email address.');
+		throw fieldError('newEmail', 'validation_is_email', 'Invalid email address.');
 	}
 	var owner = findByEmail(e.app, newEmail);
 	if (!owner || owner.id === e.auth.id) return false;
@@ -224,4 +224,9 @@ function accountMail(e, kind) {
 	return true;
 }
 
-module.exports = { signUp: signUp, emailChange: emailChange, accountMail: accountMail };
+module.exports = {
+	signUp: signUp,
+	emailChange: emailChange,
+	accountMail: accountMail,
+	addressProblem: addressProblem
+};

@@ -57,6 +57,14 @@ describe('citizen account through the app', () => {
 		expect(await overview.text()).toContain('Mit overblik');
 	});
 
+	it('calls an address too long to be one invalid, never taken', async () => {
+		const refused = await signUpThroughApp(new AppSession(), `${'x'.repeat(70)}@test.borgerhus.dk`);
+		expect(refused.status).toBe(400);
+		const page = await refused.text();
+		expect(page).toContain('Skriv en gyldig e-mail');
+		expect(page).not.toContain('Der findes allerede en konto');
+	});
+
 	it('answers a taken address as a new one, creates nothing and tells the owner by mail', async () => {
 		const existing = await createUser({ name: 'Ejer Ejersen' });
 		const fresh = uniqueEmail('signup');
@@ -201,7 +209,7 @@ describe('citizen account through the app', () => {
 	it('refuses a name with characters that hide or reorder text, for a taken address as for a new one', async () => {
 		const existing = await createUser();
 		for (const email of [existing.email, uniqueEmail('signup')]) {
-			for (const name of ['Anna\u202eNNA', 'A\u0000B', '   ']) {
+			for (const name of ['Anna\u202eNNA', 'A\u0000B', '   ', 'An\u00adna', 'Anna\u3164', 'An\u2062na']) {
 				await expect(
 					guestClient().send('/api/borgerhus/account/signup', {
 						method: 'POST',

@@ -201,6 +201,9 @@ const HOSTILE_CHARS = [
 	'\u200b',
 	'\u202e',
 	'\u2066',
+	'\u2062',
+	'\u034f',
+	'\u3164',
 	'\ufffd'
 ];
 const withHostileChar = fc
@@ -1375,7 +1378,8 @@ const ROUTES: Route[] = [
 				`${'a'.repeat(65)}@example.org`,
 				`a@${'b'.repeat(250)}.dk`,
 				'evil\u202egro.elpmaxe@example.org',
-				'bor\u200bger@demo.borgerhus.dk'
+				'bor\u200bger@demo.borgerhus.dk',
+				'an\u00adna@demo.borgerhus.dk'
 			)
 		),
 		state: count('users')

@@ -477,6 +477,20 @@ describe('desk accounts', () => {
 				})
 			)
 		).toMatchObject({ status: 403 });
+		// an address sign-up would refuse (a local part over 64 characters, a hidden soft hyphen) is refused
+		for (const email of [`${'a'.repeat(80)}@test.borgerhus.dk`, 'sv\u00adend@test.borgerhus.dk']) {
+			expect(
+				await refusal(
+					staff.pb.send(`/api/borgerhus/desk/citizens/${account.id}/takeover`, {
+						method: 'POST',
+						body: { email }
+					})
+				)
+			).toMatchObject({
+				status: 400,
+				code: expect.stringMatching(/^(desk_email_invalid|core_invalid_value)$/)
+			});
+		}
 		const address = `svend-${Date.now()}@test.borgerhus.dk`;
 		const taken = await staff.pb.send(`/api/borgerhus/desk/citizens/${account.id}/takeover`, {
 			method: 'POST',

@@ -48,6 +48,23 @@ describe('season applications', () => {
 		);
 		const accepted = await apply(ok.booker, season, { ...kids, declared_child_certificates: true });
 		expect(accepted.status).toBe(200);
+		// an activity without a wish gets its own coded refusal, at the activity
+		const noWish = await apply(ok.admin, season, {
+			association: ok.id,
+			activities: [activity('Uden ønske', [])]
+		});
+		expect(noWish.status, JSON.stringify(noWish.body)).toBe(400);
+		expect(codesOf(noWish.body)).toContain('season_wishes_required');
+		// a later change keeps the time the application was first sent ("applied first" breaks ties)
+		const applications = async () =>
+			(await system())
+				.collection('season_applications')
+				.getFullList({ filter: `season = "${season}" && association = "${ok.id}"` });
+		const [first] = await applications();
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect((await apply(ok.admin, season, { ...kids, declared_child_certificates: true })).status).toBe(200);
+		const [changed] = await applications();
+		expect(changed!.submitted_at).toBe(first!.submitted_at);
 		// the applicant sees its computed tier and why
 		expect((accepted.body as { eligibility: unknown }).eligibility).toMatchObject({
 			activities: [{ name: 'Juniorhold', tier: 'children', tier_rank: 1, why: 'age_group' }]

@@ -482,6 +482,10 @@ module.exports = {
 		da: 'Tilføj mindst én aktivitet.',
 		en: 'Add at least one activity.'
 	},
+	season_wishes_required: {
+		da: 'Vælg mindst ét ønske til aktiviteten: en dag, et tidsrum og gerne et lokale.',
+		en: 'Choose at least one wish for the activity: a day, a time and preferably a room.'
+	},
 	season_association_unverified: {
 		da: 'Foreningen skal være godkendt af huset, før den kan søge.',
 		en: 'The association must be verified by the house before it can apply.'

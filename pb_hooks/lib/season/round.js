@@ -434,8 +434,12 @@ function apply(e) {
 		row.set('declared_section4', checked.value.declared_section4);
 		row.set('declared_child_certificates', checked.value.declared_child_certificates);
 		row.set('eligibility', eligibility);
+		// "applied first" (a tie-breaker) counts from the application, not its last change: an admin's
+		// correction, or a second admin saving it again, keeps its place; one withdrawn and sent again starts
+		// anew
+		var changed = existing.length && row.getString('status') !== 'withdrawn' && row.getString('submitted_at');
 		row.set('status', 'submitted');
-		row.set('submitted_at', c.nowPb());
+		if (!changed) row.set('submitted_at', c.nowPb());
 		txApp.save(row);
 		return { id: row.id, eligibility: eligibility };
 	});

@@ -15,16 +15,19 @@ function files(dir: string): string[] {
 	});
 }
 
-/** Codes passed to refusal()/refuse() or to a ValidationError in the hooks. */
+/** Codes passed to refusal()/refuse(), problem(), codeError() or to a ValidationError in the hooks. */
 function usedCodes(): string[] {
 	const found = new Set<string>();
-	const calls = /\b(?:refus(?:al|e)|ValidationError)\(([^)]*)\)/g;
-	const code = /['"]((?:core|rooms|library|events|overview|stats|associations|seasons|house)_[a-z_]+)['"]/g;
+	const calls = /\b(?:refus(?:al|e)|ValidationError|problem|codeError)\(([^)]*)\)/g;
+	const code =
+		/['"]((?:core|rooms|library|events|overview|stats|associations|season|seasons|house|desk)_[a-z_]+)['"]/g;
 	for (const file of files(HOOKS)) {
 		if (file.endsWith('codes.js')) continue;
 		const text = readFileSync(file, 'utf8');
 		for (const call of text.matchAll(calls)) {
-			for (const match of (call[1] ?? '').matchAll(code)) if (match[1]) found.add(match[1]);
+			// the code comes before the field it is about (a field may look like a code: `library_card`)
+			const first = [...(call[1] ?? '').matchAll(code)][0]?.[1];
+			if (first) found.add(first);
 		}
 	}
 	return [...found].sort();

@@ -7,7 +7,7 @@
 //
 // Every query is bound to the signed-in user's own id (and address, phone and name for the association
 // contact). Nothing about other people is returned: no other user's id, name or address, no invitee's
-// address, no staff member's identity (an act by staff says "staff"). Association, room, season and
+// address, no staff member's identity (an act by staff says "staff", by any other user "other"). Association, room, season and
 // title names are the house's, and are returned.
 
 /** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
@@ -281,6 +281,18 @@ function auditEntries(app, userId) {
 		)
 		.bind({ u: userId })
 		.all(rows);
+	// staff, or another user: an association's admin cancels its bookings too (never who it was)
+	const staff = {};
+	const isStaff = (id) => {
+		if (!(id in staff)) {
+			try {
+				staff[id] = app.findRecordById('users', id).getBool('staff');
+			} catch (_) {
+				staff[id] = false;
+			}
+		}
+		return staff[id];
+	};
 	return rows.map((row) => {
 		const a = app.findRecordById('audit_log', row.id);
 		const details = jsonOf(a, 'details') || {};
@@ -290,7 +302,7 @@ function auditEntries(app, userId) {
 			action: a.getString('action'),
 			collection: a.getString('target_collection'),
 			target: a.getString('target_id'),
-			by: actor === userId ? 'you' : actor ? 'staff' : 'system',
+			by: actor === userId ? 'you' : !actor ? 'system' : isStaff(actor) ? 'staff' : 'other',
 			when: a.getString('created'),
 			from: plain(details.from),
 			to: plain(details.to),

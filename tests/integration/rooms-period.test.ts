@@ -115,6 +115,14 @@ describe('cancel a period', () => {
 			.collection('notifications')
 			.getFullList({ filter: `user = "${w.booker.record.id}" && kind = "bookings_period_cancelled"` });
 		expect(told).toHaveLength(1);
+		// the booker's Mine data says a fellow user did it, not the staff, and names nobody
+		const mine = (await w.booker.pb.send('/api/borgerhus/mydata', {})) as {
+			audit: { action: string; target: string; by: string }[];
+		};
+		const acts = mine.audit.filter((a) => w.club.some((b) => b.id === a.target));
+		expect(acts.length).toBeGreaterThan(0);
+		expect(new Set(acts.map((a) => a.by))).toEqual(new Set(['other']));
+		expect(JSON.stringify(mine)).not.toContain(w.admin.record.id);
 	});
 
 	it.each([

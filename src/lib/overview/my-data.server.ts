@@ -93,7 +93,7 @@ export interface MyDataExtra {
 		action: string;
 		collection: string;
 		target: string;
-		by: 'you' | 'staff' | 'system';
+		by: 'you' | 'staff' | 'system' | 'other';
 		when: string;
 		from: string;
 		to: string;

@@ -385,6 +385,7 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 	created.entries += await loadDemoCheckin(pb, users, roomIds);
 	created.entries += await loadDeskDemo(pb, users, roomIds);
 	created.entries += await loadScreenDemo(pb, users, roomIds);
+	created.entries += await loadDemoLoans(pb, users);
 	created.entries += await loadPastEvents(pb, users);
 	created.entries += await loadDemoSeason(pb, users, roomIds);
 	return created;
@@ -688,6 +689,43 @@ async function loadDemoEntries(
 	const signedUp = await has('signups', 'user', users.volunteer);
 	for (const shift of signedUp ? [] : firstPerEvent.slice(0, 2)) {
 		await pb.collection('signups').create({ shift: shift.id, user: users.volunteer });
+		count++;
+	}
+	return count;
+}
+
+/**
+ * Loans, so the library's lending shows: the citizen has a book at home and returned one last month, and
+ * the volunteer's loan is five days overdue (the desk's list of overdue loans, the staff hub's count).
+ * Copies from the shelf of titles the demo's holds leave alone, lent as the system account with their dates
+ * in the past, as a data load does. Skipped once any loan exists.
+ */
+async function loadDemoLoans(
+	pb: PocketBase,
+	users: Record<keyof typeof DEMO_ACCOUNTS, string>
+): Promise<number> {
+	if ((await pb.collection('loans').getList(1, 1, { fields: 'id' })).items.length > 0) return 0;
+	const held = (await pb.collection('titles').getList(1, 4, { sort: 'created,id', fields: 'id' })).items.map(
+		(t) => t.id
+	);
+	const shelf = (
+		await pb
+			.collection('copies')
+			.getList(1, 40, { filter: 'status = "shelf"', sort: 'created,id', fields: 'id,title' })
+	).items.filter(
+		(copy, i, all) => !held.includes(copy.title) && all.findIndex((c) => c.title === copy.title) === i
+	);
+	const day = (days: number) => toPbDate(new Date(Date.now() + days * 86_400_000));
+	const loans = [
+		{ patron: users.citizen, start: day(-9), due: day(19) },
+		{ patron: users.volunteer, start: day(-33), due: day(-5) },
+		{ patron: users.citizen, start: day(-60), due: day(-32), returned_at: day(-40) }
+	];
+	let count = 0;
+	for (const [i, loan] of loans.entries()) {
+		const copy = shelf[i];
+		if (!copy) break;
+		await pb.collection('loans').create({ copy: copy.id, ...loan });
 		count++;
 	}
 	return count;

@@ -79,13 +79,27 @@ describe('the library in the app', () => {
 		const other = await signedIn();
 		await app.post(`/bibliotek/${title.id}?/hold`, {});
 		const [hold] = await user.pb.collection('holds').getFullList<HoldRecord>();
-		expect((await other.app.post('/bibliotek/mine?/cancel', { hold: hold!.id })).status).toBe(404);
+		// another patron's hold is as good as gone to them: refused, and nothing is told about it
+		const foreign = await other.app.post('/bibliotek/mine?/cancel', { hold: hold!.id });
+		expect(foreign.status).toBe(409);
+		expect((await user.pb.collection('holds').getOne<HoldRecord>(hold!.id)).status).toBe('waiting');
 		await app.post('/bibliotek/mine?/pause', { hold: hold!.id });
 		expect((await user.pb.collection('holds').getOne<HoldRecord>(hold!.id)).status).toBe('paused');
 		await app.post('/bibliotek/mine?/resume', { hold: hold!.id });
 		expect((await user.pb.collection('holds').getOne<HoldRecord>(hold!.id)).status).toBe('waiting');
 		await app.post('/bibliotek/mine?/cancel', { hold: hold!.id });
 		expect((await user.pb.collection('holds').getOne<HoldRecord>(hold!.id)).status).toBe('cancelled');
+		// pressed again from a page loaded before: the hold has ended, which is what the page says
+		for (const path of ['/bibliotek/mine?/cancel', `/bibliotek/${title.id}?/pause`]) {
+			const again = await app.post(path, { hold: hold!.id });
+			expect(again.status).toBe(409);
+			const text = await again.text();
+			expect(text).toContain('Reservationen er allerede hentet eller afsluttet');
+			expect(text).not.toContain('Siden findes ikke');
+		}
+		const overview = await app.post('/overblik?/cancel', { kind: 'hold', id: hold!.id });
+		expect(overview.status).toBe(409);
+		expect(await overview.text()).toContain('Reservationen er allerede hentet eller afsluttet');
 		expect((await app.post('/bibliotek/mine?/cancel', { hold: 'bad id' })).status).toBe(400);
 	});
 

@@ -1,5 +1,7 @@
 import { fail, type Actions, type RequestEvent } from '@sveltejs/kit';
 import type PocketBase from 'pocketbase';
+import { ClientResponseError } from 'pocketbase';
+import { m } from '$lib/paraglide/messages';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { requireUser } from '$lib/server/guards';
@@ -33,6 +35,17 @@ export async function myHolds(pb: PocketBase): Promise<HoldView[]> {
 	return (await pb.send<{ holds: HoldView[] }>('/api/library/my-holds', { method: 'GET' })).holds;
 }
 
+/**
+ * Why a patron's change of a hold failed. The patron's own rule reaches only holds still open: one collected
+ * or ended since the page was loaded answers "not found", which is no page missing.
+ */
+export function holdChangeFailure(err: unknown) {
+	if (err instanceof ClientResponseError && err.status === 404) {
+		return { status: 409, errors: { form: m.library_hold_gone(), fields: {} } };
+	}
+	return { status: failureStatus(err), errors: toFormErrors(err) };
+}
+
 type HoldChange = 'pause' | 'resume' | 'cancel';
 const STATUS_OF: Record<HoldChange, HoldStatus> = { pause: 'paused', resume: 'waiting', cancel: 'cancelled' };
 
@@ -45,7 +58,8 @@ function change(action: HoldChange) {
 		try {
 			await locals.pb.collection('holds').update(checked.data.hold, { status: STATUS_OF[action] });
 		} catch (err) {
-			return fail(failureStatus(err), { action, values: echoValues(values), errors: toFormErrors(err) });
+			const { status, errors } = holdChangeFailure(err);
+			return fail(status, { action, values: echoValues(values), errors });
 		}
 		return { action, done: action };
 	};

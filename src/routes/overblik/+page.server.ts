@@ -7,6 +7,7 @@ import { entryActionSchema } from '$lib/validation/overview';
 import { fetchTimelineInput } from '$lib/overview/load.server';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
 import { attend } from '$lib/server/checkin';
+import { holdChangeFailure } from '$lib/library/library.server';
 
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const user = requireUser(locals, url);
@@ -44,6 +45,10 @@ async function change(locals: App.Locals, url: URL, request: Request, action: 'c
 	try {
 		await locals.pb.collection(COLLECTION[kind]).update(id, body);
 	} catch (err) {
+		if (kind === 'hold') {
+			const failure = holdChangeFailure(err);
+			return fail(failure.status, { action, values, errors: failure.errors });
+		}
 		return fail(failureStatus(err), { action, values, errors: toFormErrors(err) });
 	}
 	return { action, done: true as const, key: `${kind}:${id}` };

@@ -19,6 +19,44 @@ async function expectRefused(request: Promise<unknown>, code: string) {
 }
 
 describe('season applications', () => {
+	it('refuse a form’s save over a change another admin made since it loaded, and the form shows all there is', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const wishes = ['mon', 'tue', 'wed', 'thu'].map((d) => slotId(rooms.small, d, '17:00'));
+		const ok = await club();
+		const body = (name: string, loaded?: string) => ({
+			association: ok.id,
+			activities: [activity(name, wishes), ...['B', 'C', 'D'].map((n) => activity(n, wishes.slice(0, 1)))],
+			...(loaded === undefined ? {} : { loaded })
+		});
+		const created = await apply(ok.admin, season, body('Kor', ''));
+		expect(created.status, JSON.stringify(created.body)).toBe(200);
+		const stored = async () =>
+			(await system())
+				.collection('season_applications')
+				.getFirstListItem(`season = "${season}" && association = "${ok.id}"`);
+		const first = await stored();
+		// both admins loaded the form showing the first version; the booker saves first
+		expect((await apply(ok.booker, season, body('Kor og orkester', first.updated))).status).toBe(200);
+		const stale = await apply(ok.admin, season, body('Kammerkor', first.updated));
+		expect(stale.status).toBe(400);
+		expect(codesOf(stale.body)).toContain('season_application_changed');
+		expect((await stored()).activities[0].name).toBe('Kor og orkester');
+		// nor may a form loaded before any application existed write over one
+		expect(codesOf((await apply(ok.admin, season, body('Kammerkor', ''))).body)).toContain(
+			'season_application_changed'
+		);
+		// the form shows all four activities and the four wishes of the first, with the version it shows
+		const { AppSession } = await import('../helpers/app');
+		const page = new AppSession();
+		await page.signIn(ok.admin.email, ok.admin.password);
+		const html = await (await page.get(`/saeson/${season}?forening=${ok.id}`)).text();
+		expect(html).toContain('name="a3_name"');
+		expect(html).toContain('name="a0_w3_slot"');
+		expect(html).toContain(`name="_loaded" value="${(await stored()).updated}"`);
+	});
+
 	it('are taken only from admins and bookers of eligible associations, inside the window', async () => {
 		const staff = await createUser({ staff: true });
 		const rooms = await seasonRooms();

@@ -486,6 +486,10 @@ module.exports = {
 		da: 'Vælg mindst ét ønske til aktiviteten: en dag, et tidsrum og gerne et lokale.',
 		en: 'Choose at least one wish for the activity: a day, a time and preferably a room.'
 	},
+	season_application_changed: {
+		da: 'En anden fra foreningen har ændret ansøgningen, siden du åbnede siden. Hent siden igen for at se ændringen, og send så din.',
+		en: 'Someone else in the association changed the application after you opened the page. Reload the page to see the change, then send yours.'
+	},
 	season_association_unverified: {
 		da: 'Foreningen skal være godkendt af huset, før den kan søge.',
 		en: 'The association must be verified by the house before it can apply.'

@@ -381,7 +381,7 @@ function eligibilityOf(config, associationId, value) {
 
 /**
  * POST /api/borgerhus/seasons/{id}/apply { association, activities, local_criteria, declared_section4,
- * declared_child_certificates }: an admin or booker of an eligible association applies (or changes its
+ * declared_child_certificates, loaded? }: an admin or booker of an eligible association applies (or changes its
  * application) inside the window. Answers the application's id and the computed tier of each activity.
  * @param {core.RequestEvent} e
  */
@@ -410,6 +410,15 @@ function apply(e) {
 			1,
 			0
 		);
+		// a form says which version of the application it showed (`loaded`: its `updated`, '' for none): a
+		// save over a change another admin made since is refused, not written over it. Without `loaded`
+		// (the API) the last save wins.
+		if (
+			typeof body.loaded === 'string' &&
+			body.loaded !== (existing.length ? existing[0].getString('updated') : '')
+		) {
+			throw c.refusal('season_application_changed', 'form');
+		}
 		var machine = lib('core/machine');
 		var machines = lib('season/machines');
 		var row;

@@ -5,7 +5,7 @@ import { readForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { associationNames, loadPlan, loadSeason, roomNames, type LineView } from '$lib/season/load.server';
 import { FINAL } from '$rules/season/machines.js';
-import { ACTIVITY_SLOTS, WISH_SLOTS, activitiesFromForm, formFromActivities } from '$lib/season/form';
+import { MAX_ACTIVITIES, activitiesFromForm, formFromActivities } from '$lib/season/form';
 
 interface Application {
 	id: string;
@@ -16,6 +16,7 @@ interface Application {
 	local_criteria: string[];
 	declared_section4: boolean;
 	declared_child_certificates: boolean;
+	updated: string;
 	eligibility: {
 		activities: { key: string; name: string; tier: string; tier_rank: number; why: string }[];
 	} | null;
@@ -70,9 +71,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		lines,
 		objections,
 		plan,
-		names,
-		activitySlots: ACTIVITY_SLOTS,
-		wishSlots: WISH_SLOTS
+		names
 	};
 };
 
@@ -86,7 +85,7 @@ export const actions: Actions = {
 		const values = readForm(await request.formData(), [
 			'declared_section4',
 			'declared_child_certificates',
-			...Array.from({ length: ACTIVITY_SLOTS }, (_, i) => `a${i}_step_free`)
+			...Array.from({ length: MAX_ACTIVITIES }, (_, i) => `a${i}_step_free`)
 		]);
 		const { activities, local } = activitiesFromForm(values);
 		try {
@@ -97,7 +96,9 @@ export const actions: Actions = {
 					activities,
 					local_criteria: local,
 					declared_section4: values.declared_section4 === true,
-					declared_child_certificates: values.declared_child_certificates === true
+					declared_child_certificates: values.declared_child_certificates === true,
+					// the version the form showed: a save over another admin's change is refused
+					...(typeof values._loaded === 'string' ? { loaded: values._loaded } : {})
 				}
 			});
 		} catch (err) {

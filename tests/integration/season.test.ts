@@ -531,6 +531,12 @@ describe('season swaps', () => {
 			'core_bad_transition'
 		);
 		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(a.id);
+		// a second offer of the same line, still open when the swap is done
+		const offer = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {
+			kind: 'handover',
+			from_line: lineA.id,
+			to_association: b.id
+		})) as { id: string };
 		// with it: done at once (this season needs no staff approval)
 		const done = (await send(b.admin.pb, `/api/borgerhus/season-swaps/${swap.id}/consent`)) as {
 			status: string;
@@ -549,6 +555,17 @@ describe('season swaps', () => {
 				.getFullList({ filter: `user = "${who.record.id}" && kind = "season_swap_done"` });
 			expect(told).toHaveLength(1);
 		}
+		// the other offer of a line that changed hands is closed, and its proposer told: no "yes" is left
+		// on offer that could only be refused
+		expect((await sys.collection('season_swaps').getOne(offer.id)).status).toBe('cancelled');
+		await expectRefused(
+			send(b.admin.pb, `/api/borgerhus/season-swaps/${offer.id}/consent`),
+			'core_bad_transition'
+		);
+		const closed = await sys
+			.collection('notifications')
+			.getFullList({ filter: `user = "${a.admin.record.id}" && kind = "season_swap_declined"` });
+		expect(closed).toHaveLength(1);
 	});
 
 	it('is refused when the admin who offered it is no longer one: a consent of the giving side lapses with its role', async () => {

@@ -267,6 +267,36 @@ function execute(txApp, swap) {
 	swap.set('status', 'done');
 	txApp.save(swap);
 	tell(txApp, swap, [fromBooker, toBooker], 'done');
+	closeStale(txApp, swap, to ? [from.id, to.id] : [from.id]);
+}
+
+/**
+ * The other open proposals for the lines a swap just moved can no longer happen (their lines changed
+ * hands): they end as cancelled in the same transaction, and whoever proposed or consented is told, so
+ * nobody is offered a "yes" that would only be refused.
+ */
+function closeStale(txApp, done, lines) {
+	var stale = txApp.findRecordsByFilter(
+		'season_swaps',
+		bindFilter(
+			'season = {:season} && id != {:id} && (status = "proposed" || status = "consented") && ' +
+				'(from_line = {:a} || to_line = {:a} || from_line = {:b} || to_line = {:b})',
+			{ season: done.getString('season'), id: done.id, a: lines[0], b: lines[1] || lines[0] }
+		),
+		'',
+		0,
+		0
+	);
+	for (var i = 0; i < stale.length; i++) {
+		stale[i].set('status', 'cancelled');
+		txApp.save(stale[i]);
+		tell(
+			txApp,
+			stale[i],
+			[stale[i].getString('from_consent_by'), stale[i].getString('to_consent_by')],
+			'declined'
+		);
+	}
 }
 
 function swapOf(txApp, id) {

@@ -19,9 +19,21 @@ describe('CSV import of titles', () => {
 		);
 		expect(plan.rows.map((r) => r.data.title)).toEqual(['God']);
 		expect(plan.rejected.map((r) => r.line)).toEqual([3, 4, 5]);
-		expect(plan.rejected[0]!.reasons[0]).toMatch(/^title: /);
-		expect(plan.rejected[1]!.reasons[0]).toMatch(/^year: /);
-		expect(plan.rejected[2]!.reasons[0]).toMatch(/^type: /);
+		// each reason names its column as the catalogue form does
+		expect(plan.rejected[0]!.reasons[0]).toMatch(/^Titel: /);
+		expect(plan.rejected[1]!.reasons[0]).toMatch(/^Udgivelsesår: /);
+		expect(plan.rejected[2]!.reasons[0]).toMatch(/^Type: /);
+	});
+
+	it('counts lines as the file has them: a description over several lines, an empty line', () => {
+		const plan = planImport(
+			'title,description,year\n"Lang","Første linje\nanden linje\ntredje",2001\nEfter,,tyve\n\nSidst,,abc\n'
+		);
+		expect(plan.rows.map((r) => [r.line, r.data.title])).toEqual([[2, 'Lang']]);
+		expect(plan.rejected.map((r) => [r.line, r.title])).toEqual([
+			[5, 'Efter'],
+			[7, 'Sidst']
+		]);
 	});
 
 	it('rejects a row with more or fewer fields than the header as a whole, and never also accepts it', () => {

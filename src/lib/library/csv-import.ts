@@ -29,6 +29,47 @@ const COLUMN_ALIASES: Record<string, string> = {
 	beskrivelse: 'description'
 };
 
+/** A title field's name as the catalogue form labels it, in the reader's language. */
+export function fieldLabel(field: string): string {
+	const labels: Record<string, () => string> = {
+		title: m.library_field_title,
+		creator: m.library_field_creator,
+		type: m.library_field_type,
+		year: m.library_field_year,
+		language: m.library_field_language,
+		identifier: m.library_field_identifier,
+		subjects: m.library_field_subjects,
+		description: m.library_field_description
+	};
+	return labels[field]?.() ?? field;
+}
+
+/**
+ * The line of the file on which each row starts (the header is line 1). A quoted field may hold line
+ * breaks, and empty lines are skipped, so a row's line is not its index plus two.
+ */
+function rowLines(text: string, config: Papa.ParseConfig<Record<string, string>>): number[] {
+	const lines: number[] = [];
+	let start = -1;
+	let line = 1;
+	let counted = 0;
+	const lineAt = (offset: number) => {
+		for (; counted < offset; counted++) if (text[counted] === '\n') line++;
+		return line;
+	};
+	Papa.parse<Record<string, string>>(text, {
+		...config,
+		step: (row) => {
+			// the header ends at the first line break outside quotes, which the first row's start tells
+			let at = start < 0 ? text.indexOf('\n') + 1 : start;
+			while (at < text.length && (text[at] === '\n' || text[at] === '\r' || text[at] === ' ')) at++;
+			lines.push(lineAt(at));
+			start = row.meta.cursor;
+		}
+	});
+	return lines;
+}
+
 export interface ImportRejection {
 	/** Line in the file (the header is line 1). */
 	line: number;
@@ -51,14 +92,17 @@ export interface ImportPlan {
  * reports the rejected ones.
  */
 export function planImport(text: string): ImportPlan {
-	const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+	const content = text.replace(/^\uFEFF/, '');
+	const config: Papa.ParseConfig<Record<string, string>> = {
 		header: true,
 		skipEmptyLines: 'greedy',
 		transformHeader: (header) => {
 			const name = header.trim().toLowerCase();
 			return COLUMN_ALIASES[name] ?? name;
 		}
-	});
+	};
+	const parsed = Papa.parse<Record<string, string>>(content, config);
+	const lines = rowLines(content, config);
 	const rows: ImportPlan['rows'] = [];
 	const rejected: ImportRejection[] = [];
 	const records = parsed.data.slice(0, MAX_IMPORT_ROWS);
@@ -73,7 +117,7 @@ export function planImport(text: string): ImportPlan {
 		if (!unreadable.has(error.row ?? -1)) unreadable.set(error.row ?? -1, reason);
 	}
 	records.forEach((record, index) => {
-		const line = index + 2;
+		const line = lines[index] ?? index + 2;
 		const problem = unreadable.get(index);
 		if (problem !== undefined) {
 			rejected.push({ line, title: String(record.title ?? '').slice(0, 100), reasons: [problem] });
@@ -98,7 +142,7 @@ export function planImport(text: string): ImportPlan {
 			rejected.push({
 				line,
 				title: String(values.title).slice(0, 100),
-				reasons: result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+				reasons: result.error.issues.map((issue) => `${fieldLabel(issue.path.join('.'))}: ${issue.message}`)
 			});
 	});
 	// a problem of no row the import reads (the file as a whole, or past the rows read)

@@ -4,7 +4,7 @@ import type { TitleRecord } from '$lib/pocketbase-types';
 import { toFormErrors } from '$lib/errors';
 import { requireStaff } from '$lib/server/guards';
 import { m } from '$lib/paraglide/messages';
-import { MAX_IMPORT_ROWS, planImport, type ImportRejection } from '$lib/library/csv-import';
+import { MAX_IMPORT_ROWS, fieldLabel, planImport, type ImportRejection } from '$lib/library/csv-import';
 import { anyFieldFilter } from '$lib/library/search';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -55,9 +55,10 @@ export const actions: Actions = {
 				rejected.push({
 					line: row.line,
 					title: row.data.title,
-					reasons: [errors.form ?? '', ...Object.entries(errors.fields).map(([k, v]) => `${k}: ${v}`)].filter(
-						Boolean
-					)
+					reasons: [
+						errors.form ?? '',
+						...Object.entries(errors.fields).map(([k, v]) => `${fieldLabel(k)}: ${v}`)
+					].filter(Boolean)
 				});
 			}
 		}

@@ -34,6 +34,11 @@ function applySettings(app) {
 		s.smtp.tls = $os.getenv('BORGERHUS_SMTP_TLS') === 'true';
 	}
 
+	// the request log: where a request came from and what it asked for, to find faults and misuse, kept 5
+	// days and then deleted (the privacy page says so: /privatliv)
+	s.logs.maxDays = 5;
+	s.logs.logIP = true;
+
 	s.trustedProxy.headers = ['X-Forwarded-For'];
 	s.trustedProxy.useLeftmostIP = false;
 

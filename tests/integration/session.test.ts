@@ -273,4 +273,11 @@ describe('the privacy notice', () => {
 		expect(html).toContain('<html lang="en"');
 		expect(html).toContain('What the house keeps about you');
 	});
+
+	it('tells how long the request log is kept, as PocketBase is set to keep it', async () => {
+		const page = await (await new AppSession().get('/privatliv')).text();
+		expect(page).toContain('Hver linje i loggen slettes efter 5 dage');
+		const settings = await (await systemClient()).settings.getAll();
+		expect(settings.logs).toMatchObject({ maxDays: 5, logIP: true });
+	});
 });

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/guards';
-import { readForm } from '$lib/forms';
+import { LOADED_FIELD, readForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { associationNames, loadPlan, loadSeason, roomNames, type LineView } from '$lib/season/load.server';
 import { FINAL } from '$rules/season/machines.js';
@@ -98,7 +98,7 @@ export const actions: Actions = {
 					declared_section4: values.declared_section4 === true,
 					declared_child_certificates: values.declared_child_certificates === true,
 					// the version the form showed: a save over another admin's change is refused
-					...(typeof values._loaded === 'string' ? { loaded: values._loaded } : {})
+					...(typeof values[LOADED_FIELD] === 'string' ? { loaded: values[LOADED_FIELD] } : {})
 				}
 			});
 		} catch (err) {
@@ -122,6 +122,8 @@ export const actions: Actions = {
 				copied: true,
 				values: {
 					association: association(values),
+					// the version of the application the page showed when it asked for the copy
+					[LOADED_FIELD]: typeof values[LOADED_FIELD] === 'string' ? values[LOADED_FIELD] : '',
 					...formFromActivities(copied.activities, copied.local_criteria)
 				}
 			};

@@ -26,7 +26,7 @@ describe('buildWeek', () => {
 		expect(wednesday?.segments).toEqual([{ kind: 'outside', from: '00:00', to: '24:00' }]);
 	});
 
-	it('shows opening hours already gone as past, busy or free as they were, and later days as they are', () => {
+	it('shows free opening hours already gone as past, bookings as busy still, and later days as they are', () => {
 		// now: Monday 2026-06-08 11:00 local, an hour into a booking from 10 to 12
 		const [monday, tuesday] = buildWeek({
 			from: '2026-06-08',
@@ -38,8 +38,8 @@ describe('buildWeek', () => {
 		});
 		expect(monday?.segments.map((s) => `${s.kind} ${s.from}-${s.to}`)).toEqual([
 			'outside 00:00-08:00',
-			'past 08:00-11:00',
-			'busy 11:00-12:00',
+			'past 08:00-10:00',
+			'busy 10:00-12:00',
 			'free 12:00-18:00',
 			'closed 18:00-20:00',
 			'free 20:00-22:00',

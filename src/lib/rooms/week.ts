@@ -25,7 +25,7 @@ export function dayStart(date: string): number {
 /**
  * The days from `from` (local date) with their stretches: closures win over busy, busy over free, and
  * what lies outside opening hours is "outside". Others' bookings are only "busy" here (docs/rules.md, "Rooms and bookings").
- * Opening hours before `now` are "past": nobody can book them any more, whatever they held.
+ * Free opening hours before `now` are "past": nobody can book them any more.
  */
 export function buildWeek(input: {
 	from: string;
@@ -63,16 +63,15 @@ export function buildWeek(input: {
 		for (let p = 0; p < sorted.length - 1; p++) {
 			const a = sorted[p] as number;
 			const b = sorted[p + 1] as number;
-			const kind: SlotKind = !within(open, a)
-				? within(input.closed, a)
-					? 'closed'
-					: 'outside'
-				: a < now
-					? 'past'
-					: within(input.closed, a)
-						? 'closed'
-						: within(input.busy, a)
-							? 'busy'
+			// a booking that has ended stays busy (the room's buffer after it still counts for the next one)
+			const kind: SlotKind = within(input.closed, a)
+				? 'closed'
+				: !within(open, a)
+					? 'outside'
+					: within(input.busy, a)
+						? 'busy'
+						: a < now
+							? 'past'
 							: 'free';
 			const previous = segments[segments.length - 1];
 			if (previous && previous.kind === kind) previous.to = hhmm(b, end);

@@ -34,6 +34,11 @@ describe('CSV import of titles', () => {
 			[5, 'Efter'],
 			[7, 'Sidst']
 		]);
+		// the same with Windows line ends, a line of only commas, and no line break at the end
+		const windows = planImport('title,description,year\r\n"Lang","a\r\nb",2001\r\n,,\r\nEfter,,tyve');
+		expect(windows.rejected.map((r) => [r.line, r.title])).toEqual([[5, 'Efter']]);
+		// and with the lone carriage returns of older spreadsheets
+		expect(planImport('title,year\rGod,2001\rDårlig,x\r').rejected.map((r) => r.line)).toEqual([3]);
 	});
 
 	it('rejects a row with more or fewer fields than the header as a whole, and never also accepts it', () => {

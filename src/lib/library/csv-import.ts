@@ -44,27 +44,34 @@ export function fieldLabel(field: string): string {
 	return labels[field]?.() ?? field;
 }
 
+/** Line breaks as a file may have them: CRLF, LF or a lone CR (older spreadsheets). */
+const BREAKS = /\r\n|\r|\n/g;
+
 /**
  * The line of the file on which each row starts (the header is line 1). A quoted field may hold line
- * breaks, and empty lines are skipped, so a row's line is not its index plus two.
+ * breaks, and empty or blank lines are skipped, so a row's line is not its index plus two: it is the line
+ * its end is on, less the line breaks inside its fields.
  */
 function rowLines(text: string, config: Papa.ParseConfig<Record<string, string>>): number[] {
 	const lines: number[] = [];
-	let start = -1;
 	let line = 1;
 	let counted = 0;
 	const lineAt = (offset: number) => {
-		for (; counted < offset; counted++) if (text[counted] === '\n') line++;
+		line += (text.slice(counted, offset).match(BREAKS) ?? []).length;
+		counted = offset;
 		return line;
 	};
 	Papa.parse<Record<string, string>>(text, {
 		...config,
 		step: (row) => {
-			// the header ends at the first line break outside quotes, which the first row's start tells
-			let at = start < 0 ? text.indexOf('\n') + 1 : start;
-			while (at < text.length && (text[at] === '\n' || text[at] === '\r' || text[at] === ' ')) at++;
-			lines.push(lineAt(at));
-			start = row.meta.cursor;
+			let end = row.meta.cursor;
+			if (text[end - 1] === '\n') end--;
+			if (text[end - 1] === '\r') end--;
+			const inside = Object.values(row.data).reduce(
+				(sum, value) => sum + (String(value ?? '').match(BREAKS) ?? []).length,
+				0
+			);
+			lines.push(lineAt(end) - inside);
 		}
 	});
 	return lines;

@@ -16,9 +16,8 @@ const lowered = (text) =>
 		.toLowerCase();
 
 /**
- * The associations that may hold the user's contact details (the ones the user founded or is an active
- * admin of, and those whose contact address is the user's), each with the contact fields that are the
- * user's own:
+ * The associations that may hold the user's contact details (the ones the user founded or belongs to, and
+ * those whose contact address is the user's), each with the contact fields that are the user's own:
  *  - the address when it is the user's, in any case;
  *  - the name and the phone (compared by their last eight digits, so "+45 11 22 33 44" is "11223344") only
  *    where the contact is the user's: the association names the user's address, or the user founded it or
@@ -37,7 +36,9 @@ function ownContacts(app, user) {
 			'SELECT a.id AS id, EXISTS (SELECT 1 FROM memberships m WHERE m.association = a.id AND m.user = {:u} ' +
 				"AND m.status = 'active' AND m.role = 'admin') AS admin FROM associations a WHERE a.created_by = {:u} " +
 				"OR (a.contact_email != '' AND lower(trim(a.contact_email)) = lower(trim({:e}))) " +
-				"OR a.id IN (SELECT association FROM memberships WHERE user = {:u} AND status = 'active' AND role = 'admin') " +
+				// every association the user belongs to in any role or state: its contact address is compared
+				// below in full Unicode ("Åse@..." in any case), which SQLite's lower() cannot
+				'OR a.id IN (SELECT association FROM memberships WHERE user = {:u}) ' +
 				'ORDER BY a.created'
 		)
 		.bind({ u: user.id, e: user.email() })

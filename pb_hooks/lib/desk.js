@@ -365,7 +365,12 @@ function cleanText(value, field, max, required) {
 	if (value === undefined || value === null) value = '';
 	if (typeof value !== 'string') throw codeError(400, 'core_invalid_value', field);
 	// every text of the desk's routes is one line: a name, a phone, a card number, an address
-	var problem = require(__hooks + '/lib/input.js').textProblem(value, max, true);
+	var problem = require(__hooks + '/lib/input.js').textProblem(
+		value,
+		max,
+		true,
+		field === 'name' || field === 'email'
+	);
 	if (problem) throw codeError(400, problem, field);
 	var text = value.trim();
 	if (required && !text) throw codeError(400, 'core_required', field);

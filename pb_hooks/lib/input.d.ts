@@ -17,7 +17,7 @@ export interface Problem {
 	field: string;
 }
 export function dateProblem(value: string): string;
-export function textProblem(value: string, max: number, oneLine?: boolean): string;
+export function textProblem(value: string, max: number, oneLine?: boolean, identity?: boolean): string;
 export function checkBody(
 	fields: FieldSpec[],
 	body: unknown,

@@ -20,9 +20,11 @@ var HOSTILE_CHARACTERS =
 	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\ufffd]/;
 /** Line breaks of any kind: a name or title stands on one line (headings, mail subjects, calendars). */
 var LINE_BREAKS = /[\r\n\u2028\u2029]/;
-/** The soft hyphen shows only where a long word breaks: a description pasted from a word processor may
+/** The soft hyphen shows only where a long word breaks: a title or description pasted from a web page may
  * hold it, but in a name or an address it makes a lookalike of another ("an\u00adna" reads "anna"). */
 var SOFT_HYPHEN = /\u00ad/;
+/** The fields that say who someone is: names and addresses, where a lookalike misleads. */
+var IDENTITY_FIELDS = ['name', 'contact_name', 'email', 'contact_email'];
 /** The text fields that are one line wherever they are shown: names, titles, a shift's task, a booking's
  * purpose, a person's phone, the library's shelves and numbers. Descriptions, reasons and notes may hold
  * several lines. */
@@ -73,10 +75,12 @@ function dateProblem(value) {
  * @param {string} value
  * @param {number} max
  * @param {boolean} [oneLine] a name or title: no line breaks (`core_text_one_line`)
+ * @param {boolean} [identity] a person's or an association's name or address: no soft hyphen either
+ *   (`core_text_invisible`)
  */
-function textProblem(value, max, oneLine) {
+function textProblem(value, max, oneLine, identity) {
 	if (HOSTILE_CHARACTERS.test(value)) return 'core_invalid_value';
-	if (oneLine && SOFT_HYPHEN.test(value)) return 'core_invalid_value';
+	if (identity && SOFT_HYPHEN.test(value)) return 'core_text_invisible';
 	if (oneLine && LINE_BREAKS.test(value)) return 'core_text_one_line';
 	if (value !== '' && value.trim() === '') return 'core_text_blank';
 	// PocketBase counts characters (code points), not UTF-16 units
@@ -110,7 +114,8 @@ function valueProblem(field, value, exists) {
 			return textProblem(
 				value,
 				field.type === 'editor' ? 0 : field.max || 0,
-				field.type === 'text' && ONE_LINE_FIELDS.indexOf(field.name) >= 0
+				field.type === 'text' && ONE_LINE_FIELDS.indexOf(field.name) >= 0,
+				field.type === 'email' || IDENTITY_FIELDS.indexOf(field.name) >= 0
 			);
 		case 'password':
 			return typeof value === 'string' ? '' : 'core_invalid_value';

@@ -92,7 +92,7 @@ function signUp(e) {
 	if (text(body.passwordConfirm) !== password) {
 		throw fieldError('passwordConfirm', 'validation_values_mismatch', "Values don't match.");
 	}
-	var nameProblem = require(__hooks + '/lib/input.js').textProblem(text(body.name), 0, true);
+	var nameProblem = require(__hooks + '/lib/input.js').textProblem(text(body.name), 0, true, true);
 	if (nameProblem) throw require(__hooks + '/lib/core/errors.js').refusal(nameProblem, 'name');
 	if (addressProblem(email)) throw fieldError('email', 'validation_is_email', 'Invalid email address.');
 	// the addresses of deleted accounts and desk accounts: nobody signs up with one
@@ -151,7 +151,7 @@ function signUp(e) {
 function addressProblem(email) {
 	var at = email.lastIndexOf('@');
 	if (at < 1 || at > 64 || email.length > 254) return true;
-	return require(__hooks + '/lib/input.js').textProblem(email, 254, true) !== '';
+	return require(__hooks + '/lib/input.js').textProblem(email, 254, true, true) !== '';
 }
 
 /** The account with this address in any letter case, or null. */

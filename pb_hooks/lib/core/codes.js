@@ -678,6 +678,10 @@ module.exports = {
 		da: 'Skriv mere end mellemrum.',
 		en: 'Write more than spaces.'
 	},
+	core_text_invisible: {
+		da: 'Teksten indeholder et usynligt tegn (en blød bindestreg). Skriv den igen, uden at kopiere den.',
+		en: 'The text holds an invisible character (a soft hyphen). Type it again instead of pasting it.'
+	},
 	core_text_one_line: {
 		da: 'Skriv det på én linje.',
 		en: 'Write it on one line.'

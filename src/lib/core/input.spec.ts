@@ -104,12 +104,20 @@ describe('dateProblem and textProblem', () => {
 			'\u200b\u2060\ufeff',
 			'a\u200eb',
 			'a\u200fb',
-			'a\u061cb'
+			'a\u061cb',
+			'An\u2062na',
+			'Anna\u3164',
+			'a\u034fb'
 		]) {
 			expect(textProblem(hostile, 100), JSON.stringify(hostile)).toBe('core_invalid_value');
 		}
 		expect(textProblem('Familie 👨\u200d👩\u200d👧', 100)).toBe('');
 		expect(textProblem('می\u200cخواهم', 100)).toBe('');
+	});
+
+	it('keeps a soft hyphen in a pasted title, and refuses it in a name or an address, where it makes a lookalike', () => {
+		expect(textProblem('Kommunalbestyrelses\u00admedlemmernes håndbog', 200, true)).toBe('');
+		expect(textProblem('An\u00adna Hansen', 200, true, true)).toBe('core_text_invisible');
 	});
 
 	it('keeps names and titles on one line, and lets other text hold several', () => {

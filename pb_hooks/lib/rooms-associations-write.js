@@ -113,6 +113,10 @@ function update(e) {
 			roles.push('association');
 		}
 		if (!roles.length) throw new NotFoundError('Not found.');
+		// `seen`: the row's `updated` as the editing form showed it; a change made since is refused, so two
+		// people editing at once cannot silently write over each other (without it the last save wins)
+		if (sent(body, 'seen') && String(body.seen) !== fresh.getString('updated'))
+			errors.refuse('associations_edited_since', 'form');
 		// the stored row, with only what this request sent written onto it
 		var fields = e.record.collection().fields;
 		for (var f = 0; f < fields.length; f++) {

@@ -91,3 +91,63 @@ test('an admin invites a citizen, who accepts in the app and is then a member', 
 	await expect(page.getByRole('region', { name: 'Medlemmer' }).getByText(citizen.name)).toBeVisible();
 	await expect(page.getByText('Ingen ventende invitationer.')).toBeVisible();
 });
+
+test('an admin renames the association; staff verify it again from their list, then withdraw it', async ({
+	page,
+	browser
+}) => {
+	const { admin, association } = await arrange();
+	const renamed = `${association.name} og Omegn`;
+
+	await signIn(page, admin.email, PASSWORD);
+	await page.goto(`/foreninger/${association.id}`);
+	const edit = page.getByRole('region', { name: 'Ret oplysninger' });
+	await edit.getByLabel('Foreningens navn').fill(renamed);
+	await edit.getByLabel('Kort beskrivelse').fill('Vi spiller skak hver tirsdag.');
+	await edit.getByRole('button', { name: 'Gem oplysninger' }).click();
+	await expect(edit.getByText('venter nu på husets godkendelse igen')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: renamed })).toBeVisible();
+	await expect(page.getByText('Venter på godkendelse')).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Oplysninger', exact: true })).toContainText(
+		'Vi spiller skak hver tirsdag.'
+	);
+	await expectAccessible(page);
+	await noSidewaysScroll(page);
+
+	const system = await systemClient();
+	const staffEmail = `personale-${randomUUID().slice(0, 8)}@test.borgerhus.dk`;
+	await system.collection('users').create({
+		email: staffEmail,
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		name: 'Pia Personale',
+		verified: true,
+		staff: true,
+		language: 'da'
+	});
+	const context = await browser.newContext({
+		viewport: { width: 360, height: 740 },
+		locale: 'da-DK',
+		extraHTTPHeaders: { 'x-forwarded-for': '198.19.250.8' }
+	});
+	const staff = waitsForHydration(await context.newPage());
+	await signIn(staff, staffEmail, PASSWORD);
+	await staff.goto('/personale');
+	await staff.getByRole('link', { name: /Foreninger venter på godkendelse/ }).click();
+	const item = staff.getByRole('listitem').filter({ hasText: renamed });
+	await item.getByRole('button', { name: 'Godkend forening' }).click();
+	await expect(staff.getByText('Foreningen er godkendt og kan nu booke i sit navn.')).toBeVisible();
+	expect((await system.collection('associations').getOne(association.id)).verified).toBe(true);
+	await expectAccessible(staff);
+	await noSidewaysScroll(staff);
+
+	await staff.goto(`/personale/foreninger?q=${encodeURIComponent(renamed)}`);
+	await staff.getByRole('link', { name: renamed }).click();
+	await staff.getByRole('button', { name: 'Fjern godkendelse' }).click();
+	await staff.getByRole('dialog').getByRole('button', { name: 'Ja, fjern godkendelsen' }).click();
+	await expect(staff.getByText('Godkendelsen er fjernet.')).toBeVisible();
+	expect((await system.collection('associations').getOne(association.id)).verified).toBe(false);
+	await expectAccessible(staff);
+	await noSidewaysScroll(staff);
+	await context.close();
+});

@@ -293,7 +293,7 @@ test('staff verify an association as they read it; one changed since is refused 
 			.create({ name: `${name} ${id}`, cvr: validCvrNumber(), verified: false });
 	const [chess, choir] = await Promise.all([association('Skakklubben'), association('Sangkoret')]);
 	await signIn(page, staff.email, PASSWORD);
-	await page.goto('/personale/lokaler');
+	await page.goto('/personale/foreninger?vis=afventer');
 	const item = (name: string) => page.getByRole('listitem').filter({ hasText: name });
 	await expect(item(choir.name)).toBeVisible();
 	// renamed after staff read it: looked at again first

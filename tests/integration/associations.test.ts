@@ -1035,6 +1035,35 @@ describe('rights come from accepted memberships only', () => {
 		expect(await stored(w.association.id)).toMatchObject({ verified: true, cvr: fresh, name: again.name });
 	});
 
+	it('an edit of the details as they were read: a change since is refused, and nothing is written', async () => {
+		const w = await world();
+		const read = await w.admin.pb.collection('associations').getOne(w.association.id);
+		// staff change the contact meanwhile
+		await w.staff.pb.collection('associations').update(w.association.id, { contact_name: 'Personalet' });
+		const refused = await outcome(
+			w.admin.pb
+				.collection('associations')
+				.update(w.association.id, { description: 'Vi mødes om torsdagen.', seen: read.updated })
+		);
+		expect([refused.status, codesOf(refused.body)]).toEqual([400, ['associations_edited_since']]);
+		expect(await stored(w.association.id)).toMatchObject({ contact_name: 'Personalet', description: '' });
+		// read again, the same edit is written, and the association stays verified (its name did not change)
+		const again = await w.admin.pb.collection('associations').getOne(w.association.id);
+		await w.admin.pb
+			.collection('associations')
+			.update(w.association.id, { description: 'Vi mødes om torsdagen.', seen: again.updated });
+		expect(await stored(w.association.id)).toMatchObject({
+			contact_name: 'Personalet',
+			description: 'Vi mødes om torsdagen.',
+			verified: true
+		});
+		// a stranger learns nothing from `seen`: not found, as without it
+		const stranger = await outcome(
+			w.outsider.pb.collection('associations').update(w.association.id, { description: 'x', seen: 'nej' })
+		);
+		expect(stranger.status).toBe(404);
+	});
+
 	it('a renamed association cannot book until staff verify it again', async () => {
 		const w = await world();
 		const room = await makeAssociationRoom();

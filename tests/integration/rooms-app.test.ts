@@ -752,9 +752,9 @@ describe('associations through the app', () => {
 		expect(await offers(session)).toBe(false);
 		const staffSession = await signedIn(staff);
 		// the form sends the association's last change as staff saw it
-		expect((await staffSession.post('/personale/lokaler?/verify', { id, seen: read.updated })).status).toBe(
-			200
-		);
+		expect(
+			(await staffSession.post('/personale/foreninger?/verify', { id, seen: read.updated })).status
+		).toBe(200);
 		expect((await system.collection('associations').getOne(id)).verified).toBe(true);
 		expect(await offers(session)).toBe(true);
 		const memberSession = await signedIn(member);

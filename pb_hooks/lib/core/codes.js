@@ -22,6 +22,10 @@ module.exports = {
 		da: 'Der er allerede en forening med det CVR-nummer.',
 		en: 'An association with this CVR number already exists.'
 	},
+	associations_edited_since: {
+		da: 'Foreningens oplysninger er ændret, siden du åbnede siden. Se de nye oplysninger, og gem dine ændringer igen.',
+		en: "The association's details have changed since you opened the page. Look at the new details and save your changes again."
+	},
 	associations_email_invalid: {
 		da: 'Skriv en gyldig e-mailadresse.',
 		en: 'Enter a valid email address.'

@@ -44,7 +44,10 @@ export const bookingSchema = z.object({
 export const idSchema = z.object({ id: z.string().regex(RECORD_ID) });
 
 /** Staff's verification of an association: its id and its `updated` time as staff read it. */
-export const verifySchema = z.object({ id: z.string().regex(RECORD_ID), seen: z.string().min(1).max(40) });
+/** The record's `updated` time as a form showed it: a change made since is refused by the hook. */
+const seen = z.string().min(1).max(40);
+export const seenSchema = z.object({ seen });
+export const verifySchema = z.object({ id: z.string().regex(RECORD_ID), seen });
 
 export const reasonSchema = z.object({
 	id: z.string().regex(RECORD_ID),
@@ -239,6 +242,9 @@ export const associationSchema = z.object({
 		.trim()
 		.max(2000, { error: () => m.errors_too_long({ max: 2000 }) })
 });
+
+/** An edit of an association's details, of the row as the form showed it. */
+export const associationEditSchema = associationSchema.extend({ seen });
 
 export const memberSchema = z.object({
 	email: z

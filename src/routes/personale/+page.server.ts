@@ -10,12 +10,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		(await pb.collection(collection).getList(1, 1, { fields: 'id', filter, skipTotal: false })).totalItems;
 	const now = toPbDate(new Date());
 	// what waits for staff (docs/rules.md, "Staff pages"): the work first, the house's size after
-	const [pending, pickups, overdue, shifts, users, rooms, titles, events] = await Promise.all([
+	const [pending, pickups, overdue, shifts, associations, users, rooms, titles, events] = await Promise.all([
 		count('bookings', 'status = "pending"'),
 		count('holds', 'status = "ready"'),
 		count('loans', pb.filter('returned_at = "" && due < {:now}', { now })),
 		// a shift of a published event, still to come, with places no volunteer has taken
 		count('shifts', pb.filter('start > {:now} && taken < places && event.state = "published"', { now })),
+		count('associations', 'verified = false'),
 		// the citizens (not staff, not deleted accounts) and the rooms in use
 		count('users', 'staff = false && deleted_at = ""'),
 		count('rooms', 'active = true'),
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		count('events')
 	]);
 	return {
-		work: { pending, pickups, overdue, shifts },
+		work: { pending, pickups, overdue, shifts, associations },
 		counts: { users, rooms, titles, events }
 	};
 };

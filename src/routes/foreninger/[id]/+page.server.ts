@@ -1,11 +1,11 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { ClientResponseError } from 'pocketbase';
 import type { AssociationRecord, MembershipRole } from '$lib/pocketbase-types';
-import { requireUser } from '$lib/server/guards';
+import { requireStaff, requireUser } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
-import { idSchema, memberSchema, roleSchema } from '$lib/validation/rooms';
+import { associationEditSchema, idSchema, memberSchema, roleSchema, seenSchema } from '$lib/validation/rooms';
 
 interface Member {
 	id: string;
@@ -22,7 +22,7 @@ interface PendingInvitation {
 }
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	requireUser(locals, url);
+	const user = requireUser(locals, url);
 	let association: AssociationRecord;
 	try {
 		association = await locals.pb.collection('associations').getOne<AssociationRecord>(params.id);
@@ -44,7 +44,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	}
 	const mine = members.find((ms) => ms.me);
 	const isAdmin = mine?.role === 'admin';
-	const pending = isAdmin
+	// its active admins manage it, and staff (also one left without an admin); the hooks decide each act
+	const staff = user.staff === true;
+	const manages = isAdmin || staff;
+	const pending = manages
 		? (
 				await locals.pb.send<{ items: PendingInvitation[] }>(
 					`/api/borgerhus/associations/${encodeURIComponent(association.id)}/invitations`,
@@ -54,8 +57,22 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		: [];
 	return {
 		created: url.searchParams.has('oprettet'),
-		association: { id: association.id, name: association.name, verified: association.verified },
+		association: {
+			id: association.id,
+			name: association.name,
+			cvr: association.cvr,
+			contact_name: association.contact_name,
+			contact_email: association.contact_email,
+			contact_phone: association.contact_phone,
+			description: association.description,
+			verified: association.verified,
+			updated: association.updated
+		},
 		isAdmin,
+		staff,
+		manages,
+		// staff are told when nobody can manage it but them
+		adminless: staff && !members.some((ms) => ms.role === 'admin'),
 		members,
 		pending
 	};
@@ -69,7 +86,67 @@ async function transition(locals: App.Locals, id: string, action: string, body?:
 	});
 }
 
+/** Staff verify the association as they read it (`seen`), or withdraw its verification: named, audited. */
+function verification(name: 'verify' | 'unverify') {
+	return async ({ request, locals, url, params }: Parameters<Actions[string]>[0]) => {
+		requireStaff(locals, url);
+		const checked = validateForm(seenSchema, readForm(await request.formData()));
+		if (!checked.ok) return fail(400, { action: 'verification' as const, ...checked.failure });
+		try {
+			await locals.pb.send(`/api/borgerhus/associations/${encodeURIComponent(params.id)}/${name}`, {
+				method: 'POST',
+				body: name === 'verify' ? { seen: checked.data.seen } : {}
+			});
+		} catch (err) {
+			return fail(failureStatus(err), {
+				action: 'verification' as const,
+				values: {},
+				errors: toFormErrors(err)
+			});
+		}
+		return { action: 'verification' as const, done: name };
+	};
+}
+
 export const actions: Actions = {
+	// an active admin or staff edit the details; a new name or number sends it back to verification
+	save: async ({ request, locals, url, params }) => {
+		requireUser(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(associationEditSchema, values);
+		if (!checked.ok) return fail(400, { action: 'save' as const, ...checked.failure });
+		let resubmitted: boolean;
+		try {
+			const before = await locals.pb.collection('associations').getOne<AssociationRecord>(params.id);
+			// `seen`: the row as the form showed it; a change made since is refused (associations_edited_since)
+			const saved = await locals.pb
+				.collection('associations')
+				.update<AssociationRecord>(params.id, checked.data);
+			resubmitted = before.verified && !saved.verified;
+		} catch (err) {
+			return fail(failureStatus(err), {
+				action: 'save' as const,
+				values: echoValues(values),
+				errors: toFormErrors(err)
+			});
+		}
+		return { action: 'save' as const, saved: true, resubmitted };
+	},
+
+	verify: verification('verify'),
+	unverify: verification('unverify'),
+
+	// staff delete one without history (a mistake, a duplicate); the hook refuses any other
+	delete: async ({ locals, url, params }) => {
+		requireStaff(locals, url);
+		try {
+			await locals.pb.collection('associations').delete(params.id);
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'delete' as const, values: {}, errors: toFormErrors(err) });
+		}
+		redirect(303, '/personale/foreninger?slettet=1');
+	},
+
 	invite: async ({ request, locals, url, params }) => {
 		requireUser(locals, url);
 		const values = readForm(await request.formData());

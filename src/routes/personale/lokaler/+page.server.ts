@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import type { AssociationRecord, ClosureRecord, RoomRecord } from '$lib/pocketbase-types';
+import type { ClosureRecord, RoomRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { changedOnly, echoValues, LOADED_FIELD, readForm, validateForm } from '$lib/forms';
 import { failureStatus, refusalCodes, toFormErrors } from '$lib/errors';
-import { closureSchema, HOUR_PERIODS, idSchema, roomPolicySchema, verifySchema } from '$lib/validation/rooms';
+import { closureSchema, HOUR_PERIODS, idSchema, roomPolicySchema } from '$lib/validation/rooms';
 import { ruleMessage } from '$lib/rooms/rule-message';
 import { WEEKDAYS } from '$rules/rooms-policy.js';
 import { resolve } from '$rules/core/time.js';
@@ -69,20 +69,17 @@ async function closingOf(
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireStaff(locals, url);
 	const pb = locals.pb;
-	const [rooms, closures, associations, noShows] = await Promise.all([
+	const [rooms, closures, noShows] = await Promise.all([
 		pb.collection('rooms').getFullList<RoomRecord>({ sort: 'sort,name' }),
 		pb.collection('closures').getFullList<ClosureRecord>({
 			filter: pb.filter('end > {:now}', { now: toPbDate(Date.now()) }),
 			sort: 'start',
 			expand: 'room'
 		}),
-		pb
-			.collection('associations')
-			.getFullList<AssociationRecord>({ filter: 'verified = false', sort: 'created' }),
 		// no-shows per season, per association and booker (docs/rules.md, "Check-in and no-shows")
 		pb.send<NoShowReport>('/api/borgerhus/rooms/no-shows', {})
 	]);
-	return { rooms, closures, associations, noShows };
+	return { rooms, closures, noShows };
 };
 
 /** The opening hours an edit form showed (its snapshot, `snapshotOf`), or null. */
@@ -261,21 +258,5 @@ export const actions: Actions = {
 				errors: toFormErrors(err)
 			});
 		}
-	},
-	verify: async ({ request, locals, url }) => {
-		requireStaff(locals, url);
-		const checked = validateForm(verifySchema, readForm(await request.formData()));
-		if (!checked.ok) return fail(400, { action: 'verify' as const, ...checked.failure });
-		try {
-			// a named, audited transition (docs/rules.md, "Associations and memberships"), of the association
-			// as staff read it: one changed since is refused
-			await locals.pb.send(`/api/borgerhus/associations/${encodeURIComponent(checked.data.id)}/verify`, {
-				method: 'POST',
-				body: { seen: checked.data.seen }
-			});
-		} catch (err) {
-			return fail(failureStatus(err), { action: 'verify' as const, values: {}, errors: toFormErrors(err) });
-		}
-		return { action: 'verify' as const, saved: true };
 	}
 };

@@ -269,8 +269,8 @@ function overviewFor(e, now, userId) {
 	signups = hideUnviewable(e, signups, 'events', 'event', ['shift', 'event']);
 	let registrations = entries(
 		app,
-		{ id: '', event: '', user: '', status: '', at_desk: false, expand: {} },
-		'SELECT g.id, g.event, g.user, g.status, ' +
+		{ id: '', event: '', user: '', status: '', checked_in_at: '', at_desk: false, expand: {} },
+		'SELECT g.id, g.event, g.user, g.status, g.checked_in_at, ' +
 			atDesk('registrations', 'g.id') +
 			" AS at_desk, json_object('event', " +
 			event +

@@ -151,4 +151,64 @@ describe('events through the app', () => {
 		const other = await signedIn(await createUser());
 		expect((await other.get(`/billet/${registration.id}`)).status).toBe(404);
 	});
+
+	it('offers only what the server would do: no cancel of a used ticket, no registering once begun', async () => {
+		const { event } = await arrangeEvent({ capacity: 1 });
+		const [attendee, late, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		const session = await signedIn(attendee);
+		await session.post(`/arrangementer/${event.id}?/register`, { event: event.id });
+		const system = await systemClient();
+		const registration = await system
+			.collection('registrations')
+			.getFirstListItem(
+				system.filter('event = {:event} && user = {:user}', { event: event.id, user: attendee.record.id })
+			);
+		// full: the next one is offered the waitlist by name
+		const lateSession = await signedIn(late);
+		expect(await (await lateSession.get(`/arrangementer/${event.id}`)).text()).toContain(
+			'Skriv mig på ventelisten'
+		);
+		await staff.pb.send(`/api/borgerhus/registrations/${registration.id}/check-in`, {
+			method: 'POST',
+			body: { code: registration.ticket_code }
+		});
+		const page = await (await session.get(`/arrangementer/${event.id}`)).text();
+		expect(page).toContain('Billetten er tjekket ind, så den kan ikke afmeldes.');
+		expect(page).not.toContain('action="?/cancelRegistration"');
+		const overview = await (await session.get('/overblik')).text();
+		expect(overview).toContain('Billetten er tjekket ind, så den kan ikke afmeldes.');
+
+		// registration switched off since: the ticket is still shown, nobody new may register
+		await system.collection('events').update(event.id, { registration: false });
+		const off = await (await session.get(`/arrangementer/${event.id}`)).text();
+		expect(off).toContain('Du er bekræftet');
+		expect(off).toContain(`/billet/${registration.id}`);
+		expect(await (await lateSession.get(`/arrangementer/${event.id}`)).text()).not.toContain(
+			'action="?/register"'
+		);
+
+		// begun: no button, the reason instead
+		const begun = await arrangeEvent({ start: new Date(Date.now() - 10 * 60_000), capacity: 5 });
+		const started = await (await lateSession.get(`/arrangementer/${begun.event.id}`)).text();
+		expect(started).not.toContain('action="?/register"');
+		expect(started).toContain('Arrangementet er begyndt, så du kan ikke længere tilmelde dig.');
+	});
+
+	it('a cancelled event reads "Aflyst" in Mit overblik, not as if the attendee had cancelled', async () => {
+		const { event } = await arrangeEvent({ capacity: 3 });
+		const attendee = await createUser();
+		const session = await signedIn(attendee);
+		await session.post(`/arrangementer/${event.id}?/register`, { event: event.id });
+		await (await systemClient()).collection('events').update(event.id, { state: 'cancelled' });
+		const overview = await (await session.get('/overblik')).text();
+		const at = overview.indexOf(event.title);
+		expect(at).toBeGreaterThan(-1);
+		const card = overview.slice(at, at + 1500);
+		expect(card).toContain('Arrangementet er aflyst');
+		expect(card).not.toContain('Afmeldt');
+	});
 });

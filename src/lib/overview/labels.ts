@@ -88,6 +88,7 @@ export function cancelNote(entry: TimelineEntry, language: Language, desk = fals
 	if (entry.noCancel === 'shift_cutoff_passed') {
 		return desk ? m.desk_no_cancel_shift_cutoff_passed() : m.overview_no_cancel_shift_cutoff_passed();
 	}
+	if (entry.noCancel === 'ticket_checked_in') return m.overview_no_cancel_ticket_checked_in();
 	if (!entry.cancelUntil) return '';
 	const when = formatDateTime(entry.cancelUntil, language);
 	if (desk) {

@@ -28,7 +28,8 @@ export type EntryAction = 'cancel' | 'pause' | 'resume' | 'calendar' | 'ticket' 
  * deadline or the shift's cut-off has passed (the server would refuse; docs/rules.md, "Mit overblik,
  * account and bad input").
  */
-export type NoCancelReason = 'booking_deadline_passed' | 'booking_not_yours' | 'shift_cutoff_passed';
+export type NoCancelReason =
+	'booking_deadline_passed' | 'booking_not_yours' | 'shift_cutoff_passed' | 'ticket_checked_in';
 
 /** The state of an entry in plain words (a message key suffix; the page translates it). */
 export type EntryState =
@@ -227,8 +228,9 @@ function loanEntry(l: LoanRecord, now: number): TimelineEntry {
 }
 
 function placeState(status: string, ended: boolean, eventCancelled: boolean): EntryState {
-	if (status === 'cancelled') return 'place_cancelled';
+	// the house cancelling an event cancels its places too: that is the news, not "you cancelled"
 	if (eventCancelled) return 'event_cancelled';
+	if (status === 'cancelled') return 'place_cancelled';
 	if (ended) return 'place_done';
 	return status === 'waitlisted' ? 'place_waitlisted' : 'place_confirmed';
 }
@@ -293,6 +295,9 @@ function registrationEntry(r: RegistrationRecord, now: number): TimelineEntry {
 	const end = event?.end ?? '';
 	const ended = time(end) <= now;
 	const cancelledEvent = event?.state === 'cancelled';
+	// a ticket checked in at the door is used: the server refuses to cancel it (events_already_checked_in)
+	const used = Boolean(r.checked_in_at);
+	const live = isActivePlace(r.status) && !cancelledEvent && time(start) > now;
 	return {
 		key: `registration:${r.id}`,
 		kind: 'registration',
@@ -303,7 +308,8 @@ function registrationEntry(r: RegistrationRecord, now: number): TimelineEntry {
 		at: start,
 		end,
 		state: placeState(r.status, ended, cancelledEvent),
-		actions: placeActions(r.status, time(end) > now, cancelledEvent, !ended, time(start) > now),
+		actions: placeActions(r.status, time(end) > now, cancelledEvent, !ended, time(start) > now && !used),
+		noCancel: live && used ? 'ticket_checked_in' : undefined,
 		upcoming: !ended && isActivePlace(r.status)
 	};
 }

@@ -71,7 +71,9 @@ export const load: PageServerLoad = async ({ locals, params, depends, url }) => 
 			? {
 					id: registration.id,
 					status: registration.status,
-					position: places.registrations[registration.id]
+					position: places.registrations[registration.id],
+					// used at the door: the server refuses to cancel it (events_already_checked_in)
+					checkedIn: Boolean(registration.checked_in_at)
 				}
 			: null,
 		shifts: shifts.map((shift) => {

@@ -356,9 +356,11 @@ routerAdd(
 		const staff = auth.requireStaff(e);
 		const body = e.requestInfo().body || {};
 		const text = typeof body.message === 'string' ? body.message.trim() : '';
-		if (text === '' || require(`${__hooks}/lib/input.js`).textProblem(text, 2000)) {
-			throw refusal('events_message_invalid', 'message');
-		}
+		const problem =
+			text === '' ? 'core_text_blank' : require(`${__hooks}/lib/input.js`).textProblem(text, 2000);
+		// a character nobody sees (pasted along with the text) is named as such, not as a wrong length
+		if (problem === 'core_invalid_value') throw refusal('core_text_hidden', 'message');
+		if (problem) throw refusal('events_message_invalid', 'message');
 		let event;
 		try {
 			event = e.app.findRecordById('events', e.request.pathValue('id'));

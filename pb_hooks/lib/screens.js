@@ -228,7 +228,12 @@ function door(e) {
 	var until = endOfHouseDay(now);
 	return e.json(200, {
 		now: now,
-		room: { name: room.getString('name'), slug: room.getString('slug') },
+		room: {
+			name: room.getString('name'),
+			slug: room.getString('slug'),
+			// the sign asks people to check in only where the room requires it
+			checkin: room.getBool('checkin_required')
+		},
 		state: state.state,
 		current: state.current,
 		next: state.next,

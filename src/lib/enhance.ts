@@ -2,6 +2,8 @@ import { tick } from 'svelte';
 import type { ActionResult, SubmitFunction } from '@sveltejs/kit';
 import { announce } from '$lib/announce.svelte';
 import { applyingForm } from '$lib/live.svelte';
+import { connection, isNetworkFailure } from '$lib/connection.svelte';
+import { m } from '$lib/paraglide/messages';
 
 type Target = string | ((form: HTMLFormElement) => HTMLElement | null | undefined);
 
@@ -69,6 +71,13 @@ export function focusing(options: FocusingOptions = {}): SubmitFunction {
 		const applied = applyingForm();
 		return async ({ result, update }) => {
 			try {
+				// the house did not answer: the page and what was typed stay, the notice at the top says so
+				if (result.type === 'error' && isNetworkFailure(result.error)) {
+					connection.unreachable = true;
+					announce(m.offline_unreachable());
+					return;
+				}
+				connection.unreachable = false;
 				await update({ reset: options.reset ?? true });
 				options.then?.(result);
 				await tick();

@@ -151,3 +151,23 @@ test('an admin renames the association; staff verify it again from their list, t
 	await noSidewaysScroll(staff);
 	await context.close();
 });
+
+test("a form the house does not answer keeps what was typed and says so in words, not the browser's", async ({
+	page
+}) => {
+	const { citizen } = await arrange();
+	await signIn(page, citizen.email, PASSWORD);
+	await page.goto('/foreninger');
+	const name = page.getByLabel('Foreningens navn');
+	await name.fill('Petanqueklubben');
+	// online as far as the browser knows, but nothing reaches the house (no internet behind the Wi-Fi)
+	await page.route('**/foreninger**', (route) =>
+		route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()
+	);
+	await page.getByRole('button', { name: 'Opret forening' }).click();
+	await expect(page.getByTestId('unreachable-notice')).toContainText('Huset svarer ikke lige nu');
+	await expect(page.getByText('Failed to fetch')).toHaveCount(0);
+	await expect(page).toHaveURL(/\/foreninger$/);
+	await expect(name).toHaveValue('Petanqueklubben');
+	await expectAccessible(page);
+});

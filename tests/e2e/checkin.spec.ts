@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { test, expect, expectAccessible, demo, signIn, systemClient } from './fixtures';
+import { test, expect, expectAccessible, demo, hydrated, signIn, systemClient } from './fixtures';
 
 // Check-in at the door and the no-show release, at phone size (docs/rules.md, "Check-in and no-shows").
 
@@ -115,6 +115,20 @@ test('a booking nobody checked in shows as free on the room page, without reload
 	expect((await system.collection('bookings').getOne(booking.id)).status).toBe('no_show');
 });
 
+test('a booking checked out in its first minute leaves the room page working', async ({ page }) => {
+	// the day is cut at the check-out's second: the busy stretch and the free one after it start in one minute
+	const { system, room, booking } = await arrange(0);
+	const now = new Date().toISOString().replace('T', ' ');
+	await system.collection('bookings').update(booking.id, { checked_in_at: now, checked_out_at: now });
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(error.message));
+	await page.goto(`/lokaler/${room.slug}`);
+	await hydrated(page);
+	await expect(page.getByRole('heading', { level: 1, name: room.name })).toBeVisible();
+	await expect(page.locator('.day').first().locator('.segment.free')).not.toHaveCount(0);
+	expect(errors).toEqual([]);
+});
+
 test('a release made before the page’s live stream opens still shows, without reload', async ({ page }) => {
 	const { system, room, booking } = await arrange(-20);
 	// the stream is held back until the booking is released: the page's data is older than the change,
@@ -142,6 +156,24 @@ test('staff see no-shows per season and association on the rooms page', async ({
 	await expect(section).toBeVisible();
 	// the demo house: Grundejerforeningen Søhøj has no-shows, Nørreby Boldklub too
 	await expect(section.getByRole('table').first()).toContainText('Grundejerforeningen Søhøj');
-	await expect(section.getByRole('button', { name: 'Træk tilbage' })).toBeVisible();
+	// withdrawing asks first, and nothing is chosen for staff: confirming without a choice withdraws nothing
+	const before = await seriesStates();
+	await section.getByRole('button', { name: 'Træk tilbage' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Træk resten af sæsonbookingen tilbage?' });
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('button', { name: 'Ja, træk tilbage' }).click();
+	await expect(section.getByRole('combobox', { name: 'Sæsonbooking' })).toHaveAccessibleDescription(
+		'Vælg den sæsonbooking, der skal trækkes tilbage.'
+	);
+	expect(await seriesStates()).toEqual(before);
 	await expectAccessible(page);
 });
+
+/** Every booking of every booking series, with its status: what a withdrawal would change. */
+async function seriesStates() {
+	const system = await systemClient();
+	const rows = await system
+		.collection('bookings')
+		.getFullList({ filter: 'series != ""', fields: 'id,status' });
+	return Object.fromEntries(rows.map((row) => [row.id, row.status]));
+}

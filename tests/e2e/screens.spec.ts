@@ -14,7 +14,7 @@ const EVERY_DAY = Object.fromEntries(
 const pbDate = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
 const at = (minutes: number) => pbDate(Math.floor(Date.now() / MINUTE) * MINUTE + minutes * MINUTE);
 
-async function arrangeRoom(name: string) {
+async function arrangeRoom(name: string, extra: Record<string, unknown> = {}) {
 	const system = await systemClient();
 	const id = randomUUID().slice(0, 8);
 	const room = await system.collection('rooms').create({
@@ -30,7 +30,8 @@ async function arrangeRoom(name: string) {
 		buffer_minutes: 0,
 		horizon_days: 400,
 		cancel_hours: 48,
-		active: true
+		active: true,
+		...extra
 	});
 	return { system, room, id };
 }
@@ -90,7 +91,8 @@ test('the lobby screen on a 1920x1080 TV shows today’s events, in Danish and i
 test('a door sign on a tablet shows now and next with the check-in QR, and follows a change live', async ({
 	page
 }) => {
-	const { system, room, id } = await arrangeRoom('Doerlokale');
+	// a room that asks for check-in: its sign shows the code to scan
+	const { system, room, id } = await arrangeRoom('Doerlokale', { checkin_required: true });
 	const booker = await makeUser(system, 'skiltbooker', id);
 	const association = await system.collection('associations').create({
 		name: `Strikkeklubben ${id}`,

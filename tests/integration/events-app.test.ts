@@ -150,6 +150,15 @@ describe('events through the app', () => {
 		// another citizen cannot open it
 		const other = await signedIn(await createUser());
 		expect((await other.get(`/billet/${registration.id}`)).status).toBe(404);
+		// cancelled, and registered again behind someone else: the old link says its place in the queue
+		await session.post(`/arrangementer/${event.id}?/cancelRegistration`, { id: registration.id });
+		await other.post(`/arrangementer/${event.id}?/register`, { event: event.id });
+		await (
+			await signedIn(await createUser())
+		).post(`/arrangementer/${event.id}?/register`, { event: event.id });
+		await session.post(`/arrangementer/${event.id}?/register`, { event: event.id });
+		const waiting = await (await session.get(`/billet/${registration.id}`)).text();
+		expect(waiting).toContain('Du er nummer 1 på ventelisten');
 	});
 
 	it('offers only what the server would do: no cancel of a used ticket, no registering once begun', async () => {

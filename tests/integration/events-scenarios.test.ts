@@ -310,6 +310,17 @@ eventRows.push({
 	status: 400,
 	code: 'events_message_invalid'
 });
+eventRows.push({
+	name: 'staff is told of an invisible character pasted into a message, not of its length',
+	actor: client('staff'),
+	act: (pb, ctx) =>
+		pb.send(`/api/borgerhus/events/${ctx.event.id}/message`, {
+			method: 'POST',
+			body: { message: 'Husk\u200b kaffe på lørdag' }
+		}),
+	status: 400,
+	code: 'core_text_hidden'
+});
 
 scenarios('events through the API', arrange, eventRows);
 

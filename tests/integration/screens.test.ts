@@ -182,7 +182,13 @@ describe('the lobby screen and the door signs read only public data', () => {
 		}
 		const sign = await (await session.get(`/lokaler/${ctx.rooms.shown.slug}/skilt`)).text();
 		expect(sign).toContain(ctx.association.name);
-		expect(sign).toContain('data:image/svg+xml;base64,');
+		// the room needs no check-in: the sign asks nobody to check in
+		expect(sign).not.toContain('data:image/svg+xml;base64,');
+		expect(sign).not.toContain('id="door-check-in"');
+		const checked = await makeRoom({ checkin_required: true, checkin_since: '2020-01-01 00:00:00.000Z' });
+		const door = await (await session.get(`/lokaler/${checked.slug}/skilt`)).text();
+		expect(door).toContain('data:image/svg+xml;base64,');
+		expect(door).toContain(`/lokaler/${checked.slug}/tjek-ind`);
 		expect((await session.get('/lokaler/no-such-room/skilt')).status).toBe(404);
 	});
 

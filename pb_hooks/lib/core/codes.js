@@ -682,6 +682,10 @@ module.exports = {
 		da: 'Skriv mere end mellemrum.',
 		en: 'Write more than spaces.'
 	},
+	core_text_hidden: {
+		da: 'Teksten indeholder et usynligt tegn eller et styretegn, som ofte følger med, når tekst kopieres. Skriv teksten igen, uden at kopiere den.',
+		en: 'The text holds an invisible or control character, which often comes along when text is pasted. Type the text again instead of pasting it.'
+	},
 	core_text_invisible: {
 		da: 'Teksten indeholder et usynligt tegn (en blød bindestreg). Skriv den igen, uden at kopiere den.',
 		en: 'The text holds an invisible character (a soft hyphen). Type it again instead of pasting it.'

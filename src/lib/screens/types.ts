@@ -17,7 +17,7 @@ export interface LobbyData {
 /** GET /api/borgerhus/screens/rooms/{slug} */
 export interface DoorData {
 	now: number;
-	room: { name: string; slug: string };
+	room: { name: string; slug: string; checkin: boolean };
 	state: 'busy' | 'free' | 'closed';
 	current: PublicClaim | null;
 	next: PublicClaim | null;

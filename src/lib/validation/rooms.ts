@@ -206,7 +206,7 @@ export const roomPolicySchema = roomPolicyFields.superRefine((value, context) =>
 
 /** Staff withdrawing the rest of a season booking (docs/rules.md, "Check-in and no-shows"). */
 export const withdrawSchema = z.object({
-	id: z.string().regex(RECORD_ID),
+	id: z.string().regex(RECORD_ID, { error: () => m.noshow_withdraw_choose() }),
 	reason: z
 		.string()
 		.trim()

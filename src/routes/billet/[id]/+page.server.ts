@@ -5,6 +5,7 @@ import type { PageServerLoad } from './$types';
 import type { EventRecord, RegistrationRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
 import { RECORD_ID } from '$lib/ids';
+import { myPlaces } from '$lib/events/queries';
 
 // The ticket is rendered whole on the server, QR code included as a data URL, so the page needs nothing
 // else once it has been opened (the service worker may keep it for offline use at the door).
@@ -23,10 +24,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		registration.status === 'confirmed'
 			? await QRCode.toDataURL(registration.ticket_code, { errorCorrectionLevel: 'M', margin: 2, width: 320 })
 			: '';
+	// a row cancelled and registered again waits at the back: its place in the queue, read as the event page does
+	const position =
+		registration.status === 'waitlisted'
+			? (await myPlaces(locals.pb)).registrations[registration.id]
+			: undefined;
 	return {
 		ticket: {
 			id: registration.id,
 			status: registration.status,
+			position,
 			code: registration.ticket_code,
 			checkedInAt: registration.checked_in_at,
 			qr,

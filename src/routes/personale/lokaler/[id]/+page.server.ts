@@ -26,12 +26,12 @@ function shown(room: RoomRecord) {
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requireStaff(locals, url);
-	if (!RECORD_ID.test(params.id)) error(404, 'Not found');
+	if (!RECORD_ID.test(params.id)) error(404);
 	let room: RoomRecord;
 	try {
 		room = await locals.pb.collection('rooms').getOne<RoomRecord>(params.id);
 	} catch {
-		error(404, 'Not found');
+		error(404);
 	}
 	const values = shown(room);
 	return {
@@ -50,7 +50,7 @@ export const actions: Actions = {
 	// only what the form changed (another staff member's save meanwhile stands), photos added and removed
 	save: async ({ request, locals, url, params }) => {
 		requireStaff(locals, url);
-		if (!RECORD_ID.test(params.id)) error(404, 'Not found');
+		if (!RECORD_ID.test(params.id)) error(404);
 		const form = await request.formData();
 		const values = readForm(form, FLAGS);
 		const checked = validateForm(roomDetailsSchema, values);

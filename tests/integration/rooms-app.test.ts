@@ -70,6 +70,29 @@ async function signedIn(user: TestUser) {
 const someDate = () => addDays(localParts(Date.now()).date, 30 + Math.floor(Math.random() * 600));
 
 describe('booking a room through the app', () => {
+	it('books a room open until midnight up to midnight: 00:00 ends the day', async () => {
+		const night = Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '00:00']]])
+		);
+		const room = await makeRoom({ opening_hours: night, requires_approval: false });
+		const owner = await createUser();
+		const date = someDate();
+		const session = await signedIn(owner);
+		const form = { for: 'self', purpose: 'Filmaften', attendees: '6', date, start: '22:00', end: '00:00' };
+		const booked = await session.post(`/lokaler/${room.slug}?/book`, form);
+		expect(booked.status).toBe(303);
+		const id = booked.headers.get('location')!.split('=')[1]!;
+		const stored = await (await systemClient()).collection('bookings').getOne(id);
+		expect(new Date(stored.end as string).getTime() - new Date(stored.start as string).getTime()).toBe(
+			2 * 3600_000
+		);
+		// the search across rooms reads it the same way
+		const search = await (
+			await session.get(`/lokaler/ledige?dato=${addDays(date, 1)}&fra=22:00&til=00:00&antal=2`)
+		).text();
+		expect(search).not.toContain('Bookingen skal slutte, efter den starter.');
+	});
+
 	it('books, shows the booking, refuses the same slot to another citizen and serves the .ics', async () => {
 		const room = await makeRoom();
 		const [owner, other] = await Promise.all([createUser(), createUser()]);

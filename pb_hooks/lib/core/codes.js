@@ -375,7 +375,7 @@ module.exports = {
 		en: 'The room is closed at that time.'
 	},
 	rooms_end_before_start: {
-		da: 'Bookingen skal slutte efter, den starter.',
+		da: 'Bookingen skal slutte, efter den starter.',
 		en: 'The booking must end after it starts.'
 	},
 	rooms_end_in_past: {

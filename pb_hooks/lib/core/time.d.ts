@@ -22,6 +22,11 @@ export function resolve(
 	date: string,
 	time: string
 ): { instant: number } | { code: ResolveCode; instants: number[] };
+/** The end of a stretch starting on `date`: "00:00" is the midnight that ends the day. */
+export function resolveEnd(
+	date: string,
+	time: string
+): { instant: number } | { code: ResolveCode; instants: number[] };
 /** For opening hours: a skipped time moves forward, a repeated one takes its first occurrence. */
 export function resolveLenient(date: string, time: string): number | null;
 /** Adds calendar days to "YYYY-MM-DD". */

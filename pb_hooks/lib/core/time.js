@@ -219,6 +219,16 @@ function resolve(date, time) {
 }
 
 /**
+ * The end of a stretch of time that starts on `date`, as `resolve` answers it: "00:00" is the midnight that
+ * ends the day (the staff form writes a room open until midnight so), any other time is on `date` itself.
+ * @param {string} date
+ * @param {string} time
+ */
+function resolveEnd(date, time) {
+	return time === '00:00' ? resolve(addDays(date, 1), time) : resolve(date, time);
+}
+
+/**
  * The instant of a local date and time for opening hours and period bounds, where a clock change must not
  * close the house: a skipped time moves forward by the length of the gap (02:30 becomes 03:30), a repeated
  * one takes its first occurrence. null only for input that is not a date and time.
@@ -364,6 +374,7 @@ module.exports = {
 	localParts: localParts,
 	instantsOf: instantsOf,
 	resolve: resolve,
+	resolveEnd: resolveEnd,
 	resolveLenient: resolveLenient,
 	addDays: addDays,
 	weekdayOf: weekdayOf,

@@ -172,6 +172,19 @@ describe('freeRooms', () => {
 		});
 	});
 
+	it('reads an end at 00:00 as the midnight that ends the day', () => {
+		const late = [{ ...base, opening_hours: { tue: [['08:00', '00:00']] } }];
+		expect(
+			ids(freeRooms({ rooms: late, query: { ...query, start: '22:00', end: '00:00' }, busy, closures, now }))
+		).toEqual(['a']);
+		// a room closing at 22 is not open until midnight
+		expect(
+			ids(
+				freeRooms({ rooms, query: { ...query, start: '22:00', end: '00:00' }, busy: [], closures: [], now })
+			)
+		).toEqual([]);
+	});
+
 	it('answers a code for a time that ends before it starts', () => {
 		expect(freeRooms({ rooms, query: { ...query, end: '18:00' }, busy, closures, now })).toEqual({
 			code: 'rooms_end_before_start',

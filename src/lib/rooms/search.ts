@@ -1,6 +1,6 @@
 import { claimsOverlap } from '$rules/room-claims.js';
 import { checkBookingPolicy, type RoomPolicy } from '$rules/rooms-policy.js';
-import { resolve } from '$rules/core/time.js';
+import { resolve, resolveEnd } from '$rules/core/time.js';
 
 /** The accessibility a room may offer, as its record's flags. */
 export const NEEDS = ['step_free', 'hearing_loop', 'accessible_toilet'] as const;
@@ -47,7 +47,7 @@ export function freeRooms<R extends SearchRoom>(input: {
 	const { query } = input;
 	const startAt = resolve(query.date, query.start);
 	if ('code' in startAt) return { code: startAt.code, field: 'start' };
-	const endAt = resolve(query.date, query.end);
+	const endAt = resolveEnd(query.date, query.end);
 	if ('code' in endAt) return { code: endAt.code, field: 'end' };
 	const start = startAt.instant;
 	const end = endAt.instant;

@@ -17,7 +17,7 @@ import {
 	type OpeningHours
 } from '$rules/rooms-policy.js';
 import { toMs, toPbDate } from '$rules/room-claims.js';
-import { resolve } from '$rules/core/time.js';
+import { resolve, resolveEnd } from '$rules/core/time.js';
 
 const DAYS = 7;
 
@@ -116,7 +116,8 @@ export const actions: Actions = {
 		const { data } = checked;
 		// A time that does not exist that day, or occurs twice, is refused rather than guessed.
 		const startAt = resolve(data.date, data.start);
-		const endAt = resolve(data.date, data.end);
+		// 00:00 is the midnight that ends the day
+		const endAt = resolveEnd(data.date, data.end);
 		const refuse = (field: string, code: string) =>
 			fail(400, {
 				action: 'book' as const,

@@ -173,7 +173,7 @@ describe('freeRooms', () => {
 	});
 
 	it('reads an end at 00:00 as the midnight that ends the day', () => {
-		const late = [{ ...base, opening_hours: { tue: [['08:00', '00:00']] } }];
+		const late: SearchRoom[] = [{ ...base, opening_hours: { tue: [['08:00', '00:00']] } }];
 		expect(
 			ids(freeRooms({ rooms: late, query: { ...query, start: '22:00', end: '00:00' }, busy, closures, now }))
 		).toEqual(['a']);

@@ -8,6 +8,7 @@ import { validCvrNumber } from '../helpers/cvr';
 import { houseDate, houseTime } from './rooms-arrange';
 import { addDays, localParts } from '$rules/rooms-policy.js';
 import { stack } from '../helpers/stack';
+import { makeAssociation, membership } from './associations-helpers';
 
 // Booking through the app the way a browser without JavaScript does; PocketBase still decides.
 
@@ -70,6 +71,25 @@ async function signedIn(user: TestUser) {
 const someDate = () => addDays(localParts(Date.now()).date, 30 + Math.floor(Math.random() * 600));
 
 describe('booking a room through the app', () => {
+	it("the search across rooms offers an association's room for booking only to its bookers", async () => {
+		const room = await makeRoom({
+			who_may_book: 'associations',
+			name: `Foreningslokale ${randomUUID().slice(0, 6)}`
+		});
+		const [citizen, booker] = await Promise.all([createUser(), createUser()]);
+		await membership((await makeAssociation()).id, booker, 'booker');
+		const path = `/lokaler/ledige?dato=${someDate()}&fra=12:00&til=14:00&antal=2`;
+		const card = (html: string) =>
+			html.slice(html.indexOf(room.name as string), html.indexOf(room.name as string) + 2500);
+		const seen = await (await (await signedIn(citizen)).get(path)).text();
+		expect(seen).toContain(room.name);
+		expect(card(seen)).toContain('Du kan booke det, når du er booker eller administrator');
+		expect(card(seen)).not.toContain(`/lokaler/${room.slug}?`);
+		const offered = await (await (await signedIn(booker)).get(path)).text();
+		expect(card(offered)).toContain(`/lokaler/${room.slug}?`);
+		expect(card(offered)).not.toContain('Du kan booke det, når du er booker eller administrator');
+	});
+
 	it('books a room open until midnight up to midnight: 00:00 ends the day', async () => {
 		const night = Object.fromEntries(
 			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '00:00']]])

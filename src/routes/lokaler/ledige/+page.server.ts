@@ -7,6 +7,7 @@ import { freeRooms, NEEDS, type Need } from '$lib/rooms/search';
 import { localParts, localToUtc, type OpeningHours } from '$rules/rooms-policy.js';
 import { overlapFloor, toMs, toPbDate } from '$rules/room-claims.js';
 import { longestClaims } from '$lib/server/claims';
+import { bookableAssociations } from '$lib/server/room-page';
 
 const MINUTE = 60_000;
 /** More people than any room of the house could hold: the search says so instead of "at least 1". */
@@ -43,7 +44,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		facilities: params.getAll('udstyr').filter((f) => facilities.includes(f))
 	};
 	const base = {
-		rooms: [] as RoomRecord[],
+		rooms: [] as (RoomRecord & { bookable: boolean })[],
 		facilities,
 		values,
 		today,
@@ -94,10 +95,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		now: Date.now()
 	});
 	if ('code' in found) return { ...base, errors: { [found.field]: ruleMessage(found.code) } };
+	// a room for associations is offered for booking only to someone who books for a verified one (a guest
+	// is asked to sign in on the room's page); the others are told why instead of a button that leads nowhere
+	const forAssociations = locals.user ? (await bookableAssociations(pb, locals.user.id)).length > 0 : true;
 	return {
 		...base,
 		searched: true,
 		errors,
-		rooms: found.rooms
+		rooms: found.rooms.map((room) => ({
+			...room,
+			bookable: room.who_may_book !== 'associations' || forAssociations
+		}))
 	};
 };

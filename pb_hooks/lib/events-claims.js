@@ -502,7 +502,14 @@ function tellMoved(app, before, event, told) {
 	} catch (_) {
 		room = '';
 	}
-	const when = (language) => time.format(event.getString('start'), language) + (room ? ', ' + room : '');
+	// the new start and end (a change of the end alone is news too): the end's time, or its day too
+	const ms = (field) => Date.parse(event.getString(field).replace(' ', 'T'));
+	const sameDay = time.localParts(ms('start')).date === time.localParts(ms('end')).date;
+	const when = (language) =>
+		time.format(event.getString('start'), language) +
+		'–' +
+		(sameDay ? time.localParts(ms('end')).time : time.format(event.getString('end'), language)) +
+		(room ? ', ' + room : '');
 	for (const userId of Object.keys(people)) {
 		notify(app, userId, {
 			kind: 'events_moved',

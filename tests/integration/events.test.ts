@@ -359,6 +359,17 @@ describe('staff and events', () => {
 		expect(await moved(attendee)).toHaveLength(2);
 		await staff.pb.collection('events').update(event.id, { start: later, end });
 		expect(await moved(attendee)).toHaveLength(3);
+		// the end alone moved: the message names the new end
+		const longer = new Date(end.getTime() + 3600_000);
+		await staff.pb.collection('events').update(event.id, { end: longer });
+		const last = (await moved(waiting)).at(-1);
+		const parts = new Intl.DateTimeFormat('da-DK', {
+			timeZone: 'Europe/Copenhagen',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23'
+		}).format(longer);
+		expect(last?.body).toContain(`–${parts.replace('.', ':')}`);
 	});
 
 	it('moving an event moves its coming shifts along; a begun shift stays; a clash refuses the whole move', async () => {

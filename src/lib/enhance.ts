@@ -73,8 +73,9 @@ export function focusing(options: FocusingOptions = {}): SubmitFunction {
 			try {
 				// the house did not answer: the page and what was typed stay, the notice at the top says so
 				if (result.type === 'error' && isNetworkFailure(result.error)) {
+					// the notice's live region says it the first time; a second failure is read out again here
+					if (connection.unreachable) announce(m.offline_unreachable());
 					connection.unreachable = true;
-					announce(m.offline_unreachable());
 					return;
 				}
 				connection.unreachable = false;

@@ -78,6 +78,23 @@ describe("an association's details", () => {
 		expect(await bad.text()).toContain('CVR-nummeret er ikke gyldigt');
 		expect((await stored(w.association.id)).cvr).toBe(w.association.cvr);
 
+		// a refusal for another reason keeps the time the form was written against: a change made meanwhile
+		// is still caught at the next save, not written over
+		const before = await seenOn(admin, w.association.id);
+		await w.staff.pb.collection('associations').update(w.association.id, { contact_phone: '70 00 00 00' });
+		const typo = await admin.post(`/foreninger/${w.association.id}?/save`, {
+			...form,
+			cvr: '1',
+			seen: before
+		});
+		const kept = /name="seen" value="([^"]*)"/.exec(await typo.text())?.[1];
+		expect(kept).toBe(before);
+		const caught = await admin.post(`/foreninger/${w.association.id}?/save`, { ...form, seen: kept! });
+		expect(caught.status).toBe(400);
+		// and the form then shows the details as they are now, to be edited again
+		expect(await caught.text()).toContain('value="70 00 00 00"');
+		expect((await stored(w.association.id)).contact_phone).toBe('70 00 00 00');
+
 		const renamed = `Nørreby IF ${randomUUID().slice(0, 4)}`;
 		const resubmitted = await admin.post(`/foreninger/${w.association.id}?/save`, {
 			...form,
@@ -95,6 +112,13 @@ describe("an association's details", () => {
 		const page = await (await member.get(`/foreninger/${w.association.id}`)).text();
 		expect(page).toContain(w.association.cvr);
 		expect(page).not.toContain('Ret oplysninger');
+		// the contact person's details are for members and staff, not for anyone who opens the page
+		await w.staff.pb.collection('associations').update(w.association.id, { contact_phone: '70 11 22 33' });
+		expect(await (await member.get(`/foreninger/${w.association.id}`)).text()).toContain('70 11 22 33');
+		const stranger = await signedIn(w.citizen);
+		const seenByStranger = await (await stranger.get(`/foreninger/${w.association.id}`)).text();
+		expect(seenByStranger).toContain(w.association.name);
+		expect(seenByStranger).not.toContain('70 11 22 33');
 		const seen = (await stored(w.association.id)).updated as string;
 		const refused = await member.post(`/foreninger/${w.association.id}?/save`, {
 			...details({ name: 'Kaprede', cvr: w.association.cvr }),

@@ -4,7 +4,7 @@ import { ClientResponseError } from 'pocketbase';
 import type { AssociationRecord, MembershipRole } from '$lib/pocketbase-types';
 import { requireStaff, requireUser } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, refusalCodes, toFormErrors } from '$lib/errors';
 import { associationEditSchema, idSchema, memberSchema, roleSchema, seenSchema } from '$lib/validation/rooms';
 
 interface Member {
@@ -61,9 +61,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			id: association.id,
 			name: association.name,
 			cvr: association.cvr,
-			contact_name: association.contact_name,
-			contact_email: association.contact_email,
-			contact_phone: association.contact_phone,
+			// a contact person's name, address and phone are for the association's members and staff
+			contact_name: mine || staff ? association.contact_name : '',
+			contact_email: mine || staff ? association.contact_email : '',
+			contact_phone: mine || staff ? association.contact_phone : '',
 			description: association.description,
 			verified: association.verified,
 			updated: association.updated
@@ -124,9 +125,12 @@ export const actions: Actions = {
 				.update<AssociationRecord>(params.id, checked.data);
 			resubmitted = before.verified && !saved.verified;
 		} catch (err) {
+			// changed since the form was shown: the form shows the details as they are now, to be edited again;
+			// any other refusal keeps what the user wrote, and the `seen` it was written against
+			const stale = refusalCodes(err).includes('associations_edited_since');
 			return fail(failureStatus(err), {
 				action: 'save' as const,
-				values: echoValues(values),
+				values: stale ? {} : echoValues(values),
 				errors: toFormErrors(err)
 			});
 		}

@@ -91,12 +91,12 @@ async function describeTargets(
 			})
 		},
 		users: { describe: (r) => ({ text: s(r, 'name') || s(r, 'email'), href: '' }) },
-		associations: { describe: (r) => ({ text: s(r, 'name'), href: '/personale/lokaler' }) },
+		associations: { describe: (r) => ({ text: s(r, 'name'), href: `/foreninger/${s(r, 'id')}` }) },
 		memberships: {
 			expand: 'user,association',
 			describe: (r) => ({
 				text: `${s(r.expand?.user, 'name')} · ${s(r.expand?.association, 'name')}`,
-				href: '/personale/lokaler'
+				href: `/foreninger/${s(r, 'association')}`
 			})
 		},
 		rooms: { describe: (r) => ({ text: s(r, 'name'), href: '/personale/lokaler' }) },

@@ -33,6 +33,7 @@ const staffPaths = [
 	'/personale',
 	'/personale/arrangementer',
 	'/personale/bookinger',
+	'/personale/foreninger',
 	'/personale/katalog',
 	'/personale/katalog/ny',
 	'/personale/log',

@@ -201,7 +201,13 @@ test('the changed staff pages and the feed page pass axe, do not scroll sideways
 	await expect(page).toHaveURL(/\/personale$/);
 	for (const width of [360, 1024]) {
 		await page.setViewportSize({ width, height: width === 360 ? 740 : 768 });
-		for (const path of ['/personale', '/personale/log', '/personale/lokaler', '/personale/skranke']) {
+		for (const path of [
+			'/personale',
+			'/personale/log',
+			'/personale/lokaler',
+			'/personale/skranke',
+			'/personale/foreninger'
+		]) {
 			await page.goto(path);
 			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 			// the pages of this change; sideways scrolling of the others is checked for every page elsewhere

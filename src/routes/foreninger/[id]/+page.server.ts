@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { ClientResponseError } from 'pocketbase';
 import type { AssociationRecord, MembershipRole } from '$lib/pocketbase-types';
 import { requireStaff, requireUser } from '$lib/server/guards';
+import { changeVerification } from '$lib/server/associations';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, refusalCodes, toFormErrors } from '$lib/errors';
 import { associationEditSchema, idSchema, memberSchema, roleSchema, seenSchema } from '$lib/validation/rooms';
@@ -87,17 +88,18 @@ async function transition(locals: App.Locals, id: string, action: string, body?:
 	});
 }
 
-/** Staff verify the association as they read it (`seen`), or withdraw its verification: named, audited. */
+/** Staff verify the association as they read it (`seen`), or withdraw its verification. */
 function verification(name: 'verify' | 'unverify') {
 	return async ({ request, locals, url, params }: Parameters<Actions[string]>[0]) => {
 		requireStaff(locals, url);
-		const checked = validateForm(seenSchema, readForm(await request.formData()));
-		if (!checked.ok) return fail(400, { action: 'verification' as const, ...checked.failure });
+		const form = readForm(await request.formData());
 		try {
-			await locals.pb.send(`/api/borgerhus/associations/${encodeURIComponent(params.id)}/${name}`, {
-				method: 'POST',
-				body: name === 'verify' ? { seen: checked.data.seen } : {}
-			});
+			if (name === 'unverify') await changeVerification(locals.pb, params.id, { name });
+			else {
+				const checked = validateForm(seenSchema, form);
+				if (!checked.ok) return fail(400, { action: 'verification' as const, ...checked.failure });
+				await changeVerification(locals.pb, params.id, { name, seen: checked.data.seen });
+			}
 		} catch (err) {
 			return fail(failureStatus(err), {
 				action: 'verification' as const,

@@ -5,6 +5,7 @@ import { requireStaff } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { verifySchema } from '$lib/validation/rooms';
+import { changeVerification } from '$lib/server/associations';
 
 /** The lists staff can ask for: every association, those waiting for verification, those without an admin. */
 const VIEWS = ['alle', 'afventer', 'uden-admin'] as const;
@@ -78,10 +79,7 @@ export const actions: Actions = {
 		const checked = validateForm(verifySchema, readForm(await request.formData()));
 		if (!checked.ok) return fail(400, { action: 'verify' as const, ...checked.failure });
 		try {
-			await locals.pb.send(`/api/borgerhus/associations/${encodeURIComponent(checked.data.id)}/verify`, {
-				method: 'POST',
-				body: { seen: checked.data.seen }
-			});
+			await changeVerification(locals.pb, checked.data.id, { name: 'verify', seen: checked.data.seen });
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'verify' as const, values: {}, errors: toFormErrors(err) });
 		}

@@ -202,8 +202,8 @@ export async function startStack(options) {
 					PORT: String(options.appPort),
 					HOST: '127.0.0.1',
 					ORIGIN: appUrl,
-					// the largest form the app takes is the catalogue's CSV import (2 MB, checked by its action)
-					BODY_SIZE_LIMIT: '3M',
+					// the largest form the app takes is a room's photos: 10 MB of files (src/lib/uploads.ts) and its fields
+					BODY_SIZE_LIMIT: '11M',
 					BORGERHUS_LIVE_EMAIL: liveAccount.email,
 					BORGERHUS_LIVE_PASSWORD: liveAccount.password,
 					...options.appEnv

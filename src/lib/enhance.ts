@@ -66,7 +66,14 @@ export function focusFirstProblem(form: HTMLFormElement): boolean {
  * invalid field gets focus and its message is read out. Use as `use:enhance={focusing({ ... })}`.
  */
 export function focusing(options: FocusingOptions = {}): SubmitFunction {
-	return ({ formElement }) => {
+	return ({ formElement, cancel }) => {
+		// a file already said to be too large (FileField) is not sent: its message is there, focus goes to it
+		const tooLarge = formElement.querySelector<HTMLInputElement>('input[type="file"][data-too-large]');
+		if (tooLarge) {
+			cancel();
+			tooLarge.focus();
+			return;
+		}
 		// live reloads wait until the result is shown and focus has moved (src/lib/live.svelte.ts)
 		const applied = applyingForm();
 		return async ({ result, update }) => {

@@ -2,6 +2,7 @@ import { ClientResponseError } from 'pocketbase';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import codes from '$rules/core/codes.js';
+import { MAX_FILE_BYTES, megabytes } from '$lib/uploads';
 
 /** A translated form-level message and translated messages per field. */
 export interface FormErrors {
@@ -22,7 +23,11 @@ const CODE_MESSAGES: Record<string, Translate> = {
 	validation_values_mismatch: m.errors_password_mismatch,
 	validation_invalid_token: m.errors_link_expired,
 	validation_invalid_old_password: m.errors_wrong_password,
-	validation_invalid_password: m.errors_wrong_password
+	validation_invalid_password: m.errors_wrong_password,
+	// a file field: one file over its size, a type it does not take, more files than it holds
+	validation_file_size_limit: () => m.errors_file_size({ max: megabytes(MAX_FILE_BYTES) }),
+	validation_invalid_mime_type: m.errors_file_type,
+	validation_too_many_files: m.errors_too_many_files
 };
 
 /** Field-specific overrides where a code means something more precise for that field. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { test, expect, expectAccessible, signIn, systemClient } from './fixtures';
+import { test, expect, expectAccessible, hydrated, signIn, systemClient } from './fixtures';
 import { localToUtc, addDays, localParts } from '../../pb_hooks/lib/rooms-policy.js';
 import { validCvrNumber } from '../helpers/cvr';
 
@@ -317,5 +317,42 @@ test('staff verify an association as they read it; one changed since is refused 
 	await item(`Nørreby Boldklub ${id}`).getByRole('button', { name: 'Godkend forening' }).click();
 	await expect(item(`Nørreby Boldklub ${id}`)).toHaveCount(0);
 	expect((await system.collection('associations').getOne(choir.id)).verified).toBe(true);
+	await expectAccessible(page);
+});
+
+test('a photo too large is said at its field as soon as it is chosen, and the save is not sent', async ({
+	page
+}) => {
+	const { staff, room } = await arrange();
+	await signIn(page, staff.email, PASSWORD);
+	await page.goto(`/personale/lokaler/${room.id}`);
+	await hydrated(page);
+	const field = page.getByLabel('Tilføj billeder (valgfrit)');
+	await expect(page.getByText('Højst 5 MB pr. fil.')).toBeVisible();
+	const posts: string[] = [];
+	page.on('request', (request) => {
+		if (request.method() === 'POST') posts.push(request.url());
+	});
+	await field.setInputFiles({
+		name: 'stort-billede.png',
+		mimeType: 'image/png',
+		buffer: Buffer.alloc(6 * 1024 * 1024, 1)
+	});
+	await expect(field).toHaveAccessibleDescription(
+		/Filen stort-billede\.png er for stor\. En fil må højst fylde 5 MB\./
+	);
+	await page.getByRole('button', { name: 'Gem oplysningerne' }).click();
+	await expect(field).toBeFocused();
+	expect(posts).toEqual([]);
+	// a photo within the limit clears the message
+	await field.setInputFiles({
+		name: 'lille.svg',
+		mimeType: 'image/svg+xml',
+		buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="3" height="2"/>')
+	});
+	await expect(page.getByText('er for stor')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Gem oplysningerne' }).click();
+	await expect(page.getByText('Oplysningerne er gemt.')).toBeVisible();
+	expect(posts).toHaveLength(1);
 	await expectAccessible(page);
 });

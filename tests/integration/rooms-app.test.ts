@@ -9,6 +9,7 @@ import { houseDate, houseTime } from './rooms-arrange';
 import { addDays, localParts } from '$rules/rooms-policy.js';
 import { stack } from '../helpers/stack';
 import { makeAssociation, membership } from './associations-helpers';
+import { MAX_FILE_BYTES } from '$lib/uploads';
 
 // Booking through the app the way a browser without JavaScript does; PocketBase still decides.
 
@@ -677,6 +678,61 @@ describe("staff describe the house's rooms", () => {
 		const citizenSession = await signedIn(citizen);
 		expect((await citizenSession.get('/personale/lokaler/ny')).status).toBe(403);
 		expect((await citizenSession.get(`/personale/lokaler/${id}`)).status).toBe(403);
+	});
+
+	it('take photos up to the limit the form states, as PocketBase does, and refuse a larger one at its field', async () => {
+		const room = await makeRoom();
+		const session = await signedIn(await createUser({ staff: true }));
+		const system = await systemClient();
+		// one limit: PocketBase's picture fields hold what the app's forms say
+		for (const [collection, field] of [
+			['rooms', 'photos'],
+			['events', 'image'],
+			['titles', 'cover']
+		] as const) {
+			const schema = await system.collections.getOne(collection);
+			expect(schema.fields.find((f) => f.name === field)?.maxSize, `${collection}.${field}`).toBe(
+				MAX_FILE_BYTES
+			);
+		}
+		const photo = (bytes: number, name: string) => {
+			const head = '<svg xmlns="http://www.w3.org/2000/svg" width="3" height="2"><!--';
+			const tail = '--><rect width="3" height="2"/></svg>';
+			const svg = head + 'x'.repeat(bytes - head.length - tail.length) + tail;
+			return new File([svg], name, { type: 'image/svg+xml' });
+		};
+		const save = async (...photos: File[]) => {
+			const loaded = loadedAfter(await (await session.get(`/personale/lokaler/${room.id}`)).text());
+			const form = new FormData();
+			for (const [k, v] of Object.entries({
+				_loaded: loaded,
+				name: room.name,
+				slug: room.slug,
+				description: '',
+				facilities: '',
+				accessibility_notes: ''
+			}))
+				form.append(k, v);
+			for (const file of photos) form.append('photos', file);
+			return session.postMultipart(`/personale/lokaler/${room.id}?/save`, form);
+		};
+		// two photos of 4.5 MB each: within the limit per file and per save
+		const taken = await save(photo(4_700_000, 'a.svg'), photo(4_700_000, 'b.svg'));
+		expect(taken.status, await taken.clone().text()).toBe(200);
+		expect((await system.collection('rooms').getOne(room.id)).photos).toHaveLength(2);
+		// one over 5 MB: refused at the photo field, and nothing is added
+		const tooLarge = await save(photo(MAX_FILE_BYTES + 1000, 'c.svg'));
+		expect(tooLarge.status).toBe(400);
+		const html = await tooLarge.text();
+		expect(html).toContain('id="field-photos-error">En af filerne er for stor. En fil må højst fylde 5 MB.<');
+		expect((await system.collection('rooms').getOne(room.id)).photos).toHaveLength(2);
+		// a body larger than the app takes at all: 413, said plainly with the limits
+		const whole = await save(photo(4_900_000, 'd.svg'), photo(4_900_000, 'e.svg'), photo(4_900_000, 'f.svg'));
+		expect(whole.status).toBe(413);
+		expect(await whole.text()).toContain(
+			'En fil må højst fylde 5 MB, og alt, hvad du sender på én gang, højst 10 MB.'
+		);
+		expect((await system.collection('rooms').getOne(room.id)).photos).toHaveLength(2);
 	});
 });
 

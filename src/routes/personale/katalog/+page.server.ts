@@ -6,8 +6,7 @@ import { requireStaff } from '$lib/server/guards';
 import { m } from '$lib/paraglide/messages';
 import { MAX_IMPORT_ROWS, fieldLabel, planImport, type ImportRejection } from '$lib/library/csv-import';
 import { anyFieldFilter } from '$lib/library/search';
-
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
+import { MAX_IMPORT_BYTES } from '$lib/uploads';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireStaff(locals, url);
@@ -36,7 +35,7 @@ export const actions: Actions = {
 				errors: { form: m.library_import_no_file(), fields: {} }
 			});
 		}
-		if (file.size > MAX_FILE_BYTES) {
+		if (file.size > MAX_IMPORT_BYTES) {
 			return fail(400, {
 				action: 'import' as const,
 				values: {},

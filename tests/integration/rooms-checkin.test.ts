@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
 import { AppSession } from '../helpers/app';
+import { formatTime } from '$lib/dates';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { waitForMail } from '../helpers/mail';
 import { seasonOf } from '$rules/rooms/checkin.js';
@@ -273,6 +274,30 @@ describe('checking out early', () => {
 			status: 400,
 			codes: ['rooms_checkout_over']
 		});
+	});
+});
+
+describe('the staff calendar', () => {
+	it('shows a booking checked out early until its check-out, marked so', async () => {
+		const room = await checkinRoom();
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const booking = await bookingAt(owner, room.id, -10, 120);
+		await checkIn(owner.pb, booking.id);
+		const session = new AppSession();
+		await session.signIn(staff.email, staff.password);
+		const day = localParts(toMs(booking.start as string)).date;
+		const cellOf = (html: string) => {
+			const row = html.slice(html.indexOf(`>${room.name}</th>`));
+			return row.slice(0, row.indexOf('</tr>'));
+		};
+		const time = (value: string) => formatTime(new Date(toMs(value)));
+		const before = cellOf(await (await session.get(`/personale/bookinger?dag=${day}`)).text());
+		expect(before).toContain(`${time(booking.start as string)}–${time(booking.end as string)}`);
+		const out = (await checkOut(owner.pb, booking.id)) as { checked_out_at: string };
+		const after = cellOf(await (await session.get(`/personale/bookinger?dag=${day}`)).text());
+		expect(after).toContain(`${time(booking.start as string)}–${time(out.checked_out_at)}`);
+		expect(after).toContain('Tjekket ud');
+		expect(after).not.toContain(time(booking.end as string));
 	});
 });
 

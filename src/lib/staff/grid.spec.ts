@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayColumns, gridRows, weekColumns, type GridItem } from './grid';
+import { dayColumns, gridRows, heldUntil, weekColumns, type GridItem } from './grid';
 import { localToUtc } from '$rules/rooms-policy.js';
 
 const OPEN = { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] } as Record<string, [string, string][]>;
@@ -94,5 +94,21 @@ describe('the staff calendar grid', () => {
 			'2026-10-28'
 		]);
 		expect(columns[3]!.end - columns[3]!.start).toBe(25 * 3600 * 1000);
+	});
+});
+
+describe('heldUntil', () => {
+	const end = '2026-05-04 12:00:00.000Z';
+	it('is the end of a booking not checked out', () => {
+		expect(heldUntil({ end, checked_out_at: '' })).toEqual({ end, checkedOut: false });
+		expect(heldUntil({ end })).toEqual({ end, checkedOut: false });
+	});
+	it('is the check-out of a booking left early, and only when it is before the end', () => {
+		const out = '2026-05-04 10:40:00.000Z';
+		expect(heldUntil({ end, checked_out_at: out })).toEqual({ end: out, checkedOut: true });
+		expect(heldUntil({ end, checked_out_at: '2026-05-04 12:00:00.000Z' })).toEqual({
+			end,
+			checkedOut: false
+		});
 	});
 });

@@ -20,6 +20,20 @@ export interface GridItem {
 	status: string;
 	/** Where staff open it. */
 	href: string;
+	/** A booking checked out before its end: it holds the room only until then (its `end` is that time). */
+	checkedOut?: boolean;
+}
+
+/**
+ * Until when a booking holds its room: its end, or the check-out when the group left early (the rest of
+ * the slot is free for others, as PocketBase's claim check reads it). Dates as PocketBase stores them.
+ */
+export function heldUntil(booking: { end: string; checked_out_at?: string }): {
+	end: string;
+	checkedOut: boolean;
+} {
+	const out = booking.checked_out_at ?? '';
+	return out && out < booking.end ? { end: out, checkedOut: true } : { end: booking.end, checkedOut: false };
 }
 
 export interface GridRoom {

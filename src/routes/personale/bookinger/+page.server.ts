@@ -11,7 +11,7 @@ import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
 import { activeBookingFilter, activeEventFilter } from '$rules/core/status.js';
 import { parsePbDate } from '$lib/dates';
 import { yearProblem } from '$rules/core/time.js';
-import { dayColumns, gridRows, weekColumns, type GridItem } from '$lib/staff/grid';
+import { dayColumns, gridRows, heldUntil, weekColumns, type GridItem } from '$lib/staff/grid';
 import { RECORD_ID } from '$lib/ids';
 
 const FIELDS =
@@ -86,7 +86,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			),
 			sort: 'start',
 			expand: 'booker,association',
-			fields: 'id,room,start,end,status,expand.booker.name,expand.association.name'
+			fields: 'id,room,start,end,status,checked_out_at,expand.booker.name,expand.association.name'
 		}),
 		// events claim their room like bookings (rule 1): the calendar shows them too
 		pb.collection('events').getFullList<EventRecord>({
@@ -107,16 +107,20 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			: firstAsked;
 	const ms = (value: string) => parsePbDate(value).getTime();
 	const items: GridItem[] = [
-		...calendar.map((b) => ({
-			kind: 'booking' as const,
-			id: b.id,
-			room: b.room,
-			start: ms(b.start),
-			end: ms(b.end),
-			label: b.expand?.association?.name ?? b.expand?.booker?.name ?? '',
-			status: b.status,
-			href: ''
-		})),
+		...calendar.map((b) => {
+			const held = heldUntil(b);
+			return {
+				kind: 'booking' as const,
+				id: b.id,
+				room: b.room,
+				start: ms(b.start),
+				end: ms(held.end),
+				label: b.expand?.association?.name ?? b.expand?.booker?.name ?? '',
+				status: b.status,
+				href: '',
+				checkedOut: held.checkedOut
+			};
+		}),
 		...events.map((e) => ({
 			kind: 'event' as const,
 			id: e.id,

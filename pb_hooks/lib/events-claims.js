@@ -440,6 +440,14 @@ function checkIn(app, id, actor) {
 	if (t && !allowed(t, rolesOf(actor))) throw new ForbiddenError('Only staff can check in tickets.');
 	if (row.getString('checked_in_at') !== '') throw refusal('events_already_checked_in');
 	if (!t) throw refusal('events_ticket_not_confirmed');
+	// at the door of the event: not weeks early by a mistyped code, not after it ended
+	const event = app.findRecordById('events', row.getString('event'));
+	const when = require(`${__hooks}/lib/events-rules.js`).ticketCheckinProblem(
+		{ start: event.getString('start'), end: event.getString('end') },
+		Date.now()
+	);
+	if (when === 'early') throw refusal('events_checkin_not_open');
+	if (when === 'over') throw refusal('events_checkin_over');
 	row.set('checked_in_at', pbNow());
 	app.save(row);
 	audit.staffAction(app, actor, 'registrations.check_in', row, {

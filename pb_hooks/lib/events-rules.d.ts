@@ -1,5 +1,11 @@
 type When = string | Date;
 export const SHIFT_CANCEL_CUTOFF_HOURS: number;
+export const TICKET_CHECKIN_OPENS_MINUTES: number;
+export function ticketCheckinProblem(
+	event: { start: When; end: When },
+	now: When | number
+): 'early' | 'over' | null;
+export function ticketCheckinOpens(start: When): number;
 export function toMs(value: When): number;
 export function overlaps(a: { start: When; end: When }, b: { start: When; end: When }): boolean;
 export function shiftCancelDeadline(shiftStart: When): number;

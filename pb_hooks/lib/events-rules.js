@@ -3,6 +3,9 @@
 /** A volunteer may cancel a shift on their own until this many hours before it starts; after that, staff. */
 const SHIFT_CANCEL_CUTOFF_HOURS = 48;
 
+/** Tickets are checked in at the door from this many minutes before the event starts until it ends. */
+const TICKET_CHECKIN_OPENS_MINUTES = 180;
+
 /** Milliseconds of a PocketBase date string ("2026-01-02 15:04:05.000Z"), an ISO string or a Date. */
 function toMs(value) {
 	if (value instanceof Date) return value.getTime();
@@ -28,6 +31,25 @@ function shiftCancelDeadline(shiftStart) {
  */
 function mayCancelShift(input) {
 	return toMs(input.now) <= shiftCancelDeadline(input.shiftStart);
+}
+
+/**
+ * Whether a ticket can be checked in at `now`: 'early' before the door opens (TICKET_CHECKIN_OPENS_MINUTES
+ * before the start), 'over' once the event has ended, else null.
+ * @param {{ start: string | Date, end: string | Date }} event
+ * @param {string | Date | number} now
+ * @returns {'early' | 'over' | null}
+ */
+function ticketCheckinProblem(event, now) {
+	const at = typeof now === 'number' ? now : toMs(now);
+	if (at < ticketCheckinOpens(event.start)) return 'early';
+	if (at >= toMs(event.end)) return 'over';
+	return null;
+}
+
+/** When the door opens for an event's tickets (ms). */
+function ticketCheckinOpens(start) {
+	return toMs(start) - TICKET_CHECKIN_OPENS_MINUTES * 60 * 1000;
 }
 
 /** A time range is valid when both ends are real dates and it ends after it starts. */
@@ -61,7 +83,10 @@ function rangeProblem(range) {
 
 module.exports = {
 	SHIFT_CANCEL_CUTOFF_HOURS,
+	TICKET_CHECKIN_OPENS_MINUTES,
 	toMs,
+	ticketCheckinProblem,
+	ticketCheckinOpens,
 	overlaps,
 	shiftCancelDeadline,
 	mayCancelShift,

@@ -14,10 +14,9 @@ import { formatDateTime, formatTime } from '../../src/lib/dates';
 
 const PASSWORD = 'frivillig-kodeord';
 
-async function arrangeEvent(places: number, capacity: number) {
+/** A published event with one shift; far ahead unless `start` is given. */
+async function arrangeEvent(places: number, capacity: number, start = farAhead()) {
 	const system = await systemClient();
-	const days = 300 + Math.floor(Math.random() * 2000);
-	const start = new Date(Math.floor(Date.now() / 86_400_000 + days) * 86_400_000 + 17 * 3600_000);
 	const end = new Date(start.getTime() + 2 * 3600_000);
 	const title = `Sommerkoncert ${randomUUID().slice(0, 6)}`;
 	const event = await system.collection('events').create({
@@ -32,6 +31,11 @@ async function arrangeEvent(places: number, capacity: number) {
 	});
 	await system.collection('shifts').create({ event: event.id, task: 'Billetkontrol', start, end, places });
 	return { id: event.id, title };
+}
+
+function farAhead(): Date {
+	const days = 300 + Math.floor(Math.random() * 2000);
+	return new Date(Math.floor(Date.now() / 86_400_000 + days) * 86_400_000 + 17 * 3600_000);
 }
 
 async function createPerson(name: string, volunteer: boolean) {
@@ -109,7 +113,8 @@ test('a volunteer signs up, a second lands on the waitlist, the first cancels an
 });
 
 test('an attendee registers and staff check them in from the ticket code', async ({ page, browser }) => {
-	const event = await arrangeEvent(2, 10);
+	// starting within the hour: the door is open for check-in
+	const event = await arrangeEvent(2, 10, new Date(Date.now() + 60 * 60_000));
 	const attendee = await createPerson('Dorthe Deltager', false);
 
 	await signIn(page, attendee, PASSWORD);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser, systemClient } from '../helpers/pocketbase';
 import type { SignupRecord } from '../../src/lib/pocketbase-types';
-import { arrangeEvent, createVolunteer } from './events-helpers';
+import { arrangeEvent, createVolunteer, doorOpen } from './events-helpers';
 
 // The same rules through the SvelteKit app, the way a browser without JavaScript uses it.
 
@@ -162,7 +162,7 @@ describe('events through the app', () => {
 	});
 
 	it('offers only what the server would do: no cancel of a used ticket, no registering once begun', async () => {
-		const { event } = await arrangeEvent({ capacity: 1 });
+		const { event } = await arrangeEvent({ capacity: 1, start: doorOpen() });
 		const [attendee, late, staff] = await Promise.all([
 			createUser(),
 			createUser(),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
 import { outcome, codesOf } from '../helpers/scenarios';
 import type { RegistrationRecord, ShiftRecord, SignupRecord } from '../../src/lib/pocketbase-types';
-import { arrangeEvent, createVolunteer, farFuture } from './events-helpers';
+import { arrangeEvent, createVolunteer, doorOpen, farFuture } from './events-helpers';
 
 // Two people acting on one shift, event or ticket at the same moment (docs/rules.md, "Events and
 // volunteers"): each race runs ROUNDS times on fresh rows, then the invariants are checked on what is stored:
@@ -229,7 +229,7 @@ describe('races on sign-ups and registrations', () => {
 			const [s1, s2] = await Promise.all([createUser({ staff: true }), createUser({ staff: true })]);
 			const attendee = await createUser();
 			for (let round = 0; round < ROUNDS; round++) {
-				const { event } = await arrangeEvent({ start: day(), capacity: 2 });
+				const { event } = await arrangeEvent({ start: doorOpen(), capacity: 2 });
 				const [ticket] = await signUp('registrations', event.id, [attendee]);
 				const path = `/api/borgerhus/registrations/${ticket.id}/check-in`;
 				const results = await Promise.all([

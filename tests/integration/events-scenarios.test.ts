@@ -8,7 +8,7 @@ import type {
 	ShiftRecord,
 	SignupRecord
 } from '../../src/lib/pocketbase-types';
-import { arrangeEvent, arrangeShift, createVolunteer, farFuture } from './events-helpers';
+import { arrangeEvent, arrangeShift, createVolunteer, doorOpen, farFuture } from './events-helpers';
 
 // The API matrix of events, shifts, sign-ups and registrations (docs/rules.md, "Events and volunteers"):
 // each actor (guest, the volunteer who owns the rows, a citizen without volunteer terms, another
@@ -44,6 +44,17 @@ interface Ctx extends People {
 	theirs: SignupRecord;
 	myTicket: RegistrationRecord;
 	theirTicket: RegistrationRecord;
+	/** The owner's ticket for an event starting within the hour (its door is open), made by doorTicketOf. */
+	doorTicket?: RegistrationRecord;
+}
+
+/** The owner's ticket for an event of its own that starts within the hour, so its door is open for check-in. */
+async function doorTicketOf(ctx: Ctx): Promise<RegistrationRecord> {
+	const { event } = await arrangeEvent({ start: doorOpen(), capacity: 2 });
+	ctx.doorTicket = await ctx.owner.pb
+		.collection('registrations')
+		.create<RegistrationRecord>({ event: event.id, user: ctx.owner.record.id });
+	return ctx.doorTicket;
 }
 
 /** A published event with a shift of 2 places; owner and other volunteer each hold a confirmed sign-up and
@@ -631,10 +642,11 @@ for (const actor of ACTORS) {
 	placeRows.registrations.push({
 		name: `${actor} checks in the owner's ticket`,
 		actor: client(actor),
-		act: (pb, ctx) => pb.send(`/api/borgerhus/registrations/${ctx.myTicket.id}/check-in`, { method: 'POST' }),
+		act: async (pb, ctx) =>
+			pb.send(`/api/borgerhus/registrations/${(await doorTicketOf(ctx)).id}/check-in`, { method: 'POST' }),
 		status: actor === 'staff' ? 200 : actor === 'guest' ? 401 : 403,
 		after: async (ctx) => {
-			const row = await stored<RegistrationRecord>(ctx, 'registrations', ctx.myTicket.id);
+			const row = await stored<RegistrationRecord>(ctx, 'registrations', ctx.doorTicket!.id);
 			expect(row.checked_in_at !== '').toBe(actor === 'staff');
 			expect(row.status).toBe('confirmed');
 		},

@@ -7,7 +7,17 @@ import type {
 	ShiftRecord,
 	SignupRecord
 } from '../../src/lib/pocketbase-types';
-import { arrangeEvent, arrangeShift, codeOf, createVolunteer, refusal, statusOf } from './events-helpers';
+import {
+	arrangeEvent,
+	arrangeShift,
+	codeOf,
+	createVolunteer,
+	doorOpen,
+	refusal,
+	statusOf
+} from './events-helpers';
+import { ticketCheckinOpens } from '$rules/events-rules.js';
+import { formatDateTime } from '$lib/dates';
 
 // Staff pages through the app: events and shifts, rosters, messages and check-in. Citizens are refused.
 
@@ -208,7 +218,7 @@ describe('staff events pages', () => {
 	});
 
 	it('checks in a ticket from its code once, and refuses unknown codes', async () => {
-		const { event } = await arrangeEvent({ capacity: 3 });
+		const { event } = await arrangeEvent({ capacity: 3, start: doorOpen() });
 		const attendee = await createUser({ name: 'Dorthe Deltager' });
 		const registration = await attendee.pb
 			.collection('registrations')
@@ -223,6 +233,25 @@ describe('staff events pages', () => {
 		const again = await session.post(path, { code: registration.ticket_code });
 		expect(again.status).toBe(400);
 		expect(await again.text()).toContain('allerede tjekket ind');
+	});
+
+	it('says when the door opens for an event ahead, and refuses a ticket there with the reason', async () => {
+		const { event } = await arrangeEvent({ capacity: 3 });
+		const attendee = await createUser();
+		const registration = await attendee.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: attendee.record.id });
+		const { session } = await staffSession();
+		const path = `/personale/arrangementer/${event.id}/indtjek`;
+		const opens = formatDateTime(new Date(ticketCheckinOpens(event.start)), 'da');
+		expect(await (await session.get(path)).text()).toContain(
+			`Indtjekningen åbner ${opens}, 3 timer før arrangementet starter.`
+		);
+		const early = await session.post(path, { code: registration.ticket_code });
+		expect(early.status).toBe(400);
+		expect(await early.text()).toContain('Indtjekningen er ikke åben endnu.');
+		const system = await systemClient();
+		expect((await system.collection('registrations').getOne(registration.id)).checked_in_at).toBe('');
 	});
 });
 
@@ -373,7 +402,7 @@ describe('staff deleting events and shifts, and capacity', () => {
 describe('a ticket checked in at the door', () => {
 	it('stays: neither its holder nor staff cancel it, so its place and attendance are kept', async () => {
 		const staff = await createUser({ staff: true, name: 'Test Dørvogter' });
-		const { event } = await arrangeEvent({ capacity: 1 });
+		const { event } = await arrangeEvent({ capacity: 1, start: doorOpen() });
 		const [holder, next] = [await createUser(), await createUser()];
 		const ticket = await holder.pb
 			.collection('registrations')

@@ -6,10 +6,12 @@ import {
 	arrangeShift,
 	codeOf,
 	createVolunteer,
+	doorOpen,
 	farFuture,
 	refusal,
 	statusOf
 } from './events-helpers';
+import { TICKET_CHECKIN_OPENS_MINUTES } from '$rules/events-rules.js';
 
 // Rules 3, 5, 6 of docs/rules.md for shifts and registrations, through PocketBase's API with users' own tokens.
 
@@ -243,7 +245,7 @@ describe('attendee registrations through the API', () => {
 	}, 90_000); // thirty people arranged one by one: slow on a busy machine
 
 	it('lets staff check in a confirmed ticket once; the attendee cannot check in themselves', async () => {
-		const { event } = await arrangeEvent({ capacity: 1 });
+		const { event } = await arrangeEvent({ capacity: 1, start: doorOpen() });
 		const [a, b] = await Promise.all([createUser(), createUser()]);
 		const ra = await a.pb
 			.collection('registrations')
@@ -276,6 +278,48 @@ describe('attendee registrations through the API', () => {
 			filter: staff.pb.filter('target_id = {:id}', { id: ra.id })
 		});
 		expect(audit.length).toBe(1);
+	});
+
+	it('checks a ticket in only at the door: from three hours before the start until the end', async () => {
+		const staff = await createUser({ staff: true });
+		const checkIn = (id: string) =>
+			staff.pb.send(`/api/borgerhus/registrations/${id}/check-in`, { method: 'POST' });
+		const system = await systemClient();
+		// a ticket taken while the event lay ahead; then the event is moved to `start` (it may have begun)
+		const ticketFor = async (start: Date, hours: number) => {
+			const { event } = await arrangeEvent({ capacity: 2 });
+			const holder = await createUser();
+			const ticket = await holder.pb
+				.collection('registrations')
+				.create<RegistrationRecord>({ event: event.id, user: holder.record.id });
+			await system
+				.collection('events')
+				.update(event.id, { start, end: new Date(start.getTime() + hours * 3600_000) });
+			return ticket;
+		};
+		const at = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+		// weeks ahead: a mistyped code must not use it up
+		const early = await ticketFor(at(14 * 24 * 60), 2);
+		const tooEarly = await refusal(checkIn(early.id));
+		expect([tooEarly.status, codeOf(tooEarly.error)]).toEqual([400, 'events_checkin_not_open']);
+		// just before the door opens, and just after
+		const before = await ticketFor(at(TICKET_CHECKIN_OPENS_MINUTES + 5), 2);
+		expect(codeOf((await refusal(checkIn(before.id))).error)).toBe('events_checkin_not_open');
+		const open = await ticketFor(at(TICKET_CHECKIN_OPENS_MINUTES - 5), 2);
+		await checkIn(open.id);
+		// begun, and still on: late arrivals are let in
+		const begun = await ticketFor(at(-60), 2);
+		await checkIn(begun.id);
+		// over: nothing to check in to
+		const over = await ticketFor(at(-180), 2);
+		const ended = await refusal(checkIn(over.id));
+		expect(codeOf(ended.error)).toBe('events_checkin_over');
+		for (const ticket of [early, before, over]) {
+			expect((await system.collection('registrations').getOne(ticket.id)).checked_in_at).toBe('');
+		}
+		for (const ticket of [open, begun]) {
+			expect((await system.collection('registrations').getOne(ticket.id)).checked_in_at).not.toBe('');
+		}
 	});
 });
 

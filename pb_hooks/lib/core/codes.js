@@ -86,6 +86,14 @@ module.exports = {
 		da: 'Vi kan ikke finde borgeren.',
 		en: 'We cannot find this citizen.'
 	},
+	events_checkin_not_open: {
+		da: 'Indtjekningen er ikke åben endnu. Den åbner 3 timer før arrangementet starter.',
+		en: 'Check-in has not opened yet. It opens 3 hours before the event starts.'
+	},
+	events_checkin_over: {
+		da: 'Arrangementet er slut, så billetten kan ikke tjekkes ind.',
+		en: 'The event has ended, so the ticket cannot be checked in.'
+	},
 	events_already_checked_in: {
 		da: 'Billetten er allerede tjekket ind.',
 		en: 'This ticket has already been checked in.'

@@ -8,17 +8,27 @@ import { failureStatus, toFormErrors } from '$lib/errors';
 import { ticketCodeSchema } from '$lib/validation/events';
 import { m } from '$lib/paraglide/messages';
 import { RECORD_ID } from '$lib/ids';
+import { ticketCheckinOpens, ticketCheckinProblem } from '$rules/events-rules.js';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireStaff(locals, url);
 	if (!RECORD_ID.test(params.id)) error(404);
 	try {
-		const event = await locals.pb.collection('events').getOne<EventRecord>(params.id, { fields: 'id,title' });
+		const event = await locals.pb
+			.collection('events')
+			.getOne<EventRecord>(params.id, { fields: 'id,title,start,end' });
 		const checkedIn = await locals.pb.collection('registrations').getList(1, 1, {
 			filter: locals.pb.filter('event = {:event} && checked_in_at != ""', { event: event.id }),
 			fields: 'id'
 		});
-		return { event: { id: event.id, title: event.title }, checkedIn: checkedIn.totalItems };
+		// the door's hours (PocketBase refuses a check-in outside them): said before anyone scans
+		const door = ticketCheckinProblem(event, Date.now());
+		return {
+			event: { id: event.id, title: event.title },
+			checkedIn: checkedIn.totalItems,
+			door,
+			opens: door === 'early' ? new Date(ticketCheckinOpens(event.start)).toISOString() : ''
+		};
 	} catch (err) {
 		if (err instanceof ClientResponseError && err.status === 404) error(404);
 		throw err;

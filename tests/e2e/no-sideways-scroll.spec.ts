@@ -1,4 +1,4 @@
-import { test, expect, signIn, demo } from './fixtures';
+import { test, expect, signIn, demo, systemClient } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // No page scrolls sideways at 320 px or wider: every route, for each role.
@@ -133,4 +133,39 @@ test('no title page scrolls sideways at 360 or 320 px', async ({ page }) => {
 		}
 	}
 	expect(wide, 'title pages wider than the screen').toEqual([]);
+});
+
+// Staff paste links into descriptions: a link longer than the screen breaks instead of widening the page.
+test('an event and a room whose description holds a long link stay within 320 px', async ({ page }) => {
+	const system = await systemClient();
+	const tag = Math.random().toString(36).slice(2, 8);
+	const link = `https://www.kulturhusene.example.dk/arrangementer/boernekulturfestival-2026-${tag}-${'x'.repeat(80)}`;
+	const start = new Date(Date.now() + (400 + Math.floor(Math.random() * 2000)) * 86_400_000);
+	const event = await system.collection('events').create({
+		title: `Festival ${tag}`,
+		description: `Læs mere:\n${link}`,
+		category: 'concert',
+		start,
+		end: new Date(start.getTime() + 2 * 3600_000),
+		state: 'published',
+		registration: false,
+		capacity: 0
+	});
+	const room = await system.collection('rooms').create({
+		name: `Linklokale ${tag}`,
+		slug: `linklokale-${tag}`,
+		description: `Se plantegningen: ${link}`,
+		capacity: 10,
+		who_may_book: 'citizens',
+		opening_hours: {},
+		active: true
+	});
+	await page.setViewportSize({ width: 320, height: 740 });
+	const wide: string[] = [];
+	for (const path of [`/arrangementer/${event.id}`, `/lokaler/${room.slug}`]) {
+		const problem = await overflow(page, path);
+		if (problem) wide.push(problem);
+	}
+	expect(wide, 'pages wider than 320 px').toEqual([]);
+	await expect(page.getByText(link.slice(0, 40), { exact: false })).toBeVisible();
 });

@@ -222,3 +222,34 @@ test("cancel is offered only before the room's cancellation deadline, and the pa
 		.poll(async () => (await system.collection('bookings').getOne(laterBooking.id)).status)
 		.toBe('cancelled');
 });
+
+test("a patron's place in the queue moves up live when someone ahead cancels", async ({ page }) => {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const password = 'overblik-kodeord';
+	const person = (name: string) =>
+		system.collection('users').create({
+			email: `ko-${name}-${id}@test.borgerhus.dk`,
+			password,
+			passwordConfirm: password,
+			name,
+			verified: true,
+			language: 'da'
+		});
+	const [first, second] = [await person('forrest'), await person('anden')];
+	const title = await system
+		.collection('titles')
+		.create({ title: `Kø ${id}`, creator: 'Forfatter', type: 'book' });
+	const ahead = await system
+		.collection('holds')
+		.create({ title: title.id, patron: first.id, status: 'waiting', placed_at: inHours(-2) });
+	await system
+		.collection('holds')
+		.create({ title: title.id, patron: second.id, status: 'waiting', placed_at: inHours(-1) });
+	await signIn(page, second.email, password);
+	const main = page.getByRole('main');
+	await expect(main.getByText('Du er nr. 2 i køen')).toBeVisible();
+	// the one ahead cancels elsewhere: nothing of the second patron's own changed, and yet the page hears it
+	await system.collection('holds').update(ahead.id, { status: 'cancelled' });
+	await expect(main.getByText('Du er nr. 1 i køen')).toBeVisible();
+});

@@ -159,6 +159,11 @@ describe('events through the app', () => {
 		await session.post(`/arrangementer/${event.id}?/register`, { event: event.id });
 		const waiting = await (await session.get(`/billet/${registration.id}`)).text();
 		expect(waiting).toContain('Du er nummer 1 på ventelisten');
+		// the house cancels the event: the ticket says so, not that its holder withdrew
+		await system.collection('events').update(event.id, { state: 'cancelled' });
+		const called = await (await session.get(`/billet/${registration.id}`)).text();
+		expect(called).toContain('Arrangementet er aflyst.');
+		expect(called).not.toContain('Afmeldt');
 	});
 
 	it('offers only what the server would do: no cancel of a used ticket, no registering once begun', async () => {

@@ -69,6 +69,8 @@ export interface TimelineEntry {
 	state: EntryState;
 	/** Place in the hold queue (waiting or paused holds). */
 	place?: number;
+	/** A hold's title: another patron's change to its queue is heard as a change of the title. */
+	titleId?: string;
 	shelf?: string;
 	deadline?: string;
 	reason?: string;
@@ -203,6 +205,7 @@ function holdEntry(h: HoldRecord, places: Record<string, number>): TimelineEntry
 		end: '',
 		state: `hold_${status}`,
 		place: status === 'waiting' || status === 'paused' ? places[h.id] : undefined,
+		titleId: h.title,
 		shelf: status === 'ready' ? h.pickup_shelf : undefined,
 		deadline: status === 'ready' ? h.pickup_deadline : undefined,
 		actions,

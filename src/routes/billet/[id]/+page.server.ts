@@ -39,6 +39,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			qr,
 			eventId: registration.event,
 			title: event?.title ?? '',
+			eventState: event?.state ?? '',
 			start: event?.start ?? '',
 			end: event?.end ?? '',
 			room: (event?.expand as { room?: { name: string } } | undefined)?.room?.name ?? ''

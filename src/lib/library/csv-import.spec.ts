@@ -55,6 +55,20 @@ describe('CSV import of titles', () => {
 		]);
 	});
 
+	it('rejects the row with a broken quote, on its own line, and keeps the rows around it', () => {
+		const unreadable = 'Rækken kan ikke læses. Tjek anførselstegnene.';
+		const plan = planImport('title,year\n"Første "bog",1990\nAnden bog,1991\nTredje bog,1992\n');
+		expect(plan.rows.map((r) => [r.line, r.data.title])).toEqual([
+			[3, 'Anden bog'],
+			[4, 'Tredje bog']
+		]);
+		expect(plan.rejected.map((r) => [r.line, r.reasons])).toEqual([[2, [unreadable]]]);
+		// a quote never closed, after an empty line: its own line, and no line past the end
+		const open = planImport('title,year\nA,2001\n\n"B,2002\n');
+		expect(open.rows.map((r) => [r.line, r.data.title])).toEqual([[2, 'A']]);
+		expect(open.rejected.map((r) => r.line)).toEqual([4]);
+	});
+
 	it('rejects hostile lengths without failing', () => {
 		const plan = planImport(`title\n${'x'.repeat(5000)}\n`);
 		expect(plan.rows).toEqual([]);

@@ -49,8 +49,9 @@ const BREAKS = /\r\n|\r|\n/g;
 
 /**
  * The line of the file on which each row starts (the header is line 1). A quoted field may hold line
- * breaks, and empty or blank lines are skipped, so a row's line is not its index plus two: it is the line
- * its end is on, less the line breaks inside its fields.
+ * breaks, and empty or blank lines are skipped, so a row's line is not its index plus two: a row starts at
+ * the first line after the previous row's end that is not blank (only spaces and delimiters, as the parser
+ * skips them), and its line is the number of line breaks before that, plus one.
  */
 function rowLines(text: string, config: Papa.ParseConfig<Record<string, string>>): number[] {
 	const lines: number[] = [];
@@ -61,20 +62,35 @@ function rowLines(text: string, config: Papa.ParseConfig<Record<string, string>>
 		counted = offset;
 		return line;
 	};
+	// the header is one line: the first row starts after its line break
+	let from = text.search(BREAKS);
 	Papa.parse<Record<string, string>>(text, {
 		...config,
 		step: (row) => {
-			let end = row.meta.cursor;
-			if (text[end - 1] === '\n') end--;
-			if (text[end - 1] === '\r') end--;
-			const inside = Object.values(row.data).reduce(
-				(sum, value) => sum + (String(value ?? '').match(BREAKS) ?? []).length,
-				0
-			);
-			lines.push(lineAt(end) - inside);
+			const delimiter = row.meta.delimiter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+			const blank = new RegExp(`(?:[ \\t${delimiter}]*(?:\\r\\n|\\r|\\n))*`, 'y');
+			blank.lastIndex = Math.max(from, 0);
+			blank.exec(text);
+			lines.push(lineAt(Math.max(blank.lastIndex, counted)));
+			from = row.meta.cursor;
 		}
 	});
 	return lines;
+}
+
+/**
+ * The row (its index among the data rows) that holds a character of the file. A broken quote is reported
+ * by where it is: papaparse numbers such rows counting the header and the skipped empty lines, unlike the
+ * rows it returns, so its row number would name the next row.
+ */
+function rowAtOffset(text: string, lines: number[], offset: number | undefined): number {
+	if (offset === undefined) return -1;
+	const line = 1 + (text.slice(0, offset).match(BREAKS) ?? []).length;
+	let row = -1;
+	lines.forEach((start, index) => {
+		if (start <= line) row = index;
+	});
+	return row;
 }
 
 export interface ImportRejection {
@@ -121,7 +137,8 @@ export function planImport(text: string): ImportPlan {
 		if (error.type === 'Delimiter') continue;
 		const reason =
 			error.type === 'FieldMismatch' ? m.library_import_field_count() : m.library_import_unreadable();
-		if (!unreadable.has(error.row ?? -1)) unreadable.set(error.row ?? -1, reason);
+		const row = error.type === 'Quotes' ? rowAtOffset(content, lines, error.index) : (error.row ?? -1);
+		if (!unreadable.has(row)) unreadable.set(row, reason);
 	}
 	records.forEach((record, index) => {
 		const line = lines[index] ?? index + 2;

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
-import { createUser, guestClient, randomIp } from '../helpers/pocketbase';
+import { createUser, randomIp } from '../helpers/pocketbase';
+import { exhaustRawApi } from '../helpers/limits';
 import { makeRoom } from './rooms-arrange';
 
 // Many people behind one address (docs/performance.md, "Load from one address"): the reads the app makes
 // for a page do not count against PocketBase's per-address limit, while the raw API, sign-in and writes
 // from that address stay limited, and a limited request is answered 429 with Retry-After.
-
-/** Calls the raw API from `ip` until PocketBase limits it; returns that answer. */
-async function exhaustRawApi(ip: string): Promise<{ status: number; retryAfter: string | null }> {
-	const pb = guestClient(ip);
-	const url = pb.buildURL('/api/collections/rooms/records?perPage=1&fields=id');
-	for (let round = 0; round < 40; round++) {
-		const answers = await Promise.all(
-			Array.from({ length: 50 }, () => fetch(url, { headers: { 'x-forwarded-for': ip } }))
-		);
-		for (const answer of answers) await answer.arrayBuffer();
-		const limited = answers.find((a) => a.status === 429);
-		if (limited) return { status: limited.status, retryAfter: limited.headers.get('retry-after') };
-	}
-	return { status: 200, retryAfter: null };
-}
 
 describe('load from one address', () => {
 	it('answers a limited raw API call with 429 and Retry-After, and still serves 30 page loads from that address at once', async () => {

@@ -5,7 +5,7 @@ import { linkFrom, waitForMail, readMails } from '../helpers/mail';
 import { AppSession } from '../helpers/app';
 import { makeRoom, slot, someDay } from './rooms-arrange';
 import { arrangeTitle, refusal } from './library-helpers';
-import { arrangeEvent, createVolunteer } from './events-helpers';
+import { arrangeEvent, createVolunteer, doorOpen } from './events-helpers';
 import { makeAssociation, membership } from './associations-helpers';
 import { validCvrNumber } from '../helpers/cvr';
 import type { BookingRecord, HoldRecord } from '../../src/lib/pocketbase-types';
@@ -355,6 +355,30 @@ describe('acting for a citizen at the desk', () => {
 		});
 		const inbox = await volunteer.pb.collection('notifications').getFullList();
 		expect(inbox.map((n) => n.title)).toContain('Ændret for dig ved skranken');
+	});
+
+	it('offers no cancel of a ticket checked in, and its confirmations speak of the citizen by name', async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser({ name: 'Karen Skranke' });
+		const { event } = await arrangeEvent({ start: doorOpen(), capacity: 5 });
+		const { event: later } = await arrangeEvent({ capacity: 5 });
+		const [used, open] = await Promise.all(
+			[event, later].map((e) =>
+				citizen.pb.collection('registrations').create({ event: e.id, user: citizen.record.id })
+			)
+		);
+		await staff.pb.send(`/api/borgerhus/registrations/${used!.id}/check-in`, { method: 'POST' });
+		const session = new AppSession();
+		await session.signIn(staff.email, PASSWORD);
+		const html = await (await session.get(`/personale/borgere/${citizen.record.id}`)).text();
+		// the used ticket: its reason, and no form to cancel it (no override undoes attendance)
+		expect(html).toContain('Billetten er tjekket ind, så den kan ikke afmeldes.');
+		expect(html).not.toContain(`name="id" value="${used!.id}"`);
+		// the other ticket: cancelled by staff, spoken of by name
+		expect(html).toContain(`name="id" value="${open!.id}"`);
+		expect(html).toContain('Afmeld Karen Skranke?');
+		expect(html).toContain('Ja, afmeld Karen Skranke');
+		expect(html).not.toContain('Ja, afmeld mig');
 	});
 
 	it('finds citizens by name, email, phone and library card number, for staff only', async () => {

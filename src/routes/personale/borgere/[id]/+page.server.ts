@@ -51,9 +51,11 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 	const now = new Date();
 	const { citizen, overview } = await citizenOr404(locals, params.id);
 	const timeline = buildTimeline(overview, now);
-	// the desk may also cancel past a deadline, as an override with a reason
+	// the desk may also cancel past a deadline, as an override with a reason; a ticket checked in is
+	// attendance, which no override undoes (PocketBase refuses it), so it is not offered
 	for (const entry of timeline.upcoming) {
-		if (entry.noCancel && !entry.actions.includes('cancel')) entry.actions = [...entry.actions, 'cancel'];
+		if (entry.noCancel && entry.noCancel !== 'ticket_checked_in' && !entry.actions.includes('cancel'))
+			entry.actions = [...entry.actions, 'cancel'];
 	}
 	const titleQuery = (url.searchParams.get('titel') ?? '').trim().slice(0, 100);
 	const titleSearch = anyFieldFilter(titleQuery.length >= 2 ? titleQuery : '', [

@@ -10,6 +10,9 @@ routerAdd('GET', '/api/borgerhus/desk/citizens/{id}', (e) => require(`${__hooks}
 routerAdd('POST', '/api/borgerhus/desk/citizens/{id}/card', (e) =>
 	require(`${__hooks}/lib/desk.js`).setCard(e)
 );
+routerAdd('POST', '/api/borgerhus/desk/citizens/{id}/volunteer-terms', (e) =>
+	require(`${__hooks}/lib/desk.js`).volunteerTerms(e)
+);
 routerAdd('POST', '/api/borgerhus/desk/citizens/{id}/takeover', (e) =>
 	require(`${__hooks}/lib/desk.js`).takeover(e)
 );

@@ -283,7 +283,8 @@ function citizenView(user, app) {
 		desk_account: user.getBool('desk_account'),
 		verified: user.verified(),
 		language: user.getString('language') === 'en' ? 'en' : 'da',
-		takeover_pending: app ? takeoverPending(app, user) : false
+		takeover_pending: app ? takeoverPending(app, user) : false,
+		volunteer_terms: user.getString('volunteer_terms_at') !== ''
 	};
 }
 
@@ -485,6 +486,37 @@ function setCard(e) {
 }
 
 /**
+ * POST /api/borgerhus/desk/citizens/{id}/volunteer-terms : the citizen at the desk has heard the volunteer
+ * terms and says yes to them, and staff record it (a desk account cannot sign in to accept them itself).
+ * Recorded once, with the staff member and the citizen in the audit log; a second call changes nothing.
+ */
+function volunteerTerms(e) {
+	var staff = requireDeskStaff(e);
+	var user = require(__hooks + '/lib/core/tx.js').route(e, function (txApp) {
+		var row;
+		try {
+			row = txApp.findRecordById('users', e.request.pathValue('id'));
+		} catch (_) {
+			throw codeError(400, 'desk_unknown_citizen');
+		}
+		if (row.getString('deleted_at') || row.getBool('staff')) throw codeError(400, 'desk_unknown_citizen');
+		if (row.getString('volunteer_terms_at')) return row;
+		row.set('volunteer_terms_at', new Date().toISOString().replace('T', ' '));
+		txApp.save(row);
+		require(__hooks + '/lib/core/audit.js').record(txApp, {
+			actor: staff.id,
+			action: 'desk_volunteer_terms',
+			collection: 'users',
+			id: row.id,
+			details: {},
+			onBehalfOf: row.id
+		});
+		return row;
+	});
+	return e.json(200, citizenView(user));
+}
+
+/**
  * POST /api/borgerhus/desk/citizens/{id}/takeover {email} : staff give a desk account the citizen's own
  * address; the citizen gets a mail to choose a password, and confirming it verifies the address. From
  * then on it is an ordinary account (the desk_account flag is gone at once; sign-in waits for the mail).
@@ -556,6 +588,7 @@ function undeliverable(address) {
 }
 
 module.exports = {
+	volunteerTerms,
 	ACTED_ON: ACTED_ON,
 	FOR_HEADER: FOR_HEADER,
 	OVERRIDE_HEADER: OVERRIDE_HEADER,

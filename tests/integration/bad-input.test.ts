@@ -1448,6 +1448,15 @@ const ROUTES: Route[] = [
 		state: count('users')
 	},
 	{
+		name: 'desk volunteer terms citizen id',
+		actor: 'staff',
+		method: 'POST',
+		path: (_c, v) => `/api/borgerhus/desk/citizens/${enc(v)}/volunteer-terms`,
+		body: () => ({}),
+		value: pathId,
+		state: async (c) => (await c.system.collection('users').getOne(c.other.record.id)).volunteer_terms_at
+	},
+	{
 		name: 'desk take-over email',
 		actor: 'staff',
 		method: 'POST',

@@ -357,6 +357,57 @@ describe('acting for a citizen at the desk', () => {
 		expect(inbox.map((n) => n.title)).toContain('Ændret for dig ved skranken');
 	});
 
+	it('signs a desk account up for a shift once staff record that the citizen agreed to the volunteer terms', async () => {
+		const staff = await createUser({ staff: true });
+		const session = new AppSession();
+		await session.signIn(staff.email, PASSWORD);
+		const account = await staff.pb.send<{ id: string }>('/api/borgerhus/desk/accounts', {
+			method: 'POST',
+			body: {
+				name: 'Aage Vagt',
+				phone: `+45 ${String(Math.floor(Math.random() * 1e8)).padStart(8, '2')}`,
+				library_card: ''
+			}
+		});
+		const { shift } = await arrangeEvent({ places: 2 });
+		const page = `/personale/borgere/${account.id}`;
+		expect(await (await session.get(page)).text()).toContain(
+			'Aage Vagt har hørt vilkårene og siger ja til dem'
+		);
+		// without the tick: refused at the tick box, in words for staff, and nothing is written
+		const unticked = await session.post(`${page}?/signup`, { shift: shift.id });
+		expect(unticked.status).toBe(400);
+		expect(await unticked.text()).toContain(
+			'id="signup-terms-error">Borgeren har ikke godkendt vilkårene for frivillige.'
+		);
+		const system = await systemClient();
+		expect((await system.collection('users').getOne(account.id)).volunteer_terms_at).toBe('');
+		// ticked: the terms are recorded (audited with both identities) and the shift is taken
+		const ticked = await session.post(`${page}?/signup`, { shift: shift.id, terms: 'on' });
+		expect(ticked.status).toBe(200);
+		expect((await system.collection('users').getOne(account.id)).volunteer_terms_at).not.toBe('');
+		const signups = await system.collection('signups').getFullList({
+			filter: system.filter('user = {:u}', { u: account.id })
+		});
+		expect(signups.map((s) => [s.shift, s.status])).toEqual([[shift.id, 'confirmed']]);
+		expect((await auditOf(account.id)).map((a) => [a.action, a.actor])).toContainEqual([
+			'desk_volunteer_terms',
+			staff.record.id
+		]);
+		// the tick box is gone once they have agreed
+		expect(await (await session.get(page)).text()).not.toContain('har hørt vilkårene');
+		// only staff record it, and only for a citizen
+		const citizen = await createUser();
+		const byCitizen = await refusal(
+			citizen.pb.send(`/api/borgerhus/desk/citizens/${account.id}/volunteer-terms`, { method: 'POST' })
+		);
+		expect(byCitizen.status).toBe(403);
+		const forStaff = await refusal(
+			staff.pb.send(`/api/borgerhus/desk/citizens/${staff.record.id}/volunteer-terms`, { method: 'POST' })
+		);
+		expect(forStaff).toEqual({ status: 400, code: 'desk_unknown_citizen' });
+	});
+
 	it('offers no cancel of a ticket checked in, and its confirmations speak of the citizen by name', async () => {
 		const staff = await createUser({ staff: true });
 		const citizen = await createUser({ name: 'Karen Skranke' });

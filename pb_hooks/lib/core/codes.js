@@ -82,6 +82,10 @@ module.exports = {
 		da: 'Kun personalet kan handle for en borger ved skranken.',
 		en: 'Only staff can act for a citizen at the desk.'
 	},
+	desk_volunteer_terms: {
+		da: 'Borgeren har ikke godkendt vilkårene for frivillige. Sæt flueben, når borgeren har sagt ja til dem.',
+		en: 'The citizen has not accepted the volunteer terms. Tick the box once the citizen has agreed to them.'
+	},
 	desk_unknown_citizen: {
 		da: 'Vi kan ikke finde borgeren.',
 		en: 'We cannot find this citizen.'

@@ -16,6 +16,8 @@ export interface DeskCitizen {
 	language: 'da' | 'en';
 	/** Staff gave the account an address and the citizen has not chosen a password through the mail yet. */
 	takeover_pending: boolean;
+	/** The citizen has accepted the volunteer terms (themselves, or at the desk). */
+	volunteer_terms: boolean;
 }
 
 /** Request options of a desk act for `citizenId`; `overrideReason` overrides a deadline, limit or horizon. */
@@ -50,6 +52,14 @@ export function setCard(pb: PocketBase, id: string, libraryCard: string) {
 	return pb.send<DeskCitizen>(`/api/borgerhus/desk/citizens/${encodeURIComponent(id)}/card`, {
 		method: 'POST',
 		body: { library_card: libraryCard },
+		requestKey: null
+	});
+}
+
+/** Records that the citizen at the desk has heard the volunteer terms and agrees to them. */
+export function acceptVolunteerTerms(pb: PocketBase, id: string) {
+	return pb.send<DeskCitizen>(`/api/borgerhus/desk/citizens/${encodeURIComponent(id)}/volunteer-terms`, {
+		method: 'POST',
 		requestKey: null
 	});
 }

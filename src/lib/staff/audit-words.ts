@@ -29,6 +29,10 @@ const EXACT: Record<string, Words> = {
 	desk_create: { da: 'oprettede ved skranken:', en: 'created at the desk:' },
 	desk_update: { da: 'ændrede ved skranken:', en: 'changed at the desk:' },
 	desk_card_set: { da: 'registrerede lånerkortet for', en: 'registered the library card of' },
+	desk_volunteer_terms: {
+		da: 'noterede, at vilkårene for frivillige blev godkendt af',
+		en: 'recorded that the volunteer terms were accepted by'
+	},
 	desk_account_create: {
 		da: 'oprettede en konto ved skranken for',
 		en: 'created an account at the desk for'

@@ -82,5 +82,6 @@ export const deskBookingSchema = withOverride({
 
 export const deskHoldSchema = withOverride({ title: recordId });
 export const deskRegistrationSchema = withOverride({ event: recordId });
-export const deskSignupSchema = withOverride({ shift: recordId });
+/** A shift for the citizen; `terms`: they have heard the volunteer terms at the desk and agree to them. */
+export const deskSignupSchema = withOverride({ shift: recordId, terms: z.boolean().default(false) });
 export const deskEntrySchema = withOverride(entryActionSchema.shape);

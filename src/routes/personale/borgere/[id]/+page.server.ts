@@ -5,11 +5,11 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import type { EventRecord, RoomRecord, ShiftRecord, TitleRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors, codeMessage } from '$lib/errors';
+import { failureStatus, toFormErrors, codeMessage, refusalCodes } from '$lib/errors';
 import { toPbDate } from '$lib/dates';
 import { resolve as resolveTime } from '$rules/core/time.js';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
-import { deskOptions, readCitizen, setCard, takeOver } from '$lib/server/desk';
+import { acceptVolunteerTerms, deskOptions, readCitizen, setCard, takeOver } from '$lib/server/desk';
 import { idSchema } from '$lib/validation/rooms';
 import { anyFieldFilter } from '$lib/library/search';
 import {
@@ -115,10 +115,11 @@ async function act<T>(
 	event: Event,
 	action: string,
 	schema: z.ZodType,
-	run: (data: T, citizenId: string) => Promise<unknown>
+	run: (data: T, citizenId: string) => Promise<unknown>,
+	checkboxes: string[] = ['override']
 ) {
 	requireStaff(event.locals, event.url);
-	const values = readForm(await event.request.formData(), ['override']);
+	const values = readForm(await event.request.formData(), checkboxes);
 	const checked = validateForm(schema, values);
 	if (!checked.ok) return fail(400, { action, ...checked.failure });
 	try {
@@ -176,11 +177,29 @@ export const actions: Actions = {
 				.collection('registrations')
 				.create({ event: data.event, user: citizen }, deskOptions(citizen, overrideOf(data)))
 		),
+	// a citizen who has not accepted the volunteer terms hears them at the desk; the tick records their yes
+	// (PocketBase refuses a shift without it, lib/events-claims.js)
 	signup: (event) =>
-		act<Override & { shift: string }>(event, 'signup', deskSignupSchema, (data, citizen) =>
-			event.locals.pb
-				.collection('signups')
-				.create({ shift: data.shift, user: citizen }, deskOptions(citizen, overrideOf(data)))
+		act<Override & { shift: string; terms: boolean }>(
+			event,
+			'signup',
+			deskSignupSchema,
+			async (data, citizen) => {
+				if (data.terms) await acceptVolunteerTerms(event.locals.pb, citizen);
+				try {
+					await event.locals.pb
+						.collection('signups')
+						.create({ shift: data.shift, user: citizen }, deskOptions(citizen, overrideOf(data)));
+				} catch (err) {
+					// said to staff at the tick box, not to the citizen ("Godkend ..., før du ...")
+					if (!refusalCodes(err).includes('events_volunteer_terms')) throw err;
+					throw new ClientResponseError({
+						status: 400,
+						response: { data: { terms: { code: 'desk_volunteer_terms' } } }
+					});
+				}
+			},
+			['override', 'terms']
 		),
 	// "Vi er her" and "Tjek ud nu" on the citizen's booking, by staff at the desk (the check-in route lets
 	// staff act for those present, and audits it on the booker's behalf)

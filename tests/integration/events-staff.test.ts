@@ -104,6 +104,36 @@ describe('staff events pages', () => {
 		expect(stored).toMatchObject({ places: 4, task: 'Billetkontrol ved indgangen', start: shift.start });
 	});
 
+	it('opens a refused shift edit again with what was typed and why, also without JavaScript', async () => {
+		const { session } = await staffSession();
+		const { event, shift } = await arrangeEvent({ start: new Date('2031-06-16T16:00:00Z'), places: 2 });
+		const volunteers = await Promise.all([createVolunteer(), createVolunteer()]);
+		for (const v of volunteers)
+			await v.pb.collection('signups').create({ shift: shift.id, user: v.record.id });
+		const refused = await session.post(`/personale/arrangementer/${event.id}?/updateShift`, {
+			id: shift.id,
+			task: 'Billetkontrol ved døren',
+			start: '2031-06-16T18:00',
+			end: '2031-06-16T20:00',
+			places: '1',
+			description: '',
+			requirements: '',
+			_loaded: loadedAfter(
+				await (await session.get(`/personale/arrangementer/${event.id}`)).text(),
+				`name="id" value="${shift.id}"`
+			)
+		});
+		expect(refused.status).toBe(400);
+		const html = await refused.text();
+		const card = html.slice(html.indexOf(`id="shift-${shift.id}"`));
+		expect(card).toMatch(/<details[^>]*\sopen/);
+		expect(card).toMatch(new RegExp(`id="${shift.id}-places"[^>]*value="1"`));
+		expect(card).toContain(`id="${shift.id}-places-error"`);
+		expect(card).toMatch(new RegExp(`id="${shift.id}-task"[^>]*value="Billetkontrol ved døren"`));
+		const stored = await (await systemClient()).collection('shifts').getOne<ShiftRecord>(shift.id);
+		expect(stored).toMatchObject({ places: 2, task: shift.task });
+	});
+
 	it('offers no new shift on a cancelled event, and says why when one is posted anyway', async () => {
 		const { session } = await staffSession();
 		const { event } = await arrangeEvent({ start: new Date('2031-06-15T16:00:00Z') });

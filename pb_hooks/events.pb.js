@@ -83,7 +83,7 @@ onRecordUpdateRequest(
 			if (fresh.getString('status') === 'cancelled') {
 				// already cancelled (e.g. by a simultaneous request): nothing to do, for staff; the owner's
 				// update rule hides cancelled rows
-				if (who.kind !== 'staff' && who.kind !== 'system') throw refusal('events_status_locked');
+				if (who.kind !== 'staff' && who.kind !== 'system') throw refusal('events_already_cancelled');
 				result = fresh;
 				return;
 			}

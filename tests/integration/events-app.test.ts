@@ -166,6 +166,36 @@ describe('events through the app', () => {
 		expect(called).not.toContain('Afmeldt');
 	});
 
+	it('says a place cancelled meanwhile is already cancelled, from the event page, Mit overblik and /frivillig', async () => {
+		const { event, shift } = await arrangeEvent({ capacity: 2, places: 2 });
+		const volunteer = await createVolunteer();
+		const session = await signedIn(volunteer);
+		const ticket = await volunteer.pb
+			.collection('registrations')
+			.create({ event: event.id, user: volunteer.record.id });
+		const place = await volunteer.pb
+			.collection('signups')
+			.create({ shift: shift.id, user: volunteer.record.id });
+		// staff cancel both while the volunteer's pages are open
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('registrations').update(ticket.id, { status: 'cancelled' });
+		await staff.pb.collection('signups').update(place.id, { status: 'cancelled' });
+		const gone = 'Du er allerede afmeldt, eller pladsen findes ikke længere.';
+		for (const [path, body] of [
+			[`/arrangementer/${event.id}?/cancelRegistration`, { id: ticket.id }],
+			[`/arrangementer/${event.id}?/cancelSignup`, { id: place.id }],
+			['/overblik?/cancel', { kind: 'registration', id: ticket.id }],
+			['/overblik?/cancel', { kind: 'shift', id: place.id }],
+			['/frivillig?/cancel', { id: place.id }]
+		] as const) {
+			const answer = await session.post(path, body);
+			expect(answer.status, path).toBe(409);
+			const html = await answer.text();
+			expect(html, path).toContain(gone);
+			expect(html, path).not.toContain('Siden findes ikke.');
+		}
+	});
+
 	it('offers only what the server would do: no cancel of a used ticket, no registering once begun', async () => {
 		const { event } = await arrangeEvent({ capacity: 1, start: doorOpen() });
 		const [attendee, late, staff] = await Promise.all([

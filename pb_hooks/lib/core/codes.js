@@ -98,6 +98,10 @@ module.exports = {
 		da: 'Arrangementet er slut, så billetten kan ikke tjekkes ind.',
 		en: 'The event has ended, so the ticket cannot be checked in.'
 	},
+	events_already_cancelled: {
+		da: 'Du er allerede afmeldt.',
+		en: 'You are already signed off.'
+	},
 	events_already_checked_in: {
 		da: 'Billetten er allerede tjekket ind.',
 		en: 'This ticket has already been checked in.'

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import type { EventRecord, ShiftRecord, SignupRecord } from '$lib/pocketbase-types';
+import { placeChangeFailure } from '$lib/events/places.server';
 import { requireUser, safeRedirectTarget } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
@@ -66,7 +67,8 @@ export const actions: Actions = {
 		try {
 			await locals.pb.collection('signups').update(checked.data.id, { status: 'cancelled' });
 		} catch (err) {
-			return fail(failureStatus(err), { action: 'cancel', values, errors: toFormErrors(err) });
+			const { status, errors } = placeChangeFailure(err);
+			return fail(status, { action: 'cancel', values, errors });
 		}
 		return { action: 'cancel', done: true as const };
 	}

@@ -8,6 +8,7 @@ import { fetchTimelineInput } from '$lib/overview/load.server';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
 import { attend } from '$lib/server/checkin';
 import { holdChangeFailure } from '$lib/library/library.server';
+import { placeChangeFailure } from '$lib/events/places.server';
 
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const user = requireUser(locals, url);
@@ -45,8 +46,8 @@ async function change(locals: App.Locals, url: URL, request: Request, action: 'c
 	try {
 		await locals.pb.collection(COLLECTION[kind]).update(id, body);
 	} catch (err) {
-		if (kind === 'hold') {
-			const failure = holdChangeFailure(err);
+		if (kind === 'hold' || kind === 'shift' || kind === 'registration') {
+			const failure = kind === 'hold' ? holdChangeFailure(err) : placeChangeFailure(err);
 			return fail(failure.status, { action, values, errors: failure.errors });
 		}
 		return fail(failureStatus(err), { action, values, errors: toFormErrors(err) });

@@ -9,6 +9,7 @@ import type {
 	SignupRecord,
 	TakenPlaces
 } from '$lib/pocketbase-types';
+import { placeChangeFailure } from '$lib/events/places.server';
 import { requireUser } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
@@ -116,6 +117,10 @@ async function attempt(
 	try {
 		await write();
 	} catch (err) {
+		if (action === 'cancelSignup' || action === 'cancelRegistration') {
+			const { status, errors } = placeChangeFailure(err);
+			return fail(status, { action, values, errors });
+		}
 		return fail(failureStatus(err), { action, values, errors: toFormErrors(err) });
 	}
 	return { action, done: true as const };

@@ -225,7 +225,6 @@ describe('races on sign-ups and registrations', () => {
 	it(
 		'checking in one ticket twice at once succeeds once',
 		async () => {
-			const day = dayPicker();
 			const [s1, s2] = await Promise.all([createUser({ staff: true }), createUser({ staff: true })]);
 			const attendee = await createUser();
 			for (let round = 0; round < ROUNDS; round++) {

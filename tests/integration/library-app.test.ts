@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser } from '../helpers/pocketbase';
 import type { HoldRecord } from '../../src/lib/pocketbase-types';
-import { arrangeTitle, checkIn, collect } from './library-helpers';
+import { arrangeTitle, checkIn, collect, placeHold } from './library-helpers';
 
 // The library through the app, the way a browser without JavaScript uses it.
 
@@ -172,5 +172,38 @@ describe('the library in the app', () => {
 		expect(await (await desk.get('/bibliotek/mine')).text()).not.toContain(title.title);
 		expect(await (await patron.app.get(`/bibliotek/${title.id}`)).text()).toContain('Du har lånt');
 		expect(await (await desk.get(`/bibliotek/${title.id}`)).text()).not.toContain('Du har lånt');
+	});
+
+	it('lets the desk reach every pickup on the shelf: found by patron or title, page by page', async () => {
+		const tag = `Hylde ${Date.now()}`;
+		const { title } = await arrangeTitle({ copies: 55, onShelf: 55, title: tag });
+		const patrons = await Promise.all(
+			Array.from({ length: 55 }, (_, i) => createUser({ name: `Låner ${i} ${tag}` }))
+		);
+		for (const p of patrons) await placeHold(p.pb, title.id, p.record.id);
+		const staff = await createUser({ staff: true });
+		const desk = new AppSession();
+		await desk.signIn(staff.email, staff.password);
+		const hand = (html: string) => (html.match(/name="hold" value="/g) ?? []).length;
+		const first = await (await desk.get(`/personale/skranke?afhentning=${encodeURIComponent(tag)}`)).text();
+		expect(first).toContain('55 afhentninger på hylden');
+		expect(hand(first)).toBe(50);
+		expect(first).toContain('Side 1 af 2');
+		const second = await (
+			await desk.get(`/personale/skranke?afhentning=${encodeURIComponent(tag)}&afhentninger-side=2`)
+		).text();
+		expect(hand(second)).toBe(5);
+		// one patron at the counter, by name
+		const one = await (
+			await desk.get(`/personale/skranke?afhentning=${encodeURIComponent(`Låner 54 ${tag}`)}`)
+		).text();
+		expect(one).toContain('1 afhentning på hylden');
+		expect(hand(one)).toBe(1);
+		// a page past the end shows the last page there is
+		const past = await (
+			await desk.get(`/personale/skranke?afhentning=${encodeURIComponent(tag)}&afhentninger-side=9`)
+		).text();
+		expect(hand(past)).toBe(5);
+		expect((await desk.get('/personale/skranke?afhentninger-side=abc&forsinkede-side=-3')).status).toBe(200);
 	});
 });

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import type { ListResult } from 'pocketbase';
 import type { HoldRecord, LoanRecord } from '$lib/pocketbase-types';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
@@ -12,20 +13,53 @@ import { checkIn, collect, expireNow, returnLoan } from '$lib/library/desk.serve
 const HOLD_FIELDS =
 	'id,pickup_shelf,pickup_deadline,ended_at,expand.patron.name,expand.patron.email,expand.title.title,expand.copy.barcode';
 
+/** Rows per page of the desk's lists. */
+const PAGE = 50;
+
+/** The page a list shows, from its own query parameter (`<name>-side`), 1 when none or nonsense. */
+function pageOf(url: URL, name: string): number {
+	const asked = Number.parseInt(url.searchParams.get(`${name}-side`) ?? '1', 10);
+	return Number.isFinite(asked) ? Math.min(Math.max(asked, 1), 10_000) : 1;
+}
+
 // The library desk. Lists are read with the staff member's own token (staff may read holds and loans).
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	depends('app:library');
 	requireStaff(locals, url);
 	const now = new Date();
 	const since = toPbDate(new Date(now.getTime() - 14 * 86_400_000));
-	const [waiting, expired, overdue] = await Promise.all([
-		locals.pb.collection('holds').getList<HoldRecord>(1, 100, {
-			filter: 'status = "ready"',
-			sort: 'pickup_deadline',
+	// the pickups on the shelf and the overdue loans: every one reachable, page by page, and the pickups
+	// found by the patron's name or card, the title or the shelf (the patron at the counter)
+	const q = (url.searchParams.get('afhentning') ?? '').trim().slice(0, 100);
+	const pickupPage = pageOf(url, 'afhentninger');
+	const overduePage = pageOf(url, 'forsinkede');
+	// a page past the end (the last pickup on it was just handed over) shows the last page there is
+	const lastIfPast = async <T>(list: ListResult<T>, again: (page: number) => Promise<ListResult<T>>) =>
+		list.items.length === 0 && list.page > 1 && list.totalPages > 0 ? again(list.totalPages) : list;
+	const pickupFilter = q
+		? locals.pb.filter(
+				'status = "ready" && (patron.name ~ {:q} || patron.library_card = {:q} || title.title ~ {:q} || pickup_shelf = {:q})',
+				{ q }
+			)
+		: 'status = "ready"';
+	const pickups = (n: number) =>
+		locals.pb.collection('holds').getList<HoldRecord>(n, PAGE, {
+			filter: pickupFilter,
+			sort: 'pickup_deadline,id',
 			expand: 'patron,title,copy',
-			fields: HOLD_FIELDS,
-			skipTotal: true
-		}),
+			fields: HOLD_FIELDS
+		});
+	const overdueLoans = (n: number) =>
+		locals.pb.collection('loans').getList<LoanRecord>(n, PAGE, {
+			filter: locals.pb.filter(openLoanFilter() + ' && due < {:now}', { now: toPbDate(now) }),
+			sort: 'due,id',
+			expand: 'patron,title,copy',
+			// whom to call about it: the name, the card and the phone (staff do not see addresses)
+			fields:
+				'id,due,expand.patron.id,expand.patron.name,expand.patron.library_card,expand.patron.phone,expand.title.title,expand.copy.barcode'
+		});
+	const [firstPickups, expired, firstOverdue] = await Promise.all([
+		pickups(pickupPage),
 		locals.pb.collection('holds').getList<HoldRecord>(1, 50, {
 			filter: locals.pb.filter('status = "expired" && ended_at >= {:since}', { since }),
 			sort: '-ended_at',
@@ -33,21 +67,22 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			fields: HOLD_FIELDS,
 			skipTotal: true
 		}),
-		locals.pb.collection('loans').getList<LoanRecord>(1, 100, {
-			filter: locals.pb.filter(openLoanFilter() + ' && due < {:now}', { now: toPbDate(now) }),
-			sort: 'due',
-			expand: 'patron,title,copy',
-			// whom to call about it: the name, the card and the phone (staff do not see addresses)
-			fields:
-				'id,due,expand.patron.id,expand.patron.name,expand.patron.library_card,expand.patron.phone,expand.title.title,expand.copy.barcode',
-			skipTotal: true
-		})
+		overdueLoans(overduePage)
+	]);
+	const [waiting, overdue] = await Promise.all([
+		lastIfPast(firstPickups, pickups),
+		lastIfPast(firstOverdue, overdueLoans)
 	]);
 	return {
 		now: toPbDate(now),
+		q,
 		waiting: waiting.items,
+		waitingTotal: waiting.totalItems,
+		waitingPage: { page: waiting.page, pages: waiting.totalPages },
 		expired: expired.items,
-		overdue: overdue.items
+		overdue: overdue.items,
+		overdueTotal: overdue.totalItems,
+		overduePage: { page: overdue.page, pages: overdue.totalPages }
 	};
 };
 

@@ -107,3 +107,38 @@ test('staff create a title with a copy in the catalogue', async ({ page }) => {
 	await expect(page.getByText(`S-${tag}`, { exact: true })).toBeVisible();
 	await expectAccessible(page);
 });
+
+test('a copy reserved while staff look at it: the refused "missing" shows the copy as it is now', async ({
+	page
+}) => {
+	const tag = `m${randomUUID().slice(0, 7)}`;
+	const system = await systemClient();
+	const title = await system
+		.collection('titles')
+		.create({ title: `Savnet ${tag}`, creator: 'A', type: 'book' });
+	const copy = await system
+		.collection('copies')
+		.create({ title: title.id, barcode: `MS-${tag}`, shelf: '', status: 'shelf' });
+	const patron = await system.collection('users').create({
+		email: `savnet-${tag}@test.borgerhus.dk`,
+		password: 'et-godt-kodeord',
+		passwordConfirm: 'et-godt-kodeord',
+		name: `Patron ${tag}`,
+		verified: true,
+		language: 'da'
+	});
+	await signIn(page, demo.staff);
+	await page.goto(`/personale/katalog/${title.id}`);
+	const row = page.getByRole('listitem').filter({ hasText: copy.barcode });
+	// no empty shelf between the dots
+	await expect(row).toContainText(`${copy.barcode} · På hylden`);
+	// a patron's hold takes the copy meanwhile
+	const hold = await system
+		.collection('holds')
+		.create({ title: title.id, patron: patron.id, status: 'waiting' });
+	expect((await system.collection('holds').getOne(hold.id)).status).toBe('ready');
+	await row.getByRole('button', { name: 'Meld savnet' }).click();
+	await expect(page.getByRole('alert')).toContainText('udlånt eller venter på afhentning');
+	await expect(row).toContainText('Venter på afhentning');
+	await expect(row.getByRole('button')).toHaveCount(0);
+});

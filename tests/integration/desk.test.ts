@@ -3,7 +3,7 @@ import type PocketBase from 'pocketbase';
 import { createUser, guestClient, systemClient, PASSWORD, type TestUser } from '../helpers/pocketbase';
 import { linkFrom, waitForMail, readMails } from '../helpers/mail';
 import { AppSession } from '../helpers/app';
-import { makeRoom, slot, someDay } from './rooms-arrange';
+import { houseDate, houseTime, makeRoom, slot, someDay } from './rooms-arrange';
 import { arrangeTitle, refusal } from './library-helpers';
 import { arrangeEvent, createVolunteer, doorOpen } from './events-helpers';
 import { makeAssociation, membership } from './associations-helpers';
@@ -406,6 +406,40 @@ describe('acting for a citizen at the desk', () => {
 			staff.pb.send(`/api/borgerhus/desk/citizens/${staff.record.id}/volunteer-terms`, { method: 'POST' })
 		);
 		expect(forStaff).toEqual({ status: 400, code: 'desk_unknown_citizen' });
+	});
+
+	it('books for the citizen up to midnight, as the room page does, and refuses a bad end at its field', async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser();
+		const allDay = Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '00:00']]])
+		);
+		const room = await makeRoom({ opening_hours: allDay });
+		const session = new AppSession();
+		await session.signIn(staff.email, PASSWORD);
+		const day = someDay();
+		const form = {
+			room: room.id,
+			purpose: 'Aftenmøde',
+			attendees: '2',
+			date: houseDate(day),
+			start: '22:00'
+		};
+		const late = await session.post(`/personale/borgere/${citizen.record.id}?/book`, {
+			...form,
+			end: '00:00'
+		});
+		expect(late.status, await late.clone().text()).toBe(200);
+		const system = await systemClient();
+		const [booking] = await system.collection('bookings').getFullList({
+			filter: system.filter('booker = {:u} && room = {:r}', { u: citizen.record.id, r: room.id })
+		});
+		expect(booking?.end).toBe(houseTime(day + 1, '00:00'));
+		const bad = await session.post(`/personale/borgere/${citizen.record.id}?/book`, {
+			...form,
+			end: '25:00'
+		});
+		expect(bad.status).toBe(400);
 	});
 
 	it('offers no cancel of a ticket checked in, and its confirmations speak of the citizen by name', async () => {

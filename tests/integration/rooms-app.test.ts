@@ -134,6 +134,10 @@ describe('booking a room through the app', () => {
 		const week = await (await new AppSession().get(`/lokaler/${room.slug}?fra=${date}`)).text();
 		expect(week).toContain('Optaget');
 		expect(week).not.toContain('Læsekreds');
+		// a week past the house's years, asked for by hand: today's week, never an error
+		for (const query of ['fra=9999-12-25', 'dato=9999-12-31&start=10:00&slut=11:00', 'fra=0001-01-01']) {
+			expect((await new AppSession().get(`/lokaler/${room.slug}?${query}`)).status, query).toBe(200);
+		}
 
 		const otherSession = await signedIn(other);
 		const refused = await otherSession.post(`/lokaler/${room.slug}?/book`, {
@@ -424,6 +428,53 @@ describe('season bookings through the app', () => {
 		expect(after.map((b) => b.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
 		const series = await owner.pb.collection('booking_series').getOne(bookings[0]!.series);
 		expect(series.status).toBe('cancelled');
+	});
+});
+
+describe('a season with a date staff gave to someone else', () => {
+	it('offers the rest of the season only to its booker, counted as the server cancels it', async () => {
+		const room = await makeRoom();
+		const [owner, other, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		const first = someDate();
+		const season = await owner.pb.send<{ series: string; booked: { id: string }[] }>(
+			'/api/borgerhus/series',
+			{
+				method: 'POST',
+				body: {
+					room: room.id,
+					association: '',
+					purpose: 'Korprøve',
+					attendees: 4,
+					first_date: first,
+					last_date: addDays(first, 14),
+					interval: 1,
+					start_time: '18:00',
+					end_time: '19:00'
+				}
+			}
+		);
+		expect(season.booked).toHaveLength(3);
+		await staff.pb.send(`/api/borgerhus/bookings/${season.booked[1]!.id}/reassign`, {
+			method: 'POST',
+			body: { booker: other.record.id, reason: 'Overtager datoen' }
+		});
+		// the date's new booker may cancel their date, not the season
+		const theirs = await (await (await signedIn(other)).get('/bookinger')).text();
+		expect(theirs).toContain(room.name);
+		expect(theirs).not.toContain('action="?/cancelSeries"');
+		// the season's booker is offered the two dates that are still theirs, and the server cancels those two
+		const session = await signedIn(owner);
+		const mine = await (await session.get('/bookinger')).text();
+		expect(mine).toContain('Ja, aflys 2 datoer');
+		const cancel = await session.post('/bookinger?/cancelSeries', { id: season.booked[0]!.id });
+		expect(cancel.status).toBe(200);
+		expect(await cancel.text()).toContain('2 datoer er aflyst.');
+		const system = await systemClient();
+		expect((await system.collection('bookings').getOne(season.booked[1]!.id)).status).not.toBe('cancelled');
 	});
 });
 

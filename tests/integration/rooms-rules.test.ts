@@ -791,6 +791,26 @@ const rows: Scenario<World>[] = [
 		}
 	},
 	{
+		name: 'owner cancels the rest of a season with a date staff gave to another: that date is kept, theirs',
+		actor: (w) => w.owner.pb,
+		act: async (pb, w) => {
+			const { series, booked } = await ownSeries(w);
+			await w.staff.pb.send(`/api/borgerhus/bookings/${booked[1]!.id}/reassign`, {
+				method: 'POST',
+				body: { booker: w.other.record.id, reason: 'Overtager datoen' }
+			});
+			return pb.send(`/api/borgerhus/series/${series}/cancel`, { method: 'POST', body: {} });
+		},
+		status: 200,
+		after: async (w, result) => {
+			const answer = result as { cancelled: { id: string }[]; kept: { id: string; code: string }[] };
+			expect(answer.cancelled).toHaveLength(2);
+			expect(answer.kept.map((k) => k.code)).toEqual(['rooms_series_not_yours']);
+			const kept = await w.system.collection('bookings').getOne(answer.kept[0]!.id);
+			expect([kept.booker, kept.status]).toEqual([w.other.record.id, 'approved']);
+		}
+	},
+	{
 		name: 'another citizen cannot cancel the owner’s season',
 		actor: (w) => w.other.pb,
 		act: async (pb, w) => {

@@ -322,6 +322,10 @@ module.exports = {
 		da: 'Bookingen er frigivet, fordi ingen tjekkede ind i tide.',
 		en: 'This booking was released because nobody checked in in time.'
 	},
+	rooms_series_not_yours: {
+		da: 'Personalet har givet datoen til en anden, så den er ikke din at aflyse.',
+		en: 'Staff gave this date to someone else, so it is not yours to cancel.'
+	},
 	rooms_cancel_deadline: {
 		da: 'Fristen for at aflyse er overskredet. Kontakt huset.',
 		en: 'The deadline for cancelling has passed. Contact the house.'

@@ -339,6 +339,14 @@ function cancel(e) {
 		for (var i = 0; i < rest.length; i++) {
 			var booking = rest[i];
 			var bookingRoles = lib('rooms-bookings').rolesOf(txApp, booking, actor);
+			// a date staff gave to another booker is theirs now: kept, with its reason, unless the actor may
+			// cancel it in its own right (staff; an admin or booker of its association)
+			if (
+				!lib('rooms/booking-machine').may(booking.getString('status'), 'cancel', bookingRoles, 'cancelled')
+			) {
+				kept.push({ id: booking.id, date: dateOf(booking), code: 'rooms_series_not_yours' });
+				continue;
+			}
 			var room = txApp.findRecordById('rooms', booking.getString('room'));
 			var start = lib('room-claims').toMs(booking.getString('start'));
 			if (
@@ -348,12 +356,18 @@ function cancel(e) {
 				kept.push({ id: booking.id, date: dateOf(booking), code: 'rooms_cancel_deadline' });
 				continue;
 			}
+			// the series' booker hears of the whole series at once (tell, below); a date's other booker hears
+			// of their own date
 			lib('rooms-bookings').transition(txApp, booking, 'cancelled', actor, bookingRoles, {
 				cancel_reason: reason,
-				series: true
+				series: booking.getString('booker') === series.getString('booker')
 			});
 			txApp.save(booking);
-			cancelled.push({ id: booking.id, date: dateOf(booking) });
+			cancelled.push({
+				id: booking.id,
+				date: dateOf(booking),
+				own: booking.getString('booker') === series.getString('booker')
+			});
 		}
 		if (!kept.length) {
 			series.set('status', 'cancelled');
@@ -391,9 +405,17 @@ function cancel(e) {
 				series,
 				details
 			);
-			tell(txApp, series, withdraw ? 'withdrawn' : 'cancelled', cancelled, reason);
+			var own = cancelled.filter(function (c) {
+				return c.own;
+			});
+			if (own.length) tell(txApp, series, withdraw ? 'withdrawn' : 'cancelled', own, reason);
 		}
-		return { cancelled: cancelled, kept: kept };
+		return {
+			cancelled: cancelled.map(function (c) {
+				return { id: c.id, date: c.date };
+			}),
+			kept: kept
+		};
 	});
 	return e.json(200, result);
 }

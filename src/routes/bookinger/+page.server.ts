@@ -41,12 +41,14 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 				}
 			),
 			sort: '-start',
-			expand: 'room,association',
+			expand: 'room,association,series',
 			fields:
 				'id,room,booker,association,series,purpose,attendees,start,end,status,reason,cancel_reason,' +
 				'checked_in_at,checked_out_at,decided_at,' +
 				'expand.room.name,expand.room.slug,expand.room.cancel_hours,expand.association.name,' +
-				'expand.room.checkin_required,expand.room.checkin_opens_minutes,expand.room.checkin_grace_minutes'
+				'expand.room.checkin_required,expand.room.checkin_opens_minutes,expand.room.checkin_grace_minutes,' +
+				// whose season it is: "Aflys resten af serien" only for whom the series route answers
+				'expand.series.booker,expand.series.association'
 		}),
 		// the user's active memberships: an association's booking is its booker's only while they may book
 		// for it (admin or booker, rule 3); any active member may still check it in
@@ -65,23 +67,33 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		const active = isActiveBooking(b.status);
 		const lapsed = b.booker === user.id && !!b.association && !mayBookFor.has(b.association);
 		const mine = b.booker === user.id && !lapsed;
+		// as the booking machine decides (rooms-bookings.js rolesOf): its booker, or an admin or booker of
+		// its association, whoever booked it
+		const mayCancelIt = mine || (!!b.association && mayBookFor.has(b.association));
 		const beforeDeadline = mayCancel(cancelHours, toMs(b.start), now);
+		const season = (b.expand as { series?: { booker: string; association: string } } | undefined)?.series;
 		return {
 			...b,
 			mine,
 			// The last moment the booker may cancel (docs/rules.md, Rooms and bookings).
 			cancelDeadline: new Date(toMs(b.start) - cancelHours * 3_600_000).toISOString(),
-			cancellable: mine && active && beforeDeadline,
+			cancellable: mayCancelIt && active && beforeDeadline,
 			// Why an active, upcoming booking has no cancel button.
 			noCancel: !active
 				? null
-				: lapsed
-					? ('lapsed' as const)
-					: !mine
-						? ('not_booker' as const)
-						: !beforeDeadline
-							? ('deadline' as const)
-							: null,
+				: !mayCancelIt
+					? lapsed
+						? ('lapsed' as const)
+						: ('not_booker' as const)
+					: !beforeDeadline
+						? ('deadline' as const)
+						: null,
+			// the rest of its season may be cancelled by this user: the season's booker (while they may book
+			// for its association), or an admin or booker of its association
+			seasonMine:
+				!!season &&
+				((season.booker === user.id && (!season.association || mayBookFor.has(season.association))) ||
+					(!!season.association && mayBookFor.has(season.association))),
 			past: toMs(b.end) < now,
 			// "Vi er her" / check out while the server would accept it (docs/rules.md, "Check-in and no-shows")
 			attend:
@@ -93,7 +105,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	// What "Aflys resten af serien" would cancel: the series' later dates still before their deadline.
 	const seriesRest = new Map<string, { count: number; first: string; last: string; kept: number }>();
 	for (const b of [...rows].sort((x, y) => toMs(x.start) - toMs(y.start))) {
-		if (!b.series || !b.mine || !isActiveBooking(b.status) || toMs(b.start) <= now) continue;
+		if (!b.series || !b.seasonMine || !isActiveBooking(b.status) || toMs(b.start) <= now) continue;
 		const rest = seriesRest.get(b.series) ?? { count: 0, first: '', last: '', kept: 0 };
 		if (b.cancellable) {
 			rest.count += 1;
@@ -106,7 +118,10 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		created: url.searchParams.get('ny') ?? '',
 		seriesSent: url.searchParams.get('serie'),
 		skipped: skippedDates(url.searchParams.get('sprunget')),
-		bookings: rows.map((b) => ({ ...b, seriesRest: b.series ? (seriesRest.get(b.series) ?? null) : null }))
+		bookings: rows.map((b) => ({
+			...b,
+			seriesRest: b.series && b.seasonMine ? (seriesRest.get(b.series) ?? null) : null
+		}))
 	};
 };
 

@@ -17,7 +17,7 @@ import {
 	type OpeningHours
 } from '$rules/rooms-policy.js';
 import { toMs, toPbDate } from '$rules/room-claims.js';
-import { resolve, resolveEnd } from '$rules/core/time.js';
+import { resolve, resolveEnd, yearProblem } from '$rules/core/time.js';
 
 const DAYS = 7;
 
@@ -25,7 +25,11 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	// The room and its week are public (busy intervals carry no details); booking needs an account.
 	depends('app:rooms');
 	const today = localParts(Date.now()).date;
-	const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && localToUtc(value, '12:00') !== null;
+	// a real date within the house's years, with the week after it too (?fra=9999-12-25 shows today)
+	const isDate = (value: string) => {
+		const noon = /^\d{4}-\d{2}-\d{2}$/.test(value) ? localToUtc(value, '12:00') : null;
+		return noon !== null && !yearProblem(noon) && !yearProblem(noon + (DAYS + 1) * 86_400_000);
+	};
 	const isTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
 	// A link from the room search (or anyone) may fill the booking form in: ?dato=&start=&slut=&antal=
 	const wanted = {

@@ -7,7 +7,7 @@ import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors, codeMessage, refusalCodes } from '$lib/errors';
 import { toPbDate } from '$lib/dates';
-import { resolve as resolveTime } from '$rules/core/time.js';
+import { resolve as resolveTime, resolveEnd } from '$rules/core/time.js';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
 import { acceptVolunteerTerms, deskOptions, readCitizen, setCard, takeOver } from '$lib/server/desk';
 import { idSchema } from '$lib/validation/rooms';
@@ -144,13 +144,16 @@ export const actions: Actions = {
 				end: string;
 			}
 		>(event, 'book', deskBookingSchema, async (data, citizen) => {
+			// an end at 00:00 is the midnight that ends the day, as on the room page
 			const start = resolveTime(data.date, data.start);
-			const end = resolveTime(data.date, data.end);
+			const end = resolveEnd(data.date, data.end);
 			if ('code' in start || 'code' in end) {
-				const code = 'code' in start ? start.code : 'code' in end ? end.code : '';
+				// the refusal at the field it concerns
+				const [field, code] =
+					'code' in start ? ['start', start.code] : ['end', 'code' in end ? end.code : ''];
 				throw new ClientResponseError({
 					status: 400,
-					response: { data: { start: { code } } }
+					response: { data: { [field]: { code } } }
 				});
 			}
 			await event.locals.pb.collection('bookings').create(

@@ -69,6 +69,23 @@ describe('CSV import of titles', () => {
 		expect(open.rejected.map((r) => r.line)).toEqual([4]);
 	});
 
+	it('counts lines from where the header really ends: after a blank first line, or a header over two lines', () => {
+		const blankFirst = planImport('\ntitle,year\n,2001\nB,2002\n');
+		expect(blankFirst.rejected.map((r) => r.line)).toEqual([3]);
+		expect(blankFirst.rows.map((r) => [r.line, r.data.title])).toEqual([[4, 'B']]);
+		const twoLineHeader = planImport('"title\n",year\nA,1999\n');
+		expect(twoLineHeader.rows.map((r) => r.line)).toEqual([3]);
+	});
+
+	it('finds the row of each broken quote in a large file', () => {
+		const rows = Array.from({ length: 3000 }, (_, i) => (i % 2 ? `"A "x${i}",1990` : `Titel ${i},1990`));
+		const plan = planImport(`title,year\n${rows.join('\n')}\n`);
+		// every other row of the first 2000 is broken: rejected on its own line, the others kept
+		expect(plan.rows).toHaveLength(1000);
+		expect(plan.rows.slice(0, 2).map((r) => r.line)).toEqual([2, 4]);
+		expect(plan.rejected.slice(0, 2).map((r) => r.line)).toEqual([3, 5]);
+	});
+
 	it('rejects hostile lengths without failing', () => {
 		const plan = planImport(`title\n${'x'.repeat(5000)}\n`);
 		expect(plan.rows).toEqual([]);

@@ -47,13 +47,21 @@ export function fieldLabel(field: string): string {
 /** Line breaks as a file may have them: CRLF, LF or a lone CR (older spreadsheets). */
 const BREAKS = /\r\n|\r|\n/g;
 
+/** Where each data row starts in the file (an offset), and on which line (the header is line 1). */
+interface RowStarts {
+	offsets: number[];
+	lines: number[];
+}
+
 /**
- * The line of the file on which each row starts (the header is line 1). A quoted field may hold line
- * breaks, and empty or blank lines are skipped, so a row's line is not its index plus two: a row starts at
- * the first line after the previous row's end that is not blank (only spaces and delimiters, as the parser
- * skips them), and its line is the number of line breaks before that, plus one.
+ * Where each row starts. A quoted field may hold line breaks, and empty or blank lines are skipped (before
+ * the header too), so a row's line is not its index plus two: a row starts at the first line after the
+ * previous row's end that is not blank (only spaces and delimiters, as the parser skips them). The file is
+ * read once more without a header, so the header is the first row read and its end is known even when a
+ * quoted name spans lines. Linear in the file: line breaks are counted from where the last count ended.
  */
-function rowLines(text: string, config: Papa.ParseConfig<Record<string, string>>): number[] {
+function rowStarts(text: string, config: Papa.ParseConfig<Record<string, string>>): RowStarts {
+	const offsets: number[] = [];
 	const lines: number[] = [];
 	let line = 1;
 	let counted = 0;
@@ -62,34 +70,48 @@ function rowLines(text: string, config: Papa.ParseConfig<Record<string, string>>
 		counted = offset;
 		return line;
 	};
-	// the header is one line: the first row starts after its line break
-	let from = text.search(BREAKS);
-	Papa.parse<Record<string, string>>(text, {
-		...config,
+	let from = -1;
+	// the blank lines the parser skips, once the delimiter is known
+	let blank: RegExp | undefined;
+	Papa.parse<string[]>(text, {
+		delimiter: config.delimiter,
+		skipEmptyLines: config.skipEmptyLines,
+		header: false,
 		step: (row) => {
-			const delimiter = row.meta.delimiter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-			const blank = new RegExp(`(?:[ \\t${delimiter}]*(?:\\r\\n|\\r|\\n))*`, 'y');
-			blank.lastIndex = Math.max(from, 0);
-			blank.exec(text);
-			lines.push(lineAt(Math.max(blank.lastIndex, counted)));
+			if (from >= 0) {
+				if (!blank) {
+					const delimiter = row.meta.delimiter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+					blank = new RegExp(`(?:[ \\t${delimiter}]*(?:\\r\\n|\\r|\\n))*`, 'y');
+				}
+				blank.lastIndex = from;
+				blank.exec(text);
+				const start = Math.max(blank.lastIndex, counted);
+				offsets.push(start);
+				lines.push(lineAt(start));
+			}
 			from = row.meta.cursor;
 		}
 	});
-	return lines;
+	return { offsets, lines };
 }
 
 /**
- * The row (its index among the data rows) that holds a character of the file. A broken quote is reported
- * by where it is: papaparse numbers such rows counting the header and the skipped empty lines, unlike the
- * rows it returns, so its row number would name the next row.
+ * The row (its index among the data rows) that holds a character of the file, by binary search. A broken
+ * quote is reported by where it is: papaparse numbers such rows counting the header and the skipped empty
+ * lines, unlike the rows it returns, so its row number would name the next row.
  */
-function rowAtOffset(text: string, lines: number[], offset: number | undefined): number {
+function rowAtOffset(starts: RowStarts, offset: number | undefined): number {
 	if (offset === undefined) return -1;
-	const line = 1 + (text.slice(0, offset).match(BREAKS) ?? []).length;
+	let low = 0;
+	let high = starts.offsets.length - 1;
 	let row = -1;
-	lines.forEach((start, index) => {
-		if (start <= line) row = index;
-	});
+	while (low <= high) {
+		const middle = (low + high) >> 1;
+		if ((starts.offsets[middle] ?? 0) <= offset) {
+			row = middle;
+			low = middle + 1;
+		} else high = middle - 1;
+	}
 	return row;
 }
 
@@ -125,7 +147,8 @@ export function planImport(text: string): ImportPlan {
 		}
 	};
 	const parsed = Papa.parse<Record<string, string>>(content, config);
-	const lines = rowLines(content, config);
+	const starts = rowStarts(content, config);
+	const lines = starts.lines;
 	const rows: ImportPlan['rows'] = [];
 	const rejected: ImportRejection[] = [];
 	const records = parsed.data.slice(0, MAX_IMPORT_ROWS);
@@ -137,7 +160,7 @@ export function planImport(text: string): ImportPlan {
 		if (error.type === 'Delimiter') continue;
 		const reason =
 			error.type === 'FieldMismatch' ? m.library_import_field_count() : m.library_import_unreadable();
-		const row = error.type === 'Quotes' ? rowAtOffset(content, lines, error.index) : (error.row ?? -1);
+		const row = error.type === 'Quotes' ? rowAtOffset(starts, error.index) : (error.row ?? -1);
 		if (!unreadable.has(row)) unreadable.set(row, reason);
 	}
 	records.forEach((record, index) => {

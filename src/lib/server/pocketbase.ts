@@ -31,19 +31,6 @@ export function createRequestClient(event: RequestEvent): PocketBase {
 }
 
 /**
- * A client with the same user's rights whose writes do not count against the user's address: for a
- * bounded batch that one staff action asked for and the app has checked (the catalogue import, one file
- * of at most MAX_IMPORT_ROWS rows, created row by row). Without it a file the page accepts would meet the
- * per-address write limit part-way and lose its last rows. PocketBase's rules and hooks still decide each row.
- */
-export function batchClient(pb: PocketBase): PocketBase {
-	const batch = new PocketBase(pb.baseURL);
-	batch.autoCancellation(false);
-	batch.authStore.save(pb.authStore.token, pb.authStore.record);
-	return batch;
-}
-
-/**
  * Whether a request of this server to PocketBase counts against the user's address in PocketBase's rate
  * limits: writes, sign-in and the mail-sending endpoints do. The reads a page makes (GET), refreshing the
  * session and the live stream's subscriptions do not: they carry no forwarded address, so PocketBase sees

@@ -200,6 +200,8 @@ onRecordUpdateRequest(
 			const fresh = txApp.findRecordById(collection, e.record.id);
 			/** @type {core.Record[]} confirmed sign-ups of a shift moved to another time */
 			let movedAway = [];
+			/** check-ins of tickets made before a moved event's new door opening, undone */
+			let checkInsCleared = 0;
 			/** an event's shifts moved along with its start, and the volunteers told of it */
 			let shiftsMoved = { shifts: [], told: [] };
 			for (const field of e.collection.fields) {
@@ -263,6 +265,10 @@ onRecordUpdateRequest(
 					// its coming shifts keep their distance to its start, and their volunteers are told
 					shiftsMoved = lib.moveShiftsAlong(txApp, fresh, e.record, who.kind === 'system');
 				}
+				// a ticket checked in before the moved event's door opens was not used at this event's door
+				if (e.record.getString('start') !== fresh.getString('start')) {
+					checkInsCleared = lib.clearEarlyCheckIns(txApp, e.record);
+				}
 				if (state === 'published' && !(transition && transition.name === 'cancel')) {
 					lib.fillPlaces(txApp, 'registrations', e.record.id);
 					if (transition) {
@@ -292,7 +298,8 @@ onRecordUpdateRequest(
 			audit.staffAction(txApp, who, collection + '.' + (transition ? transition.name : 'update'), e.record, {
 				changed: changed,
 				state: collection === 'events' ? e.record.getString('state') : undefined,
-				shifts_moved: shiftsMoved.shifts.length || undefined
+				shifts_moved: shiftsMoved.shifts.length || undefined,
+				check_ins_cleared: checkInsCleared || undefined
 			});
 		});
 	},

@@ -5,10 +5,6 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { authCookie, createRequestClient, retryAfterFor, sessionEnded } from '$lib/server/pocketbase';
 import type { UserRecord } from '$lib/pocketbase-types';
-import { MAX_FILE_BYTES, MAX_UPLOAD_BYTES, megabytes } from '$lib/uploads';
-
-/** The limits a too-large upload is told (the body limit itself is adapter-node's BODY_SIZE_LIMIT). */
-const UPLOAD_LIMITS = { file: megabytes(MAX_FILE_BYTES), total: megabytes(MAX_UPLOAD_BYTES) };
 
 /** Liveness for load balancers and the start script; answers without touching PocketBase. */
 const health: Handle = ({ event, resolve }) =>
@@ -112,7 +108,7 @@ const readableForm: Handle = async ({ event, resolve }) => {
 			);
 		if (failure) {
 			// a body over BODY_SIZE_LIMIT (adapter-node) stays what it is: too large, said plainly
-			if (tooLarge(failure)) error(413, m.errors_too_large(UPLOAD_LIMITS));
+			if (tooLarge(failure)) error(413, m.errors_too_large());
 			error(400, m.errors_form_unreadable());
 		}
 	}
@@ -133,7 +129,7 @@ export const handleError: HandleServerError = ({ error, status }) => {
 	// an address that leads nowhere: the not-found page's own words (a 404 a page throws keeps its message)
 	if (status === 404) return { message: m.error_page_not_found_text() };
 	// a body over BODY_SIZE_LIMIT (adapter-node), e.g. too large a file: the sender's doing, said plainly
-	if (status === 413) return { message: m.errors_too_large(UPLOAD_LIMITS) };
+	if (status === 413) return { message: m.errors_too_large() };
 	// a form action sent something other than a form (415): the sender's doing, not the server's
 	if (status === 415) return { message: m.errors_form_unreadable() };
 	console.error(error);

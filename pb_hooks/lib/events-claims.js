@@ -456,6 +456,33 @@ function checkIn(app, id, actor) {
 	return row;
 }
 
+/**
+ * Undoes the check-ins of an event's tickets made before its door opens (TICKET_CHECKIN_OPENS_MINUTES
+ * before its start): after a move to a later time they were not made at this event's door, and a ticket
+ * counted as used could be neither cancelled nor checked in. Returns how many were undone.
+ * @param {core.App} app the transaction's app
+ * @param {core.Record} event as it is now
+ */
+function clearEarlyCheckIns(app, event) {
+	const rules = require(`${__hooks}/lib/events-rules.js`);
+	const opens = new Date(rules.ticketCheckinOpens(event.getString('start'))).toISOString().replace('T', ' ');
+	const early = app.findRecordsByFilter(
+		'registrations',
+		require(`${__hooks}/lib/core/filter.js`).bindFilter(
+			'event = {:event} && checked_in_at != "" && checked_in_at < {:opens}',
+			{ event: event.id, opens: opens }
+		),
+		'',
+		0,
+		0
+	);
+	for (const r of early) {
+		r.set('checked_in_at', '');
+		app.save(r);
+	}
+	return early.length;
+}
+
 /** Cancels every active sign-up and registration of a cancelled event and tells each person once. */
 function cancelEventEntries(app, event) {
 	const { notify } = require(`${__hooks}/lib/notify.js`);
@@ -775,6 +802,7 @@ function decideNew(app, collection, record, actor) {
 }
 
 module.exports = {
+	clearEarlyCheckIns,
 	KINDS,
 	pbNow,
 	rolesOf,

@@ -344,6 +344,12 @@ test('a photo too large is said at its field as soon as it is chosen, and the sa
 	await page.getByRole('button', { name: 'Gem oplysningerne' }).click();
 	await expect(field).toBeFocused();
 	expect(posts).toEqual([]);
+	// said at once, and the choice can be taken back
+	await expect(page.getByRole('alert').filter({ hasText: 'stort-billede.png' })).toBeVisible();
+	await page.getByRole('button', { name: 'Fjern det valgte' }).click();
+	await expect(page.getByText('er for stor')).toHaveCount(0);
+	await expect(field).toBeFocused();
+	expect(await field.evaluate((input: HTMLInputElement) => input.files?.length ?? 0)).toBe(0);
 	// a photo within the limit clears the message
 	await field.setInputFiles({
 		name: 'lille.svg',

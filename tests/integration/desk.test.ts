@@ -382,6 +382,10 @@ describe('acting for a citizen at the desk', () => {
 		);
 		const system = await systemClient();
 		expect((await system.collection('users').getOne(account.id)).volunteer_terms_at).toBe('');
+		// ticked, but the shift does not exist: refused, and the terms are not recorded either
+		const unknown = await session.post(`${page}?/signup`, { shift: 'aaaaaaaaaaaaaaa', terms: 'on' });
+		expect(unknown.status).toBeGreaterThanOrEqual(400);
+		expect((await system.collection('users').getOne(account.id)).volunteer_terms_at).toBe('');
 		// ticked: the terms are recorded (audited with both identities) and the shift is taken
 		const ticked = await session.post(`${page}?/signup`, { shift: shift.id, terms: 'on' });
 		expect(ticked.status).toBe(200);

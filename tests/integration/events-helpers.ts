@@ -4,12 +4,12 @@ import type { EventRecord, ShiftRecord } from '../../src/lib/pocketbase-types';
 
 const DAY = 24 * 3600 * 1000;
 
-/** A random moment far in the future, on the minute, so tests never share times. */
 /** A start an hour from now: the door is open, so its tickets can be checked in (TICKET_CHECKIN_OPENS_MINUTES). */
 export function doorOpen(): Date {
 	return new Date(Date.now() + 60 * 60_000);
 }
 
+/** A random moment far in the future, on the minute, so tests never share times. */
 export function farFuture(extraMs = 0): Date {
 	const days = 400 + Math.floor(Math.random() * 3000);
 	const minute = Math.floor(Math.random() * 24 * 60);

@@ -280,6 +280,36 @@ describe('attendee registrations through the API', () => {
 		expect(audit.length).toBe(1);
 	});
 
+	it('undoes a check-in when its event moves so far that the door has not opened yet', async () => {
+		const staff = await createUser({ staff: true });
+		const { event } = await arrangeEvent({ capacity: 3, start: doorOpen() });
+		const [early, kept] = await Promise.all([createUser(), createUser()]);
+		const tickets = await Promise.all(
+			[early, kept].map((u) =>
+				u.pb.collection('registrations').create<RegistrationRecord>({ event: event.id, user: u.record.id })
+			)
+		);
+		for (const t of tickets)
+			await staff.pb.send(`/api/borgerhus/registrations/${t.id}/check-in`, { method: 'POST' });
+		const system = await systemClient();
+		const moveTo = async (minutes: number) => {
+			const start = new Date(Date.now() + minutes * 60_000);
+			await staff.pb
+				.collection('events')
+				.update(event.id, { start, end: new Date(start.getTime() + 2 * 3600_000) });
+		};
+		// half an hour later: the door is still open, the check-ins stand
+		await moveTo(90);
+		expect((await system.collection('registrations').getOne(tickets[0]!.id)).checked_in_at).not.toBe('');
+		// a week later: not checked in at this event's door; the holder may cancel again
+		await moveTo(7 * 24 * 60);
+		for (const t of tickets) {
+			expect((await system.collection('registrations').getOne(t.id)).checked_in_at).toBe('');
+		}
+		await early.pb.collection('registrations').update(tickets[0]!.id, { status: 'cancelled' });
+		expect((await system.collection('registrations').getOne(tickets[0]!.id)).status).toBe('cancelled');
+	});
+
 	it('checks a ticket in only at the door: from three hours before the start until the end', async () => {
 		const staff = await createUser({ staff: true });
 		const checkIn = (id: string) =>

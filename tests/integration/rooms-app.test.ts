@@ -781,7 +781,7 @@ describe("staff describe the house's rooms", () => {
 		const whole = await save(photo(4_900_000, 'd.svg'), photo(4_900_000, 'e.svg'), photo(4_900_000, 'f.svg'));
 		expect(whole.status).toBe(413);
 		expect(await whole.text()).toContain(
-			'En fil må højst fylde 5 MB, og alt, hvad du sender på én gang, højst 10 MB.'
+			'Det, du sendte, er for stort. Feltet siger, hvor stor en fil må være.'
 		);
 		expect((await system.collection('rooms').getOne(room.id)).photos).toHaveLength(2);
 	});

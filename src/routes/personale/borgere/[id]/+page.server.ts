@@ -188,18 +188,24 @@ export const actions: Actions = {
 			'signup',
 			deskSignupSchema,
 			async (data, citizen) => {
-				if (data.terms) await acceptVolunteerTerms(event.locals.pb, citizen);
-				try {
-					await event.locals.pb
+				const signUp = () =>
+					event.locals.pb
 						.collection('signups')
 						.create({ shift: data.shift, user: citizen }, deskOptions(citizen, overrideOf(data)));
+				try {
+					await signUp();
 				} catch (err) {
-					// said to staff at the tick box, not to the citizen ("Godkend ..., før du ...")
 					if (!refusalCodes(err).includes('events_volunteer_terms')) throw err;
-					throw new ClientResponseError({
-						status: 400,
-						response: { data: { terms: { code: 'desk_volunteer_terms' } } }
-					});
+					// said to staff at the tick box, not to the citizen ("Godkend ..., før du ...")
+					if (!data.terms) {
+						throw new ClientResponseError({
+							status: 400,
+							response: { data: { terms: { code: 'desk_volunteer_terms' } } }
+						});
+					}
+					// the terms are recorded only when they are what stands in the way of this shift
+					await acceptVolunteerTerms(event.locals.pb, citizen);
+					await signUp();
 				}
 			},
 			['override', 'terms']

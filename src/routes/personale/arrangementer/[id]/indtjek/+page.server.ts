@@ -16,13 +16,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	try {
 		const event = await locals.pb
 			.collection('events')
-			.getOne<EventRecord>(params.id, { fields: 'id,title,start,end' });
+			.getOne<EventRecord>(params.id, { fields: 'id,title,start,end,state' });
 		const checkedIn = await locals.pb.collection('registrations').getList(1, 1, {
 			filter: locals.pb.filter('event = {:event} && checked_in_at != ""', { event: event.id }),
 			fields: 'id'
 		});
 		// the door's hours (PocketBase refuses a check-in outside them): said before anyone scans
-		const door = ticketCheckinProblem(event, Date.now());
+		const door = event.state === 'cancelled' ? 'cancelled' : ticketCheckinProblem(event, Date.now());
 		return {
 			event: { id: event.id, title: event.title },
 			checkedIn: checkedIn.totalItems,

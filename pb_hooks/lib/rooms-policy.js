@@ -6,7 +6,6 @@
 // early) as `$rules/rooms-policy.js`. House time comes from core/time.js (docs/rules.md, "House time").
 
 var MINUTE = 60 * 1000;
-var DAY = 24 * 60 * MINUTE;
 var WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /** core/time.js: through __hooks inside PocketBase, as a relative module in the app's bundle. */
@@ -134,17 +133,20 @@ function checkBookingPolicy(input) {
 }
 
 /**
- * The latest instant (ms) a booking may start at, `horizonDays` days from now; Infinity when the room has no
- * horizon (0). The one source of the booking horizon: the hook refuses beyond it, the app shows it.
+ * The latest instant (ms) a booking may start at: the end of the local date `horizonDays` days after today
+ * (lastBookableDate), so the date the page names can be booked all day, whatever the hour and across a
+ * change of clocks; Infinity when the room has no horizon (0). The one source of the booking horizon: the
+ * hook refuses beyond it, the app shows it.
  */
 function horizonEnd(horizonDays, now) {
-	return horizonDays > 0 ? now + horizonDays * DAY : Infinity;
+	if (!(horizonDays > 0)) return Infinity;
+	var last = lastBookableDate(horizonDays, now);
+	return localToUtc(addDays(last, 1), '00:00') - 1;
 }
 
 /** The last local date "YYYY-MM-DD" on which a booking can start, or null when the room has no horizon. */
 function lastBookableDate(horizonDays, now) {
-	var end = horizonEnd(horizonDays, now);
-	return end === Infinity ? null : localParts(end).date;
+	return horizonDays > 0 ? addDays(localParts(now).date, horizonDays) : null;
 }
 
 /** The instant (ms) from which the booker can no longer cancel: cancel_hours before the start. */

@@ -4,7 +4,6 @@ import { slotChoice } from './slot';
 import { splitBeyondHorizon, type PreviewDate } from './preview';
 import { freeRooms, type SearchRoom } from './search';
 
-const DAY = 86_400_000;
 const at = (date: string, time: string) => localToUtc(date, time) as number;
 
 describe('the booking horizon, one source for the hook and the page', () => {
@@ -12,7 +11,7 @@ describe('the booking horizon, one source for the hook and the page', () => {
 
 	it('names the last date a booking can start on, the same the policy refuses after', () => {
 		expect(lastBookableDate(180, now)).toBe('2027-05-29');
-		expect(horizonEnd(180, now)).toBe(now + 180 * DAY);
+		expect(horizonEnd(180, now)).toBe(at('2027-05-30', '00:00') - 1);
 		const room = {
 			capacity: 10,
 			opening_hours: null,
@@ -24,9 +23,18 @@ describe('the booking horizon, one source for the hook and the page', () => {
 		};
 		const check = (start: number) =>
 			checkBookingPolicy({ room, start, end: start + 3_600_000, attendees: 1, now });
-		// inside the last date (before the hour of now) it passes the horizon, the next day it does not
+		// the whole last date passes the horizon, later than the hour of now too; the next day does not
 		expect(check(at('2027-05-29', '09:00'))?.code).not.toBe('rooms_beyond_horizon');
-		expect(check(at('2027-05-30', '09:00'))?.code).toBe('rooms_beyond_horizon');
+		expect(check(at('2027-05-29', '22:30'))?.code).not.toBe('rooms_beyond_horizon');
+		expect(check(at('2027-05-30', '00:00'))?.code).toBe('rooms_beyond_horizon');
+	});
+
+	it('keeps the last date whole across a change of clocks', () => {
+		// 180 days from 10:00 on 2 December lands on 31 May; from 23:30 the summer time change would have
+		// moved a plain 180 x 24 hours past midnight onto the next date's first hour
+		const late = at('2026-12-02', '23:30');
+		expect(lastBookableDate(180, late)).toBe('2027-05-31');
+		expect(horizonEnd(180, late)).toBe(at('2027-06-01', '00:00') - 1);
 	});
 
 	it('has no last date when the room has no horizon', () => {

@@ -120,6 +120,10 @@ describe('booking a room through the app', () => {
 		const date = someDate();
 		const session = await signedIn(owner);
 		const form = { for: 'self', purpose: 'Læsekreds', attendees: '6', date, start: '10:00', end: '11:30' };
+		// the cancellation deadline is said before booking
+		expect(await (await session.get(`/lokaler/${room.slug}`)).text()).toContain(
+			'Du kan aflyse bookingen, indtil der er 48 timer til, den starter.'
+		);
 
 		const booked = await session.post(`/lokaler/${room.slug}?/book`, form);
 		expect(booked.status).toBe(303);

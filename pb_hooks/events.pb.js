@@ -153,6 +153,8 @@ onRecordCreateRequest(
 					throw refusal('core_invalid_value', 'event');
 				}
 				if (event.getString('state') === 'cancelled') throw refusal('events_shift_event_cancelled', 'form');
+				// the system's data loads (and repairs) place shifts as they find them
+				if (who.kind !== 'system') validate.checkShiftAroundEvent(e.record, event);
 			}
 			e.next();
 			audit.staffAction(txApp, who, collection + '.create', e.record, {
@@ -249,6 +251,12 @@ onRecordUpdateRequest(
 					e.record.getString('start') !== fresh.getString('start') ||
 					e.record.getString('end') !== fresh.getString('end');
 				if (moved) {
+					if (who.kind !== 'system') {
+						validate.checkShiftAroundEvent(
+							e.record,
+							txApp.findRecordById('events', e.record.getString('event'))
+						);
+					}
 					movedAway = lib.checkShiftMove(txApp, {
 						id: fresh.id,
 						start: e.record.getString('start'),

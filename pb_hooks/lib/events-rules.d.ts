@@ -1,6 +1,12 @@
 type When = string | Date;
 export const SHIFT_CANCEL_CUTOFF_HOURS: number;
 export const TICKET_CHECKIN_OPENS_MINUTES: number;
+export const SHIFT_BEFORE_EVENT_HOURS: number;
+export const SHIFT_AFTER_EVENT_HOURS: number;
+export function shiftEventProblem(
+	shift: { start: When; end: When },
+	event: { start: When; end: When }
+): { code: string; field: 'start' | 'end' } | null;
 export function ticketCheckinProblem(
 	event: { start: When; end: When },
 	now: When | number

@@ -3,6 +3,11 @@
 /** A volunteer may cancel a shift on their own until this many hours before it starts; after that, staff. */
 const SHIFT_CANCEL_CUTOFF_HOURS = 48;
 
+/** A shift lies around its event: it may start this many hours before the event starts (setting up)... */
+const SHIFT_BEFORE_EVENT_HOURS = 48;
+/** ...and end this many hours after the event ends (clearing up). */
+const SHIFT_AFTER_EVENT_HOURS = 24;
+
 /** Tickets are checked in at the door from this many minutes before the event starts until it ends. */
 const TICKET_CHECKIN_OPENS_MINUTES = 180;
 
@@ -52,6 +57,25 @@ function ticketCheckinOpens(start) {
 	return toMs(start) - TICKET_CHECKIN_OPENS_MINUTES * 60 * 1000;
 }
 
+/**
+ * Whether a shift's times lie around its event's (SHIFT_BEFORE_EVENT_HOURS before its start to
+ * SHIFT_AFTER_EVENT_HOURS after its end): a shift typed on the wrong date or year is refused, not
+ * offered to volunteers for a day the event is not on.
+ * @param {{ start: string | Date, end: string | Date }} shift
+ * @param {{ start: string | Date, end: string | Date }} event
+ * @returns {{ code: string, field: 'start' | 'end' } | null}
+ */
+function shiftEventProblem(shift, event) {
+	const hour = 3600 * 1000;
+	if (toMs(shift.start) < toMs(event.start) - SHIFT_BEFORE_EVENT_HOURS * hour) {
+		return { code: 'events_shift_outside_event', field: 'start' };
+	}
+	if (toMs(shift.end) > toMs(event.end) + SHIFT_AFTER_EVENT_HOURS * hour) {
+		return { code: 'events_shift_outside_event', field: 'end' };
+	}
+	return null;
+}
+
 /** A time range is valid when both ends are real dates and it ends after it starts. */
 function validRange(range) {
 	const start = toMs(range.start);
@@ -84,6 +108,9 @@ function rangeProblem(range) {
 module.exports = {
 	SHIFT_CANCEL_CUTOFF_HOURS,
 	TICKET_CHECKIN_OPENS_MINUTES,
+	SHIFT_BEFORE_EVENT_HOURS,
+	SHIFT_AFTER_EVENT_HOURS,
+	shiftEventProblem,
 	toMs,
 	ticketCheckinProblem,
 	ticketCheckinOpens,

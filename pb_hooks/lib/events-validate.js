@@ -89,6 +89,19 @@ function checkShift(record, body) {
 }
 
 /**
+ * Refuses a shift whose times do not lie around its event's (events-rules.js shiftEventProblem).
+ * @param {core.Record} shift
+ * @param {core.Record} event
+ */
+function checkShiftAroundEvent(shift, event) {
+	const problem = require(`${__hooks}/lib/events-rules.js`).shiftEventProblem(
+		{ start: shift.getString('start'), end: shift.getString('end') },
+		{ start: event.getString('start'), end: event.getString('end') }
+	);
+	if (problem) throw require(`${__hooks}/lib/core/errors.js`).refusal(problem.code, problem.field);
+}
+
+/**
  * The request body as the client sent it. PocketBase's requestInfo().body already holds the values cast to
  * the fields' types ("abc" as 0), so the raw JSON is read again (the body is rereadable) and form fields
  * are taken as their strings; the cast body is the fallback.
@@ -115,4 +128,12 @@ function rawBody(e) {
 	return cast;
 }
 
-module.exports = { CATEGORIES, isWhole, isYesNo, rawBody, checkEvent, checkShift };
+module.exports = {
+	checkShiftAroundEvent,
+	CATEGORIES,
+	isWhole,
+	isYesNo,
+	rawBody,
+	checkEvent,
+	checkShift
+};

@@ -104,6 +104,41 @@ describe('staff events pages', () => {
 		expect(stored).toMatchObject({ places: 4, task: 'Billetkontrol ved indgangen', start: shift.start });
 	});
 
+	it('refuses a shift typed on a date away from its event, when added and when moved, and keeps nothing', async () => {
+		const { session, staff } = await staffSession();
+		const { event, shift } = await arrangeEvent({ start: new Date('2031-06-17T16:00:00Z'), places: 2 });
+		const form = { task: 'Opstilling', places: '2', description: '', requirements: '' };
+		// a year off: refused at its field, in words for staff
+		const added = await session.post(`/personale/arrangementer/${event.id}?/addShift`, {
+			...form,
+			start: '2030-06-17T14:00',
+			end: '2030-06-17T16:00'
+		});
+		expect(added.status).toBe(400);
+		expect(await added.text()).toContain('Vagten skal ligge omkring arrangementet');
+		// setting up the day before, and clearing up after, are around the event
+		const before = await session.post(`/personale/arrangementer/${event.id}?/addShift`, {
+			...form,
+			start: '2031-06-16T14:00',
+			end: '2031-06-16T16:00'
+		});
+		expect(before.status).toBe(200);
+		// moved through the API a week later than the event: refused, nothing changes
+		const moved = await refusal(
+			staff.pb.collection('shifts').update(shift.id, {
+				start: new Date('2031-06-24T16:00:00Z'),
+				end: new Date('2031-06-24T18:00:00Z')
+			})
+		);
+		expect([moved.status, codeOf(moved.error, 'end')]).toEqual([400, 'events_shift_outside_event']);
+		const system = await systemClient();
+		expect((await system.collection('shifts').getOne<ShiftRecord>(shift.id)).start).toBe(shift.start);
+		const shifts = await system.collection('shifts').getFullList({
+			filter: system.filter('event = {:e}', { e: event.id })
+		});
+		expect(shifts).toHaveLength(2);
+	});
+
 	it('opens a refused shift edit again with what was typed and why, also without JavaScript', async () => {
 		const { session } = await staffSession();
 		const { event, shift } = await arrangeEvent({ start: new Date('2031-06-16T16:00:00Z'), places: 2 });

@@ -90,6 +90,10 @@ module.exports = {
 		da: 'Vi kan ikke finde borgeren.',
 		en: 'We cannot find this citizen.'
 	},
+	events_shift_outside_event: {
+		da: 'Vagten skal ligge omkring arrangementet: fra 2 døgn før det starter til 1 døgn efter, det slutter. Tjek datoen.',
+		en: 'The shift must lie around the event: from 2 days before it starts to 1 day after it ends. Check the date.'
+	},
 	events_checkin_not_open: {
 		da: 'Indtjekningen er ikke åben endnu. Den åbner 3 timer før arrangementet starter.',
 		en: 'Check-in has not opened yet. It opens 3 hours before the event starts.'

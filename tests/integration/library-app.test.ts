@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
-import { createUser } from '../helpers/pocketbase';
+import { createUser, systemClient } from '../helpers/pocketbase';
 import type { HoldRecord } from '../../src/lib/pocketbase-types';
 import { arrangeTitle, checkIn, collect, placeHold } from './library-helpers';
 
@@ -182,6 +182,7 @@ describe('the library in the app', () => {
 		);
 		for (const p of patrons) await placeHold(p.pb, title.id, p.record.id);
 		const staff = await createUser({ staff: true });
+		const system = await systemClient();
 		const desk = new AppSession();
 		await desk.signIn(staff.email, staff.password);
 		const hand = (html: string) => (html.match(/name="hold" value="/g) ?? []).length;
@@ -199,6 +200,14 @@ describe('the library in the app', () => {
 		).text();
 		expect(one).toContain('1 afhentning på hylden');
 		expect(hand(one)).toBe(1);
+		// the shelf in any case
+		const shelf = (
+			await system
+				.collection('holds')
+				.getFirstListItem(system.filter('patron = {:p}', { p: patrons[0]!.record.id }))
+		).pickup_shelf as string;
+		const byShelf = await (await desk.get(`/personale/skranke?afhentning=${shelf.toLowerCase()}`)).text();
+		expect(byShelf).toContain(`${shelf} · ${tag}`);
 		// a page past the end shows the last page there is
 		const past = await (
 			await desk.get(`/personale/skranke?afhentning=${encodeURIComponent(tag)}&afhentninger-side=9`)

@@ -5,6 +5,7 @@ import { createUser, guestClient } from '../helpers/pocketbase';
 import type { AuditLogRecord, TitleRecord } from '../../src/lib/pocketbase-types';
 import { arrangeTitle, refusal } from './library-helpers';
 import { catalogueFilter } from '../../src/lib/library/search';
+import { exhaustRawApi } from '../helpers/limits';
 
 async function staffSession() {
 	const staff = await createUser({ staff: true });
@@ -108,20 +109,21 @@ describe('the catalogue', () => {
 		]);
 	});
 
-	it('imports a file of more rows than the general write limit, counted against its own limit', async () => {
+	it("imports every row of a file although the address's general limit is used up: the import has its own", async () => {
 		const { staff, app } = await staffSession();
 		const tag = randomUUID().slice(0, 6);
-		// 700 titles from one address within seconds: more than the 600 requests in 10 s of the API's
-		// general limit, within the catalogue import's own (titles:create, 2,500 a minute)
-		const csv = `titel;forfatter\n${Array.from({ length: 700 }, (_, i) => `Grænse ${tag} ${i};Ane`).join('\n')}\n`;
+		// the address has used up PocketBase's general limit on creating titles (a busy desk behind one
+		// address); a signed-in staff member's creates count against the import's own rule (titles:create)
+		expect((await exhaustRawApi(app.ip, '/api/collections/titles/records', 'POST')).status).toBe(429);
+		const csv = `titel;forfatter\n${Array.from({ length: 20 }, (_, i) => `Grænse ${tag} ${i};Ane`).join('\n')}\n`;
 		const response = await upload(app, '/personale/katalog?/import', 'file', csv);
 		expect(response.status).toBe(200);
-		expect(await response.text()).toContain('700 titler blev oprettet');
+		expect(await response.text()).toContain('20 titler blev oprettet');
 		const imported = await staff.pb.collection('titles').getList<TitleRecord>(1, 1, {
 			filter: staff.pb.filter('title ~ {:t}', { t: `Grænse ${tag}` })
 		});
-		expect(imported.totalItems).toBe(700);
-	}, 120_000);
+		expect(imported.totalItems).toBe(20);
+	});
 
 	it('takes a file up to its 2 MB and says plainly when a file or form is larger', async () => {
 		const { staff, app } = await staffSession();

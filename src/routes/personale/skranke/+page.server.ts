@@ -38,8 +38,9 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		list.items.length === 0 && list.page > 1 && list.totalPages > 0 ? again(list.totalPages) : list;
 	const pickupFilter = q
 		? locals.pb.filter(
-				'status = "ready" && (patron.name ~ {:q} || patron.library_card = {:q} || title.title ~ {:q} || pickup_shelf = {:q})',
-				{ q }
+				'status = "ready" && (patron.name ~ {:q} || patron.library_card = {:card} || title.title ~ {:q} || pickup_shelf ~ {:q})',
+				// a card number as typed, spaces and all; a shelf in any case (r06 is R06)
+				{ q, card: q.replace(/\s+/g, '') }
 			)
 		: 'status = "ready"';
 	const pickups = (n: number) =>

@@ -378,7 +378,8 @@ describe('the audit log in words', () => {
 		const booking = await book(owner, room.id, slot(day, '18:00', '19:00'));
 		await staff.pb.collection('bookings').update(booking.id, { status: 'approved', reason: 'Velkommen' });
 		const session = await signedIn(staff);
-		const today = new Date().toISOString().slice(0, 10);
+		// the house's date (the log's filter reads house dates), not UTC's: they differ in the hour after midnight
+		const today = houseDate(0);
 		const html = await (
 			await session.get(`/personale/log?person=${staff.record.id}&omraade=lokaler&fra=${today}&til=${today}`)
 		).text();

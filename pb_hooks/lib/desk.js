@@ -347,16 +347,27 @@ function search(e) {
 	return e.json(200, { items: rows.map(citizenView) });
 }
 
-/** GET /api/borgerhus/desk/citizens/{id} : one citizen and their overview, as Mit overblik shows it. */
-function citizen(e) {
-	requireDeskStaff(e);
-	var user;
+/**
+ * The citizen a desk route's path names ({id}), read in `app`: an unknown, deleted or staff account is
+ * refused with desk_unknown_citizen.
+ * @param {core.App} app
+ * @param {core.RequestEvent} e
+ */
+function citizenOf(app, e) {
+	var row;
 	try {
-		user = e.app.findRecordById('users', e.request.pathValue('id'));
+		row = app.findRecordById('users', e.request.pathValue('id'));
 	} catch (_) {
 		throw codeError(400, 'desk_unknown_citizen');
 	}
-	if (user.getString('deleted_at') || user.getBool('staff')) throw codeError(400, 'desk_unknown_citizen');
+	if (row.getString('deleted_at') || row.getBool('staff')) throw codeError(400, 'desk_unknown_citizen');
+	return row;
+}
+
+/** GET /api/borgerhus/desk/citizens/{id} : one citizen and their overview, as Mit overblik shows it. */
+function citizen(e) {
+	requireDeskStaff(e);
+	var user = citizenOf(e.app, e);
 	var overview = require(__hooks + '/lib/overview-timeline.js').overviewFor(e, new Date(), user.id);
 	return e.json(200, { citizen: citizenView(user, e.app), overview: overview });
 }
@@ -459,13 +470,7 @@ function setCard(e) {
 	var body = e.requestInfo().body || {};
 	var card = cleanCard(body.library_card);
 	var user = require(__hooks + '/lib/core/tx.js').route(e, function (txApp) {
-		var row;
-		try {
-			row = txApp.findRecordById('users', e.request.pathValue('id'));
-		} catch (_) {
-			throw codeError(400, 'desk_unknown_citizen');
-		}
-		if (row.getString('deleted_at') || row.getBool('staff')) throw codeError(400, 'desk_unknown_citizen');
+		var row = citizenOf(txApp, e);
 		checkCard(txApp, card, row.id);
 		var before = row.getString('library_card');
 		row.set('library_card', card);
@@ -493,13 +498,7 @@ function setCard(e) {
 function volunteerTerms(e) {
 	var staff = requireDeskStaff(e);
 	var user = require(__hooks + '/lib/core/tx.js').route(e, function (txApp) {
-		var row;
-		try {
-			row = txApp.findRecordById('users', e.request.pathValue('id'));
-		} catch (_) {
-			throw codeError(400, 'desk_unknown_citizen');
-		}
-		if (row.getString('deleted_at') || row.getBool('staff')) throw codeError(400, 'desk_unknown_citizen');
+		var row = citizenOf(txApp, e);
 		if (row.getString('volunteer_terms_at')) return row;
 		row.set('volunteer_terms_at', new Date().toISOString().replace('T', ' '));
 		txApp.save(row);

@@ -268,6 +268,17 @@ onRecordDeleteRequest((e) => {
 
 // -- titles ---------------------------------------------------------------------------------------
 
+// One ISBN, one title, on every save of a title (lib/library-desk.js keyIdentifier), in the saver's
+// transaction.
+onRecordCreate((e) => {
+	require(`${__hooks}/lib/library-desk.js`).keyIdentifier(e.app, e.record, true);
+	e.next();
+}, 'titles');
+onRecordUpdate((e) => {
+	require(`${__hooks}/lib/library-desk.js`).keyIdentifier(e.app, e.record, false);
+	e.next();
+}, 'titles');
+
 // Catalogue changes by staff: a title that is not blank, a year no later than next year, a known type;
 // audited in the same transaction. The on-shelf count is always recounted, never taken from a client.
 onRecordCreateRequest((e) => {
@@ -484,10 +495,12 @@ routerAdd(
 				language: text(t.language, 20, at + '.language'),
 				type: given(t.type) ? String(t.type) : 'book',
 				identifier: text(t.identifier, 64, at + '.identifier'),
+				identifierKey: '',
 				subjects: text(t.subjects, 2000, at + '.subjects'),
 				description: text(t.description, 5000, at + '.description'),
 				copies: []
 			};
+			row.identifierKey = desk.identifierKey(row.identifier, row.type);
 			const problem = desk.titleProblem({ title: row.title, year: row.year, type: row.type });
 			if (problem) refuse(problem.code, at + '.' + problem.field);
 			if (given(t.copies) && !Array.isArray(t.copies)) refuse('core_invalid_value', at + '.copies');
@@ -509,8 +522,8 @@ routerAdd(
 			const insertTitle = txApp
 				.db()
 				.newQuery(
-					'INSERT INTO titles (id, title, creator, year, language, type, identifier, subjects, description, cover, on_shelf, created, updated) ' +
-						"VALUES ({:id}, {:title}, {:creator}, {:year}, {:language}, {:type}, {:identifier}, {:subjects}, {:description}, '', {:onShelf}, {:now}, {:now})"
+					'INSERT INTO titles (id, title, creator, year, language, type, identifier, identifier_key, subjects, description, cover, on_shelf, created, updated) ' +
+						"VALUES ({:id}, {:title}, {:creator}, {:year}, {:language}, {:type}, {:identifier}, {:identifierKey}, {:subjects}, {:description}, '', {:onShelf}, {:now}, {:now})"
 				);
 			const insertCopy = txApp
 				.db()
@@ -518,7 +531,7 @@ routerAdd(
 					'INSERT INTO copies (id, title, barcode, shelf, status, created, updated) ' +
 						'VALUES ({:id}, {:title}, {:barcode}, {:shelf}, {:status}, {:now}, {:now})'
 				);
-			// A unique index refuses a taken id or barcode (in the catalogue or earlier in this call); the
+			// A unique index refuses a taken id, identifier or barcode (in the catalogue or earlier in this call); the
 			// refusal names the row. Nothing is asked in the common case, where every insert succeeds.
 			const taken = (collection, filter, value) =>
 				txApp.findRecordsByFilter(
@@ -539,6 +552,7 @@ routerAdd(
 							language: row.language,
 							type: row.type,
 							identifier: row.identifier,
+							identifierKey: row.identifierKey,
 							subjects: row.subjects,
 							description: row.description,
 							onShelf: row.copies.filter((c) => c.status !== 'missing').length,
@@ -548,6 +562,9 @@ routerAdd(
 				} catch (err) {
 					if (taken('titles', 'id = {:v}', row.id)) {
 						refuse('library_bulk_id_taken', 'titles.' + i + '.id');
+					}
+					if (row.identifierKey !== '' && taken('titles', 'identifier_key = {:v}', row.identifierKey)) {
+						refuse('library_identifier_taken', 'titles.' + i + '.identifier');
 					}
 					throw err;
 				}

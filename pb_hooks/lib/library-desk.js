@@ -242,6 +242,56 @@ function checkTitle(record, sent, isNew) {
 	if (problem) refuse(problem.code, problem.field);
 }
 
+/**
+ * A title's identifier as titles are compared: in capitals, without spaces and hyphens, so
+ * "978-87-02-12345-6" and "9788702123456" are one ISBN. Empty for a magazine (its issues share an ISSN) and
+ * for a title without an identifier: those are never compared.
+ * @param {string} identifier
+ * @param {string} type
+ * @returns {string}
+ */
+function identifierKey(identifier, type) {
+	if (type === 'magazine') return '';
+	return String(identifier || '')
+		.toUpperCase()
+		.replace(/[\s\-\u2010-\u2015\u2212]/g, '');
+}
+
+/**
+ * One ISBN, one title: sets a title's `identifier_key` before any save (the API, the desk, the system's
+ * saves), and refuses an identifier another title has (`library_identifier_taken`), read with the saving
+ * app so it is decided in the write's transaction; the unique index on the key holds behind it. A title
+ * whose identifier and type are unchanged keeps its key: one stored before the rule with a taken
+ * identifier (it has none) can still be edited.
+ * @param {core.App} app
+ * @param {core.Record} record
+ * @param {boolean} isNew
+ */
+function keyIdentifier(app, record, isNew) {
+	if (!isNew) {
+		const before = record.original();
+		if (
+			before.getString('identifier') === record.getString('identifier') &&
+			before.getString('type') === record.getString('type')
+		) {
+			record.set('identifier_key', before.getString('identifier_key'));
+			return;
+		}
+	}
+	const key = identifierKey(record.getString('identifier'), record.getString('type'));
+	if (key !== '') {
+		const other = app.findRecordsByFilter(
+			'titles',
+			bindFilter('identifier_key = {:key} && id != {:id}', { key: key, id: record.id }),
+			'',
+			1,
+			0
+		);
+		if (other.length > 0) refuse('library_identifier_taken', 'identifier');
+	}
+	record.set('identifier_key', key);
+}
+
 // -- copies and holds ------------------------------------------------------------------------------
 
 /**
@@ -838,6 +888,8 @@ module.exports = {
 	checkDate,
 	titleProblem,
 	checkTitle,
+	identifierKey,
+	keyIdentifier,
 	copyTo,
 	makeReady,
 	prepareNewHold,

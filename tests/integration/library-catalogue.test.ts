@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { AppSession, loadedAfter } from '../helpers/app';
-import { createUser, guestClient } from '../helpers/pocketbase';
+import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
 import type { AuditLogRecord, TitleRecord } from '../../src/lib/pocketbase-types';
 import { arrangeTitle, refusal } from './library-helpers';
 import { catalogueFilter } from '../../src/lib/library/search';
@@ -106,6 +106,107 @@ describe('the catalogue', () => {
 		expect(imported.map((t) => [t.title, t.type])).toEqual([
 			[`Import ${tag} A`, 'book'],
 			[`Import ${tag} C`, 'audiobook']
+		]);
+	});
+
+	it('keeps one title per ISBN however it is written, on create, on update and in the bulk load', async () => {
+		const { staff } = await staffSession();
+		const digits = String(Date.now()).slice(-9);
+		const isbn = `9788${digits}`;
+		const titles = staff.pb.collection('titles');
+		const first = await titles.create<TitleRecord>({
+			title: 'Første udgave',
+			type: 'book',
+			identifier: isbn
+		});
+		const spelled = `978-8${digits.slice(0, 2)}-${digits.slice(2)}`;
+		for (const identifier of [isbn, spelled, ` ${isbn.slice(0, 6)} ${isbn.slice(6)} `]) {
+			expect(await refusal(titles.create({ title: 'Dublet', type: 'film', identifier })), identifier).toEqual(
+				{
+					status: 400,
+					code: 'library_identifier_taken'
+				}
+			);
+		}
+		// a magazine's issues share an ISSN; a title without a number is never compared
+		const issn = `ISSN-${digits}`;
+		await titles.create({ title: 'Blad 1', type: 'magazine', identifier: issn });
+		const issue = await titles.create<TitleRecord>({ title: 'Blad 2', type: 'magazine', identifier: issn });
+		await titles.create({ title: 'Ting A', type: 'thing' });
+		await titles.create({ title: 'Ting B', type: 'thing' });
+		// an update may not take another title's number, nor make a magazine issue a book with a taken one
+		const other = await titles.create<TitleRecord>({ title: 'Anden', type: 'book', identifier: `${isbn}9` });
+		expect(await refusal(titles.update(other.id, { identifier: spelled }))).toEqual({
+			status: 400,
+			code: 'library_identifier_taken'
+		});
+		expect(await refusal(titles.update(issue.id, { type: 'book', identifier: isbn }))).toMatchObject({
+			code: 'library_identifier_taken'
+		});
+		await titles.update(issue.id, { type: 'book' }); // the first issue keeps the ISSN as a magazine
+		expect(await refusal(titles.create({ title: 'Blad 3', type: 'book', identifier: issn }))).toMatchObject({
+			code: 'library_identifier_taken'
+		});
+		// other fields of a title change freely, and its own number again is no clash
+		await titles.update(first.id, { year: 2001, identifier: spelled });
+		expect((await titles.getOne<TitleRecord>(first.id)).identifier).toBe(spelled);
+		expect('identifier_key' in (await titles.getOne(first.id))).toBe(false);
+		const found = await titles.getFullList({ filter: staff.pb.filter('title = {:t}', { t: 'Dublet' }) });
+		expect(found.filter((t) => t.identifier.replace(/\D/g, '').startsWith(isbn))).toHaveLength(0);
+
+		const system = await systemClient();
+		const bulk = (identifier: string) => ({
+			titles: [
+				{ title: 'Bulk ny', identifier: `${isbn}7` },
+				{ title: 'Bulk dublet', identifier }
+			]
+		});
+		for (const identifier of [isbn, `${isbn}7`]) {
+			const refused = await system
+				.send('/api/library/bulk-load', { method: 'POST', body: bulk(identifier) })
+				.then(
+					() => null,
+					(err: { status: number; response: { data: unknown } }) => ({
+						status: err.status,
+						data: err.response.data
+					})
+				);
+			expect(refused, identifier).toMatchObject({
+				status: 400,
+				data: { 'titles.1.identifier': { code: 'library_identifier_taken' } }
+			});
+		}
+		const loaded = await system
+			.collection('titles')
+			.getFullList({ filter: system.filter('title ~ {:t}', { t: 'Bulk ny' }) });
+		expect(loaded.filter((t) => t.identifier === `${isbn}7`)).toHaveLength(0);
+	});
+
+	it('imports a file twice without doubling a title, and says which rows were already there', async () => {
+		const { staff, app } = await staffSession();
+		const tag = randomUUID().slice(0, 6);
+		const digits = String(Date.now()).slice(-9);
+		const csv =
+			`titel;forfatter;isbn;type\nTo gange ${tag} A;Ane;9781${digits};bog\n` +
+			`To gange ${tag} B;Bo;978-2-${digits};bog\nTo gange ${tag} C;Cy;;ting\n`;
+		const first = await (await upload(app, '/personale/katalog?/import', 'file', csv)).text();
+		expect(first).toContain('3 titler blev oprettet');
+		const again = await upload(app, '/personale/katalog?/import', 'file', csv);
+		expect(again.status).toBe(200);
+		const html = await again.text();
+		expect(html).toContain('1 titel blev oprettet'); // the thing without a number
+		expect(html).toContain('2 titler fandtes allerede i kataloget');
+		expect(html).toContain('Linje 2, 3.');
+		expect(html).not.toContain('blev afvist');
+		const imported = await staff.pb.collection('titles').getFullList<TitleRecord>({
+			filter: staff.pb.filter('title ~ {:t}', { t: `To gange ${tag}` }),
+			sort: 'title'
+		});
+		expect(imported.map((t) => t.title)).toEqual([
+			`To gange ${tag} A`,
+			`To gange ${tag} B`,
+			`To gange ${tag} C`,
+			`To gange ${tag} C`
 		]);
 	});
 

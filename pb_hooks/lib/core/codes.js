@@ -258,6 +258,10 @@ module.exports = {
 		da: 'Reservationen findes ikke.',
 		en: 'The hold does not exist.'
 	},
+	library_identifier_taken: {
+		da: 'Der findes allerede en titel med det ISBN eller nummer. Tilføj eksemplarer til den i stedet.',
+		en: 'A title with this ISBN or number already exists. Add copies to it instead.'
+	},
 	library_loan_kept: {
 		da: 'Et lån kan ikke slettes. Tag det retur ved skranken.',
 		en: 'A loan cannot be deleted. Take it back at the desk.'

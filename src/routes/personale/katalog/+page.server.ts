@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import type { TitleRecord } from '$lib/pocketbase-types';
-import { toFormErrors } from '$lib/errors';
+import { refusalCodes, toFormErrors } from '$lib/errors';
 import { requireStaff } from '$lib/server/guards';
 import { m } from '$lib/paraglide/messages';
 import { MAX_IMPORT_ROWS, fieldLabel, planImport, type ImportRejection } from '$lib/library/csv-import';
@@ -24,7 +24,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	// CSV import: every row is checked; good rows are created with the staff member's own rights (each
-	// audited by the hook), rejected rows are listed with their line and reason.
+	// audited by the hook), rows already in the catalogue (by ISBN) are counted, and rejected rows are
+	// listed with their line and reason.
 	import: async ({ request, locals, url }) => {
 		requireStaff(locals, url);
 		const file = (await request.formData()).get('file');
@@ -45,11 +46,18 @@ export const actions: Actions = {
 		const plan = planImport(await file.text());
 		const rejected: ImportRejection[] = [...plan.rejected];
 		let created = 0;
+		// rows whose ISBN or number a title already has (a file imported twice, a row given twice): told
+		// apart from errors, as nothing is wrong with them
+		const existing: number[] = [];
 		for (const row of plan.rows) {
 			try {
 				await locals.pb.collection('titles').create(row.data);
 				created++;
 			} catch (err) {
+				if (refusalCodes(err).includes('library_identifier_taken')) {
+					existing.push(row.line);
+					continue;
+				}
 				const errors = toFormErrors(err);
 				rejected.push({
 					line: row.line,
@@ -62,6 +70,6 @@ export const actions: Actions = {
 			}
 		}
 		rejected.sort((a, b) => a.line - b.line);
-		return { action: 'import' as const, imported: { created, rejected, tooMany: plan.tooMany } };
+		return { action: 'import' as const, imported: { created, existing, rejected, tooMany: plan.tooMany } };
 	}
 };

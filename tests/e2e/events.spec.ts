@@ -150,6 +150,33 @@ test('an attendee registers and staff check them in from the ticket code', async
 	await staff.context().close();
 });
 
+test("staff cancel an attendee's registration and the next on the waitlist gets the place", async ({
+	page
+}) => {
+	const event = await arrangeEvent(1, 1);
+	const system = await systemClient();
+	for (const name of ['Ea Afbud', 'Finn Venteliste']) {
+		const user = await system
+			.collection('users')
+			.getFirstListItem(system.filter('email = {:e}', { e: await createPerson(name, false) }));
+		await system.collection('registrations').create({ event: event.id, user: user.id });
+	}
+	await signIn(page, demo.staff);
+	await page.goto(`/personale/arrangementer/${event.id}`);
+	const attendees = page.getByRole('region', { name: 'Deltagere' });
+	await expect(attendees.getByRole('listitem').filter({ hasText: 'Finn Venteliste' })).toContainText(
+		'Venteliste nr. 1'
+	);
+	await attendees.getByRole('button', { name: 'Afmeld Ea Afbud' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Ja, afmeld Ea Afbud' }).click();
+	await expect(attendees.getByRole('status')).toHaveText('Gemt.');
+	await expect(attendees.getByText('Ea Afbud')).toHaveCount(0);
+	await expect(attendees.getByRole('listitem').filter({ hasText: 'Finn Venteliste' })).toContainText(
+		'Bekræftet'
+	);
+	await expectAccessible(page);
+});
+
 test('staff move an event a day later and the attendee reads it in the inbox', async ({ page, browser }) => {
 	const event = await arrangeEvent(1, 10);
 	const attendee = await createPerson('Mads Mødeop', false);

@@ -464,6 +464,61 @@ describe('staff deleting events and shifts, and capacity', () => {
 	});
 });
 
+describe("staff cancel one attendee's registration on the event page", () => {
+	it('cancels it for them: the waitlist moves up, the person is told, a used ticket is kept', async () => {
+		const { staff, session } = await staffSession();
+		const { event } = await arrangeEvent({ capacity: 2, start: doorOpen() });
+		const [a, b, c] = await Promise.all(
+			['Ada Afmeldt', 'Bo Brugt', 'Cy Venter'].map((name) => createUser({ name }))
+		);
+		const place = (u: typeof a) =>
+			u.pb.collection('registrations').create<RegistrationRecord>({ event: event.id, user: u.record.id });
+		const first = await place(a);
+		const used = await place(b);
+		const waiting = await place(c);
+		expect(waiting.status).toBe('waitlisted');
+		await staff.pb.send(`/api/borgerhus/registrations/${used.id}/check-in`, { method: 'POST' });
+
+		const page = await (await session.get(`/personale/arrangementer/${event.id}`)).text();
+		// one cancel button for each place not used at the door
+		expect(page.match(/action="\?\/cancelRegistration"/g)).toHaveLength(2);
+		expect(page).toContain('Afmeld Ada Afmeldt');
+		expect(page).not.toContain('Afmeld Bo Brugt');
+
+		const cancelled = await session.post(`/personale/arrangementer/${event.id}?/cancelRegistration`, {
+			id: first.id
+		});
+		expect(cancelled.status).toBe(200);
+		expect(await statusOf('registrations', first.id)).toBe('cancelled');
+		expect(await statusOf('registrations', waiting.id)).toBe('confirmed');
+		const told = await a.pb.collection('notifications').getFullList({
+			filter: a.pb.filter('kind = {:k}', { k: 'events_place_cancelled' })
+		});
+		expect(told).toHaveLength(1);
+		const system = await systemClient();
+		const audit = await system.collection('audit_log').getFullList({
+			filter: system.filter('target_id = {:t} && actor = {:s}', { t: first.id, s: staff.record.id })
+		});
+		expect(audit.map((row) => row.action)).toEqual(['registrations.cancel']);
+
+		// a ticket used at the door is refused with its reason, and stays
+		const refused = await session.post(`/personale/arrangementer/${event.id}?/cancelRegistration`, {
+			id: used.id
+		});
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toContain('Billetten er allerede tjekket ind.');
+		expect(await statusOf('registrations', used.id)).toBe('confirmed');
+		// a place cancelled meanwhile (the person's own cancel, a second staff member) changes nothing more
+		expect(
+			(await session.post(`/personale/arrangementer/${event.id}?/cancelRegistration`, { id: first.id }))
+				.status
+		).toBe(200);
+		expect(
+			(await session.post(`/personale/arrangementer/${event.id}?/cancelRegistration`, { id: 'x' })).status
+		).toBe(400);
+	});
+});
+
 describe('a ticket checked in at the door', () => {
 	it('stays: neither its holder nor staff cancel it, so its place and attendance are kept', async () => {
 		const staff = await createUser({ staff: true, name: 'Test Dørvogter' });

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { ClientResponseError } from 'pocketbase';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import type { EventRecord, EventState, RoomRecord, ShiftRecord, TakenPlaces } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, LOADED_FIELD, readForm, snapshotOf, validateForm } from '$lib/forms';
@@ -123,6 +123,27 @@ function failure(action: string, values: Record<string, string | boolean>, err: 
 	return fail(failureStatus(err), { action, values: echoValues(values), errors: toFormErrors(err) });
 }
 
+/**
+ * Staff cancel one volunteer's or attendee's place for them: the hook's transition (the person is told,
+ * the waitlist moves up, the act is audited); a ticket used at the door is refused there.
+ */
+async function cancelPlace(
+	{ request, locals, url }: RequestEvent,
+	collection: 'signups' | 'registrations',
+	action: 'cancelSignup' | 'cancelRegistration'
+) {
+	requireStaff(locals, url);
+	const values = readForm(await request.formData());
+	const checked = validateForm(entryIdSchema, values);
+	if (!checked.ok) return fail(400, { action, ...checked.failure });
+	try {
+		await locals.pb.collection(collection).update(checked.data.id, { status: 'cancelled' });
+	} catch (err) {
+		return failure(action, values, err);
+	}
+	return { action, done: true as const };
+}
+
 export const actions: Actions = {
 	update: async ({ request, locals, url, params }) => {
 		requireStaff(locals, url);
@@ -165,18 +186,8 @@ export const actions: Actions = {
 		}
 		return { action: 'updateShift', done: true as const };
 	},
-	cancelSignup: async ({ request, locals, url }) => {
-		requireStaff(locals, url);
-		const values = readForm(await request.formData());
-		const checked = validateForm(entryIdSchema, values);
-		if (!checked.ok) return fail(400, { action: 'cancelSignup', ...checked.failure });
-		try {
-			await locals.pb.collection('signups').update(checked.data.id, { status: 'cancelled' });
-		} catch (err) {
-			return failure('cancelSignup', values, err);
-		}
-		return { action: 'cancelSignup', done: true as const };
-	},
+	cancelSignup: (event) => cancelPlace(event, 'signups', 'cancelSignup'),
+	cancelRegistration: (event) => cancelPlace(event, 'registrations', 'cancelRegistration'),
 	message: async ({ request, locals, url, params }) => {
 		requireStaff(locals, url);
 		const values = readForm(await request.formData());

@@ -138,7 +138,7 @@ test('a reason given with an approval reaches the citizen', async ({ page, brows
 	await signIn(page, staff.email, PASSWORD);
 	await page.goto('/personale/bookinger');
 	// the waiting requests of the whole house come a page at a time: staff narrow them to the room
-	await page.getByLabel('Vis anmodninger til').selectOption({ label: room.name });
+	await page.getByLabel('Vis anmodninger og bookinger til').selectOption({ label: room.name });
 	await page.getByRole('button', { name: 'Vis', exact: true }).click();
 	await expect(page).toHaveURL(new RegExp(`lokale=${room.id}`));
 	await expect(page.getByRole('heading', { name: 'Afventer godkendelse (1)' })).toBeVisible();

@@ -322,6 +322,45 @@ describe('staff events pages', () => {
 
 // Deleting events and shifts, and capacity, through the API with a staff member's own token
 // (docs/rules.md, "Places, the waitlist and overlapping shifts").
+describe('the staff list of events', () => {
+	it('reaches every event: current ones forward in pages of 50, past ones backward in their own list', async () => {
+		const { session } = await staffSession();
+		const { event: ahead } = await arrangeEvent();
+		const { event: recent } = await arrangeEvent({ start: new Date(Date.now() - 10 * 86_400_000) });
+		const { event: old } = await arrangeEvent({ start: new Date(Date.now() - 45 * 86_400_000) });
+		/** The list's part of a page, and the titles in it. */
+		const listOf = async (query: string) => {
+			const html = await (await session.get(`/personale/arrangementer?${query}`)).text();
+			const list = html.slice(html.indexOf('id="list-heading"'), html.indexOf('id="create-heading"'));
+			return {
+				list,
+				titles: [...list.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]!)
+			};
+		};
+		/** The titles on each page of a list, following its next-page links. */
+		const walk = async (query: string) => {
+			const pages: string[][] = [];
+			for (let side = 1; side <= 100; side++) {
+				const { list, titles } = await listOf(`${query}side=${side}`);
+				pages.push(titles);
+				if (!list.includes(`side=${side + 1}"`)) break;
+			}
+			return pages;
+		};
+		const current = await walk('');
+		expect(current.every((page) => page.length <= 50)).toBe(true);
+		expect(current.flat()).toEqual(expect.arrayContaining([ahead.title, recent.title]));
+		expect(current.flat()).not.toContain(old.title);
+		const past = await walk('visning=tidligere&');
+		expect(past.flat()).toContain(old.title);
+		expect(past.flat()).not.toContain(ahead.title);
+		expect(past.flat()).not.toContain(recent.title);
+		// a page past the end shows the last one; an odd page number the first
+		expect((await listOf('visning=tidligere&side=9999')).titles).toEqual(past[past.length - 1]);
+		expect((await session.get('/personale/arrangementer?side=abc')).status).toBe(200);
+	});
+});
+
 describe('staff deleting events and shifts, and capacity', () => {
 	async function exists(collection: string, id: string): Promise<boolean> {
 		const system = await systemClient();
@@ -468,9 +507,9 @@ describe("staff cancel one attendee's registration on the event page", () => {
 	it('cancels it for them: the waitlist moves up, the person is told, a used ticket is kept', async () => {
 		const { staff, session } = await staffSession();
 		const { event } = await arrangeEvent({ capacity: 2, start: doorOpen() });
-		const [a, b, c] = await Promise.all(
-			['Ada Afmeldt', 'Bo Brugt', 'Cy Venter'].map((name) => createUser({ name }))
-		);
+		const a = await createUser({ name: 'Ada Afmeldt' });
+		const b = await createUser({ name: 'Bo Brugt' });
+		const c = await createUser({ name: 'Cy Venter' });
 		const place = (u: typeof a) =>
 			u.pb.collection('registrations').create<RegistrationRecord>({ event: event.id, user: u.record.id });
 		const first = await place(a);

@@ -358,6 +358,63 @@ describe('the requests waiting for staff', () => {
 	});
 });
 
+describe('the approved bookings ahead, for staff', () => {
+	it('come 25 a page for one room, each page reached, with no count of them all', async () => {
+		const room = await makeRoom({ requires_approval: false });
+		const [booker, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const system = await systemClient();
+		const marker = randomUUID().slice(0, 8);
+		for (let i = 0; i < 27; i++) {
+			await system.collection('bookings').create({
+				room: room.id,
+				booker: booker.record.id,
+				purpose: `Møde ${marker} nr. ${String(i + 1).padStart(2, '0')}.`,
+				attendees: 5,
+				start: houseTime(30 + i, '10:00'),
+				end: houseTime(30 + i, '11:00'),
+				status: 'approved'
+			});
+		}
+		const session = await signedIn(staff);
+		const shown = (html: string) => {
+			const from = html.indexOf('id="upcoming-heading"');
+			const ahead = html.slice(from, html.indexOf('</section>', from));
+			return [...ahead.matchAll(new RegExp(`Møde ${marker} nr\\. (\\d+)\\.`, 'g'))].map((m) => Number(m[1]));
+		};
+		const first = await (await session.get(`/personale/bookinger?lokale=${room.id}`)).text();
+		expect(shown(first)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+		expect(first).toContain('Side 1<');
+		expect(first).toContain(`lokale=${room.id}&amp;side=1&amp;kommende=2`);
+
+		const second = await (await session.get(`/personale/bookinger?lokale=${room.id}&kommende=2`)).text();
+		expect(shown(second)).toEqual([26, 27]);
+		expect(second).toContain('Side 2<');
+		expect(second).not.toContain('kommende=3');
+		// a cancel there answers with the same page (without JavaScript)
+		expect(second).toContain(`action="?/cancel&amp;lokale=${room.id}&amp;side=1&amp;kommende=2&amp;`);
+		const last = await system
+			.collection('bookings')
+			.getFirstListItem(system.filter('room = {:room} && purpose ~ {:nr}', { room: room.id, nr: 'nr. 27.' }));
+		const cancelled = await session.post(`/personale/bookinger?/cancel&lokale=${room.id}&kommende=2`, {
+			id: last.id,
+			reason: 'Lokalet males.'
+		});
+		expect(cancelled.status).toBe(200);
+		expect(shown(await cancelled.text())).toEqual([26]);
+
+		const beyond = await (await session.get(`/personale/bookinger?lokale=${room.id}&kommende=9`)).text();
+		expect(shown(beyond)).toEqual([]);
+		expect(beyond).toContain('Der er ingen flere kommende bookinger.');
+		expect(beyond).toContain('kommende=8');
+		const odd = await session.get(`/personale/bookinger?lokale=${room.id}&kommende=abc`);
+		expect(odd.status).toBe(200);
+		expect(shown(await odd.text())).toHaveLength(25);
+		// another room's list holds none of them
+		const other = await makeRoom();
+		expect(shown(await (await session.get(`/personale/bookinger?lokale=${other.id}`)).text())).toEqual([]);
+	});
+});
+
 describe('season bookings through the app', () => {
 	it('previews dates across a daylight-saving change, sends only the chosen free ones and cancels the rest', async () => {
 		const room = await makeRoom({ requires_approval: false });

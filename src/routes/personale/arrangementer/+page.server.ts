@@ -8,21 +8,39 @@ import { eventSchema } from '$lib/validation/events';
 import { eventBody } from '$lib/events/staff-forms';
 import { INITIAL_EVENT } from '$rules/events-machines.js';
 
+/** Events on a page of the staff list. */
+const PER_PAGE = 50;
+/** How long an event stays in the current list after it ended, before it is among the past ones. */
+const RECENT_DAYS = 30;
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireStaff(locals, url);
-	const [events, rooms] = await Promise.all([
-		locals.pb.collection('events').getList<EventRecord & TakenPlaces>(1, 200, {
-			filter: locals.pb.filter('end >= {:since}', { since: new Date(Date.now() - 30 * 86_400_000) }),
-			sort: 'start',
-			expand: 'room',
-			skipTotal: true
-		}),
+	// the current list (upcoming, and ended within RECENT_DAYS) runs forward in time; the past one back
+	const past = url.searchParams.get('visning') === 'tidligere';
+	const since = new Date(Date.now() - RECENT_DAYS * 86_400_000);
+	const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('side') ?? '1', 10) || 1));
+	const list = (n: number) =>
+		locals.pb.collection('events').getList<EventRecord & TakenPlaces>(n, PER_PAGE, {
+			filter: locals.pb.filter(past ? 'end < {:since}' : 'end >= {:since}', { since }),
+			sort: past ? '-start,-id' : 'start,id',
+			expand: 'room'
+		});
+	const [asked, rooms] = await Promise.all([
+		list(page),
 		locals.pb.collection('rooms').getFullList<RoomRecord>({ sort: 'name', fields: 'id,name' })
 	]);
+	// a page past the end shows the last page there is
+	const events =
+		asked.items.length === 0 && page > asked.totalPages && asked.totalPages > 0
+			? await list(asked.totalPages)
+			: asked;
 	return {
 		rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
 		// a new event starts as a draft or published (the event machine)
 		states: INITIAL_EVENT as EventState[],
+		past,
+		page: events.page,
+		pages: events.totalPages,
 		events: events.items.map((e) => ({
 			id: e.id,
 			title: e.title,

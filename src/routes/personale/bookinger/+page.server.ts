@@ -20,6 +20,13 @@ const FIELDS =
 
 /** Requests waiting for a decision shown at once; the rest are a page further on (or narrowed to a room). */
 const PENDING_PER_PAGE = 20;
+/** Upcoming approved bookings on a page: not counted (counting them all was slow in a large house). */
+const UPCOMING_PER_PAGE = 25;
+
+/** A page number from the query: 1 for a missing or odd one, at most 10,000. */
+function pageParam(url: URL, name: string): number {
+	return Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get(name) ?? '1', 10) || 1));
+}
 
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	requireStaff(locals, url);
@@ -39,8 +46,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	// the waiting requests, oldest date first, a page at a time, for one room or all
 	const askedRoom = url.searchParams.get('lokale') ?? '';
 	const room = RECORD_ID.test(askedRoom) ? askedRoom : '';
-	const askedPage = Number.parseInt(url.searchParams.get('side') ?? '1', 10);
-	const page = Math.max(1, Math.min(10_000, askedPage || 1));
+	const page = pageParam(url, 'side');
+	const upcomingPage = pageParam(url, 'kommende');
 	const pendingFilter = room
 		? pb.filter('status = "pending" && room = {:room}', { room })
 		: 'status = "pending"';
@@ -59,18 +66,26 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		end: toPbDate(localToUtc(addDays(day, span), '00:00') as number),
 		floor: toPbDate(overlapFloor(from, longest))
 	};
-	const [firstAsked, upcoming, rooms, calendar, events, closures] = await Promise.all([
+	// the approved bookings ahead, for the room asked for or all, a page at a time
+	const upcomingFilter = pb.filter(
+		`status = "approved" && start > {:floor} && end > {:now}${room ? ' && room = {:room}' : ''}`,
+		{ now: toPbDate(now), floor: toPbDate(overlapFloor(now, longest)), room }
+	);
+	const [firstAsked, upcoming, afterUpcoming, rooms, calendar, events, closures] = await Promise.all([
 		pendingPage(page),
-		pb.collection('bookings').getList<BookingRecord>(1, 100, {
-			filter: pb.filter('status = "approved" && start > {:floor} && end > {:now}', {
-				now: toPbDate(now),
-				floor: toPbDate(overlapFloor(now, longest))
-			}),
-			sort: 'start',
+		pb.collection('bookings').getList<BookingRecord>(upcomingPage, UPCOMING_PER_PAGE, {
+			filter: upcomingFilter,
+			sort: 'start,id',
 			expand: 'room,booker,association',
 			fields: FIELDS,
-			// the first hundred are shown and none is counted: counting every approved booking ahead was
-			// most of this page's time in a large house
+			// none is counted: counting every approved booking ahead was most of this page's time in a
+			// large house; whether a page follows is the first row after this page
+			skipTotal: true
+		}),
+		pb.collection('bookings').getList<BookingRecord>(upcomingPage * UPCOMING_PER_PAGE + 1, 1, {
+			filter: upcomingFilter,
+			sort: 'start,id',
+			fields: 'id',
 			skipTotal: true
 		}),
 		pb.collection('rooms').getFullList<RoomRecord>({
@@ -168,6 +183,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		room,
 		rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
 		upcoming: upcoming.items,
+		upcomingPage,
+		upcomingMore: afterUpcoming.items.length > 0,
 		day,
 		span,
 		previous: addDays(day, -span),

@@ -81,6 +81,24 @@ test('signing up with an address that has an account looks like any sign-up; the
 	await expect(page.getByRole('heading', { level: 1, name: 'Mit overblik' })).toBeVisible();
 });
 
+test('switching the language keeps what was typed, but never a password', async ({ page }) => {
+	await page.goto('/opret-konto');
+	await page.getByLabel('Navn').fill('Sprog Skifter');
+	await page.getByLabel('E-mail').fill('sprog@example.dk');
+	await page.getByLabel('Adgangskode', { exact: true }).fill('hemmeligt-kodeord');
+	await page.getByRole('button', { name: 'Switch to English' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByLabel('Name')).toHaveValue('Sprog Skifter');
+	await expect(page.getByLabel('Email')).toHaveValue('sprog@example.dk');
+	await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+	expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain('hemmeligt');
+	// kept once: the page loaded again starts as it comes
+	await page.reload();
+	await expect(page.getByLabel('Name')).toHaveValue('');
+	await page.getByRole('button', { name: 'Skift til dansk' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+});
+
 test('a wrong password gets a clear Danish message', async ({ page }) => {
 	await page.goto('/log-ind');
 	await page.getByLabel('E-mail').fill(demo.citizen);

@@ -734,7 +734,7 @@ async function loadDemoLoans(
 }
 
 /**
- * History for the statistics: two events of the last weeks (in the foyer and the courtyard: no room, so they
+ * History for the statistics: three past events, two of the last weeks and one of the autumn (in the foyer and the courtyard: no room, so they
  * meet no booking of the rooms' history) with their volunteers (volunteer hours) and attendees, some checked in at the door and some not (no-shows), and a few citizens besides the demo
  * accounts who came. Made as they would have been (registrations and sign-ups while the event was ahead,
  * check-ins at the door), then moved to their dates in the past. Skipped once loaded.
@@ -765,6 +765,18 @@ async function loadPastEvents(
 			shift: ['Værkstedshjælper', 2] as const,
 			guests: 5,
 			checkedIn: 3
+		},
+		{
+			// older than the staff list's current events: found under "Vis tidligere arrangementer"
+			title: 'Høstkoncert i gården',
+			description: 'Byens kor og spillemandsorkester spiller i gården. Tag et tæppe med.',
+			category: 'concert',
+			days: -48,
+			from: 15,
+			to: 17,
+			shift: ['Billetkontrol', 2] as const,
+			guests: 6,
+			checkedIn: 5
 		}
 	];
 	if (await firstOrNull(pb, 'events', pb.filter('title = {:title}', { title: past[0]!.title }))) return 0;

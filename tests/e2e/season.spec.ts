@@ -102,6 +102,8 @@ test('a whole season round at phone size', async ({ browser }) => {
 	await expect(staff.getByText('Konflikten er afgjort')).toBeVisible();
 	await expect(staff.getByRole('heading', { name: 'Konflikter, du skal afgøre' })).toHaveCount(0);
 	await expectAccessible(staff);
+	// staff read of the association's wishes in the round's lines
+	await expect(staff.getByText('Foreningens ønske 1.').first()).toBeVisible();
 	await staff.getByRole('button', { name: /Næste trin: Udkast offentliggjort/ }).click();
 	// the button that named this step also holds its words; the next step's button shows the move is done
 	await expect(staff.getByRole('button', { name: /Næste trin: Endelig plan/ })).toBeVisible();

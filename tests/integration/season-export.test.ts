@@ -52,6 +52,9 @@ describe('the season allocation export', () => {
 		const kidsLine = lines.find((l) => l.includes('U10 træning'));
 		expect(kidsLine?.startsWith(`${kids.name};U10 træning;`)).toBe(true);
 		expect(kidsLine).toContain(';Tildelt;');
+		// staff read of the association's wish, not "Jeres ønske" (the association's own page says that)
+		expect(kidsLine).toContain('Foreningens ønske 1.');
+		expect(lines.join('\n')).not.toContain('Jeres ønske');
 		const trickyLine = lines.find((l) => l.startsWith(`${tricky.name};`));
 		expect(trickyLine).toContain(';"\'=1+1";');
 		expect(lines).toHaveLength(3);

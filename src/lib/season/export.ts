@@ -30,7 +30,7 @@ export function allocationRows(
 			l.slot && l.status !== 'unallocated' ? label(l.slot, l.every, l.parity) : '',
 			l.wish >= 0 && l.status === 'allocated' ? String(l.wish + 1) : '',
 			l.booked ? String(l.booked) : '',
-			reasonLines(l, (s) => label(s), byActivity).join(' ')
+			reasonLines(l, (s) => label(s), byActivity, { staff: true }).join(' ')
 		])
 	];
 }

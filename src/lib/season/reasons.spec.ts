@@ -9,10 +9,20 @@ describe('reasonLines', () => {
 			{ via: 'wish', wish: 0, reason },
 			(s) => s,
 			{},
-			new Date('2026-12-02T12:00:00Z')
+			{ now: new Date('2026-12-02T12:00:00Z') }
 		);
 		const blackout = lines.find((l) => l.startsWith('Lukkedage'));
 		expect(blackout).toBe('Lukkedage uden booking: mandag 15. februar 2027, mandag 22. februar 2027.');
 		expect(lines.join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+	});
+
+	it("speaks to the association of its own wishes, and to staff of the association's", () => {
+		const line = { via: 'wish', wish: 1, reason: {} as LineReason };
+		expect(reasonLines(line, (s) => s)).toEqual(['Jeres ønske 2.']);
+		expect(reasonLines(line, (s) => s, {}, { staff: true })).toEqual(['Foreningens ønske 2.']);
+		const flexible = { via: 'flexibility', wish: -1, reason: {} as LineReason };
+		expect(reasonLines(flexible, (s) => s, {}, { staff: true })).toEqual([
+			'Ud fra foreningens fleksibilitet.'
+		]);
 	});
 });

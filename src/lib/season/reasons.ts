@@ -121,13 +121,18 @@ export function slotLabel(
 	return `${base} (${m.season_every_2().toLowerCase()}, ${parity ? m.season_odd_weeks() : m.season_even_weeks()})`;
 }
 
-/** The sentences of a line's reason. `names` maps an activity key to its association's name. */
+/**
+ * The sentences of a line's reason. `names` maps an activity key to its association's name. The
+ * association reads of its own wishes ("Jeres ønske 2"); staff, in the back office and its export, read of
+ * the association's (`staff`).
+ */
 export function reasonLines(
 	line: { via: string; wish: number; reason: LineReason | null },
 	label: (slotId: string) => string,
 	names: Record<string, string> = {},
-	now: Date = new Date()
+	options: { now?: Date; staff?: boolean } = {}
 ): string[] {
+	const now = options.now ?? new Date();
 	const r = line.reason;
 	if (!r) return [];
 	const out: string[] = [];
@@ -146,8 +151,10 @@ export function reasonLines(
 		);
 	}
 	if (r.override) out.push(m.season_reason_override({ code: call(CODE, r.override.code) }));
-	else if (line.via === 'wish') out.push(m.season_reason_wish({ n: line.wish + 1 }));
-	else if (line.via === 'flexibility') out.push(m.season_reason_flexibility());
+	else if (line.via === 'wish')
+		out.push((options.staff ? m.season_reason_wish_staff : m.season_reason_wish)({ n: line.wish + 1 }));
+	else if (line.via === 'flexibility')
+		out.push(options.staff ? m.season_reason_flexibility_staff() : m.season_reason_flexibility());
 	if (r.blackout?.length) {
 		// days as people read them ("mandag 15. februar 2027"), in the language of the messages
 		const language = getLocale() === 'en' ? 'en' : 'da';

@@ -17,7 +17,14 @@ onRecordCreateRequest(
 		const who = actor(e);
 		const body = e.requestInfo().body || {};
 		// Server-owned fields; the system's data loads may send a status, which is decided here all the same.
-		const owned = ['status', 'cancelled_at', 'placed_at', 'ticket_code', 'checked_in_at'];
+		const owned = [
+			'status',
+			'cancelled_at',
+			'cancelled_by_house',
+			'placed_at',
+			'ticket_code',
+			'checked_in_at'
+		];
 		for (const field of owned) {
 			if (field in body && !(who.kind === 'system' && field === 'status')) {
 				throw refusal('events_field_locked', field);

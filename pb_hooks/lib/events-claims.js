@@ -394,6 +394,8 @@ function cancelPlace(app, collection, id, actor, options) {
 	}
 	row.set('status', 'cancelled');
 	row.set('cancelled_at', pbNow());
+	// the calendar feed keeps a place someone else cancelled (staff, the event's cancellation), marked so
+	row.set('cancelled_by_house', roles.indexOf('owner') < 0);
 	app.save(row);
 	const parentId = row.getString(kind.parentField);
 	if (from === 'confirmed') fillPlaces(app, collection, parentId);
@@ -792,6 +794,7 @@ function decideNew(app, collection, record, actor) {
 	target.set('status', next);
 	target.set('placed_at', pbNow());
 	target.set('cancelled_at', '');
+	target.set('cancelled_by_house', false);
 	if (collection === 'registrations') target.set('checked_in_at', '');
 	if (existing) {
 		app.save(existing);

@@ -74,7 +74,7 @@ function feedEntries(app, user, now) {
 	const u = user.id;
 	const entries = [];
 
-	const params = { u: u, since: since };
+	const params = { u: u, since: since, now: toPbDate(new Date(at)) };
 	/** Every row of a kind in the window, page by page, in time order (then by id, so no page repeats one). */
 	const all = (collection, filter, sort) => {
 		const rows = [];
@@ -90,19 +90,28 @@ function feedEntries(app, user, now) {
 			if (page.length < PAGE) return rows;
 		}
 	};
+	// Besides what is on, what someone else called off (staff, a closure, an association's other admin)
+	// while it is still ahead, marked cancelled: a calendar then shows it called off instead of losing it.
+	// What the user cancelled themselves goes from the feed.
 	const bookings = all(
 		'bookings',
-		bookingOwnerFilter(app, params) + ' && ' + status.activeBookingFilter() + ' && end >= {:since}',
+		bookingOwnerFilter(app, params) +
+			' && (' +
+			status.activeBookingFilter() +
+			' || (end >= {:now} && ((status = "cancelled" && cancelled_by != "" && cancelled_by != {:u}) || ' +
+			'(status = "rejected" && decided_by != ""))))' +
+			' && end >= {:since}',
 		'start'
 	);
 	app.expandRecords(bookings, ['room', 'association'], null);
 	for (const b of bookings) {
 		const room = b.expandedOne('room');
 		const assoc = b.expandedOne('association');
+		const state = b.getString('status');
 		entries.push({
 			uid: 'booking-' + b.id,
 			kind: 'booking',
-			status: b.getString('status'),
+			status: state === 'rejected' ? 'cancelled' : state,
 			title: room ? room.getString('name') : '',
 			detail: b.getString('purpose'),
 			association: assoc ? assoc.getString('name') : '',
@@ -133,9 +142,15 @@ function feedEntries(app, user, now) {
 		});
 	}
 
+	// a place the house cancelled stays, marked cancelled, until its time has passed
+	const cancelledByHouse = '(status = "cancelled" && cancelled_by_house = true && ';
 	const signups = all(
 		'signups',
-		'user = {:u} && ' + status.confirmedPlaceFilter() + ' && shift.end >= {:since}',
+		'user = {:u} && (' +
+			status.confirmedPlaceFilter() +
+			' || ' +
+			cancelledByHouse +
+			'shift.end >= {:now})) && shift.end >= {:since}',
 		'shift.start'
 	);
 	app.expandRecords(signups, ['shift', 'shift.event', 'shift.event.room'], null);
@@ -147,7 +162,10 @@ function feedEntries(app, user, now) {
 		entries.push({
 			uid: 'shift-' + s.id,
 			kind: 'shift',
-			status: 'confirmed',
+			status:
+				s.getString('status') === 'cancelled' || (event && event.getString('state') === 'cancelled')
+					? 'cancelled'
+					: 'confirmed',
 			title: shift.getString('task'),
 			detail: event ? event.getString('title') : '',
 			association: '',
@@ -159,7 +177,11 @@ function feedEntries(app, user, now) {
 
 	const registrations = all(
 		'registrations',
-		'user = {:u} && ' + status.confirmedPlaceFilter() + ' && event.end >= {:since}',
+		'user = {:u} && (' +
+			status.confirmedPlaceFilter() +
+			' || ' +
+			cancelledByHouse +
+			'event.end >= {:now})) && event.end >= {:since}',
 		'event.start'
 	);
 	app.expandRecords(registrations, ['event', 'event.room'], null);
@@ -169,7 +191,10 @@ function feedEntries(app, user, now) {
 		entries.push({
 			uid: 'registration-' + r.id,
 			kind: 'registration',
-			status: event.getString('state') === 'cancelled' ? 'cancelled' : 'confirmed',
+			status:
+				r.getString('status') === 'cancelled' || event.getString('state') === 'cancelled'
+					? 'cancelled'
+					: 'confirmed',
 			title: event.getString('title'),
 			detail: '',
 			association: '',

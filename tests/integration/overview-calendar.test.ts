@@ -112,6 +112,56 @@ describe('personal calendar feed', () => {
 		expect(events).toHaveLength(4);
 	});
 
+	it('keeps what someone else called off, marked cancelled, and drops what the user cancelled', async () => {
+		const s = await userWithCalendar();
+		const staff = await createUser({ staff: true });
+		const system = await systemClient();
+		// staff cancel the registration; the user cancels their own shift
+		await staff.pb.collection('registrations').update(s.registration.id, { status: 'cancelled' });
+		await s.user.pb.collection('signups').update(s.signup.id, { status: 'cancelled' });
+		// staff cancel a booking, the user another; staff reject a request
+		const other = await s.a.booking({
+			booker: s.user.record.id,
+			room: s.room.id,
+			start: inHours(24 * 9),
+			end: inHours(24 * 9 + 1)
+		});
+		await staff.pb.collection('bookings').update(s.booking.id, { status: 'rejected', reason: 'Lukket.' });
+		const own = await s.a.booking({
+			booker: s.user.record.id,
+			room: s.room.id,
+			start: inHours(24 * 10),
+			end: inHours(24 * 10 + 1)
+		});
+		await staff.pb.collection('bookings').update(other.id, { status: 'cancelled', cancel_reason: 'Maling.' });
+		await s.user.pb.collection('bookings').update(own.id, { status: 'cancelled' });
+		// an event the house cancels: the place of a second user's shift on it goes along
+		const event = await s.a.event();
+		const shift = await s.a.shift({ event: event.id, start: inHours(24 * 20), end: inHours(24 * 20 + 2) });
+		const place = await s.a.signup({ shift: shift.id, user: s.user.record.id });
+		await system.collection('events').update(event.id, { state: 'cancelled' });
+
+		const session = new AppSession();
+		await session.signIn(s.user.email, PASSWORD);
+		const events = parseEvents(await (await new AppSession().get(await renew(session))).text());
+		const byUid = Object.fromEntries(events.map((e) => [e.uid.replace('@borgerhus', ''), e]));
+		expect(byUid[`registration-${s.registration.id}`]).toMatchObject({ status: 'CANCELLED' });
+		expect(byUid[`registration-${s.registration.id}`]?.description).toContain('Aflyst');
+		expect(byUid[`booking-${s.booking.id}`]).toMatchObject({ status: 'CANCELLED' });
+		expect(byUid[`booking-${other.id}`]).toMatchObject({ status: 'CANCELLED' });
+		expect(byUid[`shift-${place.id}`]).toMatchObject({ status: 'CANCELLED' });
+		expect(byUid[`shift-${s.signup.id}`]).toBeUndefined();
+		expect(byUid[`booking-${own.id}`]).toBeUndefined();
+		expect(byUid[`booking-${s.cancelled.id}`]).toBeUndefined();
+
+		// taken again, the place is on again
+		await s.user.pb.collection('registrations').create({ event: s.event.id, user: s.user.record.id });
+		const again = parseEvents(await (await new AppSession().get(await renew(session))).text());
+		expect(again.find((e) => e.uid === `registration-${s.registration.id}@borgerhus`)).toMatchObject({
+			status: 'CONFIRMED'
+		});
+	});
+
 	it('stops the old address on renewal and on revoke', async () => {
 		const s = await userWithCalendar();
 		const session = new AppSession();

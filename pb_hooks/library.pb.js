@@ -500,7 +500,10 @@ routerAdd(
 				description: text(t.description, 5000, at + '.description'),
 				copies: []
 			};
-			row.identifierKey = desk.identifierKey(row.identifier, row.type);
+			row.identifierKey = require(`${__hooks}/lib/library-identifier.js`).identifierKey(
+				row.identifier,
+				row.type
+			);
 			const problem = desk.titleProblem({ title: row.title, year: row.year, type: row.type });
 			if (problem) refuse(problem.code, at + '.' + problem.field);
 			if (given(t.copies) && !Array.isArray(t.copies)) refuse('core_invalid_value', at + '.copies');

@@ -1,25 +1,19 @@
 /// <reference path="../pb_data/types.d.ts" />
 
 // One ISBN, one title (docs/rules.md, "Server-owned fields"): two titles with the same ISBN would be two
-// queues for one edition. `identifier_key` is the identifier as the hooks compare it (capitals, without
-// spaces and hyphens; empty for a magazine, whose issues share an ISSN, and for a title without one), set
-// by lib/library-desk.js on every save and unique among titles that have one. Hidden from every answer.
+// queues for one edition. `identifier_key` is the identifier as the hooks compare it
+// (lib/library-identifier.js: "978-87-...", "ISBN 97887..." and the ISBN-10 are one key; empty for a
+// magazine, whose issues share an ISSN, and for a title without one), set by lib/library-desk.js on every
+// save and unique among titles that have one. Hidden from every answer.
 //
 // Titles already stored get their key here, oldest first. A later title with an identifier already taken
 // keeps an empty key (it was stored before the rule; merging two queues is for staff to decide), so the
 // index can be built; such a title is refused only when its identifier is changed to a taken one.
 
-const KEY = (identifier, type) =>
-	type === 'magazine'
-		? ''
-		: String(identifier || '')
-				.toUpperCase()
-				.replace(/[\s\-\u2010-\u2015\u2212]/g, '');
-
 migrate(
 	(app) => {
 		const titles = app.findCollectionByNameOrId('titles');
-		titles.fields.add(new TextField({ name: 'identifier_key', max: 64, hidden: true }));
+		titles.fields.add(new TextField({ name: 'identifier_key', hidden: true }));
 		app.save(titles);
 
 		const rows = arrayOf(new DynamicModel({ id: '', identifier: '', type: '' }));
@@ -27,11 +21,12 @@ migrate(
 			.db()
 			.newQuery("SELECT id, identifier, type FROM titles WHERE identifier != '' ORDER BY created, id")
 			.all(rows);
+		const { identifierKey } = require(`${__hooks}/lib/library-identifier.js`);
 		const update = app.db().newQuery('UPDATE titles SET identifier_key = {:key} WHERE id = {:id}');
 		const seen = {};
 		let kept = 0;
 		for (const row of rows) {
-			const key = KEY(row.identifier, row.type);
+			const key = identifierKey(row.identifier, row.type);
 			if (key === '') continue;
 			if (seen[key]) {
 				kept++;

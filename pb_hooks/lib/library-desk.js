@@ -243,21 +243,6 @@ function checkTitle(record, sent, isNew) {
 }
 
 /**
- * A title's identifier as titles are compared: in capitals, without spaces and hyphens, so
- * "978-87-02-12345-6" and "9788702123456" are one ISBN. Empty for a magazine (its issues share an ISSN) and
- * for a title without an identifier: those are never compared.
- * @param {string} identifier
- * @param {string} type
- * @returns {string}
- */
-function identifierKey(identifier, type) {
-	if (type === 'magazine') return '';
-	return String(identifier || '')
-		.toUpperCase()
-		.replace(/[\s\-\u2010-\u2015\u2212]/g, '');
-}
-
-/**
  * One ISBN, one title: sets a title's `identifier_key` before any save (the API, the desk, the system's
  * saves), and refuses an identifier another title has (`library_identifier_taken`), read with the saving
  * app so it is decided in the write's transaction; the unique index on the key holds behind it. A title
@@ -278,7 +263,10 @@ function keyIdentifier(app, record, isNew) {
 			return;
 		}
 	}
-	const key = identifierKey(record.getString('identifier'), record.getString('type'));
+	const key = require(`${__hooks}/lib/library-identifier.js`).identifierKey(
+		record.getString('identifier'),
+		record.getString('type')
+	);
 	if (key !== '') {
 		const other = app.findRecordsByFilter(
 			'titles',
@@ -888,7 +876,6 @@ module.exports = {
 	checkDate,
 	titleProblem,
 	checkTitle,
-	identifierKey,
 	keyIdentifier,
 	copyTo,
 	makeReady,

@@ -120,7 +120,16 @@ describe('the catalogue', () => {
 			identifier: isbn
 		});
 		const spelled = `978-8${digits.slice(0, 2)}-${digits.slice(2)}`;
-		for (const identifier of [isbn, spelled, ` ${isbn.slice(0, 6)} ${isbn.slice(6)} `]) {
+		const fullwidth = [...isbn].map((d) => String.fromCharCode(0xff10 + Number(d))).join('');
+		for (const identifier of [
+			isbn,
+			spelled,
+			` ${isbn.slice(0, 6)} ${isbn.slice(6)} `,
+			`ISBN ${isbn}`,
+			`${isbn.slice(0, 5)}\u00AD${isbn.slice(5)}`,
+			`${isbn.slice(0, 5)}\u200C${isbn.slice(5)}`,
+			fullwidth
+		]) {
 			expect(await refusal(titles.create({ title: 'Dublet', type: 'film', identifier })), identifier).toEqual(
 				{
 					status: 400,
@@ -153,6 +162,14 @@ describe('the catalogue', () => {
 		expect('identifier_key' in (await titles.getOne(first.id))).toBe(false);
 		const found = await titles.getFullList({ filter: staff.pb.filter('title = {:t}', { t: 'Dublet' }) });
 		expect(found.filter((t) => t.identifier.replace(/\D/g, '').startsWith(isbn))).toHaveLength(0);
+
+		// a key may grow in capitals ("ß" is "SS"): a full-length identifier is still taken
+		await titles.create({ title: 'Lang', type: 'game', identifier: `${digits}${'ß'.repeat(55)}` });
+		// an ISBN-10 is the ISBN-13 it becomes
+		await titles.create({ title: 'Ti cifre', type: 'book', identifier: '87-7000-001-X' });
+		expect(
+			await refusal(titles.create({ title: 'Tretten cifre', type: 'book', identifier: '978-87-7000-001-7' }))
+		).toMatchObject({ code: 'library_identifier_taken' });
 
 		const system = await systemClient();
 		const bulk = (identifier: string) => ({

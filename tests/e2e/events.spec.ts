@@ -170,6 +170,7 @@ test("staff cancel an attendee's registration and the next on the waitlist gets 
 	await attendees.getByRole('button', { name: 'Afmeld Ea Afbud' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Ja, afmeld Ea Afbud' }).click();
 	await expect(attendees.getByRole('status')).toHaveText('Gemt.');
+	await expect(page.locator('#attendees-heading')).toBeFocused();
 	await expect(attendees.getByText('Ea Afbud')).toHaveCount(0);
 	await expect(attendees.getByRole('listitem').filter({ hasText: 'Finn Venteliste' })).toContainText(
 		'Bekræftet'

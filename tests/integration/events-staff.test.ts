@@ -547,11 +547,34 @@ describe("staff cancel one attendee's registration on the event page", () => {
 		expect(refused.status).toBe(400);
 		expect(await refused.text()).toContain('Billetten er allerede tjekket ind.');
 		expect(await statusOf('registrations', used.id)).toBe('confirmed');
-		// a place cancelled meanwhile (the person's own cancel, a second staff member) changes nothing more
-		expect(
-			(await session.post(`/personale/arrangementer/${event.id}?/cancelRegistration`, { id: first.id }))
-				.status
-		).toBe(200);
+		// a place cancelled meanwhile (the person's own cancel, a second staff member) is said to be
+		const again = await session.post(`/personale/arrangementer/${event.id}?/cancelRegistration`, {
+			id: first.id
+		});
+		expect(again.status).toBe(409);
+		expect(await again.text()).toContain('Pladsen er allerede afmeldt');
+		// a place of another event is not this page's: nothing changes
+		const { event: elsewhere } = await arrangeEvent();
+		const theirs = await c.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: elsewhere.id, user: c.record.id });
+		for (const page of [event.id, 'zzzzzzzzzzzzzzz']) {
+			const wrong = await session.post(`/personale/arrangementer/${page}?/cancelRegistration`, {
+				id: theirs.id
+			});
+			expect(wrong.status).toBe(404);
+		}
+		expect(await statusOf('registrations', theirs.id)).toBe('confirmed');
+		// once the event has begun, a ticket is attendance or a no-show: no cancel is offered
+		const { event: begun } = await arrangeEvent();
+		await c.pb.collection('registrations').create({ event: begun.id, user: c.record.id });
+		await (await systemClient()).collection('events').update(begun.id, {
+			start: new Date(Date.now() - 30 * 60_000),
+			end: new Date(Date.now() + 90 * 60_000)
+		});
+		const begunPage = await (await session.get(`/personale/arrangementer/${begun.id}`)).text();
+		expect(begunPage).toContain('Cy Venter');
+		expect(begunPage).not.toContain('action="?/cancelRegistration"');
 		expect(
 			(await session.post(`/personale/arrangementer/${event.id}?/cancelRegistration`, { id: 'x' })).status
 		).toBe(400);

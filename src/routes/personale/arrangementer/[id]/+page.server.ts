@@ -11,6 +11,7 @@ import { utcToHouseLocal } from '$lib/events/time';
 import { waitlistPosition } from '$rules/capacity.js';
 import { EVENT } from '$rules/events-machines.js';
 import { RECORD_ID } from '$lib/ids';
+import { m } from '$lib/paraglide/messages';
 
 /** One row of the staff roster route (pb_hooks/events.pb.js). */
 interface RosterRow {
@@ -65,7 +66,9 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 			state: event.state,
 			taken: event.taken,
 			capacity: event.capacity,
-			registration: event.registration
+			registration: event.registration,
+			// once begun, a ticket is attendance or a no-show: the page offers no cancel of it then
+			started: Date.parse(event.start.replace(' ', 'T')) <= Date.now()
 		},
 		loaded: snapshotOf(event, EVENT_FORM_FIELDS),
 		values: {
@@ -124,11 +127,12 @@ function failure(action: string, values: Record<string, string | boolean>, err: 
 }
 
 /**
- * Staff cancel one volunteer's or attendee's place for them: the hook's transition (the person is told,
- * the waitlist moves up, the act is audited); a ticket used at the door is refused there.
+ * Staff cancel one volunteer's or attendee's place on this event for them: the hook's transition (the
+ * person is told, the waitlist moves up, the act is audited); a ticket used at the door is refused there.
+ * A place of another event is not this page's (404), and one cancelled meanwhile is said to be (409).
  */
 async function cancelPlace(
-	{ request, locals, url }: RequestEvent,
+	{ request, locals, url, params }: RequestEvent,
 	collection: 'signups' | 'registrations',
 	action: 'cancelSignup' | 'cancelRegistration'
 ) {
@@ -136,9 +140,21 @@ async function cancelPlace(
 	const values = readForm(await request.formData());
 	const checked = validateForm(entryIdSchema, values);
 	if (!checked.ok) return fail(400, { action, ...checked.failure });
+	const gone = (status: number, form: string) =>
+		fail(status, { action, values: echoValues(values), errors: { form, fields: {} } });
 	try {
+		const place = await locals.pb
+			.collection(collection)
+			.getOne<{ status: string; event?: string; expand?: { shift?: { event: string } } }>(checked.data.id, {
+				expand: collection === 'signups' ? 'shift' : '',
+				fields: 'status,event,expand.shift.event'
+			});
+		const eventId = collection === 'signups' ? place.expand?.shift?.event : place.event;
+		if (eventId !== params.id) return gone(404, m.errors_not_found());
+		if (place.status === 'cancelled') return gone(409, m.events_staff_place_gone());
 		await locals.pb.collection(collection).update(checked.data.id, { status: 'cancelled' });
 	} catch (err) {
+		if (err instanceof ClientResponseError && err.status === 404) return gone(404, m.errors_not_found());
 		return failure(action, values, err);
 	}
 	return { action, done: true as const };

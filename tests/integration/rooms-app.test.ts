@@ -402,10 +402,12 @@ describe('the approved bookings ahead, for staff', () => {
 		expect(cancelled.status).toBe(200);
 		expect(shown(await cancelled.text())).toEqual([26]);
 
+		// a page past the end shows the last one there is
 		const beyond = await (await session.get(`/personale/bookinger?lokale=${room.id}&kommende=9`)).text();
-		expect(shown(beyond)).toEqual([]);
-		expect(beyond).toContain('Der er ingen flere kommende bookinger.');
-		expect(beyond).toContain('kommende=8');
+		expect(shown(beyond)).toEqual([26]);
+		expect(beyond).toContain('Side 2<');
+		// the calendar's day moves with the room and the list's page kept
+		expect(second).toContain(`lokale=${room.id}&amp;side=1&amp;kommende=2&amp;dag=`);
 		const odd = await session.get(`/personale/bookinger?lokale=${room.id}&kommende=abc`);
 		expect(odd.status).toBe(200);
 		expect(shown(await odd.text())).toHaveLength(25);

@@ -115,6 +115,25 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			fields: 'id,room,start,end,reason'
 		})
 	]);
+	// a page of upcoming bookings past the end (its last one was just cancelled, an old link) shows the
+	// last page there is: counted only then
+	let upcomingShown = { page: upcomingPage, items: upcoming.items, more: afterUpcoming.items.length > 0 };
+	if (upcoming.items.length === 0 && upcomingPage > 1) {
+		const { totalItems } = await pb
+			.collection('bookings')
+			.getList(1, 1, { filter: upcomingFilter, fields: 'id' });
+		const last = Math.max(1, Math.ceil(totalItems / UPCOMING_PER_PAGE));
+		const items = (
+			await pb.collection('bookings').getList<BookingRecord>(last, UPCOMING_PER_PAGE, {
+				filter: upcomingFilter,
+				sort: 'start,id',
+				expand: 'room,booker,association',
+				fields: FIELDS,
+				skipTotal: true
+			})
+		).items;
+		upcomingShown = { page: last, items, more: false };
+	}
 	// a page past the end (the last request on it was just decided) shows the last page there is
 	const pending =
 		firstAsked.items.length === 0 && firstAsked.totalPages > 0 && page > firstAsked.totalPages
@@ -182,9 +201,9 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		totalPages: pending.totalPages,
 		room,
 		rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
-		upcoming: upcoming.items,
-		upcomingPage,
-		upcomingMore: afterUpcoming.items.length > 0,
+		upcoming: upcomingShown.items,
+		upcomingPage: upcomingShown.page,
+		upcomingMore: upcomingShown.more,
 		day,
 		span,
 		previous: addDays(day, -span),

@@ -33,9 +33,15 @@ try {
 		const sizes = { js: [] as number[], css: [] as number[], html: [] as number[] };
 		const files: { url: string; size: number }[] = [];
 		const pending: Promise<void>[] = [];
-		tab.on('requestfailed', () => failed++);
+		tab.on('requestfailed', (r) => {
+			failed++;
+			console.log('failed request', r.url(), r.failure()?.errorText);
+		});
 		tab.on('response', (response) => {
-			if (response.status() >= 400) failed++;
+			if (response.status() >= 400) {
+				failed++;
+				console.log('failed request', response.url(), response.status());
+			}
 			const type = response.request().resourceType();
 			if (type !== 'script' && type !== 'stylesheet' && type !== 'document') return;
 			pending.push(

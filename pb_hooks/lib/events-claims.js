@@ -394,8 +394,9 @@ function cancelPlace(app, collection, id, actor, options) {
 	}
 	row.set('status', 'cancelled');
 	row.set('cancelled_at', pbNow());
-	// the calendar feed keeps a place someone else cancelled (staff, the event's cancellation), marked so
-	row.set('cancelled_by_house', roles.indexOf('owner') < 0);
+	// the calendar feed keeps a confirmed place (one it showed) that someone else cancelled (staff, the
+	// event's cancellation), marked so
+	row.set('cancelled_by_house', from === 'confirmed' && roles.indexOf('owner') < 0);
 	app.save(row);
 	const parentId = row.getString(kind.parentField);
 	if (from === 'confirmed') fillPlaces(app, collection, parentId);

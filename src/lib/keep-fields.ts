@@ -2,8 +2,9 @@
  * What was typed survives a switch of language. The switch loads the page again in the other language (a
  * form post, so it works without JavaScript too); with JavaScript, the fields the user changed on the page
  * are kept in the tab's sessionStorage just before, and put back once the page has loaded again, at the
- * same address, then forgotten. Only fields the user touched (an input or change event from them) are
- * kept: a field the page filled in is the page's. Passwords (also while shown as text), files and hidden
+ * same address, then forgotten. Only fields the user touched (an input or change event from them, or a
+ * value a page filled in at their tap, `markChanged`) are kept: a field the page filled in by itself is
+ * the page's. Passwords (also while shown as text), files and hidden
  * fields are never kept.
  */
 
@@ -47,6 +48,11 @@ function fieldsOf(root: Document): [string, Field][] {
 		});
 	});
 	return found;
+}
+
+/** Notes a field the page filled in for the user (a tapped time), as if they had typed it. */
+export function markChanged(field: Field): void {
+	touched.add(field);
 }
 
 /** Starts noting which fields the user changes (once per page load, from the layout). */

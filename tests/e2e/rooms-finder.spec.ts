@@ -137,6 +137,15 @@ test('tapping a free time in the week fills the booking form, by keyboard too', 
 	await expect(page.locator('#field-start')).toHaveValue('08:00');
 	await page.locator('#field-purpose').fill('Stjernekig');
 	await page.locator('#field-attendees').fill('3');
+	// a switch of language keeps the tapped time with what was typed
+	await page.getByRole('button', { name: 'Switch to English' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.locator('#field-date')).toHaveValue(addDays(day, 1));
+	await expect(page.locator('#field-start')).toHaveValue('08:00');
+	await expect(page.locator('#field-purpose')).toHaveValue('Stjernekig');
+	await page.getByRole('button', { name: 'Skift til dansk' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+	await expect(page.locator('#field-start')).toHaveValue('08:00');
 	await page.getByRole('button', { name: 'Send booking' }).click();
 	await expect(page).toHaveURL(/\/bookinger\?ny=/);
 });

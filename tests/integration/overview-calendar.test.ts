@@ -140,6 +140,13 @@ describe('personal calendar feed', () => {
 		const shift = await s.a.shift({ event: event.id, start: inHours(24 * 20), end: inHours(24 * 20 + 2) });
 		const place = await s.a.signup({ shift: shift.id, user: s.user.record.id });
 		await system.collection('events').update(event.id, { state: 'cancelled' });
+		// a waitlist place was never in the feed: cancelled by staff, it does not come in as "Aflyst"
+		const full = await s.a.event();
+		await system.collection('events').update(full.id, { capacity: 1 });
+		await s.a.registration({ event: full.id, user: staff.record.id });
+		const waiting = await s.a.registration({ event: full.id, user: s.user.record.id });
+		expect((await system.collection('registrations').getOne(waiting.id)).status).toBe('waitlisted');
+		await staff.pb.collection('registrations').update(waiting.id, { status: 'cancelled' });
 
 		const session = new AppSession();
 		await session.signIn(s.user.email, PASSWORD);
@@ -152,6 +159,7 @@ describe('personal calendar feed', () => {
 		expect(byUid[`shift-${place.id}`]).toMatchObject({ status: 'CANCELLED' });
 		expect(byUid[`shift-${s.signup.id}`]).toBeUndefined();
 		expect(byUid[`booking-${own.id}`]).toBeUndefined();
+		expect(byUid[`registration-${waiting.id}`]).toBeUndefined();
 		expect(byUid[`booking-${s.cancelled.id}`]).toBeUndefined();
 
 		// taken again, the place is on again

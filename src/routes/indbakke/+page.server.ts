@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { pageParam } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
 import type { NotificationRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
@@ -12,7 +13,7 @@ const PAGE_SIZE = 50;
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const user = requireUser(locals, url);
 	depends('app:unread');
-	const asked = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('side') ?? '1', 10) || 1));
+	const asked = pageParam(url);
 	const list = await locals.pb.collection('notifications').getList<NotificationRecord>(asked, PAGE_SIZE, {
 		filter: locals.pb.filter('user = {:u}', { u: user.id }),
 		sort: '-created,-id',

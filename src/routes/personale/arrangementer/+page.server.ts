@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { pageParam } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
 import type { EventRecord, EventState, RoomRecord, TakenPlaces } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// the current list (upcoming, and ended within RECENT_DAYS) runs forward in time; the past one back
 	const past = url.searchParams.get('visning') === 'tidligere';
 	const since = new Date(Date.now() - RECENT_DAYS * 86_400_000);
-	const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('side') ?? '1', 10) || 1));
+	const page = pageParam(url);
 	const list = (n: number) =>
 		locals.pb.collection('events').getList<EventRecord & TakenPlaces>(n, PER_PAGE, {
 			filter: locals.pb.filter(past ? 'end < {:since}' : 'end >= {:since}', { since }),

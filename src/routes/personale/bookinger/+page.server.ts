@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { pageParam } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
 import type { BookingRecord, ClosureRecord, EventRecord, RoomRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
@@ -22,11 +23,6 @@ const FIELDS =
 const PENDING_PER_PAGE = 20;
 /** Upcoming approved bookings on a page: not counted (counting them all was slow in a large house). */
 const UPCOMING_PER_PAGE = 25;
-
-/** A page number from the query: 1 for a missing or odd one, at most 10,000. */
-function pageParam(url: URL, name: string): number {
-	return Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get(name) ?? '1', 10) || 1));
-}
 
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	requireStaff(locals, url);

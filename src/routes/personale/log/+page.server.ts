@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { pageParam } from '$lib/paging';
 import type PocketBase from 'pocketbase';
 import { requireStaff } from '$lib/server/guards';
 import type { AuditLogRecord } from '$lib/pocketbase-types';
@@ -132,7 +133,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	requireStaff(locals, url);
 	const pb = locals.pb;
 	const language = getLocale() === 'en' ? 'en' : 'da';
-	const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('side') ?? '1', 10) || 1));
+	const page = pageParam(url);
 	const person = url.searchParams.get('person') ?? '';
 	// an area the page knows, never a name every object has ("constructor", "__proto__")
 	const asked = url.searchParams.get('omraade') ?? '';

@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { pageParam } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
 import type { ListResult } from 'pocketbase';
 import type { HoldRecord, LoanRecord } from '$lib/pocketbase-types';
@@ -17,10 +18,7 @@ const HOLD_FIELDS =
 const PAGE = 50;
 
 /** The page a list shows, from its own query parameter (`<name>-side`), 1 when none or nonsense. */
-function pageOf(url: URL, name: string): number {
-	const asked = Number.parseInt(url.searchParams.get(`${name}-side`) ?? '1', 10);
-	return Number.isFinite(asked) ? Math.min(Math.max(asked, 1), 10_000) : 1;
-}
+const pageOf = (url: URL, name: string) => pageParam(url, `${name}-side`);
 
 // The library desk. Lists are read with the staff member's own token (staff may read holds and loans).
 export const load: PageServerLoad = async ({ locals, url, depends }) => {

@@ -134,7 +134,7 @@ test('an attendee registers and staff check them in from the ticket code', async
 	await expect(staff.getByRole('heading', { level: 1, name: 'Arrangementer og vagter' })).toBeVisible();
 	await expectAccessible(staff);
 	await staff.getByRole('link', { name: event.title }).click();
-	await expect(staff.getByText('Dorthe Deltager')).toBeVisible();
+	await expect(staff.getByText('Dorthe Deltager', { exact: true })).toBeVisible();
 	await expectAccessible(staff);
 	await staff.getByRole('link', { name: 'Indtjek ved døren' }).click();
 	await expectAccessible(staff);

@@ -162,6 +162,31 @@ describe('personal calendar feed', () => {
 		expect(byUid[`registration-${waiting.id}`]).toBeUndefined();
 		expect(byUid[`booking-${s.cancelled.id}`]).toBeUndefined();
 
+		// the mark is the server's: neither the person nor staff set it through the API
+		const refusedCode = (promise: Promise<unknown>) =>
+			promise.then(
+				() => '',
+				(err: { response?: { data?: Record<string, { code?: string }> } }) =>
+					err.response?.data?.cancelled_by_house?.code ?? ''
+			);
+		const open = await s.a.event();
+		expect(
+			await refusedCode(
+				s.user.pb
+					.collection('registrations')
+					.create({ event: open.id, user: s.user.record.id, cancelled_by_house: true })
+			)
+		).toBe('events_field_locked');
+		const mine = await s.user.pb
+			.collection('registrations')
+			.create({ event: open.id, user: s.user.record.id });
+		for (const who of [s.user, staff]) {
+			expect(
+				await refusedCode(who.pb.collection('registrations').update(mine.id, { cancelled_by_house: true }))
+			).toBe('events_field_locked');
+		}
+		expect((await system.collection('registrations').getOne(mine.id)).cancelled_by_house).toBe(false);
+
 		// taken again, the place is on again
 		await s.user.pb.collection('registrations').create({ event: s.event.id, user: s.user.record.id });
 		const again = parseEvents(await (await new AppSession().get(await renew(session))).text());

@@ -1,9 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import path from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { KEPT_SECONDS } from './src/lib/kept-pages.js';
+import { chunkPlanner } from './src/lib/build/chunk-plan.js';
 
 /**
  * Paraglide's compiled registry makes a new `Intl.PluralRules` (or number or date format) on every call of
@@ -83,6 +85,24 @@ const SAYS_KEPT = {
 	}
 };
 
+/** Shared client code and messages: grouped by the pages that load them (src/lib/build/chunk-plan.js). */
+const SHARED = (id: string) => /[\\/](src[\\/]lib|node_modules)[\\/]/.test(id);
+const planOptions = {
+	test: SHARED,
+	minSize: 6 * 1024,
+	generated: path.resolve('.svelte-kit/generated/client-optimized')
+};
+let chunks = chunkPlanner(planOptions);
+/** The plan is made again for each build: the server's graph is not the browser's. */
+function newChunkPlan(): Plugin {
+	return {
+		name: 'borgerhus:chunk-plan',
+		buildStart() {
+			chunks = chunkPlanner(planOptions);
+		}
+	};
+}
+
 export default defineConfig({
 	build: {
 		rolldownOptions: {
@@ -97,27 +117,14 @@ export default defineConfig({
 							priority: 2
 						},
 						{
-							// The app's shared modules and libraries (components, formatting, live updates), split by
-							// the pages that use them like the messages below: without it, each small component
-							// that a few pages share was a script file of its own.
-							name: 'shared',
-							test: (id: string) =>
-								/[\\/](src[\\/]lib|node_modules)[\\/]/.test(id) && !/[\\/]paraglide[\\/]/.test(id),
+							// The app's shared modules, libraries and messages, each in the file of the pages that load
+							// it, small files merged where that loads the fewest unused bytes (chunk-plan.js). Without
+							// it, each message and small component that two pages share was a file of its own (a room
+							// page loaded about a hundred).
+							name: (id, ctx) => chunks.nameOf(id, ctx),
+							test: SHARED,
 							minShareCount: 2,
-							entriesAware: true,
-							entriesAwareMergeThreshold: 6 * 1024,
 							priority: 1
-						},
-						{
-							// Paraglide compiles each message to a module of its own; left alone, every message that
-							// two pages share became a script file of its own (a room page loaded about a hundred).
-							// One group, split by which pages use them (entriesAware), with small splits merged
-							// into a neighbour: a page loads its messages in a few files (docs/performance.md).
-							name: 'messages',
-							test: /[\\/]paraglide[\\/]messages[\\/]/,
-							minShareCount: 2,
-							entriesAware: true,
-							entriesAwareMergeThreshold: 6 * 1024
 						}
 					]
 				}
@@ -126,6 +133,7 @@ export default defineConfig({
 	},
 	plugins: [
 		keepIntlFormats(),
+		newChunkPlan(),
 		// Under Vitest the messages are compiled beforehand (`npm run i18n`): the plugin's watcher would
 		// keep the test process alive.
 		!process.env.VITEST &&

@@ -1,0 +1,212 @@
+import path from 'node:path';
+// @ts-check
+/**
+ * Which script file each shared client module goes into (vite.config.ts, docs/performance.md).
+ *
+ * A page's first load is its route's files plus the layout's. Modules that several pages share are put
+ * together by the set of pages that load them, so a page loads only what it uses; but each set of pages
+ * is a file of its own, and a page that shares small pieces with many others loads many small files. Small
+ * sets are therefore merged, each into the set it costs least to merge with: the cost is the bytes that
+ * pages then load without using them (a 3 kB piece merged into a 30 kB one that ten other pages use costs
+ * those ten pages 3 kB each and its own pages 30 kB each). The bundler's own merge counted only the pages
+ * that differ, not the bytes, and put a staff form and the lobby screen's clock on the public pages.
+ *
+ * Everything here is plain data in, plain data out: `readGraph` turns the bundler's module graph into it,
+ * `planChunks` decides.
+ */
+
+/**
+ * @typedef {{ size: number; pages: Set<string> }} Piece a module: its size and the entries (pages) that
+ *   load it on their first load
+ * @typedef {{ name: string; size: number; pages: Set<string>; modules: string[] }} Cluster
+ */
+
+/**
+ * Groups modules into chunks. Modules every page loads go to one `layout` chunk (named to come first); modules that one page
+ * loads stay with it (no name); the rest are clustered by their set of pages, and clusters under
+ * `minSize` are merged where that costs the fewest unused bytes.
+ * @param {Map<string, Piece>} pieces
+ * @param {{ minSize: number; everywhere: (pages: Set<string>) => boolean }} options
+ * @returns {Map<string, string>} module id -> chunk name
+ */
+export function planChunks(pieces, { minSize, everywhere }) {
+	/** @type {Map<string, string>} */
+	const names = new Map();
+	/** @type {Map<string, Cluster>} */
+	const clusters = new Map();
+	for (const [id, piece] of pieces) {
+		if (everywhere(piece.pages)) {
+			names.set(id, '0000-layout');
+			continue;
+		}
+		if (piece.pages.size < 2) continue;
+		const key = [...piece.pages].sort().join('|');
+		const cluster = clusters.get(key) ?? { name: key, size: 0, pages: piece.pages, modules: [] };
+		cluster.size += piece.size;
+		cluster.modules.push(id);
+		clusters.set(key, cluster);
+	}
+
+	const live = [...clusters.values()];
+	for (;;) {
+		const small = live.filter((c) => c.size < minSize).sort((a, b) => a.size - b.size || cmp(a.name, b.name));
+		const candidate = small[0];
+		if (!candidate) break;
+		let best = /** @type {{ cost: number; target: Cluster } | undefined} */ (undefined);
+		for (const target of live) {
+			if (target === candidate) continue;
+			const cost = mergeCost(candidate, target);
+			if (!best || cost < best.cost || (cost === best.cost && target.size < best.target.size)) {
+				best = { cost, target };
+			}
+		}
+		if (!best) break;
+		const { target } = best;
+		target.size += candidate.size;
+		target.pages = new Set([...target.pages, ...candidate.pages]);
+		target.modules.push(...candidate.modules);
+		live.splice(live.indexOf(candidate), 1);
+	}
+
+	// A module's dependencies are captured with it unless their own chunk comes first: chunks that more
+	// pages load are named to sort first, as a module's dependencies are loaded by at least its pages.
+	for (const cluster of live) {
+		const rank = String(9999 - cluster.pages.size).padStart(4, '0');
+		const label = `${rank}-${hash([...cluster.modules].sort().join('\n'))}`;
+		for (const id of cluster.modules) names.set(id, label);
+	}
+	return names;
+}
+
+/**
+ * The bytes pages load without using them once `a` and `b` are one file: `a` on `b`'s other pages and `b`
+ * on `a`'s.
+ * @param {{ size: number; pages: Set<string> }} a
+ * @param {{ size: number; pages: Set<string> }} b
+ */
+export function mergeCost(a, b) {
+	let aOnly = 0;
+	for (const page of a.pages) if (!b.pages.has(page)) aOnly++;
+	let bOnly = 0;
+	for (const page of b.pages) if (!a.pages.has(page)) bOnly++;
+	return a.size * bOnly + b.size * aOnly;
+}
+
+/** @param {string} a @param {string} b */
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A short stable name for a chunk's content (FNV-1a). @param {string} text */
+function hash(text) {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return (h >>> 0).toString(36);
+}
+
+/**
+ * @typedef {{ code: string | null; isEntry: boolean; importedIds: readonly string[]; dynamicallyImportedIds: readonly string[]; importers: readonly string[]; dynamicImporters: readonly string[] }} ModuleInfo
+ * @typedef {{ getModuleInfo(id: string): ModuleInfo | null }} Context
+ */
+
+const BARREL = /[\\/]paraglide[\\/]messages(\.js|[\\/]_index\.js)$/;
+
+/**
+ * The bundler's module graph as pieces: every module with its size and the entries whose first load
+ * includes it. The entries are the given starts (the client's app and its route nodes) and every module
+ * one of them imports on demand. Paraglide's barrel (`m`) would make every page reach every message, so a
+ * module that imports it reaches only the messages its code names (`m.key`), as tree-shaking leaves them.
+ * @param {string[]} starts
+ * @param {Context} ctx
+ * @returns {Map<string, Piece>}
+ */
+export function readGraph(starts, ctx) {
+	/** @param {string} id */
+	const info = (id) => ctx.getModuleInfo(id);
+	/** @type {Map<string, string[]>} */
+	const imports = new Map();
+	/** @param {string} id */
+	const staticImports = (id) => {
+		const known = imports.get(id);
+		if (known) return known;
+		const m = info(id);
+		/** @type {string[]} */
+		const out = [];
+		for (const dep of m?.importedIds ?? []) {
+			if (!BARREL.test(dep)) {
+				out.push(dep);
+				continue;
+			}
+			const dir = dep.replace(/\.js$/, '').replace(/[\\/]_index$/, '');
+			for (const [, key] of (m?.code ?? '').matchAll(/\bm\.(\w+)/g)) {
+				const message = `${dir}/${key}.js`;
+				if (info(message)) out.push(message);
+			}
+		}
+		imports.set(id, out);
+		return out;
+	};
+
+	/** @type {Map<string, Piece>} */
+	const pieces = new Map();
+	const entries = [...starts];
+	const isEntry = new Set(entries);
+	for (let i = 0; i < entries.length; i++) {
+		const entry = /** @type {string} */ (entries[i]);
+		/** @type {Set<string>} */
+		const seen = new Set();
+		const stack = [entry];
+		while (stack.length) {
+			const id = /** @type {string} */ (stack.pop());
+			if (seen.has(id)) continue;
+			seen.add(id);
+			let piece = pieces.get(id);
+			if (!piece) pieces.set(id, (piece = { size: info(id)?.code?.length ?? 0, pages: new Set() }));
+			piece.pages.add(entry);
+			stack.push(...staticImports(id));
+			for (const lazy of info(id)?.dynamicallyImportedIds ?? []) {
+				if (!isEntry.has(lazy)) {
+					isEntry.add(lazy);
+					entries.push(lazy);
+				}
+			}
+		}
+	}
+	return pieces;
+}
+
+/**
+ * A chunk namer for one build: the plan is made on the first module the bundler asks about.
+ * @param {{ test: (id: string) => boolean; minSize: number; generated: string }} options `generated`:
+ *   SvelteKit's generated client folder (its `app.js` and a `nodes/N.js` per layout, error page and page;
+ *   nodes 0 and 1 are the root layout and error page, which every page loads)
+ */
+export function chunkPlanner({ test, minSize, generated }) {
+	/** @type {Map<string, string> | 'server' | undefined} */
+	let plan;
+	/** @param {Context} ctx */
+	function makePlan(ctx) {
+		const app = path.join(generated, 'app.js');
+		// the server's build has no client app: its shared code is one file, as no page loads it
+		if (!ctx.getModuleInfo(app)) return 'server';
+		const nodes = [];
+		for (let n = 0; ctx.getModuleInfo(path.join(generated, 'nodes', `${n}.js`)); n++) {
+			nodes.push(path.join(generated, 'nodes', `${n}.js`));
+		}
+		const everywhere = new Set([app, ...nodes.slice(0, 2)]);
+		const pieces = readGraph([app, ...nodes], ctx);
+		for (const key of [...pieces.keys()]) if (!test(key)) pieces.delete(key);
+		return planChunks(pieces, {
+			minSize,
+			everywhere: (pages) => [...pages].some((page) => everywhere.has(page))
+		});
+	}
+	return {
+		/** @param {string} id @param {Context} ctx */
+		nameOf(id, ctx) {
+			plan ??= makePlan(ctx);
+			return plan === 'server' ? 'server' : (plan.get(id) ?? null);
+		}
+	};
+}

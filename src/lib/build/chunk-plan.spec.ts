@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { mergeCost, planChunks, readGraph } from './chunk-plan.js';
+
+const KB = 1024;
+const piece = (size: number, ...pages: string[]) => ({ size, pages: new Set(pages) });
+const LAYOUT = 'layout';
+const options = { minSize: 6 * KB, everywhere: (pages: Set<string>) => pages.has(LAYOUT) };
+
+describe('planChunks', () => {
+	it('puts what every page loads in the layout chunk and leaves what one page loads with that page', () => {
+		const plan = planChunks(
+			new Map([
+				['nav', piece(2 * KB, LAYOUT, 'a')],
+				['form', piece(9 * KB, 'a')]
+			]),
+			options
+		);
+		expect(plan.get('nav')).toBe('0000-layout');
+		expect(plan.has('form')).toBe(false);
+	});
+
+	it('keeps modules of the same pages together and large sets of pages apart', () => {
+		const plan = planChunks(
+			new Map([
+				['week', piece(7 * KB, 'a', 'b')],
+				['slots', piece(1 * KB, 'a', 'b')],
+				['charts', piece(20 * KB, 'c', 'd')]
+			]),
+			options
+		);
+		expect(plan.get('week')).toBe(plan.get('slots'));
+		expect(plan.get('charts')).not.toBe(plan.get('week'));
+	});
+
+	it('merges a small piece where pages load the fewest bytes they do not use, not where fewer pages differ', () => {
+		// into `big`, page c would load 1 kB and page a 40 kB unused; into `wide`, pages c, d and e 1 kB each
+		const plan = planChunks(
+			new Map([
+				['small', piece(1 * KB, 'a', 'b')],
+				['big', piece(40 * KB, 'b', 'c')],
+				['wide', piece(10 * KB, 'a', 'b', 'c', 'd', 'e')]
+			]),
+			options
+		);
+		expect(plan.get('small')).toBe(plan.get('wide'));
+		expect(plan.get('big')).not.toBe(plan.get('small'));
+	});
+
+	it('merges until no chunk is under the minimum, and names chunks that more pages load first', () => {
+		const plan = planChunks(
+			new Map([
+				['x', piece(3 * KB, 'a', 'b')],
+				['y', piece(3 * KB, 'a', 'b', 'c')],
+				['z', piece(7 * KB, 'd', 'e')]
+			]),
+			options
+		);
+		expect(plan.get('x')).toBe(plan.get('y'));
+		// x and y (6 kB together) load on three pages, z on two: theirs comes first
+		expect(plan.get('x')).toMatch(/^9996-/);
+		expect(plan.get('z')).toMatch(/^9997-/);
+	});
+
+	it('leaves a lone small chunk as it is when there is nothing to merge it with', () => {
+		const plan = planChunks(new Map([['x', piece(1 * KB, 'a', 'b')]]), options);
+		expect(plan.get('x')).toMatch(/^9997-/);
+	});
+});
+
+describe('mergeCost', () => {
+	it('counts each side on the pages of the other it is not on', () => {
+		expect(mergeCost(piece(3, 'a', 'b'), piece(30, 'b', 'c', 'd'))).toBe(3 * 2 + 30 * 1);
+		expect(mergeCost(piece(3, 'a'), piece(30, 'a'))).toBe(0);
+	});
+});
+
+describe('readGraph', () => {
+	type Info = {
+		code: string;
+		isEntry: boolean;
+		importedIds: string[];
+		dynamicallyImportedIds: string[];
+		importers: string[];
+		dynamicImporters: string[];
+	};
+	const mod = (code: string, imports: string[] = [], lazy: string[] = []): Info => ({
+		code,
+		isEntry: false,
+		importedIds: imports,
+		dynamicallyImportedIds: lazy,
+		importers: [],
+		dynamicImporters: []
+	});
+	const M = '/app/src/lib/paraglide/messages';
+	const graph: Record<string, Info> = {
+		'/app/app.js': mod('app', [], ['/app/nodes/0.js', '/app/nodes/2.js', '/app/nodes/3.js']),
+		'/app/nodes/0.js': mod('layout', [`${M}.js`]),
+		'/app/nodes/2.js': mod('page two', ['/app/src/lib/Week.svelte'], ['/app/src/lib/Scanner.svelte']),
+		'/app/nodes/3.js': mod('page three', ['/app/src/lib/Week.svelte']),
+		'/app/src/lib/Week.svelte': mod('m.rooms_week(); m.rooms_free()', [`${M}.js`]),
+		'/app/src/lib/Scanner.svelte': mod('scanner'),
+		[`${M}.js`]: mod('export * as m', [`${M}/_index.js`]),
+		[`${M}/_index.js`]: mod('export *', [`${M}/rooms_week.js`, `${M}/rooms_free.js`, `${M}/staff_only.js`]),
+		[`${M}/rooms_week.js`]: mod('week'),
+		[`${M}/rooms_free.js`]: mod('free'),
+		[`${M}/staff_only.js`]: mod('staff')
+	};
+	const ctx = { getModuleInfo: (id: string) => graph[id] ?? null };
+
+	it("gives each module the pages whose first load includes it, messages by the code that names them", () => {
+		const pieces = readGraph(['/app/app.js', '/app/nodes/0.js', '/app/nodes/2.js', '/app/nodes/3.js'], ctx);
+		const pages = (id: string) => [...(pieces.get(id)?.pages ?? [])].sort();
+		expect(pages('/app/src/lib/Week.svelte')).toEqual(['/app/nodes/2.js', '/app/nodes/3.js']);
+		expect(pages(`${M}/rooms_week.js`)).toEqual(['/app/nodes/2.js', '/app/nodes/3.js']);
+		// the layout imports the barrel but names no message; nobody names staff_only
+		expect(pieces.has(`${M}/staff_only.js`)).toBe(false);
+		// a script a page imports on demand is an entry of its own, not part of the page's first load
+		expect(pages('/app/src/lib/Scanner.svelte')).toEqual(['/app/src/lib/Scanner.svelte']);
+		expect(pieces.get('/app/src/lib/Week.svelte')?.size).toBe('m.rooms_week(); m.rooms_free()'.length);
+	});
+});

@@ -1,10 +1,20 @@
-import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getTokenPayload, isTokenExpired } from 'pocketbase';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { authCookie, createRequestClient, retryAfterFor, sessionEnded } from '$lib/server/pocketbase';
 import type { UserRecord } from '$lib/pocketbase-types';
+import { ready as liveReady } from '$lib/server/live/hub';
+
+/**
+ * The live stream's one subscription to PocketBase is made when the server starts, not by the first page
+ * that listens: a page trusts that it missed no change only since the subscription, so the first pages
+ * after a start read their data twice. If PocketBase is not up yet, the first stream tries again.
+ */
+export const init: ServerInit = () => {
+	liveReady().catch(() => {});
+};
 
 /** Liveness for load balancers and the start script; answers without touching PocketBase. */
 const health: Handle = ({ event, resolve }) =>

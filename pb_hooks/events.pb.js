@@ -381,7 +381,7 @@ routerAdd(
 		const problem =
 			text === '' ? 'core_text_blank' : require(`${__hooks}/lib/input.js`).textProblem(text, 2000);
 		// a character nobody sees (pasted along with the text) is named as such, not as a wrong length
-		if (problem === 'core_invalid_value') throw refusal('core_text_hidden', 'message');
+		if (problem === 'core_text_hidden') throw refusal(problem, 'message');
 		if (problem) throw refusal('events_message_invalid', 'message');
 		let event;
 		try {

@@ -71,7 +71,8 @@ function dateProblem(value) {
 }
 
 /**
- * Why a text is not acceptable, or ''.
+ * Why a text is not acceptable, or ''. A control or invisible character (`core_text_hidden`) is named as
+ * such wherever text is taken: it mostly comes along with pasted text, and the person can type it again.
  * @param {string} value
  * @param {number} max
  * @param {boolean} [oneLine] a name or title: no line breaks (`core_text_one_line`)
@@ -79,7 +80,7 @@ function dateProblem(value) {
  *   (`core_text_invisible`)
  */
 function textProblem(value, max, oneLine, identity) {
-	if (HOSTILE_CHARACTERS.test(value)) return 'core_invalid_value';
+	if (HOSTILE_CHARACTERS.test(value)) return 'core_text_hidden';
 	if (identity && SOFT_HYPHEN.test(value)) return 'core_text_invisible';
 	if (oneLine && LINE_BREAKS.test(value)) return 'core_text_one_line';
 	if (value !== '' && value.trim() === '') return 'core_text_blank';

@@ -209,13 +209,21 @@ describe('citizen account through the app', () => {
 	it('refuses a name with characters that hide or reorder text, for a taken address as for a new one', async () => {
 		const existing = await createUser();
 		for (const email of [existing.email, uniqueEmail('signup')]) {
-			for (const name of ['Anna\u202eNNA', 'A\u0000B', '   ', 'An\u00adna', 'Anna\u3164', 'An\u2062na']) {
+			for (const [name, code] of [
+				['Anna\u202eNNA', 'core_text_hidden'],
+				['A\u0000B', 'core_text_hidden'],
+				['   ', 'core_text_blank'],
+				['An\u00adna', 'core_text_invisible'],
+				['Anna\u3164', 'core_text_hidden'],
+				['An\u2062na', 'core_text_hidden']
+			]) {
 				await expect(
 					guestClient().send('/api/borgerhus/account/signup', {
 						method: 'POST',
 						body: { name, email, password: PASSWORD, passwordConfirm: PASSWORD }
-					})
-				).rejects.toMatchObject({ status: 400, response: { data: { name: {} } } });
+					}),
+					JSON.stringify(name)
+				).rejects.toMatchObject({ status: 400, response: { data: { name: { code } } } });
 			}
 		}
 	});

@@ -42,8 +42,8 @@ describe('checkBody', () => {
 	it.each([
 		[{ name: 42 }, 'name', 'core_invalid_value'],
 		[{ name: ' \t' }, 'name', 'core_text_blank'],
-		[{ name: 'a\u0000b' }, 'name', 'core_invalid_value'],
-		[{ name: 'abc\u202e' }, 'name', 'core_invalid_value'],
+		[{ name: 'a\u0000b' }, 'name', 'core_text_hidden'],
+		[{ name: 'abc\u202e' }, 'name', 'core_text_hidden'],
 		[{ name: 'x'.repeat(21) }, 'name', 'core_text_too_long'],
 		[{ name: 'Klub\r\nBcc: x' }, 'name', 'core_text_one_line'],
 		[{ name: 'Klub\u2028B' }, 'name', 'core_text_one_line'],
@@ -109,7 +109,7 @@ describe('dateProblem and textProblem', () => {
 			'Anna\u3164',
 			'a\u034fb'
 		]) {
-			expect(textProblem(hostile, 100), JSON.stringify(hostile)).toBe('core_invalid_value');
+			expect(textProblem(hostile, 100), JSON.stringify(hostile)).toBe('core_text_hidden');
 		}
 		expect(textProblem('Familie 👨\u200d👩\u200d👧', 100)).toBe('');
 		expect(textProblem('می\u200cخواهم', 100)).toBe('');

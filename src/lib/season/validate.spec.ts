@@ -11,7 +11,7 @@ describe("a season application's activity names", () => {
 			problem: { code: 'core_text_one_line', field: 'activities.0.name' }
 		});
 		expect(checkApplication(season, activity('Kor\u200b'))).toEqual({
-			problem: { code: 'core_invalid_value', field: 'activities.0.name' }
+			problem: { code: 'core_text_hidden', field: 'activities.0.name' }
 		});
 		expect(checkApplication(season, activity('   '))).toEqual({
 			problem: { code: 'core_text_blank', field: 'activities.0.name' }

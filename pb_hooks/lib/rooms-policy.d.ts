@@ -21,6 +21,7 @@ export const WEEKDAYS: Weekday[];
 export function houseOffsetMinutes(ms: number): number;
 export function localParts(ms: number): { date: string; weekday: Weekday; minutes: number };
 export function localToUtc(date: string, time: string): number | null;
+export function localEndToUtc(date: string, time: string): number | null;
 export function addDays(date: string, days: number): string;
 export function openIntervals(
 	openingHours: OpeningHours | null,

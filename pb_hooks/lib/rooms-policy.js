@@ -44,6 +44,12 @@ function localToUtc(date, time) {
 	return 'instant' in resolved ? resolved.instant : null;
 }
 
+/** The instant of the end of a stretch that starts on `date`: "00:00" is the midnight that ends the day. */
+function localEndToUtc(date, time) {
+	var resolved = houseTime().resolveEnd(date, time);
+	return 'instant' in resolved ? resolved.instant : null;
+}
+
 /**
  * The room's open intervals [start, end) in ms that touch the local days from `fromDate` to `toDate`,
  * merged where one ends as the next begins. A closing time at or before the opening time closes on the
@@ -164,6 +170,7 @@ module.exports = {
 	houseOffsetMinutes: houseOffsetMinutes,
 	localParts: localParts,
 	localToUtc: localToUtc,
+	localEndToUtc: localEndToUtc,
 	addDays: addDays,
 	openIntervals: openIntervals,
 	withinOpeningHours: withinOpeningHours,

@@ -20,6 +20,7 @@ interface RoomOptions {
 	buffer_minutes?: number;
 	cancel_hours?: number;
 	horizon_days?: number;
+	opening_hours?: Record<string, string[][]>;
 }
 
 async function makeRoom(options: RoomOptions = {}) {
@@ -222,6 +223,46 @@ describe('rule 2: opening hours, closures, limits', () => {
 		const times = slot(someDay(), from, to);
 		const expected = times.start === times.end ? 'rooms_end_before_start' : code;
 		expect(await refusedWith(book(owner, room.id, { ...times, attendees }))).toBe(expected);
+	});
+
+	it('books a weekly time that ends at 00:00 until the midnight after each date', async () => {
+		const room = await makeRoom({
+			opening_hours: Object.fromEntries(Object.keys(EVERY_DAY).map((d) => [d, [['08:00', '00:00']]])),
+			buffer_minutes: 0
+		});
+		const owner = await createUser();
+		const houseDate = (days: number) => addDays(localParts(Date.now()).date, days);
+		const body = {
+			room: room.id,
+			association: '',
+			purpose: 'Dansehold',
+			attendees: 6,
+			first_date: houseDate(7),
+			last_date: houseDate(21),
+			interval: 1,
+			start_time: '20:00',
+			end_time: '00:00'
+		};
+		const answer = (await owner.pb.send('/api/borgerhus/series', { method: 'POST', body })) as {
+			series: string;
+			booked: { id: string }[];
+		};
+		expect(answer.booked).toHaveLength(3);
+		const system = await systemClient();
+		const bookings = await system
+			.collection('bookings')
+			.getFullList({ filter: system.filter('series = {:s}', { s: answer.series }), sort: 'start' });
+		expect(bookings.map((b) => [b.start, b.end])).toEqual(
+			[7, 14, 21].map((day) => [houseTime(day, '20:00'), houseTime(day + 1, '00:00')])
+		);
+		// any other end before the start is still refused
+		const refused = await outcome(
+			owner.pb.send('/api/borgerhus/series', {
+				method: 'POST',
+				body: { ...body, start_time: '20:00', end_time: '01:00' }
+			})
+		);
+		expect(codesOf(refused.body)).toEqual(['rooms_end_before_start']);
 	});
 
 	it('refuses reversed, past, far-ahead and impossible times and hostile input without a 500', async () => {

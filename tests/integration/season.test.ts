@@ -3,7 +3,18 @@ import { createUser, guestClient } from '../helpers/pocketbase';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { localParts } from '$rules/rooms-policy.js';
 import { datesOf } from '$rules/season/allocate.js';
-import { activity, club, makeSeason, seasonRooms, send, slotId, system, type Club } from './season-arrange';
+import {
+	activity,
+	club,
+	makeSeason,
+	seasonRooms,
+	send,
+	slotId,
+	springPeriod,
+	system,
+	type Club
+} from './season-arrange';
+import { makeRoom } from './rooms-arrange';
 
 // The season application round end to end against a real PocketBase (docs/rules.md, "Season application
 // round"): the round's refusals, the draft with a flagged conflict, objections, the final plan and the
@@ -496,6 +507,56 @@ describe('booking the final plan', () => {
 		expect(new Set((await bookingsOf(renamed.id)).map((b) => b.booker))).toEqual(
 			new Set([renamed.admin.record.id])
 		);
+	});
+});
+
+describe('a weekly time that ends at midnight', () => {
+	it('is one slot from its start to 00:00, books until the midnight after each date and keeps others out', async () => {
+		const staff = await createUser({ staff: true });
+		const untilMidnight = Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '00:00']]])
+		);
+		const late = await makeRoom({ capacity: 30, buffer_minutes: 0, opening_hours: untilMidnight });
+		const rooms = { big: late.id, small: (await seasonRooms()).small };
+		const slots = [{ room: late.id, weekday: 'fri', start: '20:00', end: '00:00' }];
+		// a second time inside it is refused
+		await expectRefused(
+			send(staff.pb, '/api/borgerhus/seasons', {
+				name: 'Overlap',
+				...springPeriod(),
+				slots: [...slots, { room: late.id, weekday: 'fri', start: '23:00', end: '23:30' }],
+				apply_from: new Date(Date.now() - 3600_000).toISOString(),
+				apply_until: new Date(Date.now() + 3600_000).toISOString(),
+				tiers: ['children', 'education', 'adults'],
+				tie_breakers: ['history'],
+				leftovers: 'fcfs'
+			}),
+			'season_slot_overlap'
+		);
+		const season = await makeSeason(staff, rooms, { slots });
+		const dance = await club();
+		await apply(dance.admin, season, {
+			association: dance.id,
+			activities: [activity('Dans', [slotId(late.id, 'fri', '20:00')])]
+		});
+		for (const to of ['closed', 'draft', 'draft_published']) {
+			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+		}
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'final' });
+		const sys = await system();
+		const bookings = await sys
+			.collection('bookings')
+			.getFullList({ filter: sys.filter('association = {:a}', { a: dance.id }), sort: 'start' });
+		// every Friday of the spring, across the change to summer time
+		expect(bookings.length).toBeGreaterThanOrEqual(7);
+		for (const b of bookings) {
+			const start = Date.parse(b.start.replace(' ', 'T'));
+			const end = Date.parse(b.end.replace(' ', 'T'));
+			expect(localParts(start)).toMatchObject({ weekday: 'fri', minutes: 20 * 60 });
+			expect(localParts(end)).toMatchObject({ weekday: 'sat', minutes: 0 });
+			expect(end - start).toBe(4 * 3600_000);
+		}
 	});
 });
 

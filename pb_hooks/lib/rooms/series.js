@@ -183,7 +183,7 @@ function create(e) {
 			for (var n = 0; n < chosen.length; n++) {
 				var date = chosen[n];
 				var start = policy.localToUtc(date, fields.start_time);
-				var end = policy.localToUtc(date, fields.end_time);
+				var end = policy.localEndToUtc(date, fields.end_time);
 				if (start === null || end === null) {
 					skipped.push({ date: date, code: 'core_time_nonexistent' });
 					continue;

@@ -256,7 +256,8 @@ function checkSeries(series) {
 	if (Date.parse(last) - Date.parse(first) > 400 * 86400000)
 		return problem('rooms_series_too_long', 'last_date');
 	var start = minutesOf(series.start_time);
-	var end = minutesOf(series.end_time);
+	// an end at 00:00 is the midnight that ends the day, as in the opening hours
+	var end = series.end_time === '00:00' ? 24 * 60 : minutesOf(series.end_time);
 	if (isNaN(start)) return problem('rooms_time_invalid', 'start_time');
 	if (isNaN(end)) return problem('rooms_time_invalid', 'end_time');
 	if (end <= start) return problem('rooms_end_before_start', 'end_time');

@@ -149,7 +149,8 @@ function had(p, slot) {
 }
 
 function perHour(p, slot) {
-	var length = minutes(slot.end) - minutes(slot.start);
+	// an end at 00:00 is the midnight that ends the day
+	var length = (slot.end === '00:00' ? 24 * 60 : minutes(slot.end)) - minutes(slot.start);
 	return length > 0 ? (p.activity.participants * 60) / length : 0;
 }
 

@@ -85,7 +85,7 @@ function bookLine(txApp, config, line, booker, actor) {
 		var collection = txApp.findCachedCollectionByNameOrId('bookings');
 		for (var i = 0; i < dates.length; i++) {
 			var s = time.resolve(dates[i], start);
-			var f = time.resolve(dates[i], end);
+			var f = time.resolveEnd(dates[i], end);
 			if (!('instant' in s) || !('instant' in f)) {
 				skipped.push({ date: dates[i], code: 'instant' in s ? f.code : s.code });
 				continue;
@@ -454,7 +454,7 @@ function claim(e) {
 function instantsOf(date, start, end) {
 	var time = lib('core/time');
 	var s = time.resolve(date, start);
-	var f = time.resolve(date, end);
+	var f = time.resolveEnd(date, end);
 	if (!('instant' in s) || !('instant' in f)) return null;
 	return { start: s.instant, end: f.instant };
 }

@@ -64,6 +64,23 @@ describe('season bookings', () => {
 		expect(preview[1]?.code).toBe('core_time_nonexistent');
 	});
 
+	it('ends a weekly time at 00:00 at the midnight after its date, in summer and in winter', () => {
+		const preview = previewSeries({
+			dates: ['2026-10-23', '2026-10-30'],
+			startTime: '20:00',
+			endTime: '00:00',
+			attendees: 10,
+			room: { ...room, max_minutes: 300, opening_hours: { fri: [['08:00', '00:00']] } as never },
+			claims: [],
+			closures: [],
+			now: Date.parse('2026-01-01T00:00:00Z')
+		});
+		expect(preview.map((p) => p.state)).toEqual(['free', 'free']);
+		expect(preview.map((p) => local(p.end!))).toEqual(['2026-10-24 00:00', '2026-10-31 00:00']);
+		// four hours either side of the change back to winter time on 25 October
+		expect(preview.map((p) => (p.end! - p.start!) / 3_600_000)).toEqual([4, 4]);
+	});
+
 	it('writes a standard RRULE and caps the number of dates', () => {
 		expect(
 			seriesRule({ firstDate: '2026-09-01', lastDate: '2026-12-01', intervalWeeks: 2 }).toString()

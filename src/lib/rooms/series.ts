@@ -1,7 +1,7 @@
 import * as rrule from 'rrule';
 import { claimsOverlap } from '$rules/room-claims.js';
 import { checkBookingPolicy, type RoomPolicy } from '$rules/rooms-policy.js';
-import { resolve } from '$rules/core/time.js';
+import { resolve, resolveEnd } from '$rules/core/time.js';
 import type { PreviewDate } from './preview';
 
 // rrule reaches Node as CommonJS (server build) and bundlers as ESM: take RRule from either shape.
@@ -62,7 +62,8 @@ export function previewSeries(input: {
 	return input.dates.map((date) => {
 		// A time that does not exist that date, or occurs twice, makes the date unavailable, never a guess.
 		const startAt = resolve(date, input.startTime);
-		const endAt = resolve(date, input.endTime);
+		// an end at 00:00 is the midnight that ends the day
+		const endAt = resolveEnd(date, input.endTime);
 		if ('code' in startAt) return { date, state: 'unavailable', code: startAt.code };
 		if ('code' in endAt) return { date, state: 'unavailable', code: endAt.code };
 		const start = startAt.instant;

@@ -64,6 +64,10 @@ describe('closures', () => {
 describe('season bookings', () => {
 	it('accepts what the app makes', () => {
 		expect(checkSeries(series)).toBeNull();
+		// an end at 00:00 is the midnight that ends the day, as in the opening hours
+		expect(checkSeries({ ...series, start_time: '20:00', end_time: '00:00' })).toBeNull();
+		// from midnight to midnight is the whole day (the room's policy decides whether it can be booked)
+		expect(checkSeries({ ...series, start_time: '00:00', end_time: '00:00' })).toBeNull();
 		const made = seriesRule({ firstDate: '2027-01-05', lastDate: '2027-03-30', intervalWeeks: 3 }).toString();
 		expect(parseSeriesRule(made)).toMatchObject({ interval: 3, dtstart: '2027-01-05', until: '2027-03-30' });
 	});
@@ -72,6 +76,7 @@ describe('season bookings', () => {
 		['core_date_out_of_range', { first_date: '0001-01-01 00:00:00.000Z' }],
 		['core_date_out_of_range', { last_date: '9999-01-01 00:00:00.000Z' }],
 		['rooms_end_before_start', { end_time: '18:00' }],
+		['rooms_end_before_start', { start_time: '20:00', end_time: '01:00' }],
 		['rooms_time_invalid', { start_time: '25:00' }],
 		['rooms_rrule_invalid', { rrule: 'FREQ=DAILY' }],
 		['rooms_rrule_invalid', { rrule: 'RRULE:FREQ=DAILY;INTERVAL=1' }],

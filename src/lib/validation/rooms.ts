@@ -83,8 +83,12 @@ export const seasonSchema = z
 		start: time,
 		end: time
 	})
-	// a weekly time ends after it starts (every date would say so; the field says it once)
-	.refine((v) => v.end > v.start, { path: ['end'], error: () => m.errors_rooms_season_end_before_start() });
+	// a weekly time ends after it starts (every date would say so; the field says it once); an end at 00:00
+	// is the midnight that ends the day
+	.refine((v) => v.end === '00:00' || v.end > v.start, {
+		path: ['end'],
+		error: () => m.errors_rooms_season_end_before_start()
+	});
 
 /**
  * The bookings staff saw and confirm to cancel when a closure or a room taken out of use covers them: the

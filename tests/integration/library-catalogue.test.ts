@@ -211,9 +211,10 @@ describe('the catalogue', () => {
 		const again = await upload(app, '/personale/katalog?/import', 'file', csv);
 		expect(again.status).toBe(200);
 		const html = await again.text();
-		expect(html).toContain('1 titel blev oprettet'); // the thing without a number
-		expect(html).toContain('2 titler fandtes allerede i kataloget');
-		expect(html).toContain('Linje 2, 3.');
+		expect(html).toContain('0 titler blev oprettet');
+		// the thing without a number too: its title, creator, type and year are the same
+		expect(html).toContain('3 titler fandtes allerede i kataloget');
+		expect(html).toContain('Linje 2, 3, 4.');
 		expect(html).not.toContain('blev afvist');
 		const imported = await staff.pb.collection('titles').getFullList<TitleRecord>({
 			filter: staff.pb.filter('title ~ {:t}', { t: `To gange ${tag}` }),
@@ -222,9 +223,13 @@ describe('the catalogue', () => {
 		expect(imported.map((t) => t.title)).toEqual([
 			`To gange ${tag} A`,
 			`To gange ${tag} B`,
-			`To gange ${tag} C`,
 			`To gange ${tag} C`
 		]);
+
+		// without a number, a row that differs in any of them is another title
+		const other = `titel;forfatter;isbn;type;år\nTo gange ${tag} C;Cy;;ting;1999\nTo gange ${tag} C;Cy;;bog;\n`;
+		const third = await (await upload(app, '/personale/katalog?/import', 'file', other)).text();
+		expect(third).toContain('2 titler blev oprettet');
 	});
 
 	it("imports every row of a file although the address's general limit is used up: the import has its own", async () => {

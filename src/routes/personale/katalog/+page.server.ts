@@ -7,6 +7,9 @@ import { m } from '$lib/paraglide/messages';
 import { MAX_IMPORT_ROWS, fieldLabel, planImport, type ImportRejection } from '$lib/library/csv-import';
 import { anyFieldFilter } from '$lib/library/search';
 import { MAX_IMPORT_BYTES } from '$lib/uploads';
+import type { TitleInput } from '$lib/validation/library';
+import { identifierKey } from '$rules/library-identifier.js';
+import type PocketBase from 'pocketbase';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireStaff(locals, url);
@@ -22,10 +25,27 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { q, titles: result.items, maxImportRows: MAX_IMPORT_ROWS };
 };
 
+/** Whether the catalogue has a title with the same identifier, title, creator, type and year. */
+async function sameTitle(pb: PocketBase, data: TitleInput): Promise<boolean> {
+	const filter = pb.filter(
+		'identifier = {:identifier} && title = {:title} && creator = {:creator} && type = {:type} && year = {:year}',
+		{
+			identifier: data.identifier ?? '',
+			title: data.title,
+			creator: data.creator ?? '',
+			type: data.type,
+			year: data.year
+		}
+	);
+	return (
+		(await pb.collection('titles').getList(1, 1, { filter, fields: 'id', skipTotal: true })).items.length > 0
+	);
+}
+
 export const actions: Actions = {
 	// CSV import: every row is checked; good rows are created with the staff member's own rights (each
-	// audited by the hook), rows already in the catalogue (by ISBN) are counted, and rejected rows are
-	// listed with their line and reason.
+	// audited by the hook), rows already in the catalogue (by ISBN, or without one by all their known
+	// fields) are counted, and rejected rows are listed with their line and reason.
 	import: async ({ request, locals, url }) => {
 		requireStaff(locals, url);
 		const file = (await request.formData()).get('file');
@@ -50,6 +70,15 @@ export const actions: Actions = {
 		// apart from errors, as nothing is wrong with them
 		const existing: number[] = [];
 		for (const row of plan.rows) {
+			// a row whose identifier is no key (none given, a magazine's) is the same title when every field
+			// a title is known by is the same: the file imported again, or the row given twice
+			if (
+				identifierKey(row.data.identifier, row.data.type) === '' &&
+				(await sameTitle(locals.pb, row.data))
+			) {
+				existing.push(row.line);
+				continue;
+			}
 			try {
 				await locals.pb.collection('titles').create(row.data);
 				created++;

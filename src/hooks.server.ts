@@ -1,5 +1,6 @@
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
 import { getTokenPayload, isTokenExpired } from 'pocketbase';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
@@ -13,7 +14,8 @@ import { ready as liveReady } from '$lib/server/live/hub';
  * after a start read their data twice. If PocketBase is not up yet, the first stream tries again.
  */
 export const init: ServerInit = () => {
-	liveReady().catch(() => {});
+	// not while the build prerenders its pages: a build never listens, nor signs in to a PocketBase it finds
+	if (!building) liveReady().catch(() => {});
 };
 
 /** Liveness for load balancers and the start script; answers without touching PocketBase. */

@@ -1,4 +1,3 @@
-import path from 'node:path';
 // @ts-check
 /**
  * Which script file each shared client module goes into (vite.config.ts, docs/performance.md).
@@ -14,6 +13,7 @@ import path from 'node:path';
  * Everything here is plain data in, plain data out: `readGraph` turns the bundler's module graph into it,
  * `planChunks` decides.
  */
+import path from 'node:path';
 
 /**
  * @typedef {{ size: number; pages: Set<string> }} Piece a module: its size and the entries (pages) that
@@ -22,9 +22,9 @@ import path from 'node:path';
  */
 
 /**
- * Groups modules into chunks. Modules every page loads go to one `layout` chunk (named to come first); modules that one page
- * loads stay with it (no name); the rest are clustered by their set of pages, and clusters under
- * `minSize` are merged where that costs the fewest unused bytes.
+ * Groups modules into chunks. Modules every page loads go to one `layout` chunk (named to come first);
+ * modules that one page loads stay with it (no name); the rest are clustered by their set of pages, and
+ * clusters under `minSize` are merged where that costs the fewest unused bytes.
  * @param {Map<string, Piece>} pieces
  * @param {{ minSize: number; everywhere: (pages: Set<string>) => boolean }} options
  * @returns {Map<string, string>} module id -> chunk name

@@ -27,6 +27,8 @@ export function resolveEnd(
 	date: string,
 	time: string
 ): { instant: number } | { code: ResolveCode; instants: number[] };
+/** An end time "HH:MM" in minutes of its day; "00:00" is the midnight that ends the day (1440). */
+export function endMinutes(time: string): number;
 /** For opening hours: a skipped time moves forward, a repeated one takes its first occurrence. */
 export function resolveLenient(date: string, time: string): number | null;
 /** Adds calendar days to "YYYY-MM-DD". */

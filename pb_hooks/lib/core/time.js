@@ -229,6 +229,17 @@ function resolveEnd(date, time) {
 }
 
 /**
+ * An end time "HH:MM" in minutes of its day, read as `resolveEnd` reads it: "00:00" is the midnight that
+ * ends the day (1440). NaN when it is not a time.
+ * @param {string} time
+ */
+function endMinutes(time) {
+	if (time === '00:00') return 24 * 60;
+	var t = parseTime(time);
+	return t ? t.hour * 60 + t.minute : NaN;
+}
+
+/**
  * The instant of a local date and time for opening hours and period bounds, where a clock change must not
  * close the house: a skipped time moves forward by the length of the gap (02:30 becomes 03:30), a repeated
  * one takes its first occurrence. null only for input that is not a date and time.
@@ -375,6 +386,7 @@ module.exports = {
 	instantsOf: instantsOf,
 	resolve: resolve,
 	resolveEnd: resolveEnd,
+	endMinutes: endMinutes,
 	resolveLenient: resolveLenient,
 	addDays: addDays,
 	weekdayOf: weekdayOf,

@@ -11,6 +11,11 @@ var MAX_SERIES_DATES = 60;
 var MAX_ATTENDEES = 100000;
 var HHMM = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
 
+/** The house's clock (core/time.js), in PocketBase and in the app. */
+function houseTime() {
+	return typeof __hooks === 'undefined' ? require('../core/time.js') : require(__hooks + '/lib/core/time.js');
+}
+
 function problem(code, field) {
 	return { code: code, field: field || 'form' };
 }
@@ -55,9 +60,7 @@ function checkDate(value, field, required) {
 	}
 	var ms = dateMs(value);
 	if (isNaN(ms)) return problem('core_invalid_date', field);
-	var outOfRange = (
-		typeof __hooks === 'undefined' ? require('../core/time.js') : require(__hooks + '/lib/core/time.js')
-	).yearProblem(ms);
+	var outOfRange = houseTime().yearProblem(ms);
 	return outOfRange ? problem(outOfRange, field) : null;
 }
 
@@ -257,7 +260,7 @@ function checkSeries(series) {
 		return problem('rooms_series_too_long', 'last_date');
 	var start = minutesOf(series.start_time);
 	// an end at 00:00 is the midnight that ends the day, as in the opening hours
-	var end = series.end_time === '00:00' ? 24 * 60 : minutesOf(series.end_time);
+	var end = houseTime().endMinutes(series.end_time);
 	if (isNaN(start)) return problem('rooms_time_invalid', 'start_time');
 	if (isNaN(end)) return problem('rooms_time_invalid', 'end_time');
 	if (end <= start) return problem('rooms_end_before_start', 'end_time');

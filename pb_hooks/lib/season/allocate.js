@@ -19,6 +19,9 @@
 //   * staff overrides (a slot or none, with a reason code) are applied before any tier;
 //   * `held` halves (a second round: what the final plan already gave) are never given.
 
+var time =
+	typeof __hooks === 'undefined' ? require('../core/time.js') : require(__hooks + '/lib/core/time.js');
+
 var LAW_TIERS = ['children', 'education', 'adults'];
 var TIERS = ['house'].concat(LAW_TIERS);
 var TIE_BREAKERS = ['history', 'participants_per_hour', 'applied_first'];
@@ -150,7 +153,7 @@ function had(p, slot) {
 
 function perHour(p, slot) {
 	// an end at 00:00 is the midnight that ends the day
-	var length = (slot.end === '00:00' ? 24 * 60 : minutes(slot.end)) - minutes(slot.start);
+	var length = time.endMinutes(slot.end) - minutes(slot.start);
 	return length > 0 ? (p.activity.participants * 60) / length : 0;
 }
 

@@ -5,6 +5,8 @@
 var allocate =
 	typeof __hooks === 'undefined' ? require('./allocate.js') : require(__hooks + '/lib/season/allocate.js');
 var input = typeof __hooks === 'undefined' ? require('../input.js') : require(__hooks + '/lib/input.js');
+var time =
+	typeof __hooks === 'undefined' ? require('../core/time.js') : require(__hooks + '/lib/core/time.js');
 
 var DAY = /^\d{4}-\d{2}-\d{2}$/;
 var HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -58,11 +60,6 @@ function minutes(hhmm) {
 	return +hhmm.slice(0, 2) * 60 + +hhmm.slice(3, 5);
 }
 
-/** A slot's end in minutes of its day: 00:00 is the midnight that ends the day. */
-function endMinutes(hhmm) {
-	return hhmm === '00:00' ? 24 * 60 : minutes(hhmm);
-}
-
 /** The id of a weekly slot: the same room, weekday and start keep their id from season to season. */
 function slotId(room, weekday, start) {
 	return room + '-' + weekday + '-' + start.replace(':', '');
@@ -105,14 +102,14 @@ function checkSeason(body, known) {
 		) {
 			return problem('core_invalid_value', 'slots');
 		}
-		if (endMinutes(s.end) <= minutes(s.start)) return problem('core_end_before_start', 'slots');
+		if (time.endMinutes(s.end) <= minutes(s.start)) return problem('core_end_before_start', 'slots');
 		for (var j = 0; j < slots.length; j++) {
 			var o = slots[j];
 			if (
 				o.room === s.room &&
 				o.weekday === s.weekday &&
-				minutes(o.start) < endMinutes(s.end) &&
-				minutes(s.start) < endMinutes(o.end)
+				minutes(o.start) < time.endMinutes(s.end) &&
+				minutes(s.start) < time.endMinutes(o.end)
 			) {
 				return problem('season_slot_overlap', 'slots');
 			}

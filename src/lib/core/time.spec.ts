@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import vectors from '../../../tests/fixtures/house-time.json';
 import {
 	addDays,
+	endMinutes,
 	format,
 	instantsOf,
 	localParts,
@@ -73,6 +74,14 @@ describe('house time', () => {
 			else expect(r).toEqual({ code: 'core_time_ambiguous', instants: expect.arrayContaining([t]) });
 		}
 	}, 60_000);
+
+	it('reads an end time in minutes of its day, 00:00 as the midnight that ends it', () => {
+		expect(endMinutes('00:00')).toBe(24 * 60);
+		expect(endMinutes('00:30')).toBe(30);
+		expect(endMinutes('21:15')).toBe(21 * 60 + 15);
+		expect(endMinutes('24:00')).toBeNaN();
+		expect(endMinutes('9:00')).toBeNaN();
+	});
 
 	it('names weekdays of local dates', () => {
 		expect(weekdayOf('2028-02-29')).toBe('tue');

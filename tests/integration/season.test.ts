@@ -3,17 +3,7 @@ import { createUser, guestClient } from '../helpers/pocketbase';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { localParts } from '$rules/rooms-policy.js';
 import { datesOf } from '$rules/season/allocate.js';
-import {
-	activity,
-	club,
-	makeSeason,
-	seasonRooms,
-	send,
-	slotId,
-	springPeriod,
-	system,
-	type Club
-} from './season-arrange';
+import { activity, club, makeSeason, seasonRooms, send, slotId, system, type Club } from './season-arrange';
 import { makeRoom } from './rooms-arrange';
 
 // The season application round end to end against a real PocketBase (docs/rules.md, "Season application
@@ -521,15 +511,8 @@ describe('a weekly time that ends at midnight', () => {
 		const slots = [{ room: late.id, weekday: 'fri', start: '20:00', end: '00:00' }];
 		// a second time inside it is refused
 		await expectRefused(
-			send(staff.pb, '/api/borgerhus/seasons', {
-				name: 'Overlap',
-				...springPeriod(),
-				slots: [...slots, { room: late.id, weekday: 'fri', start: '23:00', end: '23:30' }],
-				apply_from: new Date(Date.now() - 3600_000).toISOString(),
-				apply_until: new Date(Date.now() + 3600_000).toISOString(),
-				tiers: ['children', 'education', 'adults'],
-				tie_breakers: ['history'],
-				leftovers: 'fcfs'
+			makeSeason(staff, rooms, {
+				slots: [...slots, { room: late.id, weekday: 'fri', start: '23:00', end: '23:30' }]
 			}),
 			'season_slot_overlap'
 		);

@@ -418,6 +418,38 @@ describe('the approved bookings ahead, for staff', () => {
 });
 
 describe('season bookings through the app', () => {
+	it('previews a weekly time until midnight, ending at 00:00, with every date free', async () => {
+		const untilMidnight = Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '00:00']]])
+		);
+		const room = await makeRoom({
+			requires_approval: false,
+			opening_hours: untilMidnight,
+			buffer_minutes: 0
+		});
+		const owner = await createUser();
+		const first = addDays(localParts(Date.now()).date, 10);
+		const session = await signedIn(owner);
+		const form = {
+			for: 'self',
+			purpose: 'Dansehold',
+			attendees: '8',
+			first_date: first,
+			last_date: addDays(first, 14),
+			interval: '1',
+			start: '20:00',
+			end: '00:00'
+		};
+		const preview = await (await session.post(`/lokaler/${room.slug}/saeson?/preview`, form)).text();
+		expect(preview).not.toContain('Til kl. skal ligge efter fra kl.');
+		expect(preview.match(/name="dates"/g)).toHaveLength(3);
+		// any other end before the start is said at the field
+		const reversed = await (
+			await session.post(`/lokaler/${room.slug}/saeson?/preview`, { ...form, end: '01:00' })
+		).text();
+		expect(reversed).toContain('Til kl. skal ligge efter fra kl.');
+	});
+
 	it('previews dates across a daylight-saving change, sends only the chosen free ones and cancels the rest', async () => {
 		const room = await makeRoom({ requires_approval: false });
 		const owner = await createUser();

@@ -1,5 +1,5 @@
 import PocketBase from 'pocketbase';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { UserRecord } from '../../src/lib/pocketbase-types';
 import { stack } from './stack';
 
@@ -24,10 +24,15 @@ export function guestClient(ip = randomIp()): PocketBase {
 	return pb;
 }
 
-/** A unique address from the documentation range, so rate limits of one test never touch another. */
+/**
+ * An address of its own for a client, so that the rate limits one test runs into never touch another.
+ * Drawn from 240.0.0.0/4, reserved and never routed: its 2^28 addresses make two tests sharing one within a
+ * limit's window unlikely, where the 65,000 of a /16 made it happen about once in a few runs (a test's
+ * set-up was refused a sign-in because another had used up the same address).
+ */
 export function randomIp(): string {
-	const n = Math.floor(Math.random() * 65_000);
-	return `198.18.${n >> 8}.${n & 255}`;
+	const n = randomInt(2 ** 28);
+	return `${240 + (n >>> 24)}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 export function uniqueEmail(prefix = 'user'): string {

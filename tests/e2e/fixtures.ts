@@ -2,6 +2,7 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
 import PocketBase from 'pocketbase';
 import { e2eStack } from '../playwright.config';
 
@@ -51,9 +52,10 @@ export const demo = {
 	staff: 'personale@demo.borgerhus.dk'
 };
 
+/** An address of its own for a test's browser, from 240.0.0.0/4 (reserved, never routed; 2^28 of them). */
 function randomIp(): string {
-	const n = Math.floor(Math.random() * 65_000);
-	return `198.19.${n >> 8}.${n & 255}`;
+	const n = randomInt(2 ** 28);
+	return `${240 + (n >>> 24)}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 /**

@@ -1,4 +1,7 @@
-import { test, expect, demo, DEMO_PASSWORD } from './fixtures';
+import { randomUUID } from 'node:crypto';
+import { test, expect, demo, DEMO_PASSWORD, signIn, systemClient, waitsForHydration } from './fixtures';
+
+const PASSWORD = 'e2e-kodeord-123';
 
 // Signing in brings the account's language (docs: "Mit overblik, account and bad input"): a browser that
 // asks for English, an account that reads Danish. The page after sign-in speaks Danish throughout, its
@@ -28,5 +31,60 @@ test('the offline page speaks the browser’s language when none was chosen', as
 	await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeHidden();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await context.close();
+});
+
+// A staff member's header holds one link more than a citizen's; with the inbox's count it did not fit one
+// row on a small phone. Up to 360 px the language switch is in the footer instead, and works from there.
+test('a staff member’s header stays one row at 320 px, the language switch in the footer', async ({
+	browser
+}) => {
+	const email = `personale-${randomUUID().slice(0, 8)}@test.borgerhus.dk`;
+	const staff = await (await systemClient()).collection('users').create({
+		email,
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		name: 'Sprog Personale',
+		verified: true,
+		staff: true,
+		language: 'da'
+	});
+	// an unread message, so the inbox link carries its count
+	await (await systemClient()).collection('notifications').create({
+		user: staff.id,
+		kind: 'test',
+		title: 'Velkommen',
+		body: 'Velkommen til holdet.',
+		link: ''
+	});
+	const context = await browser.newContext({ viewport: { width: 320, height: 740 }, locale: 'da-DK' });
+	const page = waitsForHydration(await context.newPage());
+	await signIn(page, email, PASSWORD);
+	await page.goto('/bibliotek');
+	const header = page.locator('header.top');
+	await expect(header.getByRole('link', { name: 'Personale' })).toBeVisible();
+	await expect(header.getByRole('link', { name: /Indbakke/ })).toContainText('1');
+	// one row: every link's middle at the same height, give or take a few pixels (their heights differ)
+	const middles = await header.locator('a:visible').evaluateAll((all) =>
+		all.map((a) => {
+			const box = a.getBoundingClientRect();
+			return box.top + box.height / 2;
+		})
+	);
+	expect(middles.length, 'the home link, Personale, Indbakke, its count and Profil').toBeGreaterThanOrEqual(
+		4
+	);
+	expect(Math.max(...middles) - Math.min(...middles), 'header links on one row').toBeLessThan(8);
+	await expect(header.getByRole('button', { name: 'Switch to English' })).toBeHidden();
+	const footerSwitch = page.locator('footer').getByRole('button', { name: 'Switch to English' });
+	await footerSwitch.click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page).toHaveURL(/\/bibliotek$/);
+	await expect(page.locator('footer').getByRole('button', { name: 'Skift til dansk' })).toBeVisible();
+
+	// a wider screen has room: the switch is in the header, once
+	await page.setViewportSize({ width: 768, height: 900 });
+	await expect(header.getByRole('button', { name: 'Skift til dansk' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Skift til dansk' })).toHaveCount(1);
 	await context.close();
 });

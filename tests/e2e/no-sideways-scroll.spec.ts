@@ -1,4 +1,4 @@
-import { test, expect, signIn, demo, systemClient } from './fixtures';
+import { test, expect, signIn, demo, stack, systemClient } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // No page scrolls sideways at 320 px or wider: every route, for each role.
@@ -168,4 +168,35 @@ test('an event and a room whose description holds a long link stay within 320 px
 	}
 	expect(wide, 'pages wider than 320 px').toEqual([]);
 	await expect(page.getByText(link.slice(0, 40), { exact: false })).toBeVisible();
+});
+
+// An ISBN reads as one number: at 320 px, in both languages, it is not broken at its hyphens, and the
+// page still does not scroll sideways (the facts' names wrap instead).
+test('an ISBN with hyphens stays on one line at 320 px', async ({ page }) => {
+	const tag = Math.random().toString(36).slice(2, 8);
+	// 17 characters, as an ISBN-13 with its hyphens; digits of its own, as the ISBN is unique
+	const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+	const isbn = `978-87-${digits.slice(0, 5)}-${digits.slice(5, 7)}-${digits[7]}`;
+	const title = await (await systemClient()).collection('titles').create({
+		title: `Bindestreger ${tag}`,
+		creator: 'Ib Isbn',
+		type: 'book',
+		identifier: isbn,
+		language: 'dansk',
+		subjects: 'roman',
+		year: 2024
+	});
+	await page.setViewportSize({ width: 320, height: 740 });
+	for (const language of ['da', 'en']) {
+		await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: language, url: stack.url }]);
+		expect(await overflow(page, `/bibliotek/${title.id}`)).toBeNull();
+		await expect(page.locator('html')).toHaveAttribute('lang', language);
+		const value = page.locator('dd', { hasText: isbn });
+		const lines = await value.evaluate((dd) => {
+			const range = document.createRange();
+			range.selectNodeContents(dd);
+			return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+		});
+		expect(lines, `${language}: the ISBN's lines`).toBe(1);
+	}
 });

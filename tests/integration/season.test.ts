@@ -543,6 +543,83 @@ describe('a weekly time that ends at midnight', () => {
 	});
 });
 
+describe('times closer than the room’s pause between bookings', () => {
+	it('are refused at set-up, across midnight and the week’s end too, since both could never be booked', async () => {
+		const staff = await createUser({ staff: true });
+		const paused = await makeRoom({ capacity: 30, buffer_minutes: 15 });
+		const rooms = { big: paused.id, small: (await seasonRooms()).small };
+		const at = (weekday: string, start: string, end: string) => ({ room: paused.id, weekday, start, end });
+		for (const slots of [
+			[at('mon', '17:00', '19:00'), at('mon', '19:00', '21:00')],
+			[at('mon', '19:10', '21:00'), at('mon', '17:00', '19:00')],
+			[at('fri', '20:00', '00:00'), at('sat', '00:00', '02:00')],
+			[at('sun', '22:00', '00:00'), at('mon', '00:05', '01:00')]
+		]) {
+			await expectRefused(makeSeason(staff, rooms, { slots }), 'season_slot_too_close');
+		}
+		// the pause itself left between them: both are offered
+		const season = await makeSeason(
+			staff,
+			rooms,
+			{ slots: [at('mon', '17:00', '19:00'), at('mon', '19:15', '21:00')] },
+			false
+		);
+		// a change of the set-up is checked the same way, and changes nothing when refused
+		await expectRefused(
+			send(
+				staff.pb,
+				`/api/borgerhus/seasons/${season}`,
+				{ slots: [at('mon', '17:00', '19:00'), at('mon', '19:05', '21:00')] },
+				'PATCH'
+			),
+			'season_slot_too_close'
+		);
+		const stored = await (await system()).collection('seasons').getOne(season);
+		expect(stored.slots.map((s: { start: string }) => s.start)).toEqual(['17:00', '19:15']);
+	});
+
+	it('are booked in the law’s order when the pause was raised after the window opened', async () => {
+		const staff = await createUser({ staff: true });
+		const room = await makeRoom({ capacity: 30, buffer_minutes: 0 });
+		const rooms = { big: room.id, small: (await seasonRooms()).small };
+		const early = slotId(room.id, 'mon', '17:00');
+		const late = slotId(room.id, 'mon', '19:00');
+		const season = await makeSeason(staff, rooms, {
+			slots: [
+				{ room: room.id, weekday: 'mon', start: '17:00', end: '19:00' },
+				{ room: room.id, weekday: 'mon', start: '19:00', end: '21:00' }
+			]
+		});
+		// the adults' club sorts first by id, the children's second: the order of ids would book the adults
+		const [first, second] = [await club(), await club()].sort((x, y) => (x.id < y.id ? -1 : 1));
+		for (const [who, wish] of [
+			[first!, activity('Bridge', [early])],
+			[second!, activity('U12', [late], { age_group: 'children' })]
+		] as const) {
+			const applied = await apply(who.admin, season, {
+				association: who.id,
+				activities: [wish],
+				declared_child_certificates: true
+			});
+			expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+		}
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'closed' });
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'draft_published' });
+		const sys = await system();
+		await sys.collection('rooms').update(room.id, { buffer_minutes: 30 });
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'final' });
+		const lines = await sys
+			.collection('season_lines')
+			.getFullList({ filter: sys.filter('season = {:s}', { s: season }) });
+		const children = lines.find((l) => l.association === second!.id)!;
+		const adults = lines.find((l) => l.association === first!.id)!;
+		expect(children.booked).toBeGreaterThanOrEqual(7);
+		expect(adults.booked).toBe(0);
+		expect(new Set(adults.skipped.map((x: { code: string }) => x.code))).toEqual(new Set(['rooms_overlap']));
+	});
+});
+
 describe('season swaps', () => {
 	it('need both consents, and move lines and future bookings in one go', async () => {
 		const { season, a, b, lineA, lineB, sys, staff } = await finalSeason();

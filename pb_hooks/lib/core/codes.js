@@ -618,6 +618,10 @@ module.exports = {
 		da: 'To tider i samme lokale overlapper hinanden.',
 		en: 'Two times in the same room overlap.'
 	},
+	season_slot_too_close: {
+		da: 'To tider i samme lokale ligger for tæt: der skal være pause mellem to bookinger af lokalet.',
+		en: 'Two times in the same room are too close: the room needs a break between two bookings.'
+	},
 	season_slot_taken: {
 		da: 'Tiden er allerede givet til en anden.',
 		en: 'The time has already been given to someone else.'

@@ -193,12 +193,21 @@ function bookAll(app, seasonId, actor, round) {
 		0
 	);
 	var byAssociation = {};
+	var bestRank = {};
 	lines.forEach(function (l) {
-		(byAssociation[l.getString('association')] = byAssociation[l.getString('association')] || []).push(l.id);
+		var association = l.getString('association');
+		(byAssociation[association] = byAssociation[association] || []).push(l.id);
+		var reason = c.jsonOf(l, 'reason') || {};
+		var rank = typeof reason.tier_rank === 'number' ? reason.tier_rank : 99;
+		bestRank[association] = Math.min(bestRank[association] || 99, rank);
 	});
 	var out = [];
+	// the law's order where two lines' dates cannot both be booked (a room's pause raised after the times
+	// were set): the association with the highest tier first, then by id
 	Object.keys(byAssociation)
-		.sort()
+		.sort(function (a, b) {
+			return bestRank[a] - bestRank[b] || (a < b ? -1 : a > b ? 1 : 0);
+		})
 		.forEach(function (association) {
 			var refused = '';
 			try {

@@ -15,15 +15,24 @@ function lib(name) {
 	return c.lib(name);
 }
 
-/** The ids an update or set-up may name: active rooms and associations. */
-function known(app) {
-	var rooms = app.findRecordsByFilter('rooms', 'active = true', '', 0, 0).map(function (r) {
+/**
+ * The ids an update or set-up may name: active rooms and associations; with `withBuffers`, each room's
+ * pause between bookings too, which the season's times must leave between them while they can change.
+ */
+function known(app, withBuffers) {
+	var records = app.findRecordsByFilter('rooms', 'active = true', '', 0, 0);
+	var rooms = records.map(function (r) {
 		return r.id;
 	});
 	var associations = app.findRecordsByFilter('associations', 'id != ""', '', 0, 0).map(function (r) {
 		return r.id;
 	});
-	return { rooms: rooms, associations: associations };
+	if (!withBuffers) return { rooms: rooms, associations: associations };
+	var buffers = {};
+	records.forEach(function (r) {
+		buffers[r.id] = r.getInt('buffer_minutes');
+	});
+	return { rooms: rooms, associations: associations, buffers: buffers };
 }
 
 var SETUP_FIELDS = [
@@ -90,7 +99,7 @@ function create(e) {
 	var actor = lib('core/auth').requireStaff(e);
 	var body = c.bodyOf(e);
 	var result = lib('core/tx').route(e, function (txApp) {
-		var checked = lib('season/validate').checkSeason(body, known(txApp));
+		var checked = lib('season/validate').checkSeason(body, known(txApp, true));
 		if (checked.problem) throw c.refusal(checked.problem.code, checked.problem.field);
 		var season = new Record(txApp.findCachedCollectionByNameOrId('seasons'));
 		writeSetup(season, checked.value);
@@ -125,7 +134,9 @@ function update(e) {
 			merged[keys[i]] = body[keys[i]];
 		}
 		var validate = lib('season/validate');
-		var checked = validate.checkSeason(merged, known(txApp));
+		// the times are fixed from the window's opening: a room's pause changed since is the publication's
+		// to meet (the higher tier is booked first)
+		var checked = validate.checkSeason(merged, known(txApp, status === 'setup'));
 		if (checked.problem) throw c.refusal(checked.problem.code, checked.problem.field);
 		if (status !== 'setup') {
 			// what shapes the allocation is fixed once the window has opened; compared as the checks write it

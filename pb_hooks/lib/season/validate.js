@@ -60,6 +60,28 @@ function minutes(hhmm) {
 	return +hhmm.slice(0, 2) * 60 + +hhmm.slice(3, 5);
 }
 
+var WEEK = 7 * 1440;
+
+/**
+ * The minutes between two weekly times, across midnight and the week's end too (a Friday until 00:00 and
+ * a Saturday from 00:00 are 0 apart); negative when they overlap.
+ */
+function weeklyGap(a, b) {
+	function span(s) {
+		var day = allocate.WEEKDAYS.indexOf(s.weekday) * 1440;
+		return [day + minutes(s.start), day + time.endMinutes(s.end)];
+	}
+	var x = span(a);
+	var y = span(b);
+	var gap = Infinity;
+	for (var shift = -WEEK; shift <= WEEK; shift += WEEK) {
+		var start = y[0] + shift;
+		var end = y[1] + shift;
+		gap = Math.min(gap, Math.max(start - x[1], x[0] - end));
+	}
+	return gap;
+}
+
 /** The id of a weekly slot: the same room, weekday and start keep their id from season to season. */
 function slotId(room, weekday, start) {
 	return room + '-' + weekday + '-' + start.replace(':', '');
@@ -68,7 +90,9 @@ function slotId(room, weekday, start) {
 /**
  * Checks a season's set-up as sent (all fields; an update sends the merged set-up).
  * @param {object} body
- * @param {{ rooms: string[], associations?: string[] }} known the ids of active rooms (and of associations)
+ * @param {{ rooms: string[], associations?: string[], buffers?: Record<string, number> }} known the ids of
+ *   active rooms (and of associations); with `buffers` (each room's pause between bookings, in minutes),
+ *   two times of one room closer than its pause are refused, as both could never be booked
  * @returns {{ problem: { code: string, field: string } } | { value: object }}
  */
 function checkSeason(body, known) {
@@ -105,14 +129,11 @@ function checkSeason(body, known) {
 		if (time.endMinutes(s.end) <= minutes(s.start)) return problem('core_end_before_start', 'slots');
 		for (var j = 0; j < slots.length; j++) {
 			var o = slots[j];
-			if (
-				o.room === s.room &&
-				o.weekday === s.weekday &&
-				minutes(o.start) < time.endMinutes(s.end) &&
-				minutes(s.start) < time.endMinutes(o.end)
-			) {
-				return problem('season_slot_overlap', 'slots');
-			}
+			if (o.room !== s.room) continue;
+			if (weeklyGap(o, s) < 0) return problem('season_slot_overlap', 'slots');
+			// both could never be booked: the room's pause between bookings lies between them
+			var buffer = known && known.buffers ? known.buffers[s.room] || 0 : 0;
+			if (weeklyGap(o, s) < buffer) return problem('season_slot_too_close', 'slots');
 		}
 		var id = slotId(s.room, s.weekday, s.start);
 		if (ids[id]) return problem('season_slot_overlap', 'slots');

@@ -125,6 +125,19 @@ describe('the second round', () => {
 		expect(adultLine.status).toBe('allocated');
 		expect(adultLine.slot).not.toBe(smallMon);
 		expect(adultLine.slot).not.toBe(bigMon);
+		// staff cannot move a line to a slot the final plan holds whole: refused, the line as it was
+		await expectRefused(
+			send(staff.pb, `/api/borgerhus/seasons/${season}/adjust`, {
+				activity: kidsLine.activity,
+				slot: bigMon,
+				code: 'correction'
+			}),
+			'season_slot_taken'
+		);
+		expect(await sys.collection('season_lines').getOne(kidsLine.id)).toMatchObject({
+			status: 'allocated',
+			slot: smallMon
+		});
 		// the same draft again gives the same lines
 		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
 		const again = await sys.collection('season_lines').getFullList({ filter: `season = "${season}"` });

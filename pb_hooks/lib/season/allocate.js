@@ -428,9 +428,11 @@ function allocate(input) {
 		p.done = true;
 		p.line.reason.override = { code: o.code, note: o.note || '' };
 		p.line.via = 'override';
-		if (!o.slot || !ctx.slots[o.slot]) return;
+		if (!o.slot) return;
 		var every = o.every === 2 ? 2 : 1;
-		var halves = halvesFor(ctx.owner, o.slot, every);
+		// a slot of the season this run does not offer is held whole already (the second round leaves out
+		// what the final plan holds): as taken as a half that is held
+		var halves = ctx.slots[o.slot] ? halvesFor(ctx.owner, o.slot, every) : null;
 		if (!halves) {
 			p.line.reason.override.clash = true;
 			return;

@@ -543,6 +543,49 @@ describe('a weekly time that ends at midnight', () => {
 	});
 });
 
+describe('a change of the blackout dates after the draft ran', () => {
+	it('clears the draft, which runs again before it can be published; what chose last season is fixed', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const lastSeason = await makeSeason(staff, rooms, {}, false);
+		const bigMon = slotId(rooms.big, 'mon', '17:00');
+		const bigTue = slotId(rooms.big, 'tue', '17:00');
+		const chess = await club();
+		await apply(chess.admin, season, {
+			association: chess.id,
+			activities: [activity('Skak', [bigMon, bigTue])]
+		});
+		await expectRefused(
+			send(staff.pb, `/api/borgerhus/seasons/${season}`, { previous: lastSeason }, 'PATCH'),
+			'season_setup_locked'
+		);
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'closed' });
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		const sys = await system();
+		const lineOf = async () =>
+			(
+				await sys
+					.collection('season_lines')
+					.getFullList({ filter: sys.filter('season = {:s}', { s: season }) })
+			)[0]!;
+		expect((await lineOf()).slot).toBe(bigMon);
+		// every Monday of the season becomes a blackout date: the draft that gave Mondays is gone
+		const row = await sys.collection('seasons').getOne(season);
+		const mondays = datesOf(row, 'mon', 1, 0).dates;
+		await send(staff.pb, `/api/borgerhus/seasons/${season}`, { blackout_dates: mondays }, 'PATCH');
+		expect((await sys.collection('seasons').getOne(season)).drafted_at).toBe('');
+		await expectRefused(
+			send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'draft_published' }),
+			'season_no_draft'
+		);
+		// run again, the Monday wish is skipped for its blackout dates and the line gets Tuesday
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		expect((await lineOf()).slot).toBe(bigTue);
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'draft_published' });
+	});
+});
+
 describe('times closer than the room’s pause between bookings', () => {
 	it('are refused at set-up, across midnight and the week’s end too, since both could never be booked', async () => {
 		const staff = await createUser({ staff: true });

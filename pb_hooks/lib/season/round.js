@@ -55,8 +55,11 @@ var SETUP_FIELDS = [
 	'previous'
 ];
 
-/** The set-up of a season row as the validation reads it (ISO instants with their zone). */
-/** The set-up fields that shape the allocation: fixed once the window has opened. */
+/**
+ * The set-up fields that shape the allocation: fixed once the window has opened. The blackout dates
+ * shape it too but may still change until the draft is published (a date the house needs after all): a
+ * change clears the draft, which runs again before it can be published.
+ */
 var FIXED_FIELDS = [
 	'slots',
 	'tiers',
@@ -64,9 +67,11 @@ var FIXED_FIELDS = [
 	'local_criteria',
 	'house_associations',
 	'first_date',
-	'last_date'
+	'last_date',
+	'previous'
 ];
 
+/** The set-up of a season row as the validation reads it (ISO instants with their zone). */
 function setupOf(season) {
 	var out = {};
 	SETUP_FIELDS.forEach(function (f) {
@@ -147,6 +152,9 @@ function update(e) {
 				if (JSON.stringify(checked.value[k]) !== JSON.stringify(before[k])) {
 					throw c.refusal('season_setup_locked', k);
 				}
+			}
+			if (JSON.stringify(checked.value.blackout_dates) !== JSON.stringify(before.blackout_dates)) {
+				season.set('drafted_at', '');
 			}
 		}
 		writeSetup(season, checked.value);

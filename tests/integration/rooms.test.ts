@@ -265,6 +265,42 @@ describe('rule 2: opening hours, closures, limits', () => {
 		expect(codesOf(refused.body)).toEqual(['rooms_end_before_start']);
 	});
 
+	it('skips the date of a change of clocks with the code that says whether the hour is missing or twice', async () => {
+		const allDay = Object.fromEntries(Object.keys(EVERY_DAY).map((d) => [d, [['00:00', '00:00']]]));
+		const room = await makeRoom({ opening_hours: allDay, buffer_minutes: 0 });
+		const owner = await createUser();
+		const today = localParts(Date.now()).date;
+		// the last Sunday of a month, the next one that lies ahead
+		const lastSunday = (month: number) => {
+			for (let year = Number(today.slice(0, 4)); ; year++) {
+				const last = new Date(Date.UTC(year, month, 0));
+				const date = addDays(last.toISOString().slice(0, 10), -last.getUTCDay());
+				if (addDays(date, -7) > today) return date;
+			}
+		};
+		for (const [change, code] of [
+			[lastSunday(3), 'core_time_nonexistent'],
+			[lastSunday(10), 'core_time_ambiguous']
+		] as const) {
+			const answer = (await owner.pb.send('/api/borgerhus/series', {
+				method: 'POST',
+				body: {
+					room: room.id,
+					association: '',
+					purpose: 'Nattevagt',
+					attendees: 2,
+					first_date: addDays(change, -7),
+					last_date: addDays(change, 7),
+					interval: 1,
+					start_time: '02:00',
+					end_time: '03:00'
+				}
+			})) as { booked: { date: string }[]; skipped: { date: string; code: string }[] };
+			expect(answer.skipped).toEqual([{ date: change, code }]);
+			expect(answer.booked.map((b) => b.date)).toEqual([addDays(change, -7), addDays(change, 7)]);
+		}
+	});
+
 	it('refuses reversed, past, far-ahead and impossible times and hostile input without a 500', async () => {
 		const room = await makeRoom({ horizon_days: 60 });
 		const owner = await createUser();

@@ -86,7 +86,7 @@ var SERIES_TEXTS = {
 function create(e) {
 	var actor = lib('core/auth').requireUser(e);
 	var validate = lib('rooms/validate');
-	var policy = lib('rooms-policy');
+	var time = lib('core/time');
 	var claims = lib('room-claims');
 	var bookings = lib('rooms-bookings');
 	var body = bodyOf(e);
@@ -182,12 +182,18 @@ function create(e) {
 			var skipped = [];
 			for (var n = 0; n < chosen.length; n++) {
 				var date = chosen[n];
-				var start = policy.localToUtc(date, fields.start_time);
-				var end = policy.localEndToUtc(date, fields.end_time);
-				if (start === null || end === null) {
-					skipped.push({ date: date, code: 'core_time_nonexistent' });
+				// a time the date does not have, or has twice, is skipped with the code that says which
+				var resolvedStart = time.resolve(date, fields.start_time);
+				var resolvedEnd = time.resolveEnd(date, fields.end_time);
+				if (!('instant' in resolvedStart) || !('instant' in resolvedEnd)) {
+					skipped.push({
+						date: date,
+						code: 'instant' in resolvedStart ? resolvedEnd.code : resolvedStart.code
+					});
 					continue;
 				}
+				var start = resolvedStart.instant;
+				var end = resolvedEnd.instant;
 				var booking = new Record(collection);
 				booking.set('room', roomId);
 				booking.set('booker', actor.id);

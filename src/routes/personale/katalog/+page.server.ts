@@ -25,20 +25,30 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { q, titles: result.items, maxImportRows: MAX_IMPORT_ROWS };
 };
 
-/** Whether the catalogue has a title with the same identifier, title, creator, type and year. */
+/**
+ * Whether the catalogue has a title with the same identifier, title, creator, type and year. The texts are
+ * compared here, not in the filter: PocketBase refuses a filter holding "@request." or "@collection."
+ * (a creator's e-mail address may), so the filter narrows by type, year and the title's pieces between
+ * any '@' (as the catalogue's search does), and the exact comparison is made on what it finds.
+ */
 async function sameTitle(pb: PocketBase, data: TitleInput): Promise<boolean> {
-	const filter = pb.filter(
-		'identifier = {:identifier} && title = {:title} && creator = {:creator} && type = {:type} && year = {:year}',
-		{
-			identifier: data.identifier ?? '',
-			title: data.title,
-			creator: data.creator ?? '',
-			type: data.type,
-			year: data.year
-		}
-	);
-	return (
-		(await pb.collection('titles').getList(1, 1, { filter, fields: 'id', skipTotal: true })).items.length > 0
+	const search = anyFieldFilter(data.title, ['title']);
+	const filter = [
+		pb.filter('type = {:type} && year = {:year}', { type: data.type, year: data.year }),
+		search.filter ? pb.filter(search.filter, search.params) : ''
+	]
+		.filter(Boolean)
+		.join(' && ');
+	const candidates = await pb.collection('titles').getList<TitleRecord>(1, 200, {
+		filter,
+		fields: 'title,creator,identifier',
+		skipTotal: true
+	});
+	return candidates.items.some(
+		(t) =>
+			t.title === data.title &&
+			(t.creator ?? '') === (data.creator ?? '') &&
+			(t.identifier ?? '') === (data.identifier ?? '')
 	);
 }
 
@@ -70,16 +80,16 @@ export const actions: Actions = {
 		// apart from errors, as nothing is wrong with them
 		const existing: number[] = [];
 		for (const row of plan.rows) {
-			// a row whose identifier is no key (none given, a magazine's) is the same title when every field
-			// a title is known by is the same: the file imported again, or the row given twice
-			if (
-				identifierKey(row.data.identifier, row.data.type) === '' &&
-				(await sameTitle(locals.pb, row.data))
-			) {
-				existing.push(row.line);
-				continue;
-			}
 			try {
+				// a row whose identifier is no key (none given, a magazine's) is the same title when every
+				// field a title is known by is the same: the file imported again, or the row given twice
+				if (
+					identifierKey(row.data.identifier, row.data.type) === '' &&
+					(await sameTitle(locals.pb, row.data))
+				) {
+					existing.push(row.line);
+					continue;
+				}
 				await locals.pb.collection('titles').create(row.data);
 				created++;
 			} catch (err) {

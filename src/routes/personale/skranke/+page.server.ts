@@ -10,6 +10,7 @@ import { openLoanFilter } from '$rules/core/status.js';
 import { toPbDate } from '$lib/dates';
 import { checkInSchema, collectSchema, returnSchema } from '$lib/validation/library';
 import { checkIn, collect, expireNow, returnLoan } from '$lib/library/desk.server';
+import { anyFieldFilter } from '$lib/library/search';
 
 const HOLD_FIELDS =
 	'id,pickup_shelf,pickup_deadline,ended_at,expand.patron.name,expand.patron.email,expand.title.title,expand.copy.barcode';
@@ -34,13 +35,14 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	// a page past the end (the last pickup on it was just handed over) shows the last page there is
 	const lastIfPast = async <T>(list: ListResult<T>, again: (page: number) => Promise<ListResult<T>>) =>
 		list.items.length === 0 && list.page > 1 && list.totalPages > 0 ? again(list.totalPages) : list;
-	const pickupFilter = q
-		? locals.pb.filter(
-				'status = "ready" && (patron.name ~ {:q} || patron.library_card = {:card} || title.title ~ {:q} || pickup_shelf ~ {:q})',
-				// a card number as typed, spaces and all; a shelf in any case (r06 is R06)
-				{ q, card: q.replace(/\s+/g, '') }
-			)
-		: 'status = "ready"';
+	// the text as the catalogue searches it (an '@' splits it: PocketBase refuses "@request." in any
+	// filter of a non-superuser); a card number as typed, spaces and all; a shelf in any case (r06 is R06)
+	const search = anyFieldFilter(q, ['patron.name', 'title.title', 'pickup_shelf']);
+	const byCard = q.includes('@')
+		? ''
+		: locals.pb.filter('patron.library_card = {:card}', { card: q.replace(/\s+/g, '') });
+	const found = [search.filter ? locals.pb.filter(search.filter, search.params) : '', byCard].filter(Boolean);
+	const pickupFilter = found.length ? `status = "ready" && ((${found.join(') || (')}))` : 'status = "ready"';
 	const pickups = (n: number) =>
 		locals.pb.collection('holds').getList<HoldRecord>(n, PAGE, {
 			filter: pickupFilter,

@@ -309,6 +309,25 @@ describe('an id chosen by the client', () => {
 	});
 });
 
+describe('an id changed by an update', () => {
+	it('is refused by field for anyone but a superuser, and nothing changes', async () => {
+		const staff = await createUser({ staff: true });
+		const { title } = await arrangeTitle({ copies: 1, onShelf: 0 });
+		const id = `0000${Math.random().toString(36).slice(2, 13).padEnd(11, '0')}`;
+		expect(await refusal(staff.pb.collection('titles').update(title.id, { id, title: 'Nyt navn' }))).toEqual({
+			status: 400,
+			code: 'core_field_locked'
+		});
+		const system = await systemClient();
+		expect((await system.collection('titles').getOne(title.id)).title).toBe(title.title);
+		expect(await refusal(system.collection('titles').getOne(id))).toMatchObject({ status: 404 });
+		// its own id sent back with the rest (a form that echoes the record) is no change
+		expect((await staff.pb.collection('titles').update(title.id, { id: title.id, year: 2001 })).year).toBe(
+			2001
+		);
+	});
+});
+
 // PocketBase's batch endpoint runs each write without the router middleware (the door's filter, body and
 // id checks), so only superusers may use it, even if the setting were switched on.
 describe('the batch endpoint', () => {

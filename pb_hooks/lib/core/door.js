@@ -180,6 +180,14 @@ function checkBody(e, method, path, collection) {
 	// the server names new records: an id of the client's choosing would win a tie in a queue, which
 	// orders by the time placed and then by id (holds, sign-ups, registrations)
 	if (method === 'POST' && body.id !== undefined) throw refusal('core_field_locked', 'id');
+	// nor does a record get another name: an update that sends an id other than its own is refused by
+	// field, before the areas' hooks look for the row under the new one (and answered "not found")
+	if (method === 'PATCH' && body.id !== undefined && body.id !== decodeURIComponent(path[2])) {
+		throw refusal(
+			EVENTS_AREA.indexOf(collection.name) >= 0 ? 'events_field_locked' : 'core_field_locked',
+			'id'
+		);
+	}
 	// a guest writes nothing through the records API (sign-up is a route, lib/signup.js); PocketBase's rules
 	// answer such a write as they are
 	if (!e.auth) return;

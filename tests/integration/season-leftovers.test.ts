@@ -462,6 +462,25 @@ describe("editing a season's set-up", () => {
 		expect(moved.status).toBe(400);
 		expect(await moved.text()).toContain('Det kan ikke længere ændres i denne sæson.');
 		expect((await sys.collection('seasons').getOne(season)).slots).toEqual(stored.slots);
+
+		// a moment the day does not have, or has twice, is refused by name, never moved to a guess
+		const year = Number(localInput(later).slice(0, 4)) + 1;
+		const lastSunday = (month: number) => {
+			const last = new Date(Date.UTC(year, month, 0));
+			return new Date(last.getTime() - last.getUTCDay() * 86_400_000).toISOString().slice(0, 10);
+		};
+		for (const [value, message] of [
+			[`${lastSunday(3)}T02:30`, 'Det klokkeslæt findes ikke den dag'],
+			[`${lastSunday(10)}T02:30`, 'Det klokkeslæt findes to gange den dag']
+		]) {
+			const refused = await app.post(`/personale/saeson/${season}/rediger?/save`, {
+				...fields,
+				final_at: value!
+			});
+			expect(refused.status).toBe(400);
+			expect(await refused.text()).toContain(message);
+			expect((await sys.collection('seasons').getOne(season)).final_at).toBe(after.final_at);
+		}
 	});
 
 	it('is allowed while the state allows it, validated with nothing stored on bad input, refused after', async () => {

@@ -571,7 +571,7 @@ describe('a change of the blackout dates after the draft ran', () => {
 			)[0]!;
 		expect((await lineOf()).slot).toBe(bigMon);
 		// every Monday of the season becomes a blackout date: the draft that gave Mondays is gone
-		const row = await sys.collection('seasons').getOne(season);
+		const row = await sys.collection('seasons').getOne<{ first_date: string; last_date: string }>(season);
 		const mondays = datesOf(row, 'mon', 1, 0).dates;
 		await send(staff.pb, `/api/borgerhus/seasons/${season}`, { blackout_dates: mondays }, 'PATCH');
 		expect((await sys.collection('seasons').getOne(season)).drafted_at).toBe('');

@@ -1,6 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { HOUSE_TIME_ZONE } from '$lib/dates';
+import { m } from '$lib/paraglide/messages';
+import { resolve } from '$rules/core/time.js';
 import type { SeasonView } from '$lib/season/load.server';
 
 // The staff form of a season's set-up (create and edit) and the body the season routes take. The slots are
@@ -43,6 +45,32 @@ export function houseInstant(value: string | boolean | undefined): string {
 	const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
 	if (!m) return value;
 	return new TZDate(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, HOUSE_TIME_ZONE).toISOString();
+}
+
+/** The round's moments in the set-up form, each a datetime-local value in house time. */
+export const WINDOW_FIELDS = [
+	'apply_from',
+	'apply_until',
+	'draft_at',
+	'objection_until',
+	'final_at'
+] as const;
+
+/**
+ * The fields among `keys` whose house time the day does not have, or has twice (a change of clocks), each
+ * with its message: such a time is refused, never moved to a guess (docs/rules.md, "House time").
+ */
+export function clockChangeProblems(values: Values, keys: readonly string[]): Record<string, string> {
+	const problems: Record<string, string> = {};
+	for (const key of keys) {
+		const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(text(values, key));
+		if (!match) continue;
+		const resolved = resolve(match[1]!, match[2]!);
+		if ('instant' in resolved) continue;
+		if (resolved.code === 'core_time_nonexistent') problems[key] = m.season_time_nonexistent();
+		if (resolved.code === 'core_time_ambiguous') problems[key] = m.season_time_ambiguous();
+	}
+	return problems;
 }
 
 /** A stored instant ("2026-08-01 08:00:00.000Z") as a datetime-local value in house time. */

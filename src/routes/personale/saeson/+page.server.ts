@@ -4,7 +4,13 @@ import { requireStaff } from '$lib/server/guards';
 import { readForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import type { SeasonView } from '$lib/season/load.server';
-import { SETUP_BOOLEANS, bodyFromForm, houseFromForm } from '$lib/season/setup-form';
+import {
+	SETUP_BOOLEANS,
+	WINDOW_FIELDS,
+	bodyFromForm,
+	clockChangeProblems,
+	houseFromForm
+} from '$lib/season/setup-form';
 
 // Staff's list of season rounds and the set-up of a new one (the form is shared with the edit page).
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -30,6 +36,10 @@ export const actions: Actions = {
 		requireStaff(locals, url);
 		const form = await request.formData();
 		const values = readForm(form, SETUP_BOOLEANS);
+		const times = clockChangeProblems(values, WINDOW_FIELDS);
+		if (Object.keys(times).length) {
+			return fail(400, { action: 'create' as const, values, errors: { fields: times } });
+		}
 		const rooms = await locals.pb
 			.collection('rooms')
 			.getFullList<{ id: string; slug: string }>({ fields: 'id,slug' });

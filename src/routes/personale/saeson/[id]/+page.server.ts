@@ -6,7 +6,7 @@ import { failureStatus, toFormErrors } from '$lib/errors';
 import { available } from '$rules/core/machine.js';
 import { LEFTOVERS_MOVE, season as seasonMachine } from '$rules/season/machines.js';
 import { OVERRIDE_CODES } from '$rules/season/allocate.js';
-import { houseInstant } from '$lib/season/setup-form';
+import { clockChangeProblems, houseInstant } from '$lib/season/setup-form';
 import { associationNames, loadSeason, roomNames, type LineView } from '$lib/season/load.server';
 
 // Staff run a season round: the applications, the draft, the conflicts to settle, adjustments with a
@@ -82,6 +82,10 @@ export const actions: Actions = {
 	status: async ({ request, locals, url, params }) => {
 		requireStaff(locals, url);
 		const values = readForm(await request.formData());
+		const times = values.to === 'second_round' ? clockChangeProblems(values, ['second_until']) : {};
+		if (Object.keys(times).length) {
+			return fail(400, { action: 'status' as const, values, errors: { fields: times } });
+		}
 		let answer: { booking?: BookingResult[] };
 		try {
 			answer = (await post(locals, `/api/borgerhus/seasons/${encodeURIComponent(params.id)}/status`, {

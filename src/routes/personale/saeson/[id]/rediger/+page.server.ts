@@ -6,7 +6,9 @@ import { failureStatus, toFormErrors } from '$lib/errors';
 import type { SeasonView } from '$lib/season/load.server';
 import {
 	SETUP_BOOLEANS,
+	WINDOW_FIELDS,
 	bodyFromForm,
+	clockChangeProblems,
 	formFromSeason,
 	houseFromForm,
 	type SeasonSetup
@@ -56,6 +58,10 @@ export const actions: Actions = {
 		requireStaff(locals, url);
 		const form = await request.formData();
 		const values = readForm(form, SETUP_BOOLEANS);
+		const times = clockChangeProblems(values, WINDOW_FIELDS);
+		if (Object.keys(times).length) {
+			return fail(400, { action: 'save' as const, values, errors: { fields: times } });
+		}
 		const rooms = await locals.pb
 			.collection('rooms')
 			.getFullList<{ id: string; slug: string }>({ fields: 'id,slug' });

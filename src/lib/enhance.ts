@@ -61,6 +61,22 @@ export function focusFirstProblem(form: HTMLFormElement): boolean {
 }
 
 /**
+ * Says beside the form itself that the house did not answer, for whoever sent it at the bottom of a long
+ * page and does not see the notice at the top. Visible text only: the notice's live region (and
+ * `announce` for a failure again) reads it out, once. The next submit of the form takes it away.
+ */
+function noteUnreachable(form: HTMLFormElement) {
+	let note = form.querySelector<HTMLElement>(':scope > [data-unreachable]');
+	if (!note) {
+		note = document.createElement('p');
+		note.className = 'error';
+		note.dataset.unreachable = '';
+		form.append(note);
+	}
+	note.textContent = m.offline_unreachable();
+}
+
+/**
  * The app's `use:enhance` with focus management (docs/rules.md, "Keyboard and screen reader"): after
  * success focus goes where the work continues and what changed is announced; after a failure the first
  * invalid field gets focus and its message is read out. Use as `use:enhance={focusing({ ... })}`.
@@ -74,15 +90,18 @@ export function focusing(options: FocusingOptions = {}): SubmitFunction {
 			tooLarge.focus();
 			return;
 		}
+		formElement.querySelector(':scope > [data-unreachable]')?.remove();
 		// live reloads wait until the result is shown and focus has moved (src/lib/live.svelte.ts)
 		const applied = applyingForm();
 		return async ({ result, update }) => {
 			try {
-				// the house did not answer: the page and what was typed stay, the notice at the top says so
+				// the house did not answer: the page and what was typed stay, the notice at the top and a line
+				// beside the form say so
 				if (result.type === 'error' && isNetworkFailure(result.error)) {
 					// the notice's live region says it the first time; a second failure is read out again here
 					if (connection.unreachable) announce(m.offline_unreachable());
 					connection.unreachable = true;
+					noteUnreachable(formElement);
 					return;
 				}
 				connection.unreachable = false;

@@ -166,8 +166,26 @@ test("a form the house does not answer keeps what was typed and says so in words
 	);
 	await page.getByRole('button', { name: 'Opret forening' }).click();
 	await expect(page.getByTestId('unreachable-notice')).toContainText('Huset svarer ikke lige nu');
+	// beside the form too, for whoever sent it far below the top of the page
+	const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Opret forening' }) });
+	await expect(form.getByText('Huset svarer ikke lige nu')).toBeVisible();
 	await expect(page.getByText('Failed to fetch')).toHaveCount(0);
 	await expect(page).toHaveURL(/\/foreninger$/);
 	await expect(name).toHaveValue('Petanqueklubben');
 	await expectAccessible(page);
+	// sent again: the line beside the form goes as the form is sent, before any answer
+	await page.unroute('**/foreninger**');
+	let release = () => {};
+	const answered = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/foreninger**', async (route) => {
+		if (route.request().method() === 'POST') await answered;
+		await route.continue();
+	});
+	await page.getByRole('button', { name: 'Opret forening' }).click();
+	await expect(form.getByText('Huset svarer ikke lige nu')).toHaveCount(0);
+	await expect(name).toHaveValue('Petanqueklubben');
+	release();
+	// the house's answer this time (the form lacks a CVR number), and no line about an unanswered form
+	await expect(page.getByText('CVR-nummeret er ikke gyldigt')).toBeVisible();
+	await expect(form.getByText('Huset svarer ikke lige nu')).toHaveCount(0);
 });

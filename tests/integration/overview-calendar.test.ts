@@ -135,6 +135,24 @@ describe('personal calendar feed', () => {
 		});
 		await staff.pb.collection('bookings').update(other.id, { status: 'cancelled', cancel_reason: 'Maling.' });
 		await s.user.pb.collection('bookings').update(own.id, { status: 'cancelled' });
+		// the user cancels at the desk: staff act for them (X-Borgerhus-For), the user's own cancel
+		const atDesk = await s.a.booking({
+			booker: s.user.record.id,
+			room: s.room.id,
+			start: inHours(24 * 11),
+			end: inHours(24 * 11 + 1)
+		});
+		const forUser = { headers: { 'X-Borgerhus-For': s.user.record.id } };
+		await staff.pb
+			.collection('bookings')
+			.update(atDesk.id, { status: 'cancelled', cancelled_by: s.user.record.id }, forUser);
+		const deskShift = await s.a.shift({
+			event: (await s.a.event()).id,
+			start: inHours(24 * 21),
+			end: inHours(24 * 21 + 2)
+		});
+		const deskPlace = await s.a.signup({ shift: deskShift.id, user: s.user.record.id });
+		await staff.pb.collection('signups').update(deskPlace.id, { status: 'cancelled' }, forUser);
 		// an event the house cancels: the place of a second user's shift on it goes along
 		const event = await s.a.event();
 		const shift = await s.a.shift({ event: event.id, start: inHours(24 * 20), end: inHours(24 * 20 + 2) });
@@ -159,6 +177,8 @@ describe('personal calendar feed', () => {
 		expect(byUid[`shift-${place.id}`]).toMatchObject({ status: 'CANCELLED' });
 		expect(byUid[`shift-${s.signup.id}`]).toBeUndefined();
 		expect(byUid[`booking-${own.id}`]).toBeUndefined();
+		expect(byUid[`booking-${atDesk.id}`]).toBeUndefined();
+		expect(byUid[`shift-${deskPlace.id}`]).toBeUndefined();
 		expect(byUid[`registration-${waiting.id}`]).toBeUndefined();
 		expect(byUid[`booking-${s.cancelled.id}`]).toBeUndefined();
 

@@ -11,6 +11,11 @@ onRecordUpdateRequest((e) => {
 	require(`${__hooks}/lib/rooms-associations-write.js`).update(e);
 }, 'associations');
 
+// The contact person and the founder are for members and staff (lib/association-contact.js).
+onRecordEnrich((e) => {
+	require(`${__hooks}/lib/association-contact.js`).enrich(e);
+}, 'associations');
+
 // Staff delete only an association without history (associations_has_history), audited.
 onRecordDeleteRequest((e) => {
 	require(`${__hooks}/lib/rooms-associations-write.js`).remove(e);

@@ -250,7 +250,8 @@ const plain = (value) => (typeof value === 'string' || typeof value === 'number'
 
 /**
  * The audit log's entries about the user: acts done for them at the desk (`on_behalf_of`), acts on their
- * account, staff's acts on their own rows, and the desk's check-ins that gave them a copy or took one back. Each says what was done, when, by whom in kind ("staff",
+ * account, staff's acts on their own rows (but not an act done at the desk for someone else on a row that
+ * is the user's since), and the desk's check-ins that gave them a copy or took one back. Each says what was done, when, by whom in kind ("staff",
  * "you", "system": never a staff member's name) and why, and of the details only the plain from/to, the
  * reasons and the names of changed fields, so no other person's id or row comes along.
  */
@@ -269,7 +270,7 @@ function auditEntries(app, userId) {
 	app
 		.db()
 		.newQuery(
-			'SELECT a.id FROM audit_log a WHERE ' +
+			'SELECT a.id FROM audit_log a WHERE (' +
 				"(CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.on_behalf_of') END = {:u}) " +
 				// the desk's check-in that passed a copy to the user's hold, or took back the user's loan
 				"OR (CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.patron') END = {:u}) " +
@@ -277,6 +278,9 @@ function auditEntries(app, userId) {
 				'IN (SELECT id FROM loans WHERE patron = {:u})) ' +
 				"OR (a.target_collection = 'users' AND a.target_id = {:u}) OR " +
 				own +
+				// an act done at the desk for someone else stays theirs, though the row be the user's now (a
+				// booking moved to the user): its reasons are about that person
+				") AND COALESCE(CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.on_behalf_of') END, {:u}) = {:u}" +
 				' ORDER BY a.created DESC'
 		)
 		.bind({ u: userId })

@@ -743,6 +743,72 @@ scenarios<World>('answering, leaving and removing', world, [
 	}
 ]);
 
+describe("an association's contact person", () => {
+	it('is seen by its active members and staff only, and cannot be searched for by anyone else', async () => {
+		const system = await systemClient();
+		const founder = await createUser();
+		const association = await system.collection('associations').create({
+			name: `Kontaktforening ${randomUUID().slice(0, 6)}`,
+			cvr: validCvrNumber(),
+			verified: true,
+			contact_name: 'Kirsten Kontakt',
+			contact_email: 'kirsten@kontakt.example.dk',
+			contact_phone: '70 11 22 33',
+			created_by: founder.record.id
+		});
+		const [member, invited, outsider, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		await membership(association.id, member, 'member');
+		await membership(association.id, invited, 'member', 'invited');
+		const PRIVATE = ['contact_name', 'contact_email', 'contact_phone', 'created_by'];
+		const seen = async (pb: PocketBase) => {
+			const one = await pb.collection('associations').getOne(association.id);
+			const listed = (
+				await pb
+					.collection('associations')
+					.getList(1, 1, { filter: pb.filter('id = {:id}', { id: association.id }) })
+			).items[0]!;
+			for (const field of PRIVATE) expect(listed[field], field).toEqual(one[field]);
+			return one;
+		};
+		for (const pb of [guestClient(), outsider.pb, invited.pb]) {
+			const one = await seen(pb);
+			expect(one.name).toBe(association.name);
+			for (const field of PRIVATE) expect(one[field], field).toBeUndefined();
+		}
+		for (const pb of [member.pb, staff.pb]) {
+			expect(await seen(pb)).toMatchObject({
+				contact_name: 'Kirsten Kontakt',
+				contact_email: 'kirsten@kontakt.example.dk',
+				contact_phone: '70 11 22 33',
+				created_by: founder.record.id
+			});
+		}
+		// nor read a character at a time: a filter or sort naming a contact field, also through a relation
+		for (const pb of [guestClient(), outsider.pb, member.pb]) {
+			for (const [collection, query] of [
+				['associations', { filter: 'contact_email ~ "kirsten"' }],
+				['associations', { sort: 'contact_phone' }],
+				['memberships', { filter: 'association.contact_name ~ "K"' }]
+			] as const) {
+				const refused = await outcome(pb.collection(collection).getList(1, 1, query));
+				expect(refused.status, `${collection} ${JSON.stringify(query)}`).toBe(400);
+				expect(codesOf(refused.body)).toEqual(['core_filter_field_private']);
+			}
+		}
+		const found = await staff.pb
+			.collection('associations')
+			.getList(1, 1, {
+				filter: staff.pb.filter('contact_email = {:e}', { e: 'kirsten@kontakt.example.dk' })
+			});
+		expect(found.items.map((a) => a.id)).toEqual([association.id]);
+	});
+});
+
 describe('the last admin', () => {
 	it('may leave once another admin has accepted', async () => {
 		const w = await world();

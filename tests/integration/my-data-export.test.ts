@@ -356,6 +356,39 @@ describe('Mine data: everything the house holds about the user', () => {
 		expect(text).not.toContain(first.record.id);
 	});
 
+	it('leaves out what the desk did for someone else on a booking that was moved to the user since', async () => {
+		const [anna, bent, staff] = await Promise.all([createUser(), createUser(), createUser({ staff: true })]);
+		const room = await makeRoom({ horizon_days: 10 });
+		const reason = 'Anna bruger kørestol og kan ikke bruge appen';
+		const booking = await staff.pb.collection('bookings').create<BookingRecord>(
+			{
+				room: room.id,
+				booker: anna.record.id,
+				purpose: 'Møde',
+				attendees: 2,
+				...slot(someDay(), '10:00', '11:00')
+			},
+			{
+				headers: {
+					'X-Borgerhus-For': anna.record.id,
+					'X-Borgerhus-Override': encodeURIComponent(reason)
+				}
+			}
+		);
+		await staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+			method: 'POST',
+			body: { booker: bent.record.id, reason: 'Bent overtager mødet' }
+		});
+		const exported = async (user: typeof anna) =>
+			JSON.stringify(await user.pb.send('/api/borgerhus/mydata', {}));
+		const bents = await exported(bent);
+		expect(bents).toContain(booking.id);
+		expect(bents).not.toContain(reason);
+		expect(bents).not.toContain(anna.record.id);
+		// Anna's own export still holds the act done for her
+		expect(await exported(anna)).toContain(reason);
+	});
+
 	it('shows as the user’s contact details exactly what deleting the account clears', async () => {
 		const s = await everything();
 		const system = await systemClient();

@@ -686,6 +686,10 @@ module.exports = {
 		da: 'Feltet kan ikke ændres her.',
 		en: 'This field cannot be changed here.'
 	},
+	core_filter_field_private: {
+		da: 'Der kan ikke søges eller sorteres efter det felt.',
+		en: 'That field cannot be searched or sorted by.'
+	},
 	core_filter_through_relation: {
 		da: 'Søgningen kan ikke bruges: en sammenligning gennem en tilbagerelation skal bruge ?-operatorer (f.eks. ?=), og :each og :length kan ikke bruges på den.',
 		en: 'The search cannot be used: a comparison through a back-relation must use the ? operators (e.g. ?=), and :each and :length cannot be used on it.'

@@ -1,0 +1,47 @@
+/// <reference path="../../pb_data/types.d.ts" />
+
+// An association's contact person (name, address, phone) and who founded it are for its active members,
+// its founder and staff (docs/rules.md, "Associations and memberships"). The association itself is public once
+// verified, so the record rules cannot say this: the fields are taken out of every record API answer and
+// realtime message for anyone else, and a client filter or sort that names a contact field is refused
+// to anyone but staff (lib/core/door.js), as a filter could read a value a character at a time.
+
+var PRIVATE = ['contact_name', 'contact_email', 'contact_phone', 'created_by'];
+
+/** A filter or sort that names a contact field: the only way to them besides the answer itself. */
+var NAMES_CONTACT = /contact_(?:name|email|phone)/i;
+
+/**
+ * Whether the signed-in record may see the association's contact: a superuser, staff, an active member,
+ * and the one who founded it and wrote them (also in the answer to the founding, which is made before the
+ * founder's membership is written in the same transaction).
+ */
+function maySee(app, auth, association) {
+	if (!auth) return false;
+	if (auth.isSuperuser()) return true;
+	if (auth.collection().name !== 'users') return false;
+	if (auth.getBool('staff') || association.getString('created_by') === auth.id) return true;
+	var associationId = association.id;
+	var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
+	try {
+		app.findFirstRecordByFilter(
+			'memberships',
+			bindFilter('association = {:a} && user = {:u} && status = "active"', { a: associationId, u: auth.id })
+		);
+		return true;
+	} catch (_) {
+		return false;
+	}
+}
+
+/**
+ * onRecordEnrich of associations: hides the contact and the founder from whoever may not see them.
+ * @param {core.RecordEnrichEvent} e
+ */
+function enrich(e) {
+	var auth = e.requestInfo ? e.requestInfo.auth : null;
+	if (!maySee(e.app, auth, e.record)) e.record.hide.apply(e.record, PRIVATE);
+	e.next();
+}
+
+module.exports = { enrich: enrich, NAMES_CONTACT: NAMES_CONTACT, PRIVATE: PRIVATE };

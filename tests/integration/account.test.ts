@@ -287,6 +287,32 @@ describe('citizen account through the app', () => {
 		expect(html).not.toContain('value="short"');
 	});
 
+	it('says a password is too long where PocketBase would take no more: 71 characters, 72 bytes', async () => {
+		const session = new AppSession();
+		const system = await systemClient();
+		const signUp = async (password: string) => {
+			const email = uniqueEmail('lang');
+			const response = await session.post('/opret-konto', {
+				name: 'Lang Kode',
+				email,
+				password,
+				passwordConfirm: password
+			});
+			const stored = await system
+				.collection('users')
+				.getList(1, 1, { filter: system.filter('email = {:email}', { email }) });
+			return { status: response.status, html: await response.text(), stored: stored.totalItems };
+		};
+		for (const password of ['æ'.repeat(40), 'a'.repeat(72)]) {
+			const refused = await signUp(password);
+			expect(refused.status).toBe(400);
+			expect(refused.html).toContain('Adgangskoden er for lang');
+			expect(refused.stored).toBe(0);
+		}
+		// the longest that fits is taken
+		expect(await signUp('a'.repeat(71))).toMatchObject({ status: 200, stored: 1 });
+	});
+
 	it('answers a wrong password with a translated message, then rate limits the address', async () => {
 		const user = await createUser();
 		const session = new AppSession();

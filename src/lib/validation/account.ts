@@ -11,10 +11,20 @@ const email = z
 	.max(254, { error: () => m.errors_too_long({ max: 254 }) })
 	.pipe(z.email({ error: () => m.errors_email_invalid() }));
 
+/**
+ * PocketBase keeps passwords as bcrypt hashes, which read at most 72 bytes: it takes 71 characters and no
+ * more than 72 bytes (an æ is two), and says only "not valid" beyond, so the form says why first.
+ */
+const MAX_PASSWORD_CHARS = 71;
+const MAX_PASSWORD_BYTES = 72;
+
 const newPassword = z
 	.string()
 	.min(10, { error: () => m.errors_password_too_short() })
-	.max(200, { error: () => m.errors_too_long({ max: 200 }) });
+	.max(MAX_PASSWORD_CHARS, { error: () => m.errors_password_too_long() })
+	.refine((value) => new TextEncoder().encode(value).length <= MAX_PASSWORD_BYTES, {
+		error: () => m.errors_password_too_long()
+	});
 
 const name = z
 	.string()

@@ -27,9 +27,14 @@ function normalizeEmail(value) {
 		.toLowerCase();
 }
 
-/** A plain, sane address (the mail server decides the rest). */
+/**
+ * A plain, sane address (the mail server decides the rest), and one an account could have: not longer
+ * than an address can be, nothing that hides or reorders text (the admins' list would show a lookalike of
+ * another address), as sign-up and a change of address check it (lib/signup.js `addressProblem`).
+ */
 function plausibleEmail(value) {
-	return value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+	if (value.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return false;
+	return !require(__hooks + '/lib/signup.js').addressProblem(value);
 }
 
 /**

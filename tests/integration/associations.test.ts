@@ -473,6 +473,29 @@ scenarios<World>('inviting', world, [
 		status: 400,
 		code: 'associations_email_invalid'
 	},
+	...[
+		['a text-reversing character', 'ann\u202ea@example.dk'],
+		['a zero-width space', 'ann\u200ba@example.dk'],
+		['65 characters before the @', `${'a'.repeat(65)}@example.dk`]
+	].map(([what, email]): Scenario<World> => ({
+		name: `admin gives an address with ${what}: refused, nobody invited`,
+		actor: (w) => w.admin.pb,
+		act: (pb, w) => post(pb, invitePath(w), { email, role: 'member' }),
+		status: 400,
+		code: 'associations_email_invalid',
+		after: async (w) => {
+			const system = await systemClient();
+			const rows = await system
+				.collection('memberships')
+				.getFullList({
+					filter: system.filter('association = {:a} && email = {:e}', {
+						a: w.association.id,
+						e: email!.toLowerCase()
+					})
+				});
+			expect(rows).toHaveLength(0);
+		}
+	})),
 	{
 		name: 'admin re-invites a member: same answer, nothing changes',
 		actor: (w) => w.admin.pb,
@@ -800,11 +823,9 @@ describe("an association's contact person", () => {
 				expect(codesOf(refused.body)).toEqual(['core_filter_field_private']);
 			}
 		}
-		const found = await staff.pb
-			.collection('associations')
-			.getList(1, 1, {
-				filter: staff.pb.filter('contact_email = {:e}', { e: 'kirsten@kontakt.example.dk' })
-			});
+		const found = await staff.pb.collection('associations').getList(1, 1, {
+			filter: staff.pb.filter('contact_email = {:e}', { e: 'kirsten@kontakt.example.dk' })
+		});
 		expect(found.items.map((a) => a.id)).toEqual([association.id]);
 	});
 });

@@ -90,8 +90,8 @@ function feedEntries(app, user, now) {
 			if (page.length < PAGE) return rows;
 		}
 	};
-	// Besides what is on, what someone else called off (staff, a closure, an association's other admin)
-	// while it is still ahead, marked cancelled: a calendar then shows it called off instead of losing it.
+	// Besides what is on, what someone else called off (staff, a closure, an association's other admin,
+	// the release of a room nobody came to) while it is still ahead, marked cancelled: a calendar then shows it called off instead of losing it.
 	// What the user cancelled themselves goes from the feed.
 	const bookings = all(
 		'bookings',
@@ -99,7 +99,7 @@ function feedEntries(app, user, now) {
 			' && (' +
 			status.activeBookingFilter() +
 			' || (end >= {:now} && ((status = "cancelled" && cancelled_by != "" && cancelled_by != {:u}) || ' +
-			'(status = "rejected" && decided_by != ""))))' +
+			'(status = "rejected" && decided_by != "") || status = "no_show")))' +
 			' && end >= {:since}',
 		'start'
 	);
@@ -111,7 +111,8 @@ function feedEntries(app, user, now) {
 		entries.push({
 			uid: 'booking-' + b.id,
 			kind: 'booking',
-			status: state === 'rejected' ? 'cancelled' : state,
+			// refused, or released because nobody came: called off, as far as a calendar goes
+			status: state === 'rejected' || state === 'no_show' ? 'cancelled' : state,
 			title: room ? room.getString('name') : '',
 			detail: b.getString('purpose'),
 			association: assoc ? assoc.getString('name') : '',

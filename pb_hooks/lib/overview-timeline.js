@@ -189,7 +189,10 @@ function overviewFor(e, now, userId) {
 			statuses.activeBookingFilter('b.status', true) +
 			') AND b.end > {:now} ORDER BY b.start',
 		owner +
-			" AND b.end >= {:since} AND (b.end <= {:now} OR b.status = 'rejected' OR b.status = 'cancelled') " +
+			// past, or over before its end: rejected, cancelled, or released as a no-show while it runs
+			' AND b.end >= {:since} AND (b.end <= {:now} OR NOT (' +
+			statuses.activeBookingFilter('b.status', true) +
+			')) ' +
 			'ORDER BY b.start DESC',
 		params
 	);

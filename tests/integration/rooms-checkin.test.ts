@@ -173,6 +173,32 @@ describe('checking in', () => {
 		expect(again.status).toBe(400);
 	});
 
+	it('released while it runs, stays in Mit overblik as a no-show and in the calendar feed as called off', async () => {
+		const room = await checkinRoom();
+		const owner = await createUser();
+		const booking = await bookingAt(owner, room.id, -20, 180);
+		const overview = async () =>
+			JSON.stringify(await owner.pb.send('/api/borgerhus/overview', { method: 'GET' }));
+		expect(await overview()).toContain(booking.id);
+		expect((await release(room.id)).released).toBe(1);
+		const after = JSON.parse(await overview()) as { bookings: { id: string; status: string }[] };
+		expect(after.bookings.find((b) => b.id === booking.id)?.status).toBe('no_show');
+		const session = new AppSession();
+		await session.signIn(owner.email, owner.password);
+		const page = await (await session.get('/overblik')).text();
+		expect(page).toContain(room.name);
+		expect(page).toContain('Udeblevet');
+		const renewed = await session.post('/overblik/kalender?/renew', {});
+		const feedUrl = (await renewed.text()).match(/https?:\/\/[^"\s<]+\/kalender\/[A-Za-z0-9]{48}\.ics/);
+		expect(feedUrl).not.toBeNull();
+		const feed = (await (await new AppSession().get(new URL(feedUrl![0]).pathname)).text()).replace(
+			/\r\n /g,
+			''
+		);
+		const event = feed.split('BEGIN:VEVENT').find((v) => v.includes(`booking-${booking.id}`));
+		expect(event).toContain('STATUS:CANCELLED');
+	});
+
 	it('is refused for a cancelled, rejected, pending or released booking, and where no check-in is needed', async () => {
 		const room = await checkinRoom();
 		const plain = await makeRoom({ buffer_minutes: 0 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { toPbDate } from '$rules/room-claims.js';
 import { createUser, guestClient, systemClient, type TestUser } from '../helpers/pocketbase';
 import { AppSession } from '../helpers/app';
@@ -370,5 +372,48 @@ describe('show_publicly is the booker’s choice', () => {
 		});
 		expect(answer.booked.length).toBeGreaterThan(0);
 		for (const b of answer.booked) expect(await label(b.id)).toBe(w.association.name);
+	});
+});
+
+// An unattended screen opened while PocketBase does not answer (a TV restarting during an update) shows a
+// page that loads itself again, never an error page nothing would leave. The built app on its own, with
+// PocketBase's address pointing nowhere.
+describe('the lobby screen and a door sign without PocketBase', () => {
+	it('wait and load themselves again instead of showing an error page', async () => {
+		const { freePort, waitForHttp, stopChild } = await import('../../src/cli/stack.mjs');
+		const [appPort, nowhere] = [await freePort(), await freePort()];
+		const app = spawn(process.execPath, ['build'], {
+			cwd: resolve(import.meta.dirname, '../..'),
+			env: {
+				PATH: process.env.PATH,
+				NODE_ENV: 'production',
+				PORT: String(appPort),
+				HOST: '127.0.0.1',
+				ORIGIN: `http://127.0.0.1:${appPort}`,
+				POCKETBASE_URL: `http://127.0.0.1:${nowhere}`
+			},
+			stdio: 'ignore'
+		});
+		try {
+			await waitForHttp(`http://127.0.0.1:${appPort}/healthz`, { child: app });
+			for (const [path, language, text] of [
+				['/skaerm', 'da', 'Skærmen forbinder til huset'],
+				['/skaerm?sprog=en', 'en', 'The screen is connecting to the house'],
+				['/lokaler/salen/skilt', 'da', 'Skærmen forbinder til huset']
+			] as const) {
+				const response = await fetch(`http://127.0.0.1:${appPort}${path}`, {
+					headers: { 'accept-language': 'da' }
+				});
+				expect(response.status, path).toBe(200);
+				const html = await response.text();
+				expect(html, path).toContain(text);
+				expect(html, path).toContain(`lang="${language}"`);
+				expect(html, path).toMatch(/<meta http-equiv="refresh" content="30"/);
+			}
+			// a sign's address that cannot be a room is still "not found"
+			expect((await fetch(`http://127.0.0.1:${appPort}/lokaler/Ikke%20et%20rum/skilt`)).status).toBe(404);
+		} finally {
+			await stopChild(app);
+		}
 	});
 });

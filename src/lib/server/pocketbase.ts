@@ -106,6 +106,14 @@ export function clientAddressOf(event: Pick<RequestEvent, 'getClientAddress'>): 
 }
 
 /**
+ * Whether a failed read means PocketBase did not answer as it should: no answer at all (status 0), a
+ * server error or "too many". Not a refusal or "not found", which say something about what was asked.
+ */
+export function houseUnreachable(err: unknown): boolean {
+	return err instanceof ClientResponseError && (err.status === 0 || err.status >= 500 || err.status === 429);
+}
+
+/**
  * Whether PocketBase's answer to the session check means the session is over (a lapsed or revoked token,
  * an account gone or refused sign-in): any 4xx but "too many". No answer, "too many" and a server error
  * say nothing about the session, which is kept for the next request.

@@ -1,20 +1,34 @@
 import QRCode from 'qrcode';
 import type { PageServerLoad } from './$types';
+import type { DoorData, ScreenLanguage } from '$lib/screens/types';
 import { doorData } from '$lib/screens/screens.server';
 import { chosenLanguage } from '$lib/screens/types';
+import { houseUnreachable } from '$lib/server/pocketbase';
 
 // A room's door sign: public (no sign-in), only public data, with the QR code of the room's check-in page
 // (docs/rules.md, "Door signs and the lobby screen"). `?format=a4|a5` lays it out for printing.
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const door = await doorData(locals.pb, params.slug);
+// While PocketBase does not answer it gets no data, and the page waits and loads again by itself.
+/** What the sign shows; no door while PocketBase does not answer. */
+interface SignData {
+	door: DoorData | null;
+	checkIn: string;
+	qr: string;
+	format: 'a4' | 'a5' | null;
+	language: ScreenLanguage | null;
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }): Promise<SignData> => {
+	const asked = url.searchParams.get('format');
+	const format: 'a4' | 'a5' | null = asked === 'a4' || asked === 'a5' ? asked : null;
+	const language = chosenLanguage(url);
+	let door;
+	try {
+		door = await doorData(locals.pb, params.slug);
+	} catch (err) {
+		if (houseUnreachable(err)) return { door: null, checkIn: '', qr: '', format: null, language };
+		throw err;
+	}
 	const checkIn = `${url.origin}/lokaler/${door.room.slug}/tjek-ind`;
 	const qr = await QRCode.toString(checkIn, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-	const format = url.searchParams.get('format');
-	return {
-		door,
-		checkIn,
-		qr,
-		format: format === 'a4' || format === 'a5' ? format : null,
-		language: chosenLanguage(url)
-	};
+	return { door, checkIn, qr, format, language };
 };

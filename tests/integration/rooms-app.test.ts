@@ -114,6 +114,36 @@ describe('booking a room through the app', () => {
 		expect(search).not.toContain('Bookingen skal slutte, efter den starter.');
 	});
 
+	it('books across midnight in a room open across it; elsewhere an end before the start is refused', async () => {
+		// a night opening as the staff form writes it: until 02:00, and from 20:00 to the midnight
+		const nightly = Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [
+				d,
+				[
+					['00:00', '02:00'],
+					['20:00', '00:00']
+				]
+			])
+		);
+		const room = await makeRoom({ opening_hours: nightly, requires_approval: false });
+		const owner = await createUser();
+		const date = someDate();
+		const session = await signedIn(owner);
+		const form = { for: 'self', purpose: 'Natteskak', attendees: '4', date, start: '23:00', end: '01:00' };
+		const booked = await session.post(`/lokaler/${room.slug}?/book`, form);
+		expect(booked.status).toBe(303);
+		const id = booked.headers.get('location')!.split('=')[1]!;
+		const stored = await (await systemClient()).collection('bookings').getOne(id);
+		expect(new Date(stored.end as string).getTime() - new Date(stored.start as string).getTime()).toBe(
+			2 * 3600_000
+		);
+		// a room open by day only: 14:00 to 13:00 is a slip, not a night
+		const day = await makeRoom({ requires_approval: false });
+		const slip = await session.post(`/lokaler/${day.slug}?/book`, { ...form, start: '14:00', end: '13:00' });
+		expect(slip.status).toBe(400);
+		expect(await slip.text()).toContain('Bookingen skal slutte, efter den starter.');
+	});
+
 	it('books, shows the booking, refuses the same slot to another citizen and serves the .ics', async () => {
 		const room = await makeRoom();
 		const [owner, other] = await Promise.all([createUser(), createUser()]);

@@ -12,6 +12,7 @@ import {
 	addDays,
 	checkBookingPolicy,
 	lastBookableDate,
+	withinOpeningHours,
 	localParts,
 	localToUtc,
 	type OpeningHours
@@ -110,6 +111,27 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	};
 };
 
+/**
+ * The end of a booking from the form: 00:00 is the midnight that ends the day (core/time.js `resolveEnd`),
+ * and an end before the start is on the next day when the room is open across that midnight (a night
+ * opening, 20:00 to 02:00): 23:00 to 01:00 is then one booking, as the API takes it. Anywhere else an end
+ * before the start stays on the day, and is refused as such (a slip of the finger, not a night).
+ */
+function endOf(openingHours: OpeningHours | null, date: string, start: string, end: string) {
+	const sameDay = resolveEnd(date, end);
+	if (end === '00:00' || end >= start) return sameDay;
+	const startAt = resolve(date, start);
+	const nextDay = resolve(addDays(date, 1), end);
+	if (
+		'instant' in startAt &&
+		'instant' in nextDay &&
+		withinOpeningHours(openingHours, startAt.instant, nextDay.instant)
+	) {
+		return nextDay;
+	}
+	return sameDay;
+}
+
 export const actions: Actions = {
 	book: async ({ request, locals, params, url }) => {
 		const user = requireUser(locals, url);
@@ -120,8 +142,7 @@ export const actions: Actions = {
 		const { data } = checked;
 		// A time that does not exist that day, or occurs twice, is refused rather than guessed.
 		const startAt = resolve(data.date, data.start);
-		// 00:00 is the midnight that ends the day
-		const endAt = resolveEnd(data.date, data.end);
+		const endAt = endOf(room.opening_hours as OpeningHours | null, data.date, data.start, data.end);
 		const refuse = (field: string, code: string) =>
 			fail(400, {
 				action: 'book' as const,

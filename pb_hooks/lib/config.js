@@ -54,6 +54,8 @@ function applySettings(app) {
 		{ label: '*:requestVerification', maxRequests: 5, duration: 60, audience: '' },
 		// sign-up sends a mail too (lib/signup.js)
 		{ label: 'POST /api/borgerhus/account/signup', maxRequests: perMinute, duration: 60, audience: '' },
+		// confirming an address checks the account's password, as sign-in does
+		{ label: 'POST /api/borgerhus/account/confirm', maxRequests: perMinute, duration: 60, audience: '' },
 		{ label: '*:requestEmailChange', maxRequests: 5, duration: 60, audience: '@auth' },
 		// confirming a new address takes the password (with the token mailed to the new address)
 		{ label: '*:confirmEmailChange', maxRequests: 5, duration: 60, audience: '' },

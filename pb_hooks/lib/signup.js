@@ -224,8 +224,44 @@ function accountMail(e, kind) {
 	return true;
 }
 
+/**
+ * POST /api/borgerhus/account/confirm { token, password }: confirms an account's address with the link
+ * mailed to it AND the account's password. The link alone proves only that the mailbox was opened, by its
+ * owner or by a mail scanner that opens every link; whoever signed up with someone else's address chose the
+ * password, so the owner clicking the link must not hand them a confirmed account (and with it the
+ * association invitations waiting for the address). Confirmed already: answered as confirmed, nothing
+ * changes. Limited per client address like sign-in (lib/config.js), as it checks a password.
+ * @param {core.RequestEvent} e
+ */
+function confirmAddress(e) {
+	var refusal = require(__hooks + '/lib/core/errors.js').refusal;
+	var body = e.requestInfo().body || {};
+	var token = text(body.token);
+	var password = text(body.password);
+	if (!token || token.length > 2000) throw refusal('account_confirm_invalid', 'token');
+	if (!password) throw refusal('core_required', 'password');
+	var user;
+	try {
+		user = e.app.findAuthRecordByToken(token, 'verification');
+	} catch (_) {
+		throw refusal('account_confirm_invalid', 'token');
+	}
+	// the token names the address it was mailed to: an address changed since makes it no proof of this one
+	var claims = $security.parseUnverifiedJWT(token);
+	if (user.collection().name !== 'users' || String(claims.email || '') !== user.email()) {
+		throw refusal('account_confirm_invalid', 'token');
+	}
+	if (!user.validatePassword(password)) throw refusal('account_confirm_password', 'password');
+	if (!user.verified()) {
+		user.setVerified(true);
+		e.app.save(user);
+	}
+	return e.noContent(204);
+}
+
 module.exports = {
 	signUp: signUp,
+	confirmAddress: confirmAddress,
 	emailChange: emailChange,
 	accountMail: accountMail,
 	addressProblem: addressProblem

@@ -40,9 +40,18 @@ describe('citizen account through the app', () => {
 		expect(await early.text()).toContain('Forkert e-mail eller adgangskode');
 
 		const mail = await waitForMail(mailDir(), email, /Bekræft din e-mail/);
-		const link = linkFrom(mail, '/bekraeft/');
-		const verified = await session.get(new URL(link).pathname);
-		expect(await verified.text()).toContain('Din e-mail er bekræftet');
+		const link = new URL(linkFrom(mail, '/bekraeft/')).pathname;
+		// opening the link confirms nothing (a mail scanner opens every link): the form asks for the password
+		const opened = await session.get(link);
+		expect(await opened.text()).toContain('Skriv den adgangskode, du valgte');
+		expect((await session.signIn(email, PASSWORD)).status).toBe(400);
+		const wrong = await session.post(`${link}?/confirm`, { password: 'en-anden-kode-1' });
+		expect(wrong.status).toBe(400);
+		expect(await wrong.text()).toContain('Adgangskoden passer ikke');
+		// with it, the address is confirmed and the person signed in, in one step
+		const confirmed = await session.post(`${link}?/confirm`, { password: PASSWORD });
+		expect(confirmed.status).toBe(303);
+		expect(confirmed.headers.get('location')).toBe('/overblik');
 
 		const signedIn = await session.signIn(email, PASSWORD);
 		expect(signedIn.status).toBe(303);
@@ -183,6 +192,43 @@ describe('citizen account through the app', () => {
 		expect(readMails(mailDir()).filter((m) => m.to.includes(email))).toHaveLength(1);
 	});
 
+	it('confirms an address with the link and the password together: the link alone hands nobody an account', async () => {
+		// someone signs up with another person's address and a password of their own
+		const email = uniqueEmail('offer');
+		const strangers = 'fremmedes-kode-9';
+		await guestClient().send('/api/borgerhus/account/signup', {
+			method: 'POST',
+			body: { name: 'Fremmed', email, password: strangers, passwordConfirm: strangers }
+		});
+		const mail = await waitForMail(mailDir(), email, /Bekræft din e-mail/);
+		const link = new URL(linkFrom(mail, '/bekraeft/')).pathname;
+		const token = link.split('/').pop()!;
+		const system = await systemClient();
+		const verified = async () =>
+			(await system.collection('users').getFirstListItem(system.filter('email = {:e}', { e: email })))
+				.verified;
+		// the owner of the mailbox (or a scanner) opens the link, and tries the form without the password
+		expect((await new AppSession().get(link)).status).toBe(200);
+		expect((await new AppSession().post(`${link}?/confirm`, { password: 'ejerens-gaet-1' })).status).toBe(
+			400
+		);
+		// PocketBase's own confirmation, which takes the link alone, is refused
+		await expect(guestClient().collection('users').confirmVerification(token)).rejects.toMatchObject({
+			status: 400,
+			response: { data: { token: { code: 'account_confirm_with_password' } } }
+		});
+		expect(await verified()).toBe(false);
+		// a link that is no link
+		const bogus = await guestClient()
+			.send('/api/borgerhus/account/confirm', {
+				method: 'POST',
+				body: { token: 'x.y.z', password: strangers }
+			})
+			.catch((err: { response: { data: Record<string, { code: string }> } }) => err.response.data);
+		expect(bogus).toMatchObject({ token: { code: 'account_confirm_invalid' } });
+		expect(await verified()).toBe(false);
+	});
+
 	it('lets no earlier confirmation link confirm an account once its address signs up again', async () => {
 		const email = uniqueEmail('forkoeb');
 		const signUp = (password: string) =>
@@ -196,9 +242,11 @@ describe('citizen account through the app', () => {
 		const token = new URL(linkFrom(first, '/bekraeft/')).pathname.split('/').pop()!;
 		// the owner signs up within the ten minutes (no new mail: one per address in that time)
 		await signUp('ejerens-kode-12');
-		await expect(guestClient().collection('users').confirmVerification(token)).rejects.toMatchObject({
-			status: 400
-		});
+		for (const password of ['fremmedes-kode-1', 'ejerens-kode-12']) {
+			await expect(
+				guestClient().send('/api/borgerhus/account/confirm', { method: 'POST', body: { token, password } })
+			).rejects.toMatchObject({ status: 400 });
+		}
 		const system = await systemClient();
 		const stored = await system
 			.collection('users')

@@ -6,6 +6,18 @@
 // every code the hooks use is here in both languages. Pure data; SvelteKit imports it as $rules/core/codes.js.
 
 module.exports = {
+	account_confirm_invalid: {
+		da: 'Linket er ikke gyldigt længere. Få en ny mail med et link nedenfor.',
+		en: 'The link is no longer valid. Get a new mail with a link below.'
+	},
+	account_confirm_password: {
+		da: 'Adgangskoden passer ikke. Skriv den adgangskode, du valgte, da du oprettede kontoen.',
+		en: 'The password does not match. Type the password you chose when you created the account.'
+	},
+	account_confirm_with_password: {
+		da: 'Bekræft din e-mail fra linket i mailen, med din adgangskode.',
+		en: 'Confirm your email from the link in the mail, with your password.'
+	},
 	associations_bad_role: {
 		da: 'Vælg en gyldig rolle: medlem, booker eller administrator.',
 		en: 'Choose a valid role: member, booker or admin.'

@@ -1,9 +1,14 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { ClientResponseError } from 'pocketbase';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 import { emailOnlySchema } from '$lib/validation/account';
 import { readForm, validateForm } from '$lib/forms';
+import { refusalCodes, toFormErrors } from '$lib/errors';
+import { rememberLanguage } from '$lib/server/language';
+import type { UserRecord } from '$lib/pocketbase-types';
 
-/** The address a (now confirmed) verification token was issued for, to fill in the sign-in form. */
+/** The address a verification token was issued for, shown on the form and used to sign in. */
 function emailOf(token: string): string {
 	try {
 		const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
@@ -13,25 +18,54 @@ function emailOf(token: string): string {
 	}
 }
 
-export const load: PageServerLoad = async ({ params, locals }) => {
-	try {
-		await locals.pb.collection('users').confirmVerification(params.token);
-		return { verified: true, email: emailOf(params.token) };
-	} catch {
-		return { verified: false };
-	}
+// Opening the link changes nothing (a mail scanner opens every link): the address is confirmed by the
+// form, with the account's password (docs/rules.md, "Account, feed and reminders").
+export const load: PageServerLoad = async ({ params }) => {
+	const email = emailOf(params.token);
+	return { email, usable: email !== '' };
 };
 
 export const actions: Actions = {
+	confirm: async ({ request, locals, params, cookies }) => {
+		const password = String((await request.formData()).get('password') ?? '');
+		if (!password) {
+			return fail(400, { action: 'confirm' as const, errors: { fields: { password: m.errors_required() } } });
+		}
+		try {
+			await locals.pb.send('/api/borgerhus/account/confirm', {
+				method: 'POST',
+				body: { token: params.token, password }
+			});
+		} catch (err) {
+			const invalid = refusalCodes(err).includes('account_confirm_invalid');
+			const status = err instanceof ClientResponseError && err.status === 429 ? 429 : 400;
+			return fail(status, { action: 'confirm' as const, invalid, errors: toFormErrors(err) });
+		}
+		// confirmed: signed in with the same password, the account's language remembered
+		let home = '/overblik';
+		try {
+			const auth = await locals.pb
+				.collection('users')
+				.authWithPassword<UserRecord>(emailOf(params.token), password);
+			if (auth.record.language === 'da' || auth.record.language === 'en') {
+				rememberLanguage(cookies, auth.record.language);
+			}
+			if (auth.record.staff) home = '/personale';
+		} catch {
+			// confirmed, but the sign-in itself did not go through (a limit): the sign-in page takes it
+			redirect(303, '/log-ind');
+		}
+		redirect(303, home);
+	},
 	resend: async ({ request, locals }) => {
 		const values = readForm(await request.formData());
 		const checked = validateForm(emailOnlySchema, values);
-		if (!checked.ok) return fail(400, checked.failure);
+		if (!checked.ok) return fail(400, { action: 'resend' as const, ...checked.failure });
 		// Same answer whether or not the email has an account, so the form reveals nothing.
 		await locals.pb
 			.collection('users')
 			.requestVerification(checked.data.email)
 			.catch(() => {});
-		return { resent: true as const };
+		return { action: 'resend' as const, resent: true as const };
 	}
 };

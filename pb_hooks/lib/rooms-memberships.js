@@ -176,6 +176,9 @@ function invite(app, actor, associationId, input) {
 		} catch (_) {
 			user = null;
 		}
+		// an address invited before its owner had it (a changed address) and the owner's own row: made one
+		// row first, as at the owner's next sign-in (`claim`), so the invitation finds one row to stand on
+		if (user) claim(txApp, user);
 		var existing = txApp.findRecordsByFilter(
 			'memberships',
 			bindFilter('association = {:a} && (email = {:e} || (user != "" && user = {:u}))', {

@@ -485,14 +485,12 @@ scenarios<World>('inviting', world, [
 		code: 'associations_email_invalid',
 		after: async (w) => {
 			const system = await systemClient();
-			const rows = await system
-				.collection('memberships')
-				.getFullList({
-					filter: system.filter('association = {:a} && email = {:e}', {
-						a: w.association.id,
-						e: email!.toLowerCase()
-					})
-				});
+			const rows = await system.collection('memberships').getFullList({
+				filter: system.filter('association = {:a} && email = {:e}', {
+					a: w.association.id,
+					e: email!.toLowerCase()
+				})
+			});
 			expect(rows).toHaveLength(0);
 		}
 	})),
@@ -885,6 +883,41 @@ describe('inviting an address', () => {
 		]);
 		expect(JSON.stringify(pending)).not.toContain(w.citizen.record.id);
 		expect(JSON.stringify(pending)).not.toContain(w.citizen.record.name as string);
+	});
+
+	it('invites an address its owner moved to since it was invited and withdrawn: one invitation, no error', async () => {
+		const w = await world();
+		const person = await createUser();
+		const system = await systemClient();
+		const rowsOf = () =>
+			system.collection('memberships').getFullList({
+				filter: system.filter('association = {:a} && (user = {:u} || email = {:e})', {
+					a: w.association.id,
+					u: person.record.id,
+					e: moved
+				})
+			});
+		// invited by account and declined; the new address invited and withdrawn
+		await post(w.admin.pb, invitePath(w), { email: person.email, role: 'member' });
+		const [declined] = await person.pb.collection('memberships').getFullList();
+		await post(person.pb, `/api/borgerhus/memberships/${declined!.id}/decline`, {});
+		const moved = uniqueEmail('flyttet');
+		await post(w.admin.pb, invitePath(w), { email: moved, role: 'member' });
+		const [open] = (await rowsOf()).filter((r) => r.email === moved);
+		await post(w.admin.pb, `/api/borgerhus/memberships/${open!.id}/remove`, {});
+		// the person's address becomes that one (a confirmed change), then the admin invites it again
+		await system.collection('users').update(person.record.id, { email: moved });
+		const again = await outcome(post(w.admin.pb, invitePath(w), { email: moved, role: 'member' }));
+		expect(again.status, JSON.stringify(again.body)).toBe(200);
+		const rows = await rowsOf();
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ user: person.record.id, status: 'invited' });
+		// a changed address ends the sessions of the old one: signed in again with the new
+		await person.pb.collection('users').authWithPassword(moved, person.password);
+		const mine = (await person.pb.send('/api/borgerhus/invitations', { method: 'GET' })) as {
+			items: unknown[];
+		};
+		expect(mine.items).toHaveLength(1);
 	});
 
 	it('a newcomer who signs up with the address sees the invitation and can accept it', async () => {

@@ -251,12 +251,14 @@ const plain = (value) => (typeof value === 'string' || typeof value === 'number'
 /**
  * The audit log's entries about the user: acts done for them at the desk (`on_behalf_of`), acts on their
  * account, staff's acts on their own rows (but not an act done at the desk for someone else on a row that
- * is the user's since), and the desk's check-ins that gave them a copy or took one back. Each says what was done, when, by whom in kind ("staff",
+ * is the user's since), and the desk's check-ins that gave them a copy or took one back; and every act the
+ * user did themselves (staff's work, an association admin's acts), of which only what, on which kind of row
+ * and when, when the row is someone else's. Each says what was done, when, by whom in kind ("staff",
  * "you", "system": never a staff member's name) and why, and of the details only the plain from/to, the
  * reasons and the names of changed fields, so no other person's id or row comes along.
  */
 function auditEntries(app, userId) {
-	const rows = arrayOf(new DynamicModel({ id: '' }));
+	const rows = arrayOf(new DynamicModel({ id: '', about: 0 }));
 	const own = OWN_ROWS.map(
 		(pair) =>
 			"(a.target_collection = '" +
@@ -267,21 +269,27 @@ function auditEntries(app, userId) {
 			pair[1] +
 			' = {:u}))'
 	).join(' OR ');
+	const about =
+		'((' +
+		"(CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.on_behalf_of') END = {:u}) " +
+		// the desk's check-in that passed a copy to the user's hold, or took back the user's loan
+		"OR (CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.patron') END = {:u}) " +
+		"OR (CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.returnedLoan') END " +
+		'IN (SELECT id FROM loans WHERE patron = {:u})) ' +
+		"OR (a.target_collection = 'users' AND a.target_id = {:u}) OR " +
+		own +
+		// an act done at the desk for someone else stays theirs, though the row be the user's now (a
+		// booking moved to the user): its reasons are about that person
+		") AND COALESCE(CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.on_behalf_of') END, {:u}) = {:u})";
 	app
 		.db()
 		.newQuery(
-			'SELECT a.id FROM audit_log a WHERE (' +
-				"(CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.on_behalf_of') END = {:u}) " +
-				// the desk's check-in that passed a copy to the user's hold, or took back the user's loan
-				"OR (CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.patron') END = {:u}) " +
-				"OR (CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.returnedLoan') END " +
-				'IN (SELECT id FROM loans WHERE patron = {:u})) ' +
-				"OR (a.target_collection = 'users' AND a.target_id = {:u}) OR " +
-				own +
-				// an act done at the desk for someone else stays theirs, though the row be the user's now (a
-				// booking moved to the user): its reasons are about that person
-				") AND COALESCE(CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.on_behalf_of') END, {:u}) = {:u}" +
-				' ORDER BY a.created DESC'
+			'SELECT a.id, CASE WHEN ' +
+				about +
+				' THEN 1 ELSE 0 END AS about FROM audit_log a WHERE ' +
+				about +
+				// and what the user did to anything (staff's work, an admin's acts): that they did it is theirs
+				' OR a.actor = {:u} ORDER BY a.created DESC'
 		)
 		.bind({ u: userId })
 		.all(rows);
@@ -302,17 +310,20 @@ function auditEntries(app, userId) {
 		const details = jsonOf(a, 'details') || {};
 		const actor = a.getString('actor');
 		const fields = Array.isArray(details.fields) ? details.fields.filter((f) => typeof f === 'string') : [];
+		// an act of the user's on someone else's row: what, of which kind of row, and when; not which row,
+		// its states or the reasons, which are about the other person
+		const theirs = !row.about;
 		return {
 			action: a.getString('action'),
 			collection: a.getString('target_collection'),
-			target: a.getString('target_id'),
+			target: theirs ? '' : a.getString('target_id'),
 			by: actor === userId ? 'you' : !actor ? 'system' : isStaff(actor) ? 'staff' : 'other',
 			when: a.getString('created'),
-			from: plain(details.from),
-			to: plain(details.to),
-			reason: plain(details.reason),
-			override_reason: plain(details.override_reason),
-			fields: fields
+			from: theirs ? '' : plain(details.from),
+			to: theirs ? '' : plain(details.to),
+			reason: theirs ? '' : plain(details.reason),
+			override_reason: theirs ? '' : plain(details.override_reason),
+			fields: theirs ? [] : fields
 		};
 	});
 }

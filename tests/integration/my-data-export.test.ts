@@ -356,6 +356,42 @@ describe('Mine data: everything the house holds about the user', () => {
 		expect(text).not.toContain(first.record.id);
 	});
 
+	it("holds a staff member's own acts, what and when, without the other person's row or reasons", async () => {
+		const [citizen, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const room = await makeRoom({ requires_approval: true });
+		const booking = await citizen.pb
+			.collection('bookings')
+			.create<BookingRecord>({
+				room: room.id,
+				booker: citizen.record.id,
+				purpose: 'Kor',
+				attendees: 3,
+				...slot(someDay(), '10:00', '11:00')
+			});
+		await staff.pb
+			.collection('bookings')
+			.update(booking.id, { status: 'rejected', reason: 'Borgerens hemmelighed' });
+		const exported = (await staff.pb.send('/api/borgerhus/mydata', {})) as {
+			audit: { action: string; by: string; target: string; collection: string; reason: string }[];
+		};
+		expect(exported.audit).toContainEqual(
+			expect.objectContaining({
+				action: 'booking_rejected',
+				by: 'you',
+				collection: 'bookings',
+				target: '',
+				reason: ''
+			})
+		);
+		const text = JSON.stringify(exported);
+		expect(text).not.toContain(citizen.record.id);
+		expect(text).not.toContain(booking.id);
+		expect(text).not.toContain('Borgerens hemmelighed');
+		// the citizen's own export has the decision on their booking, with its reason
+		const theirs = JSON.stringify(await citizen.pb.send('/api/borgerhus/mydata', {}));
+		expect(theirs).toContain('Borgerens hemmelighed');
+	});
+
 	it('leaves out what the desk did for someone else on a booking that was moved to the user since', async () => {
 		const [anna, bent, staff] = await Promise.all([createUser(), createUser(), createUser({ staff: true })]);
 		const room = await makeRoom({ horizon_days: 10 });

@@ -359,15 +359,13 @@ describe('Mine data: everything the house holds about the user', () => {
 	it("holds a staff member's own acts, what and when, without the other person's row or reasons", async () => {
 		const [citizen, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
 		const room = await makeRoom({ requires_approval: true });
-		const booking = await citizen.pb
-			.collection('bookings')
-			.create<BookingRecord>({
-				room: room.id,
-				booker: citizen.record.id,
-				purpose: 'Kor',
-				attendees: 3,
-				...slot(someDay(), '10:00', '11:00')
-			});
+		const booking = await citizen.pb.collection('bookings').create<BookingRecord>({
+			room: room.id,
+			booker: citizen.record.id,
+			purpose: 'Kor',
+			attendees: 3,
+			...slot(someDay(), '10:00', '11:00')
+		});
 		await staff.pb
 			.collection('bookings')
 			.update(booking.id, { status: 'rejected', reason: 'Borgerens hemmelighed' });

@@ -8,8 +8,24 @@
 
 var PRIVATE = ['contact_name', 'contact_email', 'contact_phone', 'created_by'];
 
-/** A filter or sort that names a contact field: the only way to them besides the answer itself. */
-var NAMES_CONTACT = /contact_(?:name|email|phone)/i;
+/** A contact field's name, as a field of the filter (outside its quoted texts) or sort. */
+var CONTACT_FIELD = /contact_(?:name|email|phone)/i;
+
+/** Quoted texts of a filter, with their escapes: what someone searches for, never a field. */
+var QUOTED = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
+
+/**
+ * Whether a client's filter or sort names a contact field: the only way to them besides the answer
+ * itself. A text searched for that reads "contact_email" names none.
+ * @param {string | null | undefined} text
+ */
+function namesContact(text) {
+	var raw = String(text || '');
+	if (!CONTACT_FIELD.test(raw)) return false;
+	// a comment could open a quote that PocketBase never reads: with one, any mention counts
+	if (raw.indexOf('//') >= 0 || raw.indexOf('/*') >= 0) return true;
+	return CONTACT_FIELD.test(raw.replace(QUOTED, ''));
+}
 
 /**
  * Whether the signed-in record may see the association's contact: a superuser, staff, an active member,
@@ -44,4 +60,4 @@ function enrich(e) {
 	e.next();
 }
 
-module.exports = { enrich: enrich, NAMES_CONTACT: NAMES_CONTACT, PRIVATE: PRIVATE };
+module.exports = { enrich: enrich, namesContact: namesContact, PRIVATE: PRIVATE };

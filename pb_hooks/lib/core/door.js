@@ -84,10 +84,10 @@ function checkFilters(e, method) {
 			throw refusal('core_sort_through_relation', 'sort');
 		// an association's contact is for its members and staff: not to be read a character at a time
 		// through a filter, of associations or of anything that leads to one (lib/association-contact.js)
-		var contact = require(__hooks + '/lib/association-contact.js').NAMES_CONTACT;
+		var namesContact = require(__hooks + '/lib/association-contact.js').namesContact;
 		if (!(e.auth && e.auth.collection().name === 'users' && e.auth.getBool('staff'))) {
-			if (contact.test(query.get('filter') || '')) throw refusal('core_filter_field_private', 'filter');
-			if (contact.test(query.get('sort') || '')) throw refusal('core_filter_field_private', 'sort');
+			if (namesContact(query.get('filter'))) throw refusal('core_filter_field_private', 'filter');
+			if (namesContact(query.get('sort'))) throw refusal('core_filter_field_private', 'sort');
 		}
 		return;
 	}

@@ -79,9 +79,9 @@ export function liveUpdates(
 let applying = 0;
 
 /**
- * When a link of the app was last tapped. SvelteKit first asks the server which page the address is
- * (`__route.js`) and only then counts as navigating; an invalidation started in that gap takes over the
- * navigation, and the tap did nothing.
+ * When a link of the app was last tapped, or a form sent that navigates (a filter's GET form, "Vis").
+ * SvelteKit first asks the server which page the address is (`__route.js`) and only then counts as
+ * navigating; an invalidation started in that gap takes over the navigation, and the tap did nothing.
  */
 let tappedAt = -Infinity;
 const TAP_SETTLES_MS = 2000;
@@ -94,6 +94,7 @@ if (typeof document !== 'undefined') {
 		},
 		true
 	);
+	document.addEventListener('submit', () => (tappedAt = performance.now()), true);
 }
 
 /**

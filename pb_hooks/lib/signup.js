@@ -230,7 +230,8 @@ function accountMail(e, kind) {
  * owner or by a mail scanner that opens every link; whoever signed up with someone else's address chose the
  * password, so the owner clicking the link must not hand them a confirmed account (and with it the
  * association invitations waiting for the address). Confirmed already: answered as confirmed, nothing
- * changes. Limited per client address like sign-in (lib/config.js), as it checks a password.
+ * changes. Limited per client address like sign-in (lib/config.js), and its wrong passwords counted per
+ * account (lib/password-checks.js).
  * @param {core.RequestEvent} e
  */
 function confirmAddress(e) {
@@ -251,7 +252,10 @@ function confirmAddress(e) {
 	if (user.collection().name !== 'users' || String(claims.email || '') !== user.email()) {
 		throw refusal('account_confirm_invalid', 'token');
 	}
-	if (!user.validatePassword(password)) throw refusal('account_confirm_password', 'password');
+	// counted per account like every password check outside sign-in (lib/password-checks.js)
+	if (!require(__hooks + '/lib/password-checks.js').check(e, user.id, password, 'password')) {
+		throw refusal('account_confirm_password', 'password');
+	}
 	if (!user.verified()) {
 		user.setVerified(true);
 		e.app.save(user);

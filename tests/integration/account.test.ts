@@ -10,6 +10,7 @@ import {
 	PASSWORD
 } from '../helpers/pocketbase';
 import { stack } from '../helpers/stack';
+import { codesOf, outcome } from '../helpers/scenarios';
 
 const mailDir = () => stack().mailDir;
 
@@ -226,6 +227,16 @@ describe('citizen account through the app', () => {
 			})
 			.catch((err: { response: { data: Record<string, { code: string }> } }) => err.response.data);
 		expect(bogus).toMatchObject({ token: { code: 'account_confirm_invalid' } });
+		expect(await verified()).toBe(false);
+		// wrong passwords with the link are counted per account, from any address, as other password checks
+		const attempt = (password: string) =>
+			outcome(
+				guestClient().send('/api/borgerhus/account/confirm', { method: 'POST', body: { token, password } })
+			);
+		for (let i = 0; i < 4; i++) expect((await attempt(`gaet-nummer-${i}`)).status).toBe(400);
+		const limited = await attempt(strangers);
+		expect(limited.status).toBe(429);
+		expect(codesOf(limited.body)).toEqual(['account_password_attempts']);
 		expect(await verified()).toBe(false);
 	});
 

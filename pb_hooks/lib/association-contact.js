@@ -37,12 +37,11 @@ function maySee(app, auth, association) {
 	if (auth.isSuperuser()) return true;
 	if (auth.collection().name !== 'users') return false;
 	if (auth.getBool('staff') || association.getString('created_by') === auth.id) return true;
-	var associationId = association.id;
 	var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
 	try {
 		app.findFirstRecordByFilter(
 			'memberships',
-			bindFilter('association = {:a} && user = {:u} && status = "active"', { a: associationId, u: auth.id })
+			bindFilter('association = {:a} && user = {:u} && status = "active"', { a: association.id, u: auth.id })
 		);
 		return true;
 	} catch (_) {
@@ -60,4 +59,4 @@ function enrich(e) {
 	e.next();
 }
 
-module.exports = { enrich: enrich, namesContact: namesContact, PRIVATE: PRIVATE };
+module.exports = { enrich: enrich, namesContact: namesContact };

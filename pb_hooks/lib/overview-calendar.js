@@ -91,8 +91,8 @@ function feedEntries(app, user, now) {
 		}
 	};
 	// Besides what is on, what someone else called off (staff, a closure, an association's other admin,
-	// the release of a room nobody came to) while it is still ahead, marked cancelled: a calendar then shows it called off instead of losing it.
-	// What the user cancelled themselves goes from the feed.
+	// the release of a room nobody came to) while it is still ahead, marked cancelled: a calendar then
+	// shows it called off instead of losing it. What the user cancelled themselves goes from the feed.
 	const bookings = all(
 		'bookings',
 		bookingOwnerFilter(app, params) +

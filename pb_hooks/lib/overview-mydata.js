@@ -307,23 +307,22 @@ function auditEntries(app, userId) {
 	};
 	return rows.map((row) => {
 		const a = app.findRecordById('audit_log', row.id);
-		const details = jsonOf(a, 'details') || {};
-		const actor = a.getString('actor');
-		const fields = Array.isArray(details.fields) ? details.fields.filter((f) => typeof f === 'string') : [];
 		// an act of the user's on someone else's row: what, of which kind of row, and when; not which row,
 		// its states or the reasons, which are about the other person
-		const theirs = !row.about;
+		const details = row.about ? jsonOf(a, 'details') || {} : {};
+		const actor = a.getString('actor');
+		const fields = Array.isArray(details.fields) ? details.fields.filter((f) => typeof f === 'string') : [];
 		return {
 			action: a.getString('action'),
 			collection: a.getString('target_collection'),
-			target: theirs ? '' : a.getString('target_id'),
+			target: row.about ? a.getString('target_id') : '',
 			by: actor === userId ? 'you' : !actor ? 'system' : isStaff(actor) ? 'staff' : 'other',
 			when: a.getString('created'),
-			from: theirs ? '' : plain(details.from),
-			to: theirs ? '' : plain(details.to),
-			reason: theirs ? '' : plain(details.reason),
-			override_reason: theirs ? '' : plain(details.override_reason),
-			fields: theirs ? [] : fields
+			from: plain(details.from),
+			to: plain(details.to),
+			reason: plain(details.reason),
+			override_reason: plain(details.override_reason),
+			fields: fields
 		};
 	});
 }

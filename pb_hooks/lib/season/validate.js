@@ -130,10 +130,12 @@ function checkSeason(body, known) {
 		for (var j = 0; j < slots.length; j++) {
 			var o = slots[j];
 			if (o.room !== s.room) continue;
-			if (weeklyGap(o, s) < 0) return problem('season_slot_overlap', 'slots');
+			var gap = weeklyGap(o, s);
+			if (gap < 0) return problem('season_slot_overlap', 'slots');
 			// both could never be booked: the room's pause between bookings lies between them
-			var buffer = known && known.buffers ? known.buffers[s.room] || 0 : 0;
-			if (weeklyGap(o, s) < buffer) return problem('season_slot_too_close', 'slots');
+			if (known && known.buffers && gap < (known.buffers[s.room] || 0)) {
+				return problem('season_slot_too_close', 'slots');
+			}
 		}
 		var id = slotId(s.room, s.weekday, s.start);
 		if (ids[id]) return problem('season_slot_overlap', 'slots');

@@ -38,11 +38,16 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	// the text as the catalogue searches it (an '@' splits it: PocketBase refuses "@request." in any
 	// filter of a non-superuser); a card number as typed, spaces and all; a shelf in any case (r06 is R06)
 	const search = anyFieldFilter(q, ['patron.name', 'title.title', 'pickup_shelf']);
-	const byCard = q.includes('@')
-		? ''
-		: locals.pb.filter('patron.library_card = {:card}', { card: q.replace(/\s+/g, '') });
-	const found = [search.filter ? locals.pb.filter(search.filter, search.params) : '', byCard].filter(Boolean);
-	const pickupFilter = found.length ? `status = "ready" && ((${found.join(') || (')}))` : 'status = "ready"';
+	const byText = search.filter ? locals.pb.filter(search.filter, search.params) : '';
+	const byCard =
+		q && !q.includes('@')
+			? locals.pb.filter('patron.library_card = {:card}', { card: q.replace(/\s+/g, '') })
+			: '';
+	const either = [byText, byCard]
+		.filter(Boolean)
+		.map((f) => `(${f})`)
+		.join(' || ');
+	const pickupFilter = either ? `status = "ready" && (${either})` : 'status = "ready"';
 	const pickups = (n: number) =>
 		locals.pb.collection('holds').getList<HoldRecord>(n, PAGE, {
 			filter: pickupFilter,

@@ -7,8 +7,7 @@ import { houseUnreachable } from '$lib/server/pocketbase';
 
 // A room's door sign: public (no sign-in), only public data, with the QR code of the room's check-in page
 // (docs/rules.md, "Door signs and the lobby screen"). `?format=a4|a5` lays it out for printing.
-// While PocketBase does not answer it gets no data, and the page waits and loads again by itself.
-/** What the sign shows; no door while PocketBase does not answer. */
+/** What the sign shows; no door while PocketBase does not answer (the page waits and loads again). */
 interface SignData {
 	door: DoorData | null;
 	checkIn: string;

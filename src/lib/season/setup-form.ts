@@ -1,8 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { HOUSE_TIME_ZONE } from '$lib/dates';
-import { m } from '$lib/paraglide/messages';
-import { resolve } from '$rules/core/time.js';
+import { codeMessage } from '$lib/errors';
+import { resolveHouseLocal } from '$lib/events/time';
 import type { SeasonView } from '$lib/season/load.server';
 
 // The staff form of a season's set-up (create and edit) and the body the season routes take. The slots are
@@ -63,12 +63,11 @@ export const WINDOW_FIELDS = [
 export function clockChangeProblems(values: Values, keys: readonly string[]): Record<string, string> {
 	const problems: Record<string, string> = {};
 	for (const key of keys) {
-		const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(text(values, key));
-		if (!match) continue;
-		const resolved = resolve(match[1]!, match[2]!);
-		if ('instant' in resolved) continue;
-		if (resolved.code === 'core_time_nonexistent') problems[key] = m.season_time_nonexistent();
-		if (resolved.code === 'core_time_ambiguous') problems[key] = m.season_time_ambiguous();
+		const resolved = resolveHouseLocal(text(values, key));
+		// what is no date and time at all the season's route refuses as such
+		if (resolved && 'code' in resolved && resolved.code !== 'core_invalid_date') {
+			problems[key] = codeMessage(resolved.code);
+		}
 	}
 	return problems;
 }

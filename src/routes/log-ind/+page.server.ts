@@ -6,13 +6,7 @@ import { signInSchema } from '$lib/validation/account';
 import { readForm, validateForm, echoValues } from '$lib/forms';
 import { toFormErrors } from '$lib/errors';
 import { safeRedirectTarget } from '$lib/server/guards';
-import { rememberLanguage } from '$lib/server/language';
-import type { UserRecord } from '$lib/pocketbase-types';
-
-/** Where a person lands after signing in without a page to return to: staff in the back office. */
-function homeOf(user: { staff?: boolean }): string {
-	return user.staff ? '/personale' : '/overblik';
-}
+import { homeOf, signInWithPassword } from '$lib/server/sign-in';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const asked = url.searchParams.get('redirectTo');
@@ -32,15 +26,9 @@ export const actions: Actions = {
 		const values = readForm(await request.formData());
 		const checked = validateForm(signInSchema, values);
 		if (!checked.ok) return fail(400, checked.failure);
-		let home = '/overblik';
+		let home: string;
 		try {
-			const auth = await locals.pb
-				.collection('users')
-				.authWithPassword<UserRecord>(checked.data.email, checked.data.password);
-			if (auth.record.language === 'da' || auth.record.language === 'en') {
-				rememberLanguage(cookies, auth.record.language);
-			}
-			home = homeOf(auth.record);
+			home = await signInWithPassword(locals.pb, cookies, checked.data.email, checked.data.password);
 		} catch (err) {
 			// PocketBase answers 400 for a wrong password, an unknown email and an unverified account alike.
 			const tooMany = err instanceof ClientResponseError && err.status === 429;

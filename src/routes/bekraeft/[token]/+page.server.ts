@@ -5,8 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { emailOnlySchema } from '$lib/validation/account';
 import { readForm, validateForm } from '$lib/forms';
 import { refusalCodes, toFormErrors } from '$lib/errors';
-import { rememberLanguage } from '$lib/server/language';
-import type { UserRecord } from '$lib/pocketbase-types';
+import { signInWithPassword } from '$lib/server/sign-in';
 
 /** The address a verification token was issued for, shown on the form and used to sign in. */
 function emailOf(token: string): string {
@@ -41,16 +40,10 @@ export const actions: Actions = {
 			const status = err instanceof ClientResponseError && err.status === 429 ? 429 : 400;
 			return fail(status, { action: 'confirm' as const, invalid, errors: toFormErrors(err) });
 		}
-		// confirmed: signed in with the same password, the account's language remembered
-		let home = '/overblik';
+		// confirmed: signed in with the same password, as on the sign-in page
+		let home: string;
 		try {
-			const auth = await locals.pb
-				.collection('users')
-				.authWithPassword<UserRecord>(emailOf(params.token), password);
-			if (auth.record.language === 'da' || auth.record.language === 'en') {
-				rememberLanguage(cookies, auth.record.language);
-			}
-			if (auth.record.staff) home = '/personale';
+			home = await signInWithPassword(locals.pb, cookies, emailOf(params.token), password);
 		} catch {
 			// confirmed, but the sign-in itself did not go through (a limit): the sign-in page takes it
 			redirect(303, '/log-ind');

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { test, expect, expectAccessible, signIn, systemClient } from './fixtures';
 import { validCvrNumber } from '../helpers/cvr';
 
@@ -195,4 +197,43 @@ test('cancel a period at phone size: the preview lists what goes and what cannot
 	await expectAccessible(page);
 	const left = await system.collection('bookings').getFullList({ filter: `booker = "${owner.id}"` });
 	expect(left.map((b) => b.status).sort()).toEqual(['approved', 'cancelled', 'cancelled']);
+});
+
+test('a screen opened while PocketBase does not answer is accessible and asks again by itself', async ({
+	page
+}) => {
+	// a second instance of the built app, with PocketBase's address pointing nowhere
+	const { freePort, waitForHttp, stopChild } = await import('../../src/cli/stack.mjs');
+	const [appPort, nowhere] = [await freePort(), await freePort()];
+	const origin = `http://127.0.0.1:${appPort}`;
+	const app = spawn(process.execPath, ['build'], {
+		cwd: resolve(import.meta.dirname, '../..'),
+		env: {
+			PATH: process.env.PATH,
+			NODE_ENV: 'production',
+			PORT: String(appPort),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			POCKETBASE_URL: `http://127.0.0.1:${nowhere}`
+		},
+		stdio: 'ignore'
+	});
+	try {
+		await waitForHttp(`${origin}/healthz`, { child: app });
+		await page.clock.install();
+		await page.goto(`${origin}/skaerm?sprog=da`);
+		await expect(page.getByRole('status')).toHaveText('Skærmen forbinder til huset …');
+		await expectAccessible(page);
+		// half a minute later it asks the app, which answers, and loads the page again
+		const asked = page.waitForRequest(
+			(r) => r.url() === `${origin}/skaerm?sprog=da` && r.resourceType() === 'fetch'
+		);
+		const loaded = page.waitForEvent('load');
+		await page.clock.fastForward(31_000);
+		await asked;
+		await loaded;
+		await expect(page.getByRole('status')).toHaveText('Skærmen forbinder til huset …');
+	} finally {
+		await stopChild(app);
+	}
 });

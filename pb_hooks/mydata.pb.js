@@ -1,15 +1,14 @@
 /// <reference path="../pb_data/types.d.ts" />
 
-// "Mine data": what the house holds about the signed-in user that their own token may not read through
-// the records API (associations they founded, season applications, audit entries about them, ...).
+// "Mine data": everything the house holds about the signed-in user (pb_hooks/lib/overview-mydata.js).
 // Read-only, and about the signed-in user only: the id comes from the auth token, never from the request.
-// The app reads the rest with the user's token (src/lib/overview/my-data.server.ts).
+// Staff get a desk account's copy through the desk (POST /api/borgerhus/desk/citizens/{id}/mydata).
 routerAdd(
 	'GET',
 	'/api/borgerhus/mydata',
 	(e) => {
 		const { myDataFor } = require(`${__hooks}/lib/overview-mydata.js`);
-		return e.json(200, myDataFor(e.app, e.auth.id));
+		return e.json(200, myDataFor(e.app, e.auth.id, new Date()));
 	},
 	$apis.requireAuth('users')
 );

@@ -579,6 +579,29 @@ function takeover(e) {
 	return e.json(200, citizenView(user, e.app));
 }
 
+/**
+ * POST /api/borgerhus/desk/citizens/{id}/mydata : everything the house holds about a desk account's citizen
+ * (as "Mine data" shows it), for staff to print and hand over at the desk, since the citizen cannot sign in
+ * to see it (docs/rules.md, "Desk accounts and the take-over"). Audited first, so the copy lists its own
+ * hand-over. A citizen with an account of their own reads their data in the app.
+ */
+function citizenData(e) {
+	var staff = requireDeskStaff(e);
+	var id = require(__hooks + '/lib/core/tx.js').route(e, function (txApp) {
+		var row = citizenOf(txApp, e);
+		if (!row.getBool('desk_account')) throw codeError(400, 'desk_data_own_account');
+		require(__hooks + '/lib/core/audit.js').record(txApp, {
+			actor: staff.id,
+			action: 'desk_data_handed_over',
+			collection: 'users',
+			id: row.id,
+			onBehalfOf: row.id
+		});
+		return row.id;
+	});
+	return e.json(200, require(__hooks + '/lib/overview-mydata.js').myDataFor(e.app, id, new Date()));
+}
+
 /** True for an address nobody receives: desk accounts and deleted accounts. No mail goes there. */
 function undeliverable(address) {
 	return String(address || '')
@@ -600,5 +623,6 @@ module.exports = {
 	createAccount: createAccount,
 	setCard: setCard,
 	takeover: takeover,
+	citizenData: citizenData,
 	undeliverable: undeliverable
 };

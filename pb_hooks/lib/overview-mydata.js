@@ -1,14 +1,13 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
-// "Mine data" (docs/rules.md, "Account, feed and reminders"): the part of everything the house holds about
-// a user that their own token cannot read through the records API, because the collection's rules answer
-// for the association or for staff, not for the person the row names. The app reads the rest with the
-// user's token (src/lib/overview/my-data.server.ts) and merges the two.
+// "Mine data" (docs/rules.md, "Account, feed and reminders"): everything the house holds about a user, in
+// plain JSON, for the export, the page and its printed document, and for the desk's copy for a citizen with
+// no app of their own (docs/rules.md, "Desk accounts and the take-over").
 //
-// Every query is bound to the signed-in user's own id (and address, phone and name for the association
-// contact). Nothing about other people is returned: no other user's id, name or address, no invitee's
-// address, no staff member's identity (an act by staff says "staff", by any other user "other"). Association, room, season and
-// title names are the house's, and are returned.
+// Every query is bound to the one user's id (and address, phone and name for the association contact).
+// Nothing about other people is returned: no other user's id, name or address, no invitee's address, no
+// staff member's identity (an act by staff says "staff", by any other user "other"). Association, room,
+// season, event and title names are the house's, and are returned.
 
 /** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
 function bindFilter(filter, params) {
@@ -103,20 +102,6 @@ function sentStatus(row) {
 	const status = row.getString('status');
 	if (status === 'invited' || (status === 'blocked' && row.getString('email') !== '')) return 'invited';
 	return status === 'active' ? 'active' : 'closed';
-}
-
-/**
- * The names of the associations of the user's own membership rows, in any state. The user's token reads
- * the rows, but not an unverified association they are only invited to (or have left), so its name would
- * be missing from the row.
- */
-function membershipAssociationNames(app, userId, name) {
-	const names = {};
-	app.findRecordsByFilter('memberships', bindFilter('user = {:u}', { u: userId }), '', 0, 0).forEach((m) => {
-		const id = m.getString('association');
-		names[id] = name('associations', id, 'name');
-	});
-	return names;
 }
 
 /** The weekly time of a season line, in words the page can show ("mon 17:00-19:00, Salen"). */
@@ -377,26 +362,167 @@ function mailFailures(app, userId) {
 	return out;
 }
 
+/** The rows of a collection that name the user in `field`, newest first by `sort`. */
+function ownRows(app, collection, field, userId, sort) {
+	return app.findRecordsByFilter(collection, bindFilter(field + ' = {:u}', { u: userId }), sort, 0, 0);
+}
+
+/** The user's own rows: profile, memberships, bookings, series, holds, loans, sign-ups, tickets, messages. */
+function records(app, user, name) {
+	const u = user.id;
+	const email = user.email();
+	const str = (r, f) => r.getString(f);
+	const shift = (id) => {
+		try {
+			return app.findRecordById('shifts', id);
+		} catch (_) {
+			return null;
+		}
+	};
+	const failures = mailFailures(app, u);
+	return {
+		profile: {
+			id: u,
+			name: str(user, 'name'),
+			// a desk account's placeholder address is nobody's and reaches no one
+			email: require(`${__hooks}/lib/desk.js`).undeliverable(email) ? '' : email,
+			phone: str(user, 'phone'),
+			language: str(user, 'language'),
+			notify_email: user.getBool('notify_email'),
+			notify_reminders: user.getBool('notify_reminders'),
+			volunteer_terms_at: str(user, 'volunteer_terms_at'),
+			skills: str(user, 'skills'),
+			library_card: str(user, 'library_card'),
+			has_picture: str(user, 'avatar') !== '',
+			desk_account: user.getBool('desk_account'),
+			staff: user.getBool('staff'),
+			calendar_feed: str(user, 'calendar_token') !== '',
+			created: str(user, 'created')
+		},
+		memberships: ownRows(app, 'memberships', 'user', u, '-created').map((x) => ({
+			association: name('associations', str(x, 'association'), 'name'),
+			role: str(x, 'role'),
+			status: str(x, 'status'),
+			invited_at: str(x, 'invited_at'),
+			decided_at: str(x, 'decided_at'),
+			since: str(x, 'created')
+		})),
+		bookings: ownRows(app, 'bookings', 'booker', u, '-start').map((b) => ({
+			id: b.id,
+			room: name('rooms', str(b, 'room'), 'name'),
+			association: name('associations', str(b, 'association'), 'name'),
+			purpose: str(b, 'purpose'),
+			attendees: b.getInt('attendees'),
+			start: str(b, 'start'),
+			end: str(b, 'end'),
+			status: str(b, 'status'),
+			reason: str(b, 'reason'),
+			cancel_reason: str(b, 'cancel_reason'),
+			cancelled_by_you: str(b, 'cancelled_by') === u,
+			decided_at: str(b, 'decided_at'),
+			checked_in_at: str(b, 'checked_in_at'),
+			checked_out_at: str(b, 'checked_out_at'),
+			released_at: str(b, 'released_at'),
+			show_publicly: b.getBool('show_publicly'),
+			created: str(b, 'created')
+		})),
+		series: ownRows(app, 'booking_series', 'booker', u, '-first_date').map((x) => ({
+			id: x.id,
+			room: name('rooms', str(x, 'room'), 'name'),
+			association: name('associations', str(x, 'association'), 'name'),
+			purpose: str(x, 'purpose'),
+			attendees: x.getInt('attendees'),
+			first_date: str(x, 'first_date'),
+			last_date: str(x, 'last_date'),
+			start_time: str(x, 'start_time'),
+			end_time: str(x, 'end_time'),
+			rrule: str(x, 'rrule'),
+			status: str(x, 'status'),
+			show_publicly: x.getBool('show_publicly'),
+			created: str(x, 'created')
+		})),
+		holds: ownRows(app, 'holds', 'patron', u, '-created').map((h) => ({
+			id: h.id,
+			title: name('titles', str(h, 'title'), 'title'),
+			status: str(h, 'status'),
+			placed_at: str(h, 'placed_at'),
+			pickup_shelf: str(h, 'pickup_shelf'),
+			pickup_deadline: str(h, 'pickup_deadline'),
+			ready_at: str(h, 'ready_at'),
+			ended_at: str(h, 'ended_at')
+		})),
+		loans: ownRows(app, 'loans', 'patron', u, '-start').map((l) => ({
+			id: l.id,
+			title: name('titles', str(l, 'title'), 'title'),
+			start: str(l, 'start'),
+			due: str(l, 'due'),
+			returned_at: str(l, 'returned_at')
+		})),
+		signups: ownRows(app, 'signups', 'user', u, '-created').map((x) => {
+			const s = shift(str(x, 'shift'));
+			return {
+				id: x.id,
+				task: s ? str(s, 'task') : '',
+				event: s ? name('events', str(s, 'event'), 'title') : '',
+				start: s ? str(s, 'start') : '',
+				end: s ? str(s, 'end') : '',
+				status: str(x, 'status'),
+				created: str(x, 'created'),
+				cancelled_at: str(x, 'cancelled_at')
+			};
+		}),
+		registrations: ownRows(app, 'registrations', 'user', u, '-created').map((r) => ({
+			id: r.id,
+			event: name('events', str(r, 'event'), 'title'),
+			start: name('events', str(r, 'event'), 'start'),
+			status: str(r, 'status'),
+			checked_in_at: str(r, 'checked_in_at'),
+			created: str(r, 'created'),
+			cancelled_at: str(r, 'cancelled_at')
+		})),
+		notifications: ownRows(app, 'notifications', 'user', u, '-created').map((n) => ({
+			id: n.id,
+			title: str(n, 'title'),
+			body: str(n, 'body'),
+			created: str(n, 'created'),
+			read_at: str(n, 'read_at'),
+			emailed_at: str(n, 'emailed_at'),
+			mail_failed_tries: failures[n.id] || 0
+		}))
+	};
+}
+
 /**
- * Everything of the user's data the records API does not give their token, for the signed-in user only.
+ * Everything the house holds about one user, grouped, in plain JSON (`MyData` in
+ * src/lib/overview/my-data.server.ts): for the signed-in user themselves, or for a desk account's citizen
+ * by staff at the desk (audited by the caller).
  * @param {core.App} app
- * @param {string} userId the auth record's id (never input)
+ * @param {string} userId the auth record's id, or a desk account's (never other input)
+ * @param {Date} now
  */
-function myDataFor(app, userId) {
+function myDataFor(app, userId, now) {
 	const user = app.findRecordById('users', userId);
 	const name = namer(app);
+	const own = records(app, user, name);
 	return {
-		calendar_feed: user.getString('calendar_token') !== '',
+		exported_at: now.toISOString(),
+		profile: own.profile,
+		memberships: own.memberships,
 		associations: associations(app, user),
-		membership_associations: membershipAssociationNames(app, userId, name),
 		invitations_sent: invitationsSent(app, userId, name),
+		bookings: own.bookings,
+		series: own.series,
+		bookings_acted_on: bookingsActedOn(app, userId, name),
 		season_applications: seasonApplications(app, userId, name),
 		season_objections: seasonObjections(app, userId, name),
 		season_swaps: seasonSwaps(app, userId, name),
-		bookings_acted_on: bookingsActedOn(app, userId, name),
+		holds: own.holds,
+		loans: own.loans,
+		signups: own.signups,
+		registrations: own.registrations,
+		notifications: own.notifications,
 		audit: auditEntries(app, userId),
-		sign_ins: signIns(app, user),
-		mail_failures: mailFailures(app, userId)
+		sign_ins: signIns(app, user)
 	};
 }
 

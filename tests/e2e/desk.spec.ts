@@ -83,6 +83,20 @@ test('staff book a room for a citizen at the desk, and the citizen sees it made 
 	await expect(page.getByRole('heading', { level: 1, name: `Svend Skrankekonto ${id}` })).toBeVisible();
 	await expect(page.getByText('Skrankekonto', { exact: true })).toBeVisible();
 
+	// everything the house holds about them, shown and printed at the desk (the citizen cannot sign in)
+	await page.getByRole('link', { name: 'Borgerens data' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: `Alle data om Svend Skrankekonto ${id}` })
+	).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Vis borgerens data' }).click();
+	await expect(page.getByRole('button', { name: 'Udskriv' })).toBeVisible();
+	await expect(page.getByText('+45 55 66 77 88')).toBeVisible();
+	await expect(page.getByText('udleverede en kopi af dine data til dig ved skranken')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Tilbage til borgeren' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: `Svend Skrankekonto ${id}` })).toBeVisible();
+
 	// the take-over: a mistyped address is corrected and the mail sent again until a password is chosen
 	const takeover = page.getByRole('region', { name: 'Overtag kontoen' });
 	await takeover.getByLabel('E-mail', { exact: true }).fill(`svend-${id}@test.borgerhus.dkk`);

@@ -685,6 +685,61 @@ describe('desk accounts', () => {
 		).toEqual({ status: 400, code: 'desk_not_desk_account' });
 		expect((await system.collection('users').getOne(signup.id)).email).toBe(address);
 	});
+
+	it("hands staff everything held about a desk account's citizen, audited, and nobody else's data", async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser();
+		const account = await createDeskAccount(staff.pb, { name: 'Data Dagmar', phone: '23456789' });
+		const room = await makeRoom();
+		const booking = await bookFor(staff, account.id, room.id, someDay());
+		const route = (id: string) => `/api/borgerhus/desk/citizens/${id}/mydata`;
+
+		const copy = await staff.pb.send(route(account.id), { method: 'POST' });
+		expect(copy.profile).toMatchObject({
+			id: account.id,
+			name: 'Data Dagmar',
+			phone: '23456789',
+			// the placeholder address is nobody's
+			email: '',
+			desk_account: true
+		});
+		expect(copy.bookings.map((b: { id: string; room: string }) => [b.id, b.room])).toEqual([
+			[booking.id, room.name]
+		]);
+		// the copy lists its own hand-over, by staff, never by name
+		expect(copy.audit.map((a: { action: string; by: string }) => [a.action, a.by])).toEqual(
+			expect.arrayContaining([
+				['desk_data_handed_over', 'staff'],
+				['desk_account_create', 'staff']
+			])
+		);
+		expect(JSON.stringify(copy)).not.toContain(staff.record.id);
+		const audit = await auditOf(account.id);
+		expect(audit.at(-1)).toMatchObject({ actor: staff.record.id, action: 'desk_data_handed_over' });
+
+		// a citizen with an account of their own reads it in the app; the citizen themselves, a guest and
+		// the desk header get nothing, and nothing is audited for them
+		expect(await refusal(staff.pb.send(route(citizen.record.id), { method: 'POST' }))).toEqual({
+			status: 400,
+			code: 'desk_data_own_account'
+		});
+		expect(await refusal(citizen.pb.send(route(account.id), { method: 'POST' }))).toMatchObject({
+			status: 403
+		});
+		expect(await refusal(guestClient().send(route(account.id), { method: 'POST' }))).toMatchObject({
+			status: 401
+		});
+		expect(await refusal(staff.pb.send(route(account.id), { method: 'POST', ...desk(account.id) }))).toEqual({
+			status: 403,
+			code: 'desk_not_here'
+		});
+		expect(await refusal(staff.pb.send(route(staff.record.id), { method: 'POST' }))).toEqual({
+			status: 400,
+			code: 'desk_unknown_citizen'
+		});
+		expect((await auditOf(citizen.record.id)).map((a) => a.action)).not.toContain('desk_data_handed_over');
+		expect((await auditOf(account.id)).filter((a) => a.action === 'desk_data_handed_over')).toHaveLength(1);
+	});
 });
 
 describe("the desk's messages, in the citizen's language", () => {

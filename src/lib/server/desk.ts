@@ -1,5 +1,8 @@
-import type PocketBase from 'pocketbase';
+import { error } from '@sveltejs/kit';
+import { ClientResponseError, type default as PocketBase } from 'pocketbase';
 import type { TimelineInput } from '$lib/overview/timeline';
+import type { MyData } from '$lib/overview/my-data.server';
+import { codeMessage } from '$lib/errors';
 
 // Staff act for a citizen through the citizen's own record API calls, naming the citizen in a header
 // (docs/rules.md, "Service at the desk"); PocketBase then applies the citizen's rules and audits the act.
@@ -39,6 +42,25 @@ export function readCitizen(pb: PocketBase, id: string) {
 		`/api/borgerhus/desk/citizens/${encodeURIComponent(id)}`,
 		{ requestKey: null }
 	);
+}
+
+/** readCitizen for a page: a citizen PocketBase does not know (or staff, or deleted) is "not found". */
+export async function readCitizenOr404(pb: PocketBase, id: string) {
+	try {
+		return await readCitizen(pb, id);
+	} catch (err) {
+		if (err instanceof ClientResponseError && err.status === 400)
+			error(404, codeMessage('desk_unknown_citizen'));
+		throw err;
+	}
+}
+
+/** Everything the house holds about a desk account's citizen, to print for them (audited by PocketBase). */
+export function handOverData(pb: PocketBase, id: string) {
+	return pb.send<MyData>(`/api/borgerhus/desk/citizens/${encodeURIComponent(id)}/mydata`, {
+		method: 'POST',
+		requestKey: null
+	});
 }
 
 export function createDeskAccount(

@@ -41,6 +41,10 @@ const EXACT: Record<string, Words> = {
 		da: 'knyttede en e-mailadresse til kontoen for',
 		en: 'linked an email address to the account of'
 	},
+	desk_data_handed_over: {
+		da: 'udleverede en kopi af alle data om',
+		en: 'handed over a copy of all data about'
+	},
 	closure_bookings_cancelled: {
 		da: 'aflyste bookingerne i lukningen:',
 		en: 'cancelled the bookings inside the closure:'

@@ -7,8 +7,8 @@ import { deleteAccountSchema } from '$lib/validation/overview';
 import { fetchMyData } from '$lib/overview/my-data.server';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireUser(locals, url);
-	return { data: await fetchMyData(locals.pb, user.id, new Date()) };
+	requireUser(locals, url);
+	return { data: await fetchMyData(locals.pb) };
 };
 
 export const actions: Actions = {

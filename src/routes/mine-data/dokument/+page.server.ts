@@ -3,6 +3,6 @@ import { requireUser } from '$lib/server/guards';
 import { fetchMyData } from '$lib/overview/my-data.server';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireUser(locals, url);
-	return { data: await fetchMyData(locals.pb, user.id, new Date()) };
+	requireUser(locals, url);
+	return { data: await fetchMyData(locals.pb) };
 };

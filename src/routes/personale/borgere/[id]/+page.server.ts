@@ -1,15 +1,15 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { ClientResponseError } from 'pocketbase';
 import type { z } from 'zod';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import type { EventRecord, RoomRecord, ShiftRecord, TitleRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors, codeMessage, refusalCodes } from '$lib/errors';
+import { failureStatus, toFormErrors, refusalCodes } from '$lib/errors';
 import { toPbDate } from '$lib/dates';
 import { resolve as resolveTime, resolveEnd } from '$rules/core/time.js';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
-import { acceptVolunteerTerms, deskOptions, readCitizen, setCard, takeOver } from '$lib/server/desk';
+import { acceptVolunteerTerms, deskOptions, readCitizenOr404, setCard, takeOver } from '$lib/server/desk';
 import { idSchema } from '$lib/validation/rooms';
 import { anyFieldFilter } from '$lib/library/search';
 import {
@@ -35,21 +35,11 @@ const COLLECTION: Record<EntryKind, string> = {
 	registration: 'registrations'
 };
 
-async function citizenOr404(locals: App.Locals, id: string) {
-	try {
-		return await readCitizen(locals.pb, id);
-	} catch (err) {
-		if (err instanceof ClientResponseError && err.status === 400)
-			error(404, codeMessage('desk_unknown_citizen'));
-		throw err;
-	}
-}
-
 export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
 	requireStaff(locals, url);
 	depends('app:desk');
 	const now = new Date();
-	const { citizen, overview } = await citizenOr404(locals, params.id);
+	const { citizen, overview } = await readCitizenOr404(locals.pb, params.id);
 	const timeline = buildTimeline(overview, now);
 	// the desk may also cancel past a deadline, as an override with a reason; a ticket checked in is
 	// attendance, which no override undoes (PocketBase refuses it), so it is not offered

@@ -3,20 +3,23 @@
 // An association's contact person (name, address, phone) and who founded it are for its active members,
 // its founder and staff (docs/rules.md, "Associations and memberships"). The association itself is public once
 // verified, so the record rules cannot say this: the fields are taken out of every record API answer and
-// realtime message for anyone else, and a client filter or sort that names a contact field is refused
-// to anyone but staff (lib/core/door.js), as a filter could read a value a character at a time.
+// realtime message for anyone else, and a client filter or sort that names one of them is refused to anyone
+// but staff (lib/core/door.js), as a filter could read a value a character at a time.
 
 var PRIVATE = ['contact_name', 'contact_email', 'contact_phone', 'created_by'];
 
-/** A contact field's name, as a field of the filter (outside its quoted texts) or sort. */
-var CONTACT_FIELD = /contact_(?:name|email|phone)/i;
+/**
+ * A private field's name, as a field of the filter (outside its quoted texts) or sort. `created_by` of any
+ * collection: the app filters by it for staff only.
+ */
+var CONTACT_FIELD = /contact_(?:name|email|phone)|created_by/i;
 
 /** Quoted texts of a filter, with their escapes: what someone searches for, never a field. */
 var QUOTED = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
 
 /**
- * Whether a client's filter or sort names a contact field: the only way to them besides the answer
- * itself. A text searched for that reads "contact_email" names none.
+ * Whether a client's filter or sort names a private field (the contact, the founder): the only way to
+ * them besides the answer itself. A text searched for that reads "contact_email" names none.
  * @param {string | null | undefined} text
  */
 function namesContact(text) {

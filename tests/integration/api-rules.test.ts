@@ -11,6 +11,7 @@ import {
 import { arrangeTitle, placeHold, refusal } from './library-helpers';
 import { arrangeEvent, createVolunteer } from './events-helpers';
 import { makeRoom, slot, someDay } from './rooms-arrange';
+import { world, post } from './associations-helpers';
 
 // docs/rules.md: explicit API rules on every collection, nothing open by accident. A write rule of ""
 // would let anyone, guests included, write; the schema must never have one.
@@ -27,6 +28,103 @@ describe('API rules of every collection', () => {
 			}
 		}
 		expect(open).toEqual([]);
+	});
+});
+
+// A rule part comparing a field with the signed-in user reads a guest's id as empty, so it matched every row
+// whose field is empty (an invitation to an address without an account has no user): each such part asks for
+// a signed-in user first, and a field it compares is required or guarded.
+/** PocketBase's realtime stream by hand, subscribed to `topics` as the token's user (or a guest). */
+async function listen(base: string, token: string, topics: string[]) {
+	const abort = new AbortController();
+	const auth: Record<string, string> = token ? { Authorization: token } : {};
+	const stream = await fetch(`${base}/api/realtime`, { signal: abort.signal, headers: auth });
+	const reader = stream.body!.getReader();
+	const decoder = new TextDecoder();
+	let text = '';
+	while (!/"clientId":"[^"]+"/.test(text)) {
+		const chunk = await reader.read();
+		if (chunk.done) throw new Error('the realtime stream closed before naming the client');
+		text += decoder.decode(chunk.value);
+	}
+	const clientId = /"clientId":"([^"]+)"/.exec(text)![1]!;
+	const set = await fetch(`${base}/api/realtime`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', ...auth },
+		body: JSON.stringify({ clientId, subscriptions: topics })
+	});
+	expect(set.status).toBe(204);
+	void (async () => {
+		try {
+			for (;;) {
+				const chunk = await reader.read();
+				if (chunk.done) return;
+				text += decoder.decode(chunk.value);
+			}
+		} catch {
+			// closed
+		}
+	})();
+	return { text: () => text, close: () => abort.abort() };
+}
+
+describe('a rule part naming the signed-in user', () => {
+	it('matches no guest, through the records API and realtime', async () => {
+		const w = await world();
+		const address = uniqueEmail('ingen-konto');
+		await post(w.admin.pb, `/api/borgerhus/associations/${w.association.id}/invitations`, {
+			email: address,
+			role: 'member'
+		});
+		const system = await systemClient();
+		const invitation = await system
+			.collection('memberships')
+			.getFirstListItem(system.filter('email = {:e}', { e: address }));
+		expect(invitation.user).toBe('');
+		const guest = guestClient();
+		const listed = await guest.collection('memberships').getFullList();
+		expect(listed.map((m) => m.email)).toEqual([]);
+		expect((await refusal(guest.collection('memberships').getOne(invitation.id))).status).toBe(404);
+		// a withdrawn one too
+		await post(w.admin.pb, `/api/borgerhus/memberships/${invitation.id}/remove`);
+		expect(await guest.collection('memberships').getFullList()).toEqual([]);
+
+		// and nothing live: a guest subscribed to every membership hears no new invitation, while staff,
+		// subscribed the same way, do (the guest's silence is the rule, not a slow stream)
+		const guestStream = await listen(w.admin.pb.baseURL, '', ['memberships/*']);
+		const staffStream = await listen(w.staff.pb.baseURL, w.staff.pb.authStore.token, ['memberships/*']);
+		try {
+			await post(w.admin.pb, `/api/borgerhus/associations/${w.association.id}/invitations`, {
+				email: uniqueEmail('ingen-konto'),
+				role: 'member'
+			});
+			await expect.poll(() => staffStream.text(), { timeout: 5_000 }).toContain('event:memberships/*');
+			expect(guestStream.text()).not.toContain('event:memberships/*');
+		} finally {
+			guestStream.close();
+			staffStream.close();
+		}
+	});
+
+	it('is guarded in every rule of the schema, or compares a required field', async () => {
+		const system = await systemClient();
+		const collections = (await system.collections.getFullList()).filter((c) => !c.system);
+		const unguarded: string[] = [];
+		for (const collection of collections) {
+			for (const rule of ['listRule', 'viewRule', 'createRule', 'updateRule', 'deleteRule'] as const) {
+				const text = (collection as unknown as Record<string, string | null>)[rule] ?? '';
+				for (const part of text.matchAll(
+					/(\(@request\.auth\.id != "" && )?([\w.]+) \??= @request\.auth\.id/g
+				)) {
+					if (part[1]) continue;
+					const path = part[2]!;
+					const field = collection.fields.find((f) => f.name === path);
+					if (path === 'id' || (field && field.required)) continue;
+					unguarded.push(`${collection.name}.${rule}: ${path}`);
+				}
+			}
+		}
+		expect(unguarded).toEqual([]);
 	});
 });
 

@@ -809,11 +809,15 @@ describe("an association's contact person", () => {
 				created_by: founder.record.id
 			});
 		}
-		// nor read a character at a time: a filter or sort naming a contact field, also through a relation
+		// nor read a character at a time: a filter or sort naming a contact field or the founder, also through a
+		// relation
 		for (const pb of [guestClient(), outsider.pb, member.pb]) {
 			for (const [collection, query] of [
 				['associations', { filter: 'contact_email ~ "kirsten"' }],
 				['associations', { sort: 'contact_phone' }],
+				// who founded it, a character at a time
+				['associations', { filter: `id = "${association.id}" && created_by >= "a"` }],
+				['associations', { sort: '-created_by' }],
 				['memberships', { filter: 'association.contact_name ~ "K"' }],
 				// a quote opened inside a comment, which PocketBase never reads
 				['associations', { filter: "name ~ 'x' // '\n && contact_email ~ \"k\" //'" }]

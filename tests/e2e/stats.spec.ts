@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, expectAccessible, signIn, demo } from './fixtures';
+import { randomUUID } from 'node:crypto';
+import { test, expect, expectAccessible, signIn, demo, systemClient } from './fixtures';
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -39,4 +40,50 @@ test('a reversed period gets a clear message and no figures', async ({ page }) =
 	await page.goto(`/personale/statistik?fra=${day(0)}&til=${day(-5)}`);
 	await expect(page.getByRole('alert')).toHaveText(/Vælg en gyldig periode/);
 	await expect(page.getByRole('heading', { name: 'Lokaler' })).toHaveCount(0);
+});
+
+test('two rooms with one name get a bar each, and the page stays whole', async ({ page }) => {
+	// rooms are unique by their address, not by name
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const name = `Tvillingrum ${id}`;
+	const rooms = [];
+	for (const slug of [`tvilling-a-${id}`, `tvilling-b-${id}`]) {
+		rooms.push(
+			await system.collection('rooms').create({
+				name,
+				slug,
+				capacity: 10,
+				who_may_book: 'citizens',
+				requires_approval: false,
+				opening_hours: { mon: [['08:00', '22:00']] },
+				min_minutes: 30,
+				max_minutes: 240,
+				step_minutes: 30,
+				buffer_minutes: 0,
+				horizon_days: 400,
+				cancel_hours: 48,
+				active: true
+			})
+		);
+	}
+	const errors: string[] = [];
+	page.on('pageerror', (err) => errors.push(err.message));
+	try {
+		await signIn(page, demo.staff);
+		await page.goto(`/personale/statistik?fra=${day(0)}&til=${day(30)}`);
+		const byRoom = page.getByRole('figure', { name: 'Timer booket pr. lokale' });
+		await byRoom.getByText('Vis tallene').click();
+		await expect(byRoom.getByRole('row', { name: new RegExp(`^${name} `) })).toHaveCount(2);
+		// two bars drawn, one below the other
+		await expect(byRoom.locator('.row').filter({ hasText: name })).toHaveCount(2);
+		const tops = await byRoom
+			.locator('.row')
+			.filter({ hasText: name })
+			.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).style.top));
+		expect(new Set(tops).size).toBe(2);
+		expect(errors).toEqual([]);
+	} finally {
+		for (const room of rooms) await system.collection('rooms').update(room.id, { active: false });
+	}
 });

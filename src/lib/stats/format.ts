@@ -3,6 +3,8 @@ import { m } from '$lib/paraglide/messages';
 
 /** One bar of a chart on the statistics page. */
 export interface Bar {
+	/** Unique within a chart (a room's or an event's id): two rooms or events may share a name. */
+	key: string;
 	/** Full name, for the numbers table and the rows. */
 	label: string;
 	/** Short name under a column, e.g. "man" or "08"; empty hides it. */

@@ -218,8 +218,16 @@ onRecordUpdateRequest(
 				if (name === 'id' || field.type() === 'autodate' || changed.indexOf(name) >= 0) continue;
 				e.record.set(name, fresh.get(name));
 			}
+			// a coming event or shift is not moved to before now (nobody could take or leave a place, and its
+			// waitlist would stand still); one under way may still be corrected; the system arranges as it finds
+			const movedIntoPast =
+				who.kind !== 'system' &&
+				e.record.getString('start') !== fresh.getString('start') &&
+				new Date(fresh.getString('start').replace(' ', 'T')).getTime() > Date.now() &&
+				new Date(e.record.getString('start').replace(' ', 'T')).getTime() <= Date.now();
 			if (collection === 'events') {
 				validate.checkEvent(e.record, body);
+				if (movedIntoPast) throw refusal('events_moved_into_past', 'start');
 				const from = fresh.getString('state');
 				const to = e.record.getString('state');
 				if (from !== to) {
@@ -251,6 +259,7 @@ onRecordUpdateRequest(
 				require(`${__hooks}/lib/events-rooms.js`).checkRoom(txApp, e.record);
 			} else {
 				validate.checkShift(e.record, body);
+				if (movedIntoPast) throw refusal('events_shift_into_past', 'start');
 				if (e.record.getInt('places') < lib.confirmedCount(txApp, 'signups', fresh.id)) {
 					throw refusal('events_places_below_confirmed', 'places');
 				}
@@ -279,6 +288,8 @@ onRecordUpdateRequest(
 				} else if (state !== 'cancelled') {
 					// its coming shifts keep their distance to its start, and their volunteers are told
 					shiftsMoved = lib.moveShiftsAlong(txApp, fresh, e.record, who.kind === 'system');
+					// and no coming one is left behind by an end drawn in
+					if (who.kind !== 'system') lib.checkShiftsAround(txApp, e.record);
 				}
 				// a ticket checked in before the moved event's door opens was not used at this event's door
 				if (e.record.getString('start') !== fresh.getString('start')) {

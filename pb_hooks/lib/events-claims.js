@@ -647,6 +647,37 @@ function moveShiftsAlong(app, before, event, system) {
 }
 
 /**
+ * Refuses an event's new times that leave a coming shift outside the time around the event (after
+ * moveShiftsAlong has moved them with its start): an end drawn in would leave volunteers a shift days after
+ * the event. A shift that has begun stays as it is, as moveShiftsAlong leaves it.
+ * @param {core.App} app
+ * @param {core.Record} event the event as it will be saved
+ */
+function checkShiftsAround(app, event) {
+	const rules = require(`${__hooks}/lib/events-rules.js`);
+	const shifts = app.findRecordsByFilter(
+		'shifts',
+		bindFilter('event = {:event} && start > {:now}', { event: event.id, now: pbNow() }),
+		'',
+		0,
+		0
+	);
+	const around = { start: event.getString('start'), end: event.getString('end') };
+	for (const shift of shifts) {
+		const problem = rules.shiftEventProblem(
+			{ start: shift.getString('start'), end: shift.getString('end') },
+			around
+		);
+		if (problem) {
+			throw require(`${__hooks}/lib/core/errors.js`).refusal(
+				problem.field === 'end' ? 'events_end_leaves_shifts' : 'events_shift_outside_event',
+				problem.field
+			);
+		}
+	}
+}
+
+/**
  * Tells each volunteer with a place on a shift (confirmed or waiting) that its time changed, in the move's
  * transaction, as tellMoved does for an event. A shift of an event that is not published tells no one.
  * @param {core.App} app
@@ -816,6 +847,7 @@ module.exports = {
 	checkShiftMove,
 	afterShiftMove,
 	moveShiftsAlong,
+	checkShiftsAround,
 	confirmedCount,
 	hasPlaces,
 	holdsOverlappingShift,

@@ -541,6 +541,60 @@ describe('staff and events', () => {
 		expect(await shiftTimes()).toEqual(after);
 	});
 
+	it('never moves a coming event or shift to before now, nor draws an end in past a coming shift', async () => {
+		const hour = 3600_000;
+		const staff = await createUser({ staff: true });
+		const start = new Date(Date.now() + 20 * hour);
+		const { event, shift } = await arrangeEvent({ start, places: 1 });
+		const [first, second] = await Promise.all([createVolunteer(), createVolunteer()]);
+		await first.pb.collection('signups').create({ shift: shift.id, user: first.record.id });
+		await second.pb.collection('signups').create({ shift: shift.id, user: second.record.id });
+		const system = await systemClient();
+		const stored = async () => {
+			const [e, s] = await Promise.all([
+				system.collection('events').getOne(event.id),
+				system.collection('shifts').getOne(shift.id)
+			]);
+			return [e.start, e.end, s.start, s.end];
+		};
+		const before = await stored();
+		// a shift edited straight into the past: its places and waitlist would stand still
+		const shiftBack = await refusal(
+			staff.pb
+				.collection('shifts')
+				.update(shift.id, { start: new Date(Date.now() - hour), end: new Date(Date.now() + hour) })
+		);
+		expect(codeOf(shiftBack.error, 'start')).toBe('events_shift_into_past');
+		// the event moved to before now (it has no shift still to come that would say so)
+		const eventBack = await refusal(
+			staff.pb.collection('events').update(event.id, {
+				start: new Date(Date.now() - 2 * hour),
+				end: new Date(Date.now() + 2 * hour)
+			})
+		);
+		expect(codeOf(eventBack.error, 'start')).toBe('events_moved_into_past');
+		expect(await stored()).toEqual(before);
+
+		// an end drawn in far before a shift still to come (a clearing-up shift 2 days after)
+		const late = await arrangeShift(event.id, new Date(start.getTime() + 26 * hour), 2);
+		const drawnIn = await refusal(
+			staff.pb.collection('events').update(event.id, { end: new Date(start.getTime() + hour) })
+		);
+		expect(codeOf(drawnIn.error, 'end')).toBe('events_end_leaves_shifts');
+		expect((await system.collection('events').getOne(event.id)).end).toBe(before[1]);
+		// once the late shift is moved with it, the end may be drawn in
+		await staff.pb.collection('shifts').update(late.id, {
+			start: new Date(start.getTime() + hour),
+			end: new Date(start.getTime() + 2 * hour)
+		});
+		await staff.pb.collection('events').update(event.id, { end: new Date(start.getTime() + hour) });
+		// and a coming shift moved later, or an event moved later, is a move as before
+		await staff.pb.collection('shifts').update(shift.id, {
+			start: new Date(start.getTime() + 30 * 60_000),
+			end: new Date(start.getTime() + hour)
+		});
+	});
+
 	it('moving a shift tells its volunteers, confirmed and waiting, once per move', async () => {
 		const { event, shift } = await arrangeEvent({ start: new Date('2032-05-03T16:00:00Z'), places: 1 });
 		const [confirmed, waiting, gone, elsewhere] = await Promise.all([

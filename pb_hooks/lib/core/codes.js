@@ -182,6 +182,18 @@ module.exports = {
 		da: 'Arrangementet er aflyst, så det kan ikke få nye vagter.',
 		en: 'The event is cancelled, so it cannot get new shifts.'
 	},
+	events_shift_into_past: {
+		da: 'En vagt, der endnu ikke er begyndt, kan ikke flyttes til et tidspunkt før nu.',
+		en: 'A shift that has not begun cannot be moved to a time before now.'
+	},
+	events_moved_into_past: {
+		da: 'Et arrangement, der endnu ikke er begyndt, kan ikke flyttes til et tidspunkt før nu. Aflys det i stedet, hvis det ikke bliver til noget.',
+		en: 'An event that has not begun cannot be moved to a time before now. Cancel it instead if it is not going ahead.'
+	},
+	events_end_leaves_shifts: {
+		da: 'Så ville en vagt ligge mere end 1 døgn efter, at arrangementet slutter. Flyt eller slet vagten først.',
+		en: 'A shift would then lie more than 1 day after the event ends. Move or delete the shift first.'
+	},
 	events_shifts_into_past: {
 		da: 'Så ville en vagt, der endnu ikke er begyndt, komme til at ligge før nu. Flyt eller slet vagten først.',
 		en: 'A shift that has not begun would then lie before now. Move or delete the shift first.'

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { scenarios, type Scenario } from '../helpers/scenarios';
 import { arrangeWorld, houseDate, houseTime, slot, type World } from './rooms-arrange';
+import type { TestUser } from '../helpers/pocketbase';
 
 // The booking rules (docs/rules.md, "Rooms and bookings") as a table: each role x each operation on
 // bookings, booking series, rooms and closures, straight against PocketBase's API with the actor's own
@@ -847,6 +848,38 @@ const rows: Scenario<World>[] = [
 				filter: w.system.filter('actor = {:a}', { a: w.staff.record.id })
 			});
 			expect(audit.map((a) => a.action)).toEqual(['booking_series_approved']);
+		}
+	},
+	{
+		name: 'staff reject a season with a date given to another: that booker hears of their date, the series booker of theirs',
+		actor: (w) => w.staff.pb,
+		act: async (pb, w) => {
+			const answer = (await season(w, w.owner.pb, { room: w.approvalRoom.id })) as {
+				series: string;
+				booked: { id: string }[];
+			};
+			await pb.send(`/api/borgerhus/bookings/${answer.booked[1]!.id}/reassign`, {
+				method: 'POST',
+				body: { booker: w.other.record.id, reason: 'Overtager datoen' }
+			});
+			return pb.send(`/api/borgerhus/series/${answer.series}/reject`, {
+				method: 'POST',
+				body: { reason: 'Optaget af huset' }
+			});
+		},
+		status: 200,
+		after: async (w, result) => {
+			expect((result as { decided: unknown[] }).decided).toHaveLength(3);
+			const decisions = async (who: TestUser) =>
+				(await who.pb.collection('notifications').getFullList({ sort: 'created' }))
+					.filter((n) => n.kind.startsWith('booking_') && !n.kind.endsWith('_received'))
+					.map((n) => [n.kind, n.body] as const);
+			const owner = await decisions(w.owner);
+			expect(owner.map(([kind]) => kind)).toEqual(['booking_reassigned', 'booking_series_rejected']);
+			// the series' booker is told of their own two dates, not the one that is someone else's now
+			expect(owner[1]![1]).toMatch(/\b2 datoer\b/);
+			const other = await decisions(w.other);
+			expect(other.map(([kind]) => kind)).toContain('booking_rejected');
 		}
 	},
 	{

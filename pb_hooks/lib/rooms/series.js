@@ -451,12 +451,15 @@ function decide(e, to) {
 		var decided = [];
 		for (var i = 0; i < pending.length; i++) {
 			var booking = pending[i];
+			// the series' booker hears of the whole series at once (tell, below); a date staff gave to
+			// another booker is theirs, and they hear of their own date, as a cancellation tells them
+			var own = booking.getString('booker') === series.getString('booker');
 			lib('rooms-bookings').transition(txApp, booking, to, actor, ['staff'], {
 				reason: reason,
-				series: true
+				series: own
 			});
 			txApp.save(booking);
-			decided.push({ id: booking.id, date: dateOf(booking) });
+			decided.push({ id: booking.id, date: dateOf(booking), own: own });
 		}
 		lib('core/audit').staffAction(txApp, actor, 'booking_series_' + to, series, {
 			bookings: decided.map(function (d) {
@@ -464,8 +467,15 @@ function decide(e, to) {
 			}),
 			reason: reason
 		});
-		tell(txApp, series, to, decided, reason);
-		return { decided: decided };
+		var ownDates = decided.filter(function (d) {
+			return d.own;
+		});
+		if (ownDates.length) tell(txApp, series, to, ownDates, reason);
+		return {
+			decided: decided.map(function (d) {
+				return { id: d.id, date: d.date };
+			})
+		};
 	});
 	return e.json(200, result);
 }

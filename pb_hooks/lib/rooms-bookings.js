@@ -315,8 +315,9 @@ function handleCreate(e) {
 			if (field === 'status' && body.status === 'pending') continue;
 			throw refusal('core_field_locked', field);
 		}
-		if (lib('rooms/validate').blank(e.record.getString('purpose')))
-			throw refusal('core_text_blank', 'purpose');
+		// staff decide a request by what it is for: a purpose is required, as the booking form says
+		var purposeProblem = lib('rooms/validate').purposeProblem(e.record.getString('purpose'));
+		if (purposeProblem) throw refusal(purposeProblem, 'purpose');
 	}
 	checkShown(e.record);
 	// The system account (imports, arranging data) is held to rule 1 and sane times, not to the policy.
@@ -518,9 +519,8 @@ function handleUpdate(e) {
 			if (owned === 'cancelled_by' && selfCancel(body, actor)) continue;
 			if (sent(body, owned)) throw refusal('core_field_locked', owned);
 		}
-		if (sent(body, 'purpose') && lib('rooms/validate').blank(String(body.purpose))) {
-			throw refusal('core_text_blank', 'purpose');
-		}
+		var purposeProblem = sent(body, 'purpose') && lib('rooms/validate').purposeProblem(String(body.purpose));
+		if (purposeProblem) throw refusal(purposeProblem, 'purpose');
 	}
 	lib('core/tx').request(e, function (txApp) {
 		var fresh = txApp.findRecordById('bookings', e.record.id);

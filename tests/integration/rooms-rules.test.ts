@@ -154,6 +154,7 @@ const rows: Scenario<World>[] = [
 				room: w.approvalRoom.id,
 				booker: w.owner.record.id,
 				attendees: 2,
+				purpose: 'Møde',
 				status: 'pending',
 				...slot(w.day, '12:00', '13:00')
 			}),
@@ -175,6 +176,34 @@ const rows: Scenario<World>[] = [
 		code: 'core_text_blank'
 	},
 	{
+		name: 'create without a purpose: staff decide a request by what it is for',
+		actor: (w) => w.owner.pb,
+		act: (pb, w) =>
+			pb.collection('bookings').create({
+				room: w.room.id,
+				booker: w.owner.record.id,
+				attendees: 2,
+				...slot(w.day, '12:00', '13:00')
+			}),
+		status: 400,
+		code: 'core_required'
+	},
+	{
+		name: 'update emptying the purpose',
+		actor: (w) => w.owner.pb,
+		act: (pb, w) => pb.collection('bookings').update(w.own.id, { purpose: '' }),
+		status: 400,
+		code: 'core_required'
+	},
+	{
+		name: 'a season without a purpose',
+		actor: (w) => w.owner.pb,
+		act: (pb, w) => season(w, pb, { purpose: '' }),
+		status: 400,
+		code: 'core_required',
+		after: async (w) => expect(await seriesCount(w, w.room2.id)).toBe(0)
+	},
+	{
 		name: 'create in the year 9999',
 		actor: (w) => w.owner.pb,
 		act: (pb, w) =>
@@ -182,6 +211,7 @@ const rows: Scenario<World>[] = [
 				room: w.room.id,
 				booker: w.owner.record.id,
 				attendees: 2,
+				purpose: 'Møde',
 				start: '9999-01-04 10:00:00.000Z',
 				end: '9999-01-04 11:00:00.000Z'
 			}),
@@ -197,6 +227,7 @@ const rows: Scenario<World>[] = [
 				room: w.room.id,
 				booker: w.owner.record.id,
 				attendees: 2,
+				purpose: 'Møde',
 				series,
 				...slot(w.day, '12:00', '13:00')
 			});
@@ -213,6 +244,7 @@ const rows: Scenario<World>[] = [
 				booker: w.former.record.id,
 				association: w.association.id,
 				attendees: 2,
+				purpose: 'Møde',
 				...slot(w.day, '17:00', '18:00')
 			}),
 		status: 400,
@@ -227,6 +259,7 @@ const rows: Scenario<World>[] = [
 				booker: w.other.record.id,
 				association: w.association.id,
 				attendees: 2,
+				purpose: 'Møde',
 				...slot(w.day, '17:00', '18:00')
 			}),
 		status: 400,
@@ -249,6 +282,7 @@ const rows: Scenario<World>[] = [
 				room: w.approvalRoom.id,
 				booker: w.owner.record.id,
 				attendees: 2,
+				purpose: 'Møde',
 				[field]: value(w),
 				...slot(w.day, '17:00', '18:00')
 			}),
@@ -664,6 +698,7 @@ const rows: Scenario<World>[] = [
 				room: w.room2.id,
 				booker: w.other.record.id,
 				attendees: 2,
+				purpose: 'Møde',
 				...slot(w.day + 7, '19:00', '20:00')
 			});
 			return season(w, pb);

@@ -104,7 +104,8 @@ function create(e) {
 	var firstDate = str('first_date').slice(0, 10);
 	var lastDate = str('last_date').slice(0, 10);
 	var purpose = str('purpose');
-	var textProblem = lib('input').textProblem(purpose, 200, true);
+	var textProblem =
+		lib('input').textProblem(purpose, 200, true) || lib('rooms/validate').purposeProblem(purpose);
 	if (textProblem) throw refusal(textProblem, 'purpose');
 	var fields = {
 		first_date: str('first_date'),

@@ -4,6 +4,7 @@ export interface Problem {
 }
 export const MAX_SERIES_DATES: number;
 export function blank(value: unknown): boolean;
+export function purposeProblem(value: string): 'core_required' | 'core_text_blank' | null;
 export function dateMs(value: unknown): number;
 export function checkDate(value: unknown, field: string, required?: boolean): Problem | null;
 export function checkOpeningHours(hours: unknown): Problem | null;

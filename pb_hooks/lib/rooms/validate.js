@@ -32,6 +32,17 @@ function blank(value) {
 }
 
 /**
+ * What is wrong with a booking's purpose as a citizen or staff gives it: none (`core_required`), or only
+ * spaces (`core_text_blank`); null when it says something. The system account may leave it out.
+ * @param {string} value
+ * @returns {string | null}
+ */
+function purposeProblem(value) {
+	if (value === '') return 'core_required';
+	return blank(value) ? 'core_text_blank' : null;
+}
+
+/**
  * Ms of a date value as PocketBase takes it ("2026-01-02 15:04:05.000Z", ISO, "2026-01-02"), or NaN.
  * @param {unknown} value
  */
@@ -281,6 +292,7 @@ function checkSeries(series) {
 module.exports = {
 	MAX_SERIES_DATES: MAX_SERIES_DATES,
 	blank: blank,
+	purposeProblem: purposeProblem,
 	dateMs: dateMs,
 	checkDate: checkDate,
 	checkOpeningHours: checkOpeningHours,

@@ -91,6 +91,8 @@ describe('cancel a period', () => {
 			.getFullList({ filter: `user = "${w.owner.record.id}" && kind = "bookings_period_cancelled"` });
 		expect(messages).toHaveLength(1);
 		expect(messages[0]?.body).toContain(`Du har aflyst ${w.inPeriod.length} bookinger fra`);
+		// the days as people read them, never an ISO date
+		expect(messages[0]?.body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 		const audit = await system
 			.collection('audit_log')
 			.getFullList({ filter: `actor = "${w.owner.record.id}" && action = "bookings_period_cancelled"` });
@@ -115,6 +117,7 @@ describe('cancel a period', () => {
 			.collection('notifications')
 			.getFullList({ filter: `user = "${w.booker.record.id}" && kind = "bookings_period_cancelled"` });
 		expect(told).toHaveLength(1);
+		expect(told[0]?.body).toContain(`aflyst af en administrator i ${w.association.name}`);
 		// the booker's Mine data says a fellow user did it, not the staff, and names nobody
 		const mine = (await w.booker.pb.send('/api/borgerhus/mydata', {})) as {
 			audit: { action: string; target: string; by: string }[];
@@ -154,8 +157,36 @@ describe('cancel a period', () => {
 			})
 		);
 		expect(result.status).toBe(400);
-		expect(codesOf(result.body)).toContain('rooms_period_scope');
+		expect(codesOf(result.body)).toContain('rooms_period_changed');
 		for (const b of [...w.inPeriod, ...w.club]) expect(await statusOf(b.id)).toBe('approved');
+	});
+
+	it('counts only active bookings against its limit of 500', async () => {
+		const w = await world();
+		const system = await systemClient();
+		// 501 cancelled bookings in the period (a long history), one active
+		const day = w.day + 3;
+		const at = (minute: number) => {
+			const start = new Date(Date.parse(slot(day, '06:00', '07:00').start) + minute * 60_000);
+			return start.toISOString().replace('T', ' ');
+		};
+		await Promise.all(
+			Array.from({ length: 501 }, (_, i) =>
+				system.collection('bookings').create({
+					room: w.room.id,
+					booker: w.owner.record.id,
+					purpose: 'Aflyst før',
+					attendees: 1,
+					start: at(i),
+					end: at(i + 1),
+					status: 'cancelled'
+				})
+			)
+		);
+		const answer = await cancelPeriod(w.owner, { from: houseDate(day), to: houseDate(day) });
+		expect(answer.cancellable).toEqual([]);
+		const both = await cancelPeriod(w.owner, { from: houseDate(w.day), to: houseDate(day) });
+		expect(both.cancellable?.map((b) => b.id).sort()).toEqual(w.inPeriod.map((b) => b.id).sort());
 	});
 
 	it('refuses bad periods and answers nothing-to-cancel with the kept bookings', async () => {

@@ -490,6 +490,14 @@ module.exports = {
 		da: 'Du kan kun aflyse dine egne bookinger eller bookinger for en forening, hvor du er administrator eller booker.',
 		en: 'You can only cancel your own bookings or those of an association where you are an admin or booker.'
 	},
+	rooms_period_changed: {
+		da: 'En af bookingerne er ændret siden oversigten (flyttet eller givet til en anden). Vis oversigten igen, og aflys derfra.',
+		en: 'One of the bookings has changed since the overview (moved or given to someone else). Show the overview again and cancel from there.'
+	},
+	rooms_period_too_many: {
+		da: 'Der er mere end 500 bookinger i perioden. Vælg en kortere periode, og aflys den ad flere omgange.',
+		en: 'There are more than 500 bookings in the period. Choose a shorter period and cancel in several goes.'
+	},
 	rooms_period_too_long: {
 		da: 'Perioden må højst være 366 dage.',
 		en: 'The period can be at most 366 days.'

@@ -36,17 +36,33 @@ var TEXTS = {
 	booker: {
 		da: {
 			title: 'Dine bookinger er aflyst',
-			body: '{count} af dine bookinger fra {from} til {to} er aflyst af en administrator i {association}.'
+			body: '{count} af dine bookinger fra {from} til {to} er aflyst af {role} i {association}.'
 		},
 		en: {
 			title: 'Your bookings are cancelled',
-			body: '{count} of your bookings from {from} to {to} {count|was|were} cancelled by an admin of {association}.'
+			body: '{count} of your bookings from {from} to {to} {count|was|were} cancelled by {role} of {association}.'
 		}
 	}
 };
+/** Who cancelled for the association, as its bookers read it. */
+var ROLE = {
+	admin: { da: 'en administrator', en: 'an admin' },
+	booker: { da: 'en booker', en: 'a booker' }
+};
+/** Why bookings were kept, by the refusal's code, in the person's message. */
 var KEPT = {
-	da: ' {n} kunne ikke aflyses, fordi fristen er overskredet.',
-	en: ' {n} could not be cancelled because the deadline has passed.'
+	rooms_cancel_deadline: {
+		da: ' {n} kunne ikke aflyses, fordi fristen er overskredet.',
+		en: ' {n} could not be cancelled because the deadline has passed.'
+	},
+	rooms_not_booker: {
+		da: ' {n} kunne ikke aflyses, fordi du ikke længere er booker i foreningen.',
+		en: ' {n} could not be cancelled because you are no longer a booker of the association.'
+	},
+	other: {
+		da: ' {n} var allerede aflyst eller afsluttet.',
+		en: ' {n} had already been cancelled or ended.'
+	}
 };
 
 /**
@@ -138,6 +154,7 @@ function cancelPeriod(e) {
 		var machines = lib('rooms/booking-machine');
 		var claims = lib('room-claims');
 		var association = null;
+		var role = '';
 		if (input.scope !== 'own') {
 			// an admin or booker (accepted) of the association now: docs/rules.md rule 3
 			var rights = txApp.findRecordsByFilter(
@@ -152,6 +169,7 @@ function cancelPeriod(e) {
 			);
 			if (!rights.length) throw refusal('rooms_period_scope', 'scope');
 			association = txApp.findRecordById('associations', input.scope);
+			role = rights[0].getString('role');
 		}
 		var now = Date.now();
 		var params = {
@@ -163,23 +181,28 @@ function cancelPeriod(e) {
 		var inScope =
 			(association ? 'association = {:association}' : 'booker = {:me}') +
 			' && start >= {:start} && start < {:end}';
-		var found = txApp.findRecordsByFilter(
-			'bookings',
-			bindFilter(inScope, params),
-			'start',
-			MAX_BOOKINGS + 1,
-			0
-		);
-		if (found.length > MAX_BOOKINGS) throw refusal('rooms_period_too_long', 'to');
+		var found;
 		if (input.ids) {
+			// the bookings the person saw (at most MAX_BOOKINGS), in any state now: one closed since is listed
+			// as kept; one that left the period or the person's bookings since refuses the whole request
+			var inPeriod = txApp.findRecordsByFilter('bookings', bindFilter(inScope, params), 'start', 0, 0);
 			var byId = {};
-			for (var f = 0; f < found.length; f++) byId[found[f].id] = found[f];
-			var chosen = [];
+			for (var f = 0; f < inPeriod.length; f++) byId[inPeriod[f].id] = inPeriod[f];
+			found = [];
 			for (var c = 0; c < input.ids.length; c++) {
-				if (!byId[input.ids[c]]) throw refusal('rooms_period_scope', 'ids');
-				if (chosen.indexOf(byId[input.ids[c]]) < 0) chosen.push(byId[input.ids[c]]);
+				if (!byId[input.ids[c]]) throw refusal('rooms_period_changed', 'form');
+				if (found.indexOf(byId[input.ids[c]]) < 0) found.push(byId[input.ids[c]]);
 			}
-			found = chosen;
+		} else {
+			// the active ones: cancelled and ended bookings are no part of the limit
+			found = txApp.findRecordsByFilter(
+				'bookings',
+				bindFilter(inScope + ' && ' + lib('core/status').activeBookingFilter(), params),
+				'start',
+				MAX_BOOKINGS + 1,
+				0
+			);
+			if (found.length > MAX_BOOKINGS) throw refusal('rooms_period_too_many', 'to');
 		}
 		var rooms = {};
 		var cancellable = [];
@@ -218,7 +241,7 @@ function cancelPeriod(e) {
 		}
 		if (input.preview) return { preview: true, cancellable: strip(cancellable), kept: kept };
 		if (!cancellable.length) return { nothing: true, kept: kept };
-		tellAll(txApp, actor, input, association, cancellable, kept);
+		tellAll(txApp, actor, input, { association: association, role: role }, cancellable, kept);
 		lib('core/audit').record(txApp, {
 			actor: actor.id,
 			action: 'bookings_period_cancelled',
@@ -260,21 +283,30 @@ function strip(items) {
 }
 
 /** One message to the person who cancelled, and one to each other booker whose bookings went. */
-function tellAll(txApp, actor, input, association, cancelled, kept) {
+function tellAll(txApp, actor, input, scope, cancelled, kept) {
 	var notify = lib('notify').notify;
 	var keptText = { da: '', en: '' };
-	if (kept.length) {
-		keptText.da = KEPT.da.replace('{n}', String(kept.length));
-		keptText.en = KEPT.en.replace('{n}', String(kept.length));
+	var counts = {};
+	for (var k = 0; k < kept.length; k++) {
+		var reason = KEPT[kept[k].code] ? kept[k].code : 'other';
+		counts[reason] = (counts[reason] || 0) + 1;
 	}
+	Object.keys(KEPT).forEach(function (reason) {
+		if (!counts[reason]) return;
+		keptText.da += KEPT[reason].da.replace('{n}', String(counts[reason]));
+		keptText.en += KEPT[reason].en.replace('{n}', String(counts[reason]));
+	});
 	var texts = {
 		da: { title: TEXTS.actor.da.title, body: TEXTS.actor.da.body.replace('{kept}', keptText.da) },
 		en: { title: TEXTS.actor.en.title, body: TEXTS.actor.en.body.replace('{kept}', keptText.en) }
 	};
+	// the days as people read them ("tirsdag 24. november"), never an ISO date
+	var from = { date: input.from };
+	var to = { date: input.to };
 	notify(txApp, actor.id, {
 		kind: 'bookings_period_cancelled',
 		texts: texts,
-		params: { count: cancelled.length, from: input.from, to: input.to },
+		params: { count: cancelled.length, from: from, to: to },
 		link: '/bookinger'
 	});
 	var others = {};
@@ -289,9 +321,10 @@ function tellAll(txApp, actor, input, association, cancelled, kept) {
 			texts: TEXTS.booker,
 			params: {
 				count: others[names[n]],
-				from: input.from,
-				to: input.to,
-				association: association ? association.getString('name') : ''
+				from: from,
+				to: to,
+				role: ROLE[scope.role] || ROLE.admin,
+				association: scope.association ? scope.association.getString('name') : ''
 			},
 			link: '/bookinger'
 		});

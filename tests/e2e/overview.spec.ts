@@ -151,6 +151,22 @@ test('an empty overview says what to do next', async ({ page }) => {
 		page.getByText('Du har ingen bookinger, reservationer, lån eller vagter endnu.')
 	).toBeVisible();
 	await expect(page.getByRole('main').getByRole('link', { name: 'Lokaler' })).toBeVisible();
+	// every page of one's own is a link away, however short the lists are
+	const own = page.getByRole('navigation', { name: 'Mere' });
+	for (const [name, path] of [
+		['Indbakke', '/indbakke'],
+		['Mine bookinger', '/bookinger'],
+		['Mine reservationer og lån', '/bibliotek/mine'],
+		['Mine vagter', '/frivillig'],
+		['Foreninger og sæson', '/foreninger'],
+		['Kalender-abonnement', '/overblik/kalender'],
+		['Mine data', '/mine-data']
+	] as const) {
+		await expect(own.getByRole('link', { name, exact: true })).toHaveAttribute('href', path);
+	}
+	await own.getByRole('link', { name: 'Foreninger og sæson' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Foreninger' })).toBeVisible();
+	await page.goBack();
 	await expectAccessible(page);
 });
 

@@ -288,4 +288,31 @@ describe('cancel a period', () => {
 		expect(commit.headers.get('location')).toContain('aflyst=3');
 		for (const b of w.inPeriod) expect(await statusOf(b.id)).toBe('cancelled');
 	});
+
+	it('says so above the form when a booking changed after the preview, and cancels nothing', async () => {
+		const w = await world();
+		const session = new AppSession();
+		expect((await session.signIn(w.owner.email, w.owner.password)).status).toBe(303);
+		const [first, moved] = w.inPeriod;
+		// moved out of the period in another tab after the preview
+		await w.owner.pb.collection('bookings').update(moved!.id, slot(w.day + 20, '10:00', '11:00'));
+		const body = new URLSearchParams({ from: houseDate(0), to: houseDate(w.day + 2), scope: 'own' });
+		for (const b of [first!, moved!]) body.append('ids', b.id);
+		const commit = await fetch(new URL('/bookinger/aflys-periode?/cancel', session.base), {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				origin: new URL(session.base).origin,
+				accept: 'text/html',
+				cookie: session.cookieHeader(),
+				'x-forwarded-for': session.ip,
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body
+		});
+		expect(commit.status).toBe(400);
+		const html = await commit.text();
+		expect(html).toMatch(/<[^>]+role="alert"[^>]*>[^<]*En af bookingerne er ændret siden oversigten/);
+		for (const b of [first!, moved!]) expect(await statusOf(b.id)).toBe('approved');
+	});
 });

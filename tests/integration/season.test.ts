@@ -666,6 +666,11 @@ describe('times closer than the room’s pause between bookings', () => {
 describe('season swaps', () => {
 	it('need both consents, and move lines and future bookings in one go', async () => {
 		const { season, a, b, lineA, lineB, sys, staff } = await finalSeason();
+		// a draft published with no last day for objections says none (never "until -")
+		const [draftNotice] = await a.admin.pb
+			.collection('notifications')
+			.getFullList({ filter: 'kind = "season_draft_published"' });
+		expect(draftNotice?.body).toMatch(/: se hvad I har fået og hvorfor\.$|: see what you got and why\.$/);
 		const propose = (who: Club) =>
 			send(who.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {
 				kind: 'swap',
@@ -911,6 +916,8 @@ describe('a draft that no longer matches the applications', () => {
 			weekday: 'long'
 		}).format(objectionUntil);
 		expect(notice?.body).toContain(`You can object until ${weekday} `);
+		// it names the association: an applicant for two is told of each
+		expect(notice?.body).toContain(`, ${second.name}: see what you got and why.`);
 		// the objection period ends (the final plan waits for it)
 		await sys
 			.collection('seasons')
@@ -921,6 +928,12 @@ describe('a draft that no longer matches the applications', () => {
 			.collection('notifications')
 			.getFullList({ filter: 'kind = "season_booked"' });
 		expect(told?.body).toMatch(/: \d+ dates are booked, 0 were skipped \(see why\)\.$/);
+		expect(told?.body).toContain(`, ${second.name}: `);
+		// the final plan's own message does not say booked before the booking has said so
+		const [final_] = await second.admin.pb
+			.collection('notifications')
+			.getFullList({ filter: 'kind = "season_final"' });
+		expect(final_?.body).toContain('the final plan is ready');
 		const booked = await sys.collection('bookings').getFullList({ filter: `association = "${first.id}"` });
 		expect(booked).toHaveLength(0);
 	});

@@ -234,20 +234,26 @@ function bookAll(app, seasonId, actor, round) {
 						booked += r.booked;
 						skipped += r.skipped.length;
 					}
-					if (booker) {
+					// a line with no date left to book (its days have passed) tells nothing
+					if (booker && booked + skipped > 0) {
 						lib('notify').notify(txApp, booker, {
 							kind: 'season_booked',
 							texts: {
 								da: {
 									title: 'Jeres sæsontider er booket',
-									body: '{season}: {booked} {booked|dato|datoer} er booket, {skipped} er sprunget over (se hvorfor).'
+									body: '{season}, {association}: {booked} {booked|dato|datoer} er booket, {skipped} er sprunget over (se hvorfor).'
 								},
 								en: {
 									title: 'Your season times are booked',
-									body: '{season}: {booked} {booked|date is|dates are} booked, {skipped} {skipped|was|were} skipped (see why).'
+									body: '{season}, {association}: {booked} {booked|date is|dates are} booked, {skipped} {skipped|was|were} skipped (see why).'
 								}
 							},
-							params: { season: season.getString('name'), booked: booked, skipped: skipped },
+							params: {
+								season: season.getString('name'),
+								association: txApp.findRecordById('associations', association).getString('name'),
+								booked: booked,
+								skipped: skipped
+							},
 							link: '/saeson/' + seasonId,
 							dedupeKey: 'season_booked:' + seasonId + ':' + association + (round === 2 ? ':second' : '')
 						});

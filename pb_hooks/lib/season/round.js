@@ -257,21 +257,32 @@ var TEXTS = {
 	draft_published: {
 		da: {
 			title: 'Udkastet til sæsonens fordeling er offentliggjort',
-			body: '{season}: se hvad I har fået og hvorfor. I kan gøre indsigelse indtil {until}.'
+			body: '{season}, {association}: se hvad I har fået og hvorfor. I kan gøre indsigelse indtil {until}.'
 		},
 		en: {
 			title: 'The draft allocation of the season is published',
-			body: '{season}: see what you got and why. You can object until {until}.'
+			body: '{season}, {association}: see what you got and why. You can object until {until}.'
+		}
+	},
+	// a draft published without a last day for objections
+	draft_published_open: {
+		da: {
+			title: 'Udkastet til sæsonens fordeling er offentliggjort',
+			body: '{season}, {association}: se hvad I har fået og hvorfor.'
+		},
+		en: {
+			title: 'The draft allocation of the season is published',
+			body: '{season}, {association}: see what you got and why.'
 		}
 	},
 	final: {
 		da: {
 			title: 'Sæsonens endelige fordeling er offentliggjort',
-			body: '{season}: jeres tider er nu booket. Se dem under Mit overblik.'
+			body: '{season}, {association}: den endelige plan er klar. Se hvad I har fået og hvorfor. De tider, I har fået, bliver booket nu, og I får besked, når det er sket.'
 		},
 		en: {
 			title: 'The final allocation of the season is published',
-			body: '{season}: your times are now booked. See them in My overview.'
+			body: '{season}, {association}: the final plan is ready. See what you got and why. The times you got are being booked now, and you will be told when it is done.'
 		}
 	},
 	second_round: {
@@ -299,14 +310,23 @@ function tellApplicants(txApp, season, what) {
 		0
 	);
 	var until = season.getString('objection_until');
+	var texts = what === 'draft_published' && !until ? TEXTS.draft_published_open : TEXTS[what];
 	for (var i = 0; i < apps.length; i++) {
+		// one message per application: an applicant for two associations is told of each by its name
+		var association = '';
+		try {
+			association = txApp.findRecordById('associations', apps[i].getString('association')).getString('name');
+		} catch (_) {
+			// an association gone since: the season's name alone
+		}
 		lib('notify').notify(txApp, apps[i].getString('applicant'), {
 			kind: 'season_' + what,
-			texts: TEXTS[what],
+			texts: texts,
 			params: {
 				season: season.getString('name'),
+				association: association,
 				// written in each reader's language and house time (notify fills an instant)
-				until: until ? { instant: until } : '-'
+				until: until ? { instant: until } : ''
 			},
 			link: '/saeson/' + season.id,
 			dedupeKey: 'season_' + what + ':' + season.id + ':' + apps[i].id

@@ -81,6 +81,40 @@ function notify(app, userId, message) {
 }
 
 /**
+ * A message written in both languages: { da: { title, body }, en: { title, body } }.
+ * @param {Message} message
+ */
+function textsOf(message) {
+	const out = {};
+	for (const language of ['da', 'en']) {
+		const text = message.texts[language];
+		out[language] = {
+			title: fill(text.title, message.params, language),
+			body: fill(text.body, message.params, language)
+		};
+	}
+	return out;
+}
+
+/**
+ * A message's title and body in `language`, from its texts in both languages, or as stored (a message
+ * written before there were two).
+ * @param {core.Record} row
+ * @param {'da' | 'en'} language
+ */
+function textIn(row, language) {
+	let texts = null;
+	try {
+		texts = JSON.parse(row.getString('texts') || 'null');
+	} catch (_) {
+		texts = null;
+	}
+	const text = texts && texts[language];
+	if (text && typeof text.title === 'string' && typeof text.body === 'string') return text;
+	return { title: row.getString('title'), body: row.getString('body') };
+}
+
+/**
  * The notification notify() would save, not saved: read and written in the user's language. A write whose
  * transaction should hold the write connection only for its own work makes it before (the reads and the
  * wording need no lock: docs/performance.md, "Writes") and delivers it inside. Null for a deleted account,
@@ -108,6 +142,8 @@ function prepare(app, userId, message) {
 	record.set('kind', message.kind);
 	record.set('title', fill(text.title, message.params, language));
 	record.set('body', fill(text.body, message.params, language));
+	// both languages, so the inbox and the mail follow the language the person reads now
+	record.set('texts', textsOf(message));
 	record.set('link', message.link || '');
 	record.set('dedupe_key', message.dedupeKey || '');
 	return record;
@@ -207,18 +243,14 @@ function mailNotification(app, notification) {
 	}
 	if (!wantsMail(user)) return;
 	const language = user.getString('language') === 'en' ? 'en' : 'da';
+	const text = textIn(fresh, language);
 	const base = app.settings().meta.appURL.replace(/\/$/, '');
 	const link = fresh.getString('link') ? base + fresh.getString('link') : '';
-	const lines = [
-		fresh.getString('body'),
-		link,
-		SIGNATURE[language],
-		SETTINGS_HINT[language] + base + '/profil'
-	];
+	const lines = [text.body, link, SIGNATURE[language], SETTINGS_HINT[language] + base + '/profil'];
 	const message = new MailerMessage({
 		from: { address: app.settings().meta.senderAddress, name: app.settings().meta.senderName },
 		to: [{ address: user.email() }],
-		subject: fresh.getString('title'),
+		subject: text.title,
 		text: lines.filter(Boolean).join('\n\n'),
 		html: lines
 			.filter(Boolean)

@@ -400,8 +400,11 @@ export interface RegistrationRecord extends BaseRecord {
 export interface NotificationRecord extends BaseRecord {
 	user: RecordId;
 	kind: string;
+	/** In the person's language when it was made. */
 	title: string;
 	body: string;
+	/** Both languages (messages made before there were two have none). */
+	texts?: { da: { title: string; body: string }; en: { title: string; body: string } } | null;
 	link: string;
 	read_at: DateString;
 	emailed_at: DateString;

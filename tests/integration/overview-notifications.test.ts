@@ -278,6 +278,38 @@ describe('inbox', () => {
 	});
 });
 
+describe('a message in both languages', () => {
+	it('is read in the language the person reads now, and the owner cannot change either', async () => {
+		const a = await arrange();
+		const reader = await createUser();
+		await settings(reader, { language: 'da', notify_reminders: true, notify_email: false });
+		const room = await a.room();
+		await a.booking({ booker: reader.record.id, room: room.id, start: inHours(4), end: inHours(5) });
+		await runJob();
+		const [note] = await until(
+			() => notificationsOf(reader.record.id),
+			(list) => list.length === 1
+		);
+		expect(note?.title).toMatch(/^Påmindelse: /);
+		expect(note?.texts?.en?.title).toMatch(/^Reminder: /);
+
+		// the person switches to English: the inbox shows the message in English
+		await settings(reader, { language: 'en' });
+		const session = new AppSession();
+		await session.signIn(reader.email, PASSWORD);
+		await session.post('/sprog', { language: 'en', redirectTo: '/indbakke' });
+		const english = await (await session.get('/indbakke')).text();
+		expect(english).toContain(`Reminder: ${room.name}`);
+		expect(english).not.toContain('Påmindelse');
+		await session.post('/sprog', { language: 'da', redirectTo: '/indbakke' });
+		expect(await (await session.get('/indbakke')).text()).toContain(`Påmindelse: ${room.name}`);
+
+		await expect(
+			reader.pb.collection('notifications').update(note!.id, { texts: { da: { title: 'x', body: 'y' } } })
+		).rejects.toMatchObject({ status: 400, response: { data: { texts: { code: 'core_field_locked' } } } });
+	});
+});
+
 describe('a long inbox', () => {
 	it('shows every message, fifty to a page, newest first, and offers "mark all read" from any page', async () => {
 		const { system } = await arrange();

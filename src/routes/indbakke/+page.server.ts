@@ -7,6 +7,7 @@ import { readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { toPbDate } from '$lib/dates';
 import { notificationSchema } from '$lib/validation/overview';
+import { getLocale } from '$lib/paraglide/runtime';
 
 const PAGE_SIZE = 50;
 
@@ -17,10 +18,13 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const list = await locals.pb.collection('notifications').getList<NotificationRecord>(asked, PAGE_SIZE, {
 		filter: locals.pb.filter('user = {:u}', { u: user.id }),
 		sort: '-created,-id',
-		fields: 'id,kind,title,body,link,read_at,created'
+		fields: 'id,kind,title,body,texts,link,read_at,created'
 	});
+	// each message in the language the person reads now (written in both when it was made; an older one
+	// as it was stored)
+	const language = getLocale() === 'en' ? 'en' : 'da';
 	return {
-		notifications: list.items,
+		notifications: list.items.map(({ texts, ...n }) => ({ ...n, ...(texts?.[language] ?? {}) })),
 		page: list.page,
 		pages: Math.max(1, list.totalPages),
 		// the messages past a deleted one's page: a page beyond the last shows the way back

@@ -28,6 +28,15 @@ describe('toFormErrors', () => {
 		});
 	});
 
+	it('speaks of the citizen, not to them, for an act staff made at the desk', () => {
+		const refused = pbError(400, { form: { code: 'events_already_signed_up', message: 'x' } });
+		expect(toFormErrors(refused).form).toBe('Du er allerede tilmeldt.');
+		expect(toFormErrors(refused, { desk: true }).form).toBe('Borgeren er allerede tilmeldt.');
+		// a code without desk words reads the same
+		const overlap = pbError(400, { form: { code: 'rooms_overlap', message: 'x' } });
+		expect(toFormErrors(overlap, { desk: true }).form).toBe('Lokalet er optaget på det tidspunkt.');
+	});
+
 	it('gives a form-level message by status when no field is named', () => {
 		expect(toFormErrors(pbError(429)).form).toBe('For mange forsøg. Vent et minut, og prøv igen.');
 		expect(toFormErrors(pbError(0)).form).toBe('Vi kan ikke få fat i serveren lige nu. Prøv igen om lidt.');

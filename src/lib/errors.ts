@@ -44,9 +44,12 @@ const FIELD_CODE_MESSAGES: Record<string, Record<string, Translate>> = {
  * Our PocketBase hooks refuse a write with a stable code, e.g. `{ data: { start: { code: "rooms_overlap" } } }`.
  * Its text in both languages is in the hooks' registry of codes (pb_hooks/lib/core/codes.js).
  */
-function hookMessage(code: string): Translate | undefined {
+function hookMessage(code: string, desk = false): Translate | undefined {
 	const entry = Object.hasOwn(codes, code) ? codes[code] : undefined;
-	return entry ? () => (getLocale() === 'en' ? entry.en : entry.da) : undefined;
+	if (!entry) return undefined;
+	// staff acting for a citizen read "Borgeren er allerede tilmeldt", not "Du er ..."
+	const text = desk && entry.desk ? entry.desk : entry;
+	return () => (getLocale() === 'en' ? text.en : text.da);
 }
 
 /** The text of a refusal code in the reader's language, or a generic message for an unknown code. */
@@ -73,8 +76,9 @@ function statusMessage(status: number): string {
 /**
  * Turns any error from the PocketBase SDK into translated messages: field errors where PocketBase named
  * fields, otherwise one form-level message. Unknown errors become a generic message, never raw text.
+ * `desk`: the refusal of an act staff made for a citizen, in the words staff read.
  */
-export function toFormErrors(err: unknown): FormErrors {
+export function toFormErrors(err: unknown, options: { desk?: boolean } = {}): FormErrors {
 	if (!(err instanceof ClientResponseError)) return { form: m.errors_unexpected(), fields: {} };
 	const fields: Record<string, string> = {};
 	const data = (err.response?.data ?? {}) as Record<string, { code?: string } | undefined>;
@@ -84,7 +88,7 @@ export function toFormErrors(err: unknown): FormErrors {
 		const translate =
 			FIELD_CODE_MESSAGES[field]?.[code] ??
 			CODE_MESSAGES[code] ??
-			hookMessage(code) ??
+			hookMessage(code, options.desk) ??
 			m.errors_invalid_value;
 		fields[field] = translate();
 	}

@@ -80,7 +80,11 @@ test('a patron holds a title, the desk checks in a copy and hands it out', async
 		.filter({ hasText: `Fjordens hemmelighed ${tag}` })
 		.getByRole('button', { name: /Udlevér/ })
 		.click();
-	await expect(desk.getByText('Udleveret. Skal afleveres senest')).toBeVisible();
+	await expect(
+		desk.getByText(
+			new RegExp(`^Udleveret: Fjordens hemmelighed ${tag} til Lise Låner ${tag}\\. Skal afleveres senest`)
+		)
+	).toBeVisible();
 	await deskContext.close();
 
 	await page.goto('/bibliotek/mine');

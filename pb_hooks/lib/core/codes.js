@@ -1,7 +1,8 @@
 /// <reference path="../../../pb_data/types.d.ts" />
 
 // The registry of refusal codes (docs/rules.md, "Refusals"): every code a hook can answer with, with its
-// Danish and English text. The API answers { data: { <field>: { code, message } } }; the app shows the text
+// Danish and English text, and for a few written to the citizen ("Du er allerede tilmeldt") a `desk` text for
+// staff acting for the citizen at the desk. The API answers { data: { <field>: { code, message } } }; the app shows the text
 // of the code in the reader's language (src/lib/errors.ts reads this registry), and a unit test checks that
 // every code the hooks use is here in both languages. Pure data; SvelteKit imports it as $rules/core/codes.js.
 
@@ -120,7 +121,12 @@ module.exports = {
 	},
 	events_already_cancelled: {
 		da: 'Du er allerede afmeldt.',
-		en: 'You are already signed off.'
+		en: 'You are already signed off.',
+		// said to staff acting for the citizen at the desk
+		desk: {
+			da: 'Borgeren er allerede afmeldt.',
+			en: 'The citizen is already cancelled.'
+		}
 	},
 	events_already_checked_in: {
 		da: 'Billetten er allerede tjekket ind.',
@@ -128,11 +134,21 @@ module.exports = {
 	},
 	events_already_signed_up: {
 		da: 'Du er allerede tilmeldt.',
-		en: 'You are already signed up.'
+		en: 'You are already signed up.',
+		// said to staff acting for the citizen at the desk
+		desk: {
+			da: 'Borgeren er allerede tilmeldt.',
+			en: 'The citizen is already signed up.'
+		}
 	},
 	events_cancel_too_late: {
 		da: 'Vagten begynder snart. Kontakt personalet, hvis du ikke kan komme.',
-		en: 'The shift starts soon. Please contact the staff if you cannot come.'
+		en: 'The shift starts soon. Please contact the staff if you cannot come.',
+		// said to staff acting for the citizen at the desk
+		desk: {
+			da: 'Vagten begynder snart. Afmeld med en begrundelse, hvis borgeren ikke kan komme.',
+			en: 'The shift starts soon. Cancel with a reason if the citizen cannot come.'
+		}
 	},
 	events_cancelled_final: {
 		da: 'Et aflyst arrangement kan ikke genåbnes.',
@@ -204,15 +220,30 @@ module.exports = {
 	},
 	events_shift_overlap: {
 		da: 'Du har allerede en vagt på det tidspunkt.',
-		en: 'You already have a shift at that time.'
+		en: 'You already have a shift at that time.',
+		// said to staff acting for the citizen at the desk
+		desk: {
+			da: 'Borgeren har allerede en vagt på det tidspunkt.',
+			en: 'The citizen already has a shift at that time.'
+		}
 	},
 	events_cancel_started: {
 		da: 'Det er allerede begyndt, så du kan ikke længere melde fra. Kontakt personalet, hvis der er sket en fejl.',
-		en: 'It has already started, so you can no longer cancel. Please contact the staff if something is wrong.'
+		en: 'It has already started, so you can no longer cancel. Please contact the staff if something is wrong.',
+		// said to staff acting for the citizen at the desk
+		desk: {
+			da: 'Det er allerede begyndt, så borgeren kan ikke længere melde fra.',
+			en: 'It has already begun, so the citizen can no longer cancel.'
+		}
 	},
 	events_started: {
 		da: 'Det er allerede begyndt, så du kan ikke melde dig til.',
-		en: 'It has already started, so you cannot sign up.'
+		en: 'It has already started, so you cannot sign up.',
+		// said to staff acting for the citizen at the desk
+		desk: {
+			da: 'Det er allerede begyndt, så borgeren kan ikke melde sig til.',
+			en: 'It has already begun, so the citizen cannot sign up.'
+		}
 	},
 	events_status_locked: {
 		da: 'En tilmelding kan kun afmeldes her.',
@@ -272,11 +303,21 @@ module.exports = {
 	},
 	library_hold_exists: {
 		da: 'Du har allerede en aktiv reservation på denne titel.',
-		en: 'You already have an active hold on this title.'
+		en: 'You already have an active hold on this title.',
+		// said to staff acting for the citizen at the desk
+		desk: {
+			da: 'Borgeren har allerede en aktiv reservation på denne titel.',
+			en: 'The citizen already has an active hold on this title.'
+		}
 	},
 	library_hold_limit: {
 		da: 'Du har nået grænsen for aktive reservationer. Annuller en, før du reserverer flere.',
-		en: 'You have reached the limit of active holds. Cancel one before placing more.'
+		en: 'You have reached the limit of active holds. Cancel one before placing more.',
+		// said to staff acting for the citizen at the desk
+		desk: {
+			da: 'Borgeren har nået grænsen for aktive reservationer. Annuller en, eller tilsidesæt grænsen med en begrundelse.',
+			en: 'The citizen has reached the limit of active holds. Cancel one, or override the limit with a reason.'
+		}
 	},
 	library_hold_not_ready: {
 		da: 'Reservationen er ikke klar til afhentning.',
@@ -348,7 +389,12 @@ module.exports = {
 	},
 	rooms_beyond_horizon: {
 		da: 'Du kan ikke booke så langt frem i tiden.',
-		en: 'You cannot book that far ahead.'
+		en: 'You cannot book that far ahead.',
+		// said to staff acting for the citizen at the desk
+		desk: {
+			da: 'Borgeren kan ikke booke så langt frem i tiden. Tilsidesæt fristen med en begrundelse, hvis det er nødvendigt.',
+			en: 'The citizen cannot book that far ahead. Override the horizon with a reason if needed.'
+		}
 	},
 	rooms_booking_closed: {
 		da: 'Bookingen er afvist eller aflyst og kan ikke ændres.',

@@ -42,6 +42,16 @@ describe('refusal codes', () => {
 		expect(Object.hasOwn(codes, code), code).toBe(true);
 	});
 
+	it('speaks of the citizen in every text for the desk', () => {
+		const desk = Object.entries(codes).filter(([, text]) => text.desk);
+		expect(desk.length).toBeGreaterThan(5);
+		for (const [code, text] of desk) {
+			expect(text.desk!.da, code).toMatch(/[Bb]orgeren/);
+			expect(text.desk!.da, code).not.toMatch(/\b(Du|du|dig)\b/);
+			expect(text.desk!.en, code).toMatch(/citizen/);
+		}
+	});
+
 	it('has a Danish and an English text for every code, different from each other', () => {
 		for (const [code, text] of Object.entries(codes)) {
 			expect(text.da.trim(), code).not.toBe('');

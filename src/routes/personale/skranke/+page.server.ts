@@ -114,7 +114,21 @@ export const actions: Actions = {
 		const checked = validateForm(collectSchema, values);
 		if (!checked.ok) return fail(400, { action: 'collect' as const, ...checked.failure });
 		try {
-			return { action: 'collect' as const, collected: await collect(locals.pb, checked.data.hold) };
+			// the message names what went to whom, so a busy desk sees it was the right one
+			const hold = await locals.pb.collection('holds').getOne<HoldRecord>(checked.data.hold, {
+				expand: 'patron,title',
+				fields: 'expand.patron.name,expand.title.title',
+				requestKey: null
+			});
+			const done = await collect(locals.pb, checked.data.hold);
+			return {
+				action: 'collect' as const,
+				collected: {
+					...done,
+					title: hold.expand?.title?.title ?? '',
+					patron: hold.expand?.patron?.name ?? ''
+				}
+			};
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'collect' as const, values: {}, errors: toFormErrors(err) });
 		}

@@ -115,7 +115,11 @@ async function act<T>(
 	try {
 		await run(checked.data as T, event.params.id);
 	} catch (err) {
-		return fail(failureStatus(err), { action, values: echoValues(values), errors: toFormErrors(err) });
+		return fail(failureStatus(err), {
+			action,
+			values: echoValues(values),
+			errors: toFormErrors(err, { desk: true })
+		});
 	}
 	return { action, done: true as const };
 }
@@ -218,7 +222,7 @@ export const actions: Actions = {
 			return fail(failureStatus(err), {
 				action: 'card',
 				values: echoValues(values),
-				errors: toFormErrors(err)
+				errors: toFormErrors(err, { desk: true })
 			});
 		}
 		return { action: 'card', done: true as const };
@@ -234,7 +238,7 @@ export const actions: Actions = {
 			return fail(failureStatus(err), {
 				action: 'takeover',
 				values: echoValues(values),
-				errors: toFormErrors(err)
+				errors: toFormErrors(err, { desk: true })
 			});
 		}
 		return { action: 'takeover', done: true as const };

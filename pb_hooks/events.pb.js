@@ -288,8 +288,12 @@ onRecordUpdateRequest(
 				} else if (state !== 'cancelled') {
 					// its coming shifts keep their distance to its start, and their volunteers are told
 					shiftsMoved = lib.moveShiftsAlong(txApp, fresh, e.record, who.kind === 'system');
-					// and no coming one is left behind by an end drawn in
-					if (who.kind !== 'system') lib.checkShiftsAround(txApp, e.record);
+					// and no coming one is left behind by an end drawn in (asked only of new times: a shift the
+					// system placed outside stays, and does not block an edit of anything else)
+					const timesChanged =
+						e.record.getString('start') !== fresh.getString('start') ||
+						e.record.getString('end') !== fresh.getString('end');
+					if (who.kind !== 'system' && timesChanged) lib.checkShiftsAround(txApp, e.record);
 				}
 				// a ticket checked in before the moved event's door opens was not used at this event's door
 				if (e.record.getString('start') !== fresh.getString('start')) {

@@ -587,7 +587,8 @@ function takeover(e) {
  */
 function citizenData(e) {
 	var staff = requireDeskStaff(e);
-	var id = require(__hooks + '/lib/core/tx.js').route(e, function (txApp) {
+	// the copy is made in the hand-over's transaction: a hand-over is audited only with its copy made
+	var data = require(__hooks + '/lib/core/tx.js').route(e, function (txApp) {
 		var row = citizenOf(txApp, e);
 		if (!row.getBool('desk_account')) throw codeError(400, 'desk_data_own_account');
 		require(__hooks + '/lib/core/audit.js').record(txApp, {
@@ -597,9 +598,9 @@ function citizenData(e) {
 			id: row.id,
 			onBehalfOf: row.id
 		});
-		return row.id;
+		return require(__hooks + '/lib/overview-mydata.js').myDataFor(txApp, row.id, new Date());
 	});
-	return e.json(200, require(__hooks + '/lib/overview-mydata.js').myDataFor(e.app, id, new Date()));
+	return e.json(200, data);
 }
 
 /** True for an address nobody receives: desk accounts and deleted accounts. No mail goes there. */

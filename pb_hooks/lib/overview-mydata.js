@@ -14,12 +14,12 @@ function bindFilter(filter, params) {
 	return require(`${__hooks}/lib/core/filter.js`).bindFilter(filter, params);
 }
 
-/** Reads rows of a collection by id once per request, for names. */
+/** Reads a field of a row by id once per request, for names. */
 function namer(app) {
 	const cache = {};
 	return function (collection, id, field) {
 		if (!id) return '';
-		const key = collection + ':' + id;
+		const key = collection + ':' + id + ':' + field;
 		if (!(key in cache)) {
 			try {
 				cache[key] = app.findRecordById(collection, id).getString(field);
@@ -367,8 +367,20 @@ function ownRows(app, collection, field, userId, sort) {
 	return app.findRecordsByFilter(collection, bindFilter(field + ' = {:u}', { u: userId }), sort, 0, 0);
 }
 
+/**
+ * Of the related rows' ids, those the user may view under the collection's own view rule (the
+ * `__viewable` binding of our PocketBase build), as an id-to-true map: the names of a draft event or of an
+ * association the user is no member of stay out, as they do where the records API gives them.
+ */
+function viewableIds(app, collection, ids, info) {
+	const unique = ids.filter((id, i) => id && ids.indexOf(id) === i);
+	const out = {};
+	if (unique.length) __viewable(app, collection, unique, info).forEach((id) => (out[id] = true));
+	return out;
+}
+
 /** The user's own rows: profile, memberships, bookings, series, holds, loans, sign-ups, tickets, messages. */
-function records(app, user, name) {
+function records(app, user, name, info) {
 	const u = user.id;
 	const email = user.email();
 	const str = (r, f) => r.getString(f);
@@ -380,6 +392,29 @@ function records(app, user, name) {
 		}
 	};
 	const failures = mailFailures(app, u);
+	const bookings = ownRows(app, 'bookings', 'booker', u, '-start');
+	const series = ownRows(app, 'booking_series', 'booker', u, '-first_date');
+	const signups = ownRows(app, 'signups', 'user', u, '-created').map((x) => ({
+		row: x,
+		shift: shift(str(x, 'shift'))
+	}));
+	const registrations = ownRows(app, 'registrations', 'user', u, '-created');
+	const associationSeen = viewableIds(
+		app,
+		'associations',
+		bookings.concat(series).map((r) => str(r, 'association')),
+		info
+	);
+	const eventSeen = viewableIds(
+		app,
+		'events',
+		registrations
+			.map((r) => str(r, 'event'))
+			.concat(signups.map((x) => (x.shift ? str(x.shift, 'event') : ''))),
+		info
+	);
+	const association = (id) => (associationSeen[id] ? name('associations', id, 'name') : '');
+	const event = (id, field) => (eventSeen[id] ? name('events', id, field) : '');
 	return {
 		profile: {
 			id: u,
@@ -407,10 +442,10 @@ function records(app, user, name) {
 			decided_at: str(x, 'decided_at'),
 			since: str(x, 'created')
 		})),
-		bookings: ownRows(app, 'bookings', 'booker', u, '-start').map((b) => ({
+		bookings: bookings.map((b) => ({
 			id: b.id,
 			room: name('rooms', str(b, 'room'), 'name'),
-			association: name('associations', str(b, 'association'), 'name'),
+			association: association(str(b, 'association')),
 			purpose: str(b, 'purpose'),
 			attendees: b.getInt('attendees'),
 			start: str(b, 'start'),
@@ -426,10 +461,10 @@ function records(app, user, name) {
 			show_publicly: b.getBool('show_publicly'),
 			created: str(b, 'created')
 		})),
-		series: ownRows(app, 'booking_series', 'booker', u, '-first_date').map((x) => ({
+		series: series.map((x) => ({
 			id: x.id,
 			room: name('rooms', str(x, 'room'), 'name'),
-			association: name('associations', str(x, 'association'), 'name'),
+			association: association(str(x, 'association')),
 			purpose: str(x, 'purpose'),
 			attendees: x.getInt('attendees'),
 			first_date: str(x, 'first_date'),
@@ -458,23 +493,24 @@ function records(app, user, name) {
 			due: str(l, 'due'),
 			returned_at: str(l, 'returned_at')
 		})),
-		signups: ownRows(app, 'signups', 'user', u, '-created').map((x) => {
-			const s = shift(str(x, 'shift'));
+		signups: signups.map(({ row: x, shift: s }) => {
+			// a shift is seen as its event is (the shifts' rule reads the event's state)
+			const seen = s !== null && eventSeen[str(s, 'event')] === true;
 			return {
 				id: x.id,
-				task: s ? str(s, 'task') : '',
-				event: s ? name('events', str(s, 'event'), 'title') : '',
-				start: s ? str(s, 'start') : '',
-				end: s ? str(s, 'end') : '',
+				task: seen ? str(s, 'task') : '',
+				event: seen ? event(str(s, 'event'), 'title') : '',
+				start: seen ? str(s, 'start') : '',
+				end: seen ? str(s, 'end') : '',
 				status: str(x, 'status'),
 				created: str(x, 'created'),
 				cancelled_at: str(x, 'cancelled_at')
 			};
 		}),
-		registrations: ownRows(app, 'registrations', 'user', u, '-created').map((r) => ({
+		registrations: registrations.map((r) => ({
 			id: r.id,
-			event: name('events', str(r, 'event'), 'title'),
-			start: name('events', str(r, 'event'), 'start'),
+			event: event(str(r, 'event'), 'title'),
+			start: event(str(r, 'event'), 'start'),
 			status: str(r, 'status'),
 			checked_in_at: str(r, 'checked_in_at'),
 			created: str(r, 'created'),
@@ -503,7 +539,8 @@ function records(app, user, name) {
 function myDataFor(app, userId, now) {
 	const user = app.findRecordById('users', userId);
 	const name = namer(app);
-	const own = records(app, user, name);
+	// related names as the user's own token would read them, also in the desk's copy for them
+	const own = records(app, user, name, new RequestInfo({ auth: user }));
 	return {
 		exported_at: now.toISOString(),
 		profile: own.profile,

@@ -588,6 +588,10 @@ describe('staff and events', () => {
 			end: new Date(start.getTime() + 2 * hour)
 		});
 		await staff.pb.collection('events').update(event.id, { end: new Date(start.getTime() + hour) });
+		// a shift the system placed outside the window does not block an edit of anything else
+		const outside = await arrangeShift(event.id, new Date(start.getTime() + 40 * hour), 1);
+		await staff.pb.collection('events').update(event.id, { title: 'Nyt navn', capacity: 9 });
+		await system.collection('shifts').delete(outside.id);
 		// and a coming shift moved later, or an event moved later, is a move as before
 		await staff.pb.collection('shifts').update(shift.id, {
 			start: new Date(start.getTime() + 30 * 60_000),

@@ -7,6 +7,7 @@ import { makeRoom, slot, someDay } from './rooms-arrange';
 import { springPeriod } from './season-arrange';
 import { arrangeTitle, checkIn, collect, placeHold } from './library-helpers';
 import type { BookingRecord } from '../../src/lib/pocketbase-types';
+import { arrangeEvent, createVolunteer } from './events-helpers';
 
 // "Mine data" holds everything the house keeps about the user (docs/rules.md, "Account, feed and
 // reminders"): the whole profile, memberships in every state, associations founded, regular bookings,
@@ -458,5 +459,41 @@ describe('Mine data: everything the house holds about the user', () => {
 		).rejects.toMatchObject({ status: 403 });
 		const own = await user.pb.send('/api/borgerhus/mydata', {});
 		expect(own).toMatchObject({ associations: [], audit: [], season_applications: [] });
+	});
+
+	it("names a ticket's and a shift's event with its own start, and no event the user may no longer see", async () => {
+		const { event, shift } = await arrangeEvent();
+		const volunteer = await createVolunteer();
+		const ticket = await volunteer.pb
+			.collection('registrations')
+			.create({ event: event.id, user: volunteer.record.id });
+		const place = await volunteer.pb
+			.collection('signups')
+			.create({ shift: shift.id, user: volunteer.record.id });
+		type Mine = {
+			registrations: { event: string; start: string }[];
+			signups: { task: string; event: string; start: string; end: string }[];
+		};
+		const mine = async () => (await volunteer.pb.send('/api/borgerhus/mydata', {})) as Mine;
+		const first = await mine();
+		expect(first.registrations).toMatchObject([{ event: event.title, start: event.start }]);
+		expect(first.signups).toMatchObject([{ task: shift.task, event: event.title, start: shift.start }]);
+		// the pages show the dates (a title where a date belongs broke them)
+		const session = new AppSession();
+		await session.signIn(volunteer.email, PASSWORD);
+		expect((await session.get('/mine-data')).status).toBe(200);
+
+		// both cancelled, then staff take the event back to a draft and rename it: the user's token no longer
+		// reads it, and neither does their data
+		await volunteer.pb.collection('registrations').update(ticket.id, { status: 'cancelled' });
+		await volunteer.pb.collection('signups').update(place.id, { status: 'cancelled' });
+		const staff = await createUser({ staff: true });
+		await staff.pb
+			.collection('events')
+			.update(event.id, { state: 'draft', title: 'INTERN: planlagt lukning' });
+		const later = await mine();
+		expect(later.registrations).toMatchObject([{ event: '', start: '' }]);
+		expect(later.signups).toMatchObject([{ task: '', event: '', start: '', end: '' }]);
+		expect(JSON.stringify(later)).not.toContain('INTERN');
 	});
 });

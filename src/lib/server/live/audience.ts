@@ -37,10 +37,13 @@ const everyone = (rule = ''): Audience => ({ rule, hears: () => true });
 
 const VISIBLE_EVENT = (state: unknown) => state === 'published' || state === 'cancelled';
 
+/** A rule part naming the signed-in user asks for one first: a guest's id reads as empty in PocketBase. */
+const SIGNED_IN = (part: string) => `(@request.auth.id != "" && ${part})`;
+
 const own = (field: string, staffToo: boolean): Audience => ({
 	rule: staffToo
-		? `${field} = @request.auth.id || @request.auth.staff = true`
-		: `${field} = @request.auth.id`,
+		? `${SIGNED_IN(`${field} = @request.auth.id`)} || @request.auth.staff = true`
+		: SIGNED_IN(`${field} = @request.auth.id`),
 	hears: ({ record }, viewer) =>
 		viewer !== null &&
 		((typeof record[field] === 'string' && record[field] !== '' && record[field] === viewer.id) ||
@@ -48,7 +51,7 @@ const own = (field: string, staffToo: boolean): Audience => ({
 });
 
 const MEMBER = (relation: string) =>
-	`${relation}.memberships_via_association.user ?= @request.auth.id && ${relation}.memberships_via_association.status ?= "active"`;
+	`${SIGNED_IN(`${relation}.memberships_via_association.user ?= @request.auth.id`)} && ${relation}.memberships_via_association.status ?= "active"`;
 
 /** The collections /live serves; any other name is accepted and stays silent. */
 export const AUDIENCES: Readonly<Record<string, Audience>> = {
@@ -68,7 +71,7 @@ export const AUDIENCES: Readonly<Record<string, Audience>> = {
 			VISIBLE_EVENT((record.expand?.event as RecordModel | undefined)?.state) || viewer?.staff === true
 	},
 	bookings: {
-		rule: `booker = @request.auth.id || @request.auth.staff = true || (association != "" && ${MEMBER('association')})`,
+		rule: `${SIGNED_IN('booker = @request.auth.id')} || @request.auth.staff = true || (association != "" && ${MEMBER('association')})`,
 		members: true,
 		hears: ({ record, members }, viewer) =>
 			viewer !== null &&

@@ -178,7 +178,7 @@ function overviewFor(e, now, userId) {
 			'b.reason, b.cancel_reason, b.checked_in_at, b.checked_out_at, b.decided_at, ' +
 			atDesk('bookings', 'b.id') +
 			' AS at_desk, json_object(' +
-			"'room', CASE WHEN r.id IS NULL THEN NULL ELSE json_object('id', r.id, 'name', r.name, " +
+			"'room', CASE WHEN r.id IS NULL THEN NULL ELSE json_object('id', r.id, 'name', r.name, 'slug', r.slug, " +
 			"'cancel_hours', r.cancel_hours, 'checkin_required', json(CASE WHEN r.checkin_required THEN 'true' ELSE 'false' END), " +
 			"'checkin_opens_minutes', r.checkin_opens_minutes, 'checkin_grace_minutes', r.checkin_grace_minutes) END, " +
 			"'association', CASE WHEN a.id IS NULL THEN NULL ELSE json_object('id', a.id, 'name', a.name) END" +

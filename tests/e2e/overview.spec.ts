@@ -80,6 +80,13 @@ test('a citizen sees a booking, a hold and a shift, hears live news, exports the
 	await expect(main.getByRole('heading', { name: s.room.name })).toBeVisible();
 	await expect(main.getByRole('heading', { name: s.title.title })).toBeVisible();
 	await expect(main.getByRole('heading', { name: s.shift.task })).toBeVisible();
+	// each title leads to its room, title or event
+	await expect(
+		main.getByRole('heading', { name: s.room.name }).getByRole('link', { name: s.room.name })
+	).toHaveAttribute('href', `/lokaler/${s.room.slug}`);
+	await expect(
+		main.getByRole('heading', { name: s.title.title }).getByRole('link', { name: s.title.title })
+	).toHaveAttribute('href', `/bibliotek/${s.title.id}`);
 	await expect(main.getByText('Venter på godkendelse fra personalet')).toBeVisible();
 	await expect(main.getByText('Du er nr. 1 i køen')).toBeVisible();
 	await expectAccessible(page);

@@ -36,6 +36,32 @@ const booking = (id: string, start: number, status: BookingRecord['status']) =>
 	}) as BookingRecord;
 
 describe('buildTimeline', () => {
+	it("links each entry's title to the page of its room, title or event, when the user may see it", () => {
+		const withRoom = {
+			...booking('b1', 24, 'approved'),
+			expand: { room: { id: 'r1', name: 'Salen', slug: 'salen', cancel_hours: 48 } }
+		} as unknown as BookingRecord;
+		const t = buildTimeline(
+			{
+				...empty,
+				bookings: [withRoom, booking('b2', 30, 'approved')],
+				loans: [
+					{
+						id: 'l1',
+						title: 't1',
+						patron: 'me',
+						due: at(72),
+						returned_at: '',
+						expand: { title: { id: 't1', title: 'Kongens Fald' } }
+					} as unknown as LoanRecord
+				]
+			},
+			now
+		);
+		const href = Object.fromEntries(t.upcoming.map((e) => [e.id, e.href]));
+		expect(href).toEqual({ b1: '/lokaler/salen', b2: undefined, l1: '/bibliotek/t1' });
+	});
+
 	it("offers cancel of an association's booking as the booking machine would", () => {
 		const of = (id: string, association: string, booker: string) => ({
 			...booking(id, 5, 'approved'),

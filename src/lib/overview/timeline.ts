@@ -85,6 +85,8 @@ export interface TimelineEntry {
 	atDesk?: boolean;
 	/** The room it takes place in: a booking's, an event's (for "add to calendar"). */
 	room?: string;
+	/** The page of what it is about: the room, the title, the event (its title links there). */
+	href?: string;
 }
 
 export interface TimelineInput {
@@ -175,6 +177,7 @@ function bookingEntry(
 		title: b.expand?.room?.name ?? '',
 		detail: [b.expand?.association?.name, b.purpose].filter(Boolean).join(' · '),
 		room: b.expand?.room?.name,
+		href: b.expand?.room?.slug ? `/lokaler/${b.expand.room.slug}` : undefined,
 		at: b.start,
 		end: b.end,
 		state,
@@ -201,6 +204,7 @@ function holdEntry(h: HoldRecord, places: Record<string, number>): TimelineEntry
 		id: h.id,
 		title: h.expand?.title?.title ?? '',
 		detail: h.expand?.title?.creator ?? '',
+		href: h.expand?.title ? `/bibliotek/${h.title}` : undefined,
 		at: status === 'ready' ? h.pickup_deadline : active ? h.placed_at || h.created : h.ended_at || h.updated,
 		end: '',
 		state: `hold_${status}`,
@@ -221,6 +225,7 @@ function loanEntry(l: LoanRecord, now: number): TimelineEntry {
 		id: l.id,
 		title: l.expand?.title?.title ?? '',
 		detail: l.expand?.title?.creator ?? '',
+		href: l.expand?.title ? `/bibliotek/${l.title}` : undefined,
 		at: open ? l.due : l.returned_at,
 		end: '',
 		state: !open ? 'loan_returned' : time(l.due) < now ? 'loan_overdue' : 'loan_open',
@@ -279,6 +284,7 @@ function shiftEntry(s: SignupRecord, now: number): TimelineEntry {
 		title: shift?.task ?? '',
 		detail: event?.title ?? '',
 		room: event?.expand?.room?.name,
+		href: event?.id ? `/arrangementer/${event.id}` : undefined,
 		at: start,
 		end,
 		state,
@@ -308,6 +314,7 @@ function registrationEntry(r: RegistrationRecord, now: number): TimelineEntry {
 		title: event?.title ?? '',
 		detail: '',
 		room: event?.expand?.room?.name,
+		href: event?.id ? `/arrangementer/${event.id}` : undefined,
 		at: start,
 		end,
 		state: placeState(r.status, ended, cancelledEvent),

@@ -183,8 +183,12 @@ export default defineConfig({
 					skipWaiting: true,
 					runtimeCaching: [
 						{
+							// never the staff's pages: they hold other citizens' data, which no device keeps
+							// (the function runs in the service worker, so it names its paths itself)
 							urlPattern: ({ request, url }) =>
-								request.mode === 'navigate' && !url.pathname.startsWith('/live'),
+								request.mode === 'navigate' &&
+								!url.pathname.startsWith('/live') &&
+								!url.pathname.startsWith('/personale'),
 							handler: 'NetworkFirst',
 							options: {
 								cacheName: 'pages',
@@ -198,7 +202,8 @@ export default defineConfig({
 							// /path/__data.json instead of the page). Kept like the pages, so that a ticket opened
 							// with "Vis billet" opens again offline. SvelteKit's query flags (which parts changed)
 							// are left out of the key: the same page is one entry, however it was reached.
-							urlPattern: ({ url }) => url.pathname.endsWith('/__data.json'),
+							urlPattern: ({ url }) =>
+								url.pathname.endsWith('/__data.json') && !url.pathname.startsWith('/personale'),
 							handler: 'NetworkFirst',
 							options: {
 								cacheName: 'page-data',
@@ -232,7 +237,8 @@ export default defineConfig({
 							// beside the page's data, so a tap to a kept page works offline in a later visit too.
 							// With neither network nor a kept answer, an empty module tells SvelteKit it does not
 							// know the page, and it loads the address as a whole: the kept page, or /offline.
-							urlPattern: ({ url }) => url.pathname.endsWith('/__route.js'),
+							urlPattern: ({ url }) =>
+								url.pathname.endsWith('/__route.js') && !url.pathname.startsWith('/personale'),
 							handler: 'NetworkFirst',
 							options: {
 								cacheName: 'page-data',

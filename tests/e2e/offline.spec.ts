@@ -43,6 +43,52 @@ test('signing out asks the browser to clear cached pages', async ({ page }) => {
 	await expect(page.getByRole('link', { name: 'Log ind' }).first()).toBeVisible();
 });
 
+test('under the service worker, one press on "Log ud" signs out, and no staff page is ever kept', async ({
+	page,
+	context
+}) => {
+	await page.goto('/');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+		}
+	});
+	await page.goto('/log-ind');
+	await page.getByLabel('E-mail').fill('personale@demo.borgerhus.dk');
+	await page.getByLabel('Adgangskode').fill('borgerhus-demo');
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await expect(page).toHaveURL(/\/personale$/);
+	await page.goto('/personale/borgere?q=borger');
+	await page
+		.getByRole('link', { name: /Mette Borger/ })
+		.first()
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: /Mette Borger/ })).toBeVisible();
+	// a citizen's page the staff member opened is kept nowhere (the pages the service worker keeps are
+	// written as the answers arrive; Mit overblik's own layout data is the only other thing it may hold)
+	const kept = () =>
+		page.evaluate(async () => {
+			const urls: string[] = [];
+			for (const name of await caches.keys()) {
+				for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+			}
+			return urls;
+		});
+	await page.goto('/arrangementer');
+	await expect.poll(async () => (await kept()).some((u) => u.includes('/arrangementer'))).toBe(true);
+	expect((await kept()).filter((u) => u.includes('/personale'))).toEqual([]);
+
+	// the sign-out's answer removes the service worker: that is no new version to reload for
+	await page.goto('/personale');
+	await expect(page.locator('html[data-hydrated]')).toBeAttached();
+	await page.getByRole('button', { name: 'Log ud' }).click();
+	await expect(page.getByRole('link', { name: 'Log ind' }).first()).toBeVisible();
+	expect((await context.cookies()).filter((c) => c.name === 'pb_auth')).toEqual([]);
+	await page.goto('/personale');
+	await expect(page).toHaveURL(/\/log-ind/);
+});
+
 test('a new version waits while something typed is not sent, and comes with the next page', async ({
 	page
 }) => {

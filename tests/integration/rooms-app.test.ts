@@ -195,6 +195,22 @@ describe('booking a room through the app', () => {
 		expect(event.endDate.toJSDate().getTime() - event.startDate.toJSDate().getTime()).toBe(90 * 60_000);
 		expect((await otherSession.get(`/bookinger/${id}/kalender.ics`)).status).toBe(404);
 
+		// nor one that is over: the page offers no file for it
+		const system = await systemClient();
+		const over = await system.collection('bookings').create({
+			room: room.id,
+			booker: owner.record.id,
+			purpose: 'Overstået møde',
+			attendees: 2,
+			start: new Date(Date.now() - 3 * 3600_000).toISOString(),
+			end: new Date(Date.now() - 2 * 3600_000).toISOString(),
+			status: 'approved'
+		});
+		const listed = await (await session.get('/bookinger')).text();
+		expect(listed).toContain(`/bookinger/${id}/kalender.ics`);
+		expect(listed).toContain('Overstået møde');
+		expect(listed).not.toContain(`/bookinger/${over.id}/kalender.ics`);
+
 		// a cancelled booking has nothing to add to a calendar
 		const cancelled = await session.post('/bookinger?/cancel', { id });
 		expect(cancelled.status).toBeLessThan(400);

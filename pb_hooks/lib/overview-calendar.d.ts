@@ -10,6 +10,8 @@ export interface FeedEntry {
 	/** UTC "2006-01-02 15:04:05.000Z" */
 	start: string;
 	end: string;
+	/** The last change of the rows the entry is made of (PocketBase's date format). */
+	updated?: string;
 }
 export function isTokenShape(token: unknown): boolean;
 export const TOKEN_LENGTH: number;

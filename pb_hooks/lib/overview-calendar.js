@@ -118,7 +118,8 @@ function feedEntries(app, user, now) {
 			association: assoc ? assoc.getString('name') : '',
 			location: room ? room.getString('name') : '',
 			start: b.getString('start'),
-			end: b.getString('end')
+			end: b.getString('end'),
+			updated: latest([b])
 		});
 	}
 
@@ -139,7 +140,8 @@ function feedEntries(app, user, now) {
 			association: '',
 			location: '',
 			start: h.getString('ready_at') || h.getString('pickup_deadline'),
-			end: h.getString('pickup_deadline')
+			end: h.getString('pickup_deadline'),
+			updated: latest([h])
 		});
 	}
 
@@ -172,7 +174,8 @@ function feedEntries(app, user, now) {
 			association: '',
 			location: shiftRoom ? shiftRoom.getString('name') : '',
 			start: shift.getString('start'),
-			end: shift.getString('end')
+			end: shift.getString('end'),
+			updated: latest([s, shift, event])
 		});
 	}
 
@@ -201,10 +204,25 @@ function feedEntries(app, user, now) {
 			association: '',
 			location: event.expandedOne('room') ? event.expandedOne('room').getString('name') : '',
 			start: event.getString('start'),
-			end: event.getString('end')
+			end: event.getString('end'),
+			updated: latest([r, event])
 		});
 	}
 	return entries;
+}
+
+/**
+ * The last change of the rows an entry is made of (its place, its shift, its event), in PocketBase's date
+ * format: a calendar app is told an entry changed by its SEQUENCE, counted from this (lib ics.server.ts).
+ * @param {(core.Record | null)[]} rows
+ */
+function latest(rows) {
+	let last = '';
+	for (const row of rows) {
+		const updated = row ? row.getString('updated') : '';
+		if (updated > last) last = updated;
+	}
+	return last;
 }
 
 module.exports = { isTokenShape, renewToken, revokeToken, userByToken, feedEntries, TOKEN_LENGTH };

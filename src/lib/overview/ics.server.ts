@@ -17,7 +17,12 @@ export interface CalendarItem {
 	status: 'confirmed' | 'tentative' | 'cancelled';
 	/** The room (when there is one) and the house's address. */
 	location: string;
+	/** When what it is made of last changed: its LAST-MODIFIED and, counted from it, its SEQUENCE. */
+	updated?: Date;
 }
+
+/** SEQUENCE counts seconds from here: it grows with every change, as RFC 5545 asks, and fits 32 bits. */
+const SEQUENCE_FROM = Date.UTC(2024, 0, 1);
 
 /** How long before an entry a calendar reminds, for people who want reminders. */
 export const ALARM_MINUTES = 60;
@@ -64,7 +69,8 @@ export function feedItem(entry: FeedEntry, locale: Language): CalendarItem {
 		// a booking still waiting for staff is tentative in the calendar (docs/rules.md, "Messages")
 		status:
 			entry.status === 'pending' ? 'tentative' : entry.status === 'cancelled' ? 'cancelled' : 'confirmed',
-		location: houseLocation(entry.location)
+		location: houseLocation(entry.location),
+		updated: entry.updated ? parsePbDate(entry.updated) : undefined
 	};
 }
 
@@ -116,7 +122,14 @@ export function buildCalendar(
 			start: item.start,
 			end: item.end,
 			status: STATUS[item.status],
-			location: item.location
+			location: item.location,
+			// a calendar that imported the entry sees a cancellation or a move as a change of it
+			...(item.updated && !Number.isNaN(item.updated.getTime())
+				? {
+						lastModified: item.updated,
+						sequence: Math.max(0, Math.floor((item.updated.getTime() - SEQUENCE_FROM) / 1000))
+					}
+				: {})
 		});
 		// a reminder only for people who want reminders (their notification choice), never for cancelled
 		if (options.reminders && item.status !== 'cancelled') {

@@ -3,6 +3,41 @@ import ICAL from 'ical.js';
 import { buildCalendar, feedItem } from './ics.server';
 
 describe('iCalendar for the feed and "add to calendar"', () => {
+	it('tells a calendar that an entry changed: SEQUENCE grows with its last change, LAST-MODIFIED says when', () => {
+		const entry = (status: string, updated: string) =>
+			feedItem(
+				{
+					uid: 'booking-abc',
+					kind: 'booking',
+					status,
+					title: 'Salen',
+					detail: '',
+					association: '',
+					location: 'Salen',
+					start: '2027-03-29 16:00:00.000Z',
+					end: '2027-03-29 18:00:00.000Z',
+					updated
+				},
+				'da'
+			);
+		const read = (status: string, updated: string) => {
+			const text = buildCalendar([entry(status, updated)], { name: 'Borgerhus', publish: true });
+			const event = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!;
+			return {
+				sequence: Number(event.getFirstPropertyValue('sequence')),
+				modified: String(event.getFirstPropertyValue('last-modified')),
+				status: String(event.getFirstPropertyValue('status'))
+			};
+		};
+		const booked = read('approved', '2027-03-01 10:00:00.000Z');
+		const cancelled = read('cancelled', '2027-03-02 09:30:00.000Z');
+		expect(booked.sequence).toBeGreaterThan(0);
+		expect(cancelled.sequence).toBeGreaterThan(booked.sequence);
+		expect(cancelled.status).toBe('CANCELLED');
+		expect(cancelled.modified).toContain('2027-03-02T09:30:00');
+		expect(cancelled.sequence).toBeLessThan(2 ** 31);
+	});
+
 	it('writes events an independent parser reads back, in the feed language', () => {
 		const text = buildCalendar(
 			[

@@ -54,7 +54,7 @@ const TEXTS = {
  */
 function runReminders(app, now) {
 	const { notify } = require(`${__hooks}/lib/notify.js`);
-	const { formatHouseTime, toPbDate } = require(`${__hooks}/lib/overview-time.js`);
+	const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
 	const status = require(`${__hooks}/lib/core/status.js`);
 	const at = now || new Date();
 	const params = {
@@ -63,7 +63,6 @@ function runReminders(app, now) {
 		twoDays: toPbDate(new Date(at.getTime() + 48 * HOUR))
 	};
 	const sent = { booking: 0, shift: 0, pickup: 0, loan: 0 };
-	const languageOf = (user) => (user && user.getString('language') === 'en' ? 'en' : 'da');
 
 	const tx = require(`${__hooks}/lib/core/tx.js`);
 	// Each reminder is decided on its row as it stands: the rows were read at the start of the run, and a
@@ -168,14 +167,13 @@ function runReminders(app, now) {
 		(b) => 'reminder:booking:' + b.id + ':' + b.getString('start'),
 		(b, key) => {
 			const room = b.expandedOne('room');
-			const lang = languageOf(b.expandedOne('booker'));
 			send(
 				'booking',
 				'bookings',
 				bookingFilter,
 				b,
 				b.getString('booker'),
-				{ room: room ? room.getString('name') : '', when: formatHouseTime(b.getString('start'), lang) },
+				{ room: room ? room.getString('name') : '', when: { instant: b.getString('start') } },
 				'/overblik',
 				key,
 				{ field: 'start', value: b.getString('start') },
@@ -198,7 +196,6 @@ function runReminders(app, now) {
 			const shift = shiftOf(s);
 			if (!shift) return;
 			const event = shift.expandedOne('event');
-			const lang = languageOf(s.expandedOne('user'));
 			send(
 				'shift',
 				'signups',
@@ -208,7 +205,7 @@ function runReminders(app, now) {
 				{
 					task: shift.getString('task'),
 					event: event ? event.getString('title') : '',
-					when: formatHouseTime(shift.getString('start'), lang)
+					when: { instant: shift.getString('start') }
 				},
 				'/overblik',
 				key,
@@ -228,7 +225,6 @@ function runReminders(app, now) {
 		(h) => 'reminder:pickup:' + h.id + ':' + h.getString('pickup_deadline'),
 		(h, key) => {
 			const title = h.expandedOne('title');
-			const lang = languageOf(h.expandedOne('patron'));
 			send(
 				'pickup',
 				'holds',
@@ -238,7 +234,7 @@ function runReminders(app, now) {
 				{
 					title: title ? title.getString('title') : '',
 					shelf: h.getString('pickup_shelf'),
-					when: formatHouseTime(h.getString('pickup_deadline'), lang)
+					when: { instant: h.getString('pickup_deadline') }
 				},
 				'/overblik',
 				key,
@@ -259,14 +255,13 @@ function runReminders(app, now) {
 		(l) => 'reminder:loan:' + l.id + ':' + l.getString('due'),
 		(l, key) => {
 			const title = l.expandedOne('title');
-			const lang = languageOf(l.expandedOne('patron'));
 			send(
 				'loan',
 				'loans',
 				loanFilter,
 				l,
 				l.getString('patron'),
-				{ title: title ? title.getString('title') : '', when: formatHouseTime(l.getString('due'), lang) },
+				{ title: title ? title.getString('title') : '', when: { instant: l.getString('due') } },
 				'/overblik',
 				key,
 				{ field: 'due', value: l.getString('due') }

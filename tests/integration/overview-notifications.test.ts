@@ -292,6 +292,10 @@ describe('a message in both languages', () => {
 		);
 		expect(note?.title).toMatch(/^Påmindelse: /);
 		expect(note?.texts?.en?.title).toMatch(/^Reminder: /);
+		// its time written in each language too, never the Danish one in the English text
+		expect(note?.title).toMatch(/ kl\. \d\d:\d\d$/);
+		expect(note?.texts?.en?.title).not.toMatch(/ kl\. /);
+		expect(note?.texts?.en?.body).not.toMatch(/ kl\. /);
 
 		// the person switches to English: the inbox shows the message in English
 		await settings(reader, { language: 'en' });

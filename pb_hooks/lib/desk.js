@@ -344,7 +344,12 @@ function search(e) {
 		25,
 		0
 	);
-	return e.json(200, { items: rows.map(citizenView) });
+	// each with its take-over state (citizenView needs the app: never as map's index)
+	return e.json(200, {
+		items: rows.map(function (row) {
+			return citizenView(row, e.app);
+		})
+	});
 }
 
 /**

@@ -59,7 +59,7 @@ test('under the service worker, one press on "Log ud" signs out, and no staff pa
 	await page.getByLabel('Adgangskode').fill('borgerhus-demo');
 	await page.getByRole('button', { name: 'Log ind' }).click();
 	await expect(page).toHaveURL(/\/personale$/);
-	await page.goto('/personale/borgere?q=borger');
+	await page.goto('/personale/borgere?q=Mette%20Borger');
 	await page
 		.getByRole('link', { name: /Mette Borger/ })
 		.first()

@@ -491,6 +491,22 @@ describe('acting for a citizen at the desk', () => {
 		expect(await find(citizen.email)).toContain(citizen.record.id);
 		expect(await find('20304050')).toContain(citizen.record.id);
 		expect(await find(card)).toContain(citizen.record.id);
+		// accounts not confirmed yet among the matches (signed up, never confirmed) are listed too, with
+		// whether a take-over waits for them
+		const tag = `Ubekræftet ${Date.now()}`;
+		for (const n of [1, 2, 3]) {
+			await system.collection('users').create({
+				email: `ubekraeftet-${n}-${Date.now()}@test.borgerhus.dk`,
+				password: 'en-kode-til-test',
+				passwordConfirm: 'en-kode-til-test',
+				name: `${tag} ${n}`
+			});
+		}
+		const unconfirmed = (await staff.pb.send(`/api/borgerhus/desk/citizens?q=${encodeURIComponent(tag)}`, {}))
+			.items as { name: string; verified: boolean; takeover_pending: boolean }[];
+		expect(unconfirmed.map((c) => [c.name, c.verified, c.takeover_pending])).toEqual(
+			[1, 2, 3].map((n) => [`${tag} ${n}`, false, false])
+		);
 
 		// the card number is unique, digits only, and not the citizen's to set
 		const other = await createUser();

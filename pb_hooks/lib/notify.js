@@ -133,17 +133,18 @@ function prepare(app, userId, message) {
 	}
 	if (user.getString('deleted_at')) return null;
 	const language = user.getString('language') === 'en' ? 'en' : 'da';
-	const text = message.texts[language];
+	const texts = textsOf(message);
 	const record = new Record(app.findCachedCollectionByNameOrId('notifications'));
 	// no mail wanted: stamped now, so nothing after the commit has to write again (docs/performance.md,
 	// "Writes")
 	if (!wantsMail(user)) record.set('emailed_at', new Date().toISOString());
 	record.set('user', userId);
 	record.set('kind', message.kind);
-	record.set('title', fill(text.title, message.params, language));
-	record.set('body', fill(text.body, message.params, language));
-	// both languages, so the inbox and the mail follow the language the person reads now
-	record.set('texts', textsOf(message));
+	// the text in the person's language now (the export, older readers), and both languages, so the inbox
+	// and the mail follow the language the person reads when they read it
+	record.set('title', texts[language].title);
+	record.set('body', texts[language].body);
+	record.set('texts', texts);
 	record.set('link', message.link || '');
 	record.set('dedupe_key', message.dedupeKey || '');
 	return record;

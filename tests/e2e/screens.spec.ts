@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { test, expect, expectAccessible, signIn, systemClient } from './fixtures';
 import { validCvrNumber } from '../helpers/cvr';
+import { appWithoutPocketBase } from '../helpers/app-without-pocketbase';
 
 // The lobby screen, a door sign and cancelling a period in a browser (docs/rules.md, "Door signs and the
 // lobby screen", "Cancel a period").
@@ -203,23 +202,9 @@ test('a screen opened while PocketBase does not answer is accessible and asks ag
 	page
 }) => {
 	// a second instance of the built app, with PocketBase's address pointing nowhere
-	const { freePort, waitForHttp, stopChild } = await import('../../src/cli/stack.mjs');
-	const [appPort, nowhere] = [await freePort(), await freePort()];
-	const origin = `http://127.0.0.1:${appPort}`;
-	const app = spawn(process.execPath, ['build'], {
-		cwd: resolve(import.meta.dirname, '../..'),
-		env: {
-			PATH: process.env.PATH,
-			NODE_ENV: 'production',
-			PORT: String(appPort),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			POCKETBASE_URL: `http://127.0.0.1:${nowhere}`
-		},
-		stdio: 'ignore'
-	});
+	const app = await appWithoutPocketBase();
+	const origin = app.origin;
 	try {
-		await waitForHttp(`${origin}/healthz`, { child: app });
 		await page.clock.install();
 		await page.goto(`${origin}/skaerm?sprog=da`);
 		await expect(page.getByRole('status')).toHaveText('Skærmen forbinder til huset …');
@@ -234,6 +219,6 @@ test('a screen opened while PocketBase does not answer is accessible and asks ag
 		await loaded;
 		await expect(page.getByRole('status')).toHaveText('Skærmen forbinder til huset …');
 	} finally {
-		await stopChild(app);
+		await app.stop();
 	}
 });

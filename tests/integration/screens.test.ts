@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { toPbDate } from '$rules/room-claims.js';
 import { createUser, guestClient, systemClient, type TestUser } from '../helpers/pocketbase';
 import { AppSession } from '../helpers/app';
+import { appWithoutPocketBase } from '../helpers/app-without-pocketbase';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { book, join, makeAssociation, makeRoom, slot, someDay } from './rooms-arrange';
 import type { DoorData, LobbyData } from '../../src/lib/screens/types';
@@ -380,28 +379,14 @@ describe('show_publicly is the booker’s choice', () => {
 // PocketBase's address pointing nowhere.
 describe('the lobby screen and a door sign without PocketBase', () => {
 	it('wait and load themselves again instead of showing an error page', async () => {
-		const { freePort, waitForHttp, stopChild } = await import('../../src/cli/stack.mjs');
-		const [appPort, nowhere] = [await freePort(), await freePort()];
-		const app = spawn(process.execPath, ['build'], {
-			cwd: resolve(import.meta.dirname, '../..'),
-			env: {
-				PATH: process.env.PATH,
-				NODE_ENV: 'production',
-				PORT: String(appPort),
-				HOST: '127.0.0.1',
-				ORIGIN: `http://127.0.0.1:${appPort}`,
-				POCKETBASE_URL: `http://127.0.0.1:${nowhere}`
-			},
-			stdio: 'ignore'
-		});
+		const app = await appWithoutPocketBase();
 		try {
-			await waitForHttp(`http://127.0.0.1:${appPort}/healthz`, { child: app });
 			for (const [path, language, text] of [
 				['/skaerm', 'da', 'Skærmen forbinder til huset'],
 				['/skaerm?sprog=en', 'en', 'The screen is connecting to the house'],
 				['/lokaler/salen/skilt', 'da', 'Skærmen forbinder til huset']
 			] as const) {
-				const response = await fetch(`http://127.0.0.1:${appPort}${path}`, {
+				const response = await fetch(`${app.origin}${path}`, {
 					headers: { 'accept-language': 'da' }
 				});
 				expect(response.status, path).toBe(200);
@@ -412,9 +397,9 @@ describe('the lobby screen and a door sign without PocketBase', () => {
 				expect(html, path).not.toContain('http-equiv="refresh"');
 			}
 			// a sign's address that cannot be a room is still "not found"
-			expect((await fetch(`http://127.0.0.1:${appPort}/lokaler/Ikke%20et%20rum/skilt`)).status).toBe(404);
+			expect((await fetch(`${app.origin}/lokaler/Ikke%20et%20rum/skilt`)).status).toBe(404);
 		} finally {
-			await stopChild(app);
+			await app.stop();
 		}
 	});
 });

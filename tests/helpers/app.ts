@@ -49,7 +49,8 @@ export class AppSession {
 	}
 
 	/** Posts a form like a browser without JavaScript (same-origin, urlencoded). */
-	async post(path: string, fields: Record<string, string>): Promise<Response> {
+	/** A form post; URLSearchParams for a field sent more than once (checkboxes, ids). */
+	async post(path: string, fields: Record<string, string> | URLSearchParams): Promise<Response> {
 		const response = await fetch(new URL(path, this.base), {
 			method: 'POST',
 			headers: this.headers({

@@ -272,18 +272,7 @@ describe('cancel a period', () => {
 		expect(await statusOf(w.inPeriod[0]!.id)).toBe('approved');
 		const body = new URLSearchParams({ from: houseDate(0), to: houseDate(w.day + 2), scope: 'own' });
 		for (const b of w.inPeriod) body.append('ids', b.id);
-		const commit = await fetch(new URL('/bookinger/aflys-periode?/cancel', session.base), {
-			method: 'POST',
-			redirect: 'manual',
-			headers: {
-				origin: new URL(session.base).origin,
-				accept: 'text/html',
-				cookie: session.cookieHeader(),
-				'x-forwarded-for': session.ip,
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body
-		});
+		const commit = await session.post('/bookinger/aflys-periode?/cancel', body);
 		expect(commit.status, (await commit.text()).slice(0, 3000)).toBe(303);
 		expect(commit.headers.get('location')).toContain('aflyst=3');
 		for (const b of w.inPeriod) expect(await statusOf(b.id)).toBe('cancelled');
@@ -298,18 +287,7 @@ describe('cancel a period', () => {
 		await w.owner.pb.collection('bookings').update(moved!.id, slot(w.day + 20, '10:00', '11:00'));
 		const body = new URLSearchParams({ from: houseDate(0), to: houseDate(w.day + 2), scope: 'own' });
 		for (const b of [first!, moved!]) body.append('ids', b.id);
-		const commit = await fetch(new URL('/bookinger/aflys-periode?/cancel', session.base), {
-			method: 'POST',
-			redirect: 'manual',
-			headers: {
-				origin: new URL(session.base).origin,
-				accept: 'text/html',
-				cookie: session.cookieHeader(),
-				'x-forwarded-for': session.ip,
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body
-		});
+		const commit = await session.post('/bookinger/aflys-periode?/cancel', body);
 		expect(commit.status).toBe(400);
 		const html = await commit.text();
 		expect(html).toMatch(/<[^>]+role="alert"[^>]*>[^<]*En af bookingerne er ændret siden oversigten/);

@@ -17,6 +17,7 @@ import {
 	statusOf
 } from './events-helpers';
 import { ticketCheckinOpens } from '$rules/events-rules.js';
+import { localParts } from '$rules/rooms-policy.js';
 import { formatDateTime } from '$lib/dates';
 
 // Staff pages through the app: events and shifts, rosters, messages and check-in. Citizens are refused.
@@ -38,6 +39,42 @@ describe('staff events pages', () => {
 		expect(
 			(await session.post(`/personale/arrangementer/${event.id}?/message`, { message: 'x' })).status
 		).toBe(403);
+	});
+
+	it('refuses to move a coming event to before now through its form, in words, and keeps it', async () => {
+		const { session } = await staffSession();
+		// a datetime-local value in house time, `hours` from now
+		const local = (hours: number) => {
+			const parts = localParts(Date.now() + hours * 3600_000);
+			const minutes = Math.floor(parts.minutes / 15) * 15;
+			return `${parts.date}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+		};
+		const fields = {
+			title: `Snart ${Math.random().toString(36).slice(2, 8)}`,
+			description: 'Om byens historie',
+			category: 'talk',
+			start: local(20),
+			end: local(22),
+			room: '',
+			state: 'draft',
+			registration: 'on',
+			capacity: '40'
+		};
+		const created = await session.post('/personale/arrangementer?/create', fields);
+		const id = created.headers.get('location')!.split('/').at(-1)!;
+		const before = await (await systemClient()).collection('events').getOne<EventRecord>(id);
+		const moved = await session.post(`/personale/arrangementer/${id}?/update`, {
+			...fields,
+			start: local(-3),
+			end: local(-1),
+			_loaded: loadedAfter(await (await session.get(`/personale/arrangementer/${id}`)).text())
+		});
+		expect(moved.status).toBe(400);
+		expect(await moved.text()).toContain(
+			'Et arrangement, der endnu ikke er begyndt, kan ikke flyttes til et tidspunkt før nu.'
+		);
+		const after = await (await systemClient()).collection('events').getOne<EventRecord>(id);
+		expect([after.start, after.end]).toEqual([before.start, before.end]);
 	});
 
 	it('two staff members saving one event’s form at once each keep the field they changed', async () => {

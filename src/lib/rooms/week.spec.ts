@@ -52,6 +52,32 @@ describe('buildWeek', () => {
 		]);
 	});
 
+	it("shows the minutes before the room's next step as past, so a minute left before a booking is not free", () => {
+		// now: 10:58:20 local, a booking from 11:00; steps of 30 minutes
+		const busy = [{ start: utc('2026-06-08T09:00:00Z'), end: utc('2026-06-08T10:00:00Z') }];
+		const day = (now: string, stepMinutes?: number) =>
+			buildWeek({
+				from: '2026-06-08',
+				days: 1,
+				openingHours: { mon: [['08:00', '22:00']] },
+				busy,
+				closed: [],
+				now: utc(now),
+				stepMinutes
+			})[0]?.segments.map((s) => `${s.kind} ${s.from}-${s.to}`);
+		expect(day('2026-06-08T08:58:20Z', 30)).toEqual([
+			'outside 00:00-08:00',
+			'past 08:00-11:00',
+			'busy 11:00-12:00',
+			'free 12:00-22:00',
+			'outside 22:00-24:00'
+		]);
+		// a free stretch keeps its part from the next step on: 10:40 with steps of 15 minutes
+		expect(day('2026-06-08T08:40:00Z', 15)?.slice(1, 3)).toEqual(['past 08:00-10:45', 'free 10:45-11:00']);
+		// without a step, the next whole minute
+		expect(day('2026-06-08T08:58:20Z')?.slice(1, 3)).toEqual(['past 08:00-10:59', 'free 10:59-11:00']);
+	});
+
 	it('keeps wall-clock opening hours on the day clocks go back', () => {
 		const [sunday] = buildWeek({
 			from: '2026-10-25',

@@ -23,9 +23,21 @@ export function dayStart(date: string): number {
 }
 
 /**
+ * The first moment from `now` at which a booking can start: the next whole minute of the room's step
+ * (steps count from local midnight, as the booking form's times do). Before it a free stretch is gone: a
+ * minute left before the next booking is no time anyone can book.
+ */
+function nextStep(now: number, stepMinutes = 1): number {
+	const step = stepMinutes > 0 ? stepMinutes : 1;
+	const minute = Math.ceil(now / 60_000) * 60_000; // Copenhagen's offsets are whole hours
+	const minutes = localParts(minute).minutes;
+	return minute + ((step - (minutes % step)) % step) * 60_000;
+}
+
+/**
  * The days from `from` (local date) with their stretches: closures win over busy, busy over free, and
  * what lies outside opening hours is "outside". Others' bookings are only "busy" here (docs/rules.md, "Rooms and bookings").
- * Free opening hours before `now` are "past": nobody can book them any more.
+ * Free opening hours before `now` (rounded up to the room's next step) are "past": nobody can book them any more.
  */
 export function buildWeek(input: {
 	from: string;
@@ -34,8 +46,10 @@ export function buildWeek(input: {
 	busy: Interval[];
 	closed: Interval[];
 	now?: number;
+	/** The room's time step in minutes: no booking can start before the next step after `now`. */
+	stepMinutes?: number;
 }): WeekDay[] {
-	const now = input.now ?? -Infinity;
+	const now = input.now === undefined ? -Infinity : nextStep(input.now, input.stepMinutes);
 	const last = addDays(input.from, input.days - 1);
 	const open = openIntervals(input.openingHours, input.from, last);
 	const within = (list: Interval[] | [number, number][], t: number) =>

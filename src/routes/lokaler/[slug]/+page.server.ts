@@ -86,7 +86,8 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		openingHours: room.opening_hours as OpeningHours | null,
 		busy: busy.map(interval),
 		closed: closures.map(interval),
-		now: Date.now()
+		now: Date.now(),
+		stepMinutes: room.step_minutes
 	});
 	return {
 		room,

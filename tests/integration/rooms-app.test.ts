@@ -1041,6 +1041,13 @@ describe('associations through the app', () => {
 		const offers = async (who: AppSession) =>
 			(await (await who.get(`/lokaler/${room.slug}`)).text()).includes(`<option value="${id}"`);
 		expect(await offers(session)).toBe(false);
+		// how far ahead one may book is said to those who may book here, and to guests, who may sign in
+		const tellsHorizon = async (who: AppSession) =>
+			/Du kan booke (frem til og med|så langt frem)/.test(
+				await (await who.get(`/lokaler/${room.slug}`)).text()
+			);
+		expect(await tellsHorizon(session)).toBe(false);
+		expect(await tellsHorizon(new AppSession())).toBe(true);
 		const staffSession = await signedIn(staff);
 		// the form sends the association's last change as staff saw it
 		expect(
@@ -1048,6 +1055,7 @@ describe('associations through the app', () => {
 		).toBe(200);
 		expect((await system.collection('associations').getOne(id)).verified).toBe(true);
 		expect(await offers(session)).toBe(true);
+		expect(await tellsHorizon(session)).toBe(true);
 		const memberSession = await signedIn(member);
 		expect(await offers(memberSession)).toBe(false);
 		const invited = await session.post(`/foreninger/${id}?/invite`, { email: member.email, role: 'booker' });

@@ -112,7 +112,7 @@ export default defineConfig({
 						{
 							// Svelte's runtime, SvelteKit's client and the bundler's small helpers are loaded by
 							// every page: one file instead of six.
-							name: 'framework',
+							name: (_id, ctx) => chunks.frameworkName(ctx),
 							test: /[\\/]node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env)[\\/]|^\0(rolldown|vite)[\\/]|[\\/]paraglide[\\/]runtime\.js$/,
 							priority: 2
 						},

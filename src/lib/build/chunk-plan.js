@@ -207,6 +207,20 @@ export function chunkPlanner({ test, minSize, generated }) {
 		nameOf(id, ctx) {
 			plan ??= makePlan(ctx);
 			return plan === 'server' ? 'server' : (plan.get(id) ?? null);
+		},
+		/**
+		 * The name of the framework's file (Svelte's runtime and SvelteKit's client): in the browser's build
+		 * only. On the server the framework holds SvelteKit's request handling, which imports the app's hooks
+		 * lazily, and the hooks import the shared `server` file; SvelteKit finds a page's stylesheets by
+		 * walking its imports in order, met `server` first through the hooks, and counted the shared
+		 * components' styles as the hooks' rather than the page's, so pages whose own component has no style
+		 * (the sign-in form) were sent without them. Without a framework file on the server these modules
+		 * go to `server` like any shared code.
+		 * @param {Context} ctx
+		 */
+		frameworkName(ctx) {
+			plan ??= makePlan(ctx);
+			return plan === 'server' ? null : 'framework';
 		}
 	};
 }

@@ -45,6 +45,12 @@ const TEXTS = {
 			outro:
 				'Linket virker i 30 minutter. Har du ikke prøvet at oprette en konto, kan du se bort fra denne mail.'
 		},
+		addressTaken: {
+			subject: 'Nogen ville skifte til din e-mail i Borgerhus',
+			intro:
+				'Hej {name}. Nogen har bedt om at skifte e-mailen på en anden konto i Borgerhus til denne e-mail. Den bruges allerede af din konto, så intet er ændret, og der er ikke sendt noget link.',
+			outro: 'Du skal ikke gøre noget. Din konto er som før.'
+		},
 		code: 'Koden er:',
 		signature: 'Venlig hilsen\nKultur- & Borgerhuset'
 	},
@@ -89,6 +95,12 @@ const TEXTS = {
 			path: '/nulstil-adgangskode/',
 			outro:
 				'The link works for 30 minutes. If you did not try to create an account, you can ignore this mail.'
+		},
+		addressTaken: {
+			subject: 'Someone wanted to change to your email in Borgerhus',
+			intro:
+				'Hi {name}. Someone asked to change the email of another Borgerhus account to this email. Your account already uses it, so nothing has changed and no link was sent.',
+			outro: 'You do not need to do anything. Your account is as it was.'
 		},
 		code: 'The code is:',
 		signature: 'Kind regards\nKultur- & Borgerhuset'
@@ -215,4 +227,22 @@ function sendAccountExists(app, user) {
 	);
 }
 
-module.exports = { localize, sendAccountExists };
+/**
+ * Tells the owner of an address that another account asked to change to it (lib/signup.js): nothing is
+ * changed, and the one who asked gets the same answer as for a free address, after the same kind of work.
+ * @param {core.App} app
+ * @param {core.Record} user the account that has the address
+ */
+function sendAddressTaken(app, user) {
+	const t = TEXTS[user.getString('language') === 'en' ? 'en' : 'da'];
+	const k = t.addressTaken;
+	sendPlain(
+		app,
+		user.email(),
+		k.subject,
+		[fill(k.intro, { name: user.getString('name') || user.email() }), k.outro],
+		t.signature
+	);
+}
+
+module.exports = { localize, sendAccountExists, sendAddressTaken };

@@ -169,8 +169,8 @@ var EMAIL_CHANGES_PER_MINUTE = 5;
 
 /**
  * In front of PocketBase's POST /api/collections/users/request-email-change, which refuses an address
- * that has an account as "not unique": such an address is answered as a free one (204), and nothing is
- * sent. This counts every request, taken or free, per account and per client address (PocketBase's own
+ * that has an account as "not unique": such an address is answered as a free one (204), and its owner is
+ * told that nothing changed (no link is sent). This counts every request, taken or free, per account and per client address (PocketBase's own
  * limit in its handler counts the free ones only, so alone it would tell them apart). Called by the door
  * (lib/core/door.js); true when it has answered the request.
  * @param {core.RequestEvent} e
@@ -194,7 +194,23 @@ function emailChange(e) {
 		throw fieldError('newEmail', 'validation_is_email', 'Invalid email address.');
 	}
 	var owner = findByEmail(e.app, newEmail);
-	if (!owner || owner.id === e.auth.id) return false;
+	if (owner && owner.id === e.auth.id) return false;
+	// Both answers cost a mail: a free address gets PocketBase's link to confirm the change, a taken one a
+	// word to its owner that nothing changed. Answered at once with no mail, a taken address was told
+	// apart from a free one by the time the answer took. A second request for the address within
+	// NOTICE_EVERY_MS sends nothing either way.
+	if (newEmail && mailedRecently(e.app, newEmail)) {
+		e.noContent(204);
+		return true;
+	}
+	if (!owner) return false;
+	if (!owner.getBool('desk_account')) {
+		try {
+			require(__hooks + '/lib/mail.js').sendAddressTaken(e.app, owner);
+		} catch (err) {
+			e.app.logger().error('address-taken notice failed', 'user', owner.id, 'error', String(err));
+		}
+	}
 	e.noContent(204);
 	return true;
 }

@@ -126,6 +126,9 @@ func main() {
 	gate := newWriteGate()
 	gateOff := gateDisabled()
 
+	// mails that go out after the answer (mail.go)
+	mails := newBackgroundMail(app)
+
 	// load jsvm (pb_hooks and pb_migrations), with the house-time and write-turn bindings in every JS runtime
 	jsvm.MustRegister(app, jsvm.Config{
 		MigrationsDir: migrationsDir,
@@ -145,6 +148,7 @@ func main() {
 				return gate.wait()
 			})
 			vm.Set("__viewable", viewable)
+			vm.Set("__mailInBackground", mails.send)
 			keepRequired(vm)
 		},
 	})

@@ -264,9 +264,9 @@ function tellInvited(txApp, userId, association, row) {
 }
 
 /**
- * Sends the invitation mail, after the commit (never inside a write). One text for everyone, in Danish and
- * English, as the sender does not know whether the address has an account. A failed send is logged; the
- * invitation stands and shows in the app.
+ * Sends the invitation mail, after the commit (never inside a write) and after the answer. One text for
+ * everyone, in Danish and English, as the sender does not know whether the address has an account. A
+ * failed send is logged; the invitation stands and shows in the app.
  * @param {core.App} app
  * @param {{ to: string, association: string }} mail
  */
@@ -307,19 +307,18 @@ function sendInvitation(app, mail) {
 			);
 		})
 		.join('');
-	try {
-		app.newMailClient().send(
-			new MailerMessage({
-				from: { address: app.settings().meta.senderAddress, name: app.settings().meta.senderName },
-				to: [{ address: mail.to }],
-				subject: 'Invitation: ' + mail.association + ' (Borgerhus)',
-				text: text,
-				html: html
-			})
-		);
-	} catch (err) {
-		app.logger().error('invitation mail failed', 'error', String(err));
-	}
+	// sent after the answer (our PocketBase build's __mailInBackground, which logs a failed send): the
+	// answer then takes as long when no mail goes out, to a person who blocked the association, whose
+	// admins are not to find out by timing it
+	__mailInBackground(
+		new MailerMessage({
+			from: { address: app.settings().meta.senderAddress, name: app.settings().meta.senderName },
+			to: [{ address: mail.to }],
+			subject: 'Invitation: ' + mail.association + ' (Borgerhus)',
+			text: text,
+			html: html
+		})
+	);
 }
 
 /**

@@ -232,6 +232,28 @@ describe('the catalogue', () => {
 		expect(third).toContain('2 titler blev oprettet');
 	});
 
+	it('imports a short title without a number twice without doubling it, among many longer ones holding it', async () => {
+		const { app } = await staffSession();
+		const tag = randomUUID().slice(0, 6);
+		// more titles holding the short one's text than one page of a search for it
+		const rows = Array.from(
+			{ length: 210 },
+			(_, i) => `Af Kort${tag} bind ${i + 1};Forfatter ${i + 1};;spil`
+		);
+		const csv = `titel;forfatter;isbn;type\n${rows.join('\n')}\nKort${tag};Tarjei Vesaas;;spil\n`;
+		expect(await (await upload(app, '/personale/katalog?/import', 'file', csv)).text()).toContain(
+			'211 titler blev oprettet'
+		);
+		const again = await (await upload(app, '/personale/katalog?/import', 'file', csv)).text();
+		expect(again).toContain('0 titler blev oprettet');
+		expect(again).toContain('211 titler fandtes allerede i kataloget');
+		const system = await systemClient();
+		const short = await system
+			.collection('titles')
+			.getFullList<TitleRecord>({ filter: system.filter('title = {:t}', { t: `Kort${tag}` }) });
+		expect(short).toHaveLength(1);
+	});
+
 	it('imports rows holding "@request." or "@collection." like any other, twice without doubling them', async () => {
 		const { app } = await staffSession();
 		const tag = randomUUID().slice(0, 6);

@@ -26,16 +26,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 /**
- * Whether the catalogue has a title with the same identifier, title, creator, type and year. The texts are
- * compared here, not in the filter: PocketBase refuses a filter holding "@request." or "@collection."
- * (a creator's e-mail address may), so the filter narrows by type, year and the title's pieces between
- * any '@' (as the catalogue's search does), and the exact comparison is made on what it finds.
+ * Whether the catalogue has a title with the same identifier, title, creator, type and year. The filter
+ * asks for the title itself; PocketBase refuses a filter holding "@request." or "@collection.", so a
+ * title with an '@' is narrowed by its pieces between any '@' (as the catalogue's search does) instead.
+ * The exact comparison is made on what the filter finds: a short title ("Is") narrowed by a piece alone
+ * matched more than a page of longer titles and was never compared, so it was added again on each import.
  */
 async function sameTitle(pb: PocketBase, data: TitleInput): Promise<boolean> {
 	const search = anyFieldFilter(data.title, ['title']);
 	const filter = [
 		pb.filter('type = {:type} && year = {:year}', { type: data.type, year: data.year }),
-		search.filter ? pb.filter(search.filter, search.params) : ''
+		!data.title.includes('@')
+			? pb.filter('title = {:title}', { title: data.title })
+			: search.filter
+				? pb.filter(search.filter, search.params)
+				: ''
 	]
 		.filter(Boolean)
 		.join(' && ');

@@ -1,3 +1,5 @@
+import { identifierKey } from '$rules/library-identifier.js';
+
 /** A catalogue search as a PocketBase filter with its parameters (used by /bibliotek and the benchmark). */
 export interface CatalogueFilter {
 	filter: string;
@@ -25,8 +27,9 @@ function piecesOf(q: string): string[] {
 
 /**
  * A search of the given text fields for the words of `q`: each piece (piecesOf) must be found in one of the
- * fields. The staff catalogue and the desk's title search use it, so an '@' in their search box answers as
- * in /bibliotek, never with PocketBase's 403.
+ * fields, or, where `identifier` is one of them, `q` is the whole number of the title (identifierKeys).
+ * The staff catalogue and the desk's title search use it, so an '@' in their search box answers as in
+ * /bibliotek, never with PocketBase's 403.
  */
 export function anyFieldFilter(q: string, fields: string[]): CatalogueFilter {
 	const params: Record<string, string> = {};
@@ -34,22 +37,54 @@ export function anyFieldFilter(q: string, fields: string[]): CatalogueFilter {
 		params[`q${i}`] = piece;
 		return `(${fields.map((field) => `${field} ~ {:q${i}}`).join(' || ')})`;
 	});
-	return { filter: parts.join(' && '), params };
+	// a whole ISBN finds its title however either of them is written
+	const byKey = fields.includes('identifier') ? identifierKeyFilter(q, params) : '';
+	const filter = parts.join(' && ');
+	return { filter: byKey && filter ? `(${filter}) || ${byKey}` : filter, params };
+}
+
+/**
+ * A search that is a whole ISBN or EAN, however it is written (separators, a leading "ISBN", an ISBN-10),
+ * as the keys titles are compared by (`identifier_key`, docs/rules.md "One ISBN, one title"): a book's
+ * ISBN-10 is stored under its ISBN-13, another type's under its digits. Empty for any other search.
+ */
+export function identifierKeys(q: string): string[] {
+	const digits = identifierKey(q, 'other');
+	if (!/^(\d{9}[\dX]|\d{13})$/.test(digits)) return [];
+	return [...new Set([identifierKey(q, 'book'), digits])];
+}
+
+/**
+ * The filter part that finds a whole number by its key, or '' (its parameters are added to `params`).
+ */
+export function identifierKeyFilter(q: string, params: Record<string, string>): string {
+	return identifierKeys(q)
+		.map((key, i) => {
+			params[`key${i}`] = key;
+			return `identifier_key = {:key${i}}`;
+		})
+		.join(' || ');
 }
 
 /**
  * Builds the search filter. Words match title, creator, identifier and subjects anywhere; a number that
- * looks like an ISBN is looked up as an identifier prefix through its index instead (a substring search
+ * looks like an ISBN is looked up as an identifier prefix, and a whole ISBN in any of its forms by its key,
+ * through their indexes instead (a substring search
  * would read all 100,000 titles). Text with an '@' is searched as its pieces, each anywhere (piecesOf).
  * "Available now" reads the title's recounted on_shelf column.
  */
 export function catalogueFilter(search: { q: string; type: string; ledig: boolean }): CatalogueFilter {
 	const parts: string[] = [];
 	const params: Record<string, string> = {};
+	const byKey = search.q ? identifierKeyFilter(search.q, params) : '';
 	if (search.q && IDENTIFIER.test(search.q)) {
-		parts.push('identifier >= {:q} && identifier < {:qEnd}');
+		// the number as typed, from its start (a part of a number), or the whole number however written
+		const prefix = 'identifier >= {:q} && identifier < {:qEnd}';
+		parts.push(byKey ? `(${prefix} || ${byKey})` : prefix);
 		params.q = search.q;
 		params.qEnd = `${search.q}~`;
+	} else if (byKey) {
+		parts.push(`(${byKey})`);
 	} else if (search.q) {
 		piecesOf(search.q).forEach((piece, i) => {
 			const name = i === 0 ? 'q' : `q${i}`;

@@ -272,6 +272,14 @@ describe('acting for a citizen at the desk', () => {
 			.update<HoldRecord>(hold.id, { status: 'paused' }, desk(citizen.record.id));
 		expect(paused.status).toBe('paused');
 		await staff.pb.collection('holds').update(hold.id, { status: 'waiting' }, desk(citizen.record.id));
+		// the desk's page speaks of the citizen, the receipt (the citizen's own) to them, each once
+		const session = new AppSession();
+		expect((await session.signIn(staff.email, staff.password)).status).toBe(303);
+		const deskPage = await (await session.get(`/personale/borgere/${citizen.record.id}`)).text();
+		expect(deskPage).toContain('Nr. 1 i køen');
+		expect(deskPage).not.toContain('Du er nr. 1 i køen');
+		const receipt = await (await session.get(`/personale/borgere/${citizen.record.id}/kvittering`)).text();
+		expect(receipt.match(/nr\. 1 i køen/gi)).toEqual(['nr. 1 i køen']);
 		const audit = await auditOf(hold.id);
 		expect(audit.map((a) => a.action)).toEqual(['desk_create', 'desk_update', 'desk_update']);
 		for (const a of audit) {

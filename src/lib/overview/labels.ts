@@ -21,11 +21,30 @@ export function kindLabel(kind: EntryKind, language?: Language): string {
 	}
 }
 
-/** The state of an entry in plain words, with its place in the queue, shelf or date where it has one. */
-export function stateLabel(entry: TimelineEntry, language: Language): string {
+/**
+ * The state of an entry in plain words, with its place in the queue, shelf or date where it has one. At the
+ * desk (`desk`) the citizen is spoken of, not to: staff read "Nr. 1 i køen", not "Du er nr. 1 i køen".
+ */
+export function stateLabel(entry: TimelineEntry, language: Language, desk = false): string {
 	const o = { locale: language };
 	const when = (value: string | undefined) => (value ? formatDateTime(value, language) : '');
 	const place = String(entry.place ?? '?');
+	if (desk) {
+		switch (entry.state) {
+			case 'hold_waiting':
+				return m.desk_state_hold_waiting({ place }, o);
+			case 'hold_paused':
+				return m.desk_state_hold_paused({ place }, o);
+			case 'hold_ready':
+				return m.desk_state_hold_ready({ shelf: entry.shelf ?? '', deadline: when(entry.deadline) }, o);
+			case 'loan_open':
+				return m.desk_state_loan_open({ due: when(entry.deadline) }, o);
+			case 'loan_overdue':
+				return m.desk_state_loan_overdue({ due: when(entry.deadline) }, o);
+			case 'place_waitlisted':
+				return m.desk_state_place_waitlisted({}, o);
+		}
+	}
 	switch (entry.state) {
 		case 'booking_pending':
 			return m.overview_state_booking_pending({}, o);

@@ -19,6 +19,9 @@ routerAdd('POST', '/api/borgerhus/desk/citizens/{id}/takeover', (e) =>
 routerAdd('POST', '/api/borgerhus/desk/citizens/{id}/mydata', (e) =>
 	require(`${__hooks}/lib/desk.js`).citizenData(e)
 );
+routerAdd('POST', '/api/borgerhus/desk/citizens/{id}/delete', (e) =>
+	require(`${__hooks}/lib/desk.js`).deleteDeskAccount(e)
+);
 routerAdd('POST', '/api/borgerhus/desk/accounts', (e) => require(`${__hooks}/lib/desk.js`).createAccount(e));
 
 // No mail to an address nobody receives (desk accounts, deleted accounts).

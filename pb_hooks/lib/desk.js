@@ -608,6 +608,32 @@ function citizenData(e) {
 	return e.json(200, data);
 }
 
+/**
+ * POST /api/borgerhus/desk/citizens/{id}/delete : staff delete a desk account at the citizen's request (the
+ * citizen cannot sign in to do it under Mine data). The account is erased by the same function, and in the
+ * same way, as a citizen's own deletion (lib/overview-account.js `deleteAccount`), in one transaction with
+ * its audit entry: staff and the account's id, what was released, nothing about the person. An ordinary
+ * account (one that signs in, or is being taken over) is the citizen's own to delete: desk_delete_own_account.
+ */
+function deleteDeskAccount(e) {
+	var staff = requireDeskStaff(e);
+	var released = require(__hooks + '/lib/core/tx.js').route(e, function (txApp) {
+		var row = citizenOf(txApp, e);
+		if (!row.getBool('desk_account')) throw codeError(400, 'desk_delete_own_account');
+		var done = require(__hooks + '/lib/overview-account.js').deleteAccount(txApp, row.id, new Date());
+		require(__hooks + '/lib/core/audit.js').record(txApp, {
+			actor: staff.id,
+			action: 'desk_account_delete',
+			collection: 'users',
+			id: row.id,
+			details: { released: done },
+			onBehalfOf: row.id
+		});
+		return done;
+	});
+	return e.json(200, { deleted: true, released: released });
+}
+
 /** True for an address nobody receives: desk accounts and deleted accounts. No mail goes there. */
 function undeliverable(address) {
 	return String(address || '')
@@ -630,5 +656,6 @@ module.exports = {
 	setCard: setCard,
 	takeover: takeover,
 	citizenData: citizenData,
+	deleteDeskAccount: deleteDeskAccount,
 	undeliverable: undeliverable
 };

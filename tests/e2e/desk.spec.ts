@@ -127,3 +127,40 @@ test('staff book a room for a citizen at the desk, and the citizen sees it made 
 	await expect(card.getByText('Oprettet for dig ved skranken')).toBeVisible();
 	await context.close();
 });
+
+test("staff delete a desk account at the citizen's request, after a confirmation", async ({ page }) => {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const staffEmail = `skranke-slet-${id}@test.borgerhus.dk`;
+	await system.collection('users').create({
+		email: staffEmail,
+		password: 'skranke-kodeord',
+		passwordConfirm: 'skranke-kodeord',
+		name: `Sara Skranke ${id}`,
+		staff: true,
+		verified: true,
+		language: 'da'
+	});
+	await signIn(page, staffEmail, 'skranke-kodeord');
+	await page.goto('/personale/borgere/ny');
+	await page.getByLabel('Navn', { exact: true }).fill(`Sonja Slettes ${id}`);
+	await page.getByLabel('Telefon', { exact: true }).fill('+45 55 66 77 99');
+	await page.getByRole('button', { name: 'Opret konto' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: `Sonja Slettes ${id}` })).toBeVisible();
+	const accountId = new URL(page.url()).pathname.split('/').at(-1)!;
+
+	const section = page.getByRole('region', { name: 'Slet kontoen' });
+	await expectAccessible(page);
+	// it asks first, in a dialog that says what happens
+	await section.getByRole('button', { name: 'Slet kontoen' }).click();
+	const dialog = page.getByRole('dialog', { name: `Slet kontoen for Sonja Slettes ${id}?` });
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('button', { name: 'Ja, slet kontoen' }).click();
+	await expect(page).toHaveURL(/\/personale\/borgere\?slettet=1$/);
+	const done = page.getByRole('status').filter({ hasText: 'Kontoen er slettet.' });
+	await expect(done).toBeFocused();
+	await expectAccessible(page);
+	const gone = await system.collection('users').getOne(accountId);
+	expect(gone.name).toBe('Slettet bruger');
+	expect(gone.deleted_at).not.toBe('');
+});

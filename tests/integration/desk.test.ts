@@ -710,6 +710,75 @@ describe('desk accounts', () => {
 		expect((await system.collection('users').getOne(signup.id)).email).toBe(address);
 	});
 
+	it("deletes a desk account at the citizen's request as their own deletion would, for desk accounts only", async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser();
+		const account = await createDeskAccount(staff.pb, {
+			name: 'Slette Sonja',
+			phone: '34567891',
+			library_card: String(Date.now()).slice(-8)
+		});
+		const room = await makeRoom();
+		const booking = await bookFor(staff, account.id, room.id, someDay());
+		const route = (id: string) => `/api/borgerhus/desk/citizens/${id}/delete`;
+
+		// never the citizen's, a guest's, through the desk header, or for an account of one's own
+		expect(await refusal(citizen.pb.send(route(account.id), { method: 'POST' }))).toMatchObject({
+			status: 403
+		});
+		expect(await refusal(guestClient().send(route(account.id), { method: 'POST' }))).toMatchObject({
+			status: 401
+		});
+		expect(await refusal(staff.pb.send(route(account.id), { method: 'POST', ...desk(account.id) }))).toEqual({
+			status: 403,
+			code: 'desk_not_here'
+		});
+		expect(await refusal(staff.pb.send(route(citizen.record.id), { method: 'POST' }))).toEqual({
+			status: 400,
+			code: 'desk_delete_own_account'
+		});
+		const system = await systemClient();
+		expect((await system.collection('users').getOne(citizen.record.id)).deleted_at).toBe('');
+
+		// at the desk, through the app's page: the same erasure as the citizen's own, in one transaction
+		const session = new AppSession();
+		await session.signIn(staff.email, PASSWORD);
+		const done = await session.post(`/personale/borgere/${account.id}?/delete`, {});
+		expect(done.status, await done.clone().text()).toBe(303);
+		expect(done.headers.get('location')).toBe('/personale/borgere?slettet=1');
+		expect(await (await session.get('/personale/borgere?slettet=1')).text()).toContain('Kontoen er slettet.');
+		const gone = await system.collection('users').getOne(account.id);
+		expect(gone).toMatchObject({ name: 'Slettet bruger', phone: '', library_card: '' });
+		expect(gone.deleted_at).not.toBe('');
+		expect(gone.email).toBe(`deleted-${account.id}@borgerhus.invalid`);
+		expect((await system.collection('bookings').getOne(booking.id)).status).toBe('cancelled');
+		expect(
+			await system.collection('notifications').getFullList({ filter: `user = "${account.id}"` })
+		).toHaveLength(0);
+
+		// audited with staff and the account's id, nothing about the person
+		const audit = (await auditOf(account.id)).filter((a) => a.action === 'desk_account_delete');
+		expect(audit).toHaveLength(1);
+		expect(audit[0]).toMatchObject({ actor: staff.record.id, target_collection: 'users' });
+		expect(audit[0]?.details).toEqual({
+			released: { bookings: 1, holds: 0, signups: 0, registrations: 0 },
+			on_behalf_of: account.id
+		});
+		const everything = JSON.stringify(
+			await system.collection('audit_log').getFullList({
+				filter: `target_id = "${account.id}" || details.on_behalf_of = "${account.id}"`
+			})
+		);
+		expect(everything).not.toContain('Slette Sonja');
+		expect(everything).not.toContain('34567891');
+
+		// a deleted account is nobody's to delete again
+		expect(await refusal(staff.pb.send(route(account.id), { method: 'POST' }))).toEqual({
+			status: 400,
+			code: 'desk_unknown_citizen'
+		});
+	});
+
 	it("hands staff everything held about a desk account's citizen, audited, and nobody else's data", async () => {
 		const staff = await createUser({ staff: true });
 		const citizen = await createUser();

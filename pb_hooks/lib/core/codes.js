@@ -87,6 +87,10 @@ module.exports = {
 		da: 'Borgeren har sin egen konto og kan se og hente sine data i appen under Mine data.',
 		en: 'The citizen has an account of their own and can see and download their data in the app under My data.'
 	},
+	desk_delete_own_account: {
+		da: 'Borgeren har sin egen konto og sletter den selv under Mine data.',
+		en: 'The citizen has an account of their own and deletes it themselves under My data.'
+	},
 	desk_override_reason: {
 		da: 'Skriv en begrundelse, når du tilsidesætter en regel for borgeren.',
 		en: 'Give a reason when you override a rule for the citizen.'

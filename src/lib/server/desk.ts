@@ -93,3 +93,11 @@ export function takeOver(pb: PocketBase, id: string, email: string) {
 		requestKey: null
 	});
 }
+
+/** Deletes a desk account at the citizen's request, as the citizen's own deletion would (staff only). */
+export function deleteDeskAccount(pb: PocketBase, id: string) {
+	return pb.send(`/api/borgerhus/desk/citizens/${encodeURIComponent(id)}/delete`, {
+		method: 'POST',
+		requestKey: null
+	});
+}

@@ -41,6 +41,10 @@ const EXACT: Record<string, Words> = {
 		da: 'knyttede en e-mailadresse til kontoen for',
 		en: 'linked an email address to the account of'
 	},
+	desk_account_delete: {
+		da: 'slettede ved skranken kontoen for',
+		en: 'deleted at the desk the account of'
+	},
 	desk_data_handed_over: {
 		da: 'udleverede en kopi af alle data om',
 		en: 'handed over a copy of all data about'

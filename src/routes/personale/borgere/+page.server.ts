@@ -9,5 +9,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
 	let results: DeskCitizen[] | null = null;
 	if (q.length >= 2) results = (await searchCitizens(locals.pb, q)).items;
-	return { q, results };
+	return { q, results, deleted: url.searchParams.has('slettet') };
 };

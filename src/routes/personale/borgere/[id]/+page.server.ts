@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { ClientResponseError } from 'pocketbase';
 import type { z } from 'zod';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -9,7 +9,14 @@ import { failureStatus, toFormErrors, refusalCodes } from '$lib/errors';
 import { toPbDate } from '$lib/dates';
 import { resolve as resolveTime, resolveEnd } from '$rules/core/time.js';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
-import { acceptVolunteerTerms, deskOptions, readCitizenOr404, setCard, takeOver } from '$lib/server/desk';
+import {
+	acceptVolunteerTerms,
+	deleteDeskAccount,
+	deskOptions,
+	readCitizenOr404,
+	setCard,
+	takeOver
+} from '$lib/server/desk';
 import { idSchema } from '$lib/validation/rooms';
 import { anyFieldFilter } from '$lib/library/search';
 import {
@@ -242,6 +249,20 @@ export const actions: Actions = {
 			});
 		}
 		return { action: 'takeover', done: true as const };
+	},
+	// a desk account deleted at the citizen's request, as their own deletion would (pb_hooks/lib/desk.js)
+	delete: async ({ locals, url, params }) => {
+		requireStaff(locals, url);
+		try {
+			await deleteDeskAccount(locals.pb, params.id);
+		} catch (err) {
+			return fail(failureStatus(err), {
+				action: 'delete',
+				values: {},
+				errors: toFormErrors(err, { desk: true })
+			});
+		}
+		redirect(303, '/personale/borgere?slettet=1');
 	}
 };
 

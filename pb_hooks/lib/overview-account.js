@@ -50,8 +50,8 @@ function clearContacts(txApp, user) {
 /**
  * The audit entries about the user keep what was done and when (accountability), without the free text
  * staff wrote about the person: entries on behalf of the user or naming them as patron, entries about the
- * account, and entries about their private bookings and season bookings, holds, loans, sign-ups,
- * registrations and memberships. Call before the memberships go.
+ * account, staff's moves of a booking from or to them, and entries about their private bookings and season
+ * bookings, holds, loans, sign-ups, registrations and memberships. Call before the memberships go.
  * @param {core.App} txApp
  * @param {string} userId
  */
@@ -69,6 +69,8 @@ function blankAuditText(txApp, userId) {
 					jsonOf('on_behalf_of'),
 					jsonOf('patron'),
 					"(target_collection = 'users' AND target_id = {:u})",
+					// a booking staff moved from or to the user: the reason was written to them
+					`(target_collection = 'bookings' AND action = 'booking_reassigned' AND (${jsonOf('from.booker')} OR ${jsonOf('to.booker')}))`,
 					about('bookings', "booker = {:u} AND association = ''"),
 					about('booking_series', "booker = {:u} AND association = ''"),
 					about('holds', 'patron = {:u}'),

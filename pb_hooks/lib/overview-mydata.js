@@ -236,7 +236,7 @@ const plain = (value) => (typeof value === 'string' || typeof value === 'number'
 /**
  * The audit log's entries about the user: acts done for them at the desk (`on_behalf_of`), acts on their
  * account, staff's acts on their own rows (but not an act done at the desk for someone else on a row that
- * is the user's since), and the desk's check-ins that gave them a copy or took one back; and every act the
+ * is the user's since), staff's moves of a booking from or to them (`booking_reassigned`), and the desk's check-ins that gave them a copy or took one back; and every act the
  * user did themselves (staff's work, an association admin's acts), of which only what, on which kind of row
  * and when, when the row is someone else's. Each says what was done, when, by whom in kind ("staff",
  * "you", "system": never a staff member's name) and why, and of the details only the plain from/to, the
@@ -261,7 +261,12 @@ function auditEntries(app, userId) {
 		"OR (CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.patron') END = {:u}) " +
 		"OR (CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.returnedLoan') END " +
 		'IN (SELECT id FROM loans WHERE patron = {:u})) ' +
-		"OR (a.target_collection = 'users' AND a.target_id = {:u}) OR " +
+		"OR (a.target_collection = 'users' AND a.target_id = {:u}) " +
+		// a booking staff moved away from the user (or to them, then on to someone else): the move and its
+		// reason, told to both bookers, are theirs though the booking is someone else's now
+		"OR (a.target_collection = 'bookings' AND a.action = 'booking_reassigned' AND " +
+		"(CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.from.booker') END = {:u} " +
+		"OR CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.to.booker') END = {:u})) OR " +
 		own +
 		// an act done at the desk for someone else stays theirs, though the row be the user's now (a
 		// booking moved to the user): its reasons are about that person

@@ -548,6 +548,38 @@ describe('what deletion leaves behind', () => {
 	});
 });
 
+describe('a booking staff moved to someone else', () => {
+	it('loses the reason of the move when its former booker deletes the account', async () => {
+		const [anna, bent, staff] = await Promise.all([createUser(), createUser(), createUser({ staff: true })]);
+		const room = await makeRoom();
+		const booking = await anna.pb.collection('bookings').create({
+			room: room.id,
+			booker: anna.record.id,
+			purpose: 'Møde',
+			attendees: 2,
+			...slot(53, '10:00', '11:00')
+		});
+		const reason = 'Anna er syg og Bent tager over';
+		await staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+			method: 'POST',
+			body: { booker: bent.record.id, reason }
+		});
+		await anna.pb.send('/api/borgerhus/account/delete', { method: 'POST', body: { password: PASSWORD } });
+		const system = await systemClient();
+		const [moved] = await system.collection('audit_log').getFullList({
+			filter: system.filter('target_id = {:b} && action = "booking_reassigned"', { b: booking.id })
+		});
+		// what was done, by whom and when stays; the text written about the person goes
+		expect(moved?.actor).toBe(staff.record.id);
+		expect(moved?.details).toMatchObject({
+			from: { booker: anna.record.id },
+			to: { booker: bent.record.id },
+			reason: ''
+		});
+		expect((await system.collection('bookings').getOne(booking.id)).booker).toBe(bent.record.id);
+	});
+});
+
 describe('what names the person beside the account', () => {
 	it('invitations waiting for its address and the places it signed in from go with the deletion', async () => {
 		const system = await systemClient();

@@ -424,6 +424,36 @@ describe('Mine data: everything the house holds about the user', () => {
 		expect(await exported(anna)).toContain(reason);
 	});
 
+	it('keeps in the former booker’s export the move of a booking staff gave to someone else, with its reason', async () => {
+		const [anna, bent, staff] = await Promise.all([createUser(), createUser(), createUser({ staff: true })]);
+		const room = await makeRoom();
+		const booking = await anna.pb.collection('bookings').create<BookingRecord>({
+			room: room.id,
+			booker: anna.record.id,
+			purpose: 'Møde',
+			attendees: 2,
+			...slot(someDay(), '12:00', '13:00')
+		});
+		const reason = 'Bent står for mødet fremover';
+		await staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+			method: 'POST',
+			body: { booker: bent.record.id, reason }
+		});
+		type Entry = { action: string; target: string; reason: string; by: string; from: string; to: string };
+		const annas = (await anna.pb.send('/api/borgerhus/mydata', {})) as { audit: Entry[] };
+		const moved = annas.audit.filter((a) => a.action === 'booking_reassigned');
+		expect(moved).toEqual([
+			expect.objectContaining({ target: booking.id, reason, by: 'staff', from: '', to: '' })
+		]);
+		// who has it now is not hers to know
+		expect(JSON.stringify(annas)).not.toContain(bent.record.id);
+		expect(
+			((await bent.pb.send('/api/borgerhus/mydata', {})) as { audit: Entry[] }).audit.filter(
+				(a) => a.action === 'booking_reassigned'
+			)
+		).toEqual([expect.objectContaining({ target: booking.id, reason })]);
+	});
+
 	it('shows as the user’s contact details exactly what deleting the account clears', async () => {
 		const s = await everything();
 		const system = await systemClient();

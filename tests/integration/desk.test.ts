@@ -835,6 +835,53 @@ describe('desk accounts', () => {
 	});
 });
 
+describe("the desk's printed copy of a desk account's data", () => {
+	it('says what each message said, who came to a booking, and where and until when a hold waits', async () => {
+		const staff = await createUser({ staff: true });
+		const account = await staff.pb.send('/api/borgerhus/desk/accounts', {
+			method: 'POST',
+			body: { name: 'Kopi Karla', phone: '45678912' }
+		});
+		const room = await makeRoom();
+		await staff.pb.collection('bookings').create(
+			{
+				room: room.id,
+				booker: account.id,
+				purpose: 'Strikkeklub',
+				attendees: 7,
+				...slot(someDay(), '10:00', '11:00')
+			},
+			desk(account.id)
+		);
+		const { title, copies } = await arrangeTitle({ copies: 1 });
+		const hold = await staff.pb
+			.collection('holds')
+			.create<HoldRecord>({ title: title.id, patron: account.id }, desk(account.id));
+		await staff.pb.send('/api/library/checkin', { method: 'POST', body: { code: copies[0]!.barcode } });
+		const system = await systemClient();
+		const ready = await system.collection('holds').getOne<HoldRecord>(hold.id);
+		expect(ready.status).toBe('ready');
+		const [message] = await system.collection('notifications').getFullList({
+			filter: system.filter('user = {:u} && title = "Oprettet for dig ved skranken"', { u: account.id }),
+			sort: 'created'
+		});
+		expect(message?.body).toMatch(/Se det i Mit overblik/);
+
+		const session = new AppSession();
+		await session.signIn(staff.email, PASSWORD);
+		const printed = await session.post(`/personale/borgere/${account.id}/data`, {});
+		expect(printed.status).toBe(200);
+		// what the page shows, not the data SvelteKit sends along in its script
+		const html = (await printed.text())
+			.replace(/<script[\s\S]*?<\/script>/g, '')
+			.replace(/&#39;|&amp;/g, (e) => (e === '&amp;' ? '&' : "'"));
+		expect(html).toContain(message!.body);
+		expect(html).toContain('Deltagere: 7');
+		expect(html).toContain(`Afhentningshylde: ${ready.pickup_shelf}`);
+		expect(html).toContain('Hent senest');
+	});
+});
+
 describe("the desk's messages, in the citizen's language", () => {
 	it("prints the receipt in the citizen's language, whatever the staff member reads", async () => {
 		const staff = await createUser({ staff: true });

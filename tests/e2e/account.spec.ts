@@ -71,6 +71,9 @@ test('signing up with an address that has an account looks like any sign-up; the
 	await page.getByRole('button', { name: 'Opret konto' }).click();
 	await expect(page.getByRole('heading', { name: 'Tjek din e-mail' })).toBeVisible();
 	await expect(page.getByRole('status')).toContainText('Har du allerede en konto med den e-mail');
+	// the form gave way to the message: focus and the view are on it (keyboard at 360 px)
+	await expect(page.getByRole('status')).toBeFocused();
+	await expect(page.getByRole('status')).toBeInViewport();
 	await expectAccessible(page);
 	const mail = await waitForMail(mailDir, email, /Du har allerede en konto/);
 	expect(mail.text).toContain('Hej Hanne Harkonto');

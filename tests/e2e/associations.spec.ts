@@ -75,7 +75,10 @@ test('an admin invites a citizen, who accepts in the app and is then a member', 
 	await expectAccessible(phone);
 	await noSidewaysScroll(phone);
 	await invitations.getByRole('button', { name: 'Tag imod' }).click();
-	await expect(phone.getByText('Du er nu med i foreningen.')).toBeVisible();
+	// the answered invitation leaves its list: focus and the view go to the message (keyboard at 360 px)
+	const accepted = phone.getByText('Du er nu med i foreningen.');
+	await expect(accepted).toBeFocused();
+	await expect(accepted).toBeInViewport();
 	const mine = phone.getByRole('region', { name: 'Mine foreninger' });
 	await expect(mine.getByRole('link', { name: association.name })).toBeVisible();
 	await expect(phone.getByRole('region', { name: 'Invitationer til dig' })).toHaveCount(0);
@@ -90,6 +93,27 @@ test('an admin invites a citizen, who accepts in the app and is then a member', 
 	await page.reload();
 	await expect(page.getByRole('region', { name: 'Medlemmer' }).getByText(citizen.name)).toBeVisible();
 	await expect(page.getByText('Ingen ventende invitationer.')).toBeVisible();
+
+	// the admin changes the new member's role: focus and the view go to the message at the top
+	const member = page
+		.getByRole('region', { name: 'Medlemmer' })
+		.getByRole('listitem')
+		.filter({ hasText: citizen.name });
+	await member.getByLabel('Rolle').selectOption('member');
+	await member.getByRole('button', { name: 'Skift rolle' }).click();
+	const saved = page.getByText('Rollen er ændret.');
+	await expect(saved).toBeFocused();
+	await expect(saved).toBeInViewport();
+	// and after withdrawing an invitation, whose item leaves the list
+	await page.getByLabel('Personens e-mail').fill(`ny-${citizen.email}`);
+	await page.getByRole('button', { name: 'Send invitation' }).click();
+	await page
+		.getByRole('region', { name: 'Ventende invitationer' })
+		.getByRole('button', { name: 'Træk tilbage' })
+		.click();
+	const withdrawn = page.getByText('Invitationen er trukket tilbage.');
+	await expect(withdrawn).toBeFocused();
+	await expect(withdrawn).toBeInViewport();
 });
 
 test('an admin renames the association; staff verify it again from their list, then withdraw it', async ({

@@ -57,6 +57,32 @@ function isActiveAdmin(app, userId, associationId) {
 	);
 }
 
+/**
+ * The refusal of a change to a membership by someone who may not make it. A member of the association (an
+ * admin demoted since the page was loaded) is told they are no admin (403 associations_not_admin); anyone
+ * else gets a 404, the same answer as for a membership that does not exist.
+ * @param {core.App} app
+ * @param {{ kind: string, id: string }} actor
+ * @param {core.Record} membership
+ */
+function notAdmin(app, actor, membership) {
+	var member =
+		!!actor.id &&
+		app.findRecordsByFilter(
+			'memberships',
+			bindFilter('association = {:a} && user = {:u} && status = "active"', {
+				a: membership.getString('association'),
+				u: actor.id
+			}),
+			'',
+			1,
+			0
+		).length > 0;
+	if (!member) return new NotFoundError('Not found.');
+	var text = require(__hooks + '/lib/core/codes.js').associations_not_admin;
+	return new ForbiddenError(text.en, { form: new ValidationError('associations_not_admin', text.en) });
+}
+
 /** The number of active admins of an association. */
 function activeAdmins(app, associationId) {
 	return app.findRecordsByFilter(
@@ -400,7 +426,7 @@ function act(app, actor, membershipId, name) {
 			throw new NotFoundError('Not found.');
 		}
 		var roles = rolesFor(txApp, actor, row);
-		if (!roles.length) throw new NotFoundError('Not found.');
+		if (!roles.length) throw notAdmin(txApp, actor, row);
 		var from = row.getString('status');
 		// to its admins, a person who blocked the association and was invited again looks like an open
 		// invitation; withdrawing it must look the same, or the answer would tell them of the block: it
@@ -462,7 +488,7 @@ function setRole(app, actor, membershipId, role) {
 		}
 		var roles = rolesFor(txApp, actor, row);
 		if (roles.indexOf('association') < 0 && roles.indexOf('staff') < 0 && roles.indexOf('system') < 0) {
-			throw new NotFoundError('Not found.');
+			throw notAdmin(txApp, actor, row);
 		}
 		if (lib().ROLES.indexOf(wanted) < 0) errors.refuse('associations_bad_role', 'role');
 		var status = row.getString('status');

@@ -116,6 +116,37 @@ test('an admin invites a citizen, who accepts in the app and is then a member', 
 	await expect(withdrawn).toBeInViewport();
 });
 
+test('an admin demoted meanwhile is told so at "Skift rolle", and the admin controls go', async ({
+	page
+}) => {
+	const { admin, citizen, association } = await arrange();
+	const system = await systemClient();
+	const [mine] = await system.collection('memberships').getFullList({
+		filter: system.filter('association = {:a} && user = {:u}', { a: association.id, u: admin.id })
+	});
+	await system
+		.collection('memberships')
+		.create({ association: association.id, user: citizen.id, role: 'admin', status: 'active' });
+
+	await signIn(page, admin.email, PASSWORD);
+	await page.goto(`/foreninger/${association.id}`);
+	const member = page
+		.getByRole('region', { name: 'Medlemmer' })
+		.getByRole('listitem')
+		.filter({ hasText: citizen.name });
+	await member.getByLabel('Rolle').selectOption('booker');
+	// the other admin makes Alma a member while her page is open
+	await system.collection('memberships').update(mine!.id, { role: 'member' });
+	await member.getByRole('button', { name: 'Skift rolle' }).click();
+	const refused = page.getByRole('alert');
+	await expect(refused).toHaveText('Du er ikke administrator i foreningen og kan ikke ændre medlemmerne.');
+	await expect(refused).toBeFocused();
+	await expect(refused).toBeInViewport();
+	await expect(page.getByRole('button', { name: 'Skift rolle' })).toHaveCount(0);
+	await expect(page.getByRole('region', { name: 'Inviter et medlem' })).toHaveCount(0);
+	expect((await system.collection('memberships').getOne(mine!.id)).role).toBe('member');
+});
+
 test('an admin renames the association; staff verify it again from their list, then withdraw it', async ({
 	page,
 	browser

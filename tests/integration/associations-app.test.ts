@@ -129,6 +129,37 @@ describe("an association's details", () => {
 	});
 });
 
+describe("an association's members", () => {
+	it('tells an admin demoted meanwhile that they are no admin, and changes nothing', async () => {
+		const w = await world();
+		const system = await systemClient();
+		await system.collection('memberships').update(w.ids.booker, { role: 'admin' });
+		const bo = await signedIn(w.booker);
+		expect(await (await bo.get(`/foreninger/${w.association.id}`)).text()).toContain('Skift rolle');
+		// demoted by the other admin while the page is open
+		await w.admin.pb.send(`/api/borgerhus/memberships/${w.ids.booker}/role`, {
+			method: 'POST',
+			body: { role: 'member' }
+		});
+		for (const [action, body] of [
+			['role', { id: w.ids.member, role: 'booker' }],
+			['remove', { id: w.ids.member }]
+		] as const) {
+			const refused = await bo.post(`/foreninger/${w.association.id}?/${action}`, body);
+			expect(refused.status, action).toBe(403);
+			const page = await refused.text();
+			expect(page).toContain('Du er ikke administrator i foreningen og kan ikke ændre medlemmerne.');
+			expect(page).not.toContain('Siden findes ikke');
+		}
+		expect(await system.collection('memberships').getOne(w.ids.member)).toMatchObject({
+			role: 'member',
+			status: 'active'
+		});
+		// the page read again has no admin's controls
+		expect(await (await bo.get(`/foreninger/${w.association.id}`)).text()).not.toContain('Skift rolle');
+	});
+});
+
 describe('staff look after the associations', () => {
 	it('find one, verify it as read, withdraw the verification, and keep one with history', async () => {
 		const w = await world({ verified: false });

@@ -665,10 +665,11 @@ scenarios<World>('answering, leaving and removing', world, [
 		after: statusOf('invited', 'invited')
 	},
 	{
-		name: 'a member cannot remove another member',
+		name: 'a member cannot remove another member, and is told they are no admin',
 		actor: (w) => w.member.pb,
 		act: (pb, w) => act('remove')(pb, w, w.ids.booker),
-		status: 404,
+		status: 403,
+		code: 'associations_not_admin',
 		after: statusOf('booker', 'active')
 	},
 	{
@@ -750,11 +751,19 @@ scenarios<World>('answering, leaving and removing', world, [
 		}
 	},
 	{
-		name: 'a booker cannot change roles',
+		name: 'a booker cannot change roles, and is told they are no admin',
 		actor: (w) => w.booker.pb,
 		act: (pb, w) => post(pb, `/api/borgerhus/memberships/${w.ids.booker}/role`, { role: 'admin' }),
-		status: 404,
+		status: 403,
+		code: 'associations_not_admin',
 		after: async (w) => expect((await storedMembership(w.ids.booker)).role).toBe('booker')
+	},
+	{
+		name: 'an admin of another association cannot change roles here: not found',
+		actor: (w) => w.outsider.pb,
+		act: (pb, w) => post(pb, `/api/borgerhus/memberships/${w.ids.member}/role`, { role: 'booker' }),
+		status: 404,
+		after: async (w) => expect((await storedMembership(w.ids.member)).role).toBe('member')
 	},
 	{
 		name: 'an unknown action is a 404',

@@ -51,6 +51,10 @@ module.exports = {
 		da: 'Du har sendt mange invitationer den sidste time. Vent lidt, og prøv igen.',
 		en: 'You have sent many invitations in the last hour. Please wait a while and try again.'
 	},
+	associations_not_admin: {
+		da: 'Du er ikke administrator i foreningen og kan ikke ændre medlemmerne.',
+		en: 'You are not an admin of the association and cannot change its members.'
+	},
 	associations_last_admin: {
 		da: 'Foreningen skal have mindst én administrator. Gør en anden til administrator først.',
 		en: 'The association must have at least one admin. Make someone else an admin first.'

@@ -250,7 +250,8 @@ function fillPlaces(app, collection, parentId) {
 	const parent = app.findRecordById(kind.parentCollection, parentId);
 	const event = eventOfParent(app, collection, parent);
 	if (event.getString('state') !== 'published') return [];
-	if (collection === 'registrations' && !event.getBool('registration')) return [];
+	// with registration switched off nobody new registers (decideNew), but those already waiting keep their
+	// turn: a place freed or added still goes to the first of them, as their receipt promised
 	// nobody is moved up into a shift or an event that has begun (as nobody may sign up for one): a place
 	// given up afterwards stays free, and the waitlist stays what it was
 	if (require(`${__hooks}/lib/events-rules.js`).toMs(parent.getString('start')) <= Date.now()) return [];

@@ -171,6 +171,29 @@ async function skippedVolunteer() {
 	return { day, s, t, w, sw, tw, staff };
 }
 
+describe('the waitlist with registration switched off', () => {
+	it('still moves those already waiting up when a place is freed or added, and takes no one new', async () => {
+		const { event } = await arrangeEvent({ capacity: 1 });
+		const [a, b, c, late] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
+		const register = (who: TestUser) =>
+			who.pb.collection('registrations').create<RegistrationRecord>({ event: event.id, user: who.record.id });
+		const first = await register(a);
+		const second = await register(b);
+		const third = await register(c);
+		expect([first.status, second.status, third.status]).toEqual(['confirmed', 'waitlisted', 'waitlisted']);
+		const system = await systemClient();
+		await system.collection('events').update(event.id, { registration: false });
+		await expect(register(late)).rejects.toMatchObject({ status: 400 });
+		// a place freed: the first in line gets it
+		await system.collection('registrations').update(first.id, { status: 'cancelled' });
+		expect(await statusOf('registrations', second.id)).toBe('confirmed');
+		expect(await statusOf('registrations', third.id)).toBe('waitlisted');
+		// a place added: the next one
+		await system.collection('events').update(event.id, { capacity: 2 });
+		expect(await statusOf('registrations', third.id)).toBe('confirmed');
+	});
+});
+
 describe('a skipped waiting volunteer keeps their turn', () => {
 	it('moves them up when staff move the overlapping shift away, before any newcomer', async () => {
 		const { day, s, t, w, sw, staff } = await skippedVolunteer();

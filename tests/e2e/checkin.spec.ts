@@ -57,6 +57,29 @@ async function arrange(startIn: number) {
 	return { system, email, room, booking };
 }
 
+test('"Vi er her" appears when check-in opens, on the door’s page and in Mit overblik, without a reload', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(180_000);
+	// check-in opens 15 minutes before the start: a start on the minute that opens it in 15 to 75 seconds
+	const start = Math.ceil((Date.now() + 15 * MINUTE + 15_000) / MINUTE) * MINUTE;
+	const { email, room } = await arrange((start - Date.now()) / MINUTE);
+	await signIn(page, email, PASSWORD);
+	const overview = await context.newPage();
+	await overview.goto('/overblik');
+	await hydrated(overview);
+	await page.goto(`/lokaler/${room.slug}/tjek-ind`);
+	await hydrated(page);
+	await expect(page.getByText(/Tjek-ind åbner kl\./)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Vi er her' })).toHaveCount(0);
+	await expect(overview.getByRole('button', { name: 'Vi er her' })).toHaveCount(0);
+	// nothing is written when the window opens: the pages read again at that moment by themselves
+	const opened = { timeout: start - 15 * MINUTE - Date.now() + 30_000 };
+	await expect(page.getByRole('button', { name: 'Vi er her' })).toBeVisible(opened);
+	await expect(overview.getByRole('button', { name: 'Vi er her' })).toBeVisible(opened);
+});
+
 test('a booker opens the door’s check-in link, signs in and checks in', async ({ page }) => {
 	const { system, email, room, booking } = await arrange(5);
 	// the QR code on the door holds this address; a signed-out phone is sent to sign in and back

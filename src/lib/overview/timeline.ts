@@ -14,7 +14,7 @@ import {
 } from '$rules/core/status.js';
 import { cancelDeadline, mayCancel } from '$rules/rooms-policy.js';
 import { mayCancelShift, shiftCancelDeadline } from '$rules/events-rules.js';
-import { attendanceAction } from '$lib/rooms/checkin';
+import { attendanceAction, attendanceMoments } from '$lib/rooms/checkin';
 
 /** The kinds of things a citizen has in the house, in the order the overview names them. */
 export const ENTRY_KINDS = ['booking', 'hold', 'loan', 'shift', 'registration'] as const;
@@ -87,6 +87,11 @@ export interface TimelineEntry {
 	room?: string;
 	/** The page of what it is about: the room, the title, the event (its title links there). */
 	href?: string;
+	/**
+	 * The next moment (ms) at which what the entry offers changes by the clock alone (check-in opens or
+	 * closes, the cancel deadline passes): the page reads its data again then (`refreshAt`).
+	 */
+	changesAt?: number;
 }
 
 export interface TimelineInput {
@@ -170,6 +175,10 @@ function bookingEntry(
 			cancelUntil = iso(cancelDeadline(cancelHours, start));
 		} else noCancel = 'booking_deadline_passed';
 	}
+	const moments = [
+		...(b.expand?.room && may.attend && active ? attendanceMoments(b.expand.room, b) : []),
+		...(cancelUntil ? [time(cancelUntil)] : [])
+	].filter((t) => t > now);
 	return {
 		key: `booking:${b.id}`,
 		kind: 'booking',
@@ -185,7 +194,8 @@ function bookingEntry(
 		actions,
 		cancelUntil,
 		noCancel,
-		upcoming: active && !ended
+		upcoming: active && !ended,
+		changesAt: moments.length ? Math.min(...moments) : undefined
 	};
 }
 

@@ -42,6 +42,19 @@ export function attendanceAction(room: Room, booking: Booking, now: number): 'ch
 	return null;
 }
 
+/**
+ * The moments (ms) at which what a booking offers for check-in changes by the clock alone: check-in opens
+ * and closes, the booking starts (check-out) and ends.
+ */
+export function attendanceMoments(
+	room: Room,
+	booking: Pick<BookingRecord, 'start' | 'end'> & Partial<Pick<BookingRecord, 'status' | 'decided_at'>>
+): number[] {
+	if (!room.checkin_required) return [];
+	const { opens, closes } = checkinWindow(room, booking);
+	return [opens, closes, toMs(booking.start), toMs(booking.end)];
+}
+
 /** When check-in opens and closes for a booking (ms). */
 export function checkinWindow(
 	room: Room,

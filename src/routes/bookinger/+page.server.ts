@@ -9,7 +9,7 @@ import { mayCancel } from '$rules/rooms-policy.js';
 import { toMs } from '$rules/room-claims.js';
 import { isActiveBooking } from '$rules/core/status.js';
 import codes from '$rules/core/codes.js';
-import { attendanceAction } from '$lib/rooms/checkin';
+import { attendanceAction, attendanceMoments } from '$lib/rooms/checkin';
 import { attend } from '$lib/server/checkin';
 
 /** The dates a season booking skipped, from the redirect's `sprunget=date.code,...` (checked, not trusted). */
@@ -99,7 +99,15 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			attend:
 				b.expand?.room && (!lapsed || memberOf.has(b.association))
 					? attendanceAction(b.expand.room, b, now)
-					: null
+					: null,
+			// when the buttons change by the clock alone (check-in opens or closes, the cancel deadline):
+			// the page reads its data again then
+			moments: [
+				...(b.expand?.room && active && (!lapsed || memberOf.has(b.association))
+					? attendanceMoments(b.expand.room, b)
+					: []),
+				...(mayCancelIt && active ? [toMs(b.start) - cancelHours * 3_600_000] : [])
+			]
 		};
 	});
 	// What "Aflys resten af serien" would cancel: the series' later dates still before their deadline.
@@ -115,6 +123,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		seriesRest.set(b.series, rest);
 	}
 	return {
+		now,
 		created: url.searchParams.get('ny') ?? '',
 		seriesSent: url.searchParams.get('serie'),
 		skipped: skippedDates(url.searchParams.get('sprunget')),

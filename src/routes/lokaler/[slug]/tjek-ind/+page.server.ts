@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import type { BookingRecord, RoomRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
 import { attend } from '$lib/server/checkin';
-import { attendanceAction, checkinPhase, checkinWindow } from '$lib/rooms/checkin';
+import { attendanceAction, attendanceMoments, checkinPhase, checkinWindow } from '$lib/rooms/checkin';
 import { toPbDate } from '$rules/room-claims.js';
 
 // The door's check-in (docs/rules.md, "Check-in and no-shows"): the QR code on a room's door opens this
@@ -65,7 +65,8 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 				checked_in_at: b.checked_in_at,
 				phase: checkinPhase(room, b, now),
 				action: attendanceAction(room, b, now),
-				window: checkinWindow(room, b)
+				window: checkinWindow(room, b),
+				moments: attendanceMoments(room, b)
 			}))
 	};
 };

@@ -83,6 +83,16 @@ const TEXTS = {
 			body: 'Your shift as {task} at {event} has moved to {when}. If you cannot come at the new time, {advice}.'
 		}
 	},
+	shiftsMoved: {
+		da: {
+			title: 'Dine vagter er flyttet: {event}',
+			body: 'Dine vagter til {event} er flyttet: {shifts}. Kan du ikke komme på de nye tidspunkter, så {advice}.'
+		},
+		en: {
+			title: 'Your shifts have moved: {event}',
+			body: 'Your shifts at {event} have moved: {shifts}. If you cannot come at the new times, {advice}.'
+		}
+	},
 	eventCancelled: {
 		da: {
 			title: 'Aflyst: {event}',
@@ -593,10 +603,15 @@ function checkShiftMove(app, span) {
  * @param {core.Record[]} confirmed its confirmed sign-ups (checkShiftMove)
  * @returns {string[]} the users told
  */
-function afterShiftMove(app, before, shift, confirmed) {
+function afterShiftMove(app, before, shift, confirmed, notes) {
 	fillPlaces(app, 'signups', shift.id);
 	const old = { id: before.id, start: before.getString('start'), end: before.getString('end') };
 	for (const s of confirmed) refillSkipped(app, s.getString('user'), old);
+	if (notes) {
+		const found = movedShiftNotes(app, before, shift);
+		notes.push(...found);
+		return found.map((n) => n.user);
+	}
 	return tellShiftMoved(app, before, shift);
 }
 
@@ -642,9 +657,10 @@ function moveShiftsAlong(app, before, event, system) {
 	const confirmed = moved.map(({ shift }) =>
 		checkShiftMove(app, { id: shift.id, start: shift.getString('start'), end: shift.getString('end') })
 	);
-	const told = [];
-	moved.forEach(({ was, shift }, i) => told.push(...afterShiftMove(app, was, shift, confirmed[i])));
-	return { shifts: moved.map(({ shift }) => shift.id), told };
+	// one message per person for the move, naming each of their shifts, not one per shift
+	const notes = [];
+	moved.forEach(({ was, shift }, i) => afterShiftMove(app, was, shift, confirmed[i], notes));
+	return { shifts: moved.map(({ shift }) => shift.id), told: tellShiftsMoved(app, notes) };
 }
 
 /**
@@ -679,14 +695,15 @@ function checkShiftsAround(app, event) {
 }
 
 /**
- * Tells each volunteer with a place on a shift (confirmed or waiting) that its time changed, in the move's
- * transaction, as tellMoved does for an event. A shift of an event that is not published tells no one.
+ * What to tell each volunteer with a place on a moved shift (confirmed or waiting): the shift's task and
+ * new time in both languages, and whether they may still cancel it themselves. None when the times did
+ * not change or the event is not published.
  * @param {core.App} app
  * @param {core.Record} before the shift as it was
  * @param {core.Record} shift the shift as saved
- * @returns {string[]} the users told
+ * @returns {{ user: string, event: core.Record, task: string, when: { da: string, en: string }, mayCancel: boolean }[]}
  */
-function tellShiftMoved(app, before, shift) {
+function movedShiftNotes(app, before, shift) {
 	const moved = ['start', 'end'].some((f) => before.getString(f) !== shift.getString(f));
 	if (!moved) return [];
 	let event;
@@ -696,7 +713,6 @@ function tellShiftMoved(app, before, shift) {
 		return [];
 	}
 	if (event.getString('state') !== 'published') return [];
-	const { notify } = require(`${__hooks}/lib/notify.js`);
 	const time = require(`${__hooks}/lib/core/time.js`);
 	const active = require(`${__hooks}/lib/core/status.js`).activePlaceFilter();
 	const places = app.findRecordsByFilter(
@@ -710,28 +726,63 @@ function tellShiftMoved(app, before, shift) {
 	const when = (language) => time.format(shift.getString('start'), language) + '-' + until(language);
 	// inside the cut-off a volunteer can no longer cancel on their own: the notice sends them to staff
 	const { mayCancelShift } = require(`${__hooks}/lib/events-rules.js`);
-	const advice = mayCancelShift({ shiftStart: shift.getString('start'), now: new Date() })
-		? {
-				da: 'afmeld dig på arrangementets side eller kontakt personalet',
-				en: 'cancel on the event page or contact the staff'
-			}
-		: { da: 'kontakt personalet', en: 'please contact the staff' };
-	const told = [];
-	for (const place of places) {
-		told.push(place.getString('user'));
-		notify(app, place.getString('user'), {
+	const mayCancel = mayCancelShift({ shiftStart: shift.getString('start'), now: new Date() });
+	return places.map((place) => ({
+		user: place.getString('user'),
+		event: event,
+		task: shift.getString('task'),
+		when: { da: when('da'), en: when('en') },
+		mayCancel: mayCancel
+	}));
+}
+
+/**
+ * Tells each volunteer once that their shifts moved, in the move's transaction, as tellMoved does for an
+ * event: one shift by its task and time, several of one event (moved along with it) in one message.
+ * @param {core.App} app
+ * @param {ReturnType<typeof movedShiftNotes>} notes
+ * @returns {string[]} the users told
+ */
+function tellShiftsMoved(app, notes) {
+	const { notify } = require(`${__hooks}/lib/notify.js`);
+	const byUser = {};
+	for (const note of notes) (byUser[note.user] = byUser[note.user] || []).push(note);
+	const told = Object.keys(byUser);
+	for (const user of told) {
+		const mine = byUser[user];
+		const event = mine[0].event;
+		const advice = mine.every((n) => n.mayCancel)
+			? {
+					da: 'afmeld dig på arrangementets side eller kontakt personalet',
+					en: 'cancel on the event page or contact the staff'
+				}
+			: { da: 'kontakt personalet', en: 'please contact the staff' };
+		const list = (language) => mine.map((n) => n.task + ' ' + n.when[language]).join(', ');
+		notify(app, user, {
 			kind: 'events_shift_moved',
-			texts: TEXTS.shiftMoved,
+			texts: mine.length === 1 ? TEXTS.shiftMoved : TEXTS.shiftsMoved,
 			params: {
 				advice: advice,
-				task: shift.getString('task'),
+				task: mine[0].task,
 				event: event.getString('title'),
-				when: { da: when('da'), en: when('en') }
+				when: mine[0].when,
+				shifts: { da: list('da'), en: list('en') }
 			},
 			link: '/arrangementer/' + event.id
 		});
 	}
 	return told;
+}
+
+/**
+ * Tells each volunteer with a place on a moved shift that its time changed (tellShiftsMoved).
+ * @param {core.App} app
+ * @param {core.Record} before the shift as it was
+ * @param {core.Record} shift the shift as saved
+ * @returns {string[]} the users told
+ */
+function tellShiftMoved(app, before, shift) {
+	return tellShiftsMoved(app, movedShiftNotes(app, before, shift));
 }
 
 /**

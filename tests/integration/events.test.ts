@@ -457,7 +457,8 @@ describe('staff and events', () => {
 		const setup = await arrangeShift(event.id, new Date(start.getTime() - 2 * hour), 2, 1);
 		// a shift that has begun (the event's first day began an hour ago) keeps its time
 		const begun = await arrangeShift(event.id, new Date(Date.now() - hour), 3, 1);
-		const [volunteer, waiting, elsewhere] = await Promise.all([
+		const [volunteer, waiting, elsewhere, both] = await Promise.all([
+			createVolunteer(),
 			createVolunteer(),
 			createVolunteer(),
 			createVolunteer()
@@ -465,6 +466,9 @@ describe('staff and events', () => {
 		await volunteer.pb.collection('signups').create({ shift: shift.id, user: volunteer.record.id });
 		await waiting.pb.collection('signups').create({ shift: shift.id, user: waiting.record.id });
 		await elsewhere.pb.collection('signups').create({ shift: setup.id, user: elsewhere.record.id });
+		// one volunteer waits for two of the event's shifts (setting up, then the shift itself)
+		await both.pb.collection('signups').create({ shift: setup.id, user: both.record.id });
+		await both.pb.collection('signups').create({ shift: shift.id, user: both.record.id });
 		// the waiting volunteer also holds a ticket: the event's own message reaches them too
 		await waiting.pb.collection('registrations').create({ event: event.id, user: waiting.record.id });
 		const staff = await createUser({ staff: true });
@@ -525,6 +529,13 @@ describe('staff and events', () => {
 			.collection('notifications')
 			.getFullList({ filter: 'kind = "events_shift_moved"' });
 		expect(told?.title).toBe('Din vagt er flyttet: Billetkontrol');
+		// one message for the move to a volunteer with two of its shifts, naming both
+		expect(await movedKinds(both)).toEqual(['events_shift_moved']);
+		const [toBoth] = await both.pb
+			.collection('notifications')
+			.getFullList({ filter: 'kind = "events_shift_moved"' });
+		expect(toBoth?.title).toBe(`Dine vagter er flyttet: ${event.title}`);
+		expect(toBoth?.body).toMatch(/Dine vagter til .* er flyttet: \S+ .*, Billetkontrol /);
 
 		// a new end alone moves no shift
 		await staff.pb

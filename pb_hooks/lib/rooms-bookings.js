@@ -1128,6 +1128,7 @@ module.exports = {
 	lapsedBooker,
 	reassign,
 	rolesOf,
+	roomPolicy,
 	syncBusy,
 	relabelAssociation,
 	transition,

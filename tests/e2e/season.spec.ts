@@ -15,13 +15,17 @@ async function as(system: PocketBase, email: string) {
 	return client;
 }
 
-async function arrange() {
+/**
+ * A season on last season's times from `from` days ahead for 40 days: two tests on one stack take periods
+ * apart, or the first one's bookings take every date of the second's times.
+ */
+async function arrange(from = 1) {
 	const system = await systemClient();
 	const staff = await as(system, demo.staff);
 	const last = await system.collection('seasons').getFirstListItem('status = "final"', { sort: 'created' });
 	const slots = last.slots as { room: string; weekday: string; start: string; end: string }[];
-	const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-	const end = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+	const tomorrow = new Date(Date.now() + from * 86_400_000).toISOString().slice(0, 10);
+	const end = new Date(Date.now() + (from + 39) * 86_400_000).toISOString().slice(0, 10);
 	const hour = 3600_000;
 	const season = await staff.send<{ id: string }>('/api/borgerhus/seasons', {
 		method: 'POST',
@@ -138,7 +142,7 @@ test('a whole season round at phone size', async ({ browser }) => {
 test('staff see the final plan times an association could not get, and book them once it is verified', async ({
 	browser
 }) => {
-	const { season, rival } = await arrange();
+	const { season, rival } = await arrange(50);
 	const system = await systemClient();
 	const staffApi = await as(system, demo.staff);
 	const step = (to: string) =>

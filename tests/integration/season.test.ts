@@ -589,7 +589,7 @@ describe('a change of the blackout dates after the draft ran', () => {
 describe('times closer than the room’s pause between bookings', () => {
 	it('are refused at set-up, across midnight and the week’s end too, since both could never be booked', async () => {
 		const staff = await createUser({ staff: true });
-		const paused = await makeRoom({ capacity: 30, buffer_minutes: 15 });
+		const paused = await makeRoom({ capacity: 30, buffer_minutes: 15, step_minutes: 5 });
 		const rooms = { big: paused.id, small: (await seasonRooms()).small };
 		const at = (weekday: string, start: string, end: string) => ({ room: paused.id, weekday, start, end });
 		for (const slots of [
@@ -660,6 +660,42 @@ describe('times closer than the room’s pause between bookings', () => {
 		expect(children.booked).toBeGreaterThanOrEqual(7);
 		expect(adults.booked).toBe(0);
 		expect(new Set(adults.skipped.map((x: { code: string }) => x.code))).toEqual(new Set(['rooms_overlap']));
+		// each is told what happened: the title never says "booked" of times that were not
+		const titles = async (who: Club) =>
+			(
+				await sys.collection('notifications').getFullList({
+					filter: sys.filter('user = {:u} && kind = "season_booked"', { u: who.admin.record.id })
+				})
+			).map((n) => n.texts.da.title);
+		expect(await titles(second!)).toEqual(['Jeres sæsontider er booket']);
+		expect(await titles(first!)).toEqual(['Jeres sæsontider kunne ikke bookes']);
+	});
+});
+
+describe('a weekly time its room could never book', () => {
+	it('is refused at set-up and on a change, with what is wrong, by the rule every booking meets', async () => {
+		const staff = await createUser({ staff: true });
+		// 30 minutes to 4 hours, every 30 minutes, 08:00-22:00
+		const room = await makeRoom({ capacity: 30, buffer_minutes: 0 });
+		const rooms = { big: room.id, small: (await seasonRooms()).small };
+		const at = (start: string, end: string) => ({ room: room.id, weekday: 'mon', start, end });
+		for (const [slot, code] of [
+			[at('17:00', '21:30'), 'season_slot_too_long'],
+			[at('17:00', '17:20'), 'season_slot_too_short'],
+			[at('17:10', '19:10'), 'season_slot_off_step'],
+			[at('17:00', '18:10'), 'season_slot_off_step'],
+			[at('20:00', '23:00'), 'season_slot_outside_hours'],
+			[at('06:00', '08:30'), 'season_slot_outside_hours']
+		] as const) {
+			await expectRefused(makeSeason(staff, rooms, { slots: [slot] }), code);
+		}
+		const season = await makeSeason(staff, rooms, { slots: [at('17:00', '19:00')] }, false);
+		await expectRefused(
+			send(staff.pb, `/api/borgerhus/seasons/${season}`, { slots: [at('17:00', '21:30')] }, 'PATCH'),
+			'season_slot_too_long'
+		);
+		const stored = await (await system()).collection('seasons').getOne(season);
+		expect(stored.slots.map((s: { end: string }) => s.end)).toEqual(['19:00']);
 	});
 });
 

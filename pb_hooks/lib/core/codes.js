@@ -704,6 +704,14 @@ module.exports = {
 		da: 'Det kan ikke længere ændres i denne sæson.',
 		en: 'That can no longer be changed in this season.'
 	},
+	season_slot_off_step: {
+		da: 'En tid passer ikke med lokalets tidsinterval: start og længde skal følge det, ellers kan tiden aldrig bookes.',
+		en: "A time does not fit the room's time step: its start and length must follow it, or the time can never be booked."
+	},
+	season_slot_outside_hours: {
+		da: 'En tid ligger uden for lokalets åbningstider, så den kan aldrig bookes.',
+		en: "A time lies outside the room's opening hours, so it can never be booked."
+	},
 	season_slot_overlap: {
 		da: 'To tider i samme lokale overlapper hinanden.',
 		en: 'Two times in the same room overlap.'
@@ -715,6 +723,14 @@ module.exports = {
 	season_slot_taken: {
 		da: 'Tiden er allerede givet til en anden.',
 		en: 'The time has already been given to someone else.'
+	},
+	season_slot_too_long: {
+		da: 'En tid er længere, end lokalet må bookes ad gangen, så den kan aldrig bookes.',
+		en: 'A time is longer than the room can be booked at a time, so it can never be booked.'
+	},
+	season_slot_too_short: {
+		da: 'En tid er kortere, end lokalet mindst skal bookes, så den kan aldrig bookes.',
+		en: 'A time is shorter than the shortest booking of the room, so it can never be booked.'
 	},
 	season_slot_unknown: {
 		da: 'Vælg en af de tider, sæsonen tilbyder.',

@@ -174,6 +174,16 @@ var NOT_BOOKED_TEXTS = {
 	}
 };
 
+/** The title of the booked message says what happened: every date booked, only some, or none. */
+var BOOKED_TITLES = {
+	all: { da: 'Jeres sæsontider er booket', en: 'Your season times are booked' },
+	some: {
+		da: 'Jeres sæsontider er booket, men ikke alle datoer',
+		en: 'Your season times are booked, but not every date'
+	},
+	none: { da: 'Jeres sæsontider kunne ikke bookes', en: 'Your season times could not be booked' }
+};
+
 /**
  * Books the final plan: one transaction per association for its allocated lines not yet booked. Safe to
  * call again (a line with a series is done). Answers per association what was booked and skipped, or the
@@ -240,11 +250,11 @@ function bookAll(app, seasonId, actor, round) {
 							kind: 'season_booked',
 							texts: {
 								da: {
-									title: 'Jeres sæsontider er booket',
+									title: BOOKED_TITLES[booked === 0 ? 'none' : skipped ? 'some' : 'all'].da,
 									body: '{season}, {association}: {booked} {booked|dato|datoer} er booket, {skipped} er sprunget over (se hvorfor).'
 								},
 								en: {
-									title: 'Your season times are booked',
+									title: BOOKED_TITLES[booked === 0 ? 'none' : skipped ? 'some' : 'all'].en,
 									body: '{season}, {association}: {booked} {booked|date is|dates are} booked, {skipped} {skipped|was|were} skipped (see why).'
 								}
 							},

@@ -16,10 +16,13 @@ function lib(name) {
 }
 
 /**
- * The ids an update or set-up may name: active rooms and associations; with `withBuffers`, each room's
- * pause between bookings too, which the season's times must leave between them while they can change.
+ * The ids an update or set-up may name: active rooms and associations, and each active room's policy
+ * (rooms-policy.js, the check every booking of the plan meets), so a time its room could never book is
+ * refused; with `withBuffers`, each room's pause between bookings too, which the season's times must leave
+ * between them while they can change. `stored`: the times the season holds now, not asked again when sent
+ * back unchanged (a room made inactive since keeps the season editable).
  */
-function known(app, withBuffers) {
+function known(app, withBuffers, stored) {
 	var records = app.findRecordsByFilter('rooms', 'active = true', '', 0, 0);
 	var rooms = records.map(function (r) {
 		return r.id;
@@ -27,12 +30,19 @@ function known(app, withBuffers) {
 	var associations = app.findRecordsByFilter('associations', 'id != ""', '', 0, 0).map(function (r) {
 		return r.id;
 	});
-	if (!withBuffers) return { rooms: rooms, associations: associations };
+	var policies = {};
+	var roomPolicy = lib('rooms-bookings').roomPolicy;
+	records.forEach(function (r) {
+		policies[r.id] = roomPolicy(r);
+	});
+	var out = { rooms: rooms, associations: associations, policies: policies, stored: stored || [] };
+	if (!withBuffers) return out;
 	var buffers = {};
 	records.forEach(function (r) {
 		buffers[r.id] = r.getInt('buffer_minutes');
 	});
-	return { rooms: rooms, associations: associations, buffers: buffers };
+	out.buffers = buffers;
+	return out;
 }
 
 var SETUP_FIELDS = [
@@ -141,12 +151,12 @@ function update(e) {
 		var validate = lib('season/validate');
 		// the times are fixed from the window's opening: a room's pause changed since is the publication's
 		// to meet (the higher tier is booked first)
-		var checked = validate.checkSeason(merged, known(txApp, status === 'setup'));
+		var checked = validate.checkSeason(merged, known(txApp, status === 'setup', stored.slots));
 		if (checked.problem) throw c.refusal(checked.problem.code, checked.problem.field);
 		if (status !== 'setup') {
 			// what shapes the allocation is fixed once the window has opened; compared as the checks write it
 			// (a slot's id, the order of keys), so a form that sends every field back unchanged is not refused
-			var before = validate.checkSeason(stored, known(txApp)).value || stored;
+			var before = validate.checkSeason(stored, known(txApp, false, stored.slots)).value || stored;
 			for (var f = 0; f < FIXED_FIELDS.length; f++) {
 				var k = FIXED_FIELDS[f];
 				if (JSON.stringify(checked.value[k]) !== JSON.stringify(before[k])) {

@@ -7,6 +7,8 @@ var allocate =
 var input = typeof __hooks === 'undefined' ? require('../input.js') : require(__hooks + '/lib/input.js');
 var time =
 	typeof __hooks === 'undefined' ? require('../core/time.js') : require(__hooks + '/lib/core/time.js');
+var policy =
+	typeof __hooks === 'undefined' ? require('../rooms-policy.js') : require(__hooks + '/lib/rooms-policy.js');
 
 var DAY = /^\d{4}-\d{2}-\d{2}$/;
 var HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -82,6 +84,46 @@ function weeklyGap(a, b) {
 	return gap;
 }
 
+/** The season's own code for each way a room's policy (rule 2) refuses a weekly time. */
+var SLOT_POLICY_CODES = {
+	rooms_too_long: 'season_slot_too_long',
+	rooms_too_short: 'season_slot_too_short',
+	rooms_off_step: 'season_slot_off_step',
+	rooms_outside_hours: 'season_slot_outside_hours'
+};
+
+/**
+ * Whether a weekly time could be booked in its room at all: the room's policy (rooms-policy.js
+ * checkBookingPolicy, the check every booking of the plan meets) asked for the time on the period's first
+ * date of its weekday (the next week's when the clocks change that night). The length, the time step and
+ * the opening hours read nothing but the weekday and the wall-clock time, so one date answers for them all;
+ * the horizon, the clock and the attendees are the booking's own. Answers '' or a season code.
+ */
+function slotPolicyProblem(slot, room, firstDate) {
+	var date = firstDate;
+	for (var d = 0; d < 7 && time.weekdayOf(date) !== slot.weekday; d++) date = time.addDays(date, 1);
+	for (var week = 0; week < 2; week++, date = time.addDays(date, 7)) {
+		var start = time.resolve(date, slot.start);
+		var end = time.resolveEnd(date, slot.end);
+		if (!('instant' in start) || !('instant' in end)) continue;
+		var shape = {};
+		for (var key in room) shape[key] = room[key];
+		// only the time is asked about here: the room is offered (active) and anyone fits it
+		shape.active = true;
+		shape.capacity = Math.max(1, room.capacity || 0);
+		var refused = policy.checkBookingPolicy({
+			room: shape,
+			start: start.instant,
+			end: end.instant,
+			attendees: 1,
+			now: 0,
+			skipHorizon: true
+		});
+		return refused ? SLOT_POLICY_CODES[refused.code] || refused.code : '';
+	}
+	return '';
+}
+
 /** The id of a weekly slot: the same room, weekday and start keep their id from season to season. */
 function slotId(room, weekday, start) {
 	return room + '-' + weekday + '-' + start.replace(':', '');
@@ -90,9 +132,14 @@ function slotId(room, weekday, start) {
 /**
  * Checks a season's set-up as sent (all fields; an update sends the merged set-up).
  * @param {object} body
- * @param {{ rooms: string[], associations?: string[], buffers?: Record<string, number> }} known the ids of
- *   active rooms (and of associations); with `buffers` (each room's pause between bookings, in minutes),
- *   two times of one room closer than its pause are refused, as both could never be booked
+ * @param {{ rooms: string[], associations?: string[], buffers?: Record<string, number>,
+ *   policies?: Record<string, object>, stored?: object[] }} known the ids of active rooms (and of
+ *   associations); with `buffers` (each room's pause between bookings, in minutes), two times of one room
+ *   closer than its pause are refused, as both could never be booked; with `policies` (each active room's
+ *   policy fields, rooms-policy.js), a time its room could never book is refused (too long, too short, off
+ *   the time step, outside the opening hours). `stored`: the times the season holds now; one sent back
+ *   unchanged is not asked again (its room may have been made inactive since, or its policy changed: the
+ *   plan's booking then skips the dates it cannot have)
  * @returns {{ problem: { code: string, field: string } } | { value: object }}
  */
 function checkSeason(body, known) {
@@ -112,9 +159,15 @@ function checkSeason(body, known) {
 	}
 	var slots = [];
 	var ids = {};
+	var asked = [];
+	var stored = {};
+	((known && known.stored) || []).forEach(function (s) {
+		if (s && typeof s === 'object') stored[[s.room, s.weekday, s.start, s.end].join(' ')] = true;
+	});
 	for (var i = 0; i < body.slots.length; i++) {
 		var s = body.slots[i];
 		if (!s || typeof s !== 'object') return problem('core_invalid_value', 'slots');
+		var kept = stored[[s.room, s.weekday, s.start, s.end].join(' ')] === true;
 		if (typeof s.room !== 'string' || known.rooms.indexOf(s.room) < 0)
 			return problem('season_slot_unknown', 'slots');
 		if (allocate.WEEKDAYS.indexOf(s.weekday) < 0) return problem('core_invalid_value', 'slots');
@@ -141,6 +194,13 @@ function checkSeason(body, known) {
 		if (ids[id]) return problem('season_slot_overlap', 'slots');
 		ids[id] = true;
 		slots.push({ id: id, room: s.room, weekday: s.weekday, start: s.start, end: s.end });
+		if (!kept) asked.push(slots[slots.length - 1]);
+	}
+	// a time its room could never book would be promised by the plan and skipped on every date
+	for (var q = 0; known && known.policies && q < asked.length; q++) {
+		var room = known.policies[asked[q].room];
+		var code = room ? slotPolicyProblem(asked[q], room, body.first_date) : '';
+		if (code) return problem(code, 'slots');
 	}
 
 	var blackout = body.blackout_dates === undefined || body.blackout_dates === null ? [] : body.blackout_dates;

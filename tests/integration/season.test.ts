@@ -669,6 +669,18 @@ describe('times closer than the room’s pause between bookings', () => {
 			).map((n) => n.texts.da.title);
 		expect(await titles(second!)).toEqual(['Jeres sæsontider er booket']);
 		expect(await titles(first!)).toEqual(['Jeres sæsontider kunne ikke bookes']);
+		// the message sends them to see why: the season's page lists each skipped date with its reason, and so
+		// does the staff page of the season
+		const { AppSession } = await import('../helpers/app');
+		const page = new AppSession();
+		await page.signIn(first!.admin.email, first!.admin.password);
+		const html = await (await page.get(`/saeson/${season}?forening=${first!.id}`)).text();
+		expect(html).toContain(`Datoer, der ikke kunne bookes (${adults.skipped.length}):`);
+		expect(html).toContain('Lokalet er optaget på det tidspunkt.');
+		const desk = new AppSession();
+		await desk.signIn(staff.email, staff.password);
+		const staffHtml = await (await desk.get(`/personale/saeson/${season}`)).text();
+		expect(staffHtml).toContain(`Datoer, der ikke kunne bookes (${adults.skipped.length}):`);
 	});
 });
 

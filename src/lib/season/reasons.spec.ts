@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LineReason } from '$rules/season/allocate.js';
-import { reasonLines } from './reasons';
+import { reasonLines, skippedDates } from './reasons';
 
 describe('reasonLines', () => {
 	it('writes the closed days as people read them, not as ISO dates', () => {
@@ -24,5 +24,23 @@ describe('reasonLines', () => {
 		expect(reasonLines(flexible, (s) => s, {}, { staff: true })).toEqual([
 			'Ud fra foreningens fleksibilitet.'
 		]);
+	});
+
+	it('says of each date booking skipped which day it is and why, in words', () => {
+		const line = {
+			skipped: [
+				{ date: '2027-03-01', code: 'rooms_overlap' },
+				{ date: '2027-03-08', code: 'season_blackout' }
+			]
+		};
+		expect(skippedDates(line, new Date('2026-12-02T12:00:00Z'))).toEqual([
+			{ date: '2027-03-01', day: 'mandag 1. marts 2027', why: 'Lokalet er optaget på det tidspunkt.' },
+			{
+				date: '2027-03-08',
+				day: 'mandag 8. marts 2027',
+				why: 'Datoen er lukket i sæsonen (ferie eller husets eget arrangement).'
+			}
+		]);
+		expect(skippedDates({ skipped: null })).toEqual([]);
 	});
 });

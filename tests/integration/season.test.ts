@@ -318,6 +318,42 @@ async function finalSeason(extra: Record<string, unknown> = {}) {
 	return { staff, rooms, season, a, b, lineA: lineOf(a), lineB: lineOf(b), sys };
 }
 
+describe('a wish lost to another association', () => {
+	it('names the winner on the loser’s page while its name is verified, else says another association', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const bigMon = slotId(rooms.big, 'mon', '17:00');
+		const bigTue = slotId(rooms.big, 'tue', '17:00');
+		const [kids, adults] = await Promise.all([club(), club()]);
+		await apply(kids.admin, season, {
+			association: kids.id,
+			declared_child_certificates: true,
+			activities: [activity('U10', [bigMon], { age_group: 'children' })]
+		});
+		await apply(adults.admin, season, {
+			association: adults.id,
+			activities: [activity('Bridge', [bigMon, bigTue])]
+		});
+		for (const to of ['closed', 'draft', 'draft_published']) {
+			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+		}
+		const { AppSession } = await import('../helpers/app');
+		const page = new AppSession();
+		await page.signIn(adults.admin.email, adults.admin.password);
+		const read = async () =>
+			(await (await page.get(`/saeson/${season}?forening=${adults.id}`)).text()).replace(/<!--[^>]*-->/g, '');
+		expect(await read()).toContain(`Ønske 1 (`);
+		expect(await read()).toContain(`gik til ${kids.name}:`);
+		// a new name, back in verification, is shown to nobody but staff
+		await (await system()).collection('associations').update(kids.id, { verified: false });
+		const after = await read();
+		expect(after).not.toContain(kids.name);
+		expect(after).toContain('gik til en anden forening:');
+	});
+});
+
 describe('objections to the draft', () => {
 	it('have until their deadline: the final plan waits for it', async () => {
 		const staff = await createUser({ staff: true });

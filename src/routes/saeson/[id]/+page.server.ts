@@ -57,10 +57,18 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	}>({ filter: locals.pb.filter('season = {:s}', { s: season.id }), sort: 'created' });
 	const rooms = await roomNames(locals.pb, season);
 	const plan = FINAL.includes(season.status) ? await loadPlan(locals.pb, season.id) : null;
-	const names = await associationNames(
+	// who won a wish the association lost, by the winner's activity (the reason names it so): only a name the
+	// reader may see, a verified association's (the record rule), else the page says "another association"
+	const contests = lines.flatMap((l) => l.reason?.contests ?? []);
+	const shown = await associationNames(
 		locals.pb,
-		lines.flatMap((l) => (l.reason?.contests ?? []).map((c) => c.lost_to_association))
+		contests.map((c) => c.lost_to_association)
 	);
+	const names: Record<string, string> = {};
+	for (const c of contests) {
+		const name = shown[c.lost_to_association];
+		if (c.lost_to && name) names[c.lost_to] = name;
+	}
 	const chosen = url.searchParams.get('forening') ?? associations[0]?.id ?? '';
 	return {
 		season,

@@ -354,6 +354,46 @@ describe('a wish lost to another association', () => {
 	});
 });
 
+describe('a season whose room was made inactive', () => {
+	it('can still be renamed and its deadline moved; a new time in that room is refused', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		await (await system()).collection('rooms').update(rooms.small, { active: false });
+		const until = new Date(Date.now() + 2 * 3600_000).toISOString();
+		const renamed = await outcome(
+			send(
+				staff.pb,
+				`/api/borgerhus/seasons/${season}`,
+				{ name: 'Omdøbt sæson', apply_until: until },
+				'PATCH'
+			)
+		);
+		expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+		const stored = await (await system()).collection('seasons').getOne(season);
+		expect(stored.name).toBe('Omdøbt sæson');
+		expect(Date.parse(stored.apply_until.replace(' ', 'T'))).toBe(Date.parse(until));
+		// in set-up, where the times may change, a new time in the inactive room is still unknown
+		const draft = await makeSeason(
+			staff,
+			{ big: rooms.big, small: rooms.big },
+			{
+				slots: [{ room: rooms.big, weekday: 'mon', start: '17:00', end: '19:00' }]
+			},
+			false
+		);
+		await expectRefused(
+			send(
+				staff.pb,
+				`/api/borgerhus/seasons/${draft}`,
+				{ slots: [{ room: rooms.small, weekday: 'mon', start: '17:00', end: '19:00' }] },
+				'PATCH'
+			),
+			'season_slot_unknown'
+		);
+	});
+});
+
 describe('objections to the draft', () => {
 	it('have until their deadline: the final plan waits for it', async () => {
 		const staff = await createUser({ staff: true });

@@ -168,7 +168,8 @@ function checkSeason(body, known) {
 		var s = body.slots[i];
 		if (!s || typeof s !== 'object') return problem('core_invalid_value', 'slots');
 		var kept = stored[[s.room, s.weekday, s.start, s.end].join(' ')] === true;
-		if (typeof s.room !== 'string' || known.rooms.indexOf(s.room) < 0)
+		// a time the season holds already keeps its room, made inactive since or not
+		if (typeof s.room !== 'string' || (!kept && known.rooms.indexOf(s.room) < 0))
 			return problem('season_slot_unknown', 'slots');
 		if (allocate.WEEKDAYS.indexOf(s.weekday) < 0) return problem('core_invalid_value', 'slots');
 		if (

@@ -202,6 +202,61 @@ describe('the second round', () => {
 	});
 });
 
+describe('times the final plan could not book, during a second round', () => {
+	it('are booked by staff once the association may have them, leaving the round’s own draft alone', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms, { leftovers: 'second_round' });
+		const late = await club();
+		await apply(late.admin, season, {
+			association: late.id,
+			activities: [activity('Sent', [slotId(rooms.big, 'mon', '17:00')])]
+		});
+		const sys = await system();
+		// a new name sends it back to verification before the final plan is booked
+		await sys.collection('associations').update(late.id, { verified: false });
+		const status = (body: Record<string, unknown>) =>
+			send(staff.pb, `/api/borgerhus/seasons/${season}/status`, body);
+		for (const to of ['closed', 'draft', 'draft_published', 'final']) {
+			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+			else await status({ to });
+		}
+		await status({ to: 'second_round', second_until: new Date(Date.now() + 3600_000).toISOString() });
+		const kids = await club();
+		const applied = await apply(kids.admin, season, {
+			association: kids.id,
+			declared_child_certificates: true,
+			activities: [activity('U8', [slotId(rooms.small, 'mon', '17:00')], { age_group: 'children' })]
+		});
+		expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+		await status({ to: 'second_closed' });
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		const lines = async () =>
+			await sys.collection('season_lines').getFullList({ filter: `season = "${season}"`, sort: 'round' });
+		expect((await lines()).map((l) => [l.round, l.status, l.booked])).toEqual([
+			[1, 'allocated', 0],
+			[2, 'allocated', 0]
+		]);
+		// the second round's draft is not "not booked yet": it is booked when that round is published
+		const page = new AppSession();
+		await page.signIn(staff.email, staff.password);
+		const unbooked = async () =>
+			((await (await page.get(`/personale/saeson/${season}`)).text()).match(/Sent, mandag|U8, mandag/g) ?? [])
+				.length;
+		expect(await unbooked()).toBe(1);
+		await sys.collection('associations').update(late.id, { verified: true });
+		const booked = (await send(staff.pb, `/api/borgerhus/seasons/${season}/book`)) as {
+			booking: { association: string; booked: number }[];
+		};
+		expect(booked.booking).toEqual([expect.objectContaining({ association: late.id })]);
+		const [first, second] = await lines();
+		expect(first!.booked).toBeGreaterThanOrEqual(7);
+		expect(first!.series).not.toBe('');
+		expect([second!.booked, second!.series]).toEqual([0, '']);
+		expect(await unbooked()).toBe(0);
+	});
+});
+
 describe('single freed dates', () => {
 	it('are free dates of the leftovers, each taken by exactly one association under concurrency', async () => {
 		const { staff, season, a, lineA, sys } = await finalSeason();

@@ -192,12 +192,16 @@ var BOOKED_TITLES = {
  * @param {string} seasonId
  * @param {{ kind: string, id: string }} actor
  */
-function bookAll(app, seasonId, actor, round) {
+function bookAll(app, seasonId, actor, round, firstOnly) {
 	var season = app.findRecordById('seasons', seasonId);
 	var config = c.configOf(season);
 	var lines = app.findRecordsByFilter(
 		'season_lines',
-		bindFilter('season = {:s} && status = "allocated" && series = "" && booked = 0', { s: seasonId }),
+		bindFilter(
+			'season = {:s} && status = "allocated" && series = "" && booked = 0' +
+				(firstOnly ? ' && round != 2' : ''),
+			{ s: seasonId }
+		),
 		'association',
 		0,
 		0
@@ -327,16 +331,19 @@ function tellNotBooked(app, season, associationId, code, round) {
 
 /**
  * POST /api/borgerhus/seasons/{id}/book: staff book what the final plan has not booked yet (after a
- * failed association). Answers as bookAll.
+ * failed association), in every state from the final plan on. While a second round runs, only the first
+ * round's lines: the second round's draft is booked when that round is published. Answers as bookAll.
  * @param {core.RequestEvent} e
  */
 function book(e) {
 	var actor = lib('core/auth').requireStaff(e);
 	var id = e.request.pathValue('id');
 	var season = c.seasonOf(e.app, id, actor);
-	if (['final', 'leftovers'].indexOf(season.getString('status')) < 0)
+	var status = season.getString('status');
+	if (['final', 'second_round', 'second_closed', 'leftovers'].indexOf(status) < 0)
 		throw c.refusal('core_bad_transition', 'status');
-	return e.json(200, { booking: bookAll(e.app, id, actor) });
+	var running = status === 'second_round' || status === 'second_closed';
+	return e.json(200, { booking: bookAll(e.app, id, actor, undefined, running) });
 }
 
 /**

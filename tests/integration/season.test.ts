@@ -324,7 +324,6 @@ describe('a wish lost to another association', () => {
 		const rooms = await seasonRooms();
 		const season = await makeSeason(staff, rooms);
 		const bigMon = slotId(rooms.big, 'mon', '17:00');
-		const bigTue = slotId(rooms.big, 'tue', '17:00');
 		const [kids, adults] = await Promise.all([club(), club()]);
 		await apply(kids.admin, season, {
 			association: kids.id,
@@ -333,7 +332,7 @@ describe('a wish lost to another association', () => {
 		});
 		await apply(adults.admin, season, {
 			association: adults.id,
-			activities: [activity('Bridge', [bigMon, bigTue])]
+			activities: [activity('Bridge', [bigMon])]
 		});
 		for (const to of ['closed', 'draft', 'draft_published']) {
 			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
@@ -351,6 +350,16 @@ describe('a wish lost to another association', () => {
 		const after = await read();
 		expect(after).not.toContain(kids.name);
 		expect(after).toContain('gik til en anden forening:');
+		// the final plan: the one with a time is told it is being booked, the one without that it got none
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'final' });
+		const finalNotice = async (who: Club) =>
+			(await who.admin.pb.collection('notifications').getFullList({ filter: 'kind = "season_final"' }))[0]!
+				.texts;
+		expect((await finalNotice(kids)).da.body).toContain('De tider, I har fået, bliver booket nu');
+		const none = await finalNotice(adults);
+		expect(none.da.body).toContain('I har ikke fået nogen tider i den.');
+		expect(none.da.body).not.toContain('bliver booket');
+		expect(none.en.body).toContain('You got no times in it.');
 	});
 });
 
@@ -789,7 +798,7 @@ describe('a weekly time its room could never book', () => {
 
 describe('season swaps', () => {
 	it('need both consents, and move lines and future bookings in one go', async () => {
-		const { season, a, b, lineA, lineB, sys, staff } = await finalSeason();
+		const { season, a, b, lineA, lineB, sys, staff, rooms } = await finalSeason();
 		// a draft published with no last day for objections says none (never "until -")
 		const [draftNotice] = await a.admin.pb
 			.collection('notifications')
@@ -810,6 +819,17 @@ describe('season swaps', () => {
 			'season_not_admin'
 		);
 		const swap = await propose(a);
+		// the other admin is told what would move, with weekdays by name and the rooms, in both languages
+		const room = (await sys.collection('rooms').getOne(rooms.big)).name;
+		const [proposed] = await b.admin.pb
+			.collection('notifications')
+			.getFullList({ filter: 'kind = "season_swap_proposed"' });
+		expect(proposed!.texts.da.body).toContain(
+			`A (mandag 17:00-19:00, ${room}) <-> B (tirsdag 17:00-19:00, ${room})`
+		);
+		expect(proposed!.texts.en.body).toContain(
+			`A (Monday 17:00-19:00, ${room}) <-> B (Tuesday 17:00-19:00, ${room})`
+		);
 		// without the other association's consent: a booker of it, the proposer, or staff cannot finish it
 		await expectRefused(
 			send(b.booker.pb, `/api/borgerhus/season-swaps/${swap.id}/consent`),

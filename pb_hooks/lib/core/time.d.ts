@@ -35,6 +35,8 @@ export function resolveLenient(date: string, time: string): number | null;
 export function addDays(date: string, days: number): string;
 /** The weekday of "YYYY-MM-DD", or null. */
 export function weekdayOf(date: string): Weekday | null;
+/** A weekday "mon".."sun" by its name in the language: "mandag" / "Monday". */
+export function weekdayName(weekday: string, language: 'da' | 'en'): string;
 /** "tirsdag 24. november kl. 19:00" / "Tuesday 24 November, 19:00". */
 export function format(value: number | Date | string, language: 'da' | 'en'): string;
 /** Why a date value sent to the API is refused, or null when it names its zone (or is empty). */

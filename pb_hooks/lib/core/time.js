@@ -375,7 +375,14 @@ function yearProblem(ms) {
 	return year < FIRST_YEAR || year > LAST_YEAR ? 'core_date_out_of_range' : null;
 }
 
+/** A weekday "mon".."sun" by its name in the language: "mandag" / "Monday" (the code itself when unknown). */
+function weekdayName(weekday, language) {
+	var i = WEEKDAYS.indexOf(weekday);
+	return i < 0 ? String(weekday) : NAMES[language === 'en' ? 'en' : 'da'].days[i];
+}
+
 module.exports = {
+	weekdayName: weekdayName,
 	ZONE: ZONE,
 	FIRST_YEAR: FIRST_YEAR,
 	LAST_YEAR: LAST_YEAR,

@@ -295,6 +295,17 @@ var TEXTS = {
 			body: '{season}, {association}: the final plan is ready. See what you got and why. The times you got are being booked now, and you will be told when it is done.'
 		}
 	},
+	// the final plan to an applicant that got no time at all: nothing is booked for it
+	final_nothing: {
+		da: {
+			title: 'Sæsonens endelige fordeling er offentliggjort',
+			body: '{season}, {association}: den endelige plan er klar. I har ikke fået nogen tider i den. Se hvorfor på sæsonens side.'
+		},
+		en: {
+			title: 'The final allocation of the season is published',
+			body: '{season}, {association}: the final plan is ready. You got no times in it. See why on the season page.'
+		}
+	},
 	second_round: {
 		da: {
 			title: 'Anden runde: søg om de ledige sæsontider',
@@ -321,6 +332,21 @@ function tellApplicants(txApp, season, what) {
 	);
 	var until = season.getString('objection_until');
 	var texts = what === 'draft_published' && !until ? TEXTS.draft_published_open : TEXTS[what];
+	// who got a time in the plan: told that it is being booked; the others that they got none
+	var allocated = {};
+	if (what === 'final') {
+		txApp
+			.findRecordsByFilter(
+				'season_lines',
+				bindFilter('season = {:s} && status = "allocated" && round != 2', { s: season.id }),
+				'',
+				0,
+				0
+			)
+			.forEach(function (l) {
+				allocated[l.getString('application')] = true;
+			});
+	}
 	for (var i = 0; i < apps.length; i++) {
 		// one message per application: an applicant for two associations is told of each by its name
 		var association = '';
@@ -331,7 +357,7 @@ function tellApplicants(txApp, season, what) {
 		}
 		lib('notify').notify(txApp, apps[i].getString('applicant'), {
 			kind: 'season_' + what,
-			texts: texts,
+			texts: what === 'final' && !allocated[apps[i].id] ? TEXTS.final_nothing : texts,
 			params: {
 				season: season.getString('name'),
 				association: association,

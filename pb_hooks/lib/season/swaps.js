@@ -99,27 +99,39 @@ var TEXTS = {
 	}
 };
 
+/**
+ * What a swap moves, in each reader's language: "Kor (mandag 17:00-19:00, Salen) <-> Skak (tirsdag
+ * 17:00-19:00, Lokale 2)", weekdays by name and each time's room, as notify writes a `{ da, en }` parameter.
+ */
 function describe(txApp, swap) {
-	var from = txApp.findRecordById('season_lines', swap.getString('from_line'));
-	var text =
-		from.getString('activity_name') +
-		' (' +
-		from.getString('weekday') +
-		' ' +
-		from.getString('start_time') +
-		')';
-	if (swap.getString('to_line')) {
-		var to = txApp.findRecordById('season_lines', swap.getString('to_line'));
-		text +=
-			' <-> ' +
-			to.getString('activity_name') +
+	var time = lib('core/time');
+	function lineText(id, language) {
+		var line = txApp.findRecordById('season_lines', id);
+		var room = '';
+		try {
+			room = txApp.findRecordById('rooms', line.getString('room')).getString('name');
+		} catch (_) {
+			// a room gone since: the time alone
+		}
+		return (
+			line.getString('activity_name') +
 			' (' +
-			to.getString('weekday') +
+			time.weekdayName(line.getString('weekday'), language) +
 			' ' +
-			to.getString('start_time') +
-			')';
+			line.getString('start_time') +
+			'-' +
+			line.getString('end_time') +
+			(room ? ', ' + room : '') +
+			')'
+		);
 	}
-	return text;
+	var out = {};
+	['da', 'en'].forEach(function (language) {
+		var text = lineText(swap.getString('from_line'), language);
+		if (swap.getString('to_line')) text += ' <-> ' + lineText(swap.getString('to_line'), language);
+		out[language] = text;
+	});
+	return out;
 }
 
 function tell(txApp, swap, users, what) {

@@ -125,7 +125,7 @@ test('a whole season round at phone size', async ({ browser }) => {
 	await staff.goto(`/personale/saeson/${season}`);
 	await staff.getByLabel('Svar').fill('Der er desværre ikke flere tider.');
 	await staff.getByRole('button', { name: 'Send svar' }).click();
-	await expect(staff.getByText(/Besvaret/)).toBeVisible();
+	await expect(staff.getByText(/Besvaret: Der er desværre/)).toBeVisible();
 	await staff.getByRole('button', { name: /Næste trin: Endelig plan/ }).click();
 	await expect(staff.getByText(/datoer booket/).first()).toBeVisible();
 

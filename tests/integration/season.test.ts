@@ -403,6 +403,76 @@ describe('a season whose room was made inactive', () => {
 	});
 });
 
+describe('the association’s season page', () => {
+	it('withdraws an application, says until when objections are taken and takes one about the whole draft', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const hour = 3600_000;
+		const season = await makeSeason(staff, rooms, {
+			objection_until: new Date(Date.now() + 3 * hour).toISOString()
+		});
+		const choir = await club();
+		const body = {
+			association: choir.id,
+			activities: [activity('Kor', [slotId(rooms.big, 'mon', '17:00')])]
+		};
+		expect((await apply(choir.admin, season, body)).status).toBe(200);
+		const { AppSession } = await import('../helpers/app');
+		const page = new AppSession();
+		await page.signIn(choir.admin.email, choir.admin.password);
+		const url = `/saeson/${season}?forening=${choir.id}`;
+		const read = async () => (await (await page.get(url)).text()).replace(/<!--[^>]*-->/g, '');
+		let html = await read();
+		expect(html).toContain('Du kan søge fra');
+		expect(html).toContain('Træk ansøgningen tilbage');
+		const withdrawn = await page.post(`/saeson/${season}?/withdraw&forening=${choir.id}`, {
+			association: choir.id
+		});
+		expect(withdrawn.status).toBeLessThan(400);
+		const sys = await system();
+		const stored = () => sys.collection('season_applications').getFirstListItem(`season = "${season}"`);
+		expect((await stored()).status).toBe('withdrawn');
+		html = await read();
+		expect(html).toContain('Jeres ansøgning er trukket tilbage.');
+		expect(html).not.toContain('Træk ansøgningen tilbage');
+		// sent again, and on to the draft: the window's dates are no longer something to do
+		expect((await apply(choir.admin, season, body)).status).toBe(200);
+		for (const to of ['closed', 'draft', 'draft_published']) {
+			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+		}
+		html = await read();
+		expect(html).not.toContain('Du kan søge fra');
+		expect(html).toContain('Du kan gøre indsigelse indtil');
+		expect(html).toContain('<option value="">Udkastet som helhed</option>');
+		const objected = await page.post(`/saeson/${season}?/object&forening=${choir.id}`, {
+			association: choir.id,
+			line: '',
+			text: 'Fordelingen passer ikke med skolernes ferie.'
+		});
+		expect(objected.status).toBeLessThan(400);
+		const [objection] = await sys
+			.collection('season_objections')
+			.getFullList({ filter: `season = "${season}"` });
+		expect(objection!.line).toBe('');
+		html = await read();
+		expect(html).toContain('Om: Udkastet som helhed');
+		expect(html).toContain('Venter på svar');
+		const desk = new AppSession();
+		await desk.signIn(staff.email, staff.password);
+		expect(
+			(await (await desk.get(`/personale/saeson/${season}`)).text()).replace(/<!--[^>]*-->/g, '')
+		).toContain('Om: Udkastet som helhed');
+		// past the deadline the form is gone and the page says why
+		await sys
+			.collection('seasons')
+			.update(season, { objection_until: new Date(Date.now() - hour).toISOString() });
+		html = await read();
+		expect(html).toContain('Fristen for indsigelser er udløbet.');
+		expect(html).not.toContain('?/object');
+	});
+});
+
 describe('objections to the draft', () => {
 	it('have until their deadline: the final plan waits for it', async () => {
 		const staff = await createUser({ staff: true });

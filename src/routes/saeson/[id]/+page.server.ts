@@ -51,6 +51,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const objections = await locals.pb.collection('season_objections').getFullList<{
 		id: string;
 		association: string;
+		line: string;
 		text: string;
 		status: string;
 		answer: string;
@@ -70,7 +71,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		if (c.lost_to && name) names[c.lost_to] = name;
 	}
 	const chosen = url.searchParams.get('forening') ?? associations[0]?.id ?? '';
+	const now = Date.now();
+	const at = (instant: string) => (instant ? Date.parse(instant.replace(' ', 'T')) : NaN);
 	return {
+		// the window's dates only while they tell something to do: before it opens and while it is open
+		windowAhead: ['setup', 'open'].includes(season.status) && !(at(season.apply_until) <= now),
+		// objections are taken until objection_until (none set: until the final plan)
+		objectionsOpen: season.status === 'draft_published' && !(at(season.objection_until) <= now),
 		season,
 		rooms,
 		associations,
@@ -138,6 +145,19 @@ export const actions: Actions = {
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'copy' as const, values, errors: toFormErrors(err) });
 		}
+	},
+	withdraw: async ({ request, locals, url, params }) => {
+		requireUser(locals, url);
+		const values = readForm(await request.formData());
+		try {
+			await locals.pb.send(`/api/borgerhus/seasons/${encodeURIComponent(params.id)}/withdraw`, {
+				method: 'POST',
+				body: { association: association(values) }
+			});
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'withdraw' as const, values, errors: toFormErrors(err) });
+		}
+		return { action: 'withdraw' as const, sent: true };
 	},
 	object: async ({ request, locals, url, params }) => {
 		requireUser(locals, url);

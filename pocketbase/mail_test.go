@@ -11,7 +11,7 @@ import (
 )
 
 func TestBackgroundMailAnswersBeforeTheMailIsSent(t *testing.T) {
-	app, err := tests.NewTestAppWithConfig(core.BaseAppConfig{EncryptionEnv: "pb_test_env", DBConnect: connectDB})
+	app, err := tests.NewTestAppWithConfig(core.BaseAppConfig{DataDir: t.TempDir(), EncryptionEnv: "pb_test_env", DBConnect: connectDB})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -321,12 +321,16 @@ function assertCopyFree(app, holdId, copyId) {
 
 /**
  * Makes a waiting hold ready with a copy (hold fields set on the record, not saved) and reserves the copy
- * (saved): the hold machine's make_ready and the copy's reserve, both by the server.
+ * (saved): the hold machine's make_ready and the copy's reserve, both by the server. Only a copy in staff's
+ * hands (`inHand`: checked in at the desk, staff are told which pickup shelf) gets a pickup deadline at
+ * once; any other copy (on the open shelf, on another patron's pickup shelf, new) must first be fetched to
+ * the pickup shelf, so the hold is ready with an empty deadline until the desk scans it (shelveCopy).
  * @param {core.App} app
  * @param {core.Record} hold
  * @param {core.Record} copy
+ * @param {boolean} [inHand]
  */
-function makeReady(app, hold, copy) {
+function makeReady(app, hold, copy, inHand) {
 	machine.transition(
 		machine.HOLD,
 		hold.getString('status'),
@@ -340,7 +344,7 @@ function makeReady(app, hold, copy) {
 	hold.set('status', 'ready');
 	hold.set('copy', copy.id);
 	hold.set('pickup_shelf', queue.pickupShelf(hold.getString('patron')));
-	hold.set('pickup_deadline', queue.deadline(now, queue.PICKUP_DAYS, app));
+	hold.set('pickup_deadline', inHand ? queue.deadline(now, queue.PICKUP_DAYS, app) : '');
 	hold.set('ready_at', queue.toPbDate(now));
 	copy.set('status', 'reserved');
 	app.save(copy);
@@ -349,9 +353,14 @@ function makeReady(app, hold, copy) {
 /**
  * Gives a copy that has come free (checked in, found, released by an ended hold, new) to the first
  * unpaused waiting hold of its title, or puts it on the shelf. `copy` is a row read in this transaction.
+ * Only a copy in staff's hands (`inHand`, the desk's check-in) makes the hold ready for pickup with a
+ * deadline and a notification; any other is reserved to be fetched to the pickup shelf (makeReady).
+ * @param {core.App} app
+ * @param {core.Record} copy
+ * @param {boolean} [inHand]
  * @returns {core.Record | null} the hold that got the copy
  */
-function handOutCopy(app, copy) {
+function handOutCopy(app, copy, inHand) {
 	const next = queue.nextHold(titleHolds(app, copy.getString('title')));
 	if (!next) {
 		if (copy.getString('status') !== 'shelf') {
@@ -361,9 +370,9 @@ function handOutCopy(app, copy) {
 		}
 		return null;
 	}
-	makeReady(app, next.record, copy);
+	makeReady(app, next.record, copy, !!inHand);
 	app.save(next.record);
-	notifyReady(app, next.record);
+	if (inHand) notifyReady(app, next.record);
 	return next.record;
 }
 
@@ -452,10 +461,8 @@ function prepareNewHold(app, hold, options) {
 		const copy = shelfCopy(app, titleId);
 		if (copy) makeReady(app, hold, copy);
 	}
-	return () => {
-		if (hold.getString('status') === 'ready') notifyReady(app, hold);
-		touchTitle(app, titleId);
-	};
+	// a copy on the open shelf is fetched to the pickup shelf first: the patron is told when it lies there
+	return () => touchTitle(app, titleId);
 }
 
 /**
@@ -475,19 +482,15 @@ function changeHold(app, hold, from, to, roles) {
 	const copyId = from === 'ready' ? hold.getString('copy') : '';
 	hold.set('status', to);
 	if (!predicates.isActiveHold(to)) hold.set('ended_at', nowPb());
-	let ready = false;
-	// A resumed hold is first among the unpaused when nobody else waits: it takes a copy on the shelf.
+	// A resumed hold is first among the unpaused when nobody else waits: it takes a copy on the shelf, to be
+	// fetched to the pickup shelf (the patron is told when it lies there).
 	if (t.name === 'resume' && !queue.nextHold(titleHolds(app, titleId))) {
 		const copy = shelfCopy(app, titleId);
-		if (copy) {
-			makeReady(app, hold, copy);
-			ready = true;
-		}
+		if (copy) makeReady(app, hold, copy);
 	}
 	return {
 		name: t.name,
 		after: () => {
-			if (ready) notifyReady(app, hold);
 			if (copyId && to !== 'collected') releaseCopy(app, copyId);
 			touchTitle(app, titleId);
 		}
@@ -526,7 +529,12 @@ function moveDeadlinesPastClosure(app, startMs, endMs) {
 	const closures = queue.houseClosures(app, new Date(startMs));
 	const span = { from: queue.toPbDate(new Date(startMs)), to: queue.toPbDate(new Date(endMs)) };
 	const kinds = [
-		{ collection: 'holds', field: 'pickup_deadline', filter: 'status = "ready"', texts: TEXTS.pickupMoved },
+		{
+			collection: 'holds',
+			field: 'pickup_deadline',
+			filter: 'status = "ready" && pickup_deadline != ""',
+			texts: TEXTS.pickupMoved
+		},
 		{ collection: 'loans', field: 'due', filter: predicates.openLoanFilter(), texts: TEXTS.dueMoved }
 	];
 	let moved = 0;
@@ -636,16 +644,63 @@ function checkIn(app, code, actor) {
 	return checkInCopy(app, findCopy(app, code), actor);
 }
 
+/**
+ * The ready hold a reserved copy is being fetched for (its pickup deadline still empty), or null.
+ * @param {core.App} app
+ * @param {string} copyId
+ */
+function fetchedFor(app, copyId) {
+	const holds = app.findRecordsByFilter(
+		'holds',
+		bindFilter('copy = {:c} && status = "ready"', { c: copyId }),
+		'',
+		1,
+		0
+	);
+	return holds.length > 0 && holds[0].getString('pickup_deadline') === '' ? holds[0] : null;
+}
+
+/**
+ * A reserved copy scanned at the desk after it was fetched to its hold's pickup shelf: the pickup deadline
+ * starts now and the patron is told it lies ready. Answers as a check-in to a hold.
+ */
+function shelveCopy(app, copy, hold, actor) {
+	const now = new Date();
+	hold.set('pickup_deadline', queue.deadline(now, queue.PICKUP_DAYS, app));
+	hold.set('ready_at', queue.toPbDate(now));
+	app.save(hold);
+	notifyReady(app, hold);
+	const result = {
+		copy: copy.id,
+		barcode: copy.getString('barcode'),
+		title: copy.getString('title'),
+		returnedLoan: '',
+		outcome: 'hold',
+		hold: hold.id,
+		patron: hold.getString('patron'),
+		pickupShelf: hold.getString('pickup_shelf'),
+		pickupDeadline: hold.getString('pickup_deadline'),
+		patronName: app.findRecordById('users', hold.getString('patron')).getString('name')
+	};
+	audit.staffAction(app, actor, 'library_checkin', copy, result);
+	touchTitle(app, copy.getString('title'));
+	return result;
+}
+
 /** checkIn of a copy already read in the caller's transaction. */
 function checkInCopy(app, copy, actor) {
 	const from = copy.getString('status');
-	if (from === 'reserved') refuse('library_copy_reserved', 'code');
+	if (from === 'reserved') {
+		const fetched = fetchedFor(app, copy.id);
+		if (!fetched) refuse('library_copy_reserved', 'code');
+		return shelveCopy(app, copy, fetched, actor);
+	}
 	if (from !== 'shelf') {
 		copyTo(copy, 'shelf', ['staff']);
 		copy.set('status', 'shelf');
 	}
 	const loan = closeLoan(app, copy.id, ['staff']);
-	const hold = handOutCopy(app, copy);
+	const hold = handOutCopy(app, copy, true);
 	if (!hold && from !== 'shelf') app.save(copy);
 	const result = {
 		copy: copy.id,
@@ -755,7 +810,7 @@ function expireOverdue(app) {
 	const now = nowPb();
 	const due = app.findRecordsByFilter(
 		'holds',
-		bindFilter('status = "ready" && pickup_deadline < {:now}', { now: now }),
+		bindFilter('status = "ready" && pickup_deadline != "" && pickup_deadline < {:now}', { now: now }),
 		'pickup_deadline',
 		500,
 		0

@@ -146,3 +146,51 @@ test('a copy reserved while staff look at it: the refused "missing" shows the co
 	await expect(row).toContainText('Venter på afhentning');
 	await expect(row.getByRole('button')).toHaveCount(0);
 });
+
+test('the desk moves a copy from the open stacks to the pickup shelf, and then the patron is told', async ({
+	page
+}) => {
+	const tag = `f${randomUUID().slice(0, 7)}`;
+	const system = await systemClient();
+	const title = await system
+		.collection('titles')
+		.create({ title: `Hentes frem ${tag}`, creator: 'A', type: 'book' });
+	const copy = await system
+		.collection('copies')
+		.create({ title: title.id, barcode: `HF-${tag}`, shelf: 'Krimi', status: 'shelf' });
+	const patron = await system.collection('users').create({
+		email: `hentes-${tag}@test.borgerhus.dk`,
+		password: 'et-godt-kodeord',
+		passwordConfirm: 'et-godt-kodeord',
+		name: `Patron ${tag}`,
+		verified: true,
+		language: 'da'
+	});
+	const hold = await system.collection('holds').create({ title: title.id, patron: patron.id });
+	expect(hold.status).toBe('ready');
+	expect(hold.pickup_deadline).toBe('');
+
+	await signIn(page, demo.staff);
+	await page.goto(`/personale/skranke?afhentning=${encodeURIComponent(tag)}`);
+	const toShelf = page.getByRole('region', { name: 'Til afhentningshylden' });
+	const row = toShelf.getByRole('listitem').filter({ hasText: copy.barcode });
+	await expect(row).toContainText(`Fra Krimi til ${hold.pickup_shelf}`);
+	await expect(row).toContainText(`Patron ${tag}`);
+	await expectAccessible(page);
+	await row.getByRole('button', { name: new RegExp(`Lagt på hylde ${hold.pickup_shelf}`) }).click();
+	await expect(page.getByRole('status').filter({ hasText: `Til Patron ${tag}` })).toBeVisible();
+	await expect(row).toHaveCount(0);
+	// now it waits on the pickup shelf
+	await expect(
+		page
+			.getByRole('region', { name: 'Venter på afhentning' })
+			.getByRole('listitem')
+			.filter({ hasText: copy.barcode })
+	).toBeVisible();
+	const after = await system.collection('holds').getOne(hold.id);
+	expect(after.pickup_deadline).not.toBe('');
+	const told = await system
+		.collection('notifications')
+		.getFullList({ filter: system.filter('user = {:u} && kind = "hold_ready"', { u: patron.id }) });
+	expect(told).toHaveLength(1);
+});

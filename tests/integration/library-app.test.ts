@@ -157,6 +157,44 @@ describe('the library in the app', () => {
 		expect(returned.returned_at).not.toBe('');
 	});
 
+	it('lists a copy released from a cancelled pickup for the desk to move to the next pickup shelf', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1, title: `Flyttes ${Date.now()}` });
+		const staffUser = await createUser({ staff: true });
+		const [a, b] = await Promise.all([signedIn(), signedIn()]);
+		const holdA = await placeHold(a.user.pb, title.id, a.user.record.id);
+		const holdB = await placeHold(b.user.pb, title.id, b.user.record.id);
+		const first = await checkIn(staffUser.pb, copies[0]!.barcode);
+		expect(first.hold).toBe(holdA.id);
+		await a.user.pb.collection('holds').update(holdA.id, { status: 'cancelled' });
+		const readyB = await b.user.pb.collection('holds').getOne<HoldRecord>(holdB.id);
+		expect(readyB.status).toBe('ready');
+		expect(readyB.pickup_deadline).toBe('');
+		const readyNotes = async () =>
+			(await b.user.pb.collection('notifications').getFullList()).filter((n) => n.kind === 'hold_ready');
+		expect(await readyNotes()).toHaveLength(0);
+		// the patron is told it is being fetched
+		const mine = await (await b.app.get(`/bibliotek/${title.id}`)).text();
+		expect(mine).toContain('Vi finder den frem til dig');
+		expect(mine).toContain(`Du får besked, når den ligger klar på afhentningshylde ${readyB.pickup_shelf}.`);
+
+		const desk = new AppSession();
+		await desk.signIn(staffUser.email, staffUser.password);
+		const found = `/personale/skranke?afhentning=${encodeURIComponent(title.title)}`;
+		const page = await (await desk.get(found)).text();
+		expect(page).toContain('Til afhentningshylden');
+		expect(page).toContain(`${title.title} · ${copies[0]!.barcode}`);
+		expect(page).toContain(`Fra afhentningshylde ${first.pickupShelf} til ${readyB.pickup_shelf}`);
+		expect(page).toContain(`Lagt på hylde ${readyB.pickup_shelf}`);
+
+		// the row's button scans the copy: the deadline starts and the patron is told, once
+		const shelved = await desk.post('/personale/skranke?/checkin', { code: copies[0]!.barcode });
+		expect(shelved.status).toBe(200);
+		const after = await b.user.pb.collection('holds').getOne<HoldRecord>(holdB.id);
+		expect(after.pickup_deadline).not.toBe('');
+		expect(await readyNotes()).toHaveLength(1);
+		expect(await (await desk.get(found)).text()).not.toContain(`Lagt på hylde ${readyB.pickup_shelf}`);
+	});
+
 	it("shows staff their own loans on the patron's pages, not everyone's", async () => {
 		const { title, copies } = await arrangeTitle({ copies: 1, title: `Lånt af en anden ${Date.now()}` });
 		const patron = await signedIn();
@@ -176,12 +214,14 @@ describe('the library in the app', () => {
 
 	it('lets the desk reach every pickup on the shelf: found by patron or title, page by page', async () => {
 		const tag = `Hylde ${Date.now()}`;
-		const { title } = await arrangeTitle({ copies: 55, onShelf: 55, title: tag });
+		const { title, copies } = await arrangeTitle({ copies: 55, onShelf: 55, title: tag });
 		const patrons = await Promise.all(
 			Array.from({ length: 55 }, (_, i) => createUser({ name: `Låner ${i} ${tag}` }))
 		);
 		for (const p of patrons) await placeHold(p.pb, title.id, p.record.id);
 		const staff = await createUser({ staff: true });
+		// each copy put on its pickup shelf at the desk
+		for (const c of copies) await checkIn(staff.pb, c.barcode);
 		const system = await systemClient();
 		const desk = new AppSession();
 		await desk.signIn(staff.email, staff.password);

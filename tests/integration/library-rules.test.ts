@@ -165,17 +165,51 @@ describe('the desk', () => {
 		expect((await refusal(patron.pb.send('/api/library/expire', { method: 'POST' }))).status).toBe(403);
 	});
 
-	it('makes a hold ready at once when a copy is on the shelf and nobody waits', async () => {
+	it('reserves a copy on the open shelf for a new hold, and tells the patron once it is on the pickup shelf', async () => {
 		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
 		const patron = await createUser();
+		const staff = await createUser({ staff: true });
 		const hold = await placeHold(patron.pb, title.id, patron.record.id);
 		expect(hold.status).toBe('ready');
 		expect(hold.copy).toBe(copies[0]!.id);
 		expect(hold.pickup_shelf).toMatch(/^R\d\d$/);
+		// nobody has put it on the pickup shelf yet: no deadline, no "ready for pickup"
+		expect(hold.pickup_deadline).toBe('');
 		const system = await systemClient();
 		expect((await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).status).toBe('reserved');
-		const notes = await patron.pb.collection('notifications').getFullList();
-		expect(notes.some((n) => n.kind === 'hold_ready')).toBe(true);
+		const readyNotes = async () =>
+			(await patron.pb.collection('notifications').getFullList()).filter((n) => n.kind === 'hold_ready');
+		expect(await readyNotes()).toHaveLength(0);
+
+		// the desk scans it on the pickup shelf: the deadline starts and the patron is told, once
+		const shelved = await checkIn(staff.pb, copies[0]!.barcode);
+		expect(shelved).toMatchObject({ outcome: 'hold', hold: hold.id, pickupShelf: hold.pickup_shelf });
+		const after = await patron.pb.collection('holds').getOne<HoldRecord>(hold.id);
+		expect(after.status).toBe('ready');
+		expect(after.pickup_deadline > after.ready_at).toBe(true);
+		expect(await readyNotes()).toHaveLength(1);
+		// scanned again it is a pickup with a deadline: refused, and nobody is told twice
+		expect((await refusal(checkIn(staff.pb, copies[0]!.barcode))).code).toBe('library_copy_reserved');
+		expect(await readyNotes()).toHaveLength(1);
+		const audit = await system.collection('audit_log').getFullList({
+			filter: system.filter('actor = {:a} && action = "library_checkin"', { a: staff.record.id })
+		});
+		expect(audit).toHaveLength(1);
+	});
+
+	it('never expires a hold whose copy is still being fetched to the pickup shelf', async () => {
+		const { title } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const patron = await createUser();
+		const staff = await createUser({ staff: true });
+		const hold = await placeHold(patron.pb, title.id, patron.record.id);
+		expect(hold.pickup_deadline).toBe('');
+		await staff.pb.send('/api/library/expire', { method: 'POST' });
+		const after = await patron.pb.collection('holds').getOne<HoldRecord>(hold.id);
+		expect(after.status).toBe('ready');
+		expect(after.pickup_deadline).toBe('');
+		expect(
+			(await patron.pb.collection('notifications').getFullList()).some((n) => n.kind === 'hold_expired')
+		).toBe(false);
 	});
 
 	it('checks in to the first unpaused hold, starts a loan, and hands a returned copy on', async () => {
@@ -242,6 +276,11 @@ describe('the desk', () => {
 		const readyB = await b.pb.collection('holds').getOne<HoldRecord>(holdB.id);
 		expect(readyB.status).toBe('ready');
 		expect(readyB.copy).toBe(copies[0]!.id);
+		// the copy still lies on A's pickup shelf: B is told once staff have moved it
+		expect(readyB.pickup_deadline).toBe('');
+		expect((await b.pb.collection('notifications').getFullList()).some((n) => n.kind === 'hold_ready')).toBe(
+			false
+		);
 
 		// expiry: the deadline has passed (arranged with system rights), the job runs
 		const system = await systemClient();
@@ -404,7 +443,7 @@ describe('pickup and loan deadlines and closures of the whole house', () => {
 		const system = await systemClient();
 		const staff = await createUser({ staff: true });
 		const patron = await createUser();
-		const { title } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
 		const today = localParts(Date.now()).date;
 		const pickupDay = addDays(today, 7);
 		const loanDay = addDays(today, 28);
@@ -415,8 +454,11 @@ describe('pickup and loan deadlines and closures of the whole house', () => {
 			for (const day of [pickupDay, loanDay]) {
 				closures.push(await closeHouse(staff.pb, 'Helligdag', [day, '00:00'], [addDays(day, 1), '00:00']));
 			}
-			const hold = await placeHold(patron.pb, title.id, patron.record.id);
-			expect(hold.status).toBe('ready');
+			const placed = await placeHold(patron.pb, title.id, patron.record.id);
+			expect(placed.status).toBe('ready');
+			// the deadline starts when the desk has put the copy on the pickup shelf
+			await checkIn(staff.pb, copies[0]!.barcode);
+			const hold = await system.collection('holds').getOne<HoldRecord>(placed.id);
 			const { loan } = await collect(staff.pb, hold.id);
 			const due = (await system.collection('loans').getOne<LoanRecord>(loan)).due;
 			// the day after (also when midnight passed meanwhile: then the deadline lands there anyway)
@@ -468,11 +510,13 @@ describe('pickup and loan deadlines and closures of the whole house', () => {
 		const system = await systemClient();
 		const staff = await createUser({ staff: true });
 		const patron = await createUser();
-		const { title } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
 		const pickupDay = addDays(localParts(Date.now()).date, 7);
 		const closure = await closeHouse(staff.pb, 'Morgenmøde', [pickupDay, '00:00'], [pickupDay, '12:00']);
 		try {
-			const hold = await placeHold(patron.pb, title.id, patron.record.id);
+			const placed = await placeHold(patron.pb, title.id, patron.record.id);
+			await checkIn(staff.pb, copies[0]!.barcode);
+			const hold = await system.collection('holds').getOne<HoldRecord>(placed.id);
 			expect([pbDate(closeOf(pickupDay)), pbDate(closeOf(addDays(pickupDay, 1)))]).toContain(
 				hold.pickup_deadline
 			);

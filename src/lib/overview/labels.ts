@@ -37,6 +37,8 @@ export function stateLabel(entry: TimelineEntry, language: Language, desk = fals
 				return m.desk_state_hold_paused({ place }, o);
 			case 'hold_ready':
 				return m.desk_state_hold_ready({ shelf: entry.shelf ?? '', deadline: when(entry.deadline) }, o);
+			case 'hold_fetching':
+				return m.desk_state_hold_fetching({ shelf: entry.shelf ?? '' }, o);
 			case 'loan_open':
 				return m.desk_state_loan_open({ due: when(entry.deadline) }, o);
 			case 'loan_overdue':
@@ -66,6 +68,8 @@ export function stateLabel(entry: TimelineEntry, language: Language, desk = fals
 			return m.overview_state_hold_paused({ place }, o);
 		case 'hold_ready':
 			return m.overview_state_hold_ready({ shelf: entry.shelf ?? '', deadline: when(entry.deadline) }, o);
+		case 'hold_fetching':
+			return m.overview_state_hold_fetching({ shelf: entry.shelf ?? '' }, o);
 		case 'hold_collected':
 			return m.overview_state_hold_collected({}, o);
 		case 'hold_expired':

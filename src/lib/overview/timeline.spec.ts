@@ -239,6 +239,25 @@ describe('buildTimeline', () => {
 		expect(byId.x).toMatchObject({ state: 'hold_expired', actions: [], upcoming: false });
 	});
 
+	it('tells a ready hold without a pickup deadline apart: its copy is still being fetched', () => {
+		const fetching = {
+			id: 'f',
+			status: 'ready',
+			placed_at: at(-5),
+			pickup_shelf: 'R07',
+			pickup_deadline: ''
+		} as HoldRecord;
+		const [entry] = buildTimeline({ ...empty, holds: [fetching] }, now).upcoming;
+		expect(entry).toMatchObject({
+			state: 'hold_fetching',
+			shelf: 'R07',
+			actions: ['cancel'],
+			upcoming: true
+		});
+		expect(entry?.deadline).toBeUndefined();
+		expect(entry?.at).toBe(at(-5));
+	});
+
 	it('marks overdue loans', () => {
 		const loan = (id: string, due: number) => ({ id, due: at(due), returned_at: '' }) as LoanRecord;
 		const t = buildTimeline({ ...empty, loans: [loan('late', -24), loan('ok', 48)] }, now);

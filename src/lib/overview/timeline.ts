@@ -43,6 +43,8 @@ export type EntryState =
 	| 'hold_waiting'
 	| 'hold_paused'
 	| 'hold_ready'
+	/** Ready, its copy still being fetched to the pickup shelf: no pickup deadline yet. */
+	| 'hold_fetching'
 	| 'hold_collected'
 	| 'hold_expired'
 	| 'hold_cancelled'
@@ -203,8 +205,10 @@ function holdEntry(h: HoldRecord, places: Record<string, number>): TimelineEntry
 	const active = isActiveHold(h.status);
 	// a hold without a status is no active hold (the library's rules give every hold one)
 	const status = h.status || 'cancelled';
+	// ready without a pickup deadline: the copy is being fetched to the pickup shelf, the patron is told later
+	const fetching = status === 'ready' && !h.pickup_deadline;
 	const actions: EntryAction[] = [];
-	if (status === 'ready') actions.push('calendar');
+	if (status === 'ready' && !fetching) actions.push('calendar');
 	if (status === 'waiting') actions.push('pause');
 	if (status === 'paused') actions.push('resume');
 	if (active) actions.push('cancel');
@@ -215,13 +219,18 @@ function holdEntry(h: HoldRecord, places: Record<string, number>): TimelineEntry
 		title: h.expand?.title?.title ?? '',
 		detail: h.expand?.title?.creator ?? '',
 		href: h.expand?.title ? `/bibliotek/${h.title}` : undefined,
-		at: status === 'ready' ? h.pickup_deadline : active ? h.placed_at || h.created : h.ended_at || h.updated,
+		at:
+			status === 'ready' && !fetching
+				? h.pickup_deadline
+				: active
+					? h.placed_at || h.created
+					: h.ended_at || h.updated,
 		end: '',
-		state: `hold_${status}`,
+		state: fetching ? 'hold_fetching' : `hold_${status}`,
 		place: status === 'waiting' || status === 'paused' ? places[h.id] : undefined,
 		titleId: h.title,
 		shelf: status === 'ready' ? h.pickup_shelf : undefined,
-		deadline: status === 'ready' ? h.pickup_deadline : undefined,
+		deadline: status === 'ready' && !fetching ? h.pickup_deadline : undefined,
 		actions,
 		upcoming: active
 	};

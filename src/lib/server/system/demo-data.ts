@@ -615,7 +615,7 @@ async function loadDeskDemo(
 
 /**
  * Gives the demo accounts something to see in Mit overblik: the association's bookings, the citizen's
- * own booking, a hold in the queue and one ready for pickup, a registration, and the volunteer's shifts.
+ * own booking, a hold in the queue, one ready for pickup and one being fetched to the pickup shelf, a registration, and the volunteer's shifts.
  * Written as the system account through the same hooks as everything else (queue, capacity, busy
  * intervals). Each part is skipped when its account already has one of its kind.
  */
@@ -677,6 +677,24 @@ async function loadDemoEntries(
 		await hold(single.id, users.volunteer);
 		await hold(single.id, users.citizen);
 		await hold(shared.id, users.citizen);
+		// both took a copy from the open stacks: the desk puts the volunteer's on the pickup shelf (the deadline
+		// starts, the volunteer is told); the citizen's stays on the desk's list "Til afhentningshylden"
+		const fetching = await firstOrNull(
+			pb,
+			'holds',
+			pb.filter('title = {:t} && patron = {:p} && status = "ready" && pickup_deadline = ""', {
+				t: single.id,
+				p: users.volunteer
+			})
+		);
+		if (fetching) {
+			const copy = await pb.collection('copies').getOne(String(fetching.copy));
+			const staff = new PocketBase(pb.baseURL);
+			staff.autoCancellation(false);
+			await staff.collection('users').authWithPassword(DEMO_ACCOUNTS.staff.email, DEMO_PASSWORD);
+			await staff.send('/api/library/checkin', { method: 'POST', body: { code: copy.barcode } });
+			staff.authStore.clear();
+		}
 	}
 
 	const events = await pb.collection('events').getFullList({ sort: 'start', fields: 'id,registration' });

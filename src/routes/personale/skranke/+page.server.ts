@@ -47,7 +47,9 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		.filter(Boolean)
 		.map((f) => `(${f})`)
 		.join(' || ');
-	const pickupFilter = either ? `status = "ready" && (${either})` : 'status = "ready"';
+	// on the pickup shelf: ready with a deadline (one without is still being fetched there, listed apart)
+	const onShelf = 'status = "ready" && pickup_deadline != ""';
+	const pickupFilter = either ? `${onShelf} && (${either})` : onShelf;
 	const pickups = (n: number) =>
 		locals.pb.collection('holds').getList<HoldRecord>(n, PAGE, {
 			filter: pickupFilter,
@@ -64,7 +66,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			fields:
 				'id,due,expand.patron.id,expand.patron.name,expand.patron.library_card,expand.patron.phone,expand.title.title,expand.copy.barcode'
 		});
-	const [firstPickups, expired, firstOverdue] = await Promise.all([
+	const [firstPickups, expired, firstOverdue, fetch] = await Promise.all([
 		pickups(pickupPage),
 		locals.pb.collection('holds').getList<HoldRecord>(1, 50, {
 			filter: locals.pb.filter('status = "expired" && ended_at >= {:since}', { since }),
@@ -73,7 +75,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			fields: HOLD_FIELDS,
 			skipTotal: true
 		}),
-		overdueLoans(overduePage)
+		overdueLoans(overduePage),
+		toPickupShelf(locals.pb, either)
 	]);
 	const [waiting, overdue] = await Promise.all([
 		lastIfPast(firstPickups, pickups),
@@ -86,11 +89,70 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		waitingTotal: waiting.totalItems,
 		waitingPage: { page: waiting.page, pages: waiting.totalPages },
 		expired: expired.items,
+		fetch: fetch.rows,
+		fetchTotal: fetch.total,
 		overdue: overdue.items,
 		overdueTotal: overdue.totalItems,
 		overduePage: { page: overdue.page, pages: overdue.totalPages }
 	};
 };
+
+/** A copy reserved for a ready hold that still has to be put on its pickup shelf, and where it is now. */
+export interface FetchRow {
+	id: string;
+	title: string;
+	barcode: string;
+	patron: string;
+	to: string;
+	/** The pickup shelf of the hold the copy was released from, when it still lies there. */
+	fromPickup: string;
+	/** The copy's own place in the open stacks (empty when it has none). */
+	fromStacks: string;
+}
+
+/**
+ * The ready holds without a pickup deadline: their copies must be fetched to the pickup shelf (from the open
+ * stacks, or from the pickup shelf of the hold they were released from) and scanned there.
+ */
+async function toPickupShelf(
+	pb: App.Locals['pb'],
+	search: string
+): Promise<{ rows: FetchRow[]; total: number }> {
+	const fetching = 'status = "ready" && pickup_deadline = ""';
+	// the oldest first; the desk's search finds one among them as among the pickups
+	const holds = await pb.collection('holds').getList<HoldRecord>(1, PAGE, {
+		filter: search ? `${fetching} && (${search})` : fetching,
+		sort: 'ready_at,id',
+		expand: 'patron,title,copy',
+		fields: 'id,copy,pickup_shelf,expand.patron.name,expand.title.title,expand.copy.barcode,expand.copy.shelf'
+	});
+	const copies = [...new Set(holds.items.map((h) => h.copy).filter(Boolean))];
+	// the hold each copy served before: one that ended without lending it (cancelled, expired, paused) left
+	// it on its pickup shelf; after a loan it was checked in and went to the stacks
+	const before = new Map<string, HoldRecord>();
+	if (copies.length > 0) {
+		const byCopy = copies.map((c, i) => pb.filter(`copy = {:c${i}}`, { [`c${i}`]: c })).join(' || ');
+		const earlier = await pb.collection('holds').getFullList<HoldRecord>({
+			filter: `status != "ready" && pickup_shelf != "" && (${byCopy})`,
+			sort: '-ready_at,-updated',
+			fields: 'copy,status,pickup_shelf'
+		});
+		for (const h of earlier) if (!before.has(h.copy)) before.set(h.copy, h);
+	}
+	const rows = holds.items.map((h) => {
+		const last = before.get(h.copy);
+		return {
+			id: h.id,
+			title: h.expand?.title?.title ?? '',
+			barcode: h.expand?.copy?.barcode ?? '',
+			patron: h.expand?.patron?.name ?? '',
+			to: h.pickup_shelf,
+			fromPickup: last && last.status !== 'collected' ? last.pickup_shelf : '',
+			fromStacks: h.expand?.copy?.shelf ?? ''
+		};
+	});
+	return { rows, total: holds.totalItems };
+}
 
 export const actions: Actions = {
 	checkin: async ({ request, locals, url }) => {

@@ -244,6 +244,23 @@ describe('the back office', () => {
 		const html = await (await session.get('/personale')).text();
 		for (const label of ['Afhentninger på hylden', 'Lån over tiden', 'Vagter der mangler frivillige'])
 			expect(html).toContain(label);
+		// a hold whose copy is still to be fetched counts as work for the pickup shelf, not as a pickup on it
+		const figure = async (label: string) => {
+			const page = await (await session.get('/personale')).text();
+			const found = page.match(
+				new RegExp(`<span class="value[^"]*">(\\d+)</span>\\s*<span class="label[^"]*">${label}`)
+			);
+			expect(found, label).not.toBeNull();
+			return Number(found![1]);
+		};
+		const [onShelf, toFetch] = [
+			await figure('Afhentninger på hylden'),
+			await figure('Til afhentningshylden')
+		];
+		const { title } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		await placeHold(owner.pb, title.id, owner.record.id);
+		expect(await figure('Afhentninger på hylden')).toBe(onShelf);
+		expect(await figure('Til afhentningshylden')).toBe(toFetch + 1);
 	});
 });
 

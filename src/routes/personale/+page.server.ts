@@ -10,21 +10,24 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		(await pb.collection(collection).getList(1, 1, { fields: 'id', filter, skipTotal: false })).totalItems;
 	const now = toPbDate(new Date());
 	// what waits for staff (docs/rules.md, "Staff pages"): the work first, the house's size after
-	const [pending, pickups, overdue, shifts, associations, users, rooms, titles, events] = await Promise.all([
-		count('bookings', 'status = "pending"'),
-		count('holds', 'status = "ready"'),
-		count('loans', pb.filter('returned_at = "" && due < {:now}', { now })),
-		// a shift of a published event, still to come, with places no volunteer has taken
-		count('shifts', pb.filter('start > {:now} && taken < places && event.state = "published"', { now })),
-		count('associations', 'verified = false'),
-		// the citizens (not staff, not deleted accounts) and the rooms in use
-		count('users', 'staff = false && deleted_at = ""'),
-		count('rooms', 'active = true'),
-		count('titles'),
-		count('events')
-	]);
+	const [pending, pickups, fetch, overdue, shifts, associations, users, rooms, titles, events] =
+		await Promise.all([
+			count('bookings', 'status = "pending"'),
+			// on a pickup shelf (its deadline runs), and reserved but still to be put there (no deadline yet)
+			count('holds', 'status = "ready" && pickup_deadline != ""'),
+			count('holds', 'status = "ready" && pickup_deadline = ""'),
+			count('loans', pb.filter('returned_at = "" && due < {:now}', { now })),
+			// a shift of a published event, still to come, with places no volunteer has taken
+			count('shifts', pb.filter('start > {:now} && taken < places && event.state = "published"', { now })),
+			count('associations', 'verified = false'),
+			// the citizens (not staff, not deleted accounts) and the rooms in use
+			count('users', 'staff = false && deleted_at = ""'),
+			count('rooms', 'active = true'),
+			count('titles'),
+			count('events')
+		]);
 	return {
-		work: { pending, pickups, overdue, shifts, associations },
+		work: { pending, pickups, fetch, overdue, shifts, associations },
 		counts: { users, rooms, titles, events }
 	};
 };

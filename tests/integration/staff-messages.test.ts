@@ -255,12 +255,12 @@ describe('the back office', () => {
 		};
 		const [onShelf, toFetch] = [
 			await figure('Afhentninger på hylden'),
-			await figure('Til afhentningshylden')
+			await figure('Skal hentes frem til afhentning')
 		];
 		const { title } = await arrangeTitle({ copies: 1, onShelf: 1 });
 		await placeHold(owner.pb, title.id, owner.record.id);
 		expect(await figure('Afhentninger på hylden')).toBe(onShelf);
-		expect(await figure('Til afhentningshylden')).toBe(toFetch + 1);
+		expect(await figure('Skal hentes frem til afhentning')).toBe(toFetch + 1);
 	});
 });
 

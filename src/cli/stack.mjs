@@ -50,6 +50,26 @@ function probePort() {
 }
 
 /**
+ * Fails with a clear message when something already listens on a port: PocketBase's health check would
+ * otherwise be answered by whatever runs there (another PocketBase on 8090, say) and the start would fail
+ * later and obscurely.
+ * @param {number} port
+ * @param {string} what what the port is for, named in the message
+ * @returns {Promise<void>}
+ */
+export function ensurePortFree(port, what) {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.once('error', (error) => {
+			const inUse = /** @type {NodeJS.ErrnoException} */ (error).code === 'EADDRINUSE';
+			reject(inUse ? new Error(`port ${port} (${what}) is already in use on this machine`) : error);
+		});
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+	});
+}
+
+/**
  * Polls a URL until it answers 2xx.
  * @param {string} url
  * @param {{ timeoutMs?: number; child?: import('node:child_process').ChildProcess }} [options]

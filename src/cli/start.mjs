@@ -9,13 +9,25 @@ ensureNodeModules();
 ensurePocketBase();
 ensureBuild();
 
-const { startStack } = await import('./stack.mjs');
+const { startStack, ensurePortFree } = await import('./stack.mjs');
 const appPort = Number(process.env.PORT ?? 3000);
+const pbPort = Number(process.env.PB_PORT ?? 8090);
+const smtpPort = Number(process.env.SMTP_PORT ?? 2525);
+try {
+	await ensurePortFree(appPort, 'the app, PORT');
+	await ensurePortFree(pbPort, 'PocketBase, PB_PORT');
+	await ensurePortFree(smtpPort, 'the mail catcher, SMTP_PORT');
+} catch (error) {
+	console.error(
+		`${/** @type {Error} */ (error).message}: stop what uses it, or choose another port, e.g. PORT=3001 PB_PORT=8091 SMTP_PORT=2526 npm start`
+	);
+	process.exit(1);
+}
 const stack = await startStack({
 	dataDir: process.env.PB_DATA ?? join(CACHE_DIR, 'data'),
 	mailDir: join(CACHE_DIR, 'mail'),
-	pbPort: Number(process.env.PB_PORT ?? 8090),
-	smtpPort: Number(process.env.SMTP_PORT ?? 2525),
+	pbPort,
+	smtpPort,
 	appPort,
 	appUrl: process.env.ORIGIN,
 	seed: true,

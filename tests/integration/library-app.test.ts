@@ -195,6 +195,35 @@ describe('the library in the app', () => {
 		expect(await (await desk.get(found)).text()).not.toContain(`Lagt på hylde ${readyB.pickup_shelf}`);
 	});
 
+	it('lets the desk reach every copy to fetch to the pickup shelf, page by page, with the count', async () => {
+		const tag = `Hentes ${Date.now()}`;
+		const { title } = await arrangeTitle({ copies: 55, onShelf: 55, title: tag });
+		const patrons = await Promise.all(
+			Array.from({ length: 55 }, (_, i) => createUser({ name: `Henter ${i} ${tag}` }))
+		);
+		// each hold takes a copy from the open stacks: 55 copies to fetch, none on the pickup shelf yet
+		for (const p of patrons) await placeHold(p.pb, title.id, p.record.id);
+		const staff = await createUser({ staff: true });
+		const desk = new AppSession();
+		await desk.signIn(staff.email, staff.password);
+		const rows = (html: string) => (html.match(/data-fetch="/g) ?? []).length;
+		const found = `/personale/skranke?afhentning=${encodeURIComponent(tag)}`;
+		const first = await (await desk.get(found)).text();
+		expect(first).toContain('Skal flyttes: 55');
+		expect(rows(first)).toBe(50);
+		expect(first).toContain('aria-label="Sider med eksemplarer til afhentningshylden"');
+		expect(first).toContain('flyttes-side=2');
+		const second = await (await desk.get(`${found}&flyttes-side=2`)).text();
+		expect(second).toContain('Skal flyttes: 55');
+		expect(rows(second)).toBe(5);
+		expect(second).toContain('Side 2 af 2');
+		// the two pages together are every copy, once
+		const barcodes = (html: string) => [...html.matchAll(/data-fetch="([^"]+)"/g)].map((m) => m[1]);
+		expect(new Set([...barcodes(first), ...barcodes(second)]).size).toBe(55);
+		// a page past the end shows the last page there is
+		expect(rows(await (await desk.get(`${found}&flyttes-side=9`)).text())).toBe(5);
+	});
+
 	it("shows staff their own loans on the patron's pages, not everyone's", async () => {
 		const { title, copies } = await arrangeTitle({ copies: 1, title: `Lånt af en anden ${Date.now()}` });
 		const patron = await signedIn();

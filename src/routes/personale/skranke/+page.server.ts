@@ -32,6 +32,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const q = (url.searchParams.get('afhentning') ?? '').trim().slice(0, 100);
 	const pickupPage = pageOf(url, 'afhentninger');
 	const overduePage = pageOf(url, 'forsinkede');
+	const fetchPage = pageOf(url, 'flyttes');
 	// a page past the end (the last pickup on it was just handed over) shows the last page there is
 	const lastIfPast = async <T>(list: ListResult<T>, again: (page: number) => Promise<ListResult<T>>) =>
 		list.items.length === 0 && list.page > 1 && list.totalPages > 0 ? again(list.totalPages) : list;
@@ -66,7 +67,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			fields:
 				'id,due,expand.patron.id,expand.patron.name,expand.patron.library_card,expand.patron.phone,expand.title.title,expand.copy.barcode'
 		});
-	const [firstPickups, expired, firstOverdue, fetch] = await Promise.all([
+	const fetchList = (n: number) => toPickupShelf(locals.pb, either, n);
+	const [firstPickups, expired, firstOverdue, firstFetch] = await Promise.all([
 		pickups(pickupPage),
 		locals.pb.collection('holds').getList<HoldRecord>(1, 50, {
 			filter: locals.pb.filter('status = "expired" && ended_at >= {:since}', { since }),
@@ -76,11 +78,12 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			skipTotal: true
 		}),
 		overdueLoans(overduePage),
-		toPickupShelf(locals.pb, either)
+		fetchList(fetchPage)
 	]);
-	const [waiting, overdue] = await Promise.all([
+	const [waiting, overdue, fetch] = await Promise.all([
 		lastIfPast(firstPickups, pickups),
-		lastIfPast(firstOverdue, overdueLoans)
+		lastIfPast(firstOverdue, overdueLoans),
+		lastIfPast(firstFetch, fetchList)
 	]);
 	return {
 		now: toPbDate(now),
@@ -89,8 +92,9 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		waitingTotal: waiting.totalItems,
 		waitingPage: { page: waiting.page, pages: waiting.totalPages },
 		expired: expired.items,
-		fetch: fetch.rows,
-		fetchTotal: fetch.total,
+		fetch: fetch.items,
+		fetchTotal: fetch.totalItems,
+		fetchPage: { page: fetch.page, pages: fetch.totalPages },
 		overdue: overdue.items,
 		overdueTotal: overdue.totalItems,
 		overduePage: { page: overdue.page, pages: overdue.totalPages }
@@ -111,16 +115,13 @@ export interface FetchRow {
 }
 
 /**
- * The ready holds without a pickup deadline: their copies must be fetched to the pickup shelf (from the open
- * stacks, or from the pickup shelf of the hold they were released from) and scanned there.
+ * The ready holds without a pickup deadline, page `n`: their copies must be fetched to the pickup shelf (from
+ * the open stacks, or from the pickup shelf of the hold they were released from) and scanned there.
  */
-async function toPickupShelf(
-	pb: App.Locals['pb'],
-	search: string
-): Promise<{ rows: FetchRow[]; total: number }> {
+async function toPickupShelf(pb: App.Locals['pb'], search: string, n: number): Promise<ListResult<FetchRow>> {
 	const fetching = 'status = "ready" && pickup_deadline = ""';
-	// the oldest first; the desk's search finds one among them as among the pickups
-	const holds = await pb.collection('holds').getList<HoldRecord>(1, PAGE, {
+	// the oldest first, page by page; the desk's search finds one among them as among the pickups
+	const holds = await pb.collection('holds').getList<HoldRecord>(n, PAGE, {
 		filter: search ? `${fetching} && (${search})` : fetching,
 		sort: 'ready_at,id',
 		expand: 'patron,title,copy',
@@ -151,7 +152,7 @@ async function toPickupShelf(
 			fromStacks: h.expand?.copy?.shelf ?? ''
 		};
 	});
-	return { rows, total: holds.totalItems };
+	return { ...holds, items: rows };
 }
 
 export const actions: Actions = {

@@ -73,7 +73,8 @@ onRecordDeleteRequest((e) => {
 	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
 		const fresh = txApp.findRecordById('holds', e.record.id);
 		e.next();
-		if (fresh.getString('status') === 'ready') desk.releaseCopy(txApp, fresh.getString('copy'));
+		if (fresh.getString('status') === 'ready')
+			desk.releaseCopy(txApp, fresh.getString('copy'), desk.pickupShelfHolding(fresh));
 		desk.touchTitle(txApp, fresh.getString('title'));
 	});
 }, 'holds');
@@ -98,6 +99,7 @@ onRecordCreateRequest((e) => {
 			require(`${__hooks}/lib/core/errors.js`).refuse('library_copy_status', 'status');
 		}
 		e.record.set('status', status);
+		e.record.set('on_pickup_shelf', ''); // the server's: a new copy lies where its shelf says
 		e.next();
 		if (status === 'shelf') desk.assignNewCopy(txApp, e.record);
 		desk.touchTitle(txApp, e.record.getString('title'));
@@ -130,6 +132,8 @@ onRecordUpdateRequest((e) => {
 			if (!t || machine.COPY_PLAIN.indexOf(t.name) < 0 || !machine.allowed(t, desk.rolesFor(who, ''))) {
 				refuse(busy ? 'library_copy_busy' : 'library_copy_status', 'status');
 			}
+			// missing, or found again and put back by staff: on no pickup shelf either way
+			e.record.set('on_pickup_shelf', '');
 		}
 		e.next();
 		if (to === 'shelf' && (from !== 'shelf' || moved)) {
@@ -145,6 +149,16 @@ onRecordUpdateRequest((e) => {
 			{ title: e.record.getString('title'), fields: Object.keys(sent) }
 		);
 	});
+}, 'copies');
+
+// Where a copy left on a pickup shelf lies (`on_pickup_shelf`) is for staff: a pickup shelf belongs to a
+// patron (queue.pickupShelf), so it would tell others whose hold the copy served.
+onRecordEnrich((e) => {
+	const auth = e.requestInfo ? e.requestInfo.auth : null;
+	const staff =
+		!!auth && (auth.isSuperuser() || (auth.collection().name === 'users' && auth.getBool('staff')));
+	if (!staff) e.record.hide('on_pickup_shelf');
+	e.next();
 }, 'copies');
 
 // A copy on loan or waiting for pickup cannot be deleted, nor one that ever was: its holds and loans (any
@@ -211,6 +225,7 @@ onRecordCreateRequest((e) => {
 			if (from !== 'shelf') refuse('library_copy_busy', 'copy');
 			desk.copyTo(copy, 'loan', desk.rolesFor(who, ''));
 			copy.set('status', 'loan');
+			copy.set('on_pickup_shelf', ''); // lent over the counter, from wherever it lay
 		}
 		e.record.set('title', copy.getString('title'));
 		if (!system || !sent.start)

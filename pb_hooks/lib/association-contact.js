@@ -18,16 +18,19 @@ var CONTACT_FIELD = /contact_(?:name|email|phone)|created_by/i;
 var QUOTED = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
 
 /**
- * Whether a client's filter or sort names a private field (the contact, the founder): the only way to
- * them besides the answer itself. A text searched for that reads "contact_email" names none.
+ * Whether a client's filter or sort names a private field (the contact, the founder, or the fields `field`
+ * matches): the only way to them besides the answer itself. A text searched for that reads
+ * "contact_email" names none.
  * @param {string | null | undefined} text
+ * @param {RegExp} [field] other private fields (core/door.js: a copy's `on_pickup_shelf`)
  */
-function namesContact(text) {
+function namesContact(text, field) {
+	var pattern = field || CONTACT_FIELD;
 	var raw = String(text || '');
-	if (!CONTACT_FIELD.test(raw)) return false;
+	if (!pattern.test(raw)) return false;
 	// a comment could open a quote that PocketBase never reads: with one, any mention counts
 	if (raw.indexOf('//') >= 0 || raw.indexOf('/*') >= 0) return true;
-	return CONTACT_FIELD.test(raw.replace(QUOTED, ''));
+	return pattern.test(raw.replace(QUOTED, ''));
 }
 
 /**

@@ -378,9 +378,16 @@ function handOutCopy(app, copy, inHand) {
 
 /**
  * A copy that waited for a hold that has ended (saved already) goes to the next in line, or to the shelf.
- * A copy that is no longer reserved (lent meanwhile) is left alone.
+ * A copy that is no longer reserved (lent meanwhile) is left alone. `lyingOn` is the pickup shelf the copy
+ * lies on when the ended hold had it there (its deadline had started): the copy stays there, in the data
+ * too (`on_pickup_shelf`), until the desk scans it, whether the next in line gets it ("Til
+ * afhentningshylden", from that shelf) or nobody waits ("Til hylderne igen"). A copy still being fetched
+ * for the ended hold lies where it lay before, as its row already says.
+ * @param {core.App} app
+ * @param {string} copyId
+ * @param {string} [lyingOn]
  */
-function releaseCopy(app, copyId) {
+function releaseCopy(app, copyId, lyingOn) {
 	if (!copyId) return;
 	let copy;
 	try {
@@ -397,7 +404,17 @@ function releaseCopy(app, copyId) {
 		0
 	);
 	if (still.length > 0) return;
+	if (lyingOn) copy.set('on_pickup_shelf', lyingOn);
 	handOutCopy(app, copy);
+}
+
+/**
+ * The pickup shelf a ready hold's copy lies on: its own, once its deadline has started (the desk put the
+ * copy there); '' while the copy is still being fetched. Ask it of a hold that is ready before its change.
+ * @param {core.Record} hold
+ */
+function pickupShelfHolding(hold) {
+	return hold.getString('pickup_deadline') !== '' ? hold.getString('pickup_shelf') : '';
 }
 
 /**
@@ -480,6 +497,8 @@ function changeHold(app, hold, from, to, roles) {
 	const t = machine.transition(machine.HOLD, from, to, roles, 'library_hold_change_refused', 'status');
 	const titleId = hold.getString('title');
 	const copyId = from === 'ready' ? hold.getString('copy') : '';
+	// where the copy lies, read before the change: a pickup that ends without a loan leaves it on the shelf
+	const lyingOn = from === 'ready' ? pickupShelfHolding(hold) : '';
 	hold.set('status', to);
 	if (!predicates.isActiveHold(to)) hold.set('ended_at', nowPb());
 	// A resumed hold is first among the unpaused when nobody else waits: it takes a copy on the shelf, to be
@@ -491,7 +510,7 @@ function changeHold(app, hold, from, to, roles) {
 	return {
 		name: t.name,
 		after: () => {
-			if (copyId && to !== 'collected') releaseCopy(app, copyId);
+			if (copyId && to !== 'collected') releaseCopy(app, copyId, lyingOn);
 			touchTitle(app, titleId);
 		}
 	};
@@ -666,6 +685,11 @@ function fetchedFor(app, copyId) {
  */
 function shelveCopy(app, copy, hold, actor) {
 	const now = new Date();
+	// it lies on its hold's pickup shelf now, wherever it was fetched from
+	if (copy.getString('on_pickup_shelf') !== '') {
+		copy.set('on_pickup_shelf', '');
+		app.save(copy);
+	}
 	hold.set('pickup_deadline', queue.deadline(now, queue.PICKUP_DAYS, app));
 	hold.set('ready_at', queue.toPbDate(now));
 	app.save(hold);
@@ -699,9 +723,13 @@ function checkInCopy(app, copy, actor) {
 		copyTo(copy, 'shelf', ['staff']);
 		copy.set('status', 'shelf');
 	}
+	// in staff's hands now, wherever it lay: a copy left on a pickup shelf goes back to the stacks (or to the
+	// pickup shelf of the next in line) from here
+	const fromPickup = copy.getString('on_pickup_shelf');
+	copy.set('on_pickup_shelf', '');
 	const loan = closeLoan(app, copy.id, ['staff']);
 	const hold = handOutCopy(app, copy, true);
-	if (!hold && from !== 'shelf') app.save(copy);
+	if (!hold && (from !== 'shelf' || fromPickup !== '')) app.save(copy);
 	const result = {
 		copy: copy.id,
 		barcode: copy.getString('barcode'),
@@ -711,7 +739,8 @@ function checkInCopy(app, copy, actor) {
 		hold: hold ? hold.id : '',
 		patron: hold ? hold.getString('patron') : '',
 		pickupShelf: hold ? hold.getString('pickup_shelf') : '',
-		pickupDeadline: hold ? hold.getString('pickup_deadline') : ''
+		pickupDeadline: hold ? hold.getString('pickup_deadline') : '',
+		fromPickup: fromPickup
 	};
 	if (hold) {
 		const patron = app.findRecordById('users', hold.getString('patron'));
@@ -743,6 +772,7 @@ function collect(app, holdId, actor) {
 	app.save(hold);
 	const loan = openLoan(app, copy, hold.getString('patron'), '');
 	copy.set('status', 'loan');
+	copy.set('on_pickup_shelf', '');
 	app.save(copy);
 	change.after();
 	audit.staffAction(app, actor, 'library_collect', hold, { loan: loan.id, copy: copy.id });
@@ -938,6 +968,7 @@ module.exports = {
 	changeHold,
 	handOutCopy,
 	releaseCopy,
+	pickupShelfHolding,
 	assignNewCopy,
 	shelfCopy,
 	assertCopyFree,

@@ -57,6 +57,12 @@ const COPY = define(
 	]
 );
 
+// Where a copy lies is not a state of its own. `shelf` is "free for the next hold or loan", wherever it lies;
+// a copy released by a pickup that ended without a loan still lies on that pickup shelf, named by its
+// server-owned `on_pickup_shelf` (lib/library-desk.js releaseCopy) until the desk scans it (check-in, the
+// pickup shelf of the next in line) or it is lent, marked missing or found: the desk's "Til hylderne igen"
+// (shelf) and "Til afhentningshylden" (reserved) say where to fetch it from.
+
 /** Copy transitions a plain record update may make; loans and pickups go through the desk. */
 const COPY_PLAIN = ['mark_missing', 'found'];
 

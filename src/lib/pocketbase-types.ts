@@ -301,6 +301,9 @@ export interface CopyRecord extends BaseRecord {
 	shelf: string;
 	/** Always set by the server (required since migration 1765200000). */
 	status: CopyStatus;
+	/** The pickup shelf the copy was left on by a pickup that ended without a loan, until the desk scans
+	 * it; '' when it lies where its status and shelf say. Set by the server, read by staff only. */
+	on_pickup_shelf?: string;
 	expand?: { title?: TitleRecord };
 }
 

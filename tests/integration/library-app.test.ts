@@ -224,6 +224,50 @@ describe('the library in the app', () => {
 		expect(rows(await (await desk.get(`${found}&flyttes-side=9`)).text())).toBe(5);
 	});
 
+	it('tells the desk to take a copy an ended pickup left on its pickup shelf from there, to the stacks or the next pickup shelf', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1, title: `Efterladt ${Date.now()}` });
+		const copy = copies[0]!;
+		const staffUser = await createUser({ staff: true });
+		const [a, b] = await Promise.all([signedIn(), signedIn()]);
+		const holdA = await placeHold(a.user.pb, title.id, a.user.record.id);
+		const shelfA = (await checkIn(staffUser.pb, copy.barcode)).pickupShelf;
+		// A does not want it after all, and nobody else waits: it still lies on A's pickup shelf
+		await a.user.pb.collection('holds').update(holdA.id, { status: 'cancelled' });
+		const desk = new AppSession();
+		await desk.signIn(staffUser.email, staffUser.password);
+		const row = (html: string, list: 'stacks' | 'fetch') => {
+			const at = html.indexOf(`data-${list}="${copy.barcode}"`);
+			return at < 0 ? '' : html.slice(at, html.indexOf('</li>', at));
+		};
+		let page = await (await desk.get('/personale/skranke')).text();
+		expect(page).toContain('Til hylderne igen');
+		expect(page).toMatch(/Skal tilbage: \d+/);
+		expect(row(page, 'stacks')).toContain(`${title.title} · ${copy.barcode}`);
+		expect(row(page, 'stacks')).toContain(`Fra afhentningshylde ${shelfA} til A1`);
+		expect(row(page, 'stacks')).toContain('Sat tilbage på hylden');
+
+		// B's hold takes it before anyone put it back: fetched from A's pickup shelf, not from A1
+		const holdB = await placeHold(b.user.pb, title.id, b.user.record.id);
+		const shelfB = holdB.pickup_shelf;
+		// (found by its title: other copies to fetch may fill the list's first page)
+		page = await (await desk.get(`/personale/skranke?afhentning=${encodeURIComponent(title.title)}`)).text();
+		expect(row(page, 'stacks')).toBe('');
+		expect(row(page, 'fetch')).toContain(`Fra afhentningshylde ${shelfA} til ${shelfB}`);
+
+		// B cancels before it was fetched: back on the list of copies to put back, from A's shelf
+		await b.user.pb.collection('holds').update(holdB.id, { status: 'cancelled' });
+		page = await (await desk.get(`/personale/skranke?afhentning=${encodeURIComponent(title.title)}`)).text();
+		expect(row(page, 'fetch')).toBe('');
+		expect(row(page, 'stacks')).toContain(`Fra afhentningshylde ${shelfA} til A1`);
+		// the row's button scans it: the desk is told where it lay, and it leaves the list
+		const scanned = await desk.post('/personale/skranke?/checkin', { code: copy.barcode });
+		expect(scanned.status).toBe(200);
+		expect(await scanned.text()).toContain(
+			`Ingen venter: den lå på afhentningshylde ${shelfA}. Sæt eksemplaret tilbage på hylden.`
+		);
+		expect(row(await (await desk.get('/personale/skranke')).text(), 'stacks')).toBe('');
+	});
+
 	it("shows staff their own loans on the patron's pages, not everyone's", async () => {
 		const { title, copies } = await arrangeTitle({ copies: 1, title: `Lånt af en anden ${Date.now()}` });
 		const patron = await signedIn();

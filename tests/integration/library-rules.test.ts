@@ -212,6 +212,76 @@ describe('the desk', () => {
 		).toBe(false);
 	});
 
+	it('keeps a copy an ended pickup left on its pickup shelf there, for staff only, until the desk scans it', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1 });
+		const one = copies[0]!;
+		const staff = await createUser({ staff: true });
+		const system = await systemClient();
+		const [a, b, c] = await Promise.all([createUser(), createUser(), createUser()]);
+		const copyOf = async (id: string) => staff.pb.collection('copies').getOne<CopyRecord>(id);
+		// A's pickup lies on A's shelf; A cancels and nobody waits: free in the data, still on that shelf
+		const holdA = await placeHold(a.pb, title.id, a.record.id);
+		const shelfA = (await checkIn(staff.pb, one.barcode)).pickupShelf;
+		await a.pb.collection('holds').update(holdA.id, { status: 'cancelled' });
+		expect(await copyOf(one.id)).toMatchObject({ status: 'shelf', on_pickup_shelf: shelfA });
+		// only staff know where: a pickup shelf is a patron's
+		const guest = guestClient();
+		expect((await guest.collection('copies').getOne<CopyRecord>(one.id)).on_pickup_shelf).toBeUndefined();
+		expect((await a.pb.collection('copies').getOne<CopyRecord>(one.id)).on_pickup_shelf).toBeUndefined();
+		for (const pb of [guest, a.pb]) {
+			expect(
+				(await refusal(pb.collection('copies').getList(1, 1, { filter: 'on_pickup_shelf = "R01"' }))).code
+			).toBe('core_filter_field_private');
+			expect((await refusal(pb.collection('copies').getList(1, 1, { sort: 'on_pickup_shelf' }))).code).toBe(
+				'core_filter_field_private'
+			);
+		}
+		// nor may anyone but the server say where it lies
+		const created = await staff.pb.collection('copies').create<CopyRecord>({
+			title: title.id,
+			barcode: `X-${one.barcode}`,
+			status: 'missing',
+			on_pickup_shelf: 'R09'
+		});
+		expect((await copyOf(created.id)).on_pickup_shelf).toBe('');
+		expect((await refusal(staff.pb.collection('copies').update(one.id, { on_pickup_shelf: '' }))).code).toBe(
+			'core_field_locked'
+		);
+
+		// B's hold takes it, to be fetched from A's pickup shelf (not from the stacks); scanned on B's shelf
+		const holdB = await placeHold(b.pb, title.id, b.record.id);
+		expect(holdB).toMatchObject({ status: 'ready', copy: one.id, pickup_deadline: '' });
+		expect(await copyOf(one.id)).toMatchObject({ status: 'reserved', on_pickup_shelf: shelfA });
+		await checkIn(staff.pb, one.barcode);
+		expect((await copyOf(one.id)).on_pickup_shelf).toBe('');
+
+		// B's pickup expires and nobody waits: it stays on B's pickup shelf
+		const shelfB = (await b.pb.collection('holds').getOne<HoldRecord>(holdB.id)).pickup_shelf;
+		await system.collection('holds').update(holdB.id, { pickup_deadline: '2020-01-01 00:00:00.000Z' });
+		await staff.pb.send('/api/library/expire', { method: 'POST' });
+		expect(await copyOf(one.id)).toMatchObject({ status: 'shelf', on_pickup_shelf: shelfB });
+		// a hold cancelled while its copy was still being fetched has not moved it: still on B's shelf
+		const holdC = await placeHold(c.pb, title.id, c.record.id);
+		expect(holdC).toMatchObject({ status: 'ready', copy: one.id, pickup_deadline: '' });
+		await c.pb.collection('holds').update(holdC.id, { status: 'cancelled' });
+		expect(await copyOf(one.id)).toMatchObject({ status: 'shelf', on_pickup_shelf: shelfB });
+		// scanned at the desk: back to the stacks, and the desk is told where it lay
+		const back = await staff.pb.send<{ outcome: string; fromPickup: string }>('/api/library/checkin', {
+			method: 'POST',
+			body: { code: one.barcode }
+		});
+		expect(back).toMatchObject({ outcome: 'shelf', fromPickup: shelfB });
+		expect((await copyOf(one.id)).on_pickup_shelf).toBe('');
+
+		// one lent over the counter from the pickup shelf it was left on is on no pickup shelf
+		const holdA2 = await placeHold(a.pb, title.id, a.record.id);
+		await checkIn(staff.pb, one.barcode);
+		await a.pb.collection('holds').update(holdA2.id, { status: 'cancelled' });
+		expect((await copyOf(one.id)).on_pickup_shelf).toBe(shelfA);
+		await staff.pb.collection('loans').create({ copy: one.id, patron: b.record.id });
+		expect(await copyOf(one.id)).toMatchObject({ status: 'loan', on_pickup_shelf: '' });
+	});
+
 	it('checks in to the first unpaused hold, starts a loan, and hands a returned copy on', async () => {
 		const { title, copies } = await arrangeTitle({ copies: 1 });
 		const staff = await createUser({ staff: true });

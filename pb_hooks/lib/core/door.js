@@ -83,11 +83,15 @@ function checkFilters(e, method) {
 		if (guard.sortsThroughBackRelation(query.get('sort')))
 			throw refusal('core_sort_through_relation', 'sort');
 		// an association's contact is for its members and staff: not to be read a character at a time
-		// through a filter, of associations or of anything that leads to one (lib/association-contact.js)
+		// through a filter, of associations or of anything that leads to one (lib/association-contact.js);
+		// nor the pickup shelf a copy was left on, which is a patron's (library.pb.js)
 		var namesContact = require(__hooks + '/lib/association-contact.js').namesContact;
+		var privateTo = function (text) {
+			return namesContact(text) || namesContact(text, /on_pickup_shelf/i);
+		};
 		if (!(e.auth && e.auth.collection().name === 'users' && e.auth.getBool('staff'))) {
-			if (namesContact(query.get('filter'))) throw refusal('core_filter_field_private', 'filter');
-			if (namesContact(query.get('sort'))) throw refusal('core_filter_field_private', 'sort');
+			if (privateTo(query.get('filter'))) throw refusal('core_filter_field_private', 'filter');
+			if (privateTo(query.get('sort'))) throw refusal('core_filter_field_private', 'sort');
 		}
 		return;
 	}

@@ -12,6 +12,8 @@ export interface CheckInResult {
 	patronName?: string;
 	pickupShelf: string;
 	pickupDeadline: string;
+	/** The pickup shelf the copy was taken from, when an ended pickup had left it there ('' otherwise). */
+	fromPickup?: string;
 }
 
 // The desk routes run in PocketBase (one transaction each, staff only, audited): lib/library-desk.js.

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { pageParam } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
 import type { ListResult } from 'pocketbase';
-import type { HoldRecord, LoanRecord } from '$lib/pocketbase-types';
+import type { CopyRecord, HoldRecord, LoanRecord } from '$lib/pocketbase-types';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { requireStaff } from '$lib/server/guards';
@@ -33,6 +33,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const pickupPage = pageOf(url, 'afhentninger');
 	const overduePage = pageOf(url, 'forsinkede');
 	const fetchPage = pageOf(url, 'flyttes');
+	const stacksPage = pageOf(url, 'tilbage');
 	// a page past the end (the last pickup on it was just handed over) shows the last page there is
 	const lastIfPast = async <T>(list: ListResult<T>, again: (page: number) => Promise<ListResult<T>>) =>
 		list.items.length === 0 && list.page > 1 && list.totalPages > 0 ? again(list.totalPages) : list;
@@ -68,7 +69,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 				'id,due,expand.patron.id,expand.patron.name,expand.patron.library_card,expand.patron.phone,expand.title.title,expand.copy.barcode'
 		});
 	const fetchList = (n: number) => toPickupShelf(locals.pb, either, n);
-	const [firstPickups, expired, firstOverdue, firstFetch] = await Promise.all([
+	const stacksList = (n: number) => toStacks(locals.pb, n);
+	const [firstPickups, expired, firstOverdue, firstFetch, firstStacks] = await Promise.all([
 		pickups(pickupPage),
 		locals.pb.collection('holds').getList<HoldRecord>(1, 50, {
 			filter: locals.pb.filter('status = "expired" && ended_at >= {:since}', { since }),
@@ -78,12 +80,14 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			skipTotal: true
 		}),
 		overdueLoans(overduePage),
-		fetchList(fetchPage)
+		fetchList(fetchPage),
+		stacksList(stacksPage)
 	]);
-	const [waiting, overdue, fetch] = await Promise.all([
+	const [waiting, overdue, fetch, stacks] = await Promise.all([
 		lastIfPast(firstPickups, pickups),
 		lastIfPast(firstOverdue, overdueLoans),
-		lastIfPast(firstFetch, fetchList)
+		lastIfPast(firstFetch, fetchList),
+		lastIfPast(firstStacks, stacksList)
 	]);
 	return {
 		now: toPbDate(now),
@@ -95,6 +99,9 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		fetch: fetch.items,
 		fetchTotal: fetch.totalItems,
 		fetchPage: { page: fetch.page, pages: fetch.totalPages },
+		stacks: stacks.items,
+		stacksTotal: stacks.totalItems,
+		stacksPage: { page: stacks.page, pages: stacks.totalPages },
 		overdue: overdue.items,
 		overdueTotal: overdue.totalItems,
 		overduePage: { page: overdue.page, pages: overdue.totalPages }
@@ -116,7 +123,7 @@ export interface FetchRow {
 
 /**
  * The ready holds without a pickup deadline, page `n`: their copies must be fetched to the pickup shelf (from
- * the open stacks, or from the pickup shelf of the hold they were released from) and scanned there.
+ * the open stacks, or from the pickup shelf an ended pickup left them on) and scanned there.
  */
 async function toPickupShelf(pb: App.Locals['pb'], search: string, n: number): Promise<ListResult<FetchRow>> {
 	const fetching = 'status = "ready" && pickup_deadline = ""';
@@ -125,34 +132,49 @@ async function toPickupShelf(pb: App.Locals['pb'], search: string, n: number): P
 		filter: search ? `${fetching} && (${search})` : fetching,
 		sort: 'ready_at,id',
 		expand: 'patron,title,copy',
-		fields: 'id,copy,pickup_shelf,expand.patron.name,expand.title.title,expand.copy.barcode,expand.copy.shelf'
+		fields:
+			'id,copy,pickup_shelf,expand.patron.name,expand.title.title,expand.copy.barcode,expand.copy.shelf,expand.copy.on_pickup_shelf'
 	});
-	const copies = [...new Set(holds.items.map((h) => h.copy).filter(Boolean))];
-	// the hold each copy served before: one that ended without lending it (cancelled, expired, paused) left
-	// it on its pickup shelf; after a loan it was checked in and went to the stacks
-	const before = new Map<string, HoldRecord>();
-	if (copies.length > 0) {
-		const byCopy = copies.map((c, i) => pb.filter(`copy = {:c${i}}`, { [`c${i}`]: c })).join(' || ');
-		const earlier = await pb.collection('holds').getFullList<HoldRecord>({
-			filter: `status != "ready" && pickup_shelf != "" && (${byCopy})`,
-			sort: '-ready_at,-updated',
-			fields: 'copy,status,pickup_shelf'
-		});
-		for (const h of earlier) if (!before.has(h.copy)) before.set(h.copy, h);
-	}
-	const rows = holds.items.map((h) => {
-		const last = before.get(h.copy);
-		return {
-			id: h.id,
-			title: h.expand?.title?.title ?? '',
-			barcode: h.expand?.copy?.barcode ?? '',
-			patron: h.expand?.patron?.name ?? '',
-			to: h.pickup_shelf,
-			fromPickup: last && last.status !== 'collected' ? last.pickup_shelf : '',
-			fromStacks: h.expand?.copy?.shelf ?? ''
-		};
-	});
+	const rows = holds.items.map((h) => ({
+		id: h.id,
+		title: h.expand?.title?.title ?? '',
+		barcode: h.expand?.copy?.barcode ?? '',
+		patron: h.expand?.patron?.name ?? '',
+		to: h.pickup_shelf,
+		// where the copy lies, as the hooks keep it (lib/library-desk.js releaseCopy)
+		fromPickup: h.expand?.copy?.on_pickup_shelf ?? '',
+		fromStacks: h.expand?.copy?.shelf ?? ''
+	}));
 	return { ...holds, items: rows };
+}
+
+/** A copy nobody waits for that lies on the pickup shelf a pickup left it on: back to the stacks with it. */
+export interface StacksRow {
+	id: string;
+	title: string;
+	barcode: string;
+	/** The pickup shelf it lies on. */
+	from: string;
+	/** Its own place in the open stacks (empty when it has none). */
+	to: string;
+}
+
+/** The copies on the open shelf in the data that still lie on a pickup shelf, page `n`, the longest first. */
+async function toStacks(pb: App.Locals['pb'], n: number): Promise<ListResult<StacksRow>> {
+	const copies = await pb.collection('copies').getList<CopyRecord>(n, PAGE, {
+		filter: 'status = "shelf" && on_pickup_shelf != ""',
+		sort: 'updated,id',
+		expand: 'title',
+		fields: 'id,barcode,shelf,on_pickup_shelf,expand.title.title'
+	});
+	const rows = copies.items.map((c) => ({
+		id: c.id,
+		title: c.expand?.title?.title ?? '',
+		barcode: c.barcode,
+		from: c.on_pickup_shelf ?? '',
+		to: c.shelf
+	}));
+	return { ...copies, items: rows };
 }
 
 export const actions: Actions = {

@@ -4,7 +4,7 @@ import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
 import { readMails, waitForMail } from '../helpers/mail';
 import { book, houseDate, makeRoom, slot, someDay } from './rooms-arrange';
 import { arrangeEvent, createVolunteer } from './events-helpers';
-import { arrangeTitle, placeHold } from './library-helpers';
+import { arrangeTitle, checkIn, placeHold } from './library-helpers';
 import ICAL from 'ical.js';
 import { deadlineAfter } from '$rules/house.js';
 import { localParts } from '$rules/core/time.js';
@@ -257,10 +257,16 @@ describe('the back office', () => {
 			await figure('Afhentninger på hylden'),
 			await figure('Skal hentes frem til afhentning')
 		];
-		const { title } = await arrangeTitle({ copies: 1, onShelf: 1 });
-		await placeHold(owner.pb, title.id, owner.record.id);
+		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const hold = await placeHold(owner.pb, title.id, owner.record.id);
 		expect(await figure('Afhentninger på hylden')).toBe(onShelf);
 		expect(await figure('Skal hentes frem til afhentning')).toBe(toFetch + 1);
+		// scanned onto the pickup shelf, then given up with nobody waiting: a copy to put back on the shelves
+		const back = await figure('Skal tilbage på hylderne');
+		await checkIn(staff.pb, copies[0]!.barcode);
+		expect(await figure('Afhentninger på hylden')).toBe(onShelf + 1);
+		await owner.pb.collection('holds').update(hold.id, { status: 'cancelled' });
+		expect(await figure('Skal tilbage på hylderne')).toBe(back + 1);
 	});
 });
 

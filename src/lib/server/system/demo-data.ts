@@ -696,6 +696,28 @@ async function loadDemoEntries(
 			staff.authStore.clear();
 		}
 	}
+	// a pickup the volunteer gave up with nobody else waiting: its copy still lies on the pickup shelf, on
+	// the desk's list "Til hylderne igen"
+	const givenUp = (await pb.collection('titles').getList(21, 1, { sort: 'created,id', fields: 'id' }))
+		.items[0];
+	const gaveUp = givenUp
+		? await firstOrNull(
+				pb,
+				'holds',
+				pb.filter('title = {:t} && patron = {:p}', { t: givenUp.id, p: users.volunteer })
+			)
+		: null;
+	if (givenUp && !gaveUp) {
+		const held = await pb.collection('holds').create({ title: givenUp.id, patron: users.volunteer });
+		const copy = await pb.collection('copies').getOne(String(held.copy));
+		const staff = new PocketBase(pb.baseURL);
+		staff.autoCancellation(false);
+		await staff.collection('users').authWithPassword(DEMO_ACCOUNTS.staff.email, DEMO_PASSWORD);
+		await staff.send('/api/library/checkin', { method: 'POST', body: { code: copy.barcode } });
+		staff.authStore.clear();
+		await pb.collection('holds').update(held.id, { status: 'cancelled' });
+		count++;
+	}
 
 	const events = await pb.collection('events').getFullList({ sort: 'start', fields: 'id,registration' });
 	const open = events.find((e) => e.registration);

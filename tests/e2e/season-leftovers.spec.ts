@@ -179,6 +179,14 @@ test('a freed single date of the leftovers is booked by an association', async (
 	// the date in words, as everywhere else, not as it is stored
 	await expect(first.locator('strong')).toContainText(formatDay(date, 'da'));
 	await expect(first.locator('strong')).not.toContainText(date);
+	// and so on the public plan, which lists the same free dates
+	const plan = await phone(browser);
+	await plan.goto(`/saeson/${leftovers.id}/plan`);
+	const freeDates = plan.locator('section', {
+		has: plan.getByRole('heading', { name: 'Ledige enkeltdatoer' })
+	});
+	await expect(freeDates.getByText(formatDay(date, 'da')).first()).toBeVisible();
+	await expect(freeDates.getByText(date)).toHaveCount(0);
 	await first.getByLabel('Navn (hold, kor, klasse)').fill('Ekstra værkstedsaften');
 	await first.getByLabel('Forventet antal deltagere').fill('6');
 	await first.getByRole('button', { name: 'Book datoen' }).click();

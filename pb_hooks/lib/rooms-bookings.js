@@ -177,13 +177,14 @@ function precheckBooking(app, draft, what) {
 /**
  * EVERY create check of a booking at its room and time, inside the write's transaction: a booker whose
  * account is not deleted, the room, sane times, the room's policy (rule 2), the rights (rule 3) and other
- * claims (rule 1). A move runs the same.
+ * claims (rule 1), and with `what.share` the room's fair share (overShare). A move runs the same.
  * `earlier` (precheckBooking's verdict for the same draft and `what`) spares the time and policy checks
  * when the room's policy fields read here are those it judged.
  * @param {core.App} txApp
  * @param {{ id: string, room: string, booker: string, association: string, start: string, end: string,
  *   attendees: number }} draft
- * @param {{ policy: boolean, rights: boolean, skipHorizon?: boolean, running?: boolean }} what
+ * @param {{ policy: boolean, rights: boolean, skipHorizon?: boolean, running?: boolean, share?: boolean }} what
+ *   `share`: the room's fair share (overShare) holds for this write
  * @param {{ problem: null, start: number, end: number, key: string }} [earlier]
  * @returns {{ problem: Error } | { problem: null, room: core.Record, start: number, end: number }}
  */
@@ -217,7 +218,51 @@ function checkBooking(txApp, draft, what, earlier) {
 		excludeBookingId: draft.id
 	});
 	if (conflict) return refused(conflict.kind === 'closure' ? 'rooms_closed' : 'rooms_overlap', 'form');
+	if (what.share && overShare(txApp, room, draft)) return refused('rooms_too_many_upcoming', 'form');
 	return { problem: null, code: '', room: room, start: start, end: end };
+}
+
+/**
+ * A fair share of a room (docs/rules.md, "Rooms and bookings"): true when the booking `draft` would give
+ * its holder more than the room's `max_upcoming` active bookings that have not ended in the room. The
+ * holder is the association of an association's booking (all its bookings in the room, whoever made
+ * them), else the booker (their private bookings in the room). The booking itself is left out of the
+ * count, so a booking already in the room never counts twice. Staff bookers (the house's own use) are
+ * not held to it. Reads nothing in a room without a limit; else the booker's staff flag by its key and
+ * one COUNT over the room's bookings that have not ended (index `(room, end, start)`).
+ * @param {core.App} txApp
+ * @param {core.Record} room
+ * @param {{ id: string, booker: string, association: string }} draft
+ */
+function overShare(txApp, room, draft) {
+	var limit = room.getInt('max_upcoming');
+	if (!(limit > 0)) return false;
+	var staff = arrayOf(new DynamicModel({ id: '' }));
+	txApp
+		.db()
+		.newQuery('SELECT id FROM users WHERE id = {:id} AND staff = TRUE LIMIT 1')
+		.bind({ id: draft.booker })
+		.all(staff);
+	if (staff.length) return false;
+	var holder = draft.association ? 'association = {:holder}' : "booker = {:holder} AND association = ''";
+	var row = new DynamicModel({ n: 0 });
+	txApp
+		.db()
+		.newQuery(
+			'SELECT COUNT(*) AS n FROM bookings WHERE room = {:room} AND ' +
+				holder +
+				' AND [[end]] > {:now} AND ' +
+				lib('core/status').activeBookingFilter('status', true) +
+				' AND id != {:id}'
+		)
+		.bind({
+			room: room.id,
+			holder: draft.association || draft.booker,
+			now: lib('room-claims').toPbDate(Date.now()),
+			id: draft.id || ''
+		})
+		.one(row);
+	return row.n >= limit;
 }
 
 /**
@@ -323,7 +368,9 @@ function handleCreate(e) {
 	// The system account (imports, arranging data) is held to rule 1 and sane times, not to the policy.
 	// staff at the desk may override the horizon for the citizen, with a reason (docs/rules.md,
 	// "Service at the desk"); every other check of the citizen's holds
-	var what = { policy: !system, rights: !system, skipHorizon: auth.overrides(actor) };
+	// the room's fair share holds for everyone but the system (a staff booker is the house's own use,
+	// overShare); staff at the desk book under the citizen's share
+	var what = { policy: !system, rights: !system, skipHorizon: auth.overrides(actor), share: !system };
 	var earlier = precheckBooking(e.app, draftOf(e.record), what);
 	if (earlier.problem) throw earlier.problem;
 	var receipts = lib('receipts');
@@ -612,11 +659,14 @@ function handleUpdate(e) {
 				// a booking under way may get a new end (it was judged on its start when it was made); only staff
 				// move it, as its change deadline has passed for the booker
 				var running = moved.length === 1 && moved[0] === 'end' && start < Date.now();
+				// a move within its room and holder leaves the holder's share of the room as it was; a move to
+				// another room, or to another association, takes a place of the share there
 				var checked = checkBooking(txApp, draftOf(fresh), {
 					policy: true,
 					rights: true,
 					skipHorizon: staff,
-					running: running
+					running: running,
+					share: moved.indexOf('room') >= 0 || moved.indexOf('association') >= 0
 				});
 				if (checked.problem) throw checked.problem;
 				if (from === 'approved' && !staff && checked.room.getBool('requires_approval')) {
@@ -1025,6 +1075,7 @@ function auditedStaffWrite(e, verb) {
 			'step_minutes',
 			'buffer_minutes',
 			'horizon_days',
+			'max_upcoming',
 			'cancel_hours'
 		];
 		for (var i = 0; i < names.length; i++) {

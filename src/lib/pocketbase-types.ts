@@ -198,6 +198,8 @@ export interface RoomRecord extends BaseRecord {
 	step_minutes: number;
 	buffer_minutes: number;
 	horizon_days: number;
+	/** How many active bookings ahead one booker (or association) may hold in the room; 0 = no limit. */
+	max_upcoming: number;
 	cancel_hours: number;
 	active: boolean;
 	sort: number;

@@ -592,6 +592,15 @@ module.exports = {
 		da: 'Bookingen er længere, end lokalet tillader.',
 		en: 'The booking is longer than the room allows.'
 	},
+	rooms_too_many_upcoming: {
+		da: 'Du har allerede så mange kommende bookinger af lokalet, som én booker kan have på én gang. Aflys en af dem, eller book igen, når en er overstået.',
+		en: 'You already have as many upcoming bookings of this room as one booker may hold at a time. Cancel one of them, or book again when one has passed.',
+		// said to staff acting for the citizen at the desk
+		desk: {
+			da: 'Borgeren har allerede så mange kommende bookinger af lokalet, som én booker kan have på én gang.',
+			en: 'The citizen already has as many upcoming bookings of this room as one booker may hold at a time.'
+		}
+	},
 	rooms_too_short: {
 		da: 'Bookingen er kortere, end lokalet tillader.',
 		en: 'The booking is shorter than the room allows.'

@@ -205,9 +205,11 @@ function create(e) {
 				booking.set('attendees', attendees);
 				booking.set('start', claims.toPbDate(start));
 				booking.set('end', claims.toPbDate(end));
+				// the dates saved before this one count towards the room's fair share: a date past it is skipped
 				var checked = bookings.checkBooking(txApp, bookings.draftOf(booking), {
 					policy: true,
-					rights: false
+					rights: false,
+					share: true
 				});
 				if (checked.problem) {
 					skipped.push({ date: date, code: checked.code });

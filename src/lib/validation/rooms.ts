@@ -135,6 +135,7 @@ export const ROOM_FORM_FIELDS = [
 	'step_minutes',
 	'buffer_minutes',
 	'horizon_days',
+	'max_upcoming',
 	'cancel_hours',
 	'checkin_required',
 	'checkin_opens_minutes',
@@ -157,6 +158,8 @@ const roomPolicyFields = z.object({
 	step_minutes: minutes(1440),
 	buffer_minutes: minutes(1440),
 	horizon_days: minutes(1100),
+	// a form rendered before the field existed leaves it as stored
+	max_upcoming: minutes(1000).optional(),
 	cancel_hours: minutes(8760),
 	// the sane ranges are the server's (rooms/checkin.js), answered with their own codes
 	checkin_required: z.boolean(),

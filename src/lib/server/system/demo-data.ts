@@ -54,7 +54,9 @@ const ROOMS = [
 		who_may_book: 'citizens',
 		requires_approval: false,
 		opening_hours: openingHours('07:00', '22:00'),
-		max_minutes: 180
+		max_minutes: 180,
+		// a fair share: a citizen holds at most four bookings ahead here at a time
+		max_upcoming: 4
 	},
 	{
 		slug: 'vaerkstedet',
@@ -90,7 +92,9 @@ const ROOMS = [
 		who_may_book: 'citizens',
 		requires_approval: false,
 		opening_hours: openingHours('08:00', '20:00', '16:00'),
-		max_minutes: 180
+		max_minutes: 180,
+		// a fair share: a citizen holds at most four bookings ahead here at a time
+		max_upcoming: 4
 	}
 ] as const;
 
@@ -191,6 +195,7 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 			step_minutes: 30,
 			buffer_minutes: room.capacity >= 40 ? 30 : 15,
 			horizon_days: 180,
+			max_upcoming: 'max_upcoming' in room ? room.max_upcoming : 0,
 			cancel_hours: 48,
 			active: true,
 			sort: index

@@ -204,6 +204,7 @@ export const actions: Actions = {
 					step_minutes: data.step_minutes,
 					buffer_minutes: data.buffer_minutes,
 					horizon_days: data.horizon_days,
+					...(data.max_upcoming === undefined ? {} : { max_upcoming: data.max_upcoming }),
 					cancel_hours: data.cancel_hours,
 					checkin_required: data.checkin_required,
 					checkin_opens_minutes: data.checkin_opens_minutes,

@@ -234,6 +234,17 @@ onRecordUpdateRequest(
 					if (from === 'cancelled') throw refusal('events_cancelled_final', 'state');
 					transition = permitted(machines.EVENT, from, to, roles);
 					if (!transition) throw refusal('core_bad_transition', 'state');
+					// an event that has begun is not cancelled: its confirmed places are attendance or no-shows
+					// and its used tickets attendance, which the cancellation would erase and tell of afterwards
+					// (judged on the stored times; the system arranges history as it finds it)
+					if (transition.name === 'cancel' && who.kind !== 'system') {
+						const late = require(`${__hooks}/lib/events-rules.js`).eventCancelProblem(
+							{ start: fresh.getString('start'), end: fresh.getString('end') },
+							Date.now()
+						);
+						if (late === 'over') throw refusal('events_cancel_event_over', 'state');
+						if (late === 'started') throw refusal('events_cancel_event_started', 'state');
+					}
 					// a draft is hidden from the people holding places in it (their tickets and shifts would
 					// lose their event): such an event is cancelled, which tells them, not unpublished (the system
 					// corrects data as it finds it)

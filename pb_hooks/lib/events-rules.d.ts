@@ -12,6 +12,10 @@ export function ticketCheckinProblem(
 	now: When | number
 ): 'early' | 'over' | null;
 export function ticketCheckinOpens(start: When): number;
+export function eventCancelProblem(
+	event: { start: When; end: When },
+	now: When | number
+): 'started' | 'over' | null;
 export function toMs(value: When): number;
 export function overlaps(a: { start: When; end: When }, b: { start: When; end: When }): boolean;
 export function shiftCancelDeadline(shiftStart: When): number;

@@ -52,6 +52,20 @@ function ticketCheckinProblem(event, now) {
 	return null;
 }
 
+/**
+ * Whether staff may still cancel an event at `now`: 'over' once it has ended, 'started' once it has begun
+ * (its confirmed places are attendance or no-shows by then, its tickets used at the door), else null.
+ * @param {{ start: string | Date, end: string | Date }} event
+ * @param {string | Date | number} now
+ * @returns {'started' | 'over' | null}
+ */
+function eventCancelProblem(event, now) {
+	const at = typeof now === 'number' ? now : toMs(now);
+	if (at >= toMs(event.end)) return 'over';
+	if (at >= toMs(event.start)) return 'started';
+	return null;
+}
+
 /** When the door opens for an event's tickets (ms). */
 function ticketCheckinOpens(start) {
 	return toMs(start) - TICKET_CHECKIN_OPENS_MINUTES * 60 * 1000;
@@ -114,6 +128,7 @@ module.exports = {
 	toMs,
 	ticketCheckinProblem,
 	ticketCheckinOpens,
+	eventCancelProblem,
 	overlaps,
 	shiftCancelDeadline,
 	mayCancelShift,

@@ -19,6 +19,7 @@ import {
 import { ticketCheckinOpens } from '$rules/events-rules.js';
 import { localParts } from '$rules/rooms-policy.js';
 import { formatDateTime } from '$lib/dates';
+import { utcToHouseLocal } from '$lib/events/time';
 
 // Staff pages through the app: events and shifts, rosters, messages and check-in. Citizens are refused.
 
@@ -651,5 +652,97 @@ describe('a ticket checked in at the door', () => {
 		expect(response.status).toBe(400);
 		expect(await response.text()).toContain('Billetten er allerede tjekket ind.');
 		expect(await statusOf('registrations', ticket.id)).toBe('confirmed');
+	});
+});
+
+describe('an event that has begun or ended', () => {
+	/** A published event with a ticket checked in at the door and a volunteer on its shift, moved (by the
+	 * system, arranging history) to start `startMinutes` from now and last `hours`. */
+	async function attended(startMinutes: number, hours: number) {
+		const staff = await createUser({ staff: true, name: 'Test Afvikler' });
+		const { event, shift } = await arrangeEvent({ start: doorOpen() });
+		const [holder, volunteer] = [await createUser(), await createVolunteer()];
+		const ticket = await holder.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: holder.record.id });
+		const signup = await volunteer.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: volunteer.record.id });
+		await staff.pb.send(`/api/borgerhus/registrations/${ticket.id}/check-in`, { method: 'POST' });
+		const start = Date.now() + startMinutes * 60_000;
+		await (await systemClient()).collection('events').update(event.id, {
+			start: new Date(start),
+			end: new Date(start + hours * 3600_000)
+		});
+		return { staff, event, holder, volunteer, ticket, signup };
+	}
+
+	/** Nothing changed: still published, the ticket used, the shift taken, nobody told of a cancellation. */
+	async function expectKept(w: Awaited<ReturnType<typeof attended>>) {
+		const system = await systemClient();
+		expect((await system.collection('events').getOne<EventRecord>(w.event.id)).state).toBe('published');
+		const ticket = await system.collection('registrations').getOne<RegistrationRecord>(w.ticket.id);
+		expect([ticket.status, ticket.checked_in_at !== '']).toEqual(['confirmed', true]);
+		expect(await statusOf('signups', w.signup.id)).toBe('confirmed');
+		const told = await system.collection('notifications').getFullList({
+			filter: system.filter('kind = "events_cancelled" && (user = {:a} || user = {:b})', {
+				a: w.holder.record.id,
+				b: w.volunteer.record.id
+			})
+		});
+		expect(told).toHaveLength(0);
+	}
+
+	it.each([
+		['has ended, days ago', -3 * 24 * 60, 2, 'events_cancel_event_over'],
+		['is under way', -30, 2, 'events_cancel_event_started']
+	] as const)(
+		'is not cancelled by staff once it %s: its attendance stays',
+		async (_when, start, hours, code) => {
+			const w = await attended(start, hours);
+			const refused = await refusal(
+				w.staff.pb.collection('events').update(w.event.id, { state: 'cancelled' })
+			);
+			expect(refused.status).toBe(400);
+			expect(codeOf(refused.error, 'state')).toBe(code);
+			await expectKept(w);
+		}
+	);
+
+	it('the staff page offers no cancel once it has begun, says why, and its form is refused in words', async () => {
+		const w = await attended(-3 * 24 * 60, 2);
+		const { session } = await staffSession();
+		const page = await (await session.get(`/personale/arrangementer/${w.event.id}`)).text();
+		expect(page).toContain('value="published"');
+		expect(page).not.toContain('value="cancelled"');
+		expect(page).toContain('Arrangementet er slut, så det kan ikke aflyses.');
+		const system = await systemClient();
+		const stored = await system.collection('events').getOne<EventRecord>(w.event.id);
+		const posted = await session.post(`/personale/arrangementer/${w.event.id}?/update`, {
+			title: stored.title,
+			description: stored.description,
+			category: stored.category,
+			start: utcToHouseLocal(stored.start),
+			end: utcToHouseLocal(stored.end),
+			room: stored.room,
+			state: 'cancelled',
+			registration: 'on',
+			capacity: String(stored.capacity),
+			_loaded: loadedAfter(page)
+		});
+		expect(posted.status).toBe(400);
+		expect(await posted.text()).toContain('Arrangementet er slut, så det kan ikke aflyses.');
+		await expectKept(w);
+		// one under way: the same, with what to do instead
+		const running = await attended(-30, 2);
+		const runningPage = await (await session.get(`/personale/arrangementer/${running.event.id}`)).text();
+		expect(runningPage).not.toContain('value="cancelled"');
+		expect(runningPage).toContain('Arrangementet er begyndt, så det kan ikke længere aflyses');
+		// one still to come is cancelled as before
+		const { event: coming } = await arrangeEvent();
+		const comingPage = await (await session.get(`/personale/arrangementer/${coming.id}`)).text();
+		expect(comingPage).toContain('value="cancelled"');
+		await w.staff.pb.collection('events').update(coming.id, { state: 'cancelled' });
+		expect((await system.collection('events').getOne<EventRecord>(coming.id)).state).toBe('cancelled');
 	});
 });

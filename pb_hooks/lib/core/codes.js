@@ -158,6 +158,14 @@ module.exports = {
 			en: 'The shift starts soon. Cancel with a reason if the citizen cannot come.'
 		}
 	},
+	events_cancel_event_started: {
+		da: 'Arrangementet er begyndt, så det kan ikke længere aflyses: de, der er kommet, har deltaget. Flyt sluttidspunktet, hvis det slutter før tid.',
+		en: 'The event has begun, so it can no longer be cancelled: those who came have taken part. Move its end if it ends early.'
+	},
+	events_cancel_event_over: {
+		da: 'Arrangementet er slut, så det kan ikke aflyses.',
+		en: 'The event has ended, so it cannot be cancelled.'
+	},
 	events_cancelled_final: {
 		da: 'Et aflyst arrangement kan ikke genåbnes.',
 		en: 'A cancelled event cannot be reopened.'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideStatus, placesLeft, promotions, waitlistPosition } from '$rules/capacity.js';
 import {
+	eventCancelProblem,
 	mayCancelShift,
 	overlaps,
 	rangeProblem,
@@ -87,6 +88,13 @@ describe('shift rules', () => {
 		const justBefore = new Date(start.getTime() - SHIFT_CANCEL_CUTOFF_HOURS * 3600_000);
 		expect(mayCancelShift({ shiftStart: start, now: justBefore })).toBe(true);
 		expect(mayCancelShift({ shiftStart: start, now: new Date(justBefore.getTime() + 1000) })).toBe(false);
+	});
+	it('an event is cancelled only before it begins', () => {
+		const event = { start: at(10), end: at(20) };
+		expect(eventCancelProblem(event, at(9))).toBeNull();
+		expect(eventCancelProblem(event, at(10))).toBe('started');
+		expect(eventCancelProblem(event, Date.parse('2030-01-01T10:19:59Z'))).toBe('started');
+		expect(eventCancelProblem(event, at(20))).toBe('over');
 	});
 	it('a range must end after it starts and be real dates', () => {
 		expect(validRange({ start: at(1), end: at(2) })).toBe(true);

@@ -4,12 +4,13 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import type { EventRecord, EventState, RoomRecord, ShiftRecord, TakenPlaces } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, LOADED_FIELD, readForm, snapshotOf, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { codeMessage, failureStatus, toFormErrors } from '$lib/errors';
 import { entryIdSchema, eventSchema, messageSchema, shiftSchema } from '$lib/validation/events';
 import { EVENT_FORM_FIELDS, eventBody, SHIFT_FORM_FIELDS, shiftBody } from '$lib/events/staff-forms';
 import { utcToHouseLocal } from '$lib/events/time';
 import { waitlistPosition } from '$rules/capacity.js';
 import { EVENT } from '$rules/events-machines.js';
+import { eventCancelProblem } from '$rules/events-rules.js';
 import { RECORD_ID } from '$lib/ids';
 import { m } from '$lib/paraglide/messages';
 
@@ -51,6 +52,8 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	const { signups, registrations } = roster;
 	const entries = (rows: { id: string; status: string; placed_at: string }[]) =>
 		rows.map((r) => ({ id: r.id, status: r.status, placedAt: r.placed_at }));
+	// an event that has begun or ended is no longer cancelled (the hook refuses it): the form says why
+	const late = event.state === 'cancelled' ? null : eventCancelProblem(event, Date.now());
 	return {
 		rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
 		// the form offers the current state and the transitions staff may make from it
@@ -58,8 +61,12 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 			event.state || 'draft',
 			...EVENT.transitions
 				.filter((t) => t.from === (event.state || 'draft') && t.who.includes('staff'))
+				.filter((t) => !(late && t.name === 'cancel'))
 				.map((t) => t.to)
 		] as EventState[],
+		stateNote: late
+			? codeMessage(late === 'over' ? 'events_cancel_event_over' : 'events_cancel_event_started')
+			: '',
 		event: {
 			id: event.id,
 			title: event.title,

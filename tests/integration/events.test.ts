@@ -793,4 +793,38 @@ describe('events claim their room like bookings', () => {
 		});
 		expect(replacement.id).toBeTruthy();
 	});
+
+	it('says the room is closed, not taken, for an event moved or put onto a closure of it', async () => {
+		const system = await systemClient();
+		const slug = `sal-${Math.random().toString(36).slice(2, 8)}`;
+		const room = await system.collection('rooms').create({ name: `Testsal ${slug}`, slug, capacity: 50 });
+		const start = farFuture();
+		const end = new Date(start.getTime() + 4 * 3600_000);
+		await system
+			.collection('closures')
+			.create({ room: room.id, start: start.toISOString(), end: end.toISOString(), reason: 'Maling' });
+		const staff = await createUser({ staff: true });
+		const elsewhere = new Date(start.getTime() + 7 * 86_400_000);
+		const event = await staff.pb.collection('events').create({
+			title: 'Flyttes',
+			start: elsewhere,
+			end: new Date(elsewhere.getTime() + 3600_000),
+			room: room.id,
+			state: 'published'
+		});
+		const moved = await refusal(
+			staff.pb.collection('events').update(event.id, {
+				start: new Date(start.getTime() + 3600_000),
+				end: new Date(start.getTime() + 2 * 3600_000)
+			})
+		);
+		expect(moved.status).toBe(400);
+		expect(codeOf(moved.error, 'room')).toBe('rooms_closed');
+		const onTop = await refusal(
+			staff.pb.collection('events').create({ title: 'Oveni', start, end, room: room.id, state: 'draft' })
+		);
+		expect(codeOf(onTop.error, 'room')).toBe('rooms_closed');
+		const stored = await system.collection('events').getOne(event.id);
+		expect(Date.parse(stored.start.replace(' ', 'T'))).toBe(elsewhere.getTime());
+	});
 });

@@ -125,7 +125,9 @@ function lobby(e) {
 	var until = endOfHouseDay(now);
 	var range = { now: pbDate(now), until: pbDate(until) };
 	var rooms = {};
-	var roomRows = e.app.findRecordsByFilter('rooms', 'active = true', 'sort,name', 0, 0);
+	// every room, out of use too: the house may still hold its own events in a room taken out of use, and
+	// such an event and its row under the rooms in use name their room
+	var roomRows = e.app.findRecordsByFilter('rooms', '', 'sort,name', 0, 0);
 	for (var r = 0; r < roomRows.length; r++) {
 		rooms[roomRows[r].id] = { name: roomRows[r].getString('name'), slug: roomRows[r].getString('slug') };
 	}
@@ -177,22 +179,43 @@ function lobby(e) {
 }
 
 /**
- * GET /api/borgerhus/screens/rooms/{slug}: a room's door sign, its state now and the claims ahead today.
- * Public; no personal data. 404 for an unknown or inactive room.
+ * Whether a room has a claim on the house day of `now` (from its midnight to the next, house time).
  * @param {core.RequestEvent} e
+ * @param {string} roomId
+ * @param {number} now
  */
-function door(e) {
-	var slug = e.request.pathValue('slug');
+function claimedToday(e, roomId, now) {
+	var time = lib('core/time');
+	var from = time.resolveLenient(time.localParts(now).date, '00:00');
 	var rows = e.app.findRecordsByFilter(
-		'rooms',
-		bindFilter('slug = {:slug} && active = true', { slug: slug }),
+		'room_busy',
+		bindFilter('room = {:room} && end > {:from} && start < {:until}', {
+			room: roomId,
+			from: pbDate(from),
+			until: pbDate(endOfHouseDay(now))
+		}),
 		'',
 		1,
 		0
 	);
+	return rows.length > 0;
+}
+
+/**
+ * GET /api/borgerhus/screens/rooms/{slug}: a room's door sign, its state now and the claims ahead today.
+ * Public; no personal data. 404 for an unknown room, and for a room out of use except on a day the house
+ * holds an event there (the sign then shows it, and the room as closed outside it: nothing to book or
+ * check in to).
+ * @param {core.RequestEvent} e
+ */
+function door(e) {
+	var slug = e.request.pathValue('slug');
+	var rows = e.app.findRecordsByFilter('rooms', bindFilter('slug = {:slug}', { slug: slug }), '', 1, 0);
 	if (!rows.length) throw new NotFoundError('Not found.');
 	var room = rows[0];
 	var now = Date.now();
+	var inUse = room.getBool('active');
+	if (!inUse && !claimedToday(e, room.id, now)) throw new NotFoundError('Not found.');
 	var horizon = now + LOOKAHEAD_DAYS * DAY;
 	var range = { room: room.id, now: pbDate(now), until: pbDate(horizon) };
 	var claims = e.app
@@ -223,7 +246,7 @@ function door(e) {
 	} catch (_) {
 		hours = null;
 	}
-	var open = policy.openIntervals(hours, today, policy.addDays(today, LOOKAHEAD_DAYS));
+	var open = inUse ? policy.openIntervals(hours, today, policy.addDays(today, LOOKAHEAD_DAYS)) : [];
 	var state = doorState({ now: now, claims: claims, open: open, closures: closures });
 	var until = endOfHouseDay(now);
 	return e.json(200, {
@@ -232,7 +255,7 @@ function door(e) {
 			name: room.getString('name'),
 			slug: room.getString('slug'),
 			// the sign asks people to check in only where the room requires it
-			checkin: room.getBool('checkin_required')
+			checkin: inUse && room.getBool('checkin_required')
 		},
 		state: state.state,
 		current: state.current,

@@ -204,6 +204,60 @@ describe('the lobby screen and the door signs read only public data', () => {
 	});
 });
 
+describe('a room taken out of use where the house still holds an event', () => {
+	it('the lobby names the room, and its door sign shows the event that day only', async () => {
+		const system = await systemClient();
+		const tag = randomUUID().slice(0, 6);
+		const room = await makeRoom({
+			name: `Skærmlokale ude af brug ${tag}`,
+			checkin_required: true,
+			checkin_since: '2020-01-01 00:00:00.000Z'
+		});
+		const title = `Husets egen koncert ${tag}`;
+		await system.collection('events').create({
+			title,
+			description: 'Til test',
+			category: 'concert',
+			room: room.id,
+			start: at(-30),
+			end: at(30),
+			state: 'published',
+			registration: false,
+			capacity: 0
+		});
+		// allowed on purpose: the house may still hold its own events in a room out of use
+		await system.collection('rooms').update(room.id, { active: false });
+
+		const guest = guestClient();
+		const lobby = await guest.send<LobbyData>('/api/borgerhus/screens/lobby', { method: 'GET' });
+		expect(lobby.events.find((e) => e.title === title)?.room).toBe(room.name);
+		expect(lobby.rooms.filter((r) => r.slug === room.slug).map((r) => [r.room, r.label])).toEqual([
+			[room.name, title]
+		]);
+
+		const door = await guest.send<DoorData>(`/api/borgerhus/screens/rooms/${room.slug}`, { method: 'GET' });
+		expect(door.state).toBe('busy');
+		expect(door.current?.label).toBe(title);
+		// nothing to book or check in to in a room out of use
+		expect(door.room.checkin).toBe(false);
+		const session = new AppSession();
+		const sign = await session.get(`/lokaler/${room.slug}/skilt`);
+		expect(sign.status).toBe(200);
+		const html = await sign.text();
+		expect(html).toContain(title);
+		expect(html).not.toContain('id="door-check-in"');
+		expect((await session.get(`/lokaler/${room.slug}/skilt/data`)).status).toBe(200);
+
+		// a room out of use with no event that day has no sign
+		const unused = await makeRoom({ active: false });
+		const missing = await outcome(
+			guest.send(`/api/borgerhus/screens/rooms/${unused.slug}`, { method: 'GET' })
+		);
+		expect(missing.status).toBe(404);
+		expect((await session.get(`/lokaler/${unused.slug}/skilt`)).status).toBe(404);
+	});
+});
+
 describe('show_publicly is the booker’s choice', () => {
 	async function world() {
 		const [booker, admin, member, other, staff] = await Promise.all([

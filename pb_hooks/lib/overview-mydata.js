@@ -525,6 +525,8 @@ function records(app, user, name, info) {
 			id: n.id,
 			title: str(n, 'title'),
 			body: str(n, 'body'),
+			// the message in both languages, as it was written (null for a message from before both were kept)
+			texts: jsonOf(n, 'texts'),
 			created: str(n, 'created'),
 			read_at: str(n, 'read_at'),
 			emailed_at: str(n, 'emailed_at'),

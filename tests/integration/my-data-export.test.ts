@@ -527,3 +527,41 @@ describe('Mine data: everything the house holds about the user', () => {
 		expect(JSON.stringify(later)).not.toContain('INTERN');
 	});
 });
+
+describe('messages in Mine data', () => {
+	it('are shown in the language of the page, as the inbox shows them, and exported in both', async () => {
+		const room = await makeRoom({ requires_approval: true });
+		const user = await createUser();
+		const system = await systemClient();
+		await system.collection('users').update(user.record.id, { language: 'da' });
+		await user.pb.collection('bookings').create({
+			room: room.id,
+			booker: user.record.id,
+			purpose: 'Læsekreds',
+			attendees: 3,
+			...slot(someDay(), '10:00', '11:00')
+		});
+		const [receipt] = await system
+			.collection('notifications')
+			.getFullList<{ title: string; texts: Record<'da' | 'en', { title: string; body: string }> }>({
+				filter: system.filter('user = {:u}', { u: user.record.id })
+			});
+		expect(receipt?.title).toBe(receipt?.texts.da.title);
+		expect(receipt?.texts.en.title).not.toBe(receipt?.texts.da.title);
+		// the reader has since switched to English
+		await system.collection('users').update(user.record.id, { language: 'en' });
+		const session = new AppSession();
+		expect((await session.signIn(user.email, user.password)).status).toBe(303);
+		const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+		for (const page of ['/mine-data', '/mine-data/dokument']) {
+			// the markup shown, not the page's data sent along for its scripts
+			const html = (await (await session.get(page)).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+			expect(html, page).toContain(escape(receipt!.texts.en.title));
+			expect(html, page).not.toContain(escape(receipt!.texts.da.title));
+		}
+		const exported = (await (await session.get('/mine-data/eksport.json')).json()) as {
+			notifications: { texts: unknown }[];
+		};
+		expect(exported.notifications[0]?.texts).toEqual(receipt!.texts);
+	});
+});

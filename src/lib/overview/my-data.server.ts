@@ -163,8 +163,11 @@ export interface MyData {
 	}[];
 	notifications: {
 		id: string;
+		/** The message as first shown, in the user's language then. */
 		title: string;
 		body: string;
+		/** The message in both languages (null for a message from before both were kept). */
+		texts: Partial<Record<'da' | 'en', { title: string; body: string }>> | null;
 		created: string;
 		read_at: string;
 		emailed_at: string;

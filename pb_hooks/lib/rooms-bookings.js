@@ -425,6 +425,8 @@ function approvalNote(reason) {
 function transition(txApp, booking, to, actor, roles, data) {
 	var machines = lib('rooms/booking-machine');
 	var from = booking.getString('status');
+	// a target that is none of the machine's states ('' or null sent as the status) is no decision
+	if (!machines.isState(to)) throw refusal('core_invalid_value', 'status');
 	if (!machines.isOpen(from) && !has(roles, 'system')) throw refusal(machines.closedCode(from), 'status');
 	// a status change is one of the named decisions (or a system load), never a move in disguise
 	var t = null;
@@ -629,15 +631,15 @@ function handleUpdate(e) {
 				// the booker's choice (or the association's), never staff's: docs/rules.md, "Door signs and the lobby screen"
 				// the association's admins and bookers as they are now (rule 3): a booker removed since is no
 				// longer its owner (rolesOf) and was refused above
-				if (!machines.may(from, 'show', roles)) throw refusal('core_forbidden', 'show_publicly');
+				if (!machines.may(from, 'show', roles, from)) throw refusal('core_forbidden', 'show_publicly');
 				fresh.set('show_publicly', e.record.getBool('show_publicly'));
 			}
 			if (edited) {
-				if (!machines.may(from, 'edit', roles)) throw refusal('core_forbidden', 'purpose');
+				if (!machines.may(from, 'edit', roles, from)) throw refusal('core_forbidden', 'purpose');
 				fresh.set('purpose', e.record.getString('purpose'));
 			}
 			if (moved.length) {
-				if (!machines.may(from, 'move', roles)) throw refusal('core_forbidden', moved[0]);
+				if (!machines.may(from, 'move', roles, from)) throw refusal('core_forbidden', moved[0]);
 				// staff change who books through the audited reassign action, not a plain update
 				if (moved.indexOf('association') >= 0 && !has(roles, 'owner')) {
 					throw refusal('core_field_locked', 'association');
@@ -670,6 +672,7 @@ function handleUpdate(e) {
 				});
 				if (checked.problem) throw checked.problem;
 				if (from === 'approved' && !staff && checked.room.getBool('requires_approval')) {
+					if (!machines.may(from, 'move', roles, 'pending')) throw refusal('core_forbidden', moved[0]);
 					fresh.set('status', 'pending');
 					fresh.set('decided_by', '');
 					fresh.set('decided_at', '');
@@ -703,7 +706,7 @@ function reassign(e) {
 		var machines = lib('rooms/booking-machine');
 		var from = booking.getString('status');
 		if (!machines.isOpen(from)) throw refusal(machines.closedCode(from), 'form');
-		if (!machines.may(from, 'reassign', ['staff'])) throw refusal('rooms_bad_transition', 'form');
+		if (!machines.may(from, 'reassign', ['staff'], from)) throw refusal('rooms_bad_transition', 'form');
 		// the values as sent, never cast: a list or a number is no person and no association
 		if (!sent(body, 'booker') && !sent(body, 'association')) throw refusal('core_invalid_value', 'booker');
 		var booker = sent(body, 'booker') ? body.booker : booking.getString('booker');

@@ -56,6 +56,16 @@ async function auditOf(w: World, id: string) {
 		.getFullList({ filter: w.system.filter('target_id = {:id}', { id }) });
 }
 
+/** The booking still holds its room in the busy projection exactly as arranged. */
+async function busyUnchanged(w: World, key: BookingKey) {
+	const busy = await w.system
+		.collection('room_busy')
+		.getFullList({ filter: w.system.filter('source = {:id}', { id: w[key].id }) });
+	expect(busy.map((b) => [b.room, b.start, b.end, b.kind])).toEqual([
+		[w[key].room, w[key].start, w[key].end, 'booking']
+	]);
+}
+
 async function seriesCount(w: World, room: string) {
 	return (
 		await w.system
@@ -529,6 +539,34 @@ const rows: Scenario<World>[] = [
 			expect(stored).toMatchObject({ status: 'approved', decided_by: w.staff.record.id });
 			expect(stored.decided_at).not.toBe('');
 			expect((await auditOf(w, w.pending.id)).map((a) => a.action)).toEqual(['booking_approved']);
+		}
+	},
+	// an empty status is no decision: before, it was read as "any target" and the first one, approve, was made
+	...(['', null] as const).map((status): Scenario<World> => ({
+		name: `staff send status ${JSON.stringify(status)} on a pending booking`,
+		actor: (w) => w.staff.pb,
+		act: patch('pending', () => ({ status })),
+		status: 400,
+		code: 'core_invalid_value',
+		after: async (w) => {
+			await unchanged('pending')(w);
+			expect(await auditOf(w, w.pending.id)).toEqual([]);
+			await busyUnchanged(w, 'pending');
+		}
+	})),
+	{
+		name: 'staff send an empty status on a pending booking the approval checks would refuse',
+		actor: (w) => w.staff.pb,
+		act: async (pb, w) => {
+			// approving now would be refused with rooms_association_required
+			await w.system.collection('rooms').update(w.approvalRoom.id, { who_may_book: 'associations' });
+			return pb.collection('bookings').update(w.pending.id, { status: '' });
+		},
+		status: 400,
+		code: 'core_invalid_value',
+		after: async (w) => {
+			await unchanged('pending')(w);
+			await busyUnchanged(w, 'pending');
 		}
 	},
 	{

@@ -129,7 +129,7 @@ function bookingFor(txApp, id, actor, name) {
 	var status = booking.getString('status');
 	if (status === 'no_show') throw refusal('rooms_booking_no_show', 'form');
 	if (status === 'pending') throw refusal('rooms_checkin_pending', 'form');
-	if (!machines.may(status, name, roles)) throw refusal('rooms_booking_closed', 'form');
+	if (!machines.may(status, name, roles, status)) throw refusal('rooms_booking_closed', 'form');
 	var room = txApp.findRecordById('rooms', booking.getString('room'));
 	if (!room.getBool('checkin_required')) throw refusal('rooms_checkin_off', 'form');
 	return { booking: booking, room: room, roles: roles };

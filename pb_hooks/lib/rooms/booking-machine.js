@@ -4,7 +4,8 @@
 // that writes a booking (record API, the series routes, reassignment) asks these tables inside its
 // transaction, with the row as it stands there. Pure (no database access).
 
-var machine = require(__hooks + '/lib/core/machine.js');
+var machine =
+	typeof __hooks === 'undefined' ? require('../core/machine.js') : require(__hooks + '/lib/core/machine.js');
 
 var ANYONE_WHO_MAY_CANCEL = ['owner', 'association', 'staff', 'system'];
 
@@ -93,16 +94,26 @@ function closedCode(status) {
 }
 
 /**
- * The transition named `name` from `from` (to `to`, when given) that one of `roles` may make, or null.
+ * True when `status` is one of the booking machine's states (a status sent as '' or null is none).
+ * @param {unknown} status
+ */
+function isState(status) {
+	return typeof status === 'string' && booking.states.indexOf(status) >= 0;
+}
+
+/**
+ * The transition named `name` from `from` to `to` that one of `roles` may make, or null. `to` is required:
+ * a missing or unknown target matches no transition (it never means "any target").
  * @param {string} from
  * @param {string} name
  * @param {string[]} roles
- * @param {string} [to]
+ * @param {string} to
  */
 function may(from, name, roles, to) {
+	if (!isState(to)) return null;
 	for (var i = 0; i < booking.transitions.length; i++) {
 		var t = booking.transitions[i];
-		if (t.from === from && t.name === name && (!to || t.to === to) && machine.allowed(t, roles)) return t;
+		if (t.from === from && t.name === name && t.to === to && machine.allowed(t, roles)) return t;
 	}
 	return null;
 }
@@ -116,5 +127,6 @@ module.exports = {
 	TRANSITION_FIELDS: TRANSITION_FIELDS,
 	isOpen: isOpen,
 	closedCode: closedCode,
+	isState: isState,
 	may: may
 };

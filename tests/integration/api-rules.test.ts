@@ -333,6 +333,56 @@ describe('filters through a back-relation', () => {
 		expect(holds.items.length).toBeGreaterThan(0);
 	});
 
+	it('refuses a filter or sort naming a hidden field with a code, the same for a match and a miss', async () => {
+		const citizen = await createUser();
+		const room = await makeRoom();
+		const booking = await citizen.pb.collection('bookings').create({
+			room: room.id,
+			booker: citizen.record.id,
+			purpose: 'Møde',
+			attendees: 2,
+			...slot(someDay(), '10:00', '11:00')
+		});
+		const guest = guestClient();
+		const hidden = { status: 400, code: 'core_filter_field_hidden' };
+		for (const id of [booking.id, 'xxxxxxxxxxxxxxx']) {
+			for (const [collection, filter] of [
+				['room_busy', `source = "${id}"`],
+				['room_busy', `room = "${room.id}" && source:lower ~ "${id}"`],
+				['rooms', `room_busy_via_room.source ?= "${id}"`],
+				['rooms', `@collection.room_busy.source ?= "${id}"`]
+			] as const) {
+				const result = await refusal(guest.collection(collection).getList(1, 10, { filter }));
+				expect(result, filter).toEqual(hidden);
+			}
+		}
+		expect(await refusal(guest.collection('room_busy').getList(1, 10, { sort: 'source' }))).toEqual(hidden);
+		// a collection for superusers only answers as before, without a word about its fields
+		expect(await refusal(guest.collection('_superusers').getList(1, 10, { sort: 'tokenKey' }))).toEqual({
+			status: 403,
+			code: ''
+		});
+		for (const sort of ['booker.password', '-booker.tokenKey', 'start,booker.calendar_token']) {
+			const result = await refusal(citizen.pb.collection('bookings').getList(1, 10, { sort }));
+			expect(result, sort).toEqual(hidden);
+		}
+		for (const filter of ['booker.password != ""', `booker.tokenKey ~ "a"`]) {
+			const result = await refusal(citizen.pb.collection('bookings').getList(1, 10, { filter }));
+			expect(result, filter).toEqual(hidden);
+		}
+		// the word in a searched text is no field; the collection's visible fields filter and sort as before
+		const busy = await guest.collection('room_busy').getList(1, 10, {
+			filter: guest.filter('room = {:r} && label != {:w}', { r: room.id, w: 'source' }),
+			sort: '-start'
+		});
+		expect(busy.items).toHaveLength(1);
+		const mine = await citizen.pb.collection('bookings').getList(1, 10, {
+			filter: citizen.pb.filter('purpose != {:p} && booker.name != ""', { p: 'password' }),
+			sort: 'booker.name,-start'
+		});
+		expect(mine.items.map((b) => b.id)).toEqual([booking.id]);
+	});
+
 	it('refuses the same filter on a HEAD request, which PocketBase answers with the same query', async () => {
 		const { holder, prober } = await world();
 		const filter = encodeURIComponent(`title.holds_via_title.patron != "${holder.record.id}"`);

@@ -813,6 +813,10 @@ module.exports = {
 		da: 'Der kan ikke søges eller sorteres efter det felt.',
 		en: 'That field cannot be searched or sorted by.'
 	},
+	core_filter_field_hidden: {
+		da: 'Der kan ikke søges eller sorteres efter et skjult felt.',
+		en: 'A hidden field cannot be searched or sorted by.'
+	},
 	core_filter_through_relation: {
 		da: 'Søgningen kan ikke bruges: en sammenligning gennem en tilbagerelation skal bruge ?-operatorer (f.eks. ?=), og :each og :length kan ikke bruges på den.',
 		en: 'The search cannot be used: a comparison through a back-relation must use the ? operators (e.g. ?=), and :each and :length cannot be used on it.'

@@ -57,7 +57,7 @@ function request(e) {
 
 /**
  * Client filters through a back-relation that PocketBase would answer without the related collection's list
- * rule, and sorts by one (lib/core/filter-guard.js), refused for everyone but superusers on list reads of the records API
+ * rule, sorts by one, and filters and sorts naming a hidden field (lib/core/filter-guard.js), refused for everyone but superusers on list reads of the records API
  * (GET, and HEAD, which Go's router answers with the same query). Realtime subscriptions of anyone but a
  * superuser carry no options at all (a filter, an expand): the app's live stream subscribes as a superuser
  * and fans the changes out itself, so nobody else needs them, and their encoding has more ways than the
@@ -67,8 +67,9 @@ function request(e) {
  */
 function checkFilters(e, method) {
 	var listRead = false;
+	var path = null;
 	if (method === 'GET' || method === 'HEAD') {
-		var path = RECORDS_PATH.exec(e.request.url.path);
+		path = RECORDS_PATH.exec(e.request.url.path);
 		listRead = !!path && !path[2];
 	}
 	var realtime = method === 'POST' && e.request.url.path === '/api/realtime';
@@ -82,6 +83,20 @@ function checkFilters(e, method) {
 			throw refusal('core_filter_through_relation', 'filter');
 		if (guard.sortsThroughBackRelation(query.get('sort')))
 			throw refusal('core_sort_through_relation', 'sort');
+		// a hidden field (PocketBase's own "non-filterable field") gets a code rather than a bare 400; a
+		// collection for superusers only is answered by PocketBase's 403 first, and says nothing of its fields
+		var listed = (query.get('filter') || query.get('sort')) && cachedCollection(e, path[1]);
+		if (listed && rulesOf(listed).listRule !== null) {
+			var collectionOf = function (nameOrId) {
+				var found = cachedCollection(e, nameOrId);
+				return found ? { type: found.type, fields: fieldSpecs(found) } : null;
+			};
+			var own = collectionOf(listed.id);
+			if (guard.namesHiddenField(query.get('filter'), own, collectionOf))
+				throw refusal('core_filter_field_hidden', 'filter');
+			if (guard.namesHiddenField(query.get('sort'), own, collectionOf))
+				throw refusal('core_filter_field_hidden', 'sort');
+		}
 		// an association's contact is for its members and staff: not to be read a character at a time
 		// through a filter, of associations or of anything that leads to one (lib/association-contact.js);
 		// nor the pickup shelf a copy was left on, which is a patron's (library.pb.js)
@@ -248,17 +263,22 @@ var specs = {};
 var rules = {};
 
 /**
- * A collection's create and update rules as text (null: superusers only), read once per version of the
- * collection (a rule is a pointer in PocketBase, which its JSON form gives as text or null).
+ * A collection's list, create and update rules as text (null: superusers only), read once per version of
+ * the collection (a rule is a pointer in PocketBase, which its JSON form gives as text or null).
  * @param {core.Collection} collection
- * @returns {{ createRule: string | null, updateRule: string | null }}
+ * @returns {{ listRule: string | null, createRule: string | null, updateRule: string | null }}
  */
 function rulesOf(collection) {
 	var version = collection.updated.string();
 	var known = rules[collection.id];
 	if (known && known.version === version) return known;
 	var json = JSON.parse(JSON.stringify(collection));
-	rules[collection.id] = { version: version, createRule: json.createRule, updateRule: json.updateRule };
+	rules[collection.id] = {
+		version: version,
+		listRule: json.listRule,
+		createRule: json.createRule,
+		updateRule: json.updateRule
+	};
 	return rules[collection.id];
 }
 

@@ -198,6 +198,15 @@ export default defineConfig({
 							}
 						},
 						{
+							// The staff's pages straight from the network, kept nowhere; offline, the offline page
+							// stands in for them as for a page never opened. A tap to one whose data does not come
+							// ends in a load of the whole address, which comes here too.
+							urlPattern: ({ request, url }) =>
+								request.mode === 'navigate' && url.pathname.startsWith('/personale'),
+							handler: 'NetworkOnly',
+							options: { precacheFallback: { fallbackURL: '/offline' } }
+						},
+						{
 							// The data of a page reached by a tap inside the app (SvelteKit fetches
 							// /path/__data.json instead of the page). Kept like the pages, so that a ticket opened
 							// with "Vis billet" opens again offline. SvelteKit's query flags (which parts changed)
@@ -243,6 +252,23 @@ export default defineConfig({
 							options: {
 								cacheName: 'page-data',
 								...KEPT,
+								plugins: [
+									{
+										handlerDidError: async () =>
+											new Response('', {
+												headers: { 'content-type': 'application/javascript; charset=utf-8' }
+											})
+									}
+								]
+							}
+						},
+						{
+							// Which staff page an address is, from the network only; without it the same empty module
+							// as above, so the app loads the address whole and gets the offline page.
+							urlPattern: ({ url }) =>
+								url.pathname.endsWith('/__route.js') && url.pathname.startsWith('/personale'),
+							handler: 'NetworkOnly',
+							options: {
 								plugins: [
 									{
 										handlerDidError: async () =>

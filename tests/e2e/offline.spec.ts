@@ -1,6 +1,6 @@
 import { createServer, request as forwardRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { test, expect, expectAccessible, setOffline, stack } from './fixtures';
+import { test, expect, expectAccessible, setOffline, signIn, demo, stack } from './fixtures';
 
 // These tests are about the service worker, which the other browser tests leave out.
 test.use({ serviceWorkers: 'allow' });
@@ -26,6 +26,46 @@ test('pages opened before still work offline; others show the offline page', asy
 	// One language, the reader's: Danish here.
 	await expect(page.getByText('You are offline')).toBeHidden();
 	await expectAccessible(page);
+	await setOffline(context, false);
+});
+
+test('offline, a staff page shows the offline page, by a tap and by address', async ({ page, context }) => {
+	await page.goto('/');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+		}
+	});
+	await signIn(page, demo.staff);
+	await page.goto('/personale');
+	const bookings = page.getByRole('link', { name: 'Bookinger og godkendelser' });
+	// a tap there and back online: the app knows the address, so a tap offline asks only for its data
+	await bookings.click();
+	await expect(page).toHaveURL(/\/personale\/bookinger$/);
+	await page.goBack();
+	await expect(page).toHaveURL(/\/personale$/);
+	await expect(bookings).toBeVisible();
+
+	await setOffline(context, true);
+	await bookings.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeVisible();
+	expect(page.url()).not.toContain('chrome-error');
+
+	await page.goto('/personale');
+	await expect(page.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeVisible();
+	// one never opened on this phone too
+	await page.goto('/personale/katalog');
+	await expect(page.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeVisible();
+
+	// a tap to a staff page not reached before in this visit (the app first asks which page it is)
+	await setOffline(context, false);
+	await page.goto('/personale');
+	await expect(bookings).toBeVisible();
+	await setOffline(context, true);
+	await page.getByRole('link', { name: 'Statistik med CSV-eksport' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeVisible();
+	await expect(page).toHaveURL(/\/personale\/statistik$/);
 	await setOffline(context, false);
 });
 

@@ -10,7 +10,9 @@ type Target = string | ((form: HTMLFormElement) => HTMLElement | null | undefine
 export interface FocusingOptions {
 	/**
 	 * Where focus goes after a successful action, the first that is in the page: a CSS selector (looked up
-	 * in the document) or a function of the form. Nothing given: focus stays where it is.
+	 * in the document) or a function of the form. Nothing given (or none of them in the page): focus stays
+	 * where it was when the form was sent; when that element is gone, it goes to the form's own status
+	 * message or the form, and when the form is gone too, to the nearest part of the page it was in.
 	 */
 	focus?: Target | Target[];
 	/**
@@ -37,6 +39,34 @@ export function focusOn(element: HTMLElement) {
 	}
 	element.focus();
 	element.scrollIntoView?.({ block: 'nearest' });
+}
+
+/** Focuses an element that takes focus, without scrolling; answers whether it has focus now. */
+function focusAgain(element: Element | null): boolean {
+	if (!(element instanceof HTMLElement) || !element.isConnected || element === document.body) return false;
+	element.focus({ preventScroll: true });
+	return document.activeElement === element;
+}
+
+/**
+ * After a successful action SvelteKit puts focus on the page's <body> (`applyAction` resets it as after a
+ * navigation, and a redirect back to the same page is a navigation), so the next Tab starts over at
+ * "Skip to content". Focus goes back where it was instead. When that element went away with the change
+ * (a "Pause" that became "Resume", a row removed), focus goes to the form's status message or the form,
+ * or, when the form went too, to the card, list item or section it was in.
+ */
+function keepFocus(form: HTMLFormElement, focused: Element | null, around: Element[]) {
+	if (focusAgain(focused)) return;
+	if (form.isConnected) {
+		focusOn(form.querySelector<HTMLElement>('[role="status"]') ?? form);
+		return;
+	}
+	// the card or list item the form was in when it is still there, else whatever part of the page is left
+	const left = around.filter(
+		(element) => element.isConnected && element !== document.body && element !== document.documentElement
+	);
+	const place = left.find((element) => element.matches('article, li, section, fieldset, main')) ?? left[0];
+	if (place instanceof HTMLElement) focusOn(place);
 }
 
 /**
@@ -91,6 +121,13 @@ export function focusing(options: FocusingOptions = {}): SubmitFunction {
 			return;
 		}
 		formElement.querySelector(':scope > [data-unreachable]')?.remove();
+		// where focus is, and the parts of the page around the form, for after success (keepFocus)
+		const focusedAtSubmit = document.activeElement;
+		const submittedFrom = location.pathname;
+		const around: Element[] = [];
+		for (let element = formElement.parentElement; element; element = element.parentElement) {
+			around.push(element);
+		}
 		// live reloads wait until the result is shown and focus has moved (src/lib/live.svelte.ts)
 		const applied = applyingForm();
 		return async ({ result, update }) => {
@@ -105,6 +142,8 @@ export function focusing(options: FocusingOptions = {}): SubmitFunction {
 					return;
 				}
 				connection.unreachable = false;
+				const active = document.activeElement;
+				const focused = active && active !== document.body ? active : focusedAtSubmit;
 				await update({ reset: options.reset ?? true });
 				options.then?.(result);
 				await tick();
@@ -115,13 +154,18 @@ export function focusing(options: FocusingOptions = {}): SubmitFunction {
 				if (result.type === 'error') return;
 				const targets =
 					options.focus === undefined ? [] : Array.isArray(options.focus) ? options.focus : [options.focus];
+				let moved = false;
 				for (const target of targets) {
 					const element = find(formElement, target);
 					if (element) {
 						focusOn(element);
+						moved = true;
 						break;
 					}
 				}
+				// a redirect to the same page (/profil?gemt=1) is the page again; to another page, a navigation
+				const samePage = result.type === 'redirect' && location.pathname === submittedFrom;
+				if (!moved && (result.type === 'success' || samePage)) keepFocus(formElement, focused, around);
 				const text = typeof options.announce === 'function' ? options.announce(result) : options.announce;
 				if (text) announce(text);
 			} finally {

@@ -67,8 +67,14 @@ export const cardSchema = z.object({ library_card: card });
 
 export const takeoverSchema = z.object({
 	email: z
-		.email({ error: () => codeMessage('desk_email_invalid') })
-		.max(200, { error: () => m.errors_too_long({ max: 200 }) })
+		.string()
+		.trim()
+		.min(1, { error: () => m.errors_required() })
+		.pipe(
+			z
+				.email({ error: () => codeMessage('desk_email_invalid') })
+				.max(200, { error: () => m.errors_too_long({ max: 200 }) })
+		)
 });
 
 export const deskBookingSchema = withOverride({

@@ -81,5 +81,10 @@ export const ticketCodeSchema = z.object({
 	code: z
 		.string()
 		.transform((v) => v.replace(/\s+/g, '').toLowerCase())
-		.pipe(z.string().regex(/^[a-z0-9]{24}$/, { error: () => m.errors_events_code_invalid() }))
+		.pipe(
+			z
+				.string()
+				.min(1, { error: () => m.errors_required() })
+				.regex(/^[a-z0-9]{24}$/, { error: () => m.errors_events_code_invalid() })
+		)
 });

@@ -68,14 +68,14 @@ export const actions: Actions = {
 			return fail(400, {
 				action: 'import' as const,
 				values: {},
-				errors: { form: m.library_import_no_file(), fields: {} }
+				errors: { fields: { file: m.library_import_no_file() } }
 			});
 		}
 		if (file.size > MAX_IMPORT_BYTES) {
 			return fail(400, {
 				action: 'import' as const,
 				values: {},
-				errors: { form: m.library_import_too_big(), fields: {} }
+				errors: { fields: { file: m.library_import_too_big() } }
 			});
 		}
 		const plan = planImport(await file.text());

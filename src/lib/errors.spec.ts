@@ -18,6 +18,13 @@ describe('toFormErrors', () => {
 		});
 	});
 
+	it('says a new email that is the account’s own address is that, not only that it is not valid', () => {
+		const errors = toFormErrors(
+			pbError(400, { newEmail: { code: 'validation_not_in_invalid', message: 'Must not be in list.' } })
+		);
+		expect(errors).toEqual({ fields: { newEmail: 'Det er allerede din e-mail.' } });
+	});
+
 	it('translates codes from our hooks through their registry, with "form" as the whole-request field', () => {
 		const errors = toFormErrors(
 			pbError(400, { form: { code: 'rooms_overlap', message: 'x' }, start: { code: 'unknown_code' } })

@@ -35,7 +35,9 @@ const FIELD_CODE_MESSAGES: Record<string, Record<string, Translate>> = {
 	email: { validation_not_unique: m.errors_email_taken, validation_invalid_email: m.errors_email_taken },
 	newEmail: {
 		validation_not_unique: m.errors_email_taken,
-		validation_invalid_new_email: m.errors_email_taken
+		validation_invalid_new_email: m.errors_email_taken,
+		// PocketBase's refusal of the address the account has already
+		validation_not_in_invalid: m.errors_email_same
 	},
 	password: { validation_invalid_password: m.errors_wrong_password }
 };

@@ -77,4 +77,22 @@ describe('form messages', () => {
 			.getFullList({ filter: `season = "${season}" && association = "${mine.id}"` });
 		expect(applications).toHaveLength(0);
 	});
+
+	it('/profil: changing the email to the one the account has says so on the field', async () => {
+		const user = await createUser();
+		const session = new AppSession();
+		expect((await session.signIn(user.email, user.password)).status).toBe(303);
+		for (const newEmail of [user.email, ` ${user.email.toUpperCase()} `]) {
+			const answer = await session.post('/profil?/email', { newEmail });
+			expect(answer.status).toBe(400);
+			expectTied(
+				await answer.text(),
+				'field-newEmail',
+				'field-newEmail-error',
+				'Det er allerede din e-mail.'
+			);
+		}
+		const stored = await (await systemClient()).collection('users').getOne(user.record.id);
+		expect(stored.email).toBe(user.email);
+	});
 });

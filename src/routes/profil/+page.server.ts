@@ -6,6 +6,7 @@ import { toFormErrors, failureStatus } from '$lib/errors';
 import { requireUser } from '$lib/server/guards';
 import { rememberLanguage } from '$lib/server/language';
 import { endSessionsOf } from '$lib/server/live/hub';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireUser(locals, url);
@@ -75,10 +76,18 @@ export const actions: Actions = {
 	},
 
 	email: async ({ request, locals, url }) => {
-		requireUser(locals, url);
+		const user = requireUser(locals, url);
 		const values = readForm(await request.formData());
 		const checked = validateForm(emailChangeSchema, values);
 		if (!checked.ok) return fail(400, { action: 'email' as const, ...checked.failure });
+		// the address the account has already: said plainly here (PocketBase refuses it too, in words of its own)
+		if (checked.data.newEmail.toLowerCase() === user.email.toLowerCase()) {
+			return fail(400, {
+				action: 'email' as const,
+				values: echoValues(values),
+				errors: { fields: { newEmail: m.errors_email_same() } }
+			});
+		}
 		try {
 			await locals.pb.collection('users').requestEmailChange(checked.data.newEmail);
 		} catch (err) {

@@ -34,6 +34,20 @@ describe('message files', () => {
 		}
 	});
 
+	it('names the law on popular education in English in English texts, the Danish word only in brackets', () => {
+		const danish = /folkeoplys/i;
+		const found: string[] = [];
+		for (const pattern of patterns) {
+			for (const [key, value] of Object.entries(load(pattern, 'en'))) {
+				for (const text of texts(value)) {
+					// what is left once bracketed asides are taken out
+					if (danish.test(text.replace(/\([^)]*\)/g, ''))) found.push(`${key}: ${text}`);
+				}
+			}
+		}
+		expect(found).toEqual([]);
+	});
+
 	it('uses each key in one domain only', () => {
 		const seen = new Map<string, string>();
 		for (const pattern of patterns) {

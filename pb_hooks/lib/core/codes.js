@@ -715,7 +715,7 @@ module.exports = {
 	},
 	season_section4_required: {
 		da: 'Bekræft, at foreningen opfylder betingelserne i folkeoplysningslovens § 4.',
-		en: 'Confirm that the association meets the conditions of section 4 of the Folkeoplysning Act.'
+		en: 'Confirm that the association meets the conditions of section 4 of the Act on Popular Education.'
 	},
 	season_setup_locked: {
 		da: 'Det kan ikke længere ændres i denne sæson.',

@@ -228,6 +228,24 @@ onRecordUpdateRequest(
 			if (collection === 'events') {
 				validate.checkEvent(e.record, body);
 				if (movedIntoPast) throw refusal('events_moved_into_past', 'start');
+				// an event that has ended keeps its times (they are history), and one under way keeps its start
+				// once people have come (a move would undo their check-ins, and the event could then be
+				// cancelled as if it had not begun); its end may still move. Judged on the stored times; the
+				// system arranges history as it finds it
+				if (who.kind !== 'system') {
+					const now = Date.now();
+					const moveProblem = require(`${__hooks}/lib/events-rules.js`).eventMoveProblem(
+						{ start: fresh.getString('start'), end: fresh.getString('end') },
+						{ start: e.record.getString('start'), end: e.record.getString('end') },
+						now,
+						() => lib.hasAttendance(txApp, fresh.id, now)
+					);
+					if (moveProblem === 'over') {
+						const field = e.record.getString('start') !== fresh.getString('start') ? 'start' : 'end';
+						throw refusal('events_move_event_over', field);
+					}
+					if (moveProblem === 'started') throw refusal('events_move_event_started', 'start');
+				}
 				const from = fresh.getString('state');
 				const to = e.record.getString('state');
 				if (from !== to) {

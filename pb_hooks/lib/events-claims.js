@@ -177,6 +177,36 @@ function activePlaces(app, eventId, limit) {
 	};
 }
 
+/**
+ * Whether people have come to an event by `now`: a ticket checked in at the door, or a shift of it that
+ * has begun with a confirmed volunteer (`eventMoveProblem`: such an event under way keeps its start).
+ * @param {core.App} app
+ * @param {string} eventId
+ * @param {number} now ms
+ * @returns {boolean}
+ */
+function hasAttendance(app, eventId, now) {
+	const checkedIn = app.findRecordsByFilter(
+		'registrations',
+		bindFilter('event = {:event} && status = "confirmed" && checked_in_at != ""', { event: eventId }),
+		'',
+		1,
+		0
+	);
+	if (checkedIn.length > 0) return true;
+	const on = app.findRecordsByFilter(
+		'signups',
+		bindFilter('shift.event = {:event} && shift.start <= {:now} && status = "confirmed"', {
+			event: eventId,
+			now: new Date(now).toISOString().replace('T', ' ')
+		}),
+		'',
+		1,
+		0
+	);
+	return on.length > 0;
+}
+
 /** Whether anyone holds a place in an event now (`activePlaces`). */
 function hasActivePlaces(app, eventId) {
 	const places = activePlaces(app, eventId, 1);
@@ -894,6 +924,7 @@ module.exports = {
 	pbNow,
 	rolesOf,
 	hasActivePlaces,
+	hasAttendance,
 	tellMoved,
 	tellShiftMoved,
 	checkShiftMove,

@@ -16,6 +16,12 @@ export function eventCancelProblem(
 	event: { start: When; end: When },
 	now: When | number
 ): 'started' | 'over' | null;
+export function eventMoveProblem(
+	stored: { start: When; end: When },
+	next: { start: When; end: When },
+	now: When | number,
+	attended: boolean | (() => boolean)
+): 'started' | 'over' | null;
 export function toMs(value: When): number;
 export function overlaps(a: { start: When; end: When }, b: { start: When; end: When }): boolean;
 export function shiftCancelDeadline(shiftStart: When): number;

@@ -66,6 +66,29 @@ function eventCancelProblem(event, now) {
 	return null;
 }
 
+/**
+ * Whether staff may give an event new times at `now`, judged on its stored times: 'over' once it has ended
+ * (its start and end are history, neither moves), 'started' when it is under way, its start would change
+ * and it has attendance (a ticket checked in at the door, or a shift of it begun with a confirmed
+ * volunteer), else null. An event under way may still have its end moved (it ends early or runs late),
+ * and one nobody has come to yet may still have its start corrected. `attended` is asked only when it
+ * decides (the hook counts in the database then).
+ * @param {{ start: string | Date, end: string | Date }} stored
+ * @param {{ start: string | Date, end: string | Date }} next
+ * @param {string | Date | number} now
+ * @param {boolean | (() => boolean)} attended
+ * @returns {'started' | 'over' | null}
+ */
+function eventMoveProblem(stored, next, now, attended) {
+	const at = typeof now === 'number' ? now : toMs(now);
+	const startMoves = toMs(next.start) !== toMs(stored.start);
+	const endMoves = toMs(next.end) !== toMs(stored.end);
+	if (!startMoves && !endMoves) return null;
+	if (at >= toMs(stored.end)) return 'over';
+	if (!startMoves || at < toMs(stored.start)) return null;
+	return (typeof attended === 'function' ? attended() : attended) ? 'started' : null;
+}
+
 /** When the door opens for an event's tickets (ms). */
 function ticketCheckinOpens(start) {
 	return toMs(start) - TICKET_CHECKIN_OPENS_MINUTES * 60 * 1000;
@@ -129,6 +152,7 @@ module.exports = {
 	ticketCheckinProblem,
 	ticketCheckinOpens,
 	eventCancelProblem,
+	eventMoveProblem,
 	overlaps,
 	shiftCancelDeadline,
 	mayCancelShift,

@@ -709,6 +709,114 @@ describe('an event that has begun or ended', () => {
 		}
 	);
 
+	it('keeps its start once under way with people come: a move later and a cancel are both refused', async () => {
+		const w = await attended(-30, 2);
+		const stored = await (await systemClient()).collection('events').getOne<EventRecord>(w.event.id);
+		const start = Date.now() + 5 * 60_000;
+		const moved = await refusal(
+			w.staff.pb
+				.collection('events')
+				.update(w.event.id, { start: new Date(start), end: new Date(start + 2 * 3600_000) })
+		);
+		expect(moved.status).toBe(400);
+		expect(codeOf(moved.error, 'start')).toBe('events_move_event_started');
+		const cancelled = await refusal(
+			w.staff.pb.collection('events').update(w.event.id, { state: 'cancelled' })
+		);
+		expect(codeOf(cancelled.error, 'state')).toBe('events_cancel_event_started');
+		const after = await (await systemClient()).collection('events').getOne<EventRecord>(w.event.id);
+		expect([after.start, after.end]).toEqual([stored.start, stored.end]);
+		await expectKept(w);
+		// its end may still move: it runs late, and the check-in stands
+		const later = new Date(Date.now() + 3 * 3600_000);
+		await w.staff.pb.collection('events').update(w.event.id, { end: later });
+		const ran = await (await systemClient()).collection('events').getOne<EventRecord>(w.event.id);
+		expect(Date.parse(ran.end.replace(' ', 'T'))).toBe(later.getTime());
+		await expectKept(w);
+	});
+
+	it('keeps its times once it has ended: moved ahead, its check-ins would be undone and it could be cancelled', async () => {
+		const w = await attended(-3 * 24 * 60, 2);
+		const system = await systemClient();
+		// the notices of a move (the system's arranging above told them once)
+		const movedNotices = async () =>
+			(
+				await system.collection('notifications').getFullList({
+					filter: system.filter('kind = "events_moved" && (user = {:a} || user = {:b})', {
+						a: w.holder.record.id,
+						b: w.volunteer.record.id
+					})
+				})
+			).length;
+		const toldBefore = await movedNotices();
+		const start = Date.now() + 10 * 24 * 3600_000;
+		const moved = await refusal(
+			w.staff.pb
+				.collection('events')
+				.update(w.event.id, { start: new Date(start), end: new Date(start + 2 * 3600_000) })
+		);
+		expect(moved.status).toBe(400);
+		expect(codeOf(moved.error, 'start')).toBe('events_move_event_over');
+		const longer = await refusal(
+			w.staff.pb.collection('events').update(w.event.id, { end: new Date(Date.now() + 3600_000) })
+		);
+		expect(codeOf(longer.error, 'end')).toBe('events_move_event_over');
+		const cancelled = await refusal(
+			w.staff.pb.collection('events').update(w.event.id, { state: 'cancelled' })
+		);
+		expect(codeOf(cancelled.error, 'state')).toBe('events_cancel_event_over');
+		await expectKept(w);
+		expect(await movedNotices()).toBe(toldBefore);
+		// its title may still be corrected, and the system arranges history as it finds it
+		await w.staff.pb.collection('events').update(w.event.id, { title: 'Rettet titel' });
+		await system
+			.collection('events')
+			.update(w.event.id, { start: new Date(start), end: new Date(start + 2 * 3600_000) });
+	});
+
+	it('moves an event under way nobody has come to yet, and one still to come', async () => {
+		const staff = await createUser({ staff: true });
+		const system = await systemClient();
+		const { event } = await arrangeEvent({ start: new Date(Date.now() - 30 * 60_000) });
+		const start = Date.now() + 5 * 60_000;
+		await staff.pb
+			.collection('events')
+			.update(event.id, { start: new Date(start), end: new Date(start + 2 * 3600_000) });
+		const moved = await system.collection('events').getOne<EventRecord>(event.id);
+		expect(Date.parse(moved.start.replace(' ', 'T'))).toBe(start);
+		const { event: coming } = await arrangeEvent();
+		const holder = await createUser();
+		const ticket = await holder.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: coming.id, user: holder.record.id });
+		const dayLater = Date.parse(coming.start.replace(' ', 'T')) + 24 * 3600_000;
+		await staff.pb
+			.collection('events')
+			.update(coming.id, { start: new Date(dayLater), end: new Date(dayLater + 2 * 3600_000) });
+		const after = await system.collection('events').getOne<EventRecord>(coming.id);
+		expect(Date.parse(after.start.replace(' ', 'T'))).toBe(dayLater);
+		expect(await statusOf('registrations', ticket.id)).toBe('confirmed');
+	});
+
+	it('the staff page shows the times it keeps read-only and says why', async () => {
+		const { session } = await staffSession();
+		const field = (page: string, name: string) =>
+			page.match(new RegExp(`<input[^>]*name="${name}"[^>]*>`))![0];
+		const over = await attended(-3 * 24 * 60, 2);
+		const overPage = await (await session.get(`/personale/arrangementer/${over.event.id}`)).text();
+		expect(field(overPage, 'start')).toContain('readonly');
+		expect(field(overPage, 'end')).toContain('readonly');
+		expect(overPage).toContain('Arrangementet er slut, så dets start og slut kan ikke flyttes.');
+		const running = await attended(-30, 2);
+		const runningPage = await (await session.get(`/personale/arrangementer/${running.event.id}`)).text();
+		expect(field(runningPage, 'start')).toContain('readonly');
+		expect(field(runningPage, 'end')).not.toContain('readonly');
+		expect(runningPage).toContain('starttidspunktet kan ikke flyttes');
+		const { event: coming } = await arrangeEvent();
+		const comingPage = await (await session.get(`/personale/arrangementer/${coming.id}`)).text();
+		expect(field(comingPage, 'start')).not.toContain('readonly');
+	});
+
 	it('the staff page offers no cancel once it has begun, says why, and its form is refused in words', async () => {
 		const w = await attended(-3 * 24 * 60, 2);
 		const { session } = await staffSession();

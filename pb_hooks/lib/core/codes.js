@@ -218,6 +218,14 @@ module.exports = {
 		da: 'En vagt, der endnu ikke er begyndt, kan ikke flyttes til et tidspunkt før nu.',
 		en: 'A shift that has not begun cannot be moved to a time before now.'
 	},
+	events_move_event_over: {
+		da: 'Arrangementet er slut, så dets start og slut kan ikke flyttes.',
+		en: 'The event has ended, so its start and end cannot be moved.'
+	},
+	events_move_event_started: {
+		da: 'Arrangementet er begyndt, og der er kommet folk, så starttidspunktet kan ikke flyttes. Du kan stadig flytte sluttidspunktet.',
+		en: 'The event has begun and people have come, so its start cannot be moved. You can still move its end.'
+	},
 	events_moved_into_past: {
 		da: 'Et arrangement, der endnu ikke er begyndt, kan ikke flyttes til et tidspunkt før nu. Aflys det i stedet, hvis det ikke bliver til noget.',
 		en: 'An event that has not begun cannot be moved to a time before now. Cancel it instead if it is not going ahead.'

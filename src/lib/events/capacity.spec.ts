@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decideStatus, placesLeft, promotions, waitlistPosition } from '$rules/capacity.js';
 import {
 	eventCancelProblem,
+	eventMoveProblem,
 	mayCancelShift,
 	overlaps,
 	rangeProblem,
@@ -95,6 +96,30 @@ describe('shift rules', () => {
 		expect(eventCancelProblem(event, at(10))).toBe('started');
 		expect(eventCancelProblem(event, Date.parse('2030-01-01T10:19:59Z'))).toBe('started');
 		expect(eventCancelProblem(event, at(20))).toBe('over');
+	});
+	it('an event that has ended keeps its times; one under way keeps its start once people have come', () => {
+		const event = { start: at(10), end: at(20) };
+		const later = { start: at(30), end: at(40) };
+		const longer = { start: at(10), end: at(25) };
+		// still to come: any move (the hook refuses one into the past on its own)
+		expect(eventMoveProblem(event, later, at(9), true)).toBeNull();
+		// under way: the start stays once anyone came, the end may move (ending early, running late)
+		expect(eventMoveProblem(event, later, at(10), true)).toBe('started');
+		expect(eventMoveProblem(event, later, Date.parse('2030-01-01T10:19:59Z'), () => true)).toBe('started');
+		expect(eventMoveProblem(event, { start: at(5), end: at(20) }, at(15), true)).toBe('started');
+		expect(eventMoveProblem(event, later, at(15), false)).toBeNull();
+		expect(eventMoveProblem(event, longer, at(15), true)).toBeNull();
+		expect(eventMoveProblem(event, { start: at(10), end: at(16) }, at(15), true)).toBeNull();
+		// ended: neither start nor end moves, attendance or not
+		expect(eventMoveProblem(event, later, at(20), false)).toBe('over');
+		expect(eventMoveProblem(event, longer, at(20), false)).toBe('over');
+		// the same times written back are no move; attendance is asked only when it decides
+		let asked = 0;
+		const attended = () => ++asked > 0;
+		expect(eventMoveProblem(event, { start: at(10), end: at(20) }, at(25), attended)).toBeNull();
+		expect(eventMoveProblem(event, longer, at(15), attended)).toBeNull();
+		expect(eventMoveProblem(event, later, at(9), attended)).toBeNull();
+		expect(asked).toBe(0);
 	});
 	it('a range must end after it starts and be real dates', () => {
 		expect(validRange({ start: at(1), end: at(2) })).toBe(true);

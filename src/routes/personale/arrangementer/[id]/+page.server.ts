@@ -10,7 +10,7 @@ import { EVENT_FORM_FIELDS, eventBody, SHIFT_FORM_FIELDS, shiftBody } from '$lib
 import { utcToHouseLocal } from '$lib/events/time';
 import { waitlistPosition } from '$rules/capacity.js';
 import { EVENT } from '$rules/events-machines.js';
-import { eventCancelProblem } from '$rules/events-rules.js';
+import { eventCancelProblem, eventMoveProblem, toMs } from '$rules/events-rules.js';
 import { RECORD_ID } from '$lib/ids';
 import { m } from '$lib/paraglide/messages';
 
@@ -54,8 +54,27 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		rows.map((r) => ({ id: r.id, status: r.status, placedAt: r.placed_at }));
 	// an event that has begun or ended is no longer cancelled (the hook refuses it): the form says why
 	const late = event.state === 'cancelled' ? null : eventCancelProblem(event, Date.now());
+	// an event that has ended keeps its times, one under way its start once people have come (the hook
+	// refuses a move then): the form shows those fields read-only and says why
+	const now = Date.now();
+	const attended = () =>
+		registrations.some((r) => r.status === 'confirmed' && Boolean(r.checked_in_at)) ||
+		shifts.some(
+			(shift) =>
+				toMs(shift.start) <= now && signups.some((s) => s.parent === shift.id && s.status === 'confirmed')
+		);
+	const other = (when: string) => new Date(toMs(when) + 60_000);
+	const startFixed = eventMoveProblem(event, { start: other(event.start), end: event.end }, now, attended);
+	const endFixed = eventMoveProblem(event, { start: event.start, end: other(event.end) }, now, attended);
 	return {
 		rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
+		times: {
+			startLocked: startFixed !== null,
+			endLocked: endFixed !== null,
+			note: startFixed
+				? codeMessage(startFixed === 'over' ? 'events_move_event_over' : 'events_move_event_started')
+				: ''
+		},
 		// the form offers the current state and the transitions staff may make from it
 		states: [
 			event.state || 'draft',

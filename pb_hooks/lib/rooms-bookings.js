@@ -654,6 +654,8 @@ function handleUpdate(e) {
 				if (!staff && !lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, Date.now())) {
 					throw refusal('rooms_change_deadline', 'form');
 				}
+				// a booking that had ended held no place of the share (overShare counts only those ahead)
+				var hadEnded = lib('room-claims').toMs(fresh.getString('end')) <= Date.now();
 				for (var f = 0; f < moved.length; f++) fresh.set(moved[f], e.record.get(moved[f]));
 				// before the checks and the save: the overlap rule and the busy projection (syncBusy, in the
 				// model hook of this save) read the booking without the old slot's check-in and check-out
@@ -662,13 +664,17 @@ function handleUpdate(e) {
 				// move it, as its change deadline has passed for the booker
 				var running = moved.length === 1 && moved[0] === 'end' && start < Date.now();
 				// a move within its room and holder leaves the holder's share of the room as it was; a move to
-				// another room, or to another association, takes a place of the share there
+				// another room, or to another association, takes a place of the share there, and so does one
+				// that makes a booking that had ended hold its room again
 				var checked = checkBooking(txApp, draftOf(fresh), {
 					policy: true,
 					rights: true,
 					skipHorizon: staff,
 					running: running,
-					share: moved.indexOf('room') >= 0 || moved.indexOf('association') >= 0
+					share:
+						moved.indexOf('room') >= 0 ||
+						moved.indexOf('association') >= 0 ||
+						(hadEnded && lib('room-claims').toMs(fresh.getString('end')) > Date.now())
 				});
 				if (checked.problem) throw checked.problem;
 				if (from === 'approved' && !staff && checked.room.getBool('requires_approval')) {
@@ -727,6 +733,19 @@ function reassign(e) {
 		var room = txApp.findRecordById('rooms', booking.getString('room'));
 		var rights = checkRights(txApp, room, booker, association);
 		if (rights) throw rights.error;
+		// a new holder of a booking that has not ended takes a place of their fair share of the room, as a
+		// booking of their own would (an association's booking given to another of its bookers keeps its
+		// holder); staff booking for the house and handing it on do not lift a citizen's limit
+		var newHolder = association
+			? association !== booking.getString('association')
+			: booking.getString('association') !== '' || booker !== booking.getString('booker');
+		if (
+			newHolder &&
+			lib('room-claims').toMs(booking.getString('end')) > Date.now() &&
+			overShare(txApp, room, { id: booking.id, booker: booker, association: association })
+		) {
+			throw refusal('rooms_too_many_upcoming', 'booker');
+		}
 		// the reason is shown in the audit log and told to the bookers: written text, if any
 		var reason = sent(body, 'reason') && body.reason !== null ? body.reason : '';
 		if (typeof reason !== 'string') throw refusal('core_invalid_value', 'reason');

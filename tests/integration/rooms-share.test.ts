@@ -102,6 +102,85 @@ describe('a fair share of a room', () => {
 		expect((await system.collection('bookings').getOne(elsewhere.id)).room).toBe(open.id);
 	});
 
+	it('refuses staff moving an ended booking ahead in its room when its holder has no place left', async () => {
+		const system = await systemClient();
+		const room = await makeRoom({ max_upcoming: 1 });
+		const [staff, citizen] = await Promise.all([createUser({ staff: true }), createUser()]);
+		const ended = await system.collection('bookings').create({
+			room: room.id,
+			booker: citizen.record.id,
+			purpose: 'Før',
+			attendees: 2,
+			start: houseTime(-2, '10:00'),
+			end: houseTime(-2, '11:00'),
+			status: 'approved'
+		});
+		const day = someDay();
+		await book(citizen, room.id, hour(day, 0));
+		const moved = await outcome(staff.pb.collection('bookings').update(ended.id, hour(day, 4)));
+		expect(moved.status).toBe(400);
+		expect(codesOf(moved.body)).toEqual([LIMIT]);
+		const held = await system.collection('bookings').getFullList({
+			filter: system.filter('room = {:room} && booker = {:b} && end > @now', {
+				room: room.id,
+				b: citizen.record.id
+			})
+		});
+		expect(held).toHaveLength(1);
+		expect((await system.collection('bookings').getOne(ended.id)).end).toBe(ended.end);
+		// with the place free again, the same move is made
+		const other = await createUser();
+		const free = await system.collection('bookings').create({
+			room: room.id,
+			booker: other.record.id,
+			purpose: 'Før',
+			attendees: 2,
+			start: houseTime(-3, '10:00'),
+			end: houseTime(-3, '11:00'),
+			status: 'approved'
+		});
+		expect((await outcome(staff.pb.collection('bookings').update(free.id, hour(day, 6)))).status).toBe(200);
+	});
+
+	it("staff's reassign gives the new holder a place of their share, and is refused when none is left", async () => {
+		const system = await systemClient();
+		const room = await makeRoom({ max_upcoming: 1 });
+		const [staff, citizen] = await Promise.all([createUser({ staff: true }), createUser()]);
+		const day = someDay();
+		await book(citizen, room.id, hour(day, 0));
+		// staff book for the house (not held to it) and hand the bookings to the citizen at the limit
+		const [first, second] = await bookHours(staff, room.id, day + 1, 2);
+		const reassign = (id: string, booker: string) =>
+			outcome(
+				staff.pb.send(`/api/borgerhus/bookings/${id}/reassign`, {
+					method: 'POST',
+					body: { booker, reason: 'Til borgeren' }
+				})
+			);
+		for (const b of [first!, second!]) {
+			const refused = await reassign(b.id, citizen.record.id);
+			expect(refused.status).toBe(400);
+			expect(codesOf(refused.body)).toEqual([LIMIT]);
+			expect((await system.collection('bookings').getOne(b.id)).booker).toBe(staff.record.id);
+		}
+		const held = await system.collection('bookings').getFullList({
+			filter: system.filter('room = {:room} && booker = {:b} && end > @now', {
+				room: room.id,
+				b: citizen.record.id
+			})
+		});
+		expect(held).toHaveLength(1);
+		// another citizen with a place left takes it
+		const other = await createUser();
+		expect((await reassign(first!.id, other.record.id)).status).toBe(200);
+		// an association's booking given to another of its bookers keeps its holder: not counted again
+		const association = await makeAssociation();
+		const [a, b] = await Promise.all([createUser(), createUser()]);
+		await Promise.all([join(association.id, a, 'booker'), join(association.id, b, 'booker')]);
+		const theirs = await book(a, room.id, { ...hour(day, 3), association: association.id });
+		expect((await reassign(theirs.id, b.record.id)).status).toBe(200);
+	});
+
 	it('skips the dates of a weekly series past the limit, and lists them', async () => {
 		const room = await makeRoom({ max_upcoming: 3 });
 		const citizen = await createUser();

@@ -674,7 +674,7 @@ describe('an event that has begun or ended', () => {
 			start: new Date(start),
 			end: new Date(start + hours * 3600_000)
 		});
-		return { staff, event, holder, volunteer, ticket, signup };
+		return { staff, event, shift, holder, volunteer, ticket, signup };
 	}
 
 	/** Nothing changed: still published, the ticket used, the shift taken, nobody told of a cancellation. */
@@ -774,6 +774,35 @@ describe('an event that has begun or ended', () => {
 			.update(w.event.id, { start: new Date(start), end: new Date(start + 2 * 3600_000) });
 	});
 
+	it('keeps the start of a shift under way with volunteers on it, so its event keeps its start too', async () => {
+		const staff = await createUser({ staff: true });
+		const { event, shift } = await arrangeEvent({ start: doorOpen() });
+		const volunteer = await createVolunteer();
+		const signup = await volunteer.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: volunteer.record.id });
+		const system = await systemClient();
+		const begun = Date.now() - 30 * 60_000;
+		await system
+			.collection('events')
+			.update(event.id, { start: new Date(begun), end: new Date(begun + 2 * 3600_000) });
+		const start = Date.now() + 5 * 60_000;
+		const ahead = { start: new Date(start), end: new Date(start + 2 * 3600_000) };
+		const shiftMoved = await refusal(staff.pb.collection('shifts').update(shift.id, ahead));
+		expect(codeOf(shiftMoved.error, 'start')).toBe('events_shift_move_started');
+		const eventMoved = await refusal(staff.pb.collection('events').update(event.id, ahead));
+		expect(codeOf(eventMoved.error, 'start')).toBe('events_move_event_started');
+		const cancelled = await refusal(staff.pb.collection('events').update(event.id, { state: 'cancelled' }));
+		expect(codeOf(cancelled.error, 'state')).toBe('events_cancel_event_started');
+		expect(await statusOf('signups', signup.id)).toBe('confirmed');
+		// the shift runs late
+		const later = new Date(Date.now() + 3 * 3600_000);
+		await staff.pb.collection('shifts').update(shift.id, { end: later });
+		const stored = await system.collection('shifts').getOne<ShiftRecord>(shift.id);
+		expect(Date.parse(stored.end.replace(' ', 'T'))).toBe(later.getTime());
+		expect(Date.parse(stored.start.replace(' ', 'T'))).toBe(begun);
+	});
+
 	it('moves an event under way nobody has come to yet, and one still to come', async () => {
 		const staff = await createUser({ staff: true });
 		const system = await systemClient();
@@ -812,6 +841,12 @@ describe('an event that has begun or ended', () => {
 		expect(field(runningPage, 'start')).toContain('readonly');
 		expect(field(runningPage, 'end')).not.toContain('readonly');
 		expect(runningPage).toContain('starttidspunktet kan ikke flyttes');
+		// its shift under way with a volunteer on it: the same
+		const shiftField = (page: string, name: string) =>
+			page.match(new RegExp(`<input[^>]*id="${running.shift.id}-${name}"[^>]*>`))![0];
+		expect(shiftField(runningPage, 'start')).toContain('readonly');
+		expect(shiftField(runningPage, 'end')).not.toContain('readonly');
+		expect(runningPage).toContain('Vagten er begyndt, og der er frivillige på den');
 		const { event: coming } = await arrangeEvent();
 		const comingPage = await (await session.get(`/personale/arrangementer/${coming.id}`)).text();
 		expect(field(comingPage, 'start')).not.toContain('readonly');

@@ -214,6 +214,14 @@ module.exports = {
 		da: 'Arrangementet er aflyst, så det kan ikke få nye vagter.',
 		en: 'The event is cancelled, so it cannot get new shifts.'
 	},
+	events_shift_move_over: {
+		da: 'Vagten er slut, og der var frivillige på den, så dens start og slut kan ikke flyttes.',
+		en: 'The shift has ended and had volunteers on it, so its start and end cannot be moved.'
+	},
+	events_shift_move_started: {
+		da: 'Vagten er begyndt, og der er frivillige på den, så starttidspunktet kan ikke flyttes. Du kan stadig flytte sluttidspunktet.',
+		en: 'The shift has begun and has volunteers on it, so its start cannot be moved. You can still move its end.'
+	},
 	events_shift_into_past: {
 		da: 'En vagt, der endnu ikke er begyndt, kan ikke flyttes til et tidspunkt før nu.',
 		en: 'A shift that has not begun cannot be moved to a time before now.'

@@ -110,7 +110,19 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		},
 		shifts: shifts.map((shift) => {
 			const rows = signups.filter((s) => s.parent === shift.id);
+			// a shift begun or ended with volunteers on it keeps its start, an ended one its end too
+			const manned = rows.some((s) => s.status === 'confirmed');
+			const shiftStart = eventMoveProblem(shift, { start: other(shift.start), end: shift.end }, now, true);
+			const shiftEnd = eventMoveProblem(shift, { start: shift.start, end: other(shift.end) }, now, true);
 			return {
+				times: {
+					startLocked: manned && shiftStart !== null,
+					endLocked: manned && shiftEnd !== null,
+					note:
+						manned && shiftStart
+							? codeMessage(shiftStart === 'over' ? 'events_shift_move_over' : 'events_shift_move_started')
+							: ''
+				},
 				id: shift.id,
 				task: shift.task,
 				start: shift.start,

@@ -67,7 +67,7 @@ describe('form messages', () => {
 		});
 		expect(answer.status).toBe(400);
 		const html = await answer.text();
-		expectTied(html, 'a0_participants', 'a0-error', 'Tallet ligger uden for det tilladte.');
+		expectTied(html, 'a0_participants', 'a0-error', 'Antal deltagere skal være et helt tal fra 1 til 1000.');
 		// only the refused field is marked
 		expect(control(html, 'a0_name')).not.toContain('aria-invalid');
 		const applications = await (

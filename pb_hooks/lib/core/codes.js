@@ -633,6 +633,10 @@ module.exports = {
 		da: 'Lokalet findes ikke.',
 		en: 'The room does not exist.'
 	},
+	season_participants_range: {
+		da: 'Antal deltagere skal være et helt tal fra 1 til 1000.',
+		en: 'The number of participants must be a whole number from 1 to 1000.'
+	},
 	season_activities_required: {
 		da: 'Tilføj mindst én aktivitet.',
 		en: 'Add at least one activity.'

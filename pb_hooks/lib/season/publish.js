@@ -394,7 +394,7 @@ function claimActivity(body) {
 	if (!name.trim()) throw c.refusal('core_required', 'activity_name');
 	var participants = body.participants;
 	if (typeof participants !== 'number' || participants % 1 !== 0 || participants < 1 || participants > 1000) {
-		throw c.refusal('core_number_out_of_range', 'participants');
+		throw c.refusal('season_participants_range', 'participants');
 	}
 	return { name: name, participants: participants };
 }

@@ -337,7 +337,7 @@ function checkApplication(season, body) {
 			a.participants < 1 ||
 			a.participants > 1000
 		) {
-			return problem('core_number_out_of_range', field + '.participants');
+			return problem('season_participants_range', field + '.participants');
 		}
 		if (a.step_free !== undefined && typeof a.step_free !== 'boolean')
 			return problem('core_invalid_value', field + '.step_free');

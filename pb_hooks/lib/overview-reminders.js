@@ -164,7 +164,8 @@ function runReminders(app, now) {
 		bookingFilter,
 		'start',
 		['room', 'booker'],
-		(b) => 'reminder:booking:' + b.id + ':' + b.getString('start'),
+		// the booker too: a booking staff give to someone else after its reminder reminds its new booker
+		(b) => 'reminder:booking:' + b.id + ':' + b.getString('start') + ':' + b.getString('booker'),
 		(b, key) => {
 			const room = b.expandedOne('room');
 			send(

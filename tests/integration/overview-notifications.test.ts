@@ -163,6 +163,35 @@ describe('reminders: 24 hours before, sent once', () => {
 		expect(await keys(left.record.id)).toEqual([]);
 	});
 
+	it('reminds the new booker of a booking staff gave them after its reminder went out, once', async () => {
+		const a = await arrange();
+		const [first, second] = await Promise.all([
+			createUser({ name: 'Først' }),
+			createUser({ name: 'Overtager' })
+		]);
+		await settings(first, { notify_reminders: true, notify_email: false });
+		await settings(second, { notify_reminders: true, notify_email: false });
+		const staff = await createUser({ staff: true });
+		const room = await a.room();
+		const booking = await a.booking({
+			booker: first.record.id,
+			room: room.id,
+			start: inHours(5),
+			end: inHours(6)
+		});
+		await runJob();
+		await staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+			method: 'POST',
+			body: { booker: second.record.id, reason: 'Syg' }
+		});
+		await runJob();
+		await runJob();
+		const reminders = async (userId: string) =>
+			(await notificationsOf(userId)).filter((n) => n.kind === 'reminder_booking');
+		expect(await reminders(first.record.id)).toHaveLength(1);
+		expect(await reminders(second.record.id)).toHaveLength(1);
+	});
+
 	it('respects notify_reminders = false', async () => {
 		const a = await arrange();
 		const user = await createUser();

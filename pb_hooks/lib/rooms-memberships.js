@@ -180,6 +180,11 @@ function invite(app, actor, associationId, input) {
 		// the sender's account deleted since the session was loaded: nothing changes (core/tx.js)
 		require(__hooks + '/lib/core/tx.js').refuseDeleted(txApp, actor.kind === 'system' ? '' : actor.id);
 		var association = managedAssociation(txApp, actor, associationId);
+		// the invitation mail carries the association's name from the house's address: only a name staff have
+		// verified goes out, so an association made a minute ago cannot mail its words to strangers
+		if (actor.kind !== 'staff' && actor.kind !== 'system' && !association.getBool('verified')) {
+			errors.refuse('associations_invite_unverified', 'email');
+		}
 		if (!plausibleEmail(email)) errors.refuse('associations_email_invalid', 'email');
 		if (typeof role !== 'string' || lib().ROLES.indexOf(role) < 0) {
 			errors.refuse('associations_bad_role', 'role');

@@ -981,6 +981,30 @@ describe('inviting an address', () => {
 		);
 	});
 
+	it('invites from an association staff have not verified only by staff: its name goes out in the house’s mail', async () => {
+		const w = await world({ verified: false });
+		const address = uniqueEmail('fremmed');
+		const refused = await outcome(post(w.admin.pb, invitePath(w), { email: address, role: 'member' }));
+		expect(refused.status).toBe(400);
+		expect(codesOf(refused.body)).toContain('associations_invite_unverified');
+		const system = await systemClient();
+		const rows = () =>
+			system.collection('memberships').getFullList({ filter: system.filter('email = {:e}', { e: address }) });
+		expect(await rows()).toEqual([]);
+		// the association's page says so instead of offering the form
+		const session = new AppSession();
+		expect((await session.signIn(w.admin.email, w.admin.password)).status).toBe(303);
+		const html = await (await session.get(`/foreninger/${w.association.id}`)).text();
+		expect(html).toContain('I kan invitere medlemmer, når huset har godkendt foreningen.');
+		expect(html).not.toContain('action="?/invite"');
+		// verified, the same invitation goes out
+		await system.collection('associations').update(w.association.id, { verified: true });
+		expect((await outcome(post(w.admin.pb, invitePath(w), { email: address, role: 'member' }))).status).toBe(
+			200
+		);
+		expect(await rows()).toHaveLength(1);
+	});
+
 	it('inviting and withdrawing in turn sends one mail, not one each time', async () => {
 		const w = await world();
 		const address = uniqueEmail('igen-og-igen');

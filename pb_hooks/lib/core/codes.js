@@ -47,6 +47,10 @@ module.exports = {
 		da: 'Foreningen har bookinger, sæsondata eller flere medlemmer, og det gemmes, så den kan ikke slettes. Fjern i stedet foreningens godkendelse, så den ikke kan booke i sit navn.',
 		en: 'The association has bookings, season records or more than one member, and that is kept, so it cannot be deleted. Withdraw its verification instead, so it can no longer book in its name.'
 	},
+	associations_invite_unverified: {
+		da: 'I kan invitere medlemmer, når huset har godkendt foreningen.',
+		en: 'You can invite members once the house has verified the association.'
+	},
 	associations_invite_limit: {
 		da: 'Du har sendt mange invitationer den sidste time. Vent lidt, og prøv igen.',
 		en: 'You have sent many invitations in the last hour. Please wait a while and try again.'

@@ -565,3 +565,24 @@ describe('messages in Mine data', () => {
 		expect(exported.notifications[0]?.texts).toEqual(receipt!.texts);
 	});
 });
+
+describe('a pickup in Mine data', () => {
+	it('is told as it stands while the hold is ready, and as it was once the hold has ended', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1 });
+		const [user, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const hold = await placeHold(user.pb, title.id, user.record.id);
+		const shelf = (await checkIn(staff.pb, copies[0]!.barcode)).pickupShelf;
+		const session = new AppSession();
+		expect((await session.signIn(user.email, user.password)).status).toBe(303);
+		const shown = async () =>
+			(await (await session.get('/mine-data')).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+		const ready = await shown();
+		expect(ready).toContain(`Afhentningshylde: ${shelf}`);
+		expect(ready).toContain('Hent senest');
+		await user.pb.collection('holds').update(hold.id, { status: 'cancelled' });
+		const ended = await shown();
+		expect(ended).toContain(`Lå på afhentningshylde: ${shelf}`);
+		expect(ended).toContain('Skulle hentes senest');
+		expect(ended).not.toContain('Hent senest');
+	});
+});

@@ -89,6 +89,7 @@ for (const role of roles) {
 		paths.push(...(await firstLink(page, '/bibliotek', /^\/bibliotek\/(?!mine)[^/]+$/)));
 		paths.push(...(await firstLink(page, '/arrangementer', /^\/arrangementer\/[^/]+$/)));
 		paths.push(...(await firstLink(page, '/foreninger', /^\/foreninger\/[^/]+$/)));
+		paths.push('/saeson', ...(await firstLink(page, '/saeson', /^\/saeson\/[^/]+\/plan$/)));
 		if (role.email) {
 			paths.push(...userPaths);
 			paths.push(...(await firstLink(page, '/overblik', /^\/billet\/[^/]+$/)));
@@ -98,6 +99,10 @@ for (const role of roles) {
 			const events = await firstLink(page, '/personale/arrangementer', /^\/personale\/arrangementer\/[^/]+$/);
 			paths.push(...events, ...events.map((path) => `${path}/indtjek`));
 			paths.push(...(await firstLink(page, '/personale/katalog', /^\/personale\/katalog\/(?!ny)[^/]+$/)));
+			// a desk account's page: its facts and the booking form's two time fields side by side
+			paths.push(
+				...(await firstLink(page, '/personale/borgere?q=Aage', /^\/personale\/borgere\/(?!ny)[^/]+$/))
+			);
 		}
 		const wide: string[] = [];
 		for (const path of paths) {

@@ -295,25 +295,22 @@ onRecordUpdateRequest(
 				const moved =
 					e.record.getString('start') !== fresh.getString('start') ||
 					e.record.getString('end') !== fresh.getString('end');
-				if (moved && who.kind !== 'system') {
-					// a shift that has ended with volunteers on it keeps its times, and one under way its start:
-					// their places are attendance, and moved ahead the shift would no longer keep its event's
-					// start (eventMoveProblem), which could then be moved and cancelled
-					const now = Date.now();
-					const shiftProblem = require(`${__hooks}/lib/events-rules.js`).eventMoveProblem(
-						{ start: fresh.getString('start'), end: fresh.getString('end') },
-						{ start: e.record.getString('start'), end: e.record.getString('end') },
-						now,
-						true
-					);
-					if (shiftProblem && lib.confirmedCount(txApp, 'signups', fresh.id) > 0) {
-						const field = e.record.getString('start') !== fresh.getString('start') ? 'start' : 'end';
-						if (shiftProblem === 'over') throw refusal('events_shift_move_over', field);
-						throw refusal('events_shift_move_started', 'start');
-					}
-				}
 				if (moved) {
 					if (who.kind !== 'system') {
+						// a shift that has ended with volunteers on it keeps its times, and one under way its start:
+						// their places are attendance, and moved ahead the shift would no longer keep its event's
+						// start (eventMoveProblem), which could then be moved and cancelled
+						const shiftProblem = require(`${__hooks}/lib/events-rules.js`).eventMoveProblem(
+							{ start: fresh.getString('start'), end: fresh.getString('end') },
+							{ start: e.record.getString('start'), end: e.record.getString('end') },
+							Date.now(),
+							true
+						);
+						if (shiftProblem && lib.confirmedCount(txApp, 'signups', fresh.id) > 0) {
+							const field = e.record.getString('start') !== fresh.getString('start') ? 'start' : 'end';
+							if (shiftProblem === 'over') throw refusal('events_shift_move_over', field);
+							throw refusal('events_shift_move_started', 'start');
+						}
 						validate.checkShiftAroundEvent(
 							e.record,
 							txApp.findRecordById('events', e.record.getString('event'))

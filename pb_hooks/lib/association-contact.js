@@ -14,23 +14,13 @@ var PRIVATE = ['contact_name', 'contact_email', 'contact_phone', 'created_by'];
  */
 var CONTACT_FIELD = /contact_(?:name|email|phone)|created_by/i;
 
-/** Quoted texts of a filter, with their escapes: what someone searches for, never a field. */
-var QUOTED = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
-
 /**
- * Whether a client's filter or sort names a private field (the contact, the founder, or the fields `field`
- * matches): the only way to them besides the answer itself. A text searched for that reads
- * "contact_email" names none.
+ * Whether a client's filter or sort names a private field (the contact, the founder): the only way to
+ * them besides the answer itself. A text searched for that reads "contact_email" names none.
  * @param {string | null | undefined} text
- * @param {RegExp} [field] other private fields (core/door.js: a copy's `on_pickup_shelf`)
  */
-function namesContact(text, field) {
-	var pattern = field || CONTACT_FIELD;
-	var raw = String(text || '');
-	if (!pattern.test(raw)) return false;
-	// a comment could open a quote that PocketBase never reads: with one, any mention counts
-	if (raw.indexOf('//') >= 0 || raw.indexOf('/*') >= 0) return true;
-	return pattern.test(raw.replace(QUOTED, ''));
+function namesContact(text) {
+	return require(__hooks + '/lib/core/filter-guard.js').namesField(text, CONTACT_FIELD);
 }
 
 /**

@@ -102,7 +102,7 @@ function checkFilters(e, method) {
 		// nor the pickup shelf a copy was left on, which is a patron's (library.pb.js)
 		var namesContact = require(__hooks + '/lib/association-contact.js').namesContact;
 		var privateTo = function (text) {
-			return namesContact(text) || namesContact(text, /on_pickup_shelf/i);
+			return namesContact(text) || guard.namesField(text, /on_pickup_shelf/i);
 		};
 		if (!(e.auth && e.auth.collection().name === 'users' && e.auth.getBool('staff'))) {
 			if (privateTo(query.get('filter'))) throw refusal('core_filter_field_private', 'filter');

@@ -50,6 +50,26 @@ function sortsThroughBackRelation(sort) {
 /** Quoted texts of a filter, with their escapes: what someone searches for, never a field. */
 var QUOTED = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
 
+/**
+ * The text of a filter or sort where a field can stand: its quoted texts left out, as what someone searches
+ * for names no field. With a comment in it (which could open a quote PocketBase never reads) the whole text.
+ * @param {string | null | undefined} text
+ */
+function outsideQuotes(text) {
+	var raw = String(text || '');
+	return raw.indexOf('//') >= 0 || raw.indexOf('/*') >= 0 ? raw : raw.replace(QUOTED, ' ');
+}
+
+/**
+ * Whether a client's filter or sort names a field `pattern` matches, outside its quoted texts (a private
+ * field: lib/association-contact.js, core/door.js).
+ * @param {string | null | undefined} text
+ * @param {RegExp} pattern without the g flag
+ */
+function namesField(text, pattern) {
+	return pattern.test(outsideQuotes(text));
+}
+
 /** A field path as a filter or sort writes one: names joined by dots, each with an optional `:modifier`. */
 var PATH = /[@A-Za-z_][A-Za-z0-9_@.:]*/g;
 
@@ -122,10 +142,7 @@ function pathNamesHidden(path, base, collectionOf) {
  * @param {(nameOrId: string) => CollectionSpec | null} collectionOf any collection by name or id, or null
  */
 function namesHiddenField(text, collection, collectionOf) {
-	var raw = String(text || '');
-	if (!raw) return false;
-	var comment = raw.indexOf('//') >= 0 || raw.indexOf('/*') >= 0;
-	var scanned = comment ? raw : raw.replace(QUOTED, ' ');
+	var scanned = outsideQuotes(text);
 	var match;
 	PATH.lastIndex = 0;
 	while ((match = PATH.exec(scanned))) {
@@ -139,5 +156,6 @@ function namesHiddenField(text, collection, collectionOf) {
 module.exports = {
 	everyRowThroughBackRelation: everyRowThroughBackRelation,
 	sortsThroughBackRelation: sortsThroughBackRelation,
-	namesHiddenField: namesHiddenField
+	namesHiddenField: namesHiddenField,
+	namesField: namesField
 };

@@ -295,12 +295,13 @@ onRecordUpdate((e) => {
 }, 'titles');
 
 // Catalogue changes by staff: a title that is not blank, a year no later than next year, a known type;
-// audited in the same transaction. The on-shelf count is always recounted, never taken from a client.
+// an import's title not listed already (refuseListedTitle); audited in the same transaction. The on-shelf count is always recounted, never taken from a client.
 onRecordCreateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
 	const who = require(`${__hooks}/lib/core/auth.js`).actor(e);
 	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
 		desk.checkTitle(e.record, desk.sentFields(e), true);
+		if (String(e.requestInfo().query.unlisted || '') === '1') desk.refuseListedTitle(txApp, e.record);
 		e.record.set('on_shelf', 0); // a new title has no copies yet
 		e.next();
 		require(`${__hooks}/lib/core/audit.js`).staffAction(txApp, who, 'library_title_create', e.record, {

@@ -280,6 +280,38 @@ function keyIdentifier(app, record, isNew) {
 	record.set('identifier_key', key);
 }
 
+/**
+ * A catalogue import's create (`?unlisted=1`) of a title whose identifier is no key (none given, a
+ * magazine's): refused with `library_title_listed` when a title with the same identifier, title, creator,
+ * type and year is stored, read with the saving app so that two imports of one file at the same moment
+ * add it once. Two such titles may exist otherwise (two board games may share a name), so only the import
+ * asks; a title with a key is held by keyIdentifier.
+ * @param {core.App} app
+ * @param {core.Record} record
+ */
+function refuseListedTitle(app, record) {
+	const identifier = record.getString('identifier');
+	const type = record.getString('type');
+	if (require(`${__hooks}/lib/library-identifier.js`).identifierKey(identifier, type) !== '') return;
+	const same = app.findRecordsByFilter(
+		'titles',
+		bindFilter(
+			'title = {:title} && creator = {:creator} && identifier = {:identifier} && type = {:type} && year = {:year}',
+			{
+				title: record.getString('title'),
+				creator: record.getString('creator'),
+				identifier: identifier,
+				type: type,
+				year: record.getInt('year')
+			}
+		),
+		'',
+		1,
+		0
+	);
+	if (same.length > 0) refuse('library_title_listed');
+}
+
 // -- copies and holds ------------------------------------------------------------------------------
 
 /**
@@ -962,6 +994,7 @@ module.exports = {
 	titleProblem,
 	checkTitle,
 	keyIdentifier,
+	refuseListedTitle,
 	copyTo,
 	makeReady,
 	prepareNewHold,

@@ -266,6 +266,28 @@ describe('the catalogue', () => {
 		expect(third).toContain('2 titler blev oprettet');
 	});
 
+	it('two staff members importing one file at the same moment add each title without a number once', async () => {
+		const [{ app: a }, { app: b }] = await Promise.all([staffSession(), staffSession()]);
+		const tag = randomUUID().slice(0, 6);
+		const rows = Array.from({ length: 40 }, (_, i) => `Samtidig ${tag} ${i + 1};Forfatter ${i + 1};;spil`);
+		const csv = `titel;forfatter;isbn;type\n${rows.join('\n')}\n`;
+		const pages = await Promise.all(
+			[a, b].map(async (app) => (await upload(app, '/personale/katalog?/import', 'file', csv)).text())
+		);
+		const created = pages.map((html) => Number(html.match(/(\d+) tit(?:el|ler) blev oprettet/)?.[1]));
+		const existing = pages.map((html) =>
+			Number(html.match(/(\d+) tit(?:el|ler) fandtes allerede/)?.[1] ?? 0)
+		);
+		// each row is created by one import and found by the other
+		expect(created[0]! + created[1]!).toBe(40);
+		expect(existing[0]! + existing[1]!).toBe(40);
+		const system = await systemClient();
+		const stored = await system
+			.collection('titles')
+			.getFullList<TitleRecord>({ filter: system.filter('title ~ {:t}', { t: `Samtidig ${tag} ` }) });
+		expect(stored).toHaveLength(40);
+	});
+
 	it('imports a short title without a number twice without doubling it, among many longer ones holding it', async () => {
 		const { app } = await staffSession();
 		const tag = randomUUID().slice(0, 6);

@@ -367,6 +367,10 @@ module.exports = {
 		da: 'Der findes allerede en titel med det ISBN eller nummer. Tilføj eksemplarer til den i stedet.',
 		en: 'A title with this ISBN or number already exists. Add copies to it instead.'
 	},
+	library_title_listed: {
+		da: 'Titlen findes allerede i kataloget med samme titel, forfatter, type og år.',
+		en: 'The title is already in the catalogue with the same title, creator, type and year.'
+	},
 	library_loan_kept: {
 		da: 'Et lån kan ikke slettes. Tag det retur ved skranken.',
 		en: 'A loan cannot be deleted. Take it back at the desk.'

@@ -7,9 +7,6 @@ import { m } from '$lib/paraglide/messages';
 import { MAX_IMPORT_ROWS, fieldLabel, planImport, type ImportRejection } from '$lib/library/csv-import';
 import { anyFieldFilter } from '$lib/library/search';
 import { MAX_IMPORT_BYTES } from '$lib/uploads';
-import type { TitleInput } from '$lib/validation/library';
-import { identifierKey } from '$rules/library-identifier.js';
-import type PocketBase from 'pocketbase';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireStaff(locals, url);
@@ -24,38 +21,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// the limit comes with the data: the module that holds it parses CSV (papaparse, zod), server-side only
 	return { q, titles: result.items, maxImportRows: MAX_IMPORT_ROWS };
 };
-
-/**
- * Whether the catalogue has a title with the same identifier, title, creator, type and year. The filter
- * asks for the title itself; PocketBase refuses a filter holding "@request." or "@collection.", so a
- * title with an '@' is narrowed by its pieces between any '@' (as the catalogue's search does) instead.
- * The exact comparison is made on what the filter finds: a short title ("Is") narrowed by a piece alone
- * matched more than a page of longer titles and was never compared, so it was added again on each import.
- */
-async function sameTitle(pb: PocketBase, data: TitleInput): Promise<boolean> {
-	const search = anyFieldFilter(data.title, ['title']);
-	const filter = [
-		pb.filter('type = {:type} && year = {:year}', { type: data.type, year: data.year }),
-		!data.title.includes('@')
-			? pb.filter('title = {:title}', { title: data.title })
-			: search.filter
-				? pb.filter(search.filter, search.params)
-				: ''
-	]
-		.filter(Boolean)
-		.join(' && ');
-	const candidates = await pb.collection('titles').getList<TitleRecord>(1, 200, {
-		filter,
-		fields: 'title,creator,identifier',
-		skipTotal: true
-	});
-	return candidates.items.some(
-		(t) =>
-			t.title === data.title &&
-			(t.creator ?? '') === (data.creator ?? '') &&
-			(t.identifier ?? '') === (data.identifier ?? '')
-	);
-}
 
 export const actions: Actions = {
 	// CSV import: every row is checked; good rows are created with the staff member's own rights (each
@@ -86,19 +51,12 @@ export const actions: Actions = {
 		const existing: number[] = [];
 		for (const row of plan.rows) {
 			try {
-				// a row whose identifier is no key (none given, a magazine's) is the same title when every
-				// field a title is known by is the same: the file imported again, or the row given twice
-				if (
-					identifierKey(row.data.identifier, row.data.type) === '' &&
-					(await sameTitle(locals.pb, row.data))
-				) {
-					existing.push(row.line);
-					continue;
-				}
-				await locals.pb.collection('titles').create(row.data);
+				// a row whose identifier is no key (none given, a magazine's) is refused by the hook when a
+				// title with all the same known fields is stored (the file imported again, the row given twice)
+				await locals.pb.collection('titles').create(row.data, { query: { unlisted: 1 } });
 				created++;
 			} catch (err) {
-				if (refusalCodes(err).includes('library_identifier_taken')) {
+				if (refusalCodes(err).some((c) => c === 'library_identifier_taken' || c === 'library_title_listed')) {
 					existing.push(row.line);
 					continue;
 				}

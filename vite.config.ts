@@ -181,6 +181,9 @@ export default defineConfig({
 					// A new version takes over open pages at once, so offline use starts with the first visit.
 					clientsClaim: true,
 					skipWaiting: true,
+					// While a new version installs, the kept pages are fetched again, so that they name its scripts
+					// and run offline after it (static/sw-kept-pages.js, docs/offline.md "A new version").
+					importScripts: ['sw-kept-pages.js'],
 					runtimeCaching: [
 						{
 							// never the staff's pages: they hold other citizens' data, which no device keeps

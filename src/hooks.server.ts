@@ -84,7 +84,12 @@ const auth: Handle = async ({ event, resolve }) => {
 	if (hadCookie && (!signedInAs || signedInAs !== signedInAfter)) {
 		response.headers.set('clear-site-data', '"cache", "storage"');
 	}
-	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	if (event.locals.user) {
+		response.headers.set('cache-control', 'private, no-store');
+		// whose answer this is: when a new version fetches a kept page again, the service worker keeps the
+		// new copy only for the same person (static/sw-kept-pages.js)
+		response.headers.set('x-borgerhus-user', event.locals.user.id);
+	}
 	// A limited request says when to come back (a page read or a form action alike).
 	if (response.status === 429 && !response.headers.has('retry-after')) {
 		response.headers.set('retry-after', String(retryAfterFor(event)));

@@ -1,5 +1,6 @@
 import { createServer, request as forwardRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Browser } from '@playwright/test';
 import { test, expect, expectAccessible, setOffline, signIn, demo, stack } from './fixtures';
 
 // These tests are about the service worker, which the other browser tests leave out.
@@ -254,5 +255,165 @@ test('online, a kept page used because the network is too slow says how old it i
 		await context.close();
 		proxy.closeAllConnections();
 		proxy.close();
+	}
+});
+
+/**
+ * The app behind a proxy that plays an older version of itself: while `old` is set, its scripts live at
+ * /_app/old/immutable/... (the same files, under other names), as the pages, the scripts and the service
+ * worker's list of files to keep name them. Clearing `old` is the release of a new version: the service worker
+ * changes, and the new one keeps only the scripts of its own version.
+ */
+async function olderVersion(browser: Browser) {
+	const target = new URL(stack.url);
+	const state = { old: true };
+	const address = `240.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.7`;
+	const proxy = createServer((req, res) => {
+		const path = state.old ? (req.url ?? '/').replace('/_app/old/immutable/', '/_app/immutable/') : req.url;
+		const headers = { ...req.headers, host: target.host, 'x-forwarded-for': address };
+		// a form sent through the proxy is the app's own (SvelteKit checks where a form comes from)
+		if (headers.origin) headers.origin = target.origin;
+		// plain bodies, so that the older version's can be rewritten
+		delete headers['accept-encoding'];
+		delete headers['if-none-match'];
+		delete headers['if-modified-since'];
+		const upstream = forwardRequest(
+			{ host: target.hostname, port: target.port, path, method: req.method, headers },
+			(answer) => {
+				const type = String(answer.headers['content-type'] ?? '');
+				if (!state.old || !/html|javascript/.test(type)) {
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+					return;
+				}
+				const chunks: Buffer[] = [];
+				answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+				answer.on('end', () => {
+					const body = Buffer.concat(chunks)
+						.toString('utf8')
+						.replaceAll('_app/immutable/', '_app/old/immutable/');
+					const out = { ...answer.headers, 'cache-control': 'no-store' };
+					delete out['content-length'];
+					delete out['etag'];
+					res.writeHead(answer.statusCode ?? 502, out);
+					res.end(body);
+				});
+			}
+		);
+		upstream.on('error', () => res.destroy());
+		req.pipe(upstream);
+	});
+	await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+	const context = await browser.newContext({
+		baseURL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+		serviceWorkers: 'allow',
+		locale: 'da-DK',
+		timezoneId: 'Europe/Copenhagen',
+		viewport: { width: 360, height: 740 }
+	});
+	const page = await context.newPage();
+	await page.goto('/');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+		}
+	});
+	/** The kept copy of a page, as the service worker holds it ('' for none; asked again while the page loads). */
+	const kept = async (address: string) => {
+		let copy: string | null = null;
+		await expect
+			.poll(async () => {
+				copy = await page
+					.evaluate(async (address) => {
+						const answer = await (await caches.open('pages')).match(address);
+						return answer ? answer.text() : '';
+					}, address)
+					.catch(() => null);
+				return copy !== null;
+			})
+			.toBe(true);
+		return copy ?? '';
+	};
+	/** Releases the new version and waits until its service worker has taken over. */
+	const release = async () => {
+		state.old = false;
+		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+		// taken over: the older version's scripts are no longer kept (the page loads again meanwhile)
+		await expect
+			.poll(
+				() =>
+					page
+						.evaluate(async () => {
+							const registration = await navigator.serviceWorker.getRegistration();
+							if (registration?.installing || registration?.waiting) return false;
+							if (registration?.active?.state !== 'activated') return false;
+							for (const name of await caches.keys()) {
+								const keys = await (await caches.open(name)).keys();
+								if (keys.some((request) => request.url.includes('/_app/old/'))) return false;
+							}
+							return true;
+						})
+						.catch(() => false),
+				{ timeout: 60_000 }
+			)
+			.toBe(true);
+	};
+	const close = async () => {
+		await context.close();
+		proxy.closeAllConnections();
+		proxy.close();
+	};
+	return { context, page, kept, release, close };
+}
+
+test('a page kept before a new version runs offline after it', async ({ browser }) => {
+	const { context, page, kept, release, close } = await olderVersion(browser);
+	try {
+		await signIn(page, demo.citizen);
+		await page.goto('/overblik');
+		await expect(page.locator('html[data-hydrated]')).toBeAttached();
+		await expect.poll(() => kept('/overblik')).toContain('/_app/old/immutable/');
+		// elsewhere when the new version comes, so that the page's own load does not keep it anew
+		await page.goto('/privatliv');
+
+		await release();
+		await setOffline(context, true);
+		await page.goto('/overblik');
+		await expect(page.getByRole('heading', { level: 1, name: 'Mit overblik' })).toBeVisible();
+		// the page runs: it says it is offline, and a button that needs the network says so
+		await expect(page.getByTestId('offline-notice')).toContainText('Du er offline.');
+		await page.locator('footer').getByRole('button', { name: 'Log ud' }).click();
+		await expect(page.getByTestId('offline-notice')).toContainText(
+			'Det kræver forbindelse. Prøv igen, når du er online.'
+		);
+		await expect(page).toHaveURL(/\/overblik$/);
+		await setOffline(context, false);
+	} finally {
+		await close();
+	}
+});
+
+test("a new version fetches a kept page again only as the same person's page", async ({ browser }) => {
+	const { context, page, kept, release, close } = await olderVersion(browser);
+	try {
+		await signIn(page, demo.citizen);
+		for (const address of ['/overblik', '/arrangementer']) {
+			await page.goto(address);
+			await expect(page.locator('html[data-hydrated]')).toBeAttached();
+			await expect.poll(() => kept(address)).toContain('/_app/old/immutable/');
+		}
+		await page.goto('/privatliv');
+		// the browser dropped the session's cookie without a request (as it does at the cookie's expiry): the
+		// pages come back as a guest's now, a sign-in form for Mit overblik
+		await context.clearCookies({ name: 'pb_auth' });
+		await release();
+		for (const address of ['/overblik', '/arrangementer']) {
+			const copy = await kept(address);
+			expect(copy, address).toContain('/_app/old/immutable/');
+			expect(copy, address).toContain('Log ud');
+		}
+	} finally {
+		await close();
 	}
 });

@@ -242,6 +242,15 @@ describe('the pages kept for offline use', () => {
 		expect(deleted.headers.get('clear-site-data')).toBe(CLEAR);
 	});
 
+	it('name whose they are, so a new version fetches them again only for the same person', async () => {
+		const { user, session } = await signedIn();
+		expect((await session.get('/overblik')).headers.get('x-borgerhus-user')).toBe(user.record.id);
+		expect((await session.get('/arrangementer')).headers.get('x-borgerhus-user')).toBe(user.record.id);
+		const guest = await new AppSession().get('/arrangementer');
+		expect(guest.status).toBe(200);
+		expect(guest.headers.get('x-borgerhus-user')).toBeNull();
+	});
+
 	it('are cleared when another account signs in on the same browser, not at a first sign-in', async () => {
 		const first = await createUser();
 		const second = await createUser();

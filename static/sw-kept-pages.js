@@ -1,0 +1,118 @@
+// Part of the service worker (imported by the one Workbox generates, vite.config.ts; docs/offline.md,
+// "A new version"). A page kept for offline use names the scripts of the version it was loaded under, and a
+// new version keeps only its own: so while a new version installs (the phone is online, it has just
+// fetched it), each kept page, its data and its route answer are fetched once more, and once the new
+// version takes over, the kept copies that are still kept are replaced by these. Only a good answer counts,
+// and only one for the same person as the kept copy (a guest's copy may become the signed-in person's):
+// never a sign-in form, an error, another person's page or a guest's over a signed-in person's.
+
+/** What is kept, and where the fresh copies wait until the new version takes over. */
+const KEPT_AGAIN = [
+	{ kept: 'pages', next: 'pages-next' },
+	{ kept: 'page-data', next: 'page-data-next' }
+];
+/** How long one answer may take, and the whole round, in milliseconds: an install must not hang on it. */
+const ANSWER_WITHIN = 8000;
+const ROUND_WITHIN = 30000;
+/** Answers fetched at a time, so the house is not asked for fifty pages at once. */
+const AT_A_TIME = 3;
+
+/**
+ * Whom an answer was made for: the signed-in person's id (the app names it in `x-borgerhus-user`), '' for a
+ * guest, or null when it cannot tell (a signed-in answer from a version that did not name the person).
+ */
+function personOf(response) {
+	const user = response.headers.get('x-borgerhus-user');
+	if (user) return user;
+	return /private/.test(response.headers.get('cache-control') ?? '') ? null : '';
+}
+
+/** Whether a fresh answer may stand in for the kept copy: a good one, for the same person. */
+function mayReplace(kept, fresh) {
+	if (fresh.type !== 'basic' || fresh.status !== 200 || fresh.redirected) return false;
+	if (fresh.headers.has('clear-site-data')) return false;
+	const before = personOf(kept);
+	const now = personOf(fresh);
+	if (now === null || before === null) return false;
+	return before === '' || before === now;
+}
+
+/** The answer's time (its Date header), or 0. */
+function madeAt(response) {
+	const date = Date.parse(response?.headers.get('date') ?? '');
+	return Number.isNaN(date) ? 0 : date;
+}
+
+/** A session ended with one of these answers: drop every kept page and its data, as the browser would. */
+async function dropKept() {
+	await Promise.all(KEPT_AGAIN.flatMap(({ kept, next }) => [caches.delete(kept), caches.delete(next)]));
+}
+
+async function fetchKeptAgain() {
+	const until = Date.now() + ROUND_WITHIN;
+	let ended = false;
+	for (const { kept, next } of KEPT_AGAIN) {
+		await caches.delete(next);
+		if (!(await caches.has(kept))) continue;
+		const from = await caches.open(kept);
+		const to = await caches.open(next);
+		const queue = (await from.keys()).filter((request) => {
+			const url = new URL(request.url);
+			// never the staff's pages (none are kept; this only makes sure)
+			return url.origin === self.location.origin && !/^\/(personale|live)(\/|$)/.test(url.pathname);
+		});
+		const worker = async () => {
+			for (let request = queue.shift(); request && !ended; request = queue.shift()) {
+				if (Date.now() > until) return;
+				const copy = await from.match(request);
+				if (!copy) continue;
+				const accept = request.url.includes('/__data.json')
+					? 'application/json'
+					: request.url.includes('/__route.js')
+						? '*/*'
+						: 'text/html';
+				const fresh = await fetch(request.url, {
+					credentials: 'same-origin',
+					redirect: 'manual',
+					cache: 'no-store',
+					headers: { accept },
+					signal: AbortSignal.timeout(ANSWER_WITHIN)
+				}).catch(() => null);
+				if (!fresh) continue;
+				// the session ended with this request (it lapsed, or was revoked): nothing kept stays
+				if (/"cache"/.test(fresh.headers.get('clear-site-data') ?? '')) {
+					ended = true;
+					return;
+				}
+				if (mayReplace(copy, fresh)) await to.put(request, fresh);
+			}
+		};
+		await Promise.all(Array.from({ length: AT_A_TIME }, worker));
+		if (ended) break;
+	}
+	if (ended) await dropKept();
+}
+
+async function putKeptAgain() {
+	for (const { kept, next } of KEPT_AGAIN) {
+		if (!(await caches.has(next))) continue;
+		const from = await caches.open(next);
+		// only pages that are kept now (signing out since, or their expiry, took the others)
+		const to = (await caches.has(kept)) ? await caches.open(kept) : null;
+		for (const request of to ? await from.keys() : []) {
+			const fresh = await from.match(request);
+			const copy = await to.match(request);
+			// a load since the round is newer still
+			if (fresh && copy && madeAt(copy) <= madeAt(fresh)) await to.put(request, fresh);
+		}
+		await caches.delete(next);
+	}
+}
+
+self.addEventListener('install', (event) => {
+	event.waitUntil(fetchKeptAgain().catch(() => {}));
+});
+
+self.addEventListener('activate', (event) => {
+	event.waitUntil(putKeptAgain().catch(() => {}));
+});

@@ -70,11 +70,18 @@ function keepFocus(form: HTMLFormElement, focused: Element | null, around: Eleme
 }
 
 /**
- * After a failed submit: the first invalid field gets focus, and with it its message is read out (the
- * field is aria-invalid and names its message through aria-describedby). Without invalid fields the
- * form's own alert (role=alert, read out at once) gets focus. Answers whether something got focus.
+ * After a failed submit: a form that lists its problems together (ErrorSummary) gets focus on that list,
+ * so every problem is read out at once and each links to its field. Otherwise the first invalid field gets
+ * focus, and with it its message is read out (the field is aria-invalid and names its message through
+ * aria-describedby). Without invalid fields the form's own alert (role=alert, read out at once) gets focus.
+ * Answers whether something got focus.
  */
 export function focusFirstProblem(form: HTMLFormElement): boolean {
+	const summary = form.querySelector<HTMLElement>('[data-error-summary]');
+	if (summary) {
+		focusOn(summary);
+		return true;
+	}
 	const field = form.querySelector<HTMLElement>('[aria-invalid="true"]');
 	if (field) {
 		field.focus();

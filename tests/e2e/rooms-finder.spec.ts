@@ -90,11 +90,11 @@ test('the room page shows the last bookable date, and a season preview says once
 	await expectAccessible(page);
 	await page.screenshot({ path: 'test-results/e2e/finder-season-360.png', fullPage: true });
 
-	// a failed submit: the first invalid field gets focus and its message is read out
+	// a failed submit: the list of problems at the top of the form gets focus and is read out
 	await page.goto(`/lokaler/${free.slug}`);
 	await page.locator('#book-form button[type=submit]').click();
 	const purpose = page.locator('#field-purpose');
-	await expect(purpose).toBeFocused();
+	await expect(page.locator('#book-form [data-error-summary]')).toBeFocused();
 	await expect(purpose).toHaveAttribute('aria-invalid', 'true');
 	// the message is read out with the field: it names it through aria-describedby
 	await expect(purpose).toHaveAttribute('aria-describedby', /field-purpose-error/);

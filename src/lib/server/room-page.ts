@@ -1,12 +1,13 @@
 import { error } from '@sveltejs/kit';
 import type PocketBase from 'pocketbase';
 import type { ClosureRecord, MembershipRecord, RoomRecord } from '$lib/pocketbase-types';
-import { codeMessage, type FormErrors } from '$lib/errors';
+import { codeMessage, refusalCodes, toFormErrors, type FormErrors } from '$lib/errors';
 import { previewSeries, seriesDates } from '$lib/rooms/series';
 import type { PreviewDate } from '$lib/rooms/preview';
 import { ruleMessage } from '$lib/rooms/rule-message';
 import { localToUtc, type OpeningHours } from '$rules/rooms-policy.js';
 import { toMs, toPbDate } from '$rules/room-claims.js';
+import { resolve } from '$rules/core/time.js';
 
 // What a room's page and its season booking page share on the server: the room, the associations the
 // user may book for, the early policy check's view of the room, and the season's preview.
@@ -26,18 +27,76 @@ export function skippedOf(err: unknown): { date: string; code: string; message: 
 	// translated here, so the page needs no registry of codes in the browser
 	return skipped.map((s) => ({ ...s, message: codeMessage(s.code) }));
 }
-const FIELDS = ['for', 'purpose', 'attendees', 'date', 'start', 'end', 'first_date', 'last_date', 'interval'];
+const FIELDS = [
+	'for',
+	'purpose',
+	'attendees',
+	'date',
+	'start',
+	'end',
+	'times',
+	'first_date',
+	'last_date',
+	'interval'
+];
+
+/**
+ * The rules' codes about a booking's times that the hooks name on the whole booking ('form'): outside the
+ * opening hours, taken, closed. A booking form shows them at its two times (the pseudo-field `times`).
+ */
+const TIME_CODES = new Set(['rooms_outside_hours', 'rooms_overlap', 'rooms_closed']);
+
+/** The field of a booking form a refusal code belongs at: the hooks' field, or the times for TIME_CODES. */
+export function fieldOfCode(field: string, code: string): string {
+	return field === 'form' && TIME_CODES.has(code) ? 'times' : field;
+}
+
+/**
+ * A refusal of a booking by PocketBase, each message at the field of the form it concerns (fieldOfCode,
+ * association -> for); what concerns the whole booking goes on top. `desk`: in the words staff read.
+ */
+export function bookingRefusal(
+	err: unknown,
+	options: { desk?: boolean; fields?: readonly string[] } = {}
+): FormErrors {
+	const errors = toFormErrors(err, { desk: options.desk });
+	const formCode = refusalCodes(err).length === 1 ? refusalCodes(err)[0] : undefined;
+	if (errors.form && formCode && fieldOfCode('form', formCode) === 'times') {
+		return onForm({ fields: { ...errors.fields, times: errors.form } }, options.fields);
+	}
+	return onForm(errors, options.fields);
+}
 
 /** Keeps messages of the form's own fields beside them (association -> for); the rest go on top. */
-export function onForm(errors: FormErrors): FormErrors {
+export function onForm(errors: FormErrors, own: readonly string[] = FIELDS): FormErrors {
 	const fields: Record<string, string> = {};
 	const general: string[] = errors.form ? [errors.form] : [];
 	for (const [field, message] of Object.entries(errors.fields)) {
 		const name = field === 'association' ? 'for' : field;
-		if (FIELDS.includes(name)) fields[name] = message;
+		if (own.includes(name)) fields[name] = message;
 		else general.push(message);
 	}
 	return general.length ? { form: general.join(' '), fields } : { fields };
+}
+
+/**
+ * The instants of a booking form's date and times, read whenever those three fields are well-formed (no
+ * message of theirs in `fields`), whatever else the form lacks: a time that does not exist that day, or
+ * occurs twice, gets its message at its field, the start's and the end's at once. `endOf` reads the end
+ * (00:00 is the midnight that ends the day). Null when the times could not be read.
+ */
+export function readTimes(
+	values: Record<string, string | boolean>,
+	fields: Record<string, string>,
+	endOf: (date: string, start: string, end: string) => ReturnType<typeof resolve>
+): { start: number; end: number } | null {
+	if (fields.date || fields.start || fields.end) return null;
+	const [date, start, end] = [values.date, values.start, values.end].map(String) as [string, string, string];
+	const startAt = resolve(date, start);
+	const endAt = endOf(date, start, end);
+	if ('code' in startAt) fields.start = ruleMessage(startAt.code);
+	if ('code' in endAt) fields.end = ruleMessage(endAt.code);
+	return 'instant' in startAt && 'instant' in endAt ? { start: startAt.instant, end: endAt.instant } : null;
 }
 
 export function policyOf(room: RoomRecord) {

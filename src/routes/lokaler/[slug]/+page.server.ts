@@ -3,11 +3,19 @@ import type { Actions, PageServerLoad } from './$types';
 import type { ClosureRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus } from '$lib/errors';
 import { bookingSchema } from '$lib/validation/rooms';
 import { ruleMessage } from '$lib/rooms/rule-message';
 import { buildWeek } from '$lib/rooms/week';
-import { bookableAssociations, findRoom, onForm, policyOf } from '$lib/server/room-page';
+import {
+	bookableAssociations,
+	bookingRefusal,
+	fieldOfCode,
+	findRoom,
+	onForm,
+	policyOf,
+	readTimes
+} from '$lib/server/room-page';
 import {
 	addDays,
 	checkBookingPolicy,
@@ -138,31 +146,32 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const room = await findRoom(locals.pb, params.slug);
 		const values = readForm(await request.formData(), ['show_publicly']);
+		// Every mistake the form can find goes back in one answer (WCAG 3.3.1): the fields' shape, the times
+		// whenever their own fields are well-formed, and the room's rules whenever the times and the number
+		// of attendees are readable, whatever else is missing.
 		const checked = validateForm(bookingSchema, values);
-		if (!checked.ok) return fail(400, { action: 'book' as const, ...checked.failure });
-		const { data } = checked;
+		const fields: Record<string, string> = checked.ok ? {} : { ...checked.failure.errors.fields };
 		// A time that does not exist that day, or occurs twice, is refused rather than guessed.
-		const startAt = resolve(data.date, data.start);
-		const endAt = endOf(room.opening_hours as OpeningHours | null, data.date, data.start, data.end);
-		const refuse = (field: string, code: string) =>
-			fail(400, {
-				action: 'book' as const,
-				values: echoValues(values),
-				errors: onForm({ fields: { [field]: ruleMessage(code) } })
+		const times = readTimes(values, fields, (date, start, end) =>
+			endOf(room.opening_hours as OpeningHours | null, date, start, end)
+		);
+		if (times && !fields.attendees) {
+			// An early, friendly answer from the hooks' own check; PocketBase decides again in the write's
+			// transaction.
+			const problem = checkBookingPolicy({
+				room: policyOf(room),
+				start: times.start,
+				end: times.end,
+				attendees: Number(values.attendees),
+				now: Date.now()
 			});
-		if ('code' in startAt) return refuse('start', startAt.code);
-		if ('code' in endAt) return refuse('end', endAt.code);
-		const start = startAt.instant;
-		const end = endAt.instant;
-		// An early, friendly answer; PocketBase decides again in the write's transaction.
-		const problem = checkBookingPolicy({
-			room: policyOf(room),
-			start,
-			end,
-			attendees: data.attendees,
-			now: Date.now()
-		});
-		if (problem) return refuse(problem.field === 'form' ? 'form' : problem.field, problem.code);
+			if (problem) fields[fieldOfCode(problem.field, problem.code)] ??= ruleMessage(problem.code);
+		}
+		if (!checked.ok || !times || Object.keys(fields).length > 0) {
+			return fail(400, { action: 'book' as const, values: echoValues(values), errors: onForm({ fields }) });
+		}
+		const { data } = checked;
+		const { start, end } = times;
 		let id: string;
 		try {
 			const created = await locals.pb.collection('bookings').create({
@@ -181,7 +190,7 @@ export const actions: Actions = {
 			return fail(failureStatus(err), {
 				action: 'book' as const,
 				values: echoValues(values),
-				errors: onForm(toFormErrors(err))
+				errors: bookingRefusal(err)
 			});
 		}
 		redirect(303, `/bookinger?ny=${id}`);

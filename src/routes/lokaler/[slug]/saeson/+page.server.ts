@@ -3,13 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/guards';
 import { m } from '$lib/paraglide/messages';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus } from '$lib/errors';
 import { seasonSchema } from '$lib/validation/rooms';
 import { seriesDates } from '$lib/rooms/series';
 import {
 	bookableAssociations,
+	bookingRefusal,
 	findRoom,
-	onForm,
 	seasonPreview,
 	skippedOf,
 	type SeasonAnswer
@@ -93,7 +93,7 @@ export const actions: Actions = {
 				values: echoValues(values),
 				preview: await seasonPreview(locals.pb, room, data),
 				skipped: skippedOf(err),
-				errors: onForm(toFormErrors(err))
+				errors: bookingRefusal(err)
 			});
 		}
 		const skipped = answer.skipped.map((s) => `${s.date}.${s.code}`).join(',');

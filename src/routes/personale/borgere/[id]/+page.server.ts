@@ -7,7 +7,9 @@ import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors, refusalCodes } from '$lib/errors';
 import { toPbDate } from '$lib/dates';
-import { resolve as resolveTime, resolveEnd } from '$rules/core/time.js';
+import { resolveEnd } from '$rules/core/time.js';
+import { bookingRefusal, readTimes } from '$lib/server/room-page';
+import { ruleMessage } from '$lib/rooms/rule-message';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
 import {
 	acceptVolunteerTerms,
@@ -133,42 +135,55 @@ async function act<T>(
 
 type Override = { override: boolean; override_reason: string };
 
+/** The desk booking form's fields, where a refusal of each is shown (`times`: the two times together). */
+const DESK_BOOKING_FIELDS = [
+	'room',
+	'date',
+	'start',
+	'end',
+	'times',
+	'purpose',
+	'attendees',
+	'override_reason'
+];
+
 export const actions: Actions = {
-	book: (event) =>
-		act<
-			Override & {
-				room: string;
-				purpose: string;
-				attendees: number;
-				date: string;
-				start: string;
-				end: string;
-			}
-		>(event, 'book', deskBookingSchema, async (data, citizen) => {
-			// an end at 00:00 is the midnight that ends the day, as on the room page
-			const start = resolveTime(data.date, data.start);
-			const end = resolveEnd(data.date, data.end);
-			if ('code' in start || 'code' in end) {
-				// the refusal at the field it concerns
-				const [field, code] =
-					'code' in start ? ['start', start.code] : ['end', 'code' in end ? end.code : ''];
-				throw new ClientResponseError({
-					status: 400,
-					response: { data: { [field]: { code } } }
-				});
-			}
+	// every mistake of the booking in one answer (WCAG 3.3.1): the fields' shape and the times together;
+	// the room's rules are PocketBase's, which applies them for the citizen (and the override)
+	book: async (event) => {
+		requireStaff(event.locals, event.url);
+		const values = readForm(await event.request.formData(), ['override']);
+		const checked = validateForm(deskBookingSchema, values);
+		const fields: Record<string, string> = checked.ok ? {} : { ...checked.failure.errors.fields };
+		// an end at 00:00 is the midnight that ends the day, as on the room page
+		const times = readTimes(values, fields, (date, _start, end) => resolveEnd(date, end));
+		// the order of the two times is the form's own sense, said with the rest (the hook says it too)
+		if (times && times.end <= times.start) fields.end = ruleMessage('rooms_end_before_start');
+		if (!checked.ok || !times || Object.keys(fields).length > 0) {
+			return fail(400, { action: 'book', values: echoValues(values), errors: { fields } });
+		}
+		const data = checked.data as Override & { room: string; purpose: string; attendees: number };
+		try {
 			await event.locals.pb.collection('bookings').create(
 				{
 					room: data.room,
-					booker: citizen,
+					booker: event.params.id,
 					purpose: data.purpose,
 					attendees: data.attendees,
-					start: toPbDate(new Date(start.instant)),
-					end: toPbDate(new Date(end.instant))
+					start: toPbDate(new Date(times.start)),
+					end: toPbDate(new Date(times.end))
 				},
-				deskOptions(citizen, overrideOf(data))
+				deskOptions(event.params.id, overrideOf(data))
 			);
-		}),
+		} catch (err) {
+			return fail(failureStatus(err), {
+				action: 'book',
+				values: echoValues(values),
+				errors: bookingRefusal(err, { desk: true, fields: DESK_BOOKING_FIELDS })
+			});
+		}
+		return { action: 'book', done: true as const };
+	},
 	hold: (event) =>
 		act<Override & { title: string }>(event, 'hold', deskHoldSchema, (data, citizen) =>
 			event.locals.pb

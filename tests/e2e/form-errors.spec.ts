@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, expectAccessible, signIn, systemClient, demo } from './fixtures';
+import { addDays, localParts } from '../../pb_hooks/lib/rooms-policy.js';
+
+// docs/rules.md, "Forms are checked by the app": a booking form says every mistake it can find in one
+// answer, each at its field (aria-invalid, aria-describedby to its message), with a list at the top that
+// focus goes to; a refusal of a select's or a reason's field is shown beside that field, not above the form.
+
+const PASSWORD = 'e2e-kodeord-123';
+const EVERY_DAY = Object.fromEntries(
+	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '22:00']]])
+);
+// the night the clocks go forward in Copenhagen: 02:00 to 02:59 do not exist that day
+const SPRING_FORWARD = '2027-03-28';
+
+const MESSAGES = {
+	required: 'Udfyld feltet.',
+	attendees: 'Skriv antal deltagere som et helt tal, mindst 1.',
+	noSuchTime: 'Det klokkeslæt findes ikke den dag (sommertid).',
+	outsideHours: 'Tidspunktet ligger uden for lokalets åbningstid.',
+	overCapacity: 'Der er flere deltagere, end lokalet har plads til.'
+};
+
+/** The field is invalid, and one of the elements its aria-describedby names says `text`. */
+async function expectTied(field: Locator, text: string) {
+	await expect(field).toHaveAttribute('aria-invalid', 'true');
+	await expect
+		.poll(async () => {
+			const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+			const page = field.page();
+			const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
+			return texts.join(' | ');
+		})
+		.toContain(text);
+}
+
+/** The form's list of problems has focus, counts them and says each. */
+async function expectSummary(page: Page, form: Locator, count: number, texts: string[]) {
+	const summary = form.locator('[data-error-summary]');
+	await expect(summary).toBeFocused();
+	await expect(summary).toContainText(count === 1 ? 'Der er 1 fejl i formularen' : `Der er ${count} fejl`);
+	for (const text of texts) await expect(summary).toContainText(text);
+	await expect(summary.locator('li')).toHaveCount(count);
+}
+
+async function citizenAndRoom() {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const email = `fejl-${id}@test.borgerhus.dk`;
+	const citizen = await system.collection('users').create({
+		email,
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		name: `Frede Fejl ${id}`,
+		verified: true,
+		language: 'da'
+	});
+	const room = await system.collection('rooms').create({
+		name: `Fejlrummet ${id}`,
+		slug: `fejlrummet-${id}`,
+		description: 'Et lokale til prøver.',
+		capacity: 12,
+		who_may_book: 'citizens',
+		requires_approval: false,
+		opening_hours: EVERY_DAY,
+		min_minutes: 30,
+		max_minutes: 240,
+		step_minutes: 30,
+		buffer_minutes: 15,
+		horizon_days: 400,
+		cancel_hours: 24,
+		active: true,
+		sort: 99
+	});
+	return { system, id, email, citizen, room };
+}
+
+test('the room booking form says every mistake of the form and the times at once, each at its field', async ({
+	page
+}) => {
+	const { email, room } = await citizenAndRoom();
+	await signIn(page, email, PASSWORD);
+	await page.goto(`/lokaler/${room.slug}`);
+	const form = page.locator('#book-form');
+	const purpose = page.locator('#field-purpose');
+	const attendees = page.locator('#field-attendees');
+	const start = page.locator('#field-start');
+	const end = page.locator('#field-end');
+	const send = () => form.getByRole('button', { name: 'Send booking' }).click();
+
+	// no purpose, no attendees, and two times that do not exist that day: four messages in one answer
+	await attendees.fill('0');
+	await page.locator('#field-date').fill(SPRING_FORWARD);
+	await start.fill('02:00');
+	await end.fill('02:30');
+	await send();
+	await expectSummary(page, form, 4, [MESSAGES.required, MESSAGES.attendees, MESSAGES.noSuchTime]);
+	await expectTied(purpose, MESSAGES.required);
+	await expectTied(attendees, MESSAGES.attendees);
+	await expectTied(start, MESSAGES.noSuchTime);
+	await expectTied(end, MESSAGES.noSuchTime);
+	await expectAccessible(page);
+	// each line of the list takes the person to its field
+	await form
+		.locator('[data-error-summary]')
+		.getByRole('link', { name: /^Formål:/ })
+		.click();
+	await expect(purpose).toBeFocused();
+
+	// the room's rules come with the form's own mistakes: outside the opening hours, at both times
+	const day = addDays(localParts(Date.now()).date, 5);
+	await attendees.fill('2');
+	await page.locator('#field-date').fill(day);
+	await start.fill('06:00');
+	await end.fill('07:00');
+	await send();
+	await expectSummary(page, form, 2, [MESSAGES.required, MESSAGES.outsideHours]);
+	await expectTied(purpose, MESSAGES.required);
+	await expectTied(start, MESSAGES.outsideHours);
+	await expectTied(end, MESSAGES.outsideHours);
+	await expect(attendees).not.toHaveAttribute('aria-invalid', 'true');
+
+	// more attendees than the room holds: at the number, beside the missing purpose
+	await attendees.fill('13');
+	await start.fill('10:00');
+	await end.fill('11:00');
+	await send();
+	await expectSummary(page, form, 2, [MESSAGES.required, MESSAGES.overCapacity]);
+	await expectTied(attendees, MESSAGES.overCapacity);
+	await expectTied(purpose, MESSAGES.required);
+	await expect(start).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('the season booking page says every missing field at once, each at its field', async ({ page }) => {
+	const { email, room } = await citizenAndRoom();
+	await signIn(page, email, PASSWORD);
+	await page.goto(`/lokaler/${room.slug}/saeson`);
+	const form = page.locator('form', { has: page.locator('#season-purpose') });
+	await page.locator('#season-attendees').fill('0');
+	await form.getByRole('button', { name: 'Vis datoer' }).click();
+	await expect(form.locator('[data-error-summary]')).toBeFocused();
+	await expectTied(page.locator('#season-purpose'), MESSAGES.required);
+	await expectTied(page.locator('#season-attendees'), MESSAGES.attendees);
+	for (const id of ['#season-first', '#season-last', '#season-start', '#season-end']) {
+		await expect(page.locator(id)).toHaveAttribute('aria-invalid', 'true');
+	}
+	await expect(form.locator('[data-error-summary] li')).toHaveCount(6);
+	await expectAccessible(page);
+});
+
+test("the desk's booking says every mistake at once, and a refusal of the room at the room's choice", async ({
+	page
+}) => {
+	const { system, citizen, room } = await citizenAndRoom();
+	await signIn(page, demo.staff);
+	await page.goto(`/personale/borgere/${citizen.id}`);
+	const book = page.getByRole('region', { name: 'Book et lokale' });
+	const form = book.locator('form');
+	await book.getByLabel('Lokale', { exact: true }).selectOption({ label: room.name });
+	await book.getByLabel('Dato', { exact: true }).fill(SPRING_FORWARD);
+	await book.getByLabel('Fra', { exact: true }).fill('02:00');
+	await book.getByLabel('Til', { exact: true }).fill('02:30');
+	await book.getByLabel('Antal deltagere', { exact: true }).fill('0');
+	await book.getByRole('button', { name: 'Book for borgeren' }).click();
+	await expectSummary(page, form, 4, [MESSAGES.required, MESSAGES.attendees, MESSAGES.noSuchTime]);
+	await expectTied(page.locator('#book-purpose'), MESSAGES.required);
+	await expectTied(page.locator('#book-attendees'), MESSAGES.attendees);
+	await expectTied(page.locator('#book-start'), MESSAGES.noSuchTime);
+	await expectTied(page.locator('#book-end'), MESSAGES.noSuchTime);
+	await expectAccessible(page);
+
+	// the room is taken out of use meanwhile: PocketBase's refusal is at the room's choice
+	const day = addDays(localParts(Date.now()).date, 10);
+	await book.getByLabel('Dato', { exact: true }).fill(day);
+	await book.getByLabel('Fra', { exact: true }).fill('10:00');
+	await book.getByLabel('Til', { exact: true }).fill('11:00');
+	await book.getByLabel('Formål', { exact: true }).fill('Læsekreds');
+	await book.getByLabel('Antal deltagere', { exact: true }).fill('3');
+	await system.collection('rooms').update(room.id, { active: false });
+	await book.getByRole('button', { name: 'Book for borgeren' }).click();
+	await expectSummary(page, form, 1, ['Lokalet kan ikke bookes.']);
+	await expectTied(page.locator('#book-room'), 'Lokalet kan ikke bookes.');
+});

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, expectAccessible, signIn, systemClient, demo } from './fixtures';
-import { addDays, localParts } from '../../pb_hooks/lib/rooms-policy.js';
+import { addDays, localParts, localToUtc } from '../../pb_hooks/lib/rooms-policy.js';
 
 // docs/rules.md, "Forms are checked by the app": a booking form says every mistake it can find in one
 // answer, each at its field (aria-invalid, aria-describedby to its message), with a list at the top that
@@ -11,6 +11,8 @@ const PASSWORD = 'e2e-kodeord-123';
 const EVERY_DAY = Object.fromEntries(
 	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '22:00']]])
 );
+const pbDate = (date: string, time: string) =>
+	new Date(localToUtc(date, time) as number).toISOString().replace('T', ' ');
 // the night the clocks go forward in Copenhagen: 02:00 to 02:59 do not exist that day
 const SPRING_FORWARD = '2027-03-28';
 
@@ -181,4 +183,40 @@ test("the desk's booking says every mistake at once, and a refusal of the room a
 	await book.getByRole('button', { name: 'Book for borgeren' }).click();
 	await expectSummary(page, form, 1, ['Lokalet kan ikke bookes.']);
 	await expectTied(page.locator('#book-room'), 'Lokalet kan ikke bookes.');
+});
+
+test('a staff rejection without a reason says so at the reason', async ({ page }) => {
+	const { system, citizen, room, id } = await citizenAndRoom();
+	const staffEmail = `fejl-personale-${id}@test.borgerhus.dk`;
+	await system.collection('users').create({
+		email: staffEmail,
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		name: `Pia Personale ${id}`,
+		verified: true,
+		staff: true,
+		language: 'da'
+	});
+	await system.collection('rooms').update(room.id, { requires_approval: true });
+	const day = addDays(localParts(Date.now()).date, 30);
+	await system.collection('bookings').create({
+		room: room.id,
+		booker: citizen.id,
+		purpose: `Fødselsdag ${id}`,
+		attendees: 5,
+		start: pbDate(day, '14:00'),
+		end: pbDate(day, '16:00'),
+		status: 'pending'
+	});
+	await signIn(page, staffEmail, PASSWORD);
+	await page.goto(`/personale/bookinger?lokale=${room.id}`);
+	const request = page.getByRole('listitem').filter({ hasText: `Fødselsdag ${id}` });
+	await request.getByRole('button', { name: new RegExp(`^Afvis booking af ${room.name}`) }).click();
+	const reason = request.getByRole('textbox', { name: /Begrundelse eller besked til bookeren/ });
+	await expectTied(reason, 'Skriv en begrundelse.');
+	await expect(reason).toBeFocused();
+	// the hint is still named, and the message is not repeated above the form
+	await expect(reason).toHaveAttribute('aria-describedby', /reason-hint-/);
+	await expect(request.getByRole('alert')).toHaveCount(0);
+	await expectAccessible(page);
 });

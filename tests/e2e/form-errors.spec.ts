@@ -220,3 +220,60 @@ test('a staff rejection without a reason says so at the reason', async ({ page }
 	await expect(request.getByRole('alert')).toHaveCount(0);
 	await expectAccessible(page);
 });
+
+test("a leftover claim's, a swap's and a hand-over's refusal is at the field it is about", async ({
+	page
+}) => {
+	const system = await systemClient();
+	const season = await system
+		.collection('seasons')
+		.getFirstListItem('status = "leftovers" && leftovers = "fcfs" && name ~ "Værkstedshold"');
+	const club = await system.collection('associations').getFirstListItem('name = "Nørreby Boldklub"');
+	await signIn(page, demo.associationAdmin);
+
+	// a free weekly time claimed without a name: the name's field says so, in the form it was sent from
+	await page.goto(`/saeson/${season.id}?forening=${club.id}`);
+	const slotForm = page.locator('form[action*="?/claim&"]').first();
+	await slotForm.getByLabel('Forventet antal deltagere').fill('6');
+	await slotForm.getByRole('button', { name: 'Tag tiden' }).click();
+	const name = slotForm.getByLabel('Navn (hold, kor, klasse)');
+	await expectTied(name, MESSAGES.required);
+	await expect(name).toBeFocused();
+	await expect(page.getByRole('alert').filter({ hasText: MESSAGES.required })).toHaveCount(0);
+	// a single free date with too many participants: at the number, and the name typed stays
+	const dateForm = page.locator('form[action*="claimDate"]').first();
+	await dateForm.getByLabel('Navn (hold, kor, klasse)').fill('Ekstra aften');
+	await dateForm.getByLabel('Forventet antal deltagere').fill('5000');
+	await dateForm.getByRole('button', { name: 'Book datoen' }).click();
+	const count = dateForm.getByLabel('Forventet antal deltagere');
+	await expectTied(count, 'Antal deltagere skal være et helt tal fra 1 til 1000.');
+	await expect(dateForm.getByLabel('Navn (hold, kor, klasse)')).toHaveValue('Ekstra aften');
+	await expectAccessible(page);
+
+	// a swap for a time that is gone since the page was shown: at the other association's time
+	await page.goto(`/saeson/${season.id}/bytte?forening=${club.id}`);
+	const gone = 'abcdefghij12345';
+	await page
+		.locator('#swap-to option')
+		.first()
+		.evaluate((option, id) => {
+			(option as HTMLOptionElement).value = id;
+		}, gone);
+	await page.locator('#swap-to').selectOption(gone);
+	await page.getByRole('button', { name: 'Send forslaget' }).click();
+	await expectTied(page.locator('#swap-to'), 'Det valgte findes ikke.');
+	await expect(page.locator('#swap-from')).not.toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByRole('alert').filter({ hasText: 'Det valgte findes ikke.' })).toHaveCount(0);
+	// and a hand-over to an association that is gone: at the association's choice
+	await page
+		.locator('#hand-to option')
+		.first()
+		.evaluate((option, id) => {
+			(option as HTMLOptionElement).value = id;
+		}, gone);
+	await page.locator('#hand-to').selectOption(gone);
+	await page.getByRole('button', { name: 'Send overdragelsen' }).click();
+	await expectTied(page.locator('#hand-to'), 'Det valgte findes ikke.');
+	await expect(page.locator('#swap-to')).not.toHaveAttribute('aria-invalid', 'true');
+	await expectAccessible(page);
+});

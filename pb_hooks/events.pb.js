@@ -471,7 +471,10 @@ routerAdd(
 							da: { title: 'Besked om {event}', body: '{message}' },
 							en: { title: 'Message about {event}', body: '{message}' }
 						},
-						params: { event: event.getString('title'), message: text },
+						params: {
+							event: require(`${__hooks}/lib/content-language.js`).contentParam(event, 'title'),
+							message: text
+						},
 						link: '/arrangementer/' + event.id
 					})
 				) {

@@ -11,6 +11,11 @@ function bindFilter(filter, params) {
 	return require(`${__hooks}/lib/core/filter.js`).bindFilter(filter, params);
 }
 
+/** An event's title as a message parameter, in each reader's language (lib/content-language.js). */
+function eventTitle(event) {
+	return require(`${__hooks}/lib/content-language.js`).contentParam(event, 'title');
+}
+
 const KINDS = {
 	signups: { parentField: 'shift', parentCollection: 'shifts', placesField: 'places' },
 	registrations: { parentField: 'event', parentCollection: 'events', placesField: 'capacity' }
@@ -325,7 +330,7 @@ function fillPlaces(app, collection, parentId) {
 			kind: 'events_promoted',
 			texts: TEXTS.promoted[collection],
 			params: {
-				event: event.getString('title'),
+				event: eventTitle(event),
 				task: collection === 'signups' ? parent.getString('task') : ''
 			},
 			link: linkFor(collection, record, event),
@@ -376,7 +381,7 @@ function tellCancelled(app, collection, row) {
 		kind: 'events_place_cancelled',
 		texts: TEXTS.placeCancelled[collection],
 		params: {
-			event: event.getString('title'),
+			event: eventTitle(event),
 			task: collection === 'signups' ? parent.getString('task') : '',
 			start: { instant: parent.getString('start') }
 		},
@@ -545,7 +550,7 @@ function cancelEventEntries(app, event) {
 		notify(app, userId, {
 			kind: 'events_cancelled',
 			texts: TEXTS.eventCancelled,
-			params: { event: event.getString('title') },
+			params: { event: eventTitle(event) },
 			link: '/arrangementer/' + event.id,
 			dedupeKey: 'events-cancelled-' + event.id + '-' + userId
 		});
@@ -593,7 +598,7 @@ function tellMoved(app, before, event, told) {
 		notify(app, userId, {
 			kind: 'events_moved',
 			texts: TEXTS.eventMoved,
-			params: { event: event.getString('title'), when: { da: when('da'), en: when('en') } },
+			params: { event: eventTitle(event), when: { da: when('da'), en: when('en') } },
 			link: '/arrangementer/' + event.id
 		});
 	}
@@ -794,7 +799,7 @@ function tellShiftsMoved(app, notes) {
 			params: {
 				advice: advice,
 				task: mine[0].task,
-				event: event.getString('title'),
+				event: eventTitle(event),
 				when: mine[0].when,
 				shifts: { da: list('da'), en: list('en') }
 			},

@@ -51,7 +51,9 @@ function programme(e, category, page, now) {
 		new DynamicModel({
 			id: '',
 			title: '',
+			title_en: '',
 			description: '',
+			description_en: '',
 			category: '',
 			image: '',
 			start: '',
@@ -65,7 +67,7 @@ function programme(e, category, page, now) {
 	e.app
 		.db()
 		.newQuery(
-			'SELECT e.id, e.title, e.description, e.category, e.image, e.start, e.end, ' +
+			'SELECT e.id, e.title, e.title_en, e.description, e.description_en, e.category, e.image, e.start, e.end, ' +
 				"COALESCE(r.name, '') AS room, e.registration, e.capacity, e.taken FROM events e " +
 				"LEFT JOIN rooms r ON r.id = e.room WHERE e.state = 'published' AND e.end >= {:now}" +
 				(category ? ' AND e.category = {:category}' : '') +

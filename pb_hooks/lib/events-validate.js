@@ -60,7 +60,9 @@ function checkRange(record) {
 function checkEvent(record, body) {
 	const { refusal } = require(`${__hooks}/lib/core/errors.js`);
 	checkText(record, body, 'title', true);
+	checkText(record, body, 'title_en', false);
 	checkText(record, body, 'description', false);
+	checkText(record, body, 'description_en', false);
 	if ('category' in body && body.category !== '' && CATEGORIES.indexOf(String(body.category)) < 0) {
 		throw refusal('core_invalid_value', 'category');
 	}

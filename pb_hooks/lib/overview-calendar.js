@@ -69,6 +69,11 @@ function feedEntries(app, user, now) {
 	const { toPbDate } = require(`${__hooks}/lib/overview-time.js`);
 	const { HISTORY_DAYS, bookingOwnerFilter } = require(`${__hooks}/lib/overview-timeline.js`);
 	const status = require(`${__hooks}/lib/core/status.js`);
+	// an event's title in the user's language: its English version for an English reader, when written
+	const { contentText } = require(`${__hooks}/lib/content-language.js`);
+	const language = user.getString('language') === 'en' ? 'en' : 'da';
+	const eventTitle = (event) =>
+		contentText(event.getString('title'), event.getString('title_en'), language).text;
 	const at = (now || new Date()).getTime();
 	const since = toPbDate(new Date(at - HISTORY_DAYS * 24 * 3600 * 1000));
 	const u = user.id;
@@ -170,7 +175,7 @@ function feedEntries(app, user, now) {
 					? 'cancelled'
 					: 'confirmed',
 			title: shift.getString('task'),
-			detail: event ? event.getString('title') : '',
+			detail: event ? eventTitle(event) : '',
 			association: '',
 			location: shiftRoom ? shiftRoom.getString('name') : '',
 			start: shift.getString('start'),
@@ -199,7 +204,7 @@ function feedEntries(app, user, now) {
 				r.getString('status') === 'cancelled' || event.getString('state') === 'cancelled'
 					? 'cancelled'
 					: 'confirmed',
-			title: event.getString('title'),
+			title: eventTitle(event),
 			detail: '',
 			association: '',
 			location: event.expandedOne('room') ? event.expandedOne('room').getString('name') : '',

@@ -205,7 +205,8 @@ function runReminders(app, now) {
 				s.getString('user'),
 				{
 					task: shift.getString('task'),
-					event: event ? event.getString('title') : '',
+					// in each reader's language (lib/content-language.js)
+					event: event ? require(`${__hooks}/lib/content-language.js`).contentParam(event, 'title') : '',
 					when: { instant: shift.getString('start') }
 				},
 				'/overblik',

@@ -250,7 +250,8 @@ function overviewFor(e, now, userId) {
 
 	// the event with its room's name (where it takes place, for "add to calendar")
 	const event =
-		"CASE WHEN ev.id IS NULL THEN NULL ELSE json_object('id', ev.id, 'title', ev.title, 'state', ev.state, " +
+		"CASE WHEN ev.id IS NULL THEN NULL ELSE json_object('id', ev.id, 'title', ev.title, 'title_en', ev.title_en, " +
+		"'state', ev.state, " +
 		"'start', ev.start, 'end', ev.end, 'room', ev.room, 'expand', json_object('room', " +
 		"json((SELECT json_object('id', rm.id, 'name', rm.name) FROM rooms rm WHERE rm.id = ev.room)))) END";
 	let signups = entries(

@@ -186,7 +186,7 @@ function placeReceived(app, collection, record) {
 			kind: 'registration_received',
 			texts: REGISTRATION[status],
 			params: {
-				event: event.getString('title'),
+				event: lib('content-language').contentParam(event, 'title'),
 				when: { instant: toMs(event.getString('start')) },
 				place: roomName ? { da: ' i ' + roomName, en: ' in ' + roomName } : '',
 				ics: base + '/kalender/registration/' + record.id + '.ics'
@@ -204,7 +204,7 @@ function placeReceived(app, collection, record) {
 		texts: SIGNUP[status],
 		params: {
 			task: shift.getString('task'),
-			event: parent.getString('title'),
+			event: lib('content-language').contentParam(parent, 'title'),
 			when: { instant: toMs(shift.getString('start')) }
 		},
 		link: '/arrangementer/' + parent.id,

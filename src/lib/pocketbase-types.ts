@@ -345,7 +345,11 @@ export interface LoanRecord extends BaseRecord {
 
 export interface EventRecord extends BaseRecord {
 	title: string;
+	/** The title in English, optional (docs/rules.md, "Languages"). */
+	title_en: string;
 	description: string;
+	/** The description in English, optional. */
+	description_en: string;
 	/** Image file name. */
 	image: string;
 	category: EventCategory | Empty;

@@ -5,7 +5,9 @@ import { changedOnly } from '$lib/forms';
 /** The event fields the staff event form saves (its `_loaded` snapshot holds them as shown). */
 export const EVENT_FORM_FIELDS = [
 	'title',
+	'title_en',
 	'description',
+	'description_en',
 	'category',
 	'start',
 	'end',
@@ -28,7 +30,9 @@ export function eventBody(
 	const fields = changedOnly(
 		{
 			title: data.title,
+			title_en: data.title_en,
 			description: data.description,
+			description_en: data.description_en,
 			category: data.category,
 			start: data.start,
 			end: data.end,
@@ -41,6 +45,7 @@ export function eventBody(
 	);
 	const body = new FormData();
 	for (const [key, value] of Object.entries(fields)) {
+		if (value === undefined) continue;
 		body.set(key, value instanceof Date ? value.toISOString() : String(value));
 	}
 	if (image instanceof File && image.size > 0) body.set('image', image);

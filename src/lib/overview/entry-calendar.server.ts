@@ -28,7 +28,7 @@ export async function entryCalendar(pb: PocketBase, kind: string, id: string): P
 		throw err;
 	}
 	const language = getLocale() === 'en' ? 'en' : 'da';
-	const timeline = buildTimeline(input, new Date());
+	const timeline = buildTimeline(input, new Date(), language);
 	const entry = [...timeline.upcoming, ...timeline.history][0];
 	const item = entry && entry.actions.includes('calendar') ? entryItem(entry, language) : null;
 	if (!item) error(404, m.errors_not_found());

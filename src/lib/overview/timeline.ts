@@ -14,6 +14,7 @@ import {
 } from '$rules/core/status.js';
 import { cancelDeadline, mayCancel } from '$rules/rooms-policy.js';
 import { mayCancelShift, shiftCancelDeadline } from '$rules/events-rules.js';
+import { contentText } from '$rules/content-language.js';
 import { attendanceAction, attendanceMoments } from '$lib/rooms/checkin';
 
 /** The kinds of things a citizen has in the house, in the order the overview names them. */
@@ -63,8 +64,12 @@ export interface TimelineEntry {
 	kind: EntryKind;
 	id: string;
 	title: string;
+	/** 'da' when the title is an event's Danish one on an English page (no English version written). */
+	titleLang?: 'da';
 	/** A second line: the association, the event, the creator. */
 	detail: string;
+	/** 'da' when the detail is an event's Danish title on an English page. */
+	detailLang?: 'da';
 	/** The moment the entry is about (start, pickup deadline, due date, or when a hold was placed). */
 	at: string;
 	end: string;
@@ -282,9 +287,10 @@ function placeActions(
 	return actions;
 }
 
-function shiftEntry(s: SignupRecord, now: number): TimelineEntry {
+function shiftEntry(s: SignupRecord, now: number, language: string): TimelineEntry {
 	const shift = s.expand?.shift;
 	const event = shift?.expand?.event;
+	const eventTitle = contentText(event?.title ?? '', event?.title_en, language);
 	const start = shift?.start ?? '';
 	const end = shift?.end ?? '';
 	const ended = time(end) <= now;
@@ -301,7 +307,8 @@ function shiftEntry(s: SignupRecord, now: number): TimelineEntry {
 		kind: 'shift',
 		id: s.id,
 		title: shift?.task ?? '',
-		detail: event?.title ?? '',
+		detail: eventTitle.text,
+		detailLang: eventTitle.lang,
 		room: event?.expand?.room?.name,
 		href: event?.id ? `/arrangementer/${event.id}` : undefined,
 		at: start,
@@ -317,8 +324,9 @@ function shiftEntry(s: SignupRecord, now: number): TimelineEntry {
 	};
 }
 
-function registrationEntry(r: RegistrationRecord, now: number): TimelineEntry {
+function registrationEntry(r: RegistrationRecord, now: number, language: string): TimelineEntry {
 	const event = r.expand?.event;
+	const title = contentText(event?.title ?? '', event?.title_en, language);
 	const start = event?.start ?? '';
 	const end = event?.end ?? '';
 	const ended = time(end) <= now;
@@ -330,7 +338,8 @@ function registrationEntry(r: RegistrationRecord, now: number): TimelineEntry {
 		key: `registration:${r.id}`,
 		kind: 'registration',
 		id: r.id,
-		title: event?.title ?? '',
+		title: title.text,
+		titleLang: title.lang,
 		detail: '',
 		room: event?.expand?.room?.name,
 		href: event?.id ? `/arrangementer/${event.id}` : undefined,
@@ -345,17 +354,18 @@ function registrationEntry(r: RegistrationRecord, now: number): TimelineEntry {
 
 /**
  * One timeline of everything a user has: upcoming (and running) entries first, soonest first, with
- * active holds and open loans among them by their deadline; then history, newest first.
+ * active holds and open loans among them by their deadline; then history, newest first. An event's title
+ * is in `language` when it has an English version (docs/rules.md, "Languages").
  */
-export function buildTimeline(input: TimelineInput, now: Date): Timeline {
+export function buildTimeline(input: TimelineInput, now: Date, language = 'da'): Timeline {
 	const t = now.getTime();
 	const desk = input.desk ?? {};
 	const all = [
 		...input.bookings.map((b) => bookingEntry(b, t, input)),
 		...input.holds.map((h) => holdEntry(h, input.places)),
 		...input.loans.map((l) => loanEntry(l, t)),
-		...input.signups.map((s) => shiftEntry(s, t)),
-		...input.registrations.map((r) => registrationEntry(r, t))
+		...input.signups.map((s) => shiftEntry(s, t, language)),
+		...input.registrations.map((r) => registrationEntry(r, t, language))
 	].map((entry) => (desk[entry.id] ? { ...entry, atDesk: true } : entry));
 	// Waiting holds have no date ahead: they sort as "now", among today's entries.
 	const sortAt = (e: TimelineEntry) => Math.max(time(e.at), e.kind === 'hold' && !e.deadline ? t : 0);

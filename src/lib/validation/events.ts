@@ -52,7 +52,10 @@ export const volunteerTermsSchema = z.object({
 export const eventSchema = z
 	.object({
 		title: text(200, true),
+		// the English versions are optional; a form without them leaves them as they are
+		title_en: text(200).optional(),
 		description: text(10000),
+		description_en: text(10000).optional(),
 		category: z.enum(EVENT_CATEGORIES, { error: () => m.errors_invalid_value() }),
 		start: houseTime,
 		end: houseTime,

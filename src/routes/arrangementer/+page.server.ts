@@ -5,10 +5,22 @@ import {
 	type ShiftRecord,
 	type TakenPlaces
 } from '$lib/pocketbase-types';
+import { getLocale } from '$lib/paraglide/runtime';
+import { contentText } from '$rules/content-language.js';
 
 type ListedEvent = Pick<
 	EventRecord,
-	'id' | 'title' | 'description' | 'category' | 'image' | 'start' | 'end' | 'registration' | 'capacity'
+	| 'id'
+	| 'title'
+	| 'title_en'
+	| 'description'
+	| 'description_en'
+	| 'category'
+	| 'image'
+	| 'start'
+	| 'end'
+	| 'registration'
+	| 'capacity'
 > &
 	TakenPlaces & { room: string };
 type ListedShift = Pick<ShiftRecord, 'id' | 'event' | 'task' | 'start' | 'places'> & TakenPlaces;
@@ -30,14 +42,16 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		query: { page, ...(category ? { category } : {}) },
 		requestKey: null
 	});
+	const language = getLocale();
 	return {
 		category,
 		page,
 		hasNext: more,
 		events: events.map((event) => ({
 			id: event.id,
-			title: event.title,
-			description: event.description,
+			// the English version on an English page when there is one (docs/rules.md, "Languages")
+			title: contentText(event.title, event.title_en, language),
+			description: contentText(event.description, event.description_en, language),
 			category: event.category,
 			image: event.image,
 			start: event.start,

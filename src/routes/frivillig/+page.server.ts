@@ -8,6 +8,8 @@ import { failureStatus, toFormErrors } from '$lib/errors';
 import { entryIdSchema, volunteerTermsSchema } from '$lib/validation/events';
 import { myPlaces } from '$lib/events/queries';
 import { mayCancelShift } from '$rules/events-rules.js';
+import { getLocale } from '$lib/paraglide/runtime';
+import { contentText } from '$rules/content-language.js';
 
 type MySignup = SignupRecord & { expand?: { shift?: ShiftRecord & { expand?: { event?: EventRecord } } } };
 
@@ -35,7 +37,12 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			start: s.expand?.shift?.start ?? '',
 			end: s.expand?.shift?.end ?? '',
 			eventId: s.expand?.shift?.event ?? '',
-			eventTitle: s.expand?.shift?.expand?.event?.title ?? '',
+			// the English title on an English page when there is one (docs/rules.md, "Languages")
+			eventTitle: contentText(
+				s.expand?.shift?.expand?.event?.title ?? '',
+				s.expand?.shift?.expand?.event?.title_en,
+				getLocale()
+			),
 			// the waitlist may be left until the shift begins, a confirmed place until the cut-off
 			mayCancel:
 				s.status === 'waitlisted'

@@ -9,13 +9,14 @@ import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
 import { attend } from '$lib/server/checkin';
 import { holdChangeFailure } from '$lib/library/library.server';
 import { placeChangeFailure } from '$lib/events/places.server';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const user = requireUser(locals, url);
 	depends('app:overview');
 	const now = new Date();
 	const input = await fetchTimelineInput(locals.pb);
-	return { name: user.name, timeline: buildTimeline(input, now), now: now.toISOString() };
+	return { name: user.name, timeline: buildTimeline(input, now, getLocale()), now: now.toISOString() };
 };
 
 const COLLECTION: Record<EntryKind, string> = {

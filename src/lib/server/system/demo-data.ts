@@ -294,6 +294,9 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 			capacity: 150,
 			description:
 				'Koret Tonefald synger julen ind med danske og engelske julesange. Gratis adgang, men tilmelding.',
+			title_en: 'Christmas concert with the choir Tonefald',
+			description_en:
+				'The choir Tonefald sings in Christmas with Danish and English carols. Free entry, but registration.',
 			shifts: [
 				['Billetkontrol ved døren', 18, 2, 3],
 				['Kaffe og kage i pausen', 18, 3, 4],
@@ -309,6 +312,9 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 			hours: 2,
 			capacity: 14,
 			description: 'Kommunens klimakoordinator fortæller om regnvandsbede, skybrud og hvad du selv kan gøre.',
+			title_en: 'Talk: Climate adaptation in Nørreby',
+			description_en:
+				"The municipality's climate coordinator talks about rain gardens, cloudbursts and what you can do yourself.",
 			shifts: [['Opstilling og kaffe', 16, 1, 2]]
 		},
 		{
@@ -320,6 +326,9 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 			hours: 5,
 			capacity: 0,
 			description: 'Køb og sælg brugte ting. Stadepladser kan bookes i receptionen.',
+			// no English version: an English page shows the Danish text, marked as Danish
+			title_en: '',
+			description_en: '',
 			shifts: [
 				['Opstilling af borde', 8, 2, 6],
 				['Café', 10, 3, 4],
@@ -336,6 +345,8 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 			hours: 1,
 			capacity: 120,
 			description: 'Dukketeater for børn fra 3 år. Varighed ca. 45 minutter.',
+			title_en: "Children's theatre: Rasmus Klump's adventure",
+			description_en: 'Puppet theatre for children from 3 years. About 45 minutes.',
 			shifts: [['Værter ved indgangen', 9, 2, 3]]
 		},
 		{
@@ -347,6 +358,8 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 			hours: 3,
 			capacity: 16,
 			description: 'Frivillige syere hjælper dig med at lappe, sy knapper i og lægge op.',
+			title_en: 'Sewing workshop: Mend your clothes',
+			description_en: 'Volunteer tailors help you patch, sew on buttons and take up hems.',
 			shifts: [['Syhjælper', 13, 3, 4]]
 		}
 	] as const;
@@ -365,7 +378,9 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 		if (existing) continue;
 		const record = await pb.collection('events').create({
 			title: event.title,
+			title_en: event.title_en,
 			description: event.description,
+			description_en: event.description_en,
 			category: event.category,
 			room: roomIds[event.room],
 			start: houseTime(event.days, event.hour),

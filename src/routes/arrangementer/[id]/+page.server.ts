@@ -17,6 +17,8 @@ import { entryIdSchema, eventIdSchema, shiftIdSchema } from '$lib/validation/eve
 import { myPlaces } from '$lib/events/queries';
 import { mayCancelShift } from '$rules/events-rules.js';
 import { RECORD_ID } from '$lib/ids';
+import { getLocale } from '$lib/paraglide/runtime';
+import { contentText } from '$rules/content-language.js';
 
 // The event page is public; signing up, registering and cancelling need an account.
 export const load: PageServerLoad = async ({ locals, params, depends, url }) => {
@@ -50,14 +52,16 @@ export const load: PageServerLoad = async ({ locals, params, depends, url }) => 
 	const places = await myPlaces(locals.pb);
 	const now = new Date();
 	const back = `?redirectTo=${encodeURIComponent(url.pathname)}`;
+	const language = getLocale();
 	return {
 		links: { signIn: `/log-ind${back}`, terms: `/frivillig${back}` },
 		signedIn: Boolean(user),
 		volunteer: Boolean(user?.volunteer_terms_at),
 		event: {
 			id: event.id,
-			title: event.title,
-			description: event.description,
+			// the English version on an English page when there is one (docs/rules.md, "Languages")
+			title: contentText(event.title, event.title_en, language),
+			description: contentText(event.description, event.description_en, language),
 			image: event.image,
 			category: event.category,
 			start: event.start,

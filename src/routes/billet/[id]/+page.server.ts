@@ -6,6 +6,8 @@ import type { EventRecord, RegistrationRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
 import { RECORD_ID } from '$lib/ids';
 import { myPlaces } from '$lib/events/queries';
+import { getLocale } from '$lib/paraglide/runtime';
+import { contentText } from '$rules/content-language.js';
 
 // The ticket is rendered whole on the server, QR code included as a data URL, so the page needs nothing
 // else once it has been opened (the service worker may keep it for offline use at the door).
@@ -38,7 +40,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			checkedInAt: registration.checked_in_at,
 			qr,
 			eventId: registration.event,
-			title: event?.title ?? '',
+			// the English title on an English page when there is one (docs/rules.md, "Languages")
+			title: contentText(event?.title ?? '', event?.title_en, getLocale()),
 			eventState: event?.state ?? '',
 			start: event?.start ?? '',
 			end: event?.end ?? '',

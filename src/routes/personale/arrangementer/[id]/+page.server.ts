@@ -99,7 +99,9 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		loaded: snapshotOf(event, EVENT_FORM_FIELDS),
 		values: {
 			title: event.title,
+			title_en: event.title_en ?? '',
 			description: event.description,
+			description_en: event.description_en ?? '',
 			category: event.category,
 			start: utcToHouseLocal(event.start),
 			end: utcToHouseLocal(event.end),

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { AppSession } from '../helpers/app';
+import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
+import type { EventRecord, RegistrationRecord } from '../../src/lib/pocketbase-types';
+import { arrangeEvent } from './events-helpers';
+
+// The house's own texts in the reader's language (docs/rules.md, "Languages"): an English version when
+// staff wrote one, else the Danish text, marked lang="da" on an English page.
+
+async function inEnglish(session: AppSession): Promise<AppSession> {
+	expect((await session.post('/sprog', { language: 'en', redirectTo: '/' })).status).toBe(303);
+	return session;
+}
+
+async function signedIn(user: TestUser): Promise<AppSession> {
+	const session = new AppSession();
+	expect((await session.signIn(user.email, user.password)).status).toBe(303);
+	return session;
+}
+
+/** An event with an English version of its title and description. */
+async function englishEvent(): Promise<EventRecord> {
+	const { event } = await arrangeEvent({ capacity: 5 });
+	const system = await systemClient();
+	return system.collection('events').update<EventRecord>(event.id, {
+		title_en: `Test event ${event.title.split(' ').at(-1)}`,
+		description_en: 'For testing'
+	});
+}
+
+/** The programme's pages, read until the event is listed. */
+async function programmeWith(session: AppSession, title: string): Promise<string> {
+	for (let side = 1; side <= 200; side++) {
+		const list = await (await session.get(`/arrangementer?side=${side}`)).text();
+		if (list.includes(title) || !list.includes(`side=${side + 1}`)) return list;
+	}
+	return '';
+}
+
+describe('the house’s texts in English', () => {
+	it('shows an event in English on an English page, in Danish on a Danish one, and the Danish marked as Danish when there is no English', async () => {
+		const event = await englishEvent();
+		const { event: plain } = await arrangeEvent();
+
+		const danish = new AppSession();
+		const da = await (await danish.get(`/arrangementer/${event.id}`)).text();
+		expect(da).toContain(`<h1>${event.title}</h1>`);
+		expect(da).toMatch(/<p class="description[^"]*">Til test<\/p>/);
+		expect(da).not.toContain(event.title_en);
+
+		const english = await inEnglish(new AppSession());
+		const en = await (await english.get(`/arrangementer/${event.id}`)).text();
+		expect(en).toContain(`<h1>${event.title_en}</h1>`);
+		expect(en).toMatch(/<p class="description[^"]*">For testing<\/p>/);
+		expect(en).not.toContain(`<h1>${event.title}`);
+		// no English version: the Danish text, marked as Danish for screen readers (WCAG 3.1.2)
+		const fallback = await (await english.get(`/arrangementer/${plain.id}`)).text();
+		expect(fallback).toContain(`<h1 lang="da">${plain.title}</h1>`);
+		expect(fallback).toMatch(/<p class="description[^"]*" lang="da">Til test<\/p>/);
+
+		const list = await programmeWith(english, event.title_en);
+		expect(list).toContain(`>${event.title_en}</a>`);
+		expect(list).not.toContain(`>${event.title}</a>`);
+		expect(await programmeWith(danish, event.title)).toContain(`>${event.title}</a>`);
+	});
+
+	it('an English reader’s ticket, Mit overblik, calendar feed and messages carry the English title', async () => {
+		const event = await englishEvent();
+		const { event: plain } = await arrangeEvent({ capacity: 5 });
+		const user = await createUser();
+		const session = await inEnglish(await signedIn(user));
+		expect((await user.pb.collection('users').getOne(user.record.id)).language).toBe('en');
+		const ticket = await user.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: user.record.id });
+		await user.pb.collection('registrations').create({ event: plain.id, user: user.record.id });
+
+		const page = await (await session.get(`/billet/${ticket.id}`)).text();
+		expect(page).toContain(`<h2>${event.title_en}</h2>`);
+		const overview = await (await session.get('/overblik')).text();
+		expect(overview).toContain(`>${event.title_en}</a>`);
+		expect(overview).toContain(`lang="da">${plain.title}</a>`);
+
+		// the message is written in both languages; the English one names the English title
+		const [message] = await user.pb.collection('notifications').getFullList<{
+			title: string;
+			body: string;
+			texts: { da: { body: string }; en: { body: string } };
+		}>({ filter: user.pb.filter('kind = "registration_received" && link ~ {:id}', { id: ticket.id }) });
+		expect(message?.body).toContain(event.title_en);
+		expect(message?.texts.en.body).toContain(event.title_en);
+		expect(message?.texts.da.body).toContain(event.title);
+
+		// the subscribed feed, in the user's language, and the entry's own calendar file
+		const renewed = await session.post('/overblik/kalender?/renew', {});
+		const url = (await renewed.text()).match(/https?:\/\/[^"\s<]+\/kalender\/[A-Za-z0-9]{48}\.ics/);
+		expect(url).not.toBeNull();
+		const feed = await (await new AppSession().get(new URL(url![0]).pathname)).text();
+		expect(feed).toContain(`SUMMARY:${event.title_en}`);
+		expect(feed).toContain(`SUMMARY:${plain.title}`);
+		const file = await (await session.get(`/kalender/registration/${ticket.id}.ics`)).text();
+		expect(file).toContain(`SUMMARY:${event.title_en}`);
+
+		// back in Danish, the Danish title
+		expect((await session.post('/sprog', { language: 'da', redirectTo: '/' })).status).toBe(303);
+		expect(await (await session.get(`/billet/${ticket.id}`)).text()).toContain(`<h2>${event.title}</h2>`);
+	});
+
+	it('staff write the English version in the event form, within the Danish fields’ limits', async () => {
+		const staff = await createUser({ staff: true });
+		const session = await signedIn(staff);
+		const fields = {
+			title: `Fortælling ${Math.random().toString(36).slice(2, 8)}`,
+			title_en: 'Storytelling',
+			description: 'Om byens historie',
+			description_en: 'About the town’s history',
+			category: 'talk',
+			start: '2031-03-04T19:00',
+			end: '2031-03-04T21:00',
+			room: '',
+			state: 'draft',
+			capacity: '0'
+		};
+		const created = await session.post('/personale/arrangementer?/create', fields);
+		expect(created.status).toBe(303);
+		const id = created.headers.get('location')!.split('/').at(-1)!;
+		const stored = await (await systemClient()).collection('events').getOne<EventRecord>(id);
+		expect([stored.title_en, stored.description_en]).toEqual(['Storytelling', 'About the town’s history']);
+		const form = await (await session.get(`/personale/arrangementer/${id}`)).text();
+		expect(form).toContain('Titel på engelsk (valgfri)');
+		expect(form).toContain('value="Storytelling"');
+
+		const long = await session.post('/personale/arrangementer?/create', {
+			...fields,
+			title_en: 'x'.repeat(201)
+		});
+		expect(long.status).toBe(400);
+		expect(await long.text()).toContain('Teksten er for lang (højst 200 tegn).');
+		// PocketBase checks it too, as it does the Danish title
+		await expect(staff.pb.collection('events').update(id, { title_en: '   ' })).rejects.toMatchObject({
+			status: 400,
+			response: { data: { title_en: { code: 'core_text_blank' } } }
+		});
+		await expect(
+			staff.pb.collection('events').update(id, { description_en: 'x'.repeat(10001) })
+		).rejects.toMatchObject({ status: 400 });
+	});
+});

@@ -182,6 +182,8 @@ export interface RoomRecord extends BaseRecord {
 	/** `^[a-z0-9-]+$`, unique. */
 	slug: string;
 	description: string;
+	/** The description in English, optional (docs/rules.md, "Languages"). */
+	description_en: string;
 	/** Up to 6 image file names. */
 	photos: string[];
 	capacity: number;

@@ -37,6 +37,11 @@ async function programmeWith(session: AppSession, title: string): Promise<string
 	return '';
 }
 
+/** The opening tag of the paragraph that holds exactly `text` on a page, or '' when there is none. */
+function paragraphOf(html: string, text: string): string {
+	return html.match(new RegExp(`<p[^>]*>${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</p>`))?.[0] ?? '';
+}
+
 describe('the house’s texts in English', () => {
 	it('shows an event in English on an English page, in Danish on a Danish one, and the Danish marked as Danish when there is no English', async () => {
 		const event = await englishEvent();
@@ -144,5 +149,48 @@ describe('the house’s texts in English', () => {
 		await expect(
 			staff.pb.collection('events').update(id, { description_en: 'x'.repeat(10001) })
 		).rejects.toMatchObject({ status: 400 });
+	});
+
+	it('staff write a room’s description in English in the room form; the room pages show it to an English reader', async () => {
+		const staff = await createUser({ staff: true });
+		const session = await signedIn(staff);
+		const name = `Lokale ${Math.random().toString(36).slice(2, 8)}`;
+		const slug = name.toLowerCase().replace(/ /g, '-');
+		const created = await session.post('/personale/lokaler/ny?/create', {
+			name,
+			slug: '',
+			capacity: '10',
+			description: 'Lyst lokale med udsigt.',
+			description_en: 'Bright room with a view.',
+			facilities: '',
+			accessibility_notes: ''
+		});
+		expect(created.status).toBe(303);
+		const id = /\/personale\/lokaler\/([a-z0-9]{15})/.exec(created.headers.get('location') ?? '')?.[1];
+		const system = await systemClient();
+		expect((await system.collection('rooms').getOne(id!)).description_en).toBe('Bright room with a view.');
+		const form = await (await session.get(`/personale/lokaler/${id}`)).text();
+		expect(form).toContain('Beskrivelse på engelsk (valgfri)');
+		expect(form).toContain('Bright room with a view.</textarea>');
+
+		const danish = new AppSession();
+		const english = await inEnglish(new AppSession());
+		const da = await (await danish.get(`/lokaler/${slug}`)).text();
+		expect(paragraphOf(da, 'Lyst lokale med udsigt.')).not.toMatch(/lang=/);
+		expect(da).not.toContain('Bright room with a view.');
+		const en = await (await english.get(`/lokaler/${slug}`)).text();
+		expect(paragraphOf(en, 'Bright room with a view.')).not.toMatch(/lang=/);
+		expect(en).not.toContain('Lyst lokale med udsigt.');
+		expect(paragraphOf(await (await english.get('/lokaler')).text(), 'Bright room with a view.')).not.toBe(
+			''
+		);
+		expect(paragraphOf(await (await danish.get('/lokaler')).text(), 'Lyst lokale med udsigt.')).not.toBe('');
+
+		// without an English version, the Danish description marked as Danish
+		await system.collection('rooms').update(id!, { description_en: '' });
+		const fallback = await (await english.get(`/lokaler/${slug}`)).text();
+		expect(paragraphOf(fallback, 'Lyst lokale med udsigt.')).toContain('lang="da"');
+		const list = await (await english.get('/lokaler')).text();
+		expect(paragraphOf(list, 'Lyst lokale med udsigt.')).toContain('lang="da"');
 	});
 });

@@ -7,6 +7,7 @@ export const ROOM_DETAIL_FIELDS = [
 	'name',
 	'slug',
 	'description',
+	'description_en',
 	'facilities',
 	'step_free',
 	'hearing_loop',
@@ -61,6 +62,7 @@ export function detailsBody(data: {
 	name: string;
 	slug: string;
 	description: string;
+	description_en?: string;
 	facilities: string;
 	step_free: boolean;
 	hearing_loop: boolean;
@@ -71,6 +73,7 @@ export function detailsBody(data: {
 		name: data.name,
 		slug: data.slug || slugOf(data.name),
 		description: data.description,
+		description_en: data.description_en,
 		facilities: facilitiesOf(data.facilities),
 		step_free: data.step_free,
 		hearing_loop: data.hearing_loop,

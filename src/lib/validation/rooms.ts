@@ -288,6 +288,8 @@ export const roomDetailsSchema = z.object({
 		.trim()
 		.max(80, { error: () => m.errors_too_long({ max: 80 }) }),
 	description: longText(5000),
+	// optional; a form without it leaves it as it is
+	description_en: longText(5000).optional(),
 	facilities: longText(2000),
 	step_free: z.boolean(),
 	hearing_loop: z.boolean(),

@@ -26,6 +26,8 @@ import {
 	type OpeningHours
 } from '$rules/rooms-policy.js';
 import { toMs, toPbDate } from '$rules/room-claims.js';
+import { getLocale } from '$lib/paraglide/runtime';
+import { contentText } from '$rules/content-language.js';
 import { resolve, resolveEnd, yearProblem } from '$rules/core/time.js';
 
 const DAYS = 7;
@@ -97,8 +99,12 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		now: Date.now(),
 		stepMinutes: room.step_minutes
 	});
+	// the page shows one description: the English one on an English page when there is one (docs/rules.md,
+	// "Languages")
+	const { description, description_en, ...shown } = room;
 	return {
-		room,
+		room: shown,
+		about: contentText(description, description_en, getLocale()),
 		from,
 		today,
 		nowMinutes: localParts(Date.now()).minutes,

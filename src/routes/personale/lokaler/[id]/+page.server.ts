@@ -16,6 +16,7 @@ function shown(room: RoomRecord) {
 		name: room.name,
 		slug: room.slug,
 		description: room.description ?? '',
+		description_en: room.description_en ?? '',
 		facilities: ((room.facilities as string[] | null) ?? []).join(', '),
 		step_free: Boolean(room.step_free),
 		hearing_loop: Boolean(room.hearing_loop),

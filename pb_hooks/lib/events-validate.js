@@ -84,6 +84,7 @@ function checkShift(record, body) {
 	const { refusal } = require(`${__hooks}/lib/core/errors.js`);
 	checkText(record, body, 'task', true);
 	checkText(record, body, 'description', false);
+	checkText(record, body, 'description_en', false);
 	checkText(record, body, 'requirements', false);
 	checkWhole(body, 'places', 1, 10000);
 	if (record.getInt('places') < 1) throw refusal('core_invalid_value', 'places');

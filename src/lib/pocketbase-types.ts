@@ -377,6 +377,8 @@ export interface ShiftRecord extends BaseRecord {
 	end: DateString;
 	places: number;
 	description: string;
+	/** The description in English, optional (docs/rules.md, "Languages"). */
+	description_en: string;
 	requirements: string;
 	expand?: { event?: EventRecord };
 }

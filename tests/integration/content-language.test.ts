@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
-import type { EventRecord, RegistrationRecord } from '../../src/lib/pocketbase-types';
+import type { EventRecord, RegistrationRecord, ShiftRecord } from '../../src/lib/pocketbase-types';
 import { arrangeEvent } from './events-helpers';
 
 // The house's own texts in the reader's language (docs/rules.md, "Languages"): an English version when
@@ -192,5 +192,47 @@ describe('the house’s texts in English', () => {
 		expect(paragraphOf(fallback, 'Lyst lokale med udsigt.')).toContain('lang="da"');
 		const list = await (await english.get('/lokaler')).text();
 		expect(paragraphOf(list, 'Lyst lokale med udsigt.')).toContain('lang="da"');
+	});
+
+	it('staff write a shift’s description in English in the shift form; the event page shows it to an English reader', async () => {
+		const staff = await createUser({ staff: true });
+		const session = await signedIn(staff);
+		const { event } = await arrangeEvent({ start: new Date('2031-06-17T16:00:00Z') });
+		const added = await session.post(`/personale/arrangementer/${event.id}?/addShift`, {
+			task: 'Kaffe',
+			places: '2',
+			start: '2031-06-17T17:00',
+			end: '2031-06-17T19:00',
+			description: 'Kom i god tid.',
+			description_en: 'Come in good time.',
+			requirements: ''
+		});
+		expect(added.status).toBe(200);
+		const system = await systemClient();
+		const shift = await system
+			.collection('shifts')
+			.getFirstListItem<ShiftRecord>(system.filter('event = {:e} && task = "Kaffe"', { e: event.id }));
+		expect(shift.description_en).toBe('Come in good time.');
+		expect(await (await session.get(`/personale/arrangementer/${event.id}`)).text()).toContain(
+			'value="Come in good time."'
+		);
+
+		const da = await (await new AppSession().get(`/arrangementer/${event.id}`)).text();
+		expect(paragraphOf(da, 'Kom i god tid.')).not.toMatch(/lang=/);
+		expect(da).not.toContain('Come in good time.');
+		const english = await inEnglish(new AppSession());
+		const en = await (await english.get(`/arrangementer/${event.id}`)).text();
+		expect(paragraphOf(en, 'Come in good time.')).not.toBe('');
+		expect(en).not.toContain('Kom i god tid.');
+		await system.collection('shifts').update(shift.id, { description_en: '' });
+		const fallback = await (await english.get(`/arrangementer/${event.id}`)).text();
+		expect(paragraphOf(fallback, 'Kom i god tid.')).toContain('lang="da"');
+		// PocketBase checks it as it does the Danish description
+		await expect(
+			staff.pb.collection('shifts').update(shift.id, { description_en: '  ' })
+		).rejects.toMatchObject({
+			status: 400,
+			response: { data: { description_en: { code: 'core_text_blank' } } }
+		});
 	});
 });

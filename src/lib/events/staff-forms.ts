@@ -53,7 +53,15 @@ export function eventBody(
 }
 
 /** The shift fields the staff shift form saves (its `_loaded` snapshot holds them as shown). */
-export const SHIFT_FORM_FIELDS = ['task', 'start', 'end', 'places', 'description', 'requirements'] as const;
+export const SHIFT_FORM_FIELDS = [
+	'task',
+	'start',
+	'end',
+	'places',
+	'description',
+	'description_en',
+	'requirements'
+] as const;
 
 /**
  * The PocketBase body of a shift form. Editing (with the form's `_loaded` snapshot), only the fields this
@@ -67,6 +75,7 @@ export function shiftBody(data: z.output<typeof shiftSchema>, loaded?: unknown) 
 			end: data.end,
 			places: data.places,
 			description: data.description,
+			description_en: data.description_en,
 			requirements: data.requirements
 		},
 		loaded

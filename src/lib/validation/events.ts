@@ -73,6 +73,8 @@ export const shiftSchema = z
 		end: houseTime,
 		places: count(1, 10000),
 		description: text(2000),
+		// optional; a form without it leaves it as it is
+		description_en: text(2000).optional(),
 		requirements: text(1000)
 	})
 	.refine(endAfterStart, endAfterStartIssue);

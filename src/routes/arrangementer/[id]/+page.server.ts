@@ -88,7 +88,7 @@ export const load: PageServerLoad = async ({ locals, params, depends, url }) => 
 				task: shift.task,
 				start: shift.start,
 				end: shift.end,
-				description: shift.description,
+				description: contentText(shift.description, shift.description_en, language),
 				requirements: shift.requirements,
 				places: shift.places,
 				free: Math.max(0, shift.places - shift.taken),

@@ -138,6 +138,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 					end: utcToHouseLocal(shift.end),
 					places: String(shift.places),
 					description: shift.description,
+					description_en: shift.description_en ?? '',
 					requirements: shift.requirements
 				},
 				roster: rows.map((s) => ({

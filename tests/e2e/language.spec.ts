@@ -88,3 +88,20 @@ test('a staff member’s header stays one row at 320 px, the language switch in 
 	await expect(page.getByRole('button', { name: 'Skift til dansk' })).toHaveCount(1);
 	await context.close();
 });
+
+// The house's own texts in the reader's language (docs/rules.md, "Languages"): the demo's events have an
+// English version, except the flea market, which an English page shows in Danish, marked as Danish.
+test('an English reader sees the events in English, and the Danish marked as Danish where none is written', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ locale: 'en-GB' });
+	const page = await context.newPage();
+	await page.goto('/arrangementer');
+	await expect(page.getByRole('link', { name: 'Christmas concert with the choir Tonefald' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Julekoncert med Koret Tonefald' })).toBeHidden();
+	const market = page.getByRole('link', { name: 'Loppemarked i Salen' });
+	await expect(market).toHaveAttribute('lang', 'da');
+	await page.goto('/lokaler');
+	await expect(page.getByText('Bright meeting room overlooking the square.')).toBeVisible();
+	await context.close();
+});

@@ -228,23 +228,37 @@ onRecordUpdateRequest(
 			if (collection === 'events') {
 				validate.checkEvent(e.record, body);
 				if (movedIntoPast) throw refusal('events_moved_into_past', 'start');
-				// an event that has ended keeps its times (they are history), and one under way keeps its start
-				// once people have come (a move would undo their check-ins, and the event could then be
+				// an event that has ended keeps its times and room (they are history), and one under way keeps
+				// its start and room once people have come (a move would undo their check-ins, and the event could then be
 				// cancelled as if it had not begun); its end may still move. Judged on the stored times; the
 				// system arranges history as it finds it
 				if (who.kind !== 'system') {
+					const rules = require(`${__hooks}/lib/events-rules.js`);
 					const now = Date.now();
-					const moveProblem = require(`${__hooks}/lib/events-rules.js`).eventMoveProblem(
-						{ start: fresh.getString('start'), end: fresh.getString('end') },
+					let attendance = null;
+					const attended = () => {
+						if (attendance === null) attendance = lib.hasAttendance(txApp, fresh.id, now);
+						return attendance;
+					};
+					const stored = { start: fresh.getString('start'), end: fresh.getString('end') };
+					const moveProblem = rules.eventMoveProblem(
+						stored,
 						{ start: e.record.getString('start'), end: e.record.getString('end') },
 						now,
-						() => lib.hasAttendance(txApp, fresh.id, now)
+						attended
 					);
 					if (moveProblem === 'over') {
 						const field = e.record.getString('start') !== fresh.getString('start') ? 'start' : 'end';
 						throw refusal('events_move_event_over', field);
 					}
 					if (moveProblem === 'started') throw refusal('events_move_event_started', 'start');
+					// and its room, like its start: where it happened is the room's history (its use in the
+					// statistics, the door sign and the lobby), given another room or none afterwards
+					if (e.record.getString('room') !== fresh.getString('room')) {
+						const roomProblem = rules.eventRoomProblem(stored, now, attended);
+						if (roomProblem === 'over') throw refusal('events_room_event_over', 'room');
+						if (roomProblem === 'started') throw refusal('events_room_event_started', 'room');
+					}
 				}
 				const from = fresh.getString('state');
 				const to = e.record.getString('state');

@@ -22,6 +22,11 @@ export function eventMoveProblem(
 	now: When | number,
 	attended: boolean | (() => boolean)
 ): 'started' | 'over' | null;
+export function eventRoomProblem(
+	stored: { start: When; end: When },
+	now: When | number,
+	attended: boolean | (() => boolean)
+): 'started' | 'over' | null;
 export function toMs(value: When): number;
 export function overlaps(a: { start: When; end: When }, b: { start: When; end: When }): boolean;
 export function shiftCancelDeadline(shiftStart: When): number;

@@ -89,6 +89,24 @@ function eventMoveProblem(stored, next, now, attended) {
 	return (typeof attended === 'function' ? attended() : attended) ? 'started' : null;
 }
 
+/**
+ * Whether an event's room is fixed at `now`, judged on its stored times, as its start is (eventMoveProblem):
+ * 'over' once it has ended (where it happened is history: the room's use in the statistics, its door sign
+ * and the lobby), 'started' when it is under way with attendance, else null. One under way that nobody
+ * has come to yet may still change room. The hook asks it only when the room changes; `attended` is asked
+ * only when it decides.
+ * @param {{ start: string | Date, end: string | Date }} stored
+ * @param {string | Date | number} now
+ * @param {boolean | (() => boolean)} attended
+ * @returns {'started' | 'over' | null}
+ */
+function eventRoomProblem(stored, now, attended) {
+	const at = typeof now === 'number' ? now : toMs(now);
+	if (at >= toMs(stored.end)) return 'over';
+	if (at < toMs(stored.start)) return null;
+	return (typeof attended === 'function' ? attended() : attended) ? 'started' : null;
+}
+
 /** When the door opens for an event's tickets (ms). */
 function ticketCheckinOpens(start) {
 	return toMs(start) - TICKET_CHECKIN_OPENS_MINUTES * 60 * 1000;
@@ -153,6 +171,7 @@ module.exports = {
 	ticketCheckinOpens,
 	eventCancelProblem,
 	eventMoveProblem,
+	eventRoomProblem,
 	overlaps,
 	shiftCancelDeadline,
 	mayCancelShift,

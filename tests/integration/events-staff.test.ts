@@ -20,6 +20,7 @@ import { ticketCheckinOpens } from '$rules/events-rules.js';
 import { localParts } from '$rules/rooms-policy.js';
 import { formatDateTime } from '$lib/dates';
 import { utcToHouseLocal } from '$lib/events/time';
+import { makeRoom } from './rooms-arrange';
 
 // Staff pages through the app: events and shifts, rosters, messages and check-in. Citizens are refused.
 
@@ -772,6 +773,80 @@ describe('an event that has begun or ended', () => {
 		await system
 			.collection('events')
 			.update(w.event.id, { start: new Date(start), end: new Date(start + 2 * 3600_000) });
+	});
+
+	it('keeps its room once it has ended, and once under way with people come, for staff and through the form', async () => {
+		const [first, second, third] = await Promise.all([makeRoom(), makeRoom(), makeRoom()]);
+		const system = await systemClient();
+		const roomOf = async (id: string) => (await system.collection('events').getOne<EventRecord>(id)).room;
+		// ended: neither another room nor none (where it happened is the room's history and its door sign's)
+		const over = await attended(-3 * 24 * 60, 2);
+		await system.collection('events').update(over.event.id, { room: first.id });
+		for (const room of [second.id, '']) {
+			const refused = await refusal(over.staff.pb.collection('events').update(over.event.id, { room }));
+			expect(refused.status).toBe(400);
+			expect(codeOf(refused.error, 'room')).toBe('events_room_event_over');
+		}
+		expect(await roomOf(over.event.id)).toBe(first.id);
+		// an ended event without a room is not given one afterwards either
+		const roomless = await attended(-3 * 24 * 60, 2);
+		const given = await refusal(
+			roomless.staff.pb.collection('events').update(roomless.event.id, { room: first.id })
+		);
+		expect(codeOf(given.error, 'room')).toBe('events_room_event_over');
+		expect(await roomOf(roomless.event.id)).toBe('');
+		// under way with a ticket checked in: the room stays like its start, the end may still move
+		const running = await attended(-30, 2);
+		await system.collection('events').update(running.event.id, { room: first.id });
+		const moved = await refusal(
+			running.staff.pb.collection('events').update(running.event.id, { room: second.id })
+		);
+		expect(codeOf(moved.error, 'room')).toBe('events_room_event_started');
+		expect(await roomOf(running.event.id)).toBe(first.id);
+		await expectKept(running);
+		// under way and nobody come yet: the room may still be corrected
+		const { event: early } = await arrangeEvent();
+		const begun = Date.now() - 10 * 60_000;
+		await system
+			.collection('events')
+			.update(early.id, { start: new Date(begun), end: new Date(begun + 2 * 3600_000), room: third.id });
+		await running.staff.pb.collection('events').update(early.id, { room: second.id });
+		expect(await roomOf(early.id)).toBe(second.id);
+		// the system arranges history as it finds it
+		await system.collection('events').update(over.event.id, { room: second.id });
+		expect(await roomOf(over.event.id)).toBe(second.id);
+
+		// the staff form offers only the room it keeps, says why, and a changed room is refused in words
+		const { session } = await staffSession();
+		const roomSelect = (page: string) => page.match(/<select[^>]*name="room"[^>]*>[\s\S]*?<\/select>/)![0];
+		const overPage = await (await session.get(`/personale/arrangementer/${over.event.id}`)).text();
+		expect(roomSelect(overPage)).toContain(`value="${second.id}"`);
+		expect(roomSelect(overPage)).not.toContain(`value="${first.id}"`);
+		expect(roomSelect(overPage)).not.toContain('value=""');
+		expect(overPage).toContain('Arrangementet er slut, så dets lokale kan ikke skiftes.');
+		const runningPage = await (await session.get(`/personale/arrangementer/${running.event.id}`)).text();
+		expect(roomSelect(runningPage)).not.toContain(`value="${second.id}"`);
+		expect(runningPage).toContain('så lokalet kan ikke skiftes');
+		const stored = await system.collection('events').getOne<EventRecord>(running.event.id);
+		const posted = await session.post(`/personale/arrangementer/${running.event.id}?/update`, {
+			title: stored.title,
+			description: stored.description,
+			category: stored.category,
+			start: utcToHouseLocal(stored.start),
+			end: utcToHouseLocal(stored.end),
+			room: second.id,
+			state: stored.state,
+			registration: 'on',
+			capacity: String(stored.capacity),
+			_loaded: loadedAfter(runningPage)
+		});
+		expect(posted.status).toBe(400);
+		expect(await posted.text()).toContain('så lokalet kan ikke skiftes');
+		expect(await roomOf(running.event.id)).toBe(first.id);
+		// one nobody has come to yet offers every room
+		const earlyPage = await (await session.get(`/personale/arrangementer/${early.id}`)).text();
+		expect(roomSelect(earlyPage)).toContain(`value="${first.id}"`);
+		expect(earlyPage).not.toContain('lokale kan ikke skiftes');
 	});
 
 	it('keeps the start of a shift under way with volunteers on it, so its event keeps its start too', async () => {

@@ -230,6 +230,14 @@ module.exports = {
 		da: 'En vagt, der endnu ikke er begyndt, kan ikke flyttes til et tidspunkt før nu.',
 		en: 'A shift that has not begun cannot be moved to a time before now.'
 	},
+	events_room_event_over: {
+		da: 'Arrangementet er slut, så dets lokale kan ikke skiftes.',
+		en: 'The event has ended, so its room cannot be changed.'
+	},
+	events_room_event_started: {
+		da: 'Arrangementet er begyndt, og der er kommet folk, så lokalet kan ikke skiftes. Du kan stadig flytte sluttidspunktet.',
+		en: 'The event has begun and people have come, so its room cannot be changed. You can still move its end.'
+	},
 	events_move_event_over: {
 		da: 'Arrangementet er slut, så dets start og slut kan ikke flyttes.',
 		en: 'The event has ended, so its start and end cannot be moved.'

@@ -3,6 +3,7 @@ import { decideStatus, placesLeft, promotions, waitlistPosition } from '$rules/c
 import {
 	eventCancelProblem,
 	eventMoveProblem,
+	eventRoomProblem,
 	mayCancelShift,
 	overlaps,
 	rangeProblem,
@@ -119,6 +120,19 @@ describe('shift rules', () => {
 		expect(eventMoveProblem(event, { start: at(10), end: at(20) }, at(25), attended)).toBeNull();
 		expect(eventMoveProblem(event, longer, at(15), attended)).toBeNull();
 		expect(eventMoveProblem(event, later, at(9), attended)).toBeNull();
+		expect(asked).toBe(0);
+	});
+	it('an event keeps its room once it has ended, and once under way with people come', () => {
+		const event = { start: at(10), end: at(20) };
+		expect(eventRoomProblem(event, at(9), true)).toBeNull();
+		expect(eventRoomProblem(event, at(10), true)).toBe('started');
+		expect(eventRoomProblem(event, at(15), false)).toBeNull();
+		expect(eventRoomProblem(event, at(20), false)).toBe('over');
+		// attendance is asked only when it decides
+		let asked = 0;
+		const attended = () => ++asked > 0;
+		expect(eventRoomProblem(event, at(9), attended)).toBeNull();
+		expect(eventRoomProblem(event, at(25), attended)).toBe('over');
 		expect(asked).toBe(0);
 	});
 	it('a range must end after it starts and be real dates', () => {

@@ -10,7 +10,7 @@ import { EVENT_FORM_FIELDS, eventBody, SHIFT_FORM_FIELDS, shiftBody } from '$lib
 import { utcToHouseLocal } from '$lib/events/time';
 import { waitlistPosition } from '$rules/capacity.js';
 import { EVENT } from '$rules/events-machines.js';
-import { eventCancelProblem, eventMoveProblem, toMs } from '$rules/events-rules.js';
+import { eventCancelProblem, eventMoveProblem, eventRoomProblem, toMs } from '$rules/events-rules.js';
 import { RECORD_ID } from '$lib/ids';
 import { m } from '$lib/paraglide/messages';
 
@@ -66,8 +66,16 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	const other = (when: string) => new Date(toMs(when) + 60_000);
 	const startFixed = eventMoveProblem(event, { start: other(event.start), end: event.end }, now, attended);
 	const endFixed = eventMoveProblem(event, { start: event.start, end: other(event.end) }, now, attended);
+	// and its room, like its start: the form offers only the room it keeps, and says why
+	const roomFixed = eventRoomProblem(event, now, attended);
 	return {
 		rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
+		place: {
+			locked: roomFixed !== null,
+			note: roomFixed
+				? codeMessage(roomFixed === 'over' ? 'events_room_event_over' : 'events_room_event_started')
+				: ''
+		},
 		times: {
 			startLocked: startFixed !== null,
 			endLocked: endFixed !== null,

@@ -441,6 +441,12 @@ function transition(txApp, booking, to, actor, roles, data) {
 	var room = txApp.findRecordById('rooms', booking.getString('room'));
 	var start = lib('room-claims').toMs(booking.getString('start'));
 	if (t.name === 'cancel') {
+		// an approved booking that has ended is history: used or not, by anyone's hand (docs/rules.md, "A
+		// booking keeps its history"); the system arranges history as it finds it
+		var over = has(roles, 'system')
+			? null
+			: machines.cancelProblem({ end: booking.getString('end') }, from, now);
+		if (over) throw refusal(over, 'form');
 		reason = String(data.cancel_reason || '').trim();
 		var overridden = lib('core/auth').overrides(actor);
 		if (!staff && !overridden && !lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, now)) {
@@ -640,6 +646,15 @@ function handleUpdate(e) {
 			}
 			if (moved.length) {
 				if (!machines.may(from, 'move', roles, from)) throw refusal('core_forbidden', moved[0]);
+				// a booking that has ended is not moved, one under way keeps its room and start: a move would
+				// clear its check-in, and its no-show or its use would count elsewhere (docs/rules.md, "A
+				// booking keeps its history"); judged on the stored times, for every role alike
+				var history = machines.historyProblem(
+					{ start: fresh.getString('start'), end: fresh.getString('end') },
+					moved,
+					Date.now()
+				);
+				if (history) throw refusal(history.code, history.field);
 				// staff change who books through the audited reassign action, not a plain update
 				if (moved.indexOf('association') >= 0 && !has(roles, 'owner')) {
 					throw refusal('core_field_locked', 'association');
@@ -654,8 +669,6 @@ function handleUpdate(e) {
 				if (!staff && !lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, Date.now())) {
 					throw refusal('rooms_change_deadline', 'form');
 				}
-				// a booking that had ended held no place of the share (overShare counts only those ahead)
-				var hadEnded = lib('room-claims').toMs(fresh.getString('end')) <= Date.now();
 				for (var f = 0; f < moved.length; f++) fresh.set(moved[f], e.record.get(moved[f]));
 				// before the checks and the save: the overlap rule and the busy projection (syncBusy, in the
 				// model hook of this save) read the booking without the old slot's check-in and check-out
@@ -664,17 +677,14 @@ function handleUpdate(e) {
 				// move it, as its change deadline has passed for the booker
 				var running = moved.length === 1 && moved[0] === 'end' && start < Date.now();
 				// a move within its room and holder leaves the holder's share of the room as it was; a move to
-				// another room, or to another association, takes a place of the share there, and so does one
-				// that makes a booking that had ended hold its room again
+				// another room, or to another association, takes a place of the share there (a booking that has
+				// ended, which held no place, is not moved: above)
 				var checked = checkBooking(txApp, draftOf(fresh), {
 					policy: true,
 					rights: true,
 					skipHorizon: staff,
 					running: running,
-					share:
-						moved.indexOf('room') >= 0 ||
-						moved.indexOf('association') >= 0 ||
-						(hadEnded && lib('room-claims').toMs(fresh.getString('end')) > Date.now())
+					share: moved.indexOf('room') >= 0 || moved.indexOf('association') >= 0
 				});
 				if (checked.problem) throw checked.problem;
 				if (from === 'approved' && !staff && checked.room.getBool('requires_approval')) {
@@ -720,6 +730,14 @@ function reassign(e) {
 		var association = sent(body, 'association') ? body.association : booking.getString('association');
 		if (association === null) association = '';
 		if (typeof association !== 'string') throw refusal('core_invalid_value', 'association');
+		// a booking that has ended stays its holder's: its check-in or no-show is theirs (docs/rules.md, "A
+		// booking keeps its history")
+		var history = machines.historyProblem(
+			{ start: booking.getString('start'), end: booking.getString('end') },
+			[sent(body, 'booker') ? 'booker' : 'association'],
+			Date.now()
+		);
+		if (history) throw refusal(history.code, history.field);
 		// a season date is its series' association's: the season moves as a whole (a swap or hand-over)
 		if (association !== booking.getString('association') && booking.getString('series'))
 			throw refusal('core_field_locked', 'association');

@@ -8,7 +8,7 @@ import { seasonOf } from '$rules/rooms/checkin.js';
 import { addDays, localParts } from '$rules/rooms-policy.js';
 import type { Stats } from '$rules/stats.js';
 import { toMs, toPbDate } from '$rules/room-claims.js';
-import { book, makeRoom, slot, someDay } from './rooms-arrange';
+import { book, join, makeAssociation, makeRoom, slot, someDay } from './rooms-arrange';
 import {
 	arrangeAssociation,
 	bookingAt,
@@ -334,16 +334,17 @@ describe('a move', () => {
 	);
 	const attendance = (b: Record<string, unknown>) => [b.checked_in_at, b.checked_in_by, b.checked_out_at];
 
-	it('of a booking checked in and out holds its new slot: nobody else books it', async () => {
+	it('of a booking checked in before its start holds its new slot: nobody else books it', async () => {
 		const room = await checkinRoom();
 		const [owner, other, staff] = await Promise.all([
 			createUser(),
 			createUser(),
 			createUser({ staff: true })
 		]);
-		const booking = await bookingAt(owner, room.id, -5, 60);
+		// the window opens 15 minutes before the start; one under way keeps its start ("a booking that has
+		// begun or ended", below)
+		const booking = await bookingAt(owner, room.id, 10, 60);
 		await checkIn(owner.pb, booking.id);
-		await checkOut(owner.pb, booking.id);
 		const to = slot(someDay(), '10:00', '11:00');
 		const moved = await staff.pb.collection('bookings').update(booking.id, to);
 		// the overlap rule counts it, and the busy projection holds the whole new slot
@@ -366,17 +367,15 @@ describe('a move', () => {
 		const audit = await system.collection('audit_log').getFullList({
 			filter: system.filter('target_id = {:id} && action = "booking_moved"', { id: booking.id })
 		});
-		expect(audit.map((a) => a.details.cleared)).toEqual([
-			['checked_in_at', 'checked_in_by', 'checked_out_at']
-		]);
+		expect(audit.map((a) => a.details.cleared)).toEqual([['checked_in_at', 'checked_in_by']]);
 	});
 
 	it('of a booking checked in by staff or by its booker is released as a no-show at its new time', async () => {
 		const room = await checkinRoom({ checkin_opens_minutes: 240, cancel_hours: 0 });
 		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
 		const system = await systemClient();
-		// staff move a booking checked in five minutes into its slot to another day
-		const running = await bookingAt(owner, room.id, -5, 60);
+		// staff move a booking checked in half an hour before its start to another day
+		const running = await bookingAt(owner, room.id, 30, 60);
 		await checkIn(owner.pb, running.id);
 		const day = someDay();
 		const first = slot(day, '14:00', '15:00');
@@ -432,8 +431,8 @@ describe('a move', () => {
 		expect((await busyOf(room.id)).filter((b) => b.source === booking.id).map((b) => b.end)).not.toEqual([
 			toPbDate(start + 60 * MINUTE)
 		]);
-		// the booker cannot (the change deadline has passed); nor may anyone move the start of it, or end it
-		// in the past
+		// the booker cannot (the change deadline has passed); nor may anyone move the start of it (it has
+		// begun), or end it in the past
 		const later = toPbDate(start + 90 * MINUTE);
 		expect((await refused(owner.pb.collection('bookings').update(booking.id, { end: later }))).codes).toEqual(
 			['rooms_change_deadline']
@@ -441,7 +440,7 @@ describe('a move', () => {
 		expect(
 			(await refused(staff.pb.collection('bookings').update(booking.id, { start: toPbDate(start + MINUTE) })))
 				.codes
-		).toEqual(['rooms_in_past']);
+		).toEqual(['rooms_booking_started']);
 		expect(
 			(
 				await refused(
@@ -479,7 +478,8 @@ describe('a move', () => {
 		let last = 0;
 		const stamps: unknown[][] = [];
 		for (let round = 0; round < rounds; round++) {
-			const booking = await bookingAt(owner, room.id, -5, 60);
+			// its window open, ten minutes before its start
+			const booking = await bookingAt(owner, room.id, 10, 60);
 			const to = slot(day + round, '14:00', '15:00');
 			last = toMs(to.end);
 			const [checked, moved] = await Promise.all([
@@ -767,5 +767,167 @@ describe('the room policy', () => {
 		expect((await system.collection('rooms').getOne(room.id)).checkin_since).toBe(on.checkin_since);
 		await staff.pb.collection('rooms').update(room.id, { checkin_required: false });
 		expect((await system.collection('rooms').getOne(room.id)).checkin_since).toBe('');
+	});
+});
+
+describe('a booking that has begun or ended', () => {
+	// where and when it was, whose it was and whether anyone came are history (docs/rules.md, "A booking
+	// keeps its history"): a move clears the check-in, a cancel or another holder rewrites the statistics
+	const atDesk = (citizen: string, reason?: string) => {
+		const headers: Record<string, string> = { 'X-Borgerhus-For': citizen };
+		if (reason !== undefined) headers['X-Borgerhus-Override'] = encodeURIComponent(reason);
+		return { headers };
+	};
+
+	it('that has ended keeps its room, times, holder and status: for staff, its booker, the desk and the app', async () => {
+		const [room, other] = await Promise.all([checkinRoom({ cancel_hours: 0 }), checkinRoom()]);
+		const { association, booker, admin } = await arrangeAssociation();
+		const [second, staff] = await Promise.all([makeAssociation(), createUser({ staff: true })]);
+		await join(second.id, booker, 'booker');
+		const system = await systemClient();
+		// checked in while it ran; it ended ten minutes ago (the system arranges the past)
+		const booking = await bookingAt(booker, room.id, -5, 60, { association: association.id });
+		await checkIn(booker.pb, booking.id);
+		await system.collection('bookings').update(booking.id, { start: fromNow(-70), end: fromNow(-10) });
+		const before = await system.collection('bookings').getOne(booking.id);
+		expect(before.checked_in_at).not.toBe('');
+		const over = { status: 400, codes: ['rooms_booking_over'] };
+		const ahead = slot(someDay(), '10:00', '11:00');
+		// moved: its times, its end alone, its room, by staff or by its booker
+		for (const change of [ahead, { end: fromNow(30) }, { room: other.id }]) {
+			expect(await refused(staff.pb.collection('bookings').update(booking.id, change))).toEqual(over);
+			expect(await refused(booker.pb.collection('bookings').update(booking.id, change))).toEqual(over);
+		}
+		expect(
+			await refused(booker.pb.collection('bookings').update(booking.id, { association: second.id }))
+		).toEqual(over);
+		// given to someone else: its no-show or check-in would count for another association or booker
+		for (const body of [{ association: second.id }, { booker: admin.record.id }]) {
+			expect(
+				await refused(
+					staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+						method: 'POST',
+						body: { ...body, reason: 'Rettelse' }
+					})
+				)
+			).toEqual(over);
+		}
+		// cancelled afterwards: by staff, its booker, an admin of its association, or at the desk with an override
+		const cancelOver = { status: 400, codes: ['rooms_cancel_booking_over'] };
+		expect(
+			await refused(
+				staff.pb.collection('bookings').update(booking.id, { status: 'cancelled', cancel_reason: 'Fejl' })
+			)
+		).toEqual(cancelOver);
+		for (const who of [booker, admin]) {
+			expect(
+				await refused(who.pb.collection('bookings').update(booking.id, { status: 'cancelled' }))
+			).toEqual(cancelOver);
+		}
+		expect(
+			await refused(
+				staff.pb
+					.collection('bookings')
+					.update(
+						booking.id,
+						{ status: 'cancelled', cancelled_by: booker.record.id },
+						atDesk(booker.record.id, 'Ringede')
+					)
+			)
+		).toEqual(cancelOver);
+		// through the app: the staff's bookings page and the booker's own, told why
+		const staffSession = new AppSession();
+		await staffSession.signIn(staff.email, staff.password);
+		const staffCancel = await staffSession.post('/personale/bookinger?/cancel', {
+			id: booking.id,
+			reason: 'Fejl'
+		});
+		expect(staffCancel.status).toBe(400);
+		expect(await staffCancel.text()).toContain('Bookingen er slut, så den kan ikke aflyses.');
+		const own = new AppSession();
+		await own.signIn(booker.email, booker.password);
+		const ownCancel = await own.post('/bookinger?/cancel', { id: booking.id });
+		expect(ownCancel.status).toBe(400);
+		expect(await ownCancel.text()).toContain('Bookingen er slut, så den kan ikke aflyses.');
+		// nothing changed
+		const after = await system.collection('bookings').getOne(booking.id);
+		for (const field of [
+			'room',
+			'start',
+			'end',
+			'booker',
+			'association',
+			'status',
+			'checked_in_at',
+			'checked_in_by'
+		]) {
+			expect([field, after[field]]).toEqual([field, before[field]]);
+		}
+		// the system arranges history as it finds it
+		await system.collection('bookings').update(booking.id, { end: fromNow(-5) });
+	});
+
+	it('released as a no-show stays its association’s: nobody gives it to another', async () => {
+		const room = await checkinRoom();
+		const { association, booker } = await arrangeAssociation();
+		const [second, staff] = await Promise.all([makeAssociation(), createUser({ staff: true })]);
+		await join(second.id, booker, 'booker');
+		const booking = await bookingAt(booker, room.id, -40, 30, { association: association.id });
+		expect((await release(room.id)).released).toBe(1);
+		expect(
+			await refused(
+				staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+					method: 'POST',
+					body: { association: second.id, reason: 'Rettelse' }
+				})
+			)
+		).toEqual({ status: 400, codes: ['rooms_booking_no_show'] });
+		const system = await systemClient();
+		const stored = await system.collection('bookings').getOne(booking.id);
+		expect([stored.status, stored.association]).toEqual(['no_show', association.id]);
+	});
+
+	it('under way keeps its room and start once begun; its end may still move', async () => {
+		const ALL_DAY = Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
+		);
+		const [room, other] = await Promise.all([
+			checkinRoom({ opening_hours: ALL_DAY, step_minutes: 1, cancel_hours: 0 }),
+			checkinRoom({ opening_hours: ALL_DAY, step_minutes: 1 })
+		]);
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const start = Math.floor((Date.now() - 10 * MINUTE) / MINUTE) * MINUTE;
+		const booking = await bookingAt(owner, room.id, 0, 60, {
+			start: toPbDate(start),
+			end: toPbDate(start + 60 * MINUTE)
+		});
+		await checkIn(owner.pb, booking.id);
+		const started = { status: 400, codes: ['rooms_booking_started'] };
+		const ahead = slot(someDay(), '10:00', '11:00');
+		for (const change of [
+			ahead,
+			{ room: other.id },
+			{ room: other.id, end: toPbDate(start + 90 * MINUTE) }
+		]) {
+			expect(await refused(staff.pb.collection('bookings').update(booking.id, change))).toEqual(started);
+			expect(await refused(owner.pb.collection('bookings').update(booking.id, change))).toEqual(started);
+		}
+		const system = await systemClient();
+		const kept = await system.collection('bookings').getOne(booking.id);
+		expect([kept.room, kept.start, kept.checked_in_at !== '']).toEqual([room.id, toPbDate(start), true]);
+		// its end moves, and the check-in stands
+		const later = toPbDate(start + 90 * MINUTE);
+		const moved = await staff.pb.collection('bookings').update(booking.id, { end: later });
+		expect([moved.end, moved.checked_in_at]).toEqual([later, kept.checked_in_at]);
+	});
+
+	it('that has ended still pending may be decided late, approved or rejected', async () => {
+		const room = await checkinRoom({ requires_approval: true });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const request = await bookingAt(owner, room.id, -120, 30, { status: 'pending' });
+		const rejected = await staff.pb
+			.collection('bookings')
+			.update(request.id, { status: 'rejected', reason: 'Ingen svarede i tide' });
+		expect(rejected.status).toBe('rejected');
 	});
 });

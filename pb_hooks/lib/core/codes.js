@@ -448,6 +448,18 @@ module.exports = {
 		da: 'Bookingen er afvist eller aflyst og kan ikke ændres.',
 		en: 'This booking is rejected or cancelled and cannot change.'
 	},
+	rooms_booking_over: {
+		da: 'Bookingen er slut og står, som den var: Den kan ikke flyttes eller gives til en anden.',
+		en: 'The booking has ended and stays as it was: it cannot be moved or given to someone else.'
+	},
+	rooms_booking_started: {
+		da: 'Bookingen er begyndt, så dens lokale og starttidspunkt kan ikke ændres. Personalet kan stadig flytte sluttidspunktet.',
+		en: 'The booking has begun, so its room and start cannot change. The staff can still move its end.'
+	},
+	rooms_cancel_booking_over: {
+		da: 'Bookingen er slut, så den kan ikke aflyses.',
+		en: 'The booking has ended, so it cannot be cancelled.'
+	},
 	rooms_booking_no_show: {
 		da: 'Bookingen er frigivet, fordi ingen tjekkede ind i tide.',
 		en: 'This booking was released because nobody checked in in time.'

@@ -118,6 +118,47 @@ function may(from, name, roles, to) {
 	return null;
 }
 
+/** Milliseconds of a PocketBase date string, an ISO string or a number. */
+function msOf(value) {
+	return typeof value === 'number' ? value : new Date(String(value).replace(' ', 'T')).getTime();
+}
+
+/**
+ * What of a booking has become history at `now`, judged on its stored times (docs/rules.md, "A booking
+ * keeps its history"): once it has ended, all of it, so a move of any of MOVE_FIELDS or another holder is
+ * `rooms_booking_over` (a move would clear its check-in, another holder would carry its check-in or
+ * no-show to another record); once under way, its room and start (`rooms_booking_started`); its end, the
+ * number of attendees and a holder of a booking under way may still change. `changed`: the fields the
+ * write changes. The system, arranging history as it finds it, is not asked.
+ * @param {{ start: string | number, end: string | number }} stored
+ * @param {string[]} changed
+ * @param {number} now
+ * @returns {{ code: 'rooms_booking_over' | 'rooms_booking_started', field: string } | null}
+ */
+function historyProblem(stored, changed, now) {
+	if (!changed.length) return null;
+	if (now >= msOf(stored.end)) return { code: 'rooms_booking_over', field: changed[0] };
+	if (now < msOf(stored.start)) return null;
+	var fixed = ['room', 'start'];
+	for (var i = 0; i < fixed.length; i++) {
+		if (changed.indexOf(fixed[i]) >= 0) return { code: 'rooms_booking_started', field: fixed[i] };
+	}
+	return null;
+}
+
+/**
+ * Why a booking in `status` is no longer cancelled at `now`: an approved booking that has ended was used
+ * or not (its check-in, its no-show, the room's use are counted), so `rooms_cancel_booking_over`; a request
+ * still pending when it ended may still be decided or withdrawn (it never held the room as approved).
+ * @param {{ end: string | number }} stored
+ * @param {string} status
+ * @param {number} now
+ * @returns {'rooms_cancel_booking_over' | null}
+ */
+function cancelProblem(stored, status, now) {
+	return status === 'approved' && now >= msOf(stored.end) ? 'rooms_cancel_booking_over' : null;
+}
+
 module.exports = {
 	booking: booking,
 	series: series,
@@ -128,5 +169,7 @@ module.exports = {
 	isOpen: isOpen,
 	closedCode: closedCode,
 	isState: isState,
-	may: may
+	may: may,
+	historyProblem: historyProblem,
+	cancelProblem: cancelProblem
 };

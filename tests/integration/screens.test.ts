@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { toPbDate } from '$rules/room-claims.js';
+import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
 import { createUser, guestClient, systemClient, type TestUser } from '../helpers/pocketbase';
 import { AppSession } from '../helpers/app';
 import { appWithoutPocketBase } from '../helpers/app-without-pocketbase';
@@ -255,6 +256,43 @@ describe('a room taken out of use where the house still holds an event', () => {
 		);
 		expect(missing.status).toBe(404);
 		expect((await session.get(`/lokaler/${unused.slug}/skilt`)).status).toBe(404);
+	});
+
+	it('a room out of use keeps its door sign after midnight while an event that began the evening before runs', async () => {
+		const system = await systemClient();
+		const tag = randomUUID().slice(0, 6);
+		const room = await makeRoom({ name: `Natlokale ude af brug ${tag}` });
+		// from 22:00 the house evening before this house day until half an hour from now: across midnight
+		const today = localParts(Date.now()).date;
+		const start = localToUtc(addDays(today, -1), '22:00') as number;
+		const title = `Nattens koncert ${tag}`;
+		await system.collection('events').create({
+			title,
+			description: 'Til test',
+			category: 'concert',
+			room: room.id,
+			start: toPbDate(start),
+			end: at(30),
+			state: 'published',
+			registration: false,
+			capacity: 0
+		});
+		await system.collection('rooms').update(room.id, { active: false });
+
+		const guest = guestClient();
+		const door = await outcome(
+			guest.send<DoorData>(`/api/borgerhus/screens/rooms/${room.slug}`, { method: 'GET' })
+		);
+		expect(door.status).toBe(200);
+		expect((door.body as DoorData).state).toBe('busy');
+		expect((door.body as DoorData).current?.label).toBe(title);
+		const session = new AppSession();
+		const sign = await session.get(`/lokaler/${room.slug}/skilt`);
+		expect(sign.status).toBe(200);
+		expect(await sign.text()).toContain(title);
+		expect((await session.get(`/lokaler/${room.slug}/skilt/data`)).status).toBe(200);
+		const lobby = await guest.send<LobbyData>('/api/borgerhus/screens/lobby', { method: 'GET' });
+		expect(lobby.rooms.filter((r) => r.slug === room.slug).map((r) => r.label)).toEqual([title]);
 	});
 });
 

@@ -1,8 +1,7 @@
 import PocketBase from 'pocketbase';
 import { loadDemoSeason } from './demo-season';
-import { TZDate } from '@date-fns/tz';
-import { addDays, set } from 'date-fns';
-import { HOUSE_TIME_ZONE, toPbDate } from '../../dates';
+import { toPbDate } from '../../dates';
+import { demoClock, type DemoClock } from './demo-clock';
 import { demoTitles } from './demo-titles';
 
 /** Password of every demo account; printed by `npm start`. */
@@ -123,13 +122,6 @@ function roomIllustration(name: string, colour: string): Blob {
 	return new Blob([svg], { type: 'image/svg+xml' });
 }
 
-/** Copenhagen wall-clock time `days` from today at hh:mm, as a PocketBase date string. */
-function houseTime(days: number, hours: number, minutes = 0): string {
-	const today = new TZDate(Date.now(), HOUSE_TIME_ZONE);
-	const day = set(addDays(today, days), { hours, minutes, seconds: 0, milliseconds: 0 });
-	return toPbDate(new Date(day.getTime()));
-}
-
 async function firstOrNull(pb: PocketBase, collection: string, filter: string) {
 	try {
 		return await pb.collection(collection).getFirstListItem(filter);
@@ -141,9 +133,15 @@ async function firstOrNull(pb: PocketBase, collection: string, filter: string) {
 /**
  * Loads a house that looks real: rooms, associations, 200 titles with copies, upcoming events with
  * shifts and the demo accounts. Idempotent: each part is keyed (email, slug, CVR, barcode, title) and
- * skipped when it exists.
+ * skipped when it exists. Its dates are laid out from `now` (demo-clock.ts), at daytime hours whatever
+ * the hour it is loaded at.
  */
-export async function loadDemoData(pb: PocketBase): Promise<Record<string, number>> {
+export async function loadDemoData(
+	pb: PocketBase,
+	options: { now?: Date } = {}
+): Promise<Record<string, number>> {
+	const clock = demoClock(options.now);
+	const { houseTime } = clock;
 	const created = { users: 0, rooms: 0, associations: 0, titles: 0, events: 0, entries: 0 };
 
 	const users: Record<keyof typeof DEMO_ACCOUNTS, string> = {
@@ -172,7 +170,7 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 			notify_email: true,
 			notify_reminders: true,
 			phone: '20 30 40 50',
-			volunteer_terms_at: key === 'volunteer' ? toPbDate(new Date()) : ''
+			volunteer_terms_at: key === 'volunteer' ? toPbDate(clock.now) : ''
 		});
 		users[key] = record.id;
 		created.users++;
@@ -259,7 +257,7 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 			contact_email: `kontakt${index + 1}@forening.demo.borgerhus.dk`,
 			contact_phone: '70 10 20 3' + index,
 			verified: !founder,
-			verified_at: founder ? '' : toPbDate(new Date()),
+			verified_at: founder ? '' : toPbDate(clock.now),
 			created_by: founder ? users[founder] : users.associationAdmin
 		});
 		await pb.collection('memberships').create({
@@ -412,36 +410,32 @@ export async function loadDemoData(pb: PocketBase): Promise<Record<string, numbe
 		}
 		created.events++;
 	}
-	created.entries = await loadDemoEntries(pb, users, roomIds);
-	created.entries += await loadDemoCheckin(pb, users, roomIds);
-	created.entries += await loadDeskDemo(pb, users, roomIds);
-	created.entries += await loadScreenDemo(pb, users, roomIds);
-	created.entries += await loadDemoLoans(pb, users);
-	created.entries += await loadPastEvents(pb, users);
-	created.entries += await loadDemoSeason(pb, users, roomIds);
+	created.entries = await loadDemoEntries(pb, users, roomIds, clock);
+	created.entries += await loadDemoCheckin(pb, users, roomIds, clock);
+	created.entries += await loadDeskDemo(pb, users, roomIds, clock);
+	created.entries += await loadScreenDemo(pb, users, roomIds, clock);
+	created.entries += await loadDemoLoans(pb, users, clock);
+	created.entries += await loadPastEvents(pb, users, clock);
+	created.entries += await loadDemoSeason(pb, users, roomIds, clock.now);
 	return created;
-}
-
-/** A PocketBase date `minutes` from now, on the whole minute. */
-function minutesFromNow(minutes: number): string {
-	const now = new Date();
-	now.setSeconds(0, 0);
-	return toPbDate(new Date(now.getTime() + minutes * 60_000));
 }
 
 /**
  * Check-in and no-shows (docs/rules.md, "Check-in and no-shows"): the meeting rooms and the study room
  * require check-in (since last spring, so their history counts); Grundejerforeningen Søhøj has reached
  * the house rule this season and has a season booking staff may withdraw, Nørreby Boldklub is one short of
- * it; some past bookings were checked in. The citizen's booking in Mødelokale 2 starts a few minutes
- * after the seed, so "Vi er her" shows at once (and if nobody taps it, the job releases it live).
+ * it; some past bookings were checked in. While the house is open the citizen's booking in Mødelokale 2
+ * starts a few minutes after the seed, so "Vi er her" shows at once (and if nobody taps it, the job
+ * releases it live); loaded at night, it is at 09:00 the next morning (demo-clock.ts).
  * Skipped when the rooms already require check-in.
  */
 async function loadDemoCheckin(
 	pb: PocketBase,
 	users: Record<keyof typeof DEMO_ACCOUNTS, string>,
-	roomIds: Record<string, string>
+	roomIds: Record<string, string>,
+	clock: DemoClock
 ): Promise<number> {
+	const { houseTime } = clock;
 	const rooms = ['moedelokale-1', 'moedelokale-2', 'studierummet'];
 	const first = await pb.collection('rooms').getOne(roomIds['moedelokale-2']!);
 	if (first.checkin_required) return 0;
@@ -531,14 +525,15 @@ async function loadDemoCheckin(
 			status: 'approved'
 		});
 	}
-	// now: the citizen's check-in is open; the club's meeting is under way and checked in
+	// now, while the house is open: the citizen's check-in is open, the club's meeting is under way and
+	// checked in; at night the citizen checks in the next morning and the club's meeting ended in the
+	// afternoon (demo-clock.ts)
 	await booking({
 		room: roomIds['moedelokale-2'],
 		booker: users.citizen,
 		purpose: 'Møde i læsegruppen',
 		attendees: 4,
-		start: minutesFromNow(5),
-		end: minutesFromNow(65),
+		...clock.checkinBooking,
 		status: 'approved'
 	});
 	await booking({
@@ -546,10 +541,10 @@ async function loadDemoCheckin(
 		booker: users.associationAdmin,
 		association: club.id,
 		purpose: 'Holdmøde',
-		start: minutesFromNow(-20),
-		end: minutesFromNow(70),
+		start: clock.meeting.start,
+		end: clock.meeting.end,
 		status: 'approved',
-		checked_in_at: minutesFromNow(-22),
+		checked_in_at: clock.meeting.checkedIn,
 		checked_in_by: users.associationAdmin
 	});
 	return count;
@@ -565,8 +560,10 @@ async function loadDemoCheckin(
 async function loadDeskDemo(
 	pb: PocketBase,
 	users: Record<keyof typeof DEMO_ACCOUNTS, string>,
-	roomIds: Record<string, string>
+	roomIds: Record<string, string>,
+	clock: DemoClock
 ): Promise<number> {
+	const { houseTime } = clock;
 	const DESK_CARD = '5500200001';
 	if (await firstOrNull(pb, 'users', pb.filter('library_card = {:c}', { c: DESK_CARD }))) return 0;
 	await pb.collection('users').update(users.citizen, { library_card: '5500100001' });
@@ -651,8 +648,10 @@ async function loadDeskDemo(
 async function loadDemoEntries(
 	pb: PocketBase,
 	users: Record<keyof typeof DEMO_ACCOUNTS, string>,
-	roomIds: Record<string, string>
+	roomIds: Record<string, string>,
+	clock: DemoClock
 ): Promise<number> {
+	const { houseTime } = clock;
 	let count = 0;
 	const has = async (collection: string, field: string, user: string) =>
 		(await firstOrNull(pb, collection, pb.filter(`${field} = {:u}`, { u: user }))) !== null;
@@ -754,7 +753,7 @@ async function loadDemoEntries(
 		await pb.collection('registrations').create({ event: open.id, user: users.citizen });
 		count++;
 	}
-	await pb.collection('users').update(users.volunteer, { volunteer_terms_at: toPbDate(new Date()) });
+	await pb.collection('users').update(users.volunteer, { volunteer_terms_at: toPbDate(clock.now) });
 	const shifts = await pb.collection('shifts').getFullList({ sort: 'start', fields: 'id,event' });
 	const firstPerEvent = shifts.filter((s, i) => shifts.findIndex((t) => t.event === s.event) === i);
 	const signedUp = await has('signups', 'user', users.volunteer);
@@ -773,8 +772,10 @@ async function loadDemoEntries(
  */
 async function loadDemoLoans(
 	pb: PocketBase,
-	users: Record<keyof typeof DEMO_ACCOUNTS, string>
+	users: Record<keyof typeof DEMO_ACCOUNTS, string>,
+	clock: DemoClock
 ): Promise<number> {
+	const { houseTime } = clock;
 	if ((await pb.collection('loans').getList(1, 1, { fields: 'id' })).items.length > 0) return 0;
 	const held = (await pb.collection('titles').getList(1, 4, { sort: 'created,id', fields: 'id' })).items.map(
 		(t) => t.id
@@ -786,7 +787,7 @@ async function loadDemoLoans(
 	).items.filter(
 		(copy, i, all) => !held.includes(copy.title) && all.findIndex((c) => c.title === copy.title) === i
 	);
-	const day = (days: number) => toPbDate(new Date(Date.now() + days * 86_400_000));
+	const day = (days: number) => houseTime(days, 12);
 	const loans = [
 		{ patron: users.citizen, start: day(-9), due: day(19) },
 		{ patron: users.volunteer, start: day(-33), due: day(-5) },
@@ -810,8 +811,10 @@ async function loadDemoLoans(
  */
 async function loadPastEvents(
 	pb: PocketBase,
-	users: Record<keyof typeof DEMO_ACCOUNTS, string>
+	users: Record<keyof typeof DEMO_ACCOUNTS, string>,
+	clock: DemoClock
 ): Promise<number> {
+	const { houseTime } = clock;
 	const past = [
 		{
 			title: 'Forfatteraften: Nørrebys historie',
@@ -866,7 +869,7 @@ async function loadPastEvents(
 						verified: true,
 						language: 'da',
 						// the last of them volunteers
-						volunteer_terms_at: i === 6 ? toPbDate(new Date()) : ''
+						volunteer_terms_at: i === 6 ? toPbDate(clock.now) : ''
 					})
 				).id
 		);
@@ -921,23 +924,23 @@ async function loadPastEvents(
 
 /**
  * Today in the house, for the lobby screen (/skaerm) and the door signs (/lokaler/{slug}/skilt): two
- * events today and tonight, the association's booking shown by name, a citizen's private one (shown as
+ * events today (from this hour, between 10:00 and 15:00; loaded after 20:00, the next day), the association's booking shown by name, a citizen's private one (shown as
  * "Optaget"), and an association booking the day after tomorrow, inside its cancellation deadline, so that
  * cancelling a period on "Mine bookinger" shows a booking that cannot be cancelled. Skipped once loaded.
  */
 async function loadScreenDemo(
 	pb: PocketBase,
 	users: Record<keyof typeof DEMO_ACCOUNTS, string>,
-	roomIds: Record<string, string>
+	roomIds: Record<string, string>,
+	clock: DemoClock
 ): Promise<number> {
+	const { houseTime } = clock;
 	const first = 'Strikkecafé i Musiklokalet';
 	if (await firstOrNull(pb, 'events', pb.filter('title = {:title}', { title: first }))) return 0;
 	const club = await pb
 		.collection('associations')
 		.getFirstListItem(pb.filter('name = {:name}', { name: 'Nørreby Boldklub' }));
-	const hour = 3_600_000;
-	const base = Math.floor(Date.now() / hour) * hour;
-	const at = (hours: number) => toPbDate(new Date(base + hours * hour));
+	const at = clock.screenAt;
 	const event = (title: string, room: string, from: number, to: number, description: string) =>
 		pb.collection('events').create({
 			title,

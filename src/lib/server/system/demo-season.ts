@@ -25,11 +25,15 @@ async function as(pb: PocketBase, userId: string): Promise<PocketBase> {
 const post = (pb: PocketBase, path: string, body: Record<string, unknown> = {}) =>
 	pb.send<{ id: string }>(path, { method: 'POST', body });
 
-/** Loads the demo round unless a season exists. Answers how many seasons it made. */
+/**
+ * Loads the demo round unless a season exists. Answers how many seasons it made. The seasons' dates are
+ * laid out from `now`; the application windows lie around the real clock, which the season routes ask.
+ */
 export async function loadDemoSeason(
 	pb: PocketBase,
 	users: { staff: string; associationAdmin: string },
-	roomIds: Record<string, string>
+	roomIds: Record<string, string>,
+	at: Date = new Date()
 ): Promise<number> {
 	const existing = await pb.collection('seasons').getList(1, 1, { fields: 'id' });
 	if (existing.totalItems > 0) return 0;
@@ -55,7 +59,7 @@ export async function loadDemoSeason(
 	];
 	const id = (slot: (typeof slots)[number]) => `${slot.room}-${slot.weekday}-${slot.start.replace(':', '')}`;
 	const [mon, wed, tue, thu] = slots.map(id) as [string, string, string, string];
-	const now = new TZDate(Date.now(), HOUSE_TIME_ZONE);
+	const now = new TZDate(at.getTime(), HOUSE_TIME_ZONE);
 	const hour = 3600_000;
 	const windowNow = {
 		apply_from: new Date(Date.now() - hour).toISOString(),
@@ -168,7 +172,7 @@ export async function loadDemoSeason(
 		],
 		previous: last.id,
 		...windowNow,
-		objection_until: new Date(Date.now() + 14 * 24 * hour).toISOString()
+		objection_until: new Date(at.getTime() + 14 * 24 * hour).toISOString()
 	});
 	await to(current.id, 'open');
 	await applyAll(current.id);
@@ -202,10 +206,17 @@ export async function loadDemoSeason(
 	// served, two single dates freed by the club's cancellations, and a swap waiting for the choir's answer
 	let made = 3;
 	if (roomIds.vaerkstedet)
-		made += await loadDemoLeftovers(pb, staff, admin, roomIds.vaerkstedet, {
-			boldklub,
-			kor
-		});
+		made += await loadDemoLeftovers(
+			pb,
+			staff,
+			admin,
+			roomIds.vaerkstedet,
+			{
+				boldklub,
+				kor
+			},
+			at
+		);
 	return made;
 }
 
@@ -214,10 +225,11 @@ async function loadDemoLeftovers(
 	staff: PocketBase,
 	admin: PocketBase,
 	room: string,
-	clubs: { boldklub: string; kor: string }
+	clubs: { boldklub: string; kor: string },
+	at: Date
 ): Promise<number> {
 	const hour = 3600_000;
-	const now = new TZDate(Date.now(), HOUSE_TIME_ZONE);
+	const now = new TZDate(at.getTime(), HOUSE_TIME_ZONE);
 	const first = addDays(now, 1);
 	const slots = ['mon', 'tue', 'wed', 'thu'].map((weekday) => ({
 		room,

@@ -1,0 +1,124 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PocketBase from 'pocketbase';
+import { TZDate } from '@date-fns/tz';
+import { addDays, set } from 'date-fns';
+import { startStack } from '../../src/cli/stack.mjs';
+import { loadDemoData } from '../../src/lib/server/system/demo-data';
+import { HOUSE_TIME_ZONE, houseParts, parsePbDate } from '../../src/lib/dates';
+
+// The demo data (`npm start`) laid out from the moment it is loaded: at 01:30 and at 13:00 house time, no
+// event or booking of it starts at night, and every part that is about the moment still has its data
+// (README.md, "Quick start"). Each load on a PocketBase of its own, as the demo is loaded once.
+
+const stops: (() => Promise<void>)[] = [];
+afterAll(async () => {
+	for (const stop of stops) await stop();
+});
+
+async function loadAt(now: Date): Promise<PocketBase> {
+	const dir = mkdtempSync(join(tmpdir(), 'borgerhus-demo-'));
+	const stack = await startStack({
+		dataDir: join(dir, 'pb_data'),
+		mailDir: join(dir, 'mail'),
+		quiet: true,
+		seed: false,
+		log: () => undefined
+	});
+	stops.push(async () => {
+		await stack.stop();
+		rmSync(dir, { recursive: true, force: true });
+	});
+	const pb = new PocketBase(stack.pbUrl);
+	pb.autoCancellation(false);
+	await pb.collection('_superusers').authWithPassword(stack.superuser.email, stack.superuser.password);
+	await loadDemoData(pb, { now });
+	return pb;
+}
+
+/** The next house day (tomorrow in Copenhagen) at hh:mm: ahead of the real clock, as the routes ask it. */
+function tomorrowAt(hours: number, minutes: number): Date {
+	const day = set(addDays(new TZDate(Date.now(), HOUSE_TIME_ZONE), 1), {
+		hours,
+		minutes,
+		seconds: 0,
+		milliseconds: 0
+	});
+	return new Date(day.getTime());
+}
+
+const at = (value: string) => parsePbDate(value).getTime();
+const nightly = (value: string) => houseParts(value).hour < 6;
+
+async function demoOf(pb: PocketBase) {
+	const [events, bookings, users, holds, seasons, objections] = await Promise.all([
+		pb.collection('events').getFullList({ fields: 'title,start,end' }),
+		pb.collection('bookings').getFullList({
+			fields: 'purpose,start,end,status,booker,checked_in_at,expand.room.slug',
+			expand: 'room'
+		}),
+		pb.collection('users').getFullList({ fields: 'id,email' }),
+		pb.collection('holds').getFullList({ fields: 'status,pickup_deadline' }),
+		pb.collection('seasons').getFullList({ fields: 'id,status' }),
+		pb.collection('season_objections').getFullList({ fields: 'status' })
+	]);
+	const citizen = users.find((u) => u.email === 'borger@demo.borgerhus.dk')!.id;
+	return { events, bookings, citizen, holds, seasons, objections };
+}
+
+describe('the demo data', () => {
+	it('loaded at 01:30 starts nothing at night, and has the morning’s check-in and the afternoon’s meeting', async () => {
+		const now = tomorrowAt(1, 30);
+		const demo = await demoOf(await loadAt(now));
+		const atNight = [...demo.events, ...demo.bookings].filter((x) => nightly(x.start));
+		expect(atNight.map((x) => `${'title' in x ? x.title : x.purpose} ${x.start}`)).toEqual([]);
+
+		// check-in: the citizen's meeting is the morning's first hour, not one at 01:35
+		const checkin = demo.bookings.find((b) => b.purpose === 'Møde i læsegruppen');
+		expect(checkin?.booker).toBe(demo.citizen);
+		expect(houseParts(checkin!.start)).toMatchObject({ day: houseParts(now).day, hour: 9, minute: 0 });
+		// the checked-in meeting ended in the afternoon before, not under way in the night
+		const meeting = demo.bookings.find((b) => b.purpose === 'Holdmøde' && b.checked_in_at);
+		expect(at(meeting!.end)).toBeLessThan(now.getTime());
+		expect(houseParts(meeting!.start).hour).toBe(13);
+		// the lobby screen's day: two events and the rooms' bookings later today, in the daytime
+		const today = demo.events.filter(
+			(e) => at(e.start) > now.getTime() && at(e.start) < now.getTime() + 24 * 3600_000
+		);
+		expect(today.map((e) => houseParts(e.start).hour).sort()).toEqual([10, 13]);
+
+		expectEveryFeature(demo, now);
+	}, 240_000);
+
+	it('loaded at 13:00 has a check-in open and a meeting under way now', async () => {
+		const now = tomorrowAt(13, 0);
+		const demo = await demoOf(await loadAt(now));
+		const atNight = [...demo.events, ...demo.bookings].filter((x) => nightly(x.start));
+		expect(atNight.map((x) => `${'title' in x ? x.title : x.purpose} ${x.start}`)).toEqual([]);
+
+		const checkin = demo.bookings.find((b) => b.purpose === 'Møde i læsegruppen');
+		expect(at(checkin!.start) - now.getTime()).toBe(5 * 60_000);
+		const meeting = demo.bookings.find((b) => b.purpose === 'Holdmøde' && b.checked_in_at);
+		expect(at(meeting!.start)).toBeLessThan(now.getTime());
+		expect(at(meeting!.end)).toBeGreaterThan(now.getTime());
+		// the lobby screen: from this hour on
+		const screen = demo.events.filter((e) =>
+			['Strikkecafé i Musiklokalet', 'Fællessang i Salen'].includes(e.title)
+		);
+		expect(screen.map((e) => houseParts(e.start).hour).sort()).toEqual([13, 16]);
+
+		expectEveryFeature(demo, now);
+	}, 240_000);
+});
+
+/** What the demo shows whatever the hour: past events, no-shows, a pickup due, a season round under way. */
+function expectEveryFeature(demo: Awaited<ReturnType<typeof demoOf>>, now: Date) {
+	expect(demo.events.filter((e) => at(e.end) < now.getTime()).length).toBeGreaterThanOrEqual(3);
+	expect(demo.events.filter((e) => at(e.start) > now.getTime()).length).toBeGreaterThanOrEqual(5);
+	expect(demo.bookings.filter((b) => b.status === 'no_show').length).toBeGreaterThanOrEqual(5);
+	expect(demo.holds.some((h) => h.status === 'ready' && h.pickup_deadline)).toBe(true);
+	expect(demo.seasons.map((s) => s.status).sort()).toEqual(['draft_published', 'final', 'leftovers', 'open']);
+	expect(demo.objections.map((o) => o.status)).toEqual(['open']);
+}

@@ -1,4 +1,4 @@
-import { test, expect, signIn, demo, stack, systemClient } from './fixtures';
+import { test, expect, signIn, demo, hydrated, stack, systemClient } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // No page scrolls sideways at 320 px or wider: every route, for each role.
@@ -204,4 +204,116 @@ test('an ISBN with hyphens stays on one line at 320 px', async ({ page }) => {
 		});
 		expect(lines, `${language}: the ISBN's lines`).toBe(1);
 	}
+});
+
+/**
+ * A select shows its chosen option on one line: each select on the page gets its longest option chosen,
+ * and that option's whole text must be readable at the page's width, in the field itself or on the line
+ * under it (src/lib/whole-choice.ts). Answers the fields whose chosen text is cut off and not shown whole.
+ */
+async function cutOffChoices(page: Page): Promise<string[]> {
+	// the forms folded away (a line's adjustment on the staff season page) are read open
+	await page.evaluate(() =>
+		document.querySelectorAll<HTMLDetailsElement>('main details').forEach((d) => (d.open = true))
+	);
+	const selects = page.locator('main select:visible');
+	const problems: string[] = [];
+	for (let i = 0; i < (await selects.count()); i++) {
+		const select = selects.nth(i);
+		const longest = await select.evaluate(
+			(s: HTMLSelectElement) =>
+				[...s.options].reduce((a, b) => (b.text.trim().length > a.text.trim().length ? b : a)).value
+		);
+		await select.selectOption(longest);
+		// a short wait: the line follows the choice at once, and a page of cut-off fields is told in one list
+		await expect
+			.poll(
+				() =>
+					select.evaluate((s: HTMLSelectElement) => {
+						const text = s.selectedOptions[0]?.text.trim() ?? '';
+						const style = getComputedStyle(s);
+						const context = document.createElement('canvas').getContext('2d')!;
+						context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+						// the field's own text room, its arrow aside
+						const room =
+							s.clientWidth -
+							parseFloat(style.paddingLeft) -
+							parseFloat(style.paddingRight) -
+							1.6 * parseFloat(style.fontSize);
+						if (context.measureText(text).width <= room) return 'whole';
+						const line = s.nextElementSibling as HTMLElement | null;
+						const box = line?.getBoundingClientRect();
+						const shown =
+							line?.textContent === text &&
+							!!box &&
+							box.height > 0 &&
+							box.right <= document.documentElement.clientWidth + 0.5;
+						return shown ? 'whole' : `${s.id || s.name}: "${text}"`;
+					}),
+				{ timeout: 2_000 }
+			)
+			.toBe('whole')
+			.catch(async () => problems.push(`${new URL(page.url()).pathname} ${await select.getAttribute('id')}`));
+	}
+	return problems;
+}
+
+// The selects with long options (a season's times with their rooms, associations' names, a room's rule, a
+// line to swap) at 320 px: the page does not scroll sideways, and the chosen option is read whole.
+test('a select’s long chosen option is read whole at 320 px, and its page does not scroll sideways', async ({
+	page
+}) => {
+	test.setTimeout(240_000);
+	const system = await systemClient();
+	const season = (filter: string) => system.collection('seasons').getFirstListItem(filter);
+	const [open, draft, leftovers] = await Promise.all([
+		season('status = "open"'),
+		season('status = "draft_published"'),
+		season('status = "leftovers" && name ~ "Værkstedshold"')
+	]);
+	const desk = await system.collection('users').getFirstListItem('library_card = "5500200001"');
+	const pages = [
+		{
+			email: demo.associationAdmin,
+			paths: [
+				`/saeson/${leftovers.id}/bytte`,
+				`/saeson/${open.id}`,
+				`/saeson/${draft.id}`,
+				'/lokaler/salen',
+				'/lokaler/salen/saeson',
+				'/bookinger/aflys-periode'
+			]
+		},
+		{
+			email: demo.staff,
+			paths: [
+				'/personale/saeson',
+				`/personale/saeson/${draft.id}`,
+				'/personale/lokaler',
+				`/personale/borgere/${desk.id}`
+			]
+		}
+	];
+	await page.setViewportSize({ width: 320, height: 740 });
+	const wide: string[] = [];
+	const cut: string[] = [];
+	let seen = 0;
+	for (const { email, paths } of pages) {
+		await page.context().clearCookies();
+		await signIn(page, email);
+		for (const path of paths) {
+			const problem = await overflow(page, path);
+			if (problem) wide.push(problem);
+			await hydrated(page);
+			seen += await page.locator('main select:visible').count();
+			cut.push(...(await cutOffChoices(page)));
+			const after = await page.evaluate(
+				() => document.documentElement.scrollWidth > document.documentElement.clientWidth
+			);
+			if (after) wide.push(`${path}: wider with the longest options chosen`);
+		}
+	}
+	expect(seen, 'selects on the pages').toBeGreaterThan(20);
+	expect(wide, 'pages wider than 320 px').toEqual([]);
+	expect(cut, 'chosen options cut off').toEqual([]);
 });

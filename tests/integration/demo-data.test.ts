@@ -61,7 +61,7 @@ async function demoOf(pb: PocketBase) {
 		}),
 		pb.collection('users').getFullList({ fields: 'id,email' }),
 		pb.collection('holds').getFullList({ fields: 'status,pickup_deadline' }),
-		pb.collection('seasons').getFullList({ fields: 'id,status' }),
+		pb.collection('seasons').getFullList({ fields: 'id,status,apply_until,objection_until' }),
 		pb.collection('season_objections').getFullList({ fields: 'status' })
 	]);
 	const citizen = users.find((u) => u.email === 'borger@demo.borgerhus.dk')!.id;
@@ -121,4 +121,9 @@ function expectEveryFeature(demo: Awaited<ReturnType<typeof demoOf>>, now: Date)
 	expect(demo.holds.some((h) => h.status === 'ready' && h.pickup_deadline)).toBe(true);
 	expect(demo.seasons.map((s) => s.status).sort()).toEqual(['draft_published', 'final', 'leftovers', 'open']);
 	expect(demo.objections.map((o) => o.status)).toEqual(['open']);
+	// the deadlines the associations read are at a daytime hour too
+	const open = demo.seasons.find((s) => s.status === 'open')!;
+	const draft = demo.seasons.find((s) => s.status === 'draft_published')!;
+	expect(houseParts(open.apply_until).hour).toBe(12);
+	expect(houseParts(draft.objection_until).hour).toBe(12);
 }

@@ -1,6 +1,6 @@
 import type PocketBase from 'pocketbase';
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, startOfWeek } from 'date-fns';
+import { addDays, format, set, startOfWeek } from 'date-fns';
 import { HOUSE_TIME_ZONE } from '../../dates';
 
 // A season round under way for the demo (docs/rules.md, "Season application round"): last season's final
@@ -61,6 +61,11 @@ export async function loadDemoSeason(
 	const [mon, wed, tue, thu] = slots.map(id) as [string, string, string, string];
 	const now = new TZDate(at.getTime(), HOUSE_TIME_ZONE);
 	const hour = 3600_000;
+	/** A deadline `days` ahead at noon, house time: one the associations read, never at 02:00. */
+	const noonIn = (days: number) =>
+		new Date(
+			set(addDays(now, days), { hours: 12, minutes: 0, seconds: 0, milliseconds: 0 }).getTime()
+		).toISOString();
 	const windowNow = {
 		apply_from: new Date(Date.now() - hour).toISOString(),
 		apply_until: new Date(Date.now() + hour).toISOString()
@@ -172,7 +177,7 @@ export async function loadDemoSeason(
 		],
 		previous: last.id,
 		...windowNow,
-		objection_until: new Date(at.getTime() + 14 * 24 * hour).toISOString()
+		objection_until: noonIn(14)
 	});
 	await to(current.id, 'open');
 	await applyAll(current.id);
@@ -198,7 +203,7 @@ export async function loadDemoSeason(
 		last_date: day(addDays(next, 16 * 7 - 1)),
 		previous: last.id,
 		apply_from: new Date(Date.now() - hour).toISOString(),
-		apply_until: new Date(Date.now() + 30 * 24 * hour).toISOString()
+		apply_until: noonIn(30)
 	});
 	await to(upcoming.id, 'open');
 

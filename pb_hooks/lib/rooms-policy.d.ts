@@ -33,6 +33,19 @@ export function withinOpeningHours(
 	startMs: number,
 	endMs: number
 ): boolean;
+/**
+ * Every problem of a booking under its room's policy, at most one per field, in the order the rules are
+ * checked (checkBookingPolicy is the first); without a room only the checks that need none.
+ */
+export function bookingPolicyProblems(input: {
+	room: RoomPolicy | null;
+	start: number;
+	end: number;
+	attendees: number;
+	now: number;
+	skipHorizon?: boolean;
+	running?: boolean;
+}): PolicyError[];
 export function checkBookingPolicy(input: {
 	room: RoomPolicy;
 	start: number;

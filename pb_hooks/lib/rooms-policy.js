@@ -93,49 +93,75 @@ function withinOpeningHours(openingHours, startMs, endMs) {
 }
 
 /**
- * Checks a booking against its room's policy. Returns null when it is allowed, otherwise
- * { code, field } with a code whose message is errors_<code>.
+ * The problems of a booking under its room's policy, in the order the rules are checked, at most one per
+ * field (the first found there): [] when it is allowed. Each is { code, field } with a code whose message
+ * is errors_<code>. A form says them all in one answer; `checkBookingPolicy` is the first of them. Without
+ * a room (`room` null: none chosen yet) only the checks that need none: the times' order, the past and
+ * the number of attendees.
  * @param {{ room: { capacity: number, opening_hours: object, min_minutes: number, max_minutes: number,
- *   step_minutes: number, horizon_days: number, active: boolean }, start: number, end: number,
+ *   step_minutes: number, horizon_days: number, active: boolean } | null, start: number, end: number,
  *   attendees: number, now: number, skipHorizon?: boolean, running?: boolean }} input `running`: a
  *   booking that has begun gets a new end only (its start stays as it was booked)
  */
+function bookingPolicyProblems(input) {
+	return policyProblems(input, false);
+}
+
+/**
+ * Checks a booking against its room's policy. Returns null when it is allowed, otherwise the first of
+ * bookingPolicyProblems, { code, field }.
+ * @param {{ room: { capacity: number, opening_hours: object, min_minutes: number, max_minutes: number,
+ *   step_minutes: number, horizon_days: number, active: boolean }, start: number, end: number,
+ *   attendees: number, now: number, skipHorizon?: boolean, running?: boolean }} input
+ */
 function checkBookingPolicy(input) {
+	return policyProblems(input, true)[0] || null;
+}
+
+/** The rules of bookingPolicyProblems; `first`: stop at the first problem (the hook's refusal, a search). */
+function policyProblems(input, first) {
+	var problems = [];
+	var add = function (code, field) {
+		for (var i = 0; i < problems.length; i++) if (problems[i].field === field) return false;
+		problems.push({ code: code, field: field });
+		return first;
+	};
 	var room = input.room;
 	var start = input.start;
 	var end = input.end;
 	if (typeof start !== 'number' || typeof end !== 'number' || isNaN(start) || isNaN(end)) {
-		return { code: 'rooms_invalid_time', field: 'start' };
+		if (add('rooms_invalid_time', 'start')) return problems;
+		start = end = NaN;
+	} else if (end <= start) {
+		if (add('rooms_end_before_start', 'end')) return problems;
 	}
-	if (end <= start) return { code: 'rooms_end_before_start', field: 'end' };
-	if (!room.active) return { code: 'rooms_inactive', field: 'room' };
+	// the rules that read a length of time and where it lies, only for a start before its end
+	var timed = end > start;
+	if (room && !room.active && add('rooms_inactive', 'room')) return problems;
 	// a booking under way may only get a new end (staff: "we stay half an hour longer"), never one past
-	if (input.running ? end <= input.now : start < input.now) {
-		return input.running
-			? { code: 'rooms_end_in_past', field: 'end' }
-			: { code: 'rooms_in_past', field: 'start' };
+	if (timed && (input.running ? end <= input.now : start < input.now)) {
+		var past = input.running ? add('rooms_end_in_past', 'end') : add('rooms_in_past', 'start');
+		if (past) return problems;
 	}
 	var attendees = input.attendees;
 	if (typeof attendees !== 'number' || isNaN(attendees) || attendees < 1 || attendees % 1 !== 0) {
-		return { code: 'rooms_attendees_invalid', field: 'attendees' };
-	}
-	if (attendees > room.capacity) return { code: 'rooms_over_capacity', field: 'attendees' };
+		if (add('rooms_attendees_invalid', 'attendees')) return problems;
+	} else if (room && attendees > room.capacity && add('rooms_over_capacity', 'attendees')) return problems;
+	if (!room || !timed) return problems;
 	var minutes = (end - start) / MINUTE;
-	if (room.min_minutes > 0 && minutes < room.min_minutes) return { code: 'rooms_too_short', field: 'end' };
-	if (room.max_minutes > 0 && minutes > room.max_minutes) return { code: 'rooms_too_long', field: 'end' };
+	if (room.min_minutes > 0 && minutes < room.min_minutes && add('rooms_too_short', 'end')) return problems;
+	if (room.max_minutes > 0 && minutes > room.max_minutes && add('rooms_too_long', 'end')) return problems;
 	var step = room.step_minutes > 0 ? room.step_minutes : 1;
 	if (localParts(start).minutes % step !== 0 || start % MINUTE !== 0) {
-		return { code: 'rooms_off_step', field: 'start' };
+		if (add('rooms_off_step', 'start')) return problems;
 	}
 	// a start on the step with a length off it is the end's fault (and the only field of a running booking)
-	if (minutes % step !== 0) return { code: 'rooms_off_step', field: 'end' };
+	else if (minutes % step !== 0 && add('rooms_off_step', 'end')) return problems;
 	if (!input.skipHorizon && start > horizonEnd(room.horizon_days, input.now)) {
-		return { code: 'rooms_beyond_horizon', field: 'start' };
+		if (add('rooms_beyond_horizon', 'start')) return problems;
 	}
-	if (!withinOpeningHours(room.opening_hours, start, end)) {
-		return { code: 'rooms_outside_hours', field: 'form' };
-	}
-	return null;
+	if (!withinOpeningHours(room.opening_hours, start, end)) add('rooms_outside_hours', 'form');
+	return problems;
 }
 
 /**
@@ -174,6 +200,7 @@ module.exports = {
 	addDays: addDays,
 	openIntervals: openIntervals,
 	withinOpeningHours: withinOpeningHours,
+	bookingPolicyProblems: bookingPolicyProblems,
 	checkBookingPolicy: checkBookingPolicy,
 	horizonEnd: horizonEnd,
 	lastBookableDate: lastBookableDate,

@@ -134,6 +134,26 @@ test('the room booking form says every mistake of the form and the times at once
 	await expect(start).not.toHaveAttribute('aria-invalid', 'true');
 });
 
+test("the room booking form says every rule of the room the booking breaks in one answer, with the form's own mistakes", async ({
+	page
+}) => {
+	const { email, room } = await citizenAndRoom();
+	await signIn(page, email, PASSWORD);
+	await page.goto(`/lokaler/${room.slug}`);
+	const form = page.locator('#book-form');
+	// no purpose, more attendees than the room holds, and before it opens: three messages, not one a time
+	await page.locator('#field-attendees').fill('500');
+	await page.locator('#field-date').fill(addDays(localParts(Date.now()).date, 5));
+	await page.locator('#field-start').fill('06:00');
+	await page.locator('#field-end').fill('07:00');
+	await form.getByRole('button', { name: 'Send booking' }).click();
+	await expectSummary(page, form, 3, [MESSAGES.required, MESSAGES.overCapacity, MESSAGES.outsideHours]);
+	await expectTied(page.locator('#field-purpose'), MESSAGES.required);
+	await expectTied(page.locator('#field-attendees'), MESSAGES.overCapacity);
+	await expectTied(page.locator('#field-start'), MESSAGES.outsideHours);
+	await expectTied(page.locator('#field-end'), MESSAGES.outsideHours);
+});
+
 test('the season booking page says every missing field at once, each at its field', async ({ page }) => {
 	const { email, room } = await citizenAndRoom();
 	await signIn(page, email, PASSWORD);

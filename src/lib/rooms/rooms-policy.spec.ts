@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import {
+	bookingPolicyProblems,
 	checkBookingPolicy,
 	houseOffsetMinutes,
 	localParts,
@@ -180,6 +181,92 @@ describe('checkBookingPolicy', () => {
 	it('lets the system skip the horizon', () => {
 		const far = { ...ok, start: utc('2026-08-10T08:00:00Z'), end: utc('2026-08-10T09:00:00Z') };
 		expect(checkBookingPolicy({ ...far, skipHorizon: true })).toBeNull();
+	});
+});
+
+describe('bookingPolicyProblems', () => {
+	const room: RoomPolicy = {
+		capacity: 10,
+		opening_hours: everyDay('08:00', '22:00'),
+		min_minutes: 30,
+		max_minutes: 180,
+		step_minutes: 30,
+		horizon_days: 60,
+		active: true
+	};
+	const now = utc('2026-06-01T10:00:00Z');
+	// Copenhagen is UTC+2 in June: 08:00 to 10:00 local
+	const ok = {
+		room,
+		start: utc('2026-06-10T06:00:00Z'),
+		end: utc('2026-06-10T08:00:00Z'),
+		attendees: 5,
+		now
+	};
+
+	it('is empty for a booking that keeps every limit', () => {
+		expect(bookingPolicyProblems(ok)).toEqual([]);
+	});
+
+	it('names every rule a booking breaks at once, one per field, the hook’s refusal first', () => {
+		// 06:00 to 07:00 local, before the room opens, for more people than it holds
+		const early = {
+			...ok,
+			start: utc('2026-06-10T04:00:00Z'),
+			end: utc('2026-06-10T05:00:00Z'),
+			attendees: 500
+		};
+		expect(bookingPolicyProblems(early)).toEqual([
+			{ code: 'rooms_over_capacity', field: 'attendees' },
+			{ code: 'rooms_outside_hours', field: 'form' }
+		]);
+		expect(checkBookingPolicy(early)).toEqual(bookingPolicyProblems(early)[0]);
+		// off the step, beyond the horizon, too long and outside the hours: the start says the first of its two
+		const far = {
+			...ok,
+			start: utc('2026-08-10T17:10:00Z'),
+			end: utc('2026-08-10T21:10:00Z'),
+			attendees: 0
+		};
+		expect(bookingPolicyProblems(far)).toEqual([
+			{ code: 'rooms_attendees_invalid', field: 'attendees' },
+			{ code: 'rooms_too_long', field: 'end' },
+			{ code: 'rooms_off_step', field: 'start' },
+			{ code: 'rooms_outside_hours', field: 'form' }
+		]);
+		expect(checkBookingPolicy(far)).toEqual(bookingPolicyProblems(far)[0]);
+	});
+
+	it('judges no length or hours of times in the wrong order, and still the number of attendees', () => {
+		const backwards = { ...ok, end: utc('2026-06-10T05:00:00Z'), attendees: 11 };
+		expect(bookingPolicyProblems(backwards)).toEqual([
+			{ code: 'rooms_end_before_start', field: 'end' },
+			{ code: 'rooms_over_capacity', field: 'attendees' }
+		]);
+		expect(bookingPolicyProblems({ ...ok, start: Number.NaN, attendees: 0 })).toEqual([
+			{ code: 'rooms_invalid_time', field: 'start' },
+			{ code: 'rooms_attendees_invalid', field: 'attendees' }
+		]);
+	});
+
+	it('leaves out what the desk overrides, and without a room checks only what needs none', () => {
+		const far = {
+			...ok,
+			start: utc('2026-08-10T06:00:00Z'),
+			end: utc('2026-08-10T08:00:00Z'),
+			attendees: 11
+		};
+		expect(bookingPolicyProblems(far).map((p) => p.code)).toEqual([
+			'rooms_over_capacity',
+			'rooms_beyond_horizon'
+		]);
+		expect(bookingPolicyProblems({ ...far, skipHorizon: true }).map((p) => p.code)).toEqual([
+			'rooms_over_capacity'
+		]);
+		expect(bookingPolicyProblems({ ...far, room: null })).toEqual([]);
+		expect(bookingPolicyProblems({ ...far, room: null, end: far.start })).toEqual([
+			{ code: 'rooms_end_before_start', field: 'end' }
+		]);
 	});
 });
 

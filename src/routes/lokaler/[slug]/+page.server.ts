@@ -18,7 +18,7 @@ import {
 } from '$lib/server/room-page';
 import {
 	addDays,
-	checkBookingPolicy,
+	bookingPolicyProblems,
 	lastBookableDate,
 	withinOpeningHours,
 	localParts,
@@ -161,17 +161,20 @@ export const actions: Actions = {
 		const times = readTimes(values, fields, (date, start, end) =>
 			endOf(room.opening_hours as OpeningHours | null, date, start, end)
 		);
-		if (times && !fields.attendees) {
-			// An early, friendly answer from the hooks' own check; PocketBase decides again in the write's
+		if (times) {
+			// An early, friendly answer from the hooks' own check, every rule it finds broken at its field
+			// (the form's own message of a field goes first); PocketBase decides again in the write's
 			// transaction.
-			const problem = checkBookingPolicy({
+			const problems = bookingPolicyProblems({
 				room: policyOf(room),
 				start: times.start,
 				end: times.end,
 				attendees: Number(values.attendees),
 				now: Date.now()
 			});
-			if (problem) fields[fieldOfCode(problem.field, problem.code)] ??= ruleMessage(problem.code);
+			for (const problem of problems) {
+				fields[fieldOfCode(problem.field, problem.code)] ??= ruleMessage(problem.code);
+			}
 		}
 		if (!checked.ok || !times || Object.keys(fields).length > 0) {
 			return fail(400, { action: 'book' as const, values: echoValues(values), errors: onForm({ fields }) });

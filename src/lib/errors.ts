@@ -54,9 +54,12 @@ function hookMessage(code: string, desk = false): Translate | undefined {
 	return () => (getLocale() === 'en' ? text.en : text.da);
 }
 
-/** The text of a refusal code in the reader's language, or a generic message for an unknown code. */
-export function codeMessage(code: string): string {
-	return (hookMessage(code) ?? m.errors_invalid_value)();
+/**
+ * The text of a refusal code in the reader's language, or a generic message for an unknown code. `desk`:
+ * in the words staff read when they act for a citizen.
+ */
+export function codeMessage(code: string, desk = false): string {
+	return (hookMessage(code, desk) ?? m.errors_invalid_value)();
 }
 
 function statusMessage(status: number): string {

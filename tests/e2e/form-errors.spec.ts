@@ -21,7 +21,8 @@ const MESSAGES = {
 	attendees: 'Skriv antal deltagere som et helt tal, mindst 1.',
 	noSuchTime: 'Det klokkeslæt findes ikke den dag (sommertid).',
 	outsideHours: 'Tidspunktet ligger uden for lokalets åbningstid.',
-	overCapacity: 'Der er flere deltagere, end lokalet har plads til.'
+	overCapacity: 'Der er flere deltagere, end lokalet har plads til.',
+	beyondHorizon: 'Borgeren kan ikke booke så langt frem i tiden.'
 };
 
 /** The field is invalid, and one of the elements its aria-describedby names says `text`. */
@@ -203,6 +204,41 @@ test("the desk's booking says every mistake at once, and a refusal of the room a
 	await book.getByRole('button', { name: 'Book for borgeren' }).click();
 	await expectSummary(page, form, 1, ['Lokalet kan ikke bookes.']);
 	await expectTied(page.locator('#book-room'), 'Lokalet kan ikke bookes.');
+});
+
+test("the desk's booking says every rule of the room at once, and not the horizon staff override", async ({
+	page
+}) => {
+	const { citizen, room } = await citizenAndRoom();
+	await signIn(page, demo.staff);
+	await page.goto(`/personale/borgere/${citizen.id}`);
+	const book = page.getByRole('region', { name: 'Book et lokale' });
+	const form = book.locator('form');
+	const send = () => book.getByRole('button', { name: 'Book for borgeren' }).click();
+	await book.getByLabel('Lokale', { exact: true }).selectOption({ label: room.name });
+	await book.getByLabel('Dato', { exact: true }).fill(addDays(localParts(Date.now()).date, 5));
+	await book.getByLabel('Fra', { exact: true }).fill('06:00');
+	await book.getByLabel('Til', { exact: true }).fill('07:00');
+	await book.getByLabel('Antal deltagere', { exact: true }).fill('500');
+	await send();
+	await expectSummary(page, form, 3, [MESSAGES.required, MESSAGES.overCapacity, MESSAGES.outsideHours]);
+	await expectTied(page.locator('#book-purpose'), MESSAGES.required);
+	await expectTied(page.locator('#book-attendees'), MESSAGES.overCapacity);
+	await expectTied(page.locator('#book-start'), MESSAGES.outsideHours);
+	await expectTied(page.locator('#book-end'), MESSAGES.outsideHours);
+	await expectAccessible(page);
+
+	// beyond the room's horizon (400 days): said with the rest, in the words staff read, until they override it
+	await book.getByLabel('Dato', { exact: true }).fill(addDays(localParts(Date.now()).date, 420));
+	await send();
+	await expectSummary(page, form, 4, [MESSAGES.beyondHorizon, MESSAGES.overCapacity, MESSAGES.outsideHours]);
+	await expectTied(page.locator('#book-start'), MESSAGES.beyondHorizon);
+	await book.getByText('Tilsidesæt en regel (frist, grænse eller horisont)').click();
+	await book.getByLabel('Ja, jeg tilsidesætter reglen for borgeren').check();
+	await book.getByLabel('Begrundelse', { exact: true }).fill('Aftalt med lederen');
+	await send();
+	await expectSummary(page, form, 3, [MESSAGES.required, MESSAGES.overCapacity, MESSAGES.outsideHours]);
+	await expect(form.locator('[data-error-summary]')).not.toContainText(MESSAGES.beyondHorizon);
 });
 
 test('a staff rejection without a reason says so at the reason', async ({ page }) => {

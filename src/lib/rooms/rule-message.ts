@@ -17,8 +17,11 @@ const OWN_WORDING: Record<string, () => string> = {
 	rooms_reason_required: m.errors_rooms_reason_required
 };
 
-/** The translated message of a rule code: the app's own (errors_<code>), else the hooks' registry. */
-export function ruleMessage(code: string): string {
+/**
+ * The translated message of a rule code: the app's own (errors_<code>), else the hooks' registry (`desk`:
+ * in the words staff read when they act for a citizen).
+ */
+export function ruleMessage(code: string, desk = false): string {
 	const translate = Object.hasOwn(OWN_WORDING, code) ? OWN_WORDING[code] : undefined;
-	return translate ? translate() : codeMessage(code);
+	return translate ? translate() : codeMessage(code, desk);
 }

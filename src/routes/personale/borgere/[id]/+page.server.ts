@@ -8,7 +8,8 @@ import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors, refusalCodes } from '$lib/errors';
 import { toPbDate } from '$lib/dates';
 import { resolveEnd } from '$rules/core/time.js';
-import { bookingRefusal, readTimes } from '$lib/server/room-page';
+import { bookingRefusal, fieldOfCode, policyOf, readTimes } from '$lib/server/room-page';
+import { bookingPolicyProblems } from '$rules/rooms-policy.js';
 import { ruleMessage } from '$lib/rooms/rule-message';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
 import {
@@ -147,9 +148,18 @@ const DESK_BOOKING_FIELDS = [
 	'override_reason'
 ];
 
+/** The room the desk books, for the early check of its rules; null when PocketBase does not show it. */
+async function deskRoom(pb: App.Locals['pb'], id: string): Promise<RoomRecord | null> {
+	try {
+		return await pb.collection('rooms').getOne<RoomRecord>(id, { requestKey: null });
+	} catch {
+		return null;
+	}
+}
+
 export const actions: Actions = {
-	// every mistake of the booking in one answer (WCAG 3.3.1): the fields' shape and the times together;
-	// the room's rules are PocketBase's, which applies them for the citizen (and the override)
+	// every mistake of the booking in one answer (WCAG 3.3.1): the fields' shape, the times and the room's
+	// rules together; PocketBase applies the rules again for the citizen (and the override)
 	book: async (event) => {
 		requireStaff(event.locals, event.url);
 		const values = readForm(await event.request.formData(), ['override']);
@@ -157,8 +167,22 @@ export const actions: Actions = {
 		const fields: Record<string, string> = checked.ok ? {} : { ...checked.failure.errors.fields };
 		// an end at 00:00 is the midnight that ends the day, as on the room page
 		const times = readTimes(values, fields, (date, _start, end) => resolveEnd(date, end));
-		// the order of the two times is the form's own sense, said with the rest (the hook says it too)
-		if (times && times.end <= times.start) fields.end = ruleMessage('rooms_end_before_start');
+		if (times) {
+			// the room's rules from the hooks' own check, each at its field, as the room page says them;
+			// PocketBase decides again for the citizen, and an override lets staff book past the horizon
+			const room = fields.room ? null : await deskRoom(event.locals.pb, String(values.room));
+			const problems = bookingPolicyProblems({
+				room: room && policyOf(room),
+				start: times.start,
+				end: times.end,
+				attendees: Number(values.attendees),
+				now: Date.now(),
+				skipHorizon: values.override === true
+			});
+			for (const problem of problems) {
+				fields[fieldOfCode(problem.field, problem.code)] ??= ruleMessage(problem.code, true);
+			}
+		}
 		if (!checked.ok || !times || Object.keys(fields).length > 0) {
 			return fail(400, { action: 'book', values: echoValues(values), errors: { fields } });
 		}

@@ -163,14 +163,27 @@ function describe(app, collection, record) {
 		return { da: room + ', ' + time.format(start, 'da'), en: room + ', ' + time.format(start, 'en') };
 	}
 	if (collection === 'holds') return same(rel('titles', record.getString('title'), 'title'));
-	if (collection === 'registrations') return same(rel('events', record.getString('event'), 'title'));
+	// an event by its title in the reader's language (lib/content-language.js)
+	var eventTitle = function (id) {
+		try {
+			return require(__hooks + '/lib/content-language.js').contentParam(
+				app.findRecordById('events', id),
+				'title'
+			);
+		} catch (_) {
+			return same('');
+		}
+	};
+	if (collection === 'registrations') return eventTitle(record.getString('event'));
 	var shift;
 	try {
 		shift = app.findRecordById('shifts', record.getString('shift'));
 	} catch (_) {
 		return same('');
 	}
-	return same(rel('events', shift.getString('event'), 'title') + ', ' + shift.getString('task'));
+	var title = eventTitle(shift.getString('event'));
+	var task = shift.getString('task');
+	return { da: title.da + ', ' + task, en: title.en + ', ' + task };
 }
 
 /**

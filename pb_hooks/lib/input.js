@@ -31,6 +31,7 @@ var IDENTITY_FIELDS = ['name', 'contact_name', 'email', 'contact_email'];
 var ONE_LINE_FIELDS = [
 	'name',
 	'title',
+	'title_en',
 	'task',
 	'activity',
 	'activity_name',

@@ -106,6 +106,18 @@ describe('the house’s texts in English', () => {
 		const file = await (await session.get(`/kalender/registration/${ticket.id}.ics`)).text();
 		expect(file).toContain(`SUMMARY:${event.title_en}`);
 
+		// a ticket made for them at the desk: its message names the English title too
+		const desk = await createUser({ staff: true });
+		const other = await englishEvent();
+		await desk.pb
+			.collection('registrations')
+			.create({ event: other.id, user: user.record.id }, { headers: { 'X-Borgerhus-For': user.record.id } });
+		const [made] = await user.pb.collection('notifications').getFullList<{
+			texts: { da: { body: string }; en: { body: string } };
+		}>({ filter: user.pb.filter('kind = "desk_create"') });
+		expect(made?.texts.en.body).toContain(other.title_en);
+		expect(made?.texts.da.body).toContain(other.title);
+
 		// back in Danish, the Danish title
 		expect((await session.post('/sprog', { language: 'da', redirectTo: '/' })).status).toBe(303);
 		expect(await (await session.get(`/billet/${ticket.id}`)).text()).toContain(`<h2>${event.title}</h2>`);
@@ -146,6 +158,13 @@ describe('the house’s texts in English', () => {
 			status: 400,
 			response: { data: { title_en: { code: 'core_text_blank' } } }
 		});
+		// one line, as the Danish title: it stands in mail subjects and calendar entries
+		await expect(
+			staff.pb.collection('events').update(id, { title_en: 'Concert\nBcc: someone@example.com' })
+		).rejects.toMatchObject({
+			status: 400,
+			response: { data: { title_en: { code: 'core_text_one_line' } } }
+		});
 		await expect(
 			staff.pb.collection('events').update(id, { description_en: 'x'.repeat(10001) })
 		).rejects.toMatchObject({ status: 400 });
@@ -171,7 +190,7 @@ describe('the house’s texts in English', () => {
 		expect((await system.collection('rooms').getOne(id!)).description_en).toBe('Bright room with a view.');
 		const form = await (await session.get(`/personale/lokaler/${id}`)).text();
 		expect(form).toContain('Beskrivelse på engelsk (valgfri)');
-		expect(form).toContain('Bright room with a view.</textarea>');
+		expect(form).toMatch(/<textarea[^>]*lang="en"[^>]*>Bright room with a view.<\/textarea>/);
 
 		const danish = new AppSession();
 		const english = await inEnglish(new AppSession());

@@ -232,11 +232,17 @@ export default defineConfig({
 										// layout was asked again (a flag per node, layout first; "10" when the unread
 										// count changed) would stand in for the page, and a later tap offline would
 										// get the layout and a page with another page's data. A plugin here replaces
-										// the strategy's own check, so it asks for a 200 too.
+										// the strategy's own check, so it asks for a 200 too, and for the page's data
+										// itself: SvelteKit answers 200 also when a load failed or redirected, and
+										// that would stand in for the page offline. The check is the one a new
+										// version's refetch makes (`isPageData`, static/sw-kept-pages.js, which the
+										// service worker imports: a global there).
 										cacheWillUpdate: async ({ request, response }) => {
 											const flags = new URL(request.url).searchParams.get('x-sveltekit-invalidated') ?? '';
 											if (flags.slice(1).includes('0')) return null;
-											return response.status === 200 ? response : null;
+											if (response.status !== 200) return null;
+											const worker = self as unknown as { isPageData(response: Response): Promise<boolean> };
+											return (await worker.isPageData(response)) ? response : null;
 										}
 									},
 									SAYS_KEPT

@@ -27,14 +27,36 @@ function personOf(response) {
 	return /private/.test(response.headers.get('cache-control') ?? '') ? null : '';
 }
 
+/**
+ * Whether an answer to /path/__data.json is the page's own data. SvelteKit answers 200 also when a load
+ * failed or redirected: the body is then `{"type":"redirect",...}` (or an error), or the page's data with a
+ * node of type "error". The body is one line of JSON, `{"type":"data","nodes":[...]}`, then one line for
+ * each promise the data streams (`{"type":"chunk",...}`, with "error" when it failed). Also the check of
+ * the data the service worker keeps on a tap (vite.config.ts, the page-data cache): a global of the service
+ * worker.
+ */
+async function isPageData(response) {
+	try {
+		const lines = (await response.clone().text()).split('\n').filter((line) => line.trim() !== '');
+		if (lines.length === 0) return false;
+		const [data, ...chunks] = lines.map((line) => JSON.parse(line));
+		if (data?.type !== 'data' || !Array.isArray(data.nodes)) return false;
+		if (data.nodes.some((node) => node?.type === 'error' || node?.type === 'redirect')) return false;
+		return chunks.every((chunk) => chunk?.type === 'chunk' && !('error' in chunk));
+	} catch {
+		return false;
+	}
+}
+
 /** Whether a fresh answer may stand in for the kept copy: a good one, for the same person. */
-function mayReplace(kept, fresh) {
+async function mayReplace(request, kept, fresh) {
 	if (fresh.type !== 'basic' || fresh.status !== 200 || fresh.redirected) return false;
 	if (fresh.headers.has('clear-site-data')) return false;
 	const before = personOf(kept);
 	const now = personOf(fresh);
 	if (now === null || before === null) return false;
-	return before === '' || before === now;
+	if (before !== '' && before !== now) return false;
+	return new URL(request.url).pathname.endsWith('/__data.json') ? isPageData(fresh) : true;
 }
 
 /** The answer's time (its Date header), or 0. */
@@ -84,7 +106,7 @@ async function fetchKeptAgain() {
 					ended = true;
 					return;
 				}
-				if (mayReplace(copy, fresh)) await to.put(request, fresh);
+				if (await mayReplace(request, copy, fresh)) await to.put(request, fresh);
 			}
 		};
 		await Promise.all(Array.from({ length: AT_A_TIME }, worker));

@@ -262,11 +262,16 @@ test('online, a kept page used because the network is too slow says how old it i
  * The app behind a proxy that plays an older version of itself: while `old` is set, its scripts live at
  * /_app/old/immutable/... (the same files, under other names), as the pages, the scripts and the service
  * worker's list of files to keep name them. Clearing `old` is the release of a new version: the service worker
- * changes, and the new one keeps only the scripts of its own version.
+ * changes, and the new one keeps only the scripts of its own version. Every answer under the older version
+ * says so (`x-test-older`), so a kept copy tells whether it was fetched again. A test may also answer an
+ * address (its path) with another body, under the app's own headers (`body`).
  */
 async function olderVersion(browser: Browser) {
 	const target = new URL(stack.url);
-	const state = { old: true };
+	const state = {
+		old: true,
+		body: {} as Record<string, string>
+	};
 	const address = `240.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.7`;
 	const proxy = createServer((req, res) => {
 		const path = state.old ? (req.url ?? '/').replace('/_app/old/immutable/', '/_app/immutable/') : req.url;
@@ -281,22 +286,28 @@ async function olderVersion(browser: Browser) {
 			{ host: target.hostname, port: target.port, path, method: req.method, headers },
 			(answer) => {
 				const type = String(answer.headers['content-type'] ?? '');
-				if (!state.old || !/html|javascript/.test(type)) {
-					res.writeHead(answer.statusCode ?? 502, answer.headers);
+				const pathname = new URL(req.url ?? '/', target).pathname;
+				const older = state.old ? { 'x-test-older': '1' } : {};
+				const body = state.body[pathname];
+				if (body === undefined && (!state.old || !/html|javascript/.test(type))) {
+					res.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...older });
 					answer.pipe(res);
 					return;
 				}
 				const chunks: Buffer[] = [];
 				answer.on('data', (chunk: Buffer) => chunks.push(chunk));
 				answer.on('end', () => {
-					const body = Buffer.concat(chunks)
-						.toString('utf8')
-						.replaceAll('_app/immutable/', '_app/old/immutable/');
-					const out = { ...answer.headers, 'cache-control': 'no-store' };
+					const text = body ?? Buffer.concat(chunks).toString('utf8');
+					const out = { ...answer.headers, ...older };
 					delete out['content-length'];
 					delete out['etag'];
-					res.writeHead(answer.statusCode ?? 502, out);
-					res.end(body);
+					if (!state.old || !/html|javascript/.test(type)) {
+						res.writeHead(answer.statusCode ?? 502, out);
+						res.end(text);
+						return;
+					}
+					res.writeHead(answer.statusCode ?? 502, { ...out, 'cache-control': 'no-store' });
+					res.end(text.replaceAll('_app/immutable/', '_app/old/immutable/'));
 				});
 			}
 		);
@@ -364,7 +375,18 @@ async function olderVersion(browser: Browser) {
 		proxy.closeAllConnections();
 		proxy.close();
 	};
-	return { context, page, kept, release, close };
+	/** The kept data of a page (its address), as the service worker holds it: whether it was fetched under the
+	 * older version, and its body. */
+	const keptData = (address: string) =>
+		page.evaluate(async (address) => {
+			const answer = await (await caches.open('page-data')).match(`${address}/__data.json`);
+			return answer ? { older: answer.headers.has('x-test-older'), body: await answer.text() } : null;
+		}, address);
+	/** Reaches a page by a tap in the main menu, so that its data is kept. */
+	const tap = async (name: string) => {
+		await page.getByRole('navigation', { name: 'Hovedmenu' }).last().getByRole('link', { name }).click();
+	};
+	return { context, page, kept, keptData, tap, state, release, close };
 }
 
 test('a page kept before a new version runs offline after it', async ({ browser }) => {
@@ -413,6 +435,70 @@ test("a new version fetches a kept page again only as the same person's page", a
 			expect(copy, address).toContain('/_app/old/immutable/');
 			expect(copy, address).toContain('Log ud');
 		}
+	} finally {
+		await close();
+	}
+});
+
+/** What SvelteKit answers, with a 200, for a page's data when the page's load failed. */
+const FAILED_DATA =
+	'{"type":"data","nodes":[{"type":"skip"},{"type":"error","error":{"message":"Not Found"},"status":404}]}\n';
+
+test("a new version keeps a page's data fetched again only when it is the page's own", async ({
+	browser
+}) => {
+	const { page, keptData, tap, state, release, close } = await olderVersion(browser);
+	try {
+		await signIn(page, demo.citizen);
+		await page.goto('/');
+		await expect(page.locator('html[data-hydrated]')).toBeAttached();
+		for (const [name, address] of [
+			['Lokaler', '/lokaler'],
+			['Bibliotek', '/bibliotek'],
+			['Arrangementer', '/arrangementer']
+		] as const) {
+			await tap(name);
+			await expect(page).toHaveURL(new RegExp(`${address}$`));
+			await expect.poll(async () => (await keptData(address))?.older, address).toBe(true);
+		}
+		await page.goto('/privatliv');
+		// the house answers the data of one page with a redirect (the room made inactive, say) and of another
+		// with a failed load, both with a 200, as SvelteKit does
+		state.body['/lokaler/__data.json'] = '{"type":"redirect","location":"/log-ind"}\n';
+		state.body['/bibliotek/__data.json'] = FAILED_DATA;
+		await release();
+		// the round ran: a good answer replaced its kept copy
+		expect((await keptData('/arrangementer'))?.older).toBe(false);
+		for (const address of ['/lokaler', '/bibliotek']) {
+			const copy = await keptData(address);
+			expect(copy?.older, address).toBe(true);
+			expect(copy?.body, address).not.toMatch(/"type":"(redirect|error)"/);
+		}
+	} finally {
+		await close();
+	}
+});
+
+test("a tap keeps a page's data only when it is the page's own", async ({ browser }) => {
+	const { page, keptData, tap, state, close } = await olderVersion(browser);
+	try {
+		await page.goto('/');
+		await expect(page.locator('html[data-hydrated]')).toBeAttached();
+		await tap('Arrangementer');
+		await expect(page.getByRole('heading', { level: 1, name: 'Arrangementer' })).toBeVisible();
+		await expect.poll(async () => (await keptData('/arrangementer'))?.body).toContain('"type":"data"');
+		// the page's load fails the next time, with a 200 as SvelteKit answers its data
+		state.body['/arrangementer/__data.json'] = FAILED_DATA;
+		await tap('Lokaler');
+		await expect(page).toHaveURL(/\/lokaler$/);
+		await tap('Arrangementer');
+		await expect(page).toHaveURL(/\/arrangementer$/);
+		await expect(page.getByRole('heading', { level: 1, name: 'Arrangementer' })).toBeHidden();
+		// the service worker keeps an answer after the page has it: time to do so
+		await page.waitForTimeout(2000);
+		const copy = await keptData('/arrangementer');
+		expect(copy?.body).toContain('"type":"data"');
+		expect(copy?.body).not.toContain('"type":"error"');
 	} finally {
 		await close();
 	}

@@ -70,6 +70,31 @@ async function dropKept() {
 	await Promise.all(KEPT_AGAIN.flatMap(({ kept, next }) => [caches.delete(kept), caches.delete(next)]));
 }
 
+/**
+ * Fetches one kept answer again into `to` when the fresh one may replace it, within `within` milliseconds
+ * (the body too). True when the answer ended the session (it lapsed, or was revoked): nothing kept stays.
+ */
+async function fetchAgain(request, from, to, within) {
+	const copy = await from.match(request);
+	if (!copy) return false;
+	const accept = request.url.includes('/__data.json')
+		? 'application/json'
+		: request.url.includes('/__route.js')
+			? '*/*'
+			: 'text/html';
+	const fresh = await fetch(request.url, {
+		credentials: 'same-origin',
+		redirect: 'manual',
+		cache: 'no-store',
+		headers: { accept },
+		signal: AbortSignal.timeout(within)
+	}).catch(() => null);
+	if (!fresh) return false;
+	if (/"cache"/.test(fresh.headers.get('clear-site-data') ?? '')) return true;
+	if (await mayReplace(request, copy, fresh)) await to.put(request, fresh);
+	return false;
+}
+
 async function fetchKeptAgain() {
 	const until = Date.now() + ROUND_WITHIN;
 	let ended = false;
@@ -85,28 +110,14 @@ async function fetchKeptAgain() {
 		});
 		const worker = async () => {
 			for (let request = queue.shift(); request && !ended; request = queue.shift()) {
-				if (Date.now() > until) return;
-				const copy = await from.match(request);
-				if (!copy) continue;
-				const accept = request.url.includes('/__data.json')
-					? 'application/json'
-					: request.url.includes('/__route.js')
-						? '*/*'
-						: 'text/html';
-				const fresh = await fetch(request.url, {
-					credentials: 'same-origin',
-					redirect: 'manual',
-					cache: 'no-store',
-					headers: { accept },
-					signal: AbortSignal.timeout(ANSWER_WITHIN)
-				}).catch(() => null);
-				if (!fresh) continue;
-				// the session ended with this request (it lapsed, or was revoked): nothing kept stays
-				if (/"cache"/.test(fresh.headers.get('clear-site-data') ?? '')) {
-					ended = true;
-					return;
+				const left = until - Date.now();
+				if (left <= 0) return;
+				try {
+					if (await fetchAgain(request, from, to, Math.min(ANSWER_WITHIN, left))) ended = true;
+				} catch {
+					// this one stays as it was kept (its answer too slow, or the cache could not keep it); the
+					// others go on
 				}
-				if (await mayReplace(request, copy, fresh)) await to.put(request, fresh);
 			}
 		};
 		await Promise.all(Array.from({ length: AT_A_TIME }, worker));
@@ -122,10 +133,14 @@ async function putKeptAgain() {
 		// only pages that are kept now (signing out since, or their expiry, took the others)
 		const to = (await caches.has(kept)) ? await caches.open(kept) : null;
 		for (const request of to ? await from.keys() : []) {
-			const fresh = await from.match(request);
-			const copy = await to.match(request);
-			// a load since the round is newer still
-			if (fresh && copy && madeAt(copy) <= madeAt(fresh)) await to.put(request, fresh);
+			try {
+				const fresh = await from.match(request);
+				const copy = await to.match(request);
+				// a load since the round is newer still
+				if (fresh && copy && madeAt(copy) <= madeAt(fresh)) await to.put(request, fresh);
+			} catch {
+				// this one stays as it was kept; the others are replaced
+			}
 		}
 		await caches.delete(next);
 	}

@@ -264,13 +264,15 @@ test('online, a kept page used because the network is too slow says how old it i
  * worker's list of files to keep name them. Clearing `old` is the release of a new version: the service worker
  * changes, and the new one keeps only the scripts of its own version. Every answer under the older version
  * says so (`x-test-older`), so a kept copy tells whether it was fetched again. A test may also answer an
- * address (its path) with another body, under the app's own headers (`body`).
+ * address (its path) with another body, under the app's own headers (`body`), or send the first bytes of an
+ * address's answer and the rest only after twelve seconds (`stall`).
  */
 async function olderVersion(browser: Browser) {
 	const target = new URL(stack.url);
 	const state = {
 		old: true,
-		body: {} as Record<string, string>
+		body: {} as Record<string, string>,
+		stall: ''
 	};
 	const address = `240.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.7`;
 	const proxy = createServer((req, res) => {
@@ -288,8 +290,9 @@ async function olderVersion(browser: Browser) {
 				const type = String(answer.headers['content-type'] ?? '');
 				const pathname = new URL(req.url ?? '/', target).pathname;
 				const older = state.old ? { 'x-test-older': '1' } : {};
+				const stall = state.stall !== '' && pathname === state.stall;
 				const body = state.body[pathname];
-				if (body === undefined && (!state.old || !/html|javascript/.test(type))) {
+				if (body === undefined && !stall && (!state.old || !/html|javascript/.test(type))) {
 					res.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...older });
 					answer.pipe(res);
 					return;
@@ -303,7 +306,9 @@ async function olderVersion(browser: Browser) {
 					delete out['etag'];
 					if (!state.old || !/html|javascript/.test(type)) {
 						res.writeHead(answer.statusCode ?? 502, out);
-						res.end(text);
+						if (!stall) return res.end(text);
+						res.write(text.slice(0, 100));
+						setTimeout(() => res.end(text.slice(100)), 12_000);
 						return;
 					}
 					res.writeHead(answer.statusCode ?? 502, { ...out, 'cache-control': 'no-store' });
@@ -499,6 +504,31 @@ test("a tap keeps a page's data only when it is the page's own", async ({ browse
 		const copy = await keptData('/arrangementer');
 		expect(copy?.body).toContain('"type":"data"');
 		expect(copy?.body).not.toContain('"type":"error"');
+	} finally {
+		await close();
+	}
+});
+
+test('a new version fetches the other kept pages again when one answers too slowly', async ({ browser }) => {
+	const { page, kept, keptData, tap, state, release, close } = await olderVersion(browser);
+	try {
+		await signIn(page, demo.citizen);
+		for (const address of ['/overblik', '/lokaler']) {
+			await page.goto(address);
+			await expect(page.locator('html[data-hydrated]')).toBeAttached();
+			await expect.poll(() => kept(address)).toContain('/_app/old/immutable/');
+		}
+		await tap('Arrangementer');
+		await expect(page).toHaveURL(/\/arrangementer$/);
+		await expect.poll(async () => (await keptData('/arrangementer'))?.older).toBe(true);
+		await page.goto('/privatliv');
+		// Mit overblik's answer starts, then stops for longer than the service worker waits for one
+		state.stall = '/overblik';
+		await release();
+		expect(await kept('/overblik')).toContain('/_app/old/immutable/');
+		expect(await kept('/lokaler')).not.toContain('/_app/old/immutable/');
+		// the data, fetched after the pages, too
+		expect((await keptData('/arrangementer'))?.older).toBe(false);
 	} finally {
 		await close();
 	}

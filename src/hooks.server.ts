@@ -89,6 +89,10 @@ const auth: Handle = async ({ event, resolve }) => {
 		// whose answer this is: when a new version fetches a kept page again, the service worker keeps the
 		// new copy only for the same person (static/sw-kept-pages.js)
 		response.headers.set('x-borgerhus-user', event.locals.user.id);
+	} else if (!signedInAfter) {
+		// a guest's, said as such: the data of a page is private whoever asks, and an answer that names no
+		// one may be a signed-in person's from an older version
+		response.headers.set('x-borgerhus-user', '-');
 	}
 	// A limited request says when to come back (a page read or a form action alike).
 	if (response.status === 429 && !response.headers.has('retry-after')) {

@@ -19,10 +19,13 @@ const AT_A_TIME = 3;
 
 /**
  * Whom an answer was made for: the signed-in person's id (the app names it in `x-borgerhus-user`), '' for a
- * guest, or null when it cannot tell (a signed-in answer from a version that did not name the person).
+ * guest (the app names no one: `-`), or null when it cannot tell. An answer that names no one at all is
+ * from a version that did not: a guest's when it is not private, else it cannot tell (a signed-in answer
+ * is private, and so is the data of every page, a guest's too).
  */
 function personOf(response) {
 	const user = response.headers.get('x-borgerhus-user');
+	if (user === '-') return '';
 	if (user) return user;
 	return /private/.test(response.headers.get('cache-control') ?? '') ? null : '';
 }

@@ -69,3 +69,26 @@ describe('a kept page data fetched again by a new version', () => {
 		expect(await worker.mayReplace(request(PAGE), kept, answer('<!doctype html>', asUser('u1')))).toBe(true);
 	});
 });
+
+describe('whose a kept page or page data fetched again is', () => {
+	const guest = { 'cache-control': 'private, no-store', 'x-borgerhus-user': '-' };
+	const may = (kept: Record<string, string>, fresh: Record<string, string>) =>
+		worker.mayReplace(request(DATA), answer(pageData, kept), answer(pageData, fresh));
+
+	it("a guest's data by a guest's, and by the signed-in person's", async () => {
+		expect(await may(guest, guest)).toBe(true);
+		expect(await may(guest, asUser('u1'))).toBe(true);
+	});
+
+	it("never a signed-in person's by a guest's or another person's", async () => {
+		expect(await may(asUser('u1'), guest)).toBe(false);
+		expect(await may(asUser('u1'), asUser('u2'))).toBe(false);
+	});
+
+	it('never a private copy that names no one: it may be a signed-in one of an older version', async () => {
+		expect(await may({ 'cache-control': 'private, no-store' }, guest)).toBe(false);
+		expect(await may({ 'cache-control': 'private, no-store' }, asUser('u1'))).toBe(false);
+		// a guest's page of an older version was never private
+		expect(await may({}, asUser('u1'))).toBe(true);
+	});
+});

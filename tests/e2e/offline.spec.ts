@@ -533,3 +533,21 @@ test('a new version fetches the other kept pages again when one answers too slow
 		await close();
 	}
 });
+
+test("a new version fetches a guest's kept page data again", async ({ browser }) => {
+	const { page, keptData, tap, release, close } = await olderVersion(browser);
+	try {
+		await page.goto('/');
+		await expect(page.locator('html[data-hydrated]')).toBeAttached();
+		await tap('Arrangementer');
+		await expect(page).toHaveURL(/\/arrangementer$/);
+		await expect.poll(async () => (await keptData('/arrangementer'))?.older).toBe(true);
+		await page.goto('/privatliv');
+		await release();
+		const copy = await keptData('/arrangementer');
+		expect(copy?.older).toBe(false);
+		expect(copy?.body).toContain('"type":"data"');
+	} finally {
+		await close();
+	}
+});

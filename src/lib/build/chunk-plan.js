@@ -16,8 +16,8 @@
 import path from 'node:path';
 
 /**
- * @typedef {{ size: number; pages: Set<string> }} Piece a module: its size and the entries (pages) that
- *   load it on their first load
+ * @typedef {{ size: number; pages: Set<string>; imports?: string[] }} Piece a module: its size, the entries
+ *   (pages) that load it on their first load and the modules it imports
  * @typedef {{ name: string; size: number; pages: Set<string>; modules: string[] }} Cluster
  */
 
@@ -68,14 +68,51 @@ export function planChunks(pieces, { minSize, everywhere }) {
 		live.splice(live.indexOf(candidate), 1);
 	}
 
-	// A module's dependencies are captured with it unless their own chunk comes first: chunks that more
-	// pages load are named to sort first, as a module's dependencies are loaded by at least its pages.
-	for (const cluster of live) {
-		const rank = String(9999 - cluster.pages.size).padStart(4, '0');
-		const label = `${rank}-${hash([...cluster.modules].sort().join('\n'))}`;
+	// The bundler captures a module's dependencies into its chunk unless their own chunk comes first, so a
+	// chunk is named to sort after the chunks it imports from. Merged chunks break the rule that a module's
+	// dependencies are loaded by at least its pages: a chunk of account pages' texts came before the
+	// overview's state texts it imports, took them in, and Mit overblik then loaded the whole file.
+	const order = dependencyOrder(live, pieces);
+	order.forEach((cluster, index) => {
+		const label = `${String(index + 1).padStart(4, '0')}-${hash([...cluster.modules].sort().join('\n'))}`;
 		for (const id of cluster.modules) names.set(id, label);
-	}
+	});
 	return names;
+}
+
+/**
+ * The clusters in an order where each comes after the clusters it imports from (a cycle is cut where it
+ * closes), and otherwise those that more pages load first.
+ * @param {Cluster[]} clusters
+ * @param {Map<string, Piece>} pieces
+ * @returns {Cluster[]}
+ */
+export function dependencyOrder(clusters, pieces) {
+	/** @type {Map<string, Cluster>} */
+	const home = new Map();
+	for (const cluster of clusters) for (const id of cluster.modules) home.set(id, cluster);
+	const byPages = [...clusters].sort((a, b) => b.pages.size - a.pages.size || cmp(a.name, b.name));
+	/** @type {Cluster[]} */
+	const order = [];
+	/** @type {Set<Cluster>} */
+	const seen = new Set();
+	/** @param {Cluster} cluster */
+	const visit = (cluster) => {
+		if (seen.has(cluster)) return;
+		seen.add(cluster);
+		/** @type {Set<Cluster>} */
+		const deps = new Set();
+		for (const id of cluster.modules) {
+			for (const dep of pieces.get(id)?.imports ?? []) {
+				const other = home.get(dep);
+				if (other && other !== cluster) deps.add(other);
+			}
+		}
+		for (const dep of byPages) if (deps.has(dep)) visit(dep);
+		order.push(cluster);
+	};
+	for (const cluster of byPages) visit(cluster);
+	return order;
 }
 
 /**
@@ -162,7 +199,10 @@ export function readGraph(starts, ctx) {
 			if (seen.has(id)) continue;
 			seen.add(id);
 			let piece = pieces.get(id);
-			if (!piece) pieces.set(id, (piece = { size: info(id)?.code?.length ?? 0, pages: new Set() }));
+			if (!piece) {
+				piece = { size: info(id)?.code?.length ?? 0, pages: new Set(), imports: staticImports(id) };
+				pieces.set(id, piece);
+			}
 			piece.pages.add(entry);
 			stack.push(...staticImports(id));
 			for (const lazy of info(id)?.dynamicallyImportedIds ?? []) {

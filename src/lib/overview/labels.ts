@@ -22,31 +22,13 @@ export function kindLabel(kind: EntryKind, language?: Language): string {
 }
 
 /**
- * The state of an entry in plain words, with its place in the queue, shelf or date where it has one. At the
- * desk (`desk`) the citizen is spoken of, not to: staff read "Nr. 1 i køen", not "Du er nr. 1 i køen".
+ * The state of an entry in plain words, with its place in the queue, shelf or date where it has one, as the
+ * citizen reads it (the desk's words are in `desk-words.ts`).
  */
-export function stateLabel(entry: TimelineEntry, language: Language, desk = false): string {
+export function stateLabel(entry: TimelineEntry, language: Language): string {
 	const o = { locale: language };
 	const when = (value: string | undefined) => (value ? formatDateTime(value, language) : '');
 	const place = String(entry.place ?? '?');
-	if (desk) {
-		switch (entry.state) {
-			case 'hold_waiting':
-				return m.desk_state_hold_waiting({ place }, o);
-			case 'hold_paused':
-				return m.desk_state_hold_paused({ place }, o);
-			case 'hold_ready':
-				return m.desk_state_hold_ready({ shelf: entry.shelf ?? '', deadline: when(entry.deadline) }, o);
-			case 'hold_fetching':
-				return m.desk_state_hold_fetching({ shelf: entry.shelf ?? '' }, o);
-			case 'loan_open':
-				return m.desk_state_loan_open({ due: when(entry.deadline) }, o);
-			case 'loan_overdue':
-				return m.desk_state_loan_overdue({ due: when(entry.deadline) }, o);
-			case 'place_waitlisted':
-				return m.desk_state_place_waitlisted({}, o);
-		}
-	}
 	switch (entry.state) {
 		case 'booking_pending':
 			return m.overview_state_booking_pending({}, o);
@@ -103,23 +85,66 @@ export function cancelLabel(kind: EntryKind): string {
 }
 
 /** The note beside or instead of the cancel button: until when, or why not (empty when neither). */
-export function cancelNote(entry: TimelineEntry, language: Language, desk = false): string {
-	if (entry.noCancel === 'booking_deadline_passed') {
-		return desk ? m.desk_no_cancel_booking_deadline_passed() : m.overview_no_cancel_booking_deadline_passed();
-	}
+export function cancelNote(entry: TimelineEntry, language: Language): string {
+	if (entry.noCancel === 'booking_deadline_passed') return m.overview_no_cancel_booking_deadline_passed();
 	if (entry.noCancel === 'booking_not_yours') return m.overview_no_cancel_booking_not_yours();
-	if (entry.noCancel === 'shift_cutoff_passed') {
-		return desk ? m.desk_no_cancel_shift_cutoff_passed() : m.overview_no_cancel_shift_cutoff_passed();
-	}
+	if (entry.noCancel === 'shift_cutoff_passed') return m.overview_no_cancel_shift_cutoff_passed();
 	if (entry.noCancel === 'ticket_checked_in') return m.overview_no_cancel_ticket_checked_in();
 	if (!entry.cancelUntil) return '';
 	const when = formatDateTime(entry.cancelUntil, language);
-	if (desk) {
-		return entry.kind === 'shift'
-			? m.desk_cancel_until_shift({ when })
-			: m.desk_cancel_until_booking({ when });
-	}
 	return entry.kind === 'shift'
 		? m.overview_cancel_until_shift({ when })
 		: m.overview_cancel_until_booking({ when });
+}
+
+/**
+ * How an overview card speaks: to the citizen on Mit overblik (`citizenWords`), or of them at the desk
+ * (`deskWords` in `desk-words.ts`, which only the desk's page loads, so Mit overblik carries none of the
+ * desk's texts).
+ */
+export interface EntryWords {
+	state(entry: TimelineEntry, language: Language): string;
+	cancelNote(entry: TimelineEntry, language: Language): string;
+	/** Beside an entry staff made for the citizen at the desk. */
+	made(): string;
+	/** The confirmation of a cancel, by what it cancels. */
+	question(kind: EntryKind): string;
+	consequence(entry: TimelineEntry, language: Language): string;
+	undo(kind: EntryKind): string;
+	yes(kind: EntryKind): string;
+}
+
+export const citizenWords: EntryWords = {
+	state: stateLabel,
+	cancelNote,
+	made: () => m.desk_made_for_you(),
+	question: (kind) =>
+		kind === 'booking'
+			? m.confirm_booking_question()
+			: kind === 'hold'
+				? m.confirm_hold_question()
+				: m.confirm_place_question(),
+	consequence: (entry, language) =>
+		entry.kind === 'booking'
+			? bookingConsequence(entry, language)
+			: entry.kind === 'hold'
+				? m.confirm_hold_consequence({ title: entry.title })
+				: m.confirm_place_consequence({ title: entry.title }),
+	undo: (kind) =>
+		kind === 'booking'
+			? m.confirm_booking_undo()
+			: kind === 'hold'
+				? m.confirm_hold_undo()
+				: m.confirm_place_undo(),
+	yes: (kind) =>
+		kind === 'booking'
+			? m.confirm_booking_yes()
+			: kind === 'hold'
+				? m.confirm_hold_yes()
+				: m.confirm_place_yes()
+};
+
+/** What cancelling a booking gives up, the same to the citizen and at the desk. */
+export function bookingConsequence(entry: TimelineEntry, language: Language): string {
+	return m.confirm_booking_consequence({ room: entry.title, when: formatDateTime(entry.at, language) });
 }

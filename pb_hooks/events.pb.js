@@ -277,6 +277,14 @@ onRecordUpdateRequest(
 						if (late === 'over') throw refusal('events_cancel_event_over', 'state');
 						if (late === 'started') throw refusal('events_cancel_event_started', 'state');
 					}
+					// nor made a draft again: a draft is in no statistics, so where and when it happened would go
+					if (transition.name === 'unpublish' && who.kind !== 'system') {
+						const late = require(`${__hooks}/lib/events-rules.js`).eventCancelProblem(
+							{ start: fresh.getString('start'), end: fresh.getString('end') },
+							Date.now()
+						);
+						if (late) throw refusal('events_unpublish_event_begun', 'state');
+					}
 					// a draft is hidden from the people holding places in it (their tickets and shifts would
 					// lose their event): such an event is cancelled, which tells them, not unpublished (the system
 					// corrects data as it finds it)
@@ -409,6 +417,15 @@ onRecordDeleteRequest(
 		tx.request(e, (txApp) => {
 			if (who.kind !== 'system' && lib.hasPlaces(txApp, e.collection.name, e.record.id)) {
 				throw refusal('events_has_places');
+			}
+			// a published event that has begun is the house's history (the room's use in the statistics)
+			if (who.kind !== 'system' && e.collection.name === 'events') {
+				const fresh = txApp.findRecordById('events', e.record.id);
+				const begun = require(`${__hooks}/lib/events-rules.js`).eventCancelProblem(
+					{ start: fresh.getString('start'), end: fresh.getString('end') },
+					Date.now()
+				);
+				if (begun && fresh.getString('state') === 'published') throw refusal('events_delete_event_begun');
 			}
 			e.next();
 			audit.staffAction(txApp, who, e.collection.name + '.delete', e.record, {});

@@ -775,6 +775,40 @@ describe('an event that has begun or ended', () => {
 			.update(w.event.id, { start: new Date(start), end: new Date(start + 2 * 3600_000) });
 	});
 
+	it('keeps a published event that has begun: staff neither make it a draft again nor delete it', async () => {
+		const system = await systemClient();
+		const staff = await createUser({ staff: true });
+		const { id: room } = await makeRoom();
+		const eventAt = (startMs: number, state: string) =>
+			system.collection('events').create<EventRecord>({
+				title: `Historik ${Math.random().toString(36).slice(2, 8)}`,
+				description: 'Til test',
+				category: 'concert',
+				start: new Date(startMs),
+				end: new Date(startMs + 2 * 3600_000),
+				state,
+				room,
+				registration: false,
+				capacity: 0
+			});
+		const day = 24 * 3600_000;
+		for (const startMs of [Date.now() - 3 * day, Date.now() - 30 * 60_000]) {
+			const event = await eventAt(startMs, 'published');
+			const draft = await refusal(staff.pb.collection('events').update(event.id, { state: 'draft' }));
+			expect(codeOf(draft.error, 'state')).toBe('events_unpublish_event_begun');
+			const deleted = await refusal(staff.pb.collection('events').delete(event.id));
+			expect(deleted.status).toBe(400);
+			expect(JSON.stringify(deleted.error)).toContain('events_delete_event_begun');
+			expect((await system.collection('events').getOne<EventRecord>(event.id)).state).toBe('published');
+		}
+		// a draft whose time has passed was never held: it may go; an event ahead may still be unpublished
+		const old = await eventAt(Date.now() - 5 * day, 'draft');
+		await staff.pb.collection('events').delete(old.id);
+		const ahead = await eventAt(Date.now() + 30 * day, 'published');
+		await staff.pb.collection('events').update(ahead.id, { state: 'draft' });
+		await staff.pb.collection('events').delete(ahead.id);
+	});
+
 	it('keeps its room once it has ended, and once under way with people come, for staff and through the form', async () => {
 		const [first, second, third] = await Promise.all([makeRoom(), makeRoom(), makeRoom()]);
 		const system = await systemClient();

@@ -166,6 +166,14 @@ module.exports = {
 		da: 'Arrangementet er begyndt, så det kan ikke længere aflyses: de, der er kommet, har deltaget. Flyt sluttidspunktet, hvis det slutter før tid.',
 		en: 'The event has begun, so it can no longer be cancelled: those who came have taken part. Move its end if it ends early.'
 	},
+	events_unpublish_event_begun: {
+		da: 'Arrangementet er begyndt, så det kan ikke gøres til en kladde igen: det er en del af husets historik.',
+		en: 'The event has begun, so it cannot be made a draft again: it is part of the house’s history.'
+	},
+	events_delete_event_begun: {
+		da: 'Et offentliggjort arrangement, der er begyndt, kan ikke slettes: det er en del af husets historik.',
+		en: 'A published event that has begun cannot be deleted: it is part of the house’s history.'
+	},
 	events_cancel_event_over: {
 		da: 'Arrangementet er slut, så det kan ikke aflyses.',
 		en: 'The event has ended, so it cannot be cancelled.'

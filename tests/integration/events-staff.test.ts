@@ -967,6 +967,7 @@ describe('an event that has begun or ended', () => {
 		const page = await (await session.get(`/personale/arrangementer/${w.event.id}`)).text();
 		expect(page).toContain('value="published"');
 		expect(page).not.toContain('value="cancelled"');
+		expect(page).not.toContain('value="draft"');
 		expect(page).toContain('Arrangementet er slut, så det kan ikke aflyses.');
 		const system = await systemClient();
 		const stored = await system.collection('events').getOne<EventRecord>(w.event.id);
@@ -994,6 +995,7 @@ describe('an event that has begun or ended', () => {
 		const { event: coming } = await arrangeEvent();
 		const comingPage = await (await session.get(`/personale/arrangementer/${coming.id}`)).text();
 		expect(comingPage).toContain('value="cancelled"');
+		expect(comingPage).toContain('value="draft"');
 		await w.staff.pb.collection('events').update(coming.id, { state: 'cancelled' });
 		expect((await system.collection('events').getOne<EventRecord>(coming.id)).state).toBe('cancelled');
 	});

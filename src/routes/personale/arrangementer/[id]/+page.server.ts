@@ -88,7 +88,8 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 			event.state || 'draft',
 			...EVENT.transitions
 				.filter((t) => t.from === (event.state || 'draft') && t.who.includes('staff'))
-				.filter((t) => !(late && t.name === 'cancel'))
+				// an event that has begun is neither cancelled nor made a draft again (its history)
+				.filter((t) => !(late && (t.name === 'cancel' || t.name === 'unpublish')))
 				.map((t) => t.to)
 		] as EventState[],
 		stateNote: late

@@ -447,6 +447,11 @@ function transition(txApp, booking, to, actor, roles, data) {
 			? null
 			: machines.cancelProblem({ end: booking.getString('end') }, from, now);
 		if (over) throw refusal(over, 'form');
+		// one nobody checked in to in time is a no-show already, released by the job's next run: cancelled,
+		// it would leave the statistics and the association's count
+		if (!has(roles, 'system') && lib('rooms/attendance').isDue(room, booking, now)) {
+			throw refusal('rooms_booking_due', 'form');
+		}
 		reason = String(data.cancel_reason || '').trim();
 		var overridden = lib('core/auth').overrides(actor);
 		if (!staff && !overridden && !lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, now)) {
@@ -655,6 +660,17 @@ function handleUpdate(e) {
 					Date.now()
 				);
 				if (history) throw refusal(history.code, history.field);
+				// a no-show not yet released is its association's, as a released one is
+				if (
+					moved.indexOf('association') >= 0 &&
+					lib('rooms/attendance').isDue(
+						txApp.findRecordById('rooms', fresh.getString('room')),
+						fresh,
+						Date.now()
+					)
+				) {
+					throw refusal('rooms_booking_due', 'association');
+				}
 				// staff change who books through the audited reassign action, not a plain update
 				if (moved.indexOf('association') >= 0 && !has(roles, 'owner')) {
 					throw refusal('core_field_locked', 'association');
@@ -738,6 +754,11 @@ function reassign(e) {
 			Date.now()
 		);
 		if (history) throw refusal(history.code, history.field);
+		var room = txApp.findRecordById('rooms', booking.getString('room'));
+		// nor one nobody checked in to in time, until the release job makes it the no-show it is
+		if (lib('rooms/attendance').isDue(room, booking, Date.now())) {
+			throw refusal('rooms_booking_due', sent(body, 'booker') ? 'booker' : 'association');
+		}
 		// a season date is its series' association's: the season moves as a whole (a swap or hand-over)
 		if (association !== booking.getString('association') && booking.getString('series'))
 			throw refusal('core_field_locked', 'association');
@@ -748,7 +769,6 @@ function reassign(e) {
 		}
 		// a deleted account holds no booking (docs/rules.md, "Account, feed and reminders")
 		if (lib('core/auth').isDeletedAccount(txApp, booker)) throw refusal('overview_account_deleted', 'booker');
-		var room = txApp.findRecordById('rooms', booking.getString('room'));
 		var rights = checkRights(txApp, room, booker, association);
 		if (rights) throw rights.error;
 		// a new holder of a booking that has not ended takes a place of their fair share of the room, as a

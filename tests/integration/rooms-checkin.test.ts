@@ -887,6 +887,73 @@ describe('a booking that has begun or ended', () => {
 		expect([stored.status, stored.association]).toEqual(['no_show', association.id]);
 	});
 
+	it('not checked in when its grace ended is a no-show before the job runs: nobody cancels it or gives it away', async () => {
+		const ALL_DAY = Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
+		);
+		const room = await checkinRoom({ opening_hours: ALL_DAY, step_minutes: 1, cancel_hours: 0 });
+		const { association, booker, admin } = await arrangeAssociation();
+		const [second, staff] = await Promise.all([makeAssociation(), createUser({ staff: true })]);
+		await join(second.id, booker, 'booker');
+		// began 40 minutes ago, 15 minutes' grace: due, the release job has not run
+		const start = Math.floor((Date.now() - 40 * MINUTE) / MINUTE) * MINUTE;
+		const booking = await bookingAt(booker, room.id, 0, 90, {
+			association: association.id,
+			start: toPbDate(start),
+			end: toPbDate(start + 90 * MINUTE)
+		});
+		expect(await refused(checkIn(booker.pb, booking.id))).toEqual({
+			status: 400,
+			codes: ['rooms_checkin_closed']
+		});
+		const due = { status: 400, codes: ['rooms_booking_due'] };
+		// given to another association or booker: the no-show would count for them
+		for (const body of [{ association: second.id }, { booker: admin.record.id }]) {
+			expect(
+				await refused(
+					staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+						method: 'POST',
+						body: { ...body, reason: 'Rettelse' }
+					})
+				),
+				JSON.stringify(body)
+			).toEqual(due);
+		}
+		expect(
+			await refused(
+				staff.pb
+					.collection('bookings')
+					.update(booking.id, { association: second.id }, atDesk(booker.record.id, 'Ringede'))
+			)
+		).toEqual(due);
+		// cancelled: by staff with a reason, or at the desk for its booker with an override
+		expect(
+			await refused(
+				staff.pb.collection('bookings').update(booking.id, { status: 'cancelled', cancel_reason: 'Fejl' })
+			)
+		).toEqual(due);
+		expect(
+			await refused(
+				staff.pb
+					.collection('bookings')
+					.update(
+						booking.id,
+						{ status: 'cancelled', cancelled_by: booker.record.id },
+						atDesk(booker.record.id, 'Ringede')
+					)
+			)
+		).toEqual(due);
+		// the job releases it as its association's no-show
+		expect((await release(room.id)).released).toBe(1);
+		const system = await systemClient();
+		const stored = await system.collection('bookings').getOne(booking.id);
+		expect([stored.status, stored.association, stored.booker]).toEqual([
+			'no_show',
+			association.id,
+			booker.record.id
+		]);
+	});
+
 	it('under way keeps its room and start once begun; its end may still move', async () => {
 		const ALL_DAY = Object.fromEntries(
 			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])

@@ -468,6 +468,10 @@ module.exports = {
 		da: 'Bookingen er slut, så den kan ikke aflyses.',
 		en: 'The booking has ended, so it cannot be cancelled.'
 	},
+	rooms_booking_due: {
+		da: 'Bookingen er ved at blive frigivet, fordi ingen tjekkede ind i tide. Den kan ikke aflyses eller gives til en anden.',
+		en: 'The booking is being released because nobody checked in in time. It cannot be cancelled or given to someone else.'
+	},
 	rooms_booking_no_show: {
 		da: 'Bookingen er frigivet, fordi ingen tjekkede ind i tide.',
 		en: 'This booking was released because nobody checked in in time.'

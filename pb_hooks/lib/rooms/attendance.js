@@ -80,6 +80,17 @@ function bookingOf(record) {
 }
 
 /**
+ * True when `booking` (a record) is due for release as a no-show at `now`, as the release job judges it
+ * (releaseOne): until the job runs, it is history already (docs/rules.md, "A booking keeps its history").
+ * @param {core.Record} room
+ * @param {core.Record} booking
+ * @param {number} now
+ */
+function isDue(room, booking, now) {
+	return lib('rooms/checkin').isDue(policyOf(room), bookingOf(booking), now);
+}
+
+/**
  * The roles an actor has for checking a booking in or out: owner, member (any active member of the
  * booking's association, whatever their role), staff, system.
  * @param {core.App} app
@@ -456,6 +467,7 @@ module.exports = {
 	checkOut: checkOut,
 	releaseDue: releaseDue,
 	releaseOne: releaseOne,
+	isDue: isDue,
 	noShowReport: noShowReport,
 	presentRoles: presentRoles,
 	threshold: threshold

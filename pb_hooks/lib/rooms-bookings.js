@@ -454,7 +454,15 @@ function transition(txApp, booking, to, actor, roles, data) {
 		}
 		reason = String(data.cancel_reason || '').trim();
 		var overridden = lib('core/auth').overrides(actor);
-		if (!staff && !overridden && !lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, now)) {
+		// a request never approved held the room for nobody: withdrawn late, even after it ended, it harms no
+		// one (the deadline keeps an approved booking from being called off when others can no longer book)
+		var deadline = from !== 'pending';
+		if (
+			deadline &&
+			!staff &&
+			!overridden &&
+			!lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, now)
+		) {
 			throw refusal('rooms_cancel_deadline', 'form');
 		}
 		if (staff && !has(roles, 'owner') && !reason && !has(roles, 'system')) {

@@ -997,4 +997,18 @@ describe('a booking that has begun or ended', () => {
 			.update(request.id, { status: 'rejected', reason: 'Ingen svarede i tide' });
 		expect(rejected.status).toBe('rejected');
 	});
+	it('still pending may be withdrawn by its booker past the deadline, also once it has ended; an approved one not', async () => {
+		const room = await makeRoom({ requires_approval: true, cancel_hours: 48 });
+		const owner = await createUser();
+		const ended = await bookingAt(owner, room.id, -120, 30, { status: 'pending' });
+		const soon = await bookingAt(owner, room.id, 60, 60, { status: 'pending' });
+		const approved = await bookingAt(owner, room.id, 3 * 60, 60);
+		for (const request of [ended, soon]) {
+			const withdrawn = await owner.pb.collection('bookings').update(request.id, { status: 'cancelled' });
+			expect(withdrawn.status).toBe('cancelled');
+		}
+		expect(
+			await refused(owner.pb.collection('bookings').update(approved.id, { status: 'cancelled' }))
+		).toEqual({ status: 400, codes: ['rooms_cancel_deadline'] });
+	});
 });

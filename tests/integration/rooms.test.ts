@@ -588,7 +588,9 @@ describe('decisions and cancellations', () => {
 		await expect(
 			early.owner.pb.collection('bookings').update(early.booking.id, { status: 'cancelled' })
 		).resolves.toMatchObject({ status: 'cancelled', cancelled_by: early.owner.record.id });
+		// approved: a request still pending held the room for nobody and is withdrawn at any time
 		const late = await pendingBooking(1);
+		await late.staff.pb.collection('bookings').update(late.booking.id, { status: 'approved' });
 		expect(
 			await refusedWith(late.owner.pb.collection('bookings').update(late.booking.id, { status: 'cancelled' }))
 		).toBe('rooms_cancel_deadline');

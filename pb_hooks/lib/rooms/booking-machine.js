@@ -149,7 +149,9 @@ function historyProblem(stored, changed, now) {
 /**
  * Why a booking in `status` is no longer cancelled at `now`: an approved booking that has ended was used
  * or not (its check-in, its no-show, the room's use are counted), so `rooms_cancel_booking_over`; a request
- * still pending when it ended may still be decided or withdrawn (it never held the room as approved).
+ * still pending when it ended may still be decided or withdrawn, past the booker's cancel deadline too
+ * (`transition` in rooms-bookings.js skips the deadline for a pending request: it never held the room as
+ * approved).
  * @param {{ end: string | number }} stored
  * @param {string} status
  * @param {number} now

@@ -697,9 +697,10 @@ function handleUpdate(e) {
 				// before the checks and the save: the overlap rule and the busy projection (syncBusy, in the
 				// model hook of this save) read the booking without the old slot's check-in and check-out
 				var cleared = clearAttendance(fresh, moved);
-				// a booking under way may get a new end (it was judged on its start when it was made); only staff
-				// move it, as its change deadline has passed for the booker
-				var running = moved.length === 1 && moved[0] === 'end' && start < Date.now();
+				// a booking under way may get a new end or number of attendees ("two more came"), judged without
+				// its start (it was judged on it when it was made; its room and start stay, above) and against the
+				// room's capacity; only staff change it, as its change deadline has passed for the booker
+				var running = start < Date.now();
 				// a move within its room and holder leaves the holder's share of the room as it was; a move to
 				// another room, or to another association, takes a place of the share there (a booking that has
 				// ended, which held no place, is not moved: above)

@@ -988,6 +988,31 @@ describe('a booking that has begun or ended', () => {
 		expect([moved.end, moved.checked_in_at]).toEqual([later, kept.checked_in_at]);
 	});
 
+	it('under way may get more attendees, up to the room’s capacity', async () => {
+		const ALL_DAY = Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
+		);
+		const room = await checkinRoom({ opening_hours: ALL_DAY, step_minutes: 1, cancel_hours: 0, capacity: 8 });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const start = Math.floor((Date.now() - 10 * MINUTE) / MINUTE) * MINUTE;
+		const booking = await bookingAt(owner, room.id, 0, 60, {
+			start: toPbDate(start),
+			end: toPbDate(start + 60 * MINUTE)
+		});
+		await checkIn(owner.pb, booking.id);
+		// two more came
+		const more = await staff.pb.collection('bookings').update(booking.id, { attendees: 6 });
+		expect([more.attendees, more.start, more.checked_in_at !== '']).toEqual([6, toPbDate(start), true]);
+		const both = await staff.pb
+			.collection('bookings')
+			.update(booking.id, { attendees: 7, end: toPbDate(start + 90 * MINUTE) });
+		expect([both.attendees, both.end]).toEqual([7, toPbDate(start + 90 * MINUTE)]);
+		expect(await refused(staff.pb.collection('bookings').update(booking.id, { attendees: 9 }))).toEqual({
+			status: 400,
+			codes: ['rooms_over_capacity']
+		});
+	});
+
 	it('that has ended still pending may be decided late, approved or rejected', async () => {
 		const room = await checkinRoom({ requires_approval: true });
 		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);

@@ -128,8 +128,9 @@ function msOf(value) {
  * keeps its history"): once it has ended, all of it, so a move of any of MOVE_FIELDS or another holder is
  * `rooms_booking_over` (a move would clear its check-in, another holder would carry its check-in or
  * no-show to another record); once under way, its room and start (`rooms_booking_started`); its end, the
- * number of attendees and a holder of a booking under way may still change. `changed`: the fields the
- * write changes. The system, arranging history as it finds it, is not asked.
+ * number of attendees and a holder of a booking under way may still change (the update hook then judges
+ * its end and the room's capacity, not its start: `running`). `changed`: the fields the write changes.
+ * The system, arranging history as it finds it, is not asked.
  * @param {{ start: string | number, end: string | number }} stored
  * @param {string[]} changed
  * @param {number} now

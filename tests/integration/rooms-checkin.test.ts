@@ -943,6 +943,15 @@ describe('a booking that has begun or ended', () => {
 					)
 			)
 		).toEqual(due);
+		// closing the room over it still closes the room; the booking is left to the release
+		const closed = await staff.pb.collection('closures').create({
+			room: room.id,
+			start: toPbDate(Date.now()),
+			end: toPbDate(start + 3 * 60 * MINUTE),
+			reason: 'Vandskade',
+			cancel_bookings: [booking.id]
+		});
+		expect(closed.id).toBeTruthy();
 		// the job releases it as its association's no-show
 		expect((await release(room.id)).released).toBe(1);
 		const system = await systemClient();

@@ -191,8 +191,16 @@ function closeRoom(txApp, actor, scope, why) {
 	var bookings = lib('rooms-bookings');
 	var perBooker = {};
 	var ids = [];
+	var now = Date.now();
 	for (var b = 0; b < found.bookings.length; b++) {
 		var booking = found.bookings[b];
+		// one nobody checked in to in time is a no-show the release job is about to free: it holds the room for
+		// nobody, and cancelled it would leave its holder's no-shows (rooms_booking_due)
+		if (
+			lib('rooms/attendance').isDue(txApp.findRecordById('rooms', booking.getString('room')), booking, now)
+		) {
+			continue;
+		}
 		var roles = bookings.rolesOf(txApp, booking, actor);
 		// the machine's cancel transition with the house's reason; the booker is told below, once
 		bookings.transition(txApp, booking, 'cancelled', actor, roles, { cancel_reason: reason, series: true });

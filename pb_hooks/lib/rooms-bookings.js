@@ -454,14 +454,12 @@ function transition(txApp, booking, to, actor, roles, data) {
 		}
 		reason = String(data.cancel_reason || '').trim();
 		var overridden = lib('core/auth').overrides(actor);
-		// a request never approved held the room for nobody: withdrawn late, even after it ended, it harms no
-		// one (the deadline keeps an approved booking from being called off when others can no longer book)
-		var deadline = from !== 'pending';
+		// a request never approved may be withdrawn late, even after it ended (mayCancel); the deadline keeps
+		// an approved booking from being called off when others can no longer book
 		if (
-			deadline &&
 			!staff &&
 			!overridden &&
-			!lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, now)
+			!lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, now, from)
 		) {
 			throw refusal('rooms_cancel_deadline', 'form');
 		}

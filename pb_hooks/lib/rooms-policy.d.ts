@@ -61,4 +61,4 @@ export function horizonEnd(horizonDays: number, now: number): number;
 /** The last local date a booking can start on, or null when the room has no horizon. */
 export function lastBookableDate(horizonDays: number, now: number): string | null;
 export function cancelDeadline(cancelHours: number, start: number): number;
-export function mayCancel(cancelHours: number, start: number, now: number): boolean;
+export function mayCancel(cancelHours: number, start: number, now: number, status?: string): boolean;

@@ -186,9 +186,12 @@ function cancelDeadline(cancelHours, start) {
 	return start - (cancelHours > 0 ? cancelHours : 0) * 60 * MINUTE;
 }
 
-/** True while the booker may still cancel: before cancelDeadline. */
-function mayCancel(cancelHours, start, now) {
-	return now < cancelDeadline(cancelHours, start);
+/**
+ * True while the booker may still cancel: before cancelDeadline, and a request still `pending` at any time
+ * (it never held the room for anyone, so withdrawing it late harms no one; `status` when the caller knows it).
+ */
+function mayCancel(cancelHours, start, now, status) {
+	return status === 'pending' || now < cancelDeadline(cancelHours, start);
 }
 
 module.exports = {

@@ -144,7 +144,8 @@ describe('buildTimeline', () => {
 				...empty,
 				bookings: [
 					withRoom(booking('inside', 10, 'approved')),
-					withRoom(booking('outside', 30, 'pending')),
+					withRoom(booking('outside', 30, 'approved')),
+					withRoom(booking('request', 10, 'pending')),
 					withRoom(booking('rejected', 30, 'rejected'))
 				]
 			},
@@ -158,6 +159,10 @@ describe('buildTimeline', () => {
 			cancelUntil: '2026-06-01T16:00:00.000Z'
 		});
 		expect(byId.outside?.noCancel).toBeUndefined();
+		// a request still pending may be withdrawn at any time, with no deadline to tell
+		expect(byId.request).toMatchObject({ actions: ['calendar', 'cancel'] });
+		expect(byId.request?.cancelUntil).toBeUndefined();
+		expect(byId.request?.noCancel).toBeUndefined();
 		expect(byId.rejected).toMatchObject({ actions: [], upcoming: false });
 		expect(byId.rejected?.noCancel).toBeUndefined();
 	});

@@ -175,11 +175,12 @@ function bookingEntry(
 	const start = time(b.start);
 	let cancelUntil: string | undefined;
 	let noCancel: NoCancelReason | undefined;
-	if (active && start > now) {
+	// a request still pending may be withdrawn at any time, even once its time has come (mayCancel)
+	if (active && (start > now || b.status === 'pending')) {
 		if (!may.cancel) noCancel = 'booking_not_yours';
-		else if (mayCancel(cancelHours, start, now)) {
+		else if (mayCancel(cancelHours, start, now, b.status)) {
 			actions.push('cancel');
-			cancelUntil = iso(cancelDeadline(cancelHours, start));
+			if (b.status !== 'pending') cancelUntil = iso(cancelDeadline(cancelHours, start));
 		} else noCancel = 'booking_deadline_passed';
 	}
 	const moments = [

@@ -70,7 +70,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		// as the booking machine decides (rooms-bookings.js rolesOf): its booker, or an admin or booker of
 		// its association, whoever booked it
 		const mayCancelIt = mine || (!!b.association && mayBookFor.has(b.association));
-		const beforeDeadline = mayCancel(cancelHours, toMs(b.start), now);
+		const beforeDeadline = mayCancel(cancelHours, toMs(b.start), now, b.status);
 		const season = (b.expand as { series?: { booker: string; association: string } } | undefined)?.series;
 		return {
 			...b,

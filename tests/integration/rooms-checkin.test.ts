@@ -327,11 +327,13 @@ describe('the staff calendar', () => {
 	});
 });
 
+/** Opening hours of a room open all day every day, so a booking may lie at any time of the test's day. */
+const ALL_DAY = Object.fromEntries(
+	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
+);
+
 describe('a move', () => {
 	// a check-in belongs to the slot it was made for (docs/rules.md, "Check-in and no-shows")
-	const ALL_DAY = Object.fromEntries(
-		['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
-	);
 	const attendance = (b: Record<string, unknown>) => [b.checked_in_at, b.checked_in_by, b.checked_out_at];
 
 	it('of a booking checked in before its start holds its new slot: nobody else books it', async () => {
@@ -888,9 +890,6 @@ describe('a booking that has begun or ended', () => {
 	});
 
 	it('not checked in when its grace ended is a no-show before the job runs: nobody cancels it or gives it away', async () => {
-		const ALL_DAY = Object.fromEntries(
-			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
-		);
 		const room = await checkinRoom({ opening_hours: ALL_DAY, step_minutes: 1, cancel_hours: 0 });
 		const { association, booker, admin } = await arrangeAssociation();
 		const [second, staff] = await Promise.all([makeAssociation(), createUser({ staff: true })]);
@@ -964,9 +963,6 @@ describe('a booking that has begun or ended', () => {
 	});
 
 	it('under way keeps its room and start once begun; its end may still move', async () => {
-		const ALL_DAY = Object.fromEntries(
-			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
-		);
 		const [room, other] = await Promise.all([
 			checkinRoom({ opening_hours: ALL_DAY, step_minutes: 1, cancel_hours: 0 }),
 			checkinRoom({ opening_hours: ALL_DAY, step_minutes: 1 })
@@ -998,9 +994,6 @@ describe('a booking that has begun or ended', () => {
 	});
 
 	it('under way may get more attendees, up to the room’s capacity', async () => {
-		const ALL_DAY = Object.fromEntries(
-			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
-		);
 		const room = await checkinRoom({ opening_hours: ALL_DAY, step_minutes: 1, cancel_hours: 0, capacity: 8 });
 		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
 		const start = Math.floor((Date.now() - 10 * MINUTE) / MINUTE) * MINUTE;

@@ -5,7 +5,7 @@ import { codeMessage, refusalCodes, toFormErrors, type FormErrors } from '$lib/e
 import { previewSeries, seriesDates } from '$lib/rooms/series';
 import type { PreviewDate } from '$lib/rooms/preview';
 import { ruleMessage } from '$lib/rooms/rule-message';
-import { localToUtc, type OpeningHours } from '$rules/rooms-policy.js';
+import { bookingPolicyProblems, localToUtc, type OpeningHours } from '$rules/rooms-policy.js';
 import { toMs, toPbDate } from '$rules/room-claims.js';
 import { resolve } from '$rules/core/time.js';
 
@@ -49,6 +49,21 @@ const TIME_CODES = new Set(['rooms_outside_hours', 'rooms_overlap', 'rooms_close
 /** The field of a booking form a refusal code belongs at: the hooks' field, or the times for TIME_CODES. */
 export function fieldOfCode(field: string, code: string): string {
 	return field === 'form' && TIME_CODES.has(code) ? 'times' : field;
+}
+
+/**
+ * The room's rules a booking breaks, from the hooks' own check (bookingPolicyProblems), each put at its
+ * field of the form unless the form has a message there already: an early answer; PocketBase decides again
+ * in the write's transaction. `desk`: in the words staff read.
+ */
+export function addPolicyErrors(
+	fields: Record<string, string>,
+	input: Parameters<typeof bookingPolicyProblems>[0],
+	desk = false
+): void {
+	for (const problem of bookingPolicyProblems(input)) {
+		fields[fieldOfCode(problem.field, problem.code)] ??= ruleMessage(problem.code, desk);
+	}
 }
 
 /**

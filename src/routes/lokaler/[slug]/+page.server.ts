@@ -5,12 +5,11 @@ import { requireUser } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus } from '$lib/errors';
 import { bookingSchema } from '$lib/validation/rooms';
-import { ruleMessage } from '$lib/rooms/rule-message';
 import { buildWeek } from '$lib/rooms/week';
 import {
 	bookableAssociations,
+	addPolicyErrors,
 	bookingRefusal,
-	fieldOfCode,
 	findRoom,
 	onForm,
 	policyOf,
@@ -18,7 +17,6 @@ import {
 } from '$lib/server/room-page';
 import {
 	addDays,
-	bookingPolicyProblems,
 	lastBookableDate,
 	withinOpeningHours,
 	localParts,
@@ -165,16 +163,13 @@ export const actions: Actions = {
 			// An early, friendly answer from the hooks' own check, every rule it finds broken at its field
 			// (the form's own message of a field goes first); PocketBase decides again in the write's
 			// transaction.
-			const problems = bookingPolicyProblems({
+			addPolicyErrors(fields, {
 				room: policyOf(room),
 				start: times.start,
 				end: times.end,
 				attendees: Number(values.attendees),
 				now: Date.now()
 			});
-			for (const problem of problems) {
-				fields[fieldOfCode(problem.field, problem.code)] ??= ruleMessage(problem.code);
-			}
 		}
 		if (!checked.ok || !times || Object.keys(fields).length > 0) {
 			return fail(400, { action: 'book' as const, values: echoValues(values), errors: onForm({ fields }) });

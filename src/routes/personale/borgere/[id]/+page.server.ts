@@ -8,9 +8,7 @@ import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors, refusalCodes } from '$lib/errors';
 import { toPbDate } from '$lib/dates';
 import { resolveEnd } from '$rules/core/time.js';
-import { bookingRefusal, fieldOfCode, policyOf, readTimes } from '$lib/server/room-page';
-import { bookingPolicyProblems } from '$rules/rooms-policy.js';
-import { ruleMessage } from '$lib/rooms/rule-message';
+import { addPolicyErrors, bookingRefusal, policyOf, readTimes } from '$lib/server/room-page';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
 import {
 	acceptVolunteerTerms,
@@ -171,17 +169,18 @@ export const actions: Actions = {
 			// the room's rules from the hooks' own check, each at its field, as the room page says them;
 			// PocketBase decides again for the citizen, and an override lets staff book past the horizon
 			const room = fields.room ? null : await deskRoom(event.locals.pb, String(values.room));
-			const problems = bookingPolicyProblems({
-				room: room && policyOf(room),
-				start: times.start,
-				end: times.end,
-				attendees: Number(values.attendees),
-				now: Date.now(),
-				skipHorizon: values.override === true
-			});
-			for (const problem of problems) {
-				fields[fieldOfCode(problem.field, problem.code)] ??= ruleMessage(problem.code, true);
-			}
+			addPolicyErrors(
+				fields,
+				{
+					room: room && policyOf(room),
+					start: times.start,
+					end: times.end,
+					attendees: Number(values.attendees),
+					now: Date.now(),
+					skipHorizon: values.override === true
+				},
+				true
+			);
 		}
 		if (!checked.ok || !times || Object.keys(fields).length > 0) {
 			return fail(400, { action: 'book', values: echoValues(values), errors: { fields } });

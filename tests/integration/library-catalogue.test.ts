@@ -266,6 +266,22 @@ describe('the catalogue', () => {
 		expect(third).toContain('2 titler blev oprettet');
 	});
 
+	it('refuses an import’s title without a number already listed, through the API too; a plain create may repeat it', async () => {
+		const staff = await createUser({ staff: true });
+		const title = { title: `Brætspil ${randomUUID().slice(0, 6)}`, creator: 'Ane', type: 'game', year: 2001 };
+		const titles = staff.pb.collection('titles');
+		await titles.create(title, { query: { unlisted: 1 } });
+		const again = await refusal(titles.create(title, { query: { unlisted: 1 } }));
+		expect(again).toEqual({ status: 400, code: 'library_title_listed' });
+		// two board games may share a name: only the import asks
+		await titles.create(title);
+		const system = await systemClient();
+		const stored = await system
+			.collection('titles')
+			.getFullList<TitleRecord>({ filter: system.filter('title = {:t}', { t: title.title }) });
+		expect(stored).toHaveLength(2);
+	});
+
 	it('two staff members importing one file at the same moment add each title without a number once', async () => {
 		const [{ app: a }, { app: b }] = await Promise.all([staffSession(), staffSession()]);
 		const tag = randomUUID().slice(0, 6);

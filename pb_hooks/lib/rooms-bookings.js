@@ -452,6 +452,14 @@ function transition(txApp, booking, to, actor, roles, data) {
 		if (!has(roles, 'system') && lib('rooms/attendance').isDue(room, booking, now)) {
 			throw refusal('rooms_booking_due', 'form');
 		}
+		// one under way that someone checked in to is in use: cancelled, its use would leave the statistics;
+		// a check-out frees the rest of its time (a closure checks it out: rooms/closing.js)
+		if (
+			!has(roles, 'system') &&
+			lib('rooms-policy').inUse(from, booking.getString('checked_in_at'), start, now)
+		) {
+			throw refusal('rooms_booking_in_use', 'form');
+		}
 		reason = String(data.cancel_reason || '').trim();
 		var overridden = lib('core/auth').overrides(actor);
 		// a request never approved may be withdrawn late, even after it ended (mayCancel); the deadline keeps
@@ -677,6 +685,18 @@ function handleUpdate(e) {
 				) {
 					throw refusal('rooms_booking_due', 'association');
 				}
+				// nor one in use: its check-in is its holder's
+				if (
+					moved.indexOf('association') >= 0 &&
+					lib('rooms-policy').inUse(
+						from,
+						fresh.getString('checked_in_at'),
+						lib('room-claims').toMs(fresh.getString('start')),
+						Date.now()
+					)
+				) {
+					throw refusal('rooms_booking_in_use', 'association');
+				}
 				// staff change who books through the audited reassign action, not a plain update
 				if (moved.indexOf('association') >= 0 && !has(roles, 'owner')) {
 					throw refusal('core_field_locked', 'association');
@@ -765,6 +785,17 @@ function reassign(e) {
 		// nor one nobody checked in to in time, until the release job makes it the no-show it is
 		if (lib('rooms/attendance').isDue(room, booking, Date.now())) {
 			throw refusal('rooms_booking_due', sent(body, 'booker') ? 'booker' : 'association');
+		}
+		// nor one in use: the check-in is its holder's (a check-out, then a booking of their own, serves another)
+		if (
+			lib('rooms-policy').inUse(
+				from,
+				booking.getString('checked_in_at'),
+				lib('room-claims').toMs(booking.getString('start')),
+				Date.now()
+			)
+		) {
+			throw refusal('rooms_booking_in_use', sent(body, 'booker') ? 'booker' : 'association');
 		}
 		// a season date is its series' association's: the season moves as a whole (a swap or hand-over)
 		if (association !== booking.getString('association') && booking.getString('series'))

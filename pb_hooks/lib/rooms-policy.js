@@ -194,6 +194,19 @@ function mayCancel(cancelHours, start, now, status) {
 	return status === 'pending' || now < cancelDeadline(cancelHours, start);
 }
 
+/**
+ * True while a booking is in use: approved, under way and checked in (docs/rules.md, "A booking keeps its
+ * history"). Its use is counted from then on, so it is neither cancelled nor given to another holder; the
+ * room is freed for the rest of its time by a check-out. `checkedInAt`: its stamp, '' when nobody came.
+ * @param {string} status
+ * @param {string} checkedInAt
+ * @param {number} start
+ * @param {number} now
+ */
+function inUse(status, checkedInAt, start, now) {
+	return status === 'approved' && !!checkedInAt && now >= start;
+}
+
 module.exports = {
 	WEEKDAYS: WEEKDAYS,
 	houseOffsetMinutes: houseOffsetMinutes,
@@ -208,5 +221,6 @@ module.exports = {
 	horizonEnd: horizonEnd,
 	lastBookableDate: lastBookableDate,
 	cancelDeadline: cancelDeadline,
-	mayCancel: mayCancel
+	mayCancel: mayCancel,
+	inUse: inUse
 };

@@ -1015,6 +1015,139 @@ describe('a booking that has begun or ended', () => {
 		});
 	});
 
+	it('under way and checked in is in use: nobody cancels it or gives it away; staff check it out', async () => {
+		const room = await checkinRoom({ opening_hours: ALL_DAY, step_minutes: 1, cancel_hours: 0 });
+		const { association, booker, admin } = await arrangeAssociation();
+		const [second, staff] = await Promise.all([makeAssociation(), createUser({ staff: true })]);
+		await join(second.id, booker, 'booker');
+		const start = Math.floor((Date.now() - 10 * MINUTE) / MINUTE) * MINUTE;
+		const booking = await bookingAt(booker, room.id, 0, 60, {
+			association: association.id,
+			start: toPbDate(start),
+			end: toPbDate(start + 60 * MINUTE)
+		});
+		await checkIn(booker.pb, booking.id);
+		const system = await systemClient();
+		const before = await system.collection('bookings').getOne(booking.id);
+		const inUse = { status: 400, codes: ['rooms_booking_in_use'] };
+		// cancelled: its use would leave the statistics; by staff, its booker's association, the desk
+		expect(
+			await refused(
+				staff.pb.collection('bookings').update(booking.id, { status: 'cancelled', cancel_reason: 'Fejl' })
+			)
+		).toEqual(inUse);
+		expect(
+			await refused(admin.pb.collection('bookings').update(booking.id, { status: 'cancelled' }))
+		).toEqual(inUse);
+		expect(
+			await refused(
+				staff.pb
+					.collection('bookings')
+					.update(
+						booking.id,
+						{ status: 'cancelled', cancelled_by: booker.record.id },
+						atDesk(booker.record.id, 'Ringede')
+					)
+			)
+		).toEqual(inUse);
+		// given to another holder: the check-in would count for them
+		for (const body of [{ association: second.id }, { booker: admin.record.id }]) {
+			expect(
+				await refused(
+					staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+						method: 'POST',
+						body: { ...body, reason: 'Rettelse' }
+					})
+				),
+				JSON.stringify(body)
+			).toEqual(inUse);
+		}
+		expect(
+			await refused(booker.pb.collection('bookings').update(booking.id, { association: second.id }))
+		).toEqual(inUse);
+		const kept = await system.collection('bookings').getOne(booking.id);
+		for (const field of ['status', 'association', 'booker', 'checked_in_at', 'checked_out_at']) {
+			expect([field, kept[field]]).toEqual([field, before[field]]);
+		}
+		// the staff's bookings page offers the check-out instead of the cancellation, and refuses the cancel
+		const session = new AppSession();
+		await session.signIn(staff.email, staff.password);
+		const page = await session.get(`/personale/bookinger?lokale=${room.id}`);
+		const html = await page.text();
+		expect(html).toContain(`Tjekket ind kl. ${formatTime(before.checked_in_at)}`);
+		expect(html).toContain('Tjek ud og frigør lokalet');
+		const cancel = await session.post('/personale/bookinger?/cancel', { id: booking.id, reason: 'Fejl' });
+		expect(cancel.status).toBe(400);
+		expect(await cancel.text()).toContain('Der er tjekket ind, og bookingen er i gang');
+		const out = await session.post('/personale/bookinger?/checkOut', { id: booking.id });
+		expect(out.status).toBe(200);
+		expect(await out.text()).toContain('Tjekket ud. Lokalet er frit resten af tiden.');
+		const done = await system.collection('bookings').getOne(booking.id);
+		expect([done.status, done.checked_in_at, done.checked_out_at !== '']).toEqual([
+			'approved',
+			before.checked_in_at,
+			true
+		]);
+		// the rest of the slot is free: the busy interval ends at the check-out
+		const busy = await busyOf(room.id);
+		expect(busy.map((b) => b.end)).toEqual([done.checked_out_at]);
+	});
+
+	it('in use when its room closes is checked out then, its booker told; one nobody has come to yet is cancelled', async () => {
+		const [room, other] = await Promise.all([
+			checkinRoom({ opening_hours: ALL_DAY, step_minutes: 1 }),
+			checkinRoom({ opening_hours: ALL_DAY, step_minutes: 1 })
+		]);
+		const [came, late, staff] = await Promise.all([createUser(), createUser(), createUser({ staff: true })]);
+		const start = Math.floor((Date.now() - 5 * MINUTE) / MINUTE) * MINUTE;
+		const times = { start: toPbDate(start), end: toPbDate(start + 2 * 60 * MINUTE) };
+		const [used, waiting] = await Promise.all([
+			bookingAt(came, room.id, 0, 60, times),
+			bookingAt(late, other.id, 0, 60, times)
+		]);
+		await checkIn(came.pb, used.id);
+		const system = await systemClient();
+		const checkedIn = (await system.collection('bookings').getOne(used.id)).checked_in_at;
+		const until = toPbDate(start + 3 * 60 * MINUTE);
+		// staff are shown which one ends instead of being cancelled
+		const shown = await staff.pb.send<{ bookings: { id: string; in_use: boolean }[] }>(
+			'/api/borgerhus/rooms/closing',
+			{ query: { room: room.id, start: toPbDate(Date.now()), end: until } }
+		);
+		expect(shown.bookings.map((b) => [b.id, b.in_use])).toEqual([[used.id, true]]);
+		const from = Math.floor(Date.now() / 1000) * 1000 + 1000;
+		for (const [where, booking] of [
+			[room.id, used],
+			[other.id, waiting]
+		] as const) {
+			await staff.pb.collection('closures').create({
+				room: where,
+				start: toPbDate(from),
+				end: until,
+				reason: 'Vandskade',
+				cancel_bookings: [booking.id]
+			});
+		}
+		const ended = await system.collection('bookings').getOne(used.id);
+		expect([ended.status, ended.checked_in_at, ended.checked_out_at]).toEqual([
+			'approved',
+			checkedIn,
+			toPbDate(from)
+		]);
+		expect((await system.collection('bookings').getOne(waiting.id)).status).toBe('cancelled');
+		const [told, cancelledToo] = await Promise.all([
+			notificationsOf(came, 'booking_ended'),
+			notificationsOf(came, 'booking_cancelled')
+		]);
+		expect(told).toHaveLength(1);
+		expect(told[0]?.body).toContain('slutter');
+		expect(told[0]?.body).toContain('Vandskade');
+		expect(cancelledToo).toHaveLength(0);
+		expect(await notificationsOf(late, 'booking_cancelled')).toHaveLength(1);
+		// its use counts until the closure; the rest of its time is the closure's
+		expect((await busyOf(room.id)).map((b) => b.end)).toEqual([toPbDate(from)]);
+	});
+
 	it('that has ended still pending may be decided late, approved or rejected', async () => {
 		const room = await checkinRoom({ requires_approval: true });
 		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);

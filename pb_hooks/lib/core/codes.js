@@ -468,6 +468,10 @@ module.exports = {
 		da: 'Bookingen er slut, så den kan ikke aflyses.',
 		en: 'The booking has ended, so it cannot be cancelled.'
 	},
+	rooms_booking_in_use: {
+		da: 'Der er tjekket ind, og bookingen er i gang, så den kan ikke aflyses eller gives til en anden. Tjek den ud, hvis lokalet skal være frit resten af tiden.',
+		en: 'Someone has checked in and the booking is under way, so it cannot be cancelled or given to someone else. Check it out if the room should be free for the rest of the time.'
+	},
 	rooms_booking_due: {
 		da: 'Bookingen er ved at blive frigivet, fordi ingen tjekkede ind i tide. Den kan ikke aflyses eller gives til en anden.',
 		en: 'The booking is being released because nobody checked in in time. It cannot be cancelled or given to someone else.'

@@ -4,7 +4,8 @@
 // use, would leave the bookings already given inside it breaking rule 2. So the write that closes is
 // refused while active claims lie inside, unless staff confirm the bookings they were shown: then each is
 // cancelled through the booking machine with the closure's reason, in the closing write's transaction, and
-// each booker gets one message. Events are the house's own: a closure waits until they are moved or
+// each booker gets one message; one in use (checked in and under way) is checked out as the room closes
+// instead, and its booker told when it ends. Events are the house's own: a closure waits until they are moved or
 // cancelled; a room taken out of use (no longer bookable) may still hold them.
 
 /** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
@@ -51,6 +52,40 @@ var TEXTS = {
 		en: {
 			title: '{count|Your booking is cancelled|Your bookings are cancelled}',
 			body: '{count} {count|booking|bookings} in {room} {count|was|were} cancelled because the room can no longer be booked. Reason: {reason}'
+		}
+	}
+};
+
+/** A booking in use when its room closes ends then (a check-out by the house), and its booker is told. */
+var ENDED = {
+	closure: {
+		da: {
+			title: 'Din booking slutter tidligere',
+			body: 'Din booking i {room} slutter {at}, fordi lokalet er lukket fra {from} til {to}. Begrundelse: {reason}'
+		},
+		en: {
+			title: 'Your booking ends early',
+			body: 'Your booking in {room} ends {at} because the room is closed from {from} to {to}. Reason: {reason}'
+		}
+	},
+	house: {
+		da: {
+			title: 'Din booking slutter tidligere',
+			body: 'Din booking i {room} slutter {at}, fordi huset er lukket fra {from} til {to}. Begrundelse: {reason}'
+		},
+		en: {
+			title: 'Your booking ends early',
+			body: 'Your booking in {room} ends {at} because the house is closed from {from} to {to}. Reason: {reason}'
+		}
+	},
+	room: {
+		da: {
+			title: 'Din booking slutter tidligere',
+			body: 'Din booking i {room} slutter {at}, fordi lokalet ikke længere kan bookes. Begrundelse: {reason}'
+		},
+		en: {
+			title: 'Your booking ends early',
+			body: 'Your booking in {room} ends {at} because the room can no longer be booked. Reason: {reason}'
 		}
 	}
 };
@@ -128,6 +163,13 @@ function describe(app, found) {
 				start: claims.toMs(b.getString('start')),
 				end: claims.toMs(b.getString('end')),
 				status: b.getString('status'),
+				// in use: checked out as the room closes instead of cancelled (closeRoom)
+				in_use: lib('rooms-policy').inUse(
+					b.getString('status'),
+					b.getString('checked_in_at'),
+					claims.toMs(b.getString('start')),
+					Date.now()
+				),
 				purpose: b.getString('purpose'),
 				booker: nameOf('users', b.getString('booker'), 'name'),
 				association: nameOf('associations', b.getString('association'), 'name')
@@ -191,6 +233,8 @@ function closeRoom(txApp, actor, scope, why) {
 	var bookings = lib('rooms-bookings');
 	var perBooker = {};
 	var ids = [];
+	var ended = [];
+	var endedPer = {};
 	var now = Date.now();
 	for (var b = 0; b < found.bookings.length; b++) {
 		var booking = found.bookings[b];
@@ -199,6 +243,19 @@ function closeRoom(txApp, actor, scope, why) {
 		if (
 			lib('rooms/attendance').isDue(txApp.findRecordById('rooms', booking.getString('room')), booking, now)
 		) {
+			continue;
+		}
+		// one in use was used until the room closes: the house checks it out then, and its use and check-in
+		// stay its holder's (rooms_booking_in_use); the rest of its time is the closure's
+		var start = lib('room-claims').toMs(booking.getString('start'));
+		if (
+			lib('rooms-policy').inUse(booking.getString('status'), booking.getString('checked_in_at'), start, now)
+		) {
+			booking.set('checked_out_at', lib('room-claims').toPbDate(scope.from));
+			txApp.save(booking);
+			ended.push(booking.id);
+			var holder = booking.getString('booker');
+			if (holder) endedPer[holder] = (endedPer[holder] || []).concat([booking]);
 			continue;
 		}
 		var roles = bookings.rolesOf(txApp, booking, actor);
@@ -230,12 +287,13 @@ function closeRoom(txApp, actor, scope, why) {
 		});
 	}
 	tell(txApp, scope, why, perBooker, reason);
+	tellEnded(txApp, scope, why, endedPer, reason);
 	lib('core/audit').record(txApp, {
 		actor: actor.kind === 'staff' ? actor.id : '',
 		action: why.kind === 'room' ? 'room_closed_bookings_cancelled' : 'closure_bookings_cancelled',
 		collection: why.target.collection().name,
 		id: why.target.id,
-		details: { cancelled: ids, series: endedSeries, reason: reason }
+		details: { cancelled: ids, checked_out: ended, series: endedSeries, reason: reason }
 	});
 	return ids;
 }
@@ -259,6 +317,30 @@ function tell(txApp, scope, why, perBooker, reason) {
 			},
 			link: '/bookinger'
 		});
+	}
+}
+
+/** One message for each booking in use that the closing ended early, with the time it ended and why. */
+function tellEnded(txApp, scope, why, endedPer, reason) {
+	var texts = why.kind === 'room' ? ENDED.room : scope.room ? ENDED.closure : ENDED.house;
+	var notify = lib('notify').notify;
+	var bookers = Object.keys(endedPer);
+	for (var i = 0; i < bookers.length; i++) {
+		for (var b = 0; b < endedPer[bookers[i]].length; b++) {
+			var booking = endedPer[bookers[i]][b];
+			notify(txApp, bookers[i], {
+				kind: 'booking_ended',
+				texts: texts,
+				params: {
+					room: txApp.findRecordById('rooms', booking.getString('room')).getString('name'),
+					at: { instant: scope.from },
+					from: { instant: why.start || scope.from },
+					to: { instant: why.end || scope.from },
+					reason: reason
+				},
+				link: '/bookinger'
+			});
+		}
 	}
 }
 

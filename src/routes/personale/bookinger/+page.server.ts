@@ -6,9 +6,10 @@ import { requireStaff } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { approveSchema, reasonSchema } from '$lib/validation/rooms';
-import { overlapFloor, toPbDate } from '$rules/room-claims.js';
+import { attend } from '$lib/server/checkin';
+import { overlapFloor, toMs, toPbDate } from '$rules/room-claims.js';
 import { longestClaims } from '$lib/server/claims';
-import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
+import { addDays, inUse, localParts, localToUtc } from '$rules/rooms-policy.js';
 import { activeBookingFilter, activeEventFilter } from '$rules/core/status.js';
 import { parsePbDate } from '$lib/dates';
 import { yearProblem } from '$rules/core/time.js';
@@ -16,7 +17,7 @@ import { dayColumns, gridRows, heldUntil, weekColumns, type GridItem } from '$li
 import { RECORD_ID } from '$lib/ids';
 
 const FIELDS =
-	'id,room,booker,association,series,purpose,attendees,start,end,status,' +
+	'id,room,booker,association,series,purpose,attendees,start,end,status,checked_in_at,checked_out_at,' +
 	'expand.room.name,expand.booker.name,expand.booker.email,expand.association.name,expand.association.verified';
 
 /** Requests waiting for a decision shown at once; the rest are a page further on (or narrowed to a room). */
@@ -197,7 +198,11 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		totalPages: pending.totalPages,
 		room,
 		rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
-		upcoming: upcomingShown.items,
+		// one in use is checked out, not cancelled (rooms_booking_in_use, asked again by the hook)
+		upcoming: upcomingShown.items.map((booking) => ({
+			...booking,
+			in_use: inUse(booking.status, booking.checked_in_at ?? '', toMs(booking.start), now)
+		})),
 		upcomingPage: upcomingShown.page,
 		upcomingMore: upcomingShown.more,
 		day,
@@ -259,5 +264,7 @@ async function decide(
 export const actions: Actions = {
 	approve: ({ locals, request, url }) => decide(locals, request, url, 'approve'),
 	reject: ({ locals, request, url }) => decide(locals, request, url, 'reject'),
-	cancel: ({ locals, request, url }) => decide(locals, request, url, 'cancel')
+	cancel: ({ locals, request, url }) => decide(locals, request, url, 'cancel'),
+	// a booking in use frees the rest of its time by a check-out, done by staff for those present
+	checkOut: ({ locals, request, url }) => attend(locals, url, request, 'check-out')
 };

@@ -42,6 +42,8 @@ export interface ClosingPreview {
 		start: number;
 		end: number;
 		status: string;
+		/** checked in and under way: checked out as the room closes instead of cancelled */
+		in_use: boolean;
 		purpose: string;
 		booker: string;
 		association: string;

@@ -120,7 +120,7 @@ function checkAtRoom(room, draft, what) {
 	if (years) return refused(years.code, years.field);
 	if (end <= start) return refused('rooms_end_before_start', 'end');
 	if (what.policy) {
-		var problem = lib('rooms-policy').checkBookingPolicy({
+		var input = {
 			room: roomPolicy(room),
 			start: start,
 			end: end,
@@ -128,8 +128,16 @@ function checkAtRoom(room, draft, what) {
 			now: Date.now(),
 			skipHorizon: !!what.skipHorizon,
 			running: !!what.running
-		});
-		if (problem) return refused(problem.code, problem.field);
+		};
+		var policy = lib('rooms-policy');
+		var problem = policy.checkBookingPolicy(input);
+		// refused: every rule of the room it breaks, each at its field, as the forms show them
+		if (problem) {
+			return {
+				problem: lib('core/errors').refusalOf(policy.bookingPolicyProblems(input)),
+				code: problem.code
+			};
+		}
 	}
 	return { problem: null, code: '', start: start, end: end };
 }

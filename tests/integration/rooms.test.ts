@@ -225,6 +225,27 @@ describe('rule 2: opening hours, closures, limits', () => {
 		expect(await refusedWith(book(owner, room.id, { ...times, attendees }))).toBe(expected);
 	});
 
+	it('names every rule of the room a booking breaks, each at its field, through the record API', async () => {
+		const room = await makeRoom();
+		const owner = await createUser();
+		// off the step, too long, outside the opening hours, and more people than the room holds
+		const times = slot(someDay(), '07:15', '13:15');
+		const refused = await outcome(book(owner, room.id, { ...times, attendees: 11 }));
+		expect(refused.status).toBe(400);
+		const data = (refused.body as { data: Record<string, { code: string }> }).data;
+		expect(Object.fromEntries(Object.entries(data).map(([field, d]) => [field, d.code]))).toEqual({
+			attendees: 'rooms_over_capacity',
+			end: 'rooms_too_long',
+			start: 'rooms_off_step',
+			form: 'rooms_outside_hours'
+		});
+		const system = await systemClient();
+		const stored = await system.collection('bookings').getFullList({
+			filter: system.filter('room = {:room}', { room: room.id })
+		});
+		expect(stored).toHaveLength(0);
+	});
+
 	it('books a weekly time that ends at 00:00 until the midnight after each date', async () => {
 		const room = await makeRoom({
 			opening_hours: Object.fromEntries(Object.keys(EVERY_DAY).map((d) => [d, [['08:00', '00:00']]])),

@@ -22,6 +22,27 @@ function refusal(code, field, lang) {
 }
 
 /**
+ * One refusal naming several problems, each at its field (a form's mistakes all at once): the message and
+ * the first field are the first problem's; a second problem at a field already named is left out.
+ * @param {{ code: string, field: string }[]} problems at least one
+ * @param {string} [lang]
+ */
+function refusalOf(problems, lang) {
+	var codes = require(__hooks + '/lib/core/codes.js');
+	var data = {};
+	var message = '';
+	for (var i = 0; i < problems.length; i++) {
+		var entry = codes[problems[i].code];
+		if (!entry) throw new Error('unregistered refusal code: ' + problems[i].code);
+		var text = entry[lang === 'da' ? 'da' : 'en'];
+		var field = problems[i].field || 'form';
+		if (!message) message = text;
+		if (!data[field]) data[field] = new ValidationError(problems[i].code, text);
+	}
+	return new BadRequestError(message, data);
+}
+
+/**
  * Throws the refusal for `code`.
  * @param {string} code
  * @param {string} [field]
@@ -31,4 +52,4 @@ function refuse(code, field) {
 	throw refusal(code, field);
 }
 
-module.exports = { refusal: refusal, refuse: refuse };
+module.exports = { refusal: refusal, refusalOf: refusalOf, refuse: refuse };

@@ -127,20 +127,29 @@ describe('/live: realtime with the user own rights', () => {
 	});
 
 	it('tells a new stream how long ago its collections last changed, so a page older than that reloads', async () => {
-		const alice = await createUser();
-		const session = await signedIn(alice);
+		const [alice, bob] = await Promise.all([createUser(), createUser()]);
+		const [session, bobSession] = await Promise.all([signedIn(alice), signedIn(bob)]);
 		const aliceLive = await stream('notifications', session.cookieHeader(), session.ip);
+		// the process has listened for a second at least before the change
+		await new Promise((r) => setTimeout(r, 1_000));
 		const before = Date.now();
 		const created = await notify(alice.record.id);
 		await until(() => aliceLive.changes.some((change) => change.id === created.id));
 		expect(aliceLive.changes.map((change) => change.id)).toContain(created.id);
-		// a stream opened now (a page whose data was read before the change) learns the change is recent
-		const later = await stream('notifications');
+		// a stream of Alice's opened now (a page whose data was read before the change) learns it is recent
+		const later = await stream('notifications', session.cookieHeader(), session.ip);
 		expect(typeof later.age).toBe('number');
 		expect(later.age as number).toBeGreaterThanOrEqual(0);
 		expect(later.age as number).toBeLessThanOrEqual(Date.now() - before);
-		aliceLive.close();
-		later.close();
+		// a guest's or Bob's is not told when Alice's inbox changed (an invitation's notice would say that
+		// the address invited has an account)
+		const [guest, bobLive] = await Promise.all([
+			stream('notifications'),
+			stream('notifications', bobSession.cookieHeader(), bobSession.ip)
+		]);
+		expect(guest.age as number).toBeGreaterThan(Date.now() - before);
+		expect(bobLive.age as number).toBeGreaterThan(Date.now() - before);
+		for (const l of [aliceLive, later, guest, bobLive]) l.close();
 	});
 
 	it('refuses bad collection lists', async () => {
@@ -198,6 +207,8 @@ describe('/live: one shared subscription, each change only to those who may see 
 		const guestLive = await stream('bookings');
 
 		const day = someDay();
+		await new Promise((r) => setTimeout(r, 1_000));
+		const start = Date.now();
 		const booking = await book(booker, room.id, {
 			...slot(day, '10:00', '11:00'),
 			association: association.id
@@ -211,6 +222,17 @@ describe('/live: one shared subscription, each change only to those who may see 
 		expect(formerLive.changes).toEqual([]);
 		expect(otherLive.changes).toEqual([]);
 		expect(guestLive.changes).toEqual([]);
+		// a stream opened now is told how recent the last change it could hear is: an active member's of
+		// the association's booking, a former member's and a guest's not of it
+		const since = Date.now() - start;
+		const [memberAgain, formerAgain, guestAgain] = await Promise.all([
+			live(member),
+			live(former),
+			stream('bookings')
+		]);
+		expect(memberAgain.age as number).toBeLessThanOrEqual(Date.now() - start);
+		for (const l of [formerAgain, guestAgain]) expect(l.age as number).toBeGreaterThan(since);
+		for (const l of [memberAgain, formerAgain, guestAgain]) l.close();
 
 		// A booking of one's own (no association): the booker and staff only.
 		const own = await book(other, ownRoom.id, slot(day, '12:00', '13:00'));

@@ -55,9 +55,11 @@ export const GET: RequestHandler = async ({ locals, url, request }) => {
 			};
 			unregister = register(live);
 			// Registered first: every change from now on reaches the stream; `age` tells the page whether one
-			// came between its data being read and now (then it reloads once).
-			const age = sinceLastChange(collections);
-			controller.enqueue(encoder.encode(`event: ready\ndata: ${JSON.stringify({ age })}\n\n`));
+			// it could have heard came between its data being read and now (then it reloads once). Unknown
+			// (PocketBase unreachable): 0, so the page reads its data again.
+			void sinceLastChange(collections, live.viewer)
+				.catch(() => 0)
+				.then((age) => live.send(encoder.encode(`event: ready\ndata: ${JSON.stringify({ age })}\n\n`)));
 		},
 		cancel: () => unregister()
 	});

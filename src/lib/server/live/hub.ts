@@ -16,7 +16,8 @@ import PocketBase, { type RecordModel, type RecordSubscription } from 'pocketbas
 import { EventSource } from 'eventsource';
 import { env } from '$env/dynamic/private';
 import { pocketBaseUrl } from '$lib/server/pocketbase';
-import { AUDIENCES, served, type Viewer } from './audience';
+import { AUDIENCES, served, type Audience, type Viewer } from './audience';
+import { RECORD_ID } from '$lib/ids';
 
 // The SDK's realtime client needs an EventSource, which Node 20 lacks.
 (globalThis as { EventSource?: unknown }).EventSource = EventSource;
@@ -41,8 +42,17 @@ export interface LiveStream {
 const byCollection = new Map<string, Set<LiveStream>>();
 const byUser = new Map<string, Set<LiveStream>>();
 let started: Promise<PocketBase> | null = null;
-/** When this process last heard of a change, per collection (Date.now()). */
+/**
+ * When this process last heard of a change (Date.now()), per collection and per who may see the changed
+ * record (`heardBy`): a stream is told the age of the last change it could have heard, never of one it
+ * could not (a notice in someone's inbox, a hold), which would say to the second that it happened.
+ */
 const lastChange = new Map<string, number>();
+/** How long a change's time is kept: longer than any page's data may be old when its stream opens
+ * (LOAD_MS in `$lib/live.svelte`); an older change is as good as none to every stream. */
+const KEEP_MS = 30 * 60_000;
+/** A viewer no account has, standing for "an active member of the record's association". */
+const A_MEMBER = '\u0000member';
 /** When this process finished subscribing: what changed before it is unknown to it. */
 let subscribedAt = 0;
 let keepalive: ReturnType<typeof setInterval> | undefined;
@@ -123,6 +133,7 @@ function start(): Promise<PocketBase> {
 		});
 		keepalive = setInterval(tick, KEEPALIVE_MS);
 		keepalive.unref();
+		setInterval(forgetOldChanges, KEEP_MS / 6).unref();
 		// While a check fails (PocketBase unreachable) the last answer stands.
 		setInterval(() => void checkRules(pb).catch(() => {}), RULES_CHECK_MS).unref();
 		return pb;
@@ -149,10 +160,35 @@ async function activeMembers(pb: PocketBase, association: string): Promise<Set<s
 	return new Set(rows.map((row) => row.user as string));
 }
 
+/** The keys of `lastChange` under which a changed record is heard: everyone, staff, a user it names, an
+ * association's active members; asked of the collection's own audience, so none hears more than it may. */
+function heardBy(audience: Audience, record: RecordModel): string[] {
+	if (audience.hears({ record }, null)) return ['*'];
+	const keys: string[] = [];
+	if (audience.hears({ record }, { id: '', staff: true })) keys.push('staff');
+	for (const [field, value] of Object.entries(record)) {
+		if (field === 'id' || typeof value !== 'string' || !RECORD_ID.test(value)) continue;
+		if (audience.hears({ record }, { id: value, staff: false })) keys.push(`user:${value}`);
+	}
+	const association = record.association;
+	if (
+		audience.members &&
+		typeof association === 'string' &&
+		association !== '' &&
+		audience.hears({ record, members: new Set([A_MEMBER]) }, { id: A_MEMBER, staff: false })
+	) {
+		keys.push(`association:${association}`);
+	}
+	return keys;
+}
+
 async function deliver(pb: PocketBase, collection: string, e: RecordSubscription<RecordModel>) {
-	lastChange.set(collection, Date.now());
-	const streams = byCollection.get(collection);
 	const audience = AUDIENCES[collection];
+	if (audience) {
+		const now = Date.now();
+		for (const key of heardBy(audience, e.record)) lastChange.set(`${collection}\u0000${key}`, now);
+	}
+	const streams = byCollection.get(collection);
 	if (!streams?.size || !audience || !matching.has(collection)) return;
 	let members: Set<string> | undefined;
 	if (audience.members && typeof e.record.association === 'string' && e.record.association !== '') {
@@ -265,10 +301,33 @@ export async function ready(): Promise<void> {
  * listening, if it has heard of none since). A page whose data is older than that may have missed the
  * change, which happened before its stream was registered, and reloads (`$lib/live.svelte`).
  */
-export function sinceLastChange(collections: string[]): number {
+export async function sinceLastChange(collections: string[], viewer: Viewer | null): Promise<number> {
+	const keys = ['*'];
+	if (viewer) {
+		keys.push(`user:${viewer.id}`);
+		if (viewer.staff) keys.push('staff');
+		if (collections.some((collection) => AUDIENCES[collection]?.members)) {
+			// the associations whose changes this viewer hears as an active member
+			const pb = await start();
+			const rows = await pb.collection('memberships').getFullList({
+				filter: pb.filter('user = {:user} && status = "active"', { user: viewer.id }),
+				fields: 'association',
+				requestKey: null
+			});
+			for (const row of rows) keys.push(`association:${row.association}`);
+		}
+	}
 	let latest = subscribedAt;
-	for (const collection of collections) latest = Math.max(latest, lastChange.get(collection) ?? 0);
+	for (const collection of collections) {
+		for (const key of keys) latest = Math.max(latest, lastChange.get(`${collection}\u0000${key}`) ?? 0);
+	}
 	return Math.max(0, Date.now() - latest);
+}
+
+/** Forgets the times of changes older than KEEP_MS. */
+function forgetOldChanges() {
+	const before = Date.now() - KEEP_MS;
+	for (const [key, at] of lastChange) if (at < before) lastChange.delete(key);
 }
 
 /** Registers an open stream; returns the function that removes it. */

@@ -6,8 +6,9 @@ import PocketBase from 'pocketbase';
 import { TZDate } from '@date-fns/tz';
 import { addDays, set } from 'date-fns';
 import { startStack } from '../../src/cli/stack.mjs';
-import { loadDemoData } from '../../src/lib/server/system/demo-data';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../../src/lib/server/system/demo-data';
 import { HOUSE_TIME_ZONE, houseParts, parsePbDate } from '../../src/lib/dates';
+import { seasonOf } from '../../pb_hooks/lib/rooms/checkin.js';
 
 // The demo data (`npm start`) laid out from the moment it is loaded: at 01:30 and at 13:00 house time, no
 // event or booking of it starts at night, and every part that is about the moment still has its data
@@ -71,7 +72,8 @@ async function demoOf(pb: PocketBase) {
 describe('the demo data', () => {
 	it('loaded at 01:30 starts nothing at night, and has the morning’s check-in and the afternoon’s meeting', async () => {
 		const now = tomorrowAt(1, 30);
-		const demo = await demoOf(await loadAt(now));
+		const pb = await loadAt(now);
+		const demo = await demoOf(pb);
 		const atNight = [...demo.events, ...demo.bookings].filter((x) => nightly(x.start));
 		expect(atNight.map((x) => `${'title' in x ? x.title : x.purpose} ${x.start}`)).toEqual([]);
 
@@ -88,13 +90,16 @@ describe('the demo data', () => {
 			(e) => at(e.start) > now.getTime() && at(e.start) < now.getTime() + 24 * 3600_000
 		);
 		expect(today.map((e) => houseParts(e.start).hour).sort()).toEqual([10, 13]);
+		// no meeting of this morning is over yet: the no-show released is the morning's before
+		await expectReleasedNoShow(pb, now, -1);
 
 		expectEveryFeature(demo, now);
 	}, 240_000);
 
 	it('loaded at 13:00 has a check-in open and a meeting under way now', async () => {
 		const now = tomorrowAt(13, 0);
-		const demo = await demoOf(await loadAt(now));
+		const pb = await loadAt(now);
+		const demo = await demoOf(pb);
 		const atNight = [...demo.events, ...demo.bookings].filter((x) => nightly(x.start));
 		expect(atNight.map((x) => `${'title' in x ? x.title : x.purpose} ${x.start}`)).toEqual([]);
 
@@ -108,6 +113,8 @@ describe('the demo data', () => {
 			['Strikkecafé i Musiklokalet', 'Fællessang i Salen'].includes(e.title)
 		);
 		expect(screen.map((e) => houseParts(e.start).hour).sort()).toEqual([13, 16]);
+		// this morning's meeting nobody came to, released as a no-show today
+		await expectReleasedNoShow(pb, now, 0);
 
 		expectEveryFeature(demo, now);
 	}, 240_000);
@@ -126,4 +133,51 @@ function expectEveryFeature(demo: Awaited<ReturnType<typeof demoOf>>, now: Date)
 	const draft = demo.seasons.find((s) => s.status === 'draft_published')!;
 	expect(houseParts(open.apply_until).hour).toBe(12);
 	expect(houseParts(draft.objection_until).hour).toBe(12);
+}
+
+/**
+ * An association's meeting at 08:00 on the house day `days` from `now` that nobody checked in to, released
+ * by the release job at the end of its grace period, as the job marks one: the booker is told, and staff's
+ * no-show report (the staff rooms page) counts it for the association.
+ */
+async function expectReleasedNoShow(pb: PocketBase, now: Date, days: number) {
+	const noShow = await pb
+		.collection('bookings')
+		.getFirstListItem(pb.filter('purpose = {:p}', { p: 'Arbejdsgruppe om vejfest' }), {
+			expand: 'association,room'
+		});
+	expect(noShow).toMatchObject({ status: 'no_show', checked_in_at: '' });
+	expect(noShow.expand?.association?.name).toBe('Grundejerforeningen Søhøj');
+	expect(noShow.expand?.room?.slug).toBe('moedelokale-1');
+	const day = houseParts(now.getTime() + days * 24 * 3600_000).day;
+	expect(houseParts(noShow.start)).toMatchObject({ day, hour: 8, minute: 0 });
+	expect(at(noShow.end)).toBeLessThanOrEqual(now.getTime());
+	expect(at(noShow.released_at)).toBe(at(noShow.start) + 15 * 60_000);
+	const notices = await pb.collection('notifications').getFullList({
+		filter: pb.filter('kind = "booking_no_show" && dedupe_key = {:key}', {
+			key: `booking-no_show-${noShow.id}`
+		})
+	});
+	expect(notices.map((n) => n.user)).toEqual([noShow.booker]);
+
+	const staff = new PocketBase(pb.baseURL);
+	staff.autoCancellation(false);
+	await staff.collection('users').authWithPassword(DEMO_ACCOUNTS.staff.email, DEMO_PASSWORD);
+	const report = await staff.send<{
+		seasons: { label: string; associations: { id: string; count: number }[] }[];
+	}>('/api/borgerhus/rooms/no-shows', {});
+	const season = seasonOf(at(noShow.start));
+	const counted = await pb.collection('bookings').getFullList({
+		filter: pb.filter('status = "no_show" && association = {:a} && start >= {:from} && start < {:to}', {
+			a: noShow.association,
+			from: new Date(season.from).toISOString().replace('T', ' '),
+			to: new Date(season.to).toISOString().replace('T', ' ')
+		}),
+		fields: 'id'
+	});
+	expect(counted.map((b) => b.id)).toContain(noShow.id);
+	const row = report.seasons
+		.find((s) => s.label === season.label)
+		?.associations.find((a) => a.id === noShow.association);
+	expect(row?.count).toBe(counted.length);
 }

@@ -4,9 +4,10 @@ import { HOUSE_TIME_ZONE, toPbDate } from '../../dates';
 
 // When the demo's dates fall (README.md, "Quick start"). Most of the demo lies on whole days from the
 // house day it is loaded on, at daytime hours of its own. A few parts are about the moment itself (a
-// booking whose check-in is open, a meeting under way, today's lobby screen); those follow the clock only
-// while the house is open, so a demo loaded at night shows what the house really has then: a meeting that
-// ended in the afternoon, check-in the next morning, the screen's day ahead; never an event at 02:00.
+// booking whose check-in is open, a meeting under way, a no-show released earlier today, today's lobby
+// screen); those follow the clock only while the house is open, so a demo loaded at night shows what the
+// house really has then: a meeting that ended in the afternoon, a no-show of the morning before, check-in
+// the next morning, the screen's day ahead; never an event at 02:00.
 
 const MINUTE = 60_000;
 
@@ -24,6 +25,8 @@ export interface DemoClock {
 	meeting: { start: string; end: string; checkedIn: string; underWay: boolean };
 	/** The lobby screen's day: hour `hours` of its first whole hour (today's, or the next day's). */
 	screenAt(hours: number): string;
+	/** The association's morning meeting nobody came to: earlier today once it is over, or the day before. */
+	noShow: { start: string; end: string; today: boolean };
 }
 
 /** Minutes since midnight, house time. */
@@ -67,5 +70,10 @@ export function demoClock(now: Date = new Date()): DemoClock {
 	const screenHour = screenDay === 0 ? Math.min(15, Math.max(10, house.getHours())) : 10;
 	const screenAt = (hours: number) => houseTime(screenDay, screenHour + hours);
 
-	return { now, houseTime, fromNow, checkinBooking, meeting, screenAt };
+	// Mødelokale 1 (open from 07:00): a meeting at 08:00-09:00 that nobody checked in to, released by the
+	// job at 08:15; today's once it is over, before that the one of the day before
+	const noShowDay = minutes >= hm(9) ? 0 : -1;
+	const noShow = { start: houseTime(noShowDay, 8), end: houseTime(noShowDay, 9), today: noShowDay === 0 };
+
+	return { now, houseTime, fromNow, checkinBooking, meeting, screenAt, noShow };
 }

@@ -1,6 +1,6 @@
 import PocketBase from 'pocketbase';
 import { loadDemoSeason } from './demo-season';
-import { toPbDate } from '../../dates';
+import { parsePbDate, toPbDate } from '../../dates';
 import { demoClock, type DemoClock } from './demo-clock';
 import { demoTitles } from './demo-titles';
 
@@ -426,7 +426,8 @@ export async function loadDemoData(
  * the house rule this season and has a season booking staff may withdraw, Nørreby Boldklub is one short of
  * it; some past bookings were checked in. While the house is open the citizen's booking in Mødelokale 2
  * starts a few minutes after the seed, so "Vi er her" shows at once (and if nobody taps it, the job
- * releases it live); loaded at night, it is at 09:00 the next morning (demo-clock.ts).
+ * releases it live); loaded at night, it is at 09:00 the next morning (demo-clock.ts). Søhøj's meeting at
+ * 08:00 earlier today (loaded before 09:00, the day before) was released by the job as a no-show.
  * Skipped when the rooms already require check-in.
  */
 async function loadDemoCheckin(
@@ -437,13 +438,14 @@ async function loadDemoCheckin(
 ): Promise<number> {
 	const { houseTime } = clock;
 	const rooms = ['moedelokale-1', 'moedelokale-2', 'studierummet'];
+	const grace = 15;
 	const first = await pb.collection('rooms').getOne(roomIds['moedelokale-2']!);
 	if (first.checkin_required) return 0;
 	for (const slug of rooms) {
 		await pb.collection('rooms').update(roomIds[slug]!, {
 			checkin_required: true,
 			checkin_opens_minutes: 15,
-			checkin_grace_minutes: 15,
+			checkin_grace_minutes: grace,
 			// the system dates the requirement back, so the history below is the room's own
 			checkin_since: houseTime(-200, 0)
 		});
@@ -546,6 +548,25 @@ async function loadDemoCheckin(
 		status: 'approved',
 		checked_in_at: clock.meeting.checkedIn,
 		checked_in_by: users.associationAdmin
+	});
+	// Søhøj's morning meeting earlier today (loaded before 09:00: the day before) that nobody checked in
+	// to, released by the release job itself as at the end of its grace period (pb_hooks/lib/rooms/
+	// attendance.js): the no-show, its released_at, the booker's notice and the house rule's warning
+	await booking({
+		room: roomIds['moedelokale-1'],
+		booker: users.associationAdmin,
+		association: owners.id,
+		purpose: 'Arbejdsgruppe om vejfest',
+		start: clock.noShow.start,
+		end: clock.noShow.end,
+		status: 'approved'
+	});
+	await pb.send('/api/borgerhus/rooms/release/run', {
+		method: 'POST',
+		body: {
+			room: roomIds['moedelokale-1'],
+			now: parsePbDate(clock.noShow.start).getTime() + grace * 60_000
+		}
 	});
 	return count;
 }

@@ -213,7 +213,7 @@ describe('the house’s texts in English', () => {
 		expect(paragraphOf(list, 'Lyst lokale med udsigt.')).toContain('lang="da"');
 	});
 
-	it('staff write a shift’s description in English in the shift form; the event page shows it to an English reader', async () => {
+	it('staff write a shift’s description in English in the shift form; the event page shows it to an English reader, its task and requirements marked as Danish', async () => {
 		const staff = await createUser({ staff: true });
 		const session = await signedIn(staff);
 		const { event } = await arrangeEvent({ start: new Date('2031-06-17T16:00:00Z') });
@@ -224,7 +224,7 @@ describe('the house’s texts in English', () => {
 			end: '2031-06-17T19:00',
 			description: 'Kom i god tid.',
 			description_en: 'Come in good time.',
-			requirements: ''
+			requirements: 'Kan løfte borde.'
 		});
 		expect(added.status).toBe(200);
 		const system = await systemClient();
@@ -239,10 +239,15 @@ describe('the house’s texts in English', () => {
 		const da = await (await new AppSession().get(`/arrangementer/${event.id}`)).text();
 		expect(paragraphOf(da, 'Kom i god tid.')).not.toMatch(/lang=/);
 		expect(da).not.toContain('Come in good time.');
+		expect(da).toContain('<h3>Kaffe</h3>');
+		expect(da).toMatch(/Krav:\s*<span>Kan løfte borde\.<\/span>/);
 		const english = await inEnglish(new AppSession());
 		const en = await (await english.get(`/arrangementer/${event.id}`)).text();
 		expect(paragraphOf(en, 'Come in good time.')).not.toBe('');
 		expect(en).not.toContain('Kom i god tid.');
+		// the task and the requirements have no English version: the Danish, marked as Danish
+		expect(en).toContain('<h3 lang="da">Kaffe</h3>');
+		expect(en).toMatch(/Requirements:\s*<span lang="da">Kan løfte borde\.<\/span>/);
 		await system.collection('shifts').update(shift.id, { description_en: '' });
 		const fallback = await (await english.get(`/arrangementer/${event.id}`)).text();
 		expect(paragraphOf(fallback, 'Kom i god tid.')).toContain('lang="da"');

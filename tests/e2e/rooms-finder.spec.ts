@@ -102,6 +102,51 @@ test('the room page shows the last bookable date, and a season preview says once
 	await expectAccessible(page);
 });
 
+test('a season preview lists every reason a date cannot be booked, readable on a 320 px phone', async ({
+	page
+}) => {
+	const { free, email, system, citizen } = await arrange(400);
+	const first = addDays(localParts(Date.now()).date, 20);
+	const second = addDays(first, 7);
+	// the second date: closed until 18:30, and booked from 18:30 (its time is 18:00-19:00)
+	await system.collection('closures').create({
+		room: free.id,
+		start: pbDate(second, '17:00'),
+		end: pbDate(second, '18:30'),
+		reason: 'Maling'
+	});
+	await system.collection('bookings').create({
+		room: free.id,
+		booker: citizen.id,
+		purpose: 'Stjernekig',
+		attendees: 2,
+		start: pbDate(second, '18:30'),
+		end: pbDate(second, '19:30'),
+		status: 'approved'
+	});
+	await page.setViewportSize({ width: 320, height: 740 });
+	await signIn(page, email, PASSWORD);
+	await page.goto(`/lokaler/${free.slug}/saeson`);
+	await page.locator('#season-purpose').fill('Stjerneklubben');
+	await page.locator('#season-attendees').fill('4');
+	await page.locator('#season-first').fill(first);
+	await page.locator('#season-last').fill(addDays(first, 14));
+	await page.locator('#season-start').fill('18:00');
+	await page.locator('#season-end').fill('19:00');
+	await page.getByRole('button', { name: 'Vis datoer' }).click();
+	await expect(page.locator('input[name=dates]')).toHaveCount(2);
+	const reasons = page.locator('.segment').nth(1).locator('.reasons li');
+	await expect(reasons).toHaveText(['Lukket', 'Optaget af en anden booking']);
+	// each reason whole on the screen, and the page no wider than it
+	for (const box of await Promise.all((await reasons.all()).map((r) => r.boundingBox()))) {
+		expect(box!.x).toBeGreaterThanOrEqual(0);
+		expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+	}
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	await expectAccessible(page);
+	await page.screenshot({ path: 'test-results/e2e/season-reasons-320.png', fullPage: true });
+});
+
 test('tapping a free time in the week fills the booking form, by keyboard too', async ({ page }) => {
 	const { email, free, system, citizen } = await arrange(400);
 	const day = addDays(localParts(Date.now()).date, 10);

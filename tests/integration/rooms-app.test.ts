@@ -496,6 +496,56 @@ describe('season bookings through the app', () => {
 		expect(reversed).toContain('Til kl. skal ligge efter fra kl.');
 	});
 
+	it('previews every reason a date cannot be booked, closed and taken both, in Danish and in English', async () => {
+		const room = await makeRoom({ requires_approval: false });
+		const owner = await createUser();
+		const system = await systemClient();
+		// the second of three weekly dates: the room closed until 19:30 and booked from 20:00
+		await system.collection('closures').create({
+			room: room.id,
+			start: houseTime(17, '18:00'),
+			end: houseTime(17, '19:30'),
+			reason: 'Maling'
+		});
+		await system.collection('bookings').create({
+			room: room.id,
+			booker: (await createUser()).record.id,
+			purpose: 'Møde',
+			attendees: 2,
+			start: houseTime(17, '20:00'),
+			end: houseTime(17, '21:00'),
+			status: 'approved'
+		});
+		const session = await signedIn(owner);
+		const form = {
+			for: 'self',
+			purpose: 'Korprøve',
+			attendees: '8',
+			first_date: houseDate(10),
+			last_date: houseDate(24),
+			interval: '1',
+			start: '19:00',
+			end: '21:00'
+		};
+		const segments = async () =>
+			(await (await session.post(`/lokaler/${room.slug}/saeson?/preview`, form)).text())
+				.split('<li class="segment')
+				.slice(1);
+		const da = await segments();
+		expect(da).toHaveLength(3);
+		expect(da[0]).toContain('name="dates"');
+		expect(da[1]).not.toContain('name="dates"');
+		expect(da[1]).toMatch(
+			/<li class="badge[^"]*">Lukket<\/li>\s*<li class="badge[^"]*">Optaget af en anden booking<\/li>/
+		);
+		expect(da[2]).toContain('name="dates"');
+		expect((await session.post('/sprog', { language: 'en', redirectTo: '/' })).status).toBe(303);
+		const en = await segments();
+		expect(en[1]).toMatch(
+			/<li class="badge[^"]*">Closed<\/li>\s*<li class="badge[^"]*">Taken by another booking<\/li>/
+		);
+	});
+
 	it('previews dates across a daylight-saving change, sends only the chosen free ones and cancels the rest', async () => {
 		const room = await makeRoom({ requires_approval: false });
 		const owner = await createUser();

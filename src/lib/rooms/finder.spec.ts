@@ -45,16 +45,29 @@ describe('the booking horizon, one source for the hook and the page', () => {
 
 describe('splitBeyondHorizon', () => {
 	it('gathers the dates beyond the horizon and keeps the rest in order', () => {
+		const beyondHorizon = { state: 'unavailable', code: 'rooms_beyond_horizon' } as const;
 		const preview: PreviewDate[] = [
-			{ date: '2027-05-20', state: 'free' },
-			{ date: '2027-05-27', state: 'booking' },
-			{ date: '2027-06-03', state: 'unavailable', code: 'rooms_beyond_horizon' },
-			{ date: '2027-06-10', state: 'unavailable', code: 'rooms_outside_hours' },
-			{ date: '2027-06-17', state: 'unavailable', code: 'rooms_beyond_horizon' }
+			{ date: '2027-05-20', state: 'free', reasons: [] },
+			{ date: '2027-05-27', state: 'booking', reasons: [{ state: 'booking' }] },
+			{ date: '2027-06-03', state: 'unavailable', code: 'rooms_beyond_horizon', reasons: [beyondHorizon] },
+			{
+				date: '2027-06-10',
+				state: 'unavailable',
+				code: 'rooms_outside_hours',
+				reasons: [{ state: 'unavailable', code: 'rooms_outside_hours' }]
+			},
+			{ date: '2027-06-17', state: 'unavailable', code: 'rooms_beyond_horizon', reasons: [beyondHorizon] },
+			// beyond the horizon and closed besides: shown on its own, with both
+			{
+				date: '2027-06-24',
+				state: 'unavailable',
+				code: 'rooms_beyond_horizon',
+				reasons: [beyondHorizon, { state: 'closed' }]
+			}
 		];
 		const { beyond, rest } = splitBeyondHorizon(preview);
 		expect(beyond).toEqual(['2027-06-03', '2027-06-17']);
-		expect(rest.map((p) => p.date)).toEqual(['2027-05-20', '2027-05-27', '2027-06-10']);
+		expect(rest.map((p) => p.date)).toEqual(['2027-05-20', '2027-05-27', '2027-06-10', '2027-06-24']);
 	});
 });
 

@@ -64,6 +64,50 @@ describe('season bookings', () => {
 		expect(preview[1]?.code).toBe('core_time_nonexistent');
 	});
 
+	it('gives every reason a date cannot be booked: all the rules it breaks, closed and taken', () => {
+		const at = (iso: string) => Date.parse(iso);
+		const preview = previewSeries({
+			dates: ['2026-06-02', '2026-06-09', '2026-06-16'],
+			startTime: '19:00',
+			endTime: '21:00',
+			attendees: 10,
+			room,
+			claims: [
+				{ kind: 'booking', start: at('2026-06-09T18:00:00Z'), end: at('2026-06-09T19:00:00Z') },
+				{ kind: 'event', start: at('2026-06-09T16:00:00Z'), end: at('2026-06-09T17:30:00Z') },
+				{ kind: 'booking', start: at('2026-06-16T18:00:00Z'), end: at('2026-06-16T19:00:00Z') }
+			],
+			closures: [{ start: at('2026-06-09T15:00:00Z'), end: at('2026-06-09T17:30:00Z') }],
+			now: at('2026-01-01T00:00:00Z')
+		});
+		expect(preview.map((p) => p.reasons)).toEqual([
+			[],
+			[{ state: 'closed' }, { state: 'booking' }, { state: 'event' }],
+			[{ state: 'booking' }]
+		]);
+		// the first reason is the date's state
+		expect(preview.map((p) => p.state)).toEqual(['free', 'closed', 'booking']);
+
+		// over capacity, too long and outside opening hours at once: each rule's own code, then closed
+		const [broken] = previewSeries({
+			dates: ['2026-06-09'],
+			startTime: '19:00',
+			endTime: '23:30',
+			attendees: 30,
+			room,
+			claims: [],
+			closures: [{ start: at('2026-06-09T15:00:00Z'), end: at('2026-06-09T17:30:00Z') }],
+			now: at('2026-01-01T00:00:00Z')
+		});
+		expect(broken?.reasons).toEqual([
+			{ state: 'unavailable', code: 'rooms_over_capacity' },
+			{ state: 'unavailable', code: 'rooms_too_long' },
+			{ state: 'unavailable', code: 'rooms_outside_hours' },
+			{ state: 'closed' }
+		]);
+		expect(broken).toMatchObject({ state: 'unavailable', code: 'rooms_over_capacity' });
+	});
+
 	it('ends a weekly time at 00:00 at the midnight after its date, in summer and in winter', () => {
 		const preview = previewSeries({
 			dates: ['2026-10-23', '2026-10-30'],

@@ -1,8 +1,8 @@
 import * as rrule from 'rrule';
 import { claimsOverlap } from '$rules/room-claims.js';
-import { checkBookingPolicy, type RoomPolicy } from '$rules/rooms-policy.js';
+import { bookingPolicyProblems, type RoomPolicy } from '$rules/rooms-policy.js';
 import { resolve, resolveEnd } from '$rules/core/time.js';
-import type { PreviewDate } from './preview';
+import type { PreviewDate, PreviewReason } from './preview';
 
 // rrule reaches Node as CommonJS (server build) and bundlers as ESM: take RRule from either shape.
 const { RRule } = ((rrule as { default?: typeof rrule }).default ?? rrule) as typeof rrule;
@@ -46,8 +46,10 @@ export interface Claim {
 }
 
 /**
- * Each date of a season booking as free, colliding (with a booking or an event, never whose), closed, or
- * unavailable (a time that does not exist that day, outside opening hours, too far ahead...).
+ * Each date of a season booking as free, or with every reason it is not: the room's rules it breaks
+ * (unavailable: a time that does not exist that day, outside opening hours, too far ahead...; all of them,
+ * as the hooks' bookingPolicyProblems finds them), closed, colliding with a booking or an event (never
+ * whose). Its state is that of the first reason.
  */
 export function previewSeries(input: {
 	dates: string[];
@@ -64,25 +66,34 @@ export function previewSeries(input: {
 		const startAt = resolve(date, input.startTime);
 		// an end at 00:00 is the midnight that ends the day
 		const endAt = resolveEnd(date, input.endTime);
-		if ('code' in startAt) return { date, state: 'unavailable', code: startAt.code };
-		if ('code' in endAt) return { date, state: 'unavailable', code: endAt.code };
+		const timeless = (code: string): PreviewDate => ({
+			date,
+			state: 'unavailable',
+			code,
+			reasons: [{ state: 'unavailable', code }]
+		});
+		if ('code' in startAt) return timeless(startAt.code);
+		if ('code' in endAt) return timeless(endAt.code);
 		const start = startAt.instant;
 		const end = endAt.instant;
-		const problem = checkBookingPolicy({
+		const reasons: PreviewReason[] = bookingPolicyProblems({
 			room: input.room,
 			start,
 			end,
 			attendees: input.attendees,
 			now: input.now
-		});
-		if (problem) return { date, state: 'unavailable', code: problem.code, start, end };
+		}).map((problem) => ({ state: 'unavailable', code: problem.code }));
 		if (input.closures.some((c) => claimsOverlap(start, end, c.start, c.end, 0))) {
-			return { date, state: 'closed', start, end };
+			reasons.push({ state: 'closed' });
 		}
-		const claim = input.claims.find((c) =>
-			claimsOverlap(start, end, c.start, c.end, input.room.buffer_minutes)
-		);
-		if (claim) return { date, state: claim.kind, start, end };
-		return { date, state: 'free', start, end };
+		for (const kind of ['booking', 'event'] as const) {
+			const taken = input.claims.some(
+				(c) => c.kind === kind && claimsOverlap(start, end, c.start, c.end, input.room.buffer_minutes)
+			);
+			if (taken) reasons.push({ state: kind });
+		}
+		const [first] = reasons;
+		if (!first) return { date, state: 'free', reasons, start, end };
+		return { date, state: first.state, ...(first.code ? { code: first.code } : {}), reasons, start, end };
 	});
 }

@@ -3,7 +3,7 @@ import type PocketBase from 'pocketbase';
 import type { ClosureRecord, MembershipRecord, RoomRecord } from '$lib/pocketbase-types';
 import { codeMessage, refusalCodes, toFormErrors, type FormErrors } from '$lib/errors';
 import { previewSeries, seriesDates } from '$lib/rooms/series';
-import type { PreviewDate } from '$lib/rooms/preview';
+import type { SeasonPreviewDate } from '$lib/rooms/preview';
 import { ruleMessage } from '$lib/rooms/rule-message';
 import { bookingPolicyProblems, localToUtc, type OpeningHours } from '$rules/rooms-policy.js';
 import { toMs, toPbDate } from '$rules/room-claims.js';
@@ -126,7 +126,7 @@ export function policyOf(room: RoomRecord) {
 	};
 }
 
-/** Each date of a season booking with its state, from the public busy projection and closures. */
+/** Each date of a season booking with its reasons, from the public busy projection and closures. */
 export async function seasonPreview(
 	pb: PocketBase,
 	room: RoomRecord,
@@ -138,7 +138,7 @@ export async function seasonPreview(
 		end: string;
 		attendees: number;
 	}
-): Promise<(PreviewDate & { message?: string })[]> {
+): Promise<SeasonPreviewDate[]> {
 	const dates = seriesDates({
 		firstDate: data.first_date,
 		lastDate: data.last_date,
@@ -168,8 +168,11 @@ export async function seasonPreview(
 		closures: closures.map((c) => ({ start: toMs(c.start), end: toMs(c.end) })),
 		now: Date.now()
 	});
-	// an unavailable date's reason, translated here: the page needs no registry of codes in the browser
-	return preview.map((p) => (p.code ? { ...p, message: ruleMessage(p.code) } : p));
+	// an unavailable date's rule reasons, translated here: the page needs no registry of codes in the browser
+	return preview.map((p) => ({
+		...p,
+		reasons: p.reasons.map((r) => (r.code ? { ...r, message: ruleMessage(r.code) } : r))
+	}));
 }
 
 export async function findRoom(pb: PocketBase, slug: string): Promise<RoomRecord> {

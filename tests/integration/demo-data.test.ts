@@ -113,6 +113,9 @@ describe('the demo data', () => {
 			['Strikkecafé i Musiklokalet', 'Fællessang i Salen'].includes(e.title)
 		);
 		expect(screen.map((e) => houseParts(e.start).hour).sort()).toEqual([13, 16]);
+		// the team's meeting on the screen has begun and was checked in: the release job leaves it there
+		const team = demo.bookings.find((b) => b.purpose === 'Holdmøde for U12');
+		expect([team?.status, team?.start, team?.checked_in_at]).toEqual(['approved', team?.start, team?.start]);
 		// this morning's meeting nobody came to, released as a no-show today
 		await expectReleasedNoShow(pb, now, 0);
 

@@ -945,7 +945,7 @@ async function loadPastEvents(
 
 /**
  * Today in the house, for the lobby screen (/skaerm) and the door signs (/lokaler/{slug}/skilt): two
- * events today (from this hour, between 10:00 and 15:00; loaded after 20:00, the next day), the association's booking shown by name, a citizen's private one (shown as
+ * events today (from this hour, between 10:00 and 15:00; loaded after 20:00, the next day), the association's booking shown by name (checked in once its hour has begun, so the release job leaves it), a citizen's private one (shown as
  * "Optaget"), and an association booking the day after tomorrow, inside its cancellation deadline, so that
  * cancelling a period on "Mine bookinger" shows a booking that cannot be cancelled. Skipped once loaded.
  */
@@ -977,6 +977,10 @@ async function loadScreenDemo(
 		});
 	await event(first, 'musiklokalet', 0, 2, 'Tag dit strikketøj med. Kaffe og gode råd på pindene.');
 	await event('Fællessang i Salen', 'salen', 3, 5, 'Vi synger fra Højskolesangbogen. Alle kan være med.');
+	// under way when the screen's hour has begun: the team came and checked in a few minutes after the start
+	// (the room requires check-in, and the release job would free a meeting nobody checked in to)
+	const teamStart = parsePbDate(at(0)).getTime();
+	const begun = teamStart <= clock.now.getTime();
 	await pb.collection('bookings').create({
 		room: roomIds['moedelokale-1'],
 		booker: users.associationAdmin,
@@ -986,7 +990,13 @@ async function loadScreenDemo(
 		attendees: 10,
 		start: at(0),
 		end: at(2),
-		status: 'approved'
+		status: 'approved',
+		...(begun
+			? {
+					checked_in_at: toPbDate(new Date(Math.min(teamStart + 4 * 60_000, clock.now.getTime()))),
+					checked_in_by: users.associationAdmin
+				}
+			: {})
 	});
 	// in Studierummet from the third whole hour on: clear of the check-in demo's bookings around now
 	await pb.collection('bookings').create({

@@ -237,15 +237,18 @@ onRecordUpdateRequest(
 					const now = Date.now();
 					let attendance = null;
 					const attended = () => {
-						if (attendance === null) attendance = lib.hasAttendance(txApp, fresh.id, now);
+						if (attendance === null)
+							attendance = lib.hasAttendance(txApp, fresh.id, now, rules.toMs(fresh.getString('start')));
 						return attendance;
 					};
 					const stored = { start: fresh.getString('start'), end: fresh.getString('end') };
+					// people may come before its start: its door opens early, its volunteers set up
 					const moveProblem = rules.eventMoveProblem(
 						stored,
 						{ start: e.record.getString('start'), end: e.record.getString('end') },
 						now,
-						attended
+						attended,
+						true
 					);
 					if (moveProblem === 'over') {
 						const field = e.record.getString('start') !== fresh.getString('start') ? 'start' : 'end';
@@ -270,9 +273,18 @@ onRecordUpdateRequest(
 					// and its used tickets attendance, which the cancellation would erase and tell of afterwards
 					// (judged on the stored times; the system arranges history as it finds it)
 					if (transition.name === 'cancel' && who.kind !== 'system') {
+						// so it has once volunteers are at work on it, setting up before its start
+						const at = Date.now();
 						const late = require(`${__hooks}/lib/events-rules.js`).eventCancelProblem(
 							{ start: fresh.getString('start'), end: fresh.getString('end') },
-							Date.now()
+							at,
+							() =>
+								lib.hasAttendance(
+									txApp,
+									fresh.id,
+									at,
+									new Date(fresh.getString('start').replace(' ', 'T')).getTime()
+								)
 						);
 						if (late === 'over') throw refusal('events_cancel_event_over', 'state');
 						if (late === 'started') throw refusal('events_cancel_event_started', 'state');

@@ -183,21 +183,28 @@ function activePlaces(app, eventId, limit) {
 }
 
 /**
- * Whether people have come to an event by `now`: a ticket checked in at the door, or a shift of it that
- * has begun with a confirmed volunteer (`eventMoveProblem`: such an event under way keeps its start).
+ * Whether people have come to an event by `now`: once it has begun (`start`, ms), a ticket checked in at
+ * the door; at any time, a shift of it that has begun with a confirmed volunteer (setting up before it, or
+ * during it). Such an event keeps its start and room and is not cancelled (`eventMoveProblem`,
+ * `eventRoomProblem`, `eventCancelProblem`). A ticket checked in before the start does not hold the
+ * event: moved past its door, the check-in is undone (`clearEarlyCheckIns`).
  * @param {core.App} app
  * @param {string} eventId
  * @param {number} now ms
+ * @param {number} start ms, the event's stored start
  * @returns {boolean}
  */
-function hasAttendance(app, eventId, now) {
-	const checkedIn = app.findRecordsByFilter(
-		'registrations',
-		bindFilter('event = {:event} && status = "confirmed" && checked_in_at != ""', { event: eventId }),
-		'',
-		1,
-		0
-	);
+function hasAttendance(app, eventId, now, start) {
+	const checkedIn =
+		now >= start
+			? app.findRecordsByFilter(
+					'registrations',
+					bindFilter('event = {:event} && status = "confirmed" && checked_in_at != ""', { event: eventId }),
+					'',
+					1,
+					0
+				)
+			: [];
 	if (checkedIn.length > 0) return true;
 	const on = app.findRecordsByFilter(
 		'signups',

@@ -14,13 +14,15 @@ export function ticketCheckinProblem(
 export function ticketCheckinOpens(start: When): number;
 export function eventCancelProblem(
 	event: { start: When; end: When },
-	now: When | number
+	now: When | number,
+	attended?: boolean | (() => boolean)
 ): 'started' | 'over' | null;
 export function eventMoveProblem(
 	stored: { start: When; end: When },
 	next: { start: When; end: When },
 	now: When | number,
-	attended: boolean | (() => boolean)
+	attended: boolean | (() => boolean),
+	early?: boolean
 ): 'started' | 'over' | null;
 export function eventRoomProblem(
 	stored: { start: When; end: When },

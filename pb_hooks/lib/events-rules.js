@@ -54,46 +54,52 @@ function ticketCheckinProblem(event, now) {
 
 /**
  * Whether staff may still cancel an event at `now`: 'over' once it has ended, 'started' once it has begun
- * (its confirmed places are attendance or no-shows by then, its tickets used at the door), else null.
+ * (its confirmed places are attendance or no-shows by then, its tickets used at the door), and before its
+ * start once people have come (`attended`: a ticket checked in at the door, or a shift of it begun with a
+ * confirmed volunteer, setting up; asked only when it decides), else null.
  * @param {{ start: string | Date, end: string | Date }} event
  * @param {string | Date | number} now
+ * @param {boolean | (() => boolean)} [attended]
  * @returns {'started' | 'over' | null}
  */
-function eventCancelProblem(event, now) {
+function eventCancelProblem(event, now, attended) {
 	const at = typeof now === 'number' ? now : toMs(now);
 	if (at >= toMs(event.end)) return 'over';
 	if (at >= toMs(event.start)) return 'started';
-	return null;
+	return (typeof attended === 'function' ? attended() : attended) ? 'started' : null;
 }
 
 /**
  * Whether staff may give an event new times at `now`, judged on its stored times: 'over' once it has ended
- * (its start and end are history, neither moves), 'started' when it is under way, its start would change
- * and it has attendance (a ticket checked in at the door, or a shift of it begun with a confirmed
- * volunteer), else null. An event under way may still have its end moved (it ends early or runs late),
+ * (its start and end are history, neither moves), 'started' when it is under way (for an event, `early`:
+ * or people have come before its start), its start would change and it has attendance (a ticket checked
+ * in at the door, or a shift of it begun with a confirmed volunteer), else null. An event under way may still have its end moved (it ends early or runs late),
  * and one nobody has come to yet may still have its start corrected. `attended` is asked only when it
  * decides (the hook counts in the database then).
  * @param {{ start: string | Date, end: string | Date }} stored
  * @param {{ start: string | Date, end: string | Date }} next
  * @param {string | Date | number} now
  * @param {boolean | (() => boolean)} attended
+ * @param {boolean} [early] an event's attendance may come before its start (its door opens before it, its
+ *   volunteers set up): with it, `attended` decides before the start too
  * @returns {'started' | 'over' | null}
  */
-function eventMoveProblem(stored, next, now, attended) {
+function eventMoveProblem(stored, next, now, attended, early) {
 	const at = typeof now === 'number' ? now : toMs(now);
 	const startMoves = toMs(next.start) !== toMs(stored.start);
 	const endMoves = toMs(next.end) !== toMs(stored.end);
 	if (!startMoves && !endMoves) return null;
 	if (at >= toMs(stored.end)) return 'over';
-	if (!startMoves || at < toMs(stored.start)) return null;
+	if (!startMoves || (at < toMs(stored.start) && !early)) return null;
 	return (typeof attended === 'function' ? attended() : attended) ? 'started' : null;
 }
 
 /**
  * Whether an event's room is fixed at `now`, judged on its stored times, as its start is (eventMoveProblem):
  * 'over' once it has ended (where it happened is history: the room's use in the statistics, its door sign
- * and the lobby), 'started' when it is under way with attendance, else null. One under way that nobody
- * has come to yet may still change room. The hook asks it only when the room changes; `attended` is asked
+ * and the lobby), 'started' once people have come (a ticket checked in at the door, a shift begun with a
+ * confirmed volunteer: both may come before its start), else null. One nobody has come to yet may still
+ * change room. The hook asks it only when the room changes; `attended` is asked
  * only when it decides.
  * @param {{ start: string | Date, end: string | Date }} stored
  * @param {string | Date | number} now
@@ -103,7 +109,6 @@ function eventMoveProblem(stored, next, now, attended) {
 function eventRoomProblem(stored, now, attended) {
 	const at = typeof now === 'number' ? now : toMs(now);
 	if (at >= toMs(stored.end)) return 'over';
-	if (at < toMs(stored.start)) return null;
 	return (typeof attended === 'function' ? attended() : attended) ? 'started' : null;
 }
 

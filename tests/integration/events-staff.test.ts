@@ -883,6 +883,47 @@ describe('an event that has begun or ended', () => {
 		expect(earlyPage).not.toContain('lokale kan ikke skiftes');
 	});
 
+	it('keeps an event whose set-up shift is under way with a volunteer: start, room and state stay', async () => {
+		const staff = await createUser({ staff: true });
+		const start = Date.now() + 10 * 3600_000;
+		const { event, shift } = await arrangeEvent({ start: new Date(start) });
+		const volunteer = await createVolunteer();
+		const signup = await volunteer.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: volunteer.record.id });
+		// the set-up shift began half an hour ago, ten hours before the event (the system arranges the past)
+		const system = await systemClient();
+		const setUp = Date.now() - 30 * 60_000;
+		await system
+			.collection('shifts')
+			.update(shift.id, { start: new Date(setUp), end: new Date(setUp + 3 * 3600_000) });
+		const room = await makeRoom();
+		const week = start + 7 * 24 * 3600_000;
+		const moved = await refusal(
+			staff.pb
+				.collection('events')
+				.update(event.id, { start: new Date(week), end: new Date(week + 2 * 3600_000) })
+		);
+		expect(codeOf(moved.error, 'start')).toBe('events_move_event_started');
+		const roomed = await refusal(staff.pb.collection('events').update(event.id, { room: room.id }));
+		expect(codeOf(roomed.error, 'room')).toBe('events_room_event_started');
+		const cancelled = await refusal(staff.pb.collection('events').update(event.id, { state: 'cancelled' }));
+		expect(codeOf(cancelled.error, 'state')).toBe('events_cancel_event_started');
+		expect(await statusOf('signups', signup.id)).toBe('confirmed');
+		const kept = await system.collection('events').getOne<EventRecord>(event.id);
+		expect([kept.start, kept.state]).toEqual([event.start, 'published']);
+		// its end may still move, and the staff page says why the rest stays
+		const longer = await staff.pb
+			.collection('events')
+			.update<EventRecord>(event.id, { end: new Date(start + 3 * 3600_000) });
+		expect(longer.start).toBe(event.start);
+		const session = new AppSession();
+		await session.signIn(staff.email, staff.password);
+		const page = await (await session.get(`/personale/arrangementer/${event.id}`)).text();
+		expect(page).toContain('Arrangementet er begyndt, eller der er kommet folk til det');
+		expect(page).toContain('så starttidspunktet kan ikke flyttes');
+	});
+
 	it('keeps the start of a shift under way with volunteers on it, so its event keeps its start too', async () => {
 		const staff = await createUser({ staff: true });
 		const { event, shift } = await arrangeEvent({ start: doorOpen() });
@@ -990,7 +1031,7 @@ describe('an event that has begun or ended', () => {
 		const running = await attended(-30, 2);
 		const runningPage = await (await session.get(`/personale/arrangementer/${running.event.id}`)).text();
 		expect(runningPage).not.toContain('value="cancelled"');
-		expect(runningPage).toContain('Arrangementet er begyndt, så det kan ikke længere aflyses');
+		expect(runningPage).toContain('Arrangementet er begyndt, eller der er kommet folk til det');
 		// one still to come is cancelled as before
 		const { event: coming } = await arrangeEvent();
 		const comingPage = await (await session.get(`/personale/arrangementer/${coming.id}`)).text();

@@ -163,8 +163,8 @@ module.exports = {
 		}
 	},
 	events_cancel_event_started: {
-		da: 'Arrangementet er begyndt, så det kan ikke længere aflyses: de, der er kommet, har deltaget. Flyt sluttidspunktet, hvis det slutter før tid.',
-		en: 'The event has begun, so it can no longer be cancelled: those who came have taken part. Move its end if it ends early.'
+		da: 'Arrangementet er begyndt, eller der er kommet folk til det (frivillige på vagt eller gæster ved døren), så det kan ikke længere aflyses: de, der er kommet, har deltaget. Flyt sluttidspunktet, hvis det slutter før tid.',
+		en: 'The event has begun, or people have come to it (volunteers on a shift or guests at the door), so it can no longer be cancelled: those who came have taken part. Move its end if it ends early.'
 	},
 	events_unpublish_event_begun: {
 		da: 'Arrangementet er begyndt, så det kan ikke gøres til en kladde igen: det er en del af husets historik.',
@@ -243,16 +243,16 @@ module.exports = {
 		en: 'The event has ended, so its room cannot be changed.'
 	},
 	events_room_event_started: {
-		da: 'Arrangementet er begyndt, og der er kommet folk, så lokalet kan ikke skiftes. Du kan stadig flytte sluttidspunktet.',
-		en: 'The event has begun and people have come, so its room cannot be changed. You can still move its end.'
+		da: 'Der er kommet folk til arrangementet (frivillige på vagt eller gæster ved døren), så lokalet kan ikke skiftes. Du kan stadig flytte sluttidspunktet.',
+		en: 'People have come to the event (volunteers on a shift or guests at the door), so its room cannot be changed. You can still move its end.'
 	},
 	events_move_event_over: {
 		da: 'Arrangementet er slut, så dets start og slut kan ikke flyttes.',
 		en: 'The event has ended, so its start and end cannot be moved.'
 	},
 	events_move_event_started: {
-		da: 'Arrangementet er begyndt, og der er kommet folk, så starttidspunktet kan ikke flyttes. Du kan stadig flytte sluttidspunktet.',
-		en: 'The event has begun and people have come, so its start cannot be moved. You can still move its end.'
+		da: 'Der er kommet folk til arrangementet (frivillige på vagt eller gæster ved døren), så starttidspunktet kan ikke flyttes. Du kan stadig flytte sluttidspunktet.',
+		en: 'People have come to the event (volunteers on a shift or guests at the door), so its start cannot be moved. You can still move its end.'
 	},
 	events_moved_into_past: {
 		da: 'Et arrangement, der endnu ikke er begyndt, kan ikke flyttes til et tidspunkt før nu. Aflys det i stedet, hvis det ikke bliver til noget.',

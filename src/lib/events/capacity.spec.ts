@@ -122,16 +122,30 @@ describe('shift rules', () => {
 		expect(eventMoveProblem(event, later, at(9), attended)).toBeNull();
 		expect(asked).toBe(0);
 	});
-	it('an event keeps its room once it has ended, and once under way with people come', () => {
+	it('an event people came to before its start keeps its start (volunteers setting up)', () => {
 		const event = { start: at(10), end: at(20) };
-		expect(eventRoomProblem(event, at(9), true)).toBeNull();
+		const later = { start: at(30), end: at(40) };
+		expect(eventMoveProblem(event, later, at(9), true, true)).toBe('started');
+		expect(eventMoveProblem(event, later, at(9), false, true)).toBeNull();
+		// its end alone still moves
+		expect(eventMoveProblem(event, { start: at(10), end: at(25) }, at(9), true, true)).toBeNull();
+		// a shift (no `early`) is under way from its own start only
+		expect(eventMoveProblem(event, later, at(9), true)).toBeNull();
+		// nor is it cancelled then
+		expect(eventCancelProblem(event, at(9), true)).toBe('started');
+		expect(eventCancelProblem(event, at(9), () => false)).toBeNull();
+		expect(eventCancelProblem(event, at(9))).toBeNull();
+	});
+	it('an event keeps its room once it has ended, and once people have come, before its start too', () => {
+		const event = { start: at(10), end: at(20) };
+		expect(eventRoomProblem(event, at(9), false)).toBeNull();
+		expect(eventRoomProblem(event, at(9), true)).toBe('started');
 		expect(eventRoomProblem(event, at(10), true)).toBe('started');
 		expect(eventRoomProblem(event, at(15), false)).toBeNull();
 		expect(eventRoomProblem(event, at(20), false)).toBe('over');
 		// attendance is asked only when it decides
 		let asked = 0;
 		const attended = () => ++asked > 0;
-		expect(eventRoomProblem(event, at(9), attended)).toBeNull();
 		expect(eventRoomProblem(event, at(25), attended)).toBe('over');
 		expect(asked).toBe(0);
 	});

@@ -52,20 +52,35 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	const { signups, registrations } = roster;
 	const entries = (rows: { id: string; status: string; placed_at: string }[]) =>
 		rows.map((r) => ({ id: r.id, status: r.status, placedAt: r.placed_at }));
-	// an event that has begun or ended is no longer cancelled (the hook refuses it): the form says why
-	const late = event.state === 'cancelled' ? null : eventCancelProblem(event, Date.now());
-	// an event that has ended keeps its times, one under way its start once people have come (the hook
-	// refuses a move then): the form shows those fields read-only and says why
+	// an event that has ended keeps its times, one people have come to its start (the hook refuses a move
+	// then): the form shows those fields read-only and says why
 	const now = Date.now();
+	// as the hook counts it (hasAttendance): tickets at the door once it has begun, volunteers at work always
 	const attended = () =>
-		registrations.some((r) => r.status === 'confirmed' && Boolean(r.checked_in_at)) ||
+		(now >= toMs(event.start) &&
+			registrations.some((r) => r.status === 'confirmed' && Boolean(r.checked_in_at))) ||
 		shifts.some(
 			(shift) =>
 				toMs(shift.start) <= now && signups.some((s) => s.parent === shift.id && s.status === 'confirmed')
 		);
+	// an event that has begun or ended, or that people have come to, is no longer cancelled (the hook
+	// refuses it): the form says why
+	const late = event.state === 'cancelled' ? null : eventCancelProblem(event, now, attended);
 	const other = (when: string) => new Date(toMs(when) + 60_000);
-	const startFixed = eventMoveProblem(event, { start: other(event.start), end: event.end }, now, attended);
-	const endFixed = eventMoveProblem(event, { start: event.start, end: other(event.end) }, now, attended);
+	const startFixed = eventMoveProblem(
+		event,
+		{ start: other(event.start), end: event.end },
+		now,
+		attended,
+		true
+	);
+	const endFixed = eventMoveProblem(
+		event,
+		{ start: event.start, end: other(event.end) },
+		now,
+		attended,
+		true
+	);
 	// and its room, like its start: the form offers only the room it keeps, and says why
 	const roomFixed = eventRoomProblem(event, now, attended);
 	return {

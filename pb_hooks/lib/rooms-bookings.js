@@ -966,10 +966,22 @@ function syncBusy(app, kind, record, deleted, created) {
 	busy.set('room', record.getString('room'));
 	busy.set('start', record.getString('start'));
 	busy.set('end', end);
-	busy.set('kind', kind);
+	busy.set('kind', publicKind(kind, record));
 	busy.set('source', record.id);
 	busy.set('label', publicLabel(app, kind, record));
 	app.save(busy);
+}
+
+/**
+ * The kind of claim the public may read (docs/rules.md, "Door signs and the lobby screen"): an event only
+ * once it is published. A draft event holds its room as any claim does, but says no more than a private
+ * booking without a name ('booking', no label), so nobody learns that an event nobody announced is planned,
+ * when or where; publishing it writes 'event' and its title in the same save.
+ * @param {'booking' | 'event'} kind
+ * @param {core.Record} record
+ */
+function publicKind(kind, record) {
+	return kind === 'event' && record.getString('state') !== 'published' ? 'booking' : kind;
 }
 
 /**

@@ -205,6 +205,41 @@ describe('the lobby screen and the door signs read only public data', () => {
 	});
 });
 
+describe('a draft event holds its room without saying it is an event', () => {
+	it('a guest reads a busy row like a private booking’s until the event is published', async () => {
+		const system = await systemClient();
+		const guest = guestClient();
+		const room = await makeRoom({ name: `Skærmlokale udkast ${randomUUID().slice(0, 6)}` });
+		const title = `Uanmeldt arrangement ${randomUUID().slice(0, 6)}`;
+		const event = await system.collection('events').create({
+			title,
+			description: 'Til test',
+			category: 'concert',
+			room: room.id,
+			start: at(60),
+			end: at(90),
+			state: 'draft',
+			registration: false,
+			capacity: 0
+		});
+		const rows = () => guest.collection('room_busy').getFullList({ filter: `room = "${room.id}"` });
+		const draft = await rows();
+		expect(draft.map((r) => ({ kind: r.kind, label: r.label }))).toEqual([{ kind: 'booking', label: '' }]);
+		const sign = await guest.send<DoorData>(`/api/borgerhus/screens/rooms/${room.slug}`, { method: 'GET' });
+		expect(sign.next).toMatchObject({ kind: 'booking', label: '' });
+		expect(JSON.stringify(sign)).not.toContain(title);
+		await system.collection('events').update(event.id, { state: 'published' });
+		const published = await rows();
+		expect(published.map((r) => ({ kind: r.kind, label: r.label }))).toEqual([
+			{ kind: 'event', label: title }
+		]);
+		await system.collection('events').update(event.id, { state: 'draft' });
+		expect((await rows()).map((r) => ({ kind: r.kind, label: r.label }))).toEqual([
+			{ kind: 'booking', label: '' }
+		]);
+	});
+});
+
 describe('a room taken out of use where the house still holds an event', () => {
 	it('the lobby names the room, and its door sign shows the event that day only', async () => {
 		const system = await systemClient();

@@ -4,6 +4,7 @@ import { AppSession } from '../helpers/app';
 import { formFromSeason, localInput } from '../../src/lib/season/setup-form';
 import type { SeasonSetup } from '../../src/lib/season/setup-form';
 import { codesOf, outcome } from '../helpers/scenarios';
+import { validCvrNumber } from '../helpers/cvr';
 import { activity, club, makeSeason, seasonRooms, send, slotId, system, type Club } from './season-arrange';
 
 // What the final plan leaves (docs/rules.md, "Season application round", "Leftovers"): the second round over
@@ -371,6 +372,42 @@ describe('the swap page and the public plan', () => {
 		expect(options.mine.map((l) => l.id)).toEqual([lineA.id]);
 		expect(options.others.map((l) => [l.id, l.association_name])).toEqual([[lineB.id, b.name]]);
 		expect(JSON.stringify(options)).not.toContain(b.admin.email);
+	});
+
+	it('answers only an admin of an association holding a time, and lists no unverified association’s line', async () => {
+		const { season, a, b, lineA, lineB, sys } = await finalSeason();
+		const options = (who: Club['admin'], association: string) =>
+			send(
+				who.pb,
+				`/api/borgerhus/seasons/${season}/swap-options?association=${association}`,
+				undefined,
+				'GET'
+			);
+		// anyone may found an association (unverified) and so become its admin: that holds no time to offer
+		const citizen = await createUser();
+		const founded = await citizen.pb.collection('associations').create({
+			name: `Nystiftet ${Date.now() % 100000}`,
+			cvr: validCvrNumber()
+		});
+		expect(founded.verified).toBe(false);
+		const refused = await outcome(options(citizen, founded.id));
+		expect(refused.status).toBe(400);
+		expect(codesOf(refused.body)).toEqual(['season_swap_no_line']);
+		expect(refused.body).not.toHaveProperty('others');
+		for (const line of [lineA, lineB]) expect(JSON.stringify(refused.body)).not.toContain(line.id);
+		// an admin of a verified association with a time gets the options
+		type Options = { mine: { id: string }[]; others: { id: string; activity_name: string }[] };
+		const ofA = (await options(a.admin, a.id)) as Options;
+		expect(ofA.mine.map((l) => l.id)).toEqual([lineA.id]);
+		expect(ofA.others.map((l) => [l.id, l.activity_name])).toEqual([[lineB.id, lineB.activity_name]]);
+		// a line of an association back in verification cannot be asked for, so it is not listed; and that
+		// association, which may not swap, sees its own times and the hand-over's list only
+		await sys.collection('associations').update(b.id, { verified: false });
+		expect(((await options(a.admin, a.id)) as Options).others).toEqual([]);
+		const ofB = (await options(b.admin, b.id)) as Options & { associations: { id: string }[] };
+		expect(ofB.mine.map((l) => l.id)).toEqual([lineB.id]);
+		expect(ofB.others).toEqual([]);
+		expect(ofB.associations.map((x) => x.id)).toContain(a.id);
 	});
 
 	it('is public for a final season and not shown for a draft', async () => {

@@ -825,6 +825,10 @@ module.exports = {
 		da: 'Begge foreninger skal sige ja til byttet.',
 		en: 'Both associations must agree to the swap.'
 	},
+	season_swap_no_line: {
+		da: 'Foreningen har ingen faste tider i sæsonen at bytte eller give videre.',
+		en: 'The association has no weekly times in the season to swap or hand over.'
+	},
 	season_swap_not_booked: {
 		da: 'Tiden er ikke (længere) booket til foreningen.',
 		en: 'The time is not (or no longer) booked for the association.'

@@ -71,6 +71,27 @@ function checkVerified(txApp, associationId, field) {
 	if (!association.getBool('verified')) throw c.refusal('season_association_unverified', field);
 }
 
+/**
+ * Who may offer an association's booked line (docs/rules.md, "Swaps"), asked by the proposal and by the swap
+ * page's options alike: an active admin of the association (`season_not_admin`); in a swap, which gives it
+ * the other line, the association must be verified too (`season_association_unverified`). A hand-over only
+ * gives, and asks no verification of the giver.
+ */
+function checkOfferer(txApp, userId, associationId, swap, field) {
+	if (!isAdmin(txApp, userId, associationId)) throw c.refusal('season_not_admin', field);
+	if (swap) checkVerified(txApp, associationId, field);
+}
+
+/** Whether an association may swap: checkOfferer's rule, answered yes or no. */
+function maySwap(txApp, userId, associationId) {
+	try {
+		checkOfferer(txApp, userId, associationId, true, 'association');
+		return true;
+	} catch (_) {
+		return false;
+	}
+}
+
 var TEXTS = {
 	proposed: {
 		da: {
@@ -168,18 +189,16 @@ function propose(e) {
 		if (lib('season/machines').FINAL.indexOf(season.getString('status')) < 0)
 			throw c.refusal('core_bad_transition', 'status');
 		var from = bookedLine(txApp, season.id, body.from_line, 'from_line');
-		if (!isAdmin(txApp, actor.id, from.getString('association')))
-			throw c.refusal('season_not_admin', 'from_line');
 		var to = null;
 		var toAssociation;
 		// every side that receives a line must be verified: the other association always, the proposer's
 		// own too when it gets the other line back (carrying out checks again, with the rights as they are then)
+		checkOfferer(txApp, actor.id, from.getString('association'), body.kind === 'swap', 'from_line');
 		if (body.kind === 'swap') {
 			if (typeof body.to_line !== 'string') throw c.refusal('core_unknown_record', 'to_line');
 			to = bookedLine(txApp, season.id, body.to_line, 'to_line');
 			toAssociation = to.getString('association');
 			checkVerified(txApp, toAssociation, 'to_line');
-			checkVerified(txApp, from.getString('association'), 'from_line');
 		} else {
 			toAssociation = typeof body.to_association === 'string' ? body.to_association : '';
 			checkVerified(txApp, toAssociation, 'to_association');
@@ -394,8 +413,11 @@ function act(e) {
 
 /**
  * GET /api/borgerhus/seasons/{id}/swap-options?association=: what an admin of the association may offer
- * and ask for: its booked weekly lines, the other associations' booked weekly lines (association names and
- * times, no people) and the verified associations a hand-over can go to.
+ * and ask for, by the rule the proposal asks (checkOfferer): only to an admin of an association that holds a
+ * booked weekly line of the season (`season_swap_no_line` otherwise), its booked weekly lines, the verified
+ * associations a hand-over can go to and, when the association may swap (it is verified), the lines it may
+ * ask for: the booked weekly lines of the other verified associations (association names, activities and
+ * times, no people). A line of an unverified association cannot be swapped for, and is not listed.
  * @param {core.RequestEvent} e
  */
 function options(e) {
@@ -403,7 +425,7 @@ function options(e) {
 	var id = e.request.pathValue('id');
 	var association = e.request.url.query().get('association');
 	var season = c.seasonOf(e.app, id, actor);
-	if (!isAdmin(e.app, actor.id, association)) throw c.refusal('season_not_admin', 'association');
+	checkOfferer(e.app, actor.id, association, false, 'association');
 	if (lib('season/machines').FINAL.indexOf(season.getString('status')) < 0) {
 		return e.json(200, { mine: [], others: [], associations: [] });
 	}
@@ -412,19 +434,39 @@ function options(e) {
 	var nameOf = function (a) {
 		return c.shownName(e.app, a, actor.kind === 'staff', names);
 	};
+	var verified = {};
+	var isVerified = function (a) {
+		if (!(a in verified)) {
+			try {
+				verified[a] = e.app.findRecordById('associations', a).getBool('verified');
+			} catch (_) {
+				verified[a] = false;
+			}
+		}
+		return verified[a];
+	};
 	var mine = [];
 	var others = [];
-	e.app
-		.findRecordsByFilter(
-			'season_lines',
-			bindFilter(
-				'season = {:s} && status = "allocated" && every != 0 && series != "" && series.status = "active"',
-				{ s: season.id }
-			),
-			'slot',
-			0,
-			0
-		)
+	var lines = e.app.findRecordsByFilter(
+		'season_lines',
+		bindFilter(
+			'season = {:s} && status = "allocated" && every != 0 && series != "" && series.status = "active"',
+			{ s: season.id }
+		),
+		'slot',
+		0,
+		0
+	);
+	var holds = lines.some(function (l) {
+		return l.getString('association') === association;
+	});
+	if (!holds) throw c.refusal('season_swap_no_line', 'association');
+	var swapping = maySwap(e.app, actor.id, association);
+	lines
+		.filter(function (l) {
+			var a = l.getString('association');
+			return a === association || (swapping && isVerified(a));
+		})
 		.forEach(function (l) {
 			var row = {
 				id: l.id,

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/guards';
 import { readForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, refusalCodes, toFormErrors } from '$lib/errors';
 import { loadSeason } from '$lib/season/load.server';
 
 // Swaps and hand-overs of booked season times (docs/rules.md, "Season application round", "Swaps"): an
@@ -56,11 +56,20 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		others: [],
 		associations: []
 	};
+	// the hooks answer the options only to an admin of an association holding a booked weekly time; their
+	// refusal is said where the association's times would be
+	let optionsRefused: string | null = null;
 	if (chosen?.role === 'admin') {
-		options = await locals.pb.send(
-			`/api/borgerhus/seasons/${encodeURIComponent(season.id)}/swap-options?association=${encodeURIComponent(chosen.id)}`,
-			{ method: 'GET' }
-		);
+		try {
+			options = await locals.pb.send(
+				`/api/borgerhus/seasons/${encodeURIComponent(season.id)}/swap-options?association=${encodeURIComponent(chosen.id)}`,
+				{ method: 'GET' }
+			);
+		} catch (err) {
+			if (refusalCodes(err).length === 0) throw err;
+			const errors = toFormErrors(err);
+			optionsRefused = errors.form ?? Object.values(errors.fields)[0] ?? null;
+		}
 	}
 	const swaps = chosen
 		? await locals.pb.collection('season_swaps').getFullList<SwapRow>({
@@ -72,7 +81,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 				sort: '-created'
 			})
 		: [];
-	return { season, associations, chosen: chosen ?? null, options, swaps };
+	return { season, associations, chosen: chosen ?? null, options, optionsRefused, swaps };
 };
 
 async function act(locals: App.Locals, request: Request, action: string) {

@@ -837,6 +837,7 @@ function reassign(e) {
 		if (reasonProblem) throw refusal(reasonProblem, 'reason');
 		reason = reason.trim();
 		var before = { booker: booking.getString('booker'), association: booking.getString('association') };
+		if (booker !== before.booker) forgetHolderMessages(booking);
 		booking.set('booker', booker);
 		// showing the name was the old association's choice: nobody of the new one chose it (docs/rules.md,
 		// "Door signs and the lobby screen"); the model hook updates the room_busy label with the save
@@ -852,6 +853,19 @@ function reassign(e) {
 		return { id: booking.id, booker: booker, association: association };
 	});
 	return e.json(200, result);
+}
+
+/**
+ * What staff wrote to a booking's holder: the decision's message (`reason`, "Besked fra personalet" with an
+ * approval) and a cancellation's (`cancel_reason`). A booking given to another person (staff's reassign, a
+ * season swap or hand-over) keeps its decision (status, `decided_by`, `decided_at`) and its `purpose`, but
+ * not these: they were addressed to the one who held it (docs/rules.md, "The booking machine"). Cleared on the
+ * record the caller saves.
+ * @param {core.Record} booking
+ */
+function forgetHolderMessages(booking) {
+	booking.set('reason', '');
+	booking.set('cancel_reason', '');
 }
 
 var REASSIGNED_TEXTS = {
@@ -1291,6 +1305,7 @@ module.exports = {
 	precheckBooking,
 	checkShown,
 	draftOf,
+	forgetHolderMessages,
 	handleCreate,
 	handleUpdate,
 	initialStatus,

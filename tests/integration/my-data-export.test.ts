@@ -454,6 +454,70 @@ describe('Mine data: everything the house holds about the user', () => {
 		).toEqual([expect.objectContaining({ target: booking.id, reason })]);
 	});
 
+	it('gives the new holder of a reassigned booking nothing staff wrote to the former one', async () => {
+		const [anna, bent, staff] = await Promise.all([createUser(), createUser(), createUser({ staff: true })]);
+		const room = await makeRoom({ requires_approval: true });
+		const booking = await anna.pb.collection('bookings').create<BookingRecord>({
+			room: room.id,
+			booker: anna.record.id,
+			purpose: 'Møde i foreningen',
+			attendees: 2,
+			...slot(someDay(), '14:00', '15:00')
+		});
+		const message = 'Godkendt, Anna - husk depositum på 200 kr.';
+		await staff.pb.collection('bookings').update(booking.id, { status: 'approved', reason: message });
+		const moveReason = 'Bent står for mødet fremover';
+		await staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+			method: 'POST',
+			body: { booker: bent.record.id, reason: moveReason }
+		});
+		// the record: the decision stays (approved), its message to Anna goes; what the room is used for stays
+		const record = await bent.pb.collection('bookings').getOne<BookingRecord>(booking.id);
+		expect(record).toMatchObject({
+			status: 'approved',
+			reason: '',
+			cancel_reason: '',
+			purpose: 'Møde i foreningen'
+		});
+		type Entry = { action: string; target: string; reason: string };
+		type Data = { audit: Entry[]; bookings: { id: string; reason: string }[] };
+		const bents = (await bent.pb.send('/api/borgerhus/mydata', {})) as Data;
+		expect(JSON.stringify(bents)).not.toContain(message);
+		// of the booking, Bent's data hold its move to him and nothing from before it
+		expect(bents.audit.filter((a) => a.target === booking.id)).toEqual([
+			expect.objectContaining({ action: 'booking_reassigned', reason: moveReason })
+		]);
+		expect(bents.bookings.find((b) => b.id === booking.id)?.reason).toBe('');
+		// Anna keeps the move away from her
+		const annas = (await anna.pb.send('/api/borgerhus/mydata', {})) as Data;
+		expect(annas.audit.filter((a) => a.target === booking.id).map((a) => a.action)).toEqual([
+			'booking_reassigned'
+		]);
+		// given to the same person for an association, a booking keeps all that was hers
+		const club = await makeAssociation({ verified: true });
+		await membership(club.id, anna, 'booker');
+		const own = await anna.pb.collection('bookings').create<BookingRecord>({
+			room: room.id,
+			booker: anna.record.id,
+			purpose: 'Møde',
+			attendees: 2,
+			...slot(someDay(), '16:00', '17:00')
+		});
+		await staff.pb.collection('bookings').update(own.id, { status: 'approved', reason: message });
+		await staff.pb.send(`/api/borgerhus/bookings/${own.id}/reassign`, {
+			method: 'POST',
+			body: { association: club.id }
+		});
+		expect((await anna.pb.collection('bookings').getOne<BookingRecord>(own.id)).reason).toBe(message);
+		const again = (await anna.pb.send('/api/borgerhus/mydata', {})) as Data;
+		expect(
+			again.audit
+				.filter((a) => a.target === own.id)
+				.map((a) => a.action)
+				.sort()
+		).toEqual(['booking_approved', 'booking_reassigned']);
+	});
+
 	it('shows as the user’s contact details exactly what deleting the account clears', async () => {
 		const s = await everything();
 		const system = await systemClient();

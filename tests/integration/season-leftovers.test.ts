@@ -502,6 +502,35 @@ describe('hand-overs carried out with the rights as they are now', () => {
 		expect(await sys.collection('season_swaps').getFullList({ filter: `season = "${season}"` })).toEqual([]);
 	});
 
+	it('gives the receiving booker the season booking from the hand-over on, without what was the giver’s', async () => {
+		const { a, c, claimed, swap, sys, staff } = await proposedHandover();
+		const bookings = await sys
+			.collection('bookings')
+			.getFullList({ filter: `series = "${claimed.series}"`, sort: 'start' });
+		const first = bookings[0]!;
+		// before the hand-over: staff change a date of the giver's, and a message to the giver stands on it
+		await staff.pb.collection('bookings').update(first.id, { attendees: 4 });
+		const message = 'Besked til den gamle booker';
+		await sys.collection('bookings').update(first.id, { reason: message });
+		type Entry = { action: string; target: string; collection: string };
+		const audit = async (who: Club['admin']) =>
+			((await who.pb.send('/api/borgerhus/mydata', {})) as { audit: Entry[] }).audit;
+		expect((await audit(a.admin)).map((x) => [x.action, x.target])).toContainEqual([
+			'booking_moved',
+			first.id
+		]);
+		await send(c.admin.pb, `/api/borgerhus/season-swaps/${swap.id}/consent`);
+		const moved = await sys.collection('bookings').getOne(first.id);
+		expect(moved).toMatchObject({ booker: c.admin.record.id, reason: '' });
+		const theirs = await audit(c.admin);
+		const ids = new Set([claimed.series, ...bookings.map((b) => b.id)]);
+		// the new booker's data hold the hand-over that gave them the times, and nothing from before it
+		expect(theirs.filter((x) => ids.has(x.target)).map((x) => [x.action, x.target])).toEqual([
+			['booking_series_handed_over', claimed.series]
+		]);
+		expect(JSON.stringify(theirs)).not.toContain(message);
+	});
+
 	it("clears the giving association's choice to be shown by name on the screens", async () => {
 		const { c, claimed, swap, sys, a } = await proposedHandover();
 		const bookings = await sys.collection('bookings').getFullList({ filter: `series = "${claimed.series}"` });

@@ -240,12 +240,16 @@ function propose(e) {
  * Moves a line, its series and its future active bookings to another association and booker. Showing the
  * association's name on the screens was the giving booker's choice, so it is cleared: nobody of the new
  * association chose it (docs/rules.md, "Door signs and the lobby screen"); saving a booking updates its
- * room_busy label through the bookings' model hook.
+ * room_busy label through the bookings' model hook. What staff wrote to a booking's former holder goes
+ * (`forgetHolderMessages`), and the move is audited on the series (`booking_series_handed_over`, with the
+ * bookings it moved), by `actor`, who carried the swap out: from then on the series and those bookings are
+ * the new booker's, in "Mine data" too (docs/rules.md, "Account, feed and reminders").
  */
-function moveLine(txApp, line, association, booker) {
+function moveLine(txApp, line, association, booker, actor, swap) {
 	line.set('association', association);
 	txApp.save(line);
 	var series = txApp.findRecordById('booking_series', line.getString('series'));
+	var before = { booker: series.getString('booker'), association: series.getString('association') };
 	series.set('association', association);
 	series.set('booker', booker);
 	series.set('show_publicly', false);
@@ -261,17 +265,33 @@ function moveLine(txApp, line, association, booker) {
 		0,
 		0
 	);
+	var rooms = lib('rooms-bookings');
 	for (var i = 0; i < future.length; i++) {
+		if (future[i].getString('booker') !== booker) rooms.forgetHolderMessages(future[i]);
 		future[i].set('association', association);
 		future[i].set('booker', booker);
 		future[i].set('show_publicly', false);
 		txApp.save(future[i]);
 	}
+	lib('core/audit').record(txApp, {
+		actor: actor.id,
+		action: 'booking_series_handed_over',
+		collection: 'booking_series',
+		id: series.id,
+		details: {
+			swap: swap.id,
+			from: before,
+			to: { booker: booker, association: association },
+			bookings: future.map(function (b) {
+				return b.id;
+			})
+		}
+	});
 	return future.length;
 }
 
-/** Carries out a swap inside the caller's transaction, with the lines as they stand now. */
-function execute(txApp, swap) {
+/** Carries out a swap inside the caller's transaction, with the lines as they stand now, by `actor`. */
+function execute(txApp, swap, actor) {
 	var from = bookedLine(txApp, swap.getString('season'), swap.getString('from_line'), 'from_line');
 	if (from.getString('association') !== swap.getString('from_association'))
 		throw c.refusal('season_swap_not_booked', 'from_line');
@@ -293,8 +313,8 @@ function execute(txApp, swap) {
 		throw c.refusal('season_swap_consent_lapsed', 'to_association');
 	// every side is checked before anything moves: a refusal leaves the lines and bookings as they were
 	checkReceiver(txApp, swap.getString('to_association'), toBooker, 'to_association');
-	if (to) moveLine(txApp, to, swap.getString('from_association'), fromBooker);
-	moveLine(txApp, from, swap.getString('to_association'), toBooker);
+	if (to) moveLine(txApp, to, swap.getString('from_association'), fromBooker, actor, swap);
+	moveLine(txApp, from, swap.getString('to_association'), toBooker, actor, swap);
 	swap.set('status', 'done');
 	txApp.save(swap);
 	tell(txApp, swap, [fromBooker, toBooker], 'done');
@@ -395,7 +415,7 @@ function act(e) {
 			if (!swap.getString('to_consent_by') || !swap.getString('from_consent_by')) {
 				throw c.refusal('season_swap_consent_missing', 'form');
 			}
-			execute(txApp, swap);
+			execute(txApp, swap, actor);
 		} else {
 			swap.set('status', to);
 			txApp.save(swap);

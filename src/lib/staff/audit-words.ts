@@ -14,6 +14,10 @@ const EXACT: Record<string, Words> = {
 		en: 'cancelled the rest of the season booking'
 	},
 	booking_reassigned: { da: 'skiftede booker på', en: 'changed who books' },
+	booking_series_handed_over: {
+		da: 'gav ved et bytte sæsonbookingen til en anden forening:',
+		en: 'gave in a swap the season booking to another association:'
+	},
 	library_lend: { da: 'lånte ud:', en: 'lent out' },
 	library_loan_due: { da: 'ændrede afleveringsdatoen for', en: 'changed the due date of' },
 	library_checkin: { da: 'tjekkede ind:', en: 'checked in' },

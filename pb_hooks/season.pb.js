@@ -25,6 +25,9 @@ routerAdd('POST', '/api/borgerhus/seasons/{id}/settle', (e) =>
 routerAdd('POST', '/api/borgerhus/seasons/{id}/adjust', (e) =>
 	require(`${__hooks}/lib/season/round.js`).adjust(e)
 );
+routerAdd('GET', '/api/borgerhus/seasons/{id}/notes', (e) =>
+	require(`${__hooks}/lib/season/round.js`).notes(e)
+);
 routerAdd('POST', '/api/borgerhus/seasons/{id}/objections', (e) =>
 	require(`${__hooks}/lib/season/round.js`).object(e)
 );

@@ -62,7 +62,7 @@ export interface LineReason {
 	contests: Contest[];
 	flagged_with: string[];
 	blackout: string[];
-	override?: { code: string; note: string; clash?: boolean };
+	override?: { code: string; clash?: boolean };
 }
 export interface AllocationLine {
 	activity: string;

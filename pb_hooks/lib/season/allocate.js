@@ -421,12 +421,13 @@ function allocate(input) {
 			all.push(p);
 		});
 	});
-	// staff overrides first: the slot they name (or none), with their reason code
+	// staff overrides first: the slot they name (or none), with their reason code. The line carries the
+	// code only: staff's note stays on the season (a hidden field), for staff to read, never the association
 	(season.overrides || []).forEach(function (o) {
 		var p = ctx.byKey[o.activity];
 		if (!p || p.done) return;
 		p.done = true;
-		p.line.reason.override = { code: o.code, note: o.note || '' };
+		p.line.reason.override = { code: o.code };
 		p.line.via = 'override';
 		if (!o.slot) return;
 		var every = o.every === 2 ? 2 : 1;

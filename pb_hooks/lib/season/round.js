@@ -921,6 +921,21 @@ function adjust(e) {
 }
 
 /**
+ * GET /api/borgerhus/seasons/{id}/notes: staff's own notes on the round, for staff only: each override's
+ * activity, reason code and note. The notes are read from the season's hidden `overrides` (a line carries
+ * the reason code only, as its association reads it), never who wrote them.
+ * @param {core.RequestEvent} e
+ */
+function notes(e) {
+	var actor = lib('core/auth').requireStaff(e);
+	var season = c.seasonOf(e.app, e.request.pathValue('id'), actor);
+	var overrides = (c.jsonOf(season, 'overrides') || []).map(function (o) {
+		return { activity: o.activity, code: o.code, note: o.note || '' };
+	});
+	return e.json(200, { overrides: overrides });
+}
+
+/**
  * POST /api/borgerhus/seasons/{id}/objections { association, line?, text }: an admin or booker of an
  * association that applied to the season (application not withdrawn) objects to the published draft,
  * within the objection window; one open objection per line and one about the draft as a whole.
@@ -1130,6 +1145,7 @@ module.exports = {
 	draft: draft,
 	settle: settle,
 	adjust: adjust,
+	notes: notes,
 	object: object,
 	answerObjection: answerObjection,
 	plan: plan,

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requireStaff(locals, url);
 	const season = await loadSeason(locals.pb, params.id);
 	const filter = locals.pb.filter('season = {:s}', { s: season.id });
-	const [applications, lines, objections, swaps] = await Promise.all([
+	const [applications, lines, objections, swaps, notes] = await Promise.all([
 		locals.pb.collection('season_applications').getFullList<{
 			id: string;
 			association: string;
@@ -40,7 +40,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			to_line: string;
 			from_association: string;
 			to_association: string;
-		}>({ filter, sort: '-created' })
+		}>({ filter, sort: '-created' }),
+		// staff's notes on their overrides: kept on the season, never on the line the association reads
+		locals.pb.send<{ overrides: { activity: string; code: string; note: string }[] }>(
+			`/api/borgerhus/seasons/${encodeURIComponent(season.id)}/notes`,
+			{ method: 'GET' }
+		)
 	]);
 	const names = await associationNames(locals.pb, [
 		...applications.map((a) => a.association),
@@ -55,6 +60,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		objections,
 		swaps,
 		names,
+		notes: Object.fromEntries(notes.overrides.filter((o) => o.note).map((o) => [o.activity, o.note])),
 		// out of the final plan only the way the season's leftovers mode allows (the hooks refuse the other)
 		steps: available(seasonMachine, season.status, ['staff'])
 			.map((name) => {

@@ -765,6 +765,14 @@ module.exports = {
 		da: 'Fristen for indsigelser er udløbet.',
 		en: 'The deadline for objections has passed.'
 	},
+	season_objection_deadline_later: {
+		da: 'Når udkastet er offentliggjort, kan fristen for indsigelser kun sættes eller rykkes frem, ikke senere eller væk.',
+		en: 'Once the draft is published, the objection deadline can only be set or brought forward, not moved later or removed.'
+	},
+	season_objection_deadline_past: {
+		da: 'Fristen for indsigelser kan ikke ligge i fortiden.',
+		en: 'The objection deadline cannot be in the past.'
+	},
 	season_objections_open: {
 		da: 'Besvar alle indsigelser, før den endelige plan offentliggøres.',
 		en: 'Answer every objection before the final plan is published.'

@@ -129,8 +129,54 @@ function create(e) {
 }
 
 /**
+ * While the draft is published, the objection deadline alone: staff may set one where there was none, or
+ * bring it forward, to a time not in the past, so that no open-ended objecting holds back the final plan.
+ * Everything else of the set-up is locked (`season_setup_locked` at its field), as a form that sends it
+ * back unchanged is not refused. Inside the caller's transaction; answers the changed fields.
+ */
+function setObjectionDeadline(txApp, season, body) {
+	var stored = setupOf(season);
+	// the deadline is checked on its own (checkObjectionDeadline): the window may have been closed before
+	// its end, so a deadline now may lie before the planned end of the window
+	stored.objection_until = '';
+	var merged = setupOf(season);
+	merged.objection_until = '';
+	var keys = Object.keys(body);
+	for (var i = 0; i < keys.length; i++) {
+		if (SETUP_FIELDS.indexOf(keys[i]) < 0) throw c.refusal('core_field_locked', keys[i]);
+		if (keys[i] !== 'objection_until') merged[keys[i]] = body[keys[i]];
+	}
+	// the rest as the checks write it, so a form that sends it back unchanged is not refused
+	var validate = lib('season/validate');
+	var checked = validate.checkSeason(merged, known(txApp, false, stored.slots));
+	if (checked.problem) throw c.refusal(checked.problem.code, checked.problem.field);
+	var before = validate.checkSeason(stored, known(txApp, false, stored.slots)).value || stored;
+	for (var f = 0; f < SETUP_FIELDS.length; f++) {
+		var k = SETUP_FIELDS[f];
+		if (k !== 'objection_until' && JSON.stringify(checked.value[k]) !== JSON.stringify(before[k])) {
+			throw c.refusal('season_setup_locked', k);
+		}
+	}
+	if (keys.indexOf('objection_until') < 0) return [];
+	var wasMs = c.msOf(season.getString('objection_until'));
+	var value = body.objection_until;
+	if (typeof value === 'string' && value && Date.parse(value.replace(' ', 'T')) === wasMs) return [];
+	var deadline = validate.checkObjectionDeadline(
+		value,
+		Date.now(),
+		wasMs,
+		c.msOf(season.getString('final_at'))
+	);
+	if (deadline.problem) throw c.refusal(deadline.problem.code, deadline.problem.field);
+	season.set('objection_until', deadline.value);
+	txApp.save(season);
+	return ['objection_until'];
+}
+
+/**
  * PATCH /api/borgerhus/seasons/{id}: staff change the set-up until the draft is published. The slots,
- * tiers and tie-breakers shape the allocation: they are fixed once the window has closed.
+ * tiers and tie-breakers shape the allocation: they are fixed once the window has closed. While the draft
+ * is published only the objection deadline may be set or brought forward (setObjectionDeadline).
  * @param {core.RequestEvent} e
  */
 function update(e) {
@@ -140,6 +186,17 @@ function update(e) {
 	lib('core/tx').route(e, function (txApp) {
 		var season = c.seasonOf(txApp, id, actor);
 		var status = season.getString('status');
+		if (status === 'draft_published') {
+			var changed = setObjectionDeadline(txApp, season, body);
+			if (changed.length) {
+				lib('core/audit').staffAction(txApp, actor, 'season_changed', season, {
+					fields: changed,
+					to: season.getString('objection_until')
+				});
+				tellApplicants(txApp, season, 'objection_deadline');
+			}
+			return;
+		}
 		if (['setup', 'open', 'closed'].indexOf(status) < 0) throw c.refusal('season_setup_locked', 'form');
 		var stored = setupOf(season);
 		var merged = setupOf(season);
@@ -316,6 +373,17 @@ var TEXTS = {
 			body: '{season}: the times left after the final plan can be applied for until {until}.'
 		}
 	},
+	// a deadline set, or brought forward, after the draft was published
+	objection_deadline: {
+		da: {
+			title: 'Ny frist for indsigelser',
+			body: '{season}, {association}: I kan gøre indsigelse mod udkastet indtil {until}.'
+		},
+		en: {
+			title: 'New deadline for objections',
+			body: '{season}, {association}: you can object to the draft until {until}.'
+		}
+	},
 	answered: {
 		da: { title: 'Svar på jeres indsigelse', body: '{season}: {answer}' },
 		en: { title: 'Answer to your objection', body: '{season}: {answer}' }
@@ -365,7 +433,15 @@ function tellApplicants(txApp, season, what) {
 				until: until ? { instant: until } : ''
 			},
 			link: '/saeson/' + season.id,
-			dedupeKey: 'season_' + what + ':' + season.id + ':' + apps[i].id
+			// a deadline may be brought forward again: each one is told
+			dedupeKey:
+				'season_' +
+				what +
+				':' +
+				season.id +
+				':' +
+				apps[i].id +
+				(what === 'objection_deadline' ? ':' + until : '')
 		});
 	}
 }

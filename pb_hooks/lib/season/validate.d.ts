@@ -3,6 +3,12 @@ export type Checked<T> = { problem: { code: string; field: string } } | T;
 export function checkApplication(season: { slots?: { id: string }[] }, body: unknown): Checked<unknown>;
 export function checkSeason(body: unknown, known?: Record<string, unknown>): Checked<unknown>;
 export function checkSecondWindow(value: unknown, nowMs: number): Checked<unknown>;
+export function checkObjectionDeadline(
+	value: unknown,
+	nowMs: number,
+	wasMs: number,
+	finalMs: number
+): Checked<{ value: string }>;
 export function slotId(room: string, weekday: string, start: string): string;
 export function dayProblem(value: unknown): string;
 export const MAX_ACTIVITIES: number;

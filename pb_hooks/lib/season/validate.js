@@ -415,9 +415,28 @@ function checkSecondWindow(value, nowMs) {
 	return { value: new Date(at.ms).toISOString().replace('T', ' ') };
 }
 
+/**
+ * The objection deadline staff set, or bring forward, once the draft is published: an instant not in the
+ * past (`season_objection_deadline_past`) and, where the associations were told one (`wasMs`; NaN for
+ * none), not later than that nor none (`season_objection_deadline_later`); before the planned final plan
+ * (`finalMs`, NaN for none) as the set-up orders them.
+ */
+function checkObjectionDeadline(value, nowMs, wasMs, finalMs) {
+	if (value === undefined || value === null || value === '') {
+		return problem(isNaN(wasMs) ? 'core_required' : 'season_objection_deadline_later', 'objection_until');
+	}
+	var at = instantOf(value);
+	if (at.code) return problem(at.code, 'objection_until');
+	if (!isNaN(wasMs) && at.ms > wasMs) return problem('season_objection_deadline_later', 'objection_until');
+	if (at.ms < nowMs) return problem('season_objection_deadline_past', 'objection_until');
+	if (!isNaN(finalMs) && at.ms > finalMs) return problem('season_dates_order', 'objection_until');
+	return { value: new Date(at.ms).toISOString().replace('T', ' ') };
+}
+
 module.exports = {
 	checkSeason: checkSeason,
 	checkSecondWindow: checkSecondWindow,
+	checkObjectionDeadline: checkObjectionDeadline,
 	checkApplication: checkApplication,
 	slotId: slotId,
 	dayProblem: dayProblem,

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireStaff } from '$lib/server/guards';
 import { readForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { codeMessage, failureStatus, toFormErrors } from '$lib/errors';
 import { available } from '$rules/core/machine.js';
 import { LEFTOVERS_MOVE, season as seasonMachine } from '$rules/season/machines.js';
 import { OVERRIDE_CODES } from '$rules/season/allocate.js';
@@ -103,6 +103,26 @@ export const actions: Actions = {
 		}
 		// publishing the final plan (or the second round) books it: what each association got, or why not
 		return { action: 'status' as const, done: true, booking: answer.booking ?? null };
+	},
+	// while the draft is published: set the objection deadline, or bring it forward (the hooks refuse the rest)
+	deadline: async ({ request, locals, url, params }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		const times = values.objection_until
+			? clockChangeProblems(values, ['objection_until'])
+			: { objection_until: codeMessage('core_required') };
+		if (Object.keys(times).length) {
+			return fail(400, { action: 'deadline' as const, values, errors: { fields: times } });
+		}
+		try {
+			await locals.pb.send(`/api/borgerhus/seasons/${encodeURIComponent(params.id)}`, {
+				method: 'PATCH',
+				body: { objection_until: houseInstant(values.objection_until) }
+			});
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'deadline' as const, values, errors: toFormErrors(err) });
+		}
+		return { action: 'deadline' as const, done: true };
 	},
 	draft: async ({ locals, url, params }) => {
 		requireStaff(locals, url);

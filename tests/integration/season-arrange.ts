@@ -91,3 +91,37 @@ export function activity(name: string, wishes: string[], extra: Record<string, u
 export async function system(): Promise<PocketBase> {
 	return systemClient();
 }
+
+/**
+ * A season in its final plan with two verified associations, A and B, each with one activity that got its
+ * wished time: A's `activityA` (by default "A", 8 participants, the big room Monday 17:00) and B's
+ * `activityB` (by default "B", the big room Tuesday 17:00). Answers their booked lines as the system reads them.
+ */
+export async function finalPlan(
+	options: {
+		extra?: Record<string, unknown>;
+		activityA?: (rooms: { big: string; small: string }) => Record<string, unknown>;
+		activityB?: (rooms: { big: string; small: string }) => Record<string, unknown>;
+	} = {}
+) {
+	const staff = await createUser({ staff: true });
+	const rooms = await seasonRooms();
+	const season = await makeSeason(staff, rooms, options.extra ?? {});
+	const [a, b] = await Promise.all([club(), club()]);
+	const applyFor = (who: Club, one: Record<string, unknown>) =>
+		send(who.admin.pb, `/api/borgerhus/seasons/${season}/apply`, {
+			association: who.id,
+			declared_section4: true,
+			activities: [one]
+		});
+	await applyFor(a, options.activityA?.(rooms) ?? activity('A', [slotId(rooms.big, 'mon', '17:00')]));
+	await applyFor(b, options.activityB?.(rooms) ?? activity('B', [slotId(rooms.big, 'tue', '17:00')]));
+	for (const to of ['closed', 'draft', 'draft_published', 'final']) {
+		if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+	}
+	const sys = await system();
+	const lines = await sys.collection('season_lines').getFullList({ filter: `season = "${season}"` });
+	const lineOf = (c: Club) => lines.find((l) => l.association === c.id)!;
+	return { staff, rooms, season, a, b, lineA: lineOf(a), lineB: lineOf(b), sys };
+}

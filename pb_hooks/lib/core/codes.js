@@ -841,6 +841,10 @@ module.exports = {
 		da: 'Tiden er ikke (længere) booket til foreningen.',
 		en: 'The time is not (or no longer) booked for the association.'
 	},
+	season_swap_open: {
+		da: 'Der er allerede et forslag om det samme, som venter på svar. Vent på svaret, eller træk forslaget tilbage.',
+		en: 'There is already a proposal about the same thing waiting for an answer. Wait for the answer, or withdraw the proposal.'
+	},
 	season_swap_same: {
 		da: 'Vælg en anden forening.',
 		en: 'Choose another association.'

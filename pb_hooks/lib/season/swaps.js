@@ -170,6 +170,32 @@ function tell(txApp, swap, users, what) {
 }
 
 /**
+ * One open proposal (proposed, or consented and waiting for staff) for the same thing, read inside the
+ * proposal's transaction, so that proposals sent at once give one: a hand-over of a line to an association,
+ * or a swap of two lines, whichever side offers it (`season_swap_open`). Nobody can flood the other
+ * association's admins with the same question while it waits for their answer.
+ */
+function refuseOpen(txApp, seasonId, kind, fromLine, toLine, toAssociation) {
+	var filter =
+		kind === 'swap'
+			? 'kind = "swap" && ((from_line = {:f} && to_line = {:t}) || (from_line = {:t} && to_line = {:f}))'
+			: 'kind = "handover" && from_line = {:f} && to_association = {:a}';
+	var open = txApp.findRecordsByFilter(
+		'season_swaps',
+		bindFilter('season = {:s} && (status = "proposed" || status = "consented") && ' + filter, {
+			s: seasonId,
+			f: fromLine,
+			t: toLine,
+			a: toAssociation
+		}),
+		'',
+		1,
+		0
+	);
+	if (open.length) throw c.refusal('season_swap_open', kind === 'swap' ? 'to_line' : 'to_association');
+}
+
+/**
  * POST /api/borgerhus/seasons/{id}/swaps { kind: 'swap' | 'handover', from_line, to_line?,
  * to_association?, note? }: an admin of the line's association proposes.
  * @param {core.RequestEvent} e
@@ -205,6 +231,7 @@ function propose(e) {
 		}
 		if (toAssociation === from.getString('association'))
 			throw c.refusal('season_swap_same', 'to_association');
+		refuseOpen(txApp, season.id, body.kind, from.id, to ? to.id : '', toAssociation);
 		var swap = new Record(txApp.findCachedCollectionByNameOrId('season_swaps'));
 		swap.set('season', season.id);
 		swap.set('kind', body.kind);

@@ -127,14 +127,21 @@ test('an admin proposes a swap, the other admin confirms it, and both see the sw
 	await expect(other.getByText(/Nørreby Boldklub giver Boldværksted/)).toBeVisible();
 	await other.getByRole('button', { name: 'Ja tak, byt' }).click();
 	await expect(other.getByText('Gennemført').first()).toBeVisible();
-	await expect(other.getByText(/Boldværksted: fredag 16:00-17:30/).first()).toBeVisible();
+	// each activity has the other's time: the rival's Byttehold is now Friday 16:00
+	await expect(other.getByText(/Byttehold: fredag 16:00-17:30/).first()).toBeVisible();
 	await expectAccessible(other);
 
 	await proposer.reload();
 	await expect(proposer.getByRole('heading', { name: 'Afsluttede bytter' })).toBeVisible();
 	await expect(proposer.getByText('Gennemført').first()).toBeVisible();
 	await expect(
-		proposer.locator('section', { hasText: 'Jeres faste tider' }).getByText(/Byttehold: fredag 18:00-19:30/)
+		proposer
+			.locator('section', { hasText: 'Jeres faste tider' })
+			.getByText(/Boldværksted: fredag 18:00-19:30/)
+	).toBeVisible();
+	// the finished swap says what was given and taken, each time with the activity it had then
+	await expect(
+		proposer.getByText(/Boldværksted, fredag 16:00-17:30.*Byttehold, fredag 18:00-19:30/).first()
 	).toBeVisible();
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codesOf, outcome } from '../helpers/scenarios';
-import { club, finalPlan, send } from './season-arrange';
+import { activity, club, finalPlan, send, slotId } from './season-arrange';
 
 // Swaps and hand-overs of booked season times (docs/rules.md, "Season application round", "Swaps"): one open
 // proposal at a time for the same thing, also when several are sent at once.
@@ -50,5 +50,111 @@ describe('open swap and hand-over proposals', () => {
 		await send(b.admin.pb, `/api/borgerhus/season-swaps/${first.id}/decline`);
 		await send(a.admin.pb, path, handover);
 		expect(await stored()).toHaveLength(4);
+	});
+});
+
+describe('a swap of two activities', () => {
+	const choir = (participants: number) => (rooms: { big: string }) =>
+		activity('Stort kor', [slotId(rooms.big, 'mon', '17:00')], { participants });
+	const chess = (rooms: { small: string }) =>
+		activity('Skak', [slotId(rooms.small, 'mon', '17:00')], { participants: 8 });
+
+	it('is refused when either activity would not fit the other’s room, as the allocation judges it', async () => {
+		const big = await finalPlan({ activityA: choir(25), activityB: chess });
+		const swap = (plan: typeof big, from = plan.lineA.id, to = plan.lineB.id) =>
+			send(plan.a.admin.pb, `/api/borgerhus/seasons/${plan.season}/swaps`, {
+				kind: 'swap',
+				from_line: from,
+				to_line: to
+			});
+		// 25 singers in the room for 10: refused, whichever line is offered
+		await expectRefused(swap(big), 'season_swap_capacity');
+		const stepFree = await finalPlan({
+			activityA: (rooms) =>
+				activity('Rollatorhold', [slotId(rooms.big, 'mon', '17:00')], { step_free: true }),
+			activityB: chess
+		});
+		// a need for a step-free room, and the other room has steps
+		await expectRefused(swap(stepFree), 'season_swap_step_free');
+		for (const plan of [big, stepFree]) {
+			expect(
+				await plan.sys.collection('season_swaps').getFullList({ filter: `season = "${plan.season}"` })
+			).toEqual([]);
+		}
+	});
+
+	it('is checked again on the consent, and moves each activity with its name and participants to its new time', async () => {
+		const { season, a, b, lineA, lineB, rooms, staff, sys } = await finalPlan({
+			activityA: choir(9),
+			activityB: chess
+		});
+		const proposed = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {
+			kind: 'swap',
+			from_line: lineA.id,
+			to_line: lineB.id
+		})) as { id: string };
+		// the small room got smaller since: the choir of 9 no longer fits it, and nothing moves
+		await staff.pb.collection('rooms').update(rooms.small, { capacity: 8 });
+		await expectRefused(
+			send(b.admin.pb, `/api/borgerhus/season-swaps/${proposed.id}/consent`),
+			'season_swap_capacity'
+		);
+		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(a.id);
+		await staff.pb.collection('rooms').update(rooms.small, { capacity: 10 });
+		const done = (await send(b.admin.pb, `/api/borgerhus/season-swaps/${proposed.id}/consent`)) as {
+			status: string;
+		};
+		expect(done.status).toBe('done');
+		// the choir has the small room's time, chess the big room's: each line, series and booking says so
+		const cases = [
+			{ line: lineB, association: a.id, name: 'Stort kor', participants: 9 },
+			{ line: lineA, association: b.id, name: 'Skak', participants: 8 }
+		];
+		for (const x of cases) {
+			const line = await sys.collection('season_lines').getOne(x.line.id);
+			expect([line.association, line.activity_name, line.participants, line.room]).toEqual([
+				x.association,
+				x.name,
+				x.participants,
+				x.line.room
+			]);
+			const series = await sys.collection('booking_series').getOne(x.line.series);
+			expect([series.association, series.purpose, series.attendees]).toEqual([
+				x.association,
+				x.name,
+				x.participants
+			]);
+			const bookings = await sys
+				.collection('bookings')
+				.getFullList({ filter: `series = "${x.line.series}"` });
+			expect(bookings.length).toBeGreaterThan(0);
+			for (const booking of bookings)
+				expect([booking.association, booking.purpose, booking.attendees]).toEqual([
+					x.association,
+					x.name,
+					x.participants
+				]);
+		}
+		// the done message names the times as they were offered
+		const [told] = await sys.collection('notifications').getFullList({
+			filter: `user = "${a.admin.record.id}" && kind = "season_swap_done"`
+		});
+		expect(told!.texts.en.body).toMatch(/^Stort kor \(Monday 17:00-19:00, .*\) <-> Skak \(Monday/);
+	});
+
+	it('a hand-over gives the bookings the activity of the line, not a date’s own text of the giver', async () => {
+		const { season, a, b, lineA, sys } = await finalPlan();
+		const [first] = await sys
+			.collection('bookings')
+			.getFullList({ filter: `series = "${lineA.series}"`, sort: 'start' });
+		await a.admin.pb.collection('bookings').update(first!.id, { purpose: 'Generalforsamling i A' });
+		const offer = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {
+			kind: 'handover',
+			from_line: lineA.id,
+			to_association: b.id
+		})) as { id: string };
+		await send(b.admin.pb, `/api/borgerhus/season-swaps/${offer.id}/consent`);
+		const moved = await sys.collection('bookings').getOne(first!.id);
+		expect([moved.association, moved.purpose, moved.attendees]).toEqual([b.id, 'A', 8]);
 	});
 });

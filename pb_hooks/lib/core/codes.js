@@ -829,6 +829,14 @@ module.exports = {
 		da: 'Tilbyd mindst én ugentlig tid.',
 		en: 'Offer at least one weekly time.'
 	},
+	season_swap_capacity: {
+		da: 'Byttet kan ikke lade sig gøre: en af aktiviteterne har flere deltagere, end der er plads til i det andet lokale.',
+		en: 'The swap is not possible: one of the activities has more participants than the other room has space for.'
+	},
+	season_swap_step_free: {
+		da: 'Byttet kan ikke lade sig gøre: en af aktiviteterne har brug for et lokale uden trin, og det andet lokale har trin.',
+		en: 'The swap is not possible: one of the activities needs a step-free room, and the other room is not step-free.'
+	},
 	season_swap_consent_missing: {
 		da: 'Begge foreninger skal sige ja til byttet.',
 		en: 'Both associations must agree to the swap.'

@@ -96,6 +96,10 @@ export function datesOf(
 	every: number,
 	parity: number
 ): { dates: string[]; blackout: string[] };
+export function roomMisfit(
+	room: { capacity?: number; step_free?: boolean },
+	activity: { participants: number; step_free?: boolean }
+): 'capacity' | 'accessibility' | null;
 export function tierOf(
 	season: AllocationSeason,
 	application: { association: string },

@@ -173,13 +173,26 @@ function halvesFor(owner, slotId, every) {
 	return null;
 }
 
+/**
+ * Why a room cannot hold an activity, or null: more participants than its capacity ('capacity'), or a need
+ * for step-free access it does not meet ('accessibility'). The allocation's rule, and a swap's.
+ * @param {{ capacity?: number, step_free?: boolean }} room
+ * @param {{ participants: number, step_free?: boolean }} activity
+ * @returns {'capacity' | 'accessibility' | null}
+ */
+function roomMisfit(room, activity) {
+	if (room.capacity && activity.participants > room.capacity) return 'capacity';
+	if (activity.step_free && !room.step_free) return 'accessibility';
+	return null;
+}
+
 /** Why a slot cannot serve an activity at all, or null. */
 function unsuitable(ctx, slot, activity, every) {
 	if (!slot) return 'not_offered';
 	var room = ctx.rooms[slot.room];
 	if (!room) return 'not_offered';
-	if (room.capacity && activity.participants > room.capacity) return 'capacity';
-	if (activity.step_free && !room.step_free) return 'accessibility';
+	var misfit = roomMisfit(room, activity);
+	if (misfit) return misfit;
 	var key = slot.id + '/' + every;
 	if (ctx.hasDates[key] === undefined) {
 		var ok = false;
@@ -518,6 +531,7 @@ function unitsOf(line) {
 module.exports = {
 	allocate: allocate,
 	datesOf: datesOf,
+	roomMisfit: roomMisfit,
 	tierOf: tierOf,
 	tierOrder: tierOrder,
 	unitsOf: unitsOf,

@@ -82,6 +82,53 @@ function checkOfferer(txApp, userId, associationId, swap, field) {
 	if (swap) checkVerified(txApp, associationId, field);
 }
 
+/**
+ * A line's activity as the allocation reads it: its participants, and whether it needs step-free access (as
+ * its application says; a time taken from the leftovers asked for none).
+ */
+function activityOf(txApp, line) {
+	var stepFree = false;
+	var applicationId = line.getString('application');
+	var key = line.getString('activity');
+	if (applicationId && key.indexOf(applicationId + ':') === 0) {
+		var own = key.slice(applicationId.length + 1);
+		var activities = [];
+		try {
+			activities = c.jsonOf(txApp.findRecordById('season_applications', applicationId), 'activities') || [];
+		} catch (_) {
+			// an application gone since: no need known
+		}
+		activities.forEach(function (a) {
+			if (a && a.key === own && a.step_free) stepFree = true;
+		});
+	}
+	return { participants: line.getInt('participants'), step_free: stepFree };
+}
+
+/**
+ * A swap puts each line's activity in the other line's room: each must fit there by the allocation's own rule
+ * (allocate.js `roomMisfit`: the room's capacity, a need for step-free access), with the rooms and lines as
+ * they are now. A refusal on `field` that says why otherwise (`season_swap_capacity`,
+ * `season_swap_step_free`).
+ */
+function checkFit(txApp, from, to, field) {
+	var misfit = lib('season/allocate').roomMisfit;
+	var roomOf = function (line) {
+		try {
+			var room = txApp.findRecordById('rooms', line.getString('room'));
+			return { capacity: room.getInt('capacity'), step_free: room.getBool('step_free') };
+		} catch (_) {
+			return {};
+		}
+	};
+	var why = misfit(roomOf(to), activityOf(txApp, from)) || misfit(roomOf(from), activityOf(txApp, to));
+	if (why === 'capacity') throw c.refusal('season_swap_capacity', field);
+	if (why === 'accessibility') throw c.refusal('season_swap_step_free', field);
+}
+
+/** What a line says of the activity that holds its time, exchanged by a swap with the other line's. */
+var ACTIVITY_FIELDS = ['application', 'activity', 'activity_name', 'participants', 'tier'];
+
 /** Whether an association may swap: checkOfferer's rule, answered yes or no. */
 function maySwap(txApp, userId, associationId) {
 	try {
@@ -155,14 +202,15 @@ function describe(txApp, swap) {
 	return out;
 }
 
-function tell(txApp, swap, users, what) {
+/** Tells `users` of a swap; `described` is what it moves, as `describe` said it before it moved. */
+function tell(txApp, swap, users, what, described) {
 	var from = txApp.findRecordById('associations', swap.getString('from_association')).getString('name');
 	users.forEach(function (u) {
 		if (!u) return;
 		lib('notify').notify(txApp, u, {
 			kind: 'season_swap_' + what,
 			texts: TEXTS[what],
-			params: { from: from, what: describe(txApp, swap) },
+			params: { from: from, what: described || describe(txApp, swap) },
 			link: '/saeson/' + swap.getString('season'),
 			dedupeKey: 'season_swap_' + what + ':' + swap.id + ':' + u
 		});
@@ -225,6 +273,7 @@ function propose(e) {
 			to = bookedLine(txApp, season.id, body.to_line, 'to_line');
 			toAssociation = to.getString('association');
 			checkVerified(txApp, toAssociation, 'to_line');
+			checkFit(txApp, from, to, 'to_line');
 		} else {
 			toAssociation = typeof body.to_association === 'string' ? body.to_association : '';
 			checkVerified(txApp, toAssociation, 'to_association');
@@ -264,7 +313,9 @@ function propose(e) {
 }
 
 /**
- * Moves a line, its series and its future active bookings to another association and booker. Showing the
+ * Moves a line, its series and its future active bookings to another association and booker; the series and
+ * the bookings say the activity the line holds now (its name as purpose, its participants as attendees), so
+ * the bookings, the plan and "Mine data" name the activity that uses the time. Showing the
  * association's name on the screens was the giving booker's choice, so it is cleared: nobody of the new
  * association chose it (docs/rules.md, "Door signs and the lobby screen"); saving a booking updates its
  * room_busy label through the bookings' model hook. What staff wrote to a booking's former holder goes
@@ -280,6 +331,8 @@ function moveLine(txApp, line, association, booker, actor, swap) {
 	series.set('association', association);
 	series.set('booker', booker);
 	series.set('show_publicly', false);
+	series.set('purpose', line.getString('activity_name'));
+	series.set('attendees', line.getInt('participants'));
 	txApp.save(series);
 	var claims = lib('room-claims');
 	var future = txApp.findRecordsByFilter(
@@ -298,6 +351,8 @@ function moveLine(txApp, line, association, booker, actor, swap) {
 		future[i].set('association', association);
 		future[i].set('booker', booker);
 		future[i].set('show_publicly', false);
+		future[i].set('purpose', line.getString('activity_name'));
+		future[i].set('attendees', line.getInt('participants'));
 		txApp.save(future[i]);
 	}
 	lib('core/audit').record(txApp, {
@@ -330,6 +385,8 @@ function execute(txApp, swap, actor) {
 		if (to.getString('association') !== swap.getString('to_association'))
 			throw c.refusal('season_swap_not_booked', 'to_line');
 		checkReceiver(txApp, swap.getString('from_association'), fromBooker, 'from_association');
+		// the rooms or the lines may have changed since it was proposed
+		checkFit(txApp, from, to, 'to_line');
 	}
 	// a side that gives a line away (the offering one; in a swap both) gave its consent through an admin, and
 	// it counts only while that person is one (rule 3): an admin removed or demoted since cannot give the
@@ -340,12 +397,25 @@ function execute(txApp, swap, actor) {
 		throw c.refusal('season_swap_consent_lapsed', 'to_association');
 	// every side is checked before anything moves: a refusal leaves the lines and bookings as they were
 	checkReceiver(txApp, swap.getString('to_association'), toBooker, 'to_association');
+	// the messages name the lines as they were offered, and the proposals that can no longer happen
+	var described = describe(txApp, swap);
+	var stale = staleOf(txApp, swap, to ? [from.id, to.id] : [from.id]).map(function (row) {
+		return { swap: row, described: describe(txApp, row) };
+	});
+	// in a swap each activity takes the other's time: the lines exchange what they say of their activity
+	if (to) {
+		ACTIVITY_FIELDS.forEach(function (field) {
+			var kept = from.get(field);
+			from.set(field, to.get(field));
+			to.set(field, kept);
+		});
+	}
 	if (to) moveLine(txApp, to, swap.getString('from_association'), fromBooker, actor, swap);
 	moveLine(txApp, from, swap.getString('to_association'), toBooker, actor, swap);
 	swap.set('status', 'done');
 	txApp.save(swap);
-	tell(txApp, swap, [fromBooker, toBooker], 'done');
-	closeStale(txApp, swap, to ? [from.id, to.id] : [from.id]);
+	tell(txApp, swap, [fromBooker, toBooker], 'done', described);
+	closeStale(txApp, stale);
 }
 
 /**
@@ -353,8 +423,8 @@ function execute(txApp, swap, actor) {
  * hands): they end as cancelled in the same transaction, and whoever proposed or consented is told, so
  * nobody is offered a "yes" that would only be refused.
  */
-function closeStale(txApp, done, lines) {
-	var stale = txApp.findRecordsByFilter(
+function staleOf(txApp, done, lines) {
+	return txApp.findRecordsByFilter(
 		'season_swaps',
 		bindFilter(
 			'season = {:season} && id != {:id} && (status = "proposed" || status = "consented") && ' +
@@ -365,14 +435,20 @@ function closeStale(txApp, done, lines) {
 		0,
 		0
 	);
+}
+
+/** Ends the stale proposals (`staleOf`, each with what it offered) as cancelled, and tells their people. */
+function closeStale(txApp, stale) {
 	for (var i = 0; i < stale.length; i++) {
-		stale[i].set('status', 'cancelled');
-		txApp.save(stale[i]);
+		var row = stale[i].swap;
+		row.set('status', 'cancelled');
+		txApp.save(row);
 		tell(
 			txApp,
-			stale[i],
-			[stale[i].getString('from_consent_by'), stale[i].getString('to_consent_by')],
-			'declined'
+			row,
+			[row.getString('from_consent_by'), row.getString('to_consent_by')],
+			'declined',
+			stale[i].described
 		);
 	}
 }

@@ -480,6 +480,10 @@ module.exports = {
 		da: 'Bookingen er frigivet, fordi ingen tjekkede ind i tide.',
 		en: 'This booking was released because nobody checked in in time.'
 	},
+	rooms_season_series_admin: {
+		da: 'Kun en administrator af foreningen kan aflyse hele sæsontiden. Du kan aflyse de enkelte datoer.',
+		en: 'Only an admin of the association can cancel the whole season time. You can cancel single dates.'
+	},
 	rooms_series_not_yours: {
 		da: 'Personalet har givet datoen til en anden, så den er ikke din at aflyse.',
 		en: 'Staff gave this date to someone else, so it is not yours to cancel.'
@@ -708,6 +712,10 @@ module.exports = {
 	season_child_certificate_required: {
 		da: 'Bekræft, at I har indhentet børneattester, når aktiviteten er for børn eller unge.',
 		en: 'Confirm that you have obtained child certificates when the activity is for children or young people.'
+	},
+	season_claim_withdrawn: {
+		da: 'Huset har trukket foreningens sæsontid tilbage i denne sæson, så foreningen kan ikke tage ledige tider i den.',
+		en: "The house withdrew the association's season time in this season, so the association cannot take free times in it."
 	},
 	season_date_not_free: {
 		da: 'Datoen er ikke ledig længere. Vælg en anden dato.',

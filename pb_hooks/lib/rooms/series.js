@@ -258,6 +258,35 @@ function seriesFor(txApp, id, actor) {
 	return { series: series, roles: roles };
 }
 
+/**
+ * Whether cancelling the whole of `series` is beyond `actor`: a series the season plan booked (a season line
+ * holds it) is the association's time, given up by its admins (or staff), not by a booker; a booker still
+ * cancels its single dates. A booker's own season booking (`create`) stays theirs to cancel.
+ */
+function seasonPlanNotAdmin(txApp, series, actor, roles) {
+	if (roles.indexOf('staff') >= 0 || roles.indexOf('system') >= 0) return false;
+	var planned = txApp.findRecordsByFilter(
+		'season_lines',
+		bindFilter('series = {:series}', { series: series.id }),
+		'',
+		1,
+		0
+	);
+	if (!planned.length) return false;
+	return (
+		txApp.findRecordsByFilter(
+			'memberships',
+			bindFilter('association = {:a} && user = {:u} && status = "active" && role = "admin"', {
+				a: series.getString('association'),
+				u: actor.id
+			}),
+			'',
+			1,
+			0
+		).length === 0
+	);
+}
+
 function activeBookings(txApp, seriesId, extra, params) {
 	params.series = seriesId;
 	return txApp.findRecordsByFilter(
@@ -312,7 +341,8 @@ function tell(txApp, series, status, dates, reason) {
 
 /**
  * POST /api/borgerhus/series/{id}/cancel { reason?, withdraw? }: cancels the rest of a series, the future
- * dates not past their deadline (staff: every future date, with a reason), in one transaction. `withdraw`
+ * dates not past their deadline (staff: every future date, with a reason), in one transaction; a series the
+ * season plan booked only by an admin of its association or staff (`rooms_season_series_admin`). `withdraw`
  * (staff only, reason required) is the house withdrawing the season after repeated no-shows: audited as
  * booking_series_withdrawn with the season's no-show count, and the booker is told so. Answers
  * { cancelled: [{ id, date }], kept: [{ id, date, code }] }.
@@ -337,6 +367,7 @@ function cancel(e) {
 		if (!machine.permitted(lib('rooms/booking-machine').series, from, 'cancelled', roles)) {
 			throw refusal('rooms_bad_transition', 'form');
 		}
+		if (seasonPlanNotAdmin(txApp, series, actor, roles)) throw refusal('rooms_season_series_admin', 'form');
 		var staffOnly = roles.indexOf('staff') >= 0 && roles.indexOf('owner') < 0;
 		if (staffOnly && !reason) throw refusal('rooms_reason_required', 'reason');
 		var now = Date.now();

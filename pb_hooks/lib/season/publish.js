@@ -401,7 +401,8 @@ function claimActivity(body) {
 
 /**
  * Inside a claim's transaction: the season, when its leftovers go first come, first served and the actor is
- * an admin or booker of the verified association it claims for; a refusal otherwise.
+ * an admin or booker of the verified association it claims for, which has had no season booking of this
+ * season withdrawn by staff (`season_claim_withdrawn`); a refusal otherwise.
  * @param {core.App} txApp
  * @param {string} id
  * @param {{ kind: string, id: string }} actor
@@ -417,7 +418,37 @@ function claimableSeason(txApp, id, actor, associationId) {
 	if (role !== 'admin' && role !== 'booker') throw c.refusal('season_not_booker', 'association');
 	var association = txApp.findRecordById('associations', associationId);
 	if (!association.getBool('verified')) throw c.refusal('season_association_unverified', 'association');
+	if (withdrawnIn(txApp, season.id, associationId)) throw c.refusal('season_claim_withdrawn', 'association');
 	return season;
+}
+
+/**
+ * Whether staff withdrew a season booking of the association in this season (repeated no-shows:
+ * `booking_series_withdrawn` on the series of one of its lines): it takes none of the season's leftovers, or
+ * it could claim the withdrawn time straight back.
+ */
+function withdrawnIn(txApp, seasonId, associationId) {
+	var lines = txApp.findRecordsByFilter(
+		'season_lines',
+		bindFilter('season = {:s} && association = {:a} && series != ""', { s: seasonId, a: associationId }),
+		'',
+		0,
+		0
+	);
+	for (var i = 0; i < lines.length; i++) {
+		var withdrawn = txApp.findRecordsByFilter(
+			'audit_log',
+			bindFilter(
+				'action = "booking_series_withdrawn" && target_collection = "booking_series" && target_id = {:id}',
+				{ id: lines[i].getString('series') }
+			),
+			'',
+			1,
+			0
+		);
+		if (withdrawn.length) return true;
+	}
+	return false;
 }
 
 /**

@@ -60,6 +60,19 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const mayBookFor = new Set(
 		rights.filter((r) => r.role === 'admin' || r.role === 'booker').map((r) => r.association)
 	);
+	const adminOf = new Set(rights.filter((r) => r.role === 'admin').map((r) => r.association));
+	// the series the season plan booked: the whole of one is cancelled only by its association's admins (the
+	// series route's rule, rooms_season_series_admin); its bookers may read the plan's lines
+	const seriesIds = [...new Set(bookings.map((b) => b.series).filter(Boolean))];
+	const planned = new Set<string>();
+	for (let i = 0; i < seriesIds.length; i += 40) {
+		const chunk = seriesIds.slice(i, i + 40);
+		const lines = await pb.collection('season_lines').getFullList<{ series: string }>({
+			filter: chunk.map((id, n) => pb.filter(`series = {:s${n}}`, { [`s${n}`]: id })).join(' || '),
+			fields: 'series'
+		});
+		for (const line of lines) planned.add(line.series);
+	}
 	const memberOf = new Set(rights.map((r) => r.association));
 	const now = Date.now();
 	const rows = bookings.map((b) => {
@@ -89,11 +102,14 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 						? ('deadline' as const)
 						: null,
 			// the rest of its season may be cancelled by this user: the season's booker (while they may book
-			// for its association), or an admin or booker of its association
+			// for its association), or an admin or booker of its association; one the season plan booked only
+			// by an admin of its association
 			seasonMine:
 				!!season &&
-				((season.booker === user.id && (!season.association || mayBookFor.has(season.association))) ||
-					(!!season.association && mayBookFor.has(season.association))),
+				(planned.has(b.series)
+					? !!season.association && adminOf.has(season.association)
+					: (season.booker === user.id && (!season.association || mayBookFor.has(season.association))) ||
+						(!!season.association && mayBookFor.has(season.association))),
 			past: toMs(b.end) < now,
 			// "Vi er her" / check out while the server would accept it (docs/rules.md, "Check-in and no-shows")
 			attend:

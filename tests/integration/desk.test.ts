@@ -877,8 +877,7 @@ describe("the desk's printed copy of a desk account's data", () => {
 			.replace(/&#39;|&amp;/g, (e) => (e === '&amp;' ? '&' : "'"));
 		expect(html).toContain(message!.body);
 		expect(html).toContain('Deltagere: 7');
-		expect(html).toContain(`Afhentningshylde: ${ready.pickup_shelf}`);
-		expect(html).toContain('Hent senest');
+		expect(html).toContain(`Klar til afhentning på hylde ${ready.pickup_shelf}. Hent den senest`);
 	});
 });
 

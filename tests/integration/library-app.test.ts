@@ -13,6 +13,14 @@ async function signedIn() {
 	return { user, app };
 }
 
+/** The signed-in patron's one hold, as Mine data's export has it. */
+async function myHold(app: AppSession) {
+	const data = (await (await app.get('/mine-data/eksport.json')).json()) as {
+		holds: { status: string; pickup_shelf: string; pickup_deadline: string }[];
+	};
+	return data.holds[0];
+}
+
 describe('the library in the app', () => {
 	it('finds a title by title, creator, identifier and subject, filtered by type and availability', async () => {
 		const { title } = await arrangeTitle({ copies: 1, onShelf: 1, title: `Søgbar ${Date.now()}` });
@@ -115,6 +123,40 @@ describe('the library in the app', () => {
 		expect(mine).toContain(title.title);
 		expect(mine).toContain(`Afhentningshylde ${result.pickupShelf}`);
 		expect((await new AppSession().get('/bibliotek/mine')).status).toBe(303);
+	});
+
+	it('says a hold is being fetched, then ready, alike after reserving, on /bibliotek/mine and in Mine data', async () => {
+		const { title, copies } = await arrangeTitle({
+			copies: 1,
+			onShelf: 1,
+			title: `Hentes frem ${Date.now()}`
+		});
+		const { app } = await signedIn();
+		const holdsOf = (html: string) => html.slice(html.indexOf('id="data-holds"')).split('</section>')[0]!;
+		const reserved = await app.post(`/bibliotek/${title.id}?/hold`, {});
+		const message = await reserved.text();
+		expect(message).toContain('Din reservation er oprettet. Vi finder den frem til dig.');
+		expect(message).not.toContain('venter på dig');
+		const { pickup_shelf: shelf } = (await myHold(app))!;
+		const fetching = `Vi finder den frem til dig. Du får besked, når den ligger klar på hylde ${shelf}`;
+		expect(await (await app.get('/bibliotek/mine')).text()).toContain('Vi finder den frem til dig');
+		for (const path of ['/mine-data', '/mine-data/dokument']) {
+			const holds = holdsOf(await (await app.get(path)).text());
+			expect(holds, path).toContain(title.title);
+			expect(holds, path).toContain(fetching);
+			expect(holds, path).not.toContain('Klar til afhentning');
+		}
+		// the desk's scan puts it on the pickup shelf: now it is ready, with its deadline, everywhere
+		const staff = await createUser({ staff: true });
+		await checkIn(staff.pb, copies[0]!.barcode);
+		const mine = await (await app.get('/bibliotek/mine')).text();
+		expect(mine).toContain('Klar til afhentning');
+		expect(mine).toContain(`Afhentningshylde ${shelf}`);
+		for (const path of ['/mine-data', '/mine-data/dokument']) {
+			const holds = holdsOf(await (await app.get(path)).text());
+			expect(holds, path).toContain(`Klar til afhentning på hylde ${shelf}. Hent den senest`);
+			expect(holds, path).not.toContain('Vi finder den frem');
+		}
 	});
 
 	it('answers an unknown or malformed title id with 404', async () => {

@@ -641,12 +641,11 @@ describe('a pickup in Mine data', () => {
 		const shown = async () =>
 			(await (await session.get('/mine-data')).text()).replace(/<script[\s\S]*?<\/script>/g, '');
 		const ready = await shown();
-		expect(ready).toContain(`Afhentningshylde: ${shelf}`);
-		expect(ready).toContain('Hent senest');
+		expect(ready).toContain(`Klar til afhentning på hylde ${shelf}. Hent den senest`);
 		await user.pb.collection('holds').update(hold.id, { status: 'cancelled' });
 		const ended = await shown();
 		expect(ended).toContain(`Lå på afhentningshylde: ${shelf}`);
 		expect(ended).toContain('Skulle hentes senest');
-		expect(ended).not.toContain('Hent senest');
+		expect(ended).not.toContain('Hent den senest');
 	});
 });

@@ -27,13 +27,18 @@ export function holdStatusLabel(status: HoldStatus | ''): string {
 	}
 }
 
-/** The confirmation after a patron's action on a hold. */
+/**
+ * The confirmation after a patron's action on a hold. A new hold that took a copy is "being fetched" until
+ * the copy lies on the pickup shelf, in the words of the hold's card under it (`HoldStatus`).
+ */
 export function doneMessage(done: string): string | undefined {
 	switch (done) {
 		case 'hold':
 			return m.library_placed();
 		case 'ready':
 			return m.library_placed_ready();
+		case 'fetching':
+			return m.library_placed_fetching();
 		case 'pause':
 			return m.library_paused();
 		case 'resume':

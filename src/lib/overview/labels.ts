@@ -25,7 +25,10 @@ export function kindLabel(kind: EntryKind, language?: Language): string {
  * The state of an entry in plain words, with its place in the queue, shelf or date where it has one, as the
  * citizen reads it (the desk's words are in `desk-words.ts`).
  */
-export function stateLabel(entry: TimelineEntry, language: Language): string {
+export function stateLabel(
+	entry: Pick<TimelineEntry, 'state' | 'place' | 'shelf' | 'deadline'>,
+	language: Language
+): string {
 	const o = { locale: language };
 	const when = (value: string | undefined) => (value ? formatDateTime(value, language) : '');
 	const place = String(entry.place ?? '?');

@@ -1,9 +1,11 @@
-import type {
-	BookingRecord,
-	HoldRecord,
-	LoanRecord,
-	RegistrationRecord,
-	SignupRecord
+import {
+	HOLD_STATUSES,
+	type BookingRecord,
+	type HoldRecord,
+	type HoldStatus,
+	type LoanRecord,
+	type RegistrationRecord,
+	type SignupRecord
 } from '$lib/pocketbase-types';
 import {
 	isActiveBooking,
@@ -207,12 +209,26 @@ function bookingEntry(
 	};
 }
 
+/**
+ * A hold's state as the citizen is told it: ready without a pickup deadline is "being fetched" (the copy is
+ * on its way to the pickup shelf and the patron is told later); Mit overblik, /bibliotek/mine and Mine data
+ * say the same (docs/rules.md, "Library").
+ */
+export function holdState(status: string, pickupDeadline: string): EntryState {
+	// a hold without a status (or one none of the rules knows) is no active hold: the rules give every hold one
+	const s: HoldStatus = (HOLD_STATUSES as readonly string[]).includes(status)
+		? (status as HoldStatus)
+		: 'cancelled';
+	if (s === 'ready' && !pickupDeadline) return 'hold_fetching';
+	return `hold_${s}`;
+}
+
 function holdEntry(h: HoldRecord, places: Record<string, number>): TimelineEntry {
 	const active = isActiveHold(h.status);
 	// a hold without a status is no active hold (the library's rules give every hold one)
 	const status = h.status || 'cancelled';
-	// ready without a pickup deadline: the copy is being fetched to the pickup shelf, the patron is told later
-	const fetching = status === 'ready' && !h.pickup_deadline;
+	const state = holdState(h.status, h.pickup_deadline);
+	const fetching = state === 'hold_fetching';
 	const actions: EntryAction[] = [];
 	if (status === 'ready' && !fetching) actions.push('calendar');
 	if (status === 'waiting') actions.push('pause');
@@ -232,7 +248,7 @@ function holdEntry(h: HoldRecord, places: Record<string, number>): TimelineEntry
 					? h.placed_at || h.created
 					: h.ended_at || h.updated,
 		end: '',
-		state: fetching ? 'hold_fetching' : `hold_${status}`,
+		state,
 		place: status === 'waiting' || status === 'paused' ? places[h.id] : undefined,
 		titleId: h.title,
 		shelf: status === 'ready' ? h.pickup_shelf : undefined,

@@ -58,7 +58,9 @@ export const actions: Actions = {
 			const hold = await locals.pb
 				.collection('holds')
 				.create<HoldRecord>({ title: params.id, patron: user.id });
-			return { action: 'hold' as const, done: hold.status === 'ready' ? 'ready' : 'hold' };
+			// ready without a pickup deadline: its copy is still to be fetched to the pickup shelf
+			const done = hold.status !== 'ready' ? 'hold' : hold.pickup_deadline ? 'ready' : 'fetching';
+			return { action: 'hold' as const, done };
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'hold' as const, values: {}, errors: toFormErrors(err) });
 		}

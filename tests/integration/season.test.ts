@@ -404,6 +404,33 @@ describe('a season whose room was made inactive', () => {
 });
 
 describe('the association’s season page', () => {
+	it('tells an association not yet verified so before any form, and says when last season has nothing to copy', async () => {
+		const staff = await createUser({ staff: true });
+		const season = await makeSeason(staff, await seasonRooms());
+		const { AppSession } = await import('../helpers/app');
+		const read = async (page: InstanceType<typeof AppSession>, url: string) =>
+			(await (await page.get(url)).text()).replace(/<!--[^>]*-->/g, '');
+		const fresh = await club({ verified: false });
+		const page = new AppSession();
+		await page.signIn(fresh.admin.email, fresh.admin.password);
+		const html = await read(page, `/saeson/${season}?forening=${fresh.id}`);
+		expect(html).toContain('Foreningen skal være godkendt af huset, før den kan søge.');
+		expect(html).toContain(`href="/foreninger/${fresh.id}"`);
+		expect(html).not.toContain('Send ansøgning');
+		expect(html).not.toContain('Kopiér sidste sæson');
+
+		const choir = await club();
+		const admin = new AppSession();
+		await admin.signIn(choir.admin.email, choir.admin.password);
+		const copied = await admin.post(`/saeson/${season}?/copy&forening=${choir.id}`, {
+			association: choir.id
+		});
+		const answer = (await copied.text()).replace(/<!--[^>]*-->/g, '');
+		expect(answer).toContain('Der er intet fra sidste sæson at kopiere.');
+		expect(answer).not.toContain('Formularen er udfyldt med det, I havde sidste sæson');
+		expect(answer).toContain('Send ansøgning');
+	});
+
 	it('withdraws an application, says until when objections are taken and takes one about the whole draft', async () => {
 		const staff = await createUser({ staff: true });
 		const rooms = await seasonRooms();

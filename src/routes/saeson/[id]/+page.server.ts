@@ -132,6 +132,8 @@ export const actions: Actions = {
 				`/api/borgerhus/seasons/${encodeURIComponent(params.id)}/copy?association=${encodeURIComponent(association(values))}`,
 				{ method: 'GET' }
 			);
+			// nothing to copy (no last season, or no application to it): the form keeps what it had
+			if (copied.activities.length === 0) return { action: 'copy' as const, copied: false, nothing: true };
 			return {
 				action: 'copy' as const,
 				copied: true,

@@ -63,6 +63,32 @@ describe('events through the app', () => {
 		expect(await (await b.get('/frivillig')).text()).toContain('Du er bekræftet');
 	});
 
+	it('says a shift taken, waited for or given up by that shift, apart from the ticket’s message', async () => {
+		const { event, shift } = await arrangeEvent({ places: 1, capacity: 5 });
+		const [first, second] = await Promise.all([createVolunteer(), createVolunteer()]);
+		const card = (html: string) => html.slice(html.indexOf(`id="shift-${shift.id}"`)).split('</li>')[0]!;
+		const a = await signedIn(first);
+		const taken = await (await a.post(`/arrangementer/${event.id}?/signup`, { shift: shift.id })).text();
+		expect(card(taken)).toContain('Du har taget vagten Billetkontrol.');
+		expect(taken).not.toContain('Du er tilmeldt. Din status står herunder.');
+		const b = await signedIn(second);
+		const waiting = await (await b.post(`/arrangementer/${event.id}?/signup`, { shift: shift.id })).text();
+		expect(card(waiting)).toContain('Du står på ventelisten til vagten Billetkontrol.');
+		const system = await systemClient();
+		const mine = await system
+			.collection('signups')
+			.getFirstListItem<SignupRecord>(
+				system.filter('shift = {:shift} && user = {:user}', { shift: shift.id, user: first.record.id })
+			);
+		const given = await (await a.post(`/arrangementer/${event.id}?/cancelSignup`, { id: mine.id })).text();
+		expect(card(given)).toContain('Du har afmeldt vagten Billetkontrol.');
+		expect(given).not.toContain('Du er afmeldt.');
+		// the ticket's own message stays the ticket's
+		const ticket = await (await a.post(`/arrangementer/${event.id}?/register`, { event: event.id })).text();
+		expect(ticket).toContain('Du er tilmeldt. Din status står herunder.');
+		expect(ticket).not.toContain('Du har taget vagten');
+	});
+
 	it('offers the waitlist of a full shift inside the cut-off, and says how a place can still open', async () => {
 		const { event, shift } = await arrangeEvent({ places: 1, start: new Date(Date.now() + 24 * 3600_000) });
 		const [first, second] = await Promise.all([createVolunteer(), createVolunteer()]);

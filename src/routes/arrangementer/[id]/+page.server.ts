@@ -118,14 +118,20 @@ async function attempt(
 	values: Record<string, string | boolean>,
 	write: () => Promise<unknown>
 ) {
+	let written: unknown;
 	try {
-		await write();
+		written = await write();
 	} catch (err) {
 		if (action === 'cancelSignup' || action === 'cancelRegistration') {
 			const { status, errors } = placeChangeFailure(err);
 			return fail(status, { action, values, errors });
 		}
 		return fail(failureStatus(err), { action, values, errors: toFormErrors(err) });
+	}
+	// a shift's sign-up is answered by that shift (its id and the place it got), apart from the ticket's
+	if (action === 'signup' || action === 'cancelSignup') {
+		const signup = written as { shift: string; status: string };
+		return { action, done: true as const, shift: signup.shift, status: signup.status };
 	}
 	return { action, done: true as const };
 }

@@ -89,6 +89,18 @@ describe('events through the app', () => {
 		expect(ticket).not.toContain('Du har taget vagten');
 	});
 
+	it('always offers the volunteer a way to find more shifts on /frivillig, with shifts or none', async () => {
+		const { event, shift } = await arrangeEvent({ places: 2 });
+		const volunteer = await createVolunteer();
+		const page = await signedIn(volunteer);
+		const findLink = /<a[^>]*href="\/arrangementer"[^>]*>[^<]*(Find en vagt|Find flere vagter)/;
+		expect(await (await page.get('/frivillig')).text()).toMatch(findLink);
+		await page.post(`/arrangementer/${event.id}?/signup`, { shift: shift.id });
+		const withShift = await (await page.get('/frivillig')).text();
+		expect(withShift).toContain('Du er bekræftet');
+		expect(withShift).toMatch(findLink);
+	});
+
 	it('offers the waitlist of a full shift inside the cut-off, and says how a place can still open', async () => {
 		const { event, shift } = await arrangeEvent({ places: 1, start: new Date(Date.now() + 24 * 3600_000) });
 		const [first, second] = await Promise.all([createVolunteer(), createVolunteer()]);

@@ -61,5 +61,6 @@ export function horizonEnd(horizonDays: number, now: number): number;
 /** The last local date a booking can start on, or null when the room has no horizon. */
 export function lastBookableDate(horizonDays: number, now: number): string | null;
 export function cancelDeadline(cancelHours: number, start: number): number;
+export function lastStartWithoutCancel(cancelHours: number, now: number): number;
 export function mayCancel(cancelHours: number, start: number, now: number, status?: string): boolean;
 export function inUse(status: string, checkedInAt: string, start: number, now: number): boolean;

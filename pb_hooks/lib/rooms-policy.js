@@ -187,6 +187,15 @@ function cancelDeadline(cancelHours, start) {
 }
 
 /**
+ * The latest start a booking made at `now` can have and still never be cancelled by its booker once
+ * approved: mayCancel(cancelHours, start, now) is false up to this instant and true after it. The booking
+ * form says so before anyone books such a time.
+ */
+function lastStartWithoutCancel(cancelHours, now) {
+	return now + (now - cancelDeadline(cancelHours, now));
+}
+
+/**
  * True while the booker may still cancel: before cancelDeadline, and a request still `pending` at any time
  * (it never held the room for anyone, so withdrawing it late harms no one; `status` when the caller knows it).
  */
@@ -221,6 +230,7 @@ module.exports = {
 	horizonEnd: horizonEnd,
 	lastBookableDate: lastBookableDate,
 	cancelDeadline: cancelDeadline,
+	lastStartWithoutCancel: lastStartWithoutCancel,
 	mayCancel: mayCancel,
 	inUse: inUse
 };

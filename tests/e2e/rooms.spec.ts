@@ -254,3 +254,22 @@ test('a season booking where a date was taken after the preview shows which date
 	await expect(page.getByRole('listitem').filter({ hasText: 'Strikkeklub' })).toHaveCount(2);
 	await expectAccessible(page);
 });
+
+test('the booking form says beside the times, as they change, when the start lies inside the cancel deadline', async ({
+	page
+}) => {
+	const { booker, room } = await arrange();
+	await signIn(page, booker.email, PASSWORD);
+	await page.goto(`/lokaler/${room.slug}`);
+	const single = page.getByRole('region', { name: 'Book lokalet' });
+	const warning = single.getByText(
+		'Bookingen starter om under 48 timer, så du kan ikke aflyse den, når huset har godkendt den.'
+	);
+	await single.getByLabel('Dato').fill(dayFromNow(100));
+	await single.getByLabel('Fra kl.').fill('12:00');
+	await expect(warning).toBeHidden();
+	await single.getByLabel('Dato').fill(dayFromNow(1));
+	await expect(warning).toBeVisible();
+	await single.getByLabel('Dato').fill(dayFromNow(100));
+	await expect(warning).toBeHidden();
+});

@@ -285,6 +285,36 @@ describe('booking a room through the app', () => {
 		}
 	});
 
+	it('says before and after booking that a start inside the cancel deadline can never be cancelled', async () => {
+		const [room, approved] = await Promise.all([makeRoom({ requires_approval: false }), makeRoom()]);
+		const owner = await createUser();
+		const session = await signedIn(owner);
+		// any time tomorrow starts in less than the rooms' 48 hours
+		const tomorrow = addDays(localParts(Date.now()).date, 1);
+		const warning = 'Bookingen starter om under 48 timer, så du kan ikke aflyse den, når den er booket.';
+		const page = (slug: string, date: string) =>
+			session.get(`/lokaler/${slug}?dato=${date}&start=12:00&slut=13:00`);
+		expect(await (await page(room.slug, tomorrow)).text()).toContain(warning);
+		expect(await (await page(room.slug, someDate())).text()).not.toContain(warning);
+		expect(await (await page(approved.slug, tomorrow)).text()).toContain(
+			'Bookingen starter om under 48 timer, så du kan ikke aflyse den, når huset har godkendt den.'
+		);
+		const form = { for: 'self', purpose: 'Sidste øjeblik', attendees: '3', start: '12:00', end: '13:00' };
+		const booked = await session.post(`/lokaler/${room.slug}?/book`, { ...form, date: tomorrow });
+		expect(booked.status).toBe(303);
+		expect(await (await session.get(booked.headers.get('location')!)).text()).toContain(
+			'er booket og godkendt. Den er din. Den starter om under 48 timer, så du kan ikke aflyse den.'
+		);
+		const requested = await session.post(`/lokaler/${approved.slug}?/book`, { ...form, date: tomorrow });
+		expect(await (await session.get(requested.headers.get('location')!)).text()).toContain(
+			'Når den er godkendt, kan du ikke aflyse den, for den starter om under 48 timer.'
+		);
+		const later = await session.post(`/lokaler/${room.slug}?/book`, { ...form, date: someDate() });
+		expect(await (await session.get(later.headers.get('location')!)).text()).not.toContain(
+			'så du kan ikke aflyse den'
+		);
+	});
+
 	it('lets staff approve and the booker cancel before the deadline', async () => {
 		const room = await makeRoom();
 		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);

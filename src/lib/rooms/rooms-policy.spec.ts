@@ -8,6 +8,7 @@ import {
 	localParts,
 	localToUtc,
 	mayCancel,
+	lastStartWithoutCancel,
 	withinOpeningHours,
 	type OpeningHours,
 	type RoomPolicy
@@ -277,5 +278,16 @@ describe('mayCancel', () => {
 		expect(mayCancel(48, start, start - 47 * HOUR)).toBe(false);
 		expect(mayCancel(0, start, start - 1)).toBe(true);
 		expect(mayCancel(0, start, start)).toBe(false);
+	});
+});
+
+describe('lastStartWithoutCancel', () => {
+	it('is the latest start that mayCancel refuses for a booking made now', () => {
+		const now = utc('2026-06-10T08:00:30Z');
+		for (const hours of [0, 1, 48]) {
+			const last = lastStartWithoutCancel(hours, now);
+			expect(mayCancel(hours, last, now)).toBe(false);
+			expect(mayCancel(hours, last + 1, now)).toBe(true);
+		}
 	});
 });

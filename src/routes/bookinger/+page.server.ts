@@ -91,6 +91,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			// The last moment the booker may cancel (docs/rules.md, Rooms and bookings).
 			cancelDeadline: new Date(toMs(b.start) - cancelHours * 3_600_000).toISOString(),
 			cancellable: mayCancelIt && active && beforeDeadline,
+			// booked inside the deadline: once approved it can never be cancelled by its booker, said when sent
+			lateStart: !mayCancel(cancelHours, toMs(b.start), now),
 			// Why an active, upcoming booking has no cancel button.
 			noCancel: !active
 				? null

@@ -18,6 +18,7 @@ import {
 import {
 	addDays,
 	lastBookableDate,
+	lastStartWithoutCancel,
 	withinOpeningHours,
 	localParts,
 	localToUtc,
@@ -108,6 +109,9 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		nowMinutes: localParts(Date.now()).minutes,
 		// the same horizon the hooks refuse beyond (rule 2), shown before anyone runs into it
 		lastBookable: lastBookableDate(room.horizon_days, Date.now()),
+		// the latest local "YYYY-MM-DDTHH:MM" a booking can start at and never be cancelled once booked: the
+		// form says so beside the times (rule 2's cancel deadline, as the hooks judge it)
+		noCancelUntil: localStamp(lastStartWithoutCancel(room.cancel_hours, Date.now())),
 		prefill,
 		week,
 		previousWeek: addDays(from, -7),
@@ -123,6 +127,13 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 			.map(({ id, name }) => ({ id, name }))
 	};
 };
+
+/** An instant as the house's clock shows it, "YYYY-MM-DDTHH:MM" (ordered as the form's date and time). */
+function localStamp(ms: number) {
+	const { date, minutes } = localParts(ms);
+	const two = (n: number) => String(n).padStart(2, '0');
+	return `${date}T${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
+}
 
 /**
  * The end of a booking from the form: 00:00 is the midnight that ends the day (core/time.js `resolveEnd`),

@@ -273,3 +273,20 @@ test('the booking form says beside the times, as they change, when the start lie
 	await single.getByLabel('Dato').fill(dayFromNow(100));
 	await expect(warning).toBeHidden();
 });
+
+test("the booking form offers to show the association's name on the screens only while an association is chosen", async ({
+	page
+}) => {
+	const { booker, association, room } = await arrange();
+	await (await systemClient()).collection('rooms').update(room.id, { who_may_book: 'citizens' });
+	await signIn(page, booker.email, PASSWORD);
+	await page.goto(`/lokaler/${room.slug}`);
+	const single = page.getByRole('region', { name: 'Book lokalet' });
+	const show = single.getByLabel('Vis foreningens navn på husets skærme');
+	await expect(single.getByLabel('Hvem booker du for?')).toHaveValue('self');
+	await expect(show).toBeHidden();
+	await single.getByLabel('Hvem booker du for?').selectOption(association.id);
+	await expect(show).toBeVisible();
+	await single.getByLabel('Hvem booker du for?').selectOption('self');
+	await expect(show).toBeHidden();
+});

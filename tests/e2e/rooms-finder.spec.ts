@@ -365,3 +365,49 @@ test('at desktop width the room page shows its week on the first screen and libr
 	await page.screenshot({ path: 'test-results/e2e/finder-library-1280.png' });
 	await expectAccessible(page);
 });
+
+test('after a search the results heading is on screen with focus, and a citizen is not counted rooms only associations book', async ({
+	page
+}) => {
+	const { email, free, busy, facility, system, id } = await arrange(400);
+	const club = await system.collection('rooms').create({
+		name: `Klubstuen ${id}`,
+		slug: `klubstuen-${id}`,
+		capacity: 12,
+		facilities: [facility],
+		who_may_book: 'associations',
+		requires_approval: true,
+		opening_hours: EVERY_DAY,
+		min_minutes: 30,
+		max_minutes: 240,
+		step_minutes: 30,
+		horizon_days: 400,
+		cancel_hours: 24,
+		active: true
+	});
+	const day = addDays(localParts(Date.now()).date, 9);
+	await signIn(page, email, PASSWORD);
+	await page.goto('/lokaler/ledige');
+	await page.getByLabel('Dato').fill(day);
+	await page.getByLabel('Fra kl.').fill('10:00');
+	await page.getByLabel('Til kl.').fill('11:00');
+	await page.getByLabel('Antal personer').fill('4');
+	await page.getByLabel(facility).check();
+	await page.getByRole('button', { name: 'Find ledige lokaler' }).click();
+
+	const heading = page.locator('#results-heading');
+	await expect(heading).toHaveText('2 lokaler er ledige og passer');
+	await expect(heading).toBeFocused();
+	// the heading stands at the top of the screen, with the results under it, not at its bottom edge
+	const box = await heading.boundingBox();
+	expect(box!.y).toBeGreaterThanOrEqual(0);
+	expect(box!.y).toBeLessThan(page.viewportSize()!.height / 3);
+	await expect(page.getByRole('heading', { name: free.name })).toBeVisible();
+	await expect(page.getByRole('heading', { name: busy.name })).toBeVisible();
+	// the room only associations book is named apart, with why, and no way to book it
+	const apart = page.getByRole('region', { name: 'Ledige, men kun for foreninger' });
+	await expect(apart.getByRole('heading', { name: club.name })).toBeVisible();
+	await expect(apart.getByText('Du kan booke det, når du er booker eller administrator')).toBeVisible();
+	await expect(apart.getByRole('link')).toHaveCount(0);
+	await expectAccessible(page);
+});

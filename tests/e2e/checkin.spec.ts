@@ -192,6 +192,34 @@ test('staff see no-shows per season and association on the rooms page', async ({
 	await expectAccessible(page);
 });
 
+test('the no-show section reads plainly on a 360 px phone: names break between words, the choice fits', async ({
+	page
+}) => {
+	await signIn(page, demo.staff);
+	await page.goto('/personale/lokaler');
+	const section = page.locator('section', { has: page.getByRole('heading', { name: 'Udeblivelser' }) });
+	await expect(section.getByTestId('noshow-warnings')).toContainText(
+		/Grundejerforeningen Søhøj\s*Har nået husets grænse \(\d+ udeblivelser\)/
+	);
+	// every word of the association's name on one line of its own cell
+	const cell = section.getByRole('cell', { name: 'Grundejerforeningen Søhøj' }).first();
+	const linesPerWord = await cell.evaluate((td) => {
+		const text = td.firstChild as Text;
+		const words = [...text.data.matchAll(/\S+/g)];
+		return words.map((word) => {
+			const range = document.createRange();
+			range.setStart(text, word.index);
+			range.setEnd(text, word.index + word[0].length);
+			return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+		});
+	});
+	expect(linesPerWord).toEqual([1, 1]);
+	// the select shows its whole chosen text, with no second line to repeat it
+	const choice = section.getByRole('combobox', { name: 'Sæsonbooking' });
+	await expect(choice.locator('option:checked')).toHaveText('Vælg sæsonbooking');
+	await expect(section.locator('.whole-choice')).toBeHidden();
+});
+
 /** Every booking of every booking series, with its status: what a withdrawal would change. */
 async function seriesStates() {
 	const system = await systemClient();

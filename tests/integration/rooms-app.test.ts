@@ -277,6 +277,15 @@ describe('booking a room through the app', () => {
 		expect(page).toContain(room.name);
 	});
 
+	it("tells staff to swipe for more hours in the day's calendar and for more days in the week's", async () => {
+		const session = await signedIn(await createUser({ staff: true }));
+		const day = await (await session.get('/personale/bookinger?visning=dag')).text();
+		expect(day).toContain('Stryg til siden i skemaet for at se flere timer.');
+		const week = await (await session.get('/personale/bookinger?visning=uge')).text();
+		expect(week).toContain('Stryg til siden i skemaet for at se flere dage.');
+		expect(week).not.toContain('for at se flere timer');
+	});
+
 	it("shows staff today's calendar for a day outside the house's years, never an error", async () => {
 		const staff = await signedIn(await createUser({ staff: true }));
 		for (const day of ['9999-12-31', '0001-01-01', '2100-12-30', '2026-02-30']) {

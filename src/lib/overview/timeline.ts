@@ -1,8 +1,6 @@
 import {
-	HOLD_STATUSES,
 	type BookingRecord,
 	type HoldRecord,
-	type HoldStatus,
 	type LoanRecord,
 	type RegistrationRecord,
 	type SignupRecord
@@ -18,6 +16,7 @@ import { cancelDeadline, mayCancel } from '$rules/rooms-policy.js';
 import { mayCancelShift, shiftCancelDeadline } from '$rules/events-rules.js';
 import { contentText } from '$rules/content-language.js';
 import { attendanceAction, attendanceMoments } from '$lib/rooms/checkin';
+import { holdState } from '$lib/overview/hold-state';
 
 /** The kinds of things a citizen has in the house, in the order the overview names them. */
 export const ENTRY_KINDS = ['booking', 'hold', 'loan', 'shift', 'registration'] as const;
@@ -207,20 +206,6 @@ function bookingEntry(
 		upcoming: active && !ended,
 		changesAt: moments.length ? Math.min(...moments) : undefined
 	};
-}
-
-/**
- * A hold's state as the citizen is told it: ready without a pickup deadline is "being fetched" (the copy is
- * on its way to the pickup shelf and the patron is told later); Mit overblik, /bibliotek/mine and Mine data
- * say the same (docs/rules.md, "Library").
- */
-export function holdState(status: string, pickupDeadline: string): EntryState {
-	// a hold without a status (or one none of the rules knows) is no active hold: the rules give every hold one
-	const s: HoldStatus = (HOLD_STATUSES as readonly string[]).includes(status)
-		? (status as HoldStatus)
-		: 'cancelled';
-	if (s === 'ready' && !pickupDeadline) return 'hold_fetching';
-	return `hold_${s}`;
 }
 
 function holdEntry(h: HoldRecord, places: Record<string, number>): TimelineEntry {

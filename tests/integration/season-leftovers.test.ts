@@ -5,7 +5,17 @@ import { formFromSeason, localInput } from '../../src/lib/season/setup-form';
 import type { SeasonSetup } from '../../src/lib/season/setup-form';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { validCvrNumber } from '../helpers/cvr';
-import { activity, club, makeSeason, seasonRooms, send, slotId, system, type Club } from './season-arrange';
+import {
+	activity,
+	club,
+	finalPlan,
+	makeSeason,
+	seasonRooms,
+	send,
+	slotId,
+	system,
+	type Club
+} from './season-arrange';
 
 // What the final plan leaves (docs/rules.md, "Season application round", "Leftovers"): the second round over
 // the free slots only, single freed dates taken first come, first served under concurrency, and what the
@@ -20,27 +30,9 @@ async function expectRefused(request: Promise<unknown>, code: string) {
 	expect(codesOf(result.body)).toContain(code);
 }
 
-async function finalSeason(extra: Record<string, unknown> = {}) {
-	const staff = await createUser({ staff: true });
-	const rooms = await seasonRooms();
-	const season = await makeSeason(staff, rooms, extra);
-	const [a, b] = await Promise.all([club(), club()]);
-	await apply(a.admin, season, {
-		association: a.id,
-		activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
-	});
-	await apply(b.admin, season, {
-		association: b.id,
-		activities: [activity('B', [slotId(rooms.big, 'tue', '17:00')])]
-	});
-	for (const to of ['closed', 'draft', 'draft_published', 'final']) {
-		if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
-		else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
-	}
-	const sys = await system();
-	const lines = await sys.collection('season_lines').getFullList({ filter: `season = "${season}"` });
-	const lineOf = (c: Club) => lines.find((l) => l.association === c.id)!;
-	return { staff, rooms, season, a, b, lineA: lineOf(a), lineB: lineOf(b), sys };
+/** The final plan of two associations' activities (season-arrange.ts, finalPlan). */
+function finalSeason(extra: Record<string, unknown> = {}) {
+	return finalPlan({ extra });
 }
 
 describe('the second round', () => {

@@ -3,7 +3,17 @@ import { createUser, guestClient } from '../helpers/pocketbase';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { localParts } from '$rules/rooms-policy.js';
 import { datesOf } from '$rules/season/allocate.js';
-import { activity, club, makeSeason, seasonRooms, send, slotId, system, type Club } from './season-arrange';
+import {
+	activity,
+	club,
+	finalPlan,
+	makeSeason,
+	seasonRooms,
+	send,
+	slotId,
+	system,
+	type Club
+} from './season-arrange';
 import { makeRoom } from './rooms-arrange';
 
 // The season application round end to end against a real PocketBase (docs/rules.md, "Season application
@@ -294,28 +304,9 @@ describe('the season round from set-up to bookings', () => {
 	});
 });
 
-async function finalSeason(extra: Record<string, unknown> = {}) {
-	const staff = await createUser({ staff: true });
-	const rooms = await seasonRooms();
-	const season = await makeSeason(staff, rooms, extra);
-	const a = await club();
-	const b = await club();
-	await apply(a.admin, season, {
-		association: a.id,
-		activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
-	});
-	await apply(b.admin, season, {
-		association: b.id,
-		activities: [activity('B', [slotId(rooms.big, 'tue', '17:00')])]
-	});
-	for (const to of ['closed', 'draft', 'draft_published', 'final']) {
-		if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
-		else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
-	}
-	const sys = await system();
-	const lines = await sys.collection('season_lines').getFullList({ filter: `season = "${season}"` });
-	const lineOf = (c: Club) => lines.find((l) => l.association === c.id)!;
-	return { staff, rooms, season, a, b, lineA: lineOf(a), lineB: lineOf(b), sys };
+/** The final plan of two associations' activities (season-arrange.ts, finalPlan). */
+function finalSeason(extra: Record<string, unknown> = {}) {
+	return finalPlan({ extra });
 }
 
 describe('a wish lost to another association', () => {

@@ -274,17 +274,12 @@ onRecordUpdateRequest(
 					// (judged on the stored times; the system arranges history as it finds it)
 					if (transition.name === 'cancel' && who.kind !== 'system') {
 						// so it has once volunteers are at work on it, setting up before its start
+						const rules = require(`${__hooks}/lib/events-rules.js`);
 						const at = Date.now();
-						const late = require(`${__hooks}/lib/events-rules.js`).eventCancelProblem(
+						const late = rules.eventCancelProblem(
 							{ start: fresh.getString('start'), end: fresh.getString('end') },
 							at,
-							() =>
-								lib.hasAttendance(
-									txApp,
-									fresh.id,
-									at,
-									new Date(fresh.getString('start').replace(' ', 'T')).getTime()
-								)
+							() => lib.hasAttendance(txApp, fresh.id, at, rules.toMs(fresh.getString('start')))
 						);
 						if (late === 'over') throw refusal('events_cancel_event_over', 'state');
 						if (late === 'started') throw refusal('events_cancel_event_started', 'state');

@@ -58,21 +58,26 @@ function clearContacts(txApp, user) {
 function blankAuditText(txApp, userId) {
 	// constants of the code only, never input; the user's id is bound as {:u}
 	const about = (collection, filter) =>
-		`(target_collection = '${collection}' AND target_id IN (SELECT id FROM ${collection} WHERE ${filter}))`;
-	const jsonOf = (path) => `CASE WHEN json_valid(details) THEN json_extract(details, '$.${path}') END = {:u}`;
+		`(a.target_collection = '${collection}' AND a.target_id IN (SELECT id FROM ${collection} WHERE ${filter}))`;
+	// a row that changes hands: the entries written while it was the user's (lib/audit-holder.js)
+	const { heldByAt } = require(`${__hooks}/lib/audit-holder.js`);
+	const held = (collection) =>
+		`(a.target_collection = '${collection}' AND EXISTS (SELECT 1 FROM ${collection} r WHERE r.id = a.target_id AND r.association = '' AND ${heldByAt(collection)}))`;
+	const jsonOf = (path) =>
+		`CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.${path}') END = {:u}`;
 	const rows = arrayOf(new DynamicModel({ id: '' }));
 	txApp
 		.db()
 		.newQuery(
-			'SELECT id FROM audit_log WHERE ' +
+			'SELECT a.id FROM audit_log a WHERE ' +
 				[
 					jsonOf('on_behalf_of'),
 					jsonOf('patron'),
-					"(target_collection = 'users' AND target_id = {:u})",
+					"(a.target_collection = 'users' AND a.target_id = {:u})",
 					// a booking staff moved from or to the user: the reason was written to them
-					`(target_collection = 'bookings' AND action = 'booking_reassigned' AND (${jsonOf('from.booker')} OR ${jsonOf('to.booker')}))`,
-					about('bookings', "booker = {:u} AND association = ''"),
-					about('booking_series', "booker = {:u} AND association = ''"),
+					`(a.target_collection = 'bookings' AND a.action = 'booking_reassigned' AND (${jsonOf('from.booker')} OR ${jsonOf('to.booker')}))`,
+					held('bookings'),
+					held('booking_series'),
 					about('holds', 'patron = {:u}'),
 					about('loans', 'patron = {:u}'),
 					about('signups', '[[user]] = {:u}'),

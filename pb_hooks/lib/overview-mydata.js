@@ -230,52 +230,13 @@ const OWN_ROWS = [
 	['season_objections', 'author']
 ];
 
-/** An audit entry's detail at `path` ('$.to.booker'), in SQL: NULL when the details are no JSON. */
-const detail = (alias, path) =>
-	'(CASE WHEN json_valid(' +
-	alias +
-	'.details) THEN json_extract(' +
-	alias +
-	".details, '" +
-	path +
-	"') END)";
-
-/** The latest of the entries `h` that gave the row to the user from another person, in SQL. */
-const givenBy = (where) =>
-	'COALESCE((SELECT MAX(h.created) FROM audit_log h WHERE (' +
-	where +
-	') AND ' +
-	detail('h', '$.to.booker') +
-	' = {:u} AND COALESCE(' +
-	detail('h', '$.from.booker') +
-	", '') != {:u}), '')";
-
-/**
- * Since when a row (`r`) that moves between people is the user's, in SQL ('' for always): bookings and
- * booking series change hands by staff's reassign (`booking_reassigned`) and by a season swap or hand-over
- * (`booking_series_handed_over` on the series, naming the bookings it moved). What was done to the row
- * before it became the user's (a decision's message to its former holder, its former holder's moves) is
- * not theirs; the move that gave it to them is.
- */
-const SINCE = {
-	bookings: givenBy(
-		"(h.target_collection = 'bookings' AND h.target_id = r.id AND h.action = 'booking_reassigned') OR " +
-			"(h.target_collection = 'booking_series' AND r.series != '' AND h.target_id = r.series AND " +
-			"h.action = 'booking_series_handed_over' AND EXISTS (SELECT 1 FROM json_each(CASE WHEN " +
-			"json_valid(h.details) THEN h.details ELSE '{}' END, '$.bookings') j WHERE j.value = r.id))"
-	),
-	booking_series: givenBy(
-		"h.target_collection = 'booking_series' AND h.target_id = r.id AND h.action = 'booking_series_handed_over'"
-	)
-};
-
 /** A plain value of an audit entry's details (a status, a date, a card number), never an object. */
 const plain = (value) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
 /**
  * The audit log's entries about the user: acts done for them at the desk (`on_behalf_of`), acts on their
- * account, staff's acts on their own rows (a booking or season booking only from the move that gave it to
- * them, SINCE; and not an act done at the desk for someone else on a row that is the user's since), staff's moves of a booking from or to them (`booking_reassigned`), and the desk's check-ins that gave them a copy or took one back; and every act the
+ * account, staff's acts on their own rows (a booking or season booking only while it was theirs, heldByAt; and
+ * not an act done at the desk for someone else on a row that is the user's since), staff's moves of a booking from or to them (`booking_reassigned`), and the desk's check-ins that gave them a copy or took one back; and every act the
  * user did themselves (staff's work, an association admin's acts), of which only what, on which kind of row
  * and when, when the row is someone else's. Each says what was done, when, by whom in kind ("staff",
  * "you", "system": never a staff member's name) and why, and of the details only the plain from/to, the
@@ -283,17 +244,16 @@ const plain = (value) => (typeof value === 'string' || typeof value === 'number'
  */
 function auditEntries(app, userId) {
 	const rows = arrayOf(new DynamicModel({ id: '', about: 0 }));
-	// a row that moves between people counts from when it became the user's (SINCE)
+	// a row that moves between people counts while it was the user's (lib/audit-holder.js)
+	const { heldByAt } = require(`${__hooks}/lib/audit-holder.js`);
 	const own = OWN_ROWS.map(
 		(pair) =>
 			"(a.target_collection = '" +
 			pair[0] +
 			"' AND EXISTS (SELECT 1 FROM " +
 			pair[0] +
-			' r WHERE r.id = a.target_id AND r.' +
-			pair[1] +
-			' = {:u}' +
-			(SINCE[pair[0]] ? ' AND a.created >= ' + SINCE[pair[0]] : '') +
+			' r WHERE r.id = a.target_id AND ' +
+			(heldByAt(pair[0]) || 'r.' + pair[1] + ' = {:u}') +
 			'))'
 	).join(' OR ');
 	const about =

@@ -578,6 +578,46 @@ describe('a booking staff moved to someone else', () => {
 		});
 		expect((await system.collection('bookings').getOne(booking.id)).booker).toBe(bent.record.id);
 	});
+
+	it('loses what staff wrote to the person on a booking that is someone else’s now, and only that', async () => {
+		const [anna, bent, staff] = await Promise.all([createUser(), createUser(), createUser({ staff: true })]);
+		const room = await makeRoom({ requires_approval: true });
+		const booking = await anna.pb.collection('bookings').create({
+			room: room.id,
+			booker: anna.record.id,
+			purpose: 'Møde',
+			attendees: 2,
+			...slot(54, '10:00', '11:00')
+		});
+		const toAnna = 'Godkendt, Anna - husk nøglen i receptionen';
+		await staff.pb.collection('bookings').update(booking.id, { status: 'approved', reason: toAnna });
+		await staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+			method: 'POST',
+			body: { booker: bent.record.id, reason: 'Bent tager over' }
+		});
+		const system = await systemClient();
+		const approval = async () =>
+			(
+				await system.collection('audit_log').getFullList({
+					filter: system.filter('target_id = {:b} && action = "booking_approved"', { b: booking.id })
+				})
+			)[0]?.details as { reason?: string } | undefined;
+		// Bent's deletion leaves what was written to Anna before the booking was his
+		const carl = await createUser();
+		await staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+			method: 'POST',
+			body: { booker: carl.record.id, reason: 'Carl tager over' }
+		});
+		await staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+			method: 'POST',
+			body: { booker: bent.record.id, reason: 'Bent igen' }
+		});
+		await bent.pb.send('/api/borgerhus/account/delete', { method: 'POST', body: { password: PASSWORD } });
+		expect((await approval())?.reason).toBe(toAnna);
+		// Anna's deletion takes it, though the booking went on to others
+		await anna.pb.send('/api/borgerhus/account/delete', { method: 'POST', body: { password: PASSWORD } });
+		expect((await approval())?.reason).toBe('');
+	});
 });
 
 describe('what names the person beside the account', () => {

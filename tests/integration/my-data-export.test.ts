@@ -488,10 +488,11 @@ describe('Mine data: everything the house holds about the user', () => {
 			expect.objectContaining({ action: 'booking_reassigned', reason: moveReason })
 		]);
 		expect(bents.bookings.find((b) => b.id === booking.id)?.reason).toBe('');
-		// Anna keeps the move away from her
+		// Anna keeps the move away from her, and what staff did and wrote while the booking was hers
 		const annas = (await anna.pb.send('/api/borgerhus/mydata', {})) as Data;
-		expect(annas.audit.filter((a) => a.target === booking.id).map((a) => a.action)).toEqual([
-			'booking_reassigned'
+		expect(annas.audit.filter((a) => a.target === booking.id)).toEqual([
+			expect.objectContaining({ action: 'booking_reassigned', reason: moveReason }),
+			expect.objectContaining({ action: 'booking_approved', reason: message })
 		]);
 		// given to the same person for an association, a booking keeps all that was hers
 		const club = await makeAssociation({ verified: true });
@@ -516,6 +517,44 @@ describe('Mine data: everything the house holds about the user', () => {
 				.map((a) => a.action)
 				.sort()
 		).toEqual(['booking_approved', 'booking_reassigned']);
+	});
+
+	it('keeps what happened to a booking while it was the user’s, through every move away and back', async () => {
+		const [anna, bent, staff] = await Promise.all([createUser(), createUser(), createUser({ staff: true })]);
+		const room = await makeRoom({ requires_approval: true });
+		const booking = await anna.pb.collection('bookings').create<BookingRecord>({
+			room: room.id,
+			booker: anna.record.id,
+			purpose: 'Møde',
+			attendees: 2,
+			...slot(someDay(), '09:00', '10:00')
+		});
+		const toAnna = 'Godkendt, Anna - nøglen ligger i receptionen';
+		await staff.pb.collection('bookings').update(booking.id, { status: 'approved', reason: toAnna });
+		const reassign = (to: typeof anna, reason: string) =>
+			staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+				method: 'POST',
+				body: { booker: to.record.id, reason }
+			});
+		await reassign(bent, 'Bent tager over');
+		// while it is Bent's, staff move it an hour
+		await staff.pb.collection('bookings').update(booking.id, slot(someDay(), '10:00', '11:00'));
+		await reassign(anna, 'Anna tager det tilbage');
+		type Entry = { action: string; target: string; reason: string };
+		const entries = async (user: typeof anna) =>
+			((await user.pb.send('/api/borgerhus/mydata', {})) as { audit: Entry[] }).audit
+				.filter((a) => a.target === booking.id)
+				.map((a) => `${a.action}:${a.reason}`);
+		expect(await entries(anna)).toEqual([
+			'booking_reassigned:Anna tager det tilbage',
+			'booking_reassigned:Bent tager over',
+			`booking_approved:${toAnna}`
+		]);
+		expect(await entries(bent)).toEqual([
+			'booking_reassigned:Anna tager det tilbage',
+			'booking_moved:',
+			'booking_reassigned:Bent tager over'
+		]);
 	});
 
 	it('shows as the user’s contact details exactly what deleting the account clears', async () => {

@@ -78,12 +78,25 @@ test('staff pages: plain words, readable log and scrolling tables reachable by k
 	await expect(page.getByRole('heading', { level: 1, name: /^Oplysninger om / })).toBeVisible();
 	await expectAccessible(page);
 
-	const season = await firstLink(page, '/personale/saeson', /^\/personale\/saeson\/[a-z0-9]{15}$/);
-	if (season) {
-		await page.goto(`${season}/dokument`);
-		await expect(page.getByRole('region', { name: 'Fordeling' })).toHaveAttribute('tabindex', '0');
+	// every season of the demo's round, each in its own state (a final plan, a draft published with its
+	// objection deadline, one open for applications, leftovers), and a plan's document
+	await page.goto('/personale/saeson');
+	const seasons = [
+		...new Set(
+			await page
+				.locator('main a[href]')
+				.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+		)
+	].filter((href) => /^\/personale\/saeson\/[a-z0-9]{15}$/.test(href));
+	expect(seasons.length, 'the demo round has seasons in several states').toBeGreaterThanOrEqual(3);
+	for (const season of seasons) {
+		await page.goto(season);
+		await expect(page.locator('html[data-hydrated]')).toBeAttached();
 		await expectAccessible(page);
 	}
+	await page.goto(`${seasons[0]}/dokument`);
+	await expect(page.getByRole('region', { name: 'Fordeling' })).toHaveAttribute('tabindex', '0');
+	await expectAccessible(page);
 });
 
 test('after a refused form, focus goes to the first field to fix, or to the message when no field is at fault', async ({

@@ -103,5 +103,12 @@ test('an English reader sees the events in English, and the Danish marked as Dan
 	await expect(market).toHaveAttribute('lang', 'da');
 	await page.goto('/lokaler');
 	await expect(page.getByText('Bright meeting room overlooking the square.')).toBeVisible();
+	// equipment, named by staff in Danish, is marked as Danish on a room's page and in the room finder
+	await page.goto('/lokaler/moedelokale-1');
+	await expect(page.getByRole('listitem').filter({ hasText: /^Skærm$/ })).toBeVisible();
+	await expect(page.locator('ul:has(> li:text-is("Skærm"))')).toHaveAttribute('lang', 'da');
+	await page.goto('/lokaler/ledige');
+	await expect(page.getByRole('checkbox', { name: 'Skærm' })).toBeVisible();
+	await expect(page.locator('label:has(input[value="Skærm"]) span')).toHaveAttribute('lang', 'da');
 	await context.close();
 });

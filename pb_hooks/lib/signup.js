@@ -66,12 +66,10 @@ function mailedRecently(app, address) {
  */
 function tellOwner(app, user) {
 	if (user.getBool('desk_account')) return;
-	if (!user.verified()) {
-		// every link mailed for it before stops working: the first confirmation mail would confirm the
-		// account with the password of whoever signed up first, and the owner may be the one signing up now
-		user.refreshTokenKey();
-		app.save(user);
-	}
+	// Nothing of the account changes: anyone may sign up with any address, so a sign-up that ended the
+	// links mailed before would let a stranger keep an owner from ever confirming. The first confirmation
+	// link confirms only with the password of whoever signed up first; once the owner chooses a password
+	// (the link mailed now), every earlier link stops working, as a new password ends them.
 	if (mailedRecently(app, user.email())) return;
 	try {
 		require(__hooks + '/lib/mail.js').sendAccountExists(app, user);

@@ -95,7 +95,7 @@ async function finalSeason(extra: Record<string, unknown> = {}) {
 	await post(staff, '/draft');
 	await post(staff, '/status', { to: 'draft_published' });
 	await post(staff, '/status', { to: 'final' });
-	return { season: season.id, rival, system, staff };
+	return { season: season.id, rival, system, staff, boldklub: boldklub.id as string };
 }
 
 async function phone(browser: Browser) {
@@ -143,6 +143,36 @@ test('an admin proposes a swap, the other admin confirms it, and both see the sw
 	await expect(
 		proposer.getByText(/Boldværksted, fredag 16:00-17:30.*Byttehold, fredag 18:00-19:30/).first()
 	).toBeVisible();
+});
+
+test('an association whose season booking staff withdrew reads why, and is offered no free time to take', async ({
+	browser
+}) => {
+	const { season, system, staff, boldklub } = await finalSeason();
+	const line = await system
+		.collection('season_lines')
+		.getFirstListItem(system.filter('season = {:s} && association = {:a}', { s: season, a: boldklub }));
+	await staff.send(`/api/borgerhus/series/${line.series}/cancel`, {
+		method: 'POST',
+		body: { withdraw: true, reason: 'Gentagne udeblivelser' }
+	});
+	await staff.send(`/api/borgerhus/seasons/${season}/status`, { method: 'POST', body: { to: 'leftovers' } });
+	const page = await phone(browser);
+	await signIn(page, demo.associationAdmin);
+	await page.goto(`/saeson/${season}?forening=${boldklub}`);
+	await expect(
+		page.getByText(
+			'Huset har trukket en af foreningens sæsontider tilbage i denne sæson, fordi foreningen flere gange ikke kom til sin booking.'
+		)
+	).toBeVisible();
+	await expect(
+		page.getByText('Derfor kan du ikke tage ledige tider eller datoer for Nørreby Boldklub i denne sæson.', {
+			exact: false
+		})
+	).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Ledige tider' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Tag tiden' })).toHaveCount(0);
+	await expectAccessible(page);
 });
 
 test('a guest sees the final plan with association names, and no plan of a draft', async ({ page }) => {

@@ -40,6 +40,31 @@ describe('a season booking staff withdrew', () => {
 			.getFullList({ filter: `season = "${season}" && association = "${a.id}" && via = "leftover"` });
 		expect(held).toEqual([]);
 	});
+
+	it('is said on its association’s season page, which offers it no free time to claim; another association’s does', async () => {
+		const { season, a, lineA, staff } = await finalPlan();
+		await send(staff.pb, `/api/borgerhus/series/${lineA.series}/cancel`, {
+			withdraw: true,
+			reason: 'Gentagne udeblivelser'
+		});
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'leftovers' });
+		const c = await club();
+		const page = async (who: Club['admin'], association: string) => {
+			const session = new AppSession();
+			await session.signIn(who.email, who.password);
+			return (await session.get(`/saeson/${season}?forening=${association}`)).text();
+		};
+		// the hook refuses A's claims (season_claim_withdrawn): its admin and booker get no claim form, and
+		// read why instead
+		for (const who of [a.admin, a.booker]) {
+			const text = await page(who, a.id);
+			expect(text).not.toContain('?/claim');
+			expect(text).toContain('Huset har trukket en af foreningens sæsontider tilbage');
+		}
+		const other = await page(c.admin, c.id);
+		expect(other).toContain('?/claim&amp;forening=' + c.id);
+		expect(other).not.toContain('Huset har trukket en af foreningens sæsontider tilbage');
+	});
 });
 
 describe('a whole season time of the plan', () => {

@@ -400,9 +400,32 @@ function claimActivity(body) {
 }
 
 /**
- * Inside a claim's transaction: the season, when its leftovers go first come, first served and the actor is
- * an admin or booker of the verified association it claims for, which has had no season booking of this
- * season withdrawn by staff (`season_claim_withdrawn`); a refusal otherwise.
+ * Why an association's claims of a season's leftovers are refused, or '' when they are taken: the leftovers
+ * go first come, first served (`season_not_leftovers`), the user is an admin or booker of the association
+ * (`season_not_booker`), which is verified (`season_association_unverified`) and has had no season booking of
+ * this season withdrawn by staff (`season_claim_withdrawn`). The claims ask it inside their transaction; the
+ * season's plan answers it to the association's page, which offers no claim it would refuse.
+ * @param {core.App} app
+ * @param {core.Record} season
+ * @param {string} userId
+ * @param {string} associationId
+ * @returns {string}
+ */
+function claimRefusal(app, season, userId, associationId) {
+	if (season.getString('status') !== 'leftovers' || season.getString('leftovers') !== 'fcfs') {
+		return 'season_not_leftovers';
+	}
+	var role = c.roleIn(app, userId, associationId);
+	if (role !== 'admin' && role !== 'booker') return 'season_not_booker';
+	var association = app.findRecordById('associations', associationId);
+	if (!association.getBool('verified')) return 'season_association_unverified';
+	if (withdrawnIn(app, season.id, associationId)) return 'season_claim_withdrawn';
+	return '';
+}
+
+/**
+ * Inside a claim's transaction: the season, when claimRefusal has no refusal for the actor and the
+ * association it claims for; a refusal otherwise.
  * @param {core.App} txApp
  * @param {string} id
  * @param {{ kind: string, id: string }} actor
@@ -411,14 +434,8 @@ function claimActivity(body) {
  */
 function claimableSeason(txApp, id, actor, associationId) {
 	var season = c.seasonOf(txApp, id, actor);
-	if (season.getString('status') !== 'leftovers' || season.getString('leftovers') !== 'fcfs') {
-		throw c.refusal('season_not_leftovers', 'form');
-	}
-	var role = c.roleIn(txApp, actor.id, associationId);
-	if (role !== 'admin' && role !== 'booker') throw c.refusal('season_not_booker', 'association');
-	var association = txApp.findRecordById('associations', associationId);
-	if (!association.getBool('verified')) throw c.refusal('season_association_unverified', 'association');
-	if (withdrawnIn(txApp, season.id, associationId)) throw c.refusal('season_claim_withdrawn', 'association');
+	var refused = claimRefusal(txApp, season, actor.id, associationId);
+	if (refused) throw c.refusal(refused, refused === 'season_not_leftovers' ? 'form' : 'association');
 	return season;
 }
 
@@ -682,6 +699,7 @@ module.exports = {
 	book: book,
 	claim: claim,
 	claimDate: claimDate,
+	claimRefusal: claimRefusal,
 	freeDates: freeDates,
 	heldUnits: heldUnits
 };

@@ -1136,8 +1136,10 @@ function answerObjection(e) {
 }
 
 /**
- * GET /api/borgerhus/seasons/{id}/plan: the public plan of a final season, per room and weekday, with
- * association names only (no people).
+ * GET /api/borgerhus/seasons/{id}/plan?association=: the public plan of a final season, per room and weekday,
+ * with association names only (no people). Asked for an association, it answers too what its claims of the
+ * leftovers would be refused with (`claim_refused`, publish.js claimRefusal; '' when they are taken), so its
+ * page offers no claim the hook would refuse.
  * @param {core.RequestEvent} e
  */
 function plan(e) {
@@ -1183,7 +1185,8 @@ function plan(e) {
 			return r.slot === s.id && (r.every === 1 || rows.filter((q) => q.slot === s.id).length >= 2);
 		});
 	});
-	return e.json(200, {
+	var asked = e.request.url.query().get('association');
+	var answer = {
 		season: {
 			id: season.id,
 			name: season.getString('name'),
@@ -1208,7 +1211,9 @@ function plan(e) {
 				end: s.end
 			};
 		})
-	});
+	};
+	if (asked) answer.claim_refused = lib('season/publish').claimRefusal(e.app, season, actor.id, asked);
+	return e.json(200, answer);
 }
 
 module.exports = {

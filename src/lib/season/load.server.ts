@@ -116,11 +116,20 @@ export interface Plan {
 		start: string;
 		end: string;
 	}[];
+	/** Asked for an association: the code the hook refuses its claims of the leftovers with, '' if none. */
+	claim_refused?: string;
 }
 
-export async function loadPlan(pb: PocketBase, id: string): Promise<Plan | null> {
+/**
+ * The season's public plan; given an association, with what the hook would answer its claims of the
+ * leftovers (`claim_refused`), so the page offers no claim the hook would refuse.
+ */
+export async function loadPlan(pb: PocketBase, id: string, association = ''): Promise<Plan | null> {
+	const query = association ? `?association=${encodeURIComponent(association)}` : '';
 	try {
-		return await pb.send<Plan>(`/api/borgerhus/seasons/${encodeURIComponent(id)}/plan`, { method: 'GET' });
+		return await pb.send<Plan>(`/api/borgerhus/seasons/${encodeURIComponent(id)}/plan${query}`, {
+			method: 'GET'
+		});
 	} catch {
 		return null;
 	}

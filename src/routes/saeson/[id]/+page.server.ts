@@ -57,7 +57,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		answer: string;
 	}>({ filter: locals.pb.filter('season = {:s}', { s: season.id }), sort: 'created' });
 	const rooms = await roomNames(locals.pb, season);
-	const plan = FINAL.includes(season.status) ? await loadPlan(locals.pb, season.id) : null;
+	const chosen = url.searchParams.get('forening') ?? associations[0]?.id ?? '';
+	// with what the hook would answer the chosen association's claims of the leftovers
+	const plan = FINAL.includes(season.status) ? await loadPlan(locals.pb, season.id, chosen) : null;
 	// who won a wish the association lost, by the winner's activity (the reason names it so): only a name the
 	// reader may see, a verified association's (the record rule), else the page says "another association"
 	const contests = lines.flatMap((l) => l.reason?.contests ?? []);
@@ -70,7 +72,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		const name = shown[c.lost_to_association];
 		if (c.lost_to && name) names[c.lost_to] = name;
 	}
-	const chosen = url.searchParams.get('forening') ?? associations[0]?.id ?? '';
 	const now = Date.now();
 	const at = (instant: string) => (instant ? Date.parse(instant.replace(' ', 'T')) : NaN);
 	return {

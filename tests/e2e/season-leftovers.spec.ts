@@ -44,12 +44,27 @@ async function rivalClub(system: PocketBase) {
 	};
 }
 
-/** A season in the workshop on three Friday slots apart by more than the room buffer, taken to its final plan. */
-async function finalSeason(extra: Record<string, unknown> = {}) {
+type Slot = { room: string; weekday: string; start: string; end: string };
+type Wish = { name: string; slot: string; participants?: number };
+
+/**
+ * A season in the workshop on three Friday slots apart by more than the room buffer, taken to its final plan;
+ * `shape` gives other slots and activities (by room id).
+ */
+async function finalSeason(
+	extra: Record<string, unknown> = {},
+	shape?: (
+		room: (slug: string) => Promise<string>
+	) => Promise<{ slots: Slot[]; boldklub: Wish[]; rival: Wish[] }>
+) {
 	const system = await systemClient();
 	const staff = await as(system, demo.staff);
 	const admin = await as(system, demo.associationAdmin);
+	const roomId = async (slug: string) =>
+		(await system.collection('rooms').getFirstListItem(system.filter('slug = {:s}', { s: slug })))
+			.id as string;
 	const room = await system.collection('rooms').getFirstListItem('slug = "vaerkstedet"');
+	const shaped = await shape?.(roomId);
 	const boldklub = await system.collection('associations').getFirstListItem('name = "Nørreby Boldklub"');
 	const rival = await rivalClub(system);
 	const offset = 120 + Math.floor(Math.random() * 200);
@@ -60,7 +75,7 @@ async function finalSeason(extra: Record<string, unknown> = {}) {
 			name: `E2E-værksted ${randomUUID().slice(0, 6)}`,
 			first_date: day(offset),
 			last_date: day(offset + 27),
-			slots: [
+			slots: shaped?.slots ?? [
 				{ room: room.id, weekday: 'fri', start: '16:00', end: '17:30' },
 				{ room: room.id, weekday: 'fri', start: '18:00', end: '19:30' },
 				{ room: room.id, weekday: 'fri', start: '20:00', end: '21:00' }
@@ -74,22 +89,22 @@ async function finalSeason(extra: Record<string, unknown> = {}) {
 	const post = (pb: PocketBase, path: string, body: Record<string, unknown> = {}) =>
 		pb.send(`/api/borgerhus/seasons/${season.id}${path}`, { method: 'POST', body });
 	await post(staff, '/status', { to: 'open' });
-	const activity = (name: string, start: string) => ({
-		name,
+	const activity = (wish: Wish) => ({
+		name: wish.name,
 		age_group: 'adults',
 		adult_kind: 'other',
-		participants: 6,
-		wishes: [{ slot: `${room.id}-fri-${start}`, every: 1 }]
+		participants: wish.participants ?? 6,
+		wishes: [{ slot: wish.slot, every: 1 }]
 	});
 	await post(admin, '/apply', {
 		association: boldklub.id,
 		declared_section4: true,
-		activities: [activity('Boldværksted', '1600')]
+		activities: (shaped?.boldklub ?? [{ name: 'Boldværksted', slot: `${room.id}-fri-1600` }]).map(activity)
 	});
 	await post(rival.client, '/apply', {
 		association: rival.id,
 		declared_section4: true,
-		activities: [activity('Byttehold', '1800')]
+		activities: (shaped?.rival ?? [{ name: 'Byttehold', slot: `${room.id}-fri-1800` }]).map(activity)
 	});
 	await post(staff, '/status', { to: 'closed' });
 	await post(staff, '/draft');
@@ -143,6 +158,41 @@ test('an admin proposes a swap, the other admin confirms it, and both see the sw
 	await expect(
 		proposer.getByText(/Boldværksted, fredag 16:00-17:30.*Byttehold, fredag 18:00-19:30/).first()
 	).toBeVisible();
+});
+
+test('a time of another association the swap would refuse is offered as not possible, with the reason', async ({
+	browser
+}) => {
+	// Boldklub's 15 in the workshop (20 places); the rival's in meeting room 2 (8 places) and in the workshop
+	const { season, rival, boldklub } = await finalSeason({}, async (room) => {
+		const [workshop, small] = [await room('vaerkstedet'), await room('moedelokale-2')];
+		return {
+			slots: [
+				{ room: workshop, weekday: 'fri', start: '16:00', end: '17:30' },
+				{ room: workshop, weekday: 'fri', start: '18:00', end: '19:30' },
+				{ room: small, weekday: 'fri', start: '16:00', end: '17:30' }
+			],
+			boldklub: [{ name: 'Stort boldværksted', slot: `${workshop}-fri-1600`, participants: 15 }],
+			rival: [
+				{ name: 'Byttehold', slot: `${workshop}-fri-1800` },
+				{ name: 'Lille hold', slot: `${small}-fri-1600` }
+			]
+		};
+	});
+	const page = await phone(browser);
+	await signIn(page, demo.associationAdmin);
+	await page.goto(`/saeson/${season}/bytte?forening=${boldklub}`);
+	const take = page.getByLabel('Den anden forenings tid');
+	const small = take.locator('option', { hasText: 'Mødelokale 2' });
+	await expect(small).toBeDisabled();
+	await expect(small).toHaveText(
+		`${rival.name}: fredag 16:00-17:30, Mødelokale 2 – kan ikke byttes: en af aktiviteterne har flere deltagere, end det andet lokale har plads til`
+	);
+	// the time that fits is chosen, and the swap for it is sent
+	await expect(take.locator('option:checked')).toHaveText(`${rival.name}: fredag 18:00-19:30, Værkstedet`);
+	await page.getByRole('button', { name: 'Send forslaget' }).click();
+	await expect(page.getByText('Forslaget er sendt.', { exact: false })).toBeVisible();
+	await expectAccessible(page);
 });
 
 test('an association whose season booking staff withdrew reads why, and is offered no free time to take', async ({

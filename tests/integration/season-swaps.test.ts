@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AppSession } from '../helpers/app';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { activity, club, finalPlan, send, slotId } from './season-arrange';
 
@@ -81,6 +82,50 @@ describe('a swap of two activities', () => {
 				await plan.sys.collection('season_swaps').getFullList({ filter: `season = "${plan.season}"` })
 			).toEqual([]);
 		}
+	});
+
+	it('is not offered where either activity would not fit the other’s room: the options say which and why', async () => {
+		const options = (plan: Awaited<ReturnType<typeof finalPlan>>, who: 'a' | 'b') =>
+			send(
+				plan[who].admin.pb,
+				`/api/borgerhus/seasons/${plan.season}/swap-options?association=${plan[who].id}`,
+				undefined,
+				'GET'
+			) as Promise<{ mine: { id: string }[]; others: { id: string; refused: Record<string, string> }[] }>;
+		const refusedOf = async (plan: Awaited<ReturnType<typeof finalPlan>>, who: 'a' | 'b', line: string) =>
+			(await options(plan, who)).others.find((l) => l.id === line)?.refused;
+		// 25 singers and the room for 10: the swap would be refused, from either side, and the options say so
+		const big = await finalPlan({ activityA: choir(25), activityB: chess });
+		expect(await refusedOf(big, 'a', big.lineB.id)).toEqual({ [big.lineA.id]: 'season_swap_capacity' });
+		expect(await refusedOf(big, 'b', big.lineA.id)).toEqual({ [big.lineB.id]: 'season_swap_capacity' });
+		const stepFree = await finalPlan({
+			activityA: (rooms) =>
+				activity('Rollatorhold', [slotId(rooms.big, 'mon', '17:00')], { step_free: true }),
+			activityB: chess
+		});
+		expect(await refusedOf(stepFree, 'a', stepFree.lineB.id)).toEqual({
+			[stepFree.lineA.id]: 'season_swap_step_free'
+		});
+		// a choir of 9 fits the small room: nothing refused
+		const fits = await finalPlan({ activityA: choir(9), activityB: chess });
+		expect(await refusedOf(fits, 'a', fits.lineB.id)).toEqual({});
+		// the swap page offers the time it would refuse as not possible, with the reason, and the other not
+		const page = async (plan: Awaited<ReturnType<typeof finalPlan>>) => {
+			const session = new AppSession();
+			await session.signIn(plan.a.admin.email, plan.a.admin.password);
+			return (await session.get(`/saeson/${plan.season}/bytte?forening=${plan.a.id}`)).text();
+		};
+		const option = (html: string, line: string) =>
+			html.match(new RegExp(`<option[^>]*value="${line}"[^>]*>([^<]*)</option>`));
+		const refused = option(await page(big), big.lineB.id);
+		expect(refused?.[0]).toMatch(/\sdisabled/);
+		expect(refused?.[1]).toContain('kan ikke byttes: en af aktiviteterne har flere deltagere');
+		const stepped = option(await page(stepFree), stepFree.lineB.id);
+		expect(stepped?.[0]).toMatch(/\sdisabled/);
+		expect(stepped?.[1]).toContain('kan ikke byttes: en af aktiviteterne skal have et lokale uden trin');
+		const offered = option(await page(fits), fits.lineB.id);
+		expect(offered?.[0]).not.toMatch(/\sdisabled/);
+		expect(offered?.[1]).not.toContain('kan ikke byttes');
 	});
 
 	it('is checked again on the consent, and moves each activity with its name and participants to its new time', async () => {

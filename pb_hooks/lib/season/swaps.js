@@ -108,10 +108,10 @@ function activityOf(txApp, line) {
 /**
  * A swap puts each line's activity in the other line's room: each must fit there by the allocation's own rule
  * (allocate.js `roomMisfit`: the room's capacity, a need for step-free access), with the rooms and lines as
- * they are now. A refusal on `field` that says why otherwise (`season_swap_capacity`,
- * `season_swap_step_free`).
+ * they are now. The code that says why not (`season_swap_capacity`, `season_swap_step_free`), or '' when
+ * both fit: the proposal and the consent refuse it (checkFit), the swap page's options mark it (options).
  */
-function checkFit(txApp, from, to, field) {
+function misfitOf(txApp, from, to) {
 	var misfit = lib('season/allocate').roomMisfit;
 	var roomOf = function (line) {
 		try {
@@ -122,8 +122,15 @@ function checkFit(txApp, from, to, field) {
 		}
 	};
 	var why = misfit(roomOf(to), activityOf(txApp, from)) || misfit(roomOf(from), activityOf(txApp, to));
-	if (why === 'capacity') throw c.refusal('season_swap_capacity', field);
-	if (why === 'accessibility') throw c.refusal('season_swap_step_free', field);
+	if (why === 'capacity') return 'season_swap_capacity';
+	if (why === 'accessibility') return 'season_swap_step_free';
+	return '';
+}
+
+/** misfitOf's code as a refusal on `field`. */
+function checkFit(txApp, from, to, field) {
+	var why = misfitOf(txApp, from, to);
+	if (why) throw c.refusal(why, field);
 }
 
 /** What a line says of the activity that holds its time, exchanged by a swap with the other line's. */
@@ -540,7 +547,9 @@ function act(e) {
  * booked weekly line of the season (`season_swap_no_line` otherwise), its booked weekly lines, the verified
  * associations a hand-over can go to and, when the association may swap (it is verified), the lines it may
  * ask for: the booked weekly lines of the other verified associations (association names, activities and
- * times, no people). A line of an unverified association cannot be swapped for, and is not listed.
+ * times, no people), each with `refused`: the association's own lines a swap for it would be refused for,
+ * with the code (misfitOf: an activity that would not fit the other room). A line of an unverified
+ * association cannot be swapped for, and is not listed.
  * @param {core.RequestEvent} e
  */
 function options(e) {
@@ -580,10 +589,10 @@ function options(e) {
 		0,
 		0
 	);
-	var holds = lines.some(function (l) {
+	var own = lines.filter(function (l) {
 		return l.getString('association') === association;
 	});
-	if (!holds) throw c.refusal('season_swap_no_line', 'association');
+	if (!own.length) throw c.refusal('season_swap_no_line', 'association');
 	var swapping = maySwap(e.app, actor.id, association);
 	lines
 		.filter(function (l) {
@@ -603,7 +612,18 @@ function options(e) {
 				every: l.getInt('every'),
 				parity: l.getInt('parity')
 			};
-			(row.association === association ? mine : others).push(row);
+			if (row.association === association) {
+				mine.push(row);
+				return;
+			}
+			// which of the association's own lines a swap for this one would be refused for, and why
+			// (misfitOf, the proposal's own check): the page offers no swap the proposal would refuse
+			row.refused = {};
+			own.forEach(function (o) {
+				var why = misfitOf(e.app, o, l);
+				if (why) row.refused[o.id] = why;
+			});
+			others.push(row);
 		});
 	var associations = e.app
 		.findRecordsByFilter(

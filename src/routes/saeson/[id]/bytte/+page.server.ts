@@ -20,6 +20,11 @@ export interface SwapLine {
 	end: string;
 	every: number;
 	parity: number;
+	/**
+	 * Another association's line: the association's own lines a swap for it would be refused for, with the
+	 * code (an activity that would not fit the other room, as the proposal judges it).
+	 */
+	refused?: Record<string, string>;
 }
 
 export interface SwapRow {

@@ -1,8 +1,8 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
 // Password checks outside sign-in (docs/rules.md, "Accounts"): the old password of a new password, the
-// password that confirms deleting the account, the one that confirms an address with its mailed link. A
-// stolen session (or a link) must not be a way to guess the password (which would turn it into the account
+// password that confirms deleting the account, the one that confirms an address with its mailed link, and
+// the one that confirms a new address (lib/signup.js emailChangeConfirm). A stolen session (or a link) must not be a way to guess the password (which would turn it into the account
 // for good), so wrong passwords are counted per account, whatever address they come from: after MAX_FAILURES in WINDOW_MS, every such check of the account is
 // refused with 429 and Retry-After until the window has passed. A right password clears the count. The
 // count lives in PocketBase's memory (a restart clears it); sign-in has its own limit per address.

@@ -510,6 +510,29 @@ describe('citizen account through the app', () => {
 		expect((await new AppSession().signIn(user.email, PASSWORD)).status).toBe(400);
 	});
 
+	it('counts wrong passwords at the confirmation of a new address per account, from any address', async () => {
+		const user = await createUser();
+		const newEmail = uniqueEmail('flyttet');
+		await user.pb.collection('users').requestEmailChange(newEmail);
+		const mail = await waitForMail(mailDir(), newEmail, /nye e-mail/);
+		const token = new URL(linkFrom(mail, '/skift-email/')).pathname.split('/').pop()!;
+		// each try from another client address, as a stolen link and session could be used
+		const attempt = (password: string, i: number) =>
+			outcome(
+				guestClient().send('/api/collections/users/confirm-email-change', {
+					method: 'POST',
+					body: { token, password },
+					headers: { 'X-Forwarded-For': `198.51.100.${i + 1}` }
+				})
+			);
+		for (let i = 0; i < 5; i++) expect((await attempt(`gaet-nummer-${i}`, i)).status).toBe(400);
+		const limited = await attempt(PASSWORD, 9);
+		expect(limited.status).toBe(429);
+		expect(codesOf(limited.body)).toEqual(['account_password_attempts']);
+		const system = await systemClient();
+		expect((await system.collection('users').getOne(user.record.id)).email).toBe(user.email);
+	});
+
 	it('answers a change to a taken address as a change to a free one, and sends no link', async () => {
 		const user = await createUser();
 		const other = await createUser();

@@ -36,6 +36,12 @@ function request(e) {
 		if (changing && changing.name === 'users' && require(__hooks + '/lib/signup.js').emailChange(e))
 			return true;
 	}
+	// the password that confirms a new address is counted per account (lib/signup.js)
+	var emailConfirm = method === 'POST' && EMAIL_CONFIRM_PATH.exec(e.request.url.path);
+	if (emailConfirm) {
+		var confirming = cachedCollection(e, emailConfirm[1]);
+		if (confirming && confirming.name === 'users') require(__hooks + '/lib/signup.js').emailChangeConfirm(e);
+	}
 	// a new password or the confirmation mail again: a few per address in an hour (lib/signup.js)
 	var accountMail = method === 'POST' && ACCOUNT_MAIL_PATH.exec(e.request.url.path);
 	if (accountMail) {
@@ -153,6 +159,9 @@ function recordWriteCollection(e) {
 
 /** PocketBase's request for a change of address, of a collection named by name or id. */
 var EMAIL_CHANGE_PATH = /^\/api\/collections\/([^/]+)\/request-email-change\/?$/;
+
+/** PocketBase's confirmation of a change of address, of a collection named by name or id. */
+var EMAIL_CONFIRM_PATH = /^\/api\/collections\/([^/]+)\/confirm-email-change\/?$/;
 
 /** PocketBase's requests for a mail about an account by its address. */
 var ACCOUNT_MAIL_PATH = /^\/api\/collections\/([^/]+)\/(request-password-reset|request-verification)\/?$/;

@@ -194,14 +194,18 @@ function seasonSwaps(app, userId, name) {
 }
 
 /**
- * Bookings of someone else (of the user's association) that the user cancelled or checked in: the room,
- * association and time, never the booker or the purpose they wrote.
+ * An association's bookings made by someone else that the user cancelled or checked in (an admin's or a
+ * member's acts for their association, staff's for one): the room, association and time, never the booker
+ * or the purpose they wrote. A citizen's own booking is not among them, whoever acted on it: its room,
+ * time and reasons are that person's, and staff's acts on it are in the audit entries without them.
  */
 function bookingsActedOn(app, userId, name) {
 	return app
 		.findRecordsByFilter(
 			'bookings',
-			bindFilter('booker != {:u} && (cancelled_by = {:u} || checked_in_by = {:u})', { u: userId }),
+			bindFilter("booker != {:u} && association != '' && (cancelled_by = {:u} || checked_in_by = {:u})", {
+				u: userId
+			}),
 			'-start',
 			0,
 			0

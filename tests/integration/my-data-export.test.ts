@@ -370,6 +370,30 @@ describe('Mine data: everything the house holds about the user', () => {
 		await staff.pb
 			.collection('bookings')
 			.update(booking.id, { status: 'rejected', reason: 'Borgerens hemmelighed' });
+		// and cancels another of the citizen's bookings, and checks in a third, with a reason about them
+		const open = await makeRoom();
+		const [cancelled, attended] = await Promise.all(
+			[
+				['12:00', '13:00'],
+				['14:00', '15:00']
+			].map(([from, to]) =>
+				citizen.pb.collection('bookings').create<BookingRecord>({
+					room: open.id,
+					booker: citizen.record.id,
+					purpose: 'Kor',
+					attendees: 3,
+					...slot(someDay(), from, to)
+				})
+			)
+		);
+		await staff.pb
+			.collection('bookings')
+			.update(cancelled.id, { status: 'cancelled', cancel_reason: 'Borgeren opførte sig truende' });
+		await (
+			await systemClient()
+		)
+			.collection('bookings')
+			.update(attended.id, { checked_in_by: staff.record.id, checked_in_at: new Date().toISOString() });
 		const exported = (await staff.pb.send('/api/borgerhus/mydata', {})) as {
 			audit: { action: string; by: string; target: string; collection: string; reason: string }[];
 		};
@@ -386,6 +410,28 @@ describe('Mine data: everything the house holds about the user', () => {
 		expect(text).not.toContain(citizen.record.id);
 		expect(text).not.toContain(booking.id);
 		expect(text).not.toContain('Borgerens hemmelighed');
+		// a citizen's private booking the staff member cancelled or checked in is not among their acts on an
+		// association's bookings: not its room and time, nor the reason
+		expect(text).not.toContain('Borgeren opførte sig truende');
+		expect((exported as unknown as { bookings_acted_on: unknown[] }).bookings_acted_on).toEqual([]);
+		// an association's booking the staff member cancels is theirs to see, as an admin's would be
+		const club = await makeAssociation({ verified: true });
+		await membership(club.id, citizen, 'booker');
+		const clubs = await citizen.pb.collection('bookings').create<BookingRecord>({
+			room: open.id,
+			booker: citizen.record.id,
+			association: club.id,
+			purpose: 'Kor',
+			attendees: 3,
+			...slot(someDay(), '16:00', '17:00')
+		});
+		await staff.pb.collection('bookings').update(clubs.id, { status: 'cancelled', cancel_reason: 'Lukket' });
+		const again = (await staff.pb.send('/api/borgerhus/mydata', {})) as {
+			bookings_acted_on: { association: string; action: string; cancel_reason: string }[];
+		};
+		expect(again.bookings_acted_on).toEqual([
+			expect.objectContaining({ association: club.name, action: 'cancelled', cancel_reason: 'Lukket' })
+		]);
 		// the citizen's own export has the decision on their booking, with its reason
 		const theirs = JSON.stringify(await citizen.pb.send('/api/borgerhus/mydata', {}));
 		expect(theirs).toContain('Borgerens hemmelighed');

@@ -13,6 +13,8 @@ function bindFilter(filter, params) {
 /** Fields a client may write; the rest belong to the server and the machine. */
 var EDITABLE = ['name', 'cvr', 'contact_name', 'contact_email', 'contact_phone', 'description'];
 var LOCKED = ['verified', 'verified_at', 'created_by'];
+/** The contact fields: a person's details, which the audit log names but never copies. */
+var CONTACT = ['contact_name', 'contact_email', 'contact_phone'];
 
 function now() {
 	return new Date().toISOString().replace('T', ' ');
@@ -128,10 +130,17 @@ function update(e) {
 		var renamed =
 			e.record.getString('name') !== fresh.getString('name') ||
 			e.record.getString('cvr') !== fresh.getString('cvr');
+		// what changed, with its value where it is the association's; of a contact only that it changed: a
+		// name, address and phone are a person's, and the log outlives them (an account's deletion clears the
+		// association's contact, never a copy here)
 		var details = {};
+		var contactChanged = [];
 		for (var k = 0; k < EDITABLE.length; k++) {
-			if (sent(body, EDITABLE[k])) details[EDITABLE[k]] = e.record.getString(EDITABLE[k]);
+			if (!sent(body, EDITABLE[k])) continue;
+			if (CONTACT.indexOf(EDITABLE[k]) >= 0) contactChanged.push(EDITABLE[k]);
+			else details[EDITABLE[k]] = e.record.getString(EDITABLE[k]);
 		}
+		if (contactChanged.length) details.contact_changed = contactChanged;
 		if (fresh.getBool('verified') && renamed) {
 			var t = machine.named(rules.associationMachine(), 'verified', 'resubmit');
 			if (!machine.allowed(t, roles)) errors.refuse('core_bad_transition', 'verified');

@@ -363,6 +363,37 @@ describe('what deletion leaves behind', () => {
 		});
 	});
 
+	it('leaves no copy of a contact staff gave an association in the log, before the deletion or after', async () => {
+		const system = await systemClient();
+		const [citizen, staff] = await Promise.all([
+			createUser({ name: 'Karen Kontaktperson' }),
+			createUser({ staff: true })
+		]);
+		await system.collection('users').update(citizen.record.id, { phone: '12345679' });
+		const club = await citizen.pb
+			.collection('associations')
+			.create({ name: 'Karens Klub', cvr: validCvrNumber() });
+		const contact = {
+			contact_name: 'Karen Kontaktperson',
+			contact_email: citizen.email,
+			contact_phone: '12345679'
+		};
+		await staff.pb.collection('associations').update(club.id, { ...contact, description: 'Strikkeklub' });
+		const log = async () =>
+			system.collection('audit_log').getFullList({
+				filter: system.filter('target_id = {:a} && action = "associations_update"', { a: club.id })
+			});
+		const [entry] = await log();
+		// what changed is named, and the association's own text kept; the person's details are not copied
+		expect(entry?.details).toEqual({
+			description: 'Strikkeklub',
+			contact_changed: ['contact_name', 'contact_email', 'contact_phone']
+		});
+		await deleteAccount(citizen);
+		const text = JSON.stringify(await log()).toLowerCase();
+		for (const value of Object.values(contact)) expect(text).not.toContain(value.toLowerCase());
+	});
+
 	it('cancels the season bookings, clears the private purpose, the association contact and the staff’s free text', async () => {
 		const system = await systemClient();
 		const staff = await createUser({ staff: true, name: 'Skranke Stine' });

@@ -306,9 +306,17 @@ function handleUpdate(e) {
 		require(`${__hooks}/lib/password-checks.js`).check(e, e.record.id, body.oldPassword, 'oldPassword');
 	}
 	tx.request(e, (txApp) => {
-		const { fresh } = tx.rebase(txApp, e);
+		const { fresh, sent } = tx.rebase(txApp, e);
 		if (fresh.getString('deleted_at')) {
 			throw require(`${__hooks}/lib/core/errors.js`).refusal('overview_account_deleted');
+		}
+		// accepting the volunteer terms is recorded at the time the house receives it, whatever date is sent
+		// (the app sends now); sending the date already stored changes nothing, and an empty one withdraws
+		if (sent.volunteer_terms_at && !e.hasSuperuserAuth()) {
+			const terms = e.record.getString('volunteer_terms_at');
+			if (terms && terms !== fresh.getString('volunteer_terms_at')) {
+				e.record.set('volunteer_terms_at', new Date().toISOString().replace('T', ' '));
+			}
 		}
 		e.next();
 	});

@@ -443,3 +443,30 @@ describe('password checks made with a session', () => {
 		expect(answers.at(-1)).toBe(429);
 	});
 });
+
+describe('the volunteer terms on the account', () => {
+	it('are accepted at the time the house receives it, whatever date the user sends', async () => {
+		const user = await createUser();
+		const system = await systemClient();
+		const stored = async () =>
+			Date.parse(
+				String((await system.collection('users').getOne(user.record.id)).volunteer_terms_at).replace(' ', 'T')
+			);
+		for (const sent of ['2030-01-01 00:00:00.000Z', '2020-01-01 00:00:00.000Z']) {
+			const before = Date.now();
+			await user.pb.collection('users').update(user.record.id, { volunteer_terms_at: '' });
+			await user.pb.collection('users').update(user.record.id, { volunteer_terms_at: sent });
+			const at = await stored();
+			expect(at, sent).toBeGreaterThanOrEqual(before - 2_000);
+			expect(at, sent).toBeLessThanOrEqual(Date.now() + 2_000);
+		}
+		// the date already stored, sent again with the profile, stays as it was
+		const first = (await system.collection('users').getOne(user.record.id)).volunteer_terms_at;
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		await user.pb.collection('users').update(user.record.id, { volunteer_terms_at: first, name: 'Ny Navn' });
+		expect((await system.collection('users').getOne(user.record.id)).volunteer_terms_at).toBe(first);
+		// and an empty one withdraws them
+		await user.pb.collection('users').update(user.record.id, { volunteer_terms_at: '' });
+		expect((await system.collection('users').getOne(user.record.id)).volunteer_terms_at).toBe('');
+	});
+});

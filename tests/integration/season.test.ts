@@ -673,6 +673,80 @@ describe('booking the final plan', () => {
 	});
 });
 
+describe('the round’s news of an association’s application', () => {
+	it('goes to those who act for the association now, each once: not to an applicant removed since, to its active admins instead', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const a = await club();
+		const { membership } = await import('./associations-helpers');
+		const [second, member] = await Promise.all([createUser(), createUser()]);
+		await membership(a.id, second, 'admin');
+		await membership(a.id, member, 'member');
+		const sys = await system();
+		const rowOf = async (user: { record: { id: string } }) =>
+			(
+				await sys.collection('memberships').getFullList({
+					filter: sys.filter('association = {:a} && user = {:u}', { a: a.id, u: user.record.id })
+				})
+			)[0]!;
+		// the booker applies, and is then removed by the admin
+		const applied = await apply(a.booker, season, {
+			association: a.id,
+			activities: [activity('Kor', [slotId(rooms.big, 'mon', '17:00')])]
+		});
+		expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+		const removed = await outcome(
+			send(a.admin.pb, `/api/borgerhus/memberships/${(await rowOf(a.booker)).id}/remove`)
+		);
+		expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+		for (const to of ['closed', 'draft', 'draft_published']) {
+			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+		}
+		// a deadline for objections a few seconds ahead, told like the draft
+		const until = new Date(Date.now() + 3_000).toISOString();
+		await send(staff.pb, `/api/borgerhus/seasons/${season}`, { objection_until: until }, 'PATCH');
+		// the second admin objects and is removed before staff answer: the association's admin hears the answer
+		const objection = (await send(second.pb, `/api/borgerhus/seasons/${season}/objections`, {
+			association: a.id,
+			text: 'Vi vil hellere have tirsdag.'
+		})) as { id: string };
+		await send(a.admin.pb, `/api/borgerhus/memberships/${(await rowOf(second)).id}/remove`);
+		await send(staff.pb, `/api/borgerhus/season-objections/${objection.id}/answer`, {
+			answer: 'Det kan vi ikke.'
+		});
+		await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(until) - Date.now()) + 500));
+		const final = await outcome(send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'final' }));
+		expect(final.status, JSON.stringify(final.body)).toBe(200);
+
+		const kindsOf = async (user: { record: { id: string } }) =>
+			(
+				await sys.collection('notifications').getFullList({
+					filter: sys.filter('user = {:u} && kind ~ "season_"', { u: user.record.id }),
+					sort: 'kind'
+				})
+			).map((n) => n.kind);
+		// the removed applicant is told nothing more of an application it can no longer read
+		expect(await kindsOf(a.booker)).toEqual([]);
+		expect(await kindsOf(member)).toEqual([]);
+		// the admin hears every notice once; the second admin what came while still one
+		expect(await kindsOf(a.admin)).toEqual([
+			'season_booked',
+			'season_draft_published',
+			'season_final',
+			'season_objection_answered',
+			'season_objection_deadline'
+		]);
+		expect(await kindsOf(second)).toEqual(['season_draft_published', 'season_objection_deadline']);
+		const [told] = await a.admin.pb
+			.collection('notifications')
+			.getFullList({ filter: 'kind = "season_final"' });
+		expect(told!.body).toContain(a.name);
+		expect(told!.body).toContain('bliver booket nu');
+	});
+});
+
 describe('a weekly time that ends at midnight', () => {
 	it('is one slot from its start to 00:00, books until the midnight after each date and keeps others out', async () => {
 		const staff = await createUser({ staff: true });

@@ -66,6 +66,38 @@ function roleIn(app, userId, associationId) {
 	return rows.length ? rows[0].getString('role') : '';
 }
 
+/**
+ * Who acts for an association in the season round now (docs/rules.md, "Season application round"): the
+ * applicant (or an objection's author) while they are still an active admin or booker of it, else its active
+ * admins, the longest-standing first. Whoever is told of its application, and the person its times are
+ * booked for (publish.js `bookerFor`, the first), are asked here, on the rows as they are now. Answers user
+ * ids, each once; none when the association has no active admin.
+ * @param {core.App} app
+ * @param {string} associationId
+ * @param {string} applicant
+ * @returns {string[]}
+ */
+function actingFor(app, associationId, applicant) {
+	var role = roleIn(app, applicant, associationId);
+	if (role === 'admin' || role === 'booker') return [applicant];
+	var out = [];
+	app
+		.findRecordsByFilter(
+			'memberships',
+			bindFilter('association = {:a} && status = "active" && role = "admin" && user != ""', {
+				a: associationId
+			}),
+			'decided_at,created',
+			0,
+			0
+		)
+		.forEach(function (m) {
+			var user = m.getString('user');
+			if (out.indexOf(user) < 0) out.push(user);
+		});
+	return out;
+}
+
 /** The season's set-up as the allocation reads it. */
 function configOf(season) {
 	return {
@@ -146,6 +178,7 @@ module.exports = {
 	msOf: msOf,
 	seasonOf: seasonOf,
 	roleIn: roleIn,
+	actingFor: actingFor,
 	configOf: configOf,
 	roomsOf: roomsOf,
 	moveSeason: moveSeason

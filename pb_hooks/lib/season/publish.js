@@ -133,7 +133,8 @@ function bookLine(txApp, config, line, booker, actor) {
 /**
  * Rule 3 when the plan is booked, on the rows as they are now (the application may be months old): the
  * association must be verified, and the bookings are made for a person who may book in its name. The
- * applicant while they still may; else the association's longest-standing active admin. Answers the person,
+ * applicant while they still may; else the association's longest-standing active admin (common.js
+ * `actingFor`, who acts for it, as its application's news is told). Answers the person,
  * or `{ code }` when nobody may book for it (the lines stay unbooked until staff book them again).
  * @param {core.App} txApp
  * @param {string} associationId
@@ -148,19 +149,9 @@ function bookerFor(txApp, associationId, applicant) {
 		return { code: 'rooms_not_booker' };
 	}
 	if (!association.getBool('verified')) return { code: 'rooms_association_unverified' };
-	if (applicant && lib('rooms-associations').mayBookFor(txApp, applicant, associationId)) {
-		return { booker: applicant };
-	}
-	var admins = txApp.findRecordsByFilter(
-		'memberships',
-		bindFilter('association = {:a} && status = "active" && role = "admin" && user != ""', {
-			a: associationId
-		}),
-		'decided_at,created',
-		1,
-		0
-	);
-	return admins.length ? { booker: admins[0].getString('user') } : { code: 'rooms_not_booker' };
+	// verified: the one who acts for it may book in its name (rule 3)
+	var acting = c.actingFor(txApp, associationId, applicant);
+	return acting.length ? { booker: acting[0] } : { code: 'rooms_not_booker' };
 }
 
 var NOT_BOOKED_TEXTS = {

@@ -390,6 +390,11 @@ var TEXTS = {
 	}
 };
 
+/**
+ * Tells each association that applied of the round's news about its application (`what`: draft_published,
+ * final, objection_deadline): the people who act for it now (common.js `actingFor`), the applicant while still
+ * an active admin or booker, else its active admins, so a person removed since hears nothing of it.
+ */
 function tellApplicants(txApp, season, what) {
 	var apps = txApp.findRecordsByFilter(
 		'season_applications',
@@ -423,26 +428,31 @@ function tellApplicants(txApp, season, what) {
 		} catch (_) {
 			// an association gone since: the season's name alone
 		}
-		lib('notify').notify(txApp, apps[i].getString('applicant'), {
-			kind: 'season_' + what,
-			texts: what === 'final' && !allocated[apps[i].id] ? TEXTS.final_nothing : texts,
-			params: {
-				season: season.getString('name'),
-				association: association,
-				// written in each reader's language and house time (notify fills an instant)
-				until: until ? { instant: until } : ''
-			},
-			link: '/saeson/' + season.id,
-			// a deadline may be brought forward again: each one is told
-			dedupeKey:
-				'season_' +
-				what +
-				':' +
-				season.id +
-				':' +
-				apps[i].id +
-				(what === 'objection_deadline' ? ':' + until : '')
-		});
+		var people = c.actingFor(txApp, apps[i].getString('association'), apps[i].getString('applicant'));
+		for (var p = 0; p < people.length; p++) {
+			lib('notify').notify(txApp, people[p], {
+				kind: 'season_' + what,
+				texts: what === 'final' && !allocated[apps[i].id] ? TEXTS.final_nothing : texts,
+				params: {
+					season: season.getString('name'),
+					association: association,
+					// written in each reader's language and house time (notify fills an instant)
+					until: until ? { instant: until } : ''
+				},
+				link: '/saeson/' + season.id,
+				// once per application and person; a deadline may be brought forward again: each one is told
+				dedupeKey:
+					'season_' +
+					what +
+					':' +
+					season.id +
+					':' +
+					apps[i].id +
+					':' +
+					people[p] +
+					(what === 'objection_deadline' ? ':' + until : '')
+			});
+		}
 	}
 }
 
@@ -1123,14 +1133,16 @@ function answerObjection(e) {
 		lib('core/audit').staffAction(txApp, actor, 'season_objection_answered', row, {
 			answer: body.answer.trim()
 		});
-		if (row.getString('author')) {
-			lib('notify').notify(txApp, row.getString('author'), {
+		// the author while still an admin or booker of the association, else its admins (common.js actingFor)
+		c.actingFor(txApp, row.getString('association'), row.getString('author')).forEach(function (user) {
+			lib('notify').notify(txApp, user, {
 				kind: 'season_objection_answered',
 				texts: TEXTS.answered,
 				params: { season: season.getString('name'), answer: body.answer.trim() },
-				link: '/saeson/' + season.id
+				link: '/saeson/' + season.id,
+				dedupeKey: 'season_objection_answered:' + row.id + ':' + user
 			});
-		}
+		});
 	});
 	return e.json(200, { id: id });
 }

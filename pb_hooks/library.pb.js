@@ -388,9 +388,11 @@ routerAdd(
 		const desk = require(`${__hooks}/lib/library-desk.js`);
 		const staff = require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
 		const body = e.requestInfo().body || {};
-		const result = require(`${__hooks}/lib/core/tx.js`).route(e, (txApp) =>
-			desk.collect(txApp, body.hold, staff)
-		);
+		const tx = require(`${__hooks}/lib/core/tx.js`);
+		// a pickup past its deadline is expired first, in its own transaction, so the copy goes to the next in
+		// line now rather than at the job's next run; the collect then refuses it (library_hold_expired)
+		desk.expireIfDue(e.app, body.hold);
+		const result = tx.route(e, (txApp) => desk.collect(txApp, body.hold, staff));
 		return e.json(200, result);
 	},
 	$apis.requireAuth('users')

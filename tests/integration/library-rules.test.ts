@@ -282,6 +282,34 @@ describe('the desk', () => {
 		expect(await copyOf(one.id)).toMatchObject({ status: 'loan', on_pickup_shelf: '' });
 	});
 
+	it('hands a copy past its pickup deadline to the next in line at the desk, not to the late patron', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1 });
+		const staff = await createUser({ staff: true });
+		const [a, b] = await Promise.all([createUser(), createUser()]);
+		const system = await systemClient();
+		const holdA = await placeHold(a.pb, title.id, a.record.id);
+		const holdB = await placeHold(b.pb, title.id, b.record.id);
+		expect((await checkIn(staff.pb, copies[0]!.barcode)).hold).toBe(holdA.id);
+		// A's deadline has passed, and the job that expires pickups has not run yet
+		await system.collection('holds').update(holdA.id, { pickup_deadline: '2020-01-01 00:00:00.000Z' });
+		const refused = await refusal(collect(staff.pb, holdA.id));
+		expect(refused.code).toBe('library_hold_expired');
+		// the collect expired it there and then: the copy is B's, and no loan was made for A
+		expect((await system.collection('holds').getOne<HoldRecord>(holdA.id)).status).toBe('expired');
+		expect(await system.collection('holds').getOne<HoldRecord>(holdB.id)).toMatchObject({
+			status: 'ready',
+			copy: copies[0]!.id
+		});
+		expect(
+			await system
+				.collection('loans')
+				.getFullList({ filter: system.filter('patron = {:a}', { a: a.record.id }) })
+		).toEqual([]);
+		// B collects it
+		await collect(staff.pb, holdB.id);
+		expect((await system.collection('holds').getOne<HoldRecord>(holdB.id)).status).toBe('collected');
+	});
+
 	it('checks in to the first unpaused hold, starts a loan, and hands a returned copy on', async () => {
 		const { title, copies } = await arrangeTitle({ copies: 1 });
 		const staff = await createUser({ staff: true });

@@ -371,6 +371,10 @@ module.exports = {
 			en: 'The citizen has reached the limit of active holds. Cancel one, or override the limit with a reason.'
 		}
 	},
+	library_hold_expired: {
+		da: 'Afhentningsfristen er overskredet, så materialet går videre til den næste i køen.',
+		en: 'The pickup deadline has passed, so the item goes to the next in line.'
+	},
 	library_hold_not_ready: {
 		da: 'Reservationen er ikke klar til afhentning.',
 		en: 'The hold is not ready for pickup.'

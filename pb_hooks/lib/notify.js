@@ -280,10 +280,18 @@ function mailNotification(app, notification) {
 				'error',
 				String(err)
 			);
-		fresh.set('emailed_at', '');
-		fresh.set('mail_tries', tries);
-		fresh.set('mail_after', last ? '' : nextTry(tries, Date.now()));
-		app.save(fresh);
+		// on the row as it stands now: the user may have read the message meanwhile, which stays read
+		try {
+			require(`${__hooks}/lib/core/tx.js`).run(app, (txApp) => {
+				const row = txApp.findRecordById('notifications', fresh.id);
+				row.set('emailed_at', '');
+				row.set('mail_tries', tries);
+				row.set('mail_after', last ? '' : nextTry(tries, Date.now()));
+				txApp.save(row);
+			});
+		} catch (_) {
+			// the message is gone (its account deleted meanwhile): nothing to try again
+		}
 	}
 }
 

@@ -405,6 +405,36 @@ describe('mail the mail server refuses', () => {
 		`afvist-${Date.now() % 1_000_000}-${Math.random().toString(36).slice(2, 6)}@afvist.test.borgerhus.dk`;
 	const MAX_TRIES = 12;
 
+	it('leaves a message read that the user read while its mail was being tried', async () => {
+		const { system } = await arrange();
+		const user = await createUser({ name: 'Læser Imens' });
+		const address = refusedAddress();
+		await settings(user, { notify_email: true, email: address });
+		const owner = guestClient();
+		await owner.collection('users').authWithPassword(address, PASSWORD);
+		const notes = system.collection('notifications');
+		const rows = [];
+		for (let i = 0; i < 40; i++) {
+			rows.push(
+				await notes.create({ user: user.record.id, kind: 'test', title: `Besked ${i}`, body: 'Hej' })
+			);
+		}
+		const all = () => notes.getFullList({ filter: system.filter('user = {:u}', { u: user.record.id }) });
+		await until(all, (list) => list.every((r) => r.mail_tries === 1), 20_000);
+		const past = new Date(Date.now() - 1000).toISOString();
+		await Promise.all(rows.map((r) => notes.update(r.id, { mail_after: past })));
+		// the safety net tries them all again while the user reads them all
+		await Promise.all([
+			system.crons.run('notifications-mail'),
+			...rows.map((r) =>
+				owner.collection('notifications').update(r.id, { read_at: new Date().toISOString() })
+			)
+		]);
+		const tried = await until(all, (list) => list.every((r) => r.mail_tries === 2), 20_000);
+		expect(tried.every((r) => r.mail_tries === 2)).toBe(true);
+		expect(tried.filter((r) => r.read_at === '').map((r) => r.title)).toEqual([]);
+	});
+
 	it('is tried again after a growing wait, given up after its last try, and holds no later message back', async () => {
 		const { system } = await arrange();
 		const user = await createUser({ name: 'Afvist Adresse' });

@@ -72,4 +72,20 @@ describe('message files', () => {
 			}
 		}
 	});
+
+	// One action has one name on every page: "Føj til kalender", not also "Tilføj til kalender"; "Udskriv",
+	// not also "Print". The Danish words the app does not use (the English texts already agree).
+	const otherWords = [/\btilføj til (din )?kalender/i, /\bprint\b/i];
+
+	it('names the same action with the same words everywhere', () => {
+		const found: string[] = [];
+		for (const pattern of patterns) {
+			for (const [key, value] of Object.entries(load(pattern, 'da'))) {
+				for (const text of texts(value)) {
+					if (otherWords.some((words) => words.test(text))) found.push(`${key}: ${text}`);
+				}
+			}
+		}
+		expect(found).toEqual([]);
+	});
 });

@@ -175,7 +175,7 @@ test('an association booker books a room and a season with a skipped date; staff
 	await expect(approved.first().getByText('Godkendt')).toBeVisible();
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
-		approved.first().getByRole('link', { name: 'Tilføj til kalender (.ics)' }).click()
+		approved.first().getByRole('link', { name: 'Føj til kalender (.ics)' }).click()
 	]);
 	const ics = readFileSync((await download.path())!, 'utf8');
 	expect(ics).toContain('BEGIN:VEVENT');

@@ -12,7 +12,7 @@ async function firstLink(page: Page, from: string, pattern: RegExp): Promise<str
 	return hrefs.find((href) => pattern.test(href));
 }
 
-test('a ticket shows its code in whole groups of 4 in a monospace font, and copies as the code', async ({
+test('a ticket shows its code in whole groups of 4 on one line at 320 and 360 px, and copies as the code', async ({
 	page
 }) => {
 	await signIn(page, demo.citizen);
@@ -23,19 +23,33 @@ test('a ticket shows its code in whole groups of 4 in a monospace font, and copi
 	await expect(page.getByRole('heading', { level: 1, name: 'Billet' })).toBeVisible();
 	const code = page.getByTestId('ticket-code');
 	expect(((await code.textContent()) ?? '').trim()).toMatch(/^[a-z0-9]{24}$/);
-	const groups = await code.locator('span').evaluateAll((spans) =>
-		spans.map((s) => ({
-			text: s.textContent ?? '',
-			lines: new Set([...s.getClientRects()].map((r) => r.top)).size
-		}))
-	);
-	expect(groups.map((g) => g.text.length)).toEqual([4, 4, 4, 4, 4, 4]);
-	expect(
-		groups.every((g) => g.lines === 1),
-		'no group is broken over two lines'
-	).toBe(true);
 	expect(await code.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i);
-	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	for (const width of [320, 360]) {
+		await page.setViewportSize({ width, height: 740 });
+		const groups = await code
+			.locator('span')
+			.evaluateAll((spans) =>
+				spans.map((s) => ({ text: s.textContent ?? '', top: s.getBoundingClientRect().top }))
+			);
+		expect(groups.map((g) => g.text.length)).toEqual([4, 4, 4, 4, 4, 4]);
+		expect(new Set(groups.map((g) => g.top)).size, `all 6 groups on one line at ${width} px`).toBe(1);
+		const shown = await code.evaluate((el) => {
+			const style = getComputedStyle(el);
+			return {
+				height: el.getBoundingClientRect().height,
+				lineHeight: parseFloat(style.lineHeight),
+				fontSize: parseFloat(style.fontSize),
+				overflows: el.scrollWidth > el.clientWidth
+			};
+		});
+		// the code element is one line high, and nothing of it is cut off or pushes the page sideways
+		expect(shown.height, `one line at ${width} px`).toBeLessThan(shown.lineHeight * 1.5);
+		expect(shown.overflows).toBe(false);
+		expect(shown.fontSize, 'at least the body text size at 360 px').toBeGreaterThanOrEqual(
+			width === 360 ? 16 : 15
+		);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+	}
 	await expectAccessible(page);
 });
 

@@ -194,3 +194,60 @@ test('the desk moves a copy from the open stacks to the pickup shelf, and then t
 		.getFullList({ filter: system.filter('user = {:u} && kind = "hold_ready"', { u: patron.id }) });
 	expect(told).toHaveLength(1);
 });
+
+test('at the desk, the outcome of an act in a list is shown in that list and gets focus, in sight at 360 px', async ({
+	page
+}) => {
+	const tag = `o${randomUUID().slice(0, 7)}`;
+	const system = await systemClient();
+	const patron = await system.collection('users').create({
+		email: `udfald-${tag}@test.borgerhus.dk`,
+		password: 'et-godt-kodeord',
+		passwordConfirm: 'et-godt-kodeord',
+		name: `Patron ${tag}`,
+		verified: true,
+		language: 'da'
+	});
+	// six copies to fetch for pickup: the last one's button is far below the barcode field at the top
+	const copies = [];
+	for (let i = 0; i < 6; i++) {
+		const title = await system
+			.collection('titles')
+			.create({ title: `Udfald ${tag} ${i}`, creator: 'A', type: 'book' });
+		copies.push(
+			await system
+				.collection('copies')
+				.create({ title: title.id, barcode: `UD-${tag}-${i}`, shelf: 'Krimi', status: 'shelf' })
+		);
+		await system.collection('holds').create({ title: title.id, patron: patron.id });
+	}
+
+	await signIn(page, demo.staff);
+	await page.goto(`/personale/skranke?afhentning=${encodeURIComponent(tag)}`);
+	const inSight = (element: import('@playwright/test').Locator) =>
+		element.evaluate((el) => {
+			const box = el.getBoundingClientRect();
+			return box.top >= 0 && box.bottom <= innerHeight;
+		});
+
+	const toShelf = page.getByRole('region', { name: 'Til afhentningshylden' });
+	const last = toShelf.getByRole('listitem').filter({ hasText: copies[5]!.barcode });
+	await last.getByRole('button', { name: /Lagt på hylde/ }).click();
+	await expect(last).toHaveCount(0);
+	const moved = toShelf.getByRole('status').filter({ hasText: `Til Patron ${tag}` });
+	await expect(moved, 'the outcome is in the list where the button was').toBeVisible();
+	await expect(moved).toBeFocused();
+	expect(await inSight(moved)).toBe(true);
+	// the barcode field's own status region at the top says nothing of it
+	await expect(page.locator('#checkin-heading ~ [role="status"]')).toHaveText('');
+
+	const waiting = page.getByRole('region', { name: 'Venter på afhentning' });
+	const pickup = waiting.getByRole('listitem').filter({ hasText: copies[5]!.barcode });
+	await pickup.getByRole('button', { name: /Udlevér/ }).click();
+	await expect(pickup).toHaveCount(0);
+	const collected = waiting.getByRole('status').filter({ hasText: `Udleveret: Udfald ${tag} 5` });
+	await expect(collected, 'the outcome is in the list where the button was').toBeVisible();
+	await expect(collected).toBeFocused();
+	expect(await inSight(collected)).toBe(true);
+	await expectAccessible(page);
+});

@@ -181,13 +181,16 @@ export const actions: Actions = {
 	checkin: async ({ request, locals, url }) => {
 		requireStaff(locals, url);
 		const values = readForm(await request.formData());
+		// the list whose button sent it (its outcome is shown there), or the barcode field
+		const from = values.from === 'fetch' || values.from === 'stacks' ? values.from : 'scan';
 		const checked = validateForm(checkInSchema, values);
-		if (!checked.ok) return fail(400, { action: 'checkin' as const, ...checked.failure });
+		if (!checked.ok) return fail(400, { action: 'checkin' as const, from, ...checked.failure });
 		try {
-			return { action: 'checkin' as const, checkedIn: await checkIn(locals.pb, checked.data.code) };
+			return { action: 'checkin' as const, from, checkedIn: await checkIn(locals.pb, checked.data.code) };
 		} catch (err) {
 			return fail(failureStatus(err), {
 				action: 'checkin' as const,
+				from,
 				values: echoValues(values),
 				errors: toFormErrors(err)
 			});

@@ -597,10 +597,10 @@ function tellMoved(app, before, event, told) {
 	const ms = (field) => Date.parse(event.getString(field).replace(' ', 'T'));
 	const sameDay = time.localParts(ms('start')).date === time.localParts(ms('end')).date;
 	const when = (language) =>
-		time.format(event.getString('start'), language) +
-		'–' +
-		(sameDay ? time.localParts(ms('end')).time : time.format(event.getString('end'), language)) +
-		(room ? ', ' + room : '');
+		time.range(
+			time.format(event.getString('start'), language),
+			sameDay ? time.localParts(ms('end')).time : time.format(event.getString('end'), language)
+		) + (room ? ', ' + room : '');
 	for (const userId of Object.keys(people)) {
 		notify(app, userId, {
 			kind: 'events_moved',
@@ -765,7 +765,7 @@ function movedShiftNotes(app, before, shift) {
 		0
 	);
 	const until = (language) => time.format(shift.getString('end'), language).split(' ').pop();
-	const when = (language) => time.format(shift.getString('start'), language) + '-' + until(language);
+	const when = (language) => time.range(time.format(shift.getString('start'), language), until(language));
 	// inside the cut-off a volunteer can no longer cancel on their own: the notice sends them to staff
 	const { mayCancelShift } = require(`${__hooks}/lib/events-rules.js`);
 	const mayCancel = mayCancelShift({ shiftStart: shift.getString('start'), now: new Date() });

@@ -88,4 +88,16 @@ describe('message files', () => {
 		}
 		expect(found).toEqual([]);
 	});
+
+	it('leaves the dash of a time range to the formatter (formatRange), never writing one itself', () => {
+		const found: string[] = [];
+		for (const pattern of patterns) {
+			for (const locale of ['da', 'en']) {
+				for (const [key, value] of Object.entries(load(pattern, locale))) {
+					for (const text of texts(value)) if (/\}\s*[-–—]\s*\{/.test(text)) found.push(`${key}: ${text}`);
+				}
+			}
+		}
+		expect(found).toEqual([]);
+	});
 });

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
 	formatDate,
 	formatDateTime,
+	formatDateTimeRange,
 	formatDay,
+	formatRange,
 	formatShortDate,
 	formatTime,
+	formatTimeRange,
 	parsePbDate,
 	toPbDate
 } from './dates';
+import { range } from '$rules/core/time.js';
 
 describe('dates', () => {
 	it('round-trips PocketBase date strings', () => {
@@ -50,5 +54,32 @@ describe('dates', () => {
 		expect(formatDateTime('2026-12-31 10:00:00.000Z', 'da', newYearsEve)).toBe(
 			'torsdag 31. december 2026 kl. 11:00'
 		);
+	});
+
+	describe('ranges: an en dash without spaces, one formatter on both sides', () => {
+		it('joins two ends with an en dash, as the hooks do', () => {
+			expect(formatRange('10:00', '12:00')).toBe('10:00–12:00');
+			expect(range('10:00', '12:00')).toBe('10:00–12:00');
+		});
+
+		it('writes a start and end as times of day in Copenhagen time', () => {
+			expect(formatTimeRange('2026-12-01 09:00:00.000Z', '2026-12-01 11:00:00.000Z')).toBe('10:00–12:00');
+		});
+
+		it('writes the start with its date and the end with its time, or its date when on another day', () => {
+			expect(formatDateTimeRange('2026-12-01 09:00:00.000Z', '2026-12-01 11:00:00.000Z', 'da', now)).toBe(
+				'tirsdag 1. december kl. 10:00–12:00'
+			);
+			expect(formatDateTimeRange('2026-12-01 09:00:00.000Z', '2026-12-01 11:00:00.000Z', 'en', now)).toBe(
+				'Tuesday 1 December, 10:00–12:00'
+			);
+			// ending at the midnight right after the start's day: that day's end
+			expect(formatDateTimeRange('2026-12-01 21:00:00.000Z', '2026-12-01 23:00:00.000Z', 'da', now)).toBe(
+				'tirsdag 1. december kl. 22:00–00:00'
+			);
+			expect(formatDateTimeRange('2026-12-01 21:00:00.000Z', '2026-12-02 01:00:00.000Z', 'da', now)).toBe(
+				'tirsdag 1. december kl. 22:00–onsdag 2. december kl. 02:00'
+			);
+		});
 	});
 });

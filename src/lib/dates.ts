@@ -186,6 +186,55 @@ export function formatTime(value: string | Date): string {
 	return clock(houseParts(value));
 }
 
+/**
+ * The dash between the two ends of a range: an en dash without spaces ("10:00–12:00"), as Danish typography
+ * writes a range. The hooks write the same (`range` in pb_hooks/lib/core/time.js).
+ */
+export const RANGE_DASH = '–';
+
+/**
+ * The one way the app writes a range of two ends already written: "10:00–12:00", "08–09",
+ * "3. dec. 18:00–4. dec. 10:00". Not for machine formats (ISO dates, iCalendar, CSV).
+ */
+export function formatRange(from: string, to: string): string {
+	return from + RANGE_DASH + to;
+}
+
+/** The times of day of a start and an end, in Copenhagen time: "10:00–12:00". */
+export function formatTimeRange(start: string | Date, end: string | Date): string {
+	return formatRange(formatTime(start), formatTime(end));
+}
+
+/**
+ * A range's end as written after its start (`formatDateTimeRange`): its time alone when it ends on the
+ * start's day or at the midnight right after it ("00:00"), else with its date.
+ */
+export function formatRangeEnd(
+	start: string | Date,
+	end: string | Date,
+	language: Language,
+	now: Date = new Date()
+): string {
+	const from = houseParts(start);
+	const last = houseParts((typeof end === 'string' ? parsePbDate(end) : end).getTime() - 1);
+	const sameDay = from.year === last.year && from.month === last.month && from.day === last.day;
+	return sameDay ? formatTime(end) : formatDateTime(end, language, now);
+}
+
+/**
+ * A start with its date and an end: "tirsdag 1. december kl. 10:00–12:00". An end on a later day is
+ * written with its date ("… kl. 22:00–onsdag 2. december kl. 02:00"); an end at midnight right after the
+ * start's day is that day's end ("… kl. 22:00–00:00").
+ */
+export function formatDateTimeRange(
+	start: string | Date,
+	end: string | Date,
+	language: Language,
+	now: Date = new Date()
+): string {
+	return formatRange(formatDateTime(start, language, now), formatRangeEnd(start, end, language, now));
+}
+
 /** A short day for a column header: "tir. 1/12" / "Tue 1/12". */
 export function formatShortDay(value: string | Date | number, language: Language): string {
 	const parts = houseParts(value);

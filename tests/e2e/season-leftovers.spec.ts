@@ -126,10 +126,10 @@ test('an admin proposes a swap, the other admin confirms it, and both see the sw
 	await proposer.goto(`/saeson/${season}`);
 	await proposer.getByRole('link', { name: 'Byt eller overdrag tider' }).click();
 	await expect(proposer.getByRole('heading', { name: 'Byt sæsontider' })).toBeVisible();
-	await expect(proposer.getByText(/Boldværksted: fredag 16:00-17:30/).first()).toBeVisible();
+	await expect(proposer.getByText(/Boldværksted: fredag 16:00–17:30/).first()).toBeVisible();
 	await proposer
 		.getByLabel('Den anden forenings tid')
-		.selectOption({ label: `${rival.name}: fredag 18:00-19:30, Værkstedet` });
+		.selectOption({ label: `${rival.name}: fredag 18:00–19:30, Værkstedet` });
 	await proposer.getByRole('button', { name: 'Send forslaget' }).click();
 	await expect(proposer.getByText('Forslaget er sendt.', { exact: false })).toBeVisible();
 	await expect(proposer.getByText('Venter på svar')).toBeVisible();
@@ -143,7 +143,7 @@ test('an admin proposes a swap, the other admin confirms it, and both see the sw
 	await other.getByRole('button', { name: 'Ja tak, byt' }).click();
 	await expect(other.getByText('Gennemført').first()).toBeVisible();
 	// each activity has the other's time: the rival's Byttehold is now Friday 16:00
-	await expect(other.getByText(/Byttehold: fredag 16:00-17:30/).first()).toBeVisible();
+	await expect(other.getByText(/Byttehold: fredag 16:00–17:30/).first()).toBeVisible();
 	await expectAccessible(other);
 
 	await proposer.reload();
@@ -152,11 +152,11 @@ test('an admin proposes a swap, the other admin confirms it, and both see the sw
 	await expect(
 		proposer
 			.locator('section', { hasText: 'Jeres faste tider' })
-			.getByText(/Boldværksted: fredag 18:00-19:30/)
+			.getByText(/Boldværksted: fredag 18:00–19:30/)
 	).toBeVisible();
 	// the finished swap says what was given and taken, each time with the activity it had then
 	await expect(
-		proposer.getByText(/Boldværksted, fredag 16:00-17:30.*Byttehold, fredag 18:00-19:30/).first()
+		proposer.getByText(/Boldværksted, fredag 16:00–17:30.*Byttehold, fredag 18:00–19:30/).first()
 	).toBeVisible();
 });
 
@@ -301,10 +301,10 @@ test('staff open a second round; an association applies for a free slot only; st
 	await association.goto(`/saeson/${season}`);
 	await expect(association.getByRole('heading', { name: /Anden runde for Nørreby Boldklub/ })).toBeVisible();
 	const options = await association.locator('#a0_w0_slot option').allTextContents();
-	expect(options.filter((o) => o.includes('fredag'))).toEqual(['fredag 20:00-21:00, Værkstedet']);
+	expect(options.filter((o) => o.includes('fredag'))).toEqual(['fredag 20:00–21:00, Værkstedet']);
 	await association.getByLabel('Navn (hold, kor, klasse)').first().fill('Sent værksted');
 	await association.locator('#a0_participants').fill('5');
-	await association.locator('#a0_w0_slot').selectOption({ label: 'fredag 20:00-21:00, Værkstedet' });
+	await association.locator('#a0_w0_slot').selectOption({ label: 'fredag 20:00–21:00, Værkstedet' });
 	await association.getByLabel('Foreningen opfylder betingelserne i folkeoplysningslovens § 4').check();
 	await association.getByRole('button', { name: 'Send ansøgning' }).click();
 	await expect(association.getByText('Ansøgningen er modtaget.')).toBeVisible();

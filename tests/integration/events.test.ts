@@ -640,7 +640,7 @@ describe('staff and events', () => {
 			const [message] = await told(person);
 			expect(message?.title).toBe('Din vagt er flyttet: Billetkontrol');
 			// house time: 19:00 to 21:00 on a Monday in May; far ahead, they may still cancel themselves
-			expect(message?.body).toContain('mandag 3. maj kl. 19:00-21:00');
+			expect(message?.body).toContain('mandag 3. maj kl. 19:00–21:00');
 			expect(message?.body).toContain('afmeld dig på arrangementets side');
 			expect(message?.link).toBe(`/arrangementer/${event.id}`);
 		}

@@ -184,7 +184,7 @@ describe('a swap of two activities', () => {
 		const [told] = await sys.collection('notifications').getFullList({
 			filter: `user = "${a.admin.record.id}" && kind = "season_swap_done"`
 		});
-		expect(told!.texts.en.body).toMatch(/^Stort kor \(Monday 17:00-19:00, .*\) <-> Skak \(Monday/);
+		expect(told!.texts.en.body).toMatch(/^Stort kor \(Monday 17:00–19:00, .*\) <-> Skak \(Monday/);
 	});
 
 	it('a hand-over gives the bookings the activity of the line, not a date’s own text of the giver', async () => {

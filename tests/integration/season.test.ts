@@ -987,10 +987,10 @@ describe('season swaps', () => {
 			.collection('notifications')
 			.getFullList({ filter: 'kind = "season_swap_proposed"' });
 		expect(proposed!.texts.da.body).toContain(
-			`A (mandag 17:00-19:00, ${room}) <-> B (tirsdag 17:00-19:00, ${room})`
+			`A (mandag 17:00–19:00, ${room}) <-> B (tirsdag 17:00–19:00, ${room})`
 		);
 		expect(proposed!.texts.en.body).toContain(
-			`A (Monday 17:00-19:00, ${room}) <-> B (Tuesday 17:00-19:00, ${room})`
+			`A (Monday 17:00–19:00, ${room}) <-> B (Tuesday 17:00–19:00, ${room})`
 		);
 		// without the other association's consent: a booker of it, the proposer, or staff cannot finish it
 		await expectRefused(

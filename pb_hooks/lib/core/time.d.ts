@@ -39,6 +39,10 @@ export function weekdayOf(date: string): Weekday | null;
 export function weekdayName(weekday: string, language: 'da' | 'en'): string;
 /** "tirsdag 24. november kl. 19:00" / "Tuesday 24 November, 19:00". */
 export function format(value: number | Date | string, language: 'da' | 'en'): string;
+/** The dash between a range's two ends: an en dash, "–". */
+export const RANGE_DASH: string;
+/** Two ends of a range joined by the en dash: "10:00–12:00". */
+export function range(from: string, to: string): string;
 /** Why a date value sent to the API is refused, or null when it names its zone (or is empty). */
 export function zoneProblem(value: unknown): null | 'core_time_no_zone' | 'core_invalid_date';
 /** The first date field of a collection whose raw request value has no zone or is not a date. */

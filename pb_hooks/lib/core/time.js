@@ -311,6 +311,19 @@ function format(value, language) {
 		: day + ' ' + local.getUTCDate() + '. ' + month + ' kl. ' + parts.time;
 }
 
+/** The dash between a range's two ends: an en dash without spaces, "10:00–12:00" (RANGE_DASH in src/lib/dates.ts). */
+var RANGE_DASH = '–';
+
+/**
+ * The one way the hooks write a range of two ends already written, in a message: "10:00–12:00",
+ * "tirsdag 24. november kl. 19:00–21:00". Not for machine formats (ISO dates, iCalendar, CSV).
+ * @param {string} from
+ * @param {string} to
+ */
+function range(from, to) {
+	return from + RANGE_DASH + to;
+}
+
 /**
  * Checks a date value sent to the API (docs/rules.md, "House time"): an instant must name its zone, as
  * `Z` or `±hh:mm` at its end. Returns null for an empty value or a zoned, parseable date, otherwise
@@ -398,6 +411,8 @@ module.exports = {
 	addDays: addDays,
 	weekdayOf: weekdayOf,
 	format: format,
+	RANGE_DASH: RANGE_DASH,
+	range: range,
 	zoneProblem: zoneProblem,
 	unzonedDateField: unzonedDateField
 };

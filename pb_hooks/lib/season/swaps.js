@@ -175,8 +175,8 @@ var TEXTS = {
 };
 
 /**
- * What a swap moves, in each reader's language: "Kor (mandag 17:00-19:00, Salen) <-> Skak (tirsdag
- * 17:00-19:00, Lokale 2)", weekdays by name and each time's room, as notify writes a `{ da, en }` parameter.
+ * What a swap moves, in each reader's language: "Kor (mandag 17:00–19:00, Salen) <-> Skak (tirsdag
+ * 17:00–19:00, Lokale 2)", weekdays by name and each time's room, as notify writes a `{ da, en }` parameter.
  */
 function describe(txApp, swap) {
 	var time = lib('core/time');
@@ -193,9 +193,7 @@ function describe(txApp, swap) {
 			' (' +
 			time.weekdayName(line.getString('weekday'), language) +
 			' ' +
-			line.getString('start_time') +
-			'-' +
-			line.getString('end_time') +
+			time.range(line.getString('start_time'), line.getString('end_time')) +
 			(room ? ', ' + room : '') +
 			')'
 		);

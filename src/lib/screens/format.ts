@@ -1,4 +1,4 @@
-import { format, localParts } from '$rules/core/time.js';
+import { format, localParts, range } from '$rules/core/time.js';
 import type { ScreenLanguage } from './types';
 
 /** "19:00" in house time. */
@@ -18,5 +18,5 @@ export function when(ms: number, now: number, language: ScreenLanguage): string 
  */
 export function span(start: number, end: number, now: number, language: ScreenLanguage): string {
 	const sameDay = localParts(end - 1).date === localParts(start).date;
-	return `${when(start, now, language)}–${sameDay ? clock(end) : format(end, language)}`;
+	return range(when(start, now, language), sameDay ? clock(end) : format(end, language));
 }

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { formatDay } from '$lib/dates';
+import { formatDay, formatRange } from '$lib/dates';
 import { codeMessage } from '$lib/errors';
 import type { LineReason } from '$rules/season/allocate.js';
 
@@ -102,7 +102,7 @@ export const LINE_STATUS: Record<string, () => string> = {
 
 const call = (table: Record<string, () => string>, key: string) => (table[key] ? table[key]() : key);
 
-/** "tirsdag 17:00-19:00, Salen" for a slot id, given the season's slots and the rooms' names. */
+/** "tirsdag 17:00–19:00, Salen" for a slot id, given the season's slots and the rooms' names. */
 export function slotLabel(
 	slotId: string,
 	slots: { id: string; room: string; weekday: string; start: string; end: string }[],
@@ -114,8 +114,7 @@ export function slotLabel(
 	if (!slot) return slotId;
 	const base = m.season_weekly_at({
 		weekday: weekdayName(slot.weekday),
-		start: slot.start,
-		end: slot.end,
+		time: formatRange(slot.start, slot.end),
 		room: roomNames[slot.room] ?? ''
 	});
 	if (every !== 2) return base;

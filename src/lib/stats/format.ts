@@ -1,5 +1,6 @@
 import { da, enGB } from 'date-fns/locale';
 import { m } from '$lib/paraglide/messages';
+import { formatRange } from '$lib/dates';
 
 /** One bar of a chart on the statistics page. */
 export interface Bar {
@@ -23,7 +24,7 @@ export function weekdayNames(language: 'da' | 'en'): string[] {
 /** "08–09" for the hour starting at 08:00. */
 export function hourLabel(hour: number): string {
 	const pad = (n: number) => String(n % 24).padStart(2, '0');
-	return `${pad(hour)}–${pad(hour + 1)}`;
+	return formatRange(pad(hour), pad(hour + 1));
 }
 
 /** Minutes as hours with at most one decimal in the language's notation, e.g. "12,5 t". */

@@ -372,20 +372,16 @@ describe('Mine data: everything the house holds about the user', () => {
 			.update(booking.id, { status: 'rejected', reason: 'Borgerens hemmelighed' });
 		// and cancels another of the citizen's bookings, and checks in a third, with a reason about them
 		const open = await makeRoom();
-		const [cancelled, attended] = await Promise.all(
-			[
-				['12:00', '13:00'],
-				['14:00', '15:00']
-			].map(([from, to]) =>
-				citizen.pb.collection('bookings').create<BookingRecord>({
-					room: open.id,
-					booker: citizen.record.id,
-					purpose: 'Kor',
-					attendees: 3,
-					...slot(someDay(), from, to)
-				})
-			)
-		);
+		const book = (from: string, to: string) =>
+			citizen.pb.collection('bookings').create<BookingRecord>({
+				room: open.id,
+				booker: citizen.record.id,
+				purpose: 'Kor',
+				attendees: 3,
+				...slot(someDay(), from, to)
+			});
+		const cancelled = await book('12:00', '13:00');
+		const attended = await book('14:00', '15:00');
 		await staff.pb
 			.collection('bookings')
 			.update(cancelled.id, { status: 'cancelled', cancel_reason: 'Borgeren opførte sig truende' });

@@ -410,10 +410,16 @@ function records(app, user, name, info) {
 		shift: shift(str(x, 'shift'))
 	}));
 	const registrations = ownRows(app, 'registrations', 'user', u, '-created');
+	const memberships = ownRows(app, 'memberships', 'user', u, '-created');
+	// an invitation's association renamed since (unverified) is not the user's to read: no name, as on
+	// `/foreninger`
 	const associationSeen = viewableIds(
 		app,
 		'associations',
-		bookings.concat(series).map((r) => str(r, 'association')),
+		bookings
+			.concat(series)
+			.concat(memberships)
+			.map((r) => str(r, 'association')),
 		info
 	);
 	const eventSeen = viewableIds(
@@ -445,8 +451,8 @@ function records(app, user, name, info) {
 			calendar_feed: str(user, 'calendar_token') !== '',
 			created: str(user, 'created')
 		},
-		memberships: ownRows(app, 'memberships', 'user', u, '-created').map((x) => ({
-			association: name('associations', str(x, 'association'), 'name'),
+		memberships: memberships.map((x) => ({
+			association: association(str(x, 'association')),
 			role: str(x, 'role'),
 			status: str(x, 'status'),
 			invited_at: str(x, 'invited_at'),

@@ -142,6 +142,21 @@ var INVITATION_TEXTS = {
 	}
 };
 
+/**
+ * The notice of an invitation to an association staff have not verified (renamed since it invited, or one
+ * staff invite for): no name, as its name is one nobody at the house has looked at.
+ */
+var UNVERIFIED_INVITATION_TEXTS = {
+	da: {
+		title: 'Invitation fra en forening',
+		body: 'Du er inviteret med i en forening i Borgerhus. Du kan tage imod, når huset har godkendt foreningen. Svar under Foreninger.'
+	},
+	en: {
+		title: 'Invitation from an association',
+		body: 'You are invited to join an association in Borgerhus. You can accept once the house has verified the association. Answer under Associations.'
+	}
+};
+
 var ROLE_TEXTS = {
 	da: { title: 'Ny rolle i {name}', body: 'Du er nu {role} i foreningen {name}. Se mere under Foreninger.' },
 	en: {
@@ -273,16 +288,18 @@ function invite(app, actor, associationId, input) {
 
 /**
  * The in-app notice of an invitation. Its mail is the invitation mail itself (sent to the address whether
- * or not it has an account), so the notice is stamped as mailed.
+ * or not it has an account), so the notice is stamped as mailed. An association staff have not verified
+ * (renamed since it invited) is not named: the notice says an association invites.
  */
 function tellInvited(txApp, userId, association, row) {
 	var key = 'association_invitation:' + row.id + ':' + row.getString('invited_at');
 	var notifications = require(__hooks + '/lib/notify.js');
+	var verified = association.getBool('verified');
 	if (
 		!notifications.notify(txApp, userId, {
 			kind: 'association_invitation',
-			texts: INVITATION_TEXTS,
-			params: { name: association.getString('name') },
+			texts: verified ? INVITATION_TEXTS : UNVERIFIED_INVITATION_TEXTS,
+			params: { name: verified ? association.getString('name') : '' },
 			link: '/foreninger',
 			dedupeKey: key
 		})
@@ -450,6 +467,14 @@ function act(app, actor, membershipId, name) {
 		var wanted = name === 'remove' && from === 'invited' ? 'withdraw' : name;
 		var t = machine.named(lib().membershipMachine(), from, wanted);
 		if (!t || !machine.allowed(t, roles)) errors.refuse('core_bad_transition', 'status');
+		// the invitation was sent in a name staff had verified; renamed since, the association is not the one
+		// the person was invited to until staff look at it again: the invitation stays open meanwhile
+		if (
+			t.name === 'accept' &&
+			!txApp.findRecordById('associations', row.getString('association')).getBool('verified')
+		) {
+			errors.refuse('associations_accept_unverified', 'status');
+		}
 		if (
 			from === 'active' &&
 			row.getString('role') === 'admin' &&
@@ -564,7 +589,10 @@ function invitationsOf(app, actor, associationId) {
 }
 
 /**
- * The invitations and blocks of one person (after binding those sent to their address), newest first.
+ * The invitations and blocks of one person (after binding those sent to their address), newest first. The
+ * name of an association staff have not verified (renamed since it invited) is left out, '' with
+ * `verified` false: the person is no member, and a name nobody at the house has looked at is not shown to
+ * them (the page says an association waiting for the house's verification).
  * @param {core.App} app
  * @param {core.Record} user
  */
@@ -580,6 +608,7 @@ function invitationsFor(app, user) {
 	app.expandRecords(rows, ['association'], null);
 	return rows.map(function (row) {
 		var association = row.expandedOne('association');
+		var verified = !!association && association.getBool('verified');
 		return {
 			id: row.id,
 			status: row.getString('status'),
@@ -587,7 +616,8 @@ function invitationsFor(app, user) {
 			invited_at: row.getString('invited_at'),
 			association: {
 				id: row.getString('association'),
-				name: association ? association.getString('name') : ''
+				name: verified ? association.getString('name') : '',
+				verified: verified
 			}
 		};
 	});

@@ -116,6 +116,35 @@ test('an admin invites a citizen, who accepts in the app and is then a member', 
 	await expect(withdrawn).toBeInViewport();
 });
 
+test('an invitation from an association renamed since names no association and offers no accepting', async ({
+	page
+}) => {
+	const { admin, citizen, association } = await arrange();
+	await signIn(page, admin.email, PASSWORD);
+	await page.goto(`/foreninger/${association.id}`);
+	await page.getByLabel('Personens e-mail').fill(citizen.email);
+	await page.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(page.getByText(`Invitationen er sendt til ${citizen.email}`)).toBeVisible();
+	// renamed: back to staff verification
+	const renamed = `Din konto lukkes - ring 70 20 30 40 ${randomUUID().slice(0, 4)}`;
+	await (await systemClient()).collection('associations').update(association.id, { name: renamed });
+
+	await page.context().clearCookies();
+	await signIn(page, citizen.email, PASSWORD);
+	await page.goto('/foreninger');
+	const invitations = page.getByRole('region', { name: 'Invitationer til dig' });
+	await expect(
+		invitations.getByText(
+			'En forening, der venter på husets godkendelse, inviterer dig med som Medlem. Du kan tage imod, når huset har godkendt den.'
+		)
+	).toBeVisible();
+	await expect(page.getByText(renamed)).toHaveCount(0);
+	await expect(invitations.getByRole('button', { name: 'Tag imod' })).toHaveCount(0);
+	await expect(invitations.getByRole('button', { name: 'Afvis og bloker' })).toBeVisible();
+	await expectAccessible(page);
+	await noSidewaysScroll(page);
+});
+
 test('an admin demoted meanwhile is told so at "Skift rolle", and the admin controls go', async ({
 	page
 }) => {

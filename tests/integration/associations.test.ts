@@ -1032,6 +1032,67 @@ describe('inviting an address', () => {
 	});
 });
 
+describe('an association renamed after it invited', () => {
+	type Mine = { items: { id: string; association: { name: string; verified: boolean } }[] };
+	const renamed = () => `Din konto lukkes - ring 70 20 30 40 ${randomUUID().slice(0, 4)}`;
+
+	it('is not named to the invited person, who cannot accept until staff verify it again', async () => {
+		const w = await world();
+		const stranger = await createUser();
+		await post(w.admin.pb, invitePath(w), { email: stranger.email, role: 'member' });
+		const name = renamed();
+		await w.admin.pb.collection('associations').update(w.association.id, { name });
+		expect((await stored(w.association.id)).verified).toBe(false);
+
+		const mine = (await stranger.pb.send('/api/borgerhus/invitations', { method: 'GET' })) as Mine;
+		expect(mine.items).toMatchObject([{ association: { id: w.association.id, name: '', verified: false } }]);
+		expect(JSON.stringify(mine)).not.toContain('Din konto lukkes');
+		const id = mine.items[0]!.id;
+		const refused = await outcome(post(stranger.pb, `/api/borgerhus/memberships/${id}/accept`));
+		expect([refused.status, codesOf(refused.body)]).toEqual([400, ['associations_accept_unverified']]);
+		expect((await storedMembership(id)).status).toBe('invited');
+
+		// the page says an association waiting for the house invites, and offers no accepting
+		const session = new AppSession();
+		expect((await session.signIn(stranger.email, stranger.password)).status).toBe(303);
+		const html = await (await session.get('/foreninger')).text();
+		expect(html).not.toContain('Din konto lukkes');
+		expect(html).toContain('En forening, der venter på husets godkendelse, inviterer dig med som Medlem.');
+		expect(html).not.toContain('action="?/accept"');
+		const viaApp = await session.post('/foreninger?/accept', { id });
+		expect(viaApp.status).toBe(400);
+		expect(await viaApp.text()).toContain(
+			'Du kan tage imod invitationen, når huset har godkendt foreningen.'
+		);
+		expect((await storedMembership(id)).status).toBe('invited');
+
+		// staff look at the new name and verify it: the invitation is named and can be accepted
+		await post(w.staff.pb, `/api/borgerhus/associations/${w.association.id}/verify`);
+		const again = (await stranger.pb.send('/api/borgerhus/invitations', { method: 'GET' })) as Mine;
+		expect(again.items).toMatchObject([{ association: { name, verified: true } }]);
+		expect(await post(stranger.pb, `/api/borgerhus/memberships/${id}/accept`)).toEqual({ status: 'active' });
+	});
+
+	it('an address that makes an account after the rename is told of an invitation without the name', async () => {
+		const w = await world();
+		const email = uniqueEmail('senere');
+		await post(w.admin.pb, invitePath(w), { email, role: 'member' });
+		await w.admin.pb.collection('associations').update(w.association.id, { name: renamed() });
+		const newcomer = await createUserWith(email);
+		const notices = await newcomer.collection('notifications').getFullList();
+		expect(notices.map((n) => n.kind)).toEqual(['association_invitation']);
+		expect(JSON.stringify(notices)).not.toContain('Din konto lukkes');
+		expect(notices[0]!.body).toBe(
+			'Du er inviteret med i en forening i Borgerhus. Du kan tage imod, når huset har godkendt foreningen. Svar under Foreninger.'
+		);
+		// nor does the person's own copy of their data name it
+		const data = (await newcomer.send('/api/borgerhus/mydata', { method: 'GET' })) as {
+			memberships: { association: string; status: string }[];
+		};
+		expect(data.memberships).toEqual([expect.objectContaining({ association: '', status: 'invited' })]);
+	});
+});
+
 /** A verified account for an address that was invited before it existed, signed in. */
 async function createUserWith(email: string): Promise<PocketBase> {
 	const system = await systemClient();

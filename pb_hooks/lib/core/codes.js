@@ -19,6 +19,10 @@ module.exports = {
 		da: 'Bekræft din e-mail fra linket i mailen, med din adgangskode.',
 		en: 'Confirm your email from the link in the mail, with your password.'
 	},
+	associations_accept_unverified: {
+		da: 'Du kan tage imod invitationen, når huset har godkendt foreningen. Invitationen venter på dig så længe.',
+		en: 'You can accept the invitation once the house has verified the association. The invitation waits for you until then.'
+	},
 	associations_bad_role: {
 		da: 'Vælg en gyldig rolle: medlem, booker eller administrator.',
 		en: 'Choose a valid role: member, booker or admin.'

@@ -11,7 +11,8 @@ interface Invitation {
 	status: 'invited' | 'blocked';
 	role: MembershipRole;
 	invited_at: string;
-	association: { id: string; name: string };
+	/** `name` is '' and `verified` false for an association renamed since it invited (docs/rules.md) */
+	association: { id: string; name: string; verified: boolean };
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -452,15 +452,21 @@ function act(app, actor, membershipId, name) {
 		var from = row.getString('status');
 		// to its admins, a person who blocked the association and was invited again looks like an open
 		// invitation; withdrawing it must look the same, or the answer would tell them of the block: it
-		// leaves their list, and the block stands
+		// leaves their list, and the block stands. Staff, who may withdraw any invitation, withdraw it alike
+		// (the list they withdraw from is the admins')
 		if (
 			name === 'remove' &&
 			looksInvited(row) &&
-			roles.indexOf('association') >= 0 &&
+			(roles.indexOf('association') >= 0 || roles.indexOf('staff') >= 0) &&
 			roles.indexOf('owner') < 0
 		) {
 			row.set('email', '');
 			txApp.save(row);
+			require(__hooks + '/lib/core/audit.js').staffAction(txApp, actor, 'membership_withdraw', row, {
+				association: row.getString('association'),
+				from: 'blocked',
+				to: 'blocked'
+			});
 			return { status: machine.named(lib().membershipMachine(), 'invited', 'withdraw').to };
 		}
 		// "remove" of an open invitation is its withdrawal

@@ -158,6 +158,32 @@ describe("an association's members", () => {
 		// the page read again has no admin's controls
 		expect(await (await bo.get(`/foreninger/${w.association.id}`)).text()).not.toContain('Skift rolle');
 	});
+
+	it('staff withdraw an open invitation from the page, also one to a person who blocked the association', async () => {
+		const w = await world();
+		await w.admin.pb.send(`/api/borgerhus/associations/${w.association.id}/invitations`, {
+			method: 'POST',
+			body: { email: w.blocked.email, role: 'member' }
+		});
+		const staff = await signedIn(w.staff);
+		expect(await (await staff.get(`/foreninger/${w.association.id}`)).text()).toContain(
+			w.blocked.email.toLowerCase()
+		);
+		for (const id of [w.ids.invited, w.ids.blocked]) {
+			const withdrawn = await staff.post(`/foreninger/${w.association.id}?/withdraw`, { id });
+			expect(withdrawn.status, id).toBe(200);
+			expect(await withdrawn.text()).toContain('Invitationen er trukket tilbage.');
+		}
+		const system = await systemClient();
+		expect((await system.collection('memberships').getOne(w.ids.invited)).status).toBe('removed');
+		expect(await system.collection('memberships').getOne(w.ids.blocked)).toMatchObject({
+			status: 'blocked',
+			email: ''
+		});
+		expect(await (await staff.get(`/foreninger/${w.association.id}`)).text()).toContain(
+			'Ingen ventende invitationer.'
+		);
+	});
 });
 
 describe('staff look after the associations', () => {

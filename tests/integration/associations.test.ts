@@ -550,6 +550,28 @@ scenarios<World>('inviting', world, [
 		}
 	},
 	{
+		name: 'staff withdraw the invitation of a person who blocked: answered as to an admin, the block stands',
+		actor: (w) => w.staff.pb,
+		act: async (pb, w) => {
+			await post(w.admin.pb, invitePath(w), { email: w.blocked.email, role: 'member' });
+			const open = (await pb.send(invitePath(w), { method: 'GET' })) as {
+				items: { id: string; email: string }[];
+			};
+			const row = open.items.find((i) => i.email === w.blocked.email.toLowerCase())!;
+			return pb.send(`/api/borgerhus/memberships/${row.id}/remove`, { method: 'POST' });
+		},
+		status: 200,
+		after: async (w, body) => {
+			expect(body).toEqual({ status: 'removed' });
+			expect(await storedMembership(w.ids.blocked)).toMatchObject({ status: 'blocked', email: '' });
+			const open = (await w.admin.pb.send(invitePath(w), { method: 'GET' })) as {
+				items: { email: string }[];
+			};
+			expect(open.items.map((i) => i.email)).not.toContain(w.blocked.email.toLowerCase());
+			expect((await auditOf(w.ids.blocked)).map((e) => e.action)).toEqual(['membership_withdraw']);
+		}
+	},
+	{
 		name: 'admin invites, withdraws and invites again a person who blocked and one who did not: no difference shows',
 		actor: (w) => w.admin.pb,
 		act: async (pb, w) => {

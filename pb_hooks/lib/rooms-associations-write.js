@@ -24,8 +24,34 @@ function sent(body, key) {
 	return Object.prototype.hasOwnProperty.call(body, key);
 }
 
-/** Trims text fields, refuses a blank name and a wrong CVR check digit, and a number already registered. */
-function checkFields(txApp, record) {
+/**
+ * True when another verified association holds `record`'s CVR number. A number is unique among verified
+ * associations only (the partial unique index `idx_associations_cvr_verified` is the backstop): an
+ * unverified association holds no number, so one registered by anybody cannot keep the real association
+ * from registering, and a refusal never tells of an unverified association its reader may not see.
+ */
+function verifiedHolder(txApp, record) {
+	return (
+		txApp.findRecordsByFilter(
+			'associations',
+			bindFilter('cvr = {:cvr} && verified = true && id != {:id}', {
+				cvr: record.getString('cvr'),
+				id: record.id || ''
+			}),
+			'',
+			1,
+			0
+		).length > 0
+	);
+}
+
+/**
+ * Trims text fields, refuses a blank name and a wrong CVR check digit, and a number a verified association
+ * already holds (verified associations are public, so the refusal tells nothing hidden). An unverified
+ * association that keeps its stored number (`storedCvr`) may still be edited after staff verified another
+ * with that number.
+ */
+function checkFields(txApp, record, storedCvr) {
 	var errors = require(__hooks + '/lib/core/errors.js');
 	var cvr = require(__hooks + '/lib/rooms-associations.js');
 	var texts = ['name', 'contact_name', 'contact_phone', 'description', 'contact_email'];
@@ -33,22 +59,16 @@ function checkFields(txApp, record) {
 	if (!record.getString('name')) errors.refuse('core_text_blank', 'name');
 	record.set('cvr', cvr.normalizeCvr(record.getString('cvr')));
 	if (!cvr.validCvr(record.getString('cvr'))) errors.refuse('associations_cvr_invalid', 'cvr');
-	var same = txApp.findRecordsByFilter(
-		'associations',
-		bindFilter('cvr = {:cvr} && id != {:id}', {
-			cvr: record.getString('cvr'),
-			id: record.id || ''
-		}),
-		'',
-		1,
-		0
-	);
-	if (same.length) errors.refuse('associations_cvr_taken', 'cvr');
+	var kept = storedCvr !== undefined && storedCvr === record.getString('cvr') && !record.getBool('verified');
+	if (!kept && verifiedHolder(txApp, record)) errors.refuse('associations_cvr_taken', 'cvr');
 }
 
 /**
  * A new association: unverified (only the system, loading data, may create one verified), created by the
  * signed-in person, who becomes its active admin in the same transaction (their own act is their consent).
+ * A person (not staff) holds at most `UNVERIFIED_PER_FOUNDER` unverified associations they founded at a
+ * time, counted inside the transaction (`associations_found_limit`): founding costs nothing, and staff
+ * look at every one.
  * @param {core.RecordRequestEvent} e
  */
 function create(e) {
@@ -68,6 +88,17 @@ function create(e) {
 	}
 	require(__hooks + '/lib/core/tx.js').request(e, function (txApp) {
 		checkFields(txApp, e.record);
+		if (actor.kind === 'user') {
+			var waiting = txApp.findRecordsByFilter(
+				'associations',
+				bindFilter('created_by = {:me} && verified = false', { me: actor.id }),
+				'',
+				0,
+				0
+			).length;
+			var limit = require(__hooks + '/lib/rooms-associations.js').UNVERIFIED_PER_FOUNDER;
+			if (waiting >= limit) errors.refuse('associations_found_limit');
+		}
 		e.next();
 		if (actor.kind === 'system') return;
 		var membership = new Record(txApp.findCachedCollectionByNameOrId('memberships'));
@@ -126,7 +157,7 @@ function update(e) {
 			if (name === 'id' || sent(body, name)) continue;
 			e.record.set(name, fresh.get(name));
 		}
-		checkFields(txApp, e.record);
+		checkFields(txApp, e.record, fresh.getString('cvr'));
 		var renamed =
 			e.record.getString('name') !== fresh.getString('name') ||
 			e.record.getString('cvr') !== fresh.getString('cvr');
@@ -191,6 +222,10 @@ function verification(app, actor, id, name, seen) {
 			errors.refuse('associations_changed_since', 'form');
 		if (name === 'verify' && !rules.validCvr(row.getString('cvr')))
 			errors.refuse('associations_cvr_invalid', 'cvr');
+		// one number, one verified association: staff withdraw the other's verification first, if this is
+		// the real one
+		if (name === 'verify' && verifiedHolder(txApp, row))
+			errors.refuse('associations_verify_cvr_taken', 'cvr');
 		row.set('verified', t.to === 'verified');
 		row.set('verified_at', t.to === 'verified' ? now() : '');
 		txApp.save(row);

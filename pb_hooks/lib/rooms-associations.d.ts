@@ -3,6 +3,7 @@ export function validCvr(value: string): boolean;
 export function normalizeCvr(value: string): string;
 export const ROLES: readonly ['admin', 'booker', 'member'];
 export const INVITES_PER_HOUR: number;
+export const UNVERIFIED_PER_FOUNDER: number;
 export function associationMachine(): Machine;
 export function membershipMachine(): Machine;
 export function associationState(verified: boolean): 'verified' | 'unverified';

@@ -32,6 +32,9 @@ var ROLES = ['admin', 'booker', 'member'];
 /** Invitations one person may send per hour, counted in the database (docs/rules.md). */
 var INVITES_PER_HOUR = 10;
 
+/** Unverified associations one person may have founded at a time, counted in the database (docs/rules.md). */
+var UNVERIFIED_PER_FOUNDER = 3;
+
 // The tables are plain data in the shape core/machine.js define() returns (so the pages can read them
 // without PocketBase's require); src/lib/rooms/associations.spec.ts checks them with define().
 function machines() {
@@ -122,6 +125,7 @@ module.exports = {
 	normalizeCvr: normalizeCvr,
 	ROLES: ROLES,
 	INVITES_PER_HOUR: INVITES_PER_HOUR,
+	UNVERIFIED_PER_FOUNDER: UNVERIFIED_PER_FOUNDER,
 	associationMachine: associationMachine,
 	membershipMachine: membershipMachine,
 	associationState: associationState,

@@ -14,7 +14,7 @@ import {
 	world,
 	type World
 } from './associations-helpers';
-import { INVITES_PER_HOUR } from '$rules/rooms-associations.js';
+import { INVITES_PER_HOUR, UNVERIFIED_PER_FOUNDER } from '$rules/rooms-associations.js';
 import { addDays, localParts } from '$rules/core/time.js';
 import { stack } from '../helpers/stack';
 import { AppSession } from '../helpers/app';
@@ -264,6 +264,99 @@ describe('creating an association', () => {
 			filter: citizen.pb.filter('association = {:a}', { a: created.id })
 		});
 		expect(mine).toMatchObject([{ user: citizen.record.id, role: 'admin', status: 'active' }]);
+	});
+
+	it('an unverified association holds no number: the real one registers it, and staff verify only one of them', async () => {
+		const [squatter, real, third] = await Promise.all([createUser(), createUser(), createUser()]);
+		const cvr = validCvrNumber();
+		const first = await squatter.pb
+			.collection('associations')
+			.create({ name: `Falsk klub ${randomUUID().slice(0, 4)}`, cvr });
+		// the real association registers with its number, through the API and the app alike
+		const second = await outcome(
+			real.pb.collection('associations').create({ name: `Rigtig klub ${randomUUID().slice(0, 4)}`, cvr })
+		);
+		expect(second.status, JSON.stringify(second.body)).toBe(200);
+		const session = new AppSession();
+		expect((await session.signIn(third.email, third.password)).status).toBe(303);
+		const viaApp = await session.post('/foreninger?/create', {
+			name: `Tredje klub ${randomUUID().slice(0, 4)}`,
+			cvr,
+			contact_name: '',
+			contact_email: '',
+			contact_phone: '',
+			description: ''
+		});
+		expect(viaApp.status).toBe(303);
+
+		// staff verify the real one; the other cannot be verified with the same number
+		const realId = (second.body as { id: string }).id;
+		const staff = await createUser({ staff: true });
+		await post(staff.pb, `/api/borgerhus/associations/${realId}/verify`);
+		const refused = await outcome(post(staff.pb, `/api/borgerhus/associations/${first.id}/verify`));
+		expect([refused.status, codesOf(refused.body)]).toEqual([400, ['associations_verify_cvr_taken']]);
+		expect((await stored(first.id)).verified).toBe(false);
+		// staff verifying from their list are told why, in words
+		const desk = new AppSession();
+		expect((await desk.signIn(staff.email, staff.password)).status).toBe(303);
+		// the list's form carries the row's `updated` as shown (`seen`)
+		const fromList = await desk.post('/personale/foreninger?/verify', {
+			id: first.id,
+			seen: (await stored(first.id)).updated as string
+		});
+		expect(fromList.status).toBe(400);
+		expect(await fromList.text()).toContain('En anden godkendt forening har samme CVR-nummer.');
+		// a number a verified association holds is taken, to anyone who registers or edits
+		const taken = await outcome(
+			(await createUser()).pb.collection('associations').create({ name: 'Fjerde klub', cvr })
+		);
+		expect(codesOf(taken.body)).toEqual(['associations_cvr_taken']);
+		// the other is still its admins' to edit, with its number as it stands
+		await squatter.pb.collection('associations').update(first.id, { description: 'Vi venter.' });
+		expect((await stored(first.id)).description).toBe('Vi venter.');
+		// withdrawn from the real one, the number can be verified for the other
+		await post(staff.pb, `/api/borgerhus/associations/${realId}/unverify`);
+		expect(await post(staff.pb, `/api/borgerhus/associations/${first.id}/verify`)).toMatchObject({
+			verified: true
+		});
+	});
+
+	it(`a person holds at most ${UNVERIFIED_PER_FOUNDER} unverified associations they founded, counted in the write`, async () => {
+		const founder = await createUser();
+		const found = () =>
+			outcome(
+				founder.pb
+					.collection('associations')
+					.create({ name: `Klub ${randomUUID().slice(0, 6)}`, cvr: validCvrNumber() })
+			);
+		// sent at once, only as many as the limit are founded
+		const answers = await Promise.all(Array.from({ length: UNVERIFIED_PER_FOUNDER + 3 }, found));
+		expect(answers.filter((a) => a.status === 200)).toHaveLength(UNVERIFIED_PER_FOUNDER);
+		for (const refused of answers.filter((a) => a.status !== 200)) {
+			expect([refused.status, codesOf(refused.body)]).toEqual([400, ['associations_found_limit']]);
+		}
+		const system = await systemClient();
+		const mine = await system
+			.collection('associations')
+			.getFullList({ filter: system.filter('created_by = {:u}', { u: founder.record.id }) });
+		expect(mine).toHaveLength(UNVERIFIED_PER_FOUNDER);
+		// the app says so in words
+		const session = new AppSession();
+		expect((await session.signIn(founder.email, founder.password)).status).toBe(303);
+		const viaApp = await session.post('/foreninger?/create', {
+			name: 'Endnu en klub',
+			cvr: validCvrNumber(),
+			contact_name: '',
+			contact_email: '',
+			contact_phone: '',
+			description: ''
+		});
+		expect(viaApp.status).toBe(400);
+		expect(await viaApp.text()).toContain('som venter på husets godkendelse');
+		// once staff have verified one, another can be founded
+		const staff = await createUser({ staff: true });
+		await post(staff.pb, `/api/borgerhus/associations/${mine[0]!.id}/verify`);
+		expect((await found()).status).toBe(200);
 	});
 
 	it('refuses a wrong check digit from the system account too', async () => {

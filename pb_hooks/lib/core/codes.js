@@ -36,8 +36,8 @@ module.exports = {
 		en: 'The CVR number is not valid. Check the 8 digits.'
 	},
 	associations_cvr_taken: {
-		da: 'Der er allerede en forening med det CVR-nummer.',
-		en: 'An association with this CVR number already exists.'
+		da: 'Der er allerede en godkendt forening med det CVR-nummer.',
+		en: 'A verified association with this CVR number already exists.'
 	},
 	associations_edited_since: {
 		da: 'Foreningens oplysninger er ændret, siden du åbnede siden. Se de nye oplysninger, og gem dine ændringer igen.',
@@ -46,6 +46,10 @@ module.exports = {
 	associations_email_invalid: {
 		da: 'Skriv en gyldig e-mailadresse.',
 		en: 'Enter a valid email address.'
+	},
+	associations_found_limit: {
+		da: 'Du har allerede oprettet 3 foreninger, som venter på husets godkendelse. Du kan oprette flere, når huset har set på dem.',
+		en: 'You have already created 3 associations that are waiting for the house to verify them. You can create more once the house has looked at them.'
 	},
 	associations_has_history: {
 		da: 'Foreningen har bookinger, sæsondata eller flere medlemmer, og det gemmes, så den kan ikke slettes. Fjern i stedet foreningens godkendelse, så den ikke kan booke i sit navn.',
@@ -58,6 +62,10 @@ module.exports = {
 	associations_invite_limit: {
 		da: 'Du har sendt mange invitationer den sidste time. Vent lidt, og prøv igen.',
 		en: 'You have sent many invitations in the last hour. Please wait a while and try again.'
+	},
+	associations_verify_cvr_taken: {
+		da: 'En anden godkendt forening har samme CVR-nummer. Find ud af, hvilken der er den rigtige, og fjern den andens godkendelse først.',
+		en: 'Another verified association has the same CVR number. Find out which one is the real one, and withdraw the other’s verification first.'
 	},
 	associations_not_admin: {
 		da: 'Du er ikke administrator i foreningen og kan ikke ændre medlemmerne.',

@@ -107,6 +107,7 @@ const VERBS: Record<string, Words> = {
 	verified: { da: 'godkendte', en: 'verified' },
 	publish: { da: 'offentliggjorde', en: 'published' },
 	remove: { da: 'fjernede', en: 'removed' },
+	withdraw: { da: 'trak tilbage:', en: 'withdrew' },
 	accept: { da: 'godkendte', en: 'accepted' },
 	decline: { da: 'afslog', en: 'declined' },
 	pause: { da: 'satte på pause:', en: 'paused' },

@@ -45,6 +45,9 @@ async function rivalClub(system: PocketBase) {
 }
 
 type Slot = { room: string; weekday: string; start: string; end: string };
+
+/** The seasons made so far by this file's tests (they run one after another, in one worker). */
+let seasonsMade = 0;
 type Wish = { name: string; slot: string; participants?: number };
 
 /**
@@ -67,7 +70,8 @@ async function finalSeason(
 	const shaped = await shape?.(roomId);
 	const boldklub = await system.collection('associations').getFirstListItem('name = "Nørreby Boldklub"');
 	const rival = await rivalClub(system);
-	const offset = 120 + Math.floor(Math.random() * 200);
+	// each season of this file on weeks of its own, so one's bookings never meet another's
+	const offset = 120 + 35 * seasonsMade++;
 	const hour = 3600_000;
 	const season = await staff.send<{ id: string }>('/api/borgerhus/seasons', {
 		method: 'POST',
@@ -186,10 +190,10 @@ test('a time of another association the swap would refuse is offered as not poss
 	const small = take.locator('option', { hasText: 'Mødelokale 2' });
 	await expect(small).toBeDisabled();
 	await expect(small).toHaveText(
-		`${rival.name}: fredag 16:00-17:30, Mødelokale 2 – kan ikke byttes: en af aktiviteterne har flere deltagere, end det andet lokale har plads til`
+		`${rival.name}: fredag 16:00–17:30, Mødelokale 2 – kan ikke byttes: en af aktiviteterne har flere deltagere, end det andet lokale har plads til`
 	);
 	// the time that fits is chosen, and the swap for it is sent
-	await expect(take.locator('option:checked')).toHaveText(`${rival.name}: fredag 18:00-19:30, Værkstedet`);
+	await expect(take.locator('option:checked')).toHaveText(`${rival.name}: fredag 18:00–19:30, Værkstedet`);
 	await page.getByRole('button', { name: 'Send forslaget' }).click();
 	await expect(page.getByText('Forslaget er sendt.', { exact: false })).toBeVisible();
 	await expectAccessible(page);

@@ -216,6 +216,24 @@ describe('a day in a form', () => {
 			['first_date', 'Datoen findes ikke. Vælg en dag i kalenderen.']
 		]);
 	});
+
+	it('left empty asks to be filled in, and one that is no date says so, never that a time is wrong', () => {
+		const season = seasonSchema.safeParse({
+			for: 'self',
+			purpose: 'Strik',
+			attendees: 5,
+			first_date: '',
+			last_date: '1. marts',
+			interval: 1,
+			start: '',
+			end: '11:00'
+		});
+		expect(season.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+			['first_date', 'Udfyld feltet.'],
+			['last_date', 'Datoen findes ikke. Vælg en dag i kalenderen.'],
+			['start', 'Udfyld feltet.']
+		]);
+	});
 });
 
 describe('failureMessage', () => {

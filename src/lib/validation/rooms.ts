@@ -13,12 +13,15 @@ export function isCalendarDay(value: string): boolean {
 	return at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === day;
 }
 
+// an empty field asks to be filled in; a date that is no date says so, never that a time is wrong
 const date = z
 	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.errors_rooms_invalid_time() })
+	.min(1, { error: () => m.errors_required(), abort: true })
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.errors_rooms_invalid_day(), abort: true })
 	.refine(isCalendarDay, { error: () => m.errors_rooms_invalid_day() });
 const time = z
 	.string()
+	.min(1, { error: () => m.errors_required(), abort: true })
 	.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: () => m.errors_rooms_invalid_time() });
 
 export const bookingSchema = z.object({
@@ -29,7 +32,7 @@ export const bookingSchema = z.object({
 	purpose: z
 		.string()
 		.trim()
-		.min(1, { error: () => m.errors_required() })
+		.min(1, { error: () => m.errors_required(), abort: true })
 		.max(200, { error: () => m.errors_too_long({ max: 200 }) }),
 	attendees: z.coerce
 		.number({ error: () => m.errors_rooms_attendees_invalid() })
@@ -110,7 +113,7 @@ export const closureSchema = z.object({
 	reason: z
 		.string()
 		.trim()
-		.min(1, { error: () => m.errors_required() })
+		.min(1, { error: () => m.errors_required(), abort: true })
 		.max(500, { error: () => m.errors_too_long({ max: 500 }) })
 });
 
@@ -217,7 +220,7 @@ export const withdrawSchema = z.object({
 	reason: z
 		.string()
 		.trim()
-		.min(1, { error: () => m.errors_required() })
+		.min(1, { error: () => m.errors_required(), abort: true })
 		.max(1000, { error: () => m.errors_too_long({ max: 1000 }) })
 });
 
@@ -225,7 +228,7 @@ export const associationSchema = z.object({
 	name: z
 		.string()
 		.trim()
-		.min(1, { error: () => m.errors_required() })
+		.min(1, { error: () => m.errors_required(), abort: true })
 		.max(160, { error: () => m.errors_too_long({ max: 160 }) }),
 	cvr: z
 		.string()
@@ -281,7 +284,7 @@ export const roomDetailsSchema = z.object({
 	name: z
 		.string()
 		.trim()
-		.min(1, { error: () => m.errors_required() })
+		.min(1, { error: () => m.errors_required(), abort: true })
 		.max(120, { error: () => m.errors_too_long({ max: 120 }) }),
 	slug: z
 		.string()

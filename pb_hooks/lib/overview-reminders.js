@@ -18,7 +18,7 @@ const PAGE = 200;
 const TEXTS = {
 	booking: {
 		da: { title: 'Påmindelse: {room} {when}', body: 'Du har booket {room} {when}. Vel mødt!' },
-		en: { title: 'Reminder: {room} {when}', body: 'You have booked {room} {when}. See you!' }
+		en: { title: 'Reminder: {room} on {when}', body: 'You have booked {room} on {when}. See you!' }
 	},
 	shift: {
 		da: {

@@ -19,7 +19,7 @@ var BOOKING = {
 	},
 	approved: {
 		da: { title: 'Din booking er bekræftet: {room}', body: '{room} er booket til dig {when}.' },
-		en: { title: 'Your booking is confirmed: {room}', body: '{room} is booked for you {when}.' }
+		en: { title: 'Your booking is confirmed: {room}', body: '{room} is booked for you on {when}.' }
 	}
 };
 

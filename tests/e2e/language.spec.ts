@@ -110,5 +110,11 @@ test('an English reader sees the events in English, and the Danish marked as Dan
 	await page.goto('/lokaler/ledige');
 	await expect(page.getByRole('checkbox', { name: 'Skærm' })).toBeVisible();
 	await expect(page.locator('label:has(input[value="Skærm"]) span')).toHaveAttribute('lang', 'da');
+	// and so is the catalogue's description of a title, with its language and subjects
+	const system = await systemClient();
+	const title = await system.collection('titles').getFirstListItem('description != "" && subjects != ""');
+	await page.goto(`/bibliotek/${title.id}`);
+	await expect(page.getByText(title.description as string)).toHaveAttribute('lang', 'da');
+	await expect(page.getByText(title.subjects as string, { exact: true })).toHaveAttribute('lang', 'da');
 	await context.close();
 });

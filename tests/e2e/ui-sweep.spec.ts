@@ -75,6 +75,13 @@ test('staff pages: plain words, readable log and scrolling tables reachable by k
 	expect(log, 'the log has no action codes').not.toMatch(/\b[a-z]+_[a-z_]+\b|\bseasons\b/);
 
 	await page.goto('/personale/statistik');
+	// the no-show tables are wider than a phone: each says that it scrolls
+	for (const name of ['Lokaler: bookinger uden tjek-ind', 'Udeblivelser']) {
+		const table = page.locator(`div.scroll[role="region"][aria-label="${name}"]`);
+		await expect(table.locator('xpath=preceding-sibling::p[1]')).toHaveText(
+			'Stryg til siden i tabellen for at se alle kolonner.'
+		);
+	}
 	for (const region of await page.locator('.scroll').all()) {
 		await expect(region).toHaveAttribute('tabindex', '0');
 		await expect(region).toHaveAttribute('role', 'region');

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { changedOnly, failureMessage, readForm, snapshotOf, validateForm, type FormFailure } from './forms';
 import { z } from 'zod';
 import { signUpSchema, profileSchema, signInSchema, passwordChangeSchema } from './validation/account';
-import { associationSchema, isCalendarDay, memberSchema, seasonSchema } from './validation/rooms';
+import {
+	associationSchema,
+	isCalendarDay,
+	memberSchema,
+	roomCreateSchema,
+	seasonSchema
+} from './validation/rooms';
 import { ticketCodeSchema } from './validation/events';
 import { readSearch } from './validation/library';
 
@@ -35,6 +41,21 @@ describe('validateForm', () => {
 			password: 'Adgangskoden skal have mindst 10 tegn.'
 		});
 		expect(result.failure.values).toEqual({ name: ' ', email: 'nope' });
+	});
+
+	it('asks for an empty password and its repetition to be filled in, not for more characters', () => {
+		const result = validateForm(signUpSchema, {
+			name: 'Mette',
+			email: 'mette@example.dk',
+			password: '',
+			passwordConfirm: ''
+		});
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.failure.errors.fields).toEqual({
+			password: 'Udfyld feltet.',
+			passwordConfirm: 'Udfyld feltet.'
+		});
 	});
 
 	it('reports mismatching passwords on the confirmation field', () => {
@@ -233,6 +254,27 @@ describe('a day in a form', () => {
 			['last_date', 'Datoen findes ikke. Vælg en dag i kalenderen.'],
 			['start', 'Udfyld feltet.']
 		]);
+	});
+});
+
+describe('whole numbers in a form', () => {
+	const capacity = (value: string) => {
+		const result = validateForm(roomCreateSchema, {
+			name: 'Salen',
+			slug: '',
+			description: '',
+			capacity: value
+		});
+		return result.ok ? undefined : result.failure.errors.fields.capacity;
+	};
+	it('asks for an empty field and says the range of a number out of it', () => {
+		expect(capacity('')).toBe('Udfyld feltet.');
+		expect(capacity(' ')).toBe('Udfyld feltet.');
+		expect(capacity('0')).toBe('Skriv et helt tal fra 1 til 100000.');
+		expect(capacity('2,5')).toBe('Skriv et helt tal fra 1 til 100000.');
+		expect(capacity('mange')).toBe('Skriv et helt tal fra 1 til 100000.');
+		expect(capacity('100001')).toBe('Skriv et helt tal fra 1 til 100000.');
+		expect(capacity(' 40 ')).toBeUndefined();
 	});
 });
 

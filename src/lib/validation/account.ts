@@ -20,11 +20,15 @@ const MAX_PASSWORD_BYTES = 72;
 
 const newPassword = z
 	.string()
+	.min(1, { error: () => m.errors_required() })
 	.min(10, { error: () => m.errors_password_too_short() })
 	.max(MAX_PASSWORD_CHARS, { error: () => m.errors_password_too_long() })
 	.refine((value) => new TextEncoder().encode(value).length <= MAX_PASSWORD_BYTES, {
 		error: () => m.errors_password_too_long()
 	});
+
+/** The new password written again; an empty one is asked for, not called different. */
+const passwordConfirm = z.string().min(1, { error: () => m.errors_required() });
 
 const name = z
 	.string()
@@ -49,7 +53,7 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z
-	.object({ name, email, password: newPassword, passwordConfirm: z.string() })
+	.object({ name, email, password: newPassword, passwordConfirm })
 	.refine((v) => v.password === v.passwordConfirm, {
 		path: ['passwordConfirm'],
 		error: () => m.errors_password_mismatch()
@@ -72,7 +76,7 @@ export const passwordChangeSchema = z
 			.min(1, { error: () => m.errors_required() })
 			.max(200, { error: () => m.errors_too_long({ max: 200 }) }),
 		password: newPassword,
-		passwordConfirm: z.string()
+		passwordConfirm
 	})
 	.refine((v) => v.password === v.passwordConfirm, {
 		path: ['passwordConfirm'],
@@ -80,7 +84,7 @@ export const passwordChangeSchema = z
 	});
 
 export const passwordResetSchema = z
-	.object({ password: newPassword, passwordConfirm: z.string() })
+	.object({ password: newPassword, passwordConfirm })
 	.refine((v) => v.password === v.passwordConfirm, {
 		path: ['passwordConfirm'],
 		error: () => m.errors_password_mismatch()

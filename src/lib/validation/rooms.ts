@@ -117,12 +117,21 @@ export const closureSchema = z.object({
 		.max(500, { error: () => m.errors_too_long({ max: 500 }) })
 });
 
-const minutes = (max: number) =>
-	z.coerce
-		.number({ error: () => m.errors_invalid_value() })
-		.int({ error: () => m.errors_invalid_value() })
-		.min(0, { error: () => m.errors_invalid_value() })
-		.max(max, { error: () => m.errors_invalid_value() });
+/** A whole number typed into a form field: an empty field is asked for, anything else out of range says the range. */
+const minutes = (max: number, min = 0) => {
+	const range = () => m.errors_whole_number({ min, max });
+	return z
+		.string({ error: range })
+		.trim()
+		.min(1, { error: () => m.errors_required() })
+		.pipe(
+			z.coerce
+				.number<string>({ error: range })
+				.int({ error: range })
+				.min(min, { error: range })
+				.max(max, { error: range })
+		);
+};
 const optionalTime = z
 	.string()
 	.regex(/^(([01][0-9]|2[0-3]):[0-5][0-9])?$/, { error: () => m.errors_rooms_invalid_time() });
@@ -152,7 +161,7 @@ const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 const roomPolicyFields = z.object({
 	id: z.string().regex(RECORD_ID),
-	capacity: minutes(100000).pipe(z.number().min(1, { error: () => m.errors_invalid_value() })),
+	capacity: minutes(100000, 1),
 	who_may_book: z.enum(['associations', 'citizens'], { error: () => m.errors_invalid_value() }),
 	requires_approval: z.boolean(),
 	active: z.boolean(),
@@ -302,5 +311,5 @@ export const roomDetailsSchema = z.object({
 
 /** A new room: what it is, and how many it holds (its other rules start as NEW_ROOM_RULES). */
 export const roomCreateSchema = roomDetailsSchema.extend({
-	capacity: minutes(100000).pipe(z.number().min(1, { error: () => m.errors_invalid_value() }))
+	capacity: minutes(100000, 1)
 });

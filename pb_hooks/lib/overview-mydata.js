@@ -517,6 +517,7 @@ function records(app, user, name, info) {
 				id: x.id,
 				task: seen ? str(s, 'task') : '',
 				event: seen ? event(str(s, 'event'), 'title') : '',
+				event_en: seen ? event(str(s, 'event'), 'title_en') : '',
 				start: seen ? str(s, 'start') : '',
 				end: seen ? str(s, 'end') : '',
 				status: str(x, 'status'),
@@ -527,6 +528,7 @@ function records(app, user, name, info) {
 		registrations: registrations.map((r) => ({
 			id: r.id,
 			event: event(str(r, 'event'), 'title'),
+			event_en: event(str(r, 'event'), 'title_en'),
 			start: event(str(r, 'event'), 'start'),
 			status: str(r, 'status'),
 			checked_in_at: str(r, 'checked_in_at'),

@@ -85,6 +85,11 @@ describe('the house’s texts in English', () => {
 		const overview = await (await session.get('/overblik')).text();
 		expect(overview).toContain(`>${event.title_en}</a>`);
 		expect(overview).toContain(`lang="da">${plain.title}</a>`);
+		// Mine data names each place by the title the reader sees elsewhere, the Danish one marked as Danish
+		const mine = await (await session.get('/mine-data')).text();
+		expect(mine).toContain(`<span>${event.title_en}</span>`);
+		expect(mine).toContain(`<span lang="da">${plain.title}</span>`);
+		expect(mine).not.toContain(`<span>${plain.title}</span>`);
 
 		// the message is written in both languages; the English one names the English title
 		const [message] = await user.pb.collection('notifications').getFullList<{

@@ -146,6 +146,8 @@ export interface MyData {
 		id: string;
 		task: string;
 		event: string;
+		/** The event's English title, '' where staff wrote none. */
+		event_en: string;
 		start: string;
 		end: string;
 		status: string;
@@ -155,6 +157,8 @@ export interface MyData {
 	registrations: {
 		id: string;
 		event: string;
+		/** The event's English title, '' where staff wrote none. */
+		event_en: string;
 		start: string;
 		status: string;
 		checked_in_at: string;

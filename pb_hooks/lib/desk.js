@@ -30,22 +30,24 @@ function codeError(status, code, field) {
 }
 
 /**
- * A request header: from the request itself on a router event (no body is parsed for it), through the
- * request info on a record request event (which has no `request` in goja, and has parsed the body).
+ * The desk's headers of a request, the one reading of them for the door, every hook's actor, the audit
+ * of a desk act and the door's check of a body against the rules (lib/desk-headers.js): a router event
+ * has its request, a record request event reaches it through the request event it embeds. Another
+ * spelling of either header, or a second value, is refused (desk_header_invalid): PocketBase's rules would
+ * read it, Go's `header.get` would not.
+ * @param {core.RequestEvent | core.RecordRequestEvent} e
+ * @returns {{ citizen: string, override: string }}
  */
-function header(e, name) {
-	try {
-		if (e.request && e.request.header) return String(e.request.header.get(name) || '');
-	} catch (_) {
-		// fall through to the request info
-	}
-	try {
-		var headers = e.requestInfo().headers || {};
-		var value = headers[name.toLowerCase().replace(/-/g, '_')];
-		return value ? String(value) : '';
-	} catch (_) {
-		return '';
-	}
+function deskHeaders(e) {
+	var request = e.request || (e.requestEvent && e.requestEvent.request);
+	if (!request || !request.header) return { citizen: '', override: '' };
+	// every header by name as it came, with all its values (Go's JSON of http.Header); a request without
+	// the word anywhere has neither header in any spelling
+	var json = toString(request.header);
+	if (!/borgerhus/i.test(json)) return { citizen: '', override: '' };
+	var read = require(__hooks + '/lib/desk-headers.js').readDeskHeaders(JSON.parse(json));
+	if (read.problem) throw codeError(400, 'desk_header_invalid');
+	return { citizen: read.citizen, override: read.override };
 }
 
 /**
@@ -68,8 +70,10 @@ function isDeskAct(e) {
  * @returns {{ staff: string, citizen: string, reason: string } | null}
  */
 function context(e) {
-	var citizen = header(e, FOR_HEADER).trim();
-	var rawOverride = header(e, OVERRIDE_HEADER);
+	var headers = deskHeaders(e);
+	// the citizen exactly as the rules read it (`@request.headers.x_borgerhus_for`)
+	var citizen = headers.citizen;
+	var rawOverride = headers.override;
 	if (!citizen) {
 		if (rawOverride) throw codeError(403, 'desk_staff_only');
 		return null;
@@ -280,7 +284,8 @@ function madeAtDeskSql(collection, idColumn) {
 // -- staff routes ----------------------------------------------------------------------------------
 
 function requireDeskStaff(e) {
-	if (header(e, FOR_HEADER) || header(e, OVERRIDE_HEADER)) throw codeError(400, 'desk_staff_only');
+	var headers = deskHeaders(e);
+	if (headers.citizen || headers.override) throw codeError(400, 'desk_staff_only');
 	return require(__hooks + '/lib/core/auth.js').requireStaff(e);
 }
 
@@ -660,6 +665,7 @@ module.exports = {
 	FOR_HEADER: FOR_HEADER,
 	OVERRIDE_HEADER: OVERRIDE_HEADER,
 	context: context,
+	deskHeaders: deskHeaders,
 	around: around,
 	act: act,
 	madeAtDeskSql: madeAtDeskSql,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { request as httpRequest } from 'node:http';
 import type PocketBase from 'pocketbase';
-import { createUser, guestClient, systemClient, PASSWORD, type TestUser } from '../helpers/pocketbase';
+import {
+	createUser,
+	guestClient,
+	randomIp,
+	systemClient,
+	PASSWORD,
+	type TestUser
+} from '../helpers/pocketbase';
 import { linkFrom, waitForMail, readMails } from '../helpers/mail';
 import { AppSession } from '../helpers/app';
 import { houseDate, houseTime, makeRoom, slot, someDay } from './rooms-arrange';
@@ -1056,5 +1064,176 @@ describe('the desk keeps addresses and card numbers', () => {
 			expect(JSON.stringify(a)).not.toContain(first);
 			expect(JSON.stringify(a)).not.toContain(second);
 		}
+	});
+});
+
+describe("the desk's headers, in one spelling and once", () => {
+	/**
+	 * A request to PocketBase with headers exactly as given, a name with a list of values sent once per
+	 * value (fetch joins them into one, and writes every name in lower case).
+	 */
+	function rawSend(
+		user: TestUser,
+		method: string,
+		path: string,
+		headers: Record<string, string | string[]>,
+		body?: unknown
+	): Promise<{ status: number; code: string }> {
+		const url = new URL(path, stack().pbUrl);
+		const text = body === undefined ? undefined : JSON.stringify(body);
+		return new Promise((resolve, reject) => {
+			const req = httpRequest(
+				url,
+				{
+					method,
+					headers: {
+						Authorization: user.pb.authStore.token,
+						'X-Forwarded-For': randomIp(),
+						...(text === undefined ? {} : { 'Content-Type': 'application/json' }),
+						...headers
+					}
+				},
+				(res) => {
+					let answer = '';
+					res.setEncoding('utf8');
+					res.on('data', (chunk) => (answer += chunk));
+					res.on('end', () => {
+						const data = (answer ? JSON.parse(answer) : {}) as {
+							data?: Record<string, { code?: string }>;
+						};
+						const code = Object.values(data.data ?? {}).find((d) => d?.code)?.code ?? '';
+						resolve({ status: res.statusCode ?? 0, code });
+					});
+				}
+			);
+			req.on('error', reject);
+			req.end(text);
+		});
+	}
+
+	async function holdsOf(titleId: string) {
+		const system = await systemClient();
+		return system.collection('holds').getFullList({ filter: `title = "${titleId}"` });
+	}
+
+	const invalid = { status: 400, code: 'desk_header_invalid' };
+
+	it('refuses another spelling of either header from anyone, on any route, where PocketBase would read it', async () => {
+		const citizen = await createUser();
+		const other = await createUser();
+		const staff = await createUser({ staff: true });
+		const { title } = await arrangeTitle({ copies: 1 });
+		for (const name of ['X_Borgerhus_For', 'x.borgerhus.for', 'X-Borgerhus_For', 'X--Borgerhus--For']) {
+			const naming = { headers: { [name]: other.record.id } };
+			// a citizen reading: the overview, a list of records
+			expect(await refusal(citizen.pb.send('/api/borgerhus/overview', naming)), name).toEqual(invalid);
+			expect(await refusal(citizen.pb.collection('holds').getList(1, 5, naming)), name).toEqual(invalid);
+			// a citizen's own hold, and staff's for the citizen the header names
+			expect(
+				await refusal(
+					citizen.pb.collection('holds').create({ title: title.id, patron: citizen.record.id }, naming)
+				),
+				name
+			).toEqual(invalid);
+			expect(
+				await refusal(
+					staff.pb.collection('holds').create({ title: title.id, patron: other.record.id }, naming)
+				),
+				name
+			).toEqual(invalid);
+			// staff's own routes
+			expect(
+				await refusal(staff.pb.send(`/api/borgerhus/desk/citizens/${other.record.id}`, naming)),
+				name
+			).toEqual(invalid);
+		}
+		// the override's reason, next to the citizen in its own spelling
+		expect(
+			await refusal(
+				staff.pb
+					.collection('holds')
+					.create(
+						{ title: title.id, patron: other.record.id },
+						{ headers: { 'X-Borgerhus-For': other.record.id, X_Borgerhus_Override: 'fordi' } }
+					)
+			)
+		).toEqual(invalid);
+		expect(
+			await refusal(
+				citizen.pb.send('/api/borgerhus/overview', { headers: { x_borgerhus_override: 'fordi' } })
+			)
+		).toEqual(invalid);
+		expect(await holdsOf(title.id)).toHaveLength(0);
+	});
+
+	it('refuses both spellings at once, so the rule and the hooks never read two different citizens', async () => {
+		const staff = await createUser({ staff: true });
+		const named = await createUser();
+		const other = await createUser();
+		// PocketBase's rule took one of the two at random: a hold for the other, or core_field_locked
+		for (let i = 0; i < 6; i++) {
+			const { title } = await arrangeTitle({ copies: 1 });
+			const both = await refusal(
+				staff.pb
+					.collection('holds')
+					.create(
+						{ title: title.id, patron: other.record.id },
+						{ headers: { 'X-Borgerhus-For': named.record.id, X_Borgerhus_For: other.record.id } }
+					)
+			);
+			expect(both, `try ${i}`).toEqual(invalid);
+			expect(await holdsOf(title.id)).toHaveLength(0);
+		}
+	});
+
+	it('refuses a header sent twice, and takes the one spelling in any letter case', async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser();
+		const other = await createUser();
+		const { title } = await arrangeTitle({ copies: 1 });
+		const holds = `/api/collections/holds/records`;
+		const body = { title: title.id, patron: citizen.record.id };
+		expect(
+			await rawSend(staff, 'POST', holds, { 'X-Borgerhus-For': [citizen.record.id, other.record.id] }, body)
+		).toEqual(invalid);
+		expect(
+			await rawSend(staff, 'POST', holds, { 'X-Borgerhus-For': [citizen.record.id, citizen.record.id] }, body)
+		).toEqual(invalid);
+		expect(
+			await rawSend(
+				staff,
+				'POST',
+				holds,
+				{ 'X-Borgerhus-For': citizen.record.id, 'X-Borgerhus-Override': ['fordi', 'derfor'] },
+				body
+			)
+		).toEqual(invalid);
+		expect(await holdsOf(title.id)).toHaveLength(0);
+		// the one spelling, as the app's server sends it (in lower case) or in capitals: the desk's act
+		expect(await rawSend(staff, 'POST', holds, { 'x-borgerhus-for': citizen.record.id }, body)).toEqual({
+			status: 200,
+			code: ''
+		});
+		const { title: second } = await arrangeTitle({ copies: 1 });
+		expect(
+			await rawSend(
+				staff,
+				'POST',
+				holds,
+				{ 'X-BORGERHUS-FOR': citizen.record.id },
+				{ title: second.id, patron: citizen.record.id }
+			)
+		).toEqual({ status: 200, code: '' });
+		const made = [...(await holdsOf(title.id)), ...(await holdsOf(second.id))];
+		expect(made.map((h) => h.patron)).toEqual([citizen.record.id, citizen.record.id]);
+		for (const hold of made) {
+			expect((await auditOf(hold.id)).map((a) => [a.action, a.actor, a.details?.on_behalf_of])).toEqual([
+				['desk_create', staff.record.id, citizen.record.id]
+			]);
+		}
+		// and a citizen's in the one spelling is still desk_staff_only
+		expect(
+			await rawSend(citizen, 'GET', '/api/borgerhus/overview', { 'x-borgerhus-for': other.record.id })
+		).toEqual({ status: 403, code: 'desk_staff_only' });
 	});
 });

@@ -123,6 +123,10 @@ module.exports = {
 		da: 'Kun personalet kan handle for en borger ved skranken.',
 		en: 'Only staff can act for a citizen at the desk.'
 	},
+	desk_header_invalid: {
+		da: 'Send skrankens felter som X-Borgerhus-For og X-Borgerhus-Override, stavet præcis sådan og højst én gang hver.',
+		en: 'Send the desk headers as X-Borgerhus-For and X-Borgerhus-Override, spelt exactly so and at most once each.'
+	},
 	desk_volunteer_terms: {
 		da: 'Borgeren har ikke godkendt vilkårene for frivillige. Sæt flueben, når borgeren har sagt ja til dem.',
 		en: 'The citizen has not accepted the volunteer terms. Tick the box once the citizen has agreed to them.'

@@ -18,7 +18,9 @@
  * @returns {boolean}
  */
 function request(e) {
-	// Nobody but staff names a citizen in the desk headers, on any route (also where no hook asks the actor).
+	// Nobody but staff names a citizen in the desk headers, on any route (also where no hook asks the actor),
+	// and nobody sends them in another spelling than theirs or twice, which the rules would read and Go's
+	// `header.get` would not.
 	require(__hooks + '/lib/desk.js').context(e);
 	var method = e.request.method;
 	// PocketBase's batch endpoint runs its writes without this middleware: for superusers only, whatever
@@ -247,8 +249,9 @@ function checkBody(e, method, path, collection) {
 		id: user ? user.id : '',
 		staff: !!(user && user.getBool('staff')),
 		create: method === 'POST',
-		// the desk's header as the rules read it: a body naming another citizen than it is refused by field
-		headers: { x_borgerhus_for: String(e.requestInfo().headers.x_borgerhus_for || '') }
+		// the desk's header as the rules read it (the door refused any other spelling of it): a body naming
+		// another citizen than it is refused by field
+		headers: { x_borgerhus_for: require(__hooks + '/lib/desk.js').deskHeaders(e).citizen }
 	});
 	if (locked)
 		throw refusal(

@@ -1237,3 +1237,41 @@ describe("the desk's headers, in one spelling and once", () => {
 		).toEqual({ status: 403, code: 'desk_staff_only' });
 	});
 });
+
+describe("the desk's search and take-over", () => {
+	it('finds no desk account by its placeholder address, only by what staff see of it', async () => {
+		const staff = await createUser({ staff: true });
+		const name = `Skranke Svend ${Date.now()}`;
+		const account = await staff.pb.send('/api/borgerhus/desk/accounts', {
+			method: 'POST',
+			body: { name, phone: '45678912' }
+		});
+		const system = await systemClient();
+		const placeholder = (await system.collection('users').getOne(account.id)).email as string;
+		expect(placeholder).toMatch(/^desk-.*@borgerhus\.invalid$/);
+		const find = async (q: string) =>
+			(await staff.pb.send(`/api/borgerhus/desk/citizens?q=${encodeURIComponent(q)}`, {})).items as {
+				id: string;
+				desk_account: boolean;
+			}[];
+		for (const q of [
+			'desk-',
+			'borgerhus.invalid',
+			'@borgerhus.invalid',
+			placeholder,
+			placeholder.slice(0, 12)
+		]) {
+			const found = await find(q);
+			expect(
+				found.map((c) => c.id),
+				q
+			).not.toContain(account.id);
+			expect(
+				found.filter((c) => c.desk_account),
+				q
+			).toEqual([]);
+		}
+		expect((await find(name)).map((c) => c.id)).toEqual([account.id]);
+		expect((await find('45678912')).map((c) => c.id)).toContain(account.id);
+	});
+});

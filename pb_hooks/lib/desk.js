@@ -559,16 +559,10 @@ function takeover(e) {
 		throw codeError(400, 'desk_email_invalid', 'email');
 	}
 	var user = require(__hooks + '/lib/core/tx.js').route(e, function (txApp) {
-		var row;
-		try {
-			row = txApp.findRecordById('users', e.request.pathValue('id'));
-		} catch (_) {
-			throw codeError(400, 'desk_unknown_citizen');
-		}
+		// an unknown, deleted or staff account as on every desk route
+		var row = citizenOf(txApp, e);
 		var again = takeoverPending(txApp, row);
-		if ((!row.getBool('desk_account') && !again) || row.getString('deleted_at')) {
-			throw codeError(400, 'desk_not_desk_account');
-		}
+		if (!row.getBool('desk_account') && !again) throw codeError(400, 'desk_not_desk_account');
 		// an address is the same in any letter case (the users' email index is NOCASE; a filter's `=`
 		// compares as stored, so compare in lower case: a stored "Anna@..." is taken for "anna@...")
 		var taken = txApp.findRecordsByFilter(

@@ -1274,4 +1274,31 @@ describe("the desk's search and take-over", () => {
 		expect((await find(name)).map((c) => c.id)).toEqual([account.id]);
 		expect((await find('45678912')).map((c) => c.id)).toContain(account.id);
 	});
+
+	it('answers a take-over of a deleted, unknown or staff account as every desk route does', async () => {
+		const staff = await createUser({ staff: true });
+		const colleague = await createUser({ staff: true });
+		const account = await staff.pb.send('/api/borgerhus/desk/accounts', {
+			method: 'POST',
+			body: { name: 'Slettet Sigurd', phone: '56789123' }
+		});
+		await staff.pb.send(`/api/borgerhus/desk/citizens/${account.id}/delete`, { method: 'POST' });
+		const takeover = (id: string) =>
+			refusal(
+				staff.pb.send(`/api/borgerhus/desk/citizens/${id}/takeover`, {
+					method: 'POST',
+					body: { email: `sigurd-${Date.now()}@test.borgerhus.dk` }
+				})
+			);
+		const unknown = { status: 400, code: 'desk_unknown_citizen' };
+		expect(await takeover(account.id)).toEqual(unknown);
+		expect(await takeover('aaaaaaaaaaaaaaa')).toEqual(unknown);
+		expect(await takeover(colleague.record.id)).toEqual(unknown);
+		// as the citizen's page and the other routes answer it
+		expect(await refusal(staff.pb.send(`/api/borgerhus/desk/citizens/${account.id}`, {}))).toEqual(unknown);
+		const system = await systemClient();
+		expect((await system.collection('users').getOne(account.id)).email).toBe(
+			`deleted-${account.id}@borgerhus.invalid`
+		);
+	});
 });

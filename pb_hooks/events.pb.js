@@ -149,6 +149,18 @@ onRecordCreateRequest(
 		} else {
 			validate.checkShift(e.record, body);
 		}
+		// a new event or shift starts from now on: one saved with a past date by mistake could never be
+		// corrected, as an event or shift that has begun is not moved, unpublished, cancelled or deleted by
+		// staff; the system's data loads write history as they find it
+		if (
+			who.kind !== 'system' &&
+			require(`${__hooks}/lib/events-rules.js`).toMs(e.record.getString('start')) < Date.now()
+		) {
+			throw refusal(
+				collection === 'events' ? 'events_created_in_past' : 'events_shift_created_in_past',
+				'start'
+			);
+		}
 		tx.request(e, (txApp) => {
 			if (collection === 'events') {
 				require(`${__hooks}/lib/events-rooms.js`).checkRoom(txApp, e.record);

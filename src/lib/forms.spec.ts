@@ -9,7 +9,7 @@ import {
 	roomCreateSchema,
 	seasonSchema
 } from './validation/rooms';
-import { ticketCodeSchema } from './validation/events';
+import { eventSchema, newEventSchema, newShiftSchema, ticketCodeSchema } from './validation/events';
 import { readSearch } from './validation/library';
 
 describe('readForm', () => {
@@ -162,6 +162,44 @@ describe('ticket code at the door', () => {
 		expect(result.ok).toBe(true);
 		if (result.ok) expect(result.data.code).toBe('abcdefgh12345678ijklmnop');
 		expect(validateForm(ticketCodeSchema, { code: 'abcd efgh' }).ok).toBe(false);
+	});
+});
+
+describe('a new event or shift in a form', () => {
+	const event = {
+		title: 'Foredrag',
+		description: '',
+		category: 'talk',
+		start: '2025-06-12T19:00',
+		end: '2025-06-12T21:00',
+		room: '',
+		state: 'published',
+		registration: true,
+		capacity: '40'
+	};
+	it('is refused a start before now at the start field, with the server’s words; an edit is not', () => {
+		const created = validateForm(newEventSchema, event);
+		expect(created.ok).toBe(false);
+		if (!created.ok)
+			expect(created.failure.errors.fields.start).toBe(
+				'Et nyt arrangement kan ikke begynde før nu. Tjek dato og år.'
+			);
+		const shift = validateForm(newShiftSchema, {
+			task: 'Kaffe',
+			start: event.start,
+			end: event.end,
+			places: '2',
+			description: '',
+			requirements: ''
+		});
+		expect(shift.ok).toBe(false);
+		if (!shift.ok)
+			expect(shift.failure.errors.fields.start).toBe('En ny vagt kan ikke begynde før nu. Tjek dato og år.');
+		// editing an event that has been held keeps its times as they are
+		expect(validateForm(eventSchema, event).ok).toBe(true);
+		expect(
+			validateForm(newEventSchema, { ...event, start: '2099-06-12T19:00', end: '2099-06-12T21:00' }).ok
+		).toBe(true);
 	});
 });
 

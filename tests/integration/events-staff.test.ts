@@ -79,6 +79,100 @@ describe('staff events pages', () => {
 		expect([after.start, after.end]).toEqual([before.start, before.end]);
 	});
 
+	it('refuses an event or a shift created with a start before now, through the API and the forms, beside the start', async () => {
+		const { staff, session } = await staffSession();
+		const system = await systemClient();
+		// last year typed by mistake: such an event could never be moved, unpublished, cancelled or deleted
+		const lastYear = new Date(Date.now() - 365 * 86_400_000);
+		const title = `Forkert år ${Math.random().toString(36).slice(2, 8)}`;
+		const made = await refusal(
+			staff.pb.collection('events').create({
+				title,
+				category: 'talk',
+				start: lastYear,
+				end: new Date(lastYear.getTime() + 3600_000),
+				state: 'published',
+				registration: true,
+				capacity: 50
+			})
+		);
+		expect([made.status, codeOf(made.error, 'start')]).toEqual([400, 'events_created_in_past']);
+		// so is one under way already
+		const begun = await refusal(
+			staff.pb.collection('events').create({
+				title,
+				category: 'talk',
+				start: new Date(Date.now() - 60_000),
+				end: new Date(Date.now() + 3600_000),
+				state: 'draft'
+			})
+		);
+		expect([begun.status, codeOf(begun.error, 'start')]).toEqual([400, 'events_created_in_past']);
+		expect(
+			await system.collection('events').getFullList({ filter: system.filter('title = {:title}', { title }) })
+		).toEqual([]);
+		// and a shift already under way, though around its event
+		const { event } = await arrangeEvent({ start: doorOpen(), places: 1 });
+		const shift = await refusal(
+			staff.pb.collection('shifts').create({
+				event: event.id,
+				task: 'Opstilling',
+				start: new Date(Date.now() - 30 * 60_000),
+				end: new Date(Date.now() + 30 * 60_000),
+				places: 1
+			})
+		);
+		expect([shift.status, codeOf(shift.error, 'start')]).toEqual([400, 'events_shift_created_in_past']);
+		const shifts = await system.collection('shifts').getFullList({
+			filter: system.filter('event = {:e}', { e: event.id })
+		});
+		expect(shifts).toHaveLength(1);
+		// the forms say so beside the start field, in words, and store nothing
+		const form = await session.post('/personale/arrangementer?/create', {
+			title,
+			description: '',
+			category: 'talk',
+			start: '2025-06-12T19:00',
+			end: '2025-06-12T21:00',
+			room: '',
+			state: 'published',
+			registration: 'on',
+			capacity: '40'
+		});
+		expect(form.status).toBe(400);
+		expect(await form.text()).toMatch(
+			/id="field-start-error"[^>]*>Et nyt arrangement kan ikke begynde før nu\. Tjek dato og år\./
+		);
+		// a datetime-local value in house time, `hours` from now
+		const local = (hours: number) => {
+			const parts = localParts(Date.now() + hours * 3600_000);
+			return `${parts.date}T${String(Math.floor(parts.minutes / 60)).padStart(2, '0')}:${String(parts.minutes % 60).padStart(2, '0')}`;
+		};
+		const added = await session.post(`/personale/arrangementer/${event.id}?/addShift`, {
+			task: 'Opstilling',
+			start: local(-2),
+			end: local(-1),
+			places: '1',
+			description: '',
+			requirements: ''
+		});
+		expect(added.status).toBe(400);
+		expect(await added.text()).toMatch(
+			/id="new-start-error"[^>]*>En ny vagt kan ikke begynde før nu\. Tjek dato og år\./
+		);
+		expect(
+			await system.collection('events').getFullList({ filter: system.filter('title = {:title}', { title }) })
+		).toEqual([]);
+		expect(
+			await system
+				.collection('shifts')
+				.getFullList({ filter: system.filter('event = {:e}', { e: event.id }) })
+		).toHaveLength(1);
+		// the system, arranging history as it finds it, still may
+		const history = await arrangeEvent({ start: lastYear });
+		expect(history.event.start).toBe(lastYear.toISOString().replace('T', ' '));
+	});
+
 	it('two staff members saving one event’s form at once each keep the field they changed', async () => {
 		const [{ session: a }, { session: b }] = await Promise.all([staffSession(), staffSession()]);
 		const title = `Samtidig ${Math.random().toString(36).slice(2, 8)}`;

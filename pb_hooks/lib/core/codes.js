@@ -274,6 +274,14 @@ module.exports = {
 		da: 'Et arrangement, der endnu ikke er begyndt, kan ikke flyttes til et tidspunkt før nu. Aflys det i stedet, hvis det ikke bliver til noget.',
 		en: 'An event that has not begun cannot be moved to a time before now. Cancel it instead if it is not going ahead.'
 	},
+	events_created_in_past: {
+		da: 'Et nyt arrangement kan ikke begynde før nu. Tjek dato og år.',
+		en: 'A new event cannot start before now. Check the date and year.'
+	},
+	events_shift_created_in_past: {
+		da: 'En ny vagt kan ikke begynde før nu. Tjek dato og år.',
+		en: 'A new shift cannot start before now. Check the date and year.'
+	},
 	events_end_leaves_shifts: {
 		da: 'Så ville en vagt ligge mere end 1 døgn efter, at arrangementet slutter. Flyt eller slet vagten først.',
 		en: 'A shift would then lie more than 1 day after the event ends. Move or delete the shift first.'

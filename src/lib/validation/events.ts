@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { EVENT_CATEGORIES, EVENT_STATES } from '$lib/pocketbase-types';
 import { houseLocalToUtc } from '$lib/events/time';
 import { RECORD_ID } from '$lib/ids';
+import { codeMessage } from '$lib/errors';
 
 // One schema per form of the events area, shared by the server actions and any browser pre-check.
 
@@ -78,6 +79,18 @@ export const shiftSchema = z
 		requirements: text(1000)
 	})
 	.refine(endAfterStart, endAfterStartIssue);
+
+// A new event or shift starts from now on (docs/rules.md, "Validation of events and shifts"): one saved with
+// a past date by mistake could not be corrected afterwards. The server decides; the forms say it early.
+const startsFromNow = (value: { start: Date }) => value.start.getTime() >= Date.now();
+const startsFromNowIssue = (code: string) => ({ path: ['start'], error: () => codeMessage(code) });
+
+export const newEventSchema = eventSchema.refine(startsFromNow, startsFromNowIssue('events_created_in_past'));
+
+export const newShiftSchema = shiftSchema.refine(
+	startsFromNow,
+	startsFromNowIssue('events_shift_created_in_past')
+);
 
 export const messageSchema = z.object({ message: text(2000, true) });
 

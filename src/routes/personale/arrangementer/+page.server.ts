@@ -5,7 +5,7 @@ import type { EventRecord, EventState, RoomRecord, TakenPlaces } from '$lib/pock
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
-import { eventSchema } from '$lib/validation/events';
+import { newEventSchema } from '$lib/validation/events';
 import { eventBody } from '$lib/events/staff-forms';
 import { INITIAL_EVENT } from '$rules/events-machines.js';
 
@@ -61,7 +61,7 @@ export const actions: Actions = {
 		requireStaff(locals, url);
 		const form = await request.formData();
 		const values = readForm(form, ['registration']);
-		const checked = validateForm(eventSchema, values);
+		const checked = validateForm(newEventSchema, values);
 		if (!checked.ok) return fail(400, { action: 'create', ...checked.failure });
 		let id: string;
 		try {

@@ -5,7 +5,13 @@ import type { EventRecord, EventState, RoomRecord, ShiftRecord, TakenPlaces } fr
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, LOADED_FIELD, readForm, snapshotOf, validateForm } from '$lib/forms';
 import { codeMessage, failureStatus, toFormErrors } from '$lib/errors';
-import { entryIdSchema, eventSchema, messageSchema, shiftSchema } from '$lib/validation/events';
+import {
+	entryIdSchema,
+	eventSchema,
+	messageSchema,
+	newShiftSchema,
+	shiftSchema
+} from '$lib/validation/events';
 import { EVENT_FORM_FIELDS, eventBody, SHIFT_FORM_FIELDS, shiftBody } from '$lib/events/staff-forms';
 import { utcToHouseLocal } from '$lib/events/time';
 import { waitlistPosition } from '$rules/capacity.js';
@@ -244,7 +250,7 @@ export const actions: Actions = {
 	addShift: async ({ request, locals, url, params }) => {
 		requireStaff(locals, url);
 		const values = readForm(await request.formData());
-		const checked = validateForm(shiftSchema, values);
+		const checked = validateForm(newShiftSchema, values);
 		if (!checked.ok) return fail(400, { action: 'addShift', ...checked.failure });
 		try {
 			await locals.pb.collection('shifts').create({ event: params.id, ...shiftBody(checked.data) });

@@ -526,6 +526,9 @@ function volunteerTerms(e) {
 		if (row.getString('volunteer_terms_at')) return row;
 		row.set('volunteer_terms_at', new Date().toISOString().replace('T', ' '));
 		txApp.save(row);
+		// places the citizen waited for while without the terms are filled now (docs/rules.md, "Places, the
+		// waitlist and overlapping shifts")
+		require(__hooks + '/lib/events-claims.js').refillAfterTerms(txApp, row.id);
 		require(__hooks + '/lib/core/audit.js').record(txApp, {
 			actor: staff.id,
 			action: 'desk_volunteer_terms',

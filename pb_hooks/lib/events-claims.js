@@ -284,10 +284,23 @@ function holdsOverlappingShift(app, userId, shift, status) {
 }
 
 /**
+ * Whether the person has the volunteer terms accepted now, read from their row in the caller's transaction.
+ * @param {core.App} app
+ * @param {string} userId
+ */
+function hasVolunteerTerms(app, userId) {
+	try {
+		return app.findRecordById('users', userId).getString('volunteer_terms_at') !== '';
+	} catch (_) {
+		return false;
+	}
+}
+
+/**
  * Confirms waitlisted entries, first in sign-up order, while places are free (transition "promote", made
- * by the system); tells each one. A volunteer who meanwhile holds an overlapping confirmed shift is
- * skipped and keeps their place in the queue. Does nothing for an event that is not published. Counts
- * from the database, so calling it twice promotes nobody twice.
+ * by the system); tells each one. A volunteer who meanwhile holds an overlapping confirmed shift, or has
+ * withdrawn the volunteer terms, is skipped and keeps their place in the queue. Does nothing for an event
+ * that is not published. Counts from the database, so calling it twice promotes nobody twice.
  * @param {core.App} app
  * @param {'signups' | 'registrations'} collection
  * @param {string} parentId shift id (signups) or event id (registrations)
@@ -329,6 +342,8 @@ function fillPlaces(app, collection, parentId) {
 		if (!permitted(machines.machineOf(collection), record.getString('status'), 'confirmed', ['system']))
 			continue;
 		if (shift && holdsOverlappingShift(app, record.getString('user'), shift)) continue;
+		// nobody takes a shift without the volunteer terms (decideNew), so nobody is moved up into one either
+		if (shift && !hasVolunteerTerms(app, record.getString('user'))) continue;
 		record.set('status', 'confirmed');
 		app.save(record);
 		free--;
@@ -363,6 +378,23 @@ function refillSkipped(app, userId, span) {
 			'user = {:user} && status = "waitlisted" && shift != {:shift} && shift.start < {:end} && shift.end > {:start}',
 			{ user: userId, shift: span.id, start: span.start, end: span.end }
 		),
+		'',
+		0,
+		0
+	);
+	for (const s of waiting) fillPlaces(app, 'signups', s.getString('shift'));
+}
+
+/**
+ * Fills again the places a volunteer was skipped for while without the volunteer terms: every shift they
+ * wait for, once they have accepted the terms again. fillPlaces decides each one from the database.
+ * @param {core.App} app the transaction's app
+ * @param {string} userId
+ */
+function refillAfterTerms(app, userId) {
+	const waiting = app.findRecordsByFilter(
+		'signups',
+		bindFilter('user = {:user} && status = "waitlisted"', { user: userId }),
 		'',
 		0,
 		0
@@ -948,6 +980,7 @@ module.exports = {
 	holdsOverlappingShift,
 	fillPlaces,
 	refillSkipped,
+	refillAfterTerms,
 	cancelPlace,
 	releaseEntry,
 	checkIn,

@@ -319,6 +319,11 @@ function handleUpdate(e) {
 			}
 		}
 		e.next();
+		// accepted again: the places they were skipped for while without the terms are theirs now, in this
+		// write (docs/rules.md, "Places, the waitlist and overlapping shifts")
+		if (!fresh.getString('volunteer_terms_at') && e.record.getString('volunteer_terms_at')) {
+			require(`${__hooks}/lib/events-claims.js`).refillAfterTerms(txApp, e.record.id);
+		}
 	});
 }
 

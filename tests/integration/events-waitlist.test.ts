@@ -239,6 +239,34 @@ describe('a skipped waiting volunteer keeps their turn', () => {
 	});
 });
 
+describe('a waiting volunteer who withdrew the volunteer terms', () => {
+	it('is not moved up and keeps their turn, and accepting the terms again moves them up at once', async () => {
+		const staff = await createUser({ staff: true });
+		const { shift } = await arrangeEvent({ places: 1 });
+		const [a, v, w] = await Promise.all([createVolunteer(), createVolunteer(), createVolunteer()]);
+		const sa = await a.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: a.record.id });
+		const sv = await v.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: v.record.id });
+		const sw = await w.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: w.record.id });
+		expect([sa.status, sv.status, sw.status]).toEqual(['confirmed', 'waitlisted', 'waitlisted']);
+		await v.pb.collection('users').update(v.record.id, { volunteer_terms_at: '' });
+		// a place added: the next one with the terms moves up, V keeps the first place on the list
+		await staff.pb.collection('shifts').update(shift.id, { places: 2 });
+		expect(await statusOf('signups', sv.id)).toBe('waitlisted');
+		expect(await statusOf('signups', sw.id)).toBe('confirmed');
+		expect(await inbox(v, 'events_promoted')).toHaveLength(0);
+		// a place freed: nobody with the terms waits, so it stays free
+		await staff.pb.collection('signups').update(sa.id, { status: 'cancelled' });
+		expect(await statusOf('signups', sv.id)).toBe('waitlisted');
+		const system = await systemClient();
+		expect((await system.collection('shifts').getOne(shift.id)).taken).toBe(1);
+		// the terms accepted again: the free place is V's in the same write, and V is told once
+		await v.pb.collection('users').update(v.record.id, { volunteer_terms_at: new Date() });
+		expect(await statusOf('signups', sv.id)).toBe('confirmed');
+		expect((await system.collection('shifts').getOne(shift.id)).taken).toBe(2);
+		expect(await inbox(v, 'events_promoted')).toHaveLength(1);
+	});
+});
+
 describe('the waitlist around the start', () => {
 	it('moves a skipped volunteer up when staff move the shift they wait for away from the overlap', async () => {
 		const { day, s, w, sw, staff } = await skippedVolunteer();

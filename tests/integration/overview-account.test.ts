@@ -37,7 +37,9 @@ async function userWithData() {
 		places: 1
 	});
 	const signup = await a.signup({ shift: shift.id, user: user.record.id });
+	// a volunteer: only one who has accepted the volunteer terms moves up from the waitlist
 	const next = await createUser({ name: 'Næste Frivillig' });
+	await next.pb.collection('users').update(next.record.id, { volunteer_terms_at: new Date() });
 	const waiting = await a.signup({ shift: shift.id, user: next.record.id, status: 'waitlisted' });
 	const registration = await a.registration({ event: event.id, user: user.record.id });
 	const note = await a.system

@@ -278,6 +278,13 @@ describe('events through the app', () => {
 		const started = await (await lateSession.get(`/arrangementer/${begun.event.id}`)).text();
 		expect(started).not.toContain('action="?/register"');
 		expect(started).toContain('Arrangementet er begyndt, så du kan ikke længere tilmelde dig.');
+		// nor a call for volunteers on its shift, which has begun too, to a guest or a volunteer
+		const volunteer = await signedIn(await createVolunteer());
+		for (const reader of [new AppSession(), volunteer]) {
+			const shown = await (await reader.get(`/arrangementer/${begun.event.id}`)).text();
+			expect(shown).toContain(begun.shift.task);
+			expect(shown).not.toMatch(/Mangler \d+ frivillig|Log ind for at tilmelde dig|action="\?\/signup"/);
+		}
 	});
 
 	it('a cancelled event reads "Aflyst" in Mit overblik, not as if the attendee had cancelled', async () => {
@@ -292,5 +299,12 @@ describe('events through the app', () => {
 		const card = overview.slice(at, at + 1500);
 		expect(card).toContain('Arrangementet er aflyst');
 		expect(card).not.toContain('Afmeldt');
+		// its page asks nobody to help: no places missing, no sign-in or sign-up for its shift
+		const volunteer = await signedIn(await createVolunteer());
+		for (const reader of [new AppSession(), volunteer]) {
+			const page = await (await reader.get(`/arrangementer/${event.id}`)).text();
+			expect(page).toContain('Billetkontrol');
+			expect(page).not.toMatch(/Mangler \d+ frivillig|Log ind for at tilmelde dig|action="\?\/signup"/);
+		}
 	});
 });

@@ -152,11 +152,14 @@ onRecordUpdateRequest((e) => {
 }, 'copies');
 
 // Where a copy left on a pickup shelf lies (`on_pickup_shelf`) is for staff: a pickup shelf belongs to a
-// patron (queue.pickupShelf), so it would tell others whose hold the copy served.
+// patron (queue.pickupShelf), so it would tell others whose hold the copy served. Everyone is told only that
+// such a copy is at the desk (`at_desk`, computed), not on its own shelf in the stacks.
 onRecordEnrich((e) => {
 	const auth = e.requestInfo ? e.requestInfo.auth : null;
 	const staff =
 		!!auth && (auth.isSuperuser() || (auth.collection().name === 'users' && auth.getBool('staff')));
+	e.record.withCustomData(true);
+	e.record.set('at_desk', e.record.getString('on_pickup_shelf') !== '');
 	if (!staff) e.record.hide('on_pickup_shelf');
 	e.next();
 }, 'copies');

@@ -308,6 +308,8 @@ export interface CopyRecord extends BaseRecord {
 	/** The pickup shelf the copy was left on by a pickup that ended without a loan, until the desk scans
 	 * it; '' when it lies where its status and shelf say. Set by the server, read by staff only. */
 	on_pickup_shelf?: string;
+	/** Computed for every reader: the copy lies at the desk (on a pickup shelf), not on its own shelf. */
+	at_desk?: boolean;
 	expand?: { title?: TitleRecord };
 }
 

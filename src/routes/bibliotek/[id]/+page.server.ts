@@ -26,7 +26,8 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 		locals.pb.collection('copies').getFullList<CopyRecord>({
 			filter: locals.pb.filter('title = {:t}', { t: params.id }),
 			sort: 'barcode',
-			fields: 'id,shelf,status'
+			// at_desk: left on a pickup shelf, which is staff's to know (library.pb.js, copies' enrich)
+			fields: 'id,shelf,status,at_desk'
 		}),
 		queueInfo(locals.pb, params.id),
 		locals.user

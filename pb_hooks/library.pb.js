@@ -110,7 +110,9 @@ onRecordCreateRequest((e) => {
 }, 'copies');
 
 // Staff mark a copy missing and found; loans and pickups change only at the desk. A copy found again
-// goes to the first waiting hold. Decided on the copy as it stands in the transaction.
+// goes to the first waiting hold. A copy marked missing while being fetched for a ready hold was not found:
+// the hold waits again in its place and the queue is served again; one marked missing on loan was lost: the
+// loan ends as lost (desk.endWithCopy). Decided on the copy as it stands in the transaction.
 onRecordUpdateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
 	const machine = require(`${__hooks}/lib/library-machine.js`);
@@ -135,18 +137,28 @@ onRecordUpdateRequest((e) => {
 			// missing, or found again and put back by staff: on no pickup shelf either way
 			e.record.set('on_pickup_shelf', '');
 		}
+		// what a copy that goes missing served ends with it, in this transaction
+		const ended = t && busy ? desk.endWithCopy(txApp, fresh, t.name) : null;
 		e.next();
 		if (to === 'shelf' && (from !== 'shelf' || moved)) {
 			desk.handOutCopy(txApp, txApp.findRecordById('copies', e.record.id));
 		}
+		if (ended) ended.after();
 		desk.touchTitle(txApp, e.record.getString('title'));
 		if (moved) desk.touchTitle(txApp, oldTitle);
+		/** @type {Record<string, unknown>} */
+		const details = { title: e.record.getString('title'), fields: Object.keys(sent) };
+		if (ended) {
+			if (ended.hold) details.hold = ended.hold;
+			if (ended.loan) details.loan = ended.loan;
+			details.on_behalf_of = ended.patron;
+		}
 		require(`${__hooks}/lib/core/audit.js`).staffAction(
 			txApp,
 			who,
 			t ? 'library_copy_' + t.name : 'library_copy_update',
 			e.record,
-			{ title: e.record.getString('title'), fields: Object.keys(sent) }
+			details
 		);
 	});
 }, 'copies');
@@ -396,6 +408,22 @@ routerAdd(
 		// line now rather than at the job's next run; the collect then refuses it (library_hold_expired)
 		desk.expireIfDue(e.app, body.hold);
 		const result = tx.route(e, (txApp) => desk.collect(txApp, body.hold, staff));
+		return e.json(200, result);
+	},
+	$apis.requireAuth('users')
+);
+
+// A copy lost on loan is written off: the loan ends as lost and the copy is missing; nobody gets it.
+routerAdd(
+	'POST',
+	'/api/library/lost',
+	(e) => {
+		const desk = require(`${__hooks}/lib/library-desk.js`);
+		const staff = require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
+		const body = e.requestInfo().body || {};
+		const result = require(`${__hooks}/lib/core/tx.js`).route(e, (txApp) =>
+			desk.loseLoan(txApp, body.loan, staff)
+		);
 		return e.json(200, result);
 	},
 	$apis.requireAuth('users')

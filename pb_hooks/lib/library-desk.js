@@ -668,8 +668,11 @@ function findCopy(app, code) {
 	}
 }
 
-/** Closes the open loan of a copy through the loan machine, if there is one. */
-function closeLoan(app, copyId, roles) {
+/**
+ * Closes the open loan of a copy through the loan machine, if there is one; `lost` ends it as lost (the
+ * copy did not come back: `returned_at` says when it was written off, `lost` that it was).
+ */
+function closeLoan(app, copyId, roles, lost) {
 	const open = app.findRecordsByFilter(
 		'loans',
 		bindFilter('copy = {:c} && returned_at = ""', { c: copyId }),
@@ -680,8 +683,103 @@ function closeLoan(app, copyId, roles) {
 	if (open.length === 0) return null;
 	machine.transition(machine.LOAN, 'open', 'returned', roles, 'library_loan_returned', 'loan');
 	open[0].set('returned_at', nowPb());
+	if (lost) open[0].set('lost', true);
 	app.save(open[0]);
 	return open[0];
+}
+
+/**
+ * A copy staff mark missing (a record update of its status, decided on the row as it stands in the
+ * transaction): what it served ends with it. A copy being fetched for a ready hold whose pickup deadline has
+ * not started (fetchedFor) was not found: the hold goes back to the queue in its place (`placed_at` kept, its
+ * pickup fields emptied). A copy on loan was lost: the loan ends as lost, and nobody gets the copy. Any other
+ * reserved copy (it lies on its hold's pickup shelf) is refused with `library_copy_busy`. The copy is the
+ * caller's to save; run the returned follow-up after it is saved (a copy on the shelf goes to the hold sent
+ * back, or to the next in line).
+ * @param {core.App} app the transaction's app
+ * @param {core.Record} copy the copy as it stands in the transaction
+ * @param {string} name the copy transition (`not_found` or `lost`)
+ * @returns {{ hold: string, loan: string, patron: string, after: () => void }}
+ */
+function endWithCopy(app, copy, name) {
+	const titleId = copy.getString('title');
+	if (name === 'lost') {
+		const loan = closeLoan(app, copy.id, ['staff'], true);
+		if (!loan) refuse('library_copy_busy', 'status');
+		return {
+			hold: '',
+			loan: loan.id,
+			patron: loan.getString('patron'),
+			after: () => touchTitle(app, titleId)
+		};
+	}
+	const hold = fetchedFor(app, copy.id);
+	if (!hold) refuse('library_copy_busy', 'status');
+	machine.transition(machine.HOLD, 'ready', 'waiting', ['system'], 'library_hold_change_refused', 'status');
+	hold.set('status', 'waiting');
+	for (const field of ['copy', 'pickup_shelf', 'pickup_deadline', 'ready_at']) hold.set(field, '');
+	app.save(hold);
+	return {
+		hold: hold.id,
+		loan: '',
+		patron: hold.getString('patron'),
+		after: () => {
+			serveQueue(app, titleId);
+			touchTitle(app, titleId);
+		}
+	};
+}
+
+/**
+ * A title's queue served again after a hold came back to it: the first unpaused waiting hold takes a copy on
+ * the shelf, if there is one, to be fetched to its pickup shelf (makeReady).
+ * @param {core.App} app
+ * @param {string} titleId
+ */
+function serveQueue(app, titleId) {
+	const next = queue.nextHold(titleHolds(app, titleId));
+	if (!next) return;
+	const copy = shelfCopy(app, titleId);
+	if (!copy) return;
+	makeReady(app, next.record, copy);
+	app.save(next.record);
+}
+
+/**
+ * The desk writes off a copy lost on loan (`POST /api/library/lost`): the loan's own copy is missing, the
+ * loan ends as lost, and the copy goes to nobody; the queue waits for another copy.
+ * @param {core.App} app the transaction's app
+ * @param {string} loanId
+ * @param {{ kind: string, id: string }} actor
+ */
+function loseLoan(app, loanId, actor) {
+	const id = plainText(loanId, 'loan');
+	let loan;
+	try {
+		loan = app.findRecordById('loans', id);
+	} catch (_) {
+		return refuse('library_loan_unknown', 'loan');
+	}
+	if (!predicates.isOpenLoan(loan.getString('returned_at'))) refuse('library_loan_returned', 'loan');
+	const copy = app.findRecordById('copies', loan.getString('copy'));
+	copyTo(copy, 'missing', ['staff']);
+	const ended = endWithCopy(app, copy, 'lost');
+	copy.set('status', 'missing');
+	copy.set('on_pickup_shelf', '');
+	app.save(copy);
+	ended.after();
+	const result = {
+		loan: ended.loan,
+		copy: copy.id,
+		barcode: copy.getString('barcode'),
+		title: copy.getString('title')
+	};
+	audit.staffAction(app, actor, 'library_lost', loan, {
+		copy: copy.id,
+		barcode: copy.getString('barcode'),
+		on_behalf_of: ended.patron
+	});
+	return result;
 }
 
 /**
@@ -1034,6 +1132,8 @@ module.exports = {
 	collect,
 	openLoan,
 	returnLoan,
+	endWithCopy,
+	loseLoan,
 	expireHold,
 	expireIfDue,
 	expireOverdue,

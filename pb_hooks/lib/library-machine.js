@@ -36,7 +36,9 @@ const HOLD = define(
 		// the first unpaused hold gets a copy that came free (check-in, release, new copy, new hold)
 		{ from: 'waiting', to: 'ready', name: 'make_ready', who: ['system'] },
 		{ from: 'ready', to: 'collected', name: 'collect', who: ['staff'] },
-		{ from: 'ready', to: 'expired', name: 'expire', who: ['system'] }
+		{ from: 'ready', to: 'expired', name: 'expire', who: ['system'] },
+		// its copy, still being fetched to the pickup shelf, was not found: back in the queue, in its place
+		{ from: 'ready', to: 'waiting', name: 'requeue', who: ['system'] }
 	]
 );
 
@@ -53,7 +55,12 @@ const COPY = define(
 		{ from: 'shelf', to: 'loan', name: 'lend', who: ['staff', 'system'] },
 		{ from: 'loan', to: 'shelf', name: 'check_in', who: ['staff'] },
 		{ from: 'shelf', to: 'missing', name: 'mark_missing', who: ['staff', 'system'] },
-		{ from: 'missing', to: 'shelf', name: 'found', who: ['staff', 'system'] }
+		{ from: 'missing', to: 'shelf', name: 'found', who: ['staff', 'system'] },
+		// staff could not find a copy they went to fetch for a ready hold (its pickup deadline not started):
+		// the hold goes back to the queue (lib/library-desk.js notFound)
+		{ from: 'reserved', to: 'missing', name: 'not_found', who: ['staff'] },
+		// a copy lost on loan: the loan ends as lost, and nobody gets the copy (lib/library-desk.js lose)
+		{ from: 'loan', to: 'missing', name: 'lost', who: ['staff'] }
 	]
 );
 
@@ -63,8 +70,12 @@ const COPY = define(
 // pickup shelf of the next in line) or it is lent, marked missing or found: the desk's "Til hylderne igen"
 // (shelf) and "Til afhentningshylden" (reserved) say where to fetch it from.
 
-/** Copy transitions a plain record update may make; loans and pickups go through the desk. */
-const COPY_PLAIN = ['mark_missing', 'found'];
+/**
+ * Copy transitions a plain record update may make; loans and pickups go through the desk. Marking a copy
+ * missing ends what it served: not found while being fetched (the hold waits again), lost on loan (the loan
+ * ends as lost).
+ */
+const COPY_PLAIN = ['mark_missing', 'found', 'not_found', 'lost'];
 
 const LOAN = define(
 	'loan',

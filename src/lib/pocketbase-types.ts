@@ -340,6 +340,9 @@ export interface LoanRecord extends BaseRecord {
 	due: DateString;
 	/** `''` while the loan is open. */
 	returned_at: DateString;
+	/** The loan ended without the copy coming back: written off as lost (`returned_at` says when). Set by
+	 * the server (migration 1767760000). */
+	lost?: boolean;
 	expand?: {
 		copy?: CopyRecord;
 		patron?: UserRecord;

@@ -136,11 +136,13 @@ test('a copy reserved while staff look at it: the refused "missing" shows the co
 	const row = page.getByRole('listitem').filter({ hasText: copy.barcode });
 	// no empty shelf between the dots
 	await expect(row).toContainText(`${copy.barcode} · På hylden`);
-	// a patron's hold takes the copy meanwhile
+	// a patron's hold takes the copy meanwhile, and it is put on the pickup shelf (one still being fetched
+	// could be marked missing: not found for the pickup)
 	const hold = await system
 		.collection('holds')
 		.create({ title: title.id, patron: patron.id, status: 'waiting' });
 	expect((await system.collection('holds').getOne(hold.id)).status).toBe('ready');
+	await system.collection('holds').update(hold.id, { pickup_deadline: '2099-01-01 12:00:00.000Z' });
 	await row.getByRole('button', { name: 'Meld savnet' }).click();
 	await expect(page.getByRole('alert')).toContainText('udlånt eller venter på afhentning');
 	await expect(row).toContainText('Venter på afhentning');
@@ -250,4 +252,81 @@ test('at the desk, the outcome of an act in a list is shown in that list and get
 	await expect(collected).toBeFocused();
 	expect(await inSight(collected)).toBe(true);
 	await expectAccessible(page);
+});
+
+test('the desk marks a copy it cannot find for a pickup "Ikke fundet", and reports a copy lost on loan after asking', async ({
+	page
+}) => {
+	const tag = `n${randomUUID().slice(0, 7)}`;
+	const system = await systemClient();
+	const title = await system
+		.collection('titles')
+		.create({ title: `Forsvundet ${tag}`, creator: 'A', type: 'book' });
+	const copy = await system
+		.collection('copies')
+		.create({ title: title.id, barcode: `IF-${tag}`, shelf: 'Krimi', status: 'shelf' });
+	const lentTitle = await system
+		.collection('titles')
+		.create({ title: `Bortkommet ${tag}`, creator: 'A', type: 'book' });
+	const lentCopy = await system
+		.collection('copies')
+		.create({ title: lentTitle.id, barcode: `BK-${tag}`, shelf: 'Krimi', status: 'shelf' });
+	const patron = await system.collection('users').create({
+		email: `ikke-fundet-${tag}@test.borgerhus.dk`,
+		password: 'et-godt-kodeord',
+		passwordConfirm: 'et-godt-kodeord',
+		name: `Patron ${tag}`,
+		verified: true,
+		language: 'da'
+	});
+	const hold = await system.collection('holds').create({ title: title.id, patron: patron.id });
+	expect(hold.status).toBe('ready');
+	// overdue since long ago: first among the overdue loans
+	const loan = await system.collection('loans').create({
+		copy: lentCopy.id,
+		patron: patron.id,
+		start: '2000-01-01 10:00:00.000Z',
+		due: '2000-02-01 10:00:00.000Z'
+	});
+
+	await signIn(page, demo.staff);
+	await page.goto(`/personale/skranke?afhentning=${encodeURIComponent(tag)}`);
+	const toShelf = page.getByRole('region', { name: 'Til afhentningshylden' });
+	const row = toShelf.getByRole('listitem').filter({ hasText: copy.barcode });
+	await expect(
+		row.getByRole('button', { name: new RegExp(`Lagt på hylde ${hold.pickup_shelf}`) })
+	).toBeVisible();
+	await expectAccessible(page);
+	await row.getByRole('button', { name: /^Ikke fundet/ }).click();
+	await expect(row).toHaveCount(0);
+	const said = toShelf
+		.getByRole('status')
+		.filter({ hasText: `Forsvundet ${tag} (${copy.barcode}) er meldt savnet` });
+	await expect(said).toBeVisible();
+	await expect(said).toBeFocused();
+	const waiting = await system.collection('holds').getOne(hold.id);
+	expect(waiting.status).toBe('waiting');
+	expect(waiting.placed_at).toBe(hold.placed_at);
+	expect((await system.collection('copies').getOne(copy.id)).status).toBe('missing');
+
+	// a copy lost on loan: the desk asks first, then ends the loan as lost
+	const overdue = page.getByRole('region', { name: 'Overskredne lån' });
+	const lent = overdue.getByRole('listitem').filter({ hasText: lentCopy.barcode });
+	await lent.getByRole('button', { name: `Meld bortkommet: Bortkommet ${tag}` }).click();
+	const dialog = page.getByRole('dialog', { name: `Meld Bortkommet ${tag} bortkommet?` });
+	await expect(dialog).toBeVisible();
+	await expect(dialog).toContainText(`Lånet hos Patron ${tag} afsluttes som bortkommet`);
+	await expect(dialog.getByRole('button', { name: 'Nej, behold' })).toBeFocused();
+	await expectAccessible(page);
+	await dialog.getByRole('button', { name: 'Ja, meld bortkommet' }).click();
+	await expect(lent).toHaveCount(0);
+	await expect(
+		overdue
+			.getByRole('status')
+			.filter({ hasText: `Bortkommet ${tag} (${lentCopy.barcode}) er meldt bortkommet` })
+	).toBeVisible();
+	const ended = await system.collection('loans').getOne(loan.id);
+	expect(ended.returned_at).not.toBe('');
+	expect(ended.lost).toBe(true);
+	expect((await system.collection('copies').getOne(lentCopy.id)).status).toBe('missing');
 });

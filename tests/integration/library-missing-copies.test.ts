@@ -1,10 +1,10 @@
-// A copy that is not where its shelf says (docs/rules.md, "Library", "A copy at the desk"): lying at the desk on
-// a pickup shelf.
+// A copy that is not where it should be (docs/rules.md, "Library", "A copy not found, a copy lost"): not found
+// when the desk goes to fetch it for a pickup, lost on loan, or lying at the desk on a pickup shelf.
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
-import { createUser } from '../helpers/pocketbase';
-import type { CopyRecord } from '../../src/lib/pocketbase-types';
-import { arrangeTitle, checkIn, placeHold } from './library-helpers';
+import { createUser, systemClient } from '../helpers/pocketbase';
+import type { CopyRecord, HoldRecord, LoanRecord } from '../../src/lib/pocketbase-types';
+import { arrangeTitle, checkIn, placeHold, refusal, returnLoan } from './library-helpers';
 
 const text = (html: string) =>
 	html
@@ -12,6 +12,218 @@ const text = (html: string) =>
 		.replace(/<style[\s\S]*?<\/style>/g, '')
 		.replace(/<[^>]+>/g, ' ')
 		.replace(/\s+/g, ' ');
+
+async function auditOf(action: string, id: string) {
+	const system = await systemClient();
+	return system.collection('audit_log').getFullList({
+		filter: system.filter('action = {:a} && target_id = {:id}', { a: action, id })
+	});
+}
+
+async function deskSession(staff: { email: string; password: string }) {
+	const desk = new AppSession();
+	await desk.signIn(staff.email, staff.password);
+	return desk;
+}
+
+describe('a copy not found for a pickup', () => {
+	it('sends the hold back to the queue in its place when staff mark the copy missing, and serves it another copy on the shelf', async () => {
+		const staff = await createUser({ staff: true });
+		const { title, copies } = await arrangeTitle({ copies: 2, onShelf: 1 });
+		const a = await createUser();
+		const hold = await placeHold(a.pb, title.id, a.record.id);
+		// ready at once with the copy on the shelf, being fetched (no pickup deadline)
+		expect(hold.status).toBe('ready');
+		expect(hold.copy).toBe(copies[0]!.id);
+		expect(hold.pickup_deadline).toBe('');
+		// the other copy is found meanwhile and stands on the shelf: A already has a copy
+		await staff.pb.collection('copies').update(copies[1]!.id, { status: 'shelf' });
+		const system = await systemClient();
+		expect((await system.collection('copies').getOne<CopyRecord>(copies[1]!.id)).status).toBe('shelf');
+
+		// staff cannot find copy 0: it is missing, and A is served copy 1 at once, still to be fetched
+		const marked = await staff.pb
+			.collection('copies')
+			.update<CopyRecord>(copies[0]!.id, { status: 'missing' });
+		expect(marked.status).toBe('missing');
+		const after = await system.collection('holds').getOne<HoldRecord>(hold.id);
+		expect(after.status).toBe('ready');
+		expect(after.copy).toBe(copies[1]!.id);
+		expect(after.pickup_deadline).toBe('');
+		expect(after.placed_at).toBe(hold.placed_at);
+		expect((await system.collection('copies').getOne<CopyRecord>(copies[1]!.id)).status).toBe('reserved');
+
+		const entries = await auditOf('library_copy_not_found', copies[0]!.id);
+		expect(entries).toHaveLength(1);
+		expect(entries[0]!.actor).toBe(staff.record.id);
+		expect(entries[0]!.details).toMatchObject({ hold: hold.id, on_behalf_of: a.record.id });
+	});
+
+	it('keeps the hold waiting in its place ahead of later holds when no other copy is on the shelf', async () => {
+		const staff = await createUser({ staff: true });
+		const { title, copies } = await arrangeTitle({ copies: 2, onShelf: 1 });
+		const [a, b] = await Promise.all([createUser(), createUser()]);
+		const holdA = await placeHold(a.pb, title.id, a.record.id);
+		const holdB = await placeHold(b.pb, title.id, b.record.id);
+		expect(holdA.status).toBe('ready');
+		expect(holdB.status).toBe('waiting');
+
+		await staff.pb.collection('copies').update(copies[0]!.id, { status: 'missing' });
+		const system = await systemClient();
+		const after = await system.collection('holds').getOne<HoldRecord>(holdA.id);
+		expect(after).toMatchObject({ status: 'waiting', copy: '', pickup_shelf: '', pickup_deadline: '' });
+		expect(after.placed_at).toBe(holdA.placed_at);
+		// first in the queue again, before B
+		const queue = await a.pb.send(`/api/library/queue/${title.id}`, { method: 'GET' });
+		expect(queue.mine.place).toBe(1);
+		expect(queue.queueLength).toBe(2);
+
+		// the other copy turns up at the desk: it goes to A, not to B
+		const checked = await checkIn(staff.pb, copies[1]!.barcode);
+		expect(checked.hold).toBe(holdA.id);
+	});
+
+	it('refuses a copy whose pickup deadline has started: it lies on the pickup shelf', async () => {
+		const staff = await createUser({ staff: true });
+		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const a = await createUser();
+		const hold = await placeHold(a.pb, title.id, a.record.id);
+		await checkIn(staff.pb, copies[0]!.barcode); // on the pickup shelf, deadline started
+		const refused = await refusal(staff.pb.collection('copies').update(copies[0]!.id, { status: 'missing' }));
+		expect(refused.code).toBe('library_copy_busy');
+		const system = await systemClient();
+		expect((await system.collection('holds').getOne<HoldRecord>(hold.id)).status).toBe('ready');
+		expect((await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).status).toBe('reserved');
+		// and a patron still cannot mark anything missing
+		expect(
+			(await refusal(a.pb.collection('copies').update(copies[0]!.id, { status: 'missing' }))).status
+		).not.toBe(0);
+	});
+
+	it('offers "Ikke fundet" at the desk beside "Lagt på hylde"', async () => {
+		const staff = await createUser({ staff: true });
+		const { title, copies } = await arrangeTitle({
+			copies: 1,
+			onShelf: 1,
+			title: `Ikke fundet ${Date.now()}`
+		});
+		const a = await createUser();
+		const hold = await placeHold(a.pb, title.id, a.record.id);
+		const desk = await deskSession(staff);
+		const found = `/personale/skranke?afhentning=${encodeURIComponent(title.title)}`;
+		const page = await (await desk.get(found)).text();
+		expect(page).toContain(`Lagt på hylde ${hold.pickup_shelf}`);
+		expect(page).toContain('Ikke fundet');
+
+		const done = await desk.post('/personale/skranke?/notFound', { copy: copies[0]!.id });
+		expect(done.status).toBe(200);
+		expect(text(await done.text())).toContain(`${title.title} (${copies[0]!.barcode}) er meldt savnet.`);
+		const system = await systemClient();
+		expect((await system.collection('holds').getOne<HoldRecord>(hold.id)).status).toBe('waiting');
+		expect((await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).status).toBe('missing');
+		expect(await (await desk.get(found)).text()).not.toContain(`Lagt på hylde ${hold.pickup_shelf}`);
+	});
+});
+
+describe('a copy lost on loan', () => {
+	it('ends the loan as lost and gives the copy to nobody, at the desk', async () => {
+		const staff = await createUser({ staff: true });
+		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const [a, b] = await Promise.all([createUser(), createUser()]);
+		const loan = await staff.pb
+			.collection('loans')
+			.create<LoanRecord>({ copy: copies[0]!.id, patron: a.record.id });
+		const holdB = await placeHold(b.pb, title.id, b.record.id);
+
+		const lost = await staff.pb.send('/api/library/lost', { method: 'POST', body: { loan: loan.id } });
+		expect(lost).toMatchObject({ loan: loan.id, copy: copies[0]!.id });
+		const system = await systemClient();
+		const ended = await system.collection('loans').getOne<LoanRecord>(loan.id);
+		expect(ended.returned_at).not.toBe('');
+		expect(ended.lost).toBe(true);
+		expect((await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).status).toBe('missing');
+		// B waits for another copy, and is not told the lost one is ready
+		expect((await system.collection('holds').getOne<HoldRecord>(holdB.id)).status).toBe('waiting');
+		const notes = await system.collection('notifications').getFullList({
+			filter: system.filter('user = {:u}', { u: b.record.id })
+		});
+		expect(notes.map((n) => n.kind)).not.toContain('hold_ready');
+
+		const entries = await auditOf('library_lost', loan.id);
+		expect(entries).toHaveLength(1);
+		expect(entries[0]!.details).toMatchObject({ copy: copies[0]!.id, on_behalf_of: a.record.id });
+
+		// once ended, neither returned nor lost again
+		expect((await refusal(returnLoan(staff.pb, loan.id))).code).toBe('library_loan_returned');
+		expect(
+			(await refusal(staff.pb.send('/api/library/lost', { method: 'POST', body: { loan: loan.id } }))).code
+		).toBe('library_loan_returned');
+		// the copy found again goes to B
+		const checked = await checkIn(staff.pb, copies[0]!.barcode);
+		expect(checked.hold).toBe(holdB.id);
+	});
+
+	it("ends the loan as lost when staff mark its copy missing, and keeps the loan's lost mark the server's", async () => {
+		const staff = await createUser({ staff: true });
+		const { copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const a = await createUser();
+		const loan = await staff.pb
+			.collection('loans')
+			.create<LoanRecord>({ copy: copies[0]!.id, patron: a.record.id });
+		expect((await refusal(staff.pb.collection('loans').update(loan.id, { lost: true }))).code).toBe(
+			'core_field_locked'
+		);
+		await staff.pb.collection('copies').update(copies[0]!.id, { status: 'missing' });
+		const system = await systemClient();
+		const ended = await system.collection('loans').getOne<LoanRecord>(loan.id);
+		expect(ended.returned_at).not.toBe('');
+		expect(ended.lost).toBe(true);
+		const entries = await auditOf('library_copy_lost', copies[0]!.id);
+		expect(entries).toHaveLength(1);
+		expect(entries[0]!.details).toMatchObject({ loan: loan.id, on_behalf_of: a.record.id });
+	});
+
+	it('is for staff only', async () => {
+		const { copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const staff = await createUser({ staff: true });
+		const a = await createUser();
+		const loan = await staff.pb
+			.collection('loans')
+			.create<LoanRecord>({ copy: copies[0]!.id, patron: a.record.id });
+		expect(
+			(await refusal(a.pb.send('/api/library/lost', { method: 'POST', body: { loan: loan.id } }))).status
+		).toBe(403);
+		const system = await systemClient();
+		expect((await system.collection('loans').getOne<LoanRecord>(loan.id)).returned_at).toBe('');
+	});
+
+	it('offers "Meld bortkommet" at the desk beside an overdue loan', async () => {
+		const staff = await createUser({ staff: true });
+		const { title, copies } = await arrangeTitle({
+			copies: 1,
+			onShelf: 1,
+			title: `Bortkommet ${Date.now()}`
+		});
+		const a = await createUser();
+		const system = await systemClient();
+		const loan = await system.collection('loans').create<LoanRecord>({
+			copy: copies[0]!.id,
+			patron: a.record.id,
+			start: new Date(Date.now() - 40 * 86_400_000).toISOString(),
+			due: new Date(Date.now() - 10 * 86_400_000).toISOString()
+		});
+		const desk = await deskSession(staff);
+		const page = await (await desk.get('/personale/skranke?forsinkede-side=1')).text();
+		expect(page).toContain(`Meld bortkommet: ${title.title}`);
+		expect(page).toContain(`Meld ${title.title} bortkommet?`);
+
+		const done = await desk.post('/personale/skranke?/lost', { loan: loan.id });
+		expect(done.status).toBe(200);
+		expect(text(await done.text())).toContain(`${title.title} (${copies[0]!.barcode}) er meldt bortkommet`);
+		const ended = await system.collection('loans').getOne<LoanRecord>(loan.id);
+		expect(ended.lost).toBe(true);
+	});
+});
 
 describe('a copy at the desk', () => {
 	it('shows the public a copy left on a pickup shelf as at the desk, without the pickup shelf', async () => {

@@ -1,4 +1,5 @@
 import type PocketBase from 'pocketbase';
+import type { CopyRecord } from '$lib/pocketbase-types';
 
 /** What a check-in did, as the desk route answers it. */
 export interface CheckInResult {
@@ -31,6 +32,19 @@ export function collect(pb: PocketBase, hold: string) {
 
 export function returnLoan(pb: PocketBase, loan: string) {
 	return pb.send<CheckInResult>('/api/library/return', { method: 'POST', body: { loan } });
+}
+
+/** A copy lost on loan written off: the loan ends as lost and the copy is missing. */
+export function loseLoan(pb: PocketBase, loan: string) {
+	return pb.send<{ loan: string; copy: string; barcode: string; title: string }>('/api/library/lost', {
+		method: 'POST',
+		body: { loan }
+	});
+}
+
+/** A copy staff went to fetch for a pickup and could not find: missing, and its hold waits again. */
+export function notFound(pb: PocketBase, copy: string) {
+	return pb.collection('copies').update<CopyRecord>(copy, { status: 'missing' }, { requestKey: null });
 }
 
 export function expireNow(pb: PocketBase) {

@@ -155,6 +155,9 @@ describe('the hold machine', () => {
 		expect(permitted(HOLD, 'ready', 'collected', ['staff'])?.name).toBe('collect');
 		expect(permitted(HOLD, 'ready', 'expired', ['staff'])).toBeNull();
 		expect(permitted(HOLD, 'ready', 'expired', ['system'])?.name).toBe('expire');
+		// a hold whose copy was not found waits again: the server's, never a plain update
+		expect(permitted(HOLD, 'ready', 'waiting', ['owner', 'staff'])).toBeNull();
+		expect(permitted(HOLD, 'ready', 'waiting', ['system'])?.name).toBe('requeue');
 	});
 
 	it('ends every path in collected, expired or cancelled, which have no way out', () => {
@@ -165,13 +168,20 @@ describe('the hold machine', () => {
 });
 
 describe('the copy machine', () => {
-	it('lets staff mark a copy on the shelf missing and found, and nothing else by a plain update', () => {
+	it('lets staff mark a copy missing (on the shelf, not found for a pickup, lost on loan) and found, and nothing else by a plain update', () => {
 		const plainNames = COPY.transitions
 			.filter((t) => COPY_PLAIN.includes(t.name))
 			.map((t) => `${t.from}->${t.to}`);
-		expect(plainNames.sort()).toEqual(['missing->shelf', 'shelf->missing']);
-		expect(permitted(COPY, 'reserved', 'missing', ['staff'])).toBeNull();
-		expect(permitted(COPY, 'loan', 'missing', ['staff'])).toBeNull();
+		expect(plainNames.sort()).toEqual([
+			'loan->missing',
+			'missing->shelf',
+			'reserved->missing',
+			'shelf->missing'
+		]);
+		expect(permitted(COPY, 'reserved', 'missing', ['staff'])?.name).toBe('not_found');
+		expect(permitted(COPY, 'loan', 'missing', ['staff'])?.name).toBe('lost');
+		expect(permitted(COPY, 'reserved', 'missing', ['owner', 'system'])).toBeNull();
+		expect(permitted(COPY, 'loan', 'missing', ['owner', 'system'])).toBeNull();
 	});
 
 	it('reserves a copy only from the shelf, by the server', () => {

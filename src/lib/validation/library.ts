@@ -50,6 +50,7 @@ export const checkInSchema = z.object({
 
 export const collectSchema = z.object({ hold: recordId });
 export const returnSchema = z.object({ loan: recordId });
+export const notFoundSchema = z.object({ copy: recordId });
 
 const optionalText = (max: number) =>
 	z

@@ -2,14 +2,14 @@ import { fail } from '@sveltejs/kit';
 import { pageParam } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
 import type { ListResult } from 'pocketbase';
-import type { CopyRecord, HoldRecord, LoanRecord } from '$lib/pocketbase-types';
+import type { CopyRecord, HoldRecord, LoanRecord, TitleRecord } from '$lib/pocketbase-types';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { requireStaff } from '$lib/server/guards';
 import { openLoanFilter } from '$rules/core/status.js';
 import { toPbDate } from '$lib/dates';
-import { checkInSchema, collectSchema, returnSchema } from '$lib/validation/library';
-import { checkIn, collect, expireNow, returnLoan } from '$lib/library/desk.server';
+import { checkInSchema, collectSchema, notFoundSchema, returnSchema } from '$lib/validation/library';
+import { checkIn, collect, expireNow, loseLoan, notFound, returnLoan } from '$lib/library/desk.server';
 import { anyFieldFilter } from '$lib/library/search';
 
 const HOLD_FIELDS =
@@ -111,6 +111,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 /** A copy reserved for a ready hold that still has to be put on its pickup shelf, and where it is now. */
 export interface FetchRow {
 	id: string;
+	/** The copy to fetch. */
+	copy: string;
 	title: string;
 	barcode: string;
 	patron: string;
@@ -137,6 +139,7 @@ async function toPickupShelf(pb: App.Locals['pb'], search: string, n: number): P
 	});
 	const rows = holds.items.map((h) => ({
 		id: h.id,
+		copy: h.copy,
 		title: h.expand?.title?.title ?? '',
 		barcode: h.expand?.copy?.barcode ?? '',
 		patron: h.expand?.patron?.name ?? '',
@@ -230,6 +233,41 @@ export const actions: Actions = {
 			return { action: 'return' as const, checkedIn: await returnLoan(locals.pb, checked.data.loan) };
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'return' as const, values: {}, errors: toFormErrors(err) });
+		}
+	},
+	// the copy to fetch for a pickup is not where it should be: missing, and its hold waits again in its place
+	notFound: async ({ request, locals, url }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(notFoundSchema, values);
+		if (!checked.ok) return fail(400, { action: 'notFound' as const, ...checked.failure });
+		try {
+			const copy = await notFound(locals.pb, checked.data.copy);
+			const title = await locals.pb
+				.collection('titles')
+				.getOne<TitleRecord>(copy.title, { fields: 'title', requestKey: null });
+			return {
+				action: 'notFound' as const,
+				notFound: { barcode: copy.barcode, title: title.title }
+			};
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'notFound' as const, values: {}, errors: toFormErrors(err) });
+		}
+	},
+	// a copy lost on loan is written off: the loan ends as lost, and nobody gets the copy
+	lost: async ({ request, locals, url }) => {
+		requireStaff(locals, url);
+		const values = readForm(await request.formData());
+		const checked = validateForm(returnSchema, values);
+		if (!checked.ok) return fail(400, { action: 'lost' as const, ...checked.failure });
+		try {
+			const done = await loseLoan(locals.pb, checked.data.loan);
+			const title = await locals.pb
+				.collection('titles')
+				.getOne<TitleRecord>(done.title, { fields: 'title', requestKey: null });
+			return { action: 'lost' as const, lost: { barcode: done.barcode, title: title.title } };
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'lost' as const, values: {}, errors: toFormErrors(err) });
 		}
 	},
 	expire: async ({ locals, url }) => {

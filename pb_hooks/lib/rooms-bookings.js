@@ -235,9 +235,11 @@ function checkBooking(txApp, draft, what, earlier) {
  * its holder more than the room's `max_upcoming` active bookings that have not ended in the room. The
  * holder is the association of an association's booking (all its bookings in the room, whoever made
  * them), else the booker (their private bookings in the room). The booking itself is left out of the
- * count, so a booking already in the room never counts twice. Staff bookers (the house's own use) are
- * not held to it. Reads nothing in a room without a limit; else the booker's staff flag by its key and
- * one COUNT over the room's bookings that have not ended (index `(room, end, start)`).
+ * count, so a booking already in the room never counts twice. A private booking of a staff booker (the
+ * house's own use) is not held to it; an association's booking is the association's share, whoever of its
+ * admins and bookers made it, staff too. Reads nothing in a room without a limit; else, for a private
+ * booking, the booker's staff flag by its key, and one COUNT over the room's bookings that have not ended
+ * (index `(room, end, start)`).
  * @param {core.App} txApp
  * @param {core.Record} room
  * @param {{ id: string, booker: string, association: string }} draft
@@ -245,13 +247,15 @@ function checkBooking(txApp, draft, what, earlier) {
 function overShare(txApp, room, draft) {
 	var limit = room.getInt('max_upcoming');
 	if (!(limit > 0)) return false;
-	var staff = arrayOf(new DynamicModel({ id: '' }));
-	txApp
-		.db()
-		.newQuery('SELECT id FROM users WHERE id = {:id} AND staff = TRUE LIMIT 1')
-		.bind({ id: draft.booker })
-		.all(staff);
-	if (staff.length) return false;
+	if (!draft.association) {
+		var staff = arrayOf(new DynamicModel({ id: '' }));
+		txApp
+			.db()
+			.newQuery('SELECT id FROM users WHERE id = {:id} AND staff = TRUE LIMIT 1')
+			.bind({ id: draft.booker })
+			.all(staff);
+		if (staff.length) return false;
+	}
 	var holder = draft.association ? 'association = {:holder}' : "booker = {:holder} AND association = ''";
 	var row = new DynamicModel({ n: 0 });
 	txApp
@@ -376,8 +380,9 @@ function handleCreate(e) {
 	// The system account (imports, arranging data) is held to rule 1 and sane times, not to the policy.
 	// staff at the desk may override the horizon for the citizen, with a reason (docs/rules.md,
 	// "Service at the desk"); every other check of the citizen's holds
-	// the room's fair share holds for everyone but the system (a staff booker is the house's own use,
-	// overShare); staff at the desk book under the citizen's share
+	// the room's fair share holds for everyone but the system (a staff booker's private booking is the
+	// house's own use, overShare; an association's booking is its share, whoever made it); staff at the desk
+	// book under the citizen's share
 	var what = { policy: !system, rights: !system, skipHorizon: auth.overrides(actor), share: !system };
 	var earlier = precheckBooking(e.app, draftOf(e.record), what);
 	if (earlier.problem) throw earlier.problem;

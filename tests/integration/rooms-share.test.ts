@@ -250,6 +250,56 @@ describe('a fair share of a room', () => {
 		expect(codesOf(overridden.body)).toEqual([LIMIT]);
 	});
 
+	it("holds a staff member who books for an association to the association's share: a booking, a season, a reassign", async () => {
+		const room = await makeRoom({ max_upcoming: 1 });
+		const association = await makeAssociation();
+		const [staff, booker] = await Promise.all([createUser({ staff: true }), createUser()]);
+		await Promise.all([join(association.id, staff, 'booker'), join(association.id, booker, 'booker')]);
+		const day = someDay();
+		const a = { association: association.id };
+		await book(staff, room.id, { ...hour(day, 0), ...a });
+		// the association holds its one place, whichever of its bookers made it and asks next
+		expect(codesOf((await outcome(book(staff, room.id, { ...hour(day, 2), ...a }))).body)).toEqual([LIMIT]);
+		expect(codesOf((await outcome(book(booker, room.id, { ...hour(day, 4), ...a }))).body)).toEqual([LIMIT]);
+		// a season in its name skips every date past the share
+		const season = await outcome(
+			staff.pb.send('/api/borgerhus/series', {
+				method: 'POST',
+				body: {
+					room: room.id,
+					association: association.id,
+					purpose: 'Træning',
+					attendees: 4,
+					first_date: houseDate(7),
+					last_date: houseDate(14),
+					interval: 1,
+					start_time: '10:00',
+					end_time: '11:00'
+				}
+			})
+		);
+		expect(codesOf(season.body)).toEqual(['rooms_series_nothing']);
+		expect((season.body as { skipped: { code: string }[] }).skipped.map((s) => s.code)).toEqual([
+			LIMIT,
+			LIMIT
+		]);
+		// the staff member's own bookings are the house's use, not held to it; nor handed to the association
+		// past its share
+		const [house] = await bookHours(staff, room.id, day + 1, 2);
+		const handed = await outcome(
+			staff.pb.send(`/api/borgerhus/bookings/${house!.id}/reassign`, {
+				method: 'POST',
+				body: { association: association.id, reason: 'Til foreningen' }
+			})
+		);
+		expect(codesOf(handed.body)).toEqual([LIMIT]);
+		const system = await systemClient();
+		const held = await system.collection('bookings').getFullList({
+			filter: system.filter('room = {:room} && association = {:a}', { room: room.id, a: association.id })
+		});
+		expect(held).toHaveLength(1);
+	});
+
 	it('lets only one of two bookings made at once take the last place', async () => {
 		const room = await makeRoom({ max_upcoming: 2 });
 		const citizen = await createUser();

@@ -66,6 +66,26 @@ describe('cancel a period', () => {
 		for (const b of [...w.inPeriod, w.late]) expect(await statusOf(b.id)).toBe('approved');
 	});
 
+	it('withdraws a request still pending inside the deadline, as a single cancel does; keeps an approved one', async () => {
+		const room = await makeRoom({ requires_approval: true, cancel_hours: 48 });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const [pending, approved] = [
+			await book(owner, room.id, slot(1, '19:00', '20:00')),
+			await book(owner, room.id, slot(2, '08:00', '09:00'))
+		];
+		await staff.pb.collection('bookings').update(approved.id, { status: 'approved' });
+		const period = { from: houseDate(0), to: houseDate(3) };
+		const preview = await cancelPeriod(owner, { ...period, preview: true });
+		expect(preview.cancellable?.map((b) => b.id)).toEqual([pending.id]);
+		expect(preview.kept).toEqual([
+			expect.objectContaining({ id: approved.id, code: 'rooms_cancel_deadline' })
+		]);
+		const answer = await cancelPeriod(owner, { ...period, preview: false, ids: [pending.id, approved.id] });
+		expect(answer.cancelled?.map((b) => b.id)).toEqual([pending.id]);
+		expect(await statusOf(pending.id)).toBe('cancelled');
+		expect(await statusOf(approved.id)).toBe('approved');
+	});
+
 	it('commits in one step: each through the cancel transition, one message, one audit entry', async () => {
 		const w = await world();
 		const system = await systemClient();

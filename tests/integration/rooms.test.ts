@@ -6,6 +6,7 @@ import { toPbDate } from '$rules/room-claims.js';
 import { createUser, guestClient, systemClient, type TestUser } from '../helpers/pocketbase';
 import { validCvrNumber } from '../helpers/cvr';
 import { codesOf, outcome } from '../helpers/scenarios';
+import { AppSession } from '../helpers/app';
 
 // docs/rules.md rules 1, 2, 3 and 6 for rooms, through PocketBase's API with users' own tokens.
 
@@ -615,6 +616,43 @@ describe('decisions and cancellations', () => {
 		expect(
 			await refusedWith(late.owner.pb.collection('bookings').update(late.booking.id, { status: 'cancelled' }))
 		).toBe('rooms_cancel_deadline');
+	});
+
+	it('withdraws the pending dates of a season inside the deadline with the rest of it, as a single cancel does', async () => {
+		const room = await makeRoom({ requires_approval: true, cancel_hours: 48 });
+		const owner = await createUser();
+		const date = (days: number) => addDays(localParts(Date.now()).date, days);
+		const made = await owner.pb.send<{ series: string; booked: { id: string; status: string }[] }>(
+			'/api/borgerhus/series',
+			{
+				method: 'POST',
+				body: {
+					room: room.id,
+					purpose: 'Korprøve',
+					attendees: 4,
+					first_date: date(1),
+					last_date: date(15),
+					start_time: '20:00',
+					end_time: '21:00'
+				}
+			}
+		);
+		expect(made.booked.map((b) => b.status)).toEqual(['pending', 'pending', 'pending']);
+		// Mine bookinger offers all three dates, the first inside its deadline too, and the route cancels them
+		const session = new AppSession();
+		expect((await session.signIn(owner.email, owner.password)).status).toBe(303);
+		const page = await (await session.get('/bookinger')).text();
+		expect(page).toContain('Ja, aflys 3 datoer');
+		expect(page).not.toContain('forbi aflysningsfristen');
+		const answer = await session.post('/bookinger?/cancelSeries', { id: made.booked[0]!.id });
+		const html = await answer.text();
+		expect(html).toContain('3 datoer er aflyst.');
+		expect(html).not.toContain('Disse datoer kunne ikke aflyses');
+		const system = await systemClient();
+		for (const b of made.booked) {
+			expect((await system.collection('bookings').getOne(b.id)).status).toBe('cancelled');
+		}
+		expect((await system.collection('booking_series').getOne(made.series)).status).toBe('cancelled');
 	});
 
 	it('re-checks a moved booking against other claims', async () => {

@@ -224,7 +224,8 @@ function cancelPeriod(e) {
 				continue;
 			}
 			var room = rooms[booking.getString('room')];
-			if (!lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), item.start, now)) {
+			// a request still pending is withdrawn at any time, as a single booking's cancel is (mayCancel)
+			if (!lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), item.start, now, from)) {
 				kept.push(Object.assign(item, { code: 'rooms_cancel_deadline' }));
 				continue;
 			}

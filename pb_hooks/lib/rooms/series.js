@@ -389,9 +389,10 @@ function cancel(e) {
 			}
 			var room = txApp.findRecordById('rooms', booking.getString('room'));
 			var start = lib('room-claims').toMs(booking.getString('start'));
+			// a date still pending is withdrawn at any time, as a single booking's cancel is (mayCancel)
 			if (
 				roles.indexOf('staff') < 0 &&
-				!lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, now)
+				!lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, now, booking.getString('status'))
 			) {
 				kept.push({ id: booking.id, date: dateOf(booking), code: 'rooms_cancel_deadline' });
 				continue;

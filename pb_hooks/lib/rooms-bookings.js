@@ -544,6 +544,30 @@ function transition(txApp, booking, to, actor, roles, data) {
 	return t;
 }
 
+/**
+ * Tells the booker that a request a move approved is approved (a move into a room that requires no
+ * approval: handleUpdate), with the message staff's approval sends, of the booking's new room and time;
+ * inside the move's transaction.
+ * @param {core.App} txApp
+ * @param {core.Record} booking the row with the move applied
+ * @param {core.Record} room its new room
+ */
+function tellMovedApproved(txApp, booking, room) {
+	lib('notify').notify(txApp, booking.getString('booker'), {
+		kind: 'booking_approved',
+		texts: STATUS_TEXTS.approved,
+		params: {
+			room: room.getString('name'),
+			when: { instant: lib('room-claims').toMs(booking.getString('start')) },
+			reason: '',
+			note: ''
+		},
+		link: '/bookinger',
+		// no decision's time names it: the move's own time does, so a later approval is told again
+		dedupeKey: 'booking-approved-' + booking.id + '-moved-' + lib('room-claims').toPbDate(Date.now())
+	});
+}
+
 /** True when the body cancels and names the actor as the canceller (or sends no canceller). */
 function selfCancel(body, actor) {
 	return (
@@ -743,13 +767,22 @@ function handleUpdate(e) {
 					share: moved.indexOf('room') >= 0 || moved.indexOf('association') >= 0
 				});
 				if (checked.problem) throw checked.problem;
-				if (from === 'approved' && !staff && checked.room.getBool('requires_approval')) {
-					if (!machines.may(from, 'move', roles, 'pending')) throw refusal('core_forbidden', moved[0]);
-					fresh.set('status', 'pending');
+				// after a move a booking has the status a new booking at its room and time would get
+				// (initialStatus): an approved one moved by its booker into a room that requires approval waits
+				// for staff again, a request moved into a room that requires none is approved at once; staff
+				// moving an approved booking keep it approved (docs/rules.md, "The booking machine")
+				var status = initialStatus(checked.room);
+				if (status !== from && !(staff && status === 'pending')) {
+					if (!machines.may(from, 'move', roles, status)) throw refusal('core_forbidden', moved[0]);
+					fresh.set('status', status);
 					fresh.set('decided_by', '');
 					fresh.set('decided_at', '');
+					// approved without a decision: the booker is told as with staff's approval, of the new time
+					if (status === 'approved') tellMovedApproved(txApp, fresh, checked.room);
 				}
 				var details = cleared.length ? { fields: moved, cleared: cleared } : { fields: moved };
+				if (fresh.getString('status') !== from)
+					details.status = { from: from, to: fresh.getString('status') };
 				lib('core/audit').staffAction(txApp, actor, 'booking_moved', fresh, details);
 			}
 			checkShown(fresh);

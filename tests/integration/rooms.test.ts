@@ -655,6 +655,58 @@ describe('decisions and cancellations', () => {
 		expect((await system.collection('booking_series').getOne(made.series)).status).toBe('cancelled');
 	});
 
+	it('gives a moved booking the status a new one gets where it goes: a request moved into a room without approval is approved, told and audited', async () => {
+		const [approval, free] = await Promise.all([makeRoom({ requires_approval: true }), makeRoom()]);
+		const [owner, citizen, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		const system = await systemClient();
+		const day = someDay();
+		const auditOf = (id: string, action: string) =>
+			system.collection('audit_log').getFullList({
+				filter: system.filter('target_id = {:id} && action = {:action}', { id, action })
+			});
+		// the booker's own move: approved at once, as a new booking in that room is
+		const mine = await book(owner, approval.id, slot(day, '10:00', '11:00'));
+		expect(mine.status).toBe('pending');
+		const moved = await owner.pb.collection('bookings').update(mine.id, { room: free.id });
+		expect(moved).toMatchObject({ status: 'approved', decided_by: '' });
+		expect((await book(owner, free.id, slot(day, '14:00', '15:00'))).status).toBe('approved');
+		const told = (await notificationsOf(owner)).filter((n) => n.kind === 'booking_approved');
+		expect(told).toHaveLength(1);
+		expect(told[0]?.body).toContain(`${free.name}, `);
+		// moved back into a room that requires approval, it waits for staff again
+		expect((await owner.pb.collection('bookings').update(mine.id, { room: approval.id })).status).toBe(
+			'pending'
+		);
+		// staff moving a request: the same rule, the change of status in the move's audit entry
+		const theirs = await book(citizen, approval.id, slot(day, '16:00', '17:00'));
+		expect((await staff.pb.collection('bookings').update(theirs.id, { room: free.id })).status).toBe(
+			'approved'
+		);
+		expect((await notificationsOf(citizen)).map((n) => n.kind)).toContain('booking_approved');
+		expect((await auditOf(theirs.id, 'booking_moved'))[0]?.details).toMatchObject({
+			fields: ['room'],
+			status: { from: 'pending', to: 'approved' }
+		});
+		// staff moving an approved booking keep it approved, in any room
+		expect((await staff.pb.collection('bookings').update(theirs.id, { room: approval.id })).status).toBe(
+			'approved'
+		);
+		// at the desk the citizen's own rule holds, audited with both statuses
+		const asked = await book(citizen, approval.id, slot(day, '19:00', '20:00'));
+		const atDesk = await staff.pb
+			.collection('bookings')
+			.update(asked.id, { room: free.id }, { headers: { 'X-Borgerhus-For': citizen.record.id } });
+		expect(atDesk.status).toBe('approved');
+		expect((await auditOf(asked.id, 'desk_update'))[0]?.details).toMatchObject({
+			from: 'pending',
+			to: 'approved'
+		});
+	});
+
 	it('re-checks a moved booking against other claims', async () => {
 		const room = await makeRoom();
 		const [owner, other] = await Promise.all([createUser(), createUser()]);

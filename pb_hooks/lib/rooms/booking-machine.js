@@ -14,8 +14,8 @@ var ANYONE_WHO_MAY_CANCEL = ['owner', 'association', 'staff', 'system'];
 var ANYONE_PRESENT = ['owner', 'member', 'staff', 'system'];
 
 /** pending -> approved | rejected by staff; cancel by the owner, the association's admins and bookers, staff;
- * move (room, time, attendees, association) keeps an active status or returns an approved booking to
- * pending; reassign (booker, association) is staff's. In a room that requires check-in an approved booking
+ * move (room, time, attendees, association) keeps an active status, returns an approved booking to pending
+ * or approves a request (the status a new booking would get where it moves to); reassign (booker, association) is staff's. In a room that requires check-in an approved booking
  * is checked in (and may check out early) by those present, or released as a no-show by the job. */
 var booking = machine.define(
 	'bookings',
@@ -28,6 +28,7 @@ var booking = machine.define(
 		{ from: 'pending', to: 'pending', name: 'move', who: ['owner', 'staff', 'system'] },
 		{ from: 'approved', to: 'approved', name: 'move', who: ['owner', 'staff', 'system'] },
 		{ from: 'approved', to: 'pending', name: 'move', who: ['owner', 'staff', 'system'] },
+		{ from: 'pending', to: 'approved', name: 'move', who: ['owner', 'staff', 'system'] },
 		{ from: 'pending', to: 'pending', name: 'edit', who: ['owner', 'staff', 'system'] },
 		{ from: 'approved', to: 'approved', name: 'edit', who: ['owner', 'staff', 'system'] },
 		// whether the association's name shows on the house's screens is the booker's (or association's) choice

@@ -29,6 +29,7 @@ describe('booking machine', () => {
 		expect(may('pending', 'approve', ['owner'], 'approved')).toBeNull();
 		expect(may('approved', 'move', ['owner'], 'pending')?.name).toBe('move');
 		expect(may('approved', 'move', ['owner'], 'approved')?.name).toBe('move');
+		expect(may('pending', 'move', ['owner'], 'approved')?.name).toBe('move');
 		expect(may('approved', 'check_in', ['member'], 'approved')?.name).toBe('check_in');
 		expect(may('approved', 'release', ['system'], 'no_show')?.name).toBe('release');
 	});

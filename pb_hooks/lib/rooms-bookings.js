@@ -1014,13 +1014,37 @@ function syncBusy(app, kind, record, deleted, created) {
 		if (existing) app.delete(existing);
 		return;
 	}
+	writeBusy(app, existing, record.id, {
+		room: record.getString('room'),
+		start: record.getString('start'),
+		end: end,
+		kind: publicKind(kind, record),
+		label: publicLabel(app, kind, record)
+	});
+}
+
+/** The fields of a room_busy row the public reads, besides its id. */
+var BUSY_FIELDS = ['room', 'start', 'end', 'kind', 'label'];
+
+/**
+ * Writes a claim's room_busy row as `row` says, inside the caller's transaction (docs/rules.md, "Door
+ * signs and the lobby screen"). Nothing is saved when every field is as stored, so /live tells nobody of a
+ * change the public cannot see (a draft event's description, a private booking's purpose).
+ * @param {core.App} app
+ * @param {core.Record | null} existing the claim's row as stored, if any
+ * @param {string} source the booking's or event's id
+ * @param {{ room: string, start: string, end: string, kind: string, label: string }} row
+ */
+function writeBusy(app, existing, source, row) {
+	if (existing) {
+		var changed = BUSY_FIELDS.filter(function (field) {
+			return existing.getString(field) !== row[field];
+		});
+		if (!changed.length) return;
+	}
 	var busy = existing || new Record(app.findCachedCollectionByNameOrId('room_busy'));
-	busy.set('room', record.getString('room'));
-	busy.set('start', record.getString('start'));
-	busy.set('end', end);
-	busy.set('kind', publicKind(kind, record));
-	busy.set('source', record.id);
-	busy.set('label', publicLabel(app, kind, record));
+	for (var i = 0; i < BUSY_FIELDS.length; i++) busy.set(BUSY_FIELDS[i], row[BUSY_FIELDS[i]]);
+	busy.set('source', source);
 	app.save(busy);
 }
 

@@ -307,6 +307,40 @@ describe('/live: one shared subscription, each change only to those who may see 
 		for (const l of [guestLive, aliceLive, staffLive]) l.close();
 	});
 
+	it('a guest hears of a busy row only when something public about it changed', async () => {
+		const system = await systemClient();
+		const citizen = await createUser();
+		const room = await makeRoom();
+		const day = someDay();
+		const event = await system.collection('events').create({
+			title: 'Udkast',
+			description: 'Til test',
+			category: 'concert',
+			room: room.id,
+			...slot(day, '18:00', '20:00'),
+			state: 'draft',
+			registration: false,
+			capacity: 0
+		});
+		const booking = await book(citizen, room.id, { ...slot(day, '10:00', '11:00'), purpose: 'Privat' });
+		const rowOf = async (source: string) =>
+			(await system.collection('room_busy').getFirstListItem(`source = "${source}"`)).id;
+		const ours = new Set([await rowOf(event.id), await rowOf(booking.id)]);
+		const guestLive = await stream('room_busy');
+		const heard = () => guestLive.changes.filter((c) => ours.has(c.id));
+
+		// nothing the public reads of either row changes: a draft event's description, a private purpose
+		await system.collection('events').update(event.id, { description: 'Ny tekst, stadig et udkast' });
+		await citizen.pb.collection('bookings').update(booking.id, { purpose: 'Noget andet' });
+		// the booking moved: its row changes, and the guest hears that alone
+		await citizen.pb.collection('bookings').update(booking.id, slot(day, '12:00', '13:00'));
+		const moved = { collection: 'room_busy', action: 'update', id: await rowOf(booking.id) };
+		await until(() => heard().length > 0);
+		await grace();
+		expect(heard()).toEqual([moved]);
+		guestLive.close();
+	});
+
 	it('a session that ends stops hearing: signing out, a new password, a deleted account, staff rights taken away', async () => {
 		const system = await systemClient();
 		const [outUser, passwordUser, deletedUser, demoted] = await Promise.all([

@@ -1029,7 +1029,10 @@ var BUSY_FIELDS = ['room', 'start', 'end', 'kind', 'label'];
 /**
  * Writes a claim's room_busy row as `row` says, inside the caller's transaction (docs/rules.md, "Door
  * signs and the lobby screen"). Nothing is saved when every field is as stored, so /live tells nobody of a
- * change the public cannot see (a draft event's description, a private booking's purpose).
+ * change the public cannot see (a draft event's description, a private booking's purpose). A row whose
+ * kind or label changes is deleted and written again with a new id: an id the public saw on a published
+ * event or under an association's name must not follow the claim once it is a draft or nameless (and the
+ * other way round), or it would tell that the event is still planned, and where it moves.
  * @param {core.App} app
  * @param {core.Record | null} existing the claim's row as stored, if any
  * @param {string} source the booking's or event's id
@@ -1041,6 +1044,10 @@ function writeBusy(app, existing, source, row) {
 			return existing.getString(field) !== row[field];
 		});
 		if (!changed.length) return;
+		if (changed.indexOf('kind') >= 0 || changed.indexOf('label') >= 0) {
+			app.delete(existing);
+			existing = null;
+		}
 	}
 	var busy = existing || new Record(app.findCachedCollectionByNameOrId('room_busy'));
 	for (var i = 0; i < BUSY_FIELDS.length; i++) busy.set(BUSY_FIELDS[i], row[BUSY_FIELDS[i]]);
@@ -1052,7 +1059,8 @@ function writeBusy(app, existing, source, row) {
  * The kind of claim the public may read (docs/rules.md, "Door signs and the lobby screen"): an event only
  * once it is published. A draft event holds its room as any claim does, but says no more than a private
  * booking without a name ('booking', no label), so nobody learns that an event nobody announced is planned,
- * when or where; publishing it writes 'event' and its title in the same save.
+ * when or where; publishing it writes 'event' and its title in the same transaction, on a new row
+ * (writeBusy).
  * @param {'booking' | 'event'} kind
  * @param {core.Record} record
  */
@@ -1108,10 +1116,13 @@ function relabelAssociation(app, associationId) {
 		} catch (_) {
 			continue;
 		}
-		var label = publicLabel(app, 'booking', bookings[i]);
-		if (busy.getString('label') === label) continue;
-		busy.set('label', label);
-		app.save(busy);
+		writeBusy(app, busy, bookings[i].id, {
+			room: busy.getString('room'),
+			start: busy.getString('start'),
+			end: busy.getString('end'),
+			kind: busy.getString('kind'),
+			label: publicLabel(app, 'booking', bookings[i])
+		});
 	}
 }
 

@@ -238,6 +238,50 @@ describe('a draft event holds its room without saying it is an event', () => {
 			{ kind: 'booking', label: '' }
 		]);
 	});
+
+	it('a busy row’s id never follows an event from public to draft or back', async () => {
+		const system = await systemClient();
+		const guest = guestClient();
+		const room = await makeRoom();
+		const day = someDay();
+		const title = `Koncert ${randomUUID().slice(0, 6)}`;
+		const event = await system.collection('events').create({
+			title,
+			description: 'Til test',
+			category: 'concert',
+			room: room.id,
+			...slot(day, '18:00', '20:00'),
+			state: 'published',
+			registration: false,
+			capacity: 0
+		});
+		const rows = async () =>
+			(await guest.collection('room_busy').getFullList({ filter: `room = "${room.id}"` })).map((r) => ({
+				id: r.id,
+				kind: r.kind,
+				label: r.label,
+				start: r.start
+			}));
+		const [published] = await rows();
+		expect(published).toMatchObject({ kind: 'event', label: title });
+
+		// taken back to draft: a new row, which the public cannot tie to the event it saw
+		await system.collection('events').update(event.id, { state: 'draft' });
+		const [draft] = await rows();
+		expect(draft).toMatchObject({ kind: 'booking', label: '' });
+		expect(draft!.id).not.toBe(published!.id);
+
+		// the draft moved: its row follows it as any booking's does, still under no id the public saw
+		const moved = slot(day + 1, '19:00', '21:00');
+		await system.collection('events').update(event.id, moved);
+		expect(await rows()).toEqual([{ ...draft, start: moved.start }]);
+
+		// published again: a new row once more, so the event does not reveal the draft's row either
+		await system.collection('events').update(event.id, { state: 'published' });
+		const [again] = await rows();
+		expect(again).toMatchObject({ kind: 'event', label: title, start: moved.start });
+		expect([published!.id, draft!.id]).not.toContain(again!.id);
+	});
 });
 
 describe('a room taken out of use where the house still holds an event', () => {
@@ -389,6 +433,34 @@ describe('show_publicly is the booker’s choice', () => {
 		expect(await label(shown.id)).toBe(renamed);
 		await w.staff.pb.send(`/api/borgerhus/associations/${w.association.id}/unverify`, { method: 'POST' });
 		expect(await label(shown.id)).toBe('');
+	});
+
+	it('a name taken down leaves no id the public saw under it, and one put up shows no earlier id', async () => {
+		const w = await world();
+		const guest = guestClient();
+		const row = async () => {
+			const rows = await guest.collection('room_busy').getFullList({ filter: `room = "${w.room.id}"` });
+			expect(rows).toHaveLength(1);
+			return { id: rows[0]!.id, label: rows[0]!.label };
+		};
+		const hidden = await row();
+		await w.booker.pb.collection('bookings').update(w.booking.id, { show_publicly: true });
+		const shown = await row();
+		expect(shown.label).toBe(w.association.name);
+		expect(shown.id).not.toBe(hidden.id);
+		// the booker takes the name down
+		await w.booker.pb.collection('bookings').update(w.booking.id, { show_publicly: false });
+		const down = await row();
+		expect(down.label).toBe('');
+		expect([hidden.id, shown.id]).not.toContain(down.id);
+		// staff withdraw the association's verification
+		await w.booker.pb.collection('bookings').update(w.booking.id, { show_publicly: true });
+		const up = await row();
+		expect(up.label).toBe(w.association.name);
+		await w.staff.pb.send(`/api/borgerhus/associations/${w.association.id}/unverify`, { method: 'POST' });
+		const unverified = await row();
+		expect(unverified.label).toBe('');
+		expect([hidden.id, shown.id, down.id, up.id]).not.toContain(unverified.id);
 	});
 
 	it('a booker removed from the association can no longer put its name up, nor take it down', async () => {

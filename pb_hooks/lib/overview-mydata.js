@@ -508,7 +508,8 @@ function records(app, user, name, info) {
 			title: name('titles', str(l, 'title'), 'title'),
 			start: str(l, 'start'),
 			due: str(l, 'due'),
-			returned_at: str(l, 'returned_at')
+			returned_at: str(l, 'returned_at'),
+			lost: l.getBool('lost')
 		})),
 		signups: signups.map(({ row: x, shift: s }) => {
 			// a shift is seen as its event is (the shifts' rule reads the event's state)

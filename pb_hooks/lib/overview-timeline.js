@@ -240,8 +240,8 @@ function overviewFor(e, now, userId) {
 	holds = hideUnviewable(e, holds, 'titles', 'title', ['title']);
 	let loans = entries(
 		app,
-		{ id: '', title: '', patron: '', due: '', returned_at: '', expand: {} },
-		'SELECT l.id, l.title, l.patron, l.due, l.returned_at, ' + title('loans l') + 'l.title',
+		{ id: '', title: '', patron: '', due: '', returned_at: '', lost: false, expand: {} },
+		'SELECT l.id, l.title, l.patron, l.due, l.returned_at, l.lost, ' + title('loans l') + 'l.title',
 		'l.patron = {:u} AND (' + statuses.openLoanFilter('l.returned_at', true) + ') ORDER BY l.due',
 		"l.patron = {:u} AND l.returned_at != '' AND l.returned_at >= {:since} ORDER BY l.returned_at DESC",
 		params

@@ -153,6 +153,15 @@ describe('a copy lost on loan', () => {
 		expect(entries).toHaveLength(1);
 		expect(entries[0]!.details).toMatchObject({ copy: copies[0]!.id, on_behalf_of: a.record.id });
 
+		// the patron's Mit overblik and Mine data say the loan ended as lost, not that the copy came back
+		const patron = await deskSession(a);
+		for (const path of ['/overblik', '/mine-data']) {
+			const page = text(await (await patron.get(path)).text());
+			expect(page, path).toContain(`${title.title}`);
+			expect(page, path).toContain('Meldt bortkommet');
+			expect(page, path).not.toContain('Afleveret');
+		}
+
 		// once ended, neither returned nor lost again
 		expect((await refusal(returnLoan(staff.pb, loan.id))).code).toBe('library_loan_returned');
 		expect(

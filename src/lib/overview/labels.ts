@@ -67,6 +67,8 @@ export function stateLabel(
 			return m.overview_state_loan_overdue({ due: when(entry.deadline) }, o);
 		case 'loan_returned':
 			return m.overview_state_loan_returned({}, o);
+		case 'loan_lost':
+			return m.overview_state_loan_lost({}, o);
 		case 'place_confirmed':
 			return m.overview_state_place_confirmed({}, o);
 		case 'place_waitlisted':

@@ -141,7 +141,8 @@ export interface MyData {
 		ready_at: string;
 		ended_at: string;
 	}[];
-	loans: { id: string; title: string; start: string; due: string; returned_at: string }[];
+	/** `lost`: the loan ended without the copy coming back (`returned_at` is when it was written off). */
+	loans: { id: string; title: string; start: string; due: string; returned_at: string; lost: boolean }[];
 	signups: {
 		id: string;
 		task: string;

@@ -53,6 +53,8 @@ export type EntryState =
 	| 'loan_open'
 	| 'loan_overdue'
 	| 'loan_returned'
+	/** Ended without the copy coming back: the house wrote it off as lost. */
+	| 'loan_lost'
 	| 'place_confirmed'
 	| 'place_waitlisted'
 	| 'place_cancelled'
@@ -254,7 +256,13 @@ function loanEntry(l: LoanRecord, now: number): TimelineEntry {
 		href: l.expand?.title ? `/bibliotek/${l.title}` : undefined,
 		at: open ? l.due : l.returned_at,
 		end: '',
-		state: !open ? 'loan_returned' : time(l.due) < now ? 'loan_overdue' : 'loan_open',
+		state: !open
+			? l.lost
+				? 'loan_lost'
+				: 'loan_returned'
+			: time(l.due) < now
+				? 'loan_overdue'
+				: 'loan_open',
 		deadline: l.due,
 		actions: [],
 		upcoming: open

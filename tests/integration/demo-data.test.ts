@@ -54,7 +54,7 @@ const at = (value: string) => parsePbDate(value).getTime();
 const nightly = (value: string) => houseParts(value).hour < 6;
 
 async function demoOf(pb: PocketBase) {
-	const [events, bookings, users, holds, seasons, objections] = await Promise.all([
+	const [events, bookings, users, holds, seasons, objections, loans] = await Promise.all([
 		pb.collection('events').getFullList({ fields: 'title,start,end' }),
 		pb.collection('bookings').getFullList({
 			fields: 'purpose,start,end,status,booker,checked_in_at,expand.room.slug',
@@ -63,10 +63,13 @@ async function demoOf(pb: PocketBase) {
 		pb.collection('users').getFullList({ fields: 'id,email' }),
 		pb.collection('holds').getFullList({ fields: 'status,pickup_deadline' }),
 		pb.collection('seasons').getFullList({ fields: 'id,status,apply_until,objection_until' }),
-		pb.collection('season_objections').getFullList({ fields: 'status' })
+		pb.collection('season_objections').getFullList({ fields: 'status' }),
+		pb
+			.collection('loans')
+			.getFullList({ fields: 'returned_at,lost,patron,expand.copy.status', expand: 'copy' })
 	]);
 	const citizen = users.find((u) => u.email === 'borger@demo.borgerhus.dk')!.id;
-	return { events, bookings, citizen, holds, seasons, objections };
+	return { events, bookings, citizen, holds, seasons, objections, loans };
 }
 
 describe('the demo data', () => {
@@ -131,6 +134,11 @@ function expectEveryFeature(demo: Awaited<ReturnType<typeof demoOf>>, now: Date)
 	expect(demo.holds.some((h) => h.status === 'ready' && h.pickup_deadline)).toBe(true);
 	expect(demo.seasons.map((s) => s.status).sort()).toEqual(['draft_published', 'final', 'leftovers', 'open']);
 	expect(demo.objections.map((o) => o.status)).toEqual(['open']);
+	// a loan the citizen lost: ended, written off, its copy missing
+	const lost = demo.loans.filter((l) => l.lost);
+	expect(lost.map((l) => [l.patron, Boolean(l.returned_at), l.expand?.copy?.status])).toEqual([
+		[demo.citizen, true, 'missing']
+	]);
 	// the deadlines the associations read are at a daytime hour too
 	const open = demo.seasons.find((s) => s.status === 'open')!;
 	const draft = demo.seasons.find((s) => s.status === 'draft_published')!;

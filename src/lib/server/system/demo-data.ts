@@ -787,7 +787,8 @@ async function loadDemoEntries(
 
 /**
  * Loans, so the library's lending shows: the citizen has a book at home and returned one last month, and
- * the volunteer's loan is five days overdue (the desk's list of overdue loans, the staff hub's count).
+ * the volunteer's loan is five days overdue (the desk's list of overdue loans, the staff hub's count), and
+ * one of the citizen's was written off as lost 12 days ago (its copy missing).
  * Copies from the shelf of titles the demo's holds leave alone, lent as the system account with their dates
  * in the past, as a data load does. Skipped once any loan exists.
  */
@@ -812,13 +813,16 @@ async function loadDemoLoans(
 	const loans = [
 		{ patron: users.citizen, start: day(-9), due: day(19) },
 		{ patron: users.volunteer, start: day(-33), due: day(-5) },
-		{ patron: users.citizen, start: day(-60), due: day(-32), returned_at: day(-40) }
+		{ patron: users.citizen, start: day(-60), due: day(-32), returned_at: day(-40) },
+		// written off as lost at the desk: the copy never came back and is missing from the shelf
+		{ patron: users.citizen, start: day(-50), due: day(-22), returned_at: day(-12), lost: true }
 	];
 	let count = 0;
 	for (const [i, loan] of loans.entries()) {
 		const copy = shelf[i];
 		if (!copy) break;
 		await pb.collection('loans').create({ copy: copy.id, ...loan });
+		if ('lost' in loan) await pb.collection('copies').update(copy.id, { status: 'missing' });
 		count++;
 	}
 	return count;

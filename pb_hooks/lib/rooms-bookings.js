@@ -776,7 +776,9 @@ function handleUpdate(e) {
 					if (!machines.may(from, 'move', roles, status)) throw refusal('core_forbidden', moved[0]);
 					fresh.set('status', status);
 					fresh.set('decided_by', '');
-					fresh.set('decided_at', '');
+					// approved now, by no one: a check-in window already open gives its grace from this moment, as
+					// after staff's approval (rooms/attendance.js reads `decided_at`)
+					fresh.set('decided_at', status === 'approved' ? lib('room-claims').toPbDate(Date.now()) : '');
 					// approved without a decision: the booker is told as with staff's approval, of the new time
 					if (status === 'approved') tellMovedApproved(txApp, fresh, checked.room);
 				}

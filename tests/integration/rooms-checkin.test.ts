@@ -600,6 +600,28 @@ describe('the release job', () => {
 		expect((await system.collection('bookings').getOne(waiting.id)).checked_in_at).not.toBe('');
 	});
 
+	it('counts the grace from an approval a change under way gave: the room asks for approval no more', async () => {
+		const room = await checkinRoom({ requires_approval: true, step_minutes: 1, min_minutes: 1 });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		// started 20 minutes ago (on the minute, the room's step), past the 15 minutes' grace
+		const start = Math.floor((Date.now() - 20 * MINUTE) / MINUTE) * MINUTE;
+		const pending = await bookingAt(owner, room.id, -20, 60, {
+			status: 'pending',
+			start: toPbDate(start),
+			end: toPbDate(start + 60 * MINUTE)
+		});
+		const system = await systemClient();
+		await system.collection('rooms').update(room.id, { requires_approval: false });
+		// staff extend it: it is approved as a booking made in the room now would be, at this moment
+		await staff.pb.collection('bookings').update(pending.id, { end: toPbDate(start + 120 * MINUTE) });
+		expect((await system.collection('bookings').getOne(pending.id)).status).toBe('approved');
+		expect((await release(room.id)).released).toBe(0);
+		await checkIn(owner.pb, pending.id);
+		const stored = await system.collection('bookings').getOne(pending.id);
+		expect([stored.status, stored.checked_in_at !== '']).toEqual(['approved', true]);
+		expect(await notificationsOf(owner, 'booking_no_show')).toHaveLength(0);
+	});
+
 	it('a check-in racing the release has exactly one outcome, 20 rounds', async () => {
 		const room = await checkinRoom();
 		const owner = await createUser();

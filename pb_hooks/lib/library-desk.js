@@ -746,13 +746,12 @@ function serveQueue(app, titleId) {
 }
 
 /**
- * The desk writes off a copy lost on loan (`POST /api/library/lost`): the loan's own copy is missing, the
- * loan ends as lost, and the copy goes to nobody; the queue waits for another copy.
- * @param {core.App} app the transaction's app
- * @param {string} loanId
- * @param {{ kind: string, id: string }} actor
+ * The open loan a desk request names, read in the caller's transaction: refused when there is none
+ * (`library_loan_unknown`) or it has ended (`library_loan_returned`).
+ * @param {core.App} app
+ * @param {unknown} loanId
  */
-function loseLoan(app, loanId, actor) {
+function namedOpenLoan(app, loanId) {
 	const id = plainText(loanId, 'loan');
 	let loan;
 	try {
@@ -761,6 +760,18 @@ function loseLoan(app, loanId, actor) {
 		return refuse('library_loan_unknown', 'loan');
 	}
 	if (!predicates.isOpenLoan(loan.getString('returned_at'))) refuse('library_loan_returned', 'loan');
+	return loan;
+}
+
+/**
+ * The desk writes off a copy lost on loan (`POST /api/library/lost`): the loan's own copy is missing, the
+ * loan ends as lost, and the copy goes to nobody; the queue waits for another copy.
+ * @param {core.App} app the transaction's app
+ * @param {string} loanId
+ * @param {{ kind: string, id: string }} actor
+ */
+function loseLoan(app, loanId, actor) {
+	const loan = namedOpenLoan(app, loanId);
 	const copy = app.findRecordById('copies', loan.getString('copy'));
 	copyTo(copy, 'missing', ['staff']);
 	const ended = endWithCopy(app, copy, 'lost');
@@ -931,14 +942,7 @@ function openLoan(app, copy, patronId, due) {
 
 /** The desk takes back a loan: the same as checking in its copy. */
 function returnLoan(app, loanId, actor) {
-	const id = plainText(loanId, 'loan');
-	let loan;
-	try {
-		loan = app.findRecordById('loans', id);
-	} catch (_) {
-		return refuse('library_loan_unknown', 'loan');
-	}
-	if (!predicates.isOpenLoan(loan.getString('returned_at'))) refuse('library_loan_returned', 'loan');
+	const loan = namedOpenLoan(app, loanId);
 	// the loan's own copy, by its id: never a copy whose barcode happens to read the same
 	return checkInCopy(app, app.findRecordById('copies', loan.getString('copy')), actor);
 }

@@ -316,7 +316,14 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['src/**/*.spec.ts'], environment: 'node' }
+				test: {
+					name: 'unit',
+					include: ['src/**/*.spec.ts'],
+					environment: 'node',
+					// Pure functions without module state: the files share their workers' module cache, where each
+					// file importing the rules and messages anew took two thirds of the unit tests' time.
+					isolate: false
+				}
 			},
 			{
 				extends: true,

@@ -1,7 +1,7 @@
 // `npm test`: the whole suite on a fresh clone. Installs what is missing, then runs, in order: format,
-// lint and type checks, unit tests, the Go tests of our PocketBase build, the production build, integration tests against a real PocketBase,
+// lint and type checks (side by side), unit tests, the Go tests of our PocketBase build, the production build, integration tests against a real PocketBase,
 // and browser tests in Debian's Chromium. Stops at the first failing step.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureNodeModules } from './install.mjs';
@@ -14,8 +14,42 @@ const bin = (name) => join(ROOT, 'node_modules/.bin', name);
 const reports = join(ROOT, 'test-results');
 mkdirSync(reports, { recursive: true });
 
+/**
+ * `npm run check`'s three checks, side by side: each is one process on one core, and in a row they were the
+ * longest step before the integration tests. The messages and SvelteKit's types are written first, so
+ * no check reads a file while another writes it. Each check's output is printed whole when it ends.
+ */
+async function checks() {
+	for (const [command, args] of [
+		['npm', ['run', 'i18n']],
+		[bin('svelte-kit'), ['sync']]
+	]) {
+		const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+		if (result.status !== 0) return result.status ?? 1;
+	}
+	const runs = [
+		['format', bin('prettier'), ['--check', '.']],
+		['lint', bin('eslint'), ['.', '--max-warnings', '0']],
+		['types', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']]
+	].map(
+		([name, command, args]) =>
+			new Promise((resolve) => {
+				const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+				const output = [];
+				child.stdout.on('data', (chunk) => output.push(chunk));
+				child.stderr.on('data', (chunk) => output.push(chunk));
+				child.on('close', (status) => {
+					console.log(`\n· ${name}${status === 0 ? '' : ' failed'}\n${Buffer.concat(output).toString()}`);
+					resolve(status ?? 1);
+				});
+			})
+	);
+	const statuses = await Promise.all(runs);
+	return statuses.find((status) => status !== 0) ?? 0;
+}
+
 const steps = [
-	['checks (format, lint, types)', 'npm', ['run', 'check']],
+	['checks (format, lint, types)', checks],
 	[
 		'unit tests',
 		bin('vitest'),
@@ -51,16 +85,23 @@ const steps = [
 	['browser tests', bin('playwright'), ['test', '-c', 'tests/playwright.config.ts']]
 ];
 
+const times = [];
 for (const [name, command, args, env = process.env] of steps) {
 	console.log(`\n▶ ${name}`);
-	const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
-	if (result.status !== 0) {
+	const started = Date.now();
+	const status =
+		typeof command === 'function'
+			? await command()
+			: (spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env }).status ?? 1);
+	times.push(`${name} ${Math.round((Date.now() - started) / 1000)} s`);
+	if (status !== 0) {
 		console.error(`\n✖ ${name} failed`);
 		if (name === 'browser tests') printPageSnapshots();
 		summarize();
-		process.exit(result.status ?? 1);
+		process.exit(status);
 	}
 }
+console.log(`\n${times.join(', ')}`);
 summarize();
 
 /** Prints one closing line over every runner: "N passed, N failed". */

@@ -104,8 +104,8 @@ export const test = base.extend({
  */
 export async function expectAccessible(page: Page) {
 	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
 		.options({ resultTypes: ['violations'] })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
 		.setLegacyMode(true)
 		.analyze();
 	const summary = results.violations.map(

@@ -540,6 +540,8 @@ routerAdd(
 
 // The signed-in person's own waitlist places (1 = next to move up). Other people's sign-ups stay
 // hidden (docs/rules.md, "Events and volunteers"); only the positions of the caller's own rows are computed, with capacity.js.
+// `skipped` names, for each of their waiting sign-ups that promotions pass over because they hold a confirmed
+// shift at the same time, that shift (the same decision as fillPlaces: events-claims.js overlappingSignup).
 routerAdd(
 	'GET',
 	'/api/borgerhus/events/my-places',
@@ -548,7 +550,7 @@ routerAdd(
 		const lib = require(`${__hooks}/lib/events-claims.js`);
 		const auth = e.auth;
 		if (!auth || auth.collection().name !== 'users') throw new ForbiddenError('Sign in first.');
-		const result = { signups: {}, registrations: {} };
+		const result = { signups: {}, registrations: {}, skipped: {} };
 		for (const collection of ['signups', 'registrations']) {
 			const parentField = lib.KINDS[collection].parentField;
 			const mine = e.app.findRecordsByFilter(
@@ -575,6 +577,27 @@ routerAdd(
 					id: row.id,
 					entries: queue.map((r) => ({ id: r.id, status: 'waitlisted', placedAt: r.getString('placed_at') }))
 				});
+				if (collection === 'signups') {
+					const waited = e.app.findRecordById('shifts', row.getString('shift'));
+					const clash = lib.overlappingSignup(e.app, auth.id, {
+						id: waited.id,
+						start: waited.getString('start'),
+						end: waited.getString('end')
+					});
+					if (clash) {
+						const other = e.app.findRecordById('shifts', clash.getString('shift'));
+						const event = e.app.findRecordById('events', other.getString('event'));
+						result.skipped[row.id] = {
+							shift: other.id,
+							task: other.getString('task'),
+							start: other.getString('start'),
+							end: other.getString('end'),
+							event: event.id,
+							title: event.getString('title'),
+							title_en: event.getString('title_en')
+						};
+					}
+				}
 			}
 		}
 		return e.json(200, result);

@@ -261,13 +261,16 @@ function linkFor(collection, record, event) {
 }
 
 /**
- * Whether the volunteer holds a confirmed shift (other than `shift`) that overlaps `shift`'s time.
+ * The volunteer's sign-up (other than for `shift`) whose shift overlaps `shift`'s time, or null: the rule
+ * that skips a waiting volunteer in promotions (fillPlaces) and that the app tells them about (the
+ * `my-places` route names the shift it found).
  * @param {core.App} app
  * @param {string} userId
  * @param {{ id: string, start: string, end: string }} shift
  * @param {string} [status] a filter on the other sign-ups' status; confirmed ones when omitted
+ * @returns {core.Record | null}
  */
-function holdsOverlappingShift(app, userId, shift, status) {
+function overlappingSignup(app, userId, shift, status) {
 	const clash = app.findRecordsByFilter(
 		'signups',
 		bindFilter(
@@ -280,7 +283,18 @@ function holdsOverlappingShift(app, userId, shift, status) {
 		1,
 		0
 	);
-	return clash.length > 0;
+	return clash.length > 0 ? clash[0] : null;
+}
+
+/**
+ * Whether the volunteer holds a confirmed shift (other than `shift`) that overlaps `shift`'s time.
+ * @param {core.App} app
+ * @param {string} userId
+ * @param {{ id: string, start: string, end: string }} shift
+ * @param {string} [status] a filter on the other sign-ups' status; confirmed ones when omitted
+ */
+function holdsOverlappingShift(app, userId, shift, status) {
+	return overlappingSignup(app, userId, shift, status) !== null;
 }
 
 /**
@@ -978,6 +992,7 @@ module.exports = {
 	confirmedCount,
 	hasPlaces,
 	holdsOverlappingShift,
+	overlappingSignup,
 	fillPlaces,
 	refillSkipped,
 	refillAfterTerms,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser, systemClient } from '../helpers/pocketbase';
 import type { SignupRecord } from '../../src/lib/pocketbase-types';
-import { arrangeEvent, createVolunteer, doorOpen } from './events-helpers';
+import { arrangeEvent, arrangeShift, createVolunteer, doorOpen, farFuture, statusOf } from './events-helpers';
 
 // The same rules through the SvelteKit app, the way a browser without JavaScript uses it.
 
@@ -114,6 +114,62 @@ describe('events through the app', () => {
 		expect(page).toContain('Skriv mig på ventelisten');
 		const waiting = await b.post(`/arrangementer/${event.id}?/signup`, { shift: shift.id });
 		expect(await waiting.text()).toContain('Du er nummer 1 på ventelisten');
+	});
+
+	it('tells a waiting volunteer passed over for a shift they hold at the same time why, naming that shift', async () => {
+		const HOUR = 3600_000;
+		const day = farFuture();
+		const { event, shift } = await arrangeEvent({
+			start: new Date(day.getTime() + 2 * HOUR),
+			places: 1,
+			hours: 1
+		});
+		const other = await arrangeShift(event.id, new Date(day.getTime() + 5 * HOUR), 1, 1);
+		const [first, waiting] = await Promise.all([createVolunteer(), createVolunteer()]);
+		const system = await systemClient();
+		await first.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: first.record.id });
+		const mine = await waiting.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: waiting.record.id });
+		await waiting.pb.collection('signups').create<SignupRecord>({ shift: other.id, user: waiting.record.id });
+		const w = await signedIn(waiting);
+		const card = (html: string) => html.slice(html.indexOf(`id="shift-${shift.id}"`)).split('</li>')[0]!;
+		const because =
+			'Du rykker ikke op, så længe vagten ligger samtidig med en vagt, du allerede har: Opstilling';
+		// first on the waitlist, nothing in the way: no reason given
+		expect(card(await (await w.get(`/arrangementer/${event.id}`)).text())).not.toContain(because);
+
+		// staff move the other shift onto this one: promotions pass the volunteer over, and the pages say why
+		await system.collection('shifts').update(other.id, {
+			start: new Date(day.getTime() + 2.5 * HOUR),
+			end: new Date(day.getTime() + 3.5 * HOUR)
+		});
+		const eventPage = card(await (await w.get(`/arrangementer/${event.id}`)).text());
+		expect(eventPage).toContain('Du er nummer 1 på ventelisten');
+		expect(eventPage).toContain(`${because}, ${event.title}`);
+		const shiftList = await (await w.get('/frivillig')).text();
+		const listCard = shiftList.slice(shiftList.lastIndexOf('<li', shiftList.indexOf('Du er nummer 1')));
+		expect(listCard.split('</li>')[0]).toContain(`${because}, ${event.title}`);
+		// in English too
+		await w.post('/sprog', { language: 'en', redirectTo: '/frivillig' });
+		expect(await (await w.get('/frivillig')).text()).toContain(
+			'You will not move up while this shift overlaps a shift you already have: Opstilling'
+		);
+
+		// as the rule says: a place freed goes to no one waiting behind them, and they keep their place
+		await system
+			.collection('signups')
+			.update(
+				(
+					await system
+						.collection('signups')
+						.getFirstListItem(
+							system.filter('shift = {:s} && user = {:u}', { s: shift.id, u: first.record.id })
+						)
+				).id,
+				{ status: 'cancelled' }
+			);
+		expect(await statusOf('signups', mine.id)).toBe('waitlisted');
 	});
 
 	it('lets exactly the free places win when many sign up through the app at once', async () => {

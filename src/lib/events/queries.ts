@@ -1,14 +1,30 @@
 import type PocketBase from 'pocketbase';
 
-/** The caller's own waitlist places, by sign-up and registration id (computed inside PocketBase). */
+/** A confirmed shift of the caller's that overlaps a shift they wait for (the record's fields as stored). */
+export interface OverlappingShift {
+	shift: string;
+	task: string;
+	start: string;
+	end: string;
+	event: string;
+	title: string;
+	title_en: string;
+}
+
+/**
+ * The caller's own waitlist places, by sign-up and registration id (computed inside PocketBase), and, by
+ * sign-up id, the confirmed shift for which promotions pass over a waiting sign-up (docs/rules.md, "Places,
+ * the waitlist and overlapping shifts").
+ */
 export interface MyPlaces {
 	signups: Record<string, number>;
 	registrations: Record<string, number>;
+	skipped: Record<string, OverlappingShift>;
 }
 
 /** Reads the signed-in user's waitlist places; an empty answer for guests. */
 export async function myPlaces(pb: PocketBase): Promise<MyPlaces> {
-	if (!pb.authStore.isValid) return { signups: {}, registrations: {} };
+	if (!pb.authStore.isValid) return { signups: {}, registrations: {}, skipped: {} };
 	return pb.send<MyPlaces>('/api/borgerhus/events/my-places', { method: 'GET' });
 }
 

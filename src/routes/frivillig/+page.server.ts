@@ -33,6 +33,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			id: s.id,
 			status: s.status,
 			position: places.signups[s.id],
+			// the confirmed shift at the same time for which the waitlist passes them over, if any
+			skippedFor: places.skipped[s.id] ?? null,
 			task: s.expand?.shift?.task ?? '',
 			start: s.expand?.shift?.start ?? '',
 			end: s.expand?.shift?.end ?? '',

@@ -100,6 +100,8 @@ export const load: PageServerLoad = async ({ locals, params, depends, url }) => 
 							id: mine.id,
 							status: mine.status,
 							position: places.signups[mine.id],
+							// the confirmed shift at the same time for which the waitlist passes them over, if any
+							skippedFor: places.skipped[mine.id] ?? null,
 							// a place on the waitlist may be given up until the shift begins; a confirmed one
 							// until the cut-off (events-rules.js)
 							mayCancel:

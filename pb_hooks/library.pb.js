@@ -98,6 +98,7 @@ onRecordCreateRequest((e) => {
 		if (status !== 'shelf' && status !== 'missing') {
 			require(`${__hooks}/lib/core/errors.js`).refuse('library_copy_status', 'status');
 		}
+		desk.checkShelf(e.record, {}, true);
 		e.record.set('status', status);
 		e.record.set('on_pickup_shelf', ''); // the server's: a new copy lies where its shelf says
 		e.next();
@@ -122,6 +123,7 @@ onRecordUpdateRequest((e) => {
 		const { fresh, sent } = desk.rebase(txApp, e);
 		desk.lockFields(sent, ['barcode', 'shelf', 'status', 'title']);
 		if (sent.barcode) desk.checkBarcode(txApp, e.record);
+		desk.checkShelf(e.record, sent, false);
 		const from = fresh.getString('status');
 		const to = e.record.getString('status');
 		const busy = from === 'loan' || from === 'reserved';
@@ -565,7 +567,9 @@ routerAdd(
 				if (barcode.trim() === '') refuse('core_text_blank', cat + '.barcode');
 				const status = given(c.status) ? c.status : 'shelf';
 				if (status !== 'shelf' && status !== 'missing') refuse('library_copy_status', cat + '.status');
-				return { barcode: barcode, shelf: text(c.shelf, 50, cat + '.shelf'), status: status, at: cat };
+				const shelf = text(c.shelf, 50, cat + '.shelf');
+				if (shelf.trim() === '') refuse('library_shelf_required', cat + '.shelf');
+				return { barcode: barcode, shelf: shelf, status: status, at: cat };
 			});
 			return row;
 		});

@@ -190,6 +190,19 @@ function checkBarcode(app, record) {
 }
 
 /**
+ * A copy's shelf: its place in the house, which the title page shows patrons as where to find it. A new copy
+ * has one, and a change of it keeps one (`library_shelf_required`); a copy stored without one before keeps
+ * working until its shelf is written.
+ * @param {core.Record} record
+ * @param {Record<string, boolean>} sent
+ * @param {boolean} isNew
+ */
+function checkShelf(record, sent, isNew) {
+	if ((isNew || sent.shelf) && record.getString('shelf').trim() === '')
+		refuse('library_shelf_required', 'shelf');
+}
+
+/**
  * Refuses a date that is not a date or lies outside 1900..2200, as stored by PocketBase.
  * @returns {string} the date as PocketBase stores it
  */
@@ -1114,6 +1127,7 @@ module.exports = {
 	rolesFor,
 	requireText,
 	checkBarcode,
+	checkShelf,
 	checkDate,
 	titleProblem,
 	checkTitle,

@@ -636,7 +636,7 @@ const TARGETS: Target[] = [
 		op: 'create',
 		actor: 'staff',
 		// a title nobody waits for: a new copy of a waited-for title goes to the first in the queue
-		base: (c) => ({ title: c.freeTitle, barcode: `bad-${uid()}`, status: 'shelf' }),
+		base: (c) => ({ title: c.freeTitle, barcode: `bad-${uid()}`, shelf: 'A1', status: 'shelf' }),
 		fields: COPY_FIELDS
 	},
 	{

@@ -74,6 +74,68 @@ describe('the catalogue', () => {
 		expect((await citizen.get('/personale/katalog')).status).toBe(303);
 	});
 
+	it('keeps a shelf on every copy: an empty one is refused through the API and at the staff form’s field', async () => {
+		const { staff, app } = await staffSession();
+		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const copy = copies[0]!;
+		const system = await systemClient();
+		const stored = () => system.collection('copies').getOne(copy.id);
+		// a staff token straight to PocketBase: a new copy without a shelf, and a shelf emptied
+		const tag = randomUUID().slice(0, 8);
+		for (const body of [
+			{ title: title.id, barcode: `HY-${tag}` },
+			{ title: title.id, barcode: `HY-${tag}`, shelf: '' },
+			{ title: title.id, barcode: `HY-${tag}`, shelf: '', status: 'missing' }
+		]) {
+			expect(await refusal(staff.pb.collection('copies').create(body)), JSON.stringify(body)).toEqual({
+				status: 400,
+				code: 'library_shelf_required'
+			});
+		}
+		expect(
+			await system.collection('copies').getList(1, 1, {
+				filter: system.filter('barcode = {:b}', { b: `HY-${tag}` })
+			})
+		).toMatchObject({ totalItems: 0 });
+		expect(await refusal(staff.pb.collection('copies').update(copy.id, { shelf: '' }))).toEqual({
+			status: 400,
+			code: 'library_shelf_required'
+		});
+		expect(
+			await refusal(staff.pb.collection('copies').update(copy.id, { shelf: '', status: 'missing' }))
+		).toEqual({ status: 400, code: 'library_shelf_required' });
+		expect(await stored()).toMatchObject({ shelf: 'A1', status: 'shelf' });
+		// the system's writes too
+		expect(await refusal(system.collection('copies').update(copy.id, { shelf: '' }))).toMatchObject({
+			code: 'library_shelf_required'
+		});
+		// another shelf is a move, and a change that leaves the shelf alone is as before
+		await staff.pb.collection('copies').update(copy.id, { shelf: 'B3' });
+		await staff.pb.collection('copies').update(copy.id, { status: 'missing' });
+		expect(await stored()).toMatchObject({ shelf: 'B3', status: 'missing' });
+
+		// the staff form: refused at the shelf field, in words, with what was typed kept
+		const page = `/personale/katalog/${title.id}`;
+		const refused = await app.post(`${page}?/addCopy`, { barcode: `HY-${tag}`, shelf: '' });
+		expect(refused.status).toBe(400);
+		const html = await refused.text();
+		expect(html).toContain(
+			'id="field-shelf-error">Skriv, hvilken hylde eksemplaret står på, så lånerne kan finde det.<'
+		);
+		expect(html).toMatch(/<input[^>]*id="field-shelf"[^>]*aria-invalid="true"/);
+		expect(html).toMatch(new RegExp(`<input[^>]*id="field-barcode"[^>]*value="HY-${tag}"`));
+		const added = await app.post(`${page}?/addCopy`, { barcode: `HY-${tag}`, shelf: 'C4' });
+		expect(added.status).toBe(200);
+		const now = await system.collection('copies').getFullList({
+			filter: system.filter('title = {:t}', { t: title.id }),
+			sort: 'barcode'
+		});
+		expect(now.map((c) => [c.barcode, c.shelf])).toEqual([
+			[`HY-${tag}`, 'C4'],
+			[copy.barcode, 'B3']
+		]);
+	});
+
 	it('two staff members saving one title’s form at once each keep the field they changed', async () => {
 		const [{ staff, app: a }, { app: b }] = await Promise.all([staffSession(), staffSession()]);
 		const name = `Samtidig ${randomUUID().slice(0, 6)}`;

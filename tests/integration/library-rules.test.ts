@@ -240,6 +240,7 @@ describe('the desk', () => {
 		const created = await staff.pb.collection('copies').create<CopyRecord>({
 			title: title.id,
 			barcode: `X-${one.barcode}`,
+			shelf: 'A1',
 			status: 'missing',
 			on_pickup_shelf: 'R09'
 		});
@@ -456,7 +457,7 @@ describe('the desk', () => {
 
 	it('keeps the bulk catalogue load for the system account', async () => {
 		const staff = await createUser({ staff: true });
-		const body = { titles: [{ title: 'Bulk', copies: [{ barcode: `BULK-${Date.now()}` }] }] };
+		const body = { titles: [{ title: 'Bulk', copies: [{ barcode: `BULK-${Date.now()}`, shelf: 'A1' }] }] };
 		expect((await refusal(staff.pb.send('/api/library/bulk-load', { method: 'POST', body }))).status).toBe(
 			403
 		);
@@ -665,8 +666,14 @@ describe('a barcode that reads as another copy', () => {
 		const name = `Bulktitel ${lent.id}`;
 		const bulk = {
 			titles: [
-				{ title: `${name} 1`, copies: [{ barcode: `B-${lent.id}` }] },
-				{ title: `${name} 2`, copies: [{ barcode: `C-${lent.id}` }, { barcode: other.id }] }
+				{ title: `${name} 1`, copies: [{ barcode: `B-${lent.id}`, shelf: 'A1' }] },
+				{
+					title: `${name} 2`,
+					copies: [
+						{ barcode: `C-${lent.id}`, shelf: 'A1' },
+						{ barcode: other.id, shelf: 'A1' }
+					]
+				}
 			]
 		};
 		const refused = await system.send('/api/library/bulk-load', { method: 'POST', body: bulk }).then(
@@ -725,6 +732,7 @@ describe('deleting a copy', () => {
 		const fresh = await system.collection('copies').create<CopyRecord>({
 			title: lentTitle.title.id,
 			barcode: `NY-${lent}`,
+			shelf: 'A1',
 			status: 'missing'
 		});
 		await staff.pb.collection('copies').delete(fresh.id);
@@ -752,7 +760,7 @@ describe('the bulk catalogue load', () => {
 			title: `${tag} ${n}`,
 			type: 'film',
 			year: 2001,
-			copies: [{ barcode: `${tag}-${n}` }]
+			copies: [{ barcode: `${tag}-${n}`, shelf: 'A1' }]
 		});
 		const cases: [Record<string, unknown>, string, string][] = [
 			[{ title: '   ' }, 'core_text_blank', 'title'],
@@ -766,7 +774,17 @@ describe('the bulk catalogue load', () => {
 				'library_copy_status',
 				'copies.0.status'
 			],
-			[{ title: `${tag} x`, copies: [{ barcode: `${tag}-1` }] }, 'library_barcode_taken', 'copies.0.barcode']
+			[{ title: `${tag} x`, copies: [{ barcode: `${tag}-y` }] }, 'library_shelf_required', 'copies.0.shelf'],
+			[
+				{ title: `${tag} x`, copies: [{ barcode: `${tag}-y`, shelf: '' }] },
+				'library_shelf_required',
+				'copies.0.shelf'
+			],
+			[
+				{ title: `${tag} x`, copies: [{ barcode: `${tag}-1`, shelf: 'A1' }] },
+				'library_barcode_taken',
+				'copies.0.barcode'
+			]
 		];
 		for (const [row, code, field] of cases) {
 			expect(await refused({ titles: [good(0), good(1), row] }), code).toEqual({
@@ -778,7 +796,16 @@ describe('the bulk catalogue load', () => {
 		// two copies with one barcode in one call
 		expect(
 			await refused({
-				titles: [good(0), { title: `${tag} z`, copies: [{ barcode: `${tag}-d` }, { barcode: `${tag}-d` }] }]
+				titles: [
+					good(0),
+					{
+						title: `${tag} z`,
+						copies: [
+							{ barcode: `${tag}-d`, shelf: 'A1' },
+							{ barcode: `${tag}-d`, shelf: 'A1' }
+						]
+					}
+				]
 			})
 		).toEqual({ status: 400, code: 'library_barcode_taken', field: 'titles.1.copies.1.barcode' });
 		const loaded = () =>

@@ -297,7 +297,9 @@ for (const role of ROLES) {
 			name: `${role} creates a copy`,
 			actor: actorOf[role],
 			act: (pb, ctx) =>
-				pb.collection('copies').create({ title: ctx.title.id, barcode: `S-${ctx.copy.id}-${role}` }),
+				pb
+					.collection('copies')
+					.create({ title: ctx.title.id, barcode: `S-${ctx.copy.id}-${role}`, shelf: 'A1' }),
 			status: staff ? 200 : 400,
 			after: async (_ctx, result) => {
 				if (staff) expect((result as CopyRecord).status).toBe('shelf');

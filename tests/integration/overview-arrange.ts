@@ -109,7 +109,7 @@ export async function arrange(): Promise<Arranged> {
 		async copy(title) {
 			return system
 				.collection('copies')
-				.create({ title, barcode: `ov-${unique()}${unique()}`, status: 'shelf' });
+				.create({ title, barcode: `ov-${unique()}${unique()}`, shelf: 'A1', status: 'shelf' });
 		},
 		async hold(o) {
 			// Placed like any hold (the library stamps status and placed_at), then set by the system
@@ -123,7 +123,7 @@ export async function arrange(): Promise<Arranged> {
 			if (o.status === 'ready') {
 				const copy = await system
 					.collection('copies')
-					.create({ title: o.title, barcode: `ov-${unique()}${unique()}`, status: 'shelf' });
+					.create({ title: o.title, barcode: `ov-${unique()}${unique()}`, shelf: 'A1', status: 'shelf' });
 				Object.assign(patch, {
 					copy: copy.id,
 					pickup_shelf: o.pickup_shelf ?? '',

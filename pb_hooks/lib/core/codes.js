@@ -411,6 +411,10 @@ module.exports = {
 		da: 'Der findes allerede en titel med det ISBN eller nummer. Tilføj eksemplarer til den i stedet.',
 		en: 'A title with this ISBN or number already exists. Add copies to it instead.'
 	},
+	library_shelf_required: {
+		da: 'Skriv, hvilken hylde eksemplaret står på, så lånerne kan finde det.',
+		en: 'Enter the shelf the copy stands on, so that patrons can find it.'
+	},
 	library_title_listed: {
 		da: 'Titlen findes allerede i kataloget med samme titel, forfatter, type og år.',
 		en: 'The title is already in the catalogue with the same title, creator, type and year.'

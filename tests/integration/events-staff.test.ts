@@ -21,6 +21,7 @@ import { localParts } from '$rules/rooms-policy.js';
 import { formatDateTime } from '$lib/dates';
 import { utcToHouseLocal } from '$lib/events/time';
 import { makeRoom } from './rooms-arrange';
+import { MAX_FILE_BYTES } from '$lib/uploads';
 
 // Staff pages through the app: events and shifts, rosters, messages and check-in. Citizens are refused.
 
@@ -171,6 +172,79 @@ describe('staff events pages', () => {
 		// the system, arranging history as it finds it, still may
 		const history = await arrangeEvent({ start: lastYear });
 		expect(history.event.start).toBe(lastYear.toISOString().replace('T', ' '));
+	});
+
+	it('refuses a file that is no image at the image field, new or edited, and saves nothing; takes an image', async () => {
+		const { session } = await staffSession();
+		const system = await systemClient();
+		const local = (hours: number) => utcToHouseLocal(new Date(Date.now() + hours * 3600_000).toISOString());
+		const tag = Math.random().toString(36).slice(2, 8);
+		const fields = {
+			title: `Billede ${tag}`,
+			description: 'Om byens gamle fotografier',
+			category: 'talk',
+			start: local(48),
+			end: local(50),
+			room: '',
+			state: 'draft',
+			capacity: '0'
+		};
+		const form = (values: Record<string, string>, image: File) => {
+			const body = new FormData();
+			for (const [key, value] of Object.entries(values)) body.append(key, value);
+			body.append('image', image);
+			return body;
+		};
+		const notImages = [
+			new File(['ikke et billede'], 'program.txt', { type: 'text/plain' }),
+			// chosen, but empty: no image either
+			new File([], 'tomt.png', { type: 'image/png' }),
+			new File([new Uint8Array(MAX_FILE_BYTES + 1000)], 'stort.png', { type: 'image/png' })
+		];
+		const saidAtField = (html: string) =>
+			/id="field-image-error">(Den slags fil kan ikke bruges her|En af filerne er for stor)[^<]*</.test(html);
+		const titled = (title: string) =>
+			system
+				.collection('events')
+				.getFullList<EventRecord>({ filter: system.filter('title = {:t}', { t: title }) });
+		// a new event: refused at the image field, nothing saved, what was typed shown again
+		for (const file of notImages) {
+			const refused = await session.postMultipart('/personale/arrangementer?/create', form(fields, file));
+			expect(refused.status, file.name).toBe(400);
+			const html = await refused.text();
+			expect(saidAtField(html), file.name).toBe(true);
+			expect(html).toMatch(/<input[^>]*id="field-image"[^>]*aria-invalid="true"/);
+			expect(html).toContain(`value="Billede ${tag}"`);
+			expect(html).toContain('Om byens gamle fotografier');
+			expect(await titled(fields.title), file.name).toEqual([]);
+		}
+		// an image is taken
+		const png = Buffer.from(
+			'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
+			'base64'
+		);
+		const created = await session.postMultipart(
+			'/personale/arrangementer?/create',
+			form(fields, new File([png], 'plakat.png', { type: 'image/png' }))
+		);
+		expect(created.status).toBe(303);
+		const [event] = await titled(fields.title);
+		expect(event!.image).toMatch(/^plakat_\w+\.png$/);
+		// editing: refused alike, and the event keeps its image and its other fields
+		const page = `/personale/arrangementer/${event!.id}`;
+		for (const file of notImages) {
+			const loaded = loadedAfter(await (await session.get(page)).text());
+			const edited = { ...fields, title: `Billede ${tag} ændret`, _loaded: loaded };
+			const refused = await session.postMultipart(`${page}?/update`, form(edited, file));
+			expect(refused.status, file.name).toBe(400);
+			const html = await refused.text();
+			expect(saidAtField(html), file.name).toBe(true);
+			expect(html).toContain(`value="Billede ${tag} ændret"`);
+			expect(await system.collection('events').getOne<EventRecord>(event!.id)).toMatchObject({
+				title: fields.title,
+				image: event!.image
+			});
+		}
 	});
 
 	it('two staff members saving one event’s form at once each keep the field they changed', async () => {

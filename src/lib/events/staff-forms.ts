@@ -48,7 +48,9 @@ export function eventBody(
 		if (value === undefined) continue;
 		body.set(key, value instanceof Date ? value.toISOString() : String(value));
 	}
-	if (image instanceof File && image.size > 0) body.set('image', image);
+	// a file input with nothing chosen sends one empty file without a name; a chosen file goes to PocketBase
+	// whatever it holds (an empty one too), so its field's checks (type, size) answer at the image field
+	if (image instanceof File && (image.name !== '' || image.size > 0)) body.set('image', image);
 	return body;
 }
 

@@ -961,7 +961,7 @@ describe("staff describe the house's rooms", () => {
 		expect((await citizenSession.get(`/personale/lokaler/${id}`)).status).toBe(403);
 	});
 
-	it('take photos up to the limit the form states, as PocketBase does, and refuse a larger one at its field', async () => {
+	it('take photos up to the limit the form states, as PocketBase does, and refuse a larger or empty one at its field', async () => {
 		const room = await makeRoom();
 		const session = await signedIn(await createUser({ staff: true }));
 		const system = await systemClient();
@@ -1006,6 +1006,15 @@ describe("staff describe the house's rooms", () => {
 		expect(tooLarge.status).toBe(400);
 		const html = await tooLarge.text();
 		expect(html).toContain('id="field-photos-error">En af filerne er for stor. En fil må højst fylde 5 MB.<');
+		expect((await system.collection('rooms').getOne(room.id)).photos).toHaveLength(2);
+		// a chosen file that is empty is no photo either: refused at the field, where it was left out and the
+		// save said nothing; a form with no file chosen still saves
+		const empty = await save(new File([], 'tom.png', { type: 'image/png' }));
+		expect(empty.status).toBe(400);
+		expect(await empty.text()).toMatch(/id="field-photos-error">[^<]+</);
+		expect((await system.collection('rooms').getOne(room.id)).photos).toHaveLength(2);
+		const none = await save(new File([], '', { type: 'application/octet-stream' }));
+		expect(none.status, await none.clone().text()).toBe(200);
 		expect((await system.collection('rooms').getOne(room.id)).photos).toHaveLength(2);
 		// a body larger than the app takes at all: 413, said plainly with the limits
 		const whole = await save(photo(4_900_000, 'd.svg'), photo(4_900_000, 'e.svg'), photo(4_900_000, 'f.svg'));

@@ -84,5 +84,7 @@ export function detailsBody(data: {
 
 /** The photos a form sent (a file input sends one empty file when none was chosen). */
 export function photosOf(form: FormData): File[] {
-	return form.getAll('photos').filter((f): f is File => f instanceof File && f.size > 0);
+	// a file input with nothing chosen sends one empty file without a name; a chosen file goes to PocketBase
+	// whatever it holds (an empty one too), so its field's checks (type, size) answer at the photos field
+	return form.getAll('photos').filter((f): f is File => f instanceof File && (f.name !== '' || f.size > 0));
 }

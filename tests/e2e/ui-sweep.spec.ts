@@ -144,6 +144,7 @@ test('after a refused form, focus goes to the first field to fix, or to the mess
 	await page.goto(`/personale/katalog/${copy.title}`);
 	const barcode = page.getByLabel('Stregkode', { exact: true });
 	await barcode.fill(copy.barcode);
+	await page.getByLabel('Hylde', { exact: true }).fill('A1');
 	await page.getByRole('button', { name: 'Tilføj eksemplar' }).click();
 	await expect(barcode).toHaveAttribute('aria-invalid', 'true');
 	await expect(barcode).toBeFocused();

@@ -95,7 +95,7 @@ for (const [name, command, args, env = process.env] of steps) {
 			: (spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env }).status ?? 1);
 	times.push(`${name} ${Math.round((Date.now() - started) / 1000)} s`);
 	if (status !== 0) {
-		console.error(`\n✖ ${name} failed`);
+		console.error(`\n✖ ${name} failed\n${times.join(', ')}`);
 		if (name === 'browser tests') printPageSnapshots();
 		summarize();
 		process.exit(status);

@@ -542,6 +542,8 @@ routerAdd(
 // hidden (docs/rules.md, "Events and volunteers"); only the positions of the caller's own rows are computed, with capacity.js.
 // `skipped` names, for each of their waiting sign-ups that promotions pass over because they hold a confirmed
 // shift at the same time, that shift (the same decision as fillPlaces: events-claims.js overlappingSignup).
+// `withoutTerms` marks the waiting sign-ups promotions pass over because the volunteer has withdrawn the
+// volunteer terms (the same decision as fillPlaces: events-claims.js hasVolunteerTerms).
 routerAdd(
 	'GET',
 	'/api/borgerhus/events/my-places',
@@ -550,7 +552,8 @@ routerAdd(
 		const lib = require(`${__hooks}/lib/events-claims.js`);
 		const auth = e.auth;
 		if (!auth || auth.collection().name !== 'users') throw new ForbiddenError('Sign in first.');
-		const result = { signups: {}, registrations: {}, skipped: {} };
+		const result = { signups: {}, registrations: {}, skipped: {}, withoutTerms: {} };
+		const terms = lib.hasVolunteerTerms(e.app, auth.id);
 		for (const collection of ['signups', 'registrations']) {
 			const parentField = lib.KINDS[collection].parentField;
 			const mine = e.app.findRecordsByFilter(
@@ -577,6 +580,7 @@ routerAdd(
 					id: row.id,
 					entries: queue.map((r) => ({ id: r.id, status: 'waitlisted', placedAt: r.getString('placed_at') }))
 				});
+				if (collection === 'signups' && !terms) result.withoutTerms[row.id] = true;
 				if (collection === 'signups') {
 					const waited = e.app.findRecordById('shifts', row.getString('shift'));
 					const clash = lib.overlappingSignup(e.app, auth.id, {

@@ -298,7 +298,9 @@ function holdsOverlappingShift(app, userId, shift, status) {
 }
 
 /**
- * Whether the person has the volunteer terms accepted now, read from their row in the caller's transaction.
+ * Whether the person has the volunteer terms accepted now, read from their row in the caller's transaction:
+ * the rule that skips a waiting volunteer without them in promotions (fillPlaces) and that the app tells
+ * them about (the `my-places` route marks their waiting sign-ups).
  * @param {core.App} app
  * @param {string} userId
  */
@@ -993,6 +995,7 @@ module.exports = {
 	hasPlaces,
 	holdsOverlappingShift,
 	overlappingSignup,
+	hasVolunteerTerms,
 	fillPlaces,
 	refillSkipped,
 	refillAfterTerms,

@@ -172,6 +172,53 @@ describe('events through the app', () => {
 		expect(await statusOf('signups', mine.id)).toBe('waitlisted');
 	});
 
+	it('tells a waiting volunteer who withdrew the volunteer terms that they move up once they accept them again, and where', async () => {
+		const { event, shift } = await arrangeEvent({ places: 1 });
+		const [first, waiting] = await Promise.all([createVolunteer(), createVolunteer()]);
+		const system = await systemClient();
+		const taken = await first.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: first.record.id });
+		const mine = await waiting.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: waiting.record.id });
+		const w = await signedIn(waiting);
+		const card = (html: string) => html.slice(html.indexOf(`id="shift-${shift.id}"`)).split('</li>')[0]!;
+		const because = 'Du rykker ikke op, før du har godkendt vilkårene for frivillige igen.';
+		// first on the waitlist with the terms accepted: no reason given
+		expect(card(await (await w.get(`/arrangementer/${event.id}`)).text())).not.toContain(because);
+
+		// they withdraw the terms: promotions pass them over, and the pages say why and where to accept them
+		await waiting.pb.collection('users').update(waiting.record.id, { volunteer_terms_at: '' });
+		const eventPage = card(await (await w.get(`/arrangementer/${event.id}`)).text());
+		expect(eventPage).toContain('Du er nummer 1 på ventelisten');
+		expect(eventPage).toContain(because);
+		expect(eventPage).toMatch(
+			/<a href="\/frivillig\?redirectTo=[^"]*">Godkend vilkårene for frivillige<\/a>/
+		);
+		const shiftList = await (await w.get('/frivillig')).text();
+		const listCard = shiftList.slice(shiftList.lastIndexOf('<li', shiftList.indexOf('Du er nummer 1')));
+		expect(listCard.split('</li>')[0]).toContain(because);
+		expect(listCard.split('</li>')[0]).toContain(
+			'<a href="#terms-heading">Godkend vilkårene for frivillige</a>'
+		);
+		expect(shiftList).toContain('id="terms-heading"');
+		// in English too
+		await w.post('/sprog', { language: 'en', redirectTo: '/frivillig' });
+		expect(await (await w.get('/frivillig')).text()).toContain(
+			'You will not move up until you accept the volunteer terms again.'
+		);
+
+		// as the rule says: the place freed stays free while they are without the terms, and they keep theirs
+		await system.collection('signups').update(taken.id, { status: 'cancelled' });
+		expect(await statusOf('signups', mine.id)).toBe('waitlisted');
+		// accepted again where the line points: they move up, and the line is gone
+		expect((await w.post('/frivillig?/accept', { accept: 'on' })).status).toBeLessThan(400);
+		expect(await statusOf('signups', mine.id)).toBe('confirmed');
+		await w.post('/sprog', { language: 'da', redirectTo: '/frivillig' });
+		expect(await (await w.get('/frivillig')).text()).not.toContain(because);
+	});
+
 	it('lets exactly the free places win when many sign up through the app at once', async () => {
 		const { event, shift } = await arrangeEvent({ places: 3 });
 		const volunteers = await Promise.all(Array.from({ length: 12 }, () => createVolunteer()));

@@ -35,6 +35,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			position: places.signups[s.id],
 			// the confirmed shift at the same time for which the waitlist passes them over, if any
 			skippedFor: places.skipped[s.id] ?? null,
+			// passed over until they accept the volunteer terms again
+			withoutTerms: places.withoutTerms[s.id] === true,
 			task: s.expand?.shift?.task ?? '',
 			start: s.expand?.shift?.start ?? '',
 			end: s.expand?.shift?.end ?? '',

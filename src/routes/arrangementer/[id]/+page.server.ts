@@ -102,6 +102,8 @@ export const load: PageServerLoad = async ({ locals, params, depends, url }) => 
 							position: places.signups[mine.id],
 							// the confirmed shift at the same time for which the waitlist passes them over, if any
 							skippedFor: places.skipped[mine.id] ?? null,
+							// passed over until they accept the volunteer terms again
+							withoutTerms: places.withoutTerms[mine.id] === true,
 							// a place on the waitlist may be given up until the shift begins; a confirmed one
 							// until the cut-off (events-rules.js)
 							mayCancel:

@@ -16,7 +16,7 @@ import { arrangeTitle, refusal } from './library-helpers';
 import { arrangeEvent, createVolunteer, doorOpen } from './events-helpers';
 import { makeAssociation, membership } from './associations-helpers';
 import { validCvrNumber } from '../helpers/cvr';
-import type { BookingRecord, HoldRecord } from '../../src/lib/pocketbase-types';
+import type { BookingRecord, HoldRecord, SignupRecord } from '../../src/lib/pocketbase-types';
 import { format } from '$rules/core/time.js';
 import { stack } from '../helpers/stack';
 
@@ -429,6 +429,50 @@ describe('acting for a citizen at the desk', () => {
 			staff.pb.send(`/api/borgerhus/desk/citizens/${staff.record.id}/volunteer-terms`, { method: 'POST' })
 		);
 		expect(forStaff).toEqual({ status: 400, code: 'desk_unknown_citizen' });
+	});
+
+	it('moves a waiting volunteer up in their turn once staff record that they accepted the volunteer terms again', async () => {
+		const staff = await createUser({ staff: true });
+		const { shift } = await arrangeEvent({ places: 1 });
+		const [first, waiting, behind] = await Promise.all([
+			createVolunteer(),
+			createVolunteer(),
+			createVolunteer()
+		]);
+		const system = await systemClient();
+		const signUp = (v: TestUser) =>
+			v.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: v.record.id });
+		const taken = await signUp(first);
+		const mine = await signUp(waiting);
+		const theirs = await signUp(behind);
+		expect([mine.status, theirs.status]).toEqual(['waitlisted', 'waitlisted']);
+		await waiting.pb.collection('users').update(waiting.record.id, { volunteer_terms_at: '' });
+		const status = async (id: string) => (await system.collection('signups').getOne<SignupRecord>(id)).status;
+		// without the terms they are passed over and keep their turn; a place freed again stays free
+		await system.collection('signups').update(taken.id, { status: 'cancelled' });
+		expect([await status(mine.id), await status(theirs.id)]).toEqual(['waitlisted', 'confirmed']);
+		await system.collection('signups').update(theirs.id, { status: 'cancelled' });
+		expect(await status(mine.id)).toBe('waitlisted');
+
+		// a citizen cannot record it for someone else, with or without the desk header
+		const citizen = await createUser();
+		const route = `/api/borgerhus/desk/citizens/${waiting.record.id}/volunteer-terms`;
+		expect((await refusal(citizen.pb.send(route, { method: 'POST' }))).status).toBe(403);
+		expect(await refusal(citizen.pb.send(route, { method: 'POST', ...desk(waiting.record.id) }))).toEqual({
+			status: 403,
+			code: 'desk_staff_only'
+		});
+		expect((await system.collection('users').getOne(waiting.record.id)).volunteer_terms_at).toBe('');
+		expect(await status(mine.id)).toBe('waitlisted');
+
+		// staff at the desk record it: the free place is theirs in the same write, and it is audited
+		const recorded = await staff.pb.send<{ volunteer_terms: boolean }>(route, { method: 'POST' });
+		expect(recorded.volunteer_terms).toBe(true);
+		expect(await status(mine.id)).toBe('confirmed');
+		expect((await auditOf(waiting.record.id)).map((a) => [a.action, a.actor])).toContainEqual([
+			'desk_volunteer_terms',
+			staff.record.id
+		]);
 	});
 
 	it('books for the citizen up to midnight, as the room page does, and refuses a bad end at its field', async () => {

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { overlapSkipLabel } from '$lib/server/skip-label';
 import type { Actions, PageServerLoad } from './$types';
 import type { EventRecord, ShiftRecord, SignupRecord } from '$lib/pocketbase-types';
 import { placeChangeFailure } from '$lib/events/places.server';
@@ -33,8 +34,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			id: s.id,
 			status: s.status,
 			position: places.signups[s.id],
-			// the confirmed shift at the same time for which the waitlist passes them over, if any
-			skippedFor: places.skipped[s.id] ?? null,
+			// why the waitlist passes them over: the confirmed shift they hold at the same time, if any
+			skippedFor: overlapSkipLabel(places.skipped[s.id]),
 			// passed over until they accept the volunteer terms again
 			withoutTerms: places.withoutTerms[s.id] === true,
 			task: s.expand?.shift?.task ?? '',

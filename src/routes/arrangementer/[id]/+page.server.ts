@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { overlapSkipLabel } from '$lib/server/skip-label';
 import { ClientResponseError } from 'pocketbase';
 import type { Actions, PageServerLoad } from './$types';
 import type {
@@ -100,8 +101,8 @@ export const load: PageServerLoad = async ({ locals, params, depends, url }) => 
 							id: mine.id,
 							status: mine.status,
 							position: places.signups[mine.id],
-							// the confirmed shift at the same time for which the waitlist passes them over, if any
-							skippedFor: places.skipped[mine.id] ?? null,
+							// why the waitlist passes them over: the confirmed shift they hold at the same time, if any
+							skippedFor: overlapSkipLabel(places.skipped[mine.id]),
 							// passed over until they accept the volunteer terms again
 							withoutTerms: places.withoutTerms[mine.id] === true,
 							// a place on the waitlist may be given up until the shift begins; a confirmed one

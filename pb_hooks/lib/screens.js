@@ -109,6 +109,17 @@ function claimOf(row) {
 	};
 }
 
+/**
+ * Which of a room's busy rows the screens show. In a room in use, every row. In a room taken out of use,
+ * only a published event's: nothing can be booked there, so a row of kind `booking` can only be a draft
+ * event's (docs/rules.md, "A draft event is no event in public"), and showing it as "Optaget" would tell
+ * that the house plans an event nobody announced. Such a room reads as out of use instead.
+ * @param {boolean} inUse the room's `active`
+ */
+function shownKinds(inUse) {
+	return inUse ? '' : ' && kind = "event"';
+}
+
 /** The start of the next house day (local midnight) after `now`. */
 function endOfHouseDay(now) {
 	var time = lib('core/time');
@@ -129,7 +140,11 @@ function lobby(e) {
 	// such an event and its row under the rooms in use name their room
 	var roomRows = e.app.findRecordsByFilter('rooms', '', 'sort,name', 0, 0);
 	for (var r = 0; r < roomRows.length; r++) {
-		rooms[roomRows[r].id] = { name: roomRows[r].getString('name'), slug: roomRows[r].getString('slug') };
+		rooms[roomRows[r].id] = {
+			name: roomRows[r].getString('name'),
+			slug: roomRows[r].getString('slug'),
+			active: roomRows[r].getBool('active')
+		};
 	}
 	var events = e.app
 		.findRecordsByFilter(
@@ -166,6 +181,8 @@ function lobby(e) {
 		var room = rooms[busy[b].getString('room')];
 		if (!room) continue;
 		var claim = claimOf(busy[b]);
+		// the same rows a door sign shows (shownKinds)
+		if (!room.active && claim.kind !== 'event') continue;
 		inUse.push({
 			room: room.name,
 			slug: room.slug,
@@ -179,7 +196,8 @@ function lobby(e) {
 }
 
 /**
- * Whether a room has a claim on the house day of `now` (from its midnight to the next, house time).
+ * Whether a room out of use has a published event on the house day of `now` (from its midnight to the
+ * next, house time).
  * @param {core.RequestEvent} e
  * @param {string} roomId
  * @param {number} now
@@ -189,7 +207,7 @@ function claimedToday(e, roomId, now) {
 	var from = time.resolveLenient(time.localParts(now).date, '00:00');
 	var rows = e.app.findRecordsByFilter(
 		'room_busy',
-		bindFilter('room = {:room} && end > {:from} && start < {:until}', {
+		bindFilter('room = {:room} && end > {:from} && start < {:until}' + shownKinds(false), {
 			room: roomId,
 			from: pbDate(from),
 			until: pbDate(endOfHouseDay(now))
@@ -204,8 +222,8 @@ function claimedToday(e, roomId, now) {
 /**
  * GET /api/borgerhus/screens/rooms/{slug}: a room's door sign, its state now and the claims ahead today.
  * Public; no personal data. 404 for an unknown room, and for a room out of use except on a day the house
- * holds an event there (the sign then shows it, and the room as closed outside it: nothing to book or
- * check in to).
+ * holds a published event there (the sign then shows it, and the room as closed outside it: nothing to
+ * book or check in to; a draft event's row is not shown).
  * @param {core.RequestEvent} e
  */
 function door(e) {
@@ -221,7 +239,7 @@ function door(e) {
 	var claims = e.app
 		.findRecordsByFilter(
 			'room_busy',
-			bindFilter('room = {:room} && end > {:now} && start < {:until}', range),
+			bindFilter('room = {:room} && end > {:now} && start < {:until}' + shownKinds(inUse), range),
 			'start',
 			50,
 			0

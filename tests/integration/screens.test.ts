@@ -373,6 +373,51 @@ describe('a room taken out of use where the house still holds an event', () => {
 		const lobby = await guest.send<LobbyData>('/api/borgerhus/screens/lobby', { method: 'GET' });
 		expect(lobby.rooms.filter((r) => r.slug === room.slug).map((r) => r.label)).toEqual([title]);
 	});
+	it('a draft event in a room out of use is not shown: the room reads as out of use, not busy', async () => {
+		const system = await systemClient();
+		const tag = randomUUID().slice(0, 6);
+		const event = (room: string, title: string, state: string, start: string, end: string) =>
+			system.collection('events').create({
+				title,
+				description: 'Til test',
+				category: 'concert',
+				room,
+				start,
+				end,
+				state,
+				registration: false,
+				capacity: 0
+			});
+		// a room out of use whose only claim today is a draft event
+		const quiet = await makeRoom({ name: `Udkastlokale ude af brug ${tag}` });
+		const draftTitle = `Hemmeligt udkast ${tag}`;
+		await event(quiet.id, draftTitle, 'draft', at(-30), at(30));
+		await system.collection('rooms').update(quiet.id, { active: false });
+		// a room out of use with a published event now and a draft event after it
+		const mixed = await makeRoom({ name: `Blandet lokale ude af brug ${tag}` });
+		const title = `Husets koncert ${tag}`;
+		await event(mixed.id, title, 'published', at(-30), at(30));
+		await event(mixed.id, `Andet udkast ${tag}`, 'draft', at(60), at(90));
+		await system.collection('rooms').update(mixed.id, { active: false });
+
+		const guest = guestClient();
+		const session = new AppSession();
+		const missing = await outcome(
+			guest.send(`/api/borgerhus/screens/rooms/${quiet.slug}`, { method: 'GET' })
+		);
+		expect(missing.status).toBe(404);
+		expect((await session.get(`/lokaler/${quiet.slug}/skilt`)).status).toBe(404);
+
+		const door = await guest.send<DoorData>(`/api/borgerhus/screens/rooms/${mixed.slug}`, { method: 'GET' });
+		expect(door.state).toBe('busy');
+		expect(door.current?.label).toBe(title);
+		expect(door.next).toBeNull();
+		expect(door.today.map((c) => [c.kind, c.label])).toEqual([['event', title]]);
+
+		const lobby = await guest.send<LobbyData>('/api/borgerhus/screens/lobby', { method: 'GET' });
+		expect(lobby.rooms.filter((r) => r.slug === quiet.slug)).toEqual([]);
+		expect(lobby.rooms.filter((r) => r.slug === mixed.slug).map((r) => r.label)).toEqual([title]);
+	});
 });
 
 describe('show_publicly is the booker’s choice', () => {

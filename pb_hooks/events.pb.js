@@ -635,6 +635,15 @@ routerAdd(
 			}
 			return people[userId];
 		};
+		const { passedOver } = require(`${__hooks}/lib/events-claims.js`);
+		const shifts = {};
+		const shiftOf = (id) => {
+			if (!shifts[id]) {
+				const s = e.app.findRecordById('shifts', id);
+				shifts[id] = { id: s.id, start: s.getString('start'), end: s.getString('end') };
+			}
+			return shifts[id];
+		};
 		const row = (r, parentField) =>
 			Object.assign(
 				{
@@ -642,7 +651,12 @@ routerAdd(
 					parent: r.getString(parentField),
 					status: r.getString('status'),
 					placed_at: r.getString('placed_at'),
-					checked_in_at: parentField === 'event' ? r.getString('checked_in_at') : ''
+					checked_in_at: parentField === 'event' ? r.getString('checked_in_at') : '',
+					// why promotions pass over a volunteer waiting for this shift ('overlap', 'terms' or '')
+					passed_over:
+						parentField === 'shift' && r.getString('status') === 'waitlisted'
+							? passedOver(e.app, r.getString('user'), shiftOf(r.getString('shift')))
+							: ''
 				},
 				person(r.getString('user'))
 			);

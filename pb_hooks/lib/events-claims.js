@@ -313,6 +313,22 @@ function hasVolunteerTerms(app, userId) {
 }
 
 /**
+ * Why promotions pass over a volunteer waiting for `shift`, or '' when they do not: 'overlap' when they
+ * hold a confirmed shift at the same time, 'terms' when they have withdrawn the volunteer terms (nobody
+ * takes a shift without them, decideNew, so nobody is moved up into one either). Promotions (fillPlaces)
+ * and the staff roster ask this one question.
+ * @param {core.App} app
+ * @param {string} userId
+ * @param {{ id: string, start: string, end: string }} shift
+ * @returns {'overlap' | 'terms' | ''}
+ */
+function passedOver(app, userId, shift) {
+	if (holdsOverlappingShift(app, userId, shift)) return 'overlap';
+	if (!hasVolunteerTerms(app, userId)) return 'terms';
+	return '';
+}
+
+/**
  * Confirms waitlisted entries, first in sign-up order, while places are free (transition "promote", made
  * by the system); tells each one. A volunteer who meanwhile holds an overlapping confirmed shift, or has
  * withdrawn the volunteer terms, is skipped and keeps their place in the queue. Does nothing for an event
@@ -357,9 +373,7 @@ function fillPlaces(app, collection, parentId) {
 		if (free === 0) break;
 		if (!permitted(machines.machineOf(collection), record.getString('status'), 'confirmed', ['system']))
 			continue;
-		if (shift && holdsOverlappingShift(app, record.getString('user'), shift)) continue;
-		// nobody takes a shift without the volunteer terms (decideNew), so nobody is moved up into one either
-		if (shift && !hasVolunteerTerms(app, record.getString('user'))) continue;
+		if (shift && passedOver(app, record.getString('user'), shift)) continue;
 		record.set('status', 'confirmed');
 		app.save(record);
 		free--;
@@ -996,6 +1010,7 @@ module.exports = {
 	holdsOverlappingShift,
 	overlappingSignup,
 	hasVolunteerTerms,
+	passedOver,
 	fillPlaces,
 	refillSkipped,
 	refillAfterTerms,

@@ -155,6 +155,11 @@ describe('events through the app', () => {
 		expect(await (await w.get('/frivillig')).text()).toContain(
 			'You will not move up while this shift overlaps a shift you already have: Opstilling'
 		);
+		// staff read why on the shift's roster
+		const staff = await signedIn(await createUser({ staff: true }));
+		const overlapOnRoster =
+			/Venteliste nr\. 1\s*(<!--[^>]*-->)?·\s*rykker ikke op, da vedkommende har en vagt på samme tid/;
+		expect(await (await staff.get(`/personale/arrangementer/${event.id}`)).text()).toMatch(overlapOnRoster);
 
 		// as the rule says: a place freed goes to no one waiting behind them, and they keep their place
 		await system
@@ -208,6 +213,12 @@ describe('events through the app', () => {
 		expect(await (await w.get('/frivillig')).text()).toContain(
 			'You will not move up until you accept the volunteer terms again.'
 		);
+		// staff read why on the shift's roster
+		const staff = await signedIn(await createUser({ staff: true }));
+		const roster = () => staff.get(`/personale/arrangementer/${event.id}`).then((r) => r.text());
+		const termsOnRoster =
+			/Venteliste nr\. 1\s*(<!--[^>]*-->)?·\s*rykker ikke op, før vedkommende godkender vilkårene for frivillige igen/;
+		expect(await roster()).toMatch(termsOnRoster);
 
 		// as the rule says: the place freed stays free while they are without the terms, and they keep theirs
 		await system.collection('signups').update(taken.id, { status: 'cancelled' });
@@ -217,6 +228,7 @@ describe('events through the app', () => {
 		expect(await statusOf('signups', mine.id)).toBe('confirmed');
 		await w.post('/sprog', { language: 'da', redirectTo: '/frivillig' });
 		expect(await (await w.get('/frivillig')).text()).not.toContain(because);
+		expect(await roster()).not.toMatch(/rykker ikke op/);
 	});
 
 	it('lets exactly the free places win when many sign up through the app at once', async () => {

@@ -27,6 +27,8 @@ interface RosterRow {
 	status: string;
 	placed_at: string;
 	checked_in_at: string;
+	/** why promotions pass over a volunteer waiting for the shift (events-claims.js passedOver) */
+	passed_over: 'overlap' | 'terms' | '';
 	name: string;
 	email: string;
 	phone: string;
@@ -175,6 +177,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 					id: s.id,
 					status: s.status,
 					position: waitlistPosition({ entries: entries(rows), id: s.id }),
+					passedOver: s.passed_over,
 					name: s.name,
 					email: s.email,
 					phone: s.phone

@@ -9,6 +9,15 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** The catalogue's CSV import reads the whole file in the app, so it takes less. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
+/**
+ * Whether a form's file field holds a file someone chose. A file input with nothing chosen sends one empty
+ * file without a name; a chosen file goes to PocketBase whatever it holds (an empty one too), so its
+ * field's checks (type, size) answer at the field.
+ */
+export function isChosenFile(value: FormDataEntryValue | null): value is File {
+	return value instanceof File && (value.name !== '' || value.size > 0);
+}
+
 /** Bytes as whole megabytes, for messages ("5 MB"). */
 export function megabytes(bytes: number): number {
 	return Math.round(bytes / (1024 * 1024));

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { eventSchema, shiftSchema } from '$lib/validation/events';
 import { changedOnly } from '$lib/forms';
+import { isChosenFile } from '$lib/uploads';
 
 /** The event fields the staff event form saves (its `_loaded` snapshot holds them as shown). */
 export const EVENT_FORM_FIELDS = [
@@ -48,9 +49,7 @@ export function eventBody(
 		if (value === undefined) continue;
 		body.set(key, value instanceof Date ? value.toISOString() : String(value));
 	}
-	// a file input with nothing chosen sends one empty file without a name; a chosen file goes to PocketBase
-	// whatever it holds (an empty one too), so its field's checks (type, size) answer at the image field
-	if (image instanceof File && (image.name !== '' || image.size > 0)) body.set('image', image);
+	if (isChosenFile(image)) body.set('image', image);
 	return body;
 }
 

@@ -1,6 +1,7 @@
 // What a room is, as staff describe it (its name, address name, description, equipment and accessibility),
 // apart from its rules for booking, which the rooms list edits. The form's values become the record's
 // fields here; PocketBase's hooks decide (docs/rules.md, "Rooms and bookings").
+import { isChosenFile } from '$lib/uploads';
 
 /** The room fields of the staff's room page; its `_loaded` snapshot holds them as shown. */
 export const ROOM_DETAIL_FIELDS = [
@@ -82,9 +83,7 @@ export function detailsBody(data: {
 	};
 }
 
-/** The photos a form sent (a file input sends one empty file when none was chosen). */
+/** The photos chosen in a form (`isChosenFile`: an empty one chosen too, which PocketBase refuses). */
 export function photosOf(form: FormData): File[] {
-	// a file input with nothing chosen sends one empty file without a name; a chosen file goes to PocketBase
-	// whatever it holds (an empty one too), so its field's checks (type, size) answer at the photos field
-	return form.getAll('photos').filter((f): f is File => f instanceof File && (f.name !== '' || f.size > 0));
+	return form.getAll('photos').filter(isChosenFile);
 }

@@ -50,7 +50,7 @@ async function makeUser(system: Awaited<ReturnType<typeof systemClient>>, name: 
 	return { email, id: record.id };
 }
 
-test('the lobby screen on a 1920x1080 TV shows today’s events, in Danish and in English', async ({
+test('the lobby screen on a 1920x1080 TV, and hung on its side, shows today’s events, in Danish and in English', async ({
 	page
 }) => {
 	const { system, room, id } = await arrangeRoom('Foyerlokale');
@@ -87,6 +87,18 @@ test('the lobby screen on a 1920x1080 TV shows today’s events, in Danish and i
 	await expect(page.getByRole('heading', { level: 1, name: 'In the house today' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Rooms in use' })).toBeVisible();
 	await expectAccessible(page);
+
+	// the same TV hung on its side: the lists one above the other, the text as large as in landscape
+	await page.setViewportSize({ width: 1080, height: 1920 });
+	const events = await page.locator('section[aria-labelledby="lobby-events"]').boundingBox();
+	const rooms = await page.locator('section[aria-labelledby="lobby-rooms"]').boundingBox();
+	expect(rooms!.y).toBeGreaterThanOrEqual(events!.y + events!.height);
+	expect(events!.width).toBeGreaterThan(900);
+	const textPx = await page
+		.locator('section[aria-labelledby="lobby-events"] li', { hasText: title })
+		.first()
+		.evaluate((li) => parseFloat(getComputedStyle(li).fontSize));
+	expect(textPx).toBeGreaterThanOrEqual(26);
 });
 
 test('a door sign on a tablet shows now and next with the check-in QR, and follows a change live', async ({

@@ -112,8 +112,9 @@ onRecordCreateRequest((e) => {
 
 // Staff mark a copy missing and found; loans and pickups change only at the desk. A copy found again
 // goes to the first waiting hold. A copy marked missing while being fetched for a ready hold was not found:
-// the hold waits again in its place and the queue is served again; one marked missing on loan was lost: the
-// loan ends as lost (desk.endWithCopy). Decided on the copy as it stands in the transaction.
+// the hold waits again in its place and the queue is served again (its patron told, unless it got another copy
+// at once); one marked missing on loan was lost: the loan ends as lost (desk.endWithCopy). Decided on the copy
+// as it stands in the transaction.
 onRecordUpdateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
 	const machine = require(`${__hooks}/lib/library-machine.js`);

@@ -54,6 +54,16 @@ const TEXTS = {
 			body: 'The house is closed when {title} was due back. You can return it by {deadline}.'
 		}
 	},
+	notFound: {
+		da: {
+			title: 'Vi kunne ikke finde {title}',
+			body: 'Vi kunne ikke finde det eksemplar af {title}, som vi var ved at finde frem til dig. Du beholder din plads i køen, hvor du er nr. {place}. Du får besked, når et eksemplar ligger klar til dig.'
+		},
+		en: {
+			title: 'We could not find {title}',
+			body: 'We could not find the copy of {title} that we were fetching for you. You keep your place in the queue, where you are number {place}. We will let you know when a copy is ready for you.'
+		}
+	},
 	expired: {
 		da: {
 			title: 'Reservation udløbet: {title}',
@@ -708,7 +718,7 @@ function closeLoan(app, copyId, roles, lost) {
  * pickup fields emptied). A copy on loan was lost: the loan ends as lost, and nobody gets the copy. Any other
  * reserved copy (it lies on its hold's pickup shelf) is refused with `library_copy_busy`. The copy is the
  * caller's to save; run the returned follow-up after it is saved (a copy on the shelf goes to the hold sent
- * back, or to the next in line).
+ * back, or to the next in line; the patron of a hold sent back that got none is told it waits again).
  * @param {core.App} app the transaction's app
  * @param {core.Record} copy the copy as it stands in the transaction
  * @param {string} name the copy transition (`not_found` or `lost`)
@@ -729,6 +739,8 @@ function endWithCopy(app, copy, name) {
 	const hold = fetchedFor(app, copy.id);
 	if (!hold) refuse('library_copy_busy', 'status');
 	machine.transition(machine.HOLD, 'ready', 'waiting', ['system'], 'library_hold_change_refused', 'status');
+	// the readiness that ends, read before it is emptied: it names the notice (one per copy not found)
+	const readyAt = hold.getString('ready_at');
 	hold.set('status', 'waiting');
 	for (const field of ['copy', 'pickup_shelf', 'pickup_deadline', 'ready_at']) hold.set(field, '');
 	app.save(hold);
@@ -737,10 +749,35 @@ function endWithCopy(app, copy, name) {
 		loan: '',
 		patron: hold.getString('patron'),
 		after: () => {
-			serveQueue(app, titleId);
+			const served = serveQueue(app, titleId);
+			// served another copy at once, it is being fetched again, as the patron's page already said:
+			// nothing to tell. Otherwise it waits in its place, and the patron is told so.
+			if (!served || served.id !== hold.id) notifyNotFound(app, hold, readyAt);
 			touchTitle(app, titleId);
 		}
 	};
+}
+
+/**
+ * Tells the patron that the copy being fetched for their hold was not found and that the hold waits in its
+ * place again (its place as the queue stands now, in this transaction).
+ * @param {core.App} app
+ * @param {core.Record} hold the hold sent back to the queue (saved)
+ * @param {string} readyAt when it had become ready with the copy not found
+ */
+function notifyNotFound(app, hold, readyAt) {
+	const titleId = hold.getString('title');
+	const title = app.findRecordById('titles', titleId);
+	notify(app, hold.getString('patron'), {
+		kind: 'hold_not_found',
+		texts: TEXTS.notFound,
+		params: {
+			title: title.getString('title'),
+			place: queue.placeOf(titleHolds(app, titleId), hold.id)
+		},
+		link: '/bibliotek/' + title.id,
+		dedupeKey: 'hold_not_found:' + hold.id + ':' + readyAt
+	});
 }
 
 /**
@@ -748,14 +785,16 @@ function endWithCopy(app, copy, name) {
  * the shelf, if there is one, to be fetched to its pickup shelf (makeReady).
  * @param {core.App} app
  * @param {string} titleId
+ * @returns {core.Record | null} the hold that got a copy
  */
 function serveQueue(app, titleId) {
 	const next = queue.nextHold(titleHolds(app, titleId));
-	if (!next) return;
+	if (!next) return null;
 	const copy = shelfCopy(app, titleId);
-	if (!copy) return;
+	if (!copy) return null;
 	makeReady(app, next.record, copy);
 	app.save(next.record);
+	return next.record;
 }
 
 /**

@@ -2,9 +2,11 @@
 // when the desk goes to fetch it for a pickup, lost on loan, or lying at the desk on a pickup shelf.
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
+import { readMails, waitForMail } from '../helpers/mail';
 import { createUser, systemClient } from '../helpers/pocketbase';
+import { stack } from '../helpers/stack';
 import type { CopyRecord, HoldRecord, LoanRecord } from '../../src/lib/pocketbase-types';
-import { arrangeTitle, checkIn, placeHold, refusal, returnLoan } from './library-helpers';
+import { arrangeTitle, checkIn, placeHold, queueInfo, refusal, returnLoan } from './library-helpers';
 
 const text = (html: string) =>
 	html
@@ -17,6 +19,15 @@ async function auditOf(action: string, id: string) {
 	const system = await systemClient();
 	return system.collection('audit_log').getFullList({
 		filter: system.filter('action = {:a} && target_id = {:id}', { a: action, id })
+	});
+}
+
+/** The patron's notices that a copy fetched for them was not found. */
+async function notFoundNotices(userId: string) {
+	const system = await systemClient();
+	return system.collection('notifications').getFullList({
+		filter: system.filter('user = {:u} && kind = "hold_not_found"', { u: userId }),
+		sort: 'created'
 	});
 }
 
@@ -52,6 +63,8 @@ describe('a copy not found for a pickup', () => {
 		expect(after.pickup_deadline).toBe('');
 		expect(after.placed_at).toBe(hold.placed_at);
 		expect((await system.collection('copies').getOne<CopyRecord>(copies[1]!.id)).status).toBe('reserved');
+		// still being fetched, as A's page said all along: A is not told of a queue A never went back to
+		expect(await notFoundNotices(a.record.id)).toHaveLength(0);
 
 		const entries = await auditOf('library_copy_not_found', copies[0]!.id);
 		expect(entries).toHaveLength(1);
@@ -81,6 +94,93 @@ describe('a copy not found for a pickup', () => {
 		// the other copy turns up at the desk: it goes to A, not to B
 		const checked = await checkIn(staff.pb, copies[1]!.barcode);
 		expect(checked.hold).toBe(holdA.id);
+	});
+
+	it('tells the patron once, in Danish, that the copy was not found and that they keep their place in the queue', async () => {
+		const staff = await createUser({ staff: true });
+		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const [a, b] = await Promise.all([createUser(), createUser()]);
+		const system = await systemClient();
+		await system.collection('users').update(a.record.id, { notify_email: true });
+		const holdA = await placeHold(a.pb, title.id, a.record.id);
+		await placeHold(b.pb, title.id, b.record.id);
+		expect(holdA).toMatchObject({ status: 'ready', pickup_deadline: '' });
+
+		await staff.pb.collection('copies').update(copies[0]!.id, { status: 'missing' });
+		const notices = await notFoundNotices(a.record.id);
+		expect(notices).toHaveLength(1);
+		expect(notices[0]).toMatchObject({
+			title: `Vi kunne ikke finde ${title.title}`,
+			body:
+				`Vi kunne ikke finde det eksemplar af ${title.title}, som vi var ved at finde frem til dig. ` +
+				'Du beholder din plads i køen, hvor du er nr. 1. Du får besked, når et eksemplar ligger klar til dig.',
+			link: `/bibliotek/${title.id}`
+		});
+		// the patron reads it in their own inbox, and by mail as they chose
+		expect((await a.pb.collection('notifications').getOne(notices[0]!.id)).kind).toBe('hold_not_found');
+		const mail = await waitForMail(stack().mailDir, a.email, /^Vi kunne ikke finde /);
+		expect(mail.subject).toBe(`Vi kunne ikke finde ${title.title}`);
+		expect(mail.text).toContain('hvor du er nr. 1');
+		// nobody else is told: B's place did not change
+		expect(await notFoundNotices(b.record.id)).toHaveLength(0);
+	});
+
+	it('tells an English reader in English, with their place as the queue stands, a paused hold ahead counted', async () => {
+		const staff = await createUser({ staff: true });
+		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 0 });
+		const [p, a] = await Promise.all([createUser(), createUser()]);
+		const system = await systemClient();
+		await system.collection('users').update(a.record.id, { language: 'en' });
+		// P is first in the queue but paused; A is next
+		const holdP = await placeHold(p.pb, title.id, p.record.id);
+		await p.pb.collection('holds').update(holdP.id, { status: 'paused' });
+		const holdA = await placeHold(a.pb, title.id, a.record.id);
+		// the copy is found on the open shelf: it goes to A, to be fetched
+		await staff.pb.collection('copies').update(copies[0]!.id, { status: 'shelf' });
+		expect(await system.collection('holds').getOne<HoldRecord>(holdA.id)).toMatchObject({
+			status: 'ready',
+			copy: copies[0]!.id,
+			pickup_deadline: ''
+		});
+
+		await staff.pb.collection('copies').update(copies[0]!.id, { status: 'missing' });
+		// second in the queue, behind P's paused hold, as A's own page says
+		expect((await queueInfo(a.pb, title.id)).mine?.place).toBe(2);
+		const notices = await notFoundNotices(a.record.id);
+		expect(notices).toHaveLength(1);
+		expect(notices[0]).toMatchObject({
+			title: `We could not find ${title.title}`,
+			body:
+				`We could not find the copy of ${title.title} that we were fetching for you. ` +
+				'You keep your place in the queue, where you are number 2. We will let you know when a copy is ready for you.'
+		});
+		// written in both languages, so the inbox follows the language A reads in later
+		expect(notices[0]!.texts).toMatchObject({ da: { title: `Vi kunne ikke finde ${title.title}` } });
+		expect(await notFoundNotices(p.record.id)).toHaveLength(0);
+	});
+
+	it('tells nobody when the update fails after the hold was sent back: all or nothing', async () => {
+		const staff = await createUser({ staff: true });
+		const { title, copies } = await arrangeTitle({ copies: 2, onShelf: 1 });
+		const a = await createUser();
+		const system = await systemClient();
+		await system.collection('users').update(a.record.id, { notify_email: true });
+		const hold = await placeHold(a.pb, title.id, a.record.id);
+		expect(hold).toMatchObject({ status: 'ready', copy: copies[0]!.id });
+		// Stands in for any failing step: the other copy's barcode is taken, so the copy's own save fails
+		// after the hold was sent back to the queue inside the transaction.
+		const refused = await refusal(
+			staff.pb.collection('copies').update(copies[0]!.id, { status: 'missing', barcode: copies[1]!.barcode })
+		);
+		expect(refused).toEqual({ status: 400, code: 'validation_not_unique' });
+		expect(await system.collection('holds').getOne<HoldRecord>(hold.id)).toMatchObject({
+			status: 'ready',
+			copy: copies[0]!.id,
+			pickup_deadline: ''
+		});
+		expect((await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).status).toBe('reserved');
+		expect(await notFoundNotices(a.record.id)).toHaveLength(0);
+		expect(readMails(stack().mailDir).filter((m) => m.to.includes(a.email.toLowerCase()))).toHaveLength(0);
 	});
 
 	it('refuses a copy whose pickup deadline has started: it lies on the pickup shelf', async () => {
@@ -122,6 +222,9 @@ describe('a copy not found for a pickup', () => {
 		expect((await system.collection('holds').getOne<HoldRecord>(hold.id)).status).toBe('waiting');
 		expect((await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).status).toBe('missing');
 		expect(await (await desk.get(found)).text()).not.toContain(`Lagt på hylde ${hold.pickup_shelf}`);
+		// the patron is told by the desk's act, once
+		const notices = await notFoundNotices(a.record.id);
+		expect(notices.map((n) => n.title)).toEqual([`Vi kunne ikke finde ${title.title}`]);
 	});
 });
 

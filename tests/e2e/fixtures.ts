@@ -114,6 +114,25 @@ export async function expectAccessible(page: Page) {
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * Runs axe-core's best-practice rules `rules` (not WCAG, so `expectAccessible` leaves them out) on the page
+ * and expects zero violations: by default, that each landmark has a name of its own and the page has an h1.
+ */
+export async function expectBestPractice(
+	page: Page,
+	rules: string[] = ['landmark-unique', 'page-has-heading-one']
+) {
+	const results = await new AxeBuilder({ page })
+		.options({ resultTypes: ['violations'] })
+		.withRules(rules)
+		.setLegacyMode(true)
+		.analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+	expect(summary, `axe best-practice violations on ${page.url()}`).toEqual([]);
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
 	await page.goto('/log-ind');
 	await hydrated(page);

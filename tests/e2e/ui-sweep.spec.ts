@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, signIn, systemClient, demo } from './fixtures';
+import { test, expect, expectAccessible, expectBestPractice, signIn, systemClient, demo } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // Findings of a UI sweep, checked where a browser is needed: what a person reads and reaches at 360 px.
@@ -118,6 +118,26 @@ test('staff pages: plain words, readable log and scrolling tables reachable by k
 	await page.goto(`${seasons[0]}/dokument`);
 	await expect(page.getByRole('region', { name: 'Fordeling' })).toHaveAttribute('tabindex', '0');
 	await expectAccessible(page);
+});
+
+test('the public season plans give each landmark a name of its own', async ({ page }) => {
+	// every public plan of the demo's round: a room's section and its table's scrolling region are landmarks
+	await page.goto('/saeson');
+	const plans = [
+		...new Set(
+			await page
+				.locator('main a[href]')
+				.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+		)
+	].filter((href) => /^\/saeson\/[a-z0-9]{15}\/plan$/.test(href));
+	expect(plans.length, 'the demo round has a public plan').toBeGreaterThanOrEqual(1);
+	for (const plan of plans) {
+		await page.goto(plan);
+		await expectBestPractice(page);
+		const room = page.locator('section.card', { has: page.locator('div.table') }).first();
+		const name = (await room.getByRole('heading', { level: 2 }).innerText()).trim();
+		await expect(room.getByRole('region', { name: `Faste tider i ${name}` })).toBeVisible();
+	}
 });
 
 test('after a refused form, focus goes to the first field to fix, or to the message when no field is at fault', async ({

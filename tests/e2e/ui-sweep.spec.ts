@@ -76,7 +76,7 @@ test('staff pages: plain words, readable log and scrolling tables reachable by k
 
 	await page.goto('/personale/statistik');
 	// the no-show tables are wider than a phone: each says that it scrolls
-	for (const name of ['Lokaler: bookinger uden tjek-ind', 'Udeblivelser']) {
+	for (const name of ['Lokaler: bookinger uden tjek-ind', 'Arrangementer: deltagere uden tjek-ind']) {
 		const table = page.locator(`div.scroll[role="region"][aria-label="${name}"]`);
 		await expect(table.locator('xpath=preceding-sibling::p[1]')).toHaveText(
 			'Stryg til siden i tabellen for at se alle kolonner.'
@@ -138,6 +138,15 @@ test('the public season plans give each landmark a name of its own', async ({ pa
 		const name = (await room.getByRole('heading', { level: 2 }).innerText()).trim();
 		await expect(room.getByRole('region', { name: `Faste tider i ${name}` })).toBeVisible();
 	}
+});
+
+test('the statistics give each landmark a name of its own', async ({ page }) => {
+	// the no-shows section and its events' table
+	await signIn(page, demo.staff);
+	await page.goto('/personale/statistik');
+	await expectBestPractice(page);
+	await expect(page.getByRole('region', { name: 'Udeblivelser', exact: true })).toHaveCount(1);
+	await expect(page.getByRole('region', { name: 'Arrangementer: deltagere uden tjek-ind' })).toBeVisible();
 });
 
 test('after a refused form, focus goes to the first field to fix, or to the message when no field is at fault', async ({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { test, expect, expectAccessible, signIn, systemClient } from './fixtures';
+import { test, expect, expectAccessible, expectBestPractice, signIn, systemClient } from './fixtures';
 import { validCvrNumber } from '../helpers/cvr';
 import { appWithoutPocketBase } from '../helpers/app-without-pocketbase';
 
@@ -221,6 +221,10 @@ test('a screen opened while PocketBase does not answer is accessible and asks ag
 		await page.goto(`${origin}/skaerm?sprog=da`);
 		await expect(page.getByRole('status')).toHaveText('Skærmen forbinder til huset …');
 		await expectAccessible(page);
+		await expectBestPractice(page);
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Skærmen forbinder til huset …' })
+		).toBeVisible();
 		// half a minute later it asks the app, which answers, and loads the page again
 		const asked = page.waitForRequest(
 			(r) => r.url() === `${origin}/skaerm?sprog=da` && r.resourceType() === 'fetch'
@@ -230,6 +234,13 @@ test('a screen opened while PocketBase does not answer is accessible and asks ag
 		await asked;
 		await loaded;
 		await expect(page.getByRole('status')).toHaveText('Skærmen forbinder til huset …');
+		// a door sign waits on the same screen, with the same heading
+		await page.goto(`${origin}/lokaler/foyer/skilt?sprog=da`);
+		await expect(page.getByRole('status')).toHaveText('Skærmen forbinder til huset …');
+		await expectBestPractice(page);
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Skærmen forbinder til huset …' })
+		).toBeVisible();
 	} finally {
 		await app.stop();
 	}

@@ -183,6 +183,21 @@ describe('the second round', () => {
 		);
 	});
 
+	it('says a move made already is made, whatever the season’s mode', async () => {
+		// staff on a page read before a colleague published the final plan press its button again
+		for (const leftovers of ['fcfs', 'second_round']) {
+			const { staff, season } = await finalSeason({ leftovers });
+			await expectRefused(
+				send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'final' }),
+				'season_status_already'
+			);
+			await expectRefused(
+				send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'draft_published' }),
+				'core_bad_transition'
+			);
+		}
+	});
+
 	it('is refused for a season whose leftovers go first come, first served', async () => {
 		const { staff, season } = await finalSeason();
 		await expectRefused(

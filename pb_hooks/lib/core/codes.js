@@ -761,6 +761,10 @@ module.exports = {
 		da: 'Der er konflikter, som du skal afgøre, før udkastet kan offentliggøres.',
 		en: 'There are conflicts to settle before the draft can be published.'
 	},
+	season_status_already: {
+		da: 'Sæsonen er allerede nået dertil. Måske har en anden fra personalet lige gjort det. Hent siden igen for at se, hvor sæsonen står.',
+		en: 'The season is already there. Someone else on the staff may just have done it. Reload the page to see where the season stands.'
+	},
 	season_leftovers_mode: {
 		da: 'Sæsonen giver de ledige tider videre på en anden måde (se "Ledige tider" i opsætningen).',
 		en: 'The season passes on its free times another way (see "Free times" in the set-up).'

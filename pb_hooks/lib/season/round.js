@@ -268,7 +268,17 @@ function moveRound(e) {
 		var season = c.seasonOf(txApp, id, actor);
 		from = season.getString('status');
 		var machines = lib('season/machines');
-		if (from === 'final' && machines.LEFTOVERS_MOVE[season.getString('leftovers') || 'fcfs'] !== to) {
+		// a page read before someone else moved the season asks for the move made already: said as such
+		if (from === to) throw c.refusal('season_status_already', 'form');
+		// the season's mode names the one way its free times go on after the final plan
+		var leftoverMoves = Object.keys(machines.LEFTOVERS_MOVE).map(function (mode) {
+			return machines.LEFTOVERS_MOVE[mode];
+		});
+		if (
+			from === 'final' &&
+			leftoverMoves.indexOf(to) >= 0 &&
+			machines.LEFTOVERS_MOVE[season.getString('leftovers') || 'fcfs'] !== to
+		) {
 			throw c.refusal('season_leftovers_mode', 'to');
 		}
 		var t = c.moveSeason(season, to, ['staff']);

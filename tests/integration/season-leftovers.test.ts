@@ -354,6 +354,41 @@ describe('single freed dates', () => {
 	});
 });
 
+describe('a weekly time held every other week', () => {
+	it('is offered in its free weeks, on the season page and the public plan, and claimed there', async () => {
+		const { season, lineA, staff, sys } = await finalPlan({
+			activityA: (rooms) =>
+				activity('A', [slotId(rooms.big, 'mon', '17:00')], {
+					wishes: [{ slot: slotId(rooms.big, 'mon', '17:00'), every: 2 }]
+				})
+		});
+		expect([lineA.every, lineA.parity]).toEqual([2, 0]);
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'leftovers' });
+		const c = await club();
+		const session = new AppSession();
+		await session.signIn(c.admin.email, c.admin.password);
+		const page = await (await session.get(`/saeson/${season}?forening=${c.id}`)).text();
+		expect(page).toContain(
+			`name="slot" value="${lineA.slot}"/> <input type="hidden" name="every" value="2"/>`
+		);
+		expect(page).toMatch(/mandag 17:00–19:00, [^<(]+ \(ulige uger\)/);
+		const plan = await (await session.get(`/saeson/${season}/plan`)).text();
+		expect(plan).toMatch(/mandag\s*(?:<!--[^>]*-->)?\s*17:00–19:00\s*(?:<!--[^>]*-->)?\s*\(ulige uger\)/);
+		const claimed = await session.post(`/saeson/${season}?/claim&forening=${c.id}`, {
+			association: c.id,
+			slot: lineA.slot,
+			every: '2',
+			activity_name: 'Skak',
+			participants: '5'
+		});
+		expect(claimed.status).toBe(200);
+		const mine = await sys
+			.collection('season_lines')
+			.getFullList({ filter: `season = "${season}" && association = "${c.id}"` });
+		expect(mine.map((l) => [l.slot, l.every, l.parity])).toEqual([[lineA.slot, 2, 1]]);
+	});
+});
+
 describe('the swap page and the public plan', () => {
 	it('gives an admin the lines to offer and ask for, and no people', async () => {
 		const { season, a, b, lineA, lineB } = await finalSeason();

@@ -1224,13 +1224,19 @@ function plan(e) {
 			status === 'leftovers' && season.getString('leftovers') === 'fcfs'
 				? lib('season/publish').freeDates(e.app, season)
 				: [],
+		// a slot held every other week is free in the other weeks: `every` 2 and the free weeks' `parity`
 		free: free.map(function (s) {
+			var half = rows.filter(function (r) {
+				return r.slot === s.id;
+			})[0];
 			return {
 				slot: s.id,
 				room_name: (rooms[s.room] || {}).name || '',
 				weekday: s.weekday,
 				start: s.start,
-				end: s.end
+				end: s.end,
+				every: half ? 2 : 1,
+				parity: half ? 1 - half.parity : 0
 			};
 		})
 	};

@@ -107,7 +107,16 @@ export interface Plan {
 		blackout_dates: string[];
 	};
 	rows: PlanRow[];
-	free: { slot: string; room_name: string; weekday: string; start: string; end: string }[];
+	/** `every` 2: held every other week, free in the weeks of `parity` */
+	free: {
+		slot: string;
+		room_name: string;
+		weekday: string;
+		start: string;
+		end: string;
+		every: number;
+		parity: number;
+	}[];
 	free_dates: {
 		slot: string;
 		date: string;

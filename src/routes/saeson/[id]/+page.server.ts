@@ -184,6 +184,8 @@ export const actions: Actions = {
 				body: {
 					association: association(values),
 					slot: values.slot ?? '',
+					// a time held every other week is offered in its free weeks only
+					every: values.every === '2' ? 2 : 1,
 					activity_name: values.activity_name ?? '',
 					participants: Number(values.participants)
 				}

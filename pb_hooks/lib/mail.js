@@ -1,7 +1,7 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
-// The verification mail greets nobody by name: it goes to an address before anyone has shown it is theirs,
-// and a name chosen at sign-up is anybody's words in the house's own mail.
+// A mail greets its reader by name only when the account is confirmed and the mail goes to its own address
+// (greetingName): before that, a name chosen at sign-up is anybody's words in the house's own mail.
 const TEXTS = {
 	da: {
 		verification: {
@@ -157,6 +157,27 @@ function fill(template, values) {
 }
 
 /**
+ * The name a mail greets its reader by: only that of a confirmed account, in a mail to the account's own
+ * address. An account nobody has confirmed may be a stranger's, who signed up with someone else's address
+ * and chose a "name" that reads as the house's own words ("Din konto er spærret ... https://..."); a new
+ * address asked for in a change of e-mail is not yet shown to be the account holder's. '' greets nobody.
+ * @param {core.Record} user
+ * @param {boolean} ownAddress the mail goes to the account's own address
+ */
+function greetingName(user, ownAddress) {
+	return ownAddress && user.verified() ? user.getString('name') || user.email() : '';
+}
+
+/**
+ * A mail's first lines with `values` filled in; without a name, "Hej {name}." greets nobody ("Hej.").
+ * @param {string} template
+ * @param {Record<string, string>} values
+ */
+function introOf(template, values) {
+	return fill(values.name ? template : template.replace(' {name}', ''), values);
+}
+
+/**
  * Rewrites the mail of a MailerRecordEvent in the record's language: the links of verification, password
  * reset and email change with their token, and the alert of a sign-in from a new place (PocketBase sends it
  * when an account that has signed in before signs in from a new address).
@@ -167,8 +188,9 @@ function localize(e, kind) {
 	const k = t[kind];
 	const base = e.app.settings().meta.appURL.replace(/\/$/, '');
 	const link = base + k.path + (kind === 'authAlert' ? '' : String(e.meta.token));
-	const intro = fill(k.intro, {
-		name: e.record.getString('name') || e.record.email(),
+	const intro = introOf(k.intro, {
+		// an e-mail change's link goes to the new address, which has shown nothing yet
+		name: greetingName(e.record, kind !== 'emailChange'),
 		when: kind === 'authAlert' ? formatHouseTime(new Date(), lang) : '',
 		address: kind === 'authAlert' ? alertAddress(e.meta.info) : ''
 	});
@@ -217,7 +239,7 @@ function sendAccountExists(app, user) {
 		return;
 	}
 	const k = t.accountExists;
-	const intro = fill(k.intro, { name: user.getString('name') || user.email() });
+	const intro = introOf(k.intro, { name: greetingName(user, true) });
 	sendPlain(
 		app,
 		user.email(),
@@ -240,7 +262,7 @@ function sendAddressTaken(app, user) {
 		app,
 		user.email(),
 		k.subject,
-		[fill(k.intro, { name: user.getString('name') || user.email() }), k.outro],
+		[introOf(k.intro, { name: greetingName(user, true) }), k.outro],
 		t.signature
 	);
 }

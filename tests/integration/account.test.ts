@@ -635,6 +635,33 @@ describe('citizen account through the app', () => {
 		expect(mails).toHaveLength(3);
 	});
 
+	it('greets nobody by a name an unconfirmed account or an e-mail change could carry to a stranger', async () => {
+		const lure = 'Din konto er spærret. Gå til https://evil.example/login';
+		// a stranger signs up with someone else's address, never confirmed, and asks for a new password
+		const victim = uniqueEmail('navnelokke');
+		await guestClient().send('/api/borgerhus/account/signup', {
+			method: 'POST',
+			headers: { 'x-forwarded-for': randomIp() },
+			body: { email: victim, password: PASSWORD, passwordConfirm: PASSWORD, name: lure, language: 'da' }
+		});
+		const reset = await fetch(`${stack().pbUrl}/api/collections/users/request-password-reset`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() },
+			body: JSON.stringify({ email: victim })
+		});
+		expect(reset.status).toBe(204);
+		const resetMail = await waitForMail(mailDir(), victim, /ny adgangskode/);
+		expect(resetMail.text).toContain('Hej. Du har bedt om en ny adgangskode.');
+		expect(resetMail.text).not.toContain('evil.example');
+		// a confirmed account names itself, and asks to move to someone else's address
+		const asker = await createUser({ name: lure });
+		const other = uniqueEmail('navnelokke-ny');
+		await asker.pb.collection('users').requestEmailChange(other);
+		const changeMail = await waitForMail(mailDir(), other, /e-mail/);
+		expect(changeMail.text).toContain('Hej. Bekræft at du vil bruge denne e-mail');
+		expect(changeMail.text).not.toContain('evil.example');
+	});
+
 	it("writes a name into a mail as it is, whatever it holds ($' or a placeholder)", async () => {
 		const user = await createUser({ name: "Ann$' {when} $&" });
 		const response = await fetch(`${stack().pbUrl}/api/collections/users/request-password-reset`, {

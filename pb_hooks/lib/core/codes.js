@@ -901,6 +901,10 @@ module.exports = {
 		da: 'Vælg en anden forening.',
 		en: 'Choose another association.'
 	},
+	season_swap_withdrawn: {
+		da: 'Huset har trukket en sæsontid tilbage i denne sæson fra den forening, der skal have tiden. Den kan ikke få tider overdraget, og et bytte må ikke give den tiden tilbage eller mere tid, end den giver.',
+		en: 'The house withdrew a season time in this season from the association that would get the time. It cannot be handed times, and a swap must not give it that time back or more time than it gives.'
+	},
 	season_tiers_invalid: {
 		da: 'Prioriteringen skal følge loven: børn og unge, folkeoplysende voksenundervisning, andre voksenaktiviteter (evt. husets egne først).',
 		en: "The priority order must follow the law: children and young people, adult education, other adult activities (optionally the house's own first)."

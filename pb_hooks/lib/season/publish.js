@@ -394,8 +394,8 @@ function claimActivity(body) {
  * Why an association's claims of a season's leftovers are refused, or '' when they are taken: the leftovers
  * go first come, first served (`season_not_leftovers`), the user is an admin or booker of the association
  * (`season_not_booker`), which is verified (`season_association_unverified`) and has had no season booking of
- * this season withdrawn by staff (`season_claim_withdrawn`). The claims ask it inside their transaction; the
- * season's plan answers it to the association's page, which offers no claim it would refuse.
+ * this season withdrawn by staff (`season_claim_withdrawn`, withdrawnRefusal). The claims ask it inside their
+ * transaction; the season's plan answers it to the association's page, which offers no claim it would refuse.
  * @param {core.App} app
  * @param {core.Record} season
  * @param {string} userId
@@ -410,8 +410,7 @@ function claimRefusal(app, season, userId, associationId) {
 	if (role !== 'admin' && role !== 'booker') return 'season_not_booker';
 	var association = app.findRecordById('associations', associationId);
 	if (!association.getBool('verified')) return 'season_association_unverified';
-	if (withdrawnIn(app, season.id, associationId)) return 'season_claim_withdrawn';
-	return '';
+	return withdrawnRefusal(app, season.id, associationId, null, null);
 }
 
 /**
@@ -431,11 +430,11 @@ function claimableSeason(txApp, id, actor, associationId) {
 }
 
 /**
- * Whether staff withdrew a season booking of the association in this season (repeated no-shows:
- * `booking_series_withdrawn` on the series of one of its lines): it takes none of the season's leftovers, or
- * it could claim the withdrawn time straight back.
+ * The lines of the association in this season whose season booking staff withdrew (repeated no-shows:
+ * `booking_series_withdrawn` on the line's series).
+ * @returns {core.Record[]}
  */
-function withdrawnIn(txApp, seasonId, associationId) {
+function withdrawnLines(txApp, seasonId, associationId) {
 	var lines = txApp.findRecordsByFilter(
 		'season_lines',
 		bindFilter('season = {:s} && association = {:a} && series != ""', { s: seasonId, a: associationId }),
@@ -443,20 +442,67 @@ function withdrawnIn(txApp, seasonId, associationId) {
 		0,
 		0
 	);
-	for (var i = 0; i < lines.length; i++) {
-		var withdrawn = txApp.findRecordsByFilter(
-			'audit_log',
-			bindFilter(
-				'action = "booking_series_withdrawn" && target_collection = "booking_series" && target_id = {:id}',
-				{ id: lines[i].getString('series') }
-			),
-			'',
-			1,
-			0
+	return lines.filter(function (line) {
+		return (
+			txApp.findRecordsByFilter(
+				'audit_log',
+				bindFilter(
+					'action = "booking_series_withdrawn" && target_collection = "booking_series" && target_id = {:id}',
+					{ id: line.getString('series') }
+				),
+				'',
+				1,
+				0
+			).length > 0
 		);
-		if (withdrawn.length) return true;
+	});
+}
+
+/** A line's weekly time in minutes over two weeks: its length, twice for every week, once for every other. */
+function weeklyMinutes(line) {
+	var minutes = function (hhmm) {
+		var parts = String(hhmm).split(':');
+		return Number(parts[0]) * 60 + Number(parts[1] || 0);
+	};
+	var length = minutes(line.getString('end_time')) - minutes(line.getString('start_time'));
+	if (length <= 0) length += 24 * 60;
+	return length * (line.getInt('every') === 2 ? 1 : 2);
+}
+
+/**
+ * What an association whose season booking of this season staff withdrew (repeated no-shows) may not take in
+ * the season, or it could take the withdrawn time straight back (docs/rules.md, "Leftovers", "Swaps"). The
+ * one rule, asked by the claims and the swaps (proposal, carrying out, the swap page's options):
+ * - `receives` null (the season's leftovers: a claim of a weekly time or a date): nothing at all,
+ *   `season_claim_withdrawn`;
+ * - `receives` a line: never by a hand-over (`gives` null); in a swap, where it gives `gives` for it, only a
+ *   line at none of the slots it was withdrawn from that holds no more weekly time than the line it gives,
+ *   `season_swap_withdrawn` otherwise: it may exchange its remaining times, not gain time back.
+ * '' when the association had nothing withdrawn, or the exchange is allowed.
+ * @param {core.App} app
+ * @param {string} seasonId
+ * @param {string} associationId
+ * @param {core.Record | null} [receives]
+ * @param {core.Record | null} [gives]
+ * @param {Record<string, core.Record[]>} [known] the withdrawn lines already read, by association (a caller
+ *   asking many times, the swap page's options)
+ * @returns {string}
+ */
+function withdrawnRefusal(app, seasonId, associationId, receives, gives, known) {
+	var withdrawn = known && known[associationId];
+	if (!withdrawn) {
+		withdrawn = withdrawnLines(app, seasonId, associationId);
+		if (known) known[associationId] = withdrawn;
 	}
-	return false;
+	if (!withdrawn.length) return '';
+	if (!receives) return 'season_claim_withdrawn';
+	if (!gives) return 'season_swap_withdrawn';
+	var slot = receives.getString('slot');
+	var back = withdrawn.some(function (line) {
+		return line.getString('slot') === slot;
+	});
+	if (back || weeklyMinutes(receives) > weeklyMinutes(gives)) return 'season_swap_withdrawn';
+	return '';
 }
 
 /**
@@ -692,5 +738,6 @@ module.exports = {
 	claimDate: claimDate,
 	claimRefusal: claimRefusal,
 	freeDates: freeDates,
-	heldUnits: heldUnits
+	heldUnits: heldUnits,
+	withdrawnRefusal: withdrawnRefusal
 };

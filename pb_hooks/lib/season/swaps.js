@@ -72,6 +72,17 @@ function checkVerified(txApp, associationId, field) {
 }
 
 /**
+ * An association whose season booking of this season staff withdrew receives no line by a hand-over, and in a
+ * swap only one that gives it no time back (publish.js withdrawnRefusal, the rule of the season's leftovers
+ * too): `receives` the line it would get, `gives` the line it gives for it (null for a hand-over). A refusal
+ * on `field` otherwise.
+ */
+function checkWithdrawn(txApp, seasonId, associationId, receives, gives, field) {
+	var why = lib('season/publish').withdrawnRefusal(txApp, seasonId, associationId, receives, gives);
+	if (why) throw c.refusal(why, field);
+}
+
+/**
  * Who may offer an association's booked line (docs/rules.md, "Swaps"), asked by the proposal and by the swap
  * page's options alike: an active admin of the association (`season_not_admin`); in a swap, which gives it
  * the other line, the association must be verified too (`season_association_unverified`). A hand-over only
@@ -279,9 +290,13 @@ function propose(e) {
 			toAssociation = to.getString('association');
 			checkVerified(txApp, toAssociation, 'to_line');
 			checkFit(txApp, from, to, 'to_line');
+			// neither side may gain back time staff withdrew from it this season
+			checkWithdrawn(txApp, season.id, from.getString('association'), to, from, 'to_line');
+			checkWithdrawn(txApp, season.id, toAssociation, from, to, 'to_line');
 		} else {
 			toAssociation = typeof body.to_association === 'string' ? body.to_association : '';
 			checkVerified(txApp, toAssociation, 'to_association');
+			checkWithdrawn(txApp, season.id, toAssociation, from, null, 'to_association');
 		}
 		if (toAssociation === from.getString('association'))
 			throw c.refusal('season_swap_same', 'to_association');
@@ -402,6 +417,10 @@ function execute(txApp, swap, actor) {
 		throw c.refusal('season_swap_consent_lapsed', 'to_association');
 	// every side is checked before anything moves: a refusal leaves the lines and bookings as they were
 	checkReceiver(txApp, swap.getString('to_association'), toBooker, 'to_association');
+	// staff may have withdrawn a season booking of either side since it was proposed: no side gains time back
+	var seasonId = swap.getString('season');
+	if (to) checkWithdrawn(txApp, seasonId, swap.getString('from_association'), to, from, 'from_association');
+	checkWithdrawn(txApp, seasonId, swap.getString('to_association'), from, to, 'to_association');
 	// the messages name the lines as they were offered, and the proposals that can no longer happen
 	var described = describe(txApp, swap);
 	var stale = staleOf(txApp, swap, to ? [from.id, to.id] : [from.id]).map(function (row) {
@@ -543,10 +562,11 @@ function act(e) {
  * GET /api/borgerhus/seasons/{id}/swap-options?association=: what an admin of the association may offer
  * and ask for, by the rule the proposal asks (checkOfferer): only to an admin of an association that holds a
  * booked weekly line of the season (`season_swap_no_line` otherwise), its booked weekly lines, the verified
- * associations a hand-over can go to and, when the association may swap (it is verified), the lines it may
- * ask for: the booked weekly lines of the other verified associations (association names, activities and
- * times, no people), each with `refused`: the association's own lines a swap for it would be refused for,
- * with the code (misfitOf: an activity that would not fit the other room). A line of an unverified
+ * associations a hand-over can go to (none whose season booking of the season staff withdrew) and, when the
+ * association may swap (it is verified), the lines it may ask for: the booked weekly lines of the other
+ * verified associations (association names, activities and times, no people), each with `refused`: the
+ * association's own lines a swap for it would be refused for, with the code (misfitOf: an activity that
+ * would not fit the other room; withdrawnRefusal: time back to a side staff withdrew a season time from). A line of an unverified
  * association cannot be swapped for, and is not listed.
  * @param {core.RequestEvent} e
  */
@@ -592,6 +612,11 @@ function options(e) {
 	});
 	if (!own.length) throw c.refusal('season_swap_no_line', 'association');
 	var swapping = maySwap(e.app, actor.id, association);
+	// the withdrawn lines of each association, read once (publish.js withdrawnRefusal)
+	var withdrawn = {};
+	var withdrawnRefusal = function (receiver, receives, gives) {
+		return lib('season/publish').withdrawnRefusal(e.app, season.id, receiver, receives, gives, withdrawn);
+	};
 	lines
 		.filter(function (l) {
 			var a = l.getString('association');
@@ -615,10 +640,14 @@ function options(e) {
 				return;
 			}
 			// which of the association's own lines a swap for this one would be refused for, and why
-			// (misfitOf, the proposal's own check): the page offers no swap the proposal would refuse
+			// (misfitOf and withdrawnRefusal for either side, the proposal's own checks): the page offers no
+			// swap the proposal would refuse
 			row.refused = {};
 			own.forEach(function (o) {
-				var why = misfitOf(e.app, o, l);
+				var why =
+					misfitOf(e.app, o, l) ||
+					withdrawnRefusal(association, l, o) ||
+					withdrawnRefusal(row.association, o, l);
 				if (why) row.refused[o.id] = why;
 			});
 			others.push(row);
@@ -631,6 +660,10 @@ function options(e) {
 			0,
 			0
 		)
+		.filter(function (a) {
+			// an association staff withdrew a season booking of this season from receives no hand-over
+			return !withdrawnRefusal(a.id, own[0], null);
+		})
 		.map(function (a) {
 			return { id: a.id, name: a.getString('name') };
 		});

@@ -22,7 +22,8 @@ export interface SwapLine {
 	parity: number;
 	/**
 	 * Another association's line: the association's own lines a swap for it would be refused for, with the
-	 * code (an activity that would not fit the other room, as the proposal judges it).
+	 * code (an activity that would not fit the other room, or time given back to an association staff withdrew a
+	 * season time from, as the proposal judges it).
 	 */
 	refused?: Record<string, string>;
 }

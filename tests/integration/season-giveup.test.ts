@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { membership } from './associations-helpers';
-import { club, finalPlan, send, slotId, type Club } from './season-arrange';
+import { activity, club, finalPlan, makeSeason, send, slotId, type Club } from './season-arrange';
 
 // A season time given up or taken away (docs/rules.md, "Season application round", "Leftovers", "Swaps"):
 // staff's withdrawal is not undone by claiming the time back, by a hand-over or a swap, nor by next season's
@@ -173,6 +173,35 @@ describe('a season booking staff withdrew, and swaps', () => {
 		expect((await sys.collection('season_swaps').getOne(offer.id)).status).toBe('proposed');
 		expect((await sys.collection('season_lines').getOne(lineB.id)).association).toBe(b.id);
 		expect((await sys.collection('booking_series').getOne(lineB.series)).association).toBe(b.id);
+	});
+
+	it('never counts as next season’s history, also when another association of its admin took the time', async () => {
+		const { season, a, lineA, rooms, staff, sys } = await finalPlan();
+		await withdraw(staff, lineA.series);
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'leftovers' });
+		const c = await club();
+		await membership(c.id, a.admin, 'admin');
+		const taken = await claimLine(a.admin, season, c.id, lineA.slot);
+		await expectRefused(
+			propose(a.admin, season, { kind: 'handover', from_line: taken, to_association: a.id }),
+			'season_swap_withdrawn'
+		);
+		// next season, decided by history: A held the time only until staff withdrew it, so history decides
+		// nothing between A and a newcomer (a tie for staff to settle)
+		const next = await makeSeason(staff, rooms, { previous: season, tie_breakers: ['history'] });
+		const d = await club();
+		for (const who of [a, d])
+			await send(who.admin.pb, `/api/borgerhus/seasons/${next}/apply`, {
+				association: who.id,
+				declared_section4: true,
+				activities: [activity(`Hold ${who.name}`, [lineA.slot])]
+			});
+		await send(staff.pb, `/api/borgerhus/seasons/${next}/status`, { to: 'closed' });
+		await send(staff.pb, `/api/borgerhus/seasons/${next}/draft`);
+		const lines = await sys.collection('season_lines').getFullList({ filter: `season = "${next}"` });
+		const statusOf = (who: Club) => lines.filter((l) => l.association === who.id).map((l) => l.status);
+		expect(statusOf(a)).toEqual(['flagged']);
+		expect(statusOf(d)).toEqual(['flagged']);
 	});
 });
 

@@ -198,6 +198,59 @@ describe('the second round', () => {
 		}
 	});
 
+	it('takes no application of an association whose season booking staff withdrew, as its page says first', async () => {
+		const { staff, rooms, season, a, b, lineA, lineB, sys } = await finalSeason({
+			leftovers: 'second_round'
+		});
+		const status = (body: Record<string, unknown>) =>
+			send(staff.pb, `/api/borgerhus/seasons/${season}/status`, body);
+		const withdraw = (series: string) =>
+			send(staff.pb, `/api/borgerhus/series/${series}/cancel`, {
+				withdraw: true,
+				reason: 'Gentagne udeblivelser'
+			});
+		const smallMon = slotId(rooms.small, 'mon', '17:00');
+		// staff withdraw A's time of the plan while it is final, and B's during the round, after B applied
+		await withdraw(lineA.series);
+		await status({ to: 'second_round', second_until: new Date(Date.now() + 3600_000).toISOString() });
+		expect(
+			(await apply(b.admin, season, { association: b.id, activities: [activity('B2', [smallMon])] })).status
+		).toBe(200);
+		await withdraw(lineB.series);
+		// A, withdrawn before the round, applies for its own withdrawn time or any other: refused
+		for (const slot of [lineA.slot, smallMon]) {
+			await expectRefused(
+				send(a.admin.pb, `/api/borgerhus/seasons/${season}/apply`, {
+					association: a.id,
+					declared_section4: true,
+					activities: [activity('A igen', [slot])]
+				}),
+				'season_claim_withdrawn'
+			);
+		}
+		// its page says so before the association fills anything in; another association's offers the form
+		const c = await club();
+		const page = async (who: Club) => {
+			const session = new AppSession();
+			await session.signIn(who.admin.email, who.admin.password);
+			return (await session.get(`/saeson/${season}?forening=${who.id}`)).text();
+		};
+		const mine = await page(a);
+		expect(mine).toContain('Derfor kan du ikke søge om ledige tider for');
+		expect(mine).not.toContain('action="?/apply');
+		const other = await page(c);
+		expect(other).toContain('action="?/apply&amp;forening=' + c.id);
+		expect(other).not.toContain('Derfor kan du ikke søge om ledige tider for');
+		// B's application, sent before its time was withdrawn, gets nothing in the round's draft
+		await status({ to: 'second_closed' });
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		await status({ to: 'leftovers' });
+		const second = await sys
+			.collection('season_lines')
+			.getFullList({ filter: `season = "${season}" && round = 2` });
+		expect(second.filter((l) => l.association === a.id || l.association === b.id)).toEqual([]);
+	});
+
 	it('is refused for a season whose leftovers go first come, first served', async () => {
 		const { staff, season } = await finalSeason();
 		await expectRefused(

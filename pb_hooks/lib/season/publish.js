@@ -472,9 +472,10 @@ function weeklyMinutes(line) {
 /**
  * What an association whose season booking of this season staff withdrew (repeated no-shows) may not take in
  * the season, or it could take the withdrawn time straight back (docs/rules.md, "Leftovers", "Swaps"). The
- * one rule, asked by the claims and the swaps (proposal, carrying out, the swap page's options):
- * - `receives` null (the season's leftovers: a claim of a weekly time or a date): nothing at all,
- *   `season_claim_withdrawn`;
+ * one rule, asked by the claims, the second round's applications and draft, and the swaps (proposal, carrying
+ * out, the swap page's options):
+ * - `receives` null (the season's leftovers: a claim of a weekly time or a date, a second-round application):
+ *   nothing at all, `season_claim_withdrawn`;
  * - `receives` a line: never by a hand-over (`gives` null); in a swap, where it gives `gives` for it, only a
  *   line at none of the slots it was withdrawn from that holds no more weekly time than the line it gives,
  *   `season_swap_withdrawn` otherwise: it may exchange its remaining times, not gain time back.

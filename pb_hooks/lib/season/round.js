@@ -525,6 +525,12 @@ function eligibilityProblem(app, season, associationId, actor, value) {
 	if (now < from || now > until) return { code: 'season_window_closed', field: 'form' };
 	if (!association.getBool('verified'))
 		return { code: 'season_association_unverified', field: 'association' };
+	// the second round passes on the season's leftovers: an association whose season booking of this
+	// season staff withdrew takes none of them, as first come, first served (publish.js withdrawnRefusal)
+	if (second) {
+		var withdrawn = lib('season/publish').withdrawnRefusal(app, season.id, association.id, null, null);
+		if (withdrawn) return { code: withdrawn, field: 'association' };
+	}
 	if (value && !value.declared_section4)
 		return { code: 'season_section4_required', field: 'declared_section4' };
 	if (value && value.children && !value.declared_child_certificates) {
@@ -784,6 +790,19 @@ function runDraft(txApp, season) {
 		0,
 		0
 	);
+	// an association whose season booking staff withdrew after it applied to the second round gets none of
+	// the leftovers either (publish.js withdrawnRefusal): its application is left out of the round's draft
+	if (rc.round === 2) {
+		apps = apps.filter(function (row) {
+			return !lib('season/publish').withdrawnRefusal(
+				txApp,
+				season.id,
+				row.getString('association'),
+				null,
+				null
+			);
+		});
+	}
 	var previous = season.getString('previous');
 	var history = {};
 	if (previous) {
@@ -1160,8 +1179,9 @@ function answerObjection(e) {
 /**
  * GET /api/borgerhus/seasons/{id}/plan?association=: the public plan of a final season, per room and weekday,
  * with association names only (no people). Asked for an association, it answers too what its claims of the
- * leftovers would be refused with (`claim_refused`, publish.js claimRefusal; '' when they are taken), so its
- * page offers no claim the hook would refuse.
+ * leftovers would be refused with (`claim_refused`, publish.js claimRefusal; '' when they are taken) and, in
+ * an open second round, its application (`apply_refused`, eligibilityProblem), so its page offers no claim or
+ * application the hook would refuse.
  * @param {core.RequestEvent} e
  */
 function plan(e) {
@@ -1241,6 +1261,12 @@ function plan(e) {
 		})
 	};
 	if (asked) answer.claim_refused = lib('season/publish').claimRefusal(e.app, season, actor.id, asked);
+	// while the second round is open, what its application would be refused with now (eligibilityProblem,
+	// '' when none), so the page offers no form the hook would refuse
+	if (asked && status === 'second_round' && actor.id) {
+		var problem = eligibilityProblem(e.app, season, asked, actor, null);
+		answer.apply_refused = problem ? problem.code : '';
+	}
 	return e.json(200, answer);
 }
 

@@ -127,6 +127,8 @@ export interface Plan {
 	}[];
 	/** Asked for an association: the code the hook refuses its claims of the leftovers with, '' if none. */
 	claim_refused?: string;
+	/** Asked for an association in an open second round: the code the hook refuses its application with, '' if none. */
+	apply_refused?: string;
 }
 
 /**

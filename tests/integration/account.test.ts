@@ -662,6 +662,20 @@ describe('citizen account through the app', () => {
 		expect(changeMail.text).not.toContain('evil.example');
 	});
 
+	it('mails a confirmation link that works for the 3 days the mail says', async () => {
+		const email = uniqueEmail('tredage');
+		await guestClient().send('/api/borgerhus/account/signup', {
+			method: 'POST',
+			headers: { 'x-forwarded-for': randomIp() },
+			body: { email, password: PASSWORD, passwordConfirm: PASSWORD, name: 'Tre Dage', language: 'da' }
+		});
+		const mail = await waitForMail(mailDir(), email, /Bekræft/);
+		expect(mail.text).toContain('Linket virker i 3 dage.');
+		const token = /\/bekraeft\/(\S+)/.exec(mail.text)![1]!;
+		const { exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number };
+		expect((exp * 1000 - Date.now()) / 3_600_000).toBeGreaterThan(71.5);
+	});
+
 	it("writes a name into a mail as it is, whatever it holds ($' or a placeholder)", async () => {
 		const user = await createUser({ name: "Ann$' {when} $&" });
 		const response = await fetch(`${stack().pbUrl}/api/collections/users/request-password-reset`, {

@@ -583,7 +583,9 @@ function takeover(e) {
 		row.setVerified(false);
 		row.setPassword(randomPassword());
 		row.set('desk_account', false);
+		// the citizen's own account from now on: mail and reminders on, as for an account made by its owner
 		row.set('notify_email', true);
+		row.set('notify_reminders', true);
 		txApp.save(row);
 		require(__hooks + '/lib/core/audit.js').record(txApp, {
 			actor: staff.id,

@@ -726,6 +726,8 @@ describe('desk accounts', () => {
 		expect(overview).toContain('Oprettet for dig ved skranken');
 		const after = await system.collection('users').getOne(account.id);
 		expect(after).toMatchObject({ verified: true, desk_account: false, email: corrected });
+		// mail and reminders on, as for an account made by its owner
+		expect(after).toMatchObject({ notify_email: true, notify_reminders: true });
 
 		// once the password is chosen, the account is the citizen's: staff cannot change its address
 		expect(

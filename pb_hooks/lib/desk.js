@@ -451,7 +451,8 @@ function createAccount(e) {
 	var body = e.requestInfo().body || {};
 	var name = cleanText(body.name, 'name', 100, true);
 	var phone = cleanText(body.phone, 'phone', 30, false);
-	if (phone && !/^[0-9+()\- ]+$/.test(phone)) throw codeError(400, 'core_invalid_value', 'phone');
+	var phoneCode = require(__hooks + '/lib/input.js').phoneProblem(phone);
+	if (phoneCode) throw codeError(400, phoneCode, 'phone');
 	var card = cleanCard(body.library_card);
 	if (!phone && !card) throw codeError(400, 'desk_contact_required', 'phone');
 	if (body.language !== undefined && body.language !== 'da' && body.language !== 'en') {

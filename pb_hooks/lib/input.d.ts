@@ -17,6 +17,7 @@ export interface Problem {
 	field: string;
 }
 export function dateProblem(value: string): string;
+export function phoneProblem(value: string): string;
 export function textProblem(value: string, max: number, oneLine?: boolean, identity?: boolean): string;
 export function checkBody(
 	fields: FieldSpec[],

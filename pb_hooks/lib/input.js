@@ -45,6 +45,8 @@ var ONE_LINE_FIELDS = [
 	'barcode',
 	'identifier'
 ];
+/** A person's phone number: digits, spaces, brackets and dashes, a + only first, 6 to 30 characters. */
+var PHONE = /^\+?[0-9 ()-]{6,30}$/;
 var NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
 var BOOL_TEXT = ['true', 'false', 'on', 'off', '1', '0', ''];
 /** PocketBase's default limit of a text field without its own. */
@@ -91,6 +93,15 @@ function textProblem(value, max, oneLine, identity) {
 }
 
 /**
+ * Why a person's phone number is not one, or '' ('' clears it). The one check of the profile form, the
+ * desk's forms and routes and the records API alike.
+ * @param {string} value
+ */
+function phoneProblem(value) {
+	return value === '' || PHONE.test(value) ? '' : 'core_phone_invalid';
+}
+
+/**
  * Whether a value clears a field: '' or null, or an empty list for a field that holds several.
  * @param {unknown} value
  * @param {boolean} [many]
@@ -113,11 +124,13 @@ function valueProblem(field, value, exists) {
 		case 'url':
 			if (value === null && !field.required) return '';
 			if (typeof value !== 'string') return 'core_invalid_value';
-			return textProblem(
-				value,
-				field.type === 'editor' ? 0 : field.max || 0,
-				field.type === 'text' && ONE_LINE_FIELDS.indexOf(field.name) >= 0,
-				field.type === 'email' || IDENTITY_FIELDS.indexOf(field.name) >= 0
+			return (
+				textProblem(
+					value,
+					field.type === 'editor' ? 0 : field.max || 0,
+					field.type === 'text' && ONE_LINE_FIELDS.indexOf(field.name) >= 0,
+					field.type === 'email' || IDENTITY_FIELDS.indexOf(field.name) >= 0
+				) || (field.type === 'text' && field.name === 'phone' ? phoneProblem(value) : '')
 			);
 		case 'password':
 			return typeof value === 'string' ? '' : 'core_invalid_value';
@@ -221,6 +234,7 @@ function checkBody(fields, body, options) {
 
 module.exports = {
 	dateProblem: dateProblem,
+	phoneProblem: phoneProblem,
 	textProblem: textProblem,
 	checkBody: checkBody
 };

@@ -662,6 +662,30 @@ describe('citizen account through the app', () => {
 		expect(changeMail.text).not.toContain('evil.example');
 	});
 
+	it('takes a phone number as a phone number, through the records API and at the desk alike', async () => {
+		const user = await createUser({ name: 'Telefon Tove' });
+		const system = await systemClient();
+		await user.pb.collection('users').update(user.record.id, { phone: '+45 20 30 40 50' });
+		for (const phone of ['ring aldrig <b>her</b>', '12', '20 30 +40 50']) {
+			const refused = await outcome(user.pb.collection('users').update(user.record.id, { phone }));
+			expect(refused.status).toBe(400);
+			expect(codesOf(refused.body)).toEqual(['core_phone_invalid']);
+		}
+		expect((await system.collection('users').getOne(user.record.id)).phone).toBe('+45 20 30 40 50');
+		await user.pb.collection('users').update(user.record.id, { phone: '' });
+		expect((await system.collection('users').getOne(user.record.id)).phone).toBe('');
+		// a desk account is found again by its number: one that is none is refused there too
+		const staff = await createUser({ staff: true });
+		const desk = await outcome(
+			staff.pb.send('/api/borgerhus/desk/accounts', {
+				method: 'POST',
+				body: { name: 'Vera Venter', phone: 'ring aldrig' }
+			})
+		);
+		expect(desk.status).toBe(400);
+		expect(codesOf(desk.body)).toEqual(['core_phone_invalid']);
+	});
+
 	it('mails a confirmation link that works for the 3 days the mail says', async () => {
 		const email = uniqueEmail('tredage');
 		await guestClient().send('/api/borgerhus/account/signup', {

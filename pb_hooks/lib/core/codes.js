@@ -1021,6 +1021,10 @@ module.exports = {
 		da: 'Det klokkeslæt findes to gange den dag (vintertid). Vælg et andet.',
 		en: 'That time occurs twice on that day (daylight saving). Choose another.'
 	},
+	core_phone_invalid: {
+		da: 'Skriv et telefonnummer med cifre, fx 20 30 40 50.',
+		en: 'Enter a phone number in digits, e.g. 20 30 40 50.'
+	},
 	core_time_no_zone: {
 		da: 'Tidspunktet mangler en tidszone.',
 		en: 'The time has no time zone.'

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { phoneProblem } from '$rules/input.js';
 
 // One schema per form, shared by the server action and any browser pre-check. Messages are functions,
 // so they are translated when a form is checked, in the language of that request.
@@ -40,7 +41,7 @@ const phone = z
 	.string()
 	.trim()
 	.max(30, { error: () => m.errors_too_long({ max: 30 }) })
-	.regex(/^(\+?[0-9 ()-]{6,30})?$/, { error: () => m.errors_phone_invalid() });
+	.refine((value) => !phoneProblem(value), { error: () => m.errors_phone_invalid() });
 
 export const language = z.enum(['da', 'en']);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { codeMessage } from '$lib/errors';
+import { phoneProblem } from '$rules/input.js';
 import { bookingSchema } from './rooms';
 import { entryActionSchema, recordId } from './overview';
 
@@ -55,6 +56,7 @@ export const accountSchema = z
 			.string()
 			.trim()
 			.max(30, { error: () => m.errors_too_long({ max: 30 }) })
+			.refine((value) => !phoneProblem(value), { error: () => m.errors_phone_invalid() })
 			.default(''),
 		library_card: card.default('')
 	})

@@ -1,5 +1,20 @@
 /// <reference path="../pb_data/types.d.ts" />
 
+// A message is read when the house is told so: its owner sends that it is read (any date, the app sends
+// now) and the server writes the time, or keeps the time it was first read; '' makes it unread again.
+onRecordUpdateRequest((e) => {
+	const body = e.requestInfo().body || {};
+	if (
+		!e.hasSuperuserAuth() &&
+		Object.prototype.hasOwnProperty.call(body, 'read_at') &&
+		e.record.getString('read_at')
+	) {
+		const first = e.record.original().getString('read_at');
+		e.record.set('read_at', first || new Date().toISOString().replace('T', ' '));
+	}
+	e.next();
+}, 'notifications');
+
 // After a notification is committed, mail it (see lib/notify.js for the whole mechanism).
 onRecordAfterCreateSuccess((e) => {
 	e.next();

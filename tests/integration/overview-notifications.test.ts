@@ -298,6 +298,17 @@ describe('inbox', () => {
 			owner.pb.collection('notifications').update(note.id, { title: 'Ændret' })
 		).rejects.toMatchObject({ status: 400, response: { data: { title: { code: 'core_field_locked' } } } });
 
+		// read when the house is told so, whatever date is sent; a later date does not move it
+		const before = Date.now();
+		await owner.pb.collection('notifications').update(note.id, { read_at: '2001-01-01 00:00:00.000Z' });
+		const readAt = (await system.collection('notifications').getOne(note.id)).read_at;
+		expect(Date.parse(readAt.replace(' ', 'T'))).toBeGreaterThanOrEqual(before - 2_000);
+		await owner.pb.collection('notifications').update(note.id, { read_at: '2099-01-01 00:00:00.000Z' });
+		expect((await system.collection('notifications').getOne(note.id)).read_at).toBe(readAt);
+		// and unread again when the owner says so
+		await owner.pb.collection('notifications').update(note.id, { read_at: '' });
+		expect((await system.collection('notifications').getOne(note.id)).read_at).toBe('');
+
 		expect((await session.post('/indbakke?/read', { id: note.id })).status).toBe(200);
 		expect((await system.collection('notifications').getOne(note.id)).read_at).not.toBe('');
 		expect(await unread(owner.pb)).toBe(1);

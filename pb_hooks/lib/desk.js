@@ -599,7 +599,7 @@ function takeover(e) {
 		return row;
 	});
 	// after the commit: the mail to choose a password (confirming it verifies the address)
-	$mails.sendRecordPasswordReset(e.app, user);
+	require(__hooks + '/lib/mail.js').sendTakeover(e.app, user);
 	return e.json(200, citizenView(user, e.app));
 }
 

@@ -37,6 +37,14 @@ const TEXTS = {
 			reset: 'Har du glemt din adgangskode, kan du vælge en ny her:',
 			outro: 'Var det ikke dig, kan du se bort fra denne mail. Din konto er som før.'
 		},
+		takeover: {
+			subject: 'Din konto i Borgerhus er klar',
+			intro:
+				'Hej {name}. Vi har lavet en konto til dig ved skranken i Borgerhus. Vælg din adgangskode ved at åbne linket, så er kontoen din, og du kan selv se og ændre dine bookinger, reservationer og vagter:',
+			path: '/nulstil-adgangskode/',
+			outro:
+				'Linket virker i 30 minutter. Er det løbet ud, kan du få et nyt under "Glemt adgangskode" med denne e-mail, eller spørge ved skranken.'
+		},
 		accountUnconfirmed: {
 			subject: 'Tag din konto i Borgerhus i brug',
 			intro:
@@ -87,6 +95,14 @@ const TEXTS = {
 			path: '/log-ind',
 			reset: 'If you have forgotten your password, you can choose a new one here:',
 			outro: 'If it was not you, you can ignore this mail. Your account is as it was.'
+		},
+		takeover: {
+			subject: 'Your Borgerhus account is ready',
+			intro:
+				'Hi {name}. We made an account for you at the desk in Borgerhus. Choose your password by opening the link, and the account is yours: you can see and change your bookings, holds and shifts yourself:',
+			path: '/nulstil-adgangskode/',
+			outro:
+				'The link works for 30 minutes. If it has run out, get a new one under "Forgot password" with this email, or ask at the desk.'
 		},
 		accountUnconfirmed: {
 			subject: 'Take your Borgerhus account into use',
@@ -267,4 +283,28 @@ function sendAddressTaken(app, user) {
 	);
 }
 
-module.exports = { localize, sendAccountExists, sendAddressTaken };
+/**
+ * The mail of a desk account's take-over (lib/desk.js `takeover`): the citizen was at the desk a moment
+ * ago, so it says where the account comes from, greets them by the name staff wrote, and links to choosing
+ * a password (which confirms the address), in the account's language.
+ * @param {core.App} app
+ * @param {core.Record} user the account, with the citizen's address
+ */
+function sendTakeover(app, user) {
+	const t = TEXTS[user.getString('language') === 'en' ? 'en' : 'da'];
+	const k = t.takeover;
+	const base = app.settings().meta.appURL.replace(/\/$/, '');
+	sendPlain(
+		app,
+		user.email(),
+		k.subject,
+		[
+			introOf(k.intro, { name: user.getString('name') }),
+			base + k.path + user.newPasswordResetToken(),
+			k.outro
+		],
+		t.signature
+	);
+}
+
+module.exports = { localize, sendAccountExists, sendAddressTaken, sendTakeover };

@@ -689,7 +689,7 @@ describe('desk accounts', () => {
 			body: { email: address }
 		});
 		expect(taken).toMatchObject({ email: address, desk_account: false, takeover_pending: true });
-		const mistyped = await waitForMail(mailDir(), address, /adgangskode/);
+		const mistyped = await waitForMail(mailDir(), address, /Din konto i Borgerhus er klar/);
 
 		// until the citizen has chosen a password, staff may correct the address and send the mail again;
 		// the link sent to the first address stops working
@@ -713,7 +713,11 @@ describe('desk accounts', () => {
 		});
 		expect((await auditOf(account.id)).filter((a) => a.action === 'desk_account_takeover')).toHaveLength(2);
 
-		const mail = await waitForMail(mailDir(), corrected, /adgangskode/);
+		const mail = await waitForMail(mailDir(), corrected, /Din konto i Borgerhus er klar/);
+		// the citizen was at the desk a moment ago: the mail says where the account comes from
+		expect(mail.subject).toBe('Din konto i Borgerhus er klar');
+		expect(mail.text).toContain('Hej Skranke Svend. Vi har lavet en konto til dig ved skranken i Borgerhus.');
+		expect(mail.text).not.toContain('Du har bedt om en ny adgangskode');
 		const session = new AppSession();
 		const path = new URL(linkFrom(mail, '/nulstil-adgangskode/')).pathname;
 		const done = await session.post(path, {

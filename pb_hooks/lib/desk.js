@@ -614,7 +614,9 @@ function citizenData(e) {
 	// the copy is made in the hand-over's transaction: a hand-over is audited only with its copy made
 	var data = require(__hooks + '/lib/core/tx.js').route(e, function (txApp) {
 		var row = citizenOf(txApp, e);
-		if (!row.getBool('desk_account')) throw codeError(400, 'desk_data_own_account');
+		if (!row.getBool('desk_account')) {
+			throw codeError(400, takeoverPending(txApp, row) ? 'desk_takeover_pending' : 'desk_data_own_account');
+		}
 		require(__hooks + '/lib/core/audit.js').record(txApp, {
 			actor: staff.id,
 			action: 'desk_data_handed_over',
@@ -638,7 +640,9 @@ function deleteDeskAccount(e) {
 	var staff = requireDeskStaff(e);
 	var released = require(__hooks + '/lib/core/tx.js').route(e, function (txApp) {
 		var row = citizenOf(txApp, e);
-		if (!row.getBool('desk_account')) throw codeError(400, 'desk_delete_own_account');
+		if (!row.getBool('desk_account')) {
+			throw codeError(400, takeoverPending(txApp, row) ? 'desk_takeover_pending' : 'desk_delete_own_account');
+		}
 		var done = require(__hooks + '/lib/overview-account.js').deleteAccount(txApp, row.id, new Date());
 		require(__hooks + '/lib/core/audit.js').record(txApp, {
 			actor: staff.id,

@@ -699,6 +699,12 @@ describe('desk accounts', () => {
 			body: { email: corrected }
 		});
 		expect(again).toMatchObject({ email: corrected, desk_account: false, takeover_pending: true });
+		// until the citizen has chosen a password, staff are told what the account waits for
+		for (const act of ['delete', 'mydata']) {
+			expect(
+				await refusal(staff.pb.send(`/api/borgerhus/desk/citizens/${account.id}/${act}`, { method: 'POST' }))
+			).toEqual({ status: 400, code: 'desk_takeover_pending' });
+		}
 		const firstToken = new URL(linkFrom(mistyped, '/nulstil-adgangskode/')).pathname.split('/').at(-1)!;
 		expect(
 			await refusal(

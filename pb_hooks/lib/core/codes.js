@@ -107,6 +107,10 @@ module.exports = {
 		da: 'Borgeren har sin egen konto og kan se og hente sine data i appen under Mine data.',
 		en: 'The citizen has an account of their own and can see and download their data in the app under My data.'
 	},
+	desk_takeover_pending: {
+		da: 'Kontoen venter på, at borgeren vælger sin adgangskode fra mailen. Derefter er kontoen borgerens egen, og borgeren kan se, hente og slette sine data under Mine data. Er mailen gået til en forkert adresse, så overtag kontoen igen med den rigtige.',
+		en: 'The account is waiting for the citizen to choose a password from the mail. After that the account is the citizen’s own, and they can see, download and delete their data under My data. If the mail went to a wrong address, take over the account again with the right one.'
+	},
 	desk_delete_own_account: {
 		da: 'Borgeren har sin egen konto og sletter den selv under Mine data.',
 		en: 'The citizen has an account of their own and deletes it themselves under My data.'

@@ -251,6 +251,39 @@ describe('the second round', () => {
 		expect(second.filter((l) => l.association === a.id || l.association === b.id)).toEqual([]);
 	});
 
+	it('runs its draft again when staff withdraw a time after it ran, so the withdrawn association gets nothing', async () => {
+		const { staff, rooms, season, b, lineB, sys } = await finalSeason({ leftovers: 'second_round' });
+		const status = (body: Record<string, unknown>) =>
+			send(staff.pb, `/api/borgerhus/seasons/${season}/status`, body);
+		await status({ to: 'second_round', second_until: new Date(Date.now() + 3600_000).toISOString() });
+		expect(
+			(
+				await apply(b.admin, season, {
+					association: b.id,
+					activities: [activity('B2', [slotId(rooms.small, 'mon', '17:00')])]
+				})
+			).status
+		).toBe(200);
+		await status({ to: 'second_closed' });
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		// the draft has B's line; then staff withdraw B's time of the plan
+		await send(staff.pb, `/api/borgerhus/series/${lineB.series}/cancel`, {
+			withdraw: true,
+			reason: 'Gentagne udeblivelser'
+		});
+		await expectRefused(status({ to: 'leftovers' }), 'season_no_draft');
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		await status({ to: 'leftovers' });
+		const second = await sys
+			.collection('season_lines')
+			.getFullList({ filter: `season = "${season}" && round = 2 && association = "${b.id}"` });
+		expect(second.filter((l) => l.status !== 'unallocated')).toEqual([]);
+		const booked = await sys
+			.collection('bookings')
+			.getFullList({ filter: `association = "${b.id}" && status != "cancelled"` });
+		expect(booked).toEqual([]);
+	});
+
 	it('is refused for a season whose leftovers go first come, first served', async () => {
 		const { staff, season } = await finalSeason();
 		await expectRefused(

@@ -340,6 +340,29 @@ function tell(txApp, series, status, dates, reason) {
 }
 
 /**
+ * A season's second-round draft run before staff withdrew one of the season's times: it still holds what
+ * the association applied for, and an association whose time staff withdrew takes nothing in the second
+ * round. The draft is cleared, so it runs again (leaving the association out) before it can be published.
+ * @param {core.App} txApp
+ * @param {core.Record} series the series withdrawn
+ */
+function secondDraftOutdated(txApp, series) {
+	var lines = txApp.findRecordsByFilter(
+		'season_lines',
+		bindFilter('series = {:s}', { s: series.id }),
+		'',
+		0,
+		0
+	);
+	for (var i = 0; i < lines.length; i++) {
+		var season = txApp.findRecordById('seasons', lines[i].getString('season'));
+		if (season.getString('status') !== 'second_closed' || !season.getString('second_drafted_at')) continue;
+		season.set('second_drafted_at', '');
+		txApp.save(season);
+	}
+}
+
+/**
  * POST /api/borgerhus/series/{id}/cancel { reason?, withdraw? }: cancels the rest of a series, the future
  * dates not past their deadline (staff: every future date, with a reason), in one transaction; a series the
  * season plan booked only by an admin of its association or staff (`rooms_season_series_admin`). `withdraw`
@@ -439,6 +462,7 @@ function cancel(e) {
 				).length;
 				details.season = season.label;
 			}
+			if (withdraw) secondDraftOutdated(txApp, series);
 			lib('core/audit').staffAction(
 				txApp,
 				actor,

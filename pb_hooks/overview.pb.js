@@ -8,9 +8,10 @@
 onRecordUpdateRequest((e) => {
 	require(`${__hooks}/lib/overview-account.js`).handleUpdate(e);
 }, 'users');
-// ... whatever path saves it: PocketBase's confirm routes too (lib/overview-account.js `keepDeleted`).
+// ... whatever path saves it, PocketBase's confirm routes too: a save writes only the fields it changed, onto
+// the row as it stands (lib/overview-account.js `saveOnStored`).
 onRecordUpdate((e) => {
-	require(`${__hooks}/lib/overview-account.js`).keepDeleted(e);
+	require(`${__hooks}/lib/overview-account.js`).saveOnStored(e);
 }, 'users');
 
 // Everything Mit overblik shows, for the signed-in user, in one request (see lib/overview-timeline.js

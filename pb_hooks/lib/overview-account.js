@@ -328,23 +328,86 @@ function handleUpdate(e) {
 }
 
 /**
- * onRecordUpdate for users, every save whatever its path: a deleted account stays deleted. PocketBase's own
- * confirm routes (password reset, email change, verification) load the account, do their slow part (a
- * password hash) and save every field of the row they loaded; one that began before a deletion committed
- * would write the name, address and phone back and open the account again. The stored row is read in the
- * save's transaction (one is opened when the save has none), so no deletion commits between the check and
- * the write.
+ * A field's value in a form that tells whether a save changed it: a list as its JSON, everything else as
+ * text.
+ * @param {core.Record} record
+ * @param {core.Field} field
+ */
+function comparable(record, field) {
+	const name = field.getName();
+	switch (field.type()) {
+		case 'select':
+		case 'relation':
+		case 'file':
+		case 'geoPoint':
+			return JSON.stringify(record.get(name));
+		default:
+			return record.getString(name);
+	}
+}
+
+/**
+ * The fields a save changed: those whose value differs from the row it loaded (`original()`). A password
+ * is changed when the save set a new one: PocketBase keeps the new password in plain until the save (a
+ * loaded row has only its hash, and its `original()` not even that).
+ * @param {core.Record} record
+ * @returns {Record<string, boolean>}
+ */
+function changedFields(record) {
+	const original = record.original();
+	/** @type {Record<string, boolean>} */
+	const changed = {};
+	for (const field of record.collection().fields) {
+		const name = field.getName();
+		if (field.type() === 'autodate') continue;
+		if (field.type() === 'password') {
+			if (record.getString(name) !== '') changed[name] = true;
+		} else if (comparable(record, field) !== comparable(original, field)) changed[name] = true;
+	}
+	return changed;
+}
+
+/**
+ * onRecordUpdate for users, every save whatever its path: it writes only the fields it changed, onto the
+ * account as it stands. PocketBase's own confirm routes (password reset, email change) and ours
+ * (lib/signup.js `confirmAddress`) load the account, do their slow part (a password hash) and save every
+ * field of the row they loaded; one that met another write would write its fields back: a deletion (the
+ * name, address and phone, the account open again), a renewed calendar address, a library card set at the
+ * desk, a take-over's corrected address. The stored row is read in the save's transaction (one is opened
+ * when the save has none), so no other write commits between the read and this one:
+ *  - a deleted account is not written again;
+ *  - a save that sets a password, an address or its verification on an account whose token key changed
+ *    since the save loaded it is refused as an expired link: a new password, a new address or a deletion
+ *    ends every link and session, so the link (or session) that allowed it has ended meanwhile;
+ *  - every field the save left as it loaded it takes the stored value (a field it sets to the value it
+ *    had is left too: it changes nothing).
  * @param {core.RecordEvent} e
  */
-function keepDeleted(e) {
+function saveOnStored(e) {
 	if (e.record.getString('deleted_at')) return e.next();
 	const original = e.app;
 	try {
 		// a save already inside a transaction runs in it (core/tx.js `run` nests)
 		require(`${__hooks}/lib/core/tx.js`).run(original, (txApp) => {
 			e.app = txApp;
-			if (txApp.findRecordById('users', e.record.id).getString('deleted_at')) {
+			const stored = txApp.findRecordById('users', e.record.id);
+			if (stored.getString('deleted_at')) {
 				throw require(`${__hooks}/lib/core/errors.js`).refusal('overview_account_deleted');
+			}
+			const owned = changedFields(e.record);
+			if (
+				stored.tokenKey() !== e.record.original().tokenKey() &&
+				(owned.password || owned.email || owned.verified)
+			) {
+				throw new BadRequestError('Invalid or expired token.', {
+					token: new ValidationError('validation_invalid_token', 'Invalid or expired token.')
+				});
+			}
+			for (const field of e.record.collection().fields) {
+				const name = field.getName();
+				if (name === 'id' || owned[name] || field.type() === 'autodate') continue;
+				// raw: the stored form as it is (a password's hash, or it would be hashed again)
+				e.record.setRaw(name, stored.getRaw(name));
 			}
 			e.next();
 		});
@@ -353,4 +416,4 @@ function keepDeleted(e) {
 	}
 }
 
-module.exports = { deleteAccount, handleUpdate, keepDeleted, ANONYMOUS_NAME };
+module.exports = { deleteAccount, handleUpdate, saveOnStored, ANONYMOUS_NAME };

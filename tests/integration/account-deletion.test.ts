@@ -279,7 +279,7 @@ describe('a session let in before the deletion', () => {
 
 // PocketBase's confirm routes load the account, hash the new password (or read the new address) and then
 // save every field of the row they loaded: one that began before the deletion committed wrote the name,
-// address and phone back and opened the account again (lib/overview-account.js `keepDeleted`).
+// address and phone back and opened the account again (lib/overview-account.js `saveOnStored`).
 describe('a mailed link confirmed while the account is deleted', () => {
 	const DELAYS = [0, 10, 20, 30, 45, 60];
 

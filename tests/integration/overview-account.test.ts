@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
-import { createUser, guestClient, PASSWORD, systemClient } from '../helpers/pocketbase';
+import { createUser, guestClient, PASSWORD, systemClient, uniqueEmail } from '../helpers/pocketbase';
+import { linkFrom, waitForMail } from '../helpers/mail';
+import { outcome } from '../helpers/scenarios';
+import { stack } from '../helpers/stack';
 import { arrange, inHours } from './overview-arrange';
 import { arrangeEvent, createVolunteer, statusOf } from './events-helpers';
 
@@ -340,6 +343,139 @@ describe('an account and other writes to it at the same moment', () => {
 			const row = await stored(user.record.id);
 			expect([row.name, row.calendar_token]).toEqual([name, '']);
 		}
+	});
+});
+
+// PocketBase's confirm routes load the account, hash the new password, then save: the save writes only the
+// fields it changed onto the row as it stands (docs/rules.md, "Account, feed and reminders"). Each race runs
+// several rounds with the second write sent a little later each round, so some rounds meet the hash.
+describe('a mailed link confirmed while another write changes the account', () => {
+	const NEW_PASSWORD = 'nyt-kodeord-12345';
+	const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+	/** Sets the bcrypt cost of the users' passwords (the test stack hashes at 4, production at 10). */
+	async function hashCost(cost: number) {
+		const system = await systemClient();
+		const users = await system.collections.getOne('users');
+		await system.collections.update('users', {
+			fields: users.fields.map((field) => (field.name === 'password' ? { ...field, cost } : field))
+		});
+	}
+	// at production's cost the hash takes as long as it does for the house, so the other write meets it
+	beforeAll(() => hashCost(10));
+	afterAll(() => hashCost(4));
+
+	/** The token of the newest password link mailed to `address`. */
+	async function resetToken(address: string) {
+		const mail = await waitForMail(stack().mailDir, address, /adgangskode/i);
+		return new URL(linkFrom(mail, '/nulstil-adgangskode/')).pathname.split('/').at(-1)!;
+	}
+
+	function confirmReset(token: string, password = NEW_PASSWORD) {
+		return outcome(guestClient().collection('users').confirmPasswordReset(token, password, password));
+	}
+
+	async function feedStatus(token: string) {
+		const response = await fetch(`${stack().pbUrl}/api/borgerhus/calendar/feed`, {
+			headers: { 'X-Feed-Token': token }
+		});
+		return response.status;
+	}
+
+	it('a calendar address renewed meanwhile stays renewed', { timeout: 180_000 }, async () => {
+		let renewals = 0;
+		for (let round = 0; round < 14; round++) {
+			const user = await createUser({ name: `Nulstil ${round}` });
+			const first = await user.pb.send<{ token: string }>('/api/borgerhus/calendar/renew', {
+				method: 'POST'
+			});
+			await guestClient().collection('users').requestPasswordReset(user.email);
+			const token = await resetToken(user.email);
+			const [confirmed, renewed] = await Promise.all([
+				confirmReset(token),
+				sleep(round * 2).then(() =>
+					outcome(user.pb.send<{ token: string }>('/api/borgerhus/calendar/renew', { method: 'POST' }))
+				)
+			]);
+			expect(confirmed.status, `round ${round}`).toBe(200);
+			// the new password ends the session: a renewal after it is refused, one before it holds
+			if (renewed.status !== 200) continue;
+			const second = (renewed.body as { token: string }).token;
+			renewals++;
+			expect
+				.soft([await feedStatus(first.token), await feedStatus(second)], `round ${round}`)
+				.toEqual([404, 200]);
+		}
+		// the renewal met the confirmation in some rounds: otherwise nothing was tried
+		expect(renewals).toBeGreaterThan(0);
+	});
+
+	it('a library card set at the desk meanwhile stays set', { timeout: 180_000 }, async () => {
+		const system = await systemClient();
+		const staff = await createUser({ staff: true, name: 'Skranke' });
+		for (let round = 0; round < 8; round++) {
+			const user = await createUser({ name: `Kort ${round}` });
+			await guestClient().collection('users').requestPasswordReset(user.email);
+			const token = await resetToken(user.email);
+			const card = `${Date.now()}`.slice(-8) + round;
+			const [confirmed, set] = await Promise.all([
+				confirmReset(token),
+				sleep(round * 6).then(() =>
+					outcome(
+						staff.pb.send(`/api/borgerhus/desk/citizens/${user.record.id}/card`, {
+							method: 'POST',
+							body: { library_card: card }
+						})
+					)
+				)
+			]);
+			expect([confirmed.status, set.status], `round ${round}`).toEqual([200, 200]);
+			const row = await system.collection('users').getOne(user.record.id);
+			expect.soft(row.library_card, `round ${round}`).toBe(card);
+			// and the new password is the account's
+			const signIn = outcome(guestClient().collection('users').authWithPassword(user.email, NEW_PASSWORD));
+			expect.soft((await signIn).status, `round ${round}`).toBe(200);
+		}
+	});
+
+	it('a take-over corrected meanwhile keeps the corrected address', { timeout: 180_000 }, async () => {
+		const system = await systemClient();
+		const staff = await createUser({ staff: true, name: 'Skranke' });
+		const STRANGER = 'fremmed-kode-12345';
+		let corrections = 0;
+		for (let round = 0; round < 12; round++) {
+			const account = await staff.pb.send<{ id: string }>('/api/borgerhus/desk/accounts', {
+				method: 'POST',
+				body: { name: `Tove ${round}`, phone: '22113344' }
+			});
+			const mistyped = uniqueEmail('forkert');
+			const corrected = uniqueEmail('rettet');
+			const takeover = `/api/borgerhus/desk/citizens/${account.id}/takeover`;
+			await staff.pb.send(takeover, { method: 'POST', body: { email: mistyped } });
+			// whoever owns the mistyped mailbox follows its link while staff correct the address
+			const token = await resetToken(mistyped);
+			// the correction starts first in the early rounds, the confirmation in the later ones
+			const lead = (round - 6) * 6;
+			const [confirmed, again] = await Promise.all([
+				sleep(Math.max(0, -lead)).then(() => confirmReset(token, STRANGER)),
+				sleep(Math.max(0, lead)).then(() =>
+					outcome(staff.pb.send(takeover, { method: 'POST', body: { email: corrected } }))
+				)
+			]);
+			expect([200, 400], `round ${round}`).toContain(confirmed.status);
+			// confirmed first: the address is verified and the take-over is done, so it cannot be corrected
+			if (again.status !== 200) continue;
+			corrections++;
+			const row = await system.collection('users').getOne(account.id);
+			expect.soft([row.email, row.verified], `round ${round}`).toEqual([corrected, false]);
+			for (const address of [mistyped, corrected]) {
+				const signIn = await outcome(guestClient().collection('users').authWithPassword(address, STRANGER));
+				expect.soft(signIn.status, `round ${round}, ${address}`).toBe(400);
+			}
+			// the link mailed to the corrected address is the one that works
+			expect.soft((await confirmReset(await resetToken(corrected))).status, `round ${round}`).toBe(200);
+		}
+		expect(corrections).toBeGreaterThan(0);
 	});
 });
 

@@ -8,7 +8,7 @@ import {
 	uniqueEmail,
 	type TestUser
 } from '../helpers/pocketbase';
-import { linkFrom, waitForMail } from '../helpers/mail';
+import { linkFrom, readMails, waitForMail } from '../helpers/mail';
 import { stack } from '../helpers/stack';
 import { codesOf, outcome, type Outcome } from '../helpers/scenarios';
 import { validCvrNumber } from '../helpers/cvr';
@@ -275,6 +275,44 @@ describe('a session let in before the deletion', () => {
 			.getFullList({ filter: system.filter('created_by = {:u}', { u: citizen.record.id }) });
 		expect(made.map((a) => a.id)).toEqual([club.id]);
 	});
+});
+
+// A sign-in loads the account before it checks the password's hash; one that began before the deletion
+// committed must not leave a place signed in from (`_authOrigins`, which the deletion clears) nor mail the
+// old address an alert: the account is read again before either is made (pb_hooks/account.pb.js).
+describe('a sign-in while the account is deleted', () => {
+	it(
+		'leaves no place signed in from, and answers a failed sign-in as a wrong password',
+		{ timeout: 120_000 },
+		async () => {
+			const system = await systemClient();
+			for (let round = 0; round < 12; round++) {
+				const user = await createUser({ name: `Logger Ind ${round}` });
+				const [deleted, signedIn] = await Promise.all([
+					outcome(deleteAccount(user)),
+					sleep(round * 2).then(() =>
+						outcome(guestClient().collection('users').authWithPassword(user.email, PASSWORD))
+					)
+				]);
+				expect(deleted.status, `round ${round}`).toBe(200);
+				const origins = await system
+					.collection('_authOrigins')
+					.getFullList({ filter: system.filter('recordRef = {:u}', { u: user.record.id }) });
+				expect.soft(origins.length, `round ${round}: places signed in from`).toBe(0);
+				// made before the deletion committed (its session ended by it), or refused as a wrong password is
+				expect.soft([200, 400], `round ${round}`).toContain(signedIn.status);
+				if (signedIn.status === 200) continue;
+				expect
+					.soft((signedIn.body as { message?: string }).message, `round ${round}`)
+					.toBe('Failed to authenticate.');
+				await sleep(200);
+				const alerts = readMails(stack().mailDir).filter(
+					(mail) => mail.to.includes(user.email.toLowerCase()) && /loggede ind/i.test(mail.subject)
+				);
+				expect.soft(alerts.length, `round ${round}: alerts of a refused sign-in`).toBe(0);
+			}
+		}
+	);
 });
 
 // PocketBase's confirm routes load the account, hash the new password (or read the new address) and then

@@ -460,10 +460,7 @@ function withdrawnLines(txApp, seasonId, associationId) {
 
 /** A line's weekly time in minutes over two weeks: its length, twice for every week, once for every other. */
 function weeklyMinutes(line) {
-	var minutes = function (hhmm) {
-		var parts = String(hhmm).split(':');
-		return Number(parts[0]) * 60 + Number(parts[1] || 0);
-	};
+	var minutes = lib('season/validate').minutes;
 	var length = minutes(line.getString('end_time')) - minutes(line.getString('start_time'));
 	if (length <= 0) length += 24 * 60;
 	return length * (line.getInt('every') === 2 ? 1 : 2);

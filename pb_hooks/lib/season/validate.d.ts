@@ -11,5 +11,6 @@ export function checkObjectionDeadline(
 ): Checked<{ value: string }>;
 export function slotId(room: string, weekday: string, start: string): string;
 export function dayProblem(value: unknown): string;
+export function minutes(hhmm: string): number;
 export const MAX_ACTIVITIES: number;
 export const MAX_WISHES: number;

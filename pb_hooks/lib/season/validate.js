@@ -58,6 +58,7 @@ function instantOf(value) {
 	return { ms: ms };
 }
 
+/** The minutes since midnight of a time of day "HH:MM". */
 function minutes(hhmm) {
 	return +hhmm.slice(0, 2) * 60 + +hhmm.slice(3, 5);
 }
@@ -440,6 +441,7 @@ module.exports = {
 	checkApplication: checkApplication,
 	slotId: slotId,
 	dayProblem: dayProblem,
+	minutes: minutes,
 	MAX_ACTIVITIES: MAX_ACTIVITIES,
 	MAX_WISHES: MAX_WISHES
 };

@@ -108,15 +108,7 @@ export interface Plan {
 	};
 	rows: PlanRow[];
 	/** `every` 2: held every other week, free in the weeks of `parity` */
-	free: {
-		slot: string;
-		room_name: string;
-		weekday: string;
-		start: string;
-		end: string;
-		every: number;
-		parity: number;
-	}[];
+	free: Omit<PlanRow, 'association'>[];
 	free_dates: {
 		slot: string;
 		date: string;

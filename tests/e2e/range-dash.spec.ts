@@ -1,48 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Locator } from '@playwright/test';
 import { test, expect, systemClient } from './fixtures';
+import { widthsBreakingAtDash } from './range-widths';
 
 // A range of a date and a time ("mandag 14. december 2027 kl. 18:00–tirsdag 15. december 2027 kl. 02:00")
 // may wrap between the words of its dates, never at its dash: the dash stays on the line of the end
 // before it and of the end after it (docs/rules.md, where it says how a range is written).
-
-/** The widths of `paragraph` (from 100 px to the page's own) at which its range's dash starts or ends a line. */
-async function widthsBreakingAtDash(paragraph: Locator): Promise<number[]> {
-	return paragraph.evaluate((el: HTMLElement) => {
-		const texts: Text[] = [];
-		const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-			if ((node as Text).data.length) texts.push(node as Text);
-		}
-		const text = (index: number): Text => {
-			const node = texts[index];
-			if (!node) throw new Error('no range in ' + el.outerHTML);
-			return node;
-		};
-		const at = texts.findIndex((t) => t.data.includes('–'));
-		const dashNode = text(at);
-		const dash = dashNode.data.indexOf('–');
-		// the characters right before and right after the dash, in the same text or the next one
-		const before: [Text, number] =
-			dash > 0 ? [dashNode, dash - 1] : [text(at - 1), text(at - 1).data.length - 1];
-		const after: [Text, number] = dash < dashNode.data.length - 1 ? [dashNode, dash + 1] : [text(at + 1), 0];
-		const top = ([node, offset]: [Text, number]) => {
-			const range = document.createRange();
-			range.setStart(node, offset);
-			range.setEnd(node, offset + 1);
-			return range.getBoundingClientRect().top;
-		};
-		const broken: number[] = [];
-		const widest = el.getBoundingClientRect().width;
-		for (let width = 100; width <= widest; width++) {
-			el.style.width = `${width}px`;
-			const line = top([dashNode, dash]);
-			if (Math.abs(top(before) - line) > 2 || Math.abs(top(after) - line) > 2) broken.push(width);
-		}
-		el.style.width = '';
-		return broken;
-	});
-}
 
 test('a date-and-time range never breaks at its dash, at any width of a 360 px page', async ({ page }) => {
 	const system = await systemClient();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import PocketBase from 'pocketbase';
 import { test, expect, expectAccessible, signIn, systemClient, demo } from './fixtures';
 import { validCvrNumber } from '../helpers/cvr';
+import { widthsBreakingAtDash } from './range-widths';
 
 // docs/rules.md, "Season application round", at phone size: the demo association copies last season and
 // applies with two wishes; staff close, run the draft, settle the flagged tie and publish; the association
@@ -133,6 +134,12 @@ test('a whole season round at phone size', async ({ browser }) => {
 	await expect(association.getByRole('heading', { name: 'Sæsonplan' })).toBeVisible();
 	await expect(association.locator('ul.plan').getByText('Nørreby Boldklub').first()).toBeVisible();
 	await expect(association.getByText(rival)).toHaveCount(0);
+	// a weekly time inside a sentence keeps its range whole on a narrow screen, in the plan and in the result
+	const planRow = association.locator('ul.plan li').first();
+	await expect(planRow).toContainText('–');
+	expect(await widthsBreakingAtDash(planRow)).toEqual([]);
+	const allocated = association.locator('ul.lines h3').filter({ hasText: '–' }).first();
+	expect(await widthsBreakingAtDash(allocated)).toEqual([]);
 	// the plan's dates are the association's bookings now (Mit overblik shows only the next twenty of
 	// everything, which other bookings of the same association may fill; Mine bookinger has them all)
 	await association.goto('/bookinger');

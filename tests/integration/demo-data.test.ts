@@ -131,6 +131,13 @@ function expectEveryFeature(demo: Awaited<ReturnType<typeof demoOf>>, now: Date)
 	expect(demo.events.filter((e) => at(e.end) < now.getTime()).length).toBeGreaterThanOrEqual(3);
 	expect(demo.events.filter((e) => at(e.start) > now.getTime()).length).toBeGreaterThanOrEqual(5);
 	expect(demo.bookings.filter((b) => b.status === 'no_show').length).toBeGreaterThanOrEqual(5);
+	// a house in use: the last 30 days hold the rooms' everyday bookings, in at least four rooms
+	const month = demo.bookings.filter(
+		(b) =>
+			b.status === 'approved' && at(b.end) < now.getTime() && at(b.start) > now.getTime() - 30 * 86_400_000
+	);
+	expect(month.length).toBeGreaterThanOrEqual(30);
+	expect(new Set(month.map((b) => b.expand?.room?.slug)).size).toBeGreaterThanOrEqual(4);
 	expect(demo.holds.some((h) => h.status === 'ready' && h.pickup_deadline)).toBe(true);
 	expect(demo.seasons.map((s) => s.status).sort()).toEqual(['draft_published', 'final', 'leftovers', 'open']);
 	expect(demo.objections.map((o) => o.status)).toEqual(['open']);

@@ -1,6 +1,8 @@
 import PocketBase from 'pocketbase';
+import { TZDate } from '@date-fns/tz';
+import { addDays } from 'date-fns';
 import { loadDemoSeason } from './demo-season';
-import { parsePbDate, toPbDate } from '../../dates';
+import { HOUSE_TIME_ZONE, parsePbDate, toPbDate } from '../../dates';
 import { demoClock, type DemoClock } from './demo-clock';
 import { demoTitles } from './demo-titles';
 
@@ -416,6 +418,7 @@ export async function loadDemoData(
 	created.entries += await loadScreenDemo(pb, users, roomIds, clock);
 	created.entries += await loadDemoLoans(pb, users, clock);
 	created.entries += await loadPastEvents(pb, users, clock);
+	created.entries += await loadRoomHistory(pb, users, roomIds, clock);
 	created.entries += await loadDemoSeason(pb, users, roomIds, clock.now);
 	return created;
 }
@@ -943,6 +946,109 @@ async function loadPastEvents(
 			end: houseTime(event.days, event.to)
 		});
 		count++;
+	}
+	return count;
+}
+
+/**
+ * The rooms' last eight weeks, for the statistics, the staff calendar and the rooms' pages: a house in use
+ * (between two seasons too), not three meetings a month. Weekly association times (the choir's rehearsal,
+ * the club's indoor training), a repair café and the guests' own bookings of Salen, Musiklokalet and
+ * Værkstedet, rooms without check-in, at hours clear of the other parts of the demo; every day before
+ * today, so nothing here is ahead of anyone. Skipped once loaded.
+ */
+async function loadRoomHistory(
+	pb: PocketBase,
+	users: Record<keyof typeof DEMO_ACCOUNTS, string>,
+	roomIds: Record<string, string>,
+	clock: DemoClock
+): Promise<number> {
+	const { houseTime } = clock;
+	const choir = 'Korprøve';
+	if (await firstOrNull(pb, 'bookings', pb.filter('purpose = {:p}', { p: choir }))) return 0;
+	const named = async (name: string) =>
+		(await pb.collection('associations').getFirstListItem(pb.filter('name = {:name}', { name }))).id;
+	const [club, kor] = [await named('Nørreby Boldklub'), await named('Koret Tonefald')];
+	const guests: string[] = [];
+	for (let i = 1; i <= 5; i++) {
+		const guest = await firstOrNull(
+			pb,
+			'users',
+			pb.filter('email = {:e}', { e: `gaest${i}@demo.borgerhus.dk` })
+		);
+		if (guest) guests.push(guest.id);
+	}
+	if (guests.length < 5) return 0;
+	type Entry = { room: string; from: number; to: number; purpose: string; attendees: number } & (
+		{ association: string } | { guest: number }
+	);
+	// by weekday, Monday first; `every` 2: every other week
+	const week: Record<number, (Entry & { every?: number })[]> = {
+		1: [
+			{
+				room: 'salen',
+				from: 18,
+				to: 20,
+				purpose: 'Indendørs træning, U12',
+				attendees: 16,
+				association: club
+			},
+			{ room: 'vaerkstedet', from: 10, to: 12, purpose: 'Reparationscafé', attendees: 8, guest: 0 }
+		],
+		2: [
+			{ room: 'musiklokalet', from: 19, to: 21, purpose: choir, attendees: 24, association: kor },
+			{ room: 'salen', from: 10, to: 12, purpose: 'Seniorgymnastik', attendees: 20, guest: 1 }
+		],
+		3: [
+			{ room: 'vaerkstedet', from: 13, to: 16, purpose: 'Symaskinerne', attendees: 6, guest: 2 },
+			{ room: 'musiklokalet', from: 16, to: 18, purpose: 'Øvetime, band', attendees: 4, guest: 3 },
+			{
+				room: 'salen',
+				from: 19,
+				to: 21,
+				purpose: 'Generalforsamling',
+				attendees: 40,
+				association: club,
+				every: 2
+			}
+		],
+		4: [
+			{
+				room: 'salen',
+				from: 17,
+				to: 19,
+				purpose: 'Indendørs træning, U10',
+				attendees: 14,
+				association: club
+			},
+			{ room: 'musiklokalet', from: 10, to: 12, purpose: 'Babysalmesang', attendees: 12, guest: 4 }
+		],
+		5: [{ room: 'vaerkstedet', from: 9, to: 12, purpose: 'Reparationscafé', attendees: 8, guest: 0 }],
+		6: [{ room: 'salen', from: 12, to: 16, purpose: 'Fødselsdag', attendees: 30, guest: 1, every: 2 }],
+		0: []
+	};
+	const today = new TZDate(clock.now.getTime(), HOUSE_TIME_ZONE);
+	let count = 0;
+	for (let days = -56; days <= -1; days++) {
+		const date = addDays(today, days);
+		const entries = week[date.getDay()] ?? [];
+		for (const entry of entries) {
+			if (entry.every === 2 && Math.floor(-days / 7) % 2 === 1) continue;
+			const holder =
+				'association' in entry
+					? { booker: users.associationAdmin, association: entry.association, show_publicly: true }
+					: { booker: guests[entry.guest] };
+			await pb.collection('bookings').create({
+				room: roomIds[entry.room],
+				...holder,
+				purpose: entry.purpose,
+				attendees: entry.attendees,
+				start: houseTime(days, entry.from),
+				end: houseTime(days, entry.to),
+				status: 'approved'
+			});
+			count++;
+		}
 	}
 	return count;
 }

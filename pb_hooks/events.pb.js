@@ -304,6 +304,17 @@ onRecordUpdateRequest(
 						);
 						if (late) throw refusal('events_unpublish_event_begun', 'state');
 					}
+					// nor is a draft whose time has begun published: it would join the statistics and the room's
+					// history as held, where it then stays (a published event that has begun is neither made a
+					// draft again, cancelled nor deleted); judged on the times it is saved with, so a start moved
+					// ahead in the same save may be published (the system arranges history as it finds it)
+					if (transition.name === 'publish' && who.kind !== 'system') {
+						const begun = require(`${__hooks}/lib/events-rules.js`).eventCancelProblem(
+							{ start: e.record.getString('start'), end: e.record.getString('end') },
+							Date.now()
+						);
+						if (begun) throw refusal('events_publish_event_begun', 'state');
+					}
 					// a draft is hidden from the people holding places in it (their tickets and shifts would
 					// lose their event): such an event is cancelled, which tells them, not unpublished (the system
 					// corrects data as it finds it)

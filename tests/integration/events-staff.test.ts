@@ -977,6 +977,48 @@ describe('an event that has begun or ended', () => {
 		await staff.pb.collection('events').delete(ahead.id);
 	});
 
+	it('publishes no draft whose time has begun: it would join the history as held, for good', async () => {
+		const system = await systemClient();
+		const { staff, session } = await staffSession();
+		const draftAt = (startMs: number) =>
+			system.collection('events').create<EventRecord>({
+				title: `Glemt kladde ${Math.random().toString(36).slice(2, 8)}`,
+				description: 'Til test',
+				category: 'talk',
+				start: new Date(startMs),
+				end: new Date(startMs + 2 * 3600_000),
+				state: 'draft',
+				registration: false,
+				capacity: 0
+			});
+		const day = 24 * 3600_000;
+		// a draft forgotten until its date passed, and one whose start has just passed
+		for (const startMs of [Date.now() - 30 * day, Date.now() - 30 * 60_000]) {
+			const draft = await draftAt(startMs);
+			const published = await refusal(staff.pb.collection('events').update(draft.id, { state: 'published' }));
+			expect(codeOf(published.error, 'state')).toBe('events_publish_event_begun');
+			expect((await system.collection('events').getOne<EventRecord>(draft.id)).state).toBe('draft');
+			// the staff form offers no "published" then, and says why under the state field
+			const page = await (await session.get(`/personale/arrangementer/${draft.id}`)).text();
+			expect(page).not.toContain('value="published"');
+			expect(page).toContain('kan ikke offentliggøres');
+			// it was never held: it may still go
+			await staff.pb.collection('events').delete(draft.id);
+		}
+		// one under way that nobody has come to may get a new start and be published in the same save
+		const late = await draftAt(Date.now() - 30 * 60_000);
+		const startMs = Date.now() + 7 * day;
+		await staff.pb.collection('events').update(late.id, {
+			state: 'published',
+			start: new Date(startMs),
+			end: new Date(startMs + 2 * 3600_000)
+		});
+		expect((await system.collection('events').getOne<EventRecord>(late.id)).state).toBe('published');
+		// the system, arranging history as it finds it, still may
+		const old = await draftAt(Date.now() - 3 * day);
+		await system.collection('events').update(old.id, { state: 'published' });
+	});
+
 	it('keeps its room once it has ended, and once under way with people come, for staff and through the form', async () => {
 		const [first, second, third] = await Promise.all([makeRoom(), makeRoom(), makeRoom()]);
 		const system = await systemClient();

@@ -190,6 +190,10 @@ module.exports = {
 		da: 'Arrangementet er begyndt, så det kan ikke gøres til en kladde igen: det er en del af husets historik.',
 		en: 'The event has begun, so it cannot be made a draft again: it is part of the house’s history.'
 	},
+	events_publish_event_begun: {
+		da: 'Arrangementet er begyndt, så det kan ikke offentliggøres: det ville komme med i husets historik og statistik, som om det var holdt. Slet kladden, og opret arrangementet igen med det rigtige tidspunkt.',
+		en: 'The event has begun, so it cannot be published: it would join the house’s history and statistics as if it had been held. Delete the draft and create the event again with the right time.'
+	},
 	events_delete_event_begun: {
 		da: 'Et offentliggjort arrangement, der er begyndt, kan ikke slettes: det er en del af husets historik.',
 		en: 'A published event that has begun cannot be deleted: it is part of the house’s history.'

@@ -74,6 +74,8 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	// an event that has begun or ended, or that people have come to, is no longer cancelled (the hook
 	// refuses it): the form says why
 	const late = event.state === 'cancelled' ? null : eventCancelProblem(event, now, attended);
+	// nor is a draft whose time has begun published (the hook refuses it): it would join the history as held
+	const publishLate = event.state === 'draft' && eventCancelProblem(event, now) !== null;
 	const other = (when: string) => new Date(toMs(when) + 60_000);
 	const startFixed = eventMoveProblem(
 		event,
@@ -113,11 +115,14 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 				.filter((t) => t.from === (event.state || 'draft') && t.who.includes('staff'))
 				// an event that has begun is neither cancelled nor made a draft again (its history)
 				.filter((t) => !(late && (t.name === 'cancel' || t.name === 'unpublish')))
+				.filter((t) => !(publishLate && t.name === 'publish'))
 				.map((t) => t.to)
 		] as EventState[],
-		stateNote: late
-			? codeMessage(late === 'over' ? 'events_cancel_event_over' : 'events_cancel_event_started')
-			: '',
+		stateNote: publishLate
+			? codeMessage('events_publish_event_begun')
+			: late
+				? codeMessage(late === 'over' ? 'events_cancel_event_over' : 'events_cancel_event_started')
+				: '',
 		event: {
 			id: event.id,
 			title: event.title,

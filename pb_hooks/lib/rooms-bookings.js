@@ -1315,6 +1315,10 @@ function mergeOpeningHours(e, fresh) {
 	}
 	if (!base || typeof base !== 'object' || Array.isArray(base))
 		throw refusal('core_invalid_value', 'opening_hours');
+	// the hours sent are judged as sent, before the merge: read as no days at all, hours of another shape
+	// would take every stored day and the save would answer as if it had kept them
+	var sentProblem = lib('rooms/validate').checkOpeningHours(parseJson(e.record.getString('opening_hours')));
+	if (sentProblem) throw refusal(sentProblem.code, sentProblem.field);
 	var parse = function (record) {
 		try {
 			var value = JSON.parse(record.getString('opening_hours') || '{}');

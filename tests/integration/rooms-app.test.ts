@@ -1057,6 +1057,32 @@ describe('two staff members saving one room’s opening hours', () => {
 	});
 });
 
+describe('opening hours sent with the hours the form showed', () => {
+	it('are refused when they are no opening hours, and the room keeps its own', async () => {
+		const room = await makeRoom();
+		const staff = await createUser({ staff: true });
+		const base = {
+			headers: { 'X-Borgerhus-Base-Hours': encodeURIComponent(JSON.stringify(room.opening_hours)) }
+		};
+		for (const hours of ['mandag 8-22', [['08:00', '22:00']]]) {
+			const refused = await staff.pb
+				.collection('rooms')
+				.update(room.id, { opening_hours: hours }, base)
+				.then(
+					() => null,
+					(err: { status: number; response: { data: Record<string, { code: string }> } }) => err
+				);
+			expect(refused?.status, JSON.stringify(hours)).toBe(400);
+			expect(refused?.response.data.opening_hours?.code).toBe('rooms_opening_hours_invalid');
+		}
+		const stored = await (await systemClient()).collection('rooms').getOne(room.id);
+		expect(stored.opening_hours).toEqual(room.opening_hours);
+		// closing every day is a change like any other
+		await staff.pb.collection('rooms').update(room.id, { opening_hours: null }, base);
+		expect((await (await systemClient()).collection('rooms').getOne(room.id)).opening_hours).toEqual({});
+	});
+});
+
 describe('two staff members saving one room’s form at once', () => {
 	it('each keep the field they changed', async () => {
 		const room = await makeRoom();

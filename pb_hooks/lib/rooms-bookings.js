@@ -1247,6 +1247,8 @@ function auditedStaffWrite(e, verb) {
 			if (rooms && rebased.sent.opening_hours) mergeOpeningHours(e, rebased.fresh);
 		}
 		validateStaffWrite(e, verb);
+		// check-in switched on over bookings already given: their bookers are told, after the write
+		var checkinFrom = false;
 		if (rooms && verb !== 'delete' && !(actor.kind === 'system' && sent(body, 'checkin_since'))) {
 			// when check-in became required: bookings that started before it are never released
 			var before = verb === 'create' ? null : txApp.findRecordById('rooms', e.record.id);
@@ -1254,6 +1256,7 @@ function auditedStaffWrite(e, verb) {
 			if (!required) e.record.set('checkin_since', '');
 			else if (!before || !before.getBool('checkin_required')) {
 				e.record.set('checkin_since', lib('room-claims').toPbDate(Date.now()));
+				checkinFrom = !!before;
 			} else e.record.set('checkin_since', before.getString('checkin_since'));
 		}
 		if (rooms && verb === 'delete') refuseRoomWithHistory(txApp, e.record);
@@ -1261,6 +1264,7 @@ function auditedStaffWrite(e, verb) {
 			rooms && (verb !== 'update' || !txApp.findRecordById('rooms', e.record.id).getBool('active'));
 		e.next();
 		if (verb !== 'delete') closeClaims(txApp, e, actor, body, rooms, closedBefore);
+		if (checkinFrom) lib('rooms/attendance').tellCheckinRequired(txApp, e.record);
 		// what the row held, also when it is gone: a deleted room or closure is named in its audit entry
 		var fields = {};
 		var names = [

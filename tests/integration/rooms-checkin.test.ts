@@ -800,6 +800,43 @@ describe('the room policy', () => {
 	});
 });
 
+describe('check-in switched on over bookings already given', () => {
+	it('tells each of their bookers once, with how many, the first and when to check in', async () => {
+		const room = await makeRoom({ buffer_minutes: 0 });
+		const [staff, eva, anders, ole] = await Promise.all([
+			createUser({ staff: true }),
+			createUser({ name: 'Ejer Eva' }),
+			createUser({ name: 'Anden Anders' }),
+			createUser({ name: 'Aflyst Ole' })
+		]);
+		const day = someDay();
+		const first = await book(eva, room.id, slot(day, '10:00', '11:00'));
+		await book(eva, room.id, slot(day + 7, '10:00', '11:00'));
+		await book(anders, room.id, slot(day, '12:00', '13:00'));
+		const gone = await book(ole, room.id, slot(day, '14:00', '15:00'));
+		await ole.pb.collection('bookings').update(gone.id, { status: 'cancelled' });
+
+		await staff.pb
+			.collection('rooms')
+			.update(room.id, { checkin_required: true, checkin_opens_minutes: 30, checkin_grace_minutes: 10 });
+		const told = await notificationsOf(eva, 'room_checkin_required');
+		expect(told).toHaveLength(1);
+		expect(told[0]?.title).toContain('kræver nu tjek-ind');
+		expect(told[0]?.body).toContain('2 bookinger');
+		expect(told[0]?.body).toContain(formatTime(new Date(toMs(first.start))));
+		expect(told[0]?.body).toContain('fra 30 minutter før starten til 10 minutter efter');
+		expect(told[0]?.texts.en.body).toContain('2 bookings');
+		expect(await notificationsOf(anders, 'room_checkin_required')).toHaveLength(1);
+		expect((await notificationsOf(anders, 'room_checkin_required'))[0]?.body).toContain(
+			'1 booking der, den '
+		);
+		expect(await notificationsOf(ole, 'room_checkin_required')).toHaveLength(0);
+		// a later edit of the policy tells nobody again
+		await staff.pb.collection('rooms').update(room.id, { checkin_grace_minutes: 20 });
+		expect(await notificationsOf(eva, 'room_checkin_required')).toHaveLength(1);
+	});
+});
+
 describe('a booking that has begun or ended', () => {
 	// where and when it was, whose it was and whether anyone came are history (docs/rules.md, "A booking
 	// keeps its history"): a move clears the check-in, a cancel or another holder rewrites the statistics

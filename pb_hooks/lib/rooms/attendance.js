@@ -34,6 +34,18 @@ var RELEASE_TEXTS = {
 	}
 };
 
+/** Check-in became required where someone already has bookings (tellCheckinRequired). */
+var REQUIRED_TEXTS = {
+	da: {
+		title: '{room} kræver nu tjek-ind',
+		body: '{room} kræver nu, at du tjekker ind, når du kommer. Du har {count} {count|booking|bookinger} der, {count|den|den første} {first}. Tjek ind med "Vi er her" på Mit overblik eller QR-koden ved døren, fra {opens} minutter før starten til {grace} minutter efter. Ellers bliver lokalet givet fri til andre, og bookingen tæller som en udeblivelse.'
+	},
+	en: {
+		title: '{room} now requires check-in',
+		body: '{room} now requires you to check in when you arrive. You have {count} {count|booking|bookings} there, {count|on|the first on} {first}. Check in with "We\'re here" in My overview or the QR code at the door, from {opens} minutes before the start until {grace} minutes after. Otherwise the room is given to others and the booking counts as a no-show.'
+	}
+};
+
 var THRESHOLD_TEXTS = {
 	da: {
 		title: '{association}: {count} udeblivelser i sæsonen',
@@ -308,6 +320,55 @@ function releaseOne(txApp, id, now, rooms) {
 }
 
 /**
+ * Check-in has just become required in `room` (its `checkin_since` set by this write): the bookings already
+ * given there that start from then on can be released as no-shows, although nobody had to check in when they
+ * were made. Each of their bookers is told once, in the room update's transaction: how many, the first, and
+ * when to check in (docs/rules.md, "The room's policy").
+ * @param {core.App} txApp
+ * @param {core.Record} room the room as saved
+ */
+function tellCheckinRequired(txApp, room) {
+	var since = room.getString('checkin_since');
+	if (!room.getBool('checkin_required') || !since) return;
+	var bookings = txApp.findRecordsByFilter(
+		'bookings',
+		bindFilter('room = {:room} && start >= {:since} && ' + lib('core/status').activeBookingFilter(), {
+			room: room.id,
+			since: since
+		}),
+		'start',
+		0,
+		0
+	);
+	var per = {};
+	var order = [];
+	for (var i = 0; i < bookings.length; i++) {
+		var booker = bookings[i].getString('booker');
+		if (!booker) continue;
+		if (!per[booker]) {
+			per[booker] = { count: 0, first: toMs(bookings[i].getString('start')) };
+			order.push(booker);
+		}
+		per[booker].count++;
+	}
+	for (var b = 0; b < order.length; b++) {
+		lib('notify').notify(txApp, order[b], {
+			kind: 'room_checkin_required',
+			texts: REQUIRED_TEXTS,
+			params: {
+				room: room.getString('name'),
+				count: per[order[b]].count,
+				first: { instant: per[order[b]].first },
+				opens: room.getInt('checkin_opens_minutes'),
+				grace: room.getInt('checkin_grace_minutes')
+			},
+			link: '/bookinger',
+			dedupeKey: 'checkin-required:' + room.id + ':' + since + ':' + order[b]
+		});
+	}
+}
+
+/**
  * The release job: every approved booking of a room that requires check-in, not checked in when its grace
  * period ended, becomes a no-show and frees its room. Safe to run any number of times, at once or after a
  * restart: each booking is decided on its row inside a transaction.
@@ -467,6 +528,7 @@ module.exports = {
 	checkOut: checkOut,
 	releaseDue: releaseDue,
 	releaseOne: releaseOne,
+	tellCheckinRequired: tellCheckinRequired,
 	isDue: isDue,
 	noShowReport: noShowReport,
 	presentRoles: presentRoles,

@@ -160,6 +160,15 @@ function policyProblems(input, first) {
 	if (!input.skipHorizon && start > horizonEnd(room.horizon_days, input.now)) {
 		if (add('rooms_beyond_horizon', 'start')) return problems;
 	}
+	// without a longest booking the horizon still holds for the end: the booking ends by the midnight after the
+	// last date it could start on, or one start before it held a room open around the clock for decades
+	else if (
+		!input.skipHorizon &&
+		!(room.max_minutes > 0) &&
+		end > horizonEnd(room.horizon_days, input.now) + 1
+	) {
+		if (add('rooms_beyond_horizon', 'end')) return problems;
+	}
 	if (!withinOpeningHours(room.opening_hours, start, end)) add('rooms_outside_hours', 'form');
 	return problems;
 }

@@ -21,6 +21,7 @@ interface RoomOptions {
 	buffer_minutes?: number;
 	cancel_hours?: number;
 	horizon_days?: number;
+	max_minutes?: number;
 	opening_hours?: Record<string, string[][]>;
 }
 
@@ -321,6 +322,28 @@ describe('rule 2: opening hours, closures, limits', () => {
 			expect(answer.skipped).toEqual([{ date: change, code }]);
 			expect(answer.booked.map((b) => b.date)).toEqual([addDays(change, -7), addDays(change, 7)]);
 		}
+	});
+
+	it('holds a booking in a room without a longest booking to the horizon at its end too', async () => {
+		const always = Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
+		);
+		const room = await makeRoom({
+			horizon_days: 30,
+			max_minutes: 0,
+			opening_hours: always,
+			buffer_minutes: 0
+		});
+		const owner = await createUser();
+		// from next week for the rest of the century: a start inside the horizon held the room for decades
+		const decades = book(owner, room.id, { start: houseTime(7, '10:00'), end: '2099-12-30 10:00:00.000Z' });
+		expect(await refusedWith(decades)).toBe('rooms_beyond_horizon');
+		expect(
+			await refusedWith(book(owner, room.id, { start: houseTime(7, '10:00'), end: houseTime(31, '00:30') }))
+		).toBe('rooms_beyond_horizon');
+		// until the midnight after the last date it can be booked, as long as the room allows
+		const longest = await book(owner, room.id, { start: houseTime(7, '10:00'), end: houseTime(31, '00:00') });
+		expect(longest.status).toBe('approved');
 	});
 
 	it('refuses reversed, past, far-ahead and impossible times and hostile input without a 500', async () => {

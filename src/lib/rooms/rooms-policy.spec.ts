@@ -15,6 +15,7 @@ import {
 } from '$rules/rooms-policy.js';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const utc = (iso: string) => Date.parse(iso);
 const everyDay = (open: string, close: string): OpeningHours => ({
 	mon: [[open, close]],
@@ -177,6 +178,37 @@ describe('checkBookingPolicy', () => {
 
 	it('refuses an inactive room', () => {
 		expect(checkBookingPolicy({ ...ok, room: { ...room, active: false } })?.code).toBe('rooms_inactive');
+	});
+
+	it('holds a room without a longest booking to the horizon at the end too', () => {
+		const open = { ...room, opening_hours: everyDay('00:00', '00:00'), max_minutes: 0 };
+		// the last date is 31 July (60 days from 1 June): until its midnight, not a minute longer
+		const lastMidnight = utc('2026-07-31T22:00:00Z');
+		const start = utc('2026-06-10T08:00:00Z');
+		expect(checkBookingPolicy({ ...ok, room: open, start, end: lastMidnight })).toBeNull();
+		expect(checkBookingPolicy({ ...ok, room: open, start, end: lastMidnight + 30 * 60_000 })).toEqual({
+			code: 'rooms_beyond_horizon',
+			field: 'end'
+		});
+		expect(checkBookingPolicy({ ...ok, room: open, start, end: utc('2099-06-10T08:00:00Z') })?.code).toBe(
+			'rooms_beyond_horizon'
+		);
+		// nor for the house's own skipping it, nor in a room without a horizon
+		expect(
+			checkBookingPolicy({ ...ok, room: open, start, end: lastMidnight + DAY, skipHorizon: true })
+		).toBeNull();
+		expect(
+			checkBookingPolicy({ ...ok, room: { ...open, horizon_days: 0 }, start, end: lastMidnight + DAY })
+		).toBeNull();
+		// a room with a longest booking is held to it instead, as before
+		expect(
+			checkBookingPolicy({
+				...ok,
+				room: { ...open, max_minutes: 10080 },
+				start: utc('2026-07-31T08:00:00Z'),
+				end: utc('2026-08-01T08:00:00Z')
+			})
+		).toBeNull();
 	});
 
 	it('lets the system skip the horizon', () => {

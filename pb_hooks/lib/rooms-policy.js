@@ -6,6 +6,7 @@
 // early) as `$rules/rooms-policy.js`. House time comes from core/time.js (docs/rules.md, "House time").
 
 var MINUTE = 60 * 1000;
+var DAY = 24 * 60 * MINUTE;
 var WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /** core/time.js: through __hooks inside PocketBase, as a relative module in the app's bundle. */
@@ -169,7 +170,17 @@ function policyProblems(input, first) {
 	) {
 		if (add('rooms_beyond_horizon', 'end')) return problems;
 	}
-	if (!withinOpeningHours(room.opening_hours, start, end)) add('rooms_outside_hours', 'form');
+	// the hours are read only as far as the room lets a booking last (its longest booking, else its horizon),
+	// and a day beyond: past that it is refused for its length or its horizon anyway, and reading the hours day
+	// by day up to an end in 2099 kept the server busy for seconds for one request
+	var longest =
+		room.max_minutes > 0
+			? room.max_minutes * MINUTE
+			: input.skipHorizon
+				? Infinity
+				: Math.max(0, horizonEnd(room.horizon_days, input.now) + 1 - start);
+	var hoursEnd = Math.min(end, start + longest + DAY);
+	if (!withinOpeningHours(room.opening_hours, start, hoursEnd)) add('rooms_outside_hours', 'form');
 	return problems;
 }
 

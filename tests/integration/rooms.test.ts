@@ -346,14 +346,13 @@ describe('rule 2: opening hours, closures, limits', () => {
 		expect(longest.status).toBe('approved');
 	});
 
-	it('refuses an end decades ahead as too long at once, reading the room’s hours no further than it allows', async () => {
+	it('refuses an end decades ahead as too long', async () => {
+		// how far the hours are read for it: "reads a room's opening hours no further than a booking may last"
+		// in src/lib/rooms/rooms-policy.spec.ts
 		const room = await makeRoom({ horizon_days: 180 });
 		const owner = await createUser();
-		const began = Date.now();
 		const decades = book(owner, room.id, { start: houseTime(7, '10:00'), end: '2099-12-30 10:00:00.000Z' });
 		expect(await refusedWith(decades)).toBe('rooms_too_long');
-		// reading its opening hours day by day to 2099 kept the server busy for four or five seconds
-		expect(Date.now() - began).toBeLessThan(2000);
 	});
 
 	it('refuses reversed, past, far-ahead and impossible times and hostile input without a 500', async () => {

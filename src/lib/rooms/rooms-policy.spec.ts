@@ -211,6 +211,41 @@ describe('checkBookingPolicy', () => {
 		).toBeNull();
 	});
 
+	it('reads a room’s opening hours no further than a booking may last, and a day beyond', () => {
+		// counts the days whose hours are read: one read of a weekday's hours per day (rooms-policy.js,
+		// openIntervals); day by day to 2099 kept the server busy for seconds on one request
+		const countingReads = (hours: OpeningHours) => {
+			const counter = { reads: 0 };
+			const proxy = new Proxy(hours, {
+				get(target, key) {
+					if (typeof key === 'string' && key in target) counter.reads++;
+					return Reflect.get(target, key);
+				}
+			});
+			return { proxy, counter };
+		};
+		const start = utc('2026-06-10T08:00:00Z');
+		const far = utc('2099-12-30T10:00:00Z');
+		const cases: [Partial<RoomPolicy>, boolean | undefined, string][] = [
+			[{ max_minutes: 240 }, undefined, 'rooms_too_long'],
+			[{ max_minutes: 0 }, undefined, 'rooms_beyond_horizon'],
+			[{ max_minutes: 240 }, true, 'rooms_too_long']
+		];
+		for (const [policy, skipHorizon, code] of cases) {
+			const { proxy, counter } = countingReads(everyDay('00:00', '00:00'));
+			const problems = bookingPolicyProblems({
+				...ok,
+				room: { ...room, ...policy, opening_hours: proxy },
+				start,
+				end: far,
+				skipHorizon
+			});
+			expect(problems.map((p) => p.code)).toContain(code);
+			// the horizon is 60 days: never the 27,000 days to 2099
+			expect(counter.reads, JSON.stringify(policy)).toBeLessThan(70);
+		}
+	});
+
 	it('lets the system skip the horizon', () => {
 		const far = { ...ok, start: utc('2026-08-10T08:00:00Z'), end: utc('2026-08-10T09:00:00Z') };
 		expect(checkBookingPolicy({ ...far, skipHorizon: true })).toBeNull();

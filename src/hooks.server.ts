@@ -1,4 +1,10 @@
-import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	error,
+	type Handle,
+	type HandleServerError,
+	type RequestEvent,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { getTokenPayload, isTokenExpired } from 'pocketbase';
@@ -29,6 +35,10 @@ const i18n: Handle = ({ event, resolve }) =>
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
 	});
+
+/** The sign-out (`/log-ud`), which ends the session in this browser whether or not PocketBase answers. */
+const signingOut = (event: RequestEvent) =>
+	event.request.method === 'POST' && event.url.pathname === '/log-ud';
 
 /** A session token with less than this left (seconds) is renewed; PocketBase issues them for 7 days. */
 const RENEW_WITHIN = 3 * 24 * 3600;
@@ -61,8 +71,10 @@ const auth: Handle = async ({ event, resolve }) => {
 			}
 		} catch (err) {
 			// PocketBase unreachable or failing: the page cannot be served, but the session (and the pages
-			// kept for offline use, cleared below when a session ends) stays for when it is back
-			if (!sessionEnded(err)) error(503, m.errors_server_unreachable());
+			// kept for offline use, cleared below when a session ends) stays for when it is back. Signing
+			// out needs nothing of PocketBase: it ends here all the same, so no one leaves a shared device
+			// signed in because the house was restarting.
+			if (!sessionEnded(err) && !signingOut(event)) error(503, m.errors_server_unreachable());
 			pb.authStore.clear();
 		}
 	}

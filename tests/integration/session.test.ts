@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getTokenPayload } from 'pocketbase';
 import { KEPT_SECONDS } from '$lib/offline';
 import { AppSession } from '../helpers/app';
+import { appWithoutPocketBase } from '../helpers/app-without-pocketbase';
 import { createUser, guestClient, PASSWORD, systemClient } from '../helpers/pocketbase';
 
 // The app reads the signed-in user's own record afresh on every request, with the session's token
@@ -251,6 +252,39 @@ describe('the pages kept for offline use', () => {
 			const guest = await new AppSession().get(address);
 			expect(guest.status, address).toBe(200);
 			expect(guest.headers.get('x-borgerhus-user'), address).toBe('-');
+		}
+	});
+
+	it('are cleared by signing out while PocketBase does not answer: signing out needs nothing of it', async () => {
+		const { session } = await signedIn();
+		const cookie = session.cookieHeader();
+		// the same browser's cookie, sent to the app while its PocketBase is down (restarting, say)
+		const app = await appWithoutPocketBase();
+		try {
+			const signOut = await fetch(new URL('/log-ud', app.origin), {
+				method: 'POST',
+				headers: {
+					cookie,
+					origin: app.origin,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: '',
+				redirect: 'manual'
+			});
+			expect(signOut.status).toBe(303);
+			expect(signOut.headers.get('clear-site-data')).toBe(CLEAR);
+			const deleted = signOut.headers.getSetCookie().find((c) => c.startsWith('pb_auth='));
+			expect(deleted).toMatch(/expires=thu, 01 jan 1970/i);
+			// any other page still waits for PocketBase, and the session stays for when it is back
+			const page = await fetch(new URL('/overblik', app.origin), {
+				headers: { cookie, accept: 'text/html' },
+				redirect: 'manual'
+			});
+			expect(page.status).toBe(503);
+			expect(page.headers.get('clear-site-data')).toBeNull();
+		} finally {
+			await app.stop();
 		}
 	});
 

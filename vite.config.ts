@@ -85,6 +85,27 @@ const SAYS_KEPT = {
 	}
 };
 
+/**
+ * An answer is kept only when nothing was cleared since it was asked for: a session that ends drops every
+ * kept page (Clear-Site-Data), and an answer still on its way then (a page fetched for offline use just
+ * before signing out) must not be written into the emptied cache for the next person on the device. The
+ * mark is a cache the clearing drops too (`keptMark`, static/sw-kept-pages.js, which the service worker
+ * imports: globals there). Runs inside the service worker.
+ */
+const KEPT_SINCE_ASKED = {
+	requestWillFetch: async ({ request, state }: { request: Request; state?: { mark?: string } }) => {
+		const worker = self as unknown as { keptMark(): Promise<string> };
+		if (state) state.mark = await worker.keptMark().catch(() => '');
+		return request;
+	},
+	cacheWillUpdate: async ({ response, state }: { response: Response; state?: { mark?: string } }) => {
+		// a plugin with this callback replaces Workbox's own check, which it keeps: a 200, or an opaque answer
+		if (response.status !== 200 && response.status !== 0) return null;
+		const worker = self as unknown as { stillMarked(mark: string | undefined): Promise<boolean> };
+		return (await worker.stillMarked(state?.mark).catch(() => false)) ? response : null;
+	}
+};
+
 /** Shared client code and messages: grouped by the pages that load them (src/lib/build/chunk-plan.js). */
 const SHARED = (id: string) => /[\\/](src[\\/]lib|node_modules)[\\/]/.test(id);
 const planOptions = {
@@ -197,7 +218,7 @@ export default defineConfig({
 								cacheName: 'pages',
 								...KEPT,
 								precacheFallback: { fallbackURL: '/offline' },
-								plugins: [SAYS_KEPT]
+								plugins: [KEPT_SINCE_ASKED, SAYS_KEPT]
 							}
 						},
 						{
@@ -245,6 +266,7 @@ export default defineConfig({
 											return (await worker.isPageData(response)) ? response : null;
 										}
 									},
+									KEPT_SINCE_ASKED,
 									SAYS_KEPT
 								]
 							}
@@ -262,6 +284,7 @@ export default defineConfig({
 								cacheName: 'page-data',
 								...KEPT,
 								plugins: [
+									KEPT_SINCE_ASKED,
 									{
 										handlerDidError: async () =>
 											new Response('', {
@@ -297,7 +320,8 @@ export default defineConfig({
 							handler: 'NetworkFirst',
 							options: {
 								cacheName: 'pages',
-								...KEPT
+								...KEPT,
+								plugins: [KEPT_SINCE_ASKED]
 							}
 						},
 						{

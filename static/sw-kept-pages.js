@@ -51,6 +51,45 @@ async function isPageData(response) {
 	}
 }
 
+/**
+ * The mark of what is kept now: a cache of its own, which the browser drops with every kept page when a
+ * session ends (Clear-Site-Data). An answer is kept only when the mark it was asked under still stands
+ * (vite.config.ts, `KEPT_SINCE_ASKED`): one still on its way when the session ended (a page fetched for
+ * offline use just before signing out) would otherwise be written into the emptied cache, and the next
+ * person on the device would find it. Globals of the service worker.
+ */
+const MARK_CACHE = 'kept-mark';
+const MARK_KEY = '/__kept-mark';
+/** The mark being made, so two answers asked for at once share one. */
+let markMade = null;
+
+/** The mark what is kept now carries, made when there is none (nothing was kept since the last clearing). */
+async function keptMark() {
+	const found = await markNow();
+	if (found) return found;
+	markMade ??= (async () => {
+		const id = crypto.randomUUID();
+		await (await caches.open(MARK_CACHE)).put(MARK_KEY, new Response(id));
+		return id;
+	})().finally(() => (markMade = null));
+	return markMade;
+}
+
+/** The mark as it stands, or null when it was dropped (the session ended since). */
+async function markNow() {
+	if (!(await caches.has(MARK_CACHE))) return null;
+	const found = await (await caches.open(MARK_CACHE)).match(MARK_KEY);
+	return found ? found.text() : null;
+}
+
+/** Whether an answer asked for under `mark` may be kept: nothing was cleared since it was asked for. */
+async function stillMarked(mark) {
+	return typeof mark === 'string' && mark !== '' && (await markNow()) === mark;
+}
+
+// the Workbox plugins of the service worker call these (vite.config.ts, `KEPT_SINCE_ASKED`)
+Object.assign(self, { keptMark, stillMarked });
+
 /** Whether a fresh answer may stand in for the kept copy: a good one, for the same person. */
 async function mayReplace(request, kept, fresh) {
 	if (fresh.type !== 'basic' || fresh.status !== 200 || fresh.redirected) return false;

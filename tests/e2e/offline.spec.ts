@@ -130,6 +130,61 @@ test('under the service worker, one press on "Log ud" signs out, and no staff pa
 	await expect(page).toHaveURL(/\/log-ind/);
 });
 
+test('a page still on its way when the person signs out is not kept for the next person', async ({
+	page,
+	context
+}) => {
+	await signIn(page, demo.citizen);
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+		}
+	});
+	await page.reload();
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await expect(page.locator('html[data-hydrated]')).toBeAttached();
+	// the ticket fetched for offline use after the tap (src/lib/offline.ts) answers only after signing out
+	let answer: () => void = () => {};
+	const held = new Promise<void>((resolve) => (answer = resolve));
+	let answered: Promise<void> = Promise.resolve();
+	let ask: () => void = () => {};
+	const asked = new Promise<void>((resolve) => (ask = resolve));
+	await context.route(/\/billet\/\w+$/, async (route) => {
+		if (route.request().headers()['x-borgerhus-keep'] !== '1') return route.continue();
+		ask();
+		answered = held.then(() => route.continue());
+		await answered;
+	});
+	await page
+		.getByRole('link', { name: /Vis billet/ })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/\/billet\/\w+$/);
+	const ticket = page.url();
+	await asked;
+	await page.locator('footer').getByRole('button', { name: 'Log ud' }).click();
+	await expect(page.getByRole('link', { name: 'Log ind' }).first()).toBeVisible();
+
+	const kept = () =>
+		page.evaluate(async () => {
+			const urls: string[] = [];
+			for (const name of await caches.keys()) {
+				for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+			}
+			return urls;
+		});
+	expect(await kept()).not.toContain(ticket);
+	answer();
+	await answered;
+	// the service worker writes an answer as it arrives: give it the time it took before
+	for (let i = 0; i < 10; i++) {
+		await page.waitForTimeout(300);
+		expect(await kept()).not.toContain(ticket);
+	}
+	await context.unroute(/\/billet\/\w+$/);
+});
+
 test('a new version waits while something typed is not sent, and comes with the next page', async ({
 	page
 }) => {

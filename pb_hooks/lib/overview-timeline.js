@@ -171,15 +171,16 @@ function overviewFor(e, now, userId) {
 			checked_in_at: '',
 			checked_out_at: '',
 			decided_at: '',
+			cancel_hours: 0,
 			at_desk: false,
 			expand: {}
 		},
 		'SELECT b.id, b.room, b.association, b.booker, b.purpose, b.attendees, b.start, b.end, b.status, ' +
-			'b.reason, b.cancel_reason, b.checked_in_at, b.checked_out_at, b.decided_at, ' +
+			'b.reason, b.cancel_reason, b.checked_in_at, b.checked_out_at, b.decided_at, b.cancel_hours, ' +
 			atDesk('bookings', 'b.id') +
 			' AS at_desk, json_object(' +
 			"'room', CASE WHEN r.id IS NULL THEN NULL ELSE json_object('id', r.id, 'name', r.name, 'slug', r.slug, " +
-			"'cancel_hours', r.cancel_hours, 'checkin_required', json(CASE WHEN r.checkin_required THEN 'true' ELSE 'false' END), " +
+			"'checkin_required', json(CASE WHEN r.checkin_required THEN 'true' ELSE 'false' END), " +
 			"'checkin_opens_minutes', r.checkin_opens_minutes, 'checkin_grace_minutes', r.checkin_grace_minutes) END, " +
 			"'association', CASE WHEN a.id IS NULL THEN NULL ELSE json_object('id', a.id, 'name', a.name) END" +
 			') AS expand FROM bookings b LEFT JOIN rooms r ON r.id = b.room ' +

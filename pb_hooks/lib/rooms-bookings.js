@@ -337,6 +337,19 @@ function initialStatus(room) {
 	return room.getBool('requires_approval') ? 'pending' : 'approved';
 }
 
+/**
+ * A booking keeps the cancel deadline it was given (docs/rules.md, "Rooms and bookings"): its own
+ * `cancel_hours`, the room's as it stands in the write's transaction when the booking is made, or moved to
+ * another room or start, as a new booking there would get it. A later change of the room's deadline leaves
+ * the bookings already given as they are. Every judge of the deadline reads the booking's value
+ * (`mayCancel` in rooms-policy.js). Sets the field on `booking` (not saved here).
+ * @param {core.Record} booking
+ * @param {core.Record} room the room the booking is made or moved in
+ */
+function giveDeadline(booking, room) {
+	booking.set('cancel_hours', room.getInt('cancel_hours'));
+}
+
 /** The body of a request as sent (keys present = fields sent). */
 function bodyOf(e) {
 	var body = e.requestInfo().body;
@@ -396,6 +409,7 @@ function handleCreate(e) {
 		var checked = checkBooking(txApp, draftOf(e.record), what, earlier);
 		if (checked.problem) throw checked.problem;
 		if (!system || !e.record.getString('status')) e.record.set('status', initialStatus(checked.room));
+		if (!system || !sent(body, 'cancel_hours')) giveDeadline(e.record, checked.room);
 		e.next();
 		// here rather than in a model hook: one pooled JS runtime per request is cheaper under load
 		syncBusy(txApp, 'booking', e.record, false, true);
@@ -480,7 +494,7 @@ function transition(txApp, booking, to, actor, roles, data) {
 		if (
 			!staff &&
 			!overridden &&
-			!lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, now, from)
+			!lib('rooms-policy').mayCancel(booking.getInt('cancel_hours'), start, now, from)
 		) {
 			throw refusal('rooms_cancel_deadline', 'form');
 		}
@@ -643,12 +657,24 @@ function handleUpdate(e) {
 		if (system) {
 			// imports and maintenance: whatever was sent, still held to rule 1 while active
 			var names = Object.keys(body);
+			var slotMoved = false;
 			for (var s = 0; s < names.length; s++) {
-				if (fresh.collection().fields.getByName(names[s])) fresh.set(names[s], e.record.get(names[s]));
+				if (!fresh.collection().fields.getByName(names[s])) continue;
+				if (
+					(names[s] === 'room' || names[s] === 'start') &&
+					e.record.getString(names[s]) !== fresh.getString(names[s])
+				) {
+					slotMoved = true;
+				}
+				fresh.set(names[s], e.record.get(names[s]));
 			}
 			if (machines.isOpen(fresh.getString('status'))) {
 				var sys = checkBooking(txApp, draftOf(fresh), { policy: false, rights: false });
 				if (sys.problem) throw sys.problem;
+			}
+			// moved to another room or start, it has the deadline a new booking there would get
+			if (slotMoved && !sent(body, 'cancel_hours')) {
+				giveDeadline(fresh, txApp.findRecordById('rooms', fresh.getString('room')));
 			}
 		} else if (to !== from) {
 			// a status transition carries only its own reason
@@ -742,10 +768,9 @@ function handleUpdate(e) {
 				if (moved.indexOf('association') >= 0 && fresh.getString('series')) {
 					throw refusal('core_field_locked', 'association');
 				}
-				var room = txApp.findRecordById('rooms', fresh.getString('room'));
 				var start = lib('room-claims').toMs(fresh.getString('start'));
-				// judged on the booking as it stands: inside its deadline it stays where it is
-				if (!staff && !lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, Date.now())) {
+				// judged on the booking as it stands, with the deadline it was given: inside it, it stays where it is
+				if (!staff && !lib('rooms-policy').mayCancel(fresh.getInt('cancel_hours'), start, Date.now())) {
 					throw refusal('rooms_change_deadline', 'form');
 				}
 				for (var f = 0; f < moved.length; f++) fresh.set(moved[f], e.record.get(moved[f]));
@@ -767,6 +792,8 @@ function handleUpdate(e) {
 					share: moved.indexOf('room') >= 0 || moved.indexOf('association') >= 0
 				});
 				if (checked.problem) throw checked.problem;
+				// moved to another room or start, it has the deadline a new booking there would get
+				if (moved.indexOf('room') >= 0 || moved.indexOf('start') >= 0) giveDeadline(fresh, checked.room);
 				// after a move a booking has the status a new booking at its room and time would get
 				// (initialStatus): an approved one moved by its booker into a room that requires approval waits
 				// for staff again, a request moved into a room that requires none is approved at once; staff
@@ -1387,6 +1414,7 @@ module.exports = {
 	checkRights,
 	precheckBooking,
 	checkShown,
+	giveDeadline,
 	draftOf,
 	forgetHolderMessages,
 	handleCreate,

@@ -269,6 +269,9 @@ export interface BookingRecord extends BaseRecord {
 	checked_in_by: RecordId | Empty;
 	checked_out_at: DateString;
 	released_at: DateString;
+	/** Server-owned: the cancel deadline the booking was given, its room's `cancel_hours` when it was made or
+	 * moved to another room or start (docs/rules.md, "Rooms and bookings"). */
+	cancel_hours: number;
 	/** The booker's choice to show the association's name on the house's screens (migration 1766200000). */
 	show_publicly?: boolean;
 	expand?: {

@@ -7,6 +7,7 @@ import { createUser, guestClient, systemClient, type TestUser } from '../helpers
 import { validCvrNumber } from '../helpers/cvr';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { AppSession } from '../helpers/app';
+import { buildTimeline, type TimelineInput } from '$lib/overview/timeline';
 
 // docs/rules.md rules 1, 2, 3 and 6 for rooms, through PocketBase's API with users' own tokens.
 
@@ -751,6 +752,136 @@ describe('decisions and cancellations', () => {
 		await expect(
 			owner.pb.collection('bookings').update(mine.id, slot(day, '11:00', '12:00'))
 		).resolves.toBeTruthy();
+	});
+});
+
+describe('a booking keeps the cancel deadline it was given', () => {
+	const date = (days: number) => addDays(localParts(Date.now()).date, days);
+
+	/** The room's deadline as staff change it in the staff's room form: a plain update of the room. */
+	async function setDeadline(staff: TestUser, room: string, hours: number) {
+		expect((await staff.pb.collection('rooms').update(room, { cancel_hours: hours })).cancel_hours).toBe(
+			hours
+		);
+	}
+
+	const stored = async (id: string) => (await systemClient()).collection('bookings').getOne(id);
+
+	/** What Mit overblik offers for the booking, from the server's answer as the page builds it. */
+	async function overviewEntry(user: TestUser, id: string) {
+		const input = await user.pb.send<TimelineInput>('/api/borgerhus/overview', {});
+		const t = buildTimeline(input, new Date());
+		return [...t.upcoming, ...t.history].find((e) => e.id === id);
+	}
+
+	it('a booking keeps the cancel deadline it was given: raised by staff since, its booker still cancels it, and the pages offer it', async () => {
+		const room = await makeRoom({ cancel_hours: 0 });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const booking = await book(owner, room.id, slot(5, '10:00', '11:00'));
+		expect(booking).toMatchObject({ status: 'approved', cancel_hours: 0 });
+		// a season made before the change: each date is given the room's deadline as well
+		const season = await owner.pb.send<{ booked: { id: string }[] }>('/api/borgerhus/series', {
+			method: 'POST',
+			body: {
+				room: room.id,
+				purpose: 'Korprøve',
+				attendees: 4,
+				first_date: date(3),
+				last_date: date(3),
+				start_time: '14:00',
+				end_time: '15:00'
+			}
+		});
+		expect((await stored(season.booked[0]!.id)).cancel_hours).toBe(0);
+		await setDeadline(staff, room.id, 8760);
+		expect((await stored(booking.id)).cancel_hours).toBe(0);
+		// Mit overblik and Mine bookinger offer the cancel the hook allows
+		expect((await overviewEntry(owner, booking.id))?.actions).toContain('cancel');
+		const session = new AppSession();
+		expect((await session.signIn(owner.email, owner.password)).status).toBe(303);
+		const page = await (await session.get('/bookinger')).text();
+		expect(page).toContain('Kan aflyses indtil');
+		expect(page).not.toContain('Fristen for at aflyse var');
+		await expect(
+			owner.pb.collection('bookings').update(booking.id, { status: 'cancelled' })
+		).resolves.toMatchObject({ status: 'cancelled' });
+		// the season's date likewise, through the season's cancel
+		const rest = await owner.pb.send<{ cancelled: { id: string }[]; kept: unknown[] }>(
+			`/api/borgerhus/series/${(await stored(season.booked[0]!.id)).series}/cancel`,
+			{ method: 'POST', body: {} }
+		);
+		expect(rest.kept).toEqual([]);
+		expect((await stored(season.booked[0]!.id)).status).toBe('cancelled');
+	});
+
+	it('a booking given 48 hours is held to them when staff lower the room’s deadline to none', async () => {
+		const room = await makeRoom({ cancel_hours: 48 });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		// tomorrow: inside the 48 hours it was given
+		const booking = await book(owner, room.id, slot(1, '20:00', '21:00'));
+		expect(booking).toMatchObject({ status: 'approved', cancel_hours: 48 });
+		await setDeadline(staff, room.id, 0);
+		expect(
+			await refusedWith(owner.pb.collection('bookings').update(booking.id, { status: 'cancelled' }))
+		).toBe('rooms_cancel_deadline');
+		expect(
+			await refusedWith(owner.pb.collection('bookings').update(booking.id, slot(1, '20:30', '21:30')))
+		).toBe('rooms_change_deadline');
+		const period = await owner.pb.send<{ kept: { id: string; code: string }[] }>(
+			'/api/borgerhus/bookings/cancel-period',
+			{ method: 'POST', body: { from: date(0), to: date(2), preview: true } }
+		);
+		expect(period.kept).toEqual([expect.objectContaining({ id: booking.id, code: 'rooms_cancel_deadline' })]);
+		expect((await overviewEntry(owner, booking.id))?.noCancel).toBe('booking_deadline_passed');
+		expect((await stored(booking.id)).status).toBe('approved');
+	});
+
+	it('is the server’s: its booker can neither set nor change it through the record API', async () => {
+		const room = await makeRoom({ cancel_hours: 48 });
+		const owner = await createUser();
+		const day = someDay();
+		expect(await refusedWith(book(owner, room.id, { ...slot(day, '10:00', '11:00'), cancel_hours: 1 }))).toBe(
+			'core_field_locked'
+		);
+		// none sent as none: the room's deadline all the same
+		const booking = await book(owner, room.id, { ...slot(day, '10:00', '11:00'), cancel_hours: 0 });
+		expect(booking.cancel_hours).toBe(48);
+		for (const hours of [0, 48, 8760]) {
+			expect(
+				await refusedWith(owner.pb.collection('bookings').update(booking.id, { cancel_hours: hours }))
+			).toBe('core_field_locked');
+		}
+		expect(
+			await refusedWith(
+				owner.pb
+					.collection('bookings')
+					.update(booking.id, { ...slot(day, '12:00', '13:00'), cancel_hours: 0 })
+			)
+		).toBe('core_field_locked');
+		expect(await stored(booking.id)).toMatchObject({ cancel_hours: 48, start: booking.start });
+	});
+
+	it('a move to another room or start takes the deadline a new booking there gets; a new end keeps it', async () => {
+		const [room, other] = await Promise.all([makeRoom({ cancel_hours: 48 }), makeRoom({ cancel_hours: 12 })]);
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const day = someDay();
+		const booking = await book(owner, room.id, slot(day, '10:00', '11:00'));
+		expect(booking.cancel_hours).toBe(48);
+		const moved = await owner.pb.collection('bookings').update(booking.id, { room: other.id });
+		expect(moved.cancel_hours).toBe(12);
+		// the room's deadline raised since: a new end keeps the booking's, a new start takes the room's
+		await setDeadline(staff, other.id, 72);
+		expect(
+			(await owner.pb.collection('bookings').update(booking.id, { end: slot(day, '10:00', '11:30').end }))
+				.cancel_hours
+		).toBe(12);
+		expect(
+			(await owner.pb.collection('bookings').update(booking.id, slot(day, '12:00', '13:00'))).cancel_hours
+		).toBe(72);
+		// staff moving it back: the first room's
+		expect((await staff.pb.collection('bookings').update(booking.id, { room: room.id })).cancel_hours).toBe(
+			48
+		);
 	});
 });
 

@@ -153,6 +153,10 @@ describe('the second round', () => {
 		const bookings = await sys.collection('bookings').getFullList({ filter: `series = "${booked.series}"` });
 		expect(bookings).toHaveLength(booked.booked);
 		expect(bookings.every((x) => x.association === kids.id && x.status === 'approved')).toBe(true);
+		// each date is given its room's cancel deadline, as a booking made there is
+		const { cancel_hours } = await sys.collection('rooms').getOne(bookings[0]!.room);
+		expect(cancel_hours).toBeGreaterThan(0);
+		expect(bookings.map((x) => x.cancel_hours)).toEqual(bookings.map(() => cancel_hours));
 		expect(
 			(await kids.admin.pb.collection('season_lines').getFullList({ filter: `season = "${season}"` })).length
 		).toBe(1);
@@ -403,6 +407,8 @@ describe('single freed dates', () => {
 			});
 			expect(active).toHaveLength(1);
 			expect(active[0]!.series).toBe('');
+			// a claimed date is given its room's cancel deadline, as a booking made there is
+			expect(active[0]!.cancel_hours).toBe(48);
 		}
 		expect(await plan()).toEqual([]);
 		// the weekly line still holds its slot: no whole-slot claim

@@ -61,7 +61,9 @@ var series = machine.define(
 	[{ from: 'active', to: 'cancelled', name: 'cancel', who: ANYONE_WHO_MAY_CANCEL }]
 );
 
-/** Fields only the server writes (a transition or a named staff action); a plain update may not send them. */
+/** Fields only the server writes (a transition or a named staff action); a plain update may not send them.
+ * `cancel_hours` is the deadline the booking was given where it was made or moved to (giveDeadline in
+ * rooms-bookings.js). */
 var SERVER_OWNED = [
 	'booker',
 	'series',
@@ -71,7 +73,8 @@ var SERVER_OWNED = [
 	'checked_in_at',
 	'checked_in_by',
 	'checked_out_at',
-	'released_at'
+	'released_at',
+	'cancel_hours'
 ];
 /** Fields whose change is a move: every create check runs again. */
 var MOVE_FIELDS = ['room', 'start', 'end', 'attendees', 'association'];

@@ -223,9 +223,9 @@ function cancelPeriod(e) {
 				kept.push(Object.assign(item, { code: lapsed ? 'rooms_not_booker' : 'rooms_bad_transition' }));
 				continue;
 			}
-			var room = rooms[booking.getString('room')];
-			// a request still pending is withdrawn at any time, as a single booking's cancel is (mayCancel)
-			if (!lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), item.start, now, from)) {
+			// a request still pending is withdrawn at any time, as a single booking's cancel is (mayCancel); each
+			// booking by the deadline it was given
+			if (!lib('rooms-policy').mayCancel(booking.getInt('cancel_hours'), item.start, now, from)) {
 				kept.push(Object.assign(item, { code: 'rooms_cancel_deadline' }));
 				continue;
 			}

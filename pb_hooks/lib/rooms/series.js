@@ -216,6 +216,7 @@ function create(e) {
 					continue;
 				}
 				booking.set('status', bookings.initialStatus(room));
+				bookings.giveDeadline(booking, checked.room);
 				txApp.save(booking);
 				bookings.syncBusy(txApp, 'booking', booking, false, true);
 				booked.push({ date: date, id: booking.id, status: booking.getString('status') });
@@ -410,12 +411,17 @@ function cancel(e) {
 				kept.push({ id: booking.id, date: dateOf(booking), code: 'rooms_series_not_yours' });
 				continue;
 			}
-			var room = txApp.findRecordById('rooms', booking.getString('room'));
 			var start = lib('room-claims').toMs(booking.getString('start'));
-			// a date still pending is withdrawn at any time, as a single booking's cancel is (mayCancel)
+			// a date still pending is withdrawn at any time, as a single booking's cancel is (mayCancel); each
+			// date by the deadline it was given
 			if (
 				roles.indexOf('staff') < 0 &&
-				!lib('rooms-policy').mayCancel(room.getInt('cancel_hours'), start, now, booking.getString('status'))
+				!lib('rooms-policy').mayCancel(
+					booking.getInt('cancel_hours'),
+					start,
+					now,
+					booking.getString('status')
+				)
 			) {
 				kept.push({ id: booking.id, date: dateOf(booking), code: 'rooms_cancel_deadline' });
 				continue;

@@ -111,6 +111,7 @@ function bookLine(txApp, config, line, booker, actor) {
 			booking.set('status', 'approved');
 			if (actor.kind === 'staff') booking.set('decided_by', actor.id);
 			booking.set('decided_at', claims.toPbDate(Date.now()));
+			bookings.giveDeadline(booking, checked.room);
 			txApp.save(booking);
 			bookings.syncBusy(txApp, 'booking', booking, false, true);
 			booked++;
@@ -720,6 +721,7 @@ function claimDate(e) {
 		}
 		booking.set('status', 'approved');
 		booking.set('decided_at', claims.toPbDate(Date.now()));
+		bookings.giveDeadline(booking, checked.room);
 		txApp.save(booking);
 		bookings.syncBusy(txApp, 'booking', booking, false, true);
 		txApp.save(line);

@@ -136,9 +136,10 @@ describe('buildTimeline', () => {
 		expect(t.upcoming.find((e) => e.id === 'next')?.actions).toEqual(['calendar', 'cancel']);
 	});
 
-	it("offers cancel only before the room's cancellation deadline, and says why not after it", () => {
-		const room = { name: 'Salen', cancel_hours: 24 } as RoomRecord;
-		const withRoom = (b: BookingRecord) => ({ ...b, expand: { room } }) as BookingRecord;
+	it('offers cancel only before the cancellation deadline the booking was given, and says why not after it', () => {
+		// the room's deadline changed since: the bookings keep the one they were given
+		const room = { name: 'Salen', cancel_hours: 0 } as RoomRecord;
+		const withRoom = (b: BookingRecord) => ({ ...b, cancel_hours: 24, expand: { room } }) as BookingRecord;
 		const t = buildTimeline(
 			{
 				...empty,

@@ -173,8 +173,9 @@ function bookingEntry(
 	const attend = b.expand?.room && may.attend ? attendanceAction(b.expand.room, b, now) : null;
 	if (attend) actions.push(attend);
 	if (active && !ended) actions.push('calendar');
-	// the booking rules' own deadline (rooms-policy.js), as the server applies it to a booker
-	const cancelHours = b.expand?.room?.cancel_hours ?? 0;
+	// the booking rules' own deadline (rooms-policy.js), the one the booking was given, as the server applies
+	// it to a booker
+	const cancelHours = b.cancel_hours ?? 0;
 	const start = time(b.start);
 	let cancelUntil: string | undefined;
 	let noCancel: NoCancelReason | undefined;

@@ -44,8 +44,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			expand: 'room,association,series',
 			fields:
 				'id,room,booker,association,series,purpose,attendees,start,end,status,reason,cancel_reason,' +
-				'checked_in_at,checked_out_at,decided_at,' +
-				'expand.room.name,expand.room.slug,expand.room.cancel_hours,expand.association.name,' +
+				'checked_in_at,checked_out_at,decided_at,cancel_hours,' +
+				'expand.room.name,expand.room.slug,expand.association.name,' +
 				'expand.room.checkin_required,expand.room.checkin_opens_minutes,expand.room.checkin_grace_minutes,' +
 				// whose season it is: "Aflys resten af serien" only for whom the series route answers
 				'expand.series.booker,expand.series.association'
@@ -76,7 +76,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const memberOf = new Set(rights.map((r) => r.association));
 	const now = Date.now();
 	const rows = bookings.map((b) => {
-		const cancelHours = b.expand?.room?.cancel_hours ?? 0;
+		// the deadline the booking was given, as the hook judges it (a later change of the room's leaves it)
+		const cancelHours = b.cancel_hours ?? 0;
 		const active = isActiveBooking(b.status);
 		const lapsed = b.booker === user.id && !!b.association && !mayBookFor.has(b.association);
 		const mine = b.booker === user.id && !lapsed;

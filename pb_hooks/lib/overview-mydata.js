@@ -475,6 +475,7 @@ function records(app, user, name, info) {
 			checked_in_at: str(b, 'checked_in_at'),
 			checked_out_at: str(b, 'checked_out_at'),
 			released_at: str(b, 'released_at'),
+			cancel_hours: b.getInt('cancel_hours'),
 			show_publicly: b.getBool('show_publicly'),
 			created: str(b, 'created')
 		})),

@@ -69,6 +69,8 @@ export interface MyData {
 		checked_in_at: string;
 		checked_out_at: string;
 		released_at: string;
+		/** the cancel deadline the booking was given, in hours before its start */
+		cancel_hours: number;
 		show_publicly: boolean;
 		created: string;
 	}[];

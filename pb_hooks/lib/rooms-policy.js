@@ -84,8 +84,14 @@ function openIntervals(openingHours, fromDate, toDate) {
 	return merged;
 }
 
-/** True when [startMs, endMs) lies inside one open interval of the room. */
+/**
+ * True when [startMs, endMs) lies inside one open interval of the room. The hours repeat every week, so a
+ * span longer than eight days lies inside them exactly when its first eight days do (open around the clock
+ * for eight days is open at every hour of the week; a gap in them is a gap in the span): it is read no
+ * further, whatever its end.
+ */
 function withinOpeningHours(openingHours, startMs, endMs) {
+	if (endMs - startMs > 8 * DAY) return withinOpeningHours(openingHours, startMs, startMs + 8 * DAY);
 	var intervals = openIntervals(openingHours, localParts(startMs).date, localParts(endMs).date);
 	for (var i = 0; i < intervals.length; i++) {
 		if (intervals[i][0] <= startMs && endMs <= intervals[i][1]) return true;

@@ -246,6 +246,42 @@ describe('checkBookingPolicy', () => {
 		}
 	});
 
+	it('judges a span of weeks by its first eight days, in a room without horizon or longest booking too', () => {
+		const counted = (hours: OpeningHours) => {
+			const counter = { reads: 0 };
+			const proxy = new Proxy(hours, {
+				get(target, key) {
+					if (typeof key === 'string' && key in target) counter.reads++;
+					return Reflect.get(target, key);
+				}
+			});
+			return { proxy, counter };
+		};
+		const start = utc('2026-06-10T08:00:00Z');
+		const far = utc('2099-12-30T10:00:00Z');
+		// open around the clock: any span is inside, read no further than its first days
+		const always = counted(everyDay('00:00', '00:00'));
+		expect(withinOpeningHours(always.proxy, start, far)).toBe(true);
+		expect(always.counter.reads).toBeLessThan(20);
+		// across both daylight-saving changes of a year
+		expect(withinOpeningHours(everyDay('00:00', '00:00'), start, utc('2027-06-10T08:00:00Z'))).toBe(true);
+		// a gap in any week (Sunday closed, or closed at night) is a gap in a span of weeks
+		const sundays = { ...everyDay('00:00', '00:00'), sun: [] };
+		expect(withinOpeningHours(sundays, start, start + 30 * DAY)).toBe(false);
+		expect(withinOpeningHours(everyDay('06:00', '02:00'), start, start + 30 * DAY)).toBe(false);
+		// the room without limits (staff's own) refuses such a span at once for its hours
+		const open = { ...room, opening_hours: sundays, max_minutes: 0, horizon_days: 0 };
+		const nights = counted(sundays);
+		const problems = bookingPolicyProblems({
+			...ok,
+			room: { ...open, opening_hours: nights.proxy },
+			start,
+			end: far
+		});
+		expect(problems.map((p) => p.code)).toEqual(['rooms_outside_hours']);
+		expect(nights.counter.reads).toBeLessThan(20);
+	});
+
 	it('lets the system skip the horizon', () => {
 		const far = { ...ok, start: utc('2026-08-10T08:00:00Z'), end: utc('2026-08-10T09:00:00Z') };
 		expect(checkBookingPolicy({ ...far, skipHorizon: true })).toBeNull();

@@ -1,10 +1,21 @@
 import { createServer, request as forwardRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { test, expect, expectAccessible, setOffline, signIn, demo, stack } from './fixtures';
 
 // These tests are about the service worker, which the other browser tests leave out.
 test.use({ serviceWorkers: 'allow' });
+
+/** The address of every answer the service worker keeps, in any of its caches. */
+function keptUrls(page: Page): Promise<string[]> {
+	return page.evaluate(async () => {
+		const urls: string[] = [];
+		for (const name of await caches.keys()) {
+			for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+		}
+		return urls;
+	});
+}
 
 test('pages opened before still work offline; others show the offline page', async ({ page, context }) => {
 	await page.goto('/');
@@ -108,14 +119,7 @@ test('under the service worker, one press on "Log ud" signs out, and no staff pa
 	await expect(page.getByRole('heading', { level: 1, name: /Mette Borger/ })).toBeVisible();
 	// a citizen's page the staff member opened is kept nowhere (the pages the service worker keeps are
 	// written as the answers arrive; Mit overblik's own layout data is the only other thing it may hold)
-	const kept = () =>
-		page.evaluate(async () => {
-			const urls: string[] = [];
-			for (const name of await caches.keys()) {
-				for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
-			}
-			return urls;
-		});
+	const kept = () => keptUrls(page);
 	await page.goto('/arrangementer');
 	await expect.poll(async () => (await kept()).some((u) => u.includes('/arrangementer'))).toBe(true);
 	expect((await kept()).filter((u) => u.includes('/personale'))).toEqual([]);
@@ -166,14 +170,7 @@ test('a page still on its way when the person signs out is not kept for the next
 	await page.locator('footer').getByRole('button', { name: 'Log ud' }).click();
 	await expect(page.getByRole('link', { name: 'Log ind' }).first()).toBeVisible();
 
-	const kept = () =>
-		page.evaluate(async () => {
-			const urls: string[] = [];
-			for (const name of await caches.keys()) {
-				for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
-			}
-			return urls;
-		});
+	const kept = () => keptUrls(page);
 	expect(await kept()).not.toContain(ticket);
 	answer();
 	await answered;

@@ -27,6 +27,21 @@ const everyDay = (open: string, close: string): OpeningHours => ({
 	sun: [[open, close]]
 });
 
+/**
+ * Opening hours that count the days read: one read of a weekday's hours per day (rooms-policy.js,
+ * openIntervals).
+ */
+function counted(hours: OpeningHours) {
+	const counter = { reads: 0 };
+	const proxy = new Proxy(hours, {
+		get(target, key) {
+			if (typeof key === 'string' && key in target) counter.reads++;
+			return Reflect.get(target, key);
+		}
+	});
+	return { proxy, counter };
+}
+
 describe('Copenhagen time through core/time.js', () => {
 	it('agrees with @date-fns/tz every 30 minutes through 2026 and 2027', () => {
 		const copenhagen = tz('Europe/Copenhagen');
@@ -212,18 +227,7 @@ describe('checkBookingPolicy', () => {
 	});
 
 	it('reads a room’s opening hours no further than a booking may last, and a day beyond', () => {
-		// counts the days whose hours are read: one read of a weekday's hours per day (rooms-policy.js,
-		// openIntervals); day by day to 2099 kept the server busy for seconds on one request
-		const countingReads = (hours: OpeningHours) => {
-			const counter = { reads: 0 };
-			const proxy = new Proxy(hours, {
-				get(target, key) {
-					if (typeof key === 'string' && key in target) counter.reads++;
-					return Reflect.get(target, key);
-				}
-			});
-			return { proxy, counter };
-		};
+		// day by day to 2099 kept the server busy for seconds on one request
 		const start = utc('2026-06-10T08:00:00Z');
 		const far = utc('2099-12-30T10:00:00Z');
 		const cases: [Partial<RoomPolicy>, boolean | undefined, string][] = [
@@ -232,7 +236,7 @@ describe('checkBookingPolicy', () => {
 			[{ max_minutes: 240 }, true, 'rooms_too_long']
 		];
 		for (const [policy, skipHorizon, code] of cases) {
-			const { proxy, counter } = countingReads(everyDay('00:00', '00:00'));
+			const { proxy, counter } = counted(everyDay('00:00', '00:00'));
 			const problems = bookingPolicyProblems({
 				...ok,
 				room: { ...room, ...policy, opening_hours: proxy },
@@ -247,16 +251,6 @@ describe('checkBookingPolicy', () => {
 	});
 
 	it('judges a span of weeks by its first eight days, in a room without horizon or longest booking too', () => {
-		const counted = (hours: OpeningHours) => {
-			const counter = { reads: 0 };
-			const proxy = new Proxy(hours, {
-				get(target, key) {
-					if (typeof key === 'string' && key in target) counter.reads++;
-					return Reflect.get(target, key);
-				}
-			});
-			return { proxy, counter };
-		};
 		const start = utc('2026-06-10T08:00:00Z');
 		const far = utc('2099-12-30T10:00:00Z');
 		// open around the clock: any span is inside, read no further than its first days

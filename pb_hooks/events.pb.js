@@ -498,7 +498,12 @@ routerAdd(
 		const body = e.requestInfo().body || {};
 		const text = typeof body.message === 'string' ? body.message.trim() : '';
 		const problem =
-			text === '' ? 'core_text_blank' : require(`${__hooks}/lib/input.js`).textProblem(text, 2000);
+			text === ''
+				? 'core_text_blank'
+				: require(`${__hooks}/lib/input.js`).textProblem(
+						text,
+						require(`${__hooks}/lib/events-rules.js`).EVENT_MESSAGE_MAX
+					);
 		// a character nobody sees (pasted along with the text) is named as such, not as a wrong length
 		if (problem === 'core_text_hidden') throw refusal(problem, 'message');
 		if (problem) throw refusal('events_message_invalid', 'message');

@@ -522,7 +522,8 @@ routerAdd(
 		const { refuse } = require(`${__hooks}/lib/core/errors.js`);
 		const body = e.requestInfo().body || {};
 		const titles = Array.isArray(body.titles) ? body.titles : [];
-		if (titles.length === 0 || titles.length > 2000) refuse('library_bulk_size');
+		if (titles.length === 0 || titles.length > require(`${__hooks}/lib/library-queue.js`).BULK_MAX_TITLES)
+			refuse('library_bulk_size');
 		const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
 		const given = (v) => v !== undefined && v !== null && v !== '';
 		// the text of a field, refused when it is not text (or a number) or longer than the field allows

@@ -3,6 +3,7 @@ export const SHIFT_CANCEL_CUTOFF_HOURS: number;
 export const TICKET_CHECKIN_OPENS_MINUTES: number;
 export const SHIFT_BEFORE_EVENT_HOURS: number;
 export const SHIFT_AFTER_EVENT_HOURS: number;
+export const EVENT_MESSAGE_MAX: number;
 export function shiftEventProblem(
 	shift: { start: When; end: When },
 	event: { start: When; end: When }

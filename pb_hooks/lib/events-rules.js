@@ -11,6 +11,9 @@ const SHIFT_AFTER_EVENT_HOURS = 24;
 /** Tickets are checked in at the door from this many minutes before the event starts until it ends. */
 const TICKET_CHECKIN_OPENS_MINUTES = 180;
 
+/** Staff's message to an event's people is at most this many characters. */
+const EVENT_MESSAGE_MAX = 2000;
+
 /** Milliseconds of a PocketBase date string ("2026-01-02 15:04:05.000Z"), an ISO string or a Date. */
 function toMs(value) {
 	if (value instanceof Date) return value.getTime();
@@ -170,6 +173,7 @@ module.exports = {
 	TICKET_CHECKIN_OPENS_MINUTES,
 	SHIFT_BEFORE_EVENT_HOURS,
 	SHIFT_AFTER_EVENT_HOURS,
+	EVENT_MESSAGE_MAX,
 	shiftEventProblem,
 	toMs,
 	ticketCheckinProblem,

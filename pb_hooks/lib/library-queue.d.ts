@@ -7,6 +7,7 @@ export interface QueueHold {
 export const MAX_ACTIVE_HOLDS: number;
 export const PICKUP_DAYS: number;
 export const LOAN_DAYS: number;
+export const BULK_MAX_TITLES: number;
 export const QUEUED_STATUSES: readonly string[];
 export function isQueued(status: string): boolean;
 export function compareHolds(a: QueueHold, b: QueueHold): number;

@@ -19,6 +19,8 @@ const MAX_ACTIVE_HOLDS = 10;
 const PICKUP_DAYS = 7;
 /** Days a loan runs. */
 const LOAN_DAYS = 28;
+/** Titles one bulk load of the catalogue takes at most. */
+const BULK_MAX_TITLES = 2000;
 
 /** Statuses of holds that stand in the queue (a subset of the active holds of core/status.js). */
 const QUEUED_STATUSES = ['waiting', 'paused'];
@@ -205,6 +207,7 @@ module.exports = {
 	MAX_ACTIVE_HOLDS,
 	PICKUP_DAYS,
 	LOAN_DAYS,
+	BULK_MAX_TITLES,
 	deadline,
 	houseClosures,
 	QUEUED_STATUSES,

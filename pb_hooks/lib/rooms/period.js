@@ -332,4 +332,9 @@ function tellAll(txApp, actor, input, scope, cancelled, kept) {
 	}
 }
 
-module.exports = { cancelPeriod: cancelPeriod, readBody: readBody };
+module.exports = {
+	MAX_DAYS: MAX_DAYS,
+	MAX_BOOKINGS: MAX_BOOKINGS,
+	cancelPeriod: cancelPeriod,
+	readBody: readBody
+};

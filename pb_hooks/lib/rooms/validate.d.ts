@@ -3,6 +3,7 @@ export interface Problem {
 	field: string;
 }
 export const MAX_SERIES_DATES: number;
+export const MAX_SERIES_DAYS: number;
 export function blank(value: unknown): boolean;
 export function purposeProblem(value: string): 'core_required' | 'core_text_blank' | null;
 export function dateMs(value: unknown): number;

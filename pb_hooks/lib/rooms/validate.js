@@ -9,6 +9,8 @@ var WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 var MAX_SERIES_DATES = 60;
 /** The most attendees a booking or a season booking can name (the collections' own limit). */
 var MAX_ATTENDEES = 100000;
+/** A season booking's dates span at most this many days. */
+var MAX_SERIES_DAYS = 400;
 var HHMM = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
 
 /** The house's clock (core/time.js), in PocketBase and in the app. */
@@ -267,7 +269,7 @@ function checkSeries(series) {
 	var first = new Date(dateMs(series.first_date)).toISOString().slice(0, 10);
 	var last = new Date(dateMs(series.last_date)).toISOString().slice(0, 10);
 	if (last < first) return problem('core_end_before_start', 'last_date');
-	if (Date.parse(last) - Date.parse(first) > 400 * 86400000)
+	if (Date.parse(last) - Date.parse(first) > MAX_SERIES_DAYS * 86400000)
 		return problem('rooms_series_too_long', 'last_date');
 	var start = minutesOf(series.start_time);
 	// an end at 00:00 is the midnight that ends the day, as in the opening hours
@@ -291,6 +293,7 @@ function checkSeries(series) {
 
 module.exports = {
 	MAX_SERIES_DATES: MAX_SERIES_DATES,
+	MAX_SERIES_DAYS: MAX_SERIES_DAYS,
 	blank: blank,
 	purposeProblem: purposeProblem,
 	dateMs: dateMs,

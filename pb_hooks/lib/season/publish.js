@@ -385,7 +385,12 @@ function claimActivity(body) {
 	if (p) throw c.refusal(p, 'activity_name');
 	if (!name.trim()) throw c.refusal('core_required', 'activity_name');
 	var participants = body.participants;
-	if (typeof participants !== 'number' || participants % 1 !== 0 || participants < 1 || participants > 1000) {
+	if (
+		typeof participants !== 'number' ||
+		participants % 1 !== 0 ||
+		participants < 1 ||
+		participants > lib('season/validate').MAX_PARTICIPANTS
+	) {
 		throw c.refusal('season_participants_range', 'participants');
 	}
 	return { name: name, participants: participants };

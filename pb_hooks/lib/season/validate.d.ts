@@ -14,3 +14,5 @@ export function dayProblem(value: unknown): string;
 export function minutes(hhmm: string): number;
 export const MAX_ACTIVITIES: number;
 export const MAX_WISHES: number;
+export const MAX_PARTICIPANTS: number;
+export const MAX_SEASON_DAYS: number;

@@ -17,6 +17,9 @@ var KEY = /^[a-z0-9_]{1,30}$/;
 var MAX_SLOTS = 600;
 var MAX_ACTIVITIES = 20;
 var MAX_WISHES = 5;
+/** An activity's participants, at most; a season's length in days, at most. */
+var MAX_PARTICIPANTS = 1000;
+var MAX_SEASON_DAYS = 400;
 var FIRST_YEAR = 1900;
 var LAST_YEAR = 2200;
 
@@ -153,7 +156,7 @@ function checkSeason(body, known) {
 	if (p) return problem(p, 'last_date');
 	if (body.last_date < body.first_date) return problem('core_end_before_start', 'last_date');
 	var span = (Date.parse(body.last_date) - Date.parse(body.first_date)) / 86400000;
-	if (span > 400) return problem('season_period_too_long', 'last_date');
+	if (span > MAX_SEASON_DAYS) return problem('season_period_too_long', 'last_date');
 
 	if (!Array.isArray(body.slots) || !body.slots.length || body.slots.length > MAX_SLOTS) {
 		return problem('season_slots_required', 'slots');
@@ -336,7 +339,7 @@ function checkApplication(season, body) {
 			typeof a.participants !== 'number' ||
 			a.participants % 1 !== 0 ||
 			a.participants < 1 ||
-			a.participants > 1000
+			a.participants > MAX_PARTICIPANTS
 		) {
 			return problem('season_participants_range', field + '.participants');
 		}
@@ -443,5 +446,7 @@ module.exports = {
 	dayProblem: dayProblem,
 	minutes: minutes,
 	MAX_ACTIVITIES: MAX_ACTIVITIES,
-	MAX_WISHES: MAX_WISHES
+	MAX_WISHES: MAX_WISHES,
+	MAX_PARTICIPANTS: MAX_PARTICIPANTS,
+	MAX_SEASON_DAYS: MAX_SEASON_DAYS
 };

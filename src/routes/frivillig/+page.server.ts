@@ -8,7 +8,7 @@ import { readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { entryIdSchema, volunteerTermsSchema } from '$lib/validation/events';
 import { myPlaces } from '$lib/events/queries';
-import { mayCancelShift } from '$rules/events-rules.js';
+import { mayCancelShift, SHIFT_CANCEL_CUTOFF_HOURS } from '$rules/events-rules.js';
 import { getLocale } from '$lib/paraglide/runtime';
 import { contentText } from '$rules/content-language.js';
 
@@ -29,6 +29,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const places = await myPlaces(locals.pb);
 	return {
 		acceptedAt: user.volunteer_terms_at,
+		cutoffHours: SHIFT_CANCEL_CUTOFF_HOURS,
 		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo'), ''),
 		shifts: signups.map((s) => ({
 			id: s.id,

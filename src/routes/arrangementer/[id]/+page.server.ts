@@ -16,7 +16,7 @@ import { readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { entryIdSchema, eventIdSchema, shiftIdSchema } from '$lib/validation/events';
 import { myPlaces } from '$lib/events/queries';
-import { mayCancelShift } from '$rules/events-rules.js';
+import { mayCancelShift, SHIFT_CANCEL_CUTOFF_HOURS } from '$rules/events-rules.js';
 import { RECORD_ID } from '$lib/ids';
 import { getLocale } from '$lib/paraglide/runtime';
 import { contentText } from '$rules/content-language.js';
@@ -55,6 +55,7 @@ export const load: PageServerLoad = async ({ locals, params, depends, url }) => 
 	const back = `?redirectTo=${encodeURIComponent(url.pathname)}`;
 	const language = getLocale();
 	return {
+		cutoffHours: SHIFT_CANCEL_CUTOFF_HOURS,
 		links: { signIn: `/log-ind${back}`, terms: `/frivillig${back}` },
 		signedIn: Boolean(user),
 		volunteer: Boolean(user?.volunteer_terms_at),

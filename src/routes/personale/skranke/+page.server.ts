@@ -18,6 +18,9 @@ const HOLD_FIELDS =
 /** Rows per page of the desk's lists. */
 const PAGE = 50;
 
+/** Pickups that expired this many days ago or less are listed for the shelf to be cleared. */
+const EXPIRED_SHOWN_DAYS = 14;
+
 /** The page a list shows, from its own query parameter (`<name>-side`), 1 when none or nonsense. */
 const pageOf = (url: URL, name: string) => pageParam(url, `${name}-side`);
 
@@ -26,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	depends('app:library');
 	requireStaff(locals, url);
 	const now = new Date();
-	const since = toPbDate(new Date(now.getTime() - 14 * 86_400_000));
+	const since = toPbDate(new Date(now.getTime() - EXPIRED_SHOWN_DAYS * 86_400_000));
 	// the pickups on the shelf and the overdue loans: every one reachable, page by page, and the pickups
 	// found by the patron's name or card, the title or the shelf (the patron at the counter)
 	const q = (url.searchParams.get('afhentning') ?? '').trim().slice(0, 100);
@@ -91,6 +94,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	]);
 	return {
 		now: toPbDate(now),
+		expiredDays: EXPIRED_SHOWN_DAYS,
 		q,
 		waiting: waiting.items,
 		waitingTotal: waiting.totalItems,

@@ -8,6 +8,7 @@ import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors, refusalCodes } from '$lib/errors';
 import { toPbDate } from '$lib/dates';
 import { resolveEnd } from '$rules/core/time.js';
+import { SHIFT_CANCEL_CUTOFF_HOURS } from '$rules/events-rules.js';
 import { addPolicyErrors, bookingRefusal, policyOf, readTimes } from '$lib/server/room-page';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
 import {
@@ -97,6 +98,7 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 	]);
 	return {
 		citizen,
+		cutoffHours: SHIFT_CANCEL_CUTOFF_HOURS,
 		timeline,
 		now: now.toISOString(),
 		rooms,

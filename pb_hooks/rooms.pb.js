@@ -61,6 +61,12 @@ routerAdd('GET', '/api/borgerhus/rooms/closing', (e) =>
 	require(`${__hooks}/lib/rooms/closing.js`).preview(e)
 );
 
+// The room a slug leads to, the room's slug now or one it had (docs/rules.md, "Rooms and closures"): the
+// app's room pages follow a former slug to the room's address now.
+routerAdd('GET', '/api/borgerhus/rooms/slug/{slug}', (e) =>
+	require(`${__hooks}/lib/rooms/slugs.js`).current(e)
+);
+
 // Season bookings: the series and its dates in one transaction each (docs/rules.md, "Rooms and bookings").
 routerAdd('POST', '/api/borgerhus/series', (e) => require(`${__hooks}/lib/rooms/series.js`).create(e));
 routerAdd('POST', '/api/borgerhus/series/{id}/cancel', (e) =>

@@ -1274,6 +1274,9 @@ function auditedStaffWrite(e, verb) {
 			if (rooms && rebased.sent.opening_hours) mergeOpeningHours(e, rebased.fresh);
 		}
 		validateStaffWrite(e, verb);
+		// the room keeps the slugs it had, and no other room takes them (rooms/slugs.js)
+		if (rooms && verb !== 'delete')
+			lib('rooms/slugs').keepFormer(txApp, e, verb, sent(body, 'former_slugs'), actor.kind === 'system');
 		// check-in switched on over bookings already given: their bookers are told, after the write
 		var checkinFrom = false;
 		if (rooms && verb !== 'delete' && !(actor.kind === 'system' && sent(body, 'checkin_since'))) {

@@ -688,6 +688,10 @@ module.exports = {
 		da: 'Kun en forenings booking kan vises med navn på husets skærme.',
 		en: 'Only an association booking can be shown by name on the house screens.'
 	},
+	rooms_slug_former: {
+		da: 'Adressenavnet har tidligere hørt til et andet lokale, og gamle skilte og QR-koder fører stadig dertil. Vælg et andet adressenavn.',
+		en: 'The address name used to belong to another room, and old signs and QR codes still lead there. Choose another address name.'
+	},
 	rooms_slug_invalid: {
 		da: 'Adressenavnet må kun have små bogstaver, tal og bindestreger.',
 		en: 'The address name may only have lowercase letters, digits and hyphens.'

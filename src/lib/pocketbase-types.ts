@@ -181,6 +181,8 @@ export interface RoomRecord extends BaseRecord {
 	name: string;
 	/** `^[a-z0-9-]+$`, unique. */
 	slug: string;
+	/** Server-owned: the slugs the room had before, which still lead to it and no other room may take. */
+	former_slugs: string[] | null;
 	description: string;
 	/** The description in English, optional (docs/rules.md, "Languages"). */
 	description_en: string;

@@ -8,6 +8,7 @@ import { ruleMessage } from '$lib/rooms/rule-message';
 import { bookingPolicyProblems, localToUtc, type OpeningHours } from '$rules/rooms-policy.js';
 import { toMs, toPbDate } from '$rules/room-claims.js';
 import { resolve } from '$rules/core/time.js';
+import { followRoom, type Asked } from '$lib/server/room-address';
 
 // What a room's page and its season booking page share on the server: the room, the associations the
 // user may book for, the early policy check's view of the room, and the season's preview.
@@ -175,12 +176,17 @@ export async function seasonPreview(
 	}));
 }
 
-export async function findRoom(pb: PocketBase, slug: string): Promise<RoomRecord> {
+/**
+ * The room in use at `slug`; a former slug of a room sends the request on to the room's address now
+ * (`followRoom`), any other is not found.
+ */
+export async function findRoom(pb: PocketBase, slug: string, asked: Asked): Promise<RoomRecord> {
 	try {
 		return await pb
 			.collection('rooms')
 			.getFirstListItem<RoomRecord>(pb.filter('slug = {:slug} && active = true', { slug }));
 	} catch {
+		await followRoom(pb, slug, asked);
 		error(404);
 	}
 }

@@ -31,7 +31,7 @@ import { resolve, resolveEnd, yearProblem } from '$rules/core/time.js';
 
 const DAYS = 7;
 
-export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
+export const load: PageServerLoad = async ({ locals, params, url, request, depends }) => {
 	// The room and its week are public (busy intervals carry no details); booking needs an account.
 	depends('app:rooms');
 	const today = localParts(Date.now()).date;
@@ -63,7 +63,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	// slug (an indexed join in PocketBase) instead of waiting for its id (docs/performance.md, "Reads").
 	const range = { slug: params.slug, start: rangeStart, end: rangeEnd };
 	const [room, busy, closures, associations, seasonPlans] = await Promise.all([
-		findRoom(pb, params.slug),
+		findRoom(pb, params.slug, { url, request }),
 		pb.collection('room_busy').getFullList<{ start: string; end: string }>({
 			filter: pb.filter('room.slug = {:slug} && start < {:end} && end > {:start}', range),
 			fields: 'start,end'
@@ -159,7 +159,7 @@ function endOf(openingHours: OpeningHours | null, date: string, start: string, e
 export const actions: Actions = {
 	book: async ({ request, locals, params, url }) => {
 		const user = requireUser(locals, url);
-		const room = await findRoom(locals.pb, params.slug);
+		const room = await findRoom(locals.pb, params.slug, { url, request, action: true });
 		const values = readForm(await request.formData(), ['show_publicly']);
 		// Every mistake the form can find goes back in one answer (WCAG 3.3.1): the fields' shape, the times
 		// whenever their own fields are well-formed, and the room's rules whenever the times and the number

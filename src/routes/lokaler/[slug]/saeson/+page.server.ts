@@ -19,11 +19,11 @@ import { lastBookableDate } from '$rules/rooms-policy.js';
 // A room's season booking (docs/rules.md, "Season bookings"): the same time every week or every other
 // week, previewed date by date before anything is sent. A page of its own, linked from the room page, so
 // the room page stays light for the single booking most people make.
-export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
+export const load: PageServerLoad = async ({ locals, params, url, request, depends }) => {
 	depends('app:rooms');
 	requireUser(locals, url);
 	const [room, associations] = await Promise.all([
-		findRoom(locals.pb, params.slug),
+		findRoom(locals.pb, params.slug, { url, request }),
 		bookableAssociations(locals.pb, locals.user!.id)
 	]);
 	return {
@@ -36,7 +36,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 export const actions: Actions = {
 	preview: async ({ request, locals, params, url }) => {
 		requireUser(locals, url);
-		const room = await findRoom(locals.pb, params.slug);
+		const room = await findRoom(locals.pb, params.slug, { url, request, action: true });
 		const values = readForm(await request.formData(), ['show_publicly']);
 		const checked = validateForm(seasonSchema, values);
 		if (!checked.ok) return fail(400, { action: 'season' as const, ...checked.failure });
@@ -46,7 +46,7 @@ export const actions: Actions = {
 
 	season: async ({ request, locals, params, url }) => {
 		requireUser(locals, url);
-		const room = await findRoom(locals.pb, params.slug);
+		const room = await findRoom(locals.pb, params.slug, { url, request, action: true });
 		const formData = await request.formData();
 		const chosen = new Set(formData.getAll('dates').map(String));
 		const values = readForm(formData, ['show_publicly']);

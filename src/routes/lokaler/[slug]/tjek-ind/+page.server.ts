@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import type { BookingRecord, RoomRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
+import { followRoom } from '$lib/server/room-address';
 import { attend } from '$lib/server/checkin';
 import { attendanceAction, attendanceMoments, checkinPhase, checkinWindow } from '$lib/rooms/checkin';
 import { toPbDate } from '$rules/room-claims.js';
@@ -12,7 +13,7 @@ import { toPbDate } from '$rules/room-claims.js';
 
 const HOURS_AHEAD = 12;
 
-export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
+export const load: PageServerLoad = async ({ locals, url, params, request, depends }) => {
 	const user = requireUser(locals, url);
 	depends('app:checkin');
 	const pb = locals.pb;
@@ -22,6 +23,8 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 			.collection('rooms')
 			.getFirstListItem<RoomRecord>(pb.filter('slug = {:slug}', { slug: params.slug }));
 	} catch {
+		// an old sign's QR code: the room's check-in page now
+		await followRoom(pb, params.slug, { url, request });
 		error(404);
 	}
 	const now = Date.now();

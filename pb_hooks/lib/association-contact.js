@@ -1,7 +1,8 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
-// An association's contact person (name, address, phone) and who founded it are for its active members,
-// its founder and staff (docs/rules.md, "Associations and memberships"). The association itself is public once
+// An association's contact person (name, address, phone) and who founded it are for its active members
+// and staff (docs/rules.md, "Associations and memberships"); its founder sees them as a member does, and in
+// the answer to the founding, before their membership is written. The association itself is public once
 // verified, so the record rules cannot say this: the fields are taken out of every record API answer and
 // realtime message for anyone else, and a client filter or sort that names one of them is refused to anyone
 // but staff (lib/core/door.js), as a filter could read a value a character at a time.
@@ -24,25 +25,27 @@ function namesContact(text) {
 }
 
 /**
- * Whether the signed-in record may see the association's contact: a superuser, staff, an active member,
- * and the one who founded it and wrote them (also in the answer to the founding, which is made before the
- * founder's membership is written in the same transaction).
+ * Whether the signed-in record may see the association's contact: a superuser, staff, an active member.
+ * The one who founded it sees them as a member: in the answer to the founding, which is made before the
+ * founder's membership is written in the same transaction, and while that membership is active; a founder
+ * who left or was removed reads no more of the contact person (one named since, above all) than anyone else.
  */
 function maySee(app, auth, association) {
 	if (!auth) return false;
 	if (auth.isSuperuser()) return true;
 	if (auth.collection().name !== 'users') return false;
-	if (auth.getBool('staff') || association.getString('created_by') === auth.id) return true;
+	if (auth.getBool('staff')) return true;
 	var bindFilter = require(__hooks + '/lib/core/filter.js').bindFilter;
-	try {
-		app.findFirstRecordByFilter(
-			'memberships',
-			bindFilter('association = {:a} && user = {:u} && status = "active"', { a: association.id, u: auth.id })
-		);
-		return true;
-	} catch (_) {
-		return false;
-	}
+	var rows = app.findRecordsByFilter(
+		'memberships',
+		bindFilter('association = {:a} && user = {:u}', { a: association.id, u: auth.id }),
+		'',
+		1,
+		0
+	);
+	if (rows.length) return rows[0].getString('status') === 'active';
+	// no membership at all: the founder's own founding, answered before their membership is written
+	return association.getString('created_by') === auth.id;
 }
 
 /**

@@ -961,6 +961,59 @@ describe("an association's contact person", () => {
 		});
 		expect(found.items.map((a) => a.id)).toEqual([association.id]);
 	});
+
+	it('is no longer seen by a founder who left or was removed: a founder sees it as a member does', async () => {
+		const [founder, leaver, admin] = await Promise.all([createUser(), createUser(), createUser()]);
+		const founded = async (by: typeof founder) => {
+			const created = await by.pb
+				.collection('associations')
+				.create({ name: `Stifterforening ${randomUUID().slice(0, 6)}`, cvr: validCvrNumber() });
+			// the answer to the founding shows the founder what they wrote
+			expect(created.created_by).toBe(by.record.id);
+			return created.id;
+		};
+		const [removedFrom, leftFrom] = await Promise.all([founded(founder), founded(leaver)]);
+		const system = await systemClient();
+		const own = async (association: string, user: typeof founder) =>
+			system
+				.collection('memberships')
+				.getFirstListItem(
+					system.filter('association = {:a} && user = {:u}', { a: association, u: user.record.id })
+				);
+		for (const association of [removedFrom, leftFrom]) {
+			await system.collection('associations').update(association, { verified: true });
+			await membership(association, admin, 'admin');
+		}
+		expect(
+			(await post(admin.pb, `/api/borgerhus/memberships/${(await own(removedFrom, founder)).id}/remove`))
+				.status
+		).toBe('removed');
+		expect(
+			(await post(leaver.pb, `/api/borgerhus/memberships/${(await own(leftFrom, leaver)).id}/leave`)).status
+		).toBe('left');
+		const contact = {
+			contact_name: 'Ny Kontakt',
+			contact_email: 'ny@kontakt.example.dk',
+			contact_phone: '70 44 55 66'
+		};
+		for (const [association, former] of [
+			[removedFrom, founder],
+			[leftFrom, leaver]
+		] as const) {
+			await admin.pb.collection('associations').update(association, contact);
+			expect(await admin.pb.collection('associations').getOne(association)).toMatchObject(contact);
+			const one = await former.pb.collection('associations').getOne(association);
+			const listed = (
+				await former.pb
+					.collection('associations')
+					.getList(1, 1, { filter: former.pb.filter('id = {:id}', { id: association }) })
+			).items[0]!;
+			for (const field of ['contact_name', 'contact_email', 'contact_phone', 'created_by']) {
+				expect(one[field], field).toBeUndefined();
+				expect(listed[field], field).toBeUndefined();
+			}
+		}
+	});
 });
 
 describe('the last admin', () => {

@@ -205,16 +205,12 @@ function invite(app, actor, associationId, input) {
 			errors.refuse('associations_bad_role', 'role');
 		}
 		var hourAgo = new Date(Date.now() - 3600 * 1000).toISOString().replace('T', ' ');
-		if (actor.id) {
-			var sent = txApp.findRecordsByFilter(
-				'memberships',
-				bindFilter('invited_by = {:me} && invited_at >= {:since}', { me: actor.id, since: hourAgo }),
-				'',
-				0,
-				0
-			).length;
-			if (sent >= lib().INVITES_PER_HOUR) throw tooManyInvitations();
-		}
+		// the hour's invitations no longer count once the hour is past (they are kept for nothing else)
+		txApp
+			.db()
+			.newQuery('DELETE FROM invitations_sent WHERE created < {:since}')
+			.bind({ since: hourAgo })
+			.execute();
 		var user = null;
 		try {
 			user = txApp.findAuthRecordByEmail('users', email);
@@ -236,6 +232,13 @@ function invite(app, actor, associationId, input) {
 			1,
 			0
 		)[0];
+		// the hour's limit, asked once the membership the invitation stands on is known: every invitation the
+		// inviter sent this hour counts, one per membership, whatever became of it, so an address with a member
+		// behind it (where nothing changes) uses the limit as a stranger's does, and the limit tells nothing of
+		// whose address a member has; sent again to the same membership within the hour it counts no more
+		var counted = actor.id ? sentThisHour(txApp, actor.id, hourAgo) : [];
+		var countedAlready = !!existing && counted.indexOf(existing.id) >= 0;
+		if (actor.id && !countedAlready && counted.length >= lib().INVITES_PER_HOUR) throw tooManyInvitations();
 		var row;
 		var again = false;
 		if (existing) {
@@ -257,7 +260,10 @@ function invite(app, actor, associationId, input) {
 				}
 				txApp.save(existing);
 			}
-			if (!t) return null;
+			if (!t) {
+				if (actor.id && !countedAlready) countSent(txApp, actor.id, existing.id);
+				return null;
+			}
 			row = existing;
 			// invited again within the hour of its last invitation (withdrawn or declined meanwhile): the
 			// invitation stands again without a new mail or notice, so that inviting and withdrawing in turn
@@ -277,6 +283,7 @@ function invite(app, actor, associationId, input) {
 		}
 		row.set('decided_at', '');
 		txApp.save(row);
+		if (actor.id && !countedAlready) countSent(txApp, actor.id, row.id);
 		if (user && !again) tellInvited(txApp, user.id, association, row);
 		require(__hooks + '/lib/core/audit.js').staffAction(txApp, actor, 'membership_invite', row, {
 			association: associationId,
@@ -284,6 +291,33 @@ function invite(app, actor, associationId, input) {
 		});
 		return again ? null : { to: email, association: association.getString('name') };
 	});
+}
+
+/**
+ * The memberships `inviterId` sent an invitation to since `since`, each once (the `invitations_sent` rows).
+ * @param {core.App} txApp
+ * @returns {string[]}
+ */
+function sentThisHour(txApp, inviterId, since) {
+	var rows = arrayOf(new DynamicModel({ membership: '' }));
+	txApp
+		.db()
+		.newQuery(
+			'SELECT DISTINCT membership FROM invitations_sent WHERE inviter = {:me} AND created >= {:since}'
+		)
+		.bind({ me: inviterId, since: since })
+		.all(rows);
+	return rows.map(function (r) {
+		return r.membership;
+	});
+}
+
+/** Counts one invitation of `inviterId` towards the hour's limit, to the membership it stands on. */
+function countSent(txApp, inviterId, membershipId) {
+	var row = new Record(txApp.findCachedCollectionByNameOrId('invitations_sent'));
+	row.set('inviter', inviterId);
+	row.set('membership', membershipId);
+	txApp.save(row);
 }
 
 /**

@@ -1149,6 +1149,26 @@ describe('inviting an address', () => {
 		);
 	});
 
+	it('counts an invitation to a member as any other: the limit never tells whose address a member has', async () => {
+		// the admin knows the members by name, never by address: an invitation to an address with a member
+		// behind it must use the hour's invitations as one to a stranger does
+		const limitAfter = async (guess: (w: World) => string) => {
+			const w = await world();
+			for (let i = 0; i < INVITES_PER_HOUR - 1; i++) {
+				await post(w.admin.pb, invitePath(w), { email: uniqueEmail('fyld'), role: 'member' });
+			}
+			const guessed = await outcome(post(w.admin.pb, invitePath(w), { email: guess(w), role: 'member' }));
+			expect(guessed).toEqual({ status: 200, body: { ok: true } });
+			return (await outcome(post(w.admin.pb, invitePath(w), { email: uniqueEmail('efter'), role: 'member' })))
+				.status;
+		};
+		const stranger = uniqueEmail('fremmed');
+		expect(await limitAfter(() => stranger)).toBe(429);
+		expect(await limitAfter((w) => w.member.email)).toBe(429);
+		// and a member's address in another letter case
+		expect(await limitAfter((w) => w.booker.email.toUpperCase())).toBe(429);
+	});
+
 	it('invites from an association staff have not verified only by staff: its name goes out in the house’s mail', async () => {
 		const w = await world({ verified: false });
 		const address = uniqueEmail('fremmed');

@@ -289,7 +289,10 @@ function invite(app, actor, associationId, input) {
 			association: associationId,
 			role: role
 		});
-		return again ? null : { to: email, association: association.getString('name') };
+		// a name staff have not verified (an association staff invite for before verifying it) is not mailed,
+		// as the notice does not name it: the mail says an association invites
+		if (again) return null;
+		return { to: email, association: association.getBool('verified') ? association.getString('name') : '' };
 	});
 }
 
@@ -348,23 +351,27 @@ function tellInvited(txApp, userId, association, row) {
 /**
  * Sends the invitation mail, after the commit (never inside a write) and after the answer. One text for
  * everyone, in Danish and English, as the sender does not know whether the address has an account. A
- * failed send is logged; the invitation stands and shows in the app.
+ * failed send is logged; the invitation stands and shows in the app. `association` is '' for an association
+ * staff have not verified: the mail then says an association invites, as the notice does.
  * @param {core.App} app
  * @param {{ to: string, association: string }} mail
  */
 function sendInvitation(app, mail) {
 	var base = app.settings().meta.appURL.replace(/\/$/, '');
 	var link = base + '/foreninger';
+	var named = mail.association !== '';
 	var da =
-		'Du er inviteret med i foreningen "' +
-		mail.association +
-		'" i Borgerhus. Log ind, eller opret en konto med denne e-mail, og svar under Foreninger: ' +
+		(named
+			? 'Du er inviteret med i foreningen "' + mail.association + '" i Borgerhus.'
+			: 'Du er inviteret med i en forening i Borgerhus. Du kan tage imod, når huset har godkendt foreningen.') +
+		' Log ind, eller opret en konto med denne e-mail, og svar under Foreninger: ' +
 		link +
 		'\n\nKender du ikke foreningen, kan du se bort fra mailen eller afvise og blokere invitationer fra den.';
 	var en =
-		'You are invited to join the association "' +
-		mail.association +
-		'" in Borgerhus. Sign in, or create an account with this email, and answer under Associations: ' +
+		(named
+			? 'You are invited to join the association "' + mail.association + '" in Borgerhus.'
+			: 'You are invited to join an association in Borgerhus. You can accept once the house has verified the association.') +
+		' Sign in, or create an account with this email, and answer under Associations: ' +
 		link +
 		'\n\nIf you do not know the association, ignore this mail, or decline and block its invitations.';
 	var text = [
@@ -396,7 +403,7 @@ function sendInvitation(app, mail) {
 		new MailerMessage({
 			from: { address: app.settings().meta.senderAddress, name: app.settings().meta.senderName },
 			to: [{ address: mail.to }],
-			subject: 'Invitation: ' + mail.association + ' (Borgerhus)',
+			subject: named ? 'Invitation: ' + mail.association + ' (Borgerhus)' : 'Invitation (Borgerhus)',
 			text: text,
 			html: html
 		})

@@ -1193,6 +1193,25 @@ describe('inviting an address', () => {
 		expect(await rows()).toHaveLength(1);
 	});
 
+	it('staff invite for an association they have not verified: the mail names no association, as the notice does', async () => {
+		const w = await world({ verified: false });
+		const address = uniqueEmail('uden-navn');
+		expect((await outcome(post(w.staff.pb, invitePath(w), { email: address, role: 'member' }))).status).toBe(
+			200
+		);
+		const mail = await waitForMail(stack().mailDir, address, /Invitation/);
+		expect(mail.subject).not.toContain(w.association.name);
+		expect(mail.text).not.toContain(w.association.name);
+		expect(mail.text).toContain('Du er inviteret med i en forening i Borgerhus');
+		expect(mail.text).toContain('You are invited to join an association in Borgerhus');
+		// verified, the name goes out
+		const system = await systemClient();
+		await system.collection('associations').update(w.association.id, { verified: true });
+		const named = uniqueEmail('med-navn');
+		await post(w.staff.pb, invitePath(w), { email: named, role: 'member' });
+		expect((await waitForMail(stack().mailDir, named, /Invitation/)).subject).toContain(w.association.name);
+	});
+
 	it('inviting and withdrawing in turn sends one mail, not one each time', async () => {
 		const w = await world();
 		const address = uniqueEmail('igen-og-igen');

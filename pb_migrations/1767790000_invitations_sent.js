@@ -1,7 +1,7 @@
 /// <reference path="../pb_data/types.d.ts" />
 
 // The hour's invitations of each inviter (docs/rules.md, "Associations and memberships"): one row per
-// invitation an inviter sends, to the membership it stands on, whatever became of it. The limit was counted
+// invitation an inviter sends, to an address, whatever became of it. The limit was counted
 // from the memberships an inviter had stamped, and an invitation to an address with a member behind it
 // stamps none, so the limit told an admin whose address a member had. Rows older than an hour are removed by
 // the next invitation (lib/rooms-memberships.js). Nobody reads or writes them through the API (rules null).
@@ -9,7 +9,6 @@
 migrate(
 	(app) => {
 		const users = app.findCollectionByNameOrId('users').id;
-		const memberships = app.findCollectionByNameOrId('memberships').id;
 		const collection = new Collection({
 			type: 'base',
 			name: 'invitations_sent',
@@ -27,14 +26,10 @@ migrate(
 					required: true,
 					cascadeDelete: true
 				},
-				{
-					type: 'relation',
-					name: 'membership',
-					collectionId: memberships,
-					maxSelect: 1,
-					required: true,
-					cascadeDelete: true
-				},
+				// the address the invitation went to, as a hash (SHA-256 of the address as stored): an address
+				// sent to again within the hour counts once, and no row of another person's (a membership that
+				// goes, an account with two addresses) makes the count go down or stay, to tell the inviter of it
+				{ type: 'text', name: 'address', required: true, max: 64 },
 				{ type: 'autodate', name: 'created', onCreate: true, onUpdate: false }
 			],
 			indexes: [

@@ -232,12 +232,13 @@ function invite(app, actor, associationId, input) {
 			1,
 			0
 		)[0];
-		// the hour's limit, asked once the membership the invitation stands on is known: every invitation the
-		// inviter sent this hour counts, one per membership, whatever became of it, so an address with a member
-		// behind it (where nothing changes) uses the limit as a stranger's does, and the limit tells nothing of
-		// whose address a member has; sent again to the same membership within the hour it counts no more
+		// the hour's limit: every invitation the inviter sent this hour counts, one per address, whatever became
+		// of it, so an address with a member behind it (where nothing changes) uses the limit as a stranger's
+		// does, and the limit tells nothing of whose address a member has; the same address sent to again
+		// within the hour counts no more (kept as a hash: the count needs no address)
+		var addressKey = $security.sha256(email);
 		var counted = actor.id ? sentThisHour(txApp, actor.id, hourAgo) : [];
-		var countedAlready = !!existing && counted.indexOf(existing.id) >= 0;
+		var countedAlready = counted.indexOf(addressKey) >= 0;
 		if (actor.id && !countedAlready && counted.length >= lib().INVITES_PER_HOUR) throw tooManyInvitations();
 		var row;
 		var again = false;
@@ -261,7 +262,7 @@ function invite(app, actor, associationId, input) {
 				txApp.save(existing);
 			}
 			if (!t) {
-				if (actor.id && !countedAlready) countSent(txApp, actor.id, existing.id);
+				if (actor.id && !countedAlready) countSent(txApp, actor.id, addressKey);
 				return null;
 			}
 			row = existing;
@@ -283,7 +284,7 @@ function invite(app, actor, associationId, input) {
 		}
 		row.set('decided_at', '');
 		txApp.save(row);
-		if (actor.id && !countedAlready) countSent(txApp, actor.id, row.id);
+		if (actor.id && !countedAlready) countSent(txApp, actor.id, addressKey);
 		if (user && !again) tellInvited(txApp, user.id, association, row);
 		require(__hooks + '/lib/core/audit.js').staffAction(txApp, actor, 'membership_invite', row, {
 			association: associationId,
@@ -297,29 +298,28 @@ function invite(app, actor, associationId, input) {
 }
 
 /**
- * The memberships `inviterId` sent an invitation to since `since`, each once (the `invitations_sent` rows).
+ * The addresses (as their hashes) `inviterId` sent an invitation to since `since`, each once (the
+ * `invitations_sent` rows).
  * @param {core.App} txApp
  * @returns {string[]}
  */
 function sentThisHour(txApp, inviterId, since) {
-	var rows = arrayOf(new DynamicModel({ membership: '' }));
+	var rows = arrayOf(new DynamicModel({ address: '' }));
 	txApp
 		.db()
-		.newQuery(
-			'SELECT DISTINCT membership FROM invitations_sent WHERE inviter = {:me} AND created >= {:since}'
-		)
+		.newQuery('SELECT DISTINCT address FROM invitations_sent WHERE inviter = {:me} AND created >= {:since}')
 		.bind({ me: inviterId, since: since })
 		.all(rows);
 	return rows.map(function (r) {
-		return r.membership;
+		return r.address;
 	});
 }
 
-/** Counts one invitation of `inviterId` towards the hour's limit, to the membership it stands on. */
-function countSent(txApp, inviterId, membershipId) {
+/** Counts one invitation of `inviterId` towards the hour's limit, to the address with the hash `addressKey`. */
+function countSent(txApp, inviterId, addressKey) {
 	var row = new Record(txApp.findCachedCollectionByNameOrId('invitations_sent'));
 	row.set('inviter', inviterId);
-	row.set('membership', membershipId);
+	row.set('address', addressKey);
 	txApp.save(row);
 }
 

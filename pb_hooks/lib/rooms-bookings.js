@@ -1299,6 +1299,7 @@ function auditedStaffWrite(e, verb) {
 		var fields = {};
 		var names = [
 			'name',
+			'slug',
 			'room',
 			'start',
 			'end',

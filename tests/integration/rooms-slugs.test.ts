@@ -43,6 +43,13 @@ describe('a room keeps the addresses it had', () => {
 		// a save that leaves the slug as it is keeps them
 		await staff.pb.collection('rooms').update(room.id, { capacity: 12 });
 		expect((await stored(room.id)).former_slugs).toEqual([first, second]);
+		// each rename is in the staff log with the slug it left
+		const system = await systemClient();
+		const audit = await system.collection('audit_log').getFullList({
+			filter: system.filter('target_id = {:id} && action = "rooms_update"', { id: room.id }),
+			sort: 'created'
+		});
+		expect(audit.map((x) => x.details.slug).sort()).toEqual([second, third, third].sort());
 	});
 
 	it('sends the old addresses of its pages, sign and check-in on to the new, with the rest of the address', async () => {

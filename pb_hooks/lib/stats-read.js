@@ -61,15 +61,53 @@ function statsFor(app, fromDate, toDate, now) {
 		limit: MAX_ROWS
 	};
 
+	// Every room that was there to be booked, or was booked, in the period: one in use now, one with a claim
+	// in it, or one whose states staff changed (when it came into use and went out of use is in their audit
+	// entries; lib/stats.js leaves out a room in use on no day of the period). A room's creation counts
+	// unless something was booked or held in it before: its history was loaded after its row was made,
+	// and the house cannot know since when it was in use.
 	const rooms = rows(
 		app,
-		"SELECT id, name, COALESCE(opening_hours, '') AS hours FROM rooms WHERE active = TRUE OR id IN " +
-			"(SELECT room FROM bookings WHERE status = 'approved' AND start < {:to} AND end > {:from}) OR id IN " +
-			"(SELECT room FROM events WHERE state = 'published' AND start < {:to} AND end > {:from}) " +
-			'ORDER BY sort, name',
-		{ id: '', name: '', hours: '' },
+		"SELECT r.id AS id, r.name AS name, COALESCE(r.opening_hours, '') AS hours, " +
+			'CASE WHEN r.active THEN 1 ELSE 0 END AS active, ' +
+			'CASE WHEN EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.id AND b.start < r.created) ' +
+			'OR EXISTS (SELECT 1 FROM events v WHERE v.room = r.id AND v.start < r.created) ' +
+			"THEN '' ELSE r.created END AS created FROM rooms r WHERE r.active = TRUE OR r.id IN " +
+			"(SELECT room FROM bookings WHERE status = 'approved' AND start < {:to} AND end > {:from}) OR r.id IN " +
+			"(SELECT room FROM events WHERE state = 'published' AND start < {:to} AND end > {:from}) OR r.id IN " +
+			"(SELECT target_id FROM audit_log WHERE target_collection = 'rooms' AND action IN ('rooms_create', " +
+			"'rooms_update') AND created < {:to}) ORDER BY r.sort, r.name",
+		{ id: '', name: '', hours: '', active: 0, created: '' },
 		params
-	).map((r) => ({ id: r.id, name: r.name, opening_hours: openingHours(r.hours) }));
+	).map((r) => ({
+		id: r.id,
+		name: r.name,
+		opening_hours: openingHours(r.hours),
+		created: ms(r.created),
+		changes: [],
+		active: Number(r.active) === 1
+	}));
+	// each staff save of a room records whether it is in use (lib/rooms-bookings.js, auditedStaffWrite);
+	// a room made by staff is as its creation's entry says from the moment it was made
+	const byId = new Map(rooms.map((r) => [r.id, r]));
+	for (const entry of rows(
+		app,
+		'SELECT target_id AS room, action, created, CASE WHEN json_valid(details) ' +
+			"THEN COALESCE(json_extract(details, '$.active'), -1) ELSE -1 END AS active " +
+			"FROM audit_log WHERE target_collection = 'rooms' AND action IN ('rooms_create', 'rooms_update') " +
+			'AND created < {:to} ORDER BY created',
+		{ room: '', action: '', created: '', active: 0 },
+		params
+	)) {
+		const room = byId.get(entry.room);
+		if (!room || Number(entry.active) < 0) continue;
+		const at = entry.action === 'rooms_create' && room.created ? room.created : ms(entry.created);
+		room.changes.push({ at, active: Number(entry.active) === 1 });
+	}
+	// as it is now from now on: a change the system made is not in the audit log
+	for (const room of rooms) {
+		if (room.changes.length || !room.active) room.changes.push({ at: now.getTime(), active: room.active });
+	}
 	const claims = rows(
 		app,
 		// a booking checked out early was in use until then; the rest of its slot was free to book again

@@ -79,10 +79,16 @@ export function periodBounds(
 				'stats_invalid_period' | 'stats_period_too_long' | 'core_invalid_date' | 'core_date_out_of_range';
 	  };
 export function subtract(intervals: number[][], holes: number[][]): number[][];
+/** A room's creation (ms, 0 when unknown) and its recorded states: in use or not from `at` on. */
+export interface RoomHistory {
+	created?: number;
+	changes?: { at: number; active: boolean }[];
+}
+export function inUseSpans(room: RoomHistory): number[][];
 export function roomUse(
 	time: HouseTime,
 	period: Period,
-	rooms: { id: string; name: string; opening_hours: object | null }[],
+	rooms: ({ id: string; name: string; opening_hours: object | null } & RoomHistory)[],
 	claims: { room: string; start: number; end: number; kind: 'booking' | 'event' }[],
 	closures: { room: string; start: number; end: number }[]
 ): RoomUse;

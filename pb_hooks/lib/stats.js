@@ -84,13 +84,66 @@ function subtract(intervals, holes) {
 }
 
 /**
+ * When a room was in use, as sorted, disjoint [start, end) spans: from its creation (`created`, ms; 0 when
+ * the house cannot know it) through its recorded states (`changes`: at that moment it was in use or not,
+ * until the next). Before its first recorded state a room counts as in use: the system's data loads and
+ * changes are not recorded (docs/rules.md, "Staff back office").
+ * @param {{ created?: number, changes?: { at: number, active: boolean }[] }} room
+ * @returns {number[][]}
+ */
+function inUseSpans(room) {
+	const spans = [];
+	let from = room.created || -Infinity;
+	let on = true;
+	const changes = (room.changes || []).slice().sort((a, b) => a.at - b.at);
+	for (const change of changes) {
+		if (change.at > from) {
+			if (on) spans.push([from, change.at]);
+			from = change.at;
+		}
+		on = !!change.active;
+	}
+	if (on) spans.push([from, Infinity]);
+	// a room taken out of use and back within one stretch leaves touching spans: join them
+	const joined = [];
+	for (const span of spans) {
+		const last = joined[joined.length - 1];
+		if (last && last[1] >= span[0]) last[1] = Math.max(last[1], span[1]);
+		else joined.push(span);
+	}
+	return joined;
+}
+
+/**
+ * The house days of a period on which a room was not in use at any moment (before it was made, or out of use
+ * the whole day), as sorted [start, end) spans: its open hours on them do not count.
+ * @param {number[][]} days each house day of the period as [midnight, next midnight)
+ * @param {{ created?: number, changes?: { at: number, active: boolean }[] }} room
+ */
+function daysOutOfUse(days, room) {
+	const spans = inUseSpans(room);
+	const holes = [];
+	for (const [start, end] of days) {
+		if (overlapWith(spans, start, end) > 0) continue;
+		const last = holes[holes.length - 1];
+		if (last && last[1] === start) last[1] = end;
+		else holes.push([start, end]);
+	}
+	return holes;
+}
+
+/**
  * Room use in a period: per room its bookings, events, booked minutes and open minutes (opening hours
- * less closures), and booked minutes by house weekday (Monday first) and by house hour of the day.
+ * less closures, on the house days it was in use), and booked minutes by house weekday (Monday first) and
+ * by house hour of the day. A room that tells when it was made or in use (`created`, `changes`) and has
+ * neither a claim in the period nor a day in use in it is left out: it was not there to be booked.
  * A claim counts for the part of it inside the period; one that spans several hours counts in each.
  * @param {{ localParts: (ms: number) => { date: string, weekday: string, minutes: number },
- *   openIntervals: (hours: object, fromDate: string, toDate: string) => number[][] }} time
+ *   openIntervals: (hours: object, fromDate: string, toDate: string) => number[][],
+ *   localToUtc: (date: string, time: string) => number | null, addDays: (date: string, days: number) => string }} time
  * @param {{ from: number, to: number }} period
- * @param {{ id: string, name: string, opening_hours: object | null }[]} rooms
+ * @param {{ id: string, name: string, opening_hours: object | null, created?: number,
+ *   changes?: { at: number, active: boolean }[] }[]} rooms
  * @param {{ room: string, start: number, end: number, kind: 'booking' | 'event' }[]} claims
  * @param {{ room: string, start: number, end: number }[]} closures room '' closes the whole house
  */
@@ -104,8 +157,30 @@ function roomUse(time, period, rooms, claims, closures) {
 	const openHours = new Map();
 	// each room's open time (opening hours less closures), sorted: occupancy counts only use inside it
 	const openOf = new Map();
+	// the period's house days, laid out once for the rooms that tell when they were in use
+	let days = null;
+	const houseDays = () => {
+		if (days) return days;
+		days = [];
+		for (let date = fromDate, start = period.from; start < period.to;) {
+			date = time.addDays(date, 1);
+			const midnight = time.localToUtc(date, '00:00');
+			const end = midnight === null ? period.to : Math.min(period.to, midnight);
+			days.push([start, end]);
+			start = end;
+		}
+		return days;
+	};
+	const told = new Set();
 	for (const room of rooms) {
-		const shut = closures.filter((c) => c.room === '' || c.room === room.id).map((c) => [c.start, c.end]);
+		const tells = !!(room.created || (room.changes && room.changes.length));
+		const holes = tells ? daysOutOfUse(houseDays(), room) : [];
+		if (tells) told.add(room.id);
+		// days out of use close the room as a closure does
+		const shut = closures
+			.filter((c) => c.room === '' || c.room === room.id)
+			.map((c) => [c.start, c.end])
+			.concat(holes);
 		const hoursKey = JSON.stringify(room.opening_hours || {});
 		const key = hoursKey + '|' + JSON.stringify(shut);
 		if (!openHours.has(key)) {
@@ -124,7 +199,8 @@ function roomUse(time, period, rooms, claims, closures) {
 			minutes: 0,
 			openMinutes: openHours.get(key),
 			open: openOf.get(key),
-			openUsed: 0
+			openUsed: 0,
+			inUse: holes.length === 0 || clippedLength(holes, period.from, period.to) < period.to - period.from
 		});
 	}
 	const weekdays = WEEK.map(() => 0);
@@ -149,17 +225,19 @@ function roomUse(time, period, rooms, claims, closures) {
 		}
 	}
 	return {
-		rooms: [...byRoom.values()].map((r) => ({
-			id: r.id,
-			name: r.name,
-			bookings: r.bookings,
-			events: r.events,
-			minutes: r.minutes,
-			openMinutes: r.openMinutes,
-			// never above the open time: claims that overlap each other (an event over a booking) are counted
-			// once per claim, as in `minutes`, but occupancy is a share of the open time
-			openUsedMinutes: Math.min(r.openMinutes, Math.round(r.openUsed / MINUTE))
-		})),
+		rooms: [...byRoom.values()]
+			.filter((r) => !told.has(r.id) || r.inUse || r.bookings + r.events > 0)
+			.map((r) => ({
+				id: r.id,
+				name: r.name,
+				bookings: r.bookings,
+				events: r.events,
+				minutes: r.minutes,
+				openMinutes: r.openMinutes,
+				// never above the open time: claims that overlap each other (an event over a booking) are counted
+				// once per claim, as in `minutes`, but occupancy is a share of the open time
+				openUsedMinutes: Math.min(r.openMinutes, Math.round(r.openUsed / MINUTE))
+			})),
 		weekdays: weekdays.map(Math.round),
 		hours: hours.map(Math.round)
 	};
@@ -275,6 +353,7 @@ module.exports = {
 	WEEK,
 	periodBounds,
 	subtract,
+	inUseSpans,
 	roomUse,
 	percentile,
 	holdStats,

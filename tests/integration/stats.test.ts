@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ClientResponseError } from 'pocketbase';
 import type { Stats } from '$rules/stats.js';
+import { addDays, localParts } from '$rules/rooms-policy.js';
 import { createUser, guestClient, type TestUser } from '../helpers/pocketbase';
 import { AppSession } from '../helpers/app';
 import { arrange, type Arranged } from './overview-arrange';
@@ -274,5 +275,68 @@ describe('room use after an early check-out', () => {
 		expect(after.rooms.weekdays).toEqual(before.rooms.weekdays);
 		expect(after.rooms.hours).toEqual(before.rooms.hours);
 		expect(event.id).toBeTruthy();
+	});
+});
+
+describe('open hours of a room from when it came into use', () => {
+	// open 08:00–22:00 every day: 14 hours on every house day of December
+	const DAILY = Object.fromEntries(
+		['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['08:00', '22:00']]])
+	);
+	const houseDay = (pbDate: string) => localParts(Date.parse(pbDate.replace(' ', 'T'))).date;
+	const daysFrom = (from: string, to: string) =>
+		Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+	let staff: TestUser;
+
+	beforeAll(async () => {
+		staff = await createUser({ staff: true });
+	});
+
+	const newRoom = (active: boolean) =>
+		staff.pb.collection('rooms').create({
+			name: `Nyt lokale ${Date.now()}`,
+			slug: `nyt-${Date.now()}-${Math.floor(Math.random() * 1e6)}`,
+			capacity: 10,
+			who_may_book: 'citizens',
+			opening_hours: DAILY,
+			active
+		});
+	// ten house days: the six before the room was made, its day and the three after
+	const around = (day: string) => ({ from: addDays(day, -6), to: addDays(day, 3) });
+	const roomIn = async (id: string, period: { from: string; to: string }) =>
+		(await staff.pb.send<Stats>('/api/borgerhus/stats', { query: period })).rooms.rooms.find(
+			(r) => r.id === id
+		);
+
+	it('counts a room made in the middle of the period from the house day it was made', async () => {
+		const room = await newRoom(true);
+		const day = houseDay(room.created);
+		// its day and the three after it, not the six before it existed
+		expect((await roomIn(room.id, around(day)))?.openMinutes).toBe(4 * 14 * 60);
+		// a period that ended before it was made does not list it
+		expect(await roomIn(room.id, { from: addDays(day, -6), to: addDays(day, -1) })).toBeUndefined();
+	});
+
+	it('does not count the days a room was out of use, from the times staff took it out of use and back', async () => {
+		const room = await newRoom(true);
+		const day = houseDay(room.created);
+		await staff.pb.collection('rooms').update(room.id, { active: false });
+		const out = await staff.pb
+			.collection('audit_log')
+			.getFirstListItem(`target_id = "${room.id}" && action = "rooms_update"`);
+		// in use on its first day (until staff took it out of use), out of use on the days after
+		const inUse = daysFrom(day, houseDay(out.created));
+		expect((await roomIn(room.id, around(day)))?.openMinutes).toBe(inUse * 14 * 60);
+		// made out of use, it is in use on no day until staff take it into use
+		const later = await newRoom(false);
+		expect(await roomIn(later.id, around(houseDay(later.created)))).toBeUndefined();
+		await staff.pb.collection('rooms').update(later.id, { active: true });
+		const opened = await staff.pb
+			.collection('audit_log')
+			.getFirstListItem(`target_id = "${later.id}" && action = "rooms_update"`);
+		const first = houseDay(opened.created);
+		expect((await roomIn(later.id, around(houseDay(later.created))))?.openMinutes).toBe(
+			daysFrom(first, addDays(houseDay(later.created), 3)) * 14 * 60
+		);
 	});
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as time from '$rules/rooms-policy.js';
-import { holdStats, noShows, periodBounds, roomUse, subtract, volunteerHours } from '$rules/stats.js';
+import {
+	holdStats,
+	inUseSpans,
+	noShows,
+	periodBounds,
+	roomUse,
+	subtract,
+	volunteerHours
+} from '$rules/stats.js';
 
 const at = (iso: string) => Date.parse(iso);
 const HOURS = { mon: [['08:00', '22:00']], tue: [['08:00', '22:00']], sun: [['10:00', '16:00']] };
@@ -111,6 +119,110 @@ describe('room use', () => {
 		);
 		expect(use.hours[19]).toBe(60);
 		expect(use.weekdays[6]).toBe(60);
+	});
+
+	// open 08:00–22:00 every day: 14 hours a house day
+	const DAILY = Object.fromEntries(
+		['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '22:00']]])
+	);
+	const open = (id: string, use: ReturnType<typeof roomUse>) =>
+		use.rooms.find((r) => r.id === id)?.openMinutes;
+
+	it('counts a room made in the middle of the period from the house day it was made', () => {
+		const use = roomUse(
+			time,
+			week,
+			[
+				// made Thursday 5 November at 15:00 house time: Thursday to Sunday count, all of Thursday's hours
+				{ id: 'new', name: 'Nyt lokale', opening_hours: DAILY, created: at('2026-11-05T14:00:00Z') },
+				// made at 00:30 on Monday night, house time, which is still Sunday in UTC: the whole week counts
+				{ id: 'early', name: 'Tidligt', opening_hours: DAILY, created: at('2026-11-01T23:30:00Z') },
+				// loaded with no known creation: the whole week, as before
+				{ id: 'old', name: 'Salen', opening_hours: DAILY }
+			],
+			[{ room: 'new', start: at('2026-11-06T09:00:00Z'), end: at('2026-11-06T16:00:00Z'), kind: 'booking' }],
+			[]
+		);
+		expect(open('new', use)).toBe(4 * 14 * 60);
+		expect(open('early', use)).toBe(7 * 14 * 60);
+		expect(open('old', use)).toBe(7 * 14 * 60);
+		// seven booked hours of 56 open hours, not of 98
+		expect(use.rooms.find((r) => r.id === 'new')?.openUsedMinutes).toBe(7 * 60);
+	});
+
+	it('does not count the house days on which a room was out of use at every moment', () => {
+		const use = roomUse(
+			time,
+			week,
+			[
+				{
+					id: 'paused',
+					name: 'Værkstedet',
+					opening_hours: DAILY,
+					created: at('2026-10-01T08:00:00Z'),
+					changes: [
+						{ at: at('2026-10-01T08:00:00Z'), active: true },
+						// out of use Tuesday at 10:00, in use again Friday at 09:00: Wednesday and Thursday do not count
+						{ at: at('2026-11-03T09:00:00Z'), active: false },
+						{ at: at('2026-11-06T08:00:00Z'), active: true }
+					]
+				},
+				{
+					// made out of use on Wednesday, taken into use on Saturday: Saturday and Sunday count
+					id: 'opened',
+					name: 'Nyt lokale',
+					opening_hours: DAILY,
+					created: at('2026-11-04T12:00:00Z'),
+					changes: [
+						{ at: at('2026-11-04T12:00:00Z'), active: false },
+						{ at: at('2026-11-07T10:00:00Z'), active: true }
+					]
+				},
+				{
+					// taken out of use before the period and not back: left out, as it was not there to be booked
+					id: 'closed',
+					name: 'Kælderen',
+					opening_hours: DAILY,
+					created: at('2026-01-01T08:00:00Z'),
+					changes: [{ at: at('2026-10-01T08:00:00Z'), active: false }]
+				},
+				{
+					// out of use all week, but an event was held in it: kept, with no open time to measure it by
+					id: 'held',
+					name: 'Gården',
+					opening_hours: DAILY,
+					changes: [{ at: at('2026-10-01T08:00:00Z'), active: false }]
+				}
+			],
+			[{ room: 'held', start: at('2026-11-04T09:00:00Z'), end: at('2026-11-04T11:00:00Z'), kind: 'event' }],
+			[]
+		);
+		expect(open('paused', use)).toBe(5 * 14 * 60);
+		expect(open('opened', use)).toBe(2 * 14 * 60);
+		expect(use.rooms.map((r) => r.id)).toEqual(['paused', 'opened', 'held']);
+		expect(use.rooms.find((r) => r.id === 'held')).toMatchObject({
+			events: 1,
+			openMinutes: 0,
+			openUsedMinutes: 0
+		});
+	});
+
+	it('reads a room as in use before its first recorded state, and by its states after', () => {
+		expect(inUseSpans({})).toEqual([[-Infinity, Infinity]]);
+		expect(inUseSpans({ created: 100, changes: [{ at: 100, active: false }] })).toEqual([]);
+		expect(
+			inUseSpans({
+				created: 100,
+				changes: [
+					{ at: 300, active: true },
+					{ at: 200, active: false },
+					{ at: 400, active: true }
+				]
+			})
+		).toEqual([
+			[100, 200],
+			[300, Infinity]
+		]);
 	});
 
 	it('subtracts holes from intervals', () => {

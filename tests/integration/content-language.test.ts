@@ -187,7 +187,9 @@ describe('the house’s texts in English', () => {
 			description: 'Lyst lokale med udsigt.',
 			description_en: 'Bright room with a view.',
 			facilities: '',
-			accessibility_notes: ''
+			accessibility_notes: '',
+			// in use at once, for its public pages
+			active: 'on'
 		});
 		expect(created.status).toBe(303);
 		const id = /\/personale\/lokaler\/([a-z0-9]{15})/.exec(created.headers.get('location') ?? '')?.[1];

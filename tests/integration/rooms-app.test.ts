@@ -855,7 +855,7 @@ describe('staff edit closures and policies through the app', () => {
 });
 
 describe("staff describe the house's rooms", () => {
-	it('create a room that citizens can book at once, then edit what it is, photos included', async () => {
+	it('create a room not in use until they take it into use, then edit what it is, photos included', async () => {
 		const [staff, citizen] = await Promise.all([createUser({ staff: true }), createUser()]);
 		const session = await signedIn(staff);
 		const name = `Nyt Mødelokale ${Math.random().toString(36).slice(2, 7)}`;
@@ -886,25 +886,57 @@ describe("staff describe the house's rooms", () => {
 		expect(id).toBeTruthy();
 		const system = await systemClient();
 		const room = await system.collection('rooms').getOne(id!);
-		expect(room).toMatchObject({ name, slug, capacity: 12, step_free: true, active: true });
+		// made not in use: nobody books it by the house's first rules before staff have set its own
+		expect(room).toMatchObject({ name, slug, capacity: 12, step_free: true, active: false });
 		expect(room.facilities).toEqual(['Projektor', 'Whiteboard']);
-		// its page is public, and a citizen can book it
+		const made = await (await session.get(`/personale/lokaler/${id}?oprettet=1`)).text();
+		expect(made).toContain('Lokalet er oprettet. Det er ikke i brug endnu.');
+		expect(made).toContain('Lokalet er ikke i brug, så ingen kan booke det.');
+		expect(made).toContain('Tag i brug');
+		// two weeks ahead: inside a new room's booking horizon, on a day it is open
+		const day = houseDate(14);
+		const book = async () =>
+			(await signedIn(citizen)).post(`/lokaler/${slug}?/book`, {
+				for: 'self',
+				purpose: 'Møde',
+				attendees: '4',
+				date: day,
+				start: '10:00',
+				end: '11:00'
+			});
+		expect((await book()).status).not.toBe(303);
+		expect(await system.collection('bookings').getFullList({ filter: `room = "${id}"` })).toEqual([]);
+		// taken into use by staff (audited), its page is public and a citizen can book it
+		const activated = await session.post(`/personale/lokaler/${id}?/activate`, {});
+		expect(activated.status).toBe(200);
+		expect(await activated.text()).toContain('Lokalet er taget i brug og kan bookes nu.');
+		expect((await system.collection('rooms').getOne(id!)).active).toBe(true);
+		expect(
+			await system
+				.collection('audit_log')
+				.getFirstListItem(`target_id = "${id}" && action = "rooms_update" && details.active = true`)
+		).toBeTruthy();
+		expect(await (await session.get(`/personale/lokaler/${id}`)).text()).not.toContain('Tag i brug');
 		expect(await (await new AppSession().get(`/lokaler/${slug}`)).text()).toContain(
 			'Lyst lokale med udsigt.'
 		);
-		// two weeks ahead: inside a new room's booking horizon, on a day it is open
-		const day = houseDate(14);
-		const booked = await (
-			await signedIn(citizen)
-		).post(`/lokaler/${slug}?/book`, {
-			for: 'self',
-			purpose: 'Møde',
-			attendees: '4',
-			date: day,
-			start: '10:00',
-			end: '11:00'
+		expect((await book()).status).toBe(303);
+		// ticked into use on creation, it is bookable at once
+		const atOnce = await session.post('/personale/lokaler/ny?/create', {
+			name: `${name} B`,
+			slug: '',
+			capacity: '6',
+			description: '',
+			facilities: '',
+			accessibility_notes: '',
+			active: 'on'
 		});
-		expect(booked.status).toBe(303);
+		expect(atOnce.status).toBe(303);
+		const atOnceId = /\/personale\/lokaler\/([a-z0-9]{15})/.exec(atOnce.headers.get('location') ?? '')?.[1];
+		expect((await system.collection('rooms').getOne(atOnceId!)).active).toBe(true);
+		expect(await (await session.get(`/personale/lokaler/${atOnceId}?oprettet=1`)).text()).toContain(
+			'Lokalet er oprettet.'
+		);
 
 		// editing: only what changed is sent, a photo is added and then removed again
 		const page = await (await session.get(`/personale/lokaler/${id}`)).text();

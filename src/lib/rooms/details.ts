@@ -16,11 +16,15 @@ export const ROOM_DETAIL_FIELDS = [
 	'accessibility_notes'
 ] as const;
 
-/** A new room's rules until staff set them on the rooms list: open every day, bookable by citizens. */
+/**
+ * A new room's rules until staff set them on the rooms list: open every day, bookable by citizens. It is
+ * made not in use (`active` false) unless staff tick it into use at once: nobody books it by rules staff
+ * have not chosen yet.
+ */
 export const NEW_ROOM_RULES = {
 	who_may_book: 'citizens',
 	requires_approval: false,
-	active: true,
+	active: false,
 	opening_hours: Object.fromEntries(
 		['mon', 'tue', 'wed', 'thu', 'fri']
 			.map((d) => [d, [['08:00', '22:00']]])

@@ -36,7 +36,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	}
 	const values = shown(room);
 	return {
-		room: { id: room.id, name: room.name, slug: room.slug },
+		room: { id: room.id, name: room.name, slug: room.slug, active: Boolean(room.active) },
 		values,
 		loaded: snapshotOf(detailsBody(values), ROOM_DETAIL_FIELDS),
 		photos: ((room.photos as string[] | null) ?? []).map((name) => ({
@@ -75,5 +75,17 @@ export const actions: Actions = {
 			});
 		}
 		return { action: 'save' as const, saved: true };
+	},
+	// a room not in use taken into use, once staff have set its rules; taking it out of use is on the rooms
+	// list, where what it would cancel is shown first
+	activate: async ({ locals, url, params }) => {
+		requireStaff(locals, url);
+		if (!RECORD_ID.test(params.id)) error(404);
+		try {
+			await locals.pb.collection('rooms').update(params.id, { active: true });
+		} catch (err) {
+			return fail(failureStatus(err), { action: 'activate' as const, errors: toFormErrors(err) });
+		}
+		return { action: 'activate' as const, activated: true };
 	}
 };

@@ -14,12 +14,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	// a new room: what it is, how many it holds, and the house's first rules for it (NEW_ROOM_RULES);
+	// a new room: what it is, how many it holds, and the house's first rules for it (NEW_ROOM_RULES), not in
+	// use until staff take it into use;
 	// PocketBase's hooks check and audit it (docs/rules.md, "Rooms and bookings")
 	create: async ({ request, locals, url }) => {
 		requireStaff(locals, url);
 		const form = await request.formData();
-		const values = readForm(form, FLAGS);
+		const values = readForm(form, [...FLAGS, 'active']);
 		const checked = validateForm(roomCreateSchema, values);
 		if (!checked.ok) return fail(400, { action: 'create' as const, ...checked.failure });
 		let id: string;
@@ -30,6 +31,8 @@ export const actions: Actions = {
 					...NEW_ROOM_RULES,
 					...detailsBody(checked.data),
 					capacity: checked.data.capacity,
+					// in use at once only when staff ticked it
+					active: values.active === true,
 					...(photos.length ? { photos } : {})
 				})
 			).id;

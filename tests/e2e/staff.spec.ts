@@ -362,3 +362,26 @@ test('a photo too large is said at its field as soon as it is chosen, and the sa
 	expect(posts).toHaveLength(1);
 	await expectAccessible(page);
 });
+
+test('a new room is made not in use, says so on its page, and staff take it into use there', async ({
+	page
+}) => {
+	const { staff } = await arrange();
+	await signIn(page, staff.email, PASSWORD);
+	await page.goto('/personale/lokaler/ny');
+	await hydrated(page);
+	const name = `Nyt lokale ${randomUUID().slice(0, 8)}`;
+	await page.getByLabel('Navn', { exact: true }).fill(name);
+	await page.getByLabel('Antal personer').fill('8');
+	await expect(page.getByLabel('Tag lokalet i brug med det samme')).not.toBeChecked();
+	await page.getByRole('button', { name: 'Opret lokalet' }).click();
+	await expect(page.getByText('Lokalet er oprettet. Det er ikke i brug endnu.')).toBeVisible();
+	await expect(page.getByText('Lokalet er ikke i brug, så ingen kan booke det.')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Tag i brug' }).click();
+	await expect(page.getByText('Lokalet er taget i brug og kan bookes nu.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Tag i brug' })).toHaveCount(0);
+	const system = await systemClient();
+	const room = await system.collection('rooms').getFirstListItem(system.filter('name = {:name}', { name }));
+	expect(room.active).toBe(true);
+});

@@ -67,6 +67,11 @@ routerAdd('POST', '/api/borgerhus/associations/{id}/invitations', (e) => {
 	return e.json(200, { ok: true });
 });
 
+// The invitations counted towards the hour's limit are removed once they no longer count, every hour too.
+cronAdd('invitations-sent-prune', '17 * * * *', () => {
+	require(`${__hooks}/lib/rooms-memberships.js`).pruneSent($app);
+});
+
 // The open invitations of an association, for its admins and staff.
 routerAdd('GET', '/api/borgerhus/associations/{id}/invitations', (e) => {
 	const actor = require(`${__hooks}/lib/core/auth.js`).requireUser(e);

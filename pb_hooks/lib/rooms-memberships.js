@@ -205,12 +205,7 @@ function invite(app, actor, associationId, input) {
 			errors.refuse('associations_bad_role', 'role');
 		}
 		var hourAgo = new Date(Date.now() - 3600 * 1000).toISOString().replace('T', ' ');
-		// the hour's invitations no longer count once the hour is past (they are kept for nothing else)
-		txApp
-			.db()
-			.newQuery('DELETE FROM invitations_sent WHERE created < {:since}')
-			.bind({ since: hourAgo })
-			.execute();
+		pruneSent(txApp, hourAgo);
 		var user = null;
 		try {
 			user = txApp.findAuthRecordByEmail('users', email);
@@ -295,6 +290,21 @@ function invite(app, actor, associationId, input) {
 		if (again) return null;
 		return { to: email, association: association.getBool('verified') ? association.getString('name') : '' };
 	});
+}
+
+/**
+ * Removes the invitations counted before `since` (default: an hour ago): they no longer count towards the
+ * hour's limit, and are kept for nothing else. Run by each invitation and every hour (rooms-associations.pb.js),
+ * so an inviter who sends no more keeps no row for longer than the hour and the run after it.
+ * @param {core.App} app
+ * @param {string} [since] a PocketBase date
+ */
+function pruneSent(app, since) {
+	app
+		.db()
+		.newQuery('DELETE FROM invitations_sent WHERE created < {:since}')
+		.bind({ since: since || new Date(Date.now() - 3600 * 1000).toISOString().replace('T', ' ') })
+		.execute();
 }
 
 /**
@@ -720,6 +730,7 @@ module.exports = {
 	normalizeEmail: normalizeEmail,
 	isActiveAdmin: isActiveAdmin,
 	invite: invite,
+	pruneSent: pruneSent,
 	sendInvitation: sendInvitation,
 	claim: claim,
 	act: act,

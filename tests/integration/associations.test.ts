@@ -1169,6 +1169,22 @@ describe('inviting an address', () => {
 		expect(await limitAfter((w) => w.booker.email.toUpperCase())).toBe(429);
 	});
 
+	it('keeps the hour’s invitations through the hourly job that removes older ones', async () => {
+		const w = await world();
+		for (let i = 0; i < INVITES_PER_HOUR; i++) {
+			await post(w.admin.pb, invitePath(w), { email: uniqueEmail('fyld'), role: 'member' });
+		}
+		const system = await systemClient();
+		const jobs = await system.send<{ id: string }[]>('/api/crons', {});
+		expect(jobs.map((j) => j.id)).toContain('invitations-sent-prune');
+		await system.send('/api/crons/invitations-sent-prune', { method: 'POST' });
+		// the hour's invitations still count after the job
+		const next = await outcome(
+			post(w.admin.pb, invitePath(w), { email: uniqueEmail('efter'), role: 'member' })
+		);
+		expect(next.status).toBe(429);
+	});
+
 	it('invites from an association staff have not verified only by staff: its name goes out in the house’s mail', async () => {
 		const w = await world({ verified: false });
 		const address = uniqueEmail('fremmed');

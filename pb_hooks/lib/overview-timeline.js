@@ -312,7 +312,8 @@ function overviewFor(e, now, userId) {
 		registrations: registrations,
 		places: places,
 		desk: desk,
-		limits: LIMITS
+		limits: LIMITS,
+		historyDays: HISTORY_DAYS
 	};
 }
 

@@ -284,6 +284,34 @@ describe('Mit overblik: one timeline of everything a user has', () => {
 		expect(html).toMatch(/href="[^"]*\/bookinger"/);
 	});
 
+	it('shows the past as far back as PocketBase reads it, and says how far in the heading', async () => {
+		const a = await arrange();
+		const owner = await createUser();
+		const inside = await a.room();
+		const outside = await a.room();
+		const input = await owner.pb.send<TimelineInput & { historyDays: number }>('/api/borgerhus/overview', {});
+		const days = input.historyDays;
+		expect(days).toBeGreaterThan(1);
+		await a.booking({
+			booker: owner.record.id,
+			room: inside.id,
+			start: inHours(-24 * (days - 1)),
+			end: inHours(-24 * (days - 1) + 1)
+		});
+		await a.booking({
+			booker: owner.record.id,
+			room: outside.id,
+			start: inHours(-24 * (days + 1)),
+			end: inHours(-24 * (days + 1) + 1)
+		});
+		const session = new AppSession();
+		expect((await session.signIn(owner.email, PASSWORD)).status).toBe(303);
+		const html = await (await session.get('/overblik')).text();
+		expect(html).toContain(`Overstået eller aflyst de seneste ${days} dage`);
+		expect(html).toContain(inside.name);
+		expect(html).not.toContain(outside.name);
+	});
+
 	it('answers many simultaneous loads with the same timeline', async () => {
 		const s = await userWithEverything();
 		const session = new AppSession();

@@ -2,12 +2,15 @@ import type PocketBase from 'pocketbase';
 import type { BookingRecord, HoldRecord, RegistrationRecord, SignupRecord } from '$lib/pocketbase-types';
 import type { TimelineInput } from './timeline';
 
+/** The overview's input, with how many days back PocketBase read its history. */
+export type OverviewInput = TimelineInput & { historyDays: number };
+
 /**
  * Reads everything the overview shows in one request with the user's own token; PocketBase answers for
  * the token's user only (pb_hooks/lib/overview-timeline.js), with expands checked against view rules.
  */
-export async function fetchTimelineInput(pb: PocketBase): Promise<TimelineInput> {
-	return pb.send<TimelineInput>('/api/borgerhus/overview', { requestKey: null });
+export async function fetchTimelineInput(pb: PocketBase): Promise<OverviewInput> {
+	return pb.send<OverviewInput>('/api/borgerhus/overview', { requestKey: null });
 }
 
 /**

@@ -16,7 +16,12 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	depends('app:overview');
 	const now = new Date();
 	const input = await fetchTimelineInput(locals.pb);
-	return { name: user.name, timeline: buildTimeline(input, now, getLocale()), now: now.toISOString() };
+	return {
+		name: user.name,
+		timeline: buildTimeline(input, now, getLocale()),
+		historyDays: input.historyDays,
+		now: now.toISOString()
+	};
 };
 
 const COLLECTION: Record<EntryKind, string> = {

@@ -378,9 +378,17 @@ test('a new room is made not in use, says so on its page, and staff take it into
 	await expect(page.getByText('Lokalet er oprettet. Det er ikke i brug endnu.')).toBeVisible();
 	await expect(page.getByText('Lokalet er ikke i brug, så ingen kan booke det.')).toBeVisible();
 	await expectAccessible(page);
+	// the list of rooms marks it too
+	const roomPage = page.url();
+	await page.goto('/personale/lokaler');
+	await expect(page.locator('summary', { hasText: name })).toContainText('Ikke i brug');
+	await page.goto(roomPage);
+	await hydrated(page);
 	await page.getByRole('button', { name: 'Tag i brug' }).click();
 	await expect(page.getByText('Lokalet er taget i brug og kan bookes nu.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Tag i brug' })).toHaveCount(0);
+	await page.goto('/personale/lokaler');
+	await expect(page.locator('summary', { hasText: name })).not.toContainText('Ikke i brug');
 	const system = await systemClient();
 	const room = await system.collection('rooms').getFirstListItem(system.filter('name = {:name}', { name }));
 	expect(room.active).toBe(true);

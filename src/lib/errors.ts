@@ -39,7 +39,9 @@ const FIELD_CODE_MESSAGES: Record<string, Record<string, Translate>> = {
 		// PocketBase's refusal of the address the account has already
 		validation_not_in_invalid: m.errors_email_same
 	},
-	password: { validation_invalid_password: m.errors_wrong_password }
+	password: { validation_invalid_password: m.errors_wrong_password },
+	// only rooms have an address name
+	slug: { validation_not_unique: m.errors_slug_taken }
 };
 
 /**

@@ -1298,3 +1298,39 @@ describe('reads of claims by time across rooms', () => {
 		expect(today).toContain(booker.record.name);
 	});
 });
+
+describe('a new room whose address name another room has', () => {
+	const form = (name: string, slug = '') => ({
+		name,
+		slug,
+		capacity: '8',
+		description: '',
+		facilities: '',
+		accessibility_notes: ''
+	});
+
+	it('is refused with the address made from its name, or the one typed, named as taken; nothing is made', async () => {
+		const staff = await createUser({ staff: true });
+		const session = await signedIn(staff);
+		const key = randomUUID().slice(0, 8);
+		const taken = await makeRoom({ name: `Applokale ${key}`, slug: `applokale-${key}` });
+		const system = await systemClient();
+		const before = await system.collection('rooms').getList(1, 1);
+		// the name gives the taken address name
+		const derived = await session.post('/personale/lokaler/ny?/create', form(taken.name));
+		expect(derived.status).toBe(400);
+		const derivedText = await derived.text();
+		expect(derivedText).toContain(`Adressenavnet blev lavet af navnet: ${taken.slug}.`);
+		expect(derivedText).toContain('Et andet lokale har allerede det adressenavn. Vælg et andet.');
+		// typed: the typed address is taken, and nothing is said about the name
+		const typed = await session.post(
+			'/personale/lokaler/ny?/create',
+			form(`Andet ${taken.name}`, taken.slug)
+		);
+		expect(typed.status).toBe(400);
+		const typedText = await typed.text();
+		expect(typedText).toContain('Et andet lokale har allerede det adressenavn. Vælg et andet.');
+		expect(typedText).not.toContain('Adressenavnet blev lavet af navnet');
+		expect((await system.collection('rooms').getList(1, 1)).totalItems).toBe(before.totalItems);
+	});
+});

@@ -4,7 +4,8 @@ import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { roomCreateSchema } from '$lib/validation/rooms';
-import { detailsBody, NEW_ROOM_RULES, photosOf } from '$lib/rooms/details';
+import { detailsBody, NEW_ROOM_RULES, photosOf, slugOf } from '$lib/rooms/details';
+import { m } from '$lib/paraglide/messages';
 
 const FLAGS = ['step_free', 'hearing_loop', 'accessible_toilet'];
 
@@ -37,11 +38,12 @@ export const actions: Actions = {
 				})
 			).id;
 		} catch (err) {
-			return fail(failureStatus(err), {
-				action: 'create' as const,
-				values: echoValues(values),
-				errors: toFormErrors(err)
-			});
+			const errors = toFormErrors(err);
+			// an address name left empty was made from the name: a refusal of it says which one it was
+			if (!checked.data.slug && errors.fields.slug) {
+				errors.fields.slug = `${m.rooms_details_slug_from_name({ slug: slugOf(checked.data.name) })} ${errors.fields.slug}`;
+			}
+			return fail(failureStatus(err), { action: 'create' as const, values: echoValues(values), errors });
 		}
 		redirect(303, `/personale/lokaler/${id}?oprettet=1`);
 	}

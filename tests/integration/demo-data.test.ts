@@ -54,7 +54,7 @@ const at = (value: string) => parsePbDate(value).getTime();
 const nightly = (value: string) => houseParts(value).hour < 6;
 
 async function demoOf(pb: PocketBase) {
-	const [events, bookings, users, holds, seasons, objections, loans] = await Promise.all([
+	const [events, bookings, users, holds, seasons, objections, loans, rooms] = await Promise.all([
 		pb.collection('events').getFullList({ fields: 'title,start,end' }),
 		pb.collection('bookings').getFullList({
 			fields: 'purpose,start,end,status,booker,checked_in_at,expand.room.slug',
@@ -66,10 +66,11 @@ async function demoOf(pb: PocketBase) {
 		pb.collection('season_objections').getFullList({ fields: 'status' }),
 		pb
 			.collection('loans')
-			.getFullList({ fields: 'returned_at,lost,patron,expand.copy.status', expand: 'copy' })
+			.getFullList({ fields: 'returned_at,lost,patron,expand.copy.status', expand: 'copy' }),
+		pb.collection('rooms').getFullList({ fields: 'slug,active' })
 	]);
 	const citizen = users.find((u) => u.email === 'borger@demo.borgerhus.dk')!.id;
-	return { events, bookings, citizen, holds, seasons, objections, loans };
+	return { events, bookings, citizen, holds, seasons, objections, loans, rooms };
 }
 
 describe('the demo data', () => {
@@ -139,6 +140,9 @@ function expectEveryFeature(demo: Awaited<ReturnType<typeof demoOf>>, now: Date)
 	expect(month.length).toBeGreaterThanOrEqual(30);
 	expect(new Set(month.map((b) => b.expand?.room?.slug)).size).toBeGreaterThanOrEqual(4);
 	expect(demo.holds.some((h) => h.status === 'ready' && h.pickup_deadline)).toBe(true);
+	// a room just made, waiting for staff to take it into use, beside the rooms in use
+	expect(demo.rooms.filter((r) => !r.active).map((r) => r.slug)).toEqual(['atelieret']);
+	expect(demo.rooms.filter((r) => r.active).length).toBeGreaterThanOrEqual(5);
 	expect(demo.seasons.map((s) => s.status).sort()).toEqual(['draft_published', 'final', 'leftovers', 'open']);
 	expect(demo.objections.map((o) => o.status)).toEqual(['open']);
 	// a loan the citizen lost: ended, written off, its copy missing

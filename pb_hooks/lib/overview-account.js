@@ -15,7 +15,8 @@
 //  - the associations the user created or belonged to, without the user's name, email and phone as contact;
 //  - the audit log of staff actions: who did what to which row and when, without the free text staff wrote
 //    about the person (an override's reason, a decision's reason) or the person's name.
-// What goes: name, phone, email, skills, volunteer terms, the calendar feed, memberships, notifications.
+// What goes: name, phone, email, skills, volunteer terms, the calendar feed, memberships, notifications,
+// the places signed in from and the hour's count of invitations sent.
 // A create for the account that meets the deletion is refused inside its own transaction
 // (core/auth.js isDeletedAccount), so nothing the deletion did not see outlives it.
 
@@ -268,6 +269,10 @@ function deleteAccount(txApp, userId, now) {
 	);
 	for (const invitation of waiting) txApp.delete(invitation);
 	for (const origin of txApp.findAllAuthOriginsByRecord(user)) txApp.delete(origin);
+	// the hour's count of the invitations the account sent (lib/rooms-memberships.js): a hash of each address
+	// it wrote to, kept for nothing but the limit of an account that invites no more
+	for (const sent of txApp.findRecordsByFilter('invitations_sent', bindFilter('inviter = {:u}', p), '', 0, 0))
+		txApp.delete(sent);
 
 	user.set('name', ANONYMOUS_NAME);
 	user.set('phone', '');

@@ -740,4 +740,35 @@ describe('what names the person beside the account', () => {
 			.getFullList({ filter: system.filter('user = "" && association = {:a}', { a: association.id }) });
 		expect(waiting.map((m) => m.email)).toEqual([other.email.toLowerCase()]);
 	});
+
+	it('the invitations it sent this hour go with the deletion, not an hour after it', async () => {
+		const system = await systemClient();
+		const [admin, other] = await Promise.all([
+			createUser({ name: 'Afsender Asta' }),
+			createUser({ name: 'Anden Afsender' })
+		]);
+		const association = await system
+			.collection('associations')
+			.create({ name: 'Læsekredsen Lyt', cvr: validCvrNumber(), verified: true });
+		for (const user of [admin, other]) {
+			await system
+				.collection('memberships')
+				.create({ association: association.id, user: user.record.id, role: 'admin', status: 'active' });
+			await user.pb.send(`/api/borgerhus/associations/${association.id}/invitations`, {
+				method: 'POST',
+				body: { email: uniqueEmail('invitee'), role: 'member' }
+			});
+		}
+		// the hour's count: a hash of each address the account wrote to, and when
+		const sent = (userId: string) =>
+			system
+				.collection('invitations_sent')
+				.getFullList({ filter: system.filter('inviter = {:u}', { u: userId }) });
+		expect((await sent(admin.record.id)).length).toBe(1);
+
+		await deleteAccount(admin);
+
+		expect(await sent(admin.record.id)).toEqual([]);
+		expect((await sent(other.record.id)).length).toBe(1);
+	});
 });

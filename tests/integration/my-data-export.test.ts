@@ -675,6 +675,41 @@ describe('Mine data: everything the house holds about the user', () => {
 	});
 });
 
+describe('a line of Mine data whose name the user may not read', () => {
+	it('says what it is in words, never as a line without a name', async () => {
+		const [user, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		// an invitation from an association staff have not verified, and a ticket and a shift of an event staff
+		// took back to a draft after both were cancelled
+		const unverified = await makeAssociation({
+			verified: false,
+			name: `Hemmeligt Navn ${Date.now() % 100000}`
+		});
+		await membership(unverified.id, user, 'member', 'invited');
+		const { event, shift } = await arrangeEvent();
+		const system = await systemClient();
+		await system.collection('users').update(user.record.id, { volunteer_terms_at: new Date().toISOString() });
+		const ticket = await user.pb
+			.collection('registrations')
+			.create({ event: event.id, user: user.record.id });
+		const place = await user.pb.collection('signups').create({ shift: shift.id, user: user.record.id });
+		await user.pb.collection('registrations').update(ticket.id, { status: 'cancelled' });
+		await user.pb.collection('signups').update(place.id, { status: 'cancelled' });
+		await staff.pb.collection('events').update(event.id, { state: 'draft' });
+
+		const session = new AppSession();
+		expect((await session.signIn(user.email, PASSWORD)).status).toBe(303);
+		for (const path of ['/mine-data', '/mine-data/dokument']) {
+			const html = (await (await session.get(path)).text())
+				.replace(/<script[\s\S]*?<\/script>/g, '')
+				.replace(/<!--[\s\S]*?-->/g, '');
+			expect(html, path).not.toContain(unverified.name);
+			expect(html, path).toContain('En forening, der venter på husets godkendelse');
+			expect(html.split('Et arrangement, som huset ikke viser nu').length - 1, path).toBe(2);
+			expect(html, path).not.toMatch(/<strong[^>]*>\s*<\/strong>/);
+		}
+	});
+});
+
 describe('messages in Mine data', () => {
 	it('are shown in the language of the page, as the inbox shows them, and exported in both', async () => {
 		const room = await makeRoom({ requires_approval: true });

@@ -523,6 +523,10 @@ function records(app, user, name, info) {
 				start: seen ? str(s, 'start') : '',
 				end: seen ? str(s, 'end') : '',
 				status: str(x, 'status'),
+				// when the place took its turn in line (a place taken again goes to the back), and whether
+				// the house cancelled it (staff, or the event's cancellation) rather than the person
+				placed_at: str(x, 'placed_at'),
+				cancelled_by_house: x.getBool('cancelled_by_house'),
 				created: str(x, 'created'),
 				cancelled_at: str(x, 'cancelled_at')
 			};
@@ -533,6 +537,8 @@ function records(app, user, name, info) {
 			event_en: event(str(r, 'event'), 'title_en'),
 			start: event(str(r, 'event'), 'start'),
 			status: str(r, 'status'),
+			placed_at: str(r, 'placed_at'),
+			cancelled_by_house: r.getBool('cancelled_by_house'),
 			checked_in_at: str(r, 'checked_in_at'),
 			created: str(r, 'created'),
 			cancelled_at: str(r, 'cancelled_at')

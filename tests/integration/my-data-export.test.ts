@@ -710,6 +710,41 @@ describe('a line of Mine data whose name the user may not read', () => {
 	});
 });
 
+describe('places in Mine data', () => {
+	it('say when each was placed in line and which the house cancelled, in the file and on the page', async () => {
+		const { event, shift } = await arrangeEvent();
+		const [user, staff] = await Promise.all([createVolunteer(), createUser({ staff: true })]);
+		const ticket = await user.pb
+			.collection('registrations')
+			.create({ event: event.id, user: user.record.id });
+		const place = await user.pb.collection('signups').create({ shift: shift.id, user: user.record.id });
+		// staff cancel the ticket; the person cancels the shift themselves
+		await staff.pb.collection('registrations').update(ticket.id, { status: 'cancelled' });
+		await user.pb.collection('signups').update(place.id, { status: 'cancelled' });
+		const system = await systemClient();
+		const stored = {
+			ticket: await system.collection('registrations').getOne(ticket.id),
+			place: await system.collection('signups').getOne(place.id)
+		};
+		expect(stored.ticket.cancelled_by_house).toBe(true);
+
+		const session = new AppSession();
+		expect((await session.signIn(user.email, PASSWORD)).status).toBe(303);
+		const data = await (await session.get('/mine-data/eksport.json')).json();
+		expect(data.registrations).toMatchObject([
+			{ id: ticket.id, status: 'cancelled', placed_at: stored.ticket.placed_at, cancelled_by_house: true }
+		]);
+		expect(data.signups).toMatchObject([
+			{ id: place.id, status: 'cancelled', placed_at: stored.place.placed_at, cancelled_by_house: false }
+		]);
+		expect(stored.ticket.placed_at).not.toBe('');
+		for (const path of ['/mine-data', '/mine-data/dokument']) {
+			const html = (await (await session.get(path)).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+			expect(html.split('Huset aflyste din plads').length - 1, path).toBe(1);
+		}
+	});
+});
+
 describe('messages in Mine data', () => {
 	it('are shown in the language of the page, as the inbox shows them, and exported in both', async () => {
 		const room = await makeRoom({ requires_approval: true });

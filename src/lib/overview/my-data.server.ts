@@ -154,6 +154,10 @@ export interface MyData {
 		start: string;
 		end: string;
 		status: string;
+		/** When the place took its turn in line (a place taken again goes to the back). */
+		placed_at: string;
+		/** Cancelled by the house (staff, or the event's cancellation), not by the user. */
+		cancelled_by_house: boolean;
 		created: string;
 		cancelled_at: string;
 	}[];
@@ -164,6 +168,8 @@ export interface MyData {
 		event_en: string;
 		start: string;
 		status: string;
+		placed_at: string;
+		cancelled_by_house: boolean;
 		checked_in_at: string;
 		created: string;
 		cancelled_at: string;

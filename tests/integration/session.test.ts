@@ -320,6 +320,21 @@ describe('the privacy notice', () => {
 		expect(html).toContain('What the house keeps about you');
 	});
 
+	it('names every kind of data Mine data shows, the places signed in from and the staff’s log too', async () => {
+		const page = await (await new AppSession().get('/privatliv')).text();
+		for (const kind of [
+			'dit lånerkort',
+			'profilbillede',
+			'sæsonansøgninger',
+			'foreningens kontaktoplysninger',
+			'logget ind fra',
+			'en kode lavet af IP-adressen og browseren',
+			'Personalets log'
+		]) {
+			expect(page).toContain(kind);
+		}
+	});
+
 	it('tells how long the request log is kept, as PocketBase is set to keep it', async () => {
 		const page = await (await new AppSession().get('/privatliv')).text();
 		expect(page).toContain('Hver linje i loggen slettes efter 5 dage');

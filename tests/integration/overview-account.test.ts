@@ -102,6 +102,22 @@ describe('Mine data: see and export everything', () => {
 });
 
 describe('deleting an account', () => {
+	it('says before the deletion everything it deletes, the library card and the places signed in from too', async () => {
+		const user = await createUser();
+		const session = new AppSession();
+		await session.signIn(user.email, PASSWORD);
+		const page = await (await session.get('/mine-data')).text();
+		for (const gone of [
+			'dit lånerkort',
+			'dit profilbillede',
+			'din accept af frivilligvilkårene',
+			'de steder, du har logget ind fra',
+			'invitationer, der venter på din e-mail'
+		]) {
+			expect(page).toContain(gone);
+		}
+	});
+
 	it('refuses a wrong password and changes nothing', async () => {
 		const s = await userWithData();
 		const session = new AppSession();

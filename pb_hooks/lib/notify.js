@@ -81,19 +81,52 @@ function notify(app, userId, message) {
 }
 
 /**
- * A message written in both languages: { da: { title, body }, en: { title, body } }.
- * @param {Message} message
+ * `text` cut to at most `max` characters (as PocketBase counts them: code points), ending in "…" when cut;
+ * as it is when it fits or there is no limit.
+ * @param {string} text
+ * @param {number} max
  */
-function textsOf(message) {
+function clip(text, max) {
+	const chars = Array.from(String(text));
+	if (!(max > 0) || chars.length <= max) return text;
+	return (
+		chars
+			.slice(0, max - 1)
+			.join('')
+			.replace(/\s+$/, '') + '…'
+	);
+}
+
+/**
+ * A message written in both languages: { da: { title, body }, en: { title, body } }, each title and body cut
+ * to what the notification keeps (`limits`; docs/rules.md, "Messages"): a title of an event or a book as long
+ * as its own field allows, with the message's words around it, or a long answer after a season's name, would
+ * otherwise refuse the save, and with it the write the message is about.
+ * @param {Message} message
+ * @param {{ title: number, body: number }} [limits]
+ */
+function textsOf(message, limits) {
 	const out = {};
 	for (const language of ['da', 'en']) {
 		const text = message.texts[language];
 		out[language] = {
-			title: fill(text.title, message.params, language),
-			body: fill(text.body, message.params, language)
+			title: clip(fill(text.title, message.params, language), limits ? limits.title : 0),
+			body: clip(fill(text.body, message.params, language), limits ? limits.body : 0)
 		};
 	}
 	return out;
+}
+
+/**
+ * The longest title and body a notification keeps, from its collection's fields (0: no limit).
+ * @param {core.Collection} collection
+ */
+function limitsOf(collection) {
+	const max = (name) => {
+		const field = collection.fields.getByName(name);
+		return field ? JSON.parse(JSON.stringify(field)).max || 0 : 0;
+	};
+	return { title: max('title'), body: max('body') };
 }
 
 /**
@@ -133,8 +166,9 @@ function prepare(app, userId, message) {
 	}
 	if (user.getString('deleted_at')) return null;
 	const language = user.getString('language') === 'en' ? 'en' : 'da';
-	const texts = textsOf(message);
-	const record = new Record(app.findCachedCollectionByNameOrId('notifications'));
+	const collection = app.findCachedCollectionByNameOrId('notifications');
+	const texts = textsOf(message, limitsOf(collection));
+	const record = new Record(collection);
 	// no mail wanted: stamped now, so nothing after the commit has to write again (docs/performance.md,
 	// "Writes")
 	if (!wantsMail(user)) record.set('emailed_at', new Date().toISOString());
@@ -328,6 +362,7 @@ module.exports = {
 	mailNotification,
 	mailPending,
 	fill,
+	clip,
 	paramText,
 	formatDay
 };

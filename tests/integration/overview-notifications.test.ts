@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { readMails, waitForMail } from '../helpers/mail';
-import { createUser, guestClient, PASSWORD, type TestUser } from '../helpers/pocketbase';
+import { createUser, guestClient, PASSWORD, systemClient, type TestUser } from '../helpers/pocketbase';
+import { outcome } from '../helpers/scenarios';
 import { arrange, inHours } from './overview-arrange';
+import { arrangeEvent } from './events-helpers';
+import { arrangeTitle, checkIn, placeHold } from './library-helpers';
+import { activity, club, makeSeason, seasonRooms, send, slotId } from './season-arrange';
 import { stack } from '../helpers/stack';
 
 const RUN = '/api/borgerhus/overview/reminders/run';
@@ -547,5 +551,71 @@ describe('mail the mail server refuses', () => {
 		expect(byTitle['Første besked']?.emailed_at).not.toBe('');
 		expect(byTitle['Gentaget besked']).toMatchObject({ mail_failed_tries: MAX_TRIES, emailed_at: '' });
 		expect(byTitle['Senere besked']).toMatchObject({ mail_failed_tries: 2 });
+	});
+});
+
+describe('a message longer than the inbox keeps', () => {
+	it('never stops the write that makes it: a long title is shortened, the page it links to says it whole', async () => {
+		const system = await systemClient();
+		const mine = async (userId: string, kind: string) =>
+			(await notificationsOf(userId)).filter((n) => n.kind === kind);
+
+		// an event's title may be 200 characters, and "Din billet: " comes before it
+		const { event } = await arrangeEvent({ capacity: 5 });
+		const eventTitle = `Koncert ${'og fællessang '.repeat(14)}i gården`.slice(0, 200);
+		await system.collection('events').update(event.id, { title: eventTitle });
+		const guest = await createUser();
+		const ticket = await outcome(
+			guest.pb.collection('registrations').create({ event: event.id, user: guest.record.id })
+		);
+		expect(ticket.status, JSON.stringify(ticket.body)).toBe(200);
+		const [receipt] = await mine(guest.record.id, 'registration_received');
+		expect(receipt?.title).toHaveLength(200);
+		expect(receipt?.title).toMatch(/^Din billet: Koncert og fællessang .*…$/);
+		expect(receipt?.texts?.en?.title).toHaveLength(200);
+
+		// a library title may be 300 characters: the desk checks in a copy for a hold on it
+		const staff = await createUser({ staff: true });
+		const patron = await createUser();
+		const bookTitle = `Fortællinger ${'fra det gamle Nørreby '.repeat(15)}`.trim().slice(0, 300);
+		const { title, copies } = await arrangeTitle({ copies: 1, title: bookTitle });
+		await placeHold(patron.pb, title.id, patron.record.id);
+		const desk = await outcome(checkIn(staff.pb, copies[0]!.barcode));
+		expect(desk.status, JSON.stringify(desk.body)).toBe(200);
+		const [ready] = await mine(patron.record.id, 'hold_ready');
+		expect(ready?.title).toHaveLength(200);
+		expect(ready?.title.endsWith('…')).toBe(true);
+		// the body names the whole title
+		expect(ready?.body).toContain(bookTitle);
+
+		// staff answer an objection with the 2000 characters an answer may have; the message puts the season's
+		// name before it
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const a = await club();
+		await send(a.admin.pb, `/api/borgerhus/seasons/${season}/apply`, {
+			declared_section4: true,
+			association: a.id,
+			activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
+		});
+		for (const to of ['closed', 'draft', 'draft_published']) {
+			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+		}
+		const [line] = await system.collection('season_lines').getFullList({ filter: `season = "${season}"` });
+		const objection = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/objections`, {
+			association: a.id,
+			line: line!.id,
+			text: 'Vi fik ingen tid.'
+		})) as { id: string };
+		const answer = 'Tak for jeres indsigelse. '.repeat(80).slice(0, 1999) + '.';
+		const answered = await outcome(
+			send(staff.pb, `/api/borgerhus/season-objections/${objection.id}/answer`, { answer })
+		);
+		expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+		const [told] = await mine(a.admin.record.id, 'season_objection_answered');
+		expect(told?.body).toHaveLength(2000);
+		expect(told?.body.endsWith('…')).toBe(true);
+		expect((await system.collection('season_objections').getOne(objection.id)).answer).toBe(answer);
 	});
 });

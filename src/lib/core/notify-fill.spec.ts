@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill } from '$rules/notify.js';
+import { clip, fill } from '$rules/notify.js';
 
 // The house's messages are written from templates in each language (pb_hooks/lib/notify.js `fill`).
 describe('a message template', () => {
@@ -15,5 +15,17 @@ describe('a message template', () => {
 		const en = '{count} {count|date|dates} {count|is|are} approved.';
 		expect(fill(en, { count: 1 }, 'en')).toBe('1 date is approved.');
 		expect(fill(en, { count: 12 }, 'en')).toBe('12 dates are approved.');
+	});
+
+	it('is cut to what a notification keeps, counted in characters as PocketBase counts them', () => {
+		expect(clip('Klar til afhentning: Nørreby', 100)).toBe('Klar til afhentning: Nørreby');
+		expect(clip('Klar til afhentning: Nørreby', 0)).toBe('Klar til afhentning: Nørreby');
+		const cut = clip('Klar til afhentning: Nørreby', 23);
+		expect(cut).toBe('Klar til afhentning: N…');
+		expect(Array.from(cut)).toHaveLength(23);
+		// no space left before the ellipsis, and a character outside the basic plane counts as one
+		expect(clip('Tak for i dag og på gensyn', 13)).toBe('Tak for i da…');
+		expect(clip('Tak for i dag og', 11)).toBe('Tak for i…');
+		expect(Array.from(clip('🎉'.repeat(10), 5))).toHaveLength(5);
 	});
 });

@@ -203,3 +203,41 @@ describe('a swap of two activities', () => {
 		expect([moved.association, moved.purpose, moved.attendees]).toEqual([b.id, 'A', 8]);
 	});
 });
+
+describe('the message of a proposal', () => {
+	it('names an association whose new name awaits the house’s approval to nobody outside it', async () => {
+		const { season, a, b, lineA, sys } = await finalPlan();
+		// A renames itself after its time was booked: back to verification, and its new name unseen by staff
+		await a.admin.pb.collection('associations').update(a.id, { name: 'Ring 70 70 70 70 og få jeres penge' });
+		expect((await sys.collection('associations').getOne(a.id)).verified).toBe(false);
+		// a hand-over asks no verification of the giver
+		await send(a.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {
+			kind: 'handover',
+			from_line: lineA.id,
+			to_association: b.id
+		});
+		const [told] = await sys.collection('notifications').getFullList({
+			filter: sys.filter('user = {:u} && kind = "season_swap_proposed"', { u: b.admin.record.id })
+		});
+		// B's admin cannot read A, and the swap page names it as waiting; the message says the same
+		await expect(b.admin.pb.collection('associations').getOne(a.id)).rejects.toMatchObject({ status: 404 });
+		expect(told?.body).not.toContain('Ring 70');
+		expect(told?.texts?.en?.body).not.toContain('Ring 70');
+		expect(told?.body).toMatch(/^En forening \(navnet venter på godkendelse\) foreslår: A \(mandag /);
+		expect(told?.texts?.en?.body).toMatch(
+			/^An association \(its name awaits approval\) proposes: A \(Monday /
+		);
+
+		// a verified association is named
+		const { season: second, a: c, b: d, lineA: lineC } = await finalPlan();
+		await send(c.admin.pb, `/api/borgerhus/seasons/${second}/swaps`, {
+			kind: 'handover',
+			from_line: lineC.id,
+			to_association: d.id
+		});
+		const [named] = await sys.collection('notifications').getFullList({
+			filter: sys.filter('user = {:u} && kind = "season_swap_proposed"', { u: d.admin.record.id })
+		});
+		expect(named?.body.startsWith(`${c.name} foreslår: `)).toBe(true);
+	});
+});

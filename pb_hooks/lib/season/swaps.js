@@ -218,9 +218,20 @@ function describe(txApp, swap) {
 	return out;
 }
 
+/**
+ * The proposing association as its message names it to the other association: the name staff have verified,
+ * else as the swap page names it (a hand-over asks no verification of the giver, and a name nobody at the
+ * house has looked at goes to no stranger: docs/rules.md, "Swaps").
+ */
+var UNNAMED = {
+	da: 'En forening (navnet venter på godkendelse)',
+	en: 'An association (its name awaits approval)'
+};
+
 /** Tells `users` of a swap; `described` is what it moves, as `describe` said it before it moved. */
 function tell(txApp, swap, users, what, described) {
-	var from = txApp.findRecordById('associations', swap.getString('from_association')).getString('name');
+	var association = txApp.findRecordById('associations', swap.getString('from_association'));
+	var from = association.getBool('verified') ? association.getString('name') : UNNAMED;
 	users.forEach(function (u) {
 		if (!u) return;
 		lib('notify').notify(txApp, u, {

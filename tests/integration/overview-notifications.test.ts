@@ -618,4 +618,30 @@ describe('a message longer than the inbox keeps', () => {
 		expect(told?.body.endsWith('…')).toBe(true);
 		expect((await system.collection('season_objections').getOne(objection.id)).answer).toBe(answer);
 	});
+
+	it('keeps a staff message of the 2000 characters it may have whole, whatever characters it is written in', async () => {
+		const system = await systemClient();
+		const staff = await createUser({ staff: true });
+		const { event, shift } = await arrangeEvent({ places: 3 });
+		const volunteer = await createUser();
+		await volunteer.pb.collection('users').update(volunteer.record.id, { volunteer_terms_at: new Date() });
+		await volunteer.pb.collection('signups').create({ shift: shift.id, user: volunteer.record.id });
+		// each of these takes six bytes in the stored JSON of both languages' texts, where a letter takes one
+		for (const message of ['&'.repeat(2000), '<>'.repeat(1000)]) {
+			const sent = await outcome(
+				staff.pb.send(`/api/borgerhus/events/${event.id}/message`, { method: 'POST', body: { message } })
+			);
+			expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+			const told = (await notificationsOf(volunteer.record.id)).filter((n) => n.kind === 'events_message');
+			expect(told.at(-1)?.body).toBe(message);
+			expect(told.at(-1)?.texts?.en?.body).toBe(message);
+		}
+		expect(
+			(
+				await system.collection('notifications').getFullList({
+					filter: system.filter('user = {:u} && kind = "events_message"', { u: volunteer.record.id })
+				})
+			).length
+		).toBe(2);
+	});
 });

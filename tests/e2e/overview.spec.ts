@@ -276,3 +276,40 @@ test("a patron's place in the queue moves up live when someone ahead cancels", a
 	await system.collection('holds').update(ahead.id, { status: 'cancelled' });
 	await expect(main.getByText('Du er nr. 1 i køen')).toBeVisible();
 });
+
+test('a message keeps its lines in the inbox, as its mail does', async ({ page }) => {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const email = `linjer-${id}@test.borgerhus.dk`;
+	const password = 'linjer-kodeord';
+	const user = await system.collection('users').create({
+		email,
+		password,
+		passwordConfirm: password,
+		name: 'Lise Linje',
+		verified: true,
+		language: 'da'
+	});
+	// a staff message to an event's volunteers is written in lines, as staff typed it
+	const body =
+		'Hej alle frivillige\n\nHusk i morgen:\n- nøgler til depotet\n- kaffe til 40\n\nVi ses kl. 17!';
+	await system.collection('notifications').create({
+		user: user.id,
+		kind: 'events_message',
+		title: 'Besked om Høstkoncert',
+		body,
+		texts: { da: { title: 'Besked om Høstkoncert', body }, en: { title: 'Message about Høstkoncert', body } }
+	});
+	await signIn(page, email, password);
+	await page.goto('/indbakke');
+	const message = page.getByRole('article', { name: 'Besked om Høstkoncert' });
+	const text = await message.locator('.body').evaluate((element) => (element as HTMLElement).innerText);
+	expect(text.split('\n').filter(Boolean)).toEqual([
+		'Hej alle frivillige',
+		'Husk i morgen:',
+		'- nøgler til depotet',
+		'- kaffe til 40',
+		'Vi ses kl. 17!'
+	]);
+	await expectAccessible(page);
+});

@@ -144,6 +144,22 @@ var STATUS_WORDS = {
 };
 
 /**
+ * A status whose word depends on what it is of: a booking is "aflyst", a reservation, a ticket and a shift
+ * "annulleret", as the house's own messages and Mit overblik say (docs/rules.md, "Languages").
+ */
+var STATUS_WORDS_OF = {
+	holds: { cancelled: { da: 'annulleret', en: 'cancelled' } },
+	registrations: { cancelled: { da: 'annulleret', en: 'cancelled' } },
+	signups: { cancelled: { da: 'annulleret', en: 'cancelled' } }
+};
+
+/** The words of `status` of a row of `collection`, or undefined when it has none. */
+function statusWords(collection, status) {
+	var own = STATUS_WORDS_OF[collection];
+	return (own && own[status]) || STATUS_WORDS[status];
+}
+
+/**
  * What the act was about, in a few words, for the message to the citizen: a `{ da, en }` message
  * parameter (notify.js paramText), so a booking's time is written in the citizen's language
  * (docs/rules.md, "Messages").
@@ -254,7 +270,7 @@ function act(txApp, e, kind, saved, from) {
 		onBehalfOf: desk.citizen
 	});
 	// an update names the new status when it changed and has a word; otherwise it says what was changed
-	var status = kind === 'update' && to !== from ? STATUS_WORDS[to] : undefined;
+	var status = kind === 'update' && to !== from ? statusWords(collection, to) : undefined;
 	require(__hooks + '/lib/notify.js').notify(txApp, desk.citizen, {
 		kind: 'desk_' + kind,
 		texts: status ? TEXTS.status : TEXTS[kind],

@@ -1358,3 +1358,26 @@ describe("the desk's search and take-over", () => {
 		);
 	});
 });
+
+describe('the words of what the desk changed', () => {
+	it('names a reservation or a ticket cancelled at the desk "annulleret", as the house’s own messages do', async () => {
+		const staff = await createUser({ staff: true });
+		const [reader, guest] = await Promise.all([createUser(), createUser()]);
+		const { title } = await arrangeTitle();
+		const hold = await reader.pb.collection('holds').create({ title: title.id, patron: reader.record.id });
+		await staff.pb.collection('holds').update(hold.id, { status: 'cancelled' }, desk(reader.record.id));
+		const { event } = await arrangeEvent({ capacity: 5 });
+		const ticket = await guest.pb
+			.collection('registrations')
+			.create({ event: event.id, user: guest.record.id });
+		await staff.pb
+			.collection('registrations')
+			.update(ticket.id, { status: 'cancelled' }, desk(guest.record.id));
+		const told = async (user: TestUser) =>
+			(await user.pb.collection('notifications').getFullList({ filter: 'kind = "desk_update"' }))[0];
+		const held = await told(reader);
+		expect(held?.body).toBe(`${title.title}: annulleret.`);
+		expect(held?.texts?.en?.body).toBe(`${title.title}: cancelled.`);
+		expect((await told(guest))?.body).toBe(`${event.title}: annulleret.`);
+	});
+});

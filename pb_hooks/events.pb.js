@@ -515,6 +515,26 @@ routerAdd(
 		}
 		let sent = 0;
 		require(`${__hooks}/lib/core/tx.js`).route(e, (txApp) => {
+			// the same text sent to the event a moment ago is a repeat: decided in the transaction, after the
+			// one before it committed, so two sends at once give one message
+			const repeatMinutes = require(`${__hooks}/lib/events-rules.js`).EVENT_MESSAGE_REPEAT_MINUTES;
+			const repeat = txApp.findRecordsByFilter(
+				'audit_log',
+				require(`${__hooks}/lib/core/filter.js`).bindFilter(
+					'action = "events.message" && target_id = {:event} && created >= {:since} && details.message = {:text}',
+					{
+						event: event.id,
+						since: require(`${__hooks}/lib/overview-time.js`).toPbDate(
+							new Date(Date.now() - repeatMinutes * 60000)
+						),
+						text: text
+					}
+				),
+				'',
+				1,
+				0
+			);
+			if (repeat.length > 0) throw refusal('events_message_repeat', 'message');
 			const signups = txApp.findRecordsByFilter(
 				'signups',
 				require(`${__hooks}/lib/core/filter.js`).bindFilter(

@@ -14,6 +14,12 @@ const TICKET_CHECKIN_OPENS_MINUTES = 180;
 /** Staff's message to an event's people is at most this many characters. */
 const EVENT_MESSAGE_MAX = 2000;
 
+/**
+ * The same message to the same event within this many minutes is a repeat (a second click, a form sent
+ * again) and is refused: the volunteers would get it twice, in the app and by mail.
+ */
+const EVENT_MESSAGE_REPEAT_MINUTES = 10;
+
 /** Milliseconds of a PocketBase date string ("2026-01-02 15:04:05.000Z"), an ISO string or a Date. */
 function toMs(value) {
 	if (value instanceof Date) return value.getTime();
@@ -174,6 +180,7 @@ module.exports = {
 	SHIFT_BEFORE_EVENT_HOURS,
 	SHIFT_AFTER_EVENT_HOURS,
 	EVENT_MESSAGE_MAX,
+	EVENT_MESSAGE_REPEAT_MINUTES,
 	shiftEventProblem,
 	toMs,
 	ticketCheckinProblem,

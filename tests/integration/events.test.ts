@@ -689,6 +689,34 @@ describe('staff and events', () => {
 		expect(rows.signups.map((r) => r.email).sort()).toEqual([v1.email, v2.email].sort());
 	});
 
+	it('sends the same message to an event once, when staff send it twice at once or again a moment later', async () => {
+		const { event, shift } = await arrangeEvent({ places: 1 });
+		const volunteer = await createVolunteer();
+		await volunteer.pb.collection('signups').create({ shift: shift.id, user: volunteer.record.id });
+		const staff = await createUser({ staff: true });
+		const path = `/api/borgerhus/events/${event.id}/message`;
+		const send = (message: string) =>
+			staff.pb.send<{ sent: number }>(path, { method: 'POST', body: { message }, requestKey: null }).then(
+				(body) => ({ status: 200, code: '', sent: body.sent }),
+				(err: { status: number; response?: { data?: { message?: { code?: string } } } }) => ({
+					status: err.status,
+					code: err.response?.data?.message?.code ?? '',
+					sent: 0
+				})
+			);
+		const both = await Promise.all([send('Husk kaffen'), send('Husk kaffen')]);
+		expect(both.map((r) => r.status).sort()).toEqual([200, 400]);
+		expect(both.find((r) => r.status === 400)?.code).toBe('events_message_repeat');
+		// again a moment later, and with other spaces around it: still the same message
+		expect(await send('  Husk kaffen ')).toMatchObject({ status: 400, code: 'events_message_repeat' });
+		// another message goes through
+		expect(await send('Husk også kagen')).toMatchObject({ status: 200, sent: 1 });
+		const inbox = await volunteer.pb
+			.collection('notifications')
+			.getFullList({ filter: 'kind = "events_message"', sort: 'created' });
+		expect(inbox.map((n) => n.body)).toEqual(['Husk kaffen', 'Husk også kagen']);
+	});
+
 	it('fills the waitlist when staff add places to a shift', async () => {
 		const { shift } = await arrangeEvent({ places: 1 });
 		const [a, b, c] = await Promise.all([createVolunteer(), createVolunteer(), createVolunteer()]);

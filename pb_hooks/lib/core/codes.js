@@ -234,6 +234,10 @@ module.exports = {
 		da: 'Skriv en besked på højst 2000 tegn.',
 		en: 'Write a message of at most 2000 characters.'
 	},
+	events_message_repeat: {
+		da: 'Du har lige sendt den samme besked til arrangementets frivillige. Den er ikke sendt igen.',
+		en: "You have just sent the same message to the event's volunteers. It was not sent again."
+	},
 	events_not_open: {
 		da: 'Der er ikke åbent for tilmelding til dette arrangement.',
 		en: 'This event does not take sign-ups.'

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { test, expect, expectAccessible, expectBestPractice, signIn, systemClient } from './fixtures';
+import {
+	test,
+	expect,
+	expectAccessible,
+	expectBestPractice,
+	hydrated,
+	signIn,
+	systemClient
+} from './fixtures';
 import { validCvrNumber } from '../helpers/cvr';
 import { appWithoutPocketBase } from '../helpers/app-without-pocketbase';
 
@@ -99,6 +107,24 @@ test('the lobby screen on a 1920x1080 TV, and hung on its side, shows today’s 
 		.first()
 		.evaluate((li) => parseFloat(getComputedStyle(li).fontSize));
 	expect(textPx).toBeGreaterThanOrEqual(26);
+});
+
+test('a screen without its connection says so itself, and the app’s banner about buttons does not cover it', async ({
+	page,
+	context
+}) => {
+	const { room } = await arrangeRoom('Bannerlokale');
+	for (const address of ['/skaerm?sprog=da', `/lokaler/${room.slug}/skilt`]) {
+		await page.setViewportSize({ width: 1920, height: 1080 });
+		await page.goto(address);
+		await hydrated(page);
+		await context.setOffline(true);
+		// the screen's own line, at its foot, once a poll has failed
+		await expect(page.getByText('Ingen forbindelse', { exact: false })).toBeVisible({ timeout: 40_000 });
+		// a TV or a door's tablet has no buttons to send anything with, and the banner would push it down
+		await expect(page.getByTestId('offline-notice')).toHaveCount(0);
+		await context.setOffline(false);
+	}
 });
 
 test('a door sign on a tablet shows now and next with the check-in QR, and follows a change live', async ({

@@ -109,6 +109,71 @@ test('the lobby screen on a 1920x1080 TV, and hung on its side, shows today’s 
 	expect(textPx).toBeGreaterThanOrEqual(26);
 });
 
+test('the lobby screen fits its TV with a full day: no row below the screen, and the rest counted', async ({
+	page
+}) => {
+	// a busy day: twelve events at once, each in a room of its own (so twelve rooms in use too)
+	const system = await systemClient();
+	const arranged = await Promise.all(
+		Array.from({ length: 12 }, (_, i) => arrangeRoom(`Fuldtlokale${String.fromCharCode(97 + i)}`))
+	);
+	const tag = arranged[0]!.id;
+	await Promise.all(
+		arranged.map(({ room }, i) =>
+			system.collection('events').create({
+				title: `Foredrag om byens historie, del ${i + 1} ${tag}`,
+				description: 'Til test',
+				category: 'talk',
+				room: room.id,
+				start: at(-5),
+				end: at(60 + i),
+				state: 'published',
+				registration: false,
+				capacity: 0
+			})
+		)
+	);
+	const data = (await (await page.request.get('/skaerm/data')).json()) as {
+		events: { end: number }[];
+		rooms: { end: number }[];
+	};
+	const after = Date.now() + 60_000;
+	const total = {
+		events: data.events.filter((e) => e.end > after).length,
+		rooms: data.rooms.filter((r) => r.end > after).length
+	};
+	expect(total.events).toBeGreaterThanOrEqual(12);
+
+	for (const { width, height } of [
+		{ width: 1920, height: 1080 },
+		{ width: 1080, height: 1920 }
+	]) {
+		await page.setViewportSize({ width, height });
+		await page.goto('/skaerm?sprog=da');
+		await expect(page.getByRole('heading', { level: 1, name: 'I huset i dag' })).toBeVisible();
+		await hydrated(page);
+		// a TV does not scroll: the page is the screen
+		expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(height);
+		for (const list of ['events', 'rooms'] as const) {
+			const section = page.locator(`section[aria-labelledby="lobby-${list}"]`);
+			// more than a screen holds: the list has been fitted once it counts the rest
+			await expect(section.getByText(/^\+\d+ flere i dag$/)).toBeVisible();
+			const rows = section.locator('li:visible');
+			const shown = await rows.count();
+			expect(shown, `${list} at ${width}x${height}`).toBeGreaterThanOrEqual(3);
+			for (let i = 0; i < shown; i++) {
+				const box = (await rows.nth(i).boundingBox())!;
+				expect(box.y + box.height, `${list} row ${i + 1} at ${width}x${height}`).toBeLessThanOrEqual(height);
+			}
+			// what does not fit is counted, not dropped without a word
+			await expect(section.getByText(`+${total[list] - shown} flere i dag`)).toBeVisible();
+		}
+		const status = (await page.getByRole('status').filter({ hasText: 'Opdateret' }).boundingBox())!;
+		expect(status.y + status.height).toBeLessThanOrEqual(height);
+	}
+	await expectAccessible(page);
+});
+
 test('a screen without its connection says so itself, and the app’s banner about buttons does not cover it', async ({
 	page,
 	context

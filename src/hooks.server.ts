@@ -9,6 +9,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { getTokenPayload, isTokenExpired } from 'pocketbase';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { chosenLanguage } from '$lib/screens/types';
 import { m } from '$lib/paraglide/messages';
 import { authCookie, createRequestClient, retryAfterFor, sessionEnded } from '$lib/server/pocketbase';
 import type { UserRecord } from '$lib/pocketbase-types';
@@ -28,11 +29,21 @@ export const init: ServerInit = () => {
 const health: Handle = ({ event, resolve }) =>
 	event.url.pathname === '/healthz' ? new Response('ok') : resolve(event);
 
+/**
+ * The language a page is written in: the reader's, except on the lobby screen and a door sign set to one
+ * language by `?sprog=da|en` (docs/rules.md, "Door signs and the lobby screen"), whose whole page, title
+ * included, is in that language whatever the browser showing it reads.
+ */
+function pageLanguage(url: URL, locale: string): string {
+	const screen = url.pathname === '/skaerm' || /^\/lokaler\/[^/]+\/skilt$/.test(url.pathname);
+	return (screen && chosenLanguage(url)) || locale;
+}
+
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', pageLanguage(event.url, locale))
 		});
 	});
 

@@ -647,3 +647,25 @@ describe('the lobby screen and a door sign without PocketBase', () => {
 		}
 	});
 });
+
+describe('a screen in the language chosen for it', () => {
+	it('names that language on the page itself, whatever the language of the browser showing it', async () => {
+		const room = await makeRoom({ name: `Sprogskilt ${randomUUID().slice(0, 6)}` });
+		const session = new AppSession();
+		const pageLanguage = async (path: string) => {
+			const response = await session.get(path);
+			expect(response.status, path).toBe(200);
+			return /<html lang="([^"]*)"/.exec(await response.text())?.[1];
+		};
+		// a browser in Danish (the first language) shows a screen set to English
+		expect(await pageLanguage('/skaerm?sprog=en')).toBe('en');
+		expect(await pageLanguage(`/lokaler/${room.slug}/skilt?sprog=en`)).toBe('en');
+		// and one switched to English shows a screen set to Danish
+		await session.post('/sprog', { language: 'en', redirectTo: '/' });
+		expect(await pageLanguage('/skaerm?sprog=da')).toBe('da');
+		expect(await pageLanguage(`/lokaler/${room.slug}/skilt?sprog=da`)).toBe('da');
+		// without a choice, the browser's language, as on every page
+		expect(await pageLanguage(`/lokaler/${room.slug}/skilt`)).toBe('en');
+		expect(await pageLanguage('/lokaler?sprog=da')).toBe('en');
+	});
+});

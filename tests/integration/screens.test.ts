@@ -669,3 +669,23 @@ describe('a screen in the language chosen for it', () => {
 		expect(await pageLanguage('/lokaler?sprog=da')).toBe('en');
 	});
 });
+
+describe('the house’s own words on a screen in English', () => {
+	it('are marked as Danish, as on every English page', async () => {
+		const ctx = await arrange();
+		const session = new AppSession();
+		const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		const markedDanish = (html: string, text: string) =>
+			new RegExp(`<[^>]*\\blang="da"[^>]*>\\s*${escaped(text)}\\s*<`).test(html);
+		const lobby = await (await session.get('/skaerm?sprog=en')).text();
+		expect(lobby).toContain(ctx.eventTitle);
+		expect(markedDanish(lobby, ctx.eventTitle), 'an event’s title').toBe(true);
+		expect(markedDanish(lobby, ctx.association.name), 'an association’s name').toBe(true);
+		const event = await (await session.get(`/lokaler/${ctx.rooms.eventRoom.slug}/skilt?sprog=en`)).text();
+		expect(markedDanish(event, ctx.eventTitle), 'the event now on its door').toBe(true);
+		const shown = await (await session.get(`/lokaler/${ctx.rooms.shown.slug}/skilt?sprog=en`)).text();
+		expect(markedDanish(shown, ctx.association.name), 'the association now on its door').toBe(true);
+		// the screen's own words are English, and not marked otherwise
+		expect(markedDanish(shown, 'Booked')).toBe(false);
+	});
+});

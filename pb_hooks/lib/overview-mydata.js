@@ -31,6 +31,26 @@ function namer(app) {
 	};
 }
 
+/** A time as PocketBase stores it ("2026-12-06 01:38:40.424Z"): UTC, with a space before the time. */
+const PB_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)$/;
+
+/**
+ * The export with every time in strict ISO 8601 ("2026-12-06T01:38:40.424Z", as `exported_at`), the one
+ * place the file's times are written: PocketBase's own form has a space for the `T`, which strict parsers
+ * refuse. Walks the whole answer, so a time of a section added later is written the same; an empty time
+ * stays empty, and a day without a time (an audit entry's "2026-12-07") stays as it is.
+ */
+function isoTimes(value) {
+	if (typeof value === 'string') return value.replace(PB_TIME, '$1T$2');
+	if (Array.isArray(value)) return value.map(isoTimes);
+	if (value && typeof value === 'object') {
+		const out = {};
+		for (const key of Object.keys(value)) out[key] = isoTimes(value[key]);
+		return out;
+	}
+	return value;
+}
+
 function jsonOf(record, field) {
 	const text = record.getString(field);
 	try {
@@ -570,7 +590,7 @@ function myDataFor(app, userId, now) {
 	const name = namer(app);
 	// related names as the user's own token would read them, also in the desk's copy for them
 	const own = records(app, user, name, new RequestInfo({ auth: user }));
-	return {
+	return isoTimes({
 		exported_at: now.toISOString(),
 		profile: own.profile,
 		memberships: own.memberships,
@@ -589,7 +609,7 @@ function myDataFor(app, userId, now) {
 		notifications: own.notifications,
 		audit: auditEntries(app, userId),
 		sign_ins: signIns(app, user)
-	};
+	});
 }
 
 module.exports = { myDataFor: myDataFor };

@@ -8,6 +8,7 @@ import { springPeriod } from './season-arrange';
 import { arrangeTitle, checkIn, collect, placeHold } from './library-helpers';
 import type { BookingRecord } from '../../src/lib/pocketbase-types';
 import { arrangeEvent, createVolunteer } from './events-helpers';
+import { formatDateTime } from '../../src/lib/dates';
 
 // "Mine data" holds everything the house keeps about the user (docs/rules.md, "Account, feed and
 // reminders"): the whole profile, memberships in every state, associations founded, regular bookings,
@@ -653,8 +654,10 @@ describe('Mine data: everything the house holds about the user', () => {
 		};
 		const mine = async () => (await volunteer.pb.send('/api/borgerhus/mydata', {})) as Mine;
 		const first = await mine();
-		expect(first.registrations).toMatchObject([{ event: event.title, start: event.start }]);
-		expect(first.signups).toMatchObject([{ task: shift.task, event: event.title, start: shift.start }]);
+		// the file's times are ISO 8601 with a `T`, the stored ones PocketBase's with a space
+		const iso = (time: string) => time.replace(' ', 'T');
+		expect(first.registrations).toMatchObject([{ event: event.title, start: iso(event.start) }]);
+		expect(first.signups).toMatchObject([{ task: shift.task, event: event.title, start: iso(shift.start) }]);
 		// the pages show the dates (a title where a date belongs broke them)
 		const session = new AppSession();
 		await session.signIn(volunteer.email, PASSWORD);
@@ -710,6 +713,55 @@ describe('a line of Mine data whose name the user may not read', () => {
 	});
 });
 
+describe('times in Mine data', () => {
+	it('are strict ISO 8601 in UTC throughout the file, and the page shows them in Copenhagen time as before', async () => {
+		const s = await everything();
+		const system = await systemClient();
+		await system
+			.collection('users')
+			.update(s.user.record.id, { volunteer_terms_at: new Date().toISOString() });
+		const { event, shift } = await arrangeEvent();
+		const ticket = await s.user.pb
+			.collection('registrations')
+			.create({ event: event.id, user: s.user.record.id });
+		await s.user.pb.collection('signups').create({ shift: shift.id, user: s.user.record.id });
+		const { title } = await arrangeTitle({ copies: 1 });
+		await placeHold(s.user.pb, title.id, s.user.record.id);
+
+		const session = new AppSession();
+		expect((await session.signIn(s.user.email, PASSWORD)).status).toBe(303);
+		const data = await (await session.get('/mine-data/eksport.json')).json();
+		// every string of the file that starts as a date with a time of day, wherever it stands
+		const times: string[] = [];
+		const walk = (value: unknown, path: string): void => {
+			if (typeof value === 'string') {
+				if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value)) times.push(`${path}=${value}`);
+			} else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+			else if (value && typeof value === 'object')
+				for (const [key, v] of Object.entries(value)) walk(v, `${path}.${key}`);
+		};
+		walk(data, '$');
+		expect(times.length).toBeGreaterThan(20);
+		const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+		expect(times.filter((t) => !iso.test(t.slice(t.indexOf('=') + 1)))).toEqual([]);
+		// an empty time stays empty
+		expect(data.bookings[0].checked_in_at).toBe('');
+
+		// the same instants as stored, and the page says them as it did
+		const stored = await system.collection('registrations').getOne(ticket.id);
+		const mine = data.registrations.find((r: { id: string }) => r.id === ticket.id);
+		expect(Date.parse(mine.created)).toBe(Date.parse(stored.created.replace(' ', 'T')));
+		expect(mine.start).toBe(event.start.replace(' ', 'T'));
+		const user = await system.collection('users').getOne(s.user.record.id);
+		for (const path of ['/mine-data', '/mine-data/dokument']) {
+			const html = (await (await session.get(path)).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+			expect(html, path).toContain(formatDateTime(user.volunteer_terms_at, 'da'));
+			expect(html, path).toContain(formatDateTime(user.created, 'da'));
+			expect(html, path).toContain(formatDateTime(event.start, 'da'));
+		}
+	});
+});
+
 describe('places in Mine data', () => {
 	it('say when each was placed in line and which the house cancelled, in the file and on the page', async () => {
 		const { event, shift } = await arrangeEvent();
@@ -731,11 +783,18 @@ describe('places in Mine data', () => {
 		const session = new AppSession();
 		expect((await session.signIn(user.email, PASSWORD)).status).toBe(303);
 		const data = await (await session.get('/mine-data/eksport.json')).json();
+		// in ISO 8601, as every time of the file
+		const iso = (time: string) => time.replace(' ', 'T');
 		expect(data.registrations).toMatchObject([
-			{ id: ticket.id, status: 'cancelled', placed_at: stored.ticket.placed_at, cancelled_by_house: true }
+			{
+				id: ticket.id,
+				status: 'cancelled',
+				placed_at: iso(stored.ticket.placed_at),
+				cancelled_by_house: true
+			}
 		]);
 		expect(data.signups).toMatchObject([
-			{ id: place.id, status: 'cancelled', placed_at: stored.place.placed_at, cancelled_by_house: false }
+			{ id: place.id, status: 'cancelled', placed_at: iso(stored.place.placed_at), cancelled_by_house: false }
 		]);
 		expect(stored.ticket.placed_at).not.toBe('');
 		for (const path of ['/mine-data', '/mine-data/dokument']) {

@@ -9,7 +9,10 @@ export interface MySeasonTime {
 	end_time: string;
 }
 
-/** Everything the house holds about one user, grouped, in plain JSON (the export and the page). */
+/**
+ * Everything the house holds about one user, grouped, in plain JSON (the export and the page). Every time
+ * is ISO 8601 in UTC ("2026-12-06T01:38:40.424Z"), or '' where there is none.
+ */
 export interface MyData {
 	exported_at: string;
 	profile: {

@@ -6,8 +6,8 @@
 //
 // Every query is bound to the one user's id (and address, phone and name for the association contact).
 // Nothing about other people is returned: no other user's id, name or address, no invitee's address, no
-// staff member's identity (an act by staff says "staff", by any other user "other"). Association, room,
-// season, event and title names are the house's, and are returned.
+// staff member's identity (an act by staff says "staff", by any other user "other"). Room, season and title
+// names are the house's, and are returned; an association's or event's only where the user may read it.
 
 /** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
 function bindFilter(filter, params) {
@@ -28,6 +28,25 @@ function namer(app) {
 			}
 		}
 		return cache[key];
+	};
+}
+
+/**
+ * An association's name as the user's own token may read it (the collection's view rule, through the
+ * `__viewable` binding of our PocketBase build), else `''`: an association staff have not verified is named
+ * only to its active members and staff, as on `/foreninger`, so one renamed since (unverified again) that the
+ * user has left, or never joined, is not named to them. The one rule for every section that names an
+ * association; the page says "an association waiting for the house's verification" for `''`.
+ * @param {core.App} app
+ * @param {(collection: string, id: string, field: string) => string} name
+ * @param {core.RequestInfo} info the user's own request info, also in the desk's copy for them
+ */
+function associationNamer(app, name, info) {
+	const seen = {};
+	return function (id) {
+		if (!id) return '';
+		if (!(id in seen)) seen[id] = __viewable(app, 'associations', [id], info).length > 0;
+		return seen[id] ? name('associations', id, 'name') : '';
 	};
 }
 
@@ -66,14 +85,14 @@ function jsonOf(record, field) {
  * What is somebody else's is left out, so a name alone, which anyone can give their profile, shows no one's
  * address or phone.
  */
-function associations(app, user) {
+function associations(app, user, association) {
 	const list = [];
 	for (const c of require(`${__hooks}/lib/overview-contacts.js`).ownContacts(app, user)) {
 		const own = c.own.contact_name || c.own.contact_email || c.own.contact_phone;
 		if (!own && !c.founded) continue;
 		const a = c.record;
 		list.push({
-			name: a.getString('name'),
+			name: association(a.id),
 			founded_by_you: c.founded,
 			created: a.getString('created'),
 			verified: a.getBool('verified'),
@@ -90,7 +109,7 @@ function associations(app, user) {
 }
 
 /** Invitations the user sent as an association's admin: the association, role and answer, not the invitee. */
-function invitationsSent(app, userId, name) {
+function invitationsSent(app, userId, association) {
 	return app
 		.findRecordsByFilter(
 			'memberships',
@@ -102,7 +121,7 @@ function invitationsSent(app, userId, name) {
 			0
 		)
 		.map((m) => ({
-			association: name('associations', m.getString('association'), 'name'),
+			association: association(m.getString('association')),
 			role: m.getString('role'),
 			status: sentStatus(m),
 			// when, and how, it was answered is the invited person's to know (a block among them)
@@ -142,7 +161,7 @@ function lineOf(app, lineId, name) {
 }
 
 /** Season applications the user submitted for an association. */
-function seasonApplications(app, userId, name) {
+function seasonApplications(app, userId, name, association) {
 	return app
 		.findRecordsByFilter(
 			'season_applications',
@@ -153,7 +172,7 @@ function seasonApplications(app, userId, name) {
 		)
 		.map((r) => ({
 			season: name('seasons', r.getString('season'), 'name'),
-			association: name('associations', r.getString('association'), 'name'),
+			association: association(r.getString('association')),
 			round: r.getInt('round') === 2 ? 2 : 1,
 			status: r.getString('status'),
 			submitted_at: r.getString('submitted_at'),
@@ -165,12 +184,12 @@ function seasonApplications(app, userId, name) {
 }
 
 /** Objections the user wrote to a season's draft, with the house's answer (by "staff"). */
-function seasonObjections(app, userId, name) {
+function seasonObjections(app, userId, name, association) {
 	return app
 		.findRecordsByFilter('season_objections', bindFilter('author = {:u}', { u: userId }), '-created', 0, 0)
 		.map((r) => ({
 			season: name('seasons', r.getString('season'), 'name'),
-			association: name('associations', r.getString('association'), 'name'),
+			association: association(r.getString('association')),
 			time: lineOf(app, r.getString('line'), name),
 			text: r.getString('text'),
 			status: r.getString('status'),
@@ -184,7 +203,7 @@ function seasonObjections(app, userId, name) {
  * Swaps and handovers of season times the user consented to for an association. The note is left out:
  * it is the proposing association's text, written by whoever proposed.
  */
-function seasonSwaps(app, userId, name) {
+function seasonSwaps(app, userId, name, association) {
 	return app
 		.findRecordsByFilter(
 			'season_swaps',
@@ -200,8 +219,8 @@ function seasonSwaps(app, userId, name) {
 			return {
 				season: name('seasons', r.getString('season'), 'name'),
 				kind: r.getString('kind'),
-				from_association: name('associations', r.getString('from_association'), 'name'),
-				to_association: name('associations', r.getString('to_association'), 'name'),
+				from_association: association(r.getString('from_association')),
+				to_association: association(r.getString('to_association')),
 				from_time: lineOf(app, r.getString('from_line'), name),
 				to_time: lineOf(app, r.getString('to_line'), name),
 				consented_for: side === 'from' ? 'from_association' : 'to_association',
@@ -219,7 +238,7 @@ function seasonSwaps(app, userId, name) {
  * or the purpose they wrote. A citizen's own booking is not among them, whoever acted on it: its room,
  * time and reasons are that person's, and staff's acts on it are in the audit entries without them.
  */
-function bookingsActedOn(app, userId, name) {
+function bookingsActedOn(app, userId, name, association) {
 	return app
 		.findRecordsByFilter(
 			'bookings',
@@ -232,7 +251,7 @@ function bookingsActedOn(app, userId, name) {
 		)
 		.map((b) => ({
 			room: name('rooms', b.getString('room'), 'name'),
-			association: name('associations', b.getString('association'), 'name'),
+			association: association(b.getString('association')),
 			start: b.getString('start'),
 			end: b.getString('end'),
 			action: b.getString('cancelled_by') === userId ? 'cancelled' : 'checked_in',
@@ -411,7 +430,7 @@ function viewableIds(app, collection, ids, info) {
 }
 
 /** The user's own rows: profile, memberships, bookings, series, holds, loans, sign-ups, tickets, messages. */
-function records(app, user, name, info) {
+function records(app, user, name, info, association) {
 	const u = user.id;
 	const email = user.email();
 	const str = (r, f) => r.getString(f);
@@ -431,17 +450,6 @@ function records(app, user, name, info) {
 	}));
 	const registrations = ownRows(app, 'registrations', 'user', u, '-created');
 	const memberships = ownRows(app, 'memberships', 'user', u, '-created');
-	// an invitation's association renamed since (unverified) is not the user's to read: no name, as on
-	// `/foreninger`
-	const associationSeen = viewableIds(
-		app,
-		'associations',
-		bookings
-			.concat(series)
-			.concat(memberships)
-			.map((r) => str(r, 'association')),
-		info
-	);
 	const eventSeen = viewableIds(
 		app,
 		'events',
@@ -450,7 +458,6 @@ function records(app, user, name, info) {
 			.concat(signups.map((x) => (x.shift ? str(x.shift, 'event') : ''))),
 		info
 	);
-	const association = (id) => (associationSeen[id] ? name('associations', id, 'name') : '');
 	const event = (id, field) => (eventSeen[id] ? name('events', id, field) : '');
 	return {
 		profile: {
@@ -589,19 +596,22 @@ function myDataFor(app, userId, now) {
 	const user = app.findRecordById('users', userId);
 	const name = namer(app);
 	// related names as the user's own token would read them, also in the desk's copy for them
-	const own = records(app, user, name, new RequestInfo({ auth: user }));
+	const info = new RequestInfo({ auth: user });
+	// every association's name as the user may read it: one rule for every section
+	const association = associationNamer(app, name, info);
+	const own = records(app, user, name, info, association);
 	return isoTimes({
 		exported_at: now.toISOString(),
 		profile: own.profile,
 		memberships: own.memberships,
-		associations: associations(app, user),
-		invitations_sent: invitationsSent(app, userId, name),
+		associations: associations(app, user, association),
+		invitations_sent: invitationsSent(app, userId, association),
 		bookings: own.bookings,
 		series: own.series,
-		bookings_acted_on: bookingsActedOn(app, userId, name),
-		season_applications: seasonApplications(app, userId, name),
-		season_objections: seasonObjections(app, userId, name),
-		season_swaps: seasonSwaps(app, userId, name),
+		bookings_acted_on: bookingsActedOn(app, userId, name, association),
+		season_applications: seasonApplications(app, userId, name, association),
+		season_objections: seasonObjections(app, userId, name, association),
+		season_swaps: seasonSwaps(app, userId, name, association),
 		holds: own.holds,
 		loans: own.loans,
 		signups: own.signups,

@@ -65,9 +65,11 @@ async function everything() {
 		contact_email: user.email,
 		contact_phone: '+45 21 22 23 24'
 	});
+	// (verified, as the user, no member of either, reads an association's name only then)
 	const theirs = await system.collection('associations').create({
 		name: `Havefolket ${Date.now() % 100000}`,
 		cvr: validCvrNumber(),
+		verified: true,
 		created_by: uid,
 		contact_name: 'Karen Kontaktperson',
 		contact_email: 'karen.kontakt@example.dk',
@@ -77,6 +79,7 @@ async function everything() {
 	const namesake = await system.collection('associations').create({
 		name: `Navnefællerne ${Date.now() % 100000}`,
 		cvr: validCvrNumber(),
+		verified: true,
 		created_by: uid,
 		contact_name: 'Dorte Dataejer',
 		contact_email: 'en.anden@example.dk',
@@ -709,6 +712,136 @@ describe('a line of Mine data whose name the user may not read', () => {
 			expect(html, path).toContain('En forening, der venter på husets godkendelse');
 			expect(html.split('Et arrangement, som huset ikke viser nu').length - 1, path).toBe(2);
 			expect(html, path).not.toMatch(/<strong[^>]*>\s*<\/strong>/);
+		}
+	});
+});
+
+describe('an association renamed since, that the user has left', () => {
+	it('is named in no section of Mine data, and each line says so in words', async () => {
+		const [user, other, invitee] = await Promise.all([
+			createUser(),
+			createUser({ name: 'Anden Admin' }),
+			createUser()
+		]);
+		const uid = user.record.id;
+		const system = await systemClient();
+		// a verified association the user founded and ran with another admin
+		const yard = await system.collection('associations').create({
+			name: `Gårdlauget ${Date.now() % 100000}`,
+			cvr: validCvrNumber(),
+			verified: true,
+			created_by: uid,
+			contact_name: user.record.name,
+			contact_email: user.email
+		});
+		const own = await membership(yard.id, user, 'admin');
+		await membership(yard.id, other, 'admin');
+		// the user invited someone, cancelled the other admin's booking, and took part in the season round
+		const sent = await membership(yard.id, invitee, 'member', 'invited');
+		await system
+			.collection('memberships')
+			.update(sent.id, { invited_by: uid, invited_at: new Date().toISOString() });
+		const room = await makeRoom();
+		const booking = await other.pb.collection('bookings').create<BookingRecord>({
+			room: room.id,
+			booker: other.record.id,
+			association: yard.id,
+			purpose: 'Generalforsamling',
+			attendees: 5,
+			...slot(someDay(), '10:00', '11:00')
+		});
+		await user.pb
+			.collection('bookings')
+			.update(booking.id, { status: 'cancelled', cancel_reason: 'Flyttet' });
+		const club = await makeAssociation({ verified: true });
+		const period = springPeriod();
+		const season = await system
+			.collection('seasons')
+			.create({ name: `Sæson ${Date.now() % 100000}`, ...period, status: 'final' });
+		const application = await system.collection('season_applications').create({
+			season: season.id,
+			association: yard.id,
+			applicant: uid,
+			activities: [{ name: 'Gårdfest', participants: 8, age_group: 'adults' }],
+			status: 'submitted',
+			submitted_at: new Date().toISOString(),
+			round: 1
+		});
+		const line = await system.collection('season_lines').create({
+			season: season.id,
+			application: application.id,
+			association: yard.id,
+			activity: `${application.id}:a1`,
+			activity_name: 'Gårdfest',
+			status: 'allocated',
+			room: room.id,
+			weekday: 'tue',
+			start_time: '17:00',
+			end_time: '19:00'
+		});
+		await system.collection('season_objections').create({
+			season: season.id,
+			association: yard.id,
+			line: line.id,
+			author: uid,
+			text: 'Hellere torsdag',
+			status: 'open'
+		});
+		await system.collection('season_swaps').create({
+			season: season.id,
+			kind: 'handover',
+			from_line: line.id,
+			from_association: yard.id,
+			to_association: club.id,
+			from_consent_by: uid,
+			from_consent_at: new Date().toISOString(),
+			status: 'proposed'
+		});
+
+		// the user leaves; the other admin renames the association, which goes back to the house's verification
+		await user.pb.send(`/api/borgerhus/memberships/${own.id}/leave`, { method: 'POST' });
+		const renamed = `Hemmeligt Nyt Navn ${Date.now() % 100000}`;
+		await other.pb.collection('associations').update(yard.id, { name: renamed });
+		expect((await system.collection('associations').getOne(yard.id)).verified).toBe(false);
+
+		const session = new AppSession();
+		expect((await session.signIn(user.email, PASSWORD)).status).toBe(303);
+		const data = await (await session.get('/mine-data/eksport.json')).json();
+		expect(JSON.stringify(data)).not.toContain(renamed);
+		expect(data.memberships).toEqual([expect.objectContaining({ association: '', status: 'left' })]);
+		expect(data.associations).toEqual([
+			expect.objectContaining({ name: '', founded_by_you: true, verified: false })
+		]);
+		expect(data.invitations_sent).toEqual([expect.objectContaining({ association: '' })]);
+		expect(data.bookings_acted_on).toEqual([
+			expect.objectContaining({ association: '', action: 'cancelled', cancel_reason: 'Flyttet' })
+		]);
+		expect(data.season_applications).toEqual([expect.objectContaining({ association: '' })]);
+		expect(data.season_objections).toEqual([expect.objectContaining({ association: '' })]);
+		expect(data.season_swaps).toEqual([
+			expect.objectContaining({ from_association: '', to_association: club.name })
+		]);
+
+		// the page and its print view say in each section what the line is, without the name
+		const hidden = 'En forening, der venter på husets godkendelse';
+		for (const path of ['/mine-data', '/mine-data/dokument']) {
+			const html = (await (await session.get(path)).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+			expect(html, path).not.toContain(renamed);
+			for (const id of [
+				'memberships',
+				'associations',
+				'invitations',
+				'acted-on',
+				'applications',
+				'objections'
+			]) {
+				const section = html.match(
+					new RegExp(`<section[^>]*aria-labelledby="data-${id}"[\\s\\S]*?</section>`)
+				);
+				expect(section?.[0], `${path} ${id}`).toContain(hidden);
+			}
+			const swaps = html.match(/<section[^>]*aria-labelledby="data-swaps"[\s\S]*?<\/section>/)?.[0];
+			expect(swaps, path).toContain(`${hidden} → ${club.name}`);
 		}
 	});
 });

@@ -11,7 +11,8 @@ export interface MySeasonTime {
 
 /**
  * Everything the house holds about one user, grouped, in plain JSON (the export and the page). Every time
- * is ISO 8601 in UTC ("2026-12-06T01:38:40.424Z"), or '' where there is none.
+ * is ISO 8601 in UTC ("2026-12-06T01:38:40.424Z"), or '' where there is none. An association's name is ''
+ * in every section where the user may not read it (one waiting for the house's verification).
  */
 export interface MyData {
 	exported_at: string;

@@ -437,6 +437,13 @@ describe('Mine data: everything the house holds about the user', () => {
 		// the citizen's own export has the decision on their booking, with its reason
 		const theirs = JSON.stringify(await citizen.pb.send('/api/borgerhus/mydata', {}));
 		expect(theirs).toContain('Borgerens hemmelighed');
+		// the page's log section says it holds the staff member's own acts too, not only what staff did for them
+		const session = new AppSession();
+		await session.signIn(staff.email, PASSWORD);
+		const page = await (await session.get('/mine-data')).text();
+		expect(page).toContain('Husets log om dig');
+		expect(page).toContain('og hvad du selv har gjort');
+		expect(page).not.toContain('Det har personalet gjort for dig');
 	});
 
 	it('leaves out what the desk did for someone else on a booking that was moved to the user since', async () => {

@@ -46,6 +46,22 @@ async function bookFor(staff: TestUser, citizenId: string, room: string, day: nu
 }
 
 describe('acting for a citizen at the desk', () => {
+	it("is in both people's Mine data in their own words: for you, and for a citizen", async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser();
+		const room = await makeRoom();
+		await bookFor(staff, citizen.record.id, room.id, someDay());
+		const pageOf = async (user: TestUser) => {
+			const session = new AppSession();
+			expect((await session.signIn(user.email, PASSWORD)).status).toBe(303);
+			return (await session.get('/mine-data')).text();
+		};
+		const staffPage = await pageOf(staff);
+		expect(staffPage).toContain('Du oprettede en booking for en borger ved skranken');
+		expect(staffPage).not.toContain('for dig ved skranken');
+		expect(await pageOf(citizen)).toContain('Personalet oprettede en booking');
+	});
+
 	it('books a room as the citizen, audited with both identities, and the citizen sees it made at the desk', async () => {
 		const staff = await createUser({ staff: true, name: 'Skranke Sara' });
 		const citizen = await createUser({ name: 'Borger Bent' });

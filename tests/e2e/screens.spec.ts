@@ -263,6 +263,81 @@ test('a door sign on a tablet shows now and next with the check-in QR, and follo
 	await expectAccessible(page);
 });
 
+test('a door sign fits its tablet with a full day: the state and the QR always shown, the rest of the day counted', async ({
+	page
+}) => {
+	// fifteen short bookings ahead today, and one on now (bookings of a minute or two: the room allows them)
+	const { system, room, id } = await arrangeRoom('Travltlokale', {
+		checkin_required: true,
+		min_minutes: 1,
+		step_minutes: 1
+	});
+	const booker = await makeUser(system, 'travlbooker', id);
+	const minutes = [[-5, 2], ...Array.from({ length: 15 }, (_, i) => [3 + 2 * i, 4 + 2 * i])];
+	const houseTime = new Date(Date.now()).toLocaleString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+	test.skip(houseTime.slice(11, 16) > '23:20', 'the day ends before its bookings do');
+	for (const [from, to] of minutes)
+		await system.collection('bookings').create({
+			room: room.id,
+			booker: booker.id,
+			purpose: `Kort møde ${id}`,
+			attendees: 2,
+			start: at(from!),
+			end: at(to!),
+			status: 'approved'
+		});
+	const qr = page.getByRole('img', { name: `QR-kode til at tjekke ind i ${room.name}` });
+	for (const { width, height } of [
+		{ width: 1280, height: 800 },
+		{ width: 800, height: 1280 },
+		{ width: 1920, height: 1080 }
+	]) {
+		const where = `at ${width}x${height}`;
+		await page.setViewportSize({ width, height });
+		await page.goto(`/lokaler/${room.slug}/skilt?sprog=da`);
+		await hydrated(page);
+		const data = (await (await page.request.get(`/lokaler/${room.slug}/skilt/data`)).json()) as {
+			now: number;
+			today: { start: number }[];
+		};
+		const later = data.today.filter((c) => c.start > data.now).length;
+		expect(later).toBeGreaterThanOrEqual(14);
+		// a tablet at the door does not scroll: the page is the screen
+		expect(await page.evaluate(() => document.documentElement.scrollHeight), where).toBeLessThanOrEqual(
+			height
+		);
+		const section = page.locator('section[aria-labelledby="door-next"]');
+		await expect(section.getByText(/^\+\d+ flere i dag$/)).toBeVisible();
+		const rows = section.locator('li:visible');
+		const shown = await rows.count();
+		expect(shown, where).toBeGreaterThanOrEqual(3);
+		for (let i = 0; i < shown; i++) {
+			const box = (await rows.nth(i).boundingBox())!;
+			expect(box.y + box.height, `row ${i + 1} ${where}`).toBeLessThanOrEqual(height);
+		}
+		// what does not fit is counted, not run below the edge
+		await expect(section.getByText(`+${later - shown} flere i dag`)).toBeVisible();
+		// the state, the QR code and the status line stay whole on the screen
+		for (const [what, locator] of [
+			['state', page.locator('section[aria-labelledby="door-now"]')],
+			['QR code', qr],
+			['status', page.getByRole('status').filter({ hasText: 'Opdateret' })]
+		] as const) {
+			const box = (await locator.boundingBox())!;
+			expect(box.y + box.height, `${what} ${where}`).toBeLessThanOrEqual(height);
+			expect(box.x + box.width, `${what} ${where}`).toBeLessThanOrEqual(width);
+		}
+		await expectAccessible(page);
+	}
+	// a phone scrolls as any page: every row of the day is there, none counted away
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.goto(`/lokaler/${room.slug}/skilt?sprog=da`);
+	await hydrated(page);
+	await expect(page.locator('section[aria-labelledby="door-next"] li:visible')).toHaveCount(15);
+	await expect(page.getByText(/flere i dag/)).toHaveCount(0);
+	await expect(qr).toBeVisible();
+});
+
 test('cancel a period at phone size: the preview lists what goes and what cannot, then one step', async ({
 	page
 }) => {

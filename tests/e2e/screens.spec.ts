@@ -338,6 +338,38 @@ test('a door sign fits its tablet with a full day: the state and the QR always s
 	await expect(qr).toBeVisible();
 });
 
+test('a door sign turns from busy to free at the minute its booking ends, not at its next poll', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	const { system, room, id } = await arrangeRoom('Skiftelokale', { min_minutes: 1, step_minutes: 1 });
+	const booker = await makeUser(system, 'skiftebooker', id);
+	// a booking that ends at a whole minute at least 22 seconds away
+	const end = Math.ceil((Date.now() + 22_000) / MINUTE) * MINUTE;
+	await system.collection('bookings').create({
+		room: room.id,
+		booker: booker.id,
+		purpose: `Snart slut ${id}`,
+		attendees: 2,
+		start: pbDate(end - 30 * MINUTE),
+		end: pbDate(end),
+		status: 'approved'
+	});
+	// the sign is opened 20 seconds before the end: its 30-second poll would come some 10 seconds after it
+	await page.waitForTimeout(end - 20_000 - Date.now());
+	await page.setViewportSize({ width: 800, height: 1280 });
+	await page.goto(`/lokaler/${room.slug}/skilt?sprog=da`);
+	await hydrated(page);
+	await expect(page.getByText('Optaget', { exact: true })).toBeVisible();
+	await page.waitForTimeout(end - 2_000 - Date.now());
+	await expect(page.getByText('Optaget', { exact: true })).toBeVisible();
+	// free within a few seconds of the end
+	await expect(page.getByText('Ledigt', { exact: true })).toBeVisible({ timeout: end + 4_000 - Date.now() });
+	expect(Date.now()).toBeLessThan(end + 5_000);
+	await expect(page.getByText('Optaget', { exact: true })).toHaveCount(0);
+	await expectAccessible(page);
+});
+
 test('cancel a period at phone size: the preview lists what goes and what cannot, then one step', async ({
 	page
 }) => {

@@ -4,6 +4,8 @@ import { liveUpdates } from '$lib/live.svelte';
 // and the lobby screen"). One timer chain and at most one live stream, whatever happens:
 //  - it polls `url` every `everyMs` (the floor: never stale by more than a minute), and at once when
 //    PocketBase reports a change in the public busy projection or the events;
+//  - and, sooner, at the moment the data it has says the screen changes by itself (`nextChange`: a
+//    booking ends or begins), so a sign turns from busy to free at that minute, not up to a poll later;
 //  - a failed poll (network gone, server restarting) is retried sooner with a growing pause, capped at
 //    `everyMs`, and the last good data stays on screen, marked as old;
 //  - once a night it reloads the whole page (new app versions, no leftovers), but only after the server
@@ -23,11 +25,20 @@ export interface RefreshOptions<T> {
 	everyMs?: number;
 	/** The collections whose changes trigger a poll at once. */
 	live?: string[];
+	/** The data already on the page (from the server's load), for the first `nextChange`. */
+	shown?: T;
+	/**
+	 * How long after `data` was read it changes by itself (ms), or null: the next poll comes then, if that
+	 * is sooner than `everyMs`.
+	 */
+	nextChange?: (data: T) => number | null;
 	/** Reload the page once this long after it was opened, at the next successful poll. */
 	reloadAfterMs?: number;
 }
 
 const FIRST_RETRY_MS = 2_000;
+/** After the moment of a change: the server's clock has passed it too when the poll arrives. */
+const AFTER_CHANGE_MS = 250;
 
 /** The pause before the next poll after `failures` failures in a row. */
 export function retryDelay(failures: number, everyMs: number): number {
@@ -50,6 +61,12 @@ export function keepFresh<T>(options: RefreshOptions<T>): () => void {
 		clearTimeout(timer);
 		if (!stopped) timer = setTimeout(poll, delay);
 	};
+	/** The pause before the next poll after good data: the pace, or the moment the data changes by itself. */
+	const nextDelay = (data: T | undefined) => {
+		const change = data === undefined ? null : (options.nextChange?.(data) ?? null);
+		return change === null ? everyMs : Math.min(everyMs, Math.max(0, change) + AFTER_CHANGE_MS);
+	};
+	let latest: T | undefined = options.shown;
 
 	async function poll() {
 		if (stopped) return;
@@ -76,6 +93,7 @@ export function keepFresh<T>(options: RefreshOptions<T>): () => void {
 				location.reload();
 				return;
 			}
+			latest = data;
 			options.apply(data);
 			options.onState({ fetchedAt: Date.now(), failing: false });
 		} catch {
@@ -90,7 +108,7 @@ export function keepFresh<T>(options: RefreshOptions<T>): () => void {
 			again = false;
 			schedule(100);
 		} else {
-			schedule(retryDelay(failures, everyMs));
+			schedule(failures > 0 ? retryDelay(failures, everyMs) : nextDelay(latest));
 		}
 	}
 
@@ -105,7 +123,7 @@ export function keepFresh<T>(options: RefreshOptions<T>): () => void {
 	// Back on the network: try at once rather than at the end of a pause.
 	const online = () => schedule(0);
 	window.addEventListener('online', online);
-	schedule(everyMs);
+	schedule(nextDelay(options.shown));
 
 	return () => {
 		stopped = true;

@@ -124,8 +124,36 @@ describe('the demo data', () => {
 		await expectReleasedNoShow(pb, now, 0);
 
 		expectEveryFeature(demo, now);
+		await expectLivedInboxes(pb);
 	}, 240_000);
 });
+
+/**
+ * The inboxes hold what the demo's people lived: the past events were made ahead and moved back, and that
+ * move is no news to anyone; the pickup the volunteer gave up was ready first, and that message is read.
+ */
+async function expectLivedInboxes(pb: PocketBase) {
+	const notices = await pb.collection('notifications').getFullList({
+		fields: 'kind,link,read_at,expand.user.email',
+		expand: 'user'
+	});
+	const past = await pb.collection('events').getFullList({
+		filter: pb.filter('end < {:now}', { now: new Date().toISOString().replace('T', ' ') }),
+		fields: 'id'
+	});
+	expect(past.length).toBeGreaterThanOrEqual(3);
+	const moved = notices.filter(
+		(n) =>
+			['events_moved', 'events_shift_moved'].includes(n.kind) &&
+			past.some((e) => n.link === `/arrangementer/${e.id}`)
+	);
+	expect(moved).toEqual([]);
+	const ready = notices.filter(
+		(n) => n.kind === 'hold_ready' && n.expand?.user?.email === DEMO_ACCOUNTS.volunteer.email
+	);
+	// one pickup waiting on the shelf and one given up: only the waiting one is unread
+	expect(ready.map((n) => Boolean(n.read_at)).sort()).toEqual([false, true]);
+}
 
 /** What the demo shows whatever the hour: past events, no-shows, a pickup due, a season round under way. */
 function expectEveryFeature(demo: Awaited<ReturnType<typeof demoOf>>, now: Date) {

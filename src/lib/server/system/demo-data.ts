@@ -783,6 +783,16 @@ async function loadDemoEntries(
 		await staff.send('/api/library/checkin', { method: 'POST', body: { code: copy.barcode } });
 		staff.authStore.clear();
 		await pb.collection('holds').update(held.id, { status: 'cancelled' });
+		// the message that it was ready came before the volunteer gave it up: read by then
+		const ready = await pb.collection('notifications').getFullList({
+			filter: pb.filter('user = {:u} && kind = "hold_ready" && link = {:link}', {
+				u: users.volunteer,
+				link: `/bibliotek/${givenUp.id}`
+			}),
+			fields: 'id'
+		});
+		for (const notice of ready)
+			await pb.collection('notifications').update(notice.id, { read_at: toPbDate(clock.now) });
 		count++;
 	}
 
@@ -960,6 +970,15 @@ async function loadPastEvents(
 			start: houseTime(event.days, event.from),
 			end: houseTime(event.days, event.to)
 		});
+		// Moving it into the past told its volunteers and guests that it moved: news nobody lived, so the
+		// inboxes do not keep it.
+		const moved = await pb.collection('notifications').getFullList({
+			filter: pb.filter('link = {:link} && (kind = "events_moved" || kind = "events_shift_moved")', {
+				link: `/arrangementer/${ahead.id}`
+			}),
+			fields: 'id'
+		});
+		for (const notice of moved) await pb.collection('notifications').delete(notice.id);
 		count++;
 	}
 	return count;

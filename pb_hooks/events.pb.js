@@ -22,6 +22,7 @@ onRecordCreateRequest(
 			'cancelled_at',
 			'cancelled_by_house',
 			'placed_at',
+			'promoted_at',
 			'ticket_code',
 			'checked_in_at'
 		];
@@ -56,6 +57,8 @@ onRecordCreateRequest(
 // Changes through the API: the transition "cancel" only (status = "cancelled"); every other field of a
 // sign-up or registration is the server's (check-in has its own route). The row PocketBase loaded before
 // the transaction is never saved: the transition writes its own fields onto the row read inside it.
+// The request may say which status the person saw when they asked (`seen`, not a field): "waitlisted"
+// lets a person leave the waitlist whom a promotion reached just before (lib/events-claims.js cancelPlace).
 onRecordUpdateRequest(
 	(e) => {
 		const lib = require(`${__hooks}/lib/events-claims.js`);
@@ -94,7 +97,7 @@ onRecordUpdateRequest(
 				result = fresh;
 				return;
 			}
-			result = lib.cancelPlace(txApp, collection, fresh.id, who);
+			result = lib.cancelPlace(txApp, collection, fresh.id, who, { seen: body.seen });
 			// a desk act answered here, without e.next(), is audited here (docs/rules.md, "Service at the desk")
 			require(`${__hooks}/lib/desk.js`).act(txApp, e, 'update', result, fresh.getString('status'));
 		});

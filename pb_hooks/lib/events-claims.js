@@ -375,6 +375,8 @@ function fillPlaces(app, collection, parentId) {
 			continue;
 		if (shift && passedOver(app, record.getString('user'), shift)) continue;
 		record.set('status', 'confirmed');
+		// when: a person leaving the waitlist just as this reaches them is let go (cancelPlace)
+		record.set('promoted_at', pbNow());
 		app.save(record);
 		free--;
 		promoted.push(record.id);
@@ -465,12 +467,14 @@ function tellCancelled(app, collection, row) {
  * the waitlist up (and, for a confirmed shift, the places its volunteer was skipped for), keeps the
  * counter, audits a staff member's act and tells the person when someone else cancelled it. A desk act is
  * the citizen's own (the desk tells them itself); `options.quiet` is for callers that tell in their own
- * words or not at all (a cancelled event, account deletion).
+ * words or not at all (a cancelled event, account deletion). `options.seen` is the status the person's
+ * request was sent from: a person leaving the waitlist whom a promotion reached just before
+ * (events-rules.js leavesWaitlist) is judged as leaving the waitlist, not as giving up a confirmed place.
  * @param {core.App} app the transaction's app
  * @param {'signups' | 'registrations'} collection
  * @param {string} id
  * @param {{ kind: string, id: string }} actor
- * @param {{ quiet?: boolean }} [options]
+ * @param {{ quiet?: boolean, seen?: unknown }} [options]
  * @returns {core.Record} the row after the transition
  */
 function cancelPlace(app, collection, id, actor, options) {
@@ -490,9 +494,20 @@ function cancelPlace(app, collection, id, actor, options) {
 		throw refusal('events_already_checked_in');
 	}
 	const ownAct = roles.indexOf('staff') < 0 && roles.indexOf('system') < 0;
+	// the person asked to leave the waitlist, and a promotion confirmed the place only just before their
+	// request arrived: what they asked for is honoured, as the waitlist place they saw is judged (no cut-off)
+	const leaving =
+		ownAct &&
+		require(`${__hooks}/lib/events-rules.js`).leavesWaitlist({
+			seen: options && options.seen,
+			status: from,
+			promotedAt: row.getString('promoted_at'),
+			now: Date.now()
+		});
+	const judged = leaving ? 'waitlisted' : from;
 	// a confirmed place of something that has begun is attendance or a no-show: the person cannot undo
 	// it afterwards (staff can, to correct a mistake; nobody is moved up then, see fillPlaces)
-	if (ownAct && from === 'confirmed') {
+	if (ownAct && judged === 'confirmed') {
 		const parent = app.findRecordById(kind.parentCollection, row.getString(kind.parentField));
 		if (require(`${__hooks}/lib/events-rules.js`).toMs(parent.getString('start')) <= Date.now()) {
 			throw refusal('events_cancel_started');
@@ -500,7 +515,7 @@ function cancelPlace(app, collection, id, actor, options) {
 	}
 	const overridden = require(`${__hooks}/lib/core/auth.js`).overrides(actor);
 	// the cut-off guards the confirmed places the event counts on; leaving a waitlist is always possible
-	if (collection === 'signups' && from === 'confirmed' && ownAct && !overridden) {
+	if (collection === 'signups' && judged === 'confirmed' && ownAct && !overridden) {
 		const rules = require(`${__hooks}/lib/events-rules.js`);
 		const shift = app.findRecordById('shifts', row.getString('shift'));
 		if (!rules.mayCancelShift({ shiftStart: shift.getString('start'), now: new Date() })) {
@@ -983,6 +998,8 @@ function decideNew(app, collection, record, actor) {
 	target.set('placed_at', pbNow());
 	target.set('cancelled_at', '');
 	target.set('cancelled_by_house', false);
+	// a place the person takes themselves was not moved up
+	target.set('promoted_at', '');
 	if (collection === 'registrations') target.set('checked_in_at', '');
 	if (existing) {
 		app.save(existing);

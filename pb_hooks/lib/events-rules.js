@@ -3,6 +3,14 @@
 /** A volunteer may cancel a shift on their own until this many hours before it starts; after that, staff. */
 const SHIFT_CANCEL_CUTOFF_HOURS = 48;
 
+/**
+ * A person who leaves the waitlist as a promotion reaches them (their request was sent from the waitlist
+ * place they saw) is let go if the promotion was at most this many minutes before: the confirmed place
+ * was never theirs by choice. A place moved up longer ago, or taken by the person themselves, is a
+ * confirmed place like any other.
+ */
+const WAITLIST_LEAVE_MINUTES = 15;
+
 /** A shift lies around its event: it may start this many hours before the event starts (setting up)... */
 const SHIFT_BEFORE_EVENT_HOURS = 48;
 /** ...and end this many hours after the event ends (clearing up). */
@@ -45,6 +53,22 @@ function shiftCancelDeadline(shiftStart) {
  */
 function mayCancelShift(input) {
 	return toMs(input.now) <= shiftCancelDeadline(input.shiftStart);
+}
+
+/**
+ * Whether a person's cancellation of a confirmed place is the leaving of the waitlist they asked for: they
+ * sent it from the place they saw waitlisted (`seen`), and the place was confirmed by a promotion
+ * (`promotedAt`, empty when the person took it themselves) no more than WAITLIST_LEAVE_MINUTES before
+ * `now`. Such a cancel is judged as the waitlist place's (no cut-off, no start); any other is judged as the
+ * confirmed place's.
+ * @param {{ seen: unknown, status: string, promotedAt: string, now: string | Date | number }} input
+ */
+function leavesWaitlist(input) {
+	if (input.seen !== 'waitlisted' || input.status !== 'confirmed' || !input.promotedAt) return false;
+	const promoted = toMs(input.promotedAt);
+	const at = typeof input.now === 'number' ? input.now : toMs(input.now);
+	if (isNaN(promoted)) return false;
+	return at - promoted <= WAITLIST_LEAVE_MINUTES * 60 * 1000;
 }
 
 /**
@@ -176,6 +200,8 @@ function rangeProblem(range) {
 
 module.exports = {
 	SHIFT_CANCEL_CUTOFF_HOURS,
+	WAITLIST_LEAVE_MINUTES,
+	leavesWaitlist,
 	TICKET_CHECKIN_OPENS_MINUTES,
 	SHIFT_BEFORE_EVENT_HOURS,
 	SHIFT_AFTER_EVENT_HOURS,

@@ -553,6 +553,8 @@ function records(app, user, name, info, association) {
 				// when the place took its turn in line (a place taken again goes to the back), and whether
 				// the house cancelled it (staff, or the event's cancellation) rather than the person
 				placed_at: str(x, 'placed_at'),
+				// when the waitlist moved the place up to confirmed ('' when the person took it themselves)
+				promoted_at: str(x, 'promoted_at'),
 				cancelled_by_house: x.getBool('cancelled_by_house'),
 				created: str(x, 'created'),
 				cancelled_at: str(x, 'cancelled_at')
@@ -565,6 +567,7 @@ function records(app, user, name, info, association) {
 			start: event(str(r, 'event'), 'start'),
 			status: str(r, 'status'),
 			placed_at: str(r, 'placed_at'),
+			promoted_at: str(r, 'promoted_at'),
 			cancelled_by_house: r.getBool('cancelled_by_house'),
 			checked_in_at: str(r, 'checked_in_at'),
 			created: str(r, 'created'),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { AppSession } from '../helpers/app';
 import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
-import type { RegistrationRecord, SignupRecord } from '../../src/lib/pocketbase-types';
+import type { RegistrationRecord, ShiftRecord, SignupRecord } from '../../src/lib/pocketbase-types';
 import { arrangeEvent, arrangeShift, createVolunteer, farFuture, statusOf } from './events-helpers';
 
 // docs/rules.md, "Places, the waitlist and overlapping shifts": a person whose place someone else cancels is
@@ -343,5 +344,160 @@ describe('the waitlist around the start', () => {
 		await b.pb.collection('signups').update(sb.id, { status: 'cancelled' });
 		expect(await statusOf('signups', sb.id)).toBe('cancelled');
 		expect(await statusOf('signups', sa.id)).toBe('confirmed');
+	});
+});
+
+/** The refusal code of a write, or '' when it went through. */
+async function refusal(write: Promise<unknown>): Promise<string> {
+	return write.then(
+		() => '',
+		(err: { response?: { data?: Record<string, { code?: string }> } }) =>
+			err.response?.data?.form?.code ?? JSON.stringify(err.response?.data ?? err)
+	);
+}
+
+/**
+ * A full shift a day ahead (inside the cut-off): one confirmed volunteer (`held`), two waiting (`first`,
+ * `second`, in that order), and a staff member.
+ */
+async function fullShiftInsideCutoff() {
+	const { event, shift } = await arrangeEvent({ start: new Date(Date.now() + DAY), places: 1 });
+	const [a, b, c, staff] = [
+		await createVolunteer(),
+		await createVolunteer(),
+		await createVolunteer(),
+		await createUser({ staff: true })
+	];
+	const held = await a.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: a.record.id });
+	const first = await b.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: b.record.id });
+	const second = await c.pb
+		.collection('signups')
+		.create<SignupRecord>({ shift: shift.id, user: c.record.id });
+	expect([held.status, first.status, second.status]).toEqual(['confirmed', 'waitlisted', 'waitlisted']);
+	return { event, shift, a, b, c, staff, held, first, second };
+}
+
+async function takenOf(shiftId: string): Promise<number> {
+	const system = await systemClient();
+	return (await system.collection('shifts').getOne<ShiftRecord & { taken: number }>(shiftId)).taken;
+}
+
+// docs/rules.md, "Places, the waitlist and overlapping shifts": a volunteer who leaves the waitlist inside the
+// cut-off just as a promotion reaches them is let go; a confirmed place held knowingly is not.
+describe('leaving the waitlist as a promotion reaches the person', () => {
+	it('lets a volunteer leave whom a promotion reached just before, and moves the next one up', async () => {
+		const { shift, b, staff, held, first, second } = await fullShiftInsideCutoff();
+		// staff take the confirmed volunteer off: the first waiting one is moved up
+		await staff.pb.collection('signups').update(held.id, { status: 'cancelled' });
+		expect(await statusOf('signups', first.id)).toBe('confirmed');
+		// their "leave the waitlist", sent from the page that showed them waiting, arrives after it
+		await b.pb.collection('signups').update(first.id, { status: 'cancelled', seen: 'waitlisted' });
+		expect(await statusOf('signups', first.id)).toBe('cancelled');
+		expect(await statusOf('signups', second.id)).toBe('confirmed');
+		expect(await takenOf(shift.id)).toBe(1);
+		const system = await systemClient();
+		// their own act: not marked as cancelled by the house
+		expect((await system.collection('signups').getOne(first.id)).cancelled_by_house).toBe(false);
+	});
+
+	it('lets the volunteer go when the leave arrives first, and moves the next one up', async () => {
+		const { shift, b, staff, held, first, second } = await fullShiftInsideCutoff();
+		await b.pb.collection('signups').update(first.id, { status: 'cancelled', seen: 'waitlisted' });
+		await staff.pb.collection('signups').update(held.id, { status: 'cancelled' });
+		expect(await statusOf('signups', first.id)).toBe('cancelled');
+		expect(await statusOf('signups', second.id)).toBe('confirmed');
+		expect(await takenOf(shift.id)).toBe(1);
+	});
+
+	it('lets the volunteer go when the leave and the promotion arrive at once', async () => {
+		const { shift, b, staff, held, first, second } = await fullShiftInsideCutoff();
+		await Promise.all([
+			staff.pb.collection('signups').update(held.id, { status: 'cancelled' }),
+			b.pb.collection('signups').update(first.id, { status: 'cancelled', seen: 'waitlisted' })
+		]);
+		expect(await statusOf('signups', held.id)).toBe('cancelled');
+		expect(await statusOf('signups', first.id)).toBe('cancelled');
+		expect(await statusOf('signups', second.id)).toBe('confirmed');
+		expect(await takenOf(shift.id)).toBe(1);
+	});
+
+	it('still refuses a confirmed place the volunteer took themselves, whatever the request says', async () => {
+		const { a, held } = await fullShiftInsideCutoff();
+		expect(
+			await refusal(a.pb.collection('signups').update(held.id, { status: 'cancelled', seen: 'waitlisted' }))
+		).toBe('events_cancel_too_late');
+		expect(await statusOf('signups', held.id)).toBe('confirmed');
+	});
+
+	it('still refuses a place moved up and then taken again by the volunteer themselves', async () => {
+		const { b, staff, held, first, second } = await fullShiftInsideCutoff();
+		await staff.pb.collection('signups').update(second.id, { status: 'cancelled' });
+		await staff.pb.collection('signups').update(held.id, { status: 'cancelled' });
+		expect(await statusOf('signups', first.id)).toBe('confirmed');
+		// staff take them off too, and they sign up again for the place now free: their own choice
+		await staff.pb.collection('signups').update(first.id, { status: 'cancelled' });
+		const { shift } = await systemClient().then((system) => system.collection('signups').getOne(first.id));
+		const again = await b.pb.collection('signups').create<SignupRecord>({ shift, user: b.record.id });
+		expect([again.id, again.status]).toEqual([first.id, 'confirmed']);
+		expect(
+			await refusal(b.pb.collection('signups').update(first.id, { status: 'cancelled', seen: 'waitlisted' }))
+		).toBe('events_cancel_too_late');
+		expect(await statusOf('signups', first.id)).toBe('confirmed');
+	});
+
+	it('still refuses a place moved up longer ago, or one the volunteer saw confirmed', async () => {
+		const { b, staff, held, first, second } = await fullShiftInsideCutoff();
+		await staff.pb.collection('signups').update(held.id, { status: 'cancelled' });
+		expect(await statusOf('signups', first.id)).toBe('confirmed');
+		// the page showed the confirmed place: a cancel from it is a confirmed place's
+		expect(
+			await refusal(b.pb.collection('signups').update(first.id, { status: 'cancelled', seen: 'confirmed' }))
+		).toBe('events_cancel_too_late');
+		expect(await refusal(b.pb.collection('signups').update(first.id, { status: 'cancelled' }))).toBe(
+			'events_cancel_too_late'
+		);
+		// moved up longer ago than the leave's minutes: the place is theirs like any confirmed one
+		const system = await systemClient();
+		await system
+			.collection('signups')
+			.update(first.id, { promoted_at: new Date(Date.now() - 16 * 60_000).toISOString() });
+		expect(
+			await refusal(b.pb.collection('signups').update(first.id, { status: 'cancelled', seen: 'waitlisted' }))
+		).toBe('events_cancel_too_late');
+		expect(await statusOf('signups', first.id)).toBe('confirmed');
+		expect(await statusOf('signups', second.id)).toBe('waitlisted');
+		// the field is the server's: nobody else sets it
+		expect(
+			await b.pb
+				.collection('signups')
+				.update(first.id, { promoted_at: new Date().toISOString() })
+				.then(
+					() => '',
+					(err: { response?: { data?: Record<string, { code?: string }> } }) =>
+						err.response?.data?.promoted_at?.code ?? ''
+				)
+		).toBe('events_field_locked');
+	});
+
+	it('the event page, Mit overblik and the shifts page send the waitlist place they showed', async () => {
+		const { event, shift, b, staff, held, first, second } = await fullShiftInsideCutoff();
+		const session = new AppSession();
+		expect((await session.signIn(b.email, b.password)).status).toBe(303);
+		const seen = 'name="seen" value="waitlisted"';
+		for (const path of [`/arrangementer/${event.id}`, '/overblik', '/frivillig']) {
+			expect(await (await session.get(path)).text(), path).toContain(seen);
+		}
+		await staff.pb.collection('signups').update(held.id, { status: 'cancelled' });
+		expect(await statusOf('signups', first.id)).toBe('confirmed');
+		// the form as the page showed it, sent after the promotion
+		const response = await session.post(`/arrangementer/${event.id}?/cancelSignup`, {
+			id: first.id,
+			seen: 'waitlisted'
+		});
+		expect(response.status).toBe(200);
+		expect(await response.text()).toContain('Du er ikke længere på ventelisten til vagten Billetkontrol.');
+		expect(await statusOf('signups', first.id)).toBe('cancelled');
+		expect(await statusOf('signups', second.id)).toBe('confirmed');
+		expect(await takenOf(shift.id)).toBe(1);
 	});
 });

@@ -4,11 +4,13 @@ import {
 	eventCancelProblem,
 	eventMoveProblem,
 	eventRoomProblem,
+	leavesWaitlist,
 	mayCancelShift,
 	overlaps,
 	rangeProblem,
 	validRange,
-	SHIFT_CANCEL_CUTOFF_HOURS
+	SHIFT_CANCEL_CUTOFF_HOURS,
+	WAITLIST_LEAVE_MINUTES
 } from '$rules/events-rules.js';
 
 const at = (minute: number) => `2030-01-01 10:${String(minute).padStart(2, '0')}:00.000Z`;
@@ -90,6 +92,18 @@ describe('shift rules', () => {
 		const justBefore = new Date(start.getTime() - SHIFT_CANCEL_CUTOFF_HOURS * 3600_000);
 		expect(mayCancelShift({ shiftStart: start, now: justBefore })).toBe(true);
 		expect(mayCancelShift({ shiftStart: start, now: new Date(justBefore.getTime() + 1000) })).toBe(false);
+	});
+	it('a leave of the waitlist crossed by a promotion is a leave for the named minutes only', () => {
+		const promotedAt = at(10);
+		const within = Date.parse('2030-01-01T10:10:00Z') + WAITLIST_LEAVE_MINUTES * 60_000;
+		const input = { seen: 'waitlisted', status: 'confirmed', promotedAt, now: within };
+		expect(leavesWaitlist(input)).toBe(true);
+		expect(leavesWaitlist({ ...input, now: within + 1000 })).toBe(false);
+		// a place the person took themselves, one they saw confirmed, one not confirmed
+		expect(leavesWaitlist({ ...input, promotedAt: '' })).toBe(false);
+		expect(leavesWaitlist({ ...input, seen: 'confirmed' })).toBe(false);
+		expect(leavesWaitlist({ ...input, seen: undefined })).toBe(false);
+		expect(leavesWaitlist({ ...input, status: 'waitlisted' })).toBe(false);
 	});
 	it('an event is cancelled only before it begins', () => {
 		const event = { start: at(10), end: at(20) };

@@ -14,3 +14,13 @@ export function placeChangeFailure(err: unknown) {
 	}
 	return { status: failureStatus(err), errors: toFormErrors(err) };
 }
+
+/**
+ * What a cancel of the user's own shift or ticket sends PocketBase: the status the page showed the place in
+ * (the form's `seen`), so a person who leaves the waitlist just as a promotion reaches them is let go
+ * (docs/rules.md, "Places, the waitlist and overlapping shifts"). PocketBase decides.
+ */
+export function cancelBody(values: Record<string, string | boolean>) {
+	const seen = values.seen === 'waitlisted' || values.seen === 'confirmed' ? values.seen : undefined;
+	return seen ? { status: 'cancelled', seen } : { status: 'cancelled' };
+}

@@ -160,6 +160,8 @@ export interface MyData {
 		status: string;
 		/** When the place took its turn in line (a place taken again goes to the back). */
 		placed_at: string;
+		/** When the waitlist moved the place up to confirmed, '' when the user took it themselves. */
+		promoted_at: string;
 		/** Cancelled by the house (staff, or the event's cancellation), not by the user. */
 		cancelled_by_house: boolean;
 		created: string;
@@ -173,6 +175,7 @@ export interface MyData {
 		start: string;
 		status: string;
 		placed_at: string;
+		promoted_at: string;
 		cancelled_by_house: boolean;
 		checked_in_at: string;
 		created: string;

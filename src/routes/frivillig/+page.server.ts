@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { overlapSkipLabel } from '$lib/server/skip-label';
 import type { Actions, PageServerLoad } from './$types';
 import type { EventRecord, ShiftRecord, SignupRecord } from '$lib/pocketbase-types';
-import { placeChangeFailure } from '$lib/events/places.server';
+import { cancelBody, placeChangeFailure } from '$lib/events/places.server';
 import { requireUser, safeRedirectTarget } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
@@ -78,11 +78,11 @@ export const actions: Actions = {
 		const checked = validateForm(entryIdSchema, values);
 		if (!checked.ok) return fail(400, { action: 'cancel', ...checked.failure });
 		try {
-			await locals.pb.collection('signups').update(checked.data.id, { status: 'cancelled' });
+			await locals.pb.collection('signups').update(checked.data.id, cancelBody(values));
 		} catch (err) {
 			const { status, errors } = placeChangeFailure(err);
 			return fail(status, { action: 'cancel', values, errors });
 		}
-		return { action: 'cancel', done: true as const };
+		return { action: 'cancel', done: true as const, left: values.seen === 'waitlisted' };
 	}
 };

@@ -8,7 +8,7 @@ import { fetchTimelineInput } from '$lib/overview/load.server';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
 import { attend } from '$lib/server/checkin';
 import { holdChangeFailure } from '$lib/library/library.server';
-import { placeChangeFailure } from '$lib/events/places.server';
+import { cancelBody, placeChangeFailure } from '$lib/events/places.server';
 import { getLocale } from '$lib/paraglide/runtime';
 
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
@@ -48,7 +48,9 @@ async function change(locals: App.Locals, url: URL, request: Request, action: 'c
 				? { status: 'waiting' }
 				: kind === 'booking'
 					? { status: 'cancelled', cancelled_by: user.id }
-					: { status: 'cancelled' };
+					: kind === 'shift' || kind === 'registration'
+						? cancelBody(values)
+						: { status: 'cancelled' };
 	try {
 		await locals.pb.collection(COLLECTION[kind]).update(id, body);
 	} catch (err) {
@@ -58,7 +60,12 @@ async function change(locals: App.Locals, url: URL, request: Request, action: 'c
 		}
 		return fail(failureStatus(err), { action, values, errors: toFormErrors(err) });
 	}
-	return { action, done: true as const, key: `${kind}:${id}` };
+	return {
+		action,
+		done: true as const,
+		key: `${kind}:${id}`,
+		left: action === 'cancel' && values.seen === 'waitlisted'
+	};
 }
 
 export const actions: Actions = {

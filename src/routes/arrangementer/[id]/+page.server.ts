@@ -10,7 +10,7 @@ import type {
 	SignupRecord,
 	TakenPlaces
 } from '$lib/pocketbase-types';
-import { placeChangeFailure } from '$lib/events/places.server';
+import { cancelBody, placeChangeFailure } from '$lib/events/places.server';
 import { requireUser } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
@@ -135,11 +135,14 @@ async function attempt(
 		return fail(failureStatus(err), { action, values, errors: toFormErrors(err) });
 	}
 	// a shift's sign-up is answered by that shift (its id and the place it got), apart from the ticket's
+	// a place given up from the waitlist is answered as leaving the waitlist, also when a promotion reached
+	// it just before (the page showed it waiting, and PocketBase let the person go)
+	const left = values.seen === 'waitlisted';
 	if (action === 'signup' || action === 'cancelSignup') {
 		const signup = written as { shift: string; status: string };
-		return { action, done: true as const, shift: signup.shift, status: signup.status };
+		return { action, done: true as const, shift: signup.shift, status: signup.status, left };
 	}
-	return { action, done: true as const };
+	return { action, done: true as const, left };
 }
 
 export const actions: Actions = {
@@ -158,7 +161,7 @@ export const actions: Actions = {
 		const checked = validateForm(entryIdSchema, values);
 		if (!checked.ok) return fail(400, { action: 'cancelSignup', ...checked.failure });
 		return attempt('cancelSignup', values, () =>
-			locals.pb.collection('signups').update(checked.data.id, { status: 'cancelled' })
+			locals.pb.collection('signups').update(checked.data.id, cancelBody(values))
 		);
 	},
 	register: async ({ request, locals, url }) => {
@@ -176,7 +179,7 @@ export const actions: Actions = {
 		const checked = validateForm(entryIdSchema, values);
 		if (!checked.ok) return fail(400, { action: 'cancelRegistration', ...checked.failure });
 		return attempt('cancelRegistration', values, () =>
-			locals.pb.collection('registrations').update(checked.data.id, { status: 'cancelled' })
+			locals.pb.collection('registrations').update(checked.data.id, cancelBody(values))
 		);
 	}
 };

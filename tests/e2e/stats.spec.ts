@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { test, expect, expectAccessible, signIn, demo, systemClient } from './fixtures';
+import { addDays, localParts } from '../../pb_hooks/lib/rooms-policy.js';
 
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/** The house date `offsetDays` from today (Copenhagen's calendar, not UTC's, which is a day behind after midnight). */
+const day = (offsetDays: number) => addDays(localParts(Date.now()).date, offsetDays);
 
 test('staff read room use for a period in charts and tables and download it as CSV', async ({ page }) => {
 	await signIn(page, demo.staff);
@@ -10,9 +12,11 @@ test('staff read room use for a period in charts and tables and download it as C
 	await page.getByRole('link', { name: 'Statistik med CSV-eksport' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Statistik' })).toBeVisible();
 
-	// The demo association meets in Mødelokale 1 in the coming weeks.
-	await page.getByLabel('Fra').fill(day(0));
-	await page.getByLabel('Til og med').fill(day(30));
+	// The demo association meets in Mødelokale 1 in the coming weeks. The period is read once: the file's
+	// name below holds the same dates, also when the test runs across midnight.
+	const [from, to] = [day(0), day(30)];
+	await page.getByLabel('Fra').fill(from);
+	await page.getByLabel('Til og med').fill(to);
 	await page.getByRole('button', { name: 'Vis' }).click();
 	await expect(page).toHaveURL(/fra=.*til=/);
 	const byRoom = page.getByRole('figure', { name: 'Timer booket pr. lokale' });
@@ -29,7 +33,7 @@ test('staff read room use for a period in charts and tables and download it as C
 		page.waitForEvent('download'),
 		page.getByRole('link', { name: 'Hent CSV: Timer booket pr. lokale' }).click()
 	]);
-	expect(download.suggestedFilename()).toBe(`statistik-lokaler-${day(0)}-${day(30)}.csv`);
+	expect(download.suggestedFilename()).toBe(`statistik-lokaler-${from}-${to}.csv`);
 	const csv = readFileSync((await download.path()) ?? '', 'utf8');
 	expect(csv).toContain('Lokale;Bookinger;Arrangementer;Timer booket;Åbne timer;Belægning (%)');
 	expect(csv).toMatch(/Mødelokale 1;[1-9]\d*;/);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import PocketBase from 'pocketbase';
-import { test, expect, expectAccessible, signIn, systemClient, demo } from './fixtures';
+import { test, expect, expectAccessible, signIn, systemClient, demo, waitsForHydration } from './fixtures';
 import { validCvrNumber } from '../helpers/cvr';
 import { widthsBreakingAtDash } from './range-widths';
 
@@ -82,7 +82,7 @@ async function arrange(from = 1) {
 
 test('a whole season round at phone size', async ({ browser }) => {
 	const { season, rival } = await arrange();
-	const association = await (await browser.newContext()).newPage();
+	const association = waitsForHydration(await (await browser.newContext()).newPage());
 	await signIn(association, demo.associationAdmin);
 	await association.goto(`/saeson/${season}`);
 	await association.getByRole('button', { name: 'Kopiér sidste sæson' }).click();
@@ -97,7 +97,7 @@ test('a whole season round at phone size', async ({ browser }) => {
 	await expect(association.getByText(/U10 holdmøde: gruppe 1/)).toBeVisible();
 	await expectAccessible(association);
 
-	const staff = await (await browser.newContext()).newPage();
+	const staff = waitsForHydration(await (await browser.newContext()).newPage());
 	await signIn(staff, demo.staff);
 	await staff.goto(`/personale/saeson/${season}`);
 	await staff.getByRole('button', { name: /Næste trin: Lukket/ }).click();
@@ -163,7 +163,7 @@ test('staff see the final plan times an association could not get, and book them
 		.getFirstListItem(system.filter('name = {:n}', { n: rival }));
 	await system.collection('associations').update(association.id, { verified: false });
 
-	const staff = await (await browser.newContext()).newPage();
+	const staff = waitsForHydration(await (await browser.newContext()).newPage());
 	await signIn(staff, demo.staff);
 	await staff.goto(`/personale/saeson/${season}`);
 	await staff.getByRole('button', { name: /Næste trin: Endelig plan/ }).click();

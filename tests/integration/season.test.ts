@@ -704,8 +704,9 @@ describe('the round’s news of an association’s application', () => {
 			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
 			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
 		}
-		// a deadline for objections a few seconds ahead, told like the draft
-		const until = new Date(Date.now() + 3_000).toISOString();
+		// a deadline for objections some seconds ahead, told like the draft: the objection below must come
+		// before it, on a slow machine too
+		const until = new Date(Date.now() + 10_000).toISOString();
 		await send(staff.pb, `/api/borgerhus/seasons/${season}`, { objection_until: until }, 'PATCH');
 		// the second admin objects and is removed before staff answer: the association's admin hears the answer
 		const objection = (await send(second.pb, `/api/borgerhus/seasons/${season}/objections`, {

@@ -80,7 +80,8 @@ async function stream(collections: string, cookie = '', ip = randomIp()) {
 	return state;
 }
 
-async function until(check: () => boolean, timeoutMs = 5_000) {
+/** Waits for what should come; generous, as it returns the moment it holds (a loaded machine is slow). */
+async function until(check: () => boolean, timeoutMs = 20_000) {
 	const deadline = Date.now() + timeoutMs;
 	while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 }

@@ -17,7 +17,7 @@ import {
 	statusOf
 } from './events-helpers';
 import { ticketCheckinOpens } from '$rules/events-rules.js';
-import { localParts } from '$rules/rooms-policy.js';
+import { localParts, localToUtc } from '$rules/rooms-policy.js';
 import { formatDateTime } from '$lib/dates';
 import { utcToHouseLocal } from '$lib/events/time';
 import { makeRoom } from './rooms-arrange';
@@ -30,6 +30,25 @@ async function staffSession() {
 	const session = new AppSession();
 	expect((await session.signIn(staff.email, staff.password)).status).toBe(303);
 	return { staff, session };
+}
+
+/**
+ * A start and an end as the staff forms send them (datetime-local, house time), each `hours` from now
+ * (minutes floored to `step`). On the night the clocks go back, 02:00-02:59 names two moments and the forms
+ * refuse it as ambiguous: then both move on together, an hour further from now at a time, until neither is.
+ */
+function houseLocalFromNow(hours: [number, number], step = 1): [string, string] {
+	const away = hours[0] < 0 ? -1 : 1;
+	for (let shift = 0; ; shift += away) {
+		const values = hours.map((h) => {
+			const parts = localParts(Date.now() + (h + shift) * 3600_000);
+			const minutes = Math.floor(parts.minutes / step) * step;
+			const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+			return { date: parts.date, time };
+		});
+		if (values.every((v) => localToUtc(v.date, v.time) !== null))
+			return values.map((v) => `${v.date}T${v.time}`) as [string, string];
+	}
 }
 
 describe('staff events pages', () => {
@@ -46,18 +65,14 @@ describe('staff events pages', () => {
 
 	it('refuses to move a coming event to before now through its form, in words, and keeps it', async () => {
 		const { session } = await staffSession();
-		// a datetime-local value in house time, `hours` from now
-		const local = (hours: number) => {
-			const parts = localParts(Date.now() + hours * 3600_000);
-			const minutes = Math.floor(parts.minutes / 15) * 15;
-			return `${parts.date}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-		};
+		const [start, end] = houseLocalFromNow([20, 22], 15);
+		const [pastStart, pastEnd] = houseLocalFromNow([-3, -1], 15);
 		const fields = {
 			title: `Snart ${Math.random().toString(36).slice(2, 8)}`,
 			description: 'Om byens historie',
 			category: 'talk',
-			start: local(20),
-			end: local(22),
+			start,
+			end,
 			room: '',
 			state: 'draft',
 			registration: 'on',
@@ -68,8 +83,8 @@ describe('staff events pages', () => {
 		const before = await (await systemClient()).collection('events').getOne<EventRecord>(id);
 		const moved = await session.post(`/personale/arrangementer/${id}?/update`, {
 			...fields,
-			start: local(-3),
-			end: local(-1),
+			start: pastStart,
+			end: pastEnd,
 			_loaded: loadedAfter(await (await session.get(`/personale/arrangementer/${id}`)).text())
 		});
 		expect(moved.status).toBe(400);
@@ -144,15 +159,11 @@ describe('staff events pages', () => {
 		expect(await form.text()).toMatch(
 			/id="field-start-error"[^>]*>Et nyt arrangement kan ikke begynde før nu\. Tjek dato og år\./
 		);
-		// a datetime-local value in house time, `hours` from now
-		const local = (hours: number) => {
-			const parts = localParts(Date.now() + hours * 3600_000);
-			return `${parts.date}T${String(Math.floor(parts.minutes / 60)).padStart(2, '0')}:${String(parts.minutes % 60).padStart(2, '0')}`;
-		};
+		const [start, end] = houseLocalFromNow([-2, -1]);
 		const added = await session.post(`/personale/arrangementer/${event.id}?/addShift`, {
 			task: 'Opstilling',
-			start: local(-2),
-			end: local(-1),
+			start,
+			end,
 			places: '1',
 			description: '',
 			requirements: ''
@@ -177,14 +188,14 @@ describe('staff events pages', () => {
 	it('refuses a file that is no image at the image field, new or edited, and saves nothing; takes an image', async () => {
 		const { session } = await staffSession();
 		const system = await systemClient();
-		const local = (hours: number) => utcToHouseLocal(new Date(Date.now() + hours * 3600_000).toISOString());
+		const [start, end] = houseLocalFromNow([48, 50]);
 		const tag = Math.random().toString(36).slice(2, 8);
 		const fields = {
 			title: `Billede ${tag}`,
 			description: 'Om byens gamle fotografier',
 			category: 'talk',
-			start: local(48),
-			end: local(50),
+			start,
+			end,
 			room: '',
 			state: 'draft',
 			capacity: '0'

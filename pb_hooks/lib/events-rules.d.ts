@@ -1,5 +1,6 @@
 type When = string | Date;
 export const SHIFT_CANCEL_CUTOFF_HOURS: number;
+export const WAITLIST_LEAVE_MINUTES: number;
 export const TICKET_CHECKIN_OPENS_MINUTES: number;
 export const SHIFT_BEFORE_EVENT_HOURS: number;
 export const SHIFT_AFTER_EVENT_HOURS: number;
@@ -34,6 +35,12 @@ export function toMs(value: When): number;
 export function overlaps(a: { start: When; end: When }, b: { start: When; end: When }): boolean;
 export function shiftCancelDeadline(shiftStart: When): number;
 export function mayCancelShift(input: { shiftStart: When; now: When }): boolean;
+export function leavesWaitlist(input: {
+	seen: unknown;
+	status: string;
+	promotedAt: string;
+	now: When | number;
+}): boolean;
 export function validRange(range: { start: When; end: When }): boolean;
 export function rangeProblem(range: {
 	start: When | null | undefined;

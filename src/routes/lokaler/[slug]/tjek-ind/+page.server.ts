@@ -9,7 +9,7 @@ import { toPbDate } from '$rules/room-claims.js';
 
 // The door's check-in (docs/rules.md, "Check-in and no-shows"): the QR code on a room's door opens this
 // page; a guest signs in and comes back here. It shows the user's and their associations' bookings in
-// this room now and later today, each with "Vi er her" while check-in is open.
+// this room now and in the next 12 hours, each with "Vi er her" while check-in is open.
 
 const HOURS_AHEAD = 12;
 
@@ -56,6 +56,7 @@ export const load: PageServerLoad = async ({ locals, url, params, request, depen
 			checkin_grace_minutes: room.checkin_grace_minutes
 		},
 		now,
+		hoursAhead: HOURS_AHEAD,
 		bookings: bookings
 			.filter((b) => new Date(b.end.replace(' ', 'T')).getTime() > now || b.status === 'no_show')
 			.map((b) => ({

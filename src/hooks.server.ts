@@ -13,7 +13,8 @@ import { chosenLanguage } from '$lib/screens/types';
 import { m } from '$lib/paraglide/messages';
 import { authCookie, createRequestClient, retryAfterFor, sessionEnded } from '$lib/server/pocketbase';
 import type { UserRecord } from '$lib/pocketbase-types';
-import { ready as liveReady } from '$lib/server/live/hub';
+import { endSessionsOf, ready as liveReady } from '$lib/server/live/hub';
+import { SIGNED_OUT_COOKIE } from '$lib/kept-pages.js';
 
 /**
  * The live stream's one subscription to PocketBase is made when the server starts, not by the first page
@@ -66,6 +67,18 @@ const RENEW_WITHIN = 3 * 24 * 3600;
 const auth: Handle = async ({ event, resolve }) => {
 	const pb = createRequestClient(event);
 	const hadCookie = pb.authStore.token !== '';
+	// Signed out on this device while it was offline (src/lib/offline.ts `signOutHere`): the session that mark
+	// names ends here, before this request is answered as anyone, as at /log-ud. The mark names whom it ends, so
+	// it never ends another's; a sign-in ends it first, in the same request, and then signs in afresh.
+	const signedOutHere = event.cookies.get(SIGNED_OUT_COOKIE);
+	if (signedOutHere !== undefined) {
+		const id: unknown = pb.authStore.token ? getTokenPayload(pb.authStore.token).id : undefined;
+		if (id === signedOutHere) {
+			endSessionsOf(signedOutHere);
+			pb.authStore.clear();
+		}
+		event.cookies.delete(SIGNED_OUT_COOKIE, { path: '/' });
+	}
 	if (pb.authStore.isValid) {
 		try {
 			// whose record: the token's own (signed) user, never the cookie's copy of the record

@@ -255,6 +255,36 @@ describe('the pages kept for offline use', () => {
 		}
 	});
 
+	it('are cleared by a sign-out made offline with the first request that reaches the app, for the person it names only', async () => {
+		const { user, session } = await signedIn();
+		// the mark the device leaves when it signs out offline (src/lib/offline.ts), beside the session's cookie
+		const ask = (mark: string) =>
+			fetch(new URL('/overblik', session.base), {
+				headers: {
+					cookie: `${session.cookieHeader()}; borgerhus_signed_out=${mark}`,
+					accept: 'text/html',
+					'x-forwarded-for': session.ip
+				},
+				redirect: 'manual'
+			});
+		const markGone = (response: Response) =>
+			response.headers.getSetCookie().find((c) => c.startsWith('borgerhus_signed_out='));
+		// a mark naming someone else ends nobody's session, and goes
+		const other = await ask('someoneelse1234');
+		expect(other.status).toBe(200);
+		expect(other.headers.get('clear-site-data')).toBeNull();
+		expect(markGone(other)).toMatch(/max-age=0|expires=thu, 01 jan 1970/i);
+		// the person's own ends the session before the page is answered as theirs
+		const ended = await ask(user.record.id);
+		expect(ended.status).toBe(303);
+		expect(ended.headers.get('location')).toMatch(/^\/log-ind/);
+		expect(ended.headers.get('clear-site-data')).toBe(CLEAR);
+		expect(ended.headers.getSetCookie().find((c) => c.startsWith('pb_auth='))).toMatch(
+			/expires=thu, 01 jan 1970/i
+		);
+		expect(markGone(ended)).toMatch(/max-age=0|expires=thu, 01 jan 1970/i);
+	});
+
 	it('are cleared by signing out while PocketBase does not answer: signing out needs nothing of it', async () => {
 		const { session } = await signedIn();
 		const cookie = session.cookieHeader();

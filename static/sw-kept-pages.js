@@ -90,6 +90,26 @@ async function stillMarked(mark) {
 // the Workbox plugins of the service worker call these (vite.config.ts, `KEPT_SINCE_ASKED`)
 Object.assign(self, { keptMark, stillMarked });
 
+/**
+ * A sign-out made offline (src/lib/offline.ts `signOutHere`; docs/offline.md, "When a session ends"): every
+ * kept page, its data, the pages a new version fetched again and the mark go at once, as the browser drops
+ * them online (Clear-Site-Data), so an answer still on its way is not kept either. Only the app's own files
+ * stay (the precache), for the offline page. Then each open window goes to the start page, which offline is
+ * the offline page, saying the person is signed out on this device: no window shows the person's page.
+ */
+async function signedOutHere() {
+	const names = await caches.keys();
+	await Promise.all(
+		names.filter((name) => !name.startsWith('workbox-precache')).map((name) => caches.delete(name))
+	);
+	const windows = await self.clients.matchAll({ type: 'window' });
+	await Promise.all(windows.map((window) => window.navigate('/').catch(() => null)));
+}
+
+self.addEventListener('message', (event) => {
+	if (event.data?.type === 'borgerhus:signed-out') event.waitUntil(signedOutHere().catch(() => {}));
+});
+
 /** Whether a fresh answer may stand in for the kept copy: a good one, for the same person. */
 async function mayReplace(request, kept, fresh) {
 	if (fresh.type !== 'basic' || fresh.status !== 200 || fresh.redirected) return false;

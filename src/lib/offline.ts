@@ -1,6 +1,8 @@
 // What the app does offline (docs/offline.md): which pages it keeps, when each was last loaded, and
 // forms that cannot be sent without a connection.
 
+import { SIGNED_OUT_COOKIE } from './kept-pages.js';
+
 export { KEPT_SECONDS } from './kept-pages.js';
 
 /** Pages a person needs without a connection: a ticket, Mit overblik, bookings, holds, the inbox. */
@@ -55,4 +57,24 @@ export function keepPage(address: string) {
 		headers: { 'x-borgerhus-keep': '1', accept: 'text/html' },
 		credentials: 'same-origin'
 	}).catch(() => {});
+}
+
+/**
+ * Signs `user` out on this device while it is offline (docs/offline.md, "When a session ends"): the times
+ * pages were loaded go, a cookie tells the house to end the session with the first request that reaches it,
+ * and the service worker drops every kept page and its data and shows each open window signed out. False
+ * without a service worker: the sign-out then waits for a connection, as any button that sends something.
+ */
+export function signOutHere(user: string): boolean {
+	const worker = navigator.serviceWorker?.controller;
+	if (!worker) return false;
+	document.cookie = `${SIGNED_OUT_COOKIE}=${encodeURIComponent(user)}; path=/; max-age=${60 * 60 * 24 * 30}; samesite=lax`;
+	try {
+		localStorage.clear();
+		sessionStorage.clear();
+	} catch {
+		// private mode: nothing was kept there
+	}
+	worker.postMessage({ type: 'borgerhus:signed-out' });
+	return true;
 }

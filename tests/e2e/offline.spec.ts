@@ -1,6 +1,6 @@
 import { createServer, request as forwardRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { test, expect, expectAccessible, setOffline, signIn, demo, stack } from './fixtures';
 
 // These tests are about the service worker, which the other browser tests leave out.
@@ -180,6 +180,124 @@ test('a page still on its way when the person signs out is not kept for the next
 		expect(await kept()).not.toContain(ticket);
 	}
 	await context.unroute(/\/billet\/\w+$/);
+});
+
+/** Waits until the service worker controls the page, so the next navigations go through it. */
+async function serviceWorkerInControl(page: Page) {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+		}
+	});
+}
+
+/** The names of the cookies the browser holds now. */
+async function cookieNames(context: BrowserContext): Promise<string[]> {
+	return (await context.cookies()).map((cookie) => cookie.name);
+}
+
+const SIGNED_OUT_HERE = 'Du er logget ud på denne enhed';
+
+test('offline, "Log ud" forgets the person on the device at once, and the house ends the session once online', async ({
+	page,
+	context
+}) => {
+	await signIn(page, demo.citizen);
+	await serviceWorkerInControl(page);
+	// Mit overblik kept by address, a ticket reached by a tap (its data kept, and the page fetched for offline use)
+	await page.reload();
+	await expect(page.locator('html[data-hydrated]')).toBeAttached();
+	await page
+		.getByRole('link', { name: /Vis billet/ })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/\/billet\/\w+$/);
+	const ticket = new URL(page.url()).pathname;
+	await expect.poll(async () => (await keptUrls(page)).some((u) => u.endsWith(ticket))).toBe(true);
+	await expect.poll(async () => (await keptUrls(page)).some((u) => u.endsWith('/overblik'))).toBe(true);
+	// a second tab on the person's Mit overblik
+	const other = await context.newPage();
+	await other.goto('/overblik');
+	await expect(other.getByRole('heading', { level: 1, name: 'Mit overblik' })).toBeVisible();
+
+	await setOffline(context, true);
+	await page.locator('footer').getByRole('button', { name: 'Log ud' }).click();
+	// both windows show the person signed out, and nothing of theirs is kept on the device
+	await expect(page.getByText(SIGNED_OUT_HERE)).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeVisible();
+	await expect(other.getByText(SIGNED_OUT_HERE)).toBeVisible();
+	await expect(other.getByRole('heading', { level: 1, name: 'Mit overblik' })).toHaveCount(0);
+	const personal = (await keptUrls(page)).filter((u) => /\/(billet|overblik|bookinger|indbakke)/.test(u));
+	expect(personal).toEqual([]);
+	expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+	// a kept address offline shows the offline page now, not the person's ticket or overview
+	await page.goto(ticket);
+	await expect(page.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeVisible();
+	await expect(page.getByText(SIGNED_OUT_HERE)).toBeVisible();
+	await page.goto('/overblik');
+	await expect(page.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Mit overblik' })).toHaveCount(0);
+	await other.close();
+
+	// online again: the first request ends the session before it shows anything, also one the service worker
+	// makes (its answer's Set-Cookie drops the session's cookie all the same)
+	await setOffline(context, false);
+	expect(await cookieNames(context)).toContain('pb_auth');
+	const fromWorker = context.waitForEvent(
+		'response',
+		(r) => r.request().serviceWorker() !== null && new URL(r.url()).pathname === '/'
+	);
+	const response = await page.goto('/');
+	expect(response?.fromServiceWorker()).toBe(true);
+	expect((await (await fromWorker).allHeaders())['clear-site-data']).toBe('"cache", "storage"');
+	await expect(page.getByRole('link', { name: 'Log ind' }).first()).toBeVisible();
+	const names = await cookieNames(context);
+	expect(names).not.toContain('pb_auth');
+	expect(names).not.toContain('borgerhus_signed_out');
+	await page.goto('/overblik');
+	await expect(page).toHaveURL(/\/log-ind/);
+});
+
+test('a sign-in after signing out offline is not ended by it, and the mark ends only the session it names', async ({
+	page,
+	context
+}) => {
+	await signIn(page, demo.citizen);
+	await serviceWorkerInControl(page);
+	await setOffline(context, true);
+	await page.locator('footer').getByRole('button', { name: 'Log ud' }).click();
+	await expect(page.getByText(SIGNED_OUT_HERE)).toBeVisible();
+	const mark = (await context.cookies()).find((cookie) => cookie.name === 'borgerhus_signed_out');
+	expect(mark?.value).toMatch(/^\w+$/);
+	await setOffline(context, false);
+
+	// online, the sign-in page's own request ends the old session; the same person signs in again, and the
+	// sign-in itself still carrying the old mark (as when it is the first request to reach the house) does
+	// not end the new session
+	await page.goto('/log-ind');
+	await expect(page.locator('html[data-hydrated]')).toBeAttached();
+	expect(await cookieNames(context)).not.toContain('pb_auth');
+	await context.addCookies([{ name: mark!.name, value: mark!.value, url: page.url() }]);
+	await page.getByLabel('E-mail').fill(demo.citizen);
+	await page.getByLabel('Adgangskode').fill('borgerhus-demo');
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await expect(page).toHaveURL(/\/overblik$/);
+	await page.goto('/profil');
+	await expect(page.getByRole('heading', { level: 1, name: 'Profil' })).toBeVisible();
+	expect(await cookieNames(context)).toContain('pb_auth');
+	expect(await cookieNames(context)).not.toContain('borgerhus_signed_out');
+
+	// a mark naming someone else ends nobody's session, and goes
+	await context.addCookies([{ name: mark!.name, value: 'someoneelse123', url: page.url() }]);
+	await page.goto('/overblik');
+	await expect(page.getByRole('heading', { level: 1, name: 'Mit overblik' })).toBeVisible();
+	expect(await cookieNames(context)).not.toContain('borgerhus_signed_out');
+	// the person's own mark ends it, whatever page the request is for
+	await context.addCookies([mark!]);
+	await page.goto('/profil');
+	await expect(page).toHaveURL(/\/log-ind/);
+	expect(await cookieNames(context)).not.toContain('pb_auth');
 });
 
 test('a new version waits while something typed is not sent, and comes with the next page', async ({
@@ -469,7 +587,7 @@ test('a page kept before a new version runs offline after it', async ({ browser 
 		await expect(page.getByRole('heading', { level: 1, name: 'Mit overblik' })).toBeVisible();
 		// the page runs: it says it is offline, and a button that needs the network says so
 		await expect(page.getByTestId('offline-notice')).toContainText('Du er offline.');
-		await page.locator('footer').getByRole('button', { name: 'Log ud' }).click();
+		await page.getByRole('banner').getByRole('button', { name: 'Switch to English' }).click();
 		await expect(page.getByTestId('offline-notice')).toContainText(
 			'Det kræver forbindelse. Prøv igen, når du er online.'
 		);

@@ -1,7 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { SlotKind } from './slot';
 import type { BookingStatus } from '$lib/pocketbase-types';
-import { formatDateTime, formatTime, houseParts } from '$lib/dates';
 
 export function slotLabel(kind: SlotKind): string {
 	switch (kind) {
@@ -39,20 +38,4 @@ export function roleLabel(role: string): string {
 		: role === 'booker'
 			? m.rooms_role_booker()
 			: m.rooms_role_member();
-}
-
-/**
- * When a booking's check-in opens, as the door's page says it: the time alone on the house day of `now`
- * ("Tjek-ind åbner kl. 08:45."), else with its day, for the page lists the next hours, past midnight too
- * ("Tjek-ind åbner mandag 7. december kl. 08:45.").
- */
-export function checkinOpensLabel(opens: number, now: number, language: 'da' | 'en'): string {
-	const [day, today] = [houseParts(opens), houseParts(now)];
-	const sameDay = day.year === today.year && day.month === today.month && day.day === today.day;
-	return sameDay
-		? m.checkin_opens_at({ time: formatTime(new Date(opens)) }, { locale: language })
-		: m.checkin_opens_on(
-				{ when: formatDateTime(new Date(opens), language, new Date(now)) },
-				{ locale: language }
-			);
 }

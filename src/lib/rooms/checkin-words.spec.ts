@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkinOpensLabel } from './messages';
+import { checkinOpensLabel } from './checkin-words';
 
 // The door's check-in page lists the next 12 hours: a window opening on another house day says which day.
 

@@ -357,6 +357,80 @@ describe('staff events pages', () => {
 		expect(shifts).toHaveLength(2);
 	});
 
+	it('keeps the instant of a time in the hour that occurs twice when another field is saved; one typed anew is refused', async () => {
+		// 2027-10-31, the next night the clocks go back (03:00 CEST to 02:00 CET): 02:30 occurs twice. The
+		// event starts at the first 02:30 (00:30Z) and ends at the second (01:30Z); its shift the same.
+		const { session } = await staffSession();
+		const { event, shift } = await arrangeEvent({ start: new Date('2027-10-31T00:30:00Z'), hours: 1 });
+		const page = await (await session.get(`/personale/arrangementer/${event.id}`)).text();
+		/** A field's value as the page rendered it, the first after `marker`. */
+		const shown = (name: string, marker = '') => {
+			const found = new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(page.slice(page.indexOf(marker)));
+			return found ? found[1]! : '';
+		};
+		expect([shown('start'), shown('end')]).toEqual(['2027-10-31T02:30', '2027-10-31T02:30']);
+		const form = {
+			title: 'Natkoncert ved urskiftet',
+			description: event.description,
+			category: event.category,
+			start: shown('start'),
+			start_kept: shown('start_kept'),
+			end: shown('end'),
+			end_kept: shown('end_kept'),
+			room: '',
+			state: event.state,
+			registration: 'on',
+			capacity: String(event.capacity),
+			_loaded: loadedAfter(page)
+		};
+		const saved = await session.post(`/personale/arrangementer/${event.id}?/update`, form);
+		expect(saved.status).toBe(200);
+		const system = await systemClient();
+		expect(await system.collection('events').getOne<EventRecord>(event.id)).toMatchObject({
+			title: 'Natkoncert ved urskiftet',
+			start: '2027-10-31 00:30:00.000Z',
+			end: '2027-10-31 01:30:00.000Z'
+		});
+		const marker = `name="id" value="${shift.id}"`;
+		const shiftSaved = await session.post(`/personale/arrangementer/${event.id}?/updateShift`, {
+			id: shift.id,
+			task: 'Billetkontrol om natten',
+			start: shown('start', marker),
+			start_kept: shown('start_kept', marker),
+			end: shown('end', marker),
+			end_kept: shown('end_kept', marker),
+			places: String(shift.places),
+			description: '',
+			requirements: '',
+			_loaded: loadedAfter(page, marker)
+		});
+		expect(shiftSaved.status).toBe(200);
+		expect(await system.collection('shifts').getOne<ShiftRecord>(shift.id)).toMatchObject({
+			task: 'Billetkontrol om natten',
+			start: '2027-10-31 00:30:00.000Z',
+			end: '2027-10-31 01:30:00.000Z'
+		});
+		// a time typed anew in that hour is refused beside its field, whatever instant is sent beside it
+		const typed = await session.post(`/personale/arrangementer/${event.id}?/update`, {
+			...form,
+			start: '2027-10-31T02:15'
+		});
+		expect(typed.status).toBe(400);
+		const html = await typed.text();
+		expect(html).toContain('Det klokkeslæt findes to gange den dag (vintertid). Vælg et andet.');
+		expect(html).toMatch(/id="field-start-error"/);
+		// a kept instant sent with another wall clock is ignored: the wall clock is what is saved
+		const moved = await session.post(`/personale/arrangementer/${event.id}?/update`, {
+			...form,
+			start: '2027-10-31T01:30'
+		});
+		expect(moved.status).toBe(200);
+		expect(await system.collection('events').getOne<EventRecord>(event.id)).toMatchObject({
+			start: '2027-10-30 23:30:00.000Z',
+			end: '2027-10-31 01:30:00.000Z'
+		});
+	});
+
 	it('opens a refused shift edit again with what was typed and why, also without JavaScript', async () => {
 		const { session } = await staffSession();
 		const { event, shift } = await arrangeEvent({ start: new Date('2031-06-16T16:00:00Z'), places: 2 });

@@ -28,3 +28,40 @@ export function utcToHouseLocal(value: string): string {
 	const parts = localParts(parsePbDate(value).getTime());
 	return `${parts.date}T${parts.time}`;
 }
+
+/**
+ * The hidden field beside a house-time input that carries the stored instant the input was filled from
+ * ("start" → "start_kept"), so that a time left as shown keeps its instant (`withKeptInstants`).
+ */
+export function keptField(name: string): string {
+	return `${name}_kept`;
+}
+
+/**
+ * The stored instant a form's house-time field was filled from, when the wall clock sent is still that
+ * instant's own house-time text: the staff member left the time as it was. null otherwise (a time typed
+ * anew, an instant that is no date), and the wall clock is read as typed. So a time in the hour that occurs
+ * twice on the autumn day ("2027-10-31T02:30") keeps which of its two it was, while one typed anew is still
+ * refused as ambiguous (docs/rules.md, "House time"). A kept instant with another wall clock is ignored.
+ */
+export function keptInstant(shown: unknown, kept: unknown): Date | null {
+	if (typeof shown !== 'string' || typeof kept !== 'string' || !kept.trim()) return null;
+	const instant = parsePbDate(kept.trim());
+	if (Number.isNaN(instant.getTime())) return null;
+	return utcToHouseLocal(kept.trim()) === shown.trim() ? instant : null;
+}
+
+/**
+ * Form values with each of `fields` that was left as shown replaced by its kept instant (`keptInstant`),
+ * for a schema whose house-time fields take a Date as it is. Values that are not a form's pass unchanged.
+ */
+export function withKeptInstants(values: unknown, fields: readonly string[]): unknown {
+	if (!values || typeof values !== 'object' || Array.isArray(values)) return values;
+	const read = values as Record<string, unknown>;
+	const next: Record<string, unknown> = { ...read };
+	for (const field of fields) {
+		const instant = keptInstant(read[field], read[keptField(field)]);
+		if (instant) next[field] = instant;
+	}
+	return next;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { EVENT_CATEGORIES, EVENT_STATES } from '$lib/pocketbase-types';
-import { houseLocalToUtc } from '$lib/events/time';
+import { resolveHouseLocal, withKeptInstants } from '$lib/events/time';
 import { RECORD_ID } from '$lib/ids';
 import { codeMessage } from '$lib/errors';
 
@@ -12,18 +12,30 @@ const recordId = z
 	.trim()
 	.regex(RECORD_ID, { error: () => m.errors_invalid_value() });
 
-const houseTime = z
-	.string()
-	.trim()
-	.min(1, { error: () => m.errors_required() })
-	.transform((value, ctx) => {
-		const date = houseLocalToUtc(value);
-		if (!date) {
-			ctx.addIssue({ code: 'custom', message: m.errors_events_time_invalid() });
-			return z.NEVER;
-		}
-		return date;
+// A house-time field: the wall clock typed ("2027-10-31T02:30"), or the stored instant it was filled from
+// when left as shown (a Date, put there by `keptTimes` below from the form's hidden field; a form's own
+// values are only ever strings). A time typed anew that the day does not have, or has twice, is refused.
+const houseTime = z.unknown().transform((value, ctx) => {
+	if (value instanceof Date) return value;
+	const typed = typeof value === 'string' ? value.trim() : '';
+	if (!typed) {
+		ctx.addIssue({ code: 'custom', message: m.errors_required() });
+		return z.NEVER;
+	}
+	const resolved = resolveHouseLocal(typed);
+	if (resolved && 'instant' in resolved) return new Date(resolved.instant);
+	// a time the day does not have, or has twice, is named as such (docs/rules.md, "House time")
+	const problem = resolved && resolved.code !== 'core_invalid_date' ? resolved.code : null;
+	ctx.addIssue({
+		code: 'custom',
+		message: problem ? codeMessage(problem) : m.errors_events_time_invalid()
 	});
+	return z.NEVER;
+});
+
+/** The schema with the start and end left as shown read as their stored instants (`withKeptInstants`). */
+const keptTimes = <S extends z.ZodType>(schema: S) =>
+	z.preprocess((values) => withKeptInstants(values, ['start', 'end']), schema);
 
 const text = (max: number, required = false) =>
 	z
@@ -50,8 +62,8 @@ export const volunteerTermsSchema = z.object({
 	accept: z.literal(true, { error: () => m.events_terms_required() })
 });
 
-export const eventSchema = z
-	.object({
+export const eventSchema = keptTimes(
+	z.object({
 		title: text(200, true),
 		// the English versions are optional; a form without them leaves them as they are
 		title_en: text(200).optional(),
@@ -65,10 +77,10 @@ export const eventSchema = z
 		registration: z.boolean(),
 		capacity: count(0, 100000)
 	})
-	.refine(endAfterStart, endAfterStartIssue);
+).refine(endAfterStart, endAfterStartIssue);
 
-export const shiftSchema = z
-	.object({
+export const shiftSchema = keptTimes(
+	z.object({
 		task: text(200, true),
 		start: houseTime,
 		end: houseTime,
@@ -78,7 +90,7 @@ export const shiftSchema = z
 		description_en: text(2000).optional(),
 		requirements: text(1000)
 	})
-	.refine(endAfterStart, endAfterStartIssue);
+).refine(endAfterStart, endAfterStartIssue);
 
 // A new event or shift starts from now on (docs/rules.md, "Validation of events and shifts"): one saved with
 // a past date by mistake could not be corrected afterwards. The server decides; the forms say it early.

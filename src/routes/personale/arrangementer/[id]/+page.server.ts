@@ -13,7 +13,7 @@ import {
 	shiftSchema
 } from '$lib/validation/events';
 import { EVENT_FORM_FIELDS, eventBody, SHIFT_FORM_FIELDS, shiftBody } from '$lib/events/staff-forms';
-import { utcToHouseLocal } from '$lib/events/time';
+import { keptField, utcToHouseLocal } from '$lib/events/time';
 import { waitlistPosition } from '$rules/capacity.js';
 import { EVENT } from '$rules/events-machines.js';
 import { eventCancelProblem, eventMoveProblem, eventRoomProblem, toMs } from '$rules/events-rules.js';
@@ -142,6 +142,9 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 			category: event.category,
 			start: utcToHouseLocal(event.start),
 			end: utcToHouseLocal(event.end),
+			// the instants shown, so that a time left as it is keeps its instant (a repeated hour's too)
+			[keptField('start')]: event.start,
+			[keptField('end')]: event.end,
 			room: event.room,
 			state: event.state,
 			registration: event.registration,
@@ -173,6 +176,8 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 					task: shift.task,
 					start: utcToHouseLocal(shift.start),
 					end: utcToHouseLocal(shift.end),
+					[keptField('start')]: shift.start,
+					[keptField('end')]: shift.end,
 					places: String(shift.places),
 					description: shift.description,
 					description_en: shift.description_en ?? '',

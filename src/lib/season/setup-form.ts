@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { HOUSE_TIME_ZONE } from '$lib/dates';
 import { codeMessage } from '$lib/errors';
-import { resolveHouseLocal } from '$lib/events/time';
+import { keptField, keptInstant, resolveHouseLocal } from '$lib/events/time';
 import type { SeasonView } from '$lib/season/load.server';
 
 // The staff form of a season's set-up (create and edit) and the body the season routes take. The slots are
@@ -63,6 +63,8 @@ export const WINDOW_FIELDS = [
 export function clockChangeProblems(values: Values, keys: readonly string[]): Record<string, string> {
 	const problems: Record<string, string> = {};
 	for (const key of keys) {
+		// a stored moment left as shown keeps its instant, one of a repeated hour too (windowInstant)
+		if (keptInstant(values[key], values[keptField(key)])) continue;
 		const resolved = resolveHouseLocal(text(values, key));
 		// what is no date and time at all the season's route refuses as such
 		if (resolved && 'code' in resolved && resolved.code !== 'core_invalid_date') {
@@ -81,6 +83,14 @@ export function localInput(value: string | undefined): string {
 }
 
 type Values = Record<string, string | boolean>;
+
+/**
+ * A moment of the round from the form as an ISO instant: the stored instant it was filled from when left
+ * as shown (`keptInstant`, the same as the staff event form), else the house time typed.
+ */
+function windowInstant(values: Values, key: string): string {
+	return keptInstant(values[key], values[keptField(key)])?.toISOString() ?? houseInstant(values[key]);
+}
 const text = (values: Values, key: string) =>
 	typeof values[key] === 'string' ? (values[key] as string) : '';
 
@@ -116,11 +126,11 @@ export function bodyFromForm(
 		blackout_dates: text(values, 'blackout_dates')
 			.split(/[\s,]+/)
 			.filter(Boolean),
-		apply_from: houseInstant(values.apply_from),
-		apply_until: houseInstant(values.apply_until),
-		draft_at: houseInstant(values.draft_at),
-		objection_until: houseInstant(values.objection_until),
-		final_at: houseInstant(values.final_at),
+		apply_from: windowInstant(values, 'apply_from'),
+		apply_until: windowInstant(values, 'apply_until'),
+		draft_at: windowInstant(values, 'draft_at'),
+		objection_until: windowInstant(values, 'objection_until'),
+		final_at: windowInstant(values, 'final_at'),
 		tiers: values.house_tier
 			? ['house', 'children', 'education', 'adults']
 			: ['children', 'education', 'adults'],
@@ -155,6 +165,8 @@ export function formFromSeason(season: SeasonSetup, rooms: { id: string; slug: s
 		draft_at: localInput(season.draft_at),
 		objection_until: localInput(season.objection_until),
 		final_at: localInput(season.final_at),
+		// the instants shown, so that a moment left as it is keeps its instant (a repeated hour's too)
+		...Object.fromEntries(WINDOW_FIELDS.map((key) => [keptField(key), season[key] ?? ''])),
 		house_tier: (season.tiers ?? []).includes('house'),
 		leftovers: season.leftovers || 'fcfs',
 		swap_approval: !!season.swap_approval,

@@ -129,3 +129,11 @@ export function changedOnly<T extends Record<string, unknown>>(next: T, loaded: 
 		)
 	) as Partial<T>;
 }
+
+/**
+ * The hidden field beside a house-time input that carries the stored instant the input was filled from
+ * ("start" → "start_kept"), so that a time left as shown keeps its instant (`withKeptInstants`).
+ */
+export function keptField(name: string): string {
+	return `${name}_kept`;
+}

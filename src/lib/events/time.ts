@@ -1,4 +1,5 @@
 import { localParts, resolve } from '$rules/core/time.js';
+import { keptField } from '$lib/forms';
 import { parsePbDate } from '$lib/dates';
 
 const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
@@ -30,14 +31,6 @@ export function utcToHouseLocal(value: string): string {
 }
 
 /**
- * The hidden field beside a house-time input that carries the stored instant the input was filled from
- * ("start" → "start_kept"), so that a time left as shown keeps its instant (`withKeptInstants`).
- */
-export function keptField(name: string): string {
-	return `${name}_kept`;
-}
-
-/**
  * The stored instant a form's house-time field was filled from, when the wall clock sent is still that
  * instant's own house-time text: the staff member left the time as it was. null otherwise (a time typed
  * anew, an instant that is no date), and the wall clock is read as typed. So a time in the hour that occurs
@@ -65,3 +58,5 @@ export function withKeptInstants(values: unknown, fields: readonly string[]): un
 	}
 	return next;
 }
+
+export { keptField };

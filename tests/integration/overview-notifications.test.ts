@@ -450,6 +450,29 @@ describe('mail the mail server refuses', () => {
 		expect(tried.filter((r) => r.read_at === '').map((r) => r.title)).toEqual([]);
 	});
 
+	it("keeps the mailer's bookkeeping written while the owner marks the message read", async () => {
+		const { system } = await arrange();
+		const user = await createUser({ name: 'Læser Samtidig' });
+		const notes = system.collection('notifications');
+		const rows = [];
+		for (let i = 0; i < 60; i++) {
+			rows.push(
+				await notes.create({ user: user.record.id, kind: 'test', title: `Besked ${i}`, body: 'Hej' })
+			);
+		}
+		const after = new Date(Date.now() + 3_600_000).toISOString();
+		// the mailer's failed try (as the system writes it) and the owner's "read" reach each row at once
+		await Promise.all(
+			rows.flatMap((r) => [
+				notes.update(r.id, { mail_tries: 3, mail_after: after }),
+				user.pb.collection('notifications').update(r.id, { read_at: new Date().toISOString() })
+			])
+		);
+		const stored = await notes.getFullList({ filter: system.filter('user = {:u}', { u: user.record.id }) });
+		expect(stored.filter((r) => r.mail_tries !== 3).map((r) => r.title)).toEqual([]);
+		expect(stored.filter((r) => r.read_at === '').map((r) => r.title)).toEqual([]);
+	});
+
 	it('is tried again after a growing wait, given up after its last try, and holds no later message back', async () => {
 		const { system } = await arrange();
 		const user = await createUser({ name: 'Afvist Adresse' });

@@ -93,7 +93,8 @@ Object.assign(self, { keptMark, stillMarked });
 /**
  * A sign-out made offline (src/lib/offline.ts `signOutHere`; docs/offline.md, "When a session ends"): every
  * kept page, its data, the pages a new version fetched again and the mark go at once, as the browser drops
- * them online (Clear-Site-Data), so an answer still on its way is not kept either. Only the app's own files
+ * them online (Clear-Site-Data), so an answer still on its way is not kept either, and with them the expiry's
+ * record of their addresses and times. Only the app's own files
  * stay (the precache), for the offline page. Then each open window goes to the start page, which offline is
  * the offline page, saying the person is signed out on this device: no window shows the person's page.
  */
@@ -102,8 +103,38 @@ async function signedOutHere() {
 	await Promise.all(
 		names.filter((name) => !name.startsWith('workbox-precache')).map((name) => caches.delete(name))
 	);
+	await forgetKeptTimes();
 	const windows = await self.clients.matchAll({ type: 'window' });
 	await Promise.all(windows.map((window) => window.navigate('/').catch(() => null)));
+}
+
+/**
+ * Workbox's own record of the kept pages (each address and when it was kept, for their expiry: the database
+ * `workbox-expiration`) goes with the pages. A database that is not there is not made by looking for it.
+ */
+function forgetKeptTimes() {
+	return new Promise((resolve) => {
+		const open = indexedDB.open('workbox-expiration');
+		open.onupgradeneeded = () => open.transaction?.abort();
+		open.onerror = (event) => {
+			event.preventDefault();
+			resolve(undefined);
+		};
+		open.onsuccess = () => {
+			const db = open.result;
+			if (!db.objectStoreNames.contains('cache-entries')) {
+				db.close();
+				resolve(undefined);
+				return;
+			}
+			const cleared = db.transaction('cache-entries', 'readwrite');
+			cleared.objectStore('cache-entries').clear();
+			cleared.oncomplete = cleared.onerror = cleared.onabort = () => {
+				db.close();
+				resolve(undefined);
+			};
+		};
+	});
 }
 
 self.addEventListener('message', (event) => {

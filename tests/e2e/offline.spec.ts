@@ -17,6 +17,35 @@ function keptUrls(page: Page): Promise<string[]> {
 	});
 }
 
+/** The addresses the service worker's expiry keeps times for (Workbox's database), none if it has none. */
+function keptTimesUrls(page: Page): Promise<string[]> {
+	return page.evaluate(
+		() =>
+			new Promise<string[]>((resolve) => {
+				const open = indexedDB.open('workbox-expiration');
+				open.onupgradeneeded = () => open.transaction?.abort();
+				open.onerror = () => resolve([]);
+				open.onsuccess = () => {
+					const db = open.result;
+					if (!db.objectStoreNames.contains('cache-entries')) {
+						db.close();
+						resolve([]);
+						return;
+					}
+					const all = db.transaction('cache-entries').objectStore('cache-entries').getAll();
+					all.onsuccess = () => {
+						db.close();
+						resolve((all.result as { url: string }[]).map((entry) => entry.url));
+					};
+					all.onerror = () => {
+						db.close();
+						resolve([]);
+					};
+				};
+			})
+	);
+}
+
 test('pages opened before still work offline; others show the offline page', async ({ page, context }) => {
 	await page.goto('/');
 	// Wait until the service worker controls the page, so the next navigations go through it.
@@ -216,6 +245,7 @@ test('offline, "Log ud" forgets the person on the device at once, and the house 
 	const ticket = new URL(page.url()).pathname;
 	await expect.poll(async () => (await keptUrls(page)).some((u) => u.endsWith(ticket))).toBe(true);
 	await expect.poll(async () => (await keptUrls(page)).some((u) => u.endsWith('/overblik'))).toBe(true);
+	await expect.poll(async () => (await keptTimesUrls(page)).some((u) => u.endsWith(ticket))).toBe(true);
 	// a second tab on the person's Mit overblik
 	const other = await context.newPage();
 	await other.goto('/overblik');
@@ -230,6 +260,7 @@ test('offline, "Log ud" forgets the person on the device at once, and the house 
 	await expect(other.getByRole('heading', { level: 1, name: 'Mit overblik' })).toHaveCount(0);
 	const personal = (await keptUrls(page)).filter((u) => /\/(billet|overblik|bookinger|indbakke)/.test(u));
 	expect(personal).toEqual([]);
+	expect(await keptTimesUrls(page)).toEqual([]);
 	expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
 	// a kept address offline shows the offline page now, not the person's ticket or overview
 	await page.goto(ticket);

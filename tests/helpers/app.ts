@@ -98,3 +98,20 @@ export function loadedAfter(html: string, marker = ''): string {
 		.replace(/&gt;/g, '>')
 		.replace(/&amp;/g, '&');
 }
+
+/**
+ * Sends a body larger than the app takes, and returns the app's answer. The app answers before it has read
+ * such a body, and on a busy machine the connection has been seen to end while the sender was still writing
+ * it, before the answer was read (EPIPE or ECONNRESET, no answer at all). Only such a lost connection is
+ * sent again, at most twice; any answer is returned as it is.
+ */
+export async function sentOverLimit(send: () => Promise<Response>): Promise<Response> {
+	for (let tries = 1; ; tries++) {
+		try {
+			return await send();
+		} catch (err) {
+			const code = (err as { cause?: { code?: string } }).cause?.code;
+			if (tries >= 3 || (code !== 'EPIPE' && code !== 'ECONNRESET')) throw err;
+		}
+	}
+}

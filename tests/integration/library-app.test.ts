@@ -281,33 +281,42 @@ describe('the library in the app', () => {
 			const at = html.indexOf(`data-${list}="${copy.barcode}"`);
 			return at < 0 ? '' : html.slice(at, html.indexOf('</li>', at));
 		};
+		// the copy's row in the list of copies to put back, on whichever of its pages it is (the other tests'
+		// copies share the list, fifty to a page, the longest waiting first)
+		const stacksRow = async () => {
+			for (let n = 1; ; n++) {
+				const html = await (await desk.get(`/personale/skranke?tilbage-side=${n}`)).text();
+				const found = row(html, 'stacks');
+				if (found || !html.includes(`tilbage-side=${n + 1}`)) return found;
+			}
+		};
 		let page = await (await desk.get('/personale/skranke')).text();
 		expect(page).toContain('Til hylderne igen');
 		expect(page).toMatch(/Skal tilbage: \d+/);
-		expect(row(page, 'stacks')).toContain(`${title.title} · ${copy.barcode}`);
-		expect(row(page, 'stacks')).toContain(`Fra afhentningshylde ${shelfA} til A1`);
-		expect(row(page, 'stacks')).toContain('Sat tilbage på hylden');
+		expect(await stacksRow()).toContain(`${title.title} · ${copy.barcode}`);
+		expect(await stacksRow()).toContain(`Fra afhentningshylde ${shelfA} til A1`);
+		expect(await stacksRow()).toContain('Sat tilbage på hylden');
 
 		// B's hold takes it before anyone put it back: fetched from A's pickup shelf, not from A1
 		const holdB = await placeHold(b.user.pb, title.id, b.user.record.id);
 		const shelfB = holdB.pickup_shelf;
 		// (found by its title: other copies to fetch may fill the list's first page)
 		page = await (await desk.get(`/personale/skranke?afhentning=${encodeURIComponent(title.title)}`)).text();
-		expect(row(page, 'stacks')).toBe('');
+		expect(await stacksRow()).toBe('');
 		expect(row(page, 'fetch')).toContain(`Fra afhentningshylde ${shelfA} til ${shelfB}`);
 
 		// B cancels before it was fetched: back on the list of copies to put back, from A's shelf
 		await b.user.pb.collection('holds').update(holdB.id, { status: 'cancelled' });
 		page = await (await desk.get(`/personale/skranke?afhentning=${encodeURIComponent(title.title)}`)).text();
 		expect(row(page, 'fetch')).toBe('');
-		expect(row(page, 'stacks')).toContain(`Fra afhentningshylde ${shelfA} til A1`);
+		expect(await stacksRow()).toContain(`Fra afhentningshylde ${shelfA} til A1`);
 		// the row's button scans it: the desk is told where it lay, and it leaves the list
 		const scanned = await desk.post('/personale/skranke?/checkin', { code: copy.barcode });
 		expect(scanned.status).toBe(200);
 		expect(await scanned.text()).toContain(
 			`Ingen venter: den lå på afhentningshylde ${shelfA}. Sæt eksemplaret tilbage på hylden.`
 		);
-		expect(row(await (await desk.get('/personale/skranke')).text(), 'stacks')).toBe('');
+		expect(await stacksRow()).toBe('');
 	});
 
 	it("shows staff their own loans on the patron's pages, not everyone's", async () => {

@@ -86,7 +86,7 @@ onRecordCreateRequest((e) => {
 	require(`${__hooks}/lib/rooms/series.js`).validateRecord(e);
 }, 'booking_series');
 onRecordUpdateRequest((e) => {
-	require(`${__hooks}/lib/rooms/series.js`).validateRecord(e);
+	require(`${__hooks}/lib/rooms/series.js`).validateUpdate(e);
 }, 'booking_series');
 
 // Check-in and no-shows (docs/rules.md, "Check-in and no-shows"): check-in and early check-out by those

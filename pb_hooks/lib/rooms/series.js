@@ -551,7 +551,29 @@ function decide(e, to) {
  * @param {core.RecordRequestEvent} e
  */
 function validateRecord(e) {
-	var p = lib('rooms/validate').checkSeries({
+	var p = seriesProblem(e);
+	if (p) throw refusal(p.code, p.field);
+	if (!e.record.getString('status')) e.record.set('status', 'active');
+	e.next();
+}
+
+/**
+ * A system update of a series through the record API (maintenance; bookers and staff go through the routes
+ * above): judged and written on the row as it stands inside a transaction, with only the fields it sent, so
+ * it never puts back a cancellation or a decision committed after PocketBase loaded the record.
+ * @param {core.RecordRequestEvent} e
+ */
+function validateUpdate(e) {
+	var tx = lib('core/tx');
+	tx.request(e, function (txApp) {
+		tx.rebase(txApp, e);
+		validateRecord(e);
+	});
+}
+
+/** What is wrong with the series as the request would leave it, or null. @param {core.RecordRequestEvent} e */
+function seriesProblem(e) {
+	return lib('rooms/validate').checkSeries({
 		first_date: e.record.getString('first_date'),
 		last_date: e.record.getString('last_date'),
 		start_time: e.record.getString('start_time'),
@@ -560,9 +582,12 @@ function validateRecord(e) {
 		attendees: e.record.getInt('attendees') || undefined,
 		purpose: e.record.getString('purpose')
 	});
-	if (p) throw refusal(p.code, p.field);
-	if (!e.record.getString('status')) e.record.set('status', 'active');
-	e.next();
 }
 
-module.exports = { create: create, cancel: cancel, decide: decide, validateRecord: validateRecord };
+module.exports = {
+	create: create,
+	cancel: cancel,
+	decide: decide,
+	validateRecord: validateRecord,
+	validateUpdate: validateUpdate
+};

@@ -85,10 +85,11 @@ export function localInput(value: string | undefined): string {
 type Values = Record<string, string | boolean>;
 
 /**
- * A moment of the round from the form as an ISO instant: the stored instant it was filled from when left
- * as shown (`keptInstant`, the same as the staff event form), else the house time typed.
+ * A moment of the round from a staff form as an ISO instant: the stored instant it was filled from when
+ * left as shown (`keptInstant`, the same as the staff event form), else the house time typed. The set-up
+ * form's moments, and the season page's objection deadline and second round's end.
  */
-function windowInstant(values: Values, key: string): string {
+export function windowInstant(values: Values, key: string): string {
 	return keptInstant(values[key], values[keptField(key)])?.toISOString() ?? houseInstant(values[key]);
 }
 const text = (values: Values, key: string) =>

@@ -6,7 +6,7 @@ import { codeMessage, failureStatus, toFormErrors } from '$lib/errors';
 import { available } from '$rules/core/machine.js';
 import { LEFTOVERS_MOVE, season as seasonMachine } from '$rules/season/machines.js';
 import { OVERRIDE_CODES } from '$rules/season/allocate.js';
-import { clockChangeProblems, houseInstant } from '$lib/season/setup-form';
+import { clockChangeProblems, windowInstant } from '$lib/season/setup-form';
 import { associationNames, loadSeason, roomNames, type LineView } from '$lib/season/load.server';
 
 // Staff run a season round: the applications, the draft, the conflicts to settle, adjustments with a
@@ -88,6 +88,8 @@ export const actions: Actions = {
 	status: async ({ request, locals, url, params }) => {
 		requireStaff(locals, url);
 		const values = readForm(await request.formData());
+		// the second round's end left as shown keeps its stored instant (a reopened round's, in the hour the
+		// autumn night has twice too); one typed anew in that hour is refused as it names two moments
 		const times = values.to === 'second_round' ? clockChangeProblems(values, ['second_until']) : {};
 		if (Object.keys(times).length) {
 			return fail(400, { action: 'status' as const, values, errors: { fields: times } });
@@ -96,7 +98,7 @@ export const actions: Actions = {
 		try {
 			answer = (await post(locals, `/api/borgerhus/seasons/${encodeURIComponent(params.id)}/status`, {
 				to: values.to ?? '',
-				...(values.to === 'second_round' ? { second_until: houseInstant(values.second_until) } : {})
+				...(values.to === 'second_round' ? { second_until: windowInstant(values, 'second_until') } : {})
 			})) as { booking?: BookingResult[] };
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'status' as const, values, errors: toFormErrors(err) });
@@ -108,6 +110,7 @@ export const actions: Actions = {
 	deadline: async ({ request, locals, url, params }) => {
 		requireStaff(locals, url);
 		const values = readForm(await request.formData());
+		// the deadline left as shown keeps its stored instant, as the set-up form's moments do
 		const times = values.objection_until
 			? clockChangeProblems(values, ['objection_until'])
 			: { objection_until: codeMessage('core_required') };
@@ -117,7 +120,7 @@ export const actions: Actions = {
 		try {
 			await locals.pb.send(`/api/borgerhus/seasons/${encodeURIComponent(params.id)}`, {
 				method: 'PATCH',
-				body: { objection_until: houseInstant(values.objection_until) }
+				body: { objection_until: windowInstant(values, 'objection_until') }
 			});
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'deadline' as const, values, errors: toFormErrors(err) });

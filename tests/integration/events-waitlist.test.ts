@@ -501,3 +501,131 @@ describe('leaving the waitlist as a promotion reaches the person', () => {
 		expect(await takenOf(shift.id)).toBe(1);
 	});
 });
+
+/**
+ * An event with `capacity` places starting `startsIn` ms from now, each place taken by a guest in turn
+ * (`held`), and three guests waiting (`first`, `second`, `third`, in that order), and a staff member.
+ */
+async function fullEvent(capacity: number, startsIn: number) {
+	const people = await Promise.all(
+		Array.from({ length: capacity + 3 }, () => createUser({ name: 'Test Gæst' }))
+	);
+	const staff = await createUser({ staff: true });
+	const { event } = await arrangeEvent({ start: new Date(Date.now() + startsIn), capacity });
+	const rows: RegistrationRecord[] = [];
+	for (const person of people) {
+		rows.push(
+			await person.pb
+				.collection('registrations')
+				.create<RegistrationRecord>({ event: event.id, user: person.record.id })
+		);
+	}
+	expect(rows.map((r) => r.status)).toEqual([
+		...Array.from({ length: capacity }, () => 'confirmed'),
+		'waitlisted',
+		'waitlisted',
+		'waitlisted'
+	]);
+	const [first, second, third] = rows.slice(capacity);
+	const [b, c, d] = people.slice(capacity);
+	return {
+		event,
+		staff,
+		held: rows.slice(0, capacity),
+		holders: people.slice(0, capacity),
+		first: first!,
+		second: second!,
+		third: third!,
+		b: b!,
+		c: c!,
+		d: d!
+	};
+}
+
+async function eventTakenOf(eventId: string): Promise<number> {
+	const system = await systemClient();
+	return (await system.collection('events').getOne<{ taken: number }>(eventId)).taken;
+}
+
+// docs/rules.md, "Places, the waitlist and overlapping shifts": registrations have no cut-off before the
+// event begins, so the leave of the waitlist matters for a promotion just before the start. The guest is let
+// go, before the start or just after it; a confirmed place held knowingly is still theirs once it has begun.
+describe('leaving the waitlist of an event as a promotion reaches the guest just before it starts', () => {
+	it('lets the guest go when the leave arrives before the start, and moves the next one up', async () => {
+		const { event, staff, held, first, second, b } = await fullEvent(1, 10 * 60_000);
+		const session = new AppSession();
+		expect((await session.signIn(b.email, b.password)).status).toBe(303);
+		expect(await (await session.get(`/arrangementer/${event.id}`)).text()).toContain(
+			'name="seen" value="waitlisted"'
+		);
+		// ten minutes before the start staff take the confirmed guest off: the first waiting one is moved up
+		await staff.pb.collection('registrations').update(held[0]!.id, { status: 'cancelled' });
+		expect(await statusOf('registrations', first.id)).toBe('confirmed');
+		// their "Afmeld" from the page that showed them waiting arrives after it
+		const response = await session.post(`/arrangementer/${event.id}?/cancelRegistration`, {
+			id: first.id,
+			seen: 'waitlisted'
+		});
+		expect(response.status).toBe(200);
+		expect(await response.text()).toContain('Du er ikke længere på ventelisten.');
+		expect(await statusOf('registrations', first.id)).toBe('cancelled');
+		expect(await statusOf('registrations', second.id)).toBe('confirmed');
+		expect(await eventTakenOf(event.id)).toBe(1);
+		const system = await systemClient();
+		expect((await system.collection('registrations').getOne(first.id)).cancelled_by_house).toBe(false);
+	});
+
+	it('lets the guest go when the leave arrives just after the start, moving nobody up into what has begun; a place held knowingly stays', async () => {
+		// three places: one kept by the guest who took it, two given up so that two waiting guests move up
+		const { event, staff, held, holders, first, second, third, b, c, d } = await fullEvent(3, 8_000);
+		await staff.pb.collection('registrations').update(held[1]!.id, { status: 'cancelled' });
+		await staff.pb.collection('registrations').update(held[2]!.id, { status: 'cancelled' });
+		expect(await statusOf('registrations', first.id)).toBe('confirmed');
+		expect(await statusOf('registrations', second.id)).toBe('confirmed');
+		const system = await systemClient();
+		const promotedAt = (await system.collection('registrations').getOne(first.id)).promoted_at as string;
+		expect(Date.parse(promotedAt.replace(' ', 'T'))).toBeLessThan(Date.parse(event.start.replace(' ', 'T')));
+		// the event begins; the leave, sent from the waitlist place the guest saw, arrives a moment later
+		await new Promise((resolve) =>
+			setTimeout(resolve, Math.max(0, Date.parse(event.start.replace(' ', 'T')) - Date.now()) + 500)
+		);
+		await b.pb.collection('registrations').update(first.id, { status: 'cancelled', seen: 'waitlisted' });
+		expect(await statusOf('registrations', first.id)).toBe('cancelled');
+		expect((await system.collection('registrations').getOne(first.id)).cancelled_by_house).toBe(false);
+		// the place stays free: nobody is moved up into an event that has begun
+		expect(await statusOf('registrations', third.id)).toBe('waitlisted');
+		expect(await inbox(d, 'events_promoted')).toHaveLength(0);
+		expect(await eventTakenOf(event.id)).toBe(2);
+
+		// a place the guest took themselves is attendance or a no-show now, whatever the request says
+		expect(
+			await refusal(
+				holders[0]!.pb
+					.collection('registrations')
+					.update(held[0]!.id, { status: 'cancelled', seen: 'waitlisted' })
+			)
+		).toBe('events_cancel_started');
+		// so is a place moved up that the page showed confirmed, or whose page said nothing
+		expect(
+			await refusal(
+				c.pb.collection('registrations').update(second.id, { status: 'cancelled', seen: 'confirmed' })
+			)
+		).toBe('events_cancel_started');
+		expect(await refusal(c.pb.collection('registrations').update(second.id, { status: 'cancelled' }))).toBe(
+			'events_cancel_started'
+		);
+		// and one moved up longer ago than the leave's minutes
+		await system
+			.collection('registrations')
+			.update(second.id, { promoted_at: new Date(Date.now() - 16 * 60_000).toISOString() });
+		expect(
+			await refusal(
+				c.pb.collection('registrations').update(second.id, { status: 'cancelled', seen: 'waitlisted' })
+			)
+		).toBe('events_cancel_started');
+		expect(await statusOf('registrations', held[0]!.id)).toBe('confirmed');
+		expect(await statusOf('registrations', second.id)).toBe('confirmed');
+		expect(await statusOf('registrations', third.id)).toBe('waitlisted');
+		expect(await eventTakenOf(event.id)).toBe(2);
+	});
+});

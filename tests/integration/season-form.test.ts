@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AppSession } from '../helpers/app';
+import { AppSession, loadedAfter } from '../helpers/app';
 import { createUser } from '../helpers/pocketbase';
+import { formFromSeason, localInput, type SeasonSetup } from '../../src/lib/season/setup-form';
+import { club, makeSeason, seasonRooms, system } from './season-arrange';
 
 // The staff form of a season's set-up: a refused field is marked and names its error, so a screen reader
-// reads the error with the field (docs/rules.md, "Season application round").
+// reads the error with the field (docs/rules.md, "Season application round"). Two staff members saving it at
+// once each keep what they changed (docs/rules.md, "Transactions").
 
 describe('the season set-up form', () => {
 	it('ties each refused field to its error', async () => {
@@ -26,5 +29,91 @@ describe('the season set-up form', () => {
 			expect(control, field).toContain('aria-invalid="true"');
 			expect(control, field).toMatch(new RegExp(`aria-describedby="[^"]*\\b${field}-error\\b`));
 		}
+	});
+});
+
+describe('two staff members saving one season’s set-up form', () => {
+	/** The fields of the edit form as a browser sends them, from the values it shows. */
+	const sent = (values: Record<string, string | boolean>) =>
+		Object.fromEntries(
+			Object.entries(values)
+				.filter(([, v]) => v !== false)
+				.map(([k, v]) => [k, v === true ? 'on' : String(v)])
+		);
+
+	it('each keep the field they changed, times and lists left as shown included; the later save decides a field both changed', async () => {
+		const [staffA, staffB] = await Promise.all([createUser({ staff: true }), createUser({ staff: true })]);
+		const [a, b] = [new AppSession(), new AppSession()];
+		expect((await a.signIn(staffA.email, staffA.password)).status).toBe(303);
+		expect((await b.signIn(staffB.email, staffB.password)).status).toBe(303);
+		const clubs = await Promise.all([club(), club(), club()]);
+		const [c1, c2, c3] = clubs.map((c) => c.id) as [string, string, string];
+		const rooms = await seasonRooms();
+		// still being set up, so that every field of the form may change; the house associations stored in
+		// an order of their own
+		const season = await makeSeason(
+			staffA,
+			rooms,
+			{ tiers: ['house', 'children', 'education', 'adults'], house_associations: [c1, c2].sort().reverse() },
+			false
+		);
+		const sys = await system();
+		const allRooms = await sys
+			.collection('rooms')
+			.getFullList<{ id: string; slug: string }>({ fields: 'id,slug' });
+		const page = `/personale/saeson/${season}/rediger`;
+		/** Both open the form as it stands now. */
+		const bothOpen = async () => {
+			const stored = await sys.collection('seasons').getOne<SeasonSetup>(season);
+			const fields = sent(formFromSeason(stored, allRooms));
+			const [pageA, pageB] = await Promise.all([a.get(page), b.get(page)]);
+			return {
+				stored,
+				formA: { ...fields, _loaded: loadedAfter(await pageA.text()) },
+				formB: { ...fields, _loaded: loadedAfter(await pageB.text()) }
+			};
+		};
+
+		// A renames the season; B, from the form as it was, adds two blackout dates
+		const first = await bothOpen();
+		const year = first.stored.first_date.slice(0, 4);
+		const blackout = [`${year}-03-10`, `${year}-03-17`];
+		expect((await a.post(`${page}?/save`, { ...first.formA, name: 'Forårssæson omdøbt' })).status).toBe(200);
+		expect(
+			(await b.post(`${page}?/save`, { ...first.formB, blackout_dates: blackout.join(', ') })).status
+		).toBe(200);
+		const afterFirst = await sys.collection('seasons').getOne<SeasonSetup>(season);
+		expect(afterFirst).toMatchObject({ name: 'Forårssæson omdøbt', blackout_dates: blackout });
+		expect([afterFirst.apply_from, afterFirst.apply_until]).toEqual([
+			first.stored.apply_from,
+			first.stored.apply_until
+		]);
+
+		// A moves the window's end and writes the blackout dates otherwise (the same dates); B, from the form as
+		// it was, adds a house association: A's times and lists left as shown are not sent back over B's list
+		const second = await bothOpen();
+		const later = new Date(Date.parse(second.stored.apply_until.replace(' ', 'T')) + 86_400_000);
+		expect(
+			(
+				await a.post(`${page}?/save`, {
+					...second.formA,
+					apply_until: localInput(later.toISOString()),
+					blackout_dates: blackout.join('\n')
+				})
+			).status
+		).toBe(200);
+		expect((await b.post(`${page}?/save`, { ...second.formB, [`house_${c3}`]: 'on' })).status).toBe(200);
+		const afterSecond = await sys.collection('seasons').getOne<SeasonSetup>(season);
+		expect(localInput(afterSecond.apply_until)).toBe(localInput(later.toISOString()));
+		expect([...afterSecond.house_associations].sort()).toEqual([c1, c2, c3].sort());
+		expect(afterSecond).toMatchObject({ name: 'Forårssæson omdøbt', blackout_dates: blackout });
+
+		// both rename it: the later save decides
+		const third = await bothOpen();
+		expect((await a.post(`${page}?/save`, { ...third.formA, name: 'Navn fra A' })).status).toBe(200);
+		expect((await b.post(`${page}?/save`, { ...third.formB, name: 'Navn fra B' })).status).toBe(200);
+		const afterThird = await sys.collection('seasons').getOne<SeasonSetup>(season);
+		expect(afterThird).toMatchObject({ name: 'Navn fra B', blackout_dates: blackout });
+		expect(afterThird.apply_until).toBe(afterSecond.apply_until);
 	});
 });

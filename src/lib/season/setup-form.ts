@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { HOUSE_TIME_ZONE } from '$lib/dates';
 import { codeMessage } from '$lib/errors';
+import { changedOnly, snapshotOf } from '$lib/forms';
 import { keptField, keptInstant, resolveHouseLocal } from '$lib/events/time';
 import type { SeasonView } from '$lib/season/load.server';
 
@@ -188,4 +189,34 @@ export function formFromSeason(season: SeasonSetup, rooms: { id: string; slug: s
 /** The ids of the house associations ticked in the form ("house_<id>"). */
 export function houseFromForm(form: FormData): string[] {
 	return [...form.keys()].filter((k) => /^house_[a-z0-9]{15}$/.test(k)).map((k) => k.slice(6));
+}
+
+/**
+ * What the edit form shows of a stored season, as its `_loaded` snapshot: the body the form sends when left
+ * as it is (its times as their kept instants, its lists as the values they hold, the house associations
+ * among those the form offers). A field of the form compares equal to it until it is changed.
+ */
+export function setupSnapshot(
+	season: SeasonSetup,
+	rooms: { id: string; slug: string }[],
+	offered: { id: string }[]
+): string {
+	const shown = new Set(offered.map((a) => a.id));
+	const house = (season.house_associations ?? []).filter((id) => shown.has(id)).sort();
+	const body = bodyFromForm(formFromSeason(season, rooms), rooms, house);
+	return snapshotOf(body, Object.keys(body));
+}
+
+/**
+ * The PATCH of the edit form: only the fields that differ from what it showed (its `_loaded` snapshot,
+ * `setupSnapshot`), so that another staff member's save meanwhile stands (docs/rules.md, "Transactions").
+ */
+export function setupChanges(
+	values: Values,
+	rooms: { id: string; slug: string }[],
+	houseAssociations: string[],
+	loaded: unknown
+) {
+	// the house associations as a set, in the snapshot's order
+	return changedOnly(bodyFromForm(values, rooms, [...houseAssociations].sort()), loaded);
 }

@@ -1,16 +1,17 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireStaff } from '$lib/server/guards';
-import { readForm } from '$lib/forms';
+import { LOADED_FIELD, readForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import type { SeasonView } from '$lib/season/load.server';
 import {
 	SETUP_BOOLEANS,
 	WINDOW_FIELDS,
-	bodyFromForm,
 	clockChangeProblems,
 	formFromSeason,
 	houseFromForm,
+	setupChanges,
+	setupSnapshot,
 	type SeasonSetup
 } from '$lib/season/setup-form';
 
@@ -49,7 +50,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		associations,
 		editable: EDITABLE.includes(season.status),
 		fixed: season.status !== 'setup',
-		values: formFromSeason(season, rooms)
+		values: formFromSeason(season, rooms),
+		// what the form shows, so that a save sends only what was changed in it
+		loaded: setupSnapshot(season, rooms, associations)
 	};
 };
 
@@ -68,7 +71,7 @@ export const actions: Actions = {
 		try {
 			await locals.pb.send(`/api/borgerhus/seasons/${encodeURIComponent(params.id)}`, {
 				method: 'PATCH',
-				body: bodyFromForm(values, rooms, houseFromForm(form))
+				body: setupChanges(values, rooms, houseFromForm(form), values[LOADED_FIELD])
 			});
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'save' as const, values, errors: toFormErrors(err) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppSession } from '../helpers/app';
+import { AppSession, loadedAfter } from '../helpers/app';
 import { waitForMail, linkFrom, readMails } from '../helpers/mail';
 import {
 	createUser,
@@ -774,6 +774,71 @@ describe('citizen account through the app', () => {
 		const fresh = new AppSession();
 		await fresh.signIn(user.email, PASSWORD);
 		expect(fresh.cookie('PARAGLIDE_LOCALE')).toBe('en');
+	});
+
+	it('keeps a language chosen in another tab when the profile form, opened before, is saved', async () => {
+		const user = await createUser({ name: 'To Faner' });
+		const session = new AppSession();
+		await session.signIn(user.email, PASSWORD);
+		const page = await (await session.get('/profil')).text();
+		expect(page).toContain('<html lang="da"');
+		const form = { name: 'To Faner', phone: '', language: 'da', _loaded: loadedAfter(page) };
+		// the other tab switches to English, then the first saves its form with a phone number
+		await session.post('/sprog', { language: 'en', redirectTo: '/profil' });
+		const saved = await session.post('/profil?/save', { ...form, phone: '+45 20 30 40 50' });
+		expect(saved.status).toBe(303);
+		const system = await systemClient();
+		expect(await system.collection('users').getOne(user.record.id)).toMatchObject({
+			phone: '+45 20 30 40 50',
+			language: 'en'
+		});
+		expect(session.cookie('PARAGLIDE_LOCALE')).toBe('en');
+		expect(await (await session.get('/profil?gemt=1')).text()).toContain('<html lang="en"');
+	});
+
+	it('keeps the field each of two open profile forms changed; the later save decides a field both changed', async () => {
+		const user = await createUser({ name: 'Før Navn' });
+		const [first, second] = [new AppSession(), new AppSession()];
+		await first.signIn(user.email, PASSWORD);
+		await second.signIn(user.email, PASSWORD);
+		const bothOpen = async () => {
+			const [a, b] = await Promise.all([first.get('/profil'), second.get('/profil')]);
+			const fields = { name: 'Før Navn', phone: '', language: 'da' };
+			return [
+				{ ...fields, _loaded: loadedAfter(await a.text()) },
+				{ ...fields, _loaded: loadedAfter(await b.text()) }
+			] as const;
+		};
+		const system = await systemClient();
+		const stored = () => system.collection('users').getOne(user.record.id);
+
+		// one renames, the other, from the form as it was, turns on mails and gives a phone number
+		const [formA, formB] = await bothOpen();
+		expect((await first.post('/profil?/save', { ...formA, name: 'Efter Navn' })).status).toBe(303);
+		expect(
+			(await second.post('/profil?/save', { ...formB, phone: '+45 20 30 40 50', notify_email: 'on' })).status
+		).toBe(303);
+		expect(await stored()).toMatchObject({
+			name: 'Efter Navn',
+			phone: '+45 20 30 40 50',
+			notify_email: true,
+			language: 'da'
+		});
+
+		// both change the phone number: the later save decides
+		const [againA, againB] = (await bothOpen()).map((form) => ({
+			...form,
+			name: 'Efter Navn',
+			phone: '+45 20 30 40 50',
+			notify_email: 'on'
+		}));
+		expect((await first.post('/profil?/save', { ...againA!, phone: '+45 11 22 33 44' })).status).toBe(303);
+		expect((await second.post('/profil?/save', { ...againB!, phone: '+45 55 66 77 88' })).status).toBe(303);
+		expect(await stored()).toMatchObject({
+			name: 'Efter Navn',
+			phone: '+45 55 66 77 88',
+			notify_email: true
+		});
 	});
 
 	it('signs out and the cookie no longer gives access', async () => {

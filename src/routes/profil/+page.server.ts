@@ -1,25 +1,31 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { emailChangeSchema, passwordChangeSchema, profileSchema } from '$lib/validation/account';
-import { readForm, validateForm, echoValues } from '$lib/forms';
+import { changedOnly, readForm, validateForm, echoValues, LOADED_FIELD, snapshotOf } from '$lib/forms';
 import { toFormErrors, failureStatus } from '$lib/errors';
 import { requireUser } from '$lib/server/guards';
 import { rememberLanguage } from '$lib/server/language';
 import { endSessionsOf } from '$lib/server/live/hub';
 import { m } from '$lib/paraglide/messages';
 
+/** The fields the profile form saves (its `_loaded` snapshot holds them as shown). */
+const PROFILE_FIELDS = ['name', 'phone', 'language', 'notify_email', 'notify_reminders'] as const;
+
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireUser(locals, url);
+	const profile = {
+		name: user.name,
+		email: user.email,
+		phone: user.phone,
+		language: user.language || 'da',
+		notify_email: user.notify_email,
+		notify_reminders: user.notify_reminders
+	};
 	return {
 		saved: url.searchParams.has('gemt'),
-		profile: {
-			name: user.name,
-			email: user.email,
-			phone: user.phone,
-			language: user.language || 'da',
-			notify_email: user.notify_email,
-			notify_reminders: user.notify_reminders
-		}
+		profile,
+		// what the form shows, so that a save sends only what was changed in it
+		loaded: snapshotOf(profile, PROFILE_FIELDS)
 	};
 };
 
@@ -29,8 +35,10 @@ export const actions: Actions = {
 		const values = readForm(await request.formData(), ['notify_email', 'notify_reminders']);
 		const checked = validateForm(profileSchema, values);
 		if (!checked.ok) return fail(400, { action: 'save' as const, ...checked.failure });
+		// only what was changed in the form: a language chosen meanwhile (/sprog, another tab) stays
+		const changed = changedOnly(checked.data, values[LOADED_FIELD]);
 		try {
-			await locals.pb.collection('users').update(user.id, checked.data);
+			await locals.pb.collection('users').update(user.id, changed);
 		} catch (err) {
 			return fail(failureStatus(err), {
 				action: 'save' as const,
@@ -38,7 +46,7 @@ export const actions: Actions = {
 				errors: toFormErrors(err)
 			});
 		}
-		rememberLanguage(cookies, checked.data.language);
+		if (changed.language) rememberLanguage(cookies, changed.language);
 		// Redirect, so the confirmation (and the whole page) shows in the language just chosen.
 		redirect(303, '/profil?gemt=1');
 	},

@@ -120,6 +120,49 @@ function shownKinds(inUse) {
 	return inUse ? '' : ' && kind = "event"';
 }
 
+/**
+ * The check-in window of each claim a door sign shows in a room that requires check-in (docs/rules.md,
+ * "Door signs and the lobby screen"), from the one rule the check-in routes and the release job decide
+ * with (`windowOf` in rooms/checkin.js, the room's policy and the booking's approval read as
+ * rooms/attendance.js reads them). Every claim of kind `booking` that starts once check-in was required
+ * gets its window, `{ opens, closes }` in ms, whatever it is behind that kind: an approved booking, one
+ * still waiting for staff, or a draft event, which the public must not tell apart (a window only for the
+ * bookings would point out the draft event). Only the approval of a booking approved after its window had
+ * opened moves its window's end, as it moves the release. Nothing else of the booking leaves this
+ * function; a published event and a claim from before check-in was required get null.
+ * @param {core.App} app
+ * @param {core.Record} room
+ * @param {core.Record[]} rows the room's room_busy rows
+ * @param {Claim[]} claims the same rows' public claims (claimOf), given their `checkin` here
+ */
+function withCheckinWindows(app, room, rows, claims) {
+	var attendance = lib('rooms/attendance');
+	var rules = lib('rooms/checkin');
+	var policy = attendance.policyOf(room);
+	var sources = [];
+	for (var i = 0; i < rows.length; i++) {
+		if (claims[i].kind === 'booking') sources.push(rows[i].getString('source'));
+	}
+	var approved = {};
+	var bookings = sources.length ? app.findRecordsByIds('bookings', sources) : [];
+	for (var b = 0; b < bookings.length; b++) {
+		approved[bookings[b].id] = attendance.bookingOf(bookings[b]).approved_at;
+	}
+	for (var c = 0; c < claims.length; c++) {
+		var claim = claims[c];
+		claim.checkin =
+			claim.kind === 'booking' && policy.checkin_since <= claim.start
+				? rules.windowOf(policy, claim.start, approved[rows[c].getString('source')] || 0)
+				: null;
+	}
+}
+
+/** The grace of a room's check-in in minutes, as `windowOf` counts it (a policy never set: the default). */
+function graceMinutes(room) {
+	var window = lib('rooms/checkin').windowOf(lib('rooms/attendance').policyOf(room), 0, 0);
+	return Math.round(window.closes / MINUTE);
+}
+
 /** The start of the next house day (local midnight) after `now`. */
 function endOfHouseDay(now) {
 	var time = lib('core/time');
@@ -235,15 +278,18 @@ function door(e) {
 	if (!inUse && !claimedToday(e, room.id, now)) throw new NotFoundError('Not found.');
 	var horizon = now + LOOKAHEAD_DAYS * DAY;
 	var range = { room: room.id, now: pbDate(now), until: pbDate(horizon) };
-	var claims = e.app
-		.findRecordsByFilter(
-			'room_busy',
-			bindFilter('room = {:room} && end > {:now} && start < {:until}' + shownKinds(inUse), range),
-			'start',
-			50,
-			0
-		)
-		.map(claimOf);
+	var rows = e.app.findRecordsByFilter(
+		'room_busy',
+		bindFilter('room = {:room} && end > {:now} && start < {:until}' + shownKinds(inUse), range),
+		'start',
+		50,
+		0
+	);
+	var claims = rows.map(claimOf);
+	// the sign asks people to check in only where the room requires it
+	var checkin = inUse && room.getBool('checkin_required');
+	if (checkin) withCheckinWindows(e.app, room, rows, claims);
+	else for (var n = 0; n < claims.length; n++) claims[n].checkin = null;
 	var closures = e.app
 		.findRecordsByFilter(
 			'closures',
@@ -271,8 +317,10 @@ function door(e) {
 		room: {
 			name: room.getString('name'),
 			slug: room.getString('slug'),
-			// the sign asks people to check in only where the room requires it
-			checkin: inUse && room.getBool('checkin_required')
+			checkin: checkin,
+			// how long after its start a booking here waits for its check-in (the room's public policy, read
+			// as the window's rule reads it), for the sign's words and its printed form
+			checkinGraceMinutes: checkin ? graceMinutes(room) : null
 		},
 		state: state.state,
 		current: state.current,

@@ -530,6 +530,8 @@ module.exports = {
 	releaseOne: releaseOne,
 	tellCheckinRequired: tellCheckinRequired,
 	isDue: isDue,
+	policyOf: policyOf,
+	bookingOf: bookingOf,
 	noShowReport: noShowReport,
 	presentRoles: presentRoles,
 	threshold: threshold

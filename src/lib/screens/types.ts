@@ -14,16 +14,25 @@ export interface LobbyData {
 	rooms: (PublicClaim & { room: string; slug: string })[];
 }
 
+/**
+ * A claim on a door sign: in a room that requires check-in, a claim of kind `booking` also carries its
+ * check-in window (ms), computed by the server from the check-in rule; otherwise null.
+ */
+export interface DoorClaim extends PublicClaim {
+	checkin: { opens: number; closes: number } | null;
+}
+
 /** GET /api/borgerhus/screens/rooms/{slug} */
 export interface DoorData {
 	now: number;
-	room: { name: string; slug: string; checkin: boolean };
+	/** `checkinGraceMinutes`: how long after its start a booking waits for its check-in (null: no check-in) */
+	room: { name: string; slug: string; checkin: boolean; checkinGraceMinutes: number | null };
 	state: 'busy' | 'free' | 'closed';
-	current: PublicClaim | null;
-	next: PublicClaim | null;
+	current: DoorClaim | null;
+	next: DoorClaim | null;
 	freeUntil: number | null;
 	opensAt: number | null;
-	today: PublicClaim[];
+	today: DoorClaim[];
 }
 
 export type ScreenLanguage = 'da' | 'en';

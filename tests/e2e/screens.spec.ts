@@ -396,6 +396,88 @@ test('a door sign turns from busy to free at the minute its booking ends, not at
 	await expectAccessible(page);
 });
 
+test('a door sign says until when the booking on now can be checked in, and that the next one can, at the minute its check-in opens', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	// one reading of the clock: the booking on now began 5 minutes ago, and the next one's check-in opens
+	// at a whole minute at least 40 seconds away (15 minutes before it starts)
+	const now = Date.now();
+	const T = Math.floor(now / MINUTE) * MINUTE;
+	const opens = Math.ceil((now + 40_000) / MINUTE) * MINUTE;
+	const { system, room, id } = await arrangeRoom('Tjekindlokale', {
+		checkin_required: true,
+		checkin_opens_minutes: 15,
+		checkin_grace_minutes: 15,
+		checkin_since: pbDate(T - 7 * 24 * 60 * MINUTE),
+		min_minutes: 1,
+		step_minutes: 1
+	});
+	const booker = await makeUser(system, 'tjekindbooker', id);
+	for (const [start, end] of [
+		[T - 5 * MINUTE, T + 10 * MINUTE],
+		[opens + 15 * MINUTE, opens + 45 * MINUTE]
+	])
+		await system.collection('bookings').create({
+			room: room.id,
+			booker: booker.id,
+			purpose: `Tjek ind-møde ${id}`,
+			attendees: 2,
+			start: pbDate(start!),
+			end: pbDate(end!),
+			status: 'approved'
+		});
+	const hhmm = (ms: number) =>
+		new Date(ms)
+			.toLocaleTimeString('da-DK', {
+				timeZone: 'Europe/Copenhagen',
+				hour: '2-digit',
+				minute: '2-digit'
+			})
+			.replace('.', ':');
+	const lines = page.getByTestId('door-checkin-window');
+	// the sign is opened 20 seconds before that: its 15-second clock and its 30-second poll would come
+	// some 5 and 10 seconds after the opening
+	await page.waitForTimeout(Math.max(0, opens - 20_000 - Date.now()));
+	await page.setViewportSize({ width: 800, height: 1280 });
+	await page.goto(`/lokaler/${room.slug}/skilt?sprog=da`);
+	await hydrated(page);
+	// the booking on now: check-in is open, until its grace ends
+	await expect(lines.first()).toContainText(
+		`Tjek ind nu: scan QR-koden senest kl. ${hhmm(T + 10 * MINUTE)}, ellers frigives lokalet.`
+	);
+	// the next one: not yet, and when it opens, if that is today (not when it opens at midnight)
+	await expect(page.getByText('Tjek ind nu', { exact: false })).toHaveCount(1);
+	const day = (ms: number) => new Date(ms).toLocaleDateString('da-DK', { timeZone: 'Europe/Copenhagen' });
+	await expect(
+		page.getByText(
+			`Tjek ind her fra kl. ${hhmm(opens)} til kl. ${hhmm(opens + 30 * MINUTE)}, ellers frigives lokalet.`
+		)
+	).toHaveCount(day(opens) === day(T) ? 1 : 0);
+	await expectAccessible(page);
+	// its check-in opens: the sign asks again at that moment, not at its next poll, and says so
+	const polled = page
+		.waitForRequest((r) => r.url().includes('/skilt/data') && Date.now() >= opens, { timeout: 60_000 })
+		.then(() => Date.now());
+	await page.waitForTimeout(Math.max(0, opens - 2_000 - Date.now()));
+	await expect(page.getByText('Tjek ind nu', { exact: false })).toHaveCount(1);
+	await expect(lines.last()).toContainText(
+		`Tjek ind nu: scan QR-koden senest kl. ${hhmm(opens + 30 * MINUTE)}, ellers frigives lokalet.`,
+		{ timeout: opens + 3_000 - Date.now() }
+	);
+	expect(await polled).toBeLessThan(opens + 2_000);
+	await expect(page.getByText('Tjek ind nu', { exact: false })).toHaveCount(2);
+
+	// on paper: the room's rule, nothing "now"
+	await page.goto(`/lokaler/${room.slug}/skilt?format=a4&sprog=da`);
+	await expect(
+		page.getByText(
+			'Bookinger i dette lokale skal tjekkes ind med QR-koden senest 15 minutter efter start, ellers frigives lokalet.'
+		)
+	).toBeVisible();
+	await expect(page.getByText('Tjek ind nu', { exact: false })).toHaveCount(0);
+});
+
 test('cancel a period at phone size: the preview lists what goes and what cannot, then one step', async ({
 	page
 }) => {

@@ -6,9 +6,14 @@ export function clock(ms: number): string {
 	return localParts(ms).time;
 }
 
+/** Whether two instants fall on the same house day. */
+export function sameDay(a: number, b: number): boolean {
+	return localParts(a).date === localParts(b).date;
+}
+
 /** "19:00" today, else the day and time ("tirsdag 24. november kl. 19:00"). */
 export function when(ms: number, now: number, language: ScreenLanguage): string {
-	return localParts(ms).date === localParts(now).date ? clock(ms) : format(ms, language);
+	return sameDay(ms, now) ? clock(ms) : format(ms, language);
 }
 
 /**

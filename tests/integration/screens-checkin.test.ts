@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { toMs, toPbDate } from '$rules/room-claims.js';
+import { localParts } from '$rules/core/time.js';
+import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
+import { AppSession } from '../helpers/app';
+import { makeRoom } from './rooms-arrange';
+import { release } from './rooms-checkin-arrange';
+import type { DoorData } from '../../src/lib/screens/types';
+
+// A door sign in a room that requires check-in says when the booking on now or next can be checked in and
+// that the room is released otherwise (docs/rules.md, "Door signs and the lobby screen", "Check-in and
+// no-shows"). The window comes from the server, by the same rule the check-in page and the release job
+// use; the sign shows it for every claim of kind `booking` alike, so it tells no draft event or request
+// still waiting for staff from a booking, and never says whether anyone checked in.
+// Every time below is counted from one reading of the clock, and each claim asked about is the room's
+// claim now or next, which the sign's data names at any hour (today's list ends at midnight).
+
+const MINUTE = 60_000;
+const ALL_DAY = Object.fromEntries(
+	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
+);
+const clock = (ms: number) => localParts(ms).time;
+
+async function arrange() {
+	const system = await systemClient();
+	const T = Math.floor(Date.now() / MINUTE) * MINUTE;
+	const at = (minutes: number) => toPbDate(T + minutes * MINUTE);
+	const tag = randomUUID().slice(0, 6);
+	const policy = {
+		checkin_required: true,
+		checkin_opens_minutes: 15,
+		checkin_grace_minutes: 20,
+		checkin_since: toPbDate(T - 7 * 24 * 60 * MINUTE),
+		opening_hours: ALL_DAY,
+		min_minutes: 1,
+		step_minutes: 1,
+		buffer_minutes: 0
+	};
+	const [booked, evented, late, plain, fresh, owner, staff] = await Promise.all([
+		makeRoom({ ...policy, requires_approval: true }),
+		makeRoom(policy),
+		makeRoom({ ...policy, checkin_grace_minutes: 15, requires_approval: true }),
+		makeRoom({ ...policy, checkin_required: false, checkin_since: '' }),
+		// check-in switched on just now (the server dates it)
+		makeRoom({ ...policy, checkin_since: undefined }),
+		createUser({ name: `Skjult Skiltbooker ${tag}` }),
+		createUser({ staff: true })
+	]);
+	const booking = (room: string, from: number, to: number, status = 'approved') =>
+		system.collection('bookings').create({
+			room,
+			booker: owner.record.id,
+			purpose: `FORMÅL-${tag}`,
+			attendees: 3,
+			start: at(from),
+			end: at(to),
+			status
+		});
+	const event = (room: string, from: number, to: number, state: 'draft' | 'published') =>
+		system.collection('events').create({
+			title: state === 'draft' ? `Hemmeligt udkast ${tag}` : `Koncert ${tag}`,
+			description: 'Til test',
+			category: 'concert',
+			room,
+			start: at(from),
+			end: at(to),
+			state,
+			registration: false,
+			capacity: 0
+		});
+	const made = await Promise.all([
+		booking(booked.id, -5, 40),
+		event(booked.id, 60, 90, 'draft'),
+		event(evented.id, -5, 40, 'published'),
+		booking(evented.id, 60, 90, 'pending'),
+		booking(late.id, -20, 40, 'pending'),
+		booking(plain.id, -5, 40),
+		booking(fresh.id, -5, 40),
+		booking(fresh.id, 60, 90)
+	]);
+	return { T, tag, owner, staff, rooms: { booked, evented, late, plain, fresh }, made };
+}
+
+const doorOf = (slug: string) =>
+	guestClient().send<DoorData>(`/api/borgerhus/screens/rooms/${slug}`, { method: 'GET' });
+
+describe('a door sign in a room that requires check-in', () => {
+	it('names the check-in window of each booking by the check-in rule, the same for whatever is behind it', async () => {
+		const { T, tag, owner, staff, rooms, made } = await arrange();
+		const window = (start: number, opens: number, grace: number) => ({
+			opens: T + (start - opens) * MINUTE,
+			closes: T + (start + grace) * MINUTE
+		});
+		// a booking on now, and a draft event next, which reads as a booking: both have their window
+		const booked = await doorOf(rooms.booked.slug);
+		expect(booked.room).toMatchObject({ checkin: true, checkinGraceMinutes: 20 });
+		expect(booked.current?.checkin).toEqual(window(-5, 15, 20));
+		expect(booked.next?.kind).toBe('booking');
+		expect(booked.next?.checkin).toEqual(window(60, 15, 20));
+		// a published event is never checked in; a request still waiting for staff has the window it will
+		// have once approved, as any booking (the public does not tell it from an approved one)
+		const evented = await doorOf(rooms.evented.slug);
+		expect(evented.current?.kind).toBe('event');
+		expect(evented.current?.checkin).toBeNull();
+		expect(evented.next?.checkin).toEqual(window(60, 15, 20));
+		// no check-in required: no window, no rule
+		const plain = await doorOf(rooms.plain.slug);
+		expect(plain.room).toMatchObject({ checkin: false, checkinGraceMinutes: null });
+		expect(plain.current?.checkin).toBeNull();
+		// required only since a moment ago: the booking that began before is never released, so it has no
+		// window; the next one has
+		const fresh = await doorOf(rooms.fresh.slug);
+		expect(fresh.current?.checkin).toBeNull();
+		expect(fresh.next?.checkin).toEqual(window(60, 15, 20));
+
+		// approved by staff after its window had opened: the grace runs from the approval, on the sign as
+		// for the release job
+		const pending = made[4]!;
+		await staff.pb.collection('bookings').update(pending.id, { status: 'approved' });
+		const system = await systemClient();
+		const decided = toMs((await system.collection('bookings').getOne(pending.id)).decided_at as string);
+		const late = await doorOf(rooms.late.slug);
+		expect(late.current?.checkin).toEqual({ opens: T - 35 * MINUTE, closes: decided + 15 * MINUTE });
+		const closes = late.current!.checkin!.closes;
+		// the check-in page says the same end to the booker
+		const session = new AppSession();
+		await session.signIn(owner.email, owner.password);
+		const page = await (await session.get(`/lokaler/${rooms.late.slug}/tjek-ind`)).text();
+		expect(page).toContain(`Tjek ind senest kl. ${clock(closes)}.`);
+		const sign = await (await new AppSession().get(`/lokaler/${rooms.late.slug}/skilt?sprog=da`)).text();
+		expect(sign).toContain(
+			`Tjek ind nu: scan QR-koden senest kl. ${clock(closes)}, ellers frigives lokalet.`
+		);
+		// and the release job releases it exactly then
+		expect((await release(rooms.late.id, closes - 1_000)).released).toBe(0);
+		expect((await release(rooms.late.id, closes)).released).toBe(1);
+
+		// nothing of the bookings but their times
+		for (const door of [booked, evented, fresh, late]) {
+			const text = JSON.stringify(door);
+			for (const secret of [
+				`FORMÅL-${tag}`,
+				`Hemmeligt udkast ${tag}`,
+				'Skjult Skiltbooker',
+				owner.email,
+				owner.record.id,
+				...made.map((m) => m.id)
+			]) {
+				expect(text).not.toContain(secret);
+			}
+			expect(text).not.toContain('decided');
+			expect(text).not.toContain('checked_in');
+		}
+	});
+
+	it('says on the sign when to check in, that it is open now, and on paper the room’s rule', async () => {
+		const { T, rooms } = await arrange();
+		const session = new AppSession();
+		const sign = async (slug: string, query: string) =>
+			(await session.get(`/lokaler/${slug}/skilt${query}`)).text();
+		const danish = await sign(rooms.booked.slug, '?sprog=da');
+		// the booking on now: open, until its grace ends
+		expect(danish).toContain(
+			`Tjek ind nu: scan QR-koden senest kl. ${clock(T + 15 * MINUTE)}, ellers frigives lokalet.`
+		);
+		// the claim next: when its window opens and closes, if that is today; otherwise the room's rule
+		const early = `Tjek ind her fra kl. ${clock(T + 45 * MINUTE)} til kl. ${clock(T + 80 * MINUTE)}, ellers frigives lokalet.`;
+		const rule =
+			'Bookinger i dette lokale skal tjekkes ind med QR-koden senest 20 minutter efter start, ellers frigives lokalet.';
+		if (!danish.includes(early)) {
+			expect(localParts(T + 45 * MINUTE).date).not.toBe(localParts(T).date);
+			expect(danish).not.toContain(rule);
+		}
+		const english = await sign(rooms.booked.slug, '?sprog=en');
+		expect(english).toContain(
+			`Check in now: scan the QR code by ${clock(T + 15 * MINUTE)}, or the room will be released.`
+		);
+		// an event on now, a booking next: the window of the booking if it opens today, else the rule
+		const fresh = await sign(rooms.evented.slug, '?sprog=da');
+		expect(fresh).not.toContain('Tjek ind nu');
+		expect(fresh.includes(rule) || fresh.includes(early)).toBe(true);
+
+		// on paper: no "now", the room's rule
+		for (const format of ['a4', 'a5']) {
+			const paper = await sign(rooms.booked.slug, `?format=${format}&sprog=da`);
+			expect(paper).toContain(rule);
+			expect(paper).not.toContain('Tjek ind nu');
+			expect(paper).not.toContain('Tjek ind her fra');
+		}
+		const paperEnglish = await sign(rooms.booked.slug, '?format=a4&sprog=en');
+		expect(paperEnglish).toContain(
+			'Bookings in this room must be checked in with the QR code within 20 minutes of the start, or the room will be released.'
+		);
+
+		// a room without check-in asks nobody to check in
+		const plain = await sign(rooms.plain.slug, '?sprog=da');
+		expect(plain).not.toContain('Tjek ind nu');
+		expect(plain).not.toContain('ellers frigives');
+	});
+});

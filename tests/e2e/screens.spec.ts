@@ -436,8 +436,8 @@ test('a door sign says until when the booking on now can be checked in, and that
 			})
 			.replace('.', ':');
 	const lines = page.getByTestId('door-checkin-window');
-	// the sign is opened 20 seconds before that: its 15-second clock and its 30-second poll would come
-	// some 5 and 10 seconds after the opening
+	// the sign is opened 20 seconds before that: its 15-second clock and its 30-second poll come some 10
+	// seconds after the opening, later than the bounds below (which leave a busy machine some seconds)
 	await page.waitForTimeout(Math.max(0, opens - 20_000 - Date.now()));
 	await page.setViewportSize({ width: 800, height: 1280 });
 	await page.goto(`/lokaler/${room.slug}/skilt?sprog=da`);
@@ -463,9 +463,9 @@ test('a door sign says until when the booking on now can be checked in, and that
 	await expect(page.getByText('Tjek ind nu', { exact: false })).toHaveCount(1);
 	await expect(lines.last()).toContainText(
 		`Tjek ind nu: scan QR-koden senest kl. ${hhmm(opens + 30 * MINUTE)}, ellers frigives lokalet.`,
-		{ timeout: opens + 3_000 - Date.now() }
+		{ timeout: opens + 8_000 - Date.now() }
 	);
-	expect(await polled).toBeLessThan(opens + 2_000);
+	expect(await polled).toBeLessThan(opens + 7_000);
 	await expect(page.getByText('Tjek ind nu', { exact: false })).toHaveCount(2);
 
 	// on paper: the room's rule, nothing "now"

@@ -6,7 +6,7 @@ import { outcome } from '../helpers/scenarios';
 import { arrange, inHours } from './overview-arrange';
 import { arrangeEvent } from './events-helpers';
 import { arrangeTitle, checkIn, placeHold } from './library-helpers';
-import { activity, club, makeSeason, seasonRooms, send, slotId } from './season-arrange';
+import { activity, club, makeSeason, seasonRooms, send, slotId, publishDraft } from './season-arrange';
 import { stack } from '../helpers/stack';
 
 const RUN = '/api/borgerhus/overview/reminders/run';
@@ -621,10 +621,7 @@ describe('a message longer than the inbox keeps', () => {
 			association: a.id,
 			activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
 		});
-		for (const to of ['closed', 'draft', 'draft_published']) {
-			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
-			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
-		}
+		await publishDraft(staff.pb, season);
 		const [line] = await system.collection('season_lines').getFullList({ filter: `season = "${season}"` });
 		const objection = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/objections`, {
 			association: a.id,

@@ -73,6 +73,13 @@ export async function makeSeason(
 	return created.id;
 }
 
+/** Closes the round's window, makes its draft and publishes it (`by` is staff). */
+export async function publishDraft(by: PocketBase, season: string): Promise<void> {
+	await send(by, `/api/borgerhus/seasons/${season}/status`, { to: 'closed' });
+	await send(by, `/api/borgerhus/seasons/${season}/draft`);
+	await send(by, `/api/borgerhus/seasons/${season}/status`, { to: 'draft_published' });
+}
+
 export const slotId = (room: string, weekday: string, start: string) =>
 	`${room}-${weekday}-${start.replace(':', '')}`;
 

@@ -3,7 +3,16 @@ import { AppSession } from '../helpers/app';
 import { createUser } from '../helpers/pocketbase';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { localParts } from '$rules/rooms-policy.js';
-import { activity, club, makeSeason, seasonRooms, send, slotId, system } from './season-arrange';
+import {
+	activity,
+	club,
+	makeSeason,
+	seasonRooms,
+	send,
+	slotId,
+	system,
+	publishDraft
+} from './season-arrange';
 
 // A draft published without an objection deadline takes objections until the final plan, and an open one
 // holds the plan back: staff may then set a deadline, or bring one forward, and nothing else of the set-up
@@ -35,10 +44,7 @@ describe('the objection deadline of a published draft', () => {
 			association: a.id,
 			activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
 		});
-		for (const to of ['closed', 'draft', 'draft_published']) {
-			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
-			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
-		}
+		await publishDraft(staff.pb, season);
 		const sys = await system();
 		const seasonRow = () => sys.collection('seasons').getOne(season);
 		const before = await seasonRow();

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser } from '../helpers/pocketbase';
-import { activity, club, finalPlan, makeSeason, seasonRooms, send, slotId, system } from './season-arrange';
+import {
+	activity,
+	club,
+	finalPlan,
+	makeSeason,
+	seasonRooms,
+	send,
+	slotId,
+	system,
+	publishDraft
+} from './season-arrange';
 
 // The staff season page's two single moments, the objection deadline and the second round's end, in the
 // hour the autumn night has twice (docs/rules.md, "House time", "A stored time left as shown keeps its
@@ -51,10 +61,7 @@ describe("the staff season page's moments in the hour that occurs twice", () => 
 			association: a.id,
 			activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
 		});
-		for (const to of ['closed', 'draft', 'draft_published']) {
-			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
-			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
-		}
+		await publishDraft(staff.pb, season);
 		// the deadline set at the second 02:30 of the autumn night
 		await send(staff.pb, `/api/borgerhus/seasons/${season}`, { objection_until: autumn.second }, 'PATCH');
 		const sys = await system();

@@ -12,7 +12,8 @@ import {
 	send,
 	slotId,
 	system,
-	type Club
+	type Club,
+	publishDraft
 } from './season-arrange';
 import { makeRoom } from './rooms-arrange';
 
@@ -325,10 +326,7 @@ describe('a wish lost to another association', () => {
 			association: adults.id,
 			activities: [activity('Bridge', [bigMon])]
 		});
-		for (const to of ['closed', 'draft', 'draft_published']) {
-			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
-			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
-		}
+		await publishDraft(staff.pb, season);
 		const { AppSession } = await import('../helpers/app');
 		const page = new AppSession();
 		await page.signIn(adults.admin.email, adults.admin.password);
@@ -455,10 +453,7 @@ describe('the association’s season page', () => {
 		expect(html).not.toContain('Træk ansøgningen tilbage');
 		// sent again, and on to the draft: the window's dates are no longer something to do
 		expect((await apply(choir.admin, season, body)).status).toBe(200);
-		for (const to of ['closed', 'draft', 'draft_published']) {
-			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
-			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
-		}
+		await publishDraft(staff.pb, season);
 		html = await read();
 		expect(html).not.toContain('Du kan søge fra');
 		expect(html).toContain('Du kan gøre indsigelse indtil');
@@ -536,10 +531,7 @@ describe('objections to the draft', () => {
 			association: applicant.id,
 			activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
 		});
-		for (const to of ['closed', 'draft', 'draft_published']) {
-			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
-			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
-		}
+		await publishDraft(staff.pb, season);
 		const objectionsPath = `/api/borgerhus/seasons/${season}/objections`;
 		// an association that never applied has no draft to object to, verified or not
 		for (const c of [outsider, unverified]) {
@@ -619,10 +611,7 @@ describe('booking the final plan', () => {
 			association: left.id,
 			activities: [activity('L', [slotId(rooms.big, 'tue', '17:00')])]
 		});
-		for (const to of ['closed', 'draft', 'draft_published']) {
-			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
-			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
-		}
+		await publishDraft(staff.pb, season);
 		// a new name sends the association back to the staff's verification
 		await renamed.admin.pb.collection('associations').update(renamed.id, { name: `${renamed.name} (ny)` });
 		const sys = await system();
@@ -700,10 +689,7 @@ describe('the round’s news of an association’s application', () => {
 			send(a.admin.pb, `/api/borgerhus/memberships/${(await rowOf(a.booker)).id}/remove`)
 		);
 		expect(removed.status, JSON.stringify(removed.body)).toBe(200);
-		for (const to of ['closed', 'draft', 'draft_published']) {
-			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
-			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
-		}
+		await publishDraft(staff.pb, season);
 		// a deadline for objections some seconds ahead, told like the draft: the objection below must come
 		// before it, on a slow machine too
 		const until = new Date(Date.now() + 10_000).toISOString();
@@ -770,10 +756,7 @@ describe('a weekly time that ends at midnight', () => {
 			association: dance.id,
 			activities: [activity('Dans', [slotId(late.id, 'fri', '20:00')])]
 		});
-		for (const to of ['closed', 'draft', 'draft_published']) {
-			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
-			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
-		}
+		await publishDraft(staff.pb, season);
 		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'final' });
 		const sys = await system();
 		const bookings = await sys

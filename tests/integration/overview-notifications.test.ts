@@ -6,7 +6,7 @@ import { outcome } from '../helpers/scenarios';
 import { arrange, inHours } from './overview-arrange';
 import { arrangeEvent } from './events-helpers';
 import { arrangeTitle, checkIn, placeHold } from './library-helpers';
-import { activity, club, makeSeason, seasonRooms, send, slotId, publishDraft } from './season-arrange';
+import { send, draftOut } from './season-arrange';
 import { stack } from '../helpers/stack';
 
 const RUN = '/api/borgerhus/overview/reminders/run';
@@ -613,15 +613,7 @@ describe('a message longer than the inbox keeps', () => {
 
 		// staff answer an objection with the 2000 characters an answer may have; the message puts the season's
 		// name before it
-		const rooms = await seasonRooms();
-		const season = await makeSeason(staff, rooms);
-		const a = await club();
-		await send(a.admin.pb, `/api/borgerhus/seasons/${season}/apply`, {
-			declared_section4: true,
-			association: a.id,
-			activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
-		});
-		await publishDraft(staff.pb, season);
+		const { season, a } = await draftOut(staff);
 		const [line] = await system.collection('season_lines').getFullList({ filter: `season = "${season}"` });
 		const objection = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/objections`, {
 			association: a.id,

@@ -80,6 +80,23 @@ export async function publishDraft(by: PocketBase, season: string): Promise<void
 	await send(by, `/api/borgerhus/seasons/${season}/status`, { to: 'draft_published' });
 }
 
+/**
+ * A season round with one association's application (Monday 17:00 in the big room) whose draft is out: the
+ * state objections are made in. `by` is staff.
+ */
+export async function draftOut(by: TestUser) {
+	const rooms = await seasonRooms();
+	const season = await makeSeason(by, rooms);
+	const a = await club();
+	await send(a.admin.pb, `/api/borgerhus/seasons/${season}/apply`, {
+		declared_section4: true,
+		association: a.id,
+		activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
+	});
+	await publishDraft(by.pb, season);
+	return { rooms, season, a };
+}
+
 export const slotId = (room: string, weekday: string, start: string) =>
 	`${room}-${weekday}-${start.replace(':', '')}`;
 

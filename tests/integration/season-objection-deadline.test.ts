@@ -3,16 +3,7 @@ import { AppSession } from '../helpers/app';
 import { createUser } from '../helpers/pocketbase';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { localParts } from '$rules/rooms-policy.js';
-import {
-	activity,
-	club,
-	makeSeason,
-	seasonRooms,
-	send,
-	slotId,
-	system,
-	publishDraft
-} from './season-arrange';
+import { draftOut, send, system } from './season-arrange';
 
 // A draft published without an objection deadline takes objections until the final plan, and an open one
 // holds the plan back: staff may then set a deadline, or bring one forward, and nothing else of the set-up
@@ -36,15 +27,7 @@ function houseLocal(ms: number): string {
 describe('the objection deadline of a published draft', () => {
 	it('can be set by staff once the draft is out without one; objections after it are refused and the plan can be final', async () => {
 		const staff = await createUser({ staff: true });
-		const rooms = await seasonRooms();
-		const season = await makeSeason(staff, rooms);
-		const a = await club();
-		await send(a.admin.pb, `/api/borgerhus/seasons/${season}/apply`, {
-			declared_section4: true,
-			association: a.id,
-			activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
-		});
-		await publishDraft(staff.pb, season);
+		const { season, a } = await draftOut(staff);
 		const sys = await system();
 		const seasonRow = () => sys.collection('seasons').getOne(season);
 		const before = await seasonRow();

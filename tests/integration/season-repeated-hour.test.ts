@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser } from '../helpers/pocketbase';
-import {
-	activity,
-	club,
-	finalPlan,
-	makeSeason,
-	seasonRooms,
-	send,
-	slotId,
-	system,
-	publishDraft
-} from './season-arrange';
+import { draftOut, finalPlan, send, system } from './season-arrange';
 
 // The staff season page's two single moments, the objection deadline and the second round's end, in the
 // hour the autumn night has twice (docs/rules.md, "House time", "A stored time left as shown keeps its
@@ -53,15 +43,7 @@ describe("the staff season page's moments in the hour that occurs twice", () => 
 	it('keeps an objection deadline left as shown; one typed anew in that hour is refused', async () => {
 		const autumn = nextAutumnNight();
 		const staff = await createUser({ staff: true });
-		const rooms = await seasonRooms();
-		const season = await makeSeason(staff, rooms);
-		const a = await club();
-		await send(a.admin.pb, `/api/borgerhus/seasons/${season}/apply`, {
-			declared_section4: true,
-			association: a.id,
-			activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
-		});
-		await publishDraft(staff.pb, season);
+		const { season } = await draftOut(staff);
 		// the deadline set at the second 02:30 of the autumn night
 		await send(staff.pb, `/api/borgerhus/seasons/${season}`, { objection_until: autumn.second }, 'PATCH');
 		const sys = await system();

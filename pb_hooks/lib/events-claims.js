@@ -841,7 +841,11 @@ function movedShiftNotes(app, before, shift) {
 		0,
 		0
 	);
-	const until = (language) => time.format(shift.getString('end'), language).split(' ').pop();
+	// the end's time on the day it starts, else its day too (a shift through the night, clearing up), as tellMoved
+	const ms = (field) => Date.parse(shift.getString(field).replace(' ', 'T'));
+	const sameDay = time.localParts(ms('start')).date === time.localParts(ms('end')).date;
+	const until = (language) =>
+		sameDay ? time.localParts(ms('end')).time : time.format(shift.getString('end'), language);
 	const when = (language) => time.range(time.format(shift.getString('start'), language), until(language));
 	// inside the cut-off a volunteer can no longer cancel on their own: the notice sends them to staff
 	const { mayCancelShift } = require(`${__hooks}/lib/events-rules.js`);

@@ -650,6 +650,25 @@ describe('staff and events', () => {
 		expect(await told(waiting)).toHaveLength(2);
 	});
 
+	it('a moved shift that ends on another day names the day of its end, in each language', async () => {
+		// clearing up through the night after the event: a Monday evening in May until Tuesday morning
+		const { event } = await arrangeEvent({ start: new Date('2032-05-03T16:00:00Z'), places: 1 });
+		const night = await arrangeShift(event.id, new Date('2032-05-03T18:00:00Z'), 12, 1);
+		const [volunteer, english] = await Promise.all([createVolunteer(), createVolunteer()]);
+		const system = await systemClient();
+		await system.collection('users').update(english.record.id, { language: 'en' });
+		await volunteer.pb.collection('signups').create({ shift: night.id, user: volunteer.record.id });
+		await english.pb.collection('signups').create({ shift: night.id, user: english.record.id });
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('shifts').update(night.id, { start: '2032-05-03 19:00:00.000Z' });
+		const told = async (person: { pb: typeof staff.pb }) =>
+			(await person.pb.collection('notifications').getFullList({ filter: 'kind = "events_shift_moved"' }))[0]
+				?.body;
+		// 21:00 on Monday until 08:00 on Tuesday, house time: not "21:00–08:00" as if it ended that morning
+		expect(await told(volunteer)).toContain('mandag 3. maj kl. 21:00–tirsdag 4. maj kl. 08:00');
+		expect(await told(english)).toContain('Monday 3 May, 21:00–Tuesday 4 May, 08:00');
+	});
+
 	it('a shift moved inside the cut-off sends its volunteers to staff, as they can no longer cancel', async () => {
 		const start = new Date(Date.now() + 30 * 3600_000);
 		const { shift } = await arrangeEvent({ start, places: 1 });

@@ -68,6 +68,17 @@ const TEXTS = {
 			}
 		}
 	},
+	// a waiting volunteer held no shift: they are told they are off its waitlist, not that a shift was cancelled
+	waitlistCancelled: {
+		da: {
+			title: 'Du er ikke længere på ventelisten: {task}',
+			body: 'Huset har taget dig af ventelisten til vagten "{task}" til {event}, {start}.'
+		},
+		en: {
+			title: 'You are no longer on the waitlist: {task}',
+			body: 'The house has taken you off the waitlist for the shift "{task}" at {event}, {start}.'
+		}
+	},
 	eventMoved: {
 		da: {
 			title: 'Flyttet: {event}',
@@ -436,12 +447,14 @@ function refillAfterTerms(app, userId) {
 
 /**
  * Tells a person that someone else (staff, the system) cancelled their sign-up or registration: once per
- * place (a place reopened later is a new one), naming the shift or event and when it starts.
+ * place (a place reopened later is a new one), naming the shift or event and when it starts. A volunteer
+ * who was waiting is told they are off the shift's waitlist (they never had the shift).
  * @param {core.App} app the transaction's app
  * @param {'signups' | 'registrations'} collection
  * @param {core.Record} row the cancelled row
+ * @param {string} from the status the row had before
  */
-function tellCancelled(app, collection, row) {
+function tellCancelled(app, collection, row, from) {
 	const { notify } = require(`${__hooks}/lib/notify.js`);
 	const parent = app.findRecordById(
 		kindOf(collection).parentCollection,
@@ -450,7 +463,10 @@ function tellCancelled(app, collection, row) {
 	const event = eventOfParent(app, collection, parent);
 	notify(app, row.getString('user'), {
 		kind: 'events_place_cancelled',
-		texts: TEXTS.placeCancelled[collection],
+		texts:
+			collection === 'signups' && from === 'waitlisted'
+				? TEXTS.waitlistCancelled
+				: TEXTS.placeCancelled[collection],
 		params: {
 			event: eventTitle(event),
 			task: collection === 'signups' ? parent.getString('task') : '',
@@ -540,7 +556,7 @@ function cancelPlace(app, collection, id, actor, options) {
 		});
 	}
 	audit.staffAction(app, actor, collection + '.' + t.name, row, { from: from, to: 'cancelled' });
-	if (roles.indexOf('owner') < 0 && !(options && options.quiet)) tellCancelled(app, collection, row);
+	if (roles.indexOf('owner') < 0 && !(options && options.quiet)) tellCancelled(app, collection, row, from);
 	return row;
 }
 

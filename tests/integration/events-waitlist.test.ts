@@ -86,6 +86,40 @@ describe('a person whose place someone else cancels is told', () => {
 		expect(await inbox(waiting, 'events_place_cancelled')).toHaveLength(0);
 	});
 
+	it('tells a volunteer whom staff take off a waitlist that they are off the waitlist, not that their shift is cancelled', async () => {
+		const start = farFuture();
+		const { event, shift } = await arrangeEvent({ start, places: 1 });
+		const [v, waiting, english] = await Promise.all([
+			createVolunteer(),
+			createVolunteer(),
+			createVolunteer()
+		]);
+		await speaksEnglish(english);
+		await v.pb.collection('signups').create({ shift: shift.id, user: v.record.id });
+		const sw = await waiting.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: waiting.record.id });
+		const se = await english.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: english.record.id });
+		expect([sw.status, se.status]).toEqual(['waitlisted', 'waitlisted']);
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('signups').update(sw.id, { status: 'cancelled' });
+		await staff.pb.collection('signups').update(se.id, { status: 'cancelled' });
+
+		const [danish] = await inbox(waiting, 'events_place_cancelled');
+		expect(danish).toMatchObject({
+			title: 'Du er ikke længere på ventelisten: Billetkontrol',
+			body: `Huset har taget dig af ventelisten til vagten "Billetkontrol" til ${event.title}, ${houseTime(start, 'da')}.`,
+			link: `/arrangementer/${event.id}`
+		});
+		const [other] = await inbox(english, 'events_place_cancelled');
+		expect(other).toMatchObject({
+			title: 'You are no longer on the waitlist: Billetkontrol',
+			body: `The house has taken you off the waitlist for the shift "Billetkontrol" at ${event.title}, ${houseTime(start, 'en')}.`
+		});
+	});
+
 	it('tells the person once when two staff members cancel the same place at once', async () => {
 		for (let round = 0; round < 3; round++) {
 			const { shift } = await arrangeEvent({ places: 2 });

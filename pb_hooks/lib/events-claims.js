@@ -26,11 +26,11 @@ const TEXTS = {
 		signups: {
 			da: {
 				title: 'Du har fået en vagt: {task}',
-				body: 'En plads blev ledig, og du er nu bekræftet på vagten "{task}" til {event}.'
+				body: 'En plads blev ledig, og du er nu bekræftet på vagten "{task}" til {event}, {when}.'
 			},
 			en: {
 				title: 'You have a shift: {task}',
-				body: 'A place became free, and you are now confirmed for the shift "{task}" at {event}.'
+				body: 'A place became free, and you are now confirmed for the shift "{task}" at {event}, {when}.'
 			}
 		},
 		registrations: {
@@ -267,6 +267,22 @@ function recount(app, collection, parentId) {
 	}
 }
 
+/**
+ * A shift's time as a message parameter in both languages: its start, and the end's time on the day it
+ * starts, else the end's day too (a shift through the night, clearing up), as tellMoved writes an event's.
+ * @param {core.Record} shift
+ * @returns {{ da: string, en: string }}
+ */
+function shiftWhen(shift) {
+	const time = require(`${__hooks}/lib/core/time.js`);
+	const ms = (field) => Date.parse(shift.getString(field).replace(' ', 'T'));
+	const sameDay = time.localParts(ms('start')).date === time.localParts(ms('end')).date;
+	const until = (language) =>
+		sameDay ? time.localParts(ms('end')).time : time.format(shift.getString('end'), language);
+	const when = (language) => time.range(time.format(shift.getString('start'), language), until(language));
+	return { da: when('da'), en: when('en') };
+}
+
 function linkFor(collection, record, event) {
 	return collection === 'signups' ? '/arrangementer/' + event.id : '/billet/' + record.id;
 }
@@ -396,7 +412,9 @@ function fillPlaces(app, collection, parentId) {
 			texts: TEXTS.promoted[collection],
 			params: {
 				event: eventTitle(event),
-				task: collection === 'signups' ? parent.getString('task') : ''
+				task: collection === 'signups' ? parent.getString('task') : '',
+				// which of the event's shifts (two may share a task), and when
+				when: collection === 'signups' ? shiftWhen(parent) : ''
 			},
 			link: linkFor(collection, record, event),
 			dedupeKey: 'events-promoted-' + record.id + '-' + record.getString('placed_at')
@@ -848,7 +866,6 @@ function movedShiftNotes(app, before, shift) {
 		return [];
 	}
 	if (event.getString('state') !== 'published') return [];
-	const time = require(`${__hooks}/lib/core/time.js`);
 	const active = require(`${__hooks}/lib/core/status.js`).activePlaceFilter();
 	const places = app.findRecordsByFilter(
 		'signups',
@@ -857,12 +874,7 @@ function movedShiftNotes(app, before, shift) {
 		0,
 		0
 	);
-	// the end's time on the day it starts, else its day too (a shift through the night, clearing up), as tellMoved
-	const ms = (field) => Date.parse(shift.getString(field).replace(' ', 'T'));
-	const sameDay = time.localParts(ms('start')).date === time.localParts(ms('end')).date;
-	const until = (language) =>
-		sameDay ? time.localParts(ms('end')).time : time.format(shift.getString('end'), language);
-	const when = (language) => time.range(time.format(shift.getString('start'), language), until(language));
+	const when = shiftWhen(shift);
 	// inside the cut-off a volunteer can no longer cancel on their own: the notice sends them to staff
 	const { mayCancelShift } = require(`${__hooks}/lib/events-rules.js`);
 	const mayCancel = mayCancelShift({ shiftStart: shift.getString('start'), now: new Date() });
@@ -870,7 +882,7 @@ function movedShiftNotes(app, before, shift) {
 		user: place.getString('user'),
 		event: event,
 		task: shift.getString('task'),
-		when: { da: when('da'), en: when('en') },
+		when: when,
 		mayCancel: mayCancel
 	}));
 }

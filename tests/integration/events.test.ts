@@ -113,6 +113,39 @@ describe('volunteer sign-ups through the API', () => {
 		).toBe(0);
 	});
 
+	it('tells the volunteer moved up when their shift is, as two shifts of an event may share a task', async () => {
+		// a Monday in May, 18:00 and 20:00 house time: two ticket checks of one concert
+		const { event, shift: first } = await arrangeEvent({
+			start: new Date('2032-05-03T16:00:00Z'),
+			places: 1,
+			hours: 2
+		});
+		const system = await systemClient();
+		const second = await system.collection('shifts').create({
+			event: event.id,
+			task: 'Billetkontrol',
+			start: '2032-05-03 18:00:00.000Z',
+			end: '2032-05-03 20:00:00.000Z',
+			places: 1
+		});
+		const [a, b, english] = await Promise.all([createVolunteer(), createVolunteer(), createVolunteer()]);
+		await system.collection('users').update(english.record.id, { language: 'en' });
+		const sa = await a.pb.collection('signups').create<SignupRecord>({ shift: second.id, user: a.record.id });
+		await b.pb.collection('signups').create({ shift: second.id, user: b.record.id });
+		const sa2 = await a.pb.collection('signups').create<SignupRecord>({ shift: first.id, user: a.record.id });
+		await english.pb.collection('signups').create({ shift: first.id, user: english.record.id });
+		await a.pb.collection('signups').update(sa.id, { status: 'cancelled' });
+		await a.pb.collection('signups').update(sa2.id, { status: 'cancelled' });
+		const promoted = async (person: { pb: typeof a.pb }) =>
+			(await person.pb.collection('notifications').getFullList({ filter: 'kind = "events_promoted"' }))[0];
+		expect((await promoted(b))?.body).toBe(
+			`En plads blev ledig, og du er nu bekræftet på vagten "Billetkontrol" til ${event.title}, mandag 3. maj kl. 20:00–22:00.`
+		);
+		expect((await promoted(english))?.body).toBe(
+			`A place became free, and you are now confirmed for the shift "Billetkontrol" at ${event.title}, Monday 3 May, 18:00–20:00.`
+		);
+	});
+
 	it('keeps one confirmed place when a cancellation races a new sign-up', async () => {
 		for (let round = 0; round < 3; round++) {
 			const { shift } = await arrangeEvent({ places: 1 });

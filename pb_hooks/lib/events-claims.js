@@ -1000,16 +1000,13 @@ function decideNew(app, collection, record, actor) {
 	}
 	// No two active shifts at overlapping times, so a move up from the waitlist cannot create an overlap of
 	// confirmed shifts either (docs/rules.md, "Events and volunteers").
-	if (
-		collection === 'signups' &&
-		holdsOverlappingShift(
-			app,
-			userId,
-			{ id: parentId, start: parent.getString('start'), end: parent.getString('end') },
-			status.activePlaceFilter()
-		)
-	) {
-		throw refusal('events_shift_overlap');
+	// A place only waited for is named as such: the volunteer has no shift then, and may leave that waitlist.
+	if (collection === 'signups') {
+		const span = { id: parentId, start: parent.getString('start'), end: parent.getString('end') };
+		if (holdsOverlappingShift(app, userId, span)) throw refusal('events_shift_overlap');
+		if (holdsOverlappingShift(app, userId, span, 'status = "waitlisted"')) {
+			throw refusal('events_shift_overlap_waiting');
+		}
 	}
 	// A free place goes to the waitlist first, in sign-up order: someone skipped earlier (an overlapping
 	// shift since moved or cancelled) may take it now, ahead of this newcomer (docs/rules.md, "Places, the

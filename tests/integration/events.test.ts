@@ -12,6 +12,7 @@ import {
 	statusOf
 } from './events-helpers';
 import { TICKET_CHECKIN_OPENS_MINUTES } from '$rules/events-rules.js';
+import codes from '$rules/core/codes.js';
 
 // Rules 3, 5, 6 of docs/rules.md for shifts and registrations, through PocketBase's API with users' own tokens.
 
@@ -179,6 +180,36 @@ describe('volunteer sign-ups through the API', () => {
 		expect(codeOf(refused.error)).toBe('events_shift_overlap');
 		const ok = await v.pb.collection('signups').create<SignupRecord>({ shift: after.id, user: v.record.id });
 		expect(ok.status).toBe('confirmed');
+	});
+
+	it('says so when the overlapping shift is one the volunteer only waits for, in both languages', async () => {
+		const start = farFuture();
+		const { event, shift: full } = await arrangeEvent({ start, hours: 2, places: 1 });
+		const overlapping = await arrangeShift(event.id, new Date(start.getTime() + 3600_000), 2);
+		const [holder, v] = await Promise.all([createVolunteer(), createVolunteer()]);
+		await holder.pb.collection('signups').create({ shift: full.id, user: holder.record.id });
+		const waiting = await v.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: full.id, user: v.record.id });
+		expect(waiting.status).toBe('waitlisted');
+		const refused = await refusal(
+			v.pb.collection('signups').create({ shift: overlapping.id, user: v.record.id })
+		);
+		expect(refused.status).toBe(400);
+		// not "you already have a shift at that time": they have none, they wait for one
+		expect(codeOf(refused.error)).toBe('events_shift_overlap_waiting');
+		expect(codes.events_shift_overlap_waiting?.da).toBe(
+			'Du står på ventelisten til en anden vagt på det tidspunkt. Forlad ventelisten først, hvis du hellere vil tage denne vagt.'
+		);
+		expect(codes.events_shift_overlap_waiting?.en).toBe(
+			'You are on the waitlist for another shift at that time. Leave that waitlist first if you would rather take this shift.'
+		);
+		// left, the volunteer may take the other shift
+		await v.pb.collection('signups').update(waiting.id, { status: 'cancelled' });
+		const taken = await v.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: overlapping.id, user: v.record.id });
+		expect(taken.status).toBe('confirmed');
 	});
 
 	it('refuses a volunteer’s cancellation after the cut-off; staff may still cancel', async () => {

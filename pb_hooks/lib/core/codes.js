@@ -315,6 +315,15 @@ module.exports = {
 			en: 'The citizen already has a shift at that time.'
 		}
 	},
+	events_shift_overlap_waiting: {
+		da: 'Du står på ventelisten til en anden vagt på det tidspunkt. Forlad ventelisten først, hvis du hellere vil tage denne vagt.',
+		en: 'You are on the waitlist for another shift at that time. Leave that waitlist first if you would rather take this shift.',
+		// said to staff acting for the citizen at the desk
+		desk: {
+			da: 'Borgeren står på ventelisten til en anden vagt på det tidspunkt. Tag borgeren af den venteliste først, hvis borgeren hellere vil tage denne vagt.',
+			en: 'The citizen is on the waitlist for another shift at that time. Take the citizen off that waitlist first if they would rather take this shift.'
+		}
+	},
 	events_cancel_started: {
 		da: 'Det er allerede begyndt, så du kan ikke længere melde fra. Kontakt personalet, hvis der er sket en fejl.',
 		en: 'It has already started, so you can no longer cancel. Please contact the staff if something is wrong.',

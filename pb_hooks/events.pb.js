@@ -76,12 +76,29 @@ onRecordUpdateRequest(
 		tx.request(e, (txApp) => {
 			const fresh = txApp.findRecordById(collection, e.record.id);
 			if (fields.length > 0) {
+				const parentField = lib.KINDS[collection].parentField;
+				const before = fresh.getString(parentField);
+				const was = fresh.getString('status');
 				for (const key of fields.concat('status' in body ? ['status'] : []))
 					fresh.set(key, e.record.get(key));
 				txApp.save(fresh);
-				const parentId = fresh.getString(lib.KINDS[collection].parentField);
+				const parentId = fresh.getString(parentField);
 				lib.fillPlaces(txApp, collection, parentId);
 				lib.recount(txApp, collection, parentId);
+				// a place moved to another shift or event leaves its old one: that one's waitlist moves up into
+				// the place and its counter follows, as after a cancellation
+				if (before && before !== parentId) {
+					lib.fillPlaces(txApp, collection, before);
+					lib.recount(txApp, collection, before);
+					if (collection === 'signups' && was === 'confirmed') {
+						const old = txApp.findRecordById('shifts', before);
+						lib.refillSkipped(txApp, fresh.getString('user'), {
+							id: old.id,
+							start: old.getString('start'),
+							end: old.getString('end')
+						});
+					}
+				}
 				result = fresh;
 				return;
 			}

@@ -206,6 +206,45 @@ async function skippedVolunteer() {
 	return { day, s, t, w, sw, tw, staff };
 }
 
+describe('the system correcting a place onto another shift or event', () => {
+	it('brings the place’s old shift in line too: its counter, and its waitlist moves up', async () => {
+		const start = farFuture();
+		const { event, shift: first } = await arrangeEvent({ start, places: 1 });
+		const second = await arrangeShift(event.id, new Date(start.getTime() + 4 * HOUR), 1, 2);
+		const [v, w] = await Promise.all([createVolunteer(), createVolunteer()]);
+		const sv = await v.pb.collection('signups').create<SignupRecord>({ shift: first.id, user: v.record.id });
+		const sw = await w.pb.collection('signups').create<SignupRecord>({ shift: first.id, user: w.record.id });
+		expect([sv.status, sw.status]).toEqual(['confirmed', 'waitlisted']);
+		const system = await systemClient();
+		// a volunteer written on the wrong shift, moved to the right one by the house's maintenance
+		await system.collection('signups').update(sv.id, { shift: second.id });
+		expect(await statusOf('signups', sw.id)).toBe('confirmed');
+		const taken = async (id: string) =>
+			(await system.collection('shifts').getOne<{ taken: number }>(id)).taken;
+		expect([await taken(first.id), await taken(second.id)]).toEqual([1, 1]);
+		expect(await inbox(w, 'events_promoted')).toHaveLength(1);
+	});
+
+	it('brings a ticket’s old event in line too', async () => {
+		const { event: one } = await arrangeEvent({ capacity: 1 });
+		const { event: two } = await arrangeEvent({ capacity: 2 });
+		const [a, b] = await Promise.all([createUser(), createUser()]);
+		const ra = await a.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: one.id, user: a.record.id });
+		const rb = await b.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: one.id, user: b.record.id });
+		expect([ra.status, rb.status]).toEqual(['confirmed', 'waitlisted']);
+		const system = await systemClient();
+		await system.collection('registrations').update(ra.id, { event: two.id });
+		expect(await statusOf('registrations', rb.id)).toBe('confirmed');
+		const taken = async (id: string) =>
+			(await system.collection('events').getOne<{ taken: number }>(id)).taken;
+		expect([await taken(one.id), await taken(two.id)]).toEqual([1, 1]);
+	});
+});
+
 describe('the waitlist with registration switched off', () => {
 	it('still moves those already waiting up when a place is freed or added, and takes no one new', async () => {
 		const { event } = await arrangeEvent({ capacity: 1 });

@@ -1001,12 +1001,12 @@ function decideNew(app, collection, record, actor) {
 	// No two active shifts at overlapping times, so a move up from the waitlist cannot create an overlap of
 	// confirmed shifts either (docs/rules.md, "Events and volunteers").
 	// A place only waited for is named as such: the volunteer has no shift then, and may leave that waitlist.
+	// A waitlist of a shift that has begun moves nobody up any more (fillPlaces), so it holds nobody back.
 	if (collection === 'signups') {
 		const span = { id: parentId, start: parent.getString('start'), end: parent.getString('end') };
 		if (holdsOverlappingShift(app, userId, span)) throw refusal('events_shift_overlap');
-		if (holdsOverlappingShift(app, userId, span, 'status = "waitlisted"')) {
-			throw refusal('events_shift_overlap_waiting');
-		}
+		const waiting = bindFilter('status = "waitlisted" && shift.start > {:now}', { now: pbNow() });
+		if (holdsOverlappingShift(app, userId, span, waiting)) throw refusal('events_shift_overlap_waiting');
 	}
 	// A free place goes to the waitlist first, in sign-up order: someone skipped earlier (an overlapping
 	// shift since moved or cancelled) may take it now, ahead of this newcomer (docs/rules.md, "Places, the

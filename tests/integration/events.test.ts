@@ -212,6 +212,28 @@ describe('volunteer sign-ups through the API', () => {
 		expect(taken.status).toBe('confirmed');
 	});
 
+	it('does not hold a volunteer to a waitlist of a shift that has begun, which moves nobody up any more', async () => {
+		const now = Date.now();
+		const { event, shift: begun } = await arrangeEvent({ start: new Date(now + 2 * 3600_000), places: 1 });
+		const [holder, v] = await Promise.all([createVolunteer(), createVolunteer()]);
+		await holder.pb.collection('signups').create({ shift: begun.id, user: holder.record.id });
+		const waiting = await v.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: begun.id, user: v.record.id });
+		expect(waiting.status).toBe('waitlisted');
+		// the long shift began an hour ago (arranged as found); a short one during it is still to come
+		const system = await systemClient();
+		await system.collection('shifts').update(begun.id, {
+			start: new Date(now - 3600_000),
+			end: new Date(now + 5 * 3600_000)
+		});
+		const later = await arrangeShift(event.id, new Date(now + 3 * 3600_000), 1);
+		const taken = await v.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: later.id, user: v.record.id });
+		expect(taken.status).toBe('confirmed');
+	});
+
 	it('refuses a volunteer’s cancellation after the cut-off; staff may still cancel', async () => {
 		const { shift } = await arrangeEvent({ start: new Date(Date.now() + 24 * 3600_000), places: 1 });
 		const v = await createVolunteer();

@@ -73,6 +73,17 @@ const TEXTS = {
 			title: 'Hold expired: {title}',
 			body: 'You did not collect {title} in time, so it has gone to the next in line. You can place a new hold.'
 		}
+	},
+	// nobody waited: the copy went back to the shelf, not to anyone
+	expiredNobodyNext: {
+		da: {
+			title: 'Reservation udløbet: {title}',
+			body: 'Du hentede ikke {title} inden fristen, så reservationen er udløbet. Du kan reservere den igen.'
+		},
+		en: {
+			title: 'Hold expired: {title}',
+			body: 'You did not collect {title} in time, so your hold has expired. You can place a new hold.'
+		}
 	}
 };
 
@@ -1001,7 +1012,7 @@ function returnLoan(app, loanId, actor) {
 
 /**
  * Expires one ready hold whose pickup deadline has passed, in the caller's transaction, reading it there:
- * the copy goes to the next in line and the patron is told.
+ * the copy goes to the next in line (or back to the shelf when nobody waits), and the patron is told which.
  * @returns {boolean} whether the hold was expired
  */
 function expireHold(app, holdId, now) {
@@ -1012,10 +1023,19 @@ function expireHold(app, holdId, now) {
 	hold.set('ended_at', now);
 	app.save(hold);
 	change.after();
+	// the patron is told the copy went to the next in line only when it did (read after the release)
+	const passedOn =
+		app.findRecordsByFilter(
+			'holds',
+			bindFilter('copy = {:c} && status = "ready"', { c: hold.getString('copy') }),
+			'',
+			1,
+			0
+		).length > 0;
 	const title = app.findRecordById('titles', hold.getString('title'));
 	notify(app, hold.getString('patron'), {
 		kind: 'hold_expired',
-		texts: TEXTS.expired,
+		texts: passedOn ? TEXTS.expired : TEXTS.expiredNobodyNext,
 		params: { title: title.getString('title') },
 		link: '/bibliotek/' + title.id,
 		dedupeKey: 'hold_expired:' + hold.id

@@ -212,6 +212,43 @@ describe('the desk', () => {
 		).toBe(false);
 	});
 
+	it('tells a patron whose pickup expired that it went to the next in line only when someone waits, in their language', async () => {
+		const staff = await createUser({ staff: true });
+		const system = await systemClient();
+		const expiredNotice = async (reader: { record: { id: string } }) =>
+			(
+				await system.collection('notifications').getFullList({
+					filter: system.filter('user = {:u} && kind = "hold_expired"', { u: reader.record.id })
+				})
+			).map((n) => n.body);
+		// nobody else waits: the copy goes back to the shelf, not to anyone
+		const alone = await arrangeTitle({ copies: 1 });
+		const a = await createUser();
+		const holdA = await placeHold(a.pb, alone.title.id, a.record.id);
+		await checkIn(staff.pb, alone.copies[0]!.barcode);
+		await system.collection('holds').update(holdA.id, { pickup_deadline: '2020-01-01 00:00:00.000Z' });
+		await staff.pb.send('/api/library/expire', { method: 'POST' });
+		expect((await system.collection('copies').getOne<CopyRecord>(alone.copies[0]!.id)).status).toBe('shelf');
+		expect(await expiredNotice(a)).toEqual([
+			`Du hentede ikke ${alone.title.title} inden fristen, så reservationen er udløbet. Du kan reservere den igen.`
+		]);
+		// someone waits: the copy is theirs now, and an English reader is told so in English
+		const shared = await arrangeTitle({ copies: 1 });
+		const [b, c] = await Promise.all([createUser(), createUser()]);
+		await system.collection('users').update(b.record.id, { language: 'en' });
+		const holdB = await placeHold(b.pb, shared.title.id, b.record.id);
+		await placeHold(c.pb, shared.title.id, c.record.id);
+		await checkIn(staff.pb, shared.copies[0]!.barcode);
+		await system.collection('holds').update(holdB.id, { pickup_deadline: '2020-01-01 00:00:00.000Z' });
+		await staff.pb.send('/api/library/expire', { method: 'POST' });
+		expect((await system.collection('copies').getOne<CopyRecord>(shared.copies[0]!.id)).status).toBe(
+			'reserved'
+		);
+		expect(await expiredNotice(b)).toEqual([
+			`You did not collect ${shared.title.title} in time, so it has gone to the next in line. You can place a new hold.`
+		]);
+	});
+
 	it('keeps a copy an ended pickup left on its pickup shelf there, for staff only, until the desk scans it', async () => {
 		const { title, copies } = await arrangeTitle({ copies: 1 });
 		const one = copies[0]!;

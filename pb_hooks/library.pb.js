@@ -131,6 +131,13 @@ onRecordUpdateRequest((e) => {
 		const oldTitle = fresh.getString('title');
 		const moved = e.record.getString('title') !== oldTitle;
 		if (moved && busy) refuse('library_copy_busy', 'title');
+		// the desk's "Ikke fundet" names the pickup it went to fetch the copy for: refused unless the copy is still
+		// being fetched for it, so a page shown before the copy was lent or its pickup ended changes nothing
+		const fetching = String(e.requestInfo().query.fetching || '');
+		if (fetching) {
+			const hold = to === 'missing' && from === 'reserved' ? desk.fetchedFor(txApp, fresh.id) : null;
+			if (!hold || hold.id !== fetching) refuse('library_copy_not_fetched', 'status');
+		}
 		let t = null;
 		if (to !== from) {
 			t = machine.find(machine.COPY, from, to);

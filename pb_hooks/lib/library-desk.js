@@ -1206,6 +1206,7 @@ module.exports = {
 	moveDeadlinesPastClosure,
 	cancelHold,
 	checkIn,
+	fetchedFor,
 	collect,
 	openLoan,
 	returnLoan,

@@ -6,7 +6,7 @@ import { readMails, waitForMail } from '../helpers/mail';
 import { createUser, systemClient } from '../helpers/pocketbase';
 import { stack } from '../helpers/stack';
 import type { CopyRecord, HoldRecord, LoanRecord } from '../../src/lib/pocketbase-types';
-import { arrangeTitle, checkIn, placeHold, queueInfo, refusal, returnLoan } from './library-helpers';
+import { arrangeTitle, checkIn, collect, placeHold, queueInfo, refusal, returnLoan } from './library-helpers';
 
 const text = (html: string) =>
 	html
@@ -215,7 +215,7 @@ describe('a copy not found for a pickup', () => {
 		expect(page).toContain(`Lagt på hylde ${hold.pickup_shelf}`);
 		expect(page).toContain('Ikke fundet');
 
-		const done = await desk.post('/personale/skranke?/notFound', { copy: copies[0]!.id });
+		const done = await desk.post('/personale/skranke?/notFound', { copy: copies[0]!.id, hold: hold.id });
 		expect(done.status).toBe(200);
 		expect(text(await done.text())).toContain(`${title.title} (${copies[0]!.barcode}) er meldt savnet.`);
 		const system = await systemClient();
@@ -225,6 +225,44 @@ describe('a copy not found for a pickup', () => {
 		// the patron is told by the desk's act, once
 		const notices = await notFoundNotices(a.record.id);
 		expect(notices.map((n) => n.title)).toEqual([`Vi kunne ikke finde ${title.title}`]);
+	});
+	it('refuses "Ikke fundet" sent from a page shown before the copy was lent or its pickup ended, and changes nothing', async () => {
+		const staff = await createUser({ staff: true });
+		const system = await systemClient();
+		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 1, title: `Forældet ${Date.now()}` });
+		const [a, b] = await Promise.all([createUser(), createUser()]);
+		const hold = await placeHold(a.pb, title.id, a.record.id);
+		const desk = await deskSession(staff);
+		expect(await (await desk.get('/personale/skranke')).text()).toContain('Ikke fundet');
+		// another desk finds the copy, puts it on the pickup shelf and hands it over meanwhile
+		await checkIn(staff.pb, copies[0]!.barcode);
+		const { loan } = await collect(staff.pb, hold.id);
+		const stale = await desk.post('/personale/skranke?/notFound', { copy: copies[0]!.id, hold: hold.id });
+		expect(stale.status).toBe(400);
+		expect(text(await stale.text())).toContain('Eksemplaret er ikke længere på vej til den afhentning');
+		// the patron's loan is still open, not written off as lost, and the copy is on loan
+		expect(await system.collection('loans').getOne<LoanRecord>(loan)).toMatchObject({
+			returned_at: '',
+			lost: false
+		});
+		expect((await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).status).toBe('loan');
+		expect(await notFoundNotices(a.record.id)).toEqual([]);
+
+		// a pickup cancelled meanwhile: the copy went back on the shelf, and a click on its old row leaves it there
+		await returnLoan(staff.pb, loan);
+		const second = await placeHold(b.pb, title.id, b.record.id);
+		await b.pb.collection('holds').update(second.id, { status: 'cancelled' });
+		const late = await desk.post('/personale/skranke?/notFound', { copy: copies[0]!.id, hold: second.id });
+		expect(late.status).toBe(400);
+		expect((await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).status).toBe('shelf');
+		// and through PocketBase's API, asked for one pickup, the same refusal
+		const asked = await refusal(
+			staff.pb
+				.collection('copies')
+				.update(copies[0]!.id, { status: 'missing' }, { query: { fetching: second.id } })
+		);
+		expect(asked).toEqual({ status: 400, code: 'library_copy_not_fetched' });
+		expect((await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).status).toBe('shelf');
 	});
 });
 

@@ -42,9 +42,14 @@ export function loseLoan(pb: PocketBase, loan: string) {
 	});
 }
 
-/** A copy staff went to fetch for a pickup and could not find: missing, and its hold waits again. */
-export function notFound(pb: PocketBase, copy: string) {
-	return pb.collection('copies').update<CopyRecord>(copy, { status: 'missing' }, { requestKey: null });
+/**
+ * A copy staff went to fetch for a pickup (`hold`) and could not find: missing, and its hold waits again.
+ * PocketBase refuses it (`library_copy_not_fetched`) unless the copy is still being fetched for that hold.
+ */
+export function notFound(pb: PocketBase, copy: string, hold: string) {
+	return pb
+		.collection('copies')
+		.update<CopyRecord>(copy, { status: 'missing' }, { query: { fetching: hold }, requestKey: null });
 }
 
 export function expireNow(pb: PocketBase) {

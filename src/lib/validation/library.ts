@@ -50,7 +50,7 @@ export const checkInSchema = z.object({
 
 export const collectSchema = z.object({ hold: recordId });
 export const returnSchema = z.object({ loan: recordId });
-export const notFoundSchema = z.object({ copy: recordId });
+export const notFoundSchema = z.object({ copy: recordId, hold: recordId });
 
 const optionalText = (max: number) =>
 	z

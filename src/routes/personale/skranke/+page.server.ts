@@ -246,7 +246,7 @@ export const actions: Actions = {
 		const checked = validateForm(notFoundSchema, values);
 		if (!checked.ok) return fail(400, { action: 'notFound' as const, ...checked.failure });
 		try {
-			const copy = await notFound(locals.pb, checked.data.copy);
+			const copy = await notFound(locals.pb, checked.data.copy, checked.data.hold);
 			const title = await locals.pb
 				.collection('titles')
 				.getOne<TitleRecord>(copy.title, { fields: 'title', requestKey: null });

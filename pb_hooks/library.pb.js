@@ -398,8 +398,13 @@ routerAdd(
 		const desk = require(`${__hooks}/lib/library-desk.js`);
 		const staff = require(`${__hooks}/lib/core/auth.js`).requireStaff(e);
 		const body = e.requestInfo().body || {};
+		// a list's button names what it expects of the copy (desk.checkIn); the barcode field is a plain scan
+		const expected = {
+			hold: typeof body.hold === 'string' ? body.hold : '',
+			stacks: body.stacks === true
+		};
 		const result = require(`${__hooks}/lib/core/tx.js`).route(e, (txApp) =>
-			desk.checkIn(txApp, body.code, staff)
+			desk.checkIn(txApp, body.code, staff, expected)
 		);
 		return e.json(200, result);
 	},

@@ -858,13 +858,27 @@ function loseLoan(app, loanId, actor) {
 
 /**
  * The desk checks in a copy (returned, found, or on the shelf): the open loan ends, and the copy goes to
- * the first unpaused waiting hold (ready for pickup, patron notified) or back on the shelf.
+ * the first unpaused waiting hold (ready for pickup, patron notified) or back on the shelf. A button of the
+ * desk's lists says what it expects of the copy, decided here on the copy as it stands: `hold`, the pickup
+ * the copy is being fetched for ("Lagt på hylde"); `stacks`, a copy nobody waits for that lies on a pickup
+ * shelf ("Sat tilbage på hylden"). A copy that has moved on since the list was shown is refused
+ * (`library_copy_moved_on`), so a stale button never takes back a loan just made.
  * @param {core.App} app the transaction's app
  * @param {string} code barcode or copy id
  * @param {{ kind: string, id: string }} actor
+ * @param {{ hold?: string, stacks?: boolean }} [expected]
  */
-function checkIn(app, code, actor) {
-	return checkInCopy(app, findCopy(app, code), actor);
+function checkIn(app, code, actor, expected) {
+	const copy = findCopy(app, code);
+	if (expected && expected.hold) {
+		const fetched = copy.getString('status') === 'reserved' ? fetchedFor(app, copy.id) : null;
+		if (!fetched || fetched.id !== expected.hold) refuse('library_copy_moved_on', 'code');
+	}
+	if (expected && expected.stacks) {
+		if (copy.getString('status') !== 'shelf' || copy.getString('on_pickup_shelf') === '')
+			refuse('library_copy_moved_on', 'code');
+	}
+	return checkInCopy(app, copy, actor);
 }
 
 /**

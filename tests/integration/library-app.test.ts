@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser, systemClient } from '../helpers/pocketbase';
-import type { HoldRecord } from '../../src/lib/pocketbase-types';
-import { arrangeTitle, checkIn, collect, placeHold } from './library-helpers';
+import type { CopyRecord, HoldRecord, LoanRecord } from '../../src/lib/pocketbase-types';
+import { arrangeTitle, checkIn, collect, placeHold, returnLoan } from './library-helpers';
 
 // The library through the app, the way a browser without JavaScript uses it.
 
@@ -317,6 +317,49 @@ describe('the library in the app', () => {
 			`Ingen venter: den lå på afhentningshylde ${shelfA}. Sæt eksemplaret tilbage på hylden.`
 		);
 		expect(await stacksRow()).toBe('');
+	});
+
+	it('refuses a list button at the desk sent from a page shown before the copy was handed over or lent, and keeps the loan open', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 1, title: `Forældet ${Date.now()}` });
+		const copy = copies[0]!;
+		const staffUser = await createUser({ staff: true });
+		const system = await systemClient();
+		const [a, b] = await Promise.all([createUser(), createUser()]);
+		const desk = new AppSession();
+		await desk.signIn(staffUser.email, staffUser.password);
+		const loanOpen = async (id: string) =>
+			(await system.collection('loans').getOne<LoanRecord>(id)).returned_at === '';
+
+		// "Lagt på hylde" for A's pickup, from a page shown before another desk put it there and handed it over
+		const hold = await placeHold(a.pb, title.id, a.record.id);
+		await checkIn(staffUser.pb, copy.barcode);
+		const { loan } = await collect(staffUser.pb, hold.id);
+		const fetched = await desk.post('/personale/skranke?/checkin', {
+			code: copy.barcode,
+			from: 'fetch',
+			hold: hold.id
+		});
+		expect(fetched.status).toBe(400);
+		expect(await fetched.text()).toContain('Eksemplaret er flyttet videre, siden listen blev vist');
+		expect(await loanOpen(loan)).toBe(true);
+		expect((await system.collection('copies').getOne<CopyRecord>(copy.id)).status).toBe('loan');
+
+		// "Sat tilbage på hylden" for a copy a cancelled pickup left on its shelf, lent over the counter meanwhile
+		await returnLoan(staffUser.pb, loan);
+		const again = await placeHold(a.pb, title.id, a.record.id);
+		await checkIn(staffUser.pb, copy.barcode);
+		await a.pb.collection('holds').update(again.id, { status: 'cancelled' });
+		const lent = await staffUser.pb
+			.collection('loans')
+			.create<LoanRecord>({ copy: copy.id, patron: b.record.id });
+		const back = await desk.post('/personale/skranke?/checkin', { code: copy.barcode, from: 'stacks' });
+		expect(back.status).toBe(400);
+		expect(await back.text()).toContain('Eksemplaret er flyttet videre, siden listen blev vist');
+		expect(await loanOpen(lent.id)).toBe(true);
+
+		// the barcode field is a scan of the copy in hand: it takes the loan back as ever
+		expect((await desk.post('/personale/skranke?/checkin', { code: copy.barcode })).status).toBe(200);
+		expect(await loanOpen(lent.id)).toBe(false);
 	});
 
 	it("shows staff their own loans on the patron's pages, not everyone's", async () => {

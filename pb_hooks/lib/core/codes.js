@@ -382,6 +382,10 @@ module.exports = {
 		da: 'Eksemplaret er meldt savnet. Tjek det ind ved skranken først.',
 		en: 'The copy is marked missing. Check it in at the desk first.'
 	},
+	library_copy_moved_on: {
+		da: 'Eksemplaret er flyttet videre, siden listen blev vist, så intet er ændret. Se listerne igen.',
+		en: 'The copy has moved on since the list was shown, so nothing was changed. Look at the lists again.'
+	},
 	library_copy_not_fetched: {
 		da: 'Eksemplaret er ikke længere på vej til den afhentning, så det er ikke meldt savnet. Se listerne igen.',
 		en: 'The copy is no longer being fetched for that pickup, so it was not marked missing. Look at the lists again.'

@@ -19,8 +19,13 @@ export interface CheckInResult {
 
 // The desk routes run in PocketBase (one transaction each, staff only, audited): lib/library-desk.js.
 
-export function checkIn(pb: PocketBase, code: string) {
-	return pb.send<CheckInResult>('/api/library/checkin', { method: 'POST', body: { code } });
+/**
+ * A check-in. A button of the desk's lists says what it expects of the copy: the pickup it is being fetched
+ * for (`hold`), or a copy to put back in the stacks (`stacks`); PocketBase refuses one that has moved on since
+ * (`library_copy_moved_on`). The barcode field sends neither: a scan of the copy in hand.
+ */
+export function checkIn(pb: PocketBase, code: string, expected: { hold?: string; stacks?: boolean } = {}) {
+	return pb.send<CheckInResult>('/api/library/checkin', { method: 'POST', body: { code, ...expected } });
 }
 
 export function collect(pb: PocketBase, hold: string) {

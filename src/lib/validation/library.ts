@@ -45,7 +45,9 @@ export const checkInSchema = z.object({
 		.string()
 		.trim()
 		.min(1, { error: () => m.errors_required() })
-		.max(64, { error: () => m.errors_too_long({ max: 64 }) })
+		.max(64, { error: () => m.errors_too_long({ max: 64 }) }),
+	/** The pickup a list's "Lagt på hylde" fetched the copy for. */
+	hold: recordId.optional()
 });
 
 export const collectSchema = z.object({ hold: recordId });

@@ -193,7 +193,14 @@ export const actions: Actions = {
 		const checked = validateForm(checkInSchema, values);
 		if (!checked.ok) return fail(400, { action: 'checkin' as const, from, ...checked.failure });
 		try {
-			return { action: 'checkin' as const, from, checkedIn: await checkIn(locals.pb, checked.data.code) };
+			// a list's button expects the copy where the list showed it; the barcode field is a scan
+			const expected =
+				from === 'fetch' ? { hold: checked.data.hold ?? '' } : from === 'stacks' ? { stacks: true } : {};
+			return {
+				action: 'checkin' as const,
+				from,
+				checkedIn: await checkIn(locals.pb, checked.data.code, expected)
+			};
 		} catch (err) {
 			return fail(failureStatus(err), {
 				action: 'checkin' as const,

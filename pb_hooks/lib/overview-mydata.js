@@ -130,6 +130,17 @@ function invitationsSent(app, userId, association) {
 }
 
 /**
+ * The invitations the user sent that count towards the hour's limit (lib/rooms-memberships.js
+ * `invitations_sent`): when each was sent, also one that left no invitation row (an address with a member
+ * behind it). Not to whom: the row keeps a hash of the address, which is the invited person's.
+ */
+function invitationsCounted(app, userId) {
+	return app
+		.findRecordsByFilter('invitations_sent', bindFilter('inviter = {:u}', { u: userId }), '-created', 0, 0)
+		.map((r) => ({ counted_at: r.getString('created') }));
+}
+
+/**
  * An invitation's state as its sender may know it, which is what the association's admins see (docs/rules.md,
  * "Associations"): open ("invited", also a person who blocked the association and was invited again), a
  * member now ("active"), or neither any more ("closed": declined, blocked, withdrawn, or a member who left or
@@ -609,6 +620,7 @@ function myDataFor(app, userId, now) {
 		memberships: own.memberships,
 		associations: associations(app, user, association),
 		invitations_sent: invitationsSent(app, userId, association),
+		invitations_counted: invitationsCounted(app, userId),
 		bookings: own.bookings,
 		series: own.series,
 		bookings_acted_on: bookingsActedOn(app, userId, name, association),

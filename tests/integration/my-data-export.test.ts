@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
-import { createUser, guestClient, PASSWORD, systemClient } from '../helpers/pocketbase';
+import { createUser, guestClient, PASSWORD, systemClient, uniqueEmail } from '../helpers/pocketbase';
 import { validCvrNumber } from '../helpers/cvr';
 import { makeAssociation, membership } from './associations-helpers';
 import { makeRoom, slot, someDay } from './rooms-arrange';
@@ -999,5 +999,59 @@ describe('a pickup in Mine data', () => {
 		expect(ended).toContain(`Lå på afhentningshylde: ${shelf}`);
 		expect(ended).toContain('Skulle hentes senest');
 		expect(ended).not.toContain('Hent den senest');
+	});
+});
+
+describe('the invitations counted towards the hour’s limit', () => {
+	it('are in Mine data, when each was sent, though no invitation row is left of one, and never to whom', async () => {
+		const system = await systemClient();
+		const [admin, member] = await Promise.all([
+			createUser({ name: 'Inviterende Ida' }),
+			createUser({ name: 'Medlem Mads' })
+		]);
+		const association = await system
+			.collection('associations')
+			.create({ name: `Læsekredsen ${Date.now() % 100000}`, cvr: validCvrNumber(), verified: true });
+		for (const [user, role] of [
+			[admin, 'admin'],
+			[member, 'member']
+		] as const) {
+			await system
+				.collection('memberships')
+				.create({ association: association.id, user: user.record.id, role, status: 'active' });
+		}
+		// a stranger's address (an invitation row), and a member's (nothing changes, but it counts)
+		const stranger = uniqueEmail('invitee');
+		for (const email of [stranger, member.email]) {
+			await admin.pb.send(`/api/borgerhus/associations/${association.id}/invitations`, {
+				method: 'POST',
+				body: { email, role: 'member' }
+			});
+		}
+		const counted = await system
+			.collection('invitations_sent')
+			.getFullList({ filter: system.filter('inviter = {:u}', { u: admin.record.id }) });
+		expect(counted.length).toBe(2);
+
+		const session = new AppSession();
+		await session.signIn(admin.email, PASSWORD);
+		const data = await (await session.get('/mine-data/eksport.json')).json();
+		expect(data.invitations_sent.length).toBe(1);
+		expect(data.invitations_counted).toEqual([
+			{ counted_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/) },
+			{ counted_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/) }
+		]);
+		const text = JSON.stringify(data);
+		for (const secret of [
+			stranger,
+			member.email,
+			'Medlem Mads',
+			...counted.map((r) => r.address as string)
+		]) {
+			expect(text).not.toContain(secret);
+		}
+		const page = (await (await session.get('/mine-data')).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+		expect(page).toContain('Invitationer talt med i timens grænse');
+		expect(page).toMatch(/Invitationer talt med i timens grænse<\/dt>\s*<dd>2\D/);
 	});
 });

@@ -57,6 +57,11 @@ export interface MyData {
 		status: string;
 		invited_at: string;
 	}[];
+	/**
+	 * The invitations sent that count towards the hour's limit on invitations, when each was sent (kept an
+	 * hour at most; never to whom).
+	 */
+	invitations_counted: { counted_at: string }[];
 	bookings: {
 		id: string;
 		room: string;

@@ -501,6 +501,8 @@ function records(app, user, name, info, association) {
 			id: b.id,
 			room: name('rooms', str(b, 'room'), 'name'),
 			association: association(str(b, 'association')),
+			// an association's booking also where its name is left out (one the user may not read)
+			for_association: str(b, 'association') !== '',
 			purpose: str(b, 'purpose'),
 			attendees: b.getInt('attendees'),
 			start: str(b, 'start'),
@@ -521,6 +523,7 @@ function records(app, user, name, info, association) {
 			id: x.id,
 			room: name('rooms', str(x, 'room'), 'name'),
 			association: association(str(x, 'association')),
+			for_association: str(x, 'association') !== '',
 			purpose: str(x, 'purpose'),
 			attendees: x.getInt('attendees'),
 			first_date: str(x, 'first_date'),

@@ -853,6 +853,83 @@ describe('an association renamed since, that the user has left', () => {
 	});
 });
 
+describe('a booking of an association renamed since, that the user has left', () => {
+	it('says on its line that it was an association’s, in words, and a private one does not', async () => {
+		const [user, other] = await Promise.all([createUser(), createUser({ name: 'Anden Admin' })]);
+		const uid = user.record.id;
+		const system = await systemClient();
+		const yard = await system.collection('associations').create({
+			name: `Baggårdsklubben ${Date.now() % 100000}`,
+			cvr: validCvrNumber(),
+			verified: true
+		});
+		const own = await membership(yard.id, user, 'booker');
+		await membership(yard.id, other, 'admin');
+		const room = await makeRoom();
+		// the user's booking and season booking for the association, and a private booking of their own
+		await system.collection('bookings').create({
+			room: room.id,
+			booker: uid,
+			association: yard.id,
+			purpose: 'Klubaften',
+			attendees: 5,
+			...slot(someDay(), '10:00', '11:00')
+		});
+		await system.collection('bookings').create({
+			room: room.id,
+			booker: uid,
+			purpose: 'Fødselsdag',
+			attendees: 5,
+			...slot(someDay(), '13:00', '14:00')
+		});
+		const period = springPeriod();
+		await system.collection('booking_series').create({
+			room: room.id,
+			booker: uid,
+			association: yard.id,
+			purpose: 'Ugentlig klubaften',
+			attendees: 4,
+			first_date: `${period.first_date} 00:00:00.000Z`,
+			last_date: `${period.last_date} 00:00:00.000Z`,
+			start_time: '18:00',
+			end_time: '20:00',
+			status: 'active'
+		});
+
+		// the user leaves; the admin renames the association, which goes back to the house's verification
+		await user.pb.send(`/api/borgerhus/memberships/${own.id}/leave`, { method: 'POST' });
+		const renamed = `Hemmeligt Navn ${Date.now() % 100000}`;
+		await other.pb.collection('associations').update(yard.id, { name: renamed });
+		expect((await system.collection('associations').getOne(yard.id)).verified).toBe(false);
+
+		const session = new AppSession();
+		expect((await session.signIn(user.email, PASSWORD)).status).toBe(303);
+		const data = await (await session.get('/mine-data/eksport.json')).json();
+		expect(JSON.stringify(data)).not.toContain(renamed);
+		expect(data.bookings).toContainEqual(
+			expect.objectContaining({ purpose: 'Klubaften', association: '', for_association: true })
+		);
+		expect(data.bookings).toContainEqual(
+			expect.objectContaining({ purpose: 'Fødselsdag', association: '', for_association: false })
+		);
+		expect(data.series).toEqual([
+			expect.objectContaining({ purpose: 'Ugentlig klubaften', association: '', for_association: true })
+		]);
+
+		const hidden = 'En forening, der venter på husets godkendelse';
+		for (const path of ['/mine-data', '/mine-data/dokument']) {
+			const html = (await (await session.get(path)).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+			expect(html, path).not.toContain(renamed);
+			// the line of the list that names the purpose
+			const line = (purpose: string) =>
+				html.match(new RegExp(`<li[^>]*>(?:(?!</li>)[\\s\\S])*${purpose}(?:(?!</li>)[\\s\\S])*</li>`))?.[0];
+			expect(line('Klubaften'), path).toContain(hidden);
+			expect(line('Ugentlig klubaften'), path).toContain(hidden);
+			expect(line('Fødselsdag'), path).not.toContain(hidden);
+		}
+	});
+});
+
 describe('times in Mine data', () => {
 	it('are strict ISO 8601 in UTC throughout the file, and the page shows them in Copenhagen time as before', async () => {
 		const s = await everything();

@@ -66,6 +66,8 @@ export interface MyData {
 		id: string;
 		room: string;
 		association: string;
+		/** Booked for an association, also where its name (`association`) is left out. */
+		for_association: boolean;
 		purpose: string;
 		attendees: number;
 		start: string;
@@ -87,6 +89,8 @@ export interface MyData {
 		id: string;
 		room: string;
 		association: string;
+		/** Booked for an association, also where its name (`association`) is left out. */
+		for_association: boolean;
 		purpose: string;
 		attendees: number;
 		first_date: string;

@@ -580,6 +580,8 @@ function records(app, user, name, info, association) {
 			event_en: event(str(r, 'event'), 'title_en'),
 			start: event(str(r, 'event'), 'start'),
 			status: str(r, 'status'),
+			// the code the door reads, as the ticket shows it
+			ticket_code: str(r, 'ticket_code'),
 			placed_at: str(r, 'placed_at'),
 			promoted_at: str(r, 'promoted_at'),
 			cancelled_by_house: r.getBool('cancelled_by_house'),

@@ -1021,6 +1021,28 @@ describe('places in Mine data', () => {
 	});
 });
 
+describe('a ticket in Mine data', () => {
+	it('has its code, the one the door reads, in the file and on the page', async () => {
+		const { event } = await arrangeEvent();
+		const user = await createVolunteer();
+		const ticket = await user.pb
+			.collection('registrations')
+			.create({ event: event.id, user: user.record.id });
+		const code = (await (await systemClient()).collection('registrations').getOne(ticket.id))
+			.ticket_code as string;
+		expect(code).not.toBe('');
+
+		const session = new AppSession();
+		expect((await session.signIn(user.email, PASSWORD)).status).toBe(303);
+		const data = await (await session.get('/mine-data/eksport.json')).json();
+		expect(data.registrations).toMatchObject([{ id: ticket.id, ticket_code: code }]);
+		for (const path of ['/mine-data', '/mine-data/dokument']) {
+			const html = (await (await session.get(path)).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+			expect(html, path).toContain(`Billetkode: ${code}`);
+		}
+	});
+});
+
 describe('messages in Mine data', () => {
 	it('are shown in the language of the page, as the inbox shows them, and exported in both', async () => {
 		const room = await makeRoom({ requires_approval: true });

@@ -183,6 +183,8 @@ export interface MyData {
 		event_en: string;
 		start: string;
 		status: string;
+		/** The ticket's code, which the door reads. */
+		ticket_code: string;
 		placed_at: string;
 		promoted_at: string;
 		cancelled_by_house: boolean;

@@ -494,6 +494,8 @@ function records(app, user, name, info, association) {
 			role: str(x, 'role'),
 			status: str(x, 'status'),
 			invited_at: str(x, 'invited_at'),
+			// the address the invitation went to (the user's, then), kept until it is accepted or blocked
+			sent_to: str(x, 'email'),
 			decided_at: str(x, 'decided_at'),
 			since: str(x, 'created')
 		})),

@@ -1043,6 +1043,39 @@ describe('a ticket in Mine data', () => {
 	});
 });
 
+describe('an invitation in Mine data', () => {
+	it('names the address it was sent to while the house keeps it, a former address of the user too', async () => {
+		const system = await systemClient();
+		const [user, admin] = await Promise.all([createUser(), createUser({ name: 'Inviterende Ida' })]);
+		const association = await system
+			.collection('associations')
+			.create({ name: `Bogklubben ${Date.now() % 100000}`, cvr: validCvrNumber(), verified: true });
+		await membership(association.id, admin, 'admin');
+		await admin.pb.send(`/api/borgerhus/associations/${association.id}/invitations`, {
+			method: 'POST',
+			body: { email: user.email, role: 'member' }
+		});
+		const [row] = await system
+			.collection('memberships')
+			.getFullList({ filter: system.filter('user = {:u}', { u: user.record.id }) });
+		expect(row?.email).toBe(user.email.toLowerCase());
+		// the user has a new address since; the invitation keeps the one it was sent to
+		const fresh = uniqueEmail('ny');
+		await system.collection('users').update(user.record.id, { email: fresh });
+
+		const session = new AppSession();
+		expect((await session.signIn(fresh, PASSWORD)).status).toBe(303);
+		const data = await (await session.get('/mine-data/eksport.json')).json();
+		expect(data.memberships).toEqual([
+			expect.objectContaining({ status: 'invited', sent_to: user.email.toLowerCase() })
+		]);
+		for (const path of ['/mine-data', '/mine-data/dokument']) {
+			const html = (await (await session.get(path)).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+			expect(html, path).toContain(`Sendt til ${user.email.toLowerCase()}`);
+		}
+	});
+});
+
 describe('messages in Mine data', () => {
 	it('are shown in the language of the page, as the inbox shows them, and exported in both', async () => {
 		const room = await makeRoom({ requires_approval: true });

@@ -39,6 +39,8 @@ export interface MyData {
 		role: string;
 		status: string;
 		invited_at: string;
+		/** The address the invitation was sent to (the user's then), kept until it is accepted or blocked. */
+		sent_to: string;
 		decided_at: string;
 		since: string;
 	}[];

@@ -16,7 +16,7 @@
 //  - the audit log of staff actions: who did what to which row and when, without the free text staff wrote
 //    about the person (an override's reason, a decision's reason) or the person's name.
 // What goes: name, phone, email, skills, volunteer terms, the calendar feed, memberships, notifications,
-// the places signed in from and the hour's count of invitations sent.
+// the places signed in from, sign-ins linked from another provider and the hour's count of invitations sent.
 // A create for the account that meets the deletion is refused inside its own transaction
 // (core/auth.js isDeletedAccount), so nothing the deletion did not see outlives it.
 
@@ -269,6 +269,8 @@ function deleteAccount(txApp, userId, now) {
 	);
 	for (const invitation of waiting) txApp.delete(invitation);
 	for (const origin of txApp.findAllAuthOriginsByRecord(user)) txApp.delete(origin);
+	// and the sign-ins linked from another provider (the person's id there), which Mine data lists with them
+	for (const link of txApp.findAllExternalAuthsByRecord(user)) txApp.delete(link);
 	// the hour's count of the invitations the account sent (lib/rooms-memberships.js): a hash of each address
 	// it wrote to, kept for nothing but the limit of an account that invites no more
 	for (const sent of txApp.findRecordsByFilter('invitations_sent', bindFilter('inviter = {:u}', p), '', 0, 0))

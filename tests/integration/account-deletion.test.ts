@@ -8,6 +8,7 @@ import {
 	uniqueEmail,
 	type TestUser
 } from '../helpers/pocketbase';
+import { AppSession } from '../helpers/app';
 import { linkFrom, readMails, waitForMail } from '../helpers/mail';
 import { stack } from '../helpers/stack';
 import { codesOf, outcome, type Outcome } from '../helpers/scenarios';
@@ -739,6 +740,35 @@ describe('what names the person beside the account', () => {
 			.collection('memberships')
 			.getFullList({ filter: system.filter('user = "" && association = {:a}', { a: association.id }) });
 		expect(waiting.map((m) => m.email)).toEqual([other.email.toLowerCase()]);
+	});
+
+	it('the sign-ins linked from another provider go with the deletion, as Mine data lists them', async () => {
+		const system = await systemClient();
+		const [citizen, other] = await Promise.all([
+			createUser({ name: 'Linket Lise' }),
+			createUser({ name: 'Bliver Bent' })
+		]);
+		for (const user of [citizen, other]) {
+			await system.collection('_externalAuths').create({
+				collectionRef: user.record.collectionId,
+				recordRef: user.record.id,
+				provider: 'google',
+				providerId: `g-${user.record.id}`
+			});
+		}
+		const links = (userId: string) =>
+			system
+				.collection('_externalAuths')
+				.getFullList({ filter: system.filter('recordRef = {:u}', { u: userId }) });
+		const session = new AppSession();
+		await session.signIn(citizen.email, PASSWORD);
+		const data = await (await session.get('/mine-data/eksport.json')).json();
+		expect(data.sign_ins.external).toEqual([expect.objectContaining({ provider: 'google' })]);
+
+		await deleteAccount(citizen);
+
+		expect(await links(citizen.record.id)).toEqual([]);
+		expect((await links(other.record.id)).length).toBe(1);
 	});
 
 	it('the invitations it sent this hour go with the deletion, not an hour after it', async () => {

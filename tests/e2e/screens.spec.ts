@@ -125,6 +125,31 @@ test('the lobby screen on a 1920x1080 TV, and hung on its side, shows today’s 
 	expect(textPx).toBeGreaterThanOrEqual(26);
 });
 
+test('the lobby screen taking turns in Danish and English says each turn’s language on the page, its title included', async ({
+	page
+}) => {
+	// from the start of a Danish turn: the turns are 20 seconds long and begin with Danish every 40 seconds
+	await page.clock.install({ time: Math.ceil(Date.now() / 40_000) * 40_000 + 2_000 });
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await page.goto('/skaerm');
+	const html = page.locator('html');
+	await expect(page.getByRole('heading', { level: 1, name: 'I huset i dag' })).toBeVisible();
+	await expect(html).toHaveAttribute('lang', 'da');
+	await expect(page).toHaveTitle('I huset i dag');
+
+	// the English turn: the page's language, not only its lists', so the title is read as English too
+	await page.clock.fastForward(20_000);
+	await expect(page.getByRole('heading', { level: 1, name: 'In the house today' })).toBeVisible();
+	await expect(page).toHaveTitle('In the house today');
+	await expect(html).toHaveAttribute('lang', 'en');
+	await expectAccessible(page);
+
+	// and back to Danish
+	await page.clock.fastForward(20_000);
+	await expect(page.getByRole('heading', { level: 1, name: 'I huset i dag' })).toBeVisible();
+	await expect(html).toHaveAttribute('lang', 'da');
+});
+
 test('the lobby screen fits its TV with a full day: no row below the screen, and the rest counted', async ({
 	page
 }) => {

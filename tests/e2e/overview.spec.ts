@@ -143,6 +143,23 @@ test('a citizen sees a booking, a hold and a shift, hears live news, exports the
 	await expect(page.getByRole('alert')).toContainText('Forkert e-mail eller adgangskode');
 });
 
+test('an English reader’s overview marks a shift’s task, written in Danish only, as Danish', async ({
+	page
+}) => {
+	const { system, email, password, user, shift } = await citizenWithThree();
+	await system.collection('users').update(user.id, { language: 'en' });
+	await signIn(page, email, password);
+	await expect(page.getByRole('heading', { level: 1, name: 'My overview' })).toBeVisible();
+	// the task names the entry, its event's title (no English version) the line under it: both Danish
+	const card = page.getByRole('article', { name: shift.task as string });
+	await expect(card.getByRole('link', { name: shift.task as string, exact: true })).toHaveAttribute(
+		'lang',
+		'da'
+	);
+	await expect(card.getByText(/^Koncert /)).toHaveAttribute('lang', 'da');
+	await expectAccessible(page);
+});
+
 test('an empty overview says what to do next', async ({ page }) => {
 	const system = await systemClient();
 	const email = `tom-${randomUUID().slice(0, 8)}@test.borgerhus.dk`;

@@ -67,7 +67,10 @@ export interface TimelineEntry {
 	kind: EntryKind;
 	id: string;
 	title: string;
-	/** 'da' when the title is an event's Danish one on an English page (no English version written). */
+	/**
+	 * 'da' when the title is Danish on an English page: an event's with no English version written, or a
+	 * shift's task.
+	 */
 	titleLang?: 'da';
 	/** A second line: the association, the event, the creator. */
 	detail: string;
@@ -318,6 +321,8 @@ function shiftEntry(s: SignupRecord, now: number, language: string): TimelineEnt
 		kind: 'shift',
 		id: s.id,
 		title: shift?.task ?? '',
+		// a shift's task is written in Danish only (docs/rules.md, "Languages")
+		titleLang: language === 'en' ? 'da' : undefined,
 		detail: eventTitle.text,
 		detailLang: eventTitle.lang,
 		room: event?.expand?.room?.name,

@@ -178,3 +178,46 @@ test('after a refused form, focus goes to the first field to fix, or to the mess
 	await expect(barcode).toHaveAttribute('aria-invalid', 'true');
 	await expect(barcode).toBeFocused();
 });
+
+test('a search or filter keeps focus on the button that sent it, and the desk’s title search keeps its place on the page', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	// a GET form is a navigation, which puts focus on <body> and the next Tab at "Gå til indhold"
+	const sentBy = async (path: string, button: string) => {
+		await page.goto(path);
+		const send = page.getByRole('main').getByRole('button', { name: button, exact: true });
+		await send.focus();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/\?/);
+		await expect(send, `${path}: focus stays on "${button}"`).toBeFocused();
+	};
+	await sentBy('/arrangementer', 'Vis');
+	await signIn(page, demo.staff);
+	for (const [path, button] of [
+		['/personale/katalog', 'Søg'],
+		['/personale/borgere', 'Søg'],
+		['/personale/foreninger', 'Søg'],
+		['/personale/log', 'Vis'],
+		['/personale/statistik', 'Vis'],
+		['/personale/bookinger', 'Vis']
+	] as const) {
+		await sentBy(path, button);
+	}
+
+	// at the desk, a title searched for a citizen's hold: focus and the view stay at the search, the
+	// titles found below it
+	const citizen = await firstLink(
+		page,
+		'/personale/borgere?q=borger',
+		/^\/personale\/borgere\/[a-z0-9]{15}$/
+	);
+	expect(citizen, "a citizen's link on /personale/borgere").toBeTruthy();
+	await page.goto(citizen!);
+	const field = page.getByLabel('Søg i kataloget', { exact: true });
+	await field.fill('a');
+	await field.press('Enter');
+	await expect(page).toHaveURL(/titel=a/);
+	await expect(field).toBeFocused();
+	expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+});

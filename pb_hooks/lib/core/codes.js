@@ -425,8 +425,8 @@ module.exports = {
 		}
 	},
 	library_hold_expired: {
-		da: 'Afhentningsfristen er overskredet, så materialet går videre til den næste i køen.',
-		en: 'The pickup deadline has passed, so the item goes to the next in line.'
+		da: 'Afhentningsfristen er overskredet, og reservationen er udløbet. Materialet går videre til den næste i køen eller tilbage på hylden.',
+		en: 'The pickup deadline has passed, and the hold has expired. The item goes to the next in line, or back to the shelf.'
 	},
 	library_hold_not_ready: {
 		da: 'Reservationen er ikke klar til afhentning.',

@@ -241,3 +241,37 @@ describe('the message of a proposal', () => {
 		expect(named?.body.startsWith(`${c.name} foreslår: `)).toBe(true);
 	});
 });
+
+describe('a proposal withdrawn by the association that offered it', () => {
+	it('is told to the other association’s admin who agreed to it and waits for staff, not to the one who withdrew it', async () => {
+		const { season, a, b, lineA, sys } = await finalPlan({ extra: { swap_approval: true } });
+		const offer = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {
+			kind: 'handover',
+			from_line: lineA.id,
+			to_association: b.id
+		})) as { id: string };
+		await send(b.admin.pb, `/api/borgerhus/season-swaps/${offer.id}/consent`);
+		expect((await sys.collection('season_swaps').getOne(offer.id)).status).toBe('consented');
+		await send(a.admin.pb, `/api/borgerhus/season-swaps/${offer.id}/cancel`);
+		expect((await sys.collection('season_swaps').getOne(offer.id)).status).toBe('cancelled');
+		const kindsOf = async (user: { record: { id: string } }) =>
+			(
+				await sys.collection('notifications').getFullList({
+					filter: sys.filter('user = {:u} && kind ~ "season_swap_"', { u: user.record.id }),
+					sort: 'kind'
+				})
+			).map((n) => n.kind);
+		expect(await kindsOf(b.admin)).toEqual([
+			'season_swap_declined',
+			'season_swap_proposed',
+			'season_swap_waiting'
+		]);
+		expect(await kindsOf(a.admin)).toEqual(['season_swap_waiting']);
+		const [told] = await sys.collection('notifications').getFullList({
+			filter: sys.filter('user = {:u} && kind = "season_swap_declined"', { u: b.admin.record.id })
+		});
+		expect(told?.body).toMatch(/^A \(mandag /);
+		// the nothing-moved line stays A's
+		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(a.id);
+	});
+});

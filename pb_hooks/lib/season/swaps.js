@@ -563,6 +563,18 @@ function act(e) {
 			if (to === 'declined' || to === 'rejected') {
 				tell(txApp, swap, [swap.getString('from_consent_by'), swap.getString('to_consent_by')], 'declined');
 			}
+			// withdrawn by the offering association: whoever made or agreed to it is told, as when it goes stale,
+			// so an admin who said yes is not left waiting for staff; the one who withdrew it knows
+			if (to === 'cancelled') {
+				tell(
+					txApp,
+					swap,
+					[swap.getString('from_consent_by'), swap.getString('to_consent_by')].filter(function (u) {
+						return u !== actor.id;
+					}),
+					'declined'
+				);
+			}
 		}
 		return { id: swap.id, status: swap.getString('status') };
 	});

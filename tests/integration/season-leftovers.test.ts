@@ -187,6 +187,44 @@ describe('the second round', () => {
 		);
 	});
 
+	it('tells each of its applicants on publication, one that got no time that it got none, in the reader’s language', async () => {
+		const { staff, rooms, season, a, sys } = await finalSeason({ leftovers: 'second_round' });
+		const status = (body: Record<string, unknown>) =>
+			send(staff.pb, `/api/borgerhus/seasons/${season}/status`, body);
+		await status({ to: 'second_round', second_until: new Date(Date.now() + 3600_000).toISOString() });
+		const kids = await club();
+		const smallMon = slotId(rooms.small, 'mon', '17:00');
+		// the first round's applicant asks for the time the children's activity wins in the second round
+		expect(
+			(await apply(a.admin, season, { association: a.id, activities: [activity('A2', [smallMon])] })).status
+		).toBe(200);
+		expect(
+			(
+				await apply(kids.admin, season, {
+					association: kids.id,
+					declared_child_certificates: true,
+					activities: [activity('Børn', [smallMon], { age_group: 'children' })]
+				})
+			).status
+		).toBe(200);
+		await sys.collection('users').update(a.admin.record.id, { language: 'en' });
+		await status({ to: 'second_closed' });
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		await status({ to: 'leftovers' });
+		const told = async (user: { record: { id: string } }) =>
+			sys.collection('notifications').getFullList({
+				filter: sys.filter('user = {:u} && kind = "season_second_published"', { u: user.record.id })
+			});
+		const [nothing, ...moreNothing] = await told(a.admin);
+		expect(moreNothing).toEqual([]);
+		expect(nothing!.body).toContain(a.name);
+		expect(nothing!.body).toContain('You got no times in the second round');
+		const [got, ...moreGot] = await told(kids.admin);
+		expect(moreGot).toEqual([]);
+		expect(got!.body).toContain(kids.name);
+		expect(got!.body).toContain('bliver booket nu');
+	});
+
 	it('says a move made already is made, whatever the season’s mode', async () => {
 		// staff on a page read before a colleague published the final plan press its button again
 		for (const leftovers of ['fcfs', 'second_round']) {

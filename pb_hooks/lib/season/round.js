@@ -320,6 +320,8 @@ function moveRound(e) {
 		txApp.save(season);
 		lib('core/audit').staffAction(txApp, actor, 'season_' + t.name, season, { to: to });
 		if (to === 'draft_published' || to === 'final') tellApplicants(txApp, season, to);
+		// the second round's applicants hear of its allocation as the first round's of the final plan
+		if (from === 'second_closed' && to === 'leftovers') tellApplicants(txApp, season, 'second_published');
 		if (to === 'second_round') tellSecondRound(txApp, season);
 	});
 	var answer = { id: id, status: to };
@@ -394,6 +396,28 @@ var TEXTS = {
 			body: '{season}, {association}: you can object to the draft until {until}.'
 		}
 	},
+	// the second round's allocation published, to an applicant of that round that got a time
+	second_published: {
+		da: {
+			title: 'Fordelingen i anden runde er offentliggjort',
+			body: '{season}, {association}: fordelingen af de ledige tider er klar. Se hvad I har fået og hvorfor. De tider, I har fået, bliver booket nu, og I får besked, når det er sket.'
+		},
+		en: {
+			title: 'The allocation of the second round is published',
+			body: '{season}, {association}: the allocation of the free times is ready. See what you got and why. The times you got are being booked now, and you will be told when it is done.'
+		}
+	},
+	// ... and to one that got no time in it
+	second_nothing: {
+		da: {
+			title: 'Fordelingen i anden runde er offentliggjort',
+			body: '{season}, {association}: fordelingen af de ledige tider er klar. I har ikke fået nogen tider i anden runde. Se hvorfor på sæsonens side.'
+		},
+		en: {
+			title: 'The allocation of the second round is published',
+			body: '{season}, {association}: the allocation of the free times is ready. You got no times in the second round. See why on the season page.'
+		}
+	},
 	answered: {
 		da: { title: 'Svar på jeres indsigelse', body: '{season}: {answer}' },
 		en: { title: 'Answer to your objection', body: '{season}: {answer}' }
@@ -402,26 +426,30 @@ var TEXTS = {
 
 /**
  * Tells each association that applied of the round's news about its application (`what`: draft_published,
- * final, objection_deadline): the people who act for it now (common.js `actingFor`), the applicant while still
- * an active admin or booker, else its active admins, so a person removed since hears nothing of it.
+ * final, objection_deadline, and second_published to the second round's applicants): the people who act for
+ * it now (common.js `actingFor`), the applicant while still an active admin or booker, else its active
+ * admins, so a person removed since hears nothing of it.
  */
 function tellApplicants(txApp, season, what) {
+	var second = what === 'second_published';
+	var roundFilter = second ? ' && round = 2' : ' && round != 2';
 	var apps = txApp.findRecordsByFilter(
 		'season_applications',
-		bindFilter('season = {:s} && status = "submitted"', { s: season.id }),
+		bindFilter('season = {:s} && status = "submitted"' + roundFilter, { s: season.id }),
 		'',
 		0,
 		0
 	);
 	var until = season.getString('objection_until');
 	var texts = what === 'draft_published' && !until ? TEXTS.draft_published_open : TEXTS[what];
+	var nothing = second ? TEXTS.second_nothing : TEXTS.final_nothing;
 	// who got a time in the plan: told that it is being booked; the others that they got none
 	var allocated = {};
-	if (what === 'final') {
+	if (what === 'final' || second) {
 		txApp
 			.findRecordsByFilter(
 				'season_lines',
-				bindFilter('season = {:s} && status = "allocated" && round != 2', { s: season.id }),
+				bindFilter('season = {:s} && status = "allocated"' + roundFilter, { s: season.id }),
 				'',
 				0,
 				0
@@ -442,7 +470,7 @@ function tellApplicants(txApp, season, what) {
 		for (var p = 0; p < people.length; p++) {
 			lib('notify').notify(txApp, people[p], {
 				kind: 'season_' + what,
-				texts: what === 'final' && !allocated[apps[i].id] ? TEXTS.final_nothing : texts,
+				texts: (what === 'final' || second) && !allocated[apps[i].id] ? nothing : texts,
 				params: {
 					season: season.getString('name'),
 					association: association,

@@ -420,6 +420,48 @@ describe('the association’s season page', () => {
 		expect(answer).toContain('Send ansøgning');
 	});
 
+	it('offers no application form past the window’s end while the round is still open, and says the deadline has passed', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const choir = await club();
+		const body = {
+			association: choir.id,
+			activities: [activity('Kor', [slotId(rooms.big, 'mon', '17:00')])]
+		};
+		expect((await apply(choir.admin, season, body)).status).toBe(200);
+		const { AppSession } = await import('../helpers/app');
+		const page = new AppSession();
+		await page.signIn(choir.admin.email, choir.admin.password);
+		const read = async () =>
+			(await (await page.get(`/saeson/${season}?forening=${choir.id}`)).text()).replace(/<!--[^>]*-->/g, '');
+		let html = await read();
+		expect(html).toContain('Send ansøgning');
+		expect(html).toContain('Træk ansøgningen tilbage');
+		expect(html).not.toContain('Ansøgningsfristen er udløbet.');
+		// the deadline passes before staff close the round: the hook refuses a change and a withdrawal
+		const sys = await system();
+		await sys
+			.collection('seasons')
+			.update(season, { apply_until: new Date(Date.now() - 60_000).toISOString() });
+		expect(codesOf((await apply(choir.admin, season, body)).body)).toEqual(['season_window_closed']);
+		expect(
+			codesOf(
+				(
+					await outcome(
+						send(choir.admin.pb, `/api/borgerhus/seasons/${season}/withdraw`, { association: choir.id })
+					)
+				).body
+			)
+		).toEqual(['season_window_closed']);
+		// so the page offers neither, and says why
+		html = await read();
+		expect(html).toContain('Ansøgningsfristen er udløbet.');
+		expect(html).not.toContain('Send ansøgning');
+		expect(html).not.toContain('Kopiér sidste sæson');
+		expect(html).not.toContain('Træk ansøgningen tilbage');
+	});
+
 	it('withdraws an application, says until when objections are taken and takes one about the whole draft', async () => {
 		const staff = await createUser({ staff: true });
 		const rooms = await seasonRooms();

@@ -77,6 +77,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return {
 		// the window's dates only while they tell something to do: before it opens and while it is open
 		windowAhead: ['setup', 'open'].includes(season.status) && !(at(season.apply_until) <= now),
+		// the application form only while the window is open now (round.js eligibilityProblem): past its end,
+		// while staff have yet to close the round, the page says so instead of a form the hook would refuse
+		applyOpen:
+			season.status === 'open'
+				? at(season.apply_from) <= now && now <= at(season.apply_until)
+				: season.status === 'second_round' && now <= at(season.second_until ?? ''),
 		// objections are taken until objection_until (none set: until the final plan)
 		objectionsOpen: season.status === 'draft_published' && !(at(season.objection_until) <= now),
 		season,

@@ -414,6 +414,8 @@ export interface RegistrationRecord extends BaseRecord {
 	ticket_code: string;
 	checked_in_at: DateString;
 	cancelled_at: DateString;
+	/** Cancelled by staff or with its event while confirmed, not by its holder (set by the server). */
+	cancelled_by_house?: boolean;
 	expand?: {
 		event?: EventRecord;
 		user?: UserRecord;

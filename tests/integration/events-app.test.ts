@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser, systemClient } from '../helpers/pocketbase';
-import type { SignupRecord } from '../../src/lib/pocketbase-types';
+import type { RegistrationRecord, SignupRecord } from '../../src/lib/pocketbase-types';
 import { arrangeEvent, arrangeShift, createVolunteer, doorOpen, farFuture, statusOf } from './events-helpers';
 
 // The same rules through the SvelteKit app, the way a browser without JavaScript uses it.
@@ -317,6 +317,33 @@ describe('events through the app', () => {
 		const called = await (await session.get(`/billet/${registration.id}`)).text();
 		expect(called).toContain('Arrangementet er aflyst.');
 		expect(called).not.toContain('Afmeldt');
+	});
+
+	it('says on a ticket staff cancelled that the house cancelled it, not that its holder withdrew', async () => {
+		const { event } = await arrangeEvent({ capacity: 2 });
+		const attendee = await createUser();
+		const system = await systemClient();
+		await system.collection('users').update(attendee.record.id, { language: 'en' });
+		const registration = await attendee.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: attendee.record.id });
+		const staff = await createUser({ staff: true });
+		// what the staff event page's cancelRegistration action sends
+		await staff.pb.collection('registrations').update(registration.id, { status: 'cancelled' });
+		const english = await (await (await signedIn(attendee)).get(`/billet/${registration.id}`)).text();
+		expect(english).toContain('The house cancelled your place.');
+		await system.collection('users').update(attendee.record.id, { language: 'da' });
+		const danish = await (await (await signedIn(attendee)).get(`/billet/${registration.id}`)).text();
+		expect(danish).toContain('Huset aflyste din plads.');
+		expect(danish).not.toContain('Afmeldt');
+		// one the holder cancelled themselves still says so
+		const own = await attendee.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: (await arrangeEvent()).event.id, user: attendee.record.id });
+		await attendee.pb.collection('registrations').update(own.id, { status: 'cancelled' });
+		const withdrew = await (await (await signedIn(attendee)).get(`/billet/${own.id}`)).text();
+		expect(withdrew).toContain('Afmeldt');
+		expect(withdrew).not.toContain('Huset aflyste din plads.');
 	});
 
 	it('says a place cancelled meanwhile is already cancelled, from the event page, Mit overblik and /frivillig', async () => {

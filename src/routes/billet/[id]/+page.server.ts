@@ -35,6 +35,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		ticket: {
 			id: registration.id,
 			status: registration.status,
+			// a place staff cancelled is not one its holder withdrew from
+			cancelledByHouse: registration.status === 'cancelled' && registration.cancelled_by_house === true,
 			position,
 			code: registration.ticket_code,
 			checkedInAt: registration.checked_in_at,

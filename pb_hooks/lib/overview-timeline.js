@@ -257,8 +257,17 @@ function overviewFor(e, now, userId) {
 		"json((SELECT json_object('id', rm.id, 'name', rm.name) FROM rooms rm WHERE rm.id = ev.room)))) END";
 	let signups = entries(
 		app,
-		{ id: '', shift: '', user: '', status: '', event: '', at_desk: false, expand: {} },
-		'SELECT s.id, s.shift, s.user, s.status, sh.event, ' +
+		{
+			id: '',
+			shift: '',
+			user: '',
+			status: '',
+			cancelled_by_house: false,
+			event: '',
+			at_desk: false,
+			expand: {}
+		},
+		'SELECT s.id, s.shift, s.user, s.status, s.cancelled_by_house, sh.event, ' +
 			atDesk('signups', 's.id') +
 			" AS at_desk, json_object('shift', json_object('id', sh.id, 'task', sh.task, 'start', sh.start, " +
 			"'end', sh.end, 'event', sh.event, 'expand', json_object('event', " +
@@ -274,8 +283,17 @@ function overviewFor(e, now, userId) {
 	signups = hideUnviewable(e, signups, 'events', 'event', ['shift', 'event']);
 	let registrations = entries(
 		app,
-		{ id: '', event: '', user: '', status: '', checked_in_at: '', at_desk: false, expand: {} },
-		'SELECT g.id, g.event, g.user, g.status, g.checked_in_at, ' +
+		{
+			id: '',
+			event: '',
+			user: '',
+			status: '',
+			cancelled_by_house: false,
+			checked_in_at: '',
+			at_desk: false,
+			expand: {}
+		},
+		'SELECT g.id, g.event, g.user, g.status, g.cancelled_by_house, g.checked_in_at, ' +
 			atDesk('registrations', 'g.id') +
 			" AS at_desk, json_object('event', " +
 			event +

@@ -399,6 +399,8 @@ export interface SignupRecord extends BaseRecord {
 	user: RecordId;
 	status: PlaceStatus | Empty;
 	cancelled_at: DateString;
+	/** Cancelled by staff or with its event while confirmed, not by its person (set by the server). */
+	cancelled_by_house?: boolean;
 	expand?: {
 		shift?: ShiftRecord;
 		user?: UserRecord;

@@ -429,6 +429,29 @@ describe('events through the app', () => {
 		}
 	});
 
+	it('a place staff cancelled reads so in Mit overblik, not as if its person had cancelled it', async () => {
+		const { event, shift } = await arrangeEvent({ capacity: 3, places: 2 });
+		const volunteer = await createVolunteer();
+		const session = await signedIn(volunteer);
+		const ticket = await volunteer.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: volunteer.record.id });
+		const place = await volunteer.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: volunteer.record.id });
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('registrations').update(ticket.id, { status: 'cancelled' });
+		await staff.pb.collection('signups').update(place.id, { status: 'cancelled' });
+		const overview = await (await session.get('/overblik')).text();
+		for (const key of [`registration:${ticket.id}`, `shift:${place.id}`]) {
+			const at = overview.indexOf(`id="entry-${key}"`);
+			expect(at, key).toBeGreaterThan(-1);
+			const card = overview.slice(at, at + 1200);
+			expect(card).toContain('Huset aflyste din plads');
+			expect(card).not.toContain('Afmeldt');
+		}
+	});
+
 	it('a cancelled event reads "Aflyst" in Mit overblik, not as if the attendee had cancelled', async () => {
 		const { event } = await arrangeEvent({ capacity: 3 });
 		const attendee = await createUser();

@@ -75,6 +75,8 @@ export function stateLabel(
 			return m.overview_state_place_waitlisted({}, o);
 		case 'place_cancelled':
 			return m.overview_state_place_cancelled({}, o);
+		case 'place_cancelled_by_house':
+			return m.overview_state_place_cancelled_by_house({}, o);
 		case 'place_done':
 			return m.overview_state_place_done({}, o);
 		case 'event_cancelled':

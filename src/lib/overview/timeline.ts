@@ -58,6 +58,8 @@ export type EntryState =
 	| 'place_confirmed'
 	| 'place_waitlisted'
 	| 'place_cancelled'
+	/** Cancelled by staff while confirmed, not by its person (`cancelled_by_house`). */
+	| 'place_cancelled_by_house'
 	| 'place_done'
 	| 'event_cancelled';
 
@@ -273,10 +275,16 @@ function loanEntry(l: LoanRecord, now: number): TimelineEntry {
 	};
 }
 
-function placeState(status: string, ended: boolean, eventCancelled: boolean): EntryState {
+function placeState(
+	status: string,
+	ended: boolean,
+	eventCancelled: boolean,
+	byHouse: boolean | undefined
+): EntryState {
 	// the house cancelling an event cancels its places too: that is the news, not "you cancelled"
 	if (eventCancelled) return 'event_cancelled';
-	if (status === 'cancelled') return 'place_cancelled';
+	// and so is staff cancelling the place alone
+	if (status === 'cancelled') return byHouse ? 'place_cancelled_by_house' : 'place_cancelled';
 	if (ended) return 'place_done';
 	return status === 'waitlisted' ? 'place_waitlisted' : 'place_confirmed';
 }
@@ -309,7 +317,7 @@ function shiftEntry(s: SignupRecord, now: number, language: string): TimelineEnt
 	const end = shift?.end ?? '';
 	const ended = time(end) <= now;
 	const cancelledEvent = event?.state === 'cancelled';
-	const state = placeState(s.status, ended, cancelledEvent);
+	const state = placeState(s.status, ended, cancelledEvent, s.cancelled_by_house);
 	const future = time(start) > now;
 	// the waitlist may be left until the shift begins, a confirmed place until the cut-off
 	const cancellable =
@@ -361,7 +369,7 @@ function registrationEntry(r: RegistrationRecord, now: number, language: string)
 		href: event?.id ? `/arrangementer/${event.id}` : undefined,
 		at: start,
 		end,
-		state: placeState(r.status, ended, cancelledEvent),
+		state: placeState(r.status, ended, cancelledEvent, r.cancelled_by_house),
 		actions: placeActions(r.status, time(end) > now, cancelledEvent, !ended, time(start) > now && !used),
 		noCancel: live && used ? 'ticket_checked_in' : undefined,
 		upcoming: !ended && isActivePlace(r.status)

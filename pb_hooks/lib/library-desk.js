@@ -444,6 +444,7 @@ function handOutCopy(app, copy, inHand) {
 
 /**
  * A copy that waited for a hold that has ended (saved already) goes to the next in line, or to the shelf.
+ * Returns the hold that got it, if any.
  * A copy that is no longer reserved (lent meanwhile) is left alone. `lyingOn` is the pickup shelf the copy
  * lies on when the ended hold had it there (its deadline had started): the copy stays there, in the data
  * too (`on_pickup_shelf`), until the desk scans it, whether the next in line gets it ("Til
@@ -454,14 +455,14 @@ function handOutCopy(app, copy, inHand) {
  * @param {string} [lyingOn]
  */
 function releaseCopy(app, copyId, lyingOn) {
-	if (!copyId) return;
+	if (!copyId) return null;
 	let copy;
 	try {
 		copy = app.findRecordById('copies', copyId);
 	} catch (_) {
-		return;
+		return null;
 	}
-	if (copy.getString('status') !== 'reserved') return;
+	if (copy.getString('status') !== 'reserved') return null;
 	const still = app.findRecordsByFilter(
 		'holds',
 		bindFilter('copy = {:c} && status = "ready"', { c: copyId }),
@@ -469,9 +470,9 @@ function releaseCopy(app, copyId, lyingOn) {
 		1,
 		0
 	);
-	if (still.length > 0) return;
+	if (still.length > 0) return null;
 	if (lyingOn) copy.set('on_pickup_shelf', lyingOn);
-	handOutCopy(app, copy);
+	return handOutCopy(app, copy);
 }
 
 /**
@@ -557,7 +558,8 @@ function prepareNewHold(app, hold, options) {
  * @param {string} from the status the row has now
  * @param {string} to
  * @param {string[]} roles
- * @returns {{ name: string, after: () => void }}
+ * @returns {{ name: string, after: () => core.Record | null }} `after` returns the hold the released copy
+ *   went to, if any
  */
 function changeHold(app, hold, from, to, roles) {
 	const t = machine.transition(machine.HOLD, from, to, roles, 'library_hold_change_refused', 'status');
@@ -576,8 +578,9 @@ function changeHold(app, hold, from, to, roles) {
 	return {
 		name: t.name,
 		after: () => {
-			if (copyId && to !== 'collected') releaseCopy(app, copyId, lyingOn);
+			const next = copyId && to !== 'collected' ? releaseCopy(app, copyId, lyingOn) : null;
 			touchTitle(app, titleId);
+			return next;
 		}
 	};
 }
@@ -1036,16 +1039,8 @@ function expireHold(app, holdId, now) {
 	const change = changeHold(app, hold, 'ready', 'expired', ['system']);
 	hold.set('ended_at', now);
 	app.save(hold);
-	change.after();
-	// the patron is told the copy went to the next in line only when it did (read after the release)
-	const passedOn =
-		app.findRecordsByFilter(
-			'holds',
-			bindFilter('copy = {:c} && status = "ready"', { c: hold.getString('copy') }),
-			'',
-			1,
-			0
-		).length > 0;
+	// the patron is told the copy went to the next in line only when it did
+	const passedOn = change.after() !== null;
 	const title = app.findRecordById('titles', hold.getString('title'));
 	notify(app, hold.getString('patron'), {
 		kind: 'hold_expired',

@@ -87,18 +87,8 @@ onRecordUpdateRequest(
 				lib.recount(txApp, collection, parentId);
 				// a place moved to another shift or event leaves its old one: that one's waitlist moves up into
 				// the place and its counter follows, as after a cancellation
-				if (before && before !== parentId) {
-					lib.fillPlaces(txApp, collection, before);
-					lib.recount(txApp, collection, before);
-					if (collection === 'signups' && was === 'confirmed') {
-						const old = txApp.findRecordById('shifts', before);
-						lib.refillSkipped(txApp, fresh.getString('user'), {
-							id: old.id,
-							start: old.getString('start'),
-							end: old.getString('end')
-						});
-					}
-				}
+				if (before && before !== parentId)
+					lib.placeLeft(txApp, collection, before, fresh.getString('user'), was);
 				result = fresh;
 				return;
 			}

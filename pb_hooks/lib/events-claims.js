@@ -464,6 +464,29 @@ function refillAfterTerms(app, userId) {
 }
 
 /**
+ * A place has left its shift or event (cancelled, or moved elsewhere by the system), saved already: a
+ * confirmed one's place goes to the waitlist, the counter follows, and a volunteer passed over elsewhere for
+ * holding that shift gets their turn again.
+ * @param {core.App} app the transaction's app
+ * @param {'signups' | 'registrations'} collection
+ * @param {string} parentId the shift or event the place left
+ * @param {string} userId the place's person
+ * @param {string} from the status the place had there
+ */
+function placeLeft(app, collection, parentId, userId, from) {
+	if (from === 'confirmed') fillPlaces(app, collection, parentId);
+	recount(app, collection, parentId);
+	if (from === 'confirmed' && collection === 'signups') {
+		const shift = app.findRecordById('shifts', parentId);
+		refillSkipped(app, userId, {
+			id: shift.id,
+			start: shift.getString('start'),
+			end: shift.getString('end')
+		});
+	}
+}
+
+/**
  * Tells a person that someone else (staff, the system) cancelled their sign-up or registration: once per
  * place (a place reopened later is a new one), naming the shift or event and when it starts. A volunteer
  * who was waiting is told they are off the shift's waitlist (they never had the shift).
@@ -562,17 +585,7 @@ function cancelPlace(app, collection, id, actor, options) {
 	// event's cancellation), marked so
 	row.set('cancelled_by_house', from === 'confirmed' && roles.indexOf('owner') < 0);
 	app.save(row);
-	const parentId = row.getString(kind.parentField);
-	if (from === 'confirmed') fillPlaces(app, collection, parentId);
-	recount(app, collection, parentId);
-	if (from === 'confirmed' && collection === 'signups') {
-		const shift = app.findRecordById('shifts', parentId);
-		refillSkipped(app, row.getString('user'), {
-			id: shift.id,
-			start: shift.getString('start'),
-			end: shift.getString('end')
-		});
-	}
+	placeLeft(app, collection, row.getString(kind.parentField), row.getString('user'), from);
 	audit.staffAction(app, actor, collection + '.' + t.name, row, { from: from, to: 'cancelled' });
 	if (roles.indexOf('owner') < 0 && !(options && options.quiet)) tellCancelled(app, collection, row, from);
 	return row;
@@ -1059,6 +1072,7 @@ module.exports = {
 	passedOver,
 	fillPlaces,
 	refillSkipped,
+	placeLeft,
 	refillAfterTerms,
 	cancelPlace,
 	releaseEntry,

@@ -4,6 +4,7 @@ import { AppSession } from '../helpers/app';
 import { formFromSeason, localInput } from '../../src/lib/season/setup-form';
 import type { SeasonSetup } from '../../src/lib/season/setup-form';
 import { codesOf, outcome } from '../helpers/scenarios';
+import { membership } from './associations-helpers';
 import { validCvrNumber } from '../helpers/cvr';
 import {
 	activity,
@@ -324,6 +325,66 @@ describe('the second round', () => {
 			.collection('bookings')
 			.getFullList({ filter: `association = "${b.id}" && status != "cancelled"` });
 		expect(booked).toEqual([]);
+	});
+
+	it('is announced to no association whose season booking staff withdrew; its admin hears only of the others', async () => {
+		const { staff, season, a, b, lineA, sys } = await finalSeason({ leftovers: 'second_round' });
+		await send(staff.pb, `/api/borgerhus/series/${lineA.series}/cancel`, {
+			withdraw: true,
+			reason: 'Gentagne udeblivelser'
+		});
+		// A's admin is admin of another association, which may apply
+		const d = await club();
+		await membership(d.id, a.admin, 'admin');
+		// and one admin of A alone
+		const onlyA = await createUser();
+		await membership(a.id, onlyA, 'admin');
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, {
+			to: 'second_round',
+			second_until: new Date(Date.now() + 3600_000).toISOString()
+		});
+		const told = (user: { record: { id: string } }) =>
+			sys.collection('notifications').getFullList({
+				filter: sys.filter('user = {:u} && kind = "season_second_round"', { u: user.record.id })
+			});
+		// A is barred from the leftovers: nobody is told to apply for it
+		expect(await told(onlyA)).toEqual([]);
+		const [toBoth, ...more] = await told(a.admin);
+		expect(more).toEqual([]);
+		expect(toBoth!.body).toContain(d.name);
+		expect(toBoth!.body).not.toContain(a.name);
+		expect(await told(d.booker)).toEqual([]);
+		const [toB] = await told(b.admin);
+		expect(toB!.body).toContain(b.name);
+	});
+
+	it('tells an applicant barred since it applied that it was left out, and why', async () => {
+		const { staff, rooms, season, b, lineB, sys } = await finalSeason({ leftovers: 'second_round' });
+		const status = (body: Record<string, unknown>) =>
+			send(staff.pb, `/api/borgerhus/seasons/${season}/status`, body);
+		await status({ to: 'second_round', second_until: new Date(Date.now() + 3600_000).toISOString() });
+		expect(
+			(
+				await apply(b.admin, season, {
+					association: b.id,
+					activities: [activity('B2', [slotId(rooms.small, 'mon', '17:00')])]
+				})
+			).status
+		).toBe(200);
+		await send(staff.pb, `/api/borgerhus/series/${lineB.series}/cancel`, {
+			withdraw: true,
+			reason: 'Gentagne udeblivelser'
+		});
+		await status({ to: 'second_closed' });
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		await status({ to: 'leftovers' });
+		const [told, ...more] = await sys.collection('notifications').getFullList({
+			filter: sys.filter('user = {:u} && kind = "season_second_published"', { u: b.admin.record.id })
+		});
+		expect(more).toEqual([]);
+		expect(told!.body).toContain(b.name);
+		expect(told!.body).toContain('trukket en af foreningens sæsontider tilbage');
+		expect(told!.body).not.toContain('Se hvorfor på sæsonens side');
 	});
 
 	it('is refused for a season whose leftovers go first come, first served', async () => {

@@ -378,7 +378,7 @@ var TEXTS = {
 	second_round: {
 		da: {
 			title: 'Anden runde: søg om de ledige sæsontider',
-			body: '{season}: de tider, der er tilbage efter den endelige plan, kan søges indtil {until}.'
+			body: '{season}, {associations}: de tider, der er tilbage efter den endelige plan, kan søges indtil {until}.'
 		},
 		en: {
 			title: 'Second round: apply for the free season times',
@@ -416,6 +416,18 @@ var TEXTS = {
 		en: {
 			title: 'The allocation of the second round is published',
 			body: '{season}, {association}: the allocation of the free times is ready. You got no times in the second round. See why on the season page.'
+		}
+	},
+	// ... and to one whose season booking of this season staff withdrew after it applied: its application was
+	// left out of the round's draft (publish.js withdrawnRefusal), so it says why, not "see why"
+	second_barred: {
+		da: {
+			title: 'Fordelingen i anden runde er offentliggjort',
+			body: '{season}, {association}: fordelingen af de ledige tider er klar. Jeres ansøgning kom ikke med, fordi huset har trukket en af foreningens sæsontider tilbage i denne sæson. Kontakt huset, hvis du har spørgsmål.'
+		},
+		en: {
+			title: 'The allocation of the second round is published',
+			body: "{season}, {association}: the allocation of the free times is ready. Your application was left out, because the house withdrew one of the association's season times in this season. Contact the house if you have questions."
 		}
 	},
 	answered: {
@@ -467,10 +479,20 @@ function tellApplicants(txApp, season, what) {
 			// an association gone since: the season's name alone
 		}
 		var people = c.actingFor(txApp, apps[i].getString('association'), apps[i].getString('applicant'));
+		var told = (what === 'final' || second) && !allocated[apps[i].id] ? nothing : texts;
+		// an association barred from the leftovers since it applied to the second round was left out of its
+		// draft (runDraft): it hears why
+		if (
+			second &&
+			!allocated[apps[i].id] &&
+			lib('season/publish').withdrawnRefusal(txApp, season.id, apps[i].getString('association'), null, null)
+		) {
+			told = TEXTS.second_barred;
+		}
 		for (var p = 0; p < people.length; p++) {
 			lib('notify').notify(txApp, people[p], {
 				kind: 'season_' + what,
-				texts: (what === 'final' || second) && !allocated[apps[i].id] ? nothing : texts,
+				texts: told,
 				params: {
 					season: season.getString('name'),
 					association: association,
@@ -494,29 +516,57 @@ function tellApplicants(txApp, season, what) {
 	}
 }
 
-/** Tells the admins of verified associations that the second round is open. */
+/**
+ * Tells the admins of verified associations that the second round is open, each person once, naming the
+ * associations they may apply for. An association whose season booking of this season staff withdrew takes
+ * none of the leftovers (publish.js withdrawnRefusal): it is not told to apply, and a person who is admin of
+ * it alone is told nothing.
+ */
 function tellSecondRound(txApp, season) {
 	var admins = txApp.findRecordsByFilter(
 		'memberships',
-		'status = "active" && role = "admin" && association.verified = true',
+		'status = "active" && role = "admin" && association.verified = true && user != ""',
 		'',
 		0,
 		0
 	);
 	var until = { instant: season.getString('second_until') };
-	var seen = {};
+	var barred = {};
+	var names = {};
+	var order = [];
 	for (var i = 0; i < admins.length; i++) {
 		var user = admins[i].getString('user');
-		if (seen[user]) continue;
-		seen[user] = true;
+		var associationId = admins[i].getString('association');
+		if (barred[associationId] === undefined) {
+			barred[associationId] = !!lib('season/publish').withdrawnRefusal(
+				txApp,
+				season.id,
+				associationId,
+				null,
+				null
+			);
+		}
+		if (barred[associationId]) continue;
+		if (!names[user]) {
+			names[user] = [];
+			order.push(user);
+		}
+		var name = txApp.findRecordById('associations', associationId).getString('name');
+		if (names[user].indexOf(name) < 0) names[user].push(name);
+	}
+	order.forEach(function (user) {
 		lib('notify').notify(txApp, user, {
 			kind: 'season_second_round',
 			texts: TEXTS.second_round,
-			params: { season: season.getString('name'), until: until },
+			params: {
+				season: season.getString('name'),
+				associations: names[user].sort().join(', '),
+				until: until
+			},
 			link: '/saeson/' + season.id,
 			dedupeKey: 'season_second_round:' + season.id + ':' + user
 		});
-	}
+	});
 }
 
 /** The season's set-up for the current round: in the second round only the slots with a free half. */

@@ -387,6 +387,41 @@ describe('the second round', () => {
 		expect(told!.body).not.toContain('Se hvorfor på sæsonens side');
 	});
 
+	it('refuses staff adjusting a line of the final plan while the second round is allocated, and changes nothing', async () => {
+		const { staff, rooms, season, lineA, sys } = await finalSeason({ leftovers: 'second_round' });
+		const status = (body: Record<string, unknown>) =>
+			send(staff.pb, `/api/borgerhus/seasons/${season}/status`, body);
+		await status({ to: 'second_round', second_until: new Date(Date.now() + 3600_000).toISOString() });
+		await status({ to: 'second_closed' });
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		const before = await sys.collection('seasons').getOne(season);
+		for (const slot of [slotId(rooms.small, 'thu', '17:00'), '']) {
+			await expectRefused(
+				send(staff.pb, `/api/borgerhus/seasons/${season}/adjust`, {
+					activity: lineA.activity,
+					slot,
+					code: 'correction'
+				}),
+				'season_adjust_first_round'
+			);
+		}
+		expect(await sys.collection('season_lines').getOne(lineA.id)).toMatchObject({
+			status: 'allocated',
+			slot: lineA.slot,
+			series: lineA.series
+		});
+		expect((await sys.collection('seasons').getOne(season)).overrides).toEqual(before.overrides);
+		const adjusted = await sys.collection('audit_log').getFullList({
+			filter: sys.filter('action = "season_line_adjusted" && target_id = {:l}', { l: lineA.id })
+		});
+		expect(adjusted).toEqual([]);
+		// the staff page offers no adjustment of it, and says so in words
+		const page = new AppSession();
+		await page.signIn(staff.email, staff.password);
+		const html = await (await page.get(`/personale/saeson/${season}`)).text();
+		expect(html).not.toContain(`name="activity" value="${lineA.activity}"`);
+	});
+
 	it('is refused for a season whose leftovers go first come, first served', async () => {
 		const { staff, season } = await finalSeason();
 		await expectRefused(

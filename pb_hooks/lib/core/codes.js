@@ -758,6 +758,10 @@ module.exports = {
 		da: 'Vælg mindst ét ønske til aktiviteten: en dag, et tidsrum og gerne et lokale.',
 		en: 'Choose at least one wish for the activity: a day, a time and preferably a room.'
 	},
+	season_adjust_first_round: {
+		da: 'Tiden er fra første runde, hvis plan er endelig og booket, så du kan ikke ændre den i anden runde. Skal den ændres, så aflys eller træk sæsonbookingen tilbage, eller lad foreningerne bytte.',
+		en: 'The time is from the first round, whose plan is final and booked, so you cannot change it in the second round. To change it, cancel or withdraw the season booking, or let the associations swap.'
+	},
 	season_application_changed: {
 		da: 'En anden fra foreningen har ændret ansøgningen, siden du åbnede siden. Hent siden igen for at se ændringen, og send så din.',
 		en: 'Someone else in the association changed the application after you opened the page. Reload the page to see the change, then send yours.'

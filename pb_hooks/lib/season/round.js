@@ -1079,6 +1079,12 @@ function adjust(e) {
 			0
 		);
 		if (!lines.length) throw c.refusal('core_unknown_record', 'activity');
+		// the first round's plan is final and booked once a second round runs: the second round's draft never
+		// touches it, so an override of its line would be stored and change nothing. Its bookings change as
+		// bookings do (cancel, withdraw, a swap), not here
+		if (lib('season/machines').roundOf(season.getString('status')) === 2 && lines[0].getInt('round') !== 2) {
+			throw c.refusal('season_adjust_first_round', 'activity');
+		}
 		var before = {
 			status: lines[0].getString('status'),
 			slot: lines[0].getString('slot'),

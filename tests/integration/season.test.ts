@@ -462,6 +462,33 @@ describe('the association’s season page', () => {
 		expect(html).not.toContain('Træk ansøgningen tilbage');
 	});
 
+	it('shows the application’s status as a label, capitalised, in Danish and English', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const choir = await club();
+		const body = {
+			association: choir.id,
+			activities: [activity('Kor', [slotId(rooms.big, 'mon', '17:00')])]
+		};
+		expect((await apply(choir.admin, season, body)).status).toBe(200);
+		const { AppSession } = await import('../helpers/app');
+		const page = new AppSession();
+		await page.signIn(choir.admin.email, choir.admin.password);
+		const url = `/saeson/${season}?forening=${choir.id}`;
+		const status = async () => {
+			const html = (await (await page.get(url)).text()).replace(/<!--[^>]*-->/g, '');
+			return /<p class="application-status">([^<]*)<\/p>/.exec(html)?.[1]?.trim();
+		};
+		expect(await status()).toBe('Ansøgning: Sendt');
+		await page.post(`/saeson/${season}?/withdraw&forening=${choir.id}`, { association: choir.id });
+		expect(await status()).toBe('Ansøgning: Trukket tilbage');
+		expect((await page.post('/sprog', { language: 'en', redirectTo: '/' })).status).toBe(303);
+		expect(await status()).toBe('Application: Withdrawn');
+		expect((await apply(choir.admin, season, body)).status).toBe(200);
+		expect(await status()).toBe('Application: Sent');
+	});
+
 	it('withdraws an application, says until when objections are taken and takes one about the whole draft', async () => {
 		const staff = await createUser({ staff: true });
 		const rooms = await seasonRooms();

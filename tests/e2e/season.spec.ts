@@ -179,3 +179,39 @@ test('staff see the final plan times an association could not get, and book them
 	await expect(staff.getByText(new RegExp(`${rival}: \\d+ datoer booket\\.`))).toBeVisible();
 	await expect(staff.getByRole('heading', { name: 'Ikke booket endnu' })).toHaveCount(0);
 });
+
+test('a season form saved with nothing changed sends nothing and says so', async ({ browser }) => {
+	const { season } = await arrange(60);
+	const system = await systemClient();
+	const stored = () => system.collection('seasons').getOne(season);
+	const before = await stored();
+	const staff = waitsForHydration(await (await browser.newContext()).newPage());
+	await signIn(staff, demo.staff);
+	await staff.goto(`/personale/saeson/${season}/rediger`);
+	await staff.getByRole('button', { name: 'Gem ændringer' }).click();
+	await expect(staff.getByText('Intet er gemt: du har ikke ændret noget.')).toBeVisible();
+	await expect(staff.getByText('Opsætningen er gemt.')).toHaveCount(0);
+	expect((await stored()).updated).toBe(before.updated);
+	await expectAccessible(staff);
+
+	const association = waitsForHydration(await (await browser.newContext()).newPage());
+	await signIn(association, demo.associationAdmin);
+	await association.goto(`/saeson/${season}`);
+	await association.getByRole('button', { name: 'Kopiér sidste sæson' }).click();
+	await expect(association.getByText('Formularen er udfyldt')).toBeVisible();
+	await association.getByLabel('Foreningen opfylder betingelserne i folkeoplysningslovens § 4').check();
+	await association.getByLabel(/børneattester/).check();
+	await association.getByRole('button', { name: 'Send ansøgning' }).click();
+	await expect(association.getByText('Ansøgningen er modtaget.')).toBeVisible();
+	await expect(association.getByText('Ansøgning: Sendt')).toBeVisible();
+	const application = () =>
+		system
+			.collection('season_applications')
+			.getFirstListItem(system.filter('season = {:s} && round != 2', { s: season }), { sort: '-updated' });
+	const sent = await application();
+	// sent again as it stands: nothing is written
+	await association.getByRole('button', { name: 'Send ansøgning' }).click();
+	await expect(association.getByText('Intet er gemt: du har ikke ændret noget.')).toBeVisible();
+	expect((await application()).updated).toBe(sent.updated);
+	await expectAccessible(association);
+});

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AppSession, loadedAfter } from '../helpers/app';
 import { createUser } from '../helpers/pocketbase';
 import { formFromSeason, localInput, type SeasonSetup } from '../../src/lib/season/setup-form';
-import { club, makeSeason, seasonRooms, system } from './season-arrange';
+import { formFromActivities } from '../../src/lib/season/form';
+import { activity, club, makeSeason, seasonRooms, slotId, system } from './season-arrange';
 
 // The staff form of a season's set-up: a refused field is marked and names its error, so a screen reader
 // reads the error with the field (docs/rules.md, "Season application round"). Two staff members saving it at
@@ -115,5 +116,92 @@ describe('two staff members saving one season’s set-up form', () => {
 		const afterThird = await sys.collection('seasons').getOne<SeasonSetup>(season);
 		expect(afterThird).toMatchObject({ name: 'Navn fra B', blackout_dates: blackout });
 		expect(afterThird.apply_until).toBe(afterSecond.apply_until);
+	});
+});
+
+describe('a season form saved with nothing changed', () => {
+	const sent = (values: Record<string, string | boolean>) =>
+		Object.fromEntries(
+			Object.entries(values)
+				.filter(([, v]) => v !== false)
+				.map(([k, v]) => [k, v === true ? 'on' : String(v)])
+		);
+
+	it('writes nothing of the staff set-up, and says nothing was changed', async () => {
+		const staff = await createUser({ staff: true });
+		const session = new AppSession();
+		expect((await session.signIn(staff.email, staff.password)).status).toBe(303);
+		const season = await makeSeason(staff, await seasonRooms());
+		const sys = await system();
+		const allRooms = await sys
+			.collection('rooms')
+			.getFullList<{ id: string; slug: string }>({ fields: 'id,slug' });
+		const page = `/personale/saeson/${season}/rediger`;
+		const before = await sys.collection('seasons').getOne<SeasonSetup & { updated: string }>(season);
+		const form = {
+			...sent(formFromSeason(before, allRooms)),
+			_loaded: loadedAfter(await (await session.get(page)).text())
+		};
+		const changes = () =>
+			sys.collection('audit_log').getFullList({
+				filter: sys.filter('action = "season_changed" && target_id = {:s}', { s: season })
+			});
+		const saved = await session.post(`${page}?/save`, form);
+		expect(saved.status).toBe(200);
+		expect(await changes()).toEqual([]);
+		expect((await sys.collection('seasons').getOne(season)).updated).toBe(before.updated);
+		const html = await saved.text();
+		expect(html).toContain('Intet er gemt: du har ikke ændret noget.');
+		expect(html).not.toContain('Opsætningen er gemt.');
+		// the route itself writes nothing for an empty change either
+		await staff.pb.send(`/api/borgerhus/seasons/${season}`, { method: 'PATCH', body: {} });
+		expect((await sys.collection('seasons').getOne(season)).updated).toBe(before.updated);
+		expect(await changes()).toEqual([]);
+	});
+
+	it('writes nothing of an association’s application, and says nothing was changed', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const choir = await club();
+		const body = {
+			association: choir.id,
+			declared_section4: true,
+			activities: [activity('Kor', [slotId(rooms.big, 'mon', '17:00')])]
+		};
+		await choir.admin.pb.send(`/api/borgerhus/seasons/${season}/apply`, { method: 'POST', body });
+		const sys = await system();
+		const stored = () => sys.collection('season_applications').getFirstListItem(`season = "${season}"`);
+		const before = await stored();
+		// another admin of the association opens the form and saves it as it is
+		const session = new AppSession();
+		expect((await session.signIn(choir.booker.email, choir.booker.password)).status).toBe(303);
+		const page = `/saeson/${season}?forening=${choir.id}`;
+		const form = {
+			...sent(formFromActivities(before.activities, before.local_criteria)),
+			association: choir.id,
+			declared_section4: 'on',
+			_loaded: loadedAfter(await (await session.get(page)).text(), 'action="?/apply')
+		};
+		const saved = await session.post(`/saeson/${season}?/apply&forening=${choir.id}`, form);
+		expect(saved.status).toBe(200);
+		const after = await stored();
+		expect([after.updated, after.applicant]).toEqual([before.updated, choir.admin.record.id]);
+		const html = await saved.text();
+		expect(html).toContain('Intet er gemt: du har ikke ændret noget.');
+		expect(html).not.toContain('Ansøgningen er modtaget.');
+		// the route, asked directly with the same application, writes nothing either
+		const again = (await choir.booker.pb.send(`/api/borgerhus/seasons/${season}/apply`, {
+			method: 'POST',
+			body
+		})) as { unchanged?: boolean };
+		expect(again.unchanged).toBe(true);
+		expect((await stored()).updated).toBe(before.updated);
+		// a change is saved
+		await choir.booker.pb.send(`/api/borgerhus/seasons/${season}/apply`, {
+			method: 'POST',
+			body: { ...body, activities: [activity('Kor', [slotId(rooms.big, 'tue', '17:00')])] }
+		});
+		expect((await stored()).updated).not.toBe(before.updated);
 	});
 });

@@ -183,8 +183,14 @@ function update(e) {
 	var actor = lib('core/auth').requireStaff(e);
 	var body = c.bodyOf(e);
 	var id = e.request.pathValue('id');
+	var unchanged = false;
 	lib('core/tx').route(e, function (txApp) {
 		var season = c.seasonOf(txApp, id, actor);
+		// nothing sent, nothing to change: no write, no audit
+		if (!Object.keys(body).length) {
+			unchanged = true;
+			return;
+		}
 		var status = season.getString('status');
 		if (status === 'draft_published') {
 			var changed = setObjectionDeadline(txApp, season, body);
@@ -210,10 +216,20 @@ function update(e) {
 		// to meet (the higher tier is booked first)
 		var checked = validate.checkSeason(merged, known(txApp, status === 'setup', stored.slots));
 		if (checked.problem) throw c.refusal(checked.problem.code, checked.problem.field);
+		// compared as the checks write it (a slot's id, the order of keys)
+		var before = validate.checkSeason(stored, known(txApp, false, stored.slots)).value || stored;
+		// every field sent back as it stands: nothing is written or audited
+		if (
+			SETUP_FIELDS.every(function (k) {
+				return JSON.stringify(checked.value[k]) === JSON.stringify(before[k]);
+			})
+		) {
+			unchanged = true;
+			return;
+		}
 		if (status !== 'setup') {
-			// what shapes the allocation is fixed once the window has opened; compared as the checks write it
-			// (a slot's id, the order of keys), so a form that sends every field back unchanged is not refused
-			var before = validate.checkSeason(stored, known(txApp, false, stored.slots)).value || stored;
+			// what shapes the allocation is fixed once the window has opened, so a form that sends every field
+			// back unchanged is not refused
 			for (var f = 0; f < FIXED_FIELDS.length; f++) {
 				var k = FIXED_FIELDS[f];
 				if (JSON.stringify(checked.value[k]) !== JSON.stringify(before[k])) {
@@ -228,7 +244,7 @@ function update(e) {
 		txApp.save(season);
 		lib('core/audit').staffAction(txApp, actor, 'season_changed', season, { fields: keys });
 	});
-	return e.json(200, { id: id });
+	return e.json(200, unchanged ? { id: id, unchanged: true } : { id: id });
 }
 
 /** Refuses a publication while a line of the round is flagged: a tie staff have not settled. */
@@ -634,6 +650,20 @@ function eligibilityOf(config, associationId, value) {
 	};
 }
 
+/** JSON with every object's keys in order: a stored JSON field keeps its keys sorted. */
+function canonical(value) {
+	return JSON.stringify(value, function (_, v) {
+		if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+		var out = {};
+		Object.keys(v)
+			.sort()
+			.forEach(function (k) {
+				out[k] = v[k];
+			});
+		return out;
+	});
+}
+
 /**
  * POST /api/borgerhus/seasons/{id}/apply { association, activities, local_criteria, declared_section4,
  * declared_child_certificates, loaded? }: an admin or booker of an eligible association applies (or changes its
@@ -674,6 +704,22 @@ function apply(e) {
 		) {
 			throw c.refusal('season_application_changed', 'form');
 		}
+		var eligibility = eligibilityOf(config, body.association, checked.value);
+		// a submitted application sent again as it stands (a form saved with nothing changed): nothing is
+		// written, so neither its version nor who applied changes
+		if (existing.length && existing[0].getString('status') === 'submitted') {
+			var same = function (field) {
+				return canonical(c.jsonOf(existing[0], field) || []) === canonical(checked.value[field]);
+			};
+			if (
+				same('activities') &&
+				same('local_criteria') &&
+				existing[0].getBool('declared_section4') === checked.value.declared_section4 &&
+				existing[0].getBool('declared_child_certificates') === checked.value.declared_child_certificates
+			) {
+				return { id: existing[0].id, eligibility: eligibility, unchanged: true };
+			}
+		}
 		var machine = lib('core/machine');
 		var machines = lib('season/machines');
 		var row;
@@ -691,7 +737,6 @@ function apply(e) {
 			row.set('association', body.association);
 			row.set('round', rc.round);
 		}
-		var eligibility = eligibilityOf(config, body.association, checked.value);
 		row.set('applicant', actor.id);
 		row.set('activities', checked.value.activities);
 		row.set('local_criteria', checked.value.local_criteria);

@@ -110,8 +110,9 @@ export const actions: Actions = {
 			...Array.from({ length: MAX_ACTIVITIES }, (_, i) => `a${i}_step_free`)
 		]);
 		const { activities, local } = activitiesFromForm(values);
+		let answer: { unchanged?: boolean };
 		try {
-			await locals.pb.send(`/api/borgerhus/seasons/${encodeURIComponent(params.id)}/apply`, {
+			answer = await locals.pb.send(`/api/borgerhus/seasons/${encodeURIComponent(params.id)}/apply`, {
 				method: 'POST',
 				body: {
 					association: association(values),
@@ -126,6 +127,8 @@ export const actions: Actions = {
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'apply' as const, values, errors: toFormErrors(err) });
 		}
+		// the application as it stood: the hook wrote nothing, and the page says so
+		if (answer.unchanged) return { action: 'apply' as const, unchanged: true };
 		return { action: 'apply' as const, sent: true };
 	},
 	copy: async ({ request, locals, url, params }) => {

@@ -68,10 +68,13 @@ export const actions: Actions = {
 		const rooms = await locals.pb
 			.collection('rooms')
 			.getFullList<{ id: string; slug: string }>({ fields: 'id,slug' });
+		const changes = setupChanges(values, rooms, houseFromForm(form), values[LOADED_FIELD]);
+		// nothing changed in the form: nothing to send, and the page says so
+		if (Object.keys(changes).length === 0) return { action: 'save' as const, unchanged: true };
 		try {
 			await locals.pb.send(`/api/borgerhus/seasons/${encodeURIComponent(params.id)}`, {
 				method: 'PATCH',
-				body: setupChanges(values, rooms, houseFromForm(form), values[LOADED_FIELD])
+				body: changes
 			});
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'save' as const, values, errors: toFormErrors(err) });

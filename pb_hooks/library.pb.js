@@ -8,15 +8,16 @@
 // -- holds ------------------------------------------------------------------------------------------
 
 // Placing a hold: the server stamps status and placed_at (the queue order), one active hold per
-// patron per title, at most MAX_ACTIVE_HOLDS active holds; ready at once when a copy is on the shelf
-// and nobody unpaused waits.
+// patron per title, none on a title the patron has on loan or one without copies, at most
+// MAX_ACTIVE_HOLDS active holds; ready at once when a copy is on the shelf and nobody unpaused waits.
 onRecordCreateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
 	const auth = require(`${__hooks}/lib/core/auth.js`);
 	// staff at the desk may override the hold limit for the citizen, with a reason
-	const overrideLimit = auth.overrides(auth.actor(e));
+	const who = auth.actor(e);
+	const overrideLimit = auth.overrides(who);
 	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
-		const after = desk.prepareNewHold(txApp, e.record, { overrideLimit });
+		const after = desk.prepareNewHold(txApp, e.record, { overrideLimit, system: who.kind === 'system' });
 		e.next();
 		after();
 	});
@@ -187,8 +188,9 @@ onRecordEnrich((e) => {
 }, 'copies');
 
 // A copy on loan or waiting for pickup cannot be deleted, nor one that ever was: its holds and loans (any
-// status) are history, kept (library_copy_has_history; staff mark it missing instead). Judged on the copy
-// as it stands in the transaction, so a hold or loan arriving at the same moment is counted.
+// status) are history, kept (library_copy_has_history; staff mark it missing instead), nor a title's last
+// copy while holds wait for the title (library_copy_last_held). Judged on the copy as it stands in the
+// transaction, so a hold or loan arriving at the same moment is counted.
 onRecordDeleteRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
 	const { refuse } = require(`${__hooks}/lib/core/errors.js`);
@@ -211,6 +213,24 @@ onRecordDeleteRequest((e) => {
 				0
 			).length > 0;
 		if (used('loans') || used('holds')) refuse('library_copy_has_history');
+		// the last copy of a title that holds wait for: they would wait for nothing, on a title that takes no
+		// new holds (library_title_no_copies); staff mark it missing instead, which they may find again
+		const bind = require(`${__hooks}/lib/core/filter.js`).bindFilter;
+		const titleId = fresh.getString('title');
+		const others = txApp.findRecordsByFilter(
+			'copies',
+			bind('title = {:t} && id != {:c}', { t: titleId, c: fresh.id }),
+			'',
+			1,
+			0
+		);
+		if (!others.length) {
+			const active = require(`${__hooks}/lib/core/status.js`).activeHoldFilter();
+			if (
+				txApp.findRecordsByFilter('holds', bind('title = {:t} && ' + active, { t: titleId }), '', 1, 0).length
+			)
+				refuse('library_copy_last_held');
+		}
 		e.next();
 		desk.touchTitle(txApp, fresh.getString('title'));
 		require(`${__hooks}/lib/core/audit.js`).staffAction(txApp, who, 'library_copy_delete', fresh, {

@@ -505,12 +505,14 @@ function shelfCopy(app, titleId) {
 }
 
 /**
- * Checks a hold that is about to be created and stamps what the server owns: status and placed_at.
+ * Checks a hold that is about to be created (one active hold per title, none on a title the patron has on
+ * loan or one without copies, the hold limit) and stamps what the server owns: status and placed_at.
  * When nobody unpaused waits and a copy is on the shelf, the hold is ready at once with that copy.
  * Returns what must run once the hold is saved.
  * @param {core.App} app the transaction's app
  * @param {core.Record} hold
- * @param {{ overrideLimit?: boolean }} [options] staff at the desk overriding the hold limit, with a reason
+ * @param {{ overrideLimit?: boolean, system?: boolean }} [options] staff at the desk overriding the hold
+ *   limit, with a reason; a superuser's write (data loads), not held to the title having a copy
  * @returns {() => void}
  */
 function prepareNewHold(app, hold, options) {
@@ -535,6 +537,25 @@ function prepareNewHold(app, hold, options) {
 		0
 	);
 	if (mine.some((h) => h.getString('title') === titleId)) refuse('library_hold_exists');
+	// a title the patron has on loan is theirs already: a hold would hand them a second copy of it
+	const onLoan = app.findRecordsByFilter(
+		'loans',
+		bindFilter('patron = {:p} && title = {:t} && ' + predicates.openLoanFilter(), {
+			p: patronId,
+			t: titleId
+		}),
+		'',
+		1,
+		0
+	);
+	if (onLoan.length) refuse('library_hold_on_loan');
+	// a title without a single copy has nothing to wait for (a missing copy may be found, so it counts); a
+	// superuser's data load may bring holds before their copies (docs/rules.md, "One copy, one hold or loan")
+	if (
+		!(options && options.system) &&
+		app.findRecordsByFilter('copies', bindFilter('title = {:t}', { t: titleId }), '', 1, 0).length === 0
+	)
+		refuse('library_title_no_copies');
 	if (mine.length >= queue.MAX_ACTIVE_HOLDS && !(options && options.overrideLimit))
 		refuse('library_hold_limit');
 	for (const field of ['copy', 'pickup_shelf', 'pickup_deadline', 'ready_at', 'ended_at'])

@@ -81,6 +81,41 @@ describe('the library in the app', () => {
 		expect(refused.headers.get('location')).toContain('/log-ind');
 	});
 
+	it('offers no hold on a title the patron has on loan or one without copies, and says why when sent', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const { user, app } = await signedIn();
+		const staff = await createUser({ staff: true });
+		const shown = async (id: string) =>
+			(await (await app.get(`/bibliotek/${id}`)).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+		expect(await shown(title.id)).toContain('action="?/hold"');
+		await staff.pb.collection('loans').create({ copy: copies[0]!.id, patron: user.record.id });
+		const lent = await shown(title.id);
+		expect(lent).not.toContain('action="?/hold"');
+		expect(lent).toContain('Du kan reservere den igen, når du har afleveret den.');
+		// sent all the same (a page shown before the loan): refused by PocketBase, in words
+		const refused = await app.post(`/bibliotek/${title.id}?/hold`, {});
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toContain('Du har allerede titlen til lån');
+		// staff placing it at the desk for the citizen are told in the third person
+		const desk = new AppSession();
+		await desk.signIn(staff.email, staff.password);
+		const atDesk = await desk.post(`/personale/borgere/${user.record.id}?/hold`, { title: title.id });
+		expect(atDesk.status).toBe(400);
+		expect(await atDesk.text()).toContain('Borgeren har allerede titlen til lån');
+
+		const system = await systemClient();
+		const bare = await system
+			.collection('titles')
+			.create({ title: `Ingen eksemplarer ${Date.now()}`, creator: 'Test Forfatter', type: 'book' });
+		const empty = await shown(bare.id);
+		expect(empty).not.toContain('action="?/hold"');
+		expect(empty).toContain('Biblioteket har ingen eksemplarer af titlen endnu, så den kan ikke reserveres.');
+		const none = await app.post(`/bibliotek/${bare.id}?/hold`, {});
+		expect(none.status).toBe(400);
+		expect(await none.text()).toContain('Biblioteket har ingen eksemplarer af titlen');
+		expect(await user.pb.collection('holds').getFullList()).toEqual([]);
+	});
+
 	it('pauses, resumes and cancels through the app, and cannot touch another patron’s hold', async () => {
 		const { title } = await arrangeTitle();
 		const { user, app } = await signedIn();

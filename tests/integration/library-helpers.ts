@@ -4,7 +4,10 @@ import { ClientResponseError } from 'pocketbase';
 import { systemClient } from '../helpers/pocketbase';
 import type { CopyRecord, HoldRecord, TitleRecord } from '../../src/lib/pocketbase-types';
 
-/** A title with `copies` copies (created missing, so no hold takes them until the desk checks them in). */
+/**
+ * A title with `copies` copies, one unless told (created missing, so no hold takes them until the desk
+ * checks them in; a title without any copy takes no holds).
+ */
 export async function arrangeTitle(options: { copies?: number; onShelf?: number; title?: string } = {}) {
 	const system = await systemClient();
 	const tag = randomUUID().slice(0, 8);
@@ -16,7 +19,7 @@ export async function arrangeTitle(options: { copies?: number; onShelf?: number;
 		subjects: 'test'
 	});
 	const copies: CopyRecord[] = [];
-	for (let i = 0; i < (options.copies ?? 0); i++) {
+	for (let i = 0; i < (options.copies ?? 1); i++) {
 		copies.push(
 			await system.collection('copies').create<CopyRecord>({
 				title: title.id,

@@ -75,6 +75,70 @@ describe('placing a hold', () => {
 		expect(mine).toHaveLength(MAX_ACTIVE_HOLDS);
 	});
 
+	it('refuses a hold on a title the patron has on loan, also placed by staff at the desk', async () => {
+		// two copies: one lent to the patron, the other to a third patron, so a hold would wait
+		const { title, copies } = await arrangeTitle({ copies: 2, onShelf: 2 });
+		const [patron, other, third, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		const loan = await staff.pb
+			.collection('loans')
+			.create<LoanRecord>({ copy: copies[0]!.id, patron: patron.record.id });
+		await staff.pb.collection('loans').create({ copy: copies[1]!.id, patron: third.record.id });
+		const desk = { headers: { 'X-Borgerhus-For': patron.record.id } };
+		const overridden = {
+			headers: { ...desk.headers, 'X-Borgerhus-Override': encodeURIComponent('Vil have den igen') }
+		};
+		expect(await refusal(placeHold(patron.pb, title.id, patron.record.id))).toEqual({
+			status: 400,
+			code: 'library_hold_on_loan'
+		});
+		for (const options of [desk, overridden]) {
+			expect(
+				await refusal(
+					staff.pb.collection('holds').create({ title: title.id, patron: patron.record.id }, options)
+				)
+			).toEqual({ status: 400, code: 'library_hold_on_loan' });
+		}
+		const system = await systemClient();
+		expect(await system.collection('holds').getFullList({ filter: `title = "${title.id}"` })).toEqual([]);
+		// another patron may hold it; and once the patron has returned it, so may they
+		expect((await placeHold(other.pb, title.id, other.record.id)).status).toBe('waiting');
+		await returnLoan(staff.pb, loan.id);
+		expect((await placeHold(patron.pb, title.id, patron.record.id)).status).not.toBe('');
+	});
+
+	it('refuses a hold on a title without copies, also placed by staff at the desk', async () => {
+		const system = await systemClient();
+		const bare = await system.collection('titles').create({
+			title: `Uden eksemplarer ${Date.now()}`,
+			creator: 'Test Forfatter',
+			type: 'book'
+		});
+		const [patron, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		expect(await refusal(placeHold(patron.pb, bare.id, patron.record.id))).toEqual({
+			status: 400,
+			code: 'library_title_no_copies'
+		});
+		expect(
+			await refusal(
+				staff.pb
+					.collection('holds')
+					.create(
+						{ title: bare.id, patron: patron.record.id },
+						{ headers: { 'X-Borgerhus-For': patron.record.id } }
+					)
+			)
+		).toEqual({ status: 400, code: 'library_title_no_copies' });
+		expect(await system.collection('holds').getFullList({ filter: `title = "${bare.id}"` })).toEqual([]);
+		// a title whose only copy is missing keeps its queue: the copy may be found, and goes to the first in line
+		const { title } = await arrangeTitle({ copies: 1 });
+		expect((await placeHold(patron.pb, title.id, patron.record.id)).status).toBe('waiting');
+	});
+
 	it('refuses an unknown title with a clear code', async () => {
 		const patron = await createUser();
 		const result = await refusal(placeHold(patron.pb, 'doesnotexist123', patron.record.id));

@@ -378,6 +378,10 @@ module.exports = {
 		da: 'Eksemplaret har været udlånt eller reserveret, og det gemmes, så det kan ikke slettes. Meld det i stedet savnet.',
 		en: 'The copy has been lent out or reserved, and that is kept, so it cannot be deleted. Mark it missing instead.'
 	},
+	library_copy_last_held: {
+		da: 'Det er titlens sidste eksemplar, og der er reservationer, som venter på titlen. Meld i stedet eksemplaret savnet.',
+		en: 'This is the last copy of the title, and holds are waiting for the title. Mark the copy missing instead.'
+	},
 	library_copy_missing: {
 		da: 'Eksemplaret er meldt savnet. Tjek det ind ved skranken først.',
 		en: 'The copy is marked missing. Check it in at the desk first.'
@@ -413,6 +417,15 @@ module.exports = {
 		desk: {
 			da: 'Borgeren har allerede en aktiv reservation på denne titel.',
 			en: 'The citizen already has an active hold on this title.'
+		}
+	},
+	library_hold_on_loan: {
+		da: 'Du har allerede titlen til lån. Du kan reservere den, når du har afleveret den.',
+		en: 'You already have this title on loan. You can place a hold on it once you have returned it.',
+		// said to staff acting for the citizen at the desk
+		desk: {
+			da: 'Borgeren har allerede titlen til lån. Borgeren kan reservere den, når den er afleveret.',
+			en: 'The citizen already has this title on loan. They can place a hold on it once it is returned.'
 		}
 	},
 	library_hold_limit: {
@@ -463,6 +476,15 @@ module.exports = {
 	library_title_has_history: {
 		da: 'Titlen har været reserveret eller lånt ud, og det gemmes, så den kan ikke slettes. Meld i stedet dens eksemplarer savnet.',
 		en: 'The title has been reserved or lent out, and that is kept, so it cannot be deleted. Mark its copies missing instead.'
+	},
+	library_title_no_copies: {
+		da: 'Biblioteket har ingen eksemplarer af titlen, så du kan ikke reservere den endnu.',
+		en: 'The library has no copies of this title, so you cannot place a hold on it yet.',
+		// said to staff acting for the citizen at the desk
+		desk: {
+			da: 'Biblioteket har ingen eksemplarer af titlen, så den kan ikke reserveres endnu. Tilføj et eksemplar i kataloget først.',
+			en: 'The library has no copies of this title, so it cannot be reserved yet. Add a copy in the catalogue first.'
+		}
 	},
 	library_title_unknown: {
 		da: 'Titlen findes ikke.',

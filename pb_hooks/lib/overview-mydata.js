@@ -271,6 +271,30 @@ function bookingsActedOn(app, userId, name, association) {
 		}));
 }
 
+/**
+ * Who did something, in kind only, as the user may know it: "you", "staff", "system" (no actor), or
+ * "other" (another user, such as a fellow member of an association); never a staff member's or another
+ * person's name or id.
+ * @param {core.App} app
+ * @param {string} userId
+ * @returns {(actor: string) => 'you' | 'staff' | 'system' | 'other'}
+ */
+function actorKinds(app, userId) {
+	const staff = {};
+	return function (actor) {
+		if (actor === userId) return 'you';
+		if (!actor) return 'system';
+		if (!(actor in staff)) {
+			try {
+				staff[actor] = app.findRecordById('users', actor).getBool('staff');
+			} catch (_) {
+				staff[actor] = false;
+			}
+		}
+		return staff[actor] ? 'staff' : 'other';
+	};
+}
+
 /** The user's rows each collection names the user in, for the audit entries about them. */
 const OWN_ROWS = [
 	['bookings', 'booker'],
@@ -340,17 +364,7 @@ function auditEntries(app, userId) {
 		.bind({ u: userId })
 		.all(rows);
 	// staff, or another user: an association's admin cancels its bookings too (never who it was)
-	const staff = {};
-	const isStaff = (id) => {
-		if (!(id in staff)) {
-			try {
-				staff[id] = app.findRecordById('users', id).getBool('staff');
-			} catch (_) {
-				staff[id] = false;
-			}
-		}
-		return staff[id];
-	};
+	const kindOf = actorKinds(app, userId);
 	return rows.map((row) => {
 		const a = app.findRecordById('audit_log', row.id);
 		// an act of the user's on someone else's row: what, of which kind of row, and when; not which row,
@@ -362,7 +376,7 @@ function auditEntries(app, userId) {
 			action: a.getString('action'),
 			collection: a.getString('target_collection'),
 			target: row.about ? a.getString('target_id') : '',
-			by: actor === userId ? 'you' : !actor ? 'system' : isStaff(actor) ? 'staff' : 'other',
+			by: kindOf(actor),
 			when: a.getString('created'),
 			from: plain(details.from),
 			to: plain(details.to),
@@ -453,6 +467,26 @@ function records(app, user, name, info, association) {
 		}
 	};
 	const failures = mailFailures(app, u);
+	// who checked a booking or ticket in, in kind only (docs/rules.md, "Account, feed and reminders")
+	const kindOf = actorKinds(app, u);
+	const barcode = (copyId) => name('copies', copyId, 'barcode');
+	// a ticket keeps no checker: the door's check-in is audited (events-claims.js checkIn), by staff only
+	const ticketCheckedInBy = (r) => {
+		if (!str(r, 'checked_in_at')) return '';
+		const entries = app.findRecordsByFilter(
+			'audit_log',
+			bindFilter(
+				"action = 'registrations.check_in' && target_collection = 'registrations' && target_id = {:id}",
+				{
+					id: r.id
+				}
+			),
+			'-created',
+			1,
+			0
+		);
+		return kindOf(entries.length ? entries[0].getString('actor') : '');
+	};
 	const bookings = ownRows(app, 'bookings', 'booker', u, '-start');
 	const series = ownRows(app, 'booking_series', 'booker', u, '-first_date');
 	const signups = ownRows(app, 'signups', 'user', u, '-created').map((x) => ({
@@ -515,6 +549,7 @@ function records(app, user, name, info, association) {
 			cancelled_by_you: str(b, 'cancelled_by') === u,
 			decided_at: str(b, 'decided_at'),
 			checked_in_at: str(b, 'checked_in_at'),
+			checked_in_by: str(b, 'checked_in_at') ? kindOf(str(b, 'checked_in_by')) : '',
 			checked_out_at: str(b, 'checked_out_at'),
 			released_at: str(b, 'released_at'),
 			cancel_hours: b.getInt('cancel_hours'),
@@ -540,6 +575,8 @@ function records(app, user, name, info, association) {
 		holds: ownRows(app, 'holds', 'patron', u, '-created').map((h) => ({
 			id: h.id,
 			title: name('titles', str(h, 'title'), 'title'),
+			// the copy it was given, once it had one (a waiting hold has none)
+			barcode: barcode(str(h, 'copy')),
 			status: str(h, 'status'),
 			placed_at: str(h, 'placed_at'),
 			pickup_shelf: str(h, 'pickup_shelf'),
@@ -550,6 +587,7 @@ function records(app, user, name, info, association) {
 		loans: ownRows(app, 'loans', 'patron', u, '-start').map((l) => ({
 			id: l.id,
 			title: name('titles', str(l, 'title'), 'title'),
+			barcode: barcode(str(l, 'copy')),
 			start: str(l, 'start'),
 			due: str(l, 'due'),
 			returned_at: str(l, 'returned_at'),
@@ -588,11 +626,15 @@ function records(app, user, name, info, association) {
 			promoted_at: str(r, 'promoted_at'),
 			cancelled_by_house: r.getBool('cancelled_by_house'),
 			checked_in_at: str(r, 'checked_in_at'),
+			checked_in_by: ticketCheckedInBy(r),
 			created: str(r, 'created'),
 			cancelled_at: str(r, 'cancelled_at')
 		})),
 		notifications: ownRows(app, 'notifications', 'user', u, '-created').map((n) => ({
 			id: n.id,
+			// what the message is about (its kind, as the house files it) and where it leads in the app
+			kind: str(n, 'kind'),
+			link: str(n, 'link'),
 			title: str(n, 'title'),
 			body: str(n, 'body'),
 			// the message in both languages, as it was written (null for a message from before both were kept)

@@ -7,7 +7,8 @@ import { makeRoom, slot, someDay } from './rooms-arrange';
 import { springPeriod } from './season-arrange';
 import { arrangeTitle, checkIn, collect, placeHold } from './library-helpers';
 import type { BookingRecord } from '../../src/lib/pocketbase-types';
-import { arrangeEvent, createVolunteer } from './events-helpers';
+import { arrangeEvent, createVolunteer, doorOpen } from './events-helpers';
+import { bookingAt, checkIn as roomCheckIn, checkinRoom, fromNow } from './rooms-checkin-arrange';
 import { formatDateTime } from '../../src/lib/dates';
 
 // "Mine data" holds everything the house keeps about the user (docs/rules.md, "Account, feed and
@@ -1185,5 +1186,81 @@ describe('the invitations counted towards the hour’s limit', () => {
 		const page = (await (await session.get('/mine-data')).text()).replace(/<script[\s\S]*?<\/script>/g, '');
 		expect(page).toContain('Invitationer talt med i timens grænse');
 		expect(page).toMatch(/Invitationer talt med i timens grænse<\/dt>\s*<dd>2\D/);
+	});
+});
+
+describe('copies, messages and check-ins in Mine data', () => {
+	it('name the copy of each hold and loan, a message’s kind and link, and who checked in only in kind', async () => {
+		const [user, staff, other] = await Promise.all([
+			createUser({ name: 'Lise Låner' }),
+			createUser({ staff: true, name: 'Dørvogter Dennis' }),
+			createUser({ name: 'Anden Låner' })
+		]);
+		const system = await systemClient();
+		await system.collection('users').update(user.record.id, { language: 'da' });
+		// a hold given a copy, put on the pickup shelf at the desk (the message says so), and a loan
+		const held = await arrangeTitle({ copies: 1, onShelf: 1 });
+		await placeHold(user.pb, held.title.id, user.record.id);
+		await checkIn(staff.pb, held.copies[0]!.barcode);
+		const lent = await arrangeTitle({ copies: 1, onShelf: 1 });
+		await staff.pb.collection('loans').create({ copy: lent.copies[0]!.id, patron: user.record.id });
+		// another patron waits for the held title: nothing of theirs comes along
+		await placeHold(other.pb, held.title.id, other.record.id);
+		// a ticket checked in at the door by staff, a booking by staff and one by the user
+		const { event } = await arrangeEvent({ start: doorOpen() });
+		const ticket = await user.pb
+			.collection('registrations')
+			.create({ event: event.id, user: user.record.id });
+		await staff.pb.send(`/api/borgerhus/registrations/${ticket.id}/check-in`, { method: 'POST' });
+		const room = await checkinRoom();
+		const byStaff = await bookingAt(user, room.id, 5, 60);
+		const byUser = await bookingAt(user, room.id, 5 + 60, 60);
+		await roomCheckIn(staff.pb, byStaff.id);
+		await system
+			.collection('bookings')
+			.update(byUser.id, { checked_in_at: fromNow(-1), checked_in_by: user.record.id });
+
+		const session = new AppSession();
+		expect((await session.signIn(user.email, user.password)).status).toBe(303);
+		const file = await (await session.get('/mine-data/eksport.json')).text();
+		const data = JSON.parse(file);
+		expect(data.holds).toEqual([expect.objectContaining({ barcode: held.copies[0]!.barcode })]);
+		expect(data.loans).toEqual([expect.objectContaining({ barcode: lent.copies[0]!.barcode })]);
+		expect(data.notifications).toContainEqual(
+			expect.objectContaining({ kind: 'hold_ready', link: `/bibliotek/${held.title.id}` })
+		);
+		expect(data.registrations).toEqual([expect.objectContaining({ id: ticket.id, checked_in_by: 'staff' })]);
+		const booking = (id: string) => data.bookings.find((b: { id: string }) => b.id === id);
+		expect(booking(byStaff.id).checked_in_by).toBe('staff');
+		expect(booking(byUser.id).checked_in_by).toBe('you');
+		// who of the staff it was, and the other patron, stay out
+		for (const text of [staff.record.id, 'Dørvogter', other.record.id, 'Anden Låner']) {
+			expect(file).not.toContain(text);
+		}
+
+		const shown = async (s: AppSession, path: string) =>
+			(await (await s.get(path)).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+		for (const path of ['/mine-data', '/mine-data/dokument']) {
+			const html = await shown(session, path);
+			expect(html, path).toContain(`Eksemplarets stregkode: ${held.copies[0]!.barcode}`);
+			expect(html, path).toContain(`Eksemplarets stregkode: ${lent.copies[0]!.barcode}`);
+			expect(html, path).toContain('Beskedtype: hold_ready');
+			expect(html, path).toContain(`Link: /bibliotek/${held.title.id}`);
+			expect(html, path).toMatch(/Tjekket ind [^<]+ af personalet/);
+			expect(html, path).toMatch(/Tjekket ind [^<]+ af dig/);
+			expect(html, path).not.toContain('Dørvogter');
+		}
+		// and in English for an English reader
+		await system.collection('users').update(user.record.id, { language: 'en' });
+		const english = new AppSession();
+		expect((await english.signIn(user.email, user.password)).status).toBe(303);
+		for (const path of ['/mine-data', '/mine-data/dokument']) {
+			const html = await shown(english, path);
+			expect(html, path).toContain(`Barcode of the copy: ${lent.copies[0]!.barcode}`);
+			expect(html, path).toContain('Message type: hold_ready');
+			expect(html, path).toContain(`Link: /bibliotek/${held.title.id}`);
+			expect(html, path).toMatch(/Checked in [^<]+ by the staff/);
+			expect(html, path).toMatch(/Checked in [^<]+ by you/);
+		}
 	});
 });

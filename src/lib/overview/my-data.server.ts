@@ -10,6 +10,12 @@ export interface MySeasonTime {
 }
 
 /**
+ * Who checked a booking or ticket in, as the user may know it: never a staff member's or another person's
+ * name ("other": another user, such as a fellow member of the association; "system": Borgerhus itself).
+ */
+export type CheckedInBy = '' | 'you' | 'staff' | 'system' | 'other';
+
+/**
  * Everything the house holds about one user, grouped, in plain JSON (the export and the page). Every time
  * is ISO 8601 in UTC ("2026-12-06T01:38:40.424Z"), or '' where there is none. An association's name is ''
  * in every section where the user may not read it (one waiting for the house's verification).
@@ -80,6 +86,8 @@ export interface MyData {
 		cancelled_by_you: boolean;
 		decided_at: string;
 		checked_in_at: string;
+		/** Who checked the booking in, in kind only ('' while it is not checked in). */
+		checked_in_by: CheckedInBy;
 		checked_out_at: string;
 		released_at: string;
 		/** the cancel deadline the booking was given, in hours before its start */
@@ -151,6 +159,8 @@ export interface MyData {
 	holds: {
 		id: string;
 		title: string;
+		/** The barcode of the copy it was given, '' while it had none. */
+		barcode: string;
 		status: string;
 		placed_at: string;
 		pickup_shelf: string;
@@ -159,7 +169,16 @@ export interface MyData {
 		ended_at: string;
 	}[];
 	/** `lost`: the loan ended without the copy coming back (`returned_at` is when it was written off). */
-	loans: { id: string; title: string; start: string; due: string; returned_at: string; lost: boolean }[];
+	loans: {
+		id: string;
+		title: string;
+		/** The barcode of the copy lent. */
+		barcode: string;
+		start: string;
+		due: string;
+		returned_at: string;
+		lost: boolean;
+	}[];
 	signups: {
 		id: string;
 		task: string;
@@ -191,11 +210,17 @@ export interface MyData {
 		promoted_at: string;
 		cancelled_by_house: boolean;
 		checked_in_at: string;
+		/** Who checked the ticket in, in kind only ('' while it is not checked in). */
+		checked_in_by: CheckedInBy;
 		created: string;
 		cancelled_at: string;
 	}[];
 	notifications: {
 		id: string;
+		/** What the message is about, as the house files it (`hold_ready`, `booking_approved`, ...). */
+		kind: string;
+		/** Where the message leads in the app, '' for none. */
+		link: string;
 		/** The message as first shown, in the user's language then. */
 		title: string;
 		body: string;

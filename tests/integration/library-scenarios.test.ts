@@ -96,7 +96,15 @@ async function holdUnchanged(ctx: Ctx) {
 
 async function loanUnchanged(ctx: Ctx) {
 	const now = await stored<LoanRecord>('loans', ctx.loan!.id);
-	for (const f of ['copy', 'patron', 'title', 'start', 'due', 'returned_at'] as (keyof LoanRecord)[]) {
+	for (const f of [
+		'copy',
+		'patron',
+		'title',
+		'start',
+		'due',
+		'returned_at',
+		'lost'
+	] as (keyof LoanRecord)[]) {
 		expect(now[f], f).toEqual(ctx.loan![f]);
 	}
 }
@@ -227,6 +235,32 @@ holdRows.push(
 			pb.collection('holds').create({ title: ctx.elsewhere.id, patron: ctx.patron.record.id }),
 		status: 400
 	},
+	...(
+		[
+			['copy', (ctx: Ctx) => ctx.copy.id],
+			['pickup_shelf', () => 'R01'],
+			['pickup_deadline', () => LATER],
+			['ready_at', () => LATER],
+			['ended_at', () => LATER]
+		] as [string, (ctx: Ctx) => unknown][]
+	).map(([field, value]): Scenario<Ctx> => ({
+		name: `patron creates a hold naming its ${field}: refused, the server's field`,
+		actor: actorOf.patron,
+		act: (pb, ctx) =>
+			pb
+				.collection('holds')
+				.create({ title: ctx.elsewhere.id, patron: ctx.patron.record.id, [field]: value(ctx) }),
+		status: 400,
+		code: 'core_field_locked',
+		after: async (ctx) => {
+			const system = await systemClient();
+			const held = await system
+				.collection('holds')
+				.getFullList({ filter: system.filter('title = {:t}', { t: ctx.elsewhere.id }) });
+			expect(held).toEqual([]);
+			expect((await stored<CopyRecord>('copies', ctx.copy.id)).status).toBe(ctx.copy.status);
+		}
+	})),
 	{
 		name: 'patron creates a hold without a status: the server sets it',
 		actor: actorOf.patron,
@@ -443,6 +477,7 @@ scenarios('a missing copy', arrange('waiting'), [
 
 const LOAN_FIELDS: [string, (ctx: Ctx) => unknown, string][] = [
 	['returned_at', () => LATER, 'core_field_locked'],
+	['lost', () => true, 'core_field_locked'],
 	['patron', (ctx) => ctx.other.record.id, 'core_field_locked'],
 	['copy', (ctx) => ctx.copy.id, 'core_field_locked'],
 	['start', () => '2020-01-01 00:00:00.000Z', 'core_field_locked'],

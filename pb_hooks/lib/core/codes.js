@@ -482,8 +482,8 @@ module.exports = {
 		en: 'The library has no copies of this title, so you cannot place a hold on it yet.',
 		// said to staff acting for the citizen at the desk
 		desk: {
-			da: 'Biblioteket har ingen eksemplarer af titlen, så den kan ikke reserveres endnu. Tilføj et eksemplar i kataloget først.',
-			en: 'The library has no copies of this title, so it cannot be reserved yet. Add a copy in the catalogue first.'
+			da: 'Biblioteket har ingen eksemplarer af titlen, så borgeren kan ikke reservere den endnu. Tilføj et eksemplar i kataloget først.',
+			en: 'The library has no copies of this title, so the citizen cannot place a hold on it yet. Add a copy in the catalogue first.'
 		}
 	},
 	library_title_unknown: {

@@ -289,6 +289,11 @@ describe('Mine data: everything the house holds about the user', () => {
 			expect(page).toContain(s.founded.name);
 			expect(page).toContain('Ugentlig strikkeaften');
 			expect(page).toContain('Strik for begyndere');
+			// the application's status reads as a label, as on the season page
+			const applications = page.match(
+				/<section[^>]*aria-labelledby="data-applications"[\s\S]*?<\/section>/
+			)?.[0];
+			expect(applications, path).toMatch(/<span class="status[^"]*">Sendt<\/span>/);
 			expect(page).toContain('Onsdag er desværre optaget');
 			expect(page).toMatch(/Personalet oprettede en booking \(Regellokale [^)]*\) for dig ved skranken/);
 			expect(page).toContain('Undtagelse fra reglerne: Borgeren kan ikke bruge appen');

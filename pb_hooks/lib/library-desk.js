@@ -1008,11 +1008,11 @@ function collect(app, holdId, actor) {
 		return refuse('library_hold_unknown', 'hold');
 	}
 	// past its pickup deadline the copy is the next in line's, whether or not the job has expired it yet
-	// (the route expires it first, so it goes on at once)
-	if (hold.getString('status') === 'expired') refuse('library_hold_expired', 'hold');
+	// (the route expires it first, so it goes on at once); the desk is told where it goes
+	if (hold.getString('status') === 'expired') refuse(expiredRefusal(app, hold), 'hold');
 	if (hold.getString('status') !== 'ready') refuse('library_hold_not_ready', 'hold');
 	if (queue.isExpired({ status: 'ready', pickup_deadline: hold.getString('pickup_deadline') }, nowPb())) {
-		refuse('library_hold_expired', 'hold');
+		refuse(expiredRefusal(app, hold), 'hold');
 	}
 	const change = changeHold(app, hold, 'ready', 'collected', rolesFor(actor, hold.getString('patron')));
 	const copy = app.findRecordById('copies', hold.getString('copy'));
@@ -1025,6 +1025,34 @@ function collect(app, holdId, actor) {
 	change.after();
 	audit.staffAction(app, actor, 'library_collect', hold, { loan: loan.id, copy: copy.id });
 	return { hold: hold.id, loan: loan.id, due: loan.getString('due') };
+}
+
+/**
+ * The desk's refusal of a pickup past its deadline, saying where its copy goes, as the patron's message
+ * does: to the next in line (`library_hold_expired`) only when someone got it, a hold made ready with it
+ * since this one ended (or, not expired yet, someone waiting for the title); else back to the shelf
+ * (`library_hold_expired_nobody_next`).
+ * @param {core.App} app
+ * @param {core.Record} hold
+ */
+function expiredRefusal(app, hold) {
+	const copyId = hold.getString('copy');
+	const passedOn =
+		hold.getString('status') === 'expired'
+			? copyId !== '' &&
+				app.findRecordsByFilter(
+					'holds',
+					bindFilter('copy = {:c} && id != {:h} && ready_at >= {:ended}', {
+						c: copyId,
+						h: hold.id,
+						ended: hold.getString('ended_at')
+					}),
+					'',
+					1,
+					0
+				).length > 0
+			: queue.nextHold(titleHolds(app, hold.getString('title'))) !== null;
+	return passedOn ? 'library_hold_expired' : 'library_hold_expired_nobody_next';
 }
 
 /** Saves a new open loan of a copy (the copy itself is the caller's). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type PocketBase from 'pocketbase';
+import { AppSession } from '../helpers/app';
 import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
 import type { CopyRecord, HoldRecord, LoanRecord } from '../../src/lib/pocketbase-types';
 import { MAX_ACTIVE_HOLDS } from '../../pb_hooks/lib/library-queue.js';
@@ -410,6 +411,37 @@ describe('the desk', () => {
 		// B collects it
 		await collect(staff.pb, holdB.id);
 		expect((await system.collection('holds').getOne<HoldRecord>(holdB.id)).status).toBe('collected');
+	});
+
+	it('tells the desk refused a pickup past its deadline whether the copy went to the next in line or back to the shelf', async () => {
+		const staff = await createUser({ staff: true });
+		const system = await systemClient();
+		const desk = new AppSession();
+		expect((await desk.signIn(staff.email, staff.password)).status).toBe(303);
+		// nobody else waits: the copy goes back to the shelf, and the desk is not told of a next in line
+		const alone = await arrangeTitle({ copies: 1 });
+		const a = await createUser();
+		const holdA = await placeHold(a.pb, alone.title.id, a.record.id);
+		await checkIn(staff.pb, alone.copies[0]!.barcode);
+		await system.collection('holds').update(holdA.id, { pickup_deadline: '2020-01-01 00:00:00.000Z' });
+		expect((await refusal(collect(staff.pb, holdA.id))).code).toBe('library_hold_expired_nobody_next');
+		expect((await system.collection('copies').getOne<CopyRecord>(alone.copies[0]!.id)).status).toBe('shelf');
+		// asked again (a second tap, or after the job expired it): the same answer
+		const page = await (await desk.post('/personale/skranke?/collect', { hold: holdA.id })).text();
+		expect(page).toContain('Ingen venter på materialet, så det skal tilbage på hylden.');
+		expect(page).not.toContain('givet videre til den næste i køen');
+		// someone waits: the copy is theirs, and the desk is told so, also once the job has expired it
+		const shared = await arrangeTitle({ copies: 1 });
+		const [b, c] = await Promise.all([createUser(), createUser()]);
+		const holdB = await placeHold(b.pb, shared.title.id, b.record.id);
+		await placeHold(c.pb, shared.title.id, c.record.id);
+		await checkIn(staff.pb, shared.copies[0]!.barcode);
+		await system.collection('holds').update(holdB.id, { pickup_deadline: '2020-01-01 00:00:00.000Z' });
+		await staff.pb.send('/api/library/expire', { method: 'POST' });
+		expect((await refusal(collect(staff.pb, holdB.id))).code).toBe('library_hold_expired');
+		const passed = await (await desk.post('/personale/skranke?/collect', { hold: holdB.id })).text();
+		expect(passed).toContain('Materialet er givet videre til den næste i køen.');
+		expect(passed).not.toContain('Ingen venter på materialet');
 	});
 
 	it('checks in to the first unpaused hold, starts a loan, and hands a returned copy on', async () => {

@@ -438,8 +438,13 @@ module.exports = {
 		}
 	},
 	library_hold_expired: {
-		da: 'Afhentningsfristen er overskredet, og reservationen er udløbet. Materialet går videre til den næste i køen eller tilbage på hylden.',
-		en: 'The pickup deadline has passed, and the hold has expired. The item goes to the next in line, or back to the shelf.'
+		da: 'Afhentningsfristen er overskredet, og reservationen er udløbet. Materialet er givet videre til den næste i køen.',
+		en: 'The pickup deadline has passed, and the hold has expired. The item has gone to the next in line.'
+	},
+	// nobody waited: the copy goes back to the shelf, not to anyone
+	library_hold_expired_nobody_next: {
+		da: 'Afhentningsfristen er overskredet, og reservationen er udløbet. Ingen venter på materialet, så det skal tilbage på hylden.',
+		en: 'The pickup deadline has passed, and the hold has expired. Nobody is waiting for the item, so it goes back to the shelf.'
 	},
 	library_hold_not_ready: {
 		da: 'Reservationen er ikke klar til afhentning.',

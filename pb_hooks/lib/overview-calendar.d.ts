@@ -13,6 +13,14 @@ export interface FeedEntry {
 	/** The last change of the rows the entry is made of (PocketBase's date format). */
 	updated?: string;
 }
+/**
+ * When a calendar entry last changed: the latest `updated` of the rows it is made of, by kind. The feed and
+ * the single "add to calendar" file both count its SEQUENCE from it.
+ */
+export function changedAt(
+	kind: FeedEntry['kind'],
+	updated: { place?: string; shift?: string; event?: string }
+): string;
 export function isTokenShape(token: unknown): boolean;
 export const TOKEN_LENGTH: number;
 export function renewToken(app: unknown, userId: string): string;

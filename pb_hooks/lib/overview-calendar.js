@@ -124,7 +124,7 @@ function feedEntries(app, user, now) {
 			location: room ? room.getString('name') : '',
 			start: b.getString('start'),
 			end: b.getString('end'),
-			updated: latest([b])
+			updated: changedAt('booking', { place: stamp(b) })
 		});
 	}
 
@@ -146,7 +146,7 @@ function feedEntries(app, user, now) {
 			location: '',
 			start: h.getString('ready_at') || h.getString('pickup_deadline'),
 			end: h.getString('pickup_deadline'),
-			updated: latest([h])
+			updated: changedAt('pickup', { place: stamp(h) })
 		});
 	}
 
@@ -180,7 +180,7 @@ function feedEntries(app, user, now) {
 			location: shiftRoom ? shiftRoom.getString('name') : '',
 			start: shift.getString('start'),
 			end: shift.getString('end'),
-			updated: latest([s, shift, event])
+			updated: changedAt('shift', { place: stamp(s), shift: stamp(shift), event: stamp(event) })
 		});
 	}
 
@@ -210,24 +210,47 @@ function feedEntries(app, user, now) {
 			location: event.expandedOne('room') ? event.expandedOne('room').getString('name') : '',
 			start: event.getString('start'),
 			end: event.getString('end'),
-			updated: latest([r, event])
+			updated: changedAt('registration', { place: stamp(r), event: stamp(event) })
 		});
 	}
 	return entries;
 }
 
+/** A row's last change in PocketBase's date format, '' for a row not there. */
+function stamp(row) {
+	return row ? row.getString('updated') : '';
+}
+
 /**
- * The last change of the rows an entry is made of (its place, its shift, its event), in PocketBase's date
- * format: a calendar app is told an entry changed by its SEQUENCE, counted from this (lib ics.server.ts).
- * @param {(core.Record | null)[]} rows
+ * When a calendar entry last changed, in PocketBase's date format: the latest `updated` of the rows it is
+ * made of (a booking or a pickup itself; a shift's place, the shift and its event; a ticket and its event).
+ * A calendar app is told an entry changed by its SEQUENCE, counted from this (lib ics.server.ts). The feed
+ * and the single "add to calendar" file both ask here, so a calendar that has an entry from either sees the
+ * same SEQUENCE for it, and a moved or cancelled entry as a change.
+ * @param {'booking' | 'pickup' | 'shift' | 'registration'} kind
+ * @param {{ place?: string, shift?: string, event?: string }} updated each row's `updated`
+ * @returns {string}
  */
-function latest(rows) {
+function changedAt(kind, updated) {
+	const rows =
+		kind === 'shift'
+			? [updated.place, updated.shift, updated.event]
+			: kind === 'registration'
+				? [updated.place, updated.event]
+				: [updated.place];
 	let last = '';
-	for (const row of rows) {
-		const updated = row ? row.getString('updated') : '';
-		if (updated > last) last = updated;
+	for (const value of rows) {
+		if (value && value > last) last = value;
 	}
 	return last;
 }
 
-module.exports = { isTokenShape, renewToken, revokeToken, userByToken, feedEntries, TOKEN_LENGTH };
+module.exports = {
+	changedAt,
+	isTokenShape,
+	renewToken,
+	revokeToken,
+	userByToken,
+	feedEntries,
+	TOKEN_LENGTH
+};

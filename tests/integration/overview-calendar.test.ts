@@ -299,6 +299,51 @@ describe('personal calendar feed', () => {
 });
 
 describe('a feed with many entries', () => {
+	it('gives the single file of an entry the SEQUENCE the feed gives it, also after the entry changed', async () => {
+		const s = await userWithCalendar();
+		const owner = new AppSession();
+		await owner.signIn(s.user.email, PASSWORD);
+		const path = await renew(owner);
+		/** SEQUENCE and LAST-MODIFIED of each event of a calendar, by UID. */
+		const versions = (text: string) =>
+			Object.fromEntries(
+				new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => [
+					String(v.getFirstPropertyValue('uid')),
+					{
+						sequence: v.getFirstPropertyValue('sequence'),
+						lastModified: String(v.getFirstPropertyValue('last-modified') ?? '')
+					}
+				])
+			);
+		const singles = [
+			['booking', s.booking.id, `booking-${s.booking.id}@borgerhus`],
+			['hold', s.hold.id, `pickup-${s.hold.id}@borgerhus`],
+			['shift', s.signup.id, `shift-${s.signup.id}@borgerhus`],
+			['registration', s.registration.id, `registration-${s.registration.id}@borgerhus`]
+		] as const;
+		const compare = async () => {
+			const feed = versions(await (await new AppSession().get(path)).text());
+			for (const [kind, id, uid] of singles) {
+				const response = await owner.get(`/kalender/${kind}/${id}.ics`);
+				expect(response.status, kind).toBe(200);
+				const single = versions(await response.text())[uid];
+				expect(typeof single?.sequence, kind).toBe('number');
+				expect(single, kind).toEqual(feed[uid]);
+			}
+			return feed;
+		};
+		const before = await compare();
+		// the shift moves an hour later: the single file follows the feed
+		const system = await systemClient();
+		await system.collection('shifts').update(s.shift.id, {
+			start: inHours(24 * 3 + 1),
+			end: inHours(24 * 3 + 5)
+		});
+		const after = await compare();
+		const uid = `shift-${s.signup.id}@borgerhus`;
+		expect(Number(after[uid]?.sequence)).toBeGreaterThanOrEqual(Number(before[uid]?.sequence));
+	});
+
 	it('holds every coming entry in time order, none cut off, however many and however far ahead', async () => {
 		const system = await systemClient();
 		const user = await createUser({ name: 'Travl Forening' });

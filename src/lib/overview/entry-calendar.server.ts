@@ -4,14 +4,45 @@ import type PocketBase from 'pocketbase';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { RECORD_ID } from '$lib/ids';
+import { changedAt } from '$rules/overview-calendar.js';
 import { fetchEntryInput } from './load.server';
-import { buildTimeline } from './timeline';
+import { buildTimeline, type TimelineInput } from './timeline';
 import { buildCalendar, entryItem } from './ics.server';
 
 export const CALENDAR_KINDS = ['booking', 'hold', 'shift', 'registration'] as const;
 export type CalendarKind = (typeof CALENDAR_KINDS)[number];
 export const isCalendarKind = (value: string): value is CalendarKind =>
 	(CALENDAR_KINDS as readonly string[]).includes(value);
+
+/**
+ * When the entry last changed, from the rows it was read with, as the feed counts it (changedAt): the file
+ * then carries the feed's LAST-MODIFIED and SEQUENCE, so a calendar that has it from either sees a move or a
+ * cancellation as a change of the same event.
+ */
+function changedOf(kind: CalendarKind, input: TimelineInput): string {
+	switch (kind) {
+		case 'booking':
+			return changedAt('booking', { place: input.bookings[0]?.updated });
+		case 'hold':
+			return changedAt('pickup', { place: input.holds[0]?.updated });
+		case 'shift': {
+			const signup = input.signups[0];
+			const shift = signup?.expand?.shift;
+			return changedAt('shift', {
+				place: signup?.updated,
+				shift: shift?.updated,
+				event: shift?.expand?.event?.updated
+			});
+		}
+		case 'registration': {
+			const registration = input.registrations[0];
+			return changedAt('registration', {
+				place: registration?.updated,
+				event: registration?.expand?.event?.updated
+			});
+		}
+	}
+}
 
 /**
  * "Add to calendar" for one entry of the user's overview, read with their own token: a one-event .ics file
@@ -30,7 +61,8 @@ export async function entryCalendar(pb: PocketBase, kind: string, id: string): P
 	const language = getLocale() === 'en' ? 'en' : 'da';
 	const timeline = buildTimeline(input, new Date(), language);
 	const entry = [...timeline.upcoming, ...timeline.history][0];
-	const item = entry && entry.actions.includes('calendar') ? entryItem(entry, language) : null;
+	const item =
+		entry && entry.actions.includes('calendar') ? entryItem(entry, language, changedOf(kind, input)) : null;
 	if (!item) error(404, m.errors_not_found());
 	return new Response(buildCalendar([item], { name: m.overview_feed_name(), publish: false }), {
 		headers: {

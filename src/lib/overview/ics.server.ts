@@ -74,8 +74,11 @@ export function feedItem(entry: FeedEntry, locale: Language): CalendarItem {
 	};
 }
 
-/** One entry of the overview as a calendar event ("add to calendar"); null when it has no time. */
-export function entryItem(entry: TimelineEntry, locale: Language): CalendarItem | null {
+/**
+ * One entry of the overview as a calendar event ("add to calendar"); null when it has no time. `updated`:
+ * when it last changed, as the feed counts it (overview-calendar.js changedAt).
+ */
+export function entryItem(entry: TimelineEntry, locale: Language, updated?: string): CalendarItem | null {
 	const kind = entry.kind === 'hold' ? 'pickup' : entry.kind;
 	if (kind === 'loan') return null;
 	if (kind === 'pickup' && !entry.deadline) return null;
@@ -90,7 +93,8 @@ export function entryItem(entry: TimelineEntry, locale: Language): CalendarItem 
 			association: '',
 			location: entry.room ?? '',
 			start: entry.at,
-			end: kind === 'pickup' ? (entry.deadline ?? '') : entry.end
+			end: kind === 'pickup' ? (entry.deadline ?? '') : entry.end,
+			updated
 		},
 		locale
 	);

@@ -33,6 +33,18 @@ const TEXTS = {
 				body: 'A place became free, and you are now confirmed for the shift "{task}" at {event}, {when}.'
 			}
 		},
+		// moved up inside the cut-off: the volunteer can no longer cancel on their own, and is told how to
+		// reach the house instead, as the volunteer terms and the cut-off's refusal say
+		signupsInsideCutoff: {
+			da: {
+				title: 'Du har fået en vagt: {task}',
+				body: 'En plads blev ledig, og du er nu bekræftet på vagten "{task}" til {event}, {when}. Der er under {hours} timer til vagten, så du kan ikke længere afmelde dig selv. Kan du ikke komme, så kontakt personalet.'
+			},
+			en: {
+				title: 'You have a shift: {task}',
+				body: 'A place became free, and you are now confirmed for the shift "{task}" at {event}, {when}. The shift is less than {hours} hours away, so you can no longer cancel it yourself. If you cannot come, please contact the staff.'
+			}
+		},
 		registrations: {
 			da: {
 				title: 'Du har fået en plads: {event}',
@@ -396,6 +408,12 @@ function fillPlaces(app, collection, parentId) {
 		collection === 'signups'
 			? { id: parent.id, start: parent.getString('start'), end: parent.getString('end') }
 			: null;
+	// a volunteer moved up inside the cut-off can no longer cancel the shift themselves: the notice says so
+	const rules = require(`${__hooks}/lib/events-rules.js`);
+	const texts =
+		shift && !rules.mayCancelShift({ shiftStart: shift.start, now: new Date() })
+			? TEXTS.promoted.signupsInsideCutoff
+			: TEXTS.promoted[collection];
 	for (const record of waiting) {
 		if (free === 0) break;
 		if (!permitted(machines.machineOf(collection), record.getString('status'), 'confirmed', ['system']))
@@ -409,12 +427,13 @@ function fillPlaces(app, collection, parentId) {
 		promoted.push(record.id);
 		notify(app, record.getString('user'), {
 			kind: 'events_promoted',
-			texts: TEXTS.promoted[collection],
+			texts: texts,
 			params: {
 				event: eventTitle(event),
 				task: collection === 'signups' ? parent.getString('task') : '',
 				// which of the event's shifts (two may share a task), and when
-				when: collection === 'signups' ? shiftWhen(parent) : ''
+				when: collection === 'signups' ? shiftWhen(parent) : '',
+				hours: String(rules.SHIFT_CANCEL_CUTOFF_HOURS)
 			},
 			link: linkFor(collection, record, event),
 			dedupeKey: 'events-promoted-' + record.id + '-' + record.getString('placed_at')

@@ -147,6 +147,45 @@ describe('volunteer sign-ups through the API', () => {
 		);
 	});
 
+	it('tells a volunteer moved up inside the cut-off that they can no longer cancel it themselves', async () => {
+		// a day ahead: inside the 48 hours in which a volunteer cannot cancel a shift themselves
+		const { event, shift } = await arrangeEvent({ places: 1, start: new Date(Date.now() + 24 * 3600_000) });
+		const [a, b, english] = await Promise.all([createVolunteer(), createVolunteer(), createVolunteer()]);
+		const system = await systemClient();
+		await system.collection('users').update(english.record.id, { language: 'en' });
+		const sa = await a.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: a.record.id });
+		const sb = await b.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: b.record.id });
+		await english.pb.collection('signups').create({ shift: shift.id, user: english.record.id });
+		const staff = await createUser({ staff: true });
+		const promoted = async (person: { pb: typeof a.pb }) =>
+			(await person.pb.collection('notifications').getFullList({ filter: 'kind = "events_promoted"' }))[0];
+		await staff.pb.collection('signups').update(sa.id, { status: 'cancelled' });
+		expect((await promoted(b))?.body).toMatch(
+			new RegExp(
+				`^En plads blev ledig, og du er nu bekræftet på vagten "Billetkontrol" til ${event.title}, .+\\. ` +
+					'Der er under 48 timer til vagten, så du kan ikke længere afmelde dig selv\\. ' +
+					'Kan du ikke komme, så kontakt personalet\\.$'
+			)
+		);
+		await staff.pb.collection('signups').update(sb.id, { status: 'cancelled' });
+		expect((await promoted(english))?.body).toMatch(
+			new RegExp(
+				`^A place became free, and you are now confirmed for the shift "Billetkontrol" at ${event.title}, .+\\. ` +
+					'The shift is less than 48 hours away, so you can no longer cancel it yourself\\. ' +
+					'If you cannot come, please contact the staff\\.$'
+			)
+		);
+		// outside the cut-off the notice stays as it was (the test above)
+		const far = await arrangeEvent({ places: 1 });
+		const [c, d] = await Promise.all([createVolunteer(), createVolunteer()]);
+		const sc = await c.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: far.shift.id, user: c.record.id });
+		await d.pb.collection('signups').create({ shift: far.shift.id, user: d.record.id });
+		await c.pb.collection('signups').update(sc.id, { status: 'cancelled' });
+		expect((await promoted(d))?.body).not.toContain('48');
+	});
+
 	it('keeps one confirmed place when a cancellation races a new sign-up', async () => {
 		for (let round = 0; round < 3; round++) {
 			const { shift } = await arrangeEvent({ places: 1 });

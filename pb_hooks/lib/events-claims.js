@@ -1027,8 +1027,11 @@ function decideNew(app, collection, record, actor) {
 	} catch (_) {
 		existing = null;
 	}
+	// a place only waited for is named as such: the person has no place yet, and is told where they stand
 	if (existing && status.isActivePlace(existing.getString('status'))) {
-		throw refusal('events_already_signed_up');
+		throw refusal(
+			existing.getString('status') === 'waitlisted' ? 'events_already_waiting' : 'events_already_signed_up'
+		);
 	}
 	// No two active shifts at overlapping times, so a move up from the waitlist cannot create an overlap of
 	// confirmed shifts either (docs/rules.md, "Events and volunteers").

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser, systemClient } from '../helpers/pocketbase';
 import type { RegistrationRecord, SignupRecord } from '../../src/lib/pocketbase-types';
-import { arrangeEvent, arrangeShift, createVolunteer, doorOpen, farFuture, statusOf } from './events-helpers';
+import {
+	arrangeEvent,
+	arrangeShift,
+	codeOf,
+	createVolunteer,
+	doorOpen,
+	farFuture,
+	refusal,
+	statusOf
+} from './events-helpers';
 
 // The same rules through the SvelteKit app, the way a browser without JavaScript uses it.
 
@@ -471,5 +480,55 @@ describe('events through the app', () => {
 			expect(page).toContain('Billetkontrol');
 			expect(page).not.toMatch(/Mangler \d+ frivillig|Log ind for at tilmelde dig|action="\?\/signup"/);
 		}
+	});
+	it('tells a person only on the waitlist who signs up again that they are already on it, at the API, the page and the desk', async () => {
+		const { event, shift } = await arrangeEvent({ places: 1, capacity: 1 });
+		const [holder, waiting] = await Promise.all([createVolunteer(), createVolunteer()]);
+		await holder.pb.collection('signups').create({ shift: shift.id, user: holder.record.id });
+		await holder.pb.collection('registrations').create({ event: event.id, user: holder.record.id });
+		const place = await waiting.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: waiting.record.id });
+		const ticket = await waiting.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: waiting.record.id });
+		expect([place.status, ticket.status]).toEqual(['waitlisted', 'waitlisted']);
+		// the API, as anyone may call it
+		for (const again of [
+			() => waiting.pb.collection('signups').create({ shift: shift.id, user: waiting.record.id }),
+			() => waiting.pb.collection('registrations').create({ event: event.id, user: waiting.record.id })
+		]) {
+			const refused = await refusal(again());
+			expect(refused.status).toBe(400);
+			expect(codeOf(refused.error)).toBe('events_already_waiting');
+		}
+		// a page shown before the person got on the waitlist (another tab) sends the form again
+		const session = await signedIn(waiting);
+		for (const [action, body] of [
+			['signup', { shift: shift.id }],
+			['register', { event: event.id }]
+		] as const) {
+			const page = await (await session.post(`/arrangementer/${event.id}?/${action}`, body)).text();
+			expect(page, action).toContain('Du står allerede på ventelisten.');
+			expect(page, action).not.toContain('Du er allerede tilmeldt.');
+		}
+		// staff signing the citizen up at the desk are told in their own words
+		const staff = await createUser({ staff: true });
+		const desk = await signedIn(staff);
+		const deskPage = `/personale/borgere/${waiting.record.id}`;
+		for (const [action, body] of [
+			['signup', { shift: shift.id }],
+			['register', { event: event.id }]
+		] as const) {
+			const page = await (await desk.post(`${deskPage}?/${action}`, body)).text();
+			expect(page, action).toContain('Borgeren står allerede på ventelisten.');
+			expect(page, action).not.toContain('Borgeren er allerede tilmeldt.');
+		}
+		// one with a confirmed place is still told they are signed up
+		const confirmed = await refusal(
+			holder.pb.collection('signups').create({ shift: shift.id, user: holder.record.id })
+		);
+		expect(codeOf(confirmed.error)).toBe('events_already_signed_up');
+		expect(await statusOf('signups', place.id)).toBe('waitlisted');
 	});
 });

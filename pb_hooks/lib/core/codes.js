@@ -173,6 +173,15 @@ module.exports = {
 			en: 'The citizen is already signed up.'
 		}
 	},
+	events_already_waiting: {
+		da: 'Du står allerede på ventelisten.',
+		en: 'You are already on the waitlist.',
+		// said to staff acting for the citizen at the desk
+		desk: {
+			da: 'Borgeren står allerede på ventelisten.',
+			en: 'The citizen is already on the waitlist.'
+		}
+	},
 	events_cancel_too_late: {
 		da: 'Vagten begynder snart. Kontakt personalet, hvis du ikke kan komme.',
 		en: 'The shift starts soon. Please contact the staff if you cannot come.',

@@ -21,6 +21,7 @@ onRecordCreateRequest(
 			'status',
 			'cancelled_at',
 			'cancelled_by_house',
+			'off_waitlist_by_house',
 			'placed_at',
 			'promoted_at',
 			'ticket_code',

@@ -603,6 +603,9 @@ function cancelPlace(app, collection, id, actor, options) {
 	// the calendar feed keeps a confirmed place (one it showed) that someone else cancelled (staff, the
 	// event's cancellation), marked so
 	row.set('cancelled_by_house', from === 'confirmed' && roles.indexOf('owner') < 0);
+	// a waiting place someone else ended: the person reads that the house took them off the waitlist, not
+	// that they left it (never in the feed, which shows confirmed places only)
+	row.set('off_waitlist_by_house', from === 'waitlisted' && roles.indexOf('owner') < 0);
 	app.save(row);
 	placeLeft(app, collection, row.getString(kind.parentField), row.getString('user'), from);
 	audit.staffAction(app, actor, collection + '.' + t.name, row, { from: from, to: 'cancelled' });
@@ -1062,6 +1065,7 @@ function decideNew(app, collection, record, actor) {
 	target.set('placed_at', pbNow());
 	target.set('cancelled_at', '');
 	target.set('cancelled_by_house', false);
+	target.set('off_waitlist_by_house', false);
 	// a place the person takes themselves was not moved up
 	target.set('promoted_at', '');
 	if (collection === 'registrations') target.set('checked_in_at', '');

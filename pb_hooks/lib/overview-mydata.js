@@ -610,6 +610,8 @@ function records(app, user, name, info, association) {
 				// when the waitlist moved the place up to confirmed ('' when the person took it themselves)
 				promoted_at: str(x, 'promoted_at'),
 				cancelled_by_house: x.getBool('cancelled_by_house'),
+				// and whether the house took the person off the waitlist rather than the person leaving it
+				off_waitlist_by_house: x.getBool('off_waitlist_by_house'),
 				created: str(x, 'created'),
 				cancelled_at: str(x, 'cancelled_at')
 			};
@@ -625,6 +627,7 @@ function records(app, user, name, info, association) {
 			placed_at: str(r, 'placed_at'),
 			promoted_at: str(r, 'promoted_at'),
 			cancelled_by_house: r.getBool('cancelled_by_house'),
+			off_waitlist_by_house: r.getBool('off_waitlist_by_house'),
 			checked_in_at: str(r, 'checked_in_at'),
 			checked_in_by: ticketCheckedInBy(r),
 			created: str(r, 'created'),

@@ -263,11 +263,12 @@ function overviewFor(e, now, userId) {
 			user: '',
 			status: '',
 			cancelled_by_house: false,
+			off_waitlist_by_house: false,
 			event: '',
 			at_desk: false,
 			expand: {}
 		},
-		'SELECT s.id, s.shift, s.user, s.status, s.cancelled_by_house, sh.event, ' +
+		'SELECT s.id, s.shift, s.user, s.status, s.cancelled_by_house, s.off_waitlist_by_house, sh.event, ' +
 			atDesk('signups', 's.id') +
 			" AS at_desk, json_object('shift', json_object('id', sh.id, 'task', sh.task, 'start', sh.start, " +
 			"'end', sh.end, 'event', sh.event, 'expand', json_object('event', " +
@@ -289,11 +290,12 @@ function overviewFor(e, now, userId) {
 			user: '',
 			status: '',
 			cancelled_by_house: false,
+			off_waitlist_by_house: false,
 			checked_in_at: '',
 			at_desk: false,
 			expand: {}
 		},
-		'SELECT g.id, g.event, g.user, g.status, g.cancelled_by_house, g.checked_in_at, ' +
+		'SELECT g.id, g.event, g.user, g.status, g.cancelled_by_house, g.off_waitlist_by_house, g.checked_in_at, ' +
 			atDesk('registrations', 'g.id') +
 			" AS at_desk, json_object('event', " +
 			event +

@@ -401,6 +401,8 @@ export interface SignupRecord extends BaseRecord {
 	cancelled_at: DateString;
 	/** Cancelled by staff or with its event while confirmed, not by its person (set by the server). */
 	cancelled_by_house?: boolean;
+	/** Taken off the waitlist by staff or the system, not left by its person (set by the server). */
+	off_waitlist_by_house?: boolean;
 	expand?: {
 		shift?: ShiftRecord;
 		user?: UserRecord;
@@ -418,6 +420,8 @@ export interface RegistrationRecord extends BaseRecord {
 	cancelled_at: DateString;
 	/** Cancelled by staff or with its event while confirmed, not by its holder (set by the server). */
 	cancelled_by_house?: boolean;
+	/** Taken off the waitlist by staff or the system, not left by its holder (set by the server). */
+	off_waitlist_by_house?: boolean;
 	expand?: {
 		event?: EventRecord;
 		user?: UserRecord;

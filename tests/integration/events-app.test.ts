@@ -531,4 +531,57 @@ describe('events through the app', () => {
 		expect(codeOf(confirmed.error)).toBe('events_already_signed_up');
 		expect(await statusOf('signups', place.id)).toBe('waitlisted');
 	});
+
+	it('says on the ticket and in Mit overblik that the house took a waiting person off the waitlist, not "Afmeldt"', async () => {
+		const { event, shift } = await arrangeEvent({ places: 1, capacity: 1 });
+		const [holder, waiting] = await Promise.all([createVolunteer(), createVolunteer()]);
+		await holder.pb.collection('signups').create({ shift: shift.id, user: holder.record.id });
+		await holder.pb.collection('registrations').create({ event: event.id, user: holder.record.id });
+		const place = await waiting.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: waiting.record.id });
+		const ticket = await waiting.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: waiting.record.id });
+		const staff = await createUser({ staff: true });
+		// what the staff event page's cancel actions send
+		await staff.pb.collection('signups').update(place.id, { status: 'cancelled' });
+		await staff.pb.collection('registrations').update(ticket.id, { status: 'cancelled' });
+		const system = await systemClient();
+		// the house's mark stays the mark of a confirmed place cancelled (what the calendar feed keeps)
+		for (const [collection, id] of [
+			['signups', place.id],
+			['registrations', ticket.id]
+		] as const) {
+			expect((await system.collection(collection).getOne(id)).cancelled_by_house, collection).toBe(false);
+		}
+		const session = await signedIn(waiting);
+		const ticketPage = await (await session.get(`/billet/${ticket.id}`)).text();
+		expect(ticketPage).toContain('Huset tog dig af ventelisten.');
+		expect(ticketPage).not.toContain('Afmeldt');
+		const overview = await (await session.get('/overblik')).text();
+		for (const key of [`registration:${ticket.id}`, `shift:${place.id}`]) {
+			const at = overview.indexOf(`id="entry-${key}"`);
+			expect(at, key).toBeGreaterThan(-1);
+			const card = overview.slice(at, at + 1200);
+			expect(card, key).toContain('Huset tog dig af ventelisten');
+			expect(card, key).not.toContain('Afmeldt');
+			expect(card, key).not.toContain('Huset aflyste din plads');
+		}
+		await system.collection('users').update(waiting.record.id, { language: 'en' });
+		const english = await signedIn(waiting);
+		expect(await (await english.get(`/billet/${ticket.id}`)).text()).toContain(
+			'The house took you off the waitlist.'
+		);
+		expect(await (await english.get('/overblik')).text()).toContain('The house took you off the waitlist');
+		// a waitlist place the person left themselves still reads as theirs, and one taken again loses the mark
+		const again = await waiting.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: waiting.record.id });
+		expect(again.id).toBe(ticket.id);
+		await waiting.pb.collection('registrations').update(ticket.id, { status: 'cancelled' });
+		const own = await (await session.get(`/billet/${ticket.id}`)).text();
+		expect(own).toContain('Afmeldt');
+		expect(own).not.toContain('Huset tog dig af ventelisten.');
+	});
 });

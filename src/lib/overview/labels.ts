@@ -77,6 +77,8 @@ export function stateLabel(
 			return m.overview_state_place_cancelled({}, o);
 		case 'place_cancelled_by_house':
 			return m.overview_state_place_cancelled_by_house({}, o);
+		case 'place_off_waitlist_by_house':
+			return m.overview_state_place_off_waitlist_by_house({}, o);
 		case 'place_done':
 			return m.overview_state_place_done({}, o);
 		case 'event_cancelled':

@@ -194,6 +194,8 @@ export interface MyData {
 		promoted_at: string;
 		/** Cancelled by the house (staff, or the event's cancellation), not by the user. */
 		cancelled_by_house: boolean;
+		/** Taken off the waitlist by the house (staff), not left by the user. */
+		off_waitlist_by_house: boolean;
 		created: string;
 		cancelled_at: string;
 	}[];
@@ -209,6 +211,7 @@ export interface MyData {
 		placed_at: string;
 		promoted_at: string;
 		cancelled_by_house: boolean;
+		off_waitlist_by_house: boolean;
 		checked_in_at: string;
 		/** Who checked the ticket in, in kind only ('' while it is not checked in). */
 		checked_in_by: CheckedInBy;

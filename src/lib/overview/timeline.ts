@@ -60,6 +60,8 @@ export type EntryState =
 	| 'place_cancelled'
 	/** Cancelled by staff while confirmed, not by its person (`cancelled_by_house`). */
 	| 'place_cancelled_by_house'
+	/** Taken off the waitlist by staff, not left by its person (`off_waitlist_by_house`). */
+	| 'place_off_waitlist_by_house'
 	| 'place_done'
 	| 'event_cancelled';
 
@@ -279,12 +281,17 @@ function placeState(
 	status: string,
 	ended: boolean,
 	eventCancelled: boolean,
-	byHouse: boolean | undefined
+	byHouse: boolean | undefined,
+	offWaitlistByHouse: boolean | undefined
 ): EntryState {
 	// the house cancelling an event cancels its places too: that is the news, not "you cancelled"
 	if (eventCancelled) return 'event_cancelled';
 	// and so is staff cancelling the place alone
-	if (status === 'cancelled') return byHouse ? 'place_cancelled_by_house' : 'place_cancelled';
+	if (status === 'cancelled') {
+		if (byHouse) return 'place_cancelled_by_house';
+		// a waiting place staff ended: the house took the person off the waitlist, they did not leave it
+		return offWaitlistByHouse ? 'place_off_waitlist_by_house' : 'place_cancelled';
+	}
 	if (ended) return 'place_done';
 	return status === 'waitlisted' ? 'place_waitlisted' : 'place_confirmed';
 }
@@ -317,7 +324,7 @@ function shiftEntry(s: SignupRecord, now: number, language: string): TimelineEnt
 	const end = shift?.end ?? '';
 	const ended = time(end) <= now;
 	const cancelledEvent = event?.state === 'cancelled';
-	const state = placeState(s.status, ended, cancelledEvent, s.cancelled_by_house);
+	const state = placeState(s.status, ended, cancelledEvent, s.cancelled_by_house, s.off_waitlist_by_house);
 	const future = time(start) > now;
 	// the waitlist may be left until the shift begins, a confirmed place until the cut-off
 	const cancellable =
@@ -369,7 +376,7 @@ function registrationEntry(r: RegistrationRecord, now: number, language: string)
 		href: event?.id ? `/arrangementer/${event.id}` : undefined,
 		at: start,
 		end,
-		state: placeState(r.status, ended, cancelledEvent, r.cancelled_by_house),
+		state: placeState(r.status, ended, cancelledEvent, r.cancelled_by_house, r.off_waitlist_by_house),
 		actions: placeActions(r.status, time(end) > now, cancelledEvent, !ended, time(start) > now && !used),
 		noCancel: live && used ? 'ticket_checked_in' : undefined,
 		upcoming: !ended && isActivePlace(r.status)

@@ -37,6 +37,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			status: registration.status,
 			// a place staff cancelled is not one its holder withdrew from
 			cancelledByHouse: registration.status === 'cancelled' && registration.cancelled_by_house === true,
+			// nor is a place on the waitlist staff took them off
+			offWaitlistByHouse: registration.status === 'cancelled' && registration.off_waitlist_by_house === true,
 			position,
 			code: registration.ticket_code,
 			checkedInAt: registration.checked_in_at,

@@ -4,6 +4,8 @@ import { AppSession } from '../helpers/app';
 import { createUser, guestClient, PASSWORD, systemClient } from '../helpers/pocketbase';
 import { makeRoom, slot } from './rooms-arrange';
 import { arrange, inHours } from './overview-arrange';
+import { arrangeEvent, createVolunteer } from './events-helpers';
+import type { RegistrationRecord, SignupRecord } from '../../src/lib/pocketbase-types';
 
 /** Parses iCalendar with ical.js, a parser independent of the generator the app uses. */
 function parseEvents(text: string) {
@@ -342,6 +344,63 @@ describe('a feed with many entries', () => {
 		const after = await compare();
 		const uid = `shift-${s.signup.id}@borgerhus`;
 		expect(Number(after[uid]?.sequence)).toBeGreaterThanOrEqual(Number(before[uid]?.sequence));
+	});
+
+	it('leaves out a waitlist place the house took the user off, as one never in the feed, and keeps a confirmed one it cancelled', async () => {
+		const { event } = await arrangeEvent({ capacity: 1 });
+		const [holder, user] = await Promise.all([createVolunteer(), createVolunteer()]);
+		await holder.pb.collection('registrations').create({ event: event.id, user: holder.record.id });
+		const waiting = await user.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: user.record.id });
+		expect(waiting.status).toBe('waitlisted');
+		const confirmedOther = await arrangeEvent({ places: 1 });
+		const place = await user.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: confirmedOther.shift.id, user: user.record.id });
+		const staff = await createUser({ staff: true });
+		// both at once: the house takes the user off one waitlist and cancels their confirmed shift elsewhere
+		await Promise.all([
+			staff.pb.collection('registrations').update(waiting.id, { status: 'cancelled' }),
+			staff.pb.collection('signups').update(place.id, { status: 'cancelled' })
+		]);
+		const system = await systemClient();
+		expect(await system.collection('registrations').getOne(waiting.id)).toMatchObject({
+			cancelled_by_house: false,
+			off_waitlist_by_house: true
+		});
+		expect(await system.collection('signups').getOne(place.id)).toMatchObject({
+			cancelled_by_house: true,
+			off_waitlist_by_house: false
+		});
+		const session = new AppSession();
+		await session.signIn(user.email, PASSWORD);
+		const byUid = Object.fromEntries(
+			parseEvents(await (await new AppSession().get(await renew(session))).text()).map((e) => [e.uid, e])
+		);
+		expect(byUid[`registration-${waiting.id}@borgerhus`]).toBeUndefined();
+		expect(byUid[`shift-${place.id}@borgerhus`]?.status).toBe('CANCELLED');
+		// nobody but the server sets the mark: not the person, not staff
+		for (const pb of [user.pb, staff.pb]) {
+			const refused = await pb
+				.collection('registrations')
+				.update(waiting.id, { off_waitlist_by_house: false })
+				.then(
+					() => 0,
+					(err: { status: number }) => err.status
+				);
+			expect(refused).toBeGreaterThanOrEqual(400);
+		}
+		const created = await user.pb
+			.collection('registrations')
+			.create({ event: event.id, user: user.record.id, off_waitlist_by_house: true })
+			.then(
+				() => '',
+				(err: { response?: { data?: Record<string, { code?: string }> } }) =>
+					err.response?.data?.off_waitlist_by_house?.code ?? ''
+			);
+		expect(created).toBe('events_field_locked');
+		expect((await system.collection('registrations').getOne(waiting.id)).off_waitlist_by_house).toBe(true);
 	});
 
 	it('holds every coming entry in time order, none cut off, however many and however far ahead', async () => {

@@ -502,6 +502,13 @@ describe('events through the app', () => {
 			expect(refused.status).toBe(400);
 			expect(codeOf(refused.error)).toBe('events_already_waiting');
 		}
+		// twice at once: both told the same, and the place keeps its turn
+		const both = await Promise.all(
+			[0, 1].map(() =>
+				refusal(waiting.pb.collection('signups').create({ shift: shift.id, user: waiting.record.id }))
+			)
+		);
+		expect(both.map((r) => codeOf(r.error))).toEqual(['events_already_waiting', 'events_already_waiting']);
 		// a page shown before the person got on the waitlist (another tab) sends the form again
 		const session = await signedIn(waiting);
 		for (const [action, body] of [

@@ -424,7 +424,16 @@ describe('the desk', () => {
 		const holdA = await placeHold(a.pb, alone.title.id, a.record.id);
 		await checkIn(staff.pb, alone.copies[0]!.barcode);
 		await system.collection('holds').update(holdA.id, { pickup_deadline: '2020-01-01 00:00:00.000Z' });
-		expect((await refusal(collect(staff.pb, holdA.id))).code).toBe('library_hold_expired_nobody_next');
+		// the patron cannot collect it themselves, and two desks at once are told the same
+		expect((await refusal(collect(a.pb, holdA.id))).status).toBe(403);
+		const twice = await Promise.all([
+			refusal(collect(staff.pb, holdA.id)),
+			refusal(collect(staff.pb, holdA.id))
+		]);
+		expect(twice.map((r) => r.code)).toEqual([
+			'library_hold_expired_nobody_next',
+			'library_hold_expired_nobody_next'
+		]);
 		expect((await system.collection('copies').getOne<CopyRecord>(alone.copies[0]!.id)).status).toBe('shelf');
 		// asked again (a second tap, or after the job expired it): the same answer
 		const page = await (await desk.post('/personale/skranke?/collect', { hold: holdA.id })).text();

@@ -316,10 +316,17 @@ function placeActions(
 	return actions;
 }
 
-function shiftEntry(s: SignupRecord, now: number, language: string): TimelineEntry {
+/** An event's title for a reader of `language`: the English version, or with `danish` always the Danish. */
+const eventTitleOf = (
+	event: { title?: string; title_en?: string } | undefined,
+	language: string,
+	danish: boolean
+) => contentText(event?.title ?? '', danish ? '' : event?.title_en, language);
+
+function shiftEntry(s: SignupRecord, now: number, language: string, danish: boolean): TimelineEntry {
 	const shift = s.expand?.shift;
 	const event = shift?.expand?.event;
-	const eventTitle = contentText(event?.title ?? '', event?.title_en, language);
+	const eventTitle = eventTitleOf(event, language, danish);
 	const start = shift?.start ?? '';
 	const end = shift?.end ?? '';
 	const ended = time(end) <= now;
@@ -355,9 +362,14 @@ function shiftEntry(s: SignupRecord, now: number, language: string): TimelineEnt
 	};
 }
 
-function registrationEntry(r: RegistrationRecord, now: number, language: string): TimelineEntry {
+function registrationEntry(
+	r: RegistrationRecord,
+	now: number,
+	language: string,
+	danish: boolean
+): TimelineEntry {
 	const event = r.expand?.event;
-	const title = contentText(event?.title ?? '', event?.title_en, language);
+	const title = eventTitleOf(event, language, danish);
 	const start = event?.start ?? '';
 	const end = event?.end ?? '';
 	const ended = time(end) <= now;
@@ -386,17 +398,23 @@ function registrationEntry(r: RegistrationRecord, now: number, language: string)
 /**
  * One timeline of everything a user has: upcoming (and running) entries first, soonest first, with
  * active holds and open loans among them by their deadline; then history, newest first. An event's title
- * is in `language` when it has an English version (docs/rules.md, "Languages").
+ * is in `language` when it has an English version (docs/rules.md, "Languages"); with `danish` (a staff
+ * page, which shows the house's texts in Danish) always the Danish, marked as Danish on an English page.
  */
-export function buildTimeline(input: TimelineInput, now: Date, language = 'da'): Timeline {
+export function buildTimeline(
+	input: TimelineInput,
+	now: Date,
+	language = 'da',
+	{ danish = false }: { danish?: boolean } = {}
+): Timeline {
 	const t = now.getTime();
 	const desk = input.desk ?? {};
 	const all = [
 		...input.bookings.map((b) => bookingEntry(b, t, input)),
 		...input.holds.map((h) => holdEntry(h, input.places)),
 		...input.loans.map((l) => loanEntry(l, t)),
-		...input.signups.map((s) => shiftEntry(s, t, language)),
-		...input.registrations.map((r) => registrationEntry(r, t, language))
+		...input.signups.map((s) => shiftEntry(s, t, language, danish)),
+		...input.registrations.map((r) => registrationEntry(r, t, language, danish))
 	].map((entry) => (desk[entry.id] ? { ...entry, atDesk: true } : entry));
 	// Waiting holds have no date ahead: they sort as "now", among today's entries.
 	const sortAt = (e: TimelineEntry) => Math.max(time(e.at), e.kind === 'hold' && !e.deadline ? t : 0);

@@ -16,6 +16,8 @@ export interface GridItem {
 	end: number;
 	/** Who or what: the association or booker, the event's title, the closure's reason. */
 	label: string;
+	/** 'da' on an English page when the label is the house's Danish text (an event's title, a closure's reason). */
+	lang?: 'da';
 	/** A booking's status ('pending' | 'approved'), an event's state; '' for closures. */
 	status: string;
 	/** Where staff open it. */

@@ -15,6 +15,8 @@ import { parsePbDate } from '$lib/dates';
 import { yearProblem } from '$rules/core/time.js';
 import { dayColumns, gridRows, heldUntil, weekColumns, type GridItem } from '$lib/staff/grid';
 import { RECORD_ID } from '$lib/ids';
+import { getLocale } from '$lib/paraglide/runtime';
+import { danishIn } from '$lib/house-language';
 
 const FIELDS =
 	'id,room,booker,association,series,purpose,attendees,start,end,status,checked_in_at,checked_out_at,' +
@@ -137,6 +139,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			? await pendingPage(firstAsked.totalPages)
 			: firstAsked;
 	const ms = (value: string) => parsePbDate(value).getTime();
+	// an event's title and a closure's reason, written by the house in Danish (staff pages show the Danish)
+	const danish = danishIn(getLocale());
 	const items: GridItem[] = [
 		...calendar.map((b) => {
 			const held = heldUntil(b);
@@ -159,6 +163,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			start: ms(e.start),
 			end: ms(e.end),
 			label: e.title,
+			lang: danish,
 			status: e.state,
 			href: `/personale/arrangementer/${e.id}`
 		})),
@@ -169,6 +174,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			start: ms(c.start),
 			end: ms(c.end),
 			label: c.reason,
+			lang: c.reason ? danish : undefined,
 			status: '',
 			href: '/personale/lokaler'
 		}))

@@ -11,6 +11,7 @@ import { resolveEnd } from '$rules/core/time.js';
 import { SHIFT_CANCEL_CUTOFF_HOURS } from '$rules/events-rules.js';
 import { addPolicyErrors, bookingRefusal, policyOf, readTimes } from '$lib/server/room-page';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
+import { getLocale } from '$lib/paraglide/runtime';
 import {
 	acceptVolunteerTerms,
 	deleteDeskAccount,
@@ -49,7 +50,9 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 	depends('app:desk');
 	const now = new Date();
 	const { citizen, overview } = await readCitizenOr404(locals.pb, params.id);
-	const timeline = buildTimeline(overview, now);
+	// in the staff member's language, the house's texts in Danish as on every staff page (docs/rules.md,
+	// "Languages"): a shift's task and an event's title are marked as Danish on an English page
+	const timeline = buildTimeline(overview, now, getLocale(), { danish: true });
 	// the desk may also cancel past a deadline, as an override with a reason; a ticket checked in is
 	// attendance, which no override undoes (PocketBase refuses it), so it is not offered
 	for (const entry of timeline.upcoming) {

@@ -101,6 +101,15 @@ test('a staff member reading English hears the house’s Danish words as Danish 
 	await expect(lending).toBeVisible();
 	await expect(lending.getByRole('heading', { level: 3 }).locator('[lang]')).toHaveCount(0);
 
+	// the rooms: a closure's reason, and a room's Danish fields beside its English description
+	await checked(page, '/personale/lokaler');
+	await expect(page.getByText('Gulvet i Salen lakeres')).toHaveAttribute('lang', 'da');
+	const room = await (await systemClient()).collection('rooms').getFirstListItem('slug = "moedelokale-1"');
+	await checked(page, `/personale/lokaler/${room.id}`);
+	await expect(page.locator('input[name="facilities"]')).toHaveAttribute('lang', 'da');
+	await expect(page.locator('textarea[name="description"]')).toHaveAttribute('lang', 'da');
+	await expect(page.locator('textarea[name="description_en"]')).toHaveAttribute('lang', 'en');
+
 	// the library desk: catalogue titles are in any language and stay unmarked
 	await checked(page, '/personale/skranke');
 	await expect(page.locator('main [lang]')).toHaveCount(0);
@@ -124,7 +133,8 @@ test('a staff member reading Danish gets no language marks on the staff pages', 
 		`/personale/bookinger?dag=${houseDay(concert.start)}&visning=dag`,
 		'/personale/arrangementer',
 		`/personale/arrangementer/${market.id}`,
-		`/personale/borgere/${volunteer.id}`
+		`/personale/borgere/${volunteer.id}`,
+		'/personale/lokaler'
 	]) {
 		await page.goto(path);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'da');

@@ -214,6 +214,34 @@ describe('buildTimeline', () => {
 		expect(byId.begun?.actions).toContain('ticket');
 	});
 
+	it('gives the reader the English title where written, a staff page the Danish, marked as Danish', () => {
+		const event = { title: 'Koncert', title_en: 'Concert', start: at(24), end: at(27) };
+		const input = {
+			...empty,
+			registrations: [{ id: 'r', status: 'confirmed', expand: { event } } as unknown as RegistrationRecord],
+			signups: [
+				{ id: 's', status: 'confirmed', expand: { shift: { task: 'Bar', ...event, expand: { event } } } }
+			]
+		} as TimelineInput;
+		const entries = (language: string, danish?: boolean) =>
+			Object.fromEntries(buildTimeline(input, now, language, { danish }).upcoming.map((e) => [e.id, e]));
+		expect(entries('en').r).toMatchObject({ title: 'Concert', titleLang: undefined });
+		expect(entries('en').s).toMatchObject({
+			title: 'Bar',
+			titleLang: 'da',
+			detail: 'Concert',
+			detailLang: undefined
+		});
+		expect(entries('en', true).r).toMatchObject({ title: 'Koncert', titleLang: 'da' });
+		expect(entries('en', true).s).toMatchObject({ titleLang: 'da', detail: 'Koncert', detailLang: 'da' });
+		expect(entries('da', true).r).toMatchObject({ title: 'Koncert', titleLang: undefined });
+		expect(entries('da', true).s).toMatchObject({
+			titleLang: undefined,
+			detail: 'Koncert',
+			detailLang: undefined
+		});
+	});
+
 	it('treats an entry without a status as not active', () => {
 		const t = buildTimeline(
 			{

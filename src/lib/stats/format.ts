@@ -8,6 +8,8 @@ export interface Bar {
 	key: string;
 	/** Full name, for the numbers table and the rows. */
 	label: string;
+	/** 'da' when the name is the house's Danish text (an event's title) on an English page. */
+	lang?: 'da';
 	/** Short name under a column, e.g. "man" or "08"; empty hides it. */
 	tick?: string;
 	value: number;

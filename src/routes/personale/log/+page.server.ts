@@ -6,6 +6,7 @@ import type { AuditLogRecord } from '$lib/pocketbase-types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { toPbDate } from '$lib/dates';
 import { bookingName } from '$lib/staff/names';
+import { danishIn } from '$lib/house-language';
 import { AREAS, thingOf, verbOrChange } from '$lib/staff/audit-words';
 import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
 import { RECORD_ID } from '$lib/ids';
@@ -17,6 +18,8 @@ type Row = Record<string, unknown> & { id: string; expand?: Record<string, Row |
 interface Target {
 	text: string;
 	href: string;
+	/** 'da' on an English page when the words are the house's Danish texts (an event's title, a shift's task). */
+	lang?: 'da';
 }
 
 /** What a target is, in words, and where staff open it (docs/rules.md, "Staff pages"). */
@@ -32,6 +35,9 @@ async function describeTargets(
 		byCollection.get(e.target_collection)!.add(e.target_id);
 	}
 	const s = (row: Row | undefined, field: string) => String(row?.[field] ?? '');
+	// staff pages show the house's texts in Danish, marked as Danish on an English page (docs/rules.md,
+	// "Languages"); a person's name beside them is read the same way
+	const lang = danishIn(language);
 	const kinds: Record<string, { expand?: string; describe: (r: Row) => Target }> = {
 		bookings: {
 			expand: 'room',
@@ -69,26 +75,29 @@ async function describeTargets(
 			})
 		},
 		titles: { describe: (r) => ({ text: s(r, 'title'), href: `/personale/katalog/${r.id}` }) },
-		events: { describe: (r) => ({ text: s(r, 'title'), href: `/personale/arrangementer/${r.id}` }) },
+		events: { describe: (r) => ({ text: s(r, 'title'), href: `/personale/arrangementer/${r.id}`, lang }) },
 		shifts: {
 			expand: 'event',
 			describe: (r) => ({
 				text: `${s(r, 'task')} · ${s(r.expand?.event, 'title')}`,
-				href: `/personale/arrangementer/${s(r, 'event')}`
+				href: `/personale/arrangementer/${s(r, 'event')}`,
+				lang
 			})
 		},
 		signups: {
 			expand: 'user,shift,shift.event',
 			describe: (r) => ({
 				text: `${s(r.expand?.user, 'name')} · ${s(r.expand?.shift, 'task')}`,
-				href: `/personale/arrangementer/${s(r.expand?.shift, 'event')}`
+				href: `/personale/arrangementer/${s(r.expand?.shift, 'event')}`,
+				lang
 			})
 		},
 		registrations: {
 			expand: 'user,event',
 			describe: (r) => ({
 				text: `${s(r.expand?.user, 'name')} · ${s(r.expand?.event, 'title')}`,
-				href: `/personale/arrangementer/${s(r, 'event')}`
+				href: `/personale/arrangementer/${s(r, 'event')}`,
+				lang
 			})
 		},
 		users: { describe: (r) => ({ text: s(r, 'name') || s(r, 'email'), href: '' }) },
@@ -106,7 +115,8 @@ async function describeTargets(
 			expand: 'room',
 			describe: (r) => ({
 				text: `${s(r.expand?.room, 'name')} ${s(r, 'reason')}`.trim(),
-				href: '/personale/lokaler'
+				href: '/personale/lokaler',
+				lang
 			})
 		}
 	};
@@ -185,6 +195,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				verb: verbOrChange(entry.action, language),
 				thing: target?.text || (entry.target_collection ? thingOf(entry.target_collection, language) : ''),
 				href: target?.href ?? '',
+				thingLang: target?.lang,
 				reason: typeof details.reason === 'string' ? details.reason : '',
 				// a desk act: the citizen it was done for (their page names them) and an exception's reason
 				citizen:

@@ -220,9 +220,13 @@ describe('buildTimeline', () => {
 			...empty,
 			registrations: [{ id: 'r', status: 'confirmed', expand: { event } } as unknown as RegistrationRecord],
 			signups: [
-				{ id: 's', status: 'confirmed', expand: { shift: { task: 'Bar', ...event, expand: { event } } } }
+				{
+					id: 's',
+					status: 'confirmed',
+					expand: { shift: { task: 'Bar', ...event, expand: { event } } }
+				} as unknown as SignupRecord
 			]
-		} as TimelineInput;
+		};
 		const entries = (language: string, danish?: boolean) =>
 			Object.fromEntries(buildTimeline(input, now, language, { danish }).upcoming.map((e) => [e.id, e]));
 		expect(entries('en').r).toMatchObject({ title: 'Concert', titleLang: undefined });

@@ -243,7 +243,10 @@ onRecordDeleteRequest((e) => {
 // -- loans ------------------------------------------------------------------------------------------
 
 // Lending a copy from the shelf (the loan machine's start, the copy machine's lend): the server sets the
-// title, the start and (unless staff give one) the due date; only the desk and this action open loans.
+// title, the start and (unless staff give one) the due date; only the desk and this action open loans. The
+// patron's active hold on the title ends with the loan (desk.endHoldByLoan): a copy lent from the shelf
+// collects it, and a copy set aside for another of their pickups goes on as an ended pickup's does; the very
+// copy set aside for them, lent to them, is their pickup handed over.
 onRecordCreateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
 	const { refuse } = require(`${__hooks}/lib/core/errors.js`);
@@ -264,10 +267,11 @@ onRecordCreateRequest((e) => {
 			refuse('overview_account_deleted', 'patron');
 		const lend = open && (copy.getString('status') === 'shelf' || !system);
 		if (lend) {
-			// from the shelf only: a reserved copy is lent by handing over its pickup at the desk
+			// from the shelf, or a reserved copy to the patron whose pickup it is (before its deadline)
 			const from = copy.getString('status');
 			if (from === 'missing') refuse('library_copy_missing', 'copy');
-			if (from !== 'shelf') refuse('library_copy_busy', 'copy');
+			const pickup = from === 'reserved' ? desk.pickupOf(txApp, copy, e.record.getString('patron')) : null;
+			if (from !== 'shelf' && !pickup) refuse('library_copy_busy', 'copy');
 			desk.copyTo(copy, 'loan', desk.rolesFor(who, ''));
 			copy.set('status', 'loan');
 			copy.set('on_pickup_shelf', ''); // lent over the counter, from wherever it lay
@@ -285,11 +289,13 @@ onRecordCreateRequest((e) => {
 		}
 		e.next();
 		if (lend) txApp.save(copy);
+		// the patron has the title now: a hold on it would keep a place (or a copy) they do not need
+		const ended = open ? desk.endHoldByLoan(txApp, e.record, copy, who) : null;
 		desk.touchTitle(txApp, copy.getString('title'));
-		require(`${__hooks}/lib/core/audit.js`).staffAction(txApp, who, 'library_lend', e.record, {
-			copy: copy.id,
-			on_behalf_of: e.record.getString('patron')
-		});
+		/** @type {Record<string, unknown>} */
+		const details = { copy: copy.id, on_behalf_of: e.record.getString('patron') };
+		if (ended) details.hold = ended.hold;
+		require(`${__hooks}/lib/core/audit.js`).staffAction(txApp, who, 'library_lend', e.record, details);
 	});
 }, 'loans');
 

@@ -579,10 +579,12 @@ function prepareNewHold(app, hold, options) {
  * @param {string} from the status the row has now
  * @param {string} to
  * @param {string[]} roles
+ * @param {string} [lent] for `collected`, the copy lent to the patron when it is not the one the hold had set
+ *   aside (a loan over the counter of another copy): that one is released as an ended pickup's is
  * @returns {{ name: string, after: () => core.Record | null }} `after` returns the hold the released copy
  *   went to, if any
  */
-function changeHold(app, hold, from, to, roles) {
+function changeHold(app, hold, from, to, roles, lent) {
 	const t = machine.transition(machine.HOLD, from, to, roles, 'library_hold_change_refused', 'status');
 	const titleId = hold.getString('title');
 	const copyId = from === 'ready' ? hold.getString('copy') : '';
@@ -599,7 +601,9 @@ function changeHold(app, hold, from, to, roles) {
 	return {
 		name: t.name,
 		after: () => {
-			const next = copyId && to !== 'collected' ? releaseCopy(app, copyId, lyingOn) : null;
+			// a pickup handed over keeps its copy (lent now); any other end frees it for the next in line
+			const kept = to === 'collected' && (lent === undefined || lent === copyId);
+			const next = copyId && !kept ? releaseCopy(app, copyId, lyingOn) : null;
 			touchTitle(app, titleId);
 			return next;
 		}
@@ -1028,6 +1032,70 @@ function collect(app, holdId, actor) {
 }
 
 /**
+ * The pickup a reserved copy lent over the counter to `patronId` is: their own ready hold with that very
+ * copy, before its pickup deadline (lending it is handing it over, as `collect` does), or null (the copy is
+ * someone else's, or past the deadline the next in line's: refused as busy by the caller).
+ * @param {core.App} app the transaction's app
+ * @param {core.Record} copy a reserved copy, read in the transaction
+ * @param {string} patronId
+ * @returns {core.Record | null}
+ */
+function pickupOf(app, copy, patronId) {
+	const holds = app.findRecordsByFilter(
+		'holds',
+		bindFilter('copy = {:c} && status = "ready" && patron = {:p}', { c: copy.id, p: patronId }),
+		'',
+		1,
+		0
+	);
+	if (!holds.length) return null;
+	const deadline = holds[0].getString('pickup_deadline');
+	return queue.isExpired({ status: 'ready', pickup_deadline: deadline }, nowPb()) ? null : holds[0];
+}
+
+/**
+ * A loan of a copy of a title (saved, in the loan's transaction) ends its patron's active hold on that
+ * title: the patron has the title, so the hold is collected by the loan, whether it waited, was paused or
+ * lay ready (docs/rules.md, "No hold beside a loan"). A ready hold whose copy set aside is not the one lent
+ * releases it exactly as an ended pickup does (`releaseCopy`: to the next in line, or back to the shelf,
+ * lying on the pickup shelf if it was put there); the lent copy itself is its pickup. Others' places close
+ * up, as they are counted. Audited as the desk's collect on the patron's behalf.
+ * @param {core.App} app the transaction's app
+ * @param {core.Record} loan the open loan, saved
+ * @param {core.Record} copy the copy lent
+ * @param {{ kind: string, id: string }} actor
+ * @returns {{ hold: string, status: string, passedOn: string } | null} the hold ended (its status before),
+ *   and the hold its released copy went to ('' when none), or null when the patron had no active hold
+ */
+function endHoldByLoan(app, loan, copy, actor) {
+	const patronId = loan.getString('patron');
+	const active = app.findRecordsByFilter(
+		'holds',
+		bindFilter('patron = {:p} && title = {:t} && ' + ACTIVE_FILTER, {
+			p: patronId,
+			t: copy.getString('title')
+		}),
+		'',
+		1,
+		0
+	);
+	if (!active.length) return null;
+	const hold = active[0];
+	const from = hold.getString('status');
+	// the desk lent it: collected for the staff member who did, or for a superuser's load acting as the desk
+	const change = changeHold(app, hold, from, 'collected', ['staff'], copy.id);
+	app.save(hold);
+	const next = change.after();
+	audit.staffAction(app, actor, 'library_hold_collect', hold, {
+		loan: loan.id,
+		copy: copy.id,
+		from: from,
+		on_behalf_of: patronId
+	});
+	return { hold: hold.id, status: from, passedOn: next ? next.id : '' };
+}
+
+/**
  * The desk's refusal of a pickup past its deadline, saying where its copy goes, as the patron's message
  * does: to the next in line (`library_hold_expired`) only when someone got it, a hold made ready with it
  * since this one ended (or, not expired yet, someone waiting for the title); else back to the shelf
@@ -1266,6 +1334,8 @@ module.exports = {
 	checkIn,
 	fetchedFor,
 	collect,
+	pickupOf,
+	endHoldByLoan,
 	openLoan,
 	returnLoan,
 	endWithCopy,

@@ -36,6 +36,10 @@ const HOLD = define(
 		// the first unpaused hold gets a copy that came free (check-in, release, new copy, new hold)
 		{ from: 'waiting', to: 'ready', name: 'make_ready', who: ['system'] },
 		{ from: 'ready', to: 'collected', name: 'collect', who: ['staff'] },
+		// the desk lends the patron a copy of the title over the counter: the hold they no longer need ends
+		// with the loan (lib/library-desk.js endHoldByLoan)
+		{ from: 'waiting', to: 'collected', name: 'collect', who: ['staff'] },
+		{ from: 'paused', to: 'collected', name: 'collect', who: ['staff'] },
 		{ from: 'ready', to: 'expired', name: 'expire', who: ['system'] },
 		// its copy, still being fetched to the pickup shelf, was not found: back in the queue, in its place
 		{ from: 'ready', to: 'waiting', name: 'requeue', who: ['system'] }

@@ -31,6 +31,12 @@ async function assertConsistent(titleId: string) {
 		expect(copies.find((c) => c.id === hold.copy)?.status).toBe('reserved');
 	}
 	for (const hold of holds) expect(hold.status).not.toBe('');
+	// nobody keeps an active hold on a title they have on loan
+	const borrowers = loans.filter((l) => !l.returned_at).map((l) => l.patron);
+	const beside = holds.filter(
+		(h) => ['waiting', 'paused', 'ready'].includes(h.status) && borrowers.includes(h.patron)
+	);
+	expect(beside).toEqual([]);
 	// the queue counts every waiting and paused hold once
 	const queued = holds.filter((h) => h.status === 'waiting' || h.status === 'paused');
 	expect((await queueInfo(system, titleId)).queueLength).toBe(queued.length);
@@ -223,6 +229,57 @@ describe('two desks at the same moment', () => {
 			await assertConsistent(title.id);
 		}
 	});
+
+	it(
+		'lend two copies of a title to a patron whose pickup lies ready: both loans, the hold ended once, its copy free',
+		{ timeout: LONG },
+		async () => {
+			const [desk1, desk2] = await Promise.all([createUser({ staff: true }), createUser({ staff: true })]);
+			const system = await systemClient();
+			for (let round = 0; round < ROUNDS; round++) {
+				const { title, copies } = await arrangeTitle({ copies: 3 });
+				const [a] = await patrons(1);
+				const hold = await placeHold(a!.pb, title.id, a!.record.id);
+				await checkIn(desk1.pb, copies[0]!.barcode);
+				for (const copy of copies.slice(1))
+					await system.collection('copies').update(copy.id, { status: 'shelf' });
+				const results = await Promise.all([
+					refusal(desk1.pb.collection('loans').create({ copy: copies[1]!.id, patron: a!.record.id })),
+					refusal(desk2.pb.collection('loans').create({ copy: copies[2]!.id, patron: a!.record.id }))
+				]);
+				expect(results.map((r) => r.status)).toEqual([0, 0]);
+				const [after, copy] = await Promise.all([holdOf(hold.id), copyOf(copies[0]!.id)]);
+				expect([after.status, copy.status]).toEqual(['collected', 'shelf']);
+				await assertConsistent(title.id);
+			}
+		}
+	);
+
+	it(
+		'lend a copy over the counter while another desk hands over the same patron’s pickup: never a hold beside a loan',
+		{ timeout: LONG },
+		async () => {
+			const [desk1, desk2] = await Promise.all([createUser({ staff: true }), createUser({ staff: true })]);
+			const system = await systemClient();
+			for (let round = 0; round < ROUNDS; round++) {
+				const { title, copies } = await arrangeTitle({ copies: 2 });
+				const [a] = await patrons(1);
+				const hold = await placeHold(a!.pb, title.id, a!.record.id);
+				await checkIn(desk1.pb, copies[0]!.barcode);
+				await system.collection('copies').update(copies[1]!.id, { status: 'shelf' });
+				const [lend, handOver] = await Promise.all([
+					refusal(desk1.pb.collection('loans').create({ copy: copies[1]!.id, patron: a!.record.id })),
+					refusal(collect(desk2.pb, hold.id))
+				]);
+				expect(lend.status).toBe(0);
+				// handed over first: two loans; lent first: the pickup has ended and its copy is free
+				expect(['', 'library_hold_not_ready']).toContain(handOver.code);
+				const [after, copy] = await Promise.all([holdOf(hold.id), copyOf(copies[0]!.id)]);
+				expect([after.status, copy.status]).toEqual(['collected', handOver.code ? 'shelf' : 'loan']);
+				await assertConsistent(title.id);
+			}
+		}
+	);
 });
 
 describe('two edits of different fields of one record at the same moment', () => {

@@ -983,3 +983,143 @@ describe('the bulk catalogue load', () => {
 		expect((await loaded()).map((t) => t.title)).toEqual([`${tag} 0`]);
 	});
 });
+
+describe('a loan over the counter to a patron with a hold on the title', () => {
+	/** A title with `n` copies on the shelf and the given patrons' holds, paused so the shelf copies stay free. */
+	async function pausedQueue(n: number, queued: { pb: PocketBase; record: { id: string } }[]) {
+		const { title, copies } = await arrangeTitle({ copies: n });
+		const holds: HoldRecord[] = [];
+		for (const p of queued) {
+			const hold = await placeHold(p.pb, title.id, p.record.id);
+			holds.push(await p.pb.collection('holds').update<HoldRecord>(hold.id, { status: 'paused' }));
+		}
+		const system = await systemClient();
+		for (const copy of copies) await system.collection('copies').update(copy.id, { status: 'shelf' });
+		return { title, copies, holds };
+	}
+
+	it('ends the patron’s waiting or paused hold as collected by the loan, and keeps the others’ places 1..n', async () => {
+		const [a, b, c, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		const { title, copies, holds } = await pausedQueue(2, [a, b, c]);
+		const system = await systemClient();
+		// B's hold waits (as a data load may leave it beside a copy on the shelf)
+		await system.collection('holds').update(holds[1]!.id, { status: 'waiting' });
+		const loanB = await staff.pb
+			.collection('loans')
+			.create<LoanRecord>({ copy: copies[0]!.id, patron: b.record.id });
+		const loanA = await staff.pb
+			.collection('loans')
+			.create<LoanRecord>({ copy: copies[1]!.id, patron: a.record.id });
+		const holdA = await a.pb.collection('holds').getOne<HoldRecord>(holds[0]!.id);
+		const holdB = await b.pb.collection('holds').getOne<HoldRecord>(holds[1]!.id);
+		expect(holdB).toMatchObject({ status: 'collected', copy: '' });
+		expect(holdA).toMatchObject({ status: 'collected', copy: '' });
+		expect(holdB.ended_at >= loanB.start.slice(0, 19)).toBe(true);
+		expect(holdA.ended_at >= loanA.start.slice(0, 19)).toBe(true);
+		// their own pages list no hold on the title any more; C moves up to 1 of 1
+		for (const p of [a, b]) {
+			expect((await queueInfo(p.pb, title.id)).mine).toBeNull();
+			const mine = await p.pb.send<{ holds: { id: string }[] }>('/api/library/my-holds', { method: 'GET' });
+			expect(mine.holds).toEqual([]);
+		}
+		const infoC = await queueInfo(c.pb, title.id);
+		expect([infoC.queueLength, infoC.mine?.place]).toEqual([1, 1]);
+		// audited as the desk's collect on the patron's behalf
+		const audit = await system.collection('audit_log').getFullList({
+			filter: system.filter('actor = {:a} && action = "library_hold_collect"', { a: staff.record.id })
+		});
+		expect(audit.map((r) => r.target_id).sort()).toEqual([holdA.id, holdB.id].sort());
+	});
+
+	it('hands the copy set aside for the patron on the pickup shelf to the next in line, who is told as usual', async () => {
+		const [a, b, staff] = await Promise.all([createUser(), createUser(), createUser({ staff: true })]);
+		const { title, copies } = await arrangeTitle({ copies: 2 });
+		const system = await systemClient();
+		// A's pickup lies on A's shelf with copy 0; B waits behind; copy 1 comes back to the shelf
+		const holdA = await placeHold(a.pb, title.id, a.record.id);
+		const shelfA = (await checkIn(staff.pb, copies[0]!.barcode)).pickupShelf;
+		const holdB = await placeHold(b.pb, title.id, b.record.id);
+		await b.pb.collection('holds').update(holdB.id, { status: 'paused' });
+		await system.collection('copies').update(copies[1]!.id, { status: 'shelf' });
+		await system.collection('holds').update(holdB.id, { status: 'waiting' });
+		// the desk lends A copy 1 over the counter
+		await staff.pb.collection('loans').create({ copy: copies[1]!.id, patron: a.record.id });
+		expect(await a.pb.collection('holds').getOne<HoldRecord>(holdA.id)).toMatchObject({
+			status: 'collected'
+		});
+		// copy 0 goes to B, to be fetched from A's pickup shelf, exactly as a cancelled pickup's
+		const afterB = await b.pb.collection('holds').getOne<HoldRecord>(holdB.id);
+		expect(afterB).toMatchObject({ status: 'ready', copy: copies[0]!.id, pickup_deadline: '' });
+		expect(await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).toMatchObject({
+			status: 'reserved',
+			on_pickup_shelf: shelfA
+		});
+		// scanned onto B's pickup shelf, B is told it lies ready
+		expect(await checkIn(staff.pb, copies[0]!.barcode)).toMatchObject({ outcome: 'hold', hold: holdB.id });
+		const notes = (await b.pb.collection('notifications').getFullList()).filter(
+			(n) => n.kind === 'hold_ready'
+		);
+		expect(notes).toHaveLength(1);
+		expect((await queueInfo(b.pb, title.id)).mine).toMatchObject({ status: 'ready' });
+	});
+
+	it('sends the copy set aside back to the shelf, still lying on the pickup shelf, when nobody else waits', async () => {
+		const [a, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const { title, copies } = await arrangeTitle({ copies: 2 });
+		const system = await systemClient();
+		const holdA = await placeHold(a.pb, title.id, a.record.id);
+		const shelfA = (await checkIn(staff.pb, copies[0]!.barcode)).pickupShelf;
+		await system.collection('copies').update(copies[1]!.id, { status: 'shelf' });
+		await staff.pb.collection('loans').create({ copy: copies[1]!.id, patron: a.record.id });
+		expect(await a.pb.collection('holds').getOne<HoldRecord>(holdA.id)).toMatchObject({
+			status: 'collected'
+		});
+		expect(await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).toMatchObject({
+			status: 'shelf',
+			on_pickup_shelf: shelfA
+		});
+		expect((await system.collection('titles').getOne(title.id)).on_shelf).toBe(1);
+	});
+
+	it('lends the very copy set aside for the patron as their pickup', async () => {
+		const [a, b, staff] = await Promise.all([createUser(), createUser(), createUser({ staff: true })]);
+		const { copies, title } = await arrangeTitle({ copies: 1 });
+		const holdA = await placeHold(a.pb, title.id, a.record.id);
+		await checkIn(staff.pb, copies[0]!.barcode);
+		// another patron cannot take it over the counter
+		expect(
+			await refusal(staff.pb.collection('loans').create({ copy: copies[0]!.id, patron: b.record.id }))
+		).toEqual({ status: 400, code: 'library_copy_busy' });
+		const loan = await staff.pb
+			.collection('loans')
+			.create<LoanRecord>({ copy: copies[0]!.id, patron: a.record.id });
+		expect(await a.pb.collection('holds').getOne<HoldRecord>(holdA.id)).toMatchObject({
+			status: 'collected',
+			copy: copies[0]!.id
+		});
+		const system = await systemClient();
+		expect(await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).toMatchObject({
+			status: 'loan',
+			on_pickup_shelf: ''
+		});
+		expect(loan.returned_at).toBe('');
+	});
+
+	it('refuses the patron’s own token such a loan, and leaves the hold as it was', async () => {
+		const [a] = await Promise.all([createUser()]);
+		const { copies, holds } = await pausedQueue(1, [a]);
+		const own = await refusal(a.pb.collection('loans').create({ copy: copies[0]!.id, patron: a.record.id }));
+		expect(own.status).toBeGreaterThanOrEqual(400);
+		expect(await a.pb.collection('holds').getOne<HoldRecord>(holds[0]!.id)).toMatchObject({
+			status: 'paused'
+		});
+		const system = await systemClient();
+		expect(await system.collection('loans').getFullList({ filter: `copy = "${copies[0]!.id}"` })).toEqual([]);
+		expect((await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).status).toBe('shelf');
+	});
+});

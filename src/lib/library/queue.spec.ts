@@ -139,6 +139,8 @@ describe('the hold machine', () => {
 		['ready', 'cancelled', true],
 		['waiting', 'ready', false],
 		['ready', 'collected', false],
+		['waiting', 'collected', false],
+		['paused', 'collected', false],
 		['ready', 'paused', false],
 		['ready', 'waiting', false],
 		['cancelled', 'waiting', false],
@@ -153,6 +155,11 @@ describe('the hold machine', () => {
 		expect(permitted(HOLD, 'waiting', 'ready', ['system'])?.name).toBe('make_ready');
 		expect(permitted(HOLD, 'ready', 'collected', ['owner'])).toBeNull();
 		expect(permitted(HOLD, 'ready', 'collected', ['staff'])?.name).toBe('collect');
+		// a copy of the title lent over the counter ends a hold that waits or is paused: the desk's, by a loan
+		for (const from of ['waiting', 'paused']) {
+			expect(permitted(HOLD, from, 'collected', ['owner'])).toBeNull();
+			expect(permitted(HOLD, from, 'collected', ['staff'])?.name).toBe('collect');
+		}
 		expect(permitted(HOLD, 'ready', 'expired', ['staff'])).toBeNull();
 		expect(permitted(HOLD, 'ready', 'expired', ['system'])?.name).toBe('expire');
 		// a hold whose copy was not found waits again: the server's, never a plain update

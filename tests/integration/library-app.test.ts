@@ -116,6 +116,39 @@ describe('the library in the app', () => {
 		expect(await user.pb.collection('holds').getFullList()).toEqual([]);
 	});
 
+	it('tells the desk that a copy lent over the counter ended the citizen’s hold, and the citizen sees it ended', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 2 });
+		const { user, app } = await signedIn();
+		const staff = await createUser({ staff: true });
+		const system = await systemClient();
+		// the citizen's pickup lies ready with copy 0; copy 1 is on the shelf, and nobody else waits
+		const hold = await placeHold(user.pb, title.id, user.record.id);
+		await checkIn(staff.pb, copies[0]!.barcode);
+		await system.collection('copies').update(copies[1]!.id, { status: 'shelf' });
+		const desk = new AppSession();
+		await desk.signIn(staff.email, staff.password);
+		const lent = await desk.post(`/personale/borgere/${user.record.id}?/lend`, { code: copies[1]!.barcode });
+		expect(lent.status).toBe(200);
+		const said = await lent.text();
+		expect(said).toContain(`Udlånt: ${title.title}.`);
+		expect(said).toContain('Borgerens reservation på titlen er afsluttet med dette lån.');
+		expect(said).toContain('Ingen venter på eksemplaret, der lå klar til borgeren');
+		expect(await user.pb.collection('holds').getOne<HoldRecord>(hold.id)).toMatchObject({
+			status: 'collected'
+		});
+		// an unknown barcode is refused in words, and lends nothing
+		const unknown = await desk.post(`/personale/borgere/${user.record.id}?/lend`, { code: 'findes-ikke' });
+		expect(unknown.status).toBe(400);
+		// the citizen's pages: no hold waiting or ready any more, the hold among what has ended, the loan
+		expect((await myHold(app))?.status).toBe('collected');
+		const mine = (await (await app.get('/bibliotek/mine')).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+		expect(mine).not.toContain('Klar til afhentning');
+		expect(mine).toContain(title.title);
+		const overview = (await (await app.get('/overblik')).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+		expect(overview).toContain('Hentet');
+		expect(overview).not.toContain('Klar til afhentning');
+	});
+
 	it('pauses, resumes and cancels through the app, and cannot touch another patron’s hold', async () => {
 		const { title } = await arrangeTitle();
 		const { user, app } = await signedIn();

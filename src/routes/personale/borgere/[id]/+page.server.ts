@@ -2,13 +2,22 @@ import { fail, redirect } from '@sveltejs/kit';
 import { ClientResponseError } from 'pocketbase';
 import type { z } from 'zod';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import type { EventRecord, RoomRecord, ShiftRecord, TitleRecord } from '$lib/pocketbase-types';
+import type {
+	CopyRecord,
+	EventRecord,
+	HoldRecord,
+	LoanRecord,
+	RoomRecord,
+	ShiftRecord,
+	TitleRecord
+} from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors, refusalCodes } from '$lib/errors';
 import { toPbDate } from '$lib/dates';
 import { resolveEnd } from '$rules/core/time.js';
 import { SHIFT_CANCEL_CUTOFF_HOURS } from '$rules/events-rules.js';
+import { activeHoldFilter } from '$rules/core/status.js';
 import { addPolicyErrors, bookingRefusal, policyOf, readTimes } from '$lib/server/room-page';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -218,6 +227,62 @@ export const actions: Actions = {
 				.collection('holds')
 				.create({ title: data.title, patron: citizen }, deskOptions(citizen, overrideOf(data)))
 		),
+	// a copy lent over the counter, scanned by its barcode; PocketBase ends the citizen's active hold on the
+	// title with the loan (lib/library-desk.js endHoldByLoan), and the desk is told what became of it
+	lend: async (event) => {
+		requireStaff(event.locals, event.url);
+		const values = readForm(await event.request.formData(), []);
+		const code = String(values.code ?? '').trim();
+		const pb = event.locals.pb;
+		const citizen = event.params.id;
+		try {
+			const found = code
+				? await pb.collection('copies').getList<CopyRecord & { expand?: { title?: TitleRecord } }>(1, 1, {
+						filter: pb.filter('barcode = {:b}', { b: code }),
+						expand: 'title',
+						requestKey: null
+					})
+				: null;
+			const copy = found?.items[0];
+			// the hold as it was: read only to say what the loan did to it (PocketBase decides)
+			const before = copy
+				? (
+						await pb.collection('holds').getList<HoldRecord>(1, 1, {
+							filter: pb.filter(`patron = {:p} && title = {:t} && ${activeHoldFilter()}`, {
+								p: citizen,
+								t: copy.title
+							}),
+							requestKey: null
+						})
+					).items[0]
+				: undefined;
+			// an unknown barcode is sent as it is, and refused by PocketBase (library_copy_unknown)
+			const loan = await pb
+				.collection('loans')
+				.create<LoanRecord>({ copy: copy?.id ?? code, patron: citizen }, { requestKey: null });
+			let holdEnded = false;
+			let released: 'next' | 'shelf' | '' = '';
+			if (before) {
+				holdEnded = (await pb.collection('holds').getOne<HoldRecord>(before.id)).status === 'collected';
+				if (holdEnded && before.status === 'ready' && before.copy && before.copy !== loan.copy) {
+					const aside = await pb.collection('copies').getOne<CopyRecord>(before.copy, { requestKey: null });
+					if (aside.status === 'reserved') released = 'next';
+					else if (aside.status === 'shelf' && aside.on_pickup_shelf) released = 'shelf';
+				}
+			}
+			return {
+				action: 'lend',
+				done: true as const,
+				lent: { title: copy?.expand?.title?.title ?? '', due: loan.due, holdEnded, released }
+			};
+		} catch (err) {
+			return fail(failureStatus(err), {
+				action: 'lend',
+				values: echoValues(values),
+				errors: toFormErrors(err, { desk: true })
+			});
+		}
+	},
 	register: (event) =>
 		act<Override & { event: string }>(event, 'register', deskRegistrationSchema, (data, citizen) =>
 			event.locals.pb

@@ -132,6 +132,8 @@ onRecordUpdateRequest((e) => {
 		const oldTitle = fresh.getString('title');
 		const moved = e.record.getString('title') !== oldTitle;
 		if (moved && busy) refuse('library_copy_busy', 'title');
+		// nor the last copy of a title that holds wait for, as it is not deleted (library_copy_last_held)
+		if (moved && desk.lastCopyHeld(txApp, fresh)) refuse('library_copy_last_held_move', 'title');
 		// the desk's "Ikke fundet" names the pickup it went to fetch the copy for: refused unless the copy is still
 		// being fetched for it, so a page shown before the copy was lent or its pickup ended changes nothing
 		const fetching = String(e.requestInfo().query.fetching || '');
@@ -215,22 +217,7 @@ onRecordDeleteRequest((e) => {
 		if (used('loans') || used('holds')) refuse('library_copy_has_history');
 		// the last copy of a title that holds wait for: they would wait for nothing, on a title that takes no
 		// new holds (library_title_no_copies); staff mark it missing instead, which they may find again
-		const bind = require(`${__hooks}/lib/core/filter.js`).bindFilter;
-		const titleId = fresh.getString('title');
-		const others = txApp.findRecordsByFilter(
-			'copies',
-			bind('title = {:t} && id != {:c}', { t: titleId, c: fresh.id }),
-			'',
-			1,
-			0
-		);
-		if (!others.length) {
-			const active = require(`${__hooks}/lib/core/status.js`).activeHoldFilter();
-			if (
-				txApp.findRecordsByFilter('holds', bind('title = {:t} && ' + active, { t: titleId }), '', 1, 0).length
-			)
-				refuse('library_copy_last_held');
-		}
+		if (desk.lastCopyHeld(txApp, fresh)) refuse('library_copy_last_held');
 		e.next();
 		desk.touchTitle(txApp, fresh.getString('title'));
 		require(`${__hooks}/lib/core/audit.js`).staffAction(txApp, who, 'library_copy_delete', fresh, {

@@ -505,6 +505,50 @@ function shelfCopy(app, titleId) {
 }
 
 /**
+ * True when the patron has a copy of the title on loan (an open loan, read with `app`).
+ * @param {core.App} app
+ * @param {string} patronId
+ * @param {string} titleId
+ */
+function hasOnLoan(app, patronId, titleId) {
+	return (
+		app.findRecordsByFilter(
+			'loans',
+			bindFilter('patron = {:p} && title = {:t} && ' + predicates.openLoanFilter(), {
+				p: patronId,
+				t: titleId
+			}),
+			'',
+			1,
+			0
+		).length > 0
+	);
+}
+
+/**
+ * True when `copy` is the only copy of its title (as stored, read with `app`) and a hold on the title is
+ * active: deleted or moved to another title, it would leave those holds waiting on a title without copies,
+ * which takes no new holds (library_title_no_copies).
+ * @param {core.App} app
+ * @param {core.Record} copy the copy as it stands in the transaction
+ */
+function lastCopyHeld(app, copy) {
+	const titleId = copy.getString('title');
+	const others = app.findRecordsByFilter(
+		'copies',
+		bindFilter('title = {:t} && id != {:c}', { t: titleId, c: copy.id }),
+		'',
+		1,
+		0
+	);
+	if (others.length) return false;
+	return (
+		app.findRecordsByFilter('holds', bindFilter('title = {:t} && ' + ACTIVE_FILTER, { t: titleId }), '', 1, 0)
+			.length > 0
+	);
+}
+
+/**
  * Checks a hold that is about to be created (one active hold per title, none on a title the patron has on
  * loan or one without copies, the hold limit) and stamps what the server owns: status and placed_at.
  * When nobody unpaused waits and a copy is on the shelf, the hold is ready at once with that copy.
@@ -538,17 +582,7 @@ function prepareNewHold(app, hold, options) {
 	);
 	if (mine.some((h) => h.getString('title') === titleId)) refuse('library_hold_exists');
 	// a title the patron has on loan is theirs already: a hold would hand them a second copy of it
-	const onLoan = app.findRecordsByFilter(
-		'loans',
-		bindFilter('patron = {:p} && title = {:t} && ' + predicates.openLoanFilter(), {
-			p: patronId,
-			t: titleId
-		}),
-		'',
-		1,
-		0
-	);
-	if (onLoan.length) refuse('library_hold_on_loan');
+	if (hasOnLoan(app, patronId, titleId)) refuse('library_hold_on_loan');
 	// a title without a single copy has nothing to wait for (a missing copy may be found, so it counts); a
 	// superuser's data load may bring holds before their copies (docs/rules.md, "One copy, one hold or loan")
 	if (
@@ -587,6 +621,10 @@ function prepareNewHold(app, hold, options) {
 function changeHold(app, hold, from, to, roles, lent) {
 	const t = machine.transition(machine.HOLD, from, to, roles, 'library_hold_change_refused', 'status');
 	const titleId = hold.getString('title');
+	// a paused hold is not resumed while its patron has the title on loan: it would take a second copy, as a
+	// new hold would (library_hold_on_loan); it may still be cancelled
+	if (t.name === 'resume' && hasOnLoan(app, hold.getString('patron'), titleId))
+		refuse('library_hold_on_loan', 'status');
 	const copyId = from === 'ready' ? hold.getString('copy') : '';
 	// where the copy lies, read before the change: a pickup that ends without a loan leaves it on the shelf
 	const lyingOn = from === 'ready' ? pickupShelfHolding(hold) : '';
@@ -1321,6 +1359,7 @@ module.exports = {
 	copyTo,
 	makeReady,
 	prepareNewHold,
+	lastCopyHeld,
 	changeHold,
 	handOutCopy,
 	releaseCopy,

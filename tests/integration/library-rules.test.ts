@@ -112,6 +112,34 @@ describe('placing a hold', () => {
 		expect((await placeHold(patron.pb, title.id, patron.record.id)).status).not.toBe('');
 	});
 
+	it('resumes no hold on a title the patron has on loan', async () => {
+		const system = await systemClient();
+		const [patron, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		// a paused hold beside an open loan of its title: no loan made now leaves one (the loan ends the hold),
+		// but rows from before that rule may, so the system reopens a returned loan to arrange it
+		const paused = await arrangeTitle({ copies: 2 });
+		const waiting = await placeHold(patron.pb, paused.title.id, patron.record.id);
+		await patron.pb.collection('holds').update(waiting.id, { status: 'paused' });
+		for (const copy of paused.copies) await checkIn(staff.pb, copy.barcode);
+		const loan = await system.collection('loans').create({
+			copy: paused.copies[0]!.id,
+			patron: patron.record.id,
+			returned_at: new Date().toISOString().replace('T', ' ')
+		});
+		await system.collection('loans').update(loan.id, { returned_at: '' });
+		expect((await system.collection('holds').getOne<HoldRecord>(waiting.id)).status).toBe('paused');
+		// the hold is not resumed while the title is lent
+		expect(await refusal(patron.pb.collection('holds').update(waiting.id, { status: 'waiting' }))).toEqual({
+			status: 400,
+			code: 'library_hold_on_loan'
+		});
+		const after = await system.collection('holds').getOne<HoldRecord>(waiting.id);
+		expect([after.status, after.copy]).toEqual(['paused', '']);
+		expect((await system.collection('copies').getOne<CopyRecord>(paused.copies[1]!.id)).status).toBe('shelf');
+		// cancelling it stays possible
+		await patron.pb.collection('holds').update(waiting.id, { status: 'cancelled' });
+	});
+
 	it('refuses a hold on a title without copies, also placed by staff at the desk', async () => {
 		const system = await systemClient();
 		const bare = await system.collection('titles').create({

@@ -300,4 +300,28 @@ describe('staff deleting a copy', () => {
 		await patron.pb.collection('holds').update(hold.id, { status: 'cancelled' });
 		expect((await outcome(staff.pb.collection('copies').delete(copies[1]!.id))).status).toBe(200);
 	});
+
+	it('moves no last copy of a title that holds wait for to another title', async () => {
+		const [staff, patron] = await Promise.all([createUser({ staff: true }), createUser()]);
+		const { title, copies } = await arrangeTitle({ copies: 2 });
+		const elsewhere = await arrangeTitle({ copies: 0 });
+		const hold = await placeHold(patron.pb, title.id, patron.record.id);
+		// one of two may move: the hold still has a copy to wait for
+		expect(
+			(await outcome(staff.pb.collection('copies').update(copies[0]!.id, { title: elsewhere.title.id })))
+				.status
+		).toBe(200);
+		expect(
+			await refusal(staff.pb.collection('copies').update(copies[1]!.id, { title: elsewhere.title.id }))
+		).toEqual({ status: 400, code: 'library_copy_last_held_move' });
+		const system = await systemClient();
+		expect((await system.collection('copies').getOne(copies[1]!.id)).title).toBe(title.id);
+		expect((await system.collection('holds').getOne(hold.id)).status).toBe('waiting');
+		// with the hold cancelled nobody waits, and the copy may move
+		await patron.pb.collection('holds').update(hold.id, { status: 'cancelled' });
+		expect(
+			(await outcome(staff.pb.collection('copies').update(copies[1]!.id, { title: elsewhere.title.id })))
+				.status
+		).toBe(200);
+	});
 });

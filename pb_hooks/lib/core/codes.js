@@ -391,6 +391,10 @@ module.exports = {
 		da: 'Det er titlens sidste eksemplar, og der er reservationer, som venter på titlen. Meld i stedet eksemplaret savnet.',
 		en: 'This is the last copy of the title, and holds are waiting for the title. Mark the copy missing instead.'
 	},
+	library_copy_last_held_move: {
+		da: 'Det er titlens sidste eksemplar, og der er reservationer, som venter på titlen, så det kan ikke flyttes til en anden titel.',
+		en: 'This is the last copy of the title, and holds are waiting for the title, so it cannot be moved to another title.'
+	},
 	library_copy_missing: {
 		da: 'Eksemplaret er meldt savnet. Tjek det ind ved skranken først.',
 		en: 'The copy is marked missing. Check it in at the desk first.'

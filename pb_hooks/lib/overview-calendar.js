@@ -124,7 +124,7 @@ function feedEntries(app, user, now) {
 			location: room ? room.getString('name') : '',
 			start: b.getString('start'),
 			end: b.getString('end'),
-			updated: changedAt('booking', { place: stamp(b) })
+			updated: changedAt('booking', { place: stamp(b), room: stamp(room) })
 		});
 	}
 
@@ -146,7 +146,7 @@ function feedEntries(app, user, now) {
 			location: '',
 			start: h.getString('ready_at') || h.getString('pickup_deadline'),
 			end: h.getString('pickup_deadline'),
-			updated: changedAt('pickup', { place: stamp(h) })
+			updated: changedAt('pickup', { place: stamp(h), title: stamp(title) })
 		});
 	}
 
@@ -180,7 +180,12 @@ function feedEntries(app, user, now) {
 			location: shiftRoom ? shiftRoom.getString('name') : '',
 			start: shift.getString('start'),
 			end: shift.getString('end'),
-			updated: changedAt('shift', { place: stamp(s), shift: stamp(shift), event: stamp(event) })
+			updated: changedAt('shift', {
+				place: stamp(s),
+				shift: stamp(shift),
+				event: stamp(event),
+				room: stamp(shiftRoom)
+			})
 		});
 	}
 
@@ -210,7 +215,11 @@ function feedEntries(app, user, now) {
 			location: event.expandedOne('room') ? event.expandedOne('room').getString('name') : '',
 			start: event.getString('start'),
 			end: event.getString('end'),
-			updated: changedAt('registration', { place: stamp(r), event: stamp(event) })
+			updated: changedAt('registration', {
+				place: stamp(r),
+				event: stamp(event),
+				room: stamp(event.expandedOne('room'))
+			})
 		});
 	}
 	return entries;
@@ -223,21 +232,26 @@ function stamp(row) {
 
 /**
  * When a calendar entry last changed, in PocketBase's date format: the latest `updated` of the rows it is
- * made of (a booking or a pickup itself; a shift's place, the shift and its event; a ticket and its event).
+ * made of, those whose words it shows included (a booking and its room; a pickup and its title; a shift's
+ * place, the shift, its event and the event's room; a ticket, its event and the event's room), so a room or
+ * a title renamed is a change too.
  * A calendar app is told an entry changed by its SEQUENCE, counted from this (lib ics.server.ts). The feed
  * and the single "add to calendar" file both ask here, so a calendar that has an entry from either sees the
  * same SEQUENCE for it, and a moved or cancelled entry as a change.
  * @param {'booking' | 'pickup' | 'shift' | 'registration'} kind
- * @param {{ place?: string, shift?: string, event?: string }} updated each row's `updated`
+ * @param {{ place?: string, shift?: string, event?: string, room?: string, title?: string }} updated each
+ *   row's `updated`
  * @returns {string}
  */
 function changedAt(kind, updated) {
 	const rows =
 		kind === 'shift'
-			? [updated.place, updated.shift, updated.event]
+			? [updated.place, updated.shift, updated.event, updated.room]
 			: kind === 'registration'
-				? [updated.place, updated.event]
-				: [updated.place];
+				? [updated.place, updated.event, updated.room]
+				: kind === 'booking'
+					? [updated.place, updated.room]
+					: [updated.place, updated.title];
 	let last = '';
 	for (const value of rows) {
 		if (value && value > last) last = value;

@@ -346,6 +346,52 @@ describe('a feed with many entries', () => {
 		expect(Number(after[uid]?.sequence)).toBeGreaterThanOrEqual(Number(before[uid]?.sequence));
 	});
 
+	it('raises the SEQUENCE of an entry whose room or library title is renamed, in the feed and in the single file', async () => {
+		const s = await userWithCalendar();
+		const owner = new AppSession();
+		await owner.signIn(s.user.email, PASSWORD);
+		const path = await renew(owner);
+		const uids = {
+			booking: `booking-${s.booking.id}@borgerhus`,
+			hold: `pickup-${s.hold.id}@borgerhus`
+		};
+		/** SEQUENCE, SUMMARY and LOCATION of the booking and the pickup, in the feed and in each single file. */
+		const read = async () => {
+			const of = (text: string, uid: string) => {
+				const event = new ICAL.Component(ICAL.parse(text))
+					.getAllSubcomponents('vevent')
+					.find((v) => String(v.getFirstPropertyValue('uid')) === uid);
+				return {
+					sequence: Number(event?.getFirstPropertyValue('sequence')),
+					summary: String(event?.getFirstPropertyValue('summary') ?? ''),
+					location: String(event?.getFirstPropertyValue('location') ?? '')
+				};
+			};
+			const feed = await (await new AppSession().get(path)).text();
+			const booking = await (await owner.get(`/kalender/booking/${s.booking.id}.ics`)).text();
+			const hold = await (await owner.get(`/kalender/hold/${s.hold.id}.ics`)).text();
+			return {
+				feed: { booking: of(feed, uids.booking), hold: of(feed, uids.hold) },
+				single: { booking: of(booking, uids.booking), hold: of(hold, uids.hold) }
+			};
+		};
+		const before = await read();
+		expect(before.single).toEqual(before.feed);
+		// SEQUENCE counts whole seconds: the renames come in a later second than every row was written
+		await new Promise((resolve) => setTimeout(resolve, 1100));
+		const system = await systemClient();
+		const roomName = `Omdøbt sal ${Date.now()}`;
+		const titleName = `Omdøbt titel ${Date.now()}`;
+		await system.collection('rooms').update(s.room.id, { name: roomName });
+		await system.collection('titles').update(s.title.id, { title: titleName });
+		const after = await read();
+		expect(after.single).toEqual(after.feed);
+		expect(after.feed.booking.location).toContain(roomName);
+		expect(after.feed.hold.summary).toContain(titleName);
+		expect(after.feed.booking.sequence).toBeGreaterThan(before.feed.booking.sequence);
+		expect(after.feed.hold.sequence).toBeGreaterThan(before.feed.hold.sequence);
+	});
+
 	it('leaves out a waitlist place the house took the user off, as one never in the feed, and keeps a confirmed one it cancelled', async () => {
 		const { event } = await arrangeEvent({ capacity: 1 });
 		const [holder, user] = await Promise.all([createVolunteer(), createVolunteer()]);

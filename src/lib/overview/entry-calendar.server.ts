@@ -22,23 +22,31 @@ export const isCalendarKind = (value: string): value is CalendarKind =>
 function changedOf(kind: CalendarKind, input: TimelineInput): string {
 	switch (kind) {
 		case 'booking':
-			return changedAt('booking', { place: input.bookings[0]?.updated });
+			return changedAt('booking', {
+				place: input.bookings[0]?.updated,
+				room: input.bookings[0]?.expand?.room?.updated
+			});
 		case 'hold':
-			return changedAt('pickup', { place: input.holds[0]?.updated });
+			return changedAt('pickup', {
+				place: input.holds[0]?.updated,
+				title: input.holds[0]?.expand?.title?.updated
+			});
 		case 'shift': {
 			const signup = input.signups[0];
 			const shift = signup?.expand?.shift;
 			return changedAt('shift', {
 				place: signup?.updated,
 				shift: shift?.updated,
-				event: shift?.expand?.event?.updated
+				event: shift?.expand?.event?.updated,
+				room: shift?.expand?.event?.expand?.room?.updated
 			});
 		}
 		case 'registration': {
 			const registration = input.registrations[0];
 			return changedAt('registration', {
 				place: registration?.updated,
-				event: registration?.expand?.event?.updated
+				event: registration?.expand?.event?.updated,
+				room: registration?.expand?.event?.expand?.room?.updated
 			});
 		}
 	}

@@ -340,6 +340,59 @@ describe('volunteer sign-ups through the API', () => {
 });
 
 describe('attendee registrations through the API', () => {
+	it('keeps the house marks right through a place taken off the waitlist, taken again, moved up, cancelled and re-added at the desk', async () => {
+		const { event } = await arrangeEvent({ capacity: 1 });
+		const [holder, user, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		const system = await systemClient();
+		const marks = async (id: string) => {
+			const row = await system.collection('registrations').getOne<RegistrationRecord>(id);
+			return { status: row.status, house: row.cancelled_by_house, off: row.off_waitlist_by_house };
+		};
+		const held = await holder.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: holder.record.id });
+		const mine = await user.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: user.record.id });
+		// at the desk staff act as the citizen asks: their own act, no mark
+		const desk = { headers: { 'X-Borgerhus-For': user.record.id } };
+		await staff.pb.collection('registrations').update(mine.id, { status: 'cancelled' }, desk);
+		expect(await marks(mine.id)).toEqual({ status: 'cancelled', house: false, off: false });
+		await user.pb.collection('registrations').create({ event: event.id, user: user.record.id });
+		// staff take the user off the waitlist
+		await staff.pb.collection('registrations').update(mine.id, { status: 'cancelled' });
+		expect(await marks(mine.id)).toEqual({ status: 'cancelled', house: false, off: true });
+		// the user signs up again: the same row, on the waitlist, neither mark left
+		const again = await user.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: user.record.id });
+		expect(again.id).toBe(mine.id);
+		expect(await marks(mine.id)).toEqual({ status: 'waitlisted', house: false, off: false });
+		// moved up when the holder leaves; then staff cancel the confirmed place
+		await holder.pb.collection('registrations').update(held.id, { status: 'cancelled' });
+		expect(await marks(mine.id)).toEqual({ status: 'confirmed', house: false, off: false });
+		await staff.pb.collection('registrations').update(mine.id, { status: 'cancelled' });
+		expect(await marks(mine.id)).toEqual({ status: 'cancelled', house: true, off: false });
+		// staff add the user again at the desk: active, neither mark left
+		await staff.pb.collection('registrations').create({ event: event.id, user: user.record.id }, desk);
+		expect(await marks(mine.id)).toEqual({ status: 'confirmed', house: false, off: false });
+		// the user's own cancel leaves both marks off; no client sets either, through any update
+		await user.pb.collection('registrations').update(mine.id, { status: 'cancelled' });
+		expect(await marks(mine.id)).toEqual({ status: 'cancelled', house: false, off: false });
+		for (const change of [{ off_waitlist_by_house: true }, { cancelled_by_house: true }]) {
+			for (const pb of [user.pb, staff.pb]) {
+				expect(
+					(await refusal(pb.collection('registrations').update(mine.id, change))).status
+				).toBeGreaterThanOrEqual(400);
+			}
+		}
+		expect(await marks(mine.id)).toEqual({ status: 'cancelled', house: false, off: false });
+	});
+
 	it('uses the same confirmed / waitlist rule, with a ticket code, and moves up on cancel', async () => {
 		const { event } = await arrangeEvent({ capacity: 1 });
 		const [a, b] = await Promise.all([createUser(), createUser()]);

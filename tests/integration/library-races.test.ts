@@ -404,3 +404,67 @@ describe('account deletion and the desk at the same moment', () => {
 		}
 	);
 });
+
+describe('a hold placed while the title loses its last copy or its patron borrows it', () => {
+	it(
+		'never leaves a hold waiting on a title without copies, nor a hold beside a loan of the title',
+		{ timeout: LONG },
+		async () => {
+			const [staff] = await Promise.all([createUser({ staff: true })]);
+			const system = await systemClient();
+			const seen = new Set<string>();
+			for (let round = 0; round < ROUNDS; round++) {
+				const [patron] = await patrons(1);
+				const { title, copies } = await arrangeTitle({ copies: 1 });
+				const elsewhere = await arrangeTitle({ copies: 0 });
+				const gone =
+					round % 2 === 0
+						? staff.pb.collection('copies').delete(copies[0]!.id)
+						: staff.pb.collection('copies').update(copies[0]!.id, { title: elsewhere.title.id });
+				const [removed, held] = await Promise.all([
+					refusal(gone),
+					refusal(placeHold(patron!.pb, title.id, patron!.record.id))
+				]);
+				seen.add(`${removed.code}|${held.code}`);
+				const left = await system.collection('copies').getFullList({ filter: `title = "${title.id}"` });
+				const active = await system.collection('holds').getFullList({
+					filter: `title = "${title.id}" && (status = "waiting" || status = "paused" || status = "ready")`
+				});
+				// one of the two went through, never both
+				expect([removed.status === 0, held.status === 0].filter(Boolean)).toHaveLength(1);
+				if (active.length) expect(left).toHaveLength(1);
+			}
+			for (let round = 0; round < ROUNDS; round++) {
+				const [patron] = await patrons(1);
+				// two copies on the shelf: the hold is ready at once with one, the loan would take the other
+				const { title, copies } = await arrangeTitle({ copies: 2, onShelf: 2 });
+				const lent = round % 2 === 0 ? copies[0]! : copies[1]!;
+				const [loan, held] = await Promise.all([
+					refusal(staff.pb.collection('loans').create({ copy: lent.id, patron: patron!.record.id })),
+					refusal(placeHold(patron!.pb, title.id, patron!.record.id))
+				]);
+				seen.add(`${loan.code}|${held.code}`);
+				const open = await system
+					.collection('loans')
+					.getFullList({ filter: `title = "${title.id}" && returned_at = ""` });
+				const active = await system.collection('holds').getFullList({
+					filter: `title = "${title.id}" && (status = "waiting" || status = "paused" || status = "ready")`
+				});
+				// the loan is made either way: first, it refuses the hold; second, it ends the hold as collected
+				expect(loan.status).toBe(0);
+				expect([open.length, active.length]).toEqual([1, 0]);
+				await assertConsistent(title.id);
+			}
+			for (const pair of seen) {
+				expect([
+					'|library_title_no_copies',
+					'library_copy_last_held|',
+					'library_copy_last_held_move|',
+					'|library_hold_on_loan',
+					'|',
+					'library_copy_busy|'
+				]).toContain(pair);
+			}
+		}
+	);
+});

@@ -111,6 +111,10 @@ beforeAll(async () => {
 	});
 	const title = await a.title();
 	const freeTitle = await a.title();
+	// a title with a copy (one takes no hold without) that is missing, so a hold on it waits and takes none
+	await system
+		.collection('copies')
+		.create({ title: freeTitle.id, barcode: `BAD-${uid()}`, shelf: 'A1', status: 'missing' });
 	const copy = await a.copy(title.id);
 	const shelfCopy = await a.copy((await a.title()).id);
 	const hold = await a.hold({ patron: citizen.record.id, title: title.id });

@@ -17,10 +17,13 @@ export interface FeedEntry {
  * When a calendar entry last changed: the latest `updated` of the rows it is made of, by kind, its room and
  * library title included. The feed and the single "add to calendar" file both count its SEQUENCE from it.
  */
-export function changedAt(
-	kind: FeedEntry['kind'],
-	updated: { place?: string; shift?: string; event?: string; room?: string; title?: string }
-): string;
+export function changedAt(updated: {
+	place?: string;
+	shift?: string;
+	event?: string;
+	room?: string;
+	title?: string;
+}): string;
 export function isTokenShape(token: unknown): boolean;
 export const TOKEN_LENGTH: number;
 export function renewToken(app: unknown, userId: string): string;

@@ -124,7 +124,7 @@ function feedEntries(app, user, now) {
 			location: room ? room.getString('name') : '',
 			start: b.getString('start'),
 			end: b.getString('end'),
-			updated: changedAt('booking', { place: stamp(b), room: stamp(room) })
+			updated: changedAt({ place: stamp(b), room: stamp(room) })
 		});
 	}
 
@@ -146,7 +146,7 @@ function feedEntries(app, user, now) {
 			location: '',
 			start: h.getString('ready_at') || h.getString('pickup_deadline'),
 			end: h.getString('pickup_deadline'),
-			updated: changedAt('pickup', { place: stamp(h), title: stamp(title) })
+			updated: changedAt({ place: stamp(h), title: stamp(title) })
 		});
 	}
 
@@ -180,7 +180,7 @@ function feedEntries(app, user, now) {
 			location: shiftRoom ? shiftRoom.getString('name') : '',
 			start: shift.getString('start'),
 			end: shift.getString('end'),
-			updated: changedAt('shift', {
+			updated: changedAt({
 				place: stamp(s),
 				shift: stamp(shift),
 				event: stamp(event),
@@ -215,7 +215,7 @@ function feedEntries(app, user, now) {
 			location: event.expandedOne('room') ? event.expandedOne('room').getString('name') : '',
 			start: event.getString('start'),
 			end: event.getString('end'),
-			updated: changedAt('registration', {
+			updated: changedAt({
 				place: stamp(r),
 				event: stamp(event),
 				room: stamp(event.expandedOne('room'))
@@ -238,22 +238,13 @@ function stamp(row) {
  * A calendar app is told an entry changed by its SEQUENCE, counted from this (lib ics.server.ts). The feed
  * and the single "add to calendar" file both ask here, so a calendar that has an entry from either sees the
  * same SEQUENCE for it, and a moved or cancelled entry as a change.
- * @param {'booking' | 'pickup' | 'shift' | 'registration'} kind
  * @param {{ place?: string, shift?: string, event?: string, room?: string, title?: string }} updated each
- *   row's `updated`
+ *   row's `updated` ('' or absent for a row not there)
  * @returns {string}
  */
-function changedAt(kind, updated) {
-	const rows =
-		kind === 'shift'
-			? [updated.place, updated.shift, updated.event, updated.room]
-			: kind === 'registration'
-				? [updated.place, updated.event, updated.room]
-				: kind === 'booking'
-					? [updated.place, updated.room]
-					: [updated.place, updated.title];
+function changedAt(updated) {
 	let last = '';
-	for (const value of rows) {
+	for (const value of Object.values(updated)) {
 		if (value && value > last) last = value;
 	}
 	return last;

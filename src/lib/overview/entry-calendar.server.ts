@@ -22,19 +22,19 @@ export const isCalendarKind = (value: string): value is CalendarKind =>
 function changedOf(kind: CalendarKind, input: TimelineInput): string {
 	switch (kind) {
 		case 'booking':
-			return changedAt('booking', {
+			return changedAt({
 				place: input.bookings[0]?.updated,
 				room: input.bookings[0]?.expand?.room?.updated
 			});
 		case 'hold':
-			return changedAt('pickup', {
+			return changedAt({
 				place: input.holds[0]?.updated,
 				title: input.holds[0]?.expand?.title?.updated
 			});
 		case 'shift': {
 			const signup = input.signups[0];
 			const shift = signup?.expand?.shift;
-			return changedAt('shift', {
+			return changedAt({
 				place: signup?.updated,
 				shift: shift?.updated,
 				event: shift?.expand?.event?.updated,
@@ -43,7 +43,7 @@ function changedOf(kind: CalendarKind, input: TimelineInput): string {
 		}
 		case 'registration': {
 			const registration = input.registrations[0];
-			return changedAt('registration', {
+			return changedAt({
 				place: registration?.updated,
 				event: registration?.expand?.event?.updated,
 				room: registration?.expand?.event?.expand?.room?.updated

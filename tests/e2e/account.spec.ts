@@ -7,7 +7,8 @@ import {
 	demo,
 	mailDir,
 	systemClient,
-	waitsForHydration
+	waitsForHydration,
+	ownAddress
 } from './fixtures';
 import { waitForMail, linkFrom } from '../helpers/mail';
 
@@ -149,7 +150,7 @@ test('staff reach the staff page; a citizen is refused', async ({ page, browser 
 	await expect(page.getByRole('heading', { level: 1, name: 'Handlingslog' })).toBeVisible();
 	await expectAccessible(page);
 
-	const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.19.250.1' } });
+	const context = await browser.newContext({ extraHTTPHeaders: ownAddress() });
 	const citizen = waitsForHydration(await context.newPage());
 	await signIn(citizen, demo.citizen);
 	const response = await citizen.goto('/personale');
@@ -223,7 +224,7 @@ test('a citizen who forgot to sign out elsewhere signs out everywhere from the p
 		language: 'da'
 	});
 	// signed in on the library's computer, and on the phone
-	const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.19.250.2' } });
+	const context = await browser.newContext({ extraHTTPHeaders: ownAddress() });
 	const library = waitsForHydration(await context.newPage());
 	await signIn(library, email, password);
 	await signIn(page, email, password);

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, signIn, systemClient, waitsForHydration } from './fixtures';
+import {
+	test,
+	expect,
+	expectAccessible,
+	signIn,
+	systemClient,
+	waitsForHydration,
+	ownAddress
+} from './fixtures';
 import { validCvrNumber } from '../helpers/cvr';
 
 // docs/rules.md, "Associations and memberships": an admin invites, the invited citizen accepts in the app,
@@ -60,7 +68,7 @@ test('an admin invites a citizen, who accepts in the app and is then a member', 
 	const other = await browser.newContext({
 		viewport: { width: 360, height: 740 },
 		locale: 'da-DK',
-		extraHTTPHeaders: { 'x-forwarded-for': '198.19.250.7' }
+		extraHTTPHeaders: ownAddress()
 	});
 	const phone = waitsForHydration(await other.newPage());
 	await signIn(phone, citizen.email, PASSWORD);
@@ -212,7 +220,7 @@ test('an admin renames the association; staff verify it again from their list, t
 	const context = await browser.newContext({
 		viewport: { width: 360, height: 740 },
 		locale: 'da-DK',
-		extraHTTPHeaders: { 'x-forwarded-for': '198.19.250.8' }
+		extraHTTPHeaders: ownAddress()
 	});
 	const staff = waitsForHydration(await context.newPage());
 	await signIn(staff, staffEmail, PASSWORD);

@@ -9,7 +9,8 @@ import {
 	systemClient,
 	demo,
 	waitsForHydration,
-	stack
+	stack,
+	ownAddress
 } from './fixtures';
 import { formatDateTime, formatTime } from '../../src/lib/dates';
 
@@ -56,13 +57,12 @@ async function createPerson(name: string, volunteer: boolean) {
 
 /** A second person on a phone of their own (same size and language as the project's default). */
 async function newPage(browser: Browser): Promise<Page> {
-	const n = Math.floor(Math.random() * 65_000);
 	const context = await browser.newContext({
 		...test.info().project.use,
 		baseURL: stack.url,
 		viewport: { width: 360, height: 740 },
 		locale: 'da-DK',
-		extraHTTPHeaders: { 'x-forwarded-for': `198.19.${n >> 8}.${n & 255}` }
+		extraHTTPHeaders: ownAddress()
 	});
 	return waitsForHydration(await context.newPage());
 }

@@ -59,6 +59,15 @@ function randomIp(): string {
 }
 
 /**
+ * Headers giving a browser context a client address of its own, as the `context` fixture gives each test's:
+ * every context a test opens itself needs one, or all such contexts of a run share the test machine's
+ * address and its sign-in limit.
+ */
+export function ownAddress(): Record<string, string> {
+	return { 'x-forwarded-for': randomIp() };
+}
+
+/**
  * Waits until the app has hydrated the page, as a person would before typing: a form filled or submitted
  * earlier is handled by the browser without the app's JavaScript, which is not what the tests drive.
  * Pages without the app (a prerendered fallback, a file) simply pass after the wait.
@@ -88,7 +97,7 @@ export const test = base.extend({
 	},
 	// Each test is its own "client address", so per-address rate limits never leak between tests.
 	context: async ({ context }, use) => {
-		await context.setExtraHTTPHeaders({ 'x-forwarded-for': randomIp() });
+		await context.setExtraHTTPHeaders(ownAddress());
 		await use(context);
 	},
 	page: async ({ page }, use) => {

@@ -1,4 +1,4 @@
-import { test, expect, demo, signIn, waitsForHydration } from './fixtures';
+import { test, expect, demo, signIn, waitsForHydration, ownAddress } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // Every link and button of the header, and "Log ud" in the footer, is a tap target at least 44 px tall on a
@@ -24,7 +24,11 @@ for (const who of ['citizen', 'staff'] as const) {
 		test(`the ${who}'s header and "Log ud" are tap targets of 44 px on one row at ${width} px`, async ({
 			browser
 		}) => {
-			const context = await browser.newContext({ viewport: { width, height: 740 }, locale: 'da-DK' });
+			const context = await browser.newContext({
+				viewport: { width, height: 740 },
+				locale: 'da-DK',
+				extraHTTPHeaders: ownAddress()
+			});
 			const page = waitsForHydration(await context.newPage());
 			await signIn(page, demo[who]);
 			await page.goto('/bibliotek');

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { test, expect, demo, DEMO_PASSWORD, signIn, systemClient, waitsForHydration } from './fixtures';
+import {
+	test,
+	expect,
+	demo,
+	DEMO_PASSWORD,
+	signIn,
+	systemClient,
+	waitsForHydration,
+	ownAddress
+} from './fixtures';
 
 const PASSWORD = 'e2e-kodeord-123';
 
@@ -7,7 +16,7 @@ const PASSWORD = 'e2e-kodeord-123';
 // asks for English, an account that reads Danish. The page after sign-in speaks Danish throughout, its
 // header and navigation and <html lang> included, without another page load by the user.
 test('the page after sign-in speaks the account language throughout', async ({ browser }) => {
-	const context = await browser.newContext({ locale: 'en-GB' });
+	const context = await browser.newContext({ locale: 'en-GB', extraHTTPHeaders: ownAddress() });
 	const page = await context.newPage();
 	await page.goto('/log-ind');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -25,7 +34,7 @@ test('the page after sign-in speaks the account language throughout', async ({ b
 
 // The offline page is built once for nobody; it shows the language the server would have chosen.
 test('the offline page speaks the browser’s language when none was chosen', async ({ browser }) => {
-	const context = await browser.newContext({ locale: 'en-GB' });
+	const context = await browser.newContext({ locale: 'en-GB', extraHTTPHeaders: ownAddress() });
 	const page = await context.newPage();
 	await page.goto('/offline');
 	await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
@@ -57,7 +66,11 @@ test('a staff member’s header stays one row at 320 px, the language switch in 
 		body: 'Velkommen til holdet.',
 		link: ''
 	});
-	const context = await browser.newContext({ viewport: { width: 320, height: 740 }, locale: 'da-DK' });
+	const context = await browser.newContext({
+		viewport: { width: 320, height: 740 },
+		locale: 'da-DK',
+		extraHTTPHeaders: ownAddress()
+	});
 	const page = waitsForHydration(await context.newPage());
 	await signIn(page, email, PASSWORD);
 	await page.goto('/bibliotek');
@@ -94,7 +107,7 @@ test('a staff member’s header stays one row at 320 px, the language switch in 
 test('an English reader sees the events in English, and the Danish marked as Danish where none is written', async ({
 	browser
 }) => {
-	const context = await browser.newContext({ locale: 'en-GB' });
+	const context = await browser.newContext({ locale: 'en-GB', extraHTTPHeaders: ownAddress() });
 	const page = await context.newPage();
 	await page.goto('/arrangementer');
 	await expect(page.getByRole('link', { name: 'Christmas concert with the choir Tonefald' })).toBeVisible();

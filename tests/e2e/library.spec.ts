@@ -8,7 +8,8 @@ import {
 	systemClient,
 	demo,
 	waitsForHydration,
-	stack
+	stack,
+	ownAddress
 } from './fixtures';
 
 // The library end to end at phone size: a patron finds a title and holds it, the desk checks in a copy,
@@ -56,7 +57,8 @@ test('a patron holds a title, the desk checks in a copy and hands it out', async
 		viewport: { width: 360, height: 740 },
 		baseURL: stack.url,
 		locale: 'da-DK',
-		timezoneId: 'Europe/Copenhagen'
+		timezoneId: 'Europe/Copenhagen',
+		extraHTTPHeaders: ownAddress()
 	});
 	const desk = waitsForHydration(await deskContext.newPage());
 	await signIn(desk, demo.staff);

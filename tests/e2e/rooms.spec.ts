@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { test, expect, expectAccessible, signIn, systemClient, waitsForHydration } from './fixtures';
+import {
+	test,
+	expect,
+	expectAccessible,
+	signIn,
+	systemClient,
+	waitsForHydration,
+	ownAddress
+} from './fixtures';
 import { validCvrNumber } from '../helpers/cvr';
 import { formatDay } from '../../src/lib/rooms/format';
 
@@ -133,7 +141,7 @@ test('an association booker books a room and a season with a skipped date; staff
 	await expect(page.getByText('3 datoer er sendt.')).toBeVisible();
 
 	// staff approve the whole series
-	const staffContext = await browser.newContext();
+	const staffContext = await browser.newContext({ extraHTTPHeaders: ownAddress() });
 	const staffPage = waitsForHydration(await staffContext.newPage());
 	await signIn(staffPage, staff.email, PASSWORD);
 	await staffPage.goto(`/personale/bookinger?lokale=${room.id}`);

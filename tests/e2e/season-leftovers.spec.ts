@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from '@playwright/test';
 import PocketBase from 'pocketbase';
-import { test, expect, expectAccessible, signIn, systemClient, demo, waitsForHydration } from './fixtures';
+import {
+	test,
+	expect,
+	expectAccessible,
+	signIn,
+	systemClient,
+	demo,
+	waitsForHydration,
+	ownAddress
+} from './fixtures';
 import { formatDay } from '../../src/lib/dates';
 import { validCvrNumber } from '../helpers/cvr';
 
@@ -118,7 +127,7 @@ async function finalSeason(
 }
 
 async function phone(browser: Browser) {
-	return waitsForHydration(await (await browser.newContext()).newPage());
+	return waitsForHydration(await (await browser.newContext({ extraHTTPHeaders: ownAddress() })).newPage());
 }
 
 test('an admin proposes a swap, the other admin confirms it, and both see the swapped times', async ({

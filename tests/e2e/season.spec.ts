@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import PocketBase from 'pocketbase';
-import { test, expect, expectAccessible, signIn, systemClient, demo, waitsForHydration } from './fixtures';
+import {
+	test,
+	expect,
+	expectAccessible,
+	signIn,
+	systemClient,
+	demo,
+	waitsForHydration,
+	ownAddress
+} from './fixtures';
 import { validCvrNumber } from '../helpers/cvr';
 import { widthsBreakingAtDash } from './range-widths';
 
@@ -82,7 +91,9 @@ async function arrange(from = 1) {
 
 test('a whole season round at phone size', async ({ browser }) => {
 	const { season, rival } = await arrange();
-	const association = waitsForHydration(await (await browser.newContext()).newPage());
+	const association = waitsForHydration(
+		await (await browser.newContext({ extraHTTPHeaders: ownAddress() })).newPage()
+	);
 	await signIn(association, demo.associationAdmin);
 	await association.goto(`/saeson/${season}`);
 	await association.getByRole('button', { name: 'Kopiér sidste sæson' }).click();
@@ -97,7 +108,9 @@ test('a whole season round at phone size', async ({ browser }) => {
 	await expect(association.getByText(/U10 holdmøde: gruppe 1/)).toBeVisible();
 	await expectAccessible(association);
 
-	const staff = waitsForHydration(await (await browser.newContext()).newPage());
+	const staff = waitsForHydration(
+		await (await browser.newContext({ extraHTTPHeaders: ownAddress() })).newPage()
+	);
 	await signIn(staff, demo.staff);
 	await staff.goto(`/personale/saeson/${season}`);
 	await staff.getByRole('button', { name: /Næste trin: Lukket/ }).click();
@@ -163,7 +176,9 @@ test('staff see the final plan times an association could not get, and book them
 		.getFirstListItem(system.filter('name = {:n}', { n: rival }));
 	await system.collection('associations').update(association.id, { verified: false });
 
-	const staff = waitsForHydration(await (await browser.newContext()).newPage());
+	const staff = waitsForHydration(
+		await (await browser.newContext({ extraHTTPHeaders: ownAddress() })).newPage()
+	);
 	await signIn(staff, demo.staff);
 	await staff.goto(`/personale/saeson/${season}`);
 	await staff.getByRole('button', { name: /Næste trin: Endelig plan/ }).click();
@@ -185,7 +200,9 @@ test('a season form saved with nothing changed sends nothing and says so', async
 	const system = await systemClient();
 	const stored = () => system.collection('seasons').getOne(season);
 	const before = await stored();
-	const staff = waitsForHydration(await (await browser.newContext()).newPage());
+	const staff = waitsForHydration(
+		await (await browser.newContext({ extraHTTPHeaders: ownAddress() })).newPage()
+	);
 	await signIn(staff, demo.staff);
 	await staff.goto(`/personale/saeson/${season}/rediger`);
 	await staff.getByRole('button', { name: 'Gem ændringer' }).click();
@@ -194,7 +211,9 @@ test('a season form saved with nothing changed sends nothing and says so', async
 	expect((await stored()).updated).toBe(before.updated);
 	await expectAccessible(staff);
 
-	const association = waitsForHydration(await (await browser.newContext()).newPage());
+	const association = waitsForHydration(
+		await (await browser.newContext({ extraHTTPHeaders: ownAddress() })).newPage()
+	);
 	await signIn(association, demo.associationAdmin);
 	await association.goto(`/saeson/${season}`);
 	await association.getByRole('button', { name: 'Kopiér sidste sæson' }).click();

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { test, expect, demo, expectAccessible, signIn, systemClient, waitsForHydration } from './fixtures';
+import {
+	test,
+	expect,
+	demo,
+	expectAccessible,
+	signIn,
+	systemClient,
+	waitsForHydration,
+	ownAddress
+} from './fixtures';
 
 const PASSWORD = 'e2e-kodeord-123';
 
@@ -41,7 +50,7 @@ test('a staff member reading English hears the house’s Danish words as Danish 
 }) => {
 	const email = await staffReading('en');
 	// the browser asks for Danish (the sign-in page's words); signing in brings the account's English
-	const context = await browser.newContext({ locale: 'da-DK' });
+	const context = await browser.newContext({ locale: 'da-DK', extraHTTPHeaders: ownAddress() });
 	const page = waitsForHydration(await context.newPage());
 	await signIn(page, email, PASSWORD);
 
@@ -119,7 +128,7 @@ test('a staff member reading English hears the house’s Danish words as Danish 
 // A Danish page marks nothing: the whole page is Danish.
 test('a staff member reading Danish gets no language marks on the staff pages', async ({ browser }) => {
 	const email = await staffReading('da');
-	const context = await browser.newContext({ locale: 'da-DK' });
+	const context = await browser.newContext({ locale: 'da-DK', extraHTTPHeaders: ownAddress() });
 	const page = waitsForHydration(await context.newPage());
 	await signIn(page, email, PASSWORD);
 	const concert = await eventByTitle('Julekoncert med Koret Tonefald');

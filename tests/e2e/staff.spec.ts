@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { test, expect, expectAccessible, hydrated, signIn, systemClient } from './fixtures';
+import { test, expect, expectAccessible, hydrated, signIn, systemClient, ownAddress } from './fixtures';
 import { localToUtc, addDays, localParts } from '../../pb_hooks/lib/rooms-policy.js';
 import { validCvrNumber } from '../helpers/cvr';
 
@@ -154,7 +154,7 @@ test('a reason given with an approval reaches the citizen', async ({ page, brows
 
 	const citizenContext = await browser.newContext({
 		viewport: { width: 360, height: 740 },
-		extraHTTPHeaders: { 'x-forwarded-for': `198.18.${Math.floor(Math.random() * 250)}.7` }
+		extraHTTPHeaders: ownAddress()
 	});
 	const citizenPage = await citizenContext.newPage();
 	await signIn(citizenPage, citizen.email, PASSWORD);

@@ -164,3 +164,75 @@ test("staff delete a desk account at the citizen's request, after a confirmation
 	expect(gone.name).toBe('Slettet bruger');
 	expect(gone.deleted_at).not.toBe('');
 });
+
+test('staff read what the house did to a citizen’s places in words about the citizen, the citizen in words to them', async ({
+	page,
+	browser
+}) => {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const password = 'skranke-kodeord';
+	const person = async (name: string) =>
+		system.collection('users').create({
+			email: `skranke-hus-${randomUUID().slice(0, 8)}@test.borgerhus.dk`,
+			password,
+			passwordConfirm: password,
+			name,
+			verified: true,
+			language: 'da'
+		});
+	const citizen = await person(`Hans Husets ${id}`);
+	const holder = await person(`Pladsholder ${id}`);
+	const start = new Date(Date.now() + (60 + Math.floor(Math.random() * 200)) * 86_400_000);
+	const end = new Date(start.getTime() + 2 * 3600_000);
+	const event = (title: string, capacity: number) =>
+		system.collection('events').create({
+			title,
+			description: 'Arrangement ved skranken.',
+			category: 'concert',
+			start,
+			end,
+			state: 'published',
+			registration: true,
+			capacity
+		});
+	// one event full, the citizen on its waitlist; one with the citizen's place confirmed
+	const full = await event(`Fuldt foredrag ${id}`, 1);
+	const open = await event(`Åben koncert ${id}`, 5);
+	await system.collection('registrations').create({ event: full.id, user: holder.id });
+	const waiting = await system.collection('registrations').create({ event: full.id, user: citizen.id });
+	const confirmed = await system.collection('registrations').create({ event: open.id, user: citizen.id });
+	expect([waiting.status, confirmed.status]).toEqual(['waitlisted', 'confirmed']);
+	// the house ends both (as the event page does): the citizen took neither back themselves
+	await system.collection('registrations').update(waiting.id, { status: 'cancelled' });
+	await system.collection('registrations').update(confirmed.id, { status: 'cancelled' });
+
+	await signIn(page, demo.staff);
+	await page.goto(`/personale/borgere/${citizen.id}`);
+	const overview = page.getByRole('region', { name: 'Borgerens overblik' });
+	const card = (title: string) =>
+		overview.getByRole('article').filter({ has: page.getByRole('heading', { name: title }) });
+	await expect(card(full.title)).toContainText('Huset tog borgeren af ventelisten');
+	await expect(card(open.title)).toContainText('Huset aflyste borgerens plads');
+	await expect(overview).not.toContainText('Huset tog dig af ventelisten');
+	await expect(overview).not.toContainText('Huset aflyste din plads');
+	await expectAccessible(page);
+
+	// the citizen's own overview still speaks to them
+	const context = await browser.newContext({
+		baseURL: stack.url,
+		viewport: { width: 360, height: 740 },
+		locale: 'da-DK',
+		extraHTTPHeaders: ownAddress()
+	});
+	const own = await context.newPage();
+	await signIn(own, citizen.email, password);
+	const main = own.getByRole('main');
+	const ownCard = (title: string) =>
+		main.getByRole('article').filter({ has: own.getByRole('heading', { name: title }) });
+	await expect(ownCard(full.title)).toContainText('Huset tog dig af ventelisten');
+	await expect(ownCard(open.title)).toContainText('Huset aflyste din plads');
+	await expect(main).not.toContainText('Huset tog borgeren af ventelisten');
+	await expect(main).not.toContainText('Huset aflyste borgerens plads');
+	await context.close();
+});

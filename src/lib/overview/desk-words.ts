@@ -28,7 +28,12 @@ export function deskWords(citizen: string): EntryWords {
 					return m.desk_state_loan_overdue({ due: when(entry.deadline) }, o);
 				case 'place_waitlisted':
 					return m.desk_state_place_waitlisted({}, o);
+				case 'place_off_waitlist_by_house':
+					return m.desk_state_place_off_waitlist_by_house({}, o);
+				case 'place_cancelled_by_house':
+					return m.desk_state_place_cancelled_by_house({}, o);
 			}
+			// the rest speak to no one ("Godkendt", "Afleveret"): the same words as the citizen's
 			return stateLabel(entry, language);
 		},
 		cancelNote(entry, language) {

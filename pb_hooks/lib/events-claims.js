@@ -581,16 +581,19 @@ function cancelPlace(app, collection, id, actor, options) {
 			now: Date.now()
 		});
 	const judged = leaving ? 'waitlisted' : from;
-	// a confirmed place of something that has begun is attendance or a no-show: the person cannot undo
-	// it afterwards (staff can, to correct a mistake; nobody is moved up then, see fillPlaces)
-	if (ownAct && judged === 'confirmed') {
+	// Once the shift or event has begun, the person's own place is history, at the desk too (staff can
+	// still correct it; nobody is moved up then, see fillPlaces): a confirmed one is attendance or a no-show,
+	// and one still waiting records that they waited and got no place. A place a promotion confirmed just
+	// before a leave sent from the waitlist is let go (above): a place they never chose is no attendance.
+	if (ownAct) {
 		const parent = app.findRecordById(kind.parentCollection, row.getString(kind.parentField));
 		if (require(`${__hooks}/lib/events-rules.js`).toMs(parent.getString('start')) <= Date.now()) {
-			throw refusal('events_cancel_started');
+			if (judged === 'confirmed') throw refusal('events_cancel_started');
+			if (from === 'waitlisted') throw refusal('events_waitlist_started');
 		}
 	}
 	const overridden = require(`${__hooks}/lib/core/auth.js`).overrides(actor);
-	// the cut-off guards the confirmed places the event counts on; leaving a waitlist is always possible
+	// the cut-off guards the confirmed places the event counts on; a waitlist may be left until the start
 	if (collection === 'signups' && judged === 'confirmed' && ownAct && !overridden) {
 		const rules = require(`${__hooks}/lib/events-rules.js`);
 		const shift = app.findRecordById('shifts', row.getString('shift'));

@@ -398,9 +398,13 @@ describe('the waitlist around the start', () => {
 		expect(await inbox(b, 'events_promoted')).toHaveLength(0);
 		expect((await system.collection('events').getOne(event.id)).taken).toBe(0);
 		expect((await system.collection('shifts').getOne(shift.id)).taken).toBe(0);
-		// a waiting place may still be given up
-		await b.pb.collection('registrations').update(rb.id, { status: 'cancelled' });
-		expect(await statusOf('registrations', rb.id)).toBe('cancelled');
+		// nor can a place still waiting be given up then: it is history too
+		const waiting = await b.pb
+			.collection('registrations')
+			.update(rb.id, { status: 'cancelled' })
+			.catch((err: { response: { data: Record<string, { code: string }> } }) => err.response.data);
+		expect(waiting).toMatchObject({ form: { code: 'events_waitlist_started' } });
+		expect(await statusOf('registrations', rb.id)).toBe('waitlisted');
 	});
 
 	it('lets a waiting volunteer leave the waitlist inside the cut-off, not a confirmed one', async () => {
@@ -619,6 +623,141 @@ async function eventTakenOf(eventId: string): Promise<number> {
 	const system = await systemClient();
 	return (await system.collection('events').getOne<{ taken: number }>(eventId)).taken;
 }
+
+// docs/rules.md, "Places, the waitlist and overlapping shifts": once a shift or an event has begun, a place
+// still waiting for it is history as a confirmed one is (the person waited and got no place). Its person can
+// no longer give it up, through the API, the app's forms or the desk; staff still can.
+describe('a place still waiting once the shift or event has begun', () => {
+	/** An event and its shift, each with one place held and one person waiting, begun an hour ago. */
+	async function begunWithWaiting() {
+		const { event, shift } = await arrangeEvent({ start: farFuture(), places: 1, capacity: 1 });
+		const [a, b, other, staff] = [
+			await createVolunteer(),
+			await createVolunteer(),
+			await createVolunteer(),
+			await createUser({ staff: true })
+		];
+		await a.pb.collection('registrations').create({ event: event.id, user: a.record.id });
+		await a.pb.collection('signups').create({ shift: shift.id, user: a.record.id });
+		const registration = await b.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: b.record.id });
+		const signup = await b.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: b.record.id });
+		expect([registration.status, signup.status]).toEqual(['waitlisted', 'waitlisted']);
+		const system = await systemClient();
+		const begun = { start: new Date(Date.now() - HOUR), end: new Date(Date.now() + HOUR) };
+		await system.collection('events').update(event.id, begun);
+		await system.collection('shifts').update(shift.id, begun);
+		return { event, shift, b, other, staff, registration, signup };
+	}
+
+	/** The fields of a place that its person's refused write must leave as they were. */
+	async function stored(collection: 'signups' | 'registrations', id: string) {
+		const system = await systemClient();
+		const row = await system.collection(collection).getOne(id);
+		return {
+			status: row.status,
+			cancelled_at: row.cancelled_at,
+			off_waitlist_by_house: row.off_waitlist_by_house,
+			placed_at: row.placed_at,
+			updated: row.updated
+		};
+	}
+
+	it('refuses the person leaving it through the API, with their own token or another’s, and leaves the row as it was', async () => {
+		const { b, other, registration, signup } = await begunWithWaiting();
+		for (const [collection, row] of [
+			['signups', signup],
+			['registrations', registration]
+		] as const) {
+			const before = await stored(collection, row.id);
+			for (const body of [
+				{ status: 'cancelled' },
+				{ status: 'cancelled', seen: 'waitlisted' },
+				{ status: 'cancelled', seen: 'confirmed' }
+			]) {
+				expect(await refusal(b.pb.collection(collection).update(row.id, body)), JSON.stringify(body)).toBe(
+					'events_waitlist_started'
+				);
+			}
+			// every other field, and any other status, stays the server's, as before it began
+			const fields: [string, unknown][] = [
+				['status', 'confirmed'],
+				['status', 'waitlisted'],
+				['cancelled_at', new Date().toISOString()],
+				['placed_at', new Date().toISOString()],
+				['promoted_at', new Date().toISOString()],
+				['off_waitlist_by_house', true],
+				['cancelled_by_house', true],
+				['user', other.record.id]
+			];
+			for (const [field, value] of fields) {
+				expect(await refusal(b.pb.collection(collection).update(row.id, { [field]: value })), field).not.toBe(
+					''
+				);
+			}
+			// no delete for anyone but the system, and nobody else's token reaches the row
+			expect(await refusal(b.pb.collection(collection).delete(row.id))).not.toBe('');
+			expect(await refusal(other.pb.collection(collection).update(row.id, { status: 'cancelled' }))).not.toBe(
+				''
+			);
+			expect(await stored(collection, row.id)).toEqual(before);
+		}
+	});
+
+	it('refuses it at the desk too, with a reason or without, and two leaves at once change nothing', async () => {
+		const { b, staff, registration, signup } = await begunWithWaiting();
+		for (const [collection, row] of [
+			['signups', signup],
+			['registrations', registration]
+		] as const) {
+			const before = await stored(collection, row.id);
+			for (const headers of [
+				{ 'X-Borgerhus-For': b.record.id },
+				{ 'X-Borgerhus-For': b.record.id, 'X-Borgerhus-Override': encodeURIComponent('borgeren ringede') }
+			]) {
+				expect(
+					await refusal(staff.pb.collection(collection).update(row.id, { status: 'cancelled' }, { headers }))
+				).toBe('events_waitlist_started');
+			}
+			const both = await Promise.all([
+				refusal(b.pb.collection(collection).update(row.id, { status: 'cancelled' }, { requestKey: null })),
+				refusal(
+					b.pb
+						.collection(collection)
+						.update(row.id, { status: 'cancelled', seen: 'waitlisted' }, { requestKey: null })
+				)
+			]);
+			expect(both).toEqual(['events_waitlist_started', 'events_waitlist_started']);
+			expect(await stored(collection, row.id)).toEqual(before);
+		}
+	});
+
+	it('lets staff still take the person off, also when the person’s leave arrives at once', async () => {
+		const { event, shift, b, staff, registration, signup } = await begunWithWaiting();
+		for (const [collection, row] of [
+			['signups', signup],
+			['registrations', registration]
+		] as const) {
+			const [own, house] = await Promise.all([
+				refusal(b.pb.collection(collection).update(row.id, { status: 'cancelled' }, { requestKey: null })),
+				refusal(staff.pb.collection(collection).update(row.id, { status: 'cancelled' }, { requestKey: null }))
+			]);
+			expect(house).toBe('');
+			expect(own).not.toBe('');
+			const system = await systemClient();
+			expect(await system.collection(collection).getOne(row.id)).toMatchObject({
+				status: 'cancelled',
+				off_waitlist_by_house: true,
+				cancelled_by_house: false
+			});
+		}
+		expect(await eventTakenOf(event.id)).toBe(1);
+		expect(await takenOf(shift.id)).toBe(1);
+	});
+});
 
 // docs/rules.md, "Places, the waitlist and overlapping shifts": registrations have no cut-off before the
 // event begins, so the leave of the waitlist matters for a promotion just before the start. The guest is let

@@ -342,6 +342,15 @@ module.exports = {
 			en: 'It has already begun, so the citizen can no longer cancel.'
 		}
 	},
+	events_waitlist_started: {
+		da: 'Det er allerede begyndt, så du kan ikke længere forlade ventelisten. Ventelisten er lukket, og ingen rykker op.',
+		en: 'It has already started, so you can no longer leave the waitlist. The waitlist is closed, and nobody moves up.',
+		// said to staff acting for the citizen at the desk
+		desk: {
+			da: 'Det er allerede begyndt, så borgeren kan ikke længere forlade ventelisten.',
+			en: 'It has already begun, so the citizen can no longer leave the waitlist.'
+		}
+	},
 	events_started: {
 		da: 'Det er allerede begyndt, så du kan ikke melde dig til.',
 		en: 'It has already started, so you cannot sign up.',

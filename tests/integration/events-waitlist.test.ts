@@ -757,6 +757,31 @@ describe('a place still waiting once the shift or event has begun', () => {
 		expect(await eventTakenOf(event.id)).toBe(1);
 		expect(await takenOf(shift.id)).toBe(1);
 	});
+
+	it('the event page, the shifts page and their forms: no leave offered, the reason said, the form refused', async () => {
+		const { event, b, registration, signup } = await begunWithWaiting();
+		const session = new AppSession();
+		expect((await session.signIn(b.email, b.password)).status).toBe(303);
+		const page = await (await session.get(`/arrangementer/${event.id}`)).text();
+		expect(page).not.toContain('action="?/cancelRegistration"');
+		expect(page).not.toContain('action="?/cancelSignup"');
+		expect(page.match(/Det er begyndt, så ventelisten er lukket/g)).toHaveLength(2);
+		const shifts = await (await session.get('/frivillig')).text();
+		expect(shifts).not.toContain('action="?/cancel"');
+		expect(shifts).toContain('Det er begyndt, så ventelisten er lukket');
+		expect(shifts).not.toContain('Vagten begynder snart');
+		for (const [path, id] of [
+			[`/arrangementer/${event.id}?/cancelRegistration`, registration.id],
+			[`/arrangementer/${event.id}?/cancelSignup`, signup.id],
+			['/frivillig?/cancel', signup.id]
+		] as const) {
+			const response = await session.post(path, { id, seen: 'waitlisted' });
+			expect(response.status, path).toBe(400);
+			expect(await response.text(), path).toContain('så du kan ikke længere forlade ventelisten');
+		}
+		expect(await statusOf('registrations', registration.id)).toBe('waitlisted');
+		expect(await statusOf('signups', signup.id)).toBe('waitlisted');
+	});
 });
 
 // docs/rules.md, "Places, the waitlist and overlapping shifts": registrations have no cut-off before the

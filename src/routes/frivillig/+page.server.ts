@@ -53,7 +53,10 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			mayCancel:
 				s.status === 'waitlisted'
 					? new Date((s.expand?.shift?.start ?? '').replace(' ', 'T')) > now
-					: mayCancelShift({ shiftStart: s.expand?.shift?.start ?? '', now })
+					: mayCancelShift({ shiftStart: s.expand?.shift?.start ?? '', now }),
+			// a place still waiting once the shift has begun stays as it is: the waitlist is closed
+			waitlistClosed:
+				s.status === 'waitlisted' && new Date((s.expand?.shift?.start ?? '').replace(' ', 'T')) <= now
 		}))
 	};
 };

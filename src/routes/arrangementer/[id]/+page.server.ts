@@ -111,7 +111,9 @@ export const load: PageServerLoad = async ({ locals, params, depends, url }) => 
 							mayCancel:
 								mine.status === 'waitlisted'
 									? new Date(shift.start.replace(' ', 'T')) > now
-									: mayCancelShift({ shiftStart: shift.start, now })
+									: mayCancelShift({ shiftStart: shift.start, now }),
+							// a place still waiting once the shift has begun stays as it is: the waitlist is closed
+							waitlistClosed: mine.status === 'waitlisted' && new Date(shift.start.replace(' ', 'T')) <= now
 						}
 					: null
 			};

@@ -758,8 +758,8 @@ describe('a place still waiting once the shift or event has begun', () => {
 		expect(await takenOf(shift.id)).toBe(1);
 	});
 
-	it('the event page, the shifts page and their forms: no leave offered, the reason said, the form refused', async () => {
-		const { event, b, registration, signup } = await begunWithWaiting();
+	it('the event page, the shifts page, Mit overblik, the desk and their forms: no leave offered, the reason said, the form refused', async () => {
+		const { event, b, staff, registration, signup } = await begunWithWaiting();
 		const session = new AppSession();
 		expect((await session.signIn(b.email, b.password)).status).toBe(303);
 		const page = await (await session.get(`/arrangementer/${event.id}`)).text();
@@ -770,6 +770,15 @@ describe('a place still waiting once the shift or event has begun', () => {
 		expect(shifts).not.toContain('action="?/cancel"');
 		expect(shifts).toContain('Det er begyndt, så ventelisten er lukket');
 		expect(shifts).not.toContain('Vagten begynder snart');
+		const overview = await (await session.get('/overblik')).text();
+		expect(overview).not.toContain('action="?/cancel"');
+		expect(overview.match(/Det er begyndt, så ventelisten er lukket/g)).toHaveLength(2);
+		// the desk's page of the citizen offers no override for it either, and says why
+		const desk = new AppSession();
+		expect((await desk.signIn(staff.email, staff.password)).status).toBe(303);
+		const citizen = await (await desk.get(`/personale/borgere/${b.record.id}`)).text();
+		expect(citizen).not.toContain('action="?/cancel"');
+		expect(citizen.match(/borgeren kan ikke længere forlade den/g)).toHaveLength(2);
 		for (const [path, id] of [
 			[`/arrangementer/${event.id}?/cancelRegistration`, registration.id],
 			[`/arrangementer/${event.id}?/cancelSignup`, signup.id],

@@ -39,6 +39,7 @@ export function deskWords(citizen: string): EntryWords {
 		cancelNote(entry, language) {
 			if (entry.noCancel === 'booking_deadline_passed') return m.desk_no_cancel_booking_deadline_passed();
 			if (entry.noCancel === 'shift_cutoff_passed') return m.desk_no_cancel_shift_cutoff_passed();
+			if (entry.noCancel === 'waitlist_closed') return m.desk_no_cancel_waitlist_closed();
 			if (!entry.noCancel && entry.cancelUntil) {
 				const when = formatDateTime(entry.cancelUntil, language);
 				return entry.kind === 'shift'

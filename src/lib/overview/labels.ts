@@ -99,6 +99,7 @@ export function cancelNote(entry: TimelineEntry, language: Language): string {
 	if (entry.noCancel === 'booking_not_yours') return m.overview_no_cancel_booking_not_yours();
 	if (entry.noCancel === 'shift_cutoff_passed') return m.overview_no_cancel_shift_cutoff_passed();
 	if (entry.noCancel === 'ticket_checked_in') return m.overview_no_cancel_ticket_checked_in();
+	if (entry.noCancel === 'waitlist_closed') return m.events_waitlist_closed();
 	if (!entry.cancelUntil) return '';
 	const when = formatDateTime(entry.cancelUntil, language);
 	return entry.kind === 'shift'

@@ -197,6 +197,41 @@ describe('buildTimeline', () => {
 		expect(byId.waiting?.noCancel).toBeUndefined();
 	});
 
+	it('says a place still waiting for what has begun stays on the closed waitlist, and offers no cancel', () => {
+		const signup = (id: string, startHours: number, status: SignupRecord['status']) =>
+			({
+				id,
+				status,
+				expand: { shift: { task: 'Bar', start: at(startHours), end: at(startHours + 3) } }
+			}) as SignupRecord;
+		const registration = (id: string, startHours: number, status: RegistrationRecord['status']) =>
+			({
+				id,
+				status,
+				expand: { event: { title: 'Koncert', start: at(startHours), end: at(startHours + 3) } }
+			}) as unknown as RegistrationRecord;
+		const t = buildTimeline(
+			{
+				...empty,
+				signups: [signup('waitingBegun', -1, 'waitlisted'), signup('confirmedBegun', -1, 'confirmed')],
+				registrations: [
+					registration('ticketWaitingBegun', -1, 'waitlisted'),
+					registration('ticketWaitingAhead', 2, 'waitlisted')
+				]
+			},
+			now
+		);
+		const byId = Object.fromEntries(t.upcoming.map((e) => [e.id, e]));
+		expect(byId.waitingBegun).toMatchObject({ actions: [], noCancel: 'waitlist_closed' });
+		expect(byId.ticketWaitingBegun).toMatchObject({ actions: [], noCancel: 'waitlist_closed' });
+		expect(byId.confirmedBegun?.noCancel).toBeUndefined();
+		expect(byId.ticketWaitingAhead).toMatchObject({ actions: ['cancel'] });
+		expect(byId.ticketWaitingAhead?.noCancel).toBeUndefined();
+		// over, it is history with nothing to say
+		const later = buildTimeline({ ...empty, signups: [signup('over', -5, 'waitlisted')] }, now);
+		expect(later.history.find((e) => e.id === 'over')?.noCancel).toBeUndefined();
+	});
+
 	it("offers a registration's cancel only before the event begins", () => {
 		const registration = (id: string, startHours: number) =>
 			({

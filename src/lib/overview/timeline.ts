@@ -31,7 +31,11 @@ export type EntryAction = 'cancel' | 'pause' | 'resume' | 'calendar' | 'ticket' 
  * account and bad input").
  */
 export type NoCancelReason =
-	'booking_deadline_passed' | 'booking_not_yours' | 'shift_cutoff_passed' | 'ticket_checked_in';
+	| 'booking_deadline_passed'
+	| 'booking_not_yours'
+	| 'shift_cutoff_passed'
+	| 'ticket_checked_in'
+	| 'waitlist_closed';
 
 /** The state of an entry in plain words (a message key suffix; the page translates it). */
 export type EntryState =
@@ -316,6 +320,13 @@ function placeActions(
 	return actions;
 }
 
+/**
+ * A place still waiting for a shift or event under way: its person can no longer leave the waitlist
+ * (events_waitlist_started), nor staff at the desk for them, and the card says why.
+ */
+const waitingBegun = (status: string, future: boolean, ended: boolean, eventCancelled: boolean) =>
+	status === 'waitlisted' && !future && !ended && !eventCancelled;
+
 /** An event's title for a reader of `language`: the English version, or with `danish` always the Danish. */
 const eventTitleOf = (
 	event: { title?: string; title_en?: string } | undefined,
@@ -357,7 +368,12 @@ function shiftEntry(s: SignupRecord, now: number, language: string, danish: bool
 			live && cancellable
 				? iso(s.status === 'waitlisted' ? time(start) : shiftCancelDeadline(start))
 				: undefined,
-		noCancel: live && !cancellable ? 'shift_cutoff_passed' : undefined,
+		noCancel:
+			live && !cancellable
+				? 'shift_cutoff_passed'
+				: waitingBegun(s.status, future, ended, cancelledEvent)
+					? 'waitlist_closed'
+					: undefined,
 		upcoming: !ended && isActivePlace(s.status)
 	};
 }
@@ -390,7 +406,12 @@ function registrationEntry(
 		end,
 		state: placeState(r.status, ended, cancelledEvent, r.cancelled_by_house, r.off_waitlist_by_house),
 		actions: placeActions(r.status, time(end) > now, cancelledEvent, !ended, time(start) > now && !used),
-		noCancel: live && used ? 'ticket_checked_in' : undefined,
+		noCancel:
+			live && used
+				? 'ticket_checked_in'
+				: waitingBegun(r.status, time(start) > now, ended, cancelledEvent)
+					? 'waitlist_closed'
+					: undefined,
 		upcoming: !ended && isActivePlace(r.status)
 	};
 }

@@ -63,9 +63,11 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 	// "Languages"): a shift's task and an event's title are marked as Danish on an English page
 	const timeline = buildTimeline(overview, now, getLocale(), { danish: true });
 	// the desk may also cancel past a deadline, as an override with a reason; a ticket checked in is
-	// attendance, which no override undoes (PocketBase refuses it), so it is not offered
+	// attendance, and a waiting place of what has begun is history, which no override undoes (PocketBase
+	// refuses both), so neither is offered
+	const final = ['ticket_checked_in', 'waitlist_closed'];
 	for (const entry of timeline.upcoming) {
-		if (entry.noCancel && entry.noCancel !== 'ticket_checked_in' && !entry.actions.includes('cancel'))
+		if (entry.noCancel && !final.includes(entry.noCancel) && !entry.actions.includes('cancel'))
 			entry.actions = [...entry.actions, 'cancel'];
 	}
 	const titleQuery = (url.searchParams.get('titel') ?? '').trim().slice(0, 100);

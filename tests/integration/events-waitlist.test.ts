@@ -715,7 +715,7 @@ describe('a place still waiting once the shift or event has begun', () => {
 		] as const) {
 			const before = await stored(collection, row.id);
 			for (const headers of [
-				{ 'X-Borgerhus-For': b.record.id },
+				{ 'X-Borgerhus-For': b.record.id } as Record<string, string>,
 				{ 'X-Borgerhus-For': b.record.id, 'X-Borgerhus-Override': encodeURIComponent('borgeren ringede') }
 			]) {
 				expect(

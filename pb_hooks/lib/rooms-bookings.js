@@ -1048,32 +1048,39 @@ function syncBusy(app, kind, record, deleted, created) {
 		start: record.getString('start'),
 		end: end,
 		kind: publicKind(kind, record),
-		label: publicLabel(app, kind, record)
+		label: publicLabel(app, kind, record),
+		tentative: isTentative(kind, record)
 	});
 }
 
 /** The fields of a room_busy row the public reads, besides its id. */
-var BUSY_FIELDS = ['room', 'start', 'end', 'kind', 'label'];
+var BUSY_FIELDS = ['room', 'start', 'end', 'kind', 'label', 'tentative'];
+/** The fields that say what a claim is; a change of any of them writes a new row (writeBusy). */
+var BUSY_WHAT = ['kind', 'label', 'tentative'];
 
 /**
  * Writes a claim's room_busy row as `row` says, inside the caller's transaction (docs/rules.md, "Door
  * signs and the lobby screen"). Nothing is saved when every field is as stored, so /live tells nobody of a
  * change the public cannot see (a draft event's description, a private booking's purpose). A row whose
- * kind or label changes is deleted and written again with a new id: an id the public saw on a published
- * event or under an association's name must not follow the claim once it is a draft or nameless (and the
- * other way round), or it would tell that the event is still planned, and where it moves.
+ * kind, label or tentative mark changes is deleted and written again with a new id: an id the public saw on
+ * a published event or under an association's name must not follow the claim once it is a draft or
+ * nameless (and the other way round), or it would tell that the event is still planned, and where it moves;
+ * nor tell, once a request is approved, which of the tentative rows had been a request.
  * @param {core.App} app
  * @param {core.Record | null} existing the claim's row as stored, if any
  * @param {string} source the booking's or event's id
- * @param {{ room: string, start: string, end: string, kind: string, label: string }} row
+ * @param {{ room: string, start: string, end: string, kind: string, label: string, tentative: boolean }} row
  */
 function writeBusy(app, existing, source, row) {
 	if (existing) {
 		var changed = BUSY_FIELDS.filter(function (field) {
-			return existing.getString(field) !== row[field];
+			return existing.getString(field) !== String(row[field]);
 		});
 		if (!changed.length) return;
-		if (changed.indexOf('kind') >= 0 || changed.indexOf('label') >= 0) {
+		var what = changed.filter(function (field) {
+			return BUSY_WHAT.indexOf(field) >= 0;
+		});
+		if (what.length) {
 			app.delete(existing);
 			existing = null;
 		}
@@ -1095,6 +1102,19 @@ function writeBusy(app, existing, source, row) {
  */
 function publicKind(kind, record) {
 	return kind === 'event' && record.getString('state') !== 'published' ? 'booking' : kind;
+}
+
+/**
+ * Whether a claim holds its room without being on (docs/rules.md, "Door signs and the lobby screen"): a
+ * booking not confirmed by staff (`isConfirmedBooking`), and a draft event, which says no more than such a
+ * booking (publicKind). The lobby screen lists only claims that are not tentative; a door sign shows their
+ * time as reserved and awaiting approval, and asks nobody to check in to it.
+ * @param {'booking' | 'event'} kind
+ * @param {core.Record} record
+ */
+function isTentative(kind, record) {
+	if (kind === 'event') return record.getString('state') !== 'published';
+	return !require(__hooks + '/lib/core/status.js').isConfirmedBooking(record.getString('status'));
 }
 
 /**
@@ -1150,7 +1170,8 @@ function relabelAssociation(app, associationId) {
 			start: busy.getString('start'),
 			end: busy.getString('end'),
 			kind: busy.getString('kind'),
-			label: publicLabel(app, 'booking', bookings[i])
+			label: publicLabel(app, 'booking', bookings[i]),
+			tentative: busy.getBool('tentative')
 		});
 	}
 }

@@ -3,6 +3,8 @@ export interface Claim {
 	end: number;
 	kind: string;
 	label: string;
+	/** held but not on: a request still waiting for staff (or a draft event, which reads as one) */
+	tentative?: boolean;
 }
 
 export interface DoorState {

@@ -1,8 +1,9 @@
 /// <reference path="../../pb_data/types.d.ts" />
 
 // Door signs and the lobby screen (docs/rules.md, "Door signs and the lobby screen"). Both need no sign-in
-// and show only what the public room page shows: when a room is busy (room_busy), and the `label` that
-// projection carries (a published event's title, or an association's name its booker chose to show).
+// and show only what the public room page shows: when a room is busy (room_busy), the `label` that
+// projection carries (a published event's title, or an association's name its booker chose to show) and
+// whether the claim is `tentative` (a request still waiting for staff: it holds the room, but is not on).
 // Never a booking's purpose, booker, or any other field of it. `doorState` is pure (the app imports it as
 // $rules/screens.js); `lobby` and `door` are the public routes.
 
@@ -17,7 +18,7 @@ var DAY = 24 * 60 * MINUTE;
 var LOOKAHEAD_DAYS = 7;
 
 /**
- * @typedef {{ start: number, end: number, kind: string, label: string }} Claim
+ * @typedef {{ start: number, end: number, kind: string, label: string, tentative?: boolean }} Claim
  * @typedef {{ state: 'busy' | 'free' | 'closed', current: Claim | null, next: Claim | null,
  *   freeUntil: number | null, opensAt: number | null }} DoorState
  */
@@ -99,13 +100,17 @@ function pbDate(ms) {
 	return lib('room-claims').toPbDate(ms);
 }
 
-/** The public shape of a room_busy row: when, what kind, and its public label. Nothing else. */
+/**
+ * The public shape of a room_busy row: when, what kind, its public label, and whether it is tentative (held
+ * but not on: `isTentative` in rooms-bookings.js). Nothing else.
+ */
 function claimOf(row) {
 	return {
 		start: toMs(row.getString('start')),
 		end: toMs(row.getString('end')),
 		kind: row.getString('kind'),
-		label: row.getString('label')
+		label: row.getString('label'),
+		tentative: row.getBool('tentative')
 	};
 }
 
@@ -124,12 +129,12 @@ function shownKinds(inUse) {
  * The check-in window of each claim a door sign shows in a room that requires check-in (docs/rules.md,
  * "Door signs and the lobby screen"), from the one rule the check-in routes and the release job decide
  * with (`windowOf` in rooms/checkin.js, the room's policy and the booking's approval read as
- * rooms/attendance.js reads them). Every claim of kind `booking` that starts once check-in was required
- * gets its window, `{ opens, closes }` in ms, whatever it is behind that kind: an approved booking, one
- * still waiting for staff, or a draft event, which the public must not tell apart (a window only for the
- * bookings would point out the draft event). Only the approval of a booking approved after its window had
- * opened moves its window's end, as it moves the release. Nothing else of the booking leaves this
- * function; a published event and a claim from before check-in was required get null.
+ * rooms/attendance.js reads them). Every claim of kind `booking` that is on (not tentative) and starts once
+ * check-in was required gets its window, `{ opens, closes }` in ms. A tentative claim gets none: a request
+ * still waiting for staff cannot be checked in (`rooms_checkin_pending`), and a draft event reads as such a
+ * request, which the public must not tell apart from it. Only the approval of a booking approved after its
+ * window had opened moves its window's end, as it moves the release. Nothing else of the booking leaves
+ * this function; a published event and a claim from before check-in was required get null.
  * @param {core.App} app
  * @param {core.Record} room
  * @param {core.Record[]} rows the room's room_busy rows
@@ -140,8 +145,11 @@ function withCheckinWindows(app, room, rows, claims) {
 	var rules = lib('rooms/checkin');
 	var policy = attendance.policyOf(room);
 	var sources = [];
+	var checked = function (claim) {
+		return claim.kind === 'booking' && !claim.tentative && policy.checkin_since <= claim.start;
+	};
 	for (var i = 0; i < rows.length; i++) {
-		if (claims[i].kind === 'booking') sources.push(rows[i].getString('source'));
+		if (checked(claims[i])) sources.push(rows[i].getString('source'));
 	}
 	var approved = {};
 	var bookings = sources.length ? app.findRecordsByIds('bookings', sources) : [];
@@ -150,10 +158,9 @@ function withCheckinWindows(app, room, rows, claims) {
 	}
 	for (var c = 0; c < claims.length; c++) {
 		var claim = claims[c];
-		claim.checkin =
-			claim.kind === 'booking' && policy.checkin_since <= claim.start
-				? rules.windowOf(policy, claim.start, approved[rows[c].getString('source')] || 0)
-				: null;
+		claim.checkin = checked(claim)
+			? rules.windowOf(policy, claim.start, approved[rows[c].getString('source')] || 0)
+			: null;
 	}
 }
 
@@ -171,7 +178,8 @@ function endOfHouseDay(now) {
 
 /**
  * GET /api/borgerhus/screens/lobby: today's and tonight's published events (not yet over) and the rooms
- * in use until midnight, house time. Public; no personal data.
+ * in use until midnight, house time: only the claims that are on, not a request still waiting for staff
+ * (nor a draft event, which reads as one). Public; no personal data.
  * @param {core.RequestEvent} e
  */
 function lobby(e) {
@@ -213,7 +221,7 @@ function lobby(e) {
 	var busy = e.app.findRecordsByFilter(
 		'room_busy',
 		bindFilter(
-			'start > {:floor} && start < {:until} && end > {:now}',
+			'start > {:floor} && start < {:until} && end > {:now} && tentative = false',
 			Object.assign({ floor: pbDate(floor) }, range)
 		),
 		'start',
@@ -232,7 +240,8 @@ function lobby(e) {
 			start: claim.start,
 			end: claim.end,
 			kind: claim.kind,
-			label: claim.label
+			label: claim.label,
+			tentative: claim.tentative
 		});
 	}
 	return e.json(200, { now: now, date: lib('core/time').localParts(now).date, events: events, rooms: inUse });

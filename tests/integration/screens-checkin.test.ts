@@ -11,8 +11,9 @@ import type { DoorData } from '../../src/lib/screens/types';
 // A door sign in a room that requires check-in says when the booking on now or next can be checked in and
 // that the room is released otherwise (docs/rules.md, "Door signs and the lobby screen", "Check-in and
 // no-shows"). The window comes from the server, by the same rule the check-in page and the release job
-// use; the sign shows it for every claim of kind `booking` alike, so it tells no draft event or request
-// still waiting for staff from a booking, and never says whether anyone checked in.
+// use; the sign shows it for every booking that is on, and for none that is tentative (a request still
+// waiting for staff cannot be checked in, and a draft event reads as such a request), and never says
+// whether anyone checked in.
 // Every time below is counted from one reading of the clock, and each claim asked about is the room's
 // claim now or next, which the sign's data names at any hour (today's list ends at midnight).
 
@@ -37,8 +38,9 @@ async function arrange() {
 		step_minutes: 1,
 		buffer_minutes: 0
 	};
-	const [booked, evented, late, plain, fresh, owner, staff] = await Promise.all([
+	const [booked, evented, drafted, late, plain, fresh, owner, staff] = await Promise.all([
 		makeRoom({ ...policy, requires_approval: true }),
+		makeRoom(policy),
 		makeRoom(policy),
 		makeRoom({ ...policy, checkin_grace_minutes: 15, requires_approval: true }),
 		makeRoom({ ...policy, checkin_required: false, checkin_since: '' }),
@@ -71,7 +73,8 @@ async function arrange() {
 		});
 	const made = await Promise.all([
 		booking(booked.id, -5, 40),
-		event(booked.id, 60, 90, 'draft'),
+		booking(booked.id, 60, 90),
+		event(drafted.id, 60, 90, 'draft'),
 		event(evented.id, -5, 40, 'published'),
 		booking(evented.id, 60, 90, 'pending'),
 		booking(late.id, -20, 40, 'pending'),
@@ -79,31 +82,34 @@ async function arrange() {
 		booking(fresh.id, -5, 40),
 		booking(fresh.id, 60, 90)
 	]);
-	return { T, tag, owner, staff, rooms: { booked, evented, late, plain, fresh }, made };
+	return { T, tag, owner, staff, rooms: { booked, evented, drafted, late, plain, fresh }, made };
 }
 
 const doorOf = (slug: string) =>
 	guestClient().send<DoorData>(`/api/borgerhus/screens/rooms/${slug}`, { method: 'GET' });
 
 describe('a door sign in a room that requires check-in', () => {
-	it('names the check-in window of each booking by the check-in rule, the same for whatever is behind it', async () => {
+	it('names the check-in window of each booking that is on by the check-in rule, and none of a tentative claim', async () => {
 		const { T, tag, owner, staff, rooms, made } = await arrange();
 		const window = (start: number, opens: number, grace: number) => ({
 			opens: T + (start - opens) * MINUTE,
 			closes: T + (start + grace) * MINUTE
 		});
-		// a booking on now, and a draft event next, which reads as a booking: both have their window
+		// a booking on now, and one next: both have their window
 		const booked = await doorOf(rooms.booked.slug);
 		expect(booked.room).toMatchObject({ checkin: true, checkinGraceMinutes: 20 });
 		expect(booked.current?.checkin).toEqual(window(-5, 15, 20));
-		expect(booked.next?.kind).toBe('booking');
+		expect(booked.next).toMatchObject({ kind: 'booking', tentative: false });
 		expect(booked.next?.checkin).toEqual(window(60, 15, 20));
-		// a published event is never checked in; a request still waiting for staff has the window it will
-		// have once approved, as any booking (the public does not tell it from an approved one)
+		// a published event is never checked in; a request still waiting for staff cannot be checked in
+		// (rooms_checkin_pending), so it has no window: its time is held, not on
 		const evented = await doorOf(rooms.evented.slug);
 		expect(evented.current?.kind).toBe('event');
 		expect(evented.current?.checkin).toBeNull();
-		expect(evented.next?.checkin).toEqual(window(60, 15, 20));
+		expect(evented.next).toMatchObject({ kind: 'booking', tentative: true, checkin: null });
+		// a draft event reads as such a request: tentative, no window
+		const drafted = await doorOf(rooms.drafted.slug);
+		expect(drafted.next).toMatchObject({ kind: 'booking', label: '', tentative: true, checkin: null });
 		// no check-in required: no window, no rule
 		const plain = await doorOf(rooms.plain.slug);
 		expect(plain.room).toMatchObject({ checkin: false, checkinGraceMinutes: null });
@@ -116,7 +122,7 @@ describe('a door sign in a room that requires check-in', () => {
 
 		// approved by staff after its window had opened: the grace runs from the approval, on the sign as
 		// for the release job
-		const pending = made[4]!;
+		const pending = made[5]!;
 		await staff.pb.collection('bookings').update(pending.id, { status: 'approved' });
 		const system = await systemClient();
 		const decided = toMs((await system.collection('bookings').getOne(pending.id)).decided_at as string);
@@ -137,7 +143,7 @@ describe('a door sign in a room that requires check-in', () => {
 		expect((await release(rooms.late.id, closes)).released).toBe(1);
 
 		// nothing of the bookings but their times
-		for (const door of [booked, evented, fresh, late]) {
+		for (const door of [booked, evented, drafted, fresh, late]) {
 			const text = JSON.stringify(door);
 			for (const secret of [
 				`FORMÅL-${tag}`,
@@ -176,10 +182,11 @@ describe('a door sign in a room that requires check-in', () => {
 		expect(english).toContain(
 			`Check in now: scan the QR code by ${clock(T + 15 * MINUTE)}, or the room will be released.`
 		);
-		// an event on now, a booking next: the window of the booking if it opens today, else the rule
-		const fresh = await sign(rooms.evented.slug, '?sprog=da');
-		expect(fresh).not.toContain('Tjek ind nu');
-		expect(fresh.includes(rule) || fresh.includes(early)).toBe(true);
+		// an event on now, a request still waiting for staff next: no window to name, the room's rule
+		const evented = await sign(rooms.evented.slug, '?sprog=da');
+		expect(evented).not.toContain('Tjek ind nu');
+		expect(evented).not.toContain('Tjek ind her fra');
+		expect(evented).toContain(rule);
 
 		// on paper: no "now", the room's rule
 		for (const format of ['a4', 'a5']) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { toPbDate } from '$rules/room-claims.js';
+import { toMs, toPbDate } from '$rules/room-claims.js';
 import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
 import { createUser, guestClient, systemClient, type TestUser } from '../helpers/pocketbase';
 import { AppSession } from '../helpers/app';
@@ -143,7 +143,8 @@ describe('the lobby screen and the door signs read only public data', () => {
 		expect(inRoom(ctx.rooms.privateRoom.id).every((r) => r.label === '')).toBe(true);
 		expect(inRoom(ctx.rooms.shown.id).map((r) => r.label)).toEqual([ctx.association.name]);
 		expect(inRoom(ctx.rooms.hidden.id).map((r) => r.label)).toEqual(['']);
-		expect(inRoom(ctx.rooms.eventRoom.id).map((r) => r.label)).toContain(ctx.eventTitle);
+		// the published event on now; the draft event later is not on
+		expect(inRoom(ctx.rooms.eventRoom.id).map((r) => r.label)).toEqual([ctx.eventTitle]);
 		expect(lobby.events.map((e) => e.title)).toContain(ctx.eventTitle);
 		expect(lobby.events.map((e) => e.title)).not.toContain(ctx.draftTitle);
 		expectNoSecrets(JSON.stringify(lobby), ctx.secrets);
@@ -222,21 +223,22 @@ describe('a draft event holds its room without saying it is an event', () => {
 			registration: false,
 			capacity: 0
 		});
-		const rows = () => guest.collection('room_busy').getFullList({ filter: `room = "${room.id}"` });
-		const draft = await rows();
-		expect(draft.map((r) => ({ kind: r.kind, label: r.label }))).toEqual([{ kind: 'booking', label: '' }]);
+		const rows = async () =>
+			(await guest.collection('room_busy').getFullList({ filter: `room = "${room.id}"` })).map((r) => ({
+				kind: r.kind,
+				label: r.label,
+				tentative: r.tentative
+			}));
+		// like a request still waiting for staff: it holds the room, but is not on
+		const asRequest = { kind: 'booking', label: '', tentative: true };
+		expect(await rows()).toEqual([asRequest]);
 		const sign = await guest.send<DoorData>(`/api/borgerhus/screens/rooms/${room.slug}`, { method: 'GET' });
-		expect(sign.next).toMatchObject({ kind: 'booking', label: '' });
+		expect(sign.next).toMatchObject(asRequest);
 		expect(JSON.stringify(sign)).not.toContain(title);
 		await system.collection('events').update(event.id, { state: 'published' });
-		const published = await rows();
-		expect(published.map((r) => ({ kind: r.kind, label: r.label }))).toEqual([
-			{ kind: 'event', label: title }
-		]);
+		expect(await rows()).toEqual([{ kind: 'event', label: title, tentative: false }]);
 		await system.collection('events').update(event.id, { state: 'draft' });
-		expect((await rows()).map((r) => ({ kind: r.kind, label: r.label }))).toEqual([
-			{ kind: 'booking', label: '' }
-		]);
+		expect(await rows()).toEqual([asRequest]);
 	});
 
 	it('a busy row’s id never follows an event from public to draft or back', async () => {
@@ -281,6 +283,124 @@ describe('a draft event holds its room without saying it is an event', () => {
 		const [again] = await rows();
 		expect(again).toMatchObject({ kind: 'event', label: title, start: moved.start });
 		expect([published!.id, draft!.id]).not.toContain(again!.id);
+	});
+});
+
+describe('a request still waiting for staff holds its room, but is not on', () => {
+	/**
+	 * Two rooms that require approval and check-in, each with a booking on now and one next, all under an
+	 * association's name its booker chose to show: in one room still waiting for staff, in the other approved.
+	 */
+	async function arrangeWaiting() {
+		const system = await systemClient();
+		const tag = randomUUID().slice(0, 6);
+		const [booker, staff, association] = await Promise.all([
+			createUser({ name: `Ventende Vera ${tag}` }),
+			createUser({ staff: true }),
+			makeAssociation()
+		]);
+		const policy = {
+			requires_approval: true,
+			checkin_required: true,
+			checkin_since: '2020-01-01 00:00:00.000Z'
+		};
+		const [waiting, approved] = await Promise.all([
+			makeRoom({ name: `Skærmlokale venter ${tag}`, ...policy }),
+			makeRoom({ name: `Skærmlokale godkendt ${tag}`, ...policy })
+		]);
+		await join(association.id, booker, 'admin');
+		const create = (room: string, status: string, from: number, to: number) =>
+			system.collection('bookings').create({
+				room,
+				booker: booker.record.id,
+				association: association.id,
+				show_publicly: true,
+				purpose: `FORMÅL-${tag}`,
+				attendees: 3,
+				start: at(from),
+				end: at(to),
+				status
+			});
+		const [waitingNow, waitingNext] = await Promise.all([
+			create(waiting.id, 'pending', -5, 40),
+			create(waiting.id, 'pending', 60, 90),
+			create(approved.id, 'approved', -5, 40),
+			create(approved.id, 'approved', 60, 90)
+		]);
+		return {
+			tag,
+			booker,
+			staff,
+			association,
+			waiting,
+			approved,
+			waitingNow: waitingNow!,
+			waitingNext: waitingNext!
+		};
+	}
+	const lobbyNow = () => guestClient().send<LobbyData>('/api/borgerhus/screens/lobby', { method: 'GET' });
+	const doorOf = (slug: string) =>
+		guestClient().send<DoorData>(`/api/borgerhus/screens/rooms/${slug}`, { method: 'GET' });
+
+	it('the lobby lists only approved bookings, and a request once staff approve it', async () => {
+		const w = await arrangeWaiting();
+		const inRoom = (lobby: LobbyData, slug: string) => lobby.rooms.filter((r) => r.slug === slug);
+		const before = await lobbyNow();
+		// the request waiting for staff is not on: the lobby does not say it is
+		expect(inRoom(before, w.waiting.slug)).toEqual([]);
+		expect(inRoom(before, w.approved.slug).length).toBeGreaterThan(0);
+		expect(inRoom(before, w.approved.slug)[0]).toMatchObject({ label: w.association.name, tentative: false });
+		await w.staff.pb.collection('bookings').update(w.waitingNow.id, { status: 'approved' });
+		const after = await lobbyNow();
+		expect(inRoom(after, w.waiting.slug)[0]).toMatchObject({
+			start: toMs(w.waitingNow.start as string),
+			label: w.association.name,
+			tentative: false
+		});
+	});
+
+	it('a door sign shows a request’s time as held and awaiting approval, with no check-in, until staff approve it', async () => {
+		const w = await arrangeWaiting();
+		const waiting = await doorOf(w.waiting.slug);
+		// the room is not free (nobody else can book the time), but what holds it is not confirmed
+		expect(waiting.state).toBe('busy');
+		expect(waiting.current).toMatchObject({ kind: 'booking', tentative: true, checkin: null });
+		expect(waiting.next).toMatchObject({ kind: 'booking', tentative: true, checkin: null });
+		const approved = await doorOf(w.approved.slug);
+		expect(approved.current).toMatchObject({ kind: 'booking', tentative: false });
+		expect(approved.current?.checkin).not.toBeNull();
+		expect(approved.next?.checkin).not.toBeNull();
+
+		// the sign says so in words, in Danish and in English, and asks nobody to check in to it
+		const session = new AppSession();
+		const sign = async (slug: string, language: string) =>
+			(await session.get(`/lokaler/${slug}/skilt?sprog=${language}`)).text();
+		const danish = await sign(w.waiting.slug, 'da');
+		// now: reserved, awaiting approval (not "Optaget"); next: the same in its row
+		expect(danish).toMatch(/<p class="big[^"]*">Reserveret<\/p>/);
+		expect(danish).toContain('Afventer godkendelse');
+		expect(danish).not.toMatch(/<p class="big[^"]*">Optaget<\/p>/);
+		expect(danish).toContain('Reserveret – afventer godkendelse');
+		expect(danish).not.toContain('Tjek ind nu');
+		expect(danish).not.toContain('Tjek ind her fra');
+		const english = await sign(w.waiting.slug, 'en');
+		expect(english).toContain('Reserved – awaiting approval');
+		expect(english).not.toContain('Check in now');
+		const confirmed = await sign(w.approved.slug, 'da');
+		expect(confirmed).not.toContain('afventer godkendelse');
+		expect(confirmed).toContain('Tjek ind nu');
+		for (const text of [danish, english, JSON.stringify(waiting)]) {
+			for (const secret of [`FORMÅL-${w.tag}`, `Ventende Vera ${w.tag}`, w.booker.email, w.waitingNow.id])
+				expect(text).not.toContain(secret);
+		}
+
+		// approved: an ordinary booking on the sign, with its check-in (the grace from the approval)
+		await w.staff.pb.collection('bookings').update(w.waitingNow.id, { status: 'approved' });
+		const after = await doorOf(w.waiting.slug);
+		expect(after.current).toMatchObject({ tentative: false });
+		expect(after.current?.checkin).not.toBeNull();
+		expect(after.next).toMatchObject({ tentative: true, checkin: null });
+		expect(await sign(w.waiting.slug, 'da')).toContain('Tjek ind nu');
 	});
 });
 

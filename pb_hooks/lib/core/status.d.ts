@@ -1,8 +1,10 @@
 export const ACTIVE_BOOKING: string[];
+export const CONFIRMED_BOOKING: string[];
 export const ACTIVE_HOLD: string[];
 export const ACTIVE_PLACE: string[];
 export const ACTIVE_EVENT: string[];
 export function isActiveBooking(status: string): boolean;
+export function isConfirmedBooking(status: string): boolean;
 export function isActiveHold(status: string): boolean;
 export function isActivePlace(status: string): boolean;
 export function isConfirmedPlace(status: string): boolean;

@@ -7,6 +7,12 @@
 
 /** Bookings that claim their room: waiting for staff, or approved. */
 var ACTIVE_BOOKING = ['pending', 'approved'];
+/**
+ * Bookings that are on: approved by staff (or needing no approval). A request still waiting holds its room
+ * but may never happen, so the house's screens do not show it as on (docs/rules.md, "Door signs and the
+ * lobby screen").
+ */
+var CONFIRMED_BOOKING = ['approved'];
 /** Holds in the queue or on the pickup shelf. */
 var ACTIVE_HOLD = ['waiting', 'paused', 'ready'];
 /** Sign-ups and registrations that count: with a place, or on the waitlist. */
@@ -17,6 +23,10 @@ var ACTIVE_EVENT = ['draft', 'published'];
 /** @param {string} status */
 function isActiveBooking(status) {
 	return ACTIVE_BOOKING.indexOf(status) >= 0;
+}
+/** @param {string} status */
+function isConfirmedBooking(status) {
+	return CONFIRMED_BOOKING.indexOf(status) >= 0;
 }
 /** @param {string} status */
 function isActiveHold(status) {
@@ -81,10 +91,12 @@ function openLoanFilter(field, sql) {
 
 module.exports = {
 	ACTIVE_BOOKING: ACTIVE_BOOKING,
+	CONFIRMED_BOOKING: CONFIRMED_BOOKING,
 	ACTIVE_HOLD: ACTIVE_HOLD,
 	ACTIVE_PLACE: ACTIVE_PLACE,
 	ACTIVE_EVENT: ACTIVE_EVENT,
 	isActiveBooking: isActiveBooking,
+	isConfirmedBooking: isConfirmedBooking,
 	isActiveHold: isActiveHold,
 	isActivePlace: isActivePlace,
 	isConfirmedPlace: isConfirmedPlace,

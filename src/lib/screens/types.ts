@@ -1,9 +1,14 @@
-/** A claim on a room as the public screens see it (room_busy): when, and its public label or ''. */
+/**
+ * A claim on a room as the public screens see it (room_busy): when, its public label or '', and whether it
+ * is tentative: it holds the room but is not on (a request still waiting for staff; a draft event reads as
+ * one). The lobby lists none; a door sign shows its time as reserved and awaiting approval.
+ */
 export interface PublicClaim {
 	start: number;
 	end: number;
 	kind: string;
 	label: string;
+	tentative: boolean;
 }
 
 /** GET /api/borgerhus/screens/lobby */
@@ -15,8 +20,8 @@ export interface LobbyData {
 }
 
 /**
- * A claim on a door sign: in a room that requires check-in, a claim of kind `booking` also carries its
- * check-in window (ms), computed by the server from the check-in rule; otherwise null.
+ * A claim on a door sign: in a room that requires check-in, a claim of kind `booking` that is not tentative
+ * also carries its check-in window (ms), computed by the server from the check-in rule; otherwise null.
  */
 export interface DoorClaim extends PublicClaim {
 	checkin: { opens: number; closes: number } | null;

@@ -311,6 +311,80 @@ test('a door sign on a tablet shows now and next with the check-in QR, and follo
 	await expectAccessible(page);
 });
 
+test('a request still waiting for staff: the lobby does not list it, the door sign shows its time as reserved, and both follow the approval live', async ({
+	page
+}) => {
+	// two rooms that ask for approval and check-in, each with a booking on now under an association's
+	// name its booker chose to show: one still waiting for staff, one approved
+	const policy = {
+		requires_approval: true,
+		checkin_required: true,
+		checkin_since: pbDate(Date.now() - 86_400_000)
+	};
+	const { system, room: waiting, id } = await arrangeRoom('Ventelokale', policy);
+	const { room: approved } = await arrangeRoom('Godkendtlokale', policy);
+	const booker = await makeUser(system, 'ventebooker', id);
+	const association = await system.collection('associations').create({
+		name: `Sangkoret ${id}`,
+		cvr: validCvrNumber(),
+		verified: true
+	});
+	await system
+		.collection('memberships')
+		.create({ association: association.id, user: booker.id, role: 'admin' });
+	const bookingIn = (room: string, status: string) =>
+		system.collection('bookings').create({
+			room,
+			booker: booker.id,
+			association: association.id,
+			show_publicly: true,
+			purpose: `Hemmeligt formål ${id}`,
+			attendees: 4,
+			// began five minutes ago: once approved, its check-in is open for another ten
+			start: at(-5),
+			end: at(40),
+			status
+		});
+	const request = await bookingIn(waiting.id, 'pending');
+	await bookingIn(approved.id, 'approved');
+
+	// the door sign: the room is held, not free, but not "Optaget" either, and asks nobody to check in
+	await page.setViewportSize({ width: 800, height: 1280 });
+	await page.goto(`/lokaler/${waiting.slug}/skilt?sprog=da`);
+	const now = page.locator('section[aria-labelledby="door-now"]');
+	await expect(now.getByText('Reserveret', { exact: true })).toBeVisible();
+	await expect(now.getByText('Afventer godkendelse', { exact: true })).toBeVisible();
+	await expect(page.getByText('Optaget', { exact: true })).toHaveCount(0);
+	await expect(page.getByText('Ledigt', { exact: true })).toHaveCount(0);
+	await expect(page.getByText('Tjek ind nu', { exact: false })).toHaveCount(0);
+	await expect(page.getByText(`Hemmeligt formål ${id}`)).toHaveCount(0);
+	await expectAccessible(page);
+	await page.goto(`/lokaler/${waiting.slug}/skilt?sprog=en`);
+	await expect(now.getByText('Reserved', { exact: true })).toBeVisible();
+	await expect(now.getByText('Awaiting approval', { exact: true })).toBeVisible();
+	await expect(page.getByText('Booked', { exact: true })).toHaveCount(0);
+
+	// the lobby screen: the approved booking is on, the request is not
+	const lobby = await page.context().newPage();
+	await lobby.goto('/skaerm?sprog=da');
+	await hydrated(lobby);
+	const rooms = lobby.locator('section[aria-labelledby="lobby-rooms"]');
+	await expect(rooms.locator('li', { hasText: approved.name })).toHaveCount(1);
+	await expect(rooms.locator('li', { hasText: waiting.name })).toHaveCount(0);
+	await expectAccessible(lobby);
+
+	// staff approve it: the sign says "Optaget" and asks for the check-in, the lobby lists it, unreloaded
+	await page.goto(`/lokaler/${waiting.slug}/skilt?sprog=da`);
+	await hydrated(page);
+	await system.collection('bookings').update(request.id, { status: 'approved' });
+	await expect(page.getByText('Optaget', { exact: true })).toBeVisible({ timeout: 40_000 });
+	await expect(now.getByText('Reserveret', { exact: true })).toHaveCount(0);
+	await expect(page.getByText('Tjek ind nu', { exact: false })).toHaveCount(1);
+	await expect(rooms.locator('li', { hasText: waiting.name })).toHaveCount(1, { timeout: 40_000 });
+	await expect(rooms.locator('li', { hasText: waiting.name })).toContainText(association.name);
+	await lobby.close();
+});
+
 test('a door sign fits its tablet with a full day: the state and the QR always shown, the rest of the day counted', async ({
 	page
 }) => {

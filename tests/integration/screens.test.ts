@@ -350,7 +350,16 @@ describe('a request still waiting for staff holds its room, but is not on', () =
 		expect(inRoom(before, w.waiting.slug)).toEqual([]);
 		expect(inRoom(before, w.approved.slug).length).toBeGreaterThan(0);
 		expect(inRoom(before, w.approved.slug)[0]).toMatchObject({ label: w.association.name, tentative: false });
+		const system = await systemClient();
+		const rowOf = async () =>
+			system.collection('room_busy').getFirstListItem(`source = "${w.waitingNow.id}"`);
+		const held = await rowOf();
+		expect(held.tentative).toBe(true);
 		await w.staff.pb.collection('bookings').update(w.waitingNow.id, { status: 'approved' });
+		// on a new row: its id does not tell which tentative row (a request's or a draft event's) it had been
+		const on = await rowOf();
+		expect(on.tentative).toBe(false);
+		expect(on.id).not.toBe(held.id);
 		const after = await lobbyNow();
 		expect(inRoom(after, w.waiting.slug)[0]).toMatchObject({
 			start: toMs(w.waitingNow.start as string),

@@ -126,6 +126,81 @@ describe('the demo data', () => {
 		expectEveryFeature(demo, now);
 		await expectLivedInboxes(pb);
 	}, 240_000);
+
+	it('loaded now dates its messages to what they are about: history, newest first, the recent unread', async () => {
+		const pb = await loadAt(new Date());
+		const now = Date.now();
+		const users = await pb.collection('users').getFullList({ fields: 'id,email' });
+		const citizen = users.find((u) => u.email === DEMO_ACCOUNTS.citizen.email)!.id;
+		const notices = await pb.collection('notifications').getFullList({ sort: '-created,-id' });
+		const mine = notices.filter((n) => n.user === citizen);
+		expect(mine.length).toBeGreaterThanOrEqual(5);
+		// not all of one moment, and none after now
+		expect(new Set(mine.map((n) => n.created.slice(0, 16))).size).toBeGreaterThan(1);
+		expect(notices.filter((n) => at(n.created) > now).map((n) => `${n.kind} ${n.created}`)).toEqual([]);
+		// the inbox, newest first: the recent ones unread, the older ones read after they came
+		const read = mine.filter((n) => n.read_at);
+		const unread = mine.filter((n) => !n.read_at);
+		expect(read.length).toBeGreaterThan(0);
+		expect(unread.length).toBeGreaterThan(0);
+		expect(Math.min(...unread.map((n) => at(n.created)))).toBeGreaterThan(
+			Math.max(...read.map((n) => at(n.created)))
+		);
+		for (const n of read) expect(at(n.read_at)).toBeGreaterThan(at(n.created));
+
+		// each as it fits: a booking confirmed or cancelled before it begins, a no-show told from its release on,
+		// a desk act's message at the desk's audit line of it, a season's plan before the season ends
+		const bookings = await pb.collection('bookings').getFullList({ fields: 'id,start,released_at' });
+		const audit = await pb.collection('audit_log').getFullList({
+			filter: 'action ~ "desk_"',
+			fields: 'action,created,details'
+		});
+		const seasons = await pb.collection('seasons').getFullList({ fields: 'id,last_date' });
+		const unfit: string[] = [];
+		for (const n of notices) {
+			const booking = bookings.find((b) => b.id === String(n.dedupe_key).replace(/^booking-[a-z_]+-/, ''));
+			const season = seasons.find((s) => String(n.dedupe_key).split(':')[1] === s.id);
+			const fits =
+				n.kind === 'booking_no_show'
+					? at(n.created) >= at(booking?.released_at ?? '')
+					: ['booking_received', 'booking_cancelled'].includes(n.kind)
+						? at(n.created) < at(booking?.start ?? '')
+						: n.kind.startsWith('desk_')
+							? audit.some(
+									(a) =>
+										a.action === n.kind &&
+										a.details.on_behalf_of === n.user &&
+										a.created.slice(0, 16) === n.created.slice(0, 16)
+								)
+							: n.kind.startsWith('season_')
+								? at(n.created) < at(season?.last_date ?? '')
+								: true;
+			if (!fits) unfit.push(`${n.kind} ${n.dedupe_key} ${n.created}`);
+		}
+		expect(unfit).toEqual([]);
+		// the staff log: no line after now, and each season's steps in the order they were taken
+		const log = await pb.collection('audit_log').getFullList({ sort: 'created,id' });
+		expect(log.filter((a) => at(a.created) > now).map((a) => a.action)).toEqual([]);
+		const steps = [
+			'created',
+			'open',
+			'close',
+			'draft_run',
+			'conflict_settled',
+			'publish_draft',
+			'publish_final'
+		];
+		for (const season of seasons) {
+			const taken = log
+				.filter((a) => a.target_id === season.id && steps.includes(a.action.replace('season_', '')))
+				.map((a) => a.action.replace('season_', ''));
+			expect(taken).toEqual([...taken].sort((a, b) => steps.indexOf(a) - steps.indexOf(b)));
+		}
+		expect(new Set(log.map((a) => a.created.slice(0, 10))).size).toBeGreaterThan(2);
+		// the house's own stamps of the rows the calendar feed and the jobs read are left as they were made
+		const fresh = bookings.length > 0 && (await pb.collection('bookings').getFullList({ fields: 'created' }));
+		expect(fresh && fresh.every((b) => at(b.created) > now - 3600_000)).toBe(true);
+	}, 240_000);
 });
 
 /**

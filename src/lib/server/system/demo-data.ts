@@ -5,6 +5,7 @@ import { loadDemoSeason } from './demo-season';
 import { HOUSE_TIME_ZONE, parsePbDate, toPbDate } from '../../dates';
 import { demoClock, type DemoClock } from './demo-clock';
 import { demoTitles } from './demo-titles';
+import { dateDemoHistory } from './demo-history';
 
 /** Password of every demo account; printed by `npm start`. */
 export const DEMO_PASSWORD = 'borgerhus-demo';
@@ -435,6 +436,8 @@ export async function loadDemoData(
 	created.entries += await loadPastEvents(pb, users, clock);
 	created.entries += await loadRoomHistory(pb, users, roomIds, clock);
 	created.entries += await loadDemoSeason(pb, users, roomIds, clock.now);
+	// last: its messages and audit lines dated to what they are about, on the load that made the demo
+	if (created.users > 0) await dateDemoHistory(pb, users, clock);
 	return created;
 }
 

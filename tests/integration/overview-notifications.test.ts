@@ -657,3 +657,31 @@ describe('a message longer than the inbox keeps', () => {
 		).toBe(2);
 	});
 });
+
+describe('the dates of a data load (system/dates)', () => {
+	const DATES = '/api/borgerhus/system/dates';
+	it('dates a message for the system account only, never after now, and nothing but messages and audit lines', async () => {
+		const system = await systemClient();
+		const user = await createUser();
+		const message = await system
+			.collection('notifications')
+			.create({ user: user.record.id, kind: 'test', title: 'Gammel nyhed', body: '', link: '' });
+		const at = '2026-01-05 09:30:00.000Z';
+		const body = { rows: [{ collection: 'notifications', id: message.id, at }] };
+		expect(await outcome(user.pb.send(DATES, { method: 'POST', body }))).toMatchObject({ status: 403 });
+		const staff = await createUser({ staff: true });
+		expect(await outcome(staff.pb.send(DATES, { method: 'POST', body }))).toMatchObject({ status: 403 });
+		const later = new Date(Date.now() + 3600_000).toISOString();
+		for (const row of [
+			{ collection: 'notifications', id: message.id, at: later },
+			{ collection: 'bookings', id: message.id, at },
+			{ collection: 'notifications', id: message.id, at: 'yesterday' }
+		])
+			expect(await outcome(system.send(DATES, { method: 'POST', body: { rows: [row] } }))).toMatchObject({
+				status: 400
+			});
+		expect(await system.send(DATES, { method: 'POST', body })).toEqual({ updated: 1 });
+		const dated = await user.pb.collection('notifications').getOne(message.id);
+		expect([dated.created, dated.updated]).toEqual([at, at]);
+	});
+});

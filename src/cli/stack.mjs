@@ -100,6 +100,8 @@ export async function waitForHttp(url, { timeoutMs = 60_000, child } = {}) {
  * @property {Record<string, string>} [appEnv] extra environment for the app (e.g. ADDRESS_HEADER in tests)
  * @property {string[]} [appNodeArgs] extra options for the app's Node (e.g. --cpu-prof in a benchmark)
  * @property {boolean} [seed] load demo data
+ * @property {boolean} [dataLoadDates] give PocketBase the route that dates a data load's history (default:
+ *   yes; `false` starts it as production is started, without)
  * @property {boolean} [quiet] keep PocketBase and the app quiet on the console
  * @property {(line: string) => void} [log]
  * @property {(mail: import('./mail-catcher.mjs').CaughtMail) => void} [onMail]
@@ -167,6 +169,8 @@ export async function startStack(options) {
 				env: {
 					...process.env,
 					BORGERHUS_APP_URL: appUrl,
+					// the demo's load dates its history (pb_hooks/system-dates.pb.js); production has no such route
+					BORGERHUS_DATA_LOAD_DATES: options.dataLoadDates === false ? 'off' : 'on',
 					BORGERHUS_SMTP_HOST: '127.0.0.1',
 					BORGERHUS_SMTP_PORT: String(smtpPort)
 				},

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PocketBase from 'pocketbase';
+import { startStack } from '../../src/cli/stack.mjs';
 import { AppSession } from '../helpers/app';
 import { readMails, waitForMail } from '../helpers/mail';
 import { createUser, guestClient, PASSWORD, systemClient, type TestUser } from '../helpers/pocketbase';
@@ -683,5 +688,42 @@ describe('the dates of a data load (system/dates)', () => {
 		expect(await system.send(DATES, { method: 'POST', body })).toEqual({ updated: 1 });
 		const dated = await user.pb.collection('notifications').getOne(message.id);
 		expect([dated.created, dated.updated]).toEqual([at, at]);
+	});
+
+	it('does not exist in a PocketBase started as production is', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'borgerhus-production-'));
+		const stack = await startStack({
+			dataDir: join(dir, 'pb_data'),
+			mailDir: join(dir, 'mail'),
+			quiet: true,
+			dataLoadDates: false,
+			log: () => undefined
+		});
+		try {
+			const system = new PocketBase(stack.pbUrl);
+			const person = {
+				email: 'borger@example.dk',
+				password: PASSWORD,
+				passwordConfirm: PASSWORD,
+				name: 'Borger'
+			};
+			await system
+				.collection('_superusers')
+				.authWithPassword(stack.superuser.email, stack.superuser.password);
+			const message = await system.collection('notifications').create({
+				user: (await system.collection('users').create(person)).id,
+				kind: 'test',
+				title: 'Ny',
+				body: ''
+			});
+			const body = {
+				rows: [{ collection: 'notifications', id: message.id, at: '2026-01-05 09:30:00.000Z' }]
+			};
+			expect(await outcome(system.send(DATES, { method: 'POST', body }))).toMatchObject({ status: 404 });
+			expect((await system.collection('notifications').getOne(message.id)).created).toBe(message.created);
+		} finally {
+			await stack.stop();
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

@@ -127,6 +127,18 @@ describe('the demo data', () => {
 		await expectLivedInboxes(pb);
 	}, 240_000);
 
+	it('loaded in the evening leaves no booking begun without its check-in, so the release job frees none of it', async () => {
+		const now = tomorrowAt(18, 40);
+		const pb = await loadAt(now);
+		const begun = await pb.collection('bookings').getFullList({
+			filter: pb.filter("status = 'approved' && room.checkin_required = true && start <= {:now}", { now }),
+			fields: 'purpose,start,checked_in_at'
+		});
+		expect(begun.filter((b) => !b.checked_in_at).map((b) => `${b.purpose} ${b.start}`)).toEqual([]);
+		// the reading group on the lobby screen's day has begun: it came
+		expect(begun.map((b) => b.purpose)).toContain('Læsegruppe om Karen Blixen');
+	}, 240_000);
+
 	it('loaded now dates its messages to what they are about: history, newest first, the recent unread', async () => {
 		const pb = await loadAt(new Date());
 		const now = Date.now();

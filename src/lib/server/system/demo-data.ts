@@ -1145,7 +1145,11 @@ async function loadScreenDemo(
 				}
 			: {})
 	});
-	// in Studierummet from the third whole hour on: clear of the check-in demo's bookings around now
+	// in Studierummet from the third whole hour on: clear of the check-in demo's bookings around now. The
+	// screen's day begins at 15:00 at the latest, so loaded after 18:00 this one has begun too: the group
+	// came and checked in, or the release job would free it at once and the citizen's inbox would open
+	// with "Din booking er frigivet"
+	const groupStart = parsePbDate(at(3)).getTime();
 	await pb.collection('bookings').create({
 		room: roomIds['studierummet'],
 		booker: users.citizen,
@@ -1153,7 +1157,13 @@ async function loadScreenDemo(
 		attendees: 5,
 		start: at(3),
 		end: at(5),
-		status: 'approved'
+		status: 'approved',
+		...(groupStart <= clock.now.getTime()
+			? {
+					checked_in_at: toPbDate(new Date(Math.min(groupStart + 3 * 60_000, clock.now.getTime()))),
+					checked_in_by: users.citizen
+				}
+			: {})
 	});
 	await pb.collection('bookings').create({
 		room: roomIds['moedelokale-1'],

@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import {
-	test,
-	expect,
-	expectAccessible,
-	signIn,
-	systemClient,
-	waitsForHydration,
-	ownAddress
-} from './fixtures';
+import { test, expect, expectAccessible, signIn, systemClient, phonePage } from './fixtures';
 import { validCvrNumber } from '../helpers/cvr';
 
 // docs/rules.md, "Associations and memberships": an admin invites, the invited citizen accepts in the app,
@@ -65,12 +57,7 @@ test('an admin invites a citizen, who accepts in the app and is then a member', 
 	await expectAccessible(page);
 	await noSidewaysScroll(page);
 
-	const other = await browser.newContext({
-		viewport: { width: 360, height: 740 },
-		locale: 'da-DK',
-		extraHTTPHeaders: ownAddress()
-	});
-	const phone = waitsForHydration(await other.newPage());
+	const phone = await phonePage(browser);
 	await signIn(phone, citizen.email, PASSWORD);
 	await phone.goto('/indbakke');
 	const notice = phone.getByRole('article', { name: `Invitation fra ${association.name}` });
@@ -96,7 +83,7 @@ test('an admin invites a citizen, who accepts in the app and is then a member', 
 	await expect(members.getByText(citizen.name)).toBeVisible();
 	await expect(members.getByText(admin.name)).toBeVisible();
 	await expectAccessible(phone);
-	await other.close();
+	await phone.context().close();
 
 	await page.reload();
 	await expect(page.getByRole('region', { name: 'Medlemmer' }).getByText(citizen.name)).toBeVisible();
@@ -217,12 +204,7 @@ test('an admin renames the association; staff verify it again from their list, t
 		staff: true,
 		language: 'da'
 	});
-	const context = await browser.newContext({
-		viewport: { width: 360, height: 740 },
-		locale: 'da-DK',
-		extraHTTPHeaders: ownAddress()
-	});
-	const staff = waitsForHydration(await context.newPage());
+	const staff = await phonePage(browser);
 	await signIn(staff, staffEmail, PASSWORD);
 	await staff.goto('/personale');
 	await staff.getByRole('link', { name: /Foreninger venter på godkendelse/ }).click();
@@ -241,7 +223,7 @@ test('an admin renames the association; staff verify it again from their list, t
 	expect((await system.collection('associations').getOne(association.id)).verified).toBe(false);
 	await expectAccessible(staff);
 	await noSidewaysScroll(staff);
-	await context.close();
+	await staff.context().close();
 });
 
 test("a form the house does not answer keeps what was typed and says so in words, not the browser's", async ({

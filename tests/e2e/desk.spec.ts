@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { test, expect, expectAccessible, signIn, systemClient, demo, stack, ownAddress } from './fixtures';
+import { test, expect, expectAccessible, signIn, systemClient, demo, phonePage } from './fixtures';
 
 // Service at the desk (docs/rules.md, "Service at the desk"), at phone size: staff find a citizen, book a
 // room for them, and the citizen sees it in Mit overblik marked as made at the desk.
@@ -113,19 +113,13 @@ test('staff book a room for a citizen at the desk, and the citizen sees it made 
 	await expectAccessible(page);
 
 	// the citizen signs in and sees it in Mit overblik, marked as made at the desk
-	const context = await browser.newContext({
-		baseURL: stack.url,
-		viewport: { width: 360, height: 740 },
-		locale: 'da-DK',
-		extraHTTPHeaders: ownAddress()
-	});
-	const citizen = await context.newPage();
+	const citizen = await phonePage(browser);
 	await signIn(citizen, email, password);
 	const card = citizen
 		.getByRole('article')
 		.filter({ has: citizen.getByRole('heading', { name: room.name }) });
 	await expect(card.getByText('Oprettet for dig ved skranken')).toBeVisible();
-	await context.close();
+	await citizen.context().close();
 });
 
 test("staff delete a desk account at the citizen's request, after a confirmation", async ({ page }) => {
@@ -219,13 +213,7 @@ test('staff read what the house did to a citizen’s places in words about the c
 	await expectAccessible(page);
 
 	// the citizen's own overview still speaks to them
-	const context = await browser.newContext({
-		baseURL: stack.url,
-		viewport: { width: 360, height: 740 },
-		locale: 'da-DK',
-		extraHTTPHeaders: ownAddress()
-	});
-	const own = await context.newPage();
+	const own = await phonePage(browser);
 	await signIn(own, citizen.email, password);
 	const main = own.getByRole('main');
 	const ownCard = (title: string) =>
@@ -234,5 +222,5 @@ test('staff read what the house did to a citizen’s places in words about the c
 	await expect(ownCard(open.title)).toContainText('Huset aflyste din plads');
 	await expect(main).not.toContainText('Huset tog borgeren af ventelisten');
 	await expect(main).not.toContainText('Huset aflyste borgerens plads');
-	await context.close();
+	await own.context().close();
 });

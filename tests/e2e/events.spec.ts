@@ -1,17 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
-import type { Browser, Page } from '@playwright/test';
-import {
-	test,
-	expect,
-	expectAccessible,
-	signIn,
-	systemClient,
-	demo,
-	waitsForHydration,
-	stack,
-	ownAddress
-} from './fixtures';
+import { test, expect, expectAccessible, signIn, systemClient, demo, phonePage } from './fixtures';
 import { formatDateTime, formatTime } from '../../src/lib/dates';
 
 const PASSWORD = 'frivillig-kodeord';
@@ -55,18 +44,6 @@ async function createPerson(name: string, volunteer: boolean) {
 	return email;
 }
 
-/** A second person on a phone of their own (same size and language as the project's default). */
-async function newPage(browser: Browser): Promise<Page> {
-	const context = await browser.newContext({
-		...test.info().project.use,
-		baseURL: stack.url,
-		viewport: { width: 360, height: 740 },
-		locale: 'da-DK',
-		extraHTTPHeaders: ownAddress()
-	});
-	return waitsForHydration(await context.newPage());
-}
-
 test('a volunteer signs up, a second lands on the waitlist, the first cancels and the second is confirmed', async ({
 	page,
 	browser
@@ -93,7 +70,7 @@ test('a volunteer signs up, a second lands on the waitlist, the first cancels an
 	await expect(page.getByTestId('shift-place')).toBeFocused();
 	await expectAccessible(page);
 
-	const other = await newPage(browser);
+	const other = await phonePage(browser);
 	await signIn(other, second, PASSWORD);
 	await other.goto(`/arrangementer/${event.id}`);
 	await other.getByRole('button', { name: 'Skriv mig på ventelisten' }).click();
@@ -129,7 +106,7 @@ test('an attendee registers and staff check them in from the ticket code', async
 	const code = (await page.getByTestId('ticket-code').textContent())?.trim() ?? '';
 	expect(code).toMatch(/^[a-z0-9]{24}$/);
 
-	const staff = await newPage(browser);
+	const staff = await phonePage(browser);
 	await signIn(staff, demo.staff);
 	await staff.goto('/personale/arrangementer');
 	await expect(staff.getByRole('heading', { level: 1, name: 'Arrangementer og vagter' })).toBeVisible();
@@ -229,7 +206,7 @@ test('staff move an event a day later and the attendee reads it in the inbox', a
 	await page.getByRole('button', { name: 'Tilmeld mig' }).click();
 	await expect(page.getByTestId('registration-place')).toHaveText('Du er bekræftet');
 
-	const staff = await newPage(browser);
+	const staff = await phonePage(browser);
 	await signIn(staff, demo.staff);
 	await staff.goto(`/personale/arrangementer/${event.id}`);
 	const form = staff.getByRole('region', { name: 'Ret arrangement' });

@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -87,6 +87,21 @@ export function waitsForHydration(page: Page): Page {
 		return response;
 	};
 	return page;
+}
+
+/**
+ * A second person on a phone of their own: a context of its own at the project's size and language, with a
+ * client address of its own; `goto` waits for hydration. Close it with `page.context().close()`.
+ */
+export async function phonePage(browser: Browser): Promise<Page> {
+	const context = await browser.newContext({
+		...base.info().project.use,
+		baseURL: stack.url,
+		viewport: { width: 360, height: 740 },
+		locale: 'da-DK',
+		extraHTTPHeaders: ownAddress()
+	});
+	return waitsForHydration(await context.newPage());
 }
 
 export const test = base.extend({

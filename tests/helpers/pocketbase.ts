@@ -64,3 +64,37 @@ export async function createUser(options: { staff?: boolean; name?: string } = {
 	await pb.collection('users').authWithPassword(email, PASSWORD);
 	return { record, email, password: PASSWORD, pb };
 }
+
+/** PocketBase's realtime stream by hand, subscribed to `topics` as the token's user (or a guest). */
+export async function listen(base: string, token: string, topics: string[]) {
+	const abort = new AbortController();
+	const auth: Record<string, string> = token ? { Authorization: token } : {};
+	const stream = await fetch(`${base}/api/realtime`, { signal: abort.signal, headers: auth });
+	const reader = stream.body!.getReader();
+	const decoder = new TextDecoder();
+	let text = '';
+	while (!/"clientId":"[^"]+"/.test(text)) {
+		const chunk = await reader.read();
+		if (chunk.done) throw new Error('the realtime stream closed before naming the client');
+		text += decoder.decode(chunk.value);
+	}
+	const clientId = /"clientId":"([^"]+)"/.exec(text)![1]!;
+	const set = await fetch(`${base}/api/realtime`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', ...auth },
+		body: JSON.stringify({ clientId, subscriptions: topics })
+	});
+	if (set.status !== 204) throw new Error(`the realtime subscription was answered ${set.status}`);
+	void (async () => {
+		try {
+			for (;;) {
+				const chunk = await reader.read();
+				if (chunk.done) return;
+				text += decoder.decode(chunk.value);
+			}
+		} catch {
+			// closed
+		}
+	})();
+	return { text: () => text, close: () => abort.abort() };
+}

@@ -3,6 +3,7 @@ import { ClientResponseError } from 'pocketbase';
 import {
 	createUser,
 	guestClient,
+	listen,
 	PASSWORD,
 	systemClient,
 	uniqueEmail,
@@ -34,40 +35,6 @@ describe('API rules of every collection', () => {
 // A rule part comparing a field with the signed-in user reads a guest's id as empty, so it matched every row
 // whose field is empty (an invitation to an address without an account has no user): each such part asks for
 // a signed-in user first, and a field it compares is required or guarded.
-/** PocketBase's realtime stream by hand, subscribed to `topics` as the token's user (or a guest). */
-async function listen(base: string, token: string, topics: string[]) {
-	const abort = new AbortController();
-	const auth: Record<string, string> = token ? { Authorization: token } : {};
-	const stream = await fetch(`${base}/api/realtime`, { signal: abort.signal, headers: auth });
-	const reader = stream.body!.getReader();
-	const decoder = new TextDecoder();
-	let text = '';
-	while (!/"clientId":"[^"]+"/.test(text)) {
-		const chunk = await reader.read();
-		if (chunk.done) throw new Error('the realtime stream closed before naming the client');
-		text += decoder.decode(chunk.value);
-	}
-	const clientId = /"clientId":"([^"]+)"/.exec(text)![1]!;
-	const set = await fetch(`${base}/api/realtime`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', ...auth },
-		body: JSON.stringify({ clientId, subscriptions: topics })
-	});
-	expect(set.status).toBe(204);
-	void (async () => {
-		try {
-			for (;;) {
-				const chunk = await reader.read();
-				if (chunk.done) return;
-				text += decoder.decode(chunk.value);
-			}
-		} catch {
-			// closed
-		}
-	})();
-	return { text: () => text, close: () => abort.abort() };
-}
-
 describe('a rule part naming the signed-in user', () => {
 	it('matches no guest, through the records API and realtime', async () => {
 		const w = await world();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type PocketBase from 'pocketbase';
-import { guestClient, systemClient, uniqueEmail, createUser, PASSWORD } from '../helpers/pocketbase';
+import { guestClient, listen, systemClient, uniqueEmail, createUser, PASSWORD } from '../helpers/pocketbase';
 import { outcome, codesOf, scenarios, type Scenario } from '../helpers/scenarios';
 import { validCvrNumber } from '../helpers/cvr';
 import { waitForMail, readMails } from '../helpers/mail';
@@ -1012,6 +1012,72 @@ describe("an association's contact person", () => {
 				expect(one[field], field).toBeUndefined();
 				expect(listed[field], field).toBeUndefined();
 			}
+		}
+	});
+
+	it('reaches nobody else through an expanded association or PocketBase’s own realtime', async () => {
+		const w = await world();
+		const system = await systemClient();
+		// a booking the former member made for the association, which they still read as its booker
+		const room = await makeAssociationRoom();
+		await system.collection('bookings').create({
+			room: room.id,
+			booker: w.former.record.id,
+			association: w.association.id,
+			purpose: 'Bestyrelsesmøde',
+			attendees: 2,
+			status: 'approved',
+			...slot()
+		});
+		await system.collection('associations').update(w.association.id, {
+			contact_name: 'Kirsten Kontakt',
+			contact_email: 'kirsten@kontakt.example.dk',
+			contact_phone: '70 11 22 33',
+			created_by: w.admin.record.id
+		});
+		const PRIVATE = ['contact_name', 'contact_email', 'contact_phone', 'created_by'];
+		const expanded = await w.former.pb.collection('bookings').getFullList({ expand: 'association' });
+		expect(expanded.map((b) => b.expand?.association?.id)).toEqual([w.association.id]);
+		for (const field of PRIVATE) expect(expanded[0]!.expand!.association[field], field).toBeUndefined();
+		const mine = await w.invited.pb.collection('memberships').getFullList({ expand: 'association' });
+		expect(mine.map((m) => m.expand?.association?.id)).toEqual([w.association.id]);
+		for (const field of PRIVATE) expect(mine[0]!.expand!.association[field], field).toBeUndefined();
+
+		// live: everyone who may read the association hears its change, the contact only its members and staff
+		const base = w.admin.pb.baseURL;
+		const topics = ['associations/*', `associations/${w.association.id}`];
+		const others = await Promise.all([
+			listen(base, '', topics),
+			...[w.outsider, w.invited, w.former, w.blocked, w.citizen].map((u) =>
+				listen(base, u.pb.authStore.token, topics)
+			)
+		]);
+		const members = await Promise.all(
+			[w.member, w.staff].map((u) => listen(base, u.pb.authStore.token, topics))
+		);
+		try {
+			await system.collection('associations').update(w.association.id, {
+				contact_name: 'Ny Kontakt',
+				contact_email: 'ny@kontakt.example.dk',
+				contact_phone: '70 44 55 66',
+				description: 'Ny beskrivelse'
+			});
+			for (const stream of [...others, ...members]) {
+				await expect
+					.poll(() => stream.text().split('event:associations/').length, { timeout: 5_000 })
+					.toBe(3);
+			}
+			for (const stream of members) {
+				expect(stream.text()).toContain('ny@kontakt.example.dk');
+				expect(stream.text()).toContain(w.admin.record.id);
+			}
+			for (const stream of others) {
+				expect(stream.text()).toContain('Ny beskrivelse');
+				for (const text of ['Ny Kontakt', 'ny@kontakt.example.dk', '70 44 55 66', w.admin.record.id])
+					expect(stream.text()).not.toContain(text);
+			}
+		} finally {
+			for (const stream of [...others, ...members]) stream.close();
 		}
 	});
 });

@@ -10,6 +10,23 @@ function phoneDigits(text) {
 	return digits.length > 8 ? digits.slice(-8) : digits;
 }
 
+/**
+ * A LIKE pattern (escaped with `\\`) that matches an address in any letter case: ASCII as it is (LIKE folds
+ * its letters), any other character as `_` (one character), which LIKE cannot fold. A superset of the
+ * addresses that are the same in full Unicode, which the caller then compares. `''` matches nothing.
+ * @param {string} email
+ */
+function addressPattern(email) {
+	const trimmed = String(email || '').trim();
+	if (!trimmed) return '';
+	let pattern = '';
+	for (const char of trimmed) {
+		if (char === '%' || char === '_' || char === '\\') pattern += '\\' + char;
+		else pattern += char.charCodeAt(0) < 128 ? char : '_';
+	}
+	return pattern;
+}
+
 const lowered = (text) =>
 	String(text || '')
 		.trim()
@@ -31,17 +48,19 @@ function ownContacts(app, user) {
 	const rows = arrayOf(new DynamicModel({ id: '', admin: 0 }));
 	app
 		.db()
-		// both sides lowered by SQLite (ASCII letters only): "Åse@..." is found as typed
+		// SQLite's LIKE folds ASCII letters only, so every other character of the address matches any one
+		// character here: the candidates, whose address is compared below in full Unicode ("ÅSE@..." is
+		// "åse@...", also of an association the user never joined)
 		.newQuery(
 			'SELECT a.id AS id, EXISTS (SELECT 1 FROM memberships m WHERE m.association = a.id AND m.user = {:u} ' +
 				"AND m.status = 'active' AND m.role = 'admin') AS admin FROM associations a WHERE a.created_by = {:u} " +
-				"OR (a.contact_email != '' AND lower(trim(a.contact_email)) = lower(trim({:e}))) " +
+				"OR (a.contact_email != '' AND trim(a.contact_email) LIKE {:like} ESCAPE '\\') " +
 				// every association the user belongs to in any role or state: its contact address is compared
 				// below in full Unicode ("Åse@..." in any case), which SQLite's lower() cannot
 				'OR a.id IN (SELECT association FROM memberships WHERE user = {:u}) ' +
 				'ORDER BY a.created'
 		)
-		.bind({ u: user.id, e: user.email() })
+		.bind({ u: user.id, like: addressPattern(user.email()) })
 		.all(rows);
 	const name = lowered(user.getString('name'));
 	const email = lowered(user.email());

@@ -422,6 +422,51 @@ describe('what deletion leaves behind', () => {
 		});
 	});
 
+	it('finds and clears the address as a contact in another letter case beyond ASCII, of an association the user never joined', async () => {
+		const system = await systemClient();
+		const n = Date.now() % 1_000_000;
+		const email = `åse-${n}@test.borgerhus.dk`;
+		const record = await system.collection('users').create({
+			email,
+			password: PASSWORD,
+			passwordConfirm: PASSWORD,
+			name: 'Åse Østergård',
+			verified: true,
+			language: 'da'
+		});
+		const pb = guestClient();
+		await pb.collection('users').authWithPassword(email, PASSWORD);
+		const user: TestUser = { record: record as unknown as TestUser['record'], email, password: PASSWORD, pb };
+		// someone else's association names the user's address, typed with capitals (an address is one in any
+		// letter case: docs/rules.md, "Account, feed and reminders")
+		const founder = await createUser();
+		const named = await system.collection('associations').create({
+			name: 'Østerbro Åkandeklub',
+			cvr: validCvrNumber(),
+			contact_name: 'Åse Østergård',
+			contact_email: `ÅSE-${n}@TEST.borgerhus.dk`,
+			contact_phone: '70 11 22 33',
+			created_by: founder.record.id,
+			verified: true
+		});
+		const listed = (await pb.send('/api/borgerhus/mydata', {})) as {
+			associations: { name: string; contact: { email: string } | null }[];
+		};
+		expect(listed.associations).toEqual([
+			expect.objectContaining({
+				name: 'Østerbro Åkandeklub',
+				contact: { name: 'Åse Østergård', email: `ÅSE-${n}@TEST.borgerhus.dk`, phone: '' }
+			})
+		]);
+		await deleteAccount(user);
+		expect(await system.collection('associations').getOne(named.id)).toMatchObject({
+			contact_name: '',
+			contact_email: '',
+			// the phone was never shown to be the user's
+			contact_phone: '70 11 22 33'
+		});
+	});
+
 	it('leaves no copy of a contact staff gave an association in the log, before the deletion or after', async () => {
 		const system = await systemClient();
 		const [citizen, staff] = await Promise.all([

@@ -129,6 +129,11 @@ onRecordUpdateRequest((e) => {
 		const from = fresh.getString('status');
 		const to = e.record.getString('status');
 		const busy = from === 'loan' || from === 'reserved';
+		// a page's button names the status it showed the copy in (`?from=shelf`): refused when the copy has moved
+		// on since, so a title page shown before the copy was lent or taken by a hold never writes off the loan just
+		// made as lost, nor sends the pickup just made back to the queue
+		const shown = String(e.requestInfo().query.from || '');
+		if (shown && shown !== from) refuse(busy ? 'library_copy_busy' : 'library_copy_moved_on', 'status');
 		const oldTitle = fresh.getString('title');
 		const moved = e.record.getString('title') !== oldTitle;
 		if (moved && busy) refuse('library_copy_busy', 'title');

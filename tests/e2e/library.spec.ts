@@ -137,8 +137,8 @@ test('a copy reserved while staff look at it: the refused "missing" shows the co
 	await page.goto(`/personale/katalog/${title.id}`);
 	const row = page.getByRole('listitem').filter({ hasText: copy.barcode });
 	await expect(row).toContainText(`${copy.barcode} · Krimi · På hylden`);
-	// a patron's hold takes the copy meanwhile, and it is put on the pickup shelf (one still being fetched
-	// could be marked missing: not found for the pickup)
+	// a patron's hold takes the copy meanwhile, and it is put on the pickup shelf (the button says the page
+	// showed the copy on the shelf, so it is refused for a copy still being fetched too)
 	const hold = await system
 		.collection('holds')
 		.create({ title: title.id, patron: patron.id, status: 'waiting' });

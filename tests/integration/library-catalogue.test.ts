@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { AppSession, loadedAfter, sentOverLimit } from '../helpers/app';
 import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
-import type { AuditLogRecord, TitleRecord } from '../../src/lib/pocketbase-types';
-import { arrangeTitle, refusal } from './library-helpers';
+import type {
+	AuditLogRecord,
+	CopyRecord,
+	HoldRecord,
+	LoanRecord,
+	TitleRecord
+} from '../../src/lib/pocketbase-types';
+import codes from '$rules/core/codes.js';
+import { arrangeTitle, placeHold, refusal } from './library-helpers';
 import { catalogueFilter } from '../../src/lib/library/search';
 import { exhaustRawApi } from '../helpers/limits';
 
@@ -150,6 +157,79 @@ describe('the catalogue', () => {
 		expect(saved.map((r) => r.status)).toEqual([303, 303]);
 		const stored = await staff.pb.collection('titles').getOne<TitleRecord>(id);
 		expect(stored).toMatchObject({ year: 1999, description: 'Ny beskrivelse' });
+	});
+
+	it('refuses "Meld savnet" sent from a title page shown before the copy was lent or reserved, and keeps the loan and the pickup', async () => {
+		const { staff, app } = await staffSession();
+		const patron = await createUser();
+		const lent = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const copy = lent.copies[0]!;
+		// the page showed the copy on the shelf with "Meld savnet"; the desk lends it over the counter meanwhile
+		const page = await (await app.get(`/personale/katalog/${lent.title.id}`)).text();
+		expect(page).toContain('name="from" value="shelf"');
+		const loan = await staff.pb
+			.collection('loans')
+			.create<LoanRecord>({ copy: copy.id, patron: patron.record.id });
+		const stale = await app.post(`/personale/katalog/${lent.title.id}?/setCopy`, {
+			copy: copy.id,
+			status: 'missing',
+			from: 'shelf'
+		});
+		expect(stale.status).toBe(400);
+		expect(await stale.text()).toContain(codes.library_copy_busy!.da);
+		// through the API alike: the status the page showed is not the copy's
+		expect(
+			(
+				await refusal(
+					staff.pb.collection('copies').update(copy.id, { status: 'missing' }, { query: { from: 'shelf' } })
+				)
+			).code
+		).toBe('library_copy_busy');
+		expect(await staff.pb.collection('copies').getOne<CopyRecord>(copy.id)).toMatchObject({ status: 'loan' });
+		expect(await staff.pb.collection('loans').getOne<LoanRecord>(loan.id)).toMatchObject({
+			returned_at: '',
+			lost: false
+		});
+		// a copy a new hold took from the shelf meanwhile (being fetched) stays its pickup, and nobody is told
+		const held = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const hold = await placeHold(patron.pb, held.title.id, patron.record.id);
+		expect(hold.status).toBe('ready');
+		const staleHeld = await app.post(`/personale/katalog/${held.title.id}?/setCopy`, {
+			copy: held.copies[0]!.id,
+			status: 'missing',
+			from: 'shelf'
+		});
+		expect(staleHeld.status).toBe(400);
+		expect(await staff.pb.collection('holds').getOne<HoldRecord>(hold.id)).toMatchObject({
+			status: 'ready',
+			copy: held.copies[0]!.id
+		});
+		// a page that is still right changes the copy; one that showed another status changes nothing
+		const shelved = await arrangeTitle({ copies: 1, onShelf: 1 });
+		expect(
+			(
+				await refusal(
+					staff.pb
+						.collection('copies')
+						.update(shelved.copies[0]!.id, { status: 'missing' }, { query: { from: 'missing' } })
+				)
+			).code
+		).toBe('library_copy_moved_on');
+		const marked = await app.post(`/personale/katalog/${shelved.title.id}?/setCopy`, {
+			copy: shelved.copies[0]!.id,
+			status: 'missing',
+			from: 'shelf'
+		});
+		expect(marked.status).toBe(200);
+		const found = await app.post(`/personale/katalog/${shelved.title.id}?/setCopy`, {
+			copy: shelved.copies[0]!.id,
+			status: 'shelf',
+			from: 'missing'
+		});
+		expect(found.status).toBe(200);
+		expect(await staff.pb.collection('copies').getOne<CopyRecord>(shelved.copies[0]!.id)).toMatchObject({
+			status: 'shelf'
+		});
 	});
 
 	it('imports good CSV rows and reports the rejected ones with line and reason', async () => {

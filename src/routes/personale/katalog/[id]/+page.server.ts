@@ -12,7 +12,9 @@ import { RECORD_ID } from '$lib/ids';
 
 const copyStatusSchema = z.object({
 	copy: z.string().regex(RECORD_ID),
-	status: z.enum(['shelf', 'missing'])
+	status: z.enum(['shelf', 'missing']),
+	/** The status the page showed the copy in: PocketBase refuses the change once the copy has moved on. */
+	from: z.enum(['shelf', 'missing'])
 });
 
 export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
@@ -58,7 +60,9 @@ export const actions: Actions = {
 		const checked = validateForm(copyStatusSchema, values);
 		if (!checked.ok) return fail(400, { action: 'setCopy' as const, ...checked.failure });
 		try {
-			await locals.pb.collection('copies').update(checked.data.copy, { status: checked.data.status });
+			await locals.pb
+				.collection('copies')
+				.update(checked.data.copy, { status: checked.data.status }, { query: { from: checked.data.from } });
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'setCopy' as const, values: {}, errors: toFormErrors(err) });
 		}

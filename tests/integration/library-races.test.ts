@@ -323,6 +323,48 @@ describe('two edits of different fields of one record at the same moment', () =>
 	});
 });
 
+describe('a copy marked missing from the title page while the desk lends it', () => {
+	it(
+		'either lends it or marks it missing, and never writes off the loan just made as lost',
+		{ timeout: LONG },
+		async () => {
+			const [desk, catalogue] = await Promise.all([createUser({ staff: true }), createUser({ staff: true })]);
+			const [patron] = await patrons(1);
+			const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
+			const copy = copies[0]!;
+			for (let round = 0; round < ROUNDS; round++) {
+				const [lent, marked] = await Promise.all([
+					refusal(desk.pb.collection('loans').create({ copy: copy.id, patron: patron!.record.id })),
+					// "Meld savnet" on the staff title page, which showed the copy on the shelf
+					refusal(
+						catalogue.pb
+							.collection('copies')
+							.update(copy.id, { status: 'missing' }, { query: { from: 'shelf' } })
+					)
+				]);
+				const system = await systemClient();
+				const loans = await system.collection('loans').getFullList<LoanRecord>({
+					filter: system.filter('copy = {:c}', { c: copy.id })
+				});
+				expect(loans.filter((l) => l.lost)).toEqual([]);
+				const stored = await copyOf(copy.id);
+				if (lent.status === 0) {
+					expect(marked.code).toBe('library_copy_busy');
+					expect(stored.status).toBe('loan');
+					expect(loans.filter((l) => !l.returned_at)).toHaveLength(1);
+				} else {
+					expect([lent.code, marked.status]).toEqual(['library_copy_missing', 0]);
+					expect(stored.status).toBe('missing');
+					expect(loans.filter((l) => !l.returned_at)).toHaveLength(0);
+				}
+				// back on the shelf for the next round: the loan returned, or the copy found
+				await checkIn(desk.pb, copy.barcode);
+			}
+			await assertConsistent(title.id);
+		}
+	);
+});
+
 describe('a title deleted while copies are added to it', () => {
 	it(
 		'refuses each copy that lost its title with a code of ours, and keeps none without one',

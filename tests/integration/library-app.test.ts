@@ -149,6 +149,27 @@ describe('the library in the app', () => {
 		expect(overview).not.toContain('Klar til afhentning');
 	});
 
+	it('lends a copy typed by its id at the desk as by its barcode, and says what the loan did', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 0 });
+		const { user } = await signedIn();
+		const staff = await createUser({ staff: true });
+		// the citizen waits for the title; the copy comes back and lies on the shelf with nobody else waiting
+		const hold = await placeHold(user.pb, title.id, user.record.id);
+		await (await systemClient()).collection('holds').update(hold.id, { status: 'paused' });
+		await checkIn(staff.pb, copies[0]!.barcode);
+		const desk = new AppSession();
+		await desk.signIn(staff.email, staff.password);
+		// the check-in field takes a copy's barcode or its id: so does the lend field
+		const lent = await desk.post(`/personale/borgere/${user.record.id}?/lend`, { code: copies[0]!.id });
+		expect(lent.status).toBe(200);
+		const said = await lent.text();
+		expect(said).toContain(`Udlånt: ${title.title}.`);
+		expect(said).toContain('Borgerens reservation på titlen er afsluttet med dette lån.');
+		expect(await user.pb.collection('holds').getOne<HoldRecord>(hold.id)).toMatchObject({
+			status: 'collected'
+		});
+	});
+
 	it('pauses, resumes and cancels through the app, and cannot touch another patron’s hold', async () => {
 		const { title } = await arrangeTitle();
 		const { user, app } = await signedIn();

@@ -30,6 +30,7 @@ import {
 	takeOver
 } from '$lib/server/desk';
 import { idSchema } from '$lib/validation/rooms';
+import { RECORD_ID } from '$lib/ids';
 import { anyFieldFilter } from '$lib/library/search';
 import {
 	cardSchema,
@@ -238,14 +239,26 @@ export const actions: Actions = {
 		const pb = event.locals.pb;
 		const citizen = event.params.id;
 		try {
+			type Found = CopyRecord & { expand?: { title?: TitleRecord } };
 			const found = code
-				? await pb.collection('copies').getList<CopyRecord & { expand?: { title?: TitleRecord } }>(1, 1, {
+				? await pb.collection('copies').getList<Found>(1, 1, {
 						filter: pb.filter('barcode = {:b}', { b: code }),
 						expand: 'title',
 						requestKey: null
 					})
 				: null;
-			const copy = found?.items[0];
+			// by its barcode first, then by its id, as the check-in finds a copy (lib/library-desk.js findCopy)
+			const copy =
+				found?.items[0] ??
+				(RECORD_ID.test(code)
+					? await pb
+							.collection('copies')
+							.getOne<Found>(code, { expand: 'title', requestKey: null })
+							.catch((err: unknown) => {
+								if (err instanceof ClientResponseError && err.status === 404) return undefined;
+								throw err;
+							})
+					: undefined);
 			// the hold as it was: read only to say what the loan did to it (PocketBase decides)
 			const before = copy
 				? (

@@ -911,4 +911,29 @@ describe("editing a season's set-up", () => {
 		await expectRefused(patch({ name: 'For sent' }), 'season_setup_locked');
 		expect((await sys.collection('seasons').getOne(season)).name).toBe('Ny titel');
 	});
+
+	it('names as last season only another season that exists, with a translated refusal otherwise', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const earlier = await makeSeason(staff, rooms, {}, false);
+		const season = await makeSeason(staff, rooms, {}, false);
+		const sys = await system();
+		const patch = (body: Record<string, unknown>) =>
+			send(staff.pb, `/api/borgerhus/seasons/${season}`, body, 'PATCH');
+		const before = await sys.collection('seasons').getOne(season);
+		// an id of no season: refused by the rule's own code, not PocketBase's untranslated relation error
+		await expectRefused(patch({ previous: 'abcdefghijklmno' }), 'core_unknown_record');
+		// the season itself: its own draft would count as its history, and "copy last season" copy itself
+		await expectRefused(patch({ previous: season }), 'season_previous_self');
+		expect({ ...(await sys.collection('seasons').getOne(season)), updated: '' }).toEqual({
+			...before,
+			updated: ''
+		});
+		await expectRefused(
+			makeSeason(staff, rooms, { previous: 'abcdefghijklmno' }, false),
+			'core_unknown_record'
+		);
+		await patch({ previous: earlier });
+		expect((await sys.collection('seasons').getOne(season)).previous).toBe(earlier);
+	});
 });

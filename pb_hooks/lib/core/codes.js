@@ -919,6 +919,10 @@ module.exports = {
 		da: 'Bekræft, at foreningen opfylder betingelserne i folkeoplysningslovens § 4.',
 		en: 'Confirm that the association meets the conditions of section 4 of the Act on Popular Education.'
 	},
+	season_previous_self: {
+		da: 'Sidste sæson skal være en anden sæson end denne.',
+		en: 'Last season must be another season than this one.'
+	},
 	season_setup_locked: {
 		da: 'Det kan ikke længere ændres i denne sæson.',
 		en: 'That can no longer be changed in this season.'

@@ -16,13 +16,14 @@ function lib(name) {
 }
 
 /**
- * The ids an update or set-up may name: active rooms and associations, and each active room's policy
+ * The ids an update or set-up may name: active rooms, associations and the other seasons (`self`: the
+ * season updated, which cannot be its own last season), and each active room's policy
  * (rooms-policy.js, the check every booking of the plan meets), so a time its room could never book is
  * refused; with `withBuffers`, each room's pause between bookings too, which the season's times must leave
  * between them while they can change. `stored`: the times the season holds now, not asked again when sent
  * back unchanged (a room made inactive since keeps the season editable).
  */
-function known(app, withBuffers, stored) {
+function known(app, withBuffers, stored, self) {
 	var records = app.findRecordsByFilter('rooms', 'active = true', '', 0, 0);
 	var rooms = records.map(function (r) {
 		return r.id;
@@ -30,12 +31,23 @@ function known(app, withBuffers, stored) {
 	var associations = app.findRecordsByFilter('associations', 'id != ""', '', 0, 0).map(function (r) {
 		return r.id;
 	});
+	// the seasons `previous` may name: any but the season itself
+	var seasons = app.findRecordsByFilter('seasons', 'id != ""', '', 0, 0).map(function (r) {
+		return r.id;
+	});
 	var policies = {};
 	var roomPolicy = lib('rooms-bookings').roomPolicy;
 	records.forEach(function (r) {
 		policies[r.id] = roomPolicy(r);
 	});
-	var out = { rooms: rooms, associations: associations, policies: policies, stored: stored || [] };
+	var out = {
+		rooms: rooms,
+		associations: associations,
+		seasons: seasons,
+		self: self || '',
+		policies: policies,
+		stored: stored || []
+	};
 	if (!withBuffers) return out;
 	var buffers = {};
 	records.forEach(function (r) {
@@ -214,7 +226,7 @@ function update(e) {
 		var validate = lib('season/validate');
 		// the times are fixed from the window's opening: a room's pause changed since is the publication's
 		// to meet (the higher tier is booked first)
-		var checked = validate.checkSeason(merged, known(txApp, status === 'setup', stored.slots));
+		var checked = validate.checkSeason(merged, known(txApp, status === 'setup', stored.slots, season.id));
 		if (checked.problem) throw c.refusal(checked.problem.code, checked.problem.field);
 		// compared as the checks write it (a slot's id, the order of keys)
 		var before = validate.checkSeason(stored, known(txApp, false, stored.slots)).value || stored;

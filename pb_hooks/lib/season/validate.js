@@ -136,9 +136,10 @@ function slotId(room, weekday, start) {
 /**
  * Checks a season's set-up as sent (all fields; an update sends the merged set-up).
  * @param {object} body
- * @param {{ rooms: string[], associations?: string[], buffers?: Record<string, number>,
- *   policies?: Record<string, object>, stored?: object[] }} known the ids of active rooms (and of
- *   associations); with `buffers` (each room's pause between bookings, in minutes), two times of one room
+ * @param {{ rooms: string[], associations?: string[], seasons?: string[], self?: string,
+ *   buffers?: Record<string, number>, policies?: Record<string, object>, stored?: object[] }} known the ids
+ *   of active rooms (and of associations, and of the seasons `previous` may name, never `self`: the season
+ *   updated); with `buffers` (each room's pause between bookings, in minutes), two times of one room
  *   closer than its pause are refused, as both could never be booked; with `policies` (each active room's
  *   policy fields, rooms-policy.js), a time its room could never book is refused (too long, too short, off
  *   the time step, outside the opening hours). `stored`: the times the season holds now; one sent back
@@ -283,6 +284,11 @@ function checkSeason(body, known) {
 	var previous = body.previous || '';
 	if (typeof previous !== 'string' || (previous && !ID.test(previous)))
 		return problem('core_invalid_value', 'previous');
+	// the season whose history counts and whose applications are copied: another season that exists
+	if (previous && known && previous === known.self) return problem('season_previous_self', 'previous');
+	if (previous && known && known.seasons && known.seasons.indexOf(previous) < 0) {
+		return problem('core_unknown_record', 'previous');
+	}
 	return {
 		value: {
 			name: name.value,

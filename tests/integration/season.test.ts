@@ -600,8 +600,17 @@ describe('objections to the draft', () => {
 			association: applicant.id,
 			activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
 		});
-		await publishDraft(staff.pb, season);
 		const objectionsPath = `/api/borgerhus/seasons/${season}/objections`;
+		// before the draft is published there is nothing to object to yet: said so, not that a deadline passed
+		for (const to of ['', 'closed']) {
+			if (to) await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+			await expectRefused(
+				send(applicant.admin.pb, objectionsPath, { association: applicant.id, text: 'For tidligt.' }),
+				'season_objection_not_yet'
+			);
+		}
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'draft_published' });
 		// an association that never applied has no draft to object to, verified or not
 		for (const c of [outsider, unverified]) {
 			await expectRefused(

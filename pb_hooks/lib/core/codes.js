@@ -891,6 +891,10 @@ module.exports = {
 		da: 'I har allerede en indsigelse om det, som venter på svar fra huset.',
 		en: 'You already have an objection about this that is waiting for an answer from the house.'
 	},
+	season_objection_not_yet: {
+		da: 'Du kan gøre indsigelse, når udkastet til fordelingen er offentliggjort.',
+		en: 'You can object once the draft allocation is published.'
+	},
 	season_objection_closed: {
 		da: 'Fristen for indsigelser er udløbet.',
 		en: 'The deadline for objections has passed.'

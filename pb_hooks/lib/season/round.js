@@ -1212,6 +1212,10 @@ function object(e) {
 		var role = c.roleIn(txApp, actor.id, body.association);
 		if (role !== 'admin' && role !== 'booker') throw c.refusal('season_not_booker', 'association');
 		var until = c.msOf(season.getString('objection_until'));
+		// before the draft is published there is nothing to object to yet; after it, the window has passed
+		if (['setup', 'open', 'closed'].indexOf(season.getString('status')) >= 0) {
+			throw c.refusal('season_objection_not_yet', 'form');
+		}
 		if (season.getString('status') !== 'draft_published' || (!isNaN(until) && Date.now() > until)) {
 			throw c.refusal('season_objection_closed', 'form');
 		}

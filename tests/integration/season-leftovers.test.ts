@@ -577,6 +577,18 @@ describe('single freed dates', () => {
 			}),
 			'core_date_out_of_range'
 		);
+		// a time the season does not offer is said to be one, as a weekly claim says it: never a date
+		// "no longer free" that never was
+		await expectRefused(
+			send(clubs[0]!.booker.pb, `/api/borgerhus/seasons/${season}/claim-date`, {
+				association: clubs[0]!.id,
+				slot: `${lineA.slot}-x`,
+				date: free[0]!.date,
+				activity_name: 'X',
+				participants: 3
+			}),
+			'season_slot_unknown'
+		);
 	});
 });
 

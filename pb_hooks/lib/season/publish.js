@@ -582,10 +582,11 @@ function instantsOf(date, start, end) {
 
 /**
  * The free dates of a season in leftovers: dates (from today) of the halves the plan's lines hold whose own
- * booking is no longer active, that no booking, event or closure of the room takes now.
+ * booking is no longer active, that no booking, event or closure of the room takes now. `only` { slot, date }
+ * asks about that one date (a claim's, inside its transaction: the season's other lines are not read).
  * @returns {{ slot: string, date: string, room_name: string, weekday: string, start: string, end: string }[]}
  */
-function freeDates(app, season) {
+function freeDates(app, season, only) {
 	var allocate = lib('season/allocate');
 	var claims = lib('room-claims');
 	var time = lib('core/time');
@@ -595,7 +596,11 @@ function freeDates(app, season) {
 	var out = [];
 	var lines = app.findRecordsByFilter(
 		'season_lines',
-		bindFilter('season = {:s} && status = "allocated" && every != 0 && series != ""', { s: season.id }),
+		bindFilter(
+			'season = {:s} && status = "allocated" && every != 0 && series != ""' +
+				(only ? ' && slot = {:slot}' : ''),
+			{ s: season.id, slot: only ? only.slot : '' }
+		),
 		'slot',
 		0,
 		0
@@ -633,7 +638,7 @@ function freeDates(app, season) {
 		).dates;
 		for (var d = 0; d < dates.length; d++) {
 			var date = dates[d];
-			if (date < from || active[date] || skipped[date]) continue;
+			if ((only && date !== only.date) || date < from || active[date] || skipped[date]) continue;
 			var at = instantsOf(date, line.getString('start_time'), line.getString('end_time'));
 			if (!at || at.start <= Date.now()) continue;
 			if (claims.findRoomConflict(app, { room: line.getString('room'), start: at.start, end: at.end }))
@@ -674,14 +679,16 @@ function claimDate(e) {
 	var participants = activity.participants;
 	var answer = lib('core/tx').route(e, function (txApp) {
 		var season = claimableSeason(txApp, id, actor, body.association);
-		var free = freeDates(txApp, season).filter(function (f) {
-			return f.slot === body.slot && f.date === body.date;
-		});
-		if (!free.length) throw c.refusal('season_date_not_free', 'date');
 		var config = c.configOf(season);
 		var slot = config.slots.filter(function (s) {
 			return s.id === body.slot;
 		})[0];
+		// a time the season does not offer, as the weekly claim says it
+		if (!slot) throw c.refusal('season_slot_unknown', 'slot');
+		var free = freeDates(txApp, season, { slot: slot.id, date: body.date }).filter(function (f) {
+			return f.slot === body.slot && f.date === body.date;
+		});
+		if (!free.length) throw c.refusal('season_date_not_free', 'date');
 		var room = txApp.findRecordById('rooms', slot.room);
 		if (room.getInt('capacity') && participants > room.getInt('capacity')) {
 			throw c.refusal('rooms_over_capacity', 'participants');

@@ -592,6 +592,30 @@ describe('single freed dates', () => {
 	});
 });
 
+describe('the leftovers of a season whose dates have passed', () => {
+	it('are no longer offered, and a claim of one says no date is left, not that someone took it', async () => {
+		const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+		const { staff, rooms, season, a } = await finalSeason({ first_date: day(-30), last_date: day(-2) });
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'leftovers' });
+		const plan = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/plan`, undefined, 'GET')) as {
+			free: unknown[];
+		};
+		expect(plan.free).toEqual([]);
+		for (const every of [1, 2]) {
+			await expectRefused(
+				send(a.admin.pb, `/api/borgerhus/seasons/${season}/claim`, {
+					association: a.id,
+					slot: slotId(rooms.small, 'wed', '17:00'),
+					every,
+					activity_name: 'For sent',
+					participants: 3
+				}),
+				'season_no_dates_left'
+			);
+		}
+	});
+});
+
 describe('a weekly time held every other week', () => {
 	it('is offered in its free weeks, on the season page and the public plan, and claimed there', async () => {
 		const { season, lineA, staff, sys } = await finalPlan({

@@ -855,6 +855,10 @@ module.exports = {
 		da: 'Sæsonen giver de ledige tider videre på en anden måde (se "Ledige tider" i opsætningen).',
 		en: 'The season passes on its free times another way (see "Free times" in the set-up).'
 	},
+	season_no_dates_left: {
+		da: 'Der er ingen datoer tilbage i sæsonen for den tid.',
+		en: 'There are no dates left in the season for that time.'
+	},
 	season_no_draft: {
 		da: 'Kør fordelingen, før du offentliggør udkastet.',
 		en: 'Run the allocation before you publish the draft.'

@@ -510,6 +510,27 @@ function withdrawnRefusal(app, seasonId, associationId, receives, gives, known) 
 }
 
 /**
+ * Whether a half of a slot (`every`, `parity`) still has a date to book: a date of the season, not a
+ * blackout date, whose start lies ahead. A time with none left is not offered among the free times (plan)
+ * and its claim is refused (`season_no_dates_left`), never said to be taken by someone else.
+ * @param {object} config the season's set-up (common.js configOf)
+ * @param {{ weekday: string, start: string, end: string }} slot
+ * @param {number} every
+ * @param {number} parity
+ * @returns {boolean}
+ */
+function hasDatesLeft(config, slot, every, parity) {
+	var dates = lib('season/allocate').datesOf(config, slot.weekday, every, parity).dates;
+	var from = today();
+	var now = Date.now();
+	for (var i = dates.length - 1; i >= 0 && dates[i] >= from; i--) {
+		var at = instantsOf(dates[i], slot.start, slot.end);
+		if (at && at.start > now) return true;
+	}
+	return false;
+}
+
+/**
  * POST /api/borgerhus/seasons/{id}/claim { association, slot, every?, activity_name, participants }: an
  * admin or booker of a verified association takes a free slot of a season whose leftovers go first come,
  * first served. One transaction: the line, the series and its bookings; a slot taken in between is
@@ -545,6 +566,8 @@ function claim(e) {
 		} else if (!held[slot.id + '#0']) parity = 0;
 		else if (!held[slot.id + '#1']) parity = 1;
 		else throw c.refusal('season_slot_taken', 'slot');
+		// the season's dates of that time have passed: nothing to book, and nobody took it
+		if (!hasDatesLeft(config, slot, every, parity)) throw c.refusal('season_no_dates_left', 'slot');
 		var line = new Record(txApp.findCachedCollectionByNameOrId('season_lines'));
 		line.set('season', season.id);
 		line.set('association', body.association);
@@ -750,6 +773,7 @@ module.exports = {
 	claimDate: claimDate,
 	claimRefusal: claimRefusal,
 	freeDates: freeDates,
+	hasDatesLeft: hasDatesLeft,
 	heldUnits: heldUnits,
 	withdrawnRefusal: withdrawnRefusal
 };

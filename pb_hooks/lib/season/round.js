@@ -1389,21 +1389,26 @@ function plan(e) {
 			status === 'leftovers' && season.getString('leftovers') === 'fcfs'
 				? lib('season/publish').freeDates(e.app, season)
 				: [],
-		// a slot held every other week is free in the other weeks: `every` 2 and the free weeks' `parity`
-		free: free.map(function (s) {
-			var half = rows.filter(function (r) {
-				return r.slot === s.id;
-			})[0];
-			return {
-				slot: s.id,
-				room_name: (rooms[s.room] || {}).name || '',
-				weekday: s.weekday,
-				start: s.start,
-				end: s.end,
-				every: half ? 2 : 1,
-				parity: half ? 1 - half.parity : 0
-			};
-		})
+		// a slot held every other week is free in the other weeks: `every` 2 and the free weeks' `parity`;
+		// a time whose dates have all passed is free no more (publish.js hasDatesLeft)
+		free: free
+			.map(function (s) {
+				var half = rows.filter(function (r) {
+					return r.slot === s.id;
+				})[0];
+				return {
+					slot: s.id,
+					room_name: (rooms[s.room] || {}).name || '',
+					weekday: s.weekday,
+					start: s.start,
+					end: s.end,
+					every: half ? 2 : 1,
+					parity: half ? 1 - half.parity : 0
+				};
+			})
+			.filter(function (f) {
+				return lib('season/publish').hasDatesLeft(config, f, f.every, f.parity);
+			})
 	};
 	if (asked) answer.claim_refused = lib('season/publish').claimRefusal(e.app, season, actor.id, asked);
 	// while the second round is open, what its application would be refused with now (eligibilityProblem,

@@ -3,7 +3,7 @@ import { AppSession } from '../helpers/app';
 import { createUser } from '../helpers/pocketbase';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { localParts } from '$rules/rooms-policy.js';
-import { draftOut, send, system } from './season-arrange';
+import { activity, club, draftOut, makeSeason, seasonRooms, send, slotId, system } from './season-arrange';
 
 // A draft published without an objection deadline takes objections until the final plan, and an open one
 // holds the plan back: staff may then set a deadline, or bring one forward, and nothing else of the set-up
@@ -135,5 +135,42 @@ describe('the objection deadline of a published draft', () => {
 		const final = await outcome(send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'final' }));
 		expect(final.status, JSON.stringify(final.body)).toBe(200);
 		expect((await seasonRow()).status).toBe('final');
+	});
+});
+
+describe('a draft whose objection deadline has passed before it is published', () => {
+	it('is not published: the associations would get no time to object, and the final plan could follow at once', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const a = await club();
+		await send(a.admin.pb, `/api/borgerhus/seasons/${season}/apply`, {
+			association: a.id,
+			declared_section4: true,
+			activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
+		});
+		const status = (to: string) => send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+		await status('closed');
+		// the round ran late: its window and its objection deadline lie behind it
+		const at = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString();
+		await send(
+			staff.pb,
+			`/api/borgerhus/seasons/${season}`,
+			{ apply_from: at(-3), apply_until: at(-2), objection_until: at(-1) },
+			'PATCH'
+		);
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		await expectRefused(status('draft_published'), 'season_objection_deadline_past');
+		const sys = await system();
+		expect((await sys.collection('seasons').getOne(season)).status).toBe('closed');
+		expect(
+			await sys.collection('notifications').getFullList({
+				filter: `user = "${a.admin.record.id}" && kind = "season_draft_published"`
+			})
+		).toHaveLength(0);
+		// a deadline ahead, and the draft goes out
+		await send(staff.pb, `/api/borgerhus/seasons/${season}`, { objection_until: at(24) }, 'PATCH');
+		await status('draft_published');
+		expect((await sys.collection('seasons').getOne(season)).status).toBe('draft_published');
 	});
 });

@@ -325,6 +325,12 @@ function moveRound(e) {
 		if (to === 'draft_published') {
 			if (!season.getString('drafted_at')) throw c.refusal('season_no_draft', 'form');
 			refuseFlagged(txApp, season, 1);
+			// the associations object until the deadline: one passed already would give them no time at all,
+			// and let the final plan follow at once (staff move it ahead first, while the round is closed)
+			var objectionDeadline = c.msOf(season.getString('objection_until'));
+			if (!isNaN(objectionDeadline) && objectionDeadline <= Date.now()) {
+				throw c.refusal('season_objection_deadline_past', 'form');
+			}
 			season.set('published_at', c.nowPb());
 		}
 		if (to === 'final') {

@@ -160,7 +160,19 @@ describe('a draft whose objection deadline has passed before it is published', (
 			'PATCH'
 		);
 		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
-		await expectRefused(status('draft_published'), 'season_objection_deadline_past');
+		await expectRefused(status('draft_published'), 'season_objection_deadline_passed');
+		// and in words on the staff page, beside its button
+		const desk = new AppSession();
+		expect((await desk.signIn(staff.email, staff.password)).status).toBe(303);
+		// the page says so before anyone presses it
+		const shown = await (await desk.get(`/personale/saeson/${season}`)).text();
+		expect(shown).toMatch(/Fristen for indsigelser, [^<]+, er allerede overskredet\. Sæt en ny frist under/);
+		expect(shown).not.toContain('Foreningerne kan gøre indsigelse, når du har offentliggjort udkastet');
+		const refused = await desk.post(`/personale/saeson/${season}?/status`, { to: 'draft_published' });
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toContain(
+			'Fristen for indsigelser er allerede overskredet. Sæt en ny frist i sæsonens opsætning, før du offentliggør udkastet.'
+		);
 		const sys = await system();
 		expect((await sys.collection('seasons').getOne(season)).status).toBe('closed');
 		expect(

@@ -911,6 +911,10 @@ module.exports = {
 		da: 'Fristen for indsigelser kan ikke ligge i fortiden.',
 		en: 'The objection deadline cannot be in the past.'
 	},
+	season_objection_deadline_passed: {
+		da: 'Fristen for indsigelser er allerede overskredet. Sæt en ny frist i sæsonens opsætning, før du offentliggør udkastet.',
+		en: 'The objection deadline has already passed. Set a new deadline in the season’s set-up before you publish the draft.'
+	},
 	season_objections_open: {
 		da: 'Besvar alle indsigelser, før den endelige plan offentliggøres.',
 		en: 'Answer every objection before the final plan is published.'

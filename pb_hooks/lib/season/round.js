@@ -329,7 +329,7 @@ function moveRound(e) {
 			// and let the final plan follow at once (staff move it ahead first, while the round is closed)
 			var objectionDeadline = c.msOf(season.getString('objection_until'));
 			if (!isNaN(objectionDeadline) && objectionDeadline <= Date.now()) {
-				throw c.refusal('season_objection_deadline_past', 'form');
+				throw c.refusal('season_objection_deadline_passed', 'form');
 			}
 			season.set('published_at', c.nowPb());
 		}

@@ -216,17 +216,23 @@ function invite(app, actor, associationId, input) {
 		// an address invited before its owner had it (a changed address) and the owner's own row: made one
 		// row first, as at the owner's next sign-in (`claim`), so the invitation finds one row to stand on
 		if (user) claim(txApp, user);
-		var existing = txApp.findRecordsByFilter(
-			'memberships',
-			bindFilter('association = {:a} && (email = {:e} || (user != "" && user = {:u}))', {
-				a: associationId,
-				e: email,
-				u: user ? user.id : ''
-			}),
-			'',
-			1,
-			0
-		)[0];
+		var first = function (filter, params) {
+			return txApp.findRecordsByFilter('memberships', bindFilter(filter, params), '', 1, 0)[0] || null;
+		};
+		var own = user ? first('association = {:a} && user = {:u}', { a: associationId, u: user.id }) : null;
+		var byAddress = first('association = {:a} && email = {:e}', { a: associationId, e: email });
+		// the address was another account's when it was invited, and that account has changed its address
+		// since: an open invitation stays that person's (it looks invited to the admins, and nothing changes),
+		// any other row keeps its person and state but no longer the address, which is its holder's now
+		if (byAddress && byAddress.getString('user') && byAddress.getString('user') !== (user ? user.id : '')) {
+			if (byAddress.getString('status') === 'invited' || looksInvited(byAddress)) own = null;
+			else {
+				byAddress.set('email', '');
+				txApp.save(byAddress);
+				byAddress = null;
+			}
+		}
+		var existing = own || byAddress;
 		// the hour's limit: every invitation the inviter sent this hour counts, one per address, whatever became
 		// of it, so an address with a member behind it (where nothing changes) uses the limit as a stranger's
 		// does, and the limit tells nothing of whose address a member has; the same address sent to again

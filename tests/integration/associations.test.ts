@@ -1174,6 +1174,52 @@ describe('inviting an address', () => {
 		expect(mine.items).toHaveLength(1);
 	});
 
+	it('invites the new holder of an address another person used before changing theirs: no error, no one else’s row', async () => {
+		const w = await world();
+		const system = await systemClient();
+		const [before, after, waiting] = await Promise.all([createUser(), createUser(), createUser()]);
+		const rowOf = async (user: string) =>
+			(
+				await system.collection('memberships').getFullList({
+					filter: system.filter('association = {:a} && user = {:u}', { a: w.association.id, u: user })
+				})
+			)[0]!;
+		// invited by their addresses: one declines, one leaves the invitation open
+		const old = before.email;
+		const open = waiting.email;
+		await post(w.admin.pb, invitePath(w), { email: old, role: 'member' });
+		await post(w.admin.pb, invitePath(w), { email: open, role: 'member' });
+		const declined = await rowOf(before.record.id);
+		await post(before.pb, `/api/borgerhus/memberships/${declined.id}/decline`, {});
+		// the next holder of the first address was a member once and left
+		const left = await membership(w.association.id, after, 'member', 'left');
+		// both change their address (a confirmed change); the old ones go to the other accounts
+		await system.collection('users').update(before.record.id, { email: uniqueEmail('flyttet') });
+		await system.collection('users').update(waiting.record.id, { email: uniqueEmail('flyttet') });
+		await system.collection('users').update(after.record.id, { email: old });
+		const newcomer = await createUserWith(open);
+		// the admin invites both addresses again: answered as any invitation
+		for (const email of [old, open]) {
+			const again = await outcome(post(w.admin.pb, invitePath(w), { email, role: 'booker' }));
+			expect(again.status, JSON.stringify(again.body)).toBe(200);
+		}
+		// the address's holder now is invited, on their own row; the first person's declined row stays theirs,
+		// without the address that is no longer theirs
+		expect(await storedMembership(left.id)).toMatchObject({ status: 'invited', email: old, role: 'booker' });
+		expect(await storedMembership(declined.id)).toMatchObject({
+			user: before.record.id,
+			status: 'declined',
+			email: ''
+		});
+		// an open invitation sent to an account that moved on stays theirs: nothing changes for anyone
+		const stillOpen = await rowOf(waiting.record.id);
+		expect(stillOpen).toMatchObject({ status: 'invited', email: open, role: 'member' });
+		const mine = (await newcomer.send('/api/borgerhus/invitations', { method: 'GET' })) as {
+			items: unknown[];
+		};
+		expect(mine.items).toEqual([]);
+	});
+
 	it('a newcomer who signs up with the address sees the invitation and can accept it', async () => {
 		const w = await world();
 		const email = uniqueEmail('nybegynder');

@@ -848,6 +848,10 @@ function reassign(e) {
 		var association = sent(body, 'association') ? body.association : booking.getString('association');
 		if (association === null) association = '';
 		if (typeof association !== 'string') throw refusal('core_invalid_value', 'association');
+		// a reassign names a new holder: one that gives the booking to whom it already belongs changes nothing,
+		// and would tell its booker that it is now theirs and audit a change of booker that never was
+		if (booker === booking.getString('booker') && association === booking.getString('association'))
+			throw refusal('rooms_reassign_unchanged', sent(body, 'booker') ? 'booker' : 'association');
 		// a booking that has ended stays its holder's: its check-in or no-show is theirs (docs/rules.md, "A
 		// booking keeps its history")
 		var history = machines.historyProblem(

@@ -700,6 +700,37 @@ const rows: Scenario<World>[] = [
 		after: unchanged('own')
 	},
 	{
+		name: 'staff reassign to the booker and association it has: refused, nobody told, nothing audited',
+		actor: (w) => w.staff.pb,
+		act: (pb, w) =>
+			pb.send(`/api/borgerhus/bookings/${w.associationBooking.id}/reassign`, {
+				method: 'POST',
+				body: { booker: w.booker.record.id, association: w.association.id, reason: 'Ingenting' }
+			}),
+		status: 400,
+		code: 'rooms_reassign_unchanged',
+		after: async (w) => {
+			await unchanged('associationBooking')(w);
+			expect(await auditOf(w, w.associationBooking.id)).toEqual([]);
+			const told = (await w.booker.pb.collection('notifications').getFullList()).filter(
+				(n) => n.kind === 'booking_reassigned'
+			);
+			expect(told).toEqual([]);
+		}
+	},
+	{
+		name: 'staff reassign to the booker it has, sending no association: refused',
+		actor: (w) => w.staff.pb,
+		act: (pb, w) =>
+			pb.send(`/api/borgerhus/bookings/${w.own.id}/reassign`, {
+				method: 'POST',
+				body: { booker: w.owner.record.id }
+			}),
+		status: 400,
+		code: 'rooms_reassign_unchanged',
+		after: unchanged('own')
+	},
+	{
 		name: 'a citizen cannot reassign',
 		actor: (w) => w.owner.pb,
 		act: (pb, w) =>

@@ -738,6 +738,10 @@ module.exports = {
 		da: 'Perioden må højst være 366 dage.',
 		en: 'The period can be at most 366 days.'
 	},
+	rooms_reassign_unchanged: {
+		da: 'Bookingen står allerede i det navn. Vælg en anden booker eller forening.',
+		en: 'The booking is already in that name. Choose another booker or association.'
+	},
 	rooms_reason_required: {
 		da: 'Skriv en begrundelse.',
 		en: 'Give a reason.'

@@ -14,14 +14,16 @@ export interface FeedEntry {
 	updated?: string;
 }
 /**
- * When a calendar entry last changed: the latest `updated` of the rows it is made of, by kind, its room and
- * library title included. The feed and the single "add to calendar" file both count its SEQUENCE from it.
+ * When a calendar entry last changed: the latest `updated` of the rows it is made of, by kind, its room,
+ * library title and a booking's association included. The feed and the single "add to calendar" file both
+ * count its SEQUENCE from it.
  */
 export function changedAt(updated: {
 	place?: string;
 	shift?: string;
 	event?: string;
 	room?: string;
+	association?: string;
 	title?: string;
 }): string;
 export function isTokenShape(token: unknown): boolean;

@@ -124,7 +124,7 @@ function feedEntries(app, user, now) {
 			location: room ? room.getString('name') : '',
 			start: b.getString('start'),
 			end: b.getString('end'),
-			updated: changedAt({ place: stamp(b), room: stamp(room) })
+			updated: changedAt({ place: stamp(b), room: stamp(room), association: stamp(assoc) })
 		});
 	}
 
@@ -232,13 +232,14 @@ function stamp(row) {
 
 /**
  * When a calendar entry last changed, in PocketBase's date format: the latest `updated` of the rows it is
- * made of, those whose words it shows included (a booking and its room; a pickup and its title; a shift's
- * place, the shift, its event and the event's room; a ticket, its event and the event's room), so a room or
- * a title renamed is a change too.
+ * made of, those whose words it shows included (a booking, its room and the association it is for; a pickup
+ * and its title; a shift's place, the shift, its event and the event's room; a ticket, its event and the
+ * event's room), so a room, an association or a title renamed is a change too.
  * A calendar app is told an entry changed by its SEQUENCE, counted from this (lib ics.server.ts). The feed
  * and the single "add to calendar" file both ask here, so a calendar that has an entry from either sees the
  * same SEQUENCE for it, and a moved or cancelled entry as a change.
- * @param {{ place?: string, shift?: string, event?: string, room?: string, title?: string }} updated each
+ * @param {{ place?: string, shift?: string, event?: string, room?: string, title?: string,
+ *   association?: string }} updated each
  *   row's `updated` ('' or absent for a row not there)
  * @returns {string}
  */

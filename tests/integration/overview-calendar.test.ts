@@ -392,6 +392,52 @@ describe('a feed with many entries', () => {
 		expect(after.feed.hold.sequence).toBeGreaterThan(before.feed.hold.sequence);
 	});
 
+	it("raises the SEQUENCE of an association's booking when the association it names is renamed, in the feed and in the single file", async () => {
+		const a = await arrange();
+		const user = await createUser({ name: 'Foreningsbooker' });
+		const room = await a.room();
+		const association = await a.association([user.record.id]);
+		const booking = await a.booking({
+			booker: user.record.id,
+			room: room.id,
+			association: association.id,
+			start: inHours(24 * 5),
+			end: inHours(24 * 5 + 2)
+		});
+		const owner = new AppSession();
+		await owner.signIn(user.email, PASSWORD);
+		const path = await renew(owner);
+		const uid = `booking-${booking.id}@borgerhus`;
+		const of = (text: string) => {
+			const event = new ICAL.Component(ICAL.parse(text))
+				.getAllSubcomponents('vevent')
+				.find((v) => String(v.getFirstPropertyValue('uid')) === uid);
+			return {
+				sequence: Number(event?.getFirstPropertyValue('sequence')),
+				lastModified: String(event?.getFirstPropertyValue('last-modified') ?? ''),
+				description: String(event?.getFirstPropertyValue('description') ?? '')
+			};
+		};
+		const read = async () => ({
+			feed: of(await (await new AppSession().get(path)).text()),
+			single: of(await (await owner.get(`/kalender/booking/${booking.id}.ics`)).text())
+		});
+		const before = await read();
+		expect(before.feed.description).toContain(association.name);
+		expect(before.single.sequence).toBe(before.feed.sequence);
+		// SEQUENCE counts whole seconds: the rename comes in a later second than every row was written
+		await new Promise((resolve) => setTimeout(resolve, 1100));
+		const renamed = `Omdøbt forening ${Date.now()}`;
+		await a.system.collection('associations').update(association.id, { name: renamed });
+		const after = await read();
+		// the feed says the new name, and says it as a change of the entry
+		expect(after.feed.description).toContain(renamed);
+		expect(after.feed.sequence).toBeGreaterThan(before.feed.sequence);
+		expect(after.feed.lastModified).not.toBe(before.feed.lastModified);
+		expect(after.single.sequence).toBe(after.feed.sequence);
+		expect(after.single.lastModified).toBe(after.feed.lastModified);
+	});
+
 	it('leaves out a waitlist place the house took the user off, as one never in the feed, and keeps a confirmed one it cancelled', async () => {
 		const { event } = await arrangeEvent({ capacity: 1 });
 		const [holder, user] = await Promise.all([createVolunteer(), createVolunteer()]);

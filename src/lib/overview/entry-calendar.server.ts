@@ -24,7 +24,8 @@ function changedOf(kind: CalendarKind, input: TimelineInput): string {
 		case 'booking':
 			return changedAt({
 				place: input.bookings[0]?.updated,
-				room: input.bookings[0]?.expand?.room?.updated
+				room: input.bookings[0]?.expand?.room?.updated,
+				association: input.bookings[0]?.expand?.association?.updated
 			});
 		case 'hold':
 			return changedAt({

@@ -13,6 +13,41 @@ function text(value) {
 	return typeof value === 'string' ? value : '';
 }
 
+/**
+ * The text of a field of a request that PocketBase's own handler reads, as that handler reads it: PocketBase
+ * binds a JSON body's keys to its form in any letter case (Go's folding, which also takes the Kelvin sign for
+ * a k and the long s for an s), so "NewEmail" or "EMAIL" is its `newEmail` or `email`. Read by its one
+ * spelling, such a body went past the checks in front of the handler (a taken address answered as taken,
+ * the mails per address, the password count). A body that names the field more than once in any spelling
+ * is refused: which of them PocketBase would take is not known.
+ * @param {core.RequestEvent} e
+ * @param {string} name the field's name, in ASCII letters
+ */
+function bound(e, name) {
+	var body = e.requestInfo().body || {};
+	var found = [];
+	for (var key in body) if (sameName(key, name)) found.push(key);
+	if (found.length > 1) throw require(__hooks + '/lib/core/errors.js').refusal('core_invalid_value', name);
+	return found.length ? text(body[found[0]]) : '';
+}
+
+/** Whether Go's case folding takes `key` for `name` (ASCII letters). */
+function sameName(key, name) {
+	if (key.length !== name.length) return false;
+	for (var i = 0; i < key.length; i++) {
+		var c = key.charAt(i);
+		var n = name.charAt(i).toLowerCase();
+		if (
+			c.charCodeAt(0) < 128
+				? c.toLowerCase() === n
+				: (c === '\u212a' && n === 'k') || (c === '\u017f' && n === 's')
+		)
+			continue;
+		return false;
+	}
+	return true;
+}
+
 function fieldError(field, code, message) {
 	var data = {};
 	data[field] = new ValidationError(code, message);
@@ -187,7 +222,7 @@ function emailChange(e) {
 		e.response.header().set('Retry-After', String(wait));
 		throw new TooManyRequestsError('Too Many Requests.', {});
 	}
-	var newEmail = text((e.requestInfo().body || {}).newEmail).trim();
+	var newEmail = bound(e, 'newEmail').trim();
 	if (newEmail && addressProblem(newEmail)) {
 		throw fieldError('newEmail', 'validation_is_email', 'Invalid email address.');
 	}
@@ -228,9 +263,7 @@ var ACCOUNT_MAILS_PER_HOUR = 3;
  * @returns {boolean}
  */
 function accountMail(e, kind) {
-	var email = text((e.requestInfo().body || {}).email)
-		.trim()
-		.toLowerCase();
+	var email = bound(e, 'email').trim().toLowerCase();
 	if (!email) return false;
 	if (count(e.app, 'account-mails', kind + ':' + email, 60 * 60 * 1000, ACCOUNT_MAILS_PER_HOUR) === 0)
 		return false;
@@ -286,9 +319,8 @@ function confirmAddress(e) {
  * @param {core.RequestEvent} e
  */
 function emailChangeConfirm(e) {
-	var body = e.requestInfo().body || {};
-	var token = text(body.token);
-	var password = text(body.password);
+	var token = bound(e, 'token');
+	var password = bound(e, 'password');
 	if (!token || token.length > 2000 || !password) return;
 	var user;
 	try {

@@ -616,6 +616,53 @@ describe('citizen account through the app', () => {
 		).toEqual(['Nogen ville skifte til din e-mail i Borgerhus']);
 	});
 
+	it('reads the fields of the account mail routes in every spelling PocketBase takes: a taken address, the mail limit and the password count hold', async () => {
+		// PocketBase binds a JSON body's keys to its form in any letter case ("NewEmail", "EMAIL", "paſſword"
+		// with a long s); the door read only the spelling of the docs, so another one went past it
+		const user = await createUser();
+		const other = await createUser();
+		const changeTo = (body: Record<string, string>) =>
+			outcome(user.pb.send('/api/collections/users/request-email-change', { method: 'POST', body }));
+		const taken = await changeTo({ NewEmail: other.email });
+		expect(taken).toEqual(await changeTo({ NewEmail: uniqueEmail('fri') }));
+		// a field named twice, in two spellings, is refused: which one PocketBase would take is not known
+		const twice = await changeTo({ newEmail: uniqueEmail('fri'), NEWEMAIL: other.email });
+		expect(twice.status).toBe(400);
+
+		const reset = await createUser();
+		for (let i = 0; i < 5; i++) {
+			const response = await fetch(`${stack().pbUrl}/api/collections/users/request-password-reset`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() },
+				body: JSON.stringify({ [['Email', 'EMAIL', 'eMail', 'email', 'Email'][i]!]: reset.email })
+			});
+			expect(response.status).toBe(204);
+		}
+		await waitForMail(mailDir(), reset.email, /adgangskode/i);
+		await new Promise((r) => setTimeout(r, 1_000));
+		expect(readMails(mailDir()).filter((m) => m.to.includes(reset.email.toLowerCase()))).toHaveLength(3);
+
+		const mover = await createUser();
+		const newEmail = uniqueEmail('flyttet');
+		await mover.pb.collection('users').requestEmailChange(newEmail);
+		const mail = await waitForMail(mailDir(), newEmail, /nye e-mail/);
+		const token = new URL(linkFrom(mail, '/skift-email/')).pathname.split('/').pop()!;
+		const attempt = (password: string, i: number) =>
+			outcome(
+				guestClient().send('/api/collections/users/confirm-email-change', {
+					method: 'POST',
+					body: { Token: token, ['pa\u017F\u017Fword']: password },
+					headers: { 'X-Forwarded-For': `198.51.100.${i + 11}` }
+				})
+			);
+		for (let i = 0; i < 5; i++) expect((await attempt(`gaet-nummer-${i}`, i)).status).toBe(400);
+		const limited = await attempt(PASSWORD, 9);
+		expect(limited.status).toBe(429);
+		expect(codesOf(limited.body)).toEqual(['account_password_attempts']);
+		const system = await systemClient();
+		expect((await system.collection('users').getOne(mover.record.id)).email).toBe(mover.email);
+	});
+
 	it('sends at most three password mails to one address in an hour, however many client addresses ask', async () => {
 		const user = await createUser();
 		const statuses: number[] = [];

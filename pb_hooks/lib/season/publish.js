@@ -708,9 +708,7 @@ function claimDate(e) {
 		})[0];
 		// a time the season does not offer, as the weekly claim says it
 		if (!slot) throw c.refusal('season_slot_unknown', 'slot');
-		var free = freeDates(txApp, season, { slot: slot.id, date: body.date }).filter(function (f) {
-			return f.slot === body.slot && f.date === body.date;
-		});
+		var free = freeDates(txApp, season, { slot: slot.id, date: body.date });
 		if (!free.length) throw c.refusal('season_date_not_free', 'date');
 		var room = txApp.findRecordById('rooms', slot.room);
 		if (room.getInt('capacity') && participants > room.getInt('capacity')) {

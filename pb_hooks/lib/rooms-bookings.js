@@ -1410,7 +1410,8 @@ function mergeOpeningHours(e, fresh) {
  * A room that anything was ever booked, held or planned in stays (take it out of use instead): deleting it
  * would empty the room of its events and season lines, which PocketBase's relations do without a word,
  * and lose where its history happened. Every relation to rooms counts but the busy projection, which
- * goes with the room. Refused with `rooms_room_has_history`.
+ * goes with the room, and so does a season's times (`slots`) in the room. Refused with
+ * `rooms_room_has_history`.
  * @param {core.App} txApp
  * @param {core.Record} room
  */
@@ -1435,6 +1436,19 @@ function refuseRoomWithHistory(txApp, room) {
 			if (used.length) throw refusal('rooms_room_has_history', 'form');
 		}
 	}
+	// a season's weekly times are kept in its own row (`slots`, no relation): a room a season offers times in
+	// was planned in, whether or not anyone has applied for them yet
+	var offered = arrayOf(new DynamicModel({ n: 0 }));
+	txApp
+		.db()
+		.newQuery(
+			'SELECT 1 AS n FROM seasons s, json_each(CASE WHEN json_valid(s.slots) ' +
+				"AND json_type(s.slots) = 'array' THEN s.slots ELSE '[]' END) j " +
+				"WHERE json_type(j.value) = 'object' AND json_extract(j.value, '$.room') = {:room} LIMIT 1"
+		)
+		.bind({ room: room.id })
+		.all(offered);
+	if (offered.length) throw refusal('rooms_room_has_history', 'form');
 }
 
 module.exports = {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createUser, guestClient, systemClient, type TestUser } from '../helpers/pocketbase';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { book, houseDate, houseTime, makeRoom, slot } from './rooms-arrange';
+import { activity, club, makeSeason, seasonRooms, send, slotId } from './season-arrange';
 
 // Closing a room (docs/rules.md, "Closures and rooms taken out of use"): a closure or a room taken out of
 // use with bookings inside is refused unless staff confirm the bookings they were shown; then each is
@@ -362,5 +363,25 @@ describe('deleting a room', () => {
 			filter: system.filter('target_id = {:id} && action = "rooms_delete"', { id: bare.id })
 		});
 		expect(entry?.details).toMatchObject({ name: bare.name, capacity: bare.capacity });
+	});
+
+	it('is refused while a season offers times in it, before anyone applied for them', async () => {
+		const system = await systemClient();
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		// the season's times are in its own row, not in a relation: the room was deleted, the season still
+		// offered its times, and an application for one of them was taken and could only come out unallocated
+		const refused = await outcome(staff.pb.collection('rooms').delete(rooms.small));
+		expect([refused.status, codesOf(refused.body)]).toEqual([400, ['rooms_room_has_history']]);
+		expect((await system.collection('rooms').getOne(rooms.small)).id).toBe(rooms.small);
+		const a = await club();
+		await send(a.admin.pb, `/api/borgerhus/seasons/${season}/apply`, {
+			declared_section4: true,
+			association: a.id,
+			activities: [activity('A', [slotId(rooms.small, 'mon', '17:00')])]
+		});
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'closed' });
+		expect(await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`)).toMatchObject({ allocated: 1 });
 	});
 });

@@ -342,6 +342,47 @@ describe('/live: one shared subscription, each change only to those who may see 
 		guestLive.close();
 	});
 
+	it('in a room out of use, a guest hears a published event’s busy row and never a draft event’s; staff hear both', async () => {
+		const system = await systemClient();
+		const staff = await createUser({ staff: true });
+		const room = await makeRoom();
+		const day = someDay();
+		const event = (title: string, state: string, from: string, to: string) =>
+			system.collection('events').create({
+				title,
+				description: 'Til test',
+				category: 'concert',
+				room: room.id,
+				...slot(day, from, to),
+				state,
+				registration: false,
+				capacity: 0
+			});
+		const published = await event('Koncert', 'published', '10:00', '12:00');
+		const draft = await event('Udkast', 'draft', '18:00', '20:00');
+		await system.collection('rooms').update(room.id, { active: false });
+		const rowOf = async (source: string) =>
+			(await system.collection('room_busy').getFirstListItem(`source = "${source}"`)).id;
+		const rows = { [await rowOf(published.id)]: 'published', [await rowOf(draft.id)]: 'draft' };
+		const session = await signedIn(staff);
+		const [guestLive, staffLive] = await Promise.all([
+			stream('room_busy'),
+			stream('room_busy', session.cookieHeader(), session.ip)
+		]);
+		const heard = (live: { changes: Change[] }) =>
+			live.changes.filter((c) => c.id in rows).map((c) => rows[c.id]);
+
+		// each moves within the room: only its times change, so each row keeps its id
+		await system.collection('events').update(draft.id, slot(day, '19:00', '21:00'));
+		await system.collection('events').update(published.id, slot(day, '11:00', '13:00'));
+		await until(() => heard(staffLive).length === 2 && heard(guestLive).length > 0);
+		await grace();
+		expect(heard(staffLive)).toEqual(['draft', 'published']);
+		expect(heard(guestLive)).toEqual(['published']);
+		guestLive.close();
+		staffLive.close();
+	});
+
 	it('a session that ends stops hearing: signing out, a new password, a deleted account, staff rights taken away', async () => {
 		const system = await systemClient();
 		const [outUser, passwordUser, deletedUser, demoted] = await Promise.all([

@@ -547,6 +547,52 @@ describe('a room taken out of use where the house still holds an event', () => {
 		expect(lobby.rooms.filter((r) => r.slug === quiet.slug)).toEqual([]);
 		expect(lobby.rooms.filter((r) => r.slug === mixed.slug).map((r) => r.label)).toEqual([title]);
 	});
+
+	it('a draft event in a room out of use is not in the busy rows a guest or a citizen reads either', async () => {
+		const system = await systemClient();
+		const [citizen, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const tag = randomUUID().slice(0, 6);
+		const room = await makeRoom({ name: `Lukket lokale med udkast ${tag}` });
+		const event = (title: string, state: string, start: string, end: string) =>
+			system.collection('events').create({
+				title,
+				description: 'Til test',
+				category: 'concert',
+				room: room.id,
+				start,
+				end,
+				state,
+				registration: false,
+				capacity: 0
+			});
+		const title = `Husets koncert ${tag}`;
+		await event(title, 'published', at(60), at(90));
+		const draft = await event(`Uanmeldt udkast ${tag}`, 'draft', at(120), at(150));
+		await system.collection('rooms').update(room.id, { active: false });
+		const draftRow = await system.collection('room_busy').getFirstListItem(`source = "${draft.id}"`);
+		// nothing but the house's own events can hold a room out of use: a nameless row there could only be
+		// an event nobody announced, which the screens do not show (shownKinds) and the records API must not
+		for (const who of [guestClient(), citizen.pb]) {
+			const rows = await who.collection('room_busy').getFullList({ filter: `room = "${room.id}"` });
+			expect(rows.map((r) => [r.kind, r.label])).toEqual([['event', title]]);
+			expect((await outcome(who.collection('room_busy').getOne(draftRow.id))).status).toBe(404);
+			const rooms = await who.collection('rooms').getFullList({
+				filter: `id = "${room.id}" && room_busy_via_room.tentative ?= true`
+			});
+			expect(rooms).toEqual([]);
+		}
+		// staff plan the house: they still read it
+		const all = await staff.pb.collection('room_busy').getFullList({ filter: `room = "${room.id}"` });
+		expect(all.map((r) => r.kind).sort()).toEqual(['booking', 'event']);
+		// taken into use again, its rows read as any room's
+		await system.collection('rooms').update(room.id, { active: true });
+		const again = await guestClient()
+			.collection('room_busy')
+			.getFullList({ filter: `room = "${room.id}"` });
+		expect(again.map((r) => r.id).sort()).toEqual(
+			[draftRow.id, ...all.filter((r) => r.kind === 'event').map((r) => r.id)].sort()
+		);
+	});
 });
 
 describe('show_publicly is the booker’s choice', () => {

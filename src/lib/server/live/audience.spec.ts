@@ -16,8 +16,18 @@ const hears = (
 
 describe('who hears a change on /live', () => {
 	it('public collections reach everyone, guests too', () => {
-		for (const name of ['rooms', 'closures', 'room_busy', 'titles', 'copies'])
+		for (const name of ['rooms', 'closures', 'titles', 'copies'])
 			expect([null, alice, staff].map((v) => hears(name, {}, v))).toEqual([true, true, true]);
+	});
+
+	it('a busy row reaches everyone in a room in use; in a room out of use only a published event’s, and staff', () => {
+		const inUse = { kind: 'booking', expand: { room: { active: true } } };
+		const outOfUse = { kind: 'booking', expand: { room: { active: false } } };
+		const event = { kind: 'event', expand: { room: { active: false } } };
+		expect([null, alice, staff].map((v) => hears('room_busy', inUse, v))).toEqual([true, true, true]);
+		expect([null, alice, staff].map((v) => hears('room_busy', outOfUse, v))).toEqual([false, false, true]);
+		expect([null, alice, staff].map((v) => hears('room_busy', event, v))).toEqual([true, true, true]);
+		expect(hears('room_busy', { kind: 'booking' }, null)).toBe(false);
 	});
 
 	it('a notification reaches its owner alone, not staff, never a guest (also with no owner)', () => {

@@ -57,7 +57,15 @@ const MEMBER = (relation: string) =>
 export const AUDIENCES: Readonly<Record<string, Audience>> = {
 	rooms: everyone(),
 	closures: everyone(),
-	room_busy: everyone(),
+	// a room out of use shows the public only its published events' rows (a draft event's would tell it)
+	room_busy: {
+		rule: 'kind = "event" || room.active = true || @request.auth.staff = true',
+		expand: 'room',
+		hears: ({ record }, viewer) =>
+			record.kind === 'event' ||
+			(record.expand?.room as RecordModel | undefined)?.active === true ||
+			viewer?.staff === true
+	},
 	titles: everyone(),
 	copies: everyone(),
 	events: {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { toMs, toPbDate } from '$rules/room-claims.js';
 import { addDays, localParts, localToUtc } from '$rules/rooms-policy.js';
-import { createUser, guestClient, systemClient, type TestUser } from '../helpers/pocketbase';
+import { createUser, guestClient, listen, systemClient, type TestUser } from '../helpers/pocketbase';
+import { stack } from '../helpers/stack';
 import { AppSession } from '../helpers/app';
 import { appWithoutPocketBase } from '../helpers/app-without-pocketbase';
 import { codesOf, outcome } from '../helpers/scenarios';
@@ -14,6 +15,13 @@ import type { DoorData, LobbyData } from '../../src/lib/screens/types';
 // association's name only when its booker chose to show it.
 
 const MINUTE = 60_000;
+
+/** Waits for what should come; returns the moment it holds (a loaded machine is slow). */
+async function until(check: () => boolean, timeoutMs = 20_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
 const at = (minutes: number) => toPbDate(Math.floor(Date.now() / MINUTE) * MINUTE + minutes * MINUTE);
 
 interface Arranged {
@@ -566,7 +574,7 @@ describe('a room taken out of use where the house still holds an event', () => {
 				capacity: 0
 			});
 		const title = `Husets koncert ${tag}`;
-		await event(title, 'published', at(60), at(90));
+		const published = await event(title, 'published', at(60), at(90));
 		const draft = await event(`Uanmeldt udkast ${tag}`, 'draft', at(120), at(150));
 		await system.collection('rooms').update(room.id, { active: false });
 		const draftRow = await system.collection('room_busy').getFirstListItem(`source = "${draft.id}"`);
@@ -581,6 +589,14 @@ describe('a room taken out of use where the house still holds an event', () => {
 			});
 			expect(rooms).toEqual([]);
 		}
+		// nor does PocketBase's own realtime tell a guest of it
+		const heard = await listen(stack().pbUrl, '', ['room_busy/*']);
+		await system.collection('events').update(draft.id, { start: at(125), end: at(155) });
+		await system.collection('events').update(published.id, { start: at(65), end: at(95) });
+		const publishedRow = await system.collection('room_busy').getFirstListItem(`source = "${published.id}"`);
+		await until(() => heard.text().includes(publishedRow.id));
+		expect(heard.text()).not.toContain(draftRow.id);
+		heard.close();
 		// staff plan the house: they still read it
 		const all = await staff.pb.collection('room_busy').getFullList({ filter: `room = "${room.id}"` });
 		expect(all.map((r) => r.kind).sort()).toEqual(['booking', 'event']);

@@ -1409,9 +1409,9 @@ function mergeOpeningHours(e, fresh) {
 /**
  * A room that anything was ever booked, held or planned in stays (take it out of use instead): deleting it
  * would empty the room of its events and season lines, which PocketBase's relations do without a word,
- * and lose where its history happened. Every relation to rooms counts but the busy projection, which
- * goes with the room, and so does a season's times (`slots`) in the room. Refused with
- * `rooms_room_has_history`.
+ * and lose where its history happened. Every relation to rooms counts but those whose rows go with the
+ * room (the busy projection, its closures), and so does a season's times (`slots`) in the room. Refused
+ * with `rooms_room_has_history`.
  * @param {core.App} txApp
  * @param {core.Record} room
  */
@@ -1419,11 +1419,13 @@ function refuseRoomWithHistory(txApp, room) {
 	var collections = txApp.findAllCollections();
 	for (var i = 0; i < collections.length; i++) {
 		var collection = collections[i];
-		if (collection.system || collection.name === 'room_busy') continue;
+		if (collection.system) continue;
 		var fields = collection.fields;
 		for (var j = 0; j < fields.length; j++) {
 			var field = fields[j];
 			if (field.type() !== 'relation' || field.collectionId !== room.collection().id) continue;
+			// rows that go with the room (the busy projection, its closures) are no history of it
+			if (field.cascadeDelete) continue;
 			var used = txApp.findRecordsByFilter(
 				collection.name,
 				bindFilter(field.getName() + ' ?= {:room}', {

@@ -365,6 +365,24 @@ describe('deleting a room', () => {
 		expect(entry?.details).toMatchObject({ name: bare.name, capacity: bare.capacity });
 	});
 
+	it('is not refused for a closure alone: the closure goes with the room', async () => {
+		const system = await systemClient();
+		const staff = await createUser({ staff: true });
+		const room = await makeRoom();
+		const day = 30 + Math.floor(Math.random() * 600);
+		// closed for a refurbishment before it was ever used: nothing was booked, held or planned in it, and
+		// the refusal said it had bookings, events or season times
+		const closure = await staff.pb.collection('closures').create({
+			room: room.id,
+			start: houseTime(day, '00:00'),
+			end: houseTime(day + 7, '00:00'),
+			reason: 'Istandsættelse'
+		});
+		await staff.pb.collection('rooms').delete(room.id);
+		expect((await outcome(system.collection('rooms').getOne(room.id))).status).toBe(404);
+		expect((await outcome(system.collection('closures').getOne(closure.id))).status).toBe(404);
+	});
+
 	it('is refused while a season offers times in it, before anyone applied for them', async () => {
 		const system = await systemClient();
 		const staff = await createUser({ staff: true });

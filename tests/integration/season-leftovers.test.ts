@@ -793,20 +793,62 @@ describe('hand-overs carried out with the rights as they are now', () => {
 		expect((await sys.collection('season_swaps').getOne(swap.id)).status).toBe('consented');
 	});
 
-	it('refuses a proposed swap with an unverified association on either side', async () => {
+	it('refuses a proposed swap or hand-over with an unverified association, in words of swapping, not applying', async () => {
 		const { season, a, b, lineA, lineB, sys } = await finalSeason();
-		const propose = () =>
-			send(a.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {
-				kind: 'swap',
-				from_line: lineA.id,
-				to_line: lineB.id
-			});
+		const propose = (body: Record<string, unknown>) =>
+			outcome(send(a.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, { from_line: lineA.id, ...body }));
+		const refusedWith = async (body: Record<string, unknown>) => {
+			const result = await propose(body);
+			expect(result.status, JSON.stringify(result.body)).toBe(400);
+			return (result.body as { data: Record<string, { code: string }> }).data;
+		};
+		const swap = { kind: 'swap', to_line: lineB.id };
 		await sys.collection('associations').update(b.id, { verified: false });
-		await expectRefused(propose(), 'season_association_unverified');
+		expect((await refusedWith(swap)).to_line?.code).toBe('season_swap_other_unverified');
+		expect((await refusedWith({ kind: 'handover', to_association: b.id })).to_association?.code).toBe(
+			'season_swap_other_unverified'
+		);
 		await sys.collection('associations').update(b.id, { verified: true });
 		await sys.collection('associations').update(a.id, { verified: false });
-		await expectRefused(propose(), 'season_association_unverified');
+		expect((await refusedWith(swap)).from_line?.code).toBe('season_swap_unverified');
 		expect(await sys.collection('season_swaps').getFullList({ filter: `season = "${season}"` })).toEqual([]);
+	});
+
+	it('refuses a claim of the leftovers by an unverified association in words of taking free times, as its page says', async () => {
+		const { staff, rooms, season, lineA, sys } = await finalSeason();
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'leftovers' });
+		const bookings = await sys.collection('bookings').getFullList({ filter: `series = "${lineA.series}"` });
+		await sys.collection('bookings').update(bookings[bookings.length - 1]!.id, { status: 'cancelled' });
+		const c = await club({ verified: false });
+		const body = { association: c.id, activity_name: 'Skak', participants: 5 };
+		await expectRefused(
+			send(c.admin.pb, `/api/borgerhus/seasons/${season}/claim`, {
+				...body,
+				slot: slotId(rooms.small, 'thu', '17:00')
+			}),
+			'season_claim_unverified'
+		);
+		await expectRefused(
+			send(c.admin.pb, `/api/borgerhus/seasons/${season}/claim-date`, {
+				...body,
+				slot: lineA.slot,
+				date: bookings[bookings.length - 1]!.start.slice(0, 10)
+			}),
+			'season_claim_unverified'
+		);
+		expect(
+			await sys
+				.collection('season_lines')
+				.getFullList({ filter: `season = "${season}" && association = "${c.id}"` })
+		).toEqual([]);
+		const session = new AppSession();
+		await session.signIn(c.admin.email, c.admin.password);
+		const page = (await (await session.get(`/saeson/${season}?forening=${c.id}`)).text()).replace(
+			/<!--[^>]*-->/g,
+			''
+		);
+		expect(page).toContain('Foreningen skal være godkendt af huset, før den kan tage ledige tider.');
+		expect(page).not.toContain('før den kan søge');
 	});
 
 	it('gives the receiving booker the season booking from the hand-over on, without what was the giver’s', async () => {

@@ -835,6 +835,10 @@ module.exports = {
 		da: 'Bekræft, at I har indhentet børneattester, når aktiviteten er for børn eller unge.',
 		en: 'Confirm that you have obtained child certificates when the activity is for children or young people.'
 	},
+	season_claim_unverified: {
+		da: 'Foreningen skal være godkendt af huset, før den kan tage ledige tider.',
+		en: 'The association must be verified by the house before it can take free times.'
+	},
 	season_claim_withdrawn: {
 		da: 'Huset har trukket foreningens sæsontid tilbage i denne sæson, så foreningen kan ikke tage ledige tider i den.',
 		en: "The house withdrew the association's season time in this season, so the association cannot take free times in it."
@@ -1006,6 +1010,14 @@ module.exports = {
 	season_swap_same: {
 		da: 'Vælg en anden forening.',
 		en: 'Choose another association.'
+	},
+	season_swap_other_unverified: {
+		da: 'Den anden forening er ikke godkendt af huset endnu, så den kan ikke få tider ved et bytte eller en overdragelse.',
+		en: 'The other association is not verified by the house yet, so it cannot get times by a swap or a hand-over.'
+	},
+	season_swap_unverified: {
+		da: 'Foreningen skal være godkendt af huset, før den kan bytte tider.',
+		en: 'The association must be verified by the house before it can swap times.'
 	},
 	season_swap_withdrawn: {
 		da: 'Huset har trukket en sæsontid tilbage i denne sæson fra den forening, der skal have tiden. Den kan ikke få tider overdraget, og et bytte må ikke give den tiden tilbage eller mere tid, end den giver.',

@@ -399,7 +399,7 @@ function claimActivity(body) {
 /**
  * Why an association's claims of a season's leftovers are refused, or '' when they are taken: the leftovers
  * go first come, first served (`season_not_leftovers`), the user is an admin or booker of the association
- * (`season_not_booker`), which is verified (`season_association_unverified`) and has had no season booking of
+ * (`season_not_booker`), which is verified (`season_claim_unverified`) and has had no season booking of
  * this season withdrawn by staff (`season_claim_withdrawn`, withdrawnRefusal). The claims ask it inside their
  * transaction; the season's plan answers it to the association's page, which offers no claim it would refuse.
  * @param {core.App} app
@@ -415,7 +415,7 @@ function claimRefusal(app, season, userId, associationId) {
 	var role = c.roleIn(app, userId, associationId);
 	if (role !== 'admin' && role !== 'booker') return 'season_not_booker';
 	var association = app.findRecordById('associations', associationId);
-	if (!association.getBool('verified')) return 'season_association_unverified';
+	if (!association.getBool('verified')) return 'season_claim_unverified';
 	return withdrawnRefusal(app, season.id, associationId, null, null);
 }
 

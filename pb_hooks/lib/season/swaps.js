@@ -60,15 +60,21 @@ function checkReceiver(txApp, associationId, booker, field) {
 	}
 }
 
-/** Whether an association may receive a line at all: it exists and is verified. A refusal otherwise. */
-function checkVerified(txApp, associationId, field) {
+/**
+ * Whether an association may receive a line at all: it exists and is verified. A refusal otherwise, in the
+ * words of the side it is: `season_swap_unverified` for the proposer's own association in a swap,
+ * `season_swap_other_unverified` for the other association of a swap or a hand-over.
+ */
+function checkVerified(txApp, associationId, field, own) {
 	var association;
 	try {
 		association = txApp.findRecordById('associations', associationId);
 	} catch (_) {
 		throw c.refusal('core_unknown_record', field);
 	}
-	if (!association.getBool('verified')) throw c.refusal('season_association_unverified', field);
+	if (!association.getBool('verified')) {
+		throw c.refusal(own ? 'season_swap_unverified' : 'season_swap_other_unverified', field);
+	}
 }
 
 /**
@@ -85,12 +91,12 @@ function checkWithdrawn(txApp, seasonId, associationId, receives, gives, field) 
 /**
  * Who may offer an association's booked line (docs/rules.md, "Swaps"), asked by the proposal and by the swap
  * page's options alike: an active admin of the association (`season_not_admin`); in a swap, which gives it
- * the other line, the association must be verified too (`season_association_unverified`). A hand-over only
+ * the other line, the association must be verified too (`season_swap_unverified`). A hand-over only
  * gives, and asks no verification of the giver.
  */
 function checkOfferer(txApp, userId, associationId, swap, field) {
 	if (!isAdmin(txApp, userId, associationId)) throw c.refusal('season_not_admin', field);
-	if (swap) checkVerified(txApp, associationId, field);
+	if (swap) checkVerified(txApp, associationId, field, true);
 }
 
 /**

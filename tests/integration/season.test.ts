@@ -489,6 +489,39 @@ describe('the association’s season page', () => {
 		expect(await status()).toBe('Application: Sent');
 	});
 
+	it('says an application withdrawn already is withdrawn, when it is withdrawn again, and keeps it so', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const choir = await club();
+		const body = {
+			association: choir.id,
+			activities: [activity('Kor', [slotId(rooms.big, 'mon', '17:00')])]
+		};
+		expect((await apply(choir.admin, season, body)).status).toBe(200);
+		const withdraw = (who: Club['admin']) =>
+			send(who.pb, `/api/borgerhus/seasons/${season}/withdraw`, { association: choir.id });
+		await withdraw(choir.admin);
+		// the booker withdraws it too, from a page shown before
+		await expectRefused(withdraw(choir.booker), 'season_application_withdrawn_already');
+		const { AppSession } = await import('../helpers/app');
+		const page = new AppSession();
+		await page.signIn(choir.admin.email, choir.admin.password);
+		const again = await page.post(`/saeson/${season}?/withdraw&forening=${choir.id}`, {
+			association: choir.id
+		});
+		expect(again.status).toBe(400);
+		const html = (await again.text()).replace(/<!--[^>]*-->/g, '');
+		expect(html).toContain('Ansøgningen er allerede trukket tilbage.');
+		expect(html).not.toContain('Den ændring er ikke mulig.');
+		const stored = await (
+			await system()
+		)
+			.collection('season_applications')
+			.getFirstListItem(`season = "${season}"`);
+		expect(stored.status).toBe('withdrawn');
+	});
+
 	it('withdraws an application, says until when objections are taken and takes one about the whole draft', async () => {
 		const staff = await createUser({ staff: true });
 		const rooms = await seasonRooms();

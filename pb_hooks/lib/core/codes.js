@@ -823,6 +823,10 @@ module.exports = {
 		da: 'Foreningen skal være godkendt af huset, før den kan søge.',
 		en: 'The association must be verified by the house before it can apply.'
 	},
+	season_application_withdrawn_already: {
+		da: 'Ansøgningen er allerede trukket tilbage. Måske har en anden fra foreningen lige gjort det. Hent siden igen for at se den.',
+		en: 'The application has already been withdrawn. Someone else in the association may just have done it. Reload the page to see it.'
+	},
 	season_blackout: {
 		da: 'Datoen er lukket i sæsonen (ferie eller husets eget arrangement).',
 		en: 'The date is closed in the season (a holiday or an event of the house).'

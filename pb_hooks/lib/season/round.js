@@ -801,6 +801,9 @@ function withdraw(e) {
 			0
 		);
 		if (!rows.length) throw new NotFoundError('Not found.');
+		// withdrawn already (another admin or booker, or a page shown before): said so, nothing changes
+		if (rows[0].getString('status') === 'withdrawn')
+			throw c.refusal('season_application_withdrawn_already', 'form');
 		var machine = lib('core/machine');
 		if (
 			!machine.permitted(lib('season/machines').application, rows[0].getString('status'), 'withdrawn', [

@@ -6,6 +6,8 @@ import type { SeasonSetup } from '../../src/lib/season/setup-form';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { membership } from './associations-helpers';
 import { validCvrNumber } from '../helpers/cvr';
+import { addDays, localToUtc } from '$rules/rooms-policy.js';
+import { toPbDate } from '$rules/room-claims.js';
 import {
 	activity,
 	club,
@@ -613,6 +615,59 @@ describe('the leftovers of a season whose dates have passed', () => {
 				'season_no_dates_left'
 			);
 		}
+	});
+});
+
+describe('a claim of a weekly free time whose dates the room refuses', () => {
+	it('says why the room refuses them (out of use, closed, taken by another booking), not that someone took the time, and stores nothing', async () => {
+		const { staff, rooms, season, sys } = await finalSeason();
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'leftovers' });
+		const c = await club();
+		const slot = slotId(rooms.small, 'wed', '17:00');
+		const claim = () =>
+			send(c.booker.pb, `/api/borgerhus/seasons/${season}/claim`, {
+				association: c.id,
+				slot,
+				activity_name: 'Skak',
+				participants: 5
+			});
+		const nothingStored = async () =>
+			expect(
+				await sys
+					.collection('season_lines')
+					.getFullList({ filter: `season = "${season}" && association = "${c.id}"` })
+			).toEqual([]);
+		const { first_date, last_date } = await sys.collection('seasons').getOne(season);
+		const day = (date: string, time: string) => toPbDate(localToUtc(date, time)!);
+		// the room out of use
+		await sys.collection('rooms').update(rooms.small, { active: false });
+		await expectRefused(claim(), 'rooms_inactive');
+		await nothingStored();
+		await sys.collection('rooms').update(rooms.small, { active: true });
+		// the room closed over the whole season
+		const closure = await staff.pb.collection('closures').create({
+			room: rooms.small,
+			start: day(first_date.slice(0, 10), '00:00'),
+			end: day(addDays(last_date.slice(0, 10), 1), '00:00'),
+			reason: 'Ombygning'
+		});
+		await expectRefused(claim(), 'rooms_closed');
+		await nothingStored();
+		await staff.pb.collection('closures').delete(closure.id);
+		// another booking on every Wednesday of the season
+		for (let date = first_date.slice(0, 10); date <= last_date.slice(0, 10); date = addDays(date, 1)) {
+			if (new Date(`${date}T12:00:00Z`).getUTCDay() !== 3) continue;
+			await staff.pb.collection('bookings').create({
+				room: rooms.small,
+				booker: staff.record.id,
+				purpose: 'Husets møde',
+				attendees: 4,
+				start: day(date, '17:00'),
+				end: day(date, '19:00')
+			});
+		}
+		await expectRefused(claim(), 'rooms_overlap');
+		await nothingStored();
 	});
 });
 

@@ -534,7 +534,8 @@ function hasDatesLeft(config, slot, every, parity) {
  * POST /api/borgerhus/seasons/{id}/claim { association, slot, every?, activity_name, participants }: an
  * admin or booker of a verified association takes a free slot of a season whose leftovers go first come,
  * first served. One transaction: the line, the series and its bookings; a slot taken in between is
- * season_slot_taken.
+ * season_slot_taken, a time none of whose dates the room takes is refused with the room's reason
+ * (roomRefusal).
  * @param {core.RequestEvent} e
  */
 function claim(e) {
@@ -588,10 +589,30 @@ function claim(e) {
 		line.set('reason', { leftover: true, claimed_at: c.nowPb() });
 		txApp.save(line);
 		var r = bookLine(txApp, config, line, actor.id, actor);
-		if (!r.booked) throw c.refusal('season_slot_taken', 'slot');
+		// nobody took the time: the room refused each of its dates, and says why
+		if (!r.booked) throw c.refusal(roomRefusal(r.skipped), 'slot');
 		return { line: line.id, series: r.series, booked: r.booked, skipped: r.skipped };
 	});
 	return e.json(200, answer);
+}
+
+/**
+ * Why the room refused every date of a weekly claim (bookLine's `skipped`, none booked): the reason most of
+ * its dates were refused for, the earliest first on a tie (`rooms_inactive` for a room out of use,
+ * `rooms_closed` for a closure, `rooms_overlap` for another booking or an event, ...), the season's own
+ * closed dates left out. The time itself was free, so never `season_slot_taken`.
+ * @param {{ date: string, code: string }[]} skipped
+ * @returns {string}
+ */
+function roomRefusal(skipped) {
+	var counts = {};
+	var best = '';
+	skipped.forEach(function (x) {
+		if (!x.code || x.code === 'season_blackout') return;
+		counts[x.code] = (counts[x.code] || 0) + 1;
+		if (!best || counts[x.code] > counts[best]) best = x.code;
+	});
+	return best || 'season_no_dates_left';
 }
 
 /** The instants of a slot on a date, or null when the wall-clock time does not exist that day. */

@@ -288,6 +288,43 @@ describe('the library in the app', () => {
 		expect(returned.returned_at).not.toBe('');
 	});
 
+	it('answers "Udlever" and "Ikke fundet" for a pickup or copy that no longer exists beside the list, and changes nothing', async () => {
+		const { title, copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const patron = await signedIn();
+		await patron.app.post(`/bibliotek/${title.id}?/hold`, {});
+		const [hold] = await patron.user.pb.collection('holds').getFullList<HoldRecord>();
+		const staffUser = await createUser({ staff: true });
+		const desk = new AppSession();
+		await desk.signIn(staffUser.email, staffUser.password);
+		const system = await systemClient();
+		const copyBefore = await system.collection('copies').getOne<CopyRecord>(copies[0]!.id);
+		const gone = 'abcdefghij12345';
+		const readText = async (response: Response) =>
+			(await response.text()).replace(/<!--[^>]*-->/g, '').replace(/\s+/g, ' ');
+		const collected = await desk.post('/personale/skranke?/collect', { hold: gone });
+		expect(collected.status).toBeGreaterThanOrEqual(400);
+		expect(collected.status).toBeLessThan(500);
+		const collectedText = await readText(collected);
+		expect(collectedText).toContain('Reservationen findes ikke');
+		expect(collectedText).not.toContain('Siden findes ikke');
+		// the form's list is still there beside it
+		expect(collectedText).toContain('data-outcome="waiting"');
+		const missing = await desk.post('/personale/skranke?/notFound', { copy: gone, hold: hold!.id });
+		expect(missing.status).toBeGreaterThanOrEqual(400);
+		expect(missing.status).toBeLessThan(500);
+		const missingText = await readText(missing);
+		expect(missingText).toContain('Eksemplaret findes ikke længere');
+		expect(missingText).not.toContain('Siden findes ikke');
+		expect(missingText).toContain('data-outcome="fetch"');
+		expect((await system.collection('holds').getOne<HoldRecord>(hold!.id)).status).toBe(hold!.status);
+		expect((await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).status).toBe(
+			copyBefore.status
+		);
+		expect(
+			await system.collection('loans').getFullList({ filter: `patron = "${patron.user.record.id}"` })
+		).toEqual([]);
+	});
+
 	it('lists a copy released from a cancelled pickup for the desk to move to the next pickup shelf', async () => {
 		const { title, copies } = await arrangeTitle({ copies: 1, title: `Flyttes ${Date.now()}` });
 		const staffUser = await createUser({ staff: true });

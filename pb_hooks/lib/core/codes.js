@@ -473,8 +473,8 @@ module.exports = {
 		en: 'The hold is not ready for pickup.'
 	},
 	library_hold_unknown: {
-		da: 'Reservationen findes ikke.',
-		en: 'The hold does not exist.'
+		da: 'Reservationen findes ikke længere. Se listerne igen.',
+		en: 'The hold no longer exists. Look at the lists again.'
 	},
 	library_identifier_taken: {
 		da: 'Der findes allerede en titel med det ISBN eller nummer. Tilføj eksemplarer til den i stedet.',

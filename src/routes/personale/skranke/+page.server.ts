@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
+import { ClientResponseError, type ListResult } from 'pocketbase';
+import { m } from '$lib/paraglide/messages';
 import { pageParam } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
-import type { ListResult } from 'pocketbase';
 import type { CopyRecord, HoldRecord, LoanRecord, TitleRecord } from '$lib/pocketbase-types';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
@@ -216,13 +217,14 @@ export const actions: Actions = {
 		const checked = validateForm(collectSchema, values);
 		if (!checked.ok) return fail(400, { action: 'collect' as const, ...checked.failure });
 		try {
+			// PocketBase hands it over or refuses it, a pickup gone since included (library_hold_unknown)
+			const done = await collect(locals.pb, checked.data.hold);
 			// the message names what went to whom, so a busy desk sees it was the right one
 			const hold = await locals.pb.collection('holds').getOne<HoldRecord>(checked.data.hold, {
 				expand: 'patron,title',
 				fields: 'expand.patron.name,expand.title.title',
 				requestKey: null
 			});
-			const done = await collect(locals.pb, checked.data.hold);
 			return {
 				action: 'collect' as const,
 				collected: {
@@ -262,7 +264,13 @@ export const actions: Actions = {
 				notFound: { barcode: copy.barcode, title: title.title }
 			};
 		} catch (err) {
-			return fail(failureStatus(err), { action: 'notFound' as const, values: {}, errors: toFormErrors(err) });
+			// a copy deleted since the list was shown: PocketBase has no row to refuse the change on
+			const gone = err instanceof ClientResponseError && err.status === 404;
+			return fail(failureStatus(err), {
+				action: 'notFound' as const,
+				values: {},
+				errors: gone ? { form: m.library_desk_copy_gone(), fields: {} } : toFormErrors(err)
+			});
 		}
 	},
 	// a copy lost on loan is written off: the loan ends as lost, and nobody gets the copy

@@ -32,3 +32,33 @@ export function renewToken(app: unknown, userId: string): string;
 export function revokeToken(app: unknown, userId: string): void;
 export function userByToken(app: unknown, token: string): unknown;
 export function feedEntries(app: unknown, user: unknown, now?: Date): FeedEntry[];
+
+/** A row as the entry builders read it: its id, its last change and the fields named. */
+type Row<T> = { id: string; updated?: string } & T;
+type Named = { name: string; updated?: string } | null | undefined;
+/**
+ * One entry of the feed from the rows it is made of, as plain values: the feed and the single "add to
+ * calendar" file both build their entries here, so both say the same.
+ */
+export function bookingEntry(
+	booking: Row<{ status: string; purpose: string; start: string; end: string }>,
+	room: Named,
+	association: Named
+): FeedEntry;
+export function pickupEntry(
+	hold: Row<{ pickup_shelf: string; ready_at?: string; pickup_deadline: string }>,
+	title: { title: string; updated?: string } | null | undefined
+): FeedEntry;
+export function shiftEntry(
+	signup: Row<{ status: string }>,
+	shift: Row<{ task: string; start: string; end: string }>,
+	event: Row<{ state: string }> | null | undefined,
+	room: Named,
+	eventTitle: string
+): FeedEntry;
+export function registrationEntry(
+	registration: Row<{ status: string }>,
+	event: Row<{ state: string; start: string; end: string }>,
+	room: Named,
+	eventTitle: string
+): FeedEntry;

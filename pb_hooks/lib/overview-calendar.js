@@ -110,22 +110,13 @@ function feedEntries(app, user, now) {
 	);
 	app.expandRecords(bookings, ['room', 'association'], null);
 	for (const b of bookings) {
-		const room = b.expandedOne('room');
-		const assoc = b.expandedOne('association');
-		const state = b.getString('status');
-		entries.push({
-			uid: 'booking-' + b.id,
-			kind: 'booking',
-			// refused, or released because nobody came: called off, as far as a calendar goes
-			status: state === 'rejected' || state === 'no_show' ? 'cancelled' : state,
-			title: room ? room.getString('name') : '',
-			detail: b.getString('purpose'),
-			association: assoc ? assoc.getString('name') : '',
-			location: room ? room.getString('name') : '',
-			start: b.getString('start'),
-			end: b.getString('end'),
-			updated: changedAt({ place: stamp(b), room: stamp(room), association: stamp(assoc) })
-		});
+		entries.push(
+			bookingEntry(
+				valuesOf(b, ['status', 'purpose', 'start', 'end']),
+				valuesOf(b.expandedOne('room'), ['name']),
+				valuesOf(b.expandedOne('association'), ['name'])
+			)
+		);
 	}
 
 	const holds = all(
@@ -135,19 +126,12 @@ function feedEntries(app, user, now) {
 	);
 	app.expandRecords(holds, ['title'], null);
 	for (const h of holds) {
-		const title = h.expandedOne('title');
-		entries.push({
-			uid: 'pickup-' + h.id,
-			kind: 'pickup',
-			status: 'ready',
-			title: title ? title.getString('title') : '',
-			detail: h.getString('pickup_shelf'),
-			association: '',
-			location: '',
-			start: h.getString('ready_at') || h.getString('pickup_deadline'),
-			end: h.getString('pickup_deadline'),
-			updated: changedAt({ place: stamp(h), title: stamp(title) })
-		});
+		entries.push(
+			pickupEntry(
+				valuesOf(h, ['pickup_shelf', 'ready_at', 'pickup_deadline']),
+				valuesOf(h.expandedOne('title'), ['title'])
+			)
+		);
 	}
 
 	// a place the house cancelled stays, marked cancelled, until its time has passed
@@ -166,27 +150,15 @@ function feedEntries(app, user, now) {
 		const shift = s.expandedOne('shift');
 		if (!shift) continue;
 		const event = shift.expandedOne('event');
-		const shiftRoom = event ? event.expandedOne('room') : null;
-		entries.push({
-			uid: 'shift-' + s.id,
-			kind: 'shift',
-			status:
-				s.getString('status') === 'cancelled' || (event && event.getString('state') === 'cancelled')
-					? 'cancelled'
-					: 'confirmed',
-			title: shift.getString('task'),
-			detail: event ? eventTitle(event) : '',
-			association: '',
-			location: shiftRoom ? shiftRoom.getString('name') : '',
-			start: shift.getString('start'),
-			end: shift.getString('end'),
-			updated: changedAt({
-				place: stamp(s),
-				shift: stamp(shift),
-				event: stamp(event),
-				room: stamp(shiftRoom)
-			})
-		});
+		entries.push(
+			shiftEntry(
+				valuesOf(s, ['status']),
+				valuesOf(shift, ['task', 'start', 'end']),
+				valuesOf(event, ['state']),
+				valuesOf(event ? event.expandedOne('room') : null, ['name']),
+				event ? eventTitle(event) : ''
+			)
+		);
 	}
 
 	const registrations = all(
@@ -202,32 +174,125 @@ function feedEntries(app, user, now) {
 	for (const r of registrations) {
 		const event = r.expandedOne('event');
 		if (!event) continue;
-		entries.push({
-			uid: 'registration-' + r.id,
-			kind: 'registration',
-			status:
-				r.getString('status') === 'cancelled' || event.getString('state') === 'cancelled'
-					? 'cancelled'
-					: 'confirmed',
-			title: eventTitle(event),
-			detail: '',
-			association: '',
-			location: event.expandedOne('room') ? event.expandedOne('room').getString('name') : '',
-			start: event.getString('start'),
-			end: event.getString('end'),
-			updated: changedAt({
-				place: stamp(r),
-				event: stamp(event),
-				room: stamp(event.expandedOne('room'))
-			})
-		});
+		entries.push(
+			registrationEntry(
+				valuesOf(r, ['status']),
+				valuesOf(event, ['state', 'start', 'end']),
+				valuesOf(event.expandedOne('room'), ['name']),
+				eventTitle(event)
+			)
+		);
 	}
 	return entries;
 }
 
-/** A row's last change in PocketBase's date format, '' for a row not there. */
-function stamp(row) {
-	return row ? row.getString('updated') : '';
+/** A row's id, `updated` and the named fields as plain strings; null for a row not there. */
+function valuesOf(row, names) {
+	if (!row) return null;
+	const out = { id: row.id, updated: row.getString('updated') };
+	for (const name of names) out[name] = row.getString(name);
+	return out;
+}
+
+// One entry of the feed from the rows it is made of, as plain values: the feed builds each entry here, and
+// the single "add to calendar" file of the app from the same rows as it reads them, so both say the same
+// (summary, description with the association's name, room, status and SEQUENCE). A row not there is null.
+
+/**
+ * A booking, its room and the association it is for.
+ * @param {{ id: string, updated?: string, status: string, purpose: string, start: string, end: string }} b
+ * @param {{ name: string, updated?: string } | null | undefined} room
+ * @param {{ name: string, updated?: string } | null | undefined} association
+ */
+function bookingEntry(b, room, association) {
+	const state = b.status;
+	return {
+		uid: 'booking-' + b.id,
+		kind: 'booking',
+		// refused, or released because nobody came: called off, as far as a calendar goes
+		status: state === 'rejected' || state === 'no_show' ? 'cancelled' : state,
+		title: room ? room.name : '',
+		detail: b.purpose || '',
+		association: association ? association.name : '',
+		location: room ? room.name : '',
+		start: b.start,
+		end: b.end,
+		updated: changedAt({
+			place: b.updated,
+			room: room && room.updated,
+			association: association && association.updated
+		})
+	};
+}
+
+/**
+ * A hold ready for pickup, and its title.
+ * @param {{ id: string, updated?: string, pickup_shelf: string, ready_at?: string, pickup_deadline: string }} h
+ * @param {{ title: string, updated?: string } | null | undefined} title
+ */
+function pickupEntry(h, title) {
+	return {
+		uid: 'pickup-' + h.id,
+		kind: 'pickup',
+		status: 'ready',
+		title: title ? title.title : '',
+		detail: h.pickup_shelf || '',
+		association: '',
+		location: '',
+		start: h.ready_at || h.pickup_deadline,
+		end: h.pickup_deadline,
+		updated: changedAt({ place: h.updated, title: title && title.updated })
+	};
+}
+
+/**
+ * A place on a shift, the shift, its event and the event's room; `eventTitle` in the reader's language.
+ * @param {{ id: string, updated?: string, status: string }} s
+ * @param {{ id: string, updated?: string, task: string, start: string, end: string }} shift
+ * @param {{ id: string, updated?: string, state: string } | null | undefined} event
+ * @param {{ name: string, updated?: string } | null | undefined} room
+ * @param {string} eventTitle
+ */
+function shiftEntry(s, shift, event, room, eventTitle) {
+	return {
+		uid: 'shift-' + s.id,
+		kind: 'shift',
+		status: s.status === 'cancelled' || (event && event.state === 'cancelled') ? 'cancelled' : 'confirmed',
+		title: shift.task,
+		detail: event ? eventTitle : '',
+		association: '',
+		location: room ? room.name : '',
+		start: shift.start,
+		end: shift.end,
+		updated: changedAt({
+			place: s.updated,
+			shift: shift.updated,
+			event: event && event.updated,
+			room: room && room.updated
+		})
+	};
+}
+
+/**
+ * A ticket, its event and the event's room; `eventTitle` in the reader's language.
+ * @param {{ id: string, updated?: string, status: string }} r
+ * @param {{ id: string, updated?: string, state: string, start: string, end: string }} event
+ * @param {{ name: string, updated?: string } | null | undefined} room
+ * @param {string} eventTitle
+ */
+function registrationEntry(r, event, room, eventTitle) {
+	return {
+		uid: 'registration-' + r.id,
+		kind: 'registration',
+		status: r.status === 'cancelled' || event.state === 'cancelled' ? 'cancelled' : 'confirmed',
+		title: eventTitle,
+		detail: '',
+		association: '',
+		location: room ? room.name : '',
+		start: event.start,
+		end: event.end,
+		updated: changedAt({ place: r.updated, event: event.updated, room: room && room.updated })
+	};
 }
 
 /**
@@ -252,11 +317,15 @@ function changedAt(updated) {
 }
 
 module.exports = {
+	bookingEntry,
 	changedAt,
 	isTokenShape,
 	renewToken,
 	revokeToken,
 	userByToken,
 	feedEntries,
+	pickupEntry,
+	registrationEntry,
+	shiftEntry,
 	TOKEN_LENGTH
 };

@@ -438,6 +438,34 @@ describe('a feed with many entries', () => {
 		expect(after.single.lastModified).toBe(after.feed.lastModified);
 	});
 
+	it("gives the single file of an association's booking the description and summary the feed gives it, the association's name included", async () => {
+		const a = await arrange();
+		const user = await createUser({ name: 'Foreningsbooker' });
+		const room = await a.room();
+		const association = await a.association([user.record.id]);
+		const booking = await a.booking({
+			booker: user.record.id,
+			room: room.id,
+			association: association.id,
+			purpose: 'Bestyrelsesmøde',
+			start: inHours(24 * 6),
+			end: inHours(24 * 6 + 2)
+		});
+		const owner = new AppSession();
+		await owner.signIn(user.email, PASSWORD);
+		const path = await renew(owner);
+		const uid = `booking-${booking.id}`;
+		const feed = parseEvents(await (await new AppSession().get(path)).text()).find(
+			(e) => e.uid === `${uid}@borgerhus`
+		);
+		const response = await owner.get(`/kalender/booking/${booking.id}.ics`);
+		expect(response.status).toBe(200);
+		const single = parseEvents(await response.text())[0];
+		expect(feed?.description).toContain(association.name);
+		expect(feed?.description).toContain('Bestyrelsesmøde');
+		expect(single).toEqual(feed);
+	});
+
 	it('leaves out a waitlist place the house took the user off, as one never in the feed, and keeps a confirmed one it cancelled', async () => {
 		const { event } = await arrangeEvent({ capacity: 1 });
 		const [holder, user] = await Promise.all([createVolunteer(), createVolunteer()]);

@@ -4,10 +4,17 @@ import type PocketBase from 'pocketbase';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { RECORD_ID } from '$lib/ids';
-import { changedAt } from '$rules/overview-calendar.js';
+import {
+	bookingEntry,
+	pickupEntry,
+	registrationEntry,
+	shiftEntry,
+	type FeedEntry
+} from '$rules/overview-calendar.js';
+import { contentText } from '$rules/content-language.js';
 import { fetchEntryInput } from './load.server';
 import { buildTimeline, type TimelineInput } from './timeline';
-import { buildCalendar, entryItem } from './ics.server';
+import { buildCalendar, feedItem } from './ics.server';
 
 export const CALENDAR_KINDS = ['booking', 'hold', 'shift', 'registration'] as const;
 export type CalendarKind = (typeof CALENDAR_KINDS)[number];
@@ -15,47 +22,44 @@ export const isCalendarKind = (value: string): value is CalendarKind =>
 	(CALENDAR_KINDS as readonly string[]).includes(value);
 
 /**
- * When the entry last changed, from the rows it was read with, as the feed counts it (changedAt): the file
- * then carries the feed's LAST-MODIFIED and SEQUENCE, so a calendar that has it from either sees a move or a
- * cancellation as a change of the same event.
+ * The feed's entry for the one row read (overview-calendar.js, the builders the feed's entries are made
+ * with): the file then says what the feed says of it, its summary, description (a booking's association
+ * included), room, status, LAST-MODIFIED and SEQUENCE, so a calendar that has it from either sees a move
+ * or a cancellation as a change of the same event.
  */
-function changedOf(kind: CalendarKind, input: TimelineInput): string {
+function feedEntryOf(kind: CalendarKind, input: TimelineInput, language: 'da' | 'en'): FeedEntry | null {
+	const titleOf = (event: { title?: string; title_en?: string } | undefined) =>
+		contentText(event?.title ?? '', event?.title_en, language).text;
 	switch (kind) {
-		case 'booking':
-			return changedAt({
-				place: input.bookings[0]?.updated,
-				room: input.bookings[0]?.expand?.room?.updated,
-				association: input.bookings[0]?.expand?.association?.updated
-			});
-		case 'hold':
-			return changedAt({
-				place: input.holds[0]?.updated,
-				title: input.holds[0]?.expand?.title?.updated
-			});
+		case 'booking': {
+			const booking = input.bookings[0];
+			if (!booking) return null;
+			return bookingEntry(booking, booking.expand?.room, booking.expand?.association);
+		}
+		case 'hold': {
+			const hold = input.holds[0];
+			if (!hold) return null;
+			return pickupEntry(hold, hold.expand?.title);
+		}
 		case 'shift': {
 			const signup = input.signups[0];
 			const shift = signup?.expand?.shift;
-			return changedAt({
-				place: signup?.updated,
-				shift: shift?.updated,
-				event: shift?.expand?.event?.updated,
-				room: shift?.expand?.event?.expand?.room?.updated
-			});
+			if (!signup || !shift) return null;
+			const event = shift.expand?.event;
+			return shiftEntry(signup, shift, event, event?.expand?.room, titleOf(event));
 		}
 		case 'registration': {
 			const registration = input.registrations[0];
-			return changedAt({
-				place: registration?.updated,
-				event: registration?.expand?.event?.updated,
-				room: registration?.expand?.event?.expand?.room?.updated
-			});
+			const event = registration?.expand?.event;
+			if (!registration || !event) return null;
+			return registrationEntry(registration, event, event.expand?.room, titleOf(event));
 		}
 	}
 }
 
 /**
  * "Add to calendar" for one entry of the user's overview, read with their own token: a one-event .ics file
- * made as the entry is in Mit overblik and the subscribed feed (same UID, summary, room and status), or 404
+ * made as the subscribed feed makes the entry (same UID, summary, description, room and status), or 404
  * for an entry they cannot read or that has nothing ahead to add (cancelled, rejected, ended).
  */
 export async function entryCalendar(pb: PocketBase, kind: string, id: string): Promise<Response> {
@@ -70,14 +74,17 @@ export async function entryCalendar(pb: PocketBase, kind: string, id: string): P
 	const language = getLocale() === 'en' ? 'en' : 'da';
 	const timeline = buildTimeline(input, new Date(), language);
 	const entry = [...timeline.upcoming, ...timeline.history][0];
-	const item =
-		entry && entry.actions.includes('calendar') ? entryItem(entry, language, changedOf(kind, input)) : null;
-	if (!item) error(404, m.errors_not_found());
-	return new Response(buildCalendar([item], { name: m.overview_feed_name(), publish: false }), {
-		headers: {
-			'content-type': 'text/calendar; charset=utf-8',
-			'content-disposition': `attachment; filename="${kind}-${id}.ics"`,
-			'cache-control': 'private, no-store'
+	// only what the overview offers to add: ahead, and neither cancelled nor refused
+	const feedEntry = entry && entry.actions.includes('calendar') ? feedEntryOf(kind, input, language) : null;
+	if (!feedEntry) error(404, m.errors_not_found());
+	return new Response(
+		buildCalendar([feedItem(feedEntry, language)], { name: m.overview_feed_name(), publish: false }),
+		{
+			headers: {
+				'content-type': 'text/calendar; charset=utf-8',
+				'content-disposition': `attachment; filename="${kind}-${id}.ics"`,
+				'cache-control': 'private, no-store'
+			}
 		}
-	});
+	);
 }

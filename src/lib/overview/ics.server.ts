@@ -3,7 +3,6 @@ import { locationOf as houseLocation } from '$rules/house.js';
 import { m } from '$lib/paraglide/messages';
 import { parsePbDate } from '$lib/dates';
 import type { FeedEntry } from '$rules/overview-calendar.js';
-import type { TimelineEntry } from './timeline';
 
 type Language = 'da' | 'en';
 
@@ -72,32 +71,6 @@ export function feedItem(entry: FeedEntry, locale: Language): CalendarItem {
 		location: houseLocation(entry.location),
 		updated: entry.updated ? parsePbDate(entry.updated) : undefined
 	};
-}
-
-/**
- * One entry of the overview as a calendar event ("add to calendar"); null when it has no time. `updated`:
- * when it last changed, as the feed counts it (overview-calendar.js changedAt).
- */
-export function entryItem(entry: TimelineEntry, locale: Language, updated?: string): CalendarItem | null {
-	const kind = entry.kind === 'hold' ? 'pickup' : entry.kind;
-	if (kind === 'loan') return null;
-	if (kind === 'pickup' && !entry.deadline) return null;
-	if (kind !== 'pickup' && (!entry.at || !entry.end)) return null;
-	return feedItem(
-		{
-			uid: `${kind}-${entry.id}`,
-			kind,
-			status: entry.state === 'booking_pending' ? 'pending' : 'confirmed',
-			title: entry.title,
-			detail: kind === 'pickup' ? (entry.shelf ?? '') : entry.detail,
-			association: '',
-			location: entry.room ?? '',
-			start: entry.at,
-			end: kind === 'pickup' ? (entry.deadline ?? '') : entry.end,
-			updated
-		},
-		locale
-	);
 }
 
 const STATUS = {

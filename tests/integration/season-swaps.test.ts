@@ -54,6 +54,26 @@ describe('open swap and hand-over proposals', () => {
 	});
 });
 
+describe('a proposal settled already', () => {
+	it('is said to be settled when it is answered or withdrawn again, and stays as it was settled', async () => {
+		const { season, a, b, lineA, sys } = await finalPlan();
+		const offer = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {
+			kind: 'handover',
+			from_line: lineA.id,
+			to_association: b.id
+		})) as { id: string };
+		const act = (who: typeof a.admin, action: string) =>
+			send(who.pb, `/api/borgerhus/season-swaps/${offer.id}/${action}`);
+		await act(b.admin, 'decline');
+		// a second answer from a page shown before, and the proposer's withdrawal of a declined offer
+		await expectRefused(act(b.admin, 'decline'), 'season_swap_decided');
+		await expectRefused(act(b.admin, 'consent'), 'season_swap_decided');
+		await expectRefused(act(a.admin, 'cancel'), 'season_swap_decided');
+		expect((await sys.collection('season_swaps').getOne(offer.id)).status).toBe('declined');
+		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(a.id);
+	});
+});
+
 describe('a swap of two activities', () => {
 	const choir = (participants: number) => (rooms: { big: string }) =>
 		activity('Stort kor', [slotId(rooms.big, 'mon', '17:00')], { participants });

@@ -253,6 +253,14 @@ describe('the season round from set-up to bookings', () => {
 		await send(staff.pb, `/api/borgerhus/season-objections/${objection.id}/answer`, {
 			answer: 'I får det lille lokale mandag 17-19.'
 		});
+		// answered again from a page shown before: said to be answered, and the first answer stands
+		await expectRefused(
+			send(staff.pb, `/api/borgerhus/season-objections/${objection.id}/answer`, { answer: 'Et andet svar.' }),
+			'season_objection_answered_already'
+		);
+		expect((await sys.collection('season_objections').getOne(objection.id)).answer).toBe(
+			'I får det lille lokale mandag 17-19.'
+		);
 		const audit = await sys.collection('audit_log').getFullList({ filter: `actor = "${staff.record.id}"` });
 		expect(audit.map((a) => a.action)).toEqual(
 			expect.arrayContaining(['season_conflict_settled', 'season_line_adjusted', 'season_objection_answered'])
@@ -1130,7 +1138,7 @@ describe('season swaps', () => {
 		expect((await sys.collection('season_swaps').getOne(offer.id)).status).toBe('cancelled');
 		await expectRefused(
 			send(b.admin.pb, `/api/borgerhus/season-swaps/${offer.id}/consent`),
-			'core_bad_transition'
+			'season_swap_decided'
 		);
 		const closed = await sys
 			.collection('notifications')

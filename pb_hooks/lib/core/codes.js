@@ -927,6 +927,10 @@ module.exports = {
 		da: 'Fristen for indsigelser er allerede overskredet. Sæt en ny frist i sæsonens opsætning, før du offentliggør udkastet.',
 		en: 'The objection deadline has already passed. Set a new deadline in the season’s set-up before you publish the draft.'
 	},
+	season_objection_answered_already: {
+		da: 'Indsigelsen er allerede besvaret. Hent siden igen for at se svaret.',
+		en: 'The objection has already been answered. Reload the page to see the answer.'
+	},
 	season_objections_open: {
 		da: 'Besvar alle indsigelser, før den endelige plan offentliggøres.',
 		en: 'Answer every objection before the final plan is published.'
@@ -998,6 +1002,10 @@ module.exports = {
 	season_swap_consent_missing: {
 		da: 'Begge foreninger skal sige ja til byttet.',
 		en: 'Both associations must agree to the swap.'
+	},
+	season_swap_decided: {
+		da: 'Forslaget er allerede afgjort. Hent siden igen for at se hvordan.',
+		en: 'The proposal has already been settled. Reload the page to see how.'
 	},
 	season_swap_no_line: {
 		da: 'Foreningen har ingen faste tider i sæsonen at bytte eller give videre.',

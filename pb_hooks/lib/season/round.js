@@ -1300,6 +1300,8 @@ function answerObjection(e) {
 		} catch (_) {
 			throw new NotFoundError('Not found.');
 		}
+		// answered already (by someone else on the staff, or from a page shown before): the answer stands
+		if (row.getString('status') === 'answered') throw c.refusal('season_objection_answered_already', 'form');
 		if (
 			!lib('core/machine').permitted(lib('season/machines').objection, row.getString('status'), 'answered', [
 				'staff'

@@ -1336,3 +1336,151 @@ describe('a new room whose address name another room has', () => {
 		expect((await system.collection('rooms').getList(1, 1)).totalItems).toBe(before.totalItems);
 	});
 });
+
+describe('staff give a booking to another booker on the bookings page (POST .../reassign decides)', () => {
+	/** A booking of a private citizen, a citizen who books for a verified association, and staff. */
+	async function arrange() {
+		const room = await makeRoom({ requires_approval: false });
+		const key = randomUUID().slice(0, 6);
+		const [owner, heir, outsider, staff] = await Promise.all([
+			createUser({ name: `Gammel Booker ${key}` }),
+			createUser({ name: `Ny Booker ${key}` }),
+			createUser({ name: `Udenfor ${key}` }),
+			createUser({ staff: true })
+		]);
+		const association = await makeAssociation({ name: `Overtagerne ${key}` });
+		await membership(association.id, heir, 'booker');
+		const day = 30 + Math.floor(Math.random() * 600);
+		const booking = await owner.pb.collection('bookings').create({
+			room: room.id,
+			booker: owner.record.id,
+			purpose: 'Strikkeaften',
+			attendees: 4,
+			start: houseTime(day, '10:00'),
+			end: houseTime(day, '12:00')
+		});
+		const page = `/personale/bookinger/${booking.id}/skift`;
+		return { room, owner, heir, outsider, association, booking, page, staff: await signedIn(staff) };
+	}
+
+	it('finds the new booker by e-mail, gives the booking with an association, audits it and tells them', async () => {
+		const w = await arrange();
+		// the staff list offers it beside the booking
+		const list = await (await w.staff.get(`/personale/bookinger?lokale=${w.room.id}`)).text();
+		expect(list).toContain(`href="${w.page}"`);
+		expect(list).toContain('Skift booker');
+		// the desk's search finds the person by e-mail; choosing them offers the associations they book for
+		const found = await (await w.staff.get(`${w.page}?q=${encodeURIComponent(w.heir.email)}`)).text();
+		expect(found).toContain(`Ny Booker`);
+		expect(found).toContain(`borger=${w.heir.record.id}`);
+		const chosen = await (await w.staff.get(`${w.page}?borger=${w.heir.record.id}`)).text();
+		expect(chosen).toContain(`<option value="${w.association.id}"`);
+		expect(chosen).toContain('name="booker"');
+
+		const given = await w.staff.post(`${w.page}?/reassign&borger=${w.heir.record.id}`, {
+			booker: w.heir.record.id,
+			association: w.association.id,
+			reason: 'Foreningen overtager mødet'
+		});
+		expect(given.status).toBe(303);
+		expect(given.headers.get('location')).toBe(`${w.page}?skiftet=1`);
+		const after = await (await w.staff.get(given.headers.get('location')!)).text();
+		expect(after).toContain('Bookingen har fået ny booker, og bookerne har fået besked.');
+		expect(after).toContain(w.association.name);
+
+		const system = await systemClient();
+		const stored = await system.collection('bookings').getOne(w.booking.id);
+		expect(stored).toMatchObject({ booker: w.heir.record.id, association: w.association.id });
+		const audit = await system
+			.collection('audit_log')
+			.getFullList({ filter: system.filter('target_id = {:id}', { id: w.booking.id }) });
+		expect(audit.map((a) => a.action)).toEqual(['booking_reassigned']);
+		expect(audit[0]!.details).toMatchObject({
+			from: { booker: w.owner.record.id, association: '' },
+			to: { booker: w.heir.record.id, association: w.association.id },
+			reason: 'Foreningen overtager mødet'
+		});
+		const told = (await w.heir.pb.collection('notifications').getFullList()).filter(
+			(n) => n.kind === 'booking_reassigned'
+		);
+		expect(told).toHaveLength(1);
+		expect(told[0]!.title).toContain('Du har fået en booking');
+		expect(told[0]!.body).toContain(`for ${w.association.name}`);
+		expect(told[0]!.body).toContain('Begrundelse: Foreningen overtager mødet');
+	});
+
+	it('says beside the form, in Danish and English, that the booking is already in that name', async () => {
+		const w = await arrange();
+		const post = () =>
+			w.staff.post(`${w.page}?/reassign&borger=${w.owner.record.id}`, {
+				booker: w.owner.record.id,
+				association: '',
+				reason: 'Ingenting'
+			});
+		const refused = await post();
+		expect(refused.status).toBe(400);
+		const html = await refused.text();
+		expect(html).toContain('Bookingen står allerede i det navn. Vælg en anden booker eller forening.');
+		// beside the new booker's field, which names it
+		expect(html).toContain('aria-describedby="reassign-booker-error"');
+		expect(html).toMatch(/id="reassign-booker-error"[^>]*>Bookingen står allerede i det navn/);
+		// what was typed stays
+		expect(html).toContain('>Ingenting</textarea');
+		await w.staff.post('/sprog', { language: 'en', redirectTo: '/' });
+		expect(await (await post()).text()).toContain(
+			'The booking is already in that name. Choose another booker or association.'
+		);
+		const system = await systemClient();
+		expect(await system.collection('bookings').getOne(w.booking.id)).toMatchObject({
+			booker: w.owner.record.id,
+			association: ''
+		});
+		const audit = await system
+			.collection('audit_log')
+			.getFullList({ filter: system.filter('target_id = {:id}', { id: w.booking.id }) });
+		expect(audit).toEqual([]);
+	});
+
+	it('refuses a citizen who may not book for the association, in words for staff beside the association', async () => {
+		const w = await arrange();
+		const post = () =>
+			w.staff.post(`${w.page}?/reassign&borger=${w.outsider.record.id}`, {
+				booker: w.outsider.record.id,
+				association: w.association.id,
+				reason: ''
+			});
+		const refused = await post();
+		expect(refused.status).toBe(400);
+		const html = await refused.text();
+		// the page offers the outsider no association at all; the refusal is said at the association's field
+		expect(html).not.toContain(`<option value="${w.association.id}"`);
+		expect(html).toMatch(
+			/id="reassign-association-error"[^>]*>Personen er ikke administrator eller booker i foreningen\./
+		);
+		expect(html).toMatch(/aria-describedby="reassign-association-hint reassign-association-error"/);
+		await w.staff.post('/sprog', { language: 'en', redirectTo: '/' });
+		expect(await (await post()).text()).toContain(
+			'The person is not an admin or booker of the association. Choose an association they may book for, or none.'
+		);
+		const stored = await (await systemClient()).collection('bookings').getOne(w.booking.id);
+		expect(stored).toMatchObject({ booker: w.owner.record.id, association: '' });
+	});
+
+	it('keeps everyone but staff out of the page and its action', async () => {
+		const w = await arrange();
+		for (const user of [w.owner, w.heir]) {
+			const session = await signedIn(user);
+			expect((await session.get(w.page)).status).toBe(403);
+			const posted = await session.post(`${w.page}?/reassign`, {
+				booker: w.heir.record.id,
+				association: w.association.id
+			});
+			expect(posted.status).toBe(403);
+		}
+		const guest = await new AppSession().post(`${w.page}?/reassign`, { booker: w.heir.record.id });
+		expect(guest.status).toBe(303);
+		expect(guest.headers.get('location')).toContain('/log-ind');
+		const stored = await (await systemClient()).collection('bookings').getOne(w.booking.id);
+		expect(stored).toMatchObject({ booker: w.owner.record.id, association: '' });
+	});
+});

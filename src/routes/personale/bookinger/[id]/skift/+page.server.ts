@@ -10,6 +10,8 @@ import { m } from '$lib/paraglide/messages';
 import { closedCode, isOpen } from '$rules/rooms/booking-machine.js';
 import { inUse } from '$rules/rooms-policy.js';
 import { toMs } from '$rules/room-claims.js';
+import { formatDateTimeRange } from '$lib/dates';
+import { getLocale } from '$lib/paraglide/runtime';
 
 // Staff give a booking to another booker or association (docs/rules.md, "Server-owned fields"): the page
 // finds the new booker as the desk finds a citizen, and PocketBase's reassign route decides, audits and
@@ -93,8 +95,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		booking: {
 			id: booking.id,
 			room: booking.expand?.room?.name ?? '',
-			start: booking.start,
-			end: booking.end,
+			// the time as the house says it, in the reader's language
+			when: formatDateTimeRange(booking.start, booking.end, getLocale() === 'en' ? 'en' : 'da'),
 			purpose: booking.purpose,
 			series: Boolean(booking.series),
 			booker: {

@@ -393,3 +393,75 @@ test('a new room is made not in use, says so on its page, and staff take it into
 	const room = await system.collection('rooms').getFirstListItem(system.filter('name = {:name}', { name }));
 	expect(room.active).toBe(true);
 });
+
+test('staff give a booking to another booker and association on a phone, told first that it is already in that name', async ({
+	page
+}) => {
+	const { system, citizen, staff, room, id } = await arrange();
+	const heirEmail = `arving-${id}@test.borgerhus.dk`;
+	const heir = await system.collection('users').create({
+		email: heirEmail,
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		name: `Ny Booker ${id}`,
+		verified: true,
+		language: 'da'
+	});
+	const association = await system.collection('associations').create({
+		name: `Overtagerne ${id}`,
+		cvr: validCvrNumber(),
+		verified: true
+	});
+	await system
+		.collection('memberships')
+		.create({ association: association.id, user: heir.id, role: 'booker', status: 'active' });
+	const day = addDays(localParts(Date.now()).date, 200 + Math.floor(Math.random() * 400));
+	const booking = await system.collection('bookings').create({
+		room: room.id,
+		booker: citizen.id,
+		purpose: `Korprøve ${id}`,
+		attendees: 10,
+		start: pbDate(day, '10:00'),
+		end: pbDate(day, '12:00'),
+		status: 'approved'
+	});
+
+	await signIn(page, staff.email, PASSWORD);
+	await page.goto(`/personale/bookinger?lokale=${room.id}`);
+	await page.getByRole('link', { name: new RegExp(`^Skift booker af ${room.name}`) }).click();
+	await expect(page).toHaveURL(new RegExp(`/personale/bookinger/${booking.id}/skift$`));
+	await hydrated(page);
+	await expect(page.getByRole('heading', { name: 'Skift booker', level: 1 })).toBeVisible();
+
+	// the booker it already has: refused by PocketBase, said at the new booker's field, which gets focus
+	await page.getByLabel('Søg efter borger').fill(citizen.email);
+	await page.getByRole('button', { name: 'Søg', exact: true }).click();
+	await page.getByRole('link', { name: /^Vælg borger som ny booker/ }).click();
+	await page.getByRole('button', { name: /^Giv bookingen til borger/ }).click();
+	const field = page.getByLabel('Ny booker');
+	await expect(field).toBeFocused();
+	await expect(field).toHaveAccessibleDescription(
+		'Bookingen står allerede i det navn. Vælg en anden booker eller forening.'
+	);
+	expect(await pageScrollsSideways(page)).toBe(false);
+	await expectAccessible(page);
+
+	// another person, found by e-mail, for an association they book for
+	await page.getByRole('link', { name: 'Vælg en anden booker' }).click();
+	await page.getByLabel('Søg efter borger').fill(heirEmail);
+	await page.getByRole('button', { name: 'Søg', exact: true }).click();
+	await page.getByRole('link', { name: `Vælg Ny Booker ${id} som ny booker` }).click();
+	await page.getByLabel('Forening').selectOption({ label: association.name });
+	await page.getByLabel('Begrundelse (valgfri)').fill('Koret overtager prøven.');
+	expect(await pageScrollsSideways(page)).toBe(false);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: `Giv bookingen til Ny Booker ${id}` }).click();
+	const done = page.getByRole('status').filter({ hasText: 'Bookingen har fået ny booker' });
+	await expect(done).toBeFocused();
+	await expect(page.locator('dd').filter({ hasText: association.name })).toBeVisible();
+	await expectAccessible(page);
+	await page.screenshot({ path: 'test-results/e2e/staff-reassign-360.png', fullPage: true });
+
+	const stored = await system.collection('bookings').getOne(booking.id);
+	expect(stored).toMatchObject({ booker: heir.id, association: association.id });
+});

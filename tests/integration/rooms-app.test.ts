@@ -1466,6 +1466,35 @@ describe('staff give a booking to another booker on the bookings page (POST .../
 		expect(stored).toMatchObject({ booker: w.owner.record.id, association: '' });
 	});
 
+	it("says at once that a booking that has ended stays its holder's, and the route refuses it above the form", async () => {
+		const w = await arrange();
+		const system = await systemClient();
+		const ended = await system.collection('bookings').create({
+			room: w.room.id,
+			booker: w.owner.record.id,
+			purpose: 'Forbi',
+			attendees: 2,
+			start: houseTime(-3, '10:00'),
+			end: houseTime(-3, '11:00'),
+			status: 'approved'
+		});
+		const page = `/personale/bookinger/${ended.id}/skift`;
+		const shown = await (await w.staff.get(`${page}?borger=${w.heir.record.id}`)).text();
+		expect(shown).toContain('Bookingen kan ikke gives til en anden: Bookingen er slut og står, som den var');
+		expect(shown).not.toContain('name="booker"');
+		const refused = await w.staff.post(`${page}?/reassign&borger=${w.heir.record.id}`, {
+			booker: w.heir.record.id,
+			association: w.association.id
+		});
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toMatch(
+			/class="notice error" role="alert">Bookingen er slut og står, som den var: Den kan ikke flyttes eller gives til en anden\./
+		);
+		expect(await system.collection('bookings').getOne(ended.id)).toMatchObject({
+			booker: w.owner.record.id
+		});
+	});
+
 	it('keeps everyone but staff out of the page and its action', async () => {
 		const w = await arrange();
 		for (const user of [w.owner, w.heir]) {

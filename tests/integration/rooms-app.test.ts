@@ -1409,6 +1409,24 @@ describe('staff give a booking to another booker on the bookings page (POST .../
 		expect(told[0]!.body).toContain('Begrundelse: Foreningen overtager mødet');
 	});
 
+	it('gives a private booking to an association of its own booker, who keeps it', async () => {
+		const w = await arrange();
+		const own = await makeAssociation({ name: `Bookerens egen ${randomUUID().slice(0, 6)}` });
+		await membership(own.id, w.owner, 'admin');
+		const offered = await (await w.staff.get(w.page)).text();
+		expect(offered).toContain(`borger=${w.owner.record.id}`);
+		expect(offered).toContain('og skift forening');
+		const chosen = await (await w.staff.get(`${w.page}?borger=${w.owner.record.id}`)).text();
+		expect(chosen).toContain(`<option value="${own.id}"`);
+		const given = await w.staff.post(`${w.page}?/reassign&borger=${w.owner.record.id}`, {
+			booker: w.owner.record.id,
+			association: own.id
+		});
+		expect(given.status).toBe(303);
+		const stored = await (await systemClient()).collection('bookings').getOne(w.booking.id);
+		expect(stored).toMatchObject({ booker: w.owner.record.id, association: own.id });
+	});
+
 	it('says beside the form, in Danish and English, that the booking is already in that name', async () => {
 		const w = await arrange();
 		const post = () =>

@@ -400,6 +400,66 @@ describe('a season whose room was made inactive', () => {
 	});
 });
 
+describe('a room taken out of use while the window is open', () => {
+	it('takes no new wish for its times, keeps the wishes made before and lets the association change the rest or withdraw', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const sys = await system();
+		const big = slotId(rooms.big, 'mon', '17:00');
+		const small = slotId(rooms.small, 'mon', '17:00');
+		const smallLater = slotId(rooms.small, 'wed', '17:00');
+		const before = await club();
+		const body = (name: string, wishes: string[]) => ({
+			association: before.id,
+			activities: [activity(name, wishes), activity('Bridge', [big])]
+		});
+		expect((await apply(before.admin, season, body('Kor', [small, big]))).status).toBe(200);
+		await sys.collection('rooms').update(rooms.small, { active: false });
+
+		// a new application wishing a time in the room: refused at the wish, nothing stored
+		const after = await club();
+		const refused = await apply(after.booker, season, {
+			association: after.id,
+			activities: [activity('Skak', [big]), activity('Strik', [big, small])]
+		});
+		expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+		expect(
+			(refused.body as { data: Record<string, { code: string }> }).data['activities.1.wishes']?.code
+		).toBe('rooms_inactive');
+		const stored = (association: string) =>
+			sys.collection('season_applications').getFullList({
+				filter: sys.filter('season = {:s} && association = {:a}', { s: season, a: association })
+			});
+		expect(await stored(after.id)).toEqual([]);
+
+		// the association that wished it before changes its other activity and keeps the wish
+		expect((await apply(before.booker, season, body('Kor og orkester', [small, big]))).status).toBe(200);
+		expect((await stored(before.id))[0]!.activities[0]).toMatchObject({
+			name: 'Kor og orkester',
+			wishes: [{ slot: small }, { slot: big }]
+		});
+		// another time in the room is new, and refused
+		expect(codesOf((await apply(before.admin, season, body('Kor', [small, smallLater]))).body)).toEqual([
+			'rooms_inactive'
+		]);
+		expect((await stored(before.id))[0]!.activities[0].name).toBe('Kor og orkester');
+		// it withdraws; sent anew, the application is new and takes no time in the room
+		expect(
+			(
+				await outcome(
+					send(before.admin.pb, `/api/borgerhus/seasons/${season}/withdraw`, { association: before.id })
+				)
+			).status
+		).toBe(200);
+		expect(codesOf((await apply(before.admin, season, body('Kor', [small, big]))).body)).toEqual([
+			'rooms_inactive'
+		]);
+		expect((await stored(before.id))[0]!.status).toBe('withdrawn');
+		expect((await apply(before.admin, season, body('Kor', [big]))).status).toBe(200);
+	});
+});
+
 describe('the association’s season page', () => {
 	it('tells an association not yet verified so before any form, and says when last season has nothing to copy', async () => {
 		const staff = await createUser({ staff: true });

@@ -668,6 +668,45 @@ function eligibilityOf(config, associationId, value) {
 	};
 }
 
+/**
+ * The field of the first wish for a time in a room out of use (`rooms.active` false) that the application as
+ * it stands (submitted) does not hold already, or ''. A wish made before staff took the room out of use
+ * stays, so the association still changes its other activities and wishes; the booking of the plan skips
+ * it then (publish.js). A new wish, or one in an application withdrawn and sent anew, is refused.
+ */
+function outOfUseWish(app, config, value, existing) {
+	var held = {};
+	if (existing && existing.getString('status') === 'submitted') {
+		(c.jsonOf(existing, 'activities') || []).forEach(function (a) {
+			(a.wishes || []).forEach(function (w) {
+				held[w.slot] = true;
+			});
+		});
+	}
+	var roomOf = {};
+	config.slots.forEach(function (s) {
+		roomOf[s.id] = s.room;
+	});
+	var active = {};
+	for (var i = 0; i < value.activities.length; i++) {
+		var wishes = value.activities[i].wishes;
+		for (var w = 0; w < wishes.length; w++) {
+			var slot = wishes[w].slot;
+			if (held[slot]) continue;
+			var room = roomOf[slot];
+			if (!(room in active)) {
+				try {
+					active[room] = app.findRecordById('rooms', room).getBool('active');
+				} catch (_) {
+					active[room] = false;
+				}
+			}
+			if (!active[room]) return 'activities.' + i + '.wishes';
+		}
+	}
+	return '';
+}
+
 /** JSON with every object's keys in order: a stored JSON field keeps its keys sorted. */
 function canonical(value) {
 	return JSON.stringify(value, function (_, v) {
@@ -722,6 +761,8 @@ function apply(e) {
 		) {
 			throw c.refusal('season_application_changed', 'form');
 		}
+		var outOfUse = outOfUseWish(txApp, config, checked.value, existing.length ? existing[0] : null);
+		if (outOfUse) throw c.refusal('rooms_inactive', outOfUse);
 		var eligibility = eligibilityOf(config, body.association, checked.value);
 		// a submitted application sent again as it stands (a form saved with nothing changed): nothing is
 		// written, so neither its version nor who applied changes

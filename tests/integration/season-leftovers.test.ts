@@ -618,6 +618,25 @@ describe('the leftovers of a season whose dates have passed', () => {
 	});
 });
 
+describe('the leftovers of a room out of use', () => {
+	it('offer none of its weekly times, whose claims the room refuses', async () => {
+		const { staff, rooms, season, sys } = await finalSeason();
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'leftovers' });
+		const free = async () =>
+			(
+				(await guestClient().send(`/api/borgerhus/seasons/${season}/plan`, {})) as {
+					free: { slot: string }[];
+				}
+			).free.map((f) => f.slot);
+		const small = slotId(rooms.small, 'wed', '17:00');
+		expect(await free()).toContain(small);
+		await sys.collection('rooms').update(rooms.small, { active: false });
+		expect((await free()).filter((slot) => slot.startsWith(`${rooms.small}-`))).toEqual([]);
+		await sys.collection('rooms').update(rooms.small, { active: true });
+		expect(await free()).toContain(small);
+	});
+});
+
 describe('a claim of a weekly free time whose dates the room refuses', () => {
 	it('says why the room refuses them (out of use, closed, taken by another booking), not that someone took the time, and stores nothing', async () => {
 		const { staff, rooms, season, sys } = await finalSeason();

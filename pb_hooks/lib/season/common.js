@@ -128,7 +128,8 @@ function roomsOf(app, config) {
 			rooms[room.id] = {
 				capacity: room.getInt('capacity'),
 				step_free: room.getBool('step_free'),
-				name: room.getString('name')
+				name: room.getString('name'),
+				active: room.getBool('active')
 			};
 		} catch (_) {
 			// a room deleted since the set-up offers nothing

@@ -1419,7 +1419,10 @@ function plan(e) {
 			x.parity - y.parity
 		);
 	});
+	// a time in a room out of use is offered to nobody: its claims are refused (rooms_inactive); its free
+	// dates end with the room's season bookings
 	var free = config.slots.filter(function (s) {
+		if (!(rooms[s.room] || {}).active) return false;
 		return !rows.some(function (r) {
 			return r.slot === s.id && (r.every === 1 || rows.filter((q) => q.slot === s.id).length >= 2);
 		});

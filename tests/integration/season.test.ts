@@ -439,6 +439,22 @@ describe('a room taken out of use while the window is open', () => {
 			name: 'Kor og orkester',
 			wishes: [{ slot: small }, { slot: big }]
 		});
+		// the page offers the room's times only to the wish that holds one, marked as out of use
+		const { AppSession } = await import('../helpers/app');
+		const page = async (who: Club) => {
+			const session = new AppSession();
+			await session.signIn(who.admin.email, who.admin.password);
+			return (await session.get(`/saeson/${season}?forening=${who.id}`)).text();
+		};
+		const offered = (html: string, slot: string) => html.split(`value="${slot}"`).length - 1;
+		const mine = await page(before);
+		expect(offered(mine, small)).toBe(1);
+		expect(offered(mine, smallLater)).toBe(0);
+		expect(offered(mine, big)).toBeGreaterThan(1);
+		expect(mine).toContain('(ikke i brug)');
+		const theirs = await page(after);
+		expect([offered(theirs, small), offered(theirs, smallLater)]).toEqual([0, 0]);
+		expect(offered(theirs, big)).toBeGreaterThan(0);
 		// another time in the room is new, and refused
 		expect(codesOf((await apply(before.admin, season, body('Kor', [small, smallLater]))).body)).toEqual([
 			'rooms_inactive'

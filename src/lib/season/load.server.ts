@@ -69,6 +69,17 @@ export async function roomNames(pb: PocketBase, season: SeasonView): Promise<Rec
 	return Object.fromEntries(rooms.map((r) => [r.id, r.name]));
 }
 
+/** The season's rooms out of use (`active` false): the application takes no new wish for their times. */
+export async function roomsOutOfUse(pb: PocketBase, season: SeasonView): Promise<string[]> {
+	const ids = [...new Set((season.slots ?? []).map((s) => s.room))];
+	if (!ids.length) return [];
+	const rooms = await pb.collection('rooms').getFullList<{ id: string }>({
+		filter: `active = false && (${ids.map((id) => pb.filter('id = {:id}', { id })).join(' || ')})`,
+		fields: 'id'
+	});
+	return rooms.map((r) => r.id);
+}
+
 /** The names of associations by id (the ones the reader may see). */
 export async function associationNames(pb: PocketBase, ids: string[]): Promise<Record<string, string>> {
 	const unique = [...new Set(ids.filter(Boolean))];

@@ -85,7 +85,7 @@ export interface AllocationLine {
 }
 export function allocate(input: {
 	season: AllocationSeason;
-	rooms: Record<string, { capacity?: number; step_free?: boolean }>;
+	rooms: Record<string, { capacity?: number; step_free?: boolean; active?: boolean }>;
 	applications: AllocationApplication[];
 	/** Halves ("slot#parity") already held, never given (a second round). */
 	held?: string[];

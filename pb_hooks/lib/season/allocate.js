@@ -190,7 +190,8 @@ function roomMisfit(room, activity) {
 function unsuitable(ctx, slot, activity, every) {
 	if (!slot) return 'not_offered';
 	var room = ctx.rooms[slot.room];
-	if (!room) return 'not_offered';
+	// a room deleted or taken out of use since the set-up offers nothing: its dates would not be booked
+	if (!room || room.active === false) return 'not_offered';
 	var misfit = roomMisfit(room, activity);
 	if (misfit) return misfit;
 	var key = slot.id + '/' + every;

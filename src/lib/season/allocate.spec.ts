@@ -214,6 +214,26 @@ describe('season allocation', () => {
 		expect(line(r, 'b:y').reason.skipped[0]?.why).toBe('accessibility');
 	});
 
+	it('gives no time in a room out of use, by wish or by flexibility: the next wish or the next room gets it', () => {
+		const r = allocate({
+			season: season(),
+			rooms: { ...ROOMS, big: { ...ROOMS.big, active: false } },
+			applications: [
+				app('a', [act('x', ['big-mon-17', 'small-mon-17'])]),
+				app('b', [act('y', ['big-tue-17'], { flexibility: 'room' })]),
+				app('c', [act('z', ['big-tue-17'], { flexibility: 'time' })])
+			]
+		});
+		expect(line(r, 'a:x')).toMatchObject({ status: 'allocated', slot: 'small-mon-17', wish: 1 });
+		expect(line(r, 'a:x').reason.skipped[0]).toMatchObject({ slot: 'big-mon-17', why: 'not_offered' });
+		expect(line(r, 'b:y').status).toBe('unallocated');
+		expect(line(r, 'b:y').slot).toBeFalsy();
+		expect(line(r, 'c:z').status).toBe('unallocated');
+		expect(line(r, 'c:z').reason.skipped.map((s) => [s.slot, s.why])).toEqual([
+			['big-tue-17', 'not_offered']
+		]);
+	});
+
 	it('gives a step-free room to the activity that needs it before an equal one', () => {
 		const r = allocate({
 			season: season({ tie_breakers: [] }),

@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { ClientResponseError } from 'pocketbase';
 import type { Actions, PageServerLoad } from './$types';
-import type { BookingRecord, MembershipRecord } from '$lib/pocketbase-types';
+import type { BookingRecord } from '$lib/pocketbase-types';
+import { bookableAssociations } from '$lib/server/room-page';
 import { requireStaff } from '$lib/server/guards';
 import { readCitizen, searchCitizens } from '$lib/server/desk';
 import { codeMessage, failureStatus, toFormErrors, type FormErrors } from '$lib/errors';
@@ -77,18 +78,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			}
 		}
 		if (chosen) {
-			// the associations the person may book for now (rule 3): verified, as an active admin or booker
-			const rights = await pb.collection('memberships').getFullList<MembershipRecord>({
-				filter: pb.filter('user = {:user} && status = "active" && (role = "admin" || role = "booker")', {
-					user: chosen.id
-				}),
-				expand: 'association',
-				fields: 'association,expand.association.name,expand.association.verified'
-			});
-			associations = rights
-				.filter((right) => right.expand?.association?.verified)
-				.map((right) => ({ id: right.association, name: right.expand?.association?.name ?? '' }))
-				.sort((a, b) => a.name.localeCompare(b.name, 'da'));
+			// the associations the person may book for now (rule 3), as the room page offers its own user
+			associations = (await bookableAssociations(pb, chosen.id)).sort((a, b) =>
+				a.name.localeCompare(b.name, 'da')
+			);
 		}
 	}
 	return {

@@ -687,21 +687,13 @@ function outOfUseWish(app, config, value, existing) {
 	config.slots.forEach(function (s) {
 		roomOf[s.id] = s.room;
 	});
-	var active = {};
+	// a room deleted since the set-up is not among them, and offers nothing either
+	var rooms = c.roomsOf(app, config);
 	for (var i = 0; i < value.activities.length; i++) {
 		var wishes = value.activities[i].wishes;
 		for (var w = 0; w < wishes.length; w++) {
 			var slot = wishes[w].slot;
-			if (held[slot]) continue;
-			var room = roomOf[slot];
-			if (!(room in active)) {
-				try {
-					active[room] = app.findRecordById('rooms', room).getBool('active');
-				} catch (_) {
-					active[room] = false;
-				}
-			}
-			if (!active[room]) return 'activities.' + i + '.wishes';
+			if (!held[slot] && !(rooms[roomOf[slot]] || {}).active) return 'activities.' + i + '.wishes';
 		}
 	}
 	return '';

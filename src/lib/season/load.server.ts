@@ -58,26 +58,29 @@ export async function loadSeason(pb: PocketBase, id: string): Promise<SeasonView
 	}
 }
 
-/** The names of the season's rooms by id. */
-export async function roomNames(pb: PocketBase, season: SeasonView): Promise<Record<string, string>> {
+/**
+ * The season's rooms in one read: their names by id, and the ones out of use (`active` false), whose times
+ * the application takes no new wish for.
+ */
+export async function seasonRooms(
+	pb: PocketBase,
+	season: SeasonView
+): Promise<{ names: Record<string, string>; outOfUse: string[] }> {
 	const ids = [...new Set((season.slots ?? []).map((s) => s.room))];
-	if (!ids.length) return {};
-	const rooms = await pb.collection('rooms').getFullList<{ id: string; name: string }>({
+	if (!ids.length) return { names: {}, outOfUse: [] };
+	const rooms = await pb.collection('rooms').getFullList<{ id: string; name: string; active: boolean }>({
 		filter: ids.map((id) => pb.filter('id = {:id}', { id })).join(' || '),
-		fields: 'id,name'
+		fields: 'id,name,active'
 	});
-	return Object.fromEntries(rooms.map((r) => [r.id, r.name]));
+	return {
+		names: Object.fromEntries(rooms.map((r) => [r.id, r.name])),
+		outOfUse: rooms.filter((r) => !r.active).map((r) => r.id)
+	};
 }
 
-/** The season's rooms out of use (`active` false): the application takes no new wish for their times. */
-export async function roomsOutOfUse(pb: PocketBase, season: SeasonView): Promise<string[]> {
-	const ids = [...new Set((season.slots ?? []).map((s) => s.room))];
-	if (!ids.length) return [];
-	const rooms = await pb.collection('rooms').getFullList<{ id: string }>({
-		filter: `active = false && (${ids.map((id) => pb.filter('id = {:id}', { id })).join(' || ')})`,
-		fields: 'id'
-	});
-	return rooms.map((r) => r.id);
+/** The names of the season's rooms by id. */
+export async function roomNames(pb: PocketBase, season: SeasonView): Promise<Record<string, string>> {
+	return (await seasonRooms(pb, season)).names;
 }
 
 /** The names of associations by id (the ones the reader may see). */

@@ -3,14 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/guards';
 import { LOADED_FIELD, readForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
-import {
-	associationNames,
-	loadPlan,
-	loadSeason,
-	roomNames,
-	roomsOutOfUse,
-	type LineView
-} from '$lib/season/load.server';
+import { associationNames, loadPlan, loadSeason, seasonRooms, type LineView } from '$lib/season/load.server';
 import { FINAL } from '$rules/season/machines.js';
 import { MAX_ACTIVITIES, activitiesFromForm, formFromActivities } from '$lib/season/form';
 
@@ -63,8 +56,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		status: string;
 		answer: string;
 	}>({ filter: locals.pb.filter('season = {:s}', { s: season.id }), sort: 'created' });
-	const rooms = await roomNames(locals.pb, season);
-	const outOfUse = await roomsOutOfUse(locals.pb, season);
+	const { names: rooms, outOfUse } = await seasonRooms(locals.pb, season);
 	const chosen = url.searchParams.get('forening') ?? associations[0]?.id ?? '';
 	// with what the hook would answer the chosen association's claims of the leftovers
 	const plan = FINAL.includes(season.status) ? await loadPlan(locals.pb, season.id, chosen) : null;

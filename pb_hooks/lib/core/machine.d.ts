@@ -16,3 +16,4 @@ export function named(machine: Machine, from: string, name: string): Transition 
 export function allowed(t: Transition | null, roles: Role[]): boolean;
 export function permitted(machine: Machine, from: string, to: string, roles: Role[]): Transition | null;
 export function available(machine: Machine, from: string, roles: Role[]): string[];
+export function isFinal(machine: Machine, state: string): boolean;

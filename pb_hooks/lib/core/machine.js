@@ -100,7 +100,21 @@ function available(machine, from, roles) {
 	return names;
 }
 
+/**
+ * Whether `state` is one the machine ends in: no transition leads out of it.
+ * @param {Machine} machine
+ * @param {string} state
+ * @returns {boolean}
+ */
+function isFinal(machine, state) {
+	for (var i = 0; i < machine.transitions.length; i++) {
+		if (machine.transitions[i].from === state) return false;
+	}
+	return true;
+}
+
 module.exports = {
+	isFinal: isFinal,
 	define: define,
 	find: transitionBetween,
 	named: named,

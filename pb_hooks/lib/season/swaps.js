@@ -60,9 +60,6 @@ function checkReceiver(txApp, associationId, booker, field) {
 	}
 }
 
-/** The states a swap ends in: no move leads out of them. */
-var SETTLED = ['done', 'declined', 'cancelled', 'rejected'];
-
 /**
  * Whether an association may receive a line at all: it exists and is verified. A refusal otherwise, in the
  * words of the side it is: `season_swap_unverified` for the proposer's own association in a swap,
@@ -544,7 +541,8 @@ function act(e) {
 		if (t && t.name !== action) t = null;
 		// settled already (answered, withdrawn, decided by staff, or closed when its line changed hands):
 		// said so to a second answer from a page shown before, never the generic refusal
-		if (!t && SETTLED.indexOf(from) >= 0) throw c.refusal('season_swap_decided', 'status');
+		if (!t && machine.isFinal(lib('season/machines').swap, from))
+			throw c.refusal('season_swap_decided', 'status');
 		if (!t) throw c.refusal('core_bad_transition', 'status');
 		if (!machine.allowed(t, roles)) {
 			throw c.refusal(

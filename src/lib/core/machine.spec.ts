@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { available, define, permitted } from '$rules/core/machine.js';
+import { available, define, isFinal, permitted } from '$rules/core/machine.js';
 
 const door = define(
 	'door',
@@ -33,5 +33,11 @@ describe('state machine', () => {
 		expect(available(door, 'closed', ['owner'])).toEqual(['open']);
 		expect(available(door, 'closed', ['staff'])).toEqual(['lock']);
 		expect(available(door, 'locked', ['staff'])).toEqual([]);
+	});
+
+	it('tells a state nothing leads out of', () => {
+		expect(isFinal(door, 'locked')).toBe(true);
+		expect(isFinal(door, 'open')).toBe(false);
+		expect(isFinal(door, 'closed')).toBe(false);
 	});
 });

@@ -18,7 +18,10 @@ export interface BenchPage {
 
 export interface PagesStack {
 	base: string;
+	/** The page types the bars are set for (docs/performance.md), measured by frontend and lighthouse. */
 	pages: BenchPage[];
+	/** Every other page type a signed-in user or guest opens, measured by frontend on its own line. */
+	rest: BenchPage[];
 	stop: () => Promise<void>;
 }
 
@@ -95,14 +98,95 @@ export async function startPages(): Promise<PagesStack> {
 			{ type: '/personale/bookinger', path: '/personale/bookinger', cookie: staffCookie },
 			{ type: '/personale/skranke', path: '/personale/skranke', cookie: staffCookie }
 		];
+		const associationAdminCookie = await signIn(base, DEMO_ACCOUNTS.associationAdmin.email);
+		const first = (collection: string, filter = '', sort = '') =>
+			system.collection(collection).getFirstListItem(filter, { sort, fields: 'id' });
+		const season = await first('seasons', '', '-first_date');
+		// the plan is public once the round has a final plan (the demo's previous season)
+		const planned = await first(
+			'seasons',
+			'status = "final" || status = "second_round" || status = "second_closed" || status = "leftovers"',
+			'-first_date'
+		);
+		const association = await first('associations', 'verified = true', 'name');
+		const staffEvent = await first('events', '', 'start');
+		const waiting = await first('bookings', 'status = "pending"', 'start');
+		const rest: BenchPage[] = [
+			{ type: '/foreninger', path: '/foreninger', cookie: citizenCookie },
+			{ type: '/lokaler/ledige', path: '/lokaler/ledige', cookie: '' },
+			{ type: '/lokaler/[slug]/skilt', path: `/lokaler/${room.slug}/skilt`, cookie: '' },
+			{ type: '/skaerm', path: '/skaerm', cookie: '' },
+			{ type: '/saeson', path: '/saeson', cookie: '' },
+			{ type: '/log-ind', path: '/log-ind', cookie: '' },
+			{ type: '/opret-konto', path: '/opret-konto', cookie: '' },
+			{ type: '/glemt-adgangskode', path: '/glemt-adgangskode', cookie: '' },
+			{ type: '/privatliv', path: '/privatliv', cookie: '' },
+			{ type: '/offline', path: '/offline', cookie: '' },
+			{ type: '/lokaler/[slug]/tjek-ind', path: `/lokaler/${room.slug}/tjek-ind`, cookie: citizenCookie },
+			{ type: '/bibliotek/mine', path: '/bibliotek/mine', cookie: citizenCookie },
+			{ type: '/frivillig', path: '/frivillig', cookie: citizenCookie },
+			{ type: '/mine-data', path: '/mine-data', cookie: citizenCookie },
+			{ type: '/profil', path: '/profil', cookie: citizenCookie },
+			{ type: '/overblik/kalender', path: '/overblik/kalender', cookie: citizenCookie },
+			{ type: '/bookinger/aflys-periode', path: '/bookinger/aflys-periode', cookie: associationAdminCookie },
+			{ type: '/foreninger/[id]', path: `/foreninger/${association.id}`, cookie: associationAdminCookie },
+			{
+				type: '/lokaler/[slug]/saeson',
+				path: `/lokaler/${room.slug}/saeson`,
+				cookie: associationAdminCookie
+			},
+			{ type: '/saeson/[id]', path: `/saeson/${season.id}`, cookie: associationAdminCookie },
+			{ type: '/saeson/[id]/plan', path: `/saeson/${planned.id}/plan`, cookie: associationAdminCookie },
+			{ type: '/saeson/[id]/bytte', path: `/saeson/${season.id}/bytte`, cookie: associationAdminCookie },
+			{ type: '/personale/arrangementer', path: '/personale/arrangementer', cookie: staffCookie },
+			{
+				type: '/personale/arrangementer/[id]',
+				path: `/personale/arrangementer/${staffEvent.id}`,
+				cookie: staffCookie
+			},
+			{
+				type: '/personale/arrangementer/[id]/indtjek',
+				path: `/personale/arrangementer/${staffEvent.id}/indtjek`,
+				cookie: staffCookie
+			},
+			{
+				type: '/personale/bookinger/[id]/skift',
+				path: `/personale/bookinger/${waiting.id}/skift`,
+				cookie: staffCookie
+			},
+			{ type: '/personale/borgere', path: '/personale/borgere', cookie: staffCookie },
+			{ type: '/personale/borgere/[id]', path: `/personale/borgere/${citizen.id}`, cookie: staffCookie },
+			{ type: '/personale/borgere/ny', path: '/personale/borgere/ny', cookie: staffCookie },
+			{ type: '/personale/foreninger', path: '/personale/foreninger', cookie: staffCookie },
+			{ type: '/personale/katalog', path: '/personale/katalog', cookie: staffCookie },
+			{ type: '/personale/katalog/[id]', path: `/personale/katalog/${title.id}`, cookie: staffCookie },
+			{ type: '/personale/katalog/ny', path: '/personale/katalog/ny', cookie: staffCookie },
+			{ type: '/personale/log', path: '/personale/log', cookie: staffCookie },
+			{ type: '/personale/lokaler', path: '/personale/lokaler', cookie: staffCookie },
+			{ type: '/personale/lokaler/[id]', path: `/personale/lokaler/${room.id}`, cookie: staffCookie },
+			{ type: '/personale/lokaler/ny', path: '/personale/lokaler/ny', cookie: staffCookie },
+			{ type: '/personale/saeson', path: '/personale/saeson', cookie: staffCookie },
+			{ type: '/personale/saeson/[id]', path: `/personale/saeson/${season.id}`, cookie: staffCookie },
+			{
+				type: '/personale/saeson/[id]/rediger',
+				path: `/personale/saeson/${season.id}/rediger`,
+				cookie: staffCookie
+			},
+			{ type: '/personale/statistik', path: '/personale/statistik', cookie: staffCookie }
+		];
 		// One request per page before measuring: the first request of a fresh server process loads its
 		// route modules and PocketBase's caches (seconds on this machine), which a running house never sees.
-		for (const page of pages) {
-			const response = await fetch(base + page.path, { headers: page.cookie ? { cookie: page.cookie } : {} });
+		const wrong: string[] = [];
+		for (const page of [...pages, ...rest]) {
+			const response = await fetch(base + page.path, {
+				headers: page.cookie ? { cookie: page.cookie } : {},
+				redirect: 'manual'
+			});
 			await response.arrayBuffer();
-			if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}`);
+			if (response.status !== 200) wrong.push(`${page.path} answered ${response.status}`);
 		}
-		return { base, pages, stop };
+		if (wrong.length) throw new Error(wrong.join('\n'));
+		return { base, pages, rest, stop };
 	} catch (error) {
 		await stop();
 		throw error;

@@ -4,9 +4,12 @@
 // `frontend: js_gzip_kb_max=.. js_files_max=.. worst=.. pages=..` (worst = the page with the most
 // JavaScript), plus css_gzip_kb_max (stylesheet files; the app's styles come inside the HTML), html_gzip_kb_max
 // (the page's document, styles included) and failed (requests that failed or answered 4xx/5xx, all pages).
+// Before it, `frontend_rest: ..` gives the same figures for every other page type (sign-in, profile, the
+// season's pages, the rest of the back office), which have no bar of their own but show what a page-only
+// dependency (the QR scanner, the charts, the season form) weighs where it loads.
 import { chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
-import { cookiesFor, startPages } from './_pages';
+import { cookiesFor, startPages, type BenchPage } from './_pages';
 
 const stack = await startPages();
 const browser = await chromium.launch({
@@ -18,14 +21,25 @@ const kb = (values: number[]) => values.reduce((a, b) => a + b, 0) / 1024;
 const listFiles = process.env.BENCH_FILES === '1';
 /** BENCH_PAGES: a comma-separated list of page types to measure alone (e.g. /lokaler/[slug]). */
 const only = process.env.BENCH_PAGES?.split(',');
-let worst = { type: '', js: 0, files: 0 };
-let filesMax = 0;
-let cssMax = 0;
-let htmlMax = 0;
+interface Figures {
+	worst: { type: string; js: number; files: number };
+	filesMax: number;
+	cssMax: number;
+	htmlMax: number;
+	pages: number;
+}
 let failed = 0;
-try {
-	for (const page of stack.pages) {
+async function measure(pages: BenchPage[]): Promise<Figures> {
+	const figures: Figures = {
+		worst: { type: '', js: 0, files: 0 },
+		filesMax: 0,
+		cssMax: 0,
+		htmlMax: 0,
+		pages: 0
+	};
+	for (const page of pages) {
 		if (only && !only.includes(page.type)) continue;
+		figures.pages++;
 		// A fresh context per page: nothing cached, as on a first visit.
 		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
 		if (page.cookie) await context.addCookies(cookiesFor(stack.base, page.cookie));
@@ -67,15 +81,24 @@ try {
 		if (listFiles)
 			for (const file of files.sort((a, b) => b.size - a.size))
 				console.log(`  ${(file.size / 1024).toFixed(1).padStart(6)} kB ${file.url}`);
-		if (js > worst.js) worst = { type: page.type, js, files: sizes.js.length };
-		filesMax = Math.max(filesMax, sizes.js.length);
-		cssMax = Math.max(cssMax, css);
-		htmlMax = Math.max(htmlMax, html);
+		if (js > figures.worst.js) figures.worst = { type: page.type, js, files: sizes.js.length };
+		figures.filesMax = Math.max(figures.filesMax, sizes.js.length);
+		figures.cssMax = Math.max(figures.cssMax, css);
+		figures.htmlMax = Math.max(figures.htmlMax, html);
 	}
+	return figures;
+}
+
+let main: Figures;
+let rest: Figures;
+try {
+	rest = await measure(stack.rest);
+	main = await measure(stack.pages);
 } finally {
 	await browser.close();
 	await stack.stop();
 }
-console.log(
-	`frontend: js_gzip_kb_max=${worst.js.toFixed(1)} js_files_max=${filesMax} worst=${worst.type} pages=${stack.pages.length} css_gzip_kb_max=${cssMax.toFixed(1)} html_gzip_kb_max=${htmlMax.toFixed(1)} failed=${failed}`
-);
+const line = (f: Figures) =>
+	`js_gzip_kb_max=${f.worst.js.toFixed(1)} js_files_max=${f.filesMax} worst=${f.worst.type} pages=${f.pages} css_gzip_kb_max=${f.cssMax.toFixed(1)} html_gzip_kb_max=${f.htmlMax.toFixed(1)}`;
+console.log(`frontend_rest: ${line(rest)}`);
+console.log(`frontend: ${line(main)} failed=${failed}`);

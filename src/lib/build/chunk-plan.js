@@ -48,6 +48,32 @@ export function planChunks(pieces, { minSize, everywhere }) {
 	}
 
 	const live = [...clusters.values()];
+	/** @type {Map<string, Cluster>} */
+	const home = new Map();
+	for (const cluster of live) for (const id of cluster.modules) home.set(id, cluster);
+	/** @type {Map<Cluster, Set<Cluster>>} */
+	let reached = new Map();
+	/** The clusters a cluster's modules import, directly or through others. @param {Cluster} cluster */
+	const reach = (cluster) => {
+		let out = reached.get(cluster);
+		if (out) return out;
+		out = new Set();
+		const stack = [cluster];
+		while (stack.length) {
+			const next = /** @type {Cluster} */ (stack.pop());
+			for (const id of next.modules) {
+				for (const dep of pieces.get(id)?.imports ?? []) {
+					const other = home.get(dep);
+					if (other && other !== cluster && !out.has(other)) {
+						out.add(other);
+						stack.push(other);
+					}
+				}
+			}
+		}
+		reached.set(cluster, out);
+		return out;
+	};
 	for (;;) {
 		const small = live.filter((c) => c.size < minSize).sort((a, b) => a.size - b.size || cmp(a.name, b.name));
 		const candidate = small[0];
@@ -55,7 +81,7 @@ export function planChunks(pieces, { minSize, everywhere }) {
 		let best = /** @type {{ cost: number; target: Cluster } | undefined} */ (undefined);
 		for (const target of live) {
 			if (target === candidate) continue;
-			const cost = mergeCost(candidate, target);
+			const cost = mergeCost(candidate, target) + importsCost(candidate, target, reach);
 			if (!best || cost < best.cost || (cost === best.cost && target.size < best.target.size)) {
 				best = { cost, target };
 			}
@@ -65,7 +91,9 @@ export function planChunks(pieces, { minSize, everywhere }) {
 		target.size += candidate.size;
 		target.pages = new Set([...target.pages, ...candidate.pages]);
 		target.modules.push(...candidate.modules);
+		for (const id of candidate.modules) home.set(id, target);
 		live.splice(live.indexOf(candidate), 1);
+		reached = new Map();
 	}
 
 	// The bundler captures a module's dependencies into its chunk unless their own chunk comes first, so a
@@ -127,6 +155,31 @@ export function mergeCost(a, b) {
 	let bOnly = 0;
 	for (const page of b.pages) if (!a.pages.has(page)) bOnly++;
 	return a.size * bOnly + b.size * aOnly;
+}
+
+/**
+ * The bytes pages load without using them because `a` and `b` are one file, through the files each of them
+ * imports: a file that `a` imports (and `b` does not) is loaded by `b`'s pages once they load `a`, and the
+ * other way round. A data document's component merged beside the sign-in form's texts made every account
+ * page load the whole of Mine data's texts, which the document imports.
+ * @param {Cluster} a
+ * @param {Cluster} b
+ * @param {(cluster: Cluster) => Set<Cluster>} reach the clusters a cluster imports, directly or not
+ */
+export function importsCost(a, b, reach) {
+	const fromA = reach(a);
+	const fromB = reach(b);
+	let cost = 0;
+	for (const dep of fromA) if (dep !== b && !fromB.has(dep)) cost += dep.size * missing(b.pages, dep.pages);
+	for (const dep of fromB) if (dep !== a && !fromA.has(dep)) cost += dep.size * missing(a.pages, dep.pages);
+	return cost;
+}
+
+/** How many of `pages` are not in `of`. @param {Set<string>} pages @param {Set<string>} of */
+function missing(pages, of) {
+	let count = 0;
+	for (const page of pages) if (!of.has(page)) count++;
+	return count;
 }
 
 /** @param {string} a @param {string} b */

@@ -75,6 +75,21 @@ describe('planChunks', () => {
 		expect(String(plan.get('states')) < String(plan.get('account'))).toBe(true);
 	});
 
+	it('counts what a small piece imports when it chooses where to merge it', () => {
+		// `doc` fits `forms` best by its own bytes (2 kB unused against 3 kB in `texts`), but it imports
+		// `texts`: merged into `forms`, pages a and b would load all of `texts` (50 kB each) for nothing
+		const plan = planChunks(
+			new Map([
+				['doc', { size: 1 * KB, pages: new Set(['d', 'e']), imports: ['texts'] }],
+				['texts', piece(50 * KB, 'd', 'e', 'f', 'g', 'h')],
+				['forms', piece(7 * KB, 'a', 'b', 'd', 'e')]
+			]),
+			options
+		);
+		expect(plan.get('doc')).toBe(plan.get('texts'));
+		expect(plan.get('forms')).not.toBe(plan.get('doc'));
+	});
+
 	it('leaves a lone small chunk as it is when there is nothing to merge it with', () => {
 		const plan = planChunks(new Map([['x', piece(1 * KB, 'a', 'b')]]), options);
 		expect(plan.get('x')).toMatch(/^0001-/);

@@ -1,7 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { formatDay, formatRange } from '$lib/dates';
-import { codeMessage } from '$lib/errors';
 import type { LineReason } from '$rules/season/allocate.js';
 
 // How a season line and its reason read (docs/rules.md, "Season application round"): one sentence per
@@ -162,20 +161,4 @@ export function reasonLines(
 		out.push(m.season_reason_blackout({ dates }));
 	}
 	return out;
-}
-
-/**
- * The dates booking the final plan skipped on a line, as people read them, each with why (the refusal's
- * text in the reader's language: a closed day, the room taken, outside its opening hours ...).
- */
-export function skippedDates(
-	line: { skipped?: { date: string; code: string }[] | null },
-	now: Date = new Date()
-): { date: string; day: string; why: string }[] {
-	const language = getLocale() === 'en' ? 'en' : 'da';
-	return (line.skipped ?? []).map((s) => ({
-		date: s.date,
-		day: formatDay(s.date, language, now),
-		why: codeMessage(s.code)
-	}));
 }

@@ -136,25 +136,6 @@ const optionalTime = z
 	.string()
 	.regex(/^(([01][0-9]|2[0-3]):[0-5][0-9])?$/, { error: () => m.errors_rooms_invalid_time() });
 
-/** The room fields the staff room form saves (its `_loaded` snapshot holds them as shown). */
-export const ROOM_FORM_FIELDS = [
-	'capacity',
-	'who_may_book',
-	'requires_approval',
-	'active',
-	'min_minutes',
-	'max_minutes',
-	'step_minutes',
-	'buffer_minutes',
-	'horizon_days',
-	'max_upcoming',
-	'cancel_hours',
-	'checkin_required',
-	'checkin_opens_minutes',
-	'checkin_grace_minutes',
-	'opening_hours'
-] as const;
-
 /** The periods a day of opening hours has in the staff form: `open_mon`, `open_mon_2`, `open_mon_3`. */
 export const HOUR_PERIODS = ['', '_2', '_3'] as const;
 const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

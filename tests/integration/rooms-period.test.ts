@@ -289,6 +289,8 @@ describe('cancel a period', () => {
 		const html = await preview.text();
 		expect(preview.status).toBe(200);
 		for (const b of w.inPeriod) expect(html).toContain(b.id);
+		// the booking past its deadline is kept, and the page says why in the reader's words
+		expect(html).toContain('Fristen for at aflyse er overskredet. Kontakt huset.');
 		expect(await statusOf(w.inPeriod[0]!.id)).toBe('approved');
 		const body = new URLSearchParams({ from: houseDate(0), to: houseDate(w.day + 2), scope: 'own' });
 		for (const b of w.inPeriod) body.append('ids', b.id);

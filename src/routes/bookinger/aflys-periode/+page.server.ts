@@ -4,7 +4,8 @@ import type PocketBase from 'pocketbase';
 import type { MembershipRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { codeMessage, failureStatus, toFormErrors } from '$lib/errors';
+import { m } from '$lib/paraglide/messages';
 import { periodSchema } from '$lib/validation/rooms';
 import { RECORD_ID } from '$lib/ids';
 
@@ -19,6 +20,8 @@ export interface PeriodItem {
 	purpose: string;
 	association: string;
 	code?: string;
+	/** Why a booking is kept, in the reader's language (worded here: the page loads no refusal texts). */
+	why?: string;
 }
 interface PeriodAnswer {
 	cancellable?: PeriodItem[];
@@ -69,7 +72,10 @@ export const actions: Actions = {
 				action: 'preview' as const,
 				values: echoValues(values),
 				cancellable: answer.cancellable ?? [],
-				kept: answer.kept
+				kept: answer.kept.map((item) => ({
+					...item,
+					why: item.code === 'rooms_booking_closed' ? m.period_booking_closed() : codeMessage(item.code ?? '')
+				}))
 			};
 		} catch (err) {
 			return fail(failureStatus(err), {

@@ -106,8 +106,13 @@ const KEPT_SINCE_ASKED = {
 	}
 };
 
-/** Shared client code and messages: grouped by the pages that load them (src/lib/build/chunk-plan.js). */
-const SHARED = (id: string) => /[\\/](src[\\/]lib|node_modules)[\\/]/.test(id);
+/**
+ * Shared client code and messages: grouped by the pages that load them (src/lib/build/chunk-plan.js). The
+ * hooks' rules the browser shares with PocketBase (the house's time, the refusals' texts) are planned too:
+ * left to the bundler, they went into the first file that reached them, and the lobby screen loaded the
+ * season's texts and every refusal's text through the house's time.
+ */
+const SHARED = (id: string) => /[\\/](src[\\/]lib|node_modules|pb_hooks[\\/]lib)[\\/]/.test(id);
 const planOptions = {
 	test: SHARED,
 	minSize: 6 * 1024,

@@ -205,6 +205,45 @@ function deliver(app, record) {
 	return true;
 }
 
+/** How long a message sent by notifyOncePerHour takes the messages about the same thing after it. */
+const ONCE_PER_HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * notify(), one message an hour at most about one thing to one person (`about`: a key naming the thing,
+ * e.g. a membership): a message about it within the hour of the last one rewrites that one to the words
+ * now, unread again, and sends no new mail (its mail goes only if it has not gone yet). For messages that
+ * another person's act sends, and that act can be repeated at will (a role changed back and forth, a swap
+ * proposed and withdrawn in turn): the house would otherwise mail the person at every turn
+ * (docs/rules.md, "Messages"). Call it with the transaction's app, as notify().
+ * @param {core.App} app
+ * @param {string} userId
+ * @param {Message} message without a dedupeKey (its key is `about` and the time)
+ * @param {string} about
+ */
+function notifyOncePerHour(app, userId, message, about) {
+	const prefix = message.kind + ':' + about + ':';
+	const record = prepare(app, userId, Object.assign({}, message, { dedupeKey: prefix + Date.now() }));
+	if (!record) return false;
+	const recent = app.findRecordsByFilter(
+		'notifications',
+		bindFilter('user = {:u} && kind = {:kind} && dedupe_key ~ {:prefix} && created >= {:since}', {
+			u: userId,
+			kind: message.kind,
+			prefix: prefix,
+			since: dbDate(Date.now() - ONCE_PER_HOUR_MS)
+		}),
+		'-created',
+		1,
+		0
+	);
+	if (!recent.length) return deliver(app, record);
+	const notice = recent[0];
+	for (const field of ['title', 'body', 'texts', 'link']) notice.set(field, record.get(field));
+	notice.set('read_at', '');
+	app.save(notice);
+	return false;
+}
+
 const SIGNATURE = {
 	da: 'Venlig hilsen\nKultur- & Borgerhuset',
 	en: 'Kind regards\nKultur- & Borgerhuset'
@@ -356,6 +395,7 @@ function mailPending(app) {
 
 module.exports = {
 	notify,
+	notifyOncePerHour,
 	prepare,
 	deliver,
 	wantsMail,

@@ -604,16 +604,33 @@ function setRole(app, actor, membershipId, role) {
 		// a member is told of a new role (an admin answers for the association); an invitation shows its
 		// role where it is answered
 		if (status === 'active' && row.getString('user')) {
-			var association = txApp.findRecordById('associations', row.getString('association'));
-			require(__hooks + '/lib/notify.js').notify(txApp, row.getString('user'), {
-				kind: 'association_role',
-				texts: ROLE_TEXTS,
-				params: { name: association.getString('name'), role: ROLE_WORDS[wanted] },
-				link: '/foreninger'
-			});
+			tellRole(txApp, row, txApp.findRecordById('associations', row.getString('association')), wanted);
 		}
 		return { role: wanted };
 	});
+}
+
+/**
+ * Tells an active member of their new role, one message an hour at most per membership (notify.js
+ * notifyOncePerHour): an admin changing a member's role back and forth had the house mail the member at
+ * every change.
+ * @param {core.App} txApp
+ * @param {core.Record} row the membership
+ * @param {core.Record} association
+ * @param {string} role
+ */
+function tellRole(txApp, row, association, role) {
+	require(__hooks + '/lib/notify.js').notifyOncePerHour(
+		txApp,
+		row.getString('user'),
+		{
+			kind: 'association_role',
+			texts: ROLE_TEXTS,
+			params: { name: association.getString('name'), role: ROLE_WORDS[role] },
+			link: '/foreninger'
+		},
+		row.id
+	);
 }
 
 /**

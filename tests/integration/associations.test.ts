@@ -1092,6 +1092,58 @@ describe('the last admin', () => {
 	});
 });
 
+describe('a new role told to the member', () => {
+	it('is mailed once an hour at most: changes within the hour rewrite the one message to the role now', async () => {
+		const w = await world();
+		const system = await systemClient();
+		await system.collection('users').update(w.member.record.id, { notify_email: true });
+		const role = (id: string, value: string) =>
+			post(w.admin.pb, `/api/borgerhus/memberships/${id}/role`, { role: value });
+		// an admin who changes a member's role back and forth would have the house mail them each time
+		for (const value of ['booker', 'member', 'booker', 'member', 'admin', 'booker']) {
+			await role(w.ids.member, value);
+		}
+		const mailDir = stack().mailDir;
+		const first = await waitForMail(mailDir, w.member.email, new RegExp(w.association.name));
+		expect(first.text).toContain('Du er nu booker i foreningen');
+		await new Promise((r) => setTimeout(r, 500));
+		expect(readMails(mailDir).filter((m) => m.to.includes(w.member.email.toLowerCase()))).toHaveLength(1);
+		// the inbox holds one message, saying the role the member has now, unread
+		const told = await w.member.pb
+			.collection('notifications')
+			.getFullList({ filter: 'kind = "association_role"' });
+		expect(told.map((n) => [n.title, n.body, n.texts?.en?.body, n.read_at])).toEqual([
+			[
+				`Ny rolle i ${w.association.name}`,
+				`Du er nu booker i foreningen ${w.association.name}. Se mere under Foreninger.`,
+				`You are now a booker of the association ${w.association.name}. See more under Associations.`,
+				''
+			]
+		]);
+		// read, and changed again within the hour: the same message, unread again, with the role now
+		await w.member.pb.collection('notifications').update(told[0]!.id, { read_at: new Date().toISOString() });
+		await role(w.ids.member, 'admin');
+		const again = await w.member.pb
+			.collection('notifications')
+			.getFullList({ filter: 'kind = "association_role"' });
+		expect(again.map((n) => [n.id, n.body, n.read_at])).toEqual([
+			[
+				told[0]!.id,
+				`Du er nu administrator i foreningen ${w.association.name}. Se mere under Foreninger.`,
+				''
+			]
+		]);
+		// another member's change is a message of its own
+		await role(w.ids.booker, 'member');
+		const other = await w.booker.pb
+			.collection('notifications')
+			.getFullList({ filter: 'kind = "association_role"' });
+		expect(other.map((n) => n.body)).toEqual([
+			`Du er nu medlem i foreningen ${w.association.name}. Se mere under Foreninger.`
+		]);
+	});
+});
+
 // ---------------------------------------------------------------------------------------------- no enumeration
 
 describe('inviting an address', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
+import { readMails, waitForMail } from '../helpers/mail';
+import { stack } from '../helpers/stack';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { activity, club, finalPlan, send, slotId } from './season-arrange';
 
@@ -293,5 +295,36 @@ describe('a proposal withdrawn by the association that offered it', () => {
 		expect(told?.body).toMatch(/^A \(mandag /);
 		// the nothing-moved line stays A's
 		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(a.id);
+	});
+});
+
+describe('a proposal made again', () => {
+	it('asks the other admin in the message they have, unread again, and mails them once an hour at most', async () => {
+		const { season, a, b, lineA, sys } = await finalPlan();
+		await sys.collection('users').update(b.admin.record.id, { notify_email: true });
+		const path = `/api/borgerhus/seasons/${season}/swaps`;
+		const handover = { kind: 'handover', from_line: lineA.id, to_association: b.id };
+		const proposed = () =>
+			sys.collection('notifications').getFullList({
+				filter: sys.filter('user = {:u} && kind = "season_swap_proposed"', { u: b.admin.record.id })
+			});
+		// proposed and withdrawn in turn: one open proposal at a time, but each a new question
+		const first = (await send(a.admin.pb, path, handover)) as { id: string };
+		const [told] = await proposed();
+		await b.admin.pb.collection('notifications').update(told!.id, { read_at: new Date().toISOString() });
+		let last = first.id;
+		for (let i = 0; i < 4; i++) {
+			await send(a.admin.pb, `/api/borgerhus/season-swaps/${last}/cancel`);
+			last = ((await send(a.admin.pb, path, handover)) as { id: string }).id;
+		}
+		const mailDir = stack().mailDir;
+		await waitForMail(mailDir, b.admin.email, /./);
+		await new Promise((r) => setTimeout(r, 500));
+		expect(readMails(mailDir).filter((m) => m.to.includes(b.admin.email.toLowerCase()))).toHaveLength(1);
+		const now = await proposed();
+		expect(now.map((n) => [n.id, n.body, n.read_at])).toEqual([[told!.id, told!.body, '']]);
+		// the one open now is answered from the page the message links to
+		await send(b.admin.pb, `/api/borgerhus/season-swaps/${last}/consent`);
+		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(b.id);
 	});
 });

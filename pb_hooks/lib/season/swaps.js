@@ -240,13 +240,29 @@ function tell(txApp, swap, users, what, described) {
 	var from = association.getBool('verified') ? association.getString('name') : UNNAMED;
 	users.forEach(function (u) {
 		if (!u) return;
-		lib('notify').notify(txApp, u, {
+		var message = {
 			kind: 'season_swap_' + what,
 			texts: TEXTS[what],
 			params: { from: from, what: described || describe(txApp, swap) },
-			link: '/saeson/' + swap.getString('season'),
-			dedupeKey: 'season_swap_' + what + ':' + swap.id + ':' + u
-		});
+			link: '/saeson/' + swap.getString('season')
+		};
+		// the same thing proposed again within the hour (withdrawn and proposed in turn, or declined and asked
+		// again) asks the admin in the message they have, unread again, and mails them no more
+		if (what === 'proposed') {
+			lib('notify').notifyOncePerHour(
+				txApp,
+				u,
+				message,
+				[
+					swap.getString('kind'),
+					swap.getString('from_line'),
+					swap.getString('to_line') || swap.getString('to_association')
+				].join(':')
+			);
+			return;
+		}
+		message.dedupeKey = 'season_swap_' + what + ':' + swap.id + ':' + u;
+		lib('notify').notify(txApp, u, message);
 	});
 }
 

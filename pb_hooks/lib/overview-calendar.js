@@ -32,11 +32,18 @@ function renewToken(app, userId) {
 	return token;
 }
 
-/** Writes the feed token on the account as it stands, in one transaction (no other change is undone). */
+/**
+ * Writes the feed token on the account as it stands, in one transaction (no other change is undone). A
+ * deleted account has no feed: a request let in with a session loaded before the deletion committed is
+ * refused (`overview_account_deleted`), as every other write of such a session is (core/tx.js route), where
+ * it was answered a new address that found nobody.
+ */
 function setToken(app, userId, token) {
 	require(`${__hooks}/lib/core/tx.js`).run(app, (txApp) => {
 		const user = txApp.findRecordById('users', userId);
-		if (user.getString('deleted_at')) return; // a deleted account has no feed
+		if (user.getString('deleted_at')) {
+			throw require(`${__hooks}/lib/core/errors.js`).refusal('overview_account_deleted');
+		}
 		user.set('calendar_token', token);
 		txApp.save(user);
 	});

@@ -6,6 +6,7 @@ import { makeRoom, slot } from './rooms-arrange';
 import { arrange, inHours } from './overview-arrange';
 import { arrangeEvent, createVolunteer } from './events-helpers';
 import type { RegistrationRecord, SignupRecord } from '../../src/lib/pocketbase-types';
+import { codesOf, outcome } from '../helpers/scenarios';
 
 /** Parses iCalendar with ical.js, a parser independent of the generator the app uses. */
 function parseEvents(text: string) {
@@ -249,6 +250,24 @@ describe('personal calendar feed', () => {
 		await expect(feed(token)).rejects.toMatchObject({
 			status: 404
 		});
+	});
+
+	it('gives an account deleted meanwhile no new address and says so', async () => {
+		const system = await systemClient();
+		const user = await createUser();
+		const { token } = await user.pb.send<{ token: string }>('/api/borgerhus/calendar/renew', {
+			method: 'POST'
+		});
+		expect((await new AppSession().get(`/kalender/${token}.ics`)).status).toBe(200);
+		// the deletion's mark as it stands inside the transaction of a request PocketBase let in before it
+		// (its session loaded before the deletion committed): set alone, the session still loads
+		await system.collection('users').update(user.record.id, { deleted_at: new Date().toISOString() });
+		for (const path of ['/api/borgerhus/calendar/renew', '/api/borgerhus/calendar/revoke']) {
+			const answer = await outcome(user.pb.send(path, { method: 'POST' }));
+			// not an address that finds nobody, nor "stopped" for a feed the deletion stops
+			expect([answer.status, codesOf(answer.body)]).toEqual([400, ['overview_account_deleted']]);
+		}
+		expect((await new AppSession().get(`/kalender/${token}.ics`)).status).toBe(404);
 	});
 
 	it('never shows or accepts the token through the records API, and refuses guessed tokens', async () => {

@@ -432,6 +432,54 @@ var STATUS_TEXTS = {
 	}
 };
 
+/**
+ * A booking called off by an admin or booker of its association, told to its booker: who did it, and their
+ * reason as theirs. The house's own cancellation gives staff's reason after "er aflyst."; an association's
+ * admin's words there read as the house's in the house's mail ("Besked fra personalet: ...").
+ */
+var CANCELLED_BY = {
+	da: { title: 'Din booking er aflyst', body: '{room}, {when}, er aflyst af {role} i {association}.{note}' },
+	en: {
+		title: 'Your booking is cancelled',
+		body: '{room}, {when}, was cancelled by {role} of {association}.{note}'
+	}
+};
+
+/** Who cancelled for the association, as its booker reads it. */
+var CANCELLED_BY_ROLE = {
+	admin: { da: 'en administrator', en: 'an admin' },
+	booker: { da: 'en booker', en: 'a booker' }
+};
+
+/**
+ * Who called `booking` off when it was neither staff nor its booker: an admin or booker of its association,
+ * as { role, association } for the booker's message (CANCELLED_BY); null otherwise.
+ * @param {core.App} txApp
+ * @param {core.Record} booking
+ * @param {{ kind: string, id: string }} actor
+ */
+function cancelledBy(txApp, booking, actor) {
+	var associationId = booking.getString('association');
+	if (!actor.id || actor.id === booking.getString('booker') || !associationId) return null;
+	var rows = txApp.findRecordsByFilter(
+		'memberships',
+		bindFilter('association = {:a} && user = {:u} && status = "active"', { a: associationId, u: actor.id }),
+		'',
+		1,
+		0
+	);
+	var role = CANCELLED_BY_ROLE[rows.length ? rows[0].getString('role') : ''] || CANCELLED_BY_ROLE.admin;
+	return {
+		role: role,
+		association: txApp.findRecordById('associations', associationId).getString('name')
+	};
+}
+
+/** The reason someone other than staff gave, as theirs, in the reader's language, or nothing. */
+function reasonNote(reason) {
+	return reason ? { da: ' Begrundelse: ' + reason, en: ' Reason: ' + reason } : '';
+}
+
 /** The staff's message with an approval, in the reader's language, or nothing (docs/rules.md, "Messages"). */
 function approvalNote(reason) {
 	return reason ? { da: ' Besked fra personalet: ' + reason, en: ' Message from the staff: ' + reason } : '';
@@ -536,14 +584,17 @@ function transition(txApp, booking, to, actor, roles, data) {
 	booking.set('status', to);
 	if (!data.series && !data.silent) {
 		lib('core/audit').staffAction(txApp, actor, 'booking_' + to, booking, { from: from, reason: reason });
+		var by = t.name === 'cancel' && !staff ? cancelledBy(txApp, booking, actor) : null;
 		lib('notify').notify(txApp, booking.getString('booker'), {
 			kind: 'booking_' + to,
-			texts: STATUS_TEXTS[to],
+			texts: by ? CANCELLED_BY : STATUS_TEXTS[to],
 			params: {
 				room: room.getString('name'),
 				when: { instant: start },
 				reason: reason,
-				note: approvalNote(reason)
+				note: by ? reasonNote(reason) : approvalNote(reason),
+				role: by ? by.role : '',
+				association: by ? by.association : ''
 			},
 			link: '/bookinger',
 			// a booking moved back to pending is decided again, and told again
@@ -1472,5 +1523,7 @@ module.exports = {
 	syncBusy,
 	relabelAssociation,
 	transition,
-	approvalNote
+	approvalNote,
+	cancelledBy,
+	reasonNote
 };

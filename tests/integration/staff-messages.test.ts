@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
 import { readMails, waitForMail } from '../helpers/mail';
-import { book, houseDate, makeRoom, slot, someDay } from './rooms-arrange';
+import { book, houseDate, join, makeAssociation, makeRoom, slot, someDay } from './rooms-arrange';
 import { arrangeEvent, createVolunteer } from './events-helpers';
 import { arrangeTitle, checkIn, placeHold } from './library-helpers';
 import ICAL from 'ical.js';
@@ -119,6 +119,79 @@ describe('approving with a reason', () => {
 			'Salen males',
 			'Velkommen'
 		]);
+	});
+});
+
+describe('a cancellation by someone of the association', () => {
+	it("says who called the booking off, and gives their words as theirs, never as the house's", async () => {
+		const [booker, admin, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		await mailable(booker);
+		const association = await makeAssociation();
+		await join(association.id, booker, 'booker');
+		await join(association.id, admin, 'admin');
+		const room = await makeRoom({ who_may_book: 'associations' });
+		const day = someDay();
+		const first = await book(booker, room.id, {
+			association: association.id,
+			...slot(day, '10:00', '11:00')
+		});
+		const second = await book(booker, room.id, {
+			association: association.id,
+			...slot(day, '12:00', '13:00')
+		});
+		// an admin of the association writes what reads as the house's words
+		const words = 'Besked fra personalet: Din konto er spærret. Log ind på https://example.org/borgerhus';
+		await admin.pb.collection('bookings').update(first.id, { status: 'cancelled', cancel_reason: words });
+		const cancelled = async () =>
+			(await notificationsOf(booker.record.id)).filter((n) => n.kind === 'booking_cancelled');
+		const [told] = await cancelled();
+		expect(told?.body).toContain(
+			`er aflyst af en administrator i ${association.name}. Begrundelse: ${words}`
+		);
+		expect(told?.texts.en.body).toContain(
+			`was cancelled by an admin of ${association.name}. Reason: ${words}`
+		);
+		const mail = await waitForMail(mailDir(), booker.email, /aflyst/);
+		expect(mail.text).toContain(`er aflyst af en administrator i ${association.name}.`);
+		// the house's own cancellation reads as before
+		await staff.pb
+			.collection('bookings')
+			.update(second.id, { status: 'cancelled', cancel_reason: 'Vandskade' });
+		const [, house] = await cancelled();
+		expect(house?.body).toMatch(/, er aflyst\. Vandskade$/);
+
+		// so is a season booking the admin calls off for the association
+		const series = (await booker.pb.send('/api/borgerhus/series', {
+			method: 'POST',
+			body: {
+				room: room.id,
+				association: association.id,
+				purpose: 'Træning',
+				attendees: 4,
+				first_date: houseDate(day + 1),
+				last_date: houseDate(day + 15),
+				interval: 1,
+				start_time: '18:00',
+				end_time: '20:00'
+			}
+		})) as { series: string };
+		await admin.pb.send(`/api/borgerhus/series/${series.series}/cancel`, {
+			method: 'POST',
+			body: { reason: words }
+		});
+		const [season] = (await notificationsOf(booker.record.id)).filter(
+			(n) => n.kind === 'booking_series_cancelled'
+		);
+		expect(season?.body).toContain(
+			`er aflyst af en administrator i ${association.name}. Begrundelse: ${words}`
+		);
+		expect(season?.texts.en.body).toContain(
+			`were cancelled by an admin of ${association.name}. Reason: ${words}`
+		);
 	});
 });
 

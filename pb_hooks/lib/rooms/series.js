@@ -73,6 +73,18 @@ var SERIES_TEXTS = {
 			title: 'Your season booking is cancelled',
 			body: '{room}: {count} {count|date|dates} from {first} to {last} {count|is|are} cancelled. {reason}'
 		}
+	},
+	// called off by an admin or booker of its association: who did it, and their reason as theirs
+	// (rooms-bookings.js cancelledBy)
+	cancelled_by: {
+		da: {
+			title: 'Din sæsonbooking er aflyst',
+			body: '{room}: {count} {count|dato|datoer} fra {first} til {last} er aflyst af {role} i {association}.{note}'
+		},
+		en: {
+			title: 'Your season booking is cancelled',
+			body: '{room}: {count} {count|date|dates} from {first} to {last} {count|was|were} cancelled by {role} of {association}.{note}'
+		}
 	}
 };
 
@@ -321,20 +333,26 @@ function dateOf(booking) {
 
 /**
  * One message to the booker for one decision over many dates (docs/rules.md, "Messages"): how many, the
- * first and the last date in the reader's language, and the staff's reason or message.
+ * first and the last date in the reader's language, and the staff's reason or message; a cancellation by an
+ * admin or booker of the association (`by`, rooms-bookings.js cancelledBy) says who, with their reason as
+ * theirs.
+ * @param {{ role: unknown, association: string } | null} [by]
  */
-function tell(txApp, series, status, dates, reason) {
+function tell(txApp, series, status, dates, reason, by) {
 	var room = txApp.findRecordById('rooms', series.getString('room'));
+	var bookings = lib('rooms-bookings');
 	lib('notify').notify(txApp, series.getString('booker'), {
 		kind: 'booking_series_' + status,
-		texts: SERIES_TEXTS[status],
+		texts: by ? SERIES_TEXTS.cancelled_by : SERIES_TEXTS[status],
 		params: {
 			room: room.getString('name'),
 			count: dates.length,
 			first: { date: dates[0].date },
 			last: { date: dates[dates.length - 1].date },
 			reason: reason,
-			note: status === 'approved' ? lib('rooms-bookings').approvalNote(reason) : ''
+			note: by ? bookings.reasonNote(reason) : status === 'approved' ? bookings.approvalNote(reason) : '',
+			role: by ? by.role : '',
+			association: by ? by.association : ''
 		},
 		link: '/bookinger'
 	});
@@ -479,7 +497,9 @@ function cancel(e) {
 			var own = cancelled.filter(function (c) {
 				return c.own;
 			});
-			if (own.length) tell(txApp, series, withdraw ? 'withdrawn' : 'cancelled', own, reason);
+			// called off by an admin or booker of the association, not the house or the booker: said so
+			var by = roles.indexOf('staff') < 0 ? lib('rooms-bookings').cancelledBy(txApp, series, actor) : null;
+			if (own.length) tell(txApp, series, withdraw ? 'withdrawn' : 'cancelled', own, reason, by);
 		}
 		return {
 			cancelled: cancelled.map(function (c) {

@@ -20,11 +20,18 @@ function now() {
 	return new Date().toISOString().replace('T', ' ');
 }
 
-/** The address as compared and stored: trimmed, lower case. */
+/**
+ * The address as compared and stored: trimmed, its ASCII letters in lower case. An account's address is
+ * found as PocketBase finds it at sign-in (the users' email index is NOCASE, which folds ASCII letters
+ * only): "Øle@…" and "øle@…" are two accounts, so an invitation to one is never the other's, nor mailed to
+ * it. Nor is any other form made one: "Å" as one code point and as "A" with a ring above are two addresses.
+ */
 function normalizeEmail(value) {
 	return String(value || '')
 		.trim()
-		.toLowerCase();
+		.replace(/[A-Z]+/g, function (letters) {
+			return letters.toLowerCase();
+		});
 }
 
 /**

@@ -1751,3 +1751,69 @@ describe('at the same time', () => {
 		}
 	}, 180_000);
 });
+
+describe('an invited address, compared as PocketBase compares accounts’ addresses', () => {
+	// PocketBase finds an account by its address with SQLite's NOCASE, which folds ASCII letters only:
+	// "Øle@…" and "øle@…" are two accounts, and so are "Åse@…" written with one code point and with two
+	async function inviteAndSignIn(typed: string, accounts: string[]) {
+		const w = await world();
+		const system = await systemClient();
+		const users = [];
+		for (const email of accounts) {
+			users.push(
+				await system.collection('users').create({
+					email,
+					password: PASSWORD,
+					passwordConfirm: PASSWORD,
+					name: 'Øvrig Borger',
+					verified: true,
+					language: 'da'
+				})
+			);
+		}
+		expect((await post(w.admin.pb, invitePath(w), { email: typed, role: 'admin' })) as unknown).toEqual({
+			ok: true
+		});
+		const seen: Record<string, unknown[]> = {};
+		for (const email of accounts) {
+			const pb = guestClient();
+			await pb.collection('users').authWithPassword(email, PASSWORD);
+			seen[email] = (
+				(await pb.send('/api/borgerhus/invitations', { method: 'GET' })) as { items: unknown[] }
+			).items;
+		}
+		const rows = await system.collection('memberships').getFullList({
+			filter: system.filter('association = {:a} && invited_by = {:u}', {
+				a: w.association.id,
+				u: w.admin.record.id
+			})
+		});
+		return { w, users, seen, rows };
+	}
+
+	it('ties an invitation to no account whose address differs in the case of a letter beyond ASCII', async () => {
+		const tail = `-${randomUUID().slice(0, 8)}@test.borgerhus.dk`;
+		// PocketBase: the account "øle…" is not signed in to as "Øle…"
+		const { users, seen, rows } = await inviteAndSignIn(`Øle${tail}`, [`øle${tail}`]);
+		const wrong = await outcome(guestClient().collection('users').authWithPassword(`Øle${tail}`, PASSWORD));
+		expect(wrong.status).toBe(400);
+		expect(seen[`øle${tail}`]).toEqual([]);
+		// stored (and mailed) as typed, ASCII letters in lower case: not as the other account's address
+		expect(rows).toMatchObject([{ user: '', email: `Øle${tail}`, status: 'invited' }]);
+		expect(rows[0]!.user).not.toBe(users[0]!.id);
+	});
+
+	it('ties it to the account whose address differs in ASCII case only, and to the one spelt as typed', async () => {
+		const tail = `-${randomUUID().slice(0, 8)}@test.borgerhus.dk`;
+		const upper = await inviteAndSignIn(`ÆBLE${tail.toUpperCase()}`, [`Æble${tail}`, `æble${tail}`]);
+		expect(upper.seen[`Æble${tail}`]).toHaveLength(1);
+		expect(upper.seen[`æble${tail}`]).toEqual([]);
+		expect(upper.rows).toMatchObject([{ user: upper.users[0]!.id, status: 'invited' }]);
+		// "Å" as one code point and as "A" with a ring above: two addresses to PocketBase, two here
+		const composed = `\u00c5se${tail}`;
+		const decomposed = `A\u030ase${tail}`;
+		const ring = await inviteAndSignIn(decomposed, [composed]);
+		expect(ring.seen[composed]).toEqual([]);
+		expect(ring.rows).toMatchObject([{ user: '', status: 'invited' }]);
+	});
+});

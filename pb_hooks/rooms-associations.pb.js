@@ -42,6 +42,12 @@ onRecordAuthRequest((e) => {
 	e.next();
 }, 'users');
 
+// An account that moves to another address lets go of the invitations sent to the old one, whatever path
+// saves it (PocketBase's confirmation of a new address, the desk's take-over, the system).
+onRecordUpdate((e) => {
+	require(`${__hooks}/lib/rooms-memberships.js`).leaveAddress(e);
+}, 'users');
+
 // Staff verify or unverify an association: named, audited transitions.
 routerAdd('POST', '/api/borgerhus/associations/{id}/verify', (e) => {
 	const actor = require(`${__hooks}/lib/core/auth.js`).requireStaff(e);

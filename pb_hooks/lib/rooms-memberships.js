@@ -220,25 +220,22 @@ function invite(app, actor, associationId, input) {
 		} catch (_) {
 			user = null;
 		}
-		// an address invited before its owner had it (a changed address) and the owner's own row: made one
-		// row first, as at the owner's next sign-in (`claim`), so the invitation finds one row to stand on
-		if (user) claim(txApp, user);
 		var first = function (filter, params) {
 			return txApp.findRecordsByFilter('memberships', bindFilter(filter, params), '', 1, 0)[0] || null;
 		};
+		// the address was another account's when it was invited, and that account has moved to another
+		// address since (a row from before a change of address let go of it: `leaveAddress`): let go of now
+		var stale = first('association = {:a} && email = {:e} && user != "" && user != {:u}', {
+			a: associationId,
+			e: email,
+			u: user ? user.id : ''
+		});
+		if (stale) release(txApp, stale);
+		// an address invited before its owner had it (a changed address) and the owner's own row: made one
+		// row first, as at the owner's next sign-in (`claim`), so the invitation finds one row to stand on
+		if (user) claim(txApp, user);
 		var own = user ? first('association = {:a} && user = {:u}', { a: associationId, u: user.id }) : null;
 		var byAddress = first('association = {:a} && email = {:e}', { a: associationId, e: email });
-		// the address was another account's when it was invited, and that account has changed its address
-		// since: an open invitation stays that person's (it looks invited to the admins, and nothing changes),
-		// any other row keeps its person and state but no longer the address, which is its holder's now
-		if (byAddress && byAddress.getString('user') && byAddress.getString('user') !== (user ? user.id : '')) {
-			if (byAddress.getString('status') === 'invited' || looksInvited(byAddress)) own = null;
-			else {
-				byAddress.set('email', '');
-				txApp.save(byAddress);
-				byAddress = null;
-			}
-		}
 		var existing = own || byAddress;
 		// the hour's limit: every invitation the inviter sent this hour counts, one per address, whatever became
 		// of it, so an address with a member behind it (where nothing changes) uses the limit as a stranger's
@@ -453,6 +450,14 @@ function claim(app, user) {
 	);
 	if (!quick.length) return;
 	require(__hooks + '/lib/core/tx.js').run(app, function (txApp) {
+		// the account as it stands: a session loaded before a change of address binds nothing to the old one
+		var stored;
+		try {
+			stored = txApp.findRecordById('users', user.id);
+		} catch (_) {
+			return;
+		}
+		if (normalizeEmail(stored.email()) !== email || stored.getString('deleted_at')) return;
 		var open = txApp.findRecordsByFilter(
 			'memberships',
 			bindFilter('user = "" && email = {:e}', { e: email }),
@@ -488,6 +493,77 @@ function claim(app, user) {
 			}
 		}
 	});
+}
+
+/**
+ * Lets go of the address of a membership whose account no longer holds it (docs/rules.md, "An address
+ * belongs to whoever holds it now"). An open invitation goes with its address: it waits for the address's
+ * next holder as one sent before the address had an account (`claim`), and its notice leaves the account
+ * that moved, which may no longer answer it. A person who blocked the association and was invited again
+ * keeps the block, on a row of its own; the invitation, which looks open to the admins, waits for the
+ * address on the row they know, so that nothing they see or do tells the two apart. Any other row keeps its
+ * person and state without the address.
+ * @param {core.App} txApp
+ * @param {core.Record} row
+ */
+function release(txApp, row) {
+	var userId = row.getString('user');
+	if (row.getString('status') === 'invited') {
+		var key = 'association_invitation:' + row.id + ':' + row.getString('invited_at');
+		var notices = txApp.findRecordsByFilter(
+			'notifications',
+			bindFilter('user = {:u} && dedupe_key = {:k}', { u: userId, k: key }),
+			'',
+			1,
+			0
+		);
+		for (var i = 0; i < notices.length; i++) txApp.delete(notices[i]);
+		row.set('user', '');
+		txApp.save(row);
+		return;
+	}
+	if (!looksInvited(row)) {
+		row.set('email', '');
+		txApp.save(row);
+		return;
+	}
+	var block = new Record(txApp.findCachedCollectionByNameOrId('memberships'));
+	var kept = ['association', 'role', 'status', 'invited_by', 'invited_at', 'decided_at'];
+	for (var k = 0; k < kept.length; k++) block.set(kept[k], row.getString(kept[k]));
+	block.set('user', userId);
+	row.set('user', '');
+	row.set('status', 'invited');
+	row.set('decided_at', '');
+	txApp.save(row);
+	txApp.save(block);
+}
+
+/**
+ * onRecordUpdate of users, whatever path saves it: an account whose address changes lets go, in the same
+ * transaction, of every membership sent to its old address (`release`).
+ * @param {core.RecordEvent} e
+ */
+function leaveAddress(e) {
+	var original = e.app;
+	try {
+		require(__hooks + '/lib/core/tx.js').run(original, function (txApp) {
+			e.app = txApp;
+			var before = normalizeEmail(txApp.findRecordById('users', e.record.id).email());
+			e.next();
+			var now = normalizeEmail(e.record.email());
+			if (before === now) return;
+			var rows = txApp.findRecordsByFilter(
+				'memberships',
+				bindFilter('user = {:u} && email != "" && email != {:e}', { u: e.record.id, e: now }),
+				'',
+				0,
+				0
+			);
+			for (var i = 0; i < rows.length; i++) release(txApp, rows[i]);
+		});
+	} finally {
+		e.app = original;
+	}
 }
 
 /**
@@ -763,6 +839,7 @@ module.exports = {
 	pruneSent: pruneSent,
 	sendInvitation: sendInvitation,
 	claim: claim,
+	leaveAddress: leaveAddress,
 	act: act,
 	setRole: setRole,
 	invitationsOf: invitationsOf,

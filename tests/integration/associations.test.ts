@@ -1226,7 +1226,7 @@ describe('inviting an address', () => {
 		expect(mine.items).toHaveLength(1);
 	});
 
-	it('invites the new holder of an address another person used before changing theirs: no error, no one else’s row', async () => {
+	it('invites the new holder of an address another person used before changing theirs: no error, no one else’s row, and their open invitation went with the address', async () => {
 		const w = await world();
 		const system = await systemClient();
 		const [before, after, waiting] = await Promise.all([createUser(), createUser(), createUser()]);
@@ -1263,13 +1263,31 @@ describe('inviting an address', () => {
 			status: 'declined',
 			email: ''
 		});
-		// an open invitation sent to an account that moved on stays theirs: nothing changes for anyone
-		const stillOpen = await rowOf(waiting.record.id);
-		expect(stillOpen).toMatchObject({ status: 'invited', email: open, role: 'member' });
+		// an open invitation sent to an account that moved on went with its address to its next holder
+		expect(await rowOf(waiting.record.id)).toBeUndefined();
 		const mine = (await newcomer.send('/api/borgerhus/invitations', { method: 'GET' })) as {
+			items: { role: string }[];
+		};
+		expect(mine.items).toMatchObject([{ role: 'member' }]);
+		// a row kept from before a change of address let go of its address: let go of when the address is
+		// invited again
+		const [stale, holder] = await Promise.all([createUser(), uniqueEmail('tidligere')]);
+		const kept = await system.collection('memberships').create({
+			association: w.association.id,
+			user: stale.record.id,
+			email: holder,
+			role: 'member',
+			status: 'invited'
+		});
+		const again = await outcome(post(w.admin.pb, invitePath(w), { email: holder, role: 'booker' }));
+		expect(again.status, JSON.stringify(again.body)).toBe(200);
+		expect(await storedMembership(kept.id)).toMatchObject({ user: '', email: holder, status: 'invited' });
+		const itsHolder = await createUserWith(holder);
+		const theirs = (await itsHolder.send('/api/borgerhus/invitations', { method: 'GET' })) as {
 			items: unknown[];
 		};
-		expect(mine.items).toEqual([]);
+		expect(theirs.items).toHaveLength(1);
+		expect(await stale.pb.collection('memberships').getFullList()).toEqual([]);
 	});
 
 	it('a newcomer who signs up with the address sees the invitation and can accept it', async () => {
@@ -1815,5 +1833,73 @@ describe('an invited address, compared as PocketBase compares accounts’ addres
 		const ring = await inviteAndSignIn(decomposed, [composed]);
 		expect(ring.seen[composed]).toEqual([]);
 		expect(ring.rows).toMatchObject([{ user: '', status: 'invited' }]);
+	});
+});
+
+describe('an address its account moved away from', () => {
+	it('takes its open invitation along to its next holder: the account that moved no longer has it', async () => {
+		const w = await world();
+		const system = await systemClient();
+		const mover = await createUser({ name: 'Flemming Flytter' });
+		const old = mover.email;
+		const blockedOld = w.blocked.email;
+		await post(w.admin.pb, invitePath(w), { email: old, role: 'admin' });
+		const [open] = await mover.pb.collection('memberships').getFullList();
+		// a person who blocked the association, invited again: to the admins an open invitation too
+		await post(w.admin.pb, invitePath(w), { email: blockedOld, role: 'booker' });
+		const known = (await w.admin.pb.send(invitePath(w), { method: 'GET' })) as {
+			items: { id: string; email: string; role: string; invited_at: string }[];
+		};
+		// both change their address (a confirmed change), and sign in with the new one
+		const signedIn = async (id: string) => {
+			const email = uniqueEmail('flyttet');
+			await system.collection('users').update(id, { email });
+			const pb = guestClient();
+			await pb.collection('users').authWithPassword(email, PASSWORD);
+			return pb;
+		};
+		const moved = await signedIn(mover.record.id);
+		const movedBlocked = await signedIn(w.blocked.record.id);
+		const invitationsOf = async (pb: PocketBase) =>
+			(
+				(await pb.send('/api/borgerhus/invitations', { method: 'GET' })) as {
+					items: { id: string; status: string; role: string }[];
+				}
+			).items;
+		// the invitation was sent to an address that is no longer theirs: it is not theirs to answer
+		expect(await invitationsOf(moved)).toEqual([]);
+		expect((await outcome(post(moved, `/api/borgerhus/memberships/${open!.id}/accept`))).status).toBe(404);
+		expect((await moved.collection('notifications').getFullList()).map((n) => n.kind)).toEqual([]);
+		// the block is the person's and stands
+		expect((await invitationsOf(movedBlocked)).map((i) => i.status)).toEqual(['blocked']);
+		// to the admins both addresses are invited as before, on the rows they know
+		const pending = (await w.admin.pb.send(invitePath(w), { method: 'GET' })) as {
+			items: { id: string; email: string; role: string; invited_at: string }[];
+		};
+		expect(pending.items.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+			known.items.sort((a, b) => a.id.localeCompare(b.id))
+		);
+		expect(pending.items.map((i) => [i.email, i.role]).sort()).toEqual(
+			[
+				[old, 'admin'],
+				[blockedOld, 'booker'],
+				[w.invited.email, 'booker']
+			].sort()
+		);
+		// whoever holds the addresses next finds the invitations, is told, and can accept
+		const next = await createUserWith(old);
+		const mine = await invitationsOf(next);
+		expect(mine).toMatchObject([{ status: 'invited', role: 'admin' }]);
+		expect((await next.collection('notifications').getFullList()).map((n) => n.kind)).toEqual([
+			'association_invitation'
+		]);
+		await post(next, `/api/borgerhus/memberships/${mine[0]!.id}/accept`);
+		expect(await storedMembership(mine[0]!.id)).toMatchObject({
+			status: 'active',
+			role: 'admin',
+			user: next.authStore.record!.id
+		});
+		const nextBlocked = await createUserWith(blockedOld);
+		expect(await invitationsOf(nextBlocked)).toMatchObject([{ status: 'invited', role: 'booker' }]);
 	});
 });

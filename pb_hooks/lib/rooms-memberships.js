@@ -236,7 +236,12 @@ function invite(app, actor, associationId, input) {
 		if (user) claim(txApp, user);
 		var own = user ? first('association = {:a} && user = {:u}', { a: associationId, u: user.id }) : null;
 		var byAddress = first('association = {:a} && email = {:e}', { a: associationId, e: email });
-		var existing = own || byAddress;
+		// the address of an active member: nothing changes for the member, who is not told nor mailed; to the
+		// admins it looks like any invitation nobody has answered, on a row of the address alone, which nobody
+		// answers and `claim` leaves while its holder is a member, or the list would tell whose address a
+		// member has (the admins know their members by name only)
+		var member = !!own && own.getString('status') === 'active' && (!byAddress || byAddress.id !== own.id);
+		var existing = member ? byAddress : own || byAddress;
 		// the hour's limit: every invitation the inviter sent this hour counts, one per address, whatever became
 		// of it, so an address with a member behind it (where nothing changes) uses the limit as a stranger's
 		// does, and the limit tells nothing of whose address a member has; the same address sent to again
@@ -279,7 +284,7 @@ function invite(app, actor, associationId, input) {
 			row = new Record(txApp.findCachedCollectionByNameOrId('memberships'));
 			row.set('association', associationId);
 		}
-		if (user) row.set('user', user.id);
+		if (user && !member) row.set('user', user.id);
 		row.set('email', email);
 		row.set('role', role);
 		row.set('status', 'invited');
@@ -290,14 +295,14 @@ function invite(app, actor, associationId, input) {
 		row.set('decided_at', '');
 		txApp.save(row);
 		if (actor.id && !countedAlready) countSent(txApp, actor.id, addressKey);
-		if (user && !again) tellInvited(txApp, user.id, association, row);
+		if (user && !again && !member) tellInvited(txApp, user.id, association, row);
 		require(__hooks + '/lib/core/audit.js').staffAction(txApp, actor, 'membership_invite', row, {
 			association: associationId,
 			role: role
 		});
 		// a name staff have not verified (an association staff invite for before verifying it) is not mailed,
 		// as the notice does not name it: the mail says an association invites
-		if (again) return null;
+		if (again || member) return null;
 		return { to: email, association: association.getBool('verified') ? association.getString('name') : '' };
 	});
 }
@@ -480,7 +485,9 @@ function claim(app, user) {
 			)[0];
 			if (mine) {
 				var status = mine.getString('status');
-				if (status === 'active' || status === 'invited' || status === 'blocked') {
+				// an invitation to a member's address stays as the admins see it, answered by nobody (`invite`)
+				if (status === 'active') continue;
+				if (status === 'invited' || status === 'blocked') {
 					txApp.delete(row);
 					continue;
 				}

@@ -1903,3 +1903,42 @@ describe('an address its account moved away from', () => {
 		expect(await invitationsOf(nextBlocked)).toMatchObject([{ status: 'invited', role: 'booker' }]);
 	});
 });
+
+describe('an invitation to the address of a member', () => {
+	it('is listed to the admins as any other open invitation: the list never tells whose address a member has', async () => {
+		const w = await world();
+		const stranger = uniqueEmail('fremmed');
+		for (const email of [w.member.email, stranger]) {
+			expect(await post(w.admin.pb, invitePath(w), { email, role: 'booker' })).toEqual({ ok: true });
+		}
+		type Pending = { items: { id: string; email: string; role: string; invited_at: string }[] };
+		const listed = async () => ((await w.admin.pb.send(invitePath(w), { method: 'GET' })) as Pending).items;
+		const shown = (items: Pending['items']) => items.map((i) => [i.email, i.role]).sort();
+		const expected = [
+			[w.member.email.toLowerCase(), 'booker'],
+			[stranger, 'booker'],
+			[w.invited.email, 'booker']
+		].sort();
+		expect(shown(await listed())).toEqual(expected);
+		// nothing changes for the member, who is told nothing and has nothing to answer, also after signing in
+		expect(await storedMembership(w.ids.member)).toMatchObject({ status: 'active', role: 'member' });
+		expect(await w.member.pb.collection('notifications').getFullList()).toEqual([]);
+		const again = guestClient();
+		await again.collection('users').authWithPassword(w.member.email, PASSWORD);
+		const mine = (await again.send('/api/borgerhus/invitations', { method: 'GET' })) as { items: unknown[] };
+		expect(mine.items).toEqual([]);
+		expect(shown(await listed())).toEqual(expected);
+		// the admins change and withdraw it as any other, with the same answers
+		for (const email of [w.member.email.toLowerCase(), stranger]) {
+			const row = (await listed()).find((i) => i.email === email)!;
+			expect(await post(w.admin.pb, `/api/borgerhus/memberships/${row.id}/role`, { role: 'admin' })).toEqual({
+				role: 'admin'
+			});
+			expect(await post(w.admin.pb, `/api/borgerhus/memberships/${row.id}/remove`)).toEqual({
+				status: 'removed'
+			});
+		}
+		expect(shown(await listed())).toEqual([[w.invited.email, 'booker']]);
+		expect(await storedMembership(w.ids.member)).toMatchObject({ status: 'active', role: 'member' });
+	});
+});

@@ -1149,23 +1149,30 @@ describe('a pickup in Mine data', () => {
 describe('the invitations counted towards the hour’s limit', () => {
 	it('are in Mine data, when each was sent, though no invitation row is left of one, and never to whom', async () => {
 		const system = await systemClient();
-		const [admin, member] = await Promise.all([
+		const [admin, member, other] = await Promise.all([
 			createUser({ name: 'Inviterende Ida' }),
-			createUser({ name: 'Medlem Mads' })
+			createUser({ name: 'Medlem Mads' }),
+			createUser({ name: 'Anden Admin' })
 		]);
 		const association = await system
 			.collection('associations')
 			.create({ name: `Læsekredsen ${Date.now() % 100000}`, cvr: validCvrNumber(), verified: true });
 		for (const [user, role] of [
 			[admin, 'admin'],
-			[member, 'member']
+			[member, 'member'],
+			[other, 'admin']
 		] as const) {
 			await system
 				.collection('memberships')
 				.create({ association: association.id, user: user.record.id, role, status: 'active' });
 		}
-		// a stranger's address (an invitation row), and a member's (nothing changes, but it counts)
+		// a member's address (an invitation row to the admins, nothing changes for the member), and a
+		// stranger's that another admin invited first (its row is theirs, but it counts)
 		const stranger = uniqueEmail('invitee');
+		await other.pb.send(`/api/borgerhus/associations/${association.id}/invitations`, {
+			method: 'POST',
+			body: { email: stranger, role: 'member' }
+		});
 		for (const email of [stranger, member.email]) {
 			await admin.pb.send(`/api/borgerhus/associations/${association.id}/invitations`, {
 				method: 'POST',

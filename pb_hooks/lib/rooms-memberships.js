@@ -487,6 +487,17 @@ function claim(app, user) {
 				var status = mine.getString('status');
 				// an invitation to a member's address stays as the admins see it, answered by nobody (`invite`)
 				if (status === 'active') continue;
+				// a person who blocked the association: the block goes onto the invitation's row, where it looks
+				// open to the admins as an invitation sent after a block does (`looksInvited`), so the row they
+				// know neither leaves their list nor tells them of the block
+				if (status === 'blocked' && !looksInvited(mine) && row.getString('status') === 'invited') {
+					row.set('user', user.id);
+					row.set('status', 'blocked');
+					row.set('decided_at', mine.getString('decided_at'));
+					txApp.delete(mine);
+					txApp.save(row);
+					continue;
+				}
 				if (status === 'invited' || status === 'blocked') {
 					txApp.delete(row);
 					continue;

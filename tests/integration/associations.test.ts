@@ -1902,6 +1902,26 @@ describe('an address its account moved away from', () => {
 		const nextBlocked = await createUserWith(blockedOld);
 		expect(await invitationsOf(nextBlocked)).toMatchObject([{ status: 'invited', role: 'booker' }]);
 	});
+
+	it('a person who blocked and moves back to the address keeps the block, and the admins see nothing change', async () => {
+		const w = await world();
+		const system = await systemClient();
+		const address = w.blocked.email;
+		await post(w.admin.pb, invitePath(w), { email: address, role: 'booker' });
+		const listed = async () =>
+			((await w.admin.pb.send(invitePath(w), { method: 'GET' })) as { items: unknown[] }).items;
+		const before = await listed();
+		await system.collection('users').update(w.blocked.record.id, { email: uniqueEmail('flyttet') });
+		await system.collection('users').update(w.blocked.record.id, { email: address });
+		const back = guestClient();
+		await back.collection('users').authWithPassword(address, PASSWORD);
+		const mine = (await back.send('/api/borgerhus/invitations', { method: 'GET' })) as {
+			items: { status: string }[];
+		};
+		expect(mine.items.map((i) => i.status)).toEqual(['blocked']);
+		expect(await back.collection('notifications').getFullList()).toEqual([]);
+		expect(await listed()).toEqual(before);
+	});
 });
 
 describe('an invitation to the address of a member', () => {

@@ -76,6 +76,33 @@ describe('a proposal settled already', () => {
 	});
 });
 
+describe('a proposal answered out of turn', () => {
+	it('is said to wait for the other side when staff decide it before that side agreed, and to have been agreed to when it is agreed to or declined again', async () => {
+		const { season, a, b, lineA, sys, staff } = await finalPlan({ extra: { swap_approval: true } });
+		const offer = (await send(a.admin.pb, `/api/borgerhus/seasons/${season}/swaps`, {
+			kind: 'handover',
+			from_line: lineA.id,
+			to_association: b.id
+		})) as { id: string };
+		const act = (who: typeof staff | typeof a.admin, action: string) =>
+			send(who.pb, `/api/borgerhus/season-swaps/${offer.id}/${action}`);
+		// staff from the list of swaps before the receiving association said yes
+		await expectRefused(act(staff, 'approve'), 'season_swap_not_consented');
+		await expectRefused(act(staff, 'reject'), 'season_swap_not_consented');
+		expect((await sys.collection('season_swaps').getOne(offer.id)).status).toBe('proposed');
+		await act(b.admin, 'consent');
+		// a second yes (or a no) from a page shown before the first yes
+		await expectRefused(act(b.admin, 'consent'), 'season_swap_consented_already');
+		await expectRefused(act(b.admin, 'decline'), 'season_swap_consented_already');
+		const row = await sys.collection('season_swaps').getOne(offer.id);
+		expect(row.status).toBe('consented');
+		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(a.id);
+		// staff still decide it
+		await act(staff, 'approve');
+		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(b.id);
+	});
+});
+
 describe('a swap of two activities', () => {
 	const choir = (participants: number) => (rooms: { big: string }) =>
 		activity('Stort kor', [slotId(rooms.big, 'mon', '17:00')], { participants });

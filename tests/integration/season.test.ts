@@ -1182,7 +1182,7 @@ describe('season swaps', () => {
 		);
 		await expectRefused(
 			send(staff.pb, `/api/borgerhus/season-swaps/${swap.id}/approve`),
-			'core_bad_transition'
+			'season_swap_not_consented'
 		);
 		expect((await sys.collection('season_lines').getOne(lineA.id)).association).toBe(a.id);
 		// a second offer of the same line, still open when the swap is done

@@ -1007,6 +1007,14 @@ module.exports = {
 		da: 'Forslaget er allerede afgjort. Hent siden igen for at se hvordan.',
 		en: 'The proposal has already been settled. Reload the page to see how.'
 	},
+	season_swap_consented_already: {
+		da: 'Din forening har allerede sagt ja til forslaget, og det venter nu på husets godkendelse. Hent siden igen for at se det.',
+		en: 'Your association has already agreed to the proposal, and it is now waiting for the house’s approval. Reload the page to see it.'
+	},
+	season_swap_not_consented: {
+		da: 'Den anden forening har ikke sagt ja til forslaget endnu. Du kan godkende eller afvise det, når den har sagt ja.',
+		en: 'The other association has not agreed to the proposal yet. You can approve or reject it once it has agreed.'
+	},
 	season_swap_no_line: {
 		da: 'Foreningen har ingen faste tider i sæsonen at bytte eller give videre.',
 		en: 'The association has no weekly times in the season to swap or hand over.'

@@ -557,8 +557,14 @@ function act(e) {
 		if (t && t.name !== action) t = null;
 		// settled already (answered, withdrawn, decided by staff, or closed when its line changed hands):
 		// said so to a second answer from a page shown before, never the generic refusal
-		if (!t && machine.isFinal(lib('season/machines').swap, from))
-			throw c.refusal('season_swap_decided', 'status');
+		var swaps = lib('season/machines').swap;
+		if (!t && machine.isFinal(swaps, from)) throw c.refusal('season_swap_decided', 'status');
+		// staff deciding one the receiving association has not agreed to yet (a move out of `consented`), and
+		// a second yes or a late no from that association (a move out of `proposed`): said as such
+		if (!t && from === 'proposed' && machine.allowed(machine.named(swaps, 'consented', action), roles))
+			throw c.refusal('season_swap_not_consented', 'status');
+		if (!t && from === 'consented' && machine.allowed(machine.named(swaps, 'proposed', action), roles))
+			throw c.refusal('season_swap_consented_already', 'status');
 		if (!t) throw c.refusal('core_bad_transition', 'status');
 		if (!machine.allowed(t, roles)) {
 			throw c.refusal(

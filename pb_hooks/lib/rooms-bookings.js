@@ -486,6 +486,27 @@ function approvalNote(reason) {
 }
 
 /**
+ * The decision a booking's new status carries, set on `booking` in the write that changes its status, by
+ * every path alike (a named decision, a move, the system's plain update): approved or rejected, decided now
+ * by `by` (staff's id, or '' for a change no person decided); back to pending, no decision. A check-in
+ * window already open gives its grace from `decided_at` (rooms/attendance.js). Cancelled and released
+ * keep the decision they had.
+ * @param {core.Record} booking
+ * @param {string} to the new status
+ * @param {string} by
+ * @param {number} now
+ */
+function stampDecision(booking, to, by, now) {
+	if (to === 'approved' || to === 'rejected') {
+		booking.set('decided_by', by);
+		booking.set('decided_at', lib('room-claims').toPbDate(now));
+	} else if (to === 'pending') {
+		booking.set('decided_by', '');
+		booking.set('decided_at', '');
+	}
+}
+
+/**
  * Makes a status transition (approve, reject, cancel) on the fresh row `booking` (not saved here): checks
  * the machine and the transition's own rules, sets the fields it owns, audits staff. Returns what to tell
  * the booker. Used by the record API and the series routes alike.
@@ -578,9 +599,9 @@ function transition(txApp, booking, to, actor, roles, data) {
 		reason = String(data.reason || '').trim();
 		if (t.name === 'reject' && !reason) throw refusal('rooms_reason_required', 'reason');
 		if (reason || t.name === 'reject') booking.set('reason', reason);
-		booking.set('decided_by', actor.id);
-		booking.set('decided_at', lib('room-claims').toPbDate(now));
 	}
+	// the system's loads (name `system`) decide too: the decision is the moment of the change
+	stampDecision(booking, to, actor.id, now);
 	booking.set('status', to);
 	if (!data.series && !data.silent) {
 		lib('core/audit').staffAction(txApp, actor, 'booking_' + to, booking, { from: from, reason: reason });
@@ -719,6 +740,10 @@ function handleUpdate(e) {
 				}
 				fresh.set(names[s], e.record.get(names[s]));
 			}
+			// a change of status is a decision made now, by no person, unless the write names the decision itself
+			if (fresh.getString('status') !== from && !sent(body, 'decided_at') && !sent(body, 'decided_by')) {
+				stampDecision(fresh, fresh.getString('status'), '', Date.now());
+			}
 			if (machines.isOpen(fresh.getString('status'))) {
 				var sys = checkBooking(txApp, draftOf(fresh), { policy: false, rights: false });
 				if (sys.problem) throw sys.problem;
@@ -853,10 +878,9 @@ function handleUpdate(e) {
 				if (status !== from && !(staff && status === 'pending')) {
 					if (!machines.may(from, 'move', roles, status)) throw refusal('core_forbidden', moved[0]);
 					fresh.set('status', status);
-					fresh.set('decided_by', '');
 					// approved now, by no one: a check-in window already open gives its grace from this moment, as
-					// after staff's approval (rooms/attendance.js reads `decided_at`)
-					fresh.set('decided_at', status === 'approved' ? lib('room-claims').toPbDate(Date.now()) : '');
+					// after staff's approval; back to pending, it loses its decision
+					stampDecision(fresh, status, '', Date.now());
 					// approved without a decision: the booker is told as with staff's approval, of the new time
 					if (status === 'approved') tellMovedApproved(txApp, fresh, checked.room);
 				}

@@ -600,6 +600,43 @@ describe('the release job', () => {
 		expect((await system.collection('bookings').getOne(waiting.id)).checked_in_at).not.toBe('');
 	});
 
+	it('counts the grace from an approval the system made by a plain update: every decision is stamped when it is made', async () => {
+		const room = await checkinRoom({ requires_approval: true });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const system = await systemClient();
+		// started 20 minutes ago, past the 15 minutes' grace, and approved by the system (maintenance, an import)
+		const pending = await bookingAt(owner, room.id, -20, 60, { status: 'pending' });
+		await system.collection('bookings').update(pending.id, { status: 'approved' });
+		const approved = await system.collection('bookings').getOne(pending.id);
+		expect([approved.decided_at !== '', approved.decided_by]).toEqual([true, '']);
+		expect((await release(room.id)).released).toBe(0);
+		await checkIn(owner.pb, pending.id);
+		// one staff rejected and the system approves after all: the decision is the system's, not staff's
+		const second = await checkinRoom({ requires_approval: true });
+		const rejected = await bookingAt(owner, second.id, -20, 60, { status: 'pending' });
+		await staff.pb.collection('bookings').update(rejected.id, { status: 'rejected', reason: 'Fejl' });
+		const before = await system.collection('bookings').getOne(rejected.id);
+		await system.collection('bookings').update(rejected.id, { status: 'approved' });
+		const after = await system.collection('bookings').getOne(rejected.id);
+		expect(after.decided_by).toBe('');
+		expect(after.decided_at > before.decided_at).toBe(true);
+		// a rejection by the system is stamped too; back to pending, the decision is gone
+		const third = await bookingAt(owner, second.id, 120, 60, { status: 'pending' });
+		await system.collection('bookings').update(third.id, { status: 'rejected' });
+		expect((await system.collection('bookings').getOne(third.id)).decided_at).not.toBe('');
+		await system.collection('bookings').update(third.id, { status: 'pending' });
+		const back = await system.collection('bookings').getOne(third.id);
+		expect([back.decided_at, back.decided_by]).toEqual(['', '']);
+		// an import that names the decision keeps the one it names
+		await system.collection('bookings').update(third.id, {
+			status: 'approved',
+			decided_by: staff.record.id,
+			decided_at: '2026-01-05 10:00:00.000Z'
+		});
+		const named = await system.collection('bookings').getOne(third.id);
+		expect([named.decided_by, named.decided_at]).toEqual([staff.record.id, '2026-01-05 10:00:00.000Z']);
+	});
+
 	it('counts the grace from an approval a change under way gave: the room asks for approval no more', async () => {
 		// open all day: the extension below may end at any hour the test runs at
 		const room = await checkinRoom({

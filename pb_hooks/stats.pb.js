@@ -17,7 +17,7 @@ routerAdd(
 			new Date()
 		);
 		if ('error' in result) {
-			throw refusal(result.error, 'from');
+			throw refusal(result.error, result.field);
 		}
 		return e.json(200, result);
 	},

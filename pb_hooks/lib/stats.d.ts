@@ -76,7 +76,12 @@ export function periodBounds(
 	| Period
 	| {
 			error:
-				'stats_invalid_period' | 'stats_period_too_long' | 'core_invalid_date' | 'core_date_out_of_range';
+				| 'stats_invalid_period'
+				| 'stats_period_too_long'
+				| 'stats_from_invalid'
+				| 'stats_to_invalid'
+				| 'core_date_out_of_range';
+			field: 'from' | 'to';
 	  };
 export function subtract(intervals: number[][], holes: number[][]): number[][];
 /** A room's creation (ms, 0 when unknown) and its recorded states: in use or not from `at` on. */

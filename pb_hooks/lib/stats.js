@@ -21,25 +21,27 @@ const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
  * @param {string} fromDate "YYYY-MM-DD"
  * @param {string} toDate "YYYY-MM-DD", inclusive
  * @returns {{ from: number, to: number } | { error: 'stats_invalid_period' | 'stats_period_too_long' |
- *   'core_invalid_date' | 'core_date_out_of_range' }}
+ *   'stats_from_invalid' | 'stats_to_invalid' | 'core_date_out_of_range', field: 'from' | 'to' }}
  */
 function periodBounds(time, fromDate, toDate) {
 	const core =
 		typeof __hooks === 'undefined' ? require('./core/time.js') : require(__hooks + '/lib/core/time.js');
-	for (const date of [String(fromDate), String(toDate)]) {
-		// a day that is no day of the calendar (30 February) or lies outside the house's years
+	for (const field of /** @type {const} */ (['from', 'to'])) {
+		const date = String(field === 'from' ? fromDate : toDate);
+		// a day that is no day of the calendar (30 February) or lies outside the house's years; named by its
+		// field, as a date (the period has no times)
 		const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
 		const at = day ? Date.UTC(+day[1], +day[2] - 1, +day[3]) : NaN;
 		if (!day || isNaN(at) || new Date(at).toISOString().slice(0, 10) !== date)
-			return { error: 'core_invalid_date' };
-		if (core.yearProblem(at)) return { error: 'core_date_out_of_range' };
+			return { error: field === 'from' ? 'stats_from_invalid' : 'stats_to_invalid', field };
+		if (core.yearProblem(at)) return { error: 'core_date_out_of_range', field };
 	}
 	const from = time.localToUtc(String(fromDate), '00:00');
 	const to = time.localToUtc(time.addDays(String(toDate), 1), '00:00');
 	if (from === null || to === null || Number.isNaN(to) || to <= from)
-		return { error: 'stats_invalid_period' };
+		return { error: 'stats_invalid_period', field: 'from' };
 	const days = (Date.parse(toDate + 'T00:00:00Z') - Date.parse(fromDate + 'T00:00:00Z')) / DAY + 1;
-	if (days > MAX_DAYS) return { error: 'stats_period_too_long' };
+	if (days > MAX_DAYS) return { error: 'stats_period_too_long', field: 'from' };
 	return { from, to };
 }
 

@@ -176,11 +176,13 @@ describe('statistics for staff', () => {
 		const long = await refused(stats(staff.pb, { from: '2018-01-01', to: '2019-03-31' }));
 		expect(long.response.data.from.code).toBe('stats_period_too_long');
 		const hostile = await refused(stats(staff.pb, { from: "2019-03-25' OR 1=1 --", to: '2019-03-31' }));
-		expect(hostile.response.data.from.code).toBe('core_invalid_date');
+		expect(hostile.response.data.from.code).toBe('stats_from_invalid');
 		const slip = await refused(stats(staff.pb, { from: '2019-03-25', to: '9999-12-31' }));
-		expect(slip.response.data.from.code).toBe('core_date_out_of_range');
+		expect(slip.response.data.to.code).toBe('core_date_out_of_range');
 		const missing = await refused(stats(staff.pb, { from: '2019-02-30', to: '2019-03-31' }));
-		expect(missing.response.data.from.code).toBe('core_invalid_date');
+		expect(missing.response.data.from.code).toBe('stats_from_invalid');
+		const badTo = await refused(stats(staff.pb, { from: '2019-03-25', to: '2019-03-32' }));
+		expect(badTo.response.data.to.code).toBe('stats_to_invalid');
 	});
 
 	it('shows the page and its CSV files to staff through the app, in the Danish spreadsheet dialect', async () => {
@@ -211,6 +213,35 @@ describe('statistics for staff', () => {
 
 		const bad = await (await app.get('/personale/statistik?fra=2019-03-31&til=2019-03-01')).text();
 		expect(bad).toContain('Vælg en gyldig periode');
+	});
+
+	it('says which date typed into the address is no date, as a date without a time, in Danish and English', async () => {
+		const app = new AppSession();
+		await app.signIn(staff.email, staff.password);
+		const say = async (session: AppSession, query: string) => {
+			const html = await (await session.get(`/personale/statistik?${query}`)).text();
+			return /<p class="error" role="alert">([^<]*)<\/p>/.exec(html)?.[1] ?? html;
+		};
+		expect(await say(app, 'fra=2026-13-40&til=2026-03-31')).toBe('Fra er ikke en gyldig dato. Vælg en dato.');
+		expect(await say(app, 'fra=garbage&til=2026-03-31')).toBe('Fra er ikke en gyldig dato. Vælg en dato.');
+		expect(await say(app, 'fra=2026-03-01&til=2026-02-30')).toBe(
+			'Til og med er ikke en gyldig dato. Vælg en dato.'
+		);
+		// the CSV files refuse such a period with the same words
+		const csv = await app.get('/personale/statistik/lokaler.csv?fra=2026-03-01&til=garbage');
+		expect(csv.status).toBe(400);
+		expect(await csv.text()).toContain('Til og med er ikke en gyldig dato');
+		// in English, for a reader who chose it
+		const reader = await createUser({ staff: true });
+		const english = new AppSession();
+		await english.signIn(reader.email, reader.password);
+		await english.post('/sprog', { language: 'en', redirectTo: '/personale/statistik' });
+		expect(await say(english, 'fra=2026-13-40&til=2026-03-31')).toBe(
+			'From is not a valid date. Choose a date.'
+		);
+		expect(await say(english, 'fra=2026-03-01&til=x')).toBe(
+			'To (inclusive) is not a valid date. Choose a date.'
+		);
 	});
 
 	it('refuses the page and the files to citizens and guests', async () => {

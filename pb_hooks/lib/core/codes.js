@@ -1059,6 +1059,14 @@ module.exports = {
 		da: 'Den samme tid er ønsket to gange.',
 		en: 'The same time is wished twice.'
 	},
+	stats_from_invalid: {
+		da: 'Fra er ikke en gyldig dato. Vælg en dato.',
+		en: 'From is not a valid date. Choose a date.'
+	},
+	stats_to_invalid: {
+		da: 'Til og med er ikke en gyldig dato. Vælg en dato.',
+		en: 'To (inclusive) is not a valid date. Choose a date.'
+	},
 	stats_invalid_period: {
 		da: 'Vælg en gyldig periode: Fra skal være samme dag som eller før Til og med.',
 		en: 'Choose a valid period: From must be on or before To.'

@@ -12,8 +12,8 @@ const DEFAULT_DAYS = 30;
 /** The period asked for in `?fra=YYYY-MM-DD&til=YYYY-MM-DD`, or the last 30 days. */
 export function periodFrom(url: URL, now = new Date()): { from: string; to: string } {
 	const today = new TZDate(now, HOUSE_TIME_ZONE);
-	const day = (value: string | null, fallback: Date) =>
-		value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : format(fallback, 'yyyy-MM-dd');
+	// a date typed into the address is PocketBase's to judge, so a wrong one is said, not replaced
+	const day = (value: string | null, fallback: Date) => value || format(fallback, 'yyyy-MM-dd');
 	return {
 		from: day(url.searchParams.get('fra'), subDays(today, DEFAULT_DAYS - 1)),
 		to: day(url.searchParams.get('til'), today)
@@ -43,7 +43,7 @@ export async function fetchStats(
 		return { stats: await pb.send<Stats>('/api/borgerhus/stats', { query: period }) };
 	} catch (err) {
 		const errors = toFormErrors(err);
-		const message = errors.fields.from ?? errors.form;
+		const message = errors.fields.from ?? errors.fields.to ?? errors.form;
 		if (message && err instanceof ClientResponseError && err.status === 400) return { error: message };
 		throw err;
 	}

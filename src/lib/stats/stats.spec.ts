@@ -27,12 +27,34 @@ describe('the statistics period', () => {
 	});
 
 	it('refuses reversed, impossible and over-long periods', () => {
-		expect(periodBounds(time, '2026-11-08', '2026-11-02')).toEqual({ error: 'stats_invalid_period' });
-		expect(periodBounds(time, '2026-02-30', '2026-03-02')).toEqual({ error: 'core_invalid_date' });
-		expect(periodBounds(time, 'yesterday', '2026-03-02')).toEqual({ error: 'core_invalid_date' });
-		expect(periodBounds(time, '0000-01-01', '2026-03-02')).toEqual({ error: 'core_invalid_date' });
-		expect(periodBounds(time, '2026-01-01', '9999-12-31')).toEqual({ error: 'core_date_out_of_range' });
-		expect(periodBounds(time, '2025-01-01', '2026-01-02')).toEqual({ error: 'stats_period_too_long' });
+		expect(periodBounds(time, '2026-11-08', '2026-11-02')).toEqual({
+			error: 'stats_invalid_period',
+			field: 'from'
+		});
+		expect(periodBounds(time, '2026-02-30', '2026-03-02')).toEqual({
+			error: 'stats_from_invalid',
+			field: 'from'
+		});
+		expect(periodBounds(time, 'yesterday', '2026-03-02')).toEqual({
+			error: 'stats_from_invalid',
+			field: 'from'
+		});
+		expect(periodBounds(time, '0000-01-01', '2026-03-02')).toEqual({
+			error: 'stats_from_invalid',
+			field: 'from'
+		});
+		expect(periodBounds(time, '2026-01-01', '9999-12-31')).toEqual({
+			error: 'core_date_out_of_range',
+			field: 'to'
+		});
+		expect(periodBounds(time, '2025-01-01', '2026-01-02')).toEqual({
+			error: 'stats_period_too_long',
+			field: 'from'
+		});
+		expect(periodBounds(time, '2026-03-01', '2026-02-29')).toEqual({
+			error: 'stats_to_invalid',
+			field: 'to'
+		});
 		expect('error' in periodBounds(time, '2025-01-01', '2025-12-31')).toBe(false);
 	});
 });

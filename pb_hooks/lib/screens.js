@@ -4,7 +4,8 @@
 // and show only what the public room page shows: when a room is busy (room_busy), the `label` that
 // projection carries (a published event's title, or an association's name its booker chose to show) and
 // whether the claim is `tentative` (a request still waiting for staff: it holds the room, but is not on).
-// Never a booking's purpose, booker, or any other field of it. `doorState` is pure (the app imports it as
+// Never a booking's purpose, booker, or any other field of it; of the booking on now, a door sign also
+// tells whether it is checked in, as the people in the room do. `doorState` is pure (the app imports it as
 // $rules/screens.js); `lobby` and `door` are the public routes.
 
 /** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */
@@ -134,11 +135,14 @@ function shownKinds(inUse) {
  * still waiting for staff cannot be checked in (`rooms_checkin_pending`), and a draft event reads as such a
  * request, which the public must not tell apart from it. Only the approval of a booking approved after its
  * window had opened moves its window's end, as it moves the release. Nothing else of the booking leaves
- * this function; a published event and a claim from before check-in was required get null.
+ * this function but whether it is checked in now (checked in and not checked out), returned per claim for
+ * the caller to tell of the claim on now only; a published event and a claim from before check-in was
+ * required get null, and are never checked in.
  * @param {core.App} app
  * @param {core.Record} room
  * @param {core.Record[]} rows the room's room_busy rows
  * @param {Claim[]} claims the same rows' public claims (claimOf), given their `checkin` here
+ * @returns {boolean[]} per claim, whether its booking is checked in now
  */
 function withCheckinWindows(app, room, rows, claims) {
 	var attendance = lib('rooms/attendance');
@@ -152,16 +156,21 @@ function withCheckinWindows(app, room, rows, claims) {
 		if (checked(claims[i])) sources.push(rows[i].getString('source'));
 	}
 	var approved = {};
+	var present = {};
 	var bookings = sources.length ? app.findRecordsByIds('bookings', sources) : [];
 	for (var b = 0; b < bookings.length; b++) {
-		approved[bookings[b].id] = attendance.bookingOf(bookings[b]).approved_at;
+		var read = attendance.bookingOf(bookings[b]);
+		approved[bookings[b].id] = read.approved_at;
+		present[bookings[b].id] = !!read.checked_in_at && !read.checked_out_at;
 	}
+	var checkedIn = [];
 	for (var c = 0; c < claims.length; c++) {
 		var claim = claims[c];
-		claim.checkin = checked(claim)
-			? rules.windowOf(policy, claim.start, approved[rows[c].getString('source')] || 0)
-			: null;
+		var source = rows[c].getString('source');
+		claim.checkin = checked(claim) ? rules.windowOf(policy, claim.start, approved[source] || 0) : null;
+		checkedIn.push(!!claim.checkin && present[source] === true);
 	}
+	return checkedIn;
 }
 
 /** The grace of a room's check-in in minutes, as `windowOf` counts it (a policy never set: the default). */
@@ -297,7 +306,8 @@ function door(e) {
 	var claims = rows.map(claimOf);
 	// the sign asks people to check in only where the room requires it
 	var checkin = inUse && room.getBool('checkin_required');
-	if (checkin) withCheckinWindows(e.app, room, rows, claims);
+	var checkedIn = [];
+	if (checkin) checkedIn = withCheckinWindows(e.app, room, rows, claims);
 	else for (var n = 0; n < claims.length; n++) claims[n].checkin = null;
 	var closures = e.app
 		.findRecordsByFilter(
@@ -333,6 +343,9 @@ function door(e) {
 		},
 		state: state.state,
 		current: state.current,
+		// whether the booking on now was checked in, which the people in the room show anyone passing; never
+		// of a claim ahead, which nobody can see yet
+		checkedIn: !!state.current && checkedIn[claims.indexOf(state.current)] === true,
 		next: state.next,
 		freeUntil: state.freeUntil,
 		opensAt: state.opensAt,

@@ -6,6 +6,7 @@ import {
 	expectAccessible,
 	expectBestPractice,
 	hydrated,
+	phonePage,
 	signIn,
 	systemClient
 } from './fixtures';
@@ -575,6 +576,54 @@ test('a door sign says until when the booking on now can be checked in, and that
 		)
 	).toBeVisible();
 	await expect(page.getByText('Tjek ind nu', { exact: false })).toHaveCount(0);
+});
+
+test('a door sign at phone size says that the booking on now is checked in once its booker checked in at the door', async ({
+	page,
+	browser
+}) => {
+	const T = Math.floor(Date.now() / MINUTE) * MINUTE;
+	const { system, room, id } = await arrangeRoom('Tjekketlokale', {
+		checkin_required: true,
+		checkin_opens_minutes: 15,
+		checkin_grace_minutes: 15,
+		checkin_since: pbDate(T - 7 * 24 * 60 * MINUTE),
+		min_minutes: 1,
+		step_minutes: 1
+	});
+	const booker = await makeUser(system, 'tjekketbooker', id);
+	await system.collection('bookings').create({
+		room: room.id,
+		booker: booker.id,
+		purpose: `Tjekket møde ${id}`,
+		attendees: 2,
+		start: pbDate(T - 5 * MINUTE),
+		end: pbDate(T + 50 * MINUTE),
+		status: 'approved'
+	});
+	// the sign on a phone-sized screen: busy, and check-in open
+	await page.goto(`/lokaler/${room.slug}/skilt?sprog=da`);
+	await hydrated(page);
+	await expect(page.getByText('Optaget', { exact: true }).first()).toBeVisible();
+	await expect(page.getByTestId('door-checkin-window')).toContainText('Tjek ind nu');
+	await expect(page.getByTestId('door-checked-in')).toHaveCount(0);
+	// the booker scans the code on their own phone and checks in
+	const phone = await phonePage(browser);
+	await signIn(phone, booker.email, PASSWORD);
+	await phone.goto(`/lokaler/${room.slug}/tjek-ind`);
+	await hydrated(phone);
+	await phone.getByRole('button', { name: 'Vi er her' }).click();
+	await expect(phone.getByText('I er tjekket ind. God fornøjelse!')).toBeVisible();
+	await phone.context().close();
+	// the sign says so by its next poll, and asks nobody to check in to that booking any more
+	await expect(page.getByTestId('door-checked-in')).toHaveText('✓ Tjekket ind', { timeout: 40_000 });
+	await expect(page.getByTestId('door-checkin-window')).toHaveCount(0);
+	await expect(page.getByText(`Tjekket møde ${id}`)).toHaveCount(0);
+	await expectAccessible(page);
+	// in English too
+	await page.goto(`/lokaler/${room.slug}/skilt?sprog=en`);
+	await expect(page.getByTestId('door-checked-in')).toHaveText('✓ Checked in');
+	await expectAccessible(page);
 });
 
 test('cancel a period at phone size: the preview lists what goes and what cannot, then one step', async ({

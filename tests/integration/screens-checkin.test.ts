@@ -5,15 +5,15 @@ import { localParts } from '$rules/core/time.js';
 import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
 import { AppSession } from '../helpers/app';
 import { makeRoom } from './rooms-arrange';
-import { release } from './rooms-checkin-arrange';
+import { checkIn, checkOut, release } from './rooms-checkin-arrange';
 import type { DoorData } from '../../src/lib/screens/types';
 
 // A door sign in a room that requires check-in says when the booking on now or next can be checked in and
 // that the room is released otherwise (docs/rules.md, "Door signs and the lobby screen", "Check-in and
 // no-shows"). The window comes from the server, by the same rule the check-in page and the release job
 // use; the sign shows it for every booking that is on, and for none that is tentative (a request still
-// waiting for staff cannot be checked in, and a draft event reads as such a request), and never says
-// whether anyone checked in.
+// waiting for staff cannot be checked in, and a draft event reads as such a request). It says that the
+// booking on now is checked in once it is, and never whether a claim ahead is.
 // Every time below is counted from one reading of the clock, and each claim asked about is the room's
 // claim now or next, which the sign's data names at any hour (today's list ends at midnight).
 
@@ -158,6 +158,38 @@ describe('a door sign in a room that requires check-in', () => {
 			expect(text).not.toContain('decided');
 			expect(text).not.toContain('checked_in');
 		}
+	});
+
+	it('says that the booking on now is checked in once its booker checked in, and nothing of it of a claim ahead', async () => {
+		const { T, owner, rooms, made } = await arrange();
+		const session = new AppSession();
+		const sign = async (query: string) =>
+			(await session.get(`/lokaler/${rooms.booked.slug}/skilt${query}`)).text();
+		const open = `Tjek ind nu: scan QR-koden senest kl. ${clock(T + 15 * MINUTE)}, ellers frigives lokalet.`;
+		expect((await doorOf(rooms.booked.slug)).checkedIn).toBe(false);
+		expect(await sign('?sprog=da')).not.toContain('Tjekket ind');
+		await checkIn(owner.pb, made[0]!.id);
+		const door = await doorOf(rooms.booked.slug);
+		expect(door.checkedIn).toBe(true);
+		// only the claim on now: the next booking's data is as before
+		expect(JSON.stringify(door.next)).not.toMatch(/checked/i);
+		expect(JSON.stringify(door.today)).not.toMatch(/checked/i);
+		const danish = await sign('?sprog=da');
+		expect(danish).toMatch(
+			/data-testid="door-checked-in"[^>]*>\s*<span aria-hidden="true">✓<\/span> Tjekket ind\s*</
+		);
+		// nobody is asked to check in to it any more
+		expect(danish).not.toContain(open);
+		expect(await sign('?sprog=en')).toContain('Checked in');
+		// on paper nothing of it
+		expect(await sign('?format=a4&sprog=da')).not.toContain('Tjekket ind');
+		// a room without check-in and an event on now say nothing of it
+		expect((await doorOf(rooms.plain.slug)).checkedIn).toBe(false);
+		expect((await doorOf(rooms.evented.slug)).checkedIn).toBe(false);
+		// checked out early, its time is free: nothing is on to be checked in
+		await checkOut(owner.pb, made[0]!.id);
+		const after = await doorOf(rooms.booked.slug);
+		expect([after.state, after.checkedIn]).toEqual(['free', false]);
 	});
 
 	it('says on the sign when to check in, that it is open now, and on paper the room’s rule', async () => {

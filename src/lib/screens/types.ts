@@ -34,6 +34,8 @@ export interface DoorData {
 	room: { name: string; slug: string; checkin: boolean; checkinGraceMinutes: number | null };
 	state: 'busy' | 'free' | 'closed';
 	current: DoorClaim | null;
+	/** whether the booking on now (`current`, with a check-in window) was checked in; never of another claim */
+	checkedIn: boolean;
 	next: DoorClaim | null;
 	freeUntil: number | null;
 	opensAt: number | null;

@@ -190,6 +190,46 @@ describe('the second round', () => {
 		);
 	});
 
+	it('keeps on its form a wish in a room gone out of use since, marked as such, and offers that room to no other wish', async () => {
+		// one association's time in the big room: its Tuesday and the small room are free
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms, { leftovers: 'second_round' });
+		const a = await club();
+		await apply(a.admin, season, {
+			association: a.id,
+			activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
+		});
+		for (const to of ['closed', 'draft', 'draft_published', 'final']) {
+			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+		}
+		const sys = await system();
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, {
+			to: 'second_round',
+			second_until: new Date(Date.now() + 3600_000).toISOString()
+		});
+		const kids = await club();
+		const smallMon = slotId(rooms.small, 'mon', '17:00');
+		const smallWed = slotId(rooms.small, 'wed', '17:00');
+		const bigTue = slotId(rooms.big, 'tue', '17:00');
+		expect(
+			(await apply(kids.admin, season, { association: kids.id, activities: [activity('Kor', [smallMon])] }))
+				.status
+		).toBe(200);
+		await sys.collection('rooms').update(rooms.small, { active: false });
+		const session = new AppSession();
+		await session.signIn(kids.admin.email, kids.admin.password);
+		const html = await (await session.get(`/saeson/${season}?forening=${kids.id}`)).text();
+		const offered = (slot: string) => html.split(`value="${slot}"`).length - 1;
+		// the wish the application holds: shown, chosen and marked, so saving the form again keeps it
+		expect(offered(smallMon)).toBe(1);
+		expect(html).toMatch(new RegExp(`<option value="${smallMon}"[^>]*selected[^>]*>[^<]*\\(ikke i brug\\)`));
+		// the room's other times are offered to nobody; the free times in use are
+		expect(offered(smallWed)).toBe(0);
+		expect(offered(bigTue)).toBeGreaterThan(0);
+	});
+
 	it('tells each of its applicants on publication, one that got no time that it got none, in the reader’s language', async () => {
 		const { staff, rooms, season, a, sys } = await finalSeason({ leftovers: 'second_round' });
 		const status = (body: Record<string, unknown>) =>

@@ -569,7 +569,11 @@ function volunteerTerms(e) {
 function takeover(e) {
 	var staff = requireDeskStaff(e);
 	var body = e.requestInfo().body || {};
-	var email = cleanText(body.email, 'email', 200, true).toLowerCase();
+	// stored as PocketBase compares addresses (rooms-memberships.js `normalizeEmail`: ASCII letters in lower
+	// case, every other letter as written): "Øle@..." and "øle@..." are two accounts
+	var email = require(__hooks + '/lib/rooms-memberships.js').normalizeEmail(
+		cleanText(body.email, 'email', 200, true)
+	);
 	// the rules of sign-up's address (its parts' lengths, no hidden characters) hold here too
 	if (
 		!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ||
@@ -583,8 +587,9 @@ function takeover(e) {
 		var row = citizenOf(txApp, e);
 		var again = takeoverPending(txApp, row);
 		if (!row.getBool('desk_account') && !again) throw codeError(400, 'desk_not_desk_account');
-		// an address is the same in any letter case (the users' email index is NOCASE; a filter's `=`
-		// compares as stored, so compare in lower case: a stored "Anna@..." is taken for "anna@...")
+		// an address is the same in any ASCII letter case (the users' email index is NOCASE, which folds ASCII
+		// letters only; a filter's `=` compares as stored, so compare with SQLite's lower(), which folds the
+		// same: a stored "Anna@..." is taken for "anna@...", a stored "Øle@..." not for "øle@...")
 		var taken = txApp.findRecordsByFilter(
 			'users',
 			bindFilter('email:lower = {:m} && id != {:id}', {

@@ -790,6 +790,37 @@ describe('desk accounts', () => {
 		expect((await system.collection('users').getOne(signup.id)).email).toBe(address);
 	});
 
+	it('gives a desk account the address as typed, as PocketBase compares addresses: letters beyond ASCII keep their case', async () => {
+		const staff = await createUser({ staff: true });
+		const system = await systemClient();
+		const tail = `-${Date.now()}@test.borgerhus.dk`;
+		// another person's account: "øle…" is not "Øle…" to PocketBase (its email index folds ASCII letters only)
+		await system.collection('users').create({
+			email: `øle${tail}`,
+			password: PASSWORD,
+			passwordConfirm: PASSWORD,
+			name: 'Øle Anden',
+			verified: true
+		});
+		const account = await createDeskAccount(staff.pb, { name: 'Øle Skranke', phone: '23456781' });
+		const taken = await staff.pb.send(`/api/borgerhus/desk/citizens/${account.id}/takeover`, {
+			method: 'POST',
+			body: { email: `ØLE${tail.toUpperCase()}` }
+		});
+		// ASCII letters in lower case, every other letter as written
+		expect(taken).toMatchObject({ email: `Øle${tail}`, takeover_pending: true });
+		expect((await system.collection('users').getOne(account.id)).email).toBe(`Øle${tail}`);
+		// the address in ASCII case only is the other account's, and is refused
+		expect(
+			await refusal(
+				staff.pb.send(`/api/borgerhus/desk/citizens/${account.id}/takeover`, {
+					method: 'POST',
+					body: { email: `øLE${tail}` }
+				})
+			)
+		).toEqual({ status: 400, code: 'desk_email_taken' });
+	});
+
 	it("deletes a desk account at the citizen's request as their own deletion would, for desk accounts only", async () => {
 		const staff = await createUser({ staff: true });
 		const citizen = await createUser();

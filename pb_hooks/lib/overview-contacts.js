@@ -11,19 +11,16 @@ function phoneDigits(text) {
 }
 
 /**
- * A LIKE pattern (escaped with `\\`) that matches an address in any letter case: ASCII as it is (LIKE folds
- * its letters), any other character as `_` (one character), which LIKE cannot fold. A superset of the
- * addresses that are the same in full Unicode, which the caller then compares. `''` matches nothing.
+ * A LIKE pattern (escaped with `\\`) that matches an address as PocketBase compares addresses: ASCII letters
+ * in any case (LIKE folds them, as the users' NOCASE email index does), every other character as written.
+ * `''` matches nothing.
  * @param {string} email
  */
 function addressPattern(email) {
 	const trimmed = String(email || '').trim();
 	if (!trimmed) return '';
 	let pattern = '';
-	for (const char of trimmed) {
-		if (char === '%' || char === '_' || char === '\\') pattern += '\\' + char;
-		else pattern += char.charCodeAt(0) < 128 ? char : '_';
-	}
+	for (const char of trimmed) pattern += char === '%' || char === '_' || char === '\\' ? '\\' + char : char;
 	return pattern;
 }
 
@@ -32,10 +29,14 @@ const lowered = (text) =>
 		.trim()
 		.toLowerCase();
 
+/** An address as PocketBase compares it (rooms-memberships.js `normalizeEmail`): one rule in one place. */
+const address = (text) => require(`${__hooks}/lib/rooms-memberships.js`).normalizeEmail(text);
+
 /**
  * The associations that may hold the user's contact details (the ones the user founded or belongs to, and
  * those whose contact address is the user's), each with the contact fields that are the user's own:
- *  - the address when it is the user's, in any case;
+ *  - the address when it is the user's, in any ASCII letter case (every other letter as written: "Øle@..." and
+ *    "øle@..." are two accounts to PocketBase);
  *  - the name and the phone (compared by their last eight digits, so "+45 11 22 33 44" is "11223344") only
  *    where the contact is the user's: the association names the user's address, or the user founded it or
  *    is its admin. Anyone may call themselves what a club's contact is called, and a household shares a
@@ -48,27 +49,25 @@ function ownContacts(app, user) {
 	const rows = arrayOf(new DynamicModel({ id: '', admin: 0 }));
 	app
 		.db()
-		// SQLite's LIKE folds ASCII letters only, so every other character of the address matches any one
-		// character here: the candidates, whose address is compared below in full Unicode ("ÅSE@..." is
-		// "åse@...", also of an association the user never joined)
+		// SQLite's LIKE folds ASCII letters only, as PocketBase compares addresses: the candidates, whose
+		// address is compared below as the same rule writes it (also of an association the user never joined)
 		.newQuery(
 			'SELECT a.id AS id, EXISTS (SELECT 1 FROM memberships m WHERE m.association = a.id AND m.user = {:u} ' +
 				"AND m.status = 'active' AND m.role = 'admin') AS admin FROM associations a WHERE a.created_by = {:u} " +
 				"OR (a.contact_email != '' AND trim(a.contact_email) LIKE {:like} ESCAPE '\\') " +
-				// every association the user belongs to in any role or state: its contact address is compared
-				// below in full Unicode ("Åse@..." in any case), which SQLite's lower() cannot
+				// every association the user belongs to in any role or state: its contact address is compared below
 				'OR a.id IN (SELECT association FROM memberships WHERE user = {:u}) ' +
 				'ORDER BY a.created'
 		)
 		.bind({ u: user.id, like: addressPattern(user.email()) })
 		.all(rows);
 	const name = lowered(user.getString('name'));
-	const email = lowered(user.email());
+	const email = address(user.email());
 	const phone = phoneDigits(user.getString('phone'));
 	return rows.map((row) => {
 		const record = app.findRecordById('associations', row.id);
 		const founded = record.getString('created_by') === user.id;
-		const byEmail = !!email && lowered(record.getString('contact_email')) === email;
+		const byEmail = !!email && address(record.getString('contact_email')) === email;
 		const theirs = byEmail || founded || row.admin > 0;
 		const contactName = lowered(record.getString('contact_name'));
 		const contactPhone = phoneDigits(record.getString('contact_phone'));

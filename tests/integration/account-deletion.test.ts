@@ -422,7 +422,7 @@ describe('what deletion leaves behind', () => {
 		});
 	});
 
-	it('finds and clears the address as a contact in another letter case beyond ASCII, of an association the user never joined', async () => {
+	it('finds and clears the address as a contact in another ASCII letter case, of an association the user never joined, and no address PocketBase keeps apart', async () => {
 		const system = await systemClient();
 		const n = Date.now() % 1_000_000;
 		const email = `åse-${n}@test.borgerhus.dk`;
@@ -438,14 +438,23 @@ describe('what deletion leaves behind', () => {
 		await pb.collection('users').authWithPassword(email, PASSWORD);
 		const user: TestUser = { record: record as unknown as TestUser['record'], email, password: PASSWORD, pb };
 		// someone else's association names the user's address, typed with capitals (an address is one in any
-		// letter case: docs/rules.md, "Account, feed and reminders")
+		// ASCII letter case, as PocketBase compares them: docs/rules.md, "Account, feed and reminders")
 		const founder = await createUser();
 		const named = await system.collection('associations').create({
 			name: 'Østerbro Åkandeklub',
 			cvr: validCvrNumber(),
 			contact_name: 'Åse Østergård',
-			contact_email: `ÅSE-${n}@TEST.borgerhus.dk`,
+			contact_email: `åSE-${n}@TEST.borgerhus.dk`,
 			contact_phone: '70 11 22 33',
+			created_by: founder.record.id,
+			verified: true
+		});
+		// and another names "ÅSE-…": another account's address to PocketBase, which folds ASCII letters only
+		const other = await system.collection('associations').create({
+			name: 'Åbyhøj Åkandeklub',
+			cvr: validCvrNumber(),
+			contact_name: 'Åse Østergård',
+			contact_email: `ÅSE-${n}@test.borgerhus.dk`,
 			created_by: founder.record.id,
 			verified: true
 		});
@@ -455,7 +464,7 @@ describe('what deletion leaves behind', () => {
 		expect(listed.associations).toEqual([
 			expect.objectContaining({
 				name: 'Østerbro Åkandeklub',
-				contact: { name: 'Åse Østergård', email: `ÅSE-${n}@TEST.borgerhus.dk`, phone: '' }
+				contact: { name: 'Åse Østergård', email: `åSE-${n}@TEST.borgerhus.dk`, phone: '' }
 			})
 		]);
 		await deleteAccount(user);
@@ -464,6 +473,10 @@ describe('what deletion leaves behind', () => {
 			contact_email: '',
 			// the phone was never shown to be the user's
 			contact_phone: '70 11 22 33'
+		});
+		expect(await system.collection('associations').getOne(other.id)).toMatchObject({
+			contact_name: 'Åse Østergård',
+			contact_email: `ÅSE-${n}@test.borgerhus.dk`
 		});
 	});
 

@@ -452,8 +452,19 @@ var CANCELLED_BY_ROLE = {
 };
 
 /**
+ * An association whose name staff have not verified (renamed since its bookings were made), as the booker's
+ * message names it: a name nobody at the house has looked at goes out in no mail of the house's (as a swap's
+ * message and an invitation name it: docs/rules.md, "Associations and memberships").
+ */
+var UNVERIFIED_ASSOCIATION = {
+	da: 'en forening (navnet venter på godkendelse)',
+	en: 'an association (its name awaits approval)'
+};
+
+/**
  * Who called `booking` off when it was neither staff nor its booker: an admin or booker of its association,
- * as { role, association } for the booker's message (CANCELLED_BY); null otherwise.
+ * as { role, association } for the booker's message (CANCELLED_BY), the association by a name staff have
+ * verified (UNVERIFIED_ASSOCIATION otherwise); null otherwise.
  * @param {core.App} txApp
  * @param {core.Record} booking
  * @param {{ kind: string, id: string }} actor
@@ -469,9 +480,10 @@ function cancelledBy(txApp, booking, actor) {
 		0
 	);
 	var role = CANCELLED_BY_ROLE[rows.length ? rows[0].getString('role') : ''] || CANCELLED_BY_ROLE.admin;
+	var association = txApp.findRecordById('associations', associationId);
 	return {
 		role: role,
-		association: txApp.findRecordById('associations', associationId).getString('name')
+		association: association.getBool('verified') ? association.getString('name') : UNVERIFIED_ASSOCIATION
 	};
 }
 

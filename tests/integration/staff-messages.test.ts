@@ -195,6 +195,63 @@ describe('a cancellation by someone of the association', () => {
 	});
 });
 
+describe('a cancellation by an association renamed since', () => {
+	it('names the association by a name staff have verified only, never one nobody at the house has looked at', async () => {
+		const [booker, admin] = await Promise.all([createUser(), createUser()]);
+		await mailable(booker);
+		const association = await makeAssociation();
+		await join(association.id, booker, 'booker');
+		await join(association.id, admin, 'admin');
+		const room = await makeRoom({ who_may_book: 'associations' });
+		const day = someDay();
+		const booking = await book(booker, room.id, {
+			association: association.id,
+			...slot(day, '10:00', '11:00')
+		});
+		const series = (await booker.pb.send('/api/borgerhus/series', {
+			method: 'POST',
+			body: {
+				room: room.id,
+				association: association.id,
+				purpose: 'Træning',
+				attendees: 4,
+				first_date: houseDate(day + 1),
+				last_date: houseDate(day + 15),
+				interval: 1,
+				start_time: '18:00',
+				end_time: '20:00'
+			}
+		})) as { series: string };
+		// renamed by its admin: unverified again until staff look at the new name
+		const renamed = 'Kultur- og Borgerhusets kundeservice';
+		await admin.pb.collection('associations').update(association.id, { name: renamed });
+		expect((await (await systemClient()).collection('associations').getOne(association.id)).verified).toBe(
+			false
+		);
+		await admin.pb
+			.collection('bookings')
+			.update(booking.id, { status: 'cancelled', cancel_reason: 'Flyttet' });
+		await admin.pb.send(`/api/borgerhus/series/${series.series}/cancel`, {
+			method: 'POST',
+			body: { reason: 'Flyttet' }
+		});
+		const told = (await notificationsOf(booker.record.id)).filter((n) =>
+			['booking_cancelled', 'booking_series_cancelled'].includes(n.kind)
+		);
+		expect(told).toHaveLength(2);
+		for (const n of told) {
+			expect(n.body).not.toContain(renamed);
+			expect(n.texts.en.body).not.toContain(renamed);
+			expect(n.body).toContain('er aflyst af en administrator i en forening (navnet venter på godkendelse).');
+			expect(n.texts.en.body).toMatch(
+				/(was|were) cancelled by an admin of an association \(its name awaits approval\)\./
+			);
+		}
+		const mail = await waitForMail(mailDir(), booker.email, /aflyst/);
+		expect(mail.text).not.toContain(renamed);
+	});
+});
+
 describe('one decision over many dates', () => {
 	it('approving a whole series with a message sends one notification and one mail', async () => {
 		const room = await makeRoom({ requires_approval: true });

@@ -336,7 +336,7 @@ function dateOf(booking) {
  * first and the last date in the reader's language, and the staff's reason or message; a cancellation by an
  * admin or booker of the association (`by`, rooms-bookings.js cancelledBy) says who, with their reason as
  * theirs.
- * @param {{ role: unknown, association: string } | null} [by]
+ * @param {{ role: unknown, association: unknown } | null} [by]
  */
 function tell(txApp, series, status, dates, reason, by) {
 	var room = txApp.findRecordById('rooms', series.getString('room'));

@@ -269,6 +269,9 @@ function invite(app, actor, associationId, input) {
 					existing.set('invited_by', actor.id || '');
 					existing.set('invited_at', now());
 				}
+				// a block kept by itself when its person moved address (`release`) names no inviter: it looks
+				// invited again now, as the sender's copy of their data says
+				if (!existing.getString('invited_by')) existing.set('invited_by', actor.id || '');
 				txApp.save(existing);
 			}
 			if (!t) {
@@ -546,7 +549,9 @@ function release(txApp, row) {
 		return;
 	}
 	var block = new Record(txApp.findCachedCollectionByNameOrId('memberships'));
-	var kept = ['association', 'role', 'status', 'invited_by', 'invited_at', 'decided_at'];
+	// the block is the person's alone: not an invitation of the inviter's, whose copy of their data would list
+	// it as one more, closed, beside the open one they sent, and so tell them of the block
+	var kept = ['association', 'role', 'status', 'invited_at', 'decided_at'];
 	for (var k = 0; k < kept.length; k++) block.set(kept[k], row.getString(kept[k]));
 	block.set('user', userId);
 	row.set('user', '');

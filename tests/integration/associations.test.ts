@@ -1924,6 +1924,30 @@ describe('an address its account moved away from', () => {
 	});
 });
 
+describe('an address moved away from by a person who blocked the association', () => {
+	it("leaves the inviter's copy of their data as it was: only the invited person can tell a block from an open invitation", async () => {
+		const w = await world();
+		const system = await systemClient();
+		const mover = await createUser({ name: 'Flora Flytter' });
+		// invited again after the block, and one invited who never answered: both look open
+		for (const email of [w.blocked.email, mover.email]) {
+			expect(await post(w.admin.pb, invitePath(w), { email, role: 'member' })).toEqual({ ok: true });
+		}
+		const sent = async () =>
+			((await w.admin.pb.send('/api/borgerhus/mydata', {})) as { invitations_sent: unknown[] })
+				.invitations_sent;
+		const before = await sent();
+		expect(before).toHaveLength(2);
+		// both move to another address: to the inviter, the one who blocked moves as the other does
+		for (const who of [w.blocked, mover]) {
+			await system
+				.collection('users')
+				.update(who.record.id, { email: `flyttet-${randomUUID().slice(0, 8)}@test.borgerhus.dk` });
+		}
+		expect(await sent()).toEqual(before);
+	});
+});
+
 describe('an invitation to the address of a member', () => {
 	it('is listed to the admins as any other open invitation: the list never tells whose address a member has', async () => {
 		const w = await world();

@@ -479,12 +479,20 @@ function cancelledBy(txApp, booking, actor) {
 		1,
 		0
 	);
-	var role = CANCELLED_BY_ROLE[rows.length ? rows[0].getString('role') : ''] || CANCELLED_BY_ROLE.admin;
-	var association = txApp.findRecordById('associations', associationId);
 	return {
-		role: role,
-		association: association.getBool('verified') ? association.getString('name') : UNVERIFIED_ASSOCIATION
+		role: cancellerRole(rows.length ? rows[0].getString('role') : ''),
+		association: namedToBooker(txApp.findRecordById('associations', associationId))
 	};
+}
+
+/** Who cancelled for an association (its membership's role), as its bookers read it. */
+function cancellerRole(role) {
+	return CANCELLED_BY_ROLE[role] || CANCELLED_BY_ROLE.admin;
+}
+
+/** An association as a booker's message names it: by a name staff have verified, else UNVERIFIED_ASSOCIATION. */
+function namedToBooker(association) {
+	return association.getBool('verified') ? association.getString('name') : UNVERIFIED_ASSOCIATION;
 }
 
 /** The reason someone other than staff gave, as theirs, in the reader's language, or nothing. */
@@ -1561,5 +1569,7 @@ module.exports = {
 	transition,
 	approvalNote,
 	cancelledBy,
+	cancellerRole,
+	namedToBooker,
 	reasonNote
 };

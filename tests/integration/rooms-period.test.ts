@@ -148,6 +148,29 @@ describe('cancel a period', () => {
 		expect(JSON.stringify(mine)).not.toContain(w.admin.record.id);
 	});
 
+	it('names an association renamed since by a verified name only in the booker’s message', async () => {
+		const w = await world();
+		const system = await systemClient();
+		// renamed by its admin: unverified again until staff look at the new name
+		const renamed = 'Kultur- og Borgerhusets kundeservice';
+		await w.admin.pb.collection('associations').update(w.association.id, { name: renamed });
+		expect((await system.collection('associations').getOne(w.association.id)).verified).toBe(false);
+		await cancelPeriod(w.admin, {
+			from: houseDate(w.day),
+			to: houseDate(w.day + 1),
+			scope: w.association.id,
+			preview: false
+		});
+		const told = await system
+			.collection('notifications')
+			.getFullList({ filter: `user = "${w.booker.record.id}" && kind = "bookings_period_cancelled"` });
+		expect(told).toHaveLength(1);
+		expect(told[0]?.body).toContain(
+			'aflyst af en administrator i en forening (navnet venter på godkendelse)'
+		);
+		expect(told[0]?.body).not.toContain(renamed);
+	});
+
 	it.each([
 		['a plain member', 'member'],
 		['someone outside', 'other']

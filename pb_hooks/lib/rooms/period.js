@@ -44,11 +44,6 @@ var TEXTS = {
 		}
 	}
 };
-/** Who cancelled for the association, as its bookers read it. */
-var ROLE = {
-	admin: { da: 'en administrator', en: 'an admin' },
-	booker: { da: 'en booker', en: 'a booker' }
-};
 /** Why bookings were kept, by the refusal's code, in the person's message. */
 var KEPT = {
 	rooms_cancel_deadline: {
@@ -324,8 +319,8 @@ function tellAll(txApp, actor, input, scope, cancelled, kept) {
 				count: others[names[n]],
 				from: from,
 				to: to,
-				role: ROLE[scope.role] || ROLE.admin,
-				association: scope.association ? scope.association.getString('name') : ''
+				role: lib('rooms-bookings').cancellerRole(scope.role),
+				association: scope.association ? lib('rooms-bookings').namedToBooker(scope.association) : ''
 			},
 			link: '/bookinger'
 		});

@@ -351,13 +351,18 @@ function countSent(txApp, inviterId, addressKey) {
 	txApp.save(row);
 }
 
+/** The key of an invitation's notice: one per invitation sent (the row and when it was sent). */
+function invitationNoticeKey(row) {
+	return 'association_invitation:' + row.id + ':' + row.getString('invited_at');
+}
+
 /**
  * The in-app notice of an invitation. Its mail is the invitation mail itself (sent to the address whether
  * or not it has an account), so the notice is stamped as mailed. An association staff have not verified
  * (renamed since it invited) is not named: the notice says an association invites.
  */
 function tellInvited(txApp, userId, association, row) {
-	var key = 'association_invitation:' + row.id + ':' + row.getString('invited_at');
+	var key = invitationNoticeKey(row);
 	var notifications = require(__hooks + '/lib/notify.js');
 	var verified = association.getBool('verified');
 	if (
@@ -530,7 +535,7 @@ function claim(app, user) {
 function release(txApp, row) {
 	var userId = row.getString('user');
 	if (row.getString('status') === 'invited') {
-		var key = 'association_invitation:' + row.id + ':' + row.getString('invited_at');
+		var key = invitationNoticeKey(row);
 		var notices = txApp.findRecordsByFilter(
 			'notifications',
 			bindFilter('user = {:u} && dedupe_key = {:k}', { u: userId, k: key }),

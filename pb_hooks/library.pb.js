@@ -191,6 +191,17 @@ onRecordEnrich((e) => {
 	e.record.withCustomData(true);
 	e.record.set('at_desk', e.record.getString('on_pickup_shelf') !== '');
 	if (!staff) e.record.hide('on_pickup_shelf');
+	// at_desk is the only data of a copy's own that goes out: an expand through a back-relation
+	// (`?expand=holds_via_copy`, in any spelling PocketBase takes, also nested) writes the ids of every row it
+	// reaches onto the copy, under the name as written, before the related collection's rules are asked; they
+	// would go out with at_desk, the ids of other patrons' holds and loans. What the rules let the reader see is
+	// under `expand`. So every name of the request's expand that is no field of a copy is hidden.
+	const query = e.requestInfo ? e.requestInfo.query : null;
+	const expand = query && query.expand ? String(query.expand).split(' ').join('') : '';
+	const fields = e.record.collection().fields;
+	for (const name of expand.split(/[.,]/)) {
+		if (name && name !== 'at_desk' && !fields.getByName(name)) e.record.hide(name);
+	}
 	e.next();
 }, 'copies');
 

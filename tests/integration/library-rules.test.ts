@@ -210,6 +210,56 @@ describe('queue places', () => {
 		expect(JSON.stringify(info)).not.toContain(a.record.id);
 	});
 
+	it('names no other patron’s hold or loan in a copy expanded through its back-relations', async () => {
+		const staff = await createUser({ staff: true });
+		const { title, copies } = await arrangeTitle({ copies: 1 });
+		const copy = copies[0]!;
+		const [a, b] = await Promise.all([createUser(), createUser()]);
+		// the copy has served a hold and a loan of patron a, and serves a's second hold now
+		const hold = await placeHold(a.pb, title.id, a.record.id);
+		await checkIn(staff.pb, copy.barcode);
+		const { loan } = await collect(staff.pb, hold.id);
+		await returnLoan(staff.pb, loan);
+		const again = await placeHold(a.pb, title.id, a.record.id);
+		// every back-relation that leads to copies, in the spellings PocketBase takes (its collection by name in any
+		// letter case or by id, and the old `holds(copy)`)
+		const system = await systemClient();
+		const collections = await system.collections.getFullList();
+		const copiesId = collections.find((c) => c.name === 'copies')!.id;
+		const backs = collections.flatMap((c) =>
+			c.fields
+				.filter((f) => f.type === 'relation' && f.collectionId === copiesId)
+				.flatMap((f) => [
+					`${c.name}_via_${f.name}`,
+					`${c.name.toUpperCase()}_via_${f.name}`,
+					`${c.id}_via_${f.name}`,
+					`${c.name}(${f.name})`
+				])
+		);
+		expect(backs).toEqual(expect.arrayContaining(['holds_via_copy', 'loans_via_copy']));
+		const secret = [hold.id, again.id, loan];
+		for (const pb of [b.pb, guestClient()]) {
+			for (const back of backs) {
+				const listed = await pb.collection('copies').getList(1, 10, {
+					filter: pb.filter('id = {:id}', { id: copy.id }),
+					expand: back
+				});
+				const one = await pb.collection('copies').getOne(copy.id, { expand: back });
+				const nested = await pb.collection('titles').getOne(title.id, { expand: `copies_via_title.${back}` });
+				const twice = await pb
+					.collection('copies')
+					.getOne(copy.id, { expand: `${back},title.copies_via_title.${back}` });
+				for (const answer of [listed, one, nested, twice]) {
+					const text = JSON.stringify(answer);
+					for (const id of secret) expect(text, `${back}: ${text}`).not.toContain(id);
+				}
+			}
+		}
+		// the patron's own rows are still reached through the expand, as the rules allow
+		const own = await a.pb.collection('copies').getOne(copy.id, { expand: 'holds_via_copy' });
+		expect(JSON.stringify(own.expand)).toContain(again.id);
+	});
+
 	it('lets a patron pause, resume and cancel, but not make a hold ready or move it', async () => {
 		const { title } = await arrangeTitle();
 		const patron = await createUser();

@@ -127,18 +127,21 @@ function statsFor(app, fromDate, toDate, now) {
 		params
 	).map((r) => ({ room: r.room, start: ms(r.start), end: ms(r.end) }));
 
+	// a hold ready without a pickup deadline has its copy still being fetched to the pickup shelf (or ended so)
 	const holds = rows(
 		app,
-		'SELECT status, placed_at, ready_at, ended_at FROM holds ' +
+		"SELECT status, placed_at, ready_at, ended_at, CASE WHEN pickup_deadline = '' THEN 1 ELSE 0 END AS fetching " +
+			'FROM holds ' +
 			'WHERE (ready_at >= {:from} AND ready_at < {:to}) OR (ended_at >= {:from} AND ended_at < {:to}) ' +
 			'LIMIT {:limit}',
-		{ status: '', placed_at: '', ready_at: '', ended_at: '' },
+		{ status: '', placed_at: '', ready_at: '', ended_at: '', fetching: 0 },
 		params
 	).map((r) => ({
 		status: r.status,
 		placed_at: ms(r.placed_at),
 		ready_at: ms(r.ready_at),
-		ended_at: ms(r.ended_at)
+		ended_at: ms(r.ended_at),
+		fetching: Number(r.fetching) === 1
 	}));
 	const loans = rows(
 		app,
@@ -150,9 +153,11 @@ function statsFor(app, fromDate, toDate, now) {
 		app,
 		"SELECT COUNT(CASE WHEN status = 'waiting' THEN 1 END) AS waiting, " +
 			"COUNT(CASE WHEN status = 'paused' THEN 1 END) AS paused, " +
-			"COUNT(CASE WHEN status = 'ready' THEN 1 END) AS ready FROM holds WHERE " +
+			// ready for pickup once the copy lies on the pickup shelf (its deadline started); before, being fetched
+			"COUNT(CASE WHEN status = 'ready' AND pickup_deadline = '' THEN 1 END) AS fetching, " +
+			"COUNT(CASE WHEN status = 'ready' AND pickup_deadline != '' THEN 1 END) AS ready FROM holds WHERE " +
 			status.activeHoldFilter('status', true),
-		{ waiting: 0, paused: 0, ready: 0 },
+		{ waiting: 0, paused: 0, fetching: 0, ready: 0 },
 		params
 	)[0];
 
@@ -196,6 +201,7 @@ function statsFor(app, fromDate, toDate, now) {
 		library: Object.assign(stats.holdStats(period, holds, loans), {
 			waitingNow: queueNow ? queueNow.waiting : 0,
 			pausedNow: queueNow ? queueNow.paused : 0,
+			fetchingNow: queueNow ? queueNow.fetching : 0,
 			readyNow: queueNow ? queueNow.ready : 0
 		}),
 		volunteers: stats.volunteerHours(shifts),

@@ -61,7 +61,7 @@ export interface RoomNoShows {
 export interface Stats {
 	period: { from: string; to: string; fromMs: number; toMs: number };
 	rooms: RoomUse;
-	library: HoldStats & { waitingNow: number; pausedNow: number; readyNow: number };
+	library: HoldStats & { waitingNow: number; pausedNow: number; fetchingNow: number; readyNow: number };
 	volunteers: VolunteerHours;
 	noShows: NoShows;
 	roomNoShows: RoomNoShows;
@@ -100,7 +100,7 @@ export function roomUse(
 export function percentile(values: number[], p: number): number;
 export function holdStats(
 	period: Period,
-	holds: { status: string; placed_at: number; ready_at: number; ended_at: number }[],
+	holds: { status: string; placed_at: number; ready_at: number; ended_at: number; fetching: boolean }[],
 	loans: { start: number }[]
 ): HoldStats;
 export function volunteerHours(

@@ -253,16 +253,20 @@ function percentile(values, p) {
 }
 
 /**
- * Holds in a period: served (a copy became ready for them) with the wait from placing the hold until
- * then, collected and expired (not collected in time) pickups, loans started; and the queue right now.
+ * Holds in a period: served (a copy lay ready for them on their pickup shelf) with the wait from placing the
+ * hold until then, collected and expired (not collected in time) pickups, loans started; and the queue right
+ * now. A hold whose copy is still being fetched to the pickup shelf (`fetching`: ready without a pickup
+ * deadline) has not been served yet, nor one that ended so, unless the desk handed it over (collected).
  * @param {{ from: number, to: number }} period
- * @param {{ status: string, placed_at: number, ready_at: number, ended_at: number }[]} holds times in ms, 0 when empty
+ * @param {{ status: string, placed_at: number, ready_at: number, ended_at: number, fetching: boolean }[]} holds
+ *   times in ms, 0 when empty
  * @param {{ start: number }[]} loans
  */
 function holdStats(period, holds, loans) {
 	const inPeriod = (ms) => ms >= period.from && ms < period.to;
 	const waits = holds
 		.filter((h) => h.ready_at && inPeriod(h.ready_at) && h.placed_at)
+		.filter((h) => !h.fetching || h.status === 'collected')
 		.map((h) => (h.ready_at - h.placed_at) / HOUR);
 	return {
 		served: waits.length,

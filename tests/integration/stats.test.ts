@@ -5,6 +5,7 @@ import { addDays, localParts } from '$rules/rooms-policy.js';
 import { createUser, guestClient, type TestUser } from '../helpers/pocketbase';
 import { AppSession } from '../helpers/app';
 import { arrange, type Arranged } from './overview-arrange';
+import { arrangeTitle, checkIn, placeHold } from './library-helpers';
 
 // A week of 2019 no other test touches, across the switch to summer time (Sunday 31 March, 02:00).
 const PERIOD = { from: '2019-03-25', to: '2019-03-31' };
@@ -64,6 +65,7 @@ describe('statistics for staff', () => {
 				status,
 				placed_at: at(placed),
 				ready_at: at(ready),
+				pickup_deadline: at(ended),
 				ended_at: at(ended)
 			});
 		}
@@ -148,6 +150,29 @@ describe('statistics for staff', () => {
 			expired: 1,
 			loans: 1
 		});
+	});
+
+	it('counts a hold whose copy is still being fetched neither as served nor as ready for pickup', async () => {
+		// a period around now, whatever the house's day is
+		const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+		const around = { from: day(-1), to: day(1) };
+		const library = async () => (await stats(staff.pb, around)).library;
+		const before = await library();
+		const { copies, title } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const patron = await createUser();
+		// nobody waits: the copy on the open shelf is reserved for the new hold, to be fetched to the pickup shelf
+		const hold = await placeHold(patron.pb, title.id, patron.record.id);
+		expect([hold.status, hold.pickup_deadline]).toEqual(['ready', '']);
+		const fetching = await library();
+		expect(fetching.served - before.served).toBe(0);
+		expect(fetching.readyNow - before.readyNow).toBe(0);
+		expect(fetching.fetchingNow - before.fetchingNow).toBe(1);
+		// the desk puts it on the pickup shelf: now it lies ready, and the hold has been served
+		await checkIn(staff.pb, copies[0]!.barcode);
+		const ready = await library();
+		expect(ready.served - before.served).toBe(1);
+		expect(ready.readyNow - before.readyNow).toBe(1);
+		expect(ready.fetchingNow - before.fetchingNow).toBe(0);
 	});
 
 	it('counts volunteer hours of confirmed shifts and attendees who did not show up', async () => {

@@ -86,6 +86,7 @@ function tableRows(
 				[m.stats_library_loans(), l.loans],
 				[`${m.stats_library_now()}: ${m.stats_library_waiting_now()}`, l.waitingNow],
 				[`${m.stats_library_now()}: ${m.stats_library_paused_now()}`, l.pausedNow],
+				[`${m.stats_library_now()}: ${m.stats_library_fetching_now()}`, l.fetchingNow],
 				[`${m.stats_library_now()}: ${m.stats_library_ready_now()}`, l.readyNow]
 			];
 		}

@@ -273,19 +273,54 @@ describe('holds, volunteers and no-shows', () => {
 		const stats = holdStats(
 			period,
 			[
-				{ status: 'collected', placed_at: ready - 10 * hour, ready_at: ready, ended_at: ready + hour },
-				{ status: 'expired', placed_at: ready - 30 * hour, ready_at: ready, ended_at: ready + 72 * hour },
-				{ status: 'ready', placed_at: ready - 20 * hour, ready_at: ready, ended_at: 0 },
+				{
+					status: 'collected',
+					placed_at: ready - 10 * hour,
+					ready_at: ready,
+					ended_at: ready + hour,
+					fetching: false
+				},
+				{
+					status: 'expired',
+					placed_at: ready - 30 * hour,
+					ready_at: ready,
+					ended_at: ready + 72 * hour,
+					fetching: false
+				},
+				{ status: 'ready', placed_at: ready - 20 * hour, ready_at: ready, ended_at: 0, fetching: false },
+				// its copy still being fetched to the pickup shelf, or cancelled before it lay there: not served
+				{ status: 'ready', placed_at: ready - 40 * hour, ready_at: ready, ended_at: 0, fetching: true },
+				{
+					status: 'cancelled',
+					placed_at: ready - 50 * hour,
+					ready_at: ready,
+					ended_at: ready,
+					fetching: true
+				},
+				// handed over at the desk while being fetched: served
+				{
+					status: 'collected',
+					placed_at: ready - 5 * hour,
+					ready_at: ready,
+					ended_at: ready,
+					fetching: true
+				},
 				// served before the period, collected in it
-				{ status: 'collected', placed_at: 0, ready_at: at('2026-10-30T00:00:00Z'), ended_at: ready }
+				{
+					status: 'collected',
+					placed_at: 0,
+					ready_at: at('2026-10-30T00:00:00Z'),
+					ended_at: ready,
+					fetching: false
+				}
 			],
 			[{ start: ready }, { start: at('2026-10-01T00:00:00Z') }]
 		);
 		expect(stats).toEqual({
-			served: 3,
-			waitMedianHours: 20,
+			served: 4,
+			waitMedianHours: 10,
 			waitP90Hours: 30,
-			collected: 2,
+			collected: 3,
 			expired: 1,
 			loans: 1
 		});

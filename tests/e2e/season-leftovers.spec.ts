@@ -368,3 +368,54 @@ test('staff create a season with the set-up form, see a refusal, and edit it', a
 		.getFirstListItem(system.filter('name = {:n}', { n: `${name} (rettet)` }));
 	expect(stored.tie_breakers).toEqual(['applied_first', 'participants_per_hour']);
 });
+
+test('without JavaScript an admin proposes a swap for the second of their times, which the first could not take', async ({
+	browser
+}) => {
+	// Boldklub's big group (15) and small group (6) in the workshop; the rival's small group in meeting room 2
+	// (8 places): the big group would not fit there, the small one would
+	const { season, rival, boldklub } = await finalSeason({}, async (room) => {
+		const [workshop, small] = [await room('vaerkstedet'), await room('moedelokale-2')];
+		return {
+			slots: [
+				{ room: workshop, weekday: 'fri', start: '16:00', end: '17:30' },
+				{ room: workshop, weekday: 'fri', start: '18:00', end: '19:30' },
+				{ room: small, weekday: 'fri', start: '16:00', end: '17:30' }
+			],
+			boldklub: [
+				{ name: 'Stort boldværksted', slot: `${workshop}-fri-1600`, participants: 15 },
+				{ name: 'Lille boldhold', slot: `${workshop}-fri-1800` }
+			],
+			rival: [{ name: 'Lille hold', slot: `${small}-fri-1600` }]
+		};
+	});
+	const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: ownAddress() });
+	const page = await context.newPage();
+	await signIn(page, demo.associationAdmin);
+	await page.goto(`/saeson/${season}/bytte?forening=${boldklub}`);
+	const form = page.locator('form', { has: page.getByRole('button', { name: 'Send forslaget' }) });
+	const take = form.getByLabel('Den anden forenings tid');
+	const theirs = take.locator('option', { hasText: 'Mødelokale 2' });
+	// the big group's time: the rival's time is not possible, with the reason
+	await form
+		.getByLabel('Jeres tid')
+		.selectOption({ label: 'Stort boldværksted: fredag 16:00–17:30, Værkstedet' });
+	await form.getByRole('button', { name: 'Vis de tider, I kan få' }).click();
+	await expect(theirs).toBeDisabled();
+	await expect(theirs).toContainText('kan ikke byttes');
+	// the small group's time: the rival's time can be chosen and the swap sent
+	await form
+		.getByLabel('Jeres tid')
+		.selectOption({ label: 'Lille boldhold: fredag 18:00–19:30, Værkstedet' });
+	await form.getByRole('button', { name: 'Vis de tider, I kan få' }).click();
+	await expect(theirs).toBeEnabled();
+	await expect(theirs).toHaveText(`${rival.name}: fredag 16:00–17:30, Mødelokale 2`);
+	await expect(form.getByLabel('Jeres tid').locator('option:checked')).toHaveText(
+		'Lille boldhold: fredag 18:00–19:30, Værkstedet'
+	);
+	await take.selectOption({ label: `${rival.name}: fredag 16:00–17:30, Mødelokale 2` });
+	await form.getByRole('button', { name: 'Send forslaget' }).click();
+	await expect(page.getByText('Forslaget er sendt.', { exact: false })).toBeVisible();
+	await expect(page.locator('section', { hasText: 'Jeres forslag' })).toContainText('Lille boldhold');
+	await context.close();
+});

@@ -87,7 +87,14 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 				sort: '-created'
 			})
 		: [];
-	return { season, associations, chosen: chosen ?? null, options, optionsRefused, swaps };
+	// a swap proposal chosen without JavaScript: the form sends its fields here to show what the time chosen
+	// to give can take (the page's script does so on a change), and they are kept
+	const draft = {
+		from_line: url.searchParams.get('from_line') ?? '',
+		to_line: url.searchParams.get('to_line') ?? '',
+		note: url.searchParams.get('note') ?? ''
+	};
+	return { season, associations, chosen: chosen ?? null, options, optionsRefused, swaps, draft };
 };
 
 async function act(locals: App.Locals, request: Request, action: string) {

@@ -24,12 +24,16 @@ import path from 'node:path';
 /**
  * Groups modules into chunks. Modules every page loads go to one `layout` chunk (named to come first);
  * modules that one page loads stay with it (no name); the rest are clustered by their set of pages, and
- * clusters under `minSize` are merged where that costs the fewest unused bytes.
+ * clusters under `minSize` are merged where that costs the fewest unused bytes. A page near its bar (`heavy`)
+ * is not given bytes it does not use by a small cluster going into a narrower one (loaded by no more pages):
+ * a cluster whose cheapest merge would do that stays a file of its own. It is not sent to its next cheapest
+ * target, which would move every later merge; and a cluster going into a wider one (a form's field into the
+ * forms' code) still merges, or it would be a small file of its own on every light page that loads it.
  * @param {Map<string, Piece>} pieces
- * @param {{ minSize: number; everywhere: (pages: Set<string>) => boolean }} options
+ * @param {{ minSize: number; everywhere: (pages: Set<string>) => boolean; heavy?: (page: string) => boolean }} options
  * @returns {Map<string, string>} module id -> chunk name
  */
-export function planChunks(pieces, { minSize, everywhere }) {
+export function planChunks(pieces, { minSize, everywhere, heavy = () => false }) {
 	/** @type {Map<string, string>} */
 	const names = new Map();
 	/** @type {Map<string, Cluster>} */
@@ -74,8 +78,10 @@ export function planChunks(pieces, { minSize, everywhere }) {
 		reached.set(cluster, out);
 		return out;
 	};
+	/** @type {Set<Cluster>} small clusters left as they are, so as not to load a heavy page with them */
+	const kept = new Set();
 	for (;;) {
-		const small = live.filter((c) => c.size < minSize).sort((a, b) => a.size - b.size || cmp(a.name, b.name));
+		const small = live.filter((c) => c.size < minSize && !kept.has(c)).sort((a, b) => a.size - b.size || cmp(a.name, b.name));
 		const candidate = small[0];
 		if (!candidate) break;
 		let best = /** @type {{ cost: number; target: Cluster } | undefined} */ (undefined);
@@ -88,6 +94,10 @@ export function planChunks(pieces, { minSize, everywhere }) {
 		}
 		if (!best) break;
 		const { target } = best;
+		if (target.pages.size <= candidate.pages.size && burdens(candidate, target, heavy)) {
+			kept.add(candidate);
+			continue;
+		}
 		target.size += candidate.size;
 		target.pages = new Set([...target.pages, ...candidate.pages]);
 		target.modules.push(...candidate.modules);
@@ -155,6 +165,19 @@ export function mergeCost(a, b) {
 	let bOnly = 0;
 	for (const page of b.pages) if (!a.pages.has(page)) bOnly++;
 	return a.size * bOnly + b.size * aOnly;
+}
+
+/**
+ * Whether making `a` and `b` one file loads a heavy page with bytes it does not use: a page of one that the
+ * other does not reach.
+ * @param {{ pages: Set<string> }} a
+ * @param {{ pages: Set<string> }} b
+ * @param {(page: string) => boolean} heavy
+ */
+export function burdens(a, b, heavy) {
+	for (const page of a.pages) if (!b.pages.has(page) && heavy(page)) return true;
+	for (const page of b.pages) if (!a.pages.has(page) && heavy(page)) return true;
+	return false;
 }
 
 /**
@@ -270,12 +293,32 @@ export function readGraph(starts, ctx) {
 }
 
 /**
- * A chunk namer for one build: the plan is made on the first module the bundler asks about.
- * @param {{ test: (id: string) => boolean; minSize: number; generated: string }} options `generated`:
- *   SvelteKit's generated client folder (its `app.js` and a `nodes/N.js` per layout, error page and page;
- *   nodes 0 and 1 are the root layout and error page, which every page loads)
+ * The bytes of each page's first load: every module it loads, its own and those every page loads.
+ * @param {Map<string, Piece>} pieces
+ * @param {(pages: Set<string>) => boolean} everywhere
+ * @returns {Map<string, number>}
  */
-export function chunkPlanner({ test, minSize, generated }) {
+export function pageLoads(pieces, everywhere) {
+	let common = 0;
+	/** @type {Map<string, number>} */
+	const loads = new Map();
+	for (const piece of pieces.values()) {
+		if (everywhere(piece.pages)) common += piece.size;
+		else for (const page of piece.pages) loads.set(page, (loads.get(page) ?? 0) + piece.size);
+	}
+	for (const [page, bytes] of loads) loads.set(page, bytes + common);
+	return loads;
+}
+
+/**
+ * A chunk namer for one build: the plan is made on the first module the bundler asks about.
+ * @param {{ test: (id: string) => boolean; minSize: number; heavyLoad: number; generated: string }} options
+ *   `heavyLoad`: the bytes of a page's first load (every module, before minification) from which it counts
+ *   as near its bar, and merges do not add to it; `generated`: SvelteKit's generated client folder (its
+ *   `app.js` and a `nodes/N.js` per layout, error page and page; nodes 0 and 1 are the root layout and error
+ *   page, which every page loads)
+ */
+export function chunkPlanner({ test, minSize, heavyLoad, generated }) {
 	/** @type {Map<string, string> | 'server' | undefined} */
 	let plan;
 	/** @param {Context} ctx */
@@ -289,10 +332,15 @@ export function chunkPlanner({ test, minSize, generated }) {
 		}
 		const everywhere = new Set([app, ...nodes.slice(0, 2)]);
 		const pieces = readGraph([app, ...nodes], ctx);
+		/** @param {Set<string>} pages */
+		const everyPage = (pages) => [...pages].some((page) => everywhere.has(page));
+		const loads = pageLoads(pieces, everyPage);
+		const pages = new Set(nodes);
 		for (const key of [...pieces.keys()]) if (!test(key)) pieces.delete(key);
 		return planChunks(pieces, {
 			minSize,
-			everywhere: (pages) => [...pages].some((page) => everywhere.has(page))
+			everywhere: everyPage,
+			heavy: (page) => pages.has(page) && (loads.get(page) ?? 0) >= heavyLoad
 		});
 	}
 	return {

@@ -90,6 +90,40 @@ describe('planChunks', () => {
 		expect(plan.get('forms')).not.toBe(plan.get('doc'));
 	});
 
+	it('does not merge into a page near its bar what it does not use, and merges for the other pages as before', () => {
+		// `picker` (10 pages) would go cheapest into `reasons` (pages h, i and the staff's list s), which puts
+		// it on the list; with the list near its bar the picker stays a file of its own, and `reasons` merges
+		// with `week` as before (s loads both)
+		const pieces = () =>
+			new Map([
+				['picker', piece(1.6 * KB, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j')],
+				['reasons', piece(2.2 * KB, 'h', 'i', 's')],
+				['week', piece(4 * KB, 'h', 's')],
+				['forms', piece(7 * KB, 'a', 'b', 'c', 'x', 'y')]
+			]);
+		const light = planChunks(pieces(), options);
+		expect(light.get('picker')).toBe(light.get('reasons'));
+		const plan = planChunks(pieces(), { ...options, heavy: (page: string) => page === 's' });
+		expect(plan.get('picker')).not.toBe(plan.get('reasons'));
+		expect(plan.get('picker')).not.toBe(plan.get('week'));
+		expect(plan.get('reasons')).toBe(plan.get('week'));
+		// merges that put nothing on a heavy page are made as without the rule
+		const files = new Set(plan.values());
+		expect(files.size).toBe(3);
+	});
+
+	it('still merges a small piece into a wider one when that puts it on a page near its bar', () => {
+		// kept apart, `field` would be a small file of its own on pages a and b
+		const plan = planChunks(
+			new Map([
+				['field', piece(1 * KB, 'a', 'b')],
+				['forms', piece(7 * KB, 'a', 'b', 'c', 's')]
+			]),
+			{ ...options, heavy: (page: string) => page === 's' }
+		);
+		expect(plan.get('field')).toBe(plan.get('forms'));
+	});
+
 	it('leaves a lone small chunk as it is when there is nothing to merge it with', () => {
 		const plan = planChunks(new Map([['x', piece(1 * KB, 'a', 'b')]]), options);
 		expect(plan.get('x')).toMatch(/^0001-/);

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/guards';
 import { readForm } from '$lib/forms';
-import { failureStatus, refusalCodes, toFormErrors } from '$lib/errors';
+import { codeMessage, failureStatus, refusalCodes, toFormErrors } from '$lib/errors';
+import { m } from '$lib/paraglide/messages';
 import { loadSeason } from '$lib/season/load.server';
 
 // Swaps and hand-overs of booked season times (docs/rules.md, "Season application round", "Swaps"): an
@@ -22,10 +23,28 @@ export interface SwapLine {
 	parity: number;
 	/**
 	 * Another association's line: the association's own lines a swap for it would be refused for, with the
-	 * code (an activity that would not fit the other room, or time given back to an association staff withdrew a
-	 * season time from, as the proposal judges it).
+	 * reason in the reader's words (an activity that would not fit the other room, or time given back to an
+	 * association staff withdrew a season time from, as the proposal judges it). The hooks answer a code; the
+	 * page words it here, so the browser loads no refusal's text (docs/performance.md, "Every other page").
 	 */
 	refused?: Record<string, string>;
+}
+
+/** The refusals a swap's options name, in the words the form shows beside a time it cannot take. */
+const MISFIT: Record<string, () => string> = {
+	season_swap_capacity: m.season_swap_misfit_capacity,
+	season_swap_step_free: m.season_swap_misfit_step_free,
+	season_swap_withdrawn: m.season_swap_misfit_withdrawn
+};
+
+/** A line's refusals, each code worded. */
+function worded(line: SwapLine): SwapLine {
+	if (!line.refused) return line;
+	const refused: Record<string, string> = {};
+	for (const [id, code] of Object.entries(line.refused)) {
+		refused[id] = MISFIT[code]?.() ?? codeMessage(code);
+	}
+	return { ...line, refused };
 }
 
 export interface SwapRow {
@@ -71,6 +90,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 				`/api/borgerhus/seasons/${encodeURIComponent(season.id)}/swap-options?association=${encodeURIComponent(chosen.id)}`,
 				{ method: 'GET' }
 			);
+			options = { ...options, others: options.others.map(worded) };
 		} catch (err) {
 			if (refusalCodes(err).length === 0) throw err;
 			const errors = toFormErrors(err);

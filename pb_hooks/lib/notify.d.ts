@@ -4,5 +4,6 @@ export function fill(
 	language: 'da' | 'en'
 ): string;
 export function clip(text: string, max: number): string;
+export function subjectOf(title: string): string;
 export function paramText(value: unknown, language: 'da' | 'en'): string;
 export function formatDay(date: string, language: 'da' | 'en'): string;

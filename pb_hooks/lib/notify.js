@@ -98,6 +98,40 @@ function clip(text, max) {
 }
 
 /**
+ * The longest subject a mail of a message gets, in UTF-8 bytes. The mail library encodes a subject that is
+ * not plain ASCII as encoded words of at most three characters a byte on one header line, which must stay
+ * within 998 characters (RFC 5322): 240 bytes give at most about 920 with "Subject: ", whatever the letters.
+ */
+const SUBJECT_MAX_BYTES = 240;
+
+/** How many bytes a character (a code point) takes in UTF-8. */
+function utf8Bytes(char) {
+	const code = char.codePointAt(0);
+	return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
+
+/**
+ * A message's title as its mail's subject: on one line, and cut to SUBJECT_MAX_BYTES with "…" at the end
+ * when longer (the title in the inbox stays whole). The one place a notification's subject is made.
+ * @param {string} title
+ */
+function subjectOf(title) {
+	const chars = Array.from(String(title).replace(/\s+/g, ' ').trim());
+	let bytes = 0;
+	for (const char of chars) bytes += utf8Bytes(char);
+	if (bytes <= SUBJECT_MAX_BYTES) return chars.join('');
+	const kept = [];
+	// room for the ellipsis, three bytes
+	let used = 3;
+	for (const char of chars) {
+		if (used + utf8Bytes(char) > SUBJECT_MAX_BYTES) break;
+		used += utf8Bytes(char);
+		kept.push(char);
+	}
+	return kept.join('').replace(/\s+$/, '') + '…';
+}
+
+/**
  * A message written in both languages: { da: { title, body }, en: { title, body } }, each title and body cut
  * to what the notification keeps (`limits`; docs/rules.md, "Messages"): a title of an event or a book as long
  * as its own field allows, with the message's words around it, or a long answer after a season's name, would
@@ -324,7 +358,7 @@ function mailNotification(app, notification) {
 	const message = new MailerMessage({
 		from: { address: app.settings().meta.senderAddress, name: app.settings().meta.senderName },
 		to: [{ address: user.email() }],
-		subject: text.title,
+		subject: subjectOf(text.title),
 		text: lines.filter(Boolean).join('\n\n'),
 		html: lines
 			.filter(Boolean)
@@ -403,6 +437,7 @@ module.exports = {
 	mailPending,
 	fill,
 	clip,
+	subjectOf,
 	paramText,
 	formatDay
 };

@@ -6,7 +6,8 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 
 /**
- * @typedef {{ to: string[]; from: string; subject: string; text: string; html: string; date: string }} CaughtMail
+ * @typedef {{ to: string[]; from: string; subject: string; subject_header: string; text: string; html: string;
+ *   date: string }} CaughtMail `subject_header`: the Subject header as it came over the wire (encoded, folded)
  */
 
 /**
@@ -41,6 +42,7 @@ export async function startMailCatcher({ port, dir, log }) {
 						to,
 						from: parsed.from?.value[0]?.address ?? '',
 						subject: parsed.subject ?? '',
+						subject_header: parsed.headerLines.find((h) => h.key === 'subject')?.line ?? '',
 						text: parsed.text ?? '',
 						html: typeof parsed.html === 'string' ? parsed.html : '',
 						date: new Date().toISOString()

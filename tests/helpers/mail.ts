@@ -5,6 +5,8 @@ export interface CaughtMail {
 	to: string[];
 	from: string;
 	subject: string;
+	/** The Subject header as it came over the wire (encoded, folded). */
+	subject_header: string;
 	text: string;
 	html: string;
 	date: string;

@@ -255,6 +255,26 @@ describe('notify(): in-app and by email, as the user chose', () => {
 		expect(mail.text).not.toContain('Påmindelse');
 	});
 
+	it('keeps a long subject within what a mail header may be, shortened with an ellipsis', async () => {
+		const { system } = await arrange();
+		const user = await createUser({ name: 'Lang Emne' });
+		await settings(user, { notify_email: true });
+		// 200 characters, as long as a title may be, none of them ASCII: each is several bytes once encoded
+		const title = 'æøå'.repeat(67).slice(0, 200);
+		const note = await system
+			.collection('notifications')
+			.create({ user: user.record.id, kind: 'test', title, body: 'Hej' });
+		const mail = await waitForMail(stack().mailDir, user.email, /^æøå/);
+		// no line of a header may pass 998 characters (RFC 5322)
+		const lines = mail.subject_header.split(/\r?\n/);
+		expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(998);
+		expect(mail.subject.endsWith('…')).toBe(true);
+		expect(title.startsWith(mail.subject.slice(0, -1))).toBe(true);
+		// the message in the inbox keeps its whole title, and the mail's text says it whole
+		expect((await system.collection('notifications').getOne(note.id)).title).toBe(title);
+		expect(mail.subject.length).toBeLessThan(title.length);
+	});
+
 	it('sends no mail when notify_email is off, but keeps the in-app message', async () => {
 		const a = await arrange();
 		const quiet = await createUser();

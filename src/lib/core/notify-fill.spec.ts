@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clip, fill } from '$rules/notify.js';
+import { clip, fill, subjectOf } from '$rules/notify.js';
 
 // The house's messages are written from templates in each language (pb_hooks/lib/notify.js `fill`).
 describe('a message template', () => {
@@ -27,5 +27,17 @@ describe('a message template', () => {
 		expect(clip('Tak for i dag og på gensyn', 13)).toBe('Tak for i da…');
 		expect(clip('Tak for i dag og', 11)).toBe('Tak for i…');
 		expect(Array.from(clip('🎉'.repeat(10), 5))).toHaveLength(5);
+	});
+
+	it('makes a mail subject on one line, cut to 240 bytes with an ellipsis whatever the letters', () => {
+		const bytes = (text: string) => new TextEncoder().encode(text).length;
+		expect(subjectOf('Din booking\ner  godkendt')).toBe('Din booking er godkendt');
+		expect(subjectOf('a'.repeat(240))).toBe('a'.repeat(240));
+		for (const letter of ['a', 'æ', '€', '🎉']) {
+			const subject = subjectOf(letter.repeat(300));
+			expect(bytes(subject)).toBeLessThanOrEqual(240);
+			expect(bytes(subject)).toBeGreaterThan(240 - 7);
+			expect(subject.endsWith(letter + '…')).toBe(true);
+		}
 	});
 });

@@ -230,6 +230,59 @@ describe('the second round', () => {
 		expect(offered(bigTue)).toBeGreaterThan(0);
 	});
 
+	it('shows an application whose wish is in a room gone out of use once no time is free, with what it can still do', async () => {
+		// one association's time in the big room: its Tuesday and the small room are free
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms, { leftovers: 'second_round' });
+		const a = await club();
+		await apply(a.admin, season, {
+			association: a.id,
+			activities: [activity('A', [slotId(rooms.big, 'mon', '17:00')])]
+		});
+		for (const to of ['closed', 'draft', 'draft_published', 'final']) {
+			if (to === 'draft') await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+			else await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+		}
+		const sys = await system();
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, {
+			to: 'second_round',
+			second_until: new Date(Date.now() + 3600_000).toISOString()
+		});
+		const kids = await club();
+		const smallMon = slotId(rooms.small, 'mon', '17:00');
+		expect(
+			(await apply(kids.admin, season, { association: kids.id, activities: [activity('Kor', [smallMon])] }))
+				.status
+		).toBe(200);
+		// both rooms out of use: no time is free any more, and the wish is in a room out of use
+		await sys.collection('rooms').update(rooms.small, { active: false });
+		// the big room's season bookings are cancelled with it, as staff confirm
+		const held = await sys
+			.collection('bookings')
+			.getFullList({ filter: sys.filter('room = {:r} && status != "cancelled"', { r: rooms.big }) });
+		await sys.collection('rooms').update(rooms.big, {
+			active: false,
+			cancel_bookings: held.map((b) => b.id),
+			cancel_reason: 'Lokalet lukker.'
+		});
+		const session = new AppSession();
+		await session.signIn(kids.admin.email, kids.admin.password);
+		const html = await (await session.get(`/saeson/${season}?forening=${kids.id}`)).text();
+		// the application is shown, its wish marked, with why it gets no time and what the association can do
+		expect(html).toContain('Der er ingen ledige tider tilbage i sæsonen');
+		expect(html).toContain('ikke er i brug');
+		expect(html).toMatch(new RegExp(`<option value="${smallMon}"[^>]*selected[^>]*>[^<]*\\(ikke i brug\\)`));
+		expect(html).toContain('value="Kor"');
+		expect(html).toContain('action="?/withdraw&amp;forening=');
+		// saving the form as it stands keeps the application and its wish
+		const again = await apply(kids.admin, season, {
+			association: kids.id,
+			activities: [activity('Kor', [smallMon])]
+		});
+		expect(again.status, JSON.stringify(again.body)).toBe(200);
+	});
+
 	it('tells each of its applicants on publication, one that got no time that it got none, in the reader’s language', async () => {
 		const { staff, rooms, season, a, sys } = await finalSeason({ leftovers: 'second_round' });
 		const status = (body: Record<string, unknown>) =>

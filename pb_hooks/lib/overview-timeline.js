@@ -171,12 +171,13 @@ function overviewFor(e, now, userId) {
 			checked_in_at: '',
 			checked_out_at: '',
 			decided_at: '',
+			checkin_grace_minutes: 0,
 			cancel_hours: 0,
 			at_desk: false,
 			expand: {}
 		},
 		'SELECT b.id, b.room, b.association, b.booker, b.purpose, b.attendees, b.start, b.end, b.status, ' +
-			'b.reason, b.cancel_reason, b.checked_in_at, b.checked_out_at, b.decided_at, b.cancel_hours, ' +
+			'b.reason, b.cancel_reason, b.checked_in_at, b.checked_out_at, b.decided_at, b.checkin_grace_minutes, b.cancel_hours, ' +
 			atDesk('bookings', 'b.id') +
 			' AS at_desk, json_object(' +
 			"'room', CASE WHEN r.id IS NULL THEN NULL ELSE json_object('id', r.id, 'name', r.name, 'slug', r.slug, " +

@@ -1410,9 +1410,13 @@ function auditedStaffWrite(e, verb) {
 			} else e.record.set('checkin_since', before.getString('checkin_since'));
 		}
 		if (rooms && verb === 'delete') refuseRoomWithHistory(txApp, e.record);
-		var closedBefore =
-			rooms && (verb !== 'update' || !txApp.findRecordById('rooms', e.record.id).getBool('active'));
+		var stored = rooms && verb === 'update' ? txApp.findRecordById('rooms', e.record.id) : null;
+		var closedBefore = rooms && (!stored || !stored.getBool('active'));
+		// the grace the room's bookings were told, before this write (keepGrace)
+		var graceBefore =
+			stored && stored.getBool('checkin_required') ? stored.getInt('checkin_grace_minutes') : 0;
 		e.next();
+		if (stored) lib('rooms/attendance').keepGrace(txApp, e.record, graceBefore);
 		if (verb !== 'delete') closeClaims(txApp, e, actor, body, rooms, closedBefore);
 		if (checkinFrom) lib('rooms/attendance').tellCheckinRequired(txApp, e.record);
 		// what the row held, also when it is gone: a deleted room or closure is named in its audit entry

@@ -156,18 +156,22 @@ function withCheckinWindows(app, room, rows, claims) {
 		if (checked(claims[i])) sources.push(rows[i].getString('source'));
 	}
 	var approved = {};
+	var kept = {};
 	var present = {};
 	var bookings = sources.length ? app.findRecordsByIds('bookings', sources) : [];
 	for (var b = 0; b < bookings.length; b++) {
 		var read = attendance.bookingOf(bookings[b]);
 		approved[bookings[b].id] = read.approved_at;
+		kept[bookings[b].id] = read.checkin_grace_minutes;
 		present[bookings[b].id] = !!read.checked_in_at && !read.checked_out_at;
 	}
 	var checkedIn = [];
 	for (var c = 0; c < claims.length; c++) {
 		var claim = claims[c];
 		var source = rows[c].getString('source');
-		claim.checkin = checked(claim) ? rules.windowOf(policy, claim.start, approved[source] || 0) : null;
+		claim.checkin = checked(claim)
+			? rules.windowOf(policy, claim.start, approved[source] || 0, kept[source] || 0)
+			: null;
 		checkedIn.push(!!claim.checkin && present[source] === true);
 	}
 	return checkedIn;

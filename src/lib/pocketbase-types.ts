@@ -274,6 +274,9 @@ export interface BookingRecord extends BaseRecord {
 	/** Server-owned: the cancel deadline the booking was given, its room's `cancel_hours` when it was made or
 	 * moved to another room or start (docs/rules.md, "Rooms and bookings"). */
 	cancel_hours: number;
+	/** Server-owned: the longer check-in grace (minutes) the booking keeps from before staff shortened its
+	 * room's, or 0 (docs/rules.md, "Check-in and no-shows"). */
+	checkin_grace_minutes?: number;
 	/** The booker's choice to show the association's name on the house's screens (migration 1766200000). */
 	show_publicly?: boolean;
 	expand?: {

@@ -225,8 +225,15 @@ describe('checking in', () => {
 		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
 		const booking = await book(owner, room.id, slot(40, '10:00', '11:00'));
 		const system = await systemClient();
-		for (const field of ['checked_in_at', 'checked_out_at', 'released_at', 'checked_in_by']) {
-			const value = field === 'checked_in_by' ? owner.record.id : fromNow(0);
+		for (const field of [
+			'checked_in_at',
+			'checked_out_at',
+			'released_at',
+			'checked_in_by',
+			'checkin_grace_minutes'
+		]) {
+			const value =
+				field === 'checked_in_by' ? owner.record.id : field === 'checkin_grace_minutes' ? 120 : fromNow(0);
 			for (const actor of [owner, staff]) {
 				const result = await refused(actor.pb.collection('bookings').update(booking.id, { [field]: value }));
 				expect(result.status, `${field} by ${actor.record.name}`).toBeGreaterThanOrEqual(400);
@@ -257,6 +264,7 @@ describe('checking in', () => {
 			'',
 			'approved'
 		]);
+		expect(stored.checkin_grace_minutes).toBe(0);
 	});
 });
 
@@ -663,6 +671,40 @@ describe('the release job', () => {
 		const stored = await system.collection('bookings').getOne(pending.id);
 		expect([stored.status, stored.checked_in_at !== '']).toEqual(['approved', true]);
 		expect(await notificationsOf(owner, 'booking_no_show')).toHaveLength(0);
+	});
+
+	it('never releases a booking before the time its booker was told: a shorter grace is for bookings made after it', async () => {
+		const room = await checkinRoom({ checkin_grace_minutes: 30 });
+		const owner = await createUser();
+		const system = await systemClient();
+		// started ten minutes ago: the door's page tells its booker to check in by half an hour after the start
+		const told = await bookingAt(owner, room.id, -10, 60, { purpose: 'Læsekreds' });
+		const start = toMs(told.start as string);
+		const deadline = `Tjek ind senest kl. ${formatTime(new Date(start + 30 * MINUTE))}.`;
+		const page = async () => {
+			const session = new AppSession();
+			await session.signIn(owner.email, owner.password);
+			return (await session.get(`/lokaler/${room.slug}/tjek-ind`)).text();
+		};
+		expect(await page()).toContain(deadline);
+		// staff shorten the room's grace to five minutes meanwhile
+		const staff = await createUser({ staff: true });
+		expect(
+			(await outcome(staff.pb.collection('rooms').update(room.id, { checkin_grace_minutes: 5 }))).status
+		).toBe(200);
+		// the page still tells the same time, and the job keeps to it
+		expect(await page()).toContain(deadline);
+		expect((await release(room.id)).released).toBe(0);
+		expect((await release(room.id, start + 29 * MINUTE)).released).toBe(0);
+		expect((await system.collection('bookings').getOne(told.id)).status).toBe('approved');
+		expect((await release(room.id, start + 30 * MINUTE)).released).toBe(1);
+		expect((await system.collection('bookings').getOne(told.id)).status).toBe('no_show');
+		// a booking made after the change gets the room's grace as it is now
+		const later = await bookingAt(owner, room.id, 180, 60);
+		const laterStart = toMs(later.start as string);
+		expect((await release(room.id, laterStart + 4 * MINUTE)).released).toBe(0);
+		expect((await release(room.id, laterStart + 5 * MINUTE)).released).toBe(1);
+		expect((await system.collection('bookings').getOne(later.id)).status).toBe('no_show');
 	});
 
 	it('a check-in racing the release has exactly one outcome, 20 rounds', async () => {

@@ -87,8 +87,33 @@ function bookingOf(record) {
 		checked_in_at: record.getString('checked_in_at'),
 		checked_out_at: record.getString('checked_out_at'),
 		// when staff approved it; the window's grace runs from there when that was late (checkin.windowOf)
-		approved_at: status === 'approved' && decided ? toMs(decided) : 0
+		approved_at: status === 'approved' && decided ? toMs(decided) : 0,
+		// the longer grace it keeps from before staff shortened the room's (keepGrace)
+		checkin_grace_minutes: record.getInt('checkin_grace_minutes')
 	};
+}
+
+/**
+ * Staff shortened a room's check-in grace (`before` minutes, now less): the bookings already given in the room
+ * that have not ended keep the longer grace, in the room update's transaction, so none is released before
+ * the time its booker was told (the door's page, the door sign and the message that check-in became required
+ * name the room's grace as it was). A longer grace needs nothing: `windowOf` takes the longer of the two.
+ * Bookings made from now on get the room's grace as it is. One statement, no record hooks: the field is
+ * read by the window alone.
+ * @param {core.App} txApp
+ * @param {core.Record} room the room as saved
+ * @param {number} before the room's grace before this write, in minutes
+ */
+function keepGrace(txApp, room, before) {
+	if (!(before > room.getInt('checkin_grace_minutes'))) return;
+	txApp
+		.db()
+		.newQuery(
+			'UPDATE bookings SET checkin_grace_minutes = {:grace} WHERE room = {:room} AND ' +
+				'checkin_grace_minutes < {:grace} AND [[end]] > {:now}'
+		)
+		.bind({ grace: before, room: room.id, now: lib('room-claims').toPbDate(Date.now()) })
+		.execute();
 }
 
 /**
@@ -529,6 +554,7 @@ module.exports = {
 	releaseDue: releaseDue,
 	releaseOne: releaseOne,
 	tellCheckinRequired: tellCheckinRequired,
+	keepGrace: keepGrace,
 	isDue: isDue,
 	policyOf: policyOf,
 	bookingOf: bookingOf,

@@ -63,7 +63,8 @@ var series = machine.define(
 
 /** Fields only the server writes (a transition or a named staff action); a plain update may not send them.
  * `cancel_hours` is the deadline the booking was given where it was made or moved to (giveDeadline in
- * rooms-bookings.js). */
+ * rooms-bookings.js); `checkin_grace_minutes` the longer grace it keeps from before staff shortened the
+ * room's (keepGrace in rooms/attendance.js). */
 var SERVER_OWNED = [
 	'booker',
 	'series',
@@ -74,7 +75,8 @@ var SERVER_OWNED = [
 	'checked_in_by',
 	'checked_out_at',
 	'released_at',
-	'cancel_hours'
+	'cancel_hours',
+	'checkin_grace_minutes'
 ];
 /** Fields whose change is a move: every create check runs again. */
 var MOVE_FIELDS = ['room', 'start', 'end', 'attendees', 'association'];

@@ -15,7 +15,8 @@ export function checkPolicy(policy: CheckinPolicy): { code: string; field: strin
 export function windowOf(
 	room: Pick<CheckinPolicy, 'checkin_opens_minutes' | 'checkin_grace_minutes'>,
 	startMs: number,
-	approvedAt?: number
+	approvedAt?: number,
+	keptGrace?: number
 ): { opens: number; closes: number };
 export function phase(
 	room: CheckinPolicy,
@@ -26,12 +27,20 @@ export function phase(
 		checked_in_at?: string;
 		checked_out_at?: string;
 		approved_at?: number;
+		checkin_grace_minutes?: number;
 	},
 	now: number
 ): CheckinPhase;
 export function isDue(
 	room: CheckinPolicy & { checkin_since: number },
-	booking: { status: string; start: number; end?: number; checked_in_at?: string; approved_at?: number },
+	booking: {
+		status: string;
+		start: number;
+		end?: number;
+		checked_in_at?: string;
+		approved_at?: number;
+		checkin_grace_minutes?: number;
+	},
 	now: number
 ): boolean;
 export function seasonOf(ms: number): { label: string; from: number; to: number };

@@ -46,14 +46,18 @@ function checkPolicy(policy) {
 /**
  * The check-in window of a booking: it opens `opens` minutes before the start and closes when the grace
  * period after the start ends (the release deadline), or after the approval of a booking staff approved
- * once the window had opened. Times in ms.
+ * once the window had opened. Times in ms. The grace is the room's, or the longer one the booking keeps
+ * from before staff shortened the room's (`keptGrace`): a booking is never released before the time its
+ * booker was told.
  * @param {{ checkin_opens_minutes: number, checkin_grace_minutes: number }} room
  * @param {number} startMs
  * @param {number} [approvedAt] when staff approved the booking (0 or none: approved from the start)
+ * @param {number} [keptGrace] the booking's `checkin_grace_minutes` (0 or none: the room's)
  */
-function windowOf(room, startMs, approvedAt) {
+function windowOf(room, startMs, approvedAt, keptGrace) {
 	var opens = whole(room.checkin_opens_minutes) ? room.checkin_opens_minutes : DEFAULT_OPENS;
 	var grace = whole(room.checkin_grace_minutes) ? room.checkin_grace_minutes : DEFAULT_GRACE;
+	if (whole(keptGrace) && keptGrace > grace) grace = keptGrace;
 	var window = { opens: startMs - opens * MINUTE, closes: startMs + grace * MINUTE };
 	// approved by staff after the window opened: nobody could check in before (a pending booking cannot),
 	// so the grace runs from the approval
@@ -69,7 +73,7 @@ function windowOf(room, startMs, approvedAt) {
  * Only approved bookings can be checked in; any other status is 'closed'.
  * @param {{ checkin_required: boolean, checkin_opens_minutes: number, checkin_grace_minutes: number }} room
  * @param {{ status: string, start: number, end: number, checked_in_at?: string, checked_out_at?: string,
- *   approved_at?: number }} booking
+ *   approved_at?: number, checkin_grace_minutes?: number }} booking
  * @param {number} now
  * @returns {'off' | 'closed' | 'early' | 'open' | 'late' | 'checked_in' | 'checked_out'}
  */
@@ -78,7 +82,7 @@ function phase(room, booking, now) {
 	if (booking.checked_out_at) return 'checked_out';
 	if (booking.status !== 'approved') return 'closed';
 	if (booking.checked_in_at) return 'checked_in';
-	var w = windowOf(room, booking.start, booking.approved_at);
+	var w = windowOf(room, booking.start, booking.approved_at, booking.checkin_grace_minutes);
 	if (now < w.opens) return 'early';
 	if (now >= w.closes || now >= booking.end) return 'late';
 	return 'open';
@@ -88,7 +92,8 @@ function phase(room, booking, now) {
  * True when a booking not checked in is due for release at `now`: the room requires check-in (since
  * before the booking started) and its grace period has ended (counted from a late approval).
  * @param {{ checkin_required: boolean, checkin_opens_minutes: number, checkin_grace_minutes: number, checkin_since: number }} room
- * @param {{ status: string, start: number, end?: number, checked_in_at?: string, approved_at?: number }} booking
+ * @param {{ status: string, start: number, end?: number, checked_in_at?: string, approved_at?: number,
+ *   checkin_grace_minutes?: number }} booking
  * @param {number} now
  */
 function isDue(room, booking, now) {
@@ -96,7 +101,7 @@ function isDue(room, booking, now) {
 	if (!(room.checkin_since <= booking.start)) return false;
 	// approved only after it ended: nobody ever could check in
 	if (booking.approved_at && booking.end && booking.approved_at >= booking.end) return false;
-	return now >= windowOf(room, booking.start, booking.approved_at).closes;
+	return now >= windowOf(room, booking.start, booking.approved_at, booking.checkin_grace_minutes).closes;
 }
 
 /**

@@ -60,6 +60,18 @@ describe('the release', () => {
 		expect(isDue(policy, { ...booking, status: 'pending' }, start + 60 * MINUTE)).toBe(false);
 	});
 
+	it('keeps the longer grace a booking was given before the room got a shorter one', () => {
+		// the room's grace is 10 minutes now; the booking keeps 30 from before
+		const kept = { ...booking, checkin_grace_minutes: 30 };
+		expect(windowOf(room, start, 0, 30).closes).toBe(start + 30 * MINUTE);
+		expect(phase(room, kept, start + 20 * MINUTE)).toBe('open');
+		expect(isDue(policy, kept, start + 29 * MINUTE)).toBe(false);
+		expect(isDue(policy, kept, start + 30 * MINUTE)).toBe(true);
+		// a shorter one kept, or none: the room's
+		expect(windowOf(room, start, 0, 5).closes).toBe(start + 10 * MINUTE);
+		expect(isDue(policy, { ...booking, checkin_grace_minutes: 0 }, start + 10 * MINUTE)).toBe(true);
+	});
+
 	it('counts the grace from a late approval: a booking nobody could check in while pending', () => {
 		// approved 20 minutes after the start: open for the grace from then
 		const late = { ...booking, approved_at: start + 20 * MINUTE };

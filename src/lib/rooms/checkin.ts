@@ -7,7 +7,7 @@ import { toMs } from '$rules/room-claims.js';
 
 type Room = Pick<RoomRecord, 'checkin_required' | 'checkin_opens_minutes' | 'checkin_grace_minutes'>;
 type Booking = Pick<BookingRecord, 'status' | 'start' | 'end' | 'checked_in_at' | 'checked_out_at'> &
-	Partial<Pick<BookingRecord, 'decided_at'>>;
+	Partial<Pick<BookingRecord, 'decided_at' | 'checkin_grace_minutes'>>;
 
 /** When staff approved a booking (ms), or 0: the check-in grace runs from a late approval. */
 function approvedAt(booking: Partial<Pick<BookingRecord, 'status' | 'decided_at'>>): number {
@@ -28,7 +28,8 @@ export function checkinPhase(room: Room, booking: Booking, now: number): Checkin
 			end: toMs(booking.end),
 			checked_in_at: booking.checked_in_at ?? '',
 			checked_out_at: booking.checked_out_at ?? '',
-			approved_at: approvedAt(booking)
+			approved_at: approvedAt(booking),
+			checkin_grace_minutes: booking.checkin_grace_minutes ?? 0
 		},
 		now
 	);
@@ -48,7 +49,8 @@ export function attendanceAction(room: Room, booking: Booking, now: number): 'ch
  */
 export function attendanceMoments(
 	room: Room,
-	booking: Pick<BookingRecord, 'start' | 'end'> & Partial<Pick<BookingRecord, 'status' | 'decided_at'>>
+	booking: Pick<BookingRecord, 'start' | 'end'> &
+		Partial<Pick<BookingRecord, 'status' | 'decided_at' | 'checkin_grace_minutes'>>
 ): number[] {
 	if (!room.checkin_required) return [];
 	const { opens, closes } = checkinWindow(room, booking);
@@ -58,7 +60,8 @@ export function attendanceMoments(
 /** When check-in opens and closes for a booking (ms). */
 export function checkinWindow(
 	room: Room,
-	booking: Pick<BookingRecord, 'start'> & Partial<Pick<BookingRecord, 'status' | 'decided_at'>>
+	booking: Pick<BookingRecord, 'start'> &
+		Partial<Pick<BookingRecord, 'status' | 'decided_at' | 'checkin_grace_minutes'>>
 ) {
-	return windowOf(room, toMs(booking.start), approvedAt(booking));
+	return windowOf(room, toMs(booking.start), approvedAt(booking), booking.checkin_grace_minutes ?? 0);
 }

@@ -44,7 +44,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 			expand: 'room,association,series',
 			fields:
 				'id,room,booker,association,series,purpose,attendees,start,end,status,reason,cancel_reason,' +
-				'checked_in_at,checked_out_at,decided_at,cancel_hours,' +
+				'checked_in_at,checked_out_at,decided_at,checkin_grace_minutes,cancel_hours,' +
 				'expand.room.name,expand.room.slug,expand.association.name,' +
 				'expand.room.checkin_required,expand.room.checkin_opens_minutes,expand.room.checkin_grace_minutes,' +
 				// whose season it is: "Aflys resten af serien" only for whom the series route answers

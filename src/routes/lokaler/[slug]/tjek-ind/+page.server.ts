@@ -45,7 +45,8 @@ export const load: PageServerLoad = async ({ locals, url, params, request, depen
 		sort: 'start',
 		expand: 'association',
 		fields:
-			'id,booker,association,purpose,start,end,status,decided_at,checked_in_at,checked_out_at,expand.association.name'
+			'id,booker,association,purpose,start,end,status,decided_at,checkin_grace_minutes,checked_in_at,checked_out_at,' +
+			'expand.association.name'
 	});
 	return {
 		room: {

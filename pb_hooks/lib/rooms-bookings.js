@@ -408,7 +408,12 @@ function handleCreate(e) {
 	lib('core/tx').request(e, function (txApp) {
 		var checked = checkBooking(txApp, draftOf(e.record), what, earlier);
 		if (checked.problem) throw checked.problem;
-		if (!system || !e.record.getString('status')) e.record.set('status', initialStatus(checked.room));
+		if (!system || !e.record.getString('status')) {
+			e.record.set('status', initialStatus(checked.room));
+			// approved as it is made, where the room asks for no approval: decided now, by no one, as every
+			// write that makes a booking approved is (stampDecision); a request waits for its decision
+			stampDecision(e.record, e.record.getString('status'), '', Date.now());
+		}
 		if (!system || !sent(body, 'cancel_hours')) giveDeadline(e.record, checked.room);
 		e.next();
 		// here rather than in a model hook: one pooled JS runtime per request is cheaper under load

@@ -645,6 +645,24 @@ describe('the release job', () => {
 		expect([named.decided_by, named.decided_at]).toEqual([staff.record.id, '2026-01-05 10:00:00.000Z']);
 	});
 
+	it('stamps a booking made approved as decided when it is made, by no one; a request and a data load are not', async () => {
+		const [open, asking] = await Promise.all([checkinRoom(), checkinRoom({ requires_approval: true })]);
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const system = await systemClient();
+		const made = await book(owner, open.id, slot(40, '10:00', '11:00'));
+		const staffs = await book(staff, open.id, slot(40, '12:00', '13:00'));
+		const request = await book(owner, asking.id, slot(40, '10:00', '11:00'));
+		const loaded = await bookingAt(owner, asking.id, 24 * 60, 60);
+		const read = (id: string) => system.collection('bookings').getOne(id);
+		for (const booking of [made, staffs]) {
+			const stored = await read(booking.id);
+			expect([stored.status, stored.decided_at !== '', stored.decided_by]).toEqual(['approved', true, '']);
+		}
+		expect([(await read(request.id)).status, (await read(request.id)).decided_at]).toEqual(['pending', '']);
+		// the system's data load names its status and keeps what it sends of its decision
+		expect((await read(loaded.id)).decided_at).toBe('');
+	});
+
 	it('counts the grace from an approval a change under way gave: the room asks for approval no more', async () => {
 		// open all day: the extension below may end at any hour the test runs at
 		const room = await checkinRoom({

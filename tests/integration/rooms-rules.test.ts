@@ -312,9 +312,12 @@ const rows: Scenario<World>[] = [
 		actor: (w) => w.owner.pb,
 		act: patch('own', (w) => ({ room: w.approvalRoom.id, ...slot(w.day, '12:00', '13:00') })),
 		status: 200,
+		// back to pending: the decision it was made with (approved, by no one) is gone
 		after: storedAs('own', (w) => ({
 			room: w.approvalRoom.id,
 			status: 'pending',
+			decided_at: '',
+			decided_by: '',
 			...slot(w.day, '12:00', '13:00')
 		}))
 	},

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { test, expect, expectAccessible, signIn, demo, systemClient } from './fixtures';
+import { test, expect, expectAccessible, signIn, demo, stack, systemClient } from './fixtures';
 import { addDays, localParts } from '../../pb_hooks/lib/rooms-policy.js';
 
 /** The house date `offsetDays` from today (Copenhagen's calendar, not UTC's, which is a day behind after midnight). */
@@ -90,4 +90,32 @@ test('two rooms with one name get a bar each, and the page stays whole', async (
 	} finally {
 		for (const room of rooms) await system.collection('rooms').update(room.id, { active: false });
 	}
+});
+
+// A figure's name wraps between words on a phone, never inside one: a long Danish compound in a card of
+// half the screen's width was broken in the middle ("afhentningshyl-den") by the page's overflow-wrap.
+test("each figure's name fits its card on a phone without a word broken, in Danish and English", async ({
+	page
+}) => {
+	await signIn(page, demo.staff);
+	for (const width of [320, 360, 414])
+		for (const language of ['da', 'en']) {
+			const where = `${language} at ${width} px`;
+			await page.setViewportSize({ width, height: 740 });
+			await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: language, url: stack.url }]);
+			await page.goto(`/personale/statistik?fra=${day(-30)}&til=${day(0)}`);
+			await expect(page.locator('html')).toHaveAttribute('lang', language);
+			const names = page.locator('.card dt');
+			expect(await names.count()).toBeGreaterThan(10);
+			// a word that does not fit its line makes the name wider than its card once words may not be broken
+			const broken = await names.evaluateAll((dts) =>
+				dts
+					.filter((dt) => {
+						(dt as HTMLElement).style.overflowWrap = 'normal';
+						return dt.scrollWidth > dt.clientWidth;
+					})
+					.map((dt) => dt.textContent)
+			);
+			expect(broken, where).toEqual([]);
+		}
 });

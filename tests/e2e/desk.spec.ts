@@ -224,3 +224,67 @@ test('staff read what the house did to a citizen’s places in words about the c
 	await expect(main).not.toContainText('Huset aflyste borgerens plads');
 	await own.context().close();
 });
+
+// At the desk staff check a citizen's booking in for them: the button says what staff do ("Tjek ind"), not
+// what the people in the room say at the door ("Vi er her", the citizen's button in Mit overblik).
+test('staff check a citizen’s booking in at the desk with a button in their own words', async ({ page }) => {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const citizen = await system.collection('users').create({
+		email: `skranke-tjek-${id}@test.borgerhus.dk`,
+		password: 'skranke-kodeord',
+		passwordConfirm: 'skranke-kodeord',
+		name: `Tjek Indsen ${id}`,
+		verified: true,
+		language: 'da'
+	});
+	const allDay = Object.fromEntries(
+		['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
+	);
+	const minute = 60_000;
+	const pbDate = (ms: number) => new Date(Math.floor(ms / minute) * minute).toISOString().replace('T', ' ');
+	const room = await system.collection('rooms').create({
+		name: `Skrankelokalet ${id}`,
+		slug: `skranke-tjek-${id}`,
+		capacity: 10,
+		who_may_book: 'citizens',
+		requires_approval: false,
+		opening_hours: allDay,
+		min_minutes: 30,
+		max_minutes: 240,
+		step_minutes: 30,
+		buffer_minutes: 0,
+		horizon_days: 100,
+		cancel_hours: 0,
+		active: true,
+		checkin_required: true,
+		checkin_opens_minutes: 15,
+		checkin_grace_minutes: 15,
+		checkin_since: pbDate(Date.now() - 7 * 24 * 60 * minute)
+	});
+	const booking = await system.collection('bookings').create({
+		room: room.id,
+		booker: citizen.id,
+		purpose: 'Møde',
+		attendees: 2,
+		start: pbDate(Date.now() + 5 * minute),
+		end: pbDate(Date.now() + 65 * minute),
+		status: 'approved'
+	});
+
+	await signIn(page, demo.staff);
+	await page.goto(`/personale/borgere/${citizen.id}`);
+	const card = page
+		.getByRole('region', { name: 'Borgerens overblik' })
+		.getByRole('article')
+		.filter({ has: page.getByRole('heading', { name: room.name }) });
+	await expect(card.getByRole('button', { name: 'Vi er her' })).toHaveCount(0);
+	await card.getByRole('button', { name: /^Tjek ind/ }).click();
+	// a check-in sends the citizen no message, so the desk's notice does not promise one
+	await expect(page.getByText('Borgeren er tjekket ind.')).toBeVisible();
+	await expect(page.getByText('Borgeren får besked i sin indbakke')).toHaveCount(0);
+	expect((await system.collection('bookings').getOne(booking.id)).checked_in_at).not.toBe('');
+	const told = await system.collection('notifications').getList(1, 1, { filter: `user = "${citizen.id}"` });
+	expect(told.totalItems).toBe(0);
+	await expectAccessible(page);
+});

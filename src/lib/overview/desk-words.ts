@@ -49,6 +49,7 @@ export function deskWords(citizen: string): EntryWords {
 			return cancelNote(entry, language);
 		},
 		made: () => m.desk_made_at_desk(),
+		checkIn: () => m.desk_check_in(),
 		question: (kind) =>
 			kind === 'booking' || kind === 'hold'
 				? citizenWords.question(kind)

@@ -122,12 +122,15 @@ export interface EntryWords {
 	consequence(entry: TimelineEntry, language: Language): string;
 	undo(kind: EntryKind): string;
 	yes(kind: EntryKind): string;
+	/** The button checking a booking in: the people at the door say "Vi er her", staff at the desk "Tjek ind". */
+	checkIn(): string;
 }
 
 export const citizenWords: EntryWords = {
 	state: stateLabel,
 	cancelNote,
 	made: () => m.desk_made_for_you(),
+	checkIn: () => m.checkin_here(),
 	question: (kind) =>
 		kind === 'booking'
 			? m.confirm_booking_question()

@@ -221,3 +221,44 @@ test('a search or filter keeps focus on the button that sent it, and the desk’
 	await expect(field).toBeFocused();
 	expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
 });
+
+/** Headings of `page` that follow a table (or its scrolling box) with less than 12 px between them. */
+function headingsOnTables(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll('main h2, main h3')].flatMap((heading) => {
+			const before = heading.previousElementSibling;
+			if (!before || !(before.matches('table') || before.querySelector('table'))) return [];
+			const gap = heading.getBoundingClientRect().top - before.getBoundingClientRect().bottom;
+			return gap < 12 ? [`${heading.textContent?.trim()} (${Math.round(gap)} px)`] : [];
+		})
+	);
+}
+
+test('a heading after a table stands apart from it on the statistics and the public season plans', async ({
+	page
+}) => {
+	await page.goto('/saeson');
+	const plans = [
+		...new Set(
+			await page
+				.locator('main a[href]')
+				.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+		)
+	].filter((href) => /^\/saeson\/[a-z0-9]{15}\/plan$/.test(href));
+	expect(plans.length, 'the demo round has a public plan').toBeGreaterThanOrEqual(1);
+	const crowded: string[] = [];
+	let followed = 0;
+	for (const plan of plans) {
+		await page.goto(plan);
+		followed += await page.locator('main div.table + h3').count();
+		crowded.push(...(await headingsOnTables(page)).map((h) => `${plan}: ${h}`));
+	}
+	// the demo's round has free weekly times: their heading comes right after a room's table
+	expect(followed).toBeGreaterThanOrEqual(1);
+	await signIn(page, demo.staff);
+	await page.goto('/personale/statistik');
+	// the rooms' no-shows by room: a table the events' figures follow
+	await expect(page.getByRole('region', { name: 'Lokaler: bookinger uden tjek-ind' })).toBeVisible();
+	crowded.push(...(await headingsOnTables(page)).map((h) => `/personale/statistik: ${h}`));
+	expect(crowded).toEqual([]);
+});

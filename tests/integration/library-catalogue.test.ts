@@ -57,6 +57,24 @@ describe('the catalogue', () => {
 		expect(audit.map((a) => a.action)).toEqual(['library_title_create']);
 	});
 
+	it('lists each title with its creator and number set apart from each other', async () => {
+		const { app } = await staffSession();
+		const tag = randomUUID().slice(0, 6);
+		const { title } = await arrangeTitle({ title: `Listetitel ${tag}`, copies: 0 });
+		const { title: nameless } = await arrangeTitle({ title: `Listetitel ${tag} uden ophav`, copies: 0 });
+		await (await systemClient()).collection('titles').update(nameless.id, { creator: '' });
+		const page = await (
+			await app.get(`/personale/katalog?q=${encodeURIComponent(`Listetitel ${tag}`)}`)
+		).text();
+		const line = (id: string) =>
+			page
+				.match(new RegExp(`href="/personale/katalog/${id}"[^>]*>[^<]*</a>\\s*<span[^>]*>([^<]*)</span>`))?.[1]
+				?.trim();
+		// "Test Forfatter 978…" read as one name; the number alone has no separator before it
+		expect(line(title.id)).toBe(`Test Forfatter · ${title.identifier}`);
+		expect(line(nameless.id)).toBe(nameless.identifier);
+	});
+
 	it('creates and edits a title and adds a copy through the app', async () => {
 		const { staff, app } = await staffSession();
 		const name = `Katalogtitel ${randomUUID().slice(0, 6)}`;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession, loadedAfter } from '../helpers/app';
 import { createUser } from '../helpers/pocketbase';
-import { formFromSeason, localInput, type SeasonSetup } from '../../src/lib/season/setup-form';
+import { formFromSeason, type SeasonSetup } from '../../src/lib/season/setup-form';
+import { utcToHouseLocal } from '../../src/lib/events/time';
 import { formFromActivities } from '../../src/lib/season/form';
 import { activity, club, makeSeason, seasonRooms, slotId, system } from './season-arrange';
 
@@ -98,14 +99,14 @@ describe('two staff members saving one season’s set-up form', () => {
 			(
 				await a.post(`${page}?/save`, {
 					...second.formA,
-					apply_until: localInput(later.toISOString()),
+					apply_until: utcToHouseLocal(later.toISOString()),
 					blackout_dates: blackout.join('\n')
 				})
 			).status
 		).toBe(200);
 		expect((await b.post(`${page}?/save`, { ...second.formB, [`house_${c3}`]: 'on' })).status).toBe(200);
 		const afterSecond = await sys.collection('seasons').getOne<SeasonSetup>(season);
-		expect(localInput(afterSecond.apply_until)).toBe(localInput(later.toISOString()));
+		expect(utcToHouseLocal(afterSecond.apply_until)).toBe(utcToHouseLocal(later.toISOString()));
 		expect([...afterSecond.house_associations].sort()).toEqual([c1, c2, c3].sort());
 		expect(afterSecond).toMatchObject({ name: 'Forårssæson omdøbt', blackout_dates: blackout });
 

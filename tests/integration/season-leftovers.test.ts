@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createUser, guestClient } from '../helpers/pocketbase';
 import { AppSession } from '../helpers/app';
-import { formFromSeason, localInput } from '../../src/lib/season/setup-form';
+import { formFromSeason } from '../../src/lib/season/setup-form';
+import { utcToHouseLocal } from '../../src/lib/events/time';
 import type { SeasonSetup } from '../../src/lib/season/setup-form';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { membership } from './associations-helpers';
@@ -1078,7 +1079,7 @@ describe("editing a season's set-up", () => {
 		const values = formFromSeason(stored, allRooms);
 		const later = new Date(Date.now() + 5 * 3600_000).toISOString();
 		const fields: Record<string, string> = {};
-		const edited: Record<string, string | boolean> = { ...values, apply_until: localInput(later) };
+		const edited: Record<string, string | boolean> = { ...values, apply_until: utcToHouseLocal(later) };
 		for (const [k, v] of Object.entries(edited)) {
 			if (v === true) fields[k] = 'on';
 			else if (typeof v === 'string') fields[k] = v;
@@ -1088,7 +1089,7 @@ describe("editing a season's set-up", () => {
 		const saved = await app.post(`/personale/saeson/${season}/rediger?/save`, fields);
 		expect(saved.status).toBe(200);
 		const after = await sys.collection('seasons').getOne(season);
-		expect(localInput(after.apply_until)).toBe(localInput(later));
+		expect(utcToHouseLocal(after.apply_until)).toBe(utcToHouseLocal(later));
 		expect(after.slots).toEqual(stored.slots);
 
 		// a slot changed through the same form is refused, and nothing is stored
@@ -1101,7 +1102,7 @@ describe("editing a season's set-up", () => {
 		expect((await sys.collection('seasons').getOne(season)).slots).toEqual(stored.slots);
 
 		// a moment the day does not have, or has twice, is refused by name, never moved to a guess
-		const year = Number(localInput(later).slice(0, 4)) + 1;
+		const year = Number(utcToHouseLocal(later).slice(0, 4)) + 1;
 		const lastSunday = (month: number) => {
 			const last = new Date(Date.UTC(year, month, 0));
 			return new Date(last.getTime() - last.getUTCDay() * 86_400_000).toISOString().slice(0, 10);

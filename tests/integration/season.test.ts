@@ -1107,6 +1107,7 @@ describe('times closer than the room’s pause between bookings', () => {
 		await desk.signIn(staff.email, staff.password);
 		const staffHtml = await (await desk.get(`/personale/saeson/${season}`)).text();
 		expect(staffHtml).toContain(`Datoer, der ikke kunne bookes (${adults.skipped.length}):`);
+		expect(staffHtml).toContain('Lokalet er optaget på det tidspunkt.');
 	});
 });
 

@@ -23,10 +23,12 @@ export function houseLocalToUtc(value: string): Date | null {
 	return resolved && 'instant' in resolved ? new Date(resolved.instant) : null;
 }
 
-/** The house-time value for a datetime-local input from a PocketBase date string. */
-export function utcToHouseLocal(value: string): string {
+/** The house-time value for a datetime-local input from a PocketBase date string ('' for none or no date). */
+export function utcToHouseLocal(value: string | undefined): string {
 	if (!value) return '';
-	const parts = localParts(parsePbDate(value).getTime());
+	const ms = parsePbDate(value).getTime();
+	if (Number.isNaN(ms)) return '';
+	const parts = localParts(ms);
 	return `${parts.date}T${parts.time}`;
 }
 

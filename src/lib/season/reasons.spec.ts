@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LineReason } from '$rules/season/allocate.js';
 import { reasonLines } from './reasons';
-import { skippedDates } from './skipped';
+import { skippedDates } from './skipped.server';
 
 describe('reasonLines', () => {
 	it('writes the closed days as people read them, not as ISO dates', () => {

@@ -1,17 +1,15 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { HOUSE_TIME_ZONE } from '$lib/dates';
 import { codeMessage } from '$lib/errors';
 import { changedOnly, snapshotOf } from '$lib/forms';
-import { keptField, keptInstant, resolveHouseLocal } from '$lib/events/time';
+import { keptField, keptInstant, resolveHouseLocal, utcToHouseLocal } from '$lib/events/time';
 import type { SeasonView } from '$lib/season/load.server';
+import { LOCAL_ROWS, TIE_BREAKER_ROWS } from '$lib/season/setup-rows';
 
 // The staff form of a season's set-up (create and edit) and the body the season routes take. The slots are
 // written one a line as "room-slug weekday HH:MM-HH:MM" (e.g. "salen man 17:00-19:00"); the hooks check
 // everything (pb_hooks/lib/season/validate.js), this only reshapes.
 
-export const LOCAL_ROWS = 3;
-export const TIE_BREAKER_ROWS = 3;
 export const SETUP_BOOLEANS = ['house_tier', 'swap_approval'];
 
 const DAYS: Record<string, string> = {
@@ -73,14 +71,6 @@ export function clockChangeProblems(values: Values, keys: readonly string[]): Re
 		}
 	}
 	return problems;
-}
-
-/** A stored instant ("2026-08-01 08:00:00.000Z") as a datetime-local value in house time. */
-export function localInput(value: string | undefined): string {
-	if (!value) return '';
-	const ms = Date.parse(value.replace(' ', 'T'));
-	if (Number.isNaN(ms)) return '';
-	return format(new TZDate(ms, HOUSE_TIME_ZONE), "yyyy-MM-dd'T'HH:mm");
 }
 
 type Values = Record<string, string | boolean>;
@@ -162,11 +152,11 @@ export function formFromSeason(season: SeasonSetup, rooms: { id: string; slug: s
 			.map((s) => `${slugOf.get(s.room) ?? s.room} ${DANISH_DAY[s.weekday] ?? s.weekday} ${s.start}-${s.end}`)
 			.join('\n'),
 		blackout_dates: (season.blackout_dates ?? []).join(', '),
-		apply_from: localInput(season.apply_from),
-		apply_until: localInput(season.apply_until),
-		draft_at: localInput(season.draft_at),
-		objection_until: localInput(season.objection_until),
-		final_at: localInput(season.final_at),
+		apply_from: utcToHouseLocal(season.apply_from),
+		apply_until: utcToHouseLocal(season.apply_until),
+		draft_at: utcToHouseLocal(season.draft_at),
+		objection_until: utcToHouseLocal(season.objection_until),
+		final_at: utcToHouseLocal(season.final_at),
 		// the instants shown, so that a moment left as it is keeps its instant (a repeated hour's too)
 		...Object.fromEntries(WINDOW_FIELDS.map((key) => [keptField(key), season[key] ?? ''])),
 		house_tier: (season.tiers ?? []).includes('house'),

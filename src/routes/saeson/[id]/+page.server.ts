@@ -5,6 +5,7 @@ import { LOADED_FIELD, readForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/errors';
 import { associationNames, loadPlan, loadSeason, seasonRooms, type LineView } from '$lib/season/load.server';
 import { FINAL } from '$rules/season/machines.js';
+import { skippedDates } from '$lib/season/skipped.server';
 import { MAX_ACTIVITIES, activitiesFromForm, formFromActivities } from '$lib/season/form';
 
 interface Application {
@@ -91,7 +92,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		associations,
 		chosen,
 		applications,
-		lines,
+		// the dates booking skipped, worded here: the refusals' texts are not loaded in the browser
+		lines: lines.map((line) => ({ ...line, skippedWords: skippedDates(line) })),
 		objections,
 		plan,
 		names

@@ -8,6 +8,7 @@ import { LEFTOVERS_MOVE, season as seasonMachine } from '$rules/season/machines.
 import { OVERRIDE_CODES } from '$rules/season/allocate.js';
 import { clockChangeProblems, windowInstant } from '$lib/season/setup-form';
 import { associationNames, loadSeason, roomNames, type LineView } from '$lib/season/load.server';
+import { skippedDates } from '$lib/season/skipped.server';
 
 // Staff run a season round: the applications, the draft, the conflicts to settle, adjustments with a
 // reason code, the objections, and the next step of the round (only the steps its machine allows).
@@ -56,7 +57,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		season,
 		rooms: await roomNames(locals.pb, season),
 		applications,
-		lines,
+		// the dates booking skipped, worded here: the refusals' texts are not loaded in the browser
+		lines: lines.map((line) => ({ ...line, skippedWords: skippedDates(line) })),
 		objections,
 		swaps,
 		names,
@@ -78,6 +80,15 @@ interface BookingResult {
 	booked?: number;
 	code?: string;
 	error?: string;
+}
+
+/** Each association's booking with its refusal worded here: the page loads no refusal's text. */
+function worded(results: BookingResult[]) {
+	return results.map((r) => ({
+		association: r.association,
+		booked: r.booked,
+		reason: r.code || r.error ? codeMessage(r.code ?? '') : ''
+	}));
 }
 
 async function post(locals: App.Locals, path: string, body: Record<string, unknown> = {}) {
@@ -104,7 +115,7 @@ export const actions: Actions = {
 			return fail(failureStatus(err), { action: 'status' as const, values, errors: toFormErrors(err) });
 		}
 		// publishing the final plan (or the second round) books it: what each association got, or why not
-		return { action: 'status' as const, done: true, booking: answer.booking ?? null };
+		return { action: 'status' as const, done: true, booking: answer.booking ? worded(answer.booking) : null };
 	},
 	// while the draft is published: set the objection deadline, or bring it forward (the hooks refuse the rest)
 	deadline: async ({ request, locals, url, params }) => {
@@ -203,7 +214,7 @@ export const actions: Actions = {
 			const answer = (await post(locals, `/api/borgerhus/seasons/${encodeURIComponent(params.id)}/book`)) as {
 				booking: BookingResult[];
 			};
-			return { action: 'book' as const, booking: answer.booking };
+			return { action: 'book' as const, booking: worded(answer.booking) };
 		} catch (err) {
 			return fail(failureStatus(err), { action: 'book' as const, values: {}, errors: toFormErrors(err) });
 		}

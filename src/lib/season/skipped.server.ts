@@ -2,8 +2,15 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { formatDay } from '$lib/dates';
 import { codeMessage } from '$lib/errors';
 
-// Apart from the reasons (./reasons): the refusals' texts come with every code's wording, which the
-// pages that only name a season's state or a weekday do not load.
+// Worded on the server, apart from the reasons (./reasons): the refusals' texts come with every code's
+// wording, which no season page loads in the browser (docs/performance.md, "Every other page").
+
+/** A date booking the final plan skipped, worded. */
+export interface SkippedDate {
+	date: string;
+	day: string;
+	why: string;
+}
 
 /**
  * The dates booking the final plan skipped on a line, as people read them, each with why (the refusal's
@@ -12,7 +19,7 @@ import { codeMessage } from '$lib/errors';
 export function skippedDates(
 	line: { skipped?: { date: string; code: string }[] | null },
 	now: Date = new Date()
-): { date: string; day: string; why: string }[] {
+): SkippedDate[] {
 	const language = getLocale() === 'en' ? 'en' : 'da';
 	return (line.skipped ?? []).map((s) => ({
 		date: s.date,

@@ -116,12 +116,25 @@ function feedEntries(app, user, now) {
 		'start'
 	);
 	app.expandRecords(bookings, ['room', 'association'], null);
+	// an association is named as the user's own token may read it (its view rule, through the `__viewable`
+	// binding of our PocketBase build), as the single file of the entry and Mine data name it: one renamed
+	// since (unverified again) that the user has left is named to its active members and staff only
+	const associationIds = bookings
+		.map((b) => b.getString('association'))
+		.filter((id, i, ids) => id && ids.indexOf(id) === i);
+	const readable = {};
+	if (associationIds.length) {
+		__viewable(app, 'associations', associationIds, new RequestInfo({ auth: user })).forEach(
+			(id) => (readable[id] = true)
+		);
+	}
 	for (const b of bookings) {
+		const association = b.expandedOne('association');
 		entries.push(
 			bookingEntry(
 				valuesOf(b, ['status', 'purpose', 'start', 'end']),
 				valuesOf(b.expandedOne('room'), ['name']),
-				valuesOf(b.expandedOne('association'), ['name'])
+				association && readable[association.id] ? valuesOf(association, ['name']) : null
 			)
 		);
 	}

@@ -485,6 +485,52 @@ describe('a feed with many entries', () => {
 		expect(single).toEqual(feed);
 	});
 
+	it('names no association the user may no longer read: one renamed after the user left is left out, as in the single file', async () => {
+		const a = await arrange();
+		const [user, admin] = await Promise.all([
+			createUser({ name: 'Tidligere booker' }),
+			createUser({ name: 'Anden admin' })
+		]);
+		const room = await a.room();
+		const association = await a.association([user.record.id, admin.record.id]);
+		const booking = await a.booking({
+			booker: user.record.id,
+			room: room.id,
+			association: association.id,
+			purpose: 'Generalforsamling',
+			start: inHours(24 * 6),
+			end: inHours(24 * 6 + 2)
+		});
+		const owner = new AppSession();
+		await owner.signIn(user.email, PASSWORD);
+		const path = await renew(owner);
+		const uid = `booking-${booking.id}@borgerhus`;
+		const read = async () => ({
+			feed: parseEvents(await (await new AppSession().get(path)).text()).find((e) => e.uid === uid),
+			single: parseEvents(await (await owner.get(`/kalender/booking/${booking.id}.ics`)).text())[0]
+		});
+		expect((await read()).feed?.description).toContain(association.name);
+		// the user leaves; the association's other admin renames it, which takes it back to the house's
+		// verification: its new name is for its active members and staff until then
+		const own = await a.system
+			.collection('memberships')
+			.getFirstListItem(
+				a.system.filter('association = {:a} && user = {:u}', { a: association.id, u: user.record.id })
+			);
+		await user.pb.send(`/api/borgerhus/memberships/${own.id}/leave`, { method: 'POST' });
+		const renamed = `Ukendt navn ${Date.now()}`;
+		await admin.pb.collection('associations').update(association.id, { name: renamed });
+		expect((await a.system.collection('associations').getOne(association.id)).verified).toBe(false);
+		await expect(user.pb.collection('associations').getOne(association.id)).rejects.toMatchObject({
+			status: 404
+		});
+		const after = await read();
+		// the booking is still the user's, without the name they may not read
+		expect(after.feed?.description).toContain('Generalforsamling');
+		expect(after.feed?.description).not.toContain(renamed);
+		expect(after.single).toEqual(after.feed);
+	});
+
 	it('leaves out a waitlist place the house took the user off, as one never in the feed, and keeps a confirmed one it cancelled', async () => {
 		const { event } = await arrangeEvent({ capacity: 1 });
 		const [holder, user] = await Promise.all([createVolunteer(), createVolunteer()]);

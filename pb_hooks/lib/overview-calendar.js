@@ -116,25 +116,20 @@ function feedEntries(app, user, now) {
 		'start'
 	);
 	app.expandRecords(bookings, ['room', 'association'], null);
-	// an association is named as the user's own token may read it (its view rule, through the `__viewable`
-	// binding of our PocketBase build), as the single file of the entry and Mine data name it: one renamed
-	// since (unverified again) that the user has left is named to its active members and staff only
-	const associationIds = bookings
-		.map((b) => b.getString('association'))
-		.filter((id, i, ids) => id && ids.indexOf(id) === i);
-	const readable = {};
-	if (associationIds.length) {
-		__viewable(app, 'associations', associationIds, new RequestInfo({ auth: user })).forEach(
-			(id) => (readable[id] = true)
-		);
-	}
+	// an association renamed since (unverified again) that the user has left is not named to them
+	const association = readable(
+		app,
+		user,
+		'associations',
+		bookings.map((b) => b.getString('association'))
+	);
 	for (const b of bookings) {
-		const association = b.expandedOne('association');
+		const named = b.expandedOne('association');
 		entries.push(
 			bookingEntry(
 				valuesOf(b, ['status', 'purpose', 'start', 'end']),
 				valuesOf(b.expandedOne('room'), ['name']),
-				association && readable[association.id] ? valuesOf(association, ['name']) : null
+				named && association[named.id] ? valuesOf(named, ['name']) : null
 			)
 		);
 	}
@@ -166,9 +161,17 @@ function feedEntries(app, user, now) {
 		'shift.start'
 	);
 	app.expandRecords(signups, ['shift', 'shift.event', 'shift.event.room'], null);
+	// a shift is seen as its event is (the shifts' rule reads the event's state): a place of an event taken
+	// back to a draft, which the house cancelled first, says nothing of the draft, its title, time or room
+	const shiftEvent = readable(
+		app,
+		user,
+		'events',
+		signups.map((s) => (s.expandedOne('shift') ? s.expandedOne('shift').getString('event') : ''))
+	);
 	for (const s of signups) {
 		const shift = s.expandedOne('shift');
-		if (!shift) continue;
+		if (!shift || !shiftEvent[shift.getString('event')]) continue;
 		const event = shift.expandedOne('event');
 		entries.push(
 			shiftEntry(
@@ -191,9 +194,15 @@ function feedEntries(app, user, now) {
 		'event.start'
 	);
 	app.expandRecords(registrations, ['event', 'event.room'], null);
+	const ticketEvent = readable(
+		app,
+		user,
+		'events',
+		registrations.map((r) => r.getString('event'))
+	);
 	for (const r of registrations) {
 		const event = r.expandedOne('event');
-		if (!event) continue;
+		if (!event || !ticketEvent[event.id]) continue;
 		entries.push(
 			registrationEntry(
 				valuesOf(r, ['status']),
@@ -204,6 +213,27 @@ function feedEntries(app, user, now) {
 		);
 	}
 	return entries;
+}
+
+/**
+ * Of the related rows' ids, those the feed's user may read under the collection's own view rule (the
+ * `__viewable` binding of our PocketBase build), as an id-to-true map: the feed says of an association or an
+ * event only what the user's own token reads, as the single file of an entry (which expands them with that
+ * token), Mit overblik and Mine data do. The address is the feed's only key, so what it shows goes to
+ * whoever the user shared it with too.
+ * @param {core.App} app
+ * @param {core.Record} user
+ * @param {string} collection
+ * @param {string[]} ids
+ * @returns {Record<string, true>}
+ */
+function readable(app, user, collection, ids) {
+	const unique = ids.filter((id, i) => id && ids.indexOf(id) === i);
+	const out = {};
+	if (unique.length) {
+		__viewable(app, collection, unique, new RequestInfo({ auth: user })).forEach((id) => (out[id] = true));
+	}
+	return out;
 }
 
 /** A row's id, `updated` and the named fields as plain strings; null for a row not there. */

@@ -531,6 +531,40 @@ describe('a feed with many entries', () => {
 		expect(after.single).toEqual(after.feed);
 	});
 
+	it('says nothing of an event taken back to a draft: a ticket and a shift the house cancelled first leave the feed, as the single file has none', async () => {
+		const { event, shift } = await arrangeEvent({ places: 1 });
+		const user = await createVolunteer();
+		const ticket = await user.pb
+			.collection('registrations')
+			.create<RegistrationRecord>({ event: event.id, user: user.record.id });
+		const place = await user.pb
+			.collection('signups')
+			.create<SignupRecord>({ shift: shift.id, user: user.record.id });
+		const session = new AppSession();
+		await session.signIn(user.email, PASSWORD);
+		const path = await renew(session);
+		const feed = async () => parseEvents(await (await new AppSession().get(path)).text());
+		expect((await feed()).map((e) => e.summary)).toContain(event.title);
+		// the house cancels both places, takes the event back to a draft and plans it anew
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('registrations').update(ticket.id, { status: 'cancelled' });
+		await staff.pb.collection('signups').update(place.id, { status: 'cancelled' });
+		await staff.pb.collection('events').update(event.id, { state: 'draft' });
+		const plan = `Ikke annonceret ${Date.now()}`;
+		await staff.pb.collection('events').update(event.id, { title: plan });
+		const after = await feed();
+		const uids = after.map((e) => e.uid);
+		expect(uids).not.toContain(`registration-${ticket.id}@borgerhus`);
+		expect(uids).not.toContain(`shift-${place.id}@borgerhus`);
+		expect(JSON.stringify(after)).not.toContain(plan);
+		for (const [kind, id] of [
+			['registration', ticket.id],
+			['shift', place.id]
+		]) {
+			expect((await session.get(`/kalender/${kind}/${id}.ics`)).status, kind).toBe(404);
+		}
+	});
+
 	it('leaves out a waitlist place the house took the user off, as one never in the feed, and keeps a confirmed one it cancelled', async () => {
 		const { event } = await arrangeEvent({ capacity: 1 });
 		const [holder, user] = await Promise.all([createVolunteer(), createVolunteer()]);

@@ -100,25 +100,26 @@ function entries(app, shape, select, upcoming, past, params) {
 }
 
 /**
- * Leaves out of the rows' expands the related records the request may not view, as an expand leaves
- * them out: PocketBase's own view rule of each collection, for the request's auth, checked for all the
- * related records at once (the `__viewable` binding of our PocketBase build, pocketbase/main.go).
+ * Leaves out of the rows' expands the related records the user may not view, as an expand leaves
+ * them out: PocketBase's own view rule of each collection, for the user's auth (`info`), checked for all
+ * the related records at once (the `__viewable` binding of our PocketBase build, pocketbase/main.go).
  * A row that loses something is replaced by a plain copy (rare: a draft event, an unverified
  * association the user is no member of).
- * @param {core.RequestEvent} e
+ * @param {core.App} app
+ * @param {core.RequestInfo} info
  * @param {any[]} list the rows
  * @param {string} collection of the related records
  * @param {string} field the row's relation field
  * @param {string[]} path where the related record sits in the row's expand
  */
-function hideUnviewable(e, list, collection, field, path) {
+function hideUnviewable(app, info, list, collection, field, path) {
 	const ids = [];
 	for (const row of list) {
 		const id = row[field];
 		if (id && ids.indexOf(id) < 0) ids.push(id);
 	}
 	if (!ids.length) return list;
-	const seen = __viewable(e.app, collection, ids, e.requestInfo());
+	const seen = __viewable(app, collection, ids, info);
 	if (seen.length === ids.length) return list;
 	return list.map((row) => {
 		if (!row[field] || seen.indexOf(row[field]) >= 0) return row;
@@ -142,6 +143,13 @@ function hideUnviewable(e, list, collection, field, path) {
  */
 function overviewFor(e, now, userId) {
 	const app = e.app;
+	// the related records are named as the user's own token reads them, also at the desk: the receipt staff
+	// print from this is the citizen's paper, and says no more than the citizen's own Mit overblik (an
+	// association renamed since, that the citizen has left, is not named to them)
+	const info =
+		userId && userId !== e.auth.id
+			? new RequestInfo({ auth: app.findRecordById('users', userId) })
+			: e.requestInfo();
 	const params = {
 		u: userId || e.auth.id,
 		now: toPbDate(now),
@@ -198,8 +206,8 @@ function overviewFor(e, now, userId) {
 			'ORDER BY b.start DESC',
 		params
 	);
-	bookings = hideUnviewable(e, bookings, 'rooms', 'room', ['room']);
-	bookings = hideUnviewable(e, bookings, 'associations', 'association', ['association']);
+	bookings = hideUnviewable(app, info, bookings, 'rooms', 'room', ['room']);
+	bookings = hideUnviewable(app, info, bookings, 'associations', 'association', ['association']);
 
 	const title = (alias) =>
 		"json_object('title', CASE WHEN t.id IS NULL THEN NULL ELSE json_object('id', t.id, 'title', t.title, " +
@@ -239,7 +247,7 @@ function overviewFor(e, now, userId) {
 			'ORDER BY h.ended_at DESC',
 		params
 	);
-	holds = hideUnviewable(e, holds, 'titles', 'title', ['title']);
+	holds = hideUnviewable(app, info, holds, 'titles', 'title', ['title']);
 	let loans = entries(
 		app,
 		{ id: '', title: '', patron: '', due: '', returned_at: '', lost: false, expand: {} },
@@ -248,7 +256,7 @@ function overviewFor(e, now, userId) {
 		"l.patron = {:u} AND l.returned_at != '' AND l.returned_at >= {:since} ORDER BY l.returned_at DESC",
 		params
 	);
-	loans = hideUnviewable(e, loans, 'titles', 'title', ['title']);
+	loans = hideUnviewable(app, info, loans, 'titles', 'title', ['title']);
 
 	// the event with its room's name (where it takes place, for "add to calendar")
 	const event =
@@ -281,8 +289,8 @@ function overviewFor(e, now, userId) {
 			')) ORDER BY sh.start DESC',
 		params
 	);
-	signups = hideUnviewable(e, signups, 'shifts', 'shift', ['shift']);
-	signups = hideUnviewable(e, signups, 'events', 'event', ['shift', 'event']);
+	signups = hideUnviewable(app, info, signups, 'shifts', 'shift', ['shift']);
+	signups = hideUnviewable(app, info, signups, 'events', 'event', ['shift', 'event']);
 	let registrations = entries(
 		app,
 		{
@@ -307,7 +315,7 @@ function overviewFor(e, now, userId) {
 			')) ORDER BY ev.start DESC',
 		params
 	);
-	registrations = hideUnviewable(e, registrations, 'events', 'event', ['event']);
+	registrations = hideUnviewable(app, info, registrations, 'events', 'event', ['event']);
 
 	// queue places of the waiting and paused holds, read with the holds in the library's queue order
 	/** @type {Record<string, number>} */

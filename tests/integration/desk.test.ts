@@ -15,6 +15,7 @@ import { houseDate, houseTime, makeRoom, slot, someDay } from './rooms-arrange';
 import { arrangeTitle, refusal } from './library-helpers';
 import { arrangeEvent, createVolunteer, doorOpen } from './events-helpers';
 import { makeAssociation, membership } from './associations-helpers';
+import { arrange, inHours } from './overview-arrange';
 import { validCvrNumber } from '../helpers/cvr';
 import type { BookingRecord, HoldRecord, SignupRecord } from '../../src/lib/pocketbase-types';
 import { format } from '$rules/core/time.js';
@@ -989,6 +990,48 @@ describe("the desk's printed copy of a desk account's data", () => {
 		expect(html).toContain(message!.body);
 		expect(html).toContain('Deltagere: 7');
 		expect(html).toContain(`Klar til afhentning på hylde ${ready.pickup_shelf}. Hent den senest`);
+	});
+});
+
+describe("the desk's receipt, the citizen's own paper", () => {
+	it('names no association the citizen may no longer read: one renamed after they left is left out', async () => {
+		const a = await arrange();
+		const [citizen, admin, staff] = await Promise.all([
+			createUser({ name: 'Tidligere Booker' }),
+			createUser({ name: 'Anden Admin' }),
+			createUser({ staff: true })
+		]);
+		const room = await a.room();
+		const association = await a.association([citizen.record.id, admin.record.id]);
+		await a.booking({
+			booker: citizen.record.id,
+			room: room.id,
+			association: association.id,
+			start: inHours(24 * 4),
+			end: inHours(24 * 4 + 2)
+		});
+		const session = new AppSession();
+		expect((await session.signIn(staff.email, staff.password)).status).toBe(303);
+		const receipt = async () =>
+			(await (await session.get(`/personale/borgere/${citizen.record.id}/kvittering`)).text())
+				.replace(/<script[\s\S]*?<\/script>/g, '')
+				.replace(/<!--[\s\S]*?-->/g, '');
+		expect(await receipt()).toContain(association.name);
+		// the citizen leaves; the other admin renames the association, which takes it back to the house's
+		// verification: the new name is for its active members and staff until then
+		const own = await a.system
+			.collection('memberships')
+			.getFirstListItem(
+				a.system.filter('association = {:a} && user = {:u}', { a: association.id, u: citizen.record.id })
+			);
+		await citizen.pb.send(`/api/borgerhus/memberships/${own.id}/leave`, { method: 'POST' });
+		const renamed = `Ukendt navn ${Date.now()}`;
+		await admin.pb.collection('associations').update(association.id, { name: renamed });
+		const citizenSees = await (await citizen.pb.send('/api/borgerhus/overview', {})).bookings;
+		expect(JSON.stringify(citizenSees)).not.toContain(renamed);
+		const after = await receipt();
+		expect(after).toContain(room.name);
+		expect(after).not.toContain(renamed);
 	});
 });
 

@@ -1575,6 +1575,7 @@ module.exports = {
 	roomPolicy,
 	syncBusy,
 	relabelAssociation,
+	stampDecision,
 	transition,
 	approvalNote,
 	cancelledBy,

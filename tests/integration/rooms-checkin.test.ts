@@ -668,6 +668,37 @@ describe('the release job', () => {
 		expect((await read(loaded.id)).decided_at).toBe('');
 	});
 
+	it('stamps the dates of a weekly season booking made approved as decided when they are made, by no one, as a single booking', async () => {
+		const [open, asking] = await Promise.all([checkinRoom(), checkinRoom({ requires_approval: true })]);
+		const owner = await createUser();
+		const system = await systemClient();
+		const first = addDays(localParts(Date.now()).date, 40);
+		const season = (room: string) =>
+			owner.pb.send<{ series: string; booked: { id: string }[] }>('/api/borgerhus/series', {
+				method: 'POST',
+				body: {
+					room,
+					purpose: 'Korprøve',
+					attendees: 4,
+					first_date: first,
+					last_date: addDays(first, 14),
+					start_time: '10:00',
+					end_time: '11:00'
+				}
+			});
+		const [approved, requested] = await Promise.all([season(open.id), season(asking.id)]);
+		const datesOf = (series: string) =>
+			system.collection('bookings').getFullList({ filter: system.filter('series = {:series}', { series }) });
+		const made = await datesOf(approved.series);
+		expect(made).toHaveLength(3);
+		for (const date of made) {
+			expect([date.status, date.decided_at !== '', date.decided_by]).toEqual(['approved', true, '']);
+		}
+		for (const date of await datesOf(requested.series)) {
+			expect([date.status, date.decided_at, date.decided_by]).toEqual(['pending', '', '']);
+		}
+	});
+
 	it('counts the grace from an approval a change under way gave: the room asks for approval no more', async () => {
 		// open all day: the extension below may end at any hour the test runs at
 		const room = await checkinRoom({

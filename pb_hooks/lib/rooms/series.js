@@ -228,6 +228,9 @@ function create(e) {
 					continue;
 				}
 				booking.set('status', bookings.initialStatus(room));
+				// approved as it is made, where the room asks for no approval: decided now, by no one, as a single
+				// booking made there is (stampDecision); a request waits for its decision
+				bookings.stampDecision(booking, booking.getString('status'), '', Date.now());
 				bookings.giveDeadline(booking, checked.room);
 				txApp.save(booking);
 				bookings.syncBusy(txApp, 'booking', booking, false, true);

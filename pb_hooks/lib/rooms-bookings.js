@@ -350,6 +350,18 @@ function giveDeadline(booking, room) {
 	booking.set('cancel_hours', room.getInt('cancel_hours'));
 }
 
+/**
+ * A booking moved to another room or start is a new slot (docs/rules.md, "Check-in and no-shows"): the longer
+ * check-in grace it kept from before staff shortened its room's (`keepGrace` in rooms/attendance.js) was
+ * what its booker had been told of the old slot; in the new one the room's grace holds, as for a new
+ * booking there, and the pages say that one. A new end, attendees or association keep it. Sets the field on
+ * `booking` (not saved here).
+ * @param {core.Record} booking
+ */
+function forgetKeptGrace(booking) {
+	booking.set('checkin_grace_minutes', 0);
+}
+
 /** The body of a request as sent (keys present = fields sent). */
 function bodyOf(e) {
 	var body = e.requestInfo().body;
@@ -777,6 +789,8 @@ function handleUpdate(e) {
 			if (slotMoved && !sent(body, 'cancel_hours')) {
 				giveDeadline(fresh, txApp.findRecordById('rooms', fresh.getString('room')));
 			}
+			// and the check-in grace of its new room
+			if (slotMoved && !sent(body, 'checkin_grace_minutes')) forgetKeptGrace(fresh);
 		} else if (to !== from) {
 			// a status transition carries only its own reason
 			var keys = Object.keys(body);
@@ -893,8 +907,12 @@ function handleUpdate(e) {
 					share: moved.indexOf('room') >= 0 || moved.indexOf('association') >= 0
 				});
 				if (checked.problem) throw checked.problem;
-				// moved to another room or start, it has the deadline a new booking there would get
-				if (moved.indexOf('room') >= 0 || moved.indexOf('start') >= 0) giveDeadline(fresh, checked.room);
+				// moved to another room or start, it has the deadline and the check-in grace a new booking there
+				// would get
+				if (moved.indexOf('room') >= 0 || moved.indexOf('start') >= 0) {
+					giveDeadline(fresh, checked.room);
+					forgetKeptGrace(fresh);
+				}
 				// after a move a booking has the status a new booking at its room and time would get
 				// (initialStatus): an approved one moved by its booker into a room that requires approval waits
 				// for staff again, a request moved into a room that requires none is approved at once; staff

@@ -761,6 +761,40 @@ describe('the release job', () => {
 		expect((await system.collection('bookings').getOne(later.id)).status).toBe('no_show');
 	});
 
+	it('gives a booking moved to another room or start the grace a new booking there gets; a new end keeps the longer one', async () => {
+		const [room, other] = await Promise.all([
+			checkinRoom({ checkin_grace_minutes: 30 }),
+			checkinRoom({ checkin_grace_minutes: 5 })
+		]);
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const system = await systemClient();
+		const day = someDay();
+		const [moved, stretched, later] = await Promise.all([
+			book(owner, room.id, slot(day, '10:00', '11:00')),
+			book(owner, room.id, slot(day, '12:00', '13:00')),
+			book(owner, room.id, slot(day, '14:00', '15:00'))
+		]);
+		// staff shorten the room's grace: the bookings given there keep the half hour they were told
+		expect(
+			(await outcome(staff.pb.collection('rooms').update(room.id, { checkin_grace_minutes: 5 }))).status
+		).toBe(200);
+		const graceOf = async (id: string) =>
+			(await system.collection('bookings').getOne(id)).checkin_grace_minutes as number;
+		expect(await graceOf(moved.id)).toBe(30);
+		// moved to another room, or to another start, it is a new slot: the room's grace as it is now
+		await owner.pb.collection('bookings').update(moved.id, { room: other.id });
+		await owner.pb.collection('bookings').update(later.id, slot(day, '16:00', '17:00'));
+		// a new end keeps the slot it was told of
+		await owner.pb.collection('bookings').update(stretched.id, { end: slot(day, '12:00', '13:30').end });
+		expect([await graceOf(moved.id), await graceOf(later.id), await graceOf(stretched.id)]).toEqual([
+			0, 0, 30
+		]);
+		// and the job frees the moved booking when the room it is in now says so
+		const start = toMs(slot(day, '10:00', '11:00').start);
+		expect((await release(other.id, start + 5 * MINUTE)).released).toBe(1);
+		expect((await system.collection('bookings').getOne(moved.id)).status).toBe('no_show');
+	});
+
 	it('a check-in racing the release has exactly one outcome, 20 rounds', async () => {
 		const room = await checkinRoom();
 		const owner = await createUser();

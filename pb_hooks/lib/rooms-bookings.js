@@ -691,6 +691,69 @@ function tellMovedApproved(txApp, booking, room) {
 	});
 }
 
+var MOVED_TEXTS = {
+	da: {
+		title: 'Din booking er flyttet: {room}',
+		body: 'Personalet har flyttet din booking til {when}, {room}. Før: {before}.'
+	},
+	en: {
+		title: 'Your booking has moved: {room}',
+		body: 'The staff moved your booking to {when}, {room}. Before: {before}.'
+	}
+};
+
+/**
+ * A booking's time in a message, in each language: its start and its end's time ("tirsdag 24. november kl.
+ * 10:00–11:00"), or its end's day too when it ends on another day; with the room's name when given.
+ * @param {string} start
+ * @param {string} end
+ * @param {string} [room]
+ */
+function bookingWhen(start, end, room) {
+	var time = lib('core/time');
+	var claims = lib('room-claims');
+	var sameDay = time.localParts(claims.toMs(start)).date === time.localParts(claims.toMs(end)).date;
+	var when = function (language) {
+		return (
+			time.range(
+				time.format(start, language),
+				sameDay ? time.localParts(claims.toMs(end)).time : time.format(end, language)
+			) + (room ? ', ' + room : '')
+		);
+	};
+	return { da: when('da'), en: when('en') };
+}
+
+/**
+ * Tells the booker that staff moved their booking to another room or time (docs/rules.md, "The booking
+ * machine"): where and when it is now, and where and when it was; inside the move's transaction. A move by
+ * the booker themselves, or at the desk with them, tells nobody; a request the move approved is told by
+ * its approval (tellMovedApproved), which names the new room and time.
+ * @param {core.App} txApp
+ * @param {core.Record} booking the row with the move applied
+ * @param {core.Record} room its room now
+ * @param {{ room: string, start: string, end: string }} before the room, start and end it had
+ */
+function tellMoved(txApp, booking, room, before) {
+	var formerRoom = '';
+	try {
+		formerRoom = txApp.findRecordById('rooms', before.room).getString('name');
+	} catch (_) {
+		formerRoom = '';
+	}
+	lib('notify').notify(txApp, booking.getString('booker'), {
+		kind: 'booking_moved',
+		texts: MOVED_TEXTS,
+		params: {
+			room: room.getString('name'),
+			when: bookingWhen(booking.getString('start'), booking.getString('end')),
+			before: bookingWhen(before.start, before.end, formerRoom)
+		},
+		link: '/bookinger',
+		dedupeKey: 'booking-moved-' + booking.id + '-' + lib('room-claims').toPbDate(Date.now())
+	});
+}
+
 /** True when the body cancels and names the actor as the canceller (or sends no canceller). */
 function selfCancel(body, actor) {
 	return (
@@ -888,6 +951,11 @@ function handleUpdate(e) {
 				if (!staff && !lib('rooms-policy').mayCancel(fresh.getInt('cancel_hours'), start, Date.now())) {
 					throw refusal('rooms_change_deadline', 'form');
 				}
+				var before = {
+					room: fresh.getString('room'),
+					start: fresh.getString('start'),
+					end: fresh.getString('end')
+				};
 				for (var f = 0; f < moved.length; f++) fresh.set(moved[f], e.record.get(moved[f]));
 				// before the checks and the save: the overlap rule and the busy projection (syncBusy, in the
 				// model hook of this save) read the booking without the old slot's check-in and check-out
@@ -926,6 +994,18 @@ function handleUpdate(e) {
 					stampDecision(fresh, status, '', Date.now());
 					// approved without a decision: the booker is told as with staff's approval, of the new time
 					if (status === 'approved') tellMovedApproved(txApp, fresh, checked.room);
+				}
+				// the house moved someone's booking to another room or time: they are told where and when it is now
+				var placed = moved.some(function (name) {
+					return name === 'room' || name === 'start' || name === 'end';
+				});
+				if (
+					staff &&
+					placed &&
+					fresh.getString('booker') !== actor.id &&
+					!(fresh.getString('status') === 'approved' && from !== 'approved')
+				) {
+					tellMoved(txApp, fresh, checked.room, before);
 				}
 				var details = cleared.length ? { fields: moved, cleared: cleared } : { fields: moved };
 				if (fresh.getString('status') !== from)

@@ -740,6 +740,31 @@ describe('decisions and cancellations', () => {
 		});
 	});
 
+	it('tells the booker when staff move their booking to another room or time, where and when it is now', async () => {
+		const [room, other] = await Promise.all([makeRoom(), makeRoom()]);
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const day = someDay();
+		const booking = await book(owner, room.id, slot(day, '10:00', '11:00'));
+		const movedNotes = async (user: TestUser) =>
+			(await notificationsOf(user)).filter((n) => n.kind === 'booking_moved');
+		await staff.pb
+			.collection('bookings')
+			.update(booking.id, { room: other.id, ...slot(day, '14:00', '15:00') });
+		const told = await movedNotes(owner);
+		expect(told).toHaveLength(1);
+		expect(told[0]?.title).toBe(`Din booking er flyttet: ${other.name}`);
+		expect(told[0]?.body).toContain(`kl. 14:00–15:00, ${other.name}. Før: `);
+		expect(told[0]?.body).toContain(`kl. 10:00–11:00, ${room.name}.`);
+		// the booker's own move, and staff changing only the number of attendees, tell nobody
+		await owner.pb.collection('bookings').update(booking.id, { end: slot(day, '14:00', '15:30').end });
+		await staff.pb.collection('bookings').update(booking.id, { attendees: 6 });
+		expect(await movedNotes(owner)).toHaveLength(1);
+		// nor does staff moving their own booking
+		const own = await book(staff, room.id, slot(day, '16:00', '17:00'));
+		await staff.pb.collection('bookings').update(own.id, slot(day, '17:00', '18:00'));
+		expect(await movedNotes(staff)).toHaveLength(0);
+	});
+
 	it('re-checks a moved booking against other claims', async () => {
 		const room = await makeRoom();
 		const [owner, other] = await Promise.all([createUser(), createUser()]);

@@ -302,6 +302,58 @@ describe('a room taken out of use', () => {
 		await w.staff.pb.collection('rooms').update(w.room.id, { active: true });
 	});
 
+	it('ends the room’s season bookings still going on, with no date left to cancel too, and leaves those that have ended', async () => {
+		const system = await systemClient();
+		const [eva, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const [room, other] = await Promise.all([makeRoom(), makeRoom()]);
+		const day = 30 + Math.floor(Math.random() * 600);
+		const season = (roomId: string) =>
+			eva.pb.send<{ series: string; booked: { id: string }[] }>('/api/borgerhus/series', {
+				method: 'POST',
+				body: {
+					room: roomId,
+					purpose: 'Korprøve',
+					attendees: 6,
+					first_date: houseDate(day),
+					last_date: houseDate(day + 14),
+					start_time: '18:00',
+					end_time: '20:00'
+				}
+			});
+		// a season whose dates its booker called off one by one: nothing of it is left to cancel
+		const [emptied, withBooking] = await Promise.all([season(room.id), season(other.id)]);
+		for (const date of emptied.booked) {
+			await eva.pb.collection('bookings').update(date.id, { status: 'cancelled' });
+		}
+		// a season that ended last year, in the room with bookings ahead
+		const ended = await system.collection('booking_series').create({
+			room: other.id,
+			booker: eva.record.id,
+			purpose: 'Sidste års kor',
+			attendees: 6,
+			first_date: `${houseDate(-380)} 00:00:00.000Z`,
+			last_date: `${houseDate(-366)} 00:00:00.000Z`,
+			start_time: '18:00',
+			end_time: '20:00',
+			status: 'active'
+		});
+		// nothing to confirm: the room goes out of use, and the season still going on there ends with it
+		await staff.pb.collection('rooms').update(room.id, { active: false });
+		const statusOfSeries = async (id: string) =>
+			(await system.collection('booking_series').getOne(id)).status;
+		expect(await statusOfSeries(emptied.series)).toBe('cancelled');
+		// confirmed: the season going on ends, the one that ended stays as it ended
+		const ids = (await preview(staff.pb, { room: other.id })).bookings.map((b) => b.id);
+		expect(ids.sort()).toEqual(withBooking.booked.map((b) => b.id).sort());
+		await staff.pb
+			.collection('rooms')
+			.update(other.id, { active: false, cancel_bookings: ids, cancel_reason: 'Lokalet rives ned' });
+		expect([await statusOfSeries(withBooking.series), await statusOfSeries(ended.id)]).toEqual([
+			'cancelled',
+			'active'
+		]);
+	});
+
 	it('keeps its events: a room no longer bookable is still the house’s to use', async () => {
 		const w = await world();
 		const event = await w.staff.pb.collection('events').create({

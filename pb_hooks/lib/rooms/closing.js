@@ -223,13 +223,19 @@ function closeRoom(txApp, actor, scope, why) {
 	var confirmed = confirmedIds(why.body);
 	var found = claimsInside(txApp, scope);
 	if (found.events.length) throw refusal('rooms_closing_events', 'form');
-	if (!found.bookings.length) return [];
+	// a room out of use keeps no season booking going: its series that still have dates to come end with it,
+	// also when none of those dates was left to cancel (each cancelled or refused on its own); a season that
+	// has ended stays as it ended
+	var goingOn = why.kind === 'room' ? seriesGoingOn(txApp, scope.room) : [];
+	if (!found.bookings.length && !goingOn.length) return [];
 	for (var i = 0; i < found.bookings.length; i++) {
 		if (!confirmed || confirmed.indexOf(found.bookings[i].id) < 0)
 			throw refusal('rooms_closing_bookings', 'form');
 	}
 	var reason = String(why.reason || '').trim();
-	if (!reason) throw refusal('rooms_reason_required', why.kind === 'room' ? 'cancel_reason' : 'reason');
+	// the bookers of the bookings cancelled are told why; a series without dates to cancel tells nobody
+	if (!reason && found.bookings.length)
+		throw refusal('rooms_reason_required', why.kind === 'room' ? 'cancel_reason' : 'reason');
 	var bookings = lib('rooms-bookings');
 	var perBooker = {};
 	var ids = [];
@@ -266,26 +272,13 @@ function closeRoom(txApp, actor, scope, why) {
 		var booker = booking.getString('booker');
 		if (booker) perBooker[booker] = (perBooker[booker] || 0) + 1;
 	}
-	var endedSeries = [];
-	if (why.kind === 'room') {
-		// a room out of use keeps no season booking going
-		var series = txApp.findRecordsByFilter(
-			'booking_series',
-			bindFilter('room = {:room} && status = "active"', {
-				room: scope.room
-			}),
-			'',
-			0,
-			0
-		);
-		for (var s = 0; s < series.length; s++) {
-			series[s].set('status', 'cancelled');
-			txApp.save(series[s]);
-		}
-		endedSeries = series.map(function (row) {
-			return row.id;
-		});
+	for (var s = 0; s < goingOn.length; s++) {
+		goingOn[s].set('status', 'cancelled');
+		txApp.save(goingOn[s]);
 	}
+	var endedSeries = goingOn.map(function (row) {
+		return row.id;
+	});
 	tell(txApp, scope, why, perBooker, reason);
 	tellEnded(txApp, scope, why, endedPer, reason);
 	lib('core/audit').record(txApp, {
@@ -296,6 +289,27 @@ function closeRoom(txApp, actor, scope, why) {
 		details: { cancelled: ids, checked_out: ended, series: endedSeries, reason: reason }
 	});
 	return ids;
+}
+
+/**
+ * The season bookings (series) of `room` still going on: active, with a last date today or later (as the
+ * staff's list of season bookings to withdraw reads them, rooms/attendance.js `noShowReport`). A series
+ * whose last date has passed has ended as it was, whatever becomes of its room.
+ * @param {core.App} txApp
+ * @param {string} room
+ * @returns {core.Record[]}
+ */
+function seriesGoingOn(txApp, room) {
+	return txApp.findRecordsByFilter(
+		'booking_series',
+		bindFilter('room = {:room} && status = "active" && last_date >= {:today}', {
+			room: room,
+			today: lib('room-claims').toPbDate(Date.now() - 24 * 60 * 60 * 1000)
+		}),
+		'',
+		0,
+		0
+	);
 }
 
 /** One message to each booker, with how many of their bookings went and why. */

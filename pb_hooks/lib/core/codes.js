@@ -3,7 +3,7 @@
 // The registry of refusal codes (docs/rules.md, "Refusals"): every code a hook can answer with, with its
 // Danish and English text, and for a few written to the citizen ("Du er allerede tilmeldt") a `desk` text for
 // staff acting for the citizen at the desk. The API answers { data: { <field>: { code, message } } }; the app shows the text
-// of the code in the reader's language (src/lib/errors.ts reads this registry), and a unit test checks that
+// of the code in the reader's language (src/lib/server/errors.ts reads this registry), and a unit test checks that
 // every code the hooks use is here in both languages. Pure data; SvelteKit imports it as $rules/core/codes.js.
 
 module.exports = {

@@ -1,6 +1,6 @@
 import { ClientResponseError } from 'pocketbase';
 import { m } from '$lib/paraglide/messages';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 
 /**
  * The answer to a refused cancel of the user's own shift or ticket. PocketBase's update rule hides a

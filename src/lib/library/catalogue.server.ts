@@ -1,7 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { TitleRecord } from '$lib/pocketbase-types';
 import { changedOnly, echoValues, LOADED_FIELD, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { requireStaff } from '$lib/server/guards';
 import { titleSchema } from '$lib/validation/library';
 

@@ -3,7 +3,7 @@ import type PocketBase from 'pocketbase';
 import { ClientResponseError } from 'pocketbase';
 import { m } from '$lib/paraglide/messages';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { requireUser } from '$lib/server/guards';
 import { holdActionSchema } from '$lib/validation/library';
 import type { HoldStatus } from '$lib/pocketbase-types';

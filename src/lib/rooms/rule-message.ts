@@ -2,7 +2,7 @@
 // gzipped JavaScript): the pages translate codes on the server and send the text, so this module (and the
 // registry) stays out of the browser's first load (docs/performance.md, "Front end").
 import { m } from '$lib/paraglide/messages';
-import { codeMessage } from '$lib/errors';
+import { codeMessage } from '$lib/server/errors';
 
 /**
  * Rule codes with a wording of the app's own (errors_<code>) instead of the hooks' registry. Named one

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { HOUSE_TIME_ZONE } from '$lib/dates';
-import { codeMessage } from '$lib/errors';
+import { codeMessage } from '$lib/server/errors';
 import { changedOnly, snapshotOf } from '$lib/forms';
 import { keptField, keptInstant, resolveHouseLocal, utcToHouseLocal } from '$lib/events/time';
 import type { SeasonView } from '$lib/season/load.server';

@@ -1,6 +1,6 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import { formatDay } from '$lib/dates';
-import { codeMessage } from '$lib/errors';
+import { codeMessage } from '$lib/server/errors';
 
 // Worded on the server, apart from the reasons (./reasons): the refusals' texts come with every code's
 // wording, which no season page loads in the browser (docs/performance.md, "Every other page").

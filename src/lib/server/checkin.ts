@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { idSchema } from '$lib/validation/rooms';
 
 /**

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { ClientResponseError, type default as PocketBase } from 'pocketbase';
 import type { TimelineInput } from '$lib/overview/timeline';
 import type { MyData } from '$lib/overview/my-data.server';
-import { codeMessage } from '$lib/errors';
+import { codeMessage } from '$lib/server/errors';
 
 // Staff act for a citizen through the citizen's own record API calls, naming the citizen in a header
 // (docs/rules.md, "Service at the desk"); PocketBase then applies the citizen's rules and audits the act.

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type PocketBase from 'pocketbase';
 import type { ClosureRecord, MembershipRecord, RoomRecord } from '$lib/pocketbase-types';
-import { codeMessage, refusalCodes, toFormErrors, type FormErrors } from '$lib/errors';
+import { codeMessage, refusalCodes, toFormErrors, type FormErrors } from '$lib/server/errors';
 import { previewSeries, seriesDates } from '$lib/rooms/series';
 import type { SeasonPreviewDate } from '$lib/rooms/preview';
 import { ruleMessage } from '$lib/rooms/rule-message';

@@ -4,7 +4,7 @@ import { TZDate } from '@date-fns/tz';
 import { format, startOfYear, subDays } from 'date-fns';
 import type { Stats } from '$rules/stats.js';
 import { HOUSE_TIME_ZONE } from '$lib/dates';
-import { toFormErrors } from '$lib/errors';
+import { toFormErrors } from '$lib/server/errors';
 
 /** The default period: the last 30 house days, today included. */
 const DEFAULT_DAYS = 30;

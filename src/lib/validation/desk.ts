@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { codeMessage } from '$lib/errors';
+import { codeMessage } from '$lib/server/errors';
 import { phoneProblem } from '$rules/input.js';
 import { bookingSchema } from './rooms';
 import { entryActionSchema, recordId } from './overview';

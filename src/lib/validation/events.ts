@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { EVENT_CATEGORIES, EVENT_STATES } from '$lib/pocketbase-types';
 import { resolveHouseLocal, withKeptInstants } from '$lib/events/time';
 import { RECORD_ID } from '$lib/ids';
-import { codeMessage } from '$lib/errors';
+import { codeMessage } from '$lib/server/errors';
 
 // One schema per form of the events area, shared by the server actions and any browser pre-check.
 

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import type { BookingRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
-import { codeMessage, failureStatus, toFormErrors } from '$lib/errors';
+import { codeMessage, failureStatus, toFormErrors } from '$lib/server/errors';
 import { idSchema } from '$lib/validation/rooms';
 import { mayCancel } from '$rules/rooms-policy.js';
 import { toMs } from '$rules/room-claims.js';

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import type { MembershipRecord, MembershipRole } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { associationSchema, idSchema } from '$lib/validation/rooms';
 
 interface Invitation {

@@ -5,7 +5,7 @@ import type { EventRecord, ShiftRecord, SignupRecord } from '$lib/pocketbase-typ
 import { cancelBody, placeChangeFailure } from '$lib/events/places.server';
 import { requireUser, safeRedirectTarget } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { entryIdSchema, volunteerTermsSchema } from '$lib/validation/events';
 import { myPlaces } from '$lib/events/queries';
 import { mayCancelShift, SHIFT_CANCEL_CUTOFF_HOURS } from '$rules/events-rules.js';

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { emailOnlySchema } from '$lib/validation/account';
 import { readForm, validateForm, echoValues } from '$lib/forms';
-import { toFormErrors } from '$lib/errors';
+import { toFormErrors } from '$lib/server/errors';
 import { ClientResponseError } from 'pocketbase';
 
 export const actions: Actions = {

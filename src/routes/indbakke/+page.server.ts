@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import type { NotificationRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { toPbDate } from '$lib/dates';
 import { notificationSchema } from '$lib/validation/overview';
 import { getLocale } from '$lib/paraglide/runtime';

@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { signInSchema } from '$lib/validation/account';
 import { readForm, validateForm, echoValues } from '$lib/forms';
-import { toFormErrors } from '$lib/errors';
+import { toFormErrors } from '$lib/server/errors';
 import { safeRedirectTarget } from '$lib/server/guards';
 import { homeOf, signInWithPassword } from '$lib/server/sign-in';
 

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signUpSchema } from '$lib/validation/account';
 import { readForm, validateForm, echoValues } from '$lib/forms';
-import { toFormErrors, failureStatus } from '$lib/errors';
+import { toFormErrors, failureStatus } from '$lib/server/errors';
 import { getLocale } from '$lib/paraglide/runtime';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { entryActionSchema } from '$lib/validation/overview';
 import { fetchTimelineInput } from '$lib/overview/load.server';
 import { buildTimeline, type EntryKind } from '$lib/overview/timeline';

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { emailChangeSchema, passwordChangeSchema, profileSchema } from '$lib/validation/account';
 import { changedOnly, readForm, validateForm, echoValues, LOADED_FIELD, snapshotOf } from '$lib/forms';
-import { toFormErrors, failureStatus } from '$lib/errors';
+import { toFormErrors, failureStatus } from '$lib/server/errors';
 import { requireUser } from '$lib/server/guards';
 import { rememberLanguage } from '$lib/server/language';
 import { endSessionsOf } from '$lib/server/live/hub';

@@ -13,7 +13,7 @@ import type {
 import { cancelBody, placeChangeFailure } from '$lib/events/places.server';
 import { requireUser } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { entryIdSchema, eventIdSchema, shiftIdSchema } from '$lib/validation/events';
 import { myPlaces } from '$lib/events/queries';
 import { mayCancelShift, SHIFT_CANCEL_CUTOFF_HOURS } from '$rules/events-rules.js';

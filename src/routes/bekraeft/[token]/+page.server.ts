@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { emailOnlySchema } from '$lib/validation/account';
 import { readForm, validateForm } from '$lib/forms';
-import { refusalCodes, toFormErrors } from '$lib/errors';
+import { refusalCodes, toFormErrors } from '$lib/server/errors';
 import { signInWithPassword } from '$lib/server/sign-in';
 
 /** The address a verification token was issued for, shown on the form and used to sign in. */

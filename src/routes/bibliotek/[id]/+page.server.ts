@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { ClientResponseError } from 'pocketbase';
 import type { Actions, PageServerLoad } from './$types';
 import type { CopyRecord, HoldRecord, LoanRecord, TitleRecord } from '$lib/pocketbase-types';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { requireUser } from '$lib/server/guards';
 import { openLoanFilter } from '$rules/core/status.js';
 import { holdChangeActions, queueInfo } from '$lib/library/library.server';

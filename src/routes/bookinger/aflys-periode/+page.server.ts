@@ -4,7 +4,7 @@ import type PocketBase from 'pocketbase';
 import type { MembershipRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { codeMessage, failureStatus, toFormErrors } from '$lib/errors';
+import { codeMessage, failureStatus, toFormErrors } from '$lib/server/errors';
 import { m } from '$lib/paraglide/messages';
 import { periodSchema } from '$lib/validation/rooms';
 import { RECORD_ID } from '$lib/ids';

@@ -5,7 +5,7 @@ import type { AssociationRecord, MembershipRole } from '$lib/pocketbase-types';
 import { requireStaff, requireUser } from '$lib/server/guards';
 import { changeVerification } from '$lib/server/associations';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, refusalCodes, toFormErrors } from '$lib/errors';
+import { failureStatus, refusalCodes, toFormErrors } from '$lib/server/errors';
 import { associationEditSchema, idSchema, memberSchema, roleSchema, seenSchema } from '$lib/validation/rooms';
 
 interface Member {

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import type { ClosureRecord } from '$lib/pocketbase-types';
 import { requireUser } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus } from '$lib/errors';
+import { failureStatus } from '$lib/server/errors';
 import { bookingSchema } from '$lib/validation/rooms';
 import { buildWeek } from '$lib/rooms/week';
 import {

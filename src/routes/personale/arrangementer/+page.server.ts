@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import type { EventRecord, EventState, RoomRecord, TakenPlaces } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { newEventSchema } from '$lib/validation/events';
 import { eventBody } from '$lib/events/staff-forms';
 import { INITIAL_EVENT } from '$rules/events-machines.js';

@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import type { BookingRecord, ClosureRecord, EventRecord, RoomRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { approveSchema, reasonSchema } from '$lib/validation/rooms';
 import { attend } from '$lib/server/checkin';
 import { overlapFloor, toMs, toPbDate } from '$rules/room-claims.js';

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import type { AssociationRecord, MembershipRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { verifySchema } from '$lib/validation/rooms';
 import { changeVerification } from '$lib/server/associations';
 

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import type { TitleRecord } from '$lib/pocketbase-types';
-import { refusalCodes, toFormErrors } from '$lib/errors';
+import { refusalCodes, toFormErrors } from '$lib/server/errors';
 import { requireStaff } from '$lib/server/guards';
 import { m } from '$lib/paraglide/messages';
 import { MAX_IMPORT_ROWS, fieldLabel, planImport, type ImportRejection } from '$lib/library/csv-import';

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import type { ClosureRecord, RoomRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { changedOnly, echoValues, LOADED_FIELD, readForm, validateForm } from '$lib/forms';
-import { failureStatus, refusalCodes, toFormErrors } from '$lib/errors';
+import { failureStatus, refusalCodes, toFormErrors } from '$lib/server/errors';
 import { closureSchema, HOUR_PERIODS, idSchema, roomPolicySchema } from '$lib/validation/rooms';
 import { ruleMessage } from '$lib/rooms/rule-message';
 import { WEEKDAYS } from '$rules/rooms-policy.js';

@@ -5,7 +5,7 @@ import { pageParam } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
 import type { CopyRecord, HoldRecord, LoanRecord, TitleRecord } from '$lib/pocketbase-types';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { requireStaff } from '$lib/server/guards';
 import { openLoanFilter } from '$rules/core/status.js';
 import { toPbDate } from '$lib/dates';

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/guards';
 import { LOADED_FIELD, readForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { associationNames, loadPlan, loadSeason, seasonRooms, type LineView } from '$lib/season/load.server';
 import { FINAL } from '$rules/season/machines.js';
 import { skippedDates } from '$lib/season/skipped.server';

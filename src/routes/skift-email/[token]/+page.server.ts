@@ -3,7 +3,7 @@ import type { Actions } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { emailChangeConfirmSchema } from '$lib/validation/account';
 import { readForm, validateForm } from '$lib/forms';
-import { toFormErrors, failureStatus } from '$lib/errors';
+import { toFormErrors, failureStatus } from '$lib/server/errors';
 
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/guards';
 import { m } from '$lib/paraglide/messages';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus } from '$lib/errors';
+import { failureStatus } from '$lib/server/errors';
 import { seasonSchema } from '$lib/validation/rooms';
 import { seriesDates } from '$lib/rooms/series';
 import {

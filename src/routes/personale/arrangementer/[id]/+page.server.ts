@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import type { EventRecord, EventState, RoomRecord, ShiftRecord, TakenPlaces } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, LOADED_FIELD, readForm, snapshotOf, validateForm } from '$lib/forms';
-import { codeMessage, failureStatus, toFormErrors } from '$lib/errors';
+import { codeMessage, failureStatus, toFormErrors } from '$lib/server/errors';
 import {
 	entryIdSchema,
 	eventSchema,

@@ -13,7 +13,7 @@ import type {
 } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors, refusalCodes } from '$lib/errors';
+import { failureStatus, toFormErrors, refusalCodes } from '$lib/server/errors';
 import { toPbDate } from '$lib/dates';
 import { resolveEnd } from '$rules/core/time.js';
 import { SHIFT_CANCEL_CUTOFF_HOURS } from '$rules/events-rules.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import type { CopyRecord, TitleRecord } from '$lib/pocketbase-types';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { requireStaff } from '$lib/server/guards';
 import { saveTitle } from '$lib/library/catalogue.server';
 import { copySchema } from '$lib/validation/library';

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import type { RoomRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { changedOnly, echoValues, LOADED_FIELD, readForm, snapshotOf, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { roomDetailsSchema } from '$lib/validation/rooms';
 import { detailsBody, photosOf, ROOM_DETAIL_FIELDS } from '$lib/rooms/details';
 import { RECORD_ID } from '$lib/ids';

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireStaff } from '$lib/server/guards';
 import { readForm } from '$lib/forms';
-import { codeMessage, failureStatus, toFormErrors } from '$lib/errors';
+import { codeMessage, failureStatus, toFormErrors } from '$lib/server/errors';
 import { available } from '$rules/core/machine.js';
 import { LEFTOVERS_MOVE, season as seasonMachine } from '$rules/season/machines.js';
 import { OVERRIDE_CODES } from '$rules/season/allocate.js';

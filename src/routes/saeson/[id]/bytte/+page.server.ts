@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/guards';
 import { readForm } from '$lib/forms';
-import { codeMessage, failureStatus, refusalCodes, toFormErrors } from '$lib/errors';
+import { codeMessage, failureStatus, refusalCodes, toFormErrors } from '$lib/server/errors';
 import { m } from '$lib/paraglide/messages';
 import { loadSeason } from '$lib/season/load.server';
 

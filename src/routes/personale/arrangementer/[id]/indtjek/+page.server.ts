@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import type { EventRecord, RegistrationRecord, UserRecord } from '$lib/pocketbase-types';
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { ticketCodeSchema } from '$lib/validation/events';
 import { m } from '$lib/paraglide/messages';
 import { RECORD_ID } from '$lib/ids';

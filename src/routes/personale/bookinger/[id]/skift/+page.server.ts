@@ -5,7 +5,7 @@ import type { BookingRecord } from '$lib/pocketbase-types';
 import { bookableAssociations } from '$lib/server/room-page';
 import { requireStaff } from '$lib/server/guards';
 import { readCitizen, searchCitizens } from '$lib/server/desk';
-import { codeMessage, failureStatus, toFormErrors, type FormErrors } from '$lib/errors';
+import { codeMessage, failureStatus, toFormErrors, type FormErrors } from '$lib/server/errors';
 import { RECORD_ID } from '$lib/ids';
 import { m } from '$lib/paraglide/messages';
 import { closedCode, isOpen } from '$rules/rooms/booking-machine.js';

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireStaff } from '$lib/server/guards';
-import { failureStatus, toFormErrors } from '$lib/errors';
+import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { handOverData, readCitizenOr404 } from '$lib/server/desk';
 
 // A desk account's citizen cannot sign in to "Mine data", so staff show and print it for them at the desk

@@ -215,11 +215,15 @@ describe('/live: one shared subscription, each change only to those who may see 
 			association: association.id
 		});
 		const heard = { collection: 'bookings', action: 'create', id: booking.id };
-		await until(() => [bookerLive, memberLive, staffLive].every((l) => l.changes.length > 0));
+		// staff hear every booking of the house, also the house's own jobs' changes to other tests' bookings
+		// (the minute's release of a no-show): of theirs, the ones this test makes
+		const ours = new Set([booking.id]);
+		const staffHeard = () => staffLive.changes.filter((c) => ours.has(c.id));
+		await until(() => [bookerLive, memberLive].every((l) => l.changes.length > 0) && staffHeard().length > 0);
 		await grace();
 		expect(bookerLive.changes).toEqual([heard]);
 		expect(memberLive.changes).toEqual([heard]);
-		expect(staffLive.changes).toEqual([heard]);
+		expect(staffHeard()).toEqual([heard]);
 		expect(formerLive.changes).toEqual([]);
 		expect(otherLive.changes).toEqual([]);
 		expect(guestLive.changes).toEqual([]);
@@ -237,11 +241,12 @@ describe('/live: one shared subscription, each change only to those who may see 
 
 		// A booking of one's own (no association): the booker and staff only.
 		const own = await book(other, ownRoom.id, slot(day, '12:00', '13:00'));
+		ours.add(own.id);
 		const ownHeard = { collection: 'bookings', action: 'create', id: own.id };
-		await until(() => otherLive.changes.length > 0 && staffLive.changes.length > 1);
+		await until(() => otherLive.changes.length > 0 && staffHeard().length > 1);
 		await grace();
 		expect(otherLive.changes).toEqual([ownHeard]);
-		expect(staffLive.changes).toEqual([heard, ownHeard]);
+		expect(staffHeard()).toEqual([heard, ownHeard]);
 		expect(bookerLive.changes).toEqual([heard]);
 		expect(memberLive.changes).toEqual([heard]);
 		expect(guestLive.changes).toEqual([]);
@@ -270,8 +275,12 @@ describe('/live: one shared subscription, each change only to those who may see 
 		const closureHeard = { collection: 'closures', action: 'create', id: closure.id };
 		const draftHeard = { collection: 'events', action: 'create', id: draft.id };
 		const shiftHeard = { collection: 'shifts', action: 'create', id: shift.id };
+		// staff read every hold of the house, which the house's own job changes when another test's pickup
+		// runs out: of what staff hear, the rows this test makes (Alice's notification among them)
+		const ours = new Set([closure.id, note.id, draft.id, shift.id]);
+		const staffHeard = () => staffLive.changes.filter((c) => ours.has(c.id));
 		await until(
-			() => guestLive.changes.length > 0 && staffLive.changes.length > 2 && aliceLive.changes.length > 1
+			() => guestLive.changes.length > 0 && staffHeard().length > 2 && aliceLive.changes.length > 1
 		);
 		await grace();
 		expect(guestLive.changes).toEqual([closureHeard]);
@@ -282,8 +291,8 @@ describe('/live: one shared subscription, each change only to those who may see 
 		// Staff are not told of someone else's notification (its rule has no staff part). PocketBase sends
 		// the changes of two writes made one right after the other in either order, so they are compared as
 		// a set.
-		expect(staffLive.changes).toHaveLength(3);
-		expect(staffLive.changes).toEqual(expect.arrayContaining([closureHeard, draftHeard, shiftHeard]));
+		expect(staffHeard()).toHaveLength(3);
+		expect(staffHeard()).toEqual(expect.arrayContaining([closureHeard, draftHeard, shiftHeard]));
 
 		await system.collection('events').update(draft.id, { state: 'published' });
 		const published = { collection: 'events', action: 'update', id: draft.id };
@@ -294,11 +303,9 @@ describe('/live: one shared subscription, each change only to those who may see 
 		);
 		expect(guestLive.changes).toEqual([closureHeard, published]);
 		expect(aliceLive.changes).toContainEqual(published);
-		expect(staffLive.changes).toHaveLength(4);
-		expect(staffLive.changes).toEqual(
-			expect.arrayContaining([closureHeard, draftHeard, shiftHeard, published])
-		);
-		expect(staffLive.changes.at(-1)).toEqual(published);
+		expect(staffHeard()).toHaveLength(4);
+		expect(staffHeard()).toEqual(expect.arrayContaining([closureHeard, draftHeard, shiftHeard, published]));
+		expect(staffHeard().at(-1)).toEqual(published);
 
 		// The shift of a published event is public now.
 		await system.collection('shifts').update(shift.id, { places: 3 });

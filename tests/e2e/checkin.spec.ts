@@ -198,7 +198,7 @@ test('staff see no-shows per season and association on the rooms page', async ({
 	await expect(section.getByRole('combobox', { name: 'Sæsonbooking' })).toHaveAccessibleDescription(
 		'Vælg den sæsonbooking, der skal trækkes tilbage.'
 	);
-	expect(await seriesStates()).toEqual(before);
+	expect(changedSince(before, await seriesStates())).toEqual([]);
 	await expectAccessible(page);
 });
 
@@ -229,6 +229,16 @@ test('the no-show section reads plainly on a 360 px phone: names break between w
 	await expect(choice.locator('option:checked')).toHaveText('Vælg sæsonbooking');
 	await expect(section.locator('.whole-choice')).toBeHidden();
 });
+
+/**
+ * The series bookings whose status changed from `before` to `after`, but for the house's minute job
+ * releasing a demo booking nobody checked in to (approved to no-show), which it may do while the test runs.
+ */
+function changedSince(before: Record<string, string>, after: Record<string, string>) {
+	return Object.keys({ ...before, ...after })
+		.filter((id) => after[id] !== before[id] && !(before[id] === 'approved' && after[id] === 'no_show'))
+		.map((id) => `${id}: ${before[id]} → ${after[id]}`);
+}
 
 /** Every booking of every booking series, with its status: what a withdrawal would change. */
 async function seriesStates() {

@@ -17,7 +17,7 @@ import {
 	statusOf
 } from './events-helpers';
 import { ticketCheckinOpens } from '$rules/events-rules.js';
-import { localParts, localToUtc } from '$rules/rooms-policy.js';
+import { houseLocalFromNow } from '../helpers/house-local';
 import { formatDateTime } from '$lib/dates';
 import { utcToHouseLocal } from '$lib/events/time';
 import { makeRoom } from './rooms-arrange';
@@ -30,25 +30,6 @@ async function staffSession() {
 	const session = new AppSession();
 	expect((await session.signIn(staff.email, staff.password)).status).toBe(303);
 	return { staff, session };
-}
-
-/**
- * A start and an end as the staff forms send them (datetime-local, house time), each `hours` from now
- * (minutes floored to `step`). On the night the clocks go back, 02:00-02:59 names two moments and the forms
- * refuse it as ambiguous: then both move on together, an hour further from now at a time, until neither is.
- */
-function houseLocalFromNow(hours: [number, number], step = 1): [string, string] {
-	const away = hours[0] < 0 ? -1 : 1;
-	for (let shift = 0; ; shift += away) {
-		const values = hours.map((h) => {
-			const parts = localParts(Date.now() + (h + shift) * 3600_000);
-			const minutes = Math.floor(parts.minutes / step) * step;
-			const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-			return { date: parts.date, time };
-		});
-		if (values.every((v) => localToUtc(v.date, v.time) !== null))
-			return values.map((v) => `${v.date}T${v.time}`) as [string, string];
-	}
 }
 
 describe('staff events pages', () => {

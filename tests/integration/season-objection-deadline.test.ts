@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser } from '../helpers/pocketbase';
 import { codesOf, outcome } from '../helpers/scenarios';
-import { localParts } from '$rules/rooms-policy.js';
+import { houseLocalFromNow } from '../helpers/house-local';
 import { activity, club, draftOut, makeSeason, seasonRooms, send, slotId, system } from './season-arrange';
 
 // A draft published without an objection deadline takes objections until the final plan, and an open one
@@ -14,14 +14,6 @@ async function expectRefused(request: Promise<unknown>, code: string, field?: st
 	expect(result.status, JSON.stringify(result.body)).toBe(400);
 	expect(codesOf(result.body)).toContain(code);
 	if (field) expect(Object.keys((result.body as { data: object }).data)).toContain(field);
-}
-
-/** A datetime-local value of the house's time at `ms`, as the staff form sends it. */
-function houseLocal(ms: number): string {
-	const p = localParts(ms);
-	const hh = String(Math.floor(p.minutes / 60)).padStart(2, '0');
-	const mm = String(p.minutes % 60).padStart(2, '0');
-	return `${p.date}T${hh}:${mm}`;
 }
 
 describe('the objection deadline of a published draft', () => {
@@ -60,7 +52,9 @@ describe('the objection deadline of a published draft', () => {
 		expect(page).toContain('Frist for indsigelser');
 		expect(page).toContain('Udkastet har ingen frist');
 		const refused = await desk.post(`/personale/saeson/${season}?/deadline`, {
-			objection_until: houseLocal(Date.now() - 2 * 3600_000)
+			// two hours ago, or further back on the night the clocks go back (a time typed in the hour that
+			// occurs twice is refused as such, not as past)
+			objection_until: houseLocalFromNow([-2])[0]
 		});
 		const refusedHtml = await refused.text();
 		expect(refusedHtml).toContain('id="objection_until-error"');

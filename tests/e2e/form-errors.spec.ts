@@ -13,8 +13,20 @@ const EVERY_DAY = Object.fromEntries(
 );
 const pbDate = (date: string, time: string) =>
 	new Date(localToUtc(date, time) as number).toISOString().replace('T', ' ');
-// the night the clocks go forward in Copenhagen: 02:00 to 02:59 do not exist that day
-const SPRING_FORWARD = '2027-03-28';
+/**
+ * The next night the clocks go forward in Copenhagen (the last Sunday of March), after today: 02:00 to
+ * 02:59 do not exist that day. A fixed date lies in the past from its day on, and the forms were then sent
+ * a booking in the past.
+ */
+function nextSpringForward(): string {
+	const today = localParts(Date.now()).date;
+	for (let year = Number(today.slice(0, 4)); ; year++) {
+		const march31 = new Date(Date.UTC(year, 2, 31));
+		const sunday = addDays(`${year}-03-31`, -march31.getUTCDay());
+		if (sunday > today) return sunday;
+	}
+}
+const SPRING_FORWARD = nextSpringForward();
 
 const MESSAGES = {
 	required: 'Udfyld feltet.',

@@ -721,12 +721,22 @@ describe('staff deleting events and shifts, and capacity', () => {
 		expect(codeOf(refused.error, 'state')).toBe('events_unpublish_has_places');
 		const system = await systemClient();
 		expect((await system.collection('events').getOne(event.id)).state).toBe('published');
+		// the staff page offers only what the hook lets staff do: no draft, and says why under the state
+		const { session } = await staffSession();
+		const held = await (await session.get(`/personale/arrangementer/${event.id}`)).text();
+		expect(held).toContain('value="published"');
+		expect(held).toContain('value="cancelled"');
+		expect(held).not.toContain('value="draft"');
+		expect(held).toContain('Der er tilmeldte til arrangementet, så det kan ikke gøres til en kladde.');
 		// the ticket still names its event
 		const ticket = await attendee.pb
 			.collection('registrations')
 			.getOne(place.id, { expand: 'event', fields: 'id,expand.event.title' });
 		expect(ticket.expand?.event?.title).toBe(event.title);
 		await attendee.pb.collection('registrations').update(place.id, { status: 'cancelled' });
+		const free = await (await session.get(`/personale/arrangementer/${event.id}`)).text();
+		expect(free).toContain('value="draft"');
+		expect(free).not.toContain('så det kan ikke gøres til en kladde');
 		await events.update(event.id, { state: 'draft' });
 		expect((await system.collection('events').getOne(event.id)).state).toBe('draft');
 	});

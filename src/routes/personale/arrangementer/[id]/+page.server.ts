@@ -76,6 +76,9 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	const late = event.state === 'cancelled' ? null : eventCancelProblem(event, now, attended);
 	// nor is a draft whose time has begun published (the hook refuses it): it would join the history as held
 	const publishLate = event.state === 'draft' && eventCancelProblem(event, now) !== null;
+	// nor made a draft again while anyone holds a place in it, confirmed or waiting (the roster's rows; the
+	// hook refuses it, events_unpublish_has_places): staff cancel it instead, which tells them
+	const held = signups.length > 0 || registrations.length > 0;
 	const other = (when: string) => new Date(toMs(when) + 60_000);
 	const startFixed = eventMoveProblem(
 		event,
@@ -116,13 +119,16 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 				// an event that has begun is neither cancelled nor made a draft again (its history)
 				.filter((t) => !(late && (t.name === 'cancel' || t.name === 'unpublish')))
 				.filter((t) => !(publishLate && t.name === 'publish'))
+				.filter((t) => !(held && t.name === 'unpublish'))
 				.map((t) => t.to)
 		] as EventState[],
 		stateNote: publishLate
 			? codeMessage('events_publish_event_begun')
 			: late
 				? codeMessage(late === 'over' ? 'events_cancel_event_over' : 'events_cancel_event_started')
-				: '',
+				: held && event.state === 'published'
+					? codeMessage('events_unpublish_has_places')
+					: '',
 		event: {
 			id: event.id,
 			title: event.title,

@@ -510,6 +510,8 @@ function records(app, user, name, info, association) {
 			name: str(user, 'name'),
 			// a desk account's placeholder address is nobody's and reaches no one
 			email: require(`${__hooks}/lib/desk.js`).undeliverable(email) ? '' : email,
+			// whether the user has confirmed that address from the link in the mail
+			email_confirmed: user.getBool('verified'),
 			phone: str(user, 'phone'),
 			language: str(user, 'language'),
 			notify_email: user.getBool('notify_email'),

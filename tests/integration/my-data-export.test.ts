@@ -182,6 +182,7 @@ describe('Mine data: everything the house holds about the user', () => {
 		const data = await response.json();
 
 		expect(data.profile).toMatchObject({
+			email_confirmed: true,
 			library_card: s.card,
 			has_picture: true,
 			desk_account: false,
@@ -285,6 +286,7 @@ describe('Mine data: everything the house holds about the user', () => {
 		for (const path of ['/mine-data', '/mine-data/dokument']) {
 			const page = await (await session.get(path)).text();
 			expect(page).toContain(s.card);
+			expect(page, path).toMatch(/<dt>E-mail bekræftet<\/dt>\s*<dd>Ja<\/dd>/);
 			expect(page).toContain('Du sagde nej tak');
 			expect(page).toContain(s.founded.name);
 			expect(page).toContain('Ugentlig strikkeaften');

@@ -26,6 +26,7 @@ export interface MyData {
 		id: string;
 		name: string;
 		email: string;
+		email_confirmed: boolean;
 		phone: string;
 		language: string;
 		notify_email: boolean;

@@ -506,16 +506,7 @@ function noShowReport(app) {
 	var withdrawable = [];
 	var active = seasons[current] ? Object.keys(seasons[current].associations) : [];
 	for (var n = 0; n < active.length; n++) {
-		var series = app.findRecordsByFilter(
-			'booking_series',
-			bindFilter('association = {:association} && status = "active" && last_date >= {:today}', {
-				association: active[n],
-				today: lib('room-claims').toPbDate(Date.now() - 24 * 60 * MINUTE)
-			}),
-			'first_date',
-			50,
-			0
-		);
+		var series = lib('rooms/series').goingOn(app, 'association', active[n], 'first_date', 50);
 		app.expandRecords(series, ['room'], null);
 		for (var k = 0; k < series.length; k++) {
 			var room = series[k].expandedOne('room');

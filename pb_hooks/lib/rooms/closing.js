@@ -226,7 +226,7 @@ function closeRoom(txApp, actor, scope, why) {
 	// a room out of use keeps no season booking going: its series that still have dates to come end with it,
 	// also when none of those dates was left to cancel (each cancelled or refused on its own); a season that
 	// has ended stays as it ended
-	var goingOn = why.kind === 'room' ? seriesGoingOn(txApp, scope.room) : [];
+	var goingOn = why.kind === 'room' ? lib('rooms/series').goingOn(txApp, 'room', scope.room) : [];
 	if (!found.bookings.length && !goingOn.length) return [];
 	for (var i = 0; i < found.bookings.length; i++) {
 		if (!confirmed || confirmed.indexOf(found.bookings[i].id) < 0)
@@ -289,27 +289,6 @@ function closeRoom(txApp, actor, scope, why) {
 		details: { cancelled: ids, checked_out: ended, series: endedSeries, reason: reason }
 	});
 	return ids;
-}
-
-/**
- * The season bookings (series) of `room` still going on: active, with a last date today or later (as the
- * staff's list of season bookings to withdraw reads them, rooms/attendance.js `noShowReport`). A series
- * whose last date has passed has ended as it was, whatever becomes of its room.
- * @param {core.App} txApp
- * @param {string} room
- * @returns {core.Record[]}
- */
-function seriesGoingOn(txApp, room) {
-	return txApp.findRecordsByFilter(
-		'booking_series',
-		bindFilter('room = {:room} && status = "active" && last_date >= {:today}', {
-			room: room,
-			today: lib('room-claims').toPbDate(Date.now() - 24 * 60 * 60 * 1000)
-		}),
-		'',
-		0,
-		0
-	);
 }
 
 /** One message to each booker, with how many of their bookings went and why. */

@@ -607,7 +607,32 @@ function seriesProblem(e) {
 	});
 }
 
+/**
+ * The season bookings (series) still going on, of one room or one association: active, with a last date
+ * today or later (a day back, for the house's date against UTC). A series whose last date has passed has
+ * ended as it was. The staff's list of season bookings to withdraw and a room taken out of use read them.
+ * @param {core.App} app
+ * @param {'room' | 'association'} field
+ * @param {string} id
+ * @param {string} [sort]
+ * @param {number} [limit] 0 for all
+ * @returns {core.Record[]}
+ */
+function goingOn(app, field, id, sort, limit) {
+	return app.findRecordsByFilter(
+		'booking_series',
+		bindFilter(field + ' = {:id} && status = "active" && last_date >= {:today}', {
+			id: id,
+			today: lib('room-claims').toPbDate(Date.now() - 24 * 60 * 60 * 1000)
+		}),
+		sort || '',
+		limit || 0,
+		0
+	);
+}
+
 module.exports = {
+	goingOn: goingOn,
 	create: create,
 	cancel: cancel,
 	decide: decide,

@@ -216,8 +216,8 @@ function feedEntries(app, user, now) {
 }
 
 /**
- * Of the related rows' ids, those the feed's user may read under the collection's own view rule (the
- * `__viewable` binding of our PocketBase build), as an id-to-true map: the feed says of an association or an
+ * Of the related rows' ids, those the feed's user may read under the collection's own view rule
+ * (lib/overview-timeline.js viewableIds), as an id-to-true map: the feed says of an association or an
  * event only what the user's own token reads, as the single file of an entry (which expands them with that
  * token), Mit overblik and Mine data do. The address is the feed's only key, so what it shows goes to
  * whoever the user shared it with too.
@@ -228,12 +228,8 @@ function feedEntries(app, user, now) {
  * @returns {Record<string, true>}
  */
 function readable(app, user, collection, ids) {
-	const unique = ids.filter((id, i) => id && ids.indexOf(id) === i);
-	const out = {};
-	if (unique.length) {
-		__viewable(app, collection, unique, new RequestInfo({ auth: user })).forEach((id) => (out[id] = true));
-	}
-	return out;
+	const { viewableIds } = require(`${__hooks}/lib/overview-timeline.js`);
+	return viewableIds(app, collection, ids, new RequestInfo({ auth: user }));
 }
 
 /** A row's id, `updated` and the named fields as plain strings; null for a row not there. */

@@ -443,15 +443,12 @@ function ownRows(app, collection, field, userId, sort) {
 }
 
 /**
- * Of the related rows' ids, those the user may view under the collection's own view rule (the
- * `__viewable` binding of our PocketBase build), as an id-to-true map: the names of a draft event or of an
- * association the user is no member of stay out, as they do where the records API gives them.
+ * Of the related rows' ids, those the user may view under the collection's own view rule
+ * (lib/overview-timeline.js), as an id-to-true map: the names of a draft event or of an association the
+ * user is no member of stay out, as they do where the records API gives them.
  */
 function viewableIds(app, collection, ids, info) {
-	const unique = ids.filter((id, i) => id && ids.indexOf(id) === i);
-	const out = {};
-	if (unique.length) __viewable(app, collection, unique, info).forEach((id) => (out[id] = true));
-	return out;
+	return require(`${__hooks}/lib/overview-timeline.js`).viewableIds(app, collection, ids, info);
 }
 
 /** The user's own rows: profile, memberships, bookings, series, holds, loans, sign-ups, tickets, messages. */

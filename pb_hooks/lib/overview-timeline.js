@@ -77,26 +77,77 @@ function bookingOwnerSql(app, params, roles) {
  * column the records API would give, built by SQLite; the rows go to the answer as they are. Reading
  * records and expanding them in this runtime cost several times the queries themselves
  * (docs/performance.md, "Reads").
+ * With `keep` (rows -> the rows the overview shows), a part that lost rows to it is read again, further,
+ * until it holds as many shown rows as asked for or none are left: the first entries and "there is more"
+ * stay exact (rare: a place in an event taken back to a draft).
  */
-function entries(app, shape, select, upcoming, past, params) {
-	const out = arrayOf(new DynamicModel(shape));
-	const sql =
-		'SELECT * FROM (' +
-		select +
-		' WHERE ' +
-		upcoming +
-		' LIMIT ' +
-		(LIMITS.upcoming + 1) +
-		') UNION ALL ' +
-		'SELECT * FROM (' +
-		select +
-		' WHERE ' +
-		past +
-		' LIMIT ' +
-		(LIMITS.history + 1) +
-		')';
-	app.db().newQuery(sql).bind(params).all(out);
+function entries(app, shape, select, upcoming, past, params, keep) {
+	const read = (sql) => {
+		const out = arrayOf(new DynamicModel(shape));
+		app.db().newQuery(sql).bind(params).all(out);
+		return out;
+	};
+	const part = (where, limit) => 'SELECT * FROM (' + select + ' WHERE ' + where + ' LIMIT ' + limit + ')';
+	const wants = [
+		[upcoming, LIMITS.upcoming + 1],
+		[past, LIMITS.history + 1]
+	];
+	const all = read(part(wants[0][0], wants[0][1]) + ' UNION ALL ' + part(wants[1][0], wants[1][1]));
+	if (!keep) return all;
+	const kept = keep(all);
+	if (kept.length === all.length) return all;
+	/** @type {any[]} */
+	let out = [];
+	for (const [where, want] of wants) {
+		for (let limit = want * 2; ; limit *= 2) {
+			const rows = read(part(where, limit));
+			const shown = keep(rows);
+			if (shown.length >= want || rows.length < limit) {
+				out = out.concat(shown.slice(0, want));
+				break;
+			}
+		}
+	}
 	return out;
+}
+
+/**
+ * Of the related records' ids, those the user may view under the collection's own view rule (the
+ * `__viewable` binding of our PocketBase build, pocketbase/main.go), for the user's auth (`info`), as an
+ * id-to-true map. The one reading of what the overview, the calendar feed and Mine data may say of a
+ * related record.
+ * @param {core.App} app
+ * @param {string} collection
+ * @param {string[]} ids
+ * @param {core.RequestInfo} info
+ * @returns {Record<string, true>}
+ */
+function viewableIds(app, collection, ids, info) {
+	const unique = ids.filter((id, i) => id && ids.indexOf(id) === i);
+	/** @type {Record<string, true>} */
+	const out = {};
+	if (unique.length) __viewable(app, collection, unique, info).forEach((id) => (out[id] = true));
+	return out;
+}
+
+/**
+ * The places (sign-ups, registrations) whose event the user may view. A place of an event the user may
+ * not view is left out, as the calendar feed leaves it out (lib/overview-calendar.js): staff may take an
+ * event back to a draft only once its places are cancelled, and such a cancelled place said nothing, a
+ * card with no title and no time, or it would name the draft. Mine data keeps the record, in words
+ * (`overview_data_event_hidden`).
+ * @param {core.App} app
+ * @param {core.RequestInfo} info
+ * @param {any[]} rows each with the event's id in `event`
+ */
+function placesOfViewableEvents(app, info, rows) {
+	const seen = viewableIds(
+		app,
+		'events',
+		rows.map((row) => row.event),
+		info
+	);
+	return rows.filter((row) => seen[row.event]);
 }
 
 /**
@@ -287,11 +338,12 @@ function overviewFor(e, now, userId) {
 		's.user = {:u} AND sh.end >= {:since} AND (sh.end <= {:now} OR NOT (' +
 			place('s') +
 			')) ORDER BY sh.start DESC',
-		params
+		params,
+		(rows) => placesOfViewableEvents(app, info, rows)
 	);
+	// a shift is seen as its event is (the shifts' view rule reads the event's state)
 	signups = hideUnviewable(app, info, signups, 'shifts', 'shift', ['shift']);
-	signups = hideUnviewable(app, info, signups, 'events', 'event', ['shift', 'event']);
-	let registrations = entries(
+	const registrations = entries(
 		app,
 		{
 			id: '',
@@ -313,9 +365,9 @@ function overviewFor(e, now, userId) {
 		'g.user = {:u} AND ev.end >= {:since} AND (ev.end <= {:now} OR NOT (' +
 			place('g') +
 			')) ORDER BY ev.start DESC',
-		params
+		params,
+		(rows) => placesOfViewableEvents(app, info, rows)
 	);
-	registrations = hideUnviewable(app, info, registrations, 'events', 'event', ['event']);
 
 	// queue places of the waiting and paused holds, read with the holds in the library's queue order
 	/** @type {Record<string, number>} */
@@ -356,5 +408,7 @@ module.exports = {
 	LIMITS,
 	bookingOwnerFilter,
 	overviewFor,
+	placesOfViewableEvents,
+	viewableIds,
 	unreadCount
 };

@@ -221,6 +221,43 @@ describe('Mit overblik: one timeline of everything a user has', () => {
 		await expect(user.pb.collection('associations').getOne(assoc.id)).rejects.toMatchObject({ status: 404 });
 	});
 
+	it('leaves out a cancelled place of an event taken back to a draft, as the calendar feed does, and still shows the latest ten', async () => {
+		const a = await arrange();
+		const [user, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		// ten tickets the user cancelled, of published events (the history holds ten)
+		const shown: string[] = [];
+		for (let i = 0; i < 10; i++) {
+			const event = await a.event({ start: inHours(24 * 5 + i), end: inHours(24 * 5 + i + 1) });
+			const ticket = await a.registration({ event: event.id, user: user.record.id });
+			await user.pb.collection('registrations').update(ticket.id, { status: 'cancelled' });
+			shown.push(ticket.id);
+		}
+		// and a ticket and a shift place the house cancelled, of a later event staff then took back to a draft
+		const plan = `INTERN plan ${Date.now()}`;
+		const later = await a.event({ start: inHours(24 * 25), end: inHours(24 * 25 + 2) });
+		const shift = await a.shift({ event: later.id, start: inHours(24 * 25), end: inHours(24 * 25 + 2) });
+		const ticket = await a.registration({ event: later.id, user: user.record.id });
+		const place = await a.signup({ shift: shift.id, user: user.record.id });
+		await staff.pb.collection('registrations').update(ticket.id, { status: 'cancelled' });
+		await staff.pb.collection('signups').update(place.id, { status: 'cancelled' });
+		await staff.pb.collection('events').update(later.id, { state: 'draft', title: plan });
+		await expect(user.pb.collection('events').getOne(later.id)).rejects.toMatchObject({ status: 404 });
+
+		const input = await user.pb.send<TimelineInput>('/api/borgerhus/overview', {});
+		expect(input.registrations.map((r) => r.id).sort()).toEqual([...shown].sort());
+		expect(input.signups).toEqual([]);
+		const session = new AppSession();
+		expect((await session.signIn(user.email, PASSWORD)).status).toBe(303);
+		const html = await (await session.get('/overblik')).text();
+		for (const id of shown) expect(html).toContain(`entry-registration:${id}`);
+		expect(html).not.toContain(`entry-registration:${ticket.id}`);
+		expect(html).not.toContain(`entry-shift:${place.id}`);
+		expect(html).not.toContain(plan);
+		// no card without a title, and the ten are all there is
+		expect(html).not.toMatch(/<h3[^>]*>\s*<\/h3>/);
+		expect(html).not.toContain('Her ser du de 10 seneste.');
+	});
+
 	it('sends guests to sign in and refuses them the overview routes', async () => {
 		const response = await new AppSession().get('/overblik');
 		expect(response.status).toBe(303);

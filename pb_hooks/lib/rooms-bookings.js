@@ -525,21 +525,26 @@ function approvalNote(reason) {
 /**
  * The decision a booking's new status carries, set on `booking` in the write that changes its status, by
  * every path alike (a named decision, a move, the system's plain update): approved or rejected, decided now
- * by `by` (staff's id, or '' for a change no person decided); back to pending, no decision. A check-in
- * window already open gives its grace from `decided_at` (rooms/attendance.js). Cancelled and released
- * keep the decision they had.
+ * by `by` (staff's id, or '' for a change no person decided), with its own note (`reason`: staff's message
+ * with an approval, the reason of a rejection) or none; back to pending, no decision and no note. A note
+ * belongs to the decision it came with: a booking moved back to pending and approved again without one
+ * showed the earlier decision's message. A check-in window already open gives its grace from `decided_at`
+ * (rooms/attendance.js). Cancelled and released keep the decision they had.
  * @param {core.Record} booking
  * @param {string} to the new status
  * @param {string} by
  * @param {number} now
+ * @param {string} [note] the decision's note
  */
-function stampDecision(booking, to, by, now) {
+function stampDecision(booking, to, by, now, note) {
 	if (to === 'approved' || to === 'rejected') {
 		booking.set('decided_by', by);
 		booking.set('decided_at', lib('room-claims').toPbDate(now));
+		booking.set('reason', note || '');
 	} else if (to === 'pending') {
 		booking.set('decided_by', '');
 		booking.set('decided_at', '');
+		booking.set('reason', '');
 	}
 }
 
@@ -635,10 +640,9 @@ function transition(txApp, booking, to, actor, roles, data) {
 		// a reason is required to reject; approving may carry one too, told to the booker and audited
 		reason = String(data.reason || '').trim();
 		if (t.name === 'reject' && !reason) throw refusal('rooms_reason_required', 'reason');
-		if (reason || t.name === 'reject') booking.set('reason', reason);
 	}
-	// the system's loads (name `system`) decide too: the decision is the moment of the change
-	stampDecision(booking, to, actor.id, now);
+	// the system's loads (name `system`) decide too: the decision is the moment of the change, with its note
+	stampDecision(booking, to, actor.id, now, reason);
 	booking.set('status', to);
 	if (!data.series && !data.silent) {
 		lib('core/audit').staffAction(txApp, actor, 'booking_' + to, booking, { from: from, reason: reason });
@@ -842,7 +846,13 @@ function handleUpdate(e) {
 			}
 			// a change of status is a decision made now, by no person, unless the write names the decision itself
 			if (fresh.getString('status') !== from && !sent(body, 'decided_at') && !sent(body, 'decided_by')) {
-				stampDecision(fresh, fresh.getString('status'), '', Date.now());
+				stampDecision(
+					fresh,
+					fresh.getString('status'),
+					'',
+					Date.now(),
+					sent(body, 'reason') ? fresh.getString('reason') : ''
+				);
 			}
 			if (machines.isOpen(fresh.getString('status'))) {
 				var sys = checkBooking(txApp, draftOf(fresh), { policy: false, rights: false });

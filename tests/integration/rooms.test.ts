@@ -553,6 +553,31 @@ describe('decisions and cancellations', () => {
 		expect(approvals.map((n) => n.body).join('\n')).toContain('Velkommen igen');
 	});
 
+	it('shows no note of an earlier decision once the booking waits for staff again, or is decided anew without one', async () => {
+		const day = someDay();
+		const { owner, staff, booking } = await pendingBooking(day);
+		const system = await systemClient();
+		const stored = () => system.collection('bookings').getOne(booking.id);
+		await staff.pb.collection('bookings').update(booking.id, { status: 'approved', reason: 'Husk nøglen' });
+		// the booker moves it: back to pending, it waits for a decision and carries none
+		await owner.pb.collection('bookings').update(booking.id, slot(day, '14:00', '15:00'));
+		expect(await stored()).toMatchObject({ status: 'pending', decided_at: '', reason: '' });
+		const mine = (await owner.pb.send('/api/borgerhus/mydata', {})) as { bookings: { reason: string }[] };
+		expect(mine.bookings.map((b) => b.reason)).toEqual(['']);
+		// approved again without a note, it has none
+		await staff.pb.collection('bookings').update(booking.id, { status: 'approved' });
+		expect(await stored()).toMatchObject({ status: 'approved', reason: '' });
+		// the system's maintenance sends a decided booking back to pending: its note goes too
+		const other = await book(owner, (await stored()).room, slot(day, '18:00', '19:00'));
+		await staff.pb.collection('bookings').update(other.id, { status: 'rejected', reason: 'Salen males' });
+		await system.collection('bookings').update(other.id, { status: 'pending' });
+		expect(await system.collection('bookings').getOne(other.id)).toMatchObject({
+			status: 'pending',
+			decided_at: '',
+			reason: ''
+		});
+	});
+
 	it('asks again at approval what the house decided since the request: closures, the room, the rights', async () => {
 		const day = someDay();
 		const { room, staff, booking } = await pendingBooking(day);

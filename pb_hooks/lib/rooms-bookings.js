@@ -529,7 +529,8 @@ function approvalNote(reason) {
  * with an approval, the reason of a rejection) or none; back to pending, no decision and no note. A note
  * belongs to the decision it came with: a booking moved back to pending and approved again without one
  * showed the earlier decision's message. A check-in window already open gives its grace from `decided_at`
- * (rooms/attendance.js). Cancelled and released keep the decision they had.
+ * (rooms/attendance.js). Cancelled and released keep the decision they had; a cancelled booking the
+ * system opens again (pending or approved) is no longer cancelled, and loses who cancelled it and why.
  * @param {core.Record} booking
  * @param {string} to the new status
  * @param {string} by
@@ -545,6 +546,10 @@ function stampDecision(booking, to, by, now, note) {
 		booking.set('decided_by', '');
 		booking.set('decided_at', '');
 		booking.set('reason', '');
+	}
+	if (to === 'pending' || to === 'approved') {
+		booking.set('cancelled_by', '');
+		booking.set('cancel_reason', '');
 	}
 }
 

@@ -576,6 +576,16 @@ describe('decisions and cancellations', () => {
 			decided_at: '',
 			reason: ''
 		});
+		// nor a cancellation's, once the system opens a cancelled booking again
+		await staff.pb
+			.collection('bookings')
+			.update(other.id, { status: 'cancelled', cancel_reason: 'Vandskade' });
+		await system.collection('bookings').update(other.id, { status: 'approved' });
+		expect(await system.collection('bookings').getOne(other.id)).toMatchObject({
+			status: 'approved',
+			cancelled_by: '',
+			cancel_reason: ''
+		});
 	});
 
 	it('asks again at approval what the house decided since the request: closures, the room, the rights', async () => {

@@ -88,6 +88,13 @@ test('two rooms with one name get a bar each, and the page stays whole', async (
 			.filter({ hasText: name })
 			.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).style.top));
 		expect(new Set(tops).size).toBe(2);
+		// and so on the screen, the chart as tall as its rows (the drawing is the server's markup)
+		const [a, b] = await byRoom
+			.locator('.row')
+			.filter({ hasText: name })
+			.evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().toJSON() as DOMRect));
+		expect(a!.height).toBeGreaterThan(10);
+		expect(a!.bottom <= b!.top || b!.bottom <= a!.top).toBe(true);
 		expect(errors).toEqual([]);
 	} finally {
 		for (const room of rooms) await system.collection('rooms').update(room.id, { active: false });

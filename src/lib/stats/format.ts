@@ -17,6 +17,15 @@ export interface Bar {
 	text: string;
 }
 
+/** A chart of the statistics page: its bars (the numbers' table) and their drawing. */
+export interface Chart {
+	items: Bar[];
+	/** Columns side by side (weekdays, hours) or one row per item (rooms, events). */
+	direction: 'columns' | 'rows';
+	/** The bars as markup, drawn by the server with LayerCake (`drawChart` in charts.server.ts). */
+	drawing: string;
+}
+
 /** Weekday names in the statistics' order, Monday first (date-fns counts from Sunday). */
 export function weekdayNames(language: 'da' | 'en'): string[] {
 	const locale = language === 'da' ? da : enGB;

@@ -47,6 +47,27 @@ async function bookFor(staff: TestUser, citizenId: string, room: string, day: nu
 }
 
 describe('acting for a citizen at the desk', () => {
+	it('words the cards and a loan on the server: the page loads none of their words', async () => {
+		// the desk's words for the overview's cards, the citizen's they build on and a loan's were a tenth of
+		// the page's gzipped script (docs/performance.md, "Every other page")
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser();
+		const room = await makeRoom();
+		await bookFor(staff, citizen.record.id, room.id, someDay());
+		const session = new AppSession();
+		await session.signIn(staff.email, PASSWORD);
+		const html = await (await session.get(`/personale/borgere/${citizen.record.id}`)).text();
+		expect(html).toContain('Oprettet ved skranken');
+		const scripts = new Set(html.match(/\/_app\/immutable\/[^"']+\.js/g));
+		expect(scripts.size).toBeGreaterThan(2);
+		for (const script of scripts) {
+			const code = await (await session.get(script)).text();
+			// a place in the queue at the desk ("Nr. 2 i køen") and to the citizen, and a loan ("Udlånt: ...")
+			for (const words of ['i køen', 'Udlånt:'])
+				expect(code.includes(words), `${script}: ${words}`).toBe(false);
+		}
+	});
+
 	it("is in both people's Mine data in their own words: for you, and for a citizen", async () => {
 		const staff = await createUser({ staff: true });
 		const citizen = await createUser();

@@ -4,11 +4,14 @@ import { bookingConsequence, cancelNote, citizenWords, stateLabel, type EntryWor
 
 /**
  * How an overview card speaks at the desk: of the citizen, by name, not to them. Staff read "Nr. 1 i køen",
- * not "Du er nr. 1 i køen". Only the desk's page imports this, so its texts stay out of Mit overblik.
+ * not "Du er nr. 1 i køen". The desk's server words each card with it (`wordEntry` in worded.ts), so its
+ * texts load in no browser.
  */
 export function deskWords(citizen: string): EntryWords {
 	const name = citizen || m.desk_the_citizen();
 	return {
+		kind: citizenWords.kind,
+		cancel: citizenWords.cancel,
 		state(entry, language) {
 			const o = { locale: language };
 			const when = (value: string | undefined) => (value ? formatDateTime(value, language) : '');

@@ -109,10 +109,14 @@ export function cancelNote(entry: TimelineEntry, language: Language): string {
 
 /**
  * How an overview card speaks: to the citizen on Mit overblik (`citizenWords`), or of them at the desk
- * (`deskWords` in `desk-words.ts`, which only the desk's page loads, so Mit overblik carries none of the
- * desk's texts).
+ * (`deskWords` in `desk-words.ts`, with which the desk's server words each card: `wordEntry` in worded.ts),
+ * so Mit overblik carries none of the desk's texts and the desk's page none of the card texts.
  */
 export interface EntryWords {
+	/** The name of the entry's kind, e.g. "Reservation". */
+	kind(kind: EntryKind): string;
+	/** The label of the entry's cancel button. */
+	cancel(kind: EntryKind): string;
 	state(entry: TimelineEntry, language: Language): string;
 	cancelNote(entry: TimelineEntry, language: Language): string;
 	/** Beside an entry staff made for the citizen at the desk. */
@@ -127,6 +131,8 @@ export interface EntryWords {
 }
 
 export const citizenWords: EntryWords = {
+	kind: (kind) => kindLabel(kind),
+	cancel: cancelLabel,
 	state: stateLabel,
 	cancelNote,
 	made: () => m.desk_made_for_you(),

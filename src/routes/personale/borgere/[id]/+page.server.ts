@@ -14,12 +14,15 @@ import type {
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors, refusalCodes } from '$lib/server/errors';
-import { toPbDate } from '$lib/dates';
+import { formatDateTime, toPbDate } from '$lib/dates';
+import { m } from '$lib/paraglide/messages';
 import { resolveEnd } from '$rules/core/time.js';
 import { SHIFT_CANCEL_CUTOFF_HOURS } from '$rules/events-rules.js';
 import { activeHoldFilter } from '$rules/core/status.js';
 import { addPolicyErrors, bookingRefusal, policyOf, readTimes } from '$lib/server/room-page';
-import { buildTimeline, type EntryKind } from '$lib/overview/timeline';
+import { buildTimeline, type EntryKind, type TimelineEntry } from '$lib/overview/timeline';
+import { deskWords } from '$lib/overview/desk-words';
+import { wordEntry } from '$lib/overview/worded';
 import { getLocale } from '$lib/paraglide/runtime';
 import {
 	acceptVolunteerTerms,
@@ -111,10 +114,15 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 				})
 			: null
 	]);
+	// the cards' words of the citizen, by name, worded here (src/lib/overview/worded.ts)
+	const language = getLocale() === 'en' ? 'en' : 'da';
+	const words = deskWords(citizen.name);
+	const worded = (entries: TimelineEntry[]) =>
+		entries.map((entry) => ({ ...entry, words: wordEntry(entry, words, language) }));
 	return {
 		citizen,
 		cutoffHours: SHIFT_CANCEL_CUTOFF_HOURS,
-		timeline,
+		timeline: { ...timeline, upcoming: worded(timeline.upcoming), history: worded(timeline.history) },
 		now: now.toISOString(),
 		rooms,
 		events: events.items,
@@ -285,11 +293,15 @@ export const actions: Actions = {
 					else if (aside.status === 'shelf' && aside.on_pickup_shelf) released = 'shelf';
 				}
 			}
-			return {
-				action: 'lend',
-				done: true as const,
-				lent: { title: copy?.expand?.title?.title ?? '', due: loan.due, holdEnded, released }
-			};
+			// what the loan did, in words here: the loan, and the citizen's hold on the title it ended
+			const language = getLocale() === 'en' ? 'en' : 'da';
+			const title = copy?.expand?.title?.title ?? '';
+			const lent = [
+				m.desk_lent({ title, due: formatDateTime(loan.due, language) }),
+				holdEnded ? m.desk_lent_hold_ended() : '',
+				released === 'next' ? m.desk_lent_copy_next() : released === 'shelf' ? m.desk_lent_copy_back() : ''
+			];
+			return { action: 'lend', done: true as const, lent: lent.filter(Boolean).join(' ') };
 		} catch (err) {
 			return fail(failureStatus(err), {
 				action: 'lend',

@@ -570,6 +570,34 @@ describe('the release job', () => {
 		expect(await notificationsOf(owner, 'booking_no_show')).toHaveLength(1);
 	});
 
+	it("tells a booker who left the association nothing of its booking released: it is the association's, not theirs", async () => {
+		const room = await checkinRoom({ who_may_book: 'associations' });
+		const { association, admin, booker } = await arrangeAssociation();
+		const stayed = await createUser();
+		await join(association.id, stayed, 'booker');
+		const system = await systemClient();
+		const left = await bookingAt(booker, room.id, -40, 25, { association: association.id });
+		const kept = await bookingAt(stayed, room.id, -100, 25, { association: association.id });
+		const leaving = await system
+			.collection('memberships')
+			.getFirstListItem(
+				system.filter('association = {:a} && user = {:u}', { a: association.id, u: booker.record.id })
+			);
+		await booker.pb.send(`/api/borgerhus/memberships/${leaving.id}/leave`, { method: 'POST' });
+		await release(room.id);
+		expect((await system.collection('bookings').getOne(left.id)).status).toBe('no_show');
+		expect((await system.collection('bookings').getOne(kept.id)).status).toBe('no_show');
+		// the former booker could not check it in, and keeps seeing it, but is not told it counts as a no-show
+		expect(await refused(checkIn(booker.pb, left.id))).toEqual({
+			status: 400,
+			codes: ['rooms_checkin_not_yours']
+		});
+		expect(await notificationsOf(booker, 'booking_no_show')).toHaveLength(0);
+		// a booker still of the association is told as before; the admins are not told of each booking
+		expect(await notificationsOf(stayed, 'booking_no_show')).toHaveLength(1);
+		expect(await notificationsOf(admin, 'booking_no_show')).toHaveLength(0);
+	});
+
 	it('counts the grace from a late approval: the group refused as pending can check in once approved', async () => {
 		const room = await checkinRoom({ requires_approval: true });
 		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
@@ -1001,6 +1029,32 @@ describe('check-in switched on over bookings already given', () => {
 		// a later edit of the policy tells nobody again
 		await staff.pb.collection('rooms').update(room.id, { checkin_grace_minutes: 20 });
 		expect(await notificationsOf(eva, 'room_checkin_required')).toHaveLength(1);
+	});
+
+	it("tells of an association's bookings only a booker who may still book for it", async () => {
+		const room = await makeRoom({ buffer_minutes: 0 });
+		const { association, booker, member } = await arrangeAssociation();
+		const [staff, stayed] = await Promise.all([createUser({ staff: true }), createUser()]);
+		await join(association.id, stayed, 'booker');
+		const day = someDay();
+		await book(booker, room.id, { ...slot(day, '10:00', '11:00'), association: association.id });
+		// and one of their own, which stays theirs
+		await book(booker, room.id, slot(day, '16:00', '17:00'));
+		await book(stayed, room.id, { ...slot(day, '12:00', '13:00'), association: association.id });
+		const system = await systemClient();
+		const leaving = await system
+			.collection('memberships')
+			.getFirstListItem(
+				system.filter('association = {:a} && user = {:u}', { a: association.id, u: booker.record.id })
+			);
+		await booker.pb.send(`/api/borgerhus/memberships/${leaving.id}/leave`, { method: 'POST' });
+		await staff.pb.collection('rooms').update(room.id, { checkin_required: true });
+		const told = await notificationsOf(booker, 'room_checkin_required');
+		expect(told).toHaveLength(1);
+		// the association's time is not theirs to check in any more: only their own booking is counted
+		expect(told[0]?.body).toContain('1 booking der');
+		expect(await notificationsOf(stayed, 'room_checkin_required')).toHaveLength(1);
+		expect(await notificationsOf(member, 'room_checkin_required')).toHaveLength(0);
 	});
 });
 

@@ -330,6 +330,26 @@ function releaseOne(txApp, id, now, rooms) {
 	txApp.saveNoValidate(booking);
 	var start = toMs(booking.getString('start'));
 	var season = checkin.seasonOf(start);
+	if (stillBooker(txApp, booking)) tellReleased(txApp, booking, room, start, season);
+	return { association: booking.getString('association'), season: season };
+}
+
+/**
+ * Whether a booking is still its booker's (docs/rules.md, "An association's booking is its booker's only
+ * while they may book for it", `rolesOf` in rooms-bookings.js): one who left the association or was made a
+ * plain member keeps seeing its booking, but could not check it in and is not told of it as theirs, as they
+ * are not reminded of it either.
+ * @param {core.App} txApp
+ * @param {core.Record} booking
+ */
+function stillBooker(txApp, booking) {
+	var booker = booking.getString('booker');
+	if (!booker) return false;
+	return lib('rooms-bookings').rolesOf(txApp, booking, { kind: 'user', id: booker }).indexOf('owner') >= 0;
+}
+
+/** Tells the booker that their booking was released as a no-show, in the release's transaction. */
+function tellReleased(txApp, booking, room, start, season) {
 	lib('notify').notify(txApp, booking.getString('booker'), {
 		kind: 'booking_no_show',
 		texts: RELEASE_TEXTS,
@@ -341,7 +361,6 @@ function releaseOne(txApp, id, now, rooms) {
 		link: '/bookinger',
 		dedupeKey: 'booking-no_show-' + booking.id
 	});
-	return { association: booking.getString('association'), season: season };
 }
 
 /**
@@ -369,7 +388,7 @@ function tellCheckinRequired(txApp, room) {
 	var order = [];
 	for (var i = 0; i < bookings.length; i++) {
 		var booker = bookings[i].getString('booker');
-		if (!booker) continue;
+		if (!booker || !stillBooker(txApp, bookings[i])) continue;
 		if (!per[booker]) {
 			per[booker] = { count: 0, first: toMs(bookings[i].getString('start')) };
 			order.push(booker);

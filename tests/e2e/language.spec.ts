@@ -131,3 +131,72 @@ test('an English reader sees the events in English, and the Danish marked as Dan
 	await expect(page.getByText(title.subjects as string, { exact: true })).toHaveAttribute('lang', 'da');
 	await context.close();
 });
+
+// From a tablet up the header holds the house's name, the main sections and the account's links. Between
+// a tablet and a laptop they did not fit one row: the links sat on the house's name and the account's
+// links stood in a column. The sections are in the tab bar below a laptop's width, in the header above it.
+test('a staff member’s header keeps its links apart on one row from a tablet to a laptop, in both languages', async ({
+	browser
+}) => {
+	const email = `personale-${randomUUID().slice(0, 8)}@test.borgerhus.dk`;
+	const system = await systemClient();
+	const staff = await system.collection('users').create({
+		email,
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		name: 'Bred Personale',
+		verified: true,
+		staff: true,
+		language: 'da'
+	});
+	await system.collection('notifications').create({
+		user: staff.id,
+		kind: 'test',
+		title: 'Velkommen',
+		body: 'Velkommen til holdet.',
+		link: ''
+	});
+	const context = await browser.newContext({
+		viewport: { width: 768, height: 900 },
+		locale: 'da-DK',
+		extraHTTPHeaders: ownAddress()
+	});
+	const page = waitsForHydration(await context.newPage());
+	await signIn(page, email, PASSWORD);
+	const header = page.locator('header.top');
+	for (const language of ['da', 'en'] as const) {
+		if (language === 'en') {
+			await header.getByRole('button', { name: 'Switch to English' }).click();
+			await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		}
+		for (const width of [768, 880, 1000, 1100, 1280]) {
+			await page.setViewportSize({ width, height: 900 });
+			await page.goto('/bibliotek');
+			await expect(page.locator('html')).toHaveAttribute('lang', language);
+			const boxes = await header.locator('a:visible, button:visible').evaluateAll((all) =>
+				all.map((element) => {
+					const box = element.getBoundingClientRect();
+					const text = element.textContent?.trim() ?? '';
+					return { text, left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+				})
+			);
+			const at = `${width} px, ${language}`;
+			expect(boxes.length, at).toBeGreaterThanOrEqual(4);
+			const middles = boxes.map((box) => (box.top + box.bottom) / 2);
+			expect(Math.max(...middles) - Math.min(...middles), `one row at ${at}`).toBeLessThan(8);
+			// no link's box reaches into another's, the house's name included
+			for (const [i, a] of boxes.entries()) {
+				for (const b of boxes.slice(i + 1)) {
+					const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+					expect(apart, `"${a.text}" and "${b.text}" apart at ${at}`).toBe(true);
+				}
+			}
+			// the sections are offered once: in the header or in the tab bar; the back office's link too
+			const sections = page.getByRole('link', { name: language === 'da' ? 'Lokaler' : 'Rooms' });
+			await expect(sections.filter({ visible: true })).toHaveCount(1);
+			const office = header.getByRole('link', { name: language === 'da' ? 'Personale' : 'Staff' });
+			await expect(office.filter({ visible: true })).toHaveCount(1);
+		}
+	}
+	await context.close();
+});

@@ -726,3 +726,32 @@ test('a screen opened while PocketBase does not answer is accessible and asks ag
 		await app.stop();
 	}
 });
+
+test('the lobby screen on a 320 px phone keeps every row within the screen: the time above a long room name', async ({
+	page
+}) => {
+	// a room whose one-word name is as long as the house's own ("Studierummet", "Musiklokalet"), in use now
+	const { system, room, id } = await arrangeRoom('Studierummet');
+	const booker = await makeUser(system, 'lobbytelefon', id);
+	await system.collection('bookings').create({
+		room: room.id,
+		booker: booker.id,
+		purpose: `Lobby på telefon ${id}`,
+		attendees: 2,
+		start: at(-5),
+		end: at(60),
+		status: 'approved'
+	});
+	await page.setViewportSize({ width: 320, height: 740 });
+	await page.goto('/skaerm?sprog=da');
+	await hydrated(page);
+	const row = page.locator('section[aria-labelledby="lobby-rooms"] li', { hasText: room.name });
+	await expect(row).toHaveCount(1);
+	const width = await page.evaluate(() => document.documentElement.clientWidth);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth), 'page width').toBeLessThanOrEqual(
+		width
+	);
+	const box = (await row.boundingBox())!;
+	expect(box.x + box.width, 'the row').toBeLessThanOrEqual(width);
+	await expectAccessible(page);
+});

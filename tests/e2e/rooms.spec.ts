@@ -298,3 +298,24 @@ test("the booking form offers to show the association's name on the screens only
 	await single.getByLabel('Hvem booker du for?').selectOption('self');
 	await expect(show).toBeHidden();
 });
+
+test('a room page keeps its picture and its description readable at every width, from a phone to a wide screen', async ({
+	page
+}) => {
+	for (const width of [360, 700, 900, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto('/lokaler/salen');
+		const about = page.getByText('Husets store sal med scene, lyd og lys.');
+		const picture = page.getByRole('img', { name: /Salen/ });
+		const text = (await about.boundingBox())!;
+		const photo = (await picture.boundingBox())!;
+		// the description is a column of text, not squeezed beside the picture into a letter or two a line
+		expect(text.width, `description at ${width} px`).toBeGreaterThan(250);
+		// on a phone or a tablet the description starts below the picture, with room between them
+		if (width < 1024)
+			expect(text.y, `space below the picture at ${width} px`).toBeGreaterThanOrEqual(
+				photo.y + photo.height + 12
+			);
+	}
+	await expectAccessible(page);
+});

@@ -152,7 +152,7 @@ describe('booking a room through the app', () => {
 		const form = { for: 'self', purpose: 'Læsekreds', attendees: '6', date, start: '10:00', end: '11:30' };
 		// the cancellation deadline is said before booking
 		expect(await (await session.get(`/lokaler/${room.slug}`)).text()).toContain(
-			'Du kan aflyse bookingen, indtil der er 48 timer til, den starter.'
+			'Du kan aflyse bookingen op til 48 timer før start.'
 		);
 
 		const booked = await session.post(`/lokaler/${room.slug}?/book`, form);

@@ -5,10 +5,13 @@ import { readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { deleteAccountSchema } from '$lib/validation/overview';
 import { fetchMyData } from '$lib/overview/my-data.server';
+import { myDataWords } from '$lib/overview/my-data-words.server';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireUser(locals, url);
-	return { data: await fetchMyData(locals.pb) };
+	// in the reader's words (the data itself is the export, eksport.json)
+	return { words: myDataWords(await fetchMyData(locals.pb), getLocale() === 'en' ? 'en' : 'da') };
 };
 
 export const actions: Actions = {

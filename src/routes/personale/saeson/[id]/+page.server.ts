@@ -9,6 +9,10 @@ import { OVERRIDE_CODES } from '$rules/season/allocate.js';
 import { clockChangeProblems, windowInstant } from '$lib/season/setup-form';
 import { associationNames, loadSeason, roomNames, type LineView } from '$lib/season/load.server';
 import { skippedDates } from '$lib/season/skipped.server';
+import { m } from '$lib/paraglide/messages';
+import { APPLICATION_STATUS, CODE, STATE, SWAP_STATUS } from '$lib/season/reasons';
+import { lineWords, slotNames } from '$lib/season/words.server';
+import { utcToHouseLocal } from '$lib/events/time';
 
 // Staff run a season round: the applications, the draft, the conflicts to settle, adjustments with a
 // reason code, the objections, and the next step of the round (only the steps its machine allows).
@@ -53,24 +57,53 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		...lines.map((l) => l.association),
 		...swaps.flatMap((x) => [x.from_association, x.to_association])
 	]);
+	const rooms = await roomNames(locals.pb, season);
+	// the lines' reasons name the winner of a contest by its activity
+	const byActivity = Object.fromEntries(lines.map((l) => [l.activity, names[l.association] ?? '']));
+	const worded = lines.map((line) => ({
+		...line,
+		// each line's time, status and reason in words, and the dates booking skipped, worded here: the
+		// browser loads none of the season's words nor the refusals' texts
+		words: lineWords(line, season, rooms, byActivity, true),
+		skippedWords: skippedDates(line)
+	}));
+	const lineLabel = (id: string) => {
+		const line = worded.find((l) => l.id === id);
+		return line ? `${line.activity_name}, ${line.words.slot}` : m.season_unknown_time();
+	};
 	return {
 		season,
-		rooms: await roomNames(locals.pb, season),
-		applications,
-		// the dates booking skipped, worded here: the refusals' texts are not loaded in the browser
-		lines: lines.map((line) => ({ ...line, skippedWords: skippedDates(line) })),
+		words: {
+			state: STATE[season.status]?.() ?? '',
+			slots: slotNames(season, rooms),
+			// the stored instants as the datetime-local fields show them, in house time
+			local: {
+				objection_until: utcToHouseLocal(season.objection_until),
+				second_until: utcToHouseLocal(season.second_until)
+			}
+		},
+		applications: applications.map((a) => ({
+			...a,
+			statusWord: APPLICATION_STATUS[a.status]?.() ?? a.status
+		})),
+		lines: worded,
 		objections,
-		swaps,
+		swaps: swaps.map((swap) => ({
+			...swap,
+			give: lineLabel(swap.from_line),
+			take: lineLabel(swap.to_line),
+			statusWord: SWAP_STATUS[swap.status]?.() ?? ''
+		})),
 		names,
 		notes: Object.fromEntries(notes.overrides.filter((o) => o.note).map((o) => [o.activity, o.note])),
 		// out of the final plan only the way the season's leftovers mode allows (the hooks refuse the other)
 		steps: available(seasonMachine, season.status, ['staff'])
 			.map((name) => {
 				const t = seasonMachine.transitions.find((x) => x.from === season.status && x.name === name)!;
-				return { name, to: t.to };
+				return { name, to: t.to, state: STATE[t.to]?.() ?? t.to };
 			})
 			.filter((step) => season.status !== 'final' || LEFTOVERS_MOVE[season.leftovers || 'fcfs'] === step.to),
-		codes: OVERRIDE_CODES
+		codes: OVERRIDE_CODES.map((code) => ({ code, name: CODE[code]?.() ?? code }))
 	};
 };
 

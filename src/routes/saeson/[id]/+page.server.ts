@@ -7,6 +7,11 @@ import { associationNames, loadPlan, loadSeason, seasonRooms, type LineView } fr
 import { FINAL } from '$rules/season/machines.js';
 import { skippedDates } from '$lib/season/skipped.server';
 import { MAX_ACTIVITIES, activitiesFromForm, formFromActivities } from '$lib/season/form';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { formatDateTime, formatDay } from '$lib/dates';
+import { BY, STATE, TIER_NAME, WHY } from '$lib/season/reasons';
+import { lineWords, slotNames, weeklyWords } from '$lib/season/words.server';
 
 interface Application {
 	id: string;
@@ -75,9 +80,42 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	}
 	const now = Date.now();
 	const at = (instant: string) => (instant ? Date.parse(instant.replace(' ', 'T')) : NaN);
+	// what the page shows of the season in words, worded here: the browser loads no season words it does
+	// not need for the forms
+	const language = getLocale();
+	// the window's dates only while they tell something to do: before it opens and while it is open
+	const windowAhead = ['setup', 'open'].includes(season.status) && !(at(season.apply_until) <= now);
+	const words = {
+		period: m.season_period({
+			from: formatDay(season.first_date, language),
+			to: formatDay(season.last_date, language)
+		}),
+		window: windowAhead
+			? m.season_window({
+					from: formatDateTime(season.apply_from, language),
+					to: formatDateTime(season.apply_until, language)
+				})
+			: '',
+		state: STATE[season.status]?.() ?? season.status,
+		tiers: (season.tiers.includes('house')
+			? ['house', 'children', 'education', 'adults']
+			: ['children', 'education', 'adults']
+		).map((tier) => ({ tier, name: TIER_NAME[tier]?.() ?? '' })),
+		tieBreakers: [m.season_tb_accessibility(), ...season.tie_breakers.map((tb) => BY[tb]?.() ?? '')],
+		slots: slotNames(season, rooms),
+		// the withdrawal's question, asked once the button is pressed
+		withdraw: {
+			question: m.season_withdraw_question(),
+			consequence: m.season_withdraw_consequence({
+				association: associations.find((a) => a.id === chosen)?.name ?? '',
+				season: season.name
+			}),
+			undo: m.season_withdraw_undo(),
+			confirm: m.season_withdraw_confirm()
+		}
+	};
 	return {
-		// the window's dates only while they tell something to do: before it opens and while it is open
-		windowAhead: ['setup', 'open'].includes(season.status) && !(at(season.apply_until) <= now),
+		windowAhead,
 		// the application form only while the window is open now (round.js eligibilityProblem): past its end,
 		// while staff have yet to close the round, the page says so instead of a form the hook would refuse
 		applyOpen:
@@ -87,17 +125,55 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		// objections are taken until objection_until (none set: until the final plan)
 		objectionsOpen: season.status === 'draft_published' && !(at(season.objection_until) <= now),
 		season,
-		rooms,
+		words,
 		outOfUse,
 		associations,
 		chosen,
-		applications,
-		// the dates booking skipped, worded here: the refusals' texts are not loaded in the browser
-		lines: lines.map((line) => ({ ...line, skippedWords: skippedDates(line) })),
+		// the tier computed for each activity, with why, in words
+		applications: applications.map((a) => ({
+			...a,
+			// the application's status as a label of its own (the lower-case words read inside sentences
+			// elsewhere)
+			statusWords: APPLICATION_LABEL[a.status]
+				? m.season_application_status({ status: APPLICATION_LABEL[a.status]!() })
+				: '',
+			tierWords: (a.eligibility?.activities ?? []).map((x) => ({
+				key: x.key,
+				tier: m.season_tier_of({
+					activity: x.name,
+					rank: x.tier_rank,
+					tier: TIER_NAME[x.tier]?.() ?? x.tier
+				}),
+				why: WHY[x.why]?.() ?? ''
+			}))
+		})),
+		// each line's time, status and reason in words, and the dates booking skipped: the refusals' texts are
+		// not loaded in the browser
+		lines: lines.map((line) => {
+			const lined = lineWords(line, season, rooms, names);
+			const heading =
+				line.status === 'allocated'
+					? m.season_line_allocated({ activity: line.activity_name, slot: lined.slot })
+					: line.status === 'flagged'
+						? m.season_line_flagged({ activity: line.activity_name })
+						: m.season_line_unallocated({ activity: line.activity_name });
+			return { ...line, words: { ...lined, heading }, skippedWords: skippedDates(line) };
+		}),
 		objections,
-		plan,
-		names
+		plan: plan && {
+			...plan,
+			rows: plan.rows.map((row) => ({ ...row, ...weeklyWords(row) })),
+			free: plan.free.map((free) => {
+				const { words, weeks } = weeklyWords(free);
+				return { ...free, label: words + weeks };
+			})
+		}
 	};
+};
+
+const APPLICATION_LABEL: Record<string, () => string> = {
+	submitted: m.season_app_label_submitted,
+	withdrawn: m.season_app_label_withdrawn
 };
 
 function association(values: Record<string, string | boolean>) {

@@ -19,6 +19,29 @@ import { EVENT } from '$rules/events-machines.js';
 import { eventCancelProblem, eventMoveProblem, eventRoomProblem, toMs } from '$rules/events-rules.js';
 import { RECORD_ID } from '$lib/ids';
 import { m } from '$lib/paraglide/messages';
+import { rosterPlaceLabel } from '$lib/events/labels';
+
+/**
+ * The question staff confirm before they cancel a volunteer's or attendee's place for them (`what`: the
+ * shift and the event, or the event), worded here with the page's data.
+ */
+function cancelWords(person: { name: string; status: string }, what: string) {
+	return {
+		label: m.events_staff_cancel_for({ name: person.name }),
+		question: m.confirm_staff_place_question({ name: person.name }),
+		consequence: (person.status === 'waitlisted'
+			? m.confirm_staff_waitlist_consequence
+			: m.confirm_staff_place_consequence)({ name: person.name, title: what }),
+		undo: m.confirm_staff_place_undo(),
+		confirm: m.confirm_staff_place_yes({ name: person.name })
+	};
+}
+
+/** Why promotions pass over a volunteer waiting for the shift, in words. */
+function passedOverWords(passedOver: string | undefined) {
+	if (!passedOver) return '';
+	return passedOver === 'overlap' ? m.events_staff_passed_over_overlap() : m.events_staff_passed_over_terms();
+}
 
 /** One row of the staff roster route (pb_hooks/events.pb.js). */
 interface RosterRow {
@@ -189,26 +212,40 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 					description_en: shift.description_en ?? '',
 					requirements: shift.requirements
 				},
-				roster: rows.map((s) => ({
-					id: s.id,
-					status: s.status,
-					position: waitlistPosition({ entries: entries(rows), id: s.id }),
-					passedOver: s.passed_over,
-					name: s.name,
-					email: s.email,
-					phone: s.phone
-				}))
+				roster: rows.map((s) => {
+					const position = waitlistPosition({ entries: entries(rows), id: s.id });
+					return {
+						id: s.id,
+						status: s.status,
+						position,
+						passedOver: passedOverWords(s.passed_over),
+						name: s.name,
+						email: s.email,
+						phone: s.phone,
+						place: rosterPlaceLabel(s.status, position),
+						cancel: cancelWords(s, `${shift.task}, ${event.title}`)
+					};
+				})
 			};
 		}),
-		attendees: registrations.map((r) => ({
-			id: r.id,
-			status: r.status,
-			position: waitlistPosition({ entries: entries(registrations), id: r.id }),
-			checkedIn: Boolean(r.checked_in_at),
-			name: r.name,
-			email: r.email,
-			phone: r.phone
-		}))
+		attendees: registrations.map((r) => {
+			const position = waitlistPosition({ entries: entries(registrations), id: r.id });
+			return {
+				id: r.id,
+				status: r.status,
+				position,
+				checkedIn: Boolean(r.checked_in_at),
+				name: r.name,
+				email: r.email,
+				phone: r.phone,
+				place: rosterPlaceLabel(r.status, position),
+				// a ticket used at the door, or of an event begun, is attendance or a no-show: kept
+				cancel:
+					!r.checked_in_at && !(Date.parse(event.start.replace(' ', 'T')) <= Date.now())
+						? cancelWords(r, event.title)
+						: null
+			};
+		})
 	};
 };
 
@@ -310,6 +347,12 @@ export const actions: Actions = {
 		} catch (err) {
 			return failure('message', values, err);
 		}
-		return { action: 'message', done: true as const, sent };
+		// how many it went to, in words
+		return {
+			action: 'message',
+			done: true as const,
+			sent,
+			sentWords: m.events_staff_message_sent({ count: String(sent) })
+		};
 	}
 };

@@ -34,6 +34,8 @@ describe('the staff page of a season round', () => {
 		expect(section(html, 'objections-heading')).toContain(
 			'Foreningerne kan gøre indsigelse, når du har offentliggjort udkastet'
 		);
+		// no application yet: the list says so, rather than a heading over nothing
+		expect(section(html, 'apps-heading')).toContain('Ansøgninger (0) Ingen foreninger har søgt endnu.');
 
 		const kids = await club();
 		await send(kids.admin.pb, `/api/borgerhus/seasons/${season}/apply`, {
@@ -47,6 +49,8 @@ describe('the staff page of a season round', () => {
 		expect(section(html, 'lines-heading')).toContain(
 			'Kør fordelingen, så står her, hvem der får hvilke tider'
 		);
+		expect(section(html, 'apps-heading')).toContain('Ansøgninger (1)');
+		expect(section(html, 'apps-heading')).not.toContain('Ingen foreninger har søgt endnu.');
 
 		// the draft: its lines replace the explanation; objections wait for the draft's publication
 		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);

@@ -91,7 +91,7 @@ test('a patron holds a title, the desk checks in a copy and hands it out', async
 
 	await page.goto('/bibliotek/mine');
 	await expect(page.getByRole('heading', { level: 1, name: 'Mine reservationer og lån' })).toBeVisible();
-	await expect(page.getByText('Du har lånt den. Aflevér senest')).toBeVisible();
+	await expect(page.getByText('Du har lånt den. Aflever senest')).toBeVisible();
 	await expectAccessible(page);
 });
 

@@ -778,7 +778,9 @@ describe('a place still waiting once the shift or event has begun', () => {
 		expect((await desk.signIn(staff.email, staff.password)).status).toBe(303);
 		const citizen = await (await desk.get(`/personale/borgere/${b.record.id}`)).text();
 		expect(citizen).not.toContain('action="?/cancel"');
-		expect(citizen.match(/borgeren kan ikke længere forlade den/g)).toHaveLength(2);
+		// counted in the page's markup: its data, which the browser takes over with, holds the cards' words too
+		const shown = citizen.replace(/<script[\s\S]*?<\/script>/g, '');
+		expect(shown.match(/borgeren kan ikke længere forlade den/g)).toHaveLength(2);
 		for (const [path, id] of [
 			[`/arrangementer/${event.id}?/cancelRegistration`, registration.id],
 			[`/arrangementer/${event.id}?/cancelSignup`, signup.id],

@@ -10,6 +10,7 @@ import type { BookingRecord } from '../../src/lib/pocketbase-types';
 import { arrangeEvent, createVolunteer, doorOpen } from './events-helpers';
 import { bookingAt, checkIn as roomCheckIn, checkinRoom, fromNow } from './rooms-checkin-arrange';
 import { formatDateTime } from '../../src/lib/dates';
+import { USER_FIELDS } from '../../pb_hooks/lib/overview-mydata.js';
 
 // "Mine data" holds everything the house keeps about the user (docs/rules.md, "Account, feed and
 // reminders"): the whole profile, memberships in every state, associations founded, regular bookings,
@@ -693,6 +694,62 @@ describe('Mine data: everything the house holds about the user', () => {
 		expect(later.registrations).toMatchObject([{ event: '', start: '' }]);
 		expect(later.signups).toMatchObject([{ task: '', event: '', start: '', end: '' }]);
 		expect(JSON.stringify(later)).not.toContain('INTERN');
+	});
+});
+
+// The schema is the list: every field that names an account, in a collection of ours or in PocketBase's own
+// records about an account, must be named in USER_FIELDS with the section of Mine data that exports its rows,
+// so a collection or field added later that names a user fails here until the export holds it.
+describe('every field of the schema that names an account', () => {
+	it('has a section of Mine data, which holds the rows that name the user', async () => {
+		const system = await systemClient();
+		const collections = await system.collections.getFullList();
+		const users = collections.find((c) => c.name === 'users')!;
+		const naming: string[] = [];
+		for (const c of collections) {
+			for (const f of c.fields as { name: string; type: string; collectionId?: string }[]) {
+				if (f.type === 'relation' && f.collectionId === users.id) naming.push(`${c.name}.${f.name}`);
+				// PocketBase's own records of an account (places signed in from, linked sign-ins, codes)
+				else if (c.system && f.name === 'recordRef') naming.push(`${c.name}.${f.name}`);
+			}
+		}
+		expect(naming.length).toBeGreaterThan(20);
+		expect([...naming].sort()).toEqual(Object.keys(USER_FIELDS).sort());
+
+		// a field without a section holds nothing: the users collection keeps no codes or second factors
+		const unkept = Object.entries(USER_FIELDS).filter(([, section]) => section === '');
+		expect(unkept.map(([field]) => field).sort()).toEqual(['_mfas.recordRef', '_otps.recordRef']);
+		const auth = users as unknown as { otp: { enabled: boolean }; mfa: { enabled: boolean } };
+		expect([auth.otp.enabled, auth.mfa.enabled]).toEqual([false, false]);
+
+		// and each section holds the user's rows: every field that names the user of a full export has its
+		// section in the file, not empty
+		const s = await everything();
+		const uid = s.user.record.id;
+		const data = (await s.user.pb.send('/api/borgerhus/mydata', {})) as Record<string, unknown>;
+		const filled = (section: string) => {
+			const value = data[section];
+			if (Array.isArray(value)) return value.length > 0;
+			if (value && typeof value === 'object')
+				return Object.values(value).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
+			return false;
+		};
+		const named: string[] = [];
+		const missing: string[] = [];
+		for (const [field, section] of Object.entries(USER_FIELDS)) {
+			if (section === '') continue;
+			expect(Object.keys(data), field).toContain(section);
+			const [collection, name] = field.split('.');
+			const rows = await system
+				.collection(collection)
+				.getList(1, 1, { filter: system.filter(`${name} ?= {:u}`, { u: uid }) });
+			if (rows.totalItems === 0) continue;
+			named.push(field);
+			if (!filled(section)) missing.push(`${field} -> ${section}`);
+		}
+		expect(missing).toEqual([]);
+		// the arranged user is named by most of them, so this checks more than the list
+		expect(named.length).toBeGreaterThanOrEqual(10);
 	});
 });
 

@@ -329,7 +329,23 @@ function emailChangeConfirm(e) {
 		return;
 	}
 	if (user.collection().name !== 'users') return;
-	require(__hooks + '/lib/password-checks.js').check(e, user.id, password, 'password');
+	if (!require(__hooks + '/lib/password-checks.js').check(e, user.id, password, 'password')) return;
+	// The address was free when the change was asked for; another account may have it by now (its own change
+	// confirmed first, or given at the desk). PocketBase refuses that as an invalid link and a wrong password,
+	// so the person was told their right password was wrong: said as it is instead. The link came to that
+	// address, so its reader learns nothing they could not learn there; PocketBase's unique address holds
+	// the rule itself.
+	var newEmail = String($security.parseUnverifiedJWT(token).newEmail || '');
+	if (!newEmail) return;
+	var holder = null;
+	try {
+		holder = e.app.findAuthRecordByEmail('users', newEmail);
+	} catch (_) {
+		return;
+	}
+	if (holder.id !== user.id) {
+		throw require(__hooks + '/lib/core/errors.js').refusal('account_email_taken_meanwhile', 'form');
+	}
 }
 
 module.exports = {

@@ -533,6 +533,45 @@ describe('citizen account through the app', () => {
 		expect((await system.collection('users').getOne(user.record.id)).email).toBe(user.email);
 	});
 
+	it('says so when the new address has another account by the time the link is used, not that the password is wrong', async () => {
+		const user = await createUser();
+		const other = await createUser();
+		const newEmail = uniqueEmail('flyttet');
+		await user.pb.collection('users').requestEmailChange(newEmail);
+		const mail = await waitForMail(mailDir(), newEmail, /nye e-mail/);
+		const path = new URL(linkFrom(mail, '/skift-email/')).pathname;
+		// the address was free when asked for; another account has it now (its own change confirmed first)
+		const system = await systemClient();
+		await system.collection('users').update(other.record.id, { email: newEmail.toUpperCase() });
+
+		// through PocketBase directly: the address, not the right password, is what is refused
+		const direct = await outcome(
+			guestClient().send('/api/collections/users/confirm-email-change', {
+				method: 'POST',
+				body: { token: path.split('/').pop(), password: PASSWORD }
+			})
+		);
+		expect(direct.status).toBe(400);
+		expect(codesOf(direct.body)).toEqual(['account_email_taken_meanwhile']);
+		// and on the page, in words
+		const session = new AppSession();
+		const page = await session.post(path, { password: PASSWORD });
+		expect(page.status).toBe(400);
+		const html = await page.text();
+		expect(html).toContain('Den nye e-mail bruges nu af en anden konto');
+		expect(html).not.toContain('Adgangskoden er forkert');
+		expect((await system.collection('users').getOne(user.record.id)).email).toBe(user.email);
+		// a wrong password is still said to be wrong, before anything about the address
+		const wrong = await outcome(
+			guestClient().send('/api/collections/users/confirm-email-change', {
+				method: 'POST',
+				body: { token: path.split('/').pop(), password: 'ikke-adgangskoden' }
+			})
+		);
+		expect(codesOf(wrong.body)).toContain('validation_invalid_password');
+		expect(codesOf(wrong.body)).not.toContain('account_email_taken_meanwhile');
+	});
+
 	it('answers a change to a taken address as a change to a free one, and sends no link', async () => {
 		const user = await createUser();
 		const other = await createUser();

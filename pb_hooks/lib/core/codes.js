@@ -15,6 +15,10 @@ module.exports = {
 		da: 'Adgangskoden passer ikke. Skriv den adgangskode, du valgte, da du oprettede kontoen.',
 		en: 'The password does not match. Type the password you chose when you created the account.'
 	},
+	account_email_taken_meanwhile: {
+		da: 'Den nye e-mail bruges nu af en anden konto, så din e-mail er ikke skiftet. Vælg en anden e-mail under Profil.',
+		en: 'The new email address is now used by another account, so your email has not been changed. Choose another address on your profile.'
+	},
 	account_confirm_with_password: {
 		da: 'Bekræft din e-mail fra linket i mailen, med din adgangskode.',
 		en: 'Confirm your email from the link in the mail, with your password.'

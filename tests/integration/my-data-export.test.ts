@@ -746,7 +746,7 @@ describe('every field of the schema that names an account', () => {
 			for (const [field, section] of Object.entries(USER_FIELDS)) {
 				if (section === '') continue;
 				expect(Object.keys(data), field).toContain(section);
-				const [collection, name] = field.split('.');
+				const [collection, name] = field.split('.') as [string, string];
 				const rows = await system
 					.collection(collection)
 					.getList(1, 1, { filter: system.filter(`${name} ?= {:u}`, { u: person.record.id }) });

@@ -60,6 +60,9 @@ onRecordUpdateRequest((e) => {
 					id: e.record.id,
 					onBehalfOf: fresh.getString('patron')
 				});
+				// the patron is told: a hold paused or ended by someone else, without a word, was found out only
+				// when no copy came (a desk act is the patron's own, and the desk tells them itself)
+				desk.tellHoldChanged(txApp, e.record, change.name);
 			}
 		} else if (who.kind === 'system') {
 			desk.touchTitle(txApp, e.record.getString('title'));
@@ -325,6 +328,9 @@ onRecordUpdateRequest((e) => {
 				to: e.record.getString('due'),
 				on_behalf_of: e.record.getString('patron')
 			});
+			// the patron is told the new date, as when a closure moves it: a date brought forward without a word
+			// made them late; the system, correcting data, tells nobody
+			if (!system && e.record.getString('due') !== fresh.getString('due')) desk.tellDueSet(txApp, e.record);
 		}
 	});
 }, 'loans');

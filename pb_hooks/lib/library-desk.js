@@ -54,6 +54,50 @@ const TEXTS = {
 			body: 'The house is closed when {title} was due back. You can return it by {deadline}.'
 		}
 	},
+	// staff moved the due date of the loan by hand (a closure's move says why in its own words, above)
+	dueSet: {
+		da: {
+			title: 'Ny afleveringsdato: {title}',
+			body: 'Personalet har flyttet afleveringsdatoen for {title}. Du kan aflevere den senest {deadline}.'
+		},
+		en: {
+			title: 'New return date: {title}',
+			body: 'The staff moved the return date of {title}. You can return it by {deadline}.'
+		}
+	},
+	// staff paused, resumed or cancelled the patron's hold (by the hold machine's transition name)
+	changedByHouse: {
+		pause: {
+			da: {
+				title: 'Reservation sat på pause: {title}',
+				body: 'Personalet har sat din reservation af {title} på pause. Du beholder din plads i køen, men får ikke et eksemplar, før reservationen er genoptaget. Du kan genoptage den på titlens side.'
+			},
+			en: {
+				title: 'Hold paused: {title}',
+				body: 'The staff paused your hold on {title}. You keep your place in the queue, but get no copy until the hold is resumed. You can resume it on the title’s page.'
+			}
+		},
+		resume: {
+			da: {
+				title: 'Reservation genoptaget: {title}',
+				body: 'Personalet har genoptaget din reservation af {title}. Du får besked, når et eksemplar ligger klar til dig.'
+			},
+			en: {
+				title: 'Hold resumed: {title}',
+				body: 'The staff resumed your hold on {title}. We will let you know when a copy is ready for you.'
+			}
+		},
+		cancel: {
+			da: {
+				title: 'Reservation annulleret: {title}',
+				body: 'Personalet har annulleret din reservation af {title}. Du kan reservere den igen.'
+			},
+			en: {
+				title: 'Hold cancelled: {title}',
+				body: 'The staff cancelled your hold on {title}. You can place a new hold.'
+			}
+		}
+	},
 	notFound: {
 		da: {
 			title: 'Vi kunne ikke finde {title}',
@@ -722,6 +766,53 @@ function moveDeadlinesPastClosure(app, startMs, endMs) {
 }
 
 /**
+ * Tells the patron that staff paused, resumed or cancelled their hold (a plain update of the hold by a staff
+ * member, not the patron's own act nor a desk act, which the desk's message tells): in the change's
+ * transaction, one message an hour at most about one hold, as staff may pause and resume it at will; the
+ * latest change is the one it says.
+ * @param {core.App} app the change's transaction
+ * @param {core.Record} hold
+ * @param {'pause' | 'resume' | 'cancel'} name the hold machine's transition
+ */
+function tellHoldChanged(app, hold, name) {
+	const texts = TEXTS.changedByHouse[name];
+	if (!texts) return;
+	const title = app.findRecordById('titles', hold.getString('title'));
+	require(`${__hooks}/lib/notify.js`).notifyOncePerHour(
+		app,
+		hold.getString('patron'),
+		{
+			kind: 'hold_changed_by_house',
+			texts: texts,
+			params: { title: title.getString('title') },
+			link: '/bibliotek/' + title.id
+		},
+		hold.id
+	);
+}
+
+/**
+ * Tells the patron that staff moved the due date of their open loan by hand, with the new date: in the
+ * move's transaction, one message an hour at most about one loan (the latest date).
+ * @param {core.App} app the move's transaction
+ * @param {core.Record} loan the loan with its new due date
+ */
+function tellDueSet(app, loan) {
+	const title = app.findRecordById('titles', loan.getString('title'));
+	require(`${__hooks}/lib/notify.js`).notifyOncePerHour(
+		app,
+		loan.getString('patron'),
+		{
+			kind: 'loan_due_moved',
+			texts: TEXTS.dueSet,
+			params: { title: title.getString('title'), deadline: { instant: loan.getString('due') } },
+			link: '/bibliotek/mine'
+		},
+		loan.id
+	);
+}
+
+/**
  * Cancels a hold through its machine and moves the queue: a copy that was waiting for it goes to the
  * next in line. For other areas (account deletion): call with the transaction's app.
  * @param {core.App} app
@@ -1369,6 +1460,8 @@ module.exports = {
 	assertCopyFree,
 	notifyReady,
 	moveDeadlinesPastClosure,
+	tellHoldChanged,
+	tellDueSet,
 	cancelHold,
 	checkIn,
 	fetchedFor,

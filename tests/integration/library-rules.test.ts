@@ -5,7 +5,7 @@ import { createUser, guestClient, systemClient } from '../helpers/pocketbase';
 import type { CopyRecord, HoldRecord, LoanRecord } from '../../src/lib/pocketbase-types';
 import { MAX_ACTIVE_HOLDS } from '../../pb_hooks/lib/library-queue.js';
 import { closingTime, deadlineAfter } from '../../pb_hooks/lib/house.js';
-import { addDays, localParts, resolveLenient } from '../../pb_hooks/lib/core/time.js';
+import { addDays, format, localParts, resolveLenient } from '../../pb_hooks/lib/core/time.js';
 import { arrangeTitle, checkIn, collect, placeHold, queueInfo, refusal, returnLoan } from './library-helpers';
 
 // docs/rules.md rules 3, 4, 6 for the library, through PocketBase's API with users' own tokens.
@@ -1200,5 +1200,87 @@ describe('a loan over the counter to a patron with a hold on the title', () => {
 		const system = await systemClient();
 		expect(await system.collection('loans').getFullList({ filter: `copy = "${copies[0]!.id}"` })).toEqual([]);
 		expect((await system.collection('copies').getOne<CopyRecord>(copies[0]!.id)).status).toBe('shelf');
+	});
+});
+
+describe('staff changing a patron’s hold or loan through the API', () => {
+	/** The patron's messages of `kind`. */
+	const told = (patron: { pb: PocketBase }, kind: string) =>
+		patron.pb.collection('notifications').getFullList({ filter: `kind = "${kind}"`, sort: 'created' });
+
+	it('tells the patron when staff pause, resume or cancel their hold; not their own change nor a desk act', async () => {
+		const system = await systemClient();
+		const { title } = await arrangeTitle();
+		const [patron, staff, colleague] = await Promise.all([
+			createUser(),
+			createUser({ staff: true }),
+			createUser({ staff: true })
+		]);
+		const hold = await placeHold(patron.pb, title.id, patron.record.id);
+		// the patron's own pause and resume, and the same at the desk with them, are theirs
+		await patron.pb.collection('holds').update(hold.id, { status: 'paused' });
+		await patron.pb.collection('holds').update(hold.id, { status: 'waiting' });
+		const desk = { headers: { 'X-Borgerhus-For': patron.record.id } };
+		await staff.pb.collection('holds').update(hold.id, { status: 'paused' }, desk);
+		await staff.pb.collection('holds').update(hold.id, { status: 'waiting' }, desk);
+		expect(await told(patron, 'hold_changed_by_house')).toHaveLength(0);
+		await staff.pb.collection('holds').update(hold.id, { status: 'paused' });
+		const [paused] = await told(patron, 'hold_changed_by_house');
+		expect(paused!.title).toBe(`Reservation sat på pause: ${title.title}`);
+		expect(paused!.body).toContain('Personalet har sat din reservation af');
+		expect(paused!.body).toContain('Du beholder din plads i køen');
+		expect(paused!.link).toBe(`/bibliotek/${title.id}`);
+		// paused and resumed again within the hour: one message, saying where the hold stands now
+		await staff.pb.collection('holds').update(hold.id, { status: 'waiting' });
+		const resumed = await told(patron, 'hold_changed_by_house');
+		expect(resumed.map((n) => n.title)).toEqual([`Reservation genoptaget: ${title.title}`]);
+		// two staff members cancelling at once: one cancellation, still one message
+		await Promise.all([
+			refusal(staff.pb.collection('holds').update(hold.id, { status: 'cancelled' })),
+			refusal(colleague.pb.collection('holds').update(hold.id, { status: 'cancelled' }))
+		]);
+		expect((await system.collection('holds').getOne<HoldRecord>(hold.id)).status).toBe('cancelled');
+		const cancelled = await told(patron, 'hold_changed_by_house');
+		expect(cancelled.map((n) => [n.title, n.read_at])).toEqual([
+			[`Reservation annulleret: ${title.title}`, '']
+		]);
+		expect(cancelled[0]!.body).toContain('Personalet har annulleret din reservation af');
+		const audit = await system.collection('audit_log').getFullList({
+			filter: system.filter('target_id = {:h} && action = "library_hold_cancel"', { h: hold.id })
+		});
+		expect(audit).toHaveLength(1);
+	});
+
+	it('tells the patron in English when they read English', async () => {
+		const { title } = await arrangeTitle();
+		const [patron, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		await patron.pb.collection('users').update(patron.record.id, { language: 'en' });
+		const hold = await placeHold(patron.pb, title.id, patron.record.id);
+		await staff.pb.collection('holds').update(hold.id, { status: 'cancelled' });
+		const [message] = await told(patron, 'hold_changed_by_house');
+		expect(message!.title).toBe(`Hold cancelled: ${title.title}`);
+		expect(message!.body).toContain('The staff cancelled your hold on');
+	});
+
+	it('tells the patron when staff move the due date of their loan, with the new date', async () => {
+		const { copies, title } = await arrangeTitle({ copies: 1, onShelf: 1 });
+		const [patron, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const loan = await staff.pb
+			.collection('loans')
+			.create<LoanRecord>({ copy: copies[0]!.id, patron: patron.record.id });
+		expect(await told(patron, 'loan_due_moved')).toHaveLength(0);
+		const sooner = new Date(Date.now() + 3 * 86_400_000);
+		sooner.setUTCHours(10, 0, 0, 0);
+		await staff.pb.collection('loans').update(loan.id, { due: sooner.toISOString() });
+		const [message] = await told(patron, 'loan_due_moved');
+		expect(message!.title).toBe(`Ny afleveringsdato: ${title.title}`);
+		expect(message!.body).toContain('Personalet har flyttet afleveringsdatoen for');
+		expect(message!.body).toContain(format(sooner.toISOString(), 'da'));
+		expect(message!.link).toBe('/bibliotek/mine');
+		// the same date sent again tells nothing new; a refused move tells nothing
+		await staff.pb.collection('loans').update(loan.id, { due: sooner.toISOString() });
+		await refusal(staff.pb.collection('loans').update(loan.id, { due: '2001-01-01T00:00:00Z' }));
+		const after = await told(patron, 'loan_due_moved');
+		expect(after.map((n) => [n.id, n.body])).toEqual([[message!.id, message!.body]]);
 	});
 });

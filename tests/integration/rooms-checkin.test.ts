@@ -314,6 +314,34 @@ describe('checking out early', () => {
 			codes: ['rooms_checkout_over']
 		});
 	});
+
+	it('tells the booker once when staff check their booking out, and nobody when the booker does', async () => {
+		const [room, elsewhere] = await Promise.all([checkinRoom(), checkinRoom()]);
+		const [owner, other, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		// the booker's own check-out tells nobody
+		const own = await bookingAt(owner, elsewhere.id, -10, 60);
+		await checkIn(owner.pb, own.id);
+		await checkOut(owner.pb, own.id);
+		expect(await notificationsOf(owner, 'booking_ended')).toHaveLength(0);
+		// staff ending someone's booking early, the room given free for the rest of it: the booker is told once
+		const booking = await bookingAt(other, room.id, -5, 60);
+		await checkIn(other.pb, booking.id);
+		const [a, b] = await Promise.all([
+			outcome(checkOut(staff.pb, booking.id)),
+			outcome(checkOut(staff.pb, booking.id))
+		]);
+		expect([a.status, b.status].sort()).toEqual([200, 400]);
+		const told = await notificationsOf(other, 'booking_ended');
+		expect(told).toHaveLength(1);
+		expect(told[0]!.title).toBe('Din booking er tjekket ud');
+		expect(told[0]!.body).toContain(`Personalet har tjekket din booking i ${room.name} ud`);
+		expect(told[0]!.body).toContain('Lokalet er frit for andre resten af tiden.');
+		expect(told[0]!.link).toBe('/bookinger');
+	});
 });
 
 describe('the staff calendar', () => {

@@ -34,6 +34,18 @@ var RELEASE_TEXTS = {
 	}
 };
 
+/** Staff checked someone's booking out before its end (checkOut): its booker learns that it has ended. */
+var CHECKED_OUT_TEXTS = {
+	da: {
+		title: 'Din booking er tjekket ud',
+		body: 'Personalet har tjekket din booking i {room} ud {at}. Lokalet er frit for andre resten af tiden.'
+	},
+	en: {
+		title: 'Your booking is checked out',
+		body: 'The staff checked out your booking in {room} on {at}. The room is free for others for the rest of the time.'
+	}
+};
+
 /** Check-in became required where someone already has bookings (tellCheckinRequired). */
 var REQUIRED_TEXTS = {
 	da: {
@@ -183,9 +195,14 @@ function bookingFor(txApp, id, actor, name) {
 	return { booking: booking, room: room, roles: roles };
 }
 
+/** A staff member acting on someone else's booking (not their own, nor one of their association's). */
+function byStaffFor(actor, roles) {
+	return actor.kind === 'staff' && roles.indexOf('owner') < 0 && roles.indexOf('member') < 0;
+}
+
 /** Staff acting for the booker is audited with both (the booker's own act and a member's are not). */
 function auditFor(txApp, actor, roles, action, booking, details) {
-	if (actor.kind !== 'staff' || roles.indexOf('owner') >= 0 || roles.indexOf('member') >= 0) return;
+	if (!byStaffFor(actor, roles)) return;
 	lib('core/audit').record(txApp, {
 		actor: actor.id,
 		action: action,
@@ -247,6 +264,18 @@ function checkOut(e) {
 		booking.set('checked_out_at', at);
 		txApp.save(booking);
 		auditFor(txApp, actor, found.roles, 'booking_checked_out', booking, {});
+		// staff ending someone's booking early gives the rest of its time to others: its booker is told, as a
+		// closure that checks a booking out tells them (the booker's own check-out, or a member's, tells nobody)
+		if (byStaffFor(actor, found.roles) && stillBooker(txApp, booking)) {
+			lib('notify').notify(txApp, booking.getString('booker'), {
+				kind: 'booking_ended',
+				texts: CHECKED_OUT_TEXTS,
+				params: { room: found.room.getString('name'), at: { instant: now } },
+				link: '/bookinger',
+				// once per check-out: one undone by a new end (a move) and made again is told again
+				dedupeKey: 'booking-checked-out-' + booking.id + '-' + at
+			});
+		}
 		return { id: booking.id, checked_out_at: at };
 	});
 	return e.json(200, result);

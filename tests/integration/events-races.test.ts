@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
 import { outcome, codesOf } from '../helpers/scenarios';
-import type { RegistrationRecord, ShiftRecord, SignupRecord } from '../../src/lib/pocketbase-types';
+import type {
+	EventRecord,
+	RegistrationRecord,
+	ShiftRecord,
+	SignupRecord
+} from '../../src/lib/pocketbase-types';
 import { arrangeEvent, createVolunteer, doorOpen, farFuture } from './events-helpers';
+import { book, makeRoom, slot } from './rooms-arrange';
 
 // Two people acting on one shift, event or ticket at the same moment (docs/rules.md, "Events and
 // volunteers"): each race runs ROUNDS times on fresh rows, then the invariants are checked on what is stored:
@@ -217,6 +223,118 @@ describe('races on sign-ups and registrations', () => {
 					.getOne<{ title: string; capacity: number }>(event.id);
 				expect(stored.title).toBe(`Koncert ${round}`);
 				expect(stored.capacity).toBe(9);
+			}
+		},
+		TIMEOUT
+	);
+
+	it(
+		'an event moved onto a free time of a room while a citizen books it and another event is moved there: one holds it',
+		async () => {
+			const [s1, s2, citizen] = await Promise.all([
+				createUser({ staff: true }),
+				createUser({ staff: true }),
+				createUser()
+			]);
+			const system = await systemClient();
+			const room = await makeRoom({ buffer_minutes: 0 });
+			for (let round = 0; round < ROUNDS; round++) {
+				const day = 40 + round * 2;
+				const make = (from: string, to: string) =>
+					system.collection('events').create<EventRecord>({
+						title: `Flyttes ${round}`,
+						description: 'Til test',
+						category: 'talk',
+						...slot(day, from, to),
+						room: room.id,
+						state: 'published',
+						registration: false,
+						capacity: 0
+					});
+				const [a, b] = await Promise.all([make('08:00', '09:00'), make('20:00', '21:00')]);
+				const target = slot(day, '12:00', '13:00');
+				const results = await Promise.all([
+					outcome(s1.pb.collection('events').update(a.id, target)),
+					outcome(s2.pb.collection('events').update(b.id, slot(day, '12:30', '13:30'))),
+					outcome(book(citizen, room.id, slot(day, '12:00', '13:00')))
+				]);
+				const won = results.filter((r) => r.status === 200);
+				expect(won).toHaveLength(1);
+				for (const lost of results.filter((r) => r.status !== 200)) {
+					expect(lost.status).toBe(400);
+					expect(['events_room_taken', 'rooms_overlap']).toContain(codesOf(lost.body)[0]);
+				}
+				// a refused move leaves its event where it was
+				const [storedA, storedB] = await Promise.all([
+					system.collection('events').getOne<EventRecord>(a.id),
+					system.collection('events').getOne<EventRecord>(b.id)
+				]);
+				if (results[0]!.status !== 200) expect([storedA.start, storedA.end]).toEqual([a.start, a.end]);
+				if (results[1]!.status !== 200) expect([storedB.start, storedB.end]).toEqual([b.start, b.end]);
+				// one claim of the room between 12:00 and 13:30 (rule 1), in the public busy projection too
+				const claims = await system.collection('room_busy').getFullList({
+					filter: system.filter('room = {:room} && start < {:end} && end > {:start}', {
+						room: room.id,
+						start: target.start,
+						end: slot(day, '12:30', '13:30').end
+					})
+				});
+				expect(claims).toHaveLength(1);
+			}
+		},
+		TIMEOUT
+	);
+
+	it(
+		'an event moved so its shift overlaps another while its volunteer signs up for that other shift: never two overlapping confirmed shifts',
+		async () => {
+			const staff = await createUser({ staff: true });
+			const day = dayPicker();
+			for (let round = 0; round < ROUNDS; round++) {
+				const [volunteer] = await volunteers(1);
+				const at = day();
+				const { event, shift } = await arrangeEvent({ start: at, places: 2 });
+				const other = await arrangeEvent({ start: new Date(at.getTime() + 4 * 3600_000), places: 2 });
+				await signUp('signups', shift.id, [volunteer]);
+				const later = (iso: string, hours: number) =>
+					new Date(new Date(iso.replace(' ', 'T')).getTime() + hours * 3600_000).toISOString();
+				const [move, signup] = await Promise.all([
+					outcome(
+						staff.pb
+							.collection('events')
+							.update(event.id, { start: later(event.start, 4), end: later(event.end, 4) })
+					),
+					outcome(
+						volunteer.pb.collection('signups').create({ shift: other.shift.id, user: volunteer.record.id })
+					)
+				]);
+				const system = await systemClient();
+				const confirmed = await system.collection('signups').getFullList<SignupRecord>({
+					filter: system.filter('user = {:u} && status = "confirmed"', { u: volunteer.record.id }),
+					expand: 'shift'
+				});
+				const spans = confirmed.map((s) => {
+					const sh = (s.expand as { shift: ShiftRecord }).shift;
+					return [
+						new Date(sh.start.replace(' ', 'T')).getTime(),
+						new Date(sh.end.replace(' ', 'T')).getTime()
+					];
+				});
+				for (let i = 0; i < spans.length; i++)
+					for (let j = i + 1; j < spans.length; j++)
+						expect(spans[i]![0]! < spans[j]![1]! && spans[j]![0]! < spans[i]![1]!).toBe(false);
+				if (move.status === 200) {
+					// moved first: the sign-up for the shift now overlapping is refused
+					expect(signup.status).toBe(400);
+					expect(codesOf(signup.body)).toContain('events_shift_overlap');
+				} else {
+					// signed up first: the whole move is refused, and its shift stayed
+					expect(signup.status).toBe(200);
+					expect(codesOf(move.body)).toContain('events_shift_move_overlap');
+					const kept = await system.collection('shifts').getOne<ShiftRecord>(shift.id);
+					expect([kept.start, kept.end]).toEqual([shift.start, shift.end]);
+					expect((await system.collection('events').getOne<EventRecord>(event.id)).start).toBe(event.start);
+				}
 			}
 		},
 		TIMEOUT

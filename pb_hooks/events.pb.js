@@ -250,6 +250,15 @@ onRecordUpdateRequest(
 				new Date(e.record.getString('start').replace(' ', 'T')).getTime() <= Date.now();
 			if (collection === 'events') {
 				validate.checkEvent(e.record, body);
+				// a cancelled event keeps the time and room it was cancelled at: they are what its people were told
+				// was called off, and its shifts, no longer moved along with it, would be left behind; the system
+				// arranges data as it finds it
+				if (fresh.getString('state') === 'cancelled' && who.kind !== 'system') {
+					for (const field of ['start', 'end', 'room']) {
+						if (e.record.getString(field) !== fresh.getString(field))
+							throw refusal('events_cancelled_kept', field);
+					}
+				}
 				if (movedIntoPast) throw refusal('events_moved_into_past', 'start');
 				// an event that has ended keeps its times and room (they are history), and one under way keeps
 				// its start and room once people have come (a move would undo their check-ins, and the event could then be

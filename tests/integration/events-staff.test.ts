@@ -1263,6 +1263,53 @@ describe('an event that has begun or ended', () => {
 		expect(await statusOf('registrations', ticket.id)).toBe('confirmed');
 	});
 
+	it('keeps the time and room of a cancelled event, which were what was cancelled; its title may be corrected', async () => {
+		const [first, second] = await Promise.all([makeRoom(), makeRoom()]);
+		const system = await systemClient();
+		const { staff, session } = await staffSession();
+		const { event, shift } = await arrangeEvent();
+		await system.collection('events').update(event.id, { room: first.id });
+		await staff.pb.collection('events').update(event.id, { state: 'cancelled' });
+		const later = (iso: string) =>
+			new Date(new Date(iso.replace(' ', 'T')).getTime() + 7 * 24 * 3600_000).toISOString();
+		for (const [field, change] of [
+			['start', { start: later(event.start), end: later(event.end) }],
+			['end', { end: later(event.end) }],
+			['room', { room: second.id }],
+			['room', { room: '' }]
+		] as const) {
+			const refused = await refusal(staff.pb.collection('events').update(event.id, change));
+			expect([field, refused.status, codeOf(refused.error, field)]).toEqual([
+				field,
+				400,
+				'events_cancelled_kept'
+			]);
+		}
+		const kept = await system.collection('events').getOne<EventRecord>(event.id);
+		expect([kept.start, kept.end, kept.room, kept.state]).toEqual([
+			event.start,
+			event.end,
+			first.id,
+			'cancelled'
+		]);
+		// its shift stays with it, and a typo in its title may still be put right
+		const stayed = await system.collection('shifts').getOne<ShiftRecord>(shift.id);
+		expect([stayed.start, stayed.end]).toEqual([shift.start, shift.end]);
+		await staff.pb.collection('events').update(event.id, { title: 'Rettet titel' });
+		expect((await system.collection('events').getOne<EventRecord>(event.id)).title).toBe('Rettet titel');
+		// the form shows the times and the room it keeps, read-only, and says why
+		const page = await (await session.get(`/personale/arrangementer/${event.id}`)).text();
+		const field = (name: string) => page.match(new RegExp(`<input[^>]*name="${name}"[^>]*>`))![0];
+		expect(field('start')).toContain('readonly');
+		expect(field('end')).toContain('readonly');
+		const roomSelect = page.match(/<select[^>]*name="room"[^>]*>[\s\S]*?<\/select>/)![0];
+		expect(roomSelect).not.toContain(`value="${second.id}"`);
+		expect(page).toContain('Arrangementet er aflyst, så dets tid og lokale kan ikke ændres.');
+		// the system arranges data as it finds it
+		await system.collection('events').update(event.id, { room: second.id });
+		expect((await system.collection('events').getOne<EventRecord>(event.id)).room).toBe(second.id);
+	});
+
 	it('the staff page shows the times it keeps read-only and says why', async () => {
 		const { session } = await staffSession();
 		const field = (page: string, name: string) =>

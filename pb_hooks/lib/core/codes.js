@@ -219,6 +219,10 @@ module.exports = {
 		da: 'Et aflyst arrangement kan ikke genåbnes.',
 		en: 'A cancelled event cannot be reopened.'
 	},
+	events_cancelled_kept: {
+		da: 'Arrangementet er aflyst, så dets tid og lokale kan ikke ændres.',
+		en: 'The event is cancelled, so its time and room cannot be changed.'
+	},
 	events_capacity_below_confirmed: {
 		da: 'Der er flere bekræftede tilmeldinger end det antal. Afmeld nogen først, eller vælg et større tal.',
 		en: 'More people are confirmed than that. Cancel some registrations first, or choose a larger number.'

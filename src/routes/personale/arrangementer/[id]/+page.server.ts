@@ -119,20 +119,26 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	);
 	// and its room, like its start: the form offers only the room it keeps, and says why
 	const roomFixed = eventRoomProblem(event, now, attended);
+	// a cancelled event keeps both, as they were called off (the hook refuses it, events_cancelled_kept)
+	const cancelled = event.state === 'cancelled';
 	return {
 		rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
 		place: {
-			locked: roomFixed !== null,
-			note: roomFixed
-				? codeMessage(roomFixed === 'over' ? 'events_room_event_over' : 'events_room_event_started')
-				: ''
+			locked: cancelled || roomFixed !== null,
+			note: cancelled
+				? codeMessage('events_cancelled_kept')
+				: roomFixed
+					? codeMessage(roomFixed === 'over' ? 'events_room_event_over' : 'events_room_event_started')
+					: ''
 		},
 		times: {
-			startLocked: startFixed !== null,
-			endLocked: endFixed !== null,
-			note: startFixed
-				? codeMessage(startFixed === 'over' ? 'events_move_event_over' : 'events_move_event_started')
-				: ''
+			startLocked: cancelled || startFixed !== null,
+			endLocked: cancelled || endFixed !== null,
+			note: cancelled
+				? codeMessage('events_cancelled_kept')
+				: startFixed
+					? codeMessage(startFixed === 'over' ? 'events_move_event_over' : 'events_move_event_started')
+					: ''
 		},
 		// the form offers the current state and the transitions staff may make from it
 		states: [

@@ -25,10 +25,12 @@ import path from 'node:path';
  * Groups modules into chunks. Modules every page loads go to one `layout` chunk (named to come first);
  * modules that one page loads stay with it (no name); the rest are clustered by their set of pages, and
  * clusters under `minSize` are merged where that costs the fewest unused bytes. A page near its bar (`heavy`)
- * is not given bytes it does not use by a small cluster going into a narrower one (loaded by no more pages):
- * a cluster whose cheapest merge would do that stays a file of its own. It is not sent to its next cheapest
- * target, which would move every later merge; and a cluster going into a wider one (a form's field into the
- * forms' code) still merges, or it would be a small file of its own on every light page that loads it.
+ * is not given bytes it does not use by a small cluster going into a narrower one (loaded by no more pages),
+ * nor, as one of the small cluster's pages, by its going into a wider one that the page does not load: a
+ * cluster whose cheapest merge would do that stays a file of its own. It is not sent to its next cheapest
+ * target, which would move every later merge; and a cluster going into a wider one that its heavy pages load
+ * (a form's field into the forms' code) still merges, or it would be a small file of its own on every light
+ * page that loads it.
  * @param {Map<string, Piece>} pieces
  * @param {{ minSize: number; everywhere: (pages: Set<string>) => boolean; heavy?: (page: string) => boolean }} options
  * @returns {Map<string, string>} module id -> chunk name
@@ -94,7 +96,13 @@ export function planChunks(pieces, { minSize, everywhere, heavy = () => false })
 		}
 		if (!best) break;
 		const { target } = best;
-		if (target.pages.size <= candidate.pages.size && burdens(candidate, target, heavy)) {
+		// into a narrower cluster, neither side's heavy pages take the other's bytes; into a wider one, the
+		// candidate's heavy pages do not take the wider cluster's (its other pages may take the candidate's)
+		const burdened =
+			target.pages.size <= candidate.pages.size
+				? burdens(candidate, target, heavy)
+				: [...candidate.pages].some((page) => heavy(page) && !target.pages.has(page));
+		if (burdened) {
 			kept.add(candidate);
 			continue;
 		}

@@ -124,6 +124,23 @@ describe('planChunks', () => {
 		expect(plan.get('field')).toBe(plan.get('forms'));
 	});
 
+	it('does not merge a small piece of a page near its bar into a wider one that the page does not load', () => {
+		// `headings` (the staff's event page s, the check-in and the public event page) would go cheapest into
+		// the wider `notices` (the check-in, the event page, the ticket and the volunteer's page), which puts
+		// `notices` on s; with s near its bar `headings` stays a file of its own
+		const pieces = () =>
+			new Map([
+				['headings', piece(2.4 * KB, 's', 'c', 'e')],
+				['notices', piece(2.4 * KB, 'c', 'e', 't', 'v')],
+				['forms', piece(20 * KB, 'a', 'b', 'd', 'f', 'g', 'h')]
+			]);
+		const light = planChunks(pieces(), options);
+		expect(light.get('headings')).toBe(light.get('notices'));
+		const plan = planChunks(pieces(), { ...options, heavy: (page: string) => page === 's' });
+		expect(plan.get('headings')).not.toBe(plan.get('notices'));
+		expect(plan.get('headings')).not.toBe(plan.get('forms'));
+	});
+
 	it('leaves a lone small chunk as it is when there is nothing to merge it with', () => {
 		const plan = planChunks(new Map([['x', piece(1 * KB, 'a', 'b')]]), options);
 		expect(plan.get('x')).toMatch(/^0001-/);

@@ -17,7 +17,6 @@ import { failureStatus, toFormErrors, refusalCodes } from '$lib/server/errors';
 import { formatDateTime, toPbDate } from '$lib/dates';
 import { m } from '$lib/paraglide/messages';
 import { resolveEnd } from '$rules/core/time.js';
-import { SHIFT_CANCEL_CUTOFF_HOURS } from '$rules/events-rules.js';
 import { activeHoldFilter } from '$rules/core/status.js';
 import { addPolicyErrors, bookingRefusal, policyOf, readTimes } from '$lib/server/room-page';
 import { buildTimeline, type EntryKind, type TimelineEntry } from '$lib/overview/timeline';
@@ -32,6 +31,7 @@ import {
 	setCard,
 	takeOver
 } from '$lib/server/desk';
+import { deskPageWords, titleWords } from '$lib/server/desk-words';
 import { idSchema } from '$lib/validation/rooms';
 import { RECORD_ID } from '$lib/ids';
 import { anyFieldFilter } from '$lib/library/search';
@@ -121,14 +121,15 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		entries.map((entry) => ({ ...entry, words: wordEntry(entry, words, language) }));
 	return {
 		citizen,
-		cutoffHours: SHIFT_CANCEL_CUTOFF_HOURS,
+		// the page's headings, labels and buttons, worded here (src/lib/server/desk-words.ts)
+		words: deskPageWords(citizen),
 		timeline: { ...timeline, upcoming: worded(timeline.upcoming), history: worded(timeline.history) },
 		now: now.toISOString(),
 		rooms,
 		events: events.items,
 		shifts: shifts.items,
 		titleQuery,
-		titles: titles?.items ?? null
+		titles: titles?.items.map(titleWords) ?? null
 	};
 };
 

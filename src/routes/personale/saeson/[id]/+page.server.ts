@@ -10,6 +10,8 @@ import { clockChangeProblems, windowInstant } from '$lib/season/setup-form';
 import { associationNames, loadSeason, roomNames, type LineView } from '$lib/season/load.server';
 import { skippedDates } from '$lib/season/skipped.server';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { formatDateTime } from '$lib/dates';
 import { APPLICATION_STATUS, CODE, STATE, SWAP_STATUS } from '$lib/season/reasons';
 import { lineWords, slotNames } from '$lib/season/words.server';
 import { utcToHouseLocal } from '$lib/events/time';
@@ -71,10 +73,32 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		const line = worded.find((l) => l.id === id);
 		return line ? `${line.activity_name}, ${line.words.slot}` : m.season_unknown_time();
 	};
+	// before a draft the allocation and the objections have nothing to list: each says what comes there, and when
+	const at = (value: string) => formatDateTime(value, getLocale());
+	const noLines = ['setup', 'open'].includes(season.status)
+		? m.season_lines_after_window({ until: at(season.apply_until) })
+		: applications.length === 0
+			? m.season_lines_no_applications()
+			: m.season_lines_run_draft();
+	const noObjections = ['setup', 'open', 'closed'].includes(season.status)
+		? season.objection_until
+			? Date.parse(season.objection_until.replace(' ', 'T')) <= Date.now()
+				? m.season_objections_deadline_passed({ until: at(season.objection_until) })
+				: m.season_objections_later_until({ until: at(season.objection_until) })
+			: m.season_objections_later()
+		: season.status === 'draft_published'
+			? season.objection_until
+				? m.season_objections_none_yet_until({ until: at(season.objection_until) })
+				: m.season_objections_none_yet()
+			: m.season_objections_none();
 	return {
 		season,
 		words: {
 			state: STATE[season.status]?.() ?? '',
+			// what the lines and the objections say while they have nothing to list (worded here, as the
+			// rest: the page's script stays under its bar)
+			noLines,
+			noObjections,
 			slots: slotNames(season, rooms),
 			// the stored instants as the datetime-local fields show them, in house time
 			local: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LineReason } from '$rules/season/allocate.js';
 import { reasonLines } from './reasons';
-import { skippedDates } from './skipped.server';
+import { skippedDates, skippedWords } from './skipped.server';
 
 describe('reasonLines', () => {
 	it('writes the closed days as people read them, not as ISO dates', () => {
@@ -43,5 +43,17 @@ describe('reasonLines', () => {
 			}
 		]);
 		expect(skippedDates({ skipped: null })).toEqual([]);
+	});
+
+	it('counts the skipped dates in the words over them, and has none to list for a line that skipped none', () => {
+		const line = { skipped: [{ date: '2027-03-01', code: 'rooms_overlap' }] };
+		expect(skippedWords(line, new Date('2026-12-02T12:00:00Z'))).toEqual({
+			heading: 'Datoer, der ikke kunne bookes (1):',
+			dates: [
+				{ date: '2027-03-01', day: 'mandag 1. marts 2027', why: 'Lokalet er optaget på det tidspunkt.' }
+			]
+		});
+		expect(skippedWords({ skipped: [] })).toBeNull();
+		expect(skippedWords({ skipped: null })).toBeNull();
 	});
 });

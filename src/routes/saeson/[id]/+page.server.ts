@@ -5,7 +5,7 @@ import { LOADED_FIELD, readForm } from '$lib/forms';
 import { failureStatus, toFormErrors } from '$lib/server/errors';
 import { associationNames, loadPlan, loadSeason, seasonRooms, type LineView } from '$lib/season/load.server';
 import { FINAL } from '$rules/season/machines.js';
-import { skippedDates } from '$lib/season/skipped.server';
+import { skippedWords } from '$lib/season/skipped.server';
 import { MAX_ACTIVITIES, activitiesFromForm, formFromActivities } from '$lib/season/form';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -157,7 +157,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 					: line.status === 'flagged'
 						? m.season_line_flagged({ activity: line.activity_name })
 						: m.season_line_unallocated({ activity: line.activity_name });
-			return { ...line, words: { ...lined, heading }, skippedWords: skippedDates(line) };
+			return { ...line, words: { ...lined, heading }, skippedWords: skippedWords(line) };
 		}),
 		objections,
 		plan: plan && {

@@ -8,7 +8,7 @@ import { LEFTOVERS_MOVE, season as seasonMachine } from '$rules/season/machines.
 import { OVERRIDE_CODES } from '$rules/season/allocate.js';
 import { clockChangeProblems, windowInstant } from '$lib/season/setup-form';
 import { associationNames, loadSeason, roomNames, type LineView } from '$lib/season/load.server';
-import { skippedDates } from '$lib/season/skipped.server';
+import { skippedWords } from '$lib/season/skipped.server';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { formatDateTime } from '$lib/dates';
@@ -67,7 +67,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		// each line's time, status and reason in words, and the dates booking skipped, worded here: the
 		// browser loads none of the season's words nor the refusals' texts
 		words: lineWords(line, season, rooms, byActivity, true),
-		skippedWords: skippedDates(line)
+		skippedWords: skippedWords(line)
 	}));
 	const lineLabel = (id: string) => {
 		const line = worded.find((l) => l.id === id);

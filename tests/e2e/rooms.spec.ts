@@ -282,6 +282,42 @@ test('the booking form says beside the times, as they change, when the start lie
 	await expect(warning).toBeHidden();
 });
 
+test('the booking form keeps its live region for the cancel warning without a gap of its own while it is empty', async ({
+	page
+}) => {
+	const { booker, room } = await arrange();
+	await signIn(page, booker.email, PASSWORD);
+	await page.goto(`/lokaler/${room.slug}`);
+	const single = page.getByRole('region', { name: 'Book lokalet' });
+	const hint = single.getByText('Tider følger lokalets interval på 30 minutter.');
+	const rule = single.getByTestId('cancel-rule');
+	// the region is on the page, and rendered, before it has anything to say: a screen reader hears what
+	// comes into it
+	const live = single.locator('[aria-live="polite"]');
+	await expect(live).toHaveCount(1);
+	await expect(live).toBeEmpty();
+	expect(await live.evaluate((el) => getComputedStyle(el).display)).not.toBe('none');
+	expect(await live.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+	// the space between two lines of the form: the form's gap and the line's own margin, once
+	const space = await hint.evaluate(
+		(el) =>
+			parseFloat(getComputedStyle(el.closest('form')!).rowGap) + parseFloat(getComputedStyle(el).marginBottom)
+	);
+	const between = async (upper: typeof hint, lower: typeof hint) => {
+		const [a, b] = [(await upper.boundingBox())!, (await lower.boundingBox())!];
+		return b.y - (a.y + a.height);
+	};
+	expect(await between(hint, rule)).toBeCloseTo(space, 0);
+	// the warning comes into the region, with the form's space on each side of it
+	await single.getByLabel('Dato').fill(dayFromNow(1));
+	await single.getByLabel('Fra kl.').fill('12:00');
+	const warning = live.getByTestId('no-cancel');
+	await expect(warning).toBeVisible();
+	expect(await between(hint, warning)).toBeCloseTo(space, 0);
+	expect(await between(warning, rule)).toBeGreaterThanOrEqual(space - 1);
+	await expectAccessible(page);
+});
+
 test("the booking form offers to show the association's name on the screens only while an association is chosen", async ({
 	page
 }) => {

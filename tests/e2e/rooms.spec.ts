@@ -318,6 +318,36 @@ test('the booking form keeps its live region for the cancel warning without a ga
 	await expectAccessible(page);
 });
 
+test("a room page sets each section's heading as far under the block above it as the others, the week's too", async ({
+	page
+}) => {
+	const { booker, room } = await arrange();
+	await signIn(page, booker.email, PASSWORD);
+	for (const width of [1280, 360]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto(`/lokaler/${room.slug}`);
+		// from the bottom of the block before a section to the top of the section's heading
+		const space = async (name: string | RegExp) => {
+			const section = page.getByRole('region', { name });
+			const above = (await section.locator('xpath=preceding-sibling::*[1]').boundingBox())!;
+			const heading = (await section.getByRole('heading', { level: 2 }).first().boundingBox())!;
+			return heading.y - (above.y + above.height);
+		};
+		const book = await space('Book lokalet');
+		expect(book, `the booking form's heading at ${width} px`).toBeGreaterThanOrEqual(24);
+		// the week's heading is not on a card: it stands as far under the room's card as the others do
+		expect(
+			Math.abs((await space(/^Ledige tider fra/)) - book),
+			`the week's heading at ${width} px`
+		).toBeLessThan(2);
+		// the season's card does not touch the booking form's
+		expect(
+			Math.abs((await space('Sæsonbooking')) - book),
+			`the season's heading at ${width} px`
+		).toBeLessThan(2);
+	}
+});
+
 test("the booking form offers to show the association's name on the screens only while an association is chosen", async ({
 	page
 }) => {

@@ -95,7 +95,9 @@ export function cancelLabel(kind: EntryKind): string {
 
 /** The note beside or instead of the cancel button: until when, or why not (empty when neither). */
 export function cancelNote(entry: TimelineEntry, language: Language): string {
-	if (entry.noCancel === 'booking_deadline_passed') return m.overview_no_cancel_booking_deadline_passed();
+	// said with the deadline, as Mine bookinger says it
+	if (entry.noCancel === 'booking_deadline_passed' && entry.cancelDeadline)
+		return m.rooms_cancel_deadline_passed({ when: formatDateTime(entry.cancelDeadline, language) });
 	if (entry.noCancel === 'booking_not_yours') return m.overview_no_cancel_booking_not_yours();
 	if (entry.noCancel === 'shift_cutoff_passed') return m.overview_no_cancel_shift_cutoff_passed();
 	if (entry.noCancel === 'ticket_checked_in') return m.overview_no_cancel_ticket_checked_in();

@@ -153,13 +153,19 @@ describe('buildTimeline', () => {
 			now
 		);
 		const byId = Object.fromEntries([...t.upcoming, ...t.history].map((e) => [e.id, e]));
-		expect(byId.inside).toMatchObject({ actions: ['calendar'], noCancel: 'booking_deadline_passed' });
+		// past its deadline: when that was, for the card to say
+		expect(byId.inside).toMatchObject({
+			actions: ['calendar'],
+			noCancel: 'booking_deadline_passed',
+			cancelDeadline: '2026-05-31T20:00:00.000Z'
+		});
 		expect(byId.inside?.cancelUntil).toBeUndefined();
 		expect(byId.outside).toMatchObject({
 			actions: ['calendar', 'cancel'],
 			cancelUntil: '2026-06-01T16:00:00.000Z'
 		});
 		expect(byId.outside?.noCancel).toBeUndefined();
+		expect(byId.outside?.cancelDeadline).toBeUndefined();
 		// a request still pending may be withdrawn at any time, with no deadline to tell
 		expect(byId.request).toMatchObject({ actions: ['calendar', 'cancel'] });
 		expect(byId.request?.cancelUntil).toBeUndefined();

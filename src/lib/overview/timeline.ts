@@ -100,6 +100,8 @@ export interface TimelineEntry {
 	cancelUntil?: string;
 	/** Without a cancel action on a still active entry: why. */
 	noCancel?: NoCancelReason;
+	/** With noCancel 'booking_deadline_passed': when the deadline to cancel was (ISO). */
+	cancelDeadline?: string;
 	/** Still ahead or still running (shown under "Kommende"), otherwise history. */
 	upcoming: boolean;
 	/** Made for the user by staff at the desk (docs/rules.md, "Service at the desk"). */
@@ -190,13 +192,17 @@ function bookingEntry(
 	const start = time(b.start);
 	let cancelUntil: string | undefined;
 	let noCancel: NoCancelReason | undefined;
+	let passed: string | undefined;
 	// a request still pending may be withdrawn at any time, even once its time has come (mayCancel)
 	if (active && (start > now || b.status === 'pending')) {
 		if (!may.cancel) noCancel = 'booking_not_yours';
 		else if (mayCancel(cancelHours, start, now, b.status)) {
 			actions.push('cancel');
 			if (b.status !== 'pending') cancelUntil = iso(cancelDeadline(cancelHours, start));
-		} else noCancel = 'booking_deadline_passed';
+		} else {
+			noCancel = 'booking_deadline_passed';
+			passed = iso(cancelDeadline(cancelHours, start));
+		}
 	}
 	const moments = [
 		...(b.expand?.room && may.attend && active ? attendanceMoments(b.expand.room, b) : []),
@@ -217,6 +223,7 @@ function bookingEntry(
 		actions,
 		cancelUntil,
 		noCancel,
+		cancelDeadline: passed,
 		upcoming: active && !ended,
 		changesAt: moments.length ? Math.min(...moments) : undefined
 	};

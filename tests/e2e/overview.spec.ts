@@ -199,6 +199,21 @@ test('an empty overview says what to do next', async ({ page }) => {
 	await expectAccessible(page);
 });
 
+test('on a wide screen the cards side by side on Mit overblik are as tall as each other', async ({
+	page
+}) => {
+	const s = await citizenWithThree();
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await signIn(page, s.email, s.password);
+	const cards = page.getByRole('region', { name: 'Kommende' }).getByRole('article');
+	await expect(cards).toHaveCount(3);
+	const boxes = await Promise.all((await cards.all()).map(async (card) => (await card.boundingBox())!));
+	// the hold and the booking share the first row, each with its own lines: one card no shorter than the other
+	const row = boxes.filter((box) => Math.abs(box.y - boxes[0]!.y) < 1);
+	expect(row).toHaveLength(2);
+	expect(Math.abs(row[0]!.height - row[1]!.height)).toBeLessThan(1);
+});
+
 test("cancel is offered only before the room's cancellation deadline, and the page says why not", async ({
 	page
 }) => {

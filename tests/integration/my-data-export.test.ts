@@ -18,6 +18,7 @@ import { arrangeEvent, createVolunteer, doorOpen } from './events-helpers';
 import { bookingAt, checkIn as roomCheckIn, checkinRoom, fromNow } from './rooms-checkin-arrange';
 import { formatDateTime } from '../../src/lib/dates';
 import { USER_FIELDS } from '../../pb_hooks/lib/overview-mydata.js';
+import { CARD_OF_SECTION } from '../../src/lib/overview/my-data-sections';
 
 // "Mine data" holds everything the house keeps about the user (docs/rules.md, "Account, feed and
 // reminders"): the whole profile, memberships in every state, associations founded, regular bookings,
@@ -1352,5 +1353,74 @@ describe('copies, messages and check-ins in Mine data', () => {
 			expect(html, path).toMatch(/Checked in [^<]+ by the staff/);
 			expect(html, path).toMatch(/Checked in [^<]+ by you/);
 		}
+	});
+});
+
+// The page shows what the export holds: every section of the file that holds something has its card on
+// the page, a line per row where it lists rows. Derived from the file's own sections, so a section added
+// to the export later fails here until the page shows it (src/lib/overview/my-data-sections.ts).
+describe('every section of the export', () => {
+	it('has its card on the Mine data page, with a line for each of its rows', async () => {
+		const s = await everything();
+		const uid = s.user.record.id;
+		const staff = s.staff;
+		// the library, a shift and a ticket too: a hold given a copy at the desk (its message), and a loan
+		const held = await arrangeTitle({ copies: 1, onShelf: 1 });
+		await placeHold(s.user.pb, held.title.id, uid);
+		await checkIn(staff.pb, held.copies[0]!.barcode);
+		const lent = await arrangeTitle({ copies: 1, onShelf: 1 });
+		await staff.pb.collection('loans').create({ copy: lent.copies[0]!.id, patron: uid });
+		const system = await systemClient();
+		await system.collection('users').update(uid, { volunteer_terms_at: new Date().toISOString() });
+		const { event, shift } = await arrangeEvent();
+		await s.user.pb.collection('signups').create({ shift: shift.id, user: uid });
+		await s.user.pb.collection('registrations').create({ event: event.id, user: uid });
+		// a booking a fellow admin made for an association the user checked in, and an invitation sent this
+		// hour (once staff have verified the association the user founded)
+		const room = await checkinRoom({ who_may_book: 'associations' });
+		await membership(s.adminOf.id, s.other, 'admin');
+		const theirs = await bookingAt(s.other, room.id, 5, 60, { association: s.adminOf.id });
+		await system.collection('bookings').update(theirs.id, { checked_in_at: fromNow(-1), checked_in_by: uid });
+		await system.collection('associations').update(s.founded.id, { verified: true });
+		await s.user.pb.send(`/api/borgerhus/associations/${s.founded.id}/invitations`, {
+			method: 'POST',
+			body: { email: uniqueEmail('inviteret'), role: 'member' }
+		});
+
+		const session = new AppSession();
+		expect((await session.signIn(s.user.email, PASSWORD)).status).toBe(303);
+		const data = (await (await session.get('/mine-data/eksport.json')).json()) as Record<string, unknown>;
+		const html = (await (await session.get('/mine-data')).text())
+			.replace(/<script[\s\S]*?<\/script>/g, '')
+			.replace(/<!--[\s\S]*?-->/g, '');
+		const cards: Record<string, string> = CARD_OF_SECTION;
+		const filled = (value: unknown): boolean =>
+			Array.isArray(value)
+				? value.length > 0
+				: value !== null && typeof value === 'object'
+					? Object.values(value).some(filled)
+					: Boolean(value);
+		const shown: string[] = [];
+		for (const [section, value] of Object.entries(data)) {
+			if (section === 'exported_at' || !filled(value)) continue;
+			expect(Object.keys(cards), `the page has no card for the export's "${section}"`).toContain(section);
+			const card = cards[section]!;
+			const shownCard = html.match(
+				new RegExp(`<section[^>]*aria-labelledby="data-${card}"[\\s\\S]*?</section>`)
+			)?.[0];
+			expect(shownCard, `the card data-${card} of "${section}"`).toMatch(
+				new RegExp(`<h2[^>]*id="data-${card}"[^>]*>[^<]+</h2>`)
+			);
+			if (Array.isArray(value) && card !== 'account') {
+				// a line for each row, and the count in the heading
+				expect(shownCard, section).toMatch(
+					new RegExp(`<h2[^>]*id="data-${card}"[^>]*>[^<]*\\(${value.length}\\)</h2>`)
+				);
+				expect(shownCard!.match(/<li[\s>]/g)?.length ?? 0, section).toBe(value.length);
+			}
+			shown.push(section);
+		}
+		// the arranged user has data in every section, so this checks the page, not an empty file
+		expect(shown.sort()).toEqual(Object.keys(cards).sort());
 	});
 });

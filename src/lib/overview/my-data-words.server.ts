@@ -14,6 +14,7 @@ import { thingOf, verbOrChange } from '$lib/staff/audit-words';
 import { contentText } from '$rules/content-language.js';
 import type { DataGroup } from '$lib/components/overview/MyDataGroups.svelte';
 import type { CheckedInBy, MyData, MySeasonTime } from './my-data.server';
+import { CARD_OF_SECTION } from './my-data-sections';
 
 // "Mine data" in words, for the page, its print view and the staff's copy for a desk account: worded on
 // the server, so the browser loads the page's markup and not every status, audit act and season word of
@@ -224,7 +225,7 @@ export function myDataWords(data: MyData, language: 'da' | 'en'): MyDataWords {
 
 	const sections: DataGroup[] = [
 		{
-			id: 'memberships',
+			id: CARD_OF_SECTION.memberships,
 			title: m.overview_data_memberships(),
 			// an association staff have not verified is named only to its members, as on /foreninger; the
 			// role and the state of the membership in words, so a declined or blocked invitation is not taken
@@ -240,7 +241,7 @@ export function myDataWords(data: MyData, language: 'da' | 'en'): MyDataWords {
 			}))
 		},
 		{
-			id: 'bookings',
+			id: CARD_OF_SECTION.bookings,
 			title: m.overview_data_bookings(),
 			rows: data.bookings.map((b) => ({
 				// an association's booking says so in words where its name is left out
@@ -259,7 +260,7 @@ export function myDataWords(data: MyData, language: 'da' | 'en'): MyDataWords {
 			}))
 		},
 		{
-			id: 'holds',
+			id: CARD_OF_SECTION.holds,
 			title: m.overview_data_holds(),
 			rows: data.holds.map((h) => ({
 				what: h.title,
@@ -292,7 +293,7 @@ export function myDataWords(data: MyData, language: 'da' | 'en'): MyDataWords {
 			}))
 		},
 		{
-			id: 'loans',
+			id: CARD_OF_SECTION.loans,
 			title: m.overview_data_loans(),
 			rows: data.loans.map((l) => ({
 				what: l.title,
@@ -306,7 +307,7 @@ export function myDataWords(data: MyData, language: 'da' | 'en'): MyDataWords {
 			}))
 		},
 		{
-			id: 'signups',
+			id: CARD_OF_SECTION.signups,
 			title: m.overview_data_signups(),
 			rows: data.signups.map((s) => ({
 				// the shift's task is written in Danish only; the event's title in English where staff wrote it
@@ -324,7 +325,7 @@ export function myDataWords(data: MyData, language: 'da' | 'en'): MyDataWords {
 			}))
 		},
 		{
-			id: 'registrations',
+			id: CARD_OF_SECTION.registrations,
 			title: m.overview_data_registrations(),
 			rows: data.registrations.map((r) => ({
 				what: [eventOf(r.event, r.event_en)],
@@ -339,7 +340,7 @@ export function myDataWords(data: MyData, language: 'da' | 'en'): MyDataWords {
 			}))
 		},
 		{
-			id: 'notifications',
+			id: CARD_OF_SECTION.notifications,
 			title: m.overview_data_notifications(),
 			rows: data.notifications.map((n) => {
 				// in the language of the page, as the inbox shows it
@@ -389,7 +390,7 @@ export function myDataWords(data: MyData, language: 'da' | 'en'): MyDataWords {
 
 	const more: DataGroup[] = [
 		{
-			id: 'associations',
+			id: CARD_OF_SECTION.associations,
 			title: m.overview_data_associations(),
 			rows: data.associations.map((a) => ({
 				what: associationName(a.name),
@@ -408,7 +409,7 @@ export function myDataWords(data: MyData, language: 'da' | 'en'): MyDataWords {
 			}))
 		},
 		{
-			id: 'invitations',
+			id: CARD_OF_SECTION.invitations_sent,
 			title: m.overview_data_invitations(),
 			rows: data.invitations_sent.map((x) => ({
 				what: `${associationName(x.association)} · ${roleWord(x.role)}`,
@@ -417,7 +418,7 @@ export function myDataWords(data: MyData, language: 'da' | 'en'): MyDataWords {
 			}))
 		},
 		{
-			id: 'series',
+			id: CARD_OF_SECTION.series,
 			title: m.overview_data_series(),
 			rows: data.series.map((x) => ({
 				what: [x.room, x.for_association ? associationName(x.association) : '', x.purpose]
@@ -432,7 +433,7 @@ export function myDataWords(data: MyData, language: 'da' | 'en'): MyDataWords {
 			}))
 		},
 		{
-			id: 'acted-on',
+			id: CARD_OF_SECTION.bookings_acted_on,
 			title: m.overview_data_acted_on(),
 			rows: data.bookings_acted_on.map((x) => ({
 				what: [x.room, associationName(x.association)].filter(Boolean).join(' · '),
@@ -443,7 +444,7 @@ export function myDataWords(data: MyData, language: 'da' | 'en'): MyDataWords {
 			}))
 		},
 		{
-			id: 'applications',
+			id: CARD_OF_SECTION.season_applications,
 			title: m.overview_data_applications(),
 			rows: data.season_applications.map((x) => ({
 				what: [x.season, associationName(x.association)].filter(Boolean).join(' · '),
@@ -464,7 +465,7 @@ export function myDataWords(data: MyData, language: 'da' | 'en'): MyDataWords {
 			}))
 		},
 		{
-			id: 'objections',
+			id: CARD_OF_SECTION.season_objections,
 			title: m.overview_data_objections(),
 			rows: data.season_objections.map((x) => ({
 				what: [x.season, associationName(x.association), seasonTime(x.time)].filter(Boolean).join(' · '),
@@ -476,7 +477,7 @@ export function myDataWords(data: MyData, language: 'da' | 'en'): MyDataWords {
 			}))
 		},
 		{
-			id: 'swaps',
+			id: CARD_OF_SECTION.season_swaps,
 			title: m.overview_data_swaps(),
 			rows: data.season_swaps.map((x) => ({
 				what: [
@@ -498,7 +499,7 @@ export function myDataWords(data: MyData, language: 'da' | 'en'): MyDataWords {
 			}))
 		},
 		{
-			id: 'audit',
+			id: CARD_OF_SECTION.audit,
 			title: m.overview_data_audit(),
 			lead: m.overview_data_audit_lead(),
 			rows: data.audit.map((x) => ({

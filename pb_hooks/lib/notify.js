@@ -335,7 +335,14 @@ function mailNotification(app, notification) {
 	// job that mails what was missed may both reach the same message, and only one of them sends it (nor
 	// tries again before the failed try's wait is over)
 	const fresh = require(`${__hooks}/lib/core/tx.js`).run(app, (txApp) => {
-		const row = txApp.findRecordById('notifications', notification.id);
+		let row;
+		try {
+			row = txApp.findRecordById('notifications', notification.id);
+		} catch (_) {
+			// gone since its commit (its account was deleted in between): nothing to mail, and the write
+			// that made it has committed and answers as done
+			return null;
+		}
 		if (row.getString('emailed_at') || !due(row, Date.now())) return null;
 		row.set('emailed_at', new Date().toISOString());
 		txApp.save(row);

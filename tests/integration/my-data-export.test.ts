@@ -1408,6 +1408,7 @@ describe('every section of the export', () => {
 			const shownCard = html.match(
 				new RegExp(`<section[^>]*aria-labelledby="data-${card}"[\\s\\S]*?</section>`)
 			)?.[0];
+			expect(shownCard, `the page has no card data-${card} for "${section}"`).toBeTypeOf('string');
 			expect(shownCard, `the card data-${card} of "${section}"`).toMatch(
 				new RegExp(`<h2[^>]*id="data-${card}"[^>]*>[^<]+</h2>`)
 			);

@@ -98,6 +98,17 @@ const TEXTS = {
 			}
 		}
 	},
+	// staff wrote off the patron's loan as lost: the loan has ended, and the copy goes to nobody until it turns up
+	lost: {
+		da: {
+			title: 'Meldt bortkommet: {title}',
+			body: 'Personalet har meldt dit lån af {title} bortkommet, og lånet er afsluttet. Du skal ikke aflevere den, og du får ikke flere påmindelser om den. Finder du den alligevel, så aflever den på biblioteket.'
+		},
+		en: {
+			title: 'Reported lost: {title}',
+			body: 'The staff reported your loan of {title} as lost, and the loan has ended. You do not need to return it, and you will get no more reminders about it. If you find it after all, please bring it back to the library.'
+		}
+	},
 	notFound: {
 		da: {
 			title: 'Vi kunne ikke finde {title}',
@@ -901,7 +912,10 @@ function endWithCopy(app, copy, name) {
 			hold: '',
 			loan: loan.id,
 			patron: loan.getString('patron'),
-			after: () => touchTitle(app, titleId)
+			after: () => {
+				tellLost(app, loan);
+				touchTitle(app, titleId);
+			}
 		};
 	}
 	const hold = fetchedFor(app, copy.id);
@@ -924,6 +938,24 @@ function endWithCopy(app, copy, name) {
 			touchTitle(app, titleId);
 		}
 	};
+}
+
+/**
+ * Tells the patron that staff wrote off their loan as lost (the desk's "Meld bortkommet" or a plain update of
+ * the copy's status), in the write-off's transaction: the loan has ended, nothing is to be returned, and a
+ * copy that turns up is checked in at the desk. Once per loan: a loan is written off only once.
+ * @param {core.App} app
+ * @param {core.Record} loan the loan ended as lost (saved)
+ */
+function tellLost(app, loan) {
+	const title = app.findRecordById('titles', loan.getString('title'));
+	notify(app, loan.getString('patron'), {
+		kind: 'loan_lost',
+		texts: TEXTS.lost,
+		params: { title: title.getString('title') },
+		link: '/overblik',
+		dedupeKey: 'loan_lost:' + loan.id
+	});
 }
 
 /**

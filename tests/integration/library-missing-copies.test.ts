@@ -333,6 +333,58 @@ describe('a copy lost on loan', () => {
 		expect(entries[0]!.details).toMatchObject({ loan: loan.id, on_behalf_of: a.record.id });
 	});
 
+	it('tells the patron once, in their language, that the loan was written off as lost, whichever way staff wrote it off', async () => {
+		const staff = await createUser({ staff: true });
+		const { title, copies } = await arrangeTitle({ copies: 2, onShelf: 2 });
+		const [a, b] = await Promise.all([createUser(), createUser()]);
+		const system = await systemClient();
+		await system.collection('users').update(a.record.id, { notify_email: true });
+		await system.collection('users').update(b.record.id, { language: 'en' });
+		const [loanA, loanB] = await Promise.all([
+			staff.pb.collection('loans').create<LoanRecord>({ copy: copies[0]!.id, patron: a.record.id }),
+			staff.pb.collection('loans').create<LoanRecord>({ copy: copies[1]!.id, patron: b.record.id })
+		]);
+		const lostNotices = (userId: string) =>
+			system.collection('notifications').getFullList({
+				filter: system.filter('user = {:u} && kind = "loan_lost"', { u: userId })
+			});
+
+		// the desk's "Meld bortkommet": A is told in Danish, in the inbox and by mail as A chose
+		await staff.pb.send('/api/library/lost', { method: 'POST', body: { loan: loanA.id } });
+		const toA = await lostNotices(a.record.id);
+		expect(toA).toHaveLength(1);
+		expect(toA[0]).toMatchObject({
+			title: `Meldt bortkommet: ${title.title}`,
+			body:
+				`Personalet har meldt dit lån af ${title.title} bortkommet, og lånet er afsluttet. ` +
+				'Du skal ikke aflevere den, og du får ikke flere påmindelser om den. ' +
+				'Finder du den alligevel, så aflever den på biblioteket.',
+			link: '/overblik'
+		});
+		expect((await a.pb.collection('notifications').getOne(toA[0]!.id)).kind).toBe('loan_lost');
+		const mail = await waitForMail(stack().mailDir, a.email, /^Meldt bortkommet: /);
+		expect(mail.subject).toBe(`Meldt bortkommet: ${title.title}`);
+
+		// a plain update of the copy's status: B reads English
+		await staff.pb.collection('copies').update(copies[1]!.id, { status: 'missing' });
+		const toB = await lostNotices(b.record.id);
+		expect(toB).toHaveLength(1);
+		expect(toB[0]).toMatchObject({
+			title: `Reported lost: ${title.title}`,
+			body:
+				`The staff reported your loan of ${title.title} as lost, and the loan has ended. ` +
+				'You do not need to return it, and you will get no more reminders about it. ' +
+				'If you find it after all, please bring it back to the library.'
+		});
+
+		// a write-off refused (the loan has ended) tells nobody again
+		expect(
+			(await refusal(staff.pb.send('/api/library/lost', { method: 'POST', body: { loan: loanA.id } }))).code
+		).toBe('library_loan_returned');
+		expect(await lostNotices(a.record.id)).toHaveLength(1);
+		expect(await lostNotices(b.record.id)).toHaveLength(1);
+	});
+
 	it('is for staff only', async () => {
 		const { copies } = await arrangeTitle({ copies: 1, onShelf: 1 });
 		const staff = await createUser({ staff: true });

@@ -354,6 +354,56 @@ describe('a room taken out of use', () => {
 		]);
 	});
 
+	it('keeps a season booking with a date staff moved to another room: that date stays, the rest in the room is cancelled', async () => {
+		const system = await systemClient();
+		const [eva, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const [room, other] = await Promise.all([makeRoom(), makeRoom()]);
+		const day = 30 + Math.floor(Math.random() * 600);
+		const season = await eva.pb.send<{ series: string; booked: { id: string }[] }>('/api/borgerhus/series', {
+			method: 'POST',
+			body: {
+				room: room.id,
+				purpose: 'Korprøve',
+				attendees: 6,
+				first_date: houseDate(day),
+				last_date: houseDate(day + 14),
+				start_time: '18:00',
+				end_time: '20:00'
+			}
+		});
+		expect(season.booked).toHaveLength(3);
+		const [first, moved, last] = season.booked.map((b) => b.id) as [string, string, string];
+		// staff move the middle date to another room
+		await staff.pb.collection('bookings').update(moved, { room: other.id });
+
+		const ids = (await preview(staff.pb, { room: room.id })).bookings.map((b) => b.id);
+		expect(ids.sort()).toEqual([first, last].sort());
+		await staff.pb
+			.collection('rooms')
+			.update(room.id, { active: false, cancel_bookings: ids, cancel_reason: 'Lokalet rives ned' });
+
+		// the dates in the room are cancelled, the one in the other room stays, and with it the season booking
+		const statusOfBooking = async (id: string) => (await system.collection('bookings').getOne(id)).status;
+		expect(await Promise.all([first, moved, last].map(statusOfBooking))).toEqual([
+			'cancelled',
+			'approved',
+			'cancelled'
+		]);
+		expect((await system.collection('booking_series').getOne(season.series)).status).toBe('active');
+		// Eva is told once, of the two dates that went
+		const notes = await system.collection('notifications').getFullList({
+			filter: system.filter('user = {:u} && kind = "booking_cancelled"', { u: eva.record.id })
+		});
+		expect(notes).toHaveLength(1);
+		expect(notes[0]!.body).toContain('2 bookinger');
+		// the audit entry names no season booking ended
+		const entries = await system.collection('audit_log').getFullList({
+			filter: system.filter('action = "room_closed_bookings_cancelled" && target_id = {:r}', { r: room.id })
+		});
+		expect(entries).toHaveLength(1);
+		expect(entries[0]!.details).toMatchObject({ series: [] });
+	});
+
 	it('keeps its events: a room no longer bookable is still the house’s to use', async () => {
 		const w = await world();
 		const event = await w.staff.pb.collection('events').create({

@@ -225,8 +225,15 @@ function closeRoom(txApp, actor, scope, why) {
 	if (found.events.length) throw refusal('rooms_closing_events', 'form');
 	// a room out of use keeps no season booking going: its series that still have dates to come end with it,
 	// also when none of those dates was left to cancel (each cancelled or refused on its own); a season that
-	// has ended stays as it ended
-	var goingOn = why.kind === 'room' ? lib('rooms/series').goingOn(txApp, 'room', scope.room) : [];
+	// has ended stays as it ended. One with a date staff moved to another room goes on with that date: only its
+	// dates in this room are cancelled (found.bookings)
+	var series = lib('rooms/series');
+	var goingOn =
+		why.kind === 'room'
+			? series.goingOn(txApp, 'room', scope.room).filter(function (row) {
+					return !series.hasDatesElsewhere(txApp, row, scope.room);
+				})
+			: [];
 	if (!found.bookings.length && !goingOn.length) return [];
 	for (var i = 0; i < found.bookings.length; i++) {
 		if (!confirmed || confirmed.indexOf(found.bookings[i].id) < 0)

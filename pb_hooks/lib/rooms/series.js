@@ -631,8 +631,27 @@ function goingOn(app, field, id, sort, limit) {
 	);
 }
 
+/**
+ * Whether a season booking still has a date to come outside `roomId`: an active date (pending or approved)
+ * that has not ended, which staff moved to another room. Taking `roomId` out of use leaves such a date, and
+ * with it the series, going on.
+ * @param {core.App} app
+ * @param {core.Record} series
+ * @param {string} roomId
+ * @returns {boolean}
+ */
+function hasDatesElsewhere(app, series, roomId) {
+	return (
+		activeBookings(app, series.id, 'room != {:room} && end > {:now}', {
+			room: roomId,
+			now: lib('room-claims').toPbDate(Date.now())
+		}).length > 0
+	);
+}
+
 module.exports = {
 	goingOn: goingOn,
+	hasDatesElsewhere: hasDatesElsewhere,
 	create: create,
 	cancel: cancel,
 	decide: decide,

@@ -446,6 +446,13 @@ onRecordUpdateRequest(
 				shifts_moved: shiftsMoved.shifts.length || undefined,
 				check_ins_cleared: checkInsCleared || undefined
 			});
+			// the answer is written from this record once the transaction commits: it says the confirmed places as
+			// stored, recounted after the save when the waitlist moved up, a move let places go or a cancellation
+			// ended them (recount saves the stored row, not this one)
+			const stored = txApp.findRecordById(collection, e.record.id);
+			e.record.set('taken', stored.getInt('taken'));
+			// an autodate field takes no set(): its stored value is copied raw
+			e.record.setRaw('updated', stored.getRaw('updated'));
 		});
 	},
 	'events',

@@ -881,3 +881,35 @@ describe('leaving the waitlist of an event as a promotion reaches the guest just
 		expect(await eventTakenOf(event.id)).toBe(2);
 	});
 });
+
+describe('more places, answered as stored', () => {
+	it('answers staff raising a shift’s places or an event’s capacity with the confirmed places after the waitlist moved up', async () => {
+		const { event, shift } = await arrangeEvent({ start: farFuture(), places: 1, capacity: 1 });
+		const [v1, v2, a1, a2] = await Promise.all([
+			createVolunteer(),
+			createVolunteer(),
+			createUser(),
+			createUser()
+		]);
+		for (const v of [v1, v2]) {
+			await v.pb.collection('signups').create<SignupRecord>({ shift: shift.id, user: v.record.id });
+		}
+		for (const a of [a1, a2]) {
+			await a.pb
+				.collection('registrations')
+				.create<RegistrationRecord>({ event: event.id, user: a.record.id });
+		}
+		const staff = await createUser({ staff: true });
+		const system = await systemClient();
+
+		const raisedShift = await staff.pb.collection('shifts').update<ShiftRecord>(shift.id, { places: 3 });
+		const storedShift = await system.collection('shifts').getOne<ShiftRecord>(shift.id);
+		expect(storedShift.taken).toBe(2);
+		expect(raisedShift).toMatchObject({ places: 3, taken: 2, updated: storedShift.updated });
+
+		const raisedEvent = await staff.pb.collection('events').update(event.id, { capacity: 5 });
+		const storedEvent = await system.collection('events').getOne(event.id);
+		expect(storedEvent.taken).toBe(2);
+		expect(raisedEvent).toMatchObject({ capacity: 5, taken: 2, updated: storedEvent.updated });
+	});
+});

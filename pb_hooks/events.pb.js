@@ -175,6 +175,7 @@ onRecordCreateRequest(
 		tx.request(e, (txApp) => {
 			if (collection === 'events') {
 				require(`${__hooks}/lib/events-rooms.js`).checkRoom(txApp, e.record);
+				require(`${__hooks}/lib/events-rooms.js`).checkCapacity(txApp, e.record);
 			} else {
 				let event;
 				try {
@@ -358,6 +359,7 @@ onRecordUpdateRequest(
 					throw refusal('events_capacity_below_confirmed', 'capacity');
 				}
 				require(`${__hooks}/lib/events-rooms.js`).checkRoom(txApp, e.record);
+				require(`${__hooks}/lib/events-rooms.js`).checkCapacity(txApp, e.record, fresh);
 			} else {
 				validate.checkShift(e.record, body);
 				if (movedIntoPast) throw refusal('events_shift_into_past', 'start');

@@ -25,4 +25,33 @@ function checkRoom(app, event) {
 	}
 }
 
-module.exports = { checkRoom };
+/**
+ * Refuses an event (not cancelled, with a room) whose capacity, the places it takes registrations for, is
+ * larger than its room's capacity (`events_capacity_over_room`), as a booking's attendees are held to it: a
+ * room's capacity is how many it holds safely. Asked of a new event, and of an update that changes the
+ * capacity or the room (`fresh`, the row as stored), so an edit of anything else of an older event stands. An
+ * event without a room (outdoors, elsewhere) has no room to be held to.
+ * @param {core.App} app the write's transaction
+ * @param {core.Record} event the event as it would be saved
+ * @param {core.Record} [fresh] the stored row, for an update
+ */
+function checkCapacity(app, event, fresh) {
+	const roomId = event.getString('room');
+	if (!roomId || event.getString('state') === 'cancelled') return;
+	const capacityChanged = !fresh || event.getInt('capacity') !== fresh.getInt('capacity');
+	if (!capacityChanged && roomId === fresh.getString('room')) return;
+	let room;
+	try {
+		room = app.findRecordById('rooms', roomId);
+	} catch (_) {
+		return; // an unknown room is the relation's to refuse
+	}
+	if (event.getInt('capacity') > room.getInt('capacity')) {
+		throw require(`${__hooks}/lib/core/errors.js`).refusal(
+			'events_capacity_over_room',
+			capacityChanged ? 'capacity' : 'room'
+		);
+	}
+}
+
+module.exports = { checkRoom, checkCapacity };

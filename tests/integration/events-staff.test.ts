@@ -767,6 +767,58 @@ describe('staff deleting events and shifts, and capacity', () => {
 		expect(stored).toMatchObject({ title: 'Ny titel', capacity: 3, registration: false, taken: 3 });
 	});
 
+	it("refuses more places than the event's room holds, on create, a raise and a move to a smaller room, beside the field", async () => {
+		const { staff, session } = await staffSession();
+		const system = await systemClient();
+		const [small, large] = await Promise.all([makeRoom({ capacity: 20 }), makeRoom({ capacity: 200 })]);
+		const events = staff.pb.collection('events');
+		const start = new Date(Date.now() + (400 + Math.floor(Math.random() * 300)) * 86_400_000);
+		const base = {
+			category: 'talk',
+			start,
+			end: new Date(start.getTime() + 2 * 3600_000),
+			state: 'draft',
+			registration: true
+		};
+		const title = `Stort foredrag ${Math.random().toString(36).slice(2, 8)}`;
+		// 200 places in a room for 20: refused on the capacity, nothing stored
+		const made = await refusal(events.create({ ...base, title, room: small.id, capacity: 200 }));
+		expect([made.status, codeOf(made.error, 'capacity')]).toEqual([400, 'events_capacity_over_room']);
+		expect(
+			await system.collection('events').getFullList({ filter: system.filter('title = {:title}', { title }) })
+		).toEqual([]);
+		// as many as the room holds is fine, and so is any number without a room (outdoors, elsewhere)
+		const full = await events.create<EventRecord>({ ...base, title, room: small.id, capacity: 20 });
+		await events.create({ ...base, title: `${title} ude`, room: '', capacity: 500 });
+		// raised above the room: refused, the capacity kept
+		const raised = await refusal(events.update(full.id, { capacity: 21 }));
+		expect(codeOf(raised.error, 'capacity')).toBe('events_capacity_over_room');
+		// in the large room it may grow; moved back to the small one with it, refused on the room
+		await events.update(full.id, { room: large.id, start: base.start, end: base.end, capacity: 150 });
+		const moved = await refusal(events.update(full.id, { room: small.id }));
+		expect(codeOf(moved.error, 'room')).toBe('events_capacity_over_room');
+		expect(await system.collection('events').getOne<EventRecord>(full.id)).toMatchObject({
+			room: large.id,
+			capacity: 150
+		});
+		// the staff form says so beside the capacity field, in words, and stores nothing
+		const form = await session.post('/personale/arrangementer?/create', {
+			title: `${title} formular`,
+			description: '',
+			category: 'talk',
+			start: '2031-06-12T19:00',
+			end: '2031-06-12T21:00',
+			room: small.id,
+			state: 'draft',
+			registration: 'on',
+			capacity: '40'
+		});
+		expect(form.status).toBe(400);
+		expect(await form.text()).toMatch(
+			/id="field-capacity-error"[^>]*>Der er flere pladser end lokalet har plads til\. Vælg et mindre antal eller et større lokale\./
+		);
+	});
+
 	it('refuses places below the confirmed volunteers, also together with other fields', async () => {
 		const staff = await createUser({ staff: true, name: 'Test Personale' });
 		const { shift } = await arrangeEvent({ places: 2 });

@@ -227,6 +227,10 @@ module.exports = {
 		da: 'Der er flere bekræftede tilmeldinger end det antal. Afmeld nogen først, eller vælg et større tal.',
 		en: 'More people are confirmed than that. Cancel some registrations first, or choose a larger number.'
 	},
+	events_capacity_over_room: {
+		da: 'Der er flere pladser end lokalet har plads til. Vælg et mindre antal eller et større lokale.',
+		en: 'That is more places than the room holds. Choose a smaller number or a larger room.'
+	},
 	events_capacity_required: {
 		da: 'Skriv hvor mange der kan tilmelde sig.',
 		en: 'Enter how many people can register.'

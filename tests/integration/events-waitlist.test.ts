@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
-import type { RegistrationRecord, ShiftRecord, SignupRecord } from '../../src/lib/pocketbase-types';
+import type {
+	RegistrationRecord,
+	ShiftRecord,
+	SignupRecord,
+	TakenPlaces
+} from '../../src/lib/pocketbase-types';
 import { arrangeEvent, arrangeShift, createVolunteer, farFuture, statusOf } from './events-helpers';
 
 // docs/rules.md, "Places, the waitlist and overlapping shifts": a person whose place someone else cancels is
@@ -902,8 +907,10 @@ describe('more places, answered as stored', () => {
 		const staff = await createUser({ staff: true });
 		const system = await systemClient();
 
-		const raisedShift = await staff.pb.collection('shifts').update<ShiftRecord>(shift.id, { places: 3 });
-		const storedShift = await system.collection('shifts').getOne<ShiftRecord>(shift.id);
+		const raisedShift = await staff.pb
+			.collection('shifts')
+			.update<ShiftRecord & TakenPlaces>(shift.id, { places: 3 });
+		const storedShift = await system.collection('shifts').getOne<ShiftRecord & TakenPlaces>(shift.id);
 		expect(storedShift.taken).toBe(2);
 		expect(raisedShift).toMatchObject({ places: 3, taken: 2, updated: storedShift.updated });
 

@@ -340,7 +340,7 @@ describe('a copy lost on loan', () => {
 		const system = await systemClient();
 		await system.collection('users').update(a.record.id, { notify_email: true });
 		await system.collection('users').update(b.record.id, { language: 'en' });
-		const [loanA, loanB] = await Promise.all([
+		const [loanA] = await Promise.all([
 			staff.pb.collection('loans').create<LoanRecord>({ copy: copies[0]!.id, patron: a.record.id }),
 			staff.pb.collection('loans').create<LoanRecord>({ copy: copies[1]!.id, patron: b.record.id })
 		]);

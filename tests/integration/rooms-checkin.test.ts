@@ -159,7 +159,8 @@ describe('checking in', () => {
 		const done = await session.post(`${page}?/checkIn`, { id: booking.id });
 		expect(done.status).toBe(200);
 		// in staff's words, and with no promise of a message: a check-in sends the citizen none
-		const doneText = await done.text();
+		// read in the markup: the page's data for the browser carries the desk's words for every outcome
+		const doneText = (await done.text()).replace(/<script[\s\S]*?<\/script>/g, '');
 		expect(doneText).toContain('Borgeren er tjekket ind.');
 		expect(doneText).not.toContain('Borgeren får besked i sin indbakke');
 		const system = await systemClient();

@@ -18,7 +18,7 @@ const predicates = require(`${__hooks}/lib/core/status.js`);
 const audit = require(`${__hooks}/lib/core/audit.js`);
 const tx = require(`${__hooks}/lib/core/tx.js`);
 const { refuse } = require(`${__hooks}/lib/core/errors.js`);
-const { notify } = require(`${__hooks}/lib/notify.js`);
+const { notify, notifyOncePerHour } = require(`${__hooks}/lib/notify.js`);
 
 /** Active holds (in the queue or on the pickup shelf), from the one definition in core/status.js. */
 const ACTIVE_FILTER = predicates.activeHoldFilter();
@@ -789,7 +789,7 @@ function tellHoldChanged(app, hold, name) {
 	const texts = TEXTS.changedByHouse[name];
 	if (!texts) return;
 	const title = app.findRecordById('titles', hold.getString('title'));
-	require(`${__hooks}/lib/notify.js`).notifyOncePerHour(
+	notifyOncePerHour(
 		app,
 		hold.getString('patron'),
 		{
@@ -810,7 +810,7 @@ function tellHoldChanged(app, hold, name) {
  */
 function tellDueSet(app, loan) {
 	const title = app.findRecordById('titles', loan.getString('title'));
-	require(`${__hooks}/lib/notify.js`).notifyOncePerHour(
+	notifyOncePerHour(
 		app,
 		loan.getString('patron'),
 		{

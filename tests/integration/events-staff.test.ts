@@ -1362,6 +1362,45 @@ describe('an event that has begun or ended', () => {
 		expect((await system.collection('events').getOne<EventRecord>(event.id)).room).toBe(second.id);
 	});
 
+	it('refuses a cancelled event moved through its form, in words beside the field, and keeps it', async () => {
+		const { staff, session } = await staffSession();
+		const [start, end] = houseLocalFromNow([20, 22], 15);
+		const [laterStart, laterEnd] = houseLocalFromNow([20, 22], 22);
+		const fields = {
+			title: `Aflyst ${Math.random().toString(36).slice(2, 8)}`,
+			description: 'Om byens historie',
+			category: 'talk',
+			start,
+			end,
+			room: '',
+			state: 'draft',
+			registration: 'on',
+			capacity: '40'
+		};
+		const created = await session.post('/personale/arrangementer?/create', fields);
+		const id = created.headers.get('location')!.split('/').at(-1)!;
+		await staff.pb.collection('events').update(id, { state: 'published' });
+		await staff.pb.collection('events').update(id, { state: 'cancelled' });
+		const before = await (await systemClient()).collection('events').getOne<EventRecord>(id);
+		// the form shows the times read-only; a post that sends others anyway is refused by the hook
+		const moved = await session.post(`/personale/arrangementer/${id}?/update`, {
+			...fields,
+			state: 'cancelled',
+			start: laterStart,
+			end: laterEnd,
+			_loaded: loadedAfter(await (await session.get(`/personale/arrangementer/${id}`)).text())
+		});
+		expect(moved.status).toBe(400);
+		// the hook's refusal, at the start (the same words stand as a hint on the page before any post)
+		const answer = await moved.text();
+		expect(answer).toMatch(/<input id="field-start"[^>]*aria-invalid="true"/);
+		expect(answer).toContain(
+			'<p class="error" id="field-start-error">Arrangementet er aflyst, så dets tid og lokale kan ikke ændres.'
+		);
+		const after = await (await systemClient()).collection('events').getOne<EventRecord>(id);
+		expect([after.start, after.end, after.state]).toEqual([before.start, before.end, 'cancelled']);
+	});
+
 	it('the staff page shows the times it keeps read-only and says why', async () => {
 		const { session } = await staffSession();
 		const field = (page: string, name: string) =>

@@ -148,6 +148,39 @@ describe('season applications', () => {
 		);
 		expect(direct.status).toBe(403);
 	});
+
+	it('copies from last season only what this season takes: a local criterion it no longer has is left out, and the copy is sent as it is', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const criterion = (key: string) => ({ key, da: `Kriterium ${key}`, en: `Criterion ${key}` });
+		const last = await makeSeason(staff, rooms, {
+			local_criteria: [criterion('lokal'), criterion('gammel')]
+		});
+		const choir = await club();
+		expect(
+			(
+				await apply(choir.admin, last, {
+					association: choir.id,
+					local_criteria: ['lokal', 'gammel'],
+					activities: [activity('Kor', [slotId(rooms.big, 'mon', '17:00')])]
+				})
+			).status
+		).toBe(200);
+		const season = await makeSeason(staff, rooms, { previous: last, local_criteria: [criterion('lokal')] });
+		const copied = (await send(
+			choir.admin.pb,
+			`/api/borgerhus/seasons/${season}/copy?association=${choir.id}`,
+			undefined,
+			'GET'
+		)) as { activities: Record<string, unknown>[]; local_criteria: string[] };
+		expect(copied.local_criteria).toEqual(['lokal']);
+		const sent = await apply(choir.admin, season, {
+			association: choir.id,
+			activities: copied.activities,
+			local_criteria: copied.local_criteria
+		});
+		expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+	});
 });
 
 describe('the season round from set-up to bookings', () => {

@@ -912,9 +912,17 @@ function copy(e) {
 			wishes: wishes.slice(0, lib('season/validate').MAX_WISHES)
 		};
 	});
+	// the local criteria this season still has, as its wishes are the times it still offers: the copy is an
+	// application this season takes as it is (checkApplication refuses a criterion it does not have)
+	var criteria = config.local_criteria.map(function (x) {
+		return x.key;
+	});
+	var local = rows.length ? c.jsonOf(rows[0], 'local_criteria') || [] : [];
 	return e.json(200, {
 		activities: out,
-		local_criteria: rows.length ? c.jsonOf(rows[0], 'local_criteria') || [] : []
+		local_criteria: local.filter(function (k) {
+			return criteria.indexOf(k) >= 0;
+		})
 	});
 }
 

@@ -507,6 +507,42 @@ describe('a room taken out of use while the window is open', () => {
 		expect((await stored(before.id))[0]!.status).toBe('withdrawn');
 		expect((await apply(before.admin, season, body('Kor', [big]))).status).toBe(200);
 	});
+	it('is left out of a copy of last season: the copy holds no wish the application would be refused, unless the application holds it already', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const big = slotId(rooms.big, 'mon', '17:00');
+		const small = slotId(rooms.small, 'mon', '17:00');
+		const last = await makeSeason(staff, rooms);
+		const choir = await club();
+		const body = (wishes: string[]) => ({
+			association: choir.id,
+			activities: [activity('Kor', wishes)]
+		});
+		expect((await apply(choir.admin, last, body([small, big]))).status).toBe(200);
+		const season = await makeSeason(staff, rooms, { previous: last });
+		const sys = await system();
+		await sys.collection('rooms').update(rooms.small, { active: false });
+		const copy = async () =>
+			(await send(
+				choir.admin.pb,
+				`/api/borgerhus/seasons/${season}/copy?association=${choir.id}`,
+				undefined,
+				'GET'
+			)) as { activities: { wishes: { slot: string }[] }[] };
+		let copied = await copy();
+		expect(copied.activities[0]!.wishes.map((w) => w.slot)).toEqual([big]);
+		const sent = await apply(choir.admin, season, { association: choir.id, activities: copied.activities });
+		expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+		// a wish the application held before the room went out of use stays, and so it does in the copy
+		await sys.collection('rooms').update(rooms.small, { active: true });
+		expect((await apply(choir.admin, season, body([small, big]))).status).toBe(200);
+		await sys.collection('rooms').update(rooms.small, { active: false });
+		copied = await copy();
+		expect(copied.activities[0]!.wishes.map((w) => w.slot)).toEqual([small, big]);
+		expect(
+			(await apply(choir.admin, season, { association: choir.id, activities: copied.activities })).status
+		).toBe(200);
+	});
 });
 
 describe('the association’s season page', () => {

@@ -669,12 +669,15 @@ function eligibilityOf(config, associationId, value) {
 }
 
 /**
- * The field of the first wish for a time in a room out of use (`rooms.active` false) that the application as
- * it stands (submitted) does not hold already, or ''. A wish made before staff took the room out of use
- * stays, so the association still changes its other activities and wishes; the booking of the plan skips
- * it then (publish.js). A new wish, or one in an application withdrawn and sent anew, is refused.
+ * Whether the application may wish a slot of the season as it stands: a time in a room in use, or one in a
+ * room out of use (`rooms.active` false) that the application as it stands (submitted) holds already. A wish
+ * made before staff took the room out of use stays, so the association still changes its other activities
+ * and wishes; the booking of the plan skips it then (publish.js). A new wish, or one in an application
+ * withdrawn and sent anew, is not taken. Asked by the application (outOfUseWish) and by "copy last season",
+ * which copies no wish the application would refuse.
+ * @returns {(slot: string) => boolean}
  */
-function outOfUseWish(app, config, value, existing) {
+function wishTaken(app, config, existing) {
 	var held = {};
 	if (existing && existing.getString('status') === 'submitted') {
 		(c.jsonOf(existing, 'activities') || []).forEach(function (a) {
@@ -689,11 +692,18 @@ function outOfUseWish(app, config, value, existing) {
 	});
 	// a room deleted since the set-up is not among them, and offers nothing either
 	var rooms = c.roomsOf(app, config);
+	return function (slot) {
+		return held[slot] === true || (rooms[roomOf[slot]] || {}).active === true;
+	};
+}
+
+/** The field of the first wish wishTaken does not take (a new wish for a time in a room out of use), or ''. */
+function outOfUseWish(app, config, value, existing) {
+	var taken = wishTaken(app, config, existing);
 	for (var i = 0; i < value.activities.length; i++) {
 		var wishes = value.activities[i].wishes;
 		for (var w = 0; w < wishes.length; w++) {
-			var slot = wishes[w].slot;
-			if (!held[slot] && !(rooms[roomOf[slot]] || {}).active) return 'activities.' + i + '.wishes';
+			if (!taken(wishes[w].slot)) return 'activities.' + i + '.wishes';
 		}
 	}
 	return '';
@@ -867,9 +877,21 @@ function copy(e) {
 	var previous = season.getString('previous');
 	if (!previous) return e.json(200, { activities: [] });
 	var config = c.configOf(season);
-	var offered = config.slots.map(function (s) {
-		return s.id;
-	});
+	// the times this season offers that the association's application may wish now (a room out of use takes
+	// no new wish): the copy is an application this season takes as it is
+	var current = e.app.findRecordsByFilter(
+		'season_applications',
+		bindFilter('season = {:s} && association = {:a} && round != 2', { s: season.id, a: association }),
+		'',
+		1,
+		0
+	);
+	var taken = wishTaken(e.app, config, current.length ? current[0] : null);
+	var offered = config.slots
+		.map(function (s) {
+			return s.id;
+		})
+		.filter(taken);
 	var rows = e.app.findRecordsByFilter(
 		'season_applications',
 		bindFilter('season = {:s} && association = {:a} && round != 2', { s: previous, a: association }),

@@ -924,6 +924,42 @@ describe('booking the final plan', () => {
 			new Set([renamed.admin.record.id])
 		);
 	});
+	it('tells the association when booking again books the times none of whose dates could be booked before', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const choir = await club();
+		expect(
+			(
+				await apply(choir.admin, season, {
+					association: choir.id,
+					activities: [activity('Kor', [slotId(rooms.big, 'mon', '17:00')])]
+				})
+			).status
+		).toBe(200);
+		await publishDraft(staff.pb, season);
+		// the room is out of use when the final plan is booked: none of the dates is booked, and it is told so
+		const sys = await system();
+		await sys.collection('rooms').update(rooms.big, { active: false });
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to: 'final' });
+		const told = async () =>
+			(
+				await choir.admin.pb
+					.collection('notifications')
+					.getFullList({ filter: 'kind = "season_booked"', sort: 'created' })
+			).map((n) => n.title);
+		expect(await told()).toEqual(['Jeres sæsontider kunne ikke bookes']);
+		// taken into use again, the house books the plan again: the times are booked, and the association hears it
+		await sys.collection('rooms').update(rooms.big, { active: true });
+		const again = (await send(staff.pb, `/api/borgerhus/seasons/${season}/book`)) as {
+			booking: { association: string; booked: number }[];
+		};
+		expect(again.booking[0]!.booked).toBeGreaterThan(0);
+		expect(await told()).toEqual(['Jeres sæsontider kunne ikke bookes', 'Jeres sæsontider er booket']);
+		// booking again with nothing left to book tells nothing more
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/book`);
+		expect(await told()).toHaveLength(2);
+	});
 });
 
 describe('the round’s news of an association’s application', () => {

@@ -221,6 +221,8 @@ function bookAll(app, seasonId, actor, round, firstOnly) {
 					var booked = 0;
 					var skipped = 0;
 					var booker = '';
+					// the first line this run gave a series: each run books other lines (a line with a series is done)
+					var first = '';
 					var ids = byAssociation[association];
 					for (var i = 0; i < ids.length; i++) {
 						var line = txApp.findRecordById('season_lines', ids[i]);
@@ -239,6 +241,7 @@ function bookAll(app, seasonId, actor, round, firstOnly) {
 						var r = bookLine(txApp, config, line, booker, actor);
 						booked += r.booked;
 						skipped += r.skipped.length;
+						if (r.series && !first) first = line.id;
 					}
 					// a line with no date left to book (its days have passed) tells nothing
 					if (booker && booked + skipped > 0) {
@@ -261,7 +264,17 @@ function bookAll(app, seasonId, actor, round, firstOnly) {
 								skipped: skipped
 							},
 							link: '/saeson/' + seasonId,
-							dedupeKey: 'season_booked:' + seasonId + ':' + association + (round === 2 ? ':second' : '')
+							// once per run that booked lines (named by the first of them), and once that none could be
+							// booked: booking again after that tells the association of the times booked then, and a
+							// run that again books nothing tells it nothing new
+							dedupeKey:
+								'season_booked:' +
+								seasonId +
+								':' +
+								association +
+								(round === 2 ? ':second' : '') +
+								':' +
+								(first || 'none')
 						});
 					}
 					return { association: association, booked: booked, skipped: skipped };

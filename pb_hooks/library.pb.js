@@ -257,6 +257,12 @@ onRecordCreateRequest((e) => {
 	const desk = require(`${__hooks}/lib/library-desk.js`);
 	const { refuse } = require(`${__hooks}/lib/core/errors.js`);
 	const who = require(`${__hooks}/lib/core/auth.js`).actor(e);
+	// the patron's own pickup past its deadline is expired first, as the desk's collect does: its copy goes to
+	// the next in line (the loan is refused, saying so) or back to the shelf (and is lent from there)
+	const late =
+		who.kind === 'staff'
+			? desk.expireLatePickup(e.app, e.record.getString('copy'), e.record.getString('patron'))
+			: '';
 	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
 		const sent = desk.sentFields(e);
 		const system = who.kind === 'system';
@@ -277,7 +283,10 @@ onRecordCreateRequest((e) => {
 			const from = copy.getString('status');
 			if (from === 'missing') refuse('library_copy_missing', 'copy');
 			const pickup = from === 'reserved' ? desk.pickupOf(txApp, copy, e.record.getString('patron')) : null;
-			if (from !== 'shelf' && !pickup) refuse('library_copy_busy', 'copy');
+			if (from !== 'shelf' && !pickup) {
+				if (late) refuse(desk.expiredRefusal(txApp, txApp.findRecordById('holds', late)), 'copy');
+				refuse('library_copy_busy', 'copy');
+			}
 			desk.copyTo(copy, 'loan', desk.rolesFor(who, ''));
 			copy.set('status', 'loan');
 			copy.set('on_pickup_shelf', ''); // lent over the counter, from wherever it lay

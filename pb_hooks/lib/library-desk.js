@@ -1338,12 +1338,37 @@ function expireHold(app, holdId, now) {
  * @param {unknown} holdId
  */
 function expireIfDue(app, holdId) {
-	if (typeof holdId !== 'string' || holdId === '' || holdId.length > 50) return;
+	if (typeof holdId !== 'string' || holdId === '' || holdId.length > 50) return false;
 	try {
-		tx.run(app, (txApp) => expireHold(txApp, holdId, nowPb()));
+		return tx.run(app, (txApp) => expireHold(txApp, holdId, nowPb()));
 	} catch (_) {
 		// no such hold: the collect refuses it
+		return false;
 	}
+}
+
+/**
+ * A loan over the counter of the copy set aside for the patron's pickup is the hand-over (`pickupOf`), and a
+ * pickup past its deadline is never handed over: as the desk's collect does, it is expired first, in a
+ * transaction of its own, so that the copy goes to the next in line now, or back to the shelf when nobody
+ * waits (then the loan lends it from there). Anything else is left for the loan's own checks.
+ * @param {core.App} app the app (not inside a transaction)
+ * @param {unknown} copyId
+ * @param {unknown} patronId
+ * @returns {string} the id of the pickup expired, or ''
+ */
+function expireLatePickup(app, copyId, patronId) {
+	if (typeof copyId !== 'string' || typeof patronId !== 'string' || !copyId || !patronId) return '';
+	if (copyId.length > 50 || patronId.length > 50) return '';
+	const ready = app.findRecordsByFilter(
+		'holds',
+		bindFilter('copy = {:c} && patron = {:p} && status = "ready"', { c: copyId, p: patronId }),
+		'',
+		1,
+		0
+	);
+	if (!ready.length) return '';
+	return expireIfDue(app, ready[0].id) ? ready[0].id : '';
 }
 
 /**
@@ -1506,6 +1531,8 @@ module.exports = {
 	loseLoan,
 	expireHold,
 	expireIfDue,
+	expireLatePickup,
+	expiredRefusal,
 	expireOverdue,
 	queueInfo,
 	holdViews,

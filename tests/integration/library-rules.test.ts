@@ -1189,6 +1189,50 @@ describe('a loan over the counter to a patron with a hold on the title', () => {
 		expect(loan.returned_at).toBe('');
 	});
 
+	it('expires a pickup past its deadline first when its copy is lent to its patron, as the hand-over does', async () => {
+		const [a, b, c, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		const system = await systemClient();
+		const late = async (others: (typeof a)[]) => {
+			const { copies, title } = await arrangeTitle({ copies: 1 });
+			const hold = await placeHold(a.pb, title.id, a.record.id);
+			const queued = [];
+			for (const other of others) queued.push(await placeHold(other.pb, title.id, other.record.id));
+			await checkIn(staff.pb, copies[0]!.barcode);
+			// the deadline has passed, and the job that expires pickups has not run yet
+			await system.collection('holds').update(hold.id, { pickup_deadline: '2020-01-01 00:00:00.000Z' });
+			return { copy: copies[0]!, hold, queued };
+		};
+		// someone waits: the copy is theirs now, and the desk is told so, not that the copy is busy
+		const shared = await late([b]);
+		const lend = () => staff.pb.collection('loans').create({ copy: shared.copy.id, patron: a.record.id });
+		expect(await refusal(lend())).toEqual({ status: 400, code: 'library_hold_expired' });
+		expect((await system.collection('holds').getOne<HoldRecord>(shared.hold.id)).status).toBe('expired');
+		expect(await system.collection('holds').getOne<HoldRecord>(shared.queued[0]!.id)).toMatchObject({
+			status: 'ready',
+			copy: shared.copy.id
+		});
+		// asked again, the copy is the next in line's pickup
+		expect(await refusal(lend())).toEqual({ status: 400, code: 'library_copy_busy' });
+		// nobody waits: the pickup has expired and the copy is free, so it is lent from the shelf
+		const alone = await late([]);
+		const loan = await staff.pb
+			.collection('loans')
+			.create<LoanRecord>({ copy: alone.copy.id, patron: a.record.id });
+		expect(loan.returned_at).toBe('');
+		expect((await system.collection('holds').getOne<HoldRecord>(alone.hold.id)).status).toBe('expired');
+		expect((await system.collection('copies').getOne<CopyRecord>(alone.copy.id)).status).toBe('loan');
+		// a third patron still cannot take a copy another's pickup has
+		const other = await late([b]);
+		expect(
+			await refusal(staff.pb.collection('loans').create({ copy: other.copy.id, patron: c.record.id }))
+		).toEqual({ status: 400, code: 'library_copy_busy' });
+	});
+
 	it('refuses the patron’s own token such a loan, and leaves the hold as it was', async () => {
 		const [a] = await Promise.all([createUser()]);
 		const { copies, holds } = await pausedQueue(1, [a]);

@@ -80,16 +80,21 @@ onRecordUpdateRequest(
 				const parentField = lib.KINDS[collection].parentField;
 				const before = fresh.getString(parentField);
 				const was = fresh.getString('status');
+				const person = fresh.getString('user');
 				for (const key of fields.concat('status' in body ? ['status'] : []))
 					fresh.set(key, e.record.get(key));
 				txApp.save(fresh);
 				const parentId = fresh.getString(parentField);
 				lib.fillPlaces(txApp, collection, parentId);
 				lib.recount(txApp, collection, parentId);
-				// a place moved to another shift or event leaves its old one: that one's waitlist moves up into
-				// the place and its counter follows, as after a cancellation
-				if (before && before !== parentId)
-					lib.placeLeft(txApp, collection, before, fresh.getString('user'), was);
+				// a place moved to another shift, event or person, or no longer confirmed, leaves what it held: that
+				// waitlist moves up into the place and its counter follows, and a volunteer passed over elsewhere
+				// for holding it gets their turn, as after a cancellation
+				const left =
+					before !== parentId ||
+					person !== fresh.getString('user') ||
+					(was === 'confirmed' && fresh.getString('status') !== 'confirmed');
+				if (before && left) lib.placeLeft(txApp, collection, before, person, was);
 				result = fresh;
 				return;
 			}
@@ -123,12 +128,17 @@ onRecordDeleteRequest(
 		const tx = require(`${__hooks}/lib/core/tx.js`);
 		const collection = e.collection.name;
 		tx.request(e, (txApp) => {
-			const parentId = txApp
-				.findRecordById(collection, e.record.id)
-				.getString(lib.KINDS[collection].parentField);
+			const row = txApp.findRecordById(collection, e.record.id);
 			e.next();
-			lib.fillPlaces(txApp, collection, parentId);
-			lib.recount(txApp, collection, parentId);
+			// as after a cancellation: its waitlist moves up into a confirmed place, its counter follows, and a
+			// volunteer passed over elsewhere for holding this shift gets their turn (placeLeft)
+			lib.placeLeft(
+				txApp,
+				collection,
+				row.getString(lib.KINDS[collection].parentField),
+				row.getString('user'),
+				row.getString('status')
+			);
 		});
 	},
 	'signups',

@@ -298,13 +298,14 @@ describe('a skipped waiting volunteer keeps their turn', () => {
 		expect(await inbox(w, 'events_promoted')).toHaveLength(1);
 	});
 
-	it('gives the free place to the waiting volunteer, not to newcomers signing up at once', async () => {
+	it('moves them up when the system removes their overlapping sign-up, before any newcomer', async () => {
 		for (let round = 0; round < 2; round++) {
 			const { s, w, sw, tw } = await skippedVolunteer();
-			// the system removes W's sign-up for T (maintenance): nothing else fills S's places again
+			// the system removes W's sign-up for T (maintenance): the place W was passed over for is theirs, as
+			// after a cancellation of T, in the delete's transaction
 			const system = await systemClient();
 			await system.collection('signups').delete(tw.id);
-			expect(await statusOf('signups', sw.id)).toBe('waitlisted');
+			expect(await statusOf('signups', sw.id)).toBe('confirmed');
 			const [n1, n2] = await Promise.all([createVolunteer(), createVolunteer()]);
 			const [a, b] = await Promise.all([
 				n1.pb.collection('signups').create<SignupRecord>({ shift: s.id, user: n1.record.id }),
@@ -315,6 +316,31 @@ describe('a skipped waiting volunteer keeps their turn', () => {
 			expect(await inbox(w, 'events_promoted')).toHaveLength(1);
 			expect((await system.collection('shifts').getOne(s.id)).taken).toBe(1);
 		}
+	});
+});
+
+describe('the system correcting a place by hand', () => {
+	it('moves a volunteer passed over for that place up when it is no longer confirmed', async () => {
+		const { s, w, sw, tw } = await skippedVolunteer();
+		const system = await systemClient();
+		// W's place on T written off as cancelled from the paper list, with its date
+		await system
+			.collection('signups')
+			.update(tw.id, { status: 'cancelled', cancelled_at: new Date(Date.now() - HOUR) });
+		expect(await statusOf('signups', tw.id)).toBe('cancelled');
+		expect(await statusOf('signups', sw.id)).toBe('confirmed');
+		expect((await system.collection('shifts').getOne(s.id)).taken).toBe(1);
+		expect(await inbox(w, 'events_promoted')).toHaveLength(1);
+	});
+
+	it('moves a volunteer passed over for that place up when the place is written on another person', async () => {
+		const { s, t, sw, tw } = await skippedVolunteer();
+		const other = await createVolunteer();
+		const system = await systemClient();
+		await system.collection('signups').update(tw.id, { user: other.record.id });
+		expect(await statusOf('signups', sw.id)).toBe('confirmed');
+		expect((await system.collection('shifts').getOne(s.id)).taken).toBe(1);
+		expect((await system.collection('shifts').getOne(t.id)).taken).toBe(1);
 	});
 });
 

@@ -496,7 +496,11 @@ onRecordDeleteRequest(
 				);
 				if (begun && fresh.getString('state') === 'published') throw refusal('events_delete_event_begun');
 			}
+			// the confirmed shifts the deletion takes with it (the system's): a volunteer passed over elsewhere for
+			// holding one gets their turn, as after a cancellation (placeLeft)
+			const held = lib.confirmedShiftsOf(txApp, e.collection.name, e.record.id);
 			e.next();
+			for (const place of held) lib.refillSkipped(txApp, place.user, place.shift);
 			audit.staffAction(txApp, who, e.collection.name + '.delete', e.record, {});
 		});
 	},

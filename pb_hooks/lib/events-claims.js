@@ -506,6 +506,34 @@ function placeLeft(app, collection, parentId, userId, from) {
 }
 
 /**
+ * The confirmed sign-ups of a shift, or of every shift of an event, each with its person and its shift's
+ * time: what a deletion of the shift or event takes with it (refillSkipped follows it up).
+ * @param {core.App} app the deletion's transaction
+ * @param {'events' | 'shifts'} collection
+ * @param {string} id
+ * @returns {{ user: string, shift: { id: string, start: string, end: string } }[]}
+ */
+function confirmedShiftsOf(app, collection, id) {
+	const rows = app.findRecordsByFilter(
+		'signups',
+		bindFilter((collection === 'shifts' ? 'shift' : 'shift.event') + ' = {:id} && status = "confirmed"', {
+			id: id
+		}),
+		'',
+		0,
+		0
+	);
+	app.expandRecords(rows, ['shift'], null);
+	return rows.map((row) => {
+		const shift = row.expandedOne('shift');
+		return {
+			user: row.getString('user'),
+			shift: { id: shift.id, start: shift.getString('start'), end: shift.getString('end') }
+		};
+	});
+}
+
+/**
  * Tells a person that someone else (staff, the system) cancelled their sign-up or registration: once per
  * place (a place reopened later is a new one), naming the shift or event and when it starts. A volunteer
  * who was waiting is told they are off the shift's waitlist (they never had the shift).
@@ -1102,6 +1130,7 @@ module.exports = {
 	fillPlaces,
 	refillSkipped,
 	placeLeft,
+	confirmedShiftsOf,
 	refillAfterTerms,
 	cancelPlace,
 	releaseEntry,

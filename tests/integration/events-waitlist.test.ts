@@ -344,6 +344,48 @@ describe('the system correcting a place by hand', () => {
 	});
 });
 
+describe('the system deleting a shift or an event with places', () => {
+	it('moves a volunteer passed over for holding its shift up', async () => {
+		const { s, t, w, sw } = await skippedVolunteer();
+		const system = await systemClient();
+		await system.collection('shifts').delete(t.id);
+		expect(await statusOf('signups', sw.id)).toBe('confirmed');
+		expect((await system.collection('shifts').getOne(s.id)).taken).toBe(1);
+		expect(await inbox(w, 'events_promoted')).toHaveLength(1);
+	});
+
+	it('moves a volunteer passed over for holding a shift of the deleted event up', async () => {
+		const day = farFuture();
+		const { shift: s } = await arrangeEvent({
+			start: new Date(day.getTime() + 2 * HOUR),
+			places: 1,
+			hours: 1
+		});
+		const { event: other, shift: t } = await arrangeEvent({
+			start: new Date(day.getTime() + 5 * HOUR),
+			places: 1,
+			hours: 1
+		});
+		const [c, w] = await Promise.all([createVolunteer(), createVolunteer()]);
+		const sc = await c.pb.collection('signups').create<SignupRecord>({ shift: s.id, user: c.record.id });
+		const sw = await w.pb.collection('signups').create<SignupRecord>({ shift: s.id, user: w.record.id });
+		const tw = await w.pb.collection('signups').create<SignupRecord>({ shift: t.id, user: w.record.id });
+		expect([sc.status, sw.status, tw.status]).toEqual(['confirmed', 'waitlisted', 'confirmed']);
+		const staff = await createUser({ staff: true });
+		// the other event's shift set up at the time W waits for, so C's leaving passes W over
+		await staff.pb.collection('shifts').update(t.id, {
+			start: new Date(day.getTime() + 2.5 * HOUR),
+			end: new Date(day.getTime() + 3.5 * HOUR)
+		});
+		await c.pb.collection('signups').update(sc.id, { status: 'cancelled' });
+		expect(await statusOf('signups', sw.id)).toBe('waitlisted');
+		const system = await systemClient();
+		await system.collection('events').delete(other.id);
+		expect(await statusOf('signups', sw.id)).toBe('confirmed');
+		expect((await system.collection('shifts').getOne(s.id)).taken).toBe(1);
+	});
+});
+
 describe('a waiting volunteer who withdrew the volunteer terms', () => {
 	it('is not moved up and keeps their turn, and accepting the terms again moves them up at once', async () => {
 		const staff = await createUser({ staff: true });

@@ -449,6 +449,28 @@ var STATUS_TEXTS = {
 	}
 };
 
+/** STATUS_TEXTS as the association's admins read them (rooms/told.js: its booker no longer books for it). */
+var STATUS_TEXTS_ADMINS = {
+	approved: {
+		da: { title: 'En booking for {association} er godkendt', body: '{room}, {when}, er godkendt.{note}' },
+		en: { title: 'A booking for {association} is approved', body: '{room}, {when}, is approved.{note}' }
+	},
+	rejected: {
+		da: {
+			title: 'En booking for {association} er afvist',
+			body: '{room}, {when}, er afvist. Begrundelse: {reason}'
+		},
+		en: {
+			title: 'A booking for {association} was rejected',
+			body: '{room}, {when}, was rejected. Reason: {reason}'
+		}
+	},
+	cancelled: {
+		da: { title: 'En booking for {association} er aflyst', body: '{room}, {when}, er aflyst. {reason}' },
+		en: { title: 'A booking for {association} is cancelled', body: '{room}, {when}, is cancelled. {reason}' }
+	}
+};
+
 /**
  * A booking called off by an admin or booker of its association, told to its booker: who did it, and their
  * reason as theirs. The house's own cancellation gives staff's reason after "er aflyst."; an association's
@@ -463,6 +485,18 @@ var CANCELLED_BY = {
 };
 
 /** Who cancelled for the association, as its booker reads it. */
+/** CANCELLED_BY as the association's admins read it. */
+var CANCELLED_BY_ADMINS = {
+	da: {
+		title: 'En booking for {association} er aflyst',
+		body: '{room}, {when}, er aflyst af {role} i {association}.{note}'
+	},
+	en: {
+		title: 'A booking for {association} is cancelled',
+		body: '{room}, {when}, was cancelled by {role} of {association}.{note}'
+	}
+};
+
 var CANCELLED_BY_ROLE = {
 	admin: { da: 'en administrator', en: 'an admin' },
 	booker: { da: 'en booker', en: 'a booker' }
@@ -652,9 +686,11 @@ function transition(txApp, booking, to, actor, roles, data) {
 	if (!data.series && !data.silent) {
 		lib('core/audit').staffAction(txApp, actor, 'booking_' + to, booking, { from: from, reason: reason });
 		var by = t.name === 'cancel' && !staff ? cancelledBy(txApp, booking, actor) : null;
-		lib('notify').notify(txApp, booking.getString('booker'), {
+		// its booker while they may book for its association, else its admins (rooms/told.js)
+		lib('rooms/told').tell(txApp, booking, {
 			kind: 'booking_' + to,
 			texts: by ? CANCELLED_BY : STATUS_TEXTS[to],
+			admins: by ? CANCELLED_BY_ADMINS : STATUS_TEXTS_ADMINS[to],
 			params: {
 				room: room.getString('name'),
 				when: { instant: start },
@@ -664,6 +700,8 @@ function transition(txApp, booking, to, actor, roles, data) {
 				association: by ? by.association : ''
 			},
 			link: '/bookinger',
+			// an admin of its association who acted is told nothing of their own act
+			except: actor.id,
 			// a booking moved back to pending is decided again, and told again
 			dedupeKey:
 				'booking-' +
@@ -685,9 +723,10 @@ function transition(txApp, booking, to, actor, roles, data) {
  * @param {core.Record} room its new room
  */
 function tellMovedApproved(txApp, booking, room) {
-	lib('notify').notify(txApp, booking.getString('booker'), {
+	lib('rooms/told').tell(txApp, booking, {
 		kind: 'booking_approved',
 		texts: STATUS_TEXTS.approved,
+		admins: STATUS_TEXTS_ADMINS.approved,
 		params: {
 			room: room.getString('name'),
 			when: { instant: lib('room-claims').toMs(booking.getString('start')) },
@@ -703,13 +742,56 @@ function tellMovedApproved(txApp, booking, room) {
 var MOVED_TEXTS = {
 	da: {
 		title: 'Din booking er flyttet: {room}',
-		body: 'Personalet har flyttet din booking til {when}, {room}. Før: {before}.'
+		body: 'Personalet har flyttet din booking til {when}, {room}. Før: {before}.{attendees}'
 	},
 	en: {
 		title: 'Your booking has moved: {room}',
-		body: 'The staff moved your booking to {when}, {room}. Before: {before}.'
+		body: 'The staff moved your booking to {when}, {room}. Before: {before}.{attendees}'
 	}
 };
+
+/** MOVED_TEXTS as the association's admins read them (rooms/told.js). */
+var MOVED_TEXTS_ADMINS = {
+	da: {
+		title: 'En booking for {association} er flyttet: {room}',
+		body: 'Personalet har flyttet bookingen til {when}, {room}. Før: {before}.{attendees}'
+	},
+	en: {
+		title: 'A booking for {association} has moved: {room}',
+		body: 'The staff moved the booking to {when}, {room}. Before: {before}.{attendees}'
+	}
+};
+
+/** Staff changed the number of attendees of someone's booking, and nothing else of its time (tellAttendees). */
+var ATTENDEES_TEXTS = {
+	da: {
+		title: 'Nyt antal deltagere: {room}',
+		body: 'Personalet har ændret antallet af deltagere i din booking {when}, {room}, til {attendees}. Før: {before}.'
+	},
+	en: {
+		title: 'New number of attendees: {room}',
+		body: 'The staff changed the number of attendees of your booking {when}, {room}, to {attendees}. Before: {before}.'
+	}
+};
+
+/** ATTENDEES_TEXTS as the association's admins read them (rooms/told.js). */
+var ATTENDEES_TEXTS_ADMINS = {
+	da: {
+		title: 'Nyt antal deltagere i en booking for {association}: {room}',
+		body: 'Personalet har ændret antallet af deltagere i bookingen {when}, {room}, til {attendees}. Før: {before}.'
+	},
+	en: {
+		title: 'New number of attendees in a booking for {association}: {room}',
+		body: 'The staff changed the number of attendees of the booking {when}, {room}, to {attendees}. Before: {before}.'
+	}
+};
+
+/** The new number of attendees after a move's words, when the move changed it too. */
+function attendeesNote(booking, changed) {
+	if (!changed) return '';
+	var n = booking.getInt('attendees');
+	return { da: ' Antal deltagere: ' + n + '.', en: ' Attendees: ' + n + '.' };
+}
 
 /**
  * A booking's time in a message, in each language: its start and its end's time ("tirsdag 24. november kl.
@@ -750,16 +832,44 @@ function tellMoved(txApp, booking, room, before) {
 	} catch (_) {
 		formerRoom = '';
 	}
-	lib('notify').notify(txApp, booking.getString('booker'), {
+	lib('rooms/told').tell(txApp, booking, {
 		kind: 'booking_moved',
 		texts: MOVED_TEXTS,
+		admins: MOVED_TEXTS_ADMINS,
 		params: {
 			room: room.getString('name'),
 			when: bookingWhen(booking.getString('start'), booking.getString('end')),
-			before: bookingWhen(before.start, before.end, formerRoom)
+			before: bookingWhen(before.start, before.end, formerRoom),
+			attendees: attendeesNote(booking, booking.getInt('attendees') !== before.attendees)
 		},
 		link: '/bookinger',
 		dedupeKey: 'booking-moved-' + booking.id + '-' + lib('room-claims').toPbDate(Date.now())
+	});
+}
+
+/**
+ * Tells whoever hears of the booking (rooms/told.js) that staff changed its number of attendees, and nothing
+ * of where or when it is (a move says the new number with its new time: tellMoved); inside the change's
+ * transaction. At most one message an hour about one booking to one person (notify.js notifyOncePerHour):
+ * staff correcting the number back and forth rewrite the last message to the number now.
+ * @param {core.App} txApp
+ * @param {core.Record} booking the row with the change applied
+ * @param {core.Record} room
+ * @param {number} before the number it had
+ */
+function tellAttendees(txApp, booking, room, before) {
+	lib('rooms/told').tell(txApp, booking, {
+		kind: 'booking_attendees',
+		texts: ATTENDEES_TEXTS,
+		admins: ATTENDEES_TEXTS_ADMINS,
+		params: {
+			room: room.getString('name'),
+			when: bookingWhen(booking.getString('start'), booking.getString('end')),
+			attendees: booking.getInt('attendees'),
+			before: before
+		},
+		link: '/bookinger',
+		about: 'booking:' + booking.id
 	});
 }
 
@@ -969,7 +1079,8 @@ function handleUpdate(e) {
 				var before = {
 					room: fresh.getString('room'),
 					start: fresh.getString('start'),
-					end: fresh.getString('end')
+					end: fresh.getString('end'),
+					attendees: fresh.getInt('attendees')
 				};
 				for (var f = 0; f < moved.length; f++) fresh.set(moved[f], e.record.get(moved[f]));
 				// before the checks and the save: the overlap rule and the busy projection (syncBusy, in the
@@ -1014,13 +1125,17 @@ function handleUpdate(e) {
 				var placed = moved.some(function (name) {
 					return name === 'room' || name === 'start' || name === 'end';
 				});
-				if (
-					staff &&
-					placed &&
-					fresh.getString('booker') !== actor.id &&
-					!(fresh.getString('status') === 'approved' && from !== 'approved')
-				) {
+				var approvedNow = fresh.getString('status') === 'approved' && from !== 'approved';
+				if (staff && placed && fresh.getString('booker') !== actor.id && !approvedNow) {
 					tellMoved(txApp, fresh, checked.room, before);
+				} else if (
+					staff &&
+					!placed &&
+					moved.indexOf('attendees') >= 0 &&
+					fresh.getString('booker') !== actor.id
+				) {
+					// nor are they left unaware of a new number of attendees (the booker's own change tells nobody)
+					tellAttendees(txApp, fresh, checked.room, before.attendees);
 				}
 				var details = cleared.length ? { fields: moved, cleared: cleared } : { fields: moved };
 				if (fresh.getString('status') !== from)

@@ -2,13 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
 import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
 import { readMails, waitForMail } from '../helpers/mail';
-import { book, houseDate, join, makeAssociation, makeRoom, slot, someDay } from './rooms-arrange';
+import { book, houseDate, houseTime, join, makeAssociation, makeRoom, slot, someDay } from './rooms-arrange';
 import { arrangeEvent, createVolunteer } from './events-helpers';
 import { arrangeTitle, checkIn, placeHold } from './library-helpers';
 import ICAL from 'ical.js';
 import { deadlineAfter } from '$rules/house.js';
 import { localParts } from '$rules/core/time.js';
 import { stack } from '../helpers/stack';
+import { outcome } from '../helpers/scenarios';
+import {
+	bookingAt,
+	checkIn as checkInBooking,
+	checkOut as checkOutBooking,
+	checkinRoom,
+	release as releaseDue
+} from './rooms-checkin-arrange';
 
 // Staff decisions and the messages they send (docs/rules.md, "Messages" and "Staff pages"): the reason of
 // an approval reaches the booker and the audit log, one decision over many dates is one message and one
@@ -552,5 +560,251 @@ describe('the audit log in words', () => {
 			expect(response.status, area).toBe(200);
 			expect(await response.text(), area).toContain(`href="/personale/bookinger?dag=${houseDate(day)}"`);
 		}
+	});
+});
+
+// An association's booking whose booker left the association, or may no longer book for it, is the
+// association's business: staff's acts on it, a closure and the release reach its active admins, never the
+// person who left (docs/rules.md, "Who is told of a booking").
+describe('an association booking whose booker no longer books for it', () => {
+	async function arrange() {
+		const [booker, admin, second, member, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		const association = await makeAssociation();
+		const [bookerMembership] = await Promise.all([
+			join(association.id, booker, 'booker'),
+			join(association.id, admin, 'admin'),
+			join(association.id, second, 'admin'),
+			join(association.id, member, 'member')
+		]);
+		const [room, approvalRoom] = await Promise.all([
+			makeRoom({ who_may_book: 'associations', cancel_hours: 0 }),
+			makeRoom({ who_may_book: 'associations', requires_approval: true })
+		]);
+		const system = await systemClient();
+		/** The booker leaves the association (rule 3: no longer its booker). */
+		const leave = () => system.collection('memberships').update(bookerMembership.id, { status: 'left' });
+		return {
+			booker,
+			admin,
+			second,
+			member,
+			staff,
+			association,
+			room,
+			approvalRoom,
+			system,
+			leave,
+			bookerMembership
+		};
+	}
+	const kinds = async (user: TestUser, prefix = 'booking_') =>
+		(await notificationsOf(user.record.id)).filter(
+			(n) => n.kind.startsWith(prefix) && !n.kind.endsWith('_received')
+		);
+
+	it("staff's rejection and cancellation reach the admins, not the one who left", async () => {
+		const w = await arrange();
+		await mailable(w.admin);
+		const day = someDay();
+		const [request, booking] = await Promise.all([
+			book(w.booker, w.approvalRoom.id, { association: w.association.id, ...slot(day, '08:00', '09:00') }),
+			book(w.booker, w.room.id, { association: w.association.id, ...slot(day, '10:00', '11:00') })
+		]);
+		await w.leave();
+		await w.staff.pb
+			.collection('bookings')
+			.update(request.id, { status: 'rejected', reason: 'Lokalet er optaget af huset' });
+		// nor may staff move it or change its number while nobody books it (rule 3, checked as at a booking)
+		for (const change of [slot(day, '12:00', '13:00'), { attendees: 7 }]) {
+			expect((await outcome(w.staff.pb.collection('bookings').update(booking.id, change))).status).toBe(400);
+		}
+		await w.staff.pb
+			.collection('bookings')
+			.update(booking.id, { status: 'cancelled', cancel_reason: 'Vandskade' });
+		// the person who left hears nothing more of the association's time, nor does a plain member
+		expect(await kinds(w.booker)).toEqual([]);
+		expect(await kinds(w.member)).toEqual([]);
+		for (const admin of [w.admin, w.second]) {
+			const told = await kinds(admin);
+			expect(told.map((n) => n.kind)).toEqual(['booking_rejected', 'booking_cancelled']);
+			for (const n of told) {
+				expect(n.title).toContain(`for ${w.association.name}`);
+				expect(n.body).toContain(`Du får beskeden som administrator i ${w.association.name}`);
+				expect(n.texts.en.body).toContain(`You get this message as an admin of ${w.association.name}`);
+				expect(n.body).not.toMatch(ISO);
+				expect(n.link).toBe('/bookinger');
+			}
+			expect(told[0]!.body).toContain('Lokalet er optaget af huset');
+			expect(told[1]!.body).toContain('Vandskade');
+		}
+		await waitForMail(mailDir(), w.admin.email, /er aflyst/);
+	});
+
+	it("staff's check-out and the release of a no-show reach the admins, not the one who left", async () => {
+		const w = await arrange();
+		const room = await checkinRoom({ who_may_book: 'associations' });
+		const [used, missed] = await Promise.all([
+			bookingAt(w.booker, room.id, -5, 60, { association: w.association.id }),
+			bookingAt(w.booker, room.id, -120, 60, { association: w.association.id })
+		]);
+		await checkInBooking(w.booker.pb, used.id);
+		await w.leave();
+		await checkOutBooking(w.staff.pb, used.id);
+		await releaseDue(room.id);
+		expect(await kinds(w.booker)).toEqual([]);
+		for (const admin of [w.admin, w.second]) {
+			const told = await kinds(admin);
+			expect(told.map((n) => n.kind)).toEqual(['booking_ended', 'booking_no_show']);
+			expect(told[0]!.title).toBe(`En booking for ${w.association.name} er tjekket ud`);
+			expect(told[0]!.body).toContain(`Personalet har tjekket bookingen i ${room.name} ud`);
+			expect(told[1]!.title).toBe(`En booking for ${w.association.name} er frigivet`);
+			expect(told[1]!.texts.en.title).toBe(`A booking for ${w.association.name} was released`);
+		}
+		expect((await w.system.collection('bookings').getOne(missed.id)).status).toBe('no_show');
+	});
+
+	it('staff deciding while the booker leaves tell exactly one side: the booker or the admins', async () => {
+		const w = await arrange();
+		const day = someDay();
+		const bookings = await Promise.all(
+			['09:00', '12:00', '15:00'].map((from, i) =>
+				book(w.booker, w.approvalRoom.id, {
+					association: w.association.id,
+					...slot(day, from, ['10:00', '13:00', '16:00'][i]!)
+				})
+			)
+		);
+		await Promise.all([
+			w.leave(),
+			...bookings.map((b) =>
+				w.staff.pb.collection('bookings').update(b.id, { status: 'rejected', reason: 'Optaget' })
+			)
+		]);
+		const toBooker = (await kinds(w.booker)).filter((n) => n.kind === 'booking_rejected');
+		const toAdmin = (await kinds(w.admin)).filter((n) => n.kind === 'booking_rejected');
+		// each decision was told once, to whoever acted for the association when it committed: the booker
+		// before they left, its admins after
+		expect(toBooker.length + toAdmin.length).toBe(3);
+		const left = (await w.system.collection('memberships').getOne(w.bookerMembership.id)).updated;
+		for (const n of toBooker) expect(n.created <= left).toBe(true);
+		for (const n of toAdmin) expect(n.created >= left).toBe(true);
+		for (const n of toAdmin) expect(n.title).toContain(w.association.name);
+		for (const n of toBooker) expect(n.title).toBe('Din booking er afvist');
+	});
+
+	it('an admin who booked is told once, as the booker; an association with no active admin tells nobody', async () => {
+		const w = await arrange();
+		const day = someDay();
+		const own = await book(w.admin, w.room.id, {
+			association: w.association.id,
+			...slot(day, '10:00', '11:00')
+		});
+		await w.staff.pb
+			.collection('bookings')
+			.update(own.id, { status: 'cancelled', cancel_reason: 'Vandskade' });
+		const told = await kinds(w.admin);
+		expect(told.map((n) => n.title)).toEqual(['Din booking er aflyst']);
+		expect(await kinds(w.second)).toEqual([]);
+
+		// the booker left and the association has no admin left: nobody is told, the former booker neither
+		const lapsed = await book(w.booker, w.room.id, {
+			association: w.association.id,
+			...slot(day, '14:00', '15:00')
+		});
+		await w.leave();
+		const admins = await w.system.collection('memberships').getFullList({
+			filter: w.system.filter('association = {:a} && role = "admin"', { a: w.association.id })
+		});
+		for (const m of admins) await w.system.collection('memberships').update(m.id, { status: 'left' });
+		await w.staff.pb
+			.collection('bookings')
+			.update(lapsed.id, { status: 'cancelled', cancel_reason: 'Vandskade' });
+		expect(await kinds(w.booker)).toEqual([]);
+		expect((await kinds(w.admin)).length).toBe(1);
+		expect(await kinds(w.second)).toEqual([]);
+	});
+
+	it('a closure and a season decision reach the admins, once each, with the association named', async () => {
+		const w = await arrange();
+		const day = someDay();
+		const [a, b] = await Promise.all([
+			book(w.booker, w.room.id, { association: w.association.id, ...slot(day, '10:00', '11:00') }),
+			book(w.booker, w.room.id, { association: w.association.id, ...slot(day, '14:00', '15:00') })
+		]);
+		const series = await w.booker.pb.send<{ series: string }>('/api/borgerhus/series', {
+			method: 'POST',
+			body: {
+				room: w.approvalRoom.id,
+				association: w.association.id,
+				purpose: 'Træning',
+				attendees: 4,
+				first_date: houseDate(day + 1),
+				last_date: houseDate(day + 15),
+				interval: 1,
+				start_time: '18:00',
+				end_time: '20:00'
+			}
+		});
+		await w.leave();
+		await w.staff.pb.collection('closures').create({
+			room: w.room.id,
+			start: houseTime(day, '00:00'),
+			end: houseTime(day + 1, '00:00'),
+			reason: 'Vandskade',
+			cancel_bookings: [a.id, b.id]
+		});
+		await w.staff.pb.send(`/api/borgerhus/series/${series.series}/reject`, {
+			method: 'POST',
+			body: { reason: 'Optaget' }
+		});
+		expect(await kinds(w.booker)).toEqual([]);
+		for (const admin of [w.admin, w.second]) {
+			const told = await kinds(admin);
+			expect(told.map((n) => n.kind)).toEqual(['booking_cancelled', 'booking_series_rejected']);
+			expect(told[0]!.body).toContain(`2 bookinger for ${w.association.name}`);
+			expect(told[0]!.body).toContain('Vandskade');
+			expect(told[1]!.title).toBe(`En sæsonbooking for ${w.association.name} er afvist`);
+		}
+	});
+});
+
+describe('a new number of attendees', () => {
+	it("staff's change tells the booker with the new number, once an hour; the booker's own change tells nobody", async () => {
+		const room = await makeRoom({ cancel_hours: 0 });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const booking = await book(owner, room.id, slot(someDay(), '10:00', '11:00'));
+		const told = async () =>
+			(await notificationsOf(owner.record.id)).filter((n) => n.kind === 'booking_attendees');
+		await owner.pb.collection('bookings').update(booking.id, { attendees: 5 });
+		expect(await told()).toEqual([]);
+		await staff.pb.collection('bookings').update(booking.id, { attendees: 8 });
+		const [first] = await told();
+		expect(first?.title).toBe(`Nyt antal deltagere: ${room.name}`);
+		expect(first?.body).toContain('Personalet har ændret antallet af deltagere i din booking');
+		expect(first?.body).toContain('til 8. Før: 5.');
+		expect(first?.texts.en.body).toContain('to 8. Before: 5.');
+		expect(first?.body).not.toMatch(ISO);
+		const system = await systemClient();
+		await system.collection('notifications').update(first!.id, { read_at: new Date().toISOString() });
+		// staff correcting it again within the hour rewrite the message, unread again: no second message
+		await staff.pb.collection('bookings').update(booking.id, { attendees: 6 });
+		const again = await told();
+		expect(again).toHaveLength(1);
+		expect(again[0]!.body).toContain('til 6. Før: 8.');
+		expect(again[0]!.read_at).toBe('');
+		// a move that changes the number says it with the new time, in one message
+		await staff.pb
+			.collection('bookings')
+			.update(booking.id, { ...slot(someDay(), '12:00', '13:00'), attendees: 3 });
+		const moved = (await notificationsOf(owner.record.id)).filter((n) => n.kind === 'booking_moved');
+		expect(moved).toHaveLength(1);
+		expect(moved[0]!.body).toContain('Antal deltagere: 3.');
+		expect(await told()).toHaveLength(1);
 	});
 });

@@ -34,6 +34,18 @@ var RELEASE_TEXTS = {
 	}
 };
 
+/** RELEASE_TEXTS as the association's admins read them (rooms/told.js). */
+var RELEASE_TEXTS_ADMINS = {
+	da: {
+		title: 'En booking for {association} er frigivet',
+		body: 'Ingen tjekkede ind til {room} {when}, så lokalet er givet fri til andre. Det tæller som en udeblivelse i sæsonen {season}.'
+	},
+	en: {
+		title: 'A booking for {association} was released',
+		body: 'Nobody checked in to {room} {when}, so the room was given to others. It counts as a no-show in the {season} season.'
+	}
+};
+
 /** Staff checked someone's booking out before its end (checkOut): its booker learns that it has ended. */
 var CHECKED_OUT_TEXTS = {
 	da: {
@@ -46,6 +58,18 @@ var CHECKED_OUT_TEXTS = {
 	}
 };
 
+/** CHECKED_OUT_TEXTS as the association's admins read them (rooms/told.js). */
+var CHECKED_OUT_TEXTS_ADMINS = {
+	da: {
+		title: 'En booking for {association} er tjekket ud',
+		body: 'Personalet har tjekket bookingen i {room} ud {at}. Lokalet er frit for andre resten af tiden.'
+	},
+	en: {
+		title: 'A booking for {association} is checked out',
+		body: 'The staff checked out the booking in {room} on {at}. The room is free for others for the rest of the time.'
+	}
+};
+
 /** Check-in became required where someone already has bookings (tellCheckinRequired). */
 var REQUIRED_TEXTS = {
 	da: {
@@ -55,6 +79,18 @@ var REQUIRED_TEXTS = {
 	en: {
 		title: '{room} now requires check-in',
 		body: '{room} now requires you to check in when you arrive. You have {count} {count|booking|bookings} there, {count|on|the first on} {first}. Check in with "We\'re here" in My overview or the QR code at the door, from {opens} minutes before the start until {grace} minutes after. Otherwise the room is given to others and the booking counts as a no-show.'
+	}
+};
+
+/** REQUIRED_TEXTS as the association's admins read them (rooms/told.js). */
+var REQUIRED_TEXTS_ADMINS = {
+	da: {
+		title: '{room} kræver nu tjek-ind',
+		body: '{room} kræver nu, at man tjekker ind ved ankomst. {association} har {count} {count|booking|bookinger} der, {count|den|den første} {first}. Tjek ind med "Vi er her" på Mit overblik eller QR-koden ved døren, fra {opens} minutter før starten til {grace} minutter efter. Ellers bliver lokalet givet fri til andre, og bookingen tæller som en udeblivelse.'
+	},
+	en: {
+		title: '{room} now requires check-in',
+		body: '{room} now requires a check-in on arrival. {association} has {count} {count|booking|bookings} there, {count|on|the first on} {first}. Check in with "We\'re here" in My overview or the QR code at the door, from {opens} minutes before the start until {grace} minutes after. Otherwise the room is given to others and the booking counts as a no-show.'
 	}
 };
 
@@ -264,12 +300,14 @@ function checkOut(e) {
 		booking.set('checked_out_at', at);
 		txApp.save(booking);
 		auditFor(txApp, actor, found.roles, 'booking_checked_out', booking, {});
-		// staff ending someone's booking early gives the rest of its time to others: its booker is told, as a
-		// closure that checks a booking out tells them (the booker's own check-out, or a member's, tells nobody)
-		if (byStaffFor(actor, found.roles) && stillBooker(txApp, booking)) {
-			lib('notify').notify(txApp, booking.getString('booker'), {
+		// staff ending someone's booking early gives the rest of its time to others: its booker is told while
+		// they may book for its association, else its admins (rooms/told.js), as a closure that checks a booking
+		// out tells them (the booker's own check-out, or a member's, tells nobody)
+		if (byStaffFor(actor, found.roles)) {
+			lib('rooms/told').tell(txApp, booking, {
 				kind: 'booking_ended',
 				texts: CHECKED_OUT_TEXTS,
+				admins: CHECKED_OUT_TEXTS_ADMINS,
 				params: { room: found.room.getString('name'), at: { instant: now } },
 				link: '/bookinger',
 				// once per check-out: one undone by a new end (a move) and made again is told again
@@ -359,29 +397,19 @@ function releaseOne(txApp, id, now, rooms) {
 	txApp.saveNoValidate(booking);
 	var start = toMs(booking.getString('start'));
 	var season = checkin.seasonOf(start);
-	if (stillBooker(txApp, booking)) tellReleased(txApp, booking, room, start, season);
+	tellReleased(txApp, booking, room, start, season);
 	return { association: booking.getString('association'), season: season };
 }
 
 /**
- * Whether a booking is still its booker's (docs/rules.md, "An association's booking is its booker's only
- * while they may book for it", `rolesOf` in rooms-bookings.js): one who left the association or was made a
- * plain member keeps seeing its booking, but could not check it in and is not told of it as theirs, as they
- * are not reminded of it either.
- * @param {core.App} txApp
- * @param {core.Record} booking
+ * Tells the booker that their booking was released as a no-show while they may book for its association,
+ * else its admins (rooms/told.js), in the release's transaction.
  */
-function stillBooker(txApp, booking) {
-	var booker = booking.getString('booker');
-	if (!booker) return false;
-	return lib('rooms-bookings').rolesOf(txApp, booking, { kind: 'user', id: booker }).indexOf('owner') >= 0;
-}
-
-/** Tells the booker that their booking was released as a no-show, in the release's transaction. */
 function tellReleased(txApp, booking, room, start, season) {
-	lib('notify').notify(txApp, booking.getString('booker'), {
+	lib('rooms/told').tell(txApp, booking, {
 		kind: 'booking_no_show',
 		texts: RELEASE_TEXTS,
+		admins: RELEASE_TEXTS_ADMINS,
 		params: {
 			room: room.getString('name'),
 			when: { instant: start },
@@ -413,31 +441,56 @@ function tellCheckinRequired(txApp, room) {
 		0,
 		0
 	);
+	// one message to each person told of the bookings (rooms/told.js): a booker of their own, an admin of an
+	// association whose booker no longer books for it of the association's (each association's on its own)
+	var told = lib('rooms/told');
 	var per = {};
 	var order = [];
 	for (var i = 0; i < bookings.length; i++) {
-		var booker = bookings[i].getString('booker');
-		if (!booker || !stillBooker(txApp, bookings[i])) continue;
-		if (!per[booker]) {
-			per[booker] = { count: 0, first: toMs(bookings[i].getString('start')) };
-			order.push(booker);
+		var to = told.toldOf(txApp, bookings[i]);
+		for (var u = 0; u < to.users.length; u++) {
+			var key = to.users[u] + (to.admins ? ':' + bookings[i].getString('association') : '');
+			if (!per[key]) {
+				per[key] = {
+					user: to.users[u],
+					to: { users: [to.users[u]], admins: to.admins, association: to.association },
+					booking: bookings[i],
+					count: 0,
+					first: toMs(bookings[i].getString('start'))
+				};
+				order.push(key);
+			}
+			per[key].count++;
 		}
-		per[booker].count++;
 	}
 	for (var b = 0; b < order.length; b++) {
-		lib('notify').notify(txApp, order[b], {
-			kind: 'room_checkin_required',
-			texts: REQUIRED_TEXTS,
-			params: {
-				room: room.getString('name'),
-				count: per[order[b]].count,
-				first: { instant: per[order[b]].first },
-				opens: room.getInt('checkin_opens_minutes'),
-				grace: room.getInt('checkin_grace_minutes')
+		var one = per[order[b]];
+		told.tell(
+			txApp,
+			one.booking,
+			{
+				kind: 'room_checkin_required',
+				texts: REQUIRED_TEXTS,
+				admins: REQUIRED_TEXTS_ADMINS,
+				params: {
+					room: room.getString('name'),
+					count: one.count,
+					first: { instant: one.first },
+					opens: room.getInt('checkin_opens_minutes'),
+					grace: room.getInt('checkin_grace_minutes')
+				},
+				link: '/bookinger',
+				// the booker's key as before; an admin's names the association too (told.tell adds the admin)
+				dedupeKey:
+					'checkin-required:' +
+					room.id +
+					':' +
+					since +
+					':' +
+					(one.to.admins ? one.booking.getString('association') : one.user)
 			},
-			link: '/bookinger',
-			dedupeKey: 'checkin-required:' + room.id + ':' + since + ':' + order[b]
-		});
+			one.to
+		);
 	}
 }
 

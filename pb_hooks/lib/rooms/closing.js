@@ -56,6 +56,40 @@ var TEXTS = {
 	}
 };
 
+/** TEXTS as the association's admins read them (rooms/told.js: its booker no longer books for it). */
+var TEXTS_ADMINS = {
+	closure: {
+		da: {
+			title: '{count|En booking|Bookinger} for {association} er aflyst',
+			body: '{count} {count|booking|bookinger} for {association} i {room} er aflyst, fordi lokalet er lukket fra {from} til {to}. Begrundelse: {reason}'
+		},
+		en: {
+			title: '{count|A booking|Bookings} for {association} {count|is|are} cancelled',
+			body: '{count} {count|booking|bookings} for {association} in {room} {count|was|were} cancelled because the room is closed from {from} to {to}. Reason: {reason}'
+		}
+	},
+	house: {
+		da: {
+			title: '{count|En booking|Bookinger} for {association} er aflyst',
+			body: '{count} {count|booking|bookinger} for {association} er aflyst, fordi huset er lukket fra {from} til {to}. Begrundelse: {reason}'
+		},
+		en: {
+			title: '{count|A booking|Bookings} for {association} {count|is|are} cancelled',
+			body: '{count} {count|booking|bookings} for {association} {count|was|were} cancelled because the house is closed from {from} to {to}. Reason: {reason}'
+		}
+	},
+	room: {
+		da: {
+			title: '{count|En booking|Bookinger} for {association} er aflyst',
+			body: '{count} {count|booking|bookinger} for {association} i {room} er aflyst, fordi lokalet ikke længere kan bookes. Begrundelse: {reason}'
+		},
+		en: {
+			title: '{count|A booking|Bookings} for {association} {count|is|are} cancelled',
+			body: '{count} {count|booking|bookings} for {association} in {room} {count|was|were} cancelled because the room can no longer be booked. Reason: {reason}'
+		}
+	}
+};
+
 /** A booking in use when its room closes ends then (a check-out by the house), and its booker is told. */
 var ENDED = {
 	closure: {
@@ -86,6 +120,40 @@ var ENDED = {
 		en: {
 			title: 'Your booking ends early',
 			body: 'Your booking in {room} ends {at} because the room can no longer be booked. Reason: {reason}'
+		}
+	}
+};
+
+/** ENDED as the association's admins read it (rooms/told.js). */
+var ENDED_ADMINS = {
+	closure: {
+		da: {
+			title: 'En booking for {association} slutter tidligere',
+			body: 'Bookingen i {room} slutter {at}, fordi lokalet er lukket fra {from} til {to}. Begrundelse: {reason}'
+		},
+		en: {
+			title: 'A booking for {association} ends early',
+			body: 'The booking in {room} ends {at} because the room is closed from {from} to {to}. Reason: {reason}'
+		}
+	},
+	house: {
+		da: {
+			title: 'En booking for {association} slutter tidligere',
+			body: 'Bookingen i {room} slutter {at}, fordi huset er lukket fra {from} til {to}. Begrundelse: {reason}'
+		},
+		en: {
+			title: 'A booking for {association} ends early',
+			body: 'The booking in {room} ends {at} because the house is closed from {from} to {to}. Reason: {reason}'
+		}
+	},
+	room: {
+		da: {
+			title: 'En booking for {association} slutter tidligere',
+			body: 'Bookingen i {room} slutter {at}, fordi lokalet ikke længere kan bookes. Begrundelse: {reason}'
+		},
+		en: {
+			title: 'A booking for {association} ends early',
+			body: 'The booking in {room} ends {at} because the room can no longer be booked. Reason: {reason}'
 		}
 	}
 };
@@ -247,7 +315,7 @@ function closeRoom(txApp, actor, scope, why) {
 	var perBooker = {};
 	var ids = [];
 	var ended = [];
-	var endedPer = {};
+	var endedPer = [];
 	var now = Date.now();
 	for (var b = 0; b < found.bookings.length; b++) {
 		var booking = found.bookings[b];
@@ -267,8 +335,7 @@ function closeRoom(txApp, actor, scope, why) {
 			booking.set('checked_out_at', lib('room-claims').toPbDate(scope.from));
 			txApp.save(booking);
 			ended.push(booking.id);
-			var holder = booking.getString('booker');
-			if (holder) endedPer[holder] = (endedPer[holder] || []).concat([booking]);
+			endedPer.push(booking);
 			continue;
 		}
 		var roles = bookings.rolesOf(txApp, booking, actor);
@@ -276,8 +343,19 @@ function closeRoom(txApp, actor, scope, why) {
 		bookings.transition(txApp, booking, 'cancelled', actor, roles, { cancel_reason: reason, series: true });
 		txApp.save(booking);
 		ids.push(booking.id);
-		var booker = booking.getString('booker');
-		if (booker) perBooker[booker] = (perBooker[booker] || 0) + 1;
+		// its booker while they may book for its association, else its admins (rooms/told.js), each once
+		var to = lib('rooms/told').toldOf(txApp, booking);
+		for (var u = 0; u < to.users.length; u++) {
+			var key = to.users[u] + (to.admins ? ':' + booking.getString('association') : '');
+			if (!perBooker[key]) {
+				perBooker[key] = {
+					booking: booking,
+					to: { users: [to.users[u]], admins: to.admins, association: to.association },
+					count: 0
+				};
+			}
+			perBooker[key].count++;
+		}
 	}
 	for (var s = 0; s < goingOn.length; s++) {
 		goingOn[s].set('status', 'cancelled');
@@ -298,49 +376,59 @@ function closeRoom(txApp, actor, scope, why) {
 	return ids;
 }
 
-/** One message to each booker, with how many of their bookings went and why. */
+/**
+ * One message to each person told of the bookings cancelled (rooms/told.js): to a booker, how many of their
+ * bookings went and why; to an admin of an association whose booker no longer books for it, how many of the
+ * association's went.
+ */
 function tell(txApp, scope, why, perBooker, reason) {
 	var room = scope.room ? txApp.findRecordById('rooms', scope.room).getString('name') : '';
-	var texts = why.kind === 'room' ? TEXTS.room : scope.room ? TEXTS.closure : TEXTS.house;
-	var notify = lib('notify').notify;
-	var bookers = Object.keys(perBooker);
-	for (var i = 0; i < bookers.length; i++) {
-		notify(txApp, bookers[i], {
-			kind: 'booking_cancelled',
-			texts: texts,
+	var kind = why.kind === 'room' ? 'room' : scope.room ? 'closure' : 'house';
+	var keys = Object.keys(perBooker);
+	for (var i = 0; i < keys.length; i++) {
+		var one = perBooker[keys[i]];
+		lib('rooms/told').tell(
+			txApp,
+			one.booking,
+			{
+				kind: 'booking_cancelled',
+				texts: TEXTS[kind],
+				admins: TEXTS_ADMINS[kind],
+				params: {
+					count: one.count,
+					room: room,
+					from: { instant: why.start || scope.from },
+					to: { instant: why.end || scope.from },
+					reason: reason
+				},
+				link: '/bookinger'
+			},
+			one.to
+		);
+	}
+}
+
+/**
+ * One message for each booking in use that the closing ended early, with the time it ended and why, to
+ * whoever is told of it (rooms/told.js).
+ */
+function tellEnded(txApp, scope, why, ended, reason) {
+	var kind = why.kind === 'room' ? 'room' : scope.room ? 'closure' : 'house';
+	for (var b = 0; b < ended.length; b++) {
+		var booking = ended[b];
+		lib('rooms/told').tell(txApp, booking, {
+			kind: 'booking_ended',
+			texts: ENDED[kind],
+			admins: ENDED_ADMINS[kind],
 			params: {
-				count: perBooker[bookers[i]],
-				room: room,
+				room: txApp.findRecordById('rooms', booking.getString('room')).getString('name'),
+				at: { instant: scope.from },
 				from: { instant: why.start || scope.from },
 				to: { instant: why.end || scope.from },
 				reason: reason
 			},
 			link: '/bookinger'
 		});
-	}
-}
-
-/** One message for each booking in use that the closing ended early, with the time it ended and why. */
-function tellEnded(txApp, scope, why, endedPer, reason) {
-	var texts = why.kind === 'room' ? ENDED.room : scope.room ? ENDED.closure : ENDED.house;
-	var notify = lib('notify').notify;
-	var bookers = Object.keys(endedPer);
-	for (var i = 0; i < bookers.length; i++) {
-		for (var b = 0; b < endedPer[bookers[i]].length; b++) {
-			var booking = endedPer[bookers[i]][b];
-			notify(txApp, bookers[i], {
-				kind: 'booking_ended',
-				texts: texts,
-				params: {
-					room: txApp.findRecordById('rooms', booking.getString('room')).getString('name'),
-					at: { instant: scope.from },
-					from: { instant: why.start || scope.from },
-					to: { instant: why.end || scope.from },
-					reason: reason
-				},
-				link: '/bookinger'
-			});
-		}
 	}
 }
 

@@ -42,6 +42,17 @@ var TEXTS = {
 			title: 'Your bookings are cancelled',
 			body: '{count} of your bookings from {from} to {to} {count|was|were} cancelled by {role} of {association}.'
 		}
+	},
+	// the association's admins, when the booker no longer books for it (rooms/told.js)
+	admins: {
+		da: {
+			title: 'Bookinger for {association} er aflyst',
+			body: '{count} af foreningens bookinger fra {from} til {to} er aflyst af {role} i {association}.'
+		},
+		en: {
+			title: 'Bookings for {association} are cancelled',
+			body: "{count} of the association's bookings from {from} to {to} {count|was|were} cancelled by {role} of {association}."
+		}
 	}
 };
 /** Why bookings were kept, by the refusal's code, in the person's message. */
@@ -234,6 +245,7 @@ function cancelPeriod(e) {
 			}
 			cancellable.push(item);
 			item.booker = booking.getString('booker');
+			item.record = booking;
 		}
 		if (input.preview) return { preview: true, cancellable: strip(cancellable), kept: kept };
 		if (!cancellable.length) return { nothing: true, kept: kept };
@@ -274,6 +286,7 @@ function strip(items) {
 	return items.map(function (item) {
 		var copy = Object.assign({}, item);
 		delete copy.booker;
+		delete copy.record;
 		return copy;
 	});
 }
@@ -305,25 +318,47 @@ function tellAll(txApp, actor, input, scope, cancelled, kept) {
 		params: { count: cancelled.length, from: from, to: to },
 		link: '/bookinger'
 	});
+	// each other booker while they may book for the association, else its admins but the one who cancelled
+	// (rooms/told.js), once with the count of theirs
+	var told = lib('rooms/told');
 	var others = {};
 	for (var i = 0; i < cancelled.length; i++) {
-		var booker = cancelled[i].booker;
-		if (booker && booker !== actor.id) others[booker] = (others[booker] || 0) + 1;
+		if (cancelled[i].booker === actor.id) continue;
+		var who = told.toldOf(txApp, cancelled[i].record);
+		for (var u = 0; u < who.users.length; u++) {
+			var key = who.users[u] + (who.admins ? ':admins' : '');
+			if (!others[key]) {
+				others[key] = {
+					record: cancelled[i].record,
+					to: { users: [who.users[u]], admins: who.admins, association: who.association },
+					count: 0
+				};
+			}
+			others[key].count++;
+		}
 	}
-	var names = Object.keys(others);
-	for (var n = 0; n < names.length; n++) {
-		notify(txApp, names[n], {
-			kind: 'bookings_period_cancelled',
-			texts: TEXTS.booker,
-			params: {
-				count: others[names[n]],
-				from: from,
-				to: to,
-				role: lib('rooms-bookings').cancellerRole(scope.role),
-				association: scope.association ? lib('rooms-bookings').namedToBooker(scope.association) : ''
+	var keys = Object.keys(others);
+	for (var n = 0; n < keys.length; n++) {
+		var one = others[keys[n]];
+		told.tell(
+			txApp,
+			one.record,
+			{
+				kind: 'bookings_period_cancelled',
+				texts: TEXTS.booker,
+				admins: TEXTS.admins,
+				params: {
+					count: one.count,
+					from: from,
+					to: to,
+					role: lib('rooms-bookings').cancellerRole(scope.role),
+					association: scope.association ? lib('rooms-bookings').namedToBooker(scope.association) : ''
+				},
+				link: '/bookinger',
+				except: actor.id
 			},
-			link: '/bookinger'
-		});
+			one.to
+		);
 	}
 }
 

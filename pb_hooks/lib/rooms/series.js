@@ -88,6 +88,60 @@ var SERIES_TEXTS = {
 	}
 };
 
+/** SERIES_TEXTS as the association's admins read them (rooms/told.js: its booker no longer books for it). */
+var SERIES_TEXTS_ADMINS = {
+	approved: {
+		da: {
+			title: 'En sæsonbooking for {association} er godkendt',
+			body: '{room}: {count} {count|dato|datoer} fra {first} til {last} er godkendt.{note}'
+		},
+		en: {
+			title: 'A season booking for {association} is approved',
+			body: '{room}: {count} {count|date|dates} from {first} to {last} {count|is|are} approved.{note}'
+		}
+	},
+	rejected: {
+		da: {
+			title: 'En sæsonbooking for {association} er afvist',
+			body: '{room}: {count} {count|dato|datoer} fra {first} til {last} er afvist. Begrundelse: {reason}'
+		},
+		en: {
+			title: 'A season booking for {association} was rejected',
+			body: '{room}: {count} {count|date|dates} from {first} to {last} {count|was|were} rejected. Reason: {reason}'
+		}
+	},
+	withdrawn: {
+		da: {
+			title: 'Huset har trukket en sæsonbooking for {association} tilbage',
+			body: '{room}: {count} {count|dato|datoer} fra {first} er trukket tilbage. Begrundelse: {reason}'
+		},
+		en: {
+			title: 'The house has withdrawn a season booking for {association}',
+			body: '{room}: {count} {count|date|dates} from {first} {count|is|are} withdrawn. Reason: {reason}'
+		}
+	},
+	cancelled: {
+		da: {
+			title: 'En sæsonbooking for {association} er aflyst',
+			body: '{room}: {count} {count|dato|datoer} fra {first} til {last} er aflyst. {reason}'
+		},
+		en: {
+			title: 'A season booking for {association} is cancelled',
+			body: '{room}: {count} {count|date|dates} from {first} to {last} {count|is|are} cancelled. {reason}'
+		}
+	},
+	cancelled_by: {
+		da: {
+			title: 'En sæsonbooking for {association} er aflyst',
+			body: '{room}: {count} {count|dato|datoer} fra {first} til {last} er aflyst af {role} i {association}.{note}'
+		},
+		en: {
+			title: 'A season booking for {association} is cancelled',
+			body: '{room}: {count} {count|date|dates} from {first} to {last} {count|was|were} cancelled by {role} of {association}.{note}'
+		}
+	}
+};
+
 /**
  * POST /api/borgerhus/series { room, association, purpose, attendees, first_date, last_date, interval,
  * start_time, end_time, dates? }: the series and each chosen date that can be booked now, in one
@@ -340,13 +394,16 @@ function dateOf(booking) {
  * admin or booker of the association (`by`, rooms-bookings.js cancelledBy) says who, with their reason as
  * theirs.
  * @param {{ role: unknown, association: unknown } | null} [by]
+ * @param {{ id: string }} [actor] who decided or cancelled: an admin of the association is not told of their own act
  */
-function tell(txApp, series, status, dates, reason, by) {
+function tell(txApp, series, status, dates, reason, by, actor) {
 	var room = txApp.findRecordById('rooms', series.getString('room'));
 	var bookings = lib('rooms-bookings');
-	lib('notify').notify(txApp, series.getString('booker'), {
+	// its booker while they may book for its association, else its admins (rooms/told.js)
+	lib('rooms/told').tell(txApp, series, {
 		kind: 'booking_series_' + status,
 		texts: by ? SERIES_TEXTS.cancelled_by : SERIES_TEXTS[status],
+		admins: by ? SERIES_TEXTS_ADMINS.cancelled_by : SERIES_TEXTS_ADMINS[status],
 		params: {
 			room: room.getString('name'),
 			count: dates.length,
@@ -357,7 +414,9 @@ function tell(txApp, series, status, dates, reason, by) {
 			role: by ? by.role : '',
 			association: by ? by.association : ''
 		},
-		link: '/bookinger'
+		link: '/bookinger',
+		// an admin of its association who acted is told nothing of their own act
+		except: actor ? actor.id : ''
 	});
 }
 
@@ -502,7 +561,7 @@ function cancel(e) {
 			});
 			// called off by an admin or booker of the association, not the house or the booker: said so
 			var by = roles.indexOf('staff') < 0 ? lib('rooms-bookings').cancelledBy(txApp, series, actor) : null;
-			if (own.length) tell(txApp, series, withdraw ? 'withdrawn' : 'cancelled', own, reason, by);
+			if (own.length) tell(txApp, series, withdraw ? 'withdrawn' : 'cancelled', own, reason, by, actor);
 		}
 		return {
 			cancelled: cancelled.map(function (c) {
@@ -558,7 +617,7 @@ function decide(e, to) {
 		var ownDates = decided.filter(function (d) {
 			return d.own;
 		});
-		if (ownDates.length) tell(txApp, series, to, ownDates, reason);
+		if (ownDates.length) tell(txApp, series, to, ownDates, reason, null, actor);
 		return {
 			decided: decided.map(function (d) {
 				return { id: d.id, date: d.date };

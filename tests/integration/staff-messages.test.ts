@@ -669,6 +669,38 @@ describe('an association booking whose booker no longer books for it', () => {
 		expect((await w.system.collection('bookings').getOne(missed.id)).status).toBe('no_show');
 	});
 
+	it('check-in switched on and a period one admin cancels reach the other admins, not the one who left', async () => {
+		const w = await arrange();
+		const day = someDay();
+		const [a, b] = await Promise.all([
+			book(w.booker, w.room.id, { association: w.association.id, ...slot(day, '10:00', '11:00') }),
+			book(w.booker, w.room.id, { association: w.association.id, ...slot(day + 1, '10:00', '11:00') })
+		]);
+		await w.leave();
+		await w.staff.pb.collection('rooms').update(w.room.id, { checkin_required: true });
+		for (const admin of [w.admin, w.second]) {
+			const told = await kinds(admin, 'room_checkin_required');
+			expect(told).toHaveLength(1);
+			expect(told[0]!.body).toContain(`${w.association.name} har 2 bookinger der`);
+			expect(told[0]!.body).toContain('Du får beskeden som administrator');
+		}
+		await w.admin.pb.send('/api/borgerhus/bookings/cancel-period', {
+			method: 'POST',
+			body: { from: houseDate(day), to: houseDate(day + 1), scope: w.association.id, preview: false }
+		});
+		expect((await w.system.collection('bookings').getOne(a.id)).status).toBe('cancelled');
+		expect((await w.system.collection('bookings').getOne(b.id)).status).toBe('cancelled');
+		const second = await kinds(w.second, 'bookings_period_cancelled');
+		expect(second).toHaveLength(1);
+		expect(second[0]!.body).toContain('2 af foreningens bookinger fra ');
+		expect(second[0]!.body).toContain(`aflyst af en administrator i ${w.association.name}`);
+		// the admin who cancelled hears only their own receipt, the former booker nothing
+		expect((await kinds(w.admin, 'bookings_period_cancelled')).map((n) => n.title)).toEqual([
+			'Bookinger aflyst'
+		]);
+		expect(await kinds(w.booker, '')).toEqual([]);
+	});
+
 	it('staff deciding while the booker leaves tell exactly one side: the booker or the admins', async () => {
 		const w = await arrange();
 		const day = someDay();

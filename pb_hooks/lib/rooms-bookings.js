@@ -1327,7 +1327,12 @@ function tellReassigned(txApp, booking, room, before, reason) {
 		link: '/bookinger',
 		dedupeKey: 'booking-reassigned-to-' + booking.id + '-' + stamp
 	});
-	if (before.booker !== booking.getString('booker')) {
+	// a former booker hears it was theirs only while it was: one who had left its association (or may no
+	// longer book for it) is told nothing more of the association's times (rooms/told.js)
+	var wasTheirs =
+		!before.association ||
+		lib('season/common').actingFor(txApp, before.association, before.booker).indexOf(before.booker) >= 0;
+	if (before.booker !== booking.getString('booker') && wasTheirs) {
 		notify(txApp, before.booker, {
 			kind: 'booking_reassigned',
 			texts: REASSIGNED_TEXTS.from,

@@ -701,6 +701,21 @@ describe('an association booking whose booker no longer books for it', () => {
 		expect(await kinds(w.booker, '')).toEqual([]);
 	});
 
+	it("staff giving the booking to the association's admin tell the admin, not the one who left", async () => {
+		const w = await arrange();
+		const booking = await book(w.booker, w.room.id, {
+			association: w.association.id,
+			...slot(someDay(), '10:00', '11:00')
+		});
+		await w.leave();
+		await w.staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+			method: 'POST',
+			body: { booker: w.admin.record.id, reason: 'Bookeren er stoppet' }
+		});
+		expect(await kinds(w.booker)).toEqual([]);
+		expect((await kinds(w.admin)).map((n) => n.kind)).toEqual(['booking_reassigned']);
+	});
+
 	it('staff deciding while the booker leaves tell exactly one side: the booker or the admins', async () => {
 		const w = await arrange();
 		const day = someDay();

@@ -4,8 +4,9 @@
 // use, would leave the bookings already given inside it breaking rule 2. So the write that closes is
 // refused while active claims lie inside, unless staff confirm the bookings they were shown: then each is
 // cancelled through the booking machine with the closure's reason, in the closing write's transaction, and
-// each booker gets one message; one in use (checked in and under way) is checked out as the room closes
-// instead, and its booker told when it ends. Events are the house's own: a closure waits until they are moved or
+// each booker gets one message (of an association's bookings whose booker no longer books for it, each of
+// its active admins: rooms/told.js); one in use (checked in and under way) is checked out as the room closes
+// instead, and whoever hears of it told when it ends. Events are the house's own: a closure waits until they are moved or
 // cancelled; a room taken out of use (no longer bookable) may still hold them.
 
 /** lib/core/filter.js bindFilter, required at the call: loading this file needs nothing of PocketBase. */

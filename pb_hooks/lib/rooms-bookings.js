@@ -484,7 +484,6 @@ var CANCELLED_BY = {
 	}
 };
 
-/** Who cancelled for the association, as its booker reads it. */
 /** CANCELLED_BY as the association's admins read it. */
 var CANCELLED_BY_ADMINS = {
 	da: {
@@ -497,6 +496,7 @@ var CANCELLED_BY_ADMINS = {
 	}
 };
 
+/** Who cancelled for the association, as its booker reads it. */
 var CANCELLED_BY_ROLE = {
 	admin: { da: 'en administrator', en: 'an admin' },
 	booker: { da: 'en booker', en: 'a booker' }

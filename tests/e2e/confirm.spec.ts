@@ -59,7 +59,7 @@ test('cancelling a booking asks first, says what happens, and Escape keeps it', 
 	await page.goto('/bookinger');
 	const card = page.locator(`#booking-${booking.id}`);
 	// The deadline is visible before anyone runs into it.
-	await expect(card.getByText(/Kan aflyses indtil .* kl\. \d\d:\d\d\./)).toBeVisible();
+	await expect(card.getByText(/Du kan aflyse indtil .* kl\. \d\d:\d\d\./)).toBeVisible();
 
 	const cancel = card.getByRole('button', { name: /Aflys booking/ });
 	await expect(cancel).toHaveClass(/danger/);

@@ -8,6 +8,7 @@ import { validCvrNumber } from '../helpers/cvr';
 import { codesOf, outcome } from '../helpers/scenarios';
 import { AppSession } from '../helpers/app';
 import { buildTimeline, type TimelineInput } from '$lib/overview/timeline';
+import { formatDateTime } from '$lib/dates';
 
 // docs/rules.md rules 1, 2, 3 and 6 for rooms, through PocketBase's API with users' own tokens.
 
@@ -860,8 +861,11 @@ describe('a booking keeps the cancel deadline it was given', () => {
 		const session = new AppSession();
 		expect((await session.signIn(owner.email, owner.password)).status).toBe(303);
 		const page = await (await session.get('/bookinger')).text();
-		expect(page).toContain('Kan aflyses indtil');
+		// in the same words as Mit overblik says it, to the citizen as "du"
+		const until = `Du kan aflyse indtil ${formatDateTime(booking.start, 'da')}.`;
+		expect(page).toContain(until);
 		expect(page).not.toContain('Fristen for at aflyse var');
+		expect(await (await session.get('/overblik')).text()).toContain(until);
 		await expect(
 			owner.pb.collection('bookings').update(booking.id, { status: 'cancelled' })
 		).resolves.toMatchObject({ status: 'cancelled' });

@@ -106,7 +106,7 @@ export function cancelNote(entry: TimelineEntry, language: Language): string {
 	const when = formatDateTime(entry.cancelUntil, language);
 	return entry.kind === 'shift'
 		? m.overview_cancel_until_shift({ when })
-		: m.overview_cancel_until_booking({ when });
+		: m.rooms_cancel_until_when({ when });
 }
 
 /**

@@ -40,7 +40,11 @@ export function deskWords(citizen: string): EntryWords {
 			return stateLabel(entry, language);
 		},
 		cancelNote(entry, language) {
-			if (entry.noCancel === 'booking_deadline_passed') return m.desk_no_cancel_booking_deadline_passed();
+			// with the date, as the citizen's own pages say it (rooms_cancel_deadline_passed)
+			if (entry.noCancel === 'booking_deadline_passed' && entry.cancelDeadline)
+				return m.desk_no_cancel_booking_deadline_passed({
+					when: formatDateTime(entry.cancelDeadline, language)
+				});
 			if (entry.noCancel === 'shift_cutoff_passed') return m.desk_no_cancel_shift_cutoff_passed();
 			if (entry.noCancel === 'waitlist_closed') return m.desk_no_cancel_waitlist_closed();
 			if (!entry.noCancel && entry.cancelUntil) {

@@ -442,12 +442,15 @@ describe('staff events pages', () => {
 		expect(stored).toMatchObject({ places: 2, task: shift.task });
 	});
 
-	it('offers no new shift on a cancelled event, and says why when one is posted anyway', async () => {
+	it('offers no new shift and no door check-in on a cancelled event, and says why when a shift is posted anyway', async () => {
 		const { session } = await staffSession();
 		const { event } = await arrangeEvent({ start: new Date('2031-06-15T16:00:00Z') });
+		const door = `href="/personale/arrangementer/${event.id}/indtjek"`;
+		expect(await (await session.get(`/personale/arrangementer/${event.id}`)).text()).toContain(door);
 		await (await systemClient()).collection('events').update(event.id, { state: 'cancelled' });
 		const page = await (await session.get(`/personale/arrangementer/${event.id}`)).text();
 		expect(page).not.toContain('action="?/addShift"');
+		expect(page).not.toContain(door);
 		const added = await session.post(`/personale/arrangementer/${event.id}?/addShift`, {
 			task: 'Kaffe',
 			start: '2031-06-15T18:00',

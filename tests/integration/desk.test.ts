@@ -292,6 +292,19 @@ describe('acting for a citizen at the desk', () => {
 		);
 		expect(late).toEqual({ status: 400, code: 'rooms_cancel_deadline' });
 		expect((await system.collection('bookings').getOne(soon.id)).status).toBe('approved');
+		// through the desk's page, the refusal says when the deadline was and what staff can do, not
+		// "Kontakt huset" to the house's own staff
+		const atDesk = await session.post(`/personale/borgere/${citizen.record.id}?/cancel`, {
+			kind: 'booking',
+			id: soon.id
+		});
+		expect(atDesk.status).toBe(400);
+		const refusedPage = await atDesk.text();
+		expect(refusedPage).toContain(
+			`<p class="notice error" role="alert">Borgerens frist for at aflyse var ${formatDateTime(deadline, 'da')}. Du kan aflyse ved at tilsidesætte reglen.</p>`
+		);
+		expect(refusedPage).not.toContain('Kontakt huset');
+		expect((await system.collection('bookings').getOne(soon.id)).status).toBe('approved');
 		const noReason = await refusal(
 			staff.pb.collection('bookings').update(soon.id, cancel, desk(citizen.record.id, ' '))
 		);

@@ -612,7 +612,12 @@ module.exports = {
 	},
 	rooms_cancel_deadline: {
 		da: 'Fristen for at aflyse er overskredet. Kontakt huset.',
-		en: 'The deadline for cancelling has passed. Contact the house.'
+		en: 'The deadline for cancelling has passed. Contact the house.',
+		// said to staff acting for the citizen at the desk, who are the house
+		desk: {
+			da: 'Borgerens frist for at aflyse er overskredet. Du kan aflyse ved at tilsidesætte reglen.',
+			en: "The citizen's deadline for cancelling has passed. You can cancel it by overriding the rule."
+		}
 	},
 	rooms_capacity_invalid: {
 		da: 'Skriv hvor mange lokalet kan rumme, som et helt tal, mindst 1.',

@@ -3,6 +3,7 @@ import { ClientResponseError } from 'pocketbase';
 import type { z } from 'zod';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import type {
+	BookingRecord,
 	CopyRecord,
 	EventRecord,
 	HoldRecord,
@@ -14,7 +15,8 @@ import type {
 import { requireStaff } from '$lib/server/guards';
 import { echoValues, readForm, validateForm } from '$lib/forms';
 import { failureStatus, toFormErrors, refusalCodes } from '$lib/server/errors';
-import { formatDateTime, toPbDate } from '$lib/dates';
+import { formatDateTime, parsePbDate, toPbDate } from '$lib/dates';
+import { cancelDeadline } from '$rules/rooms-policy.js';
 import { m } from '$lib/paraglide/messages';
 import { resolveEnd } from '$rules/core/time.js';
 import { activeHoldFilter } from '$rules/core/status.js';
@@ -152,7 +154,8 @@ async function act<T>(
 		return fail(failureStatus(err), {
 			action,
 			values: echoValues(values),
-			errors: toFormErrors(err, { desk: true })
+			errors:
+				err instanceof DeskRefusal ? { form: err.message, fields: {} } : toFormErrors(err, { desk: true })
 		});
 	}
 	return { action, done: true as const };
@@ -428,9 +431,33 @@ function change(event: Event, action: 'cancel' | 'pause' | 'resume') {
 						: data.kind === 'booking'
 							? { status: 'cancelled', cancelled_by: citizen }
 							: { status: 'cancelled' };
-			await event.locals.pb
-				.collection(COLLECTION[data.kind])
-				.update(data.id, body, deskOptions(citizen, overrideOf(data)));
+			try {
+				await event.locals.pb
+					.collection(COLLECTION[data.kind])
+					.update(data.id, body, deskOptions(citizen, overrideOf(data)));
+			} catch (err) {
+				if (data.kind === 'booking' && refusalCodes(err).includes('rooms_cancel_deadline'))
+					await refuseWithDeadline(event.locals.pb, data.id);
+				throw err;
+			}
 		}
 	);
+}
+
+/** A refusal worded by the page's server, for staff, in place of the refusal code's general words. */
+class DeskRefusal extends Error {}
+
+/**
+ * A cancel past the citizen's deadline is refused with when the deadline was, in the words of the
+ * booking's card; when the booking cannot be read, the code's own words stand.
+ */
+async function refuseWithDeadline(pb: App.Locals['pb'], id: string) {
+	const booking = await pb
+		.collection('bookings')
+		.getOne<BookingRecord>(id, { fields: 'start,cancel_hours', requestKey: null })
+		.catch(() => null);
+	if (!booking?.start) return;
+	const deadline = cancelDeadline(booking.cancel_hours ?? 0, parsePbDate(booking.start).getTime());
+	const when = formatDateTime(new Date(deadline), getLocale() === 'en' ? 'en' : 'da');
+	throw new DeskRefusal(m.desk_no_cancel_booking_deadline_passed({ when }));
 }

@@ -23,6 +23,11 @@ function literalActions(): string[] {
 }
 
 describe('the audit log in words', () => {
+	it('says a copy taken back at the library desk was returned, in the desk’s own word, not checked in as a room', () => {
+		expect(verbOrChange('library_checkin', 'da')).toBe('indleverede:');
+		expect(verbOrChange('bookings.check_in', 'da')).toBe('tjekkede ind:');
+	});
+
 	it('says what happened to a season, not its code', () => {
 		expect(verbOrChange('season_release', 'da')).toBe('frigav de ledige tider i');
 		expect(verbOrChange('season_release', 'en')).toBe('released the free times of');

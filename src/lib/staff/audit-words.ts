@@ -20,7 +20,8 @@ const EXACT: Record<string, Words> = {
 	},
 	library_lend: { da: 'lånte ud:', en: 'lent out' },
 	library_loan_due: { da: 'ændrede afleveringsdatoen for', en: 'changed the due date of' },
-	library_checkin: { da: 'tjekkede ind:', en: 'checked in' },
+	// the library desk's own word for taking a copy back ("Indlevér"), not a booking's check-in
+	library_checkin: { da: 'indleverede:', en: 'checked in' },
 	library_lost: { da: 'meldte bortkommet:', en: 'reported lost' },
 	library_copy_lost: { da: 'meldte bortkommet:', en: 'reported lost' },
 	library_copy_not_found: { da: 'fandt ikke til afhentning:', en: 'could not find for a pickup:' },

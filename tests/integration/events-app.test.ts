@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
+import { formatDateTime } from '$lib/dates';
+import { shiftCancelDeadline } from '$rules/events-rules.js';
 import { createUser, systemClient } from '../helpers/pocketbase';
 import type { RegistrationRecord, SignupRecord } from '../../src/lib/pocketbase-types';
 import {
@@ -108,6 +110,23 @@ describe('events through the app', () => {
 		const withShift = await (await page.get('/frivillig')).text();
 		expect(withShift).toContain('Du er bekræftet');
 		expect(withShift).toMatch(findLink);
+	});
+
+	it('says on /frivillig until when a shift can be left, in the words Mit overblik uses', async () => {
+		const { event, shift } = await arrangeEvent({ places: 1 });
+		const [first, second] = await Promise.all([createVolunteer(), createVolunteer()]);
+		const a = await signedIn(first);
+		await a.post(`/arrangementer/${event.id}?/signup`, { shift: shift.id });
+		// a confirmed place until the cut-off before the start
+		const until = `Du kan melde fra indtil ${formatDateTime(new Date(shiftCancelDeadline(shift.start)), 'da')}.`;
+		expect(await (await a.get('/frivillig')).text()).toContain(until);
+		expect(await (await a.get('/overblik')).text()).toContain(until);
+		// a place on the waitlist until the start
+		const b = await signedIn(second);
+		await b.post(`/arrangementer/${event.id}?/signup`, { shift: shift.id });
+		expect(await (await b.get('/frivillig')).text()).toContain(
+			`Du kan melde fra indtil ${formatDateTime(shift.start, 'da')}.`
+		);
 	});
 
 	it('offers the waitlist of a full shift inside the cut-off, and says how a place can still open', async () => {

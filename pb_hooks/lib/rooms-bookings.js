@@ -1028,6 +1028,9 @@ function handleUpdate(e) {
 			if (edited) {
 				if (!machines.may(from, 'edit', roles, from)) throw refusal('core_forbidden', 'purpose');
 				fresh.set('purpose', e.record.getString('purpose'));
+				// staff rewording what someone's booking is for is a staff act like a move: in the audit log, by
+				// the field's name (never its text, which the booker's account deletion clears)
+				lib('core/audit').staffAction(txApp, actor, 'booking_update', fresh, { fields: ['purpose'] });
 			}
 			if (moved.length) {
 				if (!machines.may(from, 'move', roles, from)) throw refusal('core_forbidden', moved[0]);

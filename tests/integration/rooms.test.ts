@@ -776,6 +776,27 @@ describe('decisions and cancellations', () => {
 		});
 	});
 
+	it("audits staff rewording a citizen's booking purpose, by the field's name and not its text", async () => {
+		const room = await makeRoom();
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const system = await systemClient();
+		const day = someDay();
+		const booking = await book(owner, room.id, slot(day, '10:00', '11:00'));
+		await staff.pb.collection('bookings').update(booking.id, { purpose: 'Omskrevet af personalet' });
+		const entries = await system.collection('audit_log').getFullList({
+			filter: system.filter('target_id = {:id}', { id: booking.id })
+		});
+		expect(entries.map((a) => [a.action, a.actor])).toEqual([['booking_update', staff.record.id]]);
+		expect(entries[0]?.details).toEqual({ fields: ['purpose'] });
+		// the booker's own edit is no staff act
+		await owner.pb.collection('bookings').update(booking.id, { purpose: 'Mit eget formål' });
+		expect(
+			await system.collection('audit_log').getFullList({
+				filter: system.filter('target_id = {:id}', { id: booking.id })
+			})
+		).toHaveLength(1);
+	});
+
 	it('tells the booker when staff move their booking to another room or time, where and when it is now', async () => {
 		const [room, other] = await Promise.all([makeRoom(), makeRoom()]);
 		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);

@@ -229,17 +229,29 @@ function around(e, kind) {
 		// described to the citizen the header names (the areas decide every real change with that citizen's
 		// rights)
 		if (before && sameRow(before, saved)) return;
-		act(txApp, e, kind, saved, before ? before.getString('status') : '');
+		act(txApp, e, kind, saved, before ? before.getString('status') : '', before);
 	});
 }
 
 /** Whether two reads of one row hold the same values (as the records API would give them), `updated` aside. */
 function sameRow(a, b) {
+	return changedFields(a, b).length === 0;
+}
+
+/**
+ * The fields whose values differ between two reads of one row (as the records API would give them),
+ * `updated` aside: what an act changed, whatever names its request sent.
+ */
+function changedFields(a, b) {
 	var x = JSON.parse(JSON.stringify(a));
 	var y = JSON.parse(JSON.stringify(b));
-	delete x.updated;
-	delete y.updated;
-	return JSON.stringify(x) === JSON.stringify(y);
+	var names = Object.keys(x);
+	Object.keys(y).forEach(function (name) {
+		if (names.indexOf(name) < 0) names.push(name);
+	});
+	return names.filter(function (name) {
+		return name !== 'updated' && JSON.stringify(x[name]) !== JSON.stringify(y[name]);
+	});
 }
 
 /**
@@ -250,8 +262,9 @@ function sameRow(a, b) {
  * @param {'create' | 'update'} kind
  * @param {core.Record} saved the record as the act left it
  * @param {string} from its status before the act ('' for a new one)
+ * @param {core.Record} [before] the row as it was before an update, read in the act's transaction
  */
-function act(txApp, e, kind, saved, from) {
+function act(txApp, e, kind, saved, from, before) {
 	var desk = context(e);
 	if (!desk || e.get('borgerhus.desk_audited')) return;
 	e.set('borgerhus.desk_audited', true);
@@ -260,7 +273,9 @@ function act(txApp, e, kind, saved, from) {
 	var to = saved.getString('status');
 	var details = { from: from, to: to };
 	if (desk.reason) details.override_reason = desk.reason;
-	if (kind === 'update' && body.status === undefined) details.fields = Object.keys(body);
+	// the fields the act changed, not the names the request sent: a name that is no field, or a field sent
+	// as it was, is no change of the citizen's row (and would be shown to them in Mine data as one)
+	if (kind === 'update' && body.status === undefined && before) details.fields = changedFields(before, saved);
 	require(__hooks + '/lib/core/audit.js').record(txApp, {
 		actor: desk.staff,
 		action: 'desk_' + kind,

@@ -1131,6 +1131,30 @@ describe("the desk's messages, in the citizen's language", () => {
 		expect((await system.collection('bookings').getOne(booking.id)).purpose).toBe(booking.purpose);
 	});
 
+	it('audits the fields a desk act changed, not the names its request sent, and in Mine data alike', async () => {
+		const staff = await createUser({ staff: true });
+		const citizen = await createUser();
+		const room = await makeRoom();
+		const booking = await bookFor(staff, citizen.record.id, room.id, someDay());
+		// a field sent as it was and a name that is no field are no change of the citizen's booking
+		const body: Record<string, unknown> = {
+			purpose: 'Nyt formål',
+			room: room.id,
+			attendees: booking.attendees,
+			not_a_field: 'x'
+		};
+		// nor do thousands of such names make the act fail at its audit entry
+		for (let i = 0; i < 2000; i++) body[`${'k'.repeat(60)}${i}`] = 1;
+		await staff.pb.collection('bookings').update(booking.id, body, desk(citizen.record.id));
+		const entry = (await auditOf(booking.id)).find((a) => a.action === 'desk_update');
+		expect(entry?.details).toMatchObject({ fields: ['purpose'] });
+		const mine = await citizen.pb.send<{ audit: { action: string; fields: string[] }[] }>(
+			'/api/borgerhus/mydata',
+			{}
+		);
+		expect(mine.audit.find((a) => a.action === 'desk_update')?.fields).toEqual(['purpose']);
+	});
+
 	it('writes the time and the status as the citizen reads them, and leaves an unchanged status out', async () => {
 		const staff = await createUser({ staff: true });
 		const english = await createUser({ name: 'Desk Dana' });

@@ -373,12 +373,13 @@ function search(e) {
 	var filter = 'name ~ {:q} || (email ~ {:q} && email !~ {:placeholder})';
 	if (params.d.length >= 4) {
 		filter += ' || library_card = {:d}';
-		// phone numbers are written with spaces, dashes and a country code: compare their digits
+		// phone numbers are written with spaces, dashes and a country code: compare their digits; among
+		// citizens only, as below, so that staff sharing a number take none of the 25 places
 		var ids = arrayOf(new DynamicModel({ id: '' }));
 		e.app
 			.db()
 			.newQuery(
-				"SELECT id FROM users WHERE replace(replace(replace(replace(replace(phone, ' ', ''), '-', ''), '+', ''), '(', ''), ')', '') LIKE {:like} LIMIT 25"
+				"SELECT id FROM users WHERE replace(replace(replace(replace(replace(phone, ' ', ''), '-', ''), '+', ''), '(', ''), ')', '') LIKE {:like} AND staff = FALSE AND deleted_at = '' ORDER BY name LIMIT 25"
 			)
 			.bind({ like: '%' + params.d + '%' })
 			.all(ids);

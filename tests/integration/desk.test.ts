@@ -607,6 +607,23 @@ describe('acting for a citizen at the desk', () => {
 		expect(await find(citizen.email)).toContain(citizen.record.id);
 		expect(await find('20304050')).toContain(citizen.record.id);
 		expect(await find(card)).toContain(citizen.record.id);
+		// a number shared with many staff accounts (a switchboard's) still finds the citizen who has it
+		const shared = `+45 6${String(Date.now()).slice(-7)}`;
+		await Promise.all(
+			Array.from({ length: 26 }, (_, n) =>
+				system.collection('users').create({
+					email: `omstilling-${n}-${Date.now()}@test.borgerhus.dk`,
+					password: 'en-kode-til-test',
+					passwordConfirm: 'en-kode-til-test',
+					name: `Omstilling ${n}`,
+					staff: true,
+					phone: shared
+				})
+			)
+		);
+		const sharer = await createUser({ name: `Deler Dorte ${Date.now()}` });
+		await system.collection('users').update(sharer.record.id, { phone: shared });
+		expect(await find(shared.replace(/\D/g, '').slice(2))).toEqual([sharer.record.id]);
 		// accounts not confirmed yet among the matches (signed up, never confirmed) are listed too, with
 		// whether a take-over waits for them
 		const tag = `Ubekræftet ${Date.now()}`;

@@ -102,14 +102,25 @@ describe('slotChoice', () => {
 		expect(slotChoice({ date: 'd', segment, room, nowMinutes: 21 * 60 })).toBeNull();
 	});
 
-	it('never suggests 24:00 and stays within the longest booking', () => {
+	it('ends a stretch that runs to midnight at 00:00, never 24:00, and stays within the longest booking', () => {
 		const short = { ...room, max_minutes: 90, min_minutes: 0 };
 		expect(
 			slotChoice({ date: 'd', segment: { kind: 'free', from: '23:00', to: '24:00' }, room: short })
 		).toEqual({
 			date: 'd',
 			start: '23:00',
-			end: '23:30'
+			end: '00:00'
+		});
+		// the last hour of a room open until midnight fits a booking of at least an hour
+		expect(slotChoice({ date: 'd', segment: { kind: 'free', from: '23:00', to: '24:00' }, room })).toEqual({
+			date: 'd',
+			start: '23:00',
+			end: '00:00'
+		});
+		expect(slotChoice({ date: 'd', segment: { kind: 'free', from: '20:00', to: '24:00' }, room })).toEqual({
+			date: 'd',
+			start: '20:00',
+			end: '22:00'
 		});
 		expect(
 			slotChoice({ date: 'd', segment: { kind: 'free', from: '08:00', to: '22:00' }, room: short })?.end

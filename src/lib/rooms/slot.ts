@@ -28,8 +28,10 @@ function minutesOf(time: string): number {
 	return h * 60 + m;
 }
 
+/** "HH:MM" of minutes of the day; the midnight that ends the day (1440) is "00:00", as the form reads an end. */
 function timeOf(minutes: number): string {
-	return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+	const m = minutes % (24 * 60);
+	return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
 /**
@@ -51,8 +53,8 @@ export function slotChoice(input: {
 	const step = room.step_minutes > 0 ? room.step_minutes : 1;
 	const buffer = room.buffer_minutes > 0 ? room.buffer_minutes : 0;
 	let from = minutesOf(input.segment.from) + (input.before === 'busy' ? buffer : 0);
-	// "24:00" cannot be typed in a time field: the day's last bookable end is one step before midnight.
-	const to = Math.min(minutesOf(input.segment.to), 24 * 60 - 1) - (input.after === 'busy' ? buffer : 0);
+	// a stretch to "24:00" runs to the midnight that ends the day: the end is then "00:00"
+	const to = minutesOf(input.segment.to) - (input.after === 'busy' ? buffer : 0);
 	if (input.nowMinutes !== undefined) from = Math.max(from, input.nowMinutes + 1);
 	const start = Math.ceil(from / step) * step;
 	let length = Math.max(DEFAULT_MINUTES, room.min_minutes || 0);

@@ -709,6 +709,39 @@ describe('a season with a date staff gave to someone else', () => {
 });
 
 describe('staff edit closures and policies through the app', () => {
+	it('lists a booking until midnight in a closure’s confirmation as ending that day, 22:00–00:00', async () => {
+		const night = Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '00:00']]])
+		);
+		const room = await makeRoom({ opening_hours: night, requires_approval: false });
+		const [staff, owner] = await Promise.all([createUser({ staff: true }), createUser()]);
+		const date = someDate();
+		const booked = await (
+			await signedIn(owner)
+		).post(`/lokaler/${room.slug}?/book`, {
+			for: 'self',
+			purpose: 'Filmaften',
+			attendees: '4',
+			date,
+			start: '22:00',
+			end: '00:00'
+		});
+		expect(booked.status).toBe(303);
+		const asked = await (
+			await signedIn(staff)
+		).post('/personale/lokaler?/addClosure', {
+			room: room.id,
+			from_date: date,
+			from_time: '00:00',
+			to_date: addDays(date, 1),
+			to_time: '00:00',
+			reason: 'Vandskade'
+		});
+		const page = await asked.text();
+		const listed = /data-testid="closing-[^"]*"[\s\S]*?<\/ul>/.exec(page)?.[0] ?? '';
+		expect(listed).toContain('22:00–00:00');
+	});
+
 	it('adds a closure that then closes the room, and saves opening hours', async () => {
 		const room = await makeRoom();
 		const [staff, owner] = await Promise.all([createUser({ staff: true }), createUser()]);

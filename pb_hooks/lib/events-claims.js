@@ -280,18 +280,14 @@ function recount(app, collection, parentId) {
 }
 
 /**
- * A shift's time as a message parameter in both languages: its start, and the end's time on the day it
- * starts, else the end's day too (a shift through the night, clearing up), as tellMoved writes an event's.
+ * A shift's time as a message parameter in both languages, as core/time.js formatSpan writes it: its start,
+ * and the end's time on the day it starts, else the end's day too (a shift through the night, clearing up).
  * @param {core.Record} shift
  * @returns {{ da: string, en: string }}
  */
 function shiftWhen(shift) {
 	const time = require(`${__hooks}/lib/core/time.js`);
-	const ms = (field) => Date.parse(shift.getString(field).replace(' ', 'T'));
-	const sameDay = time.localParts(ms('start')).date === time.localParts(ms('end')).date;
-	const until = (language) =>
-		sameDay ? time.localParts(ms('end')).time : time.format(shift.getString('end'), language);
-	const when = (language) => time.range(time.format(shift.getString('start'), language), until(language));
+	const when = (language) => time.formatSpan(shift.getString('start'), shift.getString('end'), language);
 	return { da: when('da'), en: when('en') };
 }
 
@@ -771,13 +767,8 @@ function tellMoved(app, before, event, told) {
 		room = '';
 	}
 	// the new start and end (a change of the end alone is news too): the end's time, or its day too
-	const ms = (field) => Date.parse(event.getString(field).replace(' ', 'T'));
-	const sameDay = time.localParts(ms('start')).date === time.localParts(ms('end')).date;
 	const when = (language) =>
-		time.range(
-			time.format(event.getString('start'), language),
-			sameDay ? time.localParts(ms('end')).time : time.format(event.getString('end'), language)
-		) + (room ? ', ' + room : '');
+		time.formatSpan(event.getString('start'), event.getString('end'), language) + (room ? ', ' + room : '');
 	for (const userId of Object.keys(people)) {
 		notify(app, userId, {
 			kind: 'events_moved',

@@ -794,23 +794,16 @@ function attendeesNote(booking, changed) {
 }
 
 /**
- * A booking's time in a message, in each language: its start and its end's time ("tirsdag 24. november kl.
- * 10:00–11:00"), or its end's day too when it ends on another day; with the room's name when given.
+ * A booking's time in a message, in each language, as core/time.js formatSpan writes it ("tirsdag 24.
+ * november kl. 10:00–11:00"); with the room's name when given.
  * @param {string} start
  * @param {string} end
  * @param {string} [room]
  */
 function bookingWhen(start, end, room) {
 	var time = lib('core/time');
-	var claims = lib('room-claims');
-	var sameDay = time.localParts(claims.toMs(start)).date === time.localParts(claims.toMs(end)).date;
 	var when = function (language) {
-		return (
-			time.range(
-				time.format(start, language),
-				sameDay ? time.localParts(claims.toMs(end)).time : time.format(end, language)
-			) + (room ? ', ' + room : '')
-		);
+		return time.formatSpan(start, end, language) + (room ? ', ' + room : '');
 	};
 	return { da: when('da'), en: when('en') };
 }

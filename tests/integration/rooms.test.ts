@@ -822,6 +822,22 @@ describe('decisions and cancellations', () => {
 		expect(await movedNotes(staff)).toHaveLength(0);
 	});
 
+	it('tells a booking moved to end at midnight as ending that day: kl. 22:00–00:00', async () => {
+		const night = Object.fromEntries(Object.keys(EVERY_DAY).map((d) => [d, [['08:00', '00:00']]]));
+		const room = await makeRoom({ opening_hours: night });
+		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);
+		const day = someDay();
+		const booking = await book(owner, room.id, slot(day, '20:00', '22:00'));
+		await staff.pb
+			.collection('bookings')
+			.update(booking.id, { start: houseTime(day, '22:00'), end: houseTime(day + 1, '00:00') });
+		const told = (await owner.pb.collection('notifications').getFullList()).filter(
+			(n) => n.kind === 'booking_moved'
+		);
+		expect(told[0]?.body).toContain(`kl. 22:00–00:00, ${room.name}. Før: `);
+		expect(told[0]?.body).toContain(`kl. 20:00–22:00, ${room.name}.`);
+	});
+
 	it('re-checks a moved booking against other claims', async () => {
 		const room = await makeRoom();
 		const [owner, other] = await Promise.all([createUser(), createUser()]);

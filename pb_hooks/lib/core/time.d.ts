@@ -43,6 +43,12 @@ export function format(value: number | Date | string, language: 'da' | 'en'): st
 export const RANGE_DASH: string;
 /** Two ends of a range joined by the en dash: "10:00–12:00". */
 export function range(from: string, to: string): string;
+/** A stretch in a message: its start, then its end's time alone on the start's day or at the midnight after it. */
+export function formatSpan(
+	start: number | Date | string,
+	end: number | Date | string,
+	language: 'da' | 'en'
+): string;
 /** Why a date value sent to the API is refused, or null when it names its zone (or is empty). */
 export function zoneProblem(value: unknown): null | 'core_time_no_zone' | 'core_invalid_date';
 /** The first date field of a collection whose raw request value has no zone or is not a date. */

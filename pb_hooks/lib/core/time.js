@@ -325,6 +325,21 @@ function range(from, to) {
 }
 
 /**
+ * A stretch of time in a message, "tirsdag 24. november kl. 19:00–21:00": its start, then its end's time
+ * alone when it ends on the start's day or at the midnight right after it ("… kl. 22:00–00:00"), else the
+ * end with its day too. The app writes a range so (formatRangeEnd in src/lib/dates.ts).
+ * @param {number | Date | string} start
+ * @param {number | Date | string} end
+ * @param {'da' | 'en'} language
+ */
+function formatSpan(start, end, language) {
+	var from = toMs(start);
+	var until = toMs(end);
+	var sameDay = localParts(from).date === localParts(until - 1).date;
+	return range(format(from, language), sameDay ? localParts(until).time : format(until, language));
+}
+
+/**
  * Checks a date value sent to the API (docs/rules.md, "House time"): an instant must name its zone, as
  * `Z` or `±hh:mm` at its end. Returns null for an empty value or a zoned, parseable date, otherwise
  * `core_time_no_zone` or `core_invalid_date`.
@@ -413,6 +428,7 @@ module.exports = {
 	format: format,
 	RANGE_DASH: RANGE_DASH,
 	range: range,
+	formatSpan: formatSpan,
 	zoneProblem: zoneProblem,
 	unzonedDateField: unzonedDateField
 };

@@ -290,6 +290,42 @@ describe('rule 2: opening hours, closures, limits', () => {
 		expect(codesOf(refused.body)).toEqual(['rooms_end_before_start']);
 	});
 
+	it('reads a weekly time’s dates as written, and refuses one that is no day with a zone after it', async () => {
+		const room = await makeRoom({ buffer_minutes: 0 });
+		const owner = await createUser();
+		const first = addDays(localParts(Date.now()).date, someDay());
+		const send = (first_date: string, last_date: string) =>
+			outcome(
+				owner.pb.send('/api/borgerhus/series', {
+					method: 'POST',
+					body: {
+						room: room.id,
+						association: '',
+						purpose: 'Kor',
+						attendees: 2,
+						first_date,
+						last_date,
+						interval: 1,
+						start_time: '10:00',
+						end_time: '11:00'
+					}
+				})
+			);
+		// 30 February is no day, in a zone or not: refused at its field, in the house's words
+		for (const [a, b, field] of [
+			['2027-02-30T10:00:00+01:00', '2027-03-20', 'first_date'],
+			['2027-02-26', '2027-02-31T10:00:00+01:00', 'last_date']
+		] as const) {
+			const refused = await send(a, b);
+			expect(refused.status).toBe(400);
+			expect(codesOf(refused.body)).toEqual(['core_invalid_date']);
+			expect(Object.keys((refused.body as { data: object }).data)).toEqual([field]);
+		}
+		// a last date written before the first is refused as such, whatever UTC day its zone lands on
+		const backwards = await send(`${addDays(first, 1)}T00:30:00+02:00`, `${first}T20:00:00-05:00`);
+		expect(codesOf(backwards.body)).toEqual(['core_end_before_start']);
+	});
+
 	it('skips the date of a change of clocks with the code that says whether the hour is missing or twice', async () => {
 		const allDay = Object.fromEntries(Object.keys(EVERY_DAY).map((d) => [d, [['00:00', '00:00']]]));
 		const room = await makeRoom({ opening_hours: allDay, buffer_minutes: 0 });

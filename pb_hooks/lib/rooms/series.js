@@ -167,8 +167,8 @@ function create(e) {
 		throw refusal('core_invalid_value', 'interval');
 	if (body.attendees !== undefined && typeof body.attendees !== 'number')
 		throw refusal('rooms_attendees_invalid', 'attendees');
-	var firstDate = str('first_date').slice(0, 10);
-	var lastDate = str('last_date').slice(0, 10);
+	var firstDate = str('first_date').trim().slice(0, 10);
+	var lastDate = str('last_date').trim().slice(0, 10);
 	var purpose = str('purpose');
 	var textProblem =
 		lib('input').textProblem(purpose, 200, true) || lib('rooms/validate').purposeProblem(purpose);

@@ -55,9 +55,10 @@ function dateMs(value) {
 	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return NaN;
 	var ms = Date.parse(text);
 	if (isNaN(ms)) return NaN;
-	// "2026-02-30" parses in some engines by rolling over: refuse it
+	// "2026-02-30" parses in some engines by rolling over: refuse it, whatever zone it is written in
 	var day = text.slice(0, 10);
-	if (/Z$/.test(text) && new Date(ms).toISOString().slice(0, 10) !== day) return NaN;
+	var calendar = Date.parse(day + 'T00:00:00Z');
+	if (isNaN(calendar) || new Date(calendar).toISOString().slice(0, 10) !== day) return NaN;
 	return ms;
 }
 
@@ -266,8 +267,9 @@ function seriesDates(firstDate, lastDate, interval) {
 function checkSeries(series) {
 	var p = checkDate(series.first_date, 'first_date', true) || checkDate(series.last_date, 'last_date', true);
 	if (p) return p;
-	var first = new Date(dateMs(series.first_date)).toISOString().slice(0, 10);
-	var last = new Date(dateMs(series.last_date)).toISOString().slice(0, 10);
+	// the dates as written, which the series books (a zone written after them moves no date to another day)
+	var first = String(series.first_date).trim().slice(0, 10);
+	var last = String(series.last_date).trim().slice(0, 10);
 	if (last < first) return problem('core_end_before_start', 'last_date');
 	if (Date.parse(last) - Date.parse(first) > MAX_SERIES_DAYS * 86400000)
 		return problem('rooms_series_too_long', 'last_date');

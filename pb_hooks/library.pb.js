@@ -258,12 +258,14 @@ onRecordCreateRequest((e) => {
 	const { refuse } = require(`${__hooks}/lib/core/errors.js`);
 	const who = require(`${__hooks}/lib/core/auth.js`).actor(e);
 	// the patron's own pickup past its deadline is expired first, as the desk's collect does: its copy goes to
-	// the next in line (the loan is refused, saying so) or back to the shelf (and is lent from there)
+	// the next in line (the loan is refused, saying so) or, nobody waiting, back to the shelf by the loan itself
+	// (and is lent from there, the patron told of no expiry)
 	const late =
 		who.kind === 'staff'
 			? desk.expireLatePickup(e.app, e.record.getString('copy'), e.record.getString('patron'))
-			: '';
+			: { expired: '', lend: '' };
 	require(`${__hooks}/lib/core/tx.js`).request(e, (txApp) => {
+		if (late.lend) desk.expireHold(txApp, late.lend, desk.nowPb(), true);
 		const sent = desk.sentFields(e);
 		const system = who.kind === 'system';
 		if (!system) desk.lockFields(sent, ['copy', 'patron', 'due']);
@@ -284,7 +286,8 @@ onRecordCreateRequest((e) => {
 			if (from === 'missing') refuse('library_copy_missing', 'copy');
 			const pickup = from === 'reserved' ? desk.pickupOf(txApp, copy, e.record.getString('patron')) : null;
 			if (from !== 'shelf' && !pickup) {
-				if (late) refuse(desk.expiredRefusal(txApp, txApp.findRecordById('holds', late)), 'copy');
+				const expired = late.expired || late.lend;
+				if (expired) refuse(desk.expiredRefusal(txApp, txApp.findRecordById('holds', expired)), 'copy');
 				refuse('library_copy_busy', 'copy');
 			}
 			desk.copyTo(copy, 'loan', desk.rolesFor(who, ''));

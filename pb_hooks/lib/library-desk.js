@@ -1310,7 +1310,7 @@ function returnLoan(app, loanId, actor) {
  * the copy goes to the next in line (or back to the shelf when nobody waits), and the patron is told which.
  * @returns {boolean} whether the hold was expired
  */
-function expireHold(app, holdId, now) {
+function expireHold(app, holdId, now, lent) {
 	const hold = app.findRecordById('holds', holdId);
 	const state = { status: hold.getString('status'), pickup_deadline: hold.getString('pickup_deadline') };
 	if (!queue.isExpired(state, now)) return false;
@@ -1319,6 +1319,8 @@ function expireHold(app, holdId, now) {
 	app.save(hold);
 	// the patron is told the copy went to the next in line only when it did
 	const passedOn = change.after() !== null;
+	// lent to its patron at the counter from the shelf it went back to: they have it, and hear of no expiry
+	if (lent && !passedOn) return true;
 	const title = app.findRecordById('titles', hold.getString('title'));
 	notify(app, hold.getString('patron'), {
 		kind: 'hold_expired',
@@ -1349,17 +1351,21 @@ function expireIfDue(app, holdId) {
 
 /**
  * A loan over the counter of the copy set aside for the patron's pickup is the hand-over (`pickupOf`), and a
- * pickup past its deadline is never handed over: as the desk's collect does, it is expired first, in a
- * transaction of its own, so that the copy goes to the next in line now, or back to the shelf when nobody
- * waits (then the loan lends it from there). Anything else is left for the loan's own checks.
+ * pickup past its deadline is never handed over: as the desk's collect does, it is expired first. When
+ * someone waits, in a transaction of its own, so that the copy goes to the next in line now and the patron
+ * is told (the loan is then refused, saying so): `expired`. When nobody waits, by the loan in its own
+ * transaction (`expireHold` with `lent`): the copy goes back to the shelf and is lent from there, and the
+ * patron, who walks out with it, is told of no expiry; a loan refused leaves the pickup to the expiry job.
+ * Anything else is left for the loan's own checks.
  * @param {core.App} app the app (not inside a transaction)
  * @param {unknown} copyId
  * @param {unknown} patronId
- * @returns {string} the id of the pickup expired, or ''
+ * @returns {{ expired: string, lend: string }} the pickup expired now, or the one the loan expires
  */
 function expireLatePickup(app, copyId, patronId) {
-	if (typeof copyId !== 'string' || typeof patronId !== 'string' || !copyId || !patronId) return '';
-	if (copyId.length > 50 || patronId.length > 50) return '';
+	const none = { expired: '', lend: '' };
+	if (typeof copyId !== 'string' || typeof patronId !== 'string' || !copyId || !patronId) return none;
+	if (copyId.length > 50 || patronId.length > 50) return none;
 	const ready = app.findRecordsByFilter(
 		'holds',
 		bindFilter('copy = {:c} && patron = {:p} && status = "ready"', { c: copyId, p: patronId }),
@@ -1367,8 +1373,13 @@ function expireLatePickup(app, copyId, patronId) {
 		1,
 		0
 	);
-	if (!ready.length) return '';
-	return expireIfDue(app, ready[0].id) ? ready[0].id : '';
+	if (!ready.length) return none;
+	const hold = ready[0];
+	const state = { status: 'ready', pickup_deadline: hold.getString('pickup_deadline') };
+	if (!queue.isExpired(state, nowPb())) return none;
+	if (queue.nextHold(titleHolds(app, hold.getString('title'))) === null)
+		return { expired: '', lend: hold.id };
+	return { expired: expireIfDue(app, hold.id) ? hold.id : '', lend: '' };
 }
 
 /**
@@ -1532,6 +1543,7 @@ module.exports = {
 	expireHold,
 	expireIfDue,
 	expireLatePickup,
+	nowPb,
 	expiredRefusal,
 	expireOverdue,
 	queueInfo,

@@ -1233,6 +1233,37 @@ describe('a loan over the counter to a patron with a hold on the title', () => {
 		).toEqual({ status: 400, code: 'library_copy_busy' });
 	});
 
+	it('tells a late patron lent their own pickup over the counter nothing of its expiry, and one passed over that it expired', async () => {
+		const [a, b, c, staff] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser(),
+			createUser({ staff: true })
+		]);
+		const system = await systemClient();
+		const late = async (patron: typeof a, others: (typeof a)[]) => {
+			const { copies, title } = await arrangeTitle({ copies: 1 });
+			const hold = await placeHold(patron.pb, title.id, patron.record.id);
+			for (const other of others) await placeHold(other.pb, title.id, other.record.id);
+			await checkIn(staff.pb, copies[0]!.barcode);
+			await system.collection('holds').update(hold.id, { pickup_deadline: '2020-01-01 00:00:00.000Z' });
+			return copies[0]!;
+		};
+		const expired = async (patron: typeof a) =>
+			(await patron.pb.collection('notifications').getFullList()).filter((n) => n.kind === 'hold_expired');
+		// nobody waits: the patron walks out with the copy, and no message says their hold ran out
+		const alone = await late(a, []);
+		await staff.pb.collection('loans').create({ copy: alone.id, patron: a.record.id });
+		expect((await system.collection('copies').getOne<CopyRecord>(alone.id)).status).toBe('loan');
+		expect(await expired(a)).toEqual([]);
+		// someone waits: the loan is refused and the late patron is told their hold expired
+		const shared = await late(b, [c]);
+		expect(
+			await refusal(staff.pb.collection('loans').create({ copy: shared.id, patron: b.record.id }))
+		).toEqual({ status: 400, code: 'library_hold_expired' });
+		expect(await expired(b)).toHaveLength(1);
+	});
+
 	it('refuses the patron’s own token such a loan, and leaves the hold as it was', async () => {
 		const [a] = await Promise.all([createUser()]);
 		const { copies, holds } = await pausedQueue(1, [a]);

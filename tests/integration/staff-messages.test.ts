@@ -819,6 +819,29 @@ describe('an association booking whose booker no longer books for it', () => {
 			expect(told[1]!.title).toBe(`En sæsonbooking for ${w.association.name} er afvist`);
 		}
 	});
+
+	it('staff who are themselves an admin of it are not told of the closure they made, as of a cancellation', async () => {
+		const w = await arrange();
+		await join(w.association.id, w.staff, 'admin');
+		const day = someDay();
+		const [a, own] = await Promise.all([
+			book(w.booker, w.room.id, { association: w.association.id, ...slot(day, '10:00', '11:00') }),
+			book(w.booker, w.room.id, { association: w.association.id, ...slot(day, '14:00', '15:00') })
+		]);
+		await w.leave();
+		await w.staff.pb
+			.collection('bookings')
+			.update(own.id, { status: 'cancelled', cancel_reason: 'Vandskade' });
+		await w.staff.pb.collection('closures').create({
+			room: w.room.id,
+			start: houseTime(day, '00:00'),
+			end: houseTime(day + 1, '00:00'),
+			reason: 'Vandskade',
+			cancel_bookings: [a.id]
+		});
+		expect(await kinds(w.staff)).toEqual([]);
+		expect((await kinds(w.admin)).map((n) => n.kind)).toEqual(['booking_cancelled', 'booking_cancelled']);
+	});
 });
 
 describe('a new number of attendees', () => {

@@ -365,8 +365,8 @@ function closeRoom(txApp, actor, scope, why) {
 	var endedSeries = goingOn.map(function (row) {
 		return row.id;
 	});
-	tell(txApp, scope, why, perBooker, reason);
-	tellEnded(txApp, scope, why, endedPer, reason);
+	tell(txApp, actor, scope, why, perBooker, reason);
+	tellEnded(txApp, actor, scope, why, endedPer, reason);
 	lib('core/audit').record(txApp, {
 		actor: actor.kind === 'staff' ? actor.id : '',
 		action: why.kind === 'room' ? 'room_closed_bookings_cancelled' : 'closure_bookings_cancelled',
@@ -382,7 +382,7 @@ function closeRoom(txApp, actor, scope, why) {
  * bookings went and why; to an admin of an association whose booker no longer books for it, how many of the
  * association's went.
  */
-function tell(txApp, scope, why, perBooker, reason) {
+function tell(txApp, actor, scope, why, perBooker, reason) {
 	var room = scope.room ? txApp.findRecordById('rooms', scope.room).getString('name') : '';
 	var kind = why.kind === 'room' ? 'room' : scope.room ? 'closure' : 'house';
 	var keys = Object.keys(perBooker);
@@ -402,7 +402,9 @@ function tell(txApp, scope, why, perBooker, reason) {
 					to: { instant: why.end || scope.from },
 					reason: reason
 				},
-				link: '/bookinger'
+				link: '/bookinger',
+				// staff who are an admin of the association are told nothing of their own closure
+				except: actor.id
 			},
 			one.to
 		);
@@ -413,7 +415,7 @@ function tell(txApp, scope, why, perBooker, reason) {
  * One message for each booking in use that the closing ended early, with the time it ended and why, to
  * whoever is told of it (rooms/told.js).
  */
-function tellEnded(txApp, scope, why, ended, reason) {
+function tellEnded(txApp, actor, scope, why, ended, reason) {
 	var kind = why.kind === 'room' ? 'room' : scope.room ? 'closure' : 'house';
 	for (var b = 0; b < ended.length; b++) {
 		var booking = ended[b];
@@ -428,7 +430,8 @@ function tellEnded(txApp, scope, why, ended, reason) {
 				to: { instant: why.end || scope.from },
 				reason: reason
 			},
-			link: '/bookinger'
+			link: '/bookinger',
+			except: actor.id
 		});
 	}
 }

@@ -7,6 +7,7 @@ import { createUser, systemClient, type TestUser } from '../helpers/pocketbase';
 import { validCvrNumber } from '../helpers/cvr';
 import { houseDate, houseTime } from './rooms-arrange';
 import { addDays, localParts } from '$rules/rooms-policy.js';
+import { resolve } from '$rules/core/time.js';
 import { stack } from '../helpers/stack';
 import { makeAssociation, membership } from './associations-helpers';
 import { MAX_FILE_BYTES } from '$lib/uploads';
@@ -69,6 +70,8 @@ async function signedIn(user: TestUser) {
 	return session;
 }
 
+/** An instant of the house's calendar: a date and a time that occurs once that day. */
+const instant = (date: string, time: string) => (resolve(date, time) as { instant: number }).instant;
 const someDate = () => addDays(localParts(Date.now()).date, 30 + Math.floor(Math.random() * 600));
 
 describe('booking a room through the app', () => {
@@ -709,6 +712,45 @@ describe('a season with a date staff gave to someone else', () => {
 });
 
 describe('staff edit closures and policies through the app', () => {
+	it('reads a closure ending at 00:00 as the midnight that ends its last day, as a booking’s end', async () => {
+		const night = Object.fromEntries(
+			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '00:00']]])
+		);
+		const room = await makeRoom({ opening_hours: night, requires_approval: false });
+		const staff = await createUser({ staff: true });
+		const session = await signedIn(staff);
+		// the form offers a whole day: from 00:00 to 00:00, the midnight that ends it
+		const form = await (await session.get('/personale/lokaler')).text();
+		expect(form).toMatch(/name="to_time"[^>]*value="00:00"|value="00:00"[^>]*name="to_time"/);
+		const date = someDate();
+		const added = await session.post('/personale/lokaler?/addClosure', {
+			room: room.id,
+			from_date: date,
+			from_time: '00:00',
+			to_date: date,
+			to_time: '00:00',
+			reason: 'Maling'
+		});
+		expect(added.status).toBe(200);
+		const system = await systemClient();
+		const [closure] = (await system.collection('closures').getList(1, 1, { filter: `room = "${room.id}"` }))
+			.items;
+		expect(new Date(closure!.end).getTime() - new Date(closure!.start).getTime()).toBe(
+			instant(addDays(date, 1), '00:00') - instant(date, '00:00')
+		);
+		// its last hour is closed too, with nothing left open before midnight
+		const owner = await signedIn(await createUser());
+		const late = await owner.post(`/lokaler/${room.slug}?/book`, {
+			for: 'self',
+			purpose: 'Filmaften',
+			attendees: '4',
+			date,
+			start: '23:00',
+			end: '00:00'
+		});
+		expect(await late.text()).toContain('Lokalet er lukket på det tidspunkt.');
+	});
+
 	it('lists a booking until midnight in a closure’s confirmation as ending that day, 22:00–00:00', async () => {
 		const night = Object.fromEntries(
 			['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '00:00']]])
@@ -733,7 +775,7 @@ describe('staff edit closures and policies through the app', () => {
 			room: room.id,
 			from_date: date,
 			from_time: '00:00',
-			to_date: addDays(date, 1),
+			to_date: date,
 			to_time: '00:00',
 			reason: 'Vandskade'
 		});

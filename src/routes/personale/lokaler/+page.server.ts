@@ -7,7 +7,7 @@ import { failureStatus, refusalCodes, toFormErrors } from '$lib/server/errors';
 import { closureSchema, HOUR_PERIODS, idSchema, roomPolicySchema } from '$lib/validation/rooms';
 import { ruleMessage } from '$lib/rooms/rule-message';
 import { WEEKDAYS } from '$rules/rooms-policy.js';
-import { resolve } from '$rules/core/time.js';
+import { resolve, resolveEnd } from '$rules/core/time.js';
 import { toPbDate } from '$rules/room-claims.js';
 import { withdrawSchema } from '$lib/validation/rooms';
 
@@ -110,9 +110,10 @@ export const actions: Actions = {
 				values: echoValues(values),
 				errors: { fields: { [field]: ruleMessage(code) } }
 			});
-		// A time that does not exist that day, or occurs twice, is refused rather than guessed.
+		// A time that does not exist that day, or occurs twice, is refused rather than guessed. An end at 00:00
+		// is the midnight that ends its day, as a booking's end is: from 00:00 to 00:00 is the whole day.
 		const startAt = resolve(data.from_date, data.from_time);
-		const endAt = resolve(data.to_date, data.to_time);
+		const endAt = resolveEnd(data.to_date, data.to_time);
 		if ('code' in startAt) return refuse('from_time', startAt.code);
 		if ('code' in endAt) return refuse('to_time', endAt.code);
 		const start = startAt.instant;

@@ -226,6 +226,23 @@ describe('checking in', () => {
 		}
 	});
 
+	it('the system may write a no-show, and a booking back to pending, telling nobody', async () => {
+		const room = await checkinRoom();
+		const owner = await createUser();
+		const booking = await book(owner, room.id, slot(40, '10:00', '11:00'));
+		const system = await systemClient();
+		// arranging history as it finds it: no message has words for either, so the change is answered and
+		// nobody is told, where it failed with a 500
+		for (const status of ['no_show', 'pending'] as const) {
+			expect((await system.collection('bookings').update(booking.id, { status })).status).toBe(status);
+		}
+		const kinds = (
+			await system.collection('notifications').getFullList({ filter: `user = "${owner.record.id}"` })
+		).map((n) => n.kind);
+		expect(kinds).not.toContain('booking_no_show');
+		expect(kinds).not.toContain('booking_pending');
+	});
+
 	it('fields cannot be set through the record API, staff included', async () => {
 		const room = await checkinRoom();
 		const [owner, staff] = await Promise.all([createUser(), createUser({ staff: true })]);

@@ -1652,7 +1652,7 @@ function auditedStaffWrite(e, verb) {
 		e.next();
 		if (stored) lib('rooms/attendance').keepGrace(txApp, e.record, graceBefore);
 		if (verb !== 'delete') closeClaims(txApp, e, actor, body, rooms, closedBefore);
-		if (checkinFrom) lib('rooms/attendance').tellCheckinRequired(txApp, e.record);
+		if (checkinFrom) lib('rooms/attendance').tellCheckinRequired(txApp, e.record, actor.id);
 		// what the row held, also when it is gone: a deleted room or closure is named in its audit entry
 		var fields = {};
 		var names = [

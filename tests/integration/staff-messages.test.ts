@@ -842,6 +842,18 @@ describe('an association booking whose booker no longer books for it', () => {
 		expect(await kinds(w.staff)).toEqual([]);
 		expect((await kinds(w.admin)).map((n) => n.kind)).toEqual(['booking_cancelled', 'booking_cancelled']);
 	});
+
+	it('staff who are themselves an admin of it are not told of check-in they switched on', async () => {
+		const w = await arrange();
+		await join(w.association.id, w.staff, 'admin');
+		await book(w.booker, w.room.id, { association: w.association.id, ...slot(someDay(), '10:00', '11:00') });
+		await w.leave();
+		await w.staff.pb.collection('rooms').update(w.room.id, { checkin_required: true });
+		expect(await kinds(w.staff, 'room_')).toEqual([]);
+		expect((await kinds(w.admin, 'room_checkin_required')).map((n) => n.kind)).toEqual([
+			'room_checkin_required'
+		]);
+	});
 });
 
 describe('a new number of attendees', () => {

@@ -424,11 +424,12 @@ function tellReleased(txApp, booking, room, start, season) {
  * Check-in has just become required in `room` (its `checkin_since` set by this write): the bookings already
  * given there that start from then on can be released as no-shows, although nobody had to check in when they
  * were made. Each of their bookers is told once, in the room update's transaction: how many, the first, and
- * when to check in (docs/rules.md, "The room's policy").
+ * when to check in (docs/rules.md, "The room's policy"). An admin who switched it on is told nothing of it.
  * @param {core.App} txApp
  * @param {core.Record} room the room as saved
+ * @param {string} [actorId] who switched it on
  */
-function tellCheckinRequired(txApp, room) {
+function tellCheckinRequired(txApp, room, actorId) {
 	var since = room.getString('checkin_since');
 	if (!room.getBool('checkin_required') || !since) return;
 	var bookings = txApp.findRecordsByFilter(
@@ -480,6 +481,7 @@ function tellCheckinRequired(txApp, room) {
 					grace: room.getInt('checkin_grace_minutes')
 				},
 				link: '/bookinger',
+				except: actorId,
 				// the booker's key as before; an admin's names the association too (told.tell adds the admin)
 				dedupeKey:
 					'checkin-required:' +

@@ -615,8 +615,8 @@ module.exports = {
 		en: 'The deadline for cancelling has passed. Contact the house.',
 		// said to staff acting for the citizen at the desk, who are the house
 		desk: {
-			da: 'Borgerens frist for at aflyse er overskredet. Du kan aflyse ved at tilsidesætte reglen.',
-			en: "The citizen's deadline for cancelling has passed. You can cancel it by overriding the rule."
+			da: 'Borgerens frist for at aflyse er overskredet. Bookingen kan aflyses ved at tilsidesætte reglen.',
+			en: "The citizen's deadline for cancelling has passed. The booking can be cancelled by overriding the rule."
 		}
 	},
 	rooms_capacity_invalid: {

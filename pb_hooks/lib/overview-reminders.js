@@ -20,6 +20,17 @@ const TEXTS = {
 		da: { title: 'Påmindelse: {room} {when}', body: 'Du har booket {room} {when}. Vel mødt!' },
 		en: { title: 'Reminder: {room} on {when}', body: 'You have booked {room} on {when}. See you!' }
 	},
+	// to an association's admins, when its booker no longer books for it (rooms/told.js adds why they get it)
+	booking_admins: {
+		da: {
+			title: 'Påmindelse: {room} {when} for {association}',
+			body: '{association} har booket {room} {when}.'
+		},
+		en: {
+			title: 'Reminder: {room} on {when} for {association}',
+			body: '{association} has booked {room} on {when}.'
+		}
+	},
 	shift: {
 		da: {
 			title: 'Påmindelse: din vagt {when}',
@@ -70,7 +81,19 @@ function runReminders(app, now) {
 	// reminded. The row is read again with the same filter inside the reminder's own transaction, and with
 	// the time the message names (`stamp`, a constant field name): one moved since is left to the next run,
 	// which tells the new time.
-	const send = (kind, collection, filter, row, userId, textParams, link, dedupeKey, stamp, mayRemind) => {
+	const send = (
+		kind,
+		collection,
+		filter,
+		row,
+		userId,
+		textParams,
+		link,
+		dedupeKey,
+		stamp,
+		mayRemind,
+		texts
+	) => {
 		try {
 			const saved = tx.run(app, (txApp) => {
 				const still = txApp.findRecordsByFilter(
@@ -86,7 +109,7 @@ function runReminders(app, now) {
 				if (!still.length || (mayRemind && !mayRemind(txApp, still[0]))) return false;
 				return notify(txApp, userId, {
 					kind: 'reminder_' + kind,
-					texts: TEXTS[kind],
+					texts: texts || TEXTS[kind],
 					params: textParams,
 					link,
 					dedupeKey
@@ -134,7 +157,13 @@ function runReminders(app, now) {
 			app.expandRecords(rows, expand, null);
 			const last = rows[rows.length - 1];
 			after = { at: timeOf(last, timeField), after: last.id };
-			const keys = rows.map(keyOf);
+			// a row reminds one person, or (a booking) each of those told of it: a key each
+			const keysOf = rows.map((row) => [].concat(keyOf(row)));
+			const keys = [].concat(...keysOf);
+			if (!keys.length) {
+				if (rows.length < PAGE) return;
+				continue;
+			}
 			const found = arrayOf(new DynamicModel({ dedupe_key: '' }));
 			app
 				.db()
@@ -144,41 +173,65 @@ function runReminders(app, now) {
 				.all(found);
 			const sentBefore = new Set(found.map((n) => n.dedupe_key));
 			rows.forEach((row, i) => {
-				if (!sentBefore.has(keys[i])) visit(row, keys[i]);
+				keysOf[i].forEach((key) => {
+					if (!sentBefore.has(key)) visit(row, key);
+				});
 			});
 			if (rows.length < PAGE) return;
 		}
 	};
 
-	// An association's booking is its booker's while they may book for it (docs/rules.md, "Rooms and
-	// bookings", the booking's `owner` role): one who left or was made a plain member is not reminded of
-	// the association's time.
-	const stillBooker = (txApp, booking) =>
-		require(`${__hooks}/lib/rooms-bookings.js`)
-			.rolesOf(txApp, booking, { kind: 'user', id: booking.getString('booker') })
-			.indexOf('owner') >= 0;
-	const bookingFilter =
-		'status = "approved" && start > {:now} && start <= {:day} && booker.notify_reminders = true && booker.deleted_at = ""';
+	// A booking reminds whoever is told of it (rooms/told.js, docs/rules.md "Who is told of a booking"): its
+	// booker, or, for an association's booking whose booker no longer books for it (left, or made a plain
+	// member), each of the association's active admins, so someone comes (or cancels) before a room that
+	// requires check-in releases it as a no-show. Each of them with reminders on and an account not deleted.
+	const told = require(`${__hooks}/lib/rooms/told.js`);
+	const remindedOf = (reader, booking) => {
+		const who = told.toldOf(reader, booking);
+		const users = who.users.filter((id) => {
+			try {
+				const user = reader.findRecordById('users', id);
+				return user.getBool('notify_reminders') && !user.getString('deleted_at');
+			} catch (_) {
+				return false;
+			}
+		});
+		return { users, admins: who.admins, association: who.association };
+	};
+	// the key names its recipient last (a user id has no ':'), so a booking staff give to someone else after
+	// its reminder reminds its new booker, and each admin is reminded once
+	const bookingKey = (b, userId) => 'reminder:booking:' + b.id + ':' + b.getString('start') + ':' + userId;
+	const bookingFilter = 'status = "approved" && start > {:now} && start <= {:day}';
 	eachDue(
 		'bookings',
 		bookingFilter,
 		'start',
-		['room', 'booker'],
-		// the booker too: a booking staff give to someone else after its reminder reminds its new booker
-		(b) => 'reminder:booking:' + b.id + ':' + b.getString('start') + ':' + b.getString('booker'),
+		['room'],
+		(b) => remindedOf(app, b).users.map((userId) => bookingKey(b, userId)),
 		(b, key) => {
 			const room = b.expandedOne('room');
+			const userId = key.slice(key.lastIndexOf(':') + 1);
+			const who = remindedOf(app, b);
 			send(
 				'booking',
 				'bookings',
 				bookingFilter,
 				b,
-				b.getString('booker'),
-				{ room: room ? room.getString('name') : '', when: { instant: b.getString('start') } },
+				userId,
+				{
+					room: room ? room.getString('name') : '',
+					when: { instant: b.getString('start') },
+					association: who.association
+				},
 				'/overblik',
 				key,
 				{ field: 'start', value: b.getString('start') },
-				stillBooker
+				// still told of it, and as the words say: as its booker or as an admin
+				(txApp, still) => {
+					const now = remindedOf(txApp, still);
+					return now.users.indexOf(userId) >= 0 && now.admins === who.admins;
+				},
+				who.admins ? told.forAdmins(TEXTS.booking_admins) : TEXTS.booking
 			);
 		}
 	);

@@ -138,13 +138,19 @@ describe('reminders: 24 hours before, sent once', () => {
 		}
 	});
 
-	it("reminds of an association's booking only a booker who may still book for it", async () => {
+	it("reminds of an association's booking its booker while they may book for it, else its admins", async () => {
 		const a = await arrange();
-		const [stays, left] = await Promise.all([createUser({ name: 'Bliver' }), createUser({ name: 'Gået' })]);
+		const [stays, left, quiet] = await Promise.all([
+			createUser({ name: 'Bliver' }),
+			createUser({ name: 'Gået' }),
+			createUser({ name: 'Stille' })
+		]);
 		await settings(stays, { notify_reminders: true, notify_email: false });
 		await settings(left, { notify_reminders: true, notify_email: false });
+		// an admin who turned reminders off gets none, as for their own bookings
+		await settings(quiet, { notify_reminders: false, notify_email: false });
 		const room = await a.room();
-		const association = await a.association([stays.record.id, left.record.id]);
+		const association = await a.association([stays.record.id, left.record.id, quiet.record.id]);
 		const theirs = await a.booking({
 			booker: stays.record.id,
 			association: association.id,
@@ -152,7 +158,7 @@ describe('reminders: 24 hours before, sent once', () => {
 			start: inHours(3),
 			end: inHours(4)
 		});
-		await a.booking({
+		const leftBehind = await a.booking({
 			booker: left.record.id,
 			association: association.id,
 			room: room.id,
@@ -165,11 +171,25 @@ describe('reminders: 24 hours before, sent once', () => {
 				a.system.filter('association = {:a} && user = {:u}', { a: association.id, u: left.record.id })
 			);
 		await a.system.collection('memberships').update(membership.id, { status: 'left' });
+		await Promise.all([runJob(), runJob()]);
 		await runJob();
-		const keys = async (userId: string) =>
-			(await notificationsOf(userId)).filter((n) => n.kind === 'reminder_booking').map((n) => n.dedupe_key);
-		expect(await keys(stays.record.id)).toEqual([expect.stringContaining(`reminder:booking:${theirs.id}:`)]);
-		expect(await keys(left.record.id)).toEqual([]);
+		const reminders = async (userId: string) =>
+			(await notificationsOf(userId)).filter((n) => n.kind === 'reminder_booking');
+		const mine = await reminders(stays.record.id);
+		// its own booking as its booker, the one whose booker left as the association's admin, once each
+		expect(mine).toHaveLength(2);
+		expect(mine.map((n) => n.dedupe_key)).toEqual(
+			expect.arrayContaining([
+				expect.stringContaining(`reminder:booking:${theirs.id}:`),
+				expect.stringContaining(`reminder:booking:${leftBehind.id}:`)
+			])
+		);
+		const asAdmin = mine.find((n) => n.dedupe_key.includes(leftBehind.id));
+		expect(asAdmin?.title).toContain(association.name);
+		expect(asAdmin?.body).toMatch(/administrator|admin/);
+		expect(mine.find((n) => n.dedupe_key.includes(theirs.id))?.body).not.toMatch(/administrator|admin/);
+		expect(await reminders(left.record.id)).toEqual([]);
+		expect(await reminders(quiet.record.id)).toEqual([]);
 	});
 
 	it('reminds the new booker of a booking staff gave them after its reminder went out, once', async () => {

@@ -1232,6 +1232,8 @@ function reassign(e) {
 		if (reasonProblem) throw refusal(reasonProblem, 'reason');
 		reason = reason.trim();
 		var before = { booker: booking.getString('booker'), association: booking.getString('association') };
+		// who heard of the booking before the move (rooms/told.js): they hear that it moved away
+		var toldBefore = lib('rooms/told').toldOf(txApp, booking);
 		if (booker !== before.booker) forgetHolderMessages(booking);
 		booking.set('booker', booker);
 		// showing the name was the old association's choice: nobody of the new one chose it (docs/rules.md,
@@ -1244,7 +1246,7 @@ function reassign(e) {
 			to: { booker: booker, association: association },
 			reason: reason
 		});
-		tellReassigned(txApp, booking, room, before, reason);
+		tellReassigned(txApp, booking, room, before, reason, toldBefore);
 		return { id: booking.id, booker: booker, association: association };
 	});
 	return e.json(200, result);
@@ -1285,19 +1287,33 @@ var REASSIGNED_TEXTS = {
 			title: 'A booking has moved from you: {room}',
 			body: '{room}, {when}, is no longer in your name. The staff moved it.{reason}'
 		}
+	},
+	// `from` as the former association's admins read it (rooms/told.js: its booker no longer books for it)
+	fromAdmins: {
+		da: {
+			title: 'En booking for {association} er flyttet fra foreningen: {room}',
+			body: '{room}, {when}, står ikke længere i foreningens navn. Personalet har flyttet den.{reason}'
+		},
+		en: {
+			title: 'A booking for {association} has moved away: {room}',
+			body: "{room}, {when}, is no longer in the association's name. The staff moved it.{reason}"
+		}
 	}
 };
 
 /**
  * Tells the bookers of a reassigned booking, in the reassignment's transaction: the new booker that it is
- * theirs (for which association), and a former booker that it is no longer theirs.
+ * theirs (for which association), and whoever heard of it before the move (rooms/told.js) that it moved
+ * away: its former booker when it was theirs and went to someone else, or, when its booker no longer booked
+ * for its association, the association's active admins when it went to another association or to none.
  * @param {core.App} txApp
  * @param {core.Record} booking as saved
  * @param {core.Record} room
  * @param {{ booker: string, association: string }} before
  * @param {string} reason
+ * @param {{ users: string[], admins: boolean, association: unknown }} toldBefore toldOf the booking before
  */
-function tellReassigned(txApp, booking, room, before, reason) {
+function tellReassigned(txApp, booking, room, before, reason, toldBefore) {
 	var notify = lib('notify').notify;
 	var association = booking.getString('association');
 	var name = '';
@@ -1323,20 +1339,27 @@ function tellReassigned(txApp, booking, room, before, reason) {
 		link: '/bookinger',
 		dedupeKey: 'booking-reassigned-to-' + booking.id + '-' + stamp
 	});
-	// a former booker hears it was theirs only while it was: one who had left its association (or may no
-	// longer book for it) is told nothing more of the association's times (rooms/told.js)
-	var wasTheirs =
-		!before.association ||
-		lib('season/common').actingFor(txApp, before.association, before.booker).indexOf(before.booker) >= 0;
-	if (before.booker !== booking.getString('booker') && wasTheirs) {
-		notify(txApp, before.booker, {
+	// A former booker hears it was theirs only while it was: one who had left its association (or may no
+	// longer book for it) is told nothing more of the association's times; its admins heard of it for the
+	// association then, and hear that it left the association (one who is its new booker knows already).
+	var movedAway = toldBefore.admins
+		? booking.getString('association') !== before.association
+		: before.booker !== booking.getString('booker');
+	if (!movedAway) return;
+	lib('rooms/told').tell(
+		txApp,
+		booking,
+		{
 			kind: 'booking_reassigned',
 			texts: REASSIGNED_TEXTS.from,
+			admins: REASSIGNED_TEXTS.fromAdmins,
 			params: params,
 			link: '/bookinger',
-			dedupeKey: 'booking-reassigned-from-' + booking.id + '-' + stamp
-		});
-	}
+			dedupeKey: 'booking-reassigned-from-' + booking.id + '-' + stamp,
+			except: booking.getString('booker')
+		},
+		toldBefore
+	);
 }
 
 /**

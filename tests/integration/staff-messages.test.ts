@@ -716,6 +716,36 @@ describe('an association booking whose booker no longer books for it', () => {
 		expect((await kinds(w.admin)).map((n) => n.kind)).toEqual(['booking_reassigned']);
 	});
 
+	it('staff moving the booking to another association tell its admins it moved away when its booker had left', async () => {
+		const w = await arrange();
+		const booking = await book(w.booker, w.room.id, {
+			association: w.association.id,
+			...slot(someDay(), '10:00', '11:00')
+		});
+		await w.leave();
+		const [other, newBooker] = await Promise.all([makeAssociation(), createUser()]);
+		await join(other.id, newBooker, 'booker');
+		const moved = await w.staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+			method: 'POST',
+			body: { booker: newBooker.record.id, association: other.id, reason: 'Foreningen har opgivet tiden' }
+		});
+		expect(moved.association).toBe(other.id);
+		// the person who left hears nothing more of it, nor does a plain member; each admin once
+		expect(await kinds(w.booker)).toEqual([]);
+		expect(await kinds(w.member)).toEqual([]);
+		for (const admin of [w.admin, w.second]) {
+			const told = await kinds(admin);
+			expect(told.map((n) => n.kind)).toEqual(['booking_reassigned']);
+			expect(told[0]!.title).toContain(`for ${w.association.name}`);
+			expect(told[0]!.body).toContain('Begrundelse: Foreningen har opgivet tiden');
+			expect(told[0]!.body).toContain(`Du får beskeden som administrator i ${w.association.name}`);
+			expect(told[0]!.texts.en.body).toContain(`You get this message as an admin of ${w.association.name}`);
+			// who has it now is not theirs to know
+			expect(told[0]!.body).not.toContain(other.name);
+		}
+		expect((await kinds(newBooker)).map((n) => n.kind)).toEqual(['booking_reassigned']);
+	});
+
 	it('staff deciding while the booker leaves tell exactly one side: the booker or the admins', async () => {
 		const w = await arrange();
 		const day = someDay();

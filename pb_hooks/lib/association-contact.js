@@ -30,7 +30,7 @@ function namesContact(text) {
  * founder's membership is written in the same transaction, and while that membership is active; a founder
  * who left or was removed reads no more of the contact person (one named since, above all) than anyone else.
  */
-function maySee(app, auth, association) {
+function maySee(app, auth, association, method) {
 	if (!auth) return false;
 	if (auth.isSuperuser()) return true;
 	if (auth.collection().name !== 'users') return false;
@@ -44,8 +44,14 @@ function maySee(app, auth, association) {
 		0
 	);
 	if (rows.length) return rows[0].getString('status') === 'active';
-	// no membership at all: the founder's own founding, answered before their membership is written
-	return association.getString('created_by') === auth.id;
+	// no membership at all: only the answer to the founder's own founding (a create, before any membership
+	// of the association is written). A founder who left, was invited again and moved to another address
+	// holds no row either (the invitation went with the address): they read as anyone else
+	if (association.getString('created_by') !== auth.id || method !== 'POST') return false;
+	return (
+		app.findRecordsByFilter('memberships', bindFilter('association = {:a}', { a: association.id }), '', 1, 0)
+			.length === 0
+	);
 }
 
 /**
@@ -53,8 +59,9 @@ function maySee(app, auth, association) {
  * @param {core.RecordEnrichEvent} e
  */
 function enrich(e) {
-	var auth = e.requestInfo ? e.requestInfo.auth : null;
-	if (!maySee(e.app, auth, e.record)) e.record.hide.apply(e.record, PRIVATE);
+	var info = e.requestInfo;
+	if (!maySee(e.app, info ? info.auth : null, e.record, info ? String(info.method || '').toUpperCase() : ''))
+		e.record.hide.apply(e.record, PRIVATE);
 	e.next();
 }
 

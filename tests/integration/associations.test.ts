@@ -1015,6 +1015,40 @@ describe("an association's contact person", () => {
 		}
 	});
 
+	it('is not seen again by a founder who left, was invited again and moved to another address', async () => {
+		// the invitation goes with the old address (`release`): the founder holds no row of the association
+		// at all, which is no founding answer
+		const [founder, admin] = await Promise.all([createUser(), createUser()]);
+		const created = await founder.pb
+			.collection('associations')
+			.create({ name: `Stifterforening ${randomUUID().slice(0, 6)}`, cvr: validCvrNumber() });
+		const system = await systemClient();
+		await system.collection('associations').update(created.id, { verified: true });
+		await membership(created.id, admin, 'admin');
+		const own = await founder.pb
+			.collection('memberships')
+			.getFirstListItem(founder.pb.filter('user = {:u}', { u: founder.record.id }));
+		expect((await post(founder.pb, `/api/borgerhus/memberships/${own.id}/leave`)).status).toBe('left');
+		await post(admin.pb, `/api/borgerhus/associations/${created.id}/invitations`, { email: founder.email });
+		const contact = { contact_name: 'Ny Kontakt', contact_phone: '70 44 55 66' };
+		await admin.pb.collection('associations').update(created.id, contact);
+		const email = uniqueEmail('flyttet');
+		await system.collection('users').update(founder.record.id, { email });
+		const moved = guestClient();
+		await moved.collection('users').authWithPassword(email, PASSWORD);
+		expect(await moved.collection('memberships').getFullList()).toEqual([]);
+		const one = await moved.collection('associations').getOne(created.id);
+		const listed = (
+			await moved
+				.collection('associations')
+				.getList(1, 1, { filter: moved.filter('id = {:id}', { id: created.id }) })
+		).items[0]!;
+		for (const field of ['contact_name', 'contact_phone', 'created_by']) {
+			expect(one[field], field).toBeUndefined();
+			expect(listed[field], field).toBeUndefined();
+		}
+	});
+
 	it('reaches nobody else through an expanded association or PocketBase’s own realtime', async () => {
 		const w = await world();
 		const system = await systemClient();

@@ -443,32 +443,15 @@ function tellCheckinRequired(txApp, room, actorId) {
 		0
 	);
 	// one message to each person told of the bookings (rooms/told.js): a booker of their own, an admin of an
-	// association whose booker no longer books for it of the association's (each association's on its own)
+	// association whose booker no longer books for it of the association's (each association's on its own);
+	// the bookings are in order of start, so the first of each is the first they hold
 	var told = lib('rooms/told');
-	var per = {};
-	var order = [];
-	for (var i = 0; i < bookings.length; i++) {
-		var to = told.toldOf(txApp, bookings[i]);
-		for (var u = 0; u < to.users.length; u++) {
-			var key = to.users[u] + (to.admins ? ':' + bookings[i].getString('association') : '');
-			if (!per[key]) {
-				per[key] = {
-					user: to.users[u],
-					to: { users: [to.users[u]], admins: to.admins, association: to.association },
-					booking: bookings[i],
-					count: 0,
-					first: toMs(bookings[i].getString('start'))
-				};
-				order.push(key);
-			}
-			per[key].count++;
-		}
-	}
-	for (var b = 0; b < order.length; b++) {
-		var one = per[order[b]];
+	var each = told.gather(txApp, bookings);
+	for (var b = 0; b < each.length; b++) {
+		var one = each[b];
 		told.tell(
 			txApp,
-			one.booking,
+			one.record,
 			{
 				kind: 'room_checkin_required',
 				texts: REQUIRED_TEXTS,
@@ -476,7 +459,7 @@ function tellCheckinRequired(txApp, room, actorId) {
 				params: {
 					room: room.getString('name'),
 					count: one.count,
-					first: { instant: one.first },
+					first: { instant: toMs(one.record.getString('start')) },
 					opens: room.getInt('checkin_opens_minutes'),
 					grace: room.getInt('checkin_grace_minutes')
 				},
@@ -489,7 +472,7 @@ function tellCheckinRequired(txApp, room, actorId) {
 					':' +
 					since +
 					':' +
-					(one.to.admins ? one.booking.getString('association') : one.user)
+					(one.to.admins ? one.record.getString('association') : one.to.users[0])
 			},
 			one.to
 		);

@@ -313,10 +313,10 @@ function closeRoom(txApp, actor, scope, why) {
 	if (!reason && found.bookings.length)
 		throw refusal('rooms_reason_required', why.kind === 'room' ? 'cancel_reason' : 'reason');
 	var bookings = lib('rooms-bookings');
-	var perBooker = {};
+	var cancelled = [];
 	var ids = [];
 	var ended = [];
-	var endedPer = [];
+	var endedBookings = [];
 	var now = Date.now();
 	for (var b = 0; b < found.bookings.length; b++) {
 		var booking = found.bookings[b];
@@ -336,7 +336,7 @@ function closeRoom(txApp, actor, scope, why) {
 			booking.set('checked_out_at', lib('room-claims').toPbDate(scope.from));
 			txApp.save(booking);
 			ended.push(booking.id);
-			endedPer.push(booking);
+			endedBookings.push(booking);
 			continue;
 		}
 		var roles = bookings.rolesOf(txApp, booking, actor);
@@ -344,19 +344,7 @@ function closeRoom(txApp, actor, scope, why) {
 		bookings.transition(txApp, booking, 'cancelled', actor, roles, { cancel_reason: reason, series: true });
 		txApp.save(booking);
 		ids.push(booking.id);
-		// its booker while they may book for its association, else its admins (rooms/told.js), each once
-		var to = lib('rooms/told').toldOf(txApp, booking);
-		for (var u = 0; u < to.users.length; u++) {
-			var key = to.users[u] + (to.admins ? ':' + booking.getString('association') : '');
-			if (!perBooker[key]) {
-				perBooker[key] = {
-					booking: booking,
-					to: { users: [to.users[u]], admins: to.admins, association: to.association },
-					count: 0
-				};
-			}
-			perBooker[key].count++;
-		}
+		cancelled.push(booking);
 	}
 	for (var s = 0; s < goingOn.length; s++) {
 		goingOn[s].set('status', 'cancelled');
@@ -365,8 +353,9 @@ function closeRoom(txApp, actor, scope, why) {
 	var endedSeries = goingOn.map(function (row) {
 		return row.id;
 	});
-	tell(txApp, actor, scope, why, perBooker, reason);
-	tellEnded(txApp, actor, scope, why, endedPer, reason);
+	// its booker while they may book for its association, else its admins (rooms/told.js), each once
+	tell(txApp, actor, scope, why, lib('rooms/told').gather(txApp, cancelled), reason);
+	tellEnded(txApp, actor, scope, why, endedBookings, reason);
 	lib('core/audit').record(txApp, {
 		actor: actor.kind === 'staff' ? actor.id : '',
 		action: why.kind === 'room' ? 'room_closed_bookings_cancelled' : 'closure_bookings_cancelled',
@@ -382,15 +371,14 @@ function closeRoom(txApp, actor, scope, why) {
  * bookings went and why; to an admin of an association whose booker no longer books for it, how many of the
  * association's went.
  */
-function tell(txApp, actor, scope, why, perBooker, reason) {
+function tell(txApp, actor, scope, why, told, reason) {
 	var room = scope.room ? txApp.findRecordById('rooms', scope.room).getString('name') : '';
 	var kind = why.kind === 'room' ? 'room' : scope.room ? 'closure' : 'house';
-	var keys = Object.keys(perBooker);
-	for (var i = 0; i < keys.length; i++) {
-		var one = perBooker[keys[i]];
+	for (var i = 0; i < told.length; i++) {
+		var one = told[i];
 		lib('rooms/told').tell(
 			txApp,
-			one.booking,
+			one.record,
 			{
 				kind: 'booking_cancelled',
 				texts: TEXTS[kind],

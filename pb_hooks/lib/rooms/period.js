@@ -321,25 +321,18 @@ function tellAll(txApp, actor, input, scope, cancelled, kept) {
 	// each other booker while they may book for the association, else its admins but the one who cancelled
 	// (rooms/told.js), once with the count of theirs
 	var told = lib('rooms/told');
-	var others = {};
-	for (var i = 0; i < cancelled.length; i++) {
-		if (cancelled[i].booker === actor.id) continue;
-		var who = told.toldOf(txApp, cancelled[i].record);
-		for (var u = 0; u < who.users.length; u++) {
-			var key = who.users[u] + (who.admins ? ':admins' : '');
-			if (!others[key]) {
-				others[key] = {
-					record: cancelled[i].record,
-					to: { users: [who.users[u]], admins: who.admins, association: who.association },
-					count: 0
-				};
-			}
-			others[key].count++;
-		}
-	}
-	var keys = Object.keys(others);
-	for (var n = 0; n < keys.length; n++) {
-		var one = others[keys[n]];
+	var others = told.gather(
+		txApp,
+		cancelled
+			.filter(function (item) {
+				return item.booker !== actor.id;
+			})
+			.map(function (item) {
+				return item.record;
+			})
+	);
+	for (var n = 0; n < others.length; n++) {
+		var one = others[n];
 		told.tell(
 			txApp,
 			one.record,

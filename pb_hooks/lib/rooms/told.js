@@ -45,6 +45,35 @@ function toldOf(txApp, record) {
 }
 
 /**
+ * Who is told of each of `records`, gathered per person (rooms/told.js toldOf): one entry for each person, and
+ * for an admin one per association, with the first of their records in the order given and how many there
+ * are; for a message that counts them (a closure, a cancelled period, check-in switched on).
+ * @param {core.App} txApp
+ * @param {core.Record[]} records
+ * @returns {{ record: core.Record, to: { users: string[], admins: boolean, association: unknown }, count: number }[]}
+ */
+function gather(txApp, records) {
+	var per = {};
+	var out = [];
+	for (var i = 0; i < records.length; i++) {
+		var to = toldOf(txApp, records[i]);
+		for (var u = 0; u < to.users.length; u++) {
+			var key = to.users[u] + (to.admins ? ':' + records[i].getString('association') : '');
+			if (!per[key]) {
+				per[key] = {
+					record: records[i],
+					to: { users: [to.users[u]], admins: to.admins, association: to.association },
+					count: 0
+				};
+				out.push(per[key]);
+			}
+			per[key].count++;
+		}
+	}
+	return out;
+}
+
+/**
  * The admins' words of a message: `texts` (written to the association, not to "you" as the booker) with
  * why they are told at the end of the body.
  * @param {{ da: { title: string, body: string }, en: { title: string, body: string } }} texts
@@ -96,4 +125,4 @@ function tell(txApp, record, message, to) {
 	});
 }
 
-module.exports = { toldOf: toldOf, tell: tell, forAdmins: forAdmins };
+module.exports = { toldOf: toldOf, gather: gather, tell: tell, forAdmins: forAdmins };

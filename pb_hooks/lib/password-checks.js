@@ -14,44 +14,48 @@ function key(userId) {
 	return 'borgerhus:password-failures:' + userId;
 }
 
-/** The failures counted in the current window: { count, since } or null. */
-function current(app, userId, now) {
-	var raw = app.store().get(key(userId));
-	if (!raw) return null;
-	var parts = String(raw).split(':');
-	var count = Number(parts[0]);
-	var since = Number(parts[1]);
-	if (!(count > 0) || !(now - since < WINDOW_MS)) return null;
-	return { count: count, since: since };
+/**
+ * Counts one check of the account, in one step under the store's lock: the seconds until the window ends
+ * when MAX_FAILURES were already counted in it (0: counted, go on). Every check is counted as a failure
+ * before the password is compared and cleared once it proves right, so checks sent at once are counted as
+ * they arrive: counted after the comparison (a hash takes a while), each of them passed the limit before
+ * any was counted, and a burst of guesses from one stolen session was compared in full.
+ * @param {core.App} app
+ * @param {string} userId
+ * @returns {number}
+ */
+function reserve(app, userId) {
+	var now = Date.now();
+	var wait = 0;
+	app.store().setFunc(key(userId), function (raw) {
+		var parts = String(raw || '').split(':');
+		var count = Number(parts[0]);
+		var since = Number(parts[1]);
+		if (!(count > 0) || !(now - since < WINDOW_MS)) return '1:' + now;
+		if (count >= MAX_FAILURES) {
+			wait = Math.max(1, Math.ceil((since + WINDOW_MS - now) / 1000));
+			return raw;
+		}
+		return count + 1 + ':' + since;
+	});
+	return wait;
 }
 
 /**
- * Refuses the check while the account is over its limit: 429 with Retry-After (seconds until the window
- * ends), coded `account_password_attempts` on `field`.
+ * The refusal of a check while the account is over its limit: 429 with Retry-After (seconds until the
+ * window ends), coded `account_password_attempts` on `field`.
  * @param {core.RequestEvent} e
- * @param {string} userId
+ * @param {number} seconds
  * @param {string} field the request field the password came in
  */
-function guard(e, userId, field) {
-	var now = Date.now();
-	var counted = current(e.app, userId, now);
-	if (!counted || counted.count < MAX_FAILURES) return;
-	var seconds = Math.max(1, Math.ceil((counted.since + WINDOW_MS - now) / 1000));
+function overLimit(e, seconds, field) {
 	// a record request hook's event carries the response in its request event
 	var response = e.response || (e.requestEvent && e.requestEvent.response);
 	if (response) response.header().set('Retry-After', String(seconds));
 	var text = require(__hooks + '/lib/core/codes.js').account_password_attempts;
 	var data = {};
 	data[field] = new ValidationError('account_password_attempts', text.en);
-	throw new ApiError(429, text.en, data);
-}
-
-/** Counts one wrong password of the account. */
-function failed(app, userId) {
-	var now = Date.now();
-	var counted = current(app, userId, now);
-	var next = counted ? counted.count + 1 + ':' + counted.since : '1:' + now;
-	app.store().set(key(userId), next);
+	return new ApiError(429, text.en, data);
 }
 
 /** A right password clears the account's count. */
@@ -60,11 +64,12 @@ function succeeded(app, userId) {
 }
 
 /**
- * Checks `password` against the stored password of `userId` under the limit (guard, then count).
+ * Checks `password` against the stored password of `userId` under the limit (counted first, then compared).
  * @returns {boolean} whether it is the account's password
  */
 function check(e, userId, password, field) {
-	guard(e, userId, field);
+	var wait = reserve(e.app, userId);
+	if (wait) throw overLimit(e, wait, field);
 	var user = e.app.findRecordById('users', userId);
 	var right =
 		typeof password === 'string' &&
@@ -72,8 +77,7 @@ function check(e, userId, password, field) {
 		password.length <= 200 &&
 		user.validatePassword(password);
 	if (right) succeeded(e.app, userId);
-	else failed(e.app, userId);
 	return right;
 }
 
-module.exports = { MAX_FAILURES: MAX_FAILURES, WINDOW_MS: WINDOW_MS, guard: guard, check: check };
+module.exports = { MAX_FAILURES: MAX_FAILURES, WINDOW_MS: WINDOW_MS, check: check };

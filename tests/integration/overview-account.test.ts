@@ -559,6 +559,48 @@ describe('password checks made with a session', () => {
 		expect((await deletion(other.pb, 'forkert')).status).toBe(400);
 	});
 
+	it('count checks sent at once as they arrive: no more than the limit is compared', async () => {
+		const user = await createUser();
+		// a burst of guesses from one stolen session, sent together: each was let past the limit before any
+		// was counted, and compared in full
+		const answers = await Promise.all(
+			Array.from({ length: 30 }, (_, i) => deletion(user.pb, `gæt-${i}-kodeord`))
+		);
+		const compared = answers.filter((answer) => answer.status === 400).length;
+		const refused = answers.filter(
+			(answer) => answer.status === 429 && answer.code === 'account_password_attempts'
+		);
+		expect([compared, refused.length]).toEqual([5, 25]);
+		// the right password too, until the window has passed
+		expect(await deletion(user.pb, PASSWORD)).toMatchObject({
+			status: 429,
+			code: 'account_password_attempts'
+		});
+	});
+
+	it('refuse an old password sent as a number, which the count would not see', async () => {
+		const user = await createUser();
+		const system = await systemClient();
+		await system
+			.collection('users')
+			.update(user.record.id, { password: '4711471147', passwordConfirm: '4711471147' });
+		await user.pb.collection('users').authWithPassword(user.email, '4711471147');
+		const asNumber = (oldPassword: number | boolean) =>
+			wrongOld(user.pb, user.record.id, oldPassword as unknown as string);
+		// more guesses than the limit, none of them compared: refused as bad input, the account not locked
+		for (let i = 0; i < 7; i++)
+			expect(await asNumber(1000000000 + i)).toMatchObject({ status: 400, code: 'core_invalid_value' });
+		expect(await asNumber(true)).toMatchObject({ status: 400, code: 'core_invalid_value' });
+		// the right password as a number changes nothing either; as text it does
+		expect(await asNumber(4711471147)).toMatchObject({ status: 400, code: 'core_invalid_value' });
+		const changed = await user.pb.collection('users').update(user.record.id, {
+			oldPassword: '4711471147',
+			password: 'nyt-kodeord-123',
+			passwordConfirm: 'nyt-kodeord-123'
+		});
+		expect(changed.id).toBe(user.record.id);
+	});
+
 	it('through the app: the message says to wait, in the reader’s language', async () => {
 		const user = await createUser();
 		const session = new AppSession();

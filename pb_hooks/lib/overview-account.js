@@ -309,6 +309,12 @@ function handleUpdate(e) {
 	const tx = require(`${__hooks}/lib/core/tx.js`);
 	// a new password names the old one: wrong ones are counted per account, as for account deletion
 	const body = e.requestInfo().body || {};
+	// PocketBase reads an old password sent as a number or a yes/no as its text ("1234567890"), which the
+	// count below would not see: a guess in any form but text is refused before it is compared
+	const old = body.oldPassword;
+	if (!e.hasSuperuserAuth() && old !== undefined && old !== null && typeof old !== 'string') {
+		throw require(`${__hooks}/lib/core/errors.js`).refusal('core_invalid_value', 'oldPassword');
+	}
 	if (!e.hasSuperuserAuth() && typeof body.oldPassword === 'string' && body.oldPassword !== '') {
 		require(`${__hooks}/lib/password-checks.js`).check(e, e.record.id, body.oldPassword, 'oldPassword');
 	}

@@ -19,7 +19,8 @@ function text(value) {
  * a k and the long s for an s), so "NewEmail" or "EMAIL" is its `newEmail` or `email`. Read by its one
  * spelling, such a body went past the checks in front of the handler (a taken address answered as taken,
  * the mails per address, the password count). A body that names the field more than once in any spelling
- * is refused: which of them PocketBase would take is not known.
+ * is refused: which of them PocketBase would take is not known; and so is a value that is not text (a form's
+ * field given twice, a number).
  * @param {core.RequestEvent} e
  * @param {string} name the field's name, in ASCII letters
  */
@@ -27,8 +28,14 @@ function bound(e, name) {
 	var body = e.requestInfo().body || {};
 	var found = [];
 	for (var key in body) if (sameName(key, name)) found.push(key);
-	if (found.length > 1) throw require(__hooks + '/lib/core/errors.js').refusal('core_invalid_value', name);
-	return found.length ? text(body[found[0]]) : '';
+	var refusal = require(__hooks + '/lib/core/errors.js').refusal;
+	if (found.length > 1) throw refusal('core_invalid_value', name);
+	var value = found.length ? body[found[0]] : null;
+	if (value === undefined || value === null) return '';
+	// a field given twice in a form comes as a list, of which PocketBase's handler takes the first: read as no
+	// text here, it went past the checks the same way (a password guessed without being counted)
+	if (typeof value !== 'string') throw refusal('core_invalid_value', name);
+	return value;
 }
 
 /** Whether Go's case folding takes `key` for `name` (ASCII letters). */

@@ -356,6 +356,7 @@ function emailChangeConfirm(e) {
 }
 
 module.exports = {
+	sameName: sameName,
 	signUp: signUp,
 	emailChangeConfirm: emailChangeConfirm,
 	confirmAddress: confirmAddress,

@@ -126,7 +126,7 @@ function checkFilters(e, method) {
 
 /**
  * The topics of a realtime subscription request as PocketBase binds them: JSON or a form, the key in any
- * letter case (Go's JSON decoding), a list or a single text.
+ * letter case as Go's JSON decoding folds it (lib/signup.js `sameName`), a list or a single text.
  * @param {core.RequestEvent} e
  * @returns {string[]}
  */
@@ -141,7 +141,8 @@ function subscriptionTopics(e) {
 	if (!body || typeof body !== 'object') return topics;
 	var keys = Object.keys(body);
 	for (var k = 0; k < keys.length; k++) {
-		if (keys[k].toLowerCase() !== 'subscriptions') continue;
+		// Go's folding, as PocketBase binds the key: "ſubscriptions" with a long s is its `subscriptions` too
+		if (!require(__hooks + '/lib/signup.js').sameName(keys[k], 'subscriptions')) continue;
 		var value = body[keys[k]];
 		var list = Array.isArray(value) ? value : [value];
 		for (var i = 0; i < list.length; i++) topics.push(String(list[i]));

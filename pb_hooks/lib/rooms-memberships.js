@@ -35,12 +35,15 @@ function normalizeEmail(value) {
 }
 
 /**
- * A plain, sane address (the mail server decides the rest), and one an account could have: not longer
+ * A plain, sane address (the mail server decides the rest), and one an account could have: not the house's
+ * placeholder of a deleted or desk account, not longer
  * than an address can be, nothing that hides or reorders text (the admins' list would show a lookalike of
  * another address), as sign-up and a change of address check it (lib/signup.js `addressProblem`).
  */
 function plausibleEmail(value) {
 	if (value.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return false;
+	// the house's own placeholders (a deleted account's, a desk account's) reach nobody, as at sign-up
+	if (require(__hooks + '/lib/desk.js').undeliverable(value)) return false;
 	return !require(__hooks + '/lib/signup.js').addressProblem(value);
 }
 

@@ -1225,6 +1225,31 @@ describe('inviting an address', () => {
 		expect(JSON.stringify(pending)).not.toContain(w.citizen.record.name as string);
 	});
 
+	it('refuses the house’s placeholder of a deleted account as an address, and stores and mails nothing', async () => {
+		const w = await world();
+		// a fellow member who deleted their account: the admins know the id, and so its placeholder address
+		const gone = await createUser();
+		await gone.pb.send('/api/borgerhus/account/delete', {
+			method: 'POST',
+			body: { password: gone.password }
+		});
+		const system = await systemClient();
+		const placeholder = (await system.collection('users').getOne(gone.record.id)).email;
+		expect(placeholder).toMatch(/@borgerhus\.invalid$/);
+		for (const email of [placeholder, placeholder.toUpperCase()]) {
+			const refused = await raw(w.admin.pb, invitePath(w), { email, role: 'member' });
+			expect(refused.status).toBe(400);
+			expect(refused.body).toContain('associations_email_invalid');
+		}
+		const rows = await system.collection('memberships').getFullList({
+			filter: system.filter('association = {:a} && email ~ {:d}', {
+				a: w.association.id,
+				d: 'borgerhus.invalid'
+			})
+		});
+		expect(rows).toEqual([]);
+	});
+
 	it('invites an address its owner moved to since it was invited and withdrawn: one invitation, no error', async () => {
 		const w = await world();
 		const person = await createUser();

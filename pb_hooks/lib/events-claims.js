@@ -121,14 +121,44 @@ const TEXTS = {
 			body: 'Your shifts at {event} have moved: {shifts}. If you cannot come at the new times, {advice}.'
 		}
 	},
+	// by what the person held: a ticket (or its waitlist), shifts, both, or only places on shifts' waitlists
 	eventCancelled: {
-		da: {
-			title: 'Aflyst: {event}',
-			body: '{event} er desværre aflyst. Din tilmelding og dine vagter er annulleret.'
+		registration: {
+			da: { title: 'Aflyst: {event}', body: '{event} er desværre aflyst. Din tilmelding er annulleret.' },
+			en: {
+				title: 'Cancelled: {event}',
+				body: 'Unfortunately {event} has been cancelled. Your registration has been cancelled.'
+			}
 		},
-		en: {
-			title: 'Cancelled: {event}',
-			body: 'Unfortunately {event} has been cancelled. Your registration and shifts have been cancelled.'
+		shifts: {
+			da: {
+				title: 'Aflyst: {event}',
+				body: '{event} er desværre aflyst. {shifts|Din vagt er annulleret.|Dine vagter er annulleret.}'
+			},
+			en: {
+				title: 'Cancelled: {event}',
+				body: 'Unfortunately {event} has been cancelled. {shifts|Your shift has been cancelled.|Your shifts have been cancelled.}'
+			}
+		},
+		both: {
+			da: {
+				title: 'Aflyst: {event}',
+				body: '{event} er desværre aflyst. Din tilmelding og {shifts|din vagt|dine vagter} er annulleret.'
+			},
+			en: {
+				title: 'Cancelled: {event}',
+				body: 'Unfortunately {event} has been cancelled. Your registration and {shifts|shift|shifts} have been cancelled.'
+			}
+		},
+		waitlist: {
+			da: {
+				title: 'Aflyst: {event}',
+				body: '{event} er desværre aflyst. Du er ikke længere på ventelisten til {shifts|vagten|vagterne}.'
+			},
+			en: {
+				title: 'Cancelled: {event}',
+				body: 'Unfortunately {event} has been cancelled. You are no longer on the waitlist for {shifts|the shift|the shifts}.'
+			}
 		}
 	}
 };
@@ -712,25 +742,42 @@ function clearEarlyCheckIns(app, event) {
 	return early.length;
 }
 
-/** Cancels every active sign-up and registration of a cancelled event and tells each person once. */
+/**
+ * Cancels every active sign-up and registration of a cancelled event and tells each person once, of the
+ * places they held: a guest with a ticket had no shift, a volunteer no ticket, and one who only waited for
+ * a shift never had it.
+ */
 function cancelEventEntries(app, event) {
 	const { notify } = require(`${__hooks}/lib/notify.js`);
 	const system = { kind: 'system', id: '' };
+	/** @type {Record<string, { registration: boolean, shifts: number, confirmed: number }>} */
 	const people = {};
+	const held = (userId) =>
+		(people[userId] = people[userId] || { registration: false, shifts: 0, confirmed: 0 });
 	const { registrations, signups } = activePlaces(app, event.id);
 	for (const r of registrations) {
 		cancelPlace(app, 'registrations', r.id, system, { quiet: true });
-		people[r.getString('user')] = true;
+		held(r.getString('user')).registration = true;
 	}
 	for (const s of signups) {
 		cancelPlace(app, 'signups', s.id, system, { quiet: true });
-		people[s.getString('user')] = true;
+		const person = held(s.getString('user'));
+		person.shifts++;
+		if (s.getString('status') === 'confirmed') person.confirmed++;
 	}
 	for (const userId of Object.keys(people)) {
+		const person = people[userId];
+		const texts = person.registration
+			? person.shifts > 0
+				? TEXTS.eventCancelled.both
+				: TEXTS.eventCancelled.registration
+			: person.confirmed > 0
+				? TEXTS.eventCancelled.shifts
+				: TEXTS.eventCancelled.waitlist;
 		notify(app, userId, {
 			kind: 'events_cancelled',
-			texts: TEXTS.eventCancelled,
-			params: { event: eventTitle(event) },
+			texts: texts,
+			params: { event: eventTitle(event), shifts: person.shifts },
 			link: '/arrangementer/' + event.id,
 			dedupeKey: 'events-cancelled-' + event.id + '-' + userId
 		});

@@ -564,6 +564,49 @@ describe('staff and events', () => {
 		).toHaveLength(0);
 	});
 
+	it('tells each person of a cancelled event only of the places they held, in their language', async () => {
+		const start = farFuture();
+		const { event, shift } = await arrangeEvent({ start, capacity: 2, places: 1 });
+		const second = await arrangeShift(event.id, new Date(start.getTime() + 3 * 3600_000), 1, 3);
+		const [guest, volunteer, both, waiting, english] = await Promise.all([
+			createUser(),
+			createVolunteer(),
+			createVolunteer(),
+			createVolunteer(),
+			createVolunteer()
+		]);
+		const system = await systemClient();
+		await system.collection('users').update(english.record.id, { language: 'en' });
+		await guest.pb.collection('registrations').create({ event: event.id, user: guest.record.id });
+		await volunteer.pb.collection('signups').create({ shift: shift.id, user: volunteer.record.id });
+		await volunteer.pb.collection('signups').create({ shift: second.id, user: volunteer.record.id });
+		await both.pb.collection('registrations').create({ event: event.id, user: both.record.id });
+		await both.pb.collection('signups').create({ shift: second.id, user: both.record.id });
+		await waiting.pb.collection('signups').create({ shift: shift.id, user: waiting.record.id });
+		await english.pb.collection('signups').create({ shift: second.id, user: english.record.id });
+		const staff = await createUser({ staff: true });
+		await staff.pb.collection('events').update(event.id, { state: 'cancelled' });
+		const body = async (person: { pb: typeof guest.pb }) => {
+			const notes = await person.pb
+				.collection('notifications')
+				.getFullList<{ body: string }>({ filter: 'kind = "events_cancelled"' });
+			expect(notes).toHaveLength(1);
+			return notes[0]!.body;
+		};
+		const title = event.title;
+		// a guest with a ticket had no shift, a volunteer no ticket
+		expect(await body(guest)).toBe(`${title} er desværre aflyst. Din tilmelding er annulleret.`);
+		expect(await body(volunteer)).toBe(`${title} er desværre aflyst. Dine vagter er annulleret.`);
+		expect(await body(both)).toBe(`${title} er desværre aflyst. Din tilmelding og din vagt er annulleret.`);
+		// one who only waited never had the shift
+		expect(await body(waiting)).toBe(
+			`${title} er desværre aflyst. Du er ikke længere på ventelisten til vagten.`
+		);
+		expect(await body(english)).toBe(
+			`Unfortunately ${title} has been cancelled. Your shift has been cancelled.`
+		);
+	});
+
 	it('moving an event tells everyone with a place, once per move, in their language', async () => {
 		const { event, shift } = await arrangeEvent({ capacity: 1, places: 1 });
 		const [volunteer, attendee, waiting, gone] = await Promise.all([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../helpers/app';
-import { formatDateTime } from '$lib/dates';
+import { formatDateTime, formatTime } from '$lib/dates';
 import { shiftCancelDeadline } from '$rules/events-rules.js';
 import { createUser, systemClient } from '../helpers/pocketbase';
 import type { RegistrationRecord, SignupRecord } from '../../src/lib/pocketbase-types';
@@ -39,6 +39,28 @@ describe('events through the app', () => {
 		const page = await (await guest.get(`/arrangementer/${event.id}`)).text();
 		expect(page).toContain(shift.task);
 		expect(page).toMatch(/Ledige pladser: 7/);
+	});
+
+	it('names the day of a shift in the programme when it is not the day the event starts', async () => {
+		// an evening event, set up the afternoon before and cleared up after midnight
+		const base = farFuture();
+		const day = new Date(Math.floor(base.getTime() / 86_400_000) * 86_400_000);
+		const start = new Date(day.getTime() + 18 * 3600_000);
+		const { event, shift } = await arrangeEvent({ start, hours: 4, places: 2 });
+		const setUp = await arrangeShift(event.id, new Date(start.getTime() - 24 * 3600_000), 3);
+		const clearUp = await arrangeShift(event.id, new Date(start.getTime() + 5 * 3600_000), 1);
+		const guest = new AppSession();
+		let list = '';
+		for (let side = 1; side <= 200; side++) {
+			list = await (await guest.get(`/arrangementer?side=${side}`)).text();
+			if (list.includes(event.title) || !list.includes(`side=${side + 1}`)) break;
+		}
+		const card = list.slice(list.indexOf(event.title));
+		const at = (when: Date | string) => formatDateTime(when, 'da', start);
+		// the event's own day: the time alone, as under its date
+		expect(card).toMatch(new RegExp(`${shift.task}</span>, ${formatTime(shift.start)}:`));
+		expect(card).toMatch(new RegExp(`${setUp.task}</span>, ${at(setUp.start)}:`));
+		expect(card).toMatch(new RegExp(`${clearUp.task}</span>, ${at(clearUp.start)}:`));
 	});
 
 	it('a volunteer accepts the terms once, signs up and sees confirmed or the waitlist place at once', async () => {

@@ -7,6 +7,14 @@ import {
 } from '$lib/pocketbase-types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { contentText } from '$rules/content-language.js';
+import { formatDateTime, formatTime, houseParts, parsePbDate } from '$lib/dates';
+
+/** Whether two instants fall on one day of the house (Copenhagen time). */
+function sameHouseDay(a: string, b: string): boolean {
+	const x = houseParts(a);
+	const y = houseParts(b);
+	return x.year === y.year && x.month === y.month && x.day === y.day;
+}
 
 type ListedEvent = Pick<
 	EventRecord,
@@ -64,7 +72,11 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 				.map((shift) => ({
 					id: shift.id,
 					task: shift.task,
-					start: shift.start,
+					// the time alone on the event's own day, as under its date; a shift setting up the day before or
+					// clearing up after midnight with its day, so nobody comes on the wrong one
+					when: sameHouseDay(shift.start, event.start)
+						? formatTime(shift.start)
+						: formatDateTime(shift.start, language, parsePbDate(event.start)),
 					free: shift.places - shift.taken
 				}))
 		}))

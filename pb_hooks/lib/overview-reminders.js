@@ -51,6 +51,18 @@ const TEXTS = {
 			body: '{title} is waiting for you on shelf {shelf}. Collect it by {when}, or it goes to the next in the queue.'
 		}
 	},
+	// nobody waits for the title: a pickup not collected expires, and the copy goes back to the shelf, not
+	// to anyone (as the expiry's own message says, library-desk.js)
+	pickup_nobody_next: {
+		da: {
+			title: 'Husk at hente {title}',
+			body: '{title} venter på dig på hylde {shelf}. Hent den senest {when}, ellers udløber din reservation.'
+		},
+		en: {
+			title: 'Remember to collect {title}',
+			body: '{title} is waiting for you on shelf {shelf}. Collect it by {when}, or your hold expires.'
+		}
+	},
 	loan: {
 		da: { title: '{title} skal afleveres snart', body: 'Husk at aflevere {title} senest {when}.' },
 		en: { title: '{title} is due soon', body: 'Remember to return {title} by {when}.' }
@@ -109,7 +121,8 @@ function runReminders(app, now) {
 				if (!still.length || (mayRemind && !mayRemind(txApp, still[0]))) return false;
 				return notify(txApp, userId, {
 					kind: 'reminder_' + kind,
-					texts: texts || TEXTS[kind],
+					// words that depend on the row as it stands are chosen here, in the reminder's transaction
+					texts: (typeof texts === 'function' ? texts(txApp, still[0]) : texts) || TEXTS[kind],
 					params: textParams,
 					link,
 					dedupeKey
@@ -293,7 +306,15 @@ function runReminders(app, now) {
 				},
 				'/overblik',
 				key,
-				{ field: 'pickup_deadline', value: h.getString('pickup_deadline') }
+				{ field: 'pickup_deadline', value: h.getString('pickup_deadline') },
+				undefined,
+				// the copy goes to the next in line only when someone unpaused waits for the title
+				(txApp, hold) => {
+					const desk = require(`${__hooks}/lib/library-desk.js`);
+					const queue = require(`${__hooks}/lib/library-queue.js`);
+					const waiting = queue.nextHold(desk.titleHolds(txApp, hold.getString('title')));
+					return waiting ? TEXTS.pickup : TEXTS.pickup_nobody_next;
+				}
 			);
 		}
 	);

@@ -221,6 +221,42 @@ describe('reminders: 24 hours before, sent once', () => {
 		expect(await reminders(second.record.id)).toHaveLength(1);
 	});
 
+	it('says a pickup not collected goes to the next in line only when someone waits for the title', async () => {
+		const a = await arrange();
+		const [alone, first, next, english] = await Promise.all([
+			createUser(),
+			createUser(),
+			createUser(),
+			createUser()
+		]);
+		for (const user of [alone, first, english]) await settings(user, { notify_reminders: true });
+		await settings(english, { language: 'en' });
+		const ready = (patron: TestUser, title: string) =>
+			a.hold({
+				patron: patron.record.id,
+				title,
+				status: 'ready',
+				pickup_shelf: 'R07',
+				pickup_deadline: inHours(20)
+			});
+		const lone = await a.title();
+		await ready(alone, lone.id);
+		const wanted = await a.title();
+		await ready(first, wanted.id);
+		await a.hold({ patron: next.record.id, title: wanted.id });
+		const unwanted = await a.title();
+		await ready(english, unwanted.id);
+		await runJob();
+		const reminder = async (user: TestUser) => {
+			const notes = await notificationsOf(user.record.id);
+			return notes.find((n) => n.kind === 'reminder_pickup')?.body ?? '';
+		};
+		// nobody waits: the hold runs out, and the copy goes back to the shelf
+		expect(await reminder(alone)).toMatch(/, ellers udløber din reservation\.$/);
+		expect(await reminder(first)).toMatch(/, ellers går den videre til den næste i køen\.$/);
+		expect(await reminder(english)).toMatch(/, or your hold expires\.$/);
+	});
+
 	it('respects notify_reminders = false', async () => {
 		const a = await arrange();
 		const user = await createUser();

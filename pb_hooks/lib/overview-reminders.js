@@ -37,8 +37,8 @@ const TEXTS = {
 			body: 'Du har en vagt som {task} til {event} {when}. Tak fordi du hjælper!'
 		},
 		en: {
-			title: 'Reminder: your shift {when}',
-			body: 'You have a shift as {task} at {event} {when}. Thank you for helping!'
+			title: 'Reminder: your shift on {when}',
+			body: 'You have a shift as {task} at {event} on {when}. Thank you for helping!'
 		}
 	},
 	pickup: {

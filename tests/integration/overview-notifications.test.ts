@@ -257,6 +257,23 @@ describe('reminders: 24 hours before, sent once', () => {
 		expect(await reminder(english)).toMatch(/, or your hold expires\.$/);
 	});
 
+	it('reminds an English reader of a shift on its day', async () => {
+		const a = await arrange();
+		const user = await createUser();
+		await settings(user, { notify_reminders: true, language: 'en' });
+		const event = await a.event();
+		const shift = await a.shift({ event: event.id, start: inHours(10), end: inHours(12) });
+		await a.signup({ shift: shift.id, user: user.record.id });
+		await runJob();
+		const note = (await notificationsOf(user.record.id)).find((n) => n.kind === 'reminder_shift');
+		expect(note?.title).toMatch(/^Reminder: your shift on \w+day \d+ \w+, \d\d:\d\d$/);
+		expect(note?.body).toMatch(
+			new RegExp(
+				`^You have a shift as ${shift.task} at ${event.title} on \\w+day \\d+ \\w+, \\d\\d:\\d\\d\\.`
+			)
+		);
+	});
+
 	it('respects notify_reminders = false', async () => {
 		const a = await arrange();
 		const user = await createUser();

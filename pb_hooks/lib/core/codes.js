@@ -944,6 +944,10 @@ module.exports = {
 		da: 'Fristen for indsigelser er allerede overskredet. Sæt en ny frist i sæsonens opsætning, før du offentliggør udkastet.',
 		en: 'The objection deadline has already passed. Set a new deadline in the season’s set-up before you publish the draft.'
 	},
+	season_reopen_window_passed: {
+		da: 'Ansøgningsfristen er allerede udløbet. Sæt en ny frist i sæsonens opsætning, før du åbner runden igen.',
+		en: 'The application deadline has already passed. Set a new deadline in the season’s set-up before you reopen the round.'
+	},
 	season_objection_answered_already: {
 		da: 'Indsigelsen er allerede besvaret. Hent siden igen for at se svaret.',
 		en: 'The objection has already been answered. Reload the page to see the answer.'

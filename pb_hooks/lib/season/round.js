@@ -312,7 +312,14 @@ function moveRound(e) {
 		var t = c.moveSeason(season, to, ['staff']);
 		// reopening the window lets applications change: the draft made before is no longer the draft of
 		// what was applied for, so it has to be run again before it can be published
-		if (t.name === 'reopen') season.set('drafted_at', '');
+		if (t.name === 'reopen') {
+			// a window whose end has passed takes no application: the applicants would be told the round is
+			// open until a moment behind them (staff move the end in the set-up first, while the round is closed)
+			var applyUntil = c.msOf(season.getString('apply_until'));
+			if (isNaN(applyUntil) || applyUntil <= Date.now())
+				throw c.refusal('season_reopen_window_passed', 'form');
+			season.set('drafted_at', '');
+		}
 		if (t.name === 'reopen_second_round') season.set('second_drafted_at', '');
 		if (to === 'second_round') {
 			season.set('second_from', c.nowPb());
@@ -356,7 +363,9 @@ function moveRound(e) {
 		if (to === 'draft_published' || to === 'final') tellApplicants(txApp, season, to);
 		// the second round's applicants hear of its allocation as the first round's of the final plan
 		if (from === 'second_closed' && to === 'leftovers') tellApplicants(txApp, season, 'second_published');
+		// opened, or reopened with a new end: told once to each admin of a verified association
 		if (to === 'second_round') tellSecondRound(txApp, season);
+		if (t.name === 'reopen' || t.name === 'reopen_second_round') tellReopened(txApp, season);
 	});
 	var answer = { id: id, status: to };
 	if (to === 'final') answer.booking = lib('season/publish').bookAll(e.app, id, actor);
@@ -464,6 +473,49 @@ var TEXTS = {
 			body: "{season}, {association}: the allocation of the free times is ready. Your application was left out, because the house withdrew one of the association's season times in this season. Contact the house if you have questions."
 		}
 	},
+	// the window reopened (`reopen`), to an association whose application stands ...
+	reopened: {
+		da: {
+			title: 'Ansøgningsrunden er åbnet igen',
+			body: '{season}, {association}: huset har åbnet for ansøgninger igen. I kan ændre jeres ansøgning indtil {until}.'
+		},
+		en: {
+			title: 'The application round is open again',
+			body: '{season}, {association}: the house has opened the round for applications again. You can change your application until {until}.'
+		}
+	},
+	// ... and to one that withdrew it
+	reopened_withdrawn: {
+		da: {
+			title: 'Ansøgningsrunden er åbnet igen',
+			body: '{season}, {association}: huset har åbnet for ansøgninger igen. I trak jeres ansøgning tilbage, men I kan sende den igen indtil {until}.'
+		},
+		en: {
+			title: 'The application round is open again',
+			body: '{season}, {association}: the house has opened the round for applications again. You withdrew your application, but you can send it again until {until}.'
+		}
+	},
+	// the second round reopened (`reopen_second_round`), to its applicants
+	second_reopened: {
+		da: {
+			title: 'Anden runde er åbnet igen',
+			body: '{season}, {association}: huset har åbnet anden runde igen. I kan ændre jeres ansøgning om de ledige tider indtil {until}.'
+		},
+		en: {
+			title: 'The second round is open again',
+			body: '{season}, {association}: the house has opened the second round again. You can change your application for the free times until {until}.'
+		}
+	},
+	second_reopened_withdrawn: {
+		da: {
+			title: 'Anden runde er åbnet igen',
+			body: '{season}, {association}: huset har åbnet anden runde igen. I trak jeres ansøgning om de ledige tider tilbage, men I kan sende den igen indtil {until}.'
+		},
+		en: {
+			title: 'The second round is open again',
+			body: '{season}, {association}: the house has opened the second round again. You withdrew your application for the free times, but you can send it again until {until}.'
+		}
+	},
 	answered: {
 		da: { title: 'Svar på jeres indsigelse', body: '{season}: {answer}' },
 		en: { title: 'Answer to your objection', body: '{season}: {answer}' }
@@ -546,6 +598,59 @@ function tellApplicants(txApp, season, what) {
 					people[p] +
 					(what === 'objection_deadline' ? ':' + until : '')
 			});
+		}
+	}
+}
+
+/**
+ * Tells each association that applied to the round staff have just reopened (`reopen`, or
+ * `reopen_second_round` for the second round's applicants) that it is open again and until when: the
+ * people who act for it now (common.js `actingFor`), in each one's language. One whose application stands
+ * may change it, one that withdrew it may send it again; a person the application would refuse now (the
+ * association not verified, or barred from the leftovers: eligibilityProblem) is told nothing. Staff closing
+ * and reopening in turn send no mail at every turn: a reopening within the hour rewrites the message
+ * (notify.js notifyOncePerHour). Called with the season moved, inside the move's transaction.
+ */
+function tellReopened(txApp, season) {
+	var second = season.getString('status') === 'second_round';
+	var apps = txApp.findRecordsByFilter(
+		'season_applications',
+		bindFilter('season = {:s}' + (second ? ' && round = 2' : ' && round != 2'), { s: season.id }),
+		'',
+		0,
+		0
+	);
+	var until = { instant: season.getString(second ? 'second_until' : 'apply_until') };
+	for (var i = 0; i < apps.length; i++) {
+		var associationId = apps[i].getString('association');
+		var association = '';
+		try {
+			association = txApp.findRecordById('associations', associationId).getString('name');
+		} catch (_) {
+			continue;
+		}
+		var withdrawn = apps[i].getString('status') === 'withdrawn';
+		var texts = second
+			? withdrawn
+				? TEXTS.second_reopened_withdrawn
+				: TEXTS.second_reopened
+			: withdrawn
+				? TEXTS.reopened_withdrawn
+				: TEXTS.reopened;
+		var people = c.actingFor(txApp, associationId, apps[i].getString('applicant'));
+		for (var p = 0; p < people.length; p++) {
+			if (eligibilityProblem(txApp, season, associationId, { id: people[p] }, null)) continue;
+			lib('notify').notifyOncePerHour(
+				txApp,
+				people[p],
+				{
+					kind: 'season_reopened',
+					texts: texts,
+					params: { season: season.getString('name'), association: association, until: until },
+					link: '/saeson/' + season.id
+				},
+				season.id + ':' + apps[i].id
+			);
 		}
 	}
 }

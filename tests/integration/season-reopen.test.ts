@@ -153,4 +153,78 @@ describe('a reopened round', () => {
 		// b applied to the first round only: the second round's reopening is not its news
 		expect(await told(b.admin)).toEqual([]);
 	});
+
+	it('keeps staff’s hand on an activity only while the activity stands as it was when the association changes its application', async () => {
+		const staff = await createUser({ staff: true });
+		const rooms = await seasonRooms();
+		const season = await makeSeason(staff, rooms);
+		const a = await club();
+		const bigMon = slotId(rooms.big, 'mon', '17:00');
+		const bigTue = slotId(rooms.big, 'tue', '17:00');
+		const smallWed = slotId(rooms.small, 'wed', '17:00');
+		const smallThu = slotId(rooms.small, 'thu', '17:00');
+		const sent = await apply(a.admin, season, {
+			association: a.id,
+			activities: [activity('Kor', [bigMon]), activity('Skak', [smallWed]), activity('Bridge', [smallThu])]
+		});
+		expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+		const applicationId = (sent.body as { id: string }).id;
+		const status = (to: string) => send(staff.pb, `/api/borgerhus/seasons/${season}/status`, { to });
+		await status('closed');
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		// staff give the choir Tuesday by hand, and the bridge club no time
+		for (const [key, slot] of [
+			['a1', bigTue],
+			['a3', '']
+		]) {
+			const adjusted = await outcome(
+				send(staff.pb, `/api/borgerhus/seasons/${season}/adjust`, {
+					activity: `${applicationId}:${key}`,
+					slot,
+					code: 'house_need'
+				})
+			);
+			expect(adjusted.status, JSON.stringify(adjusted.body)).toBe(200);
+		}
+		// the window opens again: the association gives up the choir, so its chess club comes first, and keeps
+		// its bridge club as it was (now second)
+		await status('open');
+		const changed = await apply(a.admin, season, {
+			association: a.id,
+			activities: [activity('Skak', [smallWed]), activity('Bridge', [smallThu])]
+		});
+		expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+		await status('closed');
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		const sys = await system();
+		const lines = await sys
+			.collection('season_lines')
+			.getFullList({ filter: `season = "${season}"`, sort: 'activity' });
+		// the chess club gets the time it wished, not the choir's time staff chose for the choir
+		expect(lines.map((l) => [l.activity_name, l.status, l.slot, l.via])).toEqual([
+			['Skak', 'allocated', smallWed, 'wish'],
+			['Bridge', 'unallocated', '', 'override']
+		]);
+		expect(lines[0]!.reason.override).toBeUndefined();
+		// withdrawn and sent again it is a new application: staff's decisions went with the old one
+		await status('open');
+		await send(a.admin.pb, `/api/borgerhus/seasons/${season}/withdraw`, { association: a.id });
+		expect(
+			(
+				await apply(a.admin, season, {
+					association: a.id,
+					activities: [activity('Skak', [smallWed]), activity('Bridge', [smallThu])]
+				})
+			).status
+		).toBe(200);
+		await status('closed');
+		await send(staff.pb, `/api/borgerhus/seasons/${season}/draft`);
+		const anew = await sys
+			.collection('season_lines')
+			.getFullList({ filter: `season = "${season}"`, sort: 'activity' });
+		expect(anew.map((l) => [l.activity_name, l.status, l.slot, l.via])).toEqual([
+			['Skak', 'allocated', smallWed, 'wish'],
+			['Bridge', 'allocated', smallThu, 'wish']
+		]);
+	});
 });

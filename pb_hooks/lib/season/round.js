@@ -829,6 +829,65 @@ function canonical(value) {
 }
 
 /**
+ * Staff's overrides and settlements (the winner) name an activity by its key, its place in the application
+ * ("{application}:a2"). An application changed while the window is open again (`reopen`) may put another
+ * activity in that place: the decision staff made for one activity would go to another (the chess club
+ * given the time staff chose for the choir that was taken out). Each decision follows its activity, `before`
+ * to `after` (the application's activities without their keys, compared as stored), to where the same
+ * activity stands now, and goes when there is none (changed, or taken out); none is left for an application
+ * withdrawn (`after` empty), as one sent again is new. Saves the season inside the caller's transaction when
+ * a decision moved or went.
+ */
+function followDecisions(txApp, season, applicationId, before, after) {
+	var prefix = applicationId + ':';
+	var shape = function (a) {
+		var copy = {};
+		Object.keys(a || {}).forEach(function (k) {
+			if (k !== 'key') copy[k] = a[k];
+		});
+		return canonical(copy);
+	};
+	var taken = {};
+	var moved = {};
+	before.forEach(function (a) {
+		for (var i = 0; i < after.length; i++) {
+			if (!taken[after[i].key] && shape(after[i]) === shape(a)) {
+				taken[after[i].key] = true;
+				moved[a.key] = after[i].key;
+				return;
+			}
+		}
+	});
+	var changed = false;
+	var follow = function (key) {
+		if (typeof key !== 'string' || key.indexOf(prefix) !== 0) return key;
+		var to = moved[key.slice(prefix.length)];
+		if (to === undefined) {
+			changed = true;
+			return null;
+		}
+		if (to !== key.slice(prefix.length)) changed = true;
+		return prefix + to;
+	};
+	var overrides = (c.jsonOf(season, 'overrides') || []).filter(function (o) {
+		var key = follow(o.activity);
+		if (key === null) return false;
+		o.activity = key;
+		return true;
+	});
+	var settlements = (c.jsonOf(season, 'settlements') || []).filter(function (x) {
+		var key = follow(x.winner);
+		if (key === null) return false;
+		x.winner = key;
+		return true;
+	});
+	if (!changed) return;
+	season.set('overrides', overrides);
+	season.set('settlements', settlements);
+	txApp.save(season);
+}
+
+/**
  * POST /api/borgerhus/seasons/{id}/apply { association, activities, local_criteria, declared_section4,
  * declared_child_certificates, loaded? }: an admin or booker of an eligible association applies (or changes its
  * application) inside the window. Answers the application's id and the computed tier of each activity.
@@ -903,6 +962,17 @@ function apply(e) {
 			row.set('association', body.association);
 			row.set('round', rc.round);
 		}
+		// staff's overrides and settlements name an activity by its place in the application: they follow the
+		// activity where it stands now, and go with one changed or given up (the window reopened)
+		if (existing.length) {
+			followDecisions(
+				txApp,
+				season,
+				row.id,
+				from === 'submitted' ? c.jsonOf(row, 'activities') || [] : [],
+				checked.value.activities
+			);
+		}
 		row.set('applicant', actor.id);
 		row.set('activities', checked.value.activities);
 		row.set('local_criteria', checked.value.local_criteria);
@@ -962,6 +1032,8 @@ function withdraw(e) {
 		}
 		rows[0].set('status', 'withdrawn');
 		txApp.save(rows[0]);
+		// sent again it is a new application: staff's decisions on its activities go with it
+		followDecisions(txApp, season, rows[0].id, c.jsonOf(rows[0], 'activities') || [], []);
 	});
 	return e.json(200, { id: id });
 }

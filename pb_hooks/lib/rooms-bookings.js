@@ -1298,6 +1298,18 @@ var REASSIGNED_TEXTS = {
 			title: 'A booking for {association} has moved away: {room}',
 			body: "{room}, {when}, is no longer in the association's name. The staff moved it.{reason}"
 		}
+	},
+	// given to another of the association's bookers when its booker no longer booked for it: the admins who
+	// heard of it for the association hear who books it now, and that the messages of it go to them
+	withinAdmins: {
+		da: {
+			title: 'En booking for {association} har fået en ny booker: {room}',
+			body: '{room}, {when}, står stadig i foreningens navn. Personalet har givet den til {booker}, som får besked om den fremover.{reason}'
+		},
+		en: {
+			title: 'A booking for {association} has a new booker: {room}',
+			body: "{room}, {when}, is still in the association's name. The staff gave it to {booker}, who is told of it from now on.{reason}"
+		}
 	}
 };
 
@@ -1305,7 +1317,8 @@ var REASSIGNED_TEXTS = {
  * Tells the bookers of a reassigned booking, in the reassignment's transaction: the new booker that it is
  * theirs (for which association), and whoever heard of it before the move (rooms/told.js) that it moved
  * away: its former booker when it was theirs and went to someone else, or, when its booker no longer booked
- * for its association, the association's active admins when it went to another association or to none.
+ * for its association, the association's active admins: that it went to another association or to none, or
+ * to whom of the association's bookers it went, who is told of it from now on.
  * @param {core.App} txApp
  * @param {core.Record} booking as saved
  * @param {core.Record} room
@@ -1341,19 +1354,31 @@ function tellReassigned(txApp, booking, room, before, reason, toldBefore) {
 	});
 	// A former booker hears it was theirs only while it was: one who had left its association (or may no
 	// longer book for it) is told nothing more of the association's times; its admins heard of it for the
-	// association then, and hear that it left the association (one who is its new booker knows already).
-	var movedAway = toldBefore.admins
-		? booking.getString('association') !== before.association
-		: before.booker !== booking.getString('booker');
+	// association then, and hear that it left the association, or, when it stays, to whom of it it went and
+	// that they are no longer the ones told of it (one who is its new booker knows already).
+	var within = toldBefore.admins && booking.getString('association') === before.association;
+	var movedAway = toldBefore.admins || before.booker !== booking.getString('booker');
 	if (!movedAway) return;
+	var newBooker = '';
+	if (within) {
+		try {
+			newBooker = txApp.findRecordById('users', booking.getString('booker')).getString('name').trim();
+		} catch (_) {
+			newBooker = '';
+		}
+	}
 	lib('rooms/told').tell(
 		txApp,
 		booking,
 		{
 			kind: 'booking_reassigned',
 			texts: REASSIGNED_TEXTS.from,
-			admins: REASSIGNED_TEXTS.fromAdmins,
-			params: params,
+			admins: within ? REASSIGNED_TEXTS.withinAdmins : REASSIGNED_TEXTS.fromAdmins,
+			params: within
+				? Object.assign({}, params, {
+						booker: newBooker || { da: 'en anden, der booker for foreningen', en: 'another of its bookers' }
+					})
+				: params,
 			link: '/bookinger',
 			dedupeKey: 'booking-reassigned-from-' + booking.id + '-' + stamp,
 			except: booking.getString('booker')

@@ -714,6 +714,50 @@ describe('an association booking whose booker no longer books for it', () => {
 		});
 		expect(await kinds(w.booker)).toEqual([]);
 		expect((await kinds(w.admin)).map((n) => n.kind)).toEqual(['booking_reassigned']);
+		// the other admin, who was told of it for the association, hears who has it now
+		const told = await kinds(w.second);
+		expect(told.map((n) => n.kind)).toEqual(['booking_reassigned']);
+		expect(told[0]!.title).toContain(`for ${w.association.name}`);
+	});
+
+	it("staff giving the booking to another of the association's bookers tell its admins who has it now", async () => {
+		const w = await arrange();
+		const booking = await book(w.booker, w.room.id, {
+			association: w.association.id,
+			...slot(someDay(), '10:00', '11:00')
+		});
+		await w.leave();
+		const newBooker = await createUser({ name: 'Ulla Nybooker' });
+		await join(w.association.id, newBooker, 'booker');
+		await w.staff.pb.send(`/api/borgerhus/bookings/${booking.id}/reassign`, {
+			method: 'POST',
+			body: { booker: newBooker.record.id, reason: 'Bookeren er stoppet' }
+		});
+		expect((await kinds(newBooker)).map((n) => n.kind)).toEqual(['booking_reassigned']);
+		// the person who left hears nothing more of it, nor does a plain member; each admin once
+		expect(await kinds(w.booker)).toEqual([]);
+		expect(await kinds(w.member)).toEqual([]);
+		for (const admin of [w.admin, w.second]) {
+			const told = await kinds(admin);
+			expect(told.map((n) => n.kind)).toEqual(['booking_reassigned']);
+			expect(told[0]!.title).toBe(
+				`En booking for ${w.association.name} har fået en ny booker: ${w.room.name}`
+			);
+			expect(told[0]!.body).toContain('står stadig i foreningens navn');
+			expect(told[0]!.body).toContain('Personalet har givet den til Ulla Nybooker');
+			expect(told[0]!.body).toContain('Begrundelse: Bookeren er stoppet');
+			expect(told[0]!.body).toContain(`Du får beskeden som administrator i ${w.association.name}`);
+			expect(told[0]!.texts.en.title).toBe(
+				`A booking for ${w.association.name} has a new booker: ${w.room.name}`
+			);
+			expect(told[0]!.body).not.toMatch(ISO);
+		}
+		// from now on its messages go to the new booker, not to the admins
+		await w.staff.pb
+			.collection('bookings')
+			.update(booking.id, { status: 'cancelled', cancel_reason: 'Vandskade' });
+		expect((await kinds(newBooker)).map((n) => n.kind)).toEqual(['booking_reassigned', 'booking_cancelled']);
+		expect((await kinds(w.admin)).map((n) => n.kind)).toEqual(['booking_reassigned']);
 	});
 
 	it('staff moving the booking to another association tell its admins it moved away when its booker had left', async () => {

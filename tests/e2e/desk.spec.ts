@@ -122,6 +122,45 @@ test('staff book a room for a citizen at the desk, and the citizen sees it made 
 	await citizen.context().close();
 });
 
+test('a phone number in the citizen search stays whole on its line, whatever the width', async ({ page }) => {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const phone = '+45 41 22 33 44';
+	await system.collection('users').create({
+		email: `skranke-telefon-${id}@test.borgerhus.dk`,
+		password: 'skranke-kodeord',
+		passwordConfirm: 'skranke-kodeord',
+		name: `Tove Telefon ${id}`,
+		phone,
+		verified: true,
+		language: 'da'
+	});
+	await signIn(page, demo.staff);
+	await page.goto('/personale/borgere');
+	await page.getByLabel('Søg efter borger').fill(`Tove Telefon ${id}`);
+	await page.getByRole('button', { name: 'Søg' }).click();
+	const result = page.getByRole('listitem').filter({ hasText: `Tove Telefon ${id}` });
+	await expect(result).toContainText(phone);
+	// the lines the number is laid out on, measured on its characters wherever a narrow screen breaks the line
+	const lines = () =>
+		result.evaluate((item, number) => {
+			const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const at = node.textContent!.indexOf(number);
+				if (at < 0) continue;
+				const range = document.createRange();
+				range.setStart(node, at);
+				range.setEnd(node, at + number.length);
+				return new Set([...range.getClientRects()].map((rect) => Math.round(rect.bottom))).size;
+			}
+			return 0;
+		}, phone);
+	for (let width = 300; width <= 420; width += 6) {
+		await page.setViewportSize({ width, height: 740 });
+		expect(await lines(), `at ${width} px`).toBe(1);
+	}
+});
+
 test("staff delete a desk account at the citizen's request, after a confirmation", async ({ page }) => {
 	const system = await systemClient();
 	const id = randomUUID().slice(0, 8);

@@ -83,12 +83,16 @@ function dateProblem(value) {
  *   (`core_text_invisible`)
  */
 function textProblem(value, max, oneLine, identity) {
+	var limit = max > 0 ? max : TEXT_MAX;
+	// a character is one or two UTF-16 units: a text of more than twice the limit in units is too long
+	// whatever it holds, and is refused before any scan of it, so a megabyte costs no more than a line
+	if (value.length > 2 * limit) return 'core_text_too_long';
 	if (HOSTILE_CHARACTERS.test(value)) return 'core_text_hidden';
 	if (identity && SOFT_HYPHEN.test(value)) return 'core_text_invisible';
 	if (oneLine && LINE_BREAKS.test(value)) return 'core_text_one_line';
 	if (value !== '' && value.trim() === '') return 'core_text_blank';
 	// PocketBase counts characters (code points), not UTF-16 units
-	if (Array.from(value).length > (max > 0 ? max : TEXT_MAX)) return 'core_text_too_long';
+	if (value.length > limit && Array.from(value).length > limit) return 'core_text_too_long';
 	return '';
 }
 

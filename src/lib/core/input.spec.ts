@@ -120,6 +120,17 @@ describe('dateProblem and textProblem', () => {
 		expect(textProblem('An\u00adna Hansen', 200, true, true)).toBe('core_text_invisible');
 	});
 
+	it('counts characters, not UTF-16 units, and refuses a text far over its limit before reading it', () => {
+		// 100 characters of two units each fit a limit of 100; one more does not
+		expect(textProblem('😀'.repeat(100), 100)).toBe('');
+		expect(textProblem('😀'.repeat(101), 100)).toBe('core_text_too_long');
+		expect(textProblem('a'.repeat(101), 100)).toBe('core_text_too_long');
+		// a megabyte is too long whatever it holds: no scan of it for hidden characters or line breaks
+		const huge = 'a'.repeat(1_000_000) + '\u0000\n';
+		expect(textProblem(huge, 100, true)).toBe('core_text_too_long');
+		expect(textProblem(huge, 0, true)).toBe('core_text_too_long');
+	});
+
 	it('keeps names and titles on one line, and lets other text hold several', () => {
 		expect(textProblem('Linje 1\nLinje 2', 100)).toBe('');
 		expect(textProblem('Linje 1\nLinje 2', 100, true)).toBe('core_text_one_line');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { test, expect, systemClient } from './fixtures';
+import { test, expect, signIn, systemClient } from './fixtures';
 import { widthsBreakingAtDash } from './range-widths';
 
 // A range of a date and a time ("mandag 14. december 2027 kl. 18:00–tirsdag 15. december 2027 kl. 02:00")
@@ -38,4 +38,70 @@ test('a date-and-time range never breaks at its dash, at any width of a 360 px p
 	await expect(eventTime).toContainText('–');
 	expect(await widthsBreakingAtDash(eventTime)).toEqual([]);
 	expect(await widthsBreakingAtDash(shiftTime)).toEqual([]);
+});
+
+// open around the clock, so that the sign names the booking as the next thing at any hour of the run
+const EVERY_DAY = Object.fromEntries(
+	['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '00:00']]])
+);
+
+/** A room and a citizen's booking in it on a day ahead (its time written with its date). */
+async function bookingAhead() {
+	const system = await systemClient();
+	const id = randomUUID().slice(0, 8);
+	const room = await system.collection('rooms').create({
+		name: `Langt lokale ${id}`,
+		slug: `langt-lokale-${id}`,
+		capacity: 10,
+		who_may_book: 'citizens',
+		requires_approval: false,
+		opening_hours: EVERY_DAY,
+		min_minutes: 30,
+		max_minutes: 240,
+		step_minutes: 30,
+		buffer_minutes: 0,
+		horizon_days: 400,
+		cancel_hours: 48,
+		active: true
+	});
+	const booker = await system.collection('users').create({
+		email: `langt-${id}@test.borgerhus.dk`,
+		password: 'e2e-kodeord-123',
+		passwordConfirm: 'e2e-kodeord-123',
+		name: `Langt ${id}`,
+		verified: true,
+		language: 'da'
+	});
+	const hour = 3600_000;
+	const start = (Math.floor(Date.now() / hour) + 3 * 24) * hour;
+	const booking = await system.collection('bookings').create({
+		room: room.id,
+		booker: booker.id,
+		purpose: 'Møde',
+		attendees: 2,
+		start: new Date(start).toISOString().replace('T', ' '),
+		end: new Date(start + 2 * hour).toISOString().replace('T', ' '),
+		status: 'approved'
+	});
+	return { room, booking };
+}
+
+test('a door sign’s next booking on another day never breaks at its dash', async ({ page }) => {
+	const { room } = await bookingAhead();
+	await page.setViewportSize({ width: 360, height: 800 });
+	await page.goto(`/lokaler/${room.slug}/skilt?sprog=da`);
+	await page.evaluate(() => document.fonts.ready.then(() => undefined));
+	const next = page.locator('.next p').filter({ hasText: '–' }).first();
+	await expect(next).toContainText(' kl. ');
+	expect(await widthsBreakingAtDash(next)).toEqual([]);
+});
+
+test('the time of a booking staff give to another booker never breaks at its dash', async ({ page }) => {
+	const { booking } = await bookingAhead();
+	await signIn(page, 'personale@demo.borgerhus.dk');
+	await page.goto(`/personale/bookinger/${booking.id}/skift`);
+	await page.evaluate(() => document.fonts.ready.then(() => undefined));
+	const when = page.locator('#booking-heading + dl dd').filter({ hasText: '–' });
+	await expect(when).toContainText(' kl. ');
+	expect(await widthsBreakingAtDash(when)).toEqual([]);
 });

@@ -22,6 +22,17 @@ export function when(ms: number, now: number, language: ScreenLanguage): string 
  * An end at midnight right after its start's day is that day's end ("22:00–00:00").
  */
 export function span(start: number, end: number, now: number, language: ScreenLanguage): string {
+	const { from, to } = spanEnds(start, end, now, language);
+	return range(from, to);
+}
+
+/** The two ends of `span`, for a screen that keeps the dash between them off a line's end (`ClaimSpan`). */
+export function spanEnds(
+	start: number,
+	end: number,
+	now: number,
+	language: ScreenLanguage
+): { from: string; to: string } {
 	const sameDay = localParts(end - 1).date === localParts(start).date;
-	return range(when(start, now, language), sameDay ? clock(end) : format(end, language));
+	return { from: when(start, now, language), to: sameDay ? clock(end) : format(end, language) };
 }

@@ -11,7 +11,7 @@ import { m } from '$lib/paraglide/messages';
 import { closedCode, isOpen } from '$rules/rooms/booking-machine.js';
 import { inUse } from '$rules/rooms-policy.js';
 import { toMs } from '$rules/room-claims.js';
-import { formatDateTimeRange } from '$lib/dates';
+import { formatDateTime, formatRangeEnd } from '$lib/dates';
 import { getLocale } from '$lib/paraglide/runtime';
 
 // Staff give a booking to another booker or association (docs/rules.md, "Server-owned fields"): the page
@@ -84,12 +84,17 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			);
 		}
 	}
+	const language = getLocale() === 'en' ? 'en' : 'da';
 	return {
 		booking: {
 			id: booking.id,
 			room: booking.expand?.room?.name ?? '',
-			// the time as the house says it, in the reader's language
-			when: formatDateTimeRange(booking.start, booking.end, getLocale() === 'en' ? 'en' : 'da'),
+			// the time as the house says it, in the reader's language, its two ends apart so that the page
+			// breaks a line between the words of a date, never at the dash (`formatDateTimeRange`)
+			when: {
+				from: formatDateTime(booking.start, language),
+				to: formatRangeEnd(booking.start, booking.end, language)
+			},
 			purpose: booking.purpose,
 			series: Boolean(booking.series),
 			booker: {

@@ -188,7 +188,7 @@ test('an empty overview says what to do next', async ({ page }) => {
 		['Mine reservationer og lån', '/bibliotek/mine'],
 		['Mine vagter', '/frivillig'],
 		['Foreninger og sæson', '/foreninger'],
-		['Kalender-abonnement', '/overblik/kalender'],
+		['Kalenderabonnement', '/overblik/kalender'],
 		['Mine data', '/mine-data']
 	] as const) {
 		await expect(own.getByRole('link', { name, exact: true })).toHaveAttribute('href', path);

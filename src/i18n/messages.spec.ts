@@ -48,11 +48,11 @@ describe('message files', () => {
 		expect(found).toEqual([]);
 	});
 
-	it('keeps the house’s phone number in the footer on one line: no space in it that a line may break at', () => {
+	it('keeps the house’s phone number in the footer on one line with its label: no space in it that a line may break at', () => {
 		const da = load('./messages/{locale}.json', 'da');
 		const en = load('./messages/{locale}.json', 'en');
 		expect(da.footer_text).toContain('Tlf.\u00a070\u00a010\u00a020\u00a030');
-		expect(en.footer_text).toContain('Phone +45\u00a070\u00a010\u00a020\u00a030');
+		expect(en.footer_text).toContain('Phone\u00a0+45\u00a070\u00a010\u00a020\u00a030');
 	});
 
 	it('uses each key in one domain only', () => {

@@ -261,3 +261,35 @@ test('a heading after a table stands apart from it on the statistics and the pub
 	crowded.push(...(await headingsOnTables(page)).map((h) => `/personale/statistik: ${h}`));
 	expect(crowded).toEqual([]);
 });
+
+test('the footer keeps the house’s phone number on the line of its label, in Danish and English, at 320 and 360 px', async ({
+	page
+}) => {
+	/** Whether the footer's label and the last digit of the number after it stand on one line. */
+	const together = (label: string) =>
+		page.locator('.site-footer p').evaluate((p, label) => {
+			const text = p.firstChild as Text;
+			const at = text.data.indexOf(label);
+			const top = (offset: number) => {
+				const range = document.createRange();
+				range.setStart(text, offset);
+				range.setEnd(text, offset + 1);
+				return range.getBoundingClientRect().top;
+			};
+			return Math.abs(top(at) - top(text.data.length - 1)) < 2;
+		}, label);
+	await page.goto('/');
+	for (const [language, label] of [
+		['da', 'Tlf.'],
+		['en', 'Phone']
+	] as const) {
+		if (language === 'en') {
+			await page.getByRole('button', { name: 'Switch to English' }).click();
+			await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		}
+		for (const width of [320, 360]) {
+			await page.setViewportSize({ width, height: 740 });
+			expect(await together(label), `${language} at ${width} px`).toBe(true);
+		}
+	}
+});

@@ -293,3 +293,15 @@ test('the footer keeps the house’s phone number on the line of its label, in D
 		}
 	}
 });
+
+test('a room not in use keeps its badge apart from its name in the staff list of rooms', async ({ page }) => {
+	await signIn(page, demo.staff);
+	await page.goto('/personale/lokaler');
+	const summary = page.locator('summary', { hasText: 'Ikke i brug' }).first();
+	const gap = await summary.evaluate((s) => {
+		const name = s.querySelector('span:not(.badge)') as HTMLElement;
+		const badge = s.querySelector('.badge') as HTMLElement;
+		return badge.getBoundingClientRect().left - name.getBoundingClientRect().right;
+	});
+	expect(gap).toBeGreaterThanOrEqual(4);
+});

@@ -165,7 +165,7 @@ describe('booking a room through the app', () => {
 
 		const mine = await (await session.get('/bookinger')).text();
 		expect(mine).toContain(room.name);
-		expect(mine).toContain('Afventer godkendelse');
+		expect(mine).toContain('Venter på godkendelse fra personalet');
 
 		// the week shows the slot as busy to anyone, without the purpose
 		const week = await (await new AppSession().get(`/lokaler/${room.slug}?fra=${date}`)).text();

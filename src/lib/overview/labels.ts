@@ -34,7 +34,7 @@ export function stateLabel(
 	const place = String(entry.place ?? '?');
 	switch (entry.state) {
 		case 'booking_pending':
-			return m.overview_state_booking_pending({}, o);
+			return m.rooms_status_pending({}, o);
 		case 'booking_approved':
 			return m.overview_state_booking_approved({}, o);
 		case 'booking_rejected':

@@ -6,7 +6,7 @@ import type { BookingStatus, HoldStatus, PlaceStatus } from '$lib/pocketbase-typ
 // of them knows still reads as words rather than as a code.
 
 const BOOKING: Record<BookingStatus, () => string> = {
-	pending: m.overview_state_booking_pending,
+	pending: m.rooms_status_pending,
 	approved: m.overview_state_booking_approved,
 	rejected: m.overview_state_booking_rejected,
 	cancelled: m.overview_state_booking_cancelled,

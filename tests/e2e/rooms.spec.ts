@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import PocketBase from 'pocketbase';
 import {
 	test,
 	expect,
@@ -176,14 +177,18 @@ test('an association booker books a room and a season with a skipped date; staff
 	await expectAccessible(staffPage);
 	await staffContext.close();
 
-	// the booker sees them approved and downloads a calendar file
+	// the booker sees them approved, as one card for the series, and downloads a date's calendar file
 	await page.goto('/bookinger');
 	const approved = page.getByRole('listitem').filter({ hasText: 'Klubaften' });
-	await expect(approved).toHaveCount(3);
-	await expect(approved.first().getByText('Godkendt')).toBeVisible();
+	await expect(approved).toHaveCount(1);
+	await expect(approved.getByText('Godkendt').first()).toBeVisible();
+	await approved.getByText('Vis alle 3 datoer').click();
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
-		approved.first().getByRole('link', { name: /^Føj til kalender:/ }).click()
+		approved
+			.getByRole('link', { name: /^Føj til kalender:/ })
+			.first()
+			.click()
 	]);
 	const ics = readFileSync((await download.path())!, 'utf8');
 	expect(ics).toContain('BEGIN:VEVENT');
@@ -259,7 +264,80 @@ test('a season booking where a date was taken after the preview shows which date
 	const skipped = page.getByRole('listitem').filter({ hasText: 'Lokalet er optaget på det tidspunkt.' });
 	await expect(skipped).toHaveCount(1);
 	await expect(skipped).toContainText(formatDay(dates[1]!, 'da'));
-	await expect(page.getByRole('listitem').filter({ hasText: 'Strikkeklub' })).toHaveCount(2);
+	// the two dates sent are one series: one card with both dates
+	const series = page.getByRole('listitem').filter({ hasText: 'Strikkeklub' });
+	await expect(series).toHaveCount(1);
+	await expect(series.getByText('Vis alle 2 datoer')).toBeVisible();
+	await expectAccessible(page);
+});
+
+test("an association's season shows on Mine bookinger as one card, its dates on demand, each still cancellable", async ({
+	page
+}) => {
+	const { booker, association, room } = await arrange();
+	const system = await systemClient();
+	// four weekly dates for the association, booked through the season route with the booker's own token
+	const own = new PocketBase(system.baseURL);
+	own.autoCancellation(false);
+	await own.collection('users').authWithPassword(booker.email, PASSWORD);
+	const first = dayFromNow(100 + Math.floor(Math.random() * 600));
+	const made = await own.send<{ series: string; booked: { id: string }[] }>('/api/borgerhus/series', {
+		method: 'POST',
+		body: {
+			room: room.id,
+			association: association.id,
+			purpose: 'Skaktræning',
+			attendees: 10,
+			first_date: first,
+			last_date: new Date(Date.parse(first) + 21 * 86_400_000).toISOString().slice(0, 10),
+			interval: 1,
+			start_time: '19:00',
+			end_time: '21:00'
+		}
+	});
+	expect(made.booked).toHaveLength(4);
+
+	await signIn(page, booker.email, PASSWORD);
+	await page.goto('/bookinger');
+	const upcoming = page.getByRole('region', { name: 'Kommende' });
+	// one card for the series, not one per date: its weekday and time, its period, what is left and when next
+	const card = upcoming.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+	await expect(card).toHaveCount(1);
+	await expect(card.getByRole('heading', { level: 3, name: room.name })).toBeVisible();
+	await expect(card).toContainText(
+		/Hver (mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag) kl\. 19:00–21:00/
+	);
+	await expect(card).toContainText(/Tilbage\s*4 datoer/);
+	await expect(card).toContainText(formatDay(first, 'da'));
+	await expect(card.getByText('Venter på godkendelse fra personalet').first()).toBeVisible();
+	await expect(card.getByRole('link', { name: 'Aflys nogle af datoerne i en periode' })).toBeVisible();
+	// the dates only on demand
+	const dates = card.getByRole('heading', { level: 4 });
+	await expect(dates).toHaveCount(0);
+	await card.getByText('Vis alle 4 datoer').click();
+	await expect(dates).toHaveCount(4);
+	await expectAccessible(page);
+
+	// cancelling one date from inside the card: that date only
+	const second = card.locator(`#booking-${made.booked[1]!.id}`);
+	await second.getByRole('button', { name: /^Aflys booking:/ }).click();
+	await page
+		.getByRole('dialog', { name: 'Aflys bookingen?' })
+		.getByRole('button', { name: 'Ja, aflys booking' })
+		.click();
+	await expect(page.getByRole('status').filter({ hasText: 'er aflyst' })).toContainText(room.name);
+	await expect
+		.poll(async () => (await system.collection('bookings').getOne(made.booked[1]!.id)).status)
+		.toBe('cancelled');
+	for (const i of [0, 2, 3]) {
+		expect((await system.collection('bookings').getOne(made.booked[i]!.id)).status).toBe('pending');
+	}
+	// the card counts three left, keeps its list open with focus in it, and the cancelled date is listed apart
+	await expect(card).toContainText(/Tilbage\s*3 datoer/);
+	await expect(dates).toHaveCount(3);
+	await expect(card.getByText('Vis alle 3 datoer')).toBeFocused();
+	const inactive = page.getByRole('region', { name: 'Aflyst eller afvist' });
+	await expect(inactive.locator(`#booking-${made.booked[1]!.id}`)).toContainText('Aflyst');
 	await expectAccessible(page);
 });
 

@@ -642,6 +642,14 @@ describe('season bookings through the app', () => {
 		const mine = await (await session.get(sent.headers.get('location')!)).text();
 		expect(mine).toContain('Disse datoer blev sprunget over:');
 		expect(mine).toContain('Lokalet er optaget på det tidspunkt.');
+		// the three dates are one card: the weekday and time, how many are left, the dates on demand
+		const weekday = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'][
+			new Date(`${dates[0]}T12:00:00Z`).getUTCDay()
+		];
+		expect(mine).toContain(`Hver ${weekday} kl. <span class="range">19:00–21:00</span>`);
+		expect(mine).toContain('Vis alle 3 datoer');
+		expect(mine.match(/<h3[ >]/g)).toHaveLength(1);
+		expect(mine.match(/<h4[ >]/g)).toHaveLength(3);
 
 		const bookings = await owner.pb.collection('bookings').getFullList({ sort: 'start' });
 		expect(bookings.map((b) => localParts(Date.parse(b.start.replace(' ', 'T'))).date)).toEqual([

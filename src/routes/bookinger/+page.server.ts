@@ -11,6 +11,10 @@ import { isActiveBooking } from '$rules/core/status.js';
 import codes from '$rules/core/codes.js';
 import { attendanceAction, attendanceMoments } from '$lib/rooms/checkin';
 import { attend } from '$lib/server/checkin';
+import { seriesCards, seriesWords, type Section } from '$lib/server/series-cards';
+import { getLocale } from '$lib/paraglide/runtime';
+
+const language = () => (getLocale() === 'en' ? 'en' : 'da');
 
 /** The dates a season booking skipped, from the redirect's `sprunget=date.code,...` (checked, not trusted). */
 function skippedDates(text: string | null): { date: string; code: string; message: string }[] {
@@ -48,7 +52,9 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 				'expand.room.name,expand.room.slug,expand.association.name,' +
 				'expand.room.checkin_required,expand.room.checkin_opens_minutes,expand.room.checkin_grace_minutes,' +
 				// whose season it is: "Aflys resten af serien" only for whom the series route answers
-				'expand.series.booker,expand.series.association'
+				'expand.series.booker,expand.series.association,' +
+				// every how many weeks, for the series' card
+				'expand.series.rrule'
 		}),
 		// the user's active memberships: an association's booking is its booker's only while they may book
 		// for it (admin or booker, rule 3); any active member may still check it in
@@ -114,6 +120,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 					: (season.booker === user.id && (!season.association || mayBookFor.has(season.association))) ||
 						(!!season.association && mayBookFor.has(season.association))),
 			past: toMs(b.end) < now,
+			// the part of the page it is in: coming up, cancelled or rejected before its time, or past
+			section: (toMs(b.end) < now ? 'past' : active ? 'upcoming' : 'inactive') as Section,
 			// "Vi er her" / check out while the server would accept it (docs/rules.md, "Check-in and no-shows")
 			attend:
 				b.expand?.room && (!lapsed || memberOf.has(b.association))
@@ -143,6 +151,8 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	}
 	return {
 		now,
+		series: seriesCards(rows, language()),
+		words: seriesWords(),
 		created: url.searchParams.get('ny') ?? '',
 		seriesSent: url.searchParams.get('serie'),
 		skipped: skippedDates(url.searchParams.get('sprunget')),

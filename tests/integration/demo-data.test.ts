@@ -19,6 +19,26 @@ afterAll(async () => {
 	for (const stop of stops) await stop();
 });
 
+/** Each series' first and last date are the house's dates of its first and last booking. */
+async function expectSeriesSpanTheirDates(pb: PocketBase) {
+	const day = (value: string) => {
+		const p = houseParts(value);
+		return `${p.year}-${String(p.month + 1).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+	};
+	const series = await pb.collection('booking_series').getFullList({ fields: 'id,first_date,last_date' });
+	expect(series.length).toBeGreaterThan(0);
+	for (const one of series) {
+		const dates = await pb
+			.collection('bookings')
+			.getFullList({ filter: pb.filter('series = {:id}', { id: one.id }), sort: 'start', fields: 'start' });
+		expect(dates.length, one.id).toBeGreaterThan(0);
+		expect([one.first_date.slice(0, 10), one.last_date.slice(0, 10)], one.id).toEqual([
+			day(dates[0]!.start),
+			day(dates[dates.length - 1]!.start)
+		]);
+	}
+}
+
 async function loadAt(now: Date): Promise<PocketBase> {
 	const dir = mkdtempSync(join(tmpdir(), 'borgerhus-demo-'));
 	const stack = await startStack({
@@ -125,6 +145,7 @@ describe('the demo data', () => {
 
 		expectEveryFeature(demo, now);
 		await expectLivedInboxes(pb);
+		await expectSeriesSpanTheirDates(pb);
 	}, 240_000);
 
 	it('loaded in the evening leaves no booking begun without its check-in, so the release job frees none of it', async () => {

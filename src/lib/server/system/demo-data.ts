@@ -530,8 +530,9 @@ async function loadDemoCheckin(
 		association: owners.id,
 		purpose: 'Bestyrelsesmøde',
 		attendees: 6,
-		first_date: houseTime(weeks[0]!, 0).slice(0, 10) + ' 00:00:00.000Z',
-		last_date: houseTime(weeks[weeks.length - 1]!, 0).slice(0, 10) + ' 00:00:00.000Z',
+		// the house's date of each day (its midnight is the day before in UTC; its noon is the same day)
+		first_date: houseTime(weeks[0]!, 12).slice(0, 10) + ' 00:00:00.000Z',
+		last_date: houseTime(weeks[weeks.length - 1]!, 12).slice(0, 10) + ' 00:00:00.000Z',
 		start_time: '16:00',
 		end_time: '17:30',
 		status: 'active'

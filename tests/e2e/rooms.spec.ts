@@ -339,6 +339,21 @@ test("an association's season shows on Mine bookinger as one card, its dates on 
 	const inactive = page.getByRole('region', { name: 'Aflyst eller afvist' });
 	await expect(inactive.locator(`#booking-${made.booked[1]!.id}`)).toContainText('Aflyst');
 	await expectAccessible(page);
+
+	// the rest of the series from the card: the three dates left, and the card leaves the upcoming list
+	await card.getByRole('button', { name: /^Aflys resten af serien:/ }).click();
+	await page
+		.getByRole('dialog', { name: 'Aflys resten af serien?' })
+		.getByRole('button', { name: 'Ja, aflys 3 datoer' })
+		.click();
+	await expect
+		.poll(async () =>
+			Promise.all(made.booked.map(async (b) => (await system.collection('bookings').getOne(b.id)).status))
+		)
+		.toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled']);
+	await expect(card).toHaveCount(0);
+	await expect(inactive.getByText('Vis alle 4 datoer')).toBeVisible();
+	await expectAccessible(page);
 });
 
 test('the booking form says beside the times, as they change, when the start lies inside the cancel deadline', async ({

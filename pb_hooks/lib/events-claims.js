@@ -150,6 +150,17 @@ const TEXTS = {
 				body: 'Unfortunately {event} has been cancelled. Your registration and {shifts|shift|shifts} have been cancelled.'
 			}
 		},
+		// a ticket, and only places on shifts' waitlists
+		registrationWaitlist: {
+			da: {
+				title: 'Aflyst: {event}',
+				body: '{event} er desværre aflyst. Din tilmelding er annulleret, og du er ikke længere på ventelisten til {shifts|vagten|vagterne}.'
+			},
+			en: {
+				title: 'Cancelled: {event}',
+				body: 'Unfortunately {event} has been cancelled. Your registration has been cancelled, and you are no longer on the waitlist for {shifts|the shift|the shifts}.'
+			}
+		},
 		waitlist: {
 			da: {
 				title: 'Aflyst: {event}',
@@ -767,17 +778,22 @@ function cancelEventEntries(app, event) {
 	}
 	for (const userId of Object.keys(people)) {
 		const person = people[userId];
-		const texts = person.registration
-			? person.shifts > 0
-				? TEXTS.eventCancelled.both
-				: TEXTS.eventCancelled.registration
-			: person.confirmed > 0
-				? TEXTS.eventCancelled.shifts
-				: TEXTS.eventCancelled.waitlist;
+		const cancelled = TEXTS.eventCancelled;
+		// the shifts named are those held, or, for one who held none, those waited for
+		const texts =
+			person.confirmed > 0
+				? person.registration
+					? cancelled.both
+					: cancelled.shifts
+				: person.shifts > 0
+					? person.registration
+						? cancelled.registrationWaitlist
+						: cancelled.waitlist
+					: cancelled.registration;
 		notify(app, userId, {
 			kind: 'events_cancelled',
 			texts: texts,
-			params: { event: eventTitle(event), shifts: person.shifts },
+			params: { event: eventTitle(event), shifts: person.confirmed || person.shifts },
 			link: '/arrangementer/' + event.id,
 			dedupeKey: 'events-cancelled-' + event.id + '-' + userId
 		});

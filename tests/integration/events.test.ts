@@ -568,8 +568,9 @@ describe('staff and events', () => {
 		const start = farFuture();
 		const { event, shift } = await arrangeEvent({ start, capacity: 2, places: 1 });
 		const second = await arrangeShift(event.id, new Date(start.getTime() + 3 * 3600_000), 1, 3);
-		const [guest, volunteer, both, waiting, english] = await Promise.all([
+		const [guest, volunteer, both, waiting, english, ticketWaiting] = await Promise.all([
 			createUser(),
+			createVolunteer(),
 			createVolunteer(),
 			createVolunteer(),
 			createVolunteer(),
@@ -584,6 +585,11 @@ describe('staff and events', () => {
 		await both.pb.collection('signups').create({ shift: second.id, user: both.record.id });
 		await waiting.pb.collection('signups').create({ shift: shift.id, user: waiting.record.id });
 		await english.pb.collection('signups').create({ shift: second.id, user: english.record.id });
+		// a ticket (on the event's waitlist: its two places are taken), and a place on the full shift's waitlist
+		await ticketWaiting.pb
+			.collection('registrations')
+			.create({ event: event.id, user: ticketWaiting.record.id });
+		await ticketWaiting.pb.collection('signups').create({ shift: shift.id, user: ticketWaiting.record.id });
 		const staff = await createUser({ staff: true });
 		await staff.pb.collection('events').update(event.id, { state: 'cancelled' });
 		const body = async (person: { pb: typeof guest.pb }) => {
@@ -604,6 +610,10 @@ describe('staff and events', () => {
 		);
 		expect(await body(english)).toBe(
 			`Unfortunately ${title} has been cancelled. Your shift has been cancelled.`
+		);
+		// a ticket and only a place on a shift's waitlist: no shift was theirs
+		expect(await body(ticketWaiting)).toBe(
+			`${title} er desværre aflyst. Din tilmelding er annulleret, og du er ikke længere på ventelisten til vagten.`
 		);
 	});
 

@@ -1066,23 +1066,56 @@ async function loadRoomHistory(
 		0: []
 	};
 	const today = new TZDate(clock.now.getTime(), HOUSE_TIME_ZONE);
-	let count = 0;
+	// the days of each weekly time, oldest first
+	const daysOf = new Map<Entry & { every?: number }, number[]>();
 	for (let days = -56; days <= -1; days++) {
-		const date = addDays(today, days);
-		const entries = week[date.getDay()] ?? [];
-		for (const entry of entries) {
+		for (const entry of week[addDays(today, days).getDay()] ?? []) {
 			if (entry.every === 2 && Math.floor(-days / 7) % 2 === 1) continue;
+			daysOf.set(entry, [...(daysOf.get(entry) ?? []), days]);
+		}
+	}
+	let count = 0;
+	for (const [entry, days] of daysOf) {
+		// an association's weekly time is a season booking, one series (Mine bookinger shows it as one card);
+		// a guest's returning bookings are each their own
+		const dateOf = (day: number) => houseTime(day, 12).slice(0, 10);
+		const every = entry.every ?? 1;
+		const series =
+			'association' in entry
+				? await pb.collection('booking_series').create({
+						room: roomIds[entry.room],
+						booker: users.associationAdmin,
+						association: entry.association,
+						purpose: entry.purpose,
+						attendees: entry.attendees,
+						rrule:
+							`DTSTART:${dateOf(days[0]!).replaceAll('-', '')}T000000Z\n` +
+							`RRULE:FREQ=WEEKLY;INTERVAL=${every};UNTIL=${dateOf(days[days.length - 1]!).replaceAll('-', '')}T235900Z`,
+						first_date: dateOf(days[0]!) + ' 00:00:00.000Z',
+						last_date: dateOf(days[days.length - 1]!) + ' 00:00:00.000Z',
+						start_time: `${String(entry.from).padStart(2, '0')}:00`,
+						end_time: `${String(entry.to).padStart(2, '0')}:00`,
+						status: 'active',
+						show_publicly: true
+					})
+				: null;
+		for (const day of days) {
 			const holder =
 				'association' in entry
-					? { booker: users.associationAdmin, association: entry.association, show_publicly: true }
+					? {
+							booker: users.associationAdmin,
+							association: entry.association,
+							show_publicly: true,
+							series: series!.id
+						}
 					: { booker: guests[entry.guest] };
 			await pb.collection('bookings').create({
 				room: roomIds[entry.room],
 				...holder,
 				purpose: entry.purpose,
 				attendees: entry.attendees,
-				start: houseTime(days, entry.from),
-				end: houseTime(days, entry.to),
+				start: houseTime(day, entry.from),
+				end: houseTime(day, entry.to),
 				status: 'approved'
 			});
 			count++;
